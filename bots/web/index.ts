@@ -1,0 +1,104 @@
+import express, { type Application } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ChannelAdapter, ChannelDeps, OutboundChannel } from '../../src/core/channel.ts';
+import { DEFAULT_CAPABILITIES } from '../../src/core/channel.ts';
+import { addressId, type OutboundMessage } from '../../src/core/message.ts';
+import { HttpError } from '../../src/http/errors.ts';
+import { WEB_CHAT_PAGE } from './page.ts';
+
+/** Longest message a person may send through the web chat. */
+export const MAX_TEXT = 4000;
+/** Replies kept per session until the page collects them; older ones are dropped first. */
+const MAILBOX_LIMIT = 50;
+/** Sessions with uncollected replies kept in memory. */
+const MAX_SESSIONS = 10_000;
+
+const ChatBody = z.object({
+  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'session must be 1-64 characters: letters, digits, _ or -'),
+  text: z.string({ message: 'text must be a string' }),
+  /** Optional client message id: the same id twice is processed once. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+});
+
+export interface WebReply {
+  text: string;
+  quickReplies: string[];
+}
+
+export interface WebChannelDeps extends ChannelDeps {
+  /** Deliver these outbox rows now (the route waits for its replies). */
+  deliver(ids: number[]): Promise<void>;
+}
+
+/** The built-in web chat: a page at `/`, `POST /web/chat` (the black-box test entry point), and polling for bulk messages. */
+export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
+  const mailboxes = new Map<string, WebReply[]>();
+
+  function deposit(session: string, reply: WebReply): void {
+    let box = mailboxes.get(session);
+    if (!box) {
+      if (mailboxes.size >= MAX_SESSIONS) {
+        const oldest = mailboxes.keys().next().value;
+        if (oldest !== undefined) mailboxes.delete(oldest);
+      }
+      box = [];
+      mailboxes.set(session, box);
+    }
+    box.push(reply);
+    if (box.length > MAILBOX_LIMIT) box.shift();
+  }
+
+  function collect(session: string): WebReply[] {
+    const box = mailboxes.get(session) ?? [];
+    mailboxes.delete(session);
+    return box;
+  }
+
+  const outbound: OutboundChannel = {
+    name: 'web',
+    capabilities: DEFAULT_CAPABILITIES.web,
+    ratePerSecond: deps.config.rates.web,
+    send(message: OutboundMessage) {
+      deposit(addressId(message.to), { text: message.text, quickReplies: message.quickReplies ?? [] });
+      return Promise.resolve({ providerId: `web-${message.id}` });
+    },
+  };
+
+  function mount(app: Application): void {
+    app.get('/', (_req, res) => {
+      res.type('html').set('Cache-Control', 'no-cache').send(WEB_CHAT_PAGE);
+    });
+    app.post('/web/chat', express.json({ limit: '64kb' }), async (req, res, next) => {
+      try {
+        const parsed = ChatBody.safeParse(req.body);
+        if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
+        const { session, text, id } = parsed.data;
+        if (text.length > MAX_TEXT) throw new HttpError(413, `text is longer than ${MAX_TEXT} characters`);
+        const result = deps.dispatch({
+          kind: 'text',
+          channel: 'web',
+          providerId: id ? `${session}:${id}` : randomUUID(),
+          from: `web:${session}`,
+          text,
+          receivedAt: deps.clock.now(),
+        });
+        await deps.deliver(result.outboxIds);
+        res.json({ replies: collect(session), ...(result.status === 'duplicate' && { duplicate: true }) });
+      } catch (err) {
+        next(err);
+      }
+    });
+    // Messages that arrived for a session outside a request (broadcasts, reminders, a consultant's note).
+    app.get('/web/chat', (req, res, next) => {
+      const session = typeof req.query['session'] === 'string' ? req.query['session'] : '';
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(session)) {
+        next(new HttpError(400, 'session query parameter required'));
+        return;
+      }
+      res.json({ replies: collect(session) });
+    });
+  }
+
+  return { outbound, mount };
+}

@@ -1,0 +1,7 @@
+export * from './units.ts';
+export * from './contacts.ts';
+export * from './messages.ts';
+export * from './campaigns.ts';
+export * from './callbacks.ts';
+export * from './reports.ts';
+export * from './admin.ts';

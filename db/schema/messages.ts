@@ -1,0 +1,78 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { contacts } from './contacts.ts';
+
+/** Every inbound event we accepted, once: (channel, provider id) is unique, so a retried webhook is processed once. */
+export const inboundMessages = sqliteTable(
+  'inbound_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    providerId: text('provider_id').notNull(),
+    contactId: integer('contact_id').references(() => contacts.id),
+    address: text('address').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text'),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    /** handled | failed (the step threw; the person got a "try again") */
+    status: text('status').notNull().default('handled'),
+  },
+  (t) => [uniqueIndex('inbound_channel_provider_uq').on(t.channel, t.providerId), index('inbound_contact_idx').on(t.contactId)],
+);
+
+/** The one active conversation of a contact: which flow, which step, the flow's state and the code version that wrote it. */
+export const conversations = sqliteTable('conversations', {
+  contactId: integer('contact_id')
+    .primaryKey()
+    .references(() => contacts.id),
+  flow: text('flow').notNull(),
+  step: text('step').notNull(),
+  state: text('state', { mode: 'json' }).notNull(),
+  /** The flow's version when the state was written: state from older code is detected and restarted politely. */
+  version: integer('version').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'skipped'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Messages waiting to go out, and what happened to them. Flows, broadcasts and reminders only write rows here. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contactId: integer('contact_id').references(() => contacts.id),
+    address: text('address').notNull(),
+    channel: text('channel').notNull(),
+    text: text('text').notNull(),
+    quickReplies: text('quick_replies', { mode: 'json' }).$type<string[]>(),
+    requestPhone: integer('request_phone', { mode: 'boolean' }).notNull().default(false),
+    /** 0 = reply to the person's own message, 1 = bulk (broadcast, reminder). Replies go first. */
+    priority: integer('priority').notNull().default(0),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    providerId: text('provider_id'),
+    error: text('error'),
+    /** SMS: encoding (GSM-7 / UCS-2) and segment count, recorded when the row is sent. */
+    encoding: text('encoding'),
+    segments: integer('segments'),
+    keepDiacritics: integer('keep_diacritics', { mode: 'boolean' }).notNull().default(false),
+    /** Set for broadcast rows: one row per broadcast × contact. */
+    broadcastId: integer('broadcast_id'),
+    /** The address actually used when the channel fell back (e.g. SMS instead of Zalo). */
+    sentVia: text('sent_via'),
+    inboundId: integer('inbound_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.priority, t.nextAttemptAt),
+    index('outbox_provider_idx').on(t.channel, t.providerId),
+    uniqueIndex('outbox_broadcast_contact_uq').on(t.broadcastId, t.contactId),
+  ],
+);
+
+export type InboundRow = typeof inboundMessages.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Db } from '../client.ts';
+import { campaigns, type CampaignRow } from '../schema/index.ts';
+import { DEFAULT_CAMPAIGN } from './campaign.ts';
+import { seedDefaultUnits } from './units.ts';
+import { TIMEZONE } from '../../src/core/clock.ts';
+
+/** The next 23 May at 08:00 Asia/Ho_Chi_Minh at or after `now`. */
+export function nextLaunch(now: Date): Date {
+  const local = DateTime.fromJSDate(now, { zone: TIMEZONE });
+  let launch = DateTime.fromObject(
+    { year: local.year, month: DEFAULT_CAMPAIGN.launchMonth, day: DEFAULT_CAMPAIGN.launchDay, hour: DEFAULT_CAMPAIGN.launchHour },
+    { zone: TIMEZONE },
+  );
+  if (launch < local) launch = launch.plus({ years: 1 });
+  return launch.toJSDate();
+}
+
+/** Parse CAMPAIGN_LAUNCH_AT: an ISO date-time; without an offset it is read as Asia/Ho_Chi_Minh local time. */
+export function parseLaunchAt(value: string): Date {
+  const dt = DateTime.fromISO(value, { zone: TIMEZONE, setZone: false });
+  if (!dt.isValid) throw new Error(`CAMPAIGN_LAUNCH_AT: not a date-time: ${value}`);
+  return dt.toJSDate();
+}
+
+/** The campaign month starts on the 1st of the launch month: reports before it are refused. */
+function startsOn(launchAt: Date): string {
+  return DateTime.fromJSDate(launchAt, { zone: TIMEZONE }).startOf('month').toISODate() ?? '';
+}
+
+/**
+ * Seed what a fresh database needs (idempotent): the default campaign and the default unit tree.
+ * `launchAt` (from CAMPAIGN_LAUNCH_AT) moves the launch of the existing default campaign too.
+ */
+export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string }): { campaign: CampaignRow; unitsImported: number } {
+  const unitsImported = seedDefaultUnits(db);
+  const launchAt = opts.launchAt ? parseLaunchAt(opts.launchAt) : undefined;
+  const existing = db.select().from(campaigns).where(eq(campaigns.slug, DEFAULT_CAMPAIGN.slug)).get();
+  if (existing) {
+    if (launchAt && launchAt.getTime() !== existing.launchAt.getTime()) {
+      const updated = db
+        .update(campaigns)
+        .set({ launchAt, startsOn: startsOn(launchAt) })
+        .where(eq(campaigns.id, existing.id))
+        .returning()
+        .get();
+      return { campaign: updated ?? existing, unitsImported };
+    }
+    return { campaign: existing, unitsImported };
+  }
+  const at = launchAt ?? nextLaunch(opts.now);
+  const campaign = db
+    .insert(campaigns)
+    .values({
+      slug: DEFAULT_CAMPAIGN.slug,
+      name: DEFAULT_CAMPAIGN.name,
+      theme: DEFAULT_CAMPAIGN.theme,
+      hotline: DEFAULT_CAMPAIGN.hotline,
+      launchAt: at,
+      startsOn: startsOn(at),
+      districtTarget: DEFAULT_CAMPAIGN.districtTarget,
+      messages: [...DEFAULT_CAMPAIGN.messages],
+      active: true,
+      createdAt: opts.now,
+    })
+    .returning()
+    .get();
+  return { campaign, unitsImported };
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../db/schema/index.ts';
+import type { Config } from '../src/config.ts';
+import type { Flow } from '../src/core/flow.ts';
+import { createMenuFlow } from './menu/flow.ts';
+import { createSubscriptionFlow } from './subscription/flow.ts';
+
+/** Every flow the service runs, and which flow each role's free text goes to. */
+export interface FlowSet {
+  flows: Flow[];
+  defaultFlow: Record<Role, string>;
+  menuFlow: string;
+}
+
+/** Build the flows. Order matters for commands: the first flow whose command matches starts. */
+export function buildFlows(_config: Config): FlowSet {
+  const others: Flow[] = [createSubscriptionFlow()];
+  const available = new Set(others.map((f) => f.id));
+  const menu = createMenuFlow({ available });
+  return {
+    flows: [...others, menu],
+    defaultFlow: { resident: 'menu', staff: 'menu', supervisor: 'menu' },
+    menuFlow: 'menu',
+  };
+}

@@ -1,0 +1,217 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { openDb } from '../db/client.ts';
+import { seedDefaults } from '../db/seed/seed.ts';
+import { importUnits } from '../db/seed/units.ts';
+import { contacts, units } from '../db/schema/index.ts';
+import { createService } from './service.ts';
+import { createLogger } from './core/log.ts';
+import { DEFAULT_CAPABILITIES, type ChannelAdapter } from './core/channel.ts';
+import { linkPhone } from './core/contacts.ts';
+import type { Address } from './core/message.ts';
+
+/** Streams the CLI writes to (tests pass their own). */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = `Usage: bhxh-outreach <command> [options]
+
+Commands:
+  serve                         start the service (HTTP, channels, outbox)
+  migrate                       apply database migrations
+  seed                          seed the default campaign and unit tree (idempotent)
+  chat [--as resident|staff|supervisor] [--phone 09…] [--unit CODE]
+                                chat with the bot in the terminal
+  ask [--json] "<question>"     answer one question (--stdin: one question per line)
+  import-units <csv>            load a unit tree (code,name,type,level,parent_code)
+  import-staff <csv> [--dry-run] [--skip-bad]
+  export-progress [--format csv|xlsx] [--out FILE]
+  telegram-set-webhook          register PUBLIC_BASE_URL/webhooks/telegram with the secret token
+`;
+
+/** Split argv into positional arguments and --flags (a flag followed by a value takes it unless it is boolean). */
+export function parseArgs(argv: string[], booleans: readonly string[] = []): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags[name] = inline;
+      else if (booleans.includes(name) || i + 1 >= argv.length || (argv[i + 1] ?? '').startsWith('--')) flags[name] = true;
+      else flags[name] = argv[++i] ?? '';
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function print(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function config(io: CliIo): Config {
+  return loadConfig(io.env);
+}
+
+/** Run one CLI command; resolves with the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(io);
+      case 'migrate': {
+        const cfg = config(io);
+        openDb(cfg.dbPath).$client.close();
+        print(io.stdout, `migrations applied to ${cfg.dbPath}`);
+        return 0;
+      }
+      case 'seed': {
+        const cfg = config(io);
+        const db = openDb(cfg.dbPath);
+        const { campaign, unitsImported } = seedDefaults(db, { now: new Date(), ...(cfg.campaignLaunchAt && { launchAt: cfg.campaignLaunchAt }) });
+        db.$client.close();
+        print(io.stdout, `campaign "${campaign.name}" launches ${campaign.launchAt.toISOString()}; ${unitsImported} units imported`);
+        return 0;
+      }
+      case 'import-units': {
+        const file = rest[0];
+        if (!file) {
+          print(io.stderr, 'usage: bhxh-outreach import-units <csv>');
+          return 2;
+        }
+        const cfg = config(io);
+        const db = openDb(cfg.dbPath);
+        const result = importUnits(db, readFileSync(file, 'utf8'));
+        db.$client.close();
+        if (result.bad.length > 0) {
+          for (const b of result.bad) print(io.stderr, `line ${b.line}: ${b.reason}`);
+          print(io.stderr, `nothing imported: ${result.bad.length} bad row(s)`);
+          return 1;
+        }
+        print(io.stdout, `imported ${result.imported} units`);
+        return 0;
+      }
+      case 'chat':
+        return await chat(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        print(io.stdout, USAGE);
+        return command === undefined ? 2 : 0;
+      default: {
+        const extra = await import('./cli-extra.ts');
+        const code = await extra.runExtraCommand(command, rest, io);
+        if (code !== null) return code;
+        print(io.stderr, `unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+      }
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      print(io.stderr, err.message);
+      return 1;
+    }
+    print(io.stderr, `error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+async function serve(io: CliIo): Promise<number> {
+  const cfg = config(io);
+  const service = createService(cfg);
+  const port = await service.listen();
+  service.log.info({ port, dataDir: cfg.dataDir }, `bhxh-outreach listening: web chat on http://localhost:${port}/`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      service.log.info({ signal }, 'shutting down');
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await service.close();
+  return 0;
+}
+
+/** Terminal chat: the same dispatcher and flows as every channel, replies printed as they are sent. */
+async function chat(argv: string[], io: CliIo): Promise<number> {
+  const { flags } = parseArgs(argv);
+  const role = typeof flags['as'] === 'string' ? flags['as'] : 'resident';
+  if (role !== 'resident' && role !== 'staff' && role !== 'supervisor') {
+    print(io.stderr, '--as must be resident, staff or supervisor');
+    return 2;
+  }
+  const cfg = config(io);
+  const log = createLogger({ level: 'silent' });
+  const terminal: ChannelAdapter = {
+    outbound: {
+      name: 'web',
+      capabilities: DEFAULT_CAPABILITIES.web,
+      ratePerSecond: 0,
+      send(message) {
+        print(io.stdout, `bot> ${message.text.replace(/\n/g, '\n     ')}`);
+        (message.quickReplies ?? []).forEach((q, i) => print(io.stdout, `     [${i + 1}] ${q}`));
+        return Promise.resolve({ providerId: `cli-${message.id}` });
+      },
+    },
+    mount() {},
+  };
+  const service = createService(cfg, { log, manualOutbox: true, extraChannels: () => [terminal] });
+  const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
+  const session = `cli-${phone ? phone.replace(/\D/g, '') : randomUUID().slice(0, 8)}`;
+  const address: Address = `web:${session}`;
+  const now = service.clock.now();
+  if (phone) {
+    const linked = linkPhone(service.db, address, phone, now);
+    if (!linked) {
+      print(io.stderr, `not a valid phone number: ${phone}`);
+      await service.close();
+      return 2;
+    }
+    if (role !== 'resident' || linked.contact.role !== 'resident') {
+      const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (linked.contact.unitCode ?? '001');
+      if (!service.db.select().from(units).where(eq(units.code, unitCode)).get()) {
+        print(io.stderr, `unknown unit code ${unitCode}`);
+        await service.close();
+        return 2;
+      }
+      if (linked.contact.role === 'resident') {
+        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, linked.contact.id)).run();
+      }
+    }
+  } else if (role !== 'resident') {
+    print(io.stderr, '--as staff/supervisor needs --phone (staff are known by phone)');
+    await service.close();
+    return 2;
+  }
+  print(io.stdout, `Chat as ${role}${phone ? ` (${phone})` : ''}. Type a message; Ctrl-D to quit.`);
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  for await (const line of rl) {
+    const result = service.dispatcher.handle({
+      kind: 'text',
+      channel: 'web',
+      providerId: randomUUID(),
+      from: address,
+      text: line,
+      receivedAt: service.clock.now(),
+    });
+    await service.outbox.sendNow(result.outboxIds);
+  }
+  await service.close();
+  return 0;
+}
+
+/** Write a buffer to a file or stdout (for exports). */
+export function writeOutput(io: CliIo, data: Buffer | string, file: string | undefined): void {
+  if (file) writeFileSync(file, data);
+  else io.stdout.write(data);
+}

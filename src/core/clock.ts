@@ -1,0 +1,38 @@
+import type { Clock } from './channel.ts';
+import { DateTime } from 'luxon';
+
+export const TIMEZONE = 'Asia/Ho_Chi_Minh';
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stays where tests put it. */
+export function fixedClock(at: Date | string): Clock & { set(at: Date | string): void; advance(ms: number): void } {
+  let current = new Date(at);
+  return {
+    now: () => new Date(current),
+    set: (next) => {
+      current = new Date(next);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/** The local calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh. */
+export function localDay(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: TIMEZONE }).toISODate() ?? '';
+}
+
+/** Minutes since local midnight in Asia/Ho_Chi_Minh. */
+export function localMinutes(at: Date): number {
+  const dt = DateTime.fromJSDate(at, { zone: TIMEZONE });
+  return dt.hour * 60 + dt.minute;
+}
+
+/** "HH:MM" → minutes since midnight. */
+export function parseHhmm(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { addresses, contacts, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
+import { addressId, channelOf, type Address } from './message.ts';
+import { toE164 } from '../text/phone.ts';
+
+/**
+ * Find the contact that owns an address, creating a resident contact (and the address) on first contact.
+ * An SMS address belongs to whoever owns that phone number, so imported staff are recognised by phone.
+ */
+export function resolveContact(db: Db, address: Address, now: Date, name?: string): { contact: ContactRow; address: AddressRow } {
+  const existing = db.select().from(addresses).where(eq(addresses.address, address)).get();
+  if (existing) {
+    db.update(addresses).set({ lastInboundAt: now, stoppedAt: null }).where(eq(addresses.id, existing.id)).run();
+    const contact = db.select().from(contacts).where(eq(contacts.id, existing.contactId)).get();
+    if (!contact) throw new Error(`address ${existing.id} points at a missing contact`);
+    return { contact, address: { ...existing, lastInboundAt: now, stoppedAt: null } };
+  }
+  const channel = channelOf(address);
+  const phone = channel === 'sms' ? toE164(addressId(address)) : null;
+  let contact = phone ? db.select().from(contacts).where(eq(contacts.phone, phone)).get() : undefined;
+  contact ??= db
+    .insert(contacts)
+    .values({ name: name ?? null, phone, role: 'resident', createdAt: now })
+    .returning()
+    .get();
+  const row = db
+    .insert(addresses)
+    .values({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now })
+    .returning()
+    .get();
+  return { contact, address: row };
+}
+
+/**
+ * A phone number proven on a channel (contact share, Zalo submit info, inbound SMS): if another contact already
+ * owns it (e.g. imported staff), this address moves to that contact, keeping their role and history; otherwise
+ * the phone is recorded on this contact. Either way the contact gains a `tel:` address for SMS.
+ */
+export function linkPhone(db: Db, address: Address, rawPhone: string, now: Date): { contact: ContactRow; linked: boolean } | null {
+  const phone = toE164(rawPhone);
+  if (!phone) return null;
+  const current = resolveContact(db, address, now);
+  const owner = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
+  let contact: ContactRow;
+  let linked = false;
+  if (owner && owner.id !== current.contact.id) {
+    db.update(addresses).set({ contactId: owner.id }).where(eq(addresses.id, current.address.id)).run();
+    contact = owner;
+    linked = true;
+  } else {
+    contact = db.update(contacts).set({ phone }).where(eq(contacts.id, current.contact.id)).returning().get() ?? current.contact;
+  }
+  const tel: Address = `tel:${phone}`;
+  const telRow = db.select().from(addresses).where(eq(addresses.address, tel)).get();
+  if (!telRow) {
+    db.insert(addresses).values({ address: tel, channel: 'sms', contactId: contact.id, createdAt: now }).run();
+  } else if (telRow.contactId !== contact.id) {
+    db.update(addresses).set({ contactId: contact.id }).where(eq(addresses.id, telRow.id)).run();
+  }
+  return { contact, linked };
+}
+
+/** Mark an address as unreachable (blocked, unfollowed, carrier opt-out). */
+export function markAddressStopped(db: Db, address: string, now: Date): void {
+  db.update(addresses).set({ stoppedAt: now }).where(and(eq(addresses.address, address))).run();
+}

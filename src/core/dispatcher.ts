@@ -1,0 +1,284 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  campaigns,
+  contacts,
+  conversations,
+  inboundMessages,
+  type CampaignRow,
+  type ContactRow,
+  type Role,
+} from '../../db/schema/index.ts';
+import { inTransaction } from '../../db/client.ts';
+import type { Clock, DispatchResult } from './channel.ts';
+import { DEFAULT_CAPABILITIES } from './channel.ts';
+import type { Flow, FlowContext, FlowState, StepOutcome } from './flow.ts';
+import { globalWord } from './global-words.ts';
+import type { Logger } from './log.ts';
+import { maskAddress } from './log.ts';
+import { channelOf, type Address, type InboundEvent, type Reply } from './message.ts';
+import { queueMessages, recordDeliveryStatus } from './outbox.ts';
+import { linkPhone, markAddressStopped, resolveContact } from './contacts.ts';
+import { foldWords, normaliseInbound } from '../text/vietnamese.ts';
+import { TEXTS } from './texts.ts';
+
+/** How long a conversation waits for the next message before the next one goes to the default flow. */
+const DEFAULT_TTL_MINUTES = 60;
+/** A flow may hand over to another at most this many times for one message (menu → faq …). */
+const MAX_HOPS = 4;
+
+export interface DispatcherDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  flows: readonly Flow[];
+  /** The flow a role's message goes to when nothing else claims it. */
+  defaultFlow: Record<Role, string>;
+  /** The flow that greets people (`/start`, follow, "menu"). */
+  menuFlow: string;
+  /** Called after the transaction commits with the outbox rows it queued (e.g. to wake the outbox). */
+  onQueued?: (ids: number[]) => void;
+}
+
+export interface Dispatcher {
+  /** Dedupe → contact → route → step → save state + queue replies, all in one transaction. Synchronous. */
+  handle(event: InboundEvent): DispatchResult;
+}
+
+/** Build the dispatcher: the one path every inbound event takes, whatever channel it came from. */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const flows = new Map(deps.flows.map((f) => [f.id, f]));
+  for (const id of [...Object.values(deps.defaultFlow), deps.menuFlow]) {
+    if (!flows.has(id)) throw new Error(`dispatcher: unknown flow "${id}"`);
+  }
+
+  function activeCampaign(): CampaignRow {
+    const row = deps.db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+    if (!row) throw new Error('no active campaign: run `bhxh-outreach seed`');
+    return row;
+  }
+
+  function handle(event: InboundEvent): DispatchResult {
+    if (event.kind === 'status') {
+      const contactId = inTransaction(deps.db, () => {
+        const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
+        if (event.stopped && id !== null) stopContactOnChannel(id, event.channel);
+        return id;
+      });
+      return { status: contactId === null ? 'ignored' : 'handled', outboxIds: [], ...(contactId !== null && { contactId }) };
+    }
+    const now = deps.clock.now();
+    const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
+    const result = inTransaction(deps.db, (): DispatchResult => {
+      const inserted = deps.db
+        .insert(inboundMessages)
+        .values({
+          channel: event.channel,
+          providerId: event.providerId,
+          address: event.from,
+          kind: event.kind,
+          text,
+          receivedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: inboundMessages.id })
+        .get();
+      if (!inserted) return { status: 'duplicate', outboxIds: [] };
+
+      if (event.kind === 'unsubscribe') {
+        markAddressStopped(deps.db, event.from, now);
+        return { status: 'handled', outboxIds: [] };
+      }
+      let replies: Reply[];
+      let contact: ContactRow;
+      let status: DispatchResult['status'] = 'handled';
+      if (event.kind === 'phone') {
+        const linked = linkPhone(deps.db, event.from, event.phone, now);
+        if (!linked) {
+          contact = resolveContact(deps.db, event.from, now).contact;
+          replies = [{ text: TEXTS.phoneInvalid }];
+        } else {
+          contact = linked.contact;
+          replies = [{ text: linked.linked ? TEXTS.phoneLinked(contact) : TEXTS.phoneSaved }];
+        }
+      } else {
+        contact = resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined).contact;
+        const outcome = route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, inserted.id, now);
+        replies = outcome.replies;
+        contact = outcome.contact;
+        if (outcome.failed) status = 'failed';
+      }
+      deps.db.update(inboundMessages).set({ contactId: contact.id, status }).where(eq(inboundMessages.id, inserted.id)).run();
+      const outboxIds = queueMessages(
+        deps.db,
+        now,
+        replies.map((r) => ({
+          contactId: contact.id,
+          address: event.from,
+          text: r.text,
+          quickReplies: r.quickReplies,
+          requestPhone: r.requestPhone,
+          priority: 'reply' as const,
+          inboundId: inserted.id,
+        })),
+      );
+      return { status, contactId: contact.id, outboxIds };
+    });
+    if (result.outboxIds.length > 0) deps.onQueued?.(result.outboxIds);
+    return result;
+  }
+
+  function stopContactOnChannel(contactId: number, channel: string): void {
+    const now = deps.clock.now();
+    deps.log.info({ contactId, channel }, 'provider reports the person refused messages; address stopped');
+    deps.db.$client
+      .prepare('UPDATE addresses SET stopped_at = ? WHERE contact_id = ? AND channel = ?')
+      .run(now.getTime(), contactId, channel);
+  }
+
+  /** Global words first, then commands, then the active conversation, then the role's default flow. */
+  function route(
+    contact: ContactRow,
+    address: Address,
+    text: string,
+    kind: 'text' | 'subscribe',
+    inboundId: number,
+    now: Date,
+  ): { replies: Reply[]; contact: ContactRow; failed?: boolean } {
+    const folded = foldWords(text);
+    const campaign = activeCampaign();
+    const ctx: FlowContext = {
+      db: deps.db,
+      now,
+      contact,
+      address,
+      channel: channelOf(address),
+      capabilities: DEFAULT_CAPABILITIES[channelOf(address)],
+      text,
+      folded,
+      campaign,
+      inboundId,
+      log: deps.log,
+    };
+
+    if (kind === 'subscribe') {
+      // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
+      return { ...runFlow(ctx, deps.menuFlow, null), contact };
+    }
+    const word = text === '' ? 'help' : globalWord(text, folded);
+    if (word === 'opt_out') {
+      const updated = deps.db
+        .update(contacts)
+        .set({ optedOut: true, optedOutAt: now, subscribed: false })
+        .where(eq(contacts.id, contact.id))
+        .returning()
+        .get();
+      clearConversation(contact.id);
+      return { replies: [{ text: TEXTS.optedOut(campaign) }], contact: updated ?? contact };
+    }
+    if (word === 'opt_in') {
+      const consentText = TEXTS.optedIn(campaign);
+      const updated = deps.db
+        .update(contacts)
+        .set({ optedOut: false, optedOutAt: null, subscribed: true, consentAt: now, consentChannel: ctx.channel, consentText })
+        .where(eq(contacts.id, contact.id))
+        .returning()
+        .get();
+      clearConversation(contact.id);
+      return { replies: [{ text: consentText }], contact: updated ?? contact };
+    }
+    if (word === 'help') {
+      clearConversation(contact.id);
+      return { replies: [{ text: TEXTS.help(contact.role, campaign) }], contact };
+    }
+    if (word === 'menu') {
+      clearConversation(contact.id);
+      return { ...runFlow(ctx, deps.menuFlow, null), contact };
+    }
+
+    for (const flow of deps.flows) {
+      if (flow.command?.(ctx)) return { ...runFlow(ctx, flow.id, null), contact };
+    }
+
+    const conv = deps.db.select().from(conversations).where(eq(conversations.contactId, contact.id)).get();
+    if (conv && conv.expiresAt.getTime() > now.getTime()) {
+      const flow = flows.get(conv.flow);
+      if (!flow || flow.version !== conv.version) {
+        // State written by other code (an older deploy): restart politely rather than misread it.
+        deps.log.info({ contactId: contact.id, flow: conv.flow, saved: conv.version }, 'conversation state from another version; restarting');
+        clearConversation(contact.id);
+        const menu = runFlow(ctx, deps.menuFlow, null);
+        return { replies: [{ text: TEXTS.restarted }, ...menu.replies], contact, ...(menu.failed && { failed: true }) };
+      }
+      return { ...runFlow(ctx, flow.id, { step: conv.step, state: conv.state as FlowState }), contact };
+    }
+    return { ...runFlow(ctx, deps.defaultFlow[contact.role], null), contact };
+  }
+
+  /**
+   * Run one step (following hand-overs), then save the conversation. The step runs in a savepoint: if it throws,
+   * whatever it wrote is rolled back, the saved state stays as it was, and the person gets a polite "try again".
+   */
+  function runFlow(
+    ctx: FlowContext,
+    flowId: string,
+    resumeAt: { step: string; state: FlowState } | null,
+  ): { replies: Reply[]; failed?: boolean } {
+    const replies: Reply[] = [];
+    try {
+      return deps.db.$client.transaction(() => {
+        let current = flowId;
+        let at = resumeAt;
+        let stepCtx = ctx;
+        for (let hop = 0; hop < MAX_HOPS; hop++) {
+          const flow = flows.get(current);
+          if (!flow) throw new Error(`unknown flow "${current}"`);
+          if (flow.roles && !flow.roles.includes(ctx.contact.role)) {
+            clearConversation(ctx.contact.id);
+            replies.push({ text: TEXTS.notForRole(flow.id) });
+            return { replies };
+          }
+          const outcome: StepOutcome = at ? flow.resume(stepCtx, at.step, at.state) : flow.start(stepCtx);
+          replies.push(...(outcome.replies ?? []));
+          switch (outcome.kind) {
+            case 'stay':
+              saveConversation(ctx.contact.id, flow, outcome.step, outcome.state, ctx.now, outcome.ttlMinutes);
+              return { replies };
+            case 'end':
+              clearConversation(ctx.contact.id);
+              return { replies };
+            case 'goto':
+              current = outcome.flow;
+              at = null;
+              if (outcome.consumed) stepCtx = { ...stepCtx, text: '', folded: '' };
+              continue;
+            default: {
+              const never: never = outcome;
+              throw new Error(`unknown step outcome ${JSON.stringify(never)}`);
+            }
+          }
+        }
+        throw new Error(`too many flow hand-overs starting at "${flowId}"`);
+      })();
+    } catch (err) {
+      deps.log.error({ err, flow: flowId, contactId: ctx.contact.id, address: maskAddress(ctx.address) }, 'flow step failed');
+      return { replies: [{ text: TEXTS.tryAgain(ctx.campaign) }], failed: true };
+    }
+  }
+
+  function saveConversation(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number) {
+    const expiresAt = new Date(now.getTime() + (ttlMinutes ?? DEFAULT_TTL_MINUTES) * 60_000);
+    const row = { contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now };
+    deps.db
+      .insert(conversations)
+      .values(row)
+      .onConflictDoUpdate({ target: conversations.contactId, set: { flow: row.flow, step, state, version: row.version, expiresAt, updatedAt: now } })
+      .run();
+  }
+
+  function clearConversation(contactId: number) {
+    deps.db.delete(conversations).where(eq(conversations.contactId, contactId)).run();
+  }
+
+  return { handle };
+}

@@ -1,0 +1,98 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { outbox } from '../../db/schema/index.ts';
+import { channelOf, type Address, type Reply } from './message.ts';
+import { DEFAULT_CAPABILITIES, type ChannelCapabilities } from './channel.ts';
+
+/** One message to queue. Flows, broadcasts, reminders and jobs only ever call this; they never call a channel. */
+export interface QueueItem {
+  contactId: number | null;
+  address: Address;
+  text: string;
+  priority: 'reply' | 'bulk';
+  quickReplies?: string[];
+  requestPhone?: boolean;
+  keepDiacritics?: boolean;
+  broadcastId?: number;
+  inboundId?: number;
+  /** Earliest send time (default: now). */
+  notBefore?: Date;
+}
+
+/**
+ * Render quick replies for channels without buttons: numbered options and a line saying what to type
+ * ("Soạn 1, 2 hoặc 3"), so a person on a basic phone can answer with a digit.
+ */
+export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities): string {
+  const options = reply.quickReplies ?? [];
+  if (capabilities.quickReplies || options.length === 0) return reply.text;
+  const lines = options.map((o, i) => `${i + 1}. ${o}`);
+  const digits = options.map((_o, i) => String(i + 1));
+  const last = digits.pop();
+  const prompt = digits.length > 0 ? `Soạn ${digits.join(', ')} hoặc ${last}` : `Soạn ${last}`;
+  return `${reply.text}\n${lines.join('\n')}\n${prompt}`;
+}
+
+/** Insert outbox rows (in the caller's transaction, if any) and return their ids in order. */
+export function queueMessages(db: Db, now: Date, items: QueueItem[]): number[] {
+  if (items.length === 0) return [];
+  const rows = items.map((item) => {
+    const channel = channelOf(item.address);
+    return {
+      contactId: item.contactId,
+      address: item.address,
+      channel,
+      text: renderReplyText({ text: item.text, quickReplies: item.quickReplies }, DEFAULT_CAPABILITIES[channel]),
+      quickReplies: item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : null,
+      requestPhone: item.requestPhone ?? false,
+      priority: item.priority === 'reply' ? 0 : 1,
+      status: 'queued' as const,
+      nextAttemptAt: item.notBefore ?? now,
+      keepDiacritics: item.keepDiacritics ?? false,
+      broadcastId: item.broadcastId ?? null,
+      inboundId: item.inboundId ?? null,
+      createdAt: now,
+    };
+  });
+  // Chunk to stay under SQLite's bound-parameter limit on big broadcasts.
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = db
+      .insert(outbox)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: outbox.id })
+      .all();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Rows by id, for callers that wait for their replies (web chat). */
+export function outboxRows(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.id, ids)).all();
+}
+
+/** Record a delivery report from a provider (matched by the provider's message id). Idempotent. */
+export function recordDeliveryStatus(
+  db: Db,
+  channel: string,
+  providerMessageId: string,
+  status: 'sent' | 'delivered' | 'failed',
+  error?: string,
+): number | null {
+  const row = db
+    .select({ id: outbox.id, contactId: outbox.contactId, status: outbox.status })
+    .from(outbox)
+    .where(and(eq(outbox.channel, channel), eq(outbox.providerId, providerMessageId)))
+    .get();
+  if (!row) return null;
+  // Never move a row backwards (a late "sent" after "delivered").
+  if (status === 'sent' && (row.status === 'delivered' || row.status === 'failed')) return row.contactId;
+  db.update(outbox)
+    .set({ status, error: error ?? null })
+    .where(eq(outbox.id, row.id))
+    .run();
+  return row.contactId;
+}

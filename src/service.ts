@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { Application } from 'express';
+import { openDb, type Db } from '../db/client.ts';
+import { seedDefaults } from '../db/seed/seed.ts';
+import type { Config } from './config.ts';
+import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
+import { systemClock } from './core/clock.ts';
+import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
+import { createLogger, type Logger } from './core/log.ts';
+import type { ChannelName } from './core/message.ts';
+import { createHttpApp } from './http/app.ts';
+import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
+import { createWebChannel } from '../bots/web/index.ts';
+import { buildProviderChannels } from '../bots/index.ts';
+import { buildFlows } from '../flows/index.ts';
+
+export interface Service {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  app: Application;
+  dispatcher: Dispatcher;
+  outbox: OutboxWorker;
+  channels: ChannelAdapter[];
+  /** Start listening and the background loops; resolves with the bound port. */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Graceful stop: stop accepting, finish sends in flight, close the database. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  log?: Logger;
+  clock?: Clock;
+  /** Use this database instead of opening config.dbPath (tests pass ':memory:'). */
+  dbPath?: string;
+  /** Replace or add outbound channels (tests and benchmarks use fakes). */
+  extraChannels?: (deps: ChannelDeps) => ChannelAdapter[];
+  /** Leave the outbox loop stopped (tests drive `outbox.runOnce()` themselves). */
+  manualOutbox?: boolean;
+}
+
+/** The composition root: config → db + migrations + seed → channels → dispatcher → http app → jobs. */
+export function createService(config: Config, opts: ServiceOptions = {}): Service {
+  const log = opts.log ?? createLogger({ level: config.logLevel });
+  const clock = opts.clock ?? systemClock;
+  const db = openDb(opts.dbPath ?? config.dbPath);
+  seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+
+  const flowSet = buildFlows(config);
+  // The outbox is created after the channels; the dispatcher only needs to wake it.
+  let outbox: OutboxWorker | undefined;
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    log,
+    ...flowSet,
+    onQueued: () => outbox?.kick(),
+  });
+  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e) => dispatcher.handle(e) };
+  const web = createWebChannel({ ...channelDeps, deliver: (ids) => outbox?.sendNow(ids) ?? Promise.resolve() });
+  const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...(opts.extraChannels?.(channelDeps) ?? [])];
+  const outbound = new Map<ChannelName, OutboundChannel>();
+  for (const c of channels) outbound.set(c.outbound.name, c.outbound);
+  outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });
+  const worker = outbox;
+
+  const app = createHttpApp({ db, log, channels });
+  let server: Server | undefined;
+  const sockets = new Set<import('node:net').Socket>();
+
+  return {
+    config,
+    db,
+    log,
+    clock,
+    app,
+    dispatcher,
+    outbox: worker,
+    channels,
+    async listen(port = config.port, host = config.host) {
+      if (!opts.manualOutbox) worker.start();
+      for (const c of channels) await c.start?.();
+      return new Promise<number>((resolve, reject) => {
+        server = app.listen(port, host, (err?: Error) => {
+          if (err) return reject(err);
+          const addr = server?.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+        server.on('connection', (s) => {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+        });
+      });
+    },
+    async close() {
+      if (server) {
+        const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+        // Idle keep-alive sockets would hold close() open; requests in progress finish first.
+        server.closeIdleConnections();
+        setTimeout(() => sockets.forEach((s) => s.destroy()), 5000).unref();
+        await closed;
+      }
+      for (const c of channels) await c.stop?.();
+      await worker.stop();
+      db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliIo } from '../../src/cli.ts';
+
+function io(lines: string[], env: Record<string, string>): { io: CliIo; out(): string; err(): string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += String(d)));
+  stderr.on('data', (d) => (err += String(d)));
+  return { io: { stdin: Readable.from(lines.map((l) => `${l}\n`)), stdout, stderr, env }, out: () => out, err: () => err };
+}
+
+function tempEnv() {
+  return { DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-cli-')), LOG_LEVEL: 'silent' };
+}
+
+describe('terminal chat', () => {
+  it('chats as a resident through the same flows as every channel', async () => {
+    const t = io(['menu', '4', 'đồng ý'], tempEnv());
+    expect(await runCli(['chat'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/bot> Chào anh\/chị/);
+    expect(t.out()).toMatch(/\[4\] Đăng ký nhận tin/);
+    expect(t.out()).toMatch(/bot> Cảm ơn anh\/chị đã đăng ký nhận tin/);
+  });
+
+  it('chats as staff known by phone', async () => {
+    const t = io(['menu'], tempEnv());
+    expect(await runCli(['chat', '--as', 'staff', '--phone', '0912345678', '--unit', '017'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/cán bộ/);
+  });
+
+  it('refuses staff chat without a phone', async () => {
+    const t = io([], tempEnv());
+    expect(await runCli(['chat', '--as', 'staff'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/needs --phone/);
+  });
+});
+
+describe('cli', () => {
+  it('prints config errors that name the variable and exits 1', async () => {
+    const t = io([], { PORT: 'abc' });
+    expect(await runCli(['migrate'], t.io)).toBe(1);
+    expect(t.err()).toMatch(/PORT/);
+  });
+
+  it('imports units and reports bad rows without importing', async () => {
+    const env = tempEnv();
+    const file = join(env.DATA_DIR, 'u.csv');
+    writeFileSync(file, 'code,name,type,level,parent_code\n01,Hà Nội,Thành phố,province,\n001,Ba Đình,Quận,district,77\n');
+    const bad = io([], env);
+    expect(await runCli(['import-units', file], bad.io)).toBe(1);
+    expect(bad.err()).toMatch(/line 3: unknown parent_code 77/);
+    writeFileSync(file, 'code,name,type,level,parent_code\n01,Hà Nội,Thành phố,province,\n001,Ba Đình,Quận,district,01\n');
+    const good = io([], env);
+    expect(await runCli(['import-units', file], good.io)).toBe(0);
+    expect(good.out()).toMatch(/imported 2 units/);
+  });
+
+  it('answers an unknown command with usage and exit code 2', async () => {
+    const t = io([], tempEnv());
+    expect(await runCli(['frobnicate'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/Usage/);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb } from '../support/db.ts';
+import { createDispatcher } from '../../src/core/dispatcher.ts';
+import { end, goto, stay, type Flow } from '../../src/core/flow.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createLogger } from '../../src/core/log.ts';
+import { contacts, conversations, inboundMessages, outbox, units } from '../../db/schema/index.ts';
+import type { InboundEvent } from '../../src/core/message.ts';
+
+const log = createLogger({ level: 'silent' });
+
+/** A counter flow: each message adds one; "boom" throws after writing, to prove the write is rolled back. */
+function counterFlow(version = 1): Flow {
+  return {
+    id: 'counter',
+    version,
+    start: () => stay('counting', { n: 1 }, { text: 'n=1' }),
+    resume(ctx, _step, state) {
+      if (ctx.folded === 'boom') {
+        ctx.db.update(units).set({ name: 'CHANGED' }).where(eq(units.code, '01')).run();
+        throw new Error('step failed');
+      }
+      if (ctx.folded === 'done') return end({ text: 'bye' });
+      if (ctx.folded === 'ask') return goto('echo');
+      const n = Number(state['n']) + 1;
+      return stay('counting', { n }, { text: `n=${n}` });
+    },
+  };
+}
+const echoFlow: Flow = { id: 'echo', version: 1, start: (ctx) => end({ text: `echo:${ctx.text}` }), resume: (ctx) => end({ text: `echo:${ctx.text}` }) };
+const staffOnly: Flow = {
+  id: 'report',
+  version: 1,
+  roles: ['staff', 'supervisor'],
+  command: (ctx) => ctx.folded.startsWith('bc '),
+  start: () => end({ text: 'recorded' }),
+  resume: () => end({ text: 'recorded' }),
+};
+
+function setup(version = 1) {
+  const db = freshDb();
+  const clock = fixedClock('2026-05-20T03:00:00Z');
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    log,
+    flows: [staffOnly, counterFlow(version), echoFlow],
+    defaultFlow: { resident: 'counter', staff: 'counter', supervisor: 'counter' },
+    menuFlow: 'echo',
+  });
+  let seq = 0;
+  const send = (text: string, providerId = `p${++seq}`): ReturnType<typeof dispatcher.handle> =>
+    dispatcher.handle({ kind: 'text', channel: 'telegram', providerId, from: 'telegram:42', text, receivedAt: clock.now() } satisfies InboundEvent);
+  const replies = (ids: number[]) => ids.map((id) => db.select().from(outbox).where(eq(outbox.id, id)).get()?.text);
+  return { db, clock, dispatcher, send, replies };
+}
+
+describe('dispatcher', () => {
+  it('runs one step per message and keeps the conversation state between messages', () => {
+    const { send, replies } = setup();
+    expect(replies(send('hi').outboxIds)).toEqual(['n=1']);
+    expect(replies(send('again').outboxIds)).toEqual(['n=2']);
+    expect(replies(send('more').outboxIds)).toEqual(['n=3']);
+  });
+
+  it('processes a retried delivery once, however late it comes', () => {
+    const { send, clock, db } = setup();
+    expect(send('hi', 'same').status).toBe('handled');
+    clock.advance(3 * 24 * 3600_000);
+    const again = send('hi', 'same');
+    expect(again).toEqual({ status: 'duplicate', outboxIds: [] });
+    expect(db.select().from(outbox).all()).toHaveLength(1);
+  });
+
+  it('keeps the old state and database untouched when a step throws, and says "try again"', () => {
+    const { send, replies, db } = setup();
+    send('hi');
+    send('x');
+    const result = send('boom');
+    expect(result.status).toBe('failed');
+    expect(replies(result.outboxIds)[0]).toMatch(/gửi lại sau ít phút/);
+    expect(db.select().from(units).where(eq(units.code, '01')).get()?.name).toBe('Thành phố Hà Nội');
+    expect(db.select().from(conversations).get()?.state).toEqual({ n: 2 });
+    expect(db.select().from(inboundMessages).all().at(-1)?.status).toBe('failed');
+    expect(replies(send('next').outboxIds)).toEqual(['n=3']);
+  });
+
+  it('restarts politely when the saved state was written by another version of the flow', () => {
+    const first = setup(1);
+    first.send('hi');
+    const saved = first.db.select().from(conversations).get();
+    expect(saved?.version).toBe(1);
+    first.db.update(conversations).set({ version: 0 }).run();
+    const ids = first.send('again').outboxIds;
+    expect(first.replies(ids)[0]).toMatch(/vừa được cập nhật/);
+  });
+
+  it('hands the same message to another flow on goto', () => {
+    const { send, replies } = setup();
+    send('hi');
+    expect(replies(send('ask').outboxIds)).toEqual(['echo:ask']);
+  });
+
+  it('refuses a staff command from a resident politely and runs nothing', () => {
+    const { send, replies } = setup();
+    expect(replies(send('BC 12').outboxIds)[0]).toMatch(/chỉ dành cho cán bộ/);
+  });
+
+  it('lets staff use the command', () => {
+    const { send, replies, db } = setup();
+    send('hi');
+    db.update(contacts).set({ role: 'staff' }).run();
+    expect(replies(send('bc 12').outboxIds)).toEqual(['recorded']);
+  });
+
+  it('sends the next message to the default flow once a conversation expired', () => {
+    const { send, replies, clock } = setup();
+    send('hi');
+    send('x');
+    clock.advance(2 * 3600_000);
+    expect(replies(send('y').outboxIds)).toEqual(['n=1']);
+  });
+
+  it('links a shared phone number to the contact who already owns it', () => {
+    const { db, dispatcher, clock } = setup();
+    const staff = db.insert(contacts).values({ name: 'Lan', phone: '+84912345678', role: 'staff', unitCode: '017', createdAt: clock.now() }).returning().get();
+    dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'a', from: 'telegram:77', text: 'hi', receivedAt: clock.now() });
+    const r = dispatcher.handle({ kind: 'phone', channel: 'telegram', providerId: 'b', from: 'telegram:77', phone: '0912 345 678', receivedAt: clock.now() });
+    expect(r.contactId).toBe(staff.id);
+    const out = db.select().from(outbox).where(eq(outbox.id, r.outboxIds[0]!)).get();
+    expect(out?.text).toMatch(/Đã liên kết tài khoản với cán bộ Lan/);
+  });
+
+  it('marks the address stopped on unsubscribe and replies nothing', () => {
+    const { dispatcher, clock, db, send } = setup();
+    send('hi');
+    const r = dispatcher.handle({ kind: 'unsubscribe', channel: 'telegram', providerId: 'u1', from: 'telegram:42', receivedAt: clock.now() });
+    expect(r.outboxIds).toEqual([]);
+    expect(db.$client.prepare('select stopped_at from addresses').get()).not.toEqual({ stopped_at: null });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDb } from '../../db/client.ts';
+import { nextLaunch, seedDefaults } from '../../db/seed/seed.ts';
+import { importUnits } from '../../db/seed/units.ts';
+import { campaigns, units } from '../../db/schema/index.ts';
+
+describe('seed', () => {
+  it('creates the plan\'s campaign once, with the eleven messages and the next 23 May 08:00 launch', () => {
+    const db = openDb(':memory:');
+    const now = new Date('2026-11-25T10:00:00Z');
+    const { campaign, unitsImported } = seedDefaults(db, { now });
+    expect(unitsImported).toBe(759);
+    expect(campaign.messages).toHaveLength(11);
+    expect(campaign.hotline).toBe('1900 9068');
+    expect(campaign.districtTarget).toBe(50);
+    expect(campaign.theme).toBe('Chính sách bảo hiểm xã hội - điểm tựa an sinh của người lao động và Nhân dân');
+    expect(campaign.launchAt.toISOString()).toBe('2027-05-23T01:00:00.000Z');
+    seedDefaults(db, { now });
+    expect(db.select({ n: sql<number>`count(*)` }).from(campaigns).get()?.n).toBe(1);
+    expect(db.select({ n: sql<number>`count(*)` }).from(units).get()?.n).toBe(759);
+  });
+
+  it('takes the launch from CAMPAIGN_LAUNCH_AT, read as Hà Nội time', () => {
+    const db = openDb(':memory:');
+    const { campaign } = seedDefaults(db, { now: new Date(), launchAt: '2027-05-22T07:30' });
+    expect(campaign.launchAt.toISOString()).toBe('2027-05-22T00:30:00.000Z');
+    expect(campaign.startsOn).toBe('2027-05-01');
+  });
+
+  it('launches this year when 23 May 08:00 is still ahead', () => {
+    expect(nextLaunch(new Date('2027-05-23T00:59:00Z')).toISOString()).toBe('2027-05-23T01:00:00.000Z');
+    expect(nextLaunch(new Date('2027-05-23T01:01:00Z')).toISOString()).toBe('2028-05-23T01:00:00.000Z');
+  });
+});
+
+describe('import-units', () => {
+  const header = 'code,name,type,level,parent_code\n';
+
+  it('imports a post-2025 tree of provinces and communes', () => {
+    const db = openDb(':memory:');
+    const r = importUnits(db, `${header}01,Thành phố Hà Nội,Thành phố,province,\n00004,Phường Ba Đình,Phường,commune,01\n`);
+    expect(r).toEqual({ imported: 2, bad: [] });
+    expect(db.select().from(units).all().map((u) => u.nameFolded)).toEqual(['thanh pho ha noi', 'phuong ba dinh']);
+  });
+
+  it('reports every bad row and imports nothing from a file with errors', () => {
+    const db = openDb(':memory:');
+    const r = importUnits(
+      db,
+      `${header}01,Hà Nội,Thành phố,province,\n001,Ba Đình,Quận,district,99\n002,,Quận,district,01\n01,Dup,x,province,\n003,X,Quận,ward,01\n`,
+    );
+    expect(r.imported).toBe(0);
+    expect(r.bad.map((b) => b.line)).toEqual([3, 4, 5, 6]);
+    expect(r.bad.map((b) => b.reason).join('|')).toMatch(/unknown parent_code 99.*empty name.*duplicate code 01.*level must be/);
+    expect(db.select().from(units).all()).toHaveLength(0);
+  });
+
+  it('says which columns are missing', () => {
+    const r = importUnits(openDb(':memory:'), 'code,name\n01,Hà Nội\n');
+    expect(r.bad[0]?.reason).toMatch(/missing column "level"/);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startTestService, type TestService } from '../support/service.ts';
+import { contacts, conversations, inboundMessages } from '../../db/schema/index.ts';
+
+let t: TestService;
+beforeEach(async () => {
+  t = await startTestService();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function post(body: string, contentType = 'application/json') {
+  const res = await fetch(`${t.url}/web/chat`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('web chat', () => {
+  it('answers "menu" with the resident main menu and its quick replies', async () => {
+    const chat = t.chat();
+    const replies = await chat.send('menu');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toMatch(/BHXH tự nguyện/);
+    expect(replies[0]?.quickReplies).toEqual(['Tìm hiểu BHXH tự nguyện', 'Tính mức đóng, lương hưu', 'Yêu cầu gọi lại', 'Đăng ký nhận tin']);
+  });
+
+  it('serves a chat page that works on a phone screen', async () => {
+    const res = await fetch(`${t.url}/`);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('name="viewport"');
+    expect(html).toContain('/web/chat');
+  });
+
+  it('refuses malformed JSON with 400 and a message', async () => {
+    const r = await post('{"session":"x",');
+    expect(r.status).toBe(400);
+    expect(String(r.body['error'])).toMatch(/malformed/);
+  });
+
+  it('refuses a body without a session or text with 400', async () => {
+    expect((await post('{"text":"hi"}')).status).toBe(400);
+    expect((await post('{"session":"a b","text":"hi"}')).status).toBe(400);
+    expect((await post('{"session":"ok","text":5}')).status).toBe(400);
+    expect((await post('[1,2]')).status).toBe(400);
+  });
+
+  it('refuses text over 4,000 characters with 413 and stores nothing', async () => {
+    const r = await post(JSON.stringify({ session: 'big', text: 'a'.repeat(4001) }));
+    expect(r.status).toBe(413);
+    expect(t.service.db.select().from(inboundMessages).all()).toHaveLength(0);
+  });
+
+  it('answers empty text with help', async () => {
+    const replies = await t.chat().send('   ');
+    expect(replies[0]?.text).toMatch(/Hướng dẫn/);
+  });
+
+  it('strips control characters and normalises to NFC before storing', async () => {
+    await t.chat('ctl').send('me\u0301nu\u0000\u200B');
+    const row = t.service.db.select().from(inboundMessages).get();
+    expect(row?.text).toBe('ménu');
+  });
+
+  it('starts a new conversation for an unknown session', async () => {
+    const replies = await t.chat('never-seen-before').send('1');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(t.service.db.select().from(contacts).all()).toHaveLength(1);
+  });
+
+  it('processes the same client message id once', async () => {
+    const chat = t.chat('dup');
+    const first = await chat.send('menu', 'm1');
+    const second = await chat.send('menu', 'm1');
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(0);
+    expect(t.service.db.select().from(inboundMessages).all()).toHaveLength(1);
+  });
+
+  it('walks the menu to a subscription and records consent with its wording', async () => {
+    const chat = t.chat('sub');
+    await chat.send('menu');
+    await chat.send('4');
+    expect(chat.text).toMatch(/đồng ý nhận tin/);
+    await chat.send('dong y');
+    expect(chat.text).toMatch(/Cảm ơn/);
+    const c = t.service.db.select().from(contacts).get();
+    expect(c?.subscribed).toBe(true);
+    expect(c?.consentChannel).toBe('web');
+    expect(c?.consentText).toMatch(/Tối đa 3 tin/);
+    await chat.send('trạng thái');
+    expect(chat.text).toMatch(/đang nhận tin/);
+  });
+
+  it.each(['HUY', 'huỷ', 'Tu choi', 'TỪ CHỐI', 'dừng', 'STOP', '/stop'])('opts out on "%s" with a confirmation', async (word) => {
+    const chat = t.chat();
+    await chat.send(word);
+    expect(chat.text).toMatch(/hủy nhận tin/);
+    const c = t.service.db.select().from(contacts).get();
+    expect(c?.optedOut).toBe(true);
+    await chat.send('DANG KY');
+    expect(chat.text).toMatch(/đăng ký nhận tin/);
+    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+  });
+
+  it('does not take a question that contains an opt-out word for an opt-out', async () => {
+    const chat = t.chat();
+    await chat.send('dừng đóng thì có mất tiền không');
+    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+  });
+
+  it('ends the active conversation on "menu"', async () => {
+    const chat = t.chat('m');
+    await chat.send('menu');
+    await chat.send('4');
+    const contact = t.service.db.select().from(contacts).get();
+    expect(t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).get()?.flow).toBe('subscription');
+    await chat.send('menu');
+    expect(t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).get()?.flow).toBe('menu');
+  });
+
+  it('reports health with a database check', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, db: 'ok' });
+  });
+
+  it('answers unknown routes with 404 JSON', async () => {
+    const res = await fetch(`${t.url}/nope`);
+    expect(res.status).toBe(404);
+  });
+});
