@@ -7,7 +7,8 @@ import { queueMessages } from '../../src/core/outbox.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
 import { addresses, contacts, outbox } from '../../db/schema/index.ts';
-import type { ChannelName, OutboundChannel } from '../../src/core/message.ts';
+import type { ChannelName } from '../../src/core/message.ts';
+import type { OutboundChannel } from '../../src/core/channel.ts';
 import type { Db } from '../../db/client.ts';
 
 const log = createLogger({ level: 'silent' });
