@@ -3,6 +3,7 @@ import type { Config } from '../src/config.ts';
 import type { Flow } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
+import { createCalculatorFlow } from './calculator/flow.ts';
 
 /** Every flow the service runs, and which flow each role's free text goes to. */
 export interface FlowSet {
@@ -12,8 +13,11 @@ export interface FlowSet {
 }
 
 /** Build the flows. Order matters for commands: the first flow whose command matches starts. */
-export function buildFlows(_config: Config): FlowSet {
-  const others: Flow[] = [createSubscriptionFlow()];
+export function buildFlows(config: Config): FlowSet {
+  const others: Flow[] = [
+    createSubscriptionFlow(),
+    createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
+  ];
   const available = new Set(others.map((f) => f.id));
   const menu = createMenuFlow({ available });
   return {

@@ -131,3 +131,16 @@ describe('web chat', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('calculator through the web chat', () => {
+  it('computes the monthly premium for a non-poor person at the floor', async () => {
+    const chat = t.chat('calc');
+    await chat.send('menu');
+    await chat.send('2');
+    expect(chat.text).toMatch(/thu nhập/i);
+    await chat.send('1,5 triệu');
+    await chat.send('Khác');
+    await chat.send('1 tháng');
+    expect(chat.text).toMatch(/264\.000/);
+  });
+});

@@ -1,0 +1,455 @@
+import { describe, expect, it } from 'vitest';
+import { premium } from '../../../flows/calculator/compute.ts';
+import {
+  AFTER_PREMIUM_OPTIONS,
+  GROUP_OPTIONS,
+  MODE_OPTIONS,
+  SMS_MAX_CHARS,
+  calculatorCommand,
+  createCalculatorFlow,
+} from '../../../flows/calculator/flow.ts';
+import { formatNumber } from '../../../flows/calculator/money.ts';
+import { foldWords } from '../../../src/text/vietnamese.ts';
+import type { Reply } from '../../../src/core/message.ts';
+import { Chat, NOW, makeContext } from './fake-context.ts';
+
+const flow = createCalculatorFlow({ discountRatePerMonth: 0.0035 });
+const D2020 = new Date('2020-05-23T01:00:00Z');
+
+/** A chat that has given an income and is at the group question. */
+function atGroup(income = '1,5 triệu', opts: ConstructorParameters<typeof Chat>[1] = {}): Chat {
+  const chat = new Chat(flow, opts);
+  chat.send('tinh');
+  chat.send(income);
+  expect(chat.step).toBe('group');
+  return chat;
+}
+
+/** How an SMS with numbered options would look: the text plus one line per option. */
+function asSms(reply: Reply): string {
+  const options = (reply.quickReplies ?? []).map((q, i) => `${i + 1}. ${q}`);
+  return [reply.text, ...options, ...(options.length ? [`Soạn 1 đến ${options.length}`] : [])].join('\n');
+}
+
+describe('calculator flow', () => {
+  it('is the flow "calculator", version 1, open to everyone', () => {
+    expect(flow.id).toBe('calculator');
+    expect(flow.version).toBe(1);
+    expect(flow.roles).toBeUndefined();
+  });
+
+  it('refuses a nonsense discount rate at start-up', () => {
+    expect(() => createCalculatorFlow({ discountRatePerMonth: Number.NaN })).toThrow(RangeError);
+    expect(() => createCalculatorFlow({ discountRatePerMonth: 1.5 })).toThrow(RangeError);
+  });
+
+  it('asks the income with both limits, then the group, then the mode, and answers with premium, subsidy, pay and source', () => {
+    const chat = new Chat(flow);
+    const ask = chat.say('tính');
+    expect(chat.step).toBe('income');
+    expect(ask).toContain('1.500.000');
+    expect(ask).toContain('46.800.000');
+
+    expect(chat.say('1,5 triệu')).toContain('1.500.000 đồng');
+    expect(chat.step).toBe('group');
+    expect(chat.lastQuickReplies()).toEqual([...GROUP_OPTIONS]);
+    expect(GROUP_OPTIONS).toEqual(['Hộ nghèo', 'Hộ cận nghèo', 'Dân tộc thiểu số', 'Xã đảo, đặc khu', 'Khác']);
+
+    chat.send('Khác');
+    expect(chat.step).toBe('mode');
+    expect(chat.lastQuickReplies()).toEqual([...MODE_OPTIONS]);
+
+    const result = chat.say('1 tháng');
+    expect(chat.step).toBe('after');
+    expect(result).toContain('330.000 đồng');
+    expect(result).toContain('66.000 đồng');
+    expect(result).toContain('Bạn đóng: 264.000 đồng/tháng');
+    expect(result).toContain('tối đa 120 tháng');
+    expect(result).toContain('Luật BHXH 41/2024/QH15 Điều 36');
+    expect(chat.lastQuickReplies()).toEqual([...AFTER_PREMIUM_OPTIONS]);
+  });
+
+  it('takes the amount from the start message ("tinh 3 trieu")', () => {
+    const chat = new Chat(flow);
+    expect(chat.say('tinh 3 trieu')).toContain('3.000.000 đồng');
+    expect(chat.step).toBe('group');
+  });
+
+  it('takes a bare amount after the command as millions ("tinh 2")', () => {
+    const chat = new Chat(flow);
+    expect(chat.say('tinh 2')).toContain('2.000.000 đồng');
+  });
+
+  it('does not take a menu option number handed over at the start as an amount', () => {
+    const chat = new Chat(flow);
+    chat.send('3');
+    expect(chat.step).toBe('income');
+  });
+
+  it('says above the ceiling that the reference level after 1/7/2026 is not verified, and gives the hotline', () => {
+    const chat = new Chat(flow);
+    const text = chat.say('tinh 48 trieu');
+    expect(text).toContain('46.800.000 đồng');
+    expect(text).toContain('chưa xác minh');
+    expect(text).toContain('1900 9068');
+  });
+
+  it('does not read years or ages in a free-text start as an amount', () => {
+    const chat = new Chat(flow);
+    chat.send('bhxh tu nguyen nam 2020 dong bao nhieu');
+    expect(chat.step).toBe('income');
+  });
+
+  it.each([
+    ['1', '165.000'],
+    ['Hộ nghèo', '165.000'],
+    ['ho ngheo', '165.000'],
+    ['2', '198.000'],
+    ['can ngheo', '198.000'],
+    ['hộ cận nghèo', '198.000'],
+    ['3', '231.000'],
+    ['dan toc', '231.000'],
+    ['dtts', '231.000'],
+    ['toi la nguoi dan toc thieu so', '231.000'],
+    ['4', '165.000'],
+    ['xa dao', '165.000'],
+    ['đặc khu', '165.000'],
+    ['5', '264.000'],
+    ['khac', '264.000'],
+    ['không nghèo', '264.000'],
+    ['ko', '264.000'],
+    ['dan toc, ho can ngheo', '198.000'],
+  ])('reads the group %j and the person pays %s a month now', (answer, pay) => {
+    const chat = atGroup();
+    chat.send(answer);
+    expect(chat.step).toBe('mode');
+    expect(chat.say('1')).toContain(`Bạn đóng: ${pay} đồng/tháng`);
+  });
+
+  it('re-asks the group with an example when it is not understood, keeping the income', () => {
+    const chat = atGroup();
+    expect(chat.say('gì vậy')).toContain('ví dụ: 5');
+    expect(chat.step).toBe('group');
+    expect(chat.lastQuickReplies()).toEqual([...GROUP_OPTIONS]);
+    chat.send('5');
+    expect(chat.say('1')).toContain('1.500.000 đồng');
+  });
+
+  it('takes a new amount at the group question', () => {
+    const chat = atGroup();
+    expect(chat.say('à, 2 triệu')).toContain('2.000.000 đồng');
+    expect(chat.step).toBe('group');
+  });
+
+  it.each([
+    ['1', '264.000 đồng/tháng'],
+    ['1 thang', '264.000 đồng/tháng'],
+    ['hang thang', '264.000 đồng/tháng'],
+    ['2', '3 tháng/lần: 792.000 đồng'],
+    ['3 tháng', '3 tháng/lần: 792.000 đồng'],
+    ['3', '6 tháng/lần: 1.584.000 đồng'],
+    ['6', '6 tháng/lần: 1.584.000 đồng'],
+    ['nua nam', '6 tháng/lần: 1.584.000 đồng'],
+    ['4', '12 tháng/lần: 3.168.000 đồng'],
+    ['12', '12 tháng/lần: 3.168.000 đồng'],
+    ['12 thang', '12 tháng/lần: 3.168.000 đồng'],
+    ['hàng năm', '12 tháng/lần: 3.168.000 đồng'],
+    ['hang nam', '12 tháng/lần: 3.168.000 đồng'],
+  ])('reads the mode %j and answers %j', (answer, expected) => {
+    const chat = atGroup();
+    chat.send('khac');
+    expect(chat.say(answer)).toContain(expected);
+  });
+
+  it('asks how many years for "Nhiều năm" and discounts at the configured rate, stating it', () => {
+    const chat = atGroup();
+    chat.send('khac');
+    expect(chat.say('5')).toMatch(/từ 1 đến 5/);
+    expect(chat.step).toBe('years');
+    const text = chat.say('2 năm');
+    const expected = premium(1_500_000, NOW, 'other', { kind: 'yearsAhead', years: 2, discountRatePerMonth: 0.0035 });
+    if (!expected.ok) throw new Error('refused');
+    expect(expected.totalPay).toBe(6_088_248);
+    expect(text).toContain(`${formatNumber(expected.totalPay)} đồng`);
+    expect(text).toContain('0,35%/tháng');
+    expect(text).toContain('24 tháng');
+  });
+
+  it('states a different configured rate', () => {
+    const other = new Chat(createCalculatorFlow({ discountRatePerMonth: 0.005 }));
+    other.send('tinh 1tr5');
+    other.send('khac');
+    other.send('nhieu nam');
+    expect(other.say('1')).toContain('0,5%/tháng');
+  });
+
+  it('takes "3 nam" at the mode question directly and refuses more than 5 years', () => {
+    const chat = atGroup();
+    chat.send('khac');
+    expect(chat.say('3 nam')).toContain('36 tháng');
+    const again = atGroup();
+    again.send('khac');
+    expect(again.say('7 nam')).toContain('tối đa 5 năm');
+    expect(again.step).toBe('years');
+    expect(again.say('abc')).toContain('Chưa hiểu số năm');
+    expect(again.say('hai')).toContain('24 tháng');
+  });
+
+  it('re-asks the mode with an example when it is not understood', () => {
+    const chat = atGroup();
+    chat.send('khac');
+    expect(chat.say('sao cũng được')).toContain('Ví dụ: 12 tháng');
+    expect(chat.step).toBe('mode');
+  });
+
+  it.each([
+    ['1 triệu', 'thấp hơn'],
+    ['50 triệu', 'cao hơn'],
+    ['1499999', 'thấp hơn'],
+  ])('refuses %j and names both the floor and the ceiling', (income, word) => {
+    const chat = new Chat(flow);
+    chat.send('tinh');
+    const text = chat.say(income);
+    expect(text).toContain(word);
+    expect(text).toContain('1.500.000 đồng');
+    expect(text).toContain('46.800.000 đồng');
+    expect(chat.step).toBe('income');
+    chat.send('2 trieu');
+    expect(chat.step).toBe('group');
+  });
+
+  it('refuses an amount out of range given at the start', () => {
+    const chat = new Chat(flow);
+    expect(chat.say('tinh 500k')).toContain('46.800.000');
+    expect(chat.step).toBe('income');
+  });
+
+  it.each(['abc', '', '???', 'bao nhiêu', '0', '-', '😀😀', 'x'.repeat(5000)])('re-asks the income with an example for %j', (junk) => {
+    const chat = new Chat(flow);
+    chat.send('tinh');
+    expect(chat.say(junk)).toContain('Ví dụ');
+    expect(chat.step).toBe('income');
+  });
+
+  it('reproduces 2020: floor 700,000, non-poor pays 138,600, near-poor 115,500, poor 107,800', () => {
+    const cases: [string, string][] = [
+      ['khac', '138.600'],
+      ['can ngheo', '115.500'],
+      ['ho ngheo', '107.800'],
+    ];
+    for (const [group, pay] of cases) {
+      const chat = new Chat(flow, { now: D2020 });
+      expect(chat.say('tinh')).toContain('700.000');
+      chat.send('700000');
+      chat.send(group);
+      const text = chat.say('1');
+      expect(text).toContain(`Bạn đóng: ${pay} đồng/tháng`);
+      expect(text).toContain('58/2014/QH13');
+    }
+  });
+
+  it('in 2020 says ethnic minorities had no group of their own and were counted as others', () => {
+    const chat = new Chat(flow, { now: D2020 });
+    chat.send('tinh 700000 dong');
+    chat.send('dan toc');
+    const text = chat.say('1');
+    expect(text).toContain('138.600');
+    expect(text).toContain('chưa có nhóm');
+  });
+
+  it('warns after 2026 that no new rules are known and uses the current ones', () => {
+    const chat = new Chat(flow, { now: new Date('2027-02-01T03:00:00Z') });
+    chat.send('tinh 1tr5');
+    chat.send('khac');
+    const text = chat.say('1');
+    expect(text).toContain('chưa có quy định mới, số liệu theo mức hiện hành');
+    expect(text).toContain('264.000');
+  });
+
+  it('goes to the pension estimate from the result ("1") and to the menu with "2"', () => {
+    const chat = atGroup();
+    chat.send('khac');
+    chat.send('1');
+    expect(chat.say('1')).toContain('nữ hay nam');
+    expect(chat.step).toBe('sex');
+
+    const menu = atGroup();
+    menu.send('khac');
+    menu.send('1');
+    menu.send('2');
+    expect(menu.handedTo).toBe('menu');
+  });
+
+  it('hands a new question after the result to the menu and starts again on a new amount', () => {
+    const chat = atGroup();
+    chat.send('khac');
+    chat.send('1');
+    chat.send('ho ngheo co duoc ho tro khong');
+    expect(chat.handedTo).toBe('menu');
+
+    const again = atGroup();
+    again.send('khac');
+    again.send('1');
+    expect(again.say('3 trieu')).toContain('3.000.000');
+    expect(again.step).toBe('group');
+  });
+
+  it('restarts politely on an unknown step', () => {
+    const outcome = flow.resume(makeContext('xin chào'), 'no-such-step', {});
+    expect(outcome.kind).toBe('stay');
+    if (outcome.kind === 'stay') expect(outcome.step).toBe('income');
+  });
+
+  it('restarts when the saved state is missing a field', () => {
+    const outcome = flow.resume(makeContext('1'), 'mode', {});
+    expect(outcome.kind === 'stay' && outcome.step).toBe('income');
+  });
+});
+
+describe('pension estimate in the flow', () => {
+  it('asks sex, years and average income, and labels the answer an estimate (woman, 20 years: 55 %)', () => {
+    const chat = new Chat(flow);
+    expect(chat.say('tinh luong huu')).toContain('nữ hay nam');
+    expect(chat.lastQuickReplies()).toEqual(['Nữ', 'Nam']);
+    expect(chat.say('nu')).toContain('bao nhiêu năm');
+    expect(chat.say('20 năm')).toContain('bình quân');
+    const text = chat.say('9,14 triệu');
+    expect(text).toContain('ƯỚC TÍNH');
+    expect(text).toContain('55%');
+    expect(text).toContain('5.027.000 đồng');
+    expect(text).toContain('41/2024/QH15');
+    expect(text).toContain('ước tính');
+    expect(chat.step).toBe('afterPension');
+  });
+
+  it('gives a man with 20 years 45 % and a man with 17 years 42 %', () => {
+    const man = new Chat(flow);
+    man.send('tinh luong huu');
+    man.send('2');
+    man.send('20');
+    expect(man.say('5 trieu')).toContain('45%');
+
+    const shorter = new Chat(flow);
+    shorter.send('tinh luong huu');
+    shorter.send('nam');
+    shorter.send('17');
+    const text = shorter.say('5 trieu');
+    expect(text).toContain('42%');
+    expect(text).toContain('2.100.000');
+  });
+
+  it('mentions the one-off allowance for years beyond 30 for a woman', () => {
+    const chat = new Chat(flow);
+    chat.send('tinh luong huu');
+    chat.send('phụ nữ');
+    chat.send('33');
+    const text = chat.say('4 trieu');
+    expect(text).toContain('75%');
+    expect(text).toContain('6.000.000');
+  });
+
+  it('explains paying the missing years at once or the lump sum under 15 years', () => {
+    const chat = new Chat(flow);
+    chat.send('tinh luong huu');
+    chat.send('nu');
+    chat.send('12');
+    const text = chat.say('3 trieu');
+    expect(text).toContain('chưa đủ 15 năm');
+    expect(text).toContain('đóng một lần');
+    expect(text).toContain('BHXH một lần');
+  });
+
+  it('re-asks sex, years and income with examples on bad answers', () => {
+    const chat = new Chat(flow);
+    chat.send('tinh luong huu');
+    expect(chat.say('???')).toContain('1 (Nữ)');
+    chat.send('nu');
+    expect(chat.say('nhiều')).toContain('ví dụ: 20');
+    expect(chat.say('100')).toContain('ví dụ: 20');
+    chat.send('20');
+    expect(chat.say('không biết')).toContain('Ví dụ');
+    expect(chat.step).toBe('pensionIncome');
+  });
+
+  it('goes from the pension answer back to the premium with "1"', () => {
+    const chat = new Chat(flow);
+    chat.send('tinh luong huu');
+    chat.send('nu');
+    chat.send('20');
+    chat.send('5 trieu');
+    chat.send('1');
+    expect(chat.step).toBe('income');
+  });
+
+  it('switches to the pension estimate when asked at the income question', () => {
+    const chat = new Chat(flow);
+    chat.send('tinh');
+    chat.send('tính lương hưu');
+    expect(chat.step).toBe('sex');
+  });
+});
+
+describe('on SMS', () => {
+  /** Every reply along a few long paths, on the SMS channel. */
+  function smsReplies(now: Date): Reply[] {
+    const replies: Reply[] = [];
+    const paths = [
+      ['tinh', '1 trieu'],
+      ['tinh', '99 trieu'],
+      ['tinh', '46.800.000', 'dan toc', 'nhieu nam', '5'],
+      ['tinh', '46.800.000', 'xa dao', '12 thang'],
+      ['tinh', 'abc', '2 trieu', '???', 'ho can ngheo', '???', 'nhieu nam', '9'],
+      ['tinh luong huu', '?', 'nam', 'x', '40', '46.800.000'],
+      ['tinh luong huu', 'nu', '3', 'abc', '2 trieu'],
+    ];
+    for (const path of paths) {
+      const chat = new Chat(flow, { channel: 'sms', now });
+      for (const message of path) replies.push(...chat.send(message));
+    }
+    return replies;
+  }
+
+  it.each([
+    ['2020', D2020],
+    ['now', NOW],
+    ['2027', new Date('2027-06-01T03:00:00Z')],
+  ])('keeps every reply within three unaccented segments (%s), options included', (_label, now) => {
+    for (const reply of smsReplies(now)) {
+      expect(reply.text.length).toBeLessThanOrEqual(SMS_MAX_CHARS);
+      expect(asSms(reply).length, asSms(reply)).toBeLessThanOrEqual(SMS_MAX_CHARS);
+    }
+  });
+
+  it('still gives the premium, subsidy, pay, discount rate and source on SMS', () => {
+    const chat = new Chat(flow, { channel: 'sms' });
+    chat.send('tinh 2 trieu');
+    chat.send('5');
+    chat.send('5');
+    const text = chat.say('5');
+    expect(text).toContain('440.000');
+    expect(text).toContain('66.000');
+    expect(text).toContain('0,35%/tháng');
+    expect(text).toContain('41/2024/QH15');
+  });
+});
+
+describe('calculatorCommand', () => {
+  it.each(['tinh', 'tính', '/tinh', 'Tính tiền', 'may tinh', 'máy tính', 'tinh luong huu', 'Tính lương hưu', 'tinh 3 trieu', 'tính 1tr5', 'tinh bhxh', 'tinh tien dong'])(
+    'starts the calculator on %j',
+    (text) => {
+      expect(calculatorCommand(foldWords(text))).toBe(true);
+    },
+  );
+
+  it.each(['tình hình', 'tinh trang', 'xin chao', 'tinh 20 nam', 'dong bhxh bao nhieu', 'menu', '1', 'tinh nguyen vien'])(
+    'leaves %j to others',
+    (text) => {
+      expect(calculatorCommand(foldWords(text))).toBe(false);
+    },
+  );
+
+  it('is the flow command', () => {
+    expect(flow.command?.(makeContext('/tinh'))).toBe(true);
+    expect(flow.command?.(makeContext('chào bạn'))).toBe(false);
+  });
+});
