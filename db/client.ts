@@ -23,9 +23,38 @@ export function openDb(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
+}
+
+/** Statements kept per connection; drizzle asks for the same few dozen SQL strings over and over. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares a new statement for every query, and SQLite's prepare dominates a small query's cost.
+ * This wraps `prepare` with a per-connection cache keyed by SQL text. drizzle may switch a statement to raw
+ * mode (`values()`); a cached statement is switched back before it is handed out again. Safe because
+ * better-sqlite3 is synchronous and drizzle never keeps an iterator open.
+ */
+function withStatementCache(sqlite: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit) {
+      if (hit.reader) hit.raw(false);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
+  return sqlite;
 }
 
 /** Run `fn` in one SQLite transaction (synchronous: better-sqlite3 transactions cannot span an await). */

@@ -203,8 +203,8 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
       from: address,
       text: line,
       receivedAt: service.clock.now(),
-    });
-    await service.outbox.sendNow(result.outboxIds);
+    }, { deliverNow: true });
+    await service.outbox.deliverClaimed(result.outboxIds);
   }
   await service.close();
   return 0;

@@ -57,8 +57,8 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     ...flowSet,
     onQueued: () => outbox?.kick(),
   });
-  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e) => dispatcher.handle(e) };
-  const web = createWebChannel({ ...channelDeps, deliver: (ids) => outbox?.sendNow(ids) ?? Promise.resolve() });
+  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o) };
+  const web = createWebChannel({ ...channelDeps, deliver: (ids) => outbox?.deliverClaimed(ids) ?? Promise.resolve() });
   const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...(opts.extraChannels?.(channelDeps) ?? [])];
   const outbound = new Map<ChannelName, OutboundChannel>();
   for (const c of channels) outbound.set(c.outbound.name, c.outbound);

@@ -27,7 +27,7 @@ export interface WebReply {
 }
 
 export interface WebChannelDeps extends ChannelDeps {
-  /** Deliver these outbox rows now (the route waits for its replies). */
+  /** Deliver these already-claimed outbox rows now (the route waits for its replies). */
   deliver(ids: number[]): Promise<void>;
 }
 
@@ -82,7 +82,7 @@ export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
           from: `web:${session}`,
           text,
           receivedAt: deps.clock.now(),
-        });
+        }, { deliverNow: true });
         await deps.deliver(result.outboxIds);
         res.json({ replies: collect(session), ...(result.status === 'duplicate' && { duplicate: true }) });
       } catch (err) {

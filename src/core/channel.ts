@@ -79,6 +79,14 @@ export interface DispatchResult {
   outboxIds: number[];
 }
 
+export interface DispatchOptions {
+  /**
+   * The caller delivers the replies itself, at once (web chat answers in the HTTP response): the outbox rows are
+   * written already claimed, and the caller hands them to `OutboxWorker.deliverClaimed`.
+   */
+  deliverNow?: boolean;
+}
+
 /** What every channel adapter receives from the composition root. */
 export interface ChannelDeps {
   db: import('../../db/client.ts').Db;
@@ -86,7 +94,7 @@ export interface ChannelDeps {
   log: import('./log.ts').Logger;
   clock: Clock;
   /** Hand one normalised inbound event to the dispatcher (synchronous: dedupe, route, step, queue replies). */
-  dispatch(event: import('./message.ts').InboundEvent): DispatchResult;
+  dispatch(event: import('./message.ts').InboundEvent, opts?: DispatchOptions): DispatchResult;
 }
 
 /** One channel: its inbound routes (verify → parse → dispatch → ack) and its outbound half. */

@@ -3,22 +3,24 @@ import type { Db } from '../../db/client.ts';
 import { addresses, contacts, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
 import { addressId, channelOf, type Address } from './message.ts';
 import { toE164 } from '../text/phone.ts';
+import { hotQueries } from '../../db/queries/hot.ts';
 
 /**
  * Find the contact that owns an address, creating a resident contact (and the address) on first contact.
  * An SMS address belongs to whoever owns that phone number, so imported staff are recognised by phone.
  */
 export function resolveContact(db: Db, address: Address, now: Date, name?: string): { contact: ContactRow; address: AddressRow } {
-  const existing = db.select().from(addresses).where(eq(addresses.address, address)).get();
+  const q = hotQueries(db);
+  const existing = q.addressByValue.get({ address });
   if (existing) {
-    db.update(addresses).set({ lastInboundAt: now, stoppedAt: null }).where(eq(addresses.id, existing.id)).run();
-    const contact = db.select().from(contacts).where(eq(contacts.id, existing.contactId)).get();
+    q.touchAddress.run({ at: now.getTime(), id: existing.id });
+    const contact = q.contactById.get({ id: existing.contactId });
     if (!contact) throw new Error(`address ${existing.id} points at a missing contact`);
     return { contact, address: { ...existing, lastInboundAt: now, stoppedAt: null } };
   }
   const channel = channelOf(address);
   const phone = channel === 'sms' ? toE164(addressId(address)) : null;
-  let contact = phone ? db.select().from(contacts).where(eq(contacts.phone, phone)).get() : undefined;
+  let contact = phone ? q.contactByPhone.get({ phone }) : undefined;
   contact ??= db
     .insert(contacts)
     .values({ name: name ?? null, phone, role: 'resident', createdAt: now })

@@ -10,7 +10,7 @@ import {
   type Role,
 } from '../../db/schema/index.ts';
 import { inTransaction } from '../../db/client.ts';
-import type { Clock, DispatchResult } from './channel.ts';
+import type { Clock, DispatchOptions, DispatchResult } from './channel.ts';
 import { DEFAULT_CAPABILITIES } from './channel.ts';
 import type { Flow, FlowContext, FlowState, StepOutcome } from './flow.ts';
 import { globalWord } from './global-words.ts';
@@ -21,6 +21,7 @@ import { queueMessages, recordDeliveryStatus } from './outbox.ts';
 import { linkPhone, markAddressStopped, resolveContact } from './contacts.ts';
 import { foldWords, normaliseInbound } from '../text/vietnamese.ts';
 import { TEXTS } from './texts.ts';
+import { hotQueries } from '../../db/queries/hot.ts';
 
 /** How long a conversation waits for the next message before the next one goes to the default flow. */
 const DEFAULT_TTL_MINUTES = 60;
@@ -42,23 +43,24 @@ export interface DispatcherDeps {
 
 export interface Dispatcher {
   /** Dedupe → contact → route → step → save state + queue replies, all in one transaction. Synchronous. */
-  handle(event: InboundEvent): DispatchResult;
+  handle(event: InboundEvent, opts?: DispatchOptions): DispatchResult;
 }
 
 /** Build the dispatcher: the one path every inbound event takes, whatever channel it came from. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const flows = new Map(deps.flows.map((f) => [f.id, f]));
+  const q = hotQueries(deps.db);
   for (const id of [...Object.values(deps.defaultFlow), deps.menuFlow]) {
     if (!flows.has(id)) throw new Error(`dispatcher: unknown flow "${id}"`);
   }
 
   function activeCampaign(): CampaignRow {
-    const row = deps.db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+    const row = q.activeCampaign.get();
     if (!row) throw new Error('no active campaign: run `bhxh-outreach seed`');
     return row;
   }
 
-  function handle(event: InboundEvent): DispatchResult {
+  function handle(event: InboundEvent, opts: DispatchOptions = {}): DispatchResult {
     if (event.kind === 'status') {
       const contactId = inTransaction(deps.db, () => {
         const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
@@ -70,19 +72,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const now = deps.clock.now();
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
     const result = inTransaction(deps.db, (): DispatchResult => {
-      const inserted = deps.db
-        .insert(inboundMessages)
-        .values({
-          channel: event.channel,
-          providerId: event.providerId,
-          address: event.from,
-          kind: event.kind,
-          text,
-          receivedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: inboundMessages.id })
-        .get();
+      const inserted = q.insertInbound.get({
+        channel: event.channel,
+        providerId: event.providerId,
+        address: event.from,
+        kind: event.kind,
+        text,
+        receivedAt: now,
+      });
       if (!inserted) return { status: 'duplicate', outboxIds: [] };
 
       if (event.kind === 'unsubscribe') {
@@ -108,7 +105,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         contact = outcome.contact;
         if (outcome.failed) status = 'failed';
       }
-      deps.db.update(inboundMessages).set({ contactId: contact.id, status }).where(eq(inboundMessages.id, inserted.id)).run();
+      q.setInboundResult.run({ contactId: contact.id, status, id: inserted.id });
       const outboxIds = queueMessages(
         deps.db,
         now,
@@ -121,10 +118,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           priority: 'reply' as const,
           inboundId: inserted.id,
         })),
+        { claimed: opts.deliverNow === true },
       );
       return { status, contactId: contact.id, outboxIds };
     });
-    if (result.outboxIds.length > 0) deps.onQueued?.(result.outboxIds);
+    if (result.outboxIds.length > 0 && !opts.deliverNow) deps.onQueued?.(result.outboxIds);
     return result;
   }
 
@@ -200,7 +198,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (flow.command?.(ctx)) return { ...runFlow(ctx, flow.id, null), contact };
     }
 
-    const conv = deps.db.select().from(conversations).where(eq(conversations.contactId, contact.id)).get();
+    const conv = q.conversationOf.get({ contactId: contact.id });
     if (conv && conv.expiresAt.getTime() > now.getTime()) {
       const flow = flows.get(conv.flow);
       if (!flow || flow.version !== conv.version) {
@@ -268,16 +266,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   function saveConversation(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number) {
     const expiresAt = new Date(now.getTime() + (ttlMinutes ?? DEFAULT_TTL_MINUTES) * 60_000);
-    const row = { contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now };
-    deps.db
-      .insert(conversations)
-      .values(row)
-      .onConflictDoUpdate({ target: conversations.contactId, set: { flow: row.flow, step, state, version: row.version, expiresAt, updatedAt: now } })
-      .run();
+    q.upsertConversation.run({ contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now });
   }
 
   function clearConversation(contactId: number) {
-    deps.db.delete(conversations).where(eq(conversations.contactId, contactId)).run();
+    q.deleteConversation.run({ contactId });
   }
 
   return { handle };

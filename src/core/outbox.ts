@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
+import { hotQueries } from '../../db/queries/hot.ts';
 import { outbox } from '../../db/schema/index.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
 import { DEFAULT_CAPABILITIES, type ChannelCapabilities } from './channel.ts';
@@ -33,8 +34,12 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
   return `${reply.text}\n${lines.join('\n')}\n${prompt}`;
 }
 
-/** Insert outbox rows (in the caller's transaction, if any) and return their ids in order. */
-export function queueMessages(db: Db, now: Date, items: QueueItem[]): number[] {
+/**
+ * Insert outbox rows (in the caller's transaction, if any) and return their ids in order. With `claimed`, the
+ * rows are written already claimed (`sending`, attempt 1) for a caller that delivers them at once (web chat);
+ * if the process dies first, the crash rule queues them again.
+ */
+export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { claimed?: boolean } = {}): number[] {
   if (items.length === 0) return [];
   const rows = items.map((item) => {
     const channel = channelOf(item.address);
@@ -46,7 +51,8 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[]): number[] {
       quickReplies: item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : null,
       requestPhone: item.requestPhone ?? false,
       priority: item.priority === 'reply' ? 0 : 1,
-      status: 'queued' as const,
+      status: opts.claimed ? ('sending' as const) : ('queued' as const),
+      attempts: opts.claimed ? 1 : 0,
       nextAttemptAt: item.notBefore ?? now,
       keepDiacritics: item.keepDiacritics ?? false,
       broadcastId: item.broadcastId ?? null,
@@ -54,18 +60,16 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[]): number[] {
       createdAt: now,
     };
   });
-  // Chunk to stay under SQLite's bound-parameter limit on big broadcasts.
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = db
-      .insert(outbox)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing()
-      .returning({ id: outbox.id })
-      .all();
-    ids.push(...inserted.map((r) => r.id));
-  }
-  return ids;
+  const insert = hotQueries(db).insertOutbox;
+  return inTransaction(db, () => {
+    const ids: number[] = [];
+    for (const row of rows) {
+      // A broadcast row that already exists for this contact is skipped (unique broadcast × contact).
+      const inserted = insert.get(row);
+      if (inserted) ids.push(inserted.id);
+    }
+    return ids;
+  });
 }
 
 /** Rows by id, for callers that wait for their replies (web chat). */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { hotQueries } from '../../db/queries/hot.ts';
 import { addresses, contacts, outbox, type OutboxRow } from '../../db/schema/index.ts';
 import { SendError, type Clock, type OutboundChannel, type SendResult } from '../core/channel.ts';
 import type { Config } from '../config.ts';
@@ -72,8 +73,10 @@ export interface OutboxWorker {
   kick(): void;
   /** One pass: claim due rows within each channel's limit and send them. Tests call this directly. */
   runOnce(): Promise<OutboxStats>;
-  /** Send these rows now, if they are due and their channel has room (web chat waits for its replies). */
+  /** Send these rows now, if they are due and their channel has room. */
   sendNow(ids: number[]): Promise<void>;
+  /** Send rows the caller already claimed (written as `sending` by `dispatch(…, {deliverNow})`). */
+  deliverClaimed(ids: number[]): Promise<void>;
   /**
    * Crash rule: a row still marked `sending` at start-up was handed to a provider that may or may not have
    * accepted it. It goes back to `queued` and is sent again (at least once: a rare duplicate beats a lost message).
@@ -88,6 +91,7 @@ function emptyStats(): OutboxStats {
 /** Build the outbox sender. Broadcasts, reminders and flows only write rows; this is the one thing that sends. */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const { db, log, clock, config } = deps;
+  const q = hotQueries(db);
   const buckets = new Map<ChannelName, Bucket>();
   for (const [name, ch] of deps.channels) buckets.set(name, new Bucket(ch.ratePerSecond, clock.now().getTime()));
   const inFlight = new Set<Promise<unknown>>();
@@ -100,12 +104,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
 
   /** Claim up to `limit` due rows of one channel in one statement (status → sending), replies first. */
   function claim(channel: ChannelName, now: Date, limit: number): OutboxRow[] {
-    const due = db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.status, 'queued'), eq(outbox.channel, channel), lte(outbox.nextAttemptAt, now)))
-      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(limit);
+    const due = q.dueIds.all({ channel, now: now.getTime(), limit }).map((r) => r.id);
+    if (due.length === 0) return [];
     const rows = db
       .update(outbox)
       .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
@@ -188,20 +188,43 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     };
   }
 
-  function recordSuccess(row: OutboxRow, result: SendResult, stats: OutboxStats): void {
-    db.update(outbox)
-      .set({
-        status: 'sent',
-        sentAt: clock.now(),
-        providerId: result.providerId ?? null,
-        encoding: result.encoding ?? null,
-        segments: result.segments ?? null,
-        sentVia: result.via ?? null,
-        error: null,
-      })
-      .where(eq(outbox.id, row.id))
-      .run();
+  // Successful sends are recorded in batches: one transaction for all the results that arrive in the same
+  // turn of the event loop, instead of one commit each. A crash before the flush leaves the rows `sending`,
+  // which the crash rule sends again.
+  let pendingSent: Parameters<typeof q.markSent.run>[0][] = [];
+  let flushing: Promise<void> | undefined;
+  const markSentBatch = db.$client.transaction((rows: Parameters<typeof q.markSent.run>[0][]) => {
+    for (const r of rows) q.markSent.run(r);
+  });
+
+  function flushSent(): Promise<void> {
+    flushing ??= new Promise<void>((resolve) => {
+      setImmediate(() => {
+        const rows = pendingSent;
+        pendingSent = [];
+        flushing = undefined;
+        try {
+          markSentBatch(rows);
+        } catch (err) {
+          log.error({ err, rows: rows.length }, 'could not record sent messages; they stay in flight and are sent again after a restart');
+        }
+        resolve();
+      });
+    });
+    return flushing;
+  }
+
+  function recordSuccess(row: OutboxRow, result: SendResult, stats: OutboxStats): Promise<void> {
+    pendingSent.push({
+      id: row.id,
+      sentAt: clock.now().getTime(),
+      providerId: result.providerId ?? null,
+      encoding: result.encoding ?? null,
+      segments: result.segments ?? null,
+      sentVia: result.via ?? null,
+    });
     stats.sent++;
+    return flushSent();
   }
 
   /** Move a row to another address of the same contact (Zalo's 7-day window → SMS), or skip it with the reason. */
@@ -315,6 +338,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     await Promise.all(sends);
   }
 
+  async function deliverClaimed(ids: number[]): Promise<void> {
+    const rows: OutboxRow[] = [];
+    for (const id of ids) {
+      const row = q.outboxById.get({ id });
+      if (row?.status === 'sending') rows.push(row);
+    }
+    if (rows.length > 0) await sendRows(rows, emptyStats());
+  }
+
   async function runOnce(): Promise<OutboxStats> {
     const stats = emptyStats();
     const now = clock.now();
@@ -336,22 +368,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   async function sendNow(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     const now = clock.now();
-    const rows = db
-      .select()
-      .from(outbox)
-      .where(and(inArray(outbox.id, ids), eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now)))
-      .orderBy(asc(outbox.id))
-      .all();
     const ready: OutboxRow[] = [];
-    for (const row of rows) {
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const row = q.outboxById.get({ id });
+      if (!row || row.status !== 'queued') continue;
       const bucket = buckets.get(row.channel as ChannelName);
       if (!bucket || bucket.available(now.getTime()) < 1) continue;
-      const claimed = db
-        .update(outbox)
-        .set({ status: 'sending', attempts: row.attempts + 1 })
-        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'queued')))
-        .returning()
-        .get();
+      const claimed = q.claimOne.get({ id, now: now.getTime() });
       if (!claimed) continue;
       bucket.take(1);
       ready.push(claimed);
@@ -423,6 +446,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     kick,
     runOnce,
     sendNow,
+    deliverClaimed,
     recover,
   };
 }

@@ -1,0 +1,128 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { addresses, campaigns, contacts, conversations, inboundMessages, outbox } from '../schema/index.ts';
+
+const p = sql.placeholder;
+
+/**
+ * Prepared queries for the message path (dispatch and send), built once per database. drizzle builds a query's
+ * SQL on every call, which costs more than running it; these are built once and keep drizzle's row types.
+ */
+function build(db: Db) {
+  return {
+    insertInbound: db
+      .insert(inboundMessages)
+      .values({
+        channel: p('channel'),
+        providerId: p('providerId'),
+        address: p('address'),
+        kind: p('kind'),
+        text: p('text'),
+        receivedAt: p('receivedAt'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: inboundMessages.id })
+      .prepare(),
+    setInboundResult: db
+      .update(inboundMessages)
+      .set({ contactId: sql`${p('contactId')}`, status: sql`${p('status')}` })
+      .where(eq(inboundMessages.id, p('id')))
+      .prepare(),
+    addressByValue: db.select().from(addresses).where(eq(addresses.address, p('address'))).prepare(),
+    touchAddress: db
+      .update(addresses)
+      .set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null })
+      .where(eq(addresses.id, p('id')))
+      .prepare(),
+    contactById: db.select().from(contacts).where(eq(contacts.id, p('id'))).prepare(),
+    contactByPhone: db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare(),
+    activeCampaign: db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare(),
+    conversationOf: db.select().from(conversations).where(eq(conversations.contactId, p('contactId'))).prepare(),
+    deleteConversation: db.delete(conversations).where(eq(conversations.contactId, p('contactId'))).prepare(),
+    upsertConversation: db
+      .insert(conversations)
+      .values({
+        contactId: p('contactId'),
+        flow: p('flow'),
+        step: p('step'),
+        state: p('state'),
+        version: p('version'),
+        expiresAt: p('expiresAt'),
+        updatedAt: p('updatedAt'),
+      })
+      .onConflictDoUpdate({
+        target: conversations.contactId,
+        set: {
+          flow: sql`excluded.flow`,
+          step: sql`excluded.step`,
+          state: sql`excluded.state`,
+          version: sql`excluded.version`,
+          expiresAt: sql`excluded.expires_at`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      })
+      .prepare(),
+    insertOutbox: db
+      .insert(outbox)
+      .values({
+        contactId: p('contactId'),
+        address: p('address'),
+        channel: p('channel'),
+        text: p('text'),
+        quickReplies: p('quickReplies'),
+        requestPhone: p('requestPhone'),
+        priority: p('priority'),
+        status: p('status'),
+        attempts: p('attempts'),
+        nextAttemptAt: p('nextAttemptAt'),
+        keepDiacritics: p('keepDiacritics'),
+        broadcastId: p('broadcastId'),
+        inboundId: p('inboundId'),
+        createdAt: p('createdAt'),
+      })
+      .onConflictDoNothing()
+      .returning({ id: outbox.id })
+      .prepare(),
+    outboxById: db.select().from(outbox).where(eq(outbox.id, p('id'))).prepare(),
+    /** Placeholders inside WHERE are not encoded by drizzle: pass times as epoch milliseconds. */
+    claimOne: db
+      .update(outbox)
+      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+      .where(and(eq(outbox.id, p('id')), eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, p('now'))))
+      .returning()
+      .prepare(),
+    dueIds: db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'queued'), eq(outbox.channel, p('channel')), lte(outbox.nextAttemptAt, p('now'))))
+      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(p('limit'))
+      .prepare(),
+    markSent: db
+      .update(outbox)
+      .set({
+        status: 'sent',
+        sentAt: sql`${p('sentAt')}`,
+        providerId: sql`${p('providerId')}`,
+        encoding: sql`${p('encoding')}`,
+        segments: sql`${p('segments')}`,
+        sentVia: sql`${p('sentVia')}`,
+        error: null,
+      })
+      .where(eq(outbox.id, p('id')))
+      .prepare(),
+  };
+}
+
+export type HotQueries = ReturnType<typeof build>;
+const cache = new WeakMap<Db, HotQueries>();
+
+/** The prepared message-path queries of this database. */
+export function hotQueries(db: Db): HotQueries {
+  let q = cache.get(db);
+  if (!q) {
+    q = build(db);
+    cache.set(db, q);
+  }
+  return q;
+}

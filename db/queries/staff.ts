@@ -1,0 +1,142 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { addresses, contacts, linkCodes, staffUnits, units, type AddressRow, type ContactRow, type UnitRow } from '../schema/index.ts';
+import type { Address } from '../../src/core/message.ts';
+import { cached } from './progress.ts';
+
+/** How long a one-time link code (`DK 482913`) stays valid. */
+export const LINK_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Codes of the units a staff member reports for: their own unit first, then any extra `staff_units`. */
+export function staffUnitCodes(db: Db, contact: Pick<ContactRow, 'id' | 'unitCode'>): string[] {
+  const extra = cached(db, 'SELECT unit_code AS code FROM staff_units WHERE contact_id = ?').all(contact.id) as { code: string }[];
+  const codes = contact.unitCode ? [contact.unitCode] : [];
+  for (const e of extra) if (!codes.includes(e.code)) codes.push(e.code);
+  return codes;
+}
+
+/** A unit by code. */
+export function findUnit(db: Db, code: string): UnitRow | undefined {
+  return cached(
+    db,
+    'SELECT code, name, type, level, parent_code AS parentCode, target, name_folded AS nameFolded FROM units WHERE code = ?',
+  ).get(code) as UnitRow | undefined;
+}
+
+/** True when `code` is `ancestor` or lies below it. */
+export function isWithin(db: Db, code: string, ancestor: string): boolean {
+  let current: string | null = code;
+  for (let hops = 0; current !== null && hops < 8; hops++) {
+    if (current === ancestor) return true;
+    const row: { parentCode: string | null } | undefined = db
+      .select({ parentCode: units.parentCode })
+      .from(units)
+      .where(eq(units.code, current))
+      .get();
+    current = row?.parentCode ?? null;
+  }
+  return false;
+}
+
+/**
+ * Issue a one-time link code for a staff contact: 6 digits, valid 7 days, single use. Earlier unused codes of
+ * the same contact stop working, so only the newest code printed for a person links.
+ */
+export function issueLinkCode(db: Db, contactId: number, now: Date, random: () => number = () => randomInt(0, 1_000_000)): string {
+  return db.$client.transaction(() => {
+    db.update(linkCodes)
+      .set({ expiresAt: now })
+      .where(and(eq(linkCodes.contactId, contactId), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)))
+      .run();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const code = String(random()).padStart(6, '0').slice(-6);
+      const existing = db.select().from(linkCodes).where(eq(linkCodes.code, code)).get();
+      if (existing && existing.usedAt === null && existing.expiresAt.getTime() > now.getTime()) continue;
+      // A used or expired code may be handed out again; its old row has done its job.
+      if (existing) db.delete(linkCodes).where(eq(linkCodes.code, code)).run();
+      db.insert(linkCodes).values({ code, contactId, expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS) }).run();
+      return code;
+    }
+    throw new Error('issueLinkCode: no free code after 50 attempts');
+  })();
+}
+
+export type RedeemResult = { ok: true; contact: ContactRow } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** Use a link code: marks it used and returns the staff contact that owns it. */
+export function redeemLinkCode(db: Db, code: string, now: Date): RedeemResult {
+  const row = db.select().from(linkCodes).where(eq(linkCodes.code, code)).get();
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.usedAt !== null) return { ok: false, reason: 'used' };
+  if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+  const contact = db.select().from(contacts).where(eq(contacts.id, row.contactId)).get();
+  if (!contact) return { ok: false, reason: 'unknown' };
+  db.update(linkCodes).set({ usedAt: now }).where(eq(linkCodes.code, code)).run();
+  return { ok: true, contact };
+}
+
+/** Move one address to another contact (linking a chat account to imported staff). */
+export function moveAddress(db: Db, address: string, toContactId: number): void {
+  db.update(addresses).set({ contactId: toContactId }).where(eq(addresses.address, address)).run();
+}
+
+/** One staff member as the import writes them. */
+export interface StaffRecord {
+  name: string;
+  /** E.164. */
+  phone: string;
+  unitCode: string;
+  role: 'staff' | 'supervisor';
+  /** Extra units (same phone on several rows). */
+  extraUnits: string[];
+  /** Chat addresses to attach (`telegram:<chat id>`, `zalo:<user id>`). */
+  addresses: (`telegram:${string}` | `zalo:${string}`)[];
+}
+
+/**
+ * Create or update a staff contact by phone, with a `tel:` address and any chat addresses; an address that
+ * belonged to another contact (e.g. the person texted before as a resident) moves to the staff contact.
+ * Returns whether the contact was created.
+ */
+export function upsertStaff(db: Db, rec: StaffRecord, now: Date): { contactId: number; created: boolean } {
+  const existing = db.select().from(contacts).where(eq(contacts.phone, rec.phone)).get();
+  let contactId: number;
+  if (existing) {
+    db.update(contacts).set({ name: rec.name, role: rec.role, unitCode: rec.unitCode }).where(eq(contacts.id, existing.id)).run();
+    contactId = existing.id;
+  } else {
+    contactId = db
+      .insert(contacts)
+      .values({ name: rec.name, phone: rec.phone, role: rec.role, unitCode: rec.unitCode, createdAt: now })
+      .returning({ id: contacts.id })
+      .get().id;
+  }
+  db.delete(staffUnits).where(eq(staffUnits.contactId, contactId)).run();
+  for (const code of rec.extraUnits) db.insert(staffUnits).values({ contactId, unitCode: code }).run();
+  const all: { address: string; channel: 'sms' | 'telegram' | 'zalo' }[] = [
+    { address: `tel:${rec.phone}`, channel: 'sms' },
+    ...rec.addresses.map((a) => ({ address: a, channel: a.startsWith('telegram:') ? ('telegram' as const) : ('zalo' as const) })),
+  ];
+  for (const a of all) {
+    const row = db.select().from(addresses).where(eq(addresses.address, a.address)).get();
+    if (!row) db.insert(addresses).values({ address: a.address, channel: a.channel, contactId, createdAt: now }).run();
+    else if (row.contactId !== contactId) moveAddress(db, a.address, contactId);
+  }
+  return { contactId, created: !existing };
+}
+
+/**
+ * The address to reach a contact on for bulk messages: not stopped, most recent inbound first (the person is
+ * active there; Zalo only delivers within 7 days of it), then SMS, then any other. Null when none is usable.
+ */
+export function pickAddress(rows: readonly AddressRow[], contactId: number): Address | null {
+  const usable = rows.filter((a) => a.contactId === contactId && a.stoppedAt === null && !a.address.startsWith('web:'));
+  usable.sort(
+    (a, b) =>
+      (b.lastInboundAt?.getTime() ?? 0) - (a.lastInboundAt?.getTime() ?? 0) ||
+      Number(b.channel === 'sms') - Number(a.channel === 'sms') ||
+      a.id - b.id,
+  );
+  return (usable[0]?.address as Address | undefined) ?? null;
+}

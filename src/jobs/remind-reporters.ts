@@ -1,0 +1,121 @@
+/**
+ * Remind field staff whose units have not reported today. Runs on every tick; does something once the local
+ * time has reached `config.reports.reminderAt` (default 16:30). Once per staff member per day: the contacts already
+ * reminded today are kept in one settings row (`job:remind-reporters:<day>`) written in the same transaction as
+ * their outbox rows, so a second run (or a restart) never queues twice, while staff added later still get one.
+ */
+import { eq, inArray, like, and, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rollUp } from '../../db/queries/progress.ts';
+import { inTransaction } from '../../db/client.ts';
+import { addresses, contacts, settings, staffUnits, units } from '../../db/schema/index.ts';
+import { pickAddress } from '../../db/queries/staff.ts';
+import { REPORT_TEXTS } from '../../flows/report/texts.ts';
+import { localDay, localMinutes, parseHhmm } from '../core/clock.ts';
+import type { Logger } from '../core/log.ts';
+import type { Address } from '../core/message.ts';
+import { queueMessages } from '../core/outbox.ts';
+import type { Config } from '../config.ts';
+
+export interface RemindReportersDeps {
+  db: Db;
+  config: Pick<Config, 'reports'>;
+  log?: Logger;
+}
+
+export interface RemindReportersStats {
+  /** False before the reminder hour: nothing was looked at. */
+  due: boolean;
+  /** Staff whose units all reported (no reminder needed). */
+  upToDate: number;
+  /** Reminders queued now. */
+  queued: number;
+  /** Staff already reminded today by an earlier run. */
+  alreadyReminded: number;
+  /** Staff with no usable address, opted out, or a bad row. */
+  skipped: number;
+}
+
+const JOB = 'remind-reporters';
+
+/** One pass of the reminder job at `now`. */
+export function run(deps: RemindReportersDeps, now: Date): RemindReportersStats {
+  const stats: RemindReportersStats = { due: false, upToDate: 0, queued: 0, alreadyReminded: 0, skipped: 0 };
+  if (localMinutes(now) < parseHhmm(deps.config.reports.reminderAt)) return stats;
+  stats.due = true;
+  const { db } = deps;
+  const today = localDay(now);
+  return inTransaction(db, () => {
+    const done = readDone(db, JOB, today);
+    const rollup = rollUp(db, { today });
+    const staff = db
+      .select({ id: contacts.id, unitCode: contacts.unitCode, optedOut: contacts.optedOut })
+      .from(contacts)
+      .where(inArray(contacts.role, ['staff']))
+      .all();
+    const extra = new Map<number, string[]>();
+    for (const su of db.select().from(staffUnits).all()) extra.set(su.contactId, [...(extra.get(su.contactId) ?? []), su.unitCode]);
+    const addrs = db.select().from(addresses).all();
+    const names = new Map(db.select({ code: units.code, name: units.name }).from(units).all().map((u) => [u.code, u.name]));
+    const items: Parameters<typeof queueMessages>[2] = [];
+    const newlyDone: number[] = [];
+    for (const s of staff) {
+      try {
+        const codes = [...new Set([...(s.unitCode ? [s.unitCode] : []), ...(extra.get(s.id) ?? [])])];
+        const missing = codes.filter((c) => {
+          const u = rollup.units.get(c);
+          return u !== undefined && (u.level === 'district' || u.level === 'commune') && !u.reportedToday;
+        });
+        if (missing.length === 0) {
+          stats.upToDate++;
+          continue;
+        }
+        if (done.has(s.id)) {
+          stats.alreadyReminded++;
+          continue;
+        }
+        const address = s.optedOut ? null : pickAddress(addrs, s.id);
+        if (!address) {
+          stats.skipped++;
+          continue;
+        }
+        const list = missing.map((code) => ({ code, name: names.get(code) ?? code }));
+        items.push({ contactId: s.id, address, text: REPORT_TEXTS.reminder(today, list, codes.length > 1), priority: 'bulk' });
+        newlyDone.push(s.id);
+      } catch (err) {
+        stats.skipped++;
+        deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a staff member`);
+      }
+    }
+    queueMessages(db, now, items);
+    stats.queued = items.length;
+    markDone(db, JOB, today, [...done, ...newlyDone], now);
+    deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
+    return stats;
+  });
+}
+
+/** Contacts a daily job already handled on `day` (kept in the settings row `job:<job>:<day>`). */
+export function readDone(db: Db, job: string, day: string): Set<number> {
+  const row = db.select().from(settings).where(eq(settings.key, `job:${job}:${day}`)).get();
+  if (!row) return new Set();
+  try {
+    const ids = JSON.parse(row.value) as unknown;
+    return new Set(Array.isArray(ids) ? ids.filter((v): v is number => typeof v === 'number') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Record the contacts handled on `day`, and forget earlier days of the same job. */
+export function markDone(db: Db, job: string, day: string, ids: number[], now: Date): void {
+  const key = `job:${job}:${day}`;
+  const value = JSON.stringify([...new Set(ids)].sort((a, b) => a - b));
+  db.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } }).run();
+  db.delete(settings)
+    .where(and(like(settings.key, `job:${job}:%`), ne(settings.key, key)))
+    .run();
+}
+
+/** Re-exported for callers that build their own items. */
+export type { Address };

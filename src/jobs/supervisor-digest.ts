@@ -1,0 +1,80 @@
+/**
+ * Send each supervisor a digest of their subtree (total and % of target, the five units furthest behind, the
+ * districts with no report today) once the local time reaches `config.reports.digestAt` (default 18:00).
+ * Once per supervisor per day, recorded like the reminder job (`job:supervisor-digest:<day>` in settings).
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { inTransaction } from '../../db/client.ts';
+import { rollUp } from '../../db/queries/progress.ts';
+import { pickAddress } from '../../db/queries/staff.ts';
+import { addresses, contacts } from '../../db/schema/index.ts';
+import { SMS_MAX_CHARS, formatSubtreeProgress } from '../../flows/report/texts.ts';
+import { DEFAULT_CAPABILITIES } from '../core/channel.ts';
+import { localDay, localMinutes, parseHhmm } from '../core/clock.ts';
+import type { Logger } from '../core/log.ts';
+import { channelOf } from '../core/message.ts';
+import { queueMessages } from '../core/outbox.ts';
+import type { Config } from '../config.ts';
+import { markDone, readDone } from './remind-reporters.ts';
+
+export interface SupervisorDigestDeps {
+  db: Db;
+  config: Pick<Config, 'reports'>;
+  log?: Logger;
+}
+
+export interface SupervisorDigestStats {
+  /** False before the digest hour: nothing was looked at. */
+  due: boolean;
+  queued: number;
+  alreadySent: number;
+  /** No usable address, opted out, unknown unit, or a bad row. */
+  skipped: number;
+}
+
+const JOB = 'supervisor-digest';
+
+/** One pass of the digest job at `now`. */
+export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStats {
+  const stats: SupervisorDigestStats = { due: false, queued: 0, alreadySent: 0, skipped: 0 };
+  if (localMinutes(now) < parseHhmm(deps.config.reports.digestAt)) return stats;
+  stats.due = true;
+  const { db } = deps;
+  const today = localDay(now);
+  return inTransaction(db, () => {
+    const done = readDone(db, JOB, today);
+    const supervisors = db.select().from(contacts).where(eq(contacts.role, 'supervisor')).all();
+    if (supervisors.length === 0) return stats;
+    const rollup = rollUp(db, { today });
+    const addrs = db.select().from(addresses).all();
+    const items: Parameters<typeof queueMessages>[2] = [];
+    const newlyDone: number[] = [];
+    for (const s of supervisors) {
+      try {
+        if (done.has(s.id)) {
+          stats.alreadySent++;
+          continue;
+        }
+        const code = s.unitCode ?? rollup.root.code;
+        const address = s.optedOut ? null : pickAddress(addrs, s.id);
+        if (!address || !rollup.units.has(code)) {
+          stats.skipped++;
+          continue;
+        }
+        const channel = channelOf(address);
+        const max = channel === 'sms' ? SMS_MAX_CHARS : DEFAULT_CAPABILITIES[channel].maxLength;
+        items.push({ contactId: s.id, address, text: formatSubtreeProgress(rollup, code, max, 'Tổng hợp cuối ngày:'), priority: 'bulk' });
+        newlyDone.push(s.id);
+      } catch (err) {
+        stats.skipped++;
+        deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a supervisor`);
+      }
+    }
+    queueMessages(db, now, items);
+    stats.queued = items.length;
+    markDone(db, JOB, today, [...done, ...newlyDone], now);
+    deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
+    return stats;
+  });
+}
