@@ -105,9 +105,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = parsed.data;
   const problems: { variable: string; message: string }[] = [];
-  if (env.SMS_PROVIDER === 'twilio' && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM && env.TWILIO_ACCOUNT_SID) {
-    problems.push({ variable: 'TWILIO_FROM', message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM to send SMS with Twilio' });
+  const need = (provider: string, names: (keyof Env)[]) => {
+    for (const name of names) if (!env[name]) problems.push({ variable: name, message: `required when SMS_PROVIDER=${provider}` });
+  };
+  if (env.SMS_PROVIDER === 'twilio') {
+    need('twilio', ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
+    if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM) {
+      problems.push({ variable: 'TWILIO_FROM', message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM when SMS_PROVIDER=twilio' });
+    }
   }
+  if (env.SMS_PROVIDER === 'android') need('android', ['ANDROID_SMS_URL', 'ANDROID_SMS_USER', 'ANDROID_SMS_PASSWORD']);
   if (problems.length > 0) throw new ConfigError(problems);
   const [quietStart, quietEnd] = env.QUIET_HOURS.split('-') as [string, string];
   return {

@@ -59,7 +59,12 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   });
   const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o) };
   const web = createWebChannel({ ...channelDeps, deliver: (ids) => outbox?.deliverClaimed(ids) ?? Promise.resolve() });
-  const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...(opts.extraChannels?.(channelDeps) ?? [])];
+  // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
+  const extra = opts.extraChannels?.(channelDeps) ?? [];
+  const replaced = new Set(extra.map((c) => c.outbound.name));
+  const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...extra].filter(
+    (c) => extra.includes(c) || !replaced.has(c.outbound.name),
+  );
   const outbound = new Map<ChannelName, OutboundChannel>();
   for (const c of channels) outbound.set(c.outbound.name, c.outbound);
   outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });

@@ -51,3 +51,21 @@ describe('.env.example', () => {
     }
   });
 });
+
+describe('SMS provider settings', () => {
+  it.each([
+    [{ SMS_PROVIDER: 'android' }, ['ANDROID_SMS_URL', 'ANDROID_SMS_USER', 'ANDROID_SMS_PASSWORD']],
+    [{ SMS_PROVIDER: 'twilio' }, ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM']],
+  ])('names what %j is missing', (env, names) => {
+    try {
+      loadConfig(env);
+      expect.fail('should have thrown');
+    } catch (e) {
+      expect((e as ConfigError).issues.map((i) => i.variable)).toEqual(names);
+    }
+  });
+
+  it('accepts Twilio for inbound only, without a sender', () => {
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' })).not.toThrow();
+  });
+});

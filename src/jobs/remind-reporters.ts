@@ -1,6 +1,6 @@
 /**
- * Remind field staff whose units have not reported today. Runs on every tick; does something once the local
- * time has reached `config.reports.reminderAt` (default 16:30). Once per staff member per day: the contacts already
+ * Remind field staff whose units have not reported today. Runs on every tick; does something from the local
+ * time `config.reports.reminderAt` (default 16:30) until quiet hours begin. Once per staff member per day: the contacts already
  * reminded today are kept in one settings row (`job:remind-reporters:<day>`) written in the same transaction as
  * their outbox rows, so a second run (or a restart) never queues twice, while staff added later still get one.
  */
@@ -13,18 +13,17 @@ import { pickAddress } from '../../db/queries/staff.ts';
 import { REPORT_TEXTS } from '../../flows/report/texts.ts';
 import { localDay, localMinutes, parseHhmm } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';
-import type { Address } from '../core/message.ts';
 import { queueMessages } from '../core/outbox.ts';
 import type { Config } from '../config.ts';
 
 export interface RemindReportersDeps {
   db: Db;
-  config: Pick<Config, 'reports'>;
+  config: Pick<Config, 'reports' | 'quietHours'>;
   log?: Logger;
 }
 
 export interface RemindReportersStats {
-  /** False before the reminder hour: nothing was looked at. */
+  /** False before the reminder hour (or once quiet hours begin): nothing was looked at. */
   due: boolean;
   /** Staff whose units all reported (no reminder needed). */
   upToDate: number;
@@ -41,7 +40,7 @@ const JOB = 'remind-reporters';
 /** One pass of the reminder job at `now`. */
 export function run(deps: RemindReportersDeps, now: Date): RemindReportersStats {
   const stats: RemindReportersStats = { due: false, upToDate: 0, queued: 0, alreadyReminded: 0, skipped: 0 };
-  if (localMinutes(now) < parseHhmm(deps.config.reports.reminderAt)) return stats;
+  if (!isDue(now, deps.config.reports.reminderAt, deps.config.quietHours.start)) return stats;
   stats.due = true;
   const { db } = deps;
   const today = localDay(now);
@@ -95,6 +94,17 @@ export function run(deps: RemindReportersDeps, now: Date): RemindReportersStats 
   });
 }
 
+/**
+ * A daily job is due from `at` (local time) until quiet hours begin: a reminder queued later would wait for the
+ * morning and then talk about "today" on the wrong day.
+ */
+export function isDue(now: Date, at: string, quietStart: string): boolean {
+  const minutes = localMinutes(now);
+  const from = parseHhmm(at);
+  const until = parseHhmm(quietStart);
+  return minutes >= from && (until <= from || minutes < until);
+}
+
 /** Contacts a daily job already handled on `day` (kept in the settings row `job:<job>:<day>`). */
 export function readDone(db: Db, job: string, day: string): Set<number> {
   const row = db.select().from(settings).where(eq(settings.key, `job:${job}:${day}`)).get();
@@ -116,6 +126,3 @@ export function markDone(db: Db, job: string, day: string, ids: number[], now: D
     .where(and(like(settings.key, `job:${job}:%`), ne(settings.key, key)))
     .run();
 }
-
-/** Re-exported for callers that build their own items. */
-export type { Address };

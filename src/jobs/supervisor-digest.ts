@@ -11,21 +11,21 @@ import { pickAddress } from '../../db/queries/staff.ts';
 import { addresses, contacts } from '../../db/schema/index.ts';
 import { SMS_MAX_CHARS, formatSubtreeProgress } from '../../flows/report/texts.ts';
 import { DEFAULT_CAPABILITIES } from '../core/channel.ts';
-import { localDay, localMinutes, parseHhmm } from '../core/clock.ts';
+import { localDay } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';
 import { channelOf } from '../core/message.ts';
 import { queueMessages } from '../core/outbox.ts';
 import type { Config } from '../config.ts';
-import { markDone, readDone } from './remind-reporters.ts';
+import { isDue, markDone, readDone } from './remind-reporters.ts';
 
 export interface SupervisorDigestDeps {
   db: Db;
-  config: Pick<Config, 'reports'>;
+  config: Pick<Config, 'reports' | 'quietHours'>;
   log?: Logger;
 }
 
 export interface SupervisorDigestStats {
-  /** False before the digest hour: nothing was looked at. */
+  /** False before the digest hour (or once quiet hours begin): nothing was looked at. */
   due: boolean;
   queued: number;
   alreadySent: number;
@@ -38,7 +38,7 @@ const JOB = 'supervisor-digest';
 /** One pass of the digest job at `now`. */
 export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStats {
   const stats: SupervisorDigestStats = { due: false, queued: 0, alreadySent: 0, skipped: 0 };
-  if (localMinutes(now) < parseHhmm(deps.config.reports.digestAt)) return stats;
+  if (!isDue(now, deps.config.reports.digestAt, deps.config.quietHours.start)) return stats;
   stats.due = true;
   const { db } = deps;
   const today = localDay(now);
