@@ -4,6 +4,7 @@ import type { Flow } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
+import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 
 /** Every flow the service runs, and which flow each role's free text goes to. */
 export interface FlowSet {
@@ -15,6 +16,9 @@ export interface FlowSet {
 /** Build the flows. Order matters for commands: the first flow whose command matches starts. */
 export function buildFlows(config: Config): FlowSet {
   const others: Flow[] = [
+    createReportFlow({ sanityLimit: config.reports.sanityLimit }),
+    createProgressFlow(),
+    createLinkFlow(),
     createSubscriptionFlow(),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];

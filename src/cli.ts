@@ -11,6 +11,7 @@ import { createService } from './service.ts';
 import { createLogger } from './core/log.ts';
 import { DEFAULT_CAPABILITIES, type ChannelAdapter } from './core/channel.ts';
 import { linkPhone } from './core/contacts.ts';
+import { toE164 } from './text/phone.ts';
 import type { Address } from './core/message.ts';
 
 /** Streams the CLI writes to (tests pass their own). */
@@ -33,6 +34,7 @@ Commands:
   import-units <csv>            load a unit tree (code,name,type,level,parent_code)
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]
+  issue-link-code <phone>       one-time code (DK 123456) that links a Telegram/Zalo account to staff
   telegram-set-webhook          register PUBLIC_BASE_URL/webhooks/telegram with the secret token
 `;
 
@@ -193,7 +195,8 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
     await service.close();
     return 2;
   }
-  print(io.stdout, `Chat as ${role}${phone ? ` (${phone})` : ''}. Type a message; Ctrl-D to quit.`);
+  const who = phone ? (service.db.select().from(contacts).where(eq(contacts.phone, toE164(phone) ?? '')).get() ?? null) : null;
+  print(io.stdout, `Chat as ${who?.role ?? role}${phone ? ` (${phone})` : ''}. Type a message; Ctrl-D to quit.`);
   const rl = createInterface({ input: io.stdin, terminal: false });
   for await (const line of rl) {
     const result = service.dispatcher.handle({

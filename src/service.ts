@@ -9,7 +9,10 @@ import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
+import { mountAdminApi } from './http/admin.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
+import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { JOBS } from './jobs/index.ts';
 import { createWebChannel } from '../bots/web/index.ts';
 import { buildProviderChannels } from '../bots/index.ts';
 import { buildFlows } from '../flows/index.ts';
@@ -22,6 +25,7 @@ export interface Service {
   app: Application;
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
+  scheduler: Scheduler;
   channels: ChannelAdapter[];
   /** Start listening and the background loops; resolves with the bound port. */
   listen(port?: number, host?: string): Promise<number>;
@@ -36,7 +40,7 @@ export interface ServiceOptions {
   dbPath?: string;
   /** Replace or add outbound channels (tests and benchmarks use fakes). */
   extraChannels?: (deps: ChannelDeps) => ChannelAdapter[];
-  /** Leave the outbox loop stopped (tests drive `outbox.runOnce()` themselves). */
+  /** Leave the outbox loop and the job scheduler stopped (tests drive `outbox.runOnce()` and `scheduler.tick()`). */
   manualOutbox?: boolean;
 }
 
@@ -69,8 +73,9 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   for (const c of channels) outbound.set(c.outbound.name, c.outbound);
   outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });
   const worker = outbox;
+  const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
 
-  const app = createHttpApp({ db, log, channels });
+  const app = createHttpApp({ db, log, channels, extraRoutes: (a) => mountAdminApi(a, { db, config, clock }) });
   let server: Server | undefined;
   const sockets = new Set<import('node:net').Socket>();
 
@@ -82,9 +87,13 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     app,
     dispatcher,
     outbox: worker,
+    scheduler,
     channels,
     async listen(port = config.port, host = config.host) {
-      if (!opts.manualOutbox) worker.start();
+      if (!opts.manualOutbox) {
+        worker.start();
+        scheduler.start();
+      }
       for (const c of channels) await c.start?.();
       return new Promise<number>((resolve, reject) => {
         server = app.listen(port, host, (err?: Error) => {
@@ -106,6 +115,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
         setTimeout(() => sockets.forEach((s) => s.destroy()), 5000).unref();
         await closed;
       }
+      scheduler.stop();
       for (const c of channels) await c.stop?.();
       await worker.stop();
       db.$client.close();

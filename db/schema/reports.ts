@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { contacts } from './contacts.ts';
 import { units } from './units.ts';
 import { inboundMessages } from './messages.ts';
@@ -26,7 +26,9 @@ export const signupReports = sqliteTable(
   },
   (t) => [
     index('reports_unit_day_idx').on(t.unitCode, t.day),
-    index('reports_current_idx').on(t.supersededBy, t.unitCode, t.day),
+    index('reports_current_idx').on(t.supersededBy, t.unitCode, t.day, t.count),
+    // One inbound message makes at most one report, whatever retries happen.
+    uniqueIndex('reports_inbound_uq').on(t.inboundId),
   ],
 );
 

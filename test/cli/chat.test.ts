@@ -67,3 +67,48 @@ describe('cli', () => {
     expect(t.err()).toMatch(/Usage/);
   });
 });
+
+describe('staff commands', () => {
+  const csv = 'name,phone,unit_code,role\nNguyễn Thị Lan,0912345678,017,staff\nTrần Văn Minh,0987654321,01,supervisor\n';
+
+  it('imports staff, then a staff member reports from the terminal chat, then the export shows it', async () => {
+    // A campaign that has started, so today's report is accepted.
+    const env = { ...tempEnv(), CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00' };
+    const file = join(env.DATA_DIR, 'staff.csv');
+    writeFileSync(file, csv);
+    const imp = io([], env);
+    expect(await runCli(['import-staff', file], imp.io)).toBe(0);
+    expect(imp.out()).toMatch(/imported 2 new/);
+    const chat = io(['BC 12'], env);
+    expect(await runCli(['chat', '--phone', '0912345678'], chat.io)).toBe(0);
+    expect(chat.out()).toMatch(/Đã ghi nhận 12 người/);
+    const out = join(env.DATA_DIR, 'p.csv');
+    const exp = io([], env);
+    expect(await runCli(['export-progress', '--format', 'csv', '--out', out], exp.io)).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(out, 'utf8')).toMatch(/Huyện Đông Anh/);
+  });
+
+  it('lists every bad row and imports nothing unless --skip-bad', async () => {
+    const env = tempEnv();
+    const file = join(env.DATA_DIR, 'staff.csv');
+    writeFileSync(file, `${csv}Bad Phone,12345,017,staff\nNo Unit,0911111111,999,staff\n`);
+    const dry = io([], env);
+    expect(await runCli(['import-staff', file, '--dry-run'], dry.io)).toBe(1);
+    expect(dry.err()).toMatch(/line 4:/);
+    expect(dry.err()).toMatch(/line 5:/);
+    const skip = io([], env);
+    expect(await runCli(['import-staff', file, '--skip-bad'], skip.io)).toBe(0);
+    expect(skip.out()).toMatch(/imported 2 new/);
+  });
+
+  it('issues a one-time link code for a staff phone', async () => {
+    const env = tempEnv();
+    const file = join(env.DATA_DIR, 'staff.csv');
+    writeFileSync(file, csv);
+    await runCli(['import-staff', file], io([], env).io);
+    const t = io([], env);
+    expect(await runCli(['issue-link-code', '0912345678'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/^DK \d{6}$/m);
+  });
+});

@@ -1,0 +1,268 @@
+/**
+ * Field-staff flows: "report" (BC …: daily sign-up counts and corrections), "progress" (TIENDO) and "link"
+ * (DK <code>: attach a Telegram/Zalo account to imported staff). Steps are synchronous and run inside the
+ * dispatcher's transaction; writes here use savepoints so a failing step leaves nothing behind.
+ */
+import { eq } from 'drizzle-orm';
+import { inTransaction } from '../../db/client.ts';
+import { cached, rollUp, unitStanding, type Rollup } from '../../db/queries/progress.ts';
+import { findUnit, isWithin, moveAddress, redeemLinkCode, staffUnitCodes } from '../../db/queries/staff.ts';
+import { signupReports, type UnitRow } from '../../db/schema/index.ts';
+import { localDay } from '../../src/core/clock.ts';
+import { end, pickChoice, stay, goto, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
+import type { Role } from '../../db/schema/index.ts';
+import { HINTS, parseReport, recognise, type ReportCommand } from './parse.ts';
+import { REPORT_TEXTS, SMS_MAX_CHARS, fit, formatSubtreeProgress, formatUnitProgress, refusal } from './texts.ts';
+
+export { refusal } from './texts.ts';
+
+const STAFF_ROLES: readonly Role[] = ['staff', 'supervisor'];
+const CONFIRM_CHOICES = ['OK', 'Không'] as const;
+
+function isStaff(ctx: FlowContext): boolean {
+  return STAFF_ROLES.includes(ctx.contact.role);
+}
+
+/** Longest reply for this channel: 459 on SMS (3 GSM-7 segments), else the channel's own limit. */
+function maxChars(ctx: FlowContext): number {
+  return ctx.capabilities.sms ? SMS_MAX_CHARS : ctx.capabilities.maxLength;
+}
+
+function say(ctx: FlowContext, text: string): StepOutcome {
+  return end({ text: fit(text, maxChars(ctx)) });
+}
+
+type UnitChoice = { ok: true; unit: UnitRow } | { ok: false; message: string };
+
+/** Which unit a report is for: the one named ("DV 001"), else the reporter's only unit. */
+export function chooseReportUnit(ctx: FlowContext, requested: string | undefined): UnitChoice {
+  const { db, contact } = ctx;
+  const mine = staffUnitCodes(db, contact);
+  if (requested !== undefined) {
+    const unit = findUnit(db, requested) ?? findUnit(db, requested.padStart(3, '0')) ?? findUnit(db, requested.padStart(2, '0'));
+    if (!unit) return { ok: false, message: REPORT_TEXTS.unknownUnit(requested) };
+    const allowed =
+      mine.includes(unit.code) ||
+      (contact.role === 'supervisor' && (contact.unitCode === null || isWithin(db, unit.code, contact.unitCode)));
+    if (!allowed) return { ok: false, message: REPORT_TEXTS.notYourUnit(unit.code) };
+    if (unit.level !== 'district' && unit.level !== 'commune') return { ok: false, message: REPORT_TEXTS.needsDistrict };
+    return { ok: true, unit };
+  }
+  const units = mine.flatMap((c) => {
+    const u = findUnit(db, c);
+    return u ? [u] : [];
+  });
+  const reportable = units.filter((u) => u.level === 'district' || u.level === 'commune');
+  if (units.length === 0) return { ok: false, message: REPORT_TEXTS.noUnit };
+  if (reportable.length === 1 && units.length === 1) return { ok: true, unit: reportable[0] as UnitRow };
+  if (reportable.length === 0) return { ok: false, message: REPORT_TEXTS.needsDistrict };
+  return { ok: false, message: REPORT_TEXTS.chooseUnit(reportable) };
+}
+
+export interface RecordResult {
+  reportId: number;
+  /** The reporter's previous count for this unit and day, if any. */
+  previous: number | null;
+  /** True when this inbound message had already produced the report (a retried webhook). */
+  duplicate: boolean;
+}
+
+/**
+ * Store one report: the reporter's previous report for this unit × day (if any) gets `superseded_by`, so the
+ * latest counts and history is kept. One inbound message never creates two reports.
+ */
+export function recordReport(ctx: Pick<FlowContext, 'db' | 'now' | 'contact' | 'inboundId'>, unitCode: string, day: string, count: number): RecordResult {
+  const { db } = ctx;
+  return inTransaction(db, () => {
+    // This reporter's rows for the unit and day (few; found through reports_unit_day_idx). A retry of the same
+    // inbound message carries the same text, so it lands here too.
+    const rows = cached(
+      db,
+      'SELECT id, count, inbound_id AS inboundId, superseded_by AS supersededBy FROM signup_reports WHERE unit_code = ? AND day = ? AND reporter_id = ?',
+    ).all(unitCode, day, ctx.contact.id) as { id: number; count: number; inboundId: number | null; supersededBy: number | null }[];
+    const already = rows.find((r) => r.inboundId === ctx.inboundId);
+    if (already) {
+      const prev = rows.find((r) => r.supersededBy === already.id);
+      return { reportId: already.id, previous: prev?.count ?? null, duplicate: true };
+    }
+    const previous = rows.find((r) => r.supersededBy === null);
+    const inserted = db
+      .insert(signupReports)
+      .values({ unitCode, reporterId: ctx.contact.id, day, count, inboundId: ctx.inboundId, createdAt: ctx.now })
+      .returning({ id: signupReports.id })
+      .get();
+    if (previous) db.update(signupReports).set({ supersededBy: inserted.id }).where(eq(signupReports.id, previous.id)).run();
+    return { reportId: inserted.id, previous: previous?.count ?? null, duplicate: false };
+  });
+}
+
+function dayTotals(ctx: FlowContext, unitCode: string, day: string): { count: number; reporters: number } {
+  const row = cached(
+    ctx.db,
+    `SELECT COALESCE(SUM(count), 0) AS count, COUNT(DISTINCT reporter_id) AS reporters
+       FROM signup_reports WHERE unit_code = ? AND day = ? AND superseded_by IS NULL`,
+  ).get(unitCode, day) as { count: number; reporters: number } | undefined;
+  return { count: row?.count ?? 0, reporters: row?.reporters ?? 0 };
+}
+
+function storeAndReply(ctx: FlowContext, report: Pick<ReportCommand, 'count' | 'day' | 'kind'>, unit: UnitRow): StepOutcome {
+  const result = recordReport(ctx, unit.code, report.day, report.count);
+  const s = unitStanding(ctx.db, unit.code, { districtTarget: ctx.campaign.districtTarget }) ?? { total: 0, target: 0 };
+  let text =
+    result.previous !== null
+      ? REPORT_TEXTS.corrected(report.count, result.previous, report.day, unit.name, s.total, s.target)
+      : REPORT_TEXTS.recorded(report.count, report.day, unit.name, s.total, s.target);
+  const day = dayTotals(ctx, unit.code, report.day);
+  if (day.reporters > 1) text += REPORT_TEXTS.unitDay(report.day, day.count, day.reporters);
+  return say(ctx, text);
+}
+
+/** The "report" flow: `BC <count> [dd/mm] [DV <code>] [OK]`, `BC SUA <count>`; asks to confirm counts above the limit. */
+export function createReportFlow(opts: { sanityLimit: number }): Flow {
+  const parse = (ctx: FlowContext) =>
+    parseReport(ctx.text, { today: localDay(ctx.now), campaignStart: ctx.campaign.startsOn, sanityLimit: opts.sanityLimit });
+
+  function start(ctx: FlowContext): StepOutcome {
+    // The router refuses by `roles` already; refusing here too keeps a misrouted message from storing anything.
+    if (!isStaff(ctx)) return say(ctx, refusal);
+    const parsed = parse(ctx);
+    if (parsed.ok) {
+      if (parsed.kind === 'progress') return goto('progress');
+      if (parsed.kind === 'link') return goto('link');
+      const unit = chooseReportUnit(ctx, parsed.unitCode);
+      if (!unit.ok) return say(ctx, unit.message);
+      return storeAndReply(ctx, parsed, unit.unit);
+    }
+    if (parsed.error === 'needs_confirm' && parsed.report) {
+      const r = parsed.report;
+      const unit = chooseReportUnit(ctx, r.unitCode);
+      if (!unit.ok) return say(ctx, unit.message);
+      const state: FlowState = { count: r.count, day: r.day, unitCode: unit.unit.code, kind: r.kind };
+      return stay('confirm', state, {
+        text: fit(REPORT_TEXTS.confirm(r.count, r.day, unit.unit.name, opts.sanityLimit), maxChars(ctx)),
+        quickReplies: [...CONFIRM_CHOICES],
+      });
+    }
+    return say(ctx, parsed.error === 'not_command' ? HINTS.syntax : parsed.hint);
+  }
+
+  function resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome {
+    if (step !== 'confirm') return start(ctx);
+    if (!isStaff(ctx)) return say(ctx, refusal);
+    const choice = pickChoice(ctx, CONFIRM_CHOICES);
+    const yes = choice === 0 || ['ok', 'oke', 'okay', 'co', 'xac nhan', 'dong y', 'yes', 'bc ok'].includes(ctx.folded);
+    if (!yes) {
+      if (recognise(ctx.text) === 'report') return start(ctx);
+      return say(ctx, REPORT_TEXTS.notConfirmed);
+    }
+    const count = state['count'];
+    const day = state['day'];
+    const unitCode = state['unitCode'];
+    const kind = state['kind'] === 'correction' ? 'correction' : 'report';
+    if (typeof count !== 'number' || typeof day !== 'string' || typeof unitCode !== 'string') return say(ctx, REPORT_TEXTS.notConfirmed);
+    // Check the unit again: the pending state is up to an hour old.
+    const unit = chooseReportUnit(ctx, unitCode);
+    if (!unit.ok) return say(ctx, unit.message);
+    return storeAndReply(ctx, { count, day, kind }, unit.unit);
+  }
+
+  return {
+    id: 'report',
+    version: 1,
+    roles: STAFF_ROLES,
+    command: (ctx) => recognise(ctx.text) === 'report',
+    start,
+    resume,
+  };
+}
+
+/** The "progress" flow: TIENDO → staff see their units; supervisors their subtree (total, behind, not reported today). */
+export function createProgressFlow(): Flow {
+  function start(ctx: FlowContext): StepOutcome {
+    if (!isStaff(ctx)) return say(ctx, refusal);
+    const today = localDay(ctx.now);
+    const parsed = parseReport(ctx.text, { today, campaignStart: ctx.campaign.startsOn, sanityLimit: 999 });
+    const requested = parsed.ok && parsed.kind === 'progress' ? parsed.unitCode : undefined;
+    const rollup = rollUp(ctx.db, { today, districtTarget: ctx.campaign.districtTarget });
+    const max = maxChars(ctx);
+    if (ctx.contact.role === 'supervisor') {
+      const scope = ctx.contact.unitCode ?? rollup.root.code;
+      let code = scope;
+      if (requested !== undefined) {
+        const unit = resolveCode(rollup, requested);
+        if (!unit) return say(ctx, REPORT_TEXTS.unknownUnit(requested));
+        if (scope !== rollup.root.code && !isWithin(ctx.db, unit, scope)) return say(ctx, REPORT_TEXTS.notYourUnit(unit));
+        code = unit;
+      }
+      return say(ctx, formatSubtreeProgress(rollup, code, max));
+    }
+    const codes = staffUnitCodes(ctx.db, ctx.contact);
+    if (codes.length === 0) return say(ctx, REPORT_TEXTS.noUnit);
+    const shown = requested !== undefined ? codes.filter((c) => c === resolveCode(rollup, requested)) : codes;
+    if (shown.length === 0) return say(ctx, REPORT_TEXTS.notYourUnit(requested ?? ''));
+    if (shown.length === 1) {
+      const code = shown[0] ?? '';
+      const u = rollup.units.get(code);
+      if (!u) return say(ctx, REPORT_TEXTS.noUnit);
+      // Staff of a province-level unit see it like a supervisor would.
+      if (u.level === 'province' || u.level === 'nation') return say(ctx, formatSubtreeProgress(rollup, code, max));
+      return say(ctx, `Tiến độ ${formatUnitProgress(u, today)}.`);
+    }
+    const lines = shown.flatMap((c) => {
+      const u = rollup.units.get(c);
+      return u ? [`- ${formatUnitProgress(u, today)}`] : [];
+    });
+    return say(ctx, `Tiến độ:\n${lines.join('\n')}`);
+  }
+  return {
+    id: 'progress',
+    version: 1,
+    roles: STAFF_ROLES,
+    command: (ctx) => recognise(ctx.text) === 'progress',
+    start,
+    resume: (ctx) => start(ctx),
+  };
+}
+
+function resolveCode(rollup: Rollup, code: string): string | null {
+  for (const c of [code, code.padStart(3, '0'), code.padStart(2, '0')]) if (rollup.units.has(c)) return c;
+  return null;
+}
+
+/** The "link" flow: `DK 482913` moves this address to the staff contact that owns the one-time code. */
+export function createLinkFlow(): Flow {
+  function start(ctx: FlowContext): StepOutcome {
+    const parsed = parseReport(ctx.text, { today: localDay(ctx.now), campaignStart: ctx.campaign.startsOn, sanityLimit: 999 });
+    if (!parsed.ok) return say(ctx, parsed.error === 'bad_code' ? parsed.hint : HINTS.badCode);
+    if (parsed.kind !== 'link') return say(ctx, HINTS.badCode);
+    const code = parsed.code;
+    return inTransaction(ctx.db, () => {
+      const redeemed = peekOwner(ctx, code);
+      if (redeemed === 'bad') return say(ctx, REPORT_TEXTS.linkBad);
+      if (redeemed.id === ctx.contact.id) return say(ctx, REPORT_TEXTS.linkAlready);
+      if (ctx.contact.role !== 'resident') return say(ctx, REPORT_TEXTS.linkOtherStaff);
+      const used = redeemLinkCode(ctx.db, code, ctx.now);
+      if (!used.ok) return say(ctx, REPORT_TEXTS.linkBad);
+      moveAddress(ctx.db, ctx.address, used.contact.id);
+      const unit = used.contact.unitCode ? findUnit(ctx.db, used.contact.unitCode) : undefined;
+      ctx.log.info({ from: ctx.contact.id, to: used.contact.id, channel: ctx.channel }, 'address linked to staff by code');
+      return say(ctx, REPORT_TEXTS.linked(used.contact.name, unit?.name ?? null));
+    });
+  }
+  return {
+    id: 'link',
+    version: 1,
+    command: (ctx) => recognise(ctx.text) === 'link',
+    start,
+    resume: (ctx) => start(ctx),
+  };
+}
+
+/** The staff contact a code would link to, without using the code (so a refused attempt does not burn it). */
+function peekOwner(ctx: FlowContext, code: string): { id: number } | 'bad' {
+  const row = cached(ctx.db, 'SELECT contact_id AS id, expires_at AS exp, used_at AS used FROM link_codes WHERE code = ?').get(code) as
+    | { id: number; exp: number; used: number | null }
+    | undefined;
+  if (!row || row.used !== null || row.exp <= ctx.now.getTime()) return 'bad';
+  return { id: row.id };
+}

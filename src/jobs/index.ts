@@ -1,0 +1,9 @@
+import type { Job } from './scheduler.ts';
+import { run as remindReporters } from './remind-reporters.ts';
+import { run as supervisorDigest } from './supervisor-digest.ts';
+
+/** Every periodic job the service runs (one file per job). */
+export const JOBS: readonly Job[] = [
+  { name: 'remind-reporters', run: remindReporters },
+  { name: 'supervisor-digest', run: supervisorDigest },
+];

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from '../support/service.ts';
+import { seedPerson } from '../support/seed.ts';
+import { auditLog } from '../../db/schema/index.ts';
+
+const TOKEN = 'test-admin-token-0123456789';
+let t: TestService;
+beforeEach(async () => {
+  t = await startTestService({ env: { ADMIN_TOKEN: TOKEN } });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const get = (path: string, token?: string) => fetch(`${t.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+describe('admin API', () => {
+  it.each(['/admin/progress', '/admin/progress.csv', '/admin/progress.json'])('refuses %s without a token', async (path) => {
+    expect((await get(path)).status).toBe(401);
+    expect((await get(path, 'wrong-token-wrong-token')).status).toBe(401);
+  });
+
+  it('shows progress against target after staff report through the chat', async () => {
+    seedPerson(t.service.db, 'lan');
+    const chat = t.chat('lan');
+    await chat.send('BC 12');
+    expect(chat.text).toMatch(/12/);
+    const res = await get('/admin/progress?unit=01', TOKEN);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { unit: { code: string; total: number; target: number }; children: { code: string; total: number }[] };
+    expect(body.unit).toMatchObject({ code: '01', total: 12 });
+    expect(body.unit.target).toBeGreaterThanOrEqual(50);
+    expect(body.children.find((c) => c.code === '017')?.total).toBe(12);
+  });
+
+  it('exports progress as CSV with a BOM so Excel shows Vietnamese', async () => {
+    seedPerson(t.service.db, 'lan');
+    await t.chat('lan').send('BC 7');
+    const res = await get('/admin/progress.csv', TOKEN);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('Huyện Đông Anh');
+  });
+
+  it('issues a link code for a staff phone and audits it', async () => {
+    seedPerson(t.service.db, 'lan');
+    const res = await fetch(`${t.url}/admin/link-codes`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: '0912345678' }),
+    });
+    expect(res.status).toBe(201);
+    const { code } = (await res.json()) as { code: string };
+    expect(code).toMatch(/^\d{6}$/);
+    expect(t.service.db.select().from(auditLog).all()).toHaveLength(1);
+    const chat = t.chat('new-telegram-user');
+    await chat.send(`DK ${code}`);
+    expect(chat.text).toMatch(/Lan|liên kết/);
+  });
+
+  it('refuses a link code for a resident or a bad phone', async () => {
+    seedPerson(t.service.db, 'hoa');
+    const post = (phone: string) =>
+      fetch(`${t.url}/admin/link-codes`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone }),
+      });
+    expect((await post('0911222333')).status).toBe(404);
+    expect((await post('12345678')).status).toBe(400);
+  });
+});
