@@ -9,7 +9,6 @@ import { importUnits } from '../db/seed/units.ts';
 import { contacts, units } from '../db/schema/index.ts';
 import { createService } from './service.ts';
 import { createLogger } from './core/log.ts';
-import { DEFAULT_CAPABILITIES, type ChannelAdapter } from './core/channel.ts';
 import { linkPhone } from './core/contacts.ts';
 import { toE164 } from './text/phone.ts';
 import type { Address } from './core/message.ts';
@@ -154,20 +153,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   }
   const cfg = config(io);
   const log = createLogger({ level: 'silent' });
-  const terminal: ChannelAdapter = {
-    outbound: {
-      name: 'web',
-      capabilities: DEFAULT_CAPABILITIES.web,
-      ratePerSecond: 0,
-      send(message) {
-        print(io.stdout, `bot> ${message.text.replace(/\n/g, '\n     ')}`);
-        (message.quickReplies ?? []).forEach((q, i) => print(io.stdout, `     [${i + 1}] ${q}`));
-        return Promise.resolve({ providerId: `cli-${message.id}` });
-      },
-    },
-    mount() {},
-  };
-  const service = createService(cfg, { log, manualOutbox: true, extraChannels: () => [terminal] });
+  const service = createService(cfg, { log, manualOutbox: true });
   const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
   const session = `cli-${phone ? phone.replace(/\D/g, '') : randomUUID().slice(0, 8)}`;
   const address: Address = `web:${session}`;
@@ -207,7 +193,10 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
       text: line,
       receivedAt: service.clock.now(),
     }, { deliverNow: true });
-    await service.outbox.deliverClaimed(result.outboxIds);
+    for (const reply of result.replies ?? []) {
+      print(io.stdout, `bot> ${reply.text.replace(/\n/g, '\n     ')}`);
+      (reply.quickReplies ?? []).forEach((q, i) => print(io.stdout, `     [${i + 1}] ${q}`));
+    }
   }
   await service.close();
   return 0;

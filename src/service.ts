@@ -62,7 +62,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     onQueued: () => outbox?.kick(),
   });
   const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o) };
-  const web = createWebChannel({ ...channelDeps, deliver: (ids) => outbox?.deliverClaimed(ids) ?? Promise.resolve() });
+  const web = createWebChannel(channelDeps);
   // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
   const extra = opts.extraChannels?.(channelDeps) ?? [];
   const replaced = new Set(extra.map((c) => c.outbound.name));

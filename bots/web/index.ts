@@ -26,13 +26,8 @@ export interface WebReply {
   quickReplies: string[];
 }
 
-export interface WebChannelDeps extends ChannelDeps {
-  /** Deliver these already-claimed outbox rows now (the route waits for its replies). */
-  deliver(ids: number[]): Promise<void>;
-}
-
 /** The built-in web chat: a page at `/`, `POST /web/chat` (the black-box test entry point), and polling for bulk messages. */
-export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
+export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
   const mailboxes = new Map<string, WebReply[]>();
 
   function deposit(session: string, reply: WebReply): void {
@@ -69,7 +64,7 @@ export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
     app.get('/', (_req, res) => {
       res.type('html').set('Cache-Control', 'no-cache').send(WEB_CHAT_PAGE);
     });
-    app.post('/web/chat', express.json({ limit: '64kb' }), async (req, res, next) => {
+    app.post('/web/chat', express.json({ limit: '64kb' }), (req, res, next) => {
       try {
         const parsed = ChatBody.safeParse(req.body);
         if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
@@ -83,8 +78,10 @@ export function createWebChannel(deps: WebChannelDeps): ChannelAdapter {
           text,
           receivedAt: deps.clock.now(),
         }, { deliverNow: true });
-        await deps.deliver(result.outboxIds);
-        res.json({ replies: collect(session), ...(result.status === 'duplicate' && { duplicate: true }) });
+        // The HTTP response is the delivery of this message's replies; anything else that arrived for the
+        // session meanwhile (broadcasts, reminders) comes first, in order.
+        const replies = [...collect(session), ...(result.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
+        res.json({ replies, ...(result.status === 'duplicate' && { duplicate: true }) });
       } catch (err) {
         next(err);
       }

@@ -34,6 +34,16 @@ function build(db: Db) {
       .set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null })
       .where(eq(addresses.id, p('id')))
       .prepare(),
+    insertContact: db
+      .insert(contacts)
+      .values({ name: p('name'), phone: p('phone'), role: 'resident', createdAt: p('createdAt') })
+      .returning()
+      .prepare(),
+    insertAddress: db
+      .insert(addresses)
+      .values({ address: p('address'), channel: p('channel'), contactId: p('contactId'), lastInboundAt: p('lastInboundAt'), createdAt: p('createdAt') })
+      .returning()
+      .prepare(),
     contactById: db.select().from(contacts).where(eq(contacts.id, p('id'))).prepare(),
     contactByPhone: db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare(),
     activeCampaign: db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare(),
@@ -69,11 +79,13 @@ function build(db: Db) {
         address: p('address'),
         channel: p('channel'),
         text: p('text'),
-        quickReplies: p('quickReplies'),
+        quickReplies: sql`${p('quickReplies')}`,
         requestPhone: p('requestPhone'),
         priority: p('priority'),
         status: p('status'),
         attempts: p('attempts'),
+        // Nullable values go through raw placeholders: drizzle's encoders would turn null into 'null' or throw.
+        sentAt: sql`${p('sentAt')}`,
         nextAttemptAt: p('nextAttemptAt'),
         keepDiacritics: p('keepDiacritics'),
         broadcastId: p('broadcastId'),

@@ -77,12 +77,14 @@ export interface DispatchResult {
   contactId?: number;
   /** Outbox rows the event queued (replies), in order. */
   outboxIds: number[];
+  /** The replies, in order (what `deliverNow` callers hand back to the person). */
+  replies?: import('./message.ts').Reply[];
 }
 
 export interface DispatchOptions {
   /**
-   * The caller delivers the replies itself, at once (web chat answers in the HTTP response): the outbox rows are
-   * written already claimed, and the caller hands them to `OutboxWorker.deliverClaimed`.
+   * The caller delivers the replies itself, in its response (web chat answers in the HTTP response, the terminal
+   * chat prints them): they are recorded in the outbox as sent, in the same transaction as the step.
    */
   deliverNow?: boolean;
 }

@@ -21,16 +21,8 @@ export function resolveContact(db: Db, address: Address, now: Date, name?: strin
   const channel = channelOf(address);
   const phone = channel === 'sms' ? toE164(addressId(address)) : null;
   let contact = phone ? q.contactByPhone.get({ phone }) : undefined;
-  contact ??= db
-    .insert(contacts)
-    .values({ name: name ?? null, phone, role: 'resident', createdAt: now })
-    .returning()
-    .get();
-  const row = db
-    .insert(addresses)
-    .values({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now })
-    .returning()
-    .get();
+  contact ??= q.insertContact.get({ name: name ?? null, phone, createdAt: now });
+  const row = q.insertAddress.get({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now });
   return { contact, address: row };
 }
 

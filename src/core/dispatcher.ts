@@ -27,6 +27,8 @@ import { hotQueries } from '../../db/queries/hot.ts';
 const DEFAULT_TTL_MINUTES = 60;
 /** A flow may hand over to another at most this many times for one message (menu → faq …). */
 const MAX_HOPS = 4;
+/** How long the active campaign row is reused before it is read again. */
+const CAMPAIGN_CACHE_MS = 5_000;
 
 export interface DispatcherDeps {
   db: Db;
@@ -54,9 +56,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (!flows.has(id)) throw new Error(`dispatcher: unknown flow "${id}"`);
   }
 
-  function activeCampaign(): CampaignRow {
+  // The campaign changes a few times a year; re-read it every few seconds rather than on every message.
+  let campaignCache: { row: CampaignRow; until: number } | undefined;
+  function activeCampaign(now: Date): CampaignRow {
+    if (campaignCache && campaignCache.until > now.getTime()) return campaignCache.row;
     const row = q.activeCampaign.get();
     if (!row) throw new Error('no active campaign: run `bhxh-outreach seed`');
+    campaignCache = { row, until: now.getTime() + CAMPAIGN_CACHE_MS };
     return row;
   }
 
@@ -118,9 +124,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           priority: 'reply' as const,
           inboundId: inserted.id,
         })),
-        { claimed: opts.deliverNow === true },
+        { deliveredByCaller: opts.deliverNow === true },
       );
-      return { status, contactId: contact.id, outboxIds };
+      return { status, contactId: contact.id, outboxIds, replies };
     });
     if (result.outboxIds.length > 0 && !opts.deliverNow) deps.onQueued?.(result.outboxIds);
     return result;
@@ -144,7 +150,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     now: Date,
   ): { replies: Reply[]; contact: ContactRow; failed?: boolean } {
     const folded = foldWords(text);
-    const campaign = activeCampaign();
+    const campaign = activeCampaign(now);
     const ctx: FlowContext = {
       db: deps.db,
       now,

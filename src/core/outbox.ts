@@ -35,11 +35,11 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
 }
 
 /**
- * Insert outbox rows (in the caller's transaction, if any) and return their ids in order. With `claimed`, the
- * rows are written already claimed (`sending`, attempt 1) for a caller that delivers them at once (web chat);
- * if the process dies first, the crash rule queues them again.
+ * Insert outbox rows (in the caller's transaction, if any) and return their ids in order. With `deliveredByCaller`
+ * the caller hands the texts over itself, in its own response (web chat, terminal chat): the rows are the record of
+ * what was said and are written as sent.
  */
-export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { claimed?: boolean } = {}): number[] {
+export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): number[] {
   if (items.length === 0) return [];
   const rows = items.map((item) => {
     const channel = channelOf(item.address);
@@ -48,11 +48,12 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { cla
       address: item.address,
       channel,
       text: renderReplyText({ text: item.text, quickReplies: item.quickReplies }, DEFAULT_CAPABILITIES[channel]),
-      quickReplies: item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : null,
+      quickReplies: item.quickReplies && item.quickReplies.length > 0 ? JSON.stringify(item.quickReplies) : null,
       requestPhone: item.requestPhone ?? false,
       priority: item.priority === 'reply' ? 0 : 1,
-      status: opts.claimed ? ('sending' as const) : ('queued' as const),
-      attempts: opts.claimed ? 1 : 0,
+      status: opts.deliveredByCaller ? ('sent' as const) : ('queued' as const),
+      attempts: opts.deliveredByCaller ? 1 : 0,
+      sentAt: opts.deliveredByCaller ? now.getTime() : null,
       nextAttemptAt: item.notBefore ?? now,
       keepDiacritics: item.keepDiacritics ?? false,
       broadcastId: item.broadcastId ?? null,

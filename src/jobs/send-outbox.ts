@@ -75,8 +75,6 @@ export interface OutboxWorker {
   runOnce(): Promise<OutboxStats>;
   /** Send these rows now, if they are due and their channel has room. */
   sendNow(ids: number[]): Promise<void>;
-  /** Send rows the caller already claimed (written as `sending` by `dispatch(…, {deliverNow})`). */
-  deliverClaimed(ids: number[]): Promise<void>;
   /**
    * Crash rule: a row still marked `sending` at start-up was handed to a provider that may or may not have
    * accepted it. It goes back to `queued` and is sent again (at least once: a rare duplicate beats a lost message).
@@ -338,15 +336,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     await Promise.all(sends);
   }
 
-  async function deliverClaimed(ids: number[]): Promise<void> {
-    const rows: OutboxRow[] = [];
-    for (const id of ids) {
-      const row = q.outboxById.get({ id });
-      if (row?.status === 'sending') rows.push(row);
-    }
-    if (rows.length > 0) await sendRows(rows, emptyStats());
-  }
-
   async function runOnce(): Promise<OutboxStats> {
     const stats = emptyStats();
     const now = clock.now();
@@ -446,7 +435,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     kick,
     runOnce,
     sendNow,
-    deliverClaimed,
     recover,
   };
 }
