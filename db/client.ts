@@ -23,6 +23,9 @@ export function openDb(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run in a worker thread (db/checkpointer.ts); when the WAL reaches this size (~16 MB) the
+  // writer's own checkpoint finds the frames already copied and only restarts the WAL.
+  if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 4000');
   const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;

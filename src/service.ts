@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
+import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
@@ -48,7 +49,9 @@ export interface ServiceOptions {
 export function createService(config: Config, opts: ServiceOptions = {}): Service {
   const log = opts.log ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
-  const db = openDb(opts.dbPath ?? config.dbPath);
+  const dbPath = opts.dbPath ?? config.dbPath;
+  const db = openDb(dbPath);
+  let checkpointer: Checkpointer | undefined;
   seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
 
   const flowSet = buildFlows(config);
@@ -90,6 +93,9 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     scheduler,
     channels,
     async listen(port = config.port, host = config.host) {
+      if (dbPath !== ':memory:') {
+        checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
+      }
       if (!opts.manualOutbox) {
         worker.start();
         scheduler.start();
@@ -118,6 +124,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
       scheduler.stop();
       for (const c of channels) await c.stop?.();
       await worker.stop();
+      await checkpointer?.stop();
       db.$client.close();
     },
   };
