@@ -4,6 +4,7 @@ import type { Flow } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
+import { createCallbackFlow } from './callback/flow.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 
 /** Every flow the service runs, and which flow each role's free text goes to. */
@@ -20,6 +21,7 @@ export function buildFlows(config: Config): FlowSet {
     createProgressFlow(),
     createLinkFlow(),
     createSubscriptionFlow(),
+    createCallbackFlow(),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];
   const available = new Set(others.map((f) => f.id));

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Application, NextFunction, Request, Response } from 'express';
 import express from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { adminTokens, adminUsers, auditLog, contacts } from '../../db/schema/index.ts';
+import { adminTokens, adminUsers, auditLog, callbackRequests, CALLBACK_STATUSES, contacts } from '../../db/schema/index.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/channel.ts';
 import { localDay } from '../core/clock.ts';
@@ -47,6 +47,13 @@ export function authenticate(db: Db, config: Pick<Config, 'adminToken'>, header:
 }
 
 const LinkCodeBody = z.object({ phone: z.string().min(8).max(20) });
+const CallbackUpdate = z
+  .object({
+    status: z.enum(CALLBACK_STATUSES).optional(),
+    assignee: z.string().max(100).nullable().optional(),
+    notes: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
 
 /** The admin API (progress, exports, link codes). Every route needs a bearer token; every change is audited. */
 export function mountAdminApi(app: Application, deps: { db: Db; config: Config; clock: Clock }): void {
@@ -110,6 +117,37 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
     db.insert(auditLog).values({ actor: actorOf(res).name, action: 'link-code.issue', subject: `contact:${staff.id}`, at: now }).run();
     res.status(201).json({ code, contactId: staff.id, message: `Gửi "DK ${code}" từ Telegram hoặc Zalo để liên kết tài khoản (7 ngày).` });
   });
+
+  // The callback queue: residents who asked a consultant to phone them back.
+  app.get('/admin/callbacks', auth, (req, res) => {
+    const status = typeof req.query['status'] === 'string' ? req.query['status'] : 'new';
+    const parsed = z.enum(CALLBACK_STATUSES).safeParse(status);
+    if (!parsed.success) throw new HttpError(400, `status must be one of ${CALLBACK_STATUSES.join(', ')}`);
+    const rows = db.select().from(callbackRequests).where(eq(callbackRequests.status, parsed.data)).orderBy(asc(callbackRequests.createdAt)).limit(500).all();
+    res.json({ callbacks: rows });
+  });
+
+  app.patch('/admin/callbacks/:id', auth, express.json({ limit: '16kb' }), (req, res) => {
+    const id = parseId(req.params['id']);
+    const body = CallbackUpdate.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    const now = clock.now();
+    const updated = db
+      .update(callbackRequests)
+      .set({ ...body.data, updatedAt: now })
+      .where(eq(callbackRequests.id, id))
+      .returning()
+      .get();
+    if (!updated) throw new HttpError(404, `no callback request ${id}`);
+    db.insert(auditLog).values({ actor: actorOf(res).name, action: 'callback.update', subject: `callback:${id}`, detail: body.data, at: now }).run();
+    res.json(updated);
+  });
+}
+
+function parseId(raw: unknown): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'id must be a positive whole number');
+  return id;
 }
 
 function dayRange(req: Request): { from?: string; to?: string } {
