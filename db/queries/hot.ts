@@ -3,6 +3,8 @@ import type { Db } from '../client.ts';
 import { addresses, campaigns, contacts, conversations, inboundMessages, outbox } from '../schema/index.ts';
 
 const p = sql.placeholder;
+/** A literal (not a bound parameter), so SQLite can use the partial index `outbox_due_idx`. */
+export const QUEUED = sql`${outbox.status} = 'queued'`;
 
 /**
  * Prepared queries for the message path (dispatch and send), built once per database. drizzle builds a query's
@@ -100,13 +102,13 @@ function build(db: Db) {
     claimOne: db
       .update(outbox)
       .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-      .where(and(eq(outbox.id, p('id')), eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, p('now'))))
+      .where(and(eq(outbox.id, p('id')), QUEUED, lte(outbox.nextAttemptAt, p('now'))))
       .returning()
       .prepare(),
     dueIds: db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.status, 'queued'), eq(outbox.channel, p('channel')), lte(outbox.nextAttemptAt, p('now'))))
+      .where(and(QUEUED, eq(outbox.channel, p('channel')), lte(outbox.nextAttemptAt, p('now'))))
       .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(p('limit'))
       .prepare(),

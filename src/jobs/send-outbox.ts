@@ -34,22 +34,25 @@ const UNLIMITED_BATCH = 500;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 
-/** Token bucket per channel: `rate` messages per second, bursting to at most one second's worth. */
+/** Token bucket per channel: `rate` messages per second, bursting to at most a tenth of a second's worth. */
 class Bucket {
   private tokens: number;
   private last: number;
+  /** At most a tenth of a second's worth at once, so no one-second window sees much more than the limit. */
+  private readonly capacity: number;
   pausedUntil = 0;
   constructor(
     private readonly rate: number,
     now: number,
   ) {
-    this.tokens = Math.max(1, rate);
+    this.capacity = Math.max(1, rate / 10);
+    this.tokens = this.capacity;
     this.last = now;
   }
   available(now: number): number {
     if (now < this.pausedUntil) return 0;
     if (this.rate <= 0) return UNLIMITED_BATCH;
-    this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
     return Math.floor(this.tokens);
   }
@@ -155,7 +158,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
           .where(
             and(
               eq(outbox.contactId, row.contactId),
-              eq(outbox.priority, 1),
+              sql`${outbox.priority} = 1`, // literal: matches the partial index outbox_contact_sent_idx
               inArray(outbox.status, ['sent', 'delivered']),
               gte(outbox.sentAt, since),
             ),

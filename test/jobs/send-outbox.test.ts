@@ -49,7 +49,8 @@ describe('outbox', () => {
   });
 
   it('sends replies before bulk messages', async () => {
-    const tg = fakeChannel('telegram', 2);
+    // 20/s bursts to two messages at once.
+    const tg = fakeChannel('telegram', 20);
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
     queueMessages(db, clock.now(), [
@@ -59,6 +60,18 @@ describe('outbox', () => {
     queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'reply', priority: 'reply' }]);
     await worker.runOnce();
     expect(tg.sent.map((m) => m.text)).toEqual(['reply', 'bulk-1']);
+  });
+
+  it('bursts to at most a tenth of a second of the limit', async () => {
+    const tg = fakeChannel('telegram', 30);
+    const { db, clock, worker } = setup([tg]);
+    const c = person(db);
+    queueMessages(db, clock.now(), Array.from({ length: 40 }, (_, i) => ({ contactId: c.id, address: 'telegram:1' as const, text: `m${i}`, priority: 'reply' as const })));
+    await worker.runOnce();
+    expect(tg.sent).toHaveLength(3);
+    clock.advance(1000);
+    await worker.runOnce();
+    expect(tg.sent).toHaveLength(6);
   });
 
   it('keeps to the channel rate limit', async () => {
