@@ -5,6 +5,9 @@ import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
 import { createCallbackFlow } from './callback/flow.ts';
+import { createFaqFlow } from './faq/flow.ts';
+import { buildFaqIndex } from './faq/index.ts';
+import { loadKb } from './faq/kb.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 
 /** Every flow the service runs, and which flow each role's free text goes to. */
@@ -22,13 +25,16 @@ export function buildFlows(config: Config): FlowSet {
     createLinkFlow(),
     createSubscriptionFlow(),
     createCallbackFlow(),
+    // The knowledge base is read and indexed once at start-up (see docs/BENCHMARKS.md for the build time).
+    createFaqFlow(buildFaqIndex(loadKb())),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];
   const available = new Set(others.map((f) => f.id));
   const menu = createMenuFlow({ available });
   return {
     flows: [...others, menu],
-    defaultFlow: { resident: 'menu', staff: 'menu', supervisor: 'menu' },
+    // Residents' free text is a question; staff get their menu (their commands are caught before it).
+    defaultFlow: { resident: 'faq', staff: 'menu', supervisor: 'menu' },
     menuFlow: 'menu',
   };
 }

@@ -25,6 +25,10 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
     }
   };
   switch (command) {
+    case 'ask': {
+      const { runAsk } = await import('../flows/faq/ask.ts');
+      return runAsk(argv, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
+    }
     case 'import-staff': {
       const { positional, flags } = parseArgs(argv, ['dry-run', 'skip-bad']);
       const file = positional[0];

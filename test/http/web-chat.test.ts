@@ -144,3 +144,39 @@ describe('calculator through the web chat', () => {
     expect(chat.text).toMatch(/264\.000/);
   });
 });
+
+describe('answers through the web chat', () => {
+  it.each([
+    ['đóng bhxh tự nguyện bao nhiêu 1 tháng', /22%/],
+    ['dong bhxh tu nguyen bao nhieu 1 thang', /22%/],
+    ['hộ cận nghèo có được hỗ trợ ko', /40%/],
+    ['toi 52 tuoi dong den 62 co luong huu khong', /15 năm/],
+  ])('answers "%s" in Vietnamese with its source', async (question, expected) => {
+    const chat = t.chat();
+    await chat.send(question);
+    expect(chat.text).toMatch(expected);
+    expect(chat.text).toMatch(/Căn cứ|Luật|Nghị định|1900 9068/);
+  });
+
+  it('offers the closest questions, a callback and the hotline when unsure, and the callback works from there', async () => {
+    const chat = t.chat();
+    await chat.send('cho hỏi chút về bảo hiểm');
+    expect(chat.text).toMatch(/1900 9068/);
+    const options = chat.last.at(-1)?.quickReplies ?? [];
+    expect(options).toContain('Gọi lại cho tôi');
+    await chat.send('Gọi lại cho tôi');
+    expect(chat.text).toMatch(/số điện thoại/);
+  });
+
+  it('declines an off-topic question politely instead of answering a random entry', async () => {
+    const chat = t.chat();
+    await chat.send('con bò nhà tôi bị ốm thì làm sao');
+    expect(chat.text).toMatch(/chỉ trả lời các câu hỏi về bảo hiểm xã hội tự nguyện/);
+  });
+
+  it('greets a greeting instead of answering a random entry', async () => {
+    const chat = t.chat();
+    await chat.send('xin chào');
+    expect(chat.text).toMatch(/Xin chào/i);
+  });
+});

@@ -1,0 +1,46 @@
+import { foldWords } from '../../src/text/vietnamese.ts';
+
+/** What a message that is not a question about the scheme is. */
+export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';
+
+const GREETING = /^(?:xin chao|chao|alo|a lo|hi|hello|helo|hey|hj|chao buoi (?:sang|trua|chieu|toi))\b/;
+const THANKS = /^(?:(?:ok|oke|okay|vang|da|u|uh|duoc roi|em|chi|anh|minh|toi)\s+)*(?:cam on|tks|thanks|thank you|thank|thx|camon|cm on|c on)\b/;
+const ACK = /^(?:ok|oke|okay|okie|vang|da vang|da|u|uh|uhm|da hieu|hieu roi|roger)$/;
+// Words that carry no question once a greeting or a thanks is removed.
+const FILLER = new Set(
+  'a ad admin ak ah oi nhe nha nhieu lam ban em anh chi co chu bac minh toi ca nha moi nguoi buoi sang trua chieu toi ngay tot lanh chuc you very much so hieu roi duoc ok oke vang da can hoi muon xin tu van co ai khong ko k day'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Greetings and thanks, recognised only when nothing else is asked ("chào ad, đóng bao nhiêu 1 tháng?" is a
+ * question). Returns null for anything else; off-topic is decided by the search (no domain words).
+ */
+export function detectSmalltalk(text: string): Exclude<SmalltalkKind, 'offtopic'> | null {
+  const f = foldWords(text);
+  if (f.length === 0) return null;
+  const words = f.split(' ');
+  const onlyFiller = (from: number): boolean => words.slice(from).every((w) => FILLER.has(w));
+  const g = GREETING.exec(f);
+  if (g) {
+    const used = g[0].split(' ').length;
+    if (onlyFiller(used)) return 'greeting';
+  }
+  const t = THANKS.exec(f);
+  if (t) {
+    const used = t[0].split(' ').length;
+    if (onlyFiller(used)) return 'thanks';
+  }
+  if (ACK.test(f)) return 'thanks';
+  return null;
+}
+
+/** Fitting replies; the hotline is part of every reply that sends the person elsewhere. */
+export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
+  greeting:
+    'Xin chào! Tôi trả lời các câu hỏi về bảo hiểm xã hội tự nguyện: ai được tham gia, mức đóng, hỗ trợ của Nhà nước, lương hưu, nhận một lần… Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.',
+  thanks: 'Cảm ơn bạn! Nếu còn thắc mắc về bảo hiểm xã hội tự nguyện, bạn cứ nhắn. Tổng đài BHXH Việt Nam: 1900 9068.',
+  offtopic:
+    'Xin lỗi, tôi chỉ trả lời các câu hỏi về bảo hiểm xã hội tự nguyện (mức đóng, hỗ trợ, lương hưu, nhận một lần, đăng ký…). Việc khác xin bạn hỏi nơi phù hợp; về BHXH có thể gọi tổng đài 1900 9068.',
+};

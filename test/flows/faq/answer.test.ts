@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion, CONFIDENCE_THRESHOLD, HOTLINE } from '../../../flows/faq/answer.ts';
+import { evalKbDir, loadDevSet } from '../../../flows/faq/eval.ts';
+import { buildFaqIndex } from '../../../flows/faq/index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { fixtureIndex, readJsonl } from './support.ts';
+
+const fixture = fixtureIndex();
+const real = buildFaqIndex(loadKb(evalKbDir()));
+
+describe('answering questions', () => {
+  it('answers a short chat question from the right entry', () => {
+    const a = answerQuestion(fixture, 'đóng bhxh tự nguyện bao nhiêu 1 tháng');
+    expect(a.topic).toBe('contribution_amount');
+    expect(a.entryId).toBe('amount-min-max');
+    expect(a.kind).toBe('entry');
+    expect(a.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+  });
+
+  it('understands SMS abbreviations and typos', () => {
+    expect(answerQuestion(fixture, 'ho can ngheo dc ho tro ko').topic).toBe('subsidy');
+    expect(answerQuestion(fixture, 'rut bh 1 lan dc k').topic).toBe('lump_sum');
+    expect(answerQuestion(fixture, 'dong bao nhieu nam thi dc lanh luong huuu').topic).toBe('pension_conditions');
+  });
+
+  it('gives the same answer to every dev question typed with and without diacritics', () => {
+    for (const c of loadDevSet()) {
+      const a = answerQuestion(real, c.q);
+      const b = answerQuestion(real, stripDiacritics(c.q));
+      expect({ q: c.q, topic: b.topic, entryId: b.entryId }).toEqual({ q: c.q, topic: a.topic, entryId: a.entryId });
+    }
+  });
+
+  it('picks the main ask of a paragraph, not the story around it', () => {
+    const a = answerQuestion(
+      fixture,
+      'Tôi năm nay 52 tuổi, làm ruộng, trước đây có đóng BHXH bắt buộc 8 năm ở công ty may, nghỉ việc về quê chưa rút. Giờ muốn đóng tiếp tự nguyện thì đến 60 tuổi có được lương hưu không?',
+    );
+    expect(a.topic).toBe('pension_conditions');
+  });
+
+  it('says it is not sure below the threshold, offering up to three closest questions, a callback and the hotline', () => {
+    const a = answerQuestion(fixture, 'đóng bhxh tự nguyện bao nhiêu 1 tháng', 1.01);
+    expect(a.topic).toBe('unknown');
+    expect(a.entryId).toBeNull();
+    expect(a.kind).toBe('unsure');
+    expect(a.alternatives.length).toBeGreaterThanOrEqual(2);
+    expect(a.alternatives.length).toBeLessThanOrEqual(3);
+    expect(a.alternatives[0]?.entryId).toBe('amount-min-max');
+    expect(a.answer).toContain(HOTLINE);
+    expect(a.answer).toContain('Gọi lại cho tôi');
+    expect(a.answer).toContain(a.alternatives[0]!.question);
+  });
+
+  it('is unsure about a domain message it cannot match, and about an empty one', () => {
+    expect(answerQuestion(fixture, 'bảo hiểm xyz abc').topic).toBe('unknown');
+    expect(answerQuestion(fixture, '   ').topic).toBe('unknown');
+  });
+
+  it('replies to greetings, thanks and off-topic text without a knowledge-base entry', () => {
+    for (const { q, kind } of readJsonl<{ q: string; kind: string }>('smalltalk.jsonl')) {
+      for (const index of [fixture, real]) {
+        const a = answerQuestion(index, q);
+        expect({ q, kind: a.kind, entryId: a.entryId }).toEqual({ q, kind, entryId: null });
+        expect(a.topic).toBe('other');
+      }
+    }
+  });
+
+  it('answers the question that follows a greeting', () => {
+    expect(answerQuestion(fixture, 'chào ad, hộ nghèo được hỗ trợ bao nhiêu?').topic).toBe('subsidy');
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_KB_DIR } from '../../../flows/faq/eval.ts';
+import { DEFAULT_KB_DIR, hasKb, KbError, loadKb, SHORT_MAX, TOPICS } from '../../../flows/faq/kb.ts';
+
+const good = {
+  id: 'x.one',
+  topic: 'subsidy',
+  questions: ['Hộ nghèo được hỗ trợ bao nhiêu?'],
+  keywords: ['hỗ trợ'],
+  short: 'Ho ngheo duoc ho tro 50%.',
+  source: 'Nghị định 159/2025/NĐ-CP',
+  effective: '2025-07-01',
+  verified: true,
+};
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faq-kb-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  return dir;
+}
+
+describe('knowledge-base loading', () => {
+  it('loads and validates the test fixture', () => {
+    const entries = loadKb(FIXTURE_KB_DIR);
+    expect(entries.length).toBeGreaterThan(3);
+    expect(new Set(entries.map((e) => e.topic)).size).toBe(TOPICS.length);
+  });
+
+  it('loads the real knowledge base when it is there, with every topic and short answers that fit 3 SMS', () => {
+    if (!hasKb(DEFAULT_KB_DIR)) return;
+    const entries = loadKb();
+    for (const t of TOPICS) expect(entries.some((e) => e.topic === t), t).toBe(true);
+    for (const e of entries) expect(e.short.length).toBeLessThanOrEqual(SHORT_MAX);
+  });
+
+  it('fails loudly on a short answer longer than three SMS segments, naming the file and field', () => {
+    const dir = dirWith({ 'subsidy.json': JSON.stringify([{ ...good, short: 'x'.repeat(SHORT_MAX + 1) }]) });
+    expect(() => loadKb(dir)).toThrow(KbError);
+    expect(() => loadKb(dir)).toThrow(/subsidy\.json[\s\S]*0\.short/);
+  });
+
+  it('fails on an unknown topic, a missing field, bad JSON, a duplicate id and a topic in the wrong file', () => {
+    expect(() => loadKb(dirWith({ 'a.json': JSON.stringify([{ ...good, topic: 'weather' }]) }))).toThrow(/topic/);
+    const { source: _s, ...noSource } = good;
+    expect(() => loadKb(dirWith({ 'a.json': JSON.stringify([noSource]) }))).toThrow(/source/);
+    expect(() => loadKb(dirWith({ 'a.json': '[{' }))).toThrow(/not valid JSON/);
+    expect(() => loadKb(dirWith({ 'a.json': JSON.stringify([good]), 'b.json': JSON.stringify([good]) }))).toThrow(/duplicate/);
+    expect(() => loadKb(dirWith({ 'maternity.json': JSON.stringify([good]) }))).toThrow(/other than "maternity"/);
+  });
+
+  it('refuses an empty directory', () => {
+    expect(() => loadKb(dirWith({}))).toThrow(/no knowledge-base files/);
+  });
+});

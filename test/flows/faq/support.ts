@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FlowContext } from '../../../src/core/flow.ts';
+import { DEFAULT_CAPABILITIES } from '../../../src/core/channel.ts';
+import type { ChannelName } from '../../../src/core/message.ts';
+import { foldWords, normaliseInbound } from '../../../src/text/vietnamese.ts';
+import { FIXTURE_KB_DIR } from '../../../flows/faq/eval.ts';
+import { buildFaqIndex, type FaqIndex } from '../../../flows/faq/index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+
+/** The small stand-in knowledge base written for these tests (test/fixtures/faq/kb). */
+export function fixtureIndex(): FaqIndex {
+  return buildFaqIndex(loadKb(FIXTURE_KB_DIR));
+}
+
+export const FIXTURES = join(FIXTURE_KB_DIR, '..');
+
+export function readJsonl<T>(name: string): T[] {
+  return readFileSync(join(FIXTURES, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+/**
+ * A flow context for the FAQ flow, which reads only the text and the channel's capabilities; the other
+ * fields belong to the dispatcher and stay unset here.
+ */
+export function faqContext(text: string, channel: ChannelName = 'web'): FlowContext {
+  const t = normaliseInbound(text);
+  return { text: t, folded: foldWords(t), channel, capabilities: DEFAULT_CAPABILITIES[channel] } as unknown as FlowContext;
+}
