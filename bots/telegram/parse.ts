@@ -16,14 +16,15 @@ export function parseTelegramUpdate(update: TelegramUpdate, receivedAt: Date): I
   const from = toAddress('telegram', String(message.from.id));
   const providerId = String(update.update_id);
   const name = displayName(message.from);
+  const handle = message.from.username ? { username: message.from.username } : {};
   if (message.contact) {
     // A contact card proves a phone only when it is the sender's own (the request_contact button sends that).
     if (message.contact.user_id !== message.from.id) return null;
     return { kind: 'phone', channel: 'telegram', providerId, from, phone: message.contact.phone_number, ...name, receivedAt };
   }
   if (message.text === undefined) return null;
-  if (START.test(message.text)) return { kind: 'subscribe', channel: 'telegram', providerId, from, receivedAt };
-  return { kind: 'text', channel: 'telegram', providerId, from, text: message.text, ...name, receivedAt };
+  if (START.test(message.text)) return { kind: 'subscribe', channel: 'telegram', providerId, from, ...handle, receivedAt };
+  return { kind: 'text', channel: 'telegram', providerId, from, text: message.text, ...name, ...handle, receivedAt };
 }
 
 function displayName(user: TelegramUser): { name?: string } {

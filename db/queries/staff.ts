@@ -6,6 +6,9 @@ import type { Address } from '../../src/core/message.ts';
 import { cached } from './progress.ts';
 
 /** How long a one-time link code (`DK 482913`) stays valid. */
+/** Settings key under which a staff member imported by Telegram @username waits for their first message. */
+export const telegramUsernameKey = (username: string) => `staff.telegram-username:${username.toLowerCase()}`;
+
 export const LINK_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Codes of the units a staff member reports for: their own unit first, then any extra `staff_units`. */

@@ -31,7 +31,8 @@ export interface ImportStaffResult {
 }
 
 /** Settings key under which a Telegram @username waits for its owner's first message (see the report). */
-export const TELEGRAM_USERNAME_KEY = (username: string) => `staff.telegram-username:${username.toLowerCase()}`;
+export { telegramUsernameKey as TELEGRAM_USERNAME_KEY } from '../../db/queries/staff.ts';
+import { telegramUsernameKey as TELEGRAM_USERNAME_KEY } from '../../db/queries/staff.ts';
 
 /** Header names (folded: lower-case, no diacritics, words) → column. */
 const HEADER_ALIASES: Record<string, string> = {

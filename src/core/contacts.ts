@@ -1,15 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { addresses, contacts, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
+import { addresses, contacts, settings, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
 import { addressId, channelOf, type Address } from './message.ts';
 import { toE164 } from '../text/phone.ts';
 import { hotQueries } from '../../db/queries/hot.ts';
+import { telegramUsernameKey } from '../../db/queries/staff.ts';
 
 /**
  * Find the contact that owns an address, creating a resident contact (and the address) on first contact.
  * An SMS address belongs to whoever owns that phone number, so imported staff are recognised by phone.
  */
-export function resolveContact(db: Db, address: Address, now: Date, name?: string): { contact: ContactRow; address: AddressRow } {
+export function resolveContact(
+  db: Db,
+  address: Address,
+  now: Date,
+  name?: string,
+  username?: string,
+): { contact: ContactRow; address: AddressRow } {
   const q = hotQueries(db);
   const existing = q.addressByValue.get({ address });
   if (existing) {
@@ -20,7 +27,7 @@ export function resolveContact(db: Db, address: Address, now: Date, name?: strin
   }
   const channel = channelOf(address);
   const phone = channel === 'sms' ? toE164(addressId(address)) : null;
-  let contact = phone ? q.contactByPhone.get({ phone }) : undefined;
+  let contact = phone ? q.contactByPhone.get({ phone }) : (username ? claimUsername(db, channel, username) : undefined);
   contact ??= q.insertContact.get({ name: name ?? null, phone, createdAt: now });
   const row = q.insertAddress.get({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now });
   return { contact, address: row };
@@ -53,6 +60,19 @@ export function linkPhone(db: Db, address: Address, rawPhone: string, now: Date)
     db.update(addresses).set({ contactId: contact.id }).where(eq(addresses.id, telRow.id)).run();
   }
   return { contact, linked };
+}
+
+/**
+ * Staff imported with a Telegram @username (a chat can only be addressed by its id) are waiting under a settings
+ * key; the first message from that username claims the contact, once.
+ */
+function claimUsername(db: Db, channel: string, username: string): ContactRow | undefined {
+  if (channel !== 'telegram') return undefined;
+  const key = telegramUsernameKey(username);
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  if (!row) return undefined;
+  db.delete(settings).where(eq(settings.key, key)).run();
+  return db.select().from(contacts).where(eq(contacts.id, Number(row.value))).get();
 }
 
 /** Mark an address as unreachable (blocked, unfollowed, carrier opt-out). */

@@ -105,7 +105,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           replies = [{ text: linked.linked ? TEXTS.phoneLinked(contact) : TEXTS.phoneSaved }];
         }
       } else {
-        contact = resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined).contact;
+        contact = resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username).contact;
         const outcome = route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, inserted.id, now);
         replies = outcome.replies;
         contact = outcome.contact;

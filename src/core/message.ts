@@ -41,6 +41,8 @@ export type InboundEvent =
       text: string;
       /** Display name the provider gave, if any (kept in the database, never logged). */
       name?: string;
+      /** A public handle (Telegram @username): staff imported by username are recognised by it. */
+      username?: string;
       receivedAt: Date;
     }
   | {
@@ -53,7 +55,7 @@ export type InboundEvent =
       name?: string;
       receivedAt: Date;
     }
-  | { kind: 'subscribe' | 'unsubscribe'; channel: ChannelName; providerId: string; from: Address; receivedAt: Date }
+  | { kind: 'subscribe' | 'unsubscribe'; channel: ChannelName; providerId: string; from: Address; username?: string; receivedAt: Date }
   | {
       /** Delivery report for a message we sent earlier. */
       kind: 'status';

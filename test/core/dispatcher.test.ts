@@ -140,3 +140,16 @@ describe('dispatcher', () => {
     expect(db.$client.prepare('select stopped_at from addresses').get()).not.toEqual({ stopped_at: null });
   });
 });
+
+describe('staff imported by Telegram username', () => {
+  it('are recognised by their first message from that username, once', async () => {
+    const { importStaff } = await import('../../flows/report/import-staff.ts');
+    const { db, dispatcher, clock } = setup();
+    const r = importStaff(db, 'name,phone,unit_code,role,telegram\nLan,0912345678,017,staff,@LanBHXH\n', { now: clock.now() });
+    expect(r.bad).toEqual([]);
+    const first = dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u1', from: 'telegram:555', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+    expect(db.select().from(contacts).where(eq(contacts.id, first.contactId!)).get()?.role).toBe('staff');
+    const other = dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u2', from: 'telegram:556', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+    expect(other.contactId).not.toBe(first.contactId);
+  });
+});
