@@ -18,6 +18,9 @@ export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'mig
 export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  // Small pages: rows here are small and writes frequent, and each commit writes whole pages to the WAL.
+  // (Only takes effect when the file is created.)
+  sqlite.pragma('page_size = 1024');
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
@@ -60,7 +63,18 @@ function withStatementCache(sqlite: Database.Database): Database.Database {
   return sqlite;
 }
 
-/** Run `fn` in one SQLite transaction (synchronous: better-sqlite3 transactions cannot span an await). */
+const runners = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
+
+/**
+ * Run `fn` in one SQLite transaction (synchronous: better-sqlite3 transactions cannot span an await). Called
+ * inside another transaction it runs in a savepoint: if it throws, only its own writes are undone.
+ * The wrapper is built once per connection (building it per call cost more than a small write).
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn)();
+  let run = runners.get(db.$client);
+  if (!run) {
+    run = db.$client.transaction((f: () => unknown) => f());
+    runners.set(db.$client, run);
+  }
+  return run(fn) as T;
 }

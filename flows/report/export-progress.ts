@@ -3,7 +3,6 @@
  * total, target and percent; a total row after each province's districts and a nation total at the end.
  * CSV starts with a UTF-8 BOM so Excel shows Vietnamese correctly.
  */
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.ts';
 import { countsByUnitDay, percentOf, rollUp, type UnitProgress } from '../../db/queries/progress.ts';
@@ -83,6 +82,8 @@ export async function exportProgress(db: Db, opts: ExportProgressOptions): Promi
   if (opts.format === 'csv') {
     return Buffer.from(stringify([table.header, ...table.rows], { bom: true }), 'utf8');
   }
+  // exceljs is large; load it only when someone asks for a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.created = opts.now ?? new Date();
   const ws = wb.addWorksheet('Tiến độ', { views: [{ state: 'frozen', xSplit: 5, ySplit: 1 }] });

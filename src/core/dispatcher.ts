@@ -230,7 +230,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   ): { replies: Reply[]; failed?: boolean } {
     const replies: Reply[] = [];
     try {
-      return deps.db.$client.transaction(() => {
+      return inTransaction(deps.db, () => {
         let current = flowId;
         let at = resumeAt;
         let stepCtx = ctx;
@@ -263,7 +263,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           }
         }
         throw new Error(`too many flow hand-overs starting at "${flowId}"`);
-      })();
+      });
     } catch (err) {
       deps.log.error({ err, flow: flowId, contactId: ctx.contact.id, address: maskAddress(ctx.address) }, 'flow step failed');
       return { replies: [{ text: TEXTS.tryAgain(ctx.campaign) }], failed: true };
