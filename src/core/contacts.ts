@@ -6,6 +6,8 @@ import { toE164 } from '../text/phone.ts';
 import { hotQueries } from '../../db/queries/hot.ts';
 import { telegramUsernameKey } from '../../db/queries/staff.ts';
 
+const TOUCH_PRECISION_MS = 60_000;
+
 /**
  * Find the contact that owns an address, creating a resident contact (and the address) on first contact.
  * An SMS address belongs to whoever owns that phone number, so imported staff are recognised by phone.
@@ -20,10 +22,12 @@ export function resolveContact(
   const q = hotQueries(db);
   const existing = q.addressByValue.get({ address });
   if (existing) {
-    q.touchAddress.run({ at: now.getTime(), id: existing.id });
+    // lastInboundAt serves day-scale rules (Zalo's 48 h and 7 days): a minute's precision spares a write per message.
+    const fresh = existing.lastInboundAt !== null && now.getTime() - existing.lastInboundAt.getTime() < TOUCH_PRECISION_MS;
+    if (!fresh || existing.stoppedAt !== null) q.touchAddress.run({ at: now.getTime(), id: existing.id });
     const contact = q.contactById.get({ id: existing.contactId });
     if (!contact) throw new Error(`address ${existing.id} points at a missing contact`);
-    return { contact, address: { ...existing, lastInboundAt: now, stoppedAt: null } };
+    return { contact, address: fresh ? { ...existing, stoppedAt: null } : { ...existing, lastInboundAt: now, stoppedAt: null } };
   }
   const channel = channelOf(address);
   const phone = channel === 'sms' ? toE164(addressId(address)) : null;
