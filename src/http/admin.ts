@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../core/channel.ts';
 import { localDay } from '../core/clock.ts';
 import { HttpError } from './errors.ts';
+import { mountBroadcastRoutes } from './admin-broadcasts.ts';
 import { rollUp, descendants, NATION_CODE } from '../../db/queries/progress.ts';
 import { issueLinkCode } from '../../db/queries/staff.ts';
 import { buildProgressTable, exportProgress } from '../../flows/report/export-progress.ts';
@@ -68,6 +69,7 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
     next();
   };
   const actorOf = (res: Response) => res.locals['actor'] as AdminActor;
+  mountBroadcastRoutes(app, { db, clock, auth });
   const scopeOf = (res: Response, requested: unknown): string => {
     const scope = actorOf(res).unitScope;
     const unit = typeof requested === 'string' && requested !== '' ? requested : (scope ?? NATION_CODE);
