@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from './local-server.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 
 /** One API call the fake received. */
@@ -103,25 +103,15 @@ export async function startFakeAndroidSms(opts: { port?: number; user?: string; 
     });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(handle, opts.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     user,
     password,
     calls,
     failNext: (failure) => void failures.push(failure),
     pendingFailures: () => failures.length,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from './local-server.ts';
 
 /** One request the fake received (OA API or OAuth). Header values that carry secrets are kept for assertions. */
 export interface FakeZaloCall {
@@ -155,16 +155,10 @@ export async function startFakeZalo(
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: -404, message: 'Not found' }));
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenLocal(handle, opts.port);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     appId,
     appSecret,
     oaSecretKey,
@@ -181,8 +175,7 @@ export async function startFakeZalo(
     issueAccessToken,
     onRequest: (fn) => void observers.push(fn),
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }
