@@ -129,6 +129,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
   const service = createService(cfg);
+  // Last line of defence: a stray rejected promise (a provider SDK, a timer) is logged, never fatal.
+  process.on('unhandledRejection', (reason) => service.log.error({ err: reason }, 'unhandled promise rejection'));
   const port = await service.listen();
   service.log.info({ port, dataDir: cfg.dataDir }, `bhxh-outreach listening: web chat on http://localhost:${port}/`);
   await new Promise<void>((resolve) => {
