@@ -66,6 +66,7 @@ export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
     });
     app.post('/web/chat', express.json({ limit: '64kb' }), (req, res, next) => {
       try {
+        if (req.body === undefined) throw new HttpError(415, 'send a JSON body with Content-Type: application/json');
         const parsed = ChatBody.safeParse(req.body);
         if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
         const { session, text, id } = parsed.data;

@@ -10,6 +10,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u20
 /** NFC-normalise, strip control characters, turn CR/LF runs into single newlines and trim. */
 export function normaliseInbound(text: string): string {
   return text
+    .toWellFormed() // lone surrogates (broken emoji from some keyboards) become U+FFFD
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')

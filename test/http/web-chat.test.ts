@@ -180,3 +180,15 @@ describe('answers through the web chat', () => {
     expect(chat.text).toMatch(/Xin chào/i);
   });
 });
+
+describe('strange input', () => {
+  it('replaces lone surrogates and keeps emoji', async () => {
+    await t.chat('u').send('\ud800 bhxh 👍');
+    expect(t.service.db.select().from(inboundMessages).get()?.text).toBe('\ufffd bhxh 👍');
+  });
+
+  it('asks for JSON when the body is not JSON', async () => {
+    const res = await fetch(`${t.url}/web/chat`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+    expect(res.status).toBe(415);
+  });
+});
