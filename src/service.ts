@@ -64,7 +64,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     ...flowSet,
     onQueued: () => outbox?.kick(),
   });
-  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o) };
+  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
   const web = createWebChannel(channelDeps);
   // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
   const extra = opts.extraChannels?.(channelDeps) ?? [];

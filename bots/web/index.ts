@@ -64,14 +64,14 @@ export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
     app.get('/', (_req, res) => {
       res.type('html').set('Cache-Control', 'no-cache').send(WEB_CHAT_PAGE);
     });
-    app.post('/web/chat', express.json({ limit: '64kb' }), (req, res, next) => {
+    app.post('/web/chat', express.json({ limit: '64kb' }), async (req, res, next) => {
       try {
         if (req.body === undefined) throw new HttpError(415, 'send a JSON body with Content-Type: application/json');
         const parsed = ChatBody.safeParse(req.body);
         if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
         const { session, text, id } = parsed.data;
         if (text.length > MAX_TEXT) throw new HttpError(413, `text is longer than ${MAX_TEXT} characters`);
-        const result = deps.dispatch({
+        const result = await deps.submit({
           kind: 'text',
           channel: 'web',
           providerId: id ? `${session}:${id}` : randomUUID(),

@@ -97,6 +97,11 @@ export interface ChannelDeps {
   clock: Clock;
   /** Hand one normalised inbound event to the dispatcher (synchronous: dedupe, route, step, queue replies). */
   dispatch(event: import('./message.ts').InboundEvent, opts?: DispatchOptions): DispatchResult;
+  /**
+   * The same, committed together with other events arriving in the same turn of the event loop (group commit):
+   * cheaper under load; resolves once the event is durably stored and handled.
+   */
+  submit(event: import('./message.ts').InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }
 
 /** One channel: its inbound routes (verify → parse → dispatch → ack) and its outbound half. */

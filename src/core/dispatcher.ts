@@ -46,6 +46,8 @@ export interface DispatcherDeps {
 export interface Dispatcher {
   /** Dedupe → contact → route → step → save state + queue replies, all in one transaction. Synchronous. */
   handle(event: InboundEvent, opts?: DispatchOptions): DispatchResult;
+  /** The same, committed together with the other events submitted in this turn of the event loop (group commit). */
+  submit(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }
 
 /** Build the dispatcher: the one path every inbound event takes, whatever channel it came from. */
@@ -67,17 +69,58 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   function handle(event: InboundEvent, opts: DispatchOptions = {}): DispatchResult {
-    if (event.kind === 'status') {
-      const contactId = inTransaction(deps.db, () => {
-        const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
-        if (event.stopped && id !== null) stopContactOnChannel(id, event.channel);
-        return id;
+    const result = inTransaction(deps.db, () => handleInTransaction(event, opts));
+    if (result.outboxIds.length > 0 && !opts.deliverNow) deps.onQueued?.(result.outboxIds);
+    return result;
+  }
+
+  // Group commit: events submitted in the same turn of the event loop share one transaction (each in its own
+  // savepoint), so under load many messages cost one commit. Nobody is answered before that commit.
+  let batch: { event: InboundEvent; opts: DispatchOptions; resolve: (r: DispatchResult) => void; reject: (e: unknown) => void }[] = [];
+  function submit(event: InboundEvent, opts: DispatchOptions = {}): Promise<DispatchResult> {
+    return new Promise((resolve, reject) => {
+      batch.push({ event, opts, resolve, reject });
+      if (batch.length === 1) setImmediate(flush);
+    });
+  }
+
+  function flush(): void {
+    const items = batch;
+    batch = [];
+    const outcomes: ({ ok: true; result: DispatchResult } | { ok: false; error: unknown })[] = [];
+    try {
+      inTransaction(deps.db, () => {
+        for (const item of items) {
+          try {
+            outcomes.push({ ok: true, result: inTransaction(deps.db, () => handleInTransaction(item.event, item.opts)) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
       });
-      return { status: contactId === null ? 'ignored' : 'handled', outboxIds: [], ...(contactId !== null && { contactId }) };
+    } catch (error) {
+      // The commit itself failed: nothing was stored, so every sender gets the error (webhooks answer 5xx and retry).
+      for (const item of items) item.reject(error);
+      return;
+    }
+    items.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (!outcome?.ok) return item.reject(outcome?.error);
+      if (outcome.result.outboxIds.length > 0 && !item.opts.deliverNow) deps.onQueued?.(outcome.result.outboxIds);
+      item.resolve(outcome.result);
+    });
+  }
+
+  /** The work for one event; the caller owns the transaction. */
+  function handleInTransaction(event: InboundEvent, opts: DispatchOptions): DispatchResult {
+    if (event.kind === 'status') {
+      const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
+      if (event.stopped && id !== null) stopContactOnChannel(id, event.channel);
+      return { status: id === null ? 'ignored' : 'handled', outboxIds: [], ...(id !== null && { contactId: id }) };
     }
     const now = deps.clock.now();
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
-    const result = inTransaction(deps.db, (): DispatchResult => {
+    {
       const inserted = q.insertInbound.get({
         channel: event.channel,
         providerId: event.providerId,
@@ -127,9 +170,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         { deliveredByCaller: opts.deliverNow === true },
       );
       return { status, contactId: contact.id, outboxIds, replies };
-    });
-    if (result.outboxIds.length > 0 && !opts.deliverNow) deps.onQueued?.(result.outboxIds);
-    return result;
+    }
   }
 
   function stopContactOnChannel(contactId: number, channel: string): void {
@@ -279,5 +320,5 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     q.deleteConversation.run({ contactId });
   }
 
-  return { handle };
+  return { handle, submit };
 }

@@ -74,6 +74,11 @@ export async function startBotHarness(opts: {
       dispatched.push({ event, result });
       return result;
     },
+    async submit(event, opts) {
+      const result = await dispatcher.submit(event, opts);
+      dispatched.push({ event, result });
+      return result;
+    },
   };
   const adapter = opts.create(deps);
   if (!adapter) throw new Error('the adapter is off: the test env lacks its variables');

@@ -153,3 +153,24 @@ describe('staff imported by Telegram username', () => {
     expect(other.contactId).not.toBe(first.contactId);
   });
 });
+
+describe('group commit', () => {
+  it('handles events submitted together in one transaction, each answered as if alone', async () => {
+    const { dispatcher, clock, db } = setup();
+    const ev = (i: number, from: string) =>
+      dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: `g${i}`, from: from as `telegram:${string}`, text: 'hi', receivedAt: clock.now() });
+    const results = await Promise.all([ev(1, 'telegram:1'), ev(2, 'telegram:2'), ev(1, 'telegram:1'), ev(3, 'telegram:1')]);
+    expect(results.map((r) => r.status)).toEqual(['handled', 'handled', 'duplicate', 'handled']);
+    expect(db.select().from(outbox).all().map((r) => r.text)).toEqual(['n=1', 'n=1', 'n=2']);
+  });
+
+  it('keeps one failing step from spoiling the others in its batch', async () => {
+    const { dispatcher, clock, db, send } = setup();
+    send('hi', 'a');
+    const fail = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'b', from: 'telegram:42', text: 'boom', receivedAt: clock.now() });
+    const ok = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'c', from: 'telegram:43', text: 'hi', receivedAt: clock.now() });
+    expect((await fail).status).toBe('failed');
+    expect((await ok).status).toBe('handled');
+    expect(db.select().from(units).where(eq(units.code, '01')).get()?.name).toBe('Thành phố Hà Nội');
+  });
+});

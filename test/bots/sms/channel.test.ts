@@ -22,6 +22,7 @@ function depsFor(env: Record<string, string>) {
     log: createLogger({ level: 'debug', destination: captured.stream }),
     clock: fixedClock('2026-05-20T03:00:00Z'),
     dispatch: () => ({ status: 'ignored', outboxIds: [] }),
+    submit: () => Promise.resolve({ status: 'ignored', outboxIds: [] }),
   };
   return { deps, logs: captured.text };
 }

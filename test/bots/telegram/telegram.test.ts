@@ -240,7 +240,7 @@ describe('Telegram channel', () => {
   it('is off without TELEGRAM_BOT_TOKEN and says in one line which variables turn it on', () => {
     const { log, text } = captureLogger();
     const config = loadConfig({});
-    const adapter = createTelegramChannel({ db: undefined as never, config, log, clock: { now: () => new Date() }, dispatch: () => ({ status: 'ignored', outboxIds: [] }) });
+    const adapter = createTelegramChannel({ db: undefined as never, config, log, clock: { now: () => new Date() }, dispatch: () => ({ status: 'ignored', outboxIds: [] }), submit: () => Promise.resolve({ status: 'ignored', outboxIds: [] }) });
     expect(adapter).toBeNull();
     const lines = text().trim().split('\n');
     expect(lines).toHaveLength(1);

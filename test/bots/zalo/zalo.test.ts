@@ -426,6 +426,7 @@ describe('Zalo channel', () => {
         log,
         clock: { now: () => new Date() },
         dispatch: () => ({ status: 'ignored', outboxIds: [] }),
+        submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }),
       });
       expect(adapter).toBeNull();
       const lines = chunks.join('').trim().split('\n');
