@@ -55,7 +55,7 @@ export function mountAndroidWebhook(app: Application, deps: ChannelDeps, signing
   // Raw bytes whatever the Content-Type: the signature covers the body exactly as sent.
   const raw = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
 
-  app.post(ANDROID_WEBHOOK_PATH, raw, (req, res) => {
+  app.post(ANDROID_WEBHOOK_PATH, raw, async (req, res) => {
     // 1. Verify: signature over the raw body, then the timestamp window (a correctly signed old request is a replay).
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = req.header('x-signature');
@@ -91,7 +91,7 @@ export function mountAndroidWebhook(app: Application, deps: ChannelDeps, signing
       if (!from || text === '') {
         log.debug({ reason: from ? 'empty text' : 'sender is not a Vietnamese mobile number' }, 'inbound SMS ignored');
       } else {
-        const result = deps.dispatch({
+        const result = await deps.submit({
           kind: 'text',
           channel: 'sms',
           providerId: p.messageId,
@@ -105,7 +105,7 @@ export function mountAndroidWebhook(app: Application, deps: ChannelDeps, signing
       const parsed = AndroidStatusSchema.safeParse(payload);
       if (!parsed.success) throw new HttpError(400, `malformed ${event} payload: ${firstIssue(parsed.error)}`);
       const p = parsed.data;
-      const result = deps.dispatch({
+      const result = await deps.submit({
         kind: 'status',
         channel: 'sms',
         providerId: `${p.messageId}:${status}`,

@@ -61,7 +61,7 @@ export function mountTwilioWebhooks(app: Application, deps: ChannelDeps, setting
   const log = deps.log.child({ channel: 'sms', provider: 'twilio' });
   const form = express.urlencoded({ extended: false, limit: WEBHOOK_BODY_LIMIT, parameterLimit: 200 });
 
-  app.post(TWILIO_INBOUND_PATH, form, (req, res) => {
+  app.post(TWILIO_INBOUND_PATH, form, async (req, res) => {
     verifyTwilioSignature(req, settings.authToken, settings.publicBaseUrl + TWILIO_INBOUND_PATH);
     const parsed = TwilioInboundSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, `malformed Twilio webhook: ${firstIssue(parsed.error)}`);
@@ -71,7 +71,7 @@ export function mountTwilioWebhooks(app: Application, deps: ChannelDeps, setting
     if (!from || text === '') {
       log.debug({ reason: from ? 'empty body' : 'sender is not a Vietnamese mobile number' }, 'inbound SMS ignored');
     } else {
-      const result = deps.dispatch({
+      const result = await deps.submit({
         kind: 'text',
         channel: 'sms',
         providerId: fields.MessageSid,
@@ -84,7 +84,7 @@ export function mountTwilioWebhooks(app: Application, deps: ChannelDeps, setting
     res.status(200).type('text/xml').send(EMPTY_TWIML);
   });
 
-  app.post(TWILIO_STATUS_PATH, form, (req, res) => {
+  app.post(TWILIO_STATUS_PATH, form, async (req, res) => {
     verifyTwilioSignature(req, settings.authToken, settings.publicBaseUrl + TWILIO_STATUS_PATH);
     const parsed = TwilioStatusSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, `malformed Twilio status callback: ${firstIssue(parsed.error)}`);
@@ -94,7 +94,7 @@ export function mountTwilioWebhooks(app: Application, deps: ChannelDeps, setting
       log.debug({ providerId: MessageSid, messageStatus: MessageStatus }, 'status callback ignored');
     } else {
       const stopped = ErrorCode === OPTED_OUT;
-      const result = deps.dispatch({
+      const result = await deps.submit({
         kind: 'status',
         channel: 'sms',
         providerId: `${MessageSid}:${MessageStatus}`,

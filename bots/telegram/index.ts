@@ -42,7 +42,7 @@ export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null 
   });
 
   /** parse → dispatch; shared by the webhook and the polling loop. */
-  const receive = (body: unknown): 'dispatched' | 'ignored' | 'invalid' => {
+  const receive = async (body: unknown): Promise<'dispatched' | 'ignored' | 'invalid'> => {
     const parsed = UpdateSchema.safeParse(body);
     if (!parsed.success) return 'invalid';
     const event = parseTelegramUpdate(parsed.data, deps.clock.now());
@@ -50,13 +50,13 @@ export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null 
       log.debug({ updateId: parsed.data.update_id }, 'Telegram update ignored');
       return 'ignored';
     }
-    const result = deps.dispatch(event);
+    const result = await deps.submit(event);
     log.debug({ updateId: parsed.data.update_id, kind: event.kind, status: result.status }, 'Telegram update dispatched');
     return 'dispatched';
   };
 
-  bot.use((ctx) => {
-    if (receive(ctx.update) === 'invalid') log.warn({ updateId: ctx.update.update_id }, 'Telegram update not understood');
+  bot.use(async (ctx) => {
+    if ((await receive(ctx.update)) === 'invalid') log.warn({ updateId: ctx.update.update_id }, 'Telegram update not understood');
   });
 
   const requireSecret: RequestHandler = (req, _res, next) => {
@@ -81,8 +81,8 @@ export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null 
     outbound,
     mount(app: Application) {
       // Verify first, then read the body: an unsigned request never gets as far as the JSON parser.
-      app.post(TELEGRAM_WEBHOOK_PATH, requireSecret, jsonBody(TELEGRAM_BODY_LIMIT), (req, res, next) => {
-        if (receive(req.body) === 'invalid') {
+      app.post(TELEGRAM_WEBHOOK_PATH, requireSecret, jsonBody(TELEGRAM_BODY_LIMIT), async (req, res, next) => {
+        if ((await receive(req.body)) === 'invalid') {
           next(new HttpError(400, 'not a Telegram update'));
           return;
         }

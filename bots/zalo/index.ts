@@ -40,7 +40,7 @@ export function createZaloChannel(deps: ChannelDeps): ChannelAdapter | null {
 
   const rawBody = rawBodyParser(ZALO_BODY_LIMIT);
 
-  const receive: RequestHandler = (req, res, next) => {
+  const receive: RequestHandler = async (req, res, next) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     // The signed timestamp may sit in the body, so the JSON is read first; nothing is acted on until the mac checks out.
     let body: unknown;
@@ -79,8 +79,9 @@ export function createZaloChannel(deps: ChannelDeps): ChannelAdapter | null {
     if (parsed.event === null) {
       log.debug({ eventName }, 'Zalo event ignored');
     } else {
-      // Synchronous: nothing here waits for the network, so the ack goes out well within Zalo's 2 s.
-      const result = deps.dispatch(parsed.event);
+      // Nothing here waits for the network (replies go through the outbox), so the ack goes out well within
+      // Zalo's 2 s; the wait is only for the group commit.
+      const result = await deps.submit(parsed.event);
       log.debug({ eventName, kind: parsed.event.kind, status: result.status }, 'Zalo event dispatched');
     }
     res.status(200).json({ ok: true });

@@ -113,6 +113,12 @@ export async function startSmsHarness(opts: HarnessEnv = {}): Promise<SmsHarness
             results.push(result);
             return result;
           },
+          submit: async (event, opts) => {
+            events.push(event);
+            const result = await deps.submit(event, opts);
+            results.push(result);
+            return result;
+          },
         });
         return channel ? [channel] : [];
       },
