@@ -5,7 +5,7 @@
  */
 import { goto, pickChoice, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import type { Reply } from '../../src/core/message.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
+
 import {
   MAX_MISSING_YEARS_AT_ONCE,
   MAX_YEARS_AHEAD,

@@ -1,10 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  campaigns,
   contacts,
-  conversations,
-  inboundMessages,
   type CampaignRow,
   type ContactRow,
   type Role,
@@ -121,14 +118,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const now = deps.clock.now();
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
     {
-      const inserted = q.insertInbound.get({
-        channel: event.channel,
-        providerId: event.providerId,
-        address: event.from,
-        kind: event.kind,
-        text,
-        receivedAt: now,
-      });
+      const inserted = q.insertInbound.get(event.channel, event.providerId, event.from, event.kind, text, now.getTime());
       if (!inserted) return { status: 'duplicate', outboxIds: [] };
 
       if (event.kind === 'unsubscribe') {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { hotQueries } from '../../db/queries/hot.ts';
 import { outbox } from '../../db/schema/index.ts';
@@ -41,42 +41,36 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
  */
 export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): number[] {
   if (items.length === 0) return [];
-  const rows = items.map((item) => {
-    const channel = channelOf(item.address);
-    return {
-      contactId: item.contactId,
-      address: item.address,
-      channel,
-      text: renderReplyText({ text: item.text, quickReplies: item.quickReplies }, DEFAULT_CAPABILITIES[channel]),
-      quickReplies: item.quickReplies && item.quickReplies.length > 0 ? JSON.stringify(item.quickReplies) : null,
-      requestPhone: item.requestPhone ?? false,
-      priority: item.priority === 'reply' ? 0 : 1,
-      status: opts.deliveredByCaller ? ('sent' as const) : ('queued' as const),
-      attempts: opts.deliveredByCaller ? 1 : 0,
-      sentAt: opts.deliveredByCaller ? now.getTime() : null,
-      nextAttemptAt: item.notBefore ?? now,
-      keepDiacritics: item.keepDiacritics ?? false,
-      broadcastId: item.broadcastId ?? null,
-      inboundId: item.inboundId ?? null,
-      createdAt: now,
-    };
-  });
   const insert = hotQueries(db).insertOutbox;
+  const status = opts.deliveredByCaller ? 'sent' : 'queued';
+  const sentAt = opts.deliveredByCaller ? now.getTime() : null;
   return inTransaction(db, () => {
     const ids: number[] = [];
-    for (const row of rows) {
+    for (const item of items) {
+      const channel = channelOf(item.address);
+      const quick = item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : undefined;
       // A broadcast row that already exists for this contact is skipped (unique broadcast × contact).
-      const inserted = insert.get(row);
+      const inserted = insert.get(
+        item.contactId,
+        item.address,
+        channel,
+        renderReplyText({ text: item.text, quickReplies: quick }, DEFAULT_CAPABILITIES[channel]),
+        quick ? JSON.stringify(quick) : null,
+        item.requestPhone ? 1 : 0,
+        item.priority === 'reply' ? 0 : 1,
+        status,
+        opts.deliveredByCaller ? 1 : 0,
+        sentAt,
+        (item.notBefore ?? now).getTime(),
+        item.keepDiacritics ? 1 : 0,
+        item.broadcastId ?? null,
+        item.inboundId ?? null,
+        now.getTime(),
+      );
       if (inserted) ids.push(inserted.id);
     }
     return ids;
   });
-}
-
-/** Rows by id, for callers that wait for their replies (web chat). */
-export function outboxRows(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db.select().from(outbox).where(inArray(outbox.id, ids)).all();
 }
 
 /** Record a delivery report from a provider (matched by the provider's message id). Idempotent. */

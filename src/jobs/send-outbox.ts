@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { hotQueries } from '../../db/queries/hot.ts';
 import { addresses, contacts, outbox, type OutboxRow } from '../../db/schema/index.ts';
