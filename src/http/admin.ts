@@ -10,6 +10,7 @@ import type { Clock } from '../core/channel.ts';
 import { localDay } from '../core/clock.ts';
 import { HttpError } from './errors.ts';
 import { mountBroadcastRoutes } from './admin-broadcasts.ts';
+import { DASHBOARD_PAGE } from './dashboard-page.ts';
 import { rollUp, descendants, NATION_CODE } from '../../db/queries/progress.ts';
 import { issueLinkCode } from '../../db/queries/staff.ts';
 import { buildProgressTable, exportProgress } from '../../flows/report/export-progress.ts';
@@ -70,6 +71,10 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
   };
   const actorOf = (res: Response) => res.locals['actor'] as AdminActor;
   mountBroadcastRoutes(app, { db, clock, auth });
+  // The page itself holds no data: everything it shows comes from the token-protected API.
+  app.get('/dashboard', (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-cache').send(DASHBOARD_PAGE);
+  });
   const scopeOf = (res: Response, requested: unknown): string => {
     const scope = actorOf(res).unitScope;
     const unit = typeof requested === 'string' && requested !== '' ? requested : (scope ?? NATION_CODE);
