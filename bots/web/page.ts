@@ -43,9 +43,10 @@ export const WEB_CHAT_PAGE = `<!doctype html>
     log.appendChild(box); log.scrollTop = log.scrollHeight;
   }
   function show(replies) { replies.forEach(function (r) { add(r.text, 'bot'); }); var last = replies[replies.length - 1]; if (last) quick(last.quickReplies); }
-  function send(text) {
+  function send(text, silent) {
     if (!text.trim()) return;
-    add(text, 'me'); quick([]);
+    if (!silent) add(text, 'me');
+    quick([]);
     fetch('/web/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session: session, text: text }) })
       .then(function (r) { return r.json().then(function (b) { if (!r.ok) throw new Error(b.error || r.status); return b; }); })
       .then(function (b) { show(b.replies); })
@@ -53,7 +54,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   }
   document.getElementById('f').onsubmit = function (e) { e.preventDefault(); var t = input.value; input.value = ''; send(t); };
   setInterval(function () { fetch('/web/chat?session=' + session).then(function (r) { return r.json(); }).then(function (b) { if (b.replies) show(b.replies); }).catch(function () {}); }, 15000);
-  send('menu');
+  send('menu', true);
 })();
 </script>
 </body>
