@@ -190,7 +190,7 @@ function askIncome(ctx: FlowContext, state: FlowState, intro?: string): StepOutc
   const lines: Line[] = [];
   if (intro) lines.push({ text: intro });
   lines.push({
-    text: `Bạn muốn đóng theo mức thu nhập bao nhiêu một tháng? Từ ${formatNumber(floor)} đến ${formatMoney(ceiling)}. Ví dụ: 2 triệu, 1tr5 hoặc 1.500.000.`,
+    text: `Anh/chị muốn đóng theo mức thu nhập bao nhiêu một tháng? Từ ${formatNumber(floor)} đến ${formatMoney(ceiling)}. Ví dụ: 2 triệu, 1tr5 hoặc 1.500.000.`,
   });
   return stay('income', state, reply(ctx, lines));
 }
@@ -223,7 +223,7 @@ function askGroup(ctx: FlowContext, income: number): StepOutcome {
     { income },
     reply(
       ctx,
-      [{ text: `Thu nhập ${formatMoney(income)}/tháng. Bạn thuộc nhóm nào? (để tính tiền Nhà nước hỗ trợ)` }],
+      [{ text: `Thu nhập ${formatMoney(income)}/tháng. Anh/chị thuộc nhóm nào? (để tính tiền Nhà nước hỗ trợ)` }],
       GROUP_OPTIONS,
     ),
   );
@@ -237,7 +237,7 @@ function acceptIncome(ctx: FlowContext, income: number): StepOutcome {
 }
 
 function askMode(ctx: FlowContext, state: FlowState, prefix?: string): StepOutcome {
-  const text = `${prefix ? `${prefix} ` : ''}Bạn muốn đóng mấy tháng một lần?`;
+  const text = `${prefix ? `${prefix} ` : ''}Anh/chị muốn đóng mấy tháng một lần?`;
   return stay('mode', state, reply(ctx, [{ text }], MODE_OPTIONS));
 }
 
@@ -249,18 +249,18 @@ function askYears(ctx: FlowContext, state: FlowState, prefix?: string): StepOutc
 function modeLine(r: Extract<PremiumResult, { ok: true }>): Line {
   const mode = r.mode;
   if (mode.kind === 'months') {
-    if (mode.months === 1) return { text: `- Bạn đóng: ${formatMoney(r.monthlyPay)}/tháng.` };
+    if (mode.months === 1) return { text: `- Anh/chị đóng: ${formatMoney(r.monthlyPay)}/tháng.` };
     return {
-      text: `- Bạn đóng ${formatMoney(r.monthlyPay)}/tháng; đóng ${mode.months} tháng/lần: ${formatMoney(r.totalPay)} (tổng ${formatNumber(r.totalPremium)}, trừ hỗ trợ ${formatNumber(r.totalSubsidy)}).`,
-      sms: `- Bạn đóng ${formatNumber(r.monthlyPay)}/tháng; ${mode.months} tháng/lần: ${formatMoney(r.totalPay)}.`,
+      text: `- Anh/chị đóng ${formatMoney(r.monthlyPay)}/tháng; đóng ${mode.months} tháng/lần: ${formatMoney(r.totalPay)} (tổng ${formatNumber(r.totalPremium)}, trừ hỗ trợ ${formatNumber(r.totalSubsidy)}).`,
+      sms: `- Anh/chị đóng ${formatNumber(r.monthlyPay)}/tháng; ${mode.months} tháng/lần: ${formatMoney(r.totalPay)}.`,
     };
   }
   const d = r.discount;
   const rate = formatPercent(mode.discountRatePerMonth);
   const undiscounted = d ? formatNumber(d.undiscountedPay) : '';
   return {
-    text: `- Bạn đóng ${formatMoney(r.monthlyPay)}/tháng; đóng trước ${mode.years} năm (${r.months} tháng) một lần: ${formatMoney(r.totalPay)}, đã chiết khấu theo lãi suất đầu tư bình quân của quỹ ${rate}/tháng (chưa chiết khấu: ${undiscounted}).`,
-    sms: `- Bạn đóng ${formatNumber(r.monthlyPay)}/tháng; trước ${mode.years} năm (${r.months} tháng) một lần: ${formatMoney(r.totalPay)}, đã chiết khấu ${rate}/tháng (lãi suất quỹ).`,
+    text: `- Anh/chị đóng ${formatMoney(r.monthlyPay)}/tháng; đóng trước ${mode.years} năm (${r.months} tháng) một lần: ${formatMoney(r.totalPay)}, đã chiết khấu theo lãi suất đầu tư bình quân của quỹ ${rate}/tháng (chưa chiết khấu: ${undiscounted}).`,
+    sms: `- Anh/chị đóng ${formatNumber(r.monthlyPay)}/tháng; trước ${mode.years} năm (${r.months} tháng) một lần: ${formatMoney(r.totalPay)}, đã chiết khấu ${rate}/tháng (lãi suất quỹ).`,
   };
 }
 
@@ -280,7 +280,7 @@ function premiumReply(ctx: FlowContext, r: Extract<PremiumResult, { ok: true }>)
   if (r.groupNotInRules) lines.push({ text: `(Thời điểm này chưa có nhóm "${group}" riêng: tính như nhóm Khác.)` });
   if (r.warning) lines.push({ text: `Lưu ý: ${RULES_WARNING_TEXT[r.warning]}.` });
   lines.push({ text: `Căn cứ: ${p.source}.`, sms: `Căn cứ: ${shortSource(p.source)}.` });
-  lines.push({ text: 'Tỉnh, thành phố có thể hỗ trợ thêm: hỏi BHXH nơi bạn ở.', optional: true });
+  lines.push({ text: 'Tỉnh, thành phố có thể hỗ trợ thêm: hỏi BHXH nơi anh/chị ở.', optional: true });
   lines.push({ text: `Số liệu để tham khảo; số chính xác do cơ quan BHXH tính. Tổng đài ${ctx.campaign.hotline}.`, optional: true });
   return reply(ctx, lines, AFTER_PREMIUM_OPTIONS);
 }
@@ -293,7 +293,7 @@ function showPremium(ctx: FlowContext, income: number, group: SubsidyGroup, mode
 }
 
 function askSex(ctx: FlowContext, intro = true): StepOutcome {
-  const text = intro ? 'Ước tính lương hưu. Bạn là nữ hay nam?' : 'Chưa rõ. Bạn là nữ hay nam? Gửi 1 (Nữ) hoặc 2 (Nam).';
+  const text = intro ? 'Ước tính lương hưu. Anh/chị là nữ hay nam?' : 'Chưa rõ. Anh/chị là nữ hay nam? Gửi 1 (Nữ) hoặc 2 (Nam).';
   return stay('sex', {}, reply(ctx, [{ text }], SEX_OPTIONS));
 }
 
@@ -329,9 +329,9 @@ function pensionReply(ctx: FlowContext, sex: Sex, years: number, income: number,
     });
   } else {
     lines.push({
-      text: `Với ${years} năm đóng, bạn chưa đủ ${MIN_PENSION_YEARS} năm để có lương hưu (thiếu ${e.missingYears} năm).`,
+      text: `Với ${years} năm đóng, anh/chị chưa đủ ${MIN_PENSION_YEARS} năm để có lương hưu (thiếu ${e.missingYears} năm).`,
     });
-    lines.push({ text: `Bạn có thể đóng tiếp cho đủ ${MIN_PENSION_YEARS} năm.` });
+    lines.push({ text: `Anh/chị có thể đóng tiếp cho đủ ${MIN_PENSION_YEARS} năm.` });
     lines.push({
       text: e.canPayMissingAtOnce
         ? `Khi đủ tuổi nghỉ hưu mà còn thiếu không quá ${MAX_MISSING_YEARS_AT_ONCE} năm, được đóng một lần cho số năm còn thiếu để hưởng lương hưu.`
@@ -399,7 +399,7 @@ export function createCalculatorFlow(opts: CalculatorOptions): Flow {
     return stay(
       'group',
       state,
-      reply(ctx, [{ text: 'Chưa rõ nhóm của bạn. Chọn một số trong danh sách, ví dụ: 5 (Khác) nếu không thuộc nhóm nào.' }], GROUP_OPTIONS),
+      reply(ctx, [{ text: 'Chưa rõ nhóm của anh/chị. Chọn một số trong danh sách, ví dụ: 5 (Khác) nếu không thuộc nhóm nào.' }], GROUP_OPTIONS),
     );
   }
 
@@ -448,7 +448,7 @@ export function createCalculatorFlow(opts: CalculatorOptions): Flow {
     return stay(
       'pensionYears',
       { sex },
-      reply(ctx, [{ text: 'Bạn đã (hoặc sẽ) đóng BHXH tổng cộng bao nhiêu năm? Gửi số năm, ví dụ: 20.' }]),
+      reply(ctx, [{ text: 'Anh/chị đã (hoặc sẽ) đóng BHXH tổng cộng bao nhiêu năm? Gửi số năm, ví dụ: 20.' }]),
     );
   }
 

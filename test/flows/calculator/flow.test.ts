@@ -63,7 +63,7 @@ describe('calculator flow', () => {
     expect(chat.step).toBe('after');
     expect(result).toContain('330.000 đồng');
     expect(result).toContain('66.000 đồng');
-    expect(result).toContain('Bạn đóng: 264.000 đồng/tháng');
+    expect(result).toContain('Anh/chị đóng: 264.000 đồng/tháng');
     expect(result).toContain('tối đa 120 tháng');
     expect(result).toContain('Luật BHXH 41/2024/QH15 Điều 36');
     expect(chat.lastQuickReplies()).toEqual([...AFTER_PREMIUM_OPTIONS]);
@@ -123,7 +123,7 @@ describe('calculator flow', () => {
     const chat = atGroup();
     chat.send(answer);
     expect(chat.step).toBe('mode');
-    expect(chat.say('1')).toContain(`Bạn đóng: ${pay} đồng/tháng`);
+    expect(chat.say('1')).toContain(`Anh/chị đóng: ${pay} đồng/tháng`);
   });
 
   it('re-asks the group with an example when it is not understood, keeping the income', () => {
@@ -243,7 +243,7 @@ describe('calculator flow', () => {
       chat.send('700000');
       chat.send(group);
       const text = chat.say('1');
-      expect(text).toContain(`Bạn đóng: ${pay} đồng/tháng`);
+      expect(text).toContain(`Anh/chị đóng: ${pay} đồng/tháng`);
       expect(text).toContain('58/2014/QH13');
     }
   });
