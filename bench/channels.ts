@@ -234,7 +234,7 @@ function rateStats(stamps: number[]): RateStats {
   const n = t.length;
   if (n < 2) return { calls: n, overall: 0, steady: 0, peakWindow: n };
   const overall = ((n - 1) / (t[n - 1]! - t[0]!)) * 1000;
-  // The token bucket starts full (one second's worth) and the first sends also pay for connection set-up, so
+  // The token bucket starts with a small burst and the first sends also pay for connection set-up, so
   // the steady rate is the least-squares slope of (arrival time, call number) after the first second.
   const pts = t.map((x, i) => [x, i] as const).filter(([x]) => x >= t[0]! + 1000);
   let steady = 0;
@@ -379,7 +379,7 @@ async function outbound(seconds: number): Promise<string[]> {
       { label: 'SMS via Android gateway', rate: rates.sms, queued: rows.android, st: rateStats(stamps.android), sum: summary(sa, 'sms') },
     ];
     const lines = [
-      `Each of ${people.telegram} Telegram, ${people.zalo} Zalo and ${people.sms}+${people.sms} SMS people sends "menu" (dispatched in-process, so the Zalo 7-day rule is met); the replies are then sent by the real outbox worker (OUTBOX_TICK_MS default) to the fakes with limits on, measured from the fakes' arrival times over ~${seconds} s. The bucket starts full (one second's worth), so "steady" is the slope after the first second. No failures were injected.`,
+      `Each of ${people.telegram} Telegram, ${people.zalo} Zalo and ${people.sms}+${people.sms} SMS people sends "menu" (dispatched in-process, so the Zalo 7-day rule is met); the replies are then sent by the real outbox worker (OUTBOX_TICK_MS default) to the fakes with limits on, measured from the fakes' arrival times over ~${seconds} s. The bucket bursts to a tenth of a second's worth; "steady" is the slope after the first second, "peak 1-s window" the most calls the fake saw in any one second. No failures were injected.`,
       '',
       '| provider | limit /s | rows | calls at fake | steady rate /s | vs limit | overall /s | peak 1-s window | not sent | retries |',
       '|---|---|---|---|---|---|---|---|---|---|',
