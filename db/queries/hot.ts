@@ -78,14 +78,7 @@ function build(db: Db) {
         },
       })
       .prepare(),
-    outboxById: db.select().from(outbox).where(eq(outbox.id, p('id'))).prepare(),
     /** Placeholders inside WHERE are not encoded by drizzle: pass times as epoch milliseconds. */
-    claimOne: db
-      .update(outbox)
-      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-      .where(and(eq(outbox.id, p('id')), QUEUED, lte(outbox.nextAttemptAt, p('now'))))
-      .returning()
-      .prepare(),
     dueIds: db
       .select({ id: outbox.id })
       .from(outbox)

@@ -76,8 +76,6 @@ export interface OutboxWorker {
   kick(): void;
   /** One pass: claim due rows within each channel's limit and send them. Tests call this directly. */
   runOnce(): Promise<OutboxStats>;
-  /** Send these rows now, if they are due and their channel has room. */
-  sendNow(ids: number[]): Promise<void>;
   /**
    * Crash rule: a row still marked `sending` at start-up was handed to a provider that may or may not have
    * accepted it. It goes back to `queued` and is sent again (at least once: a rare duplicate beats a lost message).
@@ -357,24 +355,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     return stats;
   }
 
-  async function sendNow(ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
-    const now = clock.now();
-    const ready: OutboxRow[] = [];
-    for (const id of [...ids].sort((a, b) => a - b)) {
-      const row = q.outboxById.get({ id });
-      if (!row || row.status !== 'queued') continue;
-      const bucket = buckets.get(row.channel as ChannelName);
-      if (!bucket || bucket.available(now.getTime()) < 1) continue;
-      const claimed = q.claimOne.get({ id, now: now.getTime() });
-      if (!claimed) continue;
-      bucket.take(1);
-      ready.push(claimed);
-    }
-    if (ready.length > 0) await sendRows(ready, emptyStats());
-    if (ready.length < ids.length) kick();
-  }
-
   function nextDelay(): number {
     const now = clock.now().getTime();
     let wait = config.outbox.tickMs;
@@ -437,7 +417,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     },
     kick,
     runOnce,
-    sendNow,
     recover,
   };
 }
