@@ -4,7 +4,8 @@ import { parseArgs, type CliIo } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from '../db/client.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
-import { contacts } from '../db/schema/index.ts';
+import { adminTokens, adminUsers, auditLog, contacts } from '../db/schema/index.ts';
+import { createHash, randomBytes } from 'node:crypto';
 import { toE164 } from './text/phone.ts';
 
 /**
@@ -69,6 +70,26 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
       } finally {
         db.$client.close();
       }
+      return 0;
+    }
+    case 'create-admin-token': {
+      const { flags } = parseArgs(argv);
+      const name = typeof flags['name'] === 'string' ? flags['name'] : '';
+      const role = typeof flags['role'] === 'string' ? flags['role'] : 'supervisor';
+      const unit = typeof flags['unit'] === 'string' ? flags['unit'] : null;
+      if (!name || (role !== 'admin' && role !== 'supervisor' && role !== 'viewer')) {
+        err('usage: bhxh-outreach create-admin-token --name "<who>" [--role admin|supervisor|viewer] [--unit CODE]');
+        return 2;
+      }
+      const token = randomBytes(24).toString('base64url');
+      withDb((db) => {
+        const now = new Date();
+        const user = db.insert(adminUsers).values({ name, role, unitScope: unit, createdAt: now }).returning().get();
+        db.insert(adminTokens).values({ tokenHash: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now }).run();
+        db.insert(auditLog).values({ actor: 'cli', action: 'admin-token.create', subject: `admin-user:${user.id}`, detail: { role, unit }, at: now }).run();
+      });
+      out(token);
+      out('Shown once: only its SHA-256 is stored. Use it as "Authorization: Bearer <token>" or on /dashboard.');
       return 0;
     }
     case 'issue-link-code': {

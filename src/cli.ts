@@ -34,6 +34,8 @@ Commands:
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]
   issue-link-code <phone>       one-time code (DK 123456) that links a Telegram/Zalo account to staff
+  create-admin-token --name N [--role admin|supervisor|viewer] [--unit CODE]
+                                an admin API / dashboard token (printed once, stored hashed)
   telegram-set-webhook          register PUBLIC_BASE_URL/webhooks/telegram with the secret token
 `;
 

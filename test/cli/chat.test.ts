@@ -112,3 +112,20 @@ describe('staff commands', () => {
     expect(t.out()).toMatch(/^DK \d{6}$/m);
   });
 });
+
+describe('admin tokens', () => {
+  it('creates a token that is stored hashed and opens the admin API', async () => {
+    const env = tempEnv();
+    const t = io([], env);
+    expect(await runCli(['create-admin-token', '--name', 'BHXH Hà Nội', '--role', 'supervisor', '--unit', '01'], t.io)).toBe(0);
+    const token = t.out().split('\n')[0] ?? '';
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const { openDb } = await import('../../db/client.ts');
+    const { authenticate } = await import('../../src/http/admin.ts');
+    const db = openDb(join(env.DATA_DIR, 'bhxh-outreach.db'));
+    expect(JSON.stringify(db.$client.prepare('select * from admin_tokens').all())).not.toContain(token);
+    expect(authenticate(db, { adminToken: undefined }, `Bearer ${token}`)).toEqual({ name: 'BHXH Hà Nội', role: 'supervisor', unitScope: '01' });
+    expect(authenticate(db, { adminToken: undefined }, 'Bearer not-the-right-token-at-all')).toBeNull();
+    db.$client.close();
+  });
+});
