@@ -11,8 +11,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The development set: one {"q","topic","entry"?} per line. */
 export const DEV_SET_PATH = join(ROOT, 'test', 'fixtures', 'faq', 'dev-set.jsonl');
 /**
- * Questions written after the matcher was tuned and never tuned on: their accuracy is the honest estimate
- * for unseen questions. Do not fix misses here by editing the matcher for them; move them to the dev set first.
+ * Questions the matcher was never tuned on: their accuracy is the honest estimate for unseen questions. To fix
+ * a miss found here, move the holdout into the dev set first and write a fresh holdout.
  */
 export const HOLDOUT_PATH = join(ROOT, 'test', 'fixtures', 'faq', 'holdout.jsonl');
 /** A small stand-in knowledge base, used only while flows/faq/kb/ is still empty. */

@@ -216,6 +216,12 @@ export function splitMainAsk(text: string, storyWeight = 0.3, correct?: WordCorr
   const folded = fold(text).replace(ASK_OPENER, '. $1');
   const sentences = folded
     .split(/(?<=[?!.;:\n])\s*|\n+/)
+    // ", và nếu nhận thì…?" is a conditional follow-up inside a sentence: cut it off like one, and keep the
+    // clause before it a question if it asks something ("…được không, và nếu nhận thì…?").
+    .flatMap((s) => {
+      const pieces = s.split(/,\s*(?:va |con )?(?=neu )/);
+      return pieces.map((p, i) => (i < pieces.length - 1 && INTERROGATIVE.test(foldWords(p)) ? `${p}?` : p));
+    })
     .map((s) => s.trim())
     .filter((s) => foldWords(s).length > 0 && !isCloser(foldWords(s)));
   if (sentences.length === 0) return [{ words: canon(text), weight: 1 }];

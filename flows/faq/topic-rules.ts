@@ -33,6 +33,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('health_insurance', 0.6, /\b(?:bhyt|kham benh|kham chua benh|chi tra vien phi|vien phi)\b/),
   // subsidy
   r('subsidy', 0.5, /\b(?:ho tro|tro gia)\b(?! (?:tu van|giai dap|dong bhyt|bhyt|mua bhyt))/),
+  r('subsidy', 0.45, /\bnha nuoc (?:\w+ ){0,2}(?:cho tien|tra|bu|dong gium|dong ho|chi tra)\b/),
   r('subsidy', 0.35, /\b(?:hongheo|canngheo|dantoc|xa dao|dac khu)\b/),
   r('subsidy', 0.2, /\b(?:giam bao_nhieu|duoc giam|mien giam)\b/),
   // calculator: a concrete amount to compute
@@ -55,7 +56,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('payment_mode', 0.45, /\b(?:dong bu|qua han|han chot|han nop|thoi han|tam dung|gian doan|phuong thuc|bi phat|giam muc|tang muc|dong gop|dong don|mot cuc|dong kip|dong cham|dong tre|doi (?:\w+ ){0,3}(?:muc|phuong thuc|sang))\b/),
   r('payment_mode', 0.5, /\b(?:dung|ngung|tam dung|nghi|ngat) dong (?:\w+ ){0,5}dong lai\b|\bdong lai (?:\w+ ){0,3}(?:sau khi|khi) (?:dung|ngung|nghi)\b/),
   r('payment_mode', 0.35, /\b(?:hoan tra|tra lai|hoan lai) (?:\w+ ){0,6}dong truoc\b|\bdong truoc (?:\w+ ){0,8}(?:hoan tra|tra lai|hoan lai)\b/),
-  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b/),
+  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b|\bdong mot lan (?:cho )?(?:\d+ |nhieu |vai |may )nam\b/),
   r('payment_mode', 0.55, /\b(?:ha (?:xuong )?muc|ha thap muc|nang muc|doi muc|chuyen muc|het ky|cho het)\b/, ['calculator', 'contribution_amount']),
   r('payment_mode', 0.25, /\b(?:hang thang|dong tiep|ngung dong|dung dong|khong dong)\b/),
   // pension conditions
@@ -89,14 +90,18 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // how to join
   r('how_to_join', 0.6, /\b(?:dang ky|giay to|to khai|mau|lam so|cac buoc|bat dau tham gia|lam the nao de tham gia|tham gia (?:\w+ ){0,3}(?:nhu the nao|lam sao|the nao|lam gi)|thu tuc (?:dang ky|tham gia))\b/),
   r('how_to_join', 0.2, /\bthu tuc\b/),
+  r('how_to_join', 0.4, /\b(?:tham gia|dang ky) (?:\w+ ){0,2}lan dau\b|\b(?:duoc cap|cap|nhan) so\b/),
   r('how_to_join', 0.45, /\b(?:bat dau (?:tu dau|the nao|lam gi)|can mang|mang theo|chuan bi (?:\w+ ){0,2}(?:giay|ho so))\b/),
   // where to pay
   r('where_to_pay', 0.5, /\b(?:buu dien|dai ly thu|ngan hang|vi dien tu|viettel|cong tac vien|nop tien|bien lai|thanh toan)\b/),
+  r('where_to_pay', 0.35, /\b(?:nop|dong) tien (?:\w+ ){0,3}qua\b/, ['other', 'how_to_join']),
+  r('where_to_pay', 0.45, /\b(?:nop|dong) tien (?:\w+ ){0,5}(?:bang )?cach nao\b/, ['eligibility']),
   r('where_to_pay', 0.35, /\b(?:noi khac|khac tinh|tam tru|ho khau|thuong tru|sinh song|chuyen (?:nha|den|vao|ra)|ve que (?:dong|nop))\b/),
   r('where_to_pay', 0.5, /\b(?:dong|nop) (?:\w+ ){0,2}cho ai\b|\b(?:nguoi|ai|noi|cho) thu tien\b|\bthu tien (?:\w+ ){0,4}(?:la ai|o dau)\b/),
   r('where_to_pay', 0.35, /\b(?:dong|nop) (?:\w+ ){0,3}o dau\b|\bo dau (?:\w+ ){0,2}(?:dong|nop)\b/),
   // transfer between schemes
   r('transfer_between_schemes', 0.45, /\bbat buoc\b/),
+  r('transfer_between_schemes', 0.4, /\b(?:xuat khau lao dong|di lao dong (?:\w+ ){0,2}nuoc ngoai)\b/, ['lump_sum']),
   r('transfer_between_schemes', 0.35, /\bdang dong (?:\w+ ){0,3}(?:ma|thi|lai|nhung) (?:\w+ ){0,5}(?:hop dong|cong ty|bat buoc)\b/),
   r('transfer_between_schemes', 0.35, /\b(?:gop (?:chung|so)|chuyen (?:sang|qua|tu)|so cu|cong ty)\b/),
   r('transfer_between_schemes', 0.2, /\b(?:cong don|cong gop|cong lai|gop lai)\b/),
@@ -105,9 +110,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // contact
   r('contact_hotline', 0.5, /\b(?:(?:co quan|tru so|van phong|huyen|tinh|khu vuc) (?:\w+ ){0,2}o dau|gio lam viec|dia chi)\b/),
   r('contact_hotline', 0.5, /\b(?:zalo|trang web|website|fanpage|facebook|hoi qua|nhan tin)\b/),
+  r('contact_hotline', 0.55, /\b(?:khieu nai|phan anh|gui don|to cao|kien nghi)\b/),
   r('contact_hotline', 0.65, /\b(?:tong dai|so dien thoai|hotline|lien he|goi dien|tu van truc tiep|hoi truc tiep|sap nhap|co quan (?:\w+ ){0,4}o dau|gap ai)\b/),
   // other domain questions
-  r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b/, ['how_to_join']),
+  r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b|\bsai (?:\w+ ){0,2}(?:nam sinh|ngay sinh|ho ten|ten|thong tin)\b/, ['how_to_join', 'benefits_pension']),
+  r('other', 0.55, /\bco phai (?:\w+ ){0,3}bat buoc\b|\bkhong (?:tham gia|dong) (?:\w+ ){0,3}(?:bi phat|co sao)\b/, ['transfer_between_schemes']),
+  r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b/, ['transfer_between_schemes']),
   r('other', 0.45, /\bvay (?:von|tien|uu dai)\b/, ['where_to_pay']),
   r('other', 0.55, /\bquy (?:\w+ ){0,2}(?:vo|pha san|het tien|an toan|mat kha nang)\b|\bvo quy\b/),
   r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|thue|bhtn|that nghiep)\b/),
