@@ -82,13 +82,13 @@ export function closestQuestions(index: FaqIndex, outcome: SearchOutcome, n = 3)
 
 /** The "not sure" text: the closest questions numbered, a callback and the hotline. */
 export function unsureText(alternatives: readonly Alternative[]): string {
-  const lines = ['Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi của bạn.'];
+  const lines = ['Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi của anh/chị.'];
   if (alternatives.length > 0) {
-    lines.push('Có phải bạn muốn hỏi:');
+    lines.push('Có phải anh/chị muốn hỏi:');
     alternatives.forEach((a, i) => lines.push(`${i + 1}. ${a.question}`));
     lines.push(`Soạn ${alternatives.map((_a, i) => i + 1).join(', ')} để chọn câu hỏi.`);
   }
-  lines.push(`Bạn cũng có thể nhắn "Gọi lại cho tôi" để cán bộ gọi lại, hoặc gọi tổng đài BHXH Việt Nam ${HOTLINE}.`);
+  lines.push(`Anh/chị cũng có thể nhắn "Gọi lại cho tôi" để cán bộ gọi lại, hoặc gọi tổng đài BHXH Việt Nam ${HOTLINE}.`);
   return lines.join('\n');
 }
 

@@ -60,7 +60,7 @@ export function createFaqFlow(index: FaqIndex): Flow {
         // Channels without buttons render quick replies as numbered options themselves.
         const text = ctx.capabilities.quickReplies
           ? unsureText(a.alternatives)
-          : `Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi. Có phải bạn muốn hỏi một trong các câu dưới đây? Hoặc gọi tổng đài ${HOTLINE}.`;
+          : `Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi. Có phải anh/chị muốn hỏi một trong các câu dưới đây? Hoặc gọi tổng đài ${HOTLINE}.`;
         const reply: Reply = { text, quickReplies: labels };
         return stay(PICK_STEP, { options: ids }, reply);
       }

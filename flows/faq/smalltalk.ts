@@ -39,8 +39,8 @@ export function detectSmalltalk(text: string): Exclude<SmalltalkKind, 'offtopic'
 /** Fitting replies; the hotline is part of every reply that sends the person elsewhere. */
 export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
   greeting:
-    'Xin chào! Tôi trả lời các câu hỏi về bảo hiểm xã hội tự nguyện: ai được tham gia, mức đóng, hỗ trợ của Nhà nước, lương hưu, nhận một lần… Bạn cứ gõ câu hỏi, có dấu hay không dấu đều được.',
-  thanks: 'Cảm ơn bạn! Nếu còn thắc mắc về bảo hiểm xã hội tự nguyện, bạn cứ nhắn. Tổng đài BHXH Việt Nam: 1900 9068.',
+    'Xin chào! Tôi trả lời các câu hỏi về bảo hiểm xã hội tự nguyện: ai được tham gia, mức đóng, hỗ trợ của Nhà nước, lương hưu, nhận một lần… Anh/chị cứ gõ câu hỏi, có dấu hay không dấu đều được.',
+  thanks: 'Cảm ơn anh/chị! Nếu còn thắc mắc về bảo hiểm xã hội tự nguyện, anh/chị cứ nhắn. Tổng đài BHXH Việt Nam: 1900 9068.',
   offtopic:
-    'Xin lỗi, tôi chỉ trả lời các câu hỏi về bảo hiểm xã hội tự nguyện (mức đóng, hỗ trợ, lương hưu, nhận một lần, đăng ký…). Việc khác xin bạn hỏi nơi phù hợp; về BHXH có thể gọi tổng đài 1900 9068.',
+    'Xin lỗi, tôi chỉ trả lời các câu hỏi về bảo hiểm xã hội tự nguyện (mức đóng, hỗ trợ, lương hưu, nhận một lần, đăng ký…). Việc khác xin anh/chị hỏi nơi phù hợp; về BHXH có thể gọi tổng đài 1900 9068.',
 };
