@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../src/text/vietnamese.ts';
@@ -38,7 +39,7 @@ export async function benchFaq(): Promise<{ name: string; lines: string[] }> {
   const p50 = quantile(times, 0.5);
   const p99 = quantile(times, 0.99);
   const lines = [
-    `knowledge base: ${entries.length} entries from ${dir}`,
+    `knowledge base: ${entries.length} entries from ${relative(process.cwd(), dir) || dir}`,
     `load + validate: ${ms(t1 - t0)}; index build: ${ms(t2 - t1)}`,
     `answer latency over ${times.length} answers (${questions.length} questions × ${rounds}): p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(times[times.length - 1] ?? 0)}`,
     `goal p50 < 2 ms: ${p50 < 2 ? 'met' : 'MISSED'}; goal p99 < 10 ms: ${p99 < 10 ? 'met' : 'MISSED'}`,
