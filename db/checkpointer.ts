@@ -38,7 +38,9 @@ export function startCheckpointer(path: string, opts: { intervalMs?: number; onE
         worker.once('exit', () => resolve());
       });
       worker.postMessage('stop');
-      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([done, new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
       await worker.terminate();
     },
   };

@@ -120,12 +120,15 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
         server.closeIdleConnections();
         setTimeout(() => sockets.forEach((s) => s.destroy()), 5000).unref();
         await closed;
+        log.debug('stopped accepting requests');
       }
       scheduler.stop();
       for (const c of channels) await c.stop?.();
       await worker.stop();
+      log.debug('outbox stopped; sends in flight finished');
       await checkpointer?.stop();
       db.$client.close();
+      log.info('database closed; shut down');
     },
   };
 }
