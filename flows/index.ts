@@ -17,6 +17,14 @@ export interface FlowSet {
   menuFlow: string;
 }
 
+// The knowledge base is read and indexed once per process (about a quarter of a second, see docs/BENCHMARKS.md);
+// the index is read-only, so every service built in this process (tests build many) shares it.
+let builtFaqIndex: ReturnType<typeof buildFaqIndex> | undefined;
+function faqIndex(): ReturnType<typeof buildFaqIndex> {
+  builtFaqIndex ??= buildFaqIndex(loadKb());
+  return builtFaqIndex;
+}
+
 /** Build the flows. Order matters for commands: the first flow whose command matches starts. */
 export function buildFlows(config: Config): FlowSet {
   const others: Flow[] = [
@@ -25,8 +33,7 @@ export function buildFlows(config: Config): FlowSet {
     createLinkFlow(),
     createSubscriptionFlow(),
     createCallbackFlow(),
-    // The knowledge base is read and indexed once at start-up (see docs/BENCHMARKS.md for the build time).
-    createFaqFlow(buildFaqIndex(loadKb())),
+    createFaqFlow(faqIndex()),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];
   const available = new Set(others.map((f) => f.id));
