@@ -1,8 +1,10 @@
-import { load, startChild } from './support.ts';
+import { load, startChild, type LoadResult } from './support.ts';
 
 /**
  * Messages/s and latency through POST /web/chat with durable writes (dedupe row, contact, conversation, outbox
- * row, send, status update: all in SQLite WAL), beside a bare Express handler in the same run.
+ * row: SQLite WAL, group commit), beside a bare Express handler measured in the same run. Both servers stay up
+ * and are measured in alternating rounds, so a burst of load from elsewhere on the machine hits both alike; the
+ * ratio reported is the median of the rounds.
  */
 export async function benchWebChat(): Promise<{ name: string; lines: string[] }> {
   // Each of 2,000 sessions alternates "menu" and a menu choice: the conversation path (state saved, then resumed)
@@ -10,33 +12,41 @@ export async function benchWebChat(): Promise<{ name: string; lines: string[] }>
   const sessions = 2000;
   const body = (i: number) =>
     JSON.stringify({ session: `s${i % sessions}`, text: Math.floor(i / sessions) % 2 === 0 ? 'menu' : '1' });
-  const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+  const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
   const bare = await startChild('bench/servers/bare.ts');
-  await load(bare.url, { path: '/web/chat', seconds: 2, connections: 10, body });
-  const bareMax = await load(bare.url, { path: '/web/chat', seconds, connections: 10, body });
-  await bare.stop();
-
   const svc = await startChild('bench/servers/service.ts');
-  await load(svc.url, { path: '/web/chat', seconds: 2, connections: 10, body });
-  const svcMax = await load(svc.url, { path: '/web/chat', seconds, connections: 10, body });
-  const svc500 = await load(svc.url, { path: '/web/chat', seconds, connections: 10, rate: 500, body });
-  const rss = svc.peakRssMiB();
-  await svc.stop();
-
-  const ratio = svcMax.requestsPerSec / bareMax.requestsPerSec;
-  return {
-    name: 'Web chat: POST /web/chat with durable writes vs bare Express',
-    lines: [
-      `| run | req/s | p50 ms | p99 ms | errors | non-2xx |`,
-      `|---|---|---|---|---|---|`,
-      `| bare Express handler, 10 connections | ${bareMax.requestsPerSec} | ${bareMax.p50} | ${bareMax.p99} | ${bareMax.errors} | ${bareMax.non2xx} |`,
-      `| service, 10 connections (max) | ${svcMax.requestsPerSec} | ${svcMax.p50} | ${svcMax.p99} | ${svcMax.errors} | ${svcMax.non2xx} |`,
-      `| service at 500 req/s | ${svc500.requestsPerSec} | ${svc500.p50} | ${svc500.p99} | ${svc500.errors} | ${svc500.non2xx} |`,
-      '',
-      `Service / bare Express: **${Math.round(ratio * 100)} %** (goal ≥ 60 %). p99 at 500 req/s: **${svc500.p99} ms** (goal < 25 ms). Peak RSS of the service: ${rss} MiB.`,
-    ],
-  };
+  try {
+    await load(bare.url, { path: '/web/chat', seconds: 2, connections: 10, body });
+    await load(svc.url, { path: '/web/chat', seconds: 2, connections: 10, body });
+    const pairs: { bare: LoadResult; svc: LoadResult }[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const b = await load(bare.url, { path: '/web/chat', seconds, connections: 10, body });
+      const s = await load(svc.url, { path: '/web/chat', seconds, connections: 10, body });
+      pairs.push({ bare: b, svc: s });
+    }
+    const svc500 = await load(svc.url, { path: '/web/chat', seconds: seconds * 2, connections: 10, rate: 500, body });
+    const rss = svc.peakRssMiB();
+    const ratios = pairs.map((p) => p.svc.requestsPerSec / p.bare.requestsPerSec).sort((a, b) => a - b);
+    const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
+    const row = (label: string, x: LoadResult) => `| ${label} | ${x.requestsPerSec} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.non2xx} |`;
+    return {
+      name: 'Web chat: POST /web/chat with durable writes vs bare Express',
+      lines: [
+        `| run | req/s | p50 ms | p99 ms | errors | non-2xx |`,
+        `|---|---|---|---|---|---|`,
+        ...pairs.flatMap((p, i) => [row(`round ${i + 1}: bare Express handler, 10 connections`, p.bare), row(`round ${i + 1}: service, 10 connections (max)`, p.svc)]),
+        row(`service at 500 req/s for ${seconds * 2} s`, svc500),
+        '',
+        `Service / bare Express per round: ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')}; median **${Math.round(median * 100)} %** (goal ≥ 60 %).`,
+        `p99 at 500 req/s: **${svc500.p99} ms** (goal < 25 ms). Peak RSS of the service: ${rss} MiB.`,
+      ],
+    };
+  } finally {
+    await bare.stop();
+    await svc.stop();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
