@@ -15,9 +15,19 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
   if (t === '/stop') return 'opt_out';
   if (t === '/help' || t === '?') return 'help';
   if (t === '/menu') return 'menu';
-  if (OPT_OUT.has(folded)) return 'opt_out';
+  if (OPT_OUT.has(folded) && !meansSomethingElse(t)) return 'opt_out';
   if (OPT_IN.has(folded)) return 'opt_in';
   if (HELP.has(folded)) return 'help';
   if (MENU.has(folded)) return 'menu';
   return null;
+}
+
+/**
+ * Folding makes some everyday words collide with opt-out words: "đúng" (right, yes) folds to "dung" like "dừng"
+ * (stop). Written with diacritics, we can tell them apart; unaccented "DUNG" stays an opt-out (SMS users write
+ * without diacritics, and a refusal must be honoured).
+ */
+function meansSomethingElse(lowerRaw: string): boolean {
+  const t = lowerRaw.normalize('NFC').replace(/[.!?\s]+$/u, '');
+  return t === 'đúng' || t === 'đúng rồi' || t === 'dúng' || t === 'đúng vậy';
 }

@@ -192,3 +192,16 @@ describe('strange input', () => {
     expect(res.status).toBe(415);
   });
 });
+
+describe('words that fold alike', () => {
+  it('does not take "đúng" (yes) for "dừng" (stop), but honours unaccented DUNG', async () => {
+    const chat = t.chat('yes');
+    await chat.send('Đúng');
+    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+    await chat.send('dừng');
+    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(true);
+    await chat.send('DANG KY');
+    await chat.send('DUNG');
+    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(true);
+  });
+});
