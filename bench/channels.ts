@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { startChild, type ChildServer, type LoadResult } from './support.ts';
+import { startChild, summarise, type ChildServer, type LoadResult } from './support.ts';
 import { BENCH_SECRETS } from './servers/channels-service.ts';
 import { signZaloEvent } from '../test/support/fakes/zalo.ts';
 import { signTwilioWebhook } from '../test/support/fakes/twilio.ts';
@@ -69,15 +69,7 @@ export async function loadSigned(
       },
     ],
   });
-  return {
-    requestsPerSec: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-    ok2xx: result['2xx'],
-  };
+  return summarise(result);
 }
 
 const SENDERS = 1000;

@@ -71,11 +71,18 @@ export async function load(
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: opts.body(i++) }) }],
   });
+  return summarise(result);
+}
+
+/** The figures the benchmarks report from one autocannon run. */
+export function summarise(result: autocannon.Result): LoadResult & { total: number; ok2xx: number } {
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    total: result.requests.total,
+    ok2xx: result['2xx'],
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../client.ts';
 import { inTransaction } from '../client.ts';
 import { ROLES, type BroadcastRow } from '../schema/index.ts';
-import { CHANNELS, type Address, type ChannelName } from '../../src/core/message.ts';
+import { CHANNELS, channelOf, type Address, type ChannelName } from '../../src/core/message.ts';
 import { queueMessages } from '../../src/core/outbox.ts';
 import { prepareSms } from '../../src/text/sms.ts';
 
@@ -48,13 +48,9 @@ export function selectRecipients(db: Db, audience: Audience): { contactId: numbe
     .all(...params) as { contactId: number; address: string | null }[];
   return rows
     .filter((r): r is { contactId: number; address: string } => r.address !== null)
-    .map((r) => ({ contactId: r.contactId, address: r.address as Address, channel: channelFromAddress(r.address) }));
+    .map((r) => ({ contactId: r.contactId, address: r.address as Address, channel: channelOf(r.address as Address) }));
 }
 
-function channelFromAddress(address: string): ChannelName {
-  const scheme = address.slice(0, address.indexOf(':'));
-  return scheme === 'tel' ? 'sms' : (scheme as ChannelName);
-}
 
 /** What a broadcast would do: how many people on which channel, and what one SMS costs (encoding, segments). */
 export function previewBroadcast(db: Db, text: string, audience: Audience, keepDiacritics: boolean) {

@@ -89,27 +89,19 @@ export function premium(income: number, date: Date, group: SubsidyGroup, mode: P
   const monthlyPay = monthlyPremium - monthlySubsidy;
   const subsidisedMonths = Math.min(months, period.subsidyMaxMonths);
   const groupNotInRules = period.groupsNotInRules.includes(group);
+  // What both kinds of mode report alike.
+  const base = { ok: true as const, income, group, monthlyPremium, subsidyRate, monthlySubsidy, monthlyPay, months, groupNotInRules, period, warning };
 
   if (mode.kind === 'months') {
     const totalPremium = monthlyPremium * months;
     const totalSubsidy = monthlySubsidy * subsidisedMonths;
     return {
-      ok: true,
-      income,
-      group,
+      ...base,
       mode,
-      monthlyPremium,
-      subsidyRate,
-      monthlySubsidy,
-      monthlyPay,
-      months,
       totalPremium,
       totalSubsidy,
       totalPay: totalPremium - totalSubsidy,
       discount: null,
-      groupNotInRules,
-      period,
-      warning,
     };
   }
 
@@ -124,15 +116,8 @@ export function premium(income: number, date: Date, group: SubsidyGroup, mode: P
   const totalPay = Math.round(pay);
   const undiscountedPremium = monthlyPremium * months;
   return {
-    ok: true,
-    income,
-    group,
+    ...base,
     mode,
-    monthlyPremium,
-    subsidyRate,
-    monthlySubsidy,
-    monthlyPay,
-    months,
     totalPremium,
     totalSubsidy: totalPremium - totalPay,
     totalPay,
@@ -141,9 +126,6 @@ export function premium(income: number, date: Date, group: SubsidyGroup, mode: P
       undiscountedPremium,
       undiscountedPay: undiscountedPremium - monthlySubsidy * subsidisedMonths,
     },
-    groupNotInRules,
-    period,
-    warning,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addresses, contacts, settings, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
 import { addressId, channelOf, type Address } from './message.ts';
@@ -81,5 +81,5 @@ function claimUsername(db: Db, channel: string, username: string): ContactRow | 
 
 /** Mark an address as unreachable (blocked, unfollowed, carrier opt-out). */
 export function markAddressStopped(db: Db, address: string, now: Date): void {
-  db.update(addresses).set({ stoppedAt: now }).where(and(eq(addresses.address, address))).run();
+  db.update(addresses).set({ stoppedAt: now }).where(eq(addresses.address, address)).run();
 }
