@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
+import { hardenServer } from './http/security.ts';
 import { mountAdminApi } from './http/admin.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -78,7 +79,14 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
 
-  const app = createHttpApp({ db, log, channels, extraRoutes: (a) => mountAdminApi(a, { db, config, clock }) });
+  const app = createHttpApp({
+    db,
+    log,
+    channels,
+    extraRoutes: (a) => mountAdminApi(a, { db, config, clock }),
+    https: config.publicBaseUrl?.startsWith('https:') ?? false,
+    webChatPerMinute: config.access.webChatPerMinute,
+  });
   let server: Server | undefined;
   const sockets = new Set<import('node:net').Socket>();
 
@@ -107,6 +115,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
           const addr = server?.address();
           resolve(typeof addr === 'object' && addr ? addr.port : port);
         });
+        hardenServer(server, { maxConnections: config.access.maxConnections });
         server.on('connection', (s) => {
           sockets.add(s);
           s.on('close', () => sockets.delete(s));
