@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
+import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
@@ -53,6 +54,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const dbPath = opts.dbPath ?? config.dbPath;
   const db = openDb(dbPath);
   let checkpointer: Checkpointer | undefined;
+  let instanceLock: InstanceLock | undefined;
   seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
 
   const flowSet = buildFlows(config);
@@ -101,6 +103,8 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     scheduler,
     channels,
     async listen(port = config.port, host = config.host) {
+      // One SQLite file, one instance: a second one would double the send rate and requeue the first one's sends.
+      if (dbPath !== ':memory:') instanceLock = takeInstanceLock(dbPath);
       if (dbPath !== ':memory:') {
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
@@ -137,6 +141,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
       log.debug('outbox stopped; sends in flight finished');
       await checkpointer?.stop();
       db.$client.close();
+      instanceLock?.release();
       log.info('database closed; shut down');
     },
   };
