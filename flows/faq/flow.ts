@@ -51,6 +51,8 @@ export function createFaqFlow(index: FaqIndex): Flow {
       case 'entry':
         return a.entry ? answerEntry(a.entry, ctx) : end({ text: a.answer });
       case 'greeting':
+        // A greeting alone: show what the service offers, with its buttons.
+        return goto(MENU_FLOW_ID);
       case 'thanks':
       case 'offtopic':
         return end({ text: a.answer });
