@@ -17,9 +17,9 @@ function replyText(o: StepOutcome): string {
 const VAGUE = 'bảo hiểm xyz abc';
 
 describe('the FAQ flow', () => {
-  it('is the flow "faq", version 1', () => {
+  it('is the flow "faq", version 2 (state of a question back was added)', () => {
     expect(flow.id).toBe('faq');
-    expect(flow.version).toBe(1);
+    expect(flow.version).toBe(2);
   });
 
   it('answers on SMS with the short answer and ends', () => {
