@@ -29,17 +29,23 @@ const adviceCaseSchema = z.object({
 /** One labelled advice case. */
 export type AdviceCase = z.infer<typeof adviceCaseSchema>;
 
-/** Read and validate an advice set (one JSON object per line); patterns are checked to compile. */
-export function loadAdviceSet(path: string): AdviceCase[] {
+/** Read a JSON-lines file, validating each line with `schema`; errors name the file and line. */
+export function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
-      const r = adviceCaseSchema.safeParse(JSON.parse(l));
+      const r = schema.safeParse(JSON.parse(l));
       if (!r.success) throw new Error(`${path}:${i + 1}: ${r.error.message}`);
-      for (const p of [...r.data.must, ...r.data.mustNot]) new RegExp(p);
       return r.data;
     });
+}
+
+/** Read and validate an advice set (one JSON object per line); patterns are checked to compile. */
+export function loadAdviceSet(path: string): AdviceCase[] {
+  const cases = readJsonl(path, adviceCaseSchema);
+  for (const c of cases) for (const p of [...c.must, ...c.mustNot]) new RegExp(p);
+  return cases;
 }
 
 /** How one answer fared. */

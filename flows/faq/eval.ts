@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { stripDiacritics } from '../../src/text/vietnamese.ts';
 import { answerQuestion } from './answer.ts';
 import { buildFaqIndex, type FaqIndex } from './index.ts';
 import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from './kb.ts';
-import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet } from './eval-advice.ts';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The development set: one {"q","topic","entry"?} per line. */
@@ -28,14 +28,7 @@ export type DevCase = z.infer<typeof devCaseSchema>;
 
 /** Read and validate the dev set. */
 export function loadDevSet(path = DEV_SET_PATH): DevCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      const r = devCaseSchema.safeParse(JSON.parse(l));
-      if (!r.success) throw new Error(`${path}:${i + 1}: ${r.error.message}`);
-      return r.data;
-    });
+  return readJsonl(path, devCaseSchema);
 }
 
 /** The knowledge-base directory to evaluate: the real one when it has files, else the test fixture. */
