@@ -20,6 +20,7 @@ import {
   type OutboundCase,
   type WebhookRequest,
 } from '../harness.ts';
+import { PEOPLE } from '../../support/seed.ts';
 
 // ── captured payloads (raw text: the signature covers the exact bytes) ───────────────────────────────────────
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/zalo/${name}.json`, import.meta.url), 'utf8');
@@ -34,7 +35,7 @@ const IMAGE = fixture('user-send-image');
 const APP_ID = '1234567890123456789';
 const APP_SECRET = 'app-secret-XYZ987abc';
 const OA_SECRET = 'oa-secret-key-ABCdef123';
-const USER_ID = '8427315641292839145';
+const USER_ID = PEOPLE.lan.zaloId;
 const USER: `zalo:${string}` = `zalo:${USER_ID}`;
 const KEYS = { appId: APP_ID, oaSecretKey: OA_SECRET };
 
@@ -49,6 +50,11 @@ const signed = (raw: string): WebhookRequest => ({ headers: signZaloEvent(KEYS, 
 const signedWithHeader = (raw: string, timestamp: string): WebhookRequest => ({ headers: signZaloEvent(KEYS, raw, timestamp, 'header'), body: raw });
 const unsigned = (raw: string): WebhookRequest => ({ headers: { 'content-type': 'application/json' }, body: raw });
 const signedBy = (keys: typeof KEYS, raw: string): WebhookRequest => ({ headers: signZaloEvent(keys, raw, bodyTimestamp(raw), 'body'), body: raw });
+/** The same event with no timestamp in its body: Zalo then sends (and signs) it in the X-ZEvent-Timestamp header. */
+const withoutBodyTimestamp = (raw: string): string => raw.replace(/"timestamp":"\d+",/, '');
+const HOUR = 3600_000;
+/** Move the harness clock to `hours` after DEFAULT_NOW before the request at `index`. */
+const at = (hoursByRequest: number[]) => (h: BotHarness, index: number) => h.clock.set(new Date(Date.parse(DEFAULT_NOW) + (hoursByRequest[index] ?? 0) * HOUR));
 
 // ── inbound: delivery in → status, normalised events out ─────────────────────────────────────────────────────
 const inbound: InboundCase[] = [
@@ -88,10 +94,10 @@ const inbound: InboundCase[] = [
     name: 'submitted info becomes a phone event',
     requests: [signed(SUBMIT_INFO)],
     statuses: [200],
-    events: [{ kind: 'phone', channel: 'zalo', providerId: `user_submit_info:${USER_ID}:1779246300000`, from: USER, phone: '84912345678', name: 'Nguyễn Thị Lan' }],
+    events: [{ kind: 'phone', channel: 'zalo', providerId: `user_submit_info:${USER_ID}:1779246300000`, from: USER, phone: PEOPLE.lan.phone.slice(1), name: PEOPLE.lan.name }],
     stored: 1,
-    neverLogged: ['84912345678', '912345678', 'Nguyễn Thị Lan'],
-    check: (h) => expect(rowWhere(h.db, 'addresses', 'address', 'tel:+84912345678')).toBeDefined(),
+    neverLogged: [PEOPLE.lan.phone.slice(1), PEOPLE.lan.name],
+    check: (h) => expect(rowWhere(h.db, 'addresses', 'address', `tel:${PEOPLE.lan.phone}`)).toBeDefined(),
   },
   {
     name: 'echoes of our own messages and other event types are ignored with 200',
@@ -130,6 +136,56 @@ const inbound: InboundCase[] = [
     stored: 1,
   },
   {
+    name: 'follow, unfollow and submitted info signed with a header timestamp dedupe on a redelivery hours later',
+    requests: [
+      signedWithHeader(withoutBodyTimestamp(FOLLOW), '1779246100000'),
+      signedWithHeader(withoutBodyTimestamp(FOLLOW), '1779246100000'),
+      signedWithHeader(withoutBodyTimestamp(UNFOLLOW), '1779246200000'),
+      signedWithHeader(withoutBodyTimestamp(UNFOLLOW), '1779246200000'),
+      signedWithHeader(withoutBodyTimestamp(SUBMIT_INFO), '1779246300000'),
+      signedWithHeader(withoutBodyTimestamp(SUBMIT_INFO), '1779246300000'),
+    ],
+    // Each redelivery arrives hours after the first: the key must not depend on the arrival time.
+    between: at([0, 3, 0.5, 5, 1, 7]),
+    statuses: [200, 200, 200, 200, 200, 200],
+    events: [
+      { kind: 'subscribe', providerId: `follow:${USER_ID}:1779246100000` },
+      { kind: 'subscribe', providerId: `follow:${USER_ID}:1779246100000` },
+      { kind: 'unsubscribe', providerId: `unfollow:${USER_ID}:1779246200000` },
+      { kind: 'unsubscribe', providerId: `unfollow:${USER_ID}:1779246200000` },
+      { kind: 'phone', providerId: `user_submit_info:${USER_ID}:1779246300000` },
+      { kind: 'phone', providerId: `user_submit_info:${USER_ID}:1779246300000` },
+    ],
+    results: ['handled', 'duplicate', 'handled', 'duplicate', 'handled', 'duplicate'],
+    stored: 3,
+    neverLogged: ['Nguyễn Thị Lan'],
+  },
+  {
+    name: 'a signed event is accepted up to 24 hours after its timestamp and refused with 403 after that',
+    requests: [signed(TEXT), signed(TEXT.replace('a1f3c8e2', 'b1f3c8e2'))],
+    between: at([23, 25]),
+    statuses: [200, 403],
+    body: /ZALO_EVENT_MAX_AGE_HOURS/,
+    events: [{ kind: 'text', providerId: 'a1f3c8e2b7d94e0f9c6a5b4d3e2f1a0b' }],
+    stored: 1,
+  },
+  {
+    name: 'a header timestamp far in the future is refused with 403 too',
+    requests: [signedWithHeader(withoutBodyTimestamp(FOLLOW), String(Date.parse(DEFAULT_NOW) + 25 * HOUR))],
+    statuses: [403],
+    events: [],
+    stored: 0,
+  },
+  {
+    name: 'ZALO_EVENT_MAX_AGE_HOURS sets the window',
+    env: { ZALO_EVENT_MAX_AGE_HOURS: '1' },
+    requests: [signed(TEXT)],
+    between: at([2]),
+    statuses: [403],
+    events: [],
+    stored: 0,
+  },
+  {
     name: 'a signed but malformed body is refused with 400',
     requests: [
       signedWithHeader('{"event_name":"user_send_text",', '1779246000000'),
@@ -160,10 +216,10 @@ describe('Zalo webhook', () => {
     path: ZALO_WEBHOOK_PATH,
     cases: inbound,
     secrets: () => [OA_SECRET, APP_SECRET],
-    start: () =>
+    start: (env) =>
       startBotHarness({
         // No provider is reachable: the webhook must ack without any network call.
-        env: { ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_APP_SECRET: APP_SECRET, ZALO_API_BASE: 'http://127.0.0.1:9', ZALO_OAUTH_BASE: 'http://127.0.0.1:9' },
+        env: { ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_APP_SECRET: APP_SECRET, ZALO_API_BASE: 'http://127.0.0.1:9', ZALO_OAUTH_BASE: 'http://127.0.0.1:9', ...env },
         create: createZaloChannel,
       }),
   });
@@ -378,10 +434,11 @@ describe('Zalo sends', () => {
   runOutboundCases({
     cases: outbound,
     message,
-    start: async () => {
+    start: async (env) => {
       const fake = await startFakeZalo({ appId: APP_ID, appSecret: APP_SECRET, oaSecretKey: OA_SECRET, refreshDelayMs: 20 });
       const h = await startBotHarness({
         env: {
+          ...env,
           ZALO_APP_ID: APP_ID,
           ZALO_APP_SECRET: APP_SECRET,
           ZALO_OA_SECRET_KEY: OA_SECRET,
@@ -404,7 +461,6 @@ describe('Zalo sends', () => {
         secrets: () => [APP_SECRET, OA_SECRET, fake.refreshToken, ...tokens()],
       };
     },
-    close: (fake) => fake.close(),
   });
 });
 
@@ -420,14 +476,17 @@ describe('Zalo channel', () => {
         },
       });
       const log = createLogger({ level: 'debug', destination });
-      const adapter = createZaloChannel({
-        db: undefined as never,
-        config: loadConfig(env),
-        log,
-        clock: { now: () => new Date() },
-        dispatch: () => ({ status: 'ignored', outboxIds: [] }),
-        submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }),
-      });
+      const adapter = createZaloChannel(
+        {
+          db: undefined as never,
+          log,
+          clock: { now: () => new Date() },
+          publicBaseUrl: undefined,
+          dispatch: () => ({ status: 'ignored', outboxIds: [] }),
+          submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }),
+        },
+        loadConfig(env).env,
+      );
       expect(adapter).toBeNull();
       const lines = chunks.join('').trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -443,7 +502,7 @@ describe('Zalo channel', () => {
     });
     try {
       seedAddress(h.db, USER, now, now);
-      await expect(h.adapter.outbound.send(message)).rejects.toMatchObject({ kind: 'fatal', message: expect.stringMatching(/ZALO_APP_SECRET/) as unknown });
+      await expect(h.channel.send(message)).rejects.toMatchObject({ kind: 'fatal', message: expect.stringMatching(/ZALO_APP_SECRET/) as unknown });
       expect(fake.calls).toHaveLength(0);
     } finally {
       await h.close();
