@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createZaloChannel, ZALO_WEBHOOK_PATH } from '../../../bots/zalo/index.ts';
 import { parseJsonKeepingLongIds } from '../../../bots/zalo/json.ts';
-import { ZALO_SETTING_KEYS } from '../../../bots/zalo/tokens.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/core/log.ts';
-import type { OutboundMessage } from '../../../src/core/message.ts';
-import { signZaloEvent, startFakeZalo, type FakeZalo } from '../../support/fakes/zalo.ts';
-import {
-  DEFAULT_NOW,
-  runInboundCases,
-  rowWhere,
-  runOutboundCases,
-  seedAddress,
-  startBotHarness,
-  type BotHarness,
-  type InboundCase,
-  type OutboundCase,
-  type WebhookRequest,
-} from '../harness.ts';
+import { signZaloEvent, startFakeZalo } from '../../support/fakes/zalo.ts';
 import { PEOPLE } from '../../support/seed.ts';
+import { DEFAULT_NOW, rowWhere, runInboundCases, startBotHarness, type BotHarness, type InboundCase, type WebhookRequest } from '../harness.ts';
+import { APP_ID, APP_SECRET, KEYS, OA_SECRET, USER, USER_ID, fixture } from './setup.ts';
 
 // ── captured payloads (raw text: the signature covers the exact bytes) ───────────────────────────────────────
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/zalo/${name}.json`, import.meta.url), 'utf8');
 const TEXT = fixture('user-send-text');
 const TEXT_NUMERIC_IDS = fixture('user-send-text-numeric-ids');
 const FOLLOW = fixture('follow');
@@ -31,13 +17,6 @@ const UNFOLLOW = fixture('unfollow');
 const SUBMIT_INFO = fixture('user-submit-info');
 const OA_ECHO = fixture('oa-send-text');
 const IMAGE = fixture('user-send-image');
-
-const APP_ID = '1234567890123456789';
-const APP_SECRET = 'app-secret-XYZ987abc';
-const OA_SECRET = 'oa-secret-key-ABCdef123';
-const USER_ID = PEOPLE.lan.zaloId;
-const USER: `zalo:${string}` = `zalo:${USER_ID}`;
-const KEYS = { appId: APP_ID, oaSecretKey: OA_SECRET };
 
 const bodyTimestamp = (raw: string): string => {
   const m = /"timestamp":"?(\d+)/.exec(raw);
@@ -225,245 +204,6 @@ describe('Zalo webhook', () => {
   });
 });
 
-// ── outbound: provider behaviour in → what the outbox is told, exact requests out ────────────────────────────
-const DAY = 24 * 3600_000;
-const now = new Date(DEFAULT_NOW);
-const message: OutboundMessage = { id: 1, to: USER, text: 'Xin chào, bạn cần hỏi gì?', priority: 'reply' };
-
-const refresh = (refreshToken?: string) => ({
-  path: '/v4/oa/access_token',
-  headers: { secret_key: APP_SECRET, 'content-type': 'application/x-www-form-urlencoded' },
-  body: { app_id: APP_ID, grant_type: 'refresh_token', ...(refreshToken !== undefined && { refresh_token: refreshToken }) },
-});
-const cs = (text = message.text) => ({
-  path: '/v3.0/oa/message/cs',
-  headers: { 'content-type': 'application/json' },
-  body: { recipient: { user_id: USER_ID }, message: { text } },
-});
-
-const setting = (h: BotHarness, key: string): string | undefined =>
-  (h.db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-/** As if an earlier refresh had stored this access token, live for another day by our reckoning. */
-const storeAccessToken = (h: BotHarness, token: string): void => {
-  const t = h.clock.now().getTime();
-  const put = h.db.$client.prepare('INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
-  put.run(ZALO_SETTING_KEYS.accessToken, token, t);
-  put.run(ZALO_SETTING_KEYS.accessTokenExpiresAt, String(t + DAY), t);
-};
-const setLastInbound = (h: BotHarness, at: Date | null): void => {
-  h.db.$client.prepare('UPDATE addresses SET last_inbound_at = ? WHERE address = ?').run(at?.getTime() ?? null, USER);
-};
-const fail = (code: number) => (fake: FakeZalo, h: BotHarness) => {
-  storeAccessToken(h, fake.issueAccessToken());
-  fake.failNext(code);
-};
-
-const outbound: OutboundCase<FakeZalo>[] = [
-  {
-    name: 'the first send spends ZALO_REFRESH_TOKEN, stores the new tokens, then sends the CS text with ids as strings',
-    attempts: [{ ok: {} }],
-    requests: [refresh(), cs()],
-    check: (fake, h) => {
-      expect(fake.calls[0]?.body).toMatchObject({ refresh_token: fake.refreshToken });
-      expect(fake.calls[1]?.raw).toContain(`"user_id":"${USER_ID}"`);
-      expect(fake.calls[1]?.headers.access_token).toBe(setting(h, ZALO_SETTING_KEYS.accessToken));
-      expect(setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
-    },
-  },
-  {
-    name: 'a stored live access token is used without refreshing, and the message id is reported',
-    arrange: (fake, h) => storeAccessToken(h, fake.issueAccessToken()),
-    attempts: [{ ok: { providerId: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown as string } }],
-    requests: [cs()],
-  },
-  {
-    name: 'rate limited (-32) says retry in a minute, and the retry goes out',
-    arrange: fail(-32),
-    attempts: [{ error: { kind: 'retry', retryAfterMs: 60_000, providerCode: '-32' } }, { ok: {} }],
-    requests: [cs(), cs()],
-  },
-  {
-    name: 'a 5xx from Zalo says retry, and the retry goes out',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
-      fake.failNextHttp(503);
-    },
-    attempts: [{ error: { kind: 'retry' } }, { ok: {} }],
-    requests: [cs(), cs()],
-  },
-  {
-    name: 'an expired access token (-216) is refreshed once, the new refresh token stored before the retry uses the new access token',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
-      fake.expireAccessTokens();
-      let sends = 0;
-      fake.onRequest((call) => {
-        if (call.path !== '/v3.0/oa/message/cs' || ++sends !== 2) return;
-        // At the moment the new access token is first used, its refresh token must already be in the database.
-        if (setting(h, ZALO_SETTING_KEYS.refreshToken) !== fake.validRefreshToken()) throw new Error('new refresh token not stored before use');
-        if (call.headers.access_token !== setting(h, ZALO_SETTING_KEYS.accessToken)) throw new Error('retry did not use the new access token');
-      });
-    },
-    attempts: [{ ok: {} }],
-    requests: [cs(), refresh(), cs()],
-    check: (fake, h) => {
-      expect(fake.refreshCount()).toBe(1);
-      expect(setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
-    },
-  },
-  {
-    name: '-220 (token expired) is treated like -216: refresh once, retry once',
-    arrange: fail(-220),
-    attempts: [{ ok: {} }],
-    requests: [cs(), refresh(), cs()],
-  },
-  {
-    name: 'a token refused again right after a refresh says retry, without a second refresh',
-    arrange: (fake, h) => {
-      fail(-216)(fake, h);
-      fake.failNext(-216);
-    },
-    attempts: [{ error: { kind: 'retry', providerCode: '-216' } }],
-    requests: [cs(), refresh(), cs()],
-  },
-  {
-    name: 'five concurrent sends with an expired token share one refresh',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
-      fake.expireAccessTokens();
-    },
-    concurrent: 5,
-    attempts: [{ ok: {} }],
-    check: (fake) => {
-      expect(fake.refreshCount()).toBe(1);
-      expect(fake.calls.filter((c) => c.path === '/v4/oa/access_token')).toHaveLength(1);
-      expect(fake.calls.filter((c) => c.path === '/v3.0/oa/message/cs')).toHaveLength(10);
-    },
-  },
-  {
-    name: 'five concurrent first sends (no token stored yet) share one refresh',
-    concurrent: 5,
-    attempts: [{ ok: {} }],
-    check: (fake) => {
-      expect(fake.refreshCount()).toBe(1);
-      expect(fake.calls.filter((c) => c.path === '/v3.0/oa/message/cs')).toHaveLength(5);
-    },
-  },
-  ...[-213, -227, -244].map(
-    (code): OutboundCase<FakeZalo> => ({
-      name: `a person unreachable on Zalo (${code}) is stopped`,
-      arrange: fail(code),
-      attempts: [{ error: { kind: 'stopped', providerCode: String(code) } }],
-      requests: [cs()],
-    }),
-  ),
-  ...[-230, -232].map(
-    (code): OutboundCase<FakeZalo> => ({
-      name: `Zalo's own 7-day refusal (${code}) says fall back to another channel`,
-      arrange: fail(code),
-      attempts: [{ error: { kind: 'fallback', providerCode: String(code) } }],
-    }),
-  ),
-  {
-    name: 'no inbound for more than 7 days falls back before calling Zalo',
-    arrange: (_fake, h) => setLastInbound(h, new Date(now.getTime() - 7 * DAY - 60_000)),
-    attempts: [{ error: { kind: 'fallback', message: /no interaction in 7 days/ } }],
-    requests: [],
-  },
-  {
-    name: 'an address that never wrote falls back before calling Zalo',
-    arrange: (_fake, h) => setLastInbound(h, null),
-    attempts: [{ error: { kind: 'fallback', message: /no interaction in 7 days/ } }],
-    requests: [],
-  },
-  {
-    name: 'an inbound 6 days 23 hours ago still allows a CS message',
-    arrange: (_fake, h) => setLastInbound(h, new Date(now.getTime() - 7 * DAY + 3600_000)),
-    attempts: [{ ok: {} }],
-    requests: [refresh(), cs()],
-  },
-  {
-    name: 'the night rule (-234) at 23:00 says retry at 06:00 Asia/Ho_Chi_Minh',
-    arrange: (fake, h) => {
-      h.clock.set('2026-05-20T16:00:00Z'); // 23:00 in Vietnam
-      fail(-234)(fake, h);
-    },
-    attempts: [{ error: { kind: 'retry', retryAfterMs: 7 * 3600_000, providerCode: '-234' } }],
-  },
-  {
-    name: 'an invalid request (-201) is fatal',
-    arrange: fail(-201),
-    attempts: [{ error: { kind: 'fatal', providerCode: '-201' } }],
-  },
-  ...[-211, -320, -321].map(
-    (code): OutboundCase<FakeZalo> => ({
-      name: `a quota or account problem (${code}) is fatal and alerts the operator`,
-      arrange: fail(code),
-      attempts: [{ error: { kind: 'fatal', providerCode: String(code), message: /alert operator/ } }],
-      check: (_fake, h) => expect(h.logs()).toMatch(/"level":50.*alert operator/),
-    }),
-  ),
-  {
-    name: 'a refresh token already spent elsewhere is fatal and alerts the operator',
-    arrange: async (fake) => {
-      const form = new URLSearchParams({ app_id: APP_ID, grant_type: 'refresh_token', refresh_token: fake.refreshToken });
-      await fetch(`${fake.url}/v4/oa/access_token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: APP_SECRET },
-        body: form.toString(),
-      });
-    },
-    attempts: [{ error: { kind: 'fatal', message: /ZALO_REFRESH_TOKEN/ } }],
-    check: (_fake, h) => expect(h.logs()).toMatch(/alert operator/),
-  },
-  {
-    name: 'a text longer than 2,000 characters goes out in parts split between words',
-    message: { text: `${'một hai ba bốn '.repeat(200)}`.trim() },
-    arrange: (fake, h) => storeAccessToken(h, fake.issueAccessToken()),
-    attempts: [{ ok: {} }],
-    check: (fake) => {
-      const texts = fake.calls.map((c) => (c.body as { message: { text: string } }).message.text);
-      expect(texts).toHaveLength(2);
-      for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
-      expect(texts.join(' ')).toBe(`${'một hai ba bốn '.repeat(200)}`.trim());
-    },
-  },
-];
-
-describe('Zalo sends', () => {
-  runOutboundCases({
-    cases: outbound,
-    message,
-    start: async (env) => {
-      const fake = await startFakeZalo({ appId: APP_ID, appSecret: APP_SECRET, oaSecretKey: OA_SECRET, refreshDelayMs: 20 });
-      const h = await startBotHarness({
-        env: {
-          ...env,
-          ZALO_APP_ID: APP_ID,
-          ZALO_APP_SECRET: APP_SECRET,
-          ZALO_OA_SECRET_KEY: OA_SECRET,
-          ZALO_REFRESH_TOKEN: fake.refreshToken,
-          ZALO_API_BASE: fake.url,
-          ZALO_OAUTH_BASE: fake.url,
-        },
-        create: createZaloChannel,
-      });
-      // The person wrote yesterday: inside the 7-day window unless a case says otherwise.
-      seedAddress(h.db, USER, new Date(now.getTime() - DAY), now);
-      const tokens = () => [
-        ...fake.calls.flatMap((c) => [c.headers.access_token ?? '', (c.body as { refresh_token?: string } | undefined)?.refresh_token ?? '']),
-        ...(h.db.$client.prepare("SELECT value FROM settings WHERE key LIKE 'zalo.%token'").all() as { value: string }[]).map((r) => r.value),
-      ];
-      return {
-        h,
-        fake,
-        requests: () => fake.calls,
-        secrets: () => [APP_SECRET, OA_SECRET, fake.refreshToken, ...tokens()],
-      };
-    },
-  });
-});
-
 // ── the rest ─────────────────────────────────────────────────────────────────────────────────────────────────
 describe('Zalo channel', () => {
   it('is off without ZALO_APP_ID or ZALO_OA_SECRET_KEY and says in one line which variables turn it on', () => {
@@ -491,22 +231,6 @@ describe('Zalo channel', () => {
       const lines = chunks.join('').trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/ZALO_APP_ID and ZALO_OA_SECRET_KEY/);
-    }
-  });
-
-  it('without ZALO_APP_SECRET a send is fatal and names the variable, and no request is made', async () => {
-    const fake = await startFakeZalo({ appId: APP_ID, appSecret: APP_SECRET, oaSecretKey: OA_SECRET });
-    const h = await startBotHarness({
-      env: { ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_SECRET, ZALO_REFRESH_TOKEN: fake.refreshToken, ZALO_API_BASE: fake.url, ZALO_OAUTH_BASE: fake.url },
-      create: createZaloChannel,
-    });
-    try {
-      seedAddress(h.db, USER, now, now);
-      await expect(h.channel.send(message)).rejects.toMatchObject({ kind: 'fatal', message: expect.stringMatching(/ZALO_APP_SECRET/) as unknown });
-      expect(fake.calls).toHaveLength(0);
-    } finally {
-      await h.close();
-      await fake.close();
     }
   });
 
@@ -543,3 +267,4 @@ describe('Zalo channel', () => {
     expect(() => parseJsonKeepingLongIds('{"a":')).toThrow(SyntaxError);
   });
 });
+
