@@ -6,7 +6,7 @@ export type SendErrorKind =
   | 'retry'
   /** The person can no longer be reached on this address (blocked the bot, unfollowed, opted out at the carrier). */
   | 'stopped'
-  /** This address cannot take this message now but another channel might (Zalo's 7-day window). */
+  /** This address cannot take this message now but another channel might (a provider's window for replies has closed). */
   | 'fallback'
   /** Will never succeed (bad request, bug, account problem). Record and alert; do not retry. */
   | 'fatal';
@@ -27,12 +27,12 @@ export class SendError extends Error {
 
 /** What a successful send reports back to the outbox. */
 export interface SendResult {
-  /** The provider's id for the message (Twilio SID, Telegram message_id …), used to match delivery reports. */
+  /** The provider's id for the message, used to match delivery reports. */
   providerId?: string;
   /** SMS: the encoding and number of segments actually sent. */
   encoding?: string;
   segments?: number;
-  /** The message went out on another address (e.g. SMS instead of Zalo); recorded on the outbox row. */
+  /** The message went out on another address (e.g. SMS instead of a chat app); recorded on the outbox row. */
   via?: Address;
 }
 
@@ -110,7 +110,7 @@ export interface ChannelDeps {
   /**
    * The same, committed together with other events arriving in the same turn of the event loop (group commit):
    * cheaper under load; resolves once the event is durably stored and handled. Used where a channel receives
-   * without HTTP (Telegram polling); webhooks are dispatched by the HTTP module.
+   * without HTTP (polling the provider); webhooks are dispatched by the HTTP module.
    */
   submit(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }
@@ -118,7 +118,7 @@ export interface ChannelDeps {
 /** A neutral view of one HTTP request, free of any web framework: all a channel's verify and parse may read. */
 export interface ChannelRequest {
   method: string;
-  /** The route path the request matched, e.g. `/webhooks/zalo`. */
+  /** The route path the request matched, e.g. `/webhooks/<channel>`. */
   path: string;
   /** Path and query string as received. */
   url: string;
@@ -179,7 +179,7 @@ export interface ChannelRoute {
   maxBodyBytes: number;
   /**
    * `headers`: the secret sits in a header, so verify runs before the body is read and an unauthenticated request
-   * is never read at all (Telegram). `body` (default): the signature covers the body, which is read first.
+   * is never read at all. `body` (default): the signature covers the body, which is read first.
    */
   verifies?: 'headers' | 'body';
 }
@@ -198,7 +198,7 @@ export interface Channel extends OutboundChannel {
   parse(request: ChannelRequest): ParsedRequest;
   /** The answer the provider expects once the events are stored. */
   ack(input: AckInput): ChannelResponse;
-  /** Start background work (e.g. Telegram polling). */
+  /** Start background work (e.g. polling the provider). */
   start?(): Promise<void>;
   /** Stop background work; called on shutdown. */
   stop?(): Promise<void>;
