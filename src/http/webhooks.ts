@@ -26,17 +26,20 @@ export interface WebhookDeps {
 const EMPTY = Buffer.alloc(0);
 
 /** The neutral view of an Express request. */
-function toChannelRequest(req: Request, path: string): ChannelRequest {
-  const query: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(req.query)) if (typeof value === 'string') query[key] = value;
+function toChannelRequest(req: Request, path: string, rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : EMPTY): ChannelRequest {
   return {
     method: req.method,
     path,
     url: req.originalUrl,
     // Node joins repeated headers with ", " (only set-cookie stays an array, and no provider sends it to us).
     headers: req.headers as Record<string, string | undefined>,
-    query,
-    rawBody: Buffer.isBuffer(req.body) ? req.body : EMPTY,
+    // Read on demand: webhooks never look at it, and it costs a parse per request.
+    get query() {
+      const query: Record<string, string | undefined> = {};
+      for (const [key, value] of Object.entries(req.query)) if (typeof value === 'string') query[key] = value;
+      return query;
+    },
+    rawBody,
   };
 }
 
@@ -70,7 +73,7 @@ function handle(channel: Channel, route: ChannelRoute, deps: WebhookDeps): Reque
 /** Verify on the headers alone, before the body is read: an unauthenticated request is never read. */
 function verifyHeaders(channel: Channel, route: ChannelRoute): RequestHandler {
   return (req, _res, next) => {
-    refusing(() => channel.verify({ ...toChannelRequest(req, route.path), rawBody: EMPTY }));
+    refusing(() => channel.verify(toChannelRequest(req, route.path, EMPTY)));
     next();
   };
 }
