@@ -1,4 +1,4 @@
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
 import type { FaqIndex } from './index.ts';
 import type { KbEntry } from './kb.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';

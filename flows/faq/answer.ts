@@ -1,7 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './index.ts';
 import { searchFaq } from './index.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, type AnswerPart, type Clarify } from './advice.ts';
 import { addFacetParts, composeReply } from './compose.ts';

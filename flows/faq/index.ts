@@ -1,6 +1,6 @@
 import type { KbEntry, Topic } from './kb.ts';
 import { TOPICS } from './kb.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
 import {
   canonicalWords,
   splitMainAsk,

@@ -1,4 +1,4 @@
-import { fold } from '../../src/text/vietnamese.ts';
+import { fold } from './fold-memo.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
