@@ -70,6 +70,7 @@ const FIRST_CUE_BONUS = 0.1;
 const FUZZY_MIN_LENGTH = 5;
 const MIN_CORRECT_LENGTH = 4;
 const MIN_CORRECTION_FREQ = 2;
+const MIN_RELATIVE_SCORE = 0.02;
 
 // Answer text is long and shared across entries: it helps only a little, so it gets a low boost.
 const FIELD_BOOST = { questions: 2, keywords: 1.6, answer: 0.25 } as const;
@@ -215,7 +216,9 @@ export function searchFaq(index: FaqIndex, text: string): SearchOutcome {
   const rawTop = results[0]?.score ?? 0;
   const entries: RankedEntry[] = [];
   for (const r of results) {
-    const entry = index.entries.get(String(r.id));
+    // Hits are sorted: below 2 % of the best they change no topic's score or the closest questions.
+    if (r.score < MIN_RELATIVE_SCORE * rawTop) break;
+    const entry = index.entries.get(r.id);
     if (entry) entries.push({ entry, score: rawTop > 0 ? r.score / rawTop : 0 });
   }
 

@@ -47,3 +47,15 @@ describe('rules applied to the situation', () => {
     expect(yearsLead({ yearsPaid: 17, drawingPension: true })).toBeUndefined();
   });
 });
+
+describe('years under each scheme and the dates that change the rule', () => {
+  it('reads voluntary or compulsory years and the start year', () => {
+    expect(readSituation('Tôi đóng BHXH tự nguyện từ năm 2005, đến nay được 21 năm')).toMatchObject({ yearsPaid: 21, yearsKind: 'voluntary', startYear: 2005 });
+    expect(readSituation('Tôi làm công ty đóng bắt buộc 10 năm')).toMatchObject({ yearsPaid: 10, yearsKind: 'compulsory' });
+  });
+
+  it('tells someone with 20+ voluntary years begun before 2021 about retiring at 60/55', () => {
+    expect(yearsLead({ yearsPaid: 21, yearsKind: 'voluntary', startYear: 2005 })).toMatch(/nam đủ 60 tuổi, nữ đủ 55 tuổi/);
+    expect(yearsLead({ yearsPaid: 21, yearsKind: 'compulsory', startYear: 2005 })).not.toMatch(/nam đủ 60 tuổi/);
+  });
+});
