@@ -9,17 +9,12 @@ import { importUnits } from '../db/seed/units.ts';
 import { contacts, units } from '../db/schema/index.ts';
 import { createService } from './service.ts';
 import { createLogger } from './core/log.ts';
-import { linkPhone } from './core/contacts.ts';
+import { resolveContact } from './core/contacts.ts';
 import { toE164 } from './text/phone.ts';
 import type { Address } from './core/message.ts';
+import { parseArgs, type CliIo } from './cli-args.ts';
 
-/** Streams the CLI writes to (tests pass their own). */
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: Record<string, string | undefined>;
-}
+export { parseArgs, type CliIo } from './cli-args.ts';
 
 const USAGE = `Usage: bhxh-outreach <command> [options]
 
@@ -34,26 +29,15 @@ Commands:
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]
   issue-link-code <phone>       one-time code (DK 123456) that links a Telegram/Zalo account to staff
-  create-admin-token --name N [--role admin|supervisor|viewer] [--unit CODE]
-                                an admin API / dashboard token (printed once, stored hashed)
+  create-admin [--name N] [--email E | --phone P]
+                                the first admin (asks for the password, or reads it from stdin)
+  user add --name N --role admin|supervisor|consultant|viewer|staff --unit CODE [--email E] [--phone P] [--password-stdin]
+  user list [--unit CODE] | user disable <id|login> | user reset-password <id|login>
+  token create --user <id|login> [--label L] [--days N] | token list [--user <id|login>] | token revoke <id>
+  create-admin-token --name N --role admin|supervisor|consultant|viewer --unit CODE
+                                an API token for that user (created or reused), printed alone on one line
   telegram-set-webhook          register PUBLIC_BASE_URL/webhooks/telegram with the secret token
 `;
-
-/** Split argv into positional arguments and --flags (a flag followed by a value takes it unless it is boolean). */
-export function parseArgs(argv: string[], booleans: readonly string[] = []): { positional: string[]; flags: Record<string, string | true> } {
-  const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (inline !== undefined) flags[name] = inline;
-      else if (booleans.includes(name) || i + 1 >= argv.length || (argv[i + 1] ?? '').startsWith('--')) flags[name] = true;
-      else flags[name] = argv[++i] ?? '';
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
 
 function print(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -159,25 +143,27 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   const log = createLogger({ level: 'silent' });
   const service = createService(cfg, { log, manualOutbox: true });
   const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
-  const session = `cli-${phone ? phone.replace(/\D/g, '') : randomUUID().slice(0, 8)}`;
-  const address: Address = `web:${session}`;
-  const now = service.clock.now();
-  if (phone) {
-    const linked = linkPhone(service.db, address, phone, now);
-    if (!linked) {
-      print(io.stderr, `not a valid phone number: ${phone}`);
-      await service.close();
-      return 2;
-    }
-    if (role !== 'resident' || linked.contact.role !== 'resident') {
-      const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (linked.contact.unitCode ?? '001');
+  const e164 = phone ? toE164(phone) : null;
+  if (phone && !e164) {
+    print(io.stderr, `not a valid phone number: ${phone}`);
+    await service.close();
+    return 2;
+  }
+  // With a phone, the terminal speaks as that phone (its tel: address, replies printed here and recorded as
+  // delivered, never sent by SMS): nothing new is linked. Without one, an anonymous web session of its own.
+  const address: Address = e164 ? `tel:${e164}` : `web:cli-${randomUUID()}`;
+  const channel = e164 ? 'sms' : 'web';
+  if (e164) {
+    const { contact } = resolveContact(service.db, address, service.clock.now());
+    if (role !== 'resident' || contact.role !== 'resident') {
+      const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (contact.unitCode ?? '001');
       if (!service.db.select().from(units).where(eq(units.code, unitCode)).get()) {
         print(io.stderr, `unknown unit code ${unitCode}`);
         await service.close();
         return 2;
       }
-      if (linked.contact.role === 'resident') {
-        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, linked.contact.id)).run();
+      if (contact.role === 'resident') {
+        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, contact.id)).run();
       }
     }
   } else if (role !== 'resident') {
@@ -191,7 +177,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   for await (const line of rl) {
     const result = service.dispatcher.handle({
       kind: 'text',
-      channel: 'web',
+      channel,
       providerId: randomUUID(),
       from: address,
       text: line,

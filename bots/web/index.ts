@@ -7,7 +7,7 @@ import { readJson } from '../shared/body.ts';
 import { parsePayload } from '../shared/issues.ts';
 import type { WebEnv } from './config.ts';
 import { createMailboxes } from './mailboxes.ts';
-import { WEB_CHAT_PAGE } from './page.ts';
+import { WEB_CHAT_PAGE, WEB_CHAT_SCRIPT, WEB_CHAT_STYLE } from './page.ts';
 
 /** Longest message a person may send through the web chat. */
 export const MAX_TEXT = 4000;
@@ -29,6 +29,17 @@ export interface WebReply {
   text: string;
   quickReplies: string[];
 }
+
+/** The page and its script and style, served as they are. */
+const STATIC_FILES = new Map<string, ChannelResponse>(
+  (
+    [
+      ['/', 'html', WEB_CHAT_PAGE],
+      ['/web/chat.js', 'text/javascript', WEB_CHAT_SCRIPT],
+      ['/web/chat.css', 'text/css', WEB_CHAT_STYLE],
+    ] as const
+  ).map(([path, contentType, body]) => [path, { status: 200, contentType, body, headers: { 'Cache-Control': 'no-cache' } }]),
+);
 
 const json = (body: unknown): ChannelResponse => ({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
@@ -65,7 +76,7 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv):
     capabilities: WEB_CAPABILITIES,
     ratePerSecond: env.RATE_WEB,
     routes: [
-      { method: 'GET', path: '/', maxBodyBytes: 0 },
+      ...[...STATIC_FILES.keys()].map((path) => ({ method: 'GET' as const, path, maxBodyBytes: 0 })),
       { method: 'POST', path: CHAT_PATH, maxBodyBytes: 64 * 1024 },
       // Messages that arrived for a session outside a request (broadcasts, reminders, a consultant's note).
       { method: 'GET', path: CHAT_PATH, maxBodyBytes: 0 },
@@ -79,7 +90,8 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv):
       return { events: [] };
     },
     ack({ request, events, results }: AckInput): ChannelResponse {
-      if (request.path === '/') return { status: 200, contentType: 'html', body: WEB_CHAT_PAGE, headers: { 'Cache-Control': 'no-cache' } };
+      const file = STATIC_FILES.get(request.path);
+      if (file) return file;
       if (request.method === 'GET') return json({ replies: mailboxes.collect(pollSession(request)) });
       const event = events[0];
       const result = results[0];

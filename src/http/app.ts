@@ -4,6 +4,7 @@ import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/log.ts';
 import { errorHandler } from './errors.ts';
 import { mountWebhooks, type WebhookDeps } from './webhooks.ts';
+import { perClientLimit, securityHeaders } from './security.ts';
 
 export interface HttpAppDeps {
   db: Db;
@@ -13,6 +14,10 @@ export interface HttpAppDeps {
   submit: WebhookDeps['submit'];
   /** Extra routes (admin API, dashboard) mounted after the channels. */
   extraRoutes?: (app: Application) => void;
+  /** Served over https (HSTS, Secure cookies). */
+  https?: boolean;
+  /** Web chat messages per client address per minute (0 = no limit). */
+  webChatPerMinute?: number;
 }
 
 /**
@@ -42,6 +47,8 @@ export function createHttpApp(deps: HttpAppDeps): Application {
   // Bodies are small and never cached: skip hashing every response for an ETag.
   app.set('etag', false);
   app.use(requestLogger(deps.log));
+  app.use(securityHeaders({ https: deps.https ?? false }));
+  if (deps.webChatPerMinute) app.post('/web/chat', perClientLimit(deps.webChatPerMinute));
   app.get('/healthz', (_req, res) => {
     try {
       deps.db.$client.prepare('SELECT 1').get();
