@@ -30,16 +30,12 @@ export interface WebReply {
   quickReplies: string[];
 }
 
-/** The page and its script and style, served as they are. */
-const STATIC_FILES = new Map<string, ChannelResponse>(
-  (
-    [
-      ['/', 'html', WEB_CHAT_PAGE],
-      ['/web/chat.js', 'text/javascript', WEB_CHAT_SCRIPT],
-      ['/web/chat.css', 'text/css', WEB_CHAT_STYLE],
-    ] as const
-  ).map(([path, contentType, body]) => [path, { status: 200, contentType, body, headers: { 'Cache-Control': 'no-cache' } }]),
-);
+/** The page and its files, by path. */
+const STATIC: Record<string, { type: string; body: string }> = {
+  '/': { type: 'html', body: WEB_CHAT_PAGE },
+  '/web/chat.js': { type: 'text/javascript; charset=utf-8', body: WEB_CHAT_SCRIPT },
+  '/web/chat.css': { type: 'text/css; charset=utf-8', body: WEB_CHAT_STYLE },
+};
 
 const json = (body: unknown): ChannelResponse => ({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
@@ -76,7 +72,10 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv):
     capabilities: WEB_CAPABILITIES,
     ratePerSecond: env.RATE_WEB,
     routes: [
-      ...[...STATIC_FILES.keys()].map((path) => ({ method: 'GET' as const, path, maxBodyBytes: 0 })),
+      { method: 'GET', path: '/', maxBodyBytes: 0 },
+      // The page's script and styles are files: the Content-Security-Policy allows no inline code.
+      { method: 'GET', path: '/web/chat.js', maxBodyBytes: 0 },
+      { method: 'GET', path: '/web/chat.css', maxBodyBytes: 0 },
       { method: 'POST', path: CHAT_PATH, maxBodyBytes: 64 * 1024 },
       // Messages that arrived for a session outside a request (broadcasts, reminders, a consultant's note).
       { method: 'GET', path: CHAT_PATH, maxBodyBytes: 0 },
@@ -90,8 +89,8 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv):
       return { events: [] };
     },
     ack({ request, events, results }: AckInput): ChannelResponse {
-      const file = STATIC_FILES.get(request.path);
-      if (file) return file;
+      const asset = STATIC[request.path];
+      if (asset) return { status: 200, contentType: asset.type, body: asset.body, headers: { 'Cache-Control': 'no-cache' } };
       if (request.method === 'GET') return json({ replies: mailboxes.collect(pollSession(request)) });
       const event = events[0];
       const result = results[0];

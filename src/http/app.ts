@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/log.ts';
 import { errorHandler } from './errors.ts';
-import { mountWebhooks, type WebhookDeps } from './webhooks.ts';
 import { perClientLimit, securityHeaders } from './security.ts';
+import { mountWebhooks, type WebhookDeps } from './webhooks.ts';
 
 export interface HttpAppDeps {
   db: Db;
