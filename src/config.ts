@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   REPORT_SANITY_LIMIT: z.coerce.number().int().min(1).max(999).default(200),
   REPORT_REMINDER_AT: hhmm.default('16:30'),
   SUPERVISOR_DIGEST_AT: hhmm.default('18:00'),
+  CALLBACK_DEADLINE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (working hours)').max(72).default(4),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
     z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule)').optional(),
@@ -101,6 +102,8 @@ export interface Config {
   sms: { provider: 'twilio' | 'android' | undefined; keepDiacritics: boolean };
   calculator: { discountRatePerMonth: number };
   reports: { sanityLimit: number; reminderAt: string; digestAt: string };
+  /** Working hours (Mon–Sat 08:00–17:00) a callback request may wait to be taken before it is escalated. */
+  callbacks: { deadlineHours: number };
   env: Env;
 }
 
@@ -163,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sms: { provider: env.SMS_PROVIDER, keepDiacritics: env.SMS_KEEP_DIACRITICS },
     calculator: { discountRatePerMonth: env.CALC_DISCOUNT_RATE },
     reports: { sanityLimit: env.REPORT_SANITY_LIMIT, reminderAt: env.REPORT_REMINDER_AT, digestAt: env.SUPERVISOR_DIGEST_AT },
+    callbacks: { deadlineHours: env.CALLBACK_DEADLINE_HOURS },
     env,
   };
 }
