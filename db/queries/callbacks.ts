@@ -15,6 +15,7 @@ import {
 } from '../schema/index.ts';
 import type { Address } from '../../src/core/message.ts';
 import { pickAddress } from './staff.ts';
+import { NATION_SCOPE } from './unit-scope.ts';
 
 /** Who did something to a request: a console user (by id) or 'resident' / 'system'. */
 export interface CallbackActor {
@@ -88,7 +89,7 @@ export function historyOf(db: Db, callbackId: number): CallbackHistoryRow[] {
   return db.select().from(callbackHistory).where(eq(callbackHistory.callbackId, callbackId)).orderBy(asc(callbackHistory.at), asc(callbackHistory.id)).all();
 }
 
-/** The unit and its ancestors, nearest first (unknown codes give an empty list). */
+/** The unit and its ancestors, nearest first, ending with the nation's scope (unknown codes give an empty list). */
 export function unitChain(db: Db, code: string | null): string[] {
   const chain: string[] = [];
   let current = code;
@@ -98,6 +99,7 @@ export function unitChain(db: Db, code: string | null): string[] {
     chain.push(row.code);
     current = row.parent;
   }
+  if (chain.length > 0) chain.push(NATION_SCOPE);
   return chain;
 }
 
@@ -113,22 +115,27 @@ const activeLinked = (role: 'consultant' | 'supervisor', unitCode: string): SQL 
 
 /**
  * The consultant of the unit whose last assignment is oldest (round-robin that survives restarts), looking at
- * the unit first and then its parents until one has active consultants linked to a chat contact. `avoid` skips a
- * consultant when another is available (a request offered again goes to someone else).
+ * the unit first and then its parents (up to the nation) until one has active consultants linked to a chat
+ * contact. `avoid` skips a consultant when another is available (a request offered again goes to someone else).
+ * One query: the unit chain, its consultants and each one's last assignment (an index seek per consultant).
  */
 export function nextConsultant(db: Db, unitCode: string | null, avoid?: number | null): Worker | undefined {
-  const lastAssigned = sql<number | null>`(SELECT MAX(c.assigned_at) FROM callback_requests c WHERE c.assignee_id = ${adminUsers.id})`;
-  for (const code of unitChain(db, unitCode)) {
-    const rows = db
-      .select({ id: adminUsers.id, name: adminUsers.name, contactId: adminUsers.contactId })
-      .from(adminUsers)
-      .where(activeLinked('consultant', code))
-      .orderBy(sql`${lastAssigned} IS NOT NULL`, lastAssigned, asc(adminUsers.id))
-      .all();
-    const pick = rows.find((r) => r.id !== avoid) ?? rows[0];
-    if (pick?.contactId != null) return { id: pick.id, name: pick.name, contactId: pick.contactId };
-  }
-  return undefined;
+  const rows = db.all<{ id: number; name: string; contactId: number; depth: number }>(sql`
+    WITH RECURSIVE up(code, parent, depth) AS (
+      SELECT code, parent_code, 0 FROM units WHERE code = ${unitCode ?? ''}
+      UNION ALL
+      SELECT u.code, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent WHERE up.depth < 10
+    ), chain(code, depth) AS (SELECT code, depth FROM up UNION ALL SELECT ${NATION_SCOPE}, 99)
+    SELECT a.id, a.name, a.contact_id AS contactId, chain.depth AS depth
+    FROM chain JOIN admin_users a ON a.unit_scope = chain.code
+    WHERE a.role = 'consultant' AND a.active = 1 AND a.contact_id IS NOT NULL
+    ORDER BY chain.depth,
+      (SELECT MAX(c.assigned_at) FROM callback_requests c WHERE c.assignee_id = a.id) IS NOT NULL,
+      (SELECT MAX(c.assigned_at) FROM callback_requests c WHERE c.assignee_id = a.id),
+      a.id`);
+  const nearest = rows.filter((r) => r.depth === rows[0]?.depth);
+  const pick = nearest.find((r) => r.id !== avoid) ?? nearest[0];
+  return pick ? { id: pick.id, name: pick.name, contactId: pick.contactId } : undefined;
 }
 
 /**
