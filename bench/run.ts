@@ -12,6 +12,7 @@ const ALL: Record<string, () => Promise<Bench>> = {
   reports: async () => (await import('./reports.ts')).benchReports,
   'sms-reports': async () => (await import('./sms-reports.ts')).benchSmsReports,
   channels: async () => (await import('./channels.ts')).benchChannels,
+  callbacks: async () => (await import('./callbacks.ts')).benchCallbacks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);

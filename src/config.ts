@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   REPORT_SANITY_LIMIT: z.coerce.number().int().min(1).max(999).default(200),
   REPORT_REMINDER_AT: hhmm.default('16:30'),
   SUPERVISOR_DIGEST_AT: hhmm.default('18:00'),
+  CALLBACK_DEADLINE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (working hours)').max(72).default(4),
   ...CHANNEL_ENV_SHAPE,
 });
 
@@ -69,6 +70,8 @@ export interface Config {
   outbox: { tickMs: number; maxAttempts: number };
   calculator: { discountRatePerMonth: number };
   reports: { sanityLimit: number; reminderAt: string; digestAt: string };
+  /** Working hours (Mon–Sat 08:00–17:00) a callback request may wait to be taken before it is escalated. */
+  callbacks: { deadlineHours: number };
   /** Every variable, parsed; each channel reads its own through its config schema's type. */
   env: Env;
 }
@@ -120,6 +123,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outbox: { tickMs: env.OUTBOX_TICK_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     calculator: { discountRatePerMonth: env.CALC_DISCOUNT_RATE },
     reports: { sanityLimit: env.REPORT_SANITY_LIMIT, reminderAt: env.REPORT_REMINDER_AT, digestAt: env.SUPERVISOR_DIGEST_AT },
+    callbacks: { deadlineHours: env.CALLBACK_DEADLINE_HOURS },
     env,
   };
 }

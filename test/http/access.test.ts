@@ -39,7 +39,11 @@ beforeAll(async () => {
   db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).run();
   const resident = seedPerson(db, 'hoa');
   const cb = (unitCode: string) =>
-    db.insert(callbackRequests).values({ contactId: resident.id, phone: '+84911222333', unitCode, createdAt: now, updatedAt: now }).returning().get().id;
+    db
+      .insert(callbackRequests)
+      .values({ reference: `GL${unitCode.slice(0, 4).padStart(4, '0')}`, contactId: resident.id, phone: '+84911222333', unitCode, createdAt: now, updatedAt: now })
+      .returning()
+      .get().id;
   hnCallback = cb('017');
   hcmCallback = cb(hcmDistrict.code);
 });
@@ -86,7 +90,11 @@ const CASES = (): Case[] => [
   { route: 'GET /admin/progress.:format', path: '/admin/progress.csv', ok: 'hnViewer', denied: 'hnConsultant' },
   { route: 'POST /admin/link-codes', body: { phone: '{hcmStaffPhone}' }, ok: 'hcmSupervisor', denied: 'hnSupervisor', status: 201 },
   { route: 'GET /admin/callbacks', ok: 'hnConsultant', denied: 'hcmSupervisor' },
-  { route: 'PATCH /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', body: { notes: 'đã gọi' }, ok: 'hnConsultant', denied: 'hcmSupervisor' },
+  { route: 'GET /admin/callbacks.:format', path: '/admin/callbacks.csv', ok: 'hnConsultant', denied: 'hcmSupervisor' },
+  { route: 'GET /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', ok: 'hnViewer', denied: 'hcmSupervisor' },
+  { route: 'POST /admin/callbacks/:id/notes', path: '/admin/callbacks/{hnCallback}/notes', body: { text: 'Đã nhắn tin hẹn gọi' }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
+  { route: 'POST /admin/callbacks/:id/assign', path: '/admin/callbacks/{hnCallback}/assign', body: { assigneeId: 4 }, ok: 'hnSupervisor', denied: 'hcmSupervisor' },
+  { route: 'PATCH /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', body: { note: 'đã gọi' }, ok: 'hnSupervisor', denied: 'hcmSupervisor' },
   { route: 'POST /admin/broadcasts/preview', body: { text: 'Xin chào', audience: { roles: ['staff'], unitCode: '01' } }, ok: 'hnViewer', denied: 'hcmSupervisor' },
   { route: 'POST /admin/broadcasts', body: { text: 'Nhắc báo cáo', audience: { roles: ['staff'], unitCode: '01' }, sendAt: '2026-05-21T09:00' }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
   { route: 'GET /admin/broadcasts', ok: 'hnViewer', denied: 'hnConsultant' },
