@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
+import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
@@ -10,6 +11,7 @@ import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
+import { hardenServer } from './http/security.ts';
 import { mountAdminApi } from './http/admin.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -52,6 +54,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const dbPath = opts.dbPath ?? config.dbPath;
   const db = openDb(dbPath);
   let checkpointer: Checkpointer | undefined;
+  let instanceLock: InstanceLock | undefined;
   seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
 
   const flowSet = buildFlows(config);
@@ -78,7 +81,14 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
 
-  const app = createHttpApp({ db, log, channels, extraRoutes: (a) => mountAdminApi(a, { db, config, clock }) });
+  const app = createHttpApp({
+    db,
+    log,
+    channels,
+    extraRoutes: (a) => mountAdminApi(a, { db, config, clock }),
+    https: config.publicBaseUrl?.startsWith('https:') ?? false,
+    webChatPerMinute: config.access.webChatPerMinute,
+  });
   let server: Server | undefined;
   const sockets = new Set<import('node:net').Socket>();
 
@@ -93,6 +103,8 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     scheduler,
     channels,
     async listen(port = config.port, host = config.host) {
+      // One SQLite file, one instance: a second one would double the send rate and requeue the first one's sends.
+      if (dbPath !== ':memory:') instanceLock = takeInstanceLock(dbPath);
       if (dbPath !== ':memory:') {
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
@@ -107,6 +119,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
           const addr = server?.address();
           resolve(typeof addr === 'object' && addr ? addr.port : port);
         });
+        hardenServer(server, { maxConnections: config.access.maxConnections });
         server.on('connection', (s) => {
           sockets.add(s);
           s.on('close', () => sockets.delete(s));
@@ -128,6 +141,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
       log.debug('outbox stopped; sends in flight finished');
       await checkpointer?.stop();
       db.$client.close();
+      instanceLock?.release();
       log.info('database closed; shut down');
     },
   };

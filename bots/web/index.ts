@@ -5,7 +5,7 @@ import type { ChannelAdapter, ChannelDeps, OutboundChannel } from '../../src/cor
 import { DEFAULT_CAPABILITIES } from '../../src/core/channel.ts';
 import { addressId, type OutboundMessage } from '../../src/core/message.ts';
 import { HttpError } from '../../src/http/errors.ts';
-import { WEB_CHAT_PAGE } from './page.ts';
+import { WEB_CHAT_PAGE, WEB_CHAT_SCRIPT, WEB_CHAT_STYLE } from './page.ts';
 
 /** Longest message a person may send through the web chat. */
 export const MAX_TEXT = 4000;
@@ -61,6 +61,12 @@ export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
   };
 
   function mount(app: Application): void {
+    app.get('/web/chat.js', (_req, res) => {
+      res.type('text/javascript').set('Cache-Control', 'no-cache').send(WEB_CHAT_SCRIPT);
+    });
+    app.get('/web/chat.css', (_req, res) => {
+      res.type('text/css').set('Cache-Control', 'no-cache').send(WEB_CHAT_STYLE);
+    });
     app.get('/', (_req, res) => {
       res.type('html').set('Cache-Control', 'no-cache').send(WEB_CHAT_PAGE);
     });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 import type { Logger } from '../core/log.ts';
 import { errorHandler } from './errors.ts';
+import { perClientLimit, securityHeaders } from './security.ts';
 
 export interface HttpAppDeps {
   db: Db;
@@ -10,6 +11,10 @@ export interface HttpAppDeps {
   channels: readonly ChannelAdapter[];
   /** Extra routes (admin API, dashboard) mounted after the channels. */
   extraRoutes?: (app: Application) => void;
+  /** Served over https (HSTS, Secure cookies). */
+  https?: boolean;
+  /** Web chat messages per client address per minute (0 = no limit). */
+  webChatPerMinute?: number;
 }
 
 /**
@@ -39,6 +44,8 @@ export function createHttpApp(deps: HttpAppDeps): Application {
   // Bodies are small and never cached: skip hashing every response for an ETag.
   app.set('etag', false);
   app.use(requestLogger(deps.log));
+  app.use(securityHeaders({ https: deps.https ?? false }));
+  if (deps.webChatPerMinute) app.post('/web/chat', perClientLimit(deps.webChatPerMinute));
   app.get('/healthz', (_req, res) => {
     try {
       deps.db.$client.prepare('SELECT 1').get();
