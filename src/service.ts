@@ -5,7 +5,7 @@ import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
-import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
+import type { Channel, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
 import { systemClock } from './core/clock.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
@@ -29,7 +29,7 @@ export interface Service {
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
   scheduler: Scheduler;
-  channels: ChannelAdapter[];
+  channels: Channel[];
   /** Start listening and the background loops; resolves with the bound port. */
   listen(port?: number, host?: string): Promise<number>;
   /** Graceful stop: stop accepting, finish sends in flight, close the database. */
@@ -42,7 +42,7 @@ export interface ServiceOptions {
   /** Use this database instead of opening config.dbPath (tests pass ':memory:'). */
   dbPath?: string;
   /** Replace or add outbound channels (tests and benchmarks use fakes). */
-  extraChannels?: (deps: ChannelDeps) => ChannelAdapter[];
+  extraChannels?: (deps: ChannelDeps) => Channel[];
   /** Leave the outbox loop and the job scheduler stopped (tests drive `outbox.runOnce()` and `scheduler.tick()`). */
   manualOutbox?: boolean;
 }
@@ -67,16 +67,16 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     ...flowSet,
     onQueued: () => outbox?.kick(),
   });
-  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
-  const web = createWebChannel(channelDeps);
+  const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
+  const web = createWebChannel(channelDeps, config.env);
   // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
   const extra = opts.extraChannels?.(channelDeps) ?? [];
-  const replaced = new Set(extra.map((c) => c.outbound.name));
-  const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...extra].filter(
-    (c) => extra.includes(c) || !replaced.has(c.outbound.name),
+  const replaced = new Set(extra.map((c) => c.name));
+  const channels: Channel[] = [web, ...buildProviderChannels(channelDeps, config.env), ...extra].filter(
+    (c) => extra.includes(c) || !replaced.has(c.name),
   );
   const outbound = new Map<ChannelName, OutboundChannel>();
-  for (const c of channels) outbound.set(c.outbound.name, c.outbound);
+  for (const c of channels) outbound.set(c.name, c);
   outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
@@ -85,6 +85,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     db,
     log,
     channels,
+    submit: (e, o) => dispatcher.submit(e, o),
     extraRoutes: (a) => mountAdminApi(a, { db, config, clock }),
     https: config.publicBaseUrl?.startsWith('https:') ?? false,
     webChatPerMinute: config.access.webChatPerMinute,

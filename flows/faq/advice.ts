@@ -1,4 +1,4 @@
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
 import type { FaqIndex } from './index.ts';
 import type { KbEntry } from './kb.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
@@ -59,9 +59,14 @@ function retirementYear(sex: 'male' | 'female', age: number): number {
 export function yearsLead(s: Situation): string | undefined {
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true) return undefined;
+  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
+  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
   const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
   if (n >= 15) {
     const rate = s.sex ? ` Với ${Math.floor(n)} năm, tỷ lệ lương hưu là ${pensionRate(s.sex, n)}% bình quân thu nhập đã đóng.` : '';
+    if (early) {
+      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
+    }
     return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
   }
   const missing = Math.ceil(15 - n);
@@ -137,6 +142,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
       if (a) return a;
     }
     const a = part('pension_conditions.pay_missing_once', yearsLead(s));
+    if (a) return a;
+  }
+  // Joined from 1/7/2025: no lump sum just for stopping 12 months (the transitional rule is for earlier members).
+  const joinedAfterReform = s.startYear !== undefined && (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f)));
+  if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
+    const a = part('lump_sum.joined_after_2025');
     if (a) return a;
   }
   if (s.householdBusiness && (matched.topic === 'eligibility' || /\b(?:tham gia|dong|loai nao)\b/.test(f))) {

@@ -1,12 +1,12 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './index.ts';
 import { searchFaq } from './index.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
-import { canonicalText } from './normalise.ts';
+import { foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, type AnswerPart, type Clarify } from './advice.ts';
 import { addFacetParts, composeReply } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
+import { canonicalText } from './normalise.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
 export const HOTLINE = '1900 9068';
@@ -129,11 +129,11 @@ const base = (topic: FaqAnswer['topic'], kind: FaqAnswer['kind'], answer: string
 });
 
 /** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
-function matchEntry(index: FaqIndex, text: string): Match {
+function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Match {
   const outcome = searchFaq(index, text);
   const first = outcome.topics[0];
   const confidence = first && (outcome.coverage > 0 || first.rules > 0) ? confidenceOf(outcome) : 0;
-  const alternatives = closestQuestions(index, outcome);
+  const alternatives = withAlternatives ? closestQuestions(index, outcome) : [];
   const entry = first ? (outcome.entries.find((r) => r.entry.topic === first.topic)?.entry ?? index.byTopic.get(first.topic)?.[0] ?? null) : null;
   return { outcome, confidence, entry, alternatives };
 }
@@ -147,7 +147,7 @@ function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[]):
   if (asks.length < 2) return null;
   const topics = new Set(parts.map((p) => p.entry.topic));
   for (const ask of asks) {
-    const m = matchEntry(index, ask);
+    const m = matchEntry(index, ask, false);
     if (m.entry && m.confidence >= SECOND_ASK_CONFIDENCE && !topics.has(m.entry.topic) && !NOT_A_SECOND_ASK.has(m.entry.topic)) {
       return { entry: m.entry };
     }
@@ -173,6 +173,7 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   const m = matchEntry(index, text);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
+  // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
   const inDomain = DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
   if (!whatIs && !inDomain && (!first || first.rules < 0.5)) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);

@@ -1,5 +1,5 @@
 import type { ChannelCapabilities } from '../../src/core/channel.ts';
-import { fold, foldWords } from '../../src/text/vietnamese.ts';
+import { fold, foldWords } from './fold-memo.ts';
 import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './index.ts';
 import type { KbEntry } from './kb.ts';

@@ -1,4 +1,4 @@
-import { fold } from '../../src/text/vietnamese.ts';
+import { fold } from './fold-memo.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -73,6 +73,10 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   }
   const born = BIRTH_YEAR.exec(f);
   if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  if (s.yearsPaid !== undefined) {
+    if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
+  }
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 

@@ -1,4 +1,4 @@
-import { fold, foldWords } from '../../src/text/vietnamese.ts';
+import { fold, foldWords } from './fold-memo.ts';
 
 /** What a message that is not a question about the scheme is. */
 export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';

@@ -6,8 +6,8 @@ import { loadKb } from '../../../flows/faq/kb.ts';
 /**
  * Recorded advice floors: share of answers that are right for the person who asked (every "must" pattern,
  * no "must not" pattern), on the advice dev set and on the blind split of verbatim public questions that was
- * collected and frozen before any tuning. Recorded 2026-12-02 with flows/faq/kb (153 entries): dev 100 % / 100 %
- * (51 questions, as written / unaccented), blind 92.9 % / 92.9 % (14 questions) with 1 must-not violation.
+ * collected and frozen before any tuning. Recorded 2026-12-02 with flows/faq/kb (153 entries; dev re-run after 10 more questions): dev 100 % / 100 %
+ * (61 questions, as written / unaccented), blind 92.9 % / 92.9 % (14 questions) with 1 must-not violation.
  * Floors sit one question under, so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
@@ -22,7 +22,7 @@ describe('advice on real questions', () => {
   const blind = loadAdviceSet(ADVICE_BLIND_PATH);
 
   it('keeps a source for every question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(50);
+    expect(dev.length).toBeGreaterThanOrEqual(60);
     expect(blind.length).toBeGreaterThanOrEqual(14);
     for (const c of blind) expect(c.source).toMatch(/^https?:\/\//);
     const devQuestions = new Set(dev.map((c) => c.q));
