@@ -16,6 +16,7 @@ const tok: Record<'admin' | 'hnSupervisor' | 'hnViewer' | 'hnConsultant' | 'hcmS
   hnConsultant: '',
   hcmSupervisor: '',
 };
+const uid: Partial<Record<keyof typeof tok, number>> = {};
 let hcmStaffPhone = '';
 let hnCallback = 0;
 let hcmCallback = 0;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const make = async (key: keyof typeof tok, role: 'admin' | 'supervisor' | 'viewer' | 'consultant', unit: string) => {
     const user = await createAccount(db, { name: key, role, unit, email: `${key}@bhxh.test`, password: 'mat-khau-rat-dai' }, { actor: 'test', now });
     tok[key] = createApiToken(db, user.id, { days: 30, actor: 'test', now }).token;
+    uid[key] = user.id;
   };
   await make('admin', 'admin', 'VN');
   await make('hnSupervisor', 'supervisor', '01');
@@ -38,14 +40,15 @@ beforeAll(async () => {
   hcmStaffPhone = '+84987000111';
   db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).run();
   const resident = seedPerson(db, 'hoa');
-  const cb = (unitCode: string) =>
+  // The Hà Nội request is assigned to the Hà Nội consultant (only the assignee or a supervisor may change it).
+  const cb = (unitCode: string, reference: string, assigneeId: number | null) =>
     db
       .insert(callbackRequests)
-      .values({ reference: `GL${unitCode.slice(0, 4).padStart(4, '0')}`, contactId: resident.id, phone: '+84911222333', unitCode, createdAt: now, updatedAt: now })
+      .values({ reference, contactId: resident.id, phone: '+84911222333', unitCode, status: 'assigned', assigneeId, createdAt: now, updatedAt: now })
       .returning()
       .get().id;
-  hnCallback = cb('017');
-  hcmCallback = cb(hcmDistrict.code);
+  hnCallback = cb('017', 'HN0001', uid.hnConsultant ?? null);
+  hcmCallback = cb(hcmDistrict.code, 'HC0001', null);
 });
 afterAll(async () => {
   await t.close();
@@ -90,11 +93,11 @@ const CASES = (): Case[] => [
   { route: 'GET /admin/progress.:format', path: '/admin/progress.csv', ok: 'hnViewer', denied: 'hnConsultant' },
   { route: 'POST /admin/link-codes', body: { phone: '{hcmStaffPhone}' }, ok: 'hcmSupervisor', denied: 'hnSupervisor', status: 201 },
   { route: 'GET /admin/callbacks', ok: 'hnConsultant', denied: 'hcmSupervisor' },
+  { route: 'PATCH /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', body: { note: 'đã gọi' }, ok: 'hnConsultant', denied: 'hcmSupervisor' },
   { route: 'GET /admin/callbacks.:format', path: '/admin/callbacks.csv', ok: 'hnConsultant', denied: 'hcmSupervisor' },
-  { route: 'GET /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', ok: 'hnViewer', denied: 'hcmSupervisor' },
-  { route: 'POST /admin/callbacks/:id/notes', path: '/admin/callbacks/{hnCallback}/notes', body: { text: 'Đã nhắn tin hẹn gọi' }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
-  { route: 'POST /admin/callbacks/:id/assign', path: '/admin/callbacks/{hnCallback}/assign', body: { assigneeId: 4 }, ok: 'hnSupervisor', denied: 'hcmSupervisor' },
-  { route: 'PATCH /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', body: { note: 'đã gọi' }, ok: 'hnSupervisor', denied: 'hcmSupervisor' },
+  { route: 'GET /admin/callbacks/:id', path: '/admin/callbacks/{hnCallback}', ok: 'hnConsultant', denied: 'hcmSupervisor' },
+  { route: 'POST /admin/callbacks/:id/assign', path: '/admin/callbacks/{hnCallback}/assign', body: { assigneeId: '{hnConsultantId}' }, ok: 'hnSupervisor', denied: 'hnConsultant' },
+  { route: 'POST /admin/callbacks/:id/notes', path: '/admin/callbacks/{hnCallback}/notes', body: { text: 'đã gọi' }, ok: 'hnConsultant', denied: 'hnViewer', status: 201 },
   { route: 'POST /admin/broadcasts/preview', body: { text: 'Xin chào', audience: { roles: ['staff'], unitCode: '01' } }, ok: 'hnViewer', denied: 'hcmSupervisor' },
   { route: 'POST /admin/broadcasts', body: { text: 'Nhắc báo cáo', audience: { roles: ['staff'], unitCode: '01' }, sendAt: '2026-05-21T09:00' }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
   { route: 'GET /admin/broadcasts', ok: 'hnViewer', denied: 'hnConsultant' },
@@ -121,7 +124,8 @@ describe('route × caller', () => {
     let c = row;
     const [method, route] = c.route.split(' ') as [string, string];
     // Ids made in beforeAll are filled in here: the table is built before the data exists.
-    const fill = (text: string) => text.replace('{hnCallback}', String(hnCallback)).replace('{hcmStaffPhone}', hcmStaffPhone);
+    const fill = (text: string) =>
+      text.replace('{hnCallback}', String(hnCallback)).replace('{hcmStaffPhone}', hcmStaffPhone).replace('"{hnConsultantId}"', String(uid.hnConsultant));
     const path = fill(c.path ?? route);
     c = { ...c, ...(c.body !== undefined && { body: JSON.parse(fill(JSON.stringify(c.body))) as unknown }) };
     expect((await call(method, path, undefined, c.body)).status).toBe(401);

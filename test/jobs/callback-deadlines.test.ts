@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callbackHistory } from '../../db/schema/index.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 import { seedPerson } from '../support/seed.ts';
-import { addConsoleUser, askForCallback, onlyRequest, queuedTo, STAFF } from '../flows/callback/support.ts';
+import { addConsoleUser, askForCallback, onlyRequest, queuedTo, staffChat, STAFF } from '../flows/callback/support.ts';
 
 let t: TestService | undefined;
 afterEach(async () => {
@@ -46,7 +46,7 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
     const s = await at('2026-05-20T09:00');
     const an = addConsoleUser(s.service.db, 'an');
     await askForCallback(s.chat());
-    await s.chat(an.key).send(`NHAN ${onlyRequest(s.service.db).reference}`);
+    await staffChat(s, an).send(`NHAN ${onlyRequest(s.service.db).reference}`);
     setLocal(s, '2026-05-22T09:00');
     expect(s.service.scheduler.tick()['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
   });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, callbackHistory, callbackRequests, contacts } from '../../../db/schema/index.ts';
 import { startTestService, type TestService } from '../../support/service.ts';
 import { seedPerson } from '../../support/seed.ts';
-import { addConsoleUser, askForCallback, onlyRequest, queuedTo, referenceIn, STAFF } from './support.ts';
+import { addConsoleUser, askForCallback, onlyRequest, queuedTo, referenceIn, staffChat, STAFF } from './support.ts';
 
 // Wednesday 20 May 2026, 10:00 in Hà Nội.
 let t: TestService;
@@ -63,7 +63,7 @@ describe('consultant chat commands', () => {
   it('takes (NHAN) and closes (XONG with a note) a request, with or without diacritics, and tells the resident once', async () => {
     const an = addConsoleUser(t.service.db, 'an');
     const { ref, session } = await oneRequest();
-    const me = t.chat(an.key);
+    const me = staffChat(t, an);
     await me.send(`Nhận ${ref}`);
     expect(me.text).toMatch(new RegExp(`Đã nhận yêu cầu ${ref}. Gọi 0912345678`));
     expect(onlyRequest(t.service.db).status).toBe('taken');
@@ -84,12 +84,12 @@ describe('consultant chat commands', () => {
     const dung = addConsoleUser(t.service.db, 'dung');
     const { ref } = await oneRequest();
     expect(onlyRequest(t.service.db).assigneeId).not.toBe(binh.userId);
-    const other = t.chat(binh.key);
+    const other = staffChat(t, binh);
     await other.send(`XONG ${ref}`);
     expect(other.text).toMatch(/đang giao cho cán bộ khác/);
     await other.send(`NHAN ${ref}`);
     expect(other.text).toMatch(/đang giao cho cán bộ khác/);
-    const far = t.chat(dung.key);
+    const far = staffChat(t, dung);
     await far.send(`KLL ${ref}`);
     expect(far.text).toMatch(new RegExp(`Không tìm thấy yêu cầu ${ref} trong đơn vị`));
     const resident = t.chat();
@@ -102,11 +102,11 @@ describe('consultant chat commands', () => {
     addConsoleUser(t.service.db, 'an');
     const giang = addConsoleUser(t.service.db, 'giang');
     const { ref } = await oneRequest();
-    const sup = t.chat(giang.key);
+    const sup = staffChat(t, giang);
     await sup.send(`nhan ${ref}`);
     expect(onlyRequest(t.service.db)).toMatchObject({ status: 'taken', assigneeId: giang.userId });
     seedPerson(t.service.db, 'minh'); // contact with role supervisor on unit 01
-    const minh = t.chat('minh');
+    const minh = staffChat(t, 'tel:+84987654321');
     await minh.send(`XONG ${ref}`);
     expect(onlyRequest(t.service.db).status).toBe('called');
   });
@@ -114,7 +114,7 @@ describe('consultant chat commands', () => {
   it('KLL offers the request again next working day, and the third closes it as unreachable and tells the resident', async () => {
     const an = addConsoleUser(t.service.db, 'an');
     const { ref, session } = await oneRequest();
-    const me = t.chat(an.key);
+    const me = staffChat(t, an);
     await me.send(`KLL ${ref}`);
     expect(me.text).toMatch(/lần 1 không liên lạc được.*ngày làm việc tiếp theo/);
     // Thursday 08:00 is the next working day; the reminder waits until then.
@@ -134,14 +134,14 @@ describe('consultant chat commands', () => {
     const an = addConsoleUser(t.service.db, 'an');
     const { ref, session } = await oneRequest();
     t.service.db.update(contacts).set({ optedOut: true }).where(eq(contacts.id, onlyRequest(t.service.db).contactId)).run();
-    await t.chat(an.key).send(`XONG ${ref}`);
+    await staffChat(t, an).send(`XONG ${ref}`);
     expect(queuedTo(t.service.db, residentAddress(session)).filter((x) => x.startsWith('Cán bộ đã gọi'))).toEqual([]);
   });
 
   it('DS lists my open requests; for a resident DS is not a command', async () => {
     const an = addConsoleUser(t.service.db, 'an');
     const { ref } = await oneRequest();
-    const me = t.chat(an.key);
+    const me = staffChat(t, an);
     await me.send('DS');
     expect(me.text).toMatch(new RegExp(`Yêu cầu gọi lại đang mở \\(1\\):\\n${ref} · Nguyễn Văn An · 0912345678 · Buổi sáng · chưa nhận`));
     const resident = t.chat();
@@ -152,7 +152,7 @@ describe('consultant chat commands', () => {
   it('shows a consultant of the unit who holds a request when asked its status', async () => {
     const an = addConsoleUser(t.service.db, 'an');
     const { ref } = await oneRequest();
-    const me = t.chat(an.key);
+    const me = staffChat(t, an);
     await me.send(`tinh trang ${ref}`);
     expect(me.text).toMatch(/Người được giao: Tư vấn viên An/);
   });

@@ -5,14 +5,19 @@ import type { Db } from '../../../db/client.ts';
 import { importUnits } from '../../../db/seed/units.ts';
 import { addresses, adminUsers, callbackRequests, contacts, outbox, type CallbackRequestRow, type UserRole } from '../../../db/schema/index.ts';
 import { createApiToken } from '../../../src/core/accounts.ts';
-import type { ChatScript } from '../../support/service.ts';
+import type { ChatScript, TestService } from '../../support/service.ts';
+import { channelOf, type Address, type Reply } from '../../../src/core/message.ts';
 
-/** A console user linked to a chat contact reachable at `web:<key>` and `tel:<phone>` (notifications go to tel:). */
+/**
+ * A console user linked to a chat contact reachable at `telegram:<id>` and `tel:<phone>` (notifications go to tel:,
+ * the address last used). Never a web chat session: those are anonymous residents by design.
+ */
 export interface ConsoleUser {
   userId: number;
   contactId: number;
   phone: string;
   key: string;
+  address: Address;
 }
 
 /** Console people on the default tree: Hà Nội (01) → Mê Linh (250), Đông Anh (017); Hải Phòng (31). */
@@ -33,14 +38,47 @@ export function addConsoleUser(db: Db, key: StaffKey, overrides: { active?: bool
   const p = STAFF[key];
   const now = new Date('2026-05-01T00:00:00Z');
   const contact = db.insert(contacts).values({ name: p.name, phone: p.phone, role: 'staff', createdAt: now }).returning().get();
-  db.insert(addresses).values({ address: `web:${key}`, channel: 'web', contactId: contact.id, createdAt: now }).run();
+  db.insert(addresses).values({ address: `telegram:${7_000_000 + contact.id}`, channel: 'telegram', contactId: contact.id, createdAt: now }).run();
   db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: contact.id, lastInboundAt: now, createdAt: now }).run();
   const user = db
     .insert(adminUsers)
     .values({ name: p.name, role: p.role, unitScope: p.unitScope, phone: p.phone, contactId: contact.id, active: overrides.active ?? true, createdAt: now })
     .returning()
     .get();
-  return { userId: user.id, contactId: contact.id, phone: p.phone, key };
+  return { userId: user.id, contactId: contact.id, phone: p.phone, key, address: `telegram:${7_000_000 + contact.id}` };
+}
+
+let messageIds = 0;
+
+/** A staff member's chat on a provider channel, through the dispatcher as the channel adapter hands messages over. */
+export class StaffChat {
+  last: Reply[] = [];
+  constructor(
+    readonly t: TestService,
+    readonly address: Address,
+  ) {}
+
+  async send(text: string): Promise<Reply[]> {
+    const result = await this.t.service.dispatcher.submit({
+      kind: 'text',
+      channel: channelOf(this.address),
+      providerId: `staff-${++messageIds}`,
+      from: this.address,
+      text,
+      receivedAt: this.t.clock.now(),
+    });
+    this.last = result.replies ?? [];
+    return this.last;
+  }
+
+  get text(): string {
+    return this.last.map((r) => r.text).join('\n');
+  }
+}
+
+/** The chat of a console user (on Telegram) or of any address. */
+export function staffChat(t: TestService, who: ConsoleUser | Address): StaffChat {
+  return new StaffChat(t, typeof who === 'string' ? who : who.address);
 }
 
 /** An API token for a console user (Authorization: Bearer …). */
