@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parseArgs, type CliIo } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from '../db/client.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { adminTokens, adminUsers, auditLog, contacts } from '../db/schema/index.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { toE164 } from './text/phone.ts';
@@ -18,7 +18,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
   const withDb = <T>(fn: (db: ReturnType<typeof openDb>) => T): T => {
     const config = loadConfig(io.env);
     const db = openDb(config.dbPath);
-    seedDefaults(db, { now: new Date(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+    seedDefaults(db, seedOptions(config, new Date()));
     try {
       return fn(db);
     } finally {

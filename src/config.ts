@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: optionalUrl,
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  UNIT_TREE: z.enum(['2025-07', '2025-03']).default('2025-07'),
   CAMPAIGN_LAUNCH_AT: optionalString.pipe(
     z.iso.datetime({ offset: true, local: true, message: 'must be an ISO date-time such as 2027-05-23T08:00' }).optional(),
   ),
@@ -74,6 +75,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   adminToken: string | undefined;
   campaignLaunchAt: string | undefined;
+  /** The shipped unit tree a fresh database is seeded with. */
+  unitTree: Env['UNIT_TREE'];
   timezone: 'Asia/Ho_Chi_Minh';
   quietHours: { start: string; end: string };
   bulkDailyCap: number;
@@ -126,6 +129,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     adminToken: env.ADMIN_TOKEN,
     campaignLaunchAt: env.CAMPAIGN_LAUNCH_AT,
+    unitTree: env.UNIT_TREE,
     timezone: 'Asia/Ho_Chi_Minh',
     quietHours: { start: quietStart, end: quietEnd },
     bulkDailyCap: env.BULK_DAILY_CAP,

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
 import { systemClock } from './core/clock.ts';
@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountAdminApi } from './http/admin.ts';
+import { mountConsolePages } from './http/dashboard-page.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
@@ -52,7 +53,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const dbPath = opts.dbPath ?? config.dbPath;
   const db = openDb(dbPath);
   let checkpointer: Checkpointer | undefined;
-  seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+  seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
   // The outbox is created after the channels; the dispatcher only needs to wake it.
@@ -78,7 +79,15 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
 
-  const app = createHttpApp({ db, log, channels, extraRoutes: (a) => mountAdminApi(a, { db, config, clock }) });
+  const app = createHttpApp({
+    db,
+    log,
+    channels,
+    extraRoutes: (a) => {
+      mountConsolePages(a);
+      mountAdminApi(a, { db, config, clock });
+    },
+  });
   let server: Server | undefined;
   const sockets = new Set<import('node:net').Socket>();
 

@@ -61,7 +61,7 @@ export async function startBotHarness(opts: {
   const clock = fixedClock(opts.now ?? DEFAULT_NOW);
   const config = loadConfig({ LOG_LEVEL: 'debug', ...opts.env });
   const db = openDb(':memory:');
-  seedDefaults(db, { now: clock.now() });
+  seedDefaults(db, { now: clock.now(), unitTree: '2025-03' });
   const dispatcher = createDispatcher({ db, clock, log, ...buildFlows(config) });
   const dispatched: BotHarness['dispatched'] = [];
   const deps: ChannelDeps = {
