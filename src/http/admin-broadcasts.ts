@@ -1,14 +1,14 @@
 import { desc, eq } from 'drizzle-orm';
-import express, { type Application, type RequestHandler, type Response } from 'express';
+import express, { type Application, type Response } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { auditLog, broadcasts, campaigns } from '../../db/schema/index.ts';
-import { AudienceSchema, previewBroadcast, queueBroadcast } from '../../db/queries/broadcasts.ts';
-import type { Clock } from '../core/channel.ts';
+import { broadcasts, campaigns } from '../../db/schema/index.ts';
+import { AudienceSchema, previewBroadcast, queueBroadcast, type Audience } from '../../db/queries/broadcasts.ts';
 import { TIMEZONE } from '../core/clock.ts';
 import { HttpError } from './errors.ts';
-import type { AdminActor } from './admin.ts';
+import { isWithin } from '../../db/queries/unit-scope.ts';
+import { NATION_SCOPE } from '../core/access.ts';
+import { adminRoute, auditBy, principalOf, requireUnit, type GuardDeps } from './admin/route.ts';
 
 const BroadcastBody = z
   .object({
@@ -52,24 +52,34 @@ export function reminderText(campaign: typeof campaigns.$inferSelect, days: numb
  * Broadcasts and reminders before the launch. Creating one only stores it; the fire-broadcasts job turns it into
  * outbox rows when its time comes, and the outbox applies quiet hours, the daily cap, opt-outs and rate limits.
  */
-export function mountBroadcastRoutes(app: Application, deps: { db: Db; clock: Clock; auth: RequestHandler }): void {
-  const { db, clock, auth } = deps;
-  const actorOf = (res: Response) => res.locals['actor'] as AdminActor;
+export function mountBroadcastRoutes(app: Application, deps: GuardDeps): void {
+  const { db, clock } = deps;
   const json = express.json({ limit: '32kb' });
-  const requireEditor = (res: Response) => {
-    if (actorOf(res).role === 'viewer') throw new HttpError(403, 'viewers cannot send broadcasts');
+  /** The audience limited to the caller's subtree: a unit outside it is refused, none means the caller's scope. */
+  const scopedAudience = (res: Response, audience: Audience): Audience => {
+    const scope = principalOf(res).unitScope;
+    if (audience.unitCode) {
+      requireUnit(res, db, audience.unitCode);
+      return audience;
+    }
+    return scope === NATION_SCOPE ? audience : { ...audience, unitCode: scope };
+  };
+  const visible = (res: Response, row: typeof broadcasts.$inferSelect): boolean => {
+    const scope = principalOf(res).unitScope;
+    const unit = (row.audience as Audience | null)?.unitCode;
+    return scope === NATION_SCOPE || (unit !== undefined && isWithin(db, unit, scope));
   };
 
-  app.post('/admin/broadcasts/preview', auth, json, (req, res) => {
+  adminRoute(app, deps, 'post', '/admin/broadcasts/preview', 'broadcasts.read', json, (req, res) => {
     const body = BroadcastBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, issues(body.error));
-    res.json(previewBroadcast(db, body.data.text, body.data.audience, body.data.keepDiacritics));
+    res.json(previewBroadcast(db, body.data.text, scopedAudience(res, body.data.audience), body.data.keepDiacritics));
   });
 
-  app.post('/admin/broadcasts', auth, json, (req, res) => {
-    requireEditor(res);
+  adminRoute(app, deps, 'post', '/admin/broadcasts', 'broadcasts.write', json, (req, res) => {
     const body = BroadcastBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, issues(body.error));
+    const audience = scopedAudience(res, body.data.audience);
     const now = clock.now();
     const sendAt = parseWhen(body.data.sendAt, now);
     const campaign = db.select().from(campaigns).where(eq(campaigns.active, true)).get();
@@ -78,40 +88,40 @@ export function mountBroadcastRoutes(app: Application, deps: { db: Db; clock: Cl
       .values({
         campaignId: campaign?.id ?? null,
         text: body.data.text,
-        audience: body.data.audience,
+        audience,
         sendAt,
         keepDiacritics: body.data.keepDiacritics,
-        createdBy: actorOf(res).name,
+        createdBy: principalOf(res).name,
         createdAt: now,
       })
       .returning()
       .get();
-    db.insert(auditLog).values({ actor: actorOf(res).name, action: 'broadcast.create', subject: `broadcast:${row.id}`, detail: { sendAt: sendAt.toISOString() }, at: now }).run();
+    auditBy(db, principalOf(res), 'broadcast.create', `broadcast:${row.id}`, now, { sendAt: sendAt.toISOString(), audience });
     // Due now: queue at once rather than wait for the next minute.
     const queued = sendAt.getTime() <= now.getTime() ? queueBroadcast(db, row, now) : 0;
-    res.status(201).json({ ...row, ...(queued > 0 && { status: 'queued', queuedCount: queued }), preview: previewBroadcast(db, row.text, body.data.audience, row.keepDiacritics) });
+    res.status(201).json({ ...row, ...(queued > 0 && { status: 'queued', queuedCount: queued }), preview: previewBroadcast(db, row.text, audience, row.keepDiacritics) });
   });
 
-  app.get('/admin/broadcasts', auth, (_req, res) => {
-    res.json({ broadcasts: db.select().from(broadcasts).orderBy(desc(broadcasts.sendAt)).limit(200).all() });
+  adminRoute(app, deps, 'get', '/admin/broadcasts', 'broadcasts.read', (_req, res) => {
+    const rows = db.select().from(broadcasts).orderBy(desc(broadcasts.sendAt)).limit(2000).all();
+    res.json({ broadcasts: rows.filter((r) => visible(res, r)).slice(0, 200) });
   });
 
-  app.delete('/admin/broadcasts/:id', auth, (req, res) => {
-    requireEditor(res);
+  adminRoute(app, deps, 'delete', '/admin/broadcasts/:id', 'broadcasts.write', (req, res) => {
     const id = Number(req.params['id']);
     const row = Number.isInteger(id) ? db.select().from(broadcasts).where(eq(broadcasts.id, id)).get() : undefined;
-    if (!row) throw new HttpError(404, 'no such broadcast');
+    if (!row || !visible(res, row)) throw new HttpError(404, 'no such broadcast');
     if (row.status !== 'scheduled') throw new HttpError(409, `broadcast is ${row.status}; only scheduled ones can be cancelled`);
     db.update(broadcasts).set({ status: 'cancelled' }).where(eq(broadcasts.id, id)).run();
-    db.insert(auditLog).values({ actor: actorOf(res).name, action: 'broadcast.cancel', subject: `broadcast:${id}`, at: clock.now() }).run();
+    auditBy(db, principalOf(res), 'broadcast.cancel', `broadcast:${id}`, clock.now(), { before: row.status, after: 'cancelled' });
     res.json({ id, status: 'cancelled' });
   });
 
   // Reminders before the launch: one broadcast per day in daysBefore, each with a different campaign message.
-  app.post('/admin/reminders', auth, json, (req, res) => {
-    requireEditor(res);
+  adminRoute(app, deps, 'post', '/admin/reminders', 'broadcasts.write', json, (req, res) => {
     const body = ReminderBody.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError(400, issues(body.error));
+    const audience = scopedAudience(res, body.data.audience);
     const campaign = db.select().from(campaigns).where(eq(campaigns.active, true)).get();
     if (!campaign) throw new HttpError(409, 'no active campaign');
     const now = clock.now();
@@ -128,12 +138,12 @@ export function mountBroadcastRoutes(app: Application, deps: { db: Db; clock: Cl
       created.push(
         db
           .insert(broadcasts)
-          .values({ campaignId: campaign.id, text: reminderText(campaign, days, i), audience: body.data.audience, sendAt, createdBy: actorOf(res).name, createdAt: now })
+          .values({ campaignId: campaign.id, text: reminderText(campaign, days, i), audience, sendAt, createdBy: principalOf(res).name, createdAt: now })
           .returning()
           .get(),
       );
     }
-    db.insert(auditLog).values({ actor: actorOf(res).name, action: 'reminders.schedule', subject: `campaign:${campaign.id}`, detail: { daysBefore: body.data.daysBefore }, at: now }).run();
+    auditBy(db, principalOf(res), 'reminders.schedule', `campaign:${campaign.id}`, now, { daysBefore: body.data.daysBefore, audience });
     res.status(201).json({ reminders: created, ...(skipped.length > 0 && { skippedDaysBefore: skipped, reason: 'already past' }) });
   });
 }
