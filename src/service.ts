@@ -12,6 +12,7 @@ import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
 import { mountAdminApi } from './http/admin.ts';
 import { mountConsolePages } from './http/dashboard-page.ts';
+import { mountConsoleApi } from './http/admin/console-api.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
@@ -85,6 +86,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     channels,
     extraRoutes: (a) => {
       mountConsolePages(a);
+      mountConsoleApi(a, { db, config, clock });
       mountAdminApi(a, { db, config, clock });
     },
   });

@@ -25,7 +25,7 @@ export function parseLaunchAt(value: string): Date {
 }
 
 /** The campaign month starts on the 1st of the launch month: reports before it are refused. */
-function startsOn(launchAt: Date): string {
+export function startsOn(launchAt: Date): string {
   return DateTime.fromJSDate(launchAt, { zone: TIMEZONE }).startOf('month').toISODate() ?? '';
 }
 

@@ -49,10 +49,16 @@ export async function api(path, opts = {}) {
   if (res.status === 401 && !opts.quiet401) onSignedOut();
   if (!res.ok) {
     const answer = await res.json().catch(() => ({}));
-    throw new ApiError(res.status, typeof answer.error === 'string' ? answer.error : messageFor(res.status));
+    throw new ApiError(res.status, typeof answer.error === 'string' ? answer.error : badRows(answer) ?? messageFor(res.status));
   }
   if (res.status === 204) return null;
   return res.json();
+}
+
+/** The rows an import refused, one per line ("Dòng 3: …"). @param {{ bad?: { line: number, reason: string }[] }} answer */
+function badRows(answer) {
+  if (!Array.isArray(answer.bad) || answer.bad.length === 0) return null;
+  return `Không ghi gì: ${answer.bad.map((b) => `dòng ${b.line}: ${b.reason}`).join('; ')}`;
 }
 
 /** @param {number} status */

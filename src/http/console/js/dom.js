@@ -52,7 +52,7 @@ export function replace(el, ...children) {
 
 /**
  * Find an element that must exist.
- * @template {Element} T
+ * @template {Element} [T=HTMLElement]
  * @param {string} selector
  * @param {ParentNode} [root]
  * @returns {T}

@@ -3,7 +3,7 @@
  * units that have not reported today, and exports of the subtree shown. */
 import { api } from '../api.js';
 import { dailyChart, unitsChart } from '../charts.js';
-import { fmt, h, pct } from '../dom.js';
+import { fmt, h, pct, replace } from '../dom.js';
 import { sortableTable } from '../table.js';
 
 /**
@@ -33,7 +33,7 @@ export async function render(main, ctx) {
   const drillable = s.children.length > 0;
   const exportHref = (/** @type {string} */ format) => `/admin/progress/export?unit=${encodeURIComponent(u.code)}&format=${format}`;
 
-  main.replaceChildren(
+  replace(main, 
     h('nav', { class: 'crumbs', 'aria-label': 'Cấp đơn vị', id: 'crumbs' },
       ...crumbs.map((p, i) => (i === crumbs.length - 1 ? h('span', { class: 'here', text: p.name }) : h('a', { href: `#/progress/${encodeURIComponent(p.code)}`, text: p.name })))),
     h('div', { class: 'cards' },
