@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { openDb, type Db } from '../db/client.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { adminUsers, type AdminUserRow } from '../db/schema/index.ts';
 import { listUsers, userById, userByLogin } from '../db/queries/users.ts';
 import { AccountError, changeAccount, createAccount, createApiToken, parseLogin, publicTokens, resetPassword, revokeApiToken } from './core/accounts.ts';
@@ -59,7 +59,7 @@ function findUser(db: Db, ref: string | undefined): AdminUserRow {
 function withDb<T>(io: CliIo, fn: (db: Db, config: Config) => Promise<T> | T): Promise<T> {
   const config = loadConfig(io.env);
   const db = openDb(config.dbPath);
-  seedDefaults(db, { now: new Date(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+  seedDefaults(db, seedOptions(config, new Date()));
   return Promise.resolve()
     .then(() => fn(db, config))
     .finally(() => db.$client.close());

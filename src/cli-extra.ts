@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { parseArgs, type CliIo } from './cli-args.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from '../db/client.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { contacts } from '../db/schema/index.ts';
 import { toE164 } from './text/phone.ts';
 
@@ -17,7 +17,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
   const withDb = <T>(fn: (db: ReturnType<typeof openDb>) => T): T => {
     const config = loadConfig(io.env);
     const db = openDb(config.dbPath);
-    seedDefaults(db, { now: new Date(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+    seedDefaults(db, seedOptions(config, new Date()));
     try {
       return fn(db);
     } finally {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDb } from '../db/client.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { importUnits } from '../db/seed/units.ts';
 import { contacts, units } from '../db/schema/index.ts';
 import { createService } from './service.ts';
@@ -25,7 +25,7 @@ Commands:
   chat [--as resident|staff|supervisor] [--phone 09…] [--unit CODE]
                                 chat with the bot in the terminal
   ask [--json] "<question>"     answer one question (--stdin: one question per line)
-  import-units <csv>            load a unit tree (code,name,type,level,parent_code)
+  import-units <csv> [--dry-run] load a unit tree (code,name,type,level,parent_code[,target])
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]
   issue-link-code <phone>       one-time code (DK 123456) that links a Telegram/Zalo account to staff
@@ -63,27 +63,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'seed': {
         const cfg = config(io);
         const db = openDb(cfg.dbPath);
-        const { campaign, unitsImported } = seedDefaults(db, { now: new Date(), ...(cfg.campaignLaunchAt && { launchAt: cfg.campaignLaunchAt }) });
+        const { campaign, unitsImported } = seedDefaults(db, seedOptions(cfg, new Date()));
         db.$client.close();
         print(io.stdout, `campaign "${campaign.name}" launches ${campaign.launchAt.toISOString()}; ${unitsImported} units imported`);
         return 0;
       }
       case 'import-units': {
-        const file = rest[0];
+        const { positional, flags } = parseArgs(rest, ['dry-run']);
+        const file = positional[0];
+        const dryRun = flags['dry-run'] === true;
         if (!file) {
-          print(io.stderr, 'usage: bhxh-outreach import-units <csv>');
+          print(io.stderr, 'usage: bhxh-outreach import-units <csv> [--dry-run]');
           return 2;
         }
         const cfg = config(io);
         const db = openDb(cfg.dbPath);
-        const result = importUnits(db, readFileSync(file, 'utf8'));
+        const result = importUnits(db, readFileSync(file, 'utf8'), { dryRun });
         db.$client.close();
         if (result.bad.length > 0) {
           for (const b of result.bad) print(io.stderr, `line ${b.line}: ${b.reason}`);
           print(io.stderr, `nothing imported: ${result.bad.length} bad row(s)`);
           return 1;
         }
-        print(io.stdout, `imported ${result.imported} units`);
+        print(io.stdout, `${dryRun ? 'dry run: would import' : 'imported'} ${result.imported} units (${result.added} new)`);
         return 0;
       }
       case 'chat':

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: envUrl,
   ADMIN_TOKEN: envString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  UNIT_TREE: z.enum(['2025-07', '2025-03']).default('2025-07'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -64,6 +65,8 @@ export interface Config {
     maxConnections: number;
   };
   campaignLaunchAt: string | undefined;
+  /** The shipped unit tree a fresh database is seeded with. */
+  unitTree: Env['UNIT_TREE'];
   timezone: 'Asia/Ho_Chi_Minh';
   quietHours: { start: string; end: string };
   bulkDailyCap: number;
@@ -117,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxConnections: env.HTTP_MAX_CONNECTIONS,
     },
     campaignLaunchAt: env.CAMPAIGN_LAUNCH_AT,
+    unitTree: env.UNIT_TREE,
     timezone: 'Asia/Ho_Chi_Minh',
     quietHours: { start: quietStart, end: quietEnd },
     bulkDailyCap: env.BULK_DAILY_CAP,

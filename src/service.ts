@@ -3,7 +3,7 @@ import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
-import { seedDefaults } from '../db/seed/seed.ts';
+import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import type { Channel, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
 import { systemClock } from './core/clock.ts';
@@ -13,6 +13,8 @@ import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
 import { hardenServer } from './http/security.ts';
 import { mountAdminApi } from './http/admin.ts';
+import { mountConsolePages } from './http/dashboard-page.ts';
+import { mountConsoleApi } from './http/admin/console-api.ts';
 import { createOutboxWorker, type OutboxWorker } from './jobs/send-outbox.ts';
 import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
@@ -55,7 +57,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const db = openDb(dbPath);
   let checkpointer: Checkpointer | undefined;
   let instanceLock: InstanceLock | undefined;
-  seedDefaults(db, { now: clock.now(), ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) });
+  seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
   // The outbox is created after the channels; the dispatcher only needs to wake it.
@@ -86,7 +88,11 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     log,
     channels,
     submit: (e, o) => dispatcher.submit(e, o),
-    extraRoutes: (a) => mountAdminApi(a, { db, config, clock }),
+    extraRoutes: (a) => {
+      mountConsolePages(a);
+      mountConsoleApi(a, { db, config, clock });
+      mountAdminApi(a, { db, config, clock });
+    },
     https: config.publicBaseUrl?.startsWith('https:') ?? false,
     webChatPerMinute: config.access.webChatPerMinute,
   });

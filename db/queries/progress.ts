@@ -10,7 +10,10 @@ import type { UnitRow } from '../schema/index.ts';
 
 /** Code of the root when the unit table has no nation row (the default tree has provinces at the top). */
 export const NATION_CODE = 'VN';
-/** The default district target when no campaign is given (the plan: at least 50 new members per district). */
+/**
+ * The default target of a lowest-level unit (district on the 2020-era tree, commune on the current one) when no
+ * campaign is given: the plan's "at least 50 new members" per unit.
+ */
 export const DEFAULT_DISTRICT_TARGET = 50;
 
 export type UnitLevel = UnitRow['level'];
@@ -21,7 +24,7 @@ export interface UnitProgress {
   name: string;
   level: UnitLevel;
   parentCode: string | null;
-  /** Explicit `units.target`, else district default, province/nation = sum of their children, commune 0. */
+  /** Explicit `units.target`, else the campaign default for a lowest-level unit, else the sum of its children. */
   target: number;
   /** Cumulative current count. */
   total: number;
@@ -64,7 +67,7 @@ export function percentOf(total: number, target: number): number {
   return target > 0 ? Math.round((total * 100) / target) : 0;
 }
 
-/** The district default target of the active campaign (or 50). */
+/** The default target per lowest-level unit of the active campaign (or 50); the column keeps the plan's name. */
 export function activeDistrictTarget(db: Db): number {
   const row = cached(db, 'SELECT district_target AS t FROM campaigns WHERE active = 1 ORDER BY id LIMIT 1').get() as
     | { t: number }
@@ -124,8 +127,9 @@ export function rollUp(db: Db, opts: { today: string; districtTarget?: number })
   const childTargets = new Map<string, number>();
   for (const u of ordered) {
     const own = explicit.get(u.code) ?? null;
-    u.target =
-      own ?? (u.level === 'district' ? districtTarget : u.level === 'commune' ? 0 : (childTargets.get(u.code) ?? 0));
+    // The default applies to each lowest-level unit without its own target; a parent sums its children.
+    const isLeaf = u.children.length === 0 && u !== root;
+    u.target = own ?? (isLeaf ? districtTarget : (childTargets.get(u.code) ?? 0));
     if (u === root || u.parentCode === null) continue;
     const parent = units.get(u.parentCode);
     if (!parent) continue;
@@ -156,11 +160,26 @@ export function descendants(rollup: Rollup, code: string): UnitProgress[] {
   return out;
 }
 
-/** The units that receive reports: districts (communes roll into their district). */
+/** A unit field staff report for: a district or commune (whichever tree is loaded). */
+export function isReportingLevel(level: UnitLevel): boolean {
+  return level === 'district' || level === 'commune';
+}
+
+/**
+ * The units expected to report under `code`: the lowest-level units of the subtree (districts on the 2020-era
+ * tree, communes on the current one; on a mixed tree, a district's communes roll into it and count as one).
+ */
 export function reportingUnits(rollup: Rollup, code: string): UnitProgress[] {
   const self = rollup.units.get(code);
-  const below = descendants(rollup, code).filter((u) => u.level === 'district');
-  return self?.level === 'district' ? [self] : below;
+  if (self && isReportingLevel(self.level)) return [self];
+  const out: UnitProgress[] = [];
+  for (const u of descendants(rollup, code)) {
+    if (!isReportingLevel(u.level)) continue;
+    const parent = u.parentCode !== null ? rollup.units.get(u.parentCode) : undefined;
+    if (parent && isReportingLevel(parent.level)) continue; // counted through its district
+    out.push(u);
+  }
+  return out;
 }
 
 /** Direct children of `code` furthest behind (lowest % of target, then lowest total), at most `n`. */
@@ -173,39 +192,57 @@ export function furthestBehind(rollup: Rollup, code: string, n: number): UnitPro
   return children.sort((a, b) => ratio(a) - ratio(b) || a.total - b.total || a.code.localeCompare(b.code)).slice(0, n);
 }
 
-/** Districts under `code` (or `code` itself) with no report today. */
+/** Reporting units under `code` (or `code` itself) with no report today. */
 export function notReportedToday(rollup: Rollup, code: string): UnitProgress[] {
   return reportingUnits(rollup, code).filter((u) => !u.reportedToday);
 }
 
-/** One district's (or commune's) cumulative total and target, without rolling up the whole tree. */
+/**
+ * One unit's cumulative total and target without rolling up the whole tree: the report path asks this for the
+ * unit just reported, usually a leaf (two indexed lookups); a parent is summed over its subtree.
+ */
 export function unitStanding(db: Db, code: string, opts: { districtTarget?: number } = {}): { code: string; name: string; total: number; target: number } | null {
   const unit = cached(db, 'SELECT code, name, level, target FROM units WHERE code = ?').get(code) as
     | { code: string; name: string; level: UnitLevel; target: number | null }
     | undefined;
   if (!unit) return null;
-  const row = cached(
+  const hasChildren = cached(db, 'SELECT 1 AS one FROM units WHERE parent_code = ? LIMIT 1').get(code) !== undefined;
+  const defaultTarget = opts.districtTarget ?? activeDistrictTarget(db);
+  if (!hasChildren) {
+    const own = cached(db, 'SELECT COALESCE(SUM(count), 0) AS total FROM signup_reports WHERE superseded_by IS NULL AND unit_code = ?').get(code) as {
+      total: number;
+    };
+    return { code: unit.code, name: unit.name, total: own.total, target: unit.target ?? defaultTarget };
+  }
+  // The subtree, parents before children (breadth first), with each unit's own target.
+  const subtree = cached(
     db,
-    
-      // IN (… UNION ALL …) rather than OR, so SQLite seeks reports_current_idx per unit instead of scanning.
-      `SELECT COALESCE(SUM(count), 0) AS total FROM signup_reports
-        WHERE superseded_by IS NULL
-          AND unit_code IN (SELECT ? UNION ALL SELECT code FROM units WHERE parent_code = ?)`,
-    )
-    .get(code, code) as { total: number };
-  const target =
-    unit.target ??
-    (unit.level === 'district' ? (opts.districtTarget ?? activeDistrictTarget(db)) : unit.level === 'commune' ? 0 : sumDistrictTargets(db, code, opts.districtTarget));
-  return { code: unit.code, name: unit.name, total: row.total, target };
+    `WITH RECURSIVE down(code, parent, target) AS (
+       SELECT code, parent_code, target FROM units WHERE parent_code = ?
+       UNION ALL
+       SELECT u.code, u.parent_code, u.target FROM units u JOIN down ON u.parent_code = down.code
+     )
+     SELECT code, parent, target FROM down`,
+  ).all(code) as { code: string; parent: string; target: number | null }[];
+  const total = cached(
+    db,
+    `WITH RECURSIVE down(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)
+     SELECT COALESCE(SUM(r.count), 0) AS total FROM signup_reports r JOIN down ON r.unit_code = down.code WHERE r.superseded_by IS NULL`,
+  ).get(code) as { total: number };
+  return { code: unit.code, name: unit.name, total: total.total, target: unit.target ?? derivedTarget(code, subtree, defaultTarget) };
 }
 
-function sumDistrictTargets(db: Db, code: string, districtTarget?: number): number {
-  const dt = districtTarget ?? activeDistrictTarget(db);
-  const row = cached(
-    db,
-    `SELECT COALESCE(SUM(COALESCE(target, ?)), 0) AS t FROM units WHERE parent_code = ? AND level = 'district'`)
-    .get(dt, code) as { t: number };
-  return row.t;
+/** A parent's target from its subtree (parents listed before children): the same rule as `rollUp`. */
+function derivedTarget(code: string, subtree: { code: string; parent: string; target: number | null }[], defaultTarget: number): number {
+  const childSums = new Map<string, number>();
+  for (let i = subtree.length - 1; i >= 0; i--) {
+    const u = subtree[i];
+    if (!u) continue;
+    const sum = childSums.get(u.code);
+    const target = u.target ?? sum ?? defaultTarget;
+    childSums.set(u.parent, (childSums.get(u.parent) ?? 0) + target);
+  }
+  return childSums.get(code) ?? 0;
 }
 
 /** One row of the export: a unit's current count on one day. */
@@ -225,4 +262,28 @@ export function countsByUnitDay(db: Db, opts: { from?: string; to?: string } = {
       GROUP BY unit_code, day
       ORDER BY unit_code, day`,
   ).all(opts.from ?? '0000-00-00', opts.to ?? '9999-99-99') as UnitDayCount[];
+}
+
+/** One day of a subtree's daily line: the current count reported for that day. */
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
+/** Current counts per day for the subtree of `code` (the nation: everything), oldest day first. */
+export function dailyCounts(db: Db, code: string, opts: { from?: string; to?: string } = {}): DayCount[] {
+  const from = opts.from ?? '0000-00-00';
+  const to = opts.to ?? '9999-99-99';
+  if (code === NATION_CODE) {
+    return cached(
+      db,
+      `SELECT day, SUM(count) AS count FROM signup_reports WHERE superseded_by IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day`,
+    ).all(from, to) as DayCount[];
+  }
+  return cached(
+    db,
+    `WITH RECURSIVE down(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)
+     SELECT r.day AS day, SUM(r.count) AS count FROM signup_reports r JOIN down ON r.unit_code = down.code
+      WHERE r.superseded_by IS NULL AND r.day >= ? AND r.day <= ? GROUP BY r.day ORDER BY r.day`,
+  ).all(code, from, to) as DayCount[];
 }

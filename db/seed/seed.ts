@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../client.ts';
 import { campaigns, type CampaignRow } from '../schema/index.ts';
 import { DEFAULT_CAMPAIGN } from './campaign.ts';
-import { seedDefaultUnits } from './units.ts';
+import { seedDefaultUnits, type UnitTree } from './units.ts';
 import { TIMEZONE } from '../../src/core/clock.ts';
 
 /** The next 23 May at 08:00 Asia/Ho_Chi_Minh at or after `now`. */
@@ -25,16 +25,17 @@ export function parseLaunchAt(value: string): Date {
 }
 
 /** The campaign month starts on the 1st of the launch month: reports before it are refused. */
-function startsOn(launchAt: Date): string {
+export function startsOn(launchAt: Date): string {
   return DateTime.fromJSDate(launchAt, { zone: TIMEZONE }).startOf('month').toISODate() ?? '';
 }
 
 /**
- * Seed what a fresh database needs (idempotent): the default campaign and the default unit tree.
+ * Seed what a fresh database needs (idempotent): the default campaign and a unit tree (UNIT_TREE: the current
+ * 2025-07 tree unless told otherwise; a database that has units keeps them).
  * `launchAt` (from CAMPAIGN_LAUNCH_AT) moves the launch of the existing default campaign too.
  */
-export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string }): { campaign: CampaignRow; unitsImported: number } {
-  const unitsImported = seedDefaultUnits(db);
+export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string; unitTree?: UnitTree }): { campaign: CampaignRow; unitsImported: number } {
+  const unitsImported = seedDefaultUnits(db, opts.unitTree);
   const launchAt = opts.launchAt ? parseLaunchAt(opts.launchAt) : undefined;
   const existing = db.select().from(campaigns).where(eq(campaigns.slug, DEFAULT_CAMPAIGN.slug)).get();
   if (existing) {
@@ -67,4 +68,9 @@ export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string }): { 
     .returning()
     .get();
   return { campaign, unitsImported };
+}
+
+/** The seed options a configuration asks for. */
+export function seedOptions(config: { campaignLaunchAt: string | undefined; unitTree: UnitTree }, now: Date): { now: Date; launchAt?: string; unitTree: UnitTree } {
+  return { now, unitTree: config.unitTree, ...(config.campaignLaunchAt && { launchAt: config.campaignLaunchAt }) };
 }

@@ -18,6 +18,8 @@ export interface ImportStaffOptions {
   dryRun?: boolean;
   /** Import the good rows of a file that has bad ones. */
   skipBad?: boolean;
+  /** Units the importer may place people in (the console: the caller's subtree); others read as unknown. */
+  unitAllowed?: (code: string) => boolean;
   now: Date;
 }
 
@@ -98,7 +100,7 @@ export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): 
     if (!phone) reasons.push(`phone "${r['phone'] ?? ''}" is not a valid Vietnamese number`);
     const unitCode = (r['unit_code'] ?? '').trim();
     if (unitCode === '') reasons.push('unit_code is empty');
-    else if (!knownUnits.has(unitCode)) reasons.push(`unit_code ${unitCode} is not a known unit`);
+    else if (!knownUnits.has(unitCode) || (opts.unitAllowed && !opts.unitAllowed(unitCode))) reasons.push(`unit_code ${unitCode} is not a known unit`);
     const roleRaw = (r['role'] ?? '').trim().toLowerCase();
     const role = roleRaw === 'staff' || roleRaw === 'supervisor' ? roleRaw : null;
     if (!role) reasons.push(`role must be staff or supervisor, not "${r['role'] ?? ''}"`);

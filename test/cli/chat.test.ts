@@ -16,7 +16,7 @@ function io(lines: string[], env: Record<string, string>): { io: CliIo; out(): s
 }
 
 function tempEnv() {
-  return { DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-cli-')), LOG_LEVEL: 'silent' };
+  return { DATA_DIR: mkdtempSync(join(tmpdir(), 'bhxh-cli-')), LOG_LEVEL: 'silent', UNIT_TREE: '2025-03' };
 }
 
 describe('terminal chat', () => {

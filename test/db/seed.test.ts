@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDb } from '../../db/client.ts';
-import { nextLaunch, seedDefaults } from '../../db/seed/seed.ts';
+import { nextLaunch, seedDefaults, seedOptions } from '../../db/seed/seed.ts';
+import { loadConfig } from '../../src/config.ts';
 import { importUnits } from '../../db/seed/units.ts';
 import { campaigns, units } from '../../db/schema/index.ts';
 
@@ -9,7 +10,7 @@ describe('seed', () => {
   it('creates the plan\'s campaign once, with the eleven messages and the next 23 May 08:00 launch', () => {
     const db = openDb(':memory:');
     const now = new Date('2026-11-25T10:00:00Z');
-    const { campaign, unitsImported } = seedDefaults(db, { now });
+    const { campaign, unitsImported } = seedDefaults(db, { now, unitTree: '2025-03' });
     expect(unitsImported).toBe(759);
     expect(campaign.messages).toHaveLength(11);
     expect(campaign.hotline).toBe('1900 9068');
@@ -19,6 +20,21 @@ describe('seed', () => {
     seedDefaults(db, { now });
     expect(db.select({ n: sql<number>`count(*)` }).from(campaigns).get()?.n).toBe(1);
     expect(db.select({ n: sql<number>`count(*)` }).from(units).get()?.n).toBe(759);
+  });
+
+  it('seeds the tree in force since 1 July 2025 by default: 34 provinces and 3,321 communes', () => {
+    const db = openDb(':memory:');
+    expect(seedDefaults(db, { now: new Date('2026-11-25T10:00:00Z') }).unitsImported).toBe(3355);
+    const levels = db.select({ level: units.level, n: sql<number>`count(*)` }).from(units).groupBy(units.level).all();
+    expect(Object.fromEntries(levels.map((l) => [l.level, l.n]))).toEqual({ province: 34, commune: 3321 });
+  });
+
+  it('seeds the 2020-era tree when UNIT_TREE asks for 2025-03, and keeps a tree already loaded', () => {
+    const config = loadConfig({ UNIT_TREE: '2025-03' });
+    const db = openDb(':memory:');
+    expect(seedDefaults(db, seedOptions(config, new Date())).unitsImported).toBe(759);
+    expect(seedDefaults(db, { now: new Date() }).unitsImported).toBe(0);
+    expect(() => loadConfig({ UNIT_TREE: '2030-01' })).toThrow(/UNIT_TREE/);
   });
 
   it('takes the launch from CAMPAIGN_LAUNCH_AT, read as Hà Nội time', () => {
@@ -40,7 +56,7 @@ describe('import-units', () => {
   it('imports a post-2025 tree of provinces and communes', () => {
     const db = openDb(':memory:');
     const r = importUnits(db, `${header}01,Thành phố Hà Nội,Thành phố,province,\n00004,Phường Ba Đình,Phường,commune,01\n`);
-    expect(r).toEqual({ imported: 2, bad: [] });
+    expect(r).toEqual({ imported: 2, added: 2, bad: [] });
     expect(db.select().from(units).all().map((u) => u.nameFolded)).toEqual(['thanh pho ha noi', 'phuong ba dinh']);
   });
 
@@ -59,5 +75,28 @@ describe('import-units', () => {
   it('says which columns are missing', () => {
     const r = importUnits(openDb(':memory:'), 'code,name\n01,Hà Nội\n');
     expect(r.bad[0]?.reason).toMatch(/missing column "level"/);
+  });
+});
+
+describe('import-units with a dry run and targets', () => {
+  const header = 'code,name,type,level,parent_code,target\n';
+
+  it('counts what a dry run would import and writes nothing', () => {
+    const db = openDb(':memory:');
+    const r = importUnits(db, `${header}01,Hà Nội,Thành phố,province,\n00004,Phường Ba Đình,Phường,commune,01,120\n`, { dryRun: true });
+    expect(r).toEqual({ imported: 2, added: 2, bad: [] });
+    expect(db.select().from(units).all()).toHaveLength(0);
+  });
+
+  it('takes a target column, empty meaning derived, and refuses a target that is not a whole number', () => {
+    const db = openDb(':memory:');
+    importUnits(db, `${header}01,Hà Nội,Thành phố,province,\n00004,Phường Ba Đình,Phường,commune,01,"1.200"\n00008,Phường Ngọc Hà,Phường,commune,01,\n`);
+    expect(db.select({ code: units.code, target: units.target }).from(units).all()).toEqual([
+      { code: '01', target: null },
+      { code: '00004', target: 1200 },
+      { code: '00008', target: null },
+    ]);
+    const bad = importUnits(db, `${header}00004,Phường Ba Đình,Phường,commune,01,nhiều\n`);
+    expect(bad.bad[0]?.reason).toMatch(/target must be a whole number/);
   });
 });

@@ -18,6 +18,7 @@ const tok: Record<'admin' | 'hnSupervisor' | 'hnViewer' | 'hnConsultant' | 'hcmS
 };
 const uid: Partial<Record<keyof typeof tok, number>> = {};
 let hcmStaffPhone = '';
+let hcmStaffId = 0;
 let hnCallback = 0;
 let hcmCallback = 0;
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   seedPerson(db, 'lan'); // staff of 017 (Hà Nội)
   const hcmDistrict = db.$client.prepare("SELECT code FROM units WHERE parent_code = '79' LIMIT 1").get() as { code: string };
   hcmStaffPhone = '+84987000111';
-  db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).run();
+  hcmStaffId = db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).returning().get().id;
   const resident = seedPerson(db, 'hoa');
   // The Hà Nội request is assigned to the Hà Nội consultant (only the assignee or a supervisor may change it).
   const cb = (unitCode: string, reference: string, assigneeId: number | null) =>
@@ -54,16 +55,23 @@ afterAll(async () => {
   await t.close();
 });
 
+/** A request as a script makes it: JSON bodies, or CSV text (a body given as { csv }). */
 async function call(method: string, path: string, token?: string, body?: unknown): Promise<Response> {
+  const csv = typeof body === 'object' && body !== null && 'csv' in body ? String((body as { csv: string }).csv) : undefined;
   return fetch(`${t.url}${path}`, {
     method,
-    headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
+    headers: {
+      ...(token && { Authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'Content-Type': csv !== undefined ? 'text/csv' : 'application/json' }),
+    },
+    ...(body !== undefined && { body: csv ?? JSON.stringify(body) }),
   });
 }
 
 /** Routes that are not admin routes: channel webhooks and the web chat, each guarded by its own signature or open by design. */
 const CHANNEL_ROUTES = /^(\/|\/healthz|\/web\/chat(\.js|\.css)?|\/webhooks\/.*)$/;
+/** The console's static files: they hold no data (everything comes from the guarded API). */
+const CONSOLE_FILES = /^(\/console,\/console\/|\/console\/.*)$/;
 
 function mountedRoutes(app: Application): string[] {
   const router = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
@@ -77,7 +85,7 @@ describe('every route declares who may use it', () => {
     const declared = declaredRoutes(t.service.app);
     const routes = mountedRoutes(t.service.app);
     expect(routes.length).toBeGreaterThan(10);
-    const undeclared = routes.filter((r) => !declared.has(r) && !CHANNEL_ROUTES.test(r.split(' ')[1] ?? ''));
+    const undeclared = routes.filter((r) => !declared.has(r) && !CHANNEL_ROUTES.test(r.split(' ')[1] ?? '') && !CONSOLE_FILES.test(r.split(' ')[1] ?? ''));
     expect(undeclared).toEqual([]);
   });
 });
@@ -111,6 +119,19 @@ const CASES = (): Case[] => [
   { route: 'POST /admin/tokens', body: { label: 'script' }, ok: 'hnViewer', denied: 'hnViewer', status: 201 },
   { route: 'DELETE /admin/tokens/:id', path: '/admin/tokens/nope', ok: 'admin', denied: 'hnViewer', status: 404 },
   { route: 'GET /admin/audit', ok: 'admin', denied: 'hnSupervisor' },
+  { route: 'GET /admin/units', path: '/admin/units?parent=01', ok: 'hnViewer', denied: 'hcmSupervisor' },
+  { route: 'PUT /admin/units/:code/target', path: '/admin/units/017/target', body: { target: 80 }, ok: 'hnSupervisor', denied: 'hcmSupervisor' },
+  { route: 'POST /admin/units/targets', path: '/admin/units/targets?dryRun=1', body: { csv: 'code,target\n017,90\n' }, ok: 'hnSupervisor', denied: 'hnViewer' },
+  { route: 'POST /admin/units/import', path: '/admin/units/import?dryRun=1', body: { csv: 'code,name,type,level,parent_code\n01,Thành phố Hà Nội,Thành phố,province,\n' }, ok: 'admin', denied: 'hnSupervisor' },
+  { route: 'GET /admin/progress/summary', path: '/admin/progress/summary?unit=01', ok: 'hnViewer', denied: 'hcmSupervisor' },
+  { route: 'GET /admin/progress/export', path: '/admin/progress/export?unit=01&format=csv', ok: 'hnViewer', denied: 'hcmSupervisor' },
+  { route: 'GET /admin/campaign', ok: 'hnViewer', denied: 'hnConsultant' },
+  { route: 'PATCH /admin/campaign', body: { hotline: '1900 9068' }, ok: 'admin', denied: 'hnSupervisor' },
+  { route: 'GET /admin/staff', ok: 'hnViewer', denied: 'hnConsultant' },
+  { route: 'POST /admin/staff/import', path: '/admin/staff/import?dryRun=1', body: { csv: 'name,phone,unit_code,role\nNguyễn Văn Nam,0912000111,017,staff\n' }, ok: 'hnSupervisor', denied: 'hnViewer' },
+  { route: 'POST /admin/staff/:id/deactivate', path: '/admin/staff/{hcmStaffId}/deactivate', ok: 'hcmSupervisor', denied: 'hnSupervisor' },
+  { route: 'POST /admin/sms/measure', body: { text: 'Xin chào' }, ok: 'hnSupervisor', denied: 'hnViewer' },
+  { route: 'GET /admin/assignees', path: '/admin/assignees?unit=01', ok: 'hnViewer', denied: 'hcmSupervisor' },
 ];
 
 describe('route × caller', () => {
@@ -125,7 +146,7 @@ describe('route × caller', () => {
     const [method, route] = c.route.split(' ') as [string, string];
     // Ids made in beforeAll are filled in here: the table is built before the data exists.
     const fill = (text: string) =>
-      text.replace('{hnCallback}', String(hnCallback)).replace('{hcmStaffPhone}', hcmStaffPhone).replace('"{hnConsultantId}"', String(uid.hnConsultant));
+      text.replace('{hnCallback}', String(hnCallback)).replace('{hcmStaffPhone}', hcmStaffPhone).replace('{hcmStaffId}', String(hcmStaffId)).replace('"{hnConsultantId}"', String(uid.hnConsultant));
     const path = fill(c.path ?? route);
     c = { ...c, ...(c.body !== undefined && { body: JSON.parse(fill(JSON.stringify(c.body))) as unknown }) };
     expect((await call(method, path, undefined, c.body)).status).toBe(401);

@@ -35,3 +35,12 @@ describe('the web chat page', () => {
     expect(() => new Function(WEB_CHAT_SCRIPT)).not.toThrow();
   });
 });
+
+describe('the old dashboard', () => {
+  it('sends anyone still opening /dashboard to the console, without a script', async () => {
+    const res = await fetch(`${t.url}/dashboard`, { redirect: 'manual' });
+    expect([301, 302, 303, 307, 308, 200]).toContain(res.status);
+    if (res.status === 200) expect(await res.text()).not.toContain('<script');
+    else expect(res.headers.get('location')).toBe('/console');
+  });
+});
