@@ -3,6 +3,7 @@ import type { Config } from '../src/config.ts';
 import type { Flow } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
+import { createBroadcastCommandsFlow } from './broadcast/commands.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
 import { createCallbackFlow } from './callback/flow.ts';
 import { createFaqFlow } from './faq/flow.ts';
@@ -31,6 +32,7 @@ export function buildFlows(config: Config): FlowSet {
     createReportFlow({ sanityLimit: config.reports.sanityLimit }),
     createProgressFlow(),
     createLinkFlow(),
+    createBroadcastCommandsFlow(),
     createSubscriptionFlow(),
     createCallbackFlow(),
     createFaqFlow(faqIndex()),

@@ -3,17 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChannelAdapter, ChannelDeps, OutboundChannel } from '../../src/core/channel.ts';
 import { DEFAULT_CAPABILITIES } from '../../src/core/channel.ts';
-import { addressId, type OutboundMessage } from '../../src/core/message.ts';
+import type { OutboundMessage } from '../../src/core/message.ts';
+import { collectWebMessages } from '../../src/core/outbox.ts';
 import { HttpError } from '../../src/http/errors.ts';
 import { WEB_CHAT_PAGE } from './page.ts';
 
 /** Longest message a person may send through the web chat. */
 export const MAX_TEXT = 4000;
-/** Replies kept per session until the page collects them; older ones are dropped first. */
-const MAILBOX_LIMIT = 50;
-/** Sessions with uncollected replies kept in memory. */
-const MAX_SESSIONS = 10_000;
-
 const ChatBody = z.object({
   session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'session must be 1-64 characters: letters, digits, _ or -'),
   text: z.string({ message: 'text must be a string' }),
@@ -28,34 +24,15 @@ export interface WebReply {
 
 /** The built-in web chat: a page at `/`, `POST /web/chat` (the black-box test entry point), and polling for bulk messages. */
 export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
-  const mailboxes = new Map<string, WebReply[]>();
-
-  function deposit(session: string, reply: WebReply): void {
-    let box = mailboxes.get(session);
-    if (!box) {
-      if (mailboxes.size >= MAX_SESSIONS) {
-        const oldest = mailboxes.keys().next().value;
-        if (oldest !== undefined) mailboxes.delete(oldest);
-      }
-      box = [];
-      mailboxes.set(session, box);
-    }
-    box.push(reply);
-    if (box.length > MAILBOX_LIMIT) box.shift();
-  }
-
-  function collect(session: string): WebReply[] {
-    const box = mailboxes.get(session) ?? [];
-    mailboxes.delete(session);
-    return box;
-  }
+  // Messages for a session outside a request wait in the outbox (durable) until the page collects them.
+  const collect = (session: string): WebReply[] => collectWebMessages(deps.db, `web:${session}`);
 
   const outbound: OutboundChannel = {
     name: 'web',
     capabilities: DEFAULT_CAPABILITIES.web,
     ratePerSecond: deps.config.rates.web,
+    // "Sent" here means stored for the page; the row becomes delivered when the page collects it.
     send(message: OutboundMessage) {
-      deposit(addressId(message.to), { text: message.text, quickReplies: message.quickReplies ?? [] });
       return Promise.resolve({ providerId: `web-${message.id}` });
     },
   };

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../core/channel.ts';
 import { localDay } from '../core/clock.ts';
 import { HttpError } from './errors.ts';
-import { mountBroadcastRoutes } from './admin-broadcasts.ts';
+import { mountBroadcastRoutes } from './admin/broadcasts.ts';
 import { DASHBOARD_PAGE } from './dashboard-page.ts';
 import { rollUp, descendants, NATION_CODE } from '../../db/queries/progress.ts';
 import { issueLinkCode } from '../../db/queries/staff.ts';
@@ -70,7 +70,15 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
     next();
   };
   const actorOf = (res: Response) => res.locals['actor'] as AdminActor;
-  mountBroadcastRoutes(app, { db, clock, auth });
+  mountBroadcastRoutes(app, {
+    db,
+    clock,
+    auth,
+    senderOf: (res, write) => {
+      const a = actorOf(res);
+      return write && a.role === 'viewer' ? null : { name: a.name, unitScope: a.unitScope ?? 'VN', contactId: null };
+    },
+  });
   // The page itself holds no data: everything it shows comes from the token-protected API.
   app.get('/dashboard', (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(DASHBOARD_PAGE);

@@ -1,0 +1,66 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { queueNextChunk, QUEUE_CHUNK_IDS } from '../../db/queries/broadcasts.ts';
+import { broadcasts } from '../../db/schema/index.ts';
+import type { Logger } from '../../src/core/log.ts';
+import { storedAudience } from './audience.ts';
+
+const pumping = new WeakMap<Db, Map<number, Promise<number>>>();
+
+/** True while this process is queueing the broadcast. */
+export function isQueueing(db: Db, id: number): boolean {
+  return pumping.get(db)?.has(id) ?? false;
+}
+
+/** Resolves when every broadcast this process is queueing is queued (tests, shutdown). */
+export async function queueingSettled(db: Db): Promise<void> {
+  await Promise.all([...(pumping.get(db)?.values() ?? [])]);
+}
+
+/**
+ * Queue a `sending` broadcast's audience in chunks of contact ids, each an INSERT … SELECT in its own short
+ * transaction, yielding to the event loop between chunks so webhooks and the web chat keep being answered. The
+ * cursor is stored with each chunk: after a crash the next fire-broadcasts tick resumes where it stopped. One
+ * pump per broadcast per process. Resolves with the rows added.
+ */
+export function drainQueue(db: Db, id: number, opts: DrainOptions): Promise<number> {
+  let running = pumping.get(db);
+  if (!running) {
+    running = new Map();
+    pumping.set(db, running);
+  }
+  const existing = running.get(id);
+  if (existing) return existing;
+  const set = running;
+  const p = pump(db, id, opts).finally(() => set.delete(id));
+  running.set(id, p);
+  return p;
+}
+
+interface DrainOptions {
+  now: () => Date;
+  log?: Logger | undefined;
+  chunk?: number;
+  onQueued?: () => void;
+}
+
+async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
+  let total = 0;
+  try {
+    // Never inside the caller's turn (a chat command runs in the dispatcher's transaction): begin on the next one.
+    await yieldToEventLoop();
+    for (;;) {
+      const b = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+      if (!b || b.status !== 'sending') break;
+      const { added, done } = queueNextChunk(db, b, storedAudience(b.audience), opts.now(), opts.chunk ?? QUEUE_CHUNK_IDS);
+      total += added;
+      if (added > 0) opts.onQueued?.();
+      if (done) break;
+      await yieldToEventLoop();
+    }
+  } catch (err) {
+    opts.log?.error({ err, broadcastId: id }, 'queueing a broadcast failed; the next tick resumes it');
+  }
+  return total;
+}
