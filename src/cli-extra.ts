@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { parseArgs, type CliIo } from './cli.ts';
+import { parseArgs, type CliIo } from './cli-args.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from '../db/client.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
-import { adminTokens, adminUsers, auditLog, contacts } from '../db/schema/index.ts';
-import { createHash, randomBytes } from 'node:crypto';
+import { contacts } from '../db/schema/index.ts';
 import { toE164 } from './text/phone.ts';
 
 /**
@@ -72,26 +71,6 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
       }
       return 0;
     }
-    case 'create-admin-token': {
-      const { flags } = parseArgs(argv);
-      const name = typeof flags['name'] === 'string' ? flags['name'] : '';
-      const role = typeof flags['role'] === 'string' ? flags['role'] : 'supervisor';
-      const unit = typeof flags['unit'] === 'string' ? flags['unit'] : null;
-      if (!name || (role !== 'admin' && role !== 'supervisor' && role !== 'viewer')) {
-        err('usage: bhxh-outreach create-admin-token --name "<who>" [--role admin|supervisor|viewer] [--unit CODE]');
-        return 2;
-      }
-      const token = randomBytes(24).toString('base64url');
-      withDb((db) => {
-        const now = new Date();
-        const user = db.insert(adminUsers).values({ name, role, unitScope: unit, createdAt: now }).returning().get();
-        db.insert(adminTokens).values({ tokenHash: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: now }).run();
-        db.insert(auditLog).values({ actor: 'cli', action: 'admin-token.create', subject: `admin-user:${user.id}`, detail: { role, unit }, at: now }).run();
-      });
-      out(token);
-      out('Shown once: only its SHA-256 is stored. Use it as "Authorization: Bearer <token>" or on /dashboard.');
-      return 0;
-    }
     case 'issue-link-code': {
       const raw = argv[0];
       const phone = raw ? toE164(raw) : null;
@@ -118,7 +97,9 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
       io.stdout.write(`Telegram webhook set to ${url} (with the secret token)\n`);
       return 0;
     }
-    default:
-      return null;
+    default: {
+      const { runAccountCommand } = await import('./cli-accounts.ts');
+      return runAccountCommand(command, argv, io);
+    }
   }
 }

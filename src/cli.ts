@@ -12,14 +12,9 @@ import { createLogger } from './core/log.ts';
 import { linkPhone } from './core/contacts.ts';
 import { toE164 } from './text/phone.ts';
 import type { Address } from './core/message.ts';
+import { parseArgs, type CliIo } from './cli-args.ts';
 
-/** Streams the CLI writes to (tests pass their own). */
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: Record<string, string | undefined>;
-}
+export { parseArgs, type CliIo } from './cli-args.ts';
 
 const USAGE = `Usage: bhxh-outreach <command> [options]
 
@@ -34,26 +29,15 @@ Commands:
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]
   issue-link-code <phone>       one-time code (DK 123456) that links a Telegram/Zalo account to staff
-  create-admin-token --name N [--role admin|supervisor|viewer] [--unit CODE]
-                                an admin API / dashboard token (printed once, stored hashed)
+  create-admin [--name N] [--email E | --phone P]
+                                the first admin (asks for the password, or reads it from stdin)
+  user add --name N --role admin|supervisor|consultant|viewer|staff --unit CODE [--email E] [--phone P] [--password-stdin]
+  user list [--unit CODE] | user disable <id|login> | user reset-password <id|login>
+  token create --user <id|login> [--label L] [--days N] | token list [--user <id|login>] | token revoke <id>
+  create-admin-token --name N --role admin|supervisor|consultant|viewer --unit CODE
+                                an API token for that user (created or reused), printed alone on one line
   telegram-set-webhook          register PUBLIC_BASE_URL/webhooks/telegram with the secret token
 `;
-
-/** Split argv into positional arguments and --flags (a flag followed by a value takes it unless it is boolean). */
-export function parseArgs(argv: string[], booleans: readonly string[] = []): { positional: string[]; flags: Record<string, string | true> } {
-  const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (inline !== undefined) flags[name] = inline;
-      else if (booleans.includes(name) || i + 1 >= argv.length || (argv[i + 1] ?? '').startsWith('--')) flags[name] = true;
-      else flags[name] = argv[++i] ?? '';
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
 
 function print(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);

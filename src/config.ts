@@ -19,6 +19,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: optionalUrl,
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGNIN_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  API_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WEB_CHAT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2000),
   CAMPAIGN_LAUNCH_AT: optionalString.pipe(
     z.iso.datetime({ offset: true, local: true, message: 'must be an ISO date-time such as 2027-05-23T08:00' }).optional(),
   ),
@@ -73,6 +81,17 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   publicBaseUrl: string | undefined;
   adminToken: string | undefined;
+  /** Console sessions, sign-in throttling, API tokens, per-client limits. */
+  access: {
+    sessionIdleMs: number;
+    sessionMaxMs: number;
+    signInMaxFailures: number;
+    signInLockMs: number;
+    signInPerAddressPer15Min: number;
+    tokenDays: number;
+    webChatPerMinute: number;
+    maxConnections: number;
+  };
   campaignLaunchAt: string | undefined;
   timezone: 'Asia/Ho_Chi_Minh';
   quietHours: { start: string; end: string };
@@ -125,6 +144,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     adminToken: env.ADMIN_TOKEN,
+    access: {
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      signInMaxFailures: env.SIGNIN_MAX_FAILURES,
+      signInLockMs: env.SIGNIN_LOCK_MINUTES * 60_000,
+      signInPerAddressPer15Min: env.SIGNIN_RATE_PER_ADDRESS,
+      tokenDays: env.API_TOKEN_DAYS,
+      webChatPerMinute: env.WEB_CHAT_RATE_PER_MINUTE,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+    },
     campaignLaunchAt: env.CAMPAIGN_LAUNCH_AT,
     timezone: 'Asia/Ho_Chi_Minh',
     quietHours: { start: quietStart, end: quietEnd },

@@ -4,18 +4,14 @@
  */
 import type { Db } from '../client.ts';
 import { inTransaction } from '../client.ts';
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import { addresses, broadcasts, type BroadcastRow, type Role } from '../schema/index.ts';
 import { cached } from './progress.ts';
+import { inSubtree } from './unit-scope.ts';
 
 /** Channels an address can be on (the schema's enum). */
 export const ADDRESS_CHANNELS = addresses.channel.enumValues;
 export type AddressChannel = (typeof ADDRESS_CHANNELS)[number];
-/** The nation: a scope or audience over every unit. */
-export const NATION = 'VN';
-
-/** SQL listing the codes of a unit and every unit below it (one parameter: the unit's code). */
-const SUBTREE_SQL = 'WITH RECURSIVE sub(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN sub ON u.parent_code = sub.code) SELECT code FROM sub';
 
 /** Who a broadcast goes to: residents only if subscribed; never the opted-out. */
 export interface AudienceFilter {
@@ -26,38 +22,28 @@ export interface AudienceFilter {
   channels?: AddressChannel[] | undefined;
 }
 
-/** SQL (and its parameters, in order) selecting `cid` and the chosen address `aid` of every audience member. */
-function audienceSelect(a: AudienceFilter, extraWhere = ''): { sql: string; params: unknown[] } {
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** SELECT of every audience member's id `cid` and chosen address id `aid` (most recently used, not stopped). */
+function audienceSelect(a: AudienceFilter, extraWhere?: SQL): SQL {
   const channels = a.channels && a.channels.length > 0 ? a.channels : null;
-  const chanList = channels ? channels.map(() => '?').join(',') : '';
-  const params: unknown[] = [];
-  let sql = `SELECT c.id AS cid, (SELECT a2.id FROM addresses a2 WHERE a2.contact_id = c.id AND a2.stopped_at IS NULL`;
-  if (channels) {
-    sql += ` AND a2.channel IN (${chanList})`;
-    params.push(...channels);
-  }
-  sql += ` ORDER BY a2.last_inbound_at IS NULL, a2.last_inbound_at DESC, a2.id DESC LIMIT 1) AS aid
+  const onChannels = channels ? sql` AND a2.channel IN (${list(channels)})` : sql``;
+  const inUnit = a.unitCode ? inSubtree(sql.raw('c.unit_code'), a.unitCode) : undefined;
+  return sql`SELECT c.id AS cid,
+      (SELECT a2.id FROM addresses a2 WHERE a2.contact_id = c.id AND a2.stopped_at IS NULL${onChannels}
+        ORDER BY a2.last_inbound_at IS NULL, a2.last_inbound_at DESC, a2.id DESC LIMIT 1) AS aid
     FROM contacts c
-    WHERE c.role IN (${a.roles.map(() => '?').join(',')}) AND c.opted_out = 0 AND (c.role <> 'resident' OR c.subscribed = 1)`;
-  params.push(...a.roles);
-  if (a.unitCode && a.unitCode !== NATION) {
-    sql += ` AND c.unit_code IN (${SUBTREE_SQL})`;
-    params.push(a.unitCode);
-  }
-  if (channels) {
-    // With a channel filter, the audience is the people known on those channels (reachable or not).
-    sql += ` AND EXISTS (SELECT 1 FROM addresses a3 WHERE a3.contact_id = c.id AND a3.channel IN (${chanList}))`;
-    params.push(...channels);
-  }
-  return { sql: sql + extraWhere, params };
+    WHERE c.role IN (${list(a.roles)}) AND c.opted_out = 0 AND (c.role <> 'resident' OR c.subscribed = 1)${inUnit ? sql` AND ${inUnit}` : sql``}${
+      // With a channel filter, the audience is the people known on those channels (reachable or not).
+      channels ? sql` AND EXISTS (SELECT 1 FROM addresses a3 WHERE a3.contact_id = c.id AND a3.channel IN (${list(channels)}))` : sql``
+    }${extraWhere ?? sql``}`;
 }
 
 /** How many people an audience reaches, per channel of their chosen address ('none': no reachable address). */
 export function countAudience(db: Db, a: AudienceFilter): { total: number; byChannel: Record<string, number> } {
-  const s = audienceSelect(a);
-  const rows = db.$client
-    .prepare(`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n FROM (${s.sql}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`)
-    .all(...s.params) as { channel: string; n: number }[];
+  const rows = db.all<{ channel: string; n: number }>(
+    sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n FROM (${audienceSelect(a)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
+  );
   const byChannel: Record<string, number> = {};
   let total = 0;
   for (const r of rows) {
@@ -69,10 +55,7 @@ export function countAudience(db: Db, a: AudienceFilter): { total: number; byCha
 
 /** One member of the audience per channel (the first by id), to render a sample of the message. */
 export function sampleRecipients(db: Db, a: AudienceFilter): { contactId: number; channel: AddressChannel }[] {
-  const s = audienceSelect(a);
-  return db.$client
-    .prepare(`SELECT ad.channel AS channel, min(s.cid) AS contactId FROM (${s.sql}) s JOIN addresses ad ON ad.id = s.aid GROUP BY ad.channel`)
-    .all(...s.params) as { contactId: number; channel: AddressChannel }[];
+  return db.all(sql`SELECT ad.channel AS channel, min(s.cid) AS contactId FROM (${audienceSelect(a)}) s JOIN addresses ad ON ad.id = s.aid GROUP BY ad.channel`);
 }
 
 /** The highest contact id now: queueing walks ids up to it, so people added later are not included. */
@@ -80,24 +63,32 @@ export function maxContactId(db: Db): number {
   return (cached(db, 'SELECT coalesce(max(id), 0) AS m FROM contacts').get() as { m: number }).m;
 }
 
+/** What one queueing statement covers: contact ids in (from, to], the broadcast, and the row time. */
+export interface QueueRange {
+  from: number;
+  to: number;
+  now: Date;
+  keepDiacritics: boolean;
+  broadcastId: number;
+}
+
 /**
- * The statement that queues one chunk of a broadcast: one outbox row per audience member with ids in (from, to],
- * text empty (rendered per person when sent), `skipped`/`no_address` when nobody can be reached. A row that exists
- * already (unique broadcast × contact) is left alone, so a chunk run twice (after a crash) adds nothing.
+ * The statement that queues a range of a broadcast: one outbox row per audience member, text empty (rendered per
+ * person when sent), `skipped`/`no_address` when nobody can be reached. A row that exists already (unique
+ * broadcast × contact) is left alone, so a chunk run twice (after a crash) adds nothing.
  */
-export function queueRowsSql(a: AudienceFilter): { sql: string; params: unknown[] } {
-  const s = audienceSelect(a, ' AND c.id > @from AND c.id <= @to');
-  const sql = `INSERT INTO outbox (contact_id, address, channel, text, priority, status, reason, error, attempts, next_attempt_at,
+export function queueRowsSql(a: AudienceFilter, r: QueueRange): SQL {
+  const now = r.now.getTime();
+  return sql`INSERT INTO outbox (contact_id, address, channel, text, priority, status, reason, error, attempts, next_attempt_at,
                           keep_diacritics, broadcast_id, created_at, request_phone)
     SELECT s.cid, coalesce(ad.address, ''), coalesce(ad.channel, 'none'), '', 1,
            CASE WHEN ad.id IS NULL THEN 'skipped' ELSE 'queued' END,
            CASE WHEN ad.id IS NULL THEN 'no_address' END,
            CASE WHEN ad.id IS NULL THEN 'no reachable address' END,
-           0, @now, @keep, @broadcastId, @now, 0
-      FROM (${s.sql}) s LEFT JOIN addresses ad ON ad.id = s.aid
+           0, ${now}, ${r.keepDiacritics ? 1 : 0}, ${r.broadcastId}, ${now}, 0
+      FROM (${audienceSelect(a, sql` AND c.id > ${r.from} AND c.id <= ${r.to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid
      WHERE true
     ON CONFLICT DO NOTHING`;
-  return { sql, params: s.params };
 }
 
 /** Contact ids covered by one queueing chunk (one short transaction each: the event loop stays free between). */
@@ -113,10 +104,7 @@ export function queueNextChunk(db: Db, b: BroadcastRow, a: AudienceFilter, now: 
     const cur = cached(db, 'SELECT status, queued_through AS through FROM broadcasts WHERE id = ?').get(b.id) as { status: string; through: number } | undefined;
     if (!cur || cur.status !== 'sending' || cur.through >= until) return { added: 0, done: true };
     const to = Math.min(until, cur.through + chunk);
-    const q = queueRowsSql(a);
-    const added = db.$client
-      .prepare(q.sql)
-      .run(...q.params, { from: cur.through, to, now: now.getTime(), keep: b.keepDiacritics ? 1 : 0, broadcastId: b.id }).changes;
+    const added = db.run(queueRowsSql(a, { from: cur.through, to, now, keepDiacritics: b.keepDiacritics, broadcastId: b.id })).changes;
     cached(db, 'UPDATE broadcasts SET queued_through = ?, queued_count = queued_count + ? WHERE id = ?').run(to, added, b.id);
     return { added, done: to >= until };
   });
@@ -159,18 +147,16 @@ export function dropUnsentRows(db: Db, id: number): number {
 
 /** Broadcasts created within a scope that are still to come (draft, scheduled or sending), soonest first. */
 export function upcomingBroadcasts(db: Db, scope: string, limit = 20): BroadcastRow[] {
-  const inScope = scope === NATION ? '' : `AND scope_code IN (${SUBTREE_SQL})`;
-  const ids = db.$client
-    .prepare(`SELECT id FROM broadcasts WHERE status IN ('draft', 'scheduled', 'sending') ${inScope} ORDER BY send_at IS NULL, send_at, id LIMIT ?`)
-    .all(...(scope === NATION ? [] : [scope]), limit) as { id: number }[];
-  return ids.map((r) => db.select().from(broadcasts).where(eq(broadcasts.id, r.id)).get()).filter((b): b is BroadcastRow => b !== undefined);
+  return db
+    .select()
+    .from(broadcasts)
+    .where(and(inArray(broadcasts.status, ['draft', 'scheduled', 'sending']), inSubtree(broadcasts.scopeCode, scope)))
+    .orderBy(sql`${broadcasts.sendAt} IS NULL`, asc(broadcasts.sendAt), asc(broadcasts.id))
+    .limit(limit)
+    .all();
 }
 
 /** Broadcasts created within a scope, newest first (the console's list). */
 export function listBroadcasts(db: Db, scope: string, limit = 200): BroadcastRow[] {
-  const inScope = scope === NATION ? '' : `WHERE scope_code IN (${SUBTREE_SQL})`;
-  const ids = db.$client
-    .prepare(`SELECT id FROM broadcasts ${inScope} ORDER BY id DESC LIMIT ?`)
-    .all(...(scope === NATION ? [] : [scope]), limit) as { id: number }[];
-  return ids.map((r) => db.select().from(broadcasts).where(eq(broadcasts.id, r.id)).get()).filter((b): b is BroadcastRow => b !== undefined);
+  return db.select().from(broadcasts).where(inSubtree(broadcasts.scopeCode, scope)).orderBy(desc(broadcasts.id)).limit(limit).all();
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { ADDRESS_CHANNELS, NATION, type AudienceFilter } from '../../db/queries/broadcasts.ts';
-import { isWithin } from '../../db/queries/staff.ts';
+import { ADDRESS_CHANNELS, type AudienceFilter } from '../../db/queries/broadcasts.ts';
+import { isWithin } from '../../db/queries/unit-scope.ts';
 import { ROLES } from '../../db/schema/index.ts';
 
 /** An audience as the admin API and the chat commands give it. */
@@ -24,7 +24,7 @@ export class AudienceOutOfScope extends Error {}
  */
 export function scopedAudience(db: Db, audience: Audience, scope: string): AudienceFilter & { unitCode: string } {
   const unitCode = audience.unitCode ?? scope;
-  if (scope !== NATION && !isWithin(db, unitCode, scope)) throw new AudienceOutOfScope(`unit ${unitCode} is outside your scope ${scope}`);
+  if (!isWithin(db, unitCode, scope)) throw new AudienceOutOfScope(`unit ${unitCode} is outside your scope ${scope}`);
   return { roles: audience.roles, unitCode, channels: audience.channels };
 }
 

@@ -8,6 +8,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { broadcastStats, upcomingBroadcasts } from '../../db/queries/broadcasts.ts';
 import { findUnit } from '../../db/queries/staff.ts';
 import { broadcasts, type Role } from '../../db/schema/index.ts';
+import { principalForContact, roleAllows } from '../../src/core/access.ts';
 import { end, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 import { BroadcastError, cancelBroadcast, confirmBroadcast, createDraft, findBroadcast, type Sender } from './lifecycle.ts';
@@ -67,11 +68,10 @@ export function parseSend(text: string): { roles: Role[]; unitCode?: string; con
   return null;
 }
 
-/** The supervisor behind a chat contact, or null (their unit is their scope; without one they may not broadcast). */
+/** Who may broadcast from this chat contact (the access layer's principal), or null. */
 function chatSender(ctx: FlowContext): Sender | null {
-  const c = ctx.contact;
-  if (c.role !== 'supervisor' || !c.unitCode) return null;
-  return { name: c.name ?? `contact:${c.id}`, unitScope: c.unitCode, contactId: c.id };
+  const p = principalForContact(ctx.db, ctx.contact.id);
+  return p && roleAllows(p.role, 'broadcasts.write') ? p : null;
 }
 
 function latestDraft(ctx: FlowContext) {
@@ -143,9 +143,8 @@ export function createBroadcastCommandsFlow(): Flow {
   return {
     id: 'broadcast',
     version: 1,
-    roles: ['supervisor'],
-    // Only supervisors: a resident's "gửi hồ sơ ở đâu" is a question, not a command.
-    command: (ctx) => ctx.contact.role === 'supervisor' && parseCommand(ctx.folded) !== null,
+    // Only people who may broadcast: a resident's "gửi hồ sơ ở đâu" is a question, not a command.
+    command: (ctx) => parseCommand(ctx.folded) !== null && chatSender(ctx) !== null,
     start,
     resume: (ctx) => start(ctx),
   };

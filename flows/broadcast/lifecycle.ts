@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/client.ts';
-import { broadcastStats, dropUnsentRows, maxContactId, NATION, type BroadcastStats } from '../../db/queries/broadcasts.ts';
-import { isWithin } from '../../db/queries/staff.ts';
+import { broadcastStats, dropUnsentRows, maxContactId, type BroadcastStats } from '../../db/queries/broadcasts.ts';
+import { isWithin } from '../../db/queries/unit-scope.ts';
 import { broadcasts, campaigns, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
 import { AudienceOutOfScope, AudienceSchema, scopedAudience, storedAudience } from './audience.ts';
 import { previewBroadcast, type BroadcastPreview } from './preview.ts';
@@ -108,7 +108,7 @@ export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now:
 export function findBroadcast(db: Db, id: number, scope: string): BroadcastRow | undefined {
   const row = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
   if (!row) return undefined;
-  if (scope !== NATION && !isWithin(db, row.scopeCode, scope)) return undefined;
+  if (!isWithin(db, row.scopeCode, scope)) return undefined;
   return row;
 }
 

@@ -18,6 +18,8 @@ export interface ExportProgressOptions {
   now?: Date;
   /** Default target of a district (default: the active campaign's). */
   districtTarget?: number;
+  /** Only rows of this unit's subtree (default: the nation). A province's export has no nation total. */
+  scope?: string;
 }
 
 /** The table both formats share: header plus rows of cells. */
@@ -62,17 +64,26 @@ export function buildProgressTable(db: Db, opts: Omit<ExportProgressOptions, 'fo
     const total = d.reduce((a, b) => a + b, 0);
     return [level, province?.code ?? '', province?.name ?? '', u.code, u.name, ...d, total, u.target, percentOf(total, u.target)];
   };
+  const scope = opts.scope && opts.scope !== rollup.root.code ? opts.scope : null;
+  const inScope = (code: string): boolean => {
+    if (scope === null) return true;
+    for (let c: string | null = code, hops = 0; c !== null && hops < 8; hops++) {
+      if (c === scope) return true;
+      c = rollup.units.get(c)?.parentCode ?? null;
+    }
+    return false;
+  };
   const rows: (string | number)[][] = [];
   for (const pc of rollup.root.children) {
     const province = rollup.units.get(pc);
     if (!province) continue;
     for (const dc of province.children) {
       const district = rollup.units.get(dc);
-      if (district) rows.push(line(district, 'Huyện', province));
+      if (district && inScope(district.code)) rows.push(line(district, 'Huyện', province));
     }
-    rows.push(line(province, 'Tổng tỉnh', province));
+    if (inScope(province.code)) rows.push(line(province, 'Tổng tỉnh', province));
   }
-  rows.push(line(rollup.root, 'Toàn quốc', undefined));
+  if (scope === null) rows.push(line(rollup.root, 'Toàn quốc', undefined));
   return { days, header, rows };
 }
 

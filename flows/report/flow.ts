@@ -3,11 +3,14 @@
  * (DK <code>: attach a Telegram/Zalo account to imported staff). Steps are synchronous and run inside the
  * dispatcher's transaction; writes here use savepoints so a failing step leaves nothing behind.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { queueMessages } from '../../src/core/outbox.ts';
+import type { Address, ChannelName } from '../../src/core/message.ts';
 import { inTransaction } from '../../db/client.ts';
 import { cached, rollUp, unitStanding, type Rollup } from '../../db/queries/progress.ts';
 import { findUnit, isWithin, moveAddress, redeemLinkCode, staffUnitCodes } from '../../db/queries/staff.ts';
-import { signupReports, type UnitRow } from '../../db/schema/index.ts';
+import { addresses, signupReports, type UnitRow } from '../../db/schema/index.ts';
 import { localDay } from '../../src/core/clock.ts';
 import { end, pickChoice, stay, goto, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import type { Role } from '../../db/schema/index.ts';
@@ -243,7 +246,27 @@ export function createLinkFlow(): Flow {
       if (ctx.contact.role !== 'resident') return say(ctx, REPORT_TEXTS.linkOtherStaff);
       const used = redeemLinkCode(ctx.db, code, ctx.now);
       if (!used.ok) return say(ctx, REPORT_TEXTS.linkBad);
+      // Tell the person on the channels they already had, before this one joins them: a stranger who got the
+      // code learns nothing, the real owner learns at once.
+      const earlier = ctx.db
+        .select({ address: addresses.address })
+        .from(addresses)
+        .where(and(eq(addresses.contactId, used.contact.id), isNull(addresses.stoppedAt)))
+        .all()
+        .filter((a) => a.address !== ctx.address);
+      queueMessages(
+        ctx.db,
+        ctx.now,
+        earlier.map((a) => ({ contactId: used.contact.id, address: a.address as Address, text: REPORT_TEXTS.linkNotice(channelLabel(ctx.channel), ctx.now), priority: 'reply' as const })),
+      );
       moveAddress(ctx.db, ctx.address, used.contact.id);
+      recordAudit(ctx.db, {
+        actor: `chat:${ctx.channel}`,
+        action: 'staff.link-account',
+        subject: `contact:${used.contact.id}`,
+        detail: { channel: ctx.channel, fromContact: ctx.contact.id, notified: earlier.length },
+        at: ctx.now,
+      });
       const unit = used.contact.unitCode ? findUnit(ctx.db, used.contact.unitCode) : undefined;
       ctx.log.info({ from: ctx.contact.id, to: used.contact.id, channel: ctx.channel }, 'address linked to staff by code');
       return say(ctx, REPORT_TEXTS.linked(used.contact.name, unit?.name ?? null));
@@ -265,4 +288,9 @@ function peekOwner(ctx: FlowContext, code: string): { id: number } | 'bad' {
     | undefined;
   if (!row || row.used !== null || row.exp <= ctx.now.getTime()) return 'bad';
   return { id: row.id };
+}
+
+/** How a channel is named to the person ("Tài khoản Telegram vừa được liên kết…"). */
+function channelLabel(channel: ChannelName): string {
+  return { telegram: 'Telegram', zalo: 'Zalo', sms: 'SMS', web: 'web' }[channel];
 }

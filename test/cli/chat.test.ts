@@ -114,18 +114,25 @@ describe('staff commands', () => {
 });
 
 describe('admin tokens', () => {
-  it('creates a token that is stored hashed and opens the admin API', async () => {
+  it('prints the token alone on stdout, stores it hashed, and refuses an unknown unit', async () => {
     const env = tempEnv();
     const t = io([], env);
     expect(await runCli(['create-admin-token', '--name', 'BHXH Hà Nội', '--role', 'supervisor', '--unit', '01'], t.io)).toBe(0);
-    const token = t.out().split('\n')[0] ?? '';
-    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const lines = t.out().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const token = lines[0] ?? '';
+    expect(token).toMatch(/^bhxh_[A-Za-z0-9_-]{32}$/);
     const { openDb } = await import('../../db/client.ts');
-    const { authenticate } = await import('../../src/http/admin.ts');
     const db = openDb(join(env.DATA_DIR, 'bhxh-outreach.db'));
     expect(JSON.stringify(db.$client.prepare('select * from admin_tokens').all())).not.toContain(token);
-    expect(authenticate(db, { adminToken: undefined }, `Bearer ${token}`)).toEqual({ name: 'BHXH Hà Nội', role: 'supervisor', unitScope: '01' });
-    expect(authenticate(db, { adminToken: undefined }, 'Bearer not-the-right-token-at-all')).toBeNull();
     db.$client.close();
+    const again = io([], env);
+    expect(await runCli(['create-admin-token', '--name', 'BHXH Hà Nội', '--role', 'supervisor', '--unit', '01'], again.io)).toBe(0);
+    const db2 = openDb(join(env.DATA_DIR, 'bhxh-outreach.db'));
+    expect(db2.$client.prepare('select count(*) AS n from admin_users').get()).toEqual({ n: 1 });
+    db2.$client.close();
+    const bad = io([], env);
+    expect(await runCli(['create-admin-token', '--name', 'X', '--role', 'viewer', '--unit', '9999'], bad.io)).toBe(1);
+    expect(bad.err()).toMatch(/unknown unit code 9999/);
   });
 });

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestService, type TestService } from '../support/service.ts';
 import { seedPerson } from '../support/seed.ts';
-import { adminTokens, adminUsers, broadcasts, campaigns, contacts, outbox } from '../../db/schema/index.ts';
+import { broadcasts, campaigns, contacts, outbox } from '../../db/schema/index.ts';
+import { insertUser } from '../../db/queries/users.ts';
+import { createApiToken } from '../../src/core/accounts.ts';
 import { queueingSettled } from '../../flows/broadcast/queue.ts';
 import { run as fireBroadcasts } from '../../src/jobs/fire-broadcasts.ts';
 
@@ -25,12 +26,10 @@ function call(path: string, body?: unknown, method = 'POST', token = TOKEN) {
   });
 }
 
-/** A console token for a supervisor of one unit. */
+/** An API token of a console supervisor of one unit. */
 function supervisorToken(unitScope: string): string {
-  const token = `supervisor-token-${unitScope}-0123456789`;
-  const user = t.service.db.insert(adminUsers).values({ name: `GS ${unitScope}`, role: 'supervisor', unitScope, createdAt: t.clock.now() }).returning().get();
-  t.service.db.insert(adminTokens).values({ tokenHash: createHash('sha256').update(token).digest('hex'), userId: user.id, createdAt: t.clock.now() }).run();
-  return token;
+  const user = insertUser(t.service.db, { name: `GS ${unitScope}`, role: 'supervisor', unitScope }, t.clock.now());
+  return createApiToken(t.service.db, user.id, { days: 30, actor: 'test', now: t.clock.now() }).token;
 }
 
 async function subscribe(session: string) {

@@ -37,7 +37,7 @@ export async function startTestService(
   const clock = fixedClock(opts.now ?? '2026-05-20T03:00:00Z');
   const captured = captureLog();
   const log = createLogger({ level: 'debug', destination: captured.stream });
-  const config = loadConfig({ LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', ...opts.env });
+  const config = loadConfig({ LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.env });
   const service = createService(config, { log, clock, dbPath: ':memory:', ...opts.options });
   const port = await service.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

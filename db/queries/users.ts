@@ -1,0 +1,166 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { adminSessions, adminTokens, adminUsers, type AdminUserRow, type UserRole } from '../schema/index.ts';
+import { inSubtree } from './unit-scope.ts';
+
+/** Fields of a new console user (the password arrives already hashed: db/ never sees a password). */
+export interface NewUser {
+  name: string;
+  role: UserRole;
+  unitScope: string;
+  email?: string | null;
+  phone?: string | null;
+  passwordHash?: string | null;
+  contactId?: number | null;
+}
+
+/** Create a console user. */
+export function insertUser(db: Db, user: NewUser, now: Date): AdminUserRow {
+  return db
+    .insert(adminUsers)
+    .values({ ...user, email: user.email ?? null, phone: user.phone ?? null, active: true, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+}
+
+/** A user by id. */
+export function userById(db: Db, id: number): AdminUserRow | undefined {
+  return db.select().from(adminUsers).where(eq(adminUsers.id, id)).get();
+}
+
+/** A user by sign-in name: a lower-case e-mail or an E.164 phone (the caller normalises). */
+export function userByLogin(db: Db, login: { email?: string | null; phone?: string | null }): AdminUserRow | undefined {
+  const conds = [login.email ? eq(adminUsers.email, login.email) : undefined, login.phone ? eq(adminUsers.phone, login.phone) : undefined].filter(
+    (c) => c !== undefined,
+  );
+  if (conds.length === 0) return undefined;
+  return db.select().from(adminUsers).where(or(...conds)).get();
+}
+
+/** Users whose scope lies inside `scopeCode` (everyone for the nation), by name. */
+export function listUsers(db: Db, scopeCode: string): AdminUserRow[] {
+  return db.select().from(adminUsers).where(inSubtree(adminUsers.unitScope, scopeCode)).orderBy(asc(adminUsers.name), asc(adminUsers.id)).all();
+}
+
+/** Change a user's fields; disabling a user also ends their sessions (their tokens stop at the `active` check). */
+export function updateUser(db: Db, id: number, patch: Partial<Omit<AdminUserRow, 'id' | 'createdAt'>>, now: Date): AdminUserRow | undefined {
+  const row = db
+    .update(adminUsers)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(adminUsers.id, id))
+    .returning()
+    .get();
+  if (row && patch.active === false) revokeUserSessions(db, id, now);
+  return row;
+}
+
+/** Record a failed sign-in; locks the account for `lockMs` after `maxFailures` in a row. Returns the lock end, if any. */
+export function recordFailedSignIn(db: Db, id: number, now: Date, opts: { maxFailures: number; lockMs: number }): Date | null {
+  const row = db
+    .update(adminUsers)
+    .set({ failedSignIns: sql`${adminUsers.failedSignIns} + 1` })
+    .where(eq(adminUsers.id, id))
+    .returning({ failed: adminUsers.failedSignIns })
+    .get();
+  if (!row || row.failed < opts.maxFailures) return null;
+  const until = new Date(now.getTime() + opts.lockMs);
+  db.update(adminUsers).set({ lockedUntil: until, failedSignIns: 0 }).where(eq(adminUsers.id, id)).run();
+  return until;
+}
+
+/** Clear failures after a good sign-in. */
+export function recordSignIn(db: Db, id: number): void {
+  db.update(adminUsers).set({ failedSignIns: 0, lockedUntil: null }).where(eq(adminUsers.id, id)).run();
+}
+
+// --- API tokens -------------------------------------------------------------------------------------------
+
+/** A stored token as listed (never the token itself). */
+export type TokenRow = typeof adminTokens.$inferSelect;
+
+/** Store a new token's hash. */
+export function insertToken(db: Db, token: { id: string; tokenHash: string; userId: number; label: string | null; expiresAt: Date | null }, now: Date): TokenRow {
+  return db
+    .insert(adminTokens)
+    .values({ ...token, createdAt: now })
+    .returning()
+    .get();
+}
+
+/** Tokens of one user, or of everyone (null), newest first. */
+export function listTokens(db: Db, userId: number | null): (TokenRow & { userName: string })[] {
+  return db
+    .select({ token: adminTokens, userName: adminUsers.name })
+    .from(adminTokens)
+    .innerJoin(adminUsers, eq(adminUsers.id, adminTokens.userId))
+    .where(userId === null ? undefined : eq(adminTokens.userId, userId))
+    .orderBy(sql`${adminTokens.createdAt} DESC`)
+    .all()
+    .map((r) => ({ ...r.token, userName: r.userName }));
+}
+
+/** A token by its public id. */
+export function tokenById(db: Db, id: string): TokenRow | undefined {
+  return db.select().from(adminTokens).where(eq(adminTokens.id, id)).get();
+}
+
+/** Revoke a token (idempotent). */
+export function revokeToken(db: Db, id: string, now: Date): void {
+  db.update(adminTokens).set({ revokedAt: now }).where(and(eq(adminTokens.id, id), isNull(adminTokens.revokedAt))).run();
+}
+
+/** The active user behind a live token (not revoked, not expired), touching its last use at most once a minute. */
+export function userForToken(db: Db, tokenHash: string, now: Date): AdminUserRow | undefined {
+  const row = db
+    .select({ user: adminUsers, token: adminTokens })
+    .from(adminTokens)
+    .innerJoin(adminUsers, eq(adminUsers.id, adminTokens.userId))
+    .where(
+      and(
+        eq(adminTokens.tokenHash, tokenHash),
+        isNull(adminTokens.revokedAt),
+        or(isNull(adminTokens.expiresAt), gt(adminTokens.expiresAt, now)),
+        eq(adminUsers.active, true),
+      ),
+    )
+    .get();
+  if (!row) return undefined;
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
+    db.update(adminTokens).set({ lastUsedAt: now }).where(eq(adminTokens.tokenHash, tokenHash)).run();
+  }
+  return row.user;
+}
+
+// --- Sessions -----------------------------------------------------------------------------------------------
+
+/** Store a new session (only the hash of its cookie value). */
+export function insertSession(db: Db, s: { idHash: string; userId: number; csrfToken: string; expiresAt: Date }, now: Date): void {
+  db.insert(adminSessions)
+    .values({ ...s, createdAt: now, lastSeenAt: now })
+    .run();
+}
+
+/** The live session and its active user, or undefined when revoked, expired (absolute or idle) or the user is disabled. */
+export function sessionUser(db: Db, idHash: string, now: Date, idleMs: number): { user: AdminUserRow; csrfToken: string } | undefined {
+  const row = db
+    .select({ user: adminUsers, session: adminSessions })
+    .from(adminSessions)
+    .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
+    .where(and(eq(adminSessions.idHash, idHash), isNull(adminSessions.revokedAt), gt(adminSessions.expiresAt, now), eq(adminUsers.active, true)))
+    .get();
+  if (!row || now.getTime() - row.session.lastSeenAt.getTime() > idleMs) return undefined;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > 30_000) {
+    db.update(adminSessions).set({ lastSeenAt: now }).where(eq(adminSessions.idHash, idHash)).run();
+  }
+  return { user: row.user, csrfToken: row.session.csrfToken };
+}
+
+/** End one session. */
+export function revokeSession(db: Db, idHash: string, now: Date): void {
+  db.update(adminSessions).set({ revokedAt: now }).where(and(eq(adminSessions.idHash, idHash), isNull(adminSessions.revokedAt))).run();
+}
+
+/** End every session of a user (disabled, password reset). */
+export function revokeUserSessions(db: Db, userId: number, now: Date): void {
+  db.update(adminSessions).set({ revokedAt: now }).where(and(eq(adminSessions.userId, userId), isNull(adminSessions.revokedAt))).run();
+}
