@@ -61,7 +61,8 @@ function readSettings(deps: ChannelDeps): SmsSettings {
 }
 
 /** Send one provider message; resolves with the provider's id for it. */
-type SendOne = (to: VietnameseMobile, text: string) => Promise<string>;
+/** Send one provider message; `key` is stable across retries of the same part (an idempotency key where the provider takes one). */
+type SendOne = (to: VietnameseMobile, text: string, key: string) => Promise<string>;
 
 /** Build the outbound half: prepare (unaccented unless asked), split when over 10 segments, send each part. */
 function createOutbound(deps: ChannelDeps, provider: SmsProvider | null, sendOne: SendOne | null): OutboundChannel {
@@ -90,7 +91,7 @@ function createOutbound(deps: ChannelDeps, provider: SmsProvider | null, sendOne
       for (const [i, part] of parts.entries()) {
         const measure = measureSms(part);
         try {
-          ids.push(await sendOne(to, part));
+          ids.push(await sendOne(to, part, parts.length === 1 ? `outbox-${message.id}` : `outbox-${message.id}-${i + 1}`));
         } catch (err) {
           const e = err instanceof SendError ? err : new SendError('retry', 'SMS send failed unexpectedly: retry later', { cause: err });
           log.warn({ outboxId: message.id, part: i + 1, parts: parts.length, kind: e.kind, code: e.providerCode, reason: e.message }, 'SMS not sent');

@@ -7,7 +7,8 @@ const OUTAGE_PAUSE_BASE_MS = 1_000;
 /**
  * Per-channel token bucket: `rate` messages per second, bursting to at most a tenth of a second's worth, so no
  * one-second window sees much more than the limit. A channel can also be paused: after a 429 (for the provider's
- * retry-after) or an outage (exponential, 1 s doubling to 60 s, reset by the next success).
+ * retry-after) or an outage (exponential, 1 s doubling to 60 s). After an outage one message probes the provider
+ * per pass until one succeeds (so a down provider sees one request a minute, not a batch).
  */
 export class RateLimiter {
   private tokens: number;
@@ -24,9 +25,10 @@ export class RateLimiter {
     this.last = now;
   }
 
-  /** Messages that may be sent now (0 while paused). */
+  /** Messages that may be sent now (0 while paused; 1 while probing a provider that was down). */
   available(now: number): number {
     if (this.paused(now)) return 0;
+    if (this.outages > 0) return 1;
     if (this.rate <= 0) return UNLIMITED_BATCH;
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;

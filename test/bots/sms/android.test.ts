@@ -110,14 +110,15 @@ const inboundCases: InboundCase[] = [
 ];
 
 const TO = 'tel:+84912345678' as const;
-const body = (text: string) => ({ textMessage: { text }, phoneNumbers: ['+84912345678'] });
+// The outbox row id (1 in the harness) is the gateway message `id`: an idempotency key across retries and crashes.
+const body = (text: string) => ({ id: 'outbox-1', textMessage: { text }, phoneNumbers: ['+84912345678'] });
 
 const outboundCases: OutboundCase[] = [
   {
-    name: 'a reply goes to POST /message unaccented, and the gateway id is the providerId',
+    name: 'a reply goes to POST /message unaccented, with the outbox row as its id, which is the providerId',
     provider: 'android',
     message: { to: TO, text: 'Đã ghi nhận báo cáo: 12 người.' },
-    attempts: [{ result: { providerId: expect.stringMatching(/^[\w-]{21}$/), encoding: 'GSM-7', segments: 1 } }],
+    attempts: [{ result: { providerId: 'outbox-1', encoding: 'GSM-7', segments: 1 } }],
     requests: [body('Da ghi nhan bao cao: 12 nguoi.')],
     paths: ['/message'],
   },
@@ -152,6 +153,14 @@ const outboundCases: OutboundCase[] = [
     failures: [{ status: 500, message: 'Internal Server Error' }],
     attempts: [{ error: { kind: 'retry' } }, { result: { segments: 1 } }],
     requests: [body('Nhac lich'), body('Nhac lich')],
+  },
+  {
+    name: 'a 409 for an id the gateway already holds (a resend after a crash) is a success, not a second SMS',
+    provider: 'android',
+    message: { to: TO, text: 'Nhac lich' },
+    failures: [{ status: 409, message: 'message with this id already exists' }],
+    attempts: [{ result: { providerId: 'outbox-1', segments: 1 } }],
+    requests: [body('Nhac lich')],
   },
   {
     name: '401 is fatal and names the variables to check',
