@@ -91,14 +91,11 @@ export function queueRowsSql(a: AudienceFilter, r: QueueRange): SQL {
     ON CONFLICT DO NOTHING`;
 }
 
-/** Contact ids covered by one queueing chunk (one short transaction each: the event loop stays free between). */
-export const QUEUE_CHUNK_IDS = 20_000;
-
 /**
  * Queue the next chunk of a broadcast that is `sending` and advance its cursor, in one transaction. Returns the
  * rows added and whether the whole audience is now queued.
  */
-export function queueNextChunk(db: Db, b: BroadcastRow, a: AudienceFilter, now: Date, chunk = QUEUE_CHUNK_IDS): { added: number; done: boolean } {
+export function queueNextChunk(db: Db, b: BroadcastRow, a: AudienceFilter, now: Date, chunk: number): { added: number; done: boolean } {
   const until = b.queueUntilId ?? 0;
   return inTransaction(db, () => {
     const cur = cached(db, 'SELECT status, queued_through AS through FROM broadcasts WHERE id = ?').get(b.id) as { status: string; through: number } | undefined;
