@@ -64,7 +64,11 @@ async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
       const started = performance.now();
       const { added, done } = queueNextChunk(db, b, storedAudience(b.audience), opts.now(), chunk);
       // Size the next chunk so that one takes about CHUNK_BUDGET_MS: the event loop is never held longer.
-      if (opts.chunk === undefined) chunk = Math.round(Math.min(MAX_CHUNK_IDS, Math.max(MIN_CHUNK_IDS, (chunk * CHUNK_BUDGET_MS) / Math.max(1, performance.now() - started))));
+      // It at most doubles per step, so one quick chunk cannot make the next one huge.
+      if (opts.chunk === undefined) {
+        const fit = (chunk * CHUNK_BUDGET_MS) / Math.max(1, performance.now() - started);
+        chunk = Math.round(Math.min(MAX_CHUNK_IDS, chunk * 2, Math.max(MIN_CHUNK_IDS, fit)));
+      }
       total += added;
       if (added > 0) opts.onQueued?.();
       if (done) break;

@@ -82,6 +82,8 @@ describe('broadcasts over the admin API', () => {
     const got = (await (await call(`/admin/broadcasts/${id}`, undefined, 'GET')).json()) as { stats: { byStatus: Record<string, number>; byChannel: Record<string, Record<string, number>> } };
     expect(got.stats.byStatus).toMatchObject({ sent: 2, queued: 0 });
     expect(got.stats.byChannel).toEqual({ web: { sent: 2 } });
+    expect(fireBroadcasts({ db: t.service.db }, t.clock.now()).done).toBe(1);
+    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get()?.status).toBe('done');
   });
 
   it('marks a web chat message delivered only when the page collects it', async () => {
