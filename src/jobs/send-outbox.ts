@@ -158,7 +158,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       if (rows.length === 0) continue;
       // RETURNING does not keep the subquery's order.
       rows.sort((a, b) => a.priority - b.priority || a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
-      limiter.take(rows.length);
+      limiter.take(rows.length, now.getTime());
       stats.claimed += rows.length;
       const p = sendChannel(rows, channel, limiter, stats).catch((err: unknown) => log.error({ err, channel: name }, 'outbox pass failed for a channel'));
       passes.push(p);

@@ -4,25 +4,33 @@ export const UNLIMITED_BATCH = 500;
 const OUTAGE_PAUSE_MAX_MS = 60_000;
 const OUTAGE_PAUSE_BASE_MS = 1_000;
 
+/** Margin on the window: requests leave a little after they are counted, so keep 2 % under the limit. */
+const WINDOW_MARGIN = 1.02;
+
 /**
- * Per-channel token bucket: `rate` messages per second, bursting to at most a tenth of a second's worth, so no
- * one-second window sees much more than the limit. A channel can also be paused: after a 429 (for the provider's
- * retry-after) or an outage (exponential, 1 s doubling to 60 s). After an outage one message probes the provider
- * per pass until one succeeds (so a down provider sees one request a minute, not a batch).
+ * Per-channel limit as a sliding window: at most N = max(1, ⌊rate⌋) messages in any window of N / rate seconds
+ * (one second for whole rates), and at most a tenth of them in any tenth of the window (smooth, not bursts), so no one-second window at the provider sees more than the limit and a
+ * provider that counts strictly never answers 429 because of us. A channel can also be paused: after a 429 (for
+ * the provider's retry-after) or an outage (exponential, 1 s doubling to 60 s). After an outage one message probes
+ * the provider per pass until one succeeds (so a down provider sees one request a minute, not a batch).
  */
 export class RateLimiter {
-  private tokens: number;
-  private last: number;
-  private readonly capacity: number;
+  /** Times of the sends counted in the current window, oldest first. */
+  private readonly sent: number[] = [];
+  private readonly perWindow: number;
+  private readonly windowMs: number;
   private pausedUntil = 0;
   private outages = 0;
   constructor(
     private readonly rate: number,
-    now: number,
+    _now: number,
   ) {
-    this.capacity = Math.max(1, rate / 10);
-    this.tokens = this.capacity;
-    this.last = now;
+    this.perWindow = Math.max(1, Math.floor(rate));
+    this.windowMs = rate > 0 ? ((this.perWindow / rate) * 1000 * WINDOW_MARGIN) : 0;
+  }
+
+  private expire(now: number): void {
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
   }
 
   /** Messages that may be sent now (0 while paused; 1 while probing a provider that was down). */
@@ -30,18 +38,21 @@ export class RateLimiter {
     if (this.paused(now)) return 0;
     if (this.outages > 0) return 1;
     if (this.rate <= 0) return UNLIMITED_BATCH;
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-    return Math.floor(this.tokens);
+    this.expire(now);
+    // Smooth, too: at most a tenth of the window's worth in any tenth of the window.
+    const burst = Math.max(1, Math.ceil(this.perWindow / 10));
+    const recent = this.sent.filter((t) => t > now - this.windowMs / 10).length;
+    return Math.max(0, Math.min(this.perWindow - this.sent.length, burst - recent));
   }
 
-  take(n: number): void {
-    if (this.rate > 0) this.tokens -= n;
+  /** Count `n` sends made now. */
+  take(n: number, now: number): void {
+    if (this.rate > 0) for (let i = 0; i < n; i++) this.sent.push(now);
   }
 
-  /** Give back tokens of rows that were claimed but not sent (the pass stopped early). */
+  /** Uncount sends that were claimed but not made (the pass stopped early). */
   giveBack(n: number): void {
-    if (this.rate > 0) this.tokens = Math.min(this.capacity, this.tokens + n);
+    if (this.rate > 0) this.sent.splice(Math.max(0, this.sent.length - n), n);
   }
 
   paused(now: number): boolean {
@@ -70,10 +81,14 @@ export class RateLimiter {
     this.outages = 0;
   }
 
-  /** Milliseconds until the next token, for scheduling the next pass. */
+  /** Milliseconds until a send is allowed again, for scheduling the next pass. */
   waitMs(now: number): number {
     if (this.paused(now)) return this.pausedUntil - now;
     if (this.rate <= 0) return 0;
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+    if (this.available(now) > 0) return 0;
+    // Full window: wait for its oldest send to leave it; else the burst limit: for the oldest recent send.
+    if (this.sent.length >= this.perWindow) return Math.max(1, Math.ceil((this.sent[0] ?? now) + this.windowMs - now));
+    const oldestRecent = this.sent.find((t) => t > now - this.windowMs / 10) ?? now;
+    return Math.max(1, Math.ceil(oldestRecent + this.windowMs / 10 - now));
   }
 }
