@@ -8,6 +8,7 @@ const ALL: Record<string, () => Promise<Bench>> = {
   'web-chat': async () => (await import('./web-chat.ts')).benchWebChat,
   'web-chat-answers': async () => (await import('./web-chat-answers.ts')).benchWebChatAnswers,
   outbox: async () => (await import('./outbox.ts')).benchOutbox,
+  broadcasts: async () => (await import('./broadcasts.ts')).benchBroadcasts,
   faq: async () => (await import('./faq.ts')).benchFaq,
   reports: async () => (await import('./reports.ts')).benchReports,
   'sms-reports': async () => (await import('./sms-reports.ts')).benchSmsReports,

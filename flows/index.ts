@@ -3,6 +3,7 @@ import type { Config } from '../src/config.ts';
 import type { Flow, FlowContext } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
+import { createBroadcastCommandsFlow } from './broadcast/commands.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
 import { createCallbackFlow } from './callback/flow.ts';
 import { createCallbackCommandsFlow } from './callback/commands.ts';
@@ -35,6 +36,7 @@ export function buildFlows(config: Config): FlowSet {
     createReportFlow({ sanityLimit: config.reports.sanityLimit }),
     createProgressFlow(),
     createLinkFlow(),
+    createBroadcastCommandsFlow(),
     createSubscriptionFlow(),
     createCallbackCommandsFlow({ policy }),
     createCallbackStatusFlow(),

@@ -21,6 +21,7 @@ import { JOBS } from './jobs/index.ts';
 import { createWebChannel } from '../bots/web/index.ts';
 import { buildProviderChannels } from '../bots/index.ts';
 import { buildFlows } from '../flows/index.ts';
+import { createBroadcastRenderer } from '../flows/broadcast/render.ts';
 
 export interface Service {
   config: Config;
@@ -79,7 +80,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   );
   const outbound = new Map<ChannelName, OutboundChannel>();
   for (const c of channels) outbound.set(c.name, c);
-  outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });
+  outbox = createOutboxWorker({ db, log, clock, config, channels: outbound, renderBroadcastRow: createBroadcastRenderer(db, () => clock.now().getTime()) });
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
 

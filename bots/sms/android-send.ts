@@ -14,7 +14,8 @@ export interface AndroidSettings {
 
 /** One outbound SMS through the gateway. */
 export interface AndroidSender {
-  sendOne(to: VietnameseMobile, text: string): Promise<string>;
+  /** `key` becomes the gateway's message `id`: a resend after a crash is recognised by the phone, not sent twice. */
+  sendOne(to: VietnameseMobile, text: string, key?: string): Promise<string>;
 }
 
 /** Build the gateway sender. The phone splits long texts into a multipart SMS itself. */
@@ -22,13 +23,13 @@ export function createAndroidSender(settings: AndroidSettings, deps: { clock: Cl
   const endpoint = joinUrl(settings.url, 'message');
   const authorization = basicAuth(settings.user, settings.password);
   return {
-    async sendOne(to, text) {
+    async sendOne(to, text, key) {
       let res: Response;
       try {
         res = await fetch(endpoint, {
           method: 'POST',
           headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ textMessage: { text }, phoneNumbers: [to] }),
+          body: JSON.stringify({ ...(key !== undefined && { id: key }), textMessage: { text }, phoneNumbers: [to] }),
           signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
         });
       } catch (err) {
@@ -56,6 +57,8 @@ export function createAndroidSender(settings: AndroidSettings, deps: { clock: Cl
       } catch {
         detail = providerDetail(bodyText);
       }
+      // The gateway already holds a message with this id: it was accepted before (we are resending after a crash).
+      if (res.status === 409 && key !== undefined) return key;
       if (res.status === 401 || res.status === 403) {
         throw new SendError('fatal', `the Android SMS gateway refused the credentials (HTTP ${res.status}): check ANDROID_SMS_USER and ANDROID_SMS_PASSWORD against the app's Home tab`, retryOpts);
       }

@@ -6,7 +6,8 @@ import { MAX_SEGMENTS_PER_MESSAGE, measureSms, normalisePhone, prepareSms, split
 
 /** One provider's outbound half: send one provider message, resolving with the provider's id for it. */
 export interface SmsSender {
-  sendOne(to: VietnameseMobile, text: string): Promise<string>;
+  /** `key` is stable across retries of the same part: an idempotency key where the provider takes one. */
+  sendOne(to: VietnameseMobile, text: string, key: string): Promise<string>;
   /** Longest body the provider takes in one message. */
   maxChars: number;
 }
@@ -31,7 +32,7 @@ export async function sendSms(sender: SmsSender | null, message: OutboundMessage
   for (const [i, part] of parts.entries()) {
     const measure = measureSms(part);
     try {
-      ids.push(await sender.sendOne(to, part));
+      ids.push(await sender.sendOne(to, part, parts.length === 1 ? `outbox-${message.id}` : `outbox-${message.id}-${i + 1}`));
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError('retry', 'SMS send failed unexpectedly: retry later', { cause: err });
       opts.log.warn({ outboxId: message.id, part: i + 1, parts: parts.length, kind: e.kind, code: e.providerCode, reason: e.message }, 'SMS not sent');

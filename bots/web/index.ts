@@ -6,7 +6,7 @@ import { addressId, type OutboundMessage } from '../../src/core/message.ts';
 import { readJson } from '../shared/body.ts';
 import { parsePayload } from '../shared/issues.ts';
 import type { WebEnv } from './config.ts';
-import { createMailboxes } from './mailboxes.ts';
+import { collectWebMessages } from '../../src/core/outbox.ts';
 import { WEB_CHAT_PAGE, WEB_CHAT_SCRIPT, WEB_CHAT_STYLE } from './page.ts';
 
 /** Longest message a person may send through the web chat. */
@@ -40,8 +40,10 @@ const STATIC: Record<string, { type: string; body: string }> = {
 const json = (body: unknown): ChannelResponse => ({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
 
 /** The built-in web chat: a page at `/`, `POST /web/chat` (the black-box test entry point), and polling for bulk messages. */
-export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv): Channel {
-  const mailboxes = createMailboxes();
+export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: WebEnv): Channel {
+  // Messages for a session outside a request wait in the outbox (durable) until the page collects them; they
+  // become delivered only then.
+  const collect = (session: string): WebReply[] => collectWebMessages(deps.db, `web:${session}`);
 
   function parseChat(request: ChannelRequest): ParsedRequest {
     if (!/json/i.test(request.headers['content-type'] ?? '')) {
@@ -91,17 +93,17 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv):
     ack({ request, events, results }: AckInput): ChannelResponse {
       const asset = STATIC[request.path];
       if (asset) return { status: 200, contentType: asset.type, body: asset.body, headers: { 'Cache-Control': 'no-cache' } };
-      if (request.method === 'GET') return json({ replies: mailboxes.collect(pollSession(request)) });
+      if (request.method === 'GET') return json({ replies: collect(pollSession(request)) });
       const event = events[0];
       const result = results[0];
       const session = event?.kind === 'text' ? addressId(event.from) : '';
       // The HTTP response is the delivery of this message's replies; anything else that arrived for the
       // session meanwhile (broadcasts, reminders) comes first, in order.
-      const replies = [...mailboxes.collect(session), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
+      const replies = [...collect(session), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
       return json({ replies, ...(result?.status === 'duplicate' && { duplicate: true }) });
     },
+    // "Sent" here means stored for the page; the row becomes delivered when the page collects it.
     send(message: OutboundMessage) {
-      mailboxes.deposit(addressId(message.to), { text: message.text, quickReplies: message.quickReplies ?? [] });
       return Promise.resolve({ providerId: `web-${message.id}` });
     },
   };

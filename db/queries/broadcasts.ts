@@ -1,90 +1,159 @@
-import { z } from 'zod';
+/**
+ * Broadcast queries: who an audience reaches, queueing in chunks inside the database (INSERT … SELECT, never the
+ * audience in the process), statistics and the state changes of a broadcast. Imports nothing from src/.
+ */
 import type { Db } from '../client.ts';
 import { inTransaction } from '../client.ts';
-import { ROLES, type BroadcastRow } from '../schema/index.ts';
-import { CHANNELS, channelOf, type Address, type ChannelName } from '../../src/core/message.ts';
-import { queueMessages } from '../../src/core/outbox.ts';
-import { prepareSms } from '../../src/text/sms.ts';
+import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { addresses, broadcasts, type BroadcastRow, type Role } from '../schema/index.ts';
+import { cached } from './progress.ts';
+import { inSubtree } from './unit-scope.ts';
 
-/** Who a broadcast goes to. Residents only get it if they subscribed (consent recorded); nobody who opted out. */
-export const AudienceSchema = z
-  .object({
-    roles: z.array(z.enum(ROLES)).min(1).default(['resident']),
-    /** Staff and supervisors of this unit and the units below it (residents have no unit). */
-    unitCode: z.string().min(1).max(20).optional(),
-    channels: z.array(z.enum(CHANNELS)).min(1).optional(),
-  })
-  .strict();
-export type Audience = z.infer<typeof AudienceSchema>;
+/** Channels an address can be on (the schema's enum). */
+export const ADDRESS_CHANNELS = addresses.channel.enumValues;
+export type AddressChannel = (typeof ADDRESS_CHANNELS)[number];
 
-/** The refusal instruction every bulk message ends with (Decree 91/2020: say how to refuse, and honour it). */
-export function withOptOutFooter(text: string, channel: ChannelName): string {
-  return channel === 'sms' ? `${text}\nSoạn HUY để từ chối nhận tin.` : `${text}\n(Gõ HUY để ngừng nhận tin.)`;
+/** Who a broadcast goes to: residents only if subscribed; never the opted-out. */
+export interface AudienceFilter {
+  roles: Role[];
+  /** People of this unit and the units below it (residents have one once they named their commune or province). */
+  unitCode?: string | undefined;
+  /** Only people with an address on one of these channels. */
+  channels?: AddressChannel[] | undefined;
 }
 
-/** One address per recipient: the most recently used, reachable address on an allowed channel. */
-export function selectRecipients(db: Db, audience: Audience): { contactId: number; address: Address; channel: ChannelName }[] {
-  const roles = audience.roles;
-  const channels = audience.channels ?? [...CHANNELS];
-  // Parameters in the order their placeholders appear in the SQL text.
-  const params: unknown[] = [...channels, ...roles];
-  let unitFilter = '';
-  if (audience.unitCode) {
-    unitFilter = `AND c.unit_code IN (
-      WITH RECURSIVE sub(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN sub ON u.parent_code = sub.code)
-      SELECT code FROM sub)`;
-    params.push(audience.unitCode);
-  }
-  const rows = db.$client
-    .prepare(
-      `SELECT c.id AS contactId, (
-         SELECT a.address FROM addresses a
-         WHERE a.contact_id = c.id AND a.stopped_at IS NULL AND a.channel IN (${channels.map(() => '?').join(',')})
-         ORDER BY a.last_inbound_at IS NULL, a.last_inbound_at DESC LIMIT 1) AS address
-       FROM contacts c
-       WHERE c.role IN (${roles.map(() => '?').join(',')}) AND c.opted_out = 0
-         AND (c.role <> 'resident' OR c.subscribed = 1) ${unitFilter}`,
-    )
-    .all(...params) as { contactId: number; address: string | null }[];
-  return rows
-    .filter((r): r is { contactId: number; address: string } => r.address !== null)
-    .map((r) => ({ contactId: r.contactId, address: r.address as Address, channel: channelOf(r.address as Address) }));
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** SELECT of every audience member's id `cid` and chosen address id `aid` (most recently used, not stopped). */
+function audienceSelect(a: AudienceFilter, extraWhere?: SQL): SQL {
+  const channels = a.channels && a.channels.length > 0 ? a.channels : null;
+  const onChannels = channels ? sql` AND a2.channel IN (${list(channels)})` : sql``;
+  const inUnit = a.unitCode ? inSubtree(sql.raw('c.unit_code'), a.unitCode) : undefined;
+  return sql`SELECT c.id AS cid,
+      (SELECT a2.id FROM addresses a2 WHERE a2.contact_id = c.id AND a2.stopped_at IS NULL${onChannels}
+        ORDER BY a2.last_inbound_at IS NULL, a2.last_inbound_at DESC, a2.id DESC LIMIT 1) AS aid
+    FROM contacts c
+    WHERE c.role IN (${list(a.roles)}) AND c.opted_out = 0 AND (c.role <> 'resident' OR c.subscribed = 1)${inUnit ? sql` AND ${inUnit}` : sql``}${
+      // With a channel filter, the audience is the people known on those channels (reachable or not).
+      channels ? sql` AND EXISTS (SELECT 1 FROM addresses a3 WHERE a3.contact_id = c.id AND a3.channel IN (${list(channels)}))` : sql``
+    }${extraWhere ?? sql``}`;
 }
 
-
-/** What a broadcast would do: how many people on which channel, and what one SMS costs (encoding, segments). */
-export function previewBroadcast(db: Db, text: string, audience: Audience, keepDiacritics: boolean) {
-  const recipients = selectRecipients(db, audience);
+/** How many people an audience reaches, per channel of their chosen address ('none': no reachable address). */
+export function countAudience(db: Db, a: AudienceFilter): { total: number; byChannel: Record<string, number> } {
+  const rows = db.all<{ channel: string; n: number }>(
+    sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n FROM (${audienceSelect(a)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
+  );
   const byChannel: Record<string, number> = {};
-  for (const r of recipients) byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
-  const sms = prepareSms(withOptOutFooter(text, 'sms'), { keepDiacritics });
-  return {
-    recipients: recipients.length,
-    byChannel,
-    sms: { text: sms.text, encoding: sms.encoding, segments: sms.segments, totalSegments: sms.segments * (byChannel['sms'] ?? 0) },
-  };
+  let total = 0;
+  for (const r of rows) {
+    byChannel[r.channel] = r.n;
+    total += r.n;
+  }
+  return { total, byChannel };
 }
 
-/** Create the outbox rows of a broadcast (one per contact, never twice) and mark it queued. Returns the count. */
-export function queueBroadcast(db: Db, broadcast: BroadcastRow, now: Date): number {
+/** One member of the audience per channel (the first by id), to render a sample of the message. */
+export function sampleRecipients(db: Db, a: AudienceFilter): { contactId: number; channel: AddressChannel }[] {
+  return db.all(sql`SELECT ad.channel AS channel, min(s.cid) AS contactId FROM (${audienceSelect(a)}) s JOIN addresses ad ON ad.id = s.aid GROUP BY ad.channel`);
+}
+
+/** The highest contact id now: queueing walks ids up to it, so people added later are not included. */
+export function maxContactId(db: Db): number {
+  return (cached(db, 'SELECT coalesce(max(id), 0) AS m FROM contacts').get() as { m: number }).m;
+}
+
+/** What one queueing statement covers: contact ids in (from, to], the broadcast, and the row time. */
+export interface QueueRange {
+  from: number;
+  to: number;
+  now: Date;
+  keepDiacritics: boolean;
+  broadcastId: number;
+}
+
+/**
+ * The statement that queues a range of a broadcast: one outbox row per audience member, text empty (rendered per
+ * person when sent), `skipped`/`no_address` when nobody can be reached. A row that exists already (unique
+ * broadcast × contact) is left alone, so a chunk run twice (after a crash) adds nothing.
+ */
+export function queueRowsSql(a: AudienceFilter, r: QueueRange): SQL {
+  const now = r.now.getTime();
+  return sql`INSERT INTO outbox (contact_id, address, channel, text, priority, status, reason, error, attempts, next_attempt_at,
+                          keep_diacritics, broadcast_id, created_at, request_phone)
+    SELECT s.cid, coalesce(ad.address, ''), coalesce(ad.channel, 'none'), '', 1,
+           CASE WHEN ad.id IS NULL THEN 'skipped' ELSE 'queued' END,
+           CASE WHEN ad.id IS NULL THEN 'no_address' END,
+           CASE WHEN ad.id IS NULL THEN 'no reachable address' END,
+           0, ${now}, ${r.keepDiacritics ? 1 : 0}, ${r.broadcastId}, ${now}, 0
+      FROM (${audienceSelect(a, sql` AND c.id > ${r.from} AND c.id <= ${r.to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid
+     WHERE true
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Queue the next chunk of a broadcast that is `sending` and advance its cursor, in one transaction. Returns the
+ * rows added and whether the whole audience is now queued.
+ */
+export function queueNextChunk(db: Db, b: BroadcastRow, a: AudienceFilter, now: Date, chunk: number): { added: number; done: boolean } {
+  const until = b.queueUntilId ?? 0;
   return inTransaction(db, () => {
-    const audience = AudienceSchema.parse(broadcast.audience);
-    const recipients = selectRecipients(db, audience);
-    const ids = queueMessages(
-      db,
-      now,
-      recipients.map((r) => ({
-        contactId: r.contactId,
-        address: r.address,
-        text: withOptOutFooter(broadcast.text, r.channel),
-        priority: 'bulk' as const,
-        broadcastId: broadcast.id,
-        keepDiacritics: broadcast.keepDiacritics,
-      })),
-    );
-    db.$client
-      .prepare(`UPDATE broadcasts SET status = 'queued', queued_count = coalesce(queued_count, 0) + ? WHERE id = ?`)
-      .run(ids.length, broadcast.id);
-    return ids.length;
+    const cur = cached(db, 'SELECT status, queued_through AS through FROM broadcasts WHERE id = ?').get(b.id) as { status: string; through: number } | undefined;
+    if (!cur || cur.status !== 'sending' || cur.through >= until) return { added: 0, done: true };
+    const to = Math.min(until, cur.through + chunk);
+    const added = db.run(queueRowsSql(a, { from: cur.through, to, now, keepDiacritics: b.keepDiacritics, broadcastId: b.id })).changes;
+    cached(db, 'UPDATE broadcasts SET queued_through = ?, queued_count = queued_count + ? WHERE id = ?').run(to, added, b.id);
+    return { added, done: to >= until };
   });
+}
+
+/** Counts of a broadcast's rows by status, by channel (and status), and by reason (held, skipped or failed). */
+export interface BroadcastStats {
+  byStatus: Record<string, number>;
+  byChannel: Record<string, Record<string, number>>;
+  byReason: Record<string, number>;
+}
+
+/** Statistics of one broadcast, from its outbox rows. */
+export function broadcastStats(db: Db, id: number): BroadcastStats {
+  const rows = cached(db, 'SELECT status, channel, reason, count(*) AS n FROM outbox WHERE broadcast_id = ? GROUP BY status, channel, reason').all(id) as {
+    status: string;
+    channel: string;
+    reason: string | null;
+    n: number;
+  }[];
+  const stats: BroadcastStats = { byStatus: { queued: 0, sending: 0, sent: 0, delivered: 0, failed: 0, skipped: 0 }, byChannel: {}, byReason: {} };
+  for (const r of rows) {
+    stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + r.n;
+    const ch = (stats.byChannel[r.channel] ??= {});
+    ch[r.status] = (ch[r.status] ?? 0) + r.n;
+    if (r.reason) stats.byReason[r.reason] = (stats.byReason[r.reason] ?? 0) + r.n;
+  }
+  return stats;
+}
+
+/** True while some row of the broadcast is still waiting or being sent. */
+export function hasUnsentRows(db: Db, id: number): boolean {
+  return cached(db, "SELECT 1 AS x FROM outbox WHERE broadcast_id = ? AND status IN ('queued', 'sending') LIMIT 1").get(id) !== undefined;
+}
+
+/** Drop the rows of a broadcast that were not sent yet (rows being sent right now finish). Returns how many. */
+export function dropUnsentRows(db: Db, id: number): number {
+  return cached(db, "DELETE FROM outbox WHERE broadcast_id = ? AND status = 'queued'").run(id).changes;
+}
+
+/** Broadcasts created within a scope that are still to come (draft, scheduled or sending), soonest first. */
+export function upcomingBroadcasts(db: Db, scope: string, limit = 20): BroadcastRow[] {
+  return db
+    .select()
+    .from(broadcasts)
+    .where(and(inArray(broadcasts.status, ['draft', 'scheduled', 'sending']), inSubtree(broadcasts.scopeCode, scope)))
+    .orderBy(sql`${broadcasts.sendAt} IS NULL`, asc(broadcasts.sendAt), asc(broadcasts.id))
+    .limit(limit)
+    .all();
+}
+
+/** Broadcasts created within a scope, newest first (the console's list). */
+export function listBroadcasts(db: Db, scope: string, limit = 200): BroadcastRow[] {
+  return db.select().from(broadcasts).where(inSubtree(broadcasts.scopeCode, scope)).orderBy(desc(broadcasts.id)).limit(limit).all();
 }

@@ -1,10 +1,8 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { addresses, campaigns, contacts, conversations, inboundMessages, outbox } from '../schema/index.ts';
+import { addresses, campaigns, contacts, conversations, inboundMessages } from '../schema/index.ts';
 
 const p = sql.placeholder;
-/** A literal (not a bound parameter), so SQLite can use the partial index `outbox_due_idx`. */
-export const QUEUED = sql`${outbox.status} = 'queued'`;
 
 /**
  * Prepared queries for the message path (dispatch and send), built once per database. drizzle builds a query's
@@ -77,27 +75,6 @@ function build(db: Db) {
           updatedAt: sql`excluded.updated_at`,
         },
       })
-      .prepare(),
-    /** Placeholders inside WHERE are not encoded by drizzle: pass times as epoch milliseconds. */
-    dueIds: db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(QUEUED, eq(outbox.channel, p('channel')), lte(outbox.nextAttemptAt, p('now'))))
-      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(p('limit'))
-      .prepare(),
-    markSent: db
-      .update(outbox)
-      .set({
-        status: 'sent',
-        sentAt: sql`${p('sentAt')}`,
-        providerId: sql`${p('providerId')}`,
-        encoding: sql`${p('encoding')}`,
-        segments: sql`${p('segments')}`,
-        sentVia: sql`${p('sentVia')}`,
-        error: null,
-      })
-      .where(eq(outbox.id, p('id')))
       .prepare(),
   };
 }

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A campaign: the plan's theme, messages, hotline, launch time and default target per district. */
 export const campaigns = sqliteTable('campaigns', {
@@ -16,24 +16,49 @@ export const campaigns = sqliteTable('campaigns', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-/** A message to many people. Firing it only creates outbox rows (one per contact). */
+export const BROADCAST_STATUSES = ['draft', 'scheduled', 'sending', 'done', 'cancelled', 'missed'] as const;
+export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
+
+/**
+ * A message to many people: draft → (confirm) → scheduled → sending → done, or cancelled / missed. Firing it only
+ * creates outbox rows (one per contact, text rendered per recipient when sent); the text is stored once, here.
+ */
 export const broadcasts = sqliteTable(
   'broadcasts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** 'reminder' rows are planned relative to the campaign's launch; 'broadcast' rows by a person. */
+    kind: text('kind', { enum: ['broadcast', 'reminder'] }).notNull().default('broadcast'),
+    /** The template, placeholders such as {ten} kept: rendered per recipient at send time. */
     text: text('text').notNull(),
     /** Who receives it: JSON filter {roles?, unitCode?, channels?}. */
     audience: text('audience', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** When to create the outbox rows; reminders before the launch are broadcasts with a time. */
-    sendAt: integer('send_at', { mode: 'timestamp_ms' }).notNull(),
-    status: text('status', { enum: ['scheduled', 'queued', 'cancelled'] }).notNull().default('scheduled'),
+    /** When to create the outbox rows; null = at once when confirmed. */
+    sendAt: integer('send_at', { mode: 'timestamp_ms' }),
+    /** Relative to the campaign's launch: days after it (negative = before; 0 = launch day) at launchTime (HH:MM). */
+    launchOffsetDays: integer('launch_offset_days'),
+    launchTime: text('launch_time'),
+    /** Planned reminders carry a key, so planning them again updates instead of duplicating. */
+    planKey: text('plan_key'),
+    status: text('status', { enum: BROADCAST_STATUSES }).notNull().default('draft'),
+    /** Unit subtree of the person who created it ('VN' = the nation); only people over it may see or change it. */
+    scopeCode: text('scope_code').notNull().default('VN'),
     keepDiacritics: integer('keep_diacritics', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by'),
-    queuedCount: integer('queued_count'),
+    /** Set when created from a chat command (the supervisor's contact). */
+    createdByContactId: integer('created_by_contact_id'),
+    /** Queueing walks contact ids in chunks up to queueUntilId; queuedThrough is the last id done (resumable). */
+    queueUntilId: integer('queue_until_id'),
+    queuedThrough: integer('queued_through').notNull().default(0),
+    queuedCount: integer('queued_count').notNull().default(0),
+    firedAt: integer('fired_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    /** Why it ended as it did (e.g. missed: the service was down at its time). */
+    note: text('note'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('broadcasts_due_idx').on(t.status, t.sendAt)],
+  (t) => [index('broadcasts_due_idx').on(t.status, t.sendAt), uniqueIndex('broadcasts_plan_key_uq').on(t.planKey)],
 );
 
 /** Key/value settings that the service itself updates (e.g. Zalo tokens: the refresh token is single-use). */

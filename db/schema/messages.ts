@@ -36,6 +36,9 @@ export const conversations = sqliteTable('conversations', {
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+/** Reasons a row is held back, skipped or failed (statistics per broadcast count them). */
+export const OUTBOX_REASONS = ['opted_out', 'quiet_hours', 'daily_cap', 'no_address', 'unreachable', 'provider_error', 'channel_off'] as const;
+export type OutboxReason = (typeof OUTBOX_REASONS)[number];
 
 /** Messages waiting to go out, and what happened to them. Flows, broadcasts and reminders only write rows here. */
 export const outbox = sqliteTable(
@@ -55,6 +58,8 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     providerId: text('provider_id'),
     error: text('error'),
+    /** Why a row was held, skipped or failed, as a code for statistics (see OUTBOX_REASONS); null when sent. */
+    reason: text('reason', { enum: OUTBOX_REASONS }),
     /** SMS: encoding (GSM-7 / UCS-2) and segment count, recorded when the row is sent. */
     encoding: text('encoding'),
     segments: integer('segments'),
@@ -74,6 +79,8 @@ export const outbox = sqliteTable(
     index('outbox_provider_idx').on(t.channel, t.providerId).where(sql`provider_id IS NOT NULL`),
     uniqueIndex('outbox_broadcast_contact_uq').on(t.broadcastId, t.contactId).where(sql`broadcast_id IS NOT NULL`),
     index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1`),
+    // Web chat messages waiting for the page to collect them (durable: they survive a restart).
+    index('outbox_web_pickup_idx').on(t.address).where(sql`status = 'sent' AND channel = 'web'`),
   ],
 );
 

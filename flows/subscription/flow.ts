@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
-import { end, pickChoice, stay, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
+import { eq } from 'drizzle-orm';
+import { contacts } from '../../db/schema/index.ts';
+import { end, pickChoice, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { TIMEZONE } from '../../src/core/clock.ts';
 import { recordConsent } from '../menu/flow.ts';
+import { matchPlace } from './place.ts';
 
 const YES_NO = ['Đồng ý', 'Không'];
 const YES = new Set(['co', 'dong y', 'ok', 'yes', 'y', 'uh', 'u', 'vang', 'da', 'dong y nhan tin', 'co dong y']);
@@ -31,11 +34,40 @@ function status(ctx: FlowContext): StepOutcome {
   return end({ text: 'Anh/chị chưa đăng ký nhận tin chiến dịch. Soạn DANG KY để đăng ký.', quickReplies: ['Đăng ký nhận tin'] });
 }
 
-/** Subscribe to campaign news with consent recorded; "trạng thái" shows the subscription. */
+const SKIP = 'Bỏ qua';
+const SKIP_WORDS = new Set(['bo qua', 'khong', 'ko', 'k', 'thoi', 'skip']);
+const PLACE_TEXTS = {
+  ask: 'Anh/chị ở xã/phường, huyện hoặc tỉnh nào? Ví dụ: "xã Tân Lập", "Mê Linh" (không bắt buộc).',
+  saved: (name: string) => `Đã ghi nhận địa phương: ${name}. Anh/chị sẽ nhận tin của địa phương mình.`,
+  skipped: 'Vâng. Anh/chị vẫn nhận tin chung của chiến dịch.',
+  notFound: 'Chưa tìm thấy địa phương này. Anh/chị viết lại tên xã/phường, huyện hoặc tỉnh, hoặc chọn Bỏ qua.',
+  choose: 'Có nhiều nơi trùng tên, anh/chị chọn một:',
+};
+
+/** The optional place question after consent: store the matched unit on the contact. */
+function answerPlace(ctx: FlowContext, state: FlowState): StepOutcome {
+  if (SKIP_WORDS.has(ctx.folded)) return end({ text: PLACE_TEXTS.skipped });
+  const choices = Array.isArray(state['choices']) ? (state['choices'] as { code: string; name: string }[]) : [];
+  const picked = choices.length > 0 ? pickChoice(ctx, choices.map((c) => c.name)) : null;
+  const match = picked !== null && choices[picked] ? { kind: 'one' as const, unit: choices[picked] } : matchPlace(ctx.db, ctx.text);
+  if (match.kind === 'one') {
+    ctx.db.update(contacts).set({ unitCode: match.unit.code }).where(eq(contacts.id, ctx.contact.id)).run();
+    return end({ text: PLACE_TEXTS.saved(match.unit.name) });
+  }
+  const tries = (typeof state['tries'] === 'number' ? state['tries'] : 0) + 1;
+  if (match.kind === 'many') {
+    const units = match.units.map((u) => ({ code: u.code, name: u.name }));
+    return stay('place', { tries, choices: units }, { text: PLACE_TEXTS.choose, quickReplies: [...units.map((u) => u.name), SKIP] });
+  }
+  if (tries >= 3) return end({ text: PLACE_TEXTS.skipped });
+  return stay('place', { tries }, { text: PLACE_TEXTS.notFound, quickReplies: [SKIP] });
+}
+
+/** Subscribe to campaign news with consent recorded, then (optionally) the person's place; "trạng thái" shows it. */
 export function createSubscriptionFlow(): Flow {
   return {
     id: 'subscription',
-    version: 1,
+    version: 2,
     command: (ctx) => STATUS_WORDS.has(ctx.folded) || ctx.folded === 'dang ky nhan tin' || ctx.folded === 'nhan tin',
     start(ctx) {
       if (STATUS_WORDS.has(ctx.folded)) return status(ctx);
@@ -44,12 +76,16 @@ export function createSubscriptionFlow(): Flow {
       return stay('consent', { wording }, { text: wording, quickReplies: YES_NO });
     },
     resume(ctx, step, state) {
+      if (step === 'place') return answerPlace(ctx, state);
       if (step !== 'consent') return status(ctx);
       const picked = pickChoice(ctx, YES_NO);
       const wording = typeof state['wording'] === 'string' ? state['wording'] : consentWording(ctx);
       if (picked === 0 || YES.has(ctx.folded)) {
         recordConsent(ctx, wording);
-        return end({ text: 'Cảm ơn anh/chị đã đăng ký nhận tin. Soạn TRANG THAI để xem, HUY để ngừng.' });
+        const thanks = 'Cảm ơn anh/chị đã đăng ký nhận tin. Soạn TRANG THAI để xem, HUY để ngừng.';
+        // Residents may name their commune or province, so that news of their place reaches them (optional).
+        if (ctx.contact.role === 'resident' && ctx.contact.unitCode === null) return stay('place', { tries: 0 }, { text: `${thanks}\n${PLACE_TEXTS.ask}`, quickReplies: [SKIP] });
+        return end({ text: thanks });
       }
       if (picked === 1 || NO.has(ctx.folded)) return end({ text: 'Vâng, anh/chị sẽ không nhận tin chiến dịch. Soạn MENU để xem các mục khác.' });
       return stay('consent', { wording }, { text: 'Anh/chị vui lòng chọn Đồng ý hoặc Không.', quickReplies: YES_NO });

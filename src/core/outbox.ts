@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { hotQueries } from '../../db/queries/hot.ts';
-import { outbox } from '../../db/schema/index.ts';
+import { outboxQueries } from '../../db/queries/outbox.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
 import { DEFAULT_CAPABILITIES, type ChannelCapabilities } from './channel.ts';
 
@@ -37,12 +36,13 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
 /**
  * Insert outbox rows (in the caller's transaction, if any) and return their ids in order. With `deliveredByCaller`
  * the caller hands the texts over itself, in its own response (web chat, terminal chat): the rows are the record of
- * what was said and are written as sent.
+ * what was said and are written as delivered.
  */
 export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): number[] {
   if (items.length === 0) return [];
   const insert = hotQueries(db).insertOutbox;
-  const status = opts.deliveredByCaller ? 'sent' : 'queued';
+  // Handed over by the caller in its own response: delivered (web chat's pickup only collects `sent` rows).
+  const status = opts.deliveredByCaller ? 'delivered' : 'queued';
   const sentAt = opts.deliveredByCaller ? now.getTime() : null;
   return inTransaction(db, () => {
     const ids: number[] = [];
@@ -73,7 +73,11 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { del
   });
 }
 
-/** Record a delivery report from a provider (matched by the provider's message id). Idempotent. */
+/**
+ * Record a delivery report from a provider (matched by the provider's message id). Idempotent, and a row never
+ * moves backwards: `sent` < `delivered`, and a final status (delivered, failed, skipped) is never overwritten.
+ * Returns the row's contact, or null when no row has this provider id.
+ */
 export function recordDeliveryStatus(
   db: Db,
   channel: string,
@@ -81,17 +85,27 @@ export function recordDeliveryStatus(
   status: 'sent' | 'delivered' | 'failed',
   error?: string,
 ): number | null {
-  const row = db
-    .select({ id: outbox.id, contactId: outbox.contactId, status: outbox.status })
-    .from(outbox)
-    .where(and(eq(outbox.channel, channel), eq(outbox.providerId, providerMessageId)))
-    .get();
+  const q = outboxQueries(db);
+  const row = q.deliveryByProviderId.get(channel, providerMessageId);
   if (!row) return null;
-  // Never move a row backwards (a late "sent" after "delivered").
-  if (status === 'sent' && (row.status === 'delivered' || row.status === 'failed')) return row.contactId;
-  db.update(outbox)
-    .set({ status, error: error ?? null })
-    .where(eq(outbox.id, row.id))
-    .run();
+  const rank = status === 'sent' ? 1 : 2;
+  q.applyDelivery.run({ id: row.id, status, rank, error: error ?? null, reason: status === 'failed' ? 'provider_error' : null });
   return row.contactId;
+}
+
+/** Most waiting web chat messages handed over in one response. */
+const WEB_PICKUP_LIMIT = 50;
+
+/**
+ * Hand over the messages waiting for a web chat session (broadcasts, reminders, a consultant's note): the outbox
+ * marks web rows `sent` when they are stored for the page, and they become `delivered` only here, when the page
+ * collects them. Durable: they survive a restart, and nothing is marked delivered that the page did not receive.
+ */
+export function collectWebMessages(db: Db, address: Address): { text: string; quickReplies: string[] }[] {
+  const q = outboxQueries(db);
+  return inTransaction(db, () => {
+    const rows = q.webWaiting.all(address, WEB_PICKUP_LIMIT);
+    for (const r of rows) q.markDelivered.run(r.id);
+    return rows.map((r) => ({ text: r.text, quickReplies: r.quickReplies ? (JSON.parse(r.quickReplies) as string[]) : [] }));
+  });
 }

@@ -10,7 +10,7 @@ import type { Clock } from '../core/channel.ts';
 import { NATION_SCOPE } from '../core/access.ts';
 import { localDay } from '../core/clock.ts';
 import { HttpError } from './errors.ts';
-import { mountBroadcastRoutes } from './admin-broadcasts.ts';
+import { mountBroadcastRoutes } from './admin/broadcasts.ts';
 import { DASHBOARD_PAGE } from './dashboard-page.ts';
 import { rollUp } from '../../db/queries/progress.ts';
 import { issueLinkCode, staffUnitCodes } from '../../db/queries/staff.ts';

@@ -1,34 +1,66 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+/**
+ * Broadcasts (and launch reminders) whose time has come start queueing; nothing is sent here (the outbox applies
+ * quiet hours, the daily cap and each channel's limits). Each tick also re-plans reminders relative to the launch
+ * (the launch may have moved), skips and reports broadcasts whose time passed while the service was down (never
+ * sent late), resumes queueing interrupted by a crash, and marks finished broadcasts done.
+ */
+import { and, asc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { hasUnsentRows } from '../../db/queries/broadcasts.ts';
 import { broadcasts } from '../../db/schema/index.ts';
-import { queueBroadcast } from '../../db/queries/broadcasts.ts';
+import { markSending } from '../../flows/broadcast/lifecycle.ts';
+import { drainQueue, isQueueing } from '../../flows/broadcast/queue.ts';
+import { replanFromLaunch } from '../../flows/broadcast/schedule.ts';
 import type { Logger } from '../core/log.ts';
 
+/** A broadcast found this long after its time is late, not due: the service was down. The scheduler ticks each minute. */
+export const MISSED_AFTER_MS = 5 * 60_000;
+
 export interface FireBroadcastsStats {
+  replanned: number;
+  /** Skipped because their time passed while the service was down (ids, reported in the log and on the broadcast). */
+  missed: number[];
+  /** Started sending now. */
   due: number;
-  queued: number;
-  failed: number;
+  /** Broadcasts whose audience is being queued in the background (started now or resumed). */
+  queueing: number;
+  done: number;
 }
 
-/**
- * Broadcasts (and reminders before the launch) whose time has come become outbox rows. Nothing is sent here:
- * the outbox applies quiet hours, the daily cap and each channel's limits. A bad broadcast is logged and skipped.
- */
+/** One tick at `now`. */
 export function run(deps: { db: Db; log?: Logger }, now: Date): FireBroadcastsStats {
-  const stats: FireBroadcastsStats = { due: 0, queued: 0, failed: 0 };
-  const due = deps.db
-    .select()
+  const { db, log } = deps;
+  const stats: FireBroadcastsStats = { replanned: replanFromLaunch(db), missed: [], due: 0, queueing: 0, done: 0 };
+  const late = db
+    .select({ id: broadcasts.id, sendAt: broadcasts.sendAt })
     .from(broadcasts)
-    .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.sendAt, now)))
+    .where(and(eq(broadcasts.status, 'scheduled'), lt(broadcasts.sendAt, new Date(now.getTime() - MISSED_AFTER_MS))))
+    .all();
+  for (const b of late) {
+    db.update(broadcasts)
+      .set({ status: 'missed', finishedAt: now, note: `not sent: its time (${b.sendAt?.toISOString()}) passed while the service was not running` })
+      .where(eq(broadcasts.id, b.id))
+      .run();
+    stats.missed.push(b.id);
+    log?.warn({ broadcastId: b.id, sendAt: b.sendAt }, 'broadcast time passed while the service was down; skipped, not sent late');
+  }
+  const due = db
+    .select({ id: broadcasts.id })
+    .from(broadcasts)
+    .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.sendAt, now), gte(broadcasts.sendAt, new Date(now.getTime() - MISSED_AFTER_MS))))
     .orderBy(asc(broadcasts.sendAt))
     .all();
   for (const b of due) {
+    markSending(db, b.id, now);
     stats.due++;
-    try {
-      stats.queued += queueBroadcast(deps.db, b, now);
-    } catch (err) {
-      stats.failed++;
-      deps.log?.error({ err, broadcastId: b.id }, 'broadcast could not be queued; skipped');
+  }
+  for (const b of db.select().from(broadcasts).where(eq(broadcasts.status, 'sending')).all()) {
+    if (b.queuedThrough < (b.queueUntilId ?? 0)) {
+      stats.queueing++;
+      if (!isQueueing(db, b.id)) void drainQueue(db, b.id, { now: () => now, log });
+    } else if (!isQueueing(db, b.id) && !hasUnsentRows(db, b.id)) {
+      db.update(broadcasts).set({ status: 'done', finishedAt: now }).where(eq(broadcasts.id, b.id)).run();
+      stats.done++;
     }
   }
   return stats;

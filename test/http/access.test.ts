@@ -109,6 +109,8 @@ const CASES = (): Case[] => [
   { route: 'POST /admin/broadcasts/preview', body: { text: 'Xin chào', audience: { roles: ['staff'], unitCode: '01' } }, ok: 'hnViewer', denied: 'hcmSupervisor' },
   { route: 'POST /admin/broadcasts', body: { text: 'Nhắc báo cáo', audience: { roles: ['staff'], unitCode: '01' }, sendAt: '2026-05-21T09:00' }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
   { route: 'GET /admin/broadcasts', ok: 'hnViewer', denied: 'hnConsultant' },
+  { route: 'GET /admin/broadcasts/:id', path: '/admin/broadcasts/1', ok: 'hnViewer', denied: 'hcmSupervisor' },
+  { route: 'POST /admin/broadcasts/:id/confirm', path: '/admin/broadcasts/1/confirm', ok: 'hnSupervisor', denied: 'hcmSupervisor' },
   { route: 'DELETE /admin/broadcasts/:id', path: '/admin/broadcasts/1', ok: 'hnSupervisor', denied: 'hcmSupervisor' },
   { route: 'POST /admin/reminders', body: { daysBefore: [1], audience: { roles: ['staff'], unitCode: '01' } }, ok: 'hnSupervisor', denied: 'hnViewer', status: 201 },
   { route: 'GET /admin/users', ok: 'admin', denied: 'hnSupervisor' },

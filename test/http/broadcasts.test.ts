@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { startTestService, type TestService } from '../support/service.ts';
 import { seedPerson } from '../support/seed.ts';
-import { broadcasts, contacts, outbox } from '../../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
+import { broadcasts, campaigns, contacts, outbox } from '../../db/schema/index.ts';
+import { insertUser } from '../../db/queries/users.ts';
+import { createApiToken } from '../../src/core/accounts.ts';
+import { queueingSettled } from '../../flows/broadcast/queue.ts';
+import { run as fireBroadcasts } from '../../src/jobs/fire-broadcasts.ts';
 
 const TOKEN = 'test-admin-token-0123456789';
 let t: TestService;
@@ -14,12 +18,18 @@ afterEach(async () => {
   await t.close();
 });
 
-function admin(path: string, body?: unknown, method = 'POST') {
+function call(path: string, body?: unknown, method = 'POST', token = TOKEN) {
   return fetch(`${t.url}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
+}
+
+/** An API token of a console supervisor of one unit. */
+function supervisorToken(unitScope: string): string {
+  const user = insertUser(t.service.db, { name: `GS ${unitScope}`, role: 'supervisor', unitScope }, t.clock.now());
+  return createApiToken(t.service.db, user.id, { days: 30, actor: 'test', now: t.clock.now() }).token;
 }
 
 async function subscribe(session: string) {
@@ -28,64 +38,145 @@ async function subscribe(session: string) {
   return chat;
 }
 
-describe('broadcasts', () => {
-  it('previews the audience and what one SMS costs', async () => {
-    await subscribe('a');
-    seedPerson(t.service.db, 'hoa');
-    t.service.db.update(contacts).set({ subscribed: true }).where(eq(contacts.name, 'Lê Thị Hoa')).run();
-    const res = await admin('/admin/broadcasts/preview', { text: 'Hãy tham gia bảo hiểm xã hội tự nguyện vì cuộc sống an lành.' });
-    const body = (await res.json()) as { recipients: number; byChannel: Record<string, number>; sms: { encoding: string; segments: number; text: string } };
-    expect(body.recipients).toBe(2);
-    expect(body.sms.encoding).toBe('GSM-7');
-    expect(body.sms.segments).toBe(1);
-    expect(body.sms.text).toMatch(/Soan HUY de tu choi nhan tin/);
+/** Hoa (resident of Đông Anh, 017) subscribed, reachable by web chat and SMS. */
+function hoaSubscribed() {
+  const hoa = seedPerson(t.service.db, 'hoa');
+  t.service.db.update(contacts).set({ subscribed: true, unitCode: '017' }).where(eq(contacts.id, hoa.id)).run();
+  return hoa;
+}
+
+type Created = { id: number; status: string; preview: { recipients: number; byChannel: Record<string, number>; samples: { channel: string; text: string }[]; sms: { encoding: string; segments: number; totalSegments: number; text: string }; cost: { smsVnd: number; zaloVnd: number; totalVnd: number } } };
+
+describe('broadcasts over the admin API', () => {
+  it('creates a draft with its preview: audience by channel, a rendered sample per channel, SMS segments and cost; nothing is queued', async () => {
+    hoaSubscribed();
+    const res = await call('/admin/broadcasts', { text: 'Chào {ten} ở {don_vi}: Lễ ra quân {ngay_ra_quan}, hỏi {hotline}.', audience: { channels: ['sms'] } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Created;
+    expect(body.status).toBe('draft');
+    expect(body.preview.recipients).toBe(1);
+    expect(body.preview.byChannel).toEqual({ sms: 1 });
+    expect(body.preview.samples[0]?.text).toBe('Chào Lê Thị Hoa ở Huyện Đông Anh: Lễ ra quân 08h00 ngày 23/05/2026, hỏi 1900 9068.\nSoạn HUY để từ chối nhận tin.');
+    expect(body.preview.sms).toMatchObject({ encoding: 'GSM-7', segments: 1, totalSegments: 1 });
+    expect(body.preview.sms.text).toMatch(/^Chao Le Thi Hoa o Huyen Dong Anh/);
+    expect(body.preview.cost).toEqual({ smsVnd: 800, zaloVnd: 0, totalVnd: 800, prices: { smsSegment: 800, zaloMessage: 300 } });
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
   });
 
-  it('queues one bulk row per subscribed person, with the refusal instruction, and never twice', async () => {
+  it('sends on confirm: one row per subscribed person, never the opted-out, text rendered per person when sent', async () => {
+    const hoa = hoaSubscribed();
     await subscribe('a');
-    await subscribe('b');
     await t.chat('c').send('menu'); // not subscribed
     const optedOut = await subscribe('d');
     await optedOut.send('HUY');
-    const res = await admin('/admin/broadcasts', { text: 'Bảo hiểm xã hội tự nguyện giảm nỗi lo tài chính khi về già.' });
-    expect(res.status).toBe(201);
-    const rows = t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all();
-    expect(rows.map((r) => r.address).sort()).toEqual(['web:a', 'web:b']);
-    expect(rows[0]?.text).toMatch(/Gõ HUY để ngừng nhận tin/);
-    const { run } = await import('../../src/jobs/fire-broadcasts.ts');
-    expect(run({ db: t.service.db }, t.clock.now()).queued).toBe(0);
-    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(2);
+    const { id } = (await (await call('/admin/broadcasts', { text: 'Kính gửi {ten}: tham gia BHXH tự nguyện.', audience: { channels: ['web'] } })).json()) as Created;
+    const confirmed = await call(`/admin/broadcasts/${id}/confirm`);
+    expect(((await confirmed.json()) as { status: string }).status).toBe('sending');
+    await queueingSettled(t.service.db);
+    const rows = t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).all();
+    expect(rows.map((r) => r.address).sort()).toEqual(['web:a', 'web:hoa']);
+    expect(rows.every((r) => r.text === '')).toBe(true);
+    await t.service.outbox.runOnce();
+    const sentToHoa = t.service.db.select().from(outbox).where(eq(outbox.contactId, hoa.id)).get();
+    expect(sentToHoa).toMatchObject({ status: 'sent', text: 'Kính gửi Lê Thị Hoa: tham gia BHXH tự nguyện.\n(Gõ HUY để ngừng nhận tin.)' });
+    const got = (await (await call(`/admin/broadcasts/${id}`, undefined, 'GET')).json()) as { stats: { byStatus: Record<string, number>; byChannel: Record<string, Record<string, number>> } };
+    expect(got.stats.byStatus).toMatchObject({ sent: 2, queued: 0 });
+    expect(got.stats.byChannel).toEqual({ web: { sent: 2 } });
+    expect(fireBroadcasts({ db: t.service.db }, t.clock.now()).done).toBe(1);
+    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get()?.status).toBe('done');
   });
 
-  it('schedules reminders before the launch, and the job queues each when its time comes', async () => {
+  it('marks a web chat message delivered only when the page collects it', async () => {
     await subscribe('a');
-    const res = await admin('/admin/reminders', { daysBefore: [7, 2, 1], at: '09:00' });
-    const body = (await res.json()) as { reminders: { text: string; sendAt: string }[]; skippedDaysBefore?: number[] };
-    expect(res.status).toBe(201);
-    expect(body.skippedDaysBefore).toEqual([7]);
-    expect(body.reminders.map((r) => r.sendAt)).toEqual(['2026-05-21T02:00:00.000Z', '2026-05-22T02:00:00.000Z']);
-    expect(body.reminders[0]?.text).toMatch(/Còn 2 ngày đến Lễ ra quân/);
-    const { run } = await import('../../src/jobs/fire-broadcasts.ts');
-    expect(run({ db: t.service.db }, t.clock.now()).due).toBe(0);
-    expect(run({ db: t.service.db }, new Date('2026-05-21T02:00:00Z'))).toMatchObject({ due: 1, queued: 1 });
-    expect(t.service.db.select().from(broadcasts).all().map((b) => b.status)).toEqual(['queued', 'scheduled']);
+    const { id } = (await (await call('/admin/broadcasts', { text: 'Tin chiến dịch' })).json()) as Created;
+    await call(`/admin/broadcasts/${id}/confirm`);
+    await queueingSettled(t.service.db);
+    await t.service.outbox.runOnce();
+    const row = () => t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).get();
+    expect(row()?.status).toBe('sent');
+    const page = (await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: { text: string }[] };
+    expect(page.replies.map((r) => r.text)).toEqual(['Tin chiến dịch\n(Gõ HUY để ngừng nhận tin.)']);
+    expect(row()?.status).toBe('delivered');
+    expect(((await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: unknown[] }).replies).toEqual([]);
   });
 
-  it('cancels a scheduled broadcast, and refuses bad bodies', async () => {
-    const created = (await (await admin('/admin/broadcasts', { text: 'x', sendAt: '2026-05-22T09:00' })).json()) as { id: number };
-    expect((await admin(`/admin/broadcasts/${created.id}`, undefined, 'DELETE')).status).toBe(200);
-    expect((await admin(`/admin/broadcasts/${created.id}`, undefined, 'DELETE')).status).toBe(409);
-    expect((await admin('/admin/broadcasts', { text: '' })).status).toBe(400);
-    expect((await admin('/admin/broadcasts', { text: 'x', audience: { roles: ['martian'] } })).status).toBe(400);
-    expect((await admin('/admin/broadcasts', { text: 'x', sendAt: 'tomorrow' })).status).toBe(400);
+  it('refuses an unknown placeholder, a time in the past, and both kinds of time, with a message', async () => {
+    const unknown = await call('/admin/broadcasts', { text: 'Chào {tinh}' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/unknown placeholder \{tinh\}/);
+    const past = await call('/admin/broadcasts', { text: 'x', sendAt: '2026-05-20T09:00' });
+    expect(past.status).toBe(400);
+    expect(((await past.json()) as { error: string }).error).toMatch(/already passed/);
+    expect((await call('/admin/broadcasts', { text: 'x', sendAt: '2026-05-22T09:00', launchOffset: { daysBefore: 1 } })).status).toBe(400);
+    expect((await call('/admin/broadcasts', { text: '' })).status).toBe(400);
+    expect((await call('/admin/broadcasts', { text: 'x', audience: { roles: ['martian'] } })).status).toBe(400);
+    expect((await call('/admin/broadcasts', { text: 'x', sendAt: 'tomorrow' })).status).toBe(400);
   });
 
-  it('reaches staff of a unit and the units below it', async () => {
+  it('schedules relative to the launch, including launch day, and follows the launch when it moves', async () => {
+    const res = await call('/admin/broadcasts', { text: 'Hôm nay ra quân {ngay_ra_quan}', launchOffset: { daysBefore: 0, at: '07:00' } });
+    const { id, sendAt } = (await res.json()) as Created & { sendAt: string };
+    expect(sendAt).toBe('2026-05-23T00:00:00.000Z');
+    expect(((await (await call(`/admin/broadcasts/${id}/confirm`)).json()) as { status: string }).status).toBe('scheduled');
+    t.service.db.update(campaigns).set({ launchAt: new Date('2026-05-30T01:00:00Z') }).run();
+    expect(fireBroadcasts({ db: t.service.db }, t.clock.now()).replanned).toBe(1);
+    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get()?.sendAt?.toISOString()).toBe('2026-05-30T00:00:00.000Z');
+  });
+
+  it('plans the launch reminders once however often it is asked, and skips days already past', async () => {
+    await subscribe('a');
+    for (let i = 0; i < 2; i++) {
+      const res = await call('/admin/reminders', { daysBefore: [7, 2, 1, 0], at: '09:00' });
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as { reminders: { sendAt: string; text: string }[]; skippedDaysBefore: number[] };
+      expect(body.skippedDaysBefore).toEqual([7]);
+      expect(body.reminders.map((r) => r.sendAt)).toEqual(['2026-05-21T02:00:00.000Z', '2026-05-22T02:00:00.000Z', '2026-05-23T02:00:00.000Z']);
+      expect(body.reminders[0]?.text).toMatch(/^Còn 2 ngày đến Lễ ra quân .*\(\{ngay_ra_quan\}\)/);
+      expect(body.reminders[2]?.text).toMatch(/^Hôm nay là Lễ ra quân/);
+    }
+    expect(t.service.db.select().from(broadcasts).all()).toHaveLength(3);
+    expect(fireBroadcasts({ db: t.service.db }, new Date('2026-05-21T02:00:30Z'))).toMatchObject({ due: 1, missed: [] });
+    await queueingSettled(t.service.db);
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(1);
+  });
+
+  it('skips and reports a broadcast whose time passed while the service was down, never sending it late', async () => {
+    await subscribe('a');
+    const { id } = (await (await call('/admin/broadcasts', { text: 'Nhắc', sendAt: '2026-05-20T11:00' })).json()) as Created;
+    await call(`/admin/broadcasts/${id}/confirm`);
+    const stats = fireBroadcasts({ db: t.service.db }, new Date('2026-05-20T04:30:00Z'));
+    expect(stats).toMatchObject({ due: 0, missed: [id] });
+    const b = t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+    expect(b).toMatchObject({ status: 'missed' });
+    expect(b?.note).toMatch(/passed while the service was not running/);
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+  });
+
+  it('cancels: a draft or scheduled one never goes, and a sending one drops its unsent rows', async () => {
+    await subscribe('a');
+    await subscribe('b');
+    const created = (await (await call('/admin/broadcasts', { text: 'x', sendAt: '2026-05-22T09:00' })).json()) as Created;
+    expect((await call(`/admin/broadcasts/${created.id}`, undefined, 'DELETE')).status).toBe(200);
+    expect((await call(`/admin/broadcasts/${created.id}`, undefined, 'DELETE')).status).toBe(409);
+    const now = (await (await call('/admin/broadcasts', { text: 'y' })).json()) as Created;
+    await call(`/admin/broadcasts/${now.id}/confirm`);
+    await queueingSettled(t.service.db);
+    const cancelled = (await (await call(`/admin/broadcasts/${now.id}`, undefined, 'DELETE')).json()) as { status: string; dropped: number };
+    expect(cancelled).toEqual({ id: now.id, status: 'cancelled', dropped: 2 });
+    expect(t.service.db.select().from(outbox).where(eq(outbox.broadcastId, now.id)).all()).toHaveLength(0);
+  });
+
+  it('keeps a supervisor to their own subtree: their audience, their broadcasts', async () => {
     seedPerson(t.service.db, 'lan'); // staff of 017 (in 01)
     seedPerson(t.service.db, 'minh'); // supervisor of 01
-    const res = await admin('/admin/broadcasts/preview', { text: 'Nhắc báo cáo', audience: { roles: ['staff', 'supervisor'], unitCode: '01' } });
-    expect(((await res.json()) as { recipients: number }).recipients).toBe(2);
-    const other = await admin('/admin/broadcasts/preview', { text: 'Nhắc báo cáo', audience: { roles: ['staff'], unitCode: '79' } });
-    expect(((await other.json()) as { recipients: number }).recipients).toBe(0);
+    const hn = supervisorToken('01');
+    const preview = await call('/admin/broadcasts/preview', { text: 'Nhắc báo cáo', audience: { roles: ['staff', 'supervisor'] } }, 'POST', hn);
+    expect(((await preview.json()) as { recipients: number }).recipients).toBe(2);
+    expect((await call('/admin/broadcasts', { text: 'x', audience: { roles: ['staff'], unitCode: '79' } }, 'POST', hn)).status).toBe(404);
+    const national = (await (await call('/admin/broadcasts', { text: 'toàn quốc' })).json()) as Created;
+    expect((await call(`/admin/broadcasts/${national.id}`, undefined, 'GET', hn)).status).toBe(404);
+    expect((await call(`/admin/broadcasts/${national.id}/confirm`, undefined, 'POST', hn)).status).toBe(404);
+    const own = (await (await call('/admin/broadcasts', { text: 'Hà Nội', audience: { roles: ['staff'] } }, 'POST', hn)).json()) as Created & { audience: { unitCode: string } };
+    expect(own.audience.unitCode).toBe('01');
   });
 });

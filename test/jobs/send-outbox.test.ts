@@ -88,14 +88,14 @@ describe('outbox', () => {
     expect(sms.sent).toHaveLength(2);
   });
 
-  it('backs off a retryable failure, honouring retry-after, then sends', async () => {
+  it('pauses the channel for the retry-after of a 429, without counting the attempt, then sends', async () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
     const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     tg.failNext(new SendError('retry', '429 Too Many Requests', { retryAfterMs: 7000 }));
-    expect((await worker.runOnce()).retried).toBe(1);
-    expect(row(db, id!)).toMatchObject({ status: 'queued', error: '429 Too Many Requests' });
+    expect((await worker.runOnce()).deferred).toBe(1);
+    expect(row(db, id!)).toMatchObject({ status: 'queued', error: '429 Too Many Requests', attempts: 0, reason: 'provider_error' });
     expect(row(db, id!)?.nextAttemptAt.getTime()).toBe(clock.now().getTime() + 7000);
     clock.advance(6000);
     expect((await worker.runOnce()).sent).toBe(0);
@@ -104,13 +104,13 @@ describe('outbox', () => {
     expect(row(db, id!)?.status).toBe('sent');
   });
 
-  it('gives up after the maximum number of attempts and records why', async () => {
+  it('gives up on a message the provider keeps refusing after the maximum number of attempts, and records why', async () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
     const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     for (let i = 0; i < 3; i++) {
-      tg.failNext(new SendError('retry', 'network down'));
+      tg.failNext(new SendError('retry', 'token refused', { providerCode: '-216' }));
       await worker.runOnce();
       clock.advance(3600_000);
     }

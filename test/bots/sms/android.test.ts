@@ -143,14 +143,15 @@ describe('SMS via the Android gateway: inbound webhook', () => {
 
 // ── outbound: gateway answers in → what the outbox is told, exact requests out ───────────────────────────────
 const message: OutboundMessage = { id: 1, to: LAN, text: 'Nhac lich', priority: 'reply' };
-const body = (text: string) => ({ textMessage: { text }, phoneNumbers: [PEOPLE.lan.phone] });
+// The outbox row id (1 here) is the gateway message `id`: an idempotency key across retries and crashes.
+const body = (text: string) => ({ id: 'outbox-1', textMessage: { text }, phoneNumbers: [PEOPLE.lan.phone] });
 const paths = (expected: string[]) => (fakes: SmsFakes) => expect(fakes.android.calls.map((c) => c.path)).toEqual(expected);
 
 const outbound: OutboundCase<SmsFakes>[] = [
   {
-    name: 'a reply goes to POST /message unaccented, and the gateway id is the providerId',
+    name: 'a reply goes to POST /message unaccented, with the outbox row as its id, which is the providerId',
     message: { text: 'Đã ghi nhận báo cáo: 12 người.' },
-    attempts: [{ ok: { providerId: expect.stringMatching(/^[\w-]{21}$/) as unknown as string, encoding: 'GSM-7', segments: 1 } }],
+    attempts: [{ ok: { providerId: 'outbox-1', encoding: 'GSM-7', segments: 1 } }],
     requests: [body('Da ghi nhan bao cao: 12 nguoi.')],
     check: paths(['/message']),
   },
@@ -179,6 +180,12 @@ const outbound: OutboundCase<SmsFakes>[] = [
     arrange: (fakes) => fakes.android.failNext({ status: 500, message: 'Internal Server Error' }),
     attempts: [{ error: { kind: 'retry' } }, { ok: { segments: 1 } }],
     requests: [body('Nhac lich'), body('Nhac lich')],
+  },
+  {
+    name: 'a 409 for an id the gateway already holds (a resend after a crash) is a success, not a second SMS',
+    arrange: (fakes) => fakes.android.failNext({ status: 409, message: 'message with this id already exists' }),
+    attempts: [{ ok: { providerId: 'outbox-1', segments: 1 } }],
+    requests: [body('Nhac lich')],
   },
   {
     name: '401 is fatal and names the variables to check',

@@ -1,0 +1,92 @@
+import type { Db } from '../client.ts';
+import type { OutboxReason } from '../schema/index.ts';
+
+/**
+ * Order of delivery statuses: a row only ever moves up. `sent` < `delivered`; `delivered`, `failed` and `skipped`
+ * are final, so a late report of an earlier (or another final) status never overwrites them.
+ */
+export const STATUS_RANK_SQL = `CASE status WHEN 'queued' THEN 0 WHEN 'sending' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END`;
+
+function build(db: Db) {
+  const raw = db.$client;
+  return {
+    /** Claim due rows of one channel (status → sending, attempts + 1), replies first. */
+    claim: raw.prepare<{ channel: string; now: number; limit: number }, OutboxClaimRow>(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND channel = :channel AND next_attempt_at <= :now
+                     ORDER BY priority, next_attempt_at, id LIMIT :limit)
+        RETURNING id, contact_id AS contactId, address, channel, text, quick_replies AS quickReplies,
+                  request_phone AS requestPhone, priority, attempts, next_attempt_at AS nextAttemptAt,
+                  keep_diacritics AS keepDiacritics, broadcast_id AS broadcastId`,
+    ),
+    /** Record a send the provider accepted; the rendered text replaces the template of broadcast rows. */
+    markSent: raw.prepare<[number, string | null, string | null, number | null, string | null, string | null, number]>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, provider_id = ?, encoding = ?, segments = ?, sent_via = ?,
+              text = coalesce(?, text), error = NULL, reason = NULL
+        WHERE id = ? AND status IN ('sending', 'queued')`,
+    ),
+    /** Put a claimed row back without counting the attempt (held back, channel paused or outage). */
+    release: raw.prepare<[number, string | null, OutboxReason | null, number]>(
+      `UPDATE outbox SET status = 'queued', attempts = max(attempts - 1, 0), next_attempt_at = ?, error = ?, reason = ? WHERE id = ?`,
+    ),
+    /** Retry later, the attempt counted. */
+    retry: raw.prepare<[number, string, number]>(`UPDATE outbox SET status = 'queued', next_attempt_at = ?, error = ?, reason = 'provider_error' WHERE id = ?`),
+    /** A final outcome other than sent. */
+    finish: raw.prepare<['failed' | 'skipped', string, OutboxReason, number]>(`UPDATE outbox SET status = ?, error = ?, reason = ? WHERE id = ?`),
+    /** Web chat messages waiting for the page (outbox_web_pickup_idx), oldest first. */
+    webWaiting: raw.prepare<[string, number], { id: number; text: string; quickReplies: string | null }>(
+      `SELECT id, text, quick_replies AS quickReplies FROM outbox WHERE address = ? AND status = 'sent' AND channel = 'web' ORDER BY id LIMIT ?`,
+    ),
+    markDelivered: raw.prepare<[number]>(`UPDATE outbox SET status = 'delivered' WHERE id = ? AND status = 'sent'`),
+    optedOut: raw.prepare<[number], { optedOut: number }>(`SELECT opted_out AS optedOut FROM contacts WHERE id = ?`),
+    /** Bulk messages sent to a contact since a time (the daily cap); a literal priority matches the partial index. */
+    bulkSentSince: raw.prepare<[number, number], { n: number }>(
+      `SELECT count(*) AS n FROM outbox WHERE contact_id = ? AND priority = 1 AND status IN ('sent', 'delivered') AND sent_at >= ?`,
+    ),
+    smsAddressOf: raw.prepare<[number], { address: string }>(
+      `SELECT address FROM addresses WHERE contact_id = ? AND channel = 'sms' AND stopped_at IS NULL LIMIT 1`,
+    ),
+    moveTo: raw.prepare<[string, string, number, string, number]>(
+      `UPDATE outbox SET status = 'queued', channel = ?, address = ?, next_attempt_at = ?, error = ? WHERE id = ?`,
+    ),
+    stopAddress: raw.prepare<[number, string]>(`UPDATE addresses SET stopped_at = ? WHERE address = ?`),
+    recover: raw.prepare(`UPDATE outbox SET status = 'queued', error = 'in flight at restart; sent again' WHERE status = 'sending'`),
+    deliveryByProviderId: raw.prepare<[string, string], { id: number; contactId: number | null }>(
+      `SELECT id, contact_id AS contactId FROM outbox WHERE channel = ? AND provider_id = ?`,
+    ),
+    /** Apply a provider's delivery report, never moving the row backwards. */
+    applyDelivery: raw.prepare<{ id: number; status: string; rank: number; error: string | null; reason: string | null }>(
+      `UPDATE outbox SET status = :status, error = coalesce(:error, error), reason = coalesce(:reason, reason)
+        WHERE id = :id AND ${STATUS_RANK_SQL} < :rank`,
+    ),
+  };
+}
+
+/** A claimed row, in the shape the send loop needs (SQLite values: booleans and times as numbers). */
+export interface OutboxClaimRow {
+  id: number;
+  contactId: number | null;
+  address: string;
+  channel: string;
+  text: string;
+  quickReplies: string | null;
+  requestPhone: number;
+  priority: number;
+  attempts: number;
+  nextAttemptAt: number;
+  keepDiacritics: number;
+  broadcastId: number | null;
+}
+
+export type OutboxQueries = ReturnType<typeof build>;
+const cache = new WeakMap<Db, OutboxQueries>();
+
+/** The prepared queries of the outbox sender, built once per database. */
+export function outboxQueries(db: Db): OutboxQueries {
+  let q = cache.get(db);
+  if (!q) {
+    q = build(db);
+    cache.set(db, q);
+  }
+  return q;
+}

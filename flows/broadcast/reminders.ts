@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { inTransaction } from '../../db/client.ts';
+import { broadcasts, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
+import { AudienceSchema, scopedAudience } from './audience.ts';
+import type { Sender } from './lifecycle.ts';
+import { launchFireTime, reminderText } from './schedule.ts';
+
+/** `POST /admin/reminders` body: days before the launch (0 = launch day) and the local time of day. */
+export const PlanRemindersSchema = z
+  .object({
+    daysBefore: z.array(z.number().int().min(0).max(60)).min(1).max(10).default([7, 3, 1]),
+    at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'at must be HH:MM (24-hour)').default('09:00'),
+    audience: AudienceSchema.default({ roles: ['resident'] }),
+  })
+  .strict();
+export type PlanReminders = z.infer<typeof PlanRemindersSchema>;
+
+/** The key of a planned reminder: one per campaign, sender's scope and day before the launch. */
+function planKey(campaignId: number, scope: string, daysBefore: number): string {
+  return `launch:${campaignId}:${scope}:${daysBefore}`;
+}
+
+/**
+ * Plan the launch reminders (scheduled at once). Planning again updates the pending ones instead of adding more;
+ * reminders already sent, being sent or cancelled are left alone; days whose time has passed are reported, not planned.
+ */
+export function planLaunchReminders(
+  db: Db,
+  campaign: CampaignRow,
+  plan: PlanReminders,
+  sender: Sender,
+  now: Date,
+): { reminders: BroadcastRow[]; skippedDaysBefore: number[] } {
+  const audience = scopedAudience(db, plan.audience, sender.unitScope);
+  const days = [...new Set(plan.daysBefore)].sort((a, b) => b - a);
+  return inTransaction(db, () => {
+    const reminders: BroadcastRow[] = [];
+    const skippedDaysBefore: number[] = [];
+    for (const [i, daysBefore] of days.entries()) {
+      const sendAt = launchFireTime(campaign.launchAt, daysBefore, plan.at);
+      const key = planKey(campaign.id, sender.unitScope, daysBefore);
+      const existing = db.select().from(broadcasts).where(eq(broadcasts.planKey, key)).get();
+      if (existing && !['draft', 'scheduled'].includes(existing.status)) {
+        reminders.push(existing);
+        continue;
+      }
+      if (sendAt.getTime() <= now.getTime()) {
+        skippedDaysBefore.push(daysBefore);
+        continue;
+      }
+      const values = {
+        campaignId: campaign.id,
+        kind: 'reminder' as const,
+        text: reminderText(campaign.name, daysBefore, campaign.messages[i % Math.max(1, campaign.messages.length)] ?? ''),
+        audience: { roles: audience.roles, unitCode: audience.unitCode, ...(audience.channels && { channels: audience.channels }) },
+        sendAt,
+        launchOffsetDays: daysBefore,
+        launchTime: plan.at,
+        status: 'scheduled' as const,
+        scopeCode: sender.unitScope,
+        createdBy: sender.name,
+        createdByContactId: sender.contactId,
+      };
+      const row = existing
+        ? db.update(broadcasts).set(values).where(eq(broadcasts.id, existing.id)).returning().get()
+        : db.insert(broadcasts).values({ ...values, planKey: key, createdAt: now }).returning().get();
+      if (row) reminders.push(row);
+    }
+    return { reminders, skippedDaysBefore };
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Broadcasts over the admin API: `POST /admin/broadcasts` (a draft and its preview), `POST …/:id/confirm`,
+ * `GET …/:id` (with stats), `DELETE …/:id` (cancel), the list, a preview without storing, and launch reminders.
+ * Everything is limited to the caller's unit subtree (a supervisor broadcasts only to theirs); every change is audited.
+ */
+import express, { type Application, type Response } from 'express';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { listBroadcasts } from '../../../db/queries/broadcasts.ts';
+import { campaigns } from '../../../db/schema/index.ts';
+import { AudienceOutOfScope, scopedAudience } from '../../../flows/broadcast/audience.ts';
+import { BroadcastError, cancelBroadcast, confirmBroadcast, createDraft, CreateBroadcastSchema, describeBroadcast, findBroadcast } from '../../../flows/broadcast/lifecycle.ts';
+import { previewBroadcast } from '../../../flows/broadcast/preview.ts';
+import { drainQueue } from '../../../flows/broadcast/queue.ts';
+import { PlanRemindersSchema, planLaunchReminders } from '../../../flows/broadcast/reminders.ts';
+import type { Logger } from '../../core/log.ts';
+import { HttpError } from '../errors.ts';
+import { adminRoute, auditBy, principalOf, type GuardDeps } from './route.ts';
+import { parseId } from './accounts.ts';
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+/** Run a handler body, mapping broadcast refusals to their HTTP status (out-of-scope units answer 404). */
+function refusals<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BroadcastError) throw new HttpError(err.status, err.message);
+    if (err instanceof AudienceOutOfScope) throw new HttpError(404, 'no such unit in your scope');
+    throw err;
+  }
+}
+
+/** Mount the broadcast routes. */
+export function mountBroadcastRoutes(app: Application, deps: GuardDeps & { log?: Logger }): void {
+  const { db, clock } = deps;
+  const json = express.json({ limit: '32kb' });
+  /** The broadcast named in the path, if the caller's subtree holds it (else 404: never revealed). */
+  const mine = (res: Response, raw: unknown) => {
+    const b = findBroadcast(db, parseId(raw), principalOf(res).unitScope);
+    if (!b) throw new HttpError(404, 'no such broadcast');
+    return b;
+  };
+
+  adminRoute(app, deps, 'post', '/admin/broadcasts/preview', 'broadcasts.read', json, (req, res) => {
+    const body = CreateBroadcastSchema.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, issues(body.error));
+    const campaign = db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+    const input = { text: body.data.text, keepDiacritics: body.data.keepDiacritics, launchAt: campaign?.launchAt ?? null, hotline: campaign?.hotline ?? null };
+    res.json(refusals(() => previewBroadcast(db, input, scopedAudience(db, body.data.audience, principalOf(res).unitScope))));
+  });
+
+  adminRoute(app, deps, 'post', '/admin/broadcasts', 'broadcasts.write', json, (req, res) => {
+    const body = CreateBroadcastSchema.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, issues(body.error));
+    const p = principalOf(res);
+    const now = clock.now();
+    const { broadcast, preview } = refusals(() => createDraft(db, body.data, p, now));
+    auditBy(db, p, 'broadcast.create', `broadcast:${broadcast.id}`, now, { sendAt: broadcast.sendAt?.toISOString() ?? null, audience: broadcast.audience });
+    res.status(201).json({ ...broadcast, preview });
+  });
+
+  adminRoute(app, deps, 'post', '/admin/broadcasts/:id/confirm', 'broadcasts.write', (req, res) => {
+    const b = mine(res, req.params['id']);
+    const now = clock.now();
+    const confirmed = refusals(() => confirmBroadcast(db, b, now));
+    auditBy(db, principalOf(res), 'broadcast.confirm', `broadcast:${b.id}`, now, { before: b.status, after: confirmed.status });
+    if (confirmed.status === 'sending') void drainQueue(db, b.id, { now: () => now, log: deps.log });
+    res.json(describeBroadcast(db, confirmed));
+  });
+
+  adminRoute(app, deps, 'get', '/admin/broadcasts', 'broadcasts.read', (_req, res) => {
+    res.json({ broadcasts: listBroadcasts(db, principalOf(res).unitScope) });
+  });
+
+  adminRoute(app, deps, 'get', '/admin/broadcasts/:id', 'broadcasts.read', (req, res) => {
+    res.json(describeBroadcast(db, mine(res, req.params['id'])));
+  });
+
+  adminRoute(app, deps, 'delete', '/admin/broadcasts/:id', 'broadcasts.write', (req, res) => {
+    const b = mine(res, req.params['id']);
+    const now = clock.now();
+    const { broadcast, dropped } = refusals(() => cancelBroadcast(db, b, now));
+    auditBy(db, principalOf(res), 'broadcast.cancel', `broadcast:${b.id}`, now, { before: b.status, after: 'cancelled', dropped });
+    res.json({ id: broadcast.id, status: broadcast.status, dropped });
+  });
+
+  // Launch reminders: one per day before the launch (0 = launch day); planning again updates instead of duplicating.
+  adminRoute(app, deps, 'post', '/admin/reminders', 'broadcasts.write', json, (req, res) => {
+    const body = PlanRemindersSchema.safeParse(req.body ?? {});
+    if (!body.success) throw new HttpError(400, issues(body.error));
+    const campaign = db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+    if (!campaign) throw new HttpError(409, 'no active campaign');
+    const p = principalOf(res);
+    const now = clock.now();
+    const planned = refusals(() => planLaunchReminders(db, campaign, body.data, p, now));
+    auditBy(db, p, 'reminders.plan', `campaign:${campaign.id}`, now, { daysBefore: body.data.daysBefore, audience: body.data.audience });
+    res.status(201).json({ ...planned, ...(planned.skippedDaysBefore.length > 0 && { reason: 'already past' }) });
+  });
+}

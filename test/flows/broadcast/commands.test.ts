@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startTestService, type TestService } from '../../support/service.ts';
+import { seedPerson } from '../../support/seed.ts';
+import { addresses, broadcasts, contacts, outbox } from '../../../db/schema/index.ts';
+import { queueingSettled } from '../../../flows/broadcast/queue.ts';
+
+let t: TestService;
+beforeEach(async () => {
+  t = await startTestService({ options: { manualOutbox: true } });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+/** A subscribed resident chatting on the web, living in `unitCode`. */
+async function resident(session: string, unitCode: string) {
+  await t.chat(session).send('DANG KY');
+  const a = t.service.db.select().from(addresses).where(eq(addresses.address, `web:${session}`)).get();
+  t.service.db.update(contacts).set({ unitCode, name: `Dân ${session}` }).where(eq(contacts.id, a!.contactId)).run();
+}
+
+describe("supervisors' broadcast commands on chat", () => {
+  it('previews with counts and cost, then GUI OK sends to residents of their own subtree only', async () => {
+    seedPerson(t.service.db, 'minh'); // supervisor of 01 (Hà Nội)
+    await resident('hn', '017');
+    await resident('hcm', '79');
+    const minh = t.chat('minh');
+    await minh.send('gửi dân Mời {ten} dự Lễ ra quân {ngay_ra_quan}');
+    expect(minh.text).toMatch(/^Bản nháp #(\d+): 1 người \(Web 1\)\. Chi phí ước tính 0đ\. Mẫu: "Mời Dân hn dự Lễ ra quân 08h00 ngày 23\/05\/2026" Soạn GUI OK để gửi, GUI HUY để bỏ\.$/);
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+    await minh.send('GUI OK');
+    expect(minh.text).toMatch(/^Đang gửi tin #\d+/);
+    await queueingSettled(t.service.db);
+    const rows = t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all();
+    expect(rows.map((r) => r.address)).toEqual(['web:hn']);
+  });
+
+  it('lists what is coming, gives statistics and cancels by code, with or without diacritics', async () => {
+    seedPerson(t.service.db, 'minh');
+    await resident('hn', '017');
+    const minh = t.chat('minh');
+    await minh.send('GUI DAN Nhắc lịch');
+    const id = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('lịch');
+    expect(minh.text).toMatch(new RegExp(`^Lịch gửi:\\n#${id} ngay khi xác nhận \\(nháp\\): Nhắc lịch`));
+    await minh.send('gửi ok');
+    await queueingSettled(t.service.db);
+    await t.service.outbox.runOnce();
+    await minh.send(`TK ${id}`);
+    expect(minh.text).toBe(`Tin #${id} (đang gửi): đã gửi 1.`);
+    await minh.send(`hủy gửi ${id}`);
+    expect(minh.text).toBe(`Đã hủy tin #${id}.`);
+    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, Number(id))).get()?.status).toBe('cancelled');
+  });
+
+  it("does not reveal or touch another unit's broadcast, and is not a command for residents", async () => {
+    seedPerson(t.service.db, 'minh');
+    const other = t.service.db
+      .insert(broadcasts)
+      .values({ text: 'HCM', audience: { roles: ['resident'], unitCode: '79' }, status: 'scheduled', scopeCode: '79', sendAt: new Date('2026-05-22T02:00:00Z'), createdAt: t.clock.now() })
+      .returning()
+      .get();
+    const minh = t.chat('minh');
+    await minh.send(`TK ${other.id}`);
+    expect(minh.text).toBe(`Không tìm thấy tin #${other.id} trong đơn vị của anh/chị.`);
+    await minh.send(`HUY GUI ${other.id}`);
+    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, other.id)).get()?.status).toBe('scheduled');
+    await resident('r', '017');
+    const r = t.chat('r');
+    await r.send('gửi hồ sơ ở đâu');
+    expect(r.text).not.toMatch(/Bản nháp|giám sát/);
+    expect(t.service.db.select().from(broadcasts).all()).toHaveLength(1);
+  });
+});

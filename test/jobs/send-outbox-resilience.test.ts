@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { freshDb } from '../support/db.ts';
+import { SendError } from '../support/fake-channel.ts';
+import { createOutboxWorker, OUTBOX_IN_FLIGHT } from '../../src/jobs/send-outbox.ts';
+import { queueMessages, recordDeliveryStatus } from '../../src/core/outbox.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createLogger } from '../../src/core/log.ts';
+import { DEFAULT_CAPABILITIES, type OutboundChannel } from '../../src/core/channel.ts';
+import { contacts, outbox } from '../../db/schema/index.ts';
+import type { OutboundMessage } from '../../src/core/message.ts';
+
+const log = createLogger({ level: 'silent' });
+const NOON = '2026-05-20T03:00:00Z';
+
+/** A Telegram-like provider: `failOnce` fails the next request, `failAll` every request until cleared. */
+function provider() {
+  const calls: OutboundMessage[] = [];
+  let once: SendError | null = null;
+  let all: (() => SendError) | null = null;
+  const channel: OutboundChannel = {
+    name: 'telegram',
+    capabilities: DEFAULT_CAPABILITIES.telegram,
+    ratePerSecond: 0,
+    send(m) {
+      calls.push(m);
+      const e = once ?? all?.();
+      once = null;
+      return e ? Promise.reject(e) : Promise.resolve({ providerId: `tg-${m.id}` });
+    },
+  };
+  return { channel, calls, failOnce: (e: SendError) => (once = e), failAll: (make: (() => SendError) | null) => (all = make) };
+}
+
+function setup(p: ReturnType<typeof provider>, rows: number) {
+  const db = freshDb();
+  const clock = fixedClock(NOON);
+  const worker = createOutboxWorker({
+    db,
+    log,
+    clock,
+    config: { quietHours: { start: '21:00', end: '07:00' }, bulkDailyCap: 3, outbox: { tickMs: 50, maxAttempts: 3 } },
+    channels: new Map([['telegram', p.channel]]),
+  });
+  const c = db.insert(contacts).values({ role: 'resident', createdAt: clock.now() }).returning().get();
+  const ids = queueMessages(db, clock.now(), Array.from({ length: rows }, (_, i) => ({ contactId: c.id, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
+  const statuses = () => {
+    const counts: Record<string, number> = {};
+    for (const r of db.select().from(outbox).all()) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    return counts;
+  };
+  return { db, clock, worker, ids, statuses };
+}
+
+describe('outbox under provider trouble', () => {
+  it('stops the rest of the channel pass at the first 429: only requests already in flight reach the provider', async () => {
+    const p = provider();
+    const { db, clock, worker, statuses } = setup(p, 200);
+    // Only the first request fails; the provider would take the others, but the pass must stop trying.
+    p.failOnce(new SendError('retry', '429 Too Many Requests', { retryAfterMs: 5000 }));
+    await worker.runOnce();
+    expect(p.calls.length).toBeLessThanOrEqual(OUTBOX_IN_FLIGHT);
+    const waiting = db.select().from(outbox).where(eq(outbox.status, 'queued')).all();
+    expect(waiting.length).toBeGreaterThanOrEqual(200 - OUTBOX_IN_FLIGHT);
+    expect(waiting.every((r) => r.attempts === 0 && r.nextAttemptAt.getTime() === clock.now().getTime() + 5000)).toBe(true);
+    expect((await worker.runOnce()).claimed).toBe(0);
+    clock.advance(5000);
+    while ((await worker.runOnce()).claimed > 0);
+    expect(statuses()).toEqual({ sent: 200 });
+  });
+
+  it('loses nothing in an hour of server errors and no answers: attempts are not spent, the channel backs off', async () => {
+    const p = provider();
+    const { worker, clock, statuses } = setup(p, 40);
+    let n = 0;
+    p.failAll(() => (++n % 2 === 0 ? new SendError('retry', 'Telegram server error', { providerCode: '502' }) : new SendError('retry', 'Telegram unreachable')));
+    const outageEnds = clock.now().getTime() + 3600_000;
+    let passes = 0;
+    while (clock.now().getTime() < outageEnds) {
+      await worker.runOnce();
+      passes++;
+      clock.advance(15_000);
+    }
+    expect(statuses()).toEqual({ queued: 40 });
+    // Backing off and probing with one request: about one a minute, not a batch per pass.
+    expect(p.calls.length).toBeLessThan(passes / 2);
+    p.failAll(null);
+    clock.advance(60_000);
+    while ((await worker.runOnce()).claimed > 0) clock.advance(1000);
+    expect(statuses()).toEqual({ sent: 40 });
+  });
+});
+
+describe('delivery statuses', () => {
+  it('never move backwards: sent < delivered, and a final status is never overwritten', () => {
+    const db = freshDb();
+    const now = new Date(NOON);
+    const [a, b] = queueMessages(db, now, [
+      { contactId: null, address: 'tel:+84912345678', text: 'a', priority: 'reply' },
+      { contactId: null, address: 'tel:+84912345679', text: 'b', priority: 'reply' },
+    ]);
+    db.update(outbox).set({ status: 'sent', providerId: 'SMa' }).where(eq(outbox.id, a!)).run();
+    db.update(outbox).set({ status: 'sent', providerId: 'SMb' }).where(eq(outbox.id, b!)).run();
+    const status = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()?.status;
+    recordDeliveryStatus(db, 'sms', 'SMa', 'delivered');
+    recordDeliveryStatus(db, 'sms', 'SMa', 'sent');
+    recordDeliveryStatus(db, 'sms', 'SMa', 'failed', 'late failure report');
+    expect(status(a!)).toBe('delivered');
+    recordDeliveryStatus(db, 'sms', 'SMb', 'failed', 'undelivered');
+    recordDeliveryStatus(db, 'sms', 'SMb', 'delivered');
+    expect(db.select().from(outbox).where(eq(outbox.id, b!)).get()).toMatchObject({ status: 'failed', error: 'undelivered', reason: 'provider_error' });
+  });
+});
