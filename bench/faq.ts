@@ -14,7 +14,8 @@ const ms = (x: number): string => `${x.toFixed(3)} ms`;
 
 /**
  * FAQ benchmark: knowledge-base load + index build time, and answer latency p50/p99 over the whole dev set
- * (as written and unaccented), after a warm-up pass. Goal: p50 < 2 ms, p99 < 10 ms.
+ * (as written and unaccented), after a warm-up pass. Goal (issue 9): p50 < 0.3 ms, p99 < 2 ms. Two views: every
+ * timed answer, and each question's median over the rounds (less sensitive to other work on a shared machine).
  */
 export async function benchFaq(): Promise<{ name: string; lines: string[] }> {
   const dir = evalKbDir();
@@ -35,14 +36,22 @@ export async function benchFaq(): Promise<{ name: string; lines: string[] }> {
       times.push(performance.now() - s);
     }
   }
+  const perQuestion = questions.map((_q, i) => {
+    const mine = Array.from({ length: rounds }, (_x, r) => times[r * questions.length + i]!).sort((a, b) => a - b);
+    return mine[Math.floor(rounds / 2)]!;
+  });
+  perQuestion.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   const p50 = quantile(times, 0.5);
   const p99 = quantile(times, 0.99);
+  const q50 = quantile(perQuestion, 0.5);
+  const q99 = quantile(perQuestion, 0.99);
   const lines = [
     `knowledge base: ${entries.length} entries from ${relative(process.cwd(), dir) || dir}`,
     `load + validate: ${ms(t1 - t0)}; index build: ${ms(t2 - t1)}`,
     `answer latency over ${times.length} answers (${questions.length} questions × ${rounds}): p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(times[times.length - 1] ?? 0)}`,
-    `goal p50 < 2 ms: ${p50 < 2 ? 'met' : 'MISSED'}; goal p99 < 10 ms: ${p99 < 10 ? 'met' : 'MISSED'}`,
+    `per-question median over the rounds: p50 ${ms(q50)}, p99 ${ms(q99)}`,
+    `goal p50 < 0.3 ms: ${p50 < 0.3 ? 'met' : 'MISSED'} (per question: ${q50 < 0.3 ? 'met' : 'MISSED'}); goal p99 < 2 ms: ${p99 < 2 ? 'met' : 'MISSED'} (per question: ${q99 < 2 ? 'met' : 'MISSED'})`,
   ];
   return { name: 'Answers: knowledge-base index build and answer latency', lines };
 }

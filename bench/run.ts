@@ -6,11 +6,13 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 type Bench = () => Promise<{ name: string; lines: string[] }>;
 const ALL: Record<string, () => Promise<Bench>> = {
   'web-chat': async () => (await import('./web-chat.ts')).benchWebChat,
+  'web-chat-answers': async () => (await import('./web-chat-answers.ts')).benchWebChatAnswers,
   outbox: async () => (await import('./outbox.ts')).benchOutbox,
   faq: async () => (await import('./faq.ts')).benchFaq,
   reports: async () => (await import('./reports.ts')).benchReports,
   'sms-reports': async () => (await import('./sms-reports.ts')).benchSmsReports,
   channels: async () => (await import('./channels.ts')).benchChannels,
+  callbacks: async () => (await import('./callbacks.ts')).benchCallbacks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in ALL);

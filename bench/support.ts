@@ -86,3 +86,47 @@ export function summarise(result: autocannon.Result): LoadResult & { total: numb
     ok2xx: result['2xx'],
   };
 }
+
+/** Alternating rounds of the service against a bare Express handler, and the median ratio of their req/s. */
+export interface AgainstBare<T> {
+  pairs: { bare: LoadResult; svc: LoadResult }[];
+  /** Service req/s over bare req/s per round, ascending. */
+  ratios: number[];
+  median: number;
+  peakRssMiB: number;
+  /** What `more` measured on the service before it stopped. */
+  extra: T;
+}
+
+/**
+ * Start bare Express and the service in their own processes, warm both up, then measure them in alternating
+ * rounds (a burst of load from elsewhere on the machine hits both alike); `more` may measure the service further.
+ */
+export async function againstBareExpress<T>(
+  body: (i: number) => string,
+  opts: { seconds: number; rounds: number },
+  more: (svc: ChildServer) => Promise<T>,
+): Promise<AgainstBare<T>> {
+  const bare = await startChild('bench/servers/bare.ts');
+  // One load generator on 127.0.0.1 is one "client": the per-address web chat limit would refuse it.
+  const svc = await startChild('bench/servers/service.ts', { WEB_CHAT_RATE_PER_MINUTE: '0' });
+  try {
+    await load(bare.url, { path: '/web/chat', seconds: 2, connections: 10, body });
+    await load(svc.url, { path: '/web/chat', seconds: 2, connections: 10, body });
+    const pairs: { bare: LoadResult; svc: LoadResult }[] = [];
+    for (let r = 0; r < opts.rounds; r++) {
+      const b = await load(bare.url, { path: '/web/chat', seconds: opts.seconds, connections: 10, body });
+      const s = await load(svc.url, { path: '/web/chat', seconds: opts.seconds, connections: 10, body });
+      pairs.push({ bare: b, svc: s });
+    }
+    const extra = await more(svc);
+    const ratios = pairs.map((p) => p.svc.requestsPerSec / p.bare.requestsPerSec).sort((a, b) => a - b);
+    return { pairs, ratios, median: ratios[Math.floor(ratios.length / 2)] ?? 0, peakRssMiB: svc.peakRssMiB(), extra };
+  } finally {
+    await bare.stop();
+    await svc.stop();
+  }
+}
+
+/** One markdown row of a load result. */
+export const loadRow = (label: string, x: LoadResult): string => `| ${label} | ${x.requestsPerSec} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.non2xx} |`;

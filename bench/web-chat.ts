@@ -1,4 +1,4 @@
-import { load, startChild, type LoadResult } from './support.ts';
+import { againstBareExpress, load, loadRow } from './support.ts';
 
 /**
  * Messages/s and latency through POST /web/chat with durable writes (dedupe row, contact, conversation, outbox
@@ -15,38 +15,22 @@ export async function benchWebChat(): Promise<{ name: string; lines: string[] }>
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
   const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
-  const bare = await startChild('bench/servers/bare.ts');
-  const svc = await startChild('bench/servers/service.ts');
-  try {
-    await load(bare.url, { path: '/web/chat', seconds: 2, connections: 10, body });
-    await load(svc.url, { path: '/web/chat', seconds: 2, connections: 10, body });
-    const pairs: { bare: LoadResult; svc: LoadResult }[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const b = await load(bare.url, { path: '/web/chat', seconds, connections: 10, body });
-      const s = await load(svc.url, { path: '/web/chat', seconds, connections: 10, body });
-      pairs.push({ bare: b, svc: s });
-    }
-    const svc500 = await load(svc.url, { path: '/web/chat', seconds: seconds * 2, connections: 10, rate: 500, body });
-    const rss = svc.peakRssMiB();
-    const ratios = pairs.map((p) => p.svc.requestsPerSec / p.bare.requestsPerSec).sort((a, b) => a - b);
-    const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
-    const row = (label: string, x: LoadResult) => `| ${label} | ${x.requestsPerSec} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.non2xx} |`;
-    return {
-      name: 'Web chat: POST /web/chat with durable writes vs bare Express',
-      lines: [
-        `| run | req/s | p50 ms | p99 ms | errors | non-2xx |`,
-        `|---|---|---|---|---|---|`,
-        ...pairs.flatMap((p, i) => [row(`round ${i + 1}: bare Express handler, 10 connections`, p.bare), row(`round ${i + 1}: service, 10 connections (max)`, p.svc)]),
-        row(`service at 500 req/s for ${seconds * 2} s`, svc500),
-        '',
-        `Service / bare Express per round: ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')}; median **${Math.round(median * 100)} %** (goal ≥ 60 %).`,
-        `p99 at 500 req/s: **${svc500.p99} ms** (goal < 25 ms). Peak RSS of the service: ${rss} MiB.`,
-      ],
-    };
-  } finally {
-    await bare.stop();
-    await svc.stop();
-  }
+  const r = await againstBareExpress(body, { seconds, rounds }, (svc) =>
+    load(svc.url, { path: '/web/chat', seconds: seconds * 2, connections: 10, rate: 500, body }),
+  );
+  const svc500 = r.extra;
+  return {
+    name: 'Web chat: POST /web/chat with durable writes vs bare Express',
+    lines: [
+      `| run | req/s | p50 ms | p99 ms | errors | non-2xx |`,
+      `|---|---|---|---|---|---|`,
+      ...r.pairs.flatMap((p, i) => [loadRow(`round ${i + 1}: bare Express handler, 10 connections`, p.bare), loadRow(`round ${i + 1}: service, 10 connections (max)`, p.svc)]),
+      loadRow(`service at 500 req/s for ${seconds * 2} s`, svc500),
+      '',
+      `Service / bare Express per round: ${r.ratios.map((x) => `${Math.round(x * 100)} %`).join(', ')}; median **${Math.round(r.median * 100)} %** (goal ≥ 60 %).`,
+      `p99 at 500 req/s: **${svc500.p99} ms** (goal < 25 ms). Peak RSS of the service: ${r.peakRssMiB} MiB.`,
+    ],
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
@@ -16,7 +16,7 @@ export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'mig
  * `path` ':memory:' gives a private in-memory database (one per test).
  */
 export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') protectFiles(path);
   const sqlite = new Database(path);
   // Small pages: rows here are small and writes frequent, and each commit writes whole pages to the WAL.
   // (Only takes effect when the file is created.)
@@ -31,7 +31,25 @@ export function openDb(path: string): Db {
   if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 4000');
   const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (path !== ':memory:') for (const f of [`${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodOwn(f, 0o600);
   return db;
+}
+
+/** chmod a path we own (a folder or file made by someone else is left alone). */
+function chmodOwn(path: string, mode: number): void {
+  if (statSync(path).uid === process.getuid?.()) chmodSync(path, mode);
+}
+
+/**
+ * The data folder holds phones, names, messages and the Zalo refresh token: only the service's user may read it.
+ * The folder is 0700 and the database 0600 (SQLite gives its -wal and -shm files the database file's mode).
+ */
+function protectFiles(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodOwn(dir, 0o700);
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  chmodOwn(path, 0o600);
 }
 
 /** Statements kept per connection; drizzle asks for the same few dozen SQL strings over and over. */

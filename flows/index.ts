@@ -1,10 +1,13 @@
 import type { Role } from '../db/schema/index.ts';
 import type { Config } from '../src/config.ts';
-import type { Flow } from '../src/core/flow.ts';
+import type { Flow, FlowContext } from '../src/core/flow.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
 import { createCallbackFlow } from './callback/flow.ts';
+import { createCallbackCommandsFlow } from './callback/commands.ts';
+import { createCallbackStatusFlow } from './callback/status.ts';
+import { callbackPolicy } from './callback/workflow.ts';
 import { createFaqFlow } from './faq/flow.ts';
 import { buildFaqIndex } from './faq/index.ts';
 import { loadKb } from './faq/kb.ts';
@@ -27,12 +30,15 @@ function faqIndex(): ReturnType<typeof buildFaqIndex> {
 
 /** Build the flows. Order matters for commands: the first flow whose command matches starts. */
 export function buildFlows(config: Config): FlowSet {
+  const policy = (ctx: FlowContext) => callbackPolicy(config.callbacks, ctx.campaign.hotline);
   const others: Flow[] = [
     createReportFlow({ sanityLimit: config.reports.sanityLimit }),
     createProgressFlow(),
     createLinkFlow(),
     createSubscriptionFlow(),
-    createCallbackFlow(),
+    createCallbackCommandsFlow({ policy }),
+    createCallbackStatusFlow(),
+    createCallbackFlow({ policy }),
     createFaqFlow(faqIndex()),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];

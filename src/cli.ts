@@ -9,7 +9,7 @@ import { importUnits } from '../db/seed/units.ts';
 import { contacts, units } from '../db/schema/index.ts';
 import { createService } from './service.ts';
 import { createLogger } from './core/log.ts';
-import { linkPhone } from './core/contacts.ts';
+import { resolveContact } from './core/contacts.ts';
 import { toE164 } from './text/phone.ts';
 import type { Address } from './core/message.ts';
 import { parseArgs, type CliIo } from './cli-args.ts';
@@ -145,25 +145,27 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   const log = createLogger({ level: 'silent' });
   const service = createService(cfg, { log, manualOutbox: true });
   const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
-  const session = `cli-${phone ? phone.replace(/\D/g, '') : randomUUID().slice(0, 8)}`;
-  const address: Address = `web:${session}`;
-  const now = service.clock.now();
-  if (phone) {
-    const linked = linkPhone(service.db, address, phone, now);
-    if (!linked) {
-      print(io.stderr, `not a valid phone number: ${phone}`);
-      await service.close();
-      return 2;
-    }
-    if (role !== 'resident' || linked.contact.role !== 'resident') {
-      const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (linked.contact.unitCode ?? '001');
+  const e164 = phone ? toE164(phone) : null;
+  if (phone && !e164) {
+    print(io.stderr, `not a valid phone number: ${phone}`);
+    await service.close();
+    return 2;
+  }
+  // With a phone, the terminal speaks as that phone (its tel: address, replies printed here and recorded as
+  // delivered, never sent by SMS): nothing new is linked. Without one, an anonymous web session of its own.
+  const address: Address = e164 ? `tel:${e164}` : `web:cli-${randomUUID()}`;
+  const channel = e164 ? 'sms' : 'web';
+  if (e164) {
+    const { contact } = resolveContact(service.db, address, service.clock.now());
+    if (role !== 'resident' || contact.role !== 'resident') {
+      const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (contact.unitCode ?? '001');
       if (!service.db.select().from(units).where(eq(units.code, unitCode)).get()) {
         print(io.stderr, `unknown unit code ${unitCode}`);
         await service.close();
         return 2;
       }
-      if (linked.contact.role === 'resident') {
-        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, linked.contact.id)).run();
+      if (contact.role === 'resident') {
+        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, contact.id)).run();
       }
     }
   } else if (role !== 'resident') {
@@ -177,7 +179,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   for await (const line of rl) {
     const result = service.dispatcher.handle({
       kind: 'text',
-      channel: 'web',
+      channel,
       providerId: randomUUID(),
       from: address,
       text: line,

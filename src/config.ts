@@ -1,24 +1,20 @@
 import { z } from 'zod';
+import { CHANNEL_ENV_SHAPE, checkChannelEnv } from '../bots/config.ts';
+import { envString, envUrl } from './core/env.ts';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const optionalUrl = optionalString.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:9001' }).optional());
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
-const rate = z.coerce.number().min(0, 'must be 0 (unlimited) or a positive number of messages per second');
 
-/** Every environment variable the service reads, with its default. `.env.example` documents each one. */
+/**
+ * Every environment variable the service reads, with its default: the core's here, each channel's in its own
+ * `bots/<name>/config.ts`. `.env.example` documents each one.
+ */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUBLIC_BASE_URL: optionalUrl,
-  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  PUBLIC_BASE_URL: envUrl,
+  ADMIN_TOKEN: envString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   UNIT_TREE: z.enum(['2025-07', '2025-03']).default('2025-07'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -28,7 +24,7 @@ const EnvSchema = z.object({
   API_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WEB_CHAT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2000),
-  CAMPAIGN_LAUNCH_AT: optionalString.pipe(
+  CAMPAIGN_LAUNCH_AT: envString.pipe(
     z.iso.datetime({ offset: true, local: true, message: 'must be an ISO date-time such as 2027-05-23T08:00' }).optional(),
   ),
   QUIET_HOURS: z
@@ -38,37 +34,12 @@ const EnvSchema = z.object({
   BULK_DAILY_CAP: z.coerce.number().int().min(1).default(3),
   OUTBOX_TICK_MS: z.coerce.number().int().min(10).default(250),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
-  RATE_WEB: rate.default(0),
-  RATE_TELEGRAM: rate.default(25),
-  RATE_ZALO: rate.default(50),
-  RATE_SMS: rate.default(1),
-  SMS_PROVIDER: z.enum(['twilio', 'android']).optional(),
-  SMS_KEEP_DIACRITICS: bool.default(false),
   CALC_DISCOUNT_RATE: z.coerce.number().min(0).max(0.05).default(0.0035),
   REPORT_SANITY_LIMIT: z.coerce.number().int().min(1).max(999).default(200),
   REPORT_REMINDER_AT: hhmm.default('16:30'),
   SUPERVISOR_DIGEST_AT: hhmm.default('18:00'),
-  TELEGRAM_BOT_TOKEN: optionalString,
-  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
-    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may only contain A-Z, a-z, 0-9, _ and - (Telegram rule)').optional(),
-  ),
-  TELEGRAM_API_ROOT: optionalUrl,
-  TELEGRAM_POLLING: bool.default(false),
-  ZALO_APP_ID: optionalString,
-  ZALO_APP_SECRET: optionalString,
-  ZALO_OA_SECRET_KEY: optionalString,
-  ZALO_REFRESH_TOKEN: optionalString,
-  ZALO_API_BASE: optionalUrl,
-  ZALO_OAUTH_BASE: optionalUrl,
-  TWILIO_ACCOUNT_SID: optionalString,
-  TWILIO_AUTH_TOKEN: optionalString,
-  TWILIO_MESSAGING_SERVICE_SID: optionalString,
-  TWILIO_FROM: optionalString,
-  TWILIO_API_BASE: optionalUrl,
-  ANDROID_SMS_URL: optionalUrl,
-  ANDROID_SMS_USER: optionalString,
-  ANDROID_SMS_PASSWORD: optionalString,
-  ANDROID_SMS_SIGNING_KEY: optionalString,
+  CALLBACK_DEADLINE_HOURS: z.coerce.number().min(0.25, 'must be at least 0.25 (working hours)').max(72).default(4),
+  ...CHANNEL_ENV_SHAPE,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -100,10 +71,11 @@ export interface Config {
   quietHours: { start: string; end: string };
   bulkDailyCap: number;
   outbox: { tickMs: number; maxAttempts: number };
-  rates: { web: number; telegram: number; zalo: number; sms: number };
-  sms: { provider: 'twilio' | 'android' | undefined; keepDiacritics: boolean };
   calculator: { discountRatePerMonth: number };
   reports: { sanityLimit: number; reminderAt: string; digestAt: string };
+  /** Working hours (Mon–Sat 08:00–17:00) a callback request may wait to be taken before it is escalated. */
+  callbacks: { deadlineHours: number };
+  /** Every variable, parsed; each channel reads its own through its config schema's type. */
   env: Env;
 }
 
@@ -126,17 +98,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   const env = parsed.data;
-  const problems: { variable: string; message: string }[] = [];
-  const need = (provider: string, names: (keyof Env)[]) => {
-    for (const name of names) if (!env[name]) problems.push({ variable: name, message: `required when SMS_PROVIDER=${provider}` });
-  };
-  if (env.SMS_PROVIDER === 'twilio') {
-    need('twilio', ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
-    if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM) {
-      problems.push({ variable: 'TWILIO_FROM', message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM when SMS_PROVIDER=twilio' });
-    }
-  }
-  if (env.SMS_PROVIDER === 'android') need('android', ['ANDROID_SMS_URL', 'ANDROID_SMS_USER', 'ANDROID_SMS_PASSWORD']);
+  const problems = checkChannelEnv(env);
   if (problems.length > 0) throw new ConfigError(problems);
   const [quietStart, quietEnd] = env.QUIET_HOURS.split('-') as [string, string];
   return {
@@ -163,10 +125,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     quietHours: { start: quietStart, end: quietEnd },
     bulkDailyCap: env.BULK_DAILY_CAP,
     outbox: { tickMs: env.OUTBOX_TICK_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
-    rates: { web: env.RATE_WEB, telegram: env.RATE_TELEGRAM, zalo: env.RATE_ZALO, sms: env.RATE_SMS },
-    sms: { provider: env.SMS_PROVIDER, keepDiacritics: env.SMS_KEEP_DIACRITICS },
     calculator: { discountRatePerMonth: env.CALC_DISCOUNT_RATE },
     reports: { sanityLimit: env.REPORT_SANITY_LIMIT, reminderAt: env.REPORT_REMINDER_AT, digestAt: env.SUPERVISOR_DIGEST_AT },
+    callbacks: { deadlineHours: env.CALLBACK_DEADLINE_HOURS },
     env,
   };
 }

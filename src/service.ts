@@ -2,14 +2,16 @@ import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { openDb, type Db } from '../db/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
+import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
-import type { ChannelAdapter, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
+import type { Channel, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
 import { systemClock } from './core/clock.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
 import { createHttpApp } from './http/app.ts';
+import { hardenServer } from './http/security.ts';
 import { mountAdminApi } from './http/admin.ts';
 import { mountConsolePages } from './http/dashboard-page.ts';
 import { mountConsoleApi } from './http/admin/console-api.ts';
@@ -29,7 +31,7 @@ export interface Service {
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
   scheduler: Scheduler;
-  channels: ChannelAdapter[];
+  channels: Channel[];
   /** Start listening and the background loops; resolves with the bound port. */
   listen(port?: number, host?: string): Promise<number>;
   /** Graceful stop: stop accepting, finish sends in flight, close the database. */
@@ -42,7 +44,7 @@ export interface ServiceOptions {
   /** Use this database instead of opening config.dbPath (tests pass ':memory:'). */
   dbPath?: string;
   /** Replace or add outbound channels (tests and benchmarks use fakes). */
-  extraChannels?: (deps: ChannelDeps) => ChannelAdapter[];
+  extraChannels?: (deps: ChannelDeps) => Channel[];
   /** Leave the outbox loop and the job scheduler stopped (tests drive `outbox.runOnce()` and `scheduler.tick()`). */
   manualOutbox?: boolean;
 }
@@ -54,6 +56,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const dbPath = opts.dbPath ?? config.dbPath;
   const db = openDb(dbPath);
   let checkpointer: Checkpointer | undefined;
+  let instanceLock: InstanceLock | undefined;
   seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
@@ -66,16 +69,16 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     ...flowSet,
     onQueued: () => outbox?.kick(),
   });
-  const channelDeps: ChannelDeps = { db, config, log, clock, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
-  const web = createWebChannel(channelDeps);
+  const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
+  const web = createWebChannel(channelDeps, config.env);
   // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
   const extra = opts.extraChannels?.(channelDeps) ?? [];
-  const replaced = new Set(extra.map((c) => c.outbound.name));
-  const channels: ChannelAdapter[] = [web, ...buildProviderChannels(channelDeps), ...extra].filter(
-    (c) => extra.includes(c) || !replaced.has(c.outbound.name),
+  const replaced = new Set(extra.map((c) => c.name));
+  const channels: Channel[] = [web, ...buildProviderChannels(channelDeps, config.env), ...extra].filter(
+    (c) => extra.includes(c) || !replaced.has(c.name),
   );
   const outbound = new Map<ChannelName, OutboundChannel>();
-  for (const c of channels) outbound.set(c.outbound.name, c.outbound);
+  for (const c of channels) outbound.set(c.name, c);
   outbox = createOutboxWorker({ db, log, clock, config, channels: outbound });
   const worker = outbox;
   const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
@@ -84,11 +87,14 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     db,
     log,
     channels,
+    submit: (e, o) => dispatcher.submit(e, o),
     extraRoutes: (a) => {
-      mountConsolePages(a);
+      mountConsolePages(a, { db, clock, config });
       mountConsoleApi(a, { db, config, clock });
       mountAdminApi(a, { db, config, clock });
     },
+    https: config.publicBaseUrl?.startsWith('https:') ?? false,
+    webChatPerMinute: config.access.webChatPerMinute,
   });
   let server: Server | undefined;
   const sockets = new Set<import('node:net').Socket>();
@@ -104,6 +110,8 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     scheduler,
     channels,
     async listen(port = config.port, host = config.host) {
+      // One SQLite file, one instance: a second one would double the send rate and requeue the first one's sends.
+      if (dbPath !== ':memory:') instanceLock = takeInstanceLock(dbPath);
       if (dbPath !== ':memory:') {
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
@@ -118,6 +126,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
           const addr = server?.address();
           resolve(typeof addr === 'object' && addr ? addr.port : port);
         });
+        hardenServer(server, { maxConnections: config.access.maxConnections });
         server.on('connection', (s) => {
           sockets.add(s);
           s.on('close', () => sockets.delete(s));
@@ -139,6 +148,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
       log.debug('outbox stopped; sends in flight finished');
       await checkpointer?.stop();
       db.$client.close();
+      instanceLock?.release();
       log.info('database closed; shut down');
     },
   };

@@ -38,10 +38,13 @@ describe('config', () => {
 
 describe('.env.example', () => {
   it('documents every variable the service reads, each with a comment', async () => {
-    const { readFileSync } = await import('node:fs');
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
     const example = readFileSync('.env.example', 'utf8');
-    const source = readFileSync('src/config.ts', 'utf8');
-    const variables = [...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]);
+    // The core's variables and each channel's own (bots/<name>/config.ts).
+    const channelConfigs = readdirSync('bots').map((d) => `bots/${d}/config.ts`).filter((f) => existsSync(f));
+    expect(channelConfigs.length).toBeGreaterThanOrEqual(4);
+    const source = ['src/config.ts', ...channelConfigs].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const variables = [...source.matchAll(/^ {2,4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]);
     expect(variables.length).toBeGreaterThan(30);
     const lines = example.split('\n');
     for (const v of variables) {

@@ -1,9 +1,8 @@
-/** Small HTTP helpers shared by the two SMS providers. */
-import { timingSafeEqual } from 'node:crypto';
+/** Small HTTP helpers shared by the two SMS providers' senders. */
 import { maskText } from '../../src/core/log.ts';
 
 /** Largest webhook body we read (Twilio and the gateway send a few hundred bytes). */
-export const WEBHOOK_BODY_LIMIT = '64kb';
+export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 
 /** How long one provider request may take before we give up and let the outbox retry. */
 export const PROVIDER_TIMEOUT_MS = 15_000;
@@ -16,13 +15,6 @@ export function parseRetryAfter(header: string | null | undefined, now: Date): n
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now.getTime());
-}
-
-/** Compare two strings in constant time (for signatures). */
-export function safeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
 /** A provider's error text, safe for logs and outbox rows: phone numbers and secrets masked, length capped. */

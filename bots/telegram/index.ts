@@ -1,10 +1,10 @@
 import { Telegraf, Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import type { Application, RequestHandler } from 'express';
-import { DEFAULT_CAPABILITIES, type ChannelAdapter, type ChannelDeps, type OutboundChannel } from '../../src/core/channel.ts';
-import type { Config } from '../../src/config.ts';
-import { HttpError } from '../../src/http/errors.ts';
-import { jsonBody, secretsEqual } from './http.ts';
+import type { Channel, ChannelCapabilities, ChannelDeps } from '../../src/core/channel.ts';
+import { WebhookRefusal } from '../../src/core/channel.ts';
+import { ACK_OK, readJson } from '../shared/body.ts';
+import { safeEqual } from '../shared/safe-equal.ts';
+import type { TelegramEnv } from './config.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { UpdateSchema } from './schema.ts';
 import { sendTelegramMessage } from './send.ts';
@@ -12,16 +12,18 @@ import { sendTelegramMessage } from './send.ts';
 /** The route Telegram posts updates to (register it with `bhxh-outreach telegram-set-webhook`). */
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 /** Largest update body accepted; real updates are a few kB. */
-export const TELEGRAM_BODY_LIMIT = '256kb';
+export const TELEGRAM_BODY_LIMIT = 256 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+/** What Telegram renders: a reply keyboard for quick replies, 4,096 characters a message. */
+export const TELEGRAM_CAPABILITIES: ChannelCapabilities = { quickReplies: true, maxLength: 4096, sms: false };
 
 /**
  * The Telegram channel, or null (with one info line saying what turns it on) when TELEGRAM_BOT_TOKEN is unset.
  * telegraf is only the transport: its Telegram client for sends and its polling loop for local runs.
  */
-export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null {
-  const env = deps.config.env;
+export function createTelegramChannel(deps: ChannelDeps, env: TelegramEnv): Channel | null {
   const log = deps.log.child({ channel: 'telegram' });
   const token = env.TELEGRAM_BOT_TOKEN;
   if (!token) {
@@ -41,54 +43,42 @@ export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null 
     log.error({ err }, 'Telegram update failed');
   });
 
-  /** parse → dispatch; shared by the webhook and the polling loop. */
-  const receive = async (body: unknown): Promise<'dispatched' | 'ignored' | 'invalid'> => {
+  /** An update as the webhook and the polling loop both read it: one event, none (ignored), or not an update. */
+  const read = (body: unknown) => {
     const parsed = UpdateSchema.safeParse(body);
-    if (!parsed.success) return 'invalid';
+    if (!parsed.success) return { valid: false as const };
     const event = parseTelegramUpdate(parsed.data, deps.clock.now());
-    if (!event) {
-      log.debug({ updateId: parsed.data.update_id }, 'Telegram update ignored');
-      return 'ignored';
-    }
-    const result = await deps.submit(event);
-    log.debug({ updateId: parsed.data.update_id, kind: event.kind, status: result.status }, 'Telegram update dispatched');
-    return 'dispatched';
+    if (!event) log.debug({ updateId: parsed.data.update_id }, 'Telegram update ignored');
+    return { valid: true as const, events: event ? [event] : [] };
   };
 
+  // Polling (local runs): the same parse, then dispatch directly.
   bot.use(async (ctx) => {
-    if ((await receive(ctx.update)) === 'invalid') log.warn({ updateId: ctx.update.update_id }, 'Telegram update not understood');
+    const update = read(ctx.update);
+    if (!update.valid) log.warn({ updateId: ctx.update.update_id }, 'Telegram update not understood');
+    for (const event of update.valid ? update.events : []) await deps.submit(event);
   });
-
-  const requireSecret: RequestHandler = (req, _res, next) => {
-    const given = req.get(SECRET_HEADER);
-    if (!secret || !secretsEqual(secret, given)) {
-      next(new HttpError(403, 'missing or wrong X-Telegram-Bot-Api-Secret-Token'));
-      return;
-    }
-    next();
-  };
-
-  const outbound: OutboundChannel = {
-    name: 'telegram',
-    capabilities: DEFAULT_CAPABILITIES.telegram,
-    ratePerSecond: deps.config.rates.telegram,
-    send: (message) => sendTelegramMessage(bot.telegram, message),
-  };
 
   let running: Promise<void> | undefined;
 
   return {
-    outbound,
-    mount(app: Application) {
-      // Verify first, then read the body: an unsigned request never gets as far as the JSON parser.
-      app.post(TELEGRAM_WEBHOOK_PATH, requireSecret, jsonBody(TELEGRAM_BODY_LIMIT), async (req, res, next) => {
-        if ((await receive(req.body)) === 'invalid') {
-          next(new HttpError(400, 'not a Telegram update'));
-          return;
-        }
-        res.status(200).json({ ok: true });
-      });
+    name: 'telegram',
+    capabilities: TELEGRAM_CAPABILITIES,
+    ratePerSecond: env.RATE_TELEGRAM,
+    // The secret is a header: checked before the body is read, so an unsigned request never reaches the JSON parser.
+    routes: [{ method: 'POST', path: TELEGRAM_WEBHOOK_PATH, maxBodyBytes: TELEGRAM_BODY_LIMIT, verifies: 'headers' }],
+    verify(request) {
+      if (!secret || !safeEqual(secret, request.headers[SECRET_HEADER])) {
+        throw new WebhookRefusal('unauthorized', 'missing or wrong X-Telegram-Bot-Api-Secret-Token');
+      }
     },
+    parse(request) {
+      const update = read(readJson(request.rawBody));
+      if (!update.valid) throw new WebhookRefusal('malformed', 'not a Telegram update');
+      return { events: update.events };
+    },
+    ack: () => ACK_OK,
+    send: (message) => sendTelegramMessage(bot.telegram, message),
     async start() {
       if (!polling || running) return;
       await new Promise<void>((resolve, reject) => {
@@ -119,7 +109,7 @@ export function createTelegramChannel(deps: ChannelDeps): ChannelAdapter | null 
  * Register `PUBLIC_BASE_URL/webhooks/telegram` with Telegram, with the secret token it must echo back.
  * Returns the URL registered. Used by the `telegram-set-webhook` CLI command.
  */
-export async function setTelegramWebhook(config: Config): Promise<string> {
+export async function setTelegramWebhook(config: { publicBaseUrl: string | undefined; env: TelegramEnv }): Promise<string> {
   const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_API_ROOT: apiRoot } = config.env;
   const missing = [
     !token && 'TELEGRAM_BOT_TOKEN',

@@ -1,21 +1,25 @@
-import express, { type Application } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ChannelAdapter, ChannelDeps, OutboundChannel } from '../../src/core/channel.ts';
-import { DEFAULT_CAPABILITIES } from '../../src/core/channel.ts';
+import type { AckInput, Channel, ChannelCapabilities, ChannelDeps, ChannelRequest, ChannelResponse, ParsedRequest } from '../../src/core/channel.ts';
+import { WebhookRefusal } from '../../src/core/channel.ts';
 import { addressId, type OutboundMessage } from '../../src/core/message.ts';
-import { HttpError } from '../../src/http/errors.ts';
-import { WEB_CHAT_PAGE } from './page.ts';
+import { readJson } from '../shared/body.ts';
+import { parsePayload } from '../shared/issues.ts';
+import type { WebEnv } from './config.ts';
+import { createMailboxes } from './mailboxes.ts';
+import { WEB_CHAT_PAGE, WEB_CHAT_SCRIPT, WEB_CHAT_STYLE } from './page.ts';
 
 /** Longest message a person may send through the web chat. */
 export const MAX_TEXT = 4000;
-/** Replies kept per session until the page collects them; older ones are dropped first. */
-const MAILBOX_LIMIT = 50;
-/** Sessions with uncollected replies kept in memory. */
-const MAX_SESSIONS = 10_000;
+
+/** What the web chat renders: buttons for quick replies, long texts. */
+export const WEB_CAPABILITIES: ChannelCapabilities = { quickReplies: true, maxLength: MAX_TEXT, sms: false };
+
+const CHAT_PATH = '/web/chat';
+const SESSION = /^[A-Za-z0-9_-]{1,64}$/;
 
 const ChatBody = z.object({
-  session: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'session must be 1-64 characters: letters, digits, _ or -'),
+  session: z.string().regex(SESSION, 'session must be 1-64 characters: letters, digits, _ or -'),
   text: z.string({ message: 'text must be a string' }),
   /** Optional client message id: the same id twice is processed once. */
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
@@ -26,77 +30,79 @@ export interface WebReply {
   quickReplies: string[];
 }
 
+/** The page and its files, by path. */
+const STATIC: Record<string, { type: string; body: string }> = {
+  '/': { type: 'html', body: WEB_CHAT_PAGE },
+  '/web/chat.js': { type: 'text/javascript; charset=utf-8', body: WEB_CHAT_SCRIPT },
+  '/web/chat.css': { type: 'text/css; charset=utf-8', body: WEB_CHAT_STYLE },
+};
+
+const json = (body: unknown): ChannelResponse => ({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
+
 /** The built-in web chat: a page at `/`, `POST /web/chat` (the black-box test entry point), and polling for bulk messages. */
-export function createWebChannel(deps: ChannelDeps): ChannelAdapter {
-  const mailboxes = new Map<string, WebReply[]>();
+export function createWebChannel(deps: Pick<ChannelDeps, 'clock'>, env: WebEnv): Channel {
+  const mailboxes = createMailboxes();
 
-  function deposit(session: string, reply: WebReply): void {
-    let box = mailboxes.get(session);
-    if (!box) {
-      if (mailboxes.size >= MAX_SESSIONS) {
-        const oldest = mailboxes.keys().next().value;
-        if (oldest !== undefined) mailboxes.delete(oldest);
-      }
-      box = [];
-      mailboxes.set(session, box);
+  function parseChat(request: ChannelRequest): ParsedRequest {
+    if (!/json/i.test(request.headers['content-type'] ?? '')) {
+      throw new WebhookRefusal('unsupported-media', 'send a JSON body with Content-Type: application/json');
     }
-    box.push(reply);
-    if (box.length > MAILBOX_LIMIT) box.shift();
+    const { session, text, id } = parsePayload(ChatBody, readJson(request.rawBody), 'chat message');
+    if (text.length > MAX_TEXT) throw new WebhookRefusal('too-large', `text is longer than ${MAX_TEXT} characters`);
+    const event = {
+      kind: 'text',
+      channel: 'web',
+      providerId: id ? `${session}:${id}` : randomUUID(),
+      from: `web:${session}`,
+      text,
+      receivedAt: deps.clock.now(),
+    } as const;
+    return { events: [event], options: { deliverNow: true } };
   }
 
-  function collect(session: string): WebReply[] {
-    const box = mailboxes.get(session) ?? [];
-    mailboxes.delete(session);
-    return box;
+  /** The session a poll asks for. */
+  function pollSession(request: ChannelRequest): string {
+    const session = request.query['session'] ?? '';
+    if (!SESSION.test(session)) throw new WebhookRefusal('malformed', 'session query parameter required');
+    return session;
   }
 
-  const outbound: OutboundChannel = {
+  return {
     name: 'web',
-    capabilities: DEFAULT_CAPABILITIES.web,
-    ratePerSecond: deps.config.rates.web,
+    capabilities: WEB_CAPABILITIES,
+    ratePerSecond: env.RATE_WEB,
+    routes: [
+      { method: 'GET', path: '/', maxBodyBytes: 0 },
+      // The page's script and styles are files: the Content-Security-Policy allows no inline code.
+      { method: 'GET', path: '/web/chat.js', maxBodyBytes: 0 },
+      { method: 'GET', path: '/web/chat.css', maxBodyBytes: 0 },
+      { method: 'POST', path: CHAT_PATH, maxBodyBytes: 64 * 1024 },
+      // Messages that arrived for a session outside a request (broadcasts, reminders, a consultant's note).
+      { method: 'GET', path: CHAT_PATH, maxBodyBytes: 0 },
+    ],
+    verify() {
+      // The web chat is open to anyone: a session id is all it has.
+    },
+    parse(request) {
+      if (request.method === 'POST') return parseChat(request);
+      if (request.path === CHAT_PATH) pollSession(request);
+      return { events: [] };
+    },
+    ack({ request, events, results }: AckInput): ChannelResponse {
+      const asset = STATIC[request.path];
+      if (asset) return { status: 200, contentType: asset.type, body: asset.body, headers: { 'Cache-Control': 'no-cache' } };
+      if (request.method === 'GET') return json({ replies: mailboxes.collect(pollSession(request)) });
+      const event = events[0];
+      const result = results[0];
+      const session = event?.kind === 'text' ? addressId(event.from) : '';
+      // The HTTP response is the delivery of this message's replies; anything else that arrived for the
+      // session meanwhile (broadcasts, reminders) comes first, in order.
+      const replies = [...mailboxes.collect(session), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
+      return json({ replies, ...(result?.status === 'duplicate' && { duplicate: true }) });
+    },
     send(message: OutboundMessage) {
-      deposit(addressId(message.to), { text: message.text, quickReplies: message.quickReplies ?? [] });
+      mailboxes.deposit(addressId(message.to), { text: message.text, quickReplies: message.quickReplies ?? [] });
       return Promise.resolve({ providerId: `web-${message.id}` });
     },
   };
-
-  function mount(app: Application): void {
-    app.get('/', (_req, res) => {
-      res.type('html').set('Cache-Control', 'no-cache').send(WEB_CHAT_PAGE);
-    });
-    app.post('/web/chat', express.json({ limit: '64kb' }), async (req, res, next) => {
-      try {
-        if (req.body === undefined) throw new HttpError(415, 'send a JSON body with Content-Type: application/json');
-        const parsed = ChatBody.safeParse(req.body);
-        if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
-        const { session, text, id } = parsed.data;
-        if (text.length > MAX_TEXT) throw new HttpError(413, `text is longer than ${MAX_TEXT} characters`);
-        const result = await deps.submit({
-          kind: 'text',
-          channel: 'web',
-          providerId: id ? `${session}:${id}` : randomUUID(),
-          from: `web:${session}`,
-          text,
-          receivedAt: deps.clock.now(),
-        }, { deliverNow: true });
-        // The HTTP response is the delivery of this message's replies; anything else that arrived for the
-        // session meanwhile (broadcasts, reminders) comes first, in order.
-        const replies = [...collect(session), ...(result.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
-        res.json({ replies, ...(result.status === 'duplicate' && { duplicate: true }) });
-      } catch (err) {
-        next(err);
-      }
-    });
-    // Messages that arrived for a session outside a request (broadcasts, reminders, a consultant's note).
-    app.get('/web/chat', (req, res, next) => {
-      const session = typeof req.query['session'] === 'string' ? req.query['session'] : '';
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(session)) {
-        next(new HttpError(400, 'session query parameter required'));
-        return;
-      }
-      res.json({ replies: collect(session) });
-    });
-  }
-
-  return { outbound, mount };
 }

@@ -1,12 +1,25 @@
-/** The web chat page: one self-contained HTML file, usable on a phone screen, no external assets. */
+/**
+ * The web chat page: HTML, a stylesheet and a script served as separate files (the Content-Security-Policy allows
+ * no inline code), usable on a phone screen, no external assets.
+ */
 export const WEB_CHAT_PAGE = `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hỏi đáp BHXH tự nguyện</title>
-<style>
-  :root { --blue:#0b5cab; --bg:#f3f6fa; }
+<link rel="stylesheet" href="/web/chat.css">
+</head>
+<body>
+<header><h1>Hỏi đáp BHXH tự nguyện</h1><p>Gõ câu hỏi, có dấu hay không dấu đều được · Tổng đài 1900 9068</p></header>
+<main id="log" aria-live="polite"></main>
+<form id="f" autocomplete="off"><input id="t" name="text" maxlength="4000" placeholder="Nhập tin nhắn…" aria-label="Tin nhắn"><button>Gửi</button></form>
+<script src="/web/chat.js" defer></script>
+</body>
+</html>`;
+
+/** The page's stylesheet, served at /web/chat.css. */
+export const WEB_CHAT_STYLE = `  :root { --blue:#0b5cab; --bg:#f3f6fa; }
   * { box-sizing: border-box; }
   body { margin:0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: var(--bg); height: 100dvh; display:flex; flex-direction:column; }
   header { background: var(--blue); color:#fff; padding: 10px 14px; }
@@ -22,17 +35,18 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   input { flex:1; font-size:16px; padding: 10px 12px; border:1px solid #c7d0da; border-radius: 20px; }
   form button { background: var(--blue); color:#fff; border:0; border-radius: 20px; padding: 0 18px; font-size:16px; }
   .err { align-self:center; color:#a40000; font-size: 13px; }
-</style>
-</head>
-<body>
-<header><h1>Hỏi đáp BHXH tự nguyện</h1><p>Gõ câu hỏi, có dấu hay không dấu đều được · Tổng đài 1900 9068</p></header>
-<main id="log" aria-live="polite"></main>
-<form id="f" autocomplete="off"><input id="t" name="text" maxlength="4000" placeholder="Nhập tin nhắn…" aria-label="Tin nhắn"><button>Gửi</button></form>
-<script>
-(function () {
+`;
+
+/** The page's script, served at /web/chat.js. */
+export const WEB_CHAT_SCRIPT = `(function () {
   var key = 'bhxh-session';
   var session = localStorage.getItem(key);
-  if (!session) { session = 'w' + Math.random().toString(36).slice(2, 12) + Date.now().toString(36); localStorage.setItem(key, session); }
+  if (!session) {
+    // A session id nobody can guess: 16 bytes from the browser's secure random source.
+    var bytes = new Uint8Array(16); crypto.getRandomValues(bytes);
+    session = 'w' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    localStorage.setItem(key, session);
+  }
   var log = document.getElementById('log'), input = document.getElementById('t');
   function add(text, cls) { var d = document.createElement('div'); d.className = 'msg ' + cls; d.textContent = text; log.appendChild(d); log.scrollTop = log.scrollHeight; return d; }
   function quick(options) {
@@ -56,6 +70,4 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   setInterval(function () { fetch('/web/chat?session=' + session).then(function (r) { return r.json(); }).then(function (b) { if (b.replies) show(b.replies); }).catch(function () {}); }, 15000);
   send('menu', true);
 })();
-</script>
-</body>
-</html>`;
+`;

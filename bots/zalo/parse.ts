@@ -8,10 +8,11 @@ export type ZaloParse = { ok: true; event: InboundEvent | null } | { ok: false; 
 /**
  * Turn one Zalo OA webhook event into a normalised inbound event. Echoes of our own sends (`oa_send_*`) and
  * events we do not act on are `event: null`. Events without a message id get a key built from the user and the
- * event's timestamp, which a redelivery repeats.
+ * timestamp the event was signed with (body or header): part of the signed content, so a redelivery repeats it,
+ * and never the arrival time.
  */
-export function parseZaloEvent(eventName: string, body: unknown, timestamp: string | undefined, receivedAt: Date): ZaloParse {
-  const ts = timestamp ?? String(receivedAt.getTime());
+export function parseZaloEvent(eventName: string, body: unknown, signedTimestamp: string, receivedAt: Date): ZaloParse {
+  const ts = signedTimestamp;
   switch (eventName) {
     case 'user_send_text': {
       const p = UserSendText.safeParse(body);

@@ -29,3 +29,7 @@ CREATE UNIQUE INDEX `admin_users_phone_uq` ON `admin_users` (`phone`);--> statem
 CREATE INDEX `admin_users_contact_idx` ON `admin_users` (`contact_id`);--> statement-breakpoint
 UPDATE `admin_tokens` SET `id` = lower(hex(randomblob(6))) WHERE `id` IS NULL;--> statement-breakpoint
 UPDATE `admin_users` SET `unit_scope` = 'VN' WHERE `unit_scope` IS NULL;
+--> statement-breakpoint
+-- Web chat session ids are chosen by the client: none may carry staff or supervisor rights. Links made by older
+-- versions (the terminal chat linked web:cli-<phone> to staff) are removed; the next message starts as a resident.
+DELETE FROM `addresses` WHERE `channel` = 'web' AND `contact_id` IN (SELECT `id` FROM `contacts` WHERE `role` <> 'resident');

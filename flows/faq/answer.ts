@@ -1,9 +1,12 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './index.ts';
 import { searchFaq } from './index.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
+import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
+import { adviseFor, type AnswerPart, type Clarify } from './advice.ts';
+import { addFacetParts, composeReply } from './compose.ts';
+import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
-import { detectSmalltalk, SMALLTALK_REPLIES, type SmalltalkKind } from './smalltalk.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
 export const HOTLINE = '1900 9068';
@@ -41,9 +44,13 @@ export interface FaqAnswer {
   /** The reply text for chat channels (long answer when the entry has one). */
   answer: string;
   alternatives: Alternative[];
-  kind: 'entry' | 'unsure' | SmalltalkKind;
+  kind: 'entry' | 'unsure' | 'clarify' | SmalltalkKind;
   /** The answering entry itself (null when unsure or smalltalk). */
   entry: KbEntry | null;
+  /** Every ask answered, each with the sentence that applies it to the person (empty unless kind is "entry"). */
+  parts: AnswerPart[];
+  /** The question back when the answer turns on a missing fact (kind "clarify"). */
+  clarify: Clarify | null;
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -92,39 +99,106 @@ export function unsureText(alternatives: readonly Alternative[]): string {
   return lines.join('\n');
 }
 
-/** Answer one free-text question. */
-export function answerQuestion(index: FaqIndex, text: string, threshold = CONFIDENCE_THRESHOLD): FaqAnswer {
-  if (foldWords(text) === '') {
-    const alternatives = closestQuestions(index, { entries: [], topics: [], coverage: 0, bestCoverage: 0, rawTop: 0, askTokens: 0 });
-    return { topic: 'unknown', entryId: null, confidence: 0, answer: unsureText(alternatives), alternatives, kind: 'unsure', entry: null };
-  }
-  const small = detectSmalltalk(text);
-  if (small) {
-    return { topic: 'other', entryId: null, confidence: 1, answer: SMALLTALK_REPLIES[small], alternatives: [], kind: small, entry: null };
-  }
+/** Chat length used for the `answer` field (web chat; flows compose per channel). */
+const CHAT_CAPS = { sms: false, maxLength: 4000 } as const;
+/** A second question in the same message is answered when its own match is at least this sure. */
+const SECOND_ASK_CONFIDENCE = 0.45;
+/** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
+const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['other', 'contact_hotline', 'campaign', 'calculator']);
+/** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
+const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
+const WHAT_IS_ENTRY = 'other.what_is_vsi';
+
+interface Match {
+  outcome: SearchOutcome;
+  confidence: number;
+  entry: KbEntry | null;
+  alternatives: Alternative[];
+}
+
+const base = (topic: FaqAnswer['topic'], kind: FaqAnswer['kind'], answer: string, confidence = 0): FaqAnswer => ({
+  topic,
+  entryId: null,
+  confidence,
+  answer,
+  alternatives: [],
+  kind,
+  entry: null,
+  parts: [],
+  clarify: null,
+});
+
+/** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
+function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Match {
   const outcome = searchFaq(index, text);
   const first = outcome.topics[0];
-  // Nothing of the domain in the text: off-topic, not a random entry.
-  const inDomain = DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
-  if (!inDomain && (!first || first.rules < 0.5)) {
-    return { topic: 'other', entryId: null, confidence: 0, answer: SMALLTALK_REPLIES.offtopic, alternatives: [], kind: 'offtopic', entry: null };
-  }
   const confidence = first && (outcome.coverage > 0 || first.rules > 0) ? confidenceOf(outcome) : 0;
-  const alternatives = closestQuestions(index, outcome);
-  if (confidence < threshold) {
-    return { topic: 'unknown', entryId: null, confidence, answer: unsureText(alternatives), alternatives, kind: 'unsure', entry: null };
+  const alternatives = withAlternatives ? closestQuestions(index, outcome) : [];
+  const entry = first ? (outcome.entries.find((r) => r.entry.topic === first.topic)?.entry ?? index.byTopic.get(first.topic)?.[0] ?? null) : null;
+  return { outcome, confidence, entry, alternatives };
+}
+
+/** A second question in the message ("…? Nếu được thì cần giấy tờ gì?") with an entry of another topic. */
+function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[]): AnswerPart | null {
+  const asks = text
+    .split(/(?<=\?)/)
+    .map((x) => x.trim())
+    .filter((x) => x.endsWith('?') && foldWords(x).split(' ').length >= 3);
+  if (asks.length < 2) return null;
+  const topics = new Set(parts.map((p) => p.entry.topic));
+  for (const ask of asks) {
+    const m = matchEntry(index, ask, false);
+    if (m.entry && m.confidence >= SECOND_ASK_CONFIDENCE && !topics.has(m.entry.topic) && !NOT_A_SECOND_ASK.has(m.entry.topic)) {
+      return { entry: m.entry };
+    }
   }
-  const entry = first && (outcome.entries.find((r) => r.entry.topic === first.topic)?.entry ?? index.byTopic.get(first.topic)?.[0]);
-  if (!entry) {
-    return { topic: 'unknown', entryId: null, confidence, answer: unsureText(alternatives), alternatives, kind: 'unsure', entry: null };
+  return null;
+}
+
+/**
+ * Answer one free-text question for the person who asks: match the entry, read their situation (plus `facts`
+ * they gave in reply to a question back), apply it, and answer every ask. `threshold` is the confidence below
+ * which the bot says it is not sure.
+ */
+export function answerQuestion(index: FaqIndex, rawText: string, threshold = CONFIDENCE_THRESHOLD, facts: Situation = {}): FaqAnswer {
+  if (foldWords(rawText) === '') {
+    const alternatives = closestQuestions(index, { entries: [], topics: [], coverage: 0, bestCoverage: 0, rawTop: 0, askTokens: 0 });
+    return { ...base('unknown', 'unsure', unsureText(alternatives)), alternatives };
   }
+  const small = detectSmalltalk(rawText);
+  if (small) return base('other', small, SMALLTALK_REPLIES[small], 1);
+  // "Xin chào tổng đài, …", "Anh chị ơi cho em hỏi …": the wrapper is not the question.
+  const text = stripWrappers(rawText);
+  const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
+  const m = matchEntry(index, text);
+  const first = m.outcome.topics[0];
+  // Nothing of the domain in the text: off-topic, not a random entry.
+  // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
+  const inDomain = DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
+  if (!whatIs && !inDomain && (!first || first.rules < 0.5)) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
+  const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
+  const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
+  if (!matched) {
+    return { ...base('unknown', 'unsure', unsureText(m.alternatives), confidence), alternatives: m.alternatives };
+  }
+  const situation = { ...readSituation(text), ...facts };
+  const advice = adviseFor(index, text, situation, matched);
+  if (advice.kind === 'clarify') {
+    return { ...base(matched.topic, 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
+  }
+  let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry));
+  const second = parts.length < 2 ? secondAsk(index, text, parts) : null;
+  if (second) parts = [...parts, second];
+  const entry = parts[0]!.entry;
   return {
     topic: entry.topic,
     entryId: entry.id,
     confidence,
-    answer: entry.long ?? entry.short,
-    alternatives: alternatives.filter((a) => a.entryId !== entry.id),
+    answer: composeReply(parts, CHAT_CAPS),
+    alternatives: m.alternatives.filter((a) => a.entryId !== entry.id),
     kind: 'entry',
     entry,
+    parts,
+    clarify: null,
   };
 }

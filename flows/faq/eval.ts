@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { stripDiacritics } from '../../src/text/vietnamese.ts';
 import { answerQuestion } from './answer.ts';
 import { buildFaqIndex, type FaqIndex } from './index.ts';
 import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from './kb.ts';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The development set: one {"q","topic","entry"?} per line. */
@@ -27,14 +28,7 @@ export type DevCase = z.infer<typeof devCaseSchema>;
 
 /** Read and validate the dev set. */
 export function loadDevSet(path = DEV_SET_PATH): DevCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l, i) => {
-      const r = devCaseSchema.safeParse(JSON.parse(l));
-      if (!r.success) throw new Error(`${path}:${i + 1}: ${r.error.message}`);
-      return r.data;
-    });
+  return readJsonl(path, devCaseSchema);
 }
 
 /** The knowledge-base directory to evaluate: the real one when it has files, else the test fixture. */
@@ -114,6 +108,14 @@ export function runEval(): { accented: EvalReport; unaccented: EvalReport } {
     const h = evaluateBothForms(index, loadDevSet(HOLDOUT_PATH));
     console.log('', `holdout (${h.accented.total} questions, never tuned on): ${pct(h.accented.accuracy)} as written, ${pct(h.unaccented.accuracy)} unaccented`);
     for (const m of h.accented.misses) console.log(`  [${m.expected} → ${m.got}${m.entryId ? `/${m.entryId}` : ''} @${m.confidence}] ${m.q}`);
+  }
+  // Advice: is the answer right for the person who asked (what it must and must not say)?
+  if (dir === DEFAULT_KB_DIR) {
+    console.log('');
+    for (const line of formatAdvice('dev', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_DEV_PATH)), true)) console.log(line);
+    console.log('');
+    // The blind split's failures are not printed: it is never tuned on.
+    for (const line of formatAdvice('BLIND', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_BLIND_PATH)), false)) console.log(line);
   }
   return reports;
 }

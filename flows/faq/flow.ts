@@ -4,6 +4,9 @@ import type { Reply } from '../../src/core/message.ts';
 import { answerQuestion, HOTLINE, unsureText } from './answer.ts';
 import type { FaqIndex } from './index.ts';
 import type { KbEntry } from './kb.ts';
+import { applyClarifyReply } from './advice.ts';
+import { composeReply } from './compose.ts';
+import type { Situation } from './situation.ts';
 
 /** Flow id other flows use to hand free text to the FAQ (`goto('faq')`). */
 export const FAQ_FLOW_ID = 'faq';
@@ -15,22 +18,40 @@ export const CALLBACK_FLOW_ID = 'callback';
 export const MENU_FLOW_ID = 'menu';
 /** Step at which the flow waits for the person to pick one of the closest questions. */
 export const PICK_STEP = 'pick';
-
-/** The answer text for the channel: short on SMS, long on chat (if it fits), with its legal basis on chat. */
-export function entryReplyText(entry: KbEntry, ctx: Pick<FlowContext, 'capabilities'>): string {
-  const caps = ctx.capabilities;
-  if (caps.sms) return entry.short;
-  const source = /^căn cứ/i.test(entry.source.trim()) ? entry.source.trim() : `Căn cứ: ${entry.source.trim()}`;
-  for (const body of [entry.long, entry.short]) {
-    if (body === undefined) continue;
-    const text = `${body}\n\n${source}`;
-    if (text.length <= caps.maxLength) return text;
-  }
-  return entry.short.slice(0, caps.maxLength);
-}
+/** Step at which the flow waits for the answer to a question back (a yes/no: see src/core/global-words.ts). */
+export const CLARIFY_STEP = 'clarify-yes-no';
 
 function answerEntry(entry: KbEntry, ctx: FlowContext): StepOutcome {
-  return end({ text: entryReplyText(entry, ctx) });
+  return end({ text: composeReply([{ entry }], ctx.capabilities) });
+}
+
+/** The reply to an answer: every part for this channel, or the question back, or the closest questions. */
+function replyTo(index: FaqIndex, ctx: FlowContext, question: string, facts: Situation = {}): StepOutcome {
+  const a = answerQuestion(index, question, undefined, facts);
+  switch (a.kind) {
+    case 'entry':
+      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities) : a.answer });
+    case 'clarify': {
+      const c = a.clarify!;
+      return stay(CLARIFY_STEP, { question, slot: c.slot, facts: { ...facts } as FlowState }, { text: c.question, quickReplies: [...c.options] });
+    }
+    case 'greeting':
+      // A greeting alone: show what the service offers, with its buttons.
+      return goto(MENU_FLOW_ID);
+    case 'thanks':
+    case 'offtopic':
+      return end({ text: a.answer });
+    case 'unsure': {
+      const ids = a.alternatives.map((x) => x.entryId);
+      const labels = pickLabels(index, ids);
+      // Channels without buttons render quick replies as numbered options themselves.
+      const text = ctx.capabilities.quickReplies
+        ? unsureText(a.alternatives)
+        : `Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi. Có phải anh/chị muốn hỏi một trong các câu dưới đây? Hoặc gọi tổng đài ${HOTLINE}.`;
+      const reply: Reply = { text, quickReplies: labels };
+      return stay(PICK_STEP, { options: ids }, reply);
+    }
+  }
 }
 
 function pickLabels(index: FaqIndex, ids: readonly string[]): string[] {
@@ -45,29 +66,10 @@ function idsOf(state: FlowState): string[] | null {
 
 /** The FAQ flow: answers free text from the knowledge base; when unsure, offers the closest questions. */
 export function createFaqFlow(index: FaqIndex): Flow {
-  const start = (ctx: FlowContext): StepOutcome => {
-    const a = answerQuestion(index, ctx.text);
-    switch (a.kind) {
-      case 'entry':
-        return a.entry ? answerEntry(a.entry, ctx) : end({ text: a.answer });
-      case 'greeting':
-      case 'thanks':
-      case 'offtopic':
-        return end({ text: a.answer });
-      case 'unsure': {
-        const ids = a.alternatives.map((x) => x.entryId);
-        const labels = pickLabels(index, ids);
-        // Channels without buttons render quick replies as numbered options themselves.
-        const text = ctx.capabilities.quickReplies
-          ? unsureText(a.alternatives)
-          : `Xin lỗi, tôi chưa chắc đã hiểu đúng câu hỏi. Có phải anh/chị muốn hỏi một trong các câu dưới đây? Hoặc gọi tổng đài ${HOTLINE}.`;
-        const reply: Reply = { text, quickReplies: labels };
-        return stay(PICK_STEP, { options: ids }, reply);
-      }
-    }
-  };
+  const start = (ctx: FlowContext): StepOutcome => replyTo(index, ctx, ctx.text);
 
   const resume = (ctx: FlowContext, step: string, state: FlowState): StepOutcome => {
+    if (step === CLARIFY_STEP) return resumeClarify(ctx, state);
     const ids = step === PICK_STEP ? idsOf(state) : null;
     if (!ids) return start(ctx);
     const labels = pickLabels(index, ids);
@@ -80,5 +82,17 @@ export function createFaqFlow(index: FaqIndex): Flow {
     return labels[i] === CALLBACK_LABEL ? goto(CALLBACK_FLOW_ID) : goto(MENU_FLOW_ID);
   };
 
-  return { id: FAQ_FLOW_ID, version: 1, start, resume };
+  /** The reply to a question back: answer the saved question with the fact it gave, or take it as a new question. */
+  const resumeClarify = (ctx: FlowContext, state: FlowState): StepOutcome => {
+    const question = state['question'];
+    const slot = state['slot'];
+    if (typeof question !== 'string' || (slot !== 'contract' && slot !== 'pension')) return start(ctx);
+    const fact = applyClarifyReply(slot, ctx.folded);
+    if (!fact) return start(ctx);
+    const saved = state['facts'];
+    const facts: Situation = saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Situation) : {};
+    return replyTo(index, ctx, question, { ...facts, ...fact });
+  };
+
+  return { id: FAQ_FLOW_ID, version: 2, start, resume };
 }

@@ -1,7 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { KbEntry, Topic } from './kb.ts';
 import { TOPICS } from './kb.ts';
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { foldWords } from './fold-memo.ts';
 import {
   canonicalWords,
   splitMainAsk,
@@ -12,6 +11,7 @@ import {
   type WordCorrector,
 } from './normalise.ts';
 import { TOPIC_RULES } from './topic-rules.ts';
+import { buildScorer, type Scorer } from './scorer.ts';
 
 interface IndexedDoc {
   id: string;
@@ -20,11 +20,11 @@ interface IndexedDoc {
   answer: string;
 }
 
-/** The FAQ search index: a minisearch BM25 index over the entries plus the entries themselves. */
+/** The FAQ search index: a precomputed BM25 scorer over the entries plus the entries themselves. */
 export interface FaqIndex {
   readonly entries: ReadonlyMap<string, KbEntry>;
   readonly byTopic: ReadonlyMap<Topic, readonly KbEntry[]>;
-  readonly search: MiniSearch<IndexedDoc>;
+  readonly scorer: Scorer;
   /** Every token that occurs in the index: a question sharing none of them is off the domain. */
   readonly vocabulary: ReadonlySet<string>;
   /** Every token of every indexed field (answers included): tokens outside it are candidates for typos. */
@@ -70,27 +70,13 @@ const FIRST_CUE_BONUS = 0.1;
 const FUZZY_MIN_LENGTH = 5;
 const MIN_CORRECT_LENGTH = 4;
 const MIN_CORRECTION_FREQ = 2;
+const MIN_RELATIVE_SCORE = 0.02;
 
 // Answer text is long and shared across entries: it helps only a little, so it gets a low boost.
 const FIELD_BOOST = { questions: 2, keywords: 1.6, answer: 0.25 } as const;
 
 /** Build the index from validated entries (see kb.ts). */
 export function buildFaqIndex(entries: readonly KbEntry[]): FaqIndex {
-  const search = new MiniSearch<IndexedDoc>({
-    fields: ['questions', 'keywords', 'answer'],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => term,
-    searchOptions: {
-      boost: FIELD_BOOST,
-      tokenize: (text) => text.split(' ').filter(Boolean),
-      processTerm: (term) => term,
-      // Fuzzy matching is decided per query in searchFaq (only unknown tokens of the main ask).
-      fuzzy: false,
-      weights: { fuzzy: 0.4, prefix: 0.3 },
-      prefix: false,
-    },
-  });
   const docs: IndexedDoc[] = entries.map((e) => ({
     id: e.id,
     // Joining with " . " keeps bigrams from spanning two questions.
@@ -98,7 +84,16 @@ export function buildFaqIndex(entries: readonly KbEntry[]): FaqIndex {
     keywords: e.keywords.join(' . '),
     answer: `${e.short} . ${e.long ?? ''}`,
   }));
-  search.addAll(docs);
+  const scorer = buildScorer(
+    docs.map((d) => ({
+      id: d.id,
+      fields: [
+        { tokens: tokenize(d.questions), boost: FIELD_BOOST.questions },
+        { tokens: tokenize(d.keywords), boost: FIELD_BOOST.keywords },
+        { tokens: tokenize(d.answer), boost: FIELD_BOOST.answer },
+      ],
+    })),
+  );
   const vocabulary = new Set<string>();
   for (const d of docs) {
     for (const t of tokenize(`${d.questions} ${d.keywords}`)) vocabulary.add(t);
@@ -112,7 +107,7 @@ export function buildFaqIndex(entries: readonly KbEntry[]): FaqIndex {
     byTopic.set(e.topic, list);
   }
   const correct = buildCorrector(entries.flatMap((e) => [...e.questions, ...e.keywords, e.short, e.long ?? '']));
-  return { entries: new Map(entries.map((e) => [e.id, e])), byTopic, search, vocabulary, indexTerms, correct };
+  return { entries: new Map(entries.map((e) => [e.id, e])), byTopic, scorer, vocabulary, indexTerms, correct };
 }
 
 const deletions = (w: string): string[] => Array.from({ length: w.length }, (_x, i) => w.slice(0, i) + w.slice(i + 1));
@@ -212,23 +207,24 @@ export function searchFaq(index: FaqIndex, text: string): SearchOutcome {
   const results =
     terms.length === 0
       ? []
-      : index.search.search(terms.join(' '), {
-          boostTerm: (term) => weights.get(term) ?? 0.3,
+      : index.scorer.search(terms, {
+          boost: (term) => weights.get(term) ?? 0.3,
           // Typos matter in the main ask; fuzzy matching the story too costs time and adds noise.
           // Only a token the index does not know can be a typo worth correcting ("luong_huuu").
-          fuzzy: (term) =>
-            (weights.get(term) ?? 0) >= 1 && term.length >= FUZZY_MIN_LENGTH && !index.indexTerms.has(term) ? 1 : false,
+          fuzzy: (term) => (weights.get(term) ?? 0) >= 1 && term.length >= FUZZY_MIN_LENGTH && !index.indexTerms.has(term),
         });
   const rawTop = results[0]?.score ?? 0;
   const entries: RankedEntry[] = [];
   for (const r of results) {
-    const entry = index.entries.get(String(r.id));
+    // Hits are sorted: below 2 % of the best they change no topic's score or the closest questions.
+    if (r.score < MIN_RELATIVE_SCORE * rawTop) break;
+    const entry = index.entries.get(r.id);
     if (entry) entries.push({ entry, score: rawTop > 0 ? r.score / rawTop : 0 });
   }
 
   // Coverage: how much of the main ask the index knows, and how much the best entry matched (bigrams count
   // 1.5: they carry the meaning of two-syllable words).
-  const bestHits = new Set(results[0]?.queryTerms ?? []);
+  const bestHits = new Set(results[0] ? index.scorer.matchedTerms(results[0]) : []);
   let total = 0;
   let known = 0;
   let matched = 0;

@@ -1,4 +1,4 @@
-import { fold, foldWords } from '../../src/text/vietnamese.ts';
+import { fold, foldWords } from './fold-memo.ts';
 
 /**
  * Matching text for the FAQ: fold (src/text/vietnamese.ts), expand the abbreviations residents type,

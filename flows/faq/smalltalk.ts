@@ -1,4 +1,4 @@
-import { foldWords } from '../../src/text/vietnamese.ts';
+import { fold, foldWords } from './fold-memo.ts';
 
 /** What a message that is not a question about the scheme is. */
 export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';
@@ -44,3 +44,30 @@ export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
   offtopic:
     'Xin lỗi, tôi chỉ trả lời các câu hỏi về bảo hiểm xã hội tự nguyện (mức đóng, hỗ trợ, lương hưu, nhận một lần, đăng ký…). Việc khác xin anh/chị hỏi nơi phù hợp; về BHXH có thể gọi tổng đài 1900 9068.',
 };
+
+// "Xin chào tổng đài,", "Anh chị ơi,", "Kính gửi quý cơ quan:", "Chào ad" before the question (folded text).
+const GREETING_WORDS = '(?:(?:xin )?chao|alo|a lo|kinh (?:gui|thua|chao)|thua|hi|hello|dear)';
+const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ad|admin|ban|co quan bhxh|bhxh|quy co quan|luat su|ban bien tap|quy bao|chi|anh|em|moi nguoi|ca nha|can bo)';
+const WRAPPER_HEAD = new RegExp(
+  `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
+);
+// "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
+const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
+
+/**
+ * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the
+ * wrapper's words ("tổng đài") do not decide the answer. Returns the text unchanged when nothing would remain.
+ */
+export function stripWrappers(text: string): string {
+  const f = fold(text);
+  const sameLength = f.length === text.length;
+  let from = 0;
+  let to = f.length;
+  const head = WRAPPER_HEAD.exec(f);
+  if (head && head[0].trim().length > 0 && /[a-z]/.test(head[0])) from = head[0].length;
+  const tail = WRAPPER_TAIL.exec(f.slice(from));
+  if (tail && tail.index > 0) to = from + tail.index;
+  if (from === 0 && to === f.length) return text;
+  const rest = (sameLength ? text : f).slice(from, to).trim();
+  return foldWords(rest).split(' ').length >= 2 ? rest : text;
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { contacts } from '../../db/schema/index.ts';
-import { end, goto, pickChoice, startFlow, stay, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
+import { end, goto, pickChoice, startFlow, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
+import { TEXTS } from '../../src/core/texts.ts';
 
 /** The flows the menu can open; a flow id missing from the service (not built yet) shows as "coming soon". */
 export interface MenuOptions {
@@ -31,9 +32,57 @@ function showMenu(ctx: FlowContext): StepOutcome {
   const items = itemsFor(ctx);
   const greeting =
     ctx.contact.role === 'resident'
-      ? `Chào anh/chị! Đây là kênh hỗ trợ BHXH tự nguyện – "${ctx.campaign.theme}". Anh/chị cần gì?`
+      ? `${ctx.folded.startsWith('xin chao') ? 'Xin chào' : 'Chào'} anh/chị! Đây là kênh hỗ trợ BHXH tự nguyện – "${ctx.campaign.theme}". Anh/chị cần gì?`
       : `Chào ${ctx.contact.name ?? 'anh/chị'} (cán bộ). Chọn việc cần làm:`;
   return stay('choose', {}, { text: greeting, quickReplies: items.map((i) => i.label) });
+}
+
+/** The step the dispatcher resumes the menu at after "huỷ" cancelled a flow (state: `{ flow }`). */
+export const CANCELLED_STEP = 'cancelled';
+/** The step that asks whether to stop the campaign news too (a yes/no question, see src/core/global-words.ts). */
+export const STOP_NEWS_STEP = 'stop-news';
+const STOP_NEWS_CHOICES = ['Có', 'Không'] as const;
+const YES = new Set(['co', 'dong y', 'ok', 'yes', 'y', 'vang', 'uh', 'u', 'ngung', 'ngung nhan tin', 'co ngung']);
+const NO = new Set(['khong', 'ko', 'k', 'no', 'thoi', 'van nhan', 'van nhan tin', 'khong ngung']);
+
+/** What the person was doing, in words, for "đã huỷ …". */
+const FLOW_NAMES: Readonly<Record<string, string>> = {
+  calculator: 'việc tính mức đóng, lương hưu',
+  callback: 'yêu cầu gọi lại',
+  subscription: 'việc đăng ký nhận tin',
+  faq: 'câu hỏi đang dở',
+  menu: 'việc chọn mục',
+  report: 'báo cáo đang dở',
+};
+
+function cancelled(ctx: FlowContext, state: FlowState): StepOutcome {
+  const flow = typeof state['flow'] === 'string' ? state['flow'] : '';
+  const what = FLOW_NAMES[flow] ?? 'việc đang làm';
+  const c = ctx.contact;
+  if (c.subscribed && !c.optedOut) {
+    return stay(STOP_NEWS_STEP, {}, {
+      text: `Đã hủy ${what}. Anh/chị có muốn ngừng nhận tin về chiến dịch BHXH nữa không?`,
+      quickReplies: [...STOP_NEWS_CHOICES],
+    });
+  }
+  return end({ text: `Đã hủy ${what}. Soạn MENU để xem các mục, hoặc gõ câu hỏi về BHXH tự nguyện.` });
+}
+
+function stopNewsAnswer(ctx: FlowContext, opts: MenuOptions): StepOutcome {
+  const picked = pickChoice(ctx, STOP_NEWS_CHOICES);
+  if (picked === 0 || YES.has(ctx.folded)) {
+    ctx.db
+      .update(contacts)
+      .set({ optedOut: true, optedOutAt: ctx.now, subscribed: false })
+      .where(eq(contacts.id, ctx.contact.id))
+      .run();
+    return end({ text: TEXTS.optedOut(ctx.campaign) });
+  }
+  if (picked === 1 || NO.has(ctx.folded)) {
+    return end({ text: 'Vâng, anh/chị vẫn nhận tin chiến dịch như trước. Soạn MENU để xem các mục khác.' });
+  }
+  // Neither: a new question or a new choice.
+  return opts.available.has('faq') ? goto('faq') : showMenu(ctx);
 }
 
 /** The main menu, per role. Free text that is not a choice goes on to the FAQ (residents) or staff help. */
@@ -42,7 +91,9 @@ export function createMenuFlow(opts: MenuOptions): Flow {
     id: 'menu',
     version: 1,
     start: showMenu,
-    resume(ctx, step) {
+    resume(ctx, step, state) {
+      if (step === CANCELLED_STEP) return cancelled(ctx, state);
+      if (step === STOP_NEWS_STEP) return stopNewsAnswer(ctx, opts);
       if (step !== 'choose') return showMenu(ctx);
       const items = itemsFor(ctx);
       const picked = pickChoice(ctx, items.map((i) => i.label));

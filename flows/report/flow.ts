@@ -239,6 +239,8 @@ export function createLinkFlow(): Flow {
     if (!parsed.ok) return say(ctx, parsed.error === 'bad_code' ? parsed.hint : HINTS.badCode);
     if (parsed.kind !== 'link') return say(ctx, HINTS.badCode);
     const code = parsed.code;
+    // A web chat session id is chosen by the client, so it proves nothing and may never carry staff rights.
+    if (ctx.channel === 'web') return say(ctx, REPORT_TEXTS.linkNotOnWeb);
     return inTransaction(ctx.db, () => {
       const redeemed = peekOwner(ctx, code);
       if (redeemed === 'bad') return say(ctx, REPORT_TEXTS.linkBad);

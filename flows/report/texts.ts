@@ -43,6 +43,7 @@ export const REPORT_TEXTS = {
   linkOtherStaff: 'Tài khoản này đang gắn với một cán bộ khác nên không liên kết được. Vui lòng liên hệ BHXH huyện/tỉnh.',
   linked: (name: string | null, unit: string | null) =>
     `Đã liên kết tài khoản với cán bộ ${name ?? ''}${unit ? ` – ${unit}` : ''}. Gửi BC <số người> để báo cáo, TIENDO để xem tiến độ.`.replace('  ', ' '),
+  linkNotOnWeb: 'Mã liên kết chỉ dùng trên Telegram hoặc Zalo (web chat không gắn với tài khoản cán bộ). Vui lòng gửi DK <mã> từ Telegram hoặc Zalo.',
   linkNotice: (channel: string, at: Date) =>
     `Tài khoản ${channel} vừa được liên kết với hồ sơ cán bộ của anh/chị lúc ${at.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ${at.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Nếu không phải anh/chị, báo ngay cho BHXH tỉnh hoặc gọi 1900 9068.`,
   reminder: (day: string, units: { code: string; name: string }[], several: boolean) =>

@@ -1,4 +1,4 @@
-import type { Address, ChannelName, OutboundMessage } from './message.ts';
+import type { Address, ChannelName, InboundEvent, OutboundMessage, Reply } from './message.ts';
 
 /** What the outbox should do after a failed send. */
 export type SendErrorKind =
@@ -6,7 +6,7 @@ export type SendErrorKind =
   | 'retry'
   /** The person can no longer be reached on this address (blocked the bot, unfollowed, opted out at the carrier). */
   | 'stopped'
-  /** This address cannot take this message now but another channel might (Zalo's 7-day window). */
+  /** This address cannot take this message now but another channel might (a provider's window for replies has closed). */
   | 'fallback'
   /** Will never succeed (bad request, bug, account problem). Record and alert; do not retry. */
   | 'fatal';
@@ -27,12 +27,12 @@ export class SendError extends Error {
 
 /** What a successful send reports back to the outbox. */
 export interface SendResult {
-  /** The provider's id for the message (Twilio SID, Telegram message_id …), used to match delivery reports. */
+  /** The provider's id for the message, used to match delivery reports. */
   providerId?: string;
   /** SMS: the encoding and number of segments actually sent. */
   encoding?: string;
   segments?: number;
-  /** The message went out on another address (e.g. SMS instead of Zalo); recorded on the outbox row. */
+  /** The message went out on another address (e.g. SMS instead of a chat app); recorded on the outbox row. */
   via?: Address;
 }
 
@@ -46,25 +46,34 @@ export interface ChannelCapabilities {
   sms: boolean;
 }
 
-/**
- * The outbound half of a channel. The inbound half (verify, parse, ack) is an HTTP route in the channel's
- * folder that calls the dispatcher; see `bots/<name>/`.
- */
+/** The outbound half of a channel: what the outbox needs to send on it. */
 export interface OutboundChannel {
   readonly name: ChannelName;
   readonly capabilities: ChannelCapabilities;
   /** Messages per second the outbox may send on this channel (0 = unlimited). */
   readonly ratePerSecond: number;
-  /** Send one message; throw SendError to tell the outbox what to do. */
+  /** Send one message: resolves with a SendResult, or rejects with a SendError that says what to do next. */
   send(message: OutboundMessage): Promise<SendResult>;
 }
 
+/**
+ * What the core assumes a channel can render, by name. Each channel declares its own capabilities in its folder
+ * (`bots/<name>/`); a test keeps the two equal until the outbox and dispatcher read the channel's own
+ * (see `capabilitiesOf`).
+ */
 export const DEFAULT_CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
   web: { quickReplies: true, maxLength: 4000, sms: false },
   telegram: { quickReplies: true, maxLength: 4096, sms: false },
   zalo: { quickReplies: false, maxLength: 2000, sms: false },
   sms: { quickReplies: false, maxLength: 1530, sms: true },
 };
+
+/** Look up the capabilities the channels declare, falling back to DEFAULT_CAPABILITIES for a channel that is off. */
+export function capabilitiesOf(channels: Iterable<OutboundChannel>): (name: ChannelName) => ChannelCapabilities {
+  const table = new Map<ChannelName, ChannelCapabilities>();
+  for (const c of channels) table.set(c.name, c.capabilities);
+  return (name) => table.get(name) ?? DEFAULT_CAPABILITIES[name];
+}
 
 /** A point in time source; injected so tests never sleep. */
 export interface Clock {
@@ -78,7 +87,7 @@ export interface DispatchResult {
   /** Outbox rows the event queued (replies), in order. */
   outboxIds: number[];
   /** The replies, in order (what `deliverNow` callers hand back to the person). */
-  replies?: import('./message.ts').Reply[];
+  replies?: Reply[];
 }
 
 export interface DispatchOptions {
@@ -89,27 +98,107 @@ export interface DispatchOptions {
   deliverNow?: boolean;
 }
 
-/** What every channel adapter receives from the composition root. */
+/** What every channel receives from the composition root (its own settings come beside it, typed by its schema). */
 export interface ChannelDeps {
   db: import('../../db/client.ts').Db;
-  config: import('../config.ts').Config;
   log: import('./log.ts').Logger;
   clock: Clock;
+  /** PUBLIC_BASE_URL without a trailing slash: the URL providers sign and post to. */
+  publicBaseUrl: string | undefined;
   /** Hand one normalised inbound event to the dispatcher (synchronous: dedupe, route, step, queue replies). */
-  dispatch(event: import('./message.ts').InboundEvent, opts?: DispatchOptions): DispatchResult;
+  dispatch(event: InboundEvent, opts?: DispatchOptions): DispatchResult;
   /**
    * The same, committed together with other events arriving in the same turn of the event loop (group commit):
-   * cheaper under load; resolves once the event is durably stored and handled.
+   * cheaper under load; resolves once the event is durably stored and handled. Used where a channel receives
+   * without HTTP (polling the provider); webhooks are dispatched by the HTTP module.
    */
-  submit(event: import('./message.ts').InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
+  submit(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }
 
-/** One channel: its inbound routes (verify → parse → dispatch → ack) and its outbound half. */
-export interface ChannelAdapter {
-  readonly outbound: OutboundChannel;
-  /** Register the channel's webhook routes. Called before any global body parser is installed. */
-  mount(app: import('express').Application): void;
-  /** Start background work (e.g. Telegram polling). */
+/** A neutral view of one HTTP request, free of any web framework: all a channel's verify and parse may read. */
+export interface ChannelRequest {
+  method: string;
+  /** The route path the request matched, e.g. `/webhooks/<channel>`. */
+  path: string;
+  /** Path and query string as received. */
+  url: string;
+  /** Header values by lower-cased name. */
+  headers: Readonly<Record<string, string | undefined>>;
+  query: Readonly<Record<string, string | undefined>>;
+  /** The body exactly as sent (signatures cover these bytes); empty for GET. */
+  rawBody: Buffer;
+}
+
+/** Why a request is refused. The HTTP module maps each reason to one status, in one place. */
+export type RefusalReason =
+  /** Signature, secret or timestamp wrong or missing: 403. */
+  | 'unauthorized'
+  /** The body or query cannot be read or is not what the provider sends: 400. */
+  | 'malformed'
+  /** The content is too long (the body limit itself is the HTTP module's): 413. */
+  | 'too-large'
+  /** The body is not of a type the route reads: 415. */
+  | 'unsupported-media';
+
+/** Thrown by verify or parse: the request is refused, with a message safe to show the caller (never a secret). */
+export class WebhookRefusal extends Error {
+  readonly reason: RefusalReason;
+  constructor(reason: RefusalReason, message: string) {
+    super(message);
+    this.name = 'WebhookRefusal';
+    this.reason = reason;
+  }
+}
+
+/** What parse found in a verified request: normalised events, in order, and how to dispatch them. */
+export interface ParsedRequest {
+  events: InboundEvent[];
+  options?: DispatchOptions;
+}
+
+/** What ack is told: the request, its events and what the dispatcher did with each (same order). */
+export interface AckInput {
+  request: ChannelRequest;
+  events: readonly InboundEvent[];
+  results: readonly DispatchResult[];
+}
+
+/** The HTTP answer a channel gives its provider. */
+export interface ChannelResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** One route a channel answers. */
+export interface ChannelRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Largest body read, in bytes (a larger one is refused with 413). */
+  maxBodyBytes: number;
+  /**
+   * `headers`: the secret sits in a header, so verify runs before the body is read and an unauthenticated request
+   * is never read at all. `body` (default): the signature covers the body, which is read first.
+   */
+  verifies?: 'headers' | 'body';
+}
+
+/**
+ * One channel, as courier's handlers: `verify` (throws WebhookRefusal) → `parse` (request → events) → the HTTP
+ * module dispatches them → `ack` (results → the provider's answer); `send` for the outbox; its capabilities and
+ * rate. Everything HTTP is done once by src/http/webhooks.ts; a channel never sees Express.
+ */
+export interface Channel extends OutboundChannel {
+  /** The routes the channel answers; none when it only sends. */
+  readonly routes: readonly ChannelRoute[];
+  /** Throw WebhookRefusal unless the request comes from the provider (signature, secret, timestamp window). */
+  verify(request: ChannelRequest): void;
+  /** Read a verified request into normalised events (none for events the service does not act on). */
+  parse(request: ChannelRequest): ParsedRequest;
+  /** The answer the provider expects once the events are stored. */
+  ack(input: AckInput): ChannelResponse;
+  /** Start background work (e.g. polling the provider). */
   start?(): Promise<void>;
   /** Stop background work; called on shutdown. */
   stop?(): Promise<void>;

@@ -49,6 +49,8 @@ export function linkPhone(db: Db, address: Address, rawPhone: string, now: Date)
   const owner = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
   let contact: ContactRow;
   let linked = false;
+  // Web chat sessions are never linked to staff or supervisors: typing a phone number proves nothing.
+  if (owner && owner.id !== current.contact.id && channelOf(address) === 'web' && owner.role !== 'resident') return null;
   if (owner && owner.id !== current.contact.id) {
     db.update(addresses).set({ contactId: owner.id }).where(eq(addresses.id, current.address.id)).run();
     contact = owner;

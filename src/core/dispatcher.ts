@@ -10,7 +10,7 @@ import { inTransaction } from '../../db/client.ts';
 import type { Clock, DispatchOptions, DispatchResult } from './channel.ts';
 import { DEFAULT_CAPABILITIES } from './channel.ts';
 import type { Flow, FlowContext, FlowState, StepOutcome } from './flow.ts';
-import { globalWord } from './global-words.ts';
+import { wordInContext, yesAnswerAt } from './global-words.ts';
 import type { Logger } from './log.ts';
 import { maskAddress } from './log.ts';
 import { channelOf, type Address, type InboundEvent, type Reply } from './message.ts';
@@ -200,7 +200,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
       return { ...runFlow(ctx, deps.menuFlow, null), contact };
     }
-    const word = text === '' ? 'help' : globalWord(text, folded);
+    const conv = q.conversationOf.get({ contactId: contact.id });
+    const active = conv && conv.expiresAt.getTime() > now.getTime() ? conv : undefined;
+    const at = active ? { flow: active.flow, step: active.step } : null;
+    const word = text === '' ? 'help' : wordInContext(text, folded, at);
+    if (word === 'yes') {
+      // "đúng"/"dung" answering a yes/no question: hand the flow the yes it reads (never an opt-out).
+      const yes = yesAnswerAt(at) ?? text;
+      ctx.text = yes;
+      ctx.folded = foldWords(yes);
+    }
+    if (word === 'cancel_flow' && at) {
+      // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
+      clearConversation(contact.id);
+      return { ...runFlow(ctx, deps.menuFlow, { step: 'cancelled', state: { flow: at.flow } }), contact };
+    }
     if (word === 'opt_out') {
       const updated = deps.db
         .update(contacts)
@@ -235,8 +249,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (flow.command?.(ctx)) return { ...runFlow(ctx, flow.id, null), contact };
     }
 
-    const conv = q.conversationOf.get({ contactId: contact.id });
-    if (conv && conv.expiresAt.getTime() > now.getTime()) {
+    if (active) {
+      const conv = active;
       const flow = flows.get(conv.flow);
       if (!flow || flow.version !== conv.version) {
         // State written by other code (an older deploy): restart politely rather than misread it.

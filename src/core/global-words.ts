@@ -1,10 +1,45 @@
 /** Words that work everywhere, whatever conversation is active. Matched on folded text (no diacritics, lower-case). */
 export type GlobalWord = 'opt_out' | 'opt_in' | 'help' | 'menu';
 
+/**
+ * What a short message means where the person is: a global word, or — inside a conversation — "yes" to the
+ * question being asked ("đúng"/"dung") or "cancel this" ("huỷ"/"huy").
+ */
+export type WordInContext = GlobalWord | 'yes' | 'cancel_flow';
+
+/** The step the person's active conversation waits at (flow id and step name). */
+export interface ActiveStep {
+  flow: string;
+  step: string;
+}
+
 const OPT_OUT = new Set(['huy', 'tu choi', 'dung', 'stop', 'huy dang ky', 'ngung', 'ngung nhan tin', 'unsubscribe', 'stop all']);
 const OPT_IN = new Set(['dang ky', 'bat dau', 'start', 'dang ky lai', 'subscribe']);
 const HELP = new Set(['help', 'tro giup', 'huong dan', 'giup', 'giup do', 'hd', 'h']);
 const MENU = new Set(['menu', '0', 'trang chu', 'quay lai', 've menu', 'thoat', 'exit']);
+
+/** "Right", "yes, that's it": folded, so "dung" is both "đúng" and "dừng" — only a yes/no question tells them apart. */
+const YES_WORDS = new Set(['dung', 'dung roi', 'dung vay', 'dung a', 'dung the', 'dung la vay', 'chinh xac']);
+/** "Cancel": inside a flow it cancels the flow (the person is then asked whether to stop the news too). */
+const CANCEL_WORDS = new Set(['huy', 'huy bo', 'thoi huy']);
+
+/**
+ * Steps that wait for a yes or a no, and the answer their flow reads as "yes". Inside one of them "đúng"
+ * (or unaccented "dung") is that yes, never an opt-out.
+ */
+const YES_NO_STEPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  subscription: { consent: 'Đồng ý' },
+  report: { confirm: 'OK' },
+  callback: { confirm: 'Gọi số này' },
+  menu: { 'stop-news': 'Có' },
+  faq: { 'clarify-yes-no': 'Có' },
+};
+
+/** The answer the active step reads as "yes", or null when it does not ask a yes/no question. */
+export function yesAnswerAt(active: ActiveStep | null): string | null {
+  if (!active) return null;
+  return YES_NO_STEPS[active.flow]?.[active.step] ?? null;
+}
 
 /**
  * Recognise a global word. `raw` is the NFC text (to see "/stop" and "?"), `folded` its folded words.
@@ -23,9 +58,28 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
 }
 
 /**
+ * A global word read where the person is. With no active conversation it is `globalWord`. Inside a yes/no
+ * question, "đúng"/"dung" is yes. Inside any flow, a bare "huỷ"/"huy" cancels that flow rather than ending
+ * the news subscription; the explicit words (TU CHOI, STOP, HUY DANG KY, /stop, "dừng" with its marks) still
+ * opt out everywhere.
+ */
+export function wordInContext(raw: string, folded: string, active: ActiveStep | null): WordInContext | null {
+  if (active) {
+    if (YES_WORDS.has(folded) && yesAnswerAt(active) !== null && !isWrittenStop(raw)) return 'yes';
+    if (CANCEL_WORDS.has(folded)) return 'cancel_flow';
+  }
+  return globalWord(raw, folded);
+}
+
+/** "dừng" written with its marks is unambiguous: stop. */
+function isWrittenStop(raw: string): boolean {
+  return /^dừng\b/u.test(raw.normalize('NFC').trim().toLowerCase());
+}
+
+/**
  * Folding makes some everyday words collide with opt-out words: "đúng" (right, yes) folds to "dung" like "dừng"
- * (stop). Written with diacritics, we can tell them apart; unaccented "DUNG" stays an opt-out (SMS users write
- * without diacritics, and a refusal must be honoured).
+ * (stop). Written with diacritics, we can tell them apart; unaccented "DUNG" outside a yes/no question stays an
+ * opt-out (SMS users write without diacritics, and a refusal must be honoured).
  */
 function meansSomethingElse(lowerRaw: string): boolean {
   const t = lowerRaw.normalize('NFC').replace(/[.!?\s]+$/u, '');

@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Application, Request } from 'express';
 import express from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { callbackRequests, CALLBACK_STATUSES, contacts } from '../../db/schema/index.ts';
+import { contacts } from '../../db/schema/index.ts';
 import { isWithin } from '../../db/queries/unit-scope.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../core/channel.ts';
@@ -16,18 +16,12 @@ import { rollUp } from '../../db/queries/progress.ts';
 import { issueLinkCode, staffUnitCodes } from '../../db/queries/staff.ts';
 import { buildProgressTable, exportProgress } from '../../flows/report/export-progress.ts';
 import { toE164 } from '../text/phone.ts';
-import { adminRoute, auditBy, principalOf, requireUnit, scopeCondition } from './admin/route.ts';
+import { adminRoute, auditBy, principalOf, requireUnit } from './admin/route.ts';
 import { mountSessionRoutes } from './admin/session.ts';
-import { mountAccountRoutes, parseId } from './admin/accounts.ts';
+import { mountAccountRoutes } from './admin/accounts.ts';
+import { mountCallbackRoutes } from './admin/callbacks.ts';
 
 const LinkCodeBody = z.object({ phone: z.string().min(8).max(20) });
-const CallbackUpdate = z
-  .object({
-    status: z.enum(CALLBACK_STATUSES).optional(),
-    assignee: z.string().max(100).nullable().optional(),
-    notes: z.string().max(2000).nullable().optional(),
-  })
-  .strict();
 
 /**
  * The admin API. Every route is mounted with `adminRoute`, which declares its action: the guard answers 401/403,
@@ -88,38 +82,7 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
     res.status(201).json({ code, contactId: staff.id, message: `Gửi "DK ${code}" từ Telegram hoặc Zalo để liên kết tài khoản (7 ngày).` });
   });
 
-  // The callback queue: residents who asked a consultant to phone them back.
-  adminRoute(app, guardDeps, 'get', '/admin/callbacks', 'callbacks.read', (req, res) => {
-    const status = typeof req.query['status'] === 'string' ? req.query['status'] : 'new';
-    const parsed = z.enum(CALLBACK_STATUSES).safeParse(status);
-    if (!parsed.success) throw new HttpError(400, `status must be one of ${CALLBACK_STATUSES.join(', ')}`);
-    const rows = db
-      .select()
-      .from(callbackRequests)
-      .where(and(eq(callbackRequests.status, parsed.data), scopeCondition(res, callbackRequests.unitCode)))
-      .orderBy(asc(callbackRequests.createdAt))
-      .limit(500)
-      .all();
-    res.json({ callbacks: rows });
-  });
-
-  adminRoute(app, guardDeps, 'patch', '/admin/callbacks/:id', 'callbacks.write', express.json({ limit: '16kb' }), (req, res) => {
-    const id = parseId(req.params['id']);
-    const body = CallbackUpdate.safeParse(req.body);
-    if (!body.success) throw new HttpError(400, body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const before = db.select().from(callbackRequests).where(eq(callbackRequests.id, id)).get();
-    if (!before) throw new HttpError(404, `no callback request ${id}`);
-    requireUnit(res, db, before.unitCode, 'callback request');
-    const now = clock.now();
-    const updated = db
-      .update(callbackRequests)
-      .set({ ...body.data, updatedAt: now })
-      .where(eq(callbackRequests.id, id))
-      .returning()
-      .get();
-    auditBy(db, principalOf(res), 'callback.update', `callback:${id}`, now, { before: { status: before.status, assignee: before.assignee }, after: body.data });
-    res.json(updated);
-  });
+  mountCallbackRoutes(app, guardDeps);
 }
 
 

@@ -1,15 +1,23 @@
 import express, { type Application, type RequestHandler } from 'express';
 import type { Db } from '../../db/client.ts';
-import type { ChannelAdapter } from '../core/channel.ts';
+import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/log.ts';
 import { errorHandler } from './errors.ts';
+import { perClientLimit, securityHeaders } from './security.ts';
+import { mountWebhooks, type WebhookDeps } from './webhooks.ts';
 
 export interface HttpAppDeps {
   db: Db;
   log: Logger;
-  channels: readonly ChannelAdapter[];
+  channels: readonly Channel[];
+  /** Dispatches the events the channels' webhooks parse. */
+  submit: WebhookDeps['submit'];
   /** Extra routes (admin API, dashboard) mounted after the channels. */
   extraRoutes?: (app: Application) => void;
+  /** Served over https (HSTS, Secure cookies). */
+  https?: boolean;
+  /** Web chat messages per client address per minute (0 = no limit). */
+  webChatPerMinute?: number;
 }
 
 /**
@@ -39,16 +47,18 @@ export function createHttpApp(deps: HttpAppDeps): Application {
   // Bodies are small and never cached: skip hashing every response for an ETag.
   app.set('etag', false);
   app.use(requestLogger(deps.log));
+  app.use(securityHeaders({ https: deps.https ?? false }));
+  if (deps.webChatPerMinute) app.post('/web/chat', perClientLimit(deps.webChatPerMinute));
   app.get('/healthz', (_req, res) => {
     try {
       deps.db.$client.prepare('SELECT 1').get();
-      res.json({ ok: true, db: 'ok', channels: deps.channels.map((c) => c.outbound.name) });
+      res.json({ ok: true, db: 'ok', channels: deps.channels.map((c) => c.name) });
     } catch (err) {
       deps.log.error({ err }, 'health check: database unavailable');
       res.status(503).json({ ok: false, db: 'unavailable' });
     }
   });
-  for (const channel of deps.channels) channel.mount(app);
+  mountWebhooks(app, deps.channels, { submit: deps.submit });
   deps.extraRoutes?.(app);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

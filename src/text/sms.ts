@@ -1,10 +1,10 @@
 /**
  * SMS text: encoding, segment counts, unaccented preparation, splitting and Vietnamese phone numbers. Pure functions.
  *
- * Facts (3GPP TS 23.038 / Twilio): GSM-7 fits 160 characters in one SMS and 153 per part of a concatenated SMS
+ * Facts (3GPP TS 23.038): GSM-7 fits 160 characters in one SMS and 153 per part of a concatenated SMS
  * (characters of the extension table such as `{ } [ ] ~ € ^ \ |` count twice); any character outside GSM-7 switches
- * the whole message to UCS-2, 70 characters alone or 67 per part. Accented Vietnamese is always UCS-2, and Twilio's
- * smart encoding has no Vietnamese mappings, so unaccented text is what keeps an SMS cheap.
+ * the whole message to UCS-2, 70 characters alone or 67 per part. Accented Vietnamese is always UCS-2 (no provider
+ * substitutes Vietnamese letters), so unaccented text is what keeps an SMS cheap.
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -24,13 +24,10 @@ export interface PreparedSms extends SmsMeasure {
 }
 
 /**
- * Most segments one provider message may take. Twilio accepts bodies up to 1,600 characters and recommends at most
- * 10 segments; 10 GSM-7 parts are 1,530 characters (the `sms` channel's maxLength), 10 UCS-2 parts 670.
+ * Most segments one message should take (providers recommend at most 10); 10 GSM-7 parts are 1,530 characters (the
+ * `sms` channel's maxLength), 10 UCS-2 parts 670.
  */
 export const MAX_SEGMENTS_PER_MESSAGE = 10;
-
-/** Longest body Twilio accepts in one Messages request (error 21617 above it). */
-export const TWILIO_MAX_BODY = 1600;
 
 /** The encoding a text needs. */
 export function smsEncoding(text: string): SmsEncoding {
@@ -43,7 +40,7 @@ export function smsSegments(text: string): number {
   return new SegmentedMessage(text).segmentsCount;
 }
 
-/** Encoding and segment count in one pass (Twilio's own `sms-segments-calculator`). */
+/** Encoding and segment count in one pass (the `sms-segments-calculator` package). */
 export function measureSms(text: string): SmsMeasure {
   if (text === '') return { encoding: 'GSM-7', segments: 0 };
   const m = new SegmentedMessage(text);
@@ -86,14 +83,14 @@ export function prepareSms(text: string, opts: { keepDiacritics?: boolean } = {}
 
 /**
  * Split a long text on word boundaries into parts that each take at most `maxSegments` segments, so that each part
- * is one provider message. Both providers send one message as a concatenated SMS themselves (Twilio up to 1,600
- * characters; the Android gateway with Android's multipart send), so splitting only matters beyond that size.
- * A word longer than a whole part is cut. Whitespace between parts is dropped; a text that fits is returned as is.
+ * is one provider message, and (when given) at most `maxChars` characters, a provider's body limit. Providers send one
+ * message as a concatenated SMS themselves, so splitting only matters beyond that size. A word longer than a whole
+ * part is cut. Whitespace between parts is dropped; a text that fits is returned as is.
  */
-export function splitSms(text: string, maxSegments: number = MAX_SEGMENTS_PER_MESSAGE): string[] {
+export function splitSms(text: string, maxSegments: number = MAX_SEGMENTS_PER_MESSAGE, maxChars = Number.POSITIVE_INFINITY): string[] {
   if (!Number.isInteger(maxSegments) || maxSegments < 1) throw new RangeError('maxSegments must be a positive integer');
   // Fast path: 67 UTF-16 units per segment fit in any encoding (UCS-2 parts hold 67; GSM-7 escapes count 2 of 153).
-  const fits = (s: string) => s.length <= Math.min(67 * maxSegments, TWILIO_MAX_BODY) || (s.length <= TWILIO_MAX_BODY && smsSegments(s) <= maxSegments);
+  const fits = (s: string) => s.length <= Math.min(67 * maxSegments, maxChars) || (s.length <= maxChars && smsSegments(s) <= maxSegments);
   const trimmed = text.trim();
   if (trimmed === '') return [];
   if (fits(trimmed)) return [trimmed];

@@ -55,9 +55,15 @@ describe('admin API', () => {
     const { code } = (await res.json()) as { code: string };
     expect(code).toMatch(/^\d{6}$/);
     expect(t.service.db.select().from(auditLog).all()).toHaveLength(1);
-    const chat = t.chat('new-telegram-user');
-    await chat.send(`DK ${code}`);
-    expect(chat.text).toMatch(/Lan|liên kết/);
+    const web = t.chat('new-web-session');
+    await web.send(`DK ${code}`);
+    expect(web.text).toMatch(/chỉ dùng trên Telegram hoặc Zalo/);
+    const r = t.service.dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'dk1', from: 'telegram:5551', text: `DK ${code}`, receivedAt: t.clock.now() });
+    expect((r.replies ?? []).map((x) => x.text).join('\n')).toMatch(/Đã liên kết/);
+    const { outbox } = await import('../../db/schema/index.ts');
+    const notices = t.service.db.select().from(outbox).all().filter((o) => o.text.includes('vừa được liên kết'));
+    expect(notices.map((n) => n.address).sort()).toEqual(['tel:+84912345678', 'web:lan']);
+    expect(t.service.db.select().from(auditLog).all().map((a) => a.action)).toEqual(['link-code.issue', 'staff.link-account']);
   });
 
   it('refuses a link code for a resident or a bad phone', async () => {

@@ -1,23 +1,37 @@
-import { describe, expect, it } from 'vitest';
-import { WEB_CHAT_PAGE } from '../../bots/web/page.ts';
-import { DASHBOARD_PAGE } from '../../src/http/dashboard-page.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_CHAT_SCRIPT } from '../../bots/web/page.ts';
+import { startTestService, type TestService } from '../support/service.ts';
 
-function script(html: string): string {
-  const m = /<script>([\s\S]*?)<\/script>/.exec(html);
-  if (!m?.[1]) throw new Error('no inline script');
-  return m[1];
-}
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(async () => {
+  await t.close();
+});
 
-describe('pages', () => {
-  it.each([['web chat', WEB_CHAT_PAGE]])('the %s page is one self-contained HTML file whose script parses', (_name, html) => {
+describe('the web chat page', () => {
+  it('loads its script and stylesheet as files, with no inline code, under a strict CSP', async () => {
+    const res = await fetch(`${t.url}/`);
+    const html = await res.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('name="viewport"');
-    expect(html).not.toMatch(/<script src=|<link rel="stylesheet"/);
-    expect(() => new Function(script(html))).not.toThrow();
+    expect(html).not.toMatch(/<script>|<style>|\son[a-z]+=/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    for (const src of html.match(/(?:src|href)="(\/web\/[^"]+)"/g) ?? []) {
+      const path = /"([^"]+)"/.exec(src)?.[1] ?? '';
+      expect((await fetch(`${t.url}${path}`)).status, path).toBe(200);
+    }
   });
 
-  it('sends anything still serving the old dashboard page to the console, without a script', () => {
-    expect(DASHBOARD_PAGE).toContain('url=/console');
-    expect(DASHBOARD_PAGE).not.toContain('<script');
+  it('makes session ids from the secure random source, and its script parses', () => {
+    expect(WEB_CHAT_SCRIPT).toContain('crypto.getRandomValues');
+    expect(WEB_CHAT_SCRIPT).not.toContain('Math.random');
+    expect(() => new Function(WEB_CHAT_SCRIPT)).not.toThrow();
   });
 });

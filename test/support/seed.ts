@@ -2,9 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addresses, contacts, type ContactRow } from '../../db/schema/index.ts';
 
-/** Named people for tests. Units come from the default tree (01 = Hà Nội, 017 = Huyện Đông Anh). */
+/**
+ * Named people for tests, the same on every channel. Units come from the default tree (01 = Hà Nội, 017 = Huyện
+ * Đông Anh). Lan's Telegram and Zalo ids are the senders of the captured payloads in test/fixtures/.
+ */
 export const PEOPLE = {
-  lan: { name: 'Nguyễn Thị Lan', phone: '+84912345678', role: 'staff', unitCode: '017' },
+  lan: { name: 'Nguyễn Thị Lan', phone: '+84912345678', role: 'staff', unitCode: '017', telegramId: '5123456789', zaloId: '8427315641292839145' },
   minh: { name: 'Trần Văn Minh', phone: '+84987654321', role: 'supervisor', unitCode: '01' },
   hoa: { name: 'Lê Thị Hoa', phone: '+84911222333', role: 'resident', unitCode: null },
 } as const;

@@ -16,15 +16,16 @@ function depsFor(env: Record<string, string>) {
   const captured = captureLog();
   const db = openDb(':memory:');
   dbs.push(db);
+  const config = loadConfig(env);
   const deps: ChannelDeps = {
     db,
-    config: loadConfig(env),
+    publicBaseUrl: config.publicBaseUrl,
     log: createLogger({ level: 'debug', destination: captured.stream }),
     clock: fixedClock('2026-05-20T03:00:00Z'),
     dispatch: () => ({ status: 'ignored', outboxIds: [] }),
     submit: () => Promise.resolve({ status: 'ignored', outboxIds: [] }),
   };
-  return { deps, logs: captured.text };
+  return { deps, env: config.env, logs: captured.text };
 }
 
 const TWILIO = { TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32), TWILIO_AUTH_TOKEN: 'tok', TWILIO_FROM: '+15005550006' };
@@ -32,8 +33,8 @@ const ANDROID = { ANDROID_SMS_URL: 'http://127.0.0.1:9', ANDROID_SMS_USER: 'sms'
 
 describe('createSmsChannel', () => {
   it('is null, with one info line, when no SMS provider is configured', () => {
-    const { deps, logs } = depsFor({});
-    expect(createSmsChannel(deps)).toBeNull();
+    const { deps, env, logs } = depsFor({});
+    expect(createSmsChannel(deps, env)).toBeNull();
     const lines = logs().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ level: 30, msg: expect.stringMatching(/SMS channel off/) });
@@ -44,14 +45,10 @@ describe('createSmsChannel', () => {
     ['android when only the gateway is configured', ANDROID, 'android'],
     ['android when SMS_PROVIDER=android, even with Twilio configured', { ...TWILIO, ...ANDROID, SMS_PROVIDER: 'android' }, 'android'],
     ['the gateway when Twilio has no sender (inbound-only Twilio)', { ...TWILIO, TWILIO_FROM: '', ...ANDROID }, 'android'],
-  ])('sends with %s', (_name, env, provider) => {
-    const { deps, logs } = depsFor(env);
-    const channel = createSmsChannel(deps);
-    expect(channel?.outbound).toMatchObject({ name: 'sms', ratePerSecond: 1, capabilities: { sms: true } });
-    channel?.mount((() => {
-      const routes: string[] = [];
-      return { post: (path: string) => routes.push(path) } as unknown as import('express').Application;
-    })());
+  ])('sends with %s', (_name, vars, provider) => {
+    const { deps, env, logs } = depsFor(vars);
+    const channel = createSmsChannel(deps, env);
+    expect(channel).toMatchObject({ name: 'sms', ratePerSecond: 1, capabilities: { sms: true } });
     expect(logs()).toContain(`"outbound":"${provider}"`);
   });
 
@@ -64,9 +61,10 @@ describe('createSmsChannel', () => {
   });
 
   it('with only a signing key it receives but cannot send, and says what to set', async () => {
-    const { deps } = depsFor({ ANDROID_SMS_SIGNING_KEY: 'k' });
-    const channel = createSmsChannel(deps);
-    await expect(channel?.outbound.send({ id: 1, to: 'tel:+84912345678', text: 'x', priority: 'reply' })).rejects.toMatchObject({
+    const { deps, env } = depsFor({ ANDROID_SMS_SIGNING_KEY: 'k' });
+    const channel = createSmsChannel(deps, env);
+    expect(channel?.routes.map((r) => r.path)).toEqual(['/webhooks/android-sms']);
+    await expect(channel?.send({ id: 1, to: 'tel:+84912345678', text: 'x', priority: 'reply' })).rejects.toMatchObject({
       kind: 'fatal',
       message: expect.stringMatching(/ANDROID_SMS_URL/),
     });

@@ -7,6 +7,7 @@ import { SendError } from '../../../src/core/channel.ts';
 import { createLogger } from '../../../src/core/log.ts';
 import type { OutboundMessage } from '../../../src/core/message.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fakes/telegram.ts';
+import { PEOPLE } from '../../support/seed.ts';
 import { rowWhere, runInboundCases, runOutboundCases, startBotHarness, type InboundCase, type OutboundCase, type WebhookRequest } from '../harness.ts';
 
 // ── captured payloads ────────────────────────────────────────────────────────────────────────────────────────
@@ -22,7 +23,7 @@ const CALLBACK = fixture('callback-query');
 
 const TOKEN = '7000000001:AAFtest_bot_token_abcdefghijklmnopqrstu';
 const SECRET = 'tg-webhook-secret_0123456789';
-const USER: `telegram:${string}` = 'telegram:5123456789';
+const USER = `telegram:${PEOPLE.lan.telegramId}` as const;
 
 const signed = (body: string): WebhookRequest => ({
   headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -56,10 +57,10 @@ const inbound: InboundCase[] = [
     name: "sharing one's own contact card becomes a phone event",
     requests: [signed(OWN_CONTACT)],
     statuses: [200],
-    events: [{ kind: 'phone', channel: 'telegram', providerId: '731290003', from: USER, phone: '84912345678', name: 'Lan' }],
+    events: [{ kind: 'phone', channel: 'telegram', providerId: '731290003', from: USER, phone: PEOPLE.lan.phone.slice(1), name: 'Lan' }],
     stored: 1,
-    neverLogged: ['84912345678', '912345678'],
-    check: (h) => expect(rowWhere(h.db, 'contacts', 'phone', '+84912345678')).toBeDefined(),
+    neverLogged: [PEOPLE.lan.phone.slice(1)],
+    check: (h) => expect(rowWhere(h.db, 'contacts', 'phone', PEOPLE.lan.phone)).toBeDefined(),
   },
   {
     name: "somebody else's contact card proves nothing and is ignored with 200",
@@ -125,9 +126,9 @@ describe('Telegram webhook', () => {
     path: TELEGRAM_WEBHOOK_PATH,
     cases: inbound,
     secrets: () => [TOKEN, SECRET],
-    start: () =>
+    start: (env) =>
       startBotHarness({
-        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' },
+        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', ...env },
         create: createTelegramChannel,
       }),
   });
@@ -135,7 +136,7 @@ describe('Telegram webhook', () => {
 
 // ── outbound: provider behaviour in → what the outbox is told, exact requests out ────────────────────────────
 const message: OutboundMessage = { id: 1, to: USER, text: 'Xin chào, bạn cần hỏi gì?', priority: 'reply' };
-const sent = { method: 'sendMessage', body: { chat_id: '5123456789', text: message.text } };
+const sent = { method: 'sendMessage', body: { chat_id: PEOPLE.lan.telegramId, text: message.text } };
 
 const outbound: OutboundCase<FakeTelegram>[] = [
   {
@@ -152,7 +153,7 @@ const outbound: OutboundCase<FakeTelegram>[] = [
       {
         method: 'sendMessage',
         body: {
-          chat_id: '5123456789',
+          chat_id: PEOPLE.lan.telegramId,
           reply_markup: {
             keyboard: [[{ text: 'Mức đóng' }], [{ text: 'Hỗ trợ' }], [{ text: 'Gọi lại cho tôi' }]],
             one_time_keyboard: true,
@@ -212,15 +213,14 @@ describe('Telegram sends', () => {
   runOutboundCases({
     cases: outbound,
     message,
-    start: async () => {
+    start: async (env) => {
       const fake = await startFakeTelegram({ token: TOKEN });
       const h = await startBotHarness({
-        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url },
+        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url, ...env },
         create: createTelegramChannel,
       });
       return { h, fake, requests: () => fake.calls, secrets: () => [TOKEN, SECRET] };
     },
-    close: (fake) => fake.close(),
   });
 });
 
@@ -239,8 +239,8 @@ function captureLogger() {
 describe('Telegram channel', () => {
   it('is off without TELEGRAM_BOT_TOKEN and says in one line which variables turn it on', () => {
     const { log, text } = captureLogger();
-    const config = loadConfig({});
-    const adapter = createTelegramChannel({ db: undefined as never, config, log, clock: { now: () => new Date() }, dispatch: () => ({ status: 'ignored', outboxIds: [] }), submit: () => Promise.resolve({ status: 'ignored', outboxIds: [] }) });
+    const deps = { db: undefined as never, log, clock: { now: () => new Date() }, publicBaseUrl: undefined, dispatch: () => ({ status: 'ignored' as const, outboxIds: [] }), submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }) };
+    const adapter = createTelegramChannel(deps, loadConfig({}).env);
     expect(adapter).toBeNull();
     const lines = text().trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -288,7 +288,7 @@ describe('Telegram channel', () => {
       create: createTelegramChannel,
     });
     try {
-      await h.adapter.start?.();
+      await h.channel.start?.();
       fake.pushUpdate(JSON.parse(TEXT) as Record<string, unknown>);
       fake.pushUpdate(JSON.parse(START) as Record<string, unknown>);
       await vi.waitFor(() => expect(h.dispatched).toHaveLength(2), { timeout: 5000, interval: 20 });
@@ -297,7 +297,7 @@ describe('Telegram channel', () => {
         { kind: 'subscribe', providerId: '731290002', from: USER },
       ]);
       expect(fake.calls.map((c) => c.method)).toContain('deleteWebhook');
-      await h.adapter.stop?.();
+      await h.channel.stop?.();
       expect(h.logs()).not.toContain(TOKEN);
     } finally {
       await h.close();
@@ -310,7 +310,7 @@ describe('Telegram channel', () => {
     const h = await startBotHarness({ env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url }, create: createTelegramChannel });
     try {
       await fake.close();
-      const err = await h.adapter.outbound.send(message).catch((e: unknown) => e);
+      const err = await h.channel.send(message).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SendError);
       h.log.warn({ err, cause: (err as SendError).cause }, 'send failed');
       expect(h.logs()).toContain('send failed');

@@ -226,10 +226,11 @@ describe('link flow', () => {
     expect(w.send('zalo:8427000000000000001', `DK ${code}`).join()).toContain('hết hạn');
   });
 
-  it('does not move an address that belongs to other staff, and keeps the code usable', () => {
+  it('never links a web chat session (its id is chosen by the client), and keeps the code usable', () => {
     const w = createWorld();
     const code = issueLinkCode(w.db, w.person('lan').id, w.clock.now());
-    expect(w.as('tuan', `DK ${code}`)).toContain('cán bộ khác');
+    expect(w.as('tuan', `DK ${code}`)).toContain('chỉ dùng trên Telegram hoặc Zalo');
+    expect(w.send('web:stranger', `DK ${code}`).join()).toContain('chỉ dùng trên Telegram hoặc Zalo');
     expect(w.send('telegram:9', `DK ${code}`).join()).toContain('Đã liên kết');
   });
 

@@ -1,0 +1,208 @@
+import { foldWords } from './fold-memo.ts';
+import type { FaqIndex } from './index.ts';
+import type { KbEntry } from './kb.ts';
+import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+
+/** One answered ask: the entry, and a sentence that applies it to the person's situation. */
+export interface AnswerPart {
+  entry: KbEntry;
+  lead?: string;
+}
+
+/** A short question back, when the answer turns on a fact the question does not give. */
+export interface Clarify {
+  /** Which fact is missing; the reply sets it (see applyClarifyReply). */
+  slot: 'contract' | 'pension';
+  question: string;
+  options: readonly string[];
+}
+
+/** What the advice step decided: the parts to answer with, or a question back. */
+export type Advice = { kind: 'parts'; parts: AnswerPart[] } | { kind: 'clarify'; clarify: Clarify };
+
+/** The year rules are read for (retirement ages). */
+const RULE_YEAR = 2026;
+
+const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|mot lan)\b/;
+const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
+/** "đóng một lần cho số năm còn thiếu", "đóng nốt một lần", "đóng 1 lần 7 năm". */
+const PAY_REST_AT_ONCE =
+  /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/;
+
+const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
+
+/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
+export function pensionRate(sex: 'male' | 'female', years: number): number {
+  const y = Math.floor(years);
+  if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
+  if (y < 20) return 40 + Math.max(0, y - 15);
+  return Math.min(75, 45 + 2 * (y - 20));
+}
+
+function ageClause(sex: Situation['sex']): string {
+  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
+  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
+  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
+  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
+  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
+}
+
+/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
+function retirementYear(sex: 'male' | 'female', age: number): number {
+  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
+    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
+  }
+  return RULE_YEAR + 50;
+}
+
+/** The sentence about years paid: what 15 years means for this person. */
+export function yearsLead(s: Situation): string | undefined {
+  const n = s.yearsPaid;
+  if (n === undefined || s.drawingPension === true) return undefined;
+  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
+  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
+  const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+  if (n >= 15) {
+    const rate = s.sex ? ` Với ${Math.floor(n)} năm, tỷ lệ lương hưu là ${pensionRate(s.sex, n)}% bình quân thu nhập đã đóng.` : '';
+    if (early) {
+      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
+    }
+    return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
+  }
+  const missing = Math.ceil(15 - n);
+  let when = '';
+  if (s.age !== undefined && s.sex) {
+    const y = retirementYear(s.sex, s.age);
+    const yearsToGo = y - RULE_YEAR;
+    when =
+      yearsToGo <= 0
+        ? ' Anh/chị đã đến tuổi nghỉ hưu.'
+        : ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${y} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`;
+  }
+  const oneGo =
+    missing <= 5
+      ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
+      : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
+  return `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+}
+
+/**
+ * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
+ * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
+ * or ask back when the answer turns on a fact the question does not give.
+ */
+export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+  const f = ` ${foldWords(text)} `;
+  const part = (id: string, lead?: string): Advice | null => {
+    const e = get(index, id);
+    return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
+  };
+  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched.topic === 'lump_sum';
+
+  // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
+  if (s.memberDied && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
+    const a = part('survivor.prepaid_refund');
+    if (a) return a;
+  }
+  // Serious illness opens the lump sum at once, whatever the age and the years.
+  if (s.seriousIllness && (asksLumpSum || matched.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
+    const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
+    const keep =
+      s.yearsPaid !== undefined && s.yearsPaid >= 15
+        ? ' Vì đã đủ 15 năm, anh/chị cũng có thể giữ thời gian đóng để hưởng lương hưu khi đủ tuổi; nên cân nhắc trước khi rút.'
+        : '';
+    const a = part(
+      'lump_sum.serious_illness',
+      `Anh/chị ${years}đang mắc bệnh nguy hiểm đến tính mạng (như ung thư): đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
+    );
+    if (a) return a;
+  }
+  // Settling abroad opens the lump sum at once.
+  if (s.settlingAbroad && (asksLumpSum || PENSION_ASK.test(f))) {
+    const a = part(
+      'lump_sum.emigration',
+      'Ra nước ngoài để định cư là trường hợp được nhận BHXH một lần ngay, không phải chờ 12 tháng. Hồ sơ: sổ BHXH, đơn mẫu 14-HSB, CCCD và giấy tờ chứng minh định cư (hộ chiếu, thị thực định cư hoặc thẻ thường trú ở nước ngoài).',
+    );
+    if (a) return a;
+  }
+  // Paid ahead, then hired: the overlapping months are refunded.
+  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
+    const a = part('transfer_between_schemes.prepaid_then_employed');
+    if (a) return a;
+  }
+  // "Pay the rest in one go": paying the missing years, not withdrawing.
+  const rest = PAY_REST_AT_ONCE.exec(f);
+  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f)) {
+    const k = rest[1] ? Number(rest[1]) : undefined;
+    if (k !== undefined && k > 5) {
+      const a = part(
+        'pension_conditions.missing_more_than_5',
+        `Không được đóng một lần ${k} năm: mỗi lần đóng một lần tối đa 5 năm, dù là đóng trước cho những năm sau hay đóng cho số năm còn thiếu khi đã đến tuổi nghỉ hưu.`,
+      );
+      if (a) return a;
+    }
+    const a = part('pension_conditions.pay_missing_once', yearsLead(s));
+    if (a) return a;
+  }
+  // Joined from 1/7/2025: no lump sum just for stopping 12 months (the transitional rule is for earlier members).
+  const joinedAfterReform = s.startYear !== undefined && (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f)));
+  if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
+    const a = part('lump_sum.joined_after_2025');
+    if (a) return a;
+  }
+  if (s.householdBusiness && (matched.topic === 'eligibility' || /\b(?:tham gia|dong|loai nao)\b/.test(f))) {
+    const a = part('eligibility.household_business');
+    if (a) return a;
+  }
+
+  // Eligibility answers that say "no" must fit the person.
+  if (matched.id === 'eligibility.foreigner' && !s.foreigner) {
+    const a = part('eligibility.who_can_join');
+    if (a) return a;
+  }
+  if (matched.id === 'eligibility.labour_contract' && s.employment !== 'contract') {
+    if (s.employment === 'no_contract' || s.employment === 'left_job') {
+      const a = part('eligibility.no_contract');
+      if (a) return a;
+    } else if (get(index, 'eligibility.no_contract')) {
+      return {
+        kind: 'clarify',
+        clarify: { slot: 'contract', question: 'Công ty hiện có đang đóng BHXH bắt buộc cho anh/chị không?', options: ['Có', 'Không'] },
+      };
+    }
+  }
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true) {
+    if (s.yearsPaid !== undefined || s.drawingPension === false) {
+      const a = part('pension_conditions.years_15', yearsLead(s));
+      if (a) return a;
+    } else if (!/\b(?:bo|me|ong|ba|chong|vo) (?:\w+ ){0,3}(?:co|dang|da) (?:\w+ ){0,2}luong huu\b/.test(f)) {
+      return {
+        kind: 'clarify',
+        clarify: { slot: 'pension', question: 'Anh/chị đang nhận lương hưu (hoặc trợ cấp BHXH) hằng tháng chưa?', options: ['Đang nhận', 'Chưa nhận'] },
+      };
+    }
+  }
+  // A rate table for one sex, asked by someone who did not say theirs: the rule for both.
+  if ((matched.id === 'benefits_pension.rate_women' || matched.id === 'benefits_pension.rate_men') && !s.sex && !/\b(?:nu|nam gioi|dan ong|phu nu|lao dong nam)\b/.test(f)) {
+    const a = part('benefits_pension.how_calculated', yearsLead(s));
+    if (a) return a;
+  }
+  if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
+    const a = part(s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
+    if (a) return a;
+  }
+  // Years paid: say what they mean for this person, on the topics where years decide the answer.
+  const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)
+    ? yearsLead(s)
+    : undefined;
+  return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };
+}
+
+/** Read the reply to a question back: the fact it sets, or null when the reply is not an answer to it. */
+export function applyClarifyReply(slot: Clarify['slot'], folded: string): Partial<Situation> | null {
+  const yes = /^(?:co|dung|vang|da|dang|dang nhan|co a|da co|co dong|roi|da nhan)\b/.test(folded);
+  const no = /^(?:khong|ko|k|chua|chua nhan|khong co|khong dong)\b/.test(folded);
+  if (!yes && !no) return null;
+  if (slot === 'contract') return { employment: yes && !no ? 'contract' : 'no_contract' };
+  return { drawingPension: yes && !no };
+}

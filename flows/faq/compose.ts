@@ -1,0 +1,88 @@
+import type { ChannelCapabilities } from '../../src/core/channel.ts';
+import { fold, foldWords } from './fold-memo.ts';
+import type { AnswerPart } from './advice.ts';
+import type { FaqIndex } from './index.ts';
+import type { KbEntry } from './kb.ts';
+
+/** What a question asks for besides its topic, and how to see that an answer gives it. */
+interface Facet {
+  name: string;
+  asks: RegExp;
+  /** Matched against the answer text folded with punctuation kept. */
+  gives: RegExp;
+}
+
+const FACETS: readonly Facet[] = [
+  { name: 'papers', asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/, gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/ },
+  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
+  {
+    name: 'amount',
+    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:la )?bao nhieu|dong bao nhieu)\b/,
+    gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
+  },
+];
+
+const FIGURE = /\d+(?:[.,]\d+)*%?/g;
+
+/**
+ * Chat-form text of one entry: the long answer when it carries every figure of the reviewed short answer
+ * (amounts, rates, years), else the short one — a longer text must not lose the figure that answers the ask.
+ */
+export function entryBody(entry: KbEntry, sms: boolean): string {
+  if (sms || entry.long === undefined) return entry.short;
+  const long = entry.long;
+  return (entry.short.match(FIGURE) ?? []).every((x) => long.includes(x)) ? long : entry.short;
+}
+
+/** "Căn cứ: …" line of an entry. */
+export function sourceLine(entry: KbEntry): string {
+  const s = entry.source.trim();
+  return /^căn cứ/i.test(s) ? s : `Căn cứ: ${s}`;
+}
+
+const plain = (t: string): string => fold(t).toLowerCase();
+
+/**
+ * Add a part for each thing the question asks that the answer so far does not give ("cần giấy tờ gì" → the
+ * papers; "bao nhiêu %" → the rate), taken from the best-ranked entry of the same topic that gives it.
+ */
+export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[], ranked: readonly KbEntry[]): AnswerPart[] {
+  const first = parts[0];
+  if (!first || parts.length >= 2) return parts;
+  const q = ` ${foldWords(text)} `;
+  const out = [...parts];
+  const said = (): string => plain(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '));
+  for (const facet of FACETS) {
+    if (out.length >= 2) break;
+    if (!facet.asks.test(q) || facet.gives.test(said())) continue;
+    const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
+      (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id),
+    );
+    const giver = sameTopic.find((e) => facet.gives.test(plain(e.short)));
+    if (giver) out.push({ entry: giver });
+  }
+  return out;
+}
+
+/** The reply text for a channel: each part's lead, body and legal basis; several parts numbered; within the limit. */
+export function composeReply(parts: readonly AnswerPart[], caps: Pick<ChannelCapabilities, 'sms' | 'maxLength'>): string {
+  const limit = caps.maxLength;
+  const render = (long: boolean, withSource: boolean): string => {
+    const blocks = parts.map((p) => {
+      const body = long ? entryBody(p.entry, false) : p.entry.short;
+      const lines = [p.lead, body].filter((x): x is string => !!x).join('\n');
+      return withSource ? `${lines}\n${sourceLine(p.entry)}` : lines;
+    });
+    if (blocks.length === 1) return blocks[0]!.replace(/\n(?=Căn cứ)/, '\n\n');
+    return blocks.map((b, i) => `${i + 1}) ${b}`).join('\n\n');
+  };
+  // Several asks: each short, with its legal basis; one ask: the long answer when it fits.
+  const tries = caps.sms
+    ? [render(false, false)]
+    : parts.length > 1
+      ? [render(false, true), render(false, false)]
+      : [render(true, true), render(false, true), render(false, false)];
+  for (const t of tries) if (t.length <= limit) return t;
+  const last = tries[tries.length - 1]!;
+  return last.slice(0, limit);
+}

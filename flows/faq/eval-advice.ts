@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { stripDiacritics } from '../../src/text/vietnamese.ts';
+import { answerQuestion } from './answer.ts';
+import type { FaqIndex } from './index.ts';
+import { TOPICS } from './kb.ts';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'faq');
+/** Advice development set: real and reported questions, each labelled with what a correct answer must say. */
+export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
+/**
+ * Blind advice split: verbatim questions from public Q&A columns, collected and frozen before any tuning. Its
+ * failures are never read to tune the matcher; to fix one, move the case to the dev set and collect a new one.
+ */
+export const ADVICE_BLIND_PATH = join(FIXTURES, 'advice-blind.jsonl');
+
+const adviceCaseSchema = z.object({
+  q: z.string().min(1),
+  topic: z.enum([...TOPICS]),
+  /** Where the question was published (URL), or where it came from. */
+  source: z.string().min(1),
+  /** Patterns (on the answer lower-cased without diacritics) a correct answer must all match. */
+  must: z.array(z.string().min(1)).min(1),
+  /** Patterns a correct answer must not match (e.g. "^khong\b" where the law allows what is asked). */
+  mustNot: z.array(z.string().min(1)).default([]),
+});
+/** One labelled advice case. */
+export type AdviceCase = z.infer<typeof adviceCaseSchema>;
+
+/** Read a JSON-lines file, validating each line with `schema`; errors name the file and line. */
+export function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const r = schema.safeParse(JSON.parse(l));
+      if (!r.success) throw new Error(`${path}:${i + 1}: ${r.error.message}`);
+      return r.data;
+    });
+}
+
+/** Read and validate an advice set (one JSON object per line); patterns are checked to compile. */
+export function loadAdviceSet(path: string): AdviceCase[] {
+  const cases = readJsonl(path, adviceCaseSchema);
+  for (const c of cases) for (const p of [...c.must, ...c.mustNot]) new RegExp(p);
+  return cases;
+}
+
+/** How one answer fared. */
+export interface AdviceResult {
+  q: string;
+  ok: boolean;
+  topicOk: boolean;
+  missing: string[];
+  violated: string[];
+  answer: string;
+}
+
+/** Advice-correct and topic rates plus must-not violations for one form of the questions. */
+export interface AdviceReport {
+  total: number;
+  adviceCorrect: number;
+  topicCorrect: number;
+  /** Answers that matched a must-not pattern (e.g. told the person "no" where the law allows it). */
+  violations: number;
+  results: AdviceResult[];
+}
+
+const plain = (t: string): string => stripDiacritics(t).toLowerCase();
+
+/** Judge the answers to the cases; `transform` rewrites each question first (e.g. strip diacritics). */
+export function evaluateAdvice(index: FaqIndex, cases: readonly AdviceCase[], transform: (q: string) => string = (q) => q): AdviceReport {
+  const results: AdviceResult[] = cases.map((c) => {
+    const a = answerQuestion(index, transform(c.q));
+    const text = plain(a.answer);
+    const missing = c.must.filter((p) => !new RegExp(p, 'm').test(text));
+    const violated = c.mustNot.filter((p) => new RegExp(p).test(text));
+    const topicOk = a.topic === c.topic;
+    return { q: c.q, ok: a.kind === 'entry' && missing.length === 0 && violated.length === 0, topicOk, missing, violated, answer: a.answer };
+  });
+  return {
+    total: cases.length,
+    adviceCorrect: results.filter((r) => r.ok).length,
+    topicCorrect: results.filter((r) => r.topicOk).length,
+    violations: results.filter((r) => r.violated.length > 0).length,
+    results,
+  };
+}
+
+/** Both forms: as written and typed without diacritics. */
+export function evaluateAdviceBothForms(index: FaqIndex, cases: readonly AdviceCase[]): { accented: AdviceReport; unaccented: AdviceReport } {
+  return { accented: evaluateAdvice(index, cases), unaccented: evaluateAdvice(index, cases, stripDiacritics) };
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((n / d) * 100).toFixed(1)}%`);
+
+/** Report lines for one set; `showFailures` is false for the blind split (its failures are not read). */
+export function formatAdvice(name: string, r: { accented: AdviceReport; unaccented: AdviceReport }, showFailures: boolean): string[] {
+  const lines = [`advice ${name}: ${r.accented.total} questions         as written   unaccented`];
+  for (const [label, f] of [
+    ['advice correct', (x: AdviceReport) => pct(x.adviceCorrect, x.total)],
+    ['topic correct', (x: AdviceReport) => pct(x.topicCorrect, x.total)],
+    ['must-not violations', (x: AdviceReport) => String(x.violations)],
+  ] as const) {
+    lines.push(`  ${label.padEnd(32)} ${f(r.accented).padStart(10)}   ${f(r.unaccented).padStart(10)}`);
+  }
+  if (showFailures) {
+    for (const res of r.accented.results.filter((x) => !x.ok)) {
+      lines.push(`  ✗ ${res.q.slice(0, 90)}`);
+      if (res.missing.length) lines.push(`      missing: ${res.missing.join(' | ')}`);
+      if (res.violated.length) lines.push(`      says: ${res.violated.join(' | ')}`);
+      lines.push(`      answer: ${res.answer.slice(0, 160).replace(/\n/g, ' ')}`);
+    }
+  }
+  return lines;
+}

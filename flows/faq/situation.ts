@@ -1,0 +1,137 @@
+import { fold } from './fold-memo.ts';
+
+/** What a question tells about the person who asks (every field optional: only what the text says). */
+export interface Situation {
+  age?: number;
+  sex?: 'male' | 'female';
+  /** Total years of contributions the person says they have (compulsory and voluntary together). */
+  yearsPaid?: number;
+  /** Which scheme those years were paid under, when the text says so. */
+  yearsKind?: 'compulsory' | 'voluntary';
+  /** The year contributions began, when the text gives one ("tham gia từ năm 2018"). */
+  startYear?: number;
+  /** Already drawing a pension or a monthly allowance (true), or said not to be (false). */
+  drawingPension?: boolean;
+  household?: 'poor' | 'near_poor';
+  ethnicMinority?: boolean;
+  /** A serious illness that opens the lump-sum route (cancer, paralysis, cirrhosis, severe TB, AIDS, ≥81 %). */
+  seriousIllness?: boolean;
+  /** Emigrating to settle abroad (not working abroad for a term). */
+  settlingAbroad?: boolean;
+  /** Labour contract: one with compulsory insurance now, none, or left the job. */
+  employment?: 'contract' | 'no_contract' | 'left_job';
+  foreigner?: boolean;
+  /** A member who died (the asker is a relative). */
+  memberDied?: boolean;
+  /** Paid months ahead (prepaid). */
+  prepaid?: boolean;
+  householdBusiness?: boolean;
+}
+
+const NUM = '(\\d{1,2}(?:[.,]5)?)';
+const YEARS_PAID = [
+  // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
+  new RegExp(`\\b(?:dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
+];
+const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
+const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
+
+/** The year the question is read in (ages from a birth year). Injected by callers that know the clock. */
+const DEFAULT_YEAR = 2026;
+
+/** Read the person's situation from a question (diacritics optional). */
+export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
+  // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
+  const words = fold(text)
+    .replace(/(\d)[.,](5)\b/g, '$1_$2')
+    .replace(/([,.;:?!()])/g, ' $1 ')
+    .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')
+    .replace(/_/g, '.')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const f = ` ${words.replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
+  const s: Situation = {};
+
+  for (const re of YEARS_PAID) {
+    const m = re.exec(f);
+    if (m?.[1]) {
+      const n = Number(m[1].replace(',', '.'));
+      if (n > 0 && n <= 45) {
+        s.yearsPaid = n;
+        break;
+      }
+    }
+  }
+  for (const re of AGE) {
+    const m = re.exec(f);
+    const n = m?.[1] ? Number(m[1]) : NaN;
+    if (n >= 15 && n <= 100) {
+      s.age = n;
+      break;
+    }
+  }
+  const born = BIRTH_YEAR.exec(f);
+  if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  if (s.yearsPaid !== undefined) {
+    if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
+  }
+  const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  if (start?.[1]) s.startYear = Number(start[1]);
+
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b/.test(f)) s.sex = 'male';
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b/.test(f)) {
+    s.sex = s.sex === 'male' ? undefined : 'female';
+  }
+
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|\bco luong huu\b|\bdang ve huu\b/.test(f)) {
+    s.drawingPension = true;
+  }
+  if (/\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) {
+    s.drawingPension = false;
+  }
+
+  const leftPoverty = /\b(?:thoat ngheo|het ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/.test(f);
+  if (leftPoverty) {
+    // No longer poor: the subsidy group changes (no household group).
+  } else if (/\bcan ngheo\b/.test(f)) s.household = 'near_poor';
+  else if (/\bho ngheo\b/.test(f)) s.household = 'poor';
+  if (/\bdan toc\b/.test(f)) s.ethnicMinority = true;
+
+  if (/\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
+    s.seriousIllness = true;
+  }
+  if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
+    s.settlingAbroad = true;
+  }
+
+  if (/\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+    s.employment = 'no_contract';
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b/.test(f)) {
+    s.employment = 'left_job';
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b/.test(f)) {
+    s.employment = 'contract';
+  }
+
+  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich)\b/.test(f)) s.foreigner = true;
+  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f)) {
+    if (/\b(?:da|vua|bi|thi|roi|neu) (?:\w+ ){0,2}(?:qua doi|mat|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b/.test(f)) s.memberDied = true;
+  }
+  if (/\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?:\w+ ){0,2}(?:12|6) thang\b/.test(f)) s.prepaid = true;
+  if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
+  return s;
+}
+
+/** Retirement age for people reaching it in `year` (Labour Code 2019 Art 169, Decree 135/2020), in months. */
+export function retirementAgeMonths(sex: 'male' | 'female', year: number): number {
+  if (sex === 'male') return Math.min(62 * 12, 60 * 12 + 3 * Math.max(0, year - 2020));
+  return Math.min(60 * 12, 55 * 12 + 4 * Math.max(0, year - 2020));
+}
+
+/** "61 tuổi 6 tháng", "57 tuổi". */
+export function formatAge(months: number): string {
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  return m === 0 ? `${y} tuổi` : `${y} tuổi ${m} tháng`;
+}

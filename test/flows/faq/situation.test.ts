@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { formatAge, readSituation, retirementAgeMonths } from '../../../flows/faq/situation.ts';
+import { pensionRate, yearsLead } from '../../../flows/faq/advice.ts';
+
+describe('reading the situation from a question', () => {
+  it.each([
+    ['Tôi đã đóng BHXH 17 năm, nay nghỉ việc chưa hưởng lương hưu', { yearsPaid: 17, drawingPension: false, employment: 'left_job' }],
+    ['53 tuổi, đóng 14 năm BHXH, bao lâu nữa để hưởng lương hưu?', { yearsPaid: 14, age: 53 }],
+    ['Nữ đóng 20 năm được hưởng bao nhiêu %?', { yearsPaid: 20, sex: 'female' }],
+    ['Tôi là nam, sinh năm 1970, làm thuê không có hợp đồng', { sex: 'male', age: 56, employment: 'no_contract' }],
+    ['Gia đình tôi thuộc hộ cận nghèo', { household: 'near_poor' }],
+    ['Nhà tôi đã thoát nghèo thì hỗ trợ thế nào', {}],
+    ['Tôi bị ung thư, đã đóng 21 năm', { yearsPaid: 21, seriousIllness: true }],
+    ['Tôi chuẩn bị xuất cảnh theo diện vợ chồng bảo lãnh để định cư', { settlingAbroad: true }],
+    ['Mẹ tôi đã đóng trước 2 năm thì qua đời', { memberDied: true, prepaid: true }],
+    ['Bố tôi đang hưởng lương hưu', { drawingPension: true }],
+  ])('"%s"', (q, expected) => {
+    expect(readSituation(q)).toMatchObject(expected);
+    expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
+  });
+
+  it('does not read "17 năm, nay" as "năm nay"', () => {
+    expect(readSituation('Tôi đã đóng 17 năm, nay muốn đóng tiếp').yearsPaid).toBe(17);
+  });
+});
+
+describe('rules applied to the situation', () => {
+  it('follows the retirement-age schedule (2026: men 61 y 6 m, women 57; men 62 from 2028)', () => {
+    expect(formatAge(retirementAgeMonths('male', 2026))).toBe('61 tuổi 6 tháng');
+    expect(formatAge(retirementAgeMonths('female', 2026))).toBe('57 tuổi');
+    expect(formatAge(retirementAgeMonths('male', 2030))).toBe('62 tuổi');
+    expect(formatAge(retirementAgeMonths('female', 2040))).toBe('60 tuổi');
+  });
+
+  it('gives the pension rate of Law 41/2024 (women 45 % at 15 years; men 40 % at 15, 45 % at 20; +2 % a year; 75 % cap)', () => {
+    expect(pensionRate('female', 15)).toBe(45);
+    expect(pensionRate('female', 20)).toBe(55);
+    expect(pensionRate('male', 17)).toBe(42);
+    expect(pensionRate('male', 20)).toBe(45);
+    expect(pensionRate('male', 40)).toBe(75);
+  });
+
+  it('tells someone with 17 years that 15 years now suffices, and someone with 12 how many years are missing', () => {
+    expect(yearsLead({ yearsPaid: 17, sex: 'male' })).toMatch(/đã đóng 17 năm: từ 1\/7\/2025 chỉ cần đủ 15 năm.*61 tuổi 6 tháng.*42%/);
+    expect(yearsLead({ yearsPaid: 12 })).toMatch(/còn thiếu 3 năm.*đóng một lần/);
+    expect(yearsLead({ yearsPaid: 17, drawingPension: true })).toBeUndefined();
+  });
+});
+
+describe('years under each scheme and the dates that change the rule', () => {
+  it('reads voluntary or compulsory years and the start year', () => {
+    expect(readSituation('Tôi đóng BHXH tự nguyện từ năm 2005, đến nay được 21 năm')).toMatchObject({ yearsPaid: 21, yearsKind: 'voluntary', startYear: 2005 });
+    expect(readSituation('Tôi làm công ty đóng bắt buộc 10 năm')).toMatchObject({ yearsPaid: 10, yearsKind: 'compulsory' });
+  });
+
+  it('tells someone with 20+ voluntary years begun before 2021 about retiring at 60/55', () => {
+    expect(yearsLead({ yearsPaid: 21, yearsKind: 'voluntary', startYear: 2005 })).toMatch(/nam đủ 60 tuổi, nữ đủ 55 tuổi/);
+    expect(yearsLead({ yearsPaid: 21, yearsKind: 'compulsory', startYear: 2005 })).not.toMatch(/nam đủ 60 tuổi/);
+  });
+});
