@@ -90,7 +90,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     channels,
     submit: (e, o) => dispatcher.submit(e, o),
     extraRoutes: (a) => {
-      mountConsolePages(a);
+      mountConsolePages(a, { db, clock, config });
       mountConsoleApi(a, { db, config, clock });
       mountAdminApi(a, { db, config, clock });
     },

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Application } from 'express';
+import { adminRoute, type GuardDeps } from './admin/route.ts';
 
 /**
  * The old one-page dashboard is retired: `/dashboard` now sends people to the console at `/console`. This page
@@ -32,12 +33,14 @@ function chartJsFile(): string {
  * Serve the console at `/console` (static files; every figure on them comes from the admin API) and redirect the
  * retired `/dashboard` there. Mount before the admin API so this `/dashboard` answers first.
  */
-export function mountConsolePages(app: Application): void {
+export function mountConsolePages(app: Application, deps: GuardDeps): void {
   const index = join(CONSOLE_DIR, 'index.html');
   const chart = chartJsFile();
   const noCache = { headers: { 'Cache-Control': 'no-cache' } };
-  app.get('/dashboard', (_req, res) => res.redirect(301, '/console'));
-  app.get(['/console', '/console/'], (_req, res) => res.sendFile(index, noCache));
-  app.get('/console/vendor/chart.umd.js', (_req, res) => res.type('text/javascript').sendFile(chart, noCache));
+  // Declared public like every other route: the pages hold no data, the guarded API does.
+  adminRoute(app, deps, 'get', '/dashboard', 'public', (_req, res) => res.redirect(301, '/console'));
+  adminRoute(app, deps, 'get', '/console', 'public', (_req, res) => res.sendFile(index, noCache));
+  adminRoute(app, deps, 'get', '/console/', 'public', (_req, res) => res.sendFile(index, noCache));
+  adminRoute(app, deps, 'get', '/console/vendor/chart.umd.js', 'public', (_req, res) => res.type('text/javascript').sendFile(chart, noCache));
   app.use('/console', express.static(CONSOLE_DIR, { index: false, redirect: false, fallthrough: true, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
 }

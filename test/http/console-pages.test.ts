@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIR } from '../../src/http/dashboard-page.ts';
+import { CONSOLE_DIR, DASHBOARD_PAGE } from '../../src/http/dashboard-page.ts';
 import { startTestService, type TestService } from '../support/service.ts';
 
 function files(dir: string): string[] {
@@ -36,6 +36,11 @@ describe('the console\'s files', () => {
     const res = await fetch(`${t.url}/dashboard`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/console');
+  });
+
+  it('sends anything still serving the old dashboard page to the console, without a script', () => {
+    expect(DASHBOARD_PAGE).toContain('url=/console');
+    expect(DASHBOARD_PAGE).not.toContain('<script');
   });
 
   it('answers 404 for a console file that does not exist', async () => {

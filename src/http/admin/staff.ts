@@ -9,7 +9,7 @@ import { HttpError } from '../errors.ts';
 import { parseId } from './accounts.ts';
 import { documentedRoute } from './openapi.ts';
 import { auditBy, principalOf, requireUnit, scopeCondition, type GuardDeps } from './route.ts';
-import { csvBody, csvText, isDryRun } from './units.ts';
+import { csvBody, csvJsonBody, csvText, isDryRun } from './units.ts';
 
 const StaffQuery = z.object({ unit: z.string().max(20).optional().describe('only this unit and below') });
 const StaffMember = z.object({
@@ -67,6 +67,7 @@ export function mountStaffRoutes(app: Application, deps: GuardDeps & { clock: Cl
     },
     'staff.write',
     csvBody,
+    csvJsonBody,
     (req, res) => {
       const p = principalOf(res);
       const dryRun = isDryRun(req);

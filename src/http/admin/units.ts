@@ -36,10 +36,15 @@ export function isDryRun(req: Request): boolean {
 /** A text/csv (or text/plain) body of at most 5 MB, as a string. */
 export const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '5mb' });
 
-/** The CSV text of a request, or a 400. */
+/** Scripts may also send `{"csv": "…"}` as JSON. */
+export const csvJsonBody = express.json({ limit: '5mb' });
+
+/** The CSV text of a request (a text/csv body, or JSON `{"csv": "…"}`), or a 400. */
 export function csvText(req: Request): string {
-  if (typeof req.body !== 'string' || req.body.trim() === '') throw new HttpError(400, 'send the CSV file as the body with Content-Type: text/csv');
-  return req.body;
+  const body: unknown = req.body;
+  const text = typeof body === 'string' ? body : typeof body === 'object' && body !== null && 'csv' in body && typeof body.csv === 'string' ? body.csv : '';
+  if (text.trim() === '') throw new HttpError(400, 'send the CSV file as the body with Content-Type: text/csv (or JSON {"csv": "…"})');
+  return text;
 }
 
 /**
@@ -81,6 +86,7 @@ export function mountUnitRoutes(app: Application, deps: GuardDeps & { clock: Clo
     { method: 'post', path: '/admin/units/targets', summary: 'Import targets from a CSV (columns code, target); dryRun=1 reports the changes only', query: DryRunQuery, body: 'csv' },
     'units.write',
     csvBody,
+    csvJsonBody,
     (req, res) => {
       const p = principalOf(res);
       const result = importTargets(db, csvText(req), { dryRun: isDryRun(req), allowed: (code) => isWithin(db, code, p.unitScope) });
@@ -95,6 +101,7 @@ export function mountUnitRoutes(app: Application, deps: GuardDeps & { clock: Clo
     { method: 'post', path: '/admin/units/import', summary: 'Import a unit tree (code,name,type,level,parent_code[,target]); admins of the nation only; dryRun=1 checks only', query: DryRunQuery, body: 'csv' },
     'units.write',
     csvBody,
+    csvJsonBody,
     (req, res) => {
       const p = principalOf(res);
       if (p.role !== 'admin' || p.unitScope !== NATION_SCOPE) throw new HttpError(403, 'only a national admin may change the unit tree');
