@@ -6,7 +6,7 @@ import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createCalculatorFlow } from './calculator/flow.ts';
 import { createCallbackFlow } from './callback/flow.ts';
 import { createFaqFlow } from './faq/flow.ts';
-import { buildFaqIndex } from './faq/index.ts';
+import { buildFaqIndex } from './faq/search-index.ts';
 import { loadKb } from './faq/kb.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 

@@ -25,10 +25,7 @@ const ChatBody = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
 
-export interface WebReply {
-  text: string;
-  quickReplies: string[];
-}
+export type { WebReply } from './mailboxes.ts';
 
 /** The page and its files, by path. */
 const STATIC: Record<string, { type: string; body: string }> = {

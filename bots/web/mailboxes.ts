@@ -1,4 +1,8 @@
-import type { WebReply } from './index.ts';
+/** One web chat reply as the page receives it. */
+export interface WebReply {
+  text: string;
+  quickReplies: string[];
+}
 
 /** Replies kept per session until the page collects them; older ones are dropped first. */
 const MAILBOX_LIMIT = 50;
