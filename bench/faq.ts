@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { stripDiacritics } from '../src/text/vietnamese.ts';
 import { answerQuestion } from '../flows/faq/answer.ts';
-import { evalKbDir, loadDevSet } from '../flows/faq/eval.ts';
-import { buildFaqIndex } from '../flows/faq/index.ts';
+import { evalKbDir, loadDevSet } from '../tools/faq/eval.ts';
+import { buildFaqIndex } from '../flows/faq/search-index.ts';
 import { loadKb } from '../flows/faq/kb.ts';
 
 const quantile = (sorted: readonly number[], q: number): number =>

@@ -1,5 +1,5 @@
 import { stripDiacritics } from '../src/text/vietnamese.ts';
-import { loadDevSet } from '../flows/faq/eval.ts';
+import { loadDevSet } from '../tools/faq/eval.ts';
 import { againstBareExpress, loadRow } from './support.ts';
 
 /**

@@ -10,7 +10,7 @@ import { createCallbackCommandsFlow } from './callback/commands.ts';
 import { createCallbackStatusFlow } from './callback/status.ts';
 import { callbackPolicy } from './callback/workflow.ts';
 import { createFaqFlow } from './faq/flow.ts';
-import { buildFaqIndex } from './faq/index.ts';
+import { buildFaqIndex } from './faq/search-index.ts';
 import { loadKb } from './faq/kb.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 

@@ -26,7 +26,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
   };
   switch (command) {
     case 'ask': {
-      const { runAsk } = await import('../flows/faq/ask.ts');
+      const { runAsk } = await import('../tools/faq/ask.ts');
       return runAsk(argv, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
     }
     case 'import-staff': {

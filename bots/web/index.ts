@@ -25,6 +25,7 @@ const ChatBody = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
 
+/** One message as the page shows it. */
 export interface WebReply {
   text: string;
   quickReplies: string[];

@@ -14,7 +14,7 @@ import {
   type CallbackStatus,
 } from '../schema/index.ts';
 import type { Address } from '../../src/core/message.ts';
-import { pickAddress } from './staff.ts';
+import { pickAddress } from '../../src/core/contacts.ts';
 import { NATION_SCOPE } from './unit-scope.ts';
 
 /** Who did something to a request: a console user (by id) or 'resident' / 'system'. */

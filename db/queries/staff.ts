@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { addresses, contacts, linkCodes, staffUnits, units, type AddressRow, type ContactRow, type UnitRow } from '../schema/index.ts';
-import type { Address } from '../../src/core/message.ts';
+import { addresses, contacts, linkCodes, staffUnits, units, type ContactRow, type UnitRow } from '../schema/index.ts';
 import { cached } from './progress.ts';
 
 /** How long a one-time link code (`DK 482913`) stays valid. */
@@ -127,19 +126,4 @@ export function upsertStaff(db: Db, rec: StaffRecord, now: Date): { contactId: n
     else if (row.contactId !== contactId) moveAddress(db, a.address, contactId);
   }
   return { contactId, created: !existing };
-}
-
-/**
- * The address to reach a contact on for bulk messages: not stopped, most recent inbound first (the person is
- * active there; Zalo only delivers within 7 days of it), then SMS, then any other. Null when none is usable.
- */
-export function pickAddress(rows: readonly AddressRow[], contactId: number): Address | null {
-  const usable = rows.filter((a) => a.contactId === contactId && a.stoppedAt === null && !a.address.startsWith('web:'));
-  usable.sort(
-    (a, b) =>
-      (b.lastInboundAt?.getTime() ?? 0) - (a.lastInboundAt?.getTime() ?? 0) ||
-      Number(b.channel === 'sms') - Number(a.channel === 'sms') ||
-      a.id - b.id,
-  );
-  return (usable[0]?.address as Address | undefined) ?? null;
 }

@@ -1,5 +1,5 @@
 import { foldWords } from './fold-memo.ts';
-import type { FaqIndex } from './index.ts';
+import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 

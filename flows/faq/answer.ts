@@ -1,6 +1,6 @@
 import type { KbEntry, Topic } from './kb.ts';
-import type { FaqIndex, SearchOutcome } from './index.ts';
-import { searchFaq } from './index.ts';
+import type { FaqIndex, SearchOutcome } from './search-index.ts';
+import { searchFaq } from './search-index.ts';
 import { foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, type AnswerPart, type Clarify } from './advice.ts';

@@ -1,7 +1,7 @@
 import type { ChannelCapabilities } from '../../src/core/channel.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import type { AnswerPart } from './advice.ts';
-import type { FaqIndex } from './index.ts';
+import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */

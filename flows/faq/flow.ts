@@ -2,7 +2,7 @@ import type { Flow, FlowContext, FlowState, StepOutcome } from '../../src/core/f
 import { end, goto, pickChoice, stay } from '../../src/core/flow.ts';
 import type { Reply } from '../../src/core/message.ts';
 import { answerQuestion, HOTLINE, unsureText } from './answer.ts';
-import type { FaqIndex } from './index.ts';
+import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { applyClarifyReply } from './advice.ts';
 import { composeReply } from './compose.ts';

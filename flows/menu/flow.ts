@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { contacts } from '../../db/schema/index.ts';
+import { recordOptIn, recordOptOut } from '../../src/core/consent.ts';
 import { end, goto, pickChoice, startFlow, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { TEXTS } from '../../src/core/texts.ts';
 
@@ -71,11 +70,7 @@ function cancelled(ctx: FlowContext, state: FlowState): StepOutcome {
 function stopNewsAnswer(ctx: FlowContext, opts: MenuOptions): StepOutcome {
   const picked = pickChoice(ctx, STOP_NEWS_CHOICES);
   if (picked === 0 || YES.has(ctx.folded)) {
-    ctx.db
-      .update(contacts)
-      .set({ optedOut: true, optedOutAt: ctx.now, subscribed: false })
-      .where(eq(contacts.id, ctx.contact.id))
-      .run();
+    recordOptOut(ctx.db, ctx.contact.id, ctx.now);
     return end({ text: TEXTS.optedOut(ctx.campaign) });
   }
   if (picked === 1 || NO.has(ctx.folded)) {
@@ -125,9 +120,5 @@ export function createMenuFlow(opts: MenuOptions): Flow {
 
 /** Record that a contact agreed to receive campaign news: time, channel and the exact wording they were shown. */
 export function recordConsent(ctx: FlowContext, wording: string): void {
-  ctx.db
-    .update(contacts)
-    .set({ subscribed: true, optedOut: false, optedOutAt: null, consentAt: ctx.now, consentChannel: ctx.channel, consentText: wording })
-    .where(eq(contacts.id, ctx.contact.id))
-    .run();
+  recordOptIn(ctx.db, ctx.contact.id, ctx.now, ctx.channel, wording);
 }

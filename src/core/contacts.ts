@@ -81,7 +81,17 @@ function claimUsername(db: Db, channel: string, username: string): ContactRow | 
   return db.select().from(contacts).where(eq(contacts.id, Number(row.value))).get();
 }
 
-/** Mark an address as unreachable (blocked, unfollowed, carrier opt-out). */
-export function markAddressStopped(db: Db, address: string, now: Date): void {
-  db.update(addresses).set({ stoppedAt: now }).where(eq(addresses.address, address)).run();
+/**
+ * The address to reach a contact on for bulk messages: not stopped, most recent inbound first (the person is
+ * active there; Zalo only delivers within 7 days of it), then SMS, then any other. Null when none is usable.
+ */
+export function pickAddress(rows: readonly AddressRow[], contactId: number): Address | null {
+  const usable = rows.filter((a) => a.contactId === contactId && a.stoppedAt === null && !a.address.startsWith('web:'));
+  usable.sort(
+    (a, b) =>
+      (b.lastInboundAt?.getTime() ?? 0) - (a.lastInboundAt?.getTime() ?? 0) ||
+      Number(b.channel === 'sms') - Number(a.channel === 'sms') ||
+      a.id - b.id,
+  );
+  return (usable[0]?.address as Address | undefined) ?? null;
 }

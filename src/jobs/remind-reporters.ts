@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { rollUp } from '../../db/queries/progress.ts';
 import { inTransaction } from '../../db/client.ts';
 import { addresses, contacts, settings, staffUnits, units } from '../../db/schema/index.ts';
-import { pickAddress } from '../../db/queries/staff.ts';
+import { pickAddress } from '../core/contacts.ts';
 import { REPORT_TEXTS } from '../../flows/report/texts.ts';
 import { localDay, localMinutes, parseHhmm } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/client.ts';
 import { rollUp } from '../../db/queries/progress.ts';
-import { pickAddress } from '../../db/queries/staff.ts';
+import { pickAddress } from '../core/contacts.ts';
 import { addresses, contacts } from '../../db/schema/index.ts';
 import { SMS_MAX_CHARS, formatSubtreeProgress } from '../../flows/report/texts.ts';
 import { DEFAULT_CAPABILITIES } from '../core/channel.ts';

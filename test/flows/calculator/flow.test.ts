@@ -11,7 +11,7 @@ import {
 import { formatNumber } from '../../../flows/calculator/money.ts';
 import { foldWords } from '../../../src/text/vietnamese.ts';
 import type { Reply } from '../../../src/core/message.ts';
-import { Chat, NOW, makeContext } from './fake-context.ts';
+import { Chat, NOW, makeContext } from './chat.ts';
 
 const flow = createCalculatorFlow({ discountRatePerMonth: 0.0035 });
 const D2020 = new Date('2020-05-23T01:00:00Z');
@@ -224,11 +224,24 @@ describe('calculator flow', () => {
     expect(chat.step).toBe('income');
   });
 
-  it.each(['abc', '', '???', 'bao nhiêu', '0', '-', '😀😀', 'x'.repeat(5000)])('re-asks the income with an example for %j', (junk) => {
+  it.each(['abc', '???', 'bao nhiêu', '-', '😀😀', 'x'.repeat(5000)])('re-asks the income with an example for %j', (junk) => {
     const chat = new Chat(flow);
     chat.send('tinh');
     expect(chat.say(junk)).toContain('Ví dụ');
     expect(chat.step).toBe('income');
+  });
+
+  it('leaves the income question for help on an empty message and for the menu on "0" (global words come first)', () => {
+    const empty = new Chat(flow);
+    empty.send('tinh');
+    expect(empty.say('')).toContain('MENU');
+    expect(empty.step).toBeNull();
+
+    const zero = new Chat(flow);
+    zero.send('tinh');
+    zero.send('0');
+    expect(zero.handedTo).toBe('menu');
+    expect(zero.step).toBeNull();
   });
 
   it('reproduces 2020: floor 700,000, non-poor pays 138,600, near-poor 115,500, poor 107,800', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, loadAdviceSet } from '../../../flows/faq/eval-advice.ts';
-import { buildFaqIndex } from '../../../flows/faq/index.ts';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, loadAdviceSet } from '../../../tools/faq/eval-advice.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stripDiacritics } from '../../../src/text/vietnamese.ts';
 import { answerQuestion, CONFIDENCE_THRESHOLD, HOTLINE } from '../../../flows/faq/answer.ts';
-import { evalKbDir, loadDevSet } from '../../../flows/faq/eval.ts';
-import { buildFaqIndex } from '../../../flows/faq/index.ts';
+import { evalKbDir, loadDevSet } from '../../../tools/faq/eval.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { fixtureIndex, readJsonl } from './support.ts';
 

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runAsk } from '../../../flows/faq/ask.ts';
+import { runAsk } from '../../../tools/faq/ask.ts';
 import { hasKb } from '../../../flows/faq/kb.ts';
 import { fixtureIndex } from './support.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evalKbDir, evaluateBothForms, HOLDOUT_PATH, loadDevSet } from '../../../flows/faq/eval.ts';
-import { buildFaqIndex } from '../../../flows/faq/index.ts';
+import { evalKbDir, evaluateBothForms, HOLDOUT_PATH, loadDevSet } from '../../../tools/faq/eval.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { DEFAULT_KB_DIR, loadKb } from '../../../flows/faq/kb.ts';
 
 /**

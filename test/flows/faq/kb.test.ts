@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_KB_DIR } from '../../../flows/faq/eval.ts';
+import { FIXTURE_KB_DIR } from '../../../tools/faq/eval.ts';
 import { DEFAULT_KB_DIR, hasKb, KbError, loadKb, SHORT_MAX, TOPICS } from '../../../flows/faq/kb.ts';
 
 const good = {

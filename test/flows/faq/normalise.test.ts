@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorrector } from '../../../flows/faq/index.ts';
+import { buildCorrector } from '../../../flows/faq/search-index.ts';
 import { canonicalText, canonicalWords, splitMainAsk, tokenize } from '../../../flows/faq/normalise.ts';
 
 describe('FAQ text normalisation', () => {

@@ -4,8 +4,8 @@ import type { FlowContext } from '../../../src/core/flow.ts';
 import { DEFAULT_CAPABILITIES } from '../../../src/core/channel.ts';
 import type { ChannelName } from '../../../src/core/message.ts';
 import { foldWords, normaliseInbound } from '../../../src/text/vietnamese.ts';
-import { FIXTURE_KB_DIR } from '../../../flows/faq/eval.ts';
-import { buildFaqIndex, type FaqIndex } from '../../../flows/faq/index.ts';
+import { FIXTURE_KB_DIR } from '../../../tools/faq/eval.ts';
+import { buildFaqIndex, type FaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 
 /** The small stand-in knowledge base written for these tests (test/fixtures/faq/kb). */

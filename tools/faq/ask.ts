@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { normaliseInbound } from '../../src/text/vietnamese.ts';
-import { answerQuestion, type FaqAnswer } from './answer.ts';
-import { buildFaqIndex, type FaqIndex } from './index.ts';
-import { loadKb } from './kb.ts';
+import { answerQuestion, type FaqAnswer } from '../../flows/faq/answer.ts';
+import { buildFaqIndex, type FaqIndex } from '../../flows/faq/search-index.ts';
+import { loadKb } from '../../flows/faq/kb.ts';
 
 /** Streams the `ask` command uses; tests pass their own. */
 export interface AskIo {
@@ -63,7 +63,7 @@ export async function runAsk(argv: string[], io: AskIo, deps: { index?: FaqIndex
   return 0;
 }
 
-// Runnable on its own: `node --import tsx flows/faq/ask.ts --json "đóng bao nhiêu 1 tháng"`.
+// Runnable on its own: `node --import tsx tools/faq/ask.ts --json "đóng bao nhiêu 1 tháng"`.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   void runAsk(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout }).then((code) => {
     process.exitCode = code;

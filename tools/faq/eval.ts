@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { stripDiacritics } from '../../src/text/vietnamese.ts';
-import { answerQuestion } from './answer.ts';
-import { buildFaqIndex, type FaqIndex } from './index.ts';
-import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from './kb.ts';
+import { answerQuestion } from '../../flows/faq/answer.ts';
+import { buildFaqIndex, type FaqIndex } from '../../flows/faq/search-index.ts';
+import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from '../../flows/faq/kb.ts';
 import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { stripDiacritics } from '../../src/text/vietnamese.ts';
-import { answerQuestion } from './answer.ts';
-import type { FaqIndex } from './index.ts';
-import { TOPICS } from './kb.ts';
+import { answerQuestion } from '../../flows/faq/answer.ts';
+import type { FaqIndex } from '../../flows/faq/search-index.ts';
+import { TOPICS } from '../../flows/faq/kb.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'faq');
 /** Advice development set: real and reported questions, each labelled with what a correct answer must say. */

@@ -1,0 +1,24 @@
+// Consent to campaign news: the one place that writes a contact's opt-in and opt-out.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { contacts, type ContactRow } from '../../db/schema/index.ts';
+
+/** The person asked to stop campaign news: opted out and unsubscribed. Returns the updated contact. */
+export function recordOptOut(db: Db, contactId: number, now: Date): ContactRow | undefined {
+  return db
+    .update(contacts)
+    .set({ optedOut: true, optedOutAt: now, subscribed: false })
+    .where(eq(contacts.id, contactId))
+    .returning()
+    .get();
+}
+
+/** The person agreed to campaign news: when, on which channel, and the exact wording they were shown. */
+export function recordOptIn(db: Db, contactId: number, now: Date, channel: string, wording: string): ContactRow | undefined {
+  return db
+    .update(contacts)
+    .set({ optedOut: false, optedOutAt: null, subscribed: true, consentAt: now, consentChannel: channel, consentText: wording })
+    .where(eq(contacts.id, contactId))
+    .returning()
+    .get();
+}

@@ -1,0 +1,38 @@
+// Where a person is in a conversation (flow, step, state), saved between messages with an expiry.
+import type { Db } from '../../../db/client.ts';
+import type { conversations } from '../../../db/schema/index.ts';
+import { hotQueries } from '../../../db/queries/hot.ts';
+import type { Flow, FlowState } from '../flow.ts';
+
+/** How long a conversation waits for the next message before the next one goes to the default flow. */
+const DEFAULT_TTL_MINUTES = 60;
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+/** Load, save and clear the one conversation each contact may have. */
+export interface ConversationStore {
+  /** The contact's conversation if it has not expired at `now`. */
+  active(contactId: number, now: Date): ConversationRow | undefined;
+  /** Save the step a flow stays at, expiring after its TTL (default one hour). */
+  save(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number): void;
+  /** Forget the conversation (the next message starts afresh). */
+  clear(contactId: number): void;
+}
+
+/** Build the conversation store over this database's prepared queries. */
+export function createConversationStore(db: Db): ConversationStore {
+  const q = hotQueries(db);
+  return {
+    active(contactId, now) {
+      const conv = q.conversationOf.get({ contactId });
+      return conv && conv.expiresAt.getTime() > now.getTime() ? conv : undefined;
+    },
+    save(contactId, flow, step, state, now, ttlMinutes) {
+      const expiresAt = new Date(now.getTime() + (ttlMinutes ?? DEFAULT_TTL_MINUTES) * 60_000);
+      q.upsertConversation.run({ contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now });
+    },
+    clear(contactId) {
+      q.deleteConversation.run({ contactId });
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The router: which flow (or global word) answers a message. Global words first, then commands, then the active
+// conversation, then the role's default flow.
+import type { Db } from '../../../db/client.ts';
+import type { ContactRow, Role } from '../../../db/schema/index.ts';
+import { DEFAULT_CAPABILITIES } from '../channel.ts';
+import { recordOptIn, recordOptOut } from '../consent.ts';
+import type { Flow, FlowContext, FlowState } from '../flow.ts';
+import { wordInContext, yesAnswerAt } from '../global-words.ts';
+import type { Logger } from '../log.ts';
+import { channelOf, type Address, type Reply } from '../message.ts';
+import { TEXTS } from '../texts.ts';
+import { foldWords } from '../../text/vietnamese.ts';
+import type { ActiveCampaign } from './campaign-cache.ts';
+import type { ConversationStore } from './conversation-store.ts';
+import type { FlowRunner } from './flow-runner.ts';
+
+/** The replies to one message and the contact as it is afterwards (opt-in/out change it). */
+export interface RouteResult {
+  replies: Reply[];
+  contact: ContactRow;
+  failed?: boolean;
+}
+
+/** Routes one text (or subscribe) message of a known contact to its answer. */
+export type Router = (contact: ContactRow, address: Address, text: string, kind: 'text' | 'subscribe', inboundId: number, now: Date) => RouteResult;
+
+/** What the router needs: the flows in command order, the default flow per role and the menu flow. */
+export interface RouterDeps {
+  db: Db;
+  log: Logger;
+  flows: readonly Flow[];
+  flowsById: ReadonlyMap<string, Flow>;
+  defaultFlow: Record<Role, string>;
+  menuFlow: string;
+  campaign: ActiveCampaign;
+  conversations: ConversationStore;
+  runFlow: FlowRunner;
+}
+
+/** Build the router. */
+export function createRouter(deps: RouterDeps): Router {
+  const { db, log, flows, flowsById, defaultFlow, menuFlow, conversations, runFlow } = deps;
+  return (contact, address, text, kind, inboundId, now) => {
+    const folded = foldWords(text);
+    const campaign = deps.campaign(now);
+    const ctx: FlowContext = {
+      db,
+      now,
+      contact,
+      address,
+      channel: channelOf(address),
+      capabilities: DEFAULT_CAPABILITIES[channelOf(address)],
+      text,
+      folded,
+      campaign,
+      inboundId,
+      log,
+    };
+
+    if (kind === 'subscribe') {
+      // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
+      return { ...runFlow(ctx, menuFlow, null), contact };
+    }
+    const active = conversations.active(contact.id, now);
+    const at = active ? { flow: active.flow, step: active.step } : null;
+    const word = text === '' ? 'help' : wordInContext(text, folded, at);
+    if (word === 'yes') {
+      // "đúng"/"dung" answering a yes/no question: hand the flow the yes it reads (never an opt-out).
+      const yes = yesAnswerAt(at) ?? text;
+      ctx.text = yes;
+      ctx.folded = foldWords(yes);
+    }
+    if (word === 'cancel_flow' && at) {
+      // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
+      conversations.clear(contact.id);
+      return { ...runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } }), contact };
+    }
+    if (word === 'opt_out') {
+      const updated = recordOptOut(db, contact.id, now);
+      conversations.clear(contact.id);
+      return { replies: [{ text: TEXTS.optedOut(campaign) }], contact: updated ?? contact };
+    }
+    if (word === 'opt_in') {
+      const consentText = TEXTS.optedIn(campaign);
+      const updated = recordOptIn(db, contact.id, now, ctx.channel, consentText);
+      conversations.clear(contact.id);
+      return { replies: [{ text: consentText }], contact: updated ?? contact };
+    }
+    if (word === 'help') {
+      conversations.clear(contact.id);
+      return { replies: [{ text: TEXTS.help(contact.role, campaign) }], contact };
+    }
+    if (word === 'menu') {
+      conversations.clear(contact.id);
+      return { ...runFlow(ctx, menuFlow, null), contact };
+    }
+
+    for (const flow of flows) {
+      if (flow.command?.(ctx)) return { ...runFlow(ctx, flow.id, null), contact };
+    }
+
+    if (active) {
+      const flow = flowsById.get(active.flow);
+      if (!flow || flow.version !== active.version) {
+        // State written by other code (an older deploy): restart politely rather than misread it.
+        log.info({ contactId: contact.id, flow: active.flow, saved: active.version }, 'conversation state from another version; restarting');
+        conversations.clear(contact.id);
+        const menu = runFlow(ctx, menuFlow, null);
+        return { replies: [{ text: TEXTS.restarted }, ...menu.replies], contact, ...(menu.failed && { failed: true }) };
+      }
+      return { ...runFlow(ctx, flow.id, { step: active.step, state: active.state as FlowState }), contact };
+    }
+    return { ...runFlow(ctx, defaultFlow[contact.role], null), contact };
+  };
+}

@@ -1,0 +1,56 @@
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import { hotQueries } from '../../db/queries/hot.ts';
+import { inboundMessages, outbox } from '../../db/schema/index.ts';
+import { freshDb } from '../support/db.ts';
+
+/** The column list of a hand-written `INSERT INTO table (a, b, …) VALUES (?, …)` and its number of `?`. */
+function insertShape(source: string): { table: string; columns: string[]; placeholders: number } {
+  const m = /INSERT INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)/i.exec(source);
+  if (!m) throw new Error(`not an INSERT: ${source}`);
+  return {
+    table: m[1]!,
+    columns: m[2]!.split(',').map((c) => c.trim()),
+    placeholders: (m[3]!.match(/\?/g) ?? []).length,
+  };
+}
+
+/** Every column name the drizzle schema declares for a table. */
+function schemaColumns(table: SQLiteTable): string[] {
+  return Object.values(getTableColumns(table)).map((c) => c.name);
+}
+
+// Columns an insert deliberately leaves out: filled by SQLite (id), or written later in the row's life. A column
+// added to the schema must be listed either in the statement or here, so nobody forgets the positional SQL.
+const LEFT_OUT: Record<string, string[]> = {
+  inbound_messages: ['id', 'contact_id', 'status'],
+  outbox: ['id', 'provider_id', 'error', 'encoding', 'segments', 'sent_via', 'reason'],
+};
+
+describe('the hand-written message-path inserts follow the drizzle schema', () => {
+  const db = freshDb();
+  const q = hotQueries(db);
+  const cases = [
+    { name: 'insertInbound', source: q.insertInbound.source, table: inboundMessages },
+    { name: 'insertOutbox', source: q.insertOutbox.source, table: outbox },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name} writes to the schema's table, names only schema columns, and has one placeholder per column`, () => {
+      const shape = insertShape(c.source);
+      expect(shape.table).toBe(getTableConfig(c.table).name);
+      const known = schemaColumns(c.table);
+      for (const column of shape.columns) expect(known, `${c.name}: column "${column}" is not in the schema`).toContain(column);
+      expect(new Set(shape.columns).size).toBe(shape.columns.length);
+      expect(shape.placeholders).toBe(shape.columns.length);
+    });
+
+    it(`${c.name} covers every schema column except the ones deliberately left to defaults or later writes`, () => {
+      const shape = insertShape(c.source);
+      const leftOut = LEFT_OUT[shape.table] ?? [];
+      const expected = schemaColumns(c.table).filter((col) => !leftOut.includes(col));
+      expect([...shape.columns].sort()).toEqual(expected.sort());
+    });
+  }
+});
