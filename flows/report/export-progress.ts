@@ -22,6 +22,9 @@ export interface ExportProgressOptions {
   scope?: string;
 }
 
+/** How a lowest-level row is labelled: districts on the 2020-era tree, communes since 1 July 2025. */
+const LEVEL_LABEL: Partial<Record<UnitProgress['level'], string>> = { district: 'Huyện', commune: 'Xã/phường' };
+
 /** The table both formats share: header plus rows of cells. */
 export interface ProgressTable {
   days: string[];
@@ -79,7 +82,7 @@ export function buildProgressTable(db: Db, opts: Omit<ExportProgressOptions, 'fo
     if (!province) continue;
     for (const dc of province.children) {
       const district = rollup.units.get(dc);
-      if (district && inScope(district.code)) rows.push(line(district, 'Huyện', province));
+      if (district && inScope(district.code)) rows.push(line(district, LEVEL_LABEL[district.level] ?? 'Đơn vị', province));
     }
     if (inScope(province.code)) rows.push(line(province, 'Tổng tỉnh', province));
   }
@@ -101,7 +104,7 @@ export async function exportProgress(db: Db, opts: ExportProgressOptions): Promi
   ws.addRow(table.header).font = { bold: true };
   for (const r of table.rows) {
     const row = ws.addRow(r);
-    if (r[0] !== 'Huyện') row.font = { bold: true };
+    if (r[0] !== 'Huyện' && r[0] !== 'Xã/phường') row.font = { bold: true };
   }
   ws.getColumn(3).width = 24;
   ws.getColumn(5).width = 28;
