@@ -90,8 +90,9 @@ export function principalForContact(db: Db, contactId: number): Principal | null
     .get();
   if (user && user.role !== 'staff') return principalOfUser(user, 'chat');
   const contact = db.select().from(contacts).where(eq(contacts.id, contactId)).get();
-  if (contact?.role === 'supervisor') {
-    return { userId: null, name: contact.name ?? `contact:${contact.id}`, role: 'supervisor', unitScope: contact.unitCode ?? NATION_SCOPE, contactId, via: 'chat' };
+  // A supervisor contact acts on their own unit only; one without a unit gets no rights (never the nation's).
+  if (contact?.role === 'supervisor' && contact.unitCode) {
+    return { userId: null, name: contact.name ?? `contact:${contact.id}`, role: 'supervisor', unitScope: contact.unitCode, contactId, via: 'chat' };
   }
   return null;
 }
