@@ -23,7 +23,7 @@ let hnCallback = 0;
 let hcmCallback = 0;
 
 beforeAll(async () => {
-  t = await startTestService({ env: { ADMIN_TOKEN: BOOTSTRAP } });
+  t = await startTestService({ env: { ADMIN_TOKEN: BOOTSTRAP, SIGNIN_RATE_PER_ADDRESS: '1000' } });
   const db = t.service.db;
   const now = t.clock.now();
   const make = async (key: keyof typeof tok, role: 'admin' | 'supervisor' | 'viewer' | 'consultant', unit: string) => {
@@ -224,6 +224,11 @@ describe('console sessions', () => {
     for (let i = 0; i < 4; i++) await signIn('hnConsultant@bhxh.test', 'wrong-password!');
     const locked = await signIn('hnConsultant@bhxh.test', 'mat-khau-rat-dai');
     expect(locked.status).toBe(429);
+    // An unknown name locks after as many tries, so a lock-out says nothing about whether an account exists.
+    const tries = [];
+    for (let i = 0; i < 6; i++) tries.push((await signIn('ghost@bhxh.test', 'wrong-password!')).status);
+    expect(tries).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await (await signIn('ghost@bhxh.test', 'x-password')).text()).toBe(await locked.clone().text().catch(() => ''));
   });
 
   it("stops a disabled user's token and sessions at once", async () => {

@@ -30,6 +30,8 @@ function whoAmI(deps: GuardDeps, p: Principal, csrfToken: string | null) {
 export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureCookies: boolean }): void {
   const perAddress = createRateWindow(deps.config.access.signInPerAddressPer15Min, 15 * 60_000);
   const json = express.json({ limit: '4kb' });
+  // Unknown sign-in names "lock" like real ones, so a lock-out does not reveal that an account exists.
+  const unknownLogins = createRateWindow(deps.config.access.signInMaxFailures, deps.config.access.signInLockMs);
 
   adminRoute(app, deps, 'post', '/admin/session', 'public', json, async (req: Request, res: Response) => {
     const now = deps.clock.now();
@@ -40,10 +42,13 @@ export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureC
     }
     const body = SignInBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'body must be {"login":"e-mail or phone","password":"…"}');
-    const user = userByLogin(deps.db, parseLogin(body.data.login));
+    const login = parseLogin(body.data.login);
+    const user = userByLogin(deps.db, login);
+    const loginKey = login.email ?? login.phone ?? body.data.login.trim().toLowerCase();
     // The password is checked even for unknown or disabled accounts (against a decoy), so timing says nothing.
     const ok = await verifyPassword(body.data.password, user?.passwordHash ?? null);
-    if (user?.lockedUntil && user.lockedUntil > now) {
+    const unknownLocked = !user && !unknownLogins.hit(loginKey, now.getTime());
+    if (unknownLocked || (user?.lockedUntil && user.lockedUntil > now)) {
       throw new HttpError(429, 'Tài khoản tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau.');
     }
     if (!user || !ok || !user.active) {
