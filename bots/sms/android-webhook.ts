@@ -8,7 +8,7 @@ import { WebhookRefusal } from '../../src/core/channel.ts';
 import type { Logger } from '../../src/core/log.ts';
 import { ACK_OK, readJson } from '../shared/body.ts';
 import { parsePayload } from '../shared/issues.ts';
-import { safeEqual } from '../shared/safe-equal.ts';
+import { safeEqual } from '../../src/core/secrets.ts';
 import { WEBHOOK_BODY_LIMIT, providerDetail } from './http.ts';
 import { deliveryReport, inboundSms } from './inbound.ts';
 import { AndroidEnvelopeSchema, AndroidReceivedSchema, AndroidStatusSchema } from './schemas.ts';

@@ -3,7 +3,7 @@ import type { UserFromGetMe } from 'telegraf/types';
 import type { Channel, ChannelCapabilities, ChannelDeps } from '../../src/core/channel.ts';
 import { WebhookRefusal } from '../../src/core/channel.ts';
 import { ACK_OK, readJson } from '../shared/body.ts';
-import { safeEqual } from '../shared/safe-equal.ts';
+import { safeEqual } from '../../src/core/secrets.ts';
 import type { TelegramEnv } from './config.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { UpdateSchema } from './schema.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { safeEqual } from '../shared/safe-equal.ts';
+import { safeEqual } from '../../src/core/secrets.ts';
 
 /**
  * Check `X-ZEvent-Signature: mac=<hex>` where hex = SHA-256(app_id + rawBody + timestamp + OA secret key), and

@@ -5,9 +5,13 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Compare two secrets in constant time (whatever their lengths). */
-export function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+/**
+ * Compare a secret or signature with what a request carried, in constant time. Both sides are hashed first, so
+ * neither the length nor the first differing byte shows in the timing.
+ */
+export function safeEqual(expected: string | Buffer, given: string | Buffer | undefined): boolean {
+  if (given === undefined) return false;
+  return timingSafeEqual(createHash('sha256').update(expected).digest(), createHash('sha256').update(given).digest());
 }
 
 /** A random URL-safe secret of `bytes` bytes. */

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import type { SQLWrapper, SQL } from 'drizzle-orm';
 import { NATION_SCOPE, principalOfUser, roleAllows, type Action, type Principal } from '../../core/access.ts';
 import type { Clock } from '../../core/channel.ts';
-import { sameSecret, sha256 } from '../../core/secrets.ts';
+import { safeEqual, sha256 } from '../../core/secrets.ts';
 import type { Config } from '../../config.ts';
 import { HttpError } from '../errors.ts';
 
@@ -49,7 +49,7 @@ export function identify(req: Request, deps: GuardDeps): Principal | null {
   const now = deps.clock.now();
   const bearer = /^Bearer\s+(\S{16,256})$/.exec(req.get('authorization') ?? '')?.[1];
   if (bearer) {
-    if (deps.config.adminToken && sameSecret(bearer, deps.config.adminToken)) {
+    if (deps.config.adminToken && safeEqual(deps.config.adminToken, bearer)) {
       return { userId: null, name: 'admin-token', role: 'admin', unitScope: NATION_SCOPE, contactId: null, via: 'bootstrap' };
     }
     const user = userForToken(deps.db, sha256(bearer), now);
@@ -61,7 +61,7 @@ export function identify(req: Request, deps: GuardDeps): Principal | null {
   if (!found) return null;
   if (!SAFE_METHODS.has(req.method)) {
     const csrf = req.get('x-csrf-token') ?? '';
-    if (!sameSecret(csrf, found.csrfToken)) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
+    if (!safeEqual(found.csrfToken, csrf)) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
   }
   return principalOfUser(found.user, 'session');
 }
