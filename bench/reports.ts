@@ -14,6 +14,7 @@ import { fixedClock } from '../src/core/clock.ts';
 import { createDispatcher } from '../src/core/dispatcher.ts';
 import { end, type Flow } from '../src/core/flow.ts';
 import { createLogger } from '../src/core/log.ts';
+import { capabilitiesOf } from '../src/core/channel.ts';
 
 const DISTRICTS = 700;
 const DAYS = 31;
@@ -103,6 +104,7 @@ function reportsThroughput(db: Db, districtCodes: string[]): number {
     flows: [createReportFlow({ sanityLimit: 200 }), createProgressFlow(), createLinkFlow(), menu],
     defaultFlow: { resident: 'menu', staff: 'menu', supervisor: 'menu' },
     menuFlow: 'menu',
+    capabilities: capabilitiesOf([]),
   });
   const n = 3000;
   const t0 = performance.now();

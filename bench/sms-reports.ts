@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
-import { CHANNEL_SERVER, androidReceived, startGuarded, type SignedRequest } from './channels.ts';
+import { CHANNEL_SERVER, androidReceived, startGuarded, type SignedRequest } from './signed-requests.ts';
 import { staffPhoneE164 } from './servers/channels-service.ts';
 
 const STAFF = 3000;

@@ -5,7 +5,7 @@ import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
-import type { Channel, ChannelDeps, Clock, OutboundChannel } from './core/channel.ts';
+import { capabilitiesOf, type Channel, type ChannelDeps, type Clock, type OutboundChannel } from './core/channel.ts';
 import { systemClock } from './core/clock.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
@@ -63,11 +63,14 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   const flowSet = buildFlows(config);
   // The outbox is created after the channels; the dispatcher only needs to wake it.
   let outbox: OutboxWorker | undefined;
+  // What each channel can render is known once the channels exist; until then the core's assumptions hold.
+  let capabilities = capabilitiesOf([]);
   const dispatcher = createDispatcher({
     db,
     clock,
     log,
     ...flowSet,
+    capabilities: (name) => capabilities(name),
     onQueued: () => outbox?.kick(),
   });
   const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
@@ -80,9 +83,10 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
   );
   const outbound = new Map<ChannelName, OutboundChannel>();
   for (const c of channels) outbound.set(c.name, c);
+  capabilities = capabilitiesOf(channels);
   outbox = createOutboxWorker({ db, log, clock, config, channels: outbound, renderBroadcastRow: createBroadcastRenderer(db, () => clock.now().getTime()) });
   const worker = outbox;
-  const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, onQueued: () => worker.kick() });
+  const scheduler = createScheduler({ db, config, log, clock, jobs: JOBS, capabilities, onQueued: () => worker.kick() });
 
   const app = createHttpApp({
     db,

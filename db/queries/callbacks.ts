@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
-  addresses,
   adminUsers,
   callbackHistory,
   callbackRequests,
@@ -13,8 +12,6 @@ import {
   type CallbackRequestRow,
   type CallbackStatus,
 } from '../schema/index.ts';
-import type { Address } from '../../src/core/message.ts';
-import { pickAddress } from '../../src/core/contacts.ts';
 import { NATION_SCOPE } from './unit-scope.ts';
 
 /** Who did something to a request: a console user (by id) or 'resident' / 'system'. */
@@ -150,16 +147,6 @@ export function supervisorContacts(db: Db, unitCode: string | null): number[] {
     if (ids.length > 0) return ids;
   }
   return [];
-}
-
-/**
- * Where to tell a contact: `preferred` (the address a request came from) while it still takes messages, else the
- * address staff messages go to (the last one used, web chat excluded).
- */
-export function bestAddress(db: Db, contactId: number, preferred?: string | null): Address | null {
-  const rows = db.select().from(addresses).where(eq(addresses.contactId, contactId)).all();
-  const hit = rows.find((r) => r.address === preferred && r.stoppedAt === null);
-  return (hit?.address as Address | undefined) ?? pickAddress(rows, contactId);
 }
 
 /** A console user as someone to tell on chat (undefined when not linked to a chat contact). */

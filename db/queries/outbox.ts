@@ -49,7 +49,6 @@ function build(db: Db) {
     moveTo: raw.prepare<[string, string, number, string, number]>(
       `UPDATE outbox SET status = 'queued', channel = ?, address = ?, next_attempt_at = ?, error = ? WHERE id = ?`,
     ),
-    stopAddress: raw.prepare<[number, string]>(`UPDATE addresses SET stopped_at = ? WHERE address = ?`),
     recover: raw.prepare(`UPDATE outbox SET status = 'queued', error = 'in flight at restart; sent again' WHERE status = 'sending'`),
     deliveryByProviderId: raw.prepare<[string, string], { id: number; contactId: number | null }>(
       `SELECT id, contact_id AS contactId FROM outbox WHERE channel = ? AND provider_id = ?`,

@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { campaigns, type CampaignRow } from '../schema/index.ts';
 import { DEFAULT_CAMPAIGN } from './campaign.ts';
 import { seedDefaultUnits, type UnitTree } from './units.ts';
-import { TIMEZONE } from '../../src/core/clock.ts';
+import { TIMEZONE } from '../time-zone.ts';
 
 /** The next 23 May at 08:00 Asia/Ho_Chi_Minh at or after `now`. */
 export function nextLaunch(now: Date): Date {

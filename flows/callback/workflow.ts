@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   addHistory,
-  bestAddress,
   newReference,
   nextConsultant,
   openRequestForPhone,
@@ -17,6 +16,7 @@ import {
 import { callbackRequests, contacts, units, type CallbackRequestRow, type CallbackStatus, type CallbackWindow } from '../../db/schema/index.ts';
 import { queueMessages } from '../../src/core/outbox.ts';
 import type { Address } from '../../src/core/message.ts';
+import { bestAddress } from '../../src/core/contacts.ts';
 import { closedMessage, requestCard } from './texts.ts';
 import { addWorkingHours, defaultCalendar, formatLocal, nextWorkingDayStart, type WorkingCalendar } from './working-hours.ts';
 

@@ -4,7 +4,7 @@ import { contacts } from '../../db/schema/index.ts';
 import { end, pickChoice, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { TIMEZONE } from '../../src/core/clock.ts';
 import { recordConsent } from '../menu/flow.ts';
-import { matchPlace } from './place.ts';
+import { matchPlaces, placeLabel } from '../../db/queries/places.ts';
 
 const YES_NO = ['Đồng ý', 'Không'];
 const YES = new Set(['co', 'dong y', 'ok', 'yes', 'y', 'uh', 'u', 'vang', 'da', 'dong y nhan tin', 'co dong y']);
@@ -44,20 +44,24 @@ const PLACE_TEXTS = {
   choose: 'Có nhiều nơi trùng tên, anh/chị chọn một:',
 };
 
+/** How many places a person is offered to choose from when a name is shared. */
+const PLACE_CHOICES = 5;
+
 /** The optional place question after consent: store the matched unit on the contact. */
 function answerPlace(ctx: FlowContext, state: FlowState): StepOutcome {
   if (SKIP_WORDS.has(ctx.folded)) return end({ text: PLACE_TEXTS.skipped });
   const choices = Array.isArray(state['choices']) ? (state['choices'] as { code: string; name: string }[]) : [];
   const picked = choices.length > 0 ? pickChoice(ctx, choices.map((c) => c.name)) : null;
-  const match = picked !== null && choices[picked] ? { kind: 'one' as const, unit: choices[picked] } : matchPlace(ctx.db, ctx.text);
-  if (match.kind === 'one') {
-    ctx.db.update(contacts).set({ unitCode: match.unit.code }).where(eq(contacts.id, ctx.contact.id)).run();
-    return end({ text: PLACE_TEXTS.saved(match.unit.name) });
+  // The same matcher as the callback flow's place step: a commune's province is shown, so two "Tân Lập" differ.
+  const matches = picked !== null && choices[picked] ? [choices[picked]] : matchPlaces(ctx.db, ctx.text, { limit: PLACE_CHOICES }).map((m) => ({ code: m.code, name: placeLabel(m) }));
+  const [only] = matches;
+  if (only && matches.length === 1) {
+    ctx.db.update(contacts).set({ unitCode: only.code }).where(eq(contacts.id, ctx.contact.id)).run();
+    return end({ text: PLACE_TEXTS.saved(only.name) });
   }
   const tries = (typeof state['tries'] === 'number' ? state['tries'] : 0) + 1;
-  if (match.kind === 'many') {
-    const units = match.units.map((u) => ({ code: u.code, name: u.name }));
-    return stay('place', { tries, choices: units }, { text: PLACE_TEXTS.choose, quickReplies: [...units.map((u) => u.name), SKIP] });
+  if (matches.length > 1) {
+    return stay('place', { tries, choices: matches }, { text: PLACE_TEXTS.choose, quickReplies: [...matches.map((u) => u.name), SKIP] });
   }
   if (tries >= 3) return end({ text: PLACE_TEXTS.skipped });
   return stay('place', { tries }, { text: PLACE_TEXTS.notFound, quickReplies: [SKIP] });

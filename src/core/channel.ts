@@ -57,9 +57,9 @@ export interface OutboundChannel {
 }
 
 /**
- * What the core assumes a channel can render, by name. Each channel declares its own capabilities in its folder
- * (`bots/<name>/`); a test keeps the two equal until the outbox and dispatcher read the channel's own
- * (see `capabilitiesOf`).
+ * What a channel that is switched off is assumed to render (a flow may still write for it, e.g. a digest to a
+ * supervisor's SMS address while SMS is off). Channels that run declare their own in their folder (`bots/<name>/`),
+ * and the dispatcher, the jobs and the sender read those (`capabilitiesOf`).
  */
 export const DEFAULT_CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
   web: { quickReplies: true, maxLength: 4000, sms: false },

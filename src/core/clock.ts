@@ -1,7 +1,9 @@
 import type { Clock } from './channel.ts';
 import { DateTime } from 'luxon';
+import { TIMEZONE } from '../../db/time-zone.ts';
 
-export const TIMEZONE = 'Asia/Ho_Chi_Minh';
+// Defined with the stored dates it describes; re-exported here, where the core reads its clock.
+export { TIMEZONE };
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() };

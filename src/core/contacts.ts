@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { addresses, contacts, settings, type AddressRow, type ContactRow } from '../../db/schema/index.ts';
 import { addressId, channelOf, type Address } from './message.ts';
 import { toE164 } from '../text/phone.ts';
-import { hotQueries } from '../../db/queries/hot.ts';
+import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { telegramUsernameKey } from '../../db/queries/staff.ts';
 
 const TOUCH_PRECISION_MS = 60_000;
@@ -19,7 +19,7 @@ export function resolveContact(
   name?: string,
   username?: string,
 ): { contact: ContactRow; address: AddressRow } {
-  const q = hotQueries(db);
+  const q = messagePathQueries(db);
   const existing = q.addressByValue.get({ address });
   if (existing) {
     // lastInboundAt serves day-scale rules (Zalo's 48 h and 7 days): a minute's precision spares a write per message.
@@ -94,4 +94,14 @@ export function pickAddress(rows: readonly AddressRow[], contactId: number): Add
       a.id - b.id,
   );
   return (usable[0]?.address as Address | undefined) ?? null;
+}
+
+/**
+ * Where to tell a contact: `preferred` (the address a request came from) while it still takes messages, else the
+ * address bulk messages would go to (`pickAddress`).
+ */
+export function bestAddress(db: Db, contactId: number, preferred?: string | null): Address | null {
+  const rows = db.select().from(addresses).where(eq(addresses.contactId, contactId)).all();
+  const hit = rows.find((r) => r.address === preferred && r.stoppedAt === null);
+  return (hit?.address as Address | undefined) ?? pickAddress(rows, contactId);
 }

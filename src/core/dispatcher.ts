@@ -4,11 +4,11 @@
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/client.ts';
 import type { Role } from '../../db/schema/index.ts';
-import { hotQueries } from '../../db/queries/hot.ts';
-import type { Clock, DispatchOptions, DispatchResult } from './channel.ts';
+import { messagePathQueries } from '../../db/queries/message-path.ts';
+import type { ChannelCapabilities, Clock, DispatchOptions, DispatchResult } from './channel.ts';
 import type { Flow } from './flow.ts';
 import type { Logger } from './log.ts';
-import type { InboundEvent, Reply } from './message.ts';
+import type { ChannelName, InboundEvent, Reply } from './message.ts';
 import { queueMessages, recordDeliveryStatus } from './outbox.ts';
 import { linkPhone, resolveContact } from './contacts.ts';
 import { markAddressStopped, markChannelStopped } from './stopped-addresses.ts';
@@ -29,6 +29,8 @@ export interface DispatcherDeps {
   defaultFlow: Record<Role, string>;
   /** The flow that greets people (`/start`, follow, "menu"). */
   menuFlow: string;
+  /** What each channel can render, as the channels declare it (`capabilitiesOf(channels)`). */
+  capabilities: (channel: ChannelName) => ChannelCapabilities;
   /** Called after the transaction commits with the outbox rows it queued (e.g. to wake the outbox). */
   onQueued?: (ids: number[]) => void;
 }
@@ -46,7 +48,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   for (const id of [...Object.values(deps.defaultFlow), deps.menuFlow]) {
     if (!flowsById.has(id)) throw new Error(`dispatcher: unknown flow "${id}"`);
   }
-  const q = hotQueries(deps.db);
+  const q = messagePathQueries(deps.db);
   const conversations = createConversationStore(deps.db);
   const runFlow = createFlowRunner({ db: deps.db, log: deps.log, flows: flowsById, conversations });
   const route = createRouter({
@@ -56,6 +58,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     flowsById,
     defaultFlow: deps.defaultFlow,
     menuFlow: deps.menuFlow,
+    capabilities: deps.capabilities,
     campaign: createCampaignCache(deps.db),
     conversations,
     runFlow,

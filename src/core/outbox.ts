@@ -1,8 +1,8 @@
 import { inTransaction, type Db } from '../../db/client.ts';
-import { hotQueries } from '../../db/queries/hot.ts';
+import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { outboxQueries } from '../../db/queries/outbox.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
-import { DEFAULT_CAPABILITIES, type ChannelCapabilities } from './channel.ts';
+import type { ChannelCapabilities } from './channel.ts';
 
 /** One message to queue. Flows, broadcasts, reminders and jobs only ever call this; they never call a channel. */
 export interface QueueItem {
@@ -36,11 +36,12 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
 /**
  * Insert outbox rows (in the caller's transaction, if any) and return their ids in order. With `deliveredByCaller`
  * the caller hands the texts over itself, in its own response (web chat, terminal chat): the rows are the record of
- * what was said and are written as delivered.
+ * what was said and are written as delivered. The text is stored as the flow wrote it, with its quick replies
+ * beside it: the sender renders them for the channel that actually sends (buttons, or numbered options).
  */
 export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): number[] {
   if (items.length === 0) return [];
-  const insert = hotQueries(db).insertOutbox;
+  const insert = messagePathQueries(db).insertOutbox;
   // Handed over by the caller in its own response: delivered (web chat's pickup only collects `sent` rows).
   const status = opts.deliveredByCaller ? 'delivered' : 'queued';
   const sentAt = opts.deliveredByCaller ? now.getTime() : null;
@@ -54,7 +55,7 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { del
         item.contactId,
         item.address,
         channel,
-        renderReplyText({ text: item.text, quickReplies: quick }, DEFAULT_CAPABILITIES[channel]),
+        item.text,
         quick ? JSON.stringify(quick) : null,
         item.requestPhone ? 1 : 0,
         item.priority === 'reply' ? 0 : 1,

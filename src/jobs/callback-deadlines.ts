@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import { inTransaction } from '../../db/client.ts';
 import { overdueRequests } from '../../db/queries/callbacks.ts';
-import { hotQueries } from '../../db/queries/hot.ts';
+import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { callbackPolicy, escalate } from '../../flows/callback/workflow.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/log.ts';
@@ -18,7 +18,7 @@ export interface CallbackDeadlineStats {
 
 /** One pass at `now`. */
 export function run(deps: { db: Db; config: Pick<Config, 'callbacks'>; log?: Logger }, now: Date): CallbackDeadlineStats {
-  const hotline = hotQueries(deps.db).activeCampaign.get()?.hotline ?? '';
+  const hotline = messagePathQueries(deps.db).activeCampaign.get()?.hotline ?? '';
   const policy = callbackPolicy(deps.config.callbacks, hotline);
   return inTransaction(deps.db, () => {
     const before = outboxCount(deps.db);

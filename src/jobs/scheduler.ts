@@ -1,12 +1,21 @@
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
-import type { Clock } from '../core/channel.ts';
+import type { ChannelCapabilities, Clock } from '../core/channel.ts';
+import type { ChannelName } from '../core/message.ts';
 import type { Logger } from '../core/log.ts';
+
+/** What every job receives. */
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+  capabilities: (channel: ChannelName) => ChannelCapabilities;
+}
 
 /** A periodic job: one pass at `now`, returning stats. Jobs only write rows (the outbox sends). */
 export interface Job {
   name: string;
-  run(deps: { db: Db; config: Config; log: Logger }, now: Date): object;
+  run(deps: JobDeps, now: Date): object;
 }
 
 export interface Scheduler {
@@ -26,6 +35,7 @@ export function createScheduler(deps: {
   log: Logger;
   clock: Clock;
   jobs: readonly Job[];
+  capabilities: (channel: ChannelName) => ChannelCapabilities;
   /** Called when a pass queued messages, to wake the outbox. */
   onQueued?: () => void;
   intervalMs?: number;
@@ -36,7 +46,7 @@ export function createScheduler(deps: {
     const results: Record<string, object | { error: string }> = {};
     for (const job of deps.jobs) {
       try {
-        results[job.name] = job.run({ db: deps.db, config: deps.config, log: deps.log }, now);
+        results[job.name] = job.run({ db: deps.db, config: deps.config, log: deps.log, capabilities: deps.capabilities }, now);
       } catch (err) {
         deps.log.error({ err, job: job.name }, 'job failed; it runs again next minute');
         results[job.name] = { error: (err as Error).message };

@@ -10,7 +10,8 @@
  */
 import type { Db } from '../../db/client.ts';
 import { outboxQueries, type OutboxClaimRow } from '../../db/queries/outbox.ts';
-import type { Clock, OutboundChannel } from '../core/channel.ts';
+import type { ChannelCapabilities, Clock, OutboundChannel } from '../core/channel.ts';
+import { renderReplyText } from '../core/outbox.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/log.ts';
 import { maskAddress } from '../core/log.ts';
@@ -69,12 +70,14 @@ function emptyStats(): OutboxStats {
   return { claimed: 0, sent: 0, retried: 0, failed: 0, stopped: 0, fellBack: 0, skipped: 0, deferred: 0 };
 }
 
-function toMessage(row: OutboxClaimRow, text: string): OutboundMessage {
+/** The message for the channel that sends it: quick replies as buttons, or as numbered options where it has none. */
+function toMessage(row: OutboxClaimRow, text: string, capabilities: ChannelCapabilities): OutboundMessage {
+  const quickReplies = row.quickReplies ? (JSON.parse(row.quickReplies) as string[]) : undefined;
   return {
     id: row.id,
     to: row.address as Address,
-    text,
-    ...(row.quickReplies && { quickReplies: JSON.parse(row.quickReplies) as string[] }),
+    text: renderReplyText({ text, ...(quickReplies && { quickReplies }) }, capabilities),
+    ...(quickReplies && { quickReplies }),
     ...(row.requestPhone && { requestPhone: true }),
     priority: row.priority === 0 ? 'reply' : 'bulk',
     ...(row.keepDiacritics && { keepDiacritics: true }),
@@ -89,7 +92,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   for (const [name, ch] of deps.channels) limiters.set(name, new RateLimiter(ch.ratePerSecond, clock.now().getTime()));
   const holdBack = createHoldBack(q, config);
   const recordSent = createSentRecorder(db, q, log);
-  const failureDeps = { q, log, maxAttempts: config.outbox.maxAttempts, canFallBackToSms: deps.channels.has('sms') };
+  const failureDeps = { db, q, log, maxAttempts: config.outbox.maxAttempts, canFallBackToSms: deps.channels.has('sms') };
   const inFlight = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -120,7 +123,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     let rendered: string | null = null;
     try {
       if (row.broadcastId !== null && deps.renderBroadcastRow) rendered = deps.renderBroadcastRow(row);
-      const result = await channel.send(toMessage(row, rendered ?? row.text));
+      const result = await channel.send(toMessage(row, rendered ?? row.text, channel.capabilities));
       limiter.succeeded();
       stats.sent++;
       await recordSent(row.id, clock.now(), result, rendered);

@@ -10,10 +10,10 @@ import { rollUp } from '../../db/queries/progress.ts';
 import { pickAddress } from '../core/contacts.ts';
 import { addresses, contacts } from '../../db/schema/index.ts';
 import { SMS_MAX_CHARS, formatSubtreeProgress } from '../../flows/report/texts.ts';
-import { DEFAULT_CAPABILITIES } from '../core/channel.ts';
+import { capabilitiesOf, type ChannelCapabilities } from '../core/channel.ts';
 import { localDay } from '../core/clock.ts';
 import type { Logger } from '../core/log.ts';
-import { channelOf } from '../core/message.ts';
+import { channelOf, type ChannelName } from '../core/message.ts';
 import { queueMessages } from '../core/outbox.ts';
 import type { Config } from '../config.ts';
 import { isDue, markDone, readDone } from './remind-reporters.ts';
@@ -22,6 +22,8 @@ export interface SupervisorDigestDeps {
   db: Db;
   config: Pick<Config, 'reports' | 'quietHours'>;
   log?: Logger;
+  /** What each channel can render, as the channels declare it (default: the core's assumptions). */
+  capabilities?: (channel: ChannelName) => ChannelCapabilities;
 }
 
 export interface SupervisorDigestStats {
@@ -41,6 +43,7 @@ export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStat
   if (!isDue(now, deps.config.reports.digestAt, deps.config.quietHours.start)) return stats;
   stats.due = true;
   const { db } = deps;
+  const capabilities = deps.capabilities ?? capabilitiesOf([]);
   const today = localDay(now);
   return inTransaction(db, () => {
     const done = readDone(db, JOB, today);
@@ -63,7 +66,7 @@ export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStat
           continue;
         }
         const channel = channelOf(address);
-        const max = channel === 'sms' ? SMS_MAX_CHARS : DEFAULT_CAPABILITIES[channel].maxLength;
+        const max = channel === 'sms' ? SMS_MAX_CHARS : capabilities(channel).maxLength;
         items.push({ contactId: s.id, address, text: formatSubtreeProgress(rollup, code, max, 'Tổng hợp cuối ngày:'), priority: 'bulk' });
         newlyDone.push(s.id);
       } catch (err) {

@@ -7,6 +7,7 @@ import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
 import { contacts, conversations, inboundMessages, outbox, units } from '../../db/schema/index.ts';
 import type { InboundEvent } from '../../src/core/message.ts';
+import { capabilitiesOf } from '../../src/core/channel.ts';
 
 const log = createLogger({ level: 'silent' });
 
@@ -48,6 +49,7 @@ function setup(version = 1) {
     flows: [staffOnly, counterFlow(version), echoFlow],
     defaultFlow: { resident: 'counter', staff: 'counter', supervisor: 'counter' },
     menuFlow: 'echo',
+    capabilities: capabilitiesOf([]),
   });
   let seq = 0;
   const send = (text: string, providerId = `p${++seq}`): ReturnType<typeof dispatcher.handle> =>

@@ -1,7 +1,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { hotQueries } from '../../db/queries/hot.ts';
+import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { inboundMessages, outbox } from '../../db/schema/index.ts';
 import { freshDb } from '../support/db.ts';
 
@@ -30,7 +30,7 @@ const LEFT_OUT: Record<string, string[]> = {
 
 describe('the hand-written message-path inserts follow the drizzle schema', () => {
   const db = freshDb();
-  const q = hotQueries(db);
+  const q = messagePathQueries(db);
   const cases = [
     { name: 'insertInbound', source: q.insertInbound.source, table: inboundMessages },
     { name: 'insertOutbox', source: q.insertOutbox.source, table: outbox },

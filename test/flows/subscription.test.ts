@@ -28,7 +28,7 @@ describe('subscription asks for the place, optionally', () => {
   it('matches a place written without diacritics and keeps it on the contact', async () => {
     const chat = await subscribed('a');
     await chat.send('me linh');
-    expect(chat.text).toBe('Đã ghi nhận địa phương: Huyện Mê Linh. Anh/chị sẽ nhận tin của địa phương mình.');
+    expect(chat.text).toBe('Đã ghi nhận địa phương: Huyện Mê Linh (Thành phố Hà Nội). Anh/chị sẽ nhận tin của địa phương mình.');
     expect(unitOf('a')).toBe('250');
   });
 
@@ -43,7 +43,8 @@ describe('subscription asks for the place, optionally', () => {
       .run();
     const chat = await subscribed('b');
     await chat.send('xa tan lap');
-    expect(chat.last[0]?.quickReplies).toEqual(['Xã Tân Lập', 'Xã Tân Lập', 'Bỏ qua']);
+    // Each choice names its parent, so the two communes can be told apart; the longer "Tân Lập Mới" is not offered.
+    expect(chat.last[0]?.quickReplies).toEqual(['Xã Tân Lập (Huyện Mê Linh)', 'Xã Tân Lập (Huyện Đông Anh)', 'Bỏ qua']);
     await chat.send('2');
     expect(unitOf('b')).toBe('90002');
   });

@@ -48,6 +48,21 @@ describe('outbox', () => {
     expect(row(db, id!)).toMatchObject({ status: 'sent', providerId: `web-${id}`, attempts: 1 });
   });
 
+  it("renders quick replies with the sending channel's declared capabilities: buttons where it has them, numbered options where not", async () => {
+    const tg = fakeChannel('telegram');
+    // A Zalo channel declaring a narrower rendering than the core's default table: its own declaration wins.
+    const zalo = { ...fakeChannel('zalo'), capabilities: { quickReplies: false, maxLength: 500, sms: false } };
+    const { db, clock, worker } = setup([tg, zalo]);
+    const c = person(db);
+    const [tgId] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
+    queueMessages(db, clock.now(), [{ contactId: c.id, address: 'zalo:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
+    await worker.runOnce();
+    expect(tg.sent[0]).toMatchObject({ text: 'Chọn:', quickReplies: ['Có', 'Không'] });
+    expect(zalo.sent[0]!.text).toBe('Chọn:\n1. Có\n2. Không\nSoạn 1 hoặc 2');
+    // The row keeps what the flow wrote; rendering belongs to the channel that sends it.
+    expect(row(db, tgId!)).toMatchObject({ text: 'Chọn:', quickReplies: ['Có', 'Không'] });
+  });
+
   it('sends replies before bulk messages', async () => {
     // 20/s bursts to two messages at once.
     const tg = fakeChannel('telegram', 20);
@@ -218,9 +233,11 @@ describe('outbox', () => {
     expect(ids.map((id) => row(first.db, id)?.status)).toEqual(['sent', 'sent']);
   });
 
-  it('renders quick replies as numbered options on channels without buttons', () => {
-    const { db, clock } = setup([]);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: null, address: 'tel:+84912345678', text: 'Chọn:', quickReplies: ['A', 'B', 'C'], priority: 'reply' }]);
-    expect(row(db, id!)?.text).toBe('Chọn:\n1. A\n2. B\n3. C\nSoạn 1, 2 hoặc 3');
+  it('renders quick replies as numbered options on channels without buttons', async () => {
+    const sms = fakeChannel('sms');
+    const { db, clock, worker } = setup([sms]);
+    queueMessages(db, clock.now(), [{ contactId: null, address: 'tel:+84912345678', text: 'Chọn:', quickReplies: ['A', 'B', 'C'], priority: 'reply' }]);
+    await worker.runOnce();
+    expect(sms.sent.map((m) => m.text)).toEqual(['Chọn:\n1. A\n2. B\n3. C\nSoạn 1, 2 hoặc 3']);
   });
 });

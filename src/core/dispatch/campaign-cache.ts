@@ -1,7 +1,7 @@
 // The active campaign, re-read every few seconds rather than on every message (it changes a few times a year).
 import type { Db } from '../../../db/client.ts';
 import type { CampaignRow } from '../../../db/schema/index.ts';
-import { hotQueries } from '../../../db/queries/hot.ts';
+import { messagePathQueries } from '../../../db/queries/message-path.ts';
 
 /** How long the active campaign row is reused before it is read again. */
 const CAMPAIGN_CACHE_MS = 5_000;
@@ -11,7 +11,7 @@ export type ActiveCampaign = (now: Date) => CampaignRow;
 
 /** Build the cached reader of the active campaign; throws when the database has none (not seeded). */
 export function createCampaignCache(db: Db): ActiveCampaign {
-  const q = hotQueries(db);
+  const q = messagePathQueries(db);
   let cached: { row: CampaignRow; until: number } | undefined;
   return (now) => {
     if (cached && cached.until > now.getTime()) return cached.row;

@@ -1,7 +1,7 @@
 // Where a person is in a conversation (flow, step, state), saved between messages with an expiry.
 import type { Db } from '../../../db/client.ts';
 import type { conversations } from '../../../db/schema/index.ts';
-import { hotQueries } from '../../../db/queries/hot.ts';
+import { messagePathQueries } from '../../../db/queries/message-path.ts';
 import type { Flow, FlowState } from '../flow.ts';
 
 /** How long a conversation waits for the next message before the next one goes to the default flow. */
@@ -21,7 +21,7 @@ export interface ConversationStore {
 
 /** Build the conversation store over this database's prepared queries. */
 export function createConversationStore(db: Db): ConversationStore {
-  const q = hotQueries(db);
+  const q = messagePathQueries(db);
   return {
     active(contactId, now) {
       const conv = q.conversationOf.get({ contactId });

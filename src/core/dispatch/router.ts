@@ -2,12 +2,12 @@
 // conversation, then the role's default flow.
 import type { Db } from '../../../db/client.ts';
 import type { ContactRow, Role } from '../../../db/schema/index.ts';
-import { DEFAULT_CAPABILITIES } from '../channel.ts';
+import type { ChannelCapabilities } from '../channel.ts';
 import { recordOptIn, recordOptOut } from '../consent.ts';
 import type { Flow, FlowContext, FlowState } from '../flow.ts';
 import { wordInContext, yesAnswerAt } from '../global-words.ts';
 import type { Logger } from '../log.ts';
-import { channelOf, type Address, type Reply } from '../message.ts';
+import { channelOf, type Address, type ChannelName, type Reply } from '../message.ts';
 import { TEXTS } from '../texts.ts';
 import { foldWords } from '../../text/vietnamese.ts';
 import type { ActiveCampaign } from './campaign-cache.ts';
@@ -32,6 +32,7 @@ export interface RouterDeps {
   flowsById: ReadonlyMap<string, Flow>;
   defaultFlow: Record<Role, string>;
   menuFlow: string;
+  capabilities: (channel: ChannelName) => ChannelCapabilities;
   campaign: ActiveCampaign;
   conversations: ConversationStore;
   runFlow: FlowRunner;
@@ -49,7 +50,7 @@ export function createRouter(deps: RouterDeps): Router {
       contact,
       address,
       channel: channelOf(address),
-      capabilities: DEFAULT_CAPABILITIES[channelOf(address)],
+      capabilities: deps.capabilities(channelOf(address)),
       text,
       folded,
       campaign,

@@ -13,7 +13,7 @@ import {
   type CallbackFilter,
   type CallbackListRow,
 } from '../../../db/queries/callbacks.ts';
-import { hotQueries } from '../../../db/queries/hot.ts';
+import { messagePathQueries } from '../../../db/queries/message-path.ts';
 import { callbackRequests, CALLBACK_STATUSES, OPEN_CALLBACK_STATUSES, type CallbackRequestRow } from '../../../db/schema/index.ts';
 import { exportCallbacks } from '../../../flows/callback/export.ts';
 import { addNote, assignTo, callbackPolicy, closeRequest, takeRequest } from '../../../flows/callback/workflow.ts';
@@ -73,7 +73,7 @@ function view(r: CallbackRequestRow | CallbackListRow, names: { unitName: string
 export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config: Pick<Config, 'callbacks'> }): void {
   const { db, clock } = deps;
   const json = express.json({ limit: '16kb' });
-  const policy = () => callbackPolicy(deps.config.callbacks, hotQueries(db).activeCampaign.get()?.hotline ?? '');
+  const policy = () => callbackPolicy(deps.config.callbacks, messagePathQueries(db).activeCampaign.get()?.hotline ?? '');
 
   function filterFrom(req: Request, res: Response): { filter: CallbackFilter; page: { limit: number; offset: number } } {
     const q = ListQuery.safeParse(req.query);

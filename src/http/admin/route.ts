@@ -44,16 +44,22 @@ export function readCookie(req: Request, name: string): string | undefined {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A caller, and for a session its CSRF token (the console reads it back from GET /admin/session). */
+interface Caller {
+  principal: Principal;
+  csrfToken?: string;
+}
+
 /** Who is calling: bearer token (bootstrap or stored), else the session cookie (with its CSRF token on writes). */
-export function identify(req: Request, deps: GuardDeps): Principal | null {
+function identify(req: Request, deps: GuardDeps): Caller | null {
   const now = deps.clock.now();
   const bearer = /^Bearer\s+(\S{16,256})$/.exec(req.get('authorization') ?? '')?.[1];
   if (bearer) {
     if (deps.config.adminToken && safeEqual(deps.config.adminToken, bearer)) {
-      return { userId: null, name: 'admin-token', role: 'admin', unitScope: NATION_SCOPE, contactId: null, via: 'bootstrap' };
+      return { principal: { userId: null, name: 'admin-token', role: 'admin', unitScope: NATION_SCOPE, contactId: null, via: 'bootstrap' } };
     }
     const user = userForToken(deps.db, sha256(bearer), now);
-    return user ? principalOfUser(user, 'token') : null;
+    return user ? { principal: principalOfUser(user, 'token') } : null;
   }
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) return null;
@@ -63,22 +69,24 @@ export function identify(req: Request, deps: GuardDeps): Principal | null {
     const csrf = req.get('x-csrf-token') ?? '';
     if (!safeEqual(found.csrfToken, csrf)) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
   }
-  return principalOfUser(found.user, 'session');
+  return { principal: principalOfUser(found.user, 'session'), csrfToken: found.csrfToken };
 }
 
 /** Middleware enforcing `access`: 401 without credentials, 403 when the role may not do the action at all. */
 export function guard(access: Access, deps: GuardDeps): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (access === 'public') return next();
-    const principal = identify(req, deps);
-    if (!principal) {
+    const caller = identify(req, deps);
+    if (!caller) {
       res.set('WWW-Authenticate', 'Bearer').status(401).json({ error: 'sign in first (session cookie or Authorization: Bearer <token>)' });
       return;
     }
+    const { principal } = caller;
     if (access !== 'signed-in' && !roleAllows(principal.role, access)) {
       throw new HttpError(403, `role ${principal.role} may not ${access}`);
     }
     res.locals['principal'] = principal;
+    res.locals['csrfToken'] = caller.csrfToken;
     next();
   };
 }
@@ -92,6 +100,11 @@ export function adminRoute(app: Application, deps: GuardDeps, method: Method, pa
 }
 
 /** The caller of a guarded route. */
+/** The CSRF token of the caller's session (undefined for a bearer token), as the guard found it. */
+export function csrfTokenOf(res: Response): string | undefined {
+  return res.locals['csrfToken'] as string | undefined;
+}
+
 export function principalOf(res: Response): Principal {
   const p = res.locals['principal'] as Principal | undefined;
   if (!p) throw new HttpError(401, 'not signed in');

@@ -8,7 +8,7 @@ import { principalOfUser, type Principal } from '../../core/access.ts';
 import { createRateWindow } from '../../core/rate-window.ts';
 import { randomSecret, sha256, verifyPassword } from '../../core/secrets.ts';
 import { HttpError } from '../errors.ts';
-import { adminRoute, principalOf, readCookie, SESSION_COOKIE, type GuardDeps } from './route.ts';
+import { adminRoute, csrfTokenOf, principalOf, readCookie, SESSION_COOKIE, type GuardDeps } from './route.ts';
 
 const SignInBody = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(200) }).strict();
 const WRONG = 'Sai tên đăng nhập hoặc mật khẩu.';
@@ -74,10 +74,7 @@ export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureC
   });
 
   adminRoute(app, deps, 'get', '/admin/session', 'signed-in', (req, res) => {
-    const p = principalOf(res);
-    const cookie = readCookie(req, SESSION_COOKIE);
-    const csrf = p.via === 'session' && cookie ? (deps.db.get<{ t: string }>(sql`SELECT csrf_token AS t FROM admin_sessions WHERE id_hash = ${sha256(cookie)}`)?.t ?? null) : null;
-    res.json(whoAmI(deps, p, csrf));
+    res.json(whoAmI(deps, principalOf(res), csrfTokenOf(res) ?? null));
   });
 
   adminRoute(app, deps, 'delete', '/admin/session', 'signed-in', (req, res) => {

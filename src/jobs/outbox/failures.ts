@@ -1,6 +1,8 @@
+import type { Db } from '../../../db/client.ts';
 import type { OutboxClaimRow, OutboxQueries } from '../../../db/queries/outbox.ts';
 import { SendError } from '../../core/channel.ts';
 import type { Logger } from '../../core/log.ts';
+import { markAddressStopped } from '../../core/stopped-addresses.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
 const BACKOFF_BASE_MS = 2_000;
@@ -22,6 +24,7 @@ export function isChannelTrouble(e: SendError): 'throttled' | 'outage' | null {
 }
 
 export interface FailureDeps {
+  db: Db;
   q: OutboxQueries;
   log: Logger;
   maxAttempts: number;
@@ -51,7 +54,7 @@ export function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err: unkno
       return 'retried';
     }
     case 'stopped':
-      q.stopAddress.run(now.getTime(), row.address);
+      markAddressStopped(deps.db, row.address, now);
       q.finish.run('failed', `contact stopped: ${e.message}`, 'unreachable', row.id);
       return 'stopped';
     case 'fallback':

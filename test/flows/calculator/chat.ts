@@ -11,6 +11,7 @@ import { createLogger } from '../../../src/core/log.ts';
 import { channelOf, type Address, type ChannelName, type Reply } from '../../../src/core/message.ts';
 import { foldWords, normaliseInbound } from '../../../src/text/vietnamese.ts';
 import { freshDb } from '../../support/db.ts';
+import { capabilitiesOf } from '../../../src/core/channel.ts';
 
 export const NOW = new Date('2026-11-25T03:00:00Z');
 const log = createLogger({ level: 'silent' });
@@ -80,6 +81,7 @@ export class Chat {
       flows: [flow, menu],
       defaultFlow: { resident: flow.id, staff: flow.id, supervisor: flow.id },
       menuFlow: 'menu',
+      capabilities: capabilitiesOf([]),
     });
   }
 

@@ -4,10 +4,12 @@ import { addresses, contacts, outbox, signupReports, staffUnits, units, type Con
 import { createDispatcher } from '../../../src/core/dispatcher.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { createLogger } from '../../../src/core/log.ts';
-import { channelOf, type Address } from '../../../src/core/message.ts';
+import { channelOf, type Address, type ChannelName } from '../../../src/core/message.ts';
 import { end, type Flow } from '../../../src/core/flow.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from '../../../flows/report/flow.ts';
 import { freshDb } from '../../support/db.ts';
+import { capabilitiesOf } from '../../../src/core/channel.ts';
+import { renderReplyText } from '../../../src/core/outbox.ts';
 
 export const silentLog = createLogger({ level: 'silent' });
 
@@ -51,6 +53,7 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
     flows: [createReportFlow({ sanityLimit: opts.sanityLimit ?? 200 }), createProgressFlow(), createLinkFlow(), fallback],
     defaultFlow: { resident: 'menu', staff: 'menu', supervisor: 'menu' },
     menuFlow: 'menu',
+    capabilities: capabilitiesOf([]),
   });
   const people = new Map<string, ContactRow>();
   let seq = 0;
@@ -82,7 +85,8 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
         .from(outbox)
         .all()
         .filter((r) => result.outboxIds.includes(r.id))
-        .map((r) => r.text);
+        // As the sender renders a row for a channel that declares the core's default capabilities.
+        .map((r) => renderReplyText({ text: r.text, ...(r.quickReplies && { quickReplies: r.quickReplies }) }, capabilitiesOf([])(r.channel as ChannelName)));
     },
     /** Send on web chat as a cast member (created on first use). */
     as(key: CastKey, text: string, id?: string): string {

@@ -83,7 +83,7 @@ export type HotQueries = ReturnType<typeof build>;
 const cache = new WeakMap<Db, HotQueries>();
 
 /** The prepared message-path queries of this database. */
-export function hotQueries(db: Db): HotQueries {
+export function messagePathQueries(db: Db): HotQueries {
   let q = cache.get(db);
   if (!q) {
     q = build(db);
