@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
@@ -95,4 +96,57 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
     runners.set(db.$client, run);
   }
   return run(fn) as T;
+}
+
+/** The transaction an async chain is inside, per connection (savepoints nest inside it). */
+const openTransaction = new AsyncLocalStorage<{ client: Database.Database; depth: number }>();
+/** Per connection, the promise the next outermost transaction waits for: one outermost transaction at a time. */
+const transactionQueue = new WeakMap<Database.Database, Promise<void>>();
+
+/**
+ * Run `fn` in one transaction and resolve with its result once committed; if it throws (or rejects), everything it
+ * wrote is rolled back. Called inside another transaction (the same async chain) it runs in a savepoint: a failure
+ * undoes only its own writes. Outermost transactions on one connection run one after another.
+ *
+ * `fn` receives the handle to query through (on SQLite the connection itself). While it runs it may await the
+ * database only: SQLite has one connection, so a step that awaited a network call would hold every writer.
+ */
+export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const client = db.$client;
+  const open = openTransaction.getStore();
+  if (open && open.client === client) {
+    const name = `sp${++open.depth}`;
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(db);
+      client.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      client.exec(`ROLLBACK TO ${name}`);
+      client.exec(`RELEASE ${name}`);
+      throw err;
+    } finally {
+      open.depth--;
+    }
+  }
+  const before = transactionQueue.get(client) ?? Promise.resolve();
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  transactionQueue.set(client, before.then(() => mine));
+  await before;
+  try {
+    return await openTransaction.run({ client, depth: 0 }, async () => {
+      client.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(db);
+        client.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (client.inTransaction) client.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  } finally {
+    done();
+  }
 }

@@ -177,7 +177,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   print(io.stdout, `Chat as ${who?.role ?? role}${phone ? ` (${phone})` : ''}. Type a message; Ctrl-D to quit.`);
   const rl = createInterface({ input: io.stdin, terminal: false });
   for await (const line of rl) {
-    const result = service.dispatcher.handle({
+    const result = await service.dispatcher.handle({
       kind: 'text',
       channel,
       providerId: randomUUID(),

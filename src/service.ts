@@ -73,7 +73,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     capabilities: (name) => capabilities(name),
     onQueued: () => outbox?.kick(),
   });
-  const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, dispatch: (e, o) => dispatcher.handle(e, o), submit: (e, o) => dispatcher.submit(e, o) };
+  const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, submit: (e, o) => dispatcher.submit(e, o) };
   const web = createWebChannel(channelDeps, config.env);
   // Channels given by the caller replace the configured channel of the same name (tests, terminal chat).
   const extra = opts.extraChannels?.(channelDeps) ?? [];

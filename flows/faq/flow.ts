@@ -1,4 +1,4 @@
-import type { Flow, FlowContext, FlowState, StepOutcome } from '../../src/core/flow.ts';
+import type { FlowContext, FlowState, StepOutcome, SyncFlow } from '../../src/core/flow.ts';
 import { end, goto, pickChoice, stay } from '../../src/core/flow.ts';
 import type { Reply } from '../../src/core/message.ts';
 import { answerQuestion, HOTLINE, unsureText } from './answer.ts';
@@ -65,7 +65,7 @@ function idsOf(state: FlowState): string[] | null {
 }
 
 /** The FAQ flow: answers free text from the knowledge base; when unsure, offers the closest questions. */
-export function createFaqFlow(index: FaqIndex): Flow {
+export function createFaqFlow(index: FaqIndex): SyncFlow {
   const start = (ctx: FlowContext): StepOutcome => replyTo(index, ctx, ctx.text);
 
   const resume = (ctx: FlowContext, step: string, state: FlowState): StepOutcome => {

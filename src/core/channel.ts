@@ -105,12 +105,11 @@ export interface ChannelDeps {
   clock: Clock;
   /** PUBLIC_BASE_URL without a trailing slash: the URL providers sign and post to. */
   publicBaseUrl: string | undefined;
-  /** Hand one normalised inbound event to the dispatcher (synchronous: dedupe, route, step, queue replies). */
-  dispatch(event: InboundEvent, opts?: DispatchOptions): DispatchResult;
   /**
-   * The same, committed together with other events arriving in the same turn of the event loop (group commit):
-   * cheaper under load; resolves once the event is durably stored and handled. Used where a channel receives
-   * without HTTP (polling the provider); webhooks are dispatched by the HTTP module.
+   * Hand one normalised inbound event to the dispatcher (dedupe, route, step, queue replies), committed together
+   * with other events arriving in the same turn of the event loop (group commit); resolves once the event is durably
+   * stored and handled. Used where a channel receives without HTTP (polling the provider); webhooks are dispatched
+   * by the HTTP module.
    */
   submit(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }

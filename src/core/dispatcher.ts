@@ -2,7 +2,7 @@
 // then the replies queued, all in one transaction. Routing, the flow runner, the conversation store and group
 // commit live in src/core/dispatch/.
 import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction } from '../../db/client.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
 import type { ChannelCapabilities, Clock, DispatchOptions, DispatchResult } from './channel.ts';
@@ -36,8 +36,8 @@ export interface DispatcherDeps {
 }
 
 export interface Dispatcher {
-  /** Dedupe → contact → route → step → save state + queue replies, all in one transaction. Synchronous. */
-  handle(event: InboundEvent, opts?: DispatchOptions): DispatchResult;
+  /** Dedupe → contact → route → step → save state + queue replies, all in one transaction. */
+  handle(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
   /** The same, committed together with the other events submitted in this turn of the event loop (group commit). */
   submit(event: InboundEvent, opts?: DispatchOptions): Promise<DispatchResult>;
 }
@@ -68,8 +68,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (result.outboxIds.length > 0 && !opts.deliverNow) deps.onQueued?.(result.outboxIds);
   }
 
-  function handle(event: InboundEvent, opts: DispatchOptions = {}): DispatchResult {
-    const result = inTransaction(deps.db, () => handleInTransaction(event, opts));
+  async function handle(event: InboundEvent, opts: DispatchOptions = {}): Promise<DispatchResult> {
+    const result = await transaction(deps.db, () => handleInTransaction(event, opts));
     afterCommit(opts, result);
     return result;
   }
@@ -81,7 +81,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   );
 
   /** The work for one event; the caller owns the transaction. */
-  function handleInTransaction(event: InboundEvent, opts: DispatchOptions): DispatchResult {
+  async function handleInTransaction(event: InboundEvent, opts: DispatchOptions): Promise<DispatchResult> {
     if (event.kind === 'status') {
       const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
       if (event.stopped && id !== null) {
@@ -113,7 +113,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
     } else {
       contact = resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username).contact;
-      const outcome = route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, inserted.id, now);
+      const outcome = await route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, inserted.id, now);
       replies = outcome.replies;
       contact = outcome.contact;
       if (outcome.failed) status = 'failed';

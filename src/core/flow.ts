@@ -47,6 +47,13 @@ export interface Flow {
   readonly roles?: readonly Role[];
   /** A command that starts this flow whatever conversation is active (e.g. "BC 12", "TIENDO"). */
   command?(ctx: FlowContext): boolean;
+  /** A step may be async (it may await the database, nothing else: it runs inside the message's transaction). */
+  start(ctx: FlowContext): StepOutcome | Promise<StepOutcome>;
+  resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome | Promise<StepOutcome>;
+}
+
+/** A flow whose steps never wait (pure text work, no database): callers outside the dispatcher may call it directly. */
+export interface SyncFlow extends Flow {
   start(ctx: FlowContext): StepOutcome;
   resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome;
 }

@@ -59,85 +59,85 @@ function setup(version = 1) {
 }
 
 describe('dispatcher', () => {
-  it('runs one step per message and keeps the conversation state between messages', () => {
+  it('runs one step per message and keeps the conversation state between messages', async () => {
     const { send, replies } = setup();
-    expect(replies(send('hi').outboxIds)).toEqual(['n=1']);
-    expect(replies(send('again').outboxIds)).toEqual(['n=2']);
-    expect(replies(send('more').outboxIds)).toEqual(['n=3']);
+    expect(replies((await send('hi')).outboxIds)).toEqual(['n=1']);
+    expect(replies((await send('again')).outboxIds)).toEqual(['n=2']);
+    expect(replies((await send('more')).outboxIds)).toEqual(['n=3']);
   });
 
-  it('processes a retried delivery once, however late it comes', () => {
+  it('processes a retried delivery once, however late it comes', async () => {
     const { send, clock, db } = setup();
-    expect(send('hi', 'same').status).toBe('handled');
+    expect((await send('hi', 'same')).status).toBe('handled');
     clock.advance(3 * 24 * 3600_000);
-    const again = send('hi', 'same');
+    const again = (await send('hi', 'same'));
     expect(again).toEqual({ status: 'duplicate', outboxIds: [] });
     expect(db.select().from(outbox).all()).toHaveLength(1);
   });
 
-  it('keeps the old state and database untouched when a step throws, and says "try again"', () => {
+  it('keeps the old state and database untouched when a step throws, and says "try again"', async () => {
     const { send, replies, db } = setup();
-    send('hi');
-    send('x');
-    const result = send('boom');
+    (await send('hi'));
+    (await send('x'));
+    const result = (await send('boom'));
     expect(result.status).toBe('failed');
     expect(replies(result.outboxIds)[0]).toMatch(/gửi lại sau ít phút/);
     expect(db.select().from(units).where(eq(units.code, '01')).get()?.name).toBe('Thành phố Hà Nội');
     expect(db.select().from(conversations).get()?.state).toEqual({ n: 2 });
     expect(db.select().from(inboundMessages).all().at(-1)?.status).toBe('failed');
-    expect(replies(send('next').outboxIds)).toEqual(['n=3']);
+    expect(replies((await send('next')).outboxIds)).toEqual(['n=3']);
   });
 
-  it('restarts politely when the saved state was written by another version of the flow', () => {
+  it('restarts politely when the saved state was written by another version of the flow', async () => {
     const first = setup(1);
-    first.send('hi');
+    (await first.send('hi'));
     const saved = first.db.select().from(conversations).get();
     expect(saved?.version).toBe(1);
     first.db.update(conversations).set({ version: 0 }).run();
-    const ids = first.send('again').outboxIds;
+    const ids = (await first.send('again')).outboxIds;
     expect(first.replies(ids)[0]).toMatch(/vừa được cập nhật/);
   });
 
-  it('hands the same message to another flow on goto', () => {
+  it('hands the same message to another flow on goto', async () => {
     const { send, replies } = setup();
-    send('hi');
-    expect(replies(send('ask').outboxIds)).toEqual(['echo:ask']);
+    (await send('hi'));
+    expect(replies((await send('ask')).outboxIds)).toEqual(['echo:ask']);
   });
 
-  it('refuses a staff command from a resident politely and runs nothing', () => {
+  it('refuses a staff command from a resident politely and runs nothing', async () => {
     const { send, replies } = setup();
-    expect(replies(send('BC 12').outboxIds)[0]).toMatch(/chỉ dành cho cán bộ/);
+    expect(replies((await send('BC 12')).outboxIds)[0]).toMatch(/chỉ dành cho cán bộ/);
   });
 
-  it('lets staff use the command', () => {
+  it('lets staff use the command', async () => {
     const { send, replies, db } = setup();
-    send('hi');
+    (await send('hi'));
     db.update(contacts).set({ role: 'staff' }).run();
-    expect(replies(send('bc 12').outboxIds)).toEqual(['recorded']);
+    expect(replies((await send('bc 12')).outboxIds)).toEqual(['recorded']);
   });
 
-  it('sends the next message to the default flow once a conversation expired', () => {
+  it('sends the next message to the default flow once a conversation expired', async () => {
     const { send, replies, clock } = setup();
-    send('hi');
-    send('x');
+    (await send('hi'));
+    (await send('x'));
     clock.advance(2 * 3600_000);
-    expect(replies(send('y').outboxIds)).toEqual(['n=1']);
+    expect(replies((await send('y')).outboxIds)).toEqual(['n=1']);
   });
 
-  it('links a shared phone number to the contact who already owns it', () => {
+  it('links a shared phone number to the contact who already owns it', async () => {
     const { db, dispatcher, clock } = setup();
     const staff = db.insert(contacts).values({ name: 'Lan', phone: '+84912345678', role: 'staff', unitCode: '017', createdAt: clock.now() }).returning().get();
-    dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'a', from: 'telegram:77', text: 'hi', receivedAt: clock.now() });
-    const r = dispatcher.handle({ kind: 'phone', channel: 'telegram', providerId: 'b', from: 'telegram:77', phone: '0912 345 678', receivedAt: clock.now() });
+    await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'a', from: 'telegram:77', text: 'hi', receivedAt: clock.now() });
+    const r = await dispatcher.handle({ kind: 'phone', channel: 'telegram', providerId: 'b', from: 'telegram:77', phone: '0912 345 678', receivedAt: clock.now() });
     expect(r.contactId).toBe(staff.id);
     const out = db.select().from(outbox).where(eq(outbox.id, r.outboxIds[0]!)).get();
     expect(out?.text).toMatch(/Đã liên kết tài khoản với cán bộ Lan/);
   });
 
-  it('marks the address stopped on unsubscribe and replies nothing', () => {
+  it('marks the address stopped on unsubscribe and replies nothing', async () => {
     const { dispatcher, clock, db, send } = setup();
-    send('hi');
-    const r = dispatcher.handle({ kind: 'unsubscribe', channel: 'telegram', providerId: 'u1', from: 'telegram:42', receivedAt: clock.now() });
+    (await send('hi'));
+    const r = await dispatcher.handle({ kind: 'unsubscribe', channel: 'telegram', providerId: 'u1', from: 'telegram:42', receivedAt: clock.now() });
     expect(r.outboxIds).toEqual([]);
     expect(db.$client.prepare('select stopped_at from addresses').get()).not.toEqual({ stopped_at: null });
   });
@@ -149,9 +149,9 @@ describe('staff imported by Telegram username', () => {
     const { db, dispatcher, clock } = setup();
     const r = importStaff(db, 'name,phone,unit_code,role,telegram\nLan,0912345678,017,staff,@LanBHXH\n', { now: clock.now() });
     expect(r.bad).toEqual([]);
-    const first = dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u1', from: 'telegram:555', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+    const first = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u1', from: 'telegram:555', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
     expect(db.select().from(contacts).where(eq(contacts.id, first.contactId!)).get()?.role).toBe('staff');
-    const other = dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u2', from: 'telegram:556', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+    const other = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u2', from: 'telegram:556', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
     expect(other.contactId).not.toBe(first.contactId);
   });
 });
@@ -168,7 +168,7 @@ describe('group commit', () => {
 
   it('keeps one failing step from spoiling the others in its batch', async () => {
     const { dispatcher, clock, db, send } = setup();
-    send('hi', 'a');
+    (await send('hi', 'a'));
     const fail = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'b', from: 'telegram:42', text: 'boom', receivedAt: clock.now() });
     const ok = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'c', from: 'telegram:43', text: 'hi', receivedAt: clock.now() });
     expect((await fail).status).toBe('failed');

@@ -58,7 +58,7 @@ describe('admin API', () => {
     const web = t.chat('new-web-session');
     await web.send(`DK ${code}`);
     expect(web.text).toMatch(/chỉ dùng trên Telegram hoặc Zalo/);
-    const r = t.service.dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'dk1', from: 'telegram:5551', text: `DK ${code}`, receivedAt: t.clock.now() });
+    const r = await t.service.dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'dk1', from: 'telegram:5551', text: `DK ${code}`, receivedAt: t.clock.now() });
     expect((r.replies ?? []).map((x) => x.text).join('\n')).toMatch(/Đã liên kết/);
     const { outbox } = await import('../../db/schema/index.ts');
     const notices = t.service.db.select().from(outbox).all().filter((o) => o.text.includes('vừa được liên kết'));

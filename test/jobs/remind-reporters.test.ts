@@ -25,12 +25,12 @@ describe('remind-reporters', () => {
     expect(bulkRows(w)).toHaveLength(0);
   });
 
-  it('reminds staff of units that have not reported today, by SMS when they have no chat address', () => {
+  it('reminds staff of units that have not reported today, by SMS when they have no chat address', async () => {
     const w = createWorld();
     w.person('lan');
     w.person('hai');
     w.person('minh');
-    w.as('hai', 'BC 5 DV 001');
+    await w.as('hai', 'BC 5 DV 001');
     w.clock.set(AT('16:30'));
     const stats = remind({ db: w.db, config }, AT('16:30'));
     expect(stats).toEqual({ due: true, upToDate: 0, queued: 2, alreadyReminded: 0, skipped: 0 });
@@ -52,9 +52,9 @@ describe('remind-reporters', () => {
     expect(remind({ db: w.db, config }, AT('16:31', '2026-05-22')).queued).toBe(1);
   });
 
-  it('skips staff whose unit reported today, even with a count of zero', () => {
+  it('skips staff whose unit reported today, even with a count of zero', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 0');
+    await w.as('lan', 'BC 0');
     expect(remind({ db: w.db, config }, AT('17:00'))).toMatchObject({ queued: 0, upToDate: 1 });
   });
 
@@ -99,10 +99,10 @@ describe('supervisor-digest', () => {
     expect(digest({ db: w.db, config }, AT('17:59'))).toMatchObject({ due: false, queued: 0 });
   });
 
-  it('sends each supervisor one digest of their subtree a day', () => {
+  it('sends each supervisor one digest of their subtree a day', async () => {
     const w = createWorld();
     w.person('minh');
-    w.as('lan', 'BC 40');
+    await w.as('lan', 'BC 40');
     expect(digest({ db: w.db, config }, AT('18:00'))).toEqual({ due: true, queued: 1, alreadySent: 0, skipped: 0 });
     expect(digest({ db: w.db, config }, AT('18:05'))).toEqual({ due: true, queued: 0, alreadySent: 1, skipped: 0 });
     const [row] = bulkRows(w);

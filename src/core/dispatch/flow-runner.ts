@@ -1,6 +1,6 @@
 // The flow runner: one step of a flow (following hand-overs), then the conversation saved or cleared.
 import type { Db } from '../../../db/client.ts';
-import { inTransaction } from '../../../db/client.ts';
+import { transaction } from '../../../db/client.ts';
 import type { Flow, FlowContext, FlowState, StepOutcome } from '../flow.ts';
 import type { Logger } from '../log.ts';
 import { maskAddress } from '../log.ts';
@@ -18,7 +18,7 @@ export interface RunResult {
 }
 
 /** Runs a flow from its start (`resumeAt` null) or from a saved step. */
-export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: string; state: FlowState } | null) => RunResult;
+export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: string; state: FlowState } | null) => Promise<RunResult>;
 
 /**
  * Build the runner. The step runs in a savepoint: if it throws, whatever it wrote is rolled back, the saved state
@@ -26,10 +26,10 @@ export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: st
  */
 export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap<string, Flow>; conversations: ConversationStore }): FlowRunner {
   const { db, log, flows, conversations } = deps;
-  return (ctx, flowId, resumeAt) => {
+  return async (ctx, flowId, resumeAt) => {
     const replies: Reply[] = [];
     try {
-      return inTransaction(db, () => {
+      return await transaction(db, async () => {
         let current = flowId;
         let at = resumeAt;
         let stepCtx = ctx;
@@ -41,7 +41,7 @@ export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap
             replies.push({ text: TEXTS.notForRole(flow.id) });
             return { replies };
           }
-          const outcome: StepOutcome = at ? flow.resume(stepCtx, at.step, at.state) : flow.start(stepCtx);
+          const outcome: StepOutcome = at ? await flow.resume(stepCtx, at.step, at.state) : await flow.start(stepCtx);
           replies.push(...(outcome.replies ?? []));
           switch (outcome.kind) {
             case 'stay':

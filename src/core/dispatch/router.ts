@@ -22,7 +22,7 @@ export interface RouteResult {
 }
 
 /** Routes one text (or subscribe) message of a known contact to its answer. */
-export type Router = (contact: ContactRow, address: Address, text: string, kind: 'text' | 'subscribe', inboundId: number, now: Date) => RouteResult;
+export type Router = (contact: ContactRow, address: Address, text: string, kind: 'text' | 'subscribe', inboundId: number, now: Date) => Promise<RouteResult>;
 
 /** What the router needs: the flows in command order, the default flow per role and the menu flow. */
 export interface RouterDeps {
@@ -41,7 +41,7 @@ export interface RouterDeps {
 /** Build the router. */
 export function createRouter(deps: RouterDeps): Router {
   const { db, log, flows, flowsById, defaultFlow, menuFlow, conversations, runFlow } = deps;
-  return (contact, address, text, kind, inboundId, now) => {
+  return async (contact, address, text, kind, inboundId, now) => {
     const folded = foldWords(text);
     const campaign = deps.campaign(now);
     const ctx: FlowContext = {
@@ -60,7 +60,7 @@ export function createRouter(deps: RouterDeps): Router {
 
     if (kind === 'subscribe') {
       // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
-      return { ...runFlow(ctx, menuFlow, null), contact };
+      return { ...(await runFlow(ctx, menuFlow, null)), contact };
     }
     const active = conversations.active(contact.id, now);
     const at = active ? { flow: active.flow, step: active.step } : null;
@@ -74,7 +74,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (word === 'cancel_flow' && at) {
       // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
       conversations.clear(contact.id);
-      return { ...runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } }), contact };
+      return { ...(await runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } })), contact };
     }
     if (word === 'opt_out') {
       const updated = recordOptOut(db, contact.id, now);
@@ -93,11 +93,11 @@ export function createRouter(deps: RouterDeps): Router {
     }
     if (word === 'menu') {
       conversations.clear(contact.id);
-      return { ...runFlow(ctx, menuFlow, null), contact };
+      return { ...(await runFlow(ctx, menuFlow, null)), contact };
     }
 
     for (const flow of flows) {
-      if (flow.command?.(ctx)) return { ...runFlow(ctx, flow.id, null), contact };
+      if (flow.command?.(ctx)) return { ...(await runFlow(ctx, flow.id, null)), contact };
     }
 
     if (active) {
@@ -106,11 +106,11 @@ export function createRouter(deps: RouterDeps): Router {
         // State written by other code (an older deploy): restart politely rather than misread it.
         log.info({ contactId: contact.id, flow: active.flow, saved: active.version }, 'conversation state from another version; restarting');
         conversations.clear(contact.id);
-        const menu = runFlow(ctx, menuFlow, null);
+        const menu = await runFlow(ctx, menuFlow, null);
         return { replies: [{ text: TEXTS.restarted }, ...menu.replies], contact, ...(menu.failed && { failed: true }) };
       }
-      return { ...runFlow(ctx, flow.id, { step: active.step, state: active.state as FlowState }), contact };
+      return { ...(await runFlow(ctx, flow.id, { step: active.step, state: active.state as FlowState })), contact };
     }
-    return { ...runFlow(ctx, defaultFlow[contact.role], null), contact };
+    return { ...(await runFlow(ctx, defaultFlow[contact.role], null)), contact };
   };
 }

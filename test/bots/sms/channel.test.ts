@@ -22,7 +22,6 @@ function depsFor(env: Record<string, string>) {
     publicBaseUrl: config.publicBaseUrl,
     log: createLogger({ level: 'debug', destination: captured.stream }),
     clock: fixedClock('2026-05-20T03:00:00Z'),
-    dispatch: () => ({ status: 'ignored', outboxIds: [] }),
     submit: () => Promise.resolve({ status: 'ignored', outboxIds: [] }),
   };
   return { deps, env: config.env, logs: captured.text };

@@ -239,7 +239,7 @@ function captureLogger() {
 describe('Telegram channel', () => {
   it('is off without TELEGRAM_BOT_TOKEN and says in one line which variables turn it on', () => {
     const { log, text } = captureLogger();
-    const deps = { db: undefined as never, log, clock: { now: () => new Date() }, publicBaseUrl: undefined, dispatch: () => ({ status: 'ignored' as const, outboxIds: [] }), submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }) };
+    const deps = { db: undefined as never, log, clock: { now: () => new Date() }, publicBaseUrl: undefined, submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }) };
     const adapter = createTelegramChannel(deps, loadConfig({}).env);
     expect(adapter).toBeNull();
     const lines = text().trim().split('\n');

@@ -222,7 +222,6 @@ describe('Zalo channel', () => {
           log,
           clock: { now: () => new Date() },
           publicBaseUrl: undefined,
-          dispatch: () => ({ status: 'ignored', outboxIds: [] }),
           submit: () => Promise.resolve({ status: 'ignored' as const, outboxIds: [] }),
         },
         loadConfig(env).env,

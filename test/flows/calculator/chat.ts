@@ -100,10 +100,10 @@ export class Chat {
   }
 
   /** Send one message and return the replies the dispatcher queued for it. */
-  send(text: string): Reply[] {
+  async send(text: string): Promise<Reply[]> {
     this.menuReached = false;
     const channel = channelOf(this.address);
-    const result = this.dispatcher.handle({ kind: 'text', channel, providerId: `m${++this.seq}`, from: this.address, text, receivedAt: this.clock.now() });
+    const result = await this.dispatcher.handle({ kind: 'text', channel, providerId: `m${++this.seq}`, from: this.address, text, receivedAt: this.clock.now() });
     if (result.status !== 'handled') throw new Error(`message was ${result.status}`);
     this.handedTo = this.menuReached ? 'menu' : null;
     this.lastReplies = result.replies ?? [];
@@ -111,8 +111,8 @@ export class Chat {
   }
 
   /** Send and return the text of the only reply. */
-  say(text: string): string {
-    const replies = this.send(text);
+  async say(text: string): Promise<string> {
+    const replies = await this.send(text);
     if (replies.length !== 1 || replies[0] === undefined) throw new Error(`expected one reply, got ${replies.length}`);
     return replies[0].text;
   }

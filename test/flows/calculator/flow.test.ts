@@ -9,10 +9,10 @@ const flow = createCalculatorFlow({ discountRatePerMonth: 0.0035 });
 const D2020 = new Date('2020-05-23T01:00:00Z');
 
 /** A chat that has given an income and is at the group question. */
-function atGroup(income = '1,5 triệu', opts: ConstructorParameters<typeof Chat>[1] = {}): Chat {
+async function atGroup(income = '1,5 triệu', opts: ConstructorParameters<typeof Chat>[1] = {}): Promise<Chat> {
   const chat = new Chat(flow, opts);
-  chat.send('tinh');
-  chat.send(income);
+  await chat.send('tinh');
+  await chat.send(income);
   expect(chat.step).toBe('group');
   return chat;
 }
@@ -29,23 +29,23 @@ describe('calculator flow', () => {
     expect(() => createCalculatorFlow({ discountRatePerMonth: 1.5 })).toThrow(RangeError);
   });
 
-  it('asks the income with both limits, then the group, then the mode, and answers with premium, subsidy, pay and source', () => {
+  it('asks the income with both limits, then the group, then the mode, and answers with premium, subsidy, pay and source', async () => {
     const chat = new Chat(flow);
-    const ask = chat.say('tính');
+    const ask = await chat.say('tính');
     expect(chat.step).toBe('income');
     expect(ask).toContain('1.500.000');
     expect(ask).toContain('46.800.000');
 
-    expect(chat.say('1,5 triệu')).toContain('1.500.000 đồng');
+    expect(await chat.say('1,5 triệu')).toContain('1.500.000 đồng');
     expect(chat.step).toBe('group');
     expect(chat.lastQuickReplies()).toEqual([...GROUP_OPTIONS]);
     expect(GROUP_OPTIONS).toEqual(['Hộ nghèo', 'Hộ cận nghèo', 'Dân tộc thiểu số', 'Xã đảo, đặc khu', 'Khác']);
 
-    chat.send('Khác');
+    await chat.send('Khác');
     expect(chat.step).toBe('mode');
     expect(chat.lastQuickReplies()).toEqual([...MODE_OPTIONS]);
 
-    const result = chat.say('1 tháng');
+    const result = await chat.say('1 tháng');
     expect(chat.step).toBe('after');
     expect(result).toContain('330.000 đồng');
     expect(result).toContain('66.000 đồng');
@@ -55,34 +55,34 @@ describe('calculator flow', () => {
     expect(chat.lastQuickReplies()).toEqual([...AFTER_PREMIUM_OPTIONS]);
   });
 
-  it('takes the amount from the start message ("tinh 3 trieu")', () => {
+  it('takes the amount from the start message ("tinh 3 trieu")', async () => {
     const chat = new Chat(flow);
-    expect(chat.say('tinh 3 trieu')).toContain('3.000.000 đồng');
+    expect(await chat.say('tinh 3 trieu')).toContain('3.000.000 đồng');
     expect(chat.step).toBe('group');
   });
 
-  it('takes a bare amount after the command as millions ("tinh 2")', () => {
+  it('takes a bare amount after the command as millions ("tinh 2")', async () => {
     const chat = new Chat(flow);
-    expect(chat.say('tinh 2')).toContain('2.000.000 đồng');
+    expect(await chat.say('tinh 2')).toContain('2.000.000 đồng');
   });
 
-  it('does not take a menu option number handed over at the start as an amount', () => {
+  it('does not take a menu option number handed over at the start as an amount', async () => {
     const chat = new Chat(flow);
-    chat.send('3');
+    await chat.send('3');
     expect(chat.step).toBe('income');
   });
 
-  it('says above the ceiling that the reference level after 1/7/2026 is not verified, and gives the hotline', () => {
+  it('says above the ceiling that the reference level after 1/7/2026 is not verified, and gives the hotline', async () => {
     const chat = new Chat(flow);
-    const text = chat.say('tinh 48 trieu');
+    const text = await chat.say('tinh 48 trieu');
     expect(text).toContain('46.800.000 đồng');
     expect(text).toContain('chưa xác minh');
     expect(text).toContain('1900 9068');
   });
 
-  it('does not read years or ages in a free-text start as an amount', () => {
+  it('does not read years or ages in a free-text start as an amount', async () => {
     const chat = new Chat(flow);
-    chat.send('bhxh tu nguyen nam 2020 dong bao nhieu');
+    await chat.send('bhxh tu nguyen nam 2020 dong bao nhieu');
     expect(chat.step).toBe('income');
   });
 
@@ -105,25 +105,25 @@ describe('calculator flow', () => {
     ['không nghèo', '264.000'],
     ['ko', '264.000'],
     ['dan toc, ho can ngheo', '198.000'],
-  ])('reads the group %j and the person pays %s a month now', (answer, pay) => {
-    const chat = atGroup();
-    chat.send(answer);
+  ])('reads the group %j and the person pays %s a month now', async (answer, pay) => {
+    const chat = await atGroup();
+    await chat.send(answer);
     expect(chat.step).toBe('mode');
-    expect(chat.say('1')).toContain(`Anh/chị đóng: ${pay} đồng/tháng`);
+    expect(await chat.say('1')).toContain(`Anh/chị đóng: ${pay} đồng/tháng`);
   });
 
-  it('re-asks the group with an example when it is not understood, keeping the income', () => {
-    const chat = atGroup();
-    expect(chat.say('gì vậy')).toContain('ví dụ: 5');
+  it('re-asks the group with an example when it is not understood, keeping the income', async () => {
+    const chat = await atGroup();
+    expect(await chat.say('gì vậy')).toContain('ví dụ: 5');
     expect(chat.step).toBe('group');
     expect(chat.lastQuickReplies()).toEqual([...GROUP_OPTIONS]);
-    chat.send('5');
-    expect(chat.say('1')).toContain('1.500.000 đồng');
+    await chat.send('5');
+    expect(await chat.say('1')).toContain('1.500.000 đồng');
   });
 
-  it('takes a new amount at the group question', () => {
-    const chat = atGroup();
-    expect(chat.say('à, 2 triệu')).toContain('2.000.000 đồng');
+  it('takes a new amount at the group question', async () => {
+    const chat = await atGroup();
+    expect(await chat.say('à, 2 triệu')).toContain('2.000.000 đồng');
     expect(chat.step).toBe('group');
   });
 
@@ -141,18 +141,18 @@ describe('calculator flow', () => {
     ['12 thang', '12 tháng/lần: 3.168.000 đồng'],
     ['hàng năm', '12 tháng/lần: 3.168.000 đồng'],
     ['hang nam', '12 tháng/lần: 3.168.000 đồng'],
-  ])('reads the mode %j and answers %j', (answer, expected) => {
-    const chat = atGroup();
-    chat.send('khac');
-    expect(chat.say(answer)).toContain(expected);
+  ])('reads the mode %j and answers %j', async (answer, expected) => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    expect(await chat.say(answer)).toContain(expected);
   });
 
-  it('asks how many years for "Nhiều năm" and discounts at the configured rate, stating it', () => {
-    const chat = atGroup();
-    chat.send('khac');
-    expect(chat.say('5')).toMatch(/từ 1 đến 5/);
+  it('asks how many years for "Nhiều năm" and discounts at the configured rate, stating it', async () => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    expect(await chat.say('5')).toMatch(/từ 1 đến 5/);
     expect(chat.step).toBe('years');
-    const text = chat.say('2 năm');
+    const text = await chat.say('2 năm');
     const expected = premium(1_500_000, NOW, 'other', { kind: 'yearsAhead', years: 2, discountRatePerMonth: 0.0035 });
     if (!expected.ok) throw new Error('refused');
     expect(expected.totalPay).toBe(6_088_248);
@@ -161,30 +161,30 @@ describe('calculator flow', () => {
     expect(text).toContain('24 tháng');
   });
 
-  it('states a different configured rate', () => {
+  it('states a different configured rate', async () => {
     const other = new Chat(createCalculatorFlow({ discountRatePerMonth: 0.005 }));
-    other.send('tinh 1tr5');
-    other.send('khac');
-    other.send('nhieu nam');
-    expect(other.say('1')).toContain('0,5%/tháng');
+    await other.send('tinh 1tr5');
+    await other.send('khac');
+    await other.send('nhieu nam');
+    expect(await other.say('1')).toContain('0,5%/tháng');
   });
 
-  it('takes "3 nam" at the mode question directly and refuses more than 5 years', () => {
-    const chat = atGroup();
-    chat.send('khac');
-    expect(chat.say('3 nam')).toContain('36 tháng');
-    const again = atGroup();
-    again.send('khac');
-    expect(again.say('7 nam')).toContain('tối đa 5 năm');
+  it('takes "3 nam" at the mode question directly and refuses more than 5 years', async () => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    expect(await chat.say('3 nam')).toContain('36 tháng');
+    const again = await atGroup();
+    await again.send('khac');
+    expect(await again.say('7 nam')).toContain('tối đa 5 năm');
     expect(again.step).toBe('years');
-    expect(again.say('abc')).toContain('Chưa hiểu số năm');
-    expect(again.say('hai')).toContain('24 tháng');
+    expect(await again.say('abc')).toContain('Chưa hiểu số năm');
+    expect(await again.say('hai')).toContain('24 tháng');
   });
 
-  it('re-asks the mode with an example when it is not understood', () => {
-    const chat = atGroup();
-    chat.send('khac');
-    expect(chat.say('sao cũng được')).toContain('Ví dụ: 12 tháng');
+  it('re-asks the mode with an example when it is not understood', async () => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    expect(await chat.say('sao cũng được')).toContain('Ví dụ: 12 tháng');
     expect(chat.step).toBe('mode');
   });
 
@@ -192,45 +192,45 @@ describe('calculator flow', () => {
     ['1 triệu', 'thấp hơn'],
     ['50 triệu', 'cao hơn'],
     ['1499999', 'thấp hơn'],
-  ])('refuses %j and names both the floor and the ceiling', (income, word) => {
+  ])('refuses %j and names both the floor and the ceiling', async (income, word) => {
     const chat = new Chat(flow);
-    chat.send('tinh');
-    const text = chat.say(income);
+    await chat.send('tinh');
+    const text = await chat.say(income);
     expect(text).toContain(word);
     expect(text).toContain('1.500.000 đồng');
     expect(text).toContain('46.800.000 đồng');
     expect(chat.step).toBe('income');
-    chat.send('2 trieu');
+    await chat.send('2 trieu');
     expect(chat.step).toBe('group');
   });
 
-  it('refuses an amount out of range given at the start', () => {
+  it('refuses an amount out of range given at the start', async () => {
     const chat = new Chat(flow);
-    expect(chat.say('tinh 500k')).toContain('46.800.000');
+    expect(await chat.say('tinh 500k')).toContain('46.800.000');
     expect(chat.step).toBe('income');
   });
 
-  it.each(['abc', '???', 'bao nhiêu', '-', '😀😀', 'x'.repeat(5000)])('re-asks the income with an example for %j', (junk) => {
+  it.each(['abc', '???', 'bao nhiêu', '-', '😀😀', 'x'.repeat(5000)])('re-asks the income with an example for %j', async (junk) => {
     const chat = new Chat(flow);
-    chat.send('tinh');
-    expect(chat.say(junk)).toContain('Ví dụ');
+    await chat.send('tinh');
+    expect(await chat.say(junk)).toContain('Ví dụ');
     expect(chat.step).toBe('income');
   });
 
-  it('leaves the income question for help on an empty message and for the menu on "0" (global words come first)', () => {
+  it('leaves the income question for help on an empty message and for the menu on "0" (global words come first)', async () => {
     const empty = new Chat(flow);
-    empty.send('tinh');
-    expect(empty.say('')).toContain('MENU');
+    await empty.send('tinh');
+    expect(await empty.say('')).toContain('MENU');
     expect(empty.step).toBeNull();
 
     const zero = new Chat(flow);
-    zero.send('tinh');
-    zero.send('0');
+    await zero.send('tinh');
+    await zero.send('0');
     expect(zero.handedTo).toBe('menu');
     expect(zero.step).toBeNull();
   });
 
-  it('reproduces 2020: floor 700,000, non-poor pays 138,600, near-poor 115,500, poor 107,800', () => {
+  it('reproduces 2020: floor 700,000, non-poor pays 138,600, near-poor 115,500, poor 107,800', async () => {
     const cases: [string, string][] = [
       ['khac', '138.600'],
       ['can ngheo', '115.500'],
@@ -238,69 +238,69 @@ describe('calculator flow', () => {
     ];
     for (const [group, pay] of cases) {
       const chat = new Chat(flow, { now: D2020 });
-      expect(chat.say('tinh')).toContain('700.000');
-      chat.send('700000');
-      chat.send(group);
-      const text = chat.say('1');
+      expect(await chat.say('tinh')).toContain('700.000');
+      await chat.send('700000');
+      await chat.send(group);
+      const text = await chat.say('1');
       expect(text).toContain(`Anh/chị đóng: ${pay} đồng/tháng`);
       expect(text).toContain('58/2014/QH13');
     }
   });
 
-  it('in 2020 says ethnic minorities had no group of their own and were counted as others', () => {
+  it('in 2020 says ethnic minorities had no group of their own and were counted as others', async () => {
     const chat = new Chat(flow, { now: D2020 });
-    chat.send('tinh 700000 dong');
-    chat.send('dan toc');
-    const text = chat.say('1');
+    await chat.send('tinh 700000 dong');
+    await chat.send('dan toc');
+    const text = await chat.say('1');
     expect(text).toContain('138.600');
     expect(text).toContain('chưa có nhóm');
   });
 
-  it('warns after 2026 that no new rules are known and uses the current ones', () => {
+  it('warns after 2026 that no new rules are known and uses the current ones', async () => {
     const chat = new Chat(flow, { now: new Date('2027-02-01T03:00:00Z') });
-    chat.send('tinh 1tr5');
-    chat.send('khac');
-    const text = chat.say('1');
+    await chat.send('tinh 1tr5');
+    await chat.send('khac');
+    const text = await chat.say('1');
     expect(text).toContain('chưa có quy định mới, số liệu theo mức hiện hành');
     expect(text).toContain('264.000');
   });
 
-  it('goes to the pension estimate from the result ("1") and to the menu with "2"', () => {
-    const chat = atGroup();
-    chat.send('khac');
-    chat.send('1');
-    expect(chat.say('1')).toContain('nữ hay nam');
+  it('goes to the pension estimate from the result ("1") and to the menu with "2"', async () => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    await chat.send('1');
+    expect(await chat.say('1')).toContain('nữ hay nam');
     expect(chat.step).toBe('sex');
 
-    const menu = atGroup();
-    menu.send('khac');
-    menu.send('1');
-    menu.send('2');
+    const menu = await atGroup();
+    await menu.send('khac');
+    await menu.send('1');
+    await menu.send('2');
     expect(menu.handedTo).toBe('menu');
   });
 
-  it('hands a new question after the result to the menu and starts again on a new amount', () => {
-    const chat = atGroup();
-    chat.send('khac');
-    chat.send('1');
-    chat.send('ho ngheo co duoc ho tro khong');
+  it('hands a new question after the result to the menu and starts again on a new amount', async () => {
+    const chat = await atGroup();
+    await chat.send('khac');
+    await chat.send('1');
+    await chat.send('ho ngheo co duoc ho tro khong');
     expect(chat.handedTo).toBe('menu');
 
-    const again = atGroup();
-    again.send('khac');
-    again.send('1');
-    expect(again.say('3 trieu')).toContain('3.000.000');
+    const again = await atGroup();
+    await again.send('khac');
+    await again.send('1');
+    expect(await again.say('3 trieu')).toContain('3.000.000');
     expect(again.step).toBe('group');
   });
 
-  it('restarts politely on an unknown step', () => {
-    const outcome = flow.resume(makeContext('xin chào'), 'no-such-step', {});
+  it('restarts politely on an unknown step', async () => {
+    const outcome = await flow.resume(makeContext('xin chào'), 'no-such-step', {});
     expect(outcome.kind).toBe('stay');
     if (outcome.kind === 'stay') expect(outcome.step).toBe('income');
   });
 
-  it('restarts when the saved state is missing a field', () => {
-    const outcome = flow.resume(makeContext('1'), 'mode', {});
+  it('restarts when the saved state is missing a field', async () => {
+    const outcome = await flow.resume(makeContext('1'), 'mode', {});
     expect(outcome.kind === 'stay' && outcome.step).toBe('income');
   });
 });

@@ -18,13 +18,13 @@ function asSms(reply: Reply): string {
 }
 
 describe('pension estimate in the flow', () => {
-  it('asks sex, years and average income, and labels the answer an estimate (woman, 20 years: 55 %)', () => {
+  it('asks sex, years and average income, and labels the answer an estimate (woman, 20 years: 55 %)', async () => {
     const chat = new Chat(flow);
-    expect(chat.say('tinh luong huu')).toContain('nữ hay nam');
+    expect(await chat.say('tinh luong huu')).toContain('nữ hay nam');
     expect(chat.lastQuickReplies()).toEqual(['Nữ', 'Nam']);
-    expect(chat.say('nu')).toContain('bao nhiêu năm');
-    expect(chat.say('20 năm')).toContain('bình quân');
-    const text = chat.say('9,14 triệu');
+    expect(await chat.say('nu')).toContain('bao nhiêu năm');
+    expect(await chat.say('20 năm')).toContain('bình quân');
+    const text = await chat.say('9,14 triệu');
     expect(text).toContain('ƯỚC TÍNH');
     expect(text).toContain('55%');
     expect(text).toContain('5.027.000 đồng');
@@ -33,76 +33,76 @@ describe('pension estimate in the flow', () => {
     expect(chat.step).toBe('afterPension');
   });
 
-  it('gives a man with 20 years 45 % and a man with 17 years 42 %', () => {
+  it('gives a man with 20 years 45 % and a man with 17 years 42 %', async () => {
     const man = new Chat(flow);
-    man.send('tinh luong huu');
-    man.send('2');
-    man.send('20');
-    expect(man.say('5 trieu')).toContain('45%');
+    await man.send('tinh luong huu');
+    await man.send('2');
+    await man.send('20');
+    expect(await man.say('5 trieu')).toContain('45%');
 
     const shorter = new Chat(flow);
-    shorter.send('tinh luong huu');
-    shorter.send('nam');
-    shorter.send('17');
-    const text = shorter.say('5 trieu');
+    await shorter.send('tinh luong huu');
+    await shorter.send('nam');
+    await shorter.send('17');
+    const text = await shorter.say('5 trieu');
     expect(text).toContain('42%');
     expect(text).toContain('2.100.000');
   });
 
-  it('mentions the one-off allowance for years beyond 30 for a woman', () => {
+  it('mentions the one-off allowance for years beyond 30 for a woman', async () => {
     const chat = new Chat(flow);
-    chat.send('tinh luong huu');
-    chat.send('phụ nữ');
-    chat.send('33');
-    const text = chat.say('4 trieu');
+    await chat.send('tinh luong huu');
+    await chat.send('phụ nữ');
+    await chat.send('33');
+    const text = await chat.say('4 trieu');
     expect(text).toContain('75%');
     expect(text).toContain('6.000.000');
   });
 
-  it('explains paying the missing years at once or the lump sum under 15 years', () => {
+  it('explains paying the missing years at once or the lump sum under 15 years', async () => {
     const chat = new Chat(flow);
-    chat.send('tinh luong huu');
-    chat.send('nu');
-    chat.send('12');
-    const text = chat.say('3 trieu');
+    await chat.send('tinh luong huu');
+    await chat.send('nu');
+    await chat.send('12');
+    const text = await chat.say('3 trieu');
     expect(text).toContain('chưa đủ 15 năm');
     expect(text).toContain('đóng một lần');
     expect(text).toContain('BHXH một lần');
   });
 
-  it('re-asks sex, years and income with examples on bad answers', () => {
+  it('re-asks sex, years and income with examples on bad answers', async () => {
     const chat = new Chat(flow);
-    chat.send('tinh luong huu');
-    expect(chat.say('???')).toContain('1 (Nữ)');
-    chat.send('nu');
-    expect(chat.say('nhiều')).toContain('ví dụ: 20');
-    expect(chat.say('100')).toContain('ví dụ: 20');
-    chat.send('20');
-    expect(chat.say('không biết')).toContain('Ví dụ');
+    await chat.send('tinh luong huu');
+    expect(await chat.say('???')).toContain('1 (Nữ)');
+    await chat.send('nu');
+    expect(await chat.say('nhiều')).toContain('ví dụ: 20');
+    expect(await chat.say('100')).toContain('ví dụ: 20');
+    await chat.send('20');
+    expect(await chat.say('không biết')).toContain('Ví dụ');
     expect(chat.step).toBe('pensionIncome');
   });
 
-  it('goes from the pension answer back to the premium with "1"', () => {
+  it('goes from the pension answer back to the premium with "1"', async () => {
     const chat = new Chat(flow);
-    chat.send('tinh luong huu');
-    chat.send('nu');
-    chat.send('20');
-    chat.send('5 trieu');
-    chat.send('1');
+    await chat.send('tinh luong huu');
+    await chat.send('nu');
+    await chat.send('20');
+    await chat.send('5 trieu');
+    await chat.send('1');
     expect(chat.step).toBe('income');
   });
 
-  it('switches to the pension estimate when asked at the income question', () => {
+  it('switches to the pension estimate when asked at the income question', async () => {
     const chat = new Chat(flow);
-    chat.send('tinh');
-    chat.send('tính lương hưu');
+    await chat.send('tinh');
+    await chat.send('tính lương hưu');
     expect(chat.step).toBe('sex');
   });
 });
 
 describe('on SMS', () => {
   /** Every reply along a few long paths, on the SMS channel. */
-  function smsReplies(now: Date): Reply[] {
+  async function smsReplies(now: Date): Promise<Reply[]> {
     const replies: Reply[] = [];
     const paths = [
       ['tinh', '1 trieu'],
@@ -115,7 +115,7 @@ describe('on SMS', () => {
     ];
     for (const path of paths) {
       const chat = new Chat(flow, { channel: 'sms', now });
-      for (const message of path) replies.push(...chat.send(message));
+      for (const message of path) replies.push(...(await chat.send(message)));
     }
     return replies;
   }
@@ -124,19 +124,19 @@ describe('on SMS', () => {
     ['2020', D2020],
     ['now', NOW],
     ['2027', new Date('2027-06-01T03:00:00Z')],
-  ])('keeps every reply within three unaccented segments (%s), options included', (_label, now) => {
-    for (const reply of smsReplies(now)) {
+  ])('keeps every reply within three unaccented segments (%s), options included', async (_label, now) => {
+    for (const reply of await smsReplies(now)) {
       expect(reply.text.length).toBeLessThanOrEqual(SMS_MAX_CHARS);
       expect(asSms(reply).length, asSms(reply)).toBeLessThanOrEqual(SMS_MAX_CHARS);
     }
   });
 
-  it('still gives the premium, subsidy, pay, discount rate and source on SMS', () => {
+  it('still gives the premium, subsidy, pay, discount rate and source on SMS', async () => {
     const chat = new Chat(flow, { channel: 'sms' });
-    chat.send('tinh 2 trieu');
-    chat.send('5');
-    chat.send('5');
-    const text = chat.say('5');
+    await chat.send('tinh 2 trieu');
+    await chat.send('5');
+    await chat.send('5');
+    const text = await chat.say('5');
     expect(text).toContain('440.000');
     expect(text).toContain('66.000');
     expect(text).toContain('0,35%/tháng');

@@ -11,90 +11,90 @@ import { SMS_MAX_CHARS } from '../../../flows/report/texts.ts';
 import { createWorld, silentLog } from './helpers.ts';
 
 describe('report flow', () => {
-  it('records a report and says where the district stands', () => {
+  it('records a report and says where the district stands', async () => {
     const w = createWorld();
-    expect(w.as('lan', 'BC 12')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 12/50 (24%)');
+    expect(await w.as('lan', 'BC 12')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 12/50 (24%)');
     expect(w.currentReports()).toMatchObject([{ unitCode: '017', day: '2026-05-21', count: 12, reporterId: w.person('lan').id }]);
   });
 
-  it('adds up the days of a district into the cumulative total', () => {
+  it('adds up the days of a district into the cumulative total', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 26 20/5');
-    expect(w.as('lan', 'bc 12 21/5')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 38/50 (76%)');
+    await w.as('lan', 'BC 26 20/5');
+    expect(await w.as('lan', 'bc 12 21/5')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 38/50 (76%)');
   });
 
-  it('sums two staff of one district reporting on one day instead of overwriting', () => {
+  it('sums two staff of one district reporting on one day instead of overwriting', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 12');
-    const reply = w.as('tuan', 'BC 8');
+    await w.as('lan', 'BC 12');
+    const reply = await w.as('tuan', 'BC 8');
     expect(reply).toContain('lũy kế 20/50 (40%)');
     expect(reply).toContain('cả đơn vị: 20 người, 2 cán bộ báo cáo');
     expect(w.currentReports().map((r) => r.count)).toEqual([12, 8]);
   });
 
-  it('treats a resend for the same day as a correction and keeps the history', () => {
+  it('treats a resend for the same day as a correction and keeps the history', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 12');
-    expect(w.as('lan', 'BC 10')).toBe('Đã sửa thành 10 người ngày 21/05 (trước: 12) – Huyện Đông Anh: lũy kế 10/50 (20%)');
+    await w.as('lan', 'BC 12');
+    expect(await w.as('lan', 'BC 10')).toBe('Đã sửa thành 10 người ngày 21/05 (trước: 12) – Huyện Đông Anh: lũy kế 10/50 (20%)');
     const all = w.allReports();
     expect(all).toHaveLength(2);
     expect(all[0]?.supersededBy).toBe(all[1]?.id);
     expect(w.currentReports().map((r) => r.count)).toEqual([10]);
   });
 
-  it('applies an explicit BC SUA correction to the named day only', () => {
+  it('applies an explicit BC SUA correction to the named day only', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 5 20/5');
-    w.as('lan', 'BC 12');
-    expect(w.as('lan', 'BC SUA 7 20/5')).toContain('Đã sửa thành 7 người ngày 20/05 (trước: 5)');
+    await w.as('lan', 'BC 5 20/5');
+    await w.as('lan', 'BC 12');
+    expect(await w.as('lan', 'BC SUA 7 20/5')).toContain('Đã sửa thành 7 người ngày 20/05 (trước: 5)');
     expect(w.currentReports().map((r) => [r.day, r.count])).toEqual([
       ['2026-05-21', 12],
       ['2026-05-20', 7],
     ]);
   });
 
-  it('never counts a retried inbound message twice', () => {
+  it('never counts a retried inbound message twice', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 12', 'SM-1');
-    expect(w.as('lan', 'BC 12', 'SM-1')).toBe('');
+    await w.as('lan', 'BC 12', 'SM-1');
+    expect(await w.as('lan', 'BC 12', 'SM-1')).toBe('');
     expect(w.allReports()).toHaveLength(1);
   });
 
-  it('asks to confirm a count above the sanity limit and records it after OK', () => {
+  it('asks to confirm a count above the sanity limit and records it after OK', async () => {
     const w = createWorld();
-    const ask = w.as('lan', 'BC 250');
+    const ask = await w.as('lan', 'BC 250');
     expect(ask).toContain('250 người ngày 21/05 – Huyện Đông Anh cao hơn mức thường gặp (200/ngày)');
     expect(w.allReports()).toHaveLength(0);
-    expect(w.as('lan', 'OK')).toBe('Đã ghi nhận 250 người ngày 21/05 – Huyện Đông Anh: lũy kế 250/50 (500%)');
+    expect(await w.as('lan', 'OK')).toBe('Đã ghi nhận 250 người ngày 21/05 – Huyện Đông Anh: lũy kế 250/50 (500%)');
     expect(w.currentReports().map((r) => r.count)).toEqual([250]);
   });
 
-  it('records a count above the limit at once when the message says OK', () => {
+  it('records a count above the limit at once when the message says OK', async () => {
     const w = createWorld();
-    expect(w.as('lan', 'BC 250 OK')).toContain('Đã ghi nhận 250 người');
+    expect(await w.as('lan', 'BC 250 OK')).toContain('Đã ghi nhận 250 người');
   });
 
-  it('stores nothing when a high count is not confirmed', () => {
+  it('stores nothing when a high count is not confirmed', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 250');
-    expect(w.as('lan', 'không')).toContain('Chưa ghi nhận');
+    await w.as('lan', 'BC 250');
+    expect(await w.as('lan', 'không')).toContain('Chưa ghi nhận');
     expect(w.allReports()).toHaveLength(0);
   });
 
-  it('takes a corrected count in place of confirming', () => {
+  it('takes a corrected count in place of confirming', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 250');
-    expect(w.as('lan', 'BC 25')).toContain('Đã ghi nhận 25 người');
-    expect(w.as('lan', 'OK')).toBe('MENU');
+    await w.as('lan', 'BC 250');
+    expect(await w.as('lan', 'BC 25')).toContain('Đã ghi nhận 25 người');
+    expect(await w.as('lan', 'OK')).toBe('MENU');
     expect(w.currentReports().map((r) => r.count)).toEqual([25]);
   });
 
-  it('shows numbered choices on SMS so a basic phone can confirm with a digit', () => {
+  it('shows numbered choices on SMS so a basic phone can confirm with a digit', async () => {
     const w = createWorld();
     w.person('lan');
-    const [ask] = w.send('tel:+84912345678', 'BC 300');
+    const [ask] = await w.send('tel:+84912345678', 'BC 300');
     expect(ask).toMatch(/1\. OK\n2\. Không\nSoạn 1 hoặc 2$/);
-    expect(w.send('tel:+84912345678', '1')).toEqual(['Đã ghi nhận 300 người ngày 21/05 – Huyện Đông Anh: lũy kế 300/50 (600%)']);
+    expect(await w.send('tel:+84912345678', '1')).toEqual(['Đã ghi nhận 300 người ngày 21/05 – Huyện Đông Anh: lũy kế 300/50 (600%)']);
   });
 
   it.each([
@@ -103,50 +103,50 @@ describe('report flow', () => {
     ['BC 12 22/5/2026', 'chưa tới ngày đó'],
     ['BC 12 30/4', 'Chiến dịch bắt đầu từ 01/05/2026'],
     ['BC 12 31/2', 'Ngày không hợp lệ'],
-  ])('answers %j with how to fix it and stores nothing', (text, hint) => {
+  ])('answers %j with how to fix it and stores nothing', async (text, hint) => {
     const w = createWorld();
-    expect(w.as('lan', text)).toContain(hint);
+    expect(await w.as('lan', text)).toContain(hint);
     expect(w.allReports()).toHaveLength(0);
   });
 
-  it('refuses a resident politely and stores nothing', () => {
+  it('refuses a resident politely and stores nothing', async () => {
     const w = createWorld();
-    const reply = w.as('hoa', 'BC 12');
+    const reply = await w.as('hoa', 'BC 12');
     expect(reply).toContain('chỉ dành cho cán bộ');
     expect(w.allReports()).toHaveLength(0);
     expect(refusal).toContain('chỉ dành cho cán bộ');
   });
 
-  it('asks staff of several units which unit they mean', () => {
+  it('asks staff of several units which unit they mean', async () => {
     const w = createWorld();
-    expect(w.as('hai', 'BC 12')).toContain('Anh/chị phụ trách nhiều đơn vị (001 Quận Ba Đình; 002 Quận Hoàn Kiếm)');
+    expect(await w.as('hai', 'BC 12')).toContain('Anh/chị phụ trách nhiều đơn vị (001 Quận Ba Đình; 002 Quận Hoàn Kiếm)');
     expect(w.allReports()).toHaveLength(0);
-    expect(w.as('hai', 'BC 12 DV 002')).toContain('Quận Hoàn Kiếm: lũy kế 12/50');
-    expect(w.as('hai', 'BC 3 DV 017')).toContain('không phụ trách đơn vị mã 017');
-    expect(w.as('hai', 'BC 3 DV 999')).toContain('Không tìm thấy đơn vị mã 999');
+    expect(await w.as('hai', 'BC 12 DV 002')).toContain('Quận Hoàn Kiếm: lũy kế 12/50');
+    expect(await w.as('hai', 'BC 3 DV 017')).toContain('không phụ trách đơn vị mã 017');
+    expect(await w.as('hai', 'BC 3 DV 999')).toContain('Không tìm thấy đơn vị mã 999');
   });
 
-  it('lets a supervisor report for a district of their province but not their province itself', () => {
+  it('lets a supervisor report for a district of their province but not their province itself', async () => {
     const w = createWorld();
-    expect(w.as('minh', 'BC 4 DV 001')).toContain('Quận Ba Đình: lũy kế 4/50');
-    expect(w.as('minh', 'BC 4')).toContain('cấp huyện');
+    expect(await w.as('minh', 'BC 4 DV 001')).toContain('Quận Ba Đình: lũy kế 4/50');
+    expect(await w.as('minh', 'BC 4')).toContain('cấp huyện');
   });
 
-  it('uses an explicit unit target instead of the district default', () => {
+  it('uses an explicit unit target instead of the district default', async () => {
     const w = createWorld();
     w.setTarget('017', 80);
-    expect(w.as('lan', 'BC 20')).toContain('lũy kế 20/80 (25%)');
+    expect(await w.as('lan', 'BC 20')).toContain('lũy kế 20/80 (25%)');
   });
 
-  it('keeps SMS replies within three unaccented segments, even a supervisor\'s long progress', () => {
+  it('keeps SMS replies within three unaccented segments, even a supervisor\'s long progress', async () => {
     const w = createWorld();
     w.person('minh');
     w.person('lan');
     const replies = [
-      ...w.send('tel:+84987654321', 'TIENDO'),
-      ...w.send('tel:+84912345678', 'BC 12'),
-      ...w.send('tel:+84912345678', 'BC 999'),
-      ...w.send('tel:+84912345678', 'BC abc'),
+      ...(await w.send('tel:+84987654321', 'TIENDO')),
+      ...(await w.send('tel:+84912345678', 'BC 12')),
+      ...(await w.send('tel:+84912345678', 'BC 999')),
+      ...(await w.send('tel:+84912345678', 'BC abc')),
     ];
     for (const reply of replies) {
       expect(reply.length).toBeLessThanOrEqual(SMS_MAX_CHARS + 30);
@@ -157,33 +157,33 @@ describe('report flow', () => {
 });
 
 describe('progress flow', () => {
-  it('shows staff their unit: cumulative total against target and today', () => {
+  it('shows staff their unit: cumulative total against target and today', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 26 20/5');
-    w.as('lan', 'BC 12');
-    expect(w.as('lan', 'TIENDO')).toBe('Tiến độ Huyện Đông Anh: lũy kế 38/50 (76%); hôm nay (21/05) 12.');
-    expect(w.as('lan', 'tiến độ')).toContain('38/50');
+    await w.as('lan', 'BC 26 20/5');
+    await w.as('lan', 'BC 12');
+    expect(await w.as('lan', 'TIENDO')).toBe('Tiến độ Huyện Đông Anh: lũy kế 38/50 (76%); hôm nay (21/05) 12.');
+    expect(await w.as('lan', 'tiến độ')).toContain('38/50');
   });
 
-  it('tells staff when their unit has not reported today', () => {
+  it('tells staff when their unit has not reported today', async () => {
     const w = createWorld();
-    expect(w.as('lan', '/tiendo')).toBe('Tiến độ Huyện Đông Anh: lũy kế 0/50 (0%); hôm nay (21/05) chưa báo cáo.');
+    expect(await w.as('lan', '/tiendo')).toBe('Tiến độ Huyện Đông Anh: lũy kế 0/50 (0%); hôm nay (21/05) chưa báo cáo.');
   });
 
-  it('lists every unit of staff with several', () => {
+  it('lists every unit of staff with several', async () => {
     const w = createWorld();
-    w.as('hai', 'BC 5 DV 001');
-    const reply = w.as('hai', 'TIENDO');
+    await w.as('hai', 'BC 5 DV 001');
+    const reply = await w.as('hai', 'TIENDO');
     expect(reply).toContain('- Quận Ba Đình: lũy kế 5/50 (10%); hôm nay (21/05) 5');
     expect(reply).toContain('- Quận Hoàn Kiếm: lũy kế 0/50 (0%); hôm nay (21/05) chưa báo cáo');
   });
 
-  it('gives a supervisor the province total, the units furthest behind and who has not reported', () => {
+  it('gives a supervisor the province total, the units furthest behind and who has not reported', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 40');
-    w.as('hai', 'BC 30 DV 001');
-    w.as('hai', 'BC 20 DV 002');
-    const reply = w.as('minh', 'TIENDO');
+    await w.as('lan', 'BC 40');
+    await w.as('hai', 'BC 30 DV 001');
+    await w.as('hai', 'BC 20 DV 002');
+    const reply = await w.as('minh', 'TIENDO');
     // 30 districts × 50 = 1500
     expect(reply).toContain('Tiến độ Thành phố Hà Nội đến 21/05: 90/1.500 (6%). Hôm nay: 90.');
     expect(reply).toMatch(/Chậm nhất: (Huyện|Quận|Thị xã) [^;]+ 0\/50 \(0%\);/);
@@ -192,56 +192,56 @@ describe('progress flow', () => {
     expect(reply).not.toMatch(/Chưa báo hôm nay.*Ba Đình/);
   });
 
-  it('lets a supervisor look at one district of their province', () => {
+  it('lets a supervisor look at one district of their province', async () => {
     const w = createWorld();
-    w.as('lan', 'BC 40');
-    expect(w.as('minh', 'TIENDO 017')).toContain('Tiến độ Huyện Đông Anh đến 21/05: 40/50 (80%)');
-    expect(w.as('minh', 'TIENDO 760')).toContain('không phụ trách');
+    await w.as('lan', 'BC 40');
+    expect(await w.as('minh', 'TIENDO 017')).toContain('Tiến độ Huyện Đông Anh đến 21/05: 40/50 (80%)');
+    expect(await w.as('minh', 'TIENDO 760')).toContain('không phụ trách');
   });
 
-  it('refuses residents', () => {
+  it('refuses residents', async () => {
     const w = createWorld();
-    expect(w.as('hoa', 'TIENDO')).toContain('chỉ dành cho cán bộ');
+    expect(await w.as('hoa', 'TIENDO')).toContain('chỉ dành cho cán bộ');
   });
 });
 
 describe('link flow', () => {
-  it('links a Telegram account to the staff member who owns the code, once', () => {
+  it('links a Telegram account to the staff member who owns the code, once', async () => {
     const w = createWorld();
     const lan = w.person('lan');
     const code = issueLinkCode(w.db, lan.id, w.clock.now());
     expect(code).toMatch(/^\d{6}$/);
-    expect(w.send('telegram:555', 'BC 12').join()).toContain('chỉ dành cho cán bộ');
-    expect(w.send('telegram:555', `DK ${code}`).join()).toBe(
+    expect((await w.send('telegram:555', 'BC 12')).join()).toContain('chỉ dành cho cán bộ');
+    expect((await w.send('telegram:555', `DK ${code}`)).join()).toBe(
       'Đã liên kết tài khoản với cán bộ Nguyễn Thị Lan – Huyện Đông Anh. Gửi BC <số người> để báo cáo, TIENDO để xem tiến độ.',
     );
     expect(w.db.select().from(addresses).where(eq(addresses.address, 'telegram:555')).get()?.contactId).toBe(lan.id);
-    expect(w.send('telegram:555', 'BC 12').join()).toContain('Đã ghi nhận 12 người');
-    expect(w.send('telegram:777', `DK ${code}`).join()).toContain('không đúng, đã dùng hoặc đã hết hạn');
+    expect((await w.send('telegram:555', 'BC 12')).join()).toContain('Đã ghi nhận 12 người');
+    expect((await w.send('telegram:777', `DK ${code}`)).join()).toContain('không đúng, đã dùng hoặc đã hết hạn');
   });
 
-  it('refuses an expired code', () => {
+  it('refuses an expired code', async () => {
     const w = createWorld();
     const code = issueLinkCode(w.db, w.person('lan').id, new Date('2026-05-10T00:00:00Z'));
-    expect(w.send('zalo:8427000000000000001', `DK ${code}`).join()).toContain('hết hạn');
+    expect((await w.send('zalo:8427000000000000001', `DK ${code}`)).join()).toContain('hết hạn');
   });
 
-  it('never links a web chat session (its id is chosen by the client), and keeps the code usable', () => {
+  it('never links a web chat session (its id is chosen by the client), and keeps the code usable', async () => {
     const w = createWorld();
     const code = issueLinkCode(w.db, w.person('lan').id, w.clock.now());
-    expect(w.as('tuan', `DK ${code}`)).toContain('chỉ dùng trên Telegram hoặc Zalo');
-    expect(w.send('web:stranger', `DK ${code}`).join()).toContain('chỉ dùng trên Telegram hoặc Zalo');
-    expect(w.send('telegram:9', `DK ${code}`).join()).toContain('Đã liên kết');
+    expect(await w.as('tuan', `DK ${code}`)).toContain('chỉ dùng trên Telegram hoặc Zalo');
+    expect((await w.send('web:stranger', `DK ${code}`)).join()).toContain('chỉ dùng trên Telegram hoặc Zalo');
+    expect((await w.send('telegram:9', `DK ${code}`)).join()).toContain('Đã liên kết');
   });
 
-  it('only the newest code of a person works', () => {
+  it('only the newest code of a person works', async () => {
     const w = createWorld();
     const lan = w.person('lan');
     const first = issueLinkCode(w.db, lan.id, w.clock.now(), () => 111111);
     const second = issueLinkCode(w.db, lan.id, w.clock.now(), () => 222222);
     expect([first, second]).toEqual(['111111', '222222']);
-    expect(w.send('telegram:1', 'DK 111111').join()).toContain('không đúng');
-    expect(w.send('telegram:1', 'DK 222222').join()).toContain('Đã liên kết');
+    expect((await w.send('telegram:1', 'DK 111111')).join()).toContain('không đúng');
+    expect((await w.send('telegram:1', 'DK 222222')).join()).toContain('Đã liên kết');
     expect(w.db.select().from(contacts).where(eq(contacts.id, lan.id)).get()?.role).toBe('staff');
   });
 });

@@ -70,8 +70,8 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
       return c;
     },
     /** Send a text as someone on an address; returns the reply texts. `id` is the provider message id. */
-    send(from: Address, text: string, id?: string): string[] {
-      const result = dispatcher.handle({
+    async send(from: Address, text: string, id?: string): Promise<string[]> {
+      const result = await dispatcher.handle({
         kind: 'text',
         channel: channelOf(from),
         providerId: id ?? `m${++seq}`,
@@ -89,9 +89,9 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
         .map((r) => renderReplyText({ text: r.text, ...(r.quickReplies && { quickReplies: r.quickReplies }) }, capabilitiesOf([])(r.channel as ChannelName)));
     },
     /** Send on web chat as a cast member (created on first use). */
-    as(key: CastKey, text: string, id?: string): string {
+    async as(key: CastKey, text: string, id?: string): Promise<string> {
       world.person(key);
-      return world.send(`web:${key}`, text, id).join('\n');
+      return (await world.send(`web:${key}`, text, id)).join('\n');
     },
     /** Current (not superseded) reports, oldest first. */
     currentReports() {

@@ -77,18 +77,18 @@ describe('importStaff', () => {
   });
 });
 
-describe('exportProgress', () => {
-  function reported() {
+describe('exportProgress', async () => {
+  async function reported() {
     const w = createWorld();
-    w.as('lan', 'BC 26 20/5');
-    w.as('lan', 'BC 12');
-    w.as('tuan', 'BC 3');
-    w.as('hai', 'BC 5 DV 001');
+    await w.as('lan', 'BC 26 20/5');
+    await w.as('lan', 'BC 12');
+    await w.as('tuan', 'BC 3');
+    await w.as('hai', 'BC 5 DV 001');
     return w;
   }
 
   it('writes a CSV with a UTF-8 BOM, a column per day and totals', async () => {
-    const w = reported();
+    const w = await reported();
     const buf = await exportProgress(w.db, { format: 'csv', now: w.clock.now() });
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = buf.toString('utf8').slice(1).trim().split('\n');
@@ -101,7 +101,7 @@ describe('exportProgress', () => {
   });
 
   it('writes the same table as an xlsx workbook', async () => {
-    const w = reported();
+    const w = await reported();
     const buf = await exportProgress(w.db, { format: 'xlsx', now: w.clock.now() });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
