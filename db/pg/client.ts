@@ -16,27 +16,21 @@ export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-const INT8 = 20;
-const NUMERIC = 1700;
-
 /**
  * SQLite hands raw queries numbers; node-postgres hands int8 (our millisecond times, count(*), sum()) and numeric
  * as strings. Parse them as numbers so raw SQL returns the same values on both engines. A value beyond 2^53 would
- * lose digits silently, so it throws instead (times and counts here are far below it).
+ * lose digits, so it stays a string: none of our columns gets near it (times, counts, ids), but the catalog does
+ * (a bigint sequence's maximum, read when drizzle-kit inspects the database).
+ *
+ * Set on pg's global parsers, not per pool: drizzle's node-postgres driver passes its own per-query `types`
+ * that fall back to the global ones, so a pool's `types` option never takes effect for drizzle queries.
  */
-function parseInt8(text: string): number {
+function parseInt8(text: string): number | string {
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${text} does not fit a JavaScript number`);
-  return n;
+  return Number.isSafeInteger(n) ? n : text;
 }
-
-export const PG_TYPES: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === INT8) return parseInt8;
-    if (oid === NUMERIC) return Number;
-    return pg.types.getTypeParser(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 export interface OpenPgOptions {
   /** Connections in the pool (node-postgres defaults to 10). */
@@ -51,7 +45,6 @@ export interface OpenPgOptions {
 export function pgConfig(url: string, opts: OpenPgOptions = {}): pg.PoolConfig {
   return {
     connectionString: url,
-    types: PG_TYPES,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'bhxh-outreach',
     // A dead server or network must not hang a request (or the leader's check) for the kernel's TCP timeout.
