@@ -16,7 +16,7 @@
  * each claims its rows in the database.
  */
 import pg from 'pg';
-import { LOCK_SPACE } from './lock-keys.ts';
+import { LOCK_SPACE, lockIdOf } from './lock-keys.ts';
 
 export interface LeaderElectionOptions {
   /** The database (same as DATABASE_URL). */
@@ -41,12 +41,8 @@ export interface LeaderElection {
 
 export const DEFAULT_LEADER_RETRY_MS = 10_000;
 
-/** 32-bit FNV-1a of the election's name: the advisory lock's id in LOCK_SPACE.leader. */
-export function leaderLockId(name: string): number {
-  let h = 0x811c9dc5;
-  for (const byte of Buffer.from(name, 'utf8')) h = Math.imul(h ^ byte, 0x01000193);
-  return h | 0;
-}
+/** The advisory lock's id in LOCK_SPACE.leader for an election's name. */
+export const leaderLockId = lockIdOf;
 
 /**
  * Settings of the leader's session: the server ends it (freeing the lock) when it has been idle for three pings,

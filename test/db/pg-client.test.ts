@@ -9,6 +9,7 @@ import { openDb } from '../../db/client.ts';
 import * as sqliteSchema from '../../db/schema/index.ts';
 import * as pgSchema from '../../db/pg/schema/index.ts';
 import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
+import { syncIdentitySequences } from '../../db/pg/identity.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
 
 /** drizzle-kit's push draws a spinner on stdout; the test output does not need it. */
@@ -95,6 +96,23 @@ describe.skipIf(!hasPg)('the PostgreSQL client', () => {
         sql`SELECT count(*) AS n, max(next_attempt_at) AS t, sum(next_attempt_at) AS total FROM outbox`,
       );
       expect(r.rows[0]).toEqual({ n: 1, t: Date.parse('2026-05-20T03:00:00.123Z'), total: Date.parse('2026-05-20T03:00:00.123Z') });
+    } finally {
+      await closePgDb(db);
+    }
+  });
+
+  it('ids inserted explicitly (seeds, tests) need the sequences moved past them, as SQLite does by itself', async () => {
+    const db = await openPgDb(database.url());
+    try {
+      const at = new Date('2026-05-20T03:00:00Z');
+      await db.insert(pgSchema.campaigns).values({ id: 7, slug: 'a', name: 'a', theme: 't', hotline: 'h', launchAt: at, startsOn: '2026-05-23', districtTarget: 1, messages: [], createdAt: at });
+      const next = { slug: 'b', name: 'b', theme: 't', hotline: 'h', launchAt: at, startsOn: '2026-05-23', districtTarget: 1, messages: [], createdAt: at };
+      // The identity hands out 1, 2, … regardless of the explicit 7; only a collision would show it, so force one.
+      await db.execute(sql`SELECT setval(pg_get_serial_sequence('campaigns', 'id'), 7, false)`);
+      await expect(db.insert(pgSchema.campaigns).values(next)).rejects.toThrow();
+      await syncIdentitySequences(db);
+      const [row] = await db.insert(pgSchema.campaigns).values(next).returning({ id: pgSchema.campaigns.id });
+      expect(row?.id).toBe(8);
     } finally {
       await closePgDb(db);
     }
