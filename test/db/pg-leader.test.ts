@@ -34,7 +34,8 @@ async function until(cond: () => boolean, timeoutMs: number): Promise<number> {
 /** The backend holding the election's lock, as PostgreSQL sees it. */
 async function holderPid(admin: pg.Client): Promise<number | undefined> {
   const r = await admin.query<{ pid: number }>(
-    `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2`,
+    `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::int::oid AND objid = $2::int::oid AND objsubid = 2
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [LOCK_SPACE.leader, leaderLockId('test-jobs')],
   );
   return r.rows[0]?.pid;
