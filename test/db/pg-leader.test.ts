@@ -9,7 +9,7 @@ import { startLeaderElection, leaderLockId, prepareLeaderSession, type LeaderEle
 import { LOCK_SPACE } from '../../db/pg/lock-keys.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
 
-const RETRY_MS = 250;
+const RETRY_MS = 500;
 
 /** An election that records what it was told, as an instance's job runner would. */
 function instance(url: string, name: string, events: string[]): LeaderElection {

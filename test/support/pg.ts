@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -17,12 +18,14 @@ export const hasPg = TEST_DATABASE_URL !== undefined;
 if (!hasPg) noteSkippedOnce();
 
 /**
- * Test files run in separate worker processes of one vitest run; the first to get here writes a marker beside
- * the run's parent process id, so the line appears once per run, not once per file.
+ * Test files run in workers of one vitest run (child processes with the default `forks` pool, threads with
+ * `threads`); the first to get here writes a marker named after the run's main process, so the line appears once
+ * per run, not once per file.
  */
 function noteSkippedOnce(): void {
+  const runPid = isMainThread ? process.ppid : process.pid;
   try {
-    closeSync(openSync(join(tmpdir(), `bhxh-pg-skipped-${process.ppid}`), 'wx'));
+    closeSync(openSync(join(tmpdir(), `bhxh-pg-skipped-${runPid}`), 'wx'));
   } catch {
     return;
   }
