@@ -13,7 +13,7 @@
  *
  * Not wired yet: the send loop still calls the SQLite claim.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { OutboxClaimRow } from '../queries/outbox.ts';
 import type { PgDb } from './client.ts';
 
@@ -33,26 +33,46 @@ export interface ClaimOptions {
   leaseMs?: number;
 }
 
+/** The rows a claim may take: in flight under an expired lease, or queued and due. */
+export type ClaimKind = 'expired' | 'due';
+
 /**
- * Claim up to `limit` due rows of one channel (queued and due, or in flight under an expired lease): status →
- * sending, attempts + 1, lease until now + leaseMs. Rows come back in the shape and order of the SQLite claim
- * (replies first, then by due time and id; booleans as 0/1, quick replies as their JSON text).
+ * One claim statement. The two kinds are claimed by separate statements because each then walks its own partial
+ * index in order and stops after `limit` rows (outbox_lease_idx, outbox_due_idx); one statement with an OR of
+ * both made PostgreSQL read and sort the whole backlog on every pass (240 ms for 300,000 queued rows, against
+ * 0.1 ms).
  */
-export async function claimOutboxRows(db: PgDb, opts: ClaimOptions): Promise<OutboxClaimRow[]> {
-  const leaseUntil = opts.now + (opts.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS);
-  const result = await db.execute<OutboxClaimRow & Record<string, unknown>>(sql`
-    WITH due AS (
+export function claimStatement(kind: ClaimKind, opts: { channel: string; now: number; limit: number; leaseUntil: number }): SQL {
+  const which =
+    kind === 'expired'
+      ? sql`status = 'sending' AND claimed_until <= ${opts.now}`
+      : sql`status = 'queued' AND next_attempt_at <= ${opts.now}`;
+  return sql`
+    WITH picked AS (
       SELECT id FROM outbox
-       WHERE channel = ${opts.channel}
-         AND ((status = 'queued' AND next_attempt_at <= ${opts.now}) OR (status = 'sending' AND claimed_until <= ${opts.now}))
+       WHERE channel = ${opts.channel} AND ${which}
        ORDER BY priority, next_attempt_at, id
        LIMIT ${opts.limit}
        FOR UPDATE SKIP LOCKED)
-    UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, claimed_until = ${leaseUntil}
-      FROM due WHERE o.id = due.id
+    UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, claimed_until = ${opts.leaseUntil}
+      FROM picked WHERE o.id = picked.id
     RETURNING o.id, o.contact_id AS "contactId", o.address, o.channel, o.text, o.quick_replies AS "quickReplies",
               o.request_phone::int AS "requestPhone", o.priority, o.attempts, o.next_attempt_at AS "nextAttemptAt",
-              o.keep_diacritics::int AS "keepDiacritics", o.broadcast_id AS "broadcastId"`);
+              o.keep_diacritics::int AS "keepDiacritics", o.broadcast_id AS "broadcastId"`;
+}
+
+/**
+ * Claim up to `limit` rows of one channel: first rows abandoned under an expired lease (they waited longest),
+ * then queued rows that are due. Each: status → sending, attempts + 1, lease until now + leaseMs. Rows come back
+ * in the shape and order of the SQLite claim (replies first, then by due time and id; booleans as 0/1, quick
+ * replies as their JSON text).
+ */
+export async function claimOutboxRows(db: PgDb, opts: ClaimOptions): Promise<OutboxClaimRow[]> {
+  const leaseUntil = opts.now + (opts.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS);
+  const run = async (kind: ClaimKind, limit: number) =>
+    (await db.execute<OutboxClaimRow & Record<string, unknown>>(claimStatement(kind, { channel: opts.channel, now: opts.now, limit, leaseUntil }))).rows;
+  const rows = await run('expired', opts.limit);
+  if (rows.length < opts.limit) rows.push(...(await run('due', opts.limit - rows.length)));
   // RETURNING does not keep the subquery's order.
-  return result.rows.sort((a, b) => a.priority - b.priority || a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
+  return rows.sort((a, b) => a.priority - b.priority || a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
 }

@@ -10,7 +10,7 @@ import { outboxQueries } from '../../db/queries/outbox.ts';
 import * as sqliteSchema from '../../db/schema/index.ts';
 import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
 import { contacts, outbox } from '../../db/pg/schema/index.ts';
-import { claimOutboxRows } from '../../db/pg/outbox-claim.ts';
+import { claimOutboxRows, claimStatement, type ClaimKind } from '../../db/pg/outbox-claim.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
 
 const T0 = Date.parse('2026-05-20T03:00:00Z');
@@ -123,5 +123,41 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
     } finally {
       lite.$client.close();
     }
+  });
+
+  it('each claim walks its partial index and stops at the limit, however long the backlog', async () => {
+    await a.execute(sql`
+      INSERT INTO outbox (contact_id, address, channel, text, status, priority, next_attempt_at, created_at, claimed_until)
+      SELECT 1, 'tel:' || g, 'sms', 'x', CASE WHEN g % 100 = 0 THEN 'sending' WHEN g % 3 = 0 THEN 'queued' ELSE 'sent' END,
+             g % 2, ${T0}::bigint - g, ${T0}::bigint, CASE WHEN g % 100 = 0 THEN ${T0}::bigint - 1 END
+        FROM generate_series(1, 60000) g`);
+    await a.execute(sql`ANALYZE outbox`);
+    const plan = async (kind: ClaimKind) => {
+      const r = await a.execute<{ 'QUERY PLAN': unknown }>(
+        sql`EXPLAIN (FORMAT JSON) ${claimStatement(kind, { channel: 'sms', now: T0, limit: 50, leaseUntil: T0 + LEASE })}`,
+      );
+      return JSON.stringify(r.rows[0]?.['QUERY PLAN']);
+    };
+    const due = await plan('due');
+    expect(due).toContain('outbox_due_idx');
+    expect(due).not.toContain('Seq Scan');
+    const expired = await plan('expired');
+    expect(expired).toContain('outbox_lease_idx');
+    expect(expired).not.toContain('Seq Scan');
+    const rows = await claimOutboxRows(b, { channel: 'sms', limit: 50, now: T0, leaseMs: LEASE });
+    expect(rows).toHaveLength(50);
+    // The 600 abandoned rows come first.
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+    const states = await a.execute<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status = 'sending' AND claimed_until = ${T0 + LEASE}`);
+    expect(states.rows[0]?.n).toBe(50);
+  });
+
+  it('takes abandoned rows before due ones, and never more than the limit in all', async () => {
+    await a.insert(outbox).values([row(1), row(2), row(3)]);
+    await claimOutboxRows(a, { channel: 'sms', limit: 2, now: T0, leaseMs: LEASE });
+    await a.insert(outbox).values([row(4), row(5)]);
+    const rows = await claimOutboxRows(b, { channel: 'sms', limit: 3, now: T0 + LEASE, leaseMs: LEASE });
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.attempts === 2)).toHaveLength(2);
   });
 });
