@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
@@ -149,4 +150,29 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
   } finally {
     done();
   }
+}
+
+// Raw SQL that runs on either engine. Queries built with drizzle's builder are awaited as they are
+// (`await db.select()…`, `const [row] = await db.select()….limit(1)`, `await db.update(…)…`); raw `sql` goes through
+// these three, so nothing outside db/ calls an engine's own methods (`.all()`, `.get()`, `.run()`, `$client`).
+
+/** The rows of a raw query. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.all<T>(query);
+}
+
+/** The first row of a raw query, or undefined. */
+export async function row<T>(db: Db, query: SQL): Promise<T | undefined> {
+  return db.get<T>(query);
+}
+
+/** Run a raw statement; resolves with the number of rows it changed. */
+export async function execute(db: Db, query: SQL): Promise<number> {
+  return db.run(query).changes;
+}
+
+/** How many rows an awaited insert, update or delete changed (the engines answer in different shapes). */
+export function changedRows(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
 }

@@ -15,12 +15,12 @@ export interface JobDeps {
 /** A periodic job: one pass at `now`, returning stats. Jobs only write rows (the outbox sends). */
 export interface Job {
   name: string;
-  run(deps: JobDeps, now: Date): object;
+  run(deps: JobDeps, now: Date): object | Promise<object>;
 }
 
 export interface Scheduler {
-  /** Run every job once now (tests and the CLI call this). Returns each job's stats. */
-  tick(): Record<string, object | { error: string }>;
+  /** Run every job once now (tests and the CLI call this), one after another. Resolves with each job's stats. */
+  tick(): Promise<Record<string, object | { error: string }>>;
   start(): void;
   stop(): void;
 }
@@ -41,12 +41,12 @@ export function createScheduler(deps: {
   intervalMs?: number;
 }): Scheduler {
   let timer: NodeJS.Timeout | undefined;
-  function tick() {
+  async function tick() {
     const now = deps.clock.now();
     const results: Record<string, object | { error: string }> = {};
     for (const job of deps.jobs) {
       try {
-        results[job.name] = job.run({ db: deps.db, config: deps.config, log: deps.log, capabilities: deps.capabilities }, now);
+        results[job.name] = await job.run({ db: deps.db, config: deps.config, log: deps.log, capabilities: deps.capabilities }, now);
       } catch (err) {
         deps.log.error({ err, job: job.name }, 'job failed; it runs again next minute');
         results[job.name] = { error: (err as Error).message };
@@ -62,7 +62,8 @@ export function createScheduler(deps: {
   return {
     tick,
     start() {
-      timer = setInterval(tick, deps.intervalMs ?? 60_000);
+      // tick never rejects: each job's failure is caught and logged inside it.
+      timer = setInterval(() => void tick(), deps.intervalMs ?? 60_000);
       timer.unref();
     },
     stop() {

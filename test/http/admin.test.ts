@@ -85,11 +85,11 @@ describe('scheduled jobs in the running service', () => {
     seedPerson(t.service.db, 'minh');
     const { outbox } = await import('../../db/schema/index.ts');
     t.clock.set('2026-05-20T09:31:00Z'); // 16:31 in Hà Nội
-    const first = t.service.scheduler.tick();
+    const first = await t.service.scheduler.tick();
     expect(first['remind-reporters']).toMatchObject({ due: true, queued: 1 });
-    expect(t.service.scheduler.tick()['remind-reporters']).toMatchObject({ queued: 0 });
+    expect((await t.service.scheduler.tick())['remind-reporters']).toMatchObject({ queued: 0 });
     t.clock.set('2026-05-20T11:01:00Z'); // 18:01
-    expect(t.service.scheduler.tick()['supervisor-digest']).toMatchObject({ queued: 1 });
+    expect((await t.service.scheduler.tick())['supervisor-digest']).toMatchObject({ queued: 1 });
     const bulk = t.service.db.select().from(outbox).all().filter((r) => r.priority === 1);
     expect(bulk.map((r) => r.address).sort()).toEqual(['tel:+84912345678', 'tel:+84987654321']);
   });

@@ -31,14 +31,14 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
     expect(r.deadlineAt).toEqual(new Date('2026-05-21T10:30:00+07:00'));
 
     setLocal(s, '2026-05-21T10:29');
-    expect(s.service.scheduler.tick()['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
     setLocal(s, '2026-05-21T10:31');
-    expect(s.service.scheduler.tick()['callback-deadlines']).toEqual({ escalated: 1, queued: 2 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toEqual({ escalated: 1, queued: 2 });
     expect(onlyRequest(s.service.db)).toMatchObject({ assigneeId: binh.userId, escalations: 1, deadlineAt: new Date('2026-05-21T14:31:00+07:00') });
     expect(queuedTo(s.service.db, `tel:${binh.phone}`)[0]).toMatch(new RegExp(`${r.reference} chưa ai nhận`));
     expect(queuedTo(s.service.db, `tel:${giang.phone}`)[0]).toMatch(new RegExp(`Nhắc giám sát: yêu cầu gọi lại ${r.reference} \\(Huyện Mê Linh.*đã giao Tư vấn viên An.*Đã chuyển cho Tư vấn viên Bình`));
     // The same minute again does nothing.
-    expect(s.service.scheduler.tick()['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
     expect(s.service.db.select().from(callbackHistory).all().map((h) => h.event)).toEqual(['created', 'assigned', 'assigned', 'escalated']);
   });
 
@@ -48,7 +48,7 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
     await askForCallback(s.chat());
     await staffChat(s, an).send(`NHAN ${onlyRequest(s.service.db).reference}`);
     setLocal(s, '2026-05-22T09:00');
-    expect(s.service.scheduler.tick()['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toEqual({ escalated: 0, queued: 0 });
   });
 
   it('escalates a request nobody could be given to a supervisor chat contact of the province', async () => {
@@ -56,7 +56,7 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
     seedPerson(s.service.db, 'minh'); // supervisor contact on 01 (Hà Nội)
     await askForCallback(s.chat());
     setLocal(s, '2026-05-20T13:01');
-    expect(s.service.scheduler.tick()['callback-deadlines']).toMatchObject({ escalated: 1, queued: 1 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toMatchObject({ escalated: 1, queued: 1 });
     expect(queuedTo(s.service.db, 'tel:+84987654321')[0]).toMatch(/Chưa có tư vấn viên nào của đơn vị/);
   });
 
@@ -66,7 +66,7 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
     await askForCallback(s.chat());
     expect(onlyRequest(s.service.db).deadlineAt).toEqual(new Date('2026-05-02T11:00:00+07:00'));
     setLocal(s, '2026-05-01T16:00');
-    expect(s.service.scheduler.tick()['callback-deadlines']).toMatchObject({ escalated: 0 });
+    expect((await s.service.scheduler.tick())['callback-deadlines']).toMatchObject({ escalated: 0 });
   });
 
   it('takes its deadline from CALLBACK_DEADLINE_HOURS', async () => {
