@@ -152,7 +152,7 @@ async function outbound(seconds: number): Promise<string[]> {
     return d;
   };
   // Service A: Telegram, Zalo and SMS through the Android gateway. Service B: SMS through Twilio.
-  const a = createService(
+  const a = await createService(
     loadConfig({
       ...common,
       DATA_DIR: dir(),
@@ -172,7 +172,7 @@ async function outbound(seconds: number): Promise<string[]> {
     }),
     { log: createLogger({ level: 'error' }) },
   );
-  const b = createService(
+  const b = await createService(
     loadConfig({
       ...common,
       DATA_DIR: dir(),

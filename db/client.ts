@@ -7,6 +7,44 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
+import type { PgDb } from './pg/client.ts';
+import type { PgTx } from './pg/contact-lock.ts';
+
+/** Which engine a handle talks to: the SQLite file (the embedded default) or PostgreSQL (DATABASE_URL). */
+export type Engine = 'sqlite' | 'pg';
+
+/** PostgreSQL handles made by `pgHandle`, with the pool-backed drizzle database behind each. */
+const pgBases = new WeakMap<object, PgDb>();
+/** The PostgreSQL transaction an async chain is inside: the handle sends its queries there. */
+const pgTransaction = new AsyncLocalStorage<PgTx>();
+
+/** The engine behind a handle. */
+export function engineOf(db: Db): Engine {
+  return pgBases.has(db) ? 'pg' : 'sqlite';
+}
+
+/**
+ * A PostgreSQL database as the `Db` every part of the service takes. Our queries are written once against the
+ * table definitions in db/schema and awaited; drizzle's PostgreSQL dialect builds them (its SQL, its placeholders),
+ * and the columns map values the same way on both engines (db/pg/schema mirrors the tables for migrations, and a
+ * test keeps the two equal). Inside `transaction(…)` the handle sends every query to that transaction's connection.
+ */
+export function pgHandle(base: PgDb): Db {
+  const handle = new Proxy(base, {
+    get(target, prop) {
+      const current: object = pgTransaction.getStore() ?? target;
+      const value: unknown = Reflect.get(current, prop, current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+  pgBases.set(handle, base);
+  return handle as unknown as Db;
+}
+
+/** The pool-backed drizzle database behind a PostgreSQL handle (for the engine-specific places: locks, claims). */
+export function pgBaseOf(db: Db): PgDb | undefined {
+  return pgBases.get(db);
+}
 
 /** The typed database handle every part of the service receives through its deps. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,6 +73,13 @@ export function openDb(path: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   if (path !== ':memory:') for (const f of [`${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodOwn(f, 0o600);
   return db;
+}
+
+/** Close a handle: the SQLite file, or the PostgreSQL pool (waiting for connections in use). */
+export async function closeDb(db: Db): Promise<void> {
+  const base = pgBases.get(db);
+  if (base) await base.$client.end();
+  else db.$client.close();
 }
 
 /** chmod a path we own (a folder or file made by someone else is left alone). */
@@ -113,6 +158,12 @@ const transactionQueue = new WeakMap<Database.Database, Promise<void>>();
  * database only: SQLite has one connection, so a step that awaited a network call would hold every writer.
  */
 export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const base = pgBases.get(db);
+  if (base) {
+    // drizzle opens a savepoint when asked inside a transaction.
+    const runner = (pgTransaction.getStore() ?? base) as PgDb;
+    return runner.transaction((tx) => pgTransaction.run(tx, async () => fn(db)));
+  }
   const client = db.$client;
   const open = openTransaction.getStore();
   if (open && open.client === client) {
@@ -158,17 +209,24 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
 
 /** The rows of a raw query. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  if (engineOf(db) === 'pg') return (await pgExecute(db, query)).rows as T[];
   return db.all<T>(query);
 }
 
 /** The first row of a raw query, or undefined. */
 export async function row<T>(db: Db, query: SQL): Promise<T | undefined> {
+  if (engineOf(db) === 'pg') return (await pgExecute(db, query)).rows[0] as T | undefined;
   return db.get<T>(query);
 }
 
 /** Run a raw statement; resolves with the number of rows it changed. */
 export async function execute(db: Db, query: SQL): Promise<number> {
+  if (engineOf(db) === 'pg') return (await pgExecute(db, query)).rowCount ?? 0;
   return db.run(query).changes;
+}
+
+function pgExecute(db: Db, query: SQL): Promise<{ rows: unknown[]; rowCount: number | null }> {
+  return (db as unknown as PgDb).execute(query);
 }
 
 /** How many rows an awaited insert, update or delete changed (the engines answer in different shapes). */

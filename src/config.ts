@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: envString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: envUrl,
   ADMIN_TOKEN: envString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -50,6 +51,8 @@ export interface Config {
   host: string;
   dataDir: string;
   dbPath: string;
+  /** PostgreSQL (DATABASE_URL) for several instances; undefined = the SQLite file at dbPath. */
+  databaseUrl: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   publicBaseUrl: string | undefined;
   adminToken: string | undefined;
@@ -106,6 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     dataDir: env.DATA_DIR,
     dbPath: `${env.DATA_DIR.replace(/\/$/, '')}/bhxh-outreach.db`,
+    databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     adminToken: env.ADMIN_TOKEN,

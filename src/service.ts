@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Application } from 'express';
-import { openDb, type Db } from '../db/client.ts';
+import { closeDb, openDb, pgHandle, type Db } from '../db/client.ts';
+import { openPgDb } from '../db/pg/client.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
@@ -51,14 +52,19 @@ export interface ServiceOptions {
 }
 
 /** The composition root: config → db + migrations + seed → channels → dispatcher → http app → jobs. */
-export function createService(config: Config, opts: ServiceOptions = {}): Service {
+export async function createService(config: Config, opts: ServiceOptions = {}): Promise<Service> {
   const log = opts.log ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
+  // PostgreSQL when DATABASE_URL is set (several instances); else the SQLite file (one instance).
+  const databaseUrl = opts.dbPath ? undefined : config.databaseUrl;
   const dbPath = opts.dbPath ?? config.dbPath;
-  const db = openDb(dbPath);
+  const db = databaseUrl
+    ? pgHandle(await openPgDb(databaseUrl, { onIdleError: (err) => log.warn({ err }, 'a pooled PostgreSQL connection was lost; the pool opens another') }))
+    : openDb(dbPath);
+  const sqliteFile = databaseUrl === undefined && dbPath !== ':memory:';
   let checkpointer: Checkpointer | undefined;
   let instanceLock: InstanceLock | undefined;
-  seedDefaults(db, seedOptions(config, clock.now()));
+  await seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
   // The outbox is created after the channels; the dispatcher only needs to wake it.
@@ -116,8 +122,8 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
     channels,
     async listen(port = config.port, host = config.host) {
       // One SQLite file, one instance: a second one would double the send rate and requeue the first one's sends.
-      if (dbPath !== ':memory:') instanceLock = takeInstanceLock(dbPath);
-      if (dbPath !== ':memory:') {
+      if (sqliteFile) instanceLock = takeInstanceLock(dbPath);
+      if (sqliteFile) {
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
       if (!opts.manualOutbox) {
@@ -152,7 +158,7 @@ export function createService(config: Config, opts: ServiceOptions = {}): Servic
       await worker.stop();
       log.debug('outbox stopped; sends in flight finished');
       await checkpointer?.stop();
-      db.$client.close();
+      await closeDb(db);
       instanceLock?.release();
       log.info('database closed; shut down');
     },

@@ -15,7 +15,7 @@ const db = openDb(config.dbPath);
 seedDefaults(db, { now: new Date() });
 seedResidents(db, Number(process.env['BENCH_RESIDENTS'] ?? 1_000_000));
 db.$client.close();
-const service = createService(config);
+const service = await createService(config);
 const port = await service.listen(0, '127.0.0.1');
 process.stdout.write(`PORT ${port}\n`);
 process.on('SIGTERM', () => {

@@ -114,7 +114,7 @@ async function runService(): Promise<void> {
     ANDROID_SMS_SIGNING_KEY: s.androidSigningKey,
     SMS_PROVIDER: process.env['SMS_PROVIDER'] ?? 'android',
   });
-  const service = createService(config);
+  const service = await createService(config);
 
   let staff = 0;
   const wanted = Number(process.env['BENCH_STAFF'] ?? 0);

@@ -7,7 +7,7 @@ import { createService } from '../../src/service.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-bench-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-const service = createService(config);
+const service = await createService(config);
 const port = await service.listen(0, '127.0.0.1');
 process.stdout.write(`PORT ${port}\n`);
 process.on('SIGTERM', () => {

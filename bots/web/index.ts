@@ -44,7 +44,7 @@ const json = (body: unknown): ChannelResponse => ({ status: 200, contentType: 'a
 export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: WebEnv): Channel {
   // Messages for a session outside a request wait in the outbox (durable) until the page collects them; they
   // become delivered only then.
-  const collect = (session: string): WebReply[] => collectWebMessages(deps.db, `web:${session}`);
+  const collect = (session: string): Promise<WebReply[]> => collectWebMessages(deps.db, `web:${session}`);
 
   function parseChat(request: ChannelRequest): ParsedRequest {
     if (!/json/i.test(request.headers['content-type'] ?? '')) {
@@ -91,16 +91,16 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: W
       if (request.path === CHAT_PATH) pollSession(request);
       return { events: [] };
     },
-    ack({ request, events, results }: AckInput): ChannelResponse {
+    async ack({ request, events, results }: AckInput): Promise<ChannelResponse> {
       const asset = STATIC[request.path];
       if (asset) return { status: 200, contentType: asset.type, body: asset.body, headers: { 'Cache-Control': 'no-cache' } };
-      if (request.method === 'GET') return json({ replies: collect(pollSession(request)) });
+      if (request.method === 'GET') return json({ replies: await collect(pollSession(request)) });
       const event = events[0];
       const result = results[0];
       const session = event?.kind === 'text' ? addressId(event.from) : '';
       // The HTTP response is the delivery of this message's replies; anything else that arrived for the
       // session meanwhile (broadcasts, reminders) comes first, in order.
-      const replies = [...collect(session), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
+      const replies = [...(await collect(session)), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
       return json({ replies, ...(result?.status === 'duplicate' && { duplicate: true }) });
     },
     // "Sent" here means stored for the page; the row becomes delivered when the page collects it.

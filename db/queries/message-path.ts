@@ -1,92 +1,234 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { addresses, campaigns, contacts, conversations, inboundMessages } from '../schema/index.ts';
+import { engineOf, type Db } from '../client.ts';
+import {
+  addresses,
+  campaigns,
+  contacts,
+  conversations,
+  inboundMessages,
+  outbox as outboxTable,
+  type AddressRow,
+  type CampaignRow,
+  type ContactRow,
+} from '../schema/index.ts';
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+/** An inbound event as the dispatcher records it (the dedupe key is channel + provider id). */
+export interface InboundValues {
+  channel: string;
+  providerId: string;
+  address: string;
+  kind: string;
+  text: string | null;
+  receivedAt: number;
+}
+
+/** One outbox row as queueMessages writes it (all times in epoch ms). */
+export interface OutboxValues {
+  contactId: number | null;
+  address: string;
+  channel: string;
+  text: string;
+  quickReplies: string | null;
+  requestPhone: boolean;
+  priority: number;
+  status: 'queued' | 'delivered';
+  attempts: number;
+  sentAt: number | null;
+  nextAttemptAt: number;
+  keepDiacritics: boolean;
+  broadcastId: number | null;
+  inboundId: number | null;
+  createdAt: number;
+}
+
+export interface ConversationValues {
+  contactId: number;
+  flow: string;
+  step: string;
+  state: unknown;
+  version: number;
+  expiresAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * The queries every message runs (dispatch and queueing replies). One interface, two implementations: on SQLite
+ * statements prepared once per connection (drizzle rebuilds a query's SQL on every call, which costs more than
+ * running it there); on PostgreSQL drizzle's builder, whose round trip dwarfs the build.
+ */
+export interface MessagePath {
+  /** Dedupe and record an inbound event: its id, or undefined when (channel, provider id) was seen before. */
+  insertInbound(v: InboundValues): Promise<number | undefined>;
+  /** One outbox row: its id, or undefined when a broadcast row for this contact already exists. */
+  insertOutbox(v: OutboxValues): Promise<number | undefined>;
+  setInboundResult(id: number, contactId: number, status: string): Promise<void>;
+  addressByValue(address: string): Promise<AddressRow | undefined>;
+  /** The person wrote from this address: note when, and it takes messages again. */
+  touchAddress(id: number, at: Date): Promise<void>;
+  insertContact(v: { name: string | null; phone: string | null; createdAt: Date }): Promise<ContactRow>;
+  insertAddress(v: { address: string; channel: AddressRow['channel']; contactId: number; lastInboundAt: Date; createdAt: Date }): Promise<AddressRow>;
+  contactById(id: number): Promise<ContactRow | undefined>;
+  contactByPhone(phone: string): Promise<ContactRow | undefined>;
+  activeCampaign(): Promise<CampaignRow | undefined>;
+  conversationOf(contactId: number): Promise<ConversationRow | undefined>;
+  deleteConversation(contactId: number): Promise<void>;
+  upsertConversation(v: ConversationValues): Promise<void>;
+}
+
+// The column lists of the two hand-written inserts must follow db/schema (test/db/message-path-columns.test.ts).
+export const INSERT_INBOUND_SQL = `INSERT INTO inbound_messages (channel, provider_id, address, kind, text, received_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING RETURNING id`;
+export const INSERT_OUTBOX_SQL = `INSERT INTO outbox (contact_id, address, channel, text, quick_replies, request_phone, priority, status, attempts, sent_at,
+                           next_attempt_at, keep_diacritics, broadcast_id, inbound_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`;
 
 const p = sql.placeholder;
 
-/**
- * Prepared queries for the message path (dispatch and send), built once per database. drizzle builds a query's
- * SQL on every call, which costs more than running it; these are built once and keep drizzle's row types.
- */
-function build(db: Db) {
+/** Conversations are replaced whole: the new step, state and expiry win. */
+const conversationUpdate = {
+  flow: sql`excluded.flow`,
+  step: sql`excluded.step`,
+  state: sql`excluded.state`,
+  version: sql`excluded.version`,
+  expiresAt: sql`excluded.expires_at`,
+  updatedAt: sql`excluded.updated_at`,
+};
+
+function sqlitePath(db: Db): MessagePath {
   // The two inserts of every message are plain statements: drizzle's per-column parameter mapping cost more than
-  // the insert itself. Their column lists must follow db/schema (a test inserts through them on a migrated db).
+  // the insert itself.
   const raw = db.$client;
+  const insertInbound = raw.prepare<[string, string, string, string, string | null, number], { id: number }>(INSERT_INBOUND_SQL);
+  const insertOutbox = raw.prepare<
+    [number | null, string, string, string, string | null, number, number, string, number, number | null, number, number, number | null, number | null, number],
+    { id: number }
+  >(INSERT_OUTBOX_SQL);
+  const setInboundResult = db
+    .update(inboundMessages)
+    .set({ contactId: sql`${p('contactId')}`, status: sql`${p('status')}` })
+    .where(eq(inboundMessages.id, p('id')))
+    .prepare();
+  const addressByValue = db.select().from(addresses).where(eq(addresses.address, p('address'))).prepare();
+  const touchAddress = db.update(addresses).set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null }).where(eq(addresses.id, p('id'))).prepare();
+  const insertContact = db
+    .insert(contacts)
+    .values({ name: p('name'), phone: p('phone'), role: 'resident', createdAt: p('createdAt') })
+    .returning()
+    .prepare();
+  const insertAddress = db
+    .insert(addresses)
+    .values({ address: p('address'), channel: p('channel'), contactId: p('contactId'), lastInboundAt: p('lastInboundAt'), createdAt: p('createdAt') })
+    .returning()
+    .prepare();
+  const contactById = db.select().from(contacts).where(eq(contacts.id, p('id'))).prepare();
+  const contactByPhone = db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare();
+  const activeCampaign = db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare();
+  const conversationOf = db.select().from(conversations).where(eq(conversations.contactId, p('contactId'))).prepare();
+  const deleteConversation = db.delete(conversations).where(eq(conversations.contactId, p('contactId'))).prepare();
+  const upsertConversation = db
+    .insert(conversations)
+    .values({
+      contactId: p('contactId'),
+      flow: p('flow'),
+      step: p('step'),
+      state: p('state'),
+      version: p('version'),
+      expiresAt: p('expiresAt'),
+      updatedAt: p('updatedAt'),
+    })
+    .onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate })
+    .prepare();
   return {
-    /** Dedupe and record an inbound event; undefined when (channel, provider id) was seen before. */
-    insertInbound: raw.prepare<[string, string, string, string, string | null, number], { id: number }>(
-      `INSERT INTO inbound_messages (channel, provider_id, address, kind, text, received_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING RETURNING id`,
-    ),
-    /** One outbox row; undefined when a broadcast row for this contact already exists. */
-    insertOutbox: raw.prepare<
-      [number | null, string, string, string, string | null, number, number, string, number, number | null, number, number, number | null, number | null, number],
-      { id: number }
-    >(
-      `INSERT INTO outbox (contact_id, address, channel, text, quick_replies, request_phone, priority, status, attempts, sent_at,
-                           next_attempt_at, keep_diacritics, broadcast_id, inbound_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
-    ),
-    setInboundResult: db
-      .update(inboundMessages)
-      .set({ contactId: sql`${p('contactId')}`, status: sql`${p('status')}` })
-      .where(eq(inboundMessages.id, p('id')))
-      .prepare(),
-    addressByValue: db.select().from(addresses).where(eq(addresses.address, p('address'))).prepare(),
-    touchAddress: db
-      .update(addresses)
-      .set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null })
-      .where(eq(addresses.id, p('id')))
-      .prepare(),
-    insertContact: db
-      .insert(contacts)
-      .values({ name: p('name'), phone: p('phone'), role: 'resident', createdAt: p('createdAt') })
-      .returning()
-      .prepare(),
-    insertAddress: db
-      .insert(addresses)
-      .values({ address: p('address'), channel: p('channel'), contactId: p('contactId'), lastInboundAt: p('lastInboundAt'), createdAt: p('createdAt') })
-      .returning()
-      .prepare(),
-    contactById: db.select().from(contacts).where(eq(contacts.id, p('id'))).prepare(),
-    contactByPhone: db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare(),
-    activeCampaign: db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare(),
-    conversationOf: db.select().from(conversations).where(eq(conversations.contactId, p('contactId'))).prepare(),
-    deleteConversation: db.delete(conversations).where(eq(conversations.contactId, p('contactId'))).prepare(),
-    upsertConversation: db
-      .insert(conversations)
-      .values({
-        contactId: p('contactId'),
-        flow: p('flow'),
-        step: p('step'),
-        state: p('state'),
-        version: p('version'),
-        expiresAt: p('expiresAt'),
-        updatedAt: p('updatedAt'),
-      })
-      .onConflictDoUpdate({
-        target: conversations.contactId,
-        set: {
-          flow: sql`excluded.flow`,
-          step: sql`excluded.step`,
-          state: sql`excluded.state`,
-          version: sql`excluded.version`,
-          expiresAt: sql`excluded.expires_at`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      })
-      .prepare(),
+    insertInbound: async (v) => insertInbound.get(v.channel, v.providerId, v.address, v.kind, v.text, v.receivedAt)?.id,
+    insertOutbox: async (v) =>
+      insertOutbox.get(
+        v.contactId,
+        v.address,
+        v.channel,
+        v.text,
+        v.quickReplies,
+        v.requestPhone ? 1 : 0,
+        v.priority,
+        v.status,
+        v.attempts,
+        v.sentAt,
+        v.nextAttemptAt,
+        v.keepDiacritics ? 1 : 0,
+        v.broadcastId,
+        v.inboundId,
+        v.createdAt,
+      )?.id,
+    setInboundResult: async (id, contactId, status) => void setInboundResult.run({ id, contactId, status }),
+    addressByValue: async (address) => addressByValue.get({ address }),
+    touchAddress: async (id, at) => void touchAddress.run({ id, at: at.getTime() }),
+    insertContact: async (v) => insertContact.get(v)!,
+    insertAddress: async (v) => insertAddress.get(v)!,
+    contactById: async (id) => contactById.get({ id }),
+    contactByPhone: async (phone) => contactByPhone.get({ phone }),
+    activeCampaign: async () => activeCampaign.get(),
+    conversationOf: async (contactId) => conversationOf.get({ contactId }),
+    deleteConversation: async (contactId) => void deleteConversation.run({ contactId }),
+    upsertConversation: async (v) => void upsertConversation.run({ ...v }),
   };
 }
 
-export type HotQueries = ReturnType<typeof build>;
-const cache = new WeakMap<Db, HotQueries>();
+function builderPath(db: Db): MessagePath {
+  const first = <T>(rows: T[]): T | undefined => rows[0];
+  return {
+    async insertInbound(v) {
+      const ids = await db
+        .insert(inboundMessages)
+        .values({ channel: v.channel, providerId: v.providerId, address: v.address, kind: v.kind as never, text: v.text, receivedAt: new Date(v.receivedAt) })
+        .onConflictDoNothing()
+        .returning({ id: inboundMessages.id });
+      return first(ids)?.id;
+    },
+    async insertOutbox(v) {
+      const ids = await db
+        .insert(outboxTable)
+        .values({
+          ...v,
+          status: v.status,
+          sentAt: v.sentAt === null ? null : new Date(v.sentAt),
+          nextAttemptAt: new Date(v.nextAttemptAt),
+          createdAt: new Date(v.createdAt),
+          quickReplies: v.quickReplies === null ? null : (JSON.parse(v.quickReplies) as string[]),
+        })
+        .onConflictDoNothing()
+        .returning({ id: outboxTable.id });
+      return first(ids)?.id;
+    },
+    async setInboundResult(id, contactId, status) {
+      await db.update(inboundMessages).set({ contactId, status: status as never }).where(eq(inboundMessages.id, id));
+    },
+    addressByValue: async (address) => first(await db.select().from(addresses).where(eq(addresses.address, address)).limit(1)),
+    async touchAddress(id, at) {
+      await db.update(addresses).set({ lastInboundAt: at, stoppedAt: null }).where(eq(addresses.id, id));
+    },
+    insertContact: async (v) => (await db.insert(contacts).values({ ...v, role: 'resident' }).returning())[0]!,
+    insertAddress: async (v) => (await db.insert(addresses).values(v).returning())[0]!,
+    contactById: async (id) => first(await db.select().from(contacts).where(eq(contacts.id, id)).limit(1)),
+    contactByPhone: async (phone) => first(await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1)),
+    activeCampaign: async () => first(await db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1)),
+    conversationOf: async (contactId) => first(await db.select().from(conversations).where(eq(conversations.contactId, contactId)).limit(1)),
+    async deleteConversation(contactId) {
+      await db.delete(conversations).where(eq(conversations.contactId, contactId));
+    },
+    async upsertConversation(v) {
+      await db.insert(conversations).values(v).onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate });
+    },
+  };
+}
 
-/** The prepared message-path queries of this database. */
-export function messagePathQueries(db: Db): HotQueries {
+const cache = new WeakMap<object, MessagePath>();
+
+/** The message-path queries of this database (built once per connection). */
+export function messagePathQueries(db: Db): MessagePath {
   let q = cache.get(db);
   if (!q) {
-    q = build(db);
+    q = engineOf(db) === 'sqlite' ? sqlitePath(db) : builderPath(db);
     cache.set(db, q);
   }
   return q;

@@ -1,5 +1,6 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import type { OutboxReason } from '../schema/index.ts';
+import { outbox, type OutboxReason } from '../schema/index.ts';
 
 /**
  * Order of delivery statuses: a row only ever moves up. `sent` < `delivered`; `delivered`, `failed` and `skipped`
@@ -88,4 +89,41 @@ export function outboxQueries(db: Db): OutboxQueries {
     cache.set(db, q);
   }
   return q;
+}
+
+// Portable queries (both engines) for the outbox rows the message path touches outside the send loop.
+
+/** The row a provider's delivery report is about (matched by the provider's message id). */
+export async function rowByProviderId(db: Db, channel: string, providerId: string): Promise<{ id: number; contactId: number | null } | undefined> {
+  const [row] = await db
+    .select({ id: outbox.id, contactId: outbox.contactId })
+    .from(outbox)
+    .where(and(eq(outbox.channel, channel as never), eq(outbox.providerId, providerId)))
+    .limit(1);
+  return row;
+}
+
+/** Apply a delivery report to a row, never moving it backwards (see STATUS_RANK_SQL). */
+export async function applyDeliveryReport(db: Db, id: number, status: 'sent' | 'delivered' | 'failed', error: string | null): Promise<void> {
+  const rank = status === 'sent' ? 1 : 2;
+  const reason: OutboxReason | null = status === 'failed' ? 'provider_error' : null;
+  await db
+    .update(outbox)
+    .set({ status, error: sql`coalesce(${error}, ${outbox.error})`, reason: sql`coalesce(${reason}, ${outbox.reason})` })
+    .where(and(eq(outbox.id, id), sql`${sql.raw(STATUS_RANK_SQL)} < ${rank}`));
+}
+
+/** Web chat messages waiting for the page (outbox_web_pickup_idx), oldest first. */
+export async function webWaiting(db: Db, address: string, limit: number): Promise<{ id: number; text: string; quickReplies: string[] | null }[]> {
+  return db
+    .select({ id: outbox.id, text: outbox.text, quickReplies: outbox.quickReplies })
+    .from(outbox)
+    .where(and(eq(outbox.address, address), eq(outbox.status, 'sent'), eq(outbox.channel, 'web')))
+    .orderBy(asc(outbox.id))
+    .limit(limit);
+}
+
+/** The page received these web chat messages. */
+export async function markWebDelivered(db: Db, ids: number[]): Promise<void> {
+  for (const id of ids) await db.update(outbox).set({ status: 'delivered' }).where(and(eq(outbox.id, id), eq(outbox.status, 'sent')));
 }

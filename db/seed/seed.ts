@@ -34,24 +34,26 @@ export function startsOn(launchAt: Date): string {
  * 2025-07 tree unless told otherwise; a database that has units keeps them).
  * `launchAt` (from CAMPAIGN_LAUNCH_AT) moves the launch of the existing default campaign too.
  */
-export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string; unitTree?: UnitTree }): { campaign: CampaignRow; unitsImported: number } {
-  const unitsImported = seedDefaultUnits(db, opts.unitTree);
+export async function seedDefaults(
+  db: Db,
+  opts: { now: Date; launchAt?: string; unitTree?: UnitTree },
+): Promise<{ campaign: CampaignRow; unitsImported: number }> {
+  const unitsImported = await seedDefaultUnits(db, opts.unitTree);
   const launchAt = opts.launchAt ? parseLaunchAt(opts.launchAt) : undefined;
-  const existing = db.select().from(campaigns).where(eq(campaigns.slug, DEFAULT_CAMPAIGN.slug)).get();
+  const [existing] = await db.select().from(campaigns).where(eq(campaigns.slug, DEFAULT_CAMPAIGN.slug)).limit(1);
   if (existing) {
     if (launchAt && launchAt.getTime() !== existing.launchAt.getTime()) {
-      const updated = db
+      const [updated] = await db
         .update(campaigns)
         .set({ launchAt, startsOn: startsOn(launchAt) })
         .where(eq(campaigns.id, existing.id))
-        .returning()
-        .get();
+        .returning();
       return { campaign: updated ?? existing, unitsImported };
     }
     return { campaign: existing, unitsImported };
   }
   const at = launchAt ?? nextLaunch(opts.now);
-  const campaign = db
+  const [campaign] = await db
     .insert(campaigns)
     .values({
       slug: DEFAULT_CAMPAIGN.slug,
@@ -65,8 +67,8 @@ export function seedDefaults(db: Db, opts: { now: Date; launchAt?: string; unitT
       active: true,
       createdAt: opts.now,
     })
-    .returning()
-    .get();
+    .returning();
+  if (!campaign) throw new Error('the default campaign was not stored');
   return { campaign, unitsImported };
 }
 

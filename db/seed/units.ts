@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../client.ts';
-import { inTransaction } from '../client.ts';
+import { transaction } from '../client.ts';
 import { units } from '../schema/index.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 
@@ -35,7 +35,7 @@ export interface ImportUnitsResult {
  * first; if any row is bad nothing is imported and every bad row is reported. Existing codes are updated (name,
  * type, level, parent; target only when the file has a target column). `dryRun` checks and counts, writes nothing.
  */
-export function importUnits(db: Db, csvText: string, opts: { dryRun?: boolean } = {}): ImportUnitsResult {
+export async function importUnits(db: Db, csvText: string, opts: { dryRun?: boolean } = {}): Promise<ImportUnitsResult> {
   const csv = parseCsv(csvText);
   if ('error' in csv) return { imported: 0, added: 0, bad: [{ line: 0, reason: csv.error }] };
   const { records, header } = csv;
@@ -47,7 +47,7 @@ export function importUnits(db: Db, csvText: string, opts: { dryRun?: boolean } 
   if (bad.length > 0) return { imported: 0, added: 0, bad };
 
   const hasTarget = header.includes('target');
-  const known = new Set(db.select({ code: units.code }).from(units).all().map((u) => u.code));
+  const known = new Set((await db.select({ code: units.code }).from(units)).map((u) => u.code));
   const inFile = new Map<string, number>();
   records.forEach((r, i) => {
     const code = r['code'] ?? '';
@@ -81,10 +81,11 @@ export function importUnits(db: Db, csvText: string, opts: { dryRun?: boolean } 
   if (bad.length > 0) return { imported: 0, added: 0, bad };
   const added = rows.filter((r) => !known.has(r.code)).length;
   if (opts.dryRun) return { imported: rows.length, added, bad: [] };
-  inTransaction(db, () => {
+  await transaction(db, async () => {
     // Parents before children so foreign-key-like lookups stay valid while reading.
     for (let i = 0; i < rows.length; i += 400) {
-      db.insert(units)
+      await db
+        .insert(units)
         .values(rows.slice(i, i + 400))
         .onConflictDoUpdate({
           target: units.code,
@@ -96,8 +97,7 @@ export function importUnits(db: Db, csvText: string, opts: { dryRun?: boolean } 
             nameFolded: sql`excluded.name_folded`,
             ...(hasTarget && { target: sql`excluded.target` }),
           },
-        })
-        .run();
+        });
     }
   });
   return { imported: rows.length, added, bad: [] };
@@ -132,10 +132,10 @@ export function parseTargetCell(raw: string | undefined): number | null | 'bad' 
 }
 
 /** Import a shipped tree (default: the current one) when the units table is empty. */
-export function seedDefaultUnits(db: Db, tree: UnitTree = DEFAULT_UNIT_TREE): number {
-  const count = db.select({ n: sql<number>`count(*)` }).from(units).get()?.n ?? 0;
-  if (count > 0) return 0;
-  const result = importUnits(db, readFileSync(unitTreeCsv(tree), 'utf8'));
+export async function seedDefaultUnits(db: Db, tree: UnitTree = DEFAULT_UNIT_TREE): Promise<number> {
+  const [any] = await db.select({ code: units.code }).from(units).limit(1);
+  if (any) return 0;
+  const result = await importUnits(db, readFileSync(unitTreeCsv(tree), 'utf8'));
   if (result.bad.length > 0) throw new Error(`default unit tree is invalid: ${JSON.stringify(result.bad.slice(0, 3))}`);
   return result.imported;
 }

@@ -196,7 +196,7 @@ export interface Channel extends OutboundChannel {
   /** Read a verified request into normalised events (none for events the service does not act on). */
   parse(request: ChannelRequest): ParsedRequest;
   /** The answer the provider expects once the events are stored. */
-  ack(input: AckInput): ChannelResponse;
+  ack(input: AckInput): ChannelResponse | Promise<ChannelResponse>;
   /** Start background work (e.g. polling the provider). */
   start?(): Promise<void>;
   /** Stop background work; called on shutdown. */

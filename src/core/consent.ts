@@ -4,21 +4,21 @@ import type { Db } from '../../db/client.ts';
 import { contacts, type ContactRow } from '../../db/schema/index.ts';
 
 /** The person asked to stop campaign news: opted out and unsubscribed. Returns the updated contact. */
-export function recordOptOut(db: Db, contactId: number, now: Date): ContactRow | undefined {
-  return db
+export async function recordOptOut(db: Db, contactId: number, now: Date): Promise<ContactRow | undefined> {
+  const [row] = await db
     .update(contacts)
     .set({ optedOut: true, optedOutAt: now, subscribed: false })
     .where(eq(contacts.id, contactId))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /** The person agreed to campaign news: when, on which channel, and the exact wording they were shown. */
-export function recordOptIn(db: Db, contactId: number, now: Date, channel: string, wording: string): ContactRow | undefined {
-  return db
+export async function recordOptIn(db: Db, contactId: number, now: Date, channel: string, wording: string): Promise<ContactRow | undefined> {
+  const [row] = await db
     .update(contacts)
     .set({ optedOut: false, optedOutAt: null, subscribed: true, consentAt: now, consentChannel: channel, consentText: wording })
     .where(eq(contacts.id, contactId))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }

@@ -12,28 +12,28 @@ const TOUCH_PRECISION_MS = 60_000;
  * Find the contact that owns an address, creating a resident contact (and the address) on first contact.
  * An SMS address belongs to whoever owns that phone number, so imported staff are recognised by phone.
  */
-export function resolveContact(
+export async function resolveContact(
   db: Db,
   address: Address,
   now: Date,
   name?: string,
   username?: string,
-): { contact: ContactRow; address: AddressRow } {
+): Promise<{ contact: ContactRow; address: AddressRow }> {
   const q = messagePathQueries(db);
-  const existing = q.addressByValue.get({ address });
+  const existing = await q.addressByValue(address);
   if (existing) {
     // lastInboundAt serves day-scale rules (Zalo's 48 h and 7 days): a minute's precision spares a write per message.
     const fresh = existing.lastInboundAt !== null && now.getTime() - existing.lastInboundAt.getTime() < TOUCH_PRECISION_MS;
-    if (!fresh || existing.stoppedAt !== null) q.touchAddress.run({ at: now.getTime(), id: existing.id });
-    const contact = q.contactById.get({ id: existing.contactId });
+    if (!fresh || existing.stoppedAt !== null) await q.touchAddress(existing.id, now);
+    const contact = await q.contactById(existing.contactId);
     if (!contact) throw new Error(`address ${existing.id} points at a missing contact`);
     return { contact, address: fresh ? { ...existing, stoppedAt: null } : { ...existing, lastInboundAt: now, stoppedAt: null } };
   }
   const channel = channelOf(address);
   const phone = channel === 'sms' ? toE164(addressId(address)) : null;
-  let contact = phone ? q.contactByPhone.get({ phone }) : (username ? claimUsername(db, channel, username) : undefined);
-  contact ??= q.insertContact.get({ name: name ?? null, phone, createdAt: now });
-  const row = q.insertAddress.get({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now });
+  let contact = phone ? await q.contactByPhone(phone) : username ? await claimUsername(db, channel, username) : undefined;
+  contact ??= await q.insertContact({ name: name ?? null, phone, createdAt: now });
+  const row = await q.insertAddress({ address, channel, contactId: contact.id, lastInboundAt: now, createdAt: now });
   return { contact, address: row };
 }
 
@@ -42,28 +42,29 @@ export function resolveContact(
  * owns it (e.g. imported staff), this address moves to that contact, keeping their role and history; otherwise
  * the phone is recorded on this contact. Either way the contact gains a `tel:` address for SMS.
  */
-export function linkPhone(db: Db, address: Address, rawPhone: string, now: Date): { contact: ContactRow; linked: boolean } | null {
+export async function linkPhone(db: Db, address: Address, rawPhone: string, now: Date): Promise<{ contact: ContactRow; linked: boolean } | null> {
   const phone = toE164(rawPhone);
   if (!phone) return null;
-  const current = resolveContact(db, address, now);
-  const owner = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
+  const current = await resolveContact(db, address, now);
+  const [owner] = await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
   let contact: ContactRow;
   let linked = false;
   // Web chat sessions are never linked to staff or supervisors: typing a phone number proves nothing.
   if (owner && owner.id !== current.contact.id && channelOf(address) === 'web' && owner.role !== 'resident') return null;
   if (owner && owner.id !== current.contact.id) {
-    db.update(addresses).set({ contactId: owner.id }).where(eq(addresses.id, current.address.id)).run();
+    await db.update(addresses).set({ contactId: owner.id }).where(eq(addresses.id, current.address.id));
     contact = owner;
     linked = true;
   } else {
-    contact = db.update(contacts).set({ phone }).where(eq(contacts.id, current.contact.id)).returning().get() ?? current.contact;
+    const [updated] = await db.update(contacts).set({ phone }).where(eq(contacts.id, current.contact.id)).returning();
+    contact = updated ?? current.contact;
   }
   const tel: Address = `tel:${phone}`;
-  const telRow = db.select().from(addresses).where(eq(addresses.address, tel)).get();
+  const [telRow] = await db.select().from(addresses).where(eq(addresses.address, tel)).limit(1);
   if (!telRow) {
-    db.insert(addresses).values({ address: tel, channel: 'sms', contactId: contact.id, createdAt: now }).run();
+    await db.insert(addresses).values({ address: tel, channel: 'sms', contactId: contact.id, createdAt: now });
   } else if (telRow.contactId !== contact.id) {
-    db.update(addresses).set({ contactId: contact.id }).where(eq(addresses.id, telRow.id)).run();
+    await db.update(addresses).set({ contactId: contact.id }).where(eq(addresses.id, telRow.id));
   }
   return { contact, linked };
 }
@@ -72,13 +73,14 @@ export function linkPhone(db: Db, address: Address, rawPhone: string, now: Date)
  * Staff imported with a Telegram @username (a chat can only be addressed by its id) are waiting under a settings
  * key; the first message from that username claims the contact, once.
  */
-function claimUsername(db: Db, channel: string, username: string): ContactRow | undefined {
+async function claimUsername(db: Db, channel: string, username: string): Promise<ContactRow | undefined> {
   if (channel !== 'telegram') return undefined;
   const key = telegramUsernameKey(username);
-  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  // Deleting the key claims it: of two first messages racing on two instances, one gets the row back.
+  const [row] = await db.delete(settings).where(eq(settings.key, key)).returning();
   if (!row) return undefined;
-  db.delete(settings).where(eq(settings.key, key)).run();
-  return db.select().from(contacts).where(eq(contacts.id, Number(row.value))).get();
+  const [contact] = await db.select().from(contacts).where(eq(contacts.id, Number(row.value))).limit(1);
+  return contact;
 }
 
 /**
@@ -100,8 +102,8 @@ export function pickAddress(rows: readonly AddressRow[], contactId: number): Add
  * Where to tell a contact: `preferred` (the address a request came from) while it still takes messages, else the
  * address bulk messages would go to (`pickAddress`).
  */
-export function bestAddress(db: Db, contactId: number, preferred?: string | null): Address | null {
-  const rows = db.select().from(addresses).where(eq(addresses.contactId, contactId)).all();
+export async function bestAddress(db: Db, contactId: number, preferred?: string | null): Promise<Address | null> {
+  const rows = await db.select().from(addresses).where(eq(addresses.contactId, contactId));
   const hit = rows.find((r) => r.address === preferred && r.stoppedAt === null);
   return (hit?.address as Address | undefined) ?? pickAddress(rows, contactId);
 }

@@ -3,6 +3,7 @@
 // commit live in src/core/dispatch/.
 import type { Db } from '../../db/client.ts';
 import { transaction } from '../../db/client.ts';
+import { lockAddress, lockContact } from '../../db/locks.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
 import type { ChannelCapabilities, Clock, DispatchOptions, DispatchResult } from './channel.ts';
@@ -83,43 +84,47 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   /** The work for one event; the caller owns the transaction. */
   async function handleInTransaction(event: InboundEvent, opts: DispatchOptions): Promise<DispatchResult> {
     if (event.kind === 'status') {
-      const id = recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
+      const id = await recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
       if (event.stopped && id !== null) {
         deps.log.info({ contactId: id, channel: event.channel }, 'provider reports the person refused messages; address stopped');
-        markChannelStopped(deps.db, id, event.channel, deps.clock.now());
+        await markChannelStopped(deps.db, id, event.channel, deps.clock.now());
       }
       return { status: id === null ? 'ignored' : 'handled', outboxIds: [], ...(id !== null && { contactId: id }) };
     }
     const now = deps.clock.now();
+    // One message of a person at a time, across instances (no-op on SQLite, where one process is serial).
+    await lockAddress(deps.db, event.from);
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
-    const inserted = q.insertInbound.get(event.channel, event.providerId, event.from, event.kind, text, now.getTime());
-    if (!inserted) return { status: 'duplicate', outboxIds: [] };
+    const insertedId = await q.insertInbound({ channel: event.channel, providerId: event.providerId, address: event.from, kind: event.kind, text, receivedAt: now.getTime() });
+    if (insertedId === undefined) return { status: 'duplicate', outboxIds: [] };
 
     if (event.kind === 'unsubscribe') {
-      markAddressStopped(deps.db, event.from, now);
+      await markAddressStopped(deps.db, event.from, now);
       return { status: 'handled', outboxIds: [] };
     }
     let replies: Reply[];
     let contact;
     let status: DispatchResult['status'] = 'handled';
     if (event.kind === 'phone') {
-      const linked = linkPhone(deps.db, event.from, event.phone, now);
+      const linked = await linkPhone(deps.db, event.from, event.phone, now);
       if (!linked) {
-        contact = resolveContact(deps.db, event.from, now).contact;
+        contact = (await resolveContact(deps.db, event.from, now)).contact;
         replies = [{ text: TEXTS.phoneInvalid }];
       } else {
         contact = linked.contact;
         replies = [{ text: linked.linked ? TEXTS.phoneLinked(contact) : TEXTS.phoneSaved }];
       }
     } else {
-      contact = resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username).contact;
-      const outcome = await route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, inserted.id, now);
+      contact = (await resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username)).contact;
+      // The person may write from several addresses (web and Telegram): their conversation is one.
+      await lockContact(deps.db, contact.id);
+      const outcome = await route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, insertedId, now);
       replies = outcome.replies;
       contact = outcome.contact;
       if (outcome.failed) status = 'failed';
     }
-    q.setInboundResult.run({ contactId: contact.id, status, id: inserted.id });
-    const outboxIds = queueMessages(
+    await q.setInboundResult(insertedId, contact.id, status);
+    const outboxIds = await queueMessages(
       deps.db,
       now,
       replies.map((r) => ({
@@ -129,7 +134,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         quickReplies: r.quickReplies,
         requestPhone: r.requestPhone,
         priority: 'reply' as const,
-        inboundId: inserted.id,
+        inboundId: insertedId,
       })),
       { deliveredByCaller: opts.deliverNow === true },
     );

@@ -1,6 +1,6 @@
-import { inTransaction, type Db } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
-import { outboxQueries } from '../../db/queries/outbox.ts';
+import { applyDeliveryReport, markWebDelivered, rowByProviderId, webWaiting } from '../../db/queries/outbox.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
 import type { ChannelCapabilities } from './channel.ts';
 
@@ -39,36 +39,35 @@ export function renderReplyText(reply: Reply, capabilities: ChannelCapabilities)
  * what was said and are written as delivered. The text is stored as the flow wrote it, with its quick replies
  * beside it: the sender renders them for the channel that actually sends (buttons, or numbered options).
  */
-export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): number[] {
+export async function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { deliveredByCaller?: boolean } = {}): Promise<number[]> {
   if (items.length === 0) return [];
-  const insert = messagePathQueries(db).insertOutbox;
+  const q = messagePathQueries(db);
   // Handed over by the caller in its own response: delivered (web chat's pickup only collects `sent` rows).
   const status = opts.deliveredByCaller ? 'delivered' : 'queued';
   const sentAt = opts.deliveredByCaller ? now.getTime() : null;
-  return inTransaction(db, () => {
+  return transaction(db, async () => {
     const ids: number[] = [];
     for (const item of items) {
-      const channel = channelOf(item.address);
       const quick = item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : undefined;
       // A broadcast row that already exists for this contact is skipped (unique broadcast × contact).
-      const inserted = insert.get(
-        item.contactId,
-        item.address,
-        channel,
-        item.text,
-        quick ? JSON.stringify(quick) : null,
-        item.requestPhone ? 1 : 0,
-        item.priority === 'reply' ? 0 : 1,
+      const id = await q.insertOutbox({
+        contactId: item.contactId,
+        address: item.address,
+        channel: channelOf(item.address),
+        text: item.text,
+        quickReplies: quick ? JSON.stringify(quick) : null,
+        requestPhone: item.requestPhone === true,
+        priority: item.priority === 'reply' ? 0 : 1,
         status,
-        opts.deliveredByCaller ? 1 : 0,
+        attempts: opts.deliveredByCaller ? 1 : 0,
         sentAt,
-        (item.notBefore ?? now).getTime(),
-        item.keepDiacritics ? 1 : 0,
-        item.broadcastId ?? null,
-        item.inboundId ?? null,
-        now.getTime(),
-      );
-      if (inserted) ids.push(inserted.id);
+        nextAttemptAt: (item.notBefore ?? now).getTime(),
+        keepDiacritics: item.keepDiacritics === true,
+        broadcastId: item.broadcastId ?? null,
+        inboundId: item.inboundId ?? null,
+        createdAt: now.getTime(),
+      });
+      if (id !== undefined) ids.push(id);
     }
     return ids;
   });
@@ -79,18 +78,16 @@ export function queueMessages(db: Db, now: Date, items: QueueItem[], opts: { del
  * moves backwards: `sent` < `delivered`, and a final status (delivered, failed, skipped) is never overwritten.
  * Returns the row's contact, or null when no row has this provider id.
  */
-export function recordDeliveryStatus(
+export async function recordDeliveryStatus(
   db: Db,
   channel: string,
   providerMessageId: string,
   status: 'sent' | 'delivered' | 'failed',
   error?: string,
-): number | null {
-  const q = outboxQueries(db);
-  const row = q.deliveryByProviderId.get(channel, providerMessageId);
+): Promise<number | null> {
+  const row = await rowByProviderId(db, channel, providerMessageId);
   if (!row) return null;
-  const rank = status === 'sent' ? 1 : 2;
-  q.applyDelivery.run({ id: row.id, status, rank, error: error ?? null, reason: status === 'failed' ? 'provider_error' : null });
+  await applyDeliveryReport(db, row.id, status, error ?? null);
   return row.contactId;
 }
 
@@ -102,11 +99,13 @@ const WEB_PICKUP_LIMIT = 50;
  * marks web rows `sent` when they are stored for the page, and they become `delivered` only here, when the page
  * collects them. Durable: they survive a restart, and nothing is marked delivered that the page did not receive.
  */
-export function collectWebMessages(db: Db, address: Address): { text: string; quickReplies: string[] }[] {
-  const q = outboxQueries(db);
-  return inTransaction(db, () => {
-    const rows = q.webWaiting.all(address, WEB_PICKUP_LIMIT);
-    for (const r of rows) q.markDelivered.run(r.id);
-    return rows.map((r) => ({ text: r.text, quickReplies: r.quickReplies ? (JSON.parse(r.quickReplies) as string[]) : [] }));
+export async function collectWebMessages(db: Db, address: Address): Promise<{ text: string; quickReplies: string[] }[]> {
+  return transaction(db, async () => {
+    const rows = await webWaiting(db, address, WEB_PICKUP_LIMIT);
+    await markWebDelivered(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }));
   });
 }

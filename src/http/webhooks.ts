@@ -66,7 +66,7 @@ function handle(channel: Channel, route: ChannelRoute, deps: WebhookDeps): Reque
     const parsed = refusing(() => channel.parse(request));
     const results: DispatchResult[] = [];
     for (const event of parsed.events) results.push(await deps.submit(event, parsed.options));
-    send(res, channel.ack({ request, events: parsed.events, results }));
+    send(res, await channel.ack({ request, events: parsed.events, results }));
   };
 }
 

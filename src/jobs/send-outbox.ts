@@ -129,7 +129,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       await recordSent(row.id, clock.now(), result, rendered);
     } catch (err) {
       if (!(err instanceof SendError)) log.warn({ err, outboxId: row.id, to: maskAddress(row.address) }, 'send threw an unexpected error');
-      const outcome = recordFailure(failureDeps, row, err, limiter, clock.now());
+      const outcome = await recordFailure(failureDeps, row, err, limiter, clock.now());
       if (outcome === 'paused') stats.deferred++;
       else stats[outcome]++;
     }

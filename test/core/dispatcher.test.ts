@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { freshDb } from '../support/db.ts';
+import type { Engine } from '../../db/client.ts';
+import { ENGINES, engineDb } from '../support/engines.ts';
 import { createDispatcher } from '../../src/core/dispatcher.ts';
 import { end, goto, stay, type Flow } from '../../src/core/flow.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
-import { contacts, conversations, inboundMessages, outbox, units } from '../../db/schema/index.ts';
+import { addresses, contacts, conversations, inboundMessages, outbox, units } from '../../db/schema/index.ts';
 import type { InboundEvent } from '../../src/core/message.ts';
 import { capabilitiesOf } from '../../src/core/channel.ts';
 
@@ -17,9 +18,9 @@ function counterFlow(version = 1): Flow {
     id: 'counter',
     version,
     start: () => stay('counting', { n: 1 }, { text: 'n=1' }),
-    resume(ctx, _step, state) {
+    async resume(ctx, _step, state) {
       if (ctx.folded === 'boom') {
-        ctx.db.update(units).set({ name: 'CHANGED' }).where(eq(units.code, '01')).run();
+        await ctx.db.update(units).set({ name: 'CHANGED' }).where(eq(units.code, '01'));
         throw new Error('step failed');
       }
       if (ctx.folded === 'done') return end({ text: 'bye' });
@@ -39,8 +40,8 @@ const staffOnly: Flow = {
   resume: () => end({ text: 'recorded' }),
 };
 
-function setup(version = 1) {
-  const db = freshDb();
+async function setup(engine: Engine, version = 1) {
+  const db = await engineDb(engine);
   const clock = fixedClock('2026-05-20T03:00:00Z');
   const dispatcher = createDispatcher({
     db,
@@ -54,125 +55,131 @@ function setup(version = 1) {
   let seq = 0;
   const send = (text: string, providerId = `p${++seq}`): ReturnType<typeof dispatcher.handle> =>
     dispatcher.handle({ kind: 'text', channel: 'telegram', providerId, from: 'telegram:42', text, receivedAt: clock.now() } satisfies InboundEvent);
-  const replies = (ids: number[]) => ids.map((id) => db.select().from(outbox).where(eq(outbox.id, id)).get()?.text);
+  const replies = async (ids: number[]) => {
+    const rows = await db.select().from(outbox);
+    return ids.map((id) => rows.find((r) => r.id === id)?.text);
+  };
   return { db, clock, dispatcher, send, replies };
 }
 
-describe('dispatcher', () => {
-  it('runs one step per message and keeps the conversation state between messages', async () => {
-    const { send, replies } = setup();
-    expect(replies((await send('hi')).outboxIds)).toEqual(['n=1']);
-    expect(replies((await send('again')).outboxIds)).toEqual(['n=2']);
-    expect(replies((await send('more')).outboxIds)).toEqual(['n=3']);
+describe.each(ENGINES)('on %s', (engine) => {
+  describe('dispatcher', () => {
+    it('runs one step per message and keeps the conversation state between messages', async () => {
+      const { send, replies } = await setup(engine);
+      expect(await replies((await send('hi')).outboxIds)).toEqual(['n=1']);
+      expect(await replies((await send('again')).outboxIds)).toEqual(['n=2']);
+      expect(await replies((await send('more')).outboxIds)).toEqual(['n=3']);
+    });
+
+    it('processes a retried delivery once, however late it comes', async () => {
+      const { send, clock, db } = await setup(engine);
+      expect((await send('hi', 'same')).status).toBe('handled');
+      clock.advance(3 * 24 * 3600_000);
+      const again = (await send('hi', 'same'));
+      expect(again).toEqual({ status: 'duplicate', outboxIds: [] });
+      expect((await db.select().from(outbox))).toHaveLength(1);
+    });
+
+    it('keeps the old state and database untouched when a step throws, and says "try again"', async () => {
+      const { send, replies, db } = await setup(engine);
+      (await send('hi'));
+      (await send('x'));
+      const result = (await send('boom'));
+      expect(result.status).toBe('failed');
+      expect((await replies(result.outboxIds))[0]).toMatch(/gửi lại sau ít phút/);
+      expect((await db.select().from(units).where(eq(units.code, '01')).limit(1))[0]?.name).toBe('Thành phố Hà Nội');
+      expect((await db.select().from(conversations).limit(1))[0]?.state).toEqual({ n: 2 });
+      expect((await db.select().from(inboundMessages)).at(-1)?.status).toBe('failed');
+      expect(await replies((await send('next')).outboxIds)).toEqual(['n=3']);
+    });
+
+    it('restarts politely when the saved state was written by another version of the flow', async () => {
+      const first = await setup(engine, 1);
+      (await first.send('hi'));
+      const saved = (await first.db.select().from(conversations).limit(1))[0];
+      expect(saved?.version).toBe(1);
+      await first.db.update(conversations).set({ version: 0 });
+      const ids = (await first.send('again')).outboxIds;
+      expect((await first.replies(ids))[0]).toMatch(/vừa được cập nhật/);
+    });
+
+    it('hands the same message to another flow on goto', async () => {
+      const { send, replies } = await setup(engine);
+      (await send('hi'));
+      expect(await replies((await send('ask')).outboxIds)).toEqual(['echo:ask']);
+    });
+
+    it('refuses a staff command from a resident politely and runs nothing', async () => {
+      const { send, replies } = await setup(engine);
+      expect((await replies((await send('BC 12')).outboxIds))[0]).toMatch(/chỉ dành cho cán bộ/);
+    });
+
+    it('lets staff use the command', async () => {
+      const { send, replies, db } = await setup(engine);
+      (await send('hi'));
+      await db.update(contacts).set({ role: 'staff' });
+      expect(await replies((await send('bc 12')).outboxIds)).toEqual(['recorded']);
+    });
+
+    it('sends the next message to the default flow once a conversation expired', async () => {
+      const { send, replies, clock } = await setup(engine);
+      (await send('hi'));
+      (await send('x'));
+      clock.advance(2 * 3600_000);
+      expect(await replies((await send('y')).outboxIds)).toEqual(['n=1']);
+    });
+
+    it('links a shared phone number to the contact who already owns it', async () => {
+      const { db, dispatcher, clock } = await setup(engine);
+      const staff = (await db.insert(contacts).values({ name: 'Lan', phone: '+84912345678', role: 'staff', unitCode: '017', createdAt: clock.now() }).returning())[0]!;
+      await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'a', from: 'telegram:77', text: 'hi', receivedAt: clock.now() });
+      const r = await dispatcher.handle({ kind: 'phone', channel: 'telegram', providerId: 'b', from: 'telegram:77', phone: '0912 345 678', receivedAt: clock.now() });
+      expect(r.contactId).toBe(staff.id);
+      const out = (await db.select().from(outbox).where(eq(outbox.id, r.outboxIds[0]!)).limit(1))[0];
+      expect(out?.text).toMatch(/Đã liên kết tài khoản với cán bộ Lan/);
+    });
+
+    it('marks the address stopped on unsubscribe and replies nothing', async () => {
+      const { dispatcher, clock, db, send } = await setup(engine);
+      (await send('hi'));
+      const r = await dispatcher.handle({ kind: 'unsubscribe', channel: 'telegram', providerId: 'u1', from: 'telegram:42', receivedAt: clock.now() });
+      expect(r.outboxIds).toEqual([]);
+      const [address] = await db.select({ stoppedAt: addresses.stoppedAt }).from(addresses);
+      expect(address?.stoppedAt).toBeInstanceOf(Date);
+    });
   });
 
-  it('processes a retried delivery once, however late it comes', async () => {
-    const { send, clock, db } = setup();
-    expect((await send('hi', 'same')).status).toBe('handled');
-    clock.advance(3 * 24 * 3600_000);
-    const again = (await send('hi', 'same'));
-    expect(again).toEqual({ status: 'duplicate', outboxIds: [] });
-    expect(db.select().from(outbox).all()).toHaveLength(1);
+  describe('staff imported by Telegram username', () => {
+    it('are recognised by their first message from that username, once', async () => {
+      const { importStaff } = await import('../../flows/report/import-staff.ts');
+      const { db, dispatcher, clock } = await setup(engine);
+      const r = await importStaff(db, 'name,phone,unit_code,role,telegram\nLan,0912345678,017,staff,@LanBHXH\n', { now: clock.now() });
+      expect(r.bad).toEqual([]);
+      const first = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u1', from: 'telegram:555', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+      expect((await db.select().from(contacts).where(eq(contacts.id, first.contactId!)).limit(1))[0]?.role).toBe('staff');
+      const other = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u2', from: 'telegram:556', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
+      expect(other.contactId).not.toBe(first.contactId);
+    });
   });
 
-  it('keeps the old state and database untouched when a step throws, and says "try again"', async () => {
-    const { send, replies, db } = setup();
-    (await send('hi'));
-    (await send('x'));
-    const result = (await send('boom'));
-    expect(result.status).toBe('failed');
-    expect(replies(result.outboxIds)[0]).toMatch(/gửi lại sau ít phút/);
-    expect(db.select().from(units).where(eq(units.code, '01')).get()?.name).toBe('Thành phố Hà Nội');
-    expect(db.select().from(conversations).get()?.state).toEqual({ n: 2 });
-    expect(db.select().from(inboundMessages).all().at(-1)?.status).toBe('failed');
-    expect(replies((await send('next')).outboxIds)).toEqual(['n=3']);
-  });
+  describe('group commit', () => {
+    it('handles events submitted together in one transaction, each answered as if alone', async () => {
+      const { dispatcher, clock, db } = await setup(engine);
+      const ev = (i: number, from: string) =>
+        dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: `g${i}`, from: from as `telegram:${string}`, text: 'hi', receivedAt: clock.now() });
+      const results = await Promise.all([ev(1, 'telegram:1'), ev(2, 'telegram:2'), ev(1, 'telegram:1'), ev(3, 'telegram:1')]);
+      expect(results.map((r) => r.status)).toEqual(['handled', 'handled', 'duplicate', 'handled']);
+      expect((await db.select().from(outbox)).map((r) => r.text)).toEqual(['n=1', 'n=1', 'n=2']);
+    });
 
-  it('restarts politely when the saved state was written by another version of the flow', async () => {
-    const first = setup(1);
-    (await first.send('hi'));
-    const saved = first.db.select().from(conversations).get();
-    expect(saved?.version).toBe(1);
-    first.db.update(conversations).set({ version: 0 }).run();
-    const ids = (await first.send('again')).outboxIds;
-    expect(first.replies(ids)[0]).toMatch(/vừa được cập nhật/);
-  });
-
-  it('hands the same message to another flow on goto', async () => {
-    const { send, replies } = setup();
-    (await send('hi'));
-    expect(replies((await send('ask')).outboxIds)).toEqual(['echo:ask']);
-  });
-
-  it('refuses a staff command from a resident politely and runs nothing', async () => {
-    const { send, replies } = setup();
-    expect(replies((await send('BC 12')).outboxIds)[0]).toMatch(/chỉ dành cho cán bộ/);
-  });
-
-  it('lets staff use the command', async () => {
-    const { send, replies, db } = setup();
-    (await send('hi'));
-    db.update(contacts).set({ role: 'staff' }).run();
-    expect(replies((await send('bc 12')).outboxIds)).toEqual(['recorded']);
-  });
-
-  it('sends the next message to the default flow once a conversation expired', async () => {
-    const { send, replies, clock } = setup();
-    (await send('hi'));
-    (await send('x'));
-    clock.advance(2 * 3600_000);
-    expect(replies((await send('y')).outboxIds)).toEqual(['n=1']);
-  });
-
-  it('links a shared phone number to the contact who already owns it', async () => {
-    const { db, dispatcher, clock } = setup();
-    const staff = db.insert(contacts).values({ name: 'Lan', phone: '+84912345678', role: 'staff', unitCode: '017', createdAt: clock.now() }).returning().get();
-    await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'a', from: 'telegram:77', text: 'hi', receivedAt: clock.now() });
-    const r = await dispatcher.handle({ kind: 'phone', channel: 'telegram', providerId: 'b', from: 'telegram:77', phone: '0912 345 678', receivedAt: clock.now() });
-    expect(r.contactId).toBe(staff.id);
-    const out = db.select().from(outbox).where(eq(outbox.id, r.outboxIds[0]!)).get();
-    expect(out?.text).toMatch(/Đã liên kết tài khoản với cán bộ Lan/);
-  });
-
-  it('marks the address stopped on unsubscribe and replies nothing', async () => {
-    const { dispatcher, clock, db, send } = setup();
-    (await send('hi'));
-    const r = await dispatcher.handle({ kind: 'unsubscribe', channel: 'telegram', providerId: 'u1', from: 'telegram:42', receivedAt: clock.now() });
-    expect(r.outboxIds).toEqual([]);
-    expect(db.$client.prepare('select stopped_at from addresses').get()).not.toEqual({ stopped_at: null });
-  });
-});
-
-describe('staff imported by Telegram username', () => {
-  it('are recognised by their first message from that username, once', async () => {
-    const { importStaff } = await import('../../flows/report/import-staff.ts');
-    const { db, dispatcher, clock } = setup();
-    const r = importStaff(db, 'name,phone,unit_code,role,telegram\nLan,0912345678,017,staff,@LanBHXH\n', { now: clock.now() });
-    expect(r.bad).toEqual([]);
-    const first = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u1', from: 'telegram:555', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
-    expect(db.select().from(contacts).where(eq(contacts.id, first.contactId!)).get()?.role).toBe('staff');
-    const other = await dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'u2', from: 'telegram:556', username: 'lanbhxh', text: 'hi', receivedAt: clock.now() });
-    expect(other.contactId).not.toBe(first.contactId);
-  });
-});
-
-describe('group commit', () => {
-  it('handles events submitted together in one transaction, each answered as if alone', async () => {
-    const { dispatcher, clock, db } = setup();
-    const ev = (i: number, from: string) =>
-      dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: `g${i}`, from: from as `telegram:${string}`, text: 'hi', receivedAt: clock.now() });
-    const results = await Promise.all([ev(1, 'telegram:1'), ev(2, 'telegram:2'), ev(1, 'telegram:1'), ev(3, 'telegram:1')]);
-    expect(results.map((r) => r.status)).toEqual(['handled', 'handled', 'duplicate', 'handled']);
-    expect(db.select().from(outbox).all().map((r) => r.text)).toEqual(['n=1', 'n=1', 'n=2']);
-  });
-
-  it('keeps one failing step from spoiling the others in its batch', async () => {
-    const { dispatcher, clock, db, send } = setup();
-    (await send('hi', 'a'));
-    const fail = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'b', from: 'telegram:42', text: 'boom', receivedAt: clock.now() });
-    const ok = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'c', from: 'telegram:43', text: 'hi', receivedAt: clock.now() });
-    expect((await fail).status).toBe('failed');
-    expect((await ok).status).toBe('handled');
-    expect(db.select().from(units).where(eq(units.code, '01')).get()?.name).toBe('Thành phố Hà Nội');
+    it('keeps one failing step from spoiling the others in its batch', async () => {
+      const { dispatcher, clock, db, send } = await setup(engine);
+      (await send('hi', 'a'));
+      const fail = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'b', from: 'telegram:42', text: 'boom', receivedAt: clock.now() });
+      const ok = dispatcher.submit({ kind: 'text', channel: 'telegram', providerId: 'c', from: 'telegram:43', text: 'hi', receivedAt: clock.now() });
+      expect((await fail).status).toBe('failed');
+      expect((await ok).status).toBe('handled');
+      expect((await db.select().from(units).where(eq(units.code, '01')).limit(1))[0]?.name).toBe('Thành phố Hà Nội');
+    });
   });
 });

@@ -1,9 +1,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { messagePathQueries } from '../../db/queries/message-path.ts';
+import { INSERT_INBOUND_SQL, INSERT_OUTBOX_SQL } from '../../db/queries/message-path.ts';
 import { inboundMessages, outbox } from '../../db/schema/index.ts';
-import { freshDb } from '../support/db.ts';
 
 /** The column list of a hand-written `INSERT INTO table (a, b, …) VALUES (?, …)` and its number of `?`. */
 function insertShape(source: string): { table: string; columns: string[]; placeholders: number } {
@@ -29,11 +28,9 @@ const LEFT_OUT: Record<string, string[]> = {
 };
 
 describe('the hand-written message-path inserts follow the drizzle schema', () => {
-  const db = freshDb();
-  const q = messagePathQueries(db);
   const cases = [
-    { name: 'insertInbound', source: q.insertInbound.source, table: inboundMessages },
-    { name: 'insertOutbox', source: q.insertOutbox.source, table: outbox },
+    { name: 'insertInbound', source: INSERT_INBOUND_SQL, table: inboundMessages },
+    { name: 'insertOutbox', source: INSERT_OUTBOX_SQL, table: outbox },
   ];
 
   for (const c of cases) {

@@ -32,7 +32,7 @@ function provider() {
   return { channel, calls, failOnce: (e: SendError) => (once = e), failAll: (make: (() => SendError) | null) => (all = make) };
 }
 
-function setup(p: ReturnType<typeof provider>, rows: number) {
+async function setup(p: ReturnType<typeof provider>, rows: number) {
   const db = freshDb();
   const clock = fixedClock(NOON);
   const worker = createOutboxWorker({
@@ -43,7 +43,7 @@ function setup(p: ReturnType<typeof provider>, rows: number) {
     channels: new Map([['telegram', p.channel]]),
   });
   const c = db.insert(contacts).values({ role: 'resident', createdAt: clock.now() }).returning().get();
-  const ids = queueMessages(db, clock.now(), Array.from({ length: rows }, (_, i) => ({ contactId: c.id, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
+  const ids = await queueMessages(db, clock.now(), Array.from({ length: rows }, (_, i) => ({ contactId: c.id, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
   const statuses = () => {
     const counts: Record<string, number> = {};
     for (const r of db.select().from(outbox).all()) counts[r.status] = (counts[r.status] ?? 0) + 1;
@@ -55,7 +55,7 @@ function setup(p: ReturnType<typeof provider>, rows: number) {
 describe('outbox under provider trouble', () => {
   it('stops the rest of the channel pass at the first 429: only requests already in flight reach the provider', async () => {
     const p = provider();
-    const { db, clock, worker, statuses } = setup(p, 200);
+    const { db, clock, worker, statuses } = await setup(p, 200);
     // Only the first request fails; the provider would take the others, but the pass must stop trying.
     p.failOnce(new SendError('retry', '429 Too Many Requests', { retryAfterMs: 5000 }));
     await worker.runOnce();
@@ -71,7 +71,7 @@ describe('outbox under provider trouble', () => {
 
   it('loses nothing in an hour of server errors and no answers: attempts are not spent, the channel backs off', async () => {
     const p = provider();
-    const { worker, clock, statuses } = setup(p, 40);
+    const { worker, clock, statuses } = await setup(p, 40);
     let n = 0;
     p.failAll(() => (++n % 2 === 0 ? new SendError('retry', 'Telegram server error', { providerCode: '502' }) : new SendError('retry', 'Telegram unreachable')));
     const outageEnds = clock.now().getTime() + 3600_000;
@@ -92,22 +92,22 @@ describe('outbox under provider trouble', () => {
 });
 
 describe('delivery statuses', () => {
-  it('never move backwards: sent < delivered, and a final status is never overwritten', () => {
+  it('never move backwards: sent < delivered, and a final status is never overwritten', async () => {
     const db = freshDb();
     const now = new Date(NOON);
-    const [a, b] = queueMessages(db, now, [
+    const [a, b] = await queueMessages(db, now, [
       { contactId: null, address: 'tel:+84912345678', text: 'a', priority: 'reply' },
       { contactId: null, address: 'tel:+84912345679', text: 'b', priority: 'reply' },
     ]);
     db.update(outbox).set({ status: 'sent', providerId: 'SMa' }).where(eq(outbox.id, a!)).run();
     db.update(outbox).set({ status: 'sent', providerId: 'SMb' }).where(eq(outbox.id, b!)).run();
     const status = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()?.status;
-    recordDeliveryStatus(db, 'sms', 'SMa', 'delivered');
-    recordDeliveryStatus(db, 'sms', 'SMa', 'sent');
-    recordDeliveryStatus(db, 'sms', 'SMa', 'failed', 'late failure report');
+    await recordDeliveryStatus(db, 'sms', 'SMa', 'delivered');
+    await recordDeliveryStatus(db, 'sms', 'SMa', 'sent');
+    await recordDeliveryStatus(db, 'sms', 'SMa', 'failed', 'late failure report');
     expect(status(a!)).toBe('delivered');
-    recordDeliveryStatus(db, 'sms', 'SMb', 'failed', 'undelivered');
-    recordDeliveryStatus(db, 'sms', 'SMb', 'delivered');
+    await recordDeliveryStatus(db, 'sms', 'SMb', 'failed', 'undelivered');
+    await recordDeliveryStatus(db, 'sms', 'SMb', 'delivered');
     expect(db.select().from(outbox).where(eq(outbox.id, b!)).get()).toMatchObject({ status: 'failed', error: 'undelivered', reason: 'provider_error' });
   });
 });

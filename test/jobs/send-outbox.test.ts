@@ -41,7 +41,7 @@ describe('outbox', () => {
     const web = fakeChannel('web');
     const { db, clock, worker } = setup([web]);
     const c = person(db);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'web:a', text: 'hello', priority: 'reply' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'web:a', text: 'hello', priority: 'reply' }]);
     const stats = await worker.runOnce();
     expect(stats.sent).toBe(1);
     expect(web.sent.map((m) => m.text)).toEqual(['hello']);
@@ -54,8 +54,8 @@ describe('outbox', () => {
     const zalo = { ...fakeChannel('zalo'), capabilities: { quickReplies: false, maxLength: 500, sms: false } };
     const { db, clock, worker } = setup([tg, zalo]);
     const c = person(db);
-    const [tgId] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
-    queueMessages(db, clock.now(), [{ contactId: c.id, address: 'zalo:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
+    const [tgId] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
+    await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'zalo:1', text: 'Chọn:', quickReplies: ['Có', 'Không'], priority: 'reply' }]);
     await worker.runOnce();
     expect(tg.sent[0]).toMatchObject({ text: 'Chọn:', quickReplies: ['Có', 'Không'] });
     expect(zalo.sent[0]!.text).toBe('Chọn:\n1. Có\n2. Không\nSoạn 1 hoặc 2');
@@ -68,11 +68,11 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram', 20);
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
-    queueMessages(db, clock.now(), [
+    await queueMessages(db, clock.now(), [
       { contactId: c.id, address: 'telegram:1', text: 'bulk-1', priority: 'bulk' },
       { contactId: c.id, address: 'telegram:1', text: 'bulk-2', priority: 'bulk' },
     ]);
-    queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'reply', priority: 'reply' }]);
+    await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'reply', priority: 'reply' }]);
     await worker.runOnce();
     expect(tg.sent.map((m) => m.text)).toEqual(['reply', 'bulk-1']);
   });
@@ -81,7 +81,7 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram', 30);
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
-    queueMessages(db, clock.now(), Array.from({ length: 40 }, (_, i) => ({ contactId: c.id, address: 'telegram:1' as const, text: `m${i}`, priority: 'reply' as const })));
+    await queueMessages(db, clock.now(), Array.from({ length: 40 }, (_, i) => ({ contactId: c.id, address: 'telegram:1' as const, text: `m${i}`, priority: 'reply' as const })));
     await worker.runOnce();
     expect(tg.sent).toHaveLength(3);
     clock.advance(1000);
@@ -93,7 +93,7 @@ describe('outbox', () => {
     const sms = fakeChannel('sms', 1);
     const { db, clock, worker } = setup([sms]);
     const c = person(db);
-    queueMessages(db, clock.now(), Array.from({ length: 5 }, (_, i) => ({ contactId: c.id, address: 'tel:+84912345678' as const, text: `m${i}`, priority: 'reply' as const })));
+    await queueMessages(db, clock.now(), Array.from({ length: 5 }, (_, i) => ({ contactId: c.id, address: 'tel:+84912345678' as const, text: `m${i}`, priority: 'reply' as const })));
     await worker.runOnce();
     expect(sms.sent).toHaveLength(1);
     await worker.runOnce();
@@ -107,7 +107,7 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     tg.failNext(new SendError('retry', '429 Too Many Requests', { retryAfterMs: 7000 }));
     expect((await worker.runOnce()).deferred).toBe(1);
     expect(row(db, id!)).toMatchObject({ status: 'queued', error: '429 Too Many Requests', attempts: 0, reason: 'provider_error' });
@@ -123,7 +123,7 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     for (let i = 0; i < 3; i++) {
       tg.failNext(new SendError('retry', 'token refused', { providerCode: '-216' }));
       await worker.runOnce();
@@ -136,7 +136,7 @@ describe('outbox', () => {
   it('records a fatal error without retrying', async () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: person(db).id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: person(db).id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     tg.failNext(new SendError('fatal', 'Bad Request: message text is empty'));
     await worker.runOnce();
     expect(row(db, id!)).toMatchObject({ status: 'failed', error: 'Bad Request: message text is empty' });
@@ -147,7 +147,7 @@ describe('outbox', () => {
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
     db.insert(addresses).values({ address: 'telegram:1', channel: 'telegram', contactId: c.id, createdAt: clock.now() }).run();
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'x', priority: 'reply' }]);
     tg.failNext(new SendError('stopped', 'Forbidden: bot was blocked by the user'));
     expect((await worker.runOnce()).stopped).toBe(1);
     expect(row(db, id!)?.status).toBe('failed');
@@ -160,7 +160,7 @@ describe('outbox', () => {
     const { db, clock, worker } = setup([zalo, sms]);
     const c = person(db, '+84912345678');
     db.insert(addresses).values({ address: 'tel:+84912345678', channel: 'sms', contactId: c.id, createdAt: clock.now() }).run();
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'zalo:8427000000000000001', text: 'x', priority: 'bulk' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'zalo:8427000000000000001', text: 'x', priority: 'bulk' }]);
     zalo.failNext(new SendError('fallback', 'no interaction in 7 days'));
     expect((await worker.runOnce()).fellBack).toBe(1);
     await worker.runOnce();
@@ -171,7 +171,7 @@ describe('outbox', () => {
   it('skips with the reason when there is nothing to fall back to', async () => {
     const zalo = fakeChannel('zalo');
     const { db, clock, worker } = setup([zalo]);
-    const [id] = queueMessages(db, clock.now(), [{ contactId: person(db).id, address: 'zalo:1', text: 'x', priority: 'bulk' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: person(db).id, address: 'zalo:1', text: 'x', priority: 'bulk' }]);
     zalo.failNext(new SendError('fallback', 'no interaction in 7 days'));
     await worker.runOnce();
     expect(row(db, id!)).toMatchObject({ status: 'skipped', error: 'no interaction in 7 days; no SMS number to fall back to' });
@@ -182,8 +182,8 @@ describe('outbox', () => {
     // 22:30 in Hà Nội
     const { db, clock, worker } = setup([tg], '2026-05-20T15:30:00Z');
     const c = person(db);
-    const [bulk] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'bulk', priority: 'bulk' }]);
-    queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'reply', priority: 'reply' }]);
+    const [bulk] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'bulk', priority: 'bulk' }]);
+    await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'reply', priority: 'reply' }]);
     const stats = await worker.runOnce();
     expect(tg.sent.map((m) => m.text)).toEqual(['reply']);
     expect(stats.deferred).toBe(1);
@@ -195,7 +195,7 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = db.insert(contacts).values({ role: 'resident', optedOut: true, createdAt: clock.now() }).returning().get();
-    const [id] = queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'bulk', priority: 'bulk' }]);
+    const [id] = await queueMessages(db, clock.now(), [{ contactId: c.id, address: 'telegram:1', text: 'bulk', priority: 'bulk' }]);
     await worker.runOnce();
     expect(row(db, id!)).toMatchObject({ status: 'skipped', error: 'opted out' });
     expect(tg.sent).toHaveLength(0);
@@ -205,7 +205,7 @@ describe('outbox', () => {
     const tg = fakeChannel('telegram');
     const { db, clock, worker } = setup([tg]);
     const c = person(db);
-    queueMessages(db, clock.now(), Array.from({ length: 4 }, (_, i) => ({ contactId: c.id, address: 'telegram:1' as const, text: `b${i}`, priority: 'bulk' as const })));
+    await queueMessages(db, clock.now(), Array.from({ length: 4 }, (_, i) => ({ contactId: c.id, address: 'telegram:1' as const, text: `b${i}`, priority: 'bulk' as const })));
     for (let i = 0; i < 4; i++) await worker.runOnce();
     expect(tg.sent.map((m) => m.text)).toEqual(['b0', 'b1', 'b2']);
   });
@@ -214,7 +214,7 @@ describe('outbox', () => {
     const web = fakeChannel('web');
     const first = setup([web]);
     const c = person(first.db);
-    const ids = queueMessages(first.db, first.clock.now(), [
+    const ids = await queueMessages(first.db, first.clock.now(), [
       { contactId: c.id, address: 'web:a', text: 'one', priority: 'reply' },
       { contactId: c.id, address: 'web:a', text: 'two', priority: 'reply' },
     ]);
@@ -236,7 +236,7 @@ describe('outbox', () => {
   it('renders quick replies as numbered options on channels without buttons', async () => {
     const sms = fakeChannel('sms');
     const { db, clock, worker } = setup([sms]);
-    queueMessages(db, clock.now(), [{ contactId: null, address: 'tel:+84912345678', text: 'Chọn:', quickReplies: ['A', 'B', 'C'], priority: 'reply' }]);
+    await queueMessages(db, clock.now(), [{ contactId: null, address: 'tel:+84912345678', text: 'Chọn:', quickReplies: ['A', 'B', 'C'], priority: 'reply' }]);
     await worker.runOnce();
     expect(sms.sent.map((m) => m.text)).toEqual(['Chọn:\n1. A\n2. B\n3. C\nSoạn 1, 2 hoặc 3']);
   });

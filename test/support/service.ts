@@ -39,7 +39,7 @@ export async function startTestService(
   const log = createLogger({ level: 'debug', destination: captured.stream });
   // The 2020-era tree (districts) unless a test asks for another with UNIT_TREE.
   const config = loadConfig({ LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', UNIT_TREE: '2025-03', WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.env });
-  const service = createService(config, { log, clock, dbPath: ':memory:', ...opts.options });
+  const service = await createService(config, { log, clock, dbPath: ':memory:', ...opts.options });
   const port = await service.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   let counter = 0;

@@ -7,15 +7,15 @@ import { messagePathQueries } from '../../../db/queries/message-path.ts';
 const CAMPAIGN_CACHE_MS = 5_000;
 
 /** Returns the active campaign at `now`, read from the database at most once per few seconds. */
-export type ActiveCampaign = (now: Date) => CampaignRow;
+export type ActiveCampaign = (now: Date) => Promise<CampaignRow>;
 
 /** Build the cached reader of the active campaign; throws when the database has none (not seeded). */
 export function createCampaignCache(db: Db): ActiveCampaign {
   const q = messagePathQueries(db);
   let cached: { row: CampaignRow; until: number } | undefined;
-  return (now) => {
+  return async (now) => {
     if (cached && cached.until > now.getTime()) return cached.row;
-    const row = q.activeCampaign.get();
+    const row = await q.activeCampaign();
     if (!row) throw new Error('no active campaign: run `bhxh-outreach seed`');
     cached = { row, until: now.getTime() + CAMPAIGN_CACHE_MS };
     return row;

@@ -12,27 +12,27 @@ type ConversationRow = typeof conversations.$inferSelect;
 /** Load, save and clear the one conversation each contact may have. */
 export interface ConversationStore {
   /** The contact's conversation if it has not expired at `now`. */
-  active(contactId: number, now: Date): ConversationRow | undefined;
+  active(contactId: number, now: Date): Promise<ConversationRow | undefined>;
   /** Save the step a flow stays at, expiring after its TTL (default one hour). */
-  save(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number): void;
+  save(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number): Promise<void>;
   /** Forget the conversation (the next message starts afresh). */
-  clear(contactId: number): void;
+  clear(contactId: number): Promise<void>;
 }
 
 /** Build the conversation store over this database's prepared queries. */
 export function createConversationStore(db: Db): ConversationStore {
   const q = messagePathQueries(db);
   return {
-    active(contactId, now) {
-      const conv = q.conversationOf.get({ contactId });
+    async active(contactId, now) {
+      const conv = await q.conversationOf(contactId);
       return conv && conv.expiresAt.getTime() > now.getTime() ? conv : undefined;
     },
-    save(contactId, flow, step, state, now, ttlMinutes) {
+    async save(contactId, flow, step, state, now, ttlMinutes) {
       const expiresAt = new Date(now.getTime() + (ttlMinutes ?? DEFAULT_TTL_MINUTES) * 60_000);
-      q.upsertConversation.run({ contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now });
+      await q.upsertConversation({ contactId, flow: flow.id, step, state, version: flow.version, expiresAt, updatedAt: now });
     },
-    clear(contactId) {
-      q.deleteConversation.run({ contactId });
+    async clear(contactId) {
+      await q.deleteConversation(contactId);
     },
   };
 }

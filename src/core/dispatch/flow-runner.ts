@@ -37,7 +37,7 @@ export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap
           const flow = flows.get(current);
           if (!flow) throw new Error(`unknown flow "${current}"`);
           if (flow.roles && !flow.roles.includes(ctx.contact.role)) {
-            conversations.clear(ctx.contact.id);
+            await conversations.clear(ctx.contact.id);
             replies.push({ text: TEXTS.notForRole(flow.id) });
             return { replies };
           }
@@ -45,10 +45,10 @@ export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap
           replies.push(...(outcome.replies ?? []));
           switch (outcome.kind) {
             case 'stay':
-              conversations.save(ctx.contact.id, flow, outcome.step, outcome.state, ctx.now, outcome.ttlMinutes);
+              await conversations.save(ctx.contact.id, flow, outcome.step, outcome.state, ctx.now, outcome.ttlMinutes);
               return { replies };
             case 'end':
-              conversations.clear(ctx.contact.id);
+              await conversations.clear(ctx.contact.id);
               return { replies };
             case 'goto':
               current = outcome.flow;

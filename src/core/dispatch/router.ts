@@ -43,7 +43,7 @@ export function createRouter(deps: RouterDeps): Router {
   const { db, log, flows, flowsById, defaultFlow, menuFlow, conversations, runFlow } = deps;
   return async (contact, address, text, kind, inboundId, now) => {
     const folded = foldWords(text);
-    const campaign = deps.campaign(now);
+    const campaign = await deps.campaign(now);
     const ctx: FlowContext = {
       db,
       now,
@@ -62,7 +62,7 @@ export function createRouter(deps: RouterDeps): Router {
       // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
       return { ...(await runFlow(ctx, menuFlow, null)), contact };
     }
-    const active = conversations.active(contact.id, now);
+    const active = await conversations.active(contact.id, now);
     const at = active ? { flow: active.flow, step: active.step } : null;
     const word = text === '' ? 'help' : wordInContext(text, folded, at);
     if (word === 'yes') {
@@ -73,26 +73,26 @@ export function createRouter(deps: RouterDeps): Router {
     }
     if (word === 'cancel_flow' && at) {
       // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
-      conversations.clear(contact.id);
+      await conversations.clear(contact.id);
       return { ...(await runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } })), contact };
     }
     if (word === 'opt_out') {
-      const updated = recordOptOut(db, contact.id, now);
-      conversations.clear(contact.id);
+      const updated = await recordOptOut(db, contact.id, now);
+      await conversations.clear(contact.id);
       return { replies: [{ text: TEXTS.optedOut(campaign) }], contact: updated ?? contact };
     }
     if (word === 'opt_in') {
       const consentText = TEXTS.optedIn(campaign);
-      const updated = recordOptIn(db, contact.id, now, ctx.channel, consentText);
-      conversations.clear(contact.id);
+      const updated = await recordOptIn(db, contact.id, now, ctx.channel, consentText);
+      await conversations.clear(contact.id);
       return { replies: [{ text: consentText }], contact: updated ?? contact };
     }
     if (word === 'help') {
-      conversations.clear(contact.id);
+      await conversations.clear(contact.id);
       return { replies: [{ text: TEXTS.help(contact.role, campaign) }], contact };
     }
     if (word === 'menu') {
-      conversations.clear(contact.id);
+      await conversations.clear(contact.id);
       return { ...(await runFlow(ctx, menuFlow, null)), contact };
     }
 
@@ -105,7 +105,7 @@ export function createRouter(deps: RouterDeps): Router {
       if (!flow || flow.version !== active.version) {
         // State written by other code (an older deploy): restart politely rather than misread it.
         log.info({ contactId: contact.id, flow: active.flow, saved: active.version }, 'conversation state from another version; restarting');
-        conversations.clear(contact.id);
+        await conversations.clear(contact.id);
         const menu = await runFlow(ctx, menuFlow, null);
         return { replies: [{ text: TEXTS.restarted }, ...menu.replies], contact, ...(menu.failed && { failed: true }) };
       }

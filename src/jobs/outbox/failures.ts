@@ -33,7 +33,7 @@ export interface FailureDeps {
 }
 
 /** Record what a failed send means for its row (retry, give up, fall back, stop the address, pause the channel). */
-export function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err: unknown, limiter: RateLimiter | undefined, now: Date): FailureOutcome {
+export async function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err: unknown, limiter: RateLimiter | undefined, now: Date): Promise<FailureOutcome> {
   const { q } = deps;
   const e = err instanceof SendError ? err : new SendError('retry', err instanceof Error ? err.message : String(err), { cause: err });
   const trouble = isChannelTrouble(e);
@@ -54,7 +54,7 @@ export function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err: unkno
       return 'retried';
     }
     case 'stopped':
-      markAddressStopped(deps.db, row.address, now);
+      await markAddressStopped(deps.db, row.address, now);
       q.finish.run('failed', `contact stopped: ${e.message}`, 'unreachable', row.id);
       return 'stopped';
     case 'fallback':

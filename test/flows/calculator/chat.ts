@@ -21,7 +21,7 @@ function addressOn(channel: ChannelName): Address {
 }
 
 /** A FlowContext on a real database, for calling one flow function directly (commands, unknown steps). */
-export function makeContext(text: string, opts: { channel?: ChannelName; now?: Date } = {}): FlowContext {
+export async function makeContext(text: string, opts: { channel?: ChannelName; now?: Date } = {}): Promise<FlowContext> {
   const db = freshDb(NOW);
   const now = opts.now ?? NOW;
   const address = addressOn(opts.channel ?? 'web');
@@ -31,7 +31,7 @@ export function makeContext(text: string, opts: { channel?: ChannelName; now?: D
   return {
     db,
     now,
-    contact: resolveContact(db, address, now).contact,
+    contact: (await resolveContact(db, address, now)).contact,
     address,
     channel: channelOf(address),
     capabilities: DEFAULT_CAPABILITIES[channelOf(address)],

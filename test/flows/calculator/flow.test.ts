@@ -294,13 +294,13 @@ describe('calculator flow', () => {
   });
 
   it('restarts politely on an unknown step', async () => {
-    const outcome = await flow.resume(makeContext('xin chào'), 'no-such-step', {});
+    const outcome = await flow.resume(await makeContext('xin chào'), 'no-such-step', {});
     expect(outcome.kind).toBe('stay');
     if (outcome.kind === 'stay') expect(outcome.step).toBe('income');
   });
 
   it('restarts when the saved state is missing a field', async () => {
-    const outcome = await flow.resume(makeContext('1'), 'mode', {});
+    const outcome = await flow.resume(await makeContext('1'), 'mode', {});
     expect(outcome.kind === 'stay' && outcome.step).toBe('income');
   });
 });

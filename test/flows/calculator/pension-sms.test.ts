@@ -159,8 +159,8 @@ describe('calculatorCommand', () => {
     },
   );
 
-  it('is the flow command', () => {
-    expect(flow.command?.(makeContext('/tinh'))).toBe(true);
-    expect(flow.command?.(makeContext('chào bạn'))).toBe(false);
+  it('is the flow command', async () => {
+    expect(flow.command?.(await makeContext('/tinh'))).toBe(true);
+    expect(flow.command?.(await makeContext('chào bạn'))).toBe(false);
   });
 });
