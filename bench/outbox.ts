@@ -147,7 +147,7 @@ async function benchLimited(): Promise<{ limit: number; seconds: number; steady:
     channels: new Map<ChannelName, OutboundChannel>([['telegram', channel]]),
   });
   const t0 = performance.now();
-  worker.start();
+  await worker.start();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   await worker.stop();
   db.$client.close();

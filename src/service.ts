@@ -127,7 +127,7 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
       if (!opts.manualOutbox) {
-        worker.start();
+        await worker.start();
         scheduler.start();
       }
       for (const c of channels) await c.start?.();

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { engineOf, execute, row, rows, transaction, type Db } from '../client.ts';
 import { outbox, type OutboxReason } from '../schema/index.ts';
 
 /**
@@ -8,7 +8,7 @@ import { outbox, type OutboxReason } from '../schema/index.ts';
  */
 export const STATUS_RANK_SQL = `CASE status WHEN 'queued' THEN 0 WHEN 'sending' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END`;
 
-function build(db: Db) {
+function sqliteStatements(db: Db) {
   const raw = db.$client;
   return {
     /** Claim due rows of one channel (status → sending, attempts + 1), replies first. */
@@ -78,14 +78,126 @@ export interface OutboxClaimRow {
   broadcastId: number | null;
 }
 
-export type OutboxQueries = ReturnType<typeof build>;
-const cache = new WeakMap<Db, OutboxQueries>();
+/** One accepted send to record: when, the provider's id and what it reported, and the text actually sent. */
+export interface SentRecord {
+  id: number;
+  at: number;
+  providerId: string | null;
+  encoding: string | null;
+  segments: number | null;
+  via: string | null;
+  /** The rendered text of a broadcast row (its template is replaced), null to keep the row's text. */
+  text: string | null;
+}
 
-/** The prepared queries of the outbox sender, built once per database. */
+/** The send loop's queries. On SQLite statements prepared once; on PostgreSQL the same SQL through drizzle. */
+export interface OutboxQueries {
+  /** Claim due rows of one channel (status → sending, attempts + 1), replies first. */
+  claim(channel: string, now: number, limit: number): Promise<OutboxClaimRow[]>;
+  /** Record accepted sends, in one transaction. */
+  markSent(records: readonly SentRecord[]): Promise<void>;
+  /** Put a claimed row back without counting the attempt (held back, channel paused or outage). */
+  release(id: number, until: number, error: string | null, reason: OutboxReason | null): Promise<void>;
+  /** Retry later, the attempt counted. */
+  retry(id: number, at: number, error: string): Promise<void>;
+  /** A final outcome other than sent. */
+  finish(id: number, status: 'failed' | 'skipped', error: string, reason: OutboxReason): Promise<void>;
+  optedOut(contactId: number): Promise<boolean>;
+  /** Bulk messages sent to a contact since a time (the daily cap). */
+  bulkSentSince(contactId: number, since: number): Promise<number>;
+  smsAddressOf(contactId: number): Promise<string | undefined>;
+  /** Send the row on another channel (fallback to SMS). */
+  moveTo(id: number, channel: string, address: string, at: number, error: string): Promise<void>;
+  /** Rows still `sending` (a crash): queued again. Returns how many. */
+  recover(): Promise<number>;
+}
+
+function sqliteQueries(db: Db): OutboxQueries {
+  const st = sqliteStatements(db);
+  const markBatch = db.$client.transaction((records: readonly SentRecord[]) => {
+    for (const r of records) st.markSent.run(r.at, r.providerId, r.encoding, r.segments, r.via, r.text, r.id);
+  });
+  return {
+    claim: async (channel, now, limit) => st.claim.all({ channel, now, limit }),
+    markSent: async (records) => void markBatch(records),
+    release: async (id, until, error, reason) => void st.release.run(until, error, reason, id),
+    retry: async (id, at, error) => void st.retry.run(at, error, id),
+    finish: async (id, status, error, reason) => void st.finish.run(status, error, reason, id),
+    optedOut: async (contactId) => Boolean(st.optedOut.get(contactId)?.optedOut),
+    bulkSentSince: async (contactId, since) => st.bulkSentSince.get(contactId, since)?.n ?? 0,
+    smsAddressOf: async (contactId) => st.smsAddressOf.get(contactId)?.address,
+    moveTo: async (id, channel, address, at, error) => void st.moveTo.run(channel, address, at, error, id),
+    recover: async () => st.recover.run().changes,
+  };
+}
+
+/** The same statements written for PostgreSQL (booleans are booleans there; the claim row keeps SQLite's numbers). */
+function pgQueries(db: Db): OutboxQueries {
+  return {
+    async claim(channel, now, limit) {
+      const claimed = await rows<OutboxClaimRow & { requestPhone: boolean | number; keepDiacritics: boolean | number }>(
+        db,
+        sql`UPDATE outbox SET status = 'sending', attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND channel = ${channel} AND next_attempt_at <= ${now}
+                          ORDER BY priority, next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+             RETURNING id, contact_id AS "contactId", address, channel, text, quick_replies AS "quickReplies",
+                       request_phone AS "requestPhone", priority, attempts, next_attempt_at AS "nextAttemptAt",
+                       keep_diacritics AS "keepDiacritics", broadcast_id AS "broadcastId"`,
+      );
+      return claimed.map((r) => ({ ...r, requestPhone: Number(r.requestPhone), keepDiacritics: Number(r.keepDiacritics) }));
+    },
+    async markSent(records) {
+      await transaction(db, async () => {
+        for (const r of records) {
+          await execute(
+            db,
+            sql`UPDATE outbox SET status = 'sent', sent_at = ${r.at}, provider_id = ${r.providerId}, encoding = ${r.encoding},
+                       segments = ${r.segments}, sent_via = ${r.via}, text = coalesce(${r.text}, text), error = NULL, reason = NULL
+                 WHERE id = ${r.id} AND status IN ('sending', 'queued')`,
+          );
+        }
+      });
+    },
+    async release(id, until, error, reason) {
+      await execute(
+        db,
+        sql`UPDATE outbox SET status = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+                   next_attempt_at = ${until}, error = ${error}, reason = ${reason} WHERE id = ${id}`,
+      );
+    },
+    async retry(id, at, error) {
+      await execute(db, sql`UPDATE outbox SET status = 'queued', next_attempt_at = ${at}, error = ${error}, reason = 'provider_error' WHERE id = ${id}`);
+    },
+    async finish(id, status, error, reason) {
+      await execute(db, sql`UPDATE outbox SET status = ${status}, error = ${error}, reason = ${reason} WHERE id = ${id}`);
+    },
+    async optedOut(contactId) {
+      return Boolean((await row<{ optedOut: boolean }>(db, sql`SELECT opted_out AS "optedOut" FROM contacts WHERE id = ${contactId}`))?.optedOut);
+    },
+    async bulkSentSince(contactId, since) {
+      const r = await row<{ n: number }>(
+        db,
+        sql`SELECT count(*) AS n FROM outbox WHERE contact_id = ${contactId} AND priority = 1 AND status IN ('sent', 'delivered') AND sent_at >= ${since}`,
+      );
+      return Number(r?.n ?? 0);
+    },
+    async smsAddressOf(contactId) {
+      return (await row<{ address: string }>(db, sql`SELECT address FROM addresses WHERE contact_id = ${contactId} AND channel = 'sms' AND stopped_at IS NULL LIMIT 1`))?.address;
+    },
+    async moveTo(id, channel, address, at, error) {
+      await execute(db, sql`UPDATE outbox SET status = 'queued', channel = ${channel}, address = ${address}, next_attempt_at = ${at}, error = ${error} WHERE id = ${id}`);
+    },
+    recover: () => execute(db, sql`UPDATE outbox SET status = 'queued', error = 'in flight at restart; sent again' WHERE status = 'sending'`),
+  };
+}
+
+const cache = new WeakMap<object, OutboxQueries>();
+
+/** The send loop's queries of this database, built once. */
 export function outboxQueries(db: Db): OutboxQueries {
   let q = cache.get(db);
   if (!q) {
-    q = build(db);
+    q = engineOf(db) === 'pg' ? pgQueries(db) : sqliteQueries(db);
     cache.set(db, q);
   }
   return q;

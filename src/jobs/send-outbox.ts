@@ -52,7 +52,7 @@ export interface OutboxWorkerDeps {
 
 export interface OutboxWorker {
   /** Resolve rows left in flight by a crash (see `recover`) and begin the send loop. */
-  start(): void;
+  start(): Promise<void>;
   /** Stop taking rows and wait for the sends in flight. */
   stop(): Promise<void>;
   /** Wake the loop now (new rows were queued). */
@@ -63,7 +63,7 @@ export interface OutboxWorker {
    * Crash rule: a row still marked `sending` at start-up may or may not have reached the provider. It goes back to
    * `queued` and is sent again: at least once (a rare duplicate, bounded by OUTBOX_IN_FLIGHT, beats a lost message).
    */
-  recover(): number;
+  recover(): Promise<number>;
 }
 
 function emptyStats(): OutboxStats {
@@ -91,7 +91,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const limiters = new Map<ChannelName, RateLimiter>();
   for (const [name, ch] of deps.channels) limiters.set(name, new RateLimiter(ch.ratePerSecond, clock.now().getTime()));
   const holdBack = createHoldBack(q, config);
-  const recordSent = createSentRecorder(db, q, log);
+  const recordSent = createSentRecorder(q, log);
   const failureDeps = { db, q, log, maxAttempts: config.outbox.maxAttempts, canFallBackToSms: deps.channels.has('sms') };
   const inFlight = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
@@ -104,19 +104,19 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const now = clock.now();
     if (limiter.paused(now.getTime())) {
       // A 429 or an outage earlier in this pass: the rest of the channel's rows wait, uncounted.
-      q.release.run(limiter.resumesAt(), 'channel paused (rate limit or outage)', 'provider_error', row.id);
+      await q.release(row.id, limiter.resumesAt(), 'channel paused (rate limit or outage)', 'provider_error');
       limiter.giveBack(1);
       stats.deferred++;
       return;
     }
-    const held = holdBack(row, now, bulkThisPass);
+    const held = await holdBack(row, now, bulkThisPass);
     if (held.kind === 'skip') {
-      q.finish.run('skipped', held.error, held.reason, row.id);
+      await q.finish(row.id, 'skipped', held.error, held.reason);
       stats.skipped++;
       return;
     }
     if (held.kind === 'hold') {
-      q.release.run(held.until.getTime(), held.error, held.reason, row.id);
+      await q.release(row.id, held.until.getTime(), held.error, held.reason);
       stats.deferred++;
       return;
     }
@@ -157,7 +157,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       if (!limiter) continue;
       const n = limiter.available(now.getTime());
       if (n <= 0) continue;
-      const rows = q.claim.all({ channel: name, now: now.getTime(), limit: n });
+      const rows = await q.claim(name, now.getTime(), n);
       if (rows.length === 0) continue;
       // RETURNING does not keep the subquery's order.
       rows.sort((a, b) => a.priority - b.priority || a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
@@ -213,15 +213,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     timer = setTimeout(() => void loop(), 0);
   }
 
-  function recover(): number {
-    const changes = q.recover.run().changes;
+  async function recover(): Promise<number> {
+    const changes = await q.recover();
     if (changes > 0) log.warn({ rows: changes }, 'outbox rows were in flight when the service stopped; queued again');
     return changes;
   }
 
   return {
-    start() {
-      recover();
+    async start() {
+      await recover();
       stopped = false;
       kick();
     },

@@ -116,7 +116,7 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
     try {
       lite.insert(sqliteSchema.contacts).values({ id: 1, createdAt: new Date(T0) }).run();
       lite.insert(sqliteSchema.outbox).values({ ...values, id: undefined }).run();
-      const fromSqlite = outboxQueries(lite).claim.all({ channel: 'sms', now: T0, limit: 5 });
+      const fromSqlite = await outboxQueries(lite).claim('sms', T0, 5);
       const fromPg = await claimOutboxRows(a, { channel: 'sms', limit: 5, now: T0 });
       expect(fromPg.map(({ id: _id, ...r }) => r)).toEqual(fromSqlite.map(({ id: _id, ...r }) => r));
       expect(fromPg[0]?.requestPhone).toBe(1);

@@ -25,7 +25,7 @@ afterEach(async () => {
 async function queuedBroadcast(dataDir: string): Promise<number> {
   const db = openDb(join(dataDir, 'bhxh-outreach.db'));
   const now = new Date();
-  seedDefaults(db, { now });
+  await seedDefaults(db, { now });
   db.$client.transaction(() => {
     const contact = db.$client.prepare(`INSERT INTO contacts (role, subscribed, created_at) VALUES ('resident', 1, ?)`);
     const address = db.$client.prepare(`INSERT INTO addresses (address, channel, contact_id, created_at) VALUES (?, 'telegram', ?, ?)`);

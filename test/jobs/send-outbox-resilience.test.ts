@@ -33,7 +33,7 @@ function provider() {
 }
 
 async function setup(p: ReturnType<typeof provider>, rows: number) {
-  const db = freshDb();
+  const db = await freshDb();
   const clock = fixedClock(NOON);
   const worker = createOutboxWorker({
     db,
@@ -42,11 +42,11 @@ async function setup(p: ReturnType<typeof provider>, rows: number) {
     config: { quietHours: { start: '21:00', end: '07:00' }, bulkDailyCap: 3, outbox: { tickMs: 50, maxAttempts: 3 } },
     channels: new Map([['telegram', p.channel]]),
   });
-  const c = db.insert(contacts).values({ role: 'resident', createdAt: clock.now() }).returning().get();
+  const c = (await db.insert(contacts).values({ role: 'resident', createdAt: clock.now() }).returning())[0]!;
   const ids = await queueMessages(db, clock.now(), Array.from({ length: rows }, (_, i) => ({ contactId: c.id, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
-  const statuses = () => {
+  const statuses = async () => {
     const counts: Record<string, number> = {};
-    for (const r of db.select().from(outbox).all()) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    for (const r of (await db.select().from(outbox))) counts[r.status] = (counts[r.status] ?? 0) + 1;
     return counts;
   };
   return { db, clock, worker, ids, statuses };
@@ -60,13 +60,13 @@ describe('outbox under provider trouble', () => {
     p.failOnce(new SendError('retry', '429 Too Many Requests', { retryAfterMs: 5000 }));
     await worker.runOnce();
     expect(p.calls.length).toBeLessThanOrEqual(OUTBOX_IN_FLIGHT);
-    const waiting = db.select().from(outbox).where(eq(outbox.status, 'queued')).all();
+    const waiting = (await db.select().from(outbox).where(eq(outbox.status, 'queued')));
     expect(waiting.length).toBeGreaterThanOrEqual(200 - OUTBOX_IN_FLIGHT);
     expect(waiting.every((r) => r.attempts === 0 && r.nextAttemptAt.getTime() === clock.now().getTime() + 5000)).toBe(true);
     expect((await worker.runOnce()).claimed).toBe(0);
     clock.advance(5000);
     while ((await worker.runOnce()).claimed > 0);
-    expect(statuses()).toEqual({ sent: 200 });
+    expect((await statuses())).toEqual({ sent: 200 });
   });
 
   it('loses nothing in an hour of server errors and no answers: attempts are not spent, the channel backs off', async () => {
@@ -81,33 +81,33 @@ describe('outbox under provider trouble', () => {
       passes++;
       clock.advance(15_000);
     }
-    expect(statuses()).toEqual({ queued: 40 });
+    expect((await statuses())).toEqual({ queued: 40 });
     // Backing off and probing with one request: about one a minute, not a batch per pass.
     expect(p.calls.length).toBeLessThan(passes / 2);
     p.failAll(null);
     clock.advance(60_000);
     while ((await worker.runOnce()).claimed > 0) clock.advance(1000);
-    expect(statuses()).toEqual({ sent: 40 });
+    expect((await statuses())).toEqual({ sent: 40 });
   });
 });
 
 describe('delivery statuses', () => {
   it('never move backwards: sent < delivered, and a final status is never overwritten', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const now = new Date(NOON);
     const [a, b] = await queueMessages(db, now, [
       { contactId: null, address: 'tel:+84912345678', text: 'a', priority: 'reply' },
       { contactId: null, address: 'tel:+84912345679', text: 'b', priority: 'reply' },
     ]);
-    db.update(outbox).set({ status: 'sent', providerId: 'SMa' }).where(eq(outbox.id, a!)).run();
-    db.update(outbox).set({ status: 'sent', providerId: 'SMb' }).where(eq(outbox.id, b!)).run();
-    const status = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()?.status;
+    await db.update(outbox).set({ status: 'sent', providerId: 'SMa' }).where(eq(outbox.id, a!));
+    await db.update(outbox).set({ status: 'sent', providerId: 'SMb' }).where(eq(outbox.id, b!));
+    const status = async (id: number) => (await db.select().from(outbox).where(eq(outbox.id, id)).limit(1))[0]?.status;
     await recordDeliveryStatus(db, 'sms', 'SMa', 'delivered');
     await recordDeliveryStatus(db, 'sms', 'SMa', 'sent');
     await recordDeliveryStatus(db, 'sms', 'SMa', 'failed', 'late failure report');
-    expect(status(a!)).toBe('delivered');
+    expect((await status(a!))).toBe('delivered');
     await recordDeliveryStatus(db, 'sms', 'SMb', 'failed', 'undelivered');
     await recordDeliveryStatus(db, 'sms', 'SMb', 'delivered');
-    expect(db.select().from(outbox).where(eq(outbox.id, b!)).get()).toMatchObject({ status: 'failed', error: 'undelivered', reason: 'provider_error' });
+    expect((await db.select().from(outbox).where(eq(outbox.id, b!)).limit(1))[0]).toMatchObject({ status: 'failed', error: 'undelivered', reason: 'provider_error' });
   });
 });

@@ -40,28 +40,28 @@ export async function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err:
   if (trouble && limiter) {
     if (trouble === 'throttled') limiter.throttled(now.getTime(), e.retryAfterMs ?? 1_000);
     else limiter.outage(now.getTime());
-    q.release.run(limiter.resumesAt(), e.message, 'provider_error', row.id);
+    await q.release(row.id, limiter.resumesAt(), e.message, 'provider_error');
     return 'paused';
   }
   switch (e.kind) {
     case 'retry': {
       if (row.attempts >= deps.maxAttempts) {
-        q.finish.run('failed', `gave up after ${row.attempts} attempts: ${e.message}`, 'provider_error', row.id);
+        await q.finish(row.id, 'failed', `gave up after ${row.attempts} attempts: ${e.message}`, 'provider_error');
         return 'failed';
       }
       const wait = Math.max(Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (row.attempts - 1)), e.retryAfterMs ?? 0);
-      q.retry.run(now.getTime() + wait, e.message, row.id);
+      await q.retry(row.id, now.getTime() + wait, e.message);
       return 'retried';
     }
     case 'stopped':
       await markAddressStopped(deps.db, row.address, now);
-      q.finish.run('failed', `contact stopped: ${e.message}`, 'unreachable', row.id);
+      await q.finish(row.id, 'failed', `contact stopped: ${e.message}`, 'unreachable');
       return 'stopped';
     case 'fallback':
-      return fallBack(deps, row, e.message, now);
+      return await fallBack(deps, row, e.message, now);
     case 'fatal':
       deps.log.error({ outboxId: row.id, channel: row.channel, code: e.providerCode, reason: e.message }, 'send failed permanently');
-      q.finish.run('failed', e.message, 'provider_error', row.id);
+      await q.finish(row.id, 'failed', e.message, 'provider_error');
       return 'failed';
     default: {
       const never: never = e.kind;
@@ -71,12 +71,12 @@ export async function recordFailure(deps: FailureDeps, row: OutboxClaimRow, err:
 }
 
 /** Move a row to the contact's SMS address (Zalo's 7-day window → SMS), or skip it with the reason. */
-function fallBack(deps: FailureDeps, row: OutboxClaimRow, reason: string, now: Date): FailureOutcome {
-  const alt = row.contactId === null ? undefined : deps.q.smsAddressOf.get(row.contactId);
-  if (alt && deps.canFallBackToSms && alt.address !== row.address) {
-    deps.q.moveTo.run('sms', alt.address, now.getTime(), `fell back from ${row.channel}: ${reason}`, row.id);
+async function fallBack(deps: FailureDeps, row: OutboxClaimRow, reason: string, now: Date): Promise<FailureOutcome> {
+  const alt = row.contactId === null ? undefined : await deps.q.smsAddressOf(row.contactId);
+  if (alt && deps.canFallBackToSms && alt !== row.address) {
+    await deps.q.moveTo(row.id, 'sms', alt, now.getTime(), `fell back from ${row.channel}: ${reason}`);
     return 'fellBack';
   }
-  deps.q.finish.run('skipped', `${reason}; no SMS number to fall back to`, 'unreachable', row.id);
+  await deps.q.finish(row.id, 'skipped', `${reason}; no SMS number to fall back to`, 'unreachable');
   return 'skipped';
 }

@@ -29,12 +29,12 @@ export function createHoldBack(q: OutboxQueries, config: Pick<Config, 'quietHour
   }
 
   /** Decide for one row; `bulkThisPass` counts bulk rows already let through in this pass per contact. */
-  return function holdBack(row: OutboxClaimRow, now: Date, bulkThisPass: Map<number, number>): HoldBack {
+  return async function holdBack(row: OutboxClaimRow, now: Date, bulkThisPass: Map<number, number>): Promise<HoldBack> {
     if (row.priority === 0) return { kind: 'send' };
-    if (row.contactId !== null && q.optedOut.get(row.contactId)?.optedOut) return { kind: 'skip', reason: 'opted_out', error: 'opted out' };
+    if (row.contactId !== null && (await q.optedOut(row.contactId))) return { kind: 'skip', reason: 'opted_out', error: 'opted out' };
     if (inQuietHours(now)) return { kind: 'hold', until: quietEndsAt(now), reason: 'quiet_hours', error: 'quiet hours' };
     if (row.contactId !== null) {
-      const sentToday = q.bulkSentSince.get(row.contactId, now.getTime() - 24 * 3600_000)?.n ?? 0;
+      const sentToday = await q.bulkSentSince(row.contactId, now.getTime() - 24 * 3600_000);
       const thisPass = bulkThisPass.get(row.contactId) ?? 0;
       if (sentToday + thisPass >= config.bulkDailyCap) {
         return { kind: 'hold', until: new Date(now.getTime() + 3600_000), reason: 'daily_cap', error: 'daily cap reached' };

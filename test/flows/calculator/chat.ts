@@ -22,11 +22,11 @@ function addressOn(channel: ChannelName): Address {
 
 /** A FlowContext on a real database, for calling one flow function directly (commands, unknown steps). */
 export async function makeContext(text: string, opts: { channel?: ChannelName; now?: Date } = {}): Promise<FlowContext> {
-  const db = freshDb(NOW);
+  const db = await freshDb(NOW);
   const now = opts.now ?? NOW;
   const address = addressOn(opts.channel ?? 'web');
   const normalised = normaliseInbound(text);
-  const campaign = db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1);
   if (!campaign) throw new Error('seeded database has no active campaign');
   return {
     db,
@@ -50,8 +50,11 @@ export async function makeContext(text: string, opts: { channel?: ChannelName; n
 export class Chat {
   /** Set when the last message ended up in the menu (the calculator handed it over, or a global word). */
   handedTo: string | null = null;
-  private readonly db: Db;
-  private readonly dispatcher: Dispatcher;
+  /** The database and dispatcher, made on the first message (opening a database is async). */
+  private ready: Promise<{ db: Db; dispatcher: Dispatcher }> | undefined;
+  private readonly makeDispatcher: (db: Db) => Dispatcher;
+  /** The saved conversation after the last message (read once per message, so `step` and `state` stay sync). */
+  private saved: { step: string; state: unknown } | undefined;
   private readonly address: Address;
   private menuReached = false;
   private lastReplies: Reply[] = [];
@@ -59,7 +62,6 @@ export class Chat {
   private readonly clock: ReturnType<typeof fixedClock>;
 
   constructor(flow: Flow, opts: { channel?: ChannelName; now?: Date } = {}) {
-    this.db = freshDb(NOW);
     this.address = addressOn(opts.channel ?? 'web');
     this.clock = fixedClock(opts.now ?? NOW);
     const menu: Flow = {
@@ -74,8 +76,9 @@ export class Chat {
         return end();
       },
     };
-    this.dispatcher = createDispatcher({
-      db: this.db,
+    this.makeDispatcher = (db) =>
+      createDispatcher({
+      db,
       clock: this.clock,
       log,
       flows: [flow, menu],
@@ -87,23 +90,22 @@ export class Chat {
 
   /** The step the saved conversation is at, or null when there is none. */
   get step(): string | null {
-    return this.conversation()?.step ?? null;
+    return this.saved?.step ?? null;
   }
 
   /** The flow state saved in the database. */
   get state(): FlowState {
-    return (this.conversation()?.state as FlowState | undefined) ?? {};
-  }
-
-  private conversation() {
-    return this.db.select().from(conversations).get();
+    return (this.saved?.state as FlowState | undefined) ?? {};
   }
 
   /** Send one message and return the replies the dispatcher queued for it. */
   async send(text: string): Promise<Reply[]> {
     this.menuReached = false;
     const channel = channelOf(this.address);
-    const result = await this.dispatcher.handle({ kind: 'text', channel, providerId: `m${++this.seq}`, from: this.address, text, receivedAt: this.clock.now() });
+    this.ready ??= freshDb(NOW).then((db) => ({ db, dispatcher: this.makeDispatcher(db) }));
+    const { db, dispatcher } = await this.ready;
+    const result = await dispatcher.handle({ kind: 'text', channel, providerId: `m${++this.seq}`, from: this.address, text, receivedAt: this.clock.now() });
+    [this.saved] = await db.select().from(conversations).limit(1);
     if (result.status !== 'handled') throw new Error(`message was ${result.status}`);
     this.handedTo = this.menuReached ? 'menu' : null;
     this.lastReplies = result.replies ?? [];
