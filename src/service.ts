@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Application } from 'express';
 import { closeDb, openDb, pgHandle, type Db } from '../db/client.ts';
 import { openPgDb } from '../db/pg/client.ts';
+import { startLeaderElection, type LeaderElection } from '../db/pg/leader.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
@@ -64,6 +65,7 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
   const sqliteFile = databaseUrl === undefined && dbPath !== ':memory:';
   let checkpointer: Checkpointer | undefined;
   let instanceLock: InstanceLock | undefined;
+  let election: LeaderElection | undefined;
   await seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
@@ -126,7 +128,24 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
       if (sqliteFile) {
         checkpointer = startCheckpointer(dbPath, { onError: (message) => log.warn({ reason: message }, 'WAL checkpoint failed; retrying') });
       }
-      if (!opts.manualOutbox) {
+      if (!opts.manualOutbox && databaseUrl) {
+        // Several instances: the one holding the leader lock sends the outbox (so each channel's rate limit holds
+        // for the whole deployment) and runs the jobs; another takes over within LEADER_RETRY of its death.
+        election = startLeaderElection({
+          url: databaseUrl,
+          onGain: () => {
+            log.info('this instance leads: it sends the outbox and runs the jobs');
+            void worker.start().catch((err: unknown) => log.error({ err }, 'outbox could not start'));
+            scheduler.start();
+          },
+          onLose: () => {
+            log.warn('this instance no longer leads: outbox and jobs stopped here');
+            scheduler.stop();
+            void worker.stop();
+          },
+          onError: (err) => log.warn({ err }, 'leader election: retrying'),
+        });
+      } else if (!opts.manualOutbox) {
         await worker.start();
         scheduler.start();
       }
@@ -153,6 +172,7 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
         await closed;
         log.debug('stopped accepting requests');
       }
+      await election?.stop();
       scheduler.stop();
       for (const c of channels) await c.stop?.();
       await worker.stop();

@@ -67,9 +67,13 @@ export async function seedDefaults(
       active: true,
       createdAt: opts.now,
     })
+    // Instances starting together on PostgreSQL both get here: the second finds the first one's row.
+    .onConflictDoNothing()
     .returning();
-  if (!campaign) throw new Error('the default campaign was not stored');
-  return { campaign, unitsImported };
+  if (campaign) return { campaign, unitsImported };
+  const [stored] = await db.select().from(campaigns).where(eq(campaigns.slug, DEFAULT_CAMPAIGN.slug)).limit(1);
+  if (!stored) throw new Error('the default campaign was not stored');
+  return { campaign: stored, unitsImported };
 }
 
 /** The seed options a configuration asks for. */
