@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import express, { type Application, type RequestHandler } from 'express';
-import type { Db } from '../../db/client.ts';
+import { row, type Db } from '../../db/client.ts';
 import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/log.ts';
 import { errorHandler } from './errors.ts';
@@ -49,9 +50,9 @@ export function createHttpApp(deps: HttpAppDeps): Application {
   app.use(requestLogger(deps.log));
   app.use(securityHeaders({ https: deps.https ?? false }));
   if (deps.webChatPerMinute) app.post('/web/chat', perClientLimit(deps.webChatPerMinute));
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', async (_req, res) => {
     try {
-      deps.db.$client.prepare('SELECT 1').get();
+      await row(deps.db, sql`SELECT 1`);
       res.json({ ok: true, db: 'ok', channels: deps.channels.map((c) => c.name) });
     } catch (err) {
       deps.log.error({ err }, 'health check: database unavailable');

@@ -49,7 +49,7 @@ describe('web chat', () => {
   it('refuses text over 4,000 characters with 413 and stores nothing', async () => {
     const r = await post(JSON.stringify({ session: 'big', text: 'a'.repeat(4001) }));
     expect(r.status).toBe(413);
-    expect(t.service.db.select().from(inboundMessages).all()).toHaveLength(0);
+    expect((await t.service.db.select().from(inboundMessages))).toHaveLength(0);
   });
 
   it('answers empty text with help', async () => {
@@ -59,14 +59,14 @@ describe('web chat', () => {
 
   it('strips control characters and normalises to NFC before storing', async () => {
     await t.chat('ctl').send('me\u0301nu\u0000\u200B');
-    const row = t.service.db.select().from(inboundMessages).get();
+    const row = (await t.service.db.select().from(inboundMessages).limit(1))[0];
     expect(row?.text).toBe('ménu');
   });
 
   it('starts a new conversation for an unknown session', async () => {
     const replies = await t.chat('never-seen-before').send('1');
     expect(replies.length).toBeGreaterThan(0);
-    expect(t.service.db.select().from(contacts).all()).toHaveLength(1);
+    expect((await t.service.db.select().from(contacts))).toHaveLength(1);
   });
 
   it('processes the same client message id once', async () => {
@@ -75,7 +75,7 @@ describe('web chat', () => {
     const second = await chat.send('menu', 'm1');
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(0);
-    expect(t.service.db.select().from(inboundMessages).all()).toHaveLength(1);
+    expect((await t.service.db.select().from(inboundMessages))).toHaveLength(1);
   });
 
   it('walks the menu to a subscription and records consent with its wording', async () => {
@@ -85,7 +85,7 @@ describe('web chat', () => {
     expect(chat.text).toMatch(/đồng ý nhận tin/);
     await chat.send('dong y');
     expect(chat.text).toMatch(/Cảm ơn/);
-    const c = t.service.db.select().from(contacts).get();
+    const c = (await t.service.db.select().from(contacts).limit(1))[0];
     expect(c?.subscribed).toBe(true);
     expect(c?.consentChannel).toBe('web');
     expect(c?.consentText).toMatch(/Tối đa 3 tin/);
@@ -97,27 +97,27 @@ describe('web chat', () => {
     const chat = t.chat();
     await chat.send(word);
     expect(chat.text).toMatch(/hủy nhận tin/);
-    const c = t.service.db.select().from(contacts).get();
+    const c = (await t.service.db.select().from(contacts).limit(1))[0];
     expect(c?.optedOut).toBe(true);
     await chat.send('DANG KY');
     expect(chat.text).toMatch(/đăng ký nhận tin/);
-    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+    expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(false);
   });
 
   it('does not take a question that contains an opt-out word for an opt-out', async () => {
     const chat = t.chat();
     await chat.send('dừng đóng thì có mất tiền không');
-    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+    expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(false);
   });
 
   it('ends the active conversation on "menu"', async () => {
     const chat = t.chat('m');
     await chat.send('menu');
     await chat.send('4');
-    const contact = t.service.db.select().from(contacts).get();
-    expect(t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).get()?.flow).toBe('subscription');
+    const contact = (await t.service.db.select().from(contacts).limit(1))[0];
+    expect((await t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).limit(1))[0]?.flow).toBe('subscription');
     await chat.send('menu');
-    expect(t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).get()?.flow).toBe('menu');
+    expect((await t.service.db.select().from(conversations).where(eq(conversations.contactId, contact!.id)).limit(1))[0]?.flow).toBe('menu');
   });
 
   it('reports health with a database check', async () => {
@@ -184,7 +184,7 @@ describe('answers through the web chat', () => {
 describe('strange input', () => {
   it('replaces lone surrogates and keeps emoji', async () => {
     await t.chat('u').send('\ud800 bhxh 👍');
-    expect(t.service.db.select().from(inboundMessages).get()?.text).toBe('\ufffd bhxh 👍');
+    expect((await t.service.db.select().from(inboundMessages).limit(1))[0]?.text).toBe('\ufffd bhxh 👍');
   });
 
   it('asks for JSON when the body is not JSON', async () => {
@@ -197,11 +197,11 @@ describe('words that fold alike', () => {
   it('does not take "đúng" (yes) for "dừng" (stop), but honours unaccented DUNG', async () => {
     const chat = t.chat('yes');
     await chat.send('Đúng');
-    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(false);
+    expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(false);
     await chat.send('dừng');
-    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(true);
+    expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(true);
     await chat.send('DANG KY');
     await chat.send('DUNG');
-    expect(t.service.db.select().from(contacts).get()?.optedOut).toBe(true);
+    expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(true);
   });
 });

@@ -51,10 +51,10 @@ async function onServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Create an empty database with a random name and return its URL and how to drop it. */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const name = `bhxh_test_${randomBytes(6).toString('hex')}`;
-  await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+  await onServer((c) => c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`));
   return {
     name,
     url: withDatabase(TEST_DATABASE_URL, name),

@@ -4,6 +4,8 @@ import { createService, type Service, type ServiceOptions } from '../../src/serv
 import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
 import type { WebReply } from '../../bots/web/index.ts';
+import type { UnitTree } from '../../db/seed/units.ts';
+import { SERVICE_ENGINE, pgServiceDatabase } from './engines.ts';
 
 /** A log sink tests can read, to check what reached the logs (and that secrets did not). */
 export function captureLog(): { stream: Writable; text(): string } {
@@ -38,8 +40,11 @@ export async function startTestService(
   const captured = captureLog();
   const log = createLogger({ level: 'debug', destination: captured.stream });
   // The 2020-era tree (districts) unless a test asks for another with UNIT_TREE.
-  const config = loadConfig({ LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', UNIT_TREE: '2025-03', WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.env });
-  const service = await createService(config, { log, clock, dbPath: ':memory:', ...opts.options });
+  const env = { LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', UNIT_TREE: '2025-03', WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.env };
+  // The PostgreSQL pass (TEST_ENGINE=pg) gives each service a database of its own; else a private in-memory SQLite.
+  const onPg = SERVICE_ENGINE === 'pg';
+  const config = loadConfig({ ...env, ...(onPg && { DATABASE_URL: await pgServiceDatabase(env.UNIT_TREE as UnitTree) }) });
+  const service = await createService(config, { log, clock, ...(!onPg && { dbPath: ':memory:' }), ...opts.options });
   const port = await service.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   let counter = 0;
