@@ -30,6 +30,17 @@ const PAY_REST_AT_ONCE =
   /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/;
 
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
+/** Words that show the question is about a pension or a monthly allowance at all. */
+const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
+const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
+
+const partOf =
+  (index: FaqIndex) =>
+  (id: string, lead?: string): Advice | null => {
+    const e = get(index, id);
+    return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
+  };
 
 /** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
 export function pensionRate(sex: 'male' | 'female', years: number): number {
@@ -87,25 +98,26 @@ export function yearsLead(s: Situation): string | undefined {
 }
 
 /**
- * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
- * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
- * or ask back when the answer turns on a fact the question does not give.
+ * Rules that follow from the person's situation whatever entry the words matched (or when none matched well
+ * enough): a serious illness or settling abroad opens the lump sum, prepaid months are refunded, "pay the rest
+ * in one go" is paying, not withdrawing. Null when none applies.
  */
-export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = ` ${foldWords(text)} `;
-  const part = (id: string, lead?: string): Advice | null => {
-    const e = get(index, id);
-    return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
-  };
-  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched.topic === 'lump_sum';
-
+  const part = partOf(index);
+  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum';
+  // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
+  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f)) {
+    const a = part('transfer_between_schemes.which_benefits_count');
+    if (a) return a;
+  }
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
   if (s.memberDied && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
     const a = part('survivor.prepaid_refund');
     if (a) return a;
   }
   // Serious illness opens the lump sum at once, whatever the age and the years.
-  if (s.seriousIllness && (asksLumpSum || matched.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
+  if (s.seriousIllness && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
@@ -150,8 +162,27 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
   }
+  return null;
+}
+
+/**
+ * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
+ * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
+ * or ask back when the answer turns on a fact the question does not give.
+ */
+export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+  const f = ` ${foldWords(text)} `;
+  const part = partOf(index);
+  const situational = situationalAdvice(index, text, s, matched);
+  if (situational) return situational;
+
   if (s.householdBusiness && (matched.topic === 'eligibility' || /\b(?:tham gia|dong|loai nao)\b/.test(f))) {
     const a = part('eligibility.household_business');
+    if (a) return a;
+  }
+  // A pensioner's death answer for a question that never mentions a pension: the member's own rules.
+  if (matched.id === 'survivor.pensioner_dies' && !PENSION_WORD.test(f)) {
+    const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
 
@@ -174,6 +205,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
+      if (a) return a;
+    } else if (!PENSION_WORD.test(f)) {
+      // Nothing about a pension in the question: the pensioner rule was matched on other words ("sổ bảo hiểm",
+      // "đóng tiếp"); someone with a book from a past job continues with the same number.
+      const a = part(/\b(?:so|ma so|cong ty|nghi viec|da dong|dong tiep)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
       if (a) return a;
     } else if (!/\b(?:bo|me|ong|ba|chong|vo) (?:\w+ ){0,3}(?:co|dang|da) (?:\w+ ){0,2}luong huu\b/.test(f)) {
       return {

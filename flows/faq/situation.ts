@@ -88,7 +88,11 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|\bco luong huu\b|\bdang ve huu\b/.test(f)) {
     s.drawingPension = true;
   }
-  if (/\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) {
+  // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
+  if (
+    /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f) ||
+    /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
+  ) {
     s.drawingPension = false;
   }
 
@@ -118,7 +122,12 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f)) {
     if (/\b(?:da|vua|bi|thi|roi|neu) (?:\w+ ){0,2}(?:qua doi|mat|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b/.test(f)) s.memberDied = true;
   }
-  if (/\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?:\w+ ){0,2}(?:12|6) thang\b/.test(f)) s.prepaid = true;
+  if (
+    /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
+    /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f)
+  ) {
+    s.prepaid = true;
+  }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   return s;
 }
