@@ -174,8 +174,9 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
-  const inDomain = DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
-  if (!whatIs && !inDomain && (!first || first.rules < 0.5)) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
+  // Only computed when the topic cues alone do not place the text in the domain (it costs a normalisation).
+  const offTopic = !whatIs && (!first || first.rules < 0.5) && !DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
+  if (offTopic) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
   const situation = { ...readSituation(text), ...facts };
