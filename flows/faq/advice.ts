@@ -180,6 +180,16 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('eligibility.household_business');
     if (a) return a;
   }
+  // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
+  if (s.withdrewBefore && /\b(?:dong lai|tham gia lai|dong tiep|tham gia tiep|dong bhxh lai)\b/.test(f)) {
+    const a = part('eligibility.rejoin_after_withdrawal');
+    if (a) return a;
+  }
+  // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
+  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {
+    const a = part('eligibility.unpaid_leave');
+    if (a) return a;
+  }
   // A pensioner's death answer for a question that never mentions a pension: the member's own rules.
   if (matched.id === 'survivor.pensioner_dies' && !PENSION_WORD.test(f)) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');

@@ -17,9 +17,16 @@ describe('reading the situation from a question', () => {
     ['Bố tôi đang hưởng lương hưu', { drawingPension: true }],
     ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
     ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
+    ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],
+    ['Người lao động nghỉ không lương muốn mua BHXH tự nguyện', { unpaidLeave: true }],
+    ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
+  });
+
+  it('does not read a question about withdrawing as having withdrawn', () => {
+    expect(readSituation('Tôi đã đóng 8 năm, có được rút BHXH một lần không?').withdrewBefore).toBeUndefined();
   });
 
   it('does not read "cho hỏi … về hưu rồi" as waiting for retirement', () => {
