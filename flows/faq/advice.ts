@@ -32,6 +32,8 @@ const PAY_REST_AT_ONCE =
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
+const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b/;
 /** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
 const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
 
@@ -112,7 +114,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
-  if (s.memberDied && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
+  const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
+  if (died && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
     const a = part('survivor.prepaid_refund');
     if (a) return a;
   }
@@ -138,7 +141,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
+  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }
@@ -188,6 +191,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
   if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {
     const a = part('eligibility.unpaid_leave');
+    if (a) return a;
+  }
+  // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
+  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi)\b/.test(f)) {
+    const a = part(PENSION_WORD.test(f) ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
   // A pensioner's death answer for a question that never mentions a pension: the member's own rules.

@@ -11,7 +11,7 @@ import { loadKb } from '../../../flows/faq/kb.ts';
 
 /**
  * Recorded advice floors: the share of answers right for the person who asked (every "must" pattern, no "must
- * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (154 entries):
+ * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (155 entries):
  * - dev (59 verbatim public questions, tuned on): 100 % / 100 %, 0 violations;
  * - blind (29 verbatim public questions from the same random split, never tuned on): 86.2 % / 86.2 %, 0 violations;
  * - regression (61 issue-9 reports, paraphrased): 100 % / 100 %, 0 violations.

@@ -98,4 +98,11 @@ describe('answering questions', () => {
     const a = answerQuestion(real, 'Tôi 52 tuổi, đóng BHXH tự nguyện đến 62 tuổi có lương hưu không, mức đóng là bao nhiêu?');
     expect(a.parts.map((p) => p.entry.id)).toContain('contribution_amount.how_much_month');
   });
+
+  it('answers a death told as a fact with the survivor rules, and "mất quyền lợi" (lose) with the member\'s own', () => {
+    const died = answerQuestion(real, 'Chú tôi tham gia BHXH tự nguyện được 6 năm thì mất do tai nạn giao thông. Vợ con chú được hưởng những chế độ gì?');
+    expect(died.topic).toBe('survivor');
+    const lose = answerQuestion(real, 'Tôi đóng tự nguyện được 2 năm, giờ muốn dừng. Nếu tôi nhận BHXH một lần thì có mất quyền lợi gì về sau không?');
+    expect(lose.topic).not.toBe('survivor');
+  });
 });
