@@ -119,8 +119,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('survivor.prepaid_refund');
     if (a) return a;
   }
-  // Serious illness opens the lump sum at once, whatever the age and the years.
-  if (s.seriousIllness && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
+  // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
+  // relative who died of one asks about the survivor's rights, handled below).
+  if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
@@ -147,7 +148,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
   const rest = PAY_REST_AT_ONCE.exec(f);
-  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f)) {
+  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
     if (k !== undefined && k > 5) {
       const a = part(
@@ -194,7 +195,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
-  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi)\b/.test(f)) {
+  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
     const a = part(PENSION_WORD.test(f) ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
@@ -205,6 +206,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   }
 
   // Eligibility answers that say "no" must fit the person.
+  if (matched.id === 'eligibility.pensioner_working' && !PENSION_WORD.test(f)) {
+    const a =
+      s.yearsPaid !== undefined
+        ? part('pension_conditions.years_15', yearsLead(s))
+        : part(/\b(?:nghi viec|thoi viec|mat viec)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
+    if (a) return a;
+  }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {
     const a = part('eligibility.who_can_join');
     if (a) return a;
