@@ -5,6 +5,7 @@ import {
   adminUsers,
   callbackHistory,
   callbackRequests,
+  campaigns,
   contacts,
   OPEN_CALLBACK_STATUSES,
   units,
@@ -13,6 +14,12 @@ import {
   type CallbackStatus,
 } from '../schema/index.ts';
 import { NATION_SCOPE } from './unit-scope.ts';
+
+/** The active campaign's hotline, told to residents when a request closes ('' when no campaign is active). */
+export async function activeHotline(db: Db): Promise<string> {
+  const [c] = await db.select({ hotline: campaigns.hotline }).from(campaigns).where(eq(campaigns.active, true)).limit(1);
+  return c?.hotline ?? '';
+}
 
 /** Who did something to a request: a console user (by id) or 'resident' / 'system'. */
 export interface CallbackActor {

@@ -5,8 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { row, transaction, type Db } from '../../db/client.ts';
-import { overdueRequests } from '../../db/queries/callbacks.ts';
-import { messagePathQueries } from '../../db/queries/message-path.ts';
+import { activeHotline, overdueRequests } from '../../db/queries/callbacks.ts';
 import { callbackPolicy, escalate } from '../../flows/callback/workflow.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/log.ts';
@@ -18,8 +17,7 @@ export interface CallbackDeadlineStats {
 
 /** One pass at `now`. */
 export async function run(deps: { db: Db; config: Pick<Config, 'callbacks'>; log?: Logger }, now: Date): Promise<CallbackDeadlineStats> {
-  const hotline = (await messagePathQueries(deps.db).activeCampaign.get())?.hotline ?? '';
-  const policy = callbackPolicy(deps.config.callbacks, hotline);
+  const policy = callbackPolicy(deps.config.callbacks, await activeHotline(deps.db));
   return transaction(deps.db, async () => {
     const before = await outboxCount(deps.db);
     const due = await overdueRequests(deps.db, now);

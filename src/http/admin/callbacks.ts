@@ -3,6 +3,7 @@ import express from 'express';
 import { z } from 'zod';
 import { inSubtree, isWithin } from '../../../db/queries/unit-scope.ts';
 import {
+  activeHotline,
   assignableUser,
   historyOf,
   namesOf,
@@ -13,7 +14,6 @@ import {
   type CallbackFilter,
   type CallbackListRow,
 } from '../../../db/queries/callbacks.ts';
-import { messagePathQueries } from '../../../db/queries/message-path.ts';
 import { callbackRequests, CALLBACK_STATUSES, OPEN_CALLBACK_STATUSES, type CallbackRequestRow } from '../../../db/schema/index.ts';
 import { exportCallbacks } from '../../../flows/callback/export.ts';
 import { addNote, assignTo, callbackPolicy, closeRequest, takeRequest } from '../../../flows/callback/workflow.ts';
@@ -73,7 +73,7 @@ function view(r: CallbackRequestRow | CallbackListRow, names: { unitName: string
 export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config: Pick<Config, 'callbacks'> }): void {
   const { db, clock } = deps;
   const json = express.json({ limit: '16kb' });
-  const policy = async () => callbackPolicy(deps.config.callbacks, (await messagePathQueries(db).activeCampaign.get())?.hotline ?? '');
+  const policy = async () => callbackPolicy(deps.config.callbacks, await activeHotline(db));
 
   async function filterFrom(req: Request, res: Response): Promise<{ filter: CallbackFilter; page: { limit: number; offset: number } }> {
     const q = ListQuery.safeParse(req.query);
