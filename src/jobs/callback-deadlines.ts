@@ -18,11 +18,11 @@ export interface CallbackDeadlineStats {
 /** One pass at `now`. */
 export async function run(deps: { db: Db; config: Pick<Config, 'callbacks'>; log?: Logger }, now: Date): Promise<CallbackDeadlineStats> {
   const policy = callbackPolicy(deps.config.callbacks, await activeHotline(deps.db));
-  return transaction(deps.db, async () => {
-    const before = await outboxCount(deps.db);
-    const due = await overdueRequests(deps.db, now);
-    for (const r of due) await escalate(deps.db, now, policy, r);
-    const stats = { escalated: due.length, queued: (await outboxCount(deps.db)) - before };
+  return transaction(deps.db, async (tx) => {
+    const before = await outboxCount(tx);
+    const due = await overdueRequests(tx, now);
+    for (const r of due) await escalate(tx, now, policy, r);
+    const stats = { escalated: due.length, queued: (await outboxCount(tx)) - before };
     if (due.length > 0) deps.log?.info(stats, 'callback requests past their deadline offered again and escalated');
     return stats;
   });
@@ -30,6 +30,6 @@ export async function run(deps: { db: Db; config: Pick<Config, 'callbacks'>; log
 
 /** The highest outbox id (rows queued since `before` are the difference; ids only grow). */
 async function outboxCount(db: Db): Promise<number> {
-  // Number(): a bigint id column would come back from PostgreSQL as a string.
+  // Number(): the engines may hand the aggregate back as a number or a numeric string.
   return Number((await row<{ n: number | string }>(db, sql`SELECT COALESCE(MAX(id), 0) AS n FROM outbox`))?.n ?? 0);
 }

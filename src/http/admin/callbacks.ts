@@ -17,7 +17,7 @@ import {
 import { callbackRequests, CALLBACK_STATUSES, OPEN_CALLBACK_STATUSES, type CallbackRequestRow } from '../../../db/schema/index.ts';
 import { exportCallbacks } from '../../../flows/callback/export.ts';
 import { addNote, assignTo, callbackPolicy, closeRequest, takeRequest } from '../../../flows/callback/workflow.ts';
-import { transaction } from '../../../db/client.ts';
+import { transaction, type Db } from '../../../db/client.ts';
 import { localDay } from '../../core/clock.ts';
 import type { Principal } from '../../core/access.ts';
 import type { Config } from '../../config.ts';
@@ -73,7 +73,7 @@ function view(r: CallbackRequestRow | CallbackListRow, names: { unitName: string
 export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config: Pick<Config, 'callbacks'> }): void {
   const { db, clock } = deps;
   const json = express.json({ limit: '16kb' });
-  const policy = async () => callbackPolicy(deps.config.callbacks, await activeHotline(db));
+  const policy = async (q: Db) => callbackPolicy(deps.config.callbacks, await activeHotline(q));
 
   async function filterFrom(req: Request, res: Response): Promise<{ filter: CallbackFilter; page: { limit: number; offset: number } }> {
     const q = ListQuery.safeParse(req.query);
@@ -140,13 +140,16 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     res.json(await detail(await load(req, res)));
   });
 
-  /** A write on one request: who may, the body's shape, and the change (run in one transaction, audited). */
+  /**
+   * A write on one request: who may, the body's shape, and the change (run in one transaction, audited). The change
+   * queries through `tx`, the transaction's handle (on PostgreSQL a transaction's own connection).
+   */
   function writeRoute<T>(
     method: 'post' | 'patch',
     path: string,
     body: z.ZodType<T>,
     allowed: (p: Principal, r: CallbackRequestRow) => void,
-    change: (w: { p: Principal; r: CallbackRequestRow; body: T; now: Date; actor: { userId: number | null; name: string } }) => Promise<CallbackRequestRow>,
+    change: (w: { tx: Db; p: Principal; r: CallbackRequestRow; body: T; now: Date; actor: { userId: number | null; name: string } }) => Promise<CallbackRequestRow>,
     answer: 200 | 201 = 200,
   ): void {
     adminRoute(app, deps, method, path, 'callbacks.write', json, async (req, res) => {
@@ -156,7 +159,7 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
       const parsed = body.safeParse(req.body);
       if (!parsed.success) throw new HttpError(400, zodMessage(parsed.error));
       const now = clock.now();
-      const updated = await transaction(db, () => change({ p, r, body: parsed.data, now, actor: { userId: p.userId, name: p.name } }));
+      const updated = await transaction(db, (tx) => change({ tx, p, r, body: parsed.data, now, actor: { userId: p.userId, name: p.name } }));
       res.status(answer).json(await detail(updated));
     });
   }
@@ -170,33 +173,33 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     (p) => {
       if (p.role !== 'supervisor' && p.role !== 'admin') throw new HttpError(403, 'only supervisors and admins assign requests');
     },
-    async ({ p, r, body, now, actor }) => {
-      const user = await assignableUser(db, body.assigneeId);
-      if (!user || !user.unitScope || !(await isWithin(db, r.unitCode ?? '', user.unitScope))) {
+    async ({ tx, p, r, body, now, actor }) => {
+      const user = await assignableUser(tx, body.assigneeId);
+      if (!user || !user.unitScope || !(await isWithin(tx, r.unitCode ?? '', user.unitScope))) {
         throw new HttpError(400, 'assigneeId must be an active consultant or supervisor whose units include the request');
       }
       if (!isOpen(r)) throw new HttpError(409, `the request is closed (${r.status})`);
-      const u = await assignTo(db, now, r, user, actor);
-      await auditBy(db, p, 'callback.assign', `callback:${r.id}`, now, { from: r.assigneeId, to: user.id });
+      const u = await assignTo(tx, now, r, user, actor);
+      await auditBy(tx, p, 'callback.assign', `callback:${r.id}`, now, { from: r.assigneeId, to: user.id });
       return u;
     },
   );
 
-  writeRoute('patch', '/admin/callbacks/:id', StatusBody, mayAct, async ({ p, r, body, now, actor }) => {
+  writeRoute('patch', '/admin/callbacks/:id', StatusBody, mayAct, async ({ tx, p, r, body, now, actor }) => {
     const { status, note } = body;
     if (status && !isOpen(r)) throw new HttpError(409, `the request is closed (${r.status}); it cannot change status`);
     let u = r;
     // A closing status carries its note itself; otherwise the note is added on its own.
-    if (note && (!status || status === 'taken')) u = await addNote(db, now, u, actor, note);
-    if (status === 'taken') u = await takeRequest(db, now, u, actor);
-    else if (status) u = await closeRequest(db, now, await policy(), u, status, actor, note ?? null);
-    await auditBy(db, p, 'callback.update', `callback:${r.id}`, now, { before: r.status, after: u.status, note: note ? 'yes' : 'no' });
+    if (note && (!status || status === 'taken')) u = await addNote(tx, now, u, actor, note);
+    if (status === 'taken') u = await takeRequest(tx, now, u, actor);
+    else if (status) u = await closeRequest(tx, now, await policy(tx), u, status, actor, note ?? null);
+    await auditBy(tx, p, 'callback.update', `callback:${r.id}`, now, { before: r.status, after: u.status, note: note ? 'yes' : 'no' });
     return u;
   });
 
-  writeRoute('post', '/admin/callbacks/:id/notes', NoteBody, mayAct, async ({ p, r, body, now, actor }) => {
-    const u = await addNote(db, now, r, actor, body.text);
-    await auditBy(db, p, 'callback.note', `callback:${r.id}`, now);
+  writeRoute('post', '/admin/callbacks/:id/notes', NoteBody, mayAct, async ({ tx, p, r, body, now, actor }) => {
+    const u = await addNote(tx, now, r, actor, body.text);
+    await auditBy(tx, p, 'callback.note', `callback:${r.id}`, now);
     return u;
   }, 201);
 }
