@@ -53,7 +53,7 @@ describe('callback deadlines (scheduler job, injected clock)', () => {
 
   it('escalates a request nobody could be given to a supervisor chat contact of the province', async () => {
     const s = await at('2026-05-20T09:00');
-    seedPerson(s.service.db, 'minh'); // supervisor contact on 01 (Hà Nội)
+    await seedPerson(s.service.db, 'minh'); // supervisor contact on 01 (Hà Nội)
     await askForCallback(s.chat());
     setLocal(s, '2026-05-20T13:01');
     expect((await s.service.scheduler.tick())['callback-deadlines']).toMatchObject({ escalated: 1, queued: 1 });

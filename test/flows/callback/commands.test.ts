@@ -106,7 +106,7 @@ describe('consultant chat commands', () => {
     const sup = staffChat(t, giang);
     await sup.send(`nhan ${ref}`);
     expect(await onlyRequest(t.service.db)).toMatchObject({ status: 'taken', assigneeId: giang.userId });
-    seedPerson(t.service.db, 'minh'); // contact with role supervisor on unit 01
+    await seedPerson(t.service.db, 'minh'); // contact with role supervisor on unit 01
     const minh = staffChat(t, 'tel:+84987654321');
     await minh.send(`XONG ${ref}`);
     expect((await onlyRequest(t.service.db)).status).toBe('called');

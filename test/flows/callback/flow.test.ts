@@ -151,7 +151,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
   });
 
   it('offers the phone the channel already knows and asks to confirm it', async () => {
-    seedPerson(t.service.db, 'hoa');
+    await seedPerson(t.service.db, 'hoa');
     const chat = t.chat('hoa');
     await chat.send('goi lai');
     expect(chat.last[0]?.quickReplies).toEqual(['Lê Thị Hoa']);

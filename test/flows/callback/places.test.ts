@@ -8,9 +8,9 @@ import { freshDb } from '../../support/db.ts';
 // The default tree (provinces and districts, March 2025) plus a sample of the July 2025 tree (its communes named
 // Tân Lập or Mê Linh, from /work/shared/data/units-vn-2025-07.csv).
 let db: Db;
-beforeAll(() => {
+beforeAll(async () => {
   db = freshDb();
-  const result = importUnits(db, readFileSync(new URL('../../fixtures/units/communes-2025-07-sample.csv', import.meta.url), 'utf8'));
+  const result = await importUnits(db, readFileSync(new URL('../../fixtures/units/communes-2025-07-sample.csv', import.meta.url), 'utf8'));
   expect(result.bad).toEqual([]);
 });
 
