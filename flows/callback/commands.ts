@@ -102,6 +102,7 @@ export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) =>
       const cmd = parse(ctx);
       if (!cmd) return false;
       // DS from a resident is not a command (it goes on to the answers); NHAN/XONG/KLL with a reference always is.
+      // Synchronous (SQLite only) until a flow's `command` may return a promise (src/core/flow.ts).
       return cmd.verb !== 'ds' || principalForContact(ctx.db, ctx.contact.id) !== null;
     },
     async start(ctx) {
