@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { inTransaction, openDb, type Db } from '../db/client.ts';
+import { asc, inArray, sql } from 'drizzle-orm';
+import { openDb, transaction, type Db } from '../db/client.ts';
 import { seedDefaults } from '../db/seed/seed.ts';
-import { addresses, adminUsers, contacts } from '../db/schema/index.ts';
+import { addresses, adminUsers, callbackHistory, callbackRequests, contacts, outbox, units } from '../db/schema/index.ts';
 import { callbackPolicy, submitRequest } from '../flows/callback/workflow.ts';
 
 const OPEN = 10_000;
@@ -32,60 +33,72 @@ interface Fixture {
   next(): { contactId: number; phone: string };
 }
 
+/** Rows per multi-row INSERT while building the open queue (well under SQLite's bound-parameter limit). */
+const CHUNK = 500;
+
 /** 696 districts, two consultants in every other one (the rest fall back to the province's), residents to submit. */
-function build(path: string, open: number): Fixture {
+async function build(path: string, open: number): Promise<Fixture> {
   const db = openDb(path);
-  seedDefaults(db, { now: NOW, launchAt: '2026-05-23T08:00' });
-  const districts = (db.$client.prepare(`SELECT code FROM units WHERE level = 'district' ORDER BY code`).all() as { code: string }[]).map((d) => d.code);
-  const provinces = (db.$client.prepare(`SELECT code FROM units WHERE level = 'province' ORDER BY code`).all() as { code: string }[]).map((p) => p.code);
+  await seedDefaults(db, { now: NOW, launchAt: '2026-05-23T08:00' });
+  const tree = await db.select({ code: units.code, level: units.level, parent: units.parentCode }).from(units).orderBy(asc(units.code));
+  const districts = tree.filter((u) => u.level === 'district').map((d) => d.code);
+  const provinces = tree.filter((u) => u.level === 'province').map((p) => p.code);
+  const parentOf = new Map(tree.map((u) => [u.code, u.parent ?? '']));
   const consultantsOf = new Map<string, number[]>();
-  inTransaction(db, () => {
+  await transaction(db, async () => {
     let n = 0;
-    const consultant = (unitScope: string) => {
+    const consultant = async (unitScope: string) => {
       const phone = `+8490${String(3_000_000 + ++n).padStart(7, '0')}`;
-      const c = db.insert(contacts).values({ name: `TVV ${n}`, phone, role: 'staff', createdAt: NOW }).returning().get();
-      db.insert(addresses).values({ address: `tel:${phone}`, channel: 'sms', contactId: c.id, lastInboundAt: NOW, createdAt: NOW }).run();
-      const u = db.insert(adminUsers).values({ name: `TVV ${n}`, role: 'consultant', unitScope, contactId: c.id, active: true, createdAt: NOW }).returning().get();
-      consultantsOf.set(unitScope, [...(consultantsOf.get(unitScope) ?? []), u.id]);
+      const [c] = await db.insert(contacts).values({ name: `TVV ${n}`, phone, role: 'staff', createdAt: NOW }).returning({ id: contacts.id });
+      await db.insert(addresses).values({ address: `tel:${phone}`, channel: 'sms', contactId: c!.id, lastInboundAt: NOW, createdAt: NOW });
+      const [u] = await db
+        .insert(adminUsers)
+        .values({ name: `TVV ${n}`, role: 'consultant', unitScope, contactId: c!.id, active: true, createdAt: NOW })
+        .returning({ id: adminUsers.id });
+      consultantsOf.set(unitScope, [...(consultantsOf.get(unitScope) ?? []), u!.id]);
     };
-    districts.forEach((d, i) => i % 2 === 0 && [0, 1].forEach(() => consultant(d)));
-    provinces.forEach((p) => consultant(p));
+    for (const [i, d] of districts.entries()) if (i % 2 === 0) for (let k = 0; k < 2; k++) await consultant(d);
+    for (const p of provinces) await consultant(p);
   });
-  // The open queue, written directly (as the flow would have left it): request, two history lines, the notification.
-  const insert = db.$client.prepare(
-    `INSERT INTO callback_requests (reference, contact_id, address, phone, name, unit_code, preferred_time, topic, consent_at, status, assignee_id, assigned_at, deadline_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'Nguyễn Văn An', ?, 'morning', 'mức đóng', ?, 'assigned', ?, ?, ?, ?, ?)`,
-  );
-  const history = db.$client.prepare(`INSERT INTO callback_history (callback_id, at, event, actor) VALUES (?, ?, ?, 'system')`);
-  const outbox = db.$client.prepare(
-    `INSERT INTO outbox (contact_id, address, channel, text, priority, status, next_attempt_at, created_at) VALUES (?, ?, 'sms', 'Yêu cầu gọi lại mới', 0, 'sent', ?, ?)`,
-  );
   let made = 0;
-  const resident = () => {
-    const phone = `+8491${String(1_000_000 + made++).padStart(7, '0')}`;
-    const c = db.insert(contacts).values({ phone, createdAt: NOW }).returning().get();
-    db.insert(addresses).values({ address: `tel:${phone}`, channel: 'sms', contactId: c.id, createdAt: NOW }).run();
-    return { contactId: c.id, phone };
+  /** `count` residents with an SMS address, in multi-row inserts. */
+  const residents = async (count: number): Promise<{ contactId: number; phone: string }[]> => {
+    const out: { contactId: number; phone: string }[] = [];
+    for (let from = 0; from < count; from += CHUNK) {
+      const phones = Array.from({ length: Math.min(CHUNK, count - from) }, () => `+8491${String(1_000_000 + made++).padStart(7, '0')}`);
+      const inserted = await db.insert(contacts).values(phones.map((phone) => ({ phone, createdAt: NOW }))).returning({ id: contacts.id, phone: contacts.phone });
+      const people = inserted.map((c) => ({ contactId: c.id, phone: c.phone! }));
+      await db.insert(addresses).values(people.map((r) => ({ address: `tel:${r.phone}`, channel: 'sms' as const, contactId: r.contactId, createdAt: NOW })));
+      out.push(...people);
+    }
+    return out;
   };
-  inTransaction(db, () => {
-    for (let i = 0; i < open; i++) {
-      const r = resident();
-      const unit = districts[i % districts.length]!;
-      const parent = db.$client.prepare<[string], { p: string }>('SELECT parent_code AS p FROM units WHERE code = ?').get(unit)?.p ?? '';
-      const pool = consultantsOf.get(unit) ?? consultantsOf.get(parent) ?? [];
-      const at = NOW.getTime() - (open - i) * 1000;
-      // Unique references of the right shape: AQ0000 … AQ9999, BQ0000 …
-      const ref = `${String.fromCharCode(65 + Math.floor(i / 10_000))}Q${String(i % 10_000).padStart(4, '0')}`;
-      const id = Number(insert.run(ref, r.contactId, `tel:${r.phone}`, r.phone, unit, at, pool[i % Math.max(1, pool.length)] ?? null, at, at + 4 * 3_600_000, at, at).lastInsertRowid);
-      history.run(id, at, 'created');
-      history.run(id, at, 'assigned');
-      outbox.run(r.contactId, `tel:${r.phone}`, at, at);
+  // The open queue, written directly (as the flow would have left it): request, two history lines, the notification.
+  await transaction(db, async () => {
+    const people = await residents(open);
+    for (let from = 0; from < open; from += CHUNK) {
+      const batch = people.slice(from, from + CHUNK).map((r, k) => {
+        const i = from + k;
+        const unit = districts[i % districts.length]!;
+        const pool = consultantsOf.get(unit) ?? consultantsOf.get(parentOf.get(unit) ?? '') ?? [];
+        const at = new Date(NOW.getTime() - (open - i) * 1000);
+        // Unique references of the right shape: AQ0000 … AQ9999, BQ0000 …
+        const reference = `${String.fromCharCode(65 + Math.floor(i / 10_000))}Q${String(i % 10_000).padStart(4, '0')}`;
+        return {
+          reference, contactId: r.contactId, address: `tel:${r.phone}`, phone: r.phone, name: 'Nguyễn Văn An', unitCode: unit,
+          preferredTime: 'morning' as const, topic: 'mức đóng', consentAt: at, status: 'assigned' as const,
+          assigneeId: pool[i % Math.max(1, pool.length)] ?? null, assignedAt: at, deadlineAt: new Date(at.getTime() + 4 * 3_600_000),
+          createdAt: at, updatedAt: at,
+        };
+      });
+      const ids = await db.insert(callbackRequests).values(batch).returning({ id: callbackRequests.id, at: callbackRequests.createdAt });
+      await db.insert(callbackHistory).values(ids.flatMap(({ id, at }) => (['created', 'assigned'] as const).map((event) => ({ callbackId: id, at, event, actor: 'system' }))));
+      await db.insert(outbox).values(
+        batch.map((b) => ({ contactId: b.contactId, address: b.address, channel: 'sms', text: 'Yêu cầu gọi lại mới', priority: 0, status: 'sent' as const, nextAttemptAt: b.createdAt, createdAt: b.createdAt })),
+      );
     }
   });
-  const pending: { contactId: number; phone: string }[] = [];
-  inTransaction(db, () => {
-    for (let i = 0; i < ROUNDS * MEASURED; i++) pending.push(resident());
-  });
+  const pending = await transaction(db, () => residents(ROUNDS * MEASURED));
   return { db, districts, next: () => pending.shift()! };
 }
 
@@ -94,14 +107,14 @@ export async function benchCallbacks(): Promise<{ name: string; lines: string[] 
   const dir = mkdtempSync(join(tmpdir(), 'bench-callbacks-'));
   try {
     const tSeed = performance.now();
-    const full = build(join(dir, 'full.db'), OPEN);
-    const empty = build(join(dir, 'empty.db'), 0);
+    const full = await build(join(dir, 'full.db'), OPEN);
+    const empty = await build(join(dir, 'empty.db'), 0);
     const seedMs = performance.now() - tSeed;
     const policy = callbackPolicy({ deadlineHours: 4 }, '1900 9068');
-    const submit = (f: Fixture, i: number): number => {
+    const submit = async (f: Fixture, i: number): Promise<number> => {
       const { contactId, phone } = f.next();
       const t0 = performance.now();
-      inTransaction(f.db, () =>
+      await transaction(f.db, () =>
         submitRequest(f.db, NOW, policy, {
           contactId,
           address: `tel:${phone}`,
@@ -117,16 +130,16 @@ export async function benchCallbacks(): Promise<{ name: string; lines: string[] 
     };
     // Warm up statement caches.
     for (let i = 0; i < 7; i++) {
-      submit(full, i);
-      submit(empty, i);
+      await submit(full, i);
+      await submit(empty, i);
     }
     const rounds: { full: number[]; empty: number[] }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const a: number[] = [];
       const b: number[] = [];
       for (let i = 0; i < MEASURED - 7; i++) {
-        a.push(submit(full, i));
-        b.push(submit(empty, i));
+        a.push(await submit(full, i));
+        b.push(await submit(empty, i));
       }
       rounds.push({ full: a, empty: b });
     }
@@ -134,7 +147,11 @@ export async function benchCallbacks(): Promise<{ name: string; lines: string[] 
       .map((r) => ({ f50: percentile(r.full, 50), f99: percentile(r.full, 99), e50: percentile(r.empty, 50), e99: percentile(r.empty, 99) }))
       .sort((x, y) => x.f99 / x.e99 - y.f99 / y.e99);
     const mid = stats[Math.floor(stats.length / 2)]!;
-    const open = (full.db.$client.prepare(`SELECT count(*) AS n FROM callback_requests WHERE status IN ('new','assigned','taken')`).get() as { n: number }).n;
+    const [openRow] = await full.db
+      .select({ n: sql<number>`count(*)` })
+      .from(callbackRequests)
+      .where(inArray(callbackRequests.status, ['new', 'assigned', 'taken']));
+    const open = Number(openRow?.n ?? 0);
     full.db.$client.close();
     empty.db.$client.close();
     return {

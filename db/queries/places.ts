@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { rows, type Db } from '../client.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 
 /** One unit a free-text place may mean. */
@@ -74,16 +74,17 @@ function score(hit: UnitHit, place: Parsed, parent: Parsed | null): number {
   return s;
 }
 
-function candidates(db: Db, core: string): UnitHit[] {
-  return db.all<UnitHit>(sql`
-    SELECT u.code, u.name, u.level, u.name_folded AS nameFolded, p.name AS parentName, p.name_folded AS parentFolded
+// Aliases are quoted: PostgreSQL folds unquoted names to lower case (nameFolded would come back as namefolded).
+async function candidates(db: Db, core: string): Promise<UnitHit[]> {
+  return rows<UnitHit>(db, sql`
+    SELECT u.code, u.name, u.level, u.name_folded AS "nameFolded", p.name AS "parentName", p.name_folded AS "parentFolded"
     FROM units u LEFT JOIN units p ON p.code = u.parent_code
     WHERE u.level != 'nation' AND (' ' || u.name_folded || ' ') LIKE ${`% ${core} %`}`);
 }
 
-function ranked(db: Db, place: Parsed, parent: Parsed | null): { hit: UnitHit; score: number }[] {
+async function ranked(db: Db, place: Parsed, parent: Parsed | null): Promise<{ hit: UnitHit; score: number }[]> {
   if (place.core.length < 2) return [];
-  const scored = candidates(db, place.core)
+  const scored = (await candidates(db, place.core))
     .map((hit) => ({ hit, score: score(hit, place, parent) }))
     .filter((x) => x.score > 0);
   // A name written in full beats the names that merely contain it ("Tân Lập" over "Tân Lập Đông").
@@ -97,17 +98,17 @@ function ranked(db: Db, place: Parsed, parent: Parsed | null): { hit: UnitHit; s
  * "Tân Lập, Phú Thọ" or "tan lap phu tho" to name the parent), kind of unit optional ("xã", "huyện", "tp").
  * An empty list means nothing matched; several mean the person should choose.
  */
-export function matchPlaces(db: Db, text: string, opts: { limit?: number } = {}): PlaceMatch[] {
+export async function matchPlaces(db: Db, text: string, opts: { limit?: number } = {}): Promise<PlaceMatch[]> {
   const limit = opts.limit ?? 10;
   const [ownText = '', ...rest] = text.split(/[,;/]| - /);
   const place = parsePlace(foldWords(ownText));
   const parentText = foldWords(rest.join(' '));
-  let results = ranked(db, place, parentText ? parsePlace(parentText) : null);
+  let results = await ranked(db, place, parentText ? parsePlace(parentText) : null);
   if (results.length === 0 && !parentText) {
     // "tan lap phu tho": try each split into a place and its parent.
     const words = place.core.split(' ');
     for (let k = words.length - 1; k >= 1 && results.length === 0; k--) {
-      results = ranked(db, { kind: place.kind, core: words.slice(0, k).join(' ') }, { kind: null, core: words.slice(k).join(' ') });
+      results = await ranked(db, { kind: place.kind, core: words.slice(0, k).join(' ') }, { kind: null, core: words.slice(k).join(' ') });
     }
   }
   const levelOrder = { nation: 0, province: 1, district: 2, commune: 3 } as const;

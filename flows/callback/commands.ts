@@ -37,17 +37,16 @@ function listLine(r: CallbackRequestRow): string {
   return `${r.reference} · ${r.name ?? ''} · ${localPhone(r.phone)} · ${window} · ${state}${r.attempts > 0 ? ` · gọi hụt ${r.attempts}` : ''}`;
 }
 
-function list(ctx: FlowContext, p: Principal): StepOutcome {
+async function list(ctx: FlowContext, p: Principal): Promise<StepOutcome> {
   const rows =
     p.role === 'consultant' && p.userId !== null
-      ? openRequestsOf(ctx.db, p.userId)
-      : ctx.db
+      ? await openRequestsOf(ctx.db, p.userId)
+      : await ctx.db
           .select()
           .from(callbackRequests)
           .where(and(inArray(callbackRequests.status, OPEN_CALLBACK_STATUSES), inSubtree(callbackRequests.unitCode, p.unitScope)))
           .orderBy(asc(callbackRequests.createdAt))
-          .limit(20)
-          .all();
+          .limit(20);
   if (rows.length === 0) return say('Không có yêu cầu gọi lại nào đang mở.');
   return say(`Yêu cầu gọi lại đang mở (${rows.length}):\n${rows.map(listLine).join('\n')}`);
 }
@@ -58,11 +57,11 @@ function list(ctx: FlowContext, p: Principal): StepOutcome {
  * may also take a request nobody holds.
  */
 export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) => CallbackPolicy }): Flow {
-  function act(ctx: FlowContext, p: Principal | null, verb: Verb, reference: string, note: string | null): StepOutcome {
-    if (!p || !can(ctx.db, p, 'callbacks.write')) return say('Lệnh NHAN, XONG, KLL chỉ dành cho cán bộ tư vấn đã được cấp quyền.');
-    const r = requestByReference(ctx.db, reference);
+  async function act(ctx: FlowContext, p: Principal | null, verb: Verb, reference: string, note: string | null): Promise<StepOutcome> {
+    if (!p || !(await can(ctx.db, p, 'callbacks.write'))) return say('Lệnh NHAN, XONG, KLL chỉ dành cho cán bộ tư vấn đã được cấp quyền.');
+    const r = await requestByReference(ctx.db, reference);
     // A request outside the caller's units is "not found": its existence is not revealed.
-    if (!r || !can(ctx.db, p, 'callbacks.write', r.unitCode)) return say(`Không tìm thấy yêu cầu ${reference} trong đơn vị của anh/chị.`);
+    if (!r || !(await can(ctx.db, p, 'callbacks.write', r.unitCode))) return say(`Không tìm thấy yêu cầu ${reference} trong đơn vị của anh/chị.`);
     if (!(OPEN_CALLBACK_STATUSES as readonly string[]).includes(r.status)) return say(`Yêu cầu ${reference} đã đóng (${r.status}).`);
     const isAssignee = p.userId !== null && r.assigneeId === p.userId;
     const isSupervisor = p.role === 'supervisor' || p.role === 'admin';
@@ -75,16 +74,16 @@ export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) =>
     let reply: string;
     switch (verb) {
       case 'nhan': {
-        takeRequest(ctx.db, ctx.now, r, actor);
+        await takeRequest(ctx.db, ctx.now, r, actor);
         reply = `Đã nhận yêu cầu ${reference}. Gọi ${localPhone(r.phone)} (${r.name ?? ''}). Xong soạn XONG ${reference} [ghi chú]; không liên lạc được soạn KLL ${reference}.`;
         break;
       }
       case 'xong':
-        closeRequest(ctx.db, ctx.now, policy, r, 'called', actor, note);
+        await closeRequest(ctx.db, ctx.now, policy, r, 'called', actor, note);
         reply = `Đã ghi nhận: yêu cầu ${reference} đã gọi xong${note ? ' (có ghi chú)' : ''}. Người dân sẽ được báo.`;
         break;
       case 'kll': {
-        const updated = notReached(ctx.db, ctx.now, policy, r, actor);
+        const updated = await notReached(ctx.db, ctx.now, policy, r, actor);
         reply =
           updated.status === 'unreachable'
             ? `Đã ghi nhận lần gọi thứ ${updated.attempts} không liên lạc được; yêu cầu ${reference} đã đóng và người dân được báo.`
@@ -92,7 +91,7 @@ export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) =>
         break;
       }
     }
-    recordAudit(ctx.db, { actor: p.userId === null ? p.name : `${p.name} (#${p.userId})`, action: `callback.${verb}`, subject: `callback:${r.id}`, detail: { via: 'chat' }, at: ctx.now });
+    await recordAudit(ctx.db, { actor: p.userId === null ? p.name : `${p.name} (#${p.userId})`, action: `callback.${verb}`, subject: `callback:${r.id}`, detail: { via: 'chat' }, at: ctx.now });
     return say(reply);
   }
 
@@ -103,13 +102,14 @@ export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) =>
       const cmd = parse(ctx);
       if (!cmd) return false;
       // DS from a resident is not a command (it goes on to the answers); NHAN/XONG/KLL with a reference always is.
+      // Synchronous (SQLite only) until a flow's `command` may return a promise (src/core/flow.ts).
       return cmd.verb !== 'ds' || principalForContact(ctx.db, ctx.contact.id) !== null;
     },
-    start(ctx) {
+    async start(ctx) {
       const cmd = parse(ctx);
-      const p = principalForContact(ctx.db, ctx.contact.id);
+      const p = await principalForContact(ctx.db, ctx.contact.id);
       if (!cmd) return say('Lệnh gọi lại: NHAN <mã>, XONG <mã> [ghi chú], KLL <mã>, DS.');
-      if (cmd.verb === 'ds') return p && can(ctx.db, p, 'callbacks.read') ? list(ctx, p) : say('Lệnh DS chỉ dành cho cán bộ tư vấn.');
+      if (cmd.verb === 'ds') return p && (await can(ctx.db, p, 'callbacks.read')) ? list(ctx, p) : say('Lệnh DS chỉ dành cho cán bộ tư vấn.');
       return act(ctx, p, cmd.verb, cmd.reference, cmd.note);
     },
     resume(ctx) {

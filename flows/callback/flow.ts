@@ -92,7 +92,10 @@ function placeChosen(state: FlowState, code: string, label: string): StepOutcome
   return askTime({ ...rest, unitCode: code, unitName: label }, `Nơi ở: ${label}. `);
 }
 
-/** Is this contact in the middle of this flow? (Then "gọi lại" in an answer is an answer, not a new start.) */
+/**
+ * Is this contact in the middle of this flow? (Then "gọi lại" in an answer is an answer, not a new start.)
+ * Synchronous, so SQLite only: the flow's `command` check cannot await yet (src/core/flow.ts).
+ */
 function inThisFlow(ctx: FlowContext): boolean {
   const conv = ctx.db.select({ flow: conversations.flow, expiresAt: conversations.expiresAt }).from(conversations).where(eq(conversations.contactId, ctx.contact.id)).get();
   return conv?.flow === CALLBACK_FLOW_ID && conv.expiresAt.getTime() > ctx.now.getTime();
@@ -100,10 +103,10 @@ function inThisFlow(ctx: FlowContext): boolean {
 
 /** A resident asks to be phoned: name, phone (confirmed when known), place, time, short question, consent → request. */
 export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => CallbackPolicy }): Flow {
-  function finish(ctx: FlowContext, state: FlowState): StepOutcome {
+  async function finish(ctx: FlowContext, state: FlowState): Promise<StepOutcome> {
     const [name, phone, unitCode, time] = [str(state, 'name'), str(state, 'phone'), str(state, 'unitCode'), str(state, 'time')];
     if (!name || !phone || !unitCode || !time || !(CALLBACK_WINDOWS as readonly string[]).includes(time)) return askName(ctx);
-    const { request, merged } = submitRequest(ctx.db, ctx.now, opts.policy(ctx), {
+    const { request, merged } = await submitRequest(ctx.db, ctx.now, opts.policy(ctx), {
       contactId: ctx.contact.id,
       address: ctx.address,
       name,
@@ -115,13 +118,16 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
     });
     // Keep the number and name on the contact if it has none and nobody else owns the number (phone is unique).
     const patch: { phone?: string; name?: string } = {};
-    if (!ctx.contact.phone && !ctx.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, phone)).get()) patch.phone = phone;
+    if (!ctx.contact.phone) {
+      const [owner] = await ctx.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, phone)).limit(1);
+      if (!owner) patch.phone = phone;
+    }
     if (!ctx.contact.name) patch.name = name;
-    if (patch.phone || patch.name) ctx.db.update(contacts).set(patch).where(eq(contacts.id, ctx.contact.id)).run();
+    if (patch.phone || patch.name) await ctx.db.update(contacts).set(patch).where(eq(contacts.id, ctx.contact.id));
     return end({ text: `${confirmation(request, merged)} Cần gấp: gọi tổng đài ${ctx.campaign.hotline}.` });
   }
 
-  function resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome {
+  async function resume(ctx: FlowContext, step: string, state: FlowState): Promise<StepOutcome> {
     if (CANCEL.has(ctx.folded)) return end({ text: 'Đã dừng yêu cầu gọi lại; chưa có thông tin nào được lưu. Soạn GOI LAI khi cần.' });
     switch (step) {
       case 'name': {
@@ -141,7 +147,7 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
         return phoneAnswer(ctx, state);
       case 'place': {
         if (ctx.text.length > PLACE_MAX) return askPlace(state, 'Tên nơi ở dài quá. ');
-        const matches = matchPlaces(ctx.db, ctx.text, { limit: PLACE_CHOICES + 1 });
+        const matches = await matchPlaces(ctx.db, ctx.text, { limit: PLACE_CHOICES + 1 });
         if (matches.length === 0) return askPlace(state, 'Chưa tìm thấy nơi này trong danh sách xã/huyện. ');
         if (matches.length === 1) return placeChosen(state, matches[0]!.code, placeLabel(matches[0]!));
         const shown = matches.slice(0, PLACE_CHOICES);
@@ -197,8 +203,8 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
     id: CALLBACK_FLOW_ID,
     version: 2,
     command: (ctx) => asksForCallback(ctx.folded) && !inThisFlow(ctx),
-    start(ctx) {
-      const open = openRequestOfContact(ctx.db, ctx.contact.id);
+    async start(ctx) {
+      const open = await openRequestOfContact(ctx.db, ctx.contact.id);
       const note = open ? `Anh/chị đang có yêu cầu ${open.reference} (${statusWords(open.status)}). Gửi lại thì thông tin mới sẽ cập nhật vào yêu cầu đó. ` : '';
       return askName(ctx, note);
     },

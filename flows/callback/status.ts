@@ -1,6 +1,6 @@
-import { requestByReference, workerById } from '../../db/queries/callbacks.ts';
+import { referenceExistsSync, requestByReference, workerById } from '../../db/queries/callbacks.ts';
 import { can, principalForContact } from '../../src/core/access.ts';
-import { end, type Flow, type FlowContext } from '../../src/core/flow.ts';
+import { end, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
 import { statusLine } from './texts.ts';
 
 /** Flow id of "tình trạng GL4821". */
@@ -22,15 +22,15 @@ function referenceIn(folded: string): { reference: string; bare: boolean } | nul
  * and supervisors of its unit also see who holds it. Anyone else learns nothing about it.
  */
 export function createCallbackStatusFlow(): Flow {
-  function answer(ctx: FlowContext) {
+  async function answer(ctx: FlowContext): Promise<StepOutcome> {
     const ref = referenceIn(ctx.folded);
     if (!ref) return end({ text: 'Soạn TINH TRANG và mã yêu cầu, ví dụ: TINH TRANG GL4821.' });
-    const r = requestByReference(ctx.db, ref.reference);
+    const r = await requestByReference(ctx.db, ref.reference);
     const own = r && (r.contactId === ctx.contact.id || (ctx.contact.phone !== null && r.phone === ctx.contact.phone));
     if (r && own) return end({ text: statusLine(r) });
-    const p = principalForContact(ctx.db, ctx.contact.id);
-    if (r && p && can(ctx.db, p, 'callbacks.read', r.unitCode)) {
-      const who = r.assigneeId ? (workerById(ctx.db, r.assigneeId)?.name ?? `#${r.assigneeId}`) : 'chưa giao';
+    const p = await principalForContact(ctx.db, ctx.contact.id);
+    if (r && p && (await can(ctx.db, p, 'callbacks.read', r.unitCode))) {
+      const who = r.assigneeId ? ((await workerById(ctx.db, r.assigneeId))?.name ?? `#${r.assigneeId}`) : 'chưa giao';
       return end({ text: `${statusLine(r)} Người được giao: ${who}. Số lần gọi hụt: ${r.attempts}.` });
     }
     return end({
@@ -44,7 +44,7 @@ export function createCallbackStatusFlow(): Flow {
       const ref = referenceIn(ctx.folded);
       if (!ref) return false;
       // A bare code counts only when such a request exists (it could be anything else otherwise).
-      return !ref.bare || requestByReference(ctx.db, ref.reference) !== undefined;
+      return !ref.bare || referenceExistsSync(ctx.db, ref.reference);
     },
     start: answer,
     resume: answer,

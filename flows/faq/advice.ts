@@ -30,6 +30,19 @@ const PAY_REST_AT_ONCE =
   /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/;
 
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
+/** Words that show the question is about a pension or a monthly allowance at all. */
+const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
+const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b/;
+/** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
+const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
+
+const partOf =
+  (index: FaqIndex) =>
+  (id: string, lead?: string): Advice | null => {
+    const e = get(index, id);
+    return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
+  };
 
 /** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
 export function pensionRate(sex: 'male' | 'female', years: number): number {
@@ -87,25 +100,28 @@ export function yearsLead(s: Situation): string | undefined {
 }
 
 /**
- * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
- * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
- * or ask back when the answer turns on a fact the question does not give.
+ * Rules that follow from the person's situation whatever entry the words matched (or when none matched well
+ * enough): a serious illness or settling abroad opens the lump sum, prepaid months are refunded, "pay the rest
+ * in one go" is paying, not withdrawing. Null when none applies.
  */
-export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = ` ${foldWords(text)} `;
-  const part = (id: string, lead?: string): Advice | null => {
-    const e = get(index, id);
-    return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
-  };
-  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched.topic === 'lump_sum';
-
+  const part = partOf(index);
+  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum';
+  // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
+  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f)) {
+    const a = part('transfer_between_schemes.which_benefits_count');
+    if (a) return a;
+  }
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
-  if (s.memberDied && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
+  const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
+  if (died && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
     const a = part('survivor.prepaid_refund');
     if (a) return a;
   }
-  // Serious illness opens the lump sum at once, whatever the age and the years.
-  if (s.seriousIllness && (asksLumpSum || matched.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
+  // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
+  // relative who died of one asks about the survivor's rights, handled below).
+  if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
@@ -126,13 +142,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
+  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
   const rest = PAY_REST_AT_ONCE.exec(f);
-  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f)) {
+  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
     if (k !== undefined && k > 5) {
       const a = part(
@@ -150,12 +166,53 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
   }
+  return null;
+}
+
+/**
+ * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
+ * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
+ * or ask back when the answer turns on a fact the question does not give.
+ */
+export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+  const f = ` ${foldWords(text)} `;
+  const part = partOf(index);
+  const situational = situationalAdvice(index, text, s, matched);
+  if (situational) return situational;
+
   if (s.householdBusiness && (matched.topic === 'eligibility' || /\b(?:tham gia|dong|loai nao)\b/.test(f))) {
     const a = part('eligibility.household_business');
     if (a) return a;
   }
+  // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
+  if (s.withdrewBefore && /\b(?:dong lai|tham gia lai|dong tiep|tham gia tiep|dong bhxh lai)\b/.test(f)) {
+    const a = part('eligibility.rejoin_after_withdrawal');
+    if (a) return a;
+  }
+  // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
+  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {
+    const a = part('eligibility.unpaid_leave');
+    if (a) return a;
+  }
+  // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
+  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
+    const a = part(PENSION_WORD.test(f) ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    if (a) return a;
+  }
+  // A pensioner's death answer for a question that never mentions a pension: the member's own rules.
+  if (matched.id === 'survivor.pensioner_dies' && !PENSION_WORD.test(f)) {
+    const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
+    if (a) return a;
+  }
 
   // Eligibility answers that say "no" must fit the person.
+  if (matched.id === 'eligibility.pensioner_working' && !PENSION_WORD.test(f)) {
+    const a =
+      s.yearsPaid !== undefined
+        ? part('pension_conditions.years_15', yearsLead(s))
+        : part(/\b(?:nghi viec|thoi viec|mat viec)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
+    if (a) return a;
+  }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {
     const a = part('eligibility.who_can_join');
     if (a) return a;
@@ -174,6 +231,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
+      if (a) return a;
+    } else if (!PENSION_WORD.test(f)) {
+      // Nothing about a pension in the question: the pensioner rule was matched on other words ("sổ bảo hiểm",
+      // "đóng tiếp"); someone with a book from a past job continues with the same number.
+      const a = part(/\b(?:so|ma so|cong ty|nghi viec|da dong|dong tiep)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
       if (a) return a;
     } else if (!/\b(?:bo|me|ong|ba|chong|vo) (?:\w+ ){0,3}(?:co|dang|da) (?:\w+ ){0,2}luong huu\b/.test(f)) {
       return {

@@ -3,7 +3,7 @@ import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, situationalAdvice, type AnswerPart, type Clarify } from './advice.ts';
 import { addFacetParts, composeReply } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
@@ -174,17 +174,20 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
-  const inDomain = DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
-  if (!whatIs && !inDomain && (!first || first.rules < 0.5)) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
+  // Only computed when the topic cues alone do not place the text in the domain (it costs a normalisation).
+  const offTopic = !whatIs && (!first || first.rules < 0.5) && !DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
+  if (offTopic) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
-  if (!matched) {
+  const situation = { ...readSituation(text), ...facts };
+  // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
+  // words alone matched no entry well enough.
+  const advice = matched ? adviseFor(index, text, situation, matched) : situationalAdvice(index, text, situation, null);
+  if (!advice) {
     return { ...base('unknown', 'unsure', unsureText(m.alternatives), confidence), alternatives: m.alternatives };
   }
-  const situation = { ...readSituation(text), ...facts };
-  const advice = adviseFor(index, text, situation, matched);
   if (advice.kind === 'clarify') {
-    return { ...base(matched.topic, 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
+    return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
   let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry));
   const second = parts.length < 2 ? secondAsk(index, text, parts) : null;

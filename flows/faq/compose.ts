@@ -10,6 +10,8 @@ interface Facet {
   asks: RegExp;
   /** Matched against the answer text folded with punctuation kept. */
   gives: RegExp;
+  /** The entry that gives it when no entry of the answer's topic does ("mức đóng là bao nhiêu" on a pension answer). */
+  fallback?: string;
 }
 
 const FACETS: readonly Facet[] = [
@@ -19,6 +21,7 @@ const FACETS: readonly Facet[] = [
     name: 'amount',
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:la )?bao nhieu|dong bao nhieu)\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
+    fallback: 'contribution_amount.how_much_month',
   },
 ];
 
@@ -58,8 +61,11 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id),
     );
-    const giver = sameTopic.find((e) => facet.gives.test(plain(e.short)));
-    if (giver) out.push({ entry: giver });
+    const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
+    // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
+    const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu)\b/.test(q) ? fallback : undefined;
+    const giver = own ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
+    if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });
   }
   return out;
 }

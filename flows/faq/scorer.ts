@@ -36,7 +36,8 @@ export interface ScorerQuery {
 export interface Scorer {
   /** Every term of every field. */
   readonly terms: ReadonlySet<string>;
-  search(terms: readonly string[], q: ScorerQuery): ScorerHit[];
+  /** Hits best first; with `minRelative`, only those scoring at least that share of the best (fewer to sort). */
+  search(terms: readonly string[], q: ScorerQuery, minRelative?: number): ScorerHit[];
   /** The query terms of the last search that matched this hit (directly or at edit distance 1). */
   matchedTerms(hit: ScorerHit): string[];
 }
@@ -137,7 +138,7 @@ export function buildScorer(docs: readonly ScorerDoc[]): Scorer {
   const lastFuzzy = new Map<string, readonly string[]>();
   return {
     terms,
-    search(queryTerms, q) {
+    search(queryTerms, q, minRelative = 0) {
       score.fill(0);
       matchedCount.fill(0);
       lastSource.fill(-1);
@@ -152,10 +153,19 @@ export function buildScorer(docs: readonly ScorerDoc[]): Scorer {
         lastFuzzy.set(t, near);
         for (const v of near) add(ti, v, boost * ((FUZZY_WEIGHT * v.length) / (v.length + 1)));
       }
-      const hits: ScorerHit[] = [];
+      let top = 0;
       for (let di = 0; di < n; di++) {
         const m = matchedCount[di]!;
-        if (m > 0) hits.push({ id: docs[di]!.id, score: score[di]! * m, doc: di });
+        if (m > 0) {
+          score[di] = score[di]! * m;
+          if (score[di]! > top) top = score[di]!;
+        }
+      }
+      // Hits far below the best change nothing the caller reads: skip them before allocating and sorting.
+      const floor = top * minRelative;
+      const hits: ScorerHit[] = [];
+      for (let di = 0; di < n; di++) {
+        if (matchedCount[di]! > 0 && score[di]! >= floor) hits.push({ id: docs[di]!.id, score: score[di]!, doc: di });
       }
       return hits.sort((a, b) => b.score - a.score);
     },

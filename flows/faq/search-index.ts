@@ -212,7 +212,7 @@ export function searchFaq(index: FaqIndex, text: string): SearchOutcome {
           // Typos matter in the main ask; fuzzy matching the story too costs time and adds noise.
           // Only a token the index does not know can be a typo worth correcting ("luong_huuu").
           fuzzy: (term) => (weights.get(term) ?? 0) >= 1 && term.length >= FUZZY_MIN_LENGTH && !index.indexTerms.has(term),
-        });
+        }, MIN_RELATIVE_SCORE);
   const rawTop = results[0]?.score ?? 0;
   const entries: RankedEntry[] = [];
   for (const r of results) {

@@ -67,10 +67,10 @@ function cancelled(ctx: FlowContext, state: FlowState): StepOutcome {
   return end({ text: `Đã hủy ${what}. Soạn MENU để xem các mục, hoặc gõ câu hỏi về BHXH tự nguyện.` });
 }
 
-function stopNewsAnswer(ctx: FlowContext, opts: MenuOptions): StepOutcome {
+async function stopNewsAnswer(ctx: FlowContext, opts: MenuOptions): Promise<StepOutcome> {
   const picked = pickChoice(ctx, STOP_NEWS_CHOICES);
   if (picked === 0 || YES.has(ctx.folded)) {
-    recordOptOut(ctx.db, ctx.contact.id, ctx.now);
+    await recordOptOut(ctx.db, ctx.contact.id, ctx.now);
     return end({ text: TEXTS.optedOut(ctx.campaign) });
   }
   if (picked === 1 || NO.has(ctx.folded)) {
@@ -119,6 +119,6 @@ export function createMenuFlow(opts: MenuOptions): Flow {
 }
 
 /** Record that a contact agreed to receive campaign news: time, channel and the exact wording they were shown. */
-export function recordConsent(ctx: FlowContext, wording: string): void {
-  recordOptIn(ctx.db, ctx.contact.id, ctx.now, ctx.channel, wording);
+export async function recordConsent(ctx: FlowContext, wording: string): Promise<void> {
+  await recordOptIn(ctx.db, ctx.contact.id, ctx.now, ctx.channel, wording);
 }

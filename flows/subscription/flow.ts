@@ -48,15 +48,18 @@ const PLACE_TEXTS = {
 const PLACE_CHOICES = 5;
 
 /** The optional place question after consent: store the matched unit on the contact. */
-function answerPlace(ctx: FlowContext, state: FlowState): StepOutcome {
+async function answerPlace(ctx: FlowContext, state: FlowState): Promise<StepOutcome> {
   if (SKIP_WORDS.has(ctx.folded)) return end({ text: PLACE_TEXTS.skipped });
   const choices = Array.isArray(state['choices']) ? (state['choices'] as { code: string; name: string }[]) : [];
   const picked = choices.length > 0 ? pickChoice(ctx, choices.map((c) => c.name)) : null;
   // The same matcher as the callback flow's place step: a commune's province is shown, so two "Tân Lập" differ.
-  const matches = picked !== null && choices[picked] ? [choices[picked]] : matchPlaces(ctx.db, ctx.text, { limit: PLACE_CHOICES }).map((m) => ({ code: m.code, name: placeLabel(m) }));
+  const matches =
+    picked !== null && choices[picked]
+      ? [choices[picked]]
+      : (await matchPlaces(ctx.db, ctx.text, { limit: PLACE_CHOICES })).map((m) => ({ code: m.code, name: placeLabel(m) }));
   const [only] = matches;
   if (only && matches.length === 1) {
-    ctx.db.update(contacts).set({ unitCode: only.code }).where(eq(contacts.id, ctx.contact.id)).run();
+    await ctx.db.update(contacts).set({ unitCode: only.code }).where(eq(contacts.id, ctx.contact.id));
     return end({ text: PLACE_TEXTS.saved(only.name) });
   }
   const tries = (typeof state['tries'] === 'number' ? state['tries'] : 0) + 1;
@@ -79,13 +82,13 @@ export function createSubscriptionFlow(): Flow {
       const wording = consentWording(ctx);
       return stay('consent', { wording }, { text: wording, quickReplies: YES_NO });
     },
-    resume(ctx, step, state) {
+    async resume(ctx, step, state) {
       if (step === 'place') return answerPlace(ctx, state);
       if (step !== 'consent') return status(ctx);
       const picked = pickChoice(ctx, YES_NO);
       const wording = typeof state['wording'] === 'string' ? state['wording'] : consentWording(ctx);
       if (picked === 0 || YES.has(ctx.folded)) {
-        recordConsent(ctx, wording);
+        await recordConsent(ctx, wording);
         const thanks = 'Cảm ơn anh/chị đã đăng ký nhận tin. Soạn TRANG THAI để xem, HUY để ngừng.';
         // Residents may name their commune or province, so that news of their place reaches them (optional).
         if (ctx.contact.role === 'resident' && ctx.contact.unitCode === null) return stay('place', { tries: 0 }, { text: `${thanks}\n${PLACE_TEXTS.ask}`, quickReplies: [SKIP] });

@@ -11,7 +11,9 @@ let refs: { meLinh1: string; meLinh2: string; hongBang: string };
 beforeEach(async () => {
   t = await startTestService({ options: { manualOutbox: true } });
   const db = t.service.db;
-  people = Object.fromEntries((['an', 'binh', 'cuong', 'dung', 'giang', 'hanh', 'viet'] as const).map((k) => [k, addConsoleUser(db, k)])) as Record<StaffKey, ConsoleUser>;
+  const entries: [StaffKey, ConsoleUser][] = [];
+  for (const k of ['an', 'binh', 'cuong', 'dung', 'giang', 'hanh', 'viet'] as const) entries.push([k, await addConsoleUser(db, k)]);
+  people = Object.fromEntries(entries) as Record<StaffKey, ConsoleUser>;
   const meLinh1 = referenceIn(await askForCallback(t.chat(), { phone: '0912000001', name: 'Trần Thị Bé' }));
   t.clock.advance(2 * 3600_000);
   const meLinh2 = referenceIn(await askForCallback(t.chat(), { phone: '0912000002', question: '=1+1 <script>alert(1)</script>' }));
@@ -24,7 +26,7 @@ afterEach(async () => {
 
 async function api(who: StaffKey | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown>; raw: Response }> {
   const headers: Record<string, string> = {};
-  if (who) headers['Authorization'] = `Bearer ${tokenFor(t.service.db, people[who].userId)}`;
+  if (who) headers['Authorization'] = `Bearer ${await tokenFor(t.service.db, people[who].userId)}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const raw = await fetch(`${t.url}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
   const type = raw.headers.get('content-type') ?? '';
@@ -73,7 +75,7 @@ describe('the callback queue through the admin API, within the caller\'s units',
     const res = await api('giang', 'POST', `/admin/callbacks/${refs.meLinh1}/assign`, { assigneeId: people.cuong.userId });
     expect(res.status).toBe(200);
     expect(res.json['assignee']).toEqual({ id: people.cuong.userId, name: 'Tư vấn viên Cường' });
-    expect(queuedTo(t.service.db, `tel:${people.cuong.phone}`).at(-1)).toMatch(new RegExp(`${refs.meLinh1} được giao cho anh/chị`));
+    expect((await queuedTo(t.service.db, `tel:${people.cuong.phone}`)).at(-1)).toMatch(new RegExp(`${refs.meLinh1} được giao cho anh/chị`));
     expect((await api('giang', 'POST', `/admin/callbacks/${refs.meLinh1}/assign`, { assigneeId: people.dung.userId })).status).toBe(400);
     expect((await api('an', 'POST', `/admin/callbacks/${refs.meLinh2}/assign`, { assigneeId: people.an.userId })).status).toBe(403);
     expect((await api('viet', 'POST', `/admin/callbacks/${refs.meLinh2}/assign`, { assigneeId: people.an.userId })).status).toBe(403);
@@ -95,7 +97,7 @@ describe('the callback queue through the admin API, within the caller\'s units',
     expect((await api('giang', 'PATCH', `/admin/callbacks/${refs.meLinh2}`, {})).status).toBe(400);
     expect((await api('giang', 'PATCH', `/admin/callbacks/${refs.meLinh2}`, { note: 'x'.repeat(2001) })).status).toBe(400);
     expect((await api('giang', 'PATCH', `/admin/callbacks/${refs.meLinh2}`, { status: 'cancelled' })).status).toBe(200);
-    const actions = t.service.db.select().from(auditLog).all().map((a) => a.action).filter((a) => a.startsWith('callback.'));
+    const actions = (await t.service.db.select().from(auditLog)).map((a) => a.action).filter((a) => a.startsWith('callback.'));
     expect(actions).toEqual(['callback.note', 'callback.update', 'callback.update']);
   });
 
@@ -122,7 +124,7 @@ describe('the callback queue through the admin API, within the caller\'s units',
   });
 
   it('keeps every request intact when shown: names and questions come back exactly as typed', async () => {
-    const rows = t.service.db.select().from(callbackRequests).all();
+    const rows = (await t.service.db.select().from(callbackRequests));
     expect(rows.map((r) => r.topic)).toContain('=1+1 <script>alert(1)</script>');
     const one = await api('giang', 'GET', `/admin/callbacks/${refs.meLinh2}`);
     expect(one.json['topic']).toBe('=1+1 <script>alert(1)</script>');

@@ -8,13 +8,22 @@ import type { FaqIndex } from '../../flows/faq/search-index.ts';
 import { TOPICS } from '../../flows/faq/kb.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'faq');
-/** Advice development set: real and reported questions, each labelled with what a correct answer must say. */
+/**
+ * Advice development set: verbatim questions from public Q&A columns (URL per question), the part of a random
+ * split (seed 20261202) that may be tuned on. Each is labelled with what a correct answer must and must not say.
+ */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**
- * Blind advice split: verbatim questions from public Q&A columns, collected and frozen before any tuning. Its
- * failures are never read to tune the matcher; to fix one, move the case to the dev set and collect a new one.
+ * Blind advice split: the other part of that random split, committed before any of its questions was answered.
+ * Its failures are never printed nor read to tune the matcher; to fix one, move the case to the dev set and
+ * collect a new one.
  */
 export const ADVICE_BLIND_PATH = join(FIXTURES, 'advice-blind.jsonl');
+/**
+ * Regression set: the misanswers reported in issue 9 (paraphrased) and older dev-set questions labelled for
+ * advice. Tuned on; it guards against the reported faults coming back, it does not estimate unseen accuracy.
+ */
+export const ADVICE_REGRESS_PATH = join(FIXTURES, 'advice-regress.jsonl');
 
 const adviceCaseSchema = z.object({
   q: z.string().min(1),

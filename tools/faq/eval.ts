@@ -6,7 +6,7 @@ import { stripDiacritics } from '../../src/text/vietnamese.ts';
 import { answerQuestion } from '../../flows/faq/answer.ts';
 import { buildFaqIndex, type FaqIndex } from '../../flows/faq/search-index.ts';
 import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from '../../flows/faq/kb.ts';
-import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, ADVICE_REGRESS_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The development set: one {"q","topic","entry"?} per line. */
@@ -112,7 +112,9 @@ export function runEval(): { accented: EvalReport; unaccented: EvalReport } {
   // Advice: is the answer right for the person who asked (what it must and must not say)?
   if (dir === DEFAULT_KB_DIR) {
     console.log('');
-    for (const line of formatAdvice('dev', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_DEV_PATH)), true)) console.log(line);
+    for (const line of formatAdvice('regression (issue 9 reports)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_REGRESS_PATH)), true)) console.log(line);
+    console.log('');
+    for (const line of formatAdvice('dev (verbatim public questions)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_DEV_PATH)), true)) console.log(line);
     console.log('');
     // The blind split's failures are not printed: it is never tuned on.
     for (const line of formatAdvice('BLIND', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_BLIND_PATH)), false)) console.log(line);

@@ -3,6 +3,7 @@ import express from 'express';
 import { z } from 'zod';
 import { inSubtree, isWithin } from '../../../db/queries/unit-scope.ts';
 import {
+  activeHotline,
   assignableUser,
   historyOf,
   namesOf,
@@ -13,11 +14,10 @@ import {
   type CallbackFilter,
   type CallbackListRow,
 } from '../../../db/queries/callbacks.ts';
-import { messagePathQueries } from '../../../db/queries/message-path.ts';
 import { callbackRequests, CALLBACK_STATUSES, OPEN_CALLBACK_STATUSES, type CallbackRequestRow } from '../../../db/schema/index.ts';
 import { exportCallbacks } from '../../../flows/callback/export.ts';
 import { addNote, assignTo, callbackPolicy, closeRequest, takeRequest } from '../../../flows/callback/workflow.ts';
-import { inTransaction } from '../../../db/client.ts';
+import { transaction, type Db } from '../../../db/client.ts';
 import { localDay } from '../../core/clock.ts';
 import type { Principal } from '../../core/access.ts';
 import type { Config } from '../../config.ts';
@@ -73,13 +73,13 @@ function view(r: CallbackRequestRow | CallbackListRow, names: { unitName: string
 export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config: Pick<Config, 'callbacks'> }): void {
   const { db, clock } = deps;
   const json = express.json({ limit: '16kb' });
-  const policy = () => callbackPolicy(deps.config.callbacks, messagePathQueries(db).activeCampaign.get()?.hotline ?? '');
+  const policy = async (q: Db) => callbackPolicy(deps.config.callbacks, await activeHotline(q));
 
-  function filterFrom(req: Request, res: Response): { filter: CallbackFilter; page: { limit: number; offset: number } } {
+  async function filterFrom(req: Request, res: Response): Promise<{ filter: CallbackFilter; page: { limit: number; offset: number } }> {
     const q = ListQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, zodMessage(q.error));
     const { unit, status, assignee, age, limit, offset } = q.data;
-    if (unit) requireUnit(res, db, unit);
+    if (unit) await requireUnit(res, db, unit);
     const filter: CallbackFilter = {
       units: [scopeCondition(res, callbackRequests.unitCode), unit ? inSubtree(callbackRequests.unitCode, unit) : undefined],
       ...(status && { status }),
@@ -90,11 +90,11 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
   }
 
   /** The request at :id (a number or a reference), if the caller's scope reaches it; 404 otherwise. */
-  function load(req: Request, res: Response): CallbackRequestRow {
+  async function load(req: Request, res: Response): Promise<CallbackRequestRow> {
     const raw = String(req.params['id'] ?? '');
-    const r = /^\d{1,12}$/.test(raw) ? requestById(db, Number(raw)) : REFERENCE_RE.test(raw.toUpperCase()) ? requestByReference(db, raw) : undefined;
+    const r = /^\d{1,12}$/.test(raw) ? await requestById(db, Number(raw)) : REFERENCE_RE.test(raw.toUpperCase()) ? await requestByReference(db, raw) : undefined;
     if (!r) throw new HttpError(404, 'no such callback request');
-    requireUnit(res, db, r.unitCode, 'callback request');
+    await requireUnit(res, db, r.unitCode, 'callback request');
     return r;
   }
 
@@ -105,17 +105,17 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     throw new HttpError(403, 'only the assignee or a supervisor of the unit may change this request');
   }
 
-  function detail(r: CallbackRequestRow) {
-    const names = namesOf(db, r);
+  async function detail(r: CallbackRequestRow) {
+    const names = await namesOf(db, r);
     return {
       ...view(r, names),
-      history: historyOf(db, r.id).map((h) => ({ at: h.at.toISOString(), event: h.event, actor: h.actor, actorUserId: h.actorUserId, detail: h.detail })),
+      history: (await historyOf(db, r.id)).map((h) => ({ at: h.at.toISOString(), event: h.event, actor: h.actor, actorUserId: h.actorUserId, detail: h.detail })),
     };
   }
 
-  adminRoute(app, deps, 'get', '/admin/callbacks', 'callbacks.read', (req, res) => {
-    const { filter, page } = filterFrom(req, res);
-    const { rows, total } = listRequests(db, filter, page);
+  adminRoute(app, deps, 'get', '/admin/callbacks', 'callbacks.read', async (req, res) => {
+    const { filter, page } = await filterFrom(req, res);
+    const { rows, total } = await listRequests(db, filter, page);
     res.json({ callbacks: rows.map((r) => view(r, r)), total, limit: page.limit, offset: page.offset });
   });
 
@@ -123,8 +123,8 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     try {
       const format = req.params['format'];
       if (format !== 'csv' && format !== 'xlsx') throw new HttpError(404, 'format must be csv or xlsx');
-      const { filter } = filterFrom(req, res);
-      const { rows } = listRequests(db, filter, { limit: 50_000, offset: 0 });
+      const { filter } = await filterFrom(req, res);
+      const { rows } = await listRequests(db, filter, { limit: 50_000, offset: 0 });
       const now = clock.now();
       const data = await exportCallbacks(rows, format, now);
       res
@@ -136,28 +136,31 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     }
   });
 
-  adminRoute(app, deps, 'get', '/admin/callbacks/:id', 'callbacks.read', (req, res) => {
-    res.json(detail(load(req, res)));
+  adminRoute(app, deps, 'get', '/admin/callbacks/:id', 'callbacks.read', async (req, res) => {
+    res.json(await detail(await load(req, res)));
   });
 
-  /** A write on one request: who may, the body's shape, and the change (run in one transaction, audited). */
+  /**
+   * A write on one request: who may, the body's shape, and the change (run in one transaction, audited). The change
+   * queries through `tx`, the transaction's handle (on PostgreSQL a transaction's own connection).
+   */
   function writeRoute<T>(
     method: 'post' | 'patch',
     path: string,
     body: z.ZodType<T>,
     allowed: (p: Principal, r: CallbackRequestRow) => void,
-    change: (w: { p: Principal; r: CallbackRequestRow; body: T; now: Date; actor: { userId: number | null; name: string } }) => CallbackRequestRow,
+    change: (w: { tx: Db; p: Principal; r: CallbackRequestRow; body: T; now: Date; actor: { userId: number | null; name: string } }) => Promise<CallbackRequestRow>,
     answer: 200 | 201 = 200,
   ): void {
-    adminRoute(app, deps, method, path, 'callbacks.write', json, (req, res) => {
+    adminRoute(app, deps, method, path, 'callbacks.write', json, async (req, res) => {
       const p = principalOf(res);
-      const r = load(req, res);
+      const r = await load(req, res);
       allowed(p, r);
       const parsed = body.safeParse(req.body);
       if (!parsed.success) throw new HttpError(400, zodMessage(parsed.error));
       const now = clock.now();
-      const updated = inTransaction(db, () => change({ p, r, body: parsed.data, now, actor: { userId: p.userId, name: p.name } }));
-      res.status(answer).json(detail(updated));
+      const updated = await transaction(db, (tx) => change({ tx, p, r, body: parsed.data, now, actor: { userId: p.userId, name: p.name } }));
+      res.status(answer).json(await detail(updated));
     });
   }
 
@@ -170,33 +173,33 @@ export function mountCallbackRoutes(app: Application, deps: GuardDeps & { config
     (p) => {
       if (p.role !== 'supervisor' && p.role !== 'admin') throw new HttpError(403, 'only supervisors and admins assign requests');
     },
-    ({ p, r, body, now, actor }) => {
-      const user = assignableUser(db, body.assigneeId);
-      if (!user || !user.unitScope || !isWithin(db, r.unitCode ?? '', user.unitScope)) {
+    async ({ tx, p, r, body, now, actor }) => {
+      const user = await assignableUser(tx, body.assigneeId);
+      if (!user || !user.unitScope || !(await isWithin(tx, r.unitCode ?? '', user.unitScope))) {
         throw new HttpError(400, 'assigneeId must be an active consultant or supervisor whose units include the request');
       }
       if (!isOpen(r)) throw new HttpError(409, `the request is closed (${r.status})`);
-      const u = assignTo(db, now, r, user, actor);
-      auditBy(db, p, 'callback.assign', `callback:${r.id}`, now, { from: r.assigneeId, to: user.id });
+      const u = await assignTo(tx, now, r, user, actor);
+      await auditBy(tx, p, 'callback.assign', `callback:${r.id}`, now, { from: r.assigneeId, to: user.id });
       return u;
     },
   );
 
-  writeRoute('patch', '/admin/callbacks/:id', StatusBody, mayAct, ({ p, r, body, now, actor }) => {
+  writeRoute('patch', '/admin/callbacks/:id', StatusBody, mayAct, async ({ tx, p, r, body, now, actor }) => {
     const { status, note } = body;
     if (status && !isOpen(r)) throw new HttpError(409, `the request is closed (${r.status}); it cannot change status`);
     let u = r;
     // A closing status carries its note itself; otherwise the note is added on its own.
-    if (note && (!status || status === 'taken')) u = addNote(db, now, u, actor, note);
-    if (status === 'taken') u = takeRequest(db, now, u, actor);
-    else if (status) u = closeRequest(db, now, policy(), u, status, actor, note ?? null);
-    auditBy(db, p, 'callback.update', `callback:${r.id}`, now, { before: r.status, after: u.status, note: note ? 'yes' : 'no' });
+    if (note && (!status || status === 'taken')) u = await addNote(tx, now, u, actor, note);
+    if (status === 'taken') u = await takeRequest(tx, now, u, actor);
+    else if (status) u = await closeRequest(tx, now, await policy(tx), u, status, actor, note ?? null);
+    await auditBy(tx, p, 'callback.update', `callback:${r.id}`, now, { before: r.status, after: u.status, note: note ? 'yes' : 'no' });
     return u;
   });
 
-  writeRoute('post', '/admin/callbacks/:id/notes', NoteBody, mayAct, ({ p, r, body, now, actor }) => {
-    const u = addNote(db, now, r, actor, body.text);
-    auditBy(db, p, 'callback.note', `callback:${r.id}`, now);
+  writeRoute('post', '/admin/callbacks/:id/notes', NoteBody, mayAct, async ({ tx, p, r, body, now, actor }) => {
+    const u = await addNote(tx, now, r, actor, body.text);
+    await auditBy(tx, p, 'callback.note', `callback:${r.id}`, now);
     return u;
   }, 201);
 }

@@ -17,7 +17,7 @@ describe('hủy inside the callback flow', () => {
     expect(chat.text).toMatch(/họ tên|ho ten/i);
     await chat.send('hủy');
     expect(chat.text).not.toMatch(/Đã ngừng gửi tin|da ngung/i);
-    const people = t.service.db.select().from(contacts).all();
+    const people = (await t.service.db.select().from(contacts));
     expect(people.every((c) => !c.optedOut)).toBe(true);
   });
 });

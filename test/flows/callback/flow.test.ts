@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('a resident asks to be called back (POST /web/chat)', () => {
   it('asks name, phone, place, time and question, asks consent, then gives a reference and when to expect the call', async () => {
-    addConsoleUser(t.service.db, 'an');
+    await addConsoleUser(t.service.db, 'an');
     const chat = t.chat();
     await chat.send('tôi muốn được cán bộ gọi lại tư vấn');
     expect(chat.text).toMatch(/họ tên/);
@@ -30,13 +30,13 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     expect(chat.last[0]?.quickReplies).toEqual(['Bỏ qua']);
     await chat.send('Tôi 45 tuổi, muốn hỏi mức đóng <b>hằng tháng</b> 😊');
     expect(chat.text).toMatch(/lưu họ tên, số điện thoại, nơi ở.*đồng ý/);
-    expect(t.service.db.select().from(callbackRequests).all()).toHaveLength(0);
+    expect((await t.service.db.select().from(callbackRequests))).toHaveLength(0);
     await chat.send('Đồng ý');
     const ref = referenceIn(chat.text);
     expect(ref).toMatch(/^[A-Z]{2}[0-9]{4}$/);
     // 4 working hours from Wednesday 10:00.
     expect(chat.text).toMatch(/0912\*\*\*678.*chậm nhất khoảng 14:00 thứ Tư 20\/5/);
-    expect(onlyRequest(t.service.db)).toMatchObject({
+    expect(await onlyRequest(t.service.db)).toMatchObject({
       reference: ref,
       name: 'Nguyễn Văn An',
       phone: '+84912345678',
@@ -64,7 +64,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
   it('stores nothing when the resident does not agree', async () => {
     const text = await askForCallback(t.chat(), { consent: 'Không đồng ý' });
     expect(text).toMatch(/không lưu thông tin nào/);
-    expect(t.service.db.select().from(callbackRequests).all()).toHaveLength(0);
+    expect((await t.service.db.select().from(callbackRequests))).toHaveLength(0);
   });
 
   it('re-asks a name that is too long, emoji or markup, with an example, and keeps nothing of it', async () => {
@@ -80,7 +80,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     expect(chat.text).toMatch(/chỉ gồm chữ cái/);
     await chat.send('Lê Thị Mai');
     expect(chat.text).toMatch(/số di động/);
-    expect(t.service.db.select().from(callbackRequests).all()).toHaveLength(0);
+    expect((await t.service.db.select().from(callbackRequests))).toHaveLength(0);
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
   });
 
   it('re-asks a place that does not exist, then offers a numbered choice when several match', async () => {
-    addCommunes(t.service.db);
+    await addCommunes(t.service.db);
     const chat = t.chat();
     await chat.send('goi lai');
     await chat.send('Lê Thị Mai');
@@ -119,7 +119,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     await chat.send('Lúc nào cũng được');
     await chat.send('Bỏ qua');
     await chat.send('dong y');
-    const row = onlyRequest(t.service.db);
+    const row = await onlyRequest(t.service.db);
     expect(row).toMatchObject({ preferredTime: 'any', topic: null, status: 'new' });
     expect(['19462', '23134', '25489']).toContain(row.unitCode);
   });
@@ -146,12 +146,12 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     await chat.send('0912345678');
     await chat.send('me linh');
     await chat.send('hủy');
-    expect(t.service.db.select().from(conversations).all()).toHaveLength(0);
-    expect(t.service.db.select().from(callbackRequests).all()).toHaveLength(0);
+    expect((await t.service.db.select().from(conversations))).toHaveLength(0);
+    expect((await t.service.db.select().from(callbackRequests))).toHaveLength(0);
   });
 
   it('offers the phone the channel already knows and asks to confirm it', async () => {
-    seedPerson(t.service.db, 'hoa');
+    await seedPerson(t.service.db, 'hoa');
     const chat = t.chat('hoa');
     await chat.send('goi lai');
     expect(chat.last[0]?.quickReplies).toEqual(['Lê Thị Hoa']);
@@ -165,7 +165,7 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     await chat.send('1');
     await chat.send('Bỏ qua');
     await chat.send('Đồng ý');
-    expect(onlyRequest(t.service.db).phone).toBe('+84987111222');
+    expect((await onlyRequest(t.service.db)).phone).toBe('+84987111222');
   });
 
   it('answers "tình trạng <mã>" and the bare reference for the resident who asked, and nothing to others', async () => {
@@ -188,9 +188,9 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     t.clock.advance(3 * 3600_000);
     const text = await askForCallback(t.chat(), { question: 'mức hỗ trợ hộ nghèo', time: 'Buổi tối' });
     expect(text).toMatch(new RegExp(`đã có yêu cầu gọi lại ${first}.*cập nhật`));
-    const row = onlyRequest(t.service.db);
+    const row = await onlyRequest(t.service.db);
     expect(row).toMatchObject({ reference: first, topic: 'mức hỗ trợ hộ nghèo', preferredTime: 'evening' });
-    expect(t.service.db.select().from(callbackHistory).all().map((h) => h.event)).toEqual(['created', 'merged']);
+    expect((await t.service.db.select().from(callbackHistory)).map((h) => h.event)).toEqual(['created', 'merged']);
     t.clock.advance(25 * 3600_000);
     const third = referenceIn(await askForCallback(t.chat()));
     expect(third).not.toBe(first);

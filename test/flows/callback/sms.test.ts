@@ -51,7 +51,7 @@ describe('a callback request by SMS (unaccented, numbered options)', () => {
   it('runs the whole flow by SMS, confirming the number the SMS came from', async () => {
     const s = await start();
     const { h } = s;
-    addConsoleUser(h.db, 'an');
+    await addConsoleUser(h.db, 'an');
     expect(await send(s, 'goi lai cho toi')).toMatch(/ho ten/);
     const confirm = await send(s, 'Tran Van Ba');
     expect(confirm).toMatch(/Can bo se goi so 0912\*\*\*678/);
@@ -62,7 +62,7 @@ describe('a callback request by SMS (unaccented, numbered options)', () => {
     expect(await send(s, 'muc dong')).toMatch(/dong y\?\n1\. Dong y\n2\. Khong dong y/);
     const done = await send(s, '1');
     const ref = referenceIn(done);
-    expect(onlyRequest(h.db)).toMatchObject({ reference: ref, phone: PHONE, name: 'Tran Van Ba', preferredTime: 'any', unitCode: '250' });
+    expect(await onlyRequest(h.db)).toMatchObject({ reference: ref, phone: PHONE, name: 'Tran Van Ba', preferredTime: 'any', unitCode: '250' });
     expect(await send(s, `TINH TRANG ${ref}`)).toMatch(new RegExp(`Yeu cau ${ref}: da chuyen cho can bo`));
     const logs = h.logs();
     for (const secret of s.secrets()) expect(logs).not.toContain(secret);
@@ -72,7 +72,7 @@ describe('a callback request by SMS (unaccented, numbered options)', () => {
   it('merges a request made by SMS into the one the same phone made on web chat earlier that day', async () => {
     const s = await start();
     const { h } = s;
-    addConsoleUser(h.db, 'an');
+    await addConsoleUser(h.db, 'an');
     const ref = referenceIn(await askForCallback(h.t.chat(), { phone: '0912345678', question: 'lương hưu' }));
     h.t.clock.advance(60 * 60_000);
     await send(s, 'goi lai');
@@ -83,7 +83,7 @@ describe('a callback request by SMS (unaccented, numbered options)', () => {
     await send(s, 'Bo qua');
     const done = await send(s, 'dong y');
     expect(done).toMatch(new RegExp(`da co yeu cau goi lai ${ref}`));
-    expect(onlyRequest(h.db)).toMatchObject({ reference: ref, preferredTime: 'morning', topic: null });
-    expect(h.db.select().from(callbackHistory).all().map((x) => x.event)).toContain('merged');
+    expect(await onlyRequest(h.db)).toMatchObject({ reference: ref, preferredTime: 'morning', topic: null });
+    expect((await h.db.select().from(callbackHistory)).map((x) => x.event)).toContain('merged');
   });
 });

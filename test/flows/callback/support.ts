@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '../../../db/client.ts';
 import { importUnits } from '../../../db/seed/units.ts';
@@ -34,17 +34,18 @@ export const STAFF = {
 export type StaffKey = keyof typeof STAFF;
 
 /** Add a console user (and their chat contact) from STAFF. */
-export function addConsoleUser(db: Db, key: StaffKey, overrides: { active?: boolean } = {}): ConsoleUser {
+export async function addConsoleUser(db: Db, key: StaffKey, overrides: { active?: boolean } = {}): Promise<ConsoleUser> {
   const p = STAFF[key];
   const now = new Date('2026-05-01T00:00:00Z');
-  const contact = db.insert(contacts).values({ name: p.name, phone: p.phone, role: 'staff', createdAt: now }).returning().get();
-  db.insert(addresses).values({ address: `telegram:${7_000_000 + contact.id}`, channel: 'telegram', contactId: contact.id, createdAt: now }).run();
-  db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: contact.id, lastInboundAt: now, createdAt: now }).run();
-  const user = db
+  const [contact] = await db.insert(contacts).values({ name: p.name, phone: p.phone, role: 'staff', createdAt: now }).returning();
+  if (!contact) throw new Error('contact insert returned no row');
+  await db.insert(addresses).values({ address: `telegram:${7_000_000 + contact.id}`, channel: 'telegram', contactId: contact.id, createdAt: now });
+  await db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: contact.id, lastInboundAt: now, createdAt: now });
+  const [user] = await db
     .insert(adminUsers)
     .values({ name: p.name, role: p.role, unitScope: p.unitScope, phone: p.phone, contactId: contact.id, active: overrides.active ?? true, createdAt: now })
-    .returning()
-    .get();
+    .returning();
+  if (!user) throw new Error('admin user insert returned no row');
   return { userId: user.id, contactId: contact.id, phone: p.phone, key, address: `telegram:${7_000_000 + contact.id}` };
 }
 
@@ -82,14 +83,14 @@ export function staffChat(t: TestService, who: ConsoleUser | Address): StaffChat
 }
 
 /** An API token for a console user (Authorization: Bearer …). */
-export function tokenFor(db: Db, userId: number): string {
-  return createApiToken(db, userId, { label: 'test', days: 30, actor: 'test', now: new Date('2026-05-01T00:00:00Z') }).token;
+export async function tokenFor(db: Db, userId: number): Promise<string> {
+  return (await createApiToken(db, userId, { label: 'test', days: 30, actor: 'test', now: new Date('2026-05-01T00:00:00Z') })).token;
 }
 
 /** Import a sample of the July 2025 tree (communes named Tân Lập or Mê Linh). */
-export function addCommunes(db: Db): void {
+export async function addCommunes(db: Db): Promise<void> {
   const csv = readFileSync(new URL('../../fixtures/units/communes-2025-07-sample.csv', import.meta.url), 'utf8');
-  expect(importUnits(db, csv).bad).toEqual([]);
+  expect((await importUnits(db, csv)).bad).toEqual([]);
 }
 
 /** What a resident answers, step by step. */
@@ -121,15 +122,15 @@ export async function askForCallback(chat: ChatScript, a: Answers = {}): Promise
 }
 
 /** The only request in the database (fails when there is not exactly one). */
-export function onlyRequest(db: Db): CallbackRequestRow {
-  const rows = db.select().from(callbackRequests).all();
+export async function onlyRequest(db: Db): Promise<CallbackRequestRow> {
+  const rows = await db.select().from(callbackRequests);
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
 
 /** Texts queued for an address, oldest first. */
-export function queuedTo(db: Db, address: string): string[] {
-  return db.select({ text: outbox.text }).from(outbox).where(eq(outbox.address, address)).all().map((r) => r.text);
+export async function queuedTo(db: Db, address: string): Promise<string[]> {
+  return (await db.select({ text: outbox.text }).from(outbox).where(eq(outbox.address, address)).orderBy(asc(outbox.id))).map((r) => r.text);
 }
 
 /** The reference in a confirmation text. */

@@ -71,4 +71,38 @@ describe('answering questions', () => {
   it('answers the question that follows a greeting', () => {
     expect(answerQuestion(fixture, 'chào ad, hộ nghèo được hỗ trợ bao nhiêu?').topic).toBe('subsidy');
   });
+
+  it('answers from the situation when the words alone match no entry well enough (prepaid, then hired)', () => {
+    const q =
+      'Tôi có đang tham gia BHXH tự nguyện và đã đóng đủ tiền 3 tháng: 3,4,5/2019. Tháng 04/2019 tôi đi làm tại công ty và được công ty cho tham gia BHXH bắt buộc. Vậy tôi có thể được hoàn trả tiền BHXH tự nguyện tháng 4,5/2019 không?';
+    for (const text of [q, stripDiacritics(q)]) {
+      const a = answerQuestion(real, text);
+      expect(a.kind).toBe('entry');
+      expect(a.entryId).toBe('transfer_between_schemes.prepaid_then_employed');
+    }
+  });
+
+  it('asks whether a pension is drawn only when the question speaks of a pension', () => {
+    const a = answerQuestion(real, 'Tôi đã có sổ bảo hiểm. Bây giờ tôi muốn tham gia BHXH tự nguyện được không?');
+    expect(a.kind).toBe('entry');
+    expect(a.answer).toMatch(/^Được/);
+  });
+
+  it('answers the funeral condition, not a pensioner\'s death, when no pension is mentioned', () => {
+    const a = answerQuestion(real, 'Tham gia BHXH tự nguyện bao lâu thì khi chết thân nhân được hưởng mai táng phí?');
+    expect(a.entryId).toBe('survivor.funeral_allowance');
+    expect(a.answer).toMatch(/60 tháng/);
+  });
+
+  it('adds the contribution amount when a pension question also asks "mức đóng là bao nhiêu"', () => {
+    const a = answerQuestion(real, 'Tôi 52 tuổi, đóng BHXH tự nguyện đến 62 tuổi có lương hưu không, mức đóng là bao nhiêu?');
+    expect(a.parts.map((p) => p.entry.id)).toContain('contribution_amount.how_much_month');
+  });
+
+  it('answers a death told as a fact with the survivor rules, and "mất quyền lợi" (lose) with the member\'s own', () => {
+    const died = answerQuestion(real, 'Chú tôi tham gia BHXH tự nguyện được 6 năm thì mất do tai nạn giao thông. Vợ con chú được hưởng những chế độ gì?');
+    expect(died.topic).toBe('survivor');
+    const lose = answerQuestion(real, 'Tôi đóng tự nguyện được 2 năm, giờ muốn dừng. Nếu tôi nhận BHXH một lần thì có mất quyền lợi gì về sau không?');
+    expect(lose.topic).not.toBe('survivor');
+  });
 });

@@ -15,9 +15,22 @@ describe('reading the situation from a question', () => {
     ['Tôi chuẩn bị xuất cảnh theo diện vợ chồng bảo lãnh để định cư', { settlingAbroad: true }],
     ['Mẹ tôi đã đóng trước 2 năm thì qua đời', { memberDied: true, prepaid: true }],
     ['Bố tôi đang hưởng lương hưu', { drawingPension: true }],
+    ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
+    ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
+    ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],
+    ['Người lao động nghỉ không lương muốn mua BHXH tự nguyện', { unpaidLeave: true }],
+    ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
+  });
+
+  it('does not read a question about withdrawing as having withdrawn', () => {
+    expect(readSituation('Tôi đã đóng 8 năm, có được rút BHXH một lần không?').withdrewBefore).toBeUndefined();
+  });
+
+  it('does not read "cho hỏi … về hưu rồi" as waiting for retirement', () => {
+    expect(readSituation('ad oi cho hoi ve huu roi co dong tiep bh tu nguyen dc nua ko').drawingPension).not.toBe(false);
   });
 
   it('does not read "17 năm, nay" as "năm nay"', () => {
