@@ -51,14 +51,6 @@ export async function requestByReference(db: Db, reference: string): Promise<Cal
   return r;
 }
 
-/**
- * Is there a request with this reference? Synchronous, so SQLite only: a flow's `command` check cannot await yet
- * (src/core/flow.ts). Goes once `command` may return a promise; use requestByReference then.
- */
-export function referenceExistsSync(db: Db, reference: string): boolean {
-  return db.select({ id: callbackRequests.id }).from(callbackRequests).where(eq(callbackRequests.reference, reference.toUpperCase())).get() !== undefined;
-}
-
 /** The request with this id, or undefined. */
 export async function requestById(db: Db, id: number): Promise<CallbackRequestRow | undefined> {
   const [r] = await db.select().from(callbackRequests).where(eq(callbackRequests.id, id)).limit(1);

@@ -98,12 +98,11 @@ export function createCallbackCommandsFlow(opts: { policy: (ctx: FlowContext) =>
   return {
     id: CALLBACK_COMMANDS_FLOW_ID,
     version: 1,
-    command(ctx) {
+    async command(ctx) {
       const cmd = parse(ctx);
       if (!cmd) return false;
       // DS from a resident is not a command (it goes on to the answers); NHAN/XONG/KLL with a reference always is.
-      // Synchronous (SQLite only) until a flow's `command` may return a promise (src/core/flow.ts).
-      return cmd.verb !== 'ds' || principalForContact(ctx.db, ctx.contact.id) !== null;
+      return cmd.verb !== 'ds' || (await principalForContact(ctx.db, ctx.contact.id)) !== null;
     },
     async start(ctx) {
       const cmd = parse(ctx);

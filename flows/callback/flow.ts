@@ -92,12 +92,13 @@ function placeChosen(state: FlowState, code: string, label: string): StepOutcome
   return askTime({ ...rest, unitCode: code, unitName: label }, `Nơi ở: ${label}. `);
 }
 
-/**
- * Is this contact in the middle of this flow? (Then "gọi lại" in an answer is an answer, not a new start.)
- * Synchronous, so SQLite only: the flow's `command` check cannot await yet (src/core/flow.ts).
- */
-function inThisFlow(ctx: FlowContext): boolean {
-  const conv = ctx.db.select({ flow: conversations.flow, expiresAt: conversations.expiresAt }).from(conversations).where(eq(conversations.contactId, ctx.contact.id)).get();
+/** Is this contact in the middle of this flow? (Then "gọi lại" in an answer is an answer, not a new start.) */
+async function inThisFlow(ctx: FlowContext): Promise<boolean> {
+  const [conv] = await ctx.db
+    .select({ flow: conversations.flow, expiresAt: conversations.expiresAt })
+    .from(conversations)
+    .where(eq(conversations.contactId, ctx.contact.id))
+    .limit(1);
   return conv?.flow === CALLBACK_FLOW_ID && conv.expiresAt.getTime() > ctx.now.getTime();
 }
 
@@ -202,7 +203,7 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
   return {
     id: CALLBACK_FLOW_ID,
     version: 2,
-    command: (ctx) => asksForCallback(ctx.folded) && !inThisFlow(ctx),
+    command: async (ctx) => asksForCallback(ctx.folded) && !(await inThisFlow(ctx)),
     async start(ctx) {
       const open = await openRequestOfContact(ctx.db, ctx.contact.id);
       const note = open ? `Anh/chị đang có yêu cầu ${open.reference} (${statusWords(open.status)}). Gửi lại thì thông tin mới sẽ cập nhật vào yêu cầu đó. ` : '';

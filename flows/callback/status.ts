@@ -1,4 +1,4 @@
-import { referenceExistsSync, requestByReference, workerById } from '../../db/queries/callbacks.ts';
+import { requestByReference, workerById } from '../../db/queries/callbacks.ts';
 import { can, principalForContact } from '../../src/core/access.ts';
 import { end, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
 import { statusLine } from './texts.ts';
@@ -40,11 +40,11 @@ export function createCallbackStatusFlow(): Flow {
   return {
     id: CALLBACK_STATUS_FLOW_ID,
     version: 1,
-    command(ctx) {
+    async command(ctx) {
       const ref = referenceIn(ctx.folded);
       if (!ref) return false;
       // A bare code counts only when such a request exists (it could be anything else otherwise).
-      return !ref.bare || referenceExistsSync(ctx.db, ref.reference);
+      return !ref.bare || (await requestByReference(ctx.db, ref.reference)) !== undefined;
     },
     start: answer,
     resume: answer,

@@ -46,7 +46,7 @@ export interface Flow {
   /** Who may use it; others are told politely it is not for them (omit = everyone). */
   readonly roles?: readonly Role[];
   /** A command that starts this flow whatever conversation is active (e.g. "BC 12", "TIENDO"). */
-  command?(ctx: FlowContext): boolean;
+  command?(ctx: FlowContext): boolean | Promise<boolean>;
   /** A step may be async (it may await the database, nothing else: it runs inside the message's transaction). */
   start(ctx: FlowContext): StepOutcome | Promise<StepOutcome>;
   resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome | Promise<StepOutcome>;

@@ -97,7 +97,7 @@ export function createRouter(deps: RouterDeps): Router {
     }
 
     for (const flow of flows) {
-      if (flow.command?.(ctx)) return { ...(await runFlow(ctx, flow.id, null)), contact };
+      if (await flow.command?.(ctx)) return { ...(await runFlow(ctx, flow.id, null)), contact };
     }
 
     if (active) {

@@ -9,7 +9,7 @@ import { freshDb } from '../../support/db.ts';
 // Tân Lập or Mê Linh, from /work/shared/data/units-vn-2025-07.csv).
 let db: Db;
 beforeAll(async () => {
-  db = freshDb();
+  db = await freshDb();
   const result = await importUnits(db, readFileSync(new URL('../../fixtures/units/communes-2025-07-sample.csv', import.meta.url), 'utf8'));
   expect(result.bad).toEqual([]);
 });
