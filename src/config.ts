@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  LEADER_RETRY_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   DATABASE_URL: envString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: envUrl,
@@ -53,6 +54,8 @@ export interface Config {
   dbPath: string;
   /** PostgreSQL (DATABASE_URL) for several instances; undefined = the SQLite file at dbPath. */
   databaseUrl: string | undefined;
+  /** On PostgreSQL: how often a follower tries to become the leader, and the leader checks it still is. */
+  leaderRetryMs: number;
   logLevel: Env['LOG_LEVEL'];
   publicBaseUrl: string | undefined;
   adminToken: string | undefined;
@@ -110,6 +113,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: env.DATA_DIR,
     dbPath: `${env.DATA_DIR.replace(/\/$/, '')}/bhxh-outreach.db`,
     databaseUrl: env.DATABASE_URL,
+    leaderRetryMs: env.LEADER_RETRY_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     adminToken: env.ADMIN_TOKEN,

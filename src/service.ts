@@ -133,6 +133,7 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
         // for the whole deployment) and runs the jobs; another takes over within LEADER_RETRY of its death.
         election = startLeaderElection({
           url: databaseUrl,
+          retryMs: config.leaderRetryMs,
           onGain: () => {
             log.info('this instance leads: it sends the outbox and runs the jobs');
             void worker.start().catch((err: unknown) => log.error({ err }, 'outbox could not start'));

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export interface FakeTelegramCall {
   method: string;
   body: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 /** An error the fake answers the next call of a method with (429s, 403 "blocked", 5xx …). */
@@ -69,7 +71,7 @@ export async function startFakeTelegram(opts: { port?: number; token?: string } 
     const [, givenToken, method = ''] = match;
     if (givenToken !== token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const body = await readBody(req);
-    calls.push({ method, body });
+    calls.push({ method, body, at: Date.now() });
     const failure = failures.get(method)?.shift();
     if (failure) {
       if (failure.error_code >= 500) {
