@@ -2,7 +2,7 @@
 // then the replies queued, all in one transaction. Routing, the flow runner, the conversation store and group
 // commit live in src/core/dispatch/.
 import type { Db } from '../../db/client.ts';
-import { transaction } from '../../db/client.ts';
+import { engineOf, transaction } from '../../db/client.ts';
 import { lockAddress, lockContact } from '../../db/locks.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
@@ -141,5 +141,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return { status, contactId: contact.id, outboxIds, replies };
   }
 
+  // SQLite has one writer: events of the same turn share a commit. PostgreSQL takes writers side by side, so each
+  // event is its own transaction on its own pooled connection (the per-person locks keep one person's in order).
+  if (engineOf(deps.db) === 'pg') return { handle, submit: handle };
   return { handle, submit: (event, opts = {}) => groupCommit({ event, opts }) };
 }
