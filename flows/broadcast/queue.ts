@@ -8,7 +8,7 @@ import type { Logger } from '../../src/core/log.ts';
 import { storedAudience } from './audience.ts';
 
 /** Target time of one chunk (one transaction): the longest the event loop is held while a broadcast queues. */
-export const CHUNK_BUDGET_MS = 30;
+export const CHUNK_BUDGET_MS = 5;
 const FIRST_CHUNK_IDS = 1_000;
 const MIN_CHUNK_IDS = 100;
 const MAX_CHUNK_IDS = 50_000;

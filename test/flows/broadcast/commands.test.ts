@@ -27,7 +27,7 @@ describe("supervisors' broadcast commands on chat", () => {
     await resident('hcm', '79');
     const minh = t.chat('minh');
     await minh.send('gửi dân Mời {ten} dự Lễ ra quân {ngay_ra_quan}');
-    expect(minh.text).toMatch(/^Bản nháp #(\d+): 1 người \(Web 1\)\. Chi phí ước tính 0đ\. Mẫu: "Mời Dân hn dự Lễ ra quân 08h00 ngày 23\/05\/2026" Soạn GUI OK để gửi, GUI HUY để bỏ\.$/);
+    expect(minh.text).toMatch(/^Bản nháp #(\d+): 1 người \(Web 1\)\. Chi phí ước tính 0đ\. Mẫu: "Mời Dân hn dự Lễ ra quân 08h00 ngày 23\/05\/2026" Soạn GUI OK để gửi, HUY để bỏ\.$/);
     expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
     await minh.send('GUI OK');
     expect(minh.text).toMatch(/^Đang gửi tin #\d+/);
@@ -52,6 +52,46 @@ describe("supervisors' broadcast commands on chat", () => {
     await minh.send(`hủy gửi ${id}`);
     expect(minh.text).toBe(`Đã hủy tin #${id}.`);
     expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, Number(id))).get()?.status).toBe('cancelled');
+  });
+
+  it('takes a plain HUY at the preview (even after LICH) as "drop the draft", never as the opt-out; HUY elsewhere still opts out', async () => {
+    seedPerson(t.service.db, 'minh');
+    await resident('hn', '017');
+    const minh = t.chat('minh');
+    const minhRow = () => t.service.db.select().from(contacts).where(eq(contacts.name, 'Trần Văn Minh')).get();
+    const status = (id: string | undefined) => t.service.db.select().from(broadcasts).where(eq(broadcasts.id, Number(id))).get()?.status;
+
+    await minh.send('GUI DAN Nhắc lịch');
+    const first = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('HUY');
+    expect(status(first)).toBe('cancelled');
+    expect(minh.text).not.toMatch(/ngừng gửi tin|từ chối/i);
+    expect(minhRow()?.optedOut).toBe(false);
+
+    await minh.send('gửi dân Nhắc lần hai');
+    const second = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('lịch');
+    expect(minh.text).toMatch(new RegExp(`#${second} .*\\(nháp\\)`));
+    await minh.send('hủy');
+    expect(status(second)).toBe('cancelled');
+    expect(minhRow()?.optedOut).toBe(false);
+    await minh.send('GUI OK');
+    expect(minh.text).toBe('Không có bản nháp nào đang chờ. Soạn GUI <nhóm> <nội dung> để tạo.');
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+
+    // A plain "ok" at the preview confirms; a new GUI replaces a draft still waiting.
+    await minh.send('GUI DAN Bản A');
+    const a = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('GUI DAN Bản B');
+    const b = /#(\d+)/.exec(minh.text)?.[1];
+    expect(status(a)).toBe('cancelled');
+    await minh.send('ok');
+    expect(minh.text).toMatch(new RegExp(`^Đang gửi tin #${b}`));
+    await queueingSettled(t.service.db);
+
+    // With nothing pending, HUY is the opt-out word, as everywhere.
+    await minh.send('HUY');
+    expect(minhRow()?.optedOut).toBe(true);
   });
 
   it("does not reveal or touch another unit's broadcast, and is not a command for residents", async () => {
