@@ -42,23 +42,24 @@ function audienceSelect(a: AudienceFilter, extraWhere?: SQL): SQL {
     }${extraWhere ?? sql``}`;
 }
 
-/** How many people an audience reaches, per channel of their chosen address ('none': no reachable address). */
-export function countAudience(db: Db, a: AudienceFilter): { total: number; byChannel: Record<string, number> } {
-  const rows = db.all<{ channel: string; n: number }>(
-    sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n FROM (${audienceSelect(a)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
-  );
-  const byChannel: Record<string, number> = {};
-  let total = 0;
-  for (const r of rows) {
-    byChannel[r.channel] = r.n;
-    total += r.n;
-  }
-  return { total, byChannel };
+/** One channel's share of an audience range: people, and the first of them (by id) for a sample. */
+export interface AudienceSlice {
+  /** The channel of the address they would get it on; 'none' = no reachable address. */
+  channel: string;
+  n: number;
+  first: number;
 }
 
-/** One member of the audience per channel (the first by id), to render a sample of the message. */
-export function sampleRecipients(db: Db, a: AudienceFilter): { contactId: number; channel: AddressChannel }[] {
-  return db.all(sql`SELECT ad.channel AS channel, min(s.cid) AS contactId FROM (${audienceSelect(a)}) s JOIN addresses ad ON ad.id = s.aid GROUP BY ad.channel`);
+/**
+ * The audience among contact ids (from, to], per channel of each person's chosen address. Counting a million
+ * people is ~0.5 s of SQLite; callers walk the ids in short ranges (flows/broadcast/count.ts) so the event loop
+ * is never held that long.
+ */
+export function countAudienceRange(db: Db, a: AudienceFilter, from: number, to: number): AudienceSlice[] {
+  return db.all<AudienceSlice>(
+    sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n, min(s.cid) AS first
+          FROM (${audienceSelect(a, sql` AND c.id > ${from} AND c.id <= ${to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
+  );
 }
 
 /** The highest contact id now: queueing walks ids up to it, so people added later are not included. */

@@ -14,6 +14,7 @@ import { principalForContact, roleAllows } from '../../src/core/access.ts';
 import { end, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 import { BroadcastError, cancelBroadcast, confirmBroadcast, createDraft, findBroadcast, type Sender } from './lifecycle.ts';
+import { chatPreview, PREVIEW_QUICK_REPLIES } from './chat-preview.ts';
 import { drainQueue } from './queue.ts';
 import { BROADCAST_TEXTS as T } from './texts.ts';
 
@@ -93,7 +94,7 @@ function latestDraft(ctx: FlowContext) {
 
 /** Reply and wait at the preview step for GUI OK or HUY. */
 function waitForAnswer(draftId: number, text: string): StepOutcome & { kind: 'stay' } {
-  return { kind: 'stay', step: PREVIEW_STEP, state: { draftId }, replies: [{ text, quickReplies: ['GUI OK', 'HUY'] }], ttlMinutes: DRAFT_TTL_MINUTES };
+  return { kind: 'stay', step: PREVIEW_STEP, state: { draftId }, replies: [{ text, quickReplies: PREVIEW_QUICK_REPLIES }], ttlMinutes: DRAFT_TTL_MINUTES };
 }
 
 /** The chat draft a preview step waits on, if it is still a draft of this supervisor. */
@@ -115,8 +116,8 @@ function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
       // One pending chat draft per supervisor: a new GUI replaces the one still waiting.
       const previous = latestDraft(ctx);
       if (previous) cancelBroadcast(db, previous, now);
-      const { broadcast, preview } = createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
-      return waitForAnswer(broadcast.id, T.preview(broadcast.id, preview));
+      const { broadcast } = createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
+      return waitForAnswer(broadcast.id, chatPreview(ctx, broadcast));
     }
     case 'confirm': {
       const draft = latestDraft(ctx);

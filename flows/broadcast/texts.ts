@@ -40,6 +40,8 @@ export const BROADCAST_TEXTS = {
     const sample = p.samples[0] ? ` Mẫu: "${cut(p.samples[0].text.split('\n')[0] ?? '', 120)}"` : '';
     return `Bản nháp #${id}: ${p.recipients} người (${channels || 'không ai'}).${sms} Chi phí ước tính ${vnd(p.cost.totalVnd)}.${sample} Soạn GUI OK để gửi, HUY để bỏ.`;
   },
+  counting: (id: number, soFar: number) =>
+    `Bản nháp #${id}: đang đếm người nhận (đã đếm ${soFar.toLocaleString('vi-VN')} người); số người, chi phí và tin mẫu sẽ gửi ngay sau. Soạn GUI OK để gửi, HUY để bỏ.`,
   noDraft: 'Không có bản nháp nào đang chờ. Soạn GUI <nhóm> <nội dung> để tạo.',
   stillWaiting: (id: number) => `Bản nháp #${id} đang chờ: soạn GUI OK để gửi, HUY để bỏ (MENU để làm việc khác, bản nháp vẫn giữ 1 giờ).`,
   confirmed: (b: BroadcastRow) =>

@@ -94,6 +94,26 @@ describe("supervisors' broadcast commands on chat", () => {
     expect(minhRow()?.optedOut).toBe(true);
   });
 
+  it('answers GUI at once for an audience too large to count inside the chat step, and sends the preview when counted', async () => {
+    seedPerson(t.service.db, 'minh'); // supervisor of 01
+    // 300,000 subscribed residents of Đông Anh (017, in 01), without addresses: far more than a chat step counts.
+    t.service.db.$client.exec(`
+      WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 300000)
+      INSERT INTO contacts (name, role, unit_code, subscribed, created_at) SELECT 'Dân ' || i, 'resident', '017', 1, 0 FROM seq;`);
+    const minh = t.chat('minh');
+    const started = Date.now();
+    await minh.send('GUI DAN Nhắc lịch ra quân');
+    expect(minh.text).toMatch(/^Bản nháp #\d+: đang đếm người nhận \(đã đếm [\d.]+ người\); số người, chi phí và tin mẫu sẽ gửi ngay sau\./);
+    const minhId = t.service.db.select().from(contacts).where(eq(contacts.name, 'Trần Văn Minh')).get()?.id ?? 0;
+    const previewRow = () => t.service.db.select().from(outbox).where(eq(outbox.contactId, minhId)).all().find((r) => r.text.includes('300000 người'));
+    while (!previewRow() && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
+    expect(previewRow()?.text).toMatch(/^Bản nháp #\d+: 300000 người \(không liên lạc được 300000\)\. Chi phí ước tính 0đ\. Soạn GUI OK để gửi, HUY để bỏ\./);
+    expect(previewRow()?.status).toBe('queued');
+    // Still at the preview step: a plain HUY drops the draft.
+    await minh.send('HUY');
+    expect(t.service.db.select().from(broadcasts).get()?.status).toBe('cancelled');
+  }, 30_000);
+
   it("does not reveal or touch another unit's broadcast, and is not a command for residents", async () => {
     seedPerson(t.service.db, 'minh');
     const other = t.service.db
