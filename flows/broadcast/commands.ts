@@ -11,7 +11,7 @@ import { broadcastStats, upcomingBroadcasts } from '../../db/queries/broadcasts.
 import { findUnit } from '../../db/queries/staff.ts';
 import { broadcasts, type Role } from '../../db/schema/index.ts';
 import { principalForContact, roleAllows } from '../../src/core/access.ts';
-import { end, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
+import { end, pickChoice, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 import { BroadcastError, cancelBroadcast, confirmBroadcast, createDraft, findBroadcast, type Sender } from './lifecycle.ts';
 import { chatPreview, PREVIEW_QUICK_REPLIES } from './chat-preview.ts';
@@ -180,8 +180,10 @@ function keepWaiting(ctx: FlowContext, outcome: StepOutcome): StepOutcome {
 function answerAtPreview(ctx: FlowContext, state: FlowState): StepOutcome {
   const draft = pendingDraft(ctx, state);
   if (!draft) return end({ text: T.noDraft });
-  if (CONFIRM_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'confirm' });
-  if (DROP_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'drop' });
+  // Channels without buttons show the quick replies numbered: "1" is GUI OK, "2" is HUY.
+  const picked = pickChoice(ctx, PREVIEW_QUICK_REPLIES);
+  if (picked === 0 || CONFIRM_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'confirm' });
+  if (picked === 1 || DROP_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'drop' });
   return waitForAnswer(draft.id, T.stillWaiting(draft.id));
 }
 

@@ -79,13 +79,15 @@ describe("supervisors' broadcast commands on chat", () => {
     expect(minh.text).toBe('Không có bản nháp nào đang chờ. Soạn GUI <nhóm> <nội dung> để tạo.');
     expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
 
-    // A plain "ok" at the preview confirms; a new GUI replaces a draft still waiting.
+    // A new GUI replaces a draft still waiting; other text at the preview asks again; "1" (or "ok") confirms.
     await minh.send('GUI DAN Bản A');
     const a = /#(\d+)/.exec(minh.text)?.[1];
     await minh.send('GUI DAN Bản B');
     const b = /#(\d+)/.exec(minh.text)?.[1];
     expect(status(a)).toBe('cancelled');
-    await minh.send('ok');
+    await minh.send('xin chào');
+    expect(minh.text).toBe(`Bản nháp #${b} đang chờ: soạn GUI OK để gửi, HUY để bỏ (MENU để làm việc khác, bản nháp vẫn giữ 1 giờ).`);
+    await minh.send('1'); // the numbered quick reply "GUI OK", as channels without buttons show it
     expect(minh.text).toMatch(new RegExp(`^Đang gửi tin #${b}`));
     await queueingSettled(t.service.db);
 
