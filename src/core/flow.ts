@@ -56,6 +56,8 @@ export interface Flow {
 export interface SyncFlow extends Flow {
   start(ctx: FlowContext): StepOutcome;
   resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome;
+  /** "huỷ" cancelled this flow at `step` (the menu answers next): drop what the flow keeps pending outside its state. */
+  cancel?(ctx: FlowContext, step: string, state: FlowState): void;
 }
 
 /** Reply and wait at `step`. */
