@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A campaign: the plan's theme, messages, hotline, launch time and default target per district. */
 export const campaigns = sqliteTable('campaigns', {
@@ -52,6 +52,8 @@ export const broadcasts = sqliteTable(
     queueUntilId: integer('queue_until_id'),
     queuedThrough: integer('queued_through').notNull().default(0),
     queuedCount: integer('queued_count').notNull().default(0),
+    /** The outbox id of its first queued row: its rows are found by id from here up (the outbox has no broadcast index). */
+    firstOutboxId: integer('first_outbox_id'),
     firedAt: integer('fired_at', { mode: 'timestamp_ms' }),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     /** Why it ended as it did (e.g. missed: the service was down at its time). */
@@ -59,6 +61,24 @@ export const broadcasts = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('broadcasts_due_idx').on(t.status, t.sendAt), uniqueIndex('broadcasts_plan_key_uq').on(t.planKey)],
+);
+
+/**
+ * A broadcast's outbox rows counted by (status, channel, reason), so statistics and "is anything left to send" read
+ * a few rows instead of a million. Queueing adds each chunk's counts in the chunk's transaction; the trigger
+ * `outbox_broadcast_counts_upd` (migration 0006) moves a count when a row's status, channel or reason changes;
+ * cancelling subtracts the rows it drops. reason '' = none.
+ */
+export const broadcastCounts = sqliteTable(
+  'broadcast_counts',
+  {
+    broadcastId: integer('broadcast_id').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull().default(''),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.status, t.channel, t.reason] })],
 );
 
 /** Key/value settings that the service itself updates (e.g. Zalo tokens: the refresh token is single-use). */

@@ -64,7 +64,7 @@ export const outbox = sqliteTable(
     encoding: text('encoding'),
     segments: integer('segments'),
     keepDiacritics: integer('keep_diacritics', { mode: 'boolean' }).notNull().default(false),
-    /** Set for broadcast rows: one row per broadcast × contact. */
+    /** Set for broadcast rows: one row per broadcast × contact (queued once per contact-id range, see queueNextChunk). */
     broadcastId: integer('broadcast_id'),
     /** The address actually used when the channel fell back (e.g. SMS instead of Zalo). */
     sentVia: text('sent_via'),
@@ -75,10 +75,12 @@ export const outbox = sqliteTable(
   // Partial indexes: most rows are replies that are sent at once, and they need none of these entries. Keeping
   // them out makes each insert touch one B-tree instead of four.
   (t) => [
+    // No index on broadcast_id: each index costs every row of a million-row broadcast an insert. A broadcast's rows
+    // are found from broadcasts.first_outbox_id up (ids grow), and its statistics are kept in broadcast_counts.
     index('outbox_due_idx').on(t.channel, t.priority, t.nextAttemptAt).where(sql`status = 'queued'`),
     index('outbox_provider_idx').on(t.channel, t.providerId).where(sql`provider_id IS NOT NULL`),
-    uniqueIndex('outbox_broadcast_contact_uq').on(t.broadcastId, t.contactId).where(sql`broadcast_id IS NOT NULL`),
-    index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1`),
+    // The daily cap counts bulk rows sent to a person today; rows still waiting need no entry (they get one when sent).
+    index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1 AND sent_at IS NOT NULL`),
     // Web chat messages waiting for the page to collect them (durable: they survive a restart).
     index('outbox_web_pickup_idx').on(t.address).where(sql`status = 'sent' AND channel = 'web'`),
   ],

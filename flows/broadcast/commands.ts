@@ -1,17 +1,20 @@
 /**
  * Supervisors' chat commands (Telegram, Zalo, any channel), with or without diacritics:
  * `GUI <nhóm> [mã đơn vị] <nội dung>` → a draft and its preview; `GUI OK` confirms the latest draft, `GUI HUY`
- * drops it; `LICH` lists what is coming; `HUY GUI <mã>` cancels; `TK <mã>` gives statistics. Only within the
- * supervisor's own subtree. Every command is stateless: the draft waits in the database, not in the conversation.
+ * (or a plain `HUY`) drops it; `LICH` lists what is coming; `HUY GUI <mã>` cancels; `TK <mã>` gives statistics.
+ * Only within the supervisor's own subtree. The draft waits in the database; while it waits the conversation stays
+ * at the `preview` step, so that a plain "huỷ" there cancels the draft (the flow's `cancel`) instead of being read
+ * as the global opt-out, as inside any other flow (src/core/global-words.ts).
  */
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { broadcastStats, upcomingBroadcasts } from '../../db/queries/broadcasts.ts';
 import { findUnit } from '../../db/queries/staff.ts';
 import { broadcasts, type Role } from '../../db/schema/index.ts';
 import { principalForContact, roleAllows } from '../../src/core/access.ts';
-import { end, type Flow, type FlowContext, type StepOutcome } from '../../src/core/flow.ts';
+import { end, pickChoice, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
 import { BroadcastError, cancelBroadcast, confirmBroadcast, createDraft, findBroadcast, type Sender } from './lifecycle.ts';
+import { chatPreview, PREVIEW_QUICK_REPLIES } from './chat-preview.ts';
 import { drainQueue } from './queue.ts';
 import { BROADCAST_TEXTS as T } from './texts.ts';
 
@@ -26,8 +29,14 @@ const GROUPS: [string, Role[]][] = [
   ['cb', ['staff']],
   ['gs', ['supervisor']],
 ];
-/** A draft made in chat waits this long for GUI OK. */
-const DRAFT_TTL_MS = 60 * 60_000;
+/** A draft made in chat waits this long for GUI OK (and the conversation at the preview step as long). */
+const DRAFT_TTL_MINUTES = 60;
+const DRAFT_TTL_MS = DRAFT_TTL_MINUTES * 60_000;
+/** The step a supervisor's conversation waits at while their chat draft is pending. */
+export const PREVIEW_STEP = 'preview';
+/** At the preview step, plain answers also work: "ok"/"gửi"/"đồng ý" confirm, "không"/"thôi"/"bỏ" drop. */
+const CONFIRM_WORDS = new Set(['ok', 'gui', 'dong y', 'co', 'xac nhan']);
+const DROP_WORDS = new Set(['khong', 'thoi', 'bo', 'bo qua', 'khong gui']);
 
 type Command =
   | { kind: 'send'; rest: string }
@@ -83,6 +92,19 @@ function latestDraft(ctx: FlowContext) {
     .get();
 }
 
+/** Reply and wait at the preview step for GUI OK or HUY. */
+function waitForAnswer(draftId: number, text: string): StepOutcome & { kind: 'stay' } {
+  return { kind: 'stay', step: PREVIEW_STEP, state: { draftId }, replies: [{ text, quickReplies: PREVIEW_QUICK_REPLIES }], ttlMinutes: DRAFT_TTL_MINUTES };
+}
+
+/** The chat draft a preview step waits on, if it is still a draft of this supervisor. */
+function pendingDraft(ctx: FlowContext, state: FlowState) {
+  const id = typeof state['draftId'] === 'number' ? state['draftId'] : null;
+  if (id === null) return undefined;
+  const b = ctx.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+  return b && b.status === 'draft' && b.createdByContactId === ctx.contact.id ? b : undefined;
+}
+
 function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
   const { db, now } = ctx;
   switch (cmd.kind) {
@@ -91,8 +113,11 @@ function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
       if (!parsed) return end({ text: T.usage });
       if (parsed.unitCode && !findUnit(db, parsed.unitCode)) return end({ text: T.notFound(parsed.unitCode) });
       const audience = { roles: parsed.roles, ...(parsed.unitCode && { unitCode: parsed.unitCode }) };
-      const { broadcast, preview } = createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
-      return end({ text: T.preview(broadcast.id, preview), quickReplies: ['GUI OK', 'GUI HUY'] });
+      // One pending chat draft per supervisor: a new GUI replaces the one still waiting.
+      const previous = latestDraft(ctx);
+      if (previous) cancelBroadcast(db, previous, now);
+      const { broadcast } = createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
+      return waitForAnswer(broadcast.id, chatPreview(ctx, broadcast));
     }
     case 'confirm': {
       const draft = latestDraft(ctx);
@@ -127,25 +152,55 @@ function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
   }
 }
 
+/** Run a command, showing a refusal as the answer. */
+function attempt(ctx: FlowContext, cmd: Command | null): StepOutcome {
+  const sender = chatSender(ctx);
+  if (!cmd || !sender) return end({ text: T.notAllowed });
+  try {
+    return keepWaiting(ctx, run(ctx, cmd, sender));
+  } catch (err) {
+    if (err instanceof BroadcastError) return keepWaiting(ctx, end({ text: err.message }));
+    throw err;
+  }
+}
+
+/**
+ * While a chat draft is pending, every command answer keeps the conversation at the preview step (LICH or TK
+ * between GUI and GUI OK included): a plain "huỷ" then still means "drop the draft", never "stop all news".
+ */
+function keepWaiting(ctx: FlowContext, outcome: StepOutcome): StepOutcome {
+  if (outcome.kind !== 'end') return outcome;
+  const draft = latestDraft(ctx);
+  if (!draft) return outcome;
+  const left = Math.max(1, Math.ceil((draft.createdAt.getTime() + DRAFT_TTL_MS - ctx.now.getTime()) / 60_000));
+  return { kind: 'stay', step: PREVIEW_STEP, state: { draftId: draft.id }, replies: outcome.replies, ttlMinutes: left };
+}
+
+/** A message at the preview step that is no command (commands are routed before the conversation). */
+function answerAtPreview(ctx: FlowContext, state: FlowState): StepOutcome {
+  const draft = pendingDraft(ctx, state);
+  if (!draft) return end({ text: T.noDraft });
+  // Channels without buttons show the quick replies numbered: "1" is GUI OK, "2" is HUY.
+  const picked = pickChoice(ctx, PREVIEW_QUICK_REPLIES);
+  if (picked === 0 || CONFIRM_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'confirm' });
+  if (picked === 1 || DROP_WORDS.has(ctx.folded)) return attempt(ctx, { kind: 'drop' });
+  return waitForAnswer(draft.id, T.stillWaiting(draft.id));
+}
+
 /** The supervisors' broadcast commands, hooked into the command registry like the report flow's BC. */
 export function createBroadcastCommandsFlow(): Flow {
-  const start = (ctx: FlowContext): StepOutcome => {
-    const cmd = parseCommand(ctx.folded);
-    const sender = chatSender(ctx);
-    if (!cmd || !sender) return end({ text: T.notAllowed });
-    try {
-      return run(ctx, cmd, sender);
-    } catch (err) {
-      if (err instanceof BroadcastError) return end({ text: err.message });
-      throw err;
-    }
-  };
   return {
     id: 'broadcast',
-    version: 1,
+    version: 2,
     // Only people who may broadcast: a resident's "gửi hồ sơ ở đâu" is a question, not a command.
     command: (ctx) => parseCommand(ctx.folded) !== null && chatSender(ctx) !== null,
-    start,
-    resume: (ctx) => start(ctx),
+    start: (ctx) => attempt(ctx, parseCommand(ctx.folded)),
+    resume: (ctx, step, state) => (step === PREVIEW_STEP ? answerAtPreview(ctx, state) : attempt(ctx, parseCommand(ctx.folded))),
+    // A plain "huỷ" at the preview step: the pending draft is cancelled (nobody is opted out; the menu answers).
+    cancel(ctx, step, state) {
+      if (step !== PREVIEW_STEP) return;
+      const draft = pendingDraft(ctx, state);
+      if (draft) cancelBroadcast(ctx.db, draft, ctx.now);
+    },
   };
 }

@@ -10,7 +10,7 @@ import { broadcastStats, dropUnsentRows, maxContactId, type BroadcastStats } fro
 import { isWithin } from '../../db/queries/unit-scope.ts';
 import { broadcasts, campaigns, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
 import { AudienceOutOfScope, AudienceSchema, scopedAudience, storedAudience } from './audience.ts';
-import { previewBroadcast, type BroadcastPreview } from './preview.ts';
+import { previewBroadcast, type BroadcastPreview, type TemplateInput } from './preview.ts';
 import { unknownPlaceholders } from './render.ts';
 import { formatLocalTime, launchFireTime, LaunchOffsetSchema, parseLocalTime } from './schedule.ts';
 
@@ -49,18 +49,19 @@ function activeCampaign(db: Db): CampaignRow | undefined {
   return db.select().from(campaigns).where(eq(campaigns.active, true)).get();
 }
 
-/** Preview of a stored broadcast, rendered against the active campaign. */
-export function previewOf(db: Db, b: BroadcastRow): BroadcastPreview {
+/** The template of a stored broadcast with the active campaign's launch and hotline, for its preview. */
+export function templateOf(db: Db, b: BroadcastRow): TemplateInput {
   const campaign = activeCampaign(db);
-  return previewBroadcast(
-    db,
-    { text: b.text, keepDiacritics: b.keepDiacritics, launchAt: campaign?.launchAt ?? null, hotline: campaign?.hotline ?? null },
-    storedAudience(b.audience),
-  );
+  return { text: b.text, keepDiacritics: b.keepDiacritics, launchAt: campaign?.launchAt ?? null, hotline: campaign?.hotline ?? null };
 }
 
-/** Create a draft (nothing is sent until it is confirmed) and return it with its preview. */
-export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now: Date, kind: 'broadcast' | 'reminder' = 'broadcast'): { broadcast: BroadcastRow; preview: BroadcastPreview } {
+/** Preview of a stored broadcast (its audience counted in short ranges, the event loop free between them). */
+export function previewOf(db: Db, b: BroadcastRow): Promise<BroadcastPreview> {
+  return previewBroadcast(db, templateOf(db, b), storedAudience(b.audience));
+}
+
+/** Create a draft (nothing is sent until it is confirmed); its preview is previewOf's (counting takes a while). */
+export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now: Date, kind: 'broadcast' | 'reminder' = 'broadcast'): { broadcast: BroadcastRow } {
   const unknown = unknownPlaceholders(input.text);
   if (unknown.length > 0) throw new BroadcastError(400, `unknown placeholder ${unknown.join(', ')}: use {ten}, {don_vi}, {ngay_ra_quan} or {hotline}`);
   let audience;
@@ -101,7 +102,7 @@ export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now:
     })
     .returning()
     .get();
-  return { broadcast, preview: previewOf(db, broadcast) };
+  return { broadcast };
 }
 
 /** A broadcast the sender may see (created within their subtree); undefined otherwise (never revealed). */

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
-import { countAudience, sampleRecipients, type AudienceFilter } from '../../db/queries/broadcasts.ts';
+import type { AudienceFilter } from '../../db/queries/broadcasts.ts';
 import { cached } from '../../db/queries/progress.ts';
 import { prepareSms } from '../../src/text/sms.ts';
+import { countAudience, type AudienceCount } from './count.ts';
 import { loadRecipient, renderFor } from './render.ts';
 
 /** Settings keys (table `settings`) of the prices used for cost estimates, in đồng, and their defaults. */
@@ -33,7 +34,8 @@ export interface BroadcastPreview {
   cost: { smsVnd: number; zaloVnd: number; totalVnd: number; prices: { smsSegment: number; zaloMessage: number } };
 }
 
-interface TemplateInput {
+/** The template of a preview, with the campaign's launch and hotline. */
+export interface TemplateInput {
   text: string;
   keepDiacritics: boolean;
   launchAt: Date | null;
@@ -41,10 +43,17 @@ interface TemplateInput {
 }
 
 /** Audience size by channel, a rendered sample per channel, SMS encoding and segments, and the estimated cost. */
-export function previewBroadcast(db: Db, input: TemplateInput, audience: AudienceFilter): BroadcastPreview {
-  const counts = countAudience(db, audience);
+export async function previewBroadcast(db: Db, input: TemplateInput, audience: AudienceFilter): Promise<BroadcastPreview> {
+  return previewFromCount(db, input, await countAudience(db, audience));
+}
+
+/** The preview from a finished count (flows/broadcast/count.ts). */
+export function previewFromCount(db: Db, input: TemplateInput, counts: AudienceCount): BroadcastPreview {
   const template = { text: input.text, launchAt: input.launchAt?.getTime() ?? null, hotline: input.hotline };
-  const samples = sampleRecipients(db, audience).map((s) => ({ channel: s.channel, text: renderFor(template, loadRecipient(db, s.contactId), s.channel) }));
+  const samples = Object.entries(counts.firstByChannel)
+    .filter(([channel]) => channel !== 'none')
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([channel, contactId]) => ({ channel, text: renderFor(template, loadRecipient(db, contactId), channel) }));
   const smsCount = counts.byChannel['sms'] ?? 0;
   const smsSample = samples.find((s) => s.channel === 'sms')?.text ?? (smsCount > 0 ? undefined : renderFor(template, { name: null, unitName: null }, 'sms'));
   const prepared = smsSample === undefined ? null : prepareSms(smsSample, { keepDiacritics: input.keepDiacritics });
@@ -54,7 +63,7 @@ export function previewBroadcast(db: Db, input: TemplateInput, audience: Audienc
   const zaloVnd = (counts.byChannel['zalo'] ?? 0) * prices.zaloMessage;
   return {
     recipients: counts.total,
-    byChannel: counts.byChannel,
+    byChannel: { ...counts.byChannel },
     samples,
     sms,
     cost: { smsVnd, zaloVnd, totalVnd: smsVnd + zaloVnd, prices },

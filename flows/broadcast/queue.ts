@@ -2,16 +2,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queueNextChunk } from '../../db/queries/broadcasts.ts';
-import { performance } from 'node:perf_hooks';
 import { broadcasts } from '../../db/schema/index.ts';
 import type { Logger } from '../../src/core/log.ts';
 import { storedAudience } from './audience.ts';
-
-/** Target time of one chunk (one transaction): the longest the event loop is held while a broadcast queues. */
-export const CHUNK_BUDGET_MS = 30;
-const FIRST_CHUNK_IDS = 1_000;
-const MIN_CHUNK_IDS = 100;
-const MAX_CHUNK_IDS = 50_000;
+import { ChunkSizer } from './chunks.ts';
 
 const pumping = new WeakMap<Db, Map<number, Promise<number>>>();
 
@@ -27,7 +21,7 @@ export async function queueingSettled(db: Db): Promise<void> {
 
 /**
  * Queue a `sending` broadcast's audience in chunks of contact ids, each an INSERT … SELECT in its own short
- * transaction sized to take about CHUNK_BUDGET_MS, yielding to the event loop between chunks so webhooks and the web chat keep being answered. The
+ * transaction sized to take about CHUNK_BUDGET_MS (chunks.ts), yielding to the event loop between chunks so webhooks and the web chat keep being answered. The
  * cursor is stored with each chunk: after a crash the next fire-broadcasts tick resumes where it stopped. One
  * pump per broadcast per process. Resolves with the rows added.
  */
@@ -57,18 +51,14 @@ async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
   try {
     // Never inside the caller's turn (a chat command runs in the dispatcher's transaction): begin on the next one.
     await yieldToEventLoop();
-    let chunk = opts.chunk ?? FIRST_CHUNK_IDS;
+    const sizer = new ChunkSizer(opts.chunk);
+    // Read once: each chunk checks the status and cursor itself, inside its transaction (a cancel stops it).
+    const b = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+    if (!b || b.status !== 'sending') return 0;
+    const audience = storedAudience(b.audience);
     for (;;) {
-      const b = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
-      if (!b || b.status !== 'sending') break;
-      const started = performance.now();
-      const { added, done } = queueNextChunk(db, b, storedAudience(b.audience), opts.now(), chunk);
-      // Size the next chunk so that one takes about CHUNK_BUDGET_MS: the event loop is never held longer.
-      // It at most doubles per step, so one quick chunk cannot make the next one huge.
-      if (opts.chunk === undefined) {
-        const fit = (chunk * CHUNK_BUDGET_MS) / Math.max(1, performance.now() - started);
-        chunk = Math.round(Math.min(MAX_CHUNK_IDS, chunk * 2, Math.max(MIN_CHUNK_IDS, fit)));
-      }
+      const { added, done } = queueNextChunk(db, b, audience, opts.now(), sizer.begin());
+      sizer.end();
       total += added;
       if (added > 0) opts.onQueued?.();
       if (done) break;

@@ -38,9 +38,12 @@ export const BROADCAST_TEXTS = {
       .join(', ');
     const sms = p.sms && (p.byChannel['sms'] ?? 0) > 0 ? ` SMS: ${p.sms.encoding}, ${p.sms.segments} tin/người, tổng ${p.sms.totalSegments} tin.` : '';
     const sample = p.samples[0] ? ` Mẫu: "${cut(p.samples[0].text.split('\n')[0] ?? '', 120)}"` : '';
-    return `Bản nháp #${id}: ${p.recipients} người (${channels || 'không ai'}).${sms} Chi phí ước tính ${vnd(p.cost.totalVnd)}.${sample} Soạn GUI OK để gửi, GUI HUY để bỏ.`;
+    return `Bản nháp #${id}: ${p.recipients} người (${channels || 'không ai'}).${sms} Chi phí ước tính ${vnd(p.cost.totalVnd)}.${sample} Soạn GUI OK để gửi, HUY để bỏ.`;
   },
+  counting: (id: number, soFar: number) =>
+    `Bản nháp #${id}: đang đếm người nhận (đã đếm ${soFar.toLocaleString('vi-VN')} người); số người, chi phí và tin mẫu sẽ gửi ngay sau. Soạn GUI OK để gửi, HUY để bỏ.`,
   noDraft: 'Không có bản nháp nào đang chờ. Soạn GUI <nhóm> <nội dung> để tạo.',
+  stillWaiting: (id: number) => `Bản nháp #${id} đang chờ: soạn GUI OK để gửi, HUY để bỏ (MENU để làm việc khác, bản nháp vẫn giữ 1 giờ).`,
   confirmed: (b: BroadcastRow) =>
     b.status === 'scheduled' && b.sendAt ? `Đã lên lịch tin #${b.id} lúc ${formatLocalTime(b.sendAt)}. Soạn TK ${b.id} để xem kết quả.` : `Đang gửi tin #${b.id}. Soạn TK ${b.id} để xem kết quả, HUY GUI ${b.id} để dừng.`,
   cancelled: (id: number, dropped: number) => `Đã hủy tin #${id}${dropped > 0 ? `; ${dropped} tin chưa gửi đã được bỏ` : ''}.`,

@@ -50,6 +50,8 @@ export interface Flow {
   /** A step may be async (it may await the database, nothing else: it runs inside the message's transaction). */
   start(ctx: FlowContext): StepOutcome | Promise<StepOutcome>;
   resume(ctx: FlowContext, step: string, state: FlowState): StepOutcome | Promise<StepOutcome>;
+  /** "huỷ" cancelled this flow at `step` (the menu answers next): drop what the flow keeps pending outside its state. */
+  cancel?(ctx: FlowContext, step: string, state: FlowState): void | Promise<void>;
 }
 
 /** A flow whose steps never wait (pure text work, no database): callers outside the dispatcher may call it directly. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestService, type TestService } from '../support/service.ts';
 import { seedPerson } from '../support/seed.ts';
-import { broadcasts, campaigns, contacts, outbox } from '../../db/schema/index.ts';
+import { addresses, broadcasts, campaigns, contacts, outbox } from '../../db/schema/index.ts';
 import { insertUser } from '../../db/queries/users.ts';
 import { createApiToken } from '../../src/core/accounts.ts';
 import { queueingSettled } from '../../flows/broadcast/queue.ts';
@@ -164,6 +164,45 @@ describe('broadcasts over the admin API', () => {
     const cancelled = (await (await call(`/admin/broadcasts/${now.id}`, undefined, 'DELETE')).json()) as { status: string; dropped: number };
     expect(cancelled).toEqual({ id: now.id, status: 'cancelled', dropped: 2 });
     expect(t.service.db.select().from(outbox).where(eq(outbox.broadcastId, now.id)).all()).toHaveLength(0);
+  });
+
+  it('keeps its statistics (counters per broadcast) equal to its rows through queueing, sending, a stop and a cancel', async () => {
+    const hoa = hoaSubscribed(); // web and SMS: reached on the newest address
+    await subscribe('a');
+    await subscribe('b');
+    await subscribe('c');
+    const c = t.service.db.select().from(addresses).where(eq(addresses.address, 'web:c')).get();
+    t.service.db.update(addresses).set({ stoppedAt: t.clock.now() }).where(eq(addresses.contactId, c?.contactId ?? 0)).run(); // unreachable
+    const truth = (id: number) => {
+      const stats = { byStatus: {} as Record<string, number>, byChannel: {} as Record<string, Record<string, number>>, byReason: {} as Record<string, number> };
+      for (const r of t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).all()) {
+        stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + 1;
+        const ch = (stats.byChannel[r.channel] ??= {});
+        ch[r.status] = (ch[r.status] ?? 0) + 1;
+        if (r.reason) stats.byReason[r.reason] = (stats.byReason[r.reason] ?? 0) + 1;
+      }
+      return stats;
+    };
+    const stats = async (id: number) => {
+      const got = (await (await call(`/admin/broadcasts/${id}`, undefined, 'GET')).json()) as { stats: { byStatus: Record<string, number>; byReason: Record<string, number> } };
+      // The API lists every status (zeros included); the rows only those that occur.
+      return { ...got.stats, byStatus: Object.fromEntries(Object.entries(got.stats.byStatus).filter(([, n]) => n > 0)) };
+    };
+    const { id } = (await (await call('/admin/broadcasts', { text: 'Nhắc {ten}' })).json()) as Created;
+    await call(`/admin/broadcasts/${id}/confirm`);
+    await queueingSettled(t.service.db);
+    expect(await stats(id)).toEqual(truth(id));
+    expect((await stats(id)).byReason).toEqual({ no_address: 1 });
+    // Sending moves rows queued → sending → sent (web) and whatever the SMS fake decides; the counts follow.
+    await t.service.outbox.runOnce();
+    expect(await stats(id)).toEqual(truth(id));
+    expect((await stats(id)).byStatus['sent']).toBeGreaterThanOrEqual(2);
+    // A row put back in the queue (held) and a row cancelled before it went.
+    t.service.db.update(outbox).set({ status: 'queued', reason: 'quiet_hours', sentAt: null }).where(eq(outbox.contactId, hoa.id)).run();
+    expect(await stats(id)).toEqual(truth(id));
+    expect((await call(`/admin/broadcasts/${id}`, undefined, 'DELETE')).status).toBe(200);
+    expect(await stats(id)).toEqual(truth(id));
+    expect((await stats(id)).byStatus['queued']).toBeUndefined();
   });
 
   it('keeps a supervisor to their own subtree: their audience, their broadcasts', async () => {

@@ -71,8 +71,9 @@ export function createRouter(deps: RouterDeps): Router {
       ctx.text = yes;
       ctx.folded = foldWords(yes);
     }
-    if (word === 'cancel_flow' && at) {
+    if (word === 'cancel_flow' && at && active) {
       // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
+      await flowsById.get(at.flow)?.cancel?.(ctx, at.step, active.state as FlowState);
       await conversations.clear(contact.id);
       return { ...(await runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } })), contact };
     }

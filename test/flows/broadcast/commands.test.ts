@@ -27,7 +27,7 @@ describe("supervisors' broadcast commands on chat", () => {
     await resident('hcm', '79');
     const minh = t.chat('minh');
     await minh.send('gửi dân Mời {ten} dự Lễ ra quân {ngay_ra_quan}');
-    expect(minh.text).toMatch(/^Bản nháp #(\d+): 1 người \(Web 1\)\. Chi phí ước tính 0đ\. Mẫu: "Mời Dân hn dự Lễ ra quân 08h00 ngày 23\/05\/2026" Soạn GUI OK để gửi, GUI HUY để bỏ\.$/);
+    expect(minh.text).toMatch(/^Bản nháp #(\d+): 1 người \(Web 1\)\. Chi phí ước tính 0đ\. Mẫu: "Mời Dân hn dự Lễ ra quân 08h00 ngày 23\/05\/2026" Soạn GUI OK để gửi, HUY để bỏ\.$/);
     expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
     await minh.send('GUI OK');
     expect(minh.text).toMatch(/^Đang gửi tin #\d+/);
@@ -53,6 +53,68 @@ describe("supervisors' broadcast commands on chat", () => {
     expect(minh.text).toBe(`Đã hủy tin #${id}.`);
     expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, Number(id))).get()?.status).toBe('cancelled');
   });
+
+  it('takes a plain HUY at the preview (even after LICH) as "drop the draft", never as the opt-out; HUY elsewhere still opts out', async () => {
+    seedPerson(t.service.db, 'minh');
+    await resident('hn', '017');
+    const minh = t.chat('minh');
+    const minhRow = () => t.service.db.select().from(contacts).where(eq(contacts.name, 'Trần Văn Minh')).get();
+    const status = (id: string | undefined) => t.service.db.select().from(broadcasts).where(eq(broadcasts.id, Number(id))).get()?.status;
+
+    await minh.send('GUI DAN Nhắc lịch');
+    const first = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('HUY');
+    expect(status(first)).toBe('cancelled');
+    expect(minh.text).not.toMatch(/ngừng gửi tin|từ chối/i);
+    expect(minhRow()?.optedOut).toBe(false);
+
+    await minh.send('gửi dân Nhắc lần hai');
+    const second = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('lịch');
+    expect(minh.text).toMatch(new RegExp(`#${second} .*\\(nháp\\)`));
+    await minh.send('hủy');
+    expect(status(second)).toBe('cancelled');
+    expect(minhRow()?.optedOut).toBe(false);
+    await minh.send('GUI OK');
+    expect(minh.text).toBe('Không có bản nháp nào đang chờ. Soạn GUI <nhóm> <nội dung> để tạo.');
+    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+
+    // A new GUI replaces a draft still waiting; other text at the preview asks again; "1" (or "ok") confirms.
+    await minh.send('GUI DAN Bản A');
+    const a = /#(\d+)/.exec(minh.text)?.[1];
+    await minh.send('GUI DAN Bản B');
+    const b = /#(\d+)/.exec(minh.text)?.[1];
+    expect(status(a)).toBe('cancelled');
+    await minh.send('xin chào');
+    expect(minh.text).toBe(`Bản nháp #${b} đang chờ: soạn GUI OK để gửi, HUY để bỏ (MENU để làm việc khác, bản nháp vẫn giữ 1 giờ).`);
+    await minh.send('1'); // the numbered quick reply "GUI OK", as channels without buttons show it
+    expect(minh.text).toMatch(new RegExp(`^Đang gửi tin #${b}`));
+    await queueingSettled(t.service.db);
+
+    // With nothing pending, HUY is the opt-out word, as everywhere.
+    await minh.send('HUY');
+    expect(minhRow()?.optedOut).toBe(true);
+  });
+
+  it('answers GUI at once for an audience too large to count inside the chat step, and sends the preview when counted', async () => {
+    seedPerson(t.service.db, 'minh'); // supervisor of 01
+    // 300,000 subscribed residents of Đông Anh (017, in 01), without addresses: far more than a chat step counts.
+    t.service.db.$client.exec(`
+      WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 300000)
+      INSERT INTO contacts (name, role, unit_code, subscribed, created_at) SELECT 'Dân ' || i, 'resident', '017', 1, 0 FROM seq;`);
+    const minh = t.chat('minh');
+    const started = Date.now();
+    await minh.send('GUI DAN Nhắc lịch ra quân');
+    expect(minh.text).toMatch(/^Bản nháp #\d+: đang đếm người nhận \(đã đếm [\d.]+ người\); số người, chi phí và tin mẫu sẽ gửi ngay sau\./);
+    const minhId = t.service.db.select().from(contacts).where(eq(contacts.name, 'Trần Văn Minh')).get()?.id ?? 0;
+    const previewRow = () => t.service.db.select().from(outbox).where(eq(outbox.contactId, minhId)).all().find((r) => r.text.includes('300000 người'));
+    while (!previewRow() && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
+    expect(previewRow()?.text).toMatch(/^Bản nháp #\d+: 300000 người \(không liên lạc được 300000\)\. Chi phí ước tính 0đ\. Soạn GUI OK để gửi, HUY để bỏ\./);
+    expect(previewRow()?.status).toBe('queued');
+    // Still at the preview step: a plain HUY drops the draft.
+    await minh.send('HUY');
+    expect(t.service.db.select().from(broadcasts).get()?.status).toBe('cancelled');
+  }, 30_000);
 
   it("does not reveal or touch another unit's broadcast, and is not a command for residents", async () => {
     seedPerson(t.service.db, 'minh');
