@@ -25,12 +25,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function time(runs: number, fn: () => void): { median: number; max: number } {
-  fn(); // warm up statement caches
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  await fn(); // warm up statement caches
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
+    await fn();
     ms.push(performance.now() - t0);
   }
   return { median: median(ms), max: Math.max(...ms) };
@@ -67,10 +67,10 @@ export async function benchReports(): Promise<{ name: string; lines: string[] }>
   const seedMs = performance.now() - tSeed;
   db.$client.exec('ANALYZE');
 
-  const roll = time(30, () => rollUp(db, { today: '2026-05-31' }));
-  const perDay = time(10, () => countsByUnitDay(db));
-  const table = time(5, () => buildProgressTable(db, { now }));
-  const check = rollUp(db, { today: '2026-05-31' });
+  const roll = await time(30, () => rollUp(db, { today: '2026-05-31' }));
+  const perDay = await time(10, () => countsByUnitDay(db));
+  const table = await time(5, () => buildProgressTable(db, { now }));
+  const check = await rollUp(db, { today: '2026-05-31' });
   const throughput = reportsThroughput(db, districts.map((d) => d.code));
   db.$client.close();
   const verdict = roll.median < GOAL_MS ? 'ok' : 'SLOW';
