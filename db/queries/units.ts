@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { transaction, type Db } from '../client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { row, transaction, type Db } from '../client.ts';
 import { units } from '../schema/index.ts';
 import { parseCsv, parseTargetCell } from '../seed/units.ts';
 import { NATION_CODE, type Rollup, type UnitLevel, type UnitProgress } from './progress.ts';
@@ -33,11 +33,8 @@ interface UnitBasics {
 /** A unit's own row (the nation has none: it gets a synthetic one). */
 export async function unitBasics(db: Db, code: string): Promise<UnitBasics | undefined> {
   if (code === NATION_CODE) return { code: NATION_CODE, name: 'Toàn quốc', level: 'nation', parentCode: null, target: null };
-  const [unit] = await db
-    .select({ code: units.code, name: units.name, level: units.level, parentCode: units.parentCode, target: units.target })
-    .from(units)
-    .where(eq(units.code, code));
-  return unit;
+  // Raw SQL: listings ask this once per child unit (a province has up to a few hundred).
+  return row<UnitBasics>(db, sql`SELECT code, name, level, parent_code AS "parentCode", target FROM units WHERE code = ${code}`);
 }
 
 /** The path from the nation down to `code` (both included), for breadcrumbs with names. */
