@@ -43,18 +43,18 @@ export async function isWithin(db: Db, code: string, ancestor: string): Promise<
  * the same contact stop working, so only the newest code printed for a person links.
  */
 export async function issueLinkCode(db: Db, contactId: number, now: Date, random: () => number = () => randomInt(0, 1_000_000)): Promise<string> {
-  return transaction(db, async () => {
-    await db
+  return transaction(db, async (tx) => {
+    await tx
       .update(linkCodes)
       .set({ expiresAt: now })
       .where(and(eq(linkCodes.contactId, contactId), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)));
     for (let attempt = 0; attempt < 50; attempt++) {
       const code = String(random()).padStart(6, '0').slice(-6);
-      const [existing] = await db.select().from(linkCodes).where(eq(linkCodes.code, code));
+      const [existing] = await tx.select().from(linkCodes).where(eq(linkCodes.code, code));
       if (existing && existing.usedAt === null && existing.expiresAt.getTime() > now.getTime()) continue;
       // A used or expired code may be handed out again; its old row has done its job.
-      if (existing) await db.delete(linkCodes).where(eq(linkCodes.code, code));
-      await db.insert(linkCodes).values({ code, contactId, expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS) });
+      if (existing) await tx.delete(linkCodes).where(eq(linkCodes.code, code));
+      await tx.insert(linkCodes).values({ code, contactId, expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS) });
       return code;
     }
     throw new Error('issueLinkCode: no free code after 50 attempts');

@@ -119,8 +119,8 @@ export async function importTargets(
     seen.add(code);
   }
   if (result.bad.length > 0 || opts.dryRun) return result;
-  await transaction(db, async () => {
-    for (const c of result.changes) await setUnitTarget(db, c.code, c.after);
+  await transaction(db, async (tx) => {
+    for (const c of result.changes) await setUnitTarget(tx, c.code, c.after);
   });
   result.applied = true;
   return result;

@@ -7,7 +7,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { queueMessages } from '../../src/core/outbox.ts';
 import type { Address, ChannelName } from '../../src/core/message.ts';
-import { row, rows, transaction } from '../../db/client.ts';
+import { row, rows, transaction, type Db } from '../../db/client.ts';
 import { rollUp, unitStanding, type Rollup } from '../../db/queries/progress.ts';
 import { findUnit, isWithin, moveAddress, redeemLinkCode, staffUnitCodes } from '../../db/queries/staff.ts';
 import { addresses, linkCodes, signupReports, type UnitRow } from '../../db/schema/index.ts';
@@ -83,11 +83,11 @@ export async function recordReport(
   count: number,
 ): Promise<RecordResult> {
   const { db } = ctx;
-  return transaction(db, async () => {
+  return transaction(db, async (tx) => {
     // This reporter's rows for the unit and day (few; found through reports_unit_day_idx). A retry of the same
     // inbound message carries the same text, so it lands here too.
     const mine = await rows<{ id: number; count: number; inboundId: number | null; supersededBy: number | null }>(
-      db,
+      tx,
       sql`SELECT id, count, inbound_id AS "inboundId", superseded_by AS "supersededBy"
             FROM signup_reports WHERE unit_code = ${unitCode} AND day = ${day} AND reporter_id = ${ctx.contact.id}`,
     );
@@ -97,12 +97,12 @@ export async function recordReport(
       return { reportId: already.id, previous: prev?.count ?? null, duplicate: true };
     }
     const previous = mine.find((r) => r.supersededBy === null);
-    const [inserted] = await db
+    const [inserted] = await tx
       .insert(signupReports)
       .values({ unitCode, reporterId: ctx.contact.id, day, count, inboundId: ctx.inboundId, createdAt: ctx.now })
       .returning({ id: signupReports.id });
     if (!inserted) throw new Error('recordReport: no row inserted');
-    if (previous) await db.update(signupReports).set({ supersededBy: inserted.id }).where(eq(signupReports.id, previous.id));
+    if (previous) await tx.update(signupReports).set({ supersededBy: inserted.id }).where(eq(signupReports.id, previous.id));
     return { reportId: inserted.id, previous: previous?.count ?? null, duplicate: false };
   });
 }
@@ -249,35 +249,35 @@ export function createLinkFlow(): Flow {
     const code = parsed.code;
     // A web chat session id is chosen by the client, so it proves nothing and may never carry staff rights.
     if (ctx.channel === 'web') return say(ctx, REPORT_TEXTS.linkNotOnWeb);
-    return transaction(ctx.db, async () => {
-      const redeemed = await peekOwner(ctx, code);
+    return transaction(ctx.db, async (tx) => {
+      const redeemed = await peekOwner(tx, code, ctx.now);
       if (redeemed === 'bad') return say(ctx, REPORT_TEXTS.linkBad);
       if (redeemed.id === ctx.contact.id) return say(ctx, REPORT_TEXTS.linkAlready);
       if (ctx.contact.role !== 'resident') return say(ctx, REPORT_TEXTS.linkOtherStaff);
-      const used = await redeemLinkCode(ctx.db, code, ctx.now);
+      const used = await redeemLinkCode(tx, code, ctx.now);
       if (!used.ok) return say(ctx, REPORT_TEXTS.linkBad);
       // Tell the person on the channels they already had, before this one joins them: a stranger who got the
       // code learns nothing, the real owner learns at once.
       const earlier = (
-        await ctx.db
+        await tx
           .select({ address: addresses.address })
           .from(addresses)
           .where(and(eq(addresses.contactId, used.contact.id), isNull(addresses.stoppedAt)))
       ).filter((a) => a.address !== ctx.address);
       await queueMessages(
-        ctx.db,
+        tx,
         ctx.now,
         earlier.map((a) => ({ contactId: used.contact.id, address: a.address as Address, text: REPORT_TEXTS.linkNotice(channelLabel(ctx.channel), ctx.now), priority: 'reply' as const })),
       );
-      await moveAddress(ctx.db, ctx.address, used.contact.id);
-      await recordAudit(ctx.db, {
+      await moveAddress(tx, ctx.address, used.contact.id);
+      await recordAudit(tx, {
         actor: `chat:${ctx.channel}`,
         action: 'staff.link-account',
         subject: `contact:${used.contact.id}`,
         detail: { channel: ctx.channel, fromContact: ctx.contact.id, notified: earlier.length },
         at: ctx.now,
       });
-      const unit = used.contact.unitCode ? await findUnit(ctx.db, used.contact.unitCode) : undefined;
+      const unit = used.contact.unitCode ? await findUnit(tx, used.contact.unitCode) : undefined;
       ctx.log.info({ from: ctx.contact.id, to: used.contact.id, channel: ctx.channel }, 'address linked to staff by code');
       return say(ctx, REPORT_TEXTS.linked(used.contact.name, unit?.name ?? null));
     });
@@ -292,12 +292,12 @@ export function createLinkFlow(): Flow {
 }
 
 /** The staff contact a code would link to, without using the code (so a refused attempt does not burn it). */
-async function peekOwner(ctx: FlowContext, code: string): Promise<{ id: number } | 'bad'> {
-  const [found] = await ctx.db
+async function peekOwner(db: Db, code: string, now: Date): Promise<{ id: number } | 'bad'> {
+  const [found] = await db
     .select({ id: linkCodes.contactId, expiresAt: linkCodes.expiresAt, usedAt: linkCodes.usedAt })
     .from(linkCodes)
     .where(eq(linkCodes.code, code));
-  if (!found || found.usedAt !== null || found.expiresAt.getTime() <= ctx.now.getTime()) return 'bad';
+  if (!found || found.usedAt !== null || found.expiresAt.getTime() <= now.getTime()) return 'bad';
   return { id: found.id };
 }
 

@@ -60,15 +60,15 @@ export async function createAccount(db: Db, input: NewAccount, opts: { actor: st
     if (problem) throw new AccountError(problem);
   }
   const passwordHash = a.password !== undefined ? await hashPassword(a.password) : null;
-  return transaction(db, async () => {
-    if (await userByLogin(db, { email: a.email ?? null, phone })) throw new AccountError('a user with that e-mail or phone already exists', 409);
+  return transaction(db, async (tx) => {
+    if (await userByLogin(tx, { email: a.email ?? null, phone })) throw new AccountError('a user with that e-mail or phone already exists', 409);
     let contactId: number | null = null;
     if (phone) {
-      const [contact] = await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
-      contactId = contact ? contact.id : await insertContact(db, { name: a.name, phone, role: a.role, unitScope, now: opts.now });
+      const [contact] = await tx.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
+      contactId = contact ? contact.id : await insertContact(tx, { name: a.name, phone, role: a.role, unitScope, now: opts.now });
     }
-    const user = await insertUser(db, { name: a.name, role: a.role, unitScope, email: a.email ?? null, phone, passwordHash, contactId }, opts.now);
-    await recordAudit(db, { actor: opts.actor, action: 'user.create', subject: `user:${user.id}`, detail: { after: publicUser(user) }, at: opts.now });
+    const user = await insertUser(tx, { name: a.name, role: a.role, unitScope, email: a.email ?? null, phone, passwordHash, contactId }, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'user.create', subject: `user:${user.id}`, detail: { after: publicUser(user) }, at: opts.now });
     return user;
   });
 }
@@ -96,21 +96,21 @@ export async function changeAccount(
   patch: { name?: string; role?: UserRole; unit?: string; active?: boolean },
   opts: { actor: string; now: Date },
 ): Promise<AdminUserRow> {
-  return transaction(db, async () => {
-    const before = await userById(db, id);
+  return transaction(db, async (tx) => {
+    const before = await userById(tx, id);
     if (!before) throw new AccountError(`no user ${id}`, 404);
     const role = patch.role ?? before.role;
     const unitScope =
-      patch.unit !== undefined || patch.role !== undefined ? await scopeFor(db, role, patch.unit ?? before.unitScope ?? undefined) : undefined;
+      patch.unit !== undefined || patch.role !== undefined ? await scopeFor(tx, role, patch.unit ?? before.unitScope ?? undefined) : undefined;
     const after = await updateUser(
-      db,
+      tx,
       id,
       { ...(patch.name !== undefined && { name: patch.name }), ...(patch.role && { role }), ...(unitScope && { unitScope }), ...(patch.active !== undefined && { active: patch.active }) },
       opts.now,
     );
     if (!after) throw new AccountError(`no user ${id}`, 404);
-    if (patch.role !== undefined || patch.unit !== undefined) await revokeUserSessions(db, id, opts.now);
-    await recordAudit(db, { actor: opts.actor, action: patch.active === false ? 'user.disable' : 'user.update', subject: `user:${id}`, detail: { before: publicUser(before), after: publicUser(after) }, at: opts.now });
+    if (patch.role !== undefined || patch.unit !== undefined) await revokeUserSessions(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: patch.active === false ? 'user.disable' : 'user.update', subject: `user:${id}`, detail: { before: publicUser(before), after: publicUser(after) }, at: opts.now });
     return after;
   });
 }
@@ -120,10 +120,10 @@ export async function resetPassword(db: Db, id: number, password: string, opts: 
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
   const hash = await hashPassword(password);
-  await transaction(db, async () => {
-    if (!(await updateUser(db, id, { passwordHash: hash, failedSignIns: 0, lockedUntil: null }, opts.now))) throw new AccountError(`no user ${id}`, 404);
-    await revokeUserSessions(db, id, opts.now);
-    await recordAudit(db, { actor: opts.actor, action: 'user.reset-password', subject: `user:${id}`, at: opts.now });
+  await transaction(db, async (tx) => {
+    if (!(await updateUser(tx, id, { passwordHash: hash, failedSignIns: 0, lockedUntil: null }, opts.now))) throw new AccountError(`no user ${id}`, 404);
+    await revokeUserSessions(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'user.reset-password', subject: `user:${id}`, at: opts.now });
   });
 }
 
@@ -147,9 +147,9 @@ export function createApiToken(db: Db, userId: number, opts: { label?: string | 
 export async function revokeApiToken(db: Db, id: string, opts: { ownerId: number | null; actor: string; now: Date }): Promise<void> {
   const row = await tokenById(db, id);
   if (!row || (opts.ownerId !== null && row.userId !== opts.ownerId)) throw new AccountError(`no token ${id}`, 404);
-  await transaction(db, async () => {
-    await revokeToken(db, id, opts.now);
-    await recordAudit(db, { actor: opts.actor, action: 'token.revoke', subject: `token:${id}`, at: opts.now });
+  await transaction(db, async (tx) => {
+    await revokeToken(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'token.revoke', subject: `token:${id}`, at: opts.now });
   });
 }
 

@@ -43,17 +43,17 @@ export async function run(deps: RemindReportersDeps, now: Date): Promise<RemindR
   stats.due = true;
   const { db } = deps;
   const today = localDay(now);
-  return transaction(db, async () => {
-    const done = await readDone(db, JOB, today);
-    const rollup = await rollUp(db, { today });
-    const staff = await db
+  return transaction(db, async (tx) => {
+    const done = await readDone(tx, JOB, today);
+    const rollup = await rollUp(tx, { today });
+    const staff = await tx
       .select({ id: contacts.id, unitCode: contacts.unitCode, optedOut: contacts.optedOut })
       .from(contacts)
       .where(inArray(contacts.role, ['staff']));
     const extra = new Map<number, string[]>();
-    for (const su of await db.select().from(staffUnits)) extra.set(su.contactId, [...(extra.get(su.contactId) ?? []), su.unitCode]);
-    const addrs = await db.select().from(addresses);
-    const names = new Map((await db.select({ code: units.code, name: units.name }).from(units)).map((u) => [u.code, u.name]));
+    for (const su of await tx.select().from(staffUnits)) extra.set(su.contactId, [...(extra.get(su.contactId) ?? []), su.unitCode]);
+    const addrs = await tx.select().from(addresses);
+    const names = new Map((await tx.select({ code: units.code, name: units.name }).from(units)).map((u) => [u.code, u.name]));
     const items: Parameters<typeof queueMessages>[2] = [];
     const newlyDone: number[] = [];
     for (const s of staff) {
@@ -84,9 +84,9 @@ export async function run(deps: RemindReportersDeps, now: Date): Promise<RemindR
         deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a staff member`);
       }
     }
-    await queueMessages(db, now, items);
+    await queueMessages(tx, now, items);
     stats.queued = items.length;
-    await markDone(db, JOB, today, [...done, ...newlyDone], now);
+    await markDone(tx, JOB, today, [...done, ...newlyDone], now);
     deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
     return stats;
   });

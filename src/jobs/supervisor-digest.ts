@@ -44,12 +44,12 @@ export async function run(deps: SupervisorDigestDeps, now: Date): Promise<Superv
   const { db } = deps;
   const capabilities = deps.capabilities ?? capabilitiesOf([]);
   const today = localDay(now);
-  return transaction(db, async () => {
-    const done = await readDone(db, JOB, today);
-    const supervisors = await db.select().from(contacts).where(eq(contacts.role, 'supervisor'));
+  return transaction(db, async (tx) => {
+    const done = await readDone(tx, JOB, today);
+    const supervisors = await tx.select().from(contacts).where(eq(contacts.role, 'supervisor'));
     if (supervisors.length === 0) return stats;
-    const rollup = await rollUp(db, { today });
-    const addrs = await db.select().from(addresses);
+    const rollup = await rollUp(tx, { today });
+    const addrs = await tx.select().from(addresses);
     const items: Parameters<typeof queueMessages>[2] = [];
     const newlyDone: number[] = [];
     for (const s of supervisors) {
@@ -73,9 +73,9 @@ export async function run(deps: SupervisorDigestDeps, now: Date): Promise<Superv
         deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a supervisor`);
       }
     }
-    await queueMessages(db, now, items);
+    await queueMessages(tx, now, items);
     stats.queued = items.length;
-    await markDone(db, JOB, today, [...done, ...newlyDone], now);
+    await markDone(tx, JOB, today, [...done, ...newlyDone], now);
     deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
     return stats;
   });

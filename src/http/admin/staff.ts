@@ -89,11 +89,11 @@ export function mountStaffRoutes(app: Application, deps: GuardDeps & { clock: Cl
       await requireUnit(res, db, person.unitCode, 'staff member');
       const now = clock.now();
       const extra = await db.select({ unitCode: staffUnits.unitCode }).from(staffUnits).where(eq(staffUnits.contactId, id));
-      await transaction(db, async () => {
+      await transaction(db, async (tx) => {
         // They stay a contact (their history and subscriptions are theirs) but no longer act for a unit.
-        await db.update(contacts).set({ role: 'resident' }).where(eq(contacts.id, id));
-        await db.delete(staffUnits).where(eq(staffUnits.contactId, id));
-        await db.update(linkCodes).set({ expiresAt: now }).where(and(eq(linkCodes.contactId, id), isNull(linkCodes.usedAt)));
+        await tx.update(contacts).set({ role: 'resident' }).where(eq(contacts.id, id));
+        await tx.delete(staffUnits).where(eq(staffUnits.contactId, id));
+        await tx.update(linkCodes).set({ expiresAt: now }).where(and(eq(linkCodes.contactId, id), isNull(linkCodes.usedAt)));
       });
       await auditBy(db, principalOf(res), 'staff.deactivate', `contact:${id}`, now, { role: person.role, unitCode: person.unitCode, extraUnits: extra.map((e) => e.unitCode) });
       res.json({ id, active: false });
