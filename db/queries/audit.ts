@@ -19,7 +19,7 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
 }
 
 /** The audit log, newest first, optionally within [from, to]. */
-export function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number } = {}): (typeof auditLog.$inferSelect)[] {
+export async function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number } = {}): Promise<(typeof auditLog.$inferSelect)[]> {
   const where: SQL[] = [];
   if (opts.from) where.push(gte(auditLog.at, opts.from));
   if (opts.to) where.push(lte(auditLog.at, opts.to));
@@ -28,6 +28,5 @@ export function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(Math.min(opts.limit ?? 1000, 50_000))
-    .all();
+    .limit(Math.min(opts.limit ?? 1000, 50_000));
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { rows, type Db } from '../client.ts';
 
 /** The scope code of the whole nation: the unit table has no row for it, every unit is inside it. */
 export const NATION_SCOPE = 'VN';
@@ -37,9 +37,9 @@ function subtreeSql(scopeCode: string): SQL {
 }
 
 /** Every unit code in the subtree of `scopeCode`; null for the nation (no filter needed). */
-export function subtreeCodes(db: Db, scopeCode: string): string[] | null {
+export async function subtreeCodes(db: Db, scopeCode: string): Promise<string[] | null> {
   if (scopeCode === NATION_SCOPE) return null;
-  return db.all<{ code: string }>(subtreeSql(scopeCode)).map((r) => r.code);
+  return (await rows<{ code: string }>(db, subtreeSql(scopeCode))).map((r) => r.code);
 }
 
 /**

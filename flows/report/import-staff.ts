@@ -7,8 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { upsertStaff, type StaffRecord } from '../../db/queries/staff.ts';
 import { contacts, settings, units } from '../../db/schema/index.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
@@ -19,7 +18,7 @@ export interface ImportStaffOptions {
   /** Import the good rows of a file that has bad ones. */
   skipBad?: boolean;
   /** Units the importer may place people in (the console: the caller's subtree); others read as unknown. */
-  unitAllowed?: (code: string) => boolean;
+  unitAllowed?: (code: string) => boolean | Promise<boolean>;
   now: Date;
 }
 
