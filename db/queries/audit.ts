@@ -12,10 +12,10 @@ export interface AuditEntry {
 }
 
 /** Record a write in the audit log (inside the caller's transaction when there is one). */
-export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({ actor: entry.actor, action: entry.action, subject: entry.subject ?? null, detail: entry.detail ?? null, at: entry.at })
-    .run();
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
+    .values({ actor: entry.actor, action: entry.action, subject: entry.subject ?? null, detail: entry.detail ?? null, at: entry.at });
 }
 
 /** The audit log, newest first, optionally within [from, to]. */

@@ -21,8 +21,9 @@ export async function staffUnitCodes(db: Db, contact: Pick<ContactRow, 'id' | 'u
 }
 
 /** A unit by code. */
-export function findUnit(db: Db, code: string): UnitRow | undefined {
-  return db.get<UnitRow>(
+export async function findUnit(db: Db, code: string): Promise<UnitRow | undefined> {
+  return row<UnitRow>(
+    db,
     sql`SELECT code, name, type, level, parent_code AS "parentCode", target, name_folded AS "nameFolded" FROM units WHERE code = ${code}`,
   );
 }
@@ -76,8 +77,8 @@ export async function redeemLinkCode(db: Db, code: string, now: Date): Promise<R
 }
 
 /** Move one address to another contact (linking a chat account to imported staff). */
-export function moveAddress(db: Db, address: string, toContactId: number): void {
-  db.update(addresses).set({ contactId: toContactId }).where(eq(addresses.address, address)).run();
+export async function moveAddress(db: Db, address: string, toContactId: number): Promise<void> {
+  await db.update(addresses).set({ contactId: toContactId }).where(eq(addresses.address, address));
 }
 
 /** One staff member as the import writes them. */
@@ -98,29 +99,30 @@ export interface StaffRecord {
  * belonged to another contact (e.g. the person texted before as a resident) moves to the staff contact.
  * Returns whether the contact was created.
  */
-export function upsertStaff(db: Db, rec: StaffRecord, now: Date): { contactId: number; created: boolean } {
-  const existing = db.select().from(contacts).where(eq(contacts.phone, rec.phone)).get();
+export async function upsertStaff(db: Db, rec: StaffRecord, now: Date): Promise<{ contactId: number; created: boolean }> {
+  const [existing] = await db.select().from(contacts).where(eq(contacts.phone, rec.phone)).limit(1);
   let contactId: number;
   if (existing) {
-    db.update(contacts).set({ name: rec.name, role: rec.role, unitCode: rec.unitCode }).where(eq(contacts.id, existing.id)).run();
+    await db.update(contacts).set({ name: rec.name, role: rec.role, unitCode: rec.unitCode }).where(eq(contacts.id, existing.id));
     contactId = existing.id;
   } else {
-    contactId = db
+    const [created] = await db
       .insert(contacts)
       .values({ name: rec.name, phone: rec.phone, role: rec.role, unitCode: rec.unitCode, createdAt: now })
-      .returning({ id: contacts.id })
-      .get().id;
+      .returning({ id: contacts.id });
+    if (!created) throw new Error(`upsertStaff: no row inserted for ${rec.phone}`);
+    contactId = created.id;
   }
-  db.delete(staffUnits).where(eq(staffUnits.contactId, contactId)).run();
-  for (const code of rec.extraUnits) db.insert(staffUnits).values({ contactId, unitCode: code }).run();
+  await db.delete(staffUnits).where(eq(staffUnits.contactId, contactId));
+  for (const code of rec.extraUnits) await db.insert(staffUnits).values({ contactId, unitCode: code });
   const all: { address: string; channel: 'sms' | 'telegram' | 'zalo' }[] = [
     { address: `tel:${rec.phone}`, channel: 'sms' },
     ...rec.addresses.map((a) => ({ address: a, channel: a.startsWith('telegram:') ? ('telegram' as const) : ('zalo' as const) })),
   ];
   for (const a of all) {
-    const row = db.select().from(addresses).where(eq(addresses.address, a.address)).get();
-    if (!row) db.insert(addresses).values({ address: a.address, channel: a.channel, contactId, createdAt: now }).run();
-    else if (row.contactId !== contactId) moveAddress(db, a.address, contactId);
+    const [row] = await db.select().from(addresses).where(eq(addresses.address, a.address));
+    if (!row) await db.insert(addresses).values({ address: a.address, channel: a.channel, contactId, createdAt: now });
+    else if (row.contactId !== contactId) await moveAddress(db, a.address, contactId);
   }
   return { contactId, created: !existing };
 }

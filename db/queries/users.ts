@@ -15,17 +15,19 @@ export interface NewUser {
 }
 
 /** Create a console user. */
-export function insertUser(db: Db, user: NewUser, now: Date): AdminUserRow {
-  return db
+export async function insertUser(db: Db, user: NewUser, now: Date): Promise<AdminUserRow> {
+  const [row] = await db
     .insert(adminUsers)
     .values({ ...user, email: user.email ?? null, phone: user.phone ?? null, active: true, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error('insertUser: no row inserted');
+  return row;
 }
 
 /** A user by id. */
-export function userById(db: Db, id: number): AdminUserRow | undefined {
-  return db.select().from(adminUsers).where(eq(adminUsers.id, id)).get();
+export async function userById(db: Db, id: number): Promise<AdminUserRow | undefined> {
+  const [user] = await db.select().from(adminUsers).where(eq(adminUsers.id, id));
+  return user;
 }
 
 /** A user by sign-in name: a lower-case e-mail or an E.164 phone (the caller normalises). */
@@ -83,12 +85,17 @@ export async function recordSignIn(db: Db, id: number): Promise<void> {
 export type TokenRow = typeof adminTokens.$inferSelect;
 
 /** Store a new token's hash. */
-export function insertToken(db: Db, token: { id: string; tokenHash: string; userId: number; label: string | null; expiresAt: Date | null }, now: Date): TokenRow {
-  return db
+export async function insertToken(
+  db: Db,
+  token: { id: string; tokenHash: string; userId: number; label: string | null; expiresAt: Date | null },
+  now: Date,
+): Promise<TokenRow> {
+  const [row] = await db
     .insert(adminTokens)
     .values({ ...token, createdAt: now })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error('insertToken: no row inserted');
+  return row;
 }
 
 /** Tokens of one user, or of everyone (null), newest first. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTransaction, transaction, type Db } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { contacts, USER_ROLES, type AdminUserRow, type UserRole } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { unitExists, NATION_SCOPE } from '../../db/queries/unit-scope.ts';
@@ -128,16 +128,20 @@ export async function resetPassword(db: Db, id: number, password: string, opts: 
 }
 
 /** A new API token for a user: the token is returned once; only its SHA-256 is stored. */
-export function createApiToken(db: Db, userId: number, opts: { label?: string | null; days: number; actor: string; now: Date }): { token: string; row: TokenRow } {
-  const user = userById(db, userId);
+export async function createApiToken(
+  db: Db,
+  userId: number,
+  opts: { label?: string | null; days: number; actor: string; now: Date },
+): Promise<{ token: string; row: TokenRow }> {
+  const user = await userById(db, userId);
   if (!user) throw new AccountError(`no user ${userId}`, 404);
   if (!user.active) throw new AccountError(`user ${userId} is disabled`, 409);
   const token = `bhxh_${randomSecret(24)}`;
   const id = randomSecret(6).replace(/[-_]/g, 'x').slice(0, 8).toLowerCase();
   const expiresAt = new Date(opts.now.getTime() + opts.days * 86_400_000);
-  const row = inTransaction(db, () => {
-    const r = insertToken(db, { id, tokenHash: sha256(token), userId, label: opts.label ?? null, expiresAt }, opts.now);
-    recordAudit(db, { actor: opts.actor, action: 'token.create', subject: `token:${id}`, detail: { userId, expiresAt: expiresAt.toISOString() }, at: opts.now });
+  const row = await transaction(db, async (tx) => {
+    const r = await insertToken(tx, { id, tokenHash: sha256(token), userId, label: opts.label ?? null, expiresAt }, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'token.create', subject: `token:${id}`, detail: { userId, expiresAt: expiresAt.toISOString() }, at: opts.now });
     return r;
   });
   return { token, row };

@@ -118,13 +118,13 @@ export function principalOf(res: Response): Principal {
  * Refuse a unit outside the caller's scope. Unknown units and units outside the scope both answer 404, so a
  * caller learns nothing about units they may not see.
  */
-export function requireUnit(res: Response, db: Db, unitCode: string | null | undefined, what = 'unit'): void {
+export async function requireUnit(res: Response, db: Db, unitCode: string | null | undefined, what = 'unit'): Promise<void> {
   const p = principalOf(res);
   if (unitCode === null || unitCode === undefined) {
     if (p.unitScope !== NATION_SCOPE) throw new HttpError(404, `no such ${what}`);
     return;
   }
-  if (!isWithin(db, unitCode, p.unitScope)) throw new HttpError(404, `no such ${what} in your scope`);
+  if (!(await isWithin(db, unitCode, p.unitScope))) throw new HttpError(404, `no such ${what} in your scope`);
 }
 
 /** A WHERE condition keeping rows of the caller's subtree (undefined for national scopes). */
@@ -133,6 +133,6 @@ export function scopeCondition(res: Response, column: SQLWrapper): SQL | undefin
 }
 
 /** Audit a write made by the caller. */
-export function auditBy(db: Db, principal: Principal, action: string, subject: string | null, at: Date, detail?: unknown): void {
-  recordAudit(db, { actor: principal.userId === null ? principal.name : `${principal.name} (#${principal.userId})`, action, subject, detail, at });
+export async function auditBy(db: Db, principal: Principal, action: string, subject: string | null, at: Date, detail?: unknown): Promise<void> {
+  await recordAudit(db, { actor: principal.userId === null ? principal.name : `${principal.name} (#${principal.userId})`, action, subject, detail, at });
 }
