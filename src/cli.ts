@@ -117,7 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
-  const service = createService(cfg);
+  const service = await createService(cfg);
   // Last line of defence: a stray rejected promise (a provider SDK, a timer) is logged, never fatal.
   process.on('unhandledRejection', (reason) => service.log.error({ err: reason }, 'unhandled promise rejection'));
   const port = await service.listen();
@@ -144,7 +144,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   }
   const cfg = config(io);
   const log = createLogger({ level: 'silent' });
-  const service = createService(cfg, { log, manualOutbox: true });
+  const service = await createService(cfg, { log, manualOutbox: true });
   const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
   const e164 = phone ? toE164(phone) : null;
   if (phone && !e164) {

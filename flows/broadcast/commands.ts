@@ -78,8 +78,8 @@ export function parseSend(text: string): { roles: Role[]; unitCode?: string; con
 }
 
 /** Who may broadcast from this chat contact (the access layer's principal), or null. */
-function chatSender(ctx: FlowContext): Sender | null {
-  const p = principalForContact(ctx.db, ctx.contact.id);
+async function chatSender(ctx: FlowContext): Promise<Sender | null> {
+  const p = await principalForContact(ctx.db, ctx.contact.id);
   return p && roleAllows(p.role, 'broadcasts.write') ? p : null;
 }
 
@@ -153,8 +153,8 @@ function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
 }
 
 /** Run a command, showing a refusal as the answer. */
-function attempt(ctx: FlowContext, cmd: Command | null): StepOutcome {
-  const sender = chatSender(ctx);
+async function attempt(ctx: FlowContext, cmd: Command | null): Promise<StepOutcome> {
+  const sender = await chatSender(ctx);
   if (!cmd || !sender) return end({ text: T.notAllowed });
   try {
     return keepWaiting(ctx, run(ctx, cmd, sender));
@@ -177,7 +177,7 @@ function keepWaiting(ctx: FlowContext, outcome: StepOutcome): StepOutcome {
 }
 
 /** A message at the preview step that is no command (commands are routed before the conversation). */
-function answerAtPreview(ctx: FlowContext, state: FlowState): StepOutcome {
+function answerAtPreview(ctx: FlowContext, state: FlowState): StepOutcome | Promise<StepOutcome> {
   const draft = pendingDraft(ctx, state);
   if (!draft) return end({ text: T.noDraft });
   // Channels without buttons show the quick replies numbered: "1" is GUI OK, "2" is HUY.
@@ -193,7 +193,7 @@ export function createBroadcastCommandsFlow(): Flow {
     id: 'broadcast',
     version: 2,
     // Only people who may broadcast: a resident's "gửi hồ sơ ở đâu" is a question, not a command.
-    command: (ctx) => parseCommand(ctx.folded) !== null && chatSender(ctx) !== null,
+    command: async (ctx) => parseCommand(ctx.folded) !== null && (await chatSender(ctx)) !== null,
     start: (ctx) => attempt(ctx, parseCommand(ctx.folded)),
     resume: (ctx, step, state) => (step === PREVIEW_STEP ? answerAtPreview(ctx, state) : attempt(ctx, parseCommand(ctx.folded))),
     // A plain "huỷ" at the preview step: the pending draft is cancelled (nobody is opted out; the menu answers).

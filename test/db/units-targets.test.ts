@@ -10,8 +10,8 @@ const NOW = new Date('2026-05-21T03:00:00Z');
 const TODAY = '2026-05-21';
 
 /** The current tree: Hà Nội (01) has 126 communes, Phường Ba Đình is 00004, Phường Ngọc Hà 00008. */
-function currentTree(): Db {
-  return freshDb(NOW, '2025-07');
+async function currentTree(): Promise<Db> {
+  return await freshDb(NOW, '2025-07');
 }
 
 async function report(db: Db, unitCode: string, day: string, count: number): Promise<void> {
@@ -21,7 +21,7 @@ async function report(db: Db, unitCode: string, day: string, count: number): Pro
 
 describe('targets on the current tree (provinces and communes)', () => {
   it('gives each commune the default 50 and each province the sum of its communes', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     const rollup = await rollUp(db, { today: TODAY });
     const hanoi = rollup.units.get('01');
     expect(rollup.units.get('00004')?.target).toBe(50);
@@ -30,7 +30,7 @@ describe('targets on the current tree (provinces and communes)', () => {
   });
 
   it('uses a commune\'s own target and a province\'s own target when set, and counts the change in the sum', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await setUnitTarget(db, '00004', 80);
     const before = (await rollUp(db, { today: TODAY })).units.get('01')?.target ?? 0;
     expect((await rollUp(db, { today: TODAY })).units.get('00004')?.target).toBe(80);
@@ -44,7 +44,7 @@ describe('targets on the current tree (provinces and communes)', () => {
   });
 
   it('agrees with the roll-up when one unit\'s standing is asked directly', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await setUnitTarget(db, '00008', 10);
     await report(db, '00004', TODAY, 7);
     await report(db, '00008', '2026-05-20', 3);
@@ -56,7 +56,7 @@ describe('targets on the current tree (provinces and communes)', () => {
   });
 
   it('expects reports from communes, so a province lists the communes that have not reported today', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await report(db, '00004', TODAY, 7);
     const rollup = await rollUp(db, { today: TODAY });
     const hanoi = rollup.units.get('01');
@@ -67,7 +67,7 @@ describe('targets on the current tree (provinces and communes)', () => {
   });
 
   it('draws the daily line of a subtree from the current reports of its units', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await report(db, '00004', '2026-05-20', 4);
     await report(db, '00008', '2026-05-20', 6);
     await report(db, '00004', TODAY, 7);
@@ -80,13 +80,13 @@ describe('targets on the current tree (provinces and communes)', () => {
   });
 
   it('names every step of the path from the nation down to a commune', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     expect((await unitPath(db, '00004')).map((c) => c.name)).toEqual(['Toàn quốc', 'Thành phố Hà Nội', 'Phường Ba Đình']);
     expect(await unitPath(db, 'VN')).toEqual([{ code: 'VN', name: 'Toàn quốc', level: 'nation' }]);
   });
 
   it('lists a unit\'s children with the target in force beside their own', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await setUnitTarget(db, '00004', 80);
     const rows = await childListings(db, await rollUp(db, { today: TODAY }), '01');
     expect(rows.find((r) => r.code === '00004')).toMatchObject({ name: 'Phường Ba Đình', target: 80, ownTarget: 80, childCount: 0 });
@@ -97,7 +97,7 @@ describe('targets on the current tree (provinces and communes)', () => {
 
 describe('targets on the 2020-era tree', () => {
   it('keeps 50 per district and the province sum, as the plan set them', async () => {
-    const db = freshDb(NOW, '2025-03');
+    const db = await freshDb(NOW, '2025-03');
     const rollup = await rollUp(db, { today: TODAY });
     expect(rollup.units.get('017')?.target).toBe(50);
     expect(rollup.units.get('01')?.target).toBe(50 * (rollup.units.get('01')?.children.length ?? 0));
@@ -109,7 +109,7 @@ describe('importing targets from a CSV', () => {
   const csv = 'code,name,target\n00004,Phường Ba Đình,120\n00008,Phường Ngọc Hà,\n01,Thành phố Hà Nội,7000\n';
 
   it('reports the changes of a dry run and changes nothing', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     await setUnitTarget(db, '00008', 30);
     const r = await importTargets(db, csv, { dryRun: true, allowed: () => true });
     expect(r.bad).toEqual([]);
@@ -123,7 +123,7 @@ describe('importing targets from a CSV', () => {
   });
 
   it('applies the file when every row is good, and nothing when one row is bad', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     expect((await importTargets(db, csv, { dryRun: false, allowed: () => true })).applied).toBe(true);
     expect((await rollUp(db, { today: TODAY })).units.get('01')?.target).toBe(7000);
     const bad = await importTargets(db, 'code,target\n00004,10\n99999,5\n00025,-3\n', { dryRun: false, allowed: () => true });
@@ -133,12 +133,12 @@ describe('importing targets from a CSV', () => {
   });
 
   it('treats units outside the caller\'s scope as unknown', async () => {
-    const db = currentTree();
+    const db = await currentTree();
     const r = await importTargets(db, 'code,target\n00004,10\n', { dryRun: true, allowed: (code) => code.startsWith('79') });
     expect(r.bad[0]?.reason).toMatch(/unknown unit code "00004"/);
   });
 
   it('says which column is missing', async () => {
-    expect((await importTargets(currentTree(), 'code,muc_tieu\n00004,10\n', { dryRun: true, allowed: () => true })).bad[0]?.reason).toMatch(/missing column "target"/);
+    expect((await importTargets(await currentTree(), 'code,muc_tieu\n00004,10\n', { dryRun: true, allowed: () => true })).bad[0]?.reason).toMatch(/missing column "target"/);
   });
 });

@@ -27,9 +27,9 @@ function call(path: string, body?: unknown, method = 'POST', token = TOKEN) {
 }
 
 /** An API token of a console supervisor of one unit. */
-function supervisorToken(unitScope: string): string {
-  const user = insertUser(t.service.db, { name: `GS ${unitScope}`, role: 'supervisor', unitScope }, t.clock.now());
-  return createApiToken(t.service.db, user.id, { days: 30, actor: 'test', now: t.clock.now() }).token;
+async function supervisorToken(unitScope: string): Promise<string> {
+  const user = await insertUser(t.service.db, { name: `GS ${unitScope}`, role: 'supervisor', unitScope }, t.clock.now());
+  return (await createApiToken(t.service.db, user.id, { days: 30, actor: 'test', now: t.clock.now() })).token;
 }
 
 async function subscribe(session: string) {
@@ -208,7 +208,7 @@ describe('broadcasts over the admin API', () => {
   it('keeps a supervisor to their own subtree: their audience, their broadcasts', async () => {
     seedPerson(t.service.db, 'lan'); // staff of 017 (in 01)
     seedPerson(t.service.db, 'minh'); // supervisor of 01
-    const hn = supervisorToken('01');
+    const hn = await supervisorToken('01');
     const preview = await call('/admin/broadcasts/preview', { text: 'Nhắc báo cáo', audience: { roles: ['staff', 'supervisor'] } }, 'POST', hn);
     expect(((await preview.json()) as { recipients: number }).recipients).toBe(2);
     expect((await call('/admin/broadcasts', { text: 'x', audience: { roles: ['staff'], unitCode: '79' } }, 'POST', hn)).status).toBe(404);

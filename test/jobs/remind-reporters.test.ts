@@ -4,7 +4,7 @@ import { addresses, contacts, outbox } from '../../db/schema/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { run as remind } from '../../src/jobs/remind-reporters.ts';
 import { run as digest } from '../../src/jobs/supervisor-digest.ts';
-import { createWorld } from '../flows/report/helpers.ts';
+import { createWorld, type World } from '../flows/report/helpers.ts';
 
 const config = loadConfig({});
 // Asia/Ho_Chi_Minh is UTC+7: 16:29 local = 09:29Z.
@@ -13,20 +13,20 @@ const AT = (hhmm: string, day = '2026-05-21') => {
   return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), (h ?? 0) - 7, m ?? 0));
 };
 
-async function bulkRows(w: ReturnType<typeof createWorld>) {
+async function bulkRows(w: World) {
   return w.db.select().from(outbox).where(eq(outbox.priority, 1));
 }
 
 describe('remind-reporters', () => {
   it('does nothing before the reminder hour', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     expect(await remind({ db: w.db, config }, AT('16:29'))).toMatchObject({ due: false, queued: 0 });
     expect(await bulkRows(w)).toHaveLength(0);
   });
 
   it('reminds staff of units that have not reported today, by SMS when they have no chat address', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     await w.person('hai');
     await w.person('minh');
@@ -43,7 +43,7 @@ describe('remind-reporters', () => {
   });
 
   it('queues each reminder once a day however often it runs', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     expect((await remind({ db: w.db, config }, AT('16:31'))).queued).toBe(1);
     expect(await remind({ db: w.db, config }, AT('16:31'))).toMatchObject({ queued: 0, alreadyReminded: 1 });
@@ -53,13 +53,13 @@ describe('remind-reporters', () => {
   });
 
   it('skips staff whose unit reported today, even with a count of zero', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 0');
     expect(await remind({ db: w.db, config }, AT('17:00'))).toMatchObject({ queued: 0, upToDate: 1 });
   });
 
   it('skips staff who opted out or cannot be reached, and still reminds the others', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const lan = await w.person('lan');
     const tuan = await w.person('tuan');
     await w.person('hai');
@@ -69,7 +69,7 @@ describe('remind-reporters', () => {
   });
 
   it('prefers the chat address the person last wrote from', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const lan = await w.person('lan');
     await w.db.insert(addresses).values({ address: 'zalo:8427000000000000009', channel: 'zalo', contactId: lan.id, lastInboundAt: AT('09:00'), createdAt: AT('09:00') });
     await remind({ db: w.db, config }, AT('16:30'));
@@ -77,14 +77,14 @@ describe('remind-reporters', () => {
   });
 
   it('does not remind once quiet hours have begun, when the message would only arrive tomorrow', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     expect(await remind({ db: w.db, config }, AT('21:00'))).toMatchObject({ due: false, queued: 0 });
     expect(await remind({ db: w.db, config }, AT('23:59'))).toMatchObject({ due: false, queued: 0 });
   });
 
   it('uses the configured hour', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     const late = loadConfig({ REPORT_REMINDER_AT: '17:15' });
     expect((await remind({ db: w.db, config: late }, AT('17:00'))).due).toBe(false);
@@ -94,13 +94,13 @@ describe('remind-reporters', () => {
 
 describe('supervisor-digest', () => {
   it('does nothing before the digest hour', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('minh');
     expect(await digest({ db: w.db, config }, AT('17:59'))).toMatchObject({ due: false, queued: 0 });
   });
 
   it('sends each supervisor one digest of their subtree a day', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('minh');
     await w.as('lan', 'BC 40');
     expect(await digest({ db: w.db, config }, AT('18:00'))).toEqual({ due: true, queued: 1, alreadySent: 0, skipped: 0 });

@@ -8,23 +8,23 @@ import type { FlowContext } from '../../../src/core/flow.ts';
 import { foldWords } from '../../../src/text/vietnamese.ts';
 import { prepareSms } from '../../../src/text/sms.ts';
 import { SMS_MAX_CHARS } from '../../../flows/report/texts.ts';
-import { createWorld, silentLog } from './helpers.ts';
+import { createWorld, type World, silentLog } from './helpers.ts';
 
 describe('report flow', () => {
   it('records a report and says where the district stands', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('lan', 'BC 12')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 12/50 (24%)');
     expect(await w.currentReports()).toMatchObject([{ unitCode: '017', day: '2026-05-21', count: 12, reporterId: (await w.person('lan')).id }]);
   });
 
   it('adds up the days of a district into the cumulative total', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 26 20/5');
     expect(await w.as('lan', 'bc 12 21/5')).toBe('Đã ghi nhận 12 người ngày 21/05 – Huyện Đông Anh: lũy kế 38/50 (76%)');
   });
 
   it('sums two staff of one district reporting on one day instead of overwriting', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 12');
     const reply = await w.as('tuan', 'BC 8');
     expect(reply).toContain('lũy kế 20/50 (40%)');
@@ -33,7 +33,7 @@ describe('report flow', () => {
   });
 
   it('treats a resend for the same day as a correction and keeps the history', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 12');
     expect(await w.as('lan', 'BC 10')).toBe('Đã sửa thành 10 người ngày 21/05 (trước: 12) – Huyện Đông Anh: lũy kế 10/50 (20%)');
     const all = await w.allReports();
@@ -43,7 +43,7 @@ describe('report flow', () => {
   });
 
   it('applies an explicit BC SUA correction to the named day only', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 5 20/5');
     await w.as('lan', 'BC 12');
     expect(await w.as('lan', 'BC SUA 7 20/5')).toContain('Đã sửa thành 7 người ngày 20/05 (trước: 5)');
@@ -54,14 +54,14 @@ describe('report flow', () => {
   });
 
   it('never counts a retried inbound message twice', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 12', 'SM-1');
     expect(await w.as('lan', 'BC 12', 'SM-1')).toBe('');
     expect(await w.allReports()).toHaveLength(1);
   });
 
   it('asks to confirm a count above the sanity limit and records it after OK', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const ask = await w.as('lan', 'BC 250');
     expect(ask).toContain('250 người ngày 21/05 – Huyện Đông Anh cao hơn mức thường gặp (200/ngày)');
     expect(await w.allReports()).toHaveLength(0);
@@ -70,19 +70,19 @@ describe('report flow', () => {
   });
 
   it('records a count above the limit at once when the message says OK', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('lan', 'BC 250 OK')).toContain('Đã ghi nhận 250 người');
   });
 
   it('stores nothing when a high count is not confirmed', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 250');
     expect(await w.as('lan', 'không')).toContain('Chưa ghi nhận');
     expect(await w.allReports()).toHaveLength(0);
   });
 
   it('takes a corrected count in place of confirming', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 250');
     expect(await w.as('lan', 'BC 25')).toContain('Đã ghi nhận 25 người');
     expect(await w.as('lan', 'OK')).toBe('MENU');
@@ -90,7 +90,7 @@ describe('report flow', () => {
   });
 
   it('shows numbered choices on SMS so a basic phone can confirm with a digit', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('lan');
     const [ask] = await w.send('tel:+84912345678', 'BC 300');
     expect(ask).toMatch(/1\. OK\n2\. Không\nSoạn 1 hoặc 2$/);
@@ -104,13 +104,13 @@ describe('report flow', () => {
     ['BC 12 30/4', 'Chiến dịch bắt đầu từ 01/05/2026'],
     ['BC 12 31/2', 'Ngày không hợp lệ'],
   ])('answers %j with how to fix it and stores nothing', async (text, hint) => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('lan', text)).toContain(hint);
     expect(await w.allReports()).toHaveLength(0);
   });
 
   it('refuses a resident politely and stores nothing', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const reply = await w.as('hoa', 'BC 12');
     expect(reply).toContain('chỉ dành cho cán bộ');
     expect(await w.allReports()).toHaveLength(0);
@@ -118,7 +118,7 @@ describe('report flow', () => {
   });
 
   it('asks staff of several units which unit they mean', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('hai', 'BC 12')).toContain('Anh/chị phụ trách nhiều đơn vị (001 Quận Ba Đình; 002 Quận Hoàn Kiếm)');
     expect(await w.allReports()).toHaveLength(0);
     expect(await w.as('hai', 'BC 12 DV 002')).toContain('Quận Hoàn Kiếm: lũy kế 12/50');
@@ -127,19 +127,19 @@ describe('report flow', () => {
   });
 
   it('lets a supervisor report for a district of their province but not their province itself', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('minh', 'BC 4 DV 001')).toContain('Quận Ba Đình: lũy kế 4/50');
     expect(await w.as('minh', 'BC 4')).toContain('cấp huyện');
   });
 
   it('uses an explicit unit target instead of the district default', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.setTarget('017', 80);
     expect(await w.as('lan', 'BC 20')).toContain('lũy kế 20/80 (25%)');
   });
 
   it('keeps SMS replies within three unaccented segments, even a supervisor\'s long progress', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.person('minh');
     await w.person('lan');
     const replies = [
@@ -158,7 +158,7 @@ describe('report flow', () => {
 
 describe('progress flow', () => {
   it('shows staff their unit: cumulative total against target and today', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 26 20/5');
     await w.as('lan', 'BC 12');
     expect(await w.as('lan', 'TIENDO')).toBe('Tiến độ Huyện Đông Anh: lũy kế 38/50 (76%); hôm nay (21/05) 12.');
@@ -166,12 +166,12 @@ describe('progress flow', () => {
   });
 
   it('tells staff when their unit has not reported today', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('lan', '/tiendo')).toBe('Tiến độ Huyện Đông Anh: lũy kế 0/50 (0%); hôm nay (21/05) chưa báo cáo.');
   });
 
   it('lists every unit of staff with several', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('hai', 'BC 5 DV 001');
     const reply = await w.as('hai', 'TIENDO');
     expect(reply).toContain('- Quận Ba Đình: lũy kế 5/50 (10%); hôm nay (21/05) 5');
@@ -179,7 +179,7 @@ describe('progress flow', () => {
   });
 
   it('gives a supervisor the province total, the units furthest behind and who has not reported', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 40');
     await w.as('hai', 'BC 30 DV 001');
     await w.as('hai', 'BC 20 DV 002');
@@ -193,21 +193,21 @@ describe('progress flow', () => {
   });
 
   it('lets a supervisor look at one district of their province', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 40');
     expect(await w.as('minh', 'TIENDO 017')).toContain('Tiến độ Huyện Đông Anh đến 21/05: 40/50 (80%)');
     expect(await w.as('minh', 'TIENDO 760')).toContain('không phụ trách');
   });
 
   it('refuses residents', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     expect(await w.as('hoa', 'TIENDO')).toContain('chỉ dành cho cán bộ');
   });
 });
 
 describe('link flow', () => {
   it('links a Telegram account to the staff member who owns the code, once', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const lan = await w.person('lan');
     const code = await issueLinkCode(w.db, lan.id, w.clock.now());
     expect(code).toMatch(/^\d{6}$/);
@@ -221,13 +221,13 @@ describe('link flow', () => {
   });
 
   it('refuses an expired code', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const code = await issueLinkCode(w.db, (await w.person('lan')).id, new Date('2026-05-10T00:00:00Z'));
     expect((await w.send('zalo:8427000000000000001', `DK ${code}`)).join()).toContain('hết hạn');
   });
 
   it('never links a web chat session (its id is chosen by the client), and keeps the code usable', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const code = await issueLinkCode(w.db, (await w.person('lan')).id, w.clock.now());
     expect(await w.as('tuan', `DK ${code}`)).toContain('chỉ dùng trên Telegram hoặc Zalo');
     expect((await w.send('web:stranger', `DK ${code}`)).join()).toContain('chỉ dùng trên Telegram hoặc Zalo');
@@ -235,7 +235,7 @@ describe('link flow', () => {
   });
 
   it('only the newest code of a person works', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const lan = await w.person('lan');
     const first = await issueLinkCode(w.db, lan.id, w.clock.now(), () => 111111);
     const second = await issueLinkCode(w.db, lan.id, w.clock.now(), () => 222222);
@@ -247,7 +247,7 @@ describe('link flow', () => {
 });
 
 describe('report flow called directly', () => {
-  async function ctxFor(w: ReturnType<typeof createWorld>, key: 'lan' | 'hoa', text: string, inboundId: number): Promise<FlowContext> {
+  async function ctxFor(w: World, key: 'lan' | 'hoa', text: string, inboundId: number): Promise<FlowContext> {
     const contact = await w.person(key);
     const campaign = (await w.db.select().from(campaigns))[0];
     if (!campaign) throw new Error('no campaign');
@@ -268,7 +268,7 @@ describe('report flow called directly', () => {
   }
 
   it('refuses non-staff itself, even when the router lets the message through', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const flow = createReportFlow({ sanityLimit: 200 });
     expect(flow.roles).toEqual(['staff', 'supervisor']);
     expect(await flow.start(await ctxFor(w, 'hoa', 'BC 12', 1))).toEqual({ kind: 'end', replies: [{ text: refusal }] });
@@ -276,7 +276,7 @@ describe('report flow called directly', () => {
   });
 
   it('never creates two reports from one inbound id', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const flow = createReportFlow({ sanityLimit: 200 });
     const first = await flow.start(await ctxFor(w, 'lan', 'BC 12', 7));
     const again = await flow.start(await ctxFor(w, 'lan', 'BC 12', 7));
@@ -285,7 +285,7 @@ describe('report flow called directly', () => {
   });
 
   it('claims only report messages as its command', async () => {
-    const w = createWorld();
+    const w = await createWorld();
     const flow = createReportFlow({ sanityLimit: 200 });
     expect(flow.command?.(await ctxFor(w, 'lan', 'bc 12 21/5', 1))).toBe(true);
     expect(flow.command?.(await ctxFor(w, 'lan', 'BC xyz', 2))).toBe(true);

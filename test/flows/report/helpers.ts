@@ -42,9 +42,12 @@ export const CAST = {
 
 export type CastKey = keyof typeof CAST;
 
+/** What createWorld makes. */
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
 /** A world for flow tests: a fresh seeded db, the real dispatcher with the report flows, a fixed clock. */
-export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } = {}) {
-  const db = freshDb(new Date(now));
+export async function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } = {}) {
+  const db = await freshDb(new Date(now));
   const clock = fixedClock(now);
   const fallback: Flow = { id: 'menu', version: 1, start: () => end({ text: 'MENU' }), resume: () => end({ text: 'MENU' }) };
   const dispatcher = createDispatcher({

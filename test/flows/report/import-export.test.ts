@@ -30,14 +30,14 @@ describe('importStaff', () => {
     ['a bad zalo id', 'Bad Zalo,0912000777,017,staff,,abc', 'zalo "abc" is not a Zalo user id'],
     ['a repeated row', 'Nguyễn Thị Lan,0912345678,017,staff,,', 'phone repeats line 2 for the same unit'],
   ])('reports %s with its line and imports nothing', async (_what, row, reason) => {
-    const db = freshDb(NOW);
+    const db = await freshDb(NOW);
     const result = await importStaff(db, csv(...GOOD, row), { now: NOW });
     expect(result).toEqual({ imported: 0, updated: 0, bad: [{ line: 6, reason: expect.stringContaining(reason) }] });
     expect(await db.select().from(contacts)).toHaveLength(0);
   });
 
   it('lists every bad row on a dry run and writes nothing', async () => {
-    const db = freshDb(NOW);
+    const db = await freshDb(NOW);
     const result = await importStaff(db, csv(...GOOD, 'X,123,017,staff,,', 'Y,0912000888,999,boss,,'), { now: NOW, dryRun: true, skipBad: true });
     expect(result.imported).toBe(3);
     expect(result.bad.map((b) => b.line)).toEqual([6, 7]);
@@ -46,7 +46,7 @@ describe('importStaff', () => {
   });
 
   it('imports the good rows of a bad file with skipBad', async () => {
-    const db = freshDb(NOW);
+    const db = await freshDb(NOW);
     const result = await importStaff(db, csv(...GOOD, 'X,123,017,staff,,'), { now: NOW, skipBad: true });
     expect(result).toMatchObject({ imported: 3, updated: 0, bad: [{ line: 6 }] });
     const hai = (await db.select().from(contacts).where(eq(contacts.phone, '+84912000222')))[0];
@@ -59,7 +59,7 @@ describe('importStaff', () => {
   });
 
   it('updates people already known by phone, such as a resident who texted before', async () => {
-    const db = freshDb(NOW);
+    const db = await freshDb(NOW);
     const [before] = await db.insert(contacts).values({ phone: '+84912345678', role: 'resident', createdAt: NOW }).returning();
     const result = await importStaff(db, csv(...GOOD), { now: NOW });
     expect(result).toEqual({ imported: 2, updated: 1, bad: [] });
@@ -68,7 +68,7 @@ describe('importStaff', () => {
   });
 
   it('reads a BOM and Vietnamese headers, and rejects a file without the needed columns', async () => {
-    const db = freshDb(NOW);
+    const db = await freshDb(NOW);
     expect((await importStaff(db, '\uFEFFHọ tên,SĐT,unit_code,role\nLan,0912345678,017,staff', { now: NOW, dryRun: true })).bad).toEqual([]);
     expect((await importStaff(db, 'name,phone\nLan,0912345678', { now: NOW })).bad.map((b) => b.reason)).toEqual([
       'missing column "unit_code"',
@@ -79,7 +79,7 @@ describe('importStaff', () => {
 
 describe('exportProgress', async () => {
   async function reported() {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 26 20/5');
     await w.as('lan', 'BC 12');
     await w.as('tuan', 'BC 3');
