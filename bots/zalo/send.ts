@@ -24,7 +24,7 @@ export interface ZaloSendDeps {
 
 /** Send one CS text (split on word boundaries when longer than 2,000 characters); failures become SendErrors. */
 export async function sendZaloText(deps: ZaloSendDeps, message: OutboundMessage): Promise<SendResult> {
-  assertWithinCsWindow(deps, message);
+  await assertWithinCsWindow(deps, message);
   const userId = addressId(message.to);
   let messageId: string | undefined;
   for (const part of splitText(message.text, ZALO_MAX_TEXT)) {
@@ -34,8 +34,8 @@ export async function sendZaloText(deps: ZaloSendDeps, message: OutboundMessage)
 }
 
 /** The 7-day rule, checked before calling Zalo: no inbound on this address for 7 days → try another channel. */
-function assertWithinCsWindow(deps: ZaloSendDeps, message: OutboundMessage): void {
-  const row = deps.db.select({ lastInboundAt: addresses.lastInboundAt }).from(addresses).where(eq(addresses.address, message.to)).get();
+async function assertWithinCsWindow(deps: ZaloSendDeps, message: OutboundMessage): Promise<void> {
+  const [row] = await deps.db.select({ lastInboundAt: addresses.lastInboundAt }).from(addresses).where(eq(addresses.address, message.to)).limit(1);
   const last = row?.lastInboundAt?.getTime();
   if (last === undefined || deps.clock.now().getTime() - last > ZALO_CS_WINDOW_MS) {
     throw new SendError('fallback', 'no interaction in 7 days', { providerCode: '7-day-rule' });

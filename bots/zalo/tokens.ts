@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { pgBaseOf, transaction, type Db } from '../../db/client.ts';
+import { refreshOnce } from '../../db/pg/refresh-once.ts';
 import { settings } from '../../db/schema/index.ts';
 import type { Clock } from '../../src/core/channel.ts';
 import type { ZaloClient } from './client.ts';
@@ -41,34 +41,37 @@ export function createZaloTokenStore(opts: { db: Db; clock: Clock; client: ZaloC
   const { db, clock, client } = opts;
   let inFlight: Promise<string> | undefined;
 
-  const read = (key: string): string | undefined =>
-    db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+  const read = async (key: string, from: Db = db): Promise<string | undefined> =>
+    (await from.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1))[0]?.value;
 
-  const write = (entries: [string, string][]): void => {
+  /** Store settings rows together: in their own transaction, or through `inTx`, a transaction already open. */
+  const write = async (entries: [string, string][], inTx?: Db): Promise<void> => {
     const now = clock.now();
-    inTransaction(db, () => {
+    const store = async (to: Db) => {
       for (const [key, value] of entries) {
-        db.insert(settings)
+        await to
+          .insert(settings)
           .values({ key, value, updatedAt: now })
-          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-          .run();
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
       }
-    });
+    };
+    if (inTx) await store(inTx);
+    else await transaction(db, () => store(db));
   };
 
-  const liveAccessToken = (): string | undefined => {
-    const token = read(ZALO_SETTING_KEYS.accessToken);
-    const expiresAt = Number(read(ZALO_SETTING_KEYS.accessTokenExpiresAt) ?? 0);
+  const liveAccessToken = async (from: Db = db): Promise<string | undefined> => {
+    const token = await read(ZALO_SETTING_KEYS.accessToken, from);
+    const expiresAt = Number((await read(ZALO_SETTING_KEYS.accessTokenExpiresAt, from)) ?? 0);
     return token && expiresAt - EXPIRY_MARGIN_MS > clock.now().getTime() ? token : undefined;
   };
 
   /** The refresh token to spend: a new ZALO_REFRESH_TOKEN from the operator wins; otherwise the stored one. */
-  const currentRefreshToken = (): string | undefined => {
+  const currentRefreshToken = async (): Promise<string | undefined> => {
     const seed = opts.seedRefreshToken;
     if (seed) {
       const seedHash = createHash('sha256').update(seed).digest('hex');
-      if (read(ZALO_SETTING_KEYS.refreshTokenSeed) !== seedHash) {
-        write([
+      if ((await read(ZALO_SETTING_KEYS.refreshTokenSeed)) !== seedHash) {
+        await write([
           [ZALO_SETTING_KEYS.refreshToken, seed],
           [ZALO_SETTING_KEYS.refreshTokenSeed, seedHash],
         ]);
@@ -78,21 +81,42 @@ export function createZaloTokenStore(opts: { db: Db; clock: Clock; client: ZaloC
     return read(ZALO_SETTING_KEYS.refreshToken);
   };
 
-  const runRefresh = async (): Promise<string> => {
-    const refreshToken = currentRefreshToken();
+  /** The new tokens, as they are stored after a refresh. */
+  const accessEntries = (fresh: { accessToken: string; expiresInS: number }): [string, string][] => [
+    [ZALO_SETTING_KEYS.accessToken, fresh.accessToken],
+    [ZALO_SETTING_KEYS.accessTokenExpiresAt, String(clock.now().getTime() + fresh.expiresInS * 1000)],
+  ];
+
+  const runRefresh = async (stale: string | undefined): Promise<string> => {
+    const refreshToken = await currentRefreshToken();
     if (!refreshToken) throw new ZaloRefreshTokenMissing();
+    const base = pgBaseOf(db);
+    if (base) {
+      // Several instances: the refresh token's row stays locked while it is spent, so it is spent once; an instance
+      // that waited finds the access token the other one stored and uses it.
+      return refreshOnce(base, {
+        key: ZALO_SETTING_KEYS.refreshToken,
+        now: clock.now(),
+        alreadyDone: async () => {
+          const live = await liveAccessToken();
+          return live && live !== stale ? live : undefined;
+        },
+        spend: async (token, tx) => {
+          const fresh = await client.refreshAccessToken(token);
+          await write(accessEntries(fresh), tx as unknown as Db);
+          return { next: fresh.refreshToken, result: fresh.accessToken };
+        },
+      });
+    }
     const fresh = await client.refreshAccessToken(refreshToken);
     // The old refresh token is spent now: store its successor before anything else can fail or use the new token.
-    write([[ZALO_SETTING_KEYS.refreshToken, fresh.refreshToken]]);
-    write([
-      [ZALO_SETTING_KEYS.accessToken, fresh.accessToken],
-      [ZALO_SETTING_KEYS.accessTokenExpiresAt, String(clock.now().getTime() + fresh.expiresInS * 1000)],
-    ]);
+    await write([[ZALO_SETTING_KEYS.refreshToken, fresh.refreshToken]]);
+    await write(accessEntries(fresh));
     return fresh.accessToken;
   };
 
-  const singleFlight = (): Promise<string> => {
-    inFlight ??= runRefresh().finally(() => {
+  const singleFlight = (stale?: string): Promise<string> => {
+    inFlight ??= runRefresh(stale).finally(() => {
       inFlight = undefined;
     });
     return inFlight;
@@ -101,13 +125,13 @@ export function createZaloTokenStore(opts: { db: Db; clock: Clock; client: ZaloC
   return {
     async accessToken() {
       if (inFlight) return inFlight;
-      return liveAccessToken() ?? singleFlight();
+      return (await liveAccessToken()) ?? singleFlight();
     },
     async refresh(stale) {
       if (inFlight) return inFlight;
-      const current = liveAccessToken();
+      const current = await liveAccessToken();
       if (current && current !== stale) return current;
-      return singleFlight();
+      return singleFlight(stale);
     },
   };
 }

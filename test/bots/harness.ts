@@ -1,10 +1,12 @@
 import { expect, it } from 'vitest';
-import type { Db } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { row, type Db } from '../../db/client.ts';
+import { addresses, contacts } from '../../db/schema/index.ts';
 import { loadConfig, type Env } from '../../src/config.ts';
 import { SendError, type Channel, type ChannelDeps, type DispatchResult, type SendErrorKind, type SendResult } from '../../src/core/channel.ts';
 import type { fixedClock } from '../../src/core/clock.ts';
 import type { Logger } from '../../src/core/log.ts';
-import type { Address, InboundEvent, OutboundMessage } from '../../src/core/message.ts';
+import { channelOf, type Address, type InboundEvent, type OutboundMessage } from '../../src/core/message.ts';
 import { guardNetwork } from '../support/network-guard.ts';
 import { PEOPLE } from '../support/seed.ts';
 import { startTestService, type TestService } from '../support/service.ts';
@@ -141,7 +143,7 @@ export interface InboundCase {
   /** Move the clock before the requests (e.g. a redelivery hours later). */
   between?: (h: BotHarness, index: number) => void;
   /** Extra assertions on what the core did with the events (one line each, e.g. the phone linked). */
-  check?: (h: BotHarness) => void;
+  check?: (h: BotHarness) => void | Promise<void>;
 }
 
 /** Run a table of inbound cases, each on a fresh service, through `path` (or each request's own path). */
@@ -166,8 +168,8 @@ export function runInboundCases(opts: {
         expect(h.dispatched.map((d) => d.event)).toMatchObject(c.events);
         expect(h.dispatched).toHaveLength(c.events.length);
         if (c.results) expect(h.dispatched.map((d) => d.result.status)).toEqual(c.results);
-        if (c.stored !== undefined) expect(countRows(h.db, 'inbound_messages')).toBe(c.stored);
-        c.check?.(h);
+        if (c.stored !== undefined) expect(await countRows(h.db, 'inbound_messages')).toBe(c.stored);
+        await c.check?.(h);
         expectNeverLogged(h.logs(), [...opts.secrets(), ...(c.neverLogged ?? [])]);
       } finally {
         await h.close();
@@ -212,7 +214,7 @@ export function runOutboundCases<Fake extends OutboundFake>(opts: {
   message: OutboundMessage;
   /** `exact`: the requests made must equal the case's (no extra fields); `partial` (default): match them. */
   requestMatch?: 'exact' | 'partial';
-  start: (env?: Record<string, string>) => Promise<{ h: BotHarness; fake: Fake; requests: () => unknown[]; secrets: () => string[] }>;
+  start: (env?: Record<string, string>) => Promise<{ h: BotHarness; fake: Fake; requests: () => unknown[]; secrets: () => string[] | Promise<string[]> }>;
 }): void {
   for (const c of opts.cases) {
     it(c.name, async () => {
@@ -230,7 +232,7 @@ export function runOutboundCases<Fake extends OutboundFake>(opts: {
         if (c.requests) expect(requests()).toHaveLength(c.requests.length);
         await c.check?.(fake, h);
         expect(fake.pendingFailures(), 'provider failures queued but never served (an unused mock)').toBe(0);
-        expectNeverLogged(h.logs(), secrets());
+        expectNeverLogged(h.logs(), await secrets());
       } finally {
         await h.close();
         await fake.close();
@@ -269,21 +271,16 @@ export function expectNeverLogged(logs: string, secrets: string[]): void {
 }
 
 /** Seed a contact owning `address` whose last inbound message was at `lastInboundAt` (null: never). */
-export function seedAddress(db: Db, address: Address, lastInboundAt: Date | null, now: Date): void {
-  const contact = db.$client.prepare('INSERT INTO contacts (role, created_at) VALUES (?, ?) RETURNING id').get('resident', now.getTime()) as {
-    id: number;
-  };
-  const channel = address.slice(0, address.indexOf(':')) === 'tel' ? 'sms' : address.slice(0, address.indexOf(':'));
-  db.$client
-    .prepare('INSERT INTO addresses (address, channel, contact_id, last_inbound_at, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(address, channel, contact.id, lastInboundAt?.getTime() ?? null, now.getTime());
+export async function seedAddress(db: Db, address: Address, lastInboundAt: Date | null, now: Date): Promise<void> {
+  const [contact] = await db.insert(contacts).values({ role: 'resident', createdAt: now }).returning({ id: contacts.id });
+  await db.insert(addresses).values({ address, channel: channelOf(address), contactId: contact!.id, lastInboundAt, createdAt: now });
 }
 
 /** One row of a table, by a column value, as plain SQL (keeps table-driven checks to one line). */
-export function rowWhere(db: Db, table: 'contacts' | 'addresses' | 'outbox', column: string, value: string | number): Record<string, unknown> | undefined {
-  return db.$client.prepare(`SELECT * FROM ${table} WHERE ${column} = ?`).get(value) as Record<string, unknown> | undefined;
+export async function rowWhere(db: Db, table: 'contacts' | 'addresses' | 'outbox', column: string, value: string | number): Promise<Record<string, unknown> | undefined> {
+  return row<Record<string, unknown>>(db, sql`SELECT * FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${value}`);
 }
 
-export function countRows(db: Db, table: 'inbound_messages' | 'outbox' | 'contacts' | 'addresses'): number {
-  return (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export async function countRows(db: Db, table: 'inbound_messages' | 'outbox' | 'contacts' | 'addresses'): Promise<number> {
+  return Number((await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))?.n ?? 0);
 }

@@ -287,7 +287,7 @@ async function sendOneReply(h: BotHarness): Promise<{ id: number; sid: string }>
   const id = h.dispatched[0]?.result.outboxIds[0];
   if (id === undefined) throw new Error('the inbound SMS queued no reply');
   await h.t.service.outbox.runOnce();
-  const row = rowWhere(h.db, 'outbox', 'id', id);
+  const row = await rowWhere(h.db, 'outbox', 'id', id);
   expect(row).toMatchObject({ status: 'sent', encoding: 'GSM-7', provider_id: expect.stringMatching(/^SM/) as unknown });
   return { id, sid: String(row?.['provider_id']) };
 }
@@ -311,7 +311,7 @@ describe('SMS via Twilio: delivery reports', () => {
       const { id, sid } = await sendOneReply(h);
       expect((await h.post('', callback(sid, 'delivered'))).status).toBe(200);
       expect(h.dispatched.at(-1)?.result.status).toBe('handled');
-      expect(rowWhere(h.db, 'outbox', 'id', id)?.['status']).toBe('delivered');
+      expect((await rowWhere(h.db, 'outbox', 'id', id))?.['status']).toBe('delivered');
       expectNeverLogged(h.logs(), secrets);
     }));
 
@@ -320,7 +320,7 @@ describe('SMS via Twilio: delivery reports', () => {
       const { id, sid } = await sendOneReply(h);
       await h.post('', callback(sid, 'delivered'));
       await h.post('', callback(sid, 'sent'));
-      expect(rowWhere(h.db, 'outbox', 'id', id)?.['status']).toBe('delivered');
+      expect((await rowWhere(h.db, 'outbox', 'id', id))?.['status']).toBe('delivered');
     }));
 
   // Known defect until src/core/outbox.ts applies deliveryReportApplies (src/core/delivery-status.ts): a final
@@ -334,7 +334,7 @@ describe('SMS via Twilio: delivery reports', () => {
       const { id, sid } = await sendOneReply(h);
       await h.post('', callback(sid, first));
       await h.post('', callback(sid, second));
-      expect(rowWhere(h.db, 'outbox', 'id', id)?.['status']).toBe(expected);
+      expect((await rowWhere(h.db, 'outbox', 'id', id))?.['status']).toBe(expected);
     }),
   );
 });

@@ -60,7 +60,7 @@ const inbound: InboundCase[] = [
     events: [{ kind: 'phone', channel: 'telegram', providerId: '731290003', from: USER, phone: PEOPLE.lan.phone.slice(1), name: 'Lan' }],
     stored: 1,
     neverLogged: [PEOPLE.lan.phone.slice(1)],
-    check: (h) => expect(rowWhere(h.db, 'contacts', 'phone', PEOPLE.lan.phone)).toBeDefined(),
+    check: async (h) => expect(await rowWhere(h.db, 'contacts', 'phone', PEOPLE.lan.phone)).toBeDefined(),
   },
   {
     name: "somebody else's contact card proves nothing and is ignored with 200",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eq, like } from 'drizzle-orm';
+import { addresses, settings } from '../../../db/schema/index.ts';
 import { createZaloChannel } from '../../../bots/zalo/index.ts';
 import { ZALO_SETTING_KEYS } from '../../../bots/zalo/tokens.ts';
 import type { OutboundMessage } from '../../../src/core/message.ts';
@@ -22,20 +24,23 @@ const cs = (text = message.text) => ({
   body: { recipient: { user_id: USER_ID }, message: { text } },
 });
 
-const setting = (h: BotHarness, key: string): string | undefined =>
-  (h.db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const setting = async (h: BotHarness, key: string): Promise<string | undefined> =>
+  (await h.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1))[0]?.value;
 /** As if an earlier refresh had stored this access token, live for another day by our reckoning. */
-const storeAccessToken = (h: BotHarness, token: string): void => {
-  const t = h.clock.now().getTime();
-  const put = h.db.$client.prepare('INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
-  put.run(ZALO_SETTING_KEYS.accessToken, token, t);
-  put.run(ZALO_SETTING_KEYS.accessTokenExpiresAt, String(t + DAY), t);
+const storeAccessToken = async (h: BotHarness, token: string): Promise<void> => {
+  const now = h.clock.now();
+  for (const [key, value] of [
+    [ZALO_SETTING_KEYS.accessToken, token],
+    [ZALO_SETTING_KEYS.accessTokenExpiresAt, String(now.getTime() + DAY)],
+  ] as const) {
+    await h.db.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+  }
 };
-const setLastInbound = (h: BotHarness, at: Date | null): void => {
-  h.db.$client.prepare('UPDATE addresses SET last_inbound_at = ? WHERE address = ?').run(at?.getTime() ?? null, USER);
+const setLastInbound = async (h: BotHarness, at: Date | null): Promise<void> => {
+  await h.db.update(addresses).set({ lastInboundAt: at }).where(eq(addresses.address, USER));
 };
-const fail = (code: number) => (fake: FakeZalo, h: BotHarness) => {
-  storeAccessToken(h, fake.issueAccessToken());
+const fail = (code: number) => async (fake: FakeZalo, h: BotHarness) => {
+  await storeAccessToken(h, fake.issueAccessToken());
   fake.failNext(code);
 };
 
@@ -44,16 +49,16 @@ const outbound: OutboundCase<FakeZalo>[] = [
     name: 'the first send spends ZALO_REFRESH_TOKEN, stores the new tokens, then sends the CS text with ids as strings',
     attempts: [{ ok: {} }],
     requests: [refresh(), cs()],
-    check: (fake, h) => {
+    check: async (fake, h) => {
       expect(fake.calls[0]?.body).toMatchObject({ refresh_token: fake.refreshToken });
       expect(fake.calls[1]?.raw).toContain(`"user_id":"${USER_ID}"`);
-      expect(fake.calls[1]?.headers.access_token).toBe(setting(h, ZALO_SETTING_KEYS.accessToken));
-      expect(setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
+      expect(fake.calls[1]?.headers.access_token).toBe(await setting(h, ZALO_SETTING_KEYS.accessToken));
+      expect(await setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
     },
   },
   {
     name: 'a stored live access token is used without refreshing, and the message id is reported',
-    arrange: (fake, h) => storeAccessToken(h, fake.issueAccessToken()),
+    arrange: async (fake, h) => await storeAccessToken(h, fake.issueAccessToken()),
     attempts: [{ ok: { providerId: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown as string } }],
     requests: [cs()],
   },
@@ -65,8 +70,8 @@ const outbound: OutboundCase<FakeZalo>[] = [
   },
   {
     name: 'a 5xx from Zalo says retry, and the retry goes out',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
+    arrange: async (fake, h) => {
+      await storeAccessToken(h, fake.issueAccessToken());
       fake.failNextHttp(503);
     },
     attempts: [{ error: { kind: 'retry' } }, { ok: {} }],
@@ -74,22 +79,22 @@ const outbound: OutboundCase<FakeZalo>[] = [
   },
   {
     name: 'an expired access token (-216) is refreshed once, the new refresh token stored before the retry uses the new access token',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
+    arrange: async (fake, h) => {
+      await storeAccessToken(h, fake.issueAccessToken());
       fake.expireAccessTokens();
       let sends = 0;
-      fake.onRequest((call) => {
+      fake.onRequest(async (call) => {
         if (call.path !== '/v3.0/oa/message/cs' || ++sends !== 2) return;
         // At the moment the new access token is first used, its refresh token must already be in the database.
-        if (setting(h, ZALO_SETTING_KEYS.refreshToken) !== fake.validRefreshToken()) throw new Error('new refresh token not stored before use');
-        if (call.headers.access_token !== setting(h, ZALO_SETTING_KEYS.accessToken)) throw new Error('retry did not use the new access token');
+        if (await setting(h, ZALO_SETTING_KEYS.refreshToken) !== fake.validRefreshToken()) throw new Error('new refresh token not stored before use');
+        if (call.headers.access_token !== await setting(h, ZALO_SETTING_KEYS.accessToken)) throw new Error('retry did not use the new access token');
       });
     },
     attempts: [{ ok: {} }],
     requests: [cs(), refresh(), cs()],
-    check: (fake, h) => {
+    check: async (fake, h) => {
       expect(fake.refreshCount()).toBe(1);
-      expect(setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
+      expect(await setting(h, ZALO_SETTING_KEYS.refreshToken)).toBe(fake.validRefreshToken());
     },
   },
   {
@@ -109,8 +114,8 @@ const outbound: OutboundCase<FakeZalo>[] = [
   },
   {
     name: 'five concurrent sends with an expired token share one refresh',
-    arrange: (fake, h) => {
-      storeAccessToken(h, fake.issueAccessToken());
+    arrange: async (fake, h) => {
+      await storeAccessToken(h, fake.issueAccessToken());
       fake.expireAccessTokens();
     },
     concurrent: 5,
@@ -147,19 +152,19 @@ const outbound: OutboundCase<FakeZalo>[] = [
   ),
   {
     name: 'no inbound for more than 7 days falls back before calling Zalo',
-    arrange: (_fake, h) => setLastInbound(h, new Date(now.getTime() - 7 * DAY - 60_000)),
+    arrange: async (_fake, h) => await setLastInbound(h, new Date(now.getTime() - 7 * DAY - 60_000)),
     attempts: [{ error: { kind: 'fallback', message: /no interaction in 7 days/ } }],
     requests: [],
   },
   {
     name: 'an address that never wrote falls back before calling Zalo',
-    arrange: (_fake, h) => setLastInbound(h, null),
+    arrange: async (_fake, h) => await setLastInbound(h, null),
     attempts: [{ error: { kind: 'fallback', message: /no interaction in 7 days/ } }],
     requests: [],
   },
   {
     name: 'an inbound 6 days 23 hours ago still allows a CS message',
-    arrange: (_fake, h) => setLastInbound(h, new Date(now.getTime() - 7 * DAY + 3600_000)),
+    arrange: async (_fake, h) => await setLastInbound(h, new Date(now.getTime() - 7 * DAY + 3600_000)),
     attempts: [{ ok: {} }],
     requests: [refresh(), cs()],
   },
@@ -200,7 +205,7 @@ const outbound: OutboundCase<FakeZalo>[] = [
   {
     name: 'a text longer than 2,000 characters goes out in parts split between words',
     message: { text: `${'một hai ba bốn '.repeat(200)}`.trim() },
-    arrange: (fake, h) => storeAccessToken(h, fake.issueAccessToken()),
+    arrange: async (fake, h) => await storeAccessToken(h, fake.issueAccessToken()),
     attempts: [{ ok: {} }],
     check: (fake) => {
       const texts = fake.calls.map((c) => (c.body as { message: { text: string } }).message.text);
@@ -230,16 +235,16 @@ describe('Zalo sends', () => {
         create: createZaloChannel,
       });
       // The person wrote yesterday: inside the 7-day window unless a case says otherwise.
-      seedAddress(h.db, USER, new Date(now.getTime() - DAY), now);
-      const tokens = () => [
+      await seedAddress(h.db, USER, new Date(now.getTime() - DAY), now);
+      const tokens = async () => [
         ...fake.calls.flatMap((c) => [c.headers.access_token ?? '', (c.body as { refresh_token?: string } | undefined)?.refresh_token ?? '']),
-        ...(h.db.$client.prepare("SELECT value FROM settings WHERE key LIKE 'zalo.%token'").all() as { value: string }[]).map((r) => r.value),
+        ...(await h.db.select({ value: settings.value }).from(settings).where(like(settings.key, 'zalo.%token'))).map((r) => r.value),
       ];
       return {
         h,
         fake,
         requests: () => fake.calls,
-        secrets: () => [APP_SECRET, OA_SECRET, fake.refreshToken, ...tokens()],
+        secrets: async () => [APP_SECRET, OA_SECRET, fake.refreshToken, ...(await tokens())],
       };
     },
   });
@@ -253,7 +258,7 @@ describe('Zalo channel without ZALO_APP_SECRET', () => {
       create: createZaloChannel,
     });
     try {
-      seedAddress(h.db, USER, now, now);
+      await seedAddress(h.db, USER, now, now);
       await expect(h.channel.send(message)).rejects.toMatchObject({ kind: 'fatal', message: expect.stringMatching(/ZALO_APP_SECRET/) as unknown });
       expect(fake.calls).toHaveLength(0);
     } finally {

@@ -67,7 +67,7 @@ const inbound: InboundCase[] = [
       { kind: 'unsubscribe', channel: 'zalo', providerId: `unfollow:${USER_ID}:1779246200000`, from: USER },
     ],
     stored: 2,
-    check: (h) => expect(rowWhere(h.db, 'addresses', 'address', USER)?.['stopped_at']).not.toBeNull(),
+    check: async (h) => expect((await rowWhere(h.db, 'addresses', 'address', USER))?.['stopped_at']).not.toBeNull(),
   },
   {
     name: 'submitted info becomes a phone event',
@@ -76,7 +76,7 @@ const inbound: InboundCase[] = [
     events: [{ kind: 'phone', channel: 'zalo', providerId: `user_submit_info:${USER_ID}:1779246300000`, from: USER, phone: PEOPLE.lan.phone.slice(1), name: PEOPLE.lan.name }],
     stored: 1,
     neverLogged: [PEOPLE.lan.phone.slice(1), PEOPLE.lan.name],
-    check: (h) => expect(rowWhere(h.db, 'addresses', 'address', `tel:${PEOPLE.lan.phone}`)).toBeDefined(),
+    check: async (h) => expect(await rowWhere(h.db, 'addresses', 'address', `tel:${PEOPLE.lan.phone}`)).toBeDefined(),
   },
   {
     name: 'echoes of our own messages and other event types are ignored with 200',
