@@ -25,11 +25,11 @@ describe.skipIf(!hasChromium)('the console in a real browser', { timeout: 60_000
     for (const [unit, day, count] of [
       ['00004', '2026-05-19', 12], ['00004', '2026-05-20', 9], ['00004', '2026-05-21', 7], ['00008', '2026-05-20', 31],
       ['00025', '2026-05-21', 18], ['25747', '2026-05-20', 40], ['25747', '2026-05-21', 25], ['25750', '2026-05-21', 5],
-    ] as const) addReport(db, unit, day, count, now);
+    ] as const) await addReport(db, unit, day, count, now);
     await addConsoleUser(db, { name: 'Tư vấn Ba Đình', role: 'consultant', unit: '01', email: 'tuvan@bhxh.example', now });
-    const resident = db.insert(contacts).values({ name: 'Lê Thị Hoa', phone: '+84911222333', role: 'resident', unitCode: '00004', subscribed: true, consentAt: now, createdAt: now }).returning().get();
-    db.insert(addresses).values({ address: 'tel:+84911222333', channel: 'sms', contactId: resident.id, createdAt: now }).run();
-    db.insert(callbackRequests).values({ reference: 'GL4821', contactId: resident.id, phone: '+84911222333', name: 'Lê Thị Hoa', unitCode: '00004', topic: 'Mức đóng hằng tháng', preferredTime: 'morning', createdAt: now, updatedAt: now }).run();
+    const resident = (await db.insert(contacts).values({ name: 'Lê Thị Hoa', phone: '+84911222333', role: 'resident', unitCode: '00004', subscribed: true, consentAt: now, createdAt: now }).returning())[0]!;
+    await db.insert(addresses).values({ address: 'tel:+84911222333', channel: 'sms', contactId: resident.id, createdAt: now });
+    await db.insert(callbackRequests).values({ reference: 'GL4821', contactId: resident.id, phone: '+84911222333', name: 'Lê Thị Hoa', unitCode: '00004', topic: 'Mức đóng hằng tháng', preferredTime: 'morning', createdAt: now, updatedAt: now });
     const doc = (await (await fetch(`${t.url}/admin/openapi.json`)).json()) as { paths: Record<string, unknown> };
     contract = { assign: '/admin/callbacks/{id}/assign' in doc.paths, confirm: '/admin/broadcasts/{id}/confirm' in doc.paths };
     // "Am I signed in?" answers 401 before sign-in: the contract, not a fault.

@@ -37,12 +37,12 @@ beforeAll(async () => {
   await make('hnViewer', 'viewer', '01');
   await make('hnConsultant', 'consultant', '01');
   await make('hcmSupervisor', 'supervisor', '79');
-  seedPerson(db, 'lan'); // staff of 017 (Hà Nội)
+  await seedPerson(db, 'lan'); // staff of 017 (Hà Nội)
   const [hcmDistrict] = await db.select({ code: units.code }).from(units).where(eq(units.parentCode, '79')).limit(1);
   if (!hcmDistrict) throw new Error('no district under 79');
   hcmStaffPhone = '+84987000111';
   hcmStaffId = (await db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).returning())[0]!.id;
-  const resident = seedPerson(db, 'hoa');
+  const resident = await seedPerson(db, 'hoa');
   // The Hà Nội request is assigned to the Hà Nội consultant (only the assignee or a supervisor may change it).
   const cb = async (unitCode: string, reference: string, assigneeId: number | null) =>
     (await db

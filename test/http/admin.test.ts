@@ -21,7 +21,7 @@ describe('admin API', () => {
   });
 
   it('shows progress against target after staff report through the chat', async () => {
-    seedPerson(t.service.db, 'lan');
+    await seedPerson(t.service.db, 'lan');
     const chat = t.chat('lan');
     await chat.send('BC 12');
     expect(chat.text).toMatch(/12/);
@@ -34,7 +34,7 @@ describe('admin API', () => {
   });
 
   it('exports progress as CSV with a BOM so Excel shows Vietnamese', async () => {
-    seedPerson(t.service.db, 'lan');
+    await seedPerson(t.service.db, 'lan');
     await t.chat('lan').send('BC 7');
     const res = await get('/admin/progress.csv', TOKEN);
     expect(res.status).toBe(200);
@@ -45,7 +45,7 @@ describe('admin API', () => {
   });
 
   it('issues a link code for a staff phone and audits it', async () => {
-    seedPerson(t.service.db, 'lan');
+    await seedPerson(t.service.db, 'lan');
     const res = await fetch(`${t.url}/admin/link-codes`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
@@ -67,7 +67,7 @@ describe('admin API', () => {
   });
 
   it('refuses a link code for a resident or a bad phone', async () => {
-    seedPerson(t.service.db, 'hoa');
+    await seedPerson(t.service.db, 'hoa');
     const post = (phone: string) =>
       fetch(`${t.url}/admin/link-codes`, {
         method: 'POST',
@@ -81,8 +81,8 @@ describe('admin API', () => {
 
 describe('scheduled jobs in the running service', () => {
   it('remind staff who have not reported by 16:30, once, and send the supervisor digest at 18:00', async () => {
-    seedPerson(t.service.db, 'lan');
-    seedPerson(t.service.db, 'minh');
+    await seedPerson(t.service.db, 'lan');
+    await seedPerson(t.service.db, 'minh');
     const { outbox } = await import('../../db/schema/index.ts');
     t.clock.set('2026-05-20T09:31:00Z'); // 16:31 in Hà Nội
     const first = await t.service.scheduler.tick();

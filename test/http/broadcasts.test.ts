@@ -39,8 +39,8 @@ async function subscribe(session: string) {
 }
 
 /** Hoa (resident of Đông Anh, 017) subscribed, reachable by web chat and SMS. */
-function hoaSubscribed() {
-  const hoa = seedPerson(t.service.db, 'hoa');
+async function hoaSubscribed() {
+  const hoa = await seedPerson(t.service.db, 'hoa');
   t.service.db.update(contacts).set({ subscribed: true, unitCode: '017' }).where(eq(contacts.id, hoa.id)).run();
   return hoa;
 }
@@ -49,7 +49,7 @@ type Created = { id: number; status: string; preview: { recipients: number; byCh
 
 describe('broadcasts over the admin API', () => {
   it('creates a draft with its preview: audience by channel, a rendered sample per channel, SMS segments and cost; nothing is queued', async () => {
-    hoaSubscribed();
+    await hoaSubscribed();
     const res = await call('/admin/broadcasts', { text: 'Chào {ten} ở {don_vi}: Lễ ra quân {ngay_ra_quan}, hỏi {hotline}.', audience: { channels: ['sms'] } });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Created;
@@ -64,7 +64,7 @@ describe('broadcasts over the admin API', () => {
   });
 
   it('sends on confirm: one row per subscribed person, never the opted-out, text rendered per person when sent', async () => {
-    const hoa = hoaSubscribed();
+    const hoa = await hoaSubscribed();
     await subscribe('a');
     await t.chat('c').send('menu'); // not subscribed
     const optedOut = await subscribe('d');
@@ -167,7 +167,7 @@ describe('broadcasts over the admin API', () => {
   });
 
   it('keeps its statistics (counters per broadcast) equal to its rows through queueing, sending, a stop and a cancel', async () => {
-    const hoa = hoaSubscribed(); // web and SMS: reached on the newest address
+    const hoa = await hoaSubscribed(); // web and SMS: reached on the newest address
     await subscribe('a');
     await subscribe('b');
     await subscribe('c');
@@ -206,8 +206,8 @@ describe('broadcasts over the admin API', () => {
   });
 
   it('keeps a supervisor to their own subtree: their audience, their broadcasts', async () => {
-    seedPerson(t.service.db, 'lan'); // staff of 017 (in 01)
-    seedPerson(t.service.db, 'minh'); // supervisor of 01
+    await seedPerson(t.service.db, 'lan'); // staff of 017 (in 01)
+    await seedPerson(t.service.db, 'minh'); // supervisor of 01
     const hn = await supervisorToken('01');
     const preview = await call('/admin/broadcasts/preview', { text: 'Nhắc báo cáo', audience: { roles: ['staff', 'supervisor'] } }, 'POST', hn);
     expect(((await preview.json()) as { recipients: number }).recipients).toBe(2);

@@ -41,10 +41,10 @@ describe('the console API on the current unit tree', () => {
     hanoi = await addConsoleUser(db, { name: 'Giám sát Hà Nội', role: 'supervisor', unit: '01', email: 'hn@example.vn', now });
     viewer = await addConsoleUser(db, { name: 'Người xem Hà Nội', role: 'viewer', unit: '01', email: 'xem@example.vn', now });
     consultant = await addConsoleUser(db, { name: 'Tư vấn Hà Nội', role: 'consultant', unit: '01', email: 'tv@example.vn', now });
-    addReport(db, '00004', '2026-05-20', 4, now);
-    addReport(db, '00004', TODAY, 7, now);
-    addReport(db, '00008', TODAY, 2, now);
-    addReport(db, '25747', TODAY, 30, now); // a commune of Hồ Chí Minh City
+    await addReport(db, '00004', '2026-05-20', 4, now);
+    await addReport(db, '00004', TODAY, 7, now);
+    await addReport(db, '00008', TODAY, 2, now);
+    await addReport(db, '25747', TODAY, 30, now); // a commune of Hồ Chí Minh City
   }, 60_000);
   afterAll(() => t.close());
 

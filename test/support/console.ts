@@ -32,9 +32,9 @@ export async function addConsoleUser(
 }
 
 /** Store one current report of `count` for a unit and day, by a new reporter. */
-export function addReport(db: Db, unitCode: string, day: string, count: number, now: Date): void {
-  const reporter = db.insert(contacts).values({ name: `Cán bộ ${unitCode}`, role: 'staff', unitCode, createdAt: now }).returning().get();
-  db.insert(signupReports).values({ unitCode, reporterId: reporter.id, day, count, createdAt: now }).run();
+export async function addReport(db: Db, unitCode: string, day: string, count: number, now: Date): Promise<void> {
+  const [reporter] = await db.insert(contacts).values({ name: `Cán bộ ${unitCode}`, role: 'staff', unitCode, createdAt: now }).returning();
+  await db.insert(signupReports).values({ unitCode, reporterId: reporter!.id, day, count, createdAt: now });
 }
 
 /** `fetch` with a bearer token and JSON; `T` is the shape the test expects of the answer. */

@@ -15,17 +15,12 @@ export const PEOPLE = {
 export type PersonKey = keyof typeof PEOPLE;
 
 /** Create a named person and a web chat address `web:<key>` for them. */
-export function seedPerson(db: Db, key: PersonKey, now = new Date('2026-05-01T00:00:00Z')): ContactRow {
+export async function seedPerson(db: Db, key: PersonKey, now = new Date('2026-05-01T00:00:00Z')): Promise<ContactRow> {
   const p = PEOPLE[key];
-  const existing = db.select().from(contacts).where(eq(contacts.phone, p.phone)).get();
+  const [existing] = await db.select().from(contacts).where(eq(contacts.phone, p.phone)).limit(1);
   const contact =
-    existing ??
-    db
-      .insert(contacts)
-      .values({ name: p.name, phone: p.phone, role: p.role, unitCode: p.unitCode, createdAt: now })
-      .returning()
-      .get();
-  db.insert(addresses).values({ address: `web:${key}`, channel: 'web', contactId: contact.id, createdAt: now }).onConflictDoNothing().run();
-  db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: contact.id, createdAt: now }).onConflictDoNothing().run();
+    existing ?? (await db.insert(contacts).values({ name: p.name, phone: p.phone, role: p.role, unitCode: p.unitCode, createdAt: now }).returning())[0]!;
+  await db.insert(addresses).values({ address: `web:${key}`, channel: 'web', contactId: contact.id, createdAt: now }).onConflictDoNothing();
+  await db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: contact.id, createdAt: now }).onConflictDoNothing();
   return contact;
 }
