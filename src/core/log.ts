@@ -9,9 +9,13 @@ const PHONE = /(\+?84|0)(\d{2})\d{5,6}(\d{2})\b/g;
 const BOT_TOKEN = /(?<![0-9])\d{6,12}:[A-Za-z0-9_-]{30,}/g;
 const SECRET_PARAM = /((?:token|secret|password|key|signature|access_token|refresh_token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi;
 
+// A password inside a URL (postgres://user:password@host/db, as DATABASE_URL carries one).
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s/]+@/gi;
+
 /** Mask phone numbers and secrets in free text. */
 export function maskText(text: string): string {
   return text
+    .replace(URL_PASSWORD, '$1***@')
     .replace(BOT_TOKEN, '***:***')
     .replace(SECRET_PARAM, '$1***')
     .replace(PHONE, (_m, p: string, a: string, b: string) => `${p}${a}*****${b}`);

@@ -8,6 +8,7 @@ describe('logs', () => {
     ['+84912345678', '+8491*****78'],
     ['token=abc123secret&x=1', 'token=***&x=1'],
     ['https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage', 'https://api.telegram.org/bot***:***/sendMessage'],
+    ['connect to postgres://bhxh:S3cret-pw@db.internal:5432/bhxh failed', 'connect to postgres://bhxh:***@db.internal:5432/bhxh failed'],
   ])('masks %j', (input, expected) => {
     expect(maskText(input)).toBe(expected);
   });
