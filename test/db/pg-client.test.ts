@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { pushSchema } from 'drizzle-kit/api';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { openDb } from '../../db/client.ts';
 import * as sqliteSchema from '../../db/schema/index.ts';
 import * as pgSchema from '../../db/pg/schema/index.ts';
@@ -36,9 +37,10 @@ const MIGRATIONS = (JSON.parse(readFileSync(join(PG_MIGRATIONS_DIR, 'meta', '_jo
  * throws rather than guess.
  */
 function forPush(db: PgDb): PgDb {
+  const dialect = new PgDialect();
   const compositePk = /connamespace = \$1::regnamespace\s+AND\s+pg_class\.relname = \$2;/;
   const execute = async (query: SQL) => {
-    const text = db.dialect.sqlToQuery(query).sql;
+    const text = dialect.sqlToQuery(query).sql;
     if (!compositePk.test(text)) return db.execute(query);
     const all = await db.execute(sql`SELECT conname AS primary_key FROM pg_constraint JOIN pg_class ON pg_class.oid = conrelid
       WHERE contype = 'p' AND connamespace = 'public'::regnamespace AND array_length(conkey, 1) > 1`);
