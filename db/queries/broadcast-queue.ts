@@ -3,9 +3,9 @@
  * the cursor in the same transaction, so the audience never passes through the process. The chunk insert is the
  * one engine-specific place of broadcasts (sqliteChunk, pgChunk below); the rest is written once.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { engineOf, execute, row, transaction, type Db } from '../client.ts';
-import type { BroadcastRow } from '../schema/index.ts';
+import { broadcasts, type BroadcastRow } from '../schema/index.ts';
 import { ADDRESS_CHANNELS, audienceSelect, type AudienceFilter } from './broadcasts.ts';
 
 /** What one queueing statement covers: contact ids in (from, to], the broadcast, and the row time. */
@@ -110,6 +110,17 @@ async function pgChunk(db: Db, a: AudienceFilter, r: QueueRange): Promise<ChunkR
         SELECT count(*) AS added, min(id) AS first FROM ins`,
   );
   return { added: result?.added ?? 0, first: result?.first ?? null };
+}
+
+/**
+ * A broadcast as committed, for the queue pump. The pump may start before the transaction that confirmed the
+ * broadcast has committed (a chat command's lasts until the conversation's answer is stored): on PostgreSQL a
+ * locking read first waits for any transaction writing the row; SQLite's one connection sees its writes already.
+ */
+export async function broadcastToQueue(db: Db, id: number): Promise<BroadcastRow | undefined> {
+  if (engineOf(db) === 'pg') await execute(db, sql`SELECT 1 FROM broadcasts WHERE id = ${id} FOR UPDATE`);
+  const [b] = await db.select().from(broadcasts).where(eq(broadcasts.id, id));
+  return b;
 }
 
 /**

@@ -5,6 +5,8 @@
  * between other work, outside that transaction.
  */
 import { eq } from 'drizzle-orm';
+import { transaction } from '../../db/client.ts';
+import { lockContact } from '../../db/locks.ts';
 import { broadcasts, type BroadcastRow } from '../../db/schema/index.ts';
 import type { FlowContext } from '../../src/core/flow.ts';
 import { queueMessages } from '../../src/core/outbox.ts';
@@ -27,11 +29,16 @@ export async function chatPreview(ctx: FlowContext, draft: BroadcastRow): Promis
   if (count.done) return T.preview(draft.id, await previewFromCount(db, template, count));
   void detached(async () => {
     const done = await finishCount(count);
-    // Confirmed or dropped meanwhile: the preview is no longer news.
-    const [now] = await db.select().from(broadcasts).where(eq(broadcasts.id, draft.id));
-    if (now?.status !== 'draft') return;
-    const text = T.preview(draft.id, await previewFromCount(db, template, done));
-    await queueMessages(db, ctx.now, [{ contactId: ctx.contact.id, address: ctx.address, text, priority: 'reply', quickReplies: PREVIEW_QUICK_REPLIES }]);
+    const preview = await previewFromCount(db, template, done);
+    // Under the supervisor's lock, as their messages are handled: the step that made the draft has committed.
+    await transaction(db, async () => {
+      await lockContact(db, ctx.contact.id);
+      // Confirmed or dropped meanwhile: the preview is no longer news.
+      const [now] = await db.select().from(broadcasts).where(eq(broadcasts.id, draft.id));
+      if (now?.status !== 'draft') return;
+      const text = T.preview(draft.id, preview);
+      await queueMessages(db, ctx.now, [{ contactId: ctx.contact.id, address: ctx.address, text, priority: 'reply', quickReplies: PREVIEW_QUICK_REPLIES }]);
+    });
   }).catch((err: unknown) => ctx.log.error({ err, broadcastId: draft.id }, 'counting a broadcast audience failed'));
   return T.counting(draft.id, count.total);
 }

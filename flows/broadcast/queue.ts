@@ -1,8 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { queueNextChunk } from '../../db/queries/broadcast-queue.ts';
-import { broadcasts } from '../../db/schema/index.ts';
+import { broadcastToQueue, queueNextChunk } from '../../db/queries/broadcast-queue.ts';
 import type { Logger } from '../../src/core/log.ts';
 import { storedAudience } from './audience.ts';
 import { ChunkSizer } from './chunks.ts';
@@ -55,7 +53,7 @@ async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
     await yieldToEventLoop();
     const sizer = new ChunkSizer(opts.chunk);
     // Read once: each chunk checks the status and cursor itself, inside its transaction (a cancel stops it).
-    const [b] = await db.select().from(broadcasts).where(eq(broadcasts.id, id));
+    const b = await broadcastToQueue(db, id);
     if (!b || b.status !== 'sending') return 0;
     const audience = storedAudience(b.audience);
     for (;;) {
