@@ -4,9 +4,9 @@
  * one engine-specific place of broadcasts (sqliteChunk, pgChunk below); the rest is written once.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { engineOf, execute, row, transaction, type Db } from '../client.ts';
+import { engineOf, execute, row, transaction, type Db, type Engine } from '../client.ts';
 import { broadcasts, type BroadcastRow } from '../schema/index.ts';
-import { ADDRESS_CHANNELS, audienceSelect, type AudienceFilter } from './broadcasts.ts';
+import { ADDRESS_CHANNELS, audienceFrom, type AudienceFilter } from './broadcasts.ts';
 
 /** What one queueing statement covers: contact ids in (from, to], the broadcast, and the row time. */
 export interface QueueRange {
@@ -18,9 +18,10 @@ export interface QueueRange {
 }
 
 /** A bound value as the engine takes it in a SELECT list (PostgreSQL types a bare parameter there as text). */
-type Bind = (value: number | boolean, type: 'bigint' | 'integer' | 'boolean') => SQL;
-const sqliteBind: Bind = (value) => sql`${typeof value === 'boolean' ? Number(value) : value}`;
-const pgBind: Bind = (value, type) => sql`${value}::${sql.raw(type)}`;
+function bind(engine: Engine, value: number | boolean, type: 'bigint' | 'integer' | 'boolean'): SQL {
+  if (engine === 'pg') return sql`${value}::${sql.raw(type)}`;
+  return sql`${typeof value === 'boolean' ? Number(value) : value}`;
+}
 
 const OUTBOX_COLUMNS = sql.raw(`(contact_id, address, channel, text, priority, status, reason, error, attempts, next_attempt_at,
                         keep_diacritics, broadcast_id, created_at, request_phone)`);
@@ -29,14 +30,14 @@ const OUTBOX_COLUMNS = sql.raw(`(contact_id, address, channel, text, priority, s
  * The rows of a range: one per audience member, text empty (rendered per person when sent), `skipped`/`no_address`
  * when nobody can be reached.
  */
-function rangeRows(a: AudienceFilter, r: QueueRange, bind: Bind): SQL {
-  const now = bind(r.now.getTime(), 'bigint');
+function rangeRows(engine: Engine, a: AudienceFilter, r: QueueRange): SQL {
+  const now = bind(engine, r.now.getTime(), 'bigint');
   return sql`SELECT s.cid, coalesce(ad.address, ''), coalesce(ad.channel, 'none'), '', 1,
            CASE WHEN ad.id IS NULL THEN 'skipped' ELSE 'queued' END,
            CASE WHEN ad.id IS NULL THEN 'no_address' END,
            CASE WHEN ad.id IS NULL THEN 'no reachable address' END,
-           0, ${now}, ${bind(r.keepDiacritics, 'boolean')}, ${bind(r.broadcastId, 'integer')}, ${now}, ${bind(false, 'boolean')}
-      FROM (${audienceSelect(a, sql` AND c.id > ${r.from} AND c.id <= ${r.to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid`;
+           0, ${now}, ${bind(engine, r.keepDiacritics, 'boolean')}, ${bind(engine, r.broadcastId, 'integer')}, ${now}, ${bind(engine, false, 'boolean')}
+      FROM ${audienceFrom(engine, a, sql` AND c.id > ${r.from} AND c.id <= ${r.to}`)}`;
 }
 
 /**
@@ -45,7 +46,7 @@ function rangeRows(a: AudienceFilter, r: QueueRange, bind: Bind): SQL {
  * advances the cursor in one transaction.
  */
 export function queueRowsSql(a: AudienceFilter, r: QueueRange): SQL {
-  return sql`INSERT INTO outbox ${OUTBOX_COLUMNS} ${rangeRows(a, r, sqliteBind)}`;
+  return sql`INSERT INTO outbox ${OUTBOX_COLUMNS} ${rangeRows('sqlite', a, r)}`;
 }
 
 /** What a chunk added: its rows, and the lowest outbox id among them (null when none). */
@@ -101,7 +102,7 @@ async function pgChunk(db: Db, a: AudienceFilter, r: QueueRange): Promise<ChunkR
   const result = await row<{ added: number; first: number | null }>(
     db,
     sql`WITH ins AS (
-          INSERT INTO outbox ${OUTBOX_COLUMNS} ${rangeRows(a, r, pgBind)}
+          INSERT INTO outbox ${OUTBOX_COLUMNS} ${rangeRows('pg', a, r)}
           RETURNING id, status, channel, reason),
         counted AS (
           INSERT INTO broadcast_counts (broadcast_id, status, channel, reason, n)

@@ -3,7 +3,7 @@
  * chunks, never the audience in the process) is in broadcast-queue.ts. Imports nothing from src/.
  */
 import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
-import { execute, row, rows, type Db } from '../client.ts';
+import { engineOf, execute, row, rows, type Db, type Engine } from '../client.ts';
 import { addresses, broadcasts, type BroadcastRow, type Role } from '../schema/index.ts';
 import { inSubtree } from './unit-scope.ts';
 
@@ -22,22 +22,43 @@ export interface AudienceFilter {
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
+const channelsOf = (a: AudienceFilter) => (a.channels && a.channels.length > 0 ? a.channels : null);
+
 /**
- * SELECT of every audience member's id `cid` and chosen address id `aid` (most recently used, not stopped; never
- * used last). The ORDER BY matches addresses_reach_idx, so the choice is one index seek per person.
+ * A person's chosen address (most recently used, not stopped; never used last) as a correlated SELECT of `columns`.
+ * The ORDER BY matches addresses_reach_idx, so the choice is one index seek per person.
  */
-export function audienceSelect(a: AudienceFilter, extraWhere?: SQL): SQL {
-  const channels = a.channels && a.channels.length > 0 ? a.channels : null;
+function chosenAddress(a: AudienceFilter, contactId: SQL, columns: SQL): SQL {
+  const channels = channelsOf(a);
   const onChannels = channels ? sql` AND a2.channel IN (${list(channels)})` : sql``;
+  return sql`SELECT ${columns} FROM addresses a2 WHERE a2.contact_id = ${contactId} AND a2.stopped_at IS NULL${onChannels}
+        ORDER BY a2.last_inbound_at DESC NULLS LAST, a2.id DESC LIMIT 1`;
+}
+
+/** FROM and WHERE of the audience's members (contacts `c`). */
+function members(a: AudienceFilter, extraWhere?: SQL): SQL {
+  const channels = channelsOf(a);
   const inUnit = a.unitCode ? inSubtree(sql.raw('c.unit_code'), a.unitCode) : undefined;
-  return sql`SELECT c.id AS cid,
-      (SELECT a2.id FROM addresses a2 WHERE a2.contact_id = c.id AND a2.stopped_at IS NULL${onChannels}
-        ORDER BY a2.last_inbound_at DESC NULLS LAST, a2.id DESC LIMIT 1) AS aid
-    FROM contacts c
+  return sql`FROM contacts c
     WHERE c.role IN (${list(a.roles)}) AND NOT c.opted_out AND (c.role <> 'resident' OR c.subscribed)${inUnit ? sql` AND ${inUnit}` : sql``}${
       // With a channel filter, the audience is the people known on those channels (reachable or not).
       channels ? sql` AND EXISTS (SELECT 1 FROM addresses a3 WHERE a3.contact_id = c.id AND a3.channel IN (${list(channels)}))` : sql``
     }${extraWhere ?? sql``}`;
+}
+
+/**
+ * The audience as a FROM clause: `s.cid` is each member's contact id, `ad` their chosen address (all NULL when
+ * they have none). Engine-specific: SQLite picks the address id in a correlated subquery and joins it (one seek
+ * each); PostgreSQL's planner would hash-join that id against the whole addresses table for every range, so there
+ * the address comes from a LATERAL subquery (one index seek per person too).
+ */
+export function audienceFrom(engine: Engine, a: AudienceFilter, extraWhere?: SQL): SQL {
+  if (engine === 'pg') {
+    return sql`(SELECT c.id AS cid ${members(a, extraWhere)}) s
+      LEFT JOIN LATERAL (${chosenAddress(a, sql.raw('s.cid'), sql.raw('a2.id, a2.address, a2.channel'))}) ad ON true`;
+  }
+  return sql`(SELECT c.id AS cid, (${chosenAddress(a, sql.raw('c.id'), sql.raw('a2.id'))}) AS aid ${members(a, extraWhere)}) s
+      LEFT JOIN addresses ad ON ad.id = s.aid`;
 }
 
 /** One channel's share of an audience range: people, and the first of them (by id) for a sample. */
@@ -57,7 +78,7 @@ export function countAudienceRange(db: Db, a: AudienceFilter, from: number, to: 
   return rows<AudienceSlice>(
     db,
     sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n, min(s.cid) AS first
-          FROM (${audienceSelect(a, sql` AND c.id > ${from} AND c.id <= ${to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
+          FROM ${audienceFrom(engineOf(db), a, sql` AND c.id > ${from} AND c.id <= ${to}`)} GROUP BY 1`,
   );
 }
 

@@ -1,9 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Db } from '../../db/client.ts';
+import { engineOf, type Db } from '../../db/client.ts';
 import { broadcastToQueue, queueNextChunk } from '../../db/queries/broadcast-queue.ts';
 import type { Logger } from '../../src/core/log.ts';
 import { storedAudience } from './audience.ts';
-import { ChunkSizer } from './chunks.ts';
+import { ChunkSizer, CHUNK_BUDGET_MS, PG_CHUNK_BUDGET_MS } from './chunks.ts';
 import { detached } from './detached.ts';
 
 const pumping = new WeakMap<Db, Map<number, Promise<number>>>();
@@ -51,7 +51,7 @@ async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
     // Never inside the caller's turn (a chat command runs in the dispatcher's transaction): begin on the next one,
     // outside that transaction (detached above), each chunk in a transaction of its own.
     await yieldToEventLoop();
-    const sizer = new ChunkSizer(opts.chunk);
+    const sizer = new ChunkSizer(opts.chunk, engineOf(db) === 'pg' ? PG_CHUNK_BUDGET_MS : CHUNK_BUDGET_MS);
     // Read once: each chunk checks the status and cursor itself, inside its transaction (a cancel stops it).
     const b = await broadcastToQueue(db, id);
     if (!b || b.status !== 'sending') return 0;
