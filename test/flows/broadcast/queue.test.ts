@@ -22,9 +22,9 @@ async function residents(db: Db, n: number): Promise<number[]> {
     .insert(contacts)
     .values(Array.from({ length: n }, (_, i) => ({ name: `Dân ${i}`, role: 'resident' as const, subscribed: true, createdAt: NOW })))
     .returning({ id: contacts.id });
-  const rowsToAdd = people.flatMap((p, i) => {
+  const rowsToAdd = people.flatMap((p, i): (typeof addresses.$inferInsert)[] => {
     if (i % 7 === 6) return [];
-    const main = { address: `zalo:${p.id}`, channel: 'zalo' as const, contactId: p.id, createdAt: NOW };
+    const main = { address: `zalo:${p.id}`, channel: 'zalo', contactId: p.id, createdAt: NOW } as const;
     if (i % 5 !== 0) return [main];
     return [
       { address: `tel:+849${p.id}`, channel: 'sms' as const, contactId: p.id, createdAt: NOW, lastInboundAt: new Date(NOW.getTime() - 60_000) },
