@@ -25,12 +25,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function time(runs: number, fn: () => void): { median: number; max: number } {
-  fn(); // warm up statement caches
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  await fn(); // warm up statement caches
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
+    await fn();
     ms.push(performance.now() - t0);
   }
   return { median: median(ms), max: Math.max(...ms) };
@@ -67,11 +67,11 @@ export async function benchReports(): Promise<{ name: string; lines: string[] }>
   const seedMs = performance.now() - tSeed;
   db.$client.exec('ANALYZE');
 
-  const roll = time(30, () => rollUp(db, { today: '2026-05-31' }));
-  const perDay = time(10, () => countsByUnitDay(db));
-  const table = time(5, () => buildProgressTable(db, { now }));
-  const check = rollUp(db, { today: '2026-05-31' });
-  const throughput = reportsThroughput(db, districts.map((d) => d.code));
+  const roll = await time(30, () => rollUp(db, { today: '2026-05-31' }));
+  const perDay = await time(10, () => countsByUnitDay(db));
+  const table = await time(5, () => buildProgressTable(db, { now }));
+  const check = await rollUp(db, { today: '2026-05-31' });
+  const throughput = await reportsThroughput(db, districts.map((d) => d.code));
   db.$client.close();
   const verdict = roll.median < GOAL_MS ? 'ok' : 'SLOW';
   return {
@@ -88,7 +88,7 @@ export async function benchReports(): Promise<{ name: string; lines: string[] }>
 }
 
 /** Reports per second through the real dispatcher and report flow (dedupe, contact, step, queue reply). */
-function reportsThroughput(db: Db, districtCodes: string[]): number {
+async function reportsThroughput(db: Db, districtCodes: string[]): Promise<number> {
   const now = new Date('2026-05-31T03:00:00Z');
   const staff = districtCodes.slice(0, 200).map((code, i) => {
     const phone = `+8491${String(2000000 + i).padStart(7, '0')}`;
@@ -110,7 +110,7 @@ function reportsThroughput(db: Db, districtCodes: string[]): number {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const from = staff[i % staff.length] ?? 'tel:+84912000000';
-    dispatcher.handle({ kind: 'text', channel: 'sms', providerId: `bench-${i}`, from, text: `BC ${i % 90}`, receivedAt: now });
+    await dispatcher.handle({ kind: 'text', channel: 'sms', providerId: `bench-${i}`, from, text: `BC ${i % 90}`, receivedAt: now });
   }
   return n / ((performance.now() - t0) / 1000);
 }

@@ -49,9 +49,9 @@ async function askPassword(io: CliIo): Promise<string> {
 }
 
 /** A user named by id or by sign-in name. */
-function findUser(db: Db, ref: string | undefined): AdminUserRow {
+async function findUser(db: Db, ref: string | undefined): Promise<AdminUserRow> {
   if (!ref) throw new AccountError('name the user by id, e-mail or phone');
-  const user = /^\d+$/.test(ref) ? userById(db, Number(ref)) : userByLogin(db, parseLogin(ref));
+  const user = /^\d+$/.test(ref) ? await userById(db, Number(ref)) : await userByLogin(db, parseLogin(ref));
   if (!user) throw new AccountError(`no user ${ref}`);
   return user;
 }
@@ -59,9 +59,12 @@ function findUser(db: Db, ref: string | undefined): AdminUserRow {
 function withDb<T>(io: CliIo, fn: (db: Db, config: Config) => Promise<T> | T): Promise<T> {
   const config = loadConfig(io.env);
   const db = openDb(config.dbPath);
-  seedDefaults(db, seedOptions(config, new Date()));
   return Promise.resolve()
-    .then(() => fn(db, config))
+    // db/seed stays synchronous for now (its owner converts it); awaiting a plain value is harmless.
+    .then(async () => {
+      await seedDefaults(db, seedOptions(config, new Date()));
+      return fn(db, config);
+    })
     .finally(() => db.$client.close());
 }
 
@@ -100,7 +103,7 @@ async function createAdmin(argv: string[], io: CliIo, out: (t: string) => void):
   const { flags } = parseArgs(argv);
   const tty = (io.stdin as NodeJS.ReadStream).isTTY === true;
   return withDb(io, async (db) => {
-    const existing = db.select().from(adminUsers).where(and(eq(adminUsers.role, 'admin'), eq(adminUsers.active, true))).all();
+    const existing = await db.select().from(adminUsers).where(and(eq(adminUsers.role, 'admin'), eq(adminUsers.active, true)));
     if (existing.some((u) => u.passwordHash !== null)) throw new AccountError('an admin who can sign in already exists: use "user add --role admin" (or "user reset-password")');
     let login = flag(flags, 'email') ?? flag(flags, 'phone');
     if (!login && tty) login = (await readSecretLineVisible(io, 'E-mail hoặc số điện thoại để đăng nhập: ')).trim();
@@ -150,15 +153,15 @@ async function user(argv: string[], io: CliIo, out: (t: string) => void, err: (t
         return 0;
       }
       case 'list':
-        for (const u of listUsers(db, flag(flags, 'unit') ?? NATION_SCOPE)) out(line(u));
+        for (const u of await listUsers(db, flag(flags, 'unit') ?? NATION_SCOPE)) out(line(u));
         return 0;
       case 'disable': {
-        const u = findUser(db, positional[0]);
-        out(line(changeAccount(db, u.id, { active: false }, { actor: ACTOR, now })));
+        const u = await findUser(db, positional[0]);
+        out(line(await changeAccount(db, u.id, { active: false }, { actor: ACTOR, now })));
         return 0;
       }
       case 'reset-password': {
-        const u = findUser(db, positional[0]);
+        const u = await findUser(db, positional[0]);
         await resetPassword(db, u.id, await askPassword(io), { actor: ACTOR, now });
         out(`password of user ${u.id} changed; their sessions were ended`);
         return 0;
@@ -173,21 +176,21 @@ async function user(argv: string[], io: CliIo, out: (t: string) => void, err: (t
 async function token(argv: string[], io: CliIo, out: (t: string) => void, err: (t: string) => void): Promise<number> {
   const [sub, ...rest] = argv;
   const { positional, flags } = parseArgs(rest);
-  return withDb(io, (db, config) => {
+  return withDb(io, async (db, config) => {
     const now = new Date();
     switch (sub) {
       case 'create': {
-        const u = findUser(db, flag(flags, 'user'));
+        const u = await findUser(db, flag(flags, 'user'));
         const days = flag(flags, 'days') ? Number(flag(flags, 'days')) : config.access.tokenDays;
         if (!Number.isInteger(days) || days < 1 || days > 3650) throw new AccountError('--days must be a whole number from 1 to 3650');
-        const created = createApiToken(db, u.id, { label: flag(flags, 'label') ?? null, days, actor: ACTOR, now });
+        const created = await createApiToken(db, u.id, { label: flag(flags, 'label') ?? null, days, actor: ACTOR, now });
         out(created.token);
         err(`Token ${created.row.id} for ${u.name}, valid until ${created.row.expiresAt?.toISOString()}. Shown once: only its SHA-256 is stored.`);
         return 0;
       }
       case 'list': {
-        const owner = flag(flags, 'user') ? findUser(db, flag(flags, 'user')).id : null;
-        for (const t of publicTokens(db, owner)) {
+        const owner = flag(flags, 'user') ? (await findUser(db, flag(flags, 'user'))).id : null;
+        for (const t of await publicTokens(db, owner)) {
           const state = t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt <= now ? 'expired' : 'active';
           out(`${t.id}\t${state}\t${t.userName}\t${t.label ?? ''}\texpires ${t.expiresAt?.toISOString() ?? 'never'}`);
         }
@@ -195,7 +198,7 @@ async function token(argv: string[], io: CliIo, out: (t: string) => void, err: (
       }
       case 'revoke': {
         if (!positional[0]) throw new AccountError('usage: bhxh-outreach token revoke <id>');
-        revokeApiToken(db, positional[0], { ownerId: null, actor: ACTOR, now });
+        await revokeApiToken(db, positional[0], { ownerId: null, actor: ACTOR, now });
         out(`token ${positional[0]} revoked`);
         return 0;
       }
@@ -218,13 +221,13 @@ async function createAdminToken(argv: string[], io: CliIo, out: (t: string) => v
   return withDb(io, async (db, config) => {
     const now = new Date();
     const unit = flag(flags, 'unit') ?? (role === 'admin' ? NATION_SCOPE : undefined);
-    const reuse = db
+    const [reuse] = await db
       .select()
       .from(adminUsers)
       .where(and(eq(adminUsers.name, name), eq(adminUsers.role, role as UserRole), eq(adminUsers.unitScope, unit ?? ''), eq(adminUsers.active, true)))
-      .get();
+      .limit(1);
     const u = reuse ?? (await createAccount(db, { name, role: role as UserRole, ...(unit && { unit }) }, { actor: ACTOR, now }));
-    const created = createApiToken(db, u.id, { label: 'create-admin-token', days: config.access.tokenDays, actor: ACTOR, now });
+    const created = await createApiToken(db, u.id, { label: 'create-admin-token', days: config.access.tokenDays, actor: ACTOR, now });
     out(created.token);
     err(`Shown once: only its SHA-256 is stored. Use it as "Authorization: Bearer <token>" (user ${u.id}, ${u.role}, unit ${u.unitScope}).`);
     return 0;

@@ -14,12 +14,12 @@ import { toE164 } from './text/phone.ts';
 export async function runExtraCommand(command: string, argv: string[], io: CliIo): Promise<number | null> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
-  const withDb = <T>(fn: (db: ReturnType<typeof openDb>) => T): T => {
+  const withDb = async <T>(fn: (db: ReturnType<typeof openDb>) => Promise<T> | T): Promise<T> => {
     const config = loadConfig(io.env);
     const db = openDb(config.dbPath);
-    seedDefaults(db, seedOptions(config, new Date()));
     try {
-      return fn(db);
+      await seedDefaults(db, seedOptions(config, new Date()));
+      return await fn(db);
     } finally {
       db.$client.close();
     }
@@ -40,7 +40,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
       const text = readFileSync(file, 'utf8');
       const dryRun = flags['dry-run'] === true;
       const skipBad = flags['skip-bad'] === true;
-      const result = withDb((db) => importStaff(db, text, { dryRun, skipBad, now: new Date() }));
+      const result = await withDb((db) => importStaff(db, text, { dryRun, skipBad, now: new Date() }));
       for (const b of result.bad) err(`line ${b.line}: ${b.reason}`);
       if (result.bad.length > 0 && !skipBad) {
         err(`nothing imported: ${result.bad.length} bad row(s)${dryRun ? '' : ' (fix them, or use --skip-bad)'}`);
@@ -79,8 +79,8 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
         return 2;
       }
       const { issueLinkCode } = await import('../db/queries/staff.ts');
-      const code = withDb((db) => {
-        const staff = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
+      const code = await withDb(async (db) => {
+        const [staff] = await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
         return staff && staff.role !== 'resident' ? issueLinkCode(db, staff.id, new Date()) : null;
       });
       if (!code) {

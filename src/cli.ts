@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'seed': {
         const cfg = config(io);
         const db = openDb(cfg.dbPath);
-        const { campaign, unitsImported } = seedDefaults(db, seedOptions(cfg, new Date()));
+        const { campaign, unitsImported } = await seedDefaults(db, seedOptions(cfg, new Date()));
         db.$client.close();
         print(io.stdout, `campaign "${campaign.name}" launches ${campaign.launchAt.toISOString()}; ${unitsImported} units imported`);
         return 0;
@@ -78,7 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         const cfg = config(io);
         const db = openDb(cfg.dbPath);
-        const result = importUnits(db, readFileSync(file, 'utf8'), { dryRun });
+        // db/seed stays synchronous for now (its owner converts it); awaiting a plain value is harmless.
+        const result = await importUnits(db, readFileSync(file, 'utf8'), { dryRun });
         db.$client.close();
         if (result.bad.length > 0) {
           for (const b of result.bad) print(io.stderr, `line ${b.line}: ${b.reason}`);
@@ -116,7 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
-  const service = createService(cfg);
+  const service = await createService(cfg);
   // Last line of defence: a stray rejected promise (a provider SDK, a timer) is logged, never fatal.
   process.on('unhandledRejection', (reason) => service.log.error({ err: reason }, 'unhandled promise rejection'));
   const port = await service.listen();
@@ -143,7 +144,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   }
   const cfg = config(io);
   const log = createLogger({ level: 'silent' });
-  const service = createService(cfg, { log, manualOutbox: true });
+  const service = await createService(cfg, { log, manualOutbox: true });
   const phone = typeof flags['phone'] === 'string' ? flags['phone'] : undefined;
   const e164 = phone ? toE164(phone) : null;
   if (phone && !e164) {
@@ -156,16 +157,17 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
   const address: Address = e164 ? `tel:${e164}` : `web:cli-${randomUUID()}`;
   const channel = e164 ? 'sms' : 'web';
   if (e164) {
-    const { contact } = resolveContact(service.db, address, service.clock.now());
+    const { contact } = await resolveContact(service.db, address, service.clock.now());
     if (role !== 'resident' || contact.role !== 'resident') {
       const unitCode = typeof flags['unit'] === 'string' ? flags['unit'] : (contact.unitCode ?? '001');
-      if (!service.db.select().from(units).where(eq(units.code, unitCode)).get()) {
+      const [unit] = await service.db.select({ code: units.code }).from(units).where(eq(units.code, unitCode));
+      if (!unit) {
         print(io.stderr, `unknown unit code ${unitCode}`);
         await service.close();
         return 2;
       }
       if (contact.role === 'resident') {
-        service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, contact.id)).run();
+        await service.db.update(contacts).set({ role, unitCode }).where(eq(contacts.id, contact.id));
       }
     }
   } else if (role !== 'resident') {
@@ -173,7 +175,7 @@ async function chat(argv: string[], io: CliIo): Promise<number> {
     await service.close();
     return 2;
   }
-  const who = phone ? (service.db.select().from(contacts).where(eq(contacts.phone, toE164(phone) ?? '')).get() ?? null) : null;
+  const [who] = phone ? await service.db.select().from(contacts).where(eq(contacts.phone, toE164(phone) ?? '')).limit(1) : [];
   print(io.stdout, `Chat as ${who?.role ?? role}${phone ? ` (${phone})` : ''}. Type a message; Ctrl-D to quit.`);
   const rl = createInterface({ input: io.stdin, terminal: false });
   for await (const line of rl) {

@@ -126,7 +126,7 @@ async function runService(): Promise<void> {
     for (let i = 0; i < wanted; i++) {
       rows.push(`Can bo ${i},0${staffPhoneE164(i).slice(3)},${districts[i % districts.length]!.code},staff`);
     }
-    const result = importStaff(service.db, rows.join('\n'), { now: new Date() });
+    const result = await importStaff(service.db, rows.join('\n'), { now: new Date() });
     if (result.bad.length > 0) throw new Error(`importStaff: ${JSON.stringify(result.bad.slice(0, 3))}`);
     staff = result.imported + result.updated;
   }

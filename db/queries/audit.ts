@@ -12,14 +12,14 @@ export interface AuditEntry {
 }
 
 /** Record a write in the audit log (inside the caller's transaction when there is one). */
-export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({ actor: entry.actor, action: entry.action, subject: entry.subject ?? null, detail: entry.detail ?? null, at: entry.at })
-    .run();
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insert(auditLog)
+    .values({ actor: entry.actor, action: entry.action, subject: entry.subject ?? null, detail: entry.detail ?? null, at: entry.at });
 }
 
 /** The audit log, newest first, optionally within [from, to]. */
-export function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number } = {}): (typeof auditLog.$inferSelect)[] {
+export async function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number } = {}): Promise<(typeof auditLog.$inferSelect)[]> {
   const where: SQL[] = [];
   if (opts.from) where.push(gte(auditLog.at, opts.from));
   if (opts.to) where.push(lte(auditLog.at, opts.to));
@@ -28,6 +28,5 @@ export function listAudit(db: Db, opts: { from?: Date; to?: Date; limit?: number
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(Math.min(opts.limit ?? 1000, 50_000))
-    .all();
+    .limit(Math.min(opts.limit ?? 1000, 50_000));
 }

@@ -39,11 +39,6 @@ function sqliteStatements(db: Db) {
       `SELECT id, text, quick_replies AS quickReplies FROM outbox WHERE address = ? AND status = 'sent' AND channel = 'web' ORDER BY id LIMIT ?`,
     ),
     markDelivered: raw.prepare<[number]>(`UPDATE outbox SET status = 'delivered' WHERE id = ? AND status = 'sent'`),
-    optedOut: raw.prepare<[number], { optedOut: number }>(`SELECT opted_out AS optedOut FROM contacts WHERE id = ?`),
-    /** Bulk messages sent to a contact since a time (the daily cap); a literal priority matches the partial index. */
-    bulkSentSince: raw.prepare<[number, number], { n: number }>(
-      `SELECT count(*) AS n FROM outbox WHERE contact_id = ? AND priority = 1 AND status IN ('sent', 'delivered') AND sent_at >= ?`,
-    ),
     smsAddressOf: raw.prepare<[number], { address: string }>(
       `SELECT address FROM addresses WHERE contact_id = ? AND channel = 'sms' AND stopped_at IS NULL LIMIT 1`,
     ),
@@ -90,6 +85,33 @@ export interface SentRecord {
   text: string | null;
 }
 
+/** What the hold-back rules need to know about one recipient of bulk messages. */
+export interface BulkFacts {
+  optedOut: boolean;
+  sentToday: number;
+}
+
+/**
+ * One query for a pass's recipients (both engines): their opt-out and their bulk messages since `since` (the
+ * count walks outbox_contact_sent_idx: priority 1, sent_at set).
+ */
+async function bulkFactsOf(db: Db, contactIds: readonly number[], since: number): Promise<Map<number, BulkFacts>> {
+  const facts = new Map<number, BulkFacts>();
+  if (contactIds.length === 0) return facts;
+  const found = await rows<{ id: number; optedOut: number | boolean; n: number }>(
+    db,
+    sql`SELECT c.id AS id, c.opted_out AS "optedOut",
+               (SELECT count(*) FROM outbox o WHERE o.contact_id = c.id AND o.priority = 1 AND o.sent_at >= ${since}
+                  AND o.status IN ('sent', 'delivered')) AS n
+          FROM contacts c WHERE c.id IN (${sql.join(
+            contactIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+  );
+  for (const f of found) facts.set(Number(f.id), { optedOut: Boolean(f.optedOut), sentToday: Number(f.n) });
+  return facts;
+}
+
 /** The send loop's queries. On SQLite statements prepared once; on PostgreSQL the same SQL through drizzle. */
 export interface OutboxQueries {
   /** Claim due rows of one channel (status → sending, attempts + 1), replies first. */
@@ -102,9 +124,8 @@ export interface OutboxQueries {
   retry(id: number, at: number, error: string): Promise<void>;
   /** A final outcome other than sent. */
   finish(id: number, status: 'failed' | 'skipped', error: string, reason: OutboxReason): Promise<void>;
-  optedOut(contactId: number): Promise<boolean>;
-  /** Bulk messages sent to a contact since a time (the daily cap). */
-  bulkSentSince(contactId: number, since: number): Promise<number>;
+  /** For the bulk rows of a pass, per contact: opted out, and bulk messages sent since a time (the daily cap). */
+  bulkFacts(contactIds: readonly number[], since: number): Promise<Map<number, BulkFacts>>;
   smsAddressOf(contactId: number): Promise<string | undefined>;
   /** Send the row on another channel (fallback to SMS). */
   moveTo(id: number, channel: string, address: string, at: number, error: string): Promise<void>;
@@ -123,8 +144,7 @@ function sqliteQueries(db: Db): OutboxQueries {
     release: async (id, until, error, reason) => void st.release.run(until, error, reason, id),
     retry: async (id, at, error) => void st.retry.run(at, error, id),
     finish: async (id, status, error, reason) => void st.finish.run(status, error, reason, id),
-    optedOut: async (contactId) => Boolean(st.optedOut.get(contactId)?.optedOut),
-    bulkSentSince: async (contactId, since) => st.bulkSentSince.get(contactId, since)?.n ?? 0,
+    bulkFacts: (contactIds, since) => bulkFactsOf(db, contactIds, since),
     smsAddressOf: async (contactId) => st.smsAddressOf.get(contactId)?.address,
     moveTo: async (id, channel, address, at, error) => void st.moveTo.run(channel, address, at, error, id),
     recover: async () => st.recover.run().changes,
@@ -171,16 +191,7 @@ function pgQueries(db: Db): OutboxQueries {
     async finish(id, status, error, reason) {
       await execute(db, sql`UPDATE outbox SET status = ${status}, error = ${error}, reason = ${reason} WHERE id = ${id}`);
     },
-    async optedOut(contactId) {
-      return Boolean((await row<{ optedOut: boolean }>(db, sql`SELECT opted_out AS "optedOut" FROM contacts WHERE id = ${contactId}`))?.optedOut);
-    },
-    async bulkSentSince(contactId, since) {
-      const r = await row<{ n: number }>(
-        db,
-        sql`SELECT count(*) AS n FROM outbox WHERE contact_id = ${contactId} AND priority = 1 AND status IN ('sent', 'delivered') AND sent_at >= ${since}`,
-      );
-      return Number(r?.n ?? 0);
-    },
+    bulkFacts: (contactIds, since) => bulkFactsOf(db, contactIds, since),
     async smsAddressOf(contactId) {
       return (await row<{ address: string }>(db, sql`SELECT address FROM addresses WHERE contact_id = ${contactId} AND channel = 'sms' AND stopped_at IS NULL LIMIT 1`))?.address;
     },

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../client.ts';
+import { sql } from 'drizzle-orm';
+import { row, rows, type Db } from '../client.ts';
 import type { UnitRow } from '../schema/index.ts';
 
 /**
@@ -45,7 +46,11 @@ export interface Rollup {
 
 const statements = new WeakMap<object, Map<string, Statement<unknown[], unknown>>>();
 
-/** A prepared statement cached per connection: report handling runs a few hundred times a second. */
+/**
+ * A prepared statement cached per connection (SQLite only). Nothing in the reports area uses it any more (raw SQL
+ * goes through `rows`/`row` of db/client.ts, whose statements SQLite caches per connection too); it stays until
+ * flows/broadcast (schedule, render, preview) move off it, then goes.
+ */
 export function cached(db: Db, text: string): Statement<unknown[], unknown> {
   let perDb = statements.get(db.$client);
   if (!perDb) {
@@ -68,32 +73,31 @@ export function percentOf(total: number, target: number): number {
 }
 
 /** The default target per lowest-level unit of the active campaign (or 50); the column keeps the plan's name. */
-export function activeDistrictTarget(db: Db): number {
-  const row = cached(db, 'SELECT district_target AS t FROM campaigns WHERE active = 1 ORDER BY id LIMIT 1').get() as
-    | { t: number }
-    | undefined;
-  return row?.t ?? DEFAULT_DISTRICT_TARGET;
+export async function activeDistrictTarget(db: Db): Promise<number> {
+  // `active` is a boolean column: compared with TRUE, which SQLite reads as 1.
+  const found = await row<{ t: number }>(db, sql`SELECT district_target AS t FROM campaigns WHERE active = TRUE ORDER BY id LIMIT 1`);
+  return found?.t ?? DEFAULT_DISTRICT_TARGET;
 }
 
 /**
  * Roll current counts up units → provinces → nation. `today` (YYYY-MM-DD) decides who has reported today.
  * One aggregate query over signup_reports, one over units, one pass in JS.
  */
-export function rollUp(db: Db, opts: { today: string; districtTarget?: number }): Rollup {
-  const districtTarget = opts.districtTarget ?? activeDistrictTarget(db);
-  const unitRows = cached(
+export async function rollUp(db: Db, opts: { today: string; districtTarget?: number }): Promise<Rollup> {
+  const districtTarget = opts.districtTarget ?? (await activeDistrictTarget(db));
+  // Raw SQL with quoted camel-case aliases: PostgreSQL folds unquoted aliases to lower case.
+  const unitRows = await rows<{ code: string; name: string; level: UnitLevel; parentCode: string | null; target: number | null }>(
     db,
-    'SELECT code, name, level, parent_code AS parentCode, target FROM units')
-    .all() as { code: string; name: string; level: UnitLevel; parentCode: string | null; target: number | null }[];
-  const counts = cached(
+    sql`SELECT code, name, level, parent_code AS "parentCode", target FROM units`,
+  );
+  // reportedToday is 0/1 on both engines (a CASE, not a boolean: PostgreSQL has no MAX over booleans).
+  const counts = await rows<{ unitCode: string; total: number; todayCount: number; reportedToday: number }>(
     db,
-    
-      `SELECT unit_code AS unitCode, SUM(count) AS total,
-              SUM(CASE WHEN day = ? THEN count ELSE 0 END) AS todayCount,
-              MAX(day = ?) AS reportedToday
-         FROM signup_reports WHERE superseded_by IS NULL GROUP BY unit_code`,
-    )
-    .all(opts.today, opts.today) as { unitCode: string; total: number; todayCount: number; reportedToday: number }[];
+    sql`SELECT unit_code AS "unitCode", SUM(count) AS total,
+               SUM(CASE WHEN day = ${opts.today} THEN count ELSE 0 END) AS "todayCount",
+               MAX(CASE WHEN day = ${opts.today} THEN 1 ELSE 0 END) AS "reportedToday"
+          FROM signup_reports WHERE superseded_by IS NULL GROUP BY unit_code`,
+  );
 
   const units = new Map<string, UnitProgress>();
   const explicit = new Map<string, number | null>();
@@ -201,35 +205,51 @@ export function notReportedToday(rollup: Rollup, code: string): UnitProgress[] {
  * One unit's cumulative total and target without rolling up the whole tree: the report path asks this for the
  * unit just reported, usually a leaf (two indexed lookups); a parent is summed over its subtree.
  */
-export function unitStanding(db: Db, code: string, opts: { districtTarget?: number } = {}): { code: string; name: string; total: number; target: number } | null {
-  const unit = cached(db, 'SELECT code, name, level, target FROM units WHERE code = ?').get(code) as
-    | { code: string; name: string; level: UnitLevel; target: number | null }
-    | undefined;
+export async function unitStanding(
+  db: Db,
+  code: string,
+  opts: { districtTarget?: number } = {},
+): Promise<{ code: string; name: string; total: number; target: number } | null> {
+  const unit = await row<{ code: string; name: string; level: UnitLevel; target: number | null }>(
+    db,
+    sql`SELECT code, name, level, target FROM units WHERE code = ${code}`,
+  );
   if (!unit) return null;
-  const hasChildren = cached(db, 'SELECT 1 AS one FROM units WHERE parent_code = ? LIMIT 1').get(code) !== undefined;
-  const defaultTarget = opts.districtTarget ?? activeDistrictTarget(db);
+  const hasChildren = (await row<{ one: number }>(db, sql`SELECT 1 AS one FROM units WHERE parent_code = ${code} LIMIT 1`)) !== undefined;
+  const defaultTarget = opts.districtTarget ?? (await activeDistrictTarget(db));
   if (!hasChildren) {
-    const own = cached(db, 'SELECT COALESCE(SUM(count), 0) AS total FROM signup_reports WHERE superseded_by IS NULL AND unit_code = ?').get(code) as {
-      total: number;
-    };
-    return { code: unit.code, name: unit.name, total: own.total, target: unit.target ?? defaultTarget };
+    const own = await row<{ total: number }>(
+      db,
+      sql`SELECT COALESCE(SUM(count), 0) AS total FROM signup_reports WHERE superseded_by IS NULL AND unit_code = ${code}`,
+    );
+    return { code: unit.code, name: unit.name, total: own?.total ?? 0, target: unit.target ?? defaultTarget };
   }
   // The subtree, parents before children (breadth first), with each unit's own target.
-  const subtree = cached(
+  const subtree = await rows<{ code: string; parent: string; target: number | null }>(
     db,
-    `WITH RECURSIVE down(code, parent, target) AS (
-       SELECT code, parent_code, target FROM units WHERE parent_code = ?
+    sql`WITH RECURSIVE down(code, parent, target) AS (
+          SELECT code, parent_code, target FROM units WHERE parent_code = ${code}
+          UNION ALL
+          SELECT u.code, u.parent_code, u.target FROM units u JOIN down ON u.parent_code = down.code
+        )
+        SELECT code, parent, target FROM down`,
+  );
+  const total = await row<{ total: number }>(db, sql`${subtreeCte(code)}
+     SELECT COALESCE(SUM(r.count), 0) AS total FROM signup_reports r JOIN down ON r.unit_code = down.code WHERE r.superseded_by IS NULL`);
+  return { code: unit.code, name: unit.name, total: total?.total ?? 0, target: unit.target ?? derivedTarget(code, subtree, defaultTarget) };
+}
+
+/**
+ * `WITH RECURSIVE down(code)`: the unit `code` and every unit below it. The first row is selected from units, not
+ * a bare parameter, so the column has the table's type on both engines (PostgreSQL may not infer a bare
+ * parameter's type, and a recursive CTE needs both terms to agree). Callers ask only for units that exist.
+ */
+function subtreeCte(code: string) {
+  return sql`WITH RECURSIVE down(code) AS (
+       SELECT code FROM units WHERE code = ${code}
        UNION ALL
-       SELECT u.code, u.parent_code, u.target FROM units u JOIN down ON u.parent_code = down.code
-     )
-     SELECT code, parent, target FROM down`,
-  ).all(code) as { code: string; parent: string; target: number | null }[];
-  const total = cached(
-    db,
-    `WITH RECURSIVE down(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)
-     SELECT COALESCE(SUM(r.count), 0) AS total FROM signup_reports r JOIN down ON r.unit_code = down.code WHERE r.superseded_by IS NULL`,
-  ).get(code) as { total: number };
-  return { code: unit.code, name: unit.name, total: total.total, target: unit.target ?? derivedTarget(code, subtree, defaultTarget) };
+       SELECT u.code FROM units u JOIN down ON u.parent_code = down.code
+     )`;
 }
 
 /** A parent's target from its subtree (parents listed before children): the same rule as `rollUp`. */
@@ -253,15 +273,15 @@ export interface UnitDayCount {
 }
 
 /** Current counts per unit × day (the latest report per unit × day × reporter, summed over reporters). */
-export function countsByUnitDay(db: Db, opts: { from?: string; to?: string } = {}): UnitDayCount[] {
-  return cached(
+export async function countsByUnitDay(db: Db, opts: { from?: string; to?: string } = {}): Promise<UnitDayCount[]> {
+  return rows<UnitDayCount>(
     db,
-    `SELECT unit_code AS unitCode, day, SUM(count) AS count
-       FROM signup_reports
-      WHERE superseded_by IS NULL AND day >= ? AND day <= ?
-      GROUP BY unit_code, day
-      ORDER BY unit_code, day`,
-  ).all(opts.from ?? '0000-00-00', opts.to ?? '9999-99-99') as UnitDayCount[];
+    sql`SELECT unit_code AS "unitCode", day, SUM(count) AS count
+          FROM signup_reports
+         WHERE superseded_by IS NULL AND day >= ${opts.from ?? '0000-00-00'} AND day <= ${opts.to ?? '9999-99-99'}
+         GROUP BY unit_code, day
+         ORDER BY unit_code, day`,
+  );
 }
 
 /** One day of a subtree's daily line: the current count reported for that day. */
@@ -271,19 +291,19 @@ export interface DayCount {
 }
 
 /** Current counts per day for the subtree of `code` (the nation: everything), oldest day first. */
-export function dailyCounts(db: Db, code: string, opts: { from?: string; to?: string } = {}): DayCount[] {
+export async function dailyCounts(db: Db, code: string, opts: { from?: string; to?: string } = {}): Promise<DayCount[]> {
   const from = opts.from ?? '0000-00-00';
   const to = opts.to ?? '9999-99-99';
   if (code === NATION_CODE) {
-    return cached(
+    return rows<DayCount>(
       db,
-      `SELECT day, SUM(count) AS count FROM signup_reports WHERE superseded_by IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day`,
-    ).all(from, to) as DayCount[];
+      sql`SELECT day, SUM(count) AS count FROM signup_reports WHERE superseded_by IS NULL AND day >= ${from} AND day <= ${to} GROUP BY day ORDER BY day`,
+    );
   }
-  return cached(
+  return rows<DayCount>(
     db,
-    `WITH RECURSIVE down(code) AS (SELECT ? UNION ALL SELECT u.code FROM units u JOIN down ON u.parent_code = down.code)
-     SELECT r.day AS day, SUM(r.count) AS count FROM signup_reports r JOIN down ON r.unit_code = down.code
-      WHERE r.superseded_by IS NULL AND r.day >= ? AND r.day <= ? GROUP BY r.day ORDER BY r.day`,
-  ).all(code, from, to) as DayCount[];
+    sql`${subtreeCte(code)}
+        SELECT r.day AS day, SUM(r.count) AS count FROM signup_reports r JOIN down ON r.unit_code = down.code
+         WHERE r.superseded_by IS NULL AND r.day >= ${from} AND r.day <= ${to} GROUP BY r.day ORDER BY r.day`,
+  );
 }

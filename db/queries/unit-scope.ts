@@ -1,28 +1,28 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { row, rows, type Db } from '../client.ts';
 
 /** The scope code of the whole nation: the unit table has no row for it, every unit is inside it. */
 export const NATION_SCOPE = 'VN';
 
 /** Whether a unit with this code exists (the nation always does). */
-export function unitExists(db: Db, code: string): boolean {
+export async function unitExists(db: Db, code: string): Promise<boolean> {
   if (code === NATION_SCOPE) return true;
-  return db.get<{ one: number }>(sql`SELECT 1 AS one FROM units WHERE code = ${code}`) !== undefined;
+  return (await row<{ one: number }>(db, sql`SELECT 1 AS one FROM units WHERE code = ${code}`)) !== undefined;
 }
 
 /** Whether `unitCode` is `scopeCode` or lies below it. Unknown units are inside no scope but the nation's… and not even that. */
-export function isWithin(db: Db, unitCode: string, scopeCode: string): boolean {
+export async function isWithin(db: Db, unitCode: string, scopeCode: string): Promise<boolean> {
   if (scopeCode === NATION_SCOPE) return unitExists(db, unitCode);
   if (unitCode === scopeCode) return unitExists(db, unitCode);
   // Walk up from the unit: a handful of primary-key lookups, whatever the size of the tree.
-  const row = db.get<{ one: number }>(sql`
+  const found = await row<{ one: number }>(db, sql`
     WITH RECURSIVE up(code, parent) AS (
       SELECT code, parent_code FROM units WHERE code = ${unitCode}
       UNION ALL
       SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent
     )
     SELECT 1 AS one FROM up WHERE code = ${scopeCode} LIMIT 1`);
-  return row !== undefined;
+  return found !== undefined;
 }
 
 /** SQL for the codes of a subtree (the unit and everything below it), to use in `column IN (…)`. */
@@ -37,9 +37,9 @@ function subtreeSql(scopeCode: string): SQL {
 }
 
 /** Every unit code in the subtree of `scopeCode`; null for the nation (no filter needed). */
-export function subtreeCodes(db: Db, scopeCode: string): string[] | null {
+export async function subtreeCodes(db: Db, scopeCode: string): Promise<string[] | null> {
   if (scopeCode === NATION_SCOPE) return null;
-  return db.all<{ code: string }>(subtreeSql(scopeCode)).map((r) => r.code);
+  return (await rows<{ code: string }>(db, subtreeSql(scopeCode))).map((r) => r.code);
 }
 
 /**

@@ -33,12 +33,12 @@ export interface ProgressTable {
 }
 
 /** Build the export table (exposed for the admin API's JSON and for tests). */
-export function buildProgressTable(db: Db, opts: Omit<ExportProgressOptions, 'format'> = {}): ProgressTable {
-  const rollup = rollUp(db, {
+export async function buildProgressTable(db: Db, opts: Omit<ExportProgressOptions, 'format'> = {}): Promise<ProgressTable> {
+  const rollup = await rollUp(db, {
     today: localDay(opts.now ?? new Date()),
     ...(opts.districtTarget !== undefined && { districtTarget: opts.districtTarget }),
   });
-  const counts = countsByUnitDay(db, { ...(opts.from && { from: opts.from }), ...(opts.to && { to: opts.to }) });
+  const counts = await countsByUnitDay(db, { ...(opts.from && { from: opts.from }), ...(opts.to && { to: opts.to }) });
   const days = [...new Set(counts.map((c) => c.day))].sort();
   const dayIndex = new Map(days.map((d, i) => [d, i]));
   // Per-day counts of every unit, rolled up to its ancestors.
@@ -92,7 +92,7 @@ export function buildProgressTable(db: Db, opts: Omit<ExportProgressOptions, 'fo
 
 /** The progress export as a file: CSV (UTF-8 with BOM) or XLSX. */
 export async function exportProgress(db: Db, opts: ExportProgressOptions): Promise<Buffer> {
-  const table = buildProgressTable(db, opts);
+  const table = await buildProgressTable(db, opts);
   if (opts.format === 'csv') {
     return Buffer.from(stringify([table.header, ...table.rows], { bom: true }), 'utf8');
   }

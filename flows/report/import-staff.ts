@@ -7,8 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { upsertStaff, type StaffRecord } from '../../db/queries/staff.ts';
 import { contacts, settings, units } from '../../db/schema/index.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
@@ -19,7 +18,7 @@ export interface ImportStaffOptions {
   /** Import the good rows of a file that has bad ones. */
   skipBad?: boolean;
   /** Units the importer may place people in (the console: the caller's subtree); others read as unknown. */
-  unitAllowed?: (code: string) => boolean;
+  unitAllowed?: (code: string) => boolean | Promise<boolean>;
   now: Date;
 }
 
@@ -67,7 +66,7 @@ interface GoodRow {
 }
 
 /** Import (or check) a staff CSV. See the module comment for the rules. */
-export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): ImportStaffResult {
+export async function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): Promise<ImportStaffResult> {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(csvText.replace(/^\uFEFF/, ''), {
@@ -88,7 +87,7 @@ export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): 
   }
   if (bad.length > 0) return { imported: 0, updated: 0, bad };
 
-  const knownUnits = new Set(db.select({ code: units.code }).from(units).all().map((u) => u.code));
+  const knownUnits = new Set((await db.select({ code: units.code }).from(units)).map((u) => u.code));
   const good: GoodRow[] = [];
   const seen = new Map<string, GoodRow>();
   for (const { record: r, info } of records) {
@@ -100,7 +99,7 @@ export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): 
     if (!phone) reasons.push(`phone "${r['phone'] ?? ''}" is not a valid Vietnamese number`);
     const unitCode = (r['unit_code'] ?? '').trim();
     if (unitCode === '') reasons.push('unit_code is empty');
-    else if (!knownUnits.has(unitCode) || (opts.unitAllowed && !opts.unitAllowed(unitCode))) reasons.push(`unit_code ${unitCode} is not a known unit`);
+    else if (!knownUnits.has(unitCode) || (opts.unitAllowed && !(await opts.unitAllowed(unitCode)))) reasons.push(`unit_code ${unitCode} is not a known unit`);
     const roleRaw = (r['role'] ?? '').trim().toLowerCase();
     const role = roleRaw === 'staff' || roleRaw === 'supervisor' ? roleRaw : null;
     if (!role) reasons.push(`role must be staff or supervisor, not "${r['role'] ?? ''}"`);
@@ -156,14 +155,7 @@ export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): 
       if (row.telegramUsername && !p.telegramUsername) p.telegramUsername = row.telegramUsername;
     }
   }
-  const existing = new Set(
-    db
-      .select({ phone: contacts.phone })
-      .from(contacts)
-      .where(sql`${contacts.phone} IS NOT NULL`)
-      .all()
-      .map((c) => c.phone),
-  );
+  const existing = new Set((await db.select({ phone: contacts.phone }).from(contacts).where(sql`${contacts.phone} IS NOT NULL`)).map((c) => c.phone));
   let imported = 0;
   let updated = 0;
   for (const phone of people.keys()) {
@@ -172,15 +164,15 @@ export function importStaff(db: Db, csvText: string, opts: ImportStaffOptions): 
   }
   if (bad.length > 0 && !opts.skipBad) return { imported: 0, updated: 0, bad };
   if (opts.dryRun) return { imported, updated, bad };
-  inTransaction(db, () => {
+  await transaction(db, async (tx) => {
     for (const p of people.values()) {
-      const { contactId } = upsertStaff(db, p.rec, opts.now);
+      const { contactId } = await upsertStaff(tx, p.rec, opts.now);
       if (p.telegramUsername) {
         const key = TELEGRAM_USERNAME_KEY(p.telegramUsername);
-        db.insert(settings)
+        await tx
+          .insert(settings)
           .values({ key, value: String(contactId), updatedAt: opts.now })
-          .onConflictDoUpdate({ target: settings.key, set: { value: String(contactId), updatedAt: opts.now } })
-          .run();
+          .onConflictDoUpdate({ target: settings.key, set: { value: String(contactId), updatedAt: opts.now } });
       }
     }
   });

@@ -66,7 +66,7 @@ export function manageableRoles(role: UserRole): readonly UserRole[] {
  * The one decision: may this principal do this action on this unit? `unitCode` undefined = an action with no unit
  * (the caller then filters lists by scope); null = a resource with no unit, which only national scopes reach.
  */
-export function can(db: Db, principal: Principal, action: Action, unitCode?: string | null): boolean {
+export async function can(db: Db, principal: Principal, action: Action, unitCode?: string | null): Promise<boolean> {
   if (!roleAllows(principal.role, action)) return false;
   if (unitCode === undefined) return true;
   if (unitCode === null) return principal.unitScope === NATION_SCOPE;
@@ -82,14 +82,14 @@ export function principalOfUser(user: AdminUserRow, via: Principal['via']): Prin
  * The rights a chat contact carries for chat commands: the active console user linked to the contact, else a
  * contact whose role is supervisor (scope: their unit). Residents and plain staff get null.
  */
-export function principalForContact(db: Db, contactId: number): Principal | null {
-  const user = db
+export async function principalForContact(db: Db, contactId: number): Promise<Principal | null> {
+  const [user] = await db
     .select()
     .from(adminUsers)
     .where(and(eq(adminUsers.contactId, contactId), eq(adminUsers.active, true)))
-    .get();
+    .limit(1);
   if (user && user.role !== 'staff') return principalOfUser(user, 'chat');
-  const contact = db.select().from(contacts).where(eq(contacts.id, contactId)).get();
+  const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
   // A supervisor contact acts on their own unit only; one without a unit gets no rights (never the nation's).
   if (contact?.role === 'supervisor' && contact.unitCode) {
     return { userId: null, name: contact.name ?? `contact:${contact.id}`, role: 'supervisor', unitScope: contact.unitCode, contactId, via: 'chat' };

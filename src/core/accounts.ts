@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { contacts, USER_ROLES, type AdminUserRow, type UserRole } from '../../db/schema/index.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { unitExists, NATION_SCOPE } from '../../db/queries/unit-scope.ts';
@@ -41,10 +40,10 @@ export function parseLogin(login: string): { email?: string; phone?: string } {
 }
 
 /** The scope a role gets: central admins the nation; everyone else a unit that must exist. */
-function scopeFor(db: Db, role: UserRole, unit: string | undefined): string {
+async function scopeFor(db: Db, role: UserRole, unit: string | undefined): Promise<string> {
   const code = unit && unit !== '' ? unit : role === 'admin' ? NATION_SCOPE : undefined;
   if (!code) throw new AccountError(`--unit is required for role ${role} (a unit code such as 01, or VN for the nation)`);
-  if (!unitExists(db, code)) throw new AccountError(`unknown unit code ${code}`);
+  if (!(await unitExists(db, code))) throw new AccountError(`unknown unit code ${code}`);
   return code;
 }
 
@@ -53,7 +52,7 @@ export async function createAccount(db: Db, input: NewAccount, opts: { actor: st
   const parsed = NewAccountSchema.safeParse(input);
   if (!parsed.success) throw new AccountError(parsed.error.issues.map((i) => i.message).join('; '));
   const a = parsed.data;
-  const unitScope = scopeFor(db, a.role, a.unit);
+  const unitScope = await scopeFor(db, a.role, a.unit);
   const phone = a.phone ? toE164(a.phone) : null;
   if (a.phone && !phone) throw new AccountError(`not a valid phone number: ${a.phone}`);
   if (a.password !== undefined) {
@@ -61,46 +60,57 @@ export async function createAccount(db: Db, input: NewAccount, opts: { actor: st
     if (problem) throw new AccountError(problem);
   }
   const passwordHash = a.password !== undefined ? await hashPassword(a.password) : null;
-  return inTransaction(db, () => {
-    if (userByLogin(db, { email: a.email ?? null, phone })) throw new AccountError('a user with that e-mail or phone already exists', 409);
+  return transaction(db, async (tx) => {
+    if (await userByLogin(tx, { email: a.email ?? null, phone })) throw new AccountError('a user with that e-mail or phone already exists', 409);
     let contactId: number | null = null;
     if (phone) {
-      const contact = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
-      contactId = contact
-        ? contact.id
-        : db
-            .insert(contacts)
-            .values({ name: a.name, phone, role: a.role === 'staff' ? 'staff' : a.role === 'supervisor' ? 'supervisor' : 'resident', unitCode: unitScope === NATION_SCOPE ? null : unitScope, createdAt: opts.now })
-            .returning({ id: contacts.id })
-            .get().id;
+      const [contact] = await tx.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
+      contactId = contact ? contact.id : await insertContact(tx, { name: a.name, phone, role: a.role, unitScope, now: opts.now });
     }
-    const user = insertUser(db, { name: a.name, role: a.role, unitScope, email: a.email ?? null, phone, passwordHash, contactId }, opts.now);
-    recordAudit(db, { actor: opts.actor, action: 'user.create', subject: `user:${user.id}`, detail: { after: publicUser(user) }, at: opts.now });
+    const user = await insertUser(tx, { name: a.name, role: a.role, unitScope, email: a.email ?? null, phone, passwordHash, contactId }, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'user.create', subject: `user:${user.id}`, detail: { after: publicUser(user) }, at: opts.now });
     return user;
   });
 }
 
+/** The chat contact of a new user with a phone nobody has yet (staff and supervisors act for their unit). */
+async function insertContact(db: Db, c: { name: string; phone: string; role: UserRole; unitScope: string; now: Date }): Promise<number> {
+  const [row] = await db
+    .insert(contacts)
+    .values({
+      name: c.name,
+      phone: c.phone,
+      role: c.role === 'staff' ? 'staff' : c.role === 'supervisor' ? 'supervisor' : 'resident',
+      unitCode: c.unitScope === NATION_SCOPE ? null : c.unitScope,
+      createdAt: c.now,
+    })
+    .returning({ id: contacts.id });
+  if (!row) throw new Error('createAccount: no contact inserted');
+  return row.id;
+}
+
 /** Change a user's role, scope, name or active flag (disabling ends their sessions at once). */
-export function changeAccount(
+export async function changeAccount(
   db: Db,
   id: number,
   patch: { name?: string; role?: UserRole; unit?: string; active?: boolean },
   opts: { actor: string; now: Date },
-): AdminUserRow {
-  return inTransaction(db, () => {
-    const before = userById(db, id);
+): Promise<AdminUserRow> {
+  return transaction(db, async (tx) => {
+    const before = await userById(tx, id);
     if (!before) throw new AccountError(`no user ${id}`, 404);
     const role = patch.role ?? before.role;
-    const unitScope = patch.unit !== undefined || patch.role !== undefined ? scopeFor(db, role, patch.unit ?? before.unitScope ?? undefined) : undefined;
-    const after = updateUser(
-      db,
+    const unitScope =
+      patch.unit !== undefined || patch.role !== undefined ? await scopeFor(tx, role, patch.unit ?? before.unitScope ?? undefined) : undefined;
+    const after = await updateUser(
+      tx,
       id,
       { ...(patch.name !== undefined && { name: patch.name }), ...(patch.role && { role }), ...(unitScope && { unitScope }), ...(patch.active !== undefined && { active: patch.active }) },
       opts.now,
     );
     if (!after) throw new AccountError(`no user ${id}`, 404);
-    if (patch.role !== undefined || patch.unit !== undefined) revokeUserSessions(db, id, opts.now);
-    recordAudit(db, { actor: opts.actor, action: patch.active === false ? 'user.disable' : 'user.update', subject: `user:${id}`, detail: { before: publicUser(before), after: publicUser(after) }, at: opts.now });
+    if (patch.role !== undefined || patch.unit !== undefined) await revokeUserSessions(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: patch.active === false ? 'user.disable' : 'user.update', subject: `user:${id}`, detail: { before: publicUser(before), after: publicUser(after) }, at: opts.now });
     return after;
   });
 }
@@ -110,42 +120,46 @@ export async function resetPassword(db: Db, id: number, password: string, opts: 
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
   const hash = await hashPassword(password);
-  inTransaction(db, () => {
-    if (!updateUser(db, id, { passwordHash: hash, failedSignIns: 0, lockedUntil: null }, opts.now)) throw new AccountError(`no user ${id}`, 404);
-    revokeUserSessions(db, id, opts.now);
-    recordAudit(db, { actor: opts.actor, action: 'user.reset-password', subject: `user:${id}`, at: opts.now });
+  await transaction(db, async (tx) => {
+    if (!(await updateUser(tx, id, { passwordHash: hash, failedSignIns: 0, lockedUntil: null }, opts.now))) throw new AccountError(`no user ${id}`, 404);
+    await revokeUserSessions(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'user.reset-password', subject: `user:${id}`, at: opts.now });
   });
 }
 
 /** A new API token for a user: the token is returned once; only its SHA-256 is stored. */
-export function createApiToken(db: Db, userId: number, opts: { label?: string | null; days: number; actor: string; now: Date }): { token: string; row: TokenRow } {
-  const user = userById(db, userId);
+export async function createApiToken(
+  db: Db,
+  userId: number,
+  opts: { label?: string | null; days: number; actor: string; now: Date },
+): Promise<{ token: string; row: TokenRow }> {
+  const user = await userById(db, userId);
   if (!user) throw new AccountError(`no user ${userId}`, 404);
   if (!user.active) throw new AccountError(`user ${userId} is disabled`, 409);
   const token = `bhxh_${randomSecret(24)}`;
   const id = randomSecret(6).replace(/[-_]/g, 'x').slice(0, 8).toLowerCase();
   const expiresAt = new Date(opts.now.getTime() + opts.days * 86_400_000);
-  const row = inTransaction(db, () => {
-    const r = insertToken(db, { id, tokenHash: sha256(token), userId, label: opts.label ?? null, expiresAt }, opts.now);
-    recordAudit(db, { actor: opts.actor, action: 'token.create', subject: `token:${id}`, detail: { userId, expiresAt: expiresAt.toISOString() }, at: opts.now });
+  const row = await transaction(db, async (tx) => {
+    const r = await insertToken(tx, { id, tokenHash: sha256(token), userId, label: opts.label ?? null, expiresAt }, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'token.create', subject: `token:${id}`, detail: { userId, expiresAt: expiresAt.toISOString() }, at: opts.now });
     return r;
   });
   return { token, row };
 }
 
 /** Revoke a token; `ownerId` (when given) must own it. */
-export function revokeApiToken(db: Db, id: string, opts: { ownerId: number | null; actor: string; now: Date }): void {
-  const row = tokenById(db, id);
+export async function revokeApiToken(db: Db, id: string, opts: { ownerId: number | null; actor: string; now: Date }): Promise<void> {
+  const row = await tokenById(db, id);
   if (!row || (opts.ownerId !== null && row.userId !== opts.ownerId)) throw new AccountError(`no token ${id}`, 404);
-  inTransaction(db, () => {
-    revokeToken(db, id, opts.now);
-    recordAudit(db, { actor: opts.actor, action: 'token.revoke', subject: `token:${id}`, at: opts.now });
+  await transaction(db, async (tx) => {
+    await revokeToken(tx, id, opts.now);
+    await recordAudit(tx, { actor: opts.actor, action: 'token.revoke', subject: `token:${id}`, at: opts.now });
   });
 }
 
 /** Tokens as shown in lists: never the token or its hash. */
-export function publicTokens(db: Db, userId: number | null) {
-  return listTokens(db, userId).map((t) => ({
+export async function publicTokens(db: Db, userId: number | null) {
+  return (await listTokens(db, userId)).map((t) => ({
     id: t.id,
     label: t.label,
     userId: t.userId,

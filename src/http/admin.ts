@@ -38,20 +38,20 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
     res.type('html').set('Cache-Control', 'no-cache').send(DASHBOARD_PAGE);
   });
 
-  adminRoute(app, guardDeps, 'get', '/admin/progress', 'progress.read', (req, res) => {
+  adminRoute(app, guardDeps, 'get', '/admin/progress', 'progress.read', async (req, res) => {
     const scope = principalOf(res).unitScope;
     const requested = typeof req.query['unit'] === 'string' && req.query['unit'] !== '' ? req.query['unit'] : scope;
-    const rollup = rollUp(db, { today: localDay(clock.now()) });
+    const rollup = await rollUp(db, { today: localDay(clock.now()) });
     const code = requested === NATION_SCOPE ? rollup.root.code : requested;
-    if (code !== rollup.root.code) requireUnit(res, db, code);
+    if (code !== rollup.root.code) await requireUnit(res, db, code);
     const unit = rollup.units.get(code) ?? (code === rollup.root.code ? rollup.root : undefined);
     if (!unit) throw new HttpError(404, 'no such unit in your scope');
     const children = unit.children.map((c) => rollup.units.get(c)).filter((u) => u !== undefined);
     res.json({ today: rollup.today, unit: { ...unit, children: undefined }, children: children.map((u) => ({ ...u, children: undefined })) });
   });
 
-  adminRoute(app, guardDeps, 'get', '/admin/progress.json', 'progress.read', (req, res) => {
-    res.json(buildProgressTable(db, { now: clock.now(), scope: principalOf(res).unitScope, ...dayRange(req) }));
+  adminRoute(app, guardDeps, 'get', '/admin/progress.json', 'progress.read', async (req, res) => {
+    res.json(await buildProgressTable(db, { now: clock.now(), scope: principalOf(res).unitScope, ...dayRange(req) }));
   });
 
   adminRoute(app, guardDeps, 'get', '/admin/progress.:format', 'progress.read', async (req, res) => {
@@ -64,27 +64,32 @@ export function mountAdminApi(app: Application, deps: { db: Db; config: Config; 
       .send(data);
   });
 
-  adminRoute(app, guardDeps, 'post', '/admin/link-codes', 'staff.write', express.json({ limit: '8kb' }), (req, res) => {
+  adminRoute(app, guardDeps, 'post', '/admin/link-codes', 'staff.write', express.json({ limit: '8kb' }), async (req, res) => {
     const body = LinkCodeBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'body must be {"phone":"09…"}');
     const phone = toE164(body.data.phone);
     if (!phone) throw new HttpError(400, 'not a valid phone number');
-    const staff = db.select().from(contacts).where(eq(contacts.phone, phone)).get();
+    const [staff] = await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1);
     const notFound = 'no staff member with that phone in your scope (import staff first)';
     if (!staff || staff.role === 'resident') throw new HttpError(404, notFound);
     // Every unit the person reports for must lie inside the caller's scope: a code links their whole identity.
-    const units = staffUnitCodes(db, staff);
+    const units = await staffUnitCodes(db, staff);
     const scope = principalOf(res).unitScope;
-    if (units.length === 0 ? scope !== NATION_SCOPE : !units.every((u) => isWithin(db, u, scope))) throw new HttpError(404, notFound);
+    if (units.length === 0 ? scope !== NATION_SCOPE : !(await allWithin(db, units, scope))) throw new HttpError(404, notFound);
     const now = clock.now();
-    const code = issueLinkCode(db, staff.id, now);
-    auditBy(db, principalOf(res), 'link-code.issue', `contact:${staff.id}`, now);
+    const code = await issueLinkCode(db, staff.id, now);
+    await auditBy(db, principalOf(res), 'link-code.issue', `contact:${staff.id}`, now);
     res.status(201).json({ code, contactId: staff.id, message: `Gửi "DK ${code}" từ Telegram hoặc Zalo để liên kết tài khoản (7 ngày).` });
   });
 
   mountCallbackRoutes(app, guardDeps);
 }
 
+/** Whether every unit lies inside the scope (checked one after another: the first outside one settles it). */
+async function allWithin(db: Db, codes: string[], scope: string): Promise<boolean> {
+  for (const code of codes) if (!(await isWithin(db, code, scope))) return false;
+  return true;
+}
 
 function dayRange(req: Request): { from?: string; to?: string } {
   const day = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,9 +5,8 @@
  * their outbox rows, so a second run (or a restart) never queues twice, while staff added later still get one.
  */
 import { eq, inArray, like, and, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { rollUp } from '../../db/queries/progress.ts';
-import { inTransaction } from '../../db/client.ts';
 import { addresses, contacts, settings, staffUnits, units } from '../../db/schema/index.ts';
 import { pickAddress } from '../core/contacts.ts';
 import { REPORT_TEXTS } from '../../flows/report/texts.ts';
@@ -38,24 +37,23 @@ export interface RemindReportersStats {
 const JOB = 'remind-reporters';
 
 /** One pass of the reminder job at `now`. */
-export function run(deps: RemindReportersDeps, now: Date): RemindReportersStats {
+export async function run(deps: RemindReportersDeps, now: Date): Promise<RemindReportersStats> {
   const stats: RemindReportersStats = { due: false, upToDate: 0, queued: 0, alreadyReminded: 0, skipped: 0 };
   if (!isDue(now, deps.config.reports.reminderAt, deps.config.quietHours.start)) return stats;
   stats.due = true;
   const { db } = deps;
   const today = localDay(now);
-  return inTransaction(db, () => {
-    const done = readDone(db, JOB, today);
-    const rollup = rollUp(db, { today });
-    const staff = db
+  return transaction(db, async (tx) => {
+    const done = await readDone(tx, JOB, today);
+    const rollup = await rollUp(tx, { today });
+    const staff = await tx
       .select({ id: contacts.id, unitCode: contacts.unitCode, optedOut: contacts.optedOut })
       .from(contacts)
-      .where(inArray(contacts.role, ['staff']))
-      .all();
+      .where(inArray(contacts.role, ['staff']));
     const extra = new Map<number, string[]>();
-    for (const su of db.select().from(staffUnits).all()) extra.set(su.contactId, [...(extra.get(su.contactId) ?? []), su.unitCode]);
-    const addrs = db.select().from(addresses).all();
-    const names = new Map(db.select({ code: units.code, name: units.name }).from(units).all().map((u) => [u.code, u.name]));
+    for (const su of await tx.select().from(staffUnits)) extra.set(su.contactId, [...(extra.get(su.contactId) ?? []), su.unitCode]);
+    const addrs = await tx.select().from(addresses);
+    const names = new Map((await tx.select({ code: units.code, name: units.name }).from(units)).map((u) => [u.code, u.name]));
     const items: Parameters<typeof queueMessages>[2] = [];
     const newlyDone: number[] = [];
     for (const s of staff) {
@@ -86,9 +84,9 @@ export function run(deps: RemindReportersDeps, now: Date): RemindReportersStats 
         deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a staff member`);
       }
     }
-    queueMessages(db, now, items);
+    await queueMessages(tx, now, items);
     stats.queued = items.length;
-    markDone(db, JOB, today, [...done, ...newlyDone], now);
+    await markDone(tx, JOB, today, [...done, ...newlyDone], now);
     deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
     return stats;
   });
@@ -106,8 +104,8 @@ export function isDue(now: Date, at: string, quietStart: string): boolean {
 }
 
 /** Contacts a daily job already handled on `day` (kept in the settings row `job:<job>:<day>`). */
-export function readDone(db: Db, job: string, day: string): Set<number> {
-  const row = db.select().from(settings).where(eq(settings.key, `job:${job}:${day}`)).get();
+export async function readDone(db: Db, job: string, day: string): Promise<Set<number>> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, `job:${job}:${day}`));
   if (!row) return new Set();
   try {
     const ids = JSON.parse(row.value) as unknown;
@@ -118,11 +116,10 @@ export function readDone(db: Db, job: string, day: string): Set<number> {
 }
 
 /** Record the contacts handled on `day`, and forget earlier days of the same job. */
-export function markDone(db: Db, job: string, day: string, ids: number[], now: Date): void {
+export async function markDone(db: Db, job: string, day: string, ids: number[], now: Date): Promise<void> {
   const key = `job:${job}:${day}`;
   const value = JSON.stringify([...new Set(ids)].sort((a, b) => a - b));
-  db.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } }).run();
-  db.delete(settings)
-    .where(and(like(settings.key, `job:${job}:%`), ne(settings.key, key)))
-    .run();
+  await db.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+  // LIKE on a key written in lower case by this file: case-sensitive on PostgreSQL, the same rows on both engines.
+  await db.delete(settings).where(and(like(settings.key, `job:${job}:%`), ne(settings.key, key)));
 }

@@ -4,8 +4,7 @@
  * Once per supervisor per day, recorded like the reminder job (`job:supervisor-digest:<day>` in settings).
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { rollUp } from '../../db/queries/progress.ts';
 import { pickAddress } from '../core/contacts.ts';
 import { addresses, contacts } from '../../db/schema/index.ts';
@@ -38,19 +37,19 @@ export interface SupervisorDigestStats {
 const JOB = 'supervisor-digest';
 
 /** One pass of the digest job at `now`. */
-export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStats {
+export async function run(deps: SupervisorDigestDeps, now: Date): Promise<SupervisorDigestStats> {
   const stats: SupervisorDigestStats = { due: false, queued: 0, alreadySent: 0, skipped: 0 };
   if (!isDue(now, deps.config.reports.digestAt, deps.config.quietHours.start)) return stats;
   stats.due = true;
   const { db } = deps;
   const capabilities = deps.capabilities ?? capabilitiesOf([]);
   const today = localDay(now);
-  return inTransaction(db, () => {
-    const done = readDone(db, JOB, today);
-    const supervisors = db.select().from(contacts).where(eq(contacts.role, 'supervisor')).all();
+  return transaction(db, async (tx) => {
+    const done = await readDone(tx, JOB, today);
+    const supervisors = await tx.select().from(contacts).where(eq(contacts.role, 'supervisor'));
     if (supervisors.length === 0) return stats;
-    const rollup = rollUp(db, { today });
-    const addrs = db.select().from(addresses).all();
+    const rollup = await rollUp(tx, { today });
+    const addrs = await tx.select().from(addresses);
     const items: Parameters<typeof queueMessages>[2] = [];
     const newlyDone: number[] = [];
     for (const s of supervisors) {
@@ -74,9 +73,9 @@ export function run(deps: SupervisorDigestDeps, now: Date): SupervisorDigestStat
         deps.log?.warn({ err, contactId: s.id }, `${JOB}: skipped a supervisor`);
       }
     }
-    queueMessages(db, now, items);
+    await queueMessages(tx, now, items);
     stats.queued = items.length;
-    markDone(db, JOB, today, [...done, ...newlyDone], now);
+    await markDone(tx, JOB, today, [...done, ...newlyDone], now);
     deps.log?.info({ job: JOB, ...stats }, `${JOB} done`);
     return stats;
   });

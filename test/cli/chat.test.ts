@@ -123,13 +123,14 @@ describe('admin tokens', () => {
     const token = lines[0] ?? '';
     expect(token).toMatch(/^bhxh_[A-Za-z0-9_-]{32}$/);
     const { openDb } = await import('../../db/client.ts');
+    const { adminTokens, adminUsers } = await import('../../db/schema/index.ts');
     const db = openDb(join(env.DATA_DIR, 'bhxh-outreach.db'));
-    expect(JSON.stringify(db.$client.prepare('select * from admin_tokens').all())).not.toContain(token);
+    expect(JSON.stringify(await db.select().from(adminTokens))).not.toContain(token);
     db.$client.close();
     const again = io([], env);
     expect(await runCli(['create-admin-token', '--name', 'BHXH Hà Nội', '--role', 'supervisor', '--unit', '01'], again.io)).toBe(0);
     const db2 = openDb(join(env.DATA_DIR, 'bhxh-outreach.db'));
-    expect(db2.$client.prepare('select count(*) AS n from admin_users').get()).toEqual({ n: 1 });
+    expect(await db2.select().from(adminUsers)).toHaveLength(1);
     db2.$client.close();
     const bad = io([], env);
     expect(await runCli(['create-admin-token', '--name', 'X', '--role', 'viewer', '--unit', '9999'], bad.io)).toBe(1);

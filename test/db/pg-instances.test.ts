@@ -20,7 +20,7 @@ import { createTestDatabase, hasPg } from '../support/pg.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/bhxh-outreach.js', import.meta.url));
 const PEOPLE = 10_000;
-const RATE = 400;
+const RATE = 250;
 const SECRET = 'multi-instance-secret';
 const UPDATES = 300;
 
@@ -161,8 +161,22 @@ describe.skipIf(!hasPg)('three instances on one PostgreSQL', () => {
       const duplicates = [...perChat.values()].filter((n) => n > 1).length;
       expect(perChat.size).toBe(PEOPLE);
       expect(duplicates).toBeLessThanOrEqual(OUTBOX_IN_FLIGHT);
-      // One sender at a time: the whole deployment stays within the channel's limit (5 % for clock jitter).
-      expect(peakPerSecond(sent.map((c) => c.at))).toBeLessThanOrEqual(RATE * 1.05);
+      // One sender at a time: the whole deployment never goes over the channel's limit (5 % for clock jitter), and
+      // sends close to it after the hand-over. The goal is within 5 % (docs/BENCHMARKS.md has the measured figure);
+      // the test holds a floor of 85 %, as the machine running it may be busy with other work.
+      // Replies share the channel's limit with the bulk messages: count every send.
+      const stamps = telegram.calls.filter((c) => c.method === 'sendMessage').map((c) => c.at).sort((a, b) => a - b);
+      const peak = peakPerSecond(stamps);
+      expect(peak).toBeLessThanOrEqual(RATE * 1.05);
+      let gapAt = 1;
+      for (let i = 1; i < stamps.length; i++) if (stamps[i]! - stamps[i - 1]! > stamps[gapAt]! - stamps[gapAt - 1]!) gapAt = i;
+      const after = stamps.slice(gapAt);
+      const steady = (after.length - 1) / ((after.at(-1)! - after[0]!) / 1000);
+      expect(steady).toBeGreaterThanOrEqual(RATE * 0.85);
+      process.stderr.write(
+        `three instances: ${PEOPLE} sent to ${perChat.size} people, ${duplicates} duplicates (in-flight window ${OUTBOX_IN_FLIGHT}), ` +
+          `hand-over gap ${stamps[gapAt]! - stamps[gapAt - 1]!} ms, steady ${steady.toFixed(1)}/s and peak ${peak}/s against ${RATE}/s\n`,
+      );
 
       // Every update processed once and answered once, whichever instances received it.
       const inbound = await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM inbound_messages WHERE channel = 'telegram'`);

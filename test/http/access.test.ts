@@ -4,7 +4,8 @@ import { startTestService, type TestService } from '../support/service.ts';
 import { seedPerson } from '../support/seed.ts';
 import { createAccount, createApiToken } from '../../src/core/accounts.ts';
 import { declaredRoutes } from '../../src/http/admin/route.ts';
-import { callbackRequests, contacts } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { callbackRequests, contacts, units } from '../../db/schema/index.ts';
 
 const BOOTSTRAP = 'bootstrap-token-0123456789';
 let t: TestService;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const now = t.clock.now();
   const make = async (key: keyof typeof tok, role: 'admin' | 'supervisor' | 'viewer' | 'consultant', unit: string) => {
     const user = await createAccount(db, { name: key, role, unit, email: `${key}@bhxh.test`, password: 'mat-khau-rat-dai' }, { actor: 'test', now });
-    tok[key] = createApiToken(db, user.id, { days: 30, actor: 'test', now }).token;
+    tok[key] = (await createApiToken(db, user.id, { days: 30, actor: 'test', now })).token;
     uid[key] = user.id;
   };
   await make('admin', 'admin', 'VN');
@@ -37,19 +38,19 @@ beforeAll(async () => {
   await make('hnConsultant', 'consultant', '01');
   await make('hcmSupervisor', 'supervisor', '79');
   seedPerson(db, 'lan'); // staff of 017 (Hà Nội)
-  const hcmDistrict = db.$client.prepare("SELECT code FROM units WHERE parent_code = '79' LIMIT 1").get() as { code: string };
+  const [hcmDistrict] = await db.select({ code: units.code }).from(units).where(eq(units.parentCode, '79')).limit(1);
+  if (!hcmDistrict) throw new Error('no district under 79');
   hcmStaffPhone = '+84987000111';
-  hcmStaffId = db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).returning().get().id;
+  hcmStaffId = (await db.insert(contacts).values({ name: 'Cán bộ HCM', phone: hcmStaffPhone, role: 'staff', unitCode: hcmDistrict.code, createdAt: now }).returning())[0]!.id;
   const resident = seedPerson(db, 'hoa');
   // The Hà Nội request is assigned to the Hà Nội consultant (only the assignee or a supervisor may change it).
-  const cb = (unitCode: string, reference: string, assigneeId: number | null) =>
-    db
+  const cb = async (unitCode: string, reference: string, assigneeId: number | null) =>
+    (await db
       .insert(callbackRequests)
       .values({ reference, contactId: resident.id, phone: '+84911222333', unitCode, status: 'assigned', assigneeId, createdAt: now, updatedAt: now })
-      .returning()
-      .get().id;
-  hnCallback = cb('017', 'HN0001', uid.hnConsultant ?? null);
-  hcmCallback = cb(hcmDistrict.code, 'HC0001', null);
+      .returning())[0]!.id;
+  hnCallback = await cb('017', 'HN0001', uid.hnConsultant ?? null);
+  hcmCallback = await cb(hcmDistrict.code, 'HC0001', null);
 });
 afterAll(async () => {
   await t.close();
@@ -234,7 +235,7 @@ describe('console sessions', () => {
   it("stops a disabled user's token and sessions at once", async () => {
     const db = t.service.db;
     const user = await createAccount(db, { name: 'Tạm', role: 'viewer', unit: '01', email: 'tam@bhxh.test', password: 'mat-khau-rat-dai' }, { actor: 'test', now: t.clock.now() });
-    const token = createApiToken(db, user.id, { days: 1, actor: 'test', now: t.clock.now() }).token;
+    const token = (await createApiToken(db, user.id, { days: 1, actor: 'test', now: t.clock.now() })).token;
     const session = (await signIn('tam@bhxh.test', 'mat-khau-rat-dai')).headers.get('set-cookie')?.split(';')[0] ?? '';
     expect((await call('GET', '/admin/progress', token)).status).toBe(200);
     expect((await call('PATCH', `/admin/users/${user.id}`, tok.admin, { active: false })).status).toBe(200);

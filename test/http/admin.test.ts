@@ -54,16 +54,16 @@ describe('admin API', () => {
     expect(res.status).toBe(201);
     const { code } = (await res.json()) as { code: string };
     expect(code).toMatch(/^\d{6}$/);
-    expect(t.service.db.select().from(auditLog).all()).toHaveLength(1);
+    expect(await t.service.db.select().from(auditLog)).toHaveLength(1);
     const web = t.chat('new-web-session');
     await web.send(`DK ${code}`);
     expect(web.text).toMatch(/chỉ dùng trên Telegram hoặc Zalo/);
     const r = await t.service.dispatcher.handle({ kind: 'text', channel: 'telegram', providerId: 'dk1', from: 'telegram:5551', text: `DK ${code}`, receivedAt: t.clock.now() });
     expect((r.replies ?? []).map((x) => x.text).join('\n')).toMatch(/Đã liên kết/);
     const { outbox } = await import('../../db/schema/index.ts');
-    const notices = t.service.db.select().from(outbox).all().filter((o) => o.text.includes('vừa được liên kết'));
+    const notices = (await t.service.db.select().from(outbox)).filter((o) => o.text.includes('vừa được liên kết'));
     expect(notices.map((n) => n.address).sort()).toEqual(['tel:+84912345678', 'web:lan']);
-    expect(t.service.db.select().from(auditLog).all().map((a) => a.action)).toEqual(['link-code.issue', 'staff.link-account']);
+    expect((await t.service.db.select().from(auditLog)).map((a) => a.action)).toEqual(['link-code.issue', 'staff.link-account']);
   });
 
   it('refuses a link code for a resident or a bad phone', async () => {
@@ -90,7 +90,7 @@ describe('scheduled jobs in the running service', () => {
     expect((await t.service.scheduler.tick())['remind-reporters']).toMatchObject({ queued: 0 });
     t.clock.set('2026-05-20T11:01:00Z'); // 18:01
     expect((await t.service.scheduler.tick())['supervisor-digest']).toMatchObject({ queued: 1 });
-    const bulk = t.service.db.select().from(outbox).all().filter((r) => r.priority === 1);
+    const bulk = (await t.service.db.select().from(outbox)).filter((r) => r.priority === 1);
     expect(bulk.map((r) => r.address).sort()).toEqual(['tel:+84912345678', 'tel:+84987654321']);
   });
 });

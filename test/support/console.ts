@@ -27,7 +27,7 @@ export async function addConsoleUser(
     { name: opts.name, role: opts.role, email: opts.email, ...(opts.password && { password: TEST_PASSWORD }), ...(opts.unit && { unit: opts.unit }) },
     { actor: 'test', now: opts.now },
   );
-  const { token } = createApiToken(db, user.id, { days: 30, actor: 'test', now: opts.now });
+  const { token } = await createApiToken(db, user.id, { days: 30, actor: 'test', now: opts.now });
   return { id: user.id, login: opts.email, password: TEST_PASSWORD, token };
 }
 

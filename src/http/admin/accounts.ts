@@ -31,15 +31,15 @@ function zodMessage(error: z.ZodError): string {
 export function mountAccountRoutes(app: Application, deps: GuardDeps): void {
   const { db, clock } = deps;
   const json = express.json({ limit: '8kb' });
-  const userInScope = (res: Response, id: number) => {
-    const user = userById(db, id);
+  const userInScope = async (res: Response, id: number) => {
+    const user = await userById(db, id);
     if (!user) throw new HttpError(404, `no user ${id}`);
-    requireUnit(res, db, user.unitScope, 'user');
+    await requireUnit(res, db, user.unitScope, 'user');
     return user;
   };
 
-  adminRoute(app, deps, 'get', '/admin/users', 'users.read', (_req, res) => {
-    res.json({ users: listUsers(db, principalOf(res).unitScope).map(publicUser) });
+  adminRoute(app, deps, 'get', '/admin/users', 'users.read', async (_req, res) => {
+    res.json({ users: (await listUsers(db, principalOf(res).unitScope)).map(publicUser) });
   });
 
   adminRoute(app, deps, 'post', '/admin/users', 'users.write', json, async (req, res) => {
@@ -47,41 +47,38 @@ export function mountAccountRoutes(app: Application, deps: GuardDeps): void {
     if (!body.success) throw new HttpError(400, zodMessage(body.error));
     const p = principalOf(res);
     if (!manageableRoles(p.role).includes(body.data.role)) throw new HttpError(403, `you may not create ${body.data.role} users`);
-    if (body.data.unit) requireUnit(res, db, body.data.unit);
+    if (body.data.unit) await requireUnit(res, db, body.data.unit);
     const user = await createAccount(db, body.data, { actor: actorName(p), now: clock.now() }).catch(fail);
     res.status(201).json(publicUser(user));
   });
 
-  adminRoute(app, deps, 'patch', '/admin/users/:id', 'users.write', json, (req, res) => {
+  adminRoute(app, deps, 'patch', '/admin/users/:id', 'users.write', json, async (req, res) => {
     const body = UserPatch.safeParse(req.body);
     if (!body.success) throw new HttpError(400, zodMessage(body.error));
     const id = parseId(req.params['id']);
-    userInScope(res, id);
-    if (body.data.unit) requireUnit(res, db, body.data.unit);
+    await userInScope(res, id);
+    if (body.data.unit) await requireUnit(res, db, body.data.unit);
     const p = principalOf(res);
     if (p.userId === id && (body.data.active === false || (body.data.role && body.data.role !== p.role))) throw new HttpError(409, 'you cannot disable yourself or change your own role');
-    try {
-      res.json(publicUser(changeAccount(db, id, body.data, { actor: actorName(p), now: clock.now() })));
-    } catch (err) {
-      fail(err);
-    }
+    const changed = await changeAccount(db, id, body.data, { actor: actorName(p), now: clock.now() }).catch(fail);
+    res.json(publicUser(changed));
   });
 
   adminRoute(app, deps, 'post', '/admin/users/:id/password', 'users.write', json, async (req, res) => {
     const body = PasswordBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'body must be {"password":"…"}');
     const id = parseId(req.params['id']);
-    userInScope(res, id);
+    await userInScope(res, id);
     await resetPassword(db, id, body.data.password, { actor: actorName(principalOf(res)), now: clock.now() }).catch(fail);
     res.status(204).end();
   });
 
-  adminRoute(app, deps, 'get', '/admin/tokens', 'tokens.own', (_req, res) => {
+  adminRoute(app, deps, 'get', '/admin/tokens', 'tokens.own', async (_req, res) => {
     const p = principalOf(res);
-    res.json({ tokens: publicTokens(db, p.role === 'admin' ? null : (p.userId ?? -1)) });
+    res.json({ tokens: await publicTokens(db, p.role === 'admin' ? null : (p.userId ?? -1)) });
   });
 
-  adminRoute(app, deps, 'post', '/admin/tokens', 'tokens.own', json, (req, res) => {
+  adminRoute(app, deps, 'post', '/admin/tokens', 'tokens.own', json, async (req, res) => {
     const body = TokenBody.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError(400, zodMessage(body.error));
     const p = principalOf(res);
@@ -89,28 +86,29 @@ export function mountAccountRoutes(app: Application, deps: GuardDeps): void {
     if (userId === null) throw new HttpError(400, 'the bootstrap token has no user: give "userId"');
     if (userId !== p.userId) {
       if (p.role !== 'admin') throw new HttpError(403, 'you may create tokens only for yourself');
-      userInScope(res, userId);
+      await userInScope(res, userId);
     }
     try {
-      const { token, row } = createApiToken(db, userId, { label: body.data.label ?? null, days: body.data.days ?? deps.config.access.tokenDays, actor: actorName(p), now: clock.now() });
+      const { token, row } = await createApiToken(db, userId, {
+        label: body.data.label ?? null,
+        days: body.data.days ?? deps.config.access.tokenDays,
+        actor: actorName(p),
+        now: clock.now(),
+      });
       res.status(201).json({ token, id: row.id, expiresAt: row.expiresAt, note: 'Shown once: only its SHA-256 is stored.' });
     } catch (err) {
       fail(err);
     }
   });
 
-  adminRoute(app, deps, 'delete', '/admin/tokens/:id', 'tokens.own', (req, res) => {
+  adminRoute(app, deps, 'delete', '/admin/tokens/:id', 'tokens.own', async (req, res) => {
     const p = principalOf(res);
-    try {
-      revokeApiToken(db, String(req.params['id']), { ownerId: p.role === 'admin' ? null : (p.userId ?? -1), actor: actorName(p), now: clock.now() });
-    } catch (err) {
-      fail(err);
-    }
+    await revokeApiToken(db, String(req.params['id']), { ownerId: p.role === 'admin' ? null : (p.userId ?? -1), actor: actorName(p), now: clock.now() }).catch(fail);
     res.status(204).end();
   });
 
-  adminRoute(app, deps, 'get', '/admin/audit', 'audit.read', (req, res) => {
-    const rows = listAudit(db, { limit: 5000 });
+  adminRoute(app, deps, 'get', '/admin/audit', 'audit.read', async (req, res) => {
+    const rows = await listAudit(db, { limit: 5000 });
     if (req.query['format'] === 'csv') {
       const csv = stringify(
         rows.map((r) => [r.at.toISOString(), r.actor, r.action, r.subject ?? '', r.detail === null ? '' : JSON.stringify(r.detail)]),

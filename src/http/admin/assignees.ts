@@ -22,25 +22,25 @@ export function mountAssigneeRoute(app: Application, deps: GuardDeps): void {
     deps,
     { method: 'get', path: '/admin/assignees', summary: 'Consultants and supervisors who may take callback requests of a unit', query: AssigneesQuery, response: z.object({ assignees: z.array(Assignee) }) },
     'callbacks.read',
-    (req, res) => {
+    async (req, res) => {
       const q = AssigneesQuery.safeParse(req.query);
       if (!q.success) throw new HttpError(400, 'unit must be a unit code');
       const scope = principalOf(res).unitScope;
       const unit = q.data.unit && q.data.unit !== '' ? q.data.unit : scope;
-      requireUnit(res, db, unit);
-      const users = db
+      await requireUnit(res, db, unit);
+      const users = await db
         .select({ id: adminUsers.id, name: adminUsers.name, role: adminUsers.role, unitScope: adminUsers.unitScope })
         .from(adminUsers)
         .where(and(eq(adminUsers.active, true), inArray(adminUsers.role, ['consultant', 'supervisor', 'admin'])))
-        .orderBy(adminUsers.name)
-        .all();
-      const assignees = users.flatMap((u) => {
+        .orderBy(adminUsers.name);
+      const assignees: z.infer<typeof Assignee>[] = [];
+      for (const u of users) {
         const userScope = u.unitScope ?? NATION_SCOPE;
         // The unit is inside their scope, and they are inside the caller's (a province never sees central staff's peers elsewhere).
-        const covers = userScope === NATION_SCOPE || isWithin(db, unit, userScope);
-        const visible = scope === NATION_SCOPE || (userScope !== NATION_SCOPE && isWithin(db, userScope, scope));
-        return covers && visible ? [{ id: u.id, name: u.name, role: u.role as 'consultant' | 'supervisor' | 'admin', unitCode: userScope }] : [];
-      });
+        const covers = userScope === NATION_SCOPE || (await isWithin(db, unit, userScope));
+        const visible = scope === NATION_SCOPE || (userScope !== NATION_SCOPE && (await isWithin(db, userScope, scope)));
+        if (covers && visible) assignees.push({ id: u.id, name: u.name, role: u.role as 'consultant' | 'supervisor' | 'admin', unitCode: userScope });
+      }
       res.json({ assignees });
     },
   );

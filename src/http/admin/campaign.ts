@@ -47,14 +47,14 @@ function view(c: CampaignRow): z.infer<typeof CampaignAnswer> {
 /** The active campaign's settings: launch date and time, messages, default target per unit, theme, hotline. */
 export function mountCampaignRoutes(app: Application, deps: GuardDeps & { clock: Clock }): void {
   const { db, clock } = deps;
-  const active = (): CampaignRow => {
-    const c = db.select().from(campaigns).where(eq(campaigns.active, true)).orderBy(campaigns.id).get();
+  const active = async (): Promise<CampaignRow> => {
+    const [c] = await db.select().from(campaigns).where(eq(campaigns.active, true)).orderBy(campaigns.id).limit(1);
     if (!c) throw new HttpError(404, 'no active campaign (run `bhxh-outreach seed`)');
     return c;
   };
 
-  documentedRoute(app, deps, { method: 'get', path: '/admin/campaign', summary: 'The active campaign', response: CampaignAnswer }, 'campaign.read', (_req, res) => {
-    res.json(view(active()));
+  documentedRoute(app, deps, { method: 'get', path: '/admin/campaign', summary: 'The active campaign', response: CampaignAnswer }, 'campaign.read', async (_req, res) => {
+    res.json(view(await active()));
   });
 
   documentedRoute(
@@ -63,10 +63,10 @@ export function mountCampaignRoutes(app: Application, deps: GuardDeps & { clock:
     { method: 'patch', path: '/admin/campaign', summary: 'Change the active campaign (launch, messages, default target, theme, hotline)', body: CampaignPatch, response: CampaignAnswer },
     'campaign.write',
     express.json({ limit: '64kb' }),
-    (req, res) => {
+    async (req, res) => {
       const body = CampaignPatch.safeParse(req.body);
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-      const before = active();
+      const before = await active();
       const { launchAt: launchText, defaultTarget, ...rest } = body.data;
       let launchAt: Date | undefined;
       if (launchText !== undefined) {
@@ -76,7 +76,7 @@ export function mountCampaignRoutes(app: Application, deps: GuardDeps & { clock:
           throw new HttpError(400, 'launchAt: not a date-time (e.g. 2027-05-23T08:00)');
         }
       }
-      const updated = db
+      const [updated] = await db
         .update(campaigns)
         .set({
           ...rest,
@@ -84,11 +84,10 @@ export function mountCampaignRoutes(app: Application, deps: GuardDeps & { clock:
           ...(launchAt && { launchAt, startsOn: startsOn(launchAt) }),
         })
         .where(eq(campaigns.id, before.id))
-        .returning()
-        .get();
+        .returning();
       if (!updated) throw new HttpError(404, 'no active campaign');
       const changed = Object.keys(body.data);
-      auditBy(db, principalOf(res), 'campaign.update', `campaign:${before.id}`, clock.now(), {
+      await auditBy(db, principalOf(res), 'campaign.update', `campaign:${before.id}`, clock.now(), {
         changed,
         ...(launchAt && { launchBefore: before.launchAt.toISOString(), launchAfter: launchAt.toISOString() }),
         ...(defaultTarget !== undefined && { defaultTargetBefore: before.districtTarget, defaultTargetAfter: defaultTarget }),

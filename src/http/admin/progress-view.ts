@@ -45,9 +45,9 @@ function standing(u: UnitProgress): z.infer<typeof Standing> {
  */
 export function mountProgressViewRoutes(app: Application, deps: GuardDeps & { clock: Clock }): void {
   const { db, clock } = deps;
-  const unitOf = (res: Parameters<typeof principalOf>[0], requested: string | undefined): string => {
+  const unitOf = async (res: Parameters<typeof principalOf>[0], requested: string | undefined): Promise<string> => {
     const code = requested && requested !== '' ? requested : principalOf(res).unitScope;
-    requireUnit(res, db, code);
+    await requireUnit(res, db, code);
     return code;
   };
 
@@ -56,11 +56,11 @@ export function mountProgressViewRoutes(app: Application, deps: GuardDeps & { cl
     deps,
     { method: 'get', path: '/admin/progress/summary', summary: "A unit's progress for the console: children, breadcrumb, daily line, not reported today", query: UnitQuery, response: SummaryAnswer },
     'progress.read',
-    (req, res) => {
+    async (req, res) => {
       const q = UnitQuery.safeParse(req.query);
       if (!q.success) throw new HttpError(400, 'unit must be a unit code');
-      const code = unitOf(res, q.data.unit);
-      const rollup = rollUp(db, { today: localDay(clock.now()) });
+      const code = await unitOf(res, q.data.unit);
+      const rollup = await rollUp(db, { today: localDay(clock.now()) });
       const unit = code === NATION_SCOPE ? rollup.root : rollup.units.get(code);
       if (!unit) throw new HttpError(404, 'no such unit in your scope');
       const children = unit.children.flatMap((c) => {
@@ -70,10 +70,10 @@ export function mountProgressViewRoutes(app: Application, deps: GuardDeps & { cl
       const missing = notReportedToday(rollup, unit.code);
       res.json({
         today: rollup.today,
-        path: pathWithin(db, code, principalOf(res).unitScope),
+        path: await pathWithin(db, code, principalOf(res).unitScope),
         unit: standing(unit),
         children,
-        daily: dailyCounts(db, code),
+        daily: await dailyCounts(db, code),
         missing: {
           count: missing.length,
           units: missing.slice(0, MISSING_LISTED).map((m) => ({
@@ -94,7 +94,7 @@ export function mountProgressViewRoutes(app: Application, deps: GuardDeps & { cl
     async (req, res) => {
       const q = ExportQuery.safeParse(req.query);
       if (!q.success) throw new HttpError(400, 'format must be csv or xlsx');
-      const code = unitOf(res, q.data.unit);
+      const code = await unitOf(res, q.data.unit);
       const format = q.data.format;
       const data = await exportProgress(db, { format, now: clock.now(), scope: code });
       res

@@ -51,19 +51,19 @@ interface Caller {
 }
 
 /** Who is calling: bearer token (bootstrap or stored), else the session cookie (with its CSRF token on writes). */
-function identify(req: Request, deps: GuardDeps): Caller | null {
+async function identify(req: Request, deps: GuardDeps): Promise<Caller | null> {
   const now = deps.clock.now();
   const bearer = /^Bearer\s+(\S{16,256})$/.exec(req.get('authorization') ?? '')?.[1];
   if (bearer) {
     if (deps.config.adminToken && safeEqual(deps.config.adminToken, bearer)) {
       return { principal: { userId: null, name: 'admin-token', role: 'admin', unitScope: NATION_SCOPE, contactId: null, via: 'bootstrap' } };
     }
-    const user = userForToken(deps.db, sha256(bearer), now);
+    const user = await userForToken(deps.db, sha256(bearer), now);
     return user ? { principal: principalOfUser(user, 'token') } : null;
   }
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) return null;
-  const found = sessionUser(deps.db, sha256(cookie), now, deps.config.access.sessionIdleMs);
+  const found = await sessionUser(deps.db, sha256(cookie), now, deps.config.access.sessionIdleMs);
   if (!found) return null;
   if (!SAFE_METHODS.has(req.method)) {
     const csrf = req.get('x-csrf-token') ?? '';
@@ -72,11 +72,14 @@ function identify(req: Request, deps: GuardDeps): Caller | null {
   return { principal: principalOfUser(found.user, 'session'), csrfToken: found.csrfToken };
 }
 
-/** Middleware enforcing `access`: 401 without credentials, 403 when the role may not do the action at all. */
+/**
+ * Middleware enforcing `access`: 401 without credentials, 403 when the role may not do the action at all.
+ * Async: Express 5 passes a rejection (an HttpError, a database failure) to the error handler like a throw.
+ */
 export function guard(access: Access, deps: GuardDeps): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (access === 'public') return next();
-    const caller = identify(req, deps);
+    const caller = await identify(req, deps);
     if (!caller) {
       res.set('WWW-Authenticate', 'Bearer').status(401).json({ error: 'sign in first (session cookie or Authorization: Bearer <token>)' });
       return;
@@ -115,13 +118,13 @@ export function principalOf(res: Response): Principal {
  * Refuse a unit outside the caller's scope. Unknown units and units outside the scope both answer 404, so a
  * caller learns nothing about units they may not see.
  */
-export function requireUnit(res: Response, db: Db, unitCode: string | null | undefined, what = 'unit'): void {
+export async function requireUnit(res: Response, db: Db, unitCode: string | null | undefined, what = 'unit'): Promise<void> {
   const p = principalOf(res);
   if (unitCode === null || unitCode === undefined) {
     if (p.unitScope !== NATION_SCOPE) throw new HttpError(404, `no such ${what}`);
     return;
   }
-  if (!isWithin(db, unitCode, p.unitScope)) throw new HttpError(404, `no such ${what} in your scope`);
+  if (!(await isWithin(db, unitCode, p.unitScope))) throw new HttpError(404, `no such ${what} in your scope`);
 }
 
 /** A WHERE condition keeping rows of the caller's subtree (undefined for national scopes). */
@@ -130,6 +133,6 @@ export function scopeCondition(res: Response, column: SQLWrapper): SQL | undefin
 }
 
 /** Audit a write made by the caller. */
-export function auditBy(db: Db, principal: Principal, action: string, subject: string | null, at: Date, detail?: unknown): void {
-  recordAudit(db, { actor: principal.userId === null ? principal.name : `${principal.name} (#${principal.userId})`, action, subject, detail, at });
+export async function auditBy(db: Db, principal: Principal, action: string, subject: string | null, at: Date, detail?: unknown): Promise<void> {
+  await recordAudit(db, { actor: principal.userId === null ? principal.name : `${principal.name} (#${principal.userId})`, action, subject, detail, at });
 }

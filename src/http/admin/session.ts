@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { insertSession, recordFailedSignIn, recordSignIn, revokeSession, userByLogin } from '../../../db/queries/users.ts';
 import { sql } from 'drizzle-orm';
+import { row } from '../../../db/client.ts';
 import { parseLogin, publicUser } from '../../core/accounts.ts';
 import { principalOfUser, type Principal } from '../../core/access.ts';
 import { createRateWindow } from '../../core/rate-window.ts';
@@ -14,8 +15,8 @@ const SignInBody = z.object({ login: z.string().min(1).max(200), password: z.str
 const WRONG = 'Sai tên đăng nhập hoặc mật khẩu.';
 
 /** The console's view of who is signed in. */
-function whoAmI(deps: GuardDeps, p: Principal, csrfToken: string | null) {
-  const unit = deps.db.get<{ name: string }>(sql`SELECT name FROM units WHERE code = ${p.unitScope}`);
+async function whoAmI(deps: GuardDeps, p: Principal, csrfToken: string | null) {
+  const unit = await row<{ name: string }>(deps.db, sql`SELECT name FROM units WHERE code = ${p.unitScope}`);
   return {
     user: { id: p.userId, name: p.name, role: p.role, unitCode: p.unitScope, unitName: unit?.name ?? 'Toàn quốc' },
     csrfToken,
@@ -43,7 +44,7 @@ export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureC
     const body = SignInBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'body must be {"login":"e-mail or phone","password":"…"}');
     const login = parseLogin(body.data.login);
-    const user = userByLogin(deps.db, login);
+    const user = await userByLogin(deps.db, login);
     const loginKey = login.email ?? login.phone ?? body.data.login.trim().toLowerCase();
     // The password is checked even for unknown or disabled accounts (against a decoy), so timing says nothing.
     const ok = await verifyPassword(body.data.password, user?.passwordHash ?? null);
@@ -53,16 +54,16 @@ export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureC
     }
     if (!user || !ok || !user.active) {
       if (user && !ok) {
-        const lockedUntil = recordFailedSignIn(deps.db, user.id, now, { maxFailures: deps.config.access.signInMaxFailures, lockMs: deps.config.access.signInLockMs });
-        if (lockedUntil) recordAudit(deps.db, { actor: 'sign-in', action: 'user.locked', subject: `user:${user.id}`, detail: { until: lockedUntil.toISOString() }, at: now });
+        const lockedUntil = await recordFailedSignIn(deps.db, user.id, now, { maxFailures: deps.config.access.signInMaxFailures, lockMs: deps.config.access.signInLockMs });
+        if (lockedUntil) await recordAudit(deps.db, { actor: 'sign-in', action: 'user.locked', subject: `user:${user.id}`, detail: { until: lockedUntil.toISOString() }, at: now });
       }
       throw new HttpError(401, WRONG);
     }
-    recordSignIn(deps.db, user.id);
+    await recordSignIn(deps.db, user.id);
     const sessionId = randomSecret(32);
     const csrfToken = randomSecret(24);
-    insertSession(deps.db, { idHash: sha256(sessionId), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + deps.config.access.sessionMaxMs) }, now);
-    recordAudit(deps.db, { actor: `${user.name} (#${user.id})`, action: 'session.sign-in', subject: `user:${user.id}`, at: now });
+    await insertSession(deps.db, { idHash: sha256(sessionId), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + deps.config.access.sessionMaxMs) }, now);
+    await recordAudit(deps.db, { actor: `${user.name} (#${user.id})`, action: 'session.sign-in', subject: `user:${user.id}`, at: now });
     res.cookie(SESSION_COOKIE, sessionId, {
       httpOnly: true,
       sameSite: 'strict',
@@ -70,16 +71,16 @@ export function mountSessionRoutes(app: Application, deps: GuardDeps & { secureC
       path: '/',
       maxAge: deps.config.access.sessionMaxMs,
     });
-    res.json({ ...whoAmI(deps, principalOfUser(user, 'session'), csrfToken), account: publicUser(user) });
+    res.json({ ...(await whoAmI(deps, principalOfUser(user, 'session'), csrfToken)), account: publicUser(user) });
   });
 
-  adminRoute(app, deps, 'get', '/admin/session', 'signed-in', (req, res) => {
-    res.json(whoAmI(deps, principalOf(res), csrfTokenOf(res) ?? null));
+  adminRoute(app, deps, 'get', '/admin/session', 'signed-in', async (_req, res) => {
+    res.json(await whoAmI(deps, principalOf(res), csrfTokenOf(res) ?? null));
   });
 
-  adminRoute(app, deps, 'delete', '/admin/session', 'signed-in', (req, res) => {
+  adminRoute(app, deps, 'delete', '/admin/session', 'signed-in', async (req, res) => {
     const cookie = readCookie(req, SESSION_COOKIE);
-    if (cookie) revokeSession(deps.db, sha256(cookie), deps.clock.now());
+    if (cookie) await revokeSession(deps.db, sha256(cookie), deps.clock.now());
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });
     res.status(204).end();
   });

@@ -55,29 +55,29 @@ export function mountUnitRoutes(app: Application, deps: GuardDeps & { clock: Clo
   const { db, clock } = deps;
   const json = express.json({ limit: '4kb' });
 
-  documentedRoute(app, deps, { method: 'get', path: '/admin/units', summary: "A unit's children with names and targets", query: UnitsQuery, response: UnitsAnswer }, 'units.read', (req, res) => {
+  documentedRoute(app, deps, { method: 'get', path: '/admin/units', summary: "A unit's children with names and targets", query: UnitsQuery, response: UnitsAnswer }, 'units.read', async (req, res) => {
     const scope = principalOf(res).unitScope;
     const q = UnitsQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'parent must be a unit code');
     const parent = q.data.parent && q.data.parent !== '' ? q.data.parent : scope;
-    requireUnit(res, db, parent);
-    const rollup = rollUp(db, { today: localDay(clock.now()) });
+    await requireUnit(res, db, parent);
+    const rollup = await rollUp(db, { today: localDay(clock.now()) });
     const self = parent === NATION_SCOPE ? rollup.root : rollup.units.get(parent);
     if (!self) throw new HttpError(404, 'no such unit in your scope');
-    res.json({ parent: listing(db, self), path: pathWithin(db, parent, scope), units: childListings(db, rollup, parent) });
+    res.json({ parent: await listing(db, self), path: await pathWithin(db, parent, scope), units: await childListings(db, rollup, parent) });
   });
 
-  documentedRoute(app, deps, { method: 'put', path: '/admin/units/:code/target', summary: "Set or clear a unit's own target", body: TargetBody, response: UnitListingSchema }, 'units.write', json, (req, res) => {
+  documentedRoute(app, deps, { method: 'put', path: '/admin/units/:code/target', summary: "Set or clear a unit's own target", body: TargetBody, response: UnitListingSchema }, 'units.write', json, async (req, res) => {
     const code = String(req.params['code']);
     if (code === NATION_SCOPE) throw new HttpError(400, "the nation's target is the sum of the provinces'");
-    requireUnit(res, db, code);
+    await requireUnit(res, db, code);
     const body = TargetBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'body must be {"target": a whole number from 0 to 1000000, or null}');
-    const { before } = setUnitTarget(db, code, body.data.target);
-    auditBy(db, principalOf(res), 'unit.target', `unit:${code}`, clock.now(), { before, after: body.data.target });
-    const after = rollUp(db, { today: localDay(clock.now()) }).units.get(code);
+    const { before } = await setUnitTarget(db, code, body.data.target);
+    await auditBy(db, principalOf(res), 'unit.target', `unit:${code}`, clock.now(), { before, after: body.data.target });
+    const after = (await rollUp(db, { today: localDay(clock.now()) })).units.get(code);
     if (!after) throw new HttpError(404, 'no such unit in your scope');
-    res.json(listing(db, after));
+    res.json(await listing(db, after));
   });
 
   documentedRoute(
@@ -87,10 +87,10 @@ export function mountUnitRoutes(app: Application, deps: GuardDeps & { clock: Clo
     'units.write',
     csvBody,
     csvJsonBody,
-    (req, res) => {
+    async (req, res) => {
       const p = principalOf(res);
-      const result = importTargets(db, csvText(req), { dryRun: isDryRun(req), allowed: (code) => isWithin(db, code, p.unitScope) });
-      if (result.applied) auditBy(db, p, 'unit.targets-import', null, clock.now(), { changes: result.changes.length });
+      const result = await importTargets(db, csvText(req), { dryRun: isDryRun(req), allowed: (code) => isWithin(db, code, p.unitScope) });
+      if (result.applied) await auditBy(db, p, 'unit.targets-import', null, clock.now(), { changes: result.changes.length });
       res.status(result.bad.length > 0 ? 422 : 200).json(result);
     },
   );
@@ -102,20 +102,21 @@ export function mountUnitRoutes(app: Application, deps: GuardDeps & { clock: Clo
     'units.write',
     csvBody,
     csvJsonBody,
-    (req, res) => {
+    async (req, res) => {
       const p = principalOf(res);
       if (p.role !== 'admin' || p.unitScope !== NATION_SCOPE) throw new HttpError(403, 'only a national admin may change the unit tree');
       const dryRun = isDryRun(req);
-      const result = importUnits(db, csvText(req), { dryRun });
-      if (!dryRun && result.bad.length === 0) auditBy(db, p, 'unit.tree-import', null, clock.now(), { imported: result.imported, added: result.added });
+      // db/seed stays synchronous for now (its owner converts it); awaiting a plain value is harmless.
+      const result = await importUnits(db, csvText(req), { dryRun });
+      if (!dryRun && result.bad.length === 0) await auditBy(db, p, 'unit.tree-import', null, clock.now(), { imported: result.imported, added: result.added });
       res.status(result.bad.length > 0 ? 422 : 200).json({ ...result, dryRun });
     },
   );
 }
 
 /** The breadcrumb from the caller's scope down to `code` (a province supervisor's starts at their province). */
-export function pathWithin(db: Db, code: string, scope: string): { code: string; name: string; level: string }[] {
-  const path = unitPath(db, code);
+export async function pathWithin(db: Db, code: string, scope: string): Promise<{ code: string; name: string; level: string }[]> {
+  const path = await unitPath(db, code);
   const at = path.findIndex((c) => c.code === scope);
   return at > 0 ? path.slice(at) : path;
 }

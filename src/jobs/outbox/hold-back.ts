@@ -1,4 +1,4 @@
-import type { OutboxClaimRow, OutboxQueries } from '../../../db/queries/outbox.ts';
+import type { BulkFacts, OutboxClaimRow } from '../../../db/queries/outbox.ts';
 import type { OutboxReason } from '../../../db/schema/index.ts';
 import { localMinutes, parseHhmm } from '../../core/clock.ts';
 import type { Config } from '../../config.ts';
@@ -10,7 +10,7 @@ export type HoldBack = { kind: 'send' } | { kind: 'skip'; reason: OutboxReason; 
  * Rules for bulk rows (broadcasts, reminders); replies to a person's own message always go. Decree 91/2020's safe
  * version: never to the opted-out, not in quiet hours (default 21:00–07:00), at most `bulkDailyCap` per person per 24 h.
  */
-export function createHoldBack(q: OutboxQueries, config: Pick<Config, 'quietHours' | 'bulkDailyCap'>) {
+export function createHoldBack(config: Pick<Config, 'quietHours' | 'bulkDailyCap'>) {
   const quietStart = parseHhmm(config.quietHours.start);
   const quietEnd = parseHhmm(config.quietHours.end);
 
@@ -28,13 +28,17 @@ export function createHoldBack(q: OutboxQueries, config: Pick<Config, 'quietHour
     return d;
   }
 
-  /** Decide for one row; `bulkThisPass` counts bulk rows already let through in this pass per contact. */
-  return async function holdBack(row: OutboxClaimRow, now: Date, bulkThisPass: Map<number, number>): Promise<HoldBack> {
+  /**
+   * Decide for one row. `facts` were read for the pass's bulk recipients when it began (`bulkFacts`); `bulkThisPass`
+   * counts bulk rows already let through in this pass per contact.
+   */
+  return function holdBack(row: OutboxClaimRow, now: Date, facts: ReadonlyMap<number, BulkFacts>, bulkThisPass: Map<number, number>): HoldBack {
     if (row.priority === 0) return { kind: 'send' };
-    if (row.contactId !== null && (await q.optedOut(row.contactId))) return { kind: 'skip', reason: 'opted_out', error: 'opted out' };
+    const known = row.contactId === null ? undefined : facts.get(row.contactId);
+    if (known?.optedOut) return { kind: 'skip', reason: 'opted_out', error: 'opted out' };
     if (inQuietHours(now)) return { kind: 'hold', until: quietEndsAt(now), reason: 'quiet_hours', error: 'quiet hours' };
     if (row.contactId !== null) {
-      const sentToday = await q.bulkSentSince(row.contactId, now.getTime() - 24 * 3600_000);
+      const sentToday = known?.sentToday ?? 0;
       const thisPass = bulkThisPass.get(row.contactId) ?? 0;
       if (sentToday + thisPass >= config.bulkDailyCap) {
         return { kind: 'hold', until: new Date(now.getTime() + 3600_000), reason: 'daily_cap', error: 'daily cap reached' };

@@ -18,7 +18,7 @@ describe.skipIf(!wired)('field staff chat through POST /web/chat', () => {
   async function start(): Promise<TestService> {
     // 2026-05-21 10:00 Asia/Ho_Chi_Minh
     t = await startTestService({ now: '2026-05-21T03:00:00Z' });
-    for (const key of ['lan', 'tuan', 'minh', 'hoa'] as const) addPerson(t.service.db, key, CAST[key]);
+    for (const key of ['lan', 'tuan', 'minh', 'hoa'] as const) await addPerson(t.service.db, key, CAST[key]);
     return t;
   }
 

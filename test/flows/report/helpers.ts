@@ -17,16 +17,17 @@ export const silentLog = createLogger({ level: 'silent' });
 export const THURSDAY_10AM = '2026-05-21T03:00:00Z';
 
 /** A named staff member or supervisor on a unit, reachable on `web:<key>` and by phone. */
-export function addPerson(
+export async function addPerson(
   db: Db,
   key: string,
   p: { name: string; phone: string; role: ContactRow['role']; unitCode: string | null; extraUnits?: readonly string[] },
-): ContactRow {
+): Promise<ContactRow> {
   const now = new Date('2026-05-01T00:00:00Z');
-  const c = db.insert(contacts).values({ name: p.name, phone: p.phone, role: p.role, unitCode: p.unitCode, createdAt: now }).returning().get();
-  db.insert(addresses).values({ address: `web:${key}`, channel: 'web', contactId: c.id, createdAt: now }).run();
-  db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: c.id, createdAt: now }).run();
-  for (const u of p.extraUnits ?? []) db.insert(staffUnits).values({ contactId: c.id, unitCode: u }).run();
+  const [c] = await db.insert(contacts).values({ name: p.name, phone: p.phone, role: p.role, unitCode: p.unitCode, createdAt: now }).returning();
+  if (!c) throw new Error(`addPerson: ${key} not inserted`);
+  await db.insert(addresses).values({ address: `web:${key}`, channel: 'web', contactId: c.id, createdAt: now });
+  await db.insert(addresses).values({ address: `tel:${p.phone}`, channel: 'sms', contactId: c.id, createdAt: now });
+  for (const u of p.extraUnits ?? []) await db.insert(staffUnits).values({ contactId: c.id, unitCode: u });
   return c;
 }
 
@@ -41,9 +42,12 @@ export const CAST = {
 
 export type CastKey = keyof typeof CAST;
 
+/** What createWorld makes. */
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
 /** A world for flow tests: a fresh seeded db, the real dispatcher with the report flows, a fixed clock. */
-export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } = {}) {
-  const db = freshDb(new Date(now));
+export async function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } = {}) {
+  const db = await freshDb(new Date(now));
   const clock = fixedClock(now);
   const fallback: Flow = { id: 'menu', version: 1, start: () => end({ text: 'MENU' }), resume: () => end({ text: 'MENU' }) };
   const dispatcher = createDispatcher({
@@ -62,10 +66,10 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
     clock,
     dispatcher,
     /** Create a cast member (once). */
-    person(key: CastKey): ContactRow {
+    async person(key: CastKey): Promise<ContactRow> {
       const existing = people.get(key);
       if (existing) return existing;
-      const c = addPerson(db, key, CAST[key]);
+      const c = await addPerson(db, key, CAST[key]);
       people.set(key, c);
       return c;
     },
@@ -80,36 +84,33 @@ export function createWorld(now = THURSDAY_10AM, opts: { sanityLimit?: number } 
         receivedAt: clock.now(),
       });
       if (result.outboxIds.length === 0) return [];
-      return db
-        .select()
-        .from(outbox)
-        .all()
+      return (await db.select().from(outbox))
         .filter((r) => result.outboxIds.includes(r.id))
         // As the sender renders a row for a channel that declares the core's default capabilities.
         .map((r) => renderReplyText({ text: r.text, ...(r.quickReplies && { quickReplies: r.quickReplies }) }, capabilitiesOf([])(r.channel as ChannelName)));
     },
     /** Send on web chat as a cast member (created on first use). */
     async as(key: CastKey, text: string, id?: string): Promise<string> {
-      world.person(key);
+      await world.person(key);
       return (await world.send(`web:${key}`, text, id)).join('\n');
     },
     /** Current (not superseded) reports, oldest first. */
-    currentReports() {
-      return db.select().from(signupReports).all().filter((r) => r.supersededBy === null);
+    async currentReports() {
+      return (await db.select().from(signupReports)).filter((r) => r.supersededBy === null);
     },
-    allReports() {
-      return db.select().from(signupReports).all();
+    async allReports() {
+      return db.select().from(signupReports);
     },
-    setTarget(code: string, target: number | null) {
-      db.update(units).set({ target }).where(eq(units.code, code)).run();
+    async setTarget(code: string, target: number | null) {
+      await db.update(units).set({ target }).where(eq(units.code, code));
     },
   };
   return world;
 }
 
 /** A small tree for roll-up tests, in its own fresh db with no default units. */
-export function smallTree(db: Db): void {
-  db.delete(units).run();
+export async function smallTree(db: Db): Promise<void> {
+  await db.delete(units);
   const rows: { code: string; name: string; level: 'province' | 'district' | 'commune'; parentCode: string | null; target?: number }[] = [
     { code: 'P1', name: 'Tỉnh Một', level: 'province', parentCode: null },
     { code: 'D11', name: 'Huyện Một Một', level: 'district', parentCode: 'P1' },
@@ -118,5 +119,5 @@ export function smallTree(db: Db): void {
     { code: 'P2', name: 'Tỉnh Hai', level: 'province', parentCode: null, target: 300 },
     { code: 'D21', name: 'Huyện Hai Một', level: 'district', parentCode: 'P2' },
   ];
-  for (const r of rows) db.insert(units).values({ ...r, target: r.target ?? null }).run();
+  for (const r of rows) await db.insert(units).values({ ...r, target: r.target ?? null });
 }

@@ -29,48 +29,48 @@ describe('importStaff', () => {
     ['a bad telegram', 'Bad Tg,0912000666,017,staff,a b,', 'telegram "a b" is neither a chat id nor a username'],
     ['a bad zalo id', 'Bad Zalo,0912000777,017,staff,,abc', 'zalo "abc" is not a Zalo user id'],
     ['a repeated row', 'Nguyễn Thị Lan,0912345678,017,staff,,', 'phone repeats line 2 for the same unit'],
-  ])('reports %s with its line and imports nothing', (_what, row, reason) => {
-    const db = freshDb(NOW);
-    const result = importStaff(db, csv(...GOOD, row), { now: NOW });
+  ])('reports %s with its line and imports nothing', async (_what, row, reason) => {
+    const db = await freshDb(NOW);
+    const result = await importStaff(db, csv(...GOOD, row), { now: NOW });
     expect(result).toEqual({ imported: 0, updated: 0, bad: [{ line: 6, reason: expect.stringContaining(reason) }] });
-    expect(db.select().from(contacts).all()).toHaveLength(0);
+    expect(await db.select().from(contacts)).toHaveLength(0);
   });
 
-  it('lists every bad row on a dry run and writes nothing', () => {
-    const db = freshDb(NOW);
-    const result = importStaff(db, csv(...GOOD, 'X,123,017,staff,,', 'Y,0912000888,999,boss,,'), { now: NOW, dryRun: true, skipBad: true });
+  it('lists every bad row on a dry run and writes nothing', async () => {
+    const db = await freshDb(NOW);
+    const result = await importStaff(db, csv(...GOOD, 'X,123,017,staff,,', 'Y,0912000888,999,boss,,'), { now: NOW, dryRun: true, skipBad: true });
     expect(result.imported).toBe(3);
     expect(result.bad.map((b) => b.line)).toEqual([6, 7]);
     expect(result.bad[1]?.reason).toContain('; role must be');
-    expect(db.select().from(contacts).all()).toHaveLength(0);
+    expect(await db.select().from(contacts)).toHaveLength(0);
   });
 
-  it('imports the good rows of a bad file with skipBad', () => {
-    const db = freshDb(NOW);
-    const result = importStaff(db, csv(...GOOD, 'X,123,017,staff,,'), { now: NOW, skipBad: true });
+  it('imports the good rows of a bad file with skipBad', async () => {
+    const db = await freshDb(NOW);
+    const result = await importStaff(db, csv(...GOOD, 'X,123,017,staff,,'), { now: NOW, skipBad: true });
     expect(result).toMatchObject({ imported: 3, updated: 0, bad: [{ line: 6 }] });
-    const hai = db.select().from(contacts).where(eq(contacts.phone, '+84912000222')).get();
+    const hai = (await db.select().from(contacts).where(eq(contacts.phone, '+84912000222')))[0];
     expect(hai).toMatchObject({ name: 'Đỗ Văn Hải', role: 'staff', unitCode: '001' });
-    expect(db.select().from(staffUnits).all()).toEqual([{ contactId: hai?.id, unitCode: '002' }]);
-    const addrs = db.select().from(addresses).where(eq(addresses.contactId, hai?.id ?? 0)).all().map((a) => a.address).sort();
+    expect(await db.select().from(staffUnits)).toEqual([{ contactId: hai?.id, unitCode: '002' }]);
+    const addrs = (await db.select().from(addresses).where(eq(addresses.contactId, hai?.id ?? 0))).map((a) => a.address).sort();
     expect(addrs).toEqual(['tel:+84912000222', 'telegram:123456789', 'zalo:8427000000000000001']);
-    const minh = db.select().from(contacts).where(eq(contacts.phone, '+84987654321')).get();
-    expect(db.select().from(settings).where(eq(settings.key, 'staff.telegram-username:minh_bhxh')).get()?.value).toBe(String(minh?.id));
+    const minh = (await db.select().from(contacts).where(eq(contacts.phone, '+84987654321')))[0];
+    expect((await db.select().from(settings).where(eq(settings.key, 'staff.telegram-username:minh_bhxh')))[0]?.value).toBe(String(minh?.id));
   });
 
-  it('updates people already known by phone, such as a resident who texted before', () => {
-    const db = freshDb(NOW);
-    const before = db.insert(contacts).values({ phone: '+84912345678', role: 'resident', createdAt: NOW }).returning().get();
-    const result = importStaff(db, csv(...GOOD), { now: NOW });
+  it('updates people already known by phone, such as a resident who texted before', async () => {
+    const db = await freshDb(NOW);
+    const [before] = await db.insert(contacts).values({ phone: '+84912345678', role: 'resident', createdAt: NOW }).returning();
+    const result = await importStaff(db, csv(...GOOD), { now: NOW });
     expect(result).toEqual({ imported: 2, updated: 1, bad: [] });
-    expect(db.select().from(contacts).where(eq(contacts.id, before.id)).get()).toMatchObject({ role: 'staff', unitCode: '017', name: 'Nguyễn Thị Lan' });
-    expect(importStaff(db, csv(...GOOD), { now: NOW })).toEqual({ imported: 0, updated: 3, bad: [] });
+    expect((await db.select().from(contacts).where(eq(contacts.id, before!.id)))[0]).toMatchObject({ role: 'staff', unitCode: '017', name: 'Nguyễn Thị Lan' });
+    expect(await importStaff(db, csv(...GOOD), { now: NOW })).toEqual({ imported: 0, updated: 3, bad: [] });
   });
 
-  it('reads a BOM and Vietnamese headers, and rejects a file without the needed columns', () => {
-    const db = freshDb(NOW);
-    expect(importStaff(db, '\uFEFFHọ tên,SĐT,unit_code,role\nLan,0912345678,017,staff', { now: NOW, dryRun: true }).bad).toEqual([]);
-    expect(importStaff(db, 'name,phone\nLan,0912345678', { now: NOW }).bad.map((b) => b.reason)).toEqual([
+  it('reads a BOM and Vietnamese headers, and rejects a file without the needed columns', async () => {
+    const db = await freshDb(NOW);
+    expect((await importStaff(db, '\uFEFFHọ tên,SĐT,unit_code,role\nLan,0912345678,017,staff', { now: NOW, dryRun: true })).bad).toEqual([]);
+    expect((await importStaff(db, 'name,phone\nLan,0912345678', { now: NOW })).bad.map((b) => b.reason)).toEqual([
       'missing column "unit_code"',
       'missing column "role"',
     ]);
@@ -79,7 +79,7 @@ describe('importStaff', () => {
 
 describe('exportProgress', async () => {
   async function reported() {
-    const w = createWorld();
+    const w = await createWorld();
     await w.as('lan', 'BC 26 20/5');
     await w.as('lan', 'BC 12');
     await w.as('tuan', 'BC 3');
@@ -106,7 +106,7 @@ describe('exportProgress', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Tiến độ');
-    const table = buildProgressTable(w.db, { now: w.clock.now() });
+    const table = await buildProgressTable(w.db, { now: w.clock.now() });
     expect(ws?.rowCount).toBe(table.rows.length + 1);
     expect(ws?.getRow(1).getCell(6).value).toBe('20/05/2026');
   });

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../db/client.ts';
 import {
@@ -14,40 +15,38 @@ import { smallTree } from './helpers.ts';
 const NOW = new Date('2026-05-21T03:00:00Z');
 
 /** A db with the small tree (P1: D11, D12 (target 80) ⊃ C121; P2 (target 300): D21) and two reporters. */
-function world(): { db: Db; report: (unit: string, day: string, count: number, reporter?: 'a' | 'b') => void } {
+async function world(): Promise<{ db: Db; report: (unit: string, day: string, count: number, reporter?: 'a' | 'b') => Promise<void> }> {
   const db = openDb(':memory:');
-  smallTree(db);
-  const a = db.insert(contacts).values({ name: 'A', role: 'staff', createdAt: NOW }).returning().get();
-  const b = db.insert(contacts).values({ name: 'B', role: 'staff', createdAt: NOW }).returning().get();
-  const report = (unit: string, day: string, count: number, reporter: 'a' | 'b' = 'a') => {
-    const reporterId = reporter === 'a' ? a.id : b.id;
-    const prev = db
-      .select()
-      .from(signupReports)
-      .all()
-      .find((r) => r.unitCode === unit && r.day === day && r.reporterId === reporterId && r.supersededBy === null);
-    const row = db.insert(signupReports).values({ unitCode: unit, reporterId, day, count, createdAt: NOW }).returning().get();
-    if (prev) db.$client.prepare('UPDATE signup_reports SET superseded_by = ? WHERE id = ?').run(row.id, prev.id);
+  await smallTree(db);
+  const [a] = await db.insert(contacts).values({ name: 'A', role: 'staff', createdAt: NOW }).returning();
+  const [b] = await db.insert(contacts).values({ name: 'B', role: 'staff', createdAt: NOW }).returning();
+  const report = async (unit: string, day: string, count: number, reporter: 'a' | 'b' = 'a') => {
+    const reporterId = reporter === 'a' ? a!.id : b!.id;
+    const prev = (await db.select().from(signupReports)).find(
+      (r) => r.unitCode === unit && r.day === day && r.reporterId === reporterId && r.supersededBy === null,
+    );
+    const [row] = await db.insert(signupReports).values({ unitCode: unit, reporterId, day, count, createdAt: NOW }).returning();
+    if (prev) await db.update(signupReports).set({ supersededBy: row!.id }).where(eq(signupReports.id, prev.id));
   };
   return { db, report };
 }
 
 describe('rollUp', () => {
-  it('sums districts into provinces and provinces into the nation', () => {
-    const { db, report } = world();
-    report('D11', '2026-05-20', 10);
-    report('D11', '2026-05-21', 5);
-    report('D12', '2026-05-21', 7);
-    report('D21', '2026-05-19', 30);
-    const r = rollUp(db, { today: '2026-05-21', districtTarget: 50 });
+  it('sums districts into provinces and provinces into the nation', async () => {
+    const { db, report } = await world();
+    await report('D11', '2026-05-20', 10);
+    await report('D11', '2026-05-21', 5);
+    await report('D12', '2026-05-21', 7);
+    await report('D21', '2026-05-19', 30);
+    const r = await rollUp(db, { today: '2026-05-21', districtTarget: 50 });
     const at = (c: string) => r.units.get(c);
     expect([at('D11')?.total, at('D12')?.total, at('P1')?.total, at('D21')?.total, at('P2')?.total, r.root.total]).toEqual([15, 7, 22, 30, 30, 52]);
     expect([at('D11')?.todayCount, at('P1')?.todayCount, at('P2')?.todayCount, r.root.todayCount]).toEqual([5, 12, 0, 12]);
   });
 
-  it('takes the district default, an explicit target, and a province target as the sum of its districts unless set', () => {
-    const { db } = world();
-    const r = rollUp(db, { today: '2026-05-21', districtTarget: 50 });
+  it('takes the district default, an explicit target, and a province target as the sum of its districts unless set', async () => {
+    const { db } = await world();
+    const r = await rollUp(db, { today: '2026-05-21', districtTarget: 50 });
     expect(r.units.get('D11')?.target).toBe(50);
     expect(r.units.get('D12')?.target).toBe(80);
     expect(r.units.get('P1')?.target).toBe(130);
@@ -55,47 +54,47 @@ describe('rollUp', () => {
     expect(r.root.target).toBe(430);
   });
 
-  it('counts only the latest report per unit × day × reporter, summed over reporters', () => {
-    const { db, report } = world();
-    report('D11', '2026-05-21', 12, 'a');
-    report('D11', '2026-05-21', 10, 'a');
-    report('D11', '2026-05-21', 8, 'b');
-    expect(rollUp(db, { today: '2026-05-21', districtTarget: 50 }).units.get('D11')?.total).toBe(18);
-    expect(countsByUnitDay(db)).toEqual([{ unitCode: 'D11', day: '2026-05-21', count: 18 }]);
+  it('counts only the latest report per unit × day × reporter, summed over reporters', async () => {
+    const { db, report } = await world();
+    await report('D11', '2026-05-21', 12, 'a');
+    await report('D11', '2026-05-21', 10, 'a');
+    await report('D11', '2026-05-21', 8, 'b');
+    expect((await rollUp(db, { today: '2026-05-21', districtTarget: 50 })).units.get('D11')?.total).toBe(18);
+    expect(await countsByUnitDay(db)).toEqual([{ unitCode: 'D11', day: '2026-05-21', count: 18 }]);
   });
 
-  it('rolls a commune report into its district', () => {
-    const { db, report } = world();
-    report('C121', '2026-05-21', 3);
-    const r = rollUp(db, { today: '2026-05-21', districtTarget: 50 });
+  it('rolls a commune report into its district', async () => {
+    const { db, report } = await world();
+    await report('C121', '2026-05-21', 3);
+    const r = await rollUp(db, { today: '2026-05-21', districtTarget: 50 });
     expect([r.units.get('C121')?.total, r.units.get('D12')?.total, r.units.get('D12')?.reportedToday]).toEqual([3, 3, true]);
-    expect(unitStanding(db, 'D12', { districtTarget: 50 })).toEqual({ code: 'D12', name: 'Huyện Một Hai', total: 3, target: 80 });
+    expect(await unitStanding(db, 'D12', { districtTarget: 50 })).toEqual({ code: 'D12', name: 'Huyện Một Hai', total: 3, target: 80 });
   });
 
-  it('counts a report of zero as having reported today', () => {
-    const { db, report } = world();
-    report('D11', '2026-05-21', 0);
-    report('D21', '2026-05-20', 4);
-    const r = rollUp(db, { today: '2026-05-21', districtTarget: 50 });
+  it('counts a report of zero as having reported today', async () => {
+    const { db, report } = await world();
+    await report('D11', '2026-05-21', 0);
+    await report('D21', '2026-05-20', 4);
+    const r = await rollUp(db, { today: '2026-05-21', districtTarget: 50 });
     expect(notReportedToday(r, r.root.code).map((u) => u.code)).toEqual(['D12', 'D21']);
     expect(notReportedToday(r, 'P1').map((u) => u.code)).toEqual(['D12']);
   });
 
-  it('ranks the children furthest behind by share of target', () => {
-    const { db, report } = world();
-    report('D11', '2026-05-21', 25); // 50%
-    report('D12', '2026-05-21', 20); // 25%
-    const r = rollUp(db, { today: '2026-05-21', districtTarget: 50 });
+  it('ranks the children furthest behind by share of target', async () => {
+    const { db, report } = await world();
+    await report('D11', '2026-05-21', 25); // 50%
+    await report('D12', '2026-05-21', 20); // 25%
+    const r = await rollUp(db, { today: '2026-05-21', districtTarget: 50 });
     expect(furthestBehind(r, 'P1', 5).map((u) => u.code)).toEqual(['D12', 'D11']);
     expect(furthestBehind(r, r.root.code, 1).map((u) => u.code)).toEqual(['P2']);
     expect(descendants(r, 'P1').map((u) => u.code)).toEqual(['D11', 'D12', 'C121']);
   });
 
-  it('filters the per unit × day rows by day range', () => {
-    const { db, report } = world();
-    report('D11', '2026-05-19', 1);
-    report('D11', '2026-05-20', 2);
-    report('D21', '2026-05-21', 3);
-    expect(countsByUnitDay(db, { from: '2026-05-20', to: '2026-05-20' })).toEqual([{ unitCode: 'D11', day: '2026-05-20', count: 2 }]);
+  it('filters the per unit × day rows by day range', async () => {
+    const { db, report } = await world();
+    await report('D11', '2026-05-19', 1);
+    await report('D11', '2026-05-20', 2);
+    await report('D21', '2026-05-21', 3);
+    expect(await countsByUnitDay(db, { from: '2026-05-20', to: '2026-05-20' })).toEqual([{ unitCode: 'D11', day: '2026-05-20', count: 2 }]);
   });
 });
