@@ -89,10 +89,10 @@ function fakeOf(name: ChannelName, onSend: () => void = () => {}): OutboundChann
 async function benchBroadcastDispatch(n: number): Promise<{ rows: number; ms: number; rate: number }> {
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'bhxh-bench-outbox-bc-')), 'x.db'));
   const now = new Date();
-  seedDefaults(db, { now });
-  seedResidents(db, n);
-  const { broadcast } = createDraft(db, { text: 'Mời {ten} dự Lễ ra quân {ngay_ra_quan}. Hỏi {hotline}.', audience: { roles: ['resident'] }, keepDiacritics: false }, { name: 'bench', unitScope: 'VN', contactId: null }, now);
-  confirmBroadcast(db, broadcast, now);
+  await seedDefaults(db, { now });
+  await seedResidents(db, n);
+  const { broadcast } = await createDraft(db, { text: 'Mời {ten} dự Lễ ra quân {ngay_ra_quan}. Hỏi {hotline}.', audience: { roles: ['resident'] }, keepDiacritics: false }, { name: 'bench', unitScope: 'VN', contactId: null }, now);
+  await confirmBroadcast(db, broadcast, now);
   const rows = await drainQueue(db, broadcast.id, { now: () => now });
   let sent = 0;
   const count = () => void sent++;

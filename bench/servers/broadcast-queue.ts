@@ -8,10 +8,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDb } from '../../db/client.ts';
+import { closeDb, execute, openDb } from '../../db/client.ts';
 import { startCheckpointer } from '../../db/checkpointer.ts';
 import { seedDefaults } from '../../db/seed/seed.ts';
-import { broadcastStats, countAudienceRange, queueRowsSql } from '../../db/queries/broadcasts.ts';
+import { broadcastStats, countAudienceRange } from '../../db/queries/broadcasts.ts';
+import { queueRowsSql } from '../../db/queries/broadcast-queue.ts';
 import { confirmBroadcast, createDraft, previewOf } from '../../flows/broadcast/lifecycle.ts';
 import { drainQueue } from '../../flows/broadcast/queue.ts';
 import { seedResidents } from './broadcast-seed.ts';
@@ -22,8 +23,8 @@ const path = join(mkdtempSync(join(tmpdir(), 'bhxh-bench-bc-')), 'x.db');
 const db = openDb(path);
 // As in the service: WAL checkpoints run in a worker thread, not on the queueing thread.
 const checkpointer = startCheckpointer(path);
-seedDefaults(db, { now: new Date() });
-seedResidents(db, n);
+await seedDefaults(db, { now: new Date() });
+await seedResidents(db, n);
 const afterSeed = rssMiB();
 const sender = { name: 'bench', unitScope: 'VN', contactId: null };
 const now = new Date();
@@ -46,29 +47,29 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; 
 }
 
 /** One bare INSERT … SELECT of the whole audience into broadcast `id` (no chunks, no cursor, no counters). */
-function bare(id: number): { rows: number; ms: number } {
+async function bare(id: number): Promise<{ rows: number; ms: number }> {
   const t = performance.now();
-  const rows = db.run(queueRowsSql(audience, { from: 0, to: Number.MAX_SAFE_INTEGER, now, keepDiacritics: false, broadcastId: id })).changes;
+  const rows = await execute(db, queueRowsSql(audience, { from: 0, to: Number.MAX_SAFE_INTEGER, now, keepDiacritics: false, broadcastId: id }));
   return { rows, ms: Math.round(performance.now() - t) };
 }
 
-const { broadcast } = createDraft(db, { text: 'Mời {ten} ({don_vi}) dự Lễ ra quân {ngay_ra_quan}. Hỏi đáp {hotline}.', audience, keepDiacritics: false }, sender, now);
+const { broadcast } = await createDraft(db, { text: 'Mời {ten} ({don_vi}) dự Lễ ra quân {ngay_ra_quan}. Hỏi đáp {hotline}.', audience, keepDiacritics: false }, sender, now);
 const preview = await timed(() => previewOf(db, broadcast));
 const t0 = performance.now();
-countAudienceRange(db, audience, 0, Number.MAX_SAFE_INTEGER);
+await countAudienceRange(db, audience, 0, Number.MAX_SAFE_INTEGER);
 const countOneStatementMs = Math.round(performance.now() - t0);
 
-const bareBefore = bare(broadcast.id + 1000);
-const confirmed = confirmBroadcast(db, broadcast, now);
+const bareBefore = await bare(broadcast.id + 1000);
+const confirmed = await confirmBroadcast(db, broadcast, now);
 const queue = await timed(() => drainQueue(db, confirmed.id, { now: () => now }));
 const peakQueue = rssMiB();
-const bareAfter = bare(broadcast.id + 2000);
+const bareAfter = await bare(broadcast.id + 2000);
 const t1 = performance.now();
-const stats = broadcastStats(db, confirmed.id);
+const stats = await broadcastStats(db, confirmed.id);
 const statsMs = Math.round((performance.now() - t1) * 100) / 100;
 
 await checkpointer.stop();
-db.$client.close();
+await closeDb(db);
 process.stdout.write(
   `${JSON.stringify({
     n,

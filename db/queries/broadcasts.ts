@@ -1,12 +1,10 @@
 /**
- * Broadcast queries: who an audience reaches, queueing in chunks inside the database (INSERT … SELECT, never the
- * audience in the process), statistics and the state changes of a broadcast. Imports nothing from src/.
+ * Broadcast queries: who an audience reaches, statistics and the rows of a broadcast. Queueing (INSERT … SELECT in
+ * chunks, never the audience in the process) is in broadcast-queue.ts. Imports nothing from src/.
  */
-import type { Db } from '../client.ts';
-import { inTransaction } from '../client.ts';
 import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { engineOf, execute, row, rows, type Db, type Engine } from '../client.ts';
 import { addresses, broadcasts, type BroadcastRow, type Role } from '../schema/index.ts';
-import { cached } from './progress.ts';
 import { inSubtree } from './unit-scope.ts';
 
 /** Channels an address can be on (the schema's enum). */
@@ -24,22 +22,43 @@ export interface AudienceFilter {
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
+const channelsOf = (a: AudienceFilter) => (a.channels && a.channels.length > 0 ? a.channels : null);
+
 /**
- * SELECT of every audience member's id `cid` and chosen address id `aid` (most recently used, not stopped; never
- * used last). The ORDER BY matches addresses_reach_idx, so the choice is one index seek per person.
+ * A person's chosen address (most recently used, not stopped; never used last) as a correlated SELECT of `columns`.
+ * The ORDER BY matches addresses_reach_idx, so the choice is one index seek per person.
  */
-function audienceSelect(a: AudienceFilter, extraWhere?: SQL): SQL {
-  const channels = a.channels && a.channels.length > 0 ? a.channels : null;
+function chosenAddress(a: AudienceFilter, contactId: SQL, columns: SQL): SQL {
+  const channels = channelsOf(a);
   const onChannels = channels ? sql` AND a2.channel IN (${list(channels)})` : sql``;
+  return sql`SELECT ${columns} FROM addresses a2 WHERE a2.contact_id = ${contactId} AND a2.stopped_at IS NULL${onChannels}
+        ORDER BY a2.last_inbound_at DESC NULLS LAST, a2.id DESC LIMIT 1`;
+}
+
+/** FROM and WHERE of the audience's members (contacts `c`). */
+function members(a: AudienceFilter, extraWhere?: SQL): SQL {
+  const channels = channelsOf(a);
   const inUnit = a.unitCode ? inSubtree(sql.raw('c.unit_code'), a.unitCode) : undefined;
-  return sql`SELECT c.id AS cid,
-      (SELECT a2.id FROM addresses a2 WHERE a2.contact_id = c.id AND a2.stopped_at IS NULL${onChannels}
-        ORDER BY a2.last_inbound_at DESC NULLS LAST, a2.id DESC LIMIT 1) AS aid
-    FROM contacts c
-    WHERE c.role IN (${list(a.roles)}) AND c.opted_out = 0 AND (c.role <> 'resident' OR c.subscribed = 1)${inUnit ? sql` AND ${inUnit}` : sql``}${
+  return sql`FROM contacts c
+    WHERE c.role IN (${list(a.roles)}) AND NOT c.opted_out AND (c.role <> 'resident' OR c.subscribed)${inUnit ? sql` AND ${inUnit}` : sql``}${
       // With a channel filter, the audience is the people known on those channels (reachable or not).
       channels ? sql` AND EXISTS (SELECT 1 FROM addresses a3 WHERE a3.contact_id = c.id AND a3.channel IN (${list(channels)}))` : sql``
     }${extraWhere ?? sql``}`;
+}
+
+/**
+ * The audience as a FROM clause: `s.cid` is each member's contact id, `ad` their chosen address (all NULL when
+ * they have none). Engine-specific: SQLite picks the address id in a correlated subquery and joins it (one seek
+ * each); PostgreSQL's planner would hash-join that id against the whole addresses table for every range, so there
+ * the address comes from a LATERAL subquery (one index seek per person too).
+ */
+export function audienceFrom(engine: Engine, a: AudienceFilter, extraWhere?: SQL): SQL {
+  if (engine === 'pg') {
+    return sql`(SELECT c.id AS cid ${members(a, extraWhere)}) s
+      LEFT JOIN LATERAL (${chosenAddress(a, sql.raw('s.cid'), sql.raw('a2.id, a2.address, a2.channel'))}) ad ON true`;
+  }
+  return sql`(SELECT c.id AS cid, (${chosenAddress(a, sql.raw('c.id'), sql.raw('a2.id'))}) AS aid ${members(a, extraWhere)}) s
+      LEFT JOIN addresses ad ON ad.id = s.aid`;
 }
 
 /** One channel's share of an audience range: people, and the first of them (by id) for a sample. */
@@ -55,86 +74,17 @@ export interface AudienceSlice {
  * people is ~0.5 s of SQLite; callers walk the ids in short ranges (flows/broadcast/count.ts) so the event loop
  * is never held that long.
  */
-export function countAudienceRange(db: Db, a: AudienceFilter, from: number, to: number): AudienceSlice[] {
-  return db.all<AudienceSlice>(
+export function countAudienceRange(db: Db, a: AudienceFilter, from: number, to: number): Promise<AudienceSlice[]> {
+  return rows<AudienceSlice>(
+    db,
     sql`SELECT coalesce(ad.channel, 'none') AS channel, count(*) AS n, min(s.cid) AS first
-          FROM (${audienceSelect(a, sql` AND c.id > ${from} AND c.id <= ${to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid GROUP BY 1`,
+          FROM ${audienceFrom(engineOf(db), a, sql` AND c.id > ${from} AND c.id <= ${to}`)} GROUP BY 1`,
   );
 }
 
 /** The highest contact id now: queueing walks ids up to it, so people added later are not included. */
-export function maxContactId(db: Db): number {
-  return (cached(db, 'SELECT coalesce(max(id), 0) AS m FROM contacts').get() as { m: number }).m;
-}
-
-/** What one queueing statement covers: contact ids in (from, to], the broadcast, and the row time. */
-export interface QueueRange {
-  from: number;
-  to: number;
-  now: Date;
-  keepDiacritics: boolean;
-  broadcastId: number;
-}
-
-/**
- * The statement that queues a range of a broadcast: one outbox row per audience member, text empty (rendered per
- * person when sent), `skipped`/`no_address` when nobody can be reached. It has no unique index to lean on (one
- * more index entry per row costs a million-row broadcast ~0.3 s): a range is queued once because queueNextChunk
- * inserts it and advances the cursor in one transaction.
- */
-export function queueRowsSql(a: AudienceFilter, r: QueueRange): SQL {
-  const now = r.now.getTime();
-  return sql`INSERT INTO outbox (contact_id, address, channel, text, priority, status, reason, error, attempts, next_attempt_at,
-                          keep_diacritics, broadcast_id, created_at, request_phone)
-    SELECT s.cid, coalesce(ad.address, ''), coalesce(ad.channel, 'none'), '', 1,
-           CASE WHEN ad.id IS NULL THEN 'skipped' ELSE 'queued' END,
-           CASE WHEN ad.id IS NULL THEN 'no_address' END,
-           CASE WHEN ad.id IS NULL THEN 'no reachable address' END,
-           0, ${now}, ${r.keepDiacritics ? 1 : 0}, ${r.broadcastId}, ${now}, 0
-      FROM (${audienceSelect(a, sql` AND c.id > ${r.from} AND c.id <= ${r.to}`)}) s LEFT JOIN addresses ad ON ad.id = s.aid
-`;
-}
-
-/**
- * Queue the next chunk of a broadcast that is `sending` and advance its cursor, in one transaction. Returns the
- * rows added and whether the whole audience is now queued.
- */
-export function queueNextChunk(db: Db, b: BroadcastRow, a: AudienceFilter, now: Date, chunk: number): { added: number; done: boolean } {
-  const until = b.queueUntilId ?? 0;
-  return inTransaction(db, () => {
-    const cur = cached(db, 'SELECT status, queued_through AS through FROM broadcasts WHERE id = ?').get(b.id) as { status: string; through: number } | undefined;
-    if (!cur || cur.status !== 'sending' || cur.through >= until) return { added: 0, done: true };
-    const to = Math.min(until, cur.through + chunk);
-    const before = (cached(db, 'SELECT coalesce(max(id), 0) AS m FROM outbox').get() as { m: number }).m;
-    const added = db.run(queueRowsSql(a, { from: cur.through, to, now, keepDiacritics: b.keepDiacritics, broadcastId: b.id })).changes;
-    // The rows above `before` are this chunk's (nobody else writes inside this transaction): count them.
-    if (added > 0) {
-      countChunk(db, b.id, before, now.getTime(), added);
-      cached(db, 'UPDATE broadcasts SET first_outbox_id = coalesce(first_outbox_id, ?) WHERE id = ?').run(before + 1, b.id);
-    }
-    cached(db, 'UPDATE broadcasts SET queued_through = ?, queued_count = queued_count + ? WHERE id = ?').run(to, added, b.id);
-    return { added, done: to >= until };
-  });
-}
-
-/**
- * Rows of one chunk (ids above :after) waiting on one channel, counted in the due index alone: a chunk's rows all
- * have priority 1 and next_attempt_at :at. Reading the rows themselves costs ~0.45 µs each, ~0.4 s per million.
- */
-const COUNT_CHUNK_QUEUED = `SELECT count(*) AS n FROM outbox
-  WHERE status = 'queued' AND channel = :channel AND priority = 1 AND next_attempt_at = :at AND id > :after`;
-const ADD_COUNT = `INSERT INTO broadcast_counts (broadcast_id, status, channel, reason, n) VALUES (:id, :status, :channel, :reason, :n)
-  ON CONFLICT DO UPDATE SET n = n + excluded.n`;
-
-/** Add one chunk's rows to the broadcast's counters: queued per channel, the rest skipped (no reachable address). */
-function countChunk(db: Db, id: number, after: number, at: number, added: number): void {
-  let queued = 0;
-  for (const channel of ADDRESS_CHANNELS) {
-    const n = (cached(db, COUNT_CHUNK_QUEUED).get({ channel, at, after }) as { n: number }).n;
-    if (n > 0) cached(db, ADD_COUNT).run({ id, status: 'queued', channel, reason: '', n });
-    queued += n;
-  }
-  if (added > queued) cached(db, ADD_COUNT).run({ id, status: 'skipped', channel: 'none', reason: 'no_address', n: added - queued });
+export async function maxContactId(db: Db): Promise<number> {
+  return (await row<{ m: number }>(db, sql`SELECT coalesce(max(id), 0) AS m FROM contacts`))?.m ?? 0;
 }
 
 /** Counts of a broadcast's rows by status, by channel (and status), and by reason (held, skipped or failed). */
@@ -145,15 +95,13 @@ export interface BroadcastStats {
 }
 
 /** Statistics of one broadcast, from its counters (broadcast_counts: a few rows, whatever the audience's size). */
-export function broadcastStats(db: Db, id: number): BroadcastStats {
-  const rows = cached(db, "SELECT status, channel, nullif(reason, '') AS reason, n FROM broadcast_counts WHERE broadcast_id = ? AND n > 0").all(id) as {
-    status: string;
-    channel: string;
-    reason: string | null;
-    n: number;
-  }[];
+export async function broadcastStats(db: Db, id: number): Promise<BroadcastStats> {
+  const counts = await rows<{ status: string; channel: string; reason: string | null; n: number }>(
+    db,
+    sql`SELECT status, channel, nullif(reason, '') AS reason, n FROM broadcast_counts WHERE broadcast_id = ${id} AND n > 0`,
+  );
   const stats: BroadcastStats = { byStatus: { queued: 0, sending: 0, sent: 0, delivered: 0, failed: 0, skipped: 0 }, byChannel: {}, byReason: {} };
-  for (const r of rows) {
+  for (const r of counts) {
     stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + r.n;
     const ch = (stats.byChannel[r.channel] ??= {});
     ch[r.status] = (ch[r.status] ?? 0) + r.n;
@@ -163,8 +111,8 @@ export function broadcastStats(db: Db, id: number): BroadcastStats {
 }
 
 /** True while some row of the broadcast is still waiting or being sent. */
-export function hasUnsentRows(db: Db, id: number): boolean {
-  return cached(db, "SELECT 1 AS x FROM broadcast_counts WHERE broadcast_id = ? AND status IN ('queued', 'sending') AND n > 0 LIMIT 1").get(id) !== undefined;
+export async function hasUnsentRows(db: Db, id: number): Promise<boolean> {
+  return (await row(db, sql`SELECT 1 AS x FROM broadcast_counts WHERE broadcast_id = ${id} AND status IN ('queued', 'sending') AND n > 0 LIMIT 1`)) !== undefined;
 }
 
 /**
@@ -172,26 +120,25 @@ export function hasUnsentRows(db: Db, id: number): boolean {
  * Returns how many. Its rows are read by id from its first one up (the outbox has no broadcast index); call it
  * inside a transaction so the counts and the rows move together.
  */
-export function dropUnsentRows(db: Db, id: number): number {
-  const first = (cached(db, 'SELECT first_outbox_id AS f FROM broadcasts WHERE id = ?').get(id) as { f: number | null } | undefined)?.f;
+export async function dropUnsentRows(db: Db, id: number): Promise<number> {
+  const first = (await row<{ f: number | null }>(db, sql`SELECT first_outbox_id AS f FROM broadcasts WHERE id = ${id}`))?.f;
   if (first === null || first === undefined) return 0;
-  const dropped = cached(db, "DELETE FROM outbox WHERE id >= ? AND broadcast_id = ? AND status = 'queued'").run(first, id).changes;
-  cached(db, "DELETE FROM broadcast_counts WHERE broadcast_id = ? AND status = 'queued'").run(id);
+  const dropped = await execute(db, sql`DELETE FROM outbox WHERE id >= ${first} AND broadcast_id = ${id} AND status = 'queued'`);
+  await execute(db, sql`DELETE FROM broadcast_counts WHERE broadcast_id = ${id} AND status = 'queued'`);
   return dropped;
 }
 
 /** Broadcasts created within a scope that are still to come (draft, scheduled or sending), soonest first. */
-export function upcomingBroadcasts(db: Db, scope: string, limit = 20): BroadcastRow[] {
+export async function upcomingBroadcasts(db: Db, scope: string, limit = 20): Promise<BroadcastRow[]> {
   return db
     .select()
     .from(broadcasts)
     .where(and(inArray(broadcasts.status, ['draft', 'scheduled', 'sending']), inSubtree(broadcasts.scopeCode, scope)))
     .orderBy(sql`${broadcasts.sendAt} IS NULL`, asc(broadcasts.sendAt), asc(broadcasts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Broadcasts created within a scope, newest first (the console's list). */
-export function listBroadcasts(db: Db, scope: string, limit = 200): BroadcastRow[] {
-  return db.select().from(broadcasts).where(inSubtree(broadcasts.scopeCode, scope)).orderBy(desc(broadcasts.id)).limit(limit).all();
+export async function listBroadcasts(db: Db, scope: string, limit = 200): Promise<BroadcastRow[]> {
+  return db.select().from(broadcasts).where(inSubtree(broadcasts.scopeCode, scope)).orderBy(desc(broadcasts.id)).limit(limit);
 }

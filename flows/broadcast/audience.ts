@@ -22,9 +22,9 @@ export class AudienceOutOfScope extends Error {}
  * Narrow an audience to the sender's subtree: no unit means their whole scope; a unit outside it is refused.
  * A supervisor of province 01 broadcasts to 01 and below, never to the nation.
  */
-export function scopedAudience(db: Db, audience: Audience, scope: string): AudienceFilter & { unitCode: string } {
+export async function scopedAudience(db: Db, audience: Audience, scope: string): Promise<AudienceFilter & { unitCode: string }> {
   const unitCode = audience.unitCode ?? scope;
-  if (!isWithin(db, unitCode, scope)) throw new AudienceOutOfScope(`unit ${unitCode} is outside your scope ${scope}`);
+  if (!(await isWithin(db, unitCode, scope))) throw new AudienceOutOfScope(`unit ${unitCode} is outside your scope ${scope}`);
   return { roles: audience.roles, unitCode, channels: audience.channels };
 }
 

@@ -5,6 +5,12 @@ import { performance } from 'node:perf_hooks';
  * the longest the event loop is held, so the web chat and webhooks are answered between chunks.
  */
 export const CHUNK_BUDGET_MS = 5;
+/**
+ * On PostgreSQL a chunk holds no event loop (the process waits on the socket) and each costs a transaction's round
+ * trips and commit: longer chunks, so the queueing is not spent on commits (at 5 ms, 200,000 rows took 1.8 × a bare
+ * INSERT … SELECT; at 50 ms, 0.95 ×).
+ */
+export const PG_CHUNK_BUDGET_MS = 50;
 const FIRST_CHUNK_IDS = 1_000;
 // Not below: on a loaded machine a chunk's wall time overstates its work, and tiny chunks only add overhead.
 const MIN_CHUNK_IDS = 500;
@@ -19,7 +25,10 @@ export class ChunkSizer {
   private ids: number;
   private started = 0;
 
-  constructor(private readonly fixed?: number) {
+  constructor(
+    private readonly fixed?: number,
+    private readonly budgetMs = CHUNK_BUDGET_MS,
+  ) {
     this.ids = fixed ?? FIRST_CHUNK_IDS;
   }
 
@@ -32,7 +41,7 @@ export class ChunkSizer {
   /** The chunk ended: size the next one. */
   end(): void {
     if (this.fixed !== undefined) return;
-    const fit = (this.ids * CHUNK_BUDGET_MS) / Math.max(0.5, performance.now() - this.started);
+    const fit = (this.ids * this.budgetMs) / Math.max(0.5, performance.now() - this.started);
     this.ids = Math.round(Math.min(MAX_CHUNK_IDS, this.ids * 2, Math.max(MIN_CHUNK_IDS, fit)));
   }
 }

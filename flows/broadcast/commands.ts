@@ -9,7 +9,7 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { broadcastStats, upcomingBroadcasts } from '../../db/queries/broadcasts.ts';
 import { findUnit } from '../../db/queries/staff.ts';
-import { broadcasts, type Role } from '../../db/schema/index.ts';
+import { broadcasts, type BroadcastRow, type Role } from '../../db/schema/index.ts';
 import { principalForContact, roleAllows } from '../../src/core/access.ts';
 import { end, pickChoice, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
 import { foldWords } from '../../src/text/vietnamese.ts';
@@ -83,13 +83,14 @@ async function chatSender(ctx: FlowContext): Promise<Sender | null> {
   return p && roleAllows(p.role, 'broadcasts.write') ? p : null;
 }
 
-function latestDraft(ctx: FlowContext) {
-  return ctx.db
+async function latestDraft(ctx: FlowContext): Promise<BroadcastRow | undefined> {
+  const [draft] = await ctx.db
     .select()
     .from(broadcasts)
     .where(and(eq(broadcasts.createdByContactId, ctx.contact.id), eq(broadcasts.status, 'draft'), gt(broadcasts.createdAt, new Date(ctx.now.getTime() - DRAFT_TTL_MS))))
     .orderBy(desc(broadcasts.id))
-    .get();
+    .limit(1);
+  return draft;
 }
 
 /** Reply and wait at the preview step for GUI OK or HUY. */
@@ -98,52 +99,52 @@ function waitForAnswer(draftId: number, text: string): StepOutcome & { kind: 'st
 }
 
 /** The chat draft a preview step waits on, if it is still a draft of this supervisor. */
-function pendingDraft(ctx: FlowContext, state: FlowState) {
+async function pendingDraft(ctx: FlowContext, state: FlowState): Promise<BroadcastRow | undefined> {
   const id = typeof state['draftId'] === 'number' ? state['draftId'] : null;
   if (id === null) return undefined;
-  const b = ctx.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+  const [b] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, id));
   return b && b.status === 'draft' && b.createdByContactId === ctx.contact.id ? b : undefined;
 }
 
-function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
+async function run(ctx: FlowContext, cmd: Command, sender: Sender): Promise<StepOutcome> {
   const { db, now } = ctx;
   switch (cmd.kind) {
     case 'send': {
       const parsed = parseSend(ctx.text);
       if (!parsed) return end({ text: T.usage });
-      if (parsed.unitCode && !findUnit(db, parsed.unitCode)) return end({ text: T.notFound(parsed.unitCode) });
+      if (parsed.unitCode && !(await findUnit(db, parsed.unitCode))) return end({ text: T.notFound(parsed.unitCode) });
       const audience = { roles: parsed.roles, ...(parsed.unitCode && { unitCode: parsed.unitCode }) };
       // One pending chat draft per supervisor: a new GUI replaces the one still waiting.
-      const previous = latestDraft(ctx);
-      if (previous) cancelBroadcast(db, previous, now);
-      const { broadcast } = createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
-      return waitForAnswer(broadcast.id, chatPreview(ctx, broadcast));
+      const previous = await latestDraft(ctx);
+      if (previous) await cancelBroadcast(db, previous, now);
+      const { broadcast } = await createDraft(db, { text: parsed.content, audience, keepDiacritics: false }, sender, now);
+      return waitForAnswer(broadcast.id, await chatPreview(ctx, broadcast));
     }
     case 'confirm': {
-      const draft = latestDraft(ctx);
+      const draft = await latestDraft(ctx);
       if (!draft) return end({ text: T.noDraft });
-      const b = confirmBroadcast(db, draft, now);
+      const b = await confirmBroadcast(db, draft, now);
       if (b.status === 'sending') void drainQueue(db, b.id, { now: () => now, log: ctx.log });
       return end({ text: T.confirmed(b) });
     }
     case 'drop': {
-      const draft = latestDraft(ctx);
+      const draft = await latestDraft(ctx);
       if (!draft) return end({ text: T.noDraft });
-      return end({ text: T.cancelled(draft.id, cancelBroadcast(db, draft, now).dropped) });
+      return end({ text: T.cancelled(draft.id, (await cancelBroadcast(db, draft, now)).dropped) });
     }
     case 'cancel': {
-      const b = findBroadcast(db, Number(cmd.code), sender.unitScope);
+      const b = await findBroadcast(db, Number(cmd.code), sender.unitScope);
       if (!b) return end({ text: T.notFound(cmd.code) });
-      return end({ text: T.cancelled(b.id, cancelBroadcast(db, b, now).dropped) });
+      return end({ text: T.cancelled(b.id, (await cancelBroadcast(db, b, now)).dropped) });
     }
     case 'schedule': {
-      const rows = upcomingBroadcasts(db, sender.unitScope, 10);
+      const rows = await upcomingBroadcasts(db, sender.unitScope, 10);
       return end({ text: rows.length > 0 ? T.schedule(rows) : T.nothingPlanned });
     }
     case 'stats': {
-      const b = findBroadcast(db, Number(cmd.code), sender.unitScope);
+      const b = await findBroadcast(db, Number(cmd.code), sender.unitScope);
       if (!b) return end({ text: T.notFound(cmd.code) });
-      return end({ text: T.stats(b, broadcastStats(db, b.id)) });
+      return end({ text: T.stats(b, await broadcastStats(db, b.id)) });
     }
     default: {
       const never: never = cmd;
@@ -156,29 +157,31 @@ function run(ctx: FlowContext, cmd: Command, sender: Sender): StepOutcome {
 async function attempt(ctx: FlowContext, cmd: Command | null): Promise<StepOutcome> {
   const sender = await chatSender(ctx);
   if (!cmd || !sender) return end({ text: T.notAllowed });
+  let outcome: StepOutcome;
   try {
-    return keepWaiting(ctx, run(ctx, cmd, sender));
+    outcome = await run(ctx, cmd, sender);
   } catch (err) {
-    if (err instanceof BroadcastError) return keepWaiting(ctx, end({ text: err.message }));
-    throw err;
+    if (!(err instanceof BroadcastError)) throw err;
+    outcome = end({ text: err.message });
   }
+  return keepWaiting(ctx, outcome);
 }
 
 /**
  * While a chat draft is pending, every command answer keeps the conversation at the preview step (LICH or TK
  * between GUI and GUI OK included): a plain "huỷ" then still means "drop the draft", never "stop all news".
  */
-function keepWaiting(ctx: FlowContext, outcome: StepOutcome): StepOutcome {
+async function keepWaiting(ctx: FlowContext, outcome: StepOutcome): Promise<StepOutcome> {
   if (outcome.kind !== 'end') return outcome;
-  const draft = latestDraft(ctx);
+  const draft = await latestDraft(ctx);
   if (!draft) return outcome;
   const left = Math.max(1, Math.ceil((draft.createdAt.getTime() + DRAFT_TTL_MS - ctx.now.getTime()) / 60_000));
   return { kind: 'stay', step: PREVIEW_STEP, state: { draftId: draft.id }, replies: outcome.replies, ttlMinutes: left };
 }
 
 /** A message at the preview step that is no command (commands are routed before the conversation). */
-function answerAtPreview(ctx: FlowContext, state: FlowState): StepOutcome | Promise<StepOutcome> {
-  const draft = pendingDraft(ctx, state);
+async function answerAtPreview(ctx: FlowContext, state: FlowState): Promise<StepOutcome> {
+  const draft = await pendingDraft(ctx, state);
   if (!draft) return end({ text: T.noDraft });
   // Channels without buttons show the quick replies numbered: "1" is GUI OK, "2" is HUY.
   const picked = pickChoice(ctx, PREVIEW_QUICK_REPLIES);
@@ -197,10 +200,10 @@ export function createBroadcastCommandsFlow(): Flow {
     start: (ctx) => attempt(ctx, parseCommand(ctx.folded)),
     resume: (ctx, step, state) => (step === PREVIEW_STEP ? answerAtPreview(ctx, state) : attempt(ctx, parseCommand(ctx.folded))),
     // A plain "huỷ" at the preview step: the pending draft is cancelled (nobody is opted out; the menu answers).
-    cancel(ctx, step, state) {
+    async cancel(ctx, step, state) {
       if (step !== PREVIEW_STEP) return;
-      const draft = pendingDraft(ctx, state);
-      if (draft) cancelBroadcast(ctx.db, draft, ctx.now);
+      const draft = await pendingDraft(ctx, state);
+      if (draft) await cancelBroadcast(ctx.db, draft, ctx.now);
     },
   };
 }

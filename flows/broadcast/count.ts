@@ -1,7 +1,8 @@
 /**
  * Counting an audience by channel without holding the event loop: contact ids are walked in short ranges
  * (chunks.ts), as queueing does. Up to a million people take ~0.5 s of SQLite in all; a chat step may spend a few
- * milliseconds of it at once (countWithin), the rest runs between other work (finishCount).
+ * milliseconds of it at once (countWithin), the rest runs between other work (finishCount). On PostgreSQL each
+ * range is a round trip and the event loop is free anyway; the ranges keep each query short.
  */
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -16,15 +17,17 @@ export class AudienceCount {
   /** The lowest contact id per channel: the sample recipient the preview renders the message for. */
   readonly firstByChannel: Record<string, number> = {};
   private through = 0;
-  private readonly until: number;
   private readonly sizer = new ChunkSizer();
 
-  constructor(
+  private constructor(
     private readonly db: Db,
     readonly audience: AudienceFilter,
-  ) {
-    // People added while counting are not counted (queueing stops at the highest id at confirmation, likewise).
-    this.until = maxContactId(db);
+    private readonly until: number,
+  ) {}
+
+  /** A count up to the highest contact id now: people added while counting are not counted (queueing stops at the highest id at confirmation, likewise). */
+  static async begin(db: Db, audience: AudienceFilter): Promise<AudienceCount> {
+    return new AudienceCount(db, audience, await maxContactId(db));
   }
 
   get done(): boolean {
@@ -32,10 +35,10 @@ export class AudienceCount {
   }
 
   /** Count the next range of ids. */
-  step(): void {
+  async step(): Promise<void> {
     if (this.done) return;
     const to = Math.min(this.until, this.through + this.sizer.begin());
-    for (const s of countAudienceRange(this.db, this.audience, this.through, to)) {
+    for (const s of await countAudienceRange(this.db, this.audience, this.through, to)) {
       this.byChannel[s.channel] = (this.byChannel[s.channel] ?? 0) + s.n;
       this.total += s.n;
       // Ranges go up, so the first range a channel appears in holds its lowest id.
@@ -46,11 +49,11 @@ export class AudienceCount {
   }
 }
 
-/** Count for at most `budgetMs` now (synchronously); the result says whether it is done. */
-export function countWithin(db: Db, audience: AudienceFilter, budgetMs: number): AudienceCount {
-  const count = new AudienceCount(db, audience);
+/** Count for at most `budgetMs` now (without yielding to other work); the result says whether it is done. */
+export async function countWithin(db: Db, audience: AudienceFilter, budgetMs: number): Promise<AudienceCount> {
+  const count = await AudienceCount.begin(db, audience);
   const until = performance.now() + budgetMs;
-  while (!count.done && performance.now() < until) count.step();
+  while (!count.done && performance.now() < until) await count.step();
   return count;
 }
 
@@ -58,12 +61,12 @@ export function countWithin(db: Db, audience: AudienceFilter, budgetMs: number):
 export async function finishCount(count: AudienceCount): Promise<AudienceCount> {
   while (!count.done) {
     await yieldToEventLoop();
-    count.step();
+    await count.step();
   }
   return count;
 }
 
 /** Count a whole audience, yielding to the event loop between ranges. */
-export function countAudience(db: Db, audience: AudienceFilter): Promise<AudienceCount> {
-  return finishCount(new AudienceCount(db, audience));
+export async function countAudience(db: Db, audience: AudienceFilter): Promise<AudienceCount> {
+  return finishCount(await AudienceCount.begin(db, audience));
 }

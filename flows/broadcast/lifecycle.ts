@@ -4,8 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { broadcastStats, dropUnsentRows, maxContactId, type BroadcastStats } from '../../db/queries/broadcasts.ts';
 import { isWithin } from '../../db/queries/unit-scope.ts';
 import { broadcasts, campaigns, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
@@ -45,33 +44,41 @@ export const CreateBroadcastSchema = z
   .refine((b) => !(b.sendAt !== undefined && b.launchOffset !== undefined), { message: 'give sendAt or launchOffset, not both' });
 export type CreateBroadcast = z.infer<typeof CreateBroadcastSchema>;
 
-function activeCampaign(db: Db): CampaignRow | undefined {
-  return db.select().from(campaigns).where(eq(campaigns.active, true)).get();
+/** The active campaign (its launch and hotline fill the placeholders). */
+export async function activeCampaign(db: Db): Promise<CampaignRow | undefined> {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.active, true)).orderBy(campaigns.id).limit(1);
+  return campaign;
 }
 
 /** The template of a stored broadcast with the active campaign's launch and hotline, for its preview. */
-export function templateOf(db: Db, b: BroadcastRow): TemplateInput {
-  const campaign = activeCampaign(db);
+export async function templateOf(db: Db, b: BroadcastRow): Promise<TemplateInput> {
+  const campaign = await activeCampaign(db);
   return { text: b.text, keepDiacritics: b.keepDiacritics, launchAt: campaign?.launchAt ?? null, hotline: campaign?.hotline ?? null };
 }
 
 /** Preview of a stored broadcast (its audience counted in short ranges, the event loop free between them). */
-export function previewOf(db: Db, b: BroadcastRow): Promise<BroadcastPreview> {
-  return previewBroadcast(db, templateOf(db, b), storedAudience(b.audience));
+export async function previewOf(db: Db, b: BroadcastRow): Promise<BroadcastPreview> {
+  return previewBroadcast(db, await templateOf(db, b), storedAudience(b.audience));
 }
 
 /** Create a draft (nothing is sent until it is confirmed); its preview is previewOf's (counting takes a while). */
-export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now: Date, kind: 'broadcast' | 'reminder' = 'broadcast'): { broadcast: BroadcastRow } {
+export async function createDraft(
+  db: Db,
+  input: CreateBroadcast,
+  sender: Sender,
+  now: Date,
+  kind: 'broadcast' | 'reminder' = 'broadcast',
+): Promise<{ broadcast: BroadcastRow }> {
   const unknown = unknownPlaceholders(input.text);
   if (unknown.length > 0) throw new BroadcastError(400, `unknown placeholder ${unknown.join(', ')}: use {ten}, {don_vi}, {ngay_ra_quan} or {hotline}`);
   let audience;
   try {
-    audience = scopedAudience(db, input.audience, sender.unitScope);
+    audience = await scopedAudience(db, input.audience, sender.unitScope);
   } catch (err) {
     if (err instanceof AudienceOutOfScope) throw new BroadcastError(404, err.message);
     throw err;
   }
-  const campaign = activeCampaign(db);
+  const campaign = await activeCampaign(db);
   let sendAt: Date | null = null;
   if (input.sendAt !== undefined) {
     sendAt = parseLocalTime(input.sendAt);
@@ -83,7 +90,7 @@ export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now:
   if (sendAt && sendAt.getTime() <= now.getTime()) {
     throw new BroadcastError(400, `the send time ${formatLocalTime(sendAt)} has already passed; pick a later time, or omit it and confirm to send now`);
   }
-  const broadcast = db
+  const [broadcast] = await db
     .insert(broadcasts)
     .values({
       campaignId: campaign?.id ?? null,
@@ -100,47 +107,50 @@ export function createDraft(db: Db, input: CreateBroadcast, sender: Sender, now:
       createdByContactId: sender.contactId,
       createdAt: now,
     })
-    .returning()
-    .get();
+    .returning();
+  if (!broadcast) throw new Error('createDraft: the insert returned no row');
   return { broadcast };
 }
 
 /** A broadcast the sender may see (created within their subtree); undefined otherwise (never revealed). */
-export function findBroadcast(db: Db, id: number, scope: string): BroadcastRow | undefined {
-  const row = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+export async function findBroadcast(db: Db, id: number, scope: string): Promise<BroadcastRow | undefined> {
+  const [row] = await db.select().from(broadcasts).where(eq(broadcasts.id, id));
   if (!row) return undefined;
-  if (!isWithin(db, row.scopeCode, scope)) return undefined;
+  if (!(await isWithin(db, row.scopeCode, scope))) return undefined;
   return row;
 }
 
 /** Start queueing now: status `sending`; the queue pump (queue.ts) walks the audience in chunks. */
-export function markSending(db: Db, id: number, now: Date): void {
-  db.update(broadcasts).set({ status: 'sending', firedAt: now, queueUntilId: maxContactId(db), queuedThrough: 0 }).where(eq(broadcasts.id, id)).run();
+export async function markSending(db: Db, id: number, now: Date): Promise<void> {
+  await db.update(broadcasts).set({ status: 'sending', firedAt: now, queueUntilId: await maxContactId(db), queuedThrough: 0 }).where(eq(broadcasts.id, id));
 }
 
 /** Confirm a draft: scheduled when it has a time, else sending now. Returns the updated row. */
-export function confirmBroadcast(db: Db, b: BroadcastRow, now: Date): BroadcastRow {
-  return inTransaction(db, () => {
+export async function confirmBroadcast(db: Db, b: BroadcastRow, now: Date): Promise<BroadcastRow> {
+  return transaction(db, async () => {
     if (b.status !== 'draft') throw new BroadcastError(409, `broadcast ${b.id} is ${b.status}; only a draft can be confirmed`);
     if (b.sendAt && b.sendAt.getTime() <= now.getTime()) {
       throw new BroadcastError(409, `its send time ${formatLocalTime(b.sendAt)} has passed; create it again with a later time or none (send now)`);
     }
-    if (b.sendAt) db.update(broadcasts).set({ status: 'scheduled' }).where(eq(broadcasts.id, b.id)).run();
-    else markSending(db, b.id, now);
-    return db.select().from(broadcasts).where(eq(broadcasts.id, b.id)).get() as BroadcastRow;
+    if (b.sendAt) await db.update(broadcasts).set({ status: 'scheduled' }).where(eq(broadcasts.id, b.id));
+    else await markSending(db, b.id, now);
+    const [confirmed] = await db.select().from(broadcasts).where(eq(broadcasts.id, b.id));
+    if (!confirmed) throw new BroadcastError(404, `broadcast ${b.id} is gone`);
+    return confirmed;
   });
 }
 
 /** Cancel a draft, scheduled or sending broadcast: its unsent rows are dropped. */
-export function cancelBroadcast(db: Db, b: BroadcastRow, now: Date): { broadcast: BroadcastRow; dropped: number } {
-  return inTransaction(db, () => {
+export async function cancelBroadcast(db: Db, b: BroadcastRow, now: Date): Promise<{ broadcast: BroadcastRow; dropped: number }> {
+  return transaction(db, async () => {
     if (!['draft', 'scheduled', 'sending'].includes(b.status)) throw new BroadcastError(409, `broadcast ${b.id} is ${b.status}; it cannot be cancelled`);
-    const broadcast = db.update(broadcasts).set({ status: 'cancelled', finishedAt: now }).where(eq(broadcasts.id, b.id)).returning().get() as BroadcastRow;
-    return { broadcast, dropped: dropUnsentRows(db, b.id) };
+    const [broadcast] = await db.update(broadcasts).set({ status: 'cancelled', finishedAt: now }).where(eq(broadcasts.id, b.id)).returning();
+    if (!broadcast) throw new BroadcastError(404, `broadcast ${b.id} is gone`);
+    return { broadcast, dropped: await dropUnsentRows(db, b.id) };
   });
 }
 
 /** A broadcast as the API answers it, with its statistics. */
-export function describeBroadcast(db: Db, b: BroadcastRow): BroadcastRow & { stats: BroadcastStats } {
-  return { ...b, stats: broadcastStats(db, b.id) };
+export async function describeBroadcast(db: Db, b: BroadcastRow): Promise<BroadcastRow & { stats: BroadcastStats }> {
+  return { ...b, stats: await broadcastStats(db, b.id) };
 }

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { row, type Db } from '../../db/client.ts';
 import type { AudienceFilter } from '../../db/queries/broadcasts.ts';
-import { cached } from '../../db/queries/progress.ts';
 import { prepareSms } from '../../src/text/sms.ts';
 import { countAudience, type AudienceCount } from './count.ts';
 import { loadRecipient, renderFor } from './render.ts';
@@ -12,13 +12,13 @@ export const PRICE_SETTINGS = {
 } as const;
 
 /** Prices for the estimate: per SMS segment and per Zalo message, in đồng (settings, else the defaults). */
-export function readPrices(db: Db): { smsSegment: number; zaloMessage: number } {
-  const read = (s: { key: string; default: number }) => {
-    const row = cached(db, 'SELECT value FROM settings WHERE key = ?').get(s.key) as { value: string } | undefined;
-    const n = row ? Number(row.value) : NaN;
+export async function readPrices(db: Db): Promise<{ smsSegment: number; zaloMessage: number }> {
+  const read = async (s: { key: string; default: number }) => {
+    const found = await row<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${s.key}`);
+    const n = found ? Number(found.value) : NaN;
     return Number.isFinite(n) && n >= 0 ? n : s.default;
   };
-  return { smsSegment: read(PRICE_SETTINGS.smsSegment), zaloMessage: read(PRICE_SETTINGS.zaloMessage) };
+  return { smsSegment: await read(PRICE_SETTINGS.smsSegment), zaloMessage: await read(PRICE_SETTINGS.zaloMessage) };
 }
 
 /** What a broadcast would do before it is confirmed. */
@@ -48,17 +48,18 @@ export async function previewBroadcast(db: Db, input: TemplateInput, audience: A
 }
 
 /** The preview from a finished count (flows/broadcast/count.ts). */
-export function previewFromCount(db: Db, input: TemplateInput, counts: AudienceCount): BroadcastPreview {
+export async function previewFromCount(db: Db, input: TemplateInput, counts: AudienceCount): Promise<BroadcastPreview> {
   const template = { text: input.text, launchAt: input.launchAt?.getTime() ?? null, hotline: input.hotline };
-  const samples = Object.entries(counts.firstByChannel)
+  const samples: { channel: string; text: string }[] = [];
+  const firsts = Object.entries(counts.firstByChannel)
     .filter(([channel]) => channel !== 'none')
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([channel, contactId]) => ({ channel, text: renderFor(template, loadRecipient(db, contactId), channel) }));
+    .sort(([a], [b]) => a.localeCompare(b));
+  for (const [channel, contactId] of firsts) samples.push({ channel, text: renderFor(template, await loadRecipient(db, contactId), channel) });
   const smsCount = counts.byChannel['sms'] ?? 0;
   const smsSample = samples.find((s) => s.channel === 'sms')?.text ?? (smsCount > 0 ? undefined : renderFor(template, { name: null, unitName: null }, 'sms'));
   const prepared = smsSample === undefined ? null : prepareSms(smsSample, { keepDiacritics: input.keepDiacritics });
   const sms = prepared && { text: prepared.text, encoding: prepared.encoding, segments: prepared.segments, totalSegments: prepared.segments * smsCount };
-  const prices = readPrices(db);
+  const prices = await readPrices(db);
   const smsVnd = (sms?.totalSegments ?? 0) * prices.smsSegment;
   const zaloVnd = (counts.byChannel['zalo'] ?? 0) * prices.zaloMessage;
   return {

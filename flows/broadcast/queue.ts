@@ -1,11 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { queueNextChunk } from '../../db/queries/broadcasts.ts';
-import { broadcasts } from '../../db/schema/index.ts';
+import { engineOf, type Db } from '../../db/client.ts';
+import { broadcastToQueue, queueNextChunk } from '../../db/queries/broadcast-queue.ts';
 import type { Logger } from '../../src/core/log.ts';
 import { storedAudience } from './audience.ts';
-import { ChunkSizer } from './chunks.ts';
+import { ChunkSizer, CHUNK_BUDGET_MS, PG_CHUNK_BUDGET_MS } from './chunks.ts';
+import { detached } from './detached.ts';
 
 const pumping = new WeakMap<Db, Map<number, Promise<number>>>();
 
@@ -34,7 +33,7 @@ export function drainQueue(db: Db, id: number, opts: DrainOptions): Promise<numb
   const existing = running.get(id);
   if (existing) return existing;
   const set = running;
-  const p = pump(db, id, opts).finally(() => set.delete(id));
+  const p = detached(() => pump(db, id, opts)).finally(() => set.delete(id));
   running.set(id, p);
   return p;
 }
@@ -49,15 +48,16 @@ interface DrainOptions {
 async function pump(db: Db, id: number, opts: DrainOptions): Promise<number> {
   let total = 0;
   try {
-    // Never inside the caller's turn (a chat command runs in the dispatcher's transaction): begin on the next one.
+    // Never inside the caller's turn (a chat command runs in the dispatcher's transaction): begin on the next one,
+    // outside that transaction (detached above), each chunk in a transaction of its own.
     await yieldToEventLoop();
-    const sizer = new ChunkSizer(opts.chunk);
+    const sizer = new ChunkSizer(opts.chunk, engineOf(db) === 'pg' ? PG_CHUNK_BUDGET_MS : CHUNK_BUDGET_MS);
     // Read once: each chunk checks the status and cursor itself, inside its transaction (a cancel stops it).
-    const b = db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+    const b = await broadcastToQueue(db, id);
     if (!b || b.status !== 'sending') return 0;
     const audience = storedAudience(b.audience);
     for (;;) {
-      const { added, done } = queueNextChunk(db, b, audience, opts.now(), sizer.begin());
+      const { added, done } = await queueNextChunk(db, b, audience, opts.now(), sizer.begin());
       sizer.end();
       total += added;
       if (added > 0) opts.onQueued?.();

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { inTransaction } from '../../db/client.ts';
+import { transaction, type Db } from '../../db/client.ts';
 import { broadcasts, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
 import { AudienceSchema, scopedAudience } from './audience.ts';
 import type { Sender } from './lifecycle.ts';
@@ -26,22 +25,22 @@ function planKey(campaignId: number, scope: string, daysBefore: number): string 
  * Plan the launch reminders (scheduled at once). Planning again updates the pending ones instead of adding more;
  * reminders already sent, being sent or cancelled are left alone; days whose time has passed are reported, not planned.
  */
-export function planLaunchReminders(
+export async function planLaunchReminders(
   db: Db,
   campaign: CampaignRow,
   plan: PlanReminders,
   sender: Sender,
   now: Date,
-): { reminders: BroadcastRow[]; skippedDaysBefore: number[] } {
-  const audience = scopedAudience(db, plan.audience, sender.unitScope);
+): Promise<{ reminders: BroadcastRow[]; skippedDaysBefore: number[] }> {
+  const audience = await scopedAudience(db, plan.audience, sender.unitScope);
   const days = [...new Set(plan.daysBefore)].sort((a, b) => b - a);
-  return inTransaction(db, () => {
+  return transaction(db, async () => {
     const reminders: BroadcastRow[] = [];
     const skippedDaysBefore: number[] = [];
     for (const [i, daysBefore] of days.entries()) {
       const sendAt = launchFireTime(campaign.launchAt, daysBefore, plan.at);
       const key = planKey(campaign.id, sender.unitScope, daysBefore);
-      const existing = db.select().from(broadcasts).where(eq(broadcasts.planKey, key)).get();
+      const [existing] = await db.select().from(broadcasts).where(eq(broadcasts.planKey, key));
       if (existing && !['draft', 'scheduled'].includes(existing.status)) {
         reminders.push(existing);
         continue;
@@ -63,9 +62,9 @@ export function planLaunchReminders(
         createdBy: sender.name,
         createdByContactId: sender.contactId,
       };
-      const row = existing
-        ? db.update(broadcasts).set(values).where(eq(broadcasts.id, existing.id)).returning().get()
-        : db.insert(broadcasts).values({ ...values, planKey: key, createdAt: now }).returning().get();
+      const [row] = existing
+        ? await db.update(broadcasts).set(values).where(eq(broadcasts.id, existing.id)).returning()
+        : await db.insert(broadcasts).values({ ...values, planKey: key, createdAt: now }).returning();
       if (row) reminders.push(row);
     }
     return { reminders, skippedDaysBefore };

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Db } from '../../db/client.ts';
-import { cached } from '../../db/queries/progress.ts';
+import { sql } from 'drizzle-orm';
+import { row, type Db } from '../../db/client.ts';
 import type { OutboxClaimRow } from '../../db/queries/outbox.ts';
 import { TIMEZONE } from '../../src/core/clock.ts';
 
@@ -59,21 +59,19 @@ export function renderFor(template: Template, who: Recipient, channel: string): 
 }
 
 /** The template of a broadcast with its campaign's launch and hotline, as stored now. */
-export function loadTemplate(db: Db, broadcastId: number): Template | undefined {
-  return cached(
+export function loadTemplate(db: Db, broadcastId: number): Promise<Template | undefined> {
+  return row<Template>(
     db,
-    `SELECT b.text AS text, c.launch_at AS launchAt, c.hotline AS hotline
-       FROM broadcasts b LEFT JOIN campaigns c ON c.id = coalesce(b.campaign_id, (SELECT id FROM campaigns WHERE active = 1 LIMIT 1))
-      WHERE b.id = ?`,
-  ).get(broadcastId) as Template | undefined;
+    sql`SELECT b.text AS text, c.launch_at AS "launchAt", c.hotline AS hotline
+          FROM broadcasts b LEFT JOIN campaigns c ON c.id = coalesce(b.campaign_id, (SELECT id FROM campaigns WHERE active ORDER BY id LIMIT 1))
+         WHERE b.id = ${broadcastId}`,
+  );
 }
 
 /** Name and unit name of a contact, for rendering. */
-export function loadRecipient(db: Db, contactId: number | null): Recipient {
+export async function loadRecipient(db: Db, contactId: number | null): Promise<Recipient> {
   if (contactId === null) return { name: null, unitName: null };
-  const r = cached(db, 'SELECT c.name AS name, u.name AS unitName FROM contacts c LEFT JOIN units u ON u.code = c.unit_code WHERE c.id = ?').get(contactId) as
-    | Recipient
-    | undefined;
+  const r = await row<Recipient>(db, sql`SELECT c.name AS name, u.name AS "unitName" FROM contacts c LEFT JOIN units u ON u.code = c.unit_code WHERE c.id = ${contactId}`);
   return r ?? { name: null, unitName: null };
 }
 
@@ -81,19 +79,19 @@ export function loadRecipient(db: Db, contactId: number | null): Recipient {
 const TEMPLATE_TTL_MS = 30_000;
 
 /** The outbox's renderer for broadcast rows: the text is stored once, on the broadcast, and filled per recipient. */
-export function createBroadcastRenderer(db: Db, now: () => number = Date.now): (row: OutboxClaimRow) => string {
+export function createBroadcastRenderer(db: Db, now: () => number = Date.now): (row: OutboxClaimRow) => Promise<string> {
   const templates = new Map<number, { at: number; template: Template }>();
-  return (row) => {
+  return async (row) => {
     const id = row.broadcastId;
     if (id === null) return row.text;
     let entry = templates.get(id);
     if (!entry || now() - entry.at > TEMPLATE_TTL_MS) {
-      const template = loadTemplate(db, id);
+      const template = await loadTemplate(db, id);
       if (!template) throw new Error(`broadcast ${id} not found`);
       if (templates.size > 100) templates.clear();
       entry = { at: now(), template };
       templates.set(id, entry);
     }
-    return renderFor(entry.template, loadRecipient(db, row.contactId), row.channel);
+    return renderFor(entry.template, await loadRecipient(db, row.contactId), row.channel);
   };
 }

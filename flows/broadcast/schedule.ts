@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { cached } from '../../db/queries/progress.ts';
+import { sql } from 'drizzle-orm';
+import { execute, rows, type Db } from '../../db/client.ts';
 import { TIMEZONE } from '../../src/core/clock.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -42,18 +42,18 @@ export function reminderText(campaignName: string, daysBefore: number, message: 
  * Broadcasts planned relative to the launch follow it: scheduled ones get the time computed from the current launch
  * (so moving the launch re-plans every pending reminder). Returns how many moved.
  */
-export function replanFromLaunch(db: Db): number {
-  const rows = cached(
+export async function replanFromLaunch(db: Db): Promise<number> {
+  const pending = await rows<{ id: number; sendAt: number | null; days: number; at: string | null; launchAt: number }>(
     db,
-    `SELECT b.id AS id, b.send_at AS sendAt, b.launch_offset_days AS days, b.launch_time AS at, c.launch_at AS launchAt
-       FROM broadcasts b JOIN campaigns c ON c.id = b.campaign_id
-      WHERE b.status IN ('draft', 'scheduled') AND b.launch_offset_days IS NOT NULL`,
-  ).all() as { id: number; sendAt: number | null; days: number; at: string | null; launchAt: number }[];
+    sql`SELECT b.id AS id, b.send_at AS "sendAt", b.launch_offset_days AS days, b.launch_time AS at, c.launch_at AS "launchAt"
+          FROM broadcasts b JOIN campaigns c ON c.id = b.campaign_id
+         WHERE b.status IN ('draft', 'scheduled') AND b.launch_offset_days IS NOT NULL`,
+  );
   let moved = 0;
-  for (const r of rows) {
+  for (const r of pending) {
     const next = launchFireTime(new Date(r.launchAt), r.days, r.at ?? '09:00').getTime();
     if (next !== r.sendAt) {
-      cached(db, 'UPDATE broadcasts SET send_at = ? WHERE id = ?').run(next, r.id);
+      await execute(db, sql`UPDATE broadcasts SET send_at = ${next} WHERE id = ${r.id}`);
       moved++;
     }
   }

@@ -28,38 +28,36 @@ export interface FireBroadcastsStats {
 }
 
 /** One tick at `now`. */
-export function run(deps: { db: Db; log?: Logger }, now: Date): FireBroadcastsStats {
+export async function run(deps: { db: Db; log?: Logger }, now: Date): Promise<FireBroadcastsStats> {
   const { db, log } = deps;
-  const stats: FireBroadcastsStats = { replanned: replanFromLaunch(db), missed: [], due: 0, queueing: 0, done: 0 };
-  const late = db
+  const stats: FireBroadcastsStats = { replanned: await replanFromLaunch(db), missed: [], due: 0, queueing: 0, done: 0 };
+  const late = await db
     .select({ id: broadcasts.id, sendAt: broadcasts.sendAt })
     .from(broadcasts)
-    .where(and(eq(broadcasts.status, 'scheduled'), lt(broadcasts.sendAt, new Date(now.getTime() - MISSED_AFTER_MS))))
-    .all();
+    .where(and(eq(broadcasts.status, 'scheduled'), lt(broadcasts.sendAt, new Date(now.getTime() - MISSED_AFTER_MS))));
   for (const b of late) {
-    db.update(broadcasts)
+    await db
+      .update(broadcasts)
       .set({ status: 'missed', finishedAt: now, note: `not sent: its time (${b.sendAt?.toISOString()}) passed while the service was not running` })
-      .where(eq(broadcasts.id, b.id))
-      .run();
+      .where(eq(broadcasts.id, b.id));
     stats.missed.push(b.id);
     log?.warn({ broadcastId: b.id, sendAt: b.sendAt }, 'broadcast time passed while the service was down; skipped, not sent late');
   }
-  const due = db
+  const due = await db
     .select({ id: broadcasts.id })
     .from(broadcasts)
     .where(and(eq(broadcasts.status, 'scheduled'), lte(broadcasts.sendAt, now), gte(broadcasts.sendAt, new Date(now.getTime() - MISSED_AFTER_MS))))
-    .orderBy(asc(broadcasts.sendAt))
-    .all();
+    .orderBy(asc(broadcasts.sendAt));
   for (const b of due) {
-    markSending(db, b.id, now);
+    await markSending(db, b.id, now);
     stats.due++;
   }
-  for (const b of db.select().from(broadcasts).where(eq(broadcasts.status, 'sending')).all()) {
+  for (const b of await db.select().from(broadcasts).where(eq(broadcasts.status, 'sending'))) {
     if (b.queuedThrough < (b.queueUntilId ?? 0)) {
       stats.queueing++;
       if (!isQueueing(db, b.id)) void drainQueue(db, b.id, { now: () => now, log });
-    } else if (!isQueueing(db, b.id) && !hasUnsentRows(db, b.id)) {
-      db.update(broadcasts).set({ status: 'done', finishedAt: now }).where(eq(broadcasts.id, b.id)).run();
+    } else if (!isQueueing(db, b.id) && !(await hasUnsentRows(db, b.id))) {
+      await db.update(broadcasts).set({ status: 'done', finishedAt: now }).where(eq(broadcasts.id, b.id));
       stats.done++;
     }
   }

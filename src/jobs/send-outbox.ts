@@ -38,7 +38,7 @@ export interface OutboxStats {
 }
 
 /** Renders the text of a broadcast row for its recipient at send time (placeholders, footer). */
-export type RenderRow = (row: OutboxClaimRow) => string;
+export type RenderRow = (row: OutboxClaimRow) => string | Promise<string>;
 
 export interface OutboxWorkerDeps {
   db: Db;
@@ -128,7 +128,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     }
     let rendered: string | null = null;
     try {
-      if (row.broadcastId !== null && deps.renderBroadcastRow) rendered = deps.renderBroadcastRow(row);
+      if (row.broadcastId !== null && deps.renderBroadcastRow) rendered = await deps.renderBroadcastRow(row);
       const result = await channel.send(toMessage(row, rendered ?? row.text, channel.capabilities));
       limiter.succeeded();
       stats.sent++;

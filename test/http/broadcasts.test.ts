@@ -41,7 +41,7 @@ async function subscribe(session: string) {
 /** Hoa (resident of Đông Anh, 017) subscribed, reachable by web chat and SMS. */
 async function hoaSubscribed() {
   const hoa = await seedPerson(t.service.db, 'hoa');
-  t.service.db.update(contacts).set({ subscribed: true, unitCode: '017' }).where(eq(contacts.id, hoa.id)).run();
+  await t.service.db.update(contacts).set({ subscribed: true, unitCode: '017' }).where(eq(contacts.id, hoa.id));
   return hoa;
 }
 
@@ -60,7 +60,7 @@ describe('broadcasts over the admin API', () => {
     expect(body.preview.sms).toMatchObject({ encoding: 'GSM-7', segments: 1, totalSegments: 1 });
     expect(body.preview.sms.text).toMatch(/^Chao Le Thi Hoa o Huyen Dong Anh/);
     expect(body.preview.cost).toEqual({ smsVnd: 800, zaloVnd: 0, totalVnd: 800, prices: { smsSegment: 800, zaloMessage: 300 } });
-    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+    expect(await t.service.db.select().from(outbox).where(eq(outbox.priority, 1))).toHaveLength(0);
   });
 
   it('sends on confirm: one row per subscribed person, never the opted-out, text rendered per person when sent', async () => {
@@ -73,17 +73,17 @@ describe('broadcasts over the admin API', () => {
     const confirmed = await call(`/admin/broadcasts/${id}/confirm`);
     expect(((await confirmed.json()) as { status: string }).status).toBe('sending');
     await queueingSettled(t.service.db);
-    const rows = t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).all();
+    const rows = await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id));
     expect(rows.map((r) => r.address).sort()).toEqual(['web:a', 'web:hoa']);
     expect(rows.every((r) => r.text === '')).toBe(true);
     await t.service.outbox.runOnce();
-    const sentToHoa = t.service.db.select().from(outbox).where(eq(outbox.contactId, hoa.id)).get();
+    const [sentToHoa] = await t.service.db.select().from(outbox).where(eq(outbox.contactId, hoa.id));
     expect(sentToHoa).toMatchObject({ status: 'sent', text: 'Kính gửi Lê Thị Hoa: tham gia BHXH tự nguyện.\n(Gõ HUY để ngừng nhận tin.)' });
     const got = (await (await call(`/admin/broadcasts/${id}`, undefined, 'GET')).json()) as { stats: { byStatus: Record<string, number>; byChannel: Record<string, Record<string, number>> } };
     expect(got.stats.byStatus).toMatchObject({ sent: 2, queued: 0 });
     expect(got.stats.byChannel).toEqual({ web: { sent: 2 } });
-    expect(fireBroadcasts({ db: t.service.db }, t.clock.now()).done).toBe(1);
-    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get()?.status).toBe('done');
+    expect((await fireBroadcasts({ db: t.service.db }, t.clock.now())).done).toBe(1);
+    expect((await t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1))[0]?.status).toBe('done');
   });
 
   it('marks a web chat message delivered only when the page collects it', async () => {
@@ -92,11 +92,11 @@ describe('broadcasts over the admin API', () => {
     await call(`/admin/broadcasts/${id}/confirm`);
     await queueingSettled(t.service.db);
     await t.service.outbox.runOnce();
-    const row = () => t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).get();
-    expect(row()?.status).toBe('sent');
+    const row = async () => (await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).limit(1))[0];
+    expect((await row())?.status).toBe('sent');
     const page = (await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: { text: string }[] };
     expect(page.replies.map((r) => r.text)).toEqual(['Tin chiến dịch\n(Gõ HUY để ngừng nhận tin.)']);
-    expect(row()?.status).toBe('delivered');
+    expect((await row())?.status).toBe('delivered');
     expect(((await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: unknown[] }).replies).toEqual([]);
   });
 
@@ -118,9 +118,9 @@ describe('broadcasts over the admin API', () => {
     const { id, sendAt } = (await res.json()) as Created & { sendAt: string };
     expect(sendAt).toBe('2026-05-23T00:00:00.000Z');
     expect(((await (await call(`/admin/broadcasts/${id}/confirm`)).json()) as { status: string }).status).toBe('scheduled');
-    t.service.db.update(campaigns).set({ launchAt: new Date('2026-05-30T01:00:00Z') }).run();
-    expect(fireBroadcasts({ db: t.service.db }, t.clock.now()).replanned).toBe(1);
-    expect(t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get()?.sendAt?.toISOString()).toBe('2026-05-30T00:00:00.000Z');
+    await t.service.db.update(campaigns).set({ launchAt: new Date('2026-05-30T01:00:00Z') });
+    expect((await fireBroadcasts({ db: t.service.db }, t.clock.now())).replanned).toBe(1);
+    expect((await t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1))[0]?.sendAt?.toISOString()).toBe('2026-05-30T00:00:00.000Z');
   });
 
   it('plans the launch reminders once however often it is asked, and skips days already past', async () => {
@@ -134,22 +134,22 @@ describe('broadcasts over the admin API', () => {
       expect(body.reminders[0]?.text).toMatch(/^Còn 2 ngày đến Lễ ra quân .*\(\{ngay_ra_quan\}\)/);
       expect(body.reminders[2]?.text).toMatch(/^Hôm nay là Lễ ra quân/);
     }
-    expect(t.service.db.select().from(broadcasts).all()).toHaveLength(3);
-    expect(fireBroadcasts({ db: t.service.db }, new Date('2026-05-21T02:00:30Z'))).toMatchObject({ due: 1, missed: [] });
+    expect(await t.service.db.select().from(broadcasts)).toHaveLength(3);
+    expect(await fireBroadcasts({ db: t.service.db }, new Date('2026-05-21T02:00:30Z'))).toMatchObject({ due: 1, missed: [] });
     await queueingSettled(t.service.db);
-    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(1);
+    expect(await t.service.db.select().from(outbox).where(eq(outbox.priority, 1))).toHaveLength(1);
   });
 
   it('skips and reports a broadcast whose time passed while the service was down, never sending it late', async () => {
     await subscribe('a');
     const { id } = (await (await call('/admin/broadcasts', { text: 'Nhắc', sendAt: '2026-05-20T11:00' })).json()) as Created;
     await call(`/admin/broadcasts/${id}/confirm`);
-    const stats = fireBroadcasts({ db: t.service.db }, new Date('2026-05-20T04:30:00Z'));
+    const stats = await fireBroadcasts({ db: t.service.db }, new Date('2026-05-20T04:30:00Z'));
     expect(stats).toMatchObject({ due: 0, missed: [id] });
-    const b = t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+    const b = (await t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1))[0];
     expect(b).toMatchObject({ status: 'missed' });
     expect(b?.note).toMatch(/passed while the service was not running/);
-    expect(t.service.db.select().from(outbox).where(eq(outbox.priority, 1)).all()).toHaveLength(0);
+    expect(await t.service.db.select().from(outbox).where(eq(outbox.priority, 1))).toHaveLength(0);
   });
 
   it('cancels: a draft or scheduled one never goes, and a sending one drops its unsent rows', async () => {
@@ -163,7 +163,7 @@ describe('broadcasts over the admin API', () => {
     await queueingSettled(t.service.db);
     const cancelled = (await (await call(`/admin/broadcasts/${now.id}`, undefined, 'DELETE')).json()) as { status: string; dropped: number };
     expect(cancelled).toEqual({ id: now.id, status: 'cancelled', dropped: 2 });
-    expect(t.service.db.select().from(outbox).where(eq(outbox.broadcastId, now.id)).all()).toHaveLength(0);
+    expect(await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, now.id))).toHaveLength(0);
   });
 
   it('keeps its statistics (counters per broadcast) equal to its rows through queueing, sending, a stop and a cancel', async () => {
@@ -171,11 +171,11 @@ describe('broadcasts over the admin API', () => {
     await subscribe('a');
     await subscribe('b');
     await subscribe('c');
-    const c = t.service.db.select().from(addresses).where(eq(addresses.address, 'web:c')).get();
-    t.service.db.update(addresses).set({ stoppedAt: t.clock.now() }).where(eq(addresses.contactId, c?.contactId ?? 0)).run(); // unreachable
-    const truth = (id: number) => {
+    const c = (await t.service.db.select().from(addresses).where(eq(addresses.address, 'web:c')).limit(1))[0];
+    await t.service.db.update(addresses).set({ stoppedAt: t.clock.now() }).where(eq(addresses.contactId, c?.contactId ?? 0)); // unreachable
+    const truth = async (id: number) => {
       const stats = { byStatus: {} as Record<string, number>, byChannel: {} as Record<string, Record<string, number>>, byReason: {} as Record<string, number> };
-      for (const r of t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).all()) {
+      for (const r of await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id))) {
         stats.byStatus[r.status] = (stats.byStatus[r.status] ?? 0) + 1;
         const ch = (stats.byChannel[r.channel] ??= {});
         ch[r.status] = (ch[r.status] ?? 0) + 1;
@@ -191,17 +191,17 @@ describe('broadcasts over the admin API', () => {
     const { id } = (await (await call('/admin/broadcasts', { text: 'Nhắc {ten}' })).json()) as Created;
     await call(`/admin/broadcasts/${id}/confirm`);
     await queueingSettled(t.service.db);
-    expect(await stats(id)).toEqual(truth(id));
+    expect(await stats(id)).toEqual(await truth(id));
     expect((await stats(id)).byReason).toEqual({ no_address: 1 });
     // Sending moves rows queued → sending → sent (web) and whatever the SMS fake decides; the counts follow.
     await t.service.outbox.runOnce();
-    expect(await stats(id)).toEqual(truth(id));
+    expect(await stats(id)).toEqual(await truth(id));
     expect((await stats(id)).byStatus['sent']).toBeGreaterThanOrEqual(2);
     // A row put back in the queue (held) and a row cancelled before it went.
-    t.service.db.update(outbox).set({ status: 'queued', reason: 'quiet_hours', sentAt: null }).where(eq(outbox.contactId, hoa.id)).run();
-    expect(await stats(id)).toEqual(truth(id));
+    await t.service.db.update(outbox).set({ status: 'queued', reason: 'quiet_hours', sentAt: null }).where(eq(outbox.contactId, hoa.id));
+    expect(await stats(id)).toEqual(await truth(id));
     expect((await call(`/admin/broadcasts/${id}`, undefined, 'DELETE')).status).toBe(200);
-    expect(await stats(id)).toEqual(truth(id));
+    expect(await stats(id)).toEqual(await truth(id));
     expect((await stats(id)).byStatus['queued']).toBeUndefined();
   });
 

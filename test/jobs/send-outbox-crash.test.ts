@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client.ts';
+import { closeDb, openDb, transaction } from '../../db/client.ts';
+import { addresses, contacts } from '../../db/schema/index.ts';
 import { seedDefaults } from '../../db/seed/seed.ts';
 import { confirmBroadcast, createDraft } from '../../flows/broadcast/lifecycle.ts';
 import { drainQueue } from '../../flows/broadcast/queue.ts';
@@ -26,15 +27,17 @@ async function queuedBroadcast(dataDir: string): Promise<number> {
   const db = openDb(join(dataDir, 'bhxh-outreach.db'));
   const now = new Date();
   await seedDefaults(db, { now });
-  db.$client.transaction(() => {
-    const contact = db.$client.prepare(`INSERT INTO contacts (role, subscribed, created_at) VALUES ('resident', 1, ?)`);
-    const address = db.$client.prepare(`INSERT INTO addresses (address, channel, contact_id, created_at) VALUES (?, 'telegram', ?, ?)`);
-    for (let i = 1; i <= PEOPLE; i++) address.run(`telegram:${1000 + i}`, contact.run(now.getTime()).lastInsertRowid, now.getTime());
-  })();
-  const { broadcast } = createDraft(db, { text: 'Mời {ten} dự Lễ ra quân', audience: { roles: ['resident'] }, keepDiacritics: false }, { name: 'test', unitScope: 'VN', contactId: null }, now);
-  confirmBroadcast(db, broadcast, now);
+  await transaction(db, async () => {
+    const people = await db
+      .insert(contacts)
+      .values(Array.from({ length: PEOPLE }, () => ({ role: 'resident' as const, subscribed: true, createdAt: now })))
+      .returning({ id: contacts.id });
+    await db.insert(addresses).values(people.map((p, i) => ({ address: `telegram:${1001 + i}`, channel: 'telegram' as const, contactId: p.id, createdAt: now })));
+  });
+  const { broadcast } = await createDraft(db, { text: 'Mời {ten} dự Lễ ra quân', audience: { roles: ['resident'] }, keepDiacritics: false }, { name: 'test', unitScope: 'VN', contactId: null }, now);
+  await confirmBroadcast(db, broadcast, now);
   const queued = await drainQueue(db, broadcast.id, { now: () => now });
-  db.$client.close();
+  await closeDb(db);
   return queued;
 }
 

@@ -1,4 +1,4 @@
-import { pgTable, text, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, bigint, boolean, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { BROADCAST_STATUSES } from '../../schema/campaigns.ts';
 import { epochMs, jsonText } from './types.ts';
 
@@ -37,12 +37,31 @@ export const broadcasts = pgTable(
     queueUntilId: integer('queue_until_id'),
     queuedThrough: integer('queued_through').notNull().default(0),
     queuedCount: integer('queued_count').notNull().default(0),
+    // An outbox id: 64 bits, like outbox.id.
+    firstOutboxId: bigint('first_outbox_id', { mode: 'number' }),
     firedAt: epochMs('fired_at'),
     finishedAt: epochMs('finished_at'),
     note: text('note'),
     createdAt: epochMs('created_at').notNull(),
   },
   (t) => [index('broadcasts_due_idx').on(t.status, t.sendAt), uniqueIndex('broadcasts_plan_key_uq').on(t.planKey)],
+);
+
+/**
+ * A broadcast's outbox rows counted by (status, channel, reason); reason '' = none. Queueing adds each chunk's
+ * counts in its transaction; the trigger outbox_broadcast_counts_upd (hand-written in migration 0001) moves a count
+ * when a row's status, channel or reason changes; cancelling deletes the queued counts with the rows it drops.
+ */
+export const broadcastCounts = pgTable(
+  'broadcast_counts',
+  {
+    broadcastId: integer('broadcast_id').notNull(),
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    reason: text('reason').notNull().default(''),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.status, t.channel, t.reason] })],
 );
 
 /** Key/value settings the service updates itself; the Zalo refresh token row is locked by db/pg/refresh-once.ts. */

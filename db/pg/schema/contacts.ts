@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../schema/contacts.ts';
 import { units } from './units.ts';
@@ -36,7 +37,14 @@ export const addresses = pgTable(
     stoppedAt: epochMs('stopped_at'),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [uniqueIndex('addresses_address_uq').on(t.address), index('addresses_contact_idx').on(t.contactId)],
+  (t) => [
+    uniqueIndex('addresses_address_uq').on(t.address),
+    index('addresses_contact_idx').on(t.contactId),
+    // The address a broadcast uses: latest inbound first, never-used last, then newest. SQLite walks its ascending
+    // index backwards for that order; PostgreSQL needs it spelled out as the query's ORDER BY has it (drizzle's
+    // desc() defaults to NULLS LAST; the query's plain `id DESC` means NULLS FIRST, and pathkeys must match).
+    index('addresses_reach_idx').on(t.contactId, t.lastInboundAt.desc().nullsLast(), t.id.desc().nullsFirst(), t.channel).where(sql`stopped_at IS NULL`),
+  ],
 );
 
 export type ContactRow = typeof contacts.$inferSelect;

@@ -70,8 +70,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.channel, t.priority, t.nextAttemptAt).where(sql`status = 'queued'`),
     index('outbox_provider_idx').on(t.channel, t.providerId).where(sql`provider_id IS NOT NULL`),
-    uniqueIndex('outbox_broadcast_contact_uq').on(t.broadcastId, t.contactId).where(sql`broadcast_id IS NOT NULL`),
-    index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1`),
+    // No index on broadcast_id (see db/schema/messages.ts): a broadcast's rows are found from broadcasts.first_outbox_id up.
+    index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1 AND sent_at IS NOT NULL`),
     index('outbox_web_pickup_idx').on(t.address).where(sql`status = 'sent' AND channel = 'web'`),
     // Rows whose lease may have expired: only rows in flight, a handful per instance.
     index('outbox_lease_idx').on(t.channel, t.claimedUntil).where(sql`status = 'sending'`),
