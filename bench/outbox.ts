@@ -19,7 +19,7 @@ import { seedResidents } from './servers/broadcast-seed.ts';
 /** Outbox throughput against a fake channel with limits off, on a real SQLite file; peak RSS of this process. */
 export async function benchOutbox(): Promise<{ name: string; lines: string[] }> {
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'bhxh-bench-outbox-')), 'x.db'));
-  seedDefaults(db, { now: new Date() });
+  await seedDefaults(db, { now: new Date() });
   const n = Number(process.env['BENCH_OUTBOX_ROWS'] ?? 30000);
   const people = db
     .insert(contacts)
@@ -33,7 +33,7 @@ export async function benchOutbox(): Promise<{ name: string; lines: string[] }> 
     priority: 'reply' as const,
   }));
   const q0 = performance.now();
-  queueMessages(db, new Date(), items);
+  await queueMessages(db, new Date(), items);
   const queueMs = performance.now() - q0;
   let sent = 0;
   const fake: OutboundChannel = {
@@ -120,7 +120,7 @@ async function benchLimited(): Promise<{ limit: number; seconds: number; steady:
   const limit = Number(process.env['BENCH_OUTBOX_LIMIT'] ?? 50);
   const seconds = 6;
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'bhxh-bench-outbox-lim-')), 'x.db'));
-  seedDefaults(db, { now: new Date() });
+  await seedDefaults(db, { now: new Date() });
   const accepted: number[] = [];
   let throttled = 0;
   const channel: OutboundChannel = {
@@ -138,7 +138,7 @@ async function benchLimited(): Promise<{ limit: number; seconds: number; steady:
       return Promise.resolve({ providerId: `t${m.id}` });
     },
   };
-  queueMessages(db, new Date(), Array.from({ length: limit * (seconds + 2) }, (_, i) => ({ contactId: null, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
+  await queueMessages(db, new Date(), Array.from({ length: limit * (seconds + 2) }, (_, i) => ({ contactId: null, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
   const worker = createOutboxWorker({
     db,
     log: createLogger({ level: 'silent' }),

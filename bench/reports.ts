@@ -40,7 +40,7 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ median:
 export async function benchReports(): Promise<{ name: string; lines: string[] }> {
   const now = new Date('2026-06-01T03:00:00Z');
   const db = openDb(':memory:');
-  seedDefaults(db, { now, launchAt: '2026-05-23T08:00' });
+  await seedDefaults(db, { now, launchAt: '2026-05-23T08:00' });
   // The default tree has 696 districts; add a few under the first province to reach 700.
   let districts = db.$client.prepare(`SELECT code FROM units WHERE level = 'district'`).all() as { code: string }[];
   for (let i = 0; districts.length + i < DISTRICTS; i++) {
