@@ -143,6 +143,24 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   // SQLite has one writer: events of the same turn share a commit. PostgreSQL takes writers side by side, so each
   // event is its own transaction on its own pooled connection (the per-person locks keep one person's in order).
-  if (engineOf(deps.db) === 'pg') return { handle, submit: handle };
+  if (engineOf(deps.db) === 'pg') {
+    // One person's events are handled in the order they arrived here (the address lock then orders instances).
+    const inLine = createLanes();
+    return { handle, submit: (event, opts = {}) => (event.kind === 'status' ? handle(event, opts) : inLine(event.from, () => handle(event, opts))) };
+  }
   return { handle, submit: (event, opts = {}) => groupCommit({ event, opts }) };
+}
+
+/** Work queued per key runs one at a time, in the order it was queued; different keys run side by side. */
+function createLanes(): <T>(key: string, work: () => Promise<T>) => Promise<T> {
+  const lanes = new Map<string, Promise<unknown>>();
+  return (key, work) => {
+    const run = (lanes.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    lanes.set(key, settled);
+    void settled.then(() => {
+      if (lanes.get(key) === settled) lanes.delete(key);
+    });
+    return run;
+  };
 }

@@ -156,6 +156,8 @@ describe.skipIf(!hasChromium)('the console in a real browser', { timeout: 60_000
         await page.click('#cb-assign');
         await expect.poll(() => page.textContent('#cb-open'), { timeout: 30_000 }).toContain('Người xử lý: Tư vấn Ba Đình');
         expect(await page.textContent('#cb-history')).toMatch(/assign/);
+        // The page reloads the request and its assignees after assigning: let those answers arrive before signing out.
+        await page.waitForLoadState('networkidle');
         await page.click('#sign-out');
         await page.waitForSelector('form.signin');
         expect(browser.problems).toEqual([]);
