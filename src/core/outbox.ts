@@ -100,6 +100,8 @@ const WEB_PICKUP_LIMIT = 50;
  * collects them. Durable: they survive a restart, and nothing is marked delivered that the page did not receive.
  */
 export async function collectWebMessages(db: Db, address: Address): Promise<{ text: string; quickReplies: string[] }[]> {
+  // Almost every request finds nothing waiting: look first, and open a transaction only to hand something over.
+  if ((await webWaiting(db, address, 1)).length === 0) return [];
   return transaction(db, async () => {
     const rows = await webWaiting(db, address, WEB_PICKUP_LIMIT);
     await markWebDelivered(
