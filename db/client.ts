@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
-import type { PgDb } from './pg/client.ts';
+import { openPgDb, type PgDb } from './pg/client.ts';
 import type { PgTx } from './pg/contact-lock.ts';
 
 /** Which engine a handle talks to: the SQLite file (the embedded default) or PostgreSQL (DATABASE_URL). */
@@ -73,6 +73,22 @@ export function openDb(path: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   if (path !== ':memory:') for (const f of [`${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodOwn(f, 0o600);
   return db;
+}
+
+/**
+ * The database a configuration names: PostgreSQL when it has a DATABASE_URL, else the SQLite file. Migrated on open;
+ * the service and every CLI command open it this way, so an administrator's command reaches the same database.
+ */
+export async function openDatabase(config: { databaseUrl?: string | undefined; dbPath: string }, opts: { onIdleError?: (err: Error) => void } = {}): Promise<Db> {
+  if (config.databaseUrl) return pgHandle(await openPgDb(config.databaseUrl, opts));
+  return openDb(config.dbPath);
+}
+
+/** Where a configuration's database is, for messages (never the URL's password). */
+export function databaseLabel(config: { databaseUrl?: string | undefined; dbPath: string }): string {
+  if (!config.databaseUrl) return config.dbPath;
+  const u = new URL(config.databaseUrl);
+  return `PostgreSQL ${u.host}${u.pathname}`;
 }
 
 /** Close a handle: the SQLite file, or the PostgreSQL pool (waiting for connections in use). */

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { openDb, type Db } from '../db/client.ts';
+import { closeDb, openDatabase, type Db } from '../db/client.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { adminUsers, type AdminUserRow } from '../db/schema/index.ts';
 import { listUsers, userById, userByLogin } from '../db/queries/users.ts';
@@ -56,16 +56,15 @@ async function findUser(db: Db, ref: string | undefined): Promise<AdminUserRow> 
   return user;
 }
 
-function withDb<T>(io: CliIo, fn: (db: Db, config: Config) => Promise<T> | T): Promise<T> {
+async function withDb<T>(io: CliIo, fn: (db: Db, config: Config) => Promise<T> | T): Promise<T> {
   const config = loadConfig(io.env);
-  const db = openDb(config.dbPath);
-  return Promise.resolve()
-    // db/seed stays synchronous for now (its owner converts it); awaiting a plain value is harmless.
-    .then(async () => {
-      await seedDefaults(db, seedOptions(config, new Date()));
-      return fn(db, config);
-    })
-    .finally(() => db.$client.close());
+  const db = await openDatabase(config);
+  try {
+    await seedDefaults(db, seedOptions(config, new Date()));
+    return await fn(db, config);
+  } finally {
+    await closeDb(db);
+  }
 }
 
 function line(user: AdminUserRow): string {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { parseArgs, type CliIo } from './cli-args.ts';
 import { loadConfig } from './config.ts';
-import { openDb } from '../db/client.ts';
+import { closeDb, openDatabase, type Db } from '../db/client.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { contacts } from '../db/schema/index.ts';
 import { toE164 } from './text/phone.ts';
@@ -14,14 +14,14 @@ import { toE164 } from './text/phone.ts';
 export async function runExtraCommand(command: string, argv: string[], io: CliIo): Promise<number | null> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
-  const withDb = async <T>(fn: (db: ReturnType<typeof openDb>) => Promise<T> | T): Promise<T> => {
+  const withDb = async <T>(fn: (db: Db) => Promise<T> | T): Promise<T> => {
     const config = loadConfig(io.env);
-    const db = openDb(config.dbPath);
+    const db = await openDatabase(config);
     try {
       await seedDefaults(db, seedOptions(config, new Date()));
       return await fn(db);
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   };
   switch (command) {
@@ -58,7 +58,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
       }
       const { exportProgress } = await import('../flows/report/export-progress.ts');
       const config = loadConfig(io.env);
-      const db = openDb(config.dbPath);
+      const db = await openDatabase(config);
       try {
         const data = await exportProgress(db, { format, now: new Date() });
         if (typeof flags['out'] === 'string') writeFileSync(flags['out'], data);
@@ -67,7 +67,7 @@ export async function runExtraCommand(command: string, argv: string[], io: CliIo
           return 2;
         } else io.stdout.write(data);
       } finally {
-        db.$client.close();
+        await closeDb(db);
       }
       return 0;
     }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { openDb } from '../db/client.ts';
+import { closeDb, databaseLabel, openDatabase } from '../db/client.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import { importUnits } from '../db/seed/units.ts';
 import { contacts, units } from '../db/schema/index.ts';
@@ -56,15 +56,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await serve(io);
       case 'migrate': {
         const cfg = config(io);
-        openDb(cfg.dbPath).$client.close();
-        print(io.stdout, `migrations applied to ${cfg.dbPath}`);
+        await closeDb(await openDatabase(cfg));
+        print(io.stdout, `migrations applied to ${databaseLabel(cfg)}`);
         return 0;
       }
       case 'seed': {
         const cfg = config(io);
-        const db = openDb(cfg.dbPath);
+        const db = await openDatabase(cfg);
         const { campaign, unitsImported } = await seedDefaults(db, seedOptions(cfg, new Date()));
-        db.$client.close();
+        await closeDb(db);
         print(io.stdout, `campaign "${campaign.name}" launches ${campaign.launchAt.toISOString()}; ${unitsImported} units imported`);
         return 0;
       }
@@ -77,10 +77,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 2;
         }
         const cfg = config(io);
-        const db = openDb(cfg.dbPath);
-        // db/seed stays synchronous for now (its owner converts it); awaiting a plain value is harmless.
+        const db = await openDatabase(cfg);
         const result = await importUnits(db, readFileSync(file, 'utf8'), { dryRun });
-        db.$client.close();
+        await closeDb(db);
         if (result.bad.length > 0) {
           for (const b of result.bad) print(io.stderr, `line ${b.line}: ${b.reason}`);
           print(io.stderr, `nothing imported: ${result.bad.length} bad row(s)`);

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { Application } from 'express';
-import { closeDb, openDb, pgHandle, type Db } from '../db/client.ts';
-import { openPgDb } from '../db/pg/client.ts';
+import { closeDb, openDatabase, type Db } from '../db/client.ts';
 import { startLeaderElection, type LeaderElection } from '../db/pg/leader.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
@@ -59,9 +58,10 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
   // PostgreSQL when DATABASE_URL is set (several instances); else the SQLite file (one instance).
   const databaseUrl = opts.dbPath ? undefined : config.databaseUrl;
   const dbPath = opts.dbPath ?? config.dbPath;
-  const db = databaseUrl
-    ? pgHandle(await openPgDb(databaseUrl, { onIdleError: (err) => log.warn({ err }, 'a pooled PostgreSQL connection was lost; the pool opens another') }))
-    : openDb(dbPath);
+  const db = await openDatabase(
+    { databaseUrl, dbPath },
+    { onIdleError: (err) => log.warn({ err }, 'a pooled PostgreSQL connection was lost; the pool opens another') },
+  );
   const sqliteFile = databaseUrl === undefined && dbPath !== ':memory:';
   let checkpointer: Checkpointer | undefined;
   let instanceLock: InstanceLock | undefined;

@@ -45,7 +45,8 @@ export interface OpenPgOptions {
 export function pgConfig(url: string, opts: OpenPgOptions = {}): pg.PoolConfig {
   return {
     connectionString: url,
-    max: opts.max ?? 10,
+    // At least two: applying migrations holds one connection for the lock while drizzle migrates on another.
+    max: Math.max(2, opts.max ?? 10),
     application_name: opts.applicationName ?? 'bhxh-outreach',
     // A dead server or network must not hang a request (or the leader's check) for the kernel's TCP timeout.
     keepAlive: true,
