@@ -144,22 +144,6 @@ function withStatementCache(sqlite: Database.Database): Database.Database {
   return sqlite;
 }
 
-const runners = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
-
-/**
- * Run `fn` in one SQLite transaction (synchronous: better-sqlite3 transactions cannot span an await). Called
- * inside another transaction it runs in a savepoint: if it throws, only its own writes are undone.
- * The wrapper is built once per connection (building it per call cost more than a small write).
- */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  let run = runners.get(db.$client);
-  if (!run) {
-    run = db.$client.transaction((f: () => unknown) => f());
-    runners.set(db.$client, run);
-  }
-  return run(fn) as T;
-}
-
 /** The transaction an async chain is inside, per connection (savepoints nest inside it). */
 const openTransaction = new AsyncLocalStorage<{ client: Database.Database; depth: number }>();
 /** Per connection, the promise the next outermost transaction waits for: one outermost transaction at a time. */
