@@ -11,27 +11,21 @@
  */
 import { sql } from 'drizzle-orm';
 import type { PgDb } from './client.ts';
+import { createLanes } from '../lanes.ts';
 import { LOCK_SPACE, lockIdOf } from './lock-keys.ts';
 
 export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
-const queues = new WeakMap<PgDb, Map<string, Promise<unknown>>>();
+const queues = new WeakMap<PgDb, ReturnType<typeof createLanes>>();
 
 /** Run `fn` after every earlier call with the same key on this db has settled. */
 function inLine<T>(db: PgDb, key: string, fn: () => Promise<T>): Promise<T> {
-  let q = queues.get(db);
-  if (!q) {
-    q = new Map();
-    queues.set(db, q);
+  let lanes = queues.get(db);
+  if (!lanes) {
+    lanes = createLanes();
+    queues.set(db, lanes);
   }
-  const before = q.get(key) ?? Promise.resolve();
-  const run = before.then(fn, fn);
-  const settled = run.catch(() => undefined);
-  q.set(key, settled);
-  void settled.then(() => {
-    if (q.get(key) === settled) q.delete(key);
-  });
-  return run;
+  return lanes(key, fn);
 }
 
 async function locked<T>(db: PgDb, space: number, id: number, fn: (tx: PgTx) => Promise<T>): Promise<T> {

@@ -34,11 +34,6 @@ function sqliteStatements(db: Db) {
     retry: raw.prepare<[number, string, number]>(`UPDATE outbox SET status = 'queued', next_attempt_at = ?, error = ?, reason = 'provider_error' WHERE id = ?`),
     /** A final outcome other than sent. */
     finish: raw.prepare<['failed' | 'skipped', string, OutboxReason, number]>(`UPDATE outbox SET status = ?, error = ?, reason = ? WHERE id = ?`),
-    /** Web chat messages waiting for the page (outbox_web_pickup_idx), oldest first. */
-    webWaiting: raw.prepare<[string, number], { id: number; text: string; quickReplies: string | null }>(
-      `SELECT id, text, quick_replies AS quickReplies FROM outbox WHERE address = ? AND status = 'sent' AND channel = 'web' ORDER BY id LIMIT ?`,
-    ),
-    markDelivered: raw.prepare<[number]>(`UPDATE outbox SET status = 'delivered' WHERE id = ? AND status = 'sent'`),
     smsAddressOf: raw.prepare<[number], { address: string }>(
       `SELECT address FROM addresses WHERE contact_id = ? AND channel = 'sms' AND stopped_at IS NULL LIMIT 1`,
     ),
@@ -46,14 +41,6 @@ function sqliteStatements(db: Db) {
       `UPDATE outbox SET status = 'queued', channel = ?, address = ?, next_attempt_at = ?, error = ? WHERE id = ?`,
     ),
     recover: raw.prepare(`UPDATE outbox SET status = 'queued', error = 'in flight at restart; sent again' WHERE status = 'sending'`),
-    deliveryByProviderId: raw.prepare<[string, string], { id: number; contactId: number | null }>(
-      `SELECT id, contact_id AS contactId FROM outbox WHERE channel = ? AND provider_id = ?`,
-    ),
-    /** Apply a provider's delivery report, never moving the row backwards. */
-    applyDelivery: raw.prepare<{ id: number; status: string; rank: number; error: string | null; reason: string | null }>(
-      `UPDATE outbox SET status = :status, error = coalesce(:error, error), reason = coalesce(:reason, reason)
-        WHERE id = :id AND ${STATUS_RANK_SQL} < :rank`,
-    ),
   };
 }
 

@@ -3,6 +3,7 @@
 // commit live in src/core/dispatch/.
 import type { Db } from '../../db/client.ts';
 import { engineOf, transaction } from '../../db/client.ts';
+import { createLanes } from '../../db/lanes.ts';
 import { lockAddress, lockContact } from '../../db/locks.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
@@ -149,18 +150,4 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return { handle, submit: (event, opts = {}) => (event.kind === 'status' ? handle(event, opts) : inLine(event.from, () => handle(event, opts))) };
   }
   return { handle, submit: (event, opts = {}) => groupCommit({ event, opts }) };
-}
-
-/** Work queued per key runs one at a time, in the order it was queued; different keys run side by side. */
-function createLanes(): <T>(key: string, work: () => Promise<T>) => Promise<T> {
-  const lanes = new Map<string, Promise<unknown>>();
-  return (key, work) => {
-    const run = (lanes.get(key) ?? Promise.resolve()).then(work, work);
-    const settled = run.catch(() => undefined);
-    lanes.set(key, settled);
-    void settled.then(() => {
-      if (lanes.get(key) === settled) lanes.delete(key);
-    });
-    return run;
-  };
 }
