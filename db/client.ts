@@ -144,6 +144,9 @@ function withStatementCache(sqlite: Database.Database): Database.Database {
   return sqlite;
 }
 
+/** Run a transaction-control statement, prepared once per connection (the statement cache) rather than parsed each time. */
+const control = (client: Database.Database, statement: string): void => void client.prepare(statement).run();
+
 /** The transaction an async chain is inside, per connection (savepoints nest inside it). */
 const openTransaction = new AsyncLocalStorage<{ client: Database.Database; depth: number }>();
 /** Per connection, the promise the next outermost transaction waits for: one outermost transaction at a time. */
@@ -168,14 +171,14 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
   const open = openTransaction.getStore();
   if (open && open.client === client) {
     const name = `sp${++open.depth}`;
-    client.exec(`SAVEPOINT ${name}`);
+    control(client, `SAVEPOINT ${name}`);
     try {
       const result = await fn(db);
-      client.exec(`RELEASE ${name}`);
+      control(client, `RELEASE ${name}`);
       return result;
     } catch (err) {
-      client.exec(`ROLLBACK TO ${name}`);
-      client.exec(`RELEASE ${name}`);
+      control(client, `ROLLBACK TO ${name}`);
+      control(client, `RELEASE ${name}`);
       throw err;
     } finally {
       open.depth--;
@@ -188,13 +191,13 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
   await before;
   try {
     return await openTransaction.run({ client, depth: 0 }, async () => {
-      client.exec('BEGIN IMMEDIATE');
+      control(client, 'BEGIN IMMEDIATE');
       try {
         const result = await fn(db);
-        client.exec('COMMIT');
+        control(client, 'COMMIT');
         return result;
       } catch (err) {
-        if (client.inTransaction) client.exec('ROLLBACK');
+        if (client.inTransaction) control(client, 'ROLLBACK');
         throw err;
       }
     });

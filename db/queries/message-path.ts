@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import { engineOf, type Db } from '../client.ts';
 import {
   addresses,
@@ -75,6 +75,8 @@ export interface MessagePath {
   conversationOf(contactId: number): Promise<ConversationRow | undefined>;
   deleteConversation(contactId: number): Promise<void>;
   upsertConversation(v: ConversationValues): Promise<void>;
+  /** Whether a web chat message is waiting for the page at this address (outbox_web_pickup_idx). */
+  webMessageWaiting(address: string): Promise<boolean>;
 }
 
 // The column lists of the two hand-written inserts must follow db/schema (test/db/message-path-columns.test.ts).
@@ -85,6 +87,12 @@ export const INSERT_OUTBOX_SQL = `INSERT INTO outbox (contact_id, address, chann
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`;
 
 const p = sql.placeholder;
+
+/** Web chat rows stored for the page at an address and not yet collected (the outbox marks them `sent`). */
+// The status and channel are written as literals: SQLite picks the partial index (outbox_web_pickup_idx) only when
+// the query's terms match its WHERE clause at prepare time, which bound parameters cannot.
+export const webWaitingAt = (address: string | Placeholder) =>
+  and(eq(outboxTable.address, address), sql`${outboxTable.status} = 'sent'`, sql`${outboxTable.channel} = 'web'`);
 
 /** Conversations are replaced whole: the new step, state and expiry win. */
 const conversationUpdate = {
@@ -140,6 +148,7 @@ function sqlitePath(db: Db): MessagePath {
     })
     .onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate })
     .prepare();
+  const webWaiting = db.select({ id: outboxTable.id }).from(outboxTable).where(webWaitingAt(p('address'))).limit(1).prepare();
   return {
     insertInbound: async (v) => insertInbound.get(v.channel, v.providerId, v.address, v.kind, v.text, v.receivedAt)?.id,
     insertOutbox: async (v) =>
@@ -171,6 +180,7 @@ function sqlitePath(db: Db): MessagePath {
     conversationOf: async (contactId) => conversationOf.get({ contactId }),
     deleteConversation: async (contactId) => void deleteConversation.run({ contactId }),
     upsertConversation: async (v) => void upsertConversation.run({ ...v }),
+    webMessageWaiting: async (address) => webWaiting.get({ address }) !== undefined,
   };
 }
 
@@ -219,6 +229,7 @@ function builderPath(db: Db): MessagePath {
     async upsertConversation(v) {
       await db.insert(conversations).values(v).onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate });
     },
+    webMessageWaiting: async (address) => (await db.select({ id: outboxTable.id }).from(outboxTable).where(webWaitingAt(address)).limit(1)).length > 0,
   };
 }
 

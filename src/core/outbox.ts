@@ -101,7 +101,7 @@ const WEB_PICKUP_LIMIT = 50;
  */
 export async function collectWebMessages(db: Db, address: Address): Promise<{ text: string; quickReplies: string[] }[]> {
   // Almost every request finds nothing waiting: look first, and open a transaction only to hand something over.
-  if ((await webWaiting(db, address, 1)).length === 0) return [];
+  if (!(await messagePathQueries(db).webMessageWaiting(address))) return [];
   return transaction(db, async () => {
     const rows = await webWaiting(db, address, WEB_PICKUP_LIMIT);
     await markWebDelivered(

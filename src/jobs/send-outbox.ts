@@ -183,7 +183,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   function nextDelay(): number {
     const now = clock.now().getTime();
     let wait = config.outbox.tickMs;
-    for (const l of limiters.values()) wait = Math.min(wait, Math.max(10, l.waitMs(now)));
+    // A channel held back by its limit (or paused) wakes the loop when it may send again; one with room needs no
+    // early wake: new rows kick the loop, and a pass that filled its room runs again at once.
+    for (const l of limiters.values()) {
+      const w = l.waitMs(now);
+      if (w > 0) wait = Math.min(wait, Math.max(10, w));
+    }
     return wait;
   }
 

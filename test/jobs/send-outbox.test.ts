@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { freshDb } from '../support/db.ts';
 import { fakeChannel, SendError } from '../support/fake-channel.ts';
 import { createOutboxWorker } from '../../src/jobs/send-outbox.ts';
+import { outboxQueries } from '../../db/queries/outbox.ts';
 import { queueMessages } from '../../src/core/outbox.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
@@ -239,5 +240,22 @@ describe('outbox', () => {
     await queueMessages(db, clock.now(), [{ contactId: null, address: 'tel:+84912345678', text: 'Chọn:', quickReplies: ['A', 'B', 'C'], priority: 'reply' }]);
     await worker.runOnce();
     expect(sms.sent.map((m) => m.text)).toEqual(['Chọn:\n1. A\n2. B\n3. C\nSoạn 1, 2 hoặc 3']);
+  });
+  it('does not poll the database while idle: an empty outbox is looked at once per tick, not every 10 ms', async () => {
+    // Channels with room under their limit used to wake the loop every 10 ms, 100 claims a second per channel.
+    const { db, worker } = await setup([fakeChannel('telegram', 30), fakeChannel('sms', 1)]);
+    const q = outboxQueries(db);
+    const claim = q.claim.bind(q);
+    let claims = 0;
+    q.claim = (...args) => {
+      claims++;
+      return claim(...args);
+    };
+    await worker.start();
+    await new Promise((r) => setTimeout(r, 500));
+    await worker.stop();
+    // 500 ms at a 50 ms tick is about ten passes of two channels; polling every 10 ms would be about a hundred.
+    expect(claims).toBeGreaterThan(0);
+    expect(claims).toBeLessThanOrEqual(30);
   });
 });
