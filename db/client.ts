@@ -206,6 +206,16 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Pr
   }
 }
 
+/**
+ * Run `fn` inside the caller's transaction when there is one, without a savepoint of its own (if it throws, its
+ * writes are undone with the caller's), else in a transaction of its own. For writes that only ever succeed or
+ * fail together with their caller, such as queueing a message's replies.
+ */
+export async function withinTransaction<T>(db: Db, fn: (tx: Db) => Promise<T> | T): Promise<T> {
+  const inside = pgBases.has(db) ? pgTransaction.getStore() !== undefined : openTransaction.getStore()?.client === db.$client;
+  return inside ? fn(db) : transaction(db, fn);
+}
+
 // Raw SQL that runs on either engine. Queries built with drizzle's builder are awaited as they are
 // (`await db.select()…`, `const [row] = await db.select()….limit(1)`, `await db.update(…)…`); raw `sql` goes through
 // these three, so nothing outside db/ calls an engine's own methods (`.all()`, `.get()`, `.run()`, `$client`).

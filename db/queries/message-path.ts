@@ -1,4 +1,4 @@
-import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { engineOf, type Db } from '../client.ts';
 import {
   addresses,
@@ -64,12 +64,12 @@ export interface MessagePath {
   /** One outbox row: its id, or undefined when a broadcast row for this contact already exists. */
   insertOutbox(v: OutboxValues): Promise<number | undefined>;
   setInboundResult(id: number, contactId: number, status: string): Promise<void>;
-  addressByValue(address: string): Promise<AddressRow | undefined>;
+  /** The address row and the contact it belongs to (one query). */
+  addressWithContact(address: string): Promise<{ address: AddressRow; contact: ContactRow } | undefined>;
   /** The person wrote from this address: note when, and it takes messages again. */
   touchAddress(id: number, at: Date): Promise<void>;
   insertContact(v: { name: string | null; phone: string | null; createdAt: Date }): Promise<ContactRow>;
   insertAddress(v: { address: string; channel: AddressRow['channel']; contactId: number; lastInboundAt: Date; createdAt: Date }): Promise<AddressRow>;
-  contactById(id: number): Promise<ContactRow | undefined>;
   contactByPhone(phone: string): Promise<ContactRow | undefined>;
   activeCampaign(): Promise<CampaignRow | undefined>;
   conversationOf(contactId: number): Promise<ConversationRow | undefined>;
@@ -89,9 +89,13 @@ export const INSERT_OUTBOX_SQL = `INSERT INTO outbox (contact_id, address, chann
 const p = sql.placeholder;
 
 /** Web chat rows stored for the page at an address and not yet collected (the outbox marks them `sent`). */
-// The status and channel are written as literals: SQLite picks the partial index (outbox_web_pickup_idx) only when
-// the query's terms match its WHERE clause at prepare time, which bound parameters cannot.
-export const webWaitingAt = (address: string | Placeholder) =>
+/** Whether anything waits for the page at an address: the same terms as webWaitingAt, as one plain statement. */
+export const WEB_WAITING_SQL = `SELECT id FROM outbox WHERE address = ? AND status = 'sent' AND channel = 'web' LIMIT 1`;
+
+// The status and channel are written as literals, as in the WHERE of the partial index outbox_web_pickup_idx. Bound
+// as parameters, they would make SQLite plan the statement again on every run: a plan that rests on a parameter's
+// value (the partial index) is re-prepared whenever the parameter is bound anew.
+export const webWaitingAt = (address: string) =>
   and(eq(outboxTable.address, address), sql`${outboxTable.status} = 'sent'`, sql`${outboxTable.channel} = 'web'`);
 
 /** Conversations are replaced whole: the new step, state and expiry win. */
@@ -118,7 +122,12 @@ function sqlitePath(db: Db): MessagePath {
     .set({ contactId: sql`${p('contactId')}`, status: sql`${p('status')}` })
     .where(eq(inboundMessages.id, p('id')))
     .prepare();
-  const addressByValue = db.select().from(addresses).where(eq(addresses.address, p('address'))).prepare();
+  const addressWithContact = db
+    .select({ address: addresses, contact: contacts })
+    .from(addresses)
+    .innerJoin(contacts, eq(contacts.id, addresses.contactId))
+    .where(eq(addresses.address, p('address')))
+    .prepare();
   const touchAddress = db.update(addresses).set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null }).where(eq(addresses.id, p('id'))).prepare();
   const insertContact = db
     .insert(contacts)
@@ -130,7 +139,6 @@ function sqlitePath(db: Db): MessagePath {
     .values({ address: p('address'), channel: p('channel'), contactId: p('contactId'), lastInboundAt: p('lastInboundAt'), createdAt: p('createdAt') })
     .returning()
     .prepare();
-  const contactById = db.select().from(contacts).where(eq(contacts.id, p('id'))).prepare();
   const contactByPhone = db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare();
   const activeCampaign = db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare();
   const conversationOf = db.select().from(conversations).where(eq(conversations.contactId, p('contactId'))).prepare();
@@ -148,7 +156,8 @@ function sqlitePath(db: Db): MessagePath {
     })
     .onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate })
     .prepare();
-  const webWaiting = db.select({ id: outboxTable.id }).from(outboxTable).where(webWaitingAt(p('address'))).limit(1).prepare();
+  // Asked on every web chat request, answered from the partial index alone: a plain statement (no row mapping).
+  const webWaiting = raw.prepare<[string], { id: number }>(WEB_WAITING_SQL);
   return {
     insertInbound: async (v) => insertInbound.get(v.channel, v.providerId, v.address, v.kind, v.text, v.receivedAt)?.id,
     insertOutbox: async (v) =>
@@ -170,17 +179,16 @@ function sqlitePath(db: Db): MessagePath {
         v.createdAt,
       )?.id,
     setInboundResult: async (id, contactId, status) => void setInboundResult.run({ id, contactId, status }),
-    addressByValue: async (address) => addressByValue.get({ address }),
+    addressWithContact: async (address) => addressWithContact.get({ address }),
     touchAddress: async (id, at) => void touchAddress.run({ id, at: at.getTime() }),
     insertContact: async (v) => insertContact.get(v)!,
     insertAddress: async (v) => insertAddress.get(v)!,
-    contactById: async (id) => contactById.get({ id }),
     contactByPhone: async (phone) => contactByPhone.get({ phone }),
     activeCampaign: async () => activeCampaign.get(),
     conversationOf: async (contactId) => conversationOf.get({ contactId }),
     deleteConversation: async (contactId) => void deleteConversation.run({ contactId }),
     upsertConversation: async (v) => void upsertConversation.run({ ...v }),
-    webMessageWaiting: async (address) => webWaiting.get({ address }) !== undefined,
+    webMessageWaiting: async (address) => webWaiting.get(address) !== undefined,
   };
 }
 
@@ -213,13 +221,20 @@ function builderPath(db: Db): MessagePath {
     async setInboundResult(id, contactId, status) {
       await db.update(inboundMessages).set({ contactId, status: status as never }).where(eq(inboundMessages.id, id));
     },
-    addressByValue: async (address) => first(await db.select().from(addresses).where(eq(addresses.address, address)).limit(1)),
+    addressWithContact: async (address) =>
+      first(
+        await db
+          .select({ address: addresses, contact: contacts })
+          .from(addresses)
+          .innerJoin(contacts, eq(contacts.id, addresses.contactId))
+          .where(eq(addresses.address, address))
+          .limit(1),
+      ),
     async touchAddress(id, at) {
       await db.update(addresses).set({ lastInboundAt: at, stoppedAt: null }).where(eq(addresses.id, id));
     },
     insertContact: async (v) => (await db.insert(contacts).values({ ...v, role: 'resident' }).returning())[0]!,
     insertAddress: async (v) => (await db.insert(addresses).values(v).returning())[0]!,
-    contactById: async (id) => first(await db.select().from(contacts).where(eq(contacts.id, id)).limit(1)),
     contactByPhone: async (phone) => first(await db.select().from(contacts).where(eq(contacts.phone, phone)).limit(1)),
     activeCampaign: async () => first(await db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1)),
     conversationOf: async (contactId) => first(await db.select().from(conversations).where(eq(conversations.contactId, contactId)).limit(1)),

@@ -20,13 +20,12 @@ export async function resolveContact(
   username?: string,
 ): Promise<{ contact: ContactRow; address: AddressRow }> {
   const q = messagePathQueries(db);
-  const existing = await q.addressByValue(address);
-  if (existing) {
+  const known = await q.addressWithContact(address);
+  if (known) {
+    const { address: existing, contact } = known;
     // lastInboundAt serves day-scale rules (Zalo's 48 h and 7 days): a minute's precision spares a write per message.
     const fresh = existing.lastInboundAt !== null && now.getTime() - existing.lastInboundAt.getTime() < TOUCH_PRECISION_MS;
     if (!fresh || existing.stoppedAt !== null) await q.touchAddress(existing.id, now);
-    const contact = await q.contactById(existing.contactId);
-    if (!contact) throw new Error(`address ${existing.id} points at a missing contact`);
     return { contact, address: fresh ? { ...existing, stoppedAt: null } : { ...existing, lastInboundAt: now, stoppedAt: null } };
   }
   const channel = channelOf(address);

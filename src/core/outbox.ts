@@ -1,4 +1,4 @@
-import { transaction, type Db } from '../../db/client.ts';
+import { transaction, withinTransaction, type Db } from '../../db/client.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { applyDeliveryReport, markWebDelivered, rowByProviderId, webWaiting } from '../../db/queries/outbox.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
@@ -45,7 +45,7 @@ export async function queueMessages(db: Db, now: Date, items: QueueItem[], opts:
   // Handed over by the caller in its own response: delivered (web chat's pickup only collects `sent` rows).
   const status = opts.deliveredByCaller ? 'delivered' : 'queued';
   const sentAt = opts.deliveredByCaller ? now.getTime() : null;
-  return transaction(db, async () => {
+  return withinTransaction(db, async () => {
     const ids: number[] = [];
     for (const item of items) {
       const quick = item.quickReplies && item.quickReplies.length > 0 ? item.quickReplies : undefined;

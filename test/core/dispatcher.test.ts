@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Engine } from '../../db/client.ts';
 import { ENGINES, engineDb } from '../support/engines.ts';
 import { createDispatcher } from '../../src/core/dispatcher.ts';
 import { end, goto, stay, type Flow } from '../../src/core/flow.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
-import { addresses, contacts, conversations, inboundMessages, outbox, units } from '../../db/schema/index.ts';
+import { addresses, contacts, conversations, inboundMessages, outbox, settings, units } from '../../db/schema/index.ts';
+import { createGroupCommit } from '../../src/core/dispatch/group-commit.ts';
 import type { InboundEvent } from '../../src/core/message.ts';
 import { capabilitiesOf } from '../../src/core/channel.ts';
 
@@ -180,6 +181,25 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect((await fail).status).toBe('failed');
       expect((await ok).status).toBe('handled');
       expect((await db.select().from(units).where(eq(units.code, '01')).limit(1))[0]?.name).toBe('Thành phố Hà Nội');
+    });
+
+    it('rolls back only the piece that throws out of its work: the others of the batch are stored and answered', async () => {
+      const { db } = await setup(engine);
+      const committed: string[] = [];
+      const submit = createGroupCommit(
+        db,
+        async (key: string) => {
+          await db.insert(settings).values({ key, value: 'x', updatedAt: new Date() });
+          if (key === 'bad') throw new Error('piece failed');
+          return key;
+        },
+        (key) => committed.push(key),
+      );
+      const outcomes = await Promise.allSettled(['a', 'bad', 'c'].map((k) => submit(k)));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(committed).toEqual(['a', 'c']);
+      const keys = (await db.select().from(settings).where(inArray(settings.key, ['a', 'bad', 'c']))).map((r) => r.key).sort();
+      expect(keys).toEqual(['a', 'c']);
     });
   });
 });

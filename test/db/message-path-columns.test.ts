@@ -1,7 +1,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { INSERT_INBOUND_SQL, INSERT_OUTBOX_SQL } from '../../db/queries/message-path.ts';
+import { INSERT_INBOUND_SQL, INSERT_OUTBOX_SQL, WEB_WAITING_SQL, webWaitingAt } from '../../db/queries/message-path.ts';
+import { openDb } from '../../db/client.ts';
 import { inboundMessages, outbox } from '../../db/schema/index.ts';
 
 /** The column list of a hand-written `INSERT INTO table (a, b, …) VALUES (?, …)` and its number of `?`. */
@@ -50,4 +51,22 @@ describe('the hand-written message-path inserts follow the drizzle schema', () =
       expect([...shape.columns].sort()).toEqual(expected.sort());
     });
   }
+});
+
+describe('the web chat pickup check, asked on every web chat request', () => {
+  it('is answered from the partial index outbox_web_pickup_idx, with status and channel as literals (no re-planning per run)', () => {
+    const db = openDb(':memory:');
+    const built = db.select({ id: outbox.id }).from(outbox).where(webWaitingAt('web:s1')).limit(1).toSQL();
+    // A bound status or channel would still find the index, but SQLite would prepare the statement again each time.
+    expect(built.params).toEqual(['web:s1', 1]);
+    expect(WEB_WAITING_SQL.match(/\?/g)).toHaveLength(1);
+    for (const [source, params] of [
+      [WEB_WAITING_SQL, ['web:s1']],
+      [built.sql, built.params],
+    ] as const) {
+      const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join('; ')).toContain('outbox_web_pickup_idx');
+    }
+    db.$client.close();
+  });
 });
