@@ -37,6 +37,20 @@ const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|t
 /** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
 const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
 
+/** Hired, or moved to compulsory insurance ("tìm được việc làm", "công ty làm thủ tục tham gia BHXH bắt buộc"). */
+const HIRED =
+  /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec|tim (?:duoc )?viec|nhan vao lam)\b|\b(?:tham gia|dong|chuyen sang) (?:\w+ ){0,3}bat buoc\b/;
+/** Both schemes at the same time ("đóng cùng lúc bắt buộc và tự nguyện", "vừa … bắt buộc vừa … tự nguyện"). */
+const BOTH_AT_ONCE =
+  /\b(?:cung luc|song song|dong thoi|cung mot luc)\b.*\b(?:bat buoc|tu nguyen)\b|\b(?:bat buoc|tu nguyen)\b.*\b(?:cung luc|song song|cung mot luc)\b|\bvua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen) vua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen)\b/;
+/** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
+const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
+/** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
+const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham)\b/;
+/** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
+const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
+const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
+
 const partOf =
   (index: FaqIndex) =>
   (id: string, lead?: string): Advice | null => {
@@ -142,8 +156,24 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
+  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
+    if (a) return a;
+  }
+  // Both schemes at once: not allowed; the periods before and after add up (not "yes, they add up").
+  // ("Vừa đóng bắt buộc vừa tự nguyện thì mai táng thế nào" tells a history and asks about a benefit.)
+  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !/\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f)) {
+    const a = part('transfer_between_schemes.both_at_once');
+    if (a) return a;
+  }
+  // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
+  if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f)) {
+    const a = part('payment_mode.backpay_past');
+    if (a) return a;
+  }
+  // Stopped for a while, asks to go on: yes, re-register; the years paid stay and add up.
+  if (STOPPED.test(f) && GO_ON.test(f) && !asksLumpSum) {
+    const a = part('payment_mode.pause_resume');
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
@@ -195,12 +225,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
+  // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
+  const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
-    const a = part(PENSION_WORD.test(f) ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
-  // A pensioner's death answer for a question that never mentions a pension: the member's own rules.
-  if (matched.id === 'survivor.pensioner_dies' && !PENSION_WORD.test(f)) {
+  // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
+  if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
