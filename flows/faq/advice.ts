@@ -39,7 +39,7 @@ const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b
 
 /** Hired, or moved to compulsory insurance ("tìm được việc làm", "công ty làm thủ tục tham gia BHXH bắt buộc"). */
 const HIRED =
-  /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec|tim (?:duoc )?viec|nhan vao lam)\b|\b(?:tham gia|dong|chuyen sang) (?:\w+ ){0,3}bat buoc\b/;
+  /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec|tim (?:duoc )?viec|nhan vao lam)\b|\b(?:lam thu tuc|duoc (?:cong ty )?(?:cho )?(?:tham gia|dong)|chuyen sang) (?:\w+ ){0,3}bat buoc\b/;
 /** Both schemes at the same time ("đóng cùng lúc bắt buộc và tự nguyện", "vừa … bắt buộc vừa … tự nguyện"). */
 const BOTH_AT_ONCE =
   /\b(?:cung luc|song song|dong thoi|cung mot luc)\b.*\b(?:bat buoc|tu nguyen)\b|\b(?:bat buoc|tu nguyen)\b.*\b(?:cung luc|song song|cung mot luc)\b|\bvua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen) vua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen)\b/;
@@ -156,7 +156,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied) {
+  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && !PAY_REST_AT_ONCE.test(f)) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }
@@ -167,7 +167,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
-  if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f)) {
+  if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     if (a) return a;
   }
