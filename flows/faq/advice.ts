@@ -32,6 +32,8 @@ const PAY_REST_AT_ONCE =
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
+const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
 const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b/;
 /** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
@@ -82,6 +84,19 @@ function retirementYear(sex: 'male' | 'female', age: number): number {
   return RULE_YEAR + 50;
 }
 
+/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
+function overMaxClause(sex: 'male' | 'female', years: number): string {
+  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
+  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
+}
+
+/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
+function rateClause(sex: Situation['sex'], years: number): string {
+  const y = Math.floor(years);
+  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
+  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
+}
+
 /** The sentence about years paid: what 15 years means for this person. */
 export function yearsLead(s: Situation): string | undefined {
   const n = s.yearsPaid;
@@ -90,7 +105,7 @@ export function yearsLead(s: Situation): string | undefined {
   const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
   const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
   if (n >= 15) {
-    const rate = s.sex ? ` Với ${Math.floor(n)} năm, tỷ lệ lương hưu là ${pensionRate(s.sex, n)}% bình quân thu nhập đã đóng.` : '';
+    const rate = rateClause(s.sex, n);
     if (early) {
       return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
     }
@@ -238,11 +253,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   }
 
   // Eligibility answers that say "no" must fit the person.
-  if (matched.id === 'eligibility.pensioner_working' && !PENSION_WORD.test(f)) {
-    const a =
-      s.yearsPaid !== undefined
+  if (matched.id === 'eligibility.pensioner_working' && !(s.drawingPension === true || (s.drawingPension === undefined && RETIRED.test(f)))) {
+    const leftJob = s.employment === 'left_job' || /\b(?:nghi viec|thoi viec|mat viec)\b/.test(f);
+    const a = leftJob
+      ? part('transfer_between_schemes.quit_job', yearsLead(s))
+      : s.yearsPaid !== undefined
         ? part('pension_conditions.years_15', yearsLead(s))
-        : part(/\b(?:nghi viec|thoi viec|mat viec)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
+        : part('eligibility.who_can_join');
     if (a) return a;
   }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {

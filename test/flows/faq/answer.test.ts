@@ -5,6 +5,8 @@ import { evalKbDir, loadDevSet } from '../../../tools/faq/eval.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { fixtureIndex, readJsonl } from './support.ts';
+import { adviseFor } from '../../../flows/faq/advice.ts';
+import { readSituation } from '../../../flows/faq/situation.ts';
 
 const fixture = fixtureIndex();
 const real = buildFaqIndex(loadKb(evalKbDir()));
@@ -141,5 +143,15 @@ describe('answering questions', () => {
     const a = answerQuestion(real, 'Vừa đóng bắt buộc vừa đóng tự nguyện thì trợ cấp mai táng thế nào?');
     expect(a.entryId).toBe('survivor.funeral_allowance');
     expect(a.answer).toMatch(/12 tháng đóng BHXH bắt buộc/);
+  });
+
+  it('gives the rule for employees who draw a pension only to someone who draws one', () => {
+    const rule = real.entries.get('eligibility.pensioner_working')!;
+    const notRetired = 'Tôi đã đóng BHXH bắt buộc 9 năm và nay không còn làm công ty nữa, sau này đi làm lại có tiếp tục đóng bắt buộc được không, lương hưu có ảnh hưởng gì không?';
+    const a = adviseFor(real, notRetired, readSituation(notRetired), rule);
+    expect(a.kind === 'parts' && a.parts[0]!.entry.id).toBe('transfer_between_schemes.quit_job');
+    const retired = 'Tôi đang hưởng lương hưu, nay đi làm cho công ty thì có phải đóng BHXH nữa không?';
+    const b = adviseFor(real, retired, readSituation(retired), rule);
+    expect(b.kind === 'parts' && b.parts[0]!.entry.id).toBe('eligibility.pensioner_working');
   });
 });
