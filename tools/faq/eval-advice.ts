@@ -13,7 +13,7 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * splits that may be tuned on. Each is labelled with what a correct answer must and must not say. Splits, in
  * file order: seed 20261202 (first 88 questions, 30 to blind), 202612022 (15, 5 to blind), 202612023 (4, 1 to
  * blind), 202612024 (fourth batch of 42: `random.Random(202612024).sample(range(42), 25)` in batch order went
- * to blind, the other 17 were appended here), each drawn before any question of its batch was answered. Four
+ * to blind, the other 17 were appended here), each drawn before any question of its batch was answered. Six
  * more (fifth batch, collected after the blind split was frozen) went to this set only.
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
