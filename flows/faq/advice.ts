@@ -32,10 +32,26 @@ const PAY_REST_AT_ONCE =
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
+const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
 const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b/;
 /** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
 const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
+
+/** Hired, or moved to compulsory insurance ("tìm được việc làm", "công ty làm thủ tục tham gia BHXH bắt buộc"). */
+const HIRED =
+  /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec|tim (?:duoc )?viec|nhan vao lam)\b|\b(?:lam thu tuc|duoc (?:cong ty )?(?:cho )?(?:tham gia|dong)|chuyen sang) (?:\w+ ){0,3}bat buoc\b/;
+/** Both schemes at the same time ("đóng cùng lúc bắt buộc và tự nguyện", "vừa … bắt buộc vừa … tự nguyện"). */
+const BOTH_AT_ONCE =
+  /\b(?:cung luc|song song|dong thoi|cung mot luc)\b.*\b(?:bat buoc|tu nguyen)\b|\b(?:bat buoc|tu nguyen)\b.*\b(?:cung luc|song song|cung mot luc)\b|\bvua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen) vua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen)\b/;
+/** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
+const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
+/** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
+const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham)\b/;
+/** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
+const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
+const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
 
 const partOf =
   (index: FaqIndex) =>
@@ -68,6 +84,19 @@ function retirementYear(sex: 'male' | 'female', age: number): number {
   return RULE_YEAR + 50;
 }
 
+/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
+function overMaxClause(sex: 'male' | 'female', years: number): string {
+  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
+  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
+}
+
+/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
+function rateClause(sex: Situation['sex'], years: number): string {
+  const y = Math.floor(years);
+  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
+  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
+}
+
 /** The sentence about years paid: what 15 years means for this person. */
 export function yearsLead(s: Situation): string | undefined {
   const n = s.yearsPaid;
@@ -76,7 +105,7 @@ export function yearsLead(s: Situation): string | undefined {
   const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
   const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
   if (n >= 15) {
-    const rate = s.sex ? ` Với ${Math.floor(n)} năm, tỷ lệ lương hưu là ${pensionRate(s.sex, n)}% bình quân thu nhập đã đóng.` : '';
+    const rate = rateClause(s.sex, n);
     if (early) {
       return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
     }
@@ -142,8 +171,24 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || /\b(?:di lam(?! (?:an )?xa\b| an\b)|vao lam|xin duoc viec|co viec)\b/.test(f)) && !s.memberDied) {
+  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && !PAY_REST_AT_ONCE.test(f)) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
+    if (a) return a;
+  }
+  // Both schemes at once: not allowed; the periods before and after add up (not "yes, they add up").
+  // ("Vừa đóng bắt buộc vừa tự nguyện thì mai táng thế nào" tells a history and asks about a benefit.)
+  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !/\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f)) {
+    const a = part('transfer_between_schemes.both_at_once');
+    if (a) return a;
+  }
+  // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
+  if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+    const a = part('payment_mode.backpay_past');
+    if (a) return a;
+  }
+  // Stopped for a while, asks to go on: yes, re-register; the years paid stay and add up.
+  if (STOPPED.test(f) && GO_ON.test(f) && !asksLumpSum) {
+    const a = part('payment_mode.pause_resume');
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
@@ -195,22 +240,26 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
+  // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
+  const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
-    const a = part(PENSION_WORD.test(f) ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
-  // A pensioner's death answer for a question that never mentions a pension: the member's own rules.
-  if (matched.id === 'survivor.pensioner_dies' && !PENSION_WORD.test(f)) {
+  // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
+  if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
 
   // Eligibility answers that say "no" must fit the person.
-  if (matched.id === 'eligibility.pensioner_working' && !PENSION_WORD.test(f)) {
-    const a =
-      s.yearsPaid !== undefined
+  if (matched.id === 'eligibility.pensioner_working' && !(s.drawingPension === true || (s.drawingPension === undefined && RETIRED.test(f)))) {
+    const leftJob = s.employment === 'left_job' || /\b(?:nghi viec|thoi viec|mat viec)\b/.test(f);
+    const a = leftJob
+      ? part('transfer_between_schemes.quit_job', yearsLead(s))
+      : s.yearsPaid !== undefined
         ? part('pension_conditions.years_15', yearsLead(s))
-        : part(/\b(?:nghi viec|thoi viec|mat viec)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
+        : part('eligibility.who_can_join');
     if (a) return a;
   }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {

@@ -12,6 +12,8 @@ interface Facet {
   gives: RegExp;
   /** The entry that gives it when no entry of the answer's topic does ("mức đóng là bao nhiêu" on a pension answer). */
   fallback?: string;
+  /** Topics whose answers already cover it (no extra part). */
+  coveredBy?: readonly string[];
 }
 
 const FACETS: readonly Facet[] = [
@@ -22,6 +24,14 @@ const FACETS: readonly Facet[] = [
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:la )?bao nhieu|dong bao nhieu)\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
+  },
+  {
+    // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.
+    name: 'backpay',
+    asks: /\b(?:truy dong|dong bu (?:\w+ ){0,3}(?:tu|cho) (?:thang|nam|thoi gian))\b/,
+    gives: /\bkhong (?:cho |duoc )?(?:dong bu|truy dong)\b/,
+    fallback: 'payment_mode.backpay_past',
+    coveredBy: ['payment_mode'],
   },
 ];
 
@@ -57,7 +67,7 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   const said = (): string => plain(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '));
   for (const facet of FACETS) {
     if (out.length >= 2) break;
-    if (!facet.asks.test(q) || facet.gives.test(said())) continue;
+    if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
     const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id),
     );

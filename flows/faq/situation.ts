@@ -37,6 +37,8 @@ const YEARS_PAID = [
   // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
   new RegExp(`\\b(?:dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
+  // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
+  new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
 const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
@@ -116,7 +118,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
 
   if (/\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b/.test(f)) {
     s.employment = 'contract';

@@ -8,7 +8,7 @@ const THANKS = /^(?:(?:ok|oke|okay|vang|da|u|uh|duoc roi|em|chi|anh|minh|toi)\s+
 const ACK = /^(?:ok|oke|okay|okie|vang|da vang|da|u|uh|uhm|da hieu|hieu roi|roger)$/;
 // Words that carry no question once a greeting or a thanks is removed.
 const FILLER = new Set(
-  'a ad admin ak ah oi nhe nha nhieu lam ban em anh chi co chu bac minh toi ca nha moi nguoi buoi sang trua chieu toi ngay tot lanh chuc you very much so hieu roi duoc ok oke vang da can hoi muon xin tu van co ai khong ko k day'.split(
+  'a ad admin ak ah oi nhe nha nhieu lam ban em anh chi co chu bac minh toi ca nha moi nguoi buoi sang trua chieu toi ngay tot lanh chuc you very much so hieu roi duoc ok oke vang da can hoi muon xin tu van co ai khong ko k day tong dai vien quy quan bo'.split(
     ' ',
   ),
 );

@@ -69,10 +69,13 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('pension_conditions', 0.45, /\bdieu kien (?:\w+ ){0,6}luong huu\b/),
   r('pension_conditions', 0.2, /\b\d+ tuoi (?:\w+ ){0,5}\d+ nam\b|\bsinh nam \d{4}\b/),
   // benefits and pension amount
-  r('benefits_pension', 0.45, /\b(?:che do|quyen loi|loi ich|ty le (?:huong )?luong huu|phan tram luong huu|luong huu (?:\w+ ){0,3}tinh|tinh (?:\w+ ){0,2}luong huu|dieu chinh|binh quan|huong (?:nhung )?gi|duoc nhung gi)\b/),
+  r('benefits_pension', 0.45, /\b(?:che do|quyen loi|loi ich|ty le (?:huong )?luong huu|phan tram luong huu|luong huu (?:\w+ ){0,3}tinh|tinh (?:toan )?(?:\w+ ){0,3}luong huu|dieu chinh|binh quan|huong (?:nhung )?gi|duoc nhung gi)\b/),
   r('benefits_pension', 0.4, /\b(?:them (?:\w+ ){0,2}(?:khoan|tro cap)|ngoai luong huu|tro cap gi)\b/),
   r('benefits_pension', 0.45, /\bluong huu (?:\w+ ){0,3}(?:thap nhat|toi thieu|cao nhat|toi da|du song)\b|\b(?:ve gia|sau nay|khi gia|luc gia) (?:\w+ ){0,2}duoc (?:nhung )?gi\b/),
   r('benefits_pension', 0.2, /\bduoc (?:nhung )?gi\b/),
+  // "cách tính toán chế độ và lương hưu", "lương hưu của tôi sẽ tính như thế nào": the amount, not the conditions.
+  // (Both schemes named: how the two periods combine is the ask, see transfer_between_schemes.)
+  r('benefits_pension', 0.5, /^(?!.*\b(?:bat buoc|cong ca|cong don|cong gop|hai (?:thoi gian|giai doan|loai))\b).*(?:\bcach tinh (?:\w+ ){0,4}(?:luong huu|che do huu)\b|\bluong huu (?:\w+ ){0,4}(?:tinh|thuc hien) (?:nhu )?the nao\b)/, ['pension_conditions']),
   r('benefits_pension', 0.35, /\bluong huu (?:\w+ ){0,2}(?:duoc )?bao_nhieu\b|\b(?:thap|cao) hon (?:\w+ ){0,2}luong co so\b/),
   r('benefits_pension', 0.5, /\btro cap mot lan (?:\w+ ){0,2}(?:khi|luc) nghi huu\b|\b(?:tren|hon|qua|vuot) (?:30|35) nam\b/, ['lump_sum']),
   r('benefits_pension', 0.45, /\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia)|(?:gia|ve gia|khi gia) (?:\w+ ){0,2}co (?:luong huu|tien))\b/),

@@ -9,12 +9,17 @@ import { TOPICS } from '../../flows/faq/kb.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'faq');
 /**
- * Advice development set: verbatim questions from public Q&A columns (URL per question), the part of a random
- * split (seed 20261202) that may be tuned on. Each is labelled with what a correct answer must and must not say.
+ * Advice development set: verbatim questions from public Q&A columns (URL per question), the part of random
+ * splits that may be tuned on. Each is labelled with what a correct answer must and must not say. Splits, in
+ * file order: seed 20261202 (first 88 questions, 30 to blind), 202612022 (15, 5 to blind), 202612023 (4, 1 to
+ * blind), 202612024 (fourth batch of 42: `random.Random(202612024).sample(range(42), 25)` in batch order went
+ * to blind, the other 17 were appended here), each drawn before any question of its batch was answered. Six
+ * more (fifth batch, collected after the blind split was frozen) went to this set only.
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**
- * Blind advice split: the other part of that random split, committed before any of its questions was answered.
+ * Blind advice split: the other part of those random splits (60 questions after the fourth batch), committed
+ * before any of its questions was answered.
  * Its failures are never printed nor read to tune the matcher; to fix one, move the case to the dev set and
  * collect a new one.
  */

@@ -27,6 +27,15 @@ describe('answers for the person who asks, through the web chat', () => {
     expect(chat.text).toMatch(/một lần/);
   });
 
+  it('does not let an unaccented wrapper hide the question, and gives the menu to the wrapper alone', async () => {
+    const chat = t.chat();
+    await chat.send('xin chao tong dai, cho em hoi ho can ngheo dong bhxh tu nguyen duoc ho tro bao nhieu a');
+    expect(chat.text).toMatch(/40%/);
+    const other = t.chat();
+    await other.send('Xin chào tổng đài');
+    expect(other.last.at(-1)?.quickReplies).toEqual(['Tìm hiểu BHXH tự nguyện', 'Tính mức đóng, lương hưu', 'Yêu cầu gọi lại', 'Đăng ký nhận tin']);
+  });
+
   it('tells a worker without a labour contract that they can join, not the rule for foreigners or for employees', async () => {
     const chat = t.chat();
     await chat.send('Tôi làm phụ hồ không có hợp đồng lao động, có được đóng bhxh tự nguyện không?');

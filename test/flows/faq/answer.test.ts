@@ -5,6 +5,8 @@ import { evalKbDir, loadDevSet } from '../../../tools/faq/eval.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { fixtureIndex, readJsonl } from './support.ts';
+import { adviseFor } from '../../../flows/faq/advice.ts';
+import { readSituation } from '../../../flows/faq/situation.ts';
 
 const fixture = fixtureIndex();
 const real = buildFaqIndex(loadKb(evalKbDir()));
@@ -104,5 +106,52 @@ describe('answering questions', () => {
     expect(died.topic).toBe('survivor');
     const lose = answerQuestion(real, 'Tôi đóng tự nguyện được 2 năm, giờ muốn dừng. Nếu tôi nhận BHXH một lần thì có mất quyền lợi gì về sau không?');
     expect(lose.topic).not.toBe('survivor');
+  });
+
+  it('says both schemes cannot be paid at the same time, instead of "yes, the periods add up"', () => {
+    for (const q of ['Công ty đang đóng BHXH cho tôi, tôi có đóng thêm BHXH tự nguyện song song cùng lúc được không?', 'vua dong bhxh bat buoc vua dong tu nguyen cung luc duoc ko']) {
+      const a = answerQuestion(real, q);
+      expect(a.entryId, q).toBe('transfer_between_schemes.both_at_once');
+      expect(a.answer).toMatch(/^Không/);
+    }
+  });
+
+  it('tells a person who never registered a period that it cannot be paid back, but not someone late on a registered mode', () => {
+    const past = answerQuestion(real, 'Từ 2018 đến 2020 tôi ở nhà không đóng gì, giờ muốn đóng bù BHXH tự nguyện cho khoảng thời gian đó được không?');
+    expect(past.entryId).toBe('payment_mode.backpay_past');
+    const late = answerQuestion(real, 'Tôi đóng tự nguyện hằng tháng nhưng quên đóng 2 tháng, giờ đóng bù có được không?');
+    expect(late.entryId).not.toBe('payment_mode.backpay_past');
+  });
+
+  it('answers "I stopped for some months, can I go on" with re-registering, the years kept', () => {
+    const a = answerQuestion(real, 'Tôi đóng BHXH tự nguyện được 4 năm, đã ngừng đóng mấy tháng nay vì khó khăn, giờ muốn đóng tiếp có được không?');
+    expect(a.entryId).toBe('payment_mode.pause_resume');
+    expect(a.answer).toMatch(/^Được/);
+  });
+
+  it('answers a death before any pension was drawn with the member\'s one-time allowance, not a pensioner\'s', () => {
+    const a = answerQuestion(real, 'Bố tôi đủ tuổi nghỉ hưu nhưng chưa lãnh lương hưu thì mất, gia đình được trợ cấp tuất một lần tính thế nào?');
+    expect(a.entryId).toBe('survivor.member_dies_one_time');
+  });
+
+  it('adds the rule on paying for past months when a second ask is "có truy đóng được không"', () => {
+    const a = answerQuestion(real, 'Tôi nghỉ không lương 3 tháng, tôi có được đóng BHXH tự nguyện trong thời gian này không? Tôi có thể truy đóng từ tháng trước không?');
+    expect(a.parts.map((p) => p.entry.id)).toContain('payment_mode.backpay_past');
+  });
+
+  it('gives the 12-month compulsory route to the funeral allowance', () => {
+    const a = answerQuestion(real, 'Vừa đóng bắt buộc vừa đóng tự nguyện thì trợ cấp mai táng thế nào?');
+    expect(a.entryId).toBe('survivor.funeral_allowance');
+    expect(a.answer).toMatch(/12 tháng đóng BHXH bắt buộc/);
+  });
+
+  it('gives the rule for employees who draw a pension only to someone who draws one', () => {
+    const rule = real.entries.get('eligibility.pensioner_working')!;
+    const notRetired = 'Tôi đã đóng BHXH bắt buộc 9 năm và nay không còn làm công ty nữa, sau này đi làm lại có tiếp tục đóng bắt buộc được không, lương hưu có ảnh hưởng gì không?';
+    const a = adviseFor(real, notRetired, readSituation(notRetired), rule);
+    expect(a.kind === 'parts' && a.parts[0]!.entry.id).toBe('transfer_between_schemes.quit_job');
+    const retired = 'Tôi đang hưởng lương hưu, nay đi làm cho công ty thì có phải đóng BHXH nữa không?';
+    const b = adviseFor(real, retired, readSituation(retired), rule);
+    expect(b.kind === 'parts' && b.parts[0]!.entry.id).toBe('eligibility.pensioner_working');
   });
 });

@@ -20,6 +20,8 @@ describe('reading the situation from a question', () => {
     ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],
     ['Người lao động nghỉ không lương muốn mua BHXH tự nguyện', { unpaidLeave: true }],
     ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
+    ['Tổng thời gian khoảng 33 năm và hiện còn đang đóng', { yearsPaid: 33 }],
+    ['Tôi đóng bắt buộc 7 năm và hiện không còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
@@ -70,5 +72,15 @@ describe('years under each scheme and the dates that change the rule', () => {
   it('tells someone with 20+ voluntary years begun before 2021 about retiring at 60/55', () => {
     expect(yearsLead({ yearsPaid: 21, yearsKind: 'voluntary', startYear: 2005 })).toMatch(/nam đủ 60 tuổi, nữ đủ 55 tuổi/);
     expect(yearsLead({ yearsPaid: 21, yearsKind: 'compulsory', startYear: 2005 })).not.toMatch(/nam đủ 60 tuổi/);
+  });
+
+  it('gives the rate for both sexes when the question does not say which, and the one-off allowance past the 75 % mark', () => {
+    const both = yearsLead({ yearsPaid: 20 });
+    expect(both).toMatch(/55% nếu là nữ/);
+    expect(both).toMatch(/45% nếu là nam/);
+    const long = yearsLead({ yearsPaid: 33 });
+    expect(long).toMatch(/75% nếu là nữ \(3 năm vượt mốc: thêm trợ cấp một lần 1,5 tháng/);
+    expect(long).toMatch(/71% nếu là nam/);
+    expect(yearsLead({ yearsPaid: 37, sex: 'male' })).toMatch(/75% .*2 năm vượt mốc: thêm trợ cấp một lần 1 tháng/);
   });
 });
