@@ -101,9 +101,14 @@ const CONFIRM = new Set(['ok', 'oke', 'okay', 'okie', 'xn']);
 
 /** Which command a message is, without validating the rest (for a flow's `command()`). */
 export function recognise(text: string): 'report' | 'progress' | 'link' | null {
-  const r = parseReport(text, { today: '2000-01-01', campaignStart: '2000-01-01', sanityLimit: 999 });
-  return r.ok ? (r.kind === 'correction' ? 'report' : r.kind) : r.command;
+  // The router asks once per field-staff command (report, progress, link) for the same message: parse it once.
+  if (text !== lastRecognised.text) {
+    const r = parseReport(text, { today: '2000-01-01', campaignStart: '2000-01-01', sanityLimit: 999 });
+    lastRecognised = { text, command: r.ok ? (r.kind === 'correction' ? 'report' : r.kind) : r.command };
+  }
+  return lastRecognised.command;
 }
+let lastRecognised: { text: string | undefined; command: 'report' | 'progress' | 'link' | null } = { text: undefined, command: null };
 
 /** Parse one message from field staff. Pure: same text and options, same result. */
 export function parseReport(text: string, opts: ParseOptions): ParseResult {
@@ -160,7 +165,7 @@ function matchReportKeyword(s: string): { rest: string } | null {
     }
   }
   for (const c of candidates) {
-    if (c.word.length >= 5 && distance(c.word, REPORT_LONG) === 1 && startsLikeReport(c.rest, false)) {
+    if (c.word.length >= 5 && Math.abs(c.word.length - REPORT_LONG.length) <= 1 && distance(c.word, REPORT_LONG) === 1 && startsLikeReport(c.rest, false)) {
       return { rest: c.rest };
     }
   }

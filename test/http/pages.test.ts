@@ -29,6 +29,21 @@ describe('the web chat page', () => {
     }
   });
 
+  it('sends the same security headers with every response, the chat API included', async () => {
+    const page = await fetch(`${t.url}/`);
+    const chat = await fetch(`${t.url}/web/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session: 'hdr1', text: 'menu' }) });
+    const missing = await fetch(`${t.url}/no-such-page`);
+    for (const res of [page, chat, missing]) {
+      expect(res.headers.get('content-security-policy')).toBe(page.headers.get('content-security-policy'));
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      // Served over plain http here: no HSTS.
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
   it('makes session ids from the secure random source, and its script parses', () => {
     expect(WEB_CHAT_SCRIPT).toContain('crypto.getRandomValues');
     expect(WEB_CHAT_SCRIPT).not.toContain('Math.random');
