@@ -58,9 +58,10 @@ export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'mig
 export function openDb(path: string): Db {
   if (path !== ':memory:') protectFiles(path);
   const sqlite = new Database(path);
-  // Small pages: rows here are small and writes frequent, and each commit writes whole pages to the WAL.
-  // (Only takes effect when the file is created.)
-  sqlite.pragma('page_size = 1024');
+  // SQLite's default 4 KiB pages: a commit writes each page it changed to the WAL, two write calls a page, and the
+  // appended rows of a group commit (replies of several hundred bytes each) fill fewer 4 KiB pages than 1 KiB
+  // ones: measured on the web chat, a commit took 140 µs against 215 µs. (Only takes effect when a file is created.)
+  sqlite.pragma('page_size = 4096');
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AckInput, Channel, ChannelCapabilities, ChannelDeps, ChannelRequest, ChannelResponse, ParsedRequest } from '../../src/core/channel.ts';
 import { WebhookRefusal } from '../../src/core/channel.ts';
@@ -31,6 +31,19 @@ export interface WebReply {
   quickReplies: string[];
 }
 
+/**
+ * A UUID version 7 (RFC 9562): the time in milliseconds, then random bits. Ids made one after another sort one after
+ * another, so recording them appends to the dedupe index instead of writing a random page of it per message.
+ */
+export function uuidV7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** The page and its files, by path. */
 const STATIC: Record<string, { type: string; body: string }> = {
   '/': { type: 'html', body: WEB_CHAT_PAGE },
@@ -55,7 +68,7 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: W
     const event = {
       kind: 'text',
       channel: 'web',
-      providerId: id ? `${session}:${id}` : randomUUID(),
+      providerId: id ? `${session}:${id}` : uuidV7(),
       from: `web:${session}`,
       text,
       receivedAt: deps.clock.now(),

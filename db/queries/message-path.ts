@@ -16,6 +16,8 @@ type ConversationRow = typeof conversations.$inferSelect;
 
 /** An inbound event as the dispatcher records it (the dedupe key is channel + provider id). */
 export interface InboundValues {
+  /** The sender's contact when already known (else set later with setInboundResult). */
+  contactId: number | null;
   channel: string;
   providerId: string;
   address: string;
@@ -80,7 +82,7 @@ export interface MessagePath {
 }
 
 // The column lists of the two hand-written inserts must follow db/schema (test/db/message-path-columns.test.ts).
-export const INSERT_INBOUND_SQL = `INSERT INTO inbound_messages (channel, provider_id, address, kind, text, received_at) VALUES (?, ?, ?, ?, ?, ?)
+export const INSERT_INBOUND_SQL = `INSERT INTO inbound_messages (contact_id, channel, provider_id, address, kind, text, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING RETURNING id`;
 export const INSERT_OUTBOX_SQL = `INSERT INTO outbox (contact_id, address, channel, text, quick_replies, request_phone, priority, status, attempts, sent_at,
                            next_attempt_at, keep_diacritics, broadcast_id, inbound_id, created_at)
@@ -112,7 +114,7 @@ function sqlitePath(db: Db): MessagePath {
   // The two inserts of every message are plain statements: drizzle's per-column parameter mapping cost more than
   // the insert itself.
   const raw = db.$client;
-  const insertInbound = raw.prepare<[string, string, string, string, string | null, number], { id: number }>(INSERT_INBOUND_SQL);
+  const insertInbound = raw.prepare<[number | null, string, string, string, string, string | null, number], { id: number }>(INSERT_INBOUND_SQL);
   const insertOutbox = raw.prepare<
     [number | null, string, string, string, string | null, number, number, string, number, number | null, number, number, number | null, number | null, number],
     { id: number }
@@ -159,7 +161,7 @@ function sqlitePath(db: Db): MessagePath {
   // Asked on every web chat request, answered from the partial index alone: a plain statement (no row mapping).
   const webWaiting = raw.prepare<[string], { id: number }>(WEB_WAITING_SQL);
   return {
-    insertInbound: async (v) => insertInbound.get(v.channel, v.providerId, v.address, v.kind, v.text, v.receivedAt)?.id,
+    insertInbound: async (v) => insertInbound.get(v.contactId, v.channel, v.providerId, v.address, v.kind, v.text, v.receivedAt)?.id,
     insertOutbox: async (v) =>
       insertOutbox.get(
         v.contactId,
@@ -198,7 +200,7 @@ function builderPath(db: Db): MessagePath {
     async insertInbound(v) {
       const ids = await db
         .insert(inboundMessages)
-        .values({ channel: v.channel, providerId: v.providerId, address: v.address, kind: v.kind as never, text: v.text, receivedAt: new Date(v.receivedAt) })
+        .values({ contactId: v.contactId, channel: v.channel, providerId: v.providerId, address: v.address, kind: v.kind as never, text: v.text, receivedAt: new Date(v.receivedAt) })
         .onConflictDoNothing()
         .returning({ id: inboundMessages.id });
       return first(ids)?.id;

@@ -96,7 +96,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // One message of a person at a time, across instances (no-op on SQLite, where one process is serial).
     await lockAddress(deps.db, event.from);
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
-    const insertedId = await q.insertInbound({ channel: event.channel, providerId: event.providerId, address: event.from, kind: event.kind, text, receivedAt: now.getTime() });
+    const record = (contactId: number | null) =>
+      q.insertInbound({ contactId, channel: event.channel, providerId: event.providerId, address: event.from, kind: event.kind, text, receivedAt: now.getTime() });
+    // Text and follow: the sender's contact first, so the inbound row is written once, whole (a row that is
+    // updated later moves in the contact index: another page to write at commit). A duplicate has found
+    // the contact its first delivery made, and changed nothing but the minute it last wrote.
+    const sender =
+      event.kind === 'text' || event.kind === 'subscribe'
+        ? (await resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username)).contact
+        : undefined;
+    const insertedId = await record(sender?.id ?? null);
     if (insertedId === undefined) return { status: 'duplicate', outboxIds: [] };
 
     if (event.kind === 'unsubscribe') {
@@ -116,7 +125,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         replies = [{ text: linked.linked ? TEXTS.phoneLinked(contact) : TEXTS.phoneSaved }];
       }
     } else {
-      contact = (await resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username)).contact;
+      contact = sender!;
       // The person may write from several addresses (web and Telegram): their conversation is one.
       await lockContact(deps.db, contact.id);
       const outcome = await route(contact, event.from, event.kind === 'subscribe' ? '' : (text ?? ''), event.kind, insertedId, now);
@@ -124,7 +133,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       contact = outcome.contact;
       if (outcome.failed) status = 'failed';
     }
-    await q.setInboundResult(insertedId, contact.id, status);
+    if (status !== 'handled' || contact.id !== sender?.id) await q.setInboundResult(insertedId, contact.id, status);
     const outboxIds = await queueMessages(
       deps.db,
       now,

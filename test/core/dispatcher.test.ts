@@ -72,6 +72,17 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(await replies((await send('more')).outboxIds)).toEqual(['n=3']);
     });
 
+    it('records every inbound message once, with its sender and how it was handled', async () => {
+      const { send, db } = await setup(engine);
+      const first = await send('hi');
+      await send('boom');
+      const rows = await db.select().from(inboundMessages);
+      expect(rows.map((r) => [r.contactId, r.status])).toEqual([
+        [first.contactId, 'handled'],
+        [first.contactId, 'failed'],
+      ]);
+    });
+
     it('processes a retried delivery once, however late it comes', async () => {
       const { send, clock, db } = await setup(engine);
       expect((await send('hi', 'same')).status).toBe('handled');

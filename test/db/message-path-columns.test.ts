@@ -24,7 +24,7 @@ function schemaColumns(table: SQLiteTable): string[] {
 // Columns an insert deliberately leaves out: filled by SQLite (id), or written later in the row's life. A column
 // added to the schema must be listed either in the statement or here, so nobody forgets the positional SQL.
 const LEFT_OUT: Record<string, string[]> = {
-  inbound_messages: ['id', 'contact_id', 'status'],
+  inbound_messages: ['id', 'status'],
   outbox: ['id', 'provider_id', 'error', 'encoding', 'segments', 'sent_via', 'reason'],
 };
 

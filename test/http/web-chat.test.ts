@@ -78,6 +78,18 @@ describe('web chat', () => {
     expect((await t.service.db.select().from(inboundMessages))).toHaveLength(1);
   });
 
+  it('gives a message without a client id a time-ordered id (UUID v7), each one different', async () => {
+    const chat = t.chat('ids');
+    for (const text of ['menu', '1', 'menu', '2']) await chat.send(text);
+    const ids = (await t.service.db.select().from(inboundMessages).orderBy(inboundMessages.id)).map((r) => r.providerId);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(4);
+    // Later messages sort later (by their millisecond prefix), so the dedupe index grows at its end.
+    const stamps = ids.map((id) => id.replace(/-/g, '').slice(0, 12));
+    expect([...stamps].sort()).toEqual(stamps);
+  });
+
   it('walks the menu to a subscription and records consent with its wording', async () => {
     const chat = t.chat('sub');
     await chat.send('menu');
