@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AckInput, Channel, ChannelCapabilities, ChannelDeps, ChannelRequest, ChannelResponse, ParsedRequest } from '../../src/core/channel.ts';
 import { WebhookRefusal } from '../../src/core/channel.ts';
@@ -36,12 +36,10 @@ export interface WebReply {
  * another, so recording them appends to the dedupe index instead of writing a random page of it per message.
  */
 export function uuidV7(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // The random part comes from randomUUID (node keeps a pool of random bytes for it: no system call per id),
+  // whose variant bits are the ones version 7 has too; its first 48 bits give way to the time.
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
 }
 
 /** The page and its files, by path. */

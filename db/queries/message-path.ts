@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { engineOf, type Db } from '../client.ts';
 import {
   addresses,
@@ -110,26 +111,49 @@ const conversationUpdate = {
   updatedAt: sql`excluded.updated_at`,
 };
 
+/** A table's columns in the schema's order: the select list of a plain statement, and the codec of each value. */
+function columnsOf(table: SQLiteTable, alias: string): { list: string; decode: (values: readonly unknown[], from: number) => Record<string, unknown>; count: number } {
+  const cols = Object.entries(getTableColumns(table));
+  return {
+    list: cols.map(([, c]) => `${alias}."${c.name}"`).join(', '),
+    count: cols.length,
+    // As drizzle maps a row: null stays null, everything else through the column's own codec (dates, booleans, JSON).
+    decode(values, from) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < cols.length; i++) {
+        const v = values[from + i];
+        row[cols[i]![0]] = v === null || v === undefined ? null : cols[i]![1].mapFromDriverValue(v);
+      }
+      return row;
+    },
+  };
+}
+
+/** The conversation upsert of every message that leaves a flow waiting (its columns follow db/schema: tested). */
+export const UPSERT_CONVERSATION_SQL = `INSERT INTO conversations (contact_id, flow, step, state, version, expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (contact_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, state = excluded.state,
+         version = excluded.version, expires_at = excluded.expires_at, updated_at = excluded.updated_at`;
+
 function sqlitePath(db: Db): MessagePath {
-  // The two inserts of every message are plain statements: drizzle's per-column parameter mapping cost more than
-  // the insert itself.
+  // The statements every message runs are plain better-sqlite3 statements over select lists built from the schema:
+  // drizzle's per-call parameter filling and row mapping cost more than running them.
   const raw = db.$client;
   const insertInbound = raw.prepare<[number | null, string, string, string, string, string | null, number], { id: number }>(INSERT_INBOUND_SQL);
   const insertOutbox = raw.prepare<
     [number | null, string, string, string, string | null, number, number, string, number, number | null, number, number, number | null, number | null, number],
     { id: number }
   >(INSERT_OUTBOX_SQL);
-  const setInboundResult = db
-    .update(inboundMessages)
-    .set({ contactId: sql`${p('contactId')}`, status: sql`${p('status')}` })
-    .where(eq(inboundMessages.id, p('id')))
-    .prepare();
-  const addressWithContact = db
-    .select({ address: addresses, contact: contacts })
-    .from(addresses)
-    .innerJoin(contacts, eq(contacts.id, addresses.contactId))
-    .where(eq(addresses.address, p('address')))
-    .prepare();
+  const setInboundResult = raw.prepare<[number, string, number]>(`UPDATE inbound_messages SET contact_id = ?, status = ? WHERE id = ?`);
+  const a = columnsOf(addresses, 'a');
+  const c = columnsOf(contacts, 'c');
+  const v = columnsOf(conversations, 'v');
+  const addressWithContact = raw
+    .prepare<[string], unknown[]>(`SELECT ${a.list}, ${c.list} FROM addresses a JOIN contacts c ON c.id = a.contact_id WHERE a.address = ?`)
+    .raw(true);
+  const conversationOf = raw.prepare<[number], unknown[]>(`SELECT ${v.list} FROM conversations v WHERE v.contact_id = ?`).raw(true);
+  const deleteConversation = raw.prepare<[number]>(`DELETE FROM conversations WHERE contact_id = ?`);
+  // The state is stored as JSON text (the column's json mode), times as epoch milliseconds.
+  const upsertConversation = raw.prepare<[number, string, string, string, number, number, number]>(UPSERT_CONVERSATION_SQL);
   const touchAddress = db.update(addresses).set({ lastInboundAt: sql`${p('at')}`, stoppedAt: null }).where(eq(addresses.id, p('id'))).prepare();
   const insertContact = db
     .insert(contacts)
@@ -143,21 +167,6 @@ function sqlitePath(db: Db): MessagePath {
     .prepare();
   const contactByPhone = db.select().from(contacts).where(eq(contacts.phone, p('phone'))).prepare();
   const activeCampaign = db.select().from(campaigns).where(eq(campaigns.active, true)).limit(1).prepare();
-  const conversationOf = db.select().from(conversations).where(eq(conversations.contactId, p('contactId'))).prepare();
-  const deleteConversation = db.delete(conversations).where(eq(conversations.contactId, p('contactId'))).prepare();
-  const upsertConversation = db
-    .insert(conversations)
-    .values({
-      contactId: p('contactId'),
-      flow: p('flow'),
-      step: p('step'),
-      state: p('state'),
-      version: p('version'),
-      expiresAt: p('expiresAt'),
-      updatedAt: p('updatedAt'),
-    })
-    .onConflictDoUpdate({ target: conversations.contactId, set: conversationUpdate })
-    .prepare();
   // Asked on every web chat request, answered from the partial index alone: a plain statement (no row mapping).
   const webWaiting = raw.prepare<[string], { id: number }>(WEB_WAITING_SQL);
   return {
@@ -180,16 +189,23 @@ function sqlitePath(db: Db): MessagePath {
         v.inboundId,
         v.createdAt,
       )?.id,
-    setInboundResult: async (id, contactId, status) => void setInboundResult.run({ id, contactId, status }),
-    addressWithContact: async (address) => addressWithContact.get({ address }),
+    setInboundResult: async (id, contactId, status) => void setInboundResult.run(contactId, status, id),
+    async addressWithContact(address) {
+      const values = addressWithContact.get(address);
+      return values && { address: a.decode(values, 0) as AddressRow, contact: c.decode(values, a.count) as ContactRow };
+    },
     touchAddress: async (id, at) => void touchAddress.run({ id, at: at.getTime() }),
     insertContact: async (v) => insertContact.get(v)!,
     insertAddress: async (v) => insertAddress.get(v)!,
     contactByPhone: async (phone) => contactByPhone.get({ phone }),
     activeCampaign: async () => activeCampaign.get(),
-    conversationOf: async (contactId) => conversationOf.get({ contactId }),
-    deleteConversation: async (contactId) => void deleteConversation.run({ contactId }),
-    upsertConversation: async (v) => void upsertConversation.run({ ...v }),
+    async conversationOf(contactId) {
+      const values = conversationOf.get(contactId);
+      return values && (v.decode(values, 0) as ConversationRow);
+    },
+    deleteConversation: async (contactId) => void deleteConversation.run(contactId),
+    upsertConversation: async (row) =>
+      void upsertConversation.run(row.contactId, row.flow, row.step, JSON.stringify(row.state), row.version, row.expiresAt.getTime(), row.updatedAt.getTime()),
     webMessageWaiting: async (address) => webWaiting.get(address) !== undefined,
   };
 }

@@ -1,9 +1,9 @@
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { INSERT_INBOUND_SQL, INSERT_OUTBOX_SQL, WEB_WAITING_SQL, webWaitingAt } from '../../db/queries/message-path.ts';
+import { INSERT_INBOUND_SQL, INSERT_OUTBOX_SQL, messagePathQueries, UPSERT_CONVERSATION_SQL, WEB_WAITING_SQL, webWaitingAt } from '../../db/queries/message-path.ts';
 import { openDb } from '../../db/client.ts';
-import { inboundMessages, outbox } from '../../db/schema/index.ts';
+import { addresses, contacts, conversations, inboundMessages, outbox } from '../../db/schema/index.ts';
 
 /** The column list of a hand-written `INSERT INTO table (a, b, …) VALUES (?, …)` and its number of `?`. */
 function insertShape(source: string): { table: string; columns: string[]; placeholders: number } {
@@ -32,6 +32,7 @@ describe('the hand-written message-path inserts follow the drizzle schema', () =
   const cases = [
     { name: 'insertInbound', source: INSERT_INBOUND_SQL, table: inboundMessages },
     { name: 'insertOutbox', source: INSERT_OUTBOX_SQL, table: outbox },
+    { name: 'upsertConversation', source: UPSERT_CONVERSATION_SQL, table: conversations },
   ];
 
   for (const c of cases) {
@@ -67,6 +68,28 @@ describe('the web chat pickup check, asked on every web chat request', () => {
       const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
       expect(plan.map((p) => p.detail).join('; ')).toContain('outbox_web_pickup_idx');
     }
+    db.$client.close();
+  });
+});
+
+describe('the plain message-path statements read rows as drizzle does', () => {
+  it('decodes an address with its contact, and a conversation, exactly like drizzle selects (dates, booleans, JSON)', async () => {
+    const db = openDb(':memory:');
+    const q = messagePathQueries(db);
+    const at = new Date('2026-05-23T01:00:00.123Z');
+    const contact = await q.insertContact({ name: 'Lan', phone: '+84912345678', createdAt: at });
+    await q.insertAddress({ address: 'web:s1', channel: 'web', contactId: contact.id, lastInboundAt: at, createdAt: at });
+    await q.upsertConversation({ contactId: contact.id, flow: 'calculator', step: 'age', state: { age: 40, tags: ['a'], poor: false }, version: 3, expiresAt: at, updatedAt: at });
+    const both = await q.addressWithContact('web:s1');
+    expect(both?.address).toEqual((await db.select().from(addresses).where(eq(addresses.address, 'web:s1')))[0]);
+    expect(both?.contact).toEqual((await db.select().from(contacts).where(eq(contacts.id, contact.id)))[0]);
+    expect(both?.contact.subscribed).toBeTypeOf('boolean');
+    const conversation = await q.conversationOf(contact.id);
+    expect(conversation).toEqual((await db.select().from(conversations).where(eq(conversations.contactId, contact.id)))[0]);
+    expect(conversation?.expiresAt).toEqual(at);
+    expect(await q.addressWithContact('web:nobody')).toBeUndefined();
+    await q.deleteConversation(contact.id);
+    expect(await q.conversationOf(contact.id)).toBeUndefined();
     db.$client.close();
   });
 });
