@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AckInput, Channel, ChannelCapabilities, ChannelDeps, ChannelRequest, ChannelResponse, ParsedRequest } from '../../src/core/channel.ts';
 import { WebhookRefusal } from '../../src/core/channel.ts';
-import { addressId, type OutboundMessage } from '../../src/core/message.ts';
+import type { OutboundMessage } from '../../src/core/message.ts';
 import { readJson } from '../shared/body.ts';
 import { parsePayload } from '../shared/issues.ts';
 import type { WebEnv } from './config.ts';
@@ -71,7 +71,7 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: W
       text,
       receivedAt: deps.clock.now(),
     } as const;
-    return { events: [event], options: { deliverNow: true } };
+    return { events: [event], options: { deliverNow: true, collectWaiting: true } };
   }
 
   /** The session a poll asks for. */
@@ -102,16 +102,14 @@ export function createWebChannel(deps: Pick<ChannelDeps, 'clock' | 'db'>, env: W
       if (request.path === CHAT_PATH) pollSession(request);
       return { events: [] };
     },
-    async ack({ request, events, results }: AckInput): Promise<ChannelResponse> {
+    async ack({ request, results }: AckInput): Promise<ChannelResponse> {
       const asset = STATIC[request.path];
       if (asset) return { status: 200, contentType: asset.type, body: asset.body, headers: { 'Cache-Control': 'no-cache' } };
       if (request.method === 'GET') return json({ replies: await collect(pollSession(request)) });
-      const event = events[0];
       const result = results[0];
-      const session = event?.kind === 'text' ? addressId(event.from) : '';
       // The HTTP response is the delivery of this message's replies; anything else that arrived for the
-      // session meanwhile (broadcasts, reminders) comes first, in order.
-      const replies = [...(await collect(session)), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
+      // session meanwhile (broadcasts, reminders), handed over by the dispatcher, comes first, in order.
+      const replies = [...(result?.waiting ?? []), ...(result?.replies ?? []).map((r) => ({ text: r.text, quickReplies: r.quickReplies ?? [] }))];
       return json({ replies, ...(result?.status === 'duplicate' && { duplicate: true }) });
     },
     // "Sent" here means stored for the page; the row becomes delivered when the page collects it.

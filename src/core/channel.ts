@@ -88,6 +88,8 @@ export interface DispatchResult {
   outboxIds: number[];
   /** The replies, in order (what `deliverNow` callers hand back to the person). */
   replies?: Reply[];
+  /** With `collectWaiting`: the messages that were waiting for the address, handed over (oldest first). */
+  waiting?: { text: string; quickReplies: string[] }[];
 }
 
 export interface DispatchOptions {
@@ -96,6 +98,11 @@ export interface DispatchOptions {
    * chat prints them): they are recorded in the outbox as sent, in the same transaction as the step.
    */
   deliverNow?: boolean;
+  /**
+   * Also hand over, in the same transaction, the messages stored for the sender's page meanwhile (broadcasts,
+   * reminders, a consultant's note to a web chat session): the caller shows them before the replies.
+   */
+  collectWaiting?: boolean;
 }
 
 /** What every channel receives from the composition root (its own settings come beside it, typed by its schema). */

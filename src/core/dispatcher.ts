@@ -11,7 +11,7 @@ import type { ChannelCapabilities, Clock, DispatchOptions, DispatchResult } from
 import type { Flow } from './flow.ts';
 import type { Logger } from './log.ts';
 import type { ChannelName, InboundEvent, Reply } from './message.ts';
-import { queueMessages, recordDeliveryStatus } from './outbox.ts';
+import { collectWebMessages, queueMessages, recordDeliveryStatus } from './outbox.ts';
 import { linkPhone, resolveContact } from './contacts.ts';
 import { markAddressStopped, markChannelStopped } from './stopped-addresses.ts';
 import { normaliseInbound } from '../text/vietnamese.ts';
@@ -82,8 +82,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     (item, result) => afterCommit(item.opts, result),
   );
 
-  /** The work for one event; the caller owns the transaction. */
+  /** The work for one event, and the messages waiting for its sender when asked; the caller owns the transaction. */
   async function handleInTransaction(event: InboundEvent, opts: DispatchOptions): Promise<DispatchResult> {
+    const result = await handleEvent(event, opts);
+    if (!opts.collectWaiting || event.kind === 'status') return result;
+    // In the message's own transaction: no second look at the database per web chat message.
+    const waiting = await collectWebMessages(deps.db, event.from);
+    return waiting.length > 0 ? { ...result, waiting } : result;
+  }
+
+  async function handleEvent(event: InboundEvent, opts: DispatchOptions): Promise<DispatchResult> {
     if (event.kind === 'status') {
       const id = await recordDeliveryStatus(deps.db, event.channel, event.messageId, event.status, event.error);
       if (event.stopped && id !== null) {

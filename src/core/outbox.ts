@@ -1,4 +1,4 @@
-import { transaction, withinTransaction, type Db } from '../../db/client.ts';
+import { withinTransaction, type Db } from '../../db/client.ts';
 import { messagePathQueries } from '../../db/queries/message-path.ts';
 import { applyDeliveryReport, markWebDelivered, rowByProviderId, webWaiting } from '../../db/queries/outbox.ts';
 import { channelOf, type Address, type Reply } from './message.ts';
@@ -98,11 +98,12 @@ const WEB_PICKUP_LIMIT = 50;
  * Hand over the messages waiting for a web chat session (broadcasts, reminders, a consultant's note): the outbox
  * marks web rows `sent` when they are stored for the page, and they become `delivered` only here, when the page
  * collects them. Durable: they survive a restart, and nothing is marked delivered that the page did not receive.
+ * Inside the caller's transaction when there is one (the web chat's message), else in one of its own (a poll).
  */
 export async function collectWebMessages(db: Db, address: Address): Promise<{ text: string; quickReplies: string[] }[]> {
-  // Almost every request finds nothing waiting: look first, and open a transaction only to hand something over.
+  // Almost every request finds nothing waiting: look first, and write only to hand something over.
   if (!(await messagePathQueries(db).webMessageWaiting(address))) return [];
-  return transaction(db, async () => {
+  return withinTransaction(db, async () => {
     const rows = await webWaiting(db, address, WEB_PICKUP_LIMIT);
     await markWebDelivered(
       db,

@@ -86,18 +86,35 @@ describe('broadcasts over the admin API', () => {
     expect((await t.service.db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1))[0]?.status).toBe('done');
   });
 
-  it('marks a web chat message delivered only when the page collects it', async () => {
-    await subscribe('a');
+  /** A subscribed web chat session, and a broadcast stored for its page (outbox row `sent`). Returns the broadcast id. */
+  async function broadcastWaitingFor(session: string): Promise<number> {
+    await subscribe(session);
     const { id } = (await (await call('/admin/broadcasts', { text: 'Tin chiến dịch' })).json()) as Created;
     await call(`/admin/broadcasts/${id}/confirm`);
     await queueingSettled(t.service.db);
     await t.service.outbox.runOnce();
+    return id;
+  }
+
+  it('marks a web chat message delivered only when the page collects it', async () => {
+    const id = await broadcastWaitingFor('a');
     const row = async () => (await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).limit(1))[0];
     expect((await row())?.status).toBe('sent');
     const page = (await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: { text: string }[] };
     expect(page.replies.map((r) => r.text)).toEqual(['Tin chiến dịch\n(Gõ HUY để ngừng nhận tin.)']);
     expect((await row())?.status).toBe('delivered');
     expect(((await (await fetch(`${t.url}/web/chat?session=a`)).json()) as { replies: unknown[] }).replies).toEqual([]);
+  });
+
+  it('hands a waiting web chat message over with the reply to the next message the person sends, once', async () => {
+    const id = await broadcastWaitingFor('b');
+    const chat = t.chat('b');
+    const replies = await chat.send('menu');
+    expect(replies.map((r) => r.text)[0]).toBe('Tin chiến dịch\n(Gõ HUY để ngừng nhận tin.)');
+    expect(replies).toHaveLength(2);
+    expect(replies[1]?.quickReplies.length).toBeGreaterThan(0);
+    expect((await t.service.db.select().from(outbox).where(eq(outbox.broadcastId, id)).limit(1))[0]?.status).toBe('delivered');
+    expect((await chat.send('menu')).map((r) => r.text)).not.toContain('Tin chiến dịch\n(Gõ HUY để ngừng nhận tin.)');
   });
 
   it('refuses an unknown placeholder, a time in the past, and both kinds of time, with a message', async () => {
