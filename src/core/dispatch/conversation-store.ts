@@ -11,8 +11,8 @@ type ConversationRow = typeof conversations.$inferSelect;
 
 /** Load, save and clear the one conversation each contact may have. */
 export interface ConversationStore {
-  /** The contact's conversation if it has not expired at `now`. */
-  active(contactId: number, now: Date): Promise<ConversationRow | undefined>;
+  /** The contact's conversation if it has not expired at `now`, and whether a row is stored at all (expired or not). */
+  load(contactId: number, now: Date): Promise<{ active: ConversationRow | undefined; stored: boolean }>;
   /** Save the step a flow stays at, expiring after its TTL (default one hour). */
   save(contactId: number, flow: Flow, step: string, state: FlowState, now: Date, ttlMinutes?: number): Promise<void>;
   /** Forget the conversation (the next message starts afresh). */
@@ -23,9 +23,9 @@ export interface ConversationStore {
 export function createConversationStore(db: Db): ConversationStore {
   const q = messagePathQueries(db);
   return {
-    async active(contactId, now) {
+    async load(contactId, now) {
       const conv = await q.conversationOf(contactId);
-      return conv && conv.expiresAt.getTime() > now.getTime() ? conv : undefined;
+      return { active: conv && conv.expiresAt.getTime() > now.getTime() ? conv : undefined, stored: conv !== undefined };
     },
     async save(contactId, flow, step, state, now, ttlMinutes) {
       const expiresAt = new Date(now.getTime() + (ttlMinutes ?? DEFAULT_TTL_MINUTES) * 60_000);

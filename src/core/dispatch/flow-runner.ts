@@ -17,8 +17,11 @@ export interface RunResult {
   failed?: boolean;
 }
 
-/** Runs a flow from its start (`resumeAt` null) or from a saved step. */
-export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: string; state: FlowState } | null) => Promise<RunResult>;
+/**
+ * Runs a flow from its start (`resumeAt` null) or from a saved step. `stored` false says the contact has no saved
+ * conversation (the router has just read or cleared it): a flow that ends then has nothing to delete.
+ */
+export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: string; state: FlowState } | null, stored?: boolean) => Promise<RunResult>;
 
 /**
  * Build the runner. The step runs in a savepoint: if it throws, whatever it wrote is rolled back, the saved state
@@ -26,8 +29,11 @@ export type FlowRunner = (ctx: FlowContext, flowId: string, resumeAt: { step: st
  */
 export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap<string, Flow>; conversations: ConversationStore }): FlowRunner {
   const { db, log, flows, conversations } = deps;
-  return async (ctx, flowId, resumeAt) => {
+  return async (ctx, flowId, resumeAt, stored = true) => {
     const replies: Reply[] = [];
+    const clear = async (): Promise<void> => {
+      if (stored) await conversations.clear(ctx.contact.id);
+    };
     try {
       return await transaction(db, async () => {
         let current = flowId;
@@ -37,7 +43,7 @@ export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap
           const flow = flows.get(current);
           if (!flow) throw new Error(`unknown flow "${current}"`);
           if (flow.roles && !flow.roles.includes(ctx.contact.role)) {
-            await conversations.clear(ctx.contact.id);
+            await clear();
             replies.push({ text: TEXTS.notForRole(flow.id) });
             return { replies };
           }
@@ -48,7 +54,7 @@ export function createFlowRunner(deps: { db: Db; log: Logger; flows: ReadonlyMap
               await conversations.save(ctx.contact.id, flow, outcome.step, outcome.state, ctx.now, outcome.ttlMinutes);
               return { replies };
             case 'end':
-              await conversations.clear(ctx.contact.id);
+              await clear();
               return { replies };
             case 'goto':
               current = outcome.flow;

@@ -62,8 +62,12 @@ export function createRouter(deps: RouterDeps): Router {
       // Telegram /start, Zalo follow: greet with the menu; following is not consent to bulk news.
       return { ...(await runFlow(ctx, menuFlow, null)), contact };
     }
-    const active = await conversations.active(contact.id, now);
+    const { active, stored } = await conversations.load(contact.id, now);
     const at = active ? { flow: active.flow, step: active.step } : null;
+    // Forget the conversation before another answer; no statement when there is none.
+    const forget = async (): Promise<void> => {
+      if (stored) await conversations.clear(contact.id);
+    };
     const word = text === '' ? 'help' : wordInContext(text, folded, at);
     if (word === 'yes') {
       // "đúng"/"dung" answering a yes/no question: hand the flow the yes it reads (never an opt-out).
@@ -74,31 +78,31 @@ export function createRouter(deps: RouterDeps): Router {
     if (word === 'cancel_flow' && at && active) {
       // "huỷ" inside a flow cancels that flow; the menu then asks whether to stop the news too.
       await flowsById.get(at.flow)?.cancel?.(ctx, at.step, active.state as FlowState);
-      await conversations.clear(contact.id);
-      return { ...(await runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } })), contact };
+      await forget();
+      return { ...(await runFlow(ctx, menuFlow, { step: 'cancelled', state: { flow: at.flow } }, false)), contact };
     }
     if (word === 'opt_out') {
       const updated = await recordOptOut(db, contact.id, now);
-      await conversations.clear(contact.id);
+      await forget();
       return { replies: [{ text: TEXTS.optedOut(campaign) }], contact: updated ?? contact };
     }
     if (word === 'opt_in') {
       const consentText = TEXTS.optedIn(campaign);
       const updated = await recordOptIn(db, contact.id, now, ctx.channel, consentText);
-      await conversations.clear(contact.id);
+      await forget();
       return { replies: [{ text: consentText }], contact: updated ?? contact };
     }
     if (word === 'help') {
-      await conversations.clear(contact.id);
+      await forget();
       return { replies: [{ text: TEXTS.help(contact.role, campaign) }], contact };
     }
     if (word === 'menu') {
-      await conversations.clear(contact.id);
-      return { ...(await runFlow(ctx, menuFlow, null)), contact };
+      await forget();
+      return { ...(await runFlow(ctx, menuFlow, null, false)), contact };
     }
 
     for (const flow of flows) {
-      if (await flow.command?.(ctx)) return { ...(await runFlow(ctx, flow.id, null)), contact };
+      if (await flow.command?.(ctx)) return { ...(await runFlow(ctx, flow.id, null, stored)), contact };
     }
 
     if (active) {
@@ -106,12 +110,12 @@ export function createRouter(deps: RouterDeps): Router {
       if (!flow || flow.version !== active.version) {
         // State written by other code (an older deploy): restart politely rather than misread it.
         log.info({ contactId: contact.id, flow: active.flow, saved: active.version }, 'conversation state from another version; restarting');
-        await conversations.clear(contact.id);
-        const menu = await runFlow(ctx, menuFlow, null);
+        await forget();
+        const menu = await runFlow(ctx, menuFlow, null, false);
         return { replies: [{ text: TEXTS.restarted }, ...menu.replies], contact, ...(menu.failed && { failed: true }) };
       }
       return { ...(await runFlow(ctx, flow.id, { step: active.step, state: active.state as FlowState })), contact };
     }
-    return { ...(await runFlow(ctx, defaultFlow[contact.role], null)), contact };
+    return { ...(await runFlow(ctx, defaultFlow[contact.role], null, stored)), contact };
   };
 }
