@@ -153,11 +153,14 @@ describe.skipIf(!hasChromium)('the console in a real browser', { timeout: 60_000
         await page.waitForSelector('#cb-open');
         await page.screenshot({ path: join(SCREENSHOTS, `callbacks-${width}.png`), fullPage: false });
         await page.selectOption('#cb-assignee', { label: 'Tư vấn Ba Đình' });
+        // After assigning, the page reloads the request and then its assignees. Wait for that last answer before
+        // signing out (the run at the other width may have assigned it already, so the text alone proves nothing;
+        // and 'networkidle' was reached long ago on this page, so waiting for it returns at once).
+        const reloaded = page.waitForResponse((r) => r.url().includes('/admin/assignees'));
         await page.click('#cb-assign');
+        await reloaded;
         await expect.poll(() => page.textContent('#cb-open'), { timeout: 30_000 }).toContain('Người xử lý: Tư vấn Ba Đình');
         expect(await page.textContent('#cb-history')).toMatch(/assign/);
-        // The page reloads the request and its assignees after assigning: let those answers arrive before signing out.
-        await page.waitForLoadState('networkidle');
         await page.click('#sign-out');
         await page.waitForSelector('form.signin');
         expect(browser.problems).toEqual([]);
