@@ -1,7 +1,11 @@
 import { foldWords } from './fold-memo.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+import type { Situation } from './situation.ts';
+import { yearsLead } from './leads.ts';
+import { routeAsk } from './ask-routes.ts';
+
+export { pensionRate, yearsLead } from './leads.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -19,9 +23,6 @@ export interface Clarify {
 
 /** What the advice step decided: the parts to answer with, or a question back. */
 export type Advice = { kind: 'parts'; parts: AnswerPart[] } | { kind: 'clarify'; clarify: Clarify };
-
-/** The year rules are read for (retirement ages). */
-const RULE_YEAR = 2026;
 
 const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|mot lan)\b/;
 const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
@@ -53,80 +54,21 @@ const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|
 const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
 const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
 
+/** Words of an illness or failing health ("bị bệnh phổi", "sức khỏe yếu đi"). */
+const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
+/** "Có được rút / nhận … một lần không?": whether, not how much. */
+const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b/;
+const PENSIONER_NO_LUMP_SUM =
+  'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
+const UNLISTED_ILLNESS =
+  'Chỉ các bệnh nguy hiểm đến tính mạng theo danh mục của Bộ Y tế (ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS) hoặc suy giảm khả năng lao động từ 81% trở lên (có giám định y khoa) mới được nhận BHXH một lần ngay. Anh/chị cho biết tên bệnh hoặc kết quả giám định để được tư vấn đúng.';
+
 const partOf =
   (index: FaqIndex) =>
   (id: string, lead?: string): Advice | null => {
     const e = get(index, id);
     return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
   };
-
-/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
-export function pensionRate(sex: 'male' | 'female', years: number): number {
-  const y = Math.floor(years);
-  if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
-  if (y < 20) return 40 + Math.max(0, y - 15);
-  return Math.min(75, 45 + 2 * (y - 20));
-}
-
-function ageClause(sex: Situation['sex']): string {
-  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
-  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
-  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
-  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
-  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
-}
-
-/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
-function retirementYear(sex: 'male' | 'female', age: number): number {
-  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
-    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
-  }
-  return RULE_YEAR + 50;
-}
-
-/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
-function overMaxClause(sex: 'male' | 'female', years: number): string {
-  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
-  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
-}
-
-/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
-function rateClause(sex: Situation['sex'], years: number): string {
-  const y = Math.floor(years);
-  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
-  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
-}
-
-/** The sentence about years paid: what 15 years means for this person. */
-export function yearsLead(s: Situation): string | undefined {
-  const n = s.yearsPaid;
-  if (n === undefined || s.drawingPension === true) return undefined;
-  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
-  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
-  const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
-  if (n >= 15) {
-    const rate = rateClause(s.sex, n);
-    if (early) {
-      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
-    }
-    return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
-  }
-  const missing = Math.ceil(15 - n);
-  let when = '';
-  if (s.age !== undefined && s.sex) {
-    const y = retirementYear(s.sex, s.age);
-    const yearsToGo = y - RULE_YEAR;
-    when =
-      yearsToGo <= 0
-        ? ' Anh/chị đã đến tuổi nghỉ hưu.'
-        : ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${y} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`;
-  }
-  const oneGo =
-    missing <= 5
-      ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
-      : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
-  return `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
-}
 
 /**
  * Rules that follow from the person's situation whatever entry the words matched (or when none matched well
@@ -148,6 +90,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('survivor.prepaid_refund');
     if (a) return a;
   }
+  const ownIllness = !(s.memberDied && DIED.test(f));
+  // Someone already drawing a pension gets no lump sum, ill or not: the pension goes on.
+  if (s.seriousIllness && ownIllness && asksLumpSum && (s.drawingPension === true || RETIRED.test(f) || /\bnguoi (?:da |dang )?(?:ve|nghi) huu\b/.test(f))) {
+    const a = part('lump_sum.when_allowed', PENSIONER_NO_LUMP_SUM);
+    if (a) return a;
+  }
   // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
   // relative who died of one asks about the survivor's rights, handled below).
   if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
@@ -160,6 +108,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
       'lump_sum.serious_illness',
       `Anh/chị ${years}đang mắc bệnh nguy hiểm đến tính mạng (như ung thư): đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
     );
+    if (a) return a;
+  }
+  // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
+  if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && ILL.test(f)) {
+    const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${s.yearsPaid} năm, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
+    const a = part('lump_sum.serious_illness', `${UNLISTED_ILLNESS}${keep}`);
     if (a) return a;
   }
   // Settling abroad opens the lump sum at once.
@@ -210,6 +164,24 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
+  }
+  // "Có được rút một lần không?" matched to the amount, or to the rule for members who joined after the reform
+  // when nothing says this person did: the conditions, which decide the answer.
+  if ((matched?.id === 'lump_sum.amount' && CAN_WITHDRAW.test(f) && !/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f)) || (matched?.id === 'lump_sum.joined_after_2025' && !joinedAfterReform)) {
+    const a = part('lump_sum.when_allowed');
+    if (a) return a;
+  }
+  const route = routeAsk(f, s, matched?.id);
+  if (route) {
+    const e = get(index, route.entry);
+    if (e) {
+      const lead = route.lead?.(s);
+      const mainId = route.before?.(f);
+      const main = mainId ? get(index, mainId) : undefined;
+      const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
+      const mainLead = main ? yearsLead(s) : undefined;
+      return { kind: 'parts', parts: main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own] };
+    }
   }
   return null;
 }

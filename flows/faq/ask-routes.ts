@@ -1,0 +1,102 @@
+import { yearsLead } from './leads.ts';
+import type { Situation } from './situation.ts';
+
+/**
+ * What a question asks for, read from cue words, when the words of the whole question pull the matcher toward
+ * another entry: "nghỉ hưu sớm" next to "22 năm" is the early-retirement rule, not the 15-year rule; "chốt sổ"
+ * is the employer's duty to close the book, not how to go on paying. Each route names the entry that answers
+ * the ask (and, when the question asks two things, the entry for the other one).
+ */
+export interface AskRoute {
+  name: string;
+  /** On the folded question, padded with spaces. */
+  asks: (f: string, s: Situation) => boolean;
+  entry: string;
+  /** An entry answered before this one (the other, main ask of the question). */
+  before?: (f: string) => string | undefined;
+  lead?: (s: Situation) => string | undefined;
+  /** The entries already answering this ask (no switch when the matcher picked one of them). */
+  covered?: readonly string[];
+}
+
+const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
+/** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
+const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
+const CLOSE_BOOK_ASK =
+  /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
+const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|tiep tuc (?:tham gia|dong)|dong (?:bhxh )?tu nguyen)\b/;
+
+export const ASK_ROUTES: readonly AskRoute[] = [
+  {
+    // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
+    name: 'merit-relatives-card',
+    asks: (f) => /\b(?:thuong binh|benh binh|chat doc hoa hoc|nguoi co cong)\b/.test(f) && HEALTH_CARD.test(f),
+    entry: 'health_insurance.merit_relatives',
+  },
+  {
+    // A pensioner moving to another province asks how the pension follows them.
+    name: 'pensioner-moves',
+    asks: (f, s) =>
+      (s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
+      /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f),
+    entry: 'other.move_pension',
+  },
+  {
+    name: 'military-service',
+    asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
+    entry: 'other.military_service',
+  },
+  {
+    // Lost or damaged book: reissued, the periods are kept.
+    name: 'lost-book',
+    asks: (f) =>
+      /\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b|\bcap lai so\b/.test(
+        f,
+      ),
+    entry: 'other.lost_book',
+  },
+  {
+    // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or
+    // told it was not done ("công ty không chốt sổ"); going on with voluntary insurance, when asked too, comes first.
+    name: 'book-closing',
+    asks: (f) => CLOSE_BOOK_ASK.test(f),
+    entry: 'other.book_closing',
+    before: (f) => (JOIN_OR_GO_ON.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
+  },
+  {
+    // "Nghỉ hưu sớm", "hưởng lương hưu trước tuổi": the early-retirement rule, with what the years mean.
+    name: 'early-retirement',
+    asks: (f) => /\b(?:nghi|ve) huu (?:som|truoc tuoi|truoc)\b|\b(?:huong|linh|nhan|lanh) (?:luong huu )?(?:som|truoc tuoi)\b/.test(f),
+    entry: 'pension_conditions.early_retirement',
+    lead: yearsLead,
+  },
+  {
+    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
+    name: 'social-pension',
+    asks: (f) =>
+      !HEALTH_CARD.test(f) &&
+      !JOIN_ASK.test(f) &&
+      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
+        (/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) && /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) && /\btro cap\b/.test(f))),
+    entry: 'other.social_pension',
+  },
+  {
+    // "Lương hưu được tính thế nào": the formula (rate x average of the whole period), with the person's rate.
+    name: 'pension-formula',
+    asks: (f) =>
+      /\b(?:luong huu|che do huu(?: tri)?)\b(?: \w+){0,8} (?:duoc )?tinh (?:nhu )?(?:the nao|ra sao)\b|\bcach tinh (?:luong huu|che do huu)\b/.test(f) &&
+      !/\b(?:bat buoc|ty le|phan tram)\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: yearsLead,
+    covered: ['benefits_pension.rate_women', 'benefits_pension.rate_men', 'transfer_between_schemes.mixed_pension', 'calculator.pension_estimate'],
+  },
+];
+
+/** The route whose ask the question makes, unless the matched entry already answers it. */
+export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
+  for (const r of ASK_ROUTES) {
+    if (!r.asks(f, s)) continue;
+    return matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId)) ? null : r;
+  }
+  return null;
+}

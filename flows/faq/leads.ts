@@ -1,0 +1,72 @@
+import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+
+/** The year rules are read for (retirement ages). */
+export const RULE_YEAR = 2026;
+
+/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
+export function pensionRate(sex: 'male' | 'female', years: number): number {
+  const y = Math.floor(years);
+  if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
+  if (y < 20) return 40 + Math.max(0, y - 15);
+  return Math.min(75, 45 + 2 * (y - 20));
+}
+
+function ageClause(sex: Situation['sex']): string {
+  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
+  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
+  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
+  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
+  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
+}
+
+/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
+function retirementYear(sex: 'male' | 'female', age: number): number {
+  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
+    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
+  }
+  return RULE_YEAR + 50;
+}
+
+/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
+function overMaxClause(sex: 'male' | 'female', years: number): string {
+  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
+  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
+}
+
+/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
+function rateClause(sex: Situation['sex'], years: number): string {
+  const y = Math.floor(years);
+  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
+  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
+}
+
+/** The sentence about years paid: what 15 years means for this person. */
+export function yearsLead(s: Situation): string | undefined {
+  const n = s.yearsPaid;
+  if (n === undefined || s.drawingPension === true) return undefined;
+  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
+  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
+  const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+  if (n >= 15) {
+    const rate = rateClause(s.sex, n);
+    if (early) {
+      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
+    }
+    return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
+  }
+  const missing = Math.ceil(15 - n);
+  let when = '';
+  if (s.age !== undefined && s.sex) {
+    const y = retirementYear(s.sex, s.age);
+    const yearsToGo = y - RULE_YEAR;
+    when =
+      yearsToGo <= 0
+        ? ' Anh/chị đã đến tuổi nghỉ hưu.'
+        : ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${y} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`;
+  }
+  const oneGo =
+    missing <= 5
+      ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
+      : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
+  return `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+}
