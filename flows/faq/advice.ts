@@ -63,6 +63,14 @@ const PENSIONER_NO_LUMP_SUM =
 const UNLISTED_ILLNESS =
   'Chỉ các bệnh nguy hiểm đến tính mạng theo danh mục của Bộ Y tế (ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS) hoặc suy giảm khả năng lao động từ 81% trở lên (có giám định y khoa) mới được nhận BHXH một lần ngay. Anh/chị cho biết tên bệnh hoặc kết quả giám định để được tư vấn đúng.';
 
+/** Told to have reached the retirement age ("đến tuổi nghỉ hưu rồi", "đã đủ tuổi", "hết tuổi lao động"). */
+const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
+const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
+const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
+/** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
+const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b/;
+const GROUP_SUBSIDY: ReadonlySet<string> = new Set(['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune']);
+
 const partOf =
   (index: FaqIndex) =>
   (id: string, lead?: string): Advice | null => {
@@ -106,7 +114,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
         : '';
     const a = part(
       'lump_sum.serious_illness',
-      `Anh/chị ${years}đang mắc bệnh nguy hiểm đến tính mạng (như ung thư): đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
+      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
     );
     if (a) return a;
   }
@@ -146,6 +154,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
+  // "Đóng một lần 5 năm cho những năm sau": paying ahead (at most 5 years, discounted), not the missing years.
+  if (PAY_REST_AT_ONCE.test(f) && AHEAD.test(f) && !/\b(?:con thieu|cho du|nam thieu)\b/.test(f)) {
+    const a = part('payment_mode.years_ahead');
+    if (a) return a;
+  }
   const rest = PAY_REST_AT_ONCE.exec(f);
   if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
@@ -163,6 +176,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const joinedAfterReform = s.startYear !== undefined && (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f)));
   if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
+    if (a) return a;
+  }
+  // At retirement age with under 15 years, asking what they can get: the options (pay the rest, lump sum, monthly allowance).
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && AT_AGE.test(f) && /\b(?:huong|nhan|duoc) (?:\w+ ){0,2}gi\b|\bngoai (?:viec )?rut\b|\bche do (?:gi|nao)\b|\bkhoan (?:gi|nao)\b/.test(f)) {
+    const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     if (a) return a;
   }
   // "Có được rút một lần không?" matched to the amount, or to the rule for members who joined after the reform
@@ -202,7 +220,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
-  if (s.withdrewBefore && /\b(?:dong lai|tham gia lai|dong tiep|tham gia tiep|dong bhxh lai)\b/.test(f)) {
+  if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
     const a = part('eligibility.rejoin_after_withdrawal');
     if (a) return a;
   }
@@ -219,6 +237,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
+  // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
+  if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
+    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    if (a) return a;
+  }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;
@@ -232,6 +255,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
       : s.yearsPaid !== undefined
         ? part('pension_conditions.years_15', yearsLead(s))
         : part('eligibility.who_can_join');
+    if (a) return a;
+  }
+  if (s.foreigner && matched.topic === 'eligibility' && matched.id !== 'eligibility.foreigner') {
+    const a = part('eligibility.foreigner');
     if (a) return a;
   }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {
@@ -268,6 +295,18 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // A rate table for one sex, asked by someone who did not say theirs: the rule for both.
   if ((matched.id === 'benefits_pension.rate_women' || matched.id === 'benefits_pension.rate_men') && !s.sex && !/\b(?:nu|nam gioi|dan ong|phu nu|lao dong nam)\b/.test(f)) {
     const a = part('benefits_pension.how_calculated', yearsLead(s));
+    if (a) return a;
+  }
+  // Someone under a contract with compulsory insurance asks to pay voluntary on top: not at the same time.
+  if (s.employment === 'contract' && /\b(?:dong|mua) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
+    const a = part('eligibility.labour_contract');
+    if (a) return a;
+  }
+  // A group's subsidy matched for someone who named no group: the rates of every group.
+  if (GROUP_SUBSIDY.has(matched.id) && !s.household && !s.ethnicMinority && !/\b(?:xa dao|dac khu|dao)\b/.test(f)) {
+    const a = part('subsidy.rates_by_group');
+    const join = get(index, 'eligibility.no_upper_age');
+    if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
     if (a) return a;
   }
   if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {

@@ -55,18 +55,21 @@ export function yearsLead(s: Situation): string | undefined {
     return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
   }
   const missing = Math.ceil(15 - n);
-  let when = '';
-  if (s.age !== undefined && s.sex) {
-    const y = retirementYear(s.sex, s.age);
-    const yearsToGo = y - RULE_YEAR;
-    when =
-      yearsToGo <= 0
-        ? ' Anh/chị đã đến tuổi nghỉ hưu.'
-        : ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${y} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`;
+  const head = `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
+  const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age) - RULE_YEAR : undefined;
+  // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
+  if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
+    return missing <= 5
+      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${missing} năm còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
+      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
   }
+  const when =
+    yearsToGo !== undefined && s.sex
+      ? ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${RULE_YEAR + yearsToGo} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`
+      : '';
   const oneGo =
     missing <= 5
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
       : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
-  return `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+  return `${head} khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
 }

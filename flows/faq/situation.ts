@@ -30,6 +30,8 @@ export interface Situation {
   withdrewBefore?: boolean;
   /** On unpaid leave or with a suspended contract ("nghỉ không lương", "tạm hoãn hợp đồng"). */
   unpaidLeave?: boolean;
+  /** Says they have reached the retirement age ("đã đủ tuổi nghỉ hưu", "đến tuổi nghỉ hưu rồi"). */
+  reachedAge?: boolean;
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
@@ -61,8 +63,10 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const f = ` ${words.replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
   const s: Situation = {};
 
+  // "đóng một lần 5 năm": years to pay, not years paid.
+  const fy = f.replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3');
   for (const re of YEARS_PAID) {
-    const m = re.exec(f);
+    const m = re.exec(fy);
     if (m?.[1]) {
       const n = Number(m[1].replace(',', '.'));
       if (n > 0 && n <= 45) {
@@ -88,12 +92,12 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b/.test(f)) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b/.test(f)) {
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]/.test(f)) s.sex = 'male';
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|\bco luong huu\b|\bdang ve huu\b/.test(f)) {
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b|\bdang ve huu\b/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -126,7 +130,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.employment = 'contract';
   }
 
-  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich)\b/.test(f)) s.foreigner = true;
+  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc))\b/.test(f)) s.foreigner = true;
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f)) {
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
   }
@@ -140,6 +144,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (/\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
     s.withdrewBefore = true;
   }
+  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
   return s;
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { readSituation } from '../../../flows/faq/situation.ts';
+
+const index = buildFaqIndex(loadKb());
+const ask = (q: string) => {
+  const a = answerQuestion(index, q);
+  expect(answerQuestion(index, stripDiacritics(q)).parts.map((p) => p.entry.id)).toEqual(a.parts.map((p) => p.entry.id));
+  return a;
+};
+
+describe('the person\'s situation, read and applied', () => {
+  it('does not take "để có lương hưu" (a goal) for drawing a pension, and reads "nữ," as the sex', () => {
+    const s = readSituation('Tôi 58 tuổi, nữ, đóng bảo hiểm được 13 năm, năm sau đến tuổi thì phải làm sao để có lương hưu?');
+    expect(s.drawingPension).toBeUndefined();
+    expect(s.sex).toBe('female');
+    const a = ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?');
+    expect(a.answer).not.toMatch(/^Người đang hưởng lương hưu/);
+  });
+
+  it('tells someone at the retirement age with a small gap to pay it at once now, and one with a larger gap what comes first', () => {
+    expect(ask('Tôi là nữ, 59 tuổi, đã đóng 12 năm, làm sao để có lương hưu?').answer).toMatch(
+      /đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 3 năm/,
+    );
+    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm: đóng tiếp .* khoảng 1 năm/);
+  });
+
+  it('answers "đóng một lần 5 năm cho những năm sau" with paying ahead, and reads no years paid from it', () => {
+    const q = 'Tôi muốn đóng một lần 5 năm cho những năm sau có được giảm tiền không?';
+    expect(readSituation(q).yearsPaid).toBeUndefined();
+    expect(ask(q).entryId).toBe('payment_mode.years_ahead');
+  });
+
+  it('gives every group\'s subsidy to someone who named none, and that there is no upper age first', () => {
+    expect(ask('Người 70 tuổi có đóng BHXH tự nguyện được không, có được hỗ trợ không?').parts.map((p) => p.entry.id)).toEqual([
+      'eligibility.no_upper_age',
+      'subsidy.rates_by_group',
+    ]);
+  });
+
+  it('answers a member\'s death with what the family receives, not a refund of months nobody paid ahead', () => {
+    expect(ask('Mẹ tôi mất tháng trước, bà đang đóng BHXH tự nguyện được 7 năm, gia đình được nhận những khoản gì?').entryId).toBe(
+      'survivor.member_dies_one_time',
+    );
+  });
+
+  it('answers rejoining after a lump sum, a foreign national, and voluntary on top of a contract', () => {
+    expect(ask('Tôi đã rút BHXH một lần năm 2020, giờ muốn đóng tự nguyện lại từ đầu thì bao giờ có lương hưu?').entryId).toBe(
+      'eligibility.rejoin_after_withdrawal',
+    );
+    expect(readSituation('Vợ tôi là người lao động tự do').foreigner).toBeUndefined();
+    expect(ask('Vợ tôi người Lào, có được đóng BHXH tự nguyện ở Việt Nam không?').entryId).toBe('eligibility.foreigner');
+    expect(ask('Tôi đang làm công ty có đóng bảo hiểm bắt buộc, có đóng thêm tự nguyện để lương hưu cao hơn được không?').entryId).toBe(
+      'eligibility.labour_contract',
+    );
+  });
+});
