@@ -198,7 +198,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
       const main = mainId ? get(index, mainId) : undefined;
       const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
       const mainLead = main ? yearsLead(s) : undefined;
-      return { kind: 'parts', parts: main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own] };
+      const nextId = route.after?.(f);
+      const next = nextId ? get(index, nextId) : undefined;
+      const parts: AnswerPart[] = main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own];
+      return { kind: 'parts', parts: next ? [...parts, { entry: next }] : parts };
     }
   }
   return null;

@@ -14,6 +14,8 @@ export interface AskRoute {
   entry: string;
   /** An entry answered before this one (the other, main ask of the question). */
   before?: (f: string) => string | undefined;
+  /** An entry answered after this one (the second ask of the question). */
+  after?: (f: string) => string | undefined;
   lead?: (s: Situation) => string | undefined;
   /** The entries already answering this ask (no switch when the matcher picked one of them). */
   covered?: readonly string[];
@@ -71,6 +73,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: yearsLead,
   },
   {
+    // An old person's health card and an allowance asked together: the card, then the social pension.
+    name: 'old-age-card-and-allowance',
+    asks: (f) => HEALTH_CARD.test(f) && /\b(?:[7-9]\d tuoi|nguoi cao tuoi|nguoi gia)\b/.test(f) && /\btro cap\b/.test(f) && !JOIN_ASK.test(f),
+    entry: 'health_insurance.older_people',
+    after: () => 'other.social_pension',
+  },
+  {
     // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
     name: 'social-pension',
     asks: (f) =>
@@ -96,7 +105,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
   for (const r of ASK_ROUTES) {
     if (!r.asks(f, s)) continue;
-    return matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId)) ? null : r;
+    const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
+    return answered && !r.before && !r.after ? null : r;
   }
   return null;
 }

@@ -26,6 +26,13 @@ const FACETS: readonly Facet[] = [
     fallback: 'contribution_amount.how_much_month',
   },
   {
+    // "… sau 20 năm lương hưu khoảng bao nhiêu?" next to another ask: an estimate of the pension.
+    name: 'pension-amount',
+    asks: /\bluong huu (?:\w+ ){0,3}(?:khoang |duoc |la )?bao nhieu\b/,
+    gives: /luong huu (?:[^.]{0,60})\d{1,3}(?:\.\d{3})+|\bkhoang \d/,
+    fallback: 'calculator.pension_estimate',
+  },
+  {
     // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.
     name: 'backpay',
     asks: /\b(?:truy dong|dong bu (?:\w+ ){0,3}(?:tu|cho) (?:thang|nam|thoi gian))\b/,

@@ -3,6 +3,14 @@ import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 /** The year rules are read for (retirement ages). */
 export const RULE_YEAR = 2026;
 
+/** "14 năm 6 tháng", "6 tháng", "3 năm" from a number of years. */
+function spell(years: number): string {
+  const total = Math.round(years * 12);
+  const y = Math.floor(total / 12);
+  const m = total % 12;
+  return m === 0 ? `${y} năm` : y === 0 ? `${m} tháng` : `${y} năm ${m} tháng`;
+}
+
 /** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
 export function pensionRate(sex: 'male' | 'female', years: number): number {
   const y = Math.floor(years);
@@ -46,21 +54,23 @@ export function yearsLead(s: Situation): string | undefined {
   if (n === undefined || s.drawingPension === true) return undefined;
   // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
   const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
-  const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+  const shown = spell(n);
   if (n >= 15) {
     const rate = rateClause(s.sex, n);
     if (early) {
-      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
+      const now = s.age !== undefined && ((s.sex === 'female' && s.age >= 55) || s.age >= 60) ? ' Anh/chị đã đủ tuổi này nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú.' : '';
+      return `Anh/chị đã đóng tự nguyện ${shown}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
     }
-    return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
   }
   const missing = Math.ceil(15 - n);
-  const head = `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
+  const gap = spell(15 - n);
+  const head = `Anh/chị đã đóng ${shown}, còn thiếu ${gap} để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
   const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age) - RULE_YEAR : undefined;
   // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
   if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
     return missing <= 5
-      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${missing} năm còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
+      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
   }
   const when =

@@ -70,7 +70,10 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     if (m?.[1]) {
       const n = Number(m[1].replace(',', '.'));
       if (n > 0 && n <= 45) {
-        s.yearsPaid = n;
+        // "14 năm 6 tháng": the months count (6 months short of 15 years is not "1 year").
+        const months = Number.isInteger(n) ? new RegExp(`^ ?,? (\\d{1,2}) thang\\b`).exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
+        const k = months?.[1] ? Number(months[1]) : 0;
+        s.yearsPaid = k > 0 && k < 12 ? Math.round((n + k / 12) * 100) / 100 : n;
         break;
       }
     }

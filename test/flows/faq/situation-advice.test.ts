@@ -57,4 +57,25 @@ describe('the person\'s situation, read and applied', () => {
       'eligibility.labour_contract',
     );
   });
+
+  it('counts the months of "14 năm 6 tháng": six months short, paid at once at the age', () => {
+    expect(readSituation('Mẹ tôi đã đóng tự nguyện 14 năm 6 tháng').yearsPaid).toBe(14.5);
+    expect(ask('Mẹ tôi 60 tuổi, đã đóng tự nguyện 14 năm 6 tháng, giờ đóng nốt một lần được không?').answer).toMatch(
+      /đã đóng 14 năm 6 tháng, còn thiếu 6 tháng .* đóng một lần cho 6 tháng còn thiếu/,
+    );
+  });
+
+  it('answers both asks of one sentence: the card and the allowance of an old person, the premium and the pension', () => {
+    expect(ask('Bà tôi 78 tuổi không có lương hưu, có được cấp thẻ BHYT miễn phí không và có được trợ cấp gì không?').parts.map((p) => p.entry.id)).toEqual([
+      'health_insurance.older_people',
+      'other.social_pension',
+    ]);
+    expect(ask('Tôi muốn đóng mức 5 triệu một tháng thì phải nộp bao nhiêu, sau 20 năm lương hưu khoảng bao nhiêu?').parts.map((p) => p.entry.id)).toContain(
+      'calculator.pension_estimate',
+    );
+  });
+
+  it('tells a woman with 20 voluntary years begun before 2021 who is past 55 that she can claim now', () => {
+    expect(ask('Tôi đóng được 20 năm tự nguyện từ 2003, nữ, năm nay 56 tuổi có được hưởng lương hưu chưa?').answer).toMatch(/đủ điều kiện hưởng lương hưu ngay/);
+  });
 });
