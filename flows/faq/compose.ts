@@ -17,6 +17,13 @@ interface Facet {
 }
 
 const FACETS: readonly Facet[] = [
+  {
+    // "… sau 20 năm lương hưu khoảng bao nhiêu?" next to another ask: an estimate of the pension.
+    name: 'pension-amount',
+    asks: /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay|hang thang|moi thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/,
+    gives: /luong huu[^.]{0,80}?\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|luong huu[^.]{0,80}?\d+(?:[.,]\d+)? ?trieu/,
+    fallback: 'calculator.pension_estimate',
+  },
   { name: 'papers', asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/, gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/ },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
   {
@@ -24,13 +31,6 @@ const FACETS: readonly Facet[] = [
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:la )?bao nhieu|dong bao nhieu)\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
-  },
-  {
-    // "… sau 20 năm lương hưu khoảng bao nhiêu?" next to another ask: an estimate of the pension.
-    name: 'pension-amount',
-    asks: /\bluong huu (?:\w+ ){0,3}(?:khoang |duoc |la )?bao nhieu\b/,
-    gives: /luong huu (?:[^.]{0,60})\d{1,3}(?:\.\d{3})+|\bkhoang \d/,
-    fallback: 'calculator.pension_estimate',
   },
   {
     // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.
