@@ -316,6 +316,15 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part(s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
     if (a) return a;
   }
+  // Pregnant now and only starting: whether 6 months can be paid before the birth.
+  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b/.test(f))) {
+    const left = Math.max(0, 9 - s.pregnantMonths);
+    const lead =
+      left >= 6
+        ? `Anh/chị đang mang thai ${s.pregnantMonths} tháng: nếu đóng ngay từ tháng này thì đến khi sinh có thể đủ 6 tháng đóng, nên có thể được trợ cấp 2.000.000 đồng.`
+        : `Anh/chị đang mang thai ${s.pregnantMonths} tháng: bắt đầu đóng bây giờ thì đến khi sinh chỉ được khoảng ${left} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính). Đóng tiếp thì những lần sinh sau và lương hưu vẫn được tính.`;
+    return { kind: 'parts', parts: [{ entry: matched, lead }] };
+  }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)
     ? yearsLead(s)

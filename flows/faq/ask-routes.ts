@@ -44,6 +44,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.move_pension',
   },
   {
+    // A contributor moving house to another province asks where to pay: the same number, any agent there.
+    name: 'contributor-moves',
+    asks: (f, s) =>
+      s.drawingPension !== true &&
+      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b/.test(f) &&
+      /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec)\b/.test(f) &&
+      /\b(?:dong|nop|tham gia)\b/.test(f) &&
+      !/\b(?:cong ty|ho tro)\b/.test(f),
+    entry: 'where_to_pay.moved_residence',
+  },
+  {
+    // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
+    name: 'withdraw-or-keep',
+    asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),
+    entry: 'lump_sum.what_is_lost',
+    lead: yearsLead,
+  },
+  {
+    // "Tự nguyện không được lương hưu như bắt buộc?": the same formula.
+    name: 'pension-like-compulsory',
+    asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac) (?:\w+ ){0,3}bat buoc\b/.test(f),
+    entry: 'benefits_pension.vs_compulsory',
+  },
+  {
     name: 'military-service',
     asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
     entry: 'other.military_service',

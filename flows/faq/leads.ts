@@ -51,6 +51,7 @@ function rateClause(sex: Situation['sex'], years: number): string {
 /** The sentence about years paid: what 15 years means for this person. */
 export function yearsLead(s: Situation): string | undefined {
   const n = s.yearsPaid;
+  if (n === undefined && s.neverPaid) return startLead(s);
   if (n === undefined || s.drawingPension === true) return undefined;
   // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
   const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
@@ -82,4 +83,17 @@ export function yearsLead(s: Situation): string | undefined {
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
       : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
   return `${head} khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+}
+
+/** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
+function startLead(s: Situation): string | undefined {
+  if (s.age === undefined || !s.sex) return undefined;
+  const at = retirementYear(s.sex, s.age);
+  const toGo = Math.max(0, at - RULE_YEAR);
+  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}` : 'rồi'}`;
+  if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
+  if (toGo >= 10) {
+    return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
+  }
+  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${RULE_YEAR + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
 }

@@ -32,6 +32,10 @@ export interface Situation {
   unpaidLeave?: boolean;
   /** Says they have reached the retirement age ("đã đủ tuổi nghỉ hưu", "đến tuổi nghỉ hưu rồi"). */
   reachedAge?: boolean;
+  /** Never paid yet, or only now starting ("chưa đóng ngày nào", "mới bắt đầu tham gia"). */
+  neverPaid?: boolean;
+  /** Months of pregnancy told ("đang mang thai 5 tháng"). */
+  pregnantMonths?: number;
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
@@ -148,6 +152,9 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.withdrewBefore = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
+  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
+  const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
+  if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
   return s;
 }

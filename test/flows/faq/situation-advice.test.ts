@@ -78,4 +78,34 @@ describe('the person\'s situation, read and applied', () => {
   it('tells a woman with 20 voluntary years begun before 2021 who is past 55 that she can claim now', () => {
     expect(ask('Tôi đóng được 20 năm tự nguyện từ 2003, nữ, năm nay 56 tuổi có được hưởng lương hưu chưa?').answer).toMatch(/đủ điều kiện hưởng lương hưu ngay/);
   });
+
+  it('tells a woman pregnant now whether months paid from today reach the 6 before the birth', () => {
+    expect(ask('Tôi đang mang thai 5 tháng, bây giờ mới đăng ký đóng BHXH tự nguyện thì sinh có được 2 triệu không?').answer).toMatch(
+      /đến khi sinh chỉ được khoảng 4 tháng, chưa đủ 6 tháng/,
+    );
+    expect(ask('Tôi có bầu 2 tháng, giờ mới đóng BHXH tự nguyện thì khi sinh có được trợ cấp thai sản không?').answer).toMatch(/có thể đủ 6 tháng/);
+  });
+
+  it('tells someone who never paid, of a known age and sex, when 15 years can be reached', () => {
+    expect(ask('Nam 60 tuổi mới bắt đầu tham gia BHXH tự nguyện thì bao giờ được hưởng lương hưu?').answer).toMatch(
+      /đủ 10 năm \(đến khoảng năm 2036\), rồi đóng một lần 5 năm còn thiếu/,
+    );
+  });
 });
+
+describe('asks named by a cue', () => {
+  it('answers "nên rút hay đóng tiếp" with what a lump sum takes away, and "lương hưu như bắt buộc?" with the same formula', () => {
+    expect(ask('Tôi 40 tuổi, đóng bắt buộc 8 năm, đã nghỉ việc 14 tháng, giờ nên rút một lần hay đóng tự nguyện tiếp?').entryId).toBe('lump_sum.what_is_lost');
+    expect(ask('Nghe nói đóng tự nguyện không được hưởng lương hưu như bắt buộc, có đúng không?').entryId).toBe('benefits_pension.vs_compulsory');
+  });
+
+  it('answers a contributor moving house with paying where they live, but not "chuyển sang đóng 6 tháng một lần"', () => {
+    expect(ask('Tôi chuyển từ Thanh Hóa vào Bình Dương làm tự do, đóng BHXH tự nguyện ở đâu, có phải làm lại sổ không?').entryId).toBe(
+      'where_to_pay.moved_residence',
+    );
+    expect(ask('Tôi đang đóng BHXH tự nguyện theo tháng, nay muốn chuyển sang đóng 6 tháng một lần có được không?').entryId).not.toBe(
+      'where_to_pay.moved_residence',
+    );
+  });
+});
+
