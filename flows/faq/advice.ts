@@ -68,7 +68,9 @@ const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+)
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
-const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b/;
+const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b|\bnam tiep theo\b/;
+/** What someone at the age can get ("được hưởng gì", "chọn nhận một lần hay trợ cấp hằng tháng", "nhận tiền thế nào"). */
+const OPTIONS_ASK = /\b(?:huong|nhan|duoc) (?:\w+ ){0,2}gi\b|\bngoai (?:viec )?rut\b|\bche do (?:gi|nao)\b|\bkhoan (?:gi|nao)\b|\btro cap hang thang\b|\bnhan tien\b/;
 const GROUP_SUBSIDY: ReadonlySet<string> = new Set(['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune']);
 
 const partOf =
@@ -154,8 +156,22 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
+  // At retirement age with under 15 years, asking what they can get or to take money: the options (pay the rest,
+  // lump sum, monthly allowance), not only paying the rest.
+  const atAge = s.reachedAge === true || AT_AGE.test(f) || (s.age !== undefined && s.age >= 62);
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !/\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/.test(f)) || /\bkhong du tien\b/.test(f))) {
+    const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
+    if (a) return a;
+  }
+  // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
+  if (/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/.test(f) && !died && !(s.employment === 'contract' || HIRED.test(f))) {
+    const a = part('payment_mode.refund_cases');
+    if (a) return a;
+  }
   // "Đóng một lần 5 năm cho những năm sau": paying ahead (at most 5 years, discounted), not the missing years.
-  if (PAY_REST_AT_ONCE.test(f) && AHEAD.test(f) && !/\b(?:con thieu|cho du|nam thieu)\b/.test(f)) {
+  const restYears = PAY_REST_AT_ONCE.exec(f)?.[1];
+  const plainAhead = restYears !== undefined && Number(restYears) <= 5 && !atAge && s.yearsPaid === undefined;
+  if (PAY_REST_AT_ONCE.test(f) && (AHEAD.test(f) || plainAhead) && !/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/.test(f)) {
     const a = part('payment_mode.years_ahead');
     if (a) return a;
   }
@@ -176,11 +192,6 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const joinedAfterReform = s.startYear !== undefined && (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f)));
   if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
-    if (a) return a;
-  }
-  // At retirement age with under 15 years, asking what they can get: the options (pay the rest, lump sum, monthly allowance).
-  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && AT_AGE.test(f) && /\b(?:huong|nhan|duoc) (?:\w+ ){0,2}gi\b|\bngoai (?:viec )?rut\b|\bche do (?:gi|nao)\b|\bkhoan (?:gi|nao)\b/.test(f)) {
-    const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     if (a) return a;
   }
   // "Có được rút một lần không?" matched to the amount, or to the rule for members who joined after the reform

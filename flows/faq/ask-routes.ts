@@ -64,7 +64,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Tự nguyện không được lương hưu như bắt buộc?": the same formula.
     name: 'pension-like-compulsory',
-    asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac) (?:\w+ ){0,3}bat buoc\b/.test(f),
+    asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/.test(f),
     entry: 'benefits_pension.vs_compulsory',
   },
   {
@@ -112,6 +112,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
         (/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) && /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) && /\btro cap\b/.test(f))),
     entry: 'other.social_pension',
+  },
+  {
+    // Whether the income paid years ago is indexed ("nhân hệ số trượt giá"): the formula, which says it is.
+    name: 'indexation',
+    asks: (f) => /\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia))\b/.test(f) && /\bluong huu\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: yearsLead,
   },
   {
     // "Lương hưu được tính thế nào": the formula (rate x average of the whole period), with the person's rate.

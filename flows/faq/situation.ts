@@ -68,7 +68,10 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const s: Situation = {};
 
   // "đóng một lần 5 năm": years to pay, not years paid.
-  const fy = f.replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3');
+  // "còn thiếu trên 5 năm": the gap, not years paid.
+  const fy = f
+    .replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
+    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu');
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {

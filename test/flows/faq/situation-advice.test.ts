@@ -107,5 +107,21 @@ describe('asks named by a cue', () => {
       'where_to_pay.moved_residence',
     );
   });
+
+  it('gives someone at the age with under 15 years the options when they ask for money, not only paying the rest', () => {
+    expect(ask('Tôi 64 tuổi, mới đóng 9 năm BHXH tự nguyện, không đủ tiền đóng tiếp, giờ nhận tiền thế nào?').entryId).toBe(
+      'lump_sum.monthly_allowance_option',
+    );
+    expect(readSituation('Đủ tuổi nghỉ hưu nhưng còn thiếu trên 5 năm thì có được đóng một lần không?').yearsPaid).toBeUndefined();
+  });
+
+  it('reads "đóng 1 lần cho 3 năm" with no gap named as paying ahead, and a refund asked for cash as the refund cases', () => {
+    expect(ask('đóng 1 lần cho 3 năm được không').entryId).toBe('payment_mode.years_ahead');
+    expect(ask('Tôi đóng 12 tháng một lần, giờ cần tiền gấp có lấy lại tiền đã đóng trước được không?').entryId).toBe('payment_mode.refund_cases');
+  });
+
+  it('answers whether old income is indexed with the formula', () => {
+    expect(ask('Đóng 20 năm mức 2 triệu thì lương hưu tính trên 2 triệu hay được nhân hệ số trượt giá?').entryId).toBe('benefits_pension.how_calculated');
+  });
 });
 
