@@ -163,6 +163,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     if (a) return a;
   }
+  // 20 years or more, no illness, not emigrating: no lump sum for stopping (the transitional rule is under 20).
+  if (asksLumpSum && s.yearsPaid !== undefined && s.yearsPaid >= 20 && !s.seriousIllness && !s.settlingAbroad && !ILL.test(f) && s.drawingPension !== true && !s.memberDied && !PAY_REST_AT_ONCE.test(f) && !/\b(?:khi|luc) (?:nghi|ve) huu\b|\bhuong luong huu\b/.test(f)) {
+    const own = `Anh/chị đã đóng từ đủ 20 năm nên không thuộc trường hợp rút BHXH một lần vì nghỉ đóng 12 tháng; chỉ được nhận một lần khi ra nước ngoài định cư, mắc bệnh nguy hiểm theo danh mục hoặc suy giảm khả năng lao động từ 81%. ${yearsLead(s) ?? ''}`.trim();
+    const a = part('lump_sum.when_allowed', own);
+    if (a) return a;
+  }
   // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
   if (/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/.test(f) && !died && !(s.employment === 'contract' || HIRED.test(f))) {
     const a = part('payment_mode.refund_cases');
@@ -237,6 +243,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
     const a = part('eligibility.rejoin_after_withdrawal');
     if (a) return a;
+  }
+  // No contract (or the employer pays nothing) and asking to pay voluntary: yes first, then the other ask.
+  if (s.employment === 'no_contract' && matched.topic === 'transfer_between_schemes' && /\b(?:tu dong|tham gia|dong)\b(?: \w+){0,4} (?:duoc|khong)\b/.test(f)) {
+    const yes = get(index, 'eligibility.no_contract');
+    if (yes) return { kind: 'parts', parts: [{ entry: yes }, { entry: matched }] };
   }
   // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
   if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {

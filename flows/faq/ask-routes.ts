@@ -62,6 +62,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: yearsLead,
   },
   {
+    // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
+    name: 'pension-amount',
+    asks: (f) =>
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+    entry: 'calculator.pension_estimate',
+    lead: yearsLead,
+    covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
+  },
+  {
     // "Tự nguyện không được lương hưu như bắt buộc?": the same formula.
     name: 'pension-like-compulsory',
     asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/.test(f),

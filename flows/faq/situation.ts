@@ -102,8 +102,8 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]/.test(f)) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]/.test(f)) {
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]|^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 

@@ -123,5 +123,23 @@ describe('asks named by a cue', () => {
   it('answers whether old income is indexed with the formula', () => {
     expect(ask('Đóng 20 năm mức 2 triệu thì lương hưu tính trên 2 triệu hay được nhân hệ số trượt giá?').entryId).toBe('benefits_pension.how_calculated');
   });
+
+  it('tells someone with 20 years or more that stopping opens no lump sum, and what the years give', () => {
+    const a = ask('Tôi đóng BHXH được 22 năm, nghỉ việc đã 2 năm, nay 50 tuổi, nữ. Tôi có được rút BHXH một lần không?');
+    expect(a.answer).toMatch(/^Anh\/chị đã đóng từ đủ 20 năm nên không thuộc trường hợp rút BHXH một lần vì nghỉ đóng 12 tháng/);
+    expect(a.answer).toMatch(/59%/);
+    // The one-off allowance at retirement beyond 30 years is another rule.
+    expect(ask('Người hưởng lương hưu khi đóng trên 30 năm thì có được trợ cấp một lần khi nghỉ hưu không?').entryId).not.toBe('lump_sum.when_allowed');
+  });
+
+  it('reads the sex from a reporter\'s "Ông … hỏi:" and says yes first to someone whose employer pays nothing', () => {
+    expect(readSituation('Ông Nguyễn Văn A (Nghệ An) hỏi: Tôi sinh năm 1966, đã đóng BHXH 12 năm').sex).toBe('male');
+    expect(readSituation('Bà Trần Thị B hỏi: tôi đóng 10 năm').sex).toBe('female');
+    expect(
+      ask('Tôi làm giáo viên hợp đồng ở trường tư, trường không đóng bảo hiểm, tôi có tự đóng tự nguyện được không, sau này chuyển sang bắt buộc có được cộng không?').parts.map(
+        (p) => p.entry.id,
+      )[0],
+    ).toBe('eligibility.no_contract');
+  });
 });
 
