@@ -239,6 +239,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('eligibility.household_business');
     if (a) return a;
   }
+  // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
+  if (s.withdrewBefore && /\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f)) {
+    const a = part('transfer_between_schemes.withdrawn_not_counted');
+    if (a) return a;
+  }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
   if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
     const a = part('eligibility.rejoin_after_withdrawal');
@@ -265,6 +270,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
     const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    if (a) return a;
+  }
+  // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
+  if (matched.id === 'survivor.monthly_survivor' && !pensioner && s.yearsPaid !== undefined && s.yearsPaid < 14.5) {
+    const a = part('survivor.member_dies_one_time');
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {

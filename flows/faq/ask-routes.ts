@@ -77,6 +77,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'benefits_pension.vs_compulsory',
   },
   {
+    // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.
+    name: 'payment-not-shown',
+    asks: (f) => /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) && /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) && /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b/.test(f),
+    entry: 'where_to_pay.receipt_check',
+  },
+  {
+    // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
+    name: 'subsidy-duration',
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?ho tro)\b/.test(f),
+    entry: 'subsidy.duration_10_years',
+  },
+  {
     name: 'military-service',
     asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
     entry: 'other.military_service',

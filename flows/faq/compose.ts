@@ -76,7 +76,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     if (out.length >= 2) break;
     if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
     const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
-      (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id),
+      // Rules of a repealed law never stand in for the current one.
+      (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );
     const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.

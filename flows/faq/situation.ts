@@ -45,6 +45,8 @@ const YEARS_PAID = [
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
   new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
+  new RegExp(`(?:^| ,) ${NUM} nam (?:roi|nay roi)\\b`),
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
   new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay)\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];

@@ -79,4 +79,29 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(readSituation(q).yearsPaid).toBe(28);
     expect(ask(q).answer).toMatch(/61%/);
   });
+
+  it('answers a payment not shown on VssID with checking the receipt, and used-up subsidy years with the 10-year limit', () => {
+    expect(ask('Tôi nộp tiền BHXH tự nguyện ở bưu điện rồi nhưng trên VssID không thấy ghi nhận, phải làm sao?').entryId).toBe('where_to_pay.receipt_check');
+    expect(ask('Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?').entryId).toBe('subsidy.duration_10_years');
+  });
 });
+
+describe('rules that follow from the situation', () => {
+  it('gives a member under 15 years the one-time survivor allowance, not the monthly rules', () => {
+    expect(ask('Anh trai tôi mất, đã đóng BHXH 7 năm, chưa có vợ con, bố mẹ tôi có được nhận tiền tuất không?').entryId).toBe('survivor.member_dies_one_time');
+  });
+
+  it('tells someone who took a lump sum that the period cannot be bought back', () => {
+    expect(ask('Tôi đã rút một lần năm 2023, giờ có thể hoàn trả lại tiền để khôi phục thời gian đóng không?').entryId).toBe(
+      'transfer_between_schemes.withdrawn_not_counted',
+    );
+  });
+
+  it('reads "15 năm rồi" after a comma as years paid, and never offers a repealed rule as a second part', () => {
+    expect(readSituation('Tôi tham gia từ 2010 đến nay, 15 năm rồi, tôi 48 tuổi').yearsPaid).toBe(15);
+    expect(ask('Ông nội tôi đang hưởng lương hưu thì mất, bà nội tôi 80 tuổi, được hưởng tuất hằng tháng bao nhiêu tiền?').parts.map((p) => p.entry.id)).not.toContain(
+      'survivor.old_rule_2020',
+    );
+  });
+});
+
