@@ -58,16 +58,6 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(a.answer).toMatch(/đã đóng 18 năm, đủ số năm để hưởng lương hưu/);
   });
 
-  it('answers the conditions when "có được rút một lần không" matched the amount', () => {
-    expect(ask('Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?').entryId).toBe('lump_sum.when_allowed');
-  });
-
-  it('answers a pensioner who moves to another province with moving the pension', () => {
-    expect(ask('Tôi đang hưởng lương hưu ở Nghệ An, sắp chuyển vào Bình Dương ở với con thì lương hưu nhận thế nào?').entryId).toBe(
-      'other.move_pension',
-    );
-  });
-
   it('answers the health card of a war invalid\'s relatives with the 61 % rule', () => {
     const a = ask('Chồng tôi là thương binh suy giảm 41%, tôi có được cấp thẻ BHYT miễn phí không?');
     expect(a.entryId).toBe('health_insurance.merit_relatives');
@@ -79,22 +69,18 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(readSituation(q).yearsPaid).toBe(28);
     expect(ask(q).answer).toMatch(/61%/);
   });
-
-  it('answers a payment not shown on VssID with checking the receipt, and used-up subsidy years with the 10-year limit', () => {
-    expect(ask('Tôi nộp tiền BHXH tự nguyện ở bưu điện rồi nhưng trên VssID không thấy ghi nhận, phải làm sao?').entryId).toBe('where_to_pay.receipt_check');
-    expect(ask('Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?').entryId).toBe('subsidy.duration_10_years');
-  });
 });
 
 describe('rules that follow from the situation', () => {
-  it('gives a member under 15 years the one-time survivor allowance, not the monthly rules', () => {
-    expect(ask('Anh trai tôi mất, đã đóng BHXH 7 năm, chưa có vợ con, bố mẹ tôi có được nhận tiền tuất không?').entryId).toBe('survivor.member_dies_one_time');
-  });
-
-  it('tells someone who took a lump sum that the period cannot be bought back', () => {
-    expect(ask('Tôi đã rút một lần năm 2023, giờ có thể hoàn trả lại tiền để khôi phục thời gian đóng không?').entryId).toBe(
-      'transfer_between_schemes.withdrawn_not_counted',
-    );
+  it.each([
+    ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
+    ['moving the pension for a pensioner who moves', 'Tôi đang hưởng lương hưu ở Nghệ An, sắp chuyển vào Bình Dương ở với con thì lương hưu nhận thế nào?', 'other.move_pension'],
+    ['checking the receipt for a payment not shown on VssID', 'Tôi nộp tiền BHXH tự nguyện ở bưu điện rồi nhưng trên VssID không thấy ghi nhận, phải làm sao?', 'where_to_pay.receipt_check'],
+    ['the 10-year limit for used-up subsidy years', 'Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?', 'subsidy.duration_10_years'],
+    ['the one-time survivor allowance for a member under 15 years', 'Anh trai tôi mất, đã đóng BHXH 7 năm, chưa có vợ con, bố mẹ tôi có được nhận tiền tuất không?', 'survivor.member_dies_one_time'],
+    ['no buying back a period paid out as a lump sum', 'Tôi đã rút một lần năm 2023, giờ có thể hoàn trả lại tiền để khôi phục thời gian đóng không?', 'transfer_between_schemes.withdrawn_not_counted'],
+  ])('answers %s', (_what, q, id) => {
+    expect(ask(q).entryId).toBe(id);
   });
 
   it('reads "15 năm rồi" after a comma as years paid, and never offers a repealed rule as a second part', () => {
