@@ -89,6 +89,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'subsidy.duration_10_years',
   },
   {
+    // Under 18 and asking to join ("phải đợi đủ 18 tuổi?"): from 15.
+    name: 'minimum-age',
+    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && /\b(?:tham gia|dong|dung ten|dang ky)\b/.test(f),
+    entry: 'eligibility.min_age_15',
+  },
+  {
     name: 'military-service',
     asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
     entry: 'other.military_service',
