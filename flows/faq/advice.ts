@@ -311,7 +311,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
       };
     }
   }
-  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true) {
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !RETIRED.test(f)) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
       if (a) return a;

@@ -134,11 +134,13 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.settlingAbroad = true;
   }
 
-  if (/\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+  // A relative at home ("vợ tôi ở nhà nội trợ") is who the question is about, whatever the asker's own job.
+  const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
+  if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b/.test(f)) {
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 

@@ -160,3 +160,15 @@ describe('the question inside its wrapping', () => {
     );
   });
 });
+
+describe('no question back when the message already says it', () => {
+  it.each([
+    ['a pensioner ("về hưu rồi")', 'ad oi cho hoi ve huu roi co dong tiep bh tu nguyen dc nua ko', 'eligibility.pensioner'],
+    ['a company that pays ("cty có bhxh")', 'dang di lam cty co bhxh thi co dong them tu nguyen dc ko', 'eligibility.labour_contract'],
+    ['a wife at home, whatever the husband\'s job', 'toi dang lam cong nhan co dong bhxh bat buoc, vo toi o nha noi tro co dong tu nguyen duoc ko', 'eligibility.no_contract'],
+  ])('answers %s', (_what, q, id) => {
+    const a = ask(q);
+    expect(a.kind).toBe('entry');
+    expect(a.entryId).toBe(id);
+  });
+});
