@@ -169,6 +169,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('lump_sum.when_allowed', own);
     if (a) return a;
   }
+  // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
+  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died) {
+    const a = part('lump_sum.when_allowed', yearsLead(s));
+    if (a) return a;
+  }
   // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
   if (/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/.test(f) && !died && !(s.employment === 'contract' || HIRED.test(f))) {
     const a = part('payment_mode.refund_cases');
@@ -344,10 +349,17 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
     if (a) return a;
   }
+  const localTopUp = /\b(?:ha noi|ninh binh|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
   if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
-    const a = part(s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
-    if (a) return a;
+    const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
+    // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
+    if (e) return { kind: 'parts', parts: localTopUp ? [{ entry: e }, { entry: localTopUp }] : [{ entry: e }] };
   }
+  // Both spouses insured: one allowance per child, not two.
+  if (matched.topic === 'maternity' && /\bca (?:hai )?vo (?:va |lan )?chong\b|\bca hai (?:vo chong|nguoi|cung)\b|\bhai vo chong (?:\w+ ){0,3}(?:deu|cung)\b/.test(f)) {
+    return { kind: 'parts', parts: [{ entry: matched, lead: 'Không được nhận cả hai: nếu cả vợ và chồng đều đủ điều kiện thì chỉ một người được trợ cấp 2.000.000 đồng cho mỗi con.' }] };
+  }
+  if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
   // Pregnant now and only starting: whether 6 months can be paid before the birth.
   if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b/.test(f))) {
     const left = Math.max(0, 9 - s.pregnantMonths);

@@ -95,6 +95,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'eligibility.min_age_15',
   },
   {
+    // Paying through a bank app or online: the online payment, not the list of agents.
+    name: 'online-payment',
+    asks: (f) => /\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) && /\b(?:nop|dong|thanh toan)\b/.test(f),
+    entry: 'where_to_pay.online_payment',
+  },
+  {
     name: 'military-service',
     asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
     entry: 'other.military_service',

@@ -172,3 +172,18 @@ describe('no question back when the message already says it', () => {
     expect(a.entryId).toBe(id);
   });
 });
+
+describe('a second fact that changes the answer', () => {
+  it('tells both insured spouses that one allowance is paid per child', () => {
+    expect(ask('Cả hai vợ chồng tôi đều đóng BHXH tự nguyện, khi sinh con thì cả hai cùng được nhận 2 triệu không?').answer).toMatch(/^Không được nhận cả hai/);
+  });
+
+  it('adds the province\'s own top-up when Hà Nội is named, and answers "rút ra hết" with the lump-sum conditions', () => {
+    expect(ask('Mức hỗ trợ của Hà Nội cho hộ nghèo đóng BHXH tự nguyện là bao nhiêu?').parts.map((p) => p.entry.id)).toEqual([
+      'subsidy.poor_household',
+      'subsidy.local_topup',
+    ]);
+    expect(ask('Đóng BHXH tự nguyện đủ 15 năm rồi giờ tôi có được rút ra hết không?').entryId).toBe('lump_sum.when_allowed');
+    expect(ask('Tôi có thể đóng BHXH tự nguyện qua app ngân hàng được không?').entryId).toBe('where_to_pay.online_payment');
+  });
+});
