@@ -148,6 +148,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
   if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
+    // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
+    const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
+    if (a && leave && a.kind === 'parts') return { kind: 'parts', parts: [{ entry: leave }, ...a.parts] };
     if (a) return a;
   }
   // Stopped for a while, asks to go on: yes, re-register; the years paid stay and add up.
@@ -260,14 +263,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (yes) return { kind: 'parts', parts: [{ entry: yes }, { entry: matched }] };
   }
   // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
-  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {
+  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi)(?: \w+){0,2} tu nguyen\b/.test(f)) {
     const a = part('eligibility.unpaid_leave');
     if (a) return a;
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
-  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
+  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
     const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }

@@ -97,8 +97,36 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Paying through a bank app or online: the online payment, not the list of agents.
     name: 'online-payment',
-    asks: (f) => /\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) && /\b(?:nop|dong|thanh toan)\b/.test(f),
+    asks: (f) =>
+      (/\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) &&
+        /\b(?:nop|dong|thanh toan)\b/.test(f)) ||
+      (/\b(?:o|tu) nuoc ngoai\b/.test(f) && /\b(?:dong|nop) tien\b|\bbang cach nao\b/.test(f)),
     entry: 'where_to_pay.online_payment',
+  },
+  {
+    // Working abroad under a contract: compulsory insurance for that time, voluntary otherwise (not emigration).
+    name: 'work-abroad',
+    asks: (f, s) =>
+      !s.settlingAbroad &&
+      /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc))\b/.test(f) &&
+      !/\b(?:rut|mot lan|dang ky)\b/.test(f) &&
+      !JOIN_ASK.test(f),
+    entry: 'transfer_between_schemes.work_abroad',
+  },
+  {
+    // Left the job and asks to go on with voluntary insurance: yes, same number, the years add up.
+    name: 'left-job-go-on',
+    asks: (f, s) => s.employment === 'left_job' && JOIN_OR_GO_ON.test(f) && !/\b(?:rut|mot lan)\b/.test(f),
+    entry: 'transfer_between_schemes.quit_job',
+    lead: yearsLead,
+    covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],
+  },
+  {
+    // "Nhà nước cho bao nhiêu tiền": every group's subsidy (a group named is handled by the situation).
+    name: 'subsidy-amount',
+    asks: (f) => /\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/.test(f) && /\bbao nhieu\b/.test(f) && !/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    covered: ['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune', 'subsidy.others', 'subsidy.local_topup'],
   },
   {
     name: 'military-service',

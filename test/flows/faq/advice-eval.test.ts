@@ -11,17 +11,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
 
 /**
  * Recorded advice floors: the share of answers right for the person who asked (every "must" pattern, no "must
- * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (162 entries):
+ * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (163 entries):
  * - dev (145 verbatim public questions, tuned on; the sixth batch of 50 labelled before the service answered
  *   them, 29 of which it then answered wrongly): 145/145 / 145/145, 0 violations;
  * - blind (60 verbatim public questions from the same random splits, never tuned on, failures never read):
- *   51/60 (85.0 %) / 51/60, 0 violations (49/60 before the sixth batch's fixes);
+ *   52/60 (86.7 %) / 52/60, 0 violations (49/60 before the sixth batch's fixes);
  * - regression (61 issue-9 reports, paraphrased): 61/61 / 61/61, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 145 / 145, violations: 0 },
-  blind: { correct: 51 / 60, violations: 0 },
+  blind: { correct: 52 / 60, violations: 0 },
   regress: { correct: 61 / 61, violations: 0 },
 } as const;
 

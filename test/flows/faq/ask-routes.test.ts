@@ -79,6 +79,9 @@ describe('rules that follow from the situation', () => {
     ['the 10-year limit for used-up subsidy years', 'Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?', 'subsidy.duration_10_years'],
     ['the one-time survivor allowance for a member under 15 years', 'Anh trai tôi mất, đã đóng BHXH 7 năm, chưa có vợ con, bố mẹ tôi có được nhận tiền tuất không?', 'survivor.member_dies_one_time'],
     ['no buying back a period paid out as a lump sum', 'Tôi đã rút một lần năm 2023, giờ có thể hoàn trả lại tiền để khôi phục thời gian đóng không?', 'transfer_between_schemes.withdrawn_not_counted'],
+    ['working abroad under a contract with its compulsory insurance', 'Tôi đang đóng BHXH tự nguyện, nay đi xuất khẩu lao động ở Nhật thì thời gian đó xử lý thế nào?', 'transfer_between_schemes.work_abroad'],
+    ['going on after leaving a job with the same number', 'Tôi đi làm và được công ty đóng BHXH được 7 tháng. Tháng này, tôi nghỉ việc và muốn tự đóng tiếp BHXH tự nguyện có được không?', 'transfer_between_schemes.quit_job'],
+    ['"Nhà nước cho bao nhiêu tiền" with every group\'s subsidy', 'dong bhxh tu nguyen moi thang duoc nha nuoc cho bao nhieu tien', 'subsidy.rates_by_group'],
   ])('answers %s', (_what, q, id) => {
     expect(ask(q).entryId).toBe(id);
   });
@@ -91,3 +94,18 @@ describe('rules that follow from the situation', () => {
   });
 });
 
+
+describe('work abroad, leaving a job, a pensioner\'s death, unpaid leave', () => {
+  it('answers a pensioner\'s widow asking for "trợ cấp hằng tháng" with a survivor rule, not the payment modes', () => {
+    expect(ask('Bố tôi đã mất sau khi nghỉ hưu. Khi bố tôi mất, mẹ tôi được hưởng một khoản tiền. Từ đó đến nay mẹ tôi không được hưởng trợ cấp hằng tháng. Mẹ tôi có được hưởng trợ cấp hằng tháng không?').topic).toBe(
+      'survivor',
+    );
+  });
+
+  it('answers unpaid leave asking to join and to pay back: joining first, then no backpay', () => {
+    expect(ids('Tôi nghỉ không lương 4 tháng, công ty không đóng BHXH. Tôi muốn đóng BHXH, BHYT tự nguyện thì có được không? Có truy đóng từ tháng 9 được không?')).toEqual([
+      'eligibility.unpaid_leave',
+      'payment_mode.backpay_past',
+    ]);
+  });
+});
