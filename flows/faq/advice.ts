@@ -88,7 +88,9 @@ const partOf =
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = ` ${foldWords(text)} `;
   const part = partOf(index);
-  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum';
+  // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
+  const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
+  const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
   // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
   if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f)) {
     const a = part('transfer_between_schemes.which_benefits_count');
@@ -187,6 +189,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const plainAhead = restYears !== undefined && Number(restYears) <= 5 && !atAge && s.yearsPaid === undefined;
   if (PAY_REST_AT_ONCE.test(f) && (AHEAD.test(f) || plainAhead) && !/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/.test(f)) {
     const a = part('payment_mode.years_ahead');
+    if (a) return a;
+  }
+  // "Đóng luôn 1 lần để hưởng lương hưu" matched to withdrawing: paying at once, and when it is allowed.
+  if (payingOnce && matched?.topic === 'lump_sum' && /\bhuu\b/.test(f)) {
+    const a = part('pension_conditions.pay_missing_once', yearsLead(s));
     if (a) return a;
   }
   const rest = PAY_REST_AT_ONCE.exec(f);

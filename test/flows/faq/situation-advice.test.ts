@@ -187,3 +187,11 @@ describe('a second fact that changes the answer', () => {
     expect(ask('Tôi có thể đóng BHXH tự nguyện qua app ngân hàng được không?').entryId).toBe('where_to_pay.online_payment');
   });
 });
+
+describe('paying at once is not withdrawing', () => {
+  it('answers "đóng luôn 1 lần để hưởng hưu trí" with when paying at once is allowed, not the lump-sum withdrawal', () => {
+    expect(ask('Tôi đã có 15 năm đóng BHXH, nay muốn đóng BHXH tự nguyện luôn 1 lần để hưởng chế độ hưu trí thì có được không?').entryId).toBe(
+      'pension_conditions.pay_missing_once',
+    );
+  });
+});
