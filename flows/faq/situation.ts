@@ -87,6 +87,15 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
       }
     }
   }
+  // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
+  const kindYears = (kind: string): number | undefined => {
+    const m = new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`).exec(fy);
+    const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
+    return n > 0 && n <= 45 ? n : undefined;
+  };
+  const compulsory = kindYears('bat buoc');
+  const voluntary = kindYears('tu nguyen');
+  if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
   for (const re of AGE) {
     const m = re.exec(f);
     const n = m?.[1] ? Number(m[1]) : NaN;

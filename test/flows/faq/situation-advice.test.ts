@@ -195,3 +195,11 @@ describe('paying at once is not withdrawing', () => {
     );
   });
 });
+
+describe('years of both schemes', () => {
+  it('adds the compulsory and the voluntary years told apart, but not years still to come', () => {
+    expect(readSituation('Tôi đã có 15 năm tham gia BHXH bắt buộc và hiện đang tham gia tiếp BHXH tự nguyện được gần 2 năm.').yearsPaid).toBe(17);
+    expect(readSituation('Thời gian đóng BHXH bắt buộc 12 năm và tự nguyện 3 năm có được cộng không?').yearsPaid).toBe(15);
+    expect(readSituation('Tôi đóng bắt buộc 10 năm rồi nghỉ, giờ đóng tự nguyện tiếp 5 năm nữa có đủ không?').yearsPaid).toBe(10);
+  });
+});
