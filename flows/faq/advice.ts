@@ -1,7 +1,11 @@
 import { foldWords } from './fold-memo.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+import type { Situation } from './situation.ts';
+import { yearsLead } from './leads.ts';
+import { routeAsk } from './ask-routes.ts';
+
+export { pensionRate, yearsLead } from './leads.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -19,9 +23,6 @@ export interface Clarify {
 
 /** What the advice step decided: the parts to answer with, or a question back. */
 export type Advice = { kind: 'parts'; parts: AnswerPart[] } | { kind: 'clarify'; clarify: Clarify };
-
-/** The year rules are read for (retirement ages). */
-const RULE_YEAR = 2026;
 
 const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|mot lan)\b/;
 const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
@@ -53,80 +54,31 @@ const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|
 const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
 const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
 
+/** Words of an illness or failing health ("bị bệnh phổi", "sức khỏe yếu đi"). */
+const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
+/** "Có được rút / nhận … một lần không?": whether, not how much. */
+const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b/;
+const PENSIONER_NO_LUMP_SUM =
+  'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
+const UNLISTED_ILLNESS =
+  'Chỉ các bệnh nguy hiểm đến tính mạng theo danh mục của Bộ Y tế (ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS) hoặc suy giảm khả năng lao động từ 81% trở lên (có giám định y khoa) mới được nhận BHXH một lần ngay. Anh/chị cho biết tên bệnh hoặc kết quả giám định để được tư vấn đúng.';
+
+/** Told to have reached the retirement age ("đến tuổi nghỉ hưu rồi", "đã đủ tuổi", "hết tuổi lao động"). */
+const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
+const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
+const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
+/** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
+const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b|\bnam tiep theo\b/;
+/** What someone at the age can get ("được hưởng gì", "chọn nhận một lần hay trợ cấp hằng tháng", "nhận tiền thế nào"). */
+const OPTIONS_ASK = /\b(?:huong|nhan|duoc) (?:\w+ ){0,2}gi\b|\bngoai (?:viec )?rut\b|\bche do (?:gi|nao)\b|\bkhoan (?:gi|nao)\b|\btro cap hang thang\b|\bnhan tien\b/;
+const GROUP_SUBSIDY: ReadonlySet<string> = new Set(['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune']);
+
 const partOf =
   (index: FaqIndex) =>
   (id: string, lead?: string): Advice | null => {
     const e = get(index, id);
     return e ? { kind: 'parts', parts: [lead ? { entry: e, lead } : { entry: e }] } : null;
   };
-
-/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
-export function pensionRate(sex: 'male' | 'female', years: number): number {
-  const y = Math.floor(years);
-  if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
-  if (y < 20) return 40 + Math.max(0, y - 15);
-  return Math.min(75, 45 + 2 * (y - 20));
-}
-
-function ageClause(sex: Situation['sex']): string {
-  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
-  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
-  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
-  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
-  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
-}
-
-/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
-function retirementYear(sex: 'male' | 'female', age: number): number {
-  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
-    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
-  }
-  return RULE_YEAR + 50;
-}
-
-/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
-function overMaxClause(sex: 'male' | 'female', years: number): string {
-  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
-  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
-}
-
-/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
-function rateClause(sex: Situation['sex'], years: number): string {
-  const y = Math.floor(years);
-  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
-  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
-}
-
-/** The sentence about years paid: what 15 years means for this person. */
-export function yearsLead(s: Situation): string | undefined {
-  const n = s.yearsPaid;
-  if (n === undefined || s.drawingPension === true) return undefined;
-  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
-  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
-  const shown = Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
-  if (n >= 15) {
-    const rate = rateClause(s.sex, n);
-    if (early) {
-      return `Anh/chị đã đóng tự nguyện ${shown} năm, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${rate}`;
-    }
-    return `Anh/chị đã đóng ${shown} năm: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
-  }
-  const missing = Math.ceil(15 - n);
-  let when = '';
-  if (s.age !== undefined && s.sex) {
-    const y = retirementYear(s.sex, s.age);
-    const yearsToGo = y - RULE_YEAR;
-    when =
-      yearsToGo <= 0
-        ? ' Anh/chị đã đến tuổi nghỉ hưu.'
-        : ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${y} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`;
-  }
-  const oneGo =
-    missing <= 5
-      ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
-      : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
-  return `Anh/chị đã đóng ${shown} năm, còn thiếu ${missing} năm để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
-}
 
 /**
  * Rules that follow from the person's situation whatever entry the words matched (or when none matched well
@@ -136,7 +88,9 @@ export function yearsLead(s: Situation): string | undefined {
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = ` ${foldWords(text)} `;
   const part = partOf(index);
-  const asksLumpSum = LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum';
+  // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
+  const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
+  const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
   // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
   if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f)) {
     const a = part('transfer_between_schemes.which_benefits_count');
@@ -146,6 +100,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
   if (died && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
     const a = part('survivor.prepaid_refund');
+    if (a) return a;
+  }
+  const ownIllness = !(s.memberDied && DIED.test(f));
+  // Someone already drawing a pension gets no lump sum, ill or not: the pension goes on.
+  if (s.seriousIllness && ownIllness && asksLumpSum && (s.drawingPension === true || RETIRED.test(f) || /\bnguoi (?:da |dang )?(?:ve|nghi) huu\b/.test(f))) {
+    const a = part('lump_sum.when_allowed', PENSIONER_NO_LUMP_SUM);
     if (a) return a;
   }
   // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
@@ -158,8 +118,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
         : '';
     const a = part(
       'lump_sum.serious_illness',
-      `Anh/chị ${years}đang mắc bệnh nguy hiểm đến tính mạng (như ung thư): đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
+      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
     );
+    if (a) return a;
+  }
+  // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
+  if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && ILL.test(f)) {
+    const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${s.yearsPaid} năm, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
+    const a = part('lump_sum.serious_illness', `${UNLISTED_ILLNESS}${keep}`);
     if (a) return a;
   }
   // Settling abroad opens the lump sum at once.
@@ -184,6 +150,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
   if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
+    // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
+    const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
+    if (a && leave && a.kind === 'parts') return { kind: 'parts', parts: [{ entry: leave }, ...a.parts] };
     if (a) return a;
   }
   // Stopped for a while, asks to go on: yes, re-register; the years paid stay and add up.
@@ -192,6 +161,41 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // "Pay the rest in one go": paying the missing years, not withdrawing.
+  // At retirement age with under 15 years, asking what they can get or to take money: the options (pay the rest,
+  // lump sum, monthly allowance), not only paying the rest.
+  const atAge = s.reachedAge === true || AT_AGE.test(f) || (s.age !== undefined && s.age >= 62);
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !/\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/.test(f)) || /\bkhong du tien\b/.test(f))) {
+    const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
+    if (a) return a;
+  }
+  // 20 years or more, no illness, not emigrating: no lump sum for stopping (the transitional rule is under 20).
+  if (asksLumpSum && s.yearsPaid !== undefined && s.yearsPaid >= 20 && !s.seriousIllness && !s.settlingAbroad && !ILL.test(f) && s.drawingPension !== true && !s.memberDied && !PAY_REST_AT_ONCE.test(f) && !/\b(?:khi|luc) (?:nghi|ve) huu\b|\bhuong luong huu\b/.test(f)) {
+    const own = `Anh/chị đã đóng từ đủ 20 năm nên không thuộc trường hợp rút BHXH một lần vì nghỉ đóng 12 tháng; chỉ được nhận một lần khi ra nước ngoài định cư, mắc bệnh nguy hiểm theo danh mục hoặc suy giảm khả năng lao động từ 81%. ${yearsLead(s) ?? ''}`.trim();
+    const a = part('lump_sum.when_allowed', own);
+    if (a) return a;
+  }
+  // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
+  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died) {
+    const a = part('lump_sum.when_allowed', yearsLead(s));
+    if (a) return a;
+  }
+  // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
+  if (/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/.test(f) && !died && !(s.employment === 'contract' || HIRED.test(f))) {
+    const a = part('payment_mode.refund_cases');
+    if (a) return a;
+  }
+  // "Đóng một lần 5 năm cho những năm sau": paying ahead (at most 5 years, discounted), not the missing years.
+  const restYears = PAY_REST_AT_ONCE.exec(f)?.[1];
+  const plainAhead = restYears !== undefined && Number(restYears) <= 5 && !atAge && s.yearsPaid === undefined;
+  if (PAY_REST_AT_ONCE.test(f) && (AHEAD.test(f) || plainAhead) && !/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/.test(f)) {
+    const a = part('payment_mode.years_ahead');
+    if (a) return a;
+  }
+  // "Đóng luôn 1 lần để hưởng lương hưu" matched to withdrawing: paying at once, and when it is allowed.
+  if (payingOnce && matched?.topic === 'lump_sum' && /\bhuu\b/.test(f)) {
+    const a = part('pension_conditions.pay_missing_once', yearsLead(s));
+    if (a) return a;
+  }
   const rest = PAY_REST_AT_ONCE.exec(f);
   if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
@@ -211,6 +215,27 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
   }
+  // "Có được rút một lần không?" matched to the amount, or to the rule for members who joined after the reform
+  // when nothing says this person did: the conditions, which decide the answer.
+  if ((matched?.id === 'lump_sum.amount' && CAN_WITHDRAW.test(f) && !/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f)) || (matched?.id === 'lump_sum.joined_after_2025' && !joinedAfterReform)) {
+    const a = part('lump_sum.when_allowed');
+    if (a) return a;
+  }
+  const route = routeAsk(f, s, matched?.id);
+  if (route) {
+    const e = get(index, route.entry);
+    if (e) {
+      const lead = route.lead?.(s);
+      const mainId = route.before?.(f);
+      const main = mainId ? get(index, mainId) : undefined;
+      const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
+      const mainLead = main ? yearsLead(s) : undefined;
+      const nextId = route.after?.(f);
+      const next = nextId ? get(index, nextId) : undefined;
+      const parts: AnswerPart[] = main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own];
+      return { kind: 'parts', parts: next ? [...parts, { entry: next }] : parts };
+    }
+  }
   return null;
 }
 
@@ -229,24 +254,44 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('eligibility.household_business');
     if (a) return a;
   }
+  // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
+  if (s.withdrewBefore && /\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f)) {
+    const a = part('transfer_between_schemes.withdrawn_not_counted');
+    if (a) return a;
+  }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
-  if (s.withdrewBefore && /\b(?:dong lai|tham gia lai|dong tiep|tham gia tiep|dong bhxh lai)\b/.test(f)) {
+  if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
     const a = part('eligibility.rejoin_after_withdrawal');
     if (a) return a;
   }
+  // No contract (or the employer pays nothing) and asking to pay voluntary: yes first, then the other ask.
+  if (s.employment === 'no_contract' && matched.topic === 'transfer_between_schemes' && /\b(?:tu dong|tham gia|dong)\b(?: \w+){0,4} (?:duoc|khong)\b/.test(f)) {
+    const yes = get(index, 'eligibility.no_contract');
+    if (yes) return { kind: 'parts', parts: [{ entry: yes }, { entry: matched }] };
+  }
   // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
-  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi) tu nguyen\b/.test(f)) {
+  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi)(?: \w+){0,2} tu nguyen\b/.test(f)) {
     const a = part('eligibility.unpaid_leave');
     if (a) return a;
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
-  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap gi|nhan gi|tuat)\b/.test(f)) {
+  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
     const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
+  // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
+  if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
+    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    if (a) return a;
+  }
+  // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
+  if (matched.id === 'survivor.monthly_survivor' && !pensioner && s.yearsPaid !== undefined && s.yearsPaid < 14.5) {
+    const a = part('survivor.member_dies_one_time');
+    if (a) return a;
+  }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;
@@ -260,6 +305,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
       : s.yearsPaid !== undefined
         ? part('pension_conditions.years_15', yearsLead(s))
         : part('eligibility.who_can_join');
+    if (a) return a;
+  }
+  if (s.foreigner && matched.topic === 'eligibility' && matched.id !== 'eligibility.foreigner') {
+    const a = part('eligibility.foreigner');
     if (a) return a;
   }
   if (matched.id === 'eligibility.foreigner' && !s.foreigner) {
@@ -277,7 +326,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
       };
     }
   }
-  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true) {
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !RETIRED.test(f)) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
       if (a) return a;
@@ -298,9 +347,37 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('benefits_pension.how_calculated', yearsLead(s));
     if (a) return a;
   }
-  if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
-    const a = part(s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
+  // Someone under a contract with compulsory insurance asks to pay voluntary on top: not at the same time.
+  if (s.employment === 'contract' && /\b(?:dong|mua) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
+    const a = part('eligibility.labour_contract');
     if (a) return a;
+  }
+  // A group's subsidy matched for someone who named no group: the rates of every group.
+  if (GROUP_SUBSIDY.has(matched.id) && !s.household && !s.ethnicMinority && !/\b(?:xa dao|dac khu|dao)\b/.test(f)) {
+    const a = part('subsidy.rates_by_group');
+    const join = get(index, 'eligibility.no_upper_age');
+    if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
+    if (a) return a;
+  }
+  const localTopUp = /\b(?:ha noi|ninh binh|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
+  if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
+    const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
+    // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
+    if (e) return { kind: 'parts', parts: localTopUp ? [{ entry: e }, { entry: localTopUp }] : [{ entry: e }] };
+  }
+  // Both spouses insured: one allowance per child, not two.
+  if (matched.topic === 'maternity' && /\bca (?:hai )?vo (?:va |lan )?chong\b|\bca hai (?:vo chong|nguoi|cung)\b|\bhai vo chong (?:\w+ ){0,3}(?:deu|cung)\b/.test(f)) {
+    return { kind: 'parts', parts: [{ entry: matched, lead: 'Không được nhận cả hai: nếu cả vợ và chồng đều đủ điều kiện thì chỉ một người được trợ cấp 2.000.000 đồng cho mỗi con.' }] };
+  }
+  if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
+  // Pregnant now and only starting: whether 6 months can be paid before the birth.
+  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b/.test(f))) {
+    const left = Math.max(0, 9 - s.pregnantMonths);
+    const lead =
+      left >= 6
+        ? `Anh/chị đang mang thai ${s.pregnantMonths} tháng: nếu đóng ngay từ tháng này thì đến khi sinh có thể đủ 6 tháng đóng, nên có thể được trợ cấp 2.000.000 đồng.`
+        : `Anh/chị đang mang thai ${s.pregnantMonths} tháng: bắt đầu đóng bây giờ thì đến khi sinh chỉ được khoảng ${left} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính). Đóng tiếp thì những lần sinh sau và lương hưu vẫn được tính.`;
+    return { kind: 'parts', parts: [{ entry: matched, lead }] };
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)

@@ -1,7 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
-import { foldWords } from './fold-memo.ts';
+import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, type AnswerPart, type Clarify } from './advice.ts';
 import { addFacetParts, composeReply } from './compose.ts';
@@ -138,6 +138,32 @@ function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Mat
   return { outcome, confidence, entry, alternatives };
 }
 
+/** "… Xin hỏi / Vậy / Cho tôi hỏi …": where a long message's story ends and its ask begins. */
+const ASK_MARK = /(?:^|[.!?;:,]\s*)(?:xin hoi|cho (?:toi|em|minh|chau) hoi|vay|xin tu van|nho (?:\S+ ){0,3}tu van)\b/g;
+/** Below this whole-message confidence, a clearly matched ask clause decides the entry. */
+const WEAK_WHOLE = 0.45;
+
+/**
+ * A long message whose story matched weakly: match its ask clause (after "Xin hỏi", "Vậy", …) and use that
+ * when it is clearly surer. Null when there is no such clause or it does not help.
+ */
+function askClauseMatch(index: FaqIndex, text: string): Match | null {
+  const nfc = text.normalize('NFC');
+  const f = fold(nfc);
+  const last = [...f.matchAll(ASK_MARK)].at(-1);
+  if (!last || last.index === undefined || last.index < 20) return null;
+  const clause = (f.length === nfc.length ? nfc : f).slice(last.index + last[0].length).trim();
+  // The clause must be a question of ours by itself ("thủ tục chuyển thế nào" needs the story to mean anything).
+  if (foldWords(clause).split(' ').length < 4 || !DOMAIN_ANCHOR.test(` ${foldWords(clause)} `)) return null;
+  const whole = matchEntry(index, text);
+  if (whole.confidence >= WEAK_WHOLE) return whole;
+  const ask = matchEntry(index, clause);
+  // The ask decides only among the topics the whole message is about (the clause alone lacks the story).
+  const topic = ask.entry?.topic;
+  const near = whole.outcome.topics.slice(0, 2).some((x) => x.topic === topic);
+  return near && ask.confidence > whole.confidence + 0.1 ? { ...ask, alternatives: whole.alternatives } : whole;
+}
+
 /** A second question in the message ("…? Nếu được thì cần giấy tờ gì?") with an entry of another topic. */
 function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[]): AnswerPart | null {
   const asks = text
@@ -170,7 +196,7 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   // "Xin chào tổng đài, …", "Anh chị ơi cho em hỏi …": the wrapper is not the question.
   const text = stripWrappers(rawText);
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
-  const m = matchEntry(index, text);
+  const m = askClauseMatch(index, text) ?? matchEntry(index, text);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
@@ -179,7 +205,8 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   if (offTopic) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
-  const situation = { ...readSituation(text), ...facts };
+  // The situation from the whole message: a newspaper's "Ông … hỏi:" framing tells the sex, though it is not the question.
+  const situation = { ...readSituation(rawText), ...facts };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.
   const advice = matched ? adviseFor(index, text, situation, matched) : situationalAdvice(index, text, situation, null);

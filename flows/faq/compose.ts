@@ -17,6 +17,13 @@ interface Facet {
 }
 
 const FACETS: readonly Facet[] = [
+  {
+    // "… sau 20 năm lương hưu khoảng bao nhiêu?" next to another ask: an estimate of the pension.
+    name: 'pension-amount',
+    asks: /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay|hang thang|moi thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/,
+    gives: /luong huu[^.]{0,80}?\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|luong huu[^.]{0,80}?\d+(?:[.,]\d+)? ?trieu/,
+    fallback: 'calculator.pension_estimate',
+  },
   { name: 'papers', asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/, gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/ },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
   {
@@ -69,7 +76,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     if (out.length >= 2) break;
     if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
     const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
-      (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id),
+      // Rules of a repealed law never stand in for the current one.
+      (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );
     const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.

@@ -30,6 +30,12 @@ export interface Situation {
   withdrewBefore?: boolean;
   /** On unpaid leave or with a suspended contract ("nghỉ không lương", "tạm hoãn hợp đồng"). */
   unpaidLeave?: boolean;
+  /** Says they have reached the retirement age ("đã đủ tuổi nghỉ hưu", "đến tuổi nghỉ hưu rồi"). */
+  reachedAge?: boolean;
+  /** Never paid yet, or only now starting ("chưa đóng ngày nào", "mới bắt đầu tham gia"). */
+  neverPaid?: boolean;
+  /** Months of pregnancy told ("đang mang thai 5 tháng"). */
+  pregnantMonths?: number;
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
@@ -39,6 +45,10 @@ const YEARS_PAID = [
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
   new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
+  new RegExp(`(?:^| ,) ${NUM} nam (?:roi|nay roi)\\b`),
+  // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
+  new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay)\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
 const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
@@ -59,16 +69,33 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const f = ` ${words.replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
   const s: Situation = {};
 
+  // "đóng một lần 5 năm": years to pay, not years paid.
+  // "còn thiếu trên 5 năm": the gap, not years paid.
+  const fy = f
+    .replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
+    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu');
   for (const re of YEARS_PAID) {
-    const m = re.exec(f);
+    const m = re.exec(fy);
     if (m?.[1]) {
       const n = Number(m[1].replace(',', '.'));
       if (n > 0 && n <= 45) {
-        s.yearsPaid = n;
+        // "14 năm 6 tháng": the months count (6 months short of 15 years is not "1 year").
+        const months = Number.isInteger(n) ? new RegExp(`^ ?,? (\\d{1,2}) thang\\b`).exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
+        const k = months?.[1] ? Number(months[1]) : 0;
+        s.yearsPaid = k > 0 && k < 12 ? Math.round((n + k / 12) * 100) / 100 : n;
         break;
       }
     }
   }
+  // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
+  const kindYears = (kind: string): number | undefined => {
+    const m = new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`).exec(fy);
+    const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
+    return n > 0 && n <= 45 ? n : undefined;
+  };
+  const compulsory = kindYears('bat buoc');
+  const voluntary = kindYears('tu nguyen');
+  if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
   for (const re of AGE) {
     const m = re.exec(f);
     const n = m?.[1] ? Number(m[1]) : NaN;
@@ -86,12 +113,12 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b/.test(f)) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b/.test(f)) {
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]|^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|\bco luong huu\b|\bdang ve huu\b/.test(f)) {
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b|\bdang ve huu\b/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -116,15 +143,17 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.settlingAbroad = true;
   }
 
-  if (/\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+  // A relative at home ("vợ tôi ở nhà nội trợ") is who the question is about, whatever the asker's own job.
+  const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
+  if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b/.test(f)) {
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
-  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich)\b/.test(f)) s.foreigner = true;
+  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc))\b/.test(f)) s.foreigner = true;
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f)) {
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
   }
@@ -138,6 +167,10 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (/\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
     s.withdrewBefore = true;
   }
+  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
+  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
+  const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
+  if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
   return s;
 }

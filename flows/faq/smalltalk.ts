@@ -51,6 +51,13 @@ const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ad|admin|ban
 const WRAPPER_HEAD = new RegExp(
   `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
 );
+// "Bà Nguyễn Thị Hoa (Thái Bình) hỏi:", "Bạn đọc hỏi:", "Hỏi:" (a newspaper's framing of the question).
+const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: [a-z]+){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} )?hoi ?[:-] */;
+// "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
+const ASKING_HEAD = new RegExp(
+  '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
+    '(?: (?:chut|mot chut|ti|xiu|1 chut|mot cau|cau nay|van de nay|nhu sau|giup|voi|a|nhe|nha|ad|ak|can hoi|muon hoi|can tu van|tong dai|luat su|anh chi))*[ ]*[,.!:;?-]+ *',
+);
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
@@ -63,8 +70,13 @@ export function stripWrappers(text: string): string {
   const sameLength = f.length === text.length;
   let from = 0;
   let to = f.length;
-  const head = WRAPPER_HEAD.exec(f);
-  if (head && head[0].trim().length > 0 && /[a-z]/.test(head[0])) from = head[0].length;
+  // Heads can follow each other: "Bà Hoa (Thái Bình) hỏi: Xin chào luật sư, cho em hỏi chút ạ. …"
+  for (let round = 0; round < 4; round++) {
+    const rest = f.slice(from);
+    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
+    if (!head) break;
+    from += head[0].length;
+  }
   const tail = WRAPPER_TAIL.exec(f.slice(from));
   if (tail && tail.index > 0) to = from + tail.index;
   if (from === 0 && to === f.length) return text;

@@ -14,7 +14,9 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * file order: seed 20261202 (first 88 questions, 30 to blind), 202612022 (15, 5 to blind), 202612023 (4, 1 to
  * blind), 202612024 (fourth batch of 42: `random.Random(202612024).sample(range(42), 25)` in batch order went
  * to blind, the other 17 were appended here), each drawn before any question of its batch was answered. Six
- * more (fifth batch, collected after the blind split was frozen) went to this set only.
+ * more (fifth batch, collected after the blind split was frozen) went to this set only, and so did the sixth
+ * batch of 50 (2026-12-02: questions and headlines of public Q&A columns, each checked against every split by
+ * question and source so that none is in the blind split, labelled from the law before the service answered).
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**

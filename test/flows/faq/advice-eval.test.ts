@@ -11,17 +11,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
 
 /**
  * Recorded advice floors: the share of answers right for the person who asked (every "must" pattern, no "must
- * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (158 entries):
- * - dev (95 verbatim public questions, tuned on): 94/95 (98.9 %) / 94/95, 0 violations (the miss: a household
- *   business owner past retirement age, whose rule (Decree 158/2025) is not in shared/domain yet);
- * - blind (60 verbatim public questions from the same random splits, never tuned on): 49/60 (81.7 %) / 49/60,
- *   0 violations;
- * - regression (61 issue-9 reports, paraphrased): 100 % / 100 %, 0 violations.
+ * not" pattern), as written and typed without diacritics. Measured 2026-12-02 with flows/faq/kb (163 entries):
+ * - dev (145 verbatim public questions, tuned on; the sixth batch of 50 labelled before the service answered
+ *   them, 29 of which it then answered wrongly): 145/145 / 145/145, 0 violations;
+ * - blind (60 verbatim public questions from the same random splits, never tuned on, failures never read):
+ *   52/60 (86.7 %) / 52/60, 0 violations (49/60 before the sixth batch's fixes);
+ * - regression (61 issue-9 reports, paraphrased): 61/61 / 61/61, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
-  dev: { correct: 94 / 95, violations: 0 },
-  blind: { correct: 49 / 60, violations: 0 },
+  dev: { correct: 145 / 145, violations: 0 },
+  blind: { correct: 52 / 60, violations: 0 },
   regress: { correct: 61 / 61, violations: 0 },
 } as const;
 
@@ -34,7 +34,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(95);
+    expect(dev.length).toBeGreaterThanOrEqual(145);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));

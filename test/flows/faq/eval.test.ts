@@ -12,9 +12,11 @@ import { DEFAULT_KB_DIR, loadKb } from '../../../flows/faq/kb.ts';
  * 96.9 % unaccented; holdout 100 % / 100 % (the previous holdout, 30 mixed questions, scored 96.7 % before it
  * joined the dev set). With the 24-entry test fixture (used only while flows/faq/kb is empty): dev 88.0 %,
  * holdout 96.7 %.
+ * Raised 2026-12-02 to the measured figures (flows/faq/kb, 163 entries): dev 798/814 (98.0 %) in both forms,
+ * holdout 30/30 in both forms.
  */
 export const ACCURACY_FLOOR = {
-  real: { dev: 0.95, holdout: 0.88 },
+  real: { dev: 798 / 814, holdout: 30 / 30 },
   fixture: { dev: 0.85, holdout: 0.8 },
 } as const;
 

@@ -1,0 +1,204 @@
+import { yearsLead } from './leads.ts';
+import type { Situation } from './situation.ts';
+
+/**
+ * What a question asks for, read from cue words, when the words of the whole question pull the matcher toward
+ * another entry: "nghỉ hưu sớm" next to "22 năm" is the early-retirement rule, not the 15-year rule; "chốt sổ"
+ * is the employer's duty to close the book, not how to go on paying. Each route names the entry that answers
+ * the ask (and, when the question asks two things, the entry for the other one).
+ */
+export interface AskRoute {
+  name: string;
+  /** On the folded question, padded with spaces. */
+  asks: (f: string, s: Situation) => boolean;
+  entry: string;
+  /** An entry answered before this one (the other, main ask of the question). */
+  before?: (f: string) => string | undefined;
+  /** An entry answered after this one (the second ask of the question). */
+  after?: (f: string) => string | undefined;
+  lead?: (s: Situation) => string | undefined;
+  /** The entries already answering this ask (no switch when the matcher picked one of them). */
+  covered?: readonly string[];
+}
+
+const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
+/** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
+const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
+const CLOSE_BOOK_ASK =
+  /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
+const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|tiep tuc (?:tham gia|dong)|dong (?:bhxh )?tu nguyen)\b/;
+
+export const ASK_ROUTES: readonly AskRoute[] = [
+  {
+    // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
+    name: 'merit-relatives-card',
+    asks: (f) => /\b(?:thuong binh|benh binh|chat doc hoa hoc|nguoi co cong)\b/.test(f) && HEALTH_CARD.test(f),
+    entry: 'health_insurance.merit_relatives',
+  },
+  {
+    // A pensioner moving to another province asks how the pension follows them.
+    name: 'pensioner-moves',
+    asks: (f, s) =>
+      (s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
+      /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f),
+    entry: 'other.move_pension',
+  },
+  {
+    // A contributor moving house to another province asks where to pay: the same number, any agent there.
+    name: 'contributor-moves',
+    asks: (f, s) =>
+      s.drawingPension !== true &&
+      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b/.test(f) &&
+      /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec)\b/.test(f) &&
+      /\b(?:dong|nop|tham gia)\b/.test(f) &&
+      !/\b(?:cong ty|ho tro)\b/.test(f),
+    entry: 'where_to_pay.moved_residence',
+  },
+  {
+    // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
+    name: 'withdraw-or-keep',
+    asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),
+    entry: 'lump_sum.what_is_lost',
+    lead: yearsLead,
+  },
+  {
+    // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
+    name: 'pension-amount',
+    asks: (f) =>
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+    entry: 'calculator.pension_estimate',
+    lead: yearsLead,
+    covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
+  },
+  {
+    // "Tự nguyện không được lương hưu như bắt buộc?": the same formula.
+    name: 'pension-like-compulsory',
+    asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/.test(f),
+    entry: 'benefits_pension.vs_compulsory',
+  },
+  {
+    // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.
+    name: 'payment-not-shown',
+    asks: (f) => /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) && /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) && /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b/.test(f),
+    entry: 'where_to_pay.receipt_check',
+  },
+  {
+    // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
+    name: 'subsidy-duration',
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?ho tro)\b/.test(f),
+    entry: 'subsidy.duration_10_years',
+  },
+  {
+    // Under 18 and asking to join ("phải đợi đủ 18 tuổi?"): from 15.
+    name: 'minimum-age',
+    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && /\b(?:tham gia|dong|dung ten|dang ky)\b/.test(f),
+    entry: 'eligibility.min_age_15',
+  },
+  {
+    // Paying through a bank app or online: the online payment, not the list of agents.
+    name: 'online-payment',
+    asks: (f) =>
+      (/\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) &&
+        /\b(?:nop|dong|thanh toan)\b/.test(f)) ||
+      (/\b(?:o|tu) nuoc ngoai\b/.test(f) && /\b(?:dong|nop) tien\b|\bbang cach nao\b/.test(f)),
+    entry: 'where_to_pay.online_payment',
+  },
+  {
+    // Working abroad under a contract: compulsory insurance for that time, voluntary otherwise (not emigration).
+    name: 'work-abroad',
+    asks: (f, s) =>
+      !s.settlingAbroad &&
+      /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc))\b/.test(f) &&
+      !/\b(?:rut|mot lan|dang ky)\b/.test(f) &&
+      !JOIN_ASK.test(f),
+    entry: 'transfer_between_schemes.work_abroad',
+  },
+  {
+    // Left the job and asks to go on with voluntary insurance: yes, same number, the years add up.
+    name: 'left-job-go-on',
+    asks: (f, s) => s.employment === 'left_job' && JOIN_OR_GO_ON.test(f) && !/\b(?:rut|mot lan)\b/.test(f),
+    entry: 'transfer_between_schemes.quit_job',
+    lead: yearsLead,
+    covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],
+  },
+  {
+    // "Nhà nước cho bao nhiêu tiền": every group's subsidy (a group named is handled by the situation).
+    name: 'subsidy-amount',
+    asks: (f) => /\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/.test(f) && /\bbao nhieu\b/.test(f) && !/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    covered: ['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune', 'subsidy.others', 'subsidy.local_topup'],
+  },
+  {
+    name: 'military-service',
+    asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
+    entry: 'other.military_service',
+  },
+  {
+    // Lost or damaged book: reissued, the periods are kept.
+    name: 'lost-book',
+    asks: (f) =>
+      /\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b|\bcap lai so\b/.test(
+        f,
+      ),
+    entry: 'other.lost_book',
+  },
+  {
+    // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or
+    // told it was not done ("công ty không chốt sổ"); going on with voluntary insurance, when asked too, comes first.
+    name: 'book-closing',
+    asks: (f) => CLOSE_BOOK_ASK.test(f),
+    entry: 'other.book_closing',
+    before: (f) => (JOIN_OR_GO_ON.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
+  },
+  {
+    // "Nghỉ hưu sớm", "hưởng lương hưu trước tuổi": the early-retirement rule, with what the years mean.
+    name: 'early-retirement',
+    asks: (f) => /\b(?:nghi|ve) huu (?:som|truoc tuoi|truoc)\b|\b(?:huong|linh|nhan|lanh) (?:luong huu )?(?:som|truoc tuoi)\b/.test(f),
+    entry: 'pension_conditions.early_retirement',
+    lead: yearsLead,
+  },
+  {
+    // An old person's health card and an allowance asked together: the card, then the social pension.
+    name: 'old-age-card-and-allowance',
+    asks: (f) => HEALTH_CARD.test(f) && /\b(?:[7-9]\d tuoi|nguoi cao tuoi|nguoi gia)\b/.test(f) && /\btro cap\b/.test(f) && !JOIN_ASK.test(f),
+    entry: 'health_insurance.older_people',
+    after: () => 'other.social_pension',
+  },
+  {
+    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
+    name: 'social-pension',
+    asks: (f) =>
+      !HEALTH_CARD.test(f) &&
+      !JOIN_ASK.test(f) &&
+      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
+        (/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) && /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) && /\btro cap\b/.test(f))),
+    entry: 'other.social_pension',
+  },
+  {
+    // Whether the income paid years ago is indexed ("nhân hệ số trượt giá"): the formula, which says it is.
+    name: 'indexation',
+    asks: (f) => /\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia))\b/.test(f) && /\bluong huu\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: yearsLead,
+  },
+  {
+    // "Lương hưu được tính thế nào": the formula (rate x average of the whole period), with the person's rate.
+    name: 'pension-formula',
+    asks: (f) =>
+      /\b(?:luong huu|che do huu(?: tri)?)\b(?: \w+){0,8} (?:duoc )?tinh (?:nhu )?(?:the nao|ra sao)\b|\bcach tinh (?:luong huu|che do huu)\b/.test(f) &&
+      !/\b(?:bat buoc|ty le|phan tram)\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: yearsLead,
+    covered: ['benefits_pension.rate_women', 'benefits_pension.rate_men', 'transfer_between_schemes.mixed_pension', 'calculator.pension_estimate'],
+  },
+];
+
+/** The route whose ask the question makes, unless the matched entry already answers it. */
+export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
+  for (const r of ASK_ROUTES) {
+    if (!r.asks(f, s)) continue;
+    const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
+    return answered && !r.before && !r.after ? null : r;
+  }
+  return null;
+}

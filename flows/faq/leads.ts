@@ -1,0 +1,99 @@
+import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+
+/** The year rules are read for (retirement ages). */
+export const RULE_YEAR = 2026;
+
+/** "14 năm 6 tháng", "6 tháng", "3 năm" from a number of years. */
+function spell(years: number): string {
+  const total = Math.round(years * 12);
+  const y = Math.floor(total / 12);
+  const m = total % 12;
+  return m === 0 ? `${y} năm` : y === 0 ? `${m} tháng` : `${y} năm ${m} tháng`;
+}
+
+/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
+export function pensionRate(sex: 'male' | 'female', years: number): number {
+  const y = Math.floor(years);
+  if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
+  if (y < 20) return 40 + Math.max(0, y - 15);
+  return Math.min(75, 45 + 2 * (y - 20));
+}
+
+function ageClause(sex: Situation['sex']): string {
+  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
+  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
+  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
+  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
+  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
+}
+
+/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
+function retirementYear(sex: 'male' | 'female', age: number): number {
+  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
+    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
+  }
+  return RULE_YEAR + 50;
+}
+
+/** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
+function overMaxClause(sex: 'male' | 'female', years: number): string {
+  const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
+  return extra > 0 ? ` (${extra} năm vượt mốc: thêm trợ cấp một lần ${String(extra * 0.5).replace('.', ',')} tháng thu nhập bình quân khi nghỉ hưu)` : '';
+}
+
+/** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
+function rateClause(sex: Situation['sex'], years: number): string {
+  const y = Math.floor(years);
+  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
+  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
+}
+
+/** The sentence about years paid: what 15 years means for this person. */
+export function yearsLead(s: Situation): string | undefined {
+  const n = s.yearsPaid;
+  if (n === undefined && s.neverPaid) return startLead(s);
+  if (n === undefined || s.drawingPension === true) return undefined;
+  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
+  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
+  const shown = spell(n);
+  if (n >= 15) {
+    const rate = rateClause(s.sex, n);
+    if (early) {
+      const now = s.age !== undefined && ((s.sex === 'female' && s.age >= 55) || s.age >= 60) ? ' Anh/chị đã đủ tuổi này nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú.' : '';
+      return `Anh/chị đã đóng tự nguyện ${shown}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
+    }
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
+  }
+  const missing = Math.ceil(15 - n);
+  const gap = spell(15 - n);
+  const head = `Anh/chị đã đóng ${shown}, còn thiếu ${gap} để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
+  const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age) - RULE_YEAR : undefined;
+  // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
+  if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
+    return missing <= 5
+      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
+      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
+  }
+  const when =
+    yearsToGo !== undefined && s.sex
+      ? ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${RULE_YEAR + yearsToGo} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`
+      : '';
+  const oneGo =
+    missing <= 5
+      ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
+      : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
+  return `${head} khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+}
+
+/** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
+function startLead(s: Situation): string | undefined {
+  if (s.age === undefined || !s.sex) return undefined;
+  const at = retirementYear(s.sex, s.age);
+  const toGo = Math.max(0, at - RULE_YEAR);
+  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}` : 'rồi'}`;
+  if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
+  if (toGo >= 10) {
+    return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
+  }
+  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${RULE_YEAR + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { readSituation } from '../../../flows/faq/situation.ts';
+
+const index = buildFaqIndex(loadKb());
+/** Both forms a resident types: the answer must not depend on the diacritics. */
+const ask = (q: string) => {
+  const a = answerQuestion(index, q);
+  const b = answerQuestion(index, stripDiacritics(q));
+  expect(b.parts.map((p) => p.entry.id)).toEqual(a.parts.map((p) => p.entry.id));
+  return a;
+};
+const ids = (q: string) => ask(q).parts.map((p) => p.entry.id);
+
+describe('the ask a cue names, whatever else the question tells', () => {
+  it('answers "nghỉ hưu sớm" with the early-retirement rule and what the years mean, not only the 15-year rule', () => {
+    const a = ask('Tôi là nữ, 51 tuổi, đã đóng bảo hiểm 23 năm, tôi muốn nghỉ hưu sớm có được không?');
+    expect(a.entryId).toBe('pension_conditions.early_retirement');
+    expect(a.answer).toMatch(/suy giảm khả năng lao động từ 61%/);
+    expect(a.answer).toMatch(/đã đóng 23 năm/);
+  });
+
+  it('answers the social pension for an old person without a pension, but not when the ask is joining', () => {
+    const a = ask('Ông tôi 80 tuổi, không có lương hưu, có được nhà nước trợ cấp hằng tháng không, bao nhiêu tiền?');
+    expect(a.entryId).toBe('other.social_pension');
+    expect(a.answer).toMatch(/500\.000/);
+    expect(ids('Người đang hưởng trợ cấp xã hội hằng tháng có được tham gia BHXH tự nguyện không?')).not.toContain('other.social_pension');
+  });
+
+  it('answers the employer closing the book when it was not done, and joining first when that is asked too', () => {
+    expect(ids('Công ty cũ nợ tiền bảo hiểm nên không chốt sổ cho tôi, giờ tôi phải làm sao?')).toEqual(['other.book_closing']);
+    expect(ids('Công ty chưa chốt sổ cho tôi, tôi muốn đóng BHXH tự nguyện tiếp thì làm thế nào?')).toEqual([
+      'transfer_between_schemes.quit_job',
+      'other.book_closing',
+    ]);
+    // A book already taken home is a fact of the story, not the ask.
+    expect(ids('Tôi nghỉ việc đã lấy sổ về, giờ muốn đóng tự nguyện tiếp được không?')).not.toContain('other.book_closing');
+  });
+
+  it('answers a lost book with its reissue', () => {
+    expect(ask('Tôi lỡ làm mất cuốn sổ bảo hiểm xã hội, giờ phải làm sao?').entryId).toBe('other.lost_book');
+  });
+
+  it('tells someone drawing a pension that an illness opens no lump sum, instead of "yes"', () => {
+    const a = ask('Tôi đang hưởng lương hưu, nay bị ung thư, có rút BHXH một lần được không?');
+    expect(a.answer).toMatch(/^Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần/);
+    expect(a.answer).not.toMatch(/^Được/);
+  });
+
+  it('names the listed illnesses and asks which one, when the illness named is not on the list', () => {
+    const a = ask('Tôi bị bệnh tim, sức khỏe yếu, đã đóng 18 năm, rút BHXH một lần được không?');
+    expect(a.entryId).toBe('lump_sum.serious_illness');
+    expect(a.answer).toMatch(/danh mục của Bộ Y tế/);
+    expect(a.answer).toMatch(/cho biết tên bệnh/);
+    expect(a.answer).toMatch(/đã đóng 18 năm, đủ số năm để hưởng lương hưu/);
+  });
+
+  it('answers the health card of a war invalid\'s relatives with the 61 % rule', () => {
+    const a = ask('Chồng tôi là thương binh suy giảm 41%, tôi có được cấp thẻ BHYT miễn phí không?');
+    expect(a.entryId).toBe('health_insurance.merit_relatives');
+    expect(a.answer).toMatch(/61%/);
+  });
+
+  it('reads the years from "tính đến thời điểm nghỉ hưu là 28 năm" and gives a man his rate', () => {
+    const q = 'Tôi là nam, đóng bảo hiểm mức bình quân 5 triệu, tính đến thời điểm nghỉ hưu là 28 năm. Lương hưu của tôi được tính thế nào?';
+    expect(readSituation(q).yearsPaid).toBe(28);
+    expect(ask(q).answer).toMatch(/61%/);
+  });
+});
+
+describe('rules that follow from the situation', () => {
+  it.each([
+    ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
+    ['moving the pension for a pensioner who moves', 'Tôi đang hưởng lương hưu ở Nghệ An, sắp chuyển vào Bình Dương ở với con thì lương hưu nhận thế nào?', 'other.move_pension'],
+    ['checking the receipt for a payment not shown on VssID', 'Tôi nộp tiền BHXH tự nguyện ở bưu điện rồi nhưng trên VssID không thấy ghi nhận, phải làm sao?', 'where_to_pay.receipt_check'],
+    ['the 10-year limit for used-up subsidy years', 'Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?', 'subsidy.duration_10_years'],
+    ['the one-time survivor allowance for a member under 15 years', 'Anh trai tôi mất, đã đóng BHXH 7 năm, chưa có vợ con, bố mẹ tôi có được nhận tiền tuất không?', 'survivor.member_dies_one_time'],
+    ['no buying back a period paid out as a lump sum', 'Tôi đã rút một lần năm 2023, giờ có thể hoàn trả lại tiền để khôi phục thời gian đóng không?', 'transfer_between_schemes.withdrawn_not_counted'],
+    ['working abroad under a contract with its compulsory insurance', 'Tôi đang đóng BHXH tự nguyện, nay đi xuất khẩu lao động ở Nhật thì thời gian đó xử lý thế nào?', 'transfer_between_schemes.work_abroad'],
+    ['going on after leaving a job with the same number', 'Tôi đi làm và được công ty đóng BHXH được 7 tháng. Tháng này, tôi nghỉ việc và muốn tự đóng tiếp BHXH tự nguyện có được không?', 'transfer_between_schemes.quit_job'],
+    ['"Nhà nước cho bao nhiêu tiền" with every group\'s subsidy', 'dong bhxh tu nguyen moi thang duoc nha nuoc cho bao nhieu tien', 'subsidy.rates_by_group'],
+  ])('answers %s', (_what, q, id) => {
+    expect(ask(q).entryId).toBe(id);
+  });
+
+  it('reads "15 năm rồi" after a comma as years paid, and never offers a repealed rule as a second part', () => {
+    expect(readSituation('Tôi tham gia từ 2010 đến nay, 15 năm rồi, tôi 48 tuổi').yearsPaid).toBe(15);
+    expect(ask('Ông nội tôi đang hưởng lương hưu thì mất, bà nội tôi 80 tuổi, được hưởng tuất hằng tháng bao nhiêu tiền?').parts.map((p) => p.entry.id)).not.toContain(
+      'survivor.old_rule_2020',
+    );
+  });
+});
+
+
+describe('work abroad, leaving a job, a pensioner\'s death, unpaid leave', () => {
+  it('answers a pensioner\'s widow asking for "trợ cấp hằng tháng" with a survivor rule, not the payment modes', () => {
+    expect(ask('Bố tôi đã mất sau khi nghỉ hưu. Khi bố tôi mất, mẹ tôi được hưởng một khoản tiền. Từ đó đến nay mẹ tôi không được hưởng trợ cấp hằng tháng. Mẹ tôi có được hưởng trợ cấp hằng tháng không?').topic).toBe(
+      'survivor',
+    );
+  });
+
+  it('answers unpaid leave asking to join and to pay back: joining first, then no backpay', () => {
+    expect(ids('Tôi nghỉ không lương 4 tháng, công ty không đóng BHXH. Tôi muốn đóng BHXH, BHYT tự nguyện thì có được không? Có truy đóng từ tháng 9 được không?')).toEqual([
+      'eligibility.unpaid_leave',
+      'payment_mode.backpay_past',
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { readSituation } from '../../../flows/faq/situation.ts';
+
+const index = buildFaqIndex(loadKb());
+const ask = (q: string) => {
+  const a = answerQuestion(index, q);
+  expect(answerQuestion(index, stripDiacritics(q)).parts.map((p) => p.entry.id)).toEqual(a.parts.map((p) => p.entry.id));
+  return a;
+};
+
+describe('the person\'s situation, read and applied', () => {
+  it('does not take "để có lương hưu" (a goal) for drawing a pension, and reads "nữ," as the sex', () => {
+    const s = readSituation('Tôi 58 tuổi, nữ, đóng bảo hiểm được 13 năm, năm sau đến tuổi thì phải làm sao để có lương hưu?');
+    expect(s.drawingPension).toBeUndefined();
+    expect(s.sex).toBe('female');
+    const a = ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?');
+    expect(a.answer).not.toMatch(/^Người đang hưởng lương hưu/);
+  });
+
+  it('tells someone at the retirement age with a small gap to pay it at once now, and one with a larger gap what comes first', () => {
+    expect(ask('Tôi là nữ, 59 tuổi, đã đóng 12 năm, làm sao để có lương hưu?').answer).toMatch(
+      /đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 3 năm/,
+    );
+    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm: đóng tiếp .* khoảng 1 năm/);
+  });
+
+  it('answers "đóng một lần 5 năm cho những năm sau" with paying ahead, and reads no years paid from it', () => {
+    const q = 'Tôi muốn đóng một lần 5 năm cho những năm sau có được giảm tiền không?';
+    expect(readSituation(q).yearsPaid).toBeUndefined();
+    expect(ask(q).entryId).toBe('payment_mode.years_ahead');
+  });
+
+  it('gives every group\'s subsidy to someone who named none, and that there is no upper age first', () => {
+    expect(ask('Người 70 tuổi có đóng BHXH tự nguyện được không, có được hỗ trợ không?').parts.map((p) => p.entry.id)).toEqual([
+      'eligibility.no_upper_age',
+      'subsidy.rates_by_group',
+    ]);
+  });
+
+  it('answers a member\'s death with what the family receives, not a refund of months nobody paid ahead', () => {
+    expect(ask('Mẹ tôi mất tháng trước, bà đang đóng BHXH tự nguyện được 7 năm, gia đình được nhận những khoản gì?').entryId).toBe(
+      'survivor.member_dies_one_time',
+    );
+  });
+
+  it('answers rejoining after a lump sum, a foreign national, and voluntary on top of a contract', () => {
+    expect(ask('Tôi đã rút BHXH một lần năm 2020, giờ muốn đóng tự nguyện lại từ đầu thì bao giờ có lương hưu?').entryId).toBe(
+      'eligibility.rejoin_after_withdrawal',
+    );
+    expect(readSituation('Vợ tôi là người lao động tự do').foreigner).toBeUndefined();
+    expect(ask('Vợ tôi người Lào, có được đóng BHXH tự nguyện ở Việt Nam không?').entryId).toBe('eligibility.foreigner');
+    expect(ask('Tôi đang làm công ty có đóng bảo hiểm bắt buộc, có đóng thêm tự nguyện để lương hưu cao hơn được không?').entryId).toBe(
+      'eligibility.labour_contract',
+    );
+  });
+
+  it('counts the months of "14 năm 6 tháng": six months short, paid at once at the age', () => {
+    expect(readSituation('Mẹ tôi đã đóng tự nguyện 14 năm 6 tháng').yearsPaid).toBe(14.5);
+    expect(ask('Mẹ tôi 60 tuổi, đã đóng tự nguyện 14 năm 6 tháng, giờ đóng nốt một lần được không?').answer).toMatch(
+      /đã đóng 14 năm 6 tháng, còn thiếu 6 tháng .* đóng một lần cho 6 tháng còn thiếu/,
+    );
+  });
+
+  it('answers both asks of one sentence: the card and the allowance of an old person, the premium and the pension', () => {
+    expect(ask('Bà tôi 78 tuổi không có lương hưu, có được cấp thẻ BHYT miễn phí không và có được trợ cấp gì không?').parts.map((p) => p.entry.id)).toEqual([
+      'health_insurance.older_people',
+      'other.social_pension',
+    ]);
+    expect(ask('Tôi muốn đóng mức 5 triệu một tháng thì phải nộp bao nhiêu, sau 20 năm lương hưu khoảng bao nhiêu?').parts.map((p) => p.entry.id)).toContain(
+      'calculator.pension_estimate',
+    );
+  });
+
+  it('tells a woman with 20 voluntary years begun before 2021 who is past 55 that she can claim now', () => {
+    expect(ask('Tôi đóng được 20 năm tự nguyện từ 2003, nữ, năm nay 56 tuổi có được hưởng lương hưu chưa?').answer).toMatch(/đủ điều kiện hưởng lương hưu ngay/);
+  });
+
+  it('tells a woman pregnant now whether months paid from today reach the 6 before the birth', () => {
+    expect(ask('Tôi đang mang thai 5 tháng, bây giờ mới đăng ký đóng BHXH tự nguyện thì sinh có được 2 triệu không?').answer).toMatch(
+      /đến khi sinh chỉ được khoảng 4 tháng, chưa đủ 6 tháng/,
+    );
+    expect(ask('Tôi có bầu 2 tháng, giờ mới đóng BHXH tự nguyện thì khi sinh có được trợ cấp thai sản không?').answer).toMatch(/có thể đủ 6 tháng/);
+  });
+
+  it('tells someone who never paid, of a known age and sex, when 15 years can be reached', () => {
+    expect(ask('Nam 60 tuổi mới bắt đầu tham gia BHXH tự nguyện thì bao giờ được hưởng lương hưu?').answer).toMatch(
+      /đủ 10 năm \(đến khoảng năm 2036\), rồi đóng một lần 5 năm còn thiếu/,
+    );
+  });
+});
+
+describe('asks named by a cue', () => {
+  it('answers "nên rút hay đóng tiếp" with what a lump sum takes away, and "lương hưu như bắt buộc?" with the same formula', () => {
+    expect(ask('Tôi 40 tuổi, đóng bắt buộc 8 năm, đã nghỉ việc 14 tháng, giờ nên rút một lần hay đóng tự nguyện tiếp?').entryId).toBe('lump_sum.what_is_lost');
+    expect(ask('Nghe nói đóng tự nguyện không được hưởng lương hưu như bắt buộc, có đúng không?').entryId).toBe('benefits_pension.vs_compulsory');
+  });
+
+  it('answers a contributor moving house with paying where they live, but not "chuyển sang đóng 6 tháng một lần"', () => {
+    expect(ask('Tôi chuyển từ Thanh Hóa vào Bình Dương làm tự do, đóng BHXH tự nguyện ở đâu, có phải làm lại sổ không?').entryId).toBe(
+      'where_to_pay.moved_residence',
+    );
+    expect(ask('Tôi đang đóng BHXH tự nguyện theo tháng, nay muốn chuyển sang đóng 6 tháng một lần có được không?').entryId).not.toBe(
+      'where_to_pay.moved_residence',
+    );
+  });
+
+  it('gives someone at the age with under 15 years the options when they ask for money, not only paying the rest', () => {
+    expect(ask('Tôi 64 tuổi, mới đóng 9 năm BHXH tự nguyện, không đủ tiền đóng tiếp, giờ nhận tiền thế nào?').entryId).toBe(
+      'lump_sum.monthly_allowance_option',
+    );
+    expect(readSituation('Đủ tuổi nghỉ hưu nhưng còn thiếu trên 5 năm thì có được đóng một lần không?').yearsPaid).toBeUndefined();
+  });
+
+  it('reads "đóng 1 lần cho 3 năm" with no gap named as paying ahead, and a refund asked for cash as the refund cases', () => {
+    expect(ask('đóng 1 lần cho 3 năm được không').entryId).toBe('payment_mode.years_ahead');
+    expect(ask('Tôi đóng 12 tháng một lần, giờ cần tiền gấp có lấy lại tiền đã đóng trước được không?').entryId).toBe('payment_mode.refund_cases');
+  });
+
+  it('answers whether old income is indexed with the formula', () => {
+    expect(ask('Đóng 20 năm mức 2 triệu thì lương hưu tính trên 2 triệu hay được nhân hệ số trượt giá?').entryId).toBe('benefits_pension.how_calculated');
+  });
+
+  it('tells someone with 20 years or more that stopping opens no lump sum, and what the years give', () => {
+    const a = ask('Tôi đóng BHXH được 22 năm, nghỉ việc đã 2 năm, nay 50 tuổi, nữ. Tôi có được rút BHXH một lần không?');
+    expect(a.answer).toMatch(/^Anh\/chị đã đóng từ đủ 20 năm nên không thuộc trường hợp rút BHXH một lần vì nghỉ đóng 12 tháng/);
+    expect(a.answer).toMatch(/59%/);
+    // The one-off allowance at retirement beyond 30 years is another rule.
+    expect(ask('Người hưởng lương hưu khi đóng trên 30 năm thì có được trợ cấp một lần khi nghỉ hưu không?').entryId).not.toBe('lump_sum.when_allowed');
+  });
+
+  it('reads the sex from a reporter\'s "Ông … hỏi:" and says yes first to someone whose employer pays nothing', () => {
+    expect(readSituation('Ông Nguyễn Văn A (Nghệ An) hỏi: Tôi sinh năm 1966, đã đóng BHXH 12 năm').sex).toBe('male');
+    expect(readSituation('Bà Trần Thị B hỏi: tôi đóng 10 năm').sex).toBe('female');
+    expect(
+      ask('Tôi làm giáo viên hợp đồng ở trường tư, trường không đóng bảo hiểm, tôi có tự đóng tự nguyện được không, sau này chuyển sang bắt buộc có được cộng không?').parts.map(
+        (p) => p.entry.id,
+      )[0],
+    ).toBe('eligibility.no_contract');
+  });
+});
+
+
+describe('the question inside its wrapping', () => {
+  it.each([
+    ['a greeting and a request to ask', 'Xin chào anh chị, cho em hỏi chút ạ. ', 'Rút BHXH một lần cần thủ tục gì?'],
+    ['a newspaper framing', 'Bà Nguyễn Thị Hoa (Thái Bình) hỏi: ', 'Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?'],
+  ])('answers the same through %s', (_what, wrapper, q) => {
+    const a = ask(`${wrapper}${q}`);
+    expect(a.kind).toBe('entry');
+    expect(a.parts.map((p) => p.entry.id)).toEqual(ask(q).parts.map((p) => p.entry.id));
+  });
+
+  it('answers an under-18 asking to join with the minimum age', () => {
+    expect(ask('Tôi 17 tuổi, đã nghỉ học đi làm may tại nhà. Tôi có thể tự đứng tên tham gia BHXH tự nguyện không hay phải đợi đủ 18 tuổi?').entryId).toBe(
+      'eligibility.min_age_15',
+    );
+  });
+});
+
+describe('no question back when the message already says it', () => {
+  it.each([
+    ['a pensioner ("về hưu rồi")', 'ad oi cho hoi ve huu roi co dong tiep bh tu nguyen dc nua ko', 'eligibility.pensioner'],
+    ['a company that pays ("cty có bhxh")', 'dang di lam cty co bhxh thi co dong them tu nguyen dc ko', 'eligibility.labour_contract'],
+    ['a wife at home, whatever the husband\'s job', 'toi dang lam cong nhan co dong bhxh bat buoc, vo toi o nha noi tro co dong tu nguyen duoc ko', 'eligibility.no_contract'],
+  ])('answers %s', (_what, q, id) => {
+    const a = ask(q);
+    expect(a.kind).toBe('entry');
+    expect(a.entryId).toBe(id);
+  });
+});
+
+describe('a second fact that changes the answer', () => {
+  it('tells both insured spouses that one allowance is paid per child', () => {
+    expect(ask('Cả hai vợ chồng tôi đều đóng BHXH tự nguyện, khi sinh con thì cả hai cùng được nhận 2 triệu không?').answer).toMatch(/^Không được nhận cả hai/);
+  });
+
+  it('adds the province\'s own top-up when Hà Nội is named, and answers "rút ra hết" with the lump-sum conditions', () => {
+    expect(ask('Mức hỗ trợ của Hà Nội cho hộ nghèo đóng BHXH tự nguyện là bao nhiêu?').parts.map((p) => p.entry.id)).toEqual([
+      'subsidy.poor_household',
+      'subsidy.local_topup',
+    ]);
+    expect(ask('Đóng BHXH tự nguyện đủ 15 năm rồi giờ tôi có được rút ra hết không?').entryId).toBe('lump_sum.when_allowed');
+    expect(ask('Tôi có thể đóng BHXH tự nguyện qua app ngân hàng được không?').entryId).toBe('where_to_pay.online_payment');
+  });
+});
+
+describe('paying at once is not withdrawing', () => {
+  it('answers "đóng luôn 1 lần để hưởng hưu trí" with when paying at once is allowed, not the lump-sum withdrawal', () => {
+    expect(ask('Tôi đã có 15 năm đóng BHXH, nay muốn đóng BHXH tự nguyện luôn 1 lần để hưởng chế độ hưu trí thì có được không?').entryId).toBe(
+      'pension_conditions.pay_missing_once',
+    );
+  });
+});
+
+describe('years of both schemes', () => {
+  it('adds the compulsory and the voluntary years told apart, but not years still to come', () => {
+    expect(readSituation('Tôi đã có 15 năm tham gia BHXH bắt buộc và hiện đang tham gia tiếp BHXH tự nguyện được gần 2 năm.').yearsPaid).toBe(17);
+    expect(readSituation('Thời gian đóng BHXH bắt buộc 12 năm và tự nguyện 3 năm có được cộng không?').yearsPaid).toBe(15);
+    expect(readSituation('Tôi đóng bắt buộc 10 năm rồi nghỉ, giờ đóng tự nguyện tiếp 5 năm nữa có đủ không?').yearsPaid).toBe(10);
+  });
+});
