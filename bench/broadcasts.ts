@@ -91,7 +91,7 @@ export async function benchBroadcasts(): Promise<{ name: string; lines: string[]
         '',
         'Where a million rows\' time goes (measured apart while tuning): choosing each person\'s address ~0.45 s (one seek each in',
         'addresses_reach_idx), writing the rows with their due-index entries ~1.5 s, commits and the writer\'s own WAL checkpoints',
-        '~0.3–0.7 s (wal_autocheckpoint 4000 pages = 4 MiB at 1 KiB pages; its longest stall is the longest event-loop turn above).',
+        '~0.3–0.7 s (wal_autocheckpoint 4000 pages = 16 MiB at 4 KiB pages; its longest stall is the longest event-loop turn above).',
         'To fit in 3 s the outbox rows carry no per-broadcast index (a cancel finds them from broadcasts.first_outbox_id up),',
         'waiting rows no daily-cap index entry (added when sent), and each chunk adds its counts from the due index, not the rows.',
         'A narrower recipients table would queue in ~1.1 s but move the rest of the work to sending; not done.',
