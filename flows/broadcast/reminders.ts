@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { transaction, type Db } from '../../db/client.ts';
 import { broadcasts, type BroadcastRow, type CampaignRow } from '../../db/schema/index.ts';
@@ -22,8 +22,9 @@ function planKey(campaignId: number, scope: string, daysBefore: number): string 
 }
 
 /**
- * Plan the launch reminders (scheduled at once). Planning again updates the pending ones instead of adding more;
- * reminders already sent, being sent or cancelled are left alone; days whose time has passed are reported, not planned.
+ * Plan the launch reminders (scheduled at once). Planning again updates the pending ones instead of adding more,
+ * also when two plans arrive at the same moment; reminders already sent, being sent or cancelled are left alone;
+ * days whose time has passed are reported, not planned.
  */
 export async function planLaunchReminders(
   db: Db,
@@ -62,10 +63,20 @@ export async function planLaunchReminders(
         createdBy: sender.name,
         createdByContactId: sender.contactId,
       };
-      const [row] = existing
-        ? await db.update(broadcasts).set(values).where(eq(broadcasts.id, existing.id)).returning()
-        : await db.insert(broadcasts).values({ ...values, planKey: key, createdAt: now }).returning();
-      if (row) reminders.push(row);
+      // Two plans at once (two supervisors, or a double click on two instances) meet on the unique plan key: the
+      // second waits for the first's row, then updates it as a plan made just after would.
+      const [inserted] = existing
+        ? []
+        : await db.insert(broadcasts).values({ ...values, planKey: key, createdAt: now }).onConflictDoNothing({ target: broadcasts.planKey }).returning();
+      const [row] = inserted
+        ? [inserted]
+        : await db
+            .update(broadcasts)
+            .set(values)
+            .where(and(eq(broadcasts.planKey, key), inArray(broadcasts.status, ['draft', 'scheduled'])))
+            .returning();
+      const planned = row ?? (await db.select().from(broadcasts).where(eq(broadcasts.planKey, key)))[0];
+      if (planned) reminders.push(planned);
     }
     return { reminders, skippedDaysBefore };
   });

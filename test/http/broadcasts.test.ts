@@ -157,6 +157,18 @@ describe('broadcasts over the admin API', () => {
     expect(await t.service.db.select().from(outbox).where(eq(outbox.priority, 1))).toHaveLength(1);
   });
 
+  it('plans the reminders once when the same plan arrives several times at once, answering each request alike', async () => {
+    await subscribe('a');
+    const plan = { daysBefore: [2, 1, 0], at: '09:00' };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => call('/admin/reminders', plan)));
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as { reminders: { id: number; sendAt: string }[] }[];
+    const planned = await t.service.db.select().from(broadcasts);
+    expect(planned).toHaveLength(3);
+    for (const body of bodies) expect(body.reminders.map((r) => r.id).sort()).toEqual(planned.map((b) => b.id).sort());
+    expect(planned.map((b) => b.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+  });
+
   it('skips and reports a broadcast whose time passed while the service was down, never sending it late', async () => {
     await subscribe('a');
     const { id } = (await (await call('/admin/broadcasts', { text: 'Nhắc', sendAt: '2026-05-20T11:00' })).json()) as Created;
