@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   BULK_DAILY_CAP: z.coerce.number().int().min(1).default(3),
   OUTBOX_TICK_MS: z.coerce.number().int().min(10).default(250),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   CALC_DISCOUNT_RATE: z.coerce.number().min(0).max(0.05).default(0.0035),
   REPORT_SANITY_LIMIT: z.coerce.number().int().min(1).max(999).default(200),
   REPORT_REMINDER_AT: hhmm.default('16:30'),
@@ -76,7 +77,8 @@ export interface Config {
   timezone: 'Asia/Ho_Chi_Minh';
   quietHours: { start: string; end: string };
   bulkDailyCap: number;
-  outbox: { tickMs: number; maxAttempts: number };
+  /** leaseMs: how long a claimed row belongs to its instance (PostgreSQL: a dead instance's rows go out after it). */
+  outbox: { tickMs: number; maxAttempts: number; leaseMs: number };
   calculator: { discountRatePerMonth: number };
   reports: { sanityLimit: number; reminderAt: string; digestAt: string };
   /** Working hours (Mon–Sat 08:00–17:00) a callback request may wait to be taken before it is escalated. */
@@ -132,7 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     timezone: 'Asia/Ho_Chi_Minh',
     quietHours: { start: quietStart, end: quietEnd },
     bulkDailyCap: env.BULK_DAILY_CAP,
-    outbox: { tickMs: env.OUTBOX_TICK_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    outbox: { tickMs: env.OUTBOX_TICK_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
     calculator: { discountRatePerMonth: env.CALC_DISCOUNT_RATE },
     reports: { sanityLimit: env.REPORT_SANITY_LIMIT, reminderAt: env.REPORT_REMINDER_AT, digestAt: env.SUPERVISOR_DIGEST_AT },
     callbacks: { deadlineHours: env.CALLBACK_DEADLINE_HOURS },

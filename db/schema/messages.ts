@@ -71,6 +71,13 @@ export const outbox = sqliteTable(
     inboundId: integer('inbound_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /**
+     * Lease of a claimed (`sending`) row: until then the instance that claimed it owns it. On PostgreSQL (several
+     * instances) a `sending` row whose lease has expired is taken for abandoned (its instance died mid-send) and
+     * claimed again. SQLite has one instance: it leaves this empty (and outbox_lease_idx with it) and requeues its own
+     * `sending` rows at start-up.
+     */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
   },
   // Partial indexes: most rows are replies that are sent at once, and they need none of these entries. Keeping
   // them out makes each insert touch one B-tree instead of four.
@@ -83,6 +90,9 @@ export const outbox = sqliteTable(
     index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1 AND sent_at IS NOT NULL`),
     // Web chat messages waiting for the page to collect them (durable: they survive a restart).
     index('outbox_web_pickup_idx').on(t.address).where(sql`status = 'sent' AND channel = 'web'`),
+    // Rows whose lease may have expired (PostgreSQL's claim): only leased rows in flight, a handful per instance.
+    // SQLite leaves the lease empty, so its sends never touch this index.
+    index('outbox_lease_idx').on(t.channel, t.claimedUntil).where(sql`status = 'sending' AND claimed_until IS NOT NULL`),
   ],
 );
 

@@ -1,20 +1,25 @@
 /**
- * Claiming outbox rows on PostgreSQL (db/pg/outbox-claim.ts), two pools standing for two instances: every row is
+ * Claiming outbox rows on PostgreSQL (the claim of db/queries/outbox.ts), two pools standing for two instances: every row is
  * claimed by exactly one, a locked row is skipped without waiting, an expired lease is claimed again and a live
  * one never, and rows come back exactly as the SQLite claim returns them.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDb } from '../../db/client.ts';
-import { outboxQueries } from '../../db/queries/outbox.ts';
+import { openDb, pgHandle } from '../../db/client.ts';
+import { claimStatement, outboxQueries, type ClaimKind, type OutboxClaimRow } from '../../db/queries/outbox.ts';
 import * as sqliteSchema from '../../db/schema/index.ts';
 import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
 import { contacts, outbox } from '../../db/pg/schema/index.ts';
-import { claimOutboxRows, claimStatement, type ClaimKind } from '../../db/pg/outbox-claim.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
 
 const T0 = Date.parse('2026-05-20T03:00:00Z');
 const LEASE = 60_000;
+
+/** The send loop's claim on one pool (one instance), rows in delivery order as the send loop sorts them. */
+async function claimOutboxRows(db: PgDb, opts: { channel: string; limit: number; now: number; leaseMs?: number }): Promise<OutboxClaimRow[]> {
+  const rows = await outboxQueries(pgHandle(db)).claim(opts.channel, opts.now, opts.limit, opts.now + (opts.leaseMs ?? LEASE));
+  return rows.sort((a, b) => a.priority - b.priority || a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
+}
 
 function row(i: number, over: Partial<typeof outbox.$inferInsert> = {}): typeof outbox.$inferInsert {
   return {
@@ -116,7 +121,7 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
     try {
       lite.insert(sqliteSchema.contacts).values({ id: 1, createdAt: new Date(T0) }).run();
       lite.insert(sqliteSchema.outbox).values({ ...values, id: undefined }).run();
-      const fromSqlite = await outboxQueries(lite).claim('sms', T0, 5);
+      const fromSqlite = await outboxQueries(lite).claim('sms', T0, 5, T0 + LEASE);
       const fromPg = await claimOutboxRows(a, { channel: 'sms', limit: 5, now: T0 });
       expect(fromPg.map(({ id: _id, ...r }) => r)).toEqual(fromSqlite.map(({ id: _id, ...r }) => r));
       expect(fromPg[0]?.requestPhone).toBe(1);

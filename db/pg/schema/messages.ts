@@ -60,11 +60,6 @@ export const outbox = pgTable(
     inboundId: bigint('inbound_id', { mode: 'number' }),
     createdAt: epochMs('created_at').notNull(),
     sentAt: epochMs('sent_at'),
-    /**
-     * Lease of a claimed (`sending`) row: until then the instance that claimed it owns it; after it the instance is
-     * taken for dead and the row may be claimed again (db/pg/outbox-claim.ts). Not on the SQLite side yet: one
-     * SQLite instance requeues its own `sending` rows at start-up instead (listed in the mirror test as pending).
-     */
     claimedUntil: epochMs('claimed_until'),
   },
   (t) => [
@@ -74,7 +69,7 @@ export const outbox = pgTable(
     index('outbox_contact_sent_idx').on(t.contactId, t.sentAt).where(sql`priority = 1 AND sent_at IS NOT NULL`),
     index('outbox_web_pickup_idx').on(t.address).where(sql`status = 'sent' AND channel = 'web'`),
     // Rows whose lease may have expired: only rows in flight, a handful per instance.
-    index('outbox_lease_idx').on(t.channel, t.claimedUntil).where(sql`status = 'sending'`),
+    index('outbox_lease_idx').on(t.channel, t.claimedUntil).where(sql`status = 'sending' AND claimed_until IS NOT NULL`),
   ],
 );
 

@@ -1,7 +1,8 @@
-import type { BulkFacts, OutboxClaimRow } from '../../../db/queries/outbox.ts';
+import type { OutboxClaimRow } from '../../../db/queries/outbox.ts';
 import type { OutboxReason } from '../../../db/schema/index.ts';
 import { localMinutes, parseHhmm } from '../../core/clock.ts';
 import type { Config } from '../../config.ts';
+import type { BulkCounts } from './bulk-ledger.ts';
 
 /** What the hold-back rules decided for one row: send it, skip it for good, or hold it until a time. */
 export type HoldBack = { kind: 'send' } | { kind: 'skip'; reason: OutboxReason; error: string } | { kind: 'hold'; until: Date; reason: OutboxReason; error: string };
@@ -29,21 +30,19 @@ export function createHoldBack(config: Pick<Config, 'quietHours' | 'bulkDailyCap
   }
 
   /**
-   * Decide for one row. `facts` were read for the pass's bulk recipients when it began (`bulkFacts`); `bulkThisPass`
-   * counts bulk rows already let through in this pass per contact.
+   * Decide for one row. `counts` has what was read about its recipient and the bulk rows let through since (a row
+   * let through is counted there).
    */
-  return function holdBack(row: OutboxClaimRow, now: Date, facts: ReadonlyMap<number, BulkFacts>, bulkThisPass: Map<number, number>): HoldBack {
+  return function holdBack(row: OutboxClaimRow, now: Date, counts: BulkCounts): HoldBack {
     if (row.priority === 0) return { kind: 'send' };
-    const known = row.contactId === null ? undefined : facts.get(row.contactId);
+    const known = row.contactId === null ? undefined : counts.factsOf(row.contactId);
     if (known?.optedOut) return { kind: 'skip', reason: 'opted_out', error: 'opted out' };
     if (inQuietHours(now)) return { kind: 'hold', until: quietEndsAt(now), reason: 'quiet_hours', error: 'quiet hours' };
     if (row.contactId !== null) {
-      const sentToday = known?.sentToday ?? 0;
-      const thisPass = bulkThisPass.get(row.contactId) ?? 0;
-      if (sentToday + thisPass >= config.bulkDailyCap) {
+      if ((known?.sentToday ?? 0) + counts.pendingOf(row.contactId) >= config.bulkDailyCap) {
         return { kind: 'hold', until: new Date(now.getTime() + 3600_000), reason: 'daily_cap', error: 'daily cap reached' };
       }
-      bulkThisPass.set(row.contactId, thisPass + 1);
+      counts.letThrough(row.contactId);
     }
     return { kind: 'send' };
   };

@@ -4,33 +4,53 @@ export const UNLIMITED_BATCH = 500;
 const OUTAGE_PAUSE_MAX_MS = 60_000;
 const OUTAGE_PAUSE_BASE_MS = 1_000;
 
-/** Margin on the window: requests leave a little after they are counted, so keep 2 % under the limit. */
-const WINDOW_MARGIN = 1.02;
+/**
+ * Margin on the window, for the clock's whole milliseconds only: the window counts a send until its request has
+ * finished, which is never before the provider received it, so it needs no margin for requests that leave late.
+ */
+const WINDOW_MARGIN_MS = 5;
+/** How far back a late hand-over may be counted in the tenth (a tenth of the tenth). */
+const BACKDATE_SHARE = 0.1;
 
 /**
  * Per-channel limit as a sliding window: at most N = max(1, ⌊rate⌋) messages in any window of N / rate seconds
- * (one second for whole rates), and at most a tenth of them in any tenth of the window (smooth, not bursts), so no one-second window at the provider sees more than the limit and a
- * provider that counts strictly never answers 429 because of us. A channel can also be paused: after a 429 (for
- * the provider's retry-after) or an outage (exponential, 1 s doubling to 60 s). After an outage one message probes
- * the provider per pass until one succeeds (so a down provider sees one request a minute, not a batch).
+ * (one second for whole rates), so no one-second window at the provider sees more than the limit and a provider
+ * that counts strictly never answers 429 because of us; and at most a tenth of them in any tenth of the window
+ * (smooth, not bursts). A channel can also be paused: after a 429 (for the provider's retry-after) or an outage
+ * (exponential, 1 s doubling to 60 s). After an outage one message probes the provider per pass until one
+ * succeeds (so a down provider sees one request a minute, not a batch).
+ *
+ * The window counts each send until its request has finished (`finished`), since the provider may receive it any
+ * time before: a batch held up on its way (a busy event loop, the network) and the next one then cannot reach the
+ * provider within the same second beyond the limit. The tenth counts sends from when they were handed over,
+ * backdated a little when the loop was late (see `take`), so that lateness costs no rate.
  */
 export class RateLimiter {
-  /** Times of the sends counted in the current window, oldest first. */
+  /** The window: times of the sends counted in it, oldest first (when they finished; until then, when they left). */
   private readonly sent: number[] = [];
+  /** The tenth: when the latest sends were handed over, oldest first. */
+  private readonly started: number[] = [];
   private readonly perWindow: number;
+  private readonly burst: number;
   private readonly windowMs: number;
+  private readonly tenthMs: number;
   private pausedUntil = 0;
+  /** How many sends were counted last, together (see `finished`). */
+  private lastTake = 0;
   private outages = 0;
   constructor(
     private readonly rate: number,
     _now: number,
   ) {
     this.perWindow = Math.max(1, Math.floor(rate));
-    this.windowMs = rate > 0 ? ((this.perWindow / rate) * 1000 * WINDOW_MARGIN) : 0;
+    this.burst = Math.max(1, Math.ceil(this.perWindow / 10));
+    this.windowMs = rate > 0 ? (this.perWindow / rate) * 1000 + WINDOW_MARGIN_MS : 0;
+    this.tenthMs = rate > 0 ? ((this.perWindow / rate) * 1000) / 10 : 0;
   }
 
   private expire(now: number): void {
     while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
+    while (this.started.length > 0 && (this.started[0] ?? 0) <= now - this.tenthMs) this.started.shift();
   }
 
   /** Messages that may be sent now (0 while paused; 1 while probing a provider that was down). */
@@ -39,20 +59,47 @@ export class RateLimiter {
     if (this.outages > 0) return 1;
     if (this.rate <= 0) return UNLIMITED_BATCH;
     this.expire(now);
-    // Smooth, too: at most a tenth of the window's worth in any tenth of the window.
-    const burst = Math.max(1, Math.ceil(this.perWindow / 10));
-    const recent = this.sent.filter((t) => t > now - this.windowMs / 10).length;
-    return Math.max(0, Math.min(this.perWindow - this.sent.length, burst - recent));
+    return Math.max(0, Math.min(this.perWindow - this.sent.length, this.burst - this.started.length));
   }
 
-  /** Count `n` sends made now. */
+  /**
+   * How many rows to claim ahead of the next slot, while this batch is sent: the most `available` gives at once on
+   * a steady channel (a tenth of the window), 0 when unlimited, paused or probing a provider that was down.
+   */
+  lookAhead(now: number): number {
+    if (this.rate <= 0 || this.paused(now) || this.outages > 0) return 0;
+    return Math.min(this.perWindow, this.burst);
+  }
+
+  /**
+   * Count `n` sends handed over now (after `available` said they may go). In the tenth they are counted from when
+   * the slots became free, up to a tenth of the tenth back: a timer that fired a few ms late then costs no rate
+   * (the tenth only smooths; the window is what holds the limit). The window counts them from now, and from when
+   * they finish (`finished`).
+   */
   take(n: number, now: number): void {
-    if (this.rate > 0) for (let i = 0; i < n; i++) this.sent.push(now);
+    if (this.rate <= 0 || n <= 0) return;
+    const freeAt = (this.started[this.started.length - (this.burst - n + 1)] ?? -Infinity) + this.tenthMs;
+    const at = Math.min(now, Math.max(now - this.tenthMs * BACKDATE_SHARE, freeAt, this.started.at(-1) ?? -Infinity));
+    for (let i = 0; i < n; i++) {
+      this.started.push(at);
+      this.sent.push(now);
+    }
+    this.lastTake = n;
+  }
+
+  /** The sends counted last have all finished: the window counts them from now (the latest the provider got them). */
+  finished(now: number): void {
+    for (let i = Math.max(0, this.sent.length - this.lastTake); i < this.sent.length; i++) this.sent[i] = Math.max(this.sent[i] ?? now, now);
+    this.lastTake = 0;
   }
 
   /** Uncount sends that were claimed but not made (the pass stopped early). */
   giveBack(n: number): void {
-    if (this.rate > 0) this.sent.splice(Math.max(0, this.sent.length - n), n);
+    if (this.rate <= 0) return;
+    this.sent.splice(Math.max(0, this.sent.length - n), n);
+    this.started.splice(Math.max(0, this.started.length - n), n);
+    this.lastTake = Math.max(0, this.lastTake - n);
   }
 
   paused(now: number): boolean {
@@ -86,9 +133,8 @@ export class RateLimiter {
     if (this.paused(now)) return this.pausedUntil - now;
     if (this.rate <= 0) return 0;
     if (this.available(now) > 0) return 0;
-    // Full window: wait for its oldest send to leave it; else the burst limit: for the oldest recent send.
+    // Full window: wait for its oldest send to leave it; else the tenth: for its oldest hand-over to leave it.
     if (this.sent.length >= this.perWindow) return Math.max(1, Math.ceil((this.sent[0] ?? now) + this.windowMs - now));
-    const oldestRecent = this.sent.find((t) => t > now - this.windowMs / 10) ?? now;
-    return Math.max(1, Math.ceil(oldestRecent + this.windowMs / 10 - now));
+    return Math.max(1, Math.ceil((this.started[0] ?? now) + this.tenthMs - now));
   }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `outbox` ADD `claimed_until` integer;--> statement-breakpoint
+CREATE INDEX `outbox_lease_idx` ON `outbox` (`channel`,`claimed_until`) WHERE status = 'sending' AND claimed_until IS NOT NULL;
