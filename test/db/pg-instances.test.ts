@@ -176,9 +176,10 @@ describe.skipIf(!hasPg)('three instances on one PostgreSQL', () => {
       const lastSendTo = new Map<string, number>();
       for (const c of sent) lastSendTo.set(String(c.body['chat_id']), c.at);
       for (const r of leased) expect(lastSendTo.get(r.chat), `chat ${r.chat}`).toBeGreaterThanOrEqual(r.until);
-      // One sender at a time: the whole deployment never goes over the channel's limit (5 % for clock jitter), and
-      // sends close to it after the hand-over. The goal is within 5 % (docs/BENCHMARKS.md has the measured figure);
-      // the test holds a floor of 85 %, as the machine running it may be busy with other work.
+      // One sender at a time: the whole deployment never goes over the channel's limit (the sender counts each
+      // request until a second after the provider answered it, so 250/s exactly in every run; 5 % kept for clock
+      // jitter), and sends close to it after the hand-over. The goal is within 5 %; measured 234-236/s on this
+      // 2-core machine while other work ran on it (docs/BENCHMARKS.md), so the test holds a floor of 85 %.
       // Replies share the channel's limit with the bulk messages: count every send.
       const stamps = telegram.calls.filter((c) => c.method === 'sendMessage').map((c) => c.at).sort((a, b) => a - b);
       const peak = peakPerSecond(stamps);

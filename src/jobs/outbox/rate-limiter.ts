@@ -5,12 +5,15 @@ const OUTAGE_PAUSE_MAX_MS = 60_000;
 const OUTAGE_PAUSE_BASE_MS = 1_000;
 
 /**
- * Margin on the window, for the clock's whole milliseconds only: the window counts a send until its request has
- * finished, which is never before the provider received it, so it needs no margin for requests that leave late.
+ * Margin on the window, for the clock's whole milliseconds only: the window counts a send from when it leaves until
+ * a window after its answer, so it needs no margin for requests that leave late.
  */
 const WINDOW_MARGIN_MS = 5;
-/** How far back a late hand-over may be counted in the tenth (a tenth of the tenth). */
-const BACKDATE_SHARE = 0.1;
+/**
+ * How far back a late hand-over may be counted in the tenth: up to half of it, and never before the slot it takes
+ * was free. The tenth only smooths; the window holds the limit.
+ */
+const BACKDATE_SHARE = 0.5;
 
 /**
  * Per-channel limit as a sliding window: at most N = max(1, ⌊rate⌋) messages in any window of N / rate seconds
@@ -20,14 +23,17 @@ const BACKDATE_SHARE = 0.1;
  * (exponential, 1 s doubling to 60 s). After an outage one message probes the provider per pass until one
  * succeeds (so a down provider sees one request a minute, not a batch).
  *
- * The window counts each send until its request has finished (`finished`), since the provider may receive it any
- * time before: a batch held up on its way (a busy event loop, the network) and the next one then cannot reach the
- * provider within the same second beyond the limit. The tenth counts sends from when they were handed over,
- * backdated a little when the loop was late (see `take`), so that lateness costs no rate.
+ * The window counts each send from when it leaves until a window after the provider answered it: the provider
+ * receives it somewhere in between, so however long a request is held up on its way (a busy event loop, the
+ * network), no window at the provider sees more than the limit. (The cost: a provider that takes L ms to answer
+ * gets at most N sends per window + L.) The tenth counts sends from when they were handed over, backdated a little
+ * when the loop was late (see `take`), so that lateness costs no rate.
  */
 export class RateLimiter {
-  /** The window: times of the sends counted in it, oldest first (when they finished; until then, when they left). */
+  /** The window: when the provider answered the sends counted in it, oldest first. */
   private readonly sent: number[] = [];
+  /** Sends handed over and not answered yet: counted in the window until they are. */
+  private inFlight = 0;
   /** The tenth: when the latest sends were handed over, oldest first. */
   private readonly started: number[] = [];
   private readonly perWindow: number;
@@ -35,8 +41,6 @@ export class RateLimiter {
   private readonly windowMs: number;
   private readonly tenthMs: number;
   private pausedUntil = 0;
-  /** How many sends were counted last, together (see `finished`). */
-  private lastTake = 0;
   private outages = 0;
   constructor(
     private readonly rate: number,
@@ -50,7 +54,8 @@ export class RateLimiter {
 
   private expire(now: number): void {
     while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-    while (this.started.length > 0 && (this.started[0] ?? 0) <= now - this.tenthMs) this.started.shift();
+    // The last tenth's worth of hand-overs stay, expired or not: `take` counts from when their slots freed.
+    while (this.started.length > this.burst) this.started.shift();
   }
 
   /** Messages that may be sent now (0 while paused; 1 while probing a provider that was down). */
@@ -59,7 +64,14 @@ export class RateLimiter {
     if (this.outages > 0) return 1;
     if (this.rate <= 0) return UNLIMITED_BATCH;
     this.expire(now);
-    return Math.max(0, Math.min(this.perWindow - this.sent.length, this.burst - this.started.length));
+    return Math.max(0, Math.min(this.perWindow - this.sent.length - this.inFlight, this.burst - this.inTenth(now)));
+  }
+
+  /** Hand-overs counted in the tenth before `now`. */
+  private inTenth(now: number): number {
+    let n = 0;
+    for (const t of this.started) if (t > now - this.tenthMs) n++;
+    return n;
   }
 
   /**
@@ -73,33 +85,34 @@ export class RateLimiter {
 
   /**
    * Count `n` sends handed over now (after `available` said they may go). In the tenth they are counted from when
-   * the slots became free, up to a tenth of the tenth back: a timer that fired a few ms late then costs no rate
-   * (the tenth only smooths; the window is what holds the limit). The window counts them from now, and from when
-   * they finish (`finished`).
+   * the slots became free, up to half a tenth back: a timer that fired late, or a busy moment, then costs no rate
+   * (the tenth only smooths; the window is what holds the limit). The window counts them until `answered`.
    */
   take(n: number, now: number): void {
     if (this.rate <= 0 || n <= 0) return;
     const freeAt = (this.started[this.started.length - (this.burst - n + 1)] ?? -Infinity) + this.tenthMs;
     const at = Math.min(now, Math.max(now - this.tenthMs * BACKDATE_SHARE, freeAt, this.started.at(-1) ?? -Infinity));
-    for (let i = 0; i < n; i++) {
-      this.started.push(at);
-      this.sent.push(now);
-    }
-    this.lastTake = n;
+    for (let i = 0; i < n; i++) this.started.push(at);
+    this.inFlight += n;
   }
 
-  /** The sends counted last have all finished: the window counts them from now (the latest the provider got them). */
-  finished(now: number): void {
-    for (let i = Math.max(0, this.sent.length - this.lastTake); i < this.sent.length; i++) this.sent[i] = Math.max(this.sent[i] ?? now, now);
-    this.lastTake = 0;
+  /** The provider answered one send (accepted or not): the window counts it for a window from now. */
+  answered(now: number): void {
+    if (this.rate <= 0) return;
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.sent.push(Math.max(now, this.sent.at(-1) ?? now));
   }
 
-  /** Uncount sends that were claimed but not made (the pass stopped early). */
+  /** One send handed over was not made after all (held back by the rules): it leaves the window uncounted. */
+  notSent(): void {
+    if (this.rate > 0) this.inFlight = Math.max(0, this.inFlight - 1);
+  }
+
+  /** Uncount sends handed over but not made, in both the window and the tenth (put back for later). */
   giveBack(n: number): void {
     if (this.rate <= 0) return;
-    this.sent.splice(Math.max(0, this.sent.length - n), n);
+    this.inFlight = Math.max(0, this.inFlight - n);
     this.started.splice(Math.max(0, this.started.length - n), n);
-    this.lastTake = Math.max(0, this.lastTake - n);
   }
 
   paused(now: number): boolean {
@@ -133,8 +146,10 @@ export class RateLimiter {
     if (this.paused(now)) return this.pausedUntil - now;
     if (this.rate <= 0) return 0;
     if (this.available(now) > 0) return 0;
-    // Full window: wait for its oldest send to leave it; else the tenth: for its oldest hand-over to leave it.
-    if (this.sent.length >= this.perWindow) return Math.max(1, Math.ceil((this.sent[0] ?? now) + this.windowMs - now));
-    return Math.max(1, Math.ceil((this.started[0] ?? now) + this.tenthMs - now));
+    // Full window: wait for its oldest answered send to leave it (sends in flight: for an answer, which wakes the
+    // loop); else the tenth: for its oldest hand-over to leave it.
+    if (this.sent.length + this.inFlight >= this.perWindow) return this.sent.length > 0 ? Math.max(1, Math.ceil((this.sent[0] ?? now) + this.windowMs - now)) : 10;
+    const oldest = this.started.find((t) => t > now - this.tenthMs) ?? now;
+    return Math.max(1, Math.ceil(oldest + this.tenthMs - now));
   }
 }

@@ -69,43 +69,64 @@ export function createRowSender(deps: RowSenderDeps) {
   const recordSent = createSentRecorder(q, log);
   const failureDeps = { db, q, log, maxAttempts: config.outbox.maxAttempts, canFallBackToSms: deps.canFallBackToSms };
 
-  /** Send one claimed row and record what happened. */
+  /**
+   * Send one claimed row and record what happened. The rate limit hears when the provider has answered (or that
+   * the row was not sent), before the outcome is recorded.
+   */
   return async function sendRow(row: OutboxClaimRow, channel: OutboundChannel, limiter: RateLimiter, stats: OutboxStats): Promise<void> {
-    const now = clock.now();
-    if (limiter.paused(now.getTime())) {
-      // A 429 or an outage earlier in this batch: the rest of the channel's rows wait, uncounted.
-      await q.release(row.id, limiter.resumesAt(), 'channel paused (rate limit or outage)', 'provider_error');
-      limiter.giveBack(1);
-      stats.deferred++;
-      return;
-    }
-    const held = holdBack(row, now, ledger.counts);
-    if (held.kind === 'skip') {
-      await q.finish(row.id, 'skipped', held.error, held.reason);
-      stats.skipped++;
-      return;
-    }
-    if (held.kind === 'hold') {
-      await q.release(row.id, held.until.getTime(), held.error, held.reason);
-      stats.deferred++;
-      return;
-    }
+    let pending = true;
+    const answer = (sent: boolean) => {
+      if (!pending) return;
+      pending = false;
+      if (sent) limiter.answered(clock.now().getTime());
+      else limiter.notSent();
+    };
     try {
-      let rendered: string | null = null;
+      const now = clock.now();
+      if (limiter.paused(now.getTime())) {
+        // A 429 or an outage earlier in this batch: the rest of the channel's rows wait, uncounted.
+        pending = false;
+        limiter.giveBack(1);
+        await q.release(row.id, limiter.resumesAt(), 'channel paused (rate limit or outage)', 'provider_error');
+        stats.deferred++;
+        return;
+      }
+      const held = holdBack(row, now, ledger.counts);
+      if (held.kind === 'skip') {
+        answer(false);
+        await q.finish(row.id, 'skipped', held.error, held.reason);
+        stats.skipped++;
+        return;
+      }
+      if (held.kind === 'hold') {
+        answer(false);
+        await q.release(row.id, held.until.getTime(), held.error, held.reason);
+        stats.deferred++;
+        return;
+      }
       try {
-        if (row.broadcastId !== null && renderBroadcastRow) rendered = await renderBroadcastRow(row);
-        const result = await channel.send(toMessage(row, rendered ?? row.text, channel.capabilities));
-        limiter.succeeded();
-        stats.sent++;
-        await recordSent(row.id, clock.now(), result, rendered);
-      } catch (err) {
-        if (!(err instanceof SendError)) log.warn({ err, outboxId: row.id, to: maskAddress(row.address) }, 'send threw an unexpected error');
-        const outcome = await recordFailure(failureDeps, row, err, limiter, clock.now());
-        if (outcome === 'paused') stats.deferred++;
-        else stats[outcome]++;
+        let rendered: string | null = null;
+        try {
+          if (row.broadcastId !== null && renderBroadcastRow) rendered = await renderBroadcastRow(row);
+          const result = await channel.send(toMessage(row, rendered ?? row.text, channel.capabilities));
+          answer(true);
+          limiter.succeeded();
+          stats.sent++;
+          await recordSent(row.id, clock.now(), result, rendered);
+        } catch (err) {
+          // It may have reached the provider (a 429 did): counted as sent.
+          answer(true);
+          if (!(err instanceof SendError)) log.warn({ err, outboxId: row.id, to: maskAddress(row.address) }, 'send threw an unexpected error');
+          const outcome = await recordFailure(failureDeps, row, err, limiter, clock.now());
+          if (outcome === 'paused') stats.deferred++;
+          else stats[outcome]++;
+        }
+      } finally {
+        if (row.priority !== 0 && row.contactId !== null) ledger.settle(row.contactId);
       }
     } finally {
-      if (row.priority !== 0 && row.contactId !== null) ledger.settle(row.contactId);
+      // Rendering failed, or a database error: nothing left.
+      answer(false);
     }
   };
 }
