@@ -250,7 +250,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const now = clock.now().getTime();
     let wait = config.outbox.tickMs;
     // A channel held back by its limit (or paused) wakes the loop when it may send again; one with room needs no
-    // early wake: new rows kick the loop, a batch that finishes kicks it, and one that was handed over runs again.
+    // early wake: new rows kick the loop, a lane whose rows have all started wakes it, and a pass that handed rows
+    // over runs again at once.
     for (const l of lanes) {
       const w = l.limiter.waitMs(now);
       if (w > 0) wait = Math.min(wait, Math.max(10, w));
