@@ -14,7 +14,7 @@
  * had claimed but not sent, are sent again (SQLite: at the restart; PostgreSQL: by whichever instance leads once
  * their lease has expired). At most OUTBOX_IN_FLIGHT messages per channel can reach a person twice; none is lost.
  */
-import type { Db } from '../../db/client.ts';
+import { engineOf, type Db } from '../../db/client.ts';
 import { outboxQueries, type OutboxClaimRow } from '../../db/queries/outbox.ts';
 import type { Clock, OutboundChannel } from '../core/channel.ts';
 import type { Config } from '../config.ts';
@@ -336,6 +336,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   return {
     async start() {
       await recover();
+      // On PostgreSQL this instance takes over from a leader that may have sent until a moment ago (a lost lock is
+      // noticed within a ping): its limit starts a window later, so the two never exceed it within one second.
+      if (engineOf(db) === 'pg') for (const lane of lanes) lane.limiter.holdOff(clock.now().getTime());
       stopped = false;
       kick();
     },

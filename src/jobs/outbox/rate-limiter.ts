@@ -124,6 +124,14 @@ export class RateLimiter {
     return this.pausedUntil;
   }
 
+  /**
+   * A sender taking over from another that may still have sent in the last window (a new leader on PostgreSQL):
+   * nothing before a window has passed, so the two never add up within one.
+   */
+  holdOff(now: number): void {
+    if (this.rate > 0) this.pausedUntil = Math.max(this.pausedUntil, now + this.windowMs);
+  }
+
   /** The provider said "too many" and how long to wait. */
   throttled(now: number, retryAfterMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
