@@ -123,7 +123,11 @@ const outbound: OutboundCase<FakeZalo>[] = [
     check: (fake) => {
       expect(fake.refreshCount()).toBe(1);
       expect(fake.calls.filter((c) => c.path === '/v4/oa/access_token')).toHaveLength(1);
-      expect(fake.calls.filter((c) => c.path === '/v3.0/oa/message/cs')).toHaveLength(10);
+      // Each send tries once with the expired token and once after the shared refresh; a send that starts after
+      // the refresh has finished (a busy machine) needs only one try. Never a third.
+      const sends = fake.calls.filter((c) => c.path === '/v3.0/oa/message/cs').length;
+      expect(sends).toBeGreaterThanOrEqual(6);
+      expect(sends).toBeLessThanOrEqual(10);
     },
   },
   {
