@@ -14,6 +14,8 @@ interface Facet {
   fallback?: string;
   /** Topics whose answers already cover it (no extra part). */
   coveredBy?: readonly string[];
+  /** Entries of the topic that answer it first, when several of the topic's entries mention it in passing. */
+  prefer?: RegExp;
 }
 
 const FACETS: readonly Facet[] = [
@@ -24,7 +26,13 @@ const FACETS: readonly Facet[] = [
     gives: /luong huu[^.]{0,80}?\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|luong huu[^.]{0,80}?\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'calculator.pension_estimate',
   },
-  { name: 'papers', asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/, gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/ },
+  {
+    // "Nếu được, cần thủ tục gì?": the topic's procedure entry (the emigration rule also names "giấy tờ" in passing).
+    name: 'papers',
+    asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/,
+    gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/,
+    prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
+  },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
   {
     name: 'amount',
@@ -82,7 +90,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
     const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu)\b/.test(q) ? fallback : undefined;
-    const giver = own ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
+    const preferred = facet.prefer ? sameTopic.find((e) => facet.prefer!.test(e.id)) : undefined;
+    const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
     if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });
   }
   return out;
