@@ -225,7 +225,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   if (route) {
     const e = get(index, route.entry);
     if (e) {
-      const lead = route.lead?.(s);
+      const lead = route.lead?.(s, f);
       const mainId = route.before?.(f);
       const main = mainId ? get(index, mainId) : undefined;
       const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };

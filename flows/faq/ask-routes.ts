@@ -16,7 +16,7 @@ export interface AskRoute {
   before?: (f: string) => string | undefined;
   /** An entry answered after this one (the second ask of the question). */
   after?: (f: string) => string | undefined;
-  lead?: (s: Situation) => string | undefined;
+  lead?: (s: Situation, f: string) => string | undefined;
   /** The entries already answering this ask (no switch when the matcher picked one of them). */
   covered?: readonly string[];
 }
@@ -127,6 +127,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => /\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/.test(f) && /\bbao nhieu\b/.test(f) && !/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/.test(f),
     entry: 'subsidy.rates_by_group',
     covered: ['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune', 'subsidy.others', 'subsidy.local_topup'],
+  },
+  {
+    // The rule on the State's share asked as a whole ("quy định hỗ trợ … là gì", "chính sách hỗ trợ"), or for a
+    // kind of person who is no subsidy group of its own (a disabled person): every group's rate.
+    name: 'subsidy-rule',
+    asks: (f, s) =>
+      /\bho tro\b/.test(f) &&
+      /\b(?:quy dinh|chinh sach|doi tuong nao|nhom nao|nhung (?:ai|doi tuong|nhom)|cac muc)\b(?: \w+){0,8} ho tro\b|\bho tro\b(?: \w+){0,8} (?:quy dinh|chinh sach)\b|\bkhuyet tat\b/.test(f) &&
+      !s.household &&
+      !s.ethnicMinority &&
+      !/\b(?:bhyt|bao hiem y te|xa dao|dac khu|10 nam|bao lau)\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    lead: (_s, f) =>
+      /\bkhuyet tat\b/.test(f)
+        ? 'Nhà nước không có mức hỗ trợ riêng cho người khuyết tật tham gia BHXH tự nguyện: người khuyết tật được hỗ trợ theo nhóm của mình (hộ nghèo, hộ cận nghèo, dân tộc thiểu số hoặc nhóm còn lại); một số tỉnh có thể hỗ trợ thêm.'
+        : undefined,
+    covered: ['subsidy.rates_by_group'],
+  },
+  {
+    // "Đối tượng, phương thức đóng ra sao?": who may join, then how to pay (two asks in one headline).
+    name: 'who-and-how-to-pay',
+    asks: (f) => /\bdoi tuong\b/.test(f) && /\bphuong thuc (?:dong|nop)\b/.test(f) && !/\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}phuong thuc\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    after: () => 'payment_mode.modes',
   },
   {
     name: 'military-service',
