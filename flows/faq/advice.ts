@@ -1,4 +1,4 @@
-import { foldWords } from './fold-memo.ts';
+import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import type { Situation } from './situation.ts';
@@ -86,7 +86,7 @@ const partOf =
  * in one go" is paying, not withdrawing. Null when none applies.
  */
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
-  const f = ` ${foldWords(text)} `;
+  const f = askWords(text);
   const part = partOf(index);
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
@@ -245,7 +245,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
  * or ask back when the answer turns on a fact the question does not give.
  */
 export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
-  const f = ` ${foldWords(text)} `;
+  const f = askWords(text);
   const part = partOf(index);
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;

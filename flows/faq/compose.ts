@@ -1,5 +1,6 @@
 import type { ChannelCapabilities } from '../../src/core/channel.ts';
-import { fold, foldWords } from './fold-memo.ts';
+import { fold } from './fold-memo.ts';
+import { askWords } from './ask-text.ts';
 import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
@@ -77,7 +78,7 @@ const plain = (t: string): string => fold(t).toLowerCase();
 export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[], ranked: readonly KbEntry[]): AnswerPart[] {
   const first = parts[0];
   if (!first || parts.length >= 2) return parts;
-  const q = ` ${foldWords(text)} `;
+  const q = askWords(text);
   const out = [...parts];
   const said = (): string => plain(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '));
   for (const facet of FACETS) {
