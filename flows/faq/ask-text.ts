@@ -1,21 +1,18 @@
 import { foldWords } from './fold-memo.ts';
 
-/** Chat spellings residents type for the words the ask rules look for (folded, whole words only). */
-const CHAT_WORDS: Readonly<Record<string, string>> = {
-  ko: 'khong',
-  k: 'khong',
-  kg: 'khong',
-  kh: 'khong',
-  khg: 'khong',
-  hok: 'khong',
-  dc: 'duoc',
-  j: 'gi',
-  bn: 'bao nhieu',
-  bnhieu: 'bao nhieu',
-  ntn: 'nhu the nao',
-  cty: 'cong ty',
-  bhxhtn: 'bhxh tu nguyen',
+/** Chat spellings residents type for the words the ask rules look for (folded, whole words only), by word. */
+const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  khong: ['ko', 'k', 'kg', 'kh', 'khg', 'hok'],
+  duoc: ['dc'],
+  gi: ['j'],
+  'bao nhieu': ['bn', 'bnhieu'],
+  'nhu the nao': ['ntn'],
+  'cong ty': ['cty'],
+  'bhxh tu nguyen': ['bhxhtn'],
 };
+const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),
+);
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
 const MAX = 512;
