@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+
+const index = buildFaqIndex(loadKb());
+/** The entries answering a question, the same with and without diacritics. */
+const ids = (q: string): string[] => {
+  const a = answerQuestion(index, q).parts.map((p) => p.entry.id);
+  expect(answerQuestion(index, stripDiacritics(q)).parts.map((p) => p.entry.id)).toEqual(a);
+  return a;
+};
+
+describe('the answer does not depend on how the question is worded around its ask', () => {
+  it('gives the same entries behind a law firm\'s salutation and announcement, and before a closing request', () => {
+    const q = '35 tuổi tham gia BHXH tự nguyện được không?';
+    const plain = ids(q);
+    expect(plain).toEqual(['eligibility.min_age_15']);
+    for (const wrapped of [
+      `Chào luật sư, em có câu hỏi muốn nhờ tư vấn như sau: ${q}`,
+      `Chào Luật sư, tôi muốn hỏi về vấn đề bảo hiểm xã hội tự nguyện như sau: ${q}`,
+      `Xin chào Ban biên tập, ${q}`,
+      `${q} Mong sớm nhận được phản hồi. Tôi xin cảm ơn!`,
+      `${q} Rất mong nhận được sự tư vấn của luật sư.`,
+    ]) {
+      expect(ids(wrapped), wrapped).toEqual(plain);
+    }
+  });
+
+  it('keeps an announcement that names the ask ("tôi muốn hỏi về việc rút một lần như sau:")', () => {
+    expect(ids('Tôi muốn hỏi về việc rút BHXH một lần như sau: tôi đóng 8 năm, nghỉ 1 năm rồi thì làm sao?')[0]).toMatch(/^lump_sum\./);
+  });
+
+  it('reads "bảo hiểm xã hội" written out as BHXH, and chat spellings as the words', () => {
+    const short = ids('Chế độ hưu đối với người tham gia BHXH tự nguyện được tính thế nào?');
+    expect(short).toContain('benefits_pension.how_calculated');
+    expect(ids('Chế độ hưu đối với người tham gia bảo hiểm xã hội tự nguyện được tính thế nào?')).toEqual(short);
+    expect(ids('Người lao động sau nghỉ việc có thể đóng bảo hiểm xã hội tự nguyện theo phương thức nào?')).toContain('payment_mode.modes');
+  });
+});
+
+describe('every ask of a question is answered', () => {
+  it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
+    const a = answerQuestion(
+      index,
+      'Tôi tính nghỉ việc, rút bảo hiểm xã hội một lần để làm vốn buôn bán thì có rút được không? Nếu được, tôi cần làm những thủ tục gì?',
+    );
+    expect(a.parts.map((p) => p.entry.id)).toEqual(['lump_sum.when_allowed', 'lump_sum.procedure']);
+    expect(a.answer).toMatch(/14-HSB/);
+  });
+
+  it('answers "đối tượng, phương thức đóng" with who may join and the payment modes', () => {
+    expect(ids('Bảo hiểm xã hội tự nguyện năm 2022: Đối tượng, phương thức đóng ra sao?')).toEqual(['eligibility.who_can_join', 'payment_mode.modes']);
+  });
+
+  it('answers the subsidy for a disabled person with every group\'s rate and says disability is no group of its own', () => {
+    const a = answerQuestion(index, 'Quy định về việc hỗ trợ người khuyết tật tham gia bảo hiểm xã hội tự nguyện là gì?');
+    expect(a.entryId).toBe('subsidy.rates_by_group');
+    expect(a.answer).toMatch(/không có mức hỗ trợ riêng cho người khuyết tật/);
+    expect(a.answer).toMatch(/cận nghèo: 40%/);
+  });
+
+  it('answers a widow about survivor benefits, not about going on paying after leaving a job', () => {
+    const a = answerQuestion(
+      index,
+      'Chồng tôi đã đóng bảo hiểm bắt buộc 16 năm, sau đó xin nghỉ việc về làm kinh doanh tự do và tham gia bảo hiểm xã hội tự nguyện. Vừa qua chồng tôi đã mất, tôi có được hưởng trợ cấp tuất không?',
+    );
+    expect(a.topic).toBe('survivor');
+  });
+});
