@@ -69,3 +69,18 @@ describe('every ask of a question is answered', () => {
     expect(a.topic).toBe('survivor');
   });
 });
+
+describe('the years paid, however they are told', () => {
+  it('reads months ("180 tháng"), periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến tháng 6/2019", "đến nay") and "(nữ)"', async () => {
+    const { readSituation } = await import('../../../flows/faq/situation.ts');
+    expect(readSituation('Tôi đã đóng BHXH được 180 tháng').yearsPaid).toBe(15);
+    expect(readSituation('Tôi đóng BHXH từ năm 1998 đến năm 2012, nay 58 tuổi').yearsPaid).toBe(14);
+    expect(readSituation('Tôi đóng BHXH từ tháng 3/2005 đến tháng 6/2019').yearsPaid).toBe(14.33);
+    expect(readSituation('Tôi tham gia BHXH tự nguyện từ năm 2015 đến nay', 2026).yearsPaid).toBe(11);
+    expect(readSituation('Tôi làm công ty từ 2003 đến 2017 có đóng bảo hiểm').startYear).toBe(2003);
+    expect(readSituation('Tôi năm nay 60 tuổi (nữ)').sex).toBe('female');
+    // A payment mode and a wait are not years paid.
+    expect(readSituation('Tôi đóng 12 tháng một lần').yearsPaid).toBeUndefined();
+    expect(readSituation('Sau 12 tháng không đóng thì rút được không?').yearsPaid).toBeUndefined();
+  });
+});
