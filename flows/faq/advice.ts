@@ -175,7 +175,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
-  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died) {
+  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died && !s.withdrewBefore) {
     const a = part('lump_sum.when_allowed', yearsLead(s));
     if (a) return a;
   }

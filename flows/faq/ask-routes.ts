@@ -55,6 +55,39 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'where_to_pay.moved_residence',
   },
   {
+    // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
+    // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
+    name: 'monthly-allowance-joins',
+    asks: (f) =>
+      /\b(?:huong|nhan|lanh|an) (?:\w+ ){0,2}(?:tro cap (?:mat suc|bhxh hang thang|tai nan lao dong hang thang|benh nghe nghiep hang thang)|mat suc lao dong hang thang)\b/.test(f) &&
+      /\b(?:tham gia|dong|mua)\b/.test(f),
+    entry: 'eligibility.pensioner',
+  },
+  {
+    // Took a lump sum before and asks to join again or whether a pension is still possible: yes, counted afresh.
+    name: 'withdrew-then-joins',
+    asks: (f, s) =>
+      s.withdrewBefore === true &&
+      (JOIN_ASK.test(f) || /\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/.test(f)) &&
+      !/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/.test(f),
+    entry: 'eligibility.rejoin_after_withdrawal',
+    covered: ['eligibility.rejoin_after_withdrawal', 'transfer_between_schemes.withdrawn_not_counted'],
+  },
+  {
+    // Stops paying and asks what is left at the retirement age: what the years paid mean (pension at 15 years,
+    // otherwise paying up to 5 missing years at once, a lump sum or a monthly allowance).
+    name: 'stop-and-wait',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      /\b(?:dung|ngung|nghi|thoi|khong) (?:dong|tham gia|dong tiep)\b|\bmuon dung\b/.test(f) &&
+      /\b(?:den|du|khi|luc) (?:tuoi )?(?:nghi |ve )?huu\b|\bsau nay\b/.test(f) &&
+      !/\b(?:rut|lay lai|mot lan)\b/.test(f),
+    entry: 'pension_conditions.years_15',
+    lead: yearsLead,
+    after: (f) => (/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/.test(f) ? 'lump_sum.monthly_allowance_option' : undefined),
+    covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
+  },
+  {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
     name: 'withdraw-or-keep',
     asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),

@@ -120,7 +120,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b|\bdang ve huu\b/.test(f)) {
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -166,7 +166,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.prepaid = true;
   }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
-  if (/\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
+  if (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
     s.withdrewBefore = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;

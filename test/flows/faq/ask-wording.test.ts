@@ -84,3 +84,25 @@ describe('the years paid, however they are told', () => {
     expect(readSituation('Sau 12 tháng không đóng thì rút được không?').yearsPaid).toBeUndefined();
   });
 });
+
+describe('what the situation decides', () => {
+  it('tells someone on a monthly allowance for lost working capacity that they cannot join, like a pensioner', () => {
+    expect(ids('Người đang hưởng trợ cấp mất sức lao động có được tham gia BHXH tự nguyện không?')).toEqual(['eligibility.pensioner']);
+    // Unemployment benefit does not exclude joining.
+    expect(ids('Tôi đang hưởng trợ cấp thất nghiệp có được đóng BHXH tự nguyện không?')).not.toContain('eligibility.pensioner');
+  });
+
+  it('answers a past withdrawal and a question about joining with rejoining (counted afresh), not with the withdrawal rules', () => {
+    expect(ids('Tôi đã rút BHXH 1 lần năm 2018, nay 45 tuổi, tham gia tự nguyện thì đến tuổi nghỉ hưu có lương hưu không?')).toEqual([
+      'eligibility.rejoin_after_withdrawal',
+    ]);
+    // "luật mới hạn chế rút một lần" is no past withdrawal.
+    expect(ids('Tôi đã nghỉ đóng BHXH tự nguyện 2 năm, nay muốn rút ra nhưng nghe nói luật mới hạn chế rút một lần, có đúng không?')[0]).toMatch(/^lump_sum\./);
+  });
+
+  it('tells someone who stops paying what their years mean at the retirement age and what they can get', () => {
+    const a = answerQuestion(index, 'Tôi đóng tự nguyện 10 năm rồi, giờ muốn dừng, sau này đến tuổi hưu có được nhận gì không?');
+    expect(a.parts.map((p) => p.entry.id)).toEqual(['pension_conditions.years_15', 'lump_sum.monthly_allowance_option']);
+    expect(a.answer).toMatch(/còn thiếu 5 năm/);
+  });
+});
