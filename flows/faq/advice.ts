@@ -6,6 +6,7 @@ import { yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
+import { survivorLead } from './survivor-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -278,18 +279,18 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
-    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
-    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
   if (matched.id === 'survivor.monthly_survivor' && !pensioner && s.yearsPaid !== undefined && s.yearsPaid < 14.5) {
-    const a = part('survivor.member_dies_one_time');
+    const a = part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
@@ -382,6 +383,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)
     ? yearsLead(s)
+    : matched.id === 'survivor.member_dies_one_time'
+      ? survivorLead(s)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };
 }

@@ -42,6 +42,14 @@ const FACETS: readonly Facet[] = [
     fallback: 'contribution_amount.how_much_month',
   },
   {
+    // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
+    name: 'where',
+    asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
+    gives: /\b(?:dai ly|buu dien|ubnd|uy ban|dichvucong|co quan bhxh)\b/,
+    fallback: 'where_to_pay.collection_agents',
+    coveredBy: ['where_to_pay', 'how_to_join'],
+  },
+  {
     // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.
     name: 'backpay',
     asks: /\b(?:truy dong|dong bu (?:\w+ ){0,3}(?:tu|cho) (?:thang|nam|thoi gian))\b/,

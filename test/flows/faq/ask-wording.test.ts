@@ -106,3 +106,19 @@ describe('what the situation decides', () => {
     expect(a.answer).toMatch(/còn thiếu 5 năm/);
   });
 });
+
+describe('the family of a member who died, with the years paid', () => {
+  it('says whether the funeral allowance is due (60 months) and about how many months the one-time allowance makes', () => {
+    const a = answerQuestion(index, 'Bố tôi đang đóng bảo hiểm tự nguyện thì mất, trước đó bố đã đóng được 7 năm. Gia đình tôi được nhận những khoản gì và bao nhiêu tiền?');
+    expect(a.entryId).toBe('survivor.member_dies_one_time');
+    expect(a.answer).toMatch(/23\.400\.000 đồng/);
+    expect(a.answer).toMatch(/khoảng 14 tháng thu nhập bình quân/);
+    const short = answerQuestion(index, 'Chồng tôi đóng bảo hiểm xã hội tự nguyện được 3 năm thì qua đời, gia đình được hưởng chế độ gì?');
+    expect(short.answer).toMatch(/không có trợ cấp mai táng/);
+  });
+
+  it('answers "đóng ở đâu" next to the amount', () => {
+    const a = answerQuestion(index, 'Tôi 40 tuổi, bán hàng online, tham gia BHXH tự nguyện mức thấp nhất thì mỗi tháng phải đóng bao nhiêu tiền và đóng ở đâu?');
+    expect(a.parts.map((p) => p.entry.id)).toEqual(['contribution_amount.how_much_month', 'where_to_pay.collection_agents']);
+  });
+});
