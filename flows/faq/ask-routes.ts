@@ -1,4 +1,5 @@
 import { yearsLead } from './leads.ts';
+import { retirementDateLead } from './retirement-date.ts';
 import type { Situation } from './situation.ts';
 
 /**
@@ -86,6 +87,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: yearsLead,
     after: (f) => (/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/.test(f) ? 'lump_sum.monthly_allowance_option' : undefined),
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
+  },
+  {
+    // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
+    name: 'retirement-date',
+    asks: (f) =>
+      /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} )?19[4-9]\d\b/.test(f) &&
+      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu)\b/.test(f) &&
+      /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
+      !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
+    entry: 'pension_conditions.by_birth_year',
+    lead: (s, f) => retirementDateLead(f, s.sex),
+    covered: ['pension_conditions.retirement_age'],
   },
   {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
@@ -260,7 +273,9 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined)
   for (const r of ASK_ROUTES) {
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
-    return answered && !r.before && !r.after ? null : r;
+    // The matched entry itself, with a sentence for this person, is still this route's answer.
+    if (answered && !r.before && !r.after) return matchedId === r.entry && r.name === 'retirement-date' ? r : null;
+    return r;
   }
   return null;
 }

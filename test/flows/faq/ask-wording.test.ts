@@ -122,3 +122,13 @@ describe('the family of a member who died, with the years paid', () => {
     expect(a.parts.map((p) => p.entry.id)).toEqual(['contribution_amount.how_much_month', 'where_to_pay.collection_agents']);
   });
 });
+
+describe('when this person reaches the retirement age', () => {
+  it('gives the month from the birth month and year (Decree 135/2020 schedule), or the range over a birth year', () => {
+    const a = answerQuestion(index, 'Tôi là nữ, sinh tháng 5/1969 thì khi nào được hưởng lương hưu?');
+    expect(a.entryId).toBe('pension_conditions.by_birth_year');
+    expect(a.answer).toMatch(/Nữ sinh tháng 5\/1969 đủ tuổi nghỉ hưu \(57 tuổi\) vào tháng 5\/2026/);
+    expect(answerQuestion(index, 'Tôi là nam sinh tháng 4/1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/\(62 tuổi\) vào tháng 4\/2028/);
+    expect(answerQuestion(index, 'Tôi là nam sinh năm 1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/tháng 10\/2027 đến 12\/2028/);
+  });
+});
