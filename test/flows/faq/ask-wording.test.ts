@@ -132,3 +132,11 @@ describe('when this person reaches the retirement age', () => {
     expect(answerQuestion(index, 'Tôi là nam sinh năm 1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/tháng 10\/2027 đến 12\/2028/);
   });
 });
+
+describe('someone who never paid, sex not told', () => {
+  it('is told when each sex reaches the retirement age and what paying from now gives', () => {
+    const a = answerQuestion(index, 'Tôi năm nay 45 tuổi, chưa đóng bảo hiểm ngày nào, bây giờ tham gia tự nguyện thì bao nhiêu tuổi được nhận lương hưu?');
+    expect(a.answer).toMatch(/45 tuổi \(nếu là nữ\), đến tuổi nghỉ hưu khoảng năm 2041/);
+    expect(a.answer).toMatch(/45 tuổi \(nếu là nam\), đến tuổi nghỉ hưu khoảng năm 2043/);
+  });
+});
