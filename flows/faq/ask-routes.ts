@@ -1,5 +1,6 @@
 import { yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
+import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import type { Situation } from './situation.ts';
 
 /**
@@ -99,6 +100,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'pension_conditions.by_birth_year',
     lead: (s, f) => retirementDateLead(f, s.sex),
     covered: ['pension_conditions.retirement_age'],
+  },
+  {
+    // "Đóng 6 năm, mức 3 triệu, rút một lần được bao nhiêu tiền?": the lump sum's amount (not the premium for
+    // that income), estimated for the years and income told.
+    name: 'lump-sum-amount',
+    asks: (f) =>
+      /\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) &&
+      /\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/.test(f) &&
+      !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
+    entry: 'lump_sum.amount',
+    lead: (s, f) => lumpSumEstimateLead(f, s),
+    covered: ['lump_sum.amount'],
   },
   {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
@@ -274,7 +287,7 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined)
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.
-    if (answered && !r.before && !r.after) return matchedId === r.entry && r.name === 'retirement-date' ? r : null;
+    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.name === 'retirement-date' || r.name === 'lump-sum-amount') ? r : null;
     return r;
   }
   return null;
