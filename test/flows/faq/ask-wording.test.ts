@@ -150,3 +150,14 @@ describe('the amount of a lump sum', () => {
     expect(answerQuestion(index, 'Bố tôi đóng BHXH tự nguyện 20 năm thì mất. Tôi được nhận trợ cấp tuất một lần khoảng bao nhiêu?').topic).toBe('survivor');
   });
 });
+
+describe('a question is no fact', () => {
+  it('reads "đã được hưởng lương hưu chưa?" as an ask, so the transitional rule and the rate are applied', () => {
+    const a = answerQuestion(
+      index,
+      'Tôi đã đóng BHXH tự nguyện được 25 năm, năm nay tôi 60 tuổi, nam, tôi bắt đầu đóng từ năm 2000. Tôi đã được hưởng lương hưu chưa và mức hưởng là bao nhiêu %?',
+    );
+    expect(a.answer).toMatch(/Anh\/chị đã đóng tự nguyện 25 năm, bắt đầu trước 1\/1\/2021/);
+    expect(a.answer).toMatch(/55%/);
+  });
+});
