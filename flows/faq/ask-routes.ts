@@ -114,6 +114,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['lump_sum.amount'],
   },
   {
+    // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed
+    // once the period paid for ends (not the list of modes).
+    name: 'change-mode',
+    asks: (f) =>
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
+      !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
+    entry: 'payment_mode.change_mode_income',
+  },
+  {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
     name: 'withdraw-or-keep',
     asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),

@@ -169,3 +169,12 @@ describe('the amount asked next to another ask', () => {
     expect(a.answer).toMatch(/330\.000/);
   });
 });
+
+describe('changing the payment mode', () => {
+  it('answers "chuyển sang đóng hằng tháng" with the change rule (after the period paid for), not the list of modes', () => {
+    expect(ids('Tôi tham gia BHXH tự nguyện theo phương thức 12 tháng một lần, giữa chừng muốn chuyển sang đóng hằng tháng được không?')).toEqual([
+      'payment_mode.change_mode_income',
+    ]);
+    expect(ids('Bảo hiểm xã hội tự nguyện năm 2022: Đối tượng, phương thức đóng ra sao?')).not.toContain('payment_mode.change_mode_income');
+  });
+});
