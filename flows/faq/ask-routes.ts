@@ -123,6 +123,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'payment_mode.change_mode_income',
   },
   {
+    // An old person asking to join ("bà tôi 80 tuổi có được tham gia không"): no upper age, and what it takes.
+    name: 'old-age-joins',
+    asks: (f, s) =>
+      s.age !== undefined &&
+      s.age >= 60 &&
+      s.yearsPaid === undefined &&
+      /\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) &&
+      !/\b(?:rut|mot lan|bhyt|tro cap|luong huu|huu tri)\b/.test(f),
+    entry: 'eligibility.no_upper_age',
+    covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
+  },
+  {
+    // A cooperative member paid no wage: not under compulsory insurance, so may join.
+    name: 'cooperative-unpaid',
+    asks: (f) => /\b(?:hop tac xa|xa vien)\b/.test(f) && /\bkhong (?:duoc )?(?:huong|nhan|co|lanh) (?:tien )?(?:luong|cong)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+  },
+  {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
     name: 'withdraw-or-keep',
     asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),

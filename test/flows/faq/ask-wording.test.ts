@@ -178,3 +178,10 @@ describe('changing the payment mode', () => {
     expect(ids('Bảo hiểm xã hội tự nguyện năm 2022: Đối tượng, phương thức đóng ra sao?')).not.toContain('payment_mode.change_mode_income');
   });
 });
+
+describe('who may join, by the situation told', () => {
+  it('answers an old person asking to join with no upper age, and an unpaid cooperative member with who may join', () => {
+    expect(ids('Bà tôi năm nay 80 tuổi thì có được tham gia bảo hiểm xã hội tự nguyện không?')).toEqual(['eligibility.no_upper_age']);
+    expect(ids('Tôi làm việc tại hợp tác xã không hưởng lương, có tham gia BHXH tự nguyện được không?')).toEqual(['eligibility.who_can_join']);
+  });
+});
