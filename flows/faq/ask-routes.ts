@@ -130,7 +130,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.age >= 60 &&
       s.yearsPaid === undefined &&
       /\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) &&
-      !/\b(?:rut|mot lan|bhyt|tro cap|luong huu|huu tri)\b/.test(f),
+      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|luong huu|huu tri|bao nhieu)\b/.test(f),
     entry: 'eligibility.no_upper_age',
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
   },
