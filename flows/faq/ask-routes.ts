@@ -98,7 +98,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
       !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
-    lead: (s, f) => retirementDateLead(f, s.sex),
+    // With the years paid told, what they mean too (how many are missing, paying the rest at once).
+    lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     covered: ['pension_conditions.retirement_age'],
   },
   {

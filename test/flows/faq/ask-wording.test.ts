@@ -130,6 +130,8 @@ describe('when this person reaches the retirement age', () => {
     expect(a.answer).toMatch(/Nữ sinh tháng 5\/1969 đủ tuổi nghỉ hưu \(57 tuổi\) vào tháng 5\/2026/);
     expect(answerQuestion(index, 'Tôi là nam sinh tháng 4/1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/\(62 tuổi\) vào tháng 4\/2028/);
     expect(answerQuestion(index, 'Tôi là nam sinh năm 1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/tháng 10\/2027 đến 12\/2028/);
+    // With the years told, what they mean too.
+    expect(answerQuestion(index, 'Tôi là nữ sinh năm 1972, đóng BHXH được 12 năm, năm nào tôi được nghỉ hưu?').answer).toMatch(/còn thiếu 3 năm để đủ 15 năm/);
   });
 });
 
