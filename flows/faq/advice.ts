@@ -1,4 +1,4 @@
-import { foldWords } from './fold-memo.ts';
+import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import type { Situation } from './situation.ts';
@@ -6,6 +6,7 @@ import { yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
+import { survivorLead } from './survivor-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -86,7 +87,7 @@ const partOf =
  * in one go" is paying, not withdrawing. Null when none applies.
  */
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
-  const f = ` ${foldWords(text)} `;
+  const f = askWords(text);
   const part = partOf(index);
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
@@ -175,7 +176,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
-  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died) {
+  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died && !s.withdrewBefore) {
     const a = part('lump_sum.when_allowed', yearsLead(s));
     if (a) return a;
   }
@@ -225,7 +226,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   if (route) {
     const e = get(index, route.entry);
     if (e) {
-      const lead = route.lead?.(s);
+      const lead = route.lead?.(s, f);
       const mainId = route.before?.(f);
       const main = mainId ? get(index, mainId) : undefined;
       const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
@@ -245,7 +246,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
  * or ask back when the answer turns on a fact the question does not give.
  */
 export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
-  const f = ` ${foldWords(text)} `;
+  const f = askWords(text);
   const part = partOf(index);
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
@@ -278,18 +279,18 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
-    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
-    const a = part(pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
   if (matched.id === 'survivor.monthly_survivor' && !pensioner && s.yearsPaid !== undefined && s.yearsPaid < 14.5) {
-    const a = part('survivor.member_dies_one_time');
+    const a = part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
@@ -382,6 +383,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)
     ? yearsLead(s)
+    : matched.id === 'survivor.member_dies_one_time'
+      ? survivorLead(s)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };
 }

@@ -1,4 +1,6 @@
 import { yearsLead } from './leads.ts';
+import { retirementDateLead } from './retirement-date.ts';
+import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import type { Situation } from './situation.ts';
 
 /**
@@ -16,7 +18,7 @@ export interface AskRoute {
   before?: (f: string) => string | undefined;
   /** An entry answered after this one (the second ask of the question). */
   after?: (f: string) => string | undefined;
-  lead?: (s: Situation) => string | undefined;
+  lead?: (s: Situation, f: string) => string | undefined;
   /** The entries already answering this ask (no switch when the matcher picked one of them). */
   covered?: readonly string[];
 }
@@ -53,6 +55,91 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:dong|nop|tham gia)\b/.test(f) &&
       !/\b(?:cong ty|ho tro)\b/.test(f),
     entry: 'where_to_pay.moved_residence',
+  },
+  {
+    // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
+    // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
+    name: 'monthly-allowance-joins',
+    asks: (f) =>
+      /\b(?:huong|nhan|lanh|an) (?:\w+ ){0,2}(?:tro cap (?:mat suc|bhxh hang thang|tai nan lao dong hang thang|benh nghe nghiep hang thang)|mat suc lao dong hang thang)\b/.test(f) &&
+      /\b(?:tham gia|dong|mua)\b/.test(f),
+    entry: 'eligibility.pensioner',
+  },
+  {
+    // Took a lump sum before and asks to join again or whether a pension is still possible: yes, counted afresh.
+    name: 'withdrew-then-joins',
+    asks: (f, s) =>
+      s.withdrewBefore === true &&
+      (JOIN_ASK.test(f) || /\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/.test(f)) &&
+      !/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/.test(f),
+    entry: 'eligibility.rejoin_after_withdrawal',
+    covered: ['eligibility.rejoin_after_withdrawal', 'transfer_between_schemes.withdrawn_not_counted'],
+  },
+  {
+    // Stops paying and asks what is left at the retirement age: what the years paid mean (pension at 15 years,
+    // otherwise paying up to 5 missing years at once, a lump sum or a monthly allowance).
+    name: 'stop-and-wait',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      /\b(?:dung|ngung|nghi|thoi|khong) (?:dong|tham gia|dong tiep)\b|\bmuon dung\b/.test(f) &&
+      /\b(?:den|du|khi|luc) (?:tuoi )?(?:nghi |ve )?huu\b|\bsau nay\b/.test(f) &&
+      !/\b(?:rut|lay lai|mot lan)\b/.test(f),
+    entry: 'pension_conditions.years_15',
+    lead: yearsLead,
+    after: (f) => (/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/.test(f) ? 'lump_sum.monthly_allowance_option' : undefined),
+    covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
+  },
+  {
+    // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
+    name: 'retirement-date',
+    asks: (f) =>
+      /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} )?19[4-9]\d\b/.test(f) &&
+      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu)\b/.test(f) &&
+      /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
+      !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
+    entry: 'pension_conditions.by_birth_year',
+    // With the years paid told, what they mean too (how many are missing, paying the rest at once).
+    lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
+    covered: ['pension_conditions.retirement_age'],
+  },
+  {
+    // "Đóng 6 năm, mức 3 triệu, rút một lần được bao nhiêu tiền?": the lump sum's amount (not the premium for
+    // that income), estimated for the years and income told.
+    name: 'lump-sum-amount',
+    asks: (f) =>
+      /\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) &&
+      /\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/.test(f) &&
+      !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
+    entry: 'lump_sum.amount',
+    lead: (s, f) => lumpSumEstimateLead(f, s),
+    covered: ['lump_sum.amount'],
+  },
+  {
+    // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed
+    // once the period paid for ends (not the list of modes).
+    name: 'change-mode',
+    asks: (f) =>
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
+      !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
+    entry: 'payment_mode.change_mode_income',
+  },
+  {
+    // An old person asking to join ("bà tôi 80 tuổi có được tham gia không"): no upper age, and what it takes.
+    name: 'old-age-joins',
+    asks: (f, s) =>
+      s.age !== undefined &&
+      s.age >= 60 &&
+      s.yearsPaid === undefined &&
+      /\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) &&
+      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|luong huu|huu tri|bao nhieu)\b/.test(f),
+    entry: 'eligibility.no_upper_age',
+    covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
+  },
+  {
+    // A cooperative member paid no wage: not under compulsory insurance, so may join.
+    name: 'cooperative-unpaid',
+    asks: (f) => /\b(?:hop tac xa|xa vien)\b/.test(f) && /\bkhong (?:duoc )?(?:huong|nhan|co|lanh) (?:tien )?(?:luong|cong)\b/.test(f),
+    entry: 'eligibility.who_can_join',
   },
   {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
@@ -116,7 +203,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Left the job and asks to go on with voluntary insurance: yes, same number, the years add up.
     name: 'left-job-go-on',
-    asks: (f, s) => s.employment === 'left_job' && JOIN_OR_GO_ON.test(f) && !/\b(?:rut|mot lan)\b/.test(f),
+    // (Not when the ask is the payment mode, nor for a member who died: the family asks about survivor benefits.)
+    asks: (f, s) =>
+      s.employment === 'left_job' &&
+      !s.memberDied &&
+      JOIN_OR_GO_ON.test(f) &&
+      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b/.test(f),
     entry: 'transfer_between_schemes.quit_job',
     lead: yearsLead,
     covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],
@@ -127,6 +219,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => /\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/.test(f) && /\bbao nhieu\b/.test(f) && !/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/.test(f),
     entry: 'subsidy.rates_by_group',
     covered: ['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune', 'subsidy.others', 'subsidy.local_topup'],
+  },
+  {
+    // The rule on the State's share asked as a whole ("quy định hỗ trợ … là gì", "chính sách hỗ trợ"), or for a
+    // kind of person who is no subsidy group of its own (a disabled person): every group's rate.
+    name: 'subsidy-rule',
+    asks: (f, s) =>
+      /\bho tro\b/.test(f) &&
+      /\b(?:quy dinh|chinh sach|doi tuong nao|nhom nao|nhung (?:ai|doi tuong|nhom)|cac muc)\b(?: \w+){0,8} ho tro\b|\bho tro\b(?: \w+){0,8} (?:quy dinh|chinh sach)\b|\bkhuyet tat\b/.test(f) &&
+      !s.household &&
+      !s.ethnicMinority &&
+      !/\b(?:bhyt|bao hiem y te|xa dao|dac khu|10 nam|bao lau)\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    lead: (_s, f) =>
+      /\bkhuyet tat\b/.test(f)
+        ? 'Nhà nước không có mức hỗ trợ riêng cho người khuyết tật tham gia BHXH tự nguyện: người khuyết tật được hỗ trợ theo nhóm của mình (hộ nghèo, hộ cận nghèo, dân tộc thiểu số hoặc nhóm còn lại); một số tỉnh có thể hỗ trợ thêm.'
+        : undefined,
+    covered: ['subsidy.rates_by_group'],
+  },
+  {
+    // "Đối tượng, phương thức đóng ra sao?": who may join, then how to pay (two asks in one headline).
+    name: 'who-and-how-to-pay',
+    asks: (f) => /\bdoi tuong\b/.test(f) && /\bphuong thuc (?:dong|nop)\b/.test(f) && !/\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}phuong thuc\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    after: () => 'payment_mode.modes',
   },
   {
     name: 'military-service',
@@ -198,7 +314,9 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined)
   for (const r of ASK_ROUTES) {
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
-    return answered && !r.before && !r.after ? null : r;
+    // The matched entry itself, with a sentence for this person, is still this route's answer.
+    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.name === 'retirement-date' || r.name === 'lump-sum-amount') ? r : null;
+    return r;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { ChannelCapabilities } from '../../src/core/channel.ts';
-import { fold, foldWords } from './fold-memo.ts';
+import { fold } from './fold-memo.ts';
+import { askWords } from './ask-text.ts';
 import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
@@ -14,6 +15,8 @@ interface Facet {
   fallback?: string;
   /** Topics whose answers already cover it (no extra part). */
   coveredBy?: readonly string[];
+  /** Entries of the topic that answer it first, when several of the topic's entries mention it in passing. */
+  prefer?: RegExp;
 }
 
 const FACETS: readonly Facet[] = [
@@ -24,13 +27,27 @@ const FACETS: readonly Facet[] = [
     gives: /luong huu[^.]{0,80}?\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|luong huu[^.]{0,80}?\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'calculator.pension_estimate',
   },
-  { name: 'papers', asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/, gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/ },
+  {
+    // "Nếu được, cần thủ tục gì?": the topic's procedure entry (the emigration rule also names "giấy tờ" in passing).
+    name: 'papers',
+    asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/,
+    gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/,
+    prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
+  },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
   {
     name: 'amount',
-    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:la )?bao nhieu|dong bao nhieu)\b/,
+    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu)\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
+  },
+  {
+    // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
+    name: 'where',
+    asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
+    gives: /\b(?:dai ly|buu dien|ubnd|uy ban|dichvucong|co quan bhxh)\b/,
+    fallback: 'where_to_pay.collection_agents',
+    coveredBy: ['where_to_pay', 'how_to_join'],
   },
   {
     // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.
@@ -69,7 +86,7 @@ const plain = (t: string): string => fold(t).toLowerCase();
 export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[], ranked: readonly KbEntry[]): AnswerPart[] {
   const first = parts[0];
   if (!first || parts.length >= 2) return parts;
-  const q = ` ${foldWords(text)} `;
+  const q = askWords(text);
   const out = [...parts];
   const said = (): string => plain(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '));
   for (const facet of FACETS) {
@@ -82,7 +99,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
     const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu)\b/.test(q) ? fallback : undefined;
-    const giver = own ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
+    const preferred = facet.prefer ? sameTopic.find((e) => facet.prefer!.test(e.id)) : undefined;
+    const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
     if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });
   }
   return out;

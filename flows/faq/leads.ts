@@ -87,7 +87,9 @@ export function yearsLead(s: Situation): string | undefined {
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
 function startLead(s: Situation): string | undefined {
-  if (s.age === undefined || !s.sex) return undefined;
+  if (s.age === undefined) return undefined;
+  // Sex not told: both, since the retirement age differs.
+  if (!s.sex) return [startLead({ ...s, sex: 'female' }), startLead({ ...s, sex: 'male' })].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)');
   const at = retirementYear(s.sex, s.age);
   const toGo = Math.max(0, at - RULE_YEAR);
   const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}` : 'rồi'}`;

@@ -87,6 +87,8 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
       }
     }
   }
+  // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
+  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (kind: string): number | undefined => {
     const m = new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`).exec(fy);
@@ -110,15 +112,15 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
   }
-  const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]|^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b|\bdang ve huu\b/.test(f)) {
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -164,7 +166,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.prepaid = true;
   }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
-  if (/\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
+  if (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
     s.withdrewBefore = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
@@ -173,6 +175,29 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
   return s;
+}
+
+const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
+const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
+const PERIOD = new RegExp(`\\btu (?:thang (\\d{1,2}) )?(?:nam )?${YEAR} (?:den|toi|sang) (?:het )?(?:(?:thang (\\d{1,2}) )?(?:nam )?${YEAR}|(nay|bay gio|hien nay|hien tai))\\b`, 'g');
+
+/**
+ * Years paid told in months or as periods of paid work, when not told in years: "180 tháng" is 15 years;
+ * "từ năm 1998 đến năm 2012" 14; "từ tháng 3/2005 đến tháng 6/2019" counts the months of both ends. Periods
+ * count only next to words of paying or working (a story's dates are not paid years).
+ */
+function monthsPaid(f: string, year: number): number | undefined {
+  const m = MONTHS_PAID.exec(f);
+  const n = m?.[1] ? Number(m[1]) : 0;
+  if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
+  if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
+  let months = 0;
+  for (const p of f.matchAll(PERIOD)) {
+    const [from, to] = [Number(p[2]), p[5] ? year : Number(p[4])];
+    if (!(to >= from)) return undefined;
+    months += p[1] && p[3] ? (to - from) * 12 + Number(p[3]) - Number(p[1]) + 1 : (to - from) * 12;
+  }
+  return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
 }
 
 /** Retirement age for people reaching it in `year` (Labour Code 2019 Art 169, Decree 135/2020), in months. */

@@ -47,7 +47,7 @@ export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
 
 // "Xin chào tổng đài,", "Anh chị ơi,", "Kính gửi quý cơ quan:", "Chào ad" before the question (folded text).
 const GREETING_WORDS = '(?:(?:xin )?chao|alo|a lo|kinh (?:gui|thua|chao)|thua|hi|hello|dear)';
-const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ad|admin|ban|co quan bhxh|bhxh|quy co quan|luat su|ban bien tap|quy bao|chi|anh|em|moi nguoi|ca nha|can bo)';
+const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ban bien tap|ad|admin|ban|co quan bhxh|bhxh|quy co quan|luat su|quy bao|chi|anh|em|moi nguoi|ca nha|can bo)';
 const WRAPPER_HEAD = new RegExp(
   `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
 );
@@ -56,8 +56,16 @@ const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: 
 // "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
 const ASKING_HEAD = new RegExp(
   '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
-    '(?: (?:chut|mot chut|ti|xiu|1 chut|mot cau|cau nay|van de nay|nhu sau|giup|voi|a|nhe|nha|ad|ak|can hoi|muon hoi|can tu van|tong dai|luat su|anh chi))*[ ]*[,.!:;?-]+ *',
+    '(?: (?:chut|mot chut|ti|xiu|1 chut|mot cau|cau nay|van de nay|nhu sau|giup|voi|a|nhe|nha|ad|ak|can hoi|muon hoi|can tu van|tong dai|luat su|anh chi))*[ ]*[,.!:;?-]+ *' +
+    // "Em có câu hỏi muốn nhờ tư vấn như sau:", "Tôi có một thắc mắc mong được giải đáp:" (announced with a colon).
+    '|^(?:em|minh|toi|chau|tui) (?:co|xin|muon|can) (?:mot |duoc )?(?:cau hoi|thac mac|van de|vuong mac|hoi|tu van)' +
+    // … then only words that announce (no content: "về vấn đề bảo hiểm xã hội tự nguyện như sau:").
+    '(?: (?:muon|mong|can|xin|nho|duoc|tu van|giai dap|giup|nhu sau|sau day|can hoi|luat su|tong dai|anh chi|quy|ban|bao|co quan|ve|van de|viec|lien quan|den|chinh sach|che do|bhxh|bao hiem|xa hoi|tu nguyen|cua|minh|toi|em|mot|so|nay))* ?: *',
 );
+// "… Mong sớm nhận được phản hồi.", "Rất mong nhận được sự tư vấn của luật sư.", "Xin luật sư tư vấn giúp tôi." — a last
+// sentence that only asks for an answer.
+const CLOSING_SENTENCE =
+  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the))+[ .!]*$/;
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
@@ -77,8 +85,13 @@ export function stripWrappers(text: string): string {
     if (!head) break;
     from += head[0].length;
   }
-  const tail = WRAPPER_TAIL.exec(f.slice(from));
-  if (tail && tail.index > 0) to = from + tail.index;
+  // Thanks and "mong được tư vấn" sentences after the question, in either order.
+  for (let round = 0; round < 3; round++) {
+    const body = f.slice(from, to);
+    const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body);
+    if (!tail || tail.index <= 0) break;
+    to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
+  }
   if (from === 0 && to === f.length) return text;
   const rest = (sameLength ? text : f).slice(from, to).trim();
   return foldWords(rest).split(' ').length >= 2 ? rest : text;

@@ -16,7 +16,8 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * to blind, the other 17 were appended here), each drawn before any question of its batch was answered. Six
  * more (fifth batch, collected after the blind split was frozen) went to this set only, and so did the sixth
  * batch of 50 (2026-12-02: questions and headlines of public Q&A columns, each checked against every split by
- * question and source so that none is in the blind split, labelled from the law before the service answered).
+ * question and source so that none is in the blind split, labelled from the law before the service answered), and the seventh of 15 (2026-12-02, checked and labelled the same
+ * way, committed before the service answered them; 3 were then answered wrongly), an eighth of 2 and a ninth of 4 (all then right).
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**

@@ -17,10 +17,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * - blind (60 verbatim public questions from the same random splits, never tuned on, failures never read):
  *   52/60 (86.7 %) / 52/60, 0 violations (49/60 before the sixth batch's fixes);
  * - regression (61 issue-9 reports, paraphrased): 61/61 / 61/61, 0 violations.
+ * Re-measured 2026-12-02 after the seventh to ninth batches (21 more dev questions, labelled before the service
+ * answered them; 3 then wrong) and this round's fixes: dev 166/166 / 166/166, 0 violations; blind 52/60 (86.7 %)
+ * / 52/60, 0 violations; regression 61/61 / 61/61, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
-  dev: { correct: 145 / 145, violations: 0 },
+  dev: { correct: 166 / 166, violations: 0 },
   blind: { correct: 52 / 60, violations: 0 },
   regress: { correct: 61 / 61, violations: 0 },
 } as const;
@@ -34,7 +37,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(145);
+    expect(dev.length).toBeGreaterThanOrEqual(166);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
