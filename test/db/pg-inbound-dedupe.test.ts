@@ -3,10 +3,10 @@
  * two instances at once is inserted by one; the other's insert waits for that transaction and then finds the row
  * (or, if the first one rolled back, inserts it and processes it itself). Both can acknowledge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
+import { describe, expect, it } from 'vitest';
+import type { PgDb } from '../../db/pg/client.ts';
 import { inboundMessages } from '../../db/pg/schema/index.ts';
-import { hasPg, useTestDatabase } from '../support/pg.ts';
+import { hasPg, useTestDatabase, useTwoInstances } from '../support/pg.ts';
 
 const AT = new Date('2026-05-20T03:00:00Z');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,16 +26,7 @@ async function accept(db: PgDb, providerId: string, work: () => Promise<void>): 
 }
 
 describe.skipIf(!hasPg)('webhook dedupe across instances', () => {
-  const database = useTestDatabase();
-  let a: PgDb;
-  let b: PgDb;
-  beforeAll(async () => {
-    a = await openPgDb(database.url());
-    b = await openPgDb(database.url());
-  });
-  afterAll(async () => {
-    await Promise.all([a && closePgDb(a), b && closePgDb(b)]);
-  });
+  const instances = useTwoInstances(useTestDatabase());
 
   it('the same event at two instances at once is processed once', async () => {
     let processed = 0;
@@ -43,19 +34,19 @@ describe.skipIf(!hasPg)('webhook dedupe across instances', () => {
       processed++;
       await pause(100);
     };
-    const results = await Promise.all([accept(a, 'ev-1', work), accept(b, 'ev-1', work)]);
+    const results = await Promise.all([accept(instances.a, 'ev-1', work), accept(instances.b, 'ev-1', work)]);
     expect(results.sort()).toEqual([false, true]);
     expect(processed).toBe(1);
   });
 
   it('if the first instance fails half-way, the other one processes the event', async () => {
-    const failing = accept(a, 'ev-2', async () => {
+    const failing = accept(instances.a, 'ev-2', async () => {
       await pause(100);
       throw new Error('instance a failed');
     });
     await pause(20);
     let processed = 0;
-    const second = accept(b, 'ev-2', async () => {
+    const second = accept(instances.b, 'ev-2', async () => {
       processed++;
     });
     await expect(failing).rejects.toThrow('instance a failed');

@@ -3,14 +3,14 @@
  * claimed by exactly one, a locked row is skipped without waiting, an expired lease is claimed again and a live
  * one never, and rows come back exactly as the SQLite claim returns them.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDb, pgHandle } from '../../db/client.ts';
 import { claimStatement, outboxQueries, type ClaimKind, type OutboxClaimRow } from '../../db/queries/outbox.ts';
 import * as sqliteSchema from '../../db/schema/index.ts';
-import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
+import type { PgDb } from '../../db/pg/client.ts';
 import { contacts, outbox } from '../../db/pg/schema/index.ts';
-import { hasPg, useTestDatabase } from '../support/pg.ts';
+import { hasPg, useTestDatabase, useTwoInstances } from '../support/pg.ts';
 
 const T0 = Date.parse('2026-05-20T03:00:00Z');
 const LEASE = 60_000;
@@ -35,25 +35,18 @@ function row(i: number, over: Partial<typeof outbox.$inferInsert> = {}): typeof 
 }
 
 describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a lease', () => {
-  const database = useTestDatabase();
-  let a: PgDb;
-  let b: PgDb;
+  const instances = useTwoInstances(useTestDatabase());
   beforeAll(async () => {
-    a = await openPgDb(database.url());
-    b = await openPgDb(database.url());
-    await a.insert(contacts).values({ id: 1, createdAt: new Date(T0) });
-  });
-  afterAll(async () => {
-    await Promise.all([a && closePgDb(a), b && closePgDb(b)]);
+    await instances.a.insert(contacts).values({ id: 1, createdAt: new Date(T0) });
   });
   beforeEach(async () => {
-    await a.execute(sql`TRUNCATE outbox`);
+    await instances.a.execute(sql`TRUNCATE outbox`);
   });
 
   it('two instances claiming at once take every due row exactly once, replies first', async () => {
-    await a.insert(outbox).values(Array.from({ length: 300 }, (_, i) => row(i)));
+    await instances.a.insert(outbox).values(Array.from({ length: 300 }, (_, i) => row(i)));
     // Not due yet, or another channel: never claimed here.
-    await a.insert(outbox).values([row(1000, { nextAttemptAt: new Date(T0 + 5_000) }), row(1001, { channel: 'zalo' })]);
+    await instances.a.insert(outbox).values([row(1000, { nextAttemptAt: new Date(T0 + 5_000) }), row(1001, { channel: 'zalo' })]);
     const seen = new Map<number, string>();
     const run = async (db: PgDb, name: string) => {
       for (;;) {
@@ -66,10 +59,10 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
         }
       }
     };
-    await Promise.all([run(a, 'a'), run(b, 'b'), run(a, 'a2'), run(b, 'b2')]);
+    await Promise.all([run(instances.a, 'a'), run(instances.b, 'b'), run(instances.a, 'a2'), run(instances.b, 'b2')]);
     expect(seen.size).toBe(300);
     expect(new Set(seen.values()).size).toBeGreaterThan(1);
-    const states = await a.execute<{ status: string; attempts: number; claimed_until: number | null; n: number }>(
+    const states = await instances.a.execute<{ status: string; attempts: number; claimed_until: number | null; n: number }>(
       sql`SELECT status, attempts, claimed_until, count(*) AS n FROM outbox GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     );
     expect(states.rows).toEqual([
@@ -79,13 +72,13 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
   });
 
   it('a row locked by another instance is skipped, not waited for', async () => {
-    await a.insert(outbox).values(Array.from({ length: 10 }, (_, i) => row(i)));
-    const holder = await a.$client.connect();
+    await instances.a.insert(outbox).values(Array.from({ length: 10 }, (_, i) => row(i)));
+    const holder = await instances.a.$client.connect();
     try {
       await holder.query('BEGIN');
       const locked = await holder.query<{ id: number }>('SELECT id FROM outbox ORDER BY priority, next_attempt_at, id LIMIT 4 FOR UPDATE');
       const started = Date.now();
-      const rows = await claimOutboxRows(b, { channel: 'sms', limit: 10, now: T0, leaseMs: LEASE });
+      const rows = await claimOutboxRows(instances.b, { channel: 'sms', limit: 10, now: T0, leaseMs: LEASE });
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(rows).toHaveLength(6);
       const lockedIds = new Set(locked.rows.map((r) => r.id));
@@ -98,31 +91,31 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
   });
 
   it('a live lease is never claimed again; an expired one is, its attempt counted', async () => {
-    await a.insert(outbox).values([row(1)]);
-    const [first] = await claimOutboxRows(a, { channel: 'sms', limit: 5, now: T0, leaseMs: LEASE });
+    await instances.a.insert(outbox).values([row(1)]);
+    const [first] = await claimOutboxRows(instances.a, { channel: 'sms', limit: 5, now: T0, leaseMs: LEASE });
     expect(first?.attempts).toBe(1);
     // The instance that claimed it is alive until the lease ends: no one else takes it.
-    expect(await claimOutboxRows(b, { channel: 'sms', limit: 5, now: T0 + LEASE - 1, leaseMs: LEASE })).toEqual([]);
+    expect(await claimOutboxRows(instances.b, { channel: 'sms', limit: 5, now: T0 + LEASE - 1, leaseMs: LEASE })).toEqual([]);
     // It died: the row is claimed again when the lease ends.
-    const [again] = await claimOutboxRows(b, { channel: 'sms', limit: 5, now: T0 + LEASE, leaseMs: LEASE });
+    const [again] = await claimOutboxRows(instances.b, { channel: 'sms', limit: 5, now: T0 + LEASE, leaseMs: LEASE });
     expect(again?.id).toBe(first?.id);
     expect(again?.attempts).toBe(2);
-    const lease = await a.execute<{ claimed_until: number }>(sql`SELECT claimed_until FROM outbox`);
+    const lease = await instances.a.execute<{ claimed_until: number }>(sql`SELECT claimed_until FROM outbox`);
     expect(lease.rows[0]?.claimed_until).toBe(T0 + 2 * LEASE);
-    // A row the sender finished (sent, failed, queued again for a retry) is not in flight: its old lease is moot.
-    await a.execute(sql`UPDATE outbox SET status = 'sent'`);
-    expect(await claimOutboxRows(b, { channel: 'sms', limit: 5, now: T0 + 10 * LEASE })).toEqual([]);
+    // A row the sender finished (sent, failed, queued again for instances.a retry) is not in flight: its old lease is moot.
+    await instances.a.execute(sql`UPDATE outbox SET status = 'sent'`);
+    expect(await claimOutboxRows(instances.b, { channel: 'sms', limit: 5, now: T0 + 10 * LEASE })).toEqual([]);
   });
 
   it('returns rows exactly as the SQLite claim does', async () => {
     const values = row(3, { quickReplies: ['Có', 'Không'], requestPhone: true, keepDiacritics: true, broadcastId: null, priority: 1 });
-    await a.insert(outbox).values(values);
+    await instances.a.insert(outbox).values(values);
     const lite = openDb(':memory:');
     try {
       lite.insert(sqliteSchema.contacts).values({ id: 1, createdAt: new Date(T0) }).run();
       lite.insert(sqliteSchema.outbox).values({ ...values, id: undefined }).run();
       const fromSqlite = await outboxQueries(lite).claim('sms', T0, 5, T0 + LEASE);
-      const fromPg = await claimOutboxRows(a, { channel: 'sms', limit: 5, now: T0 });
+      const fromPg = await claimOutboxRows(instances.a, { channel: 'sms', limit: 5, now: T0 });
       expect(fromPg.map(({ id: _id, ...r }) => r)).toEqual(fromSqlite.map(({ id: _id, ...r }) => r));
       expect(fromPg[0]?.requestPhone).toBe(1);
     } finally {
@@ -131,14 +124,14 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
   });
 
   it('each claim walks its partial index and stops at the limit, however long the backlog', async () => {
-    await a.execute(sql`
+    await instances.a.execute(sql`
       INSERT INTO outbox (contact_id, address, channel, text, status, priority, next_attempt_at, created_at, claimed_until)
       SELECT 1, 'tel:' || g, 'sms', 'x', CASE WHEN g % 100 = 0 THEN 'sending' WHEN g % 3 = 0 THEN 'queued' ELSE 'sent' END,
              g % 2, ${T0}::bigint - g, ${T0}::bigint, CASE WHEN g % 100 = 0 THEN ${T0}::bigint - 1 END
         FROM generate_series(1, 60000) g`);
-    await a.execute(sql`ANALYZE outbox`);
+    await instances.a.execute(sql`ANALYZE outbox`);
     const plan = async (kind: ClaimKind) => {
-      const r = await a.execute<{ 'QUERY PLAN': unknown }>(
+      const r = await instances.a.execute<{ 'QUERY PLAN': unknown }>(
         sql`EXPLAIN (FORMAT JSON) ${claimStatement(kind, { channel: 'sms', now: T0, limit: 50, leaseUntil: T0 + LEASE })}`,
       );
       return JSON.stringify(r.rows[0]?.['QUERY PLAN']);
@@ -149,19 +142,19 @@ describe.skipIf(!hasPg)('claiming outbox rows with FOR UPDATE SKIP LOCKED and a 
     const expired = await plan('expired');
     expect(expired).toContain('outbox_lease_idx');
     expect(expired).not.toContain('Seq Scan');
-    const rows = await claimOutboxRows(b, { channel: 'sms', limit: 50, now: T0, leaseMs: LEASE });
+    const rows = await claimOutboxRows(instances.b, { channel: 'sms', limit: 50, now: T0, leaseMs: LEASE });
     expect(rows).toHaveLength(50);
     // The 600 abandoned rows come first.
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
-    const states = await a.execute<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status = 'sending' AND claimed_until = ${T0 + LEASE}`);
+    const states = await instances.a.execute<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status = 'sending' AND claimed_until = ${T0 + LEASE}`);
     expect(states.rows[0]?.n).toBe(50);
   });
 
   it('takes abandoned rows before due ones, and never more than the limit in all', async () => {
-    await a.insert(outbox).values([row(1), row(2), row(3)]);
-    await claimOutboxRows(a, { channel: 'sms', limit: 2, now: T0, leaseMs: LEASE });
-    await a.insert(outbox).values([row(4), row(5)]);
-    const rows = await claimOutboxRows(b, { channel: 'sms', limit: 3, now: T0 + LEASE, leaseMs: LEASE });
+    await instances.a.insert(outbox).values([row(1), row(2), row(3)]);
+    await claimOutboxRows(instances.a, { channel: 'sms', limit: 2, now: T0, leaseMs: LEASE });
+    await instances.a.insert(outbox).values([row(4), row(5)]);
+    const rows = await claimOutboxRows(instances.b, { channel: 'sms', limit: 3, now: T0 + LEASE, leaseMs: LEASE });
     expect(rows).toHaveLength(3);
     expect(rows.filter((r) => r.attempts === 2)).toHaveLength(2);
   });

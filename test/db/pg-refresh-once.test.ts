@@ -3,13 +3,13 @@
  * every caller gets the one new access token. The provider is a fake at the network edge that, like Zalo, refuses
  * a refresh token it has already seen.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
+import type { PgDb } from '../../db/pg/client.ts';
 import { settings } from '../../db/pg/schema/index.ts';
 import { refreshOnce, RefreshTokenMissingError } from '../../db/pg/refresh-once.ts';
 import type { PgTx } from '../../db/pg/contact-lock.ts';
-import { hasPg, useTestDatabase } from '../support/pg.ts';
+import { hasPg, useTestDatabase, useTwoInstances } from '../support/pg.ts';
 
 const NOW = new Date('2026-05-20T03:00:00Z');
 const REFRESH = 'zalo.refresh_token';
@@ -53,19 +53,10 @@ function refreshAfter(db: PgDb, provider: ReturnType<typeof fakeProvider>, stale
 }
 
 describe.skipIf(!hasPg)('refreshing a single-use token once across instances', () => {
-  const database = useTestDatabase();
-  let a: PgDb;
-  let b: PgDb;
-  beforeAll(async () => {
-    a = await openPgDb(database.url());
-    b = await openPgDb(database.url());
-  });
-  afterAll(async () => {
-    await Promise.all([a && closePgDb(a), b && closePgDb(b)]);
-  });
+  const instances = useTwoInstances(useTestDatabase());
   beforeEach(async () => {
-    await a.execute(sql`DELETE FROM settings`);
-    await a.insert(settings).values([
+    await instances.a.execute(sql`DELETE FROM settings`);
+    await instances.a.insert(settings).values([
       { key: REFRESH, value: 'r0', updatedAt: NOW },
       { key: ACCESS, value: 'a0', updatedAt: NOW },
     ]);
@@ -73,12 +64,12 @@ describe.skipIf(!hasPg)('refreshing a single-use token once across instances', (
 
   it('six callers on two instances: one refresh, everyone gets the new token', async () => {
     const provider = fakeProvider();
-    const tokens = await Promise.all(Array.from({ length: 6 }, (_, i) => refreshAfter(i % 2 ? a : b, provider, 'a0')));
+    const tokens = await Promise.all(Array.from({ length: 6 }, (_, i) => refreshAfter(i % 2 ? instances.a : instances.b, provider, 'a0')));
     expect(provider.spent).toEqual(['r0']);
     expect(new Set(tokens)).toEqual(new Set(['a1']));
-    expect(await read(a, REFRESH)).toBe('r1');
+    expect(await read(instances.a, REFRESH)).toBe('r1');
     // The next refusal spends the successor, once.
-    await Promise.all([refreshAfter(a, provider, 'a1'), refreshAfter(b, provider, 'a1')]);
+    await Promise.all([refreshAfter(instances.a, provider, 'a1'), refreshAfter(instances.b, provider, 'a1')]);
     expect(provider.spent).toEqual(['r0', 'r1']);
   });
 
@@ -89,7 +80,7 @@ describe.skipIf(!hasPg)('refreshing a single-use token once across instances', (
       const fresh = await provider.refresh(token);
       await db.update(settings).set({ value: fresh.refreshToken }).where(eq(settings.key, REFRESH));
     };
-    const results = await Promise.allSettled([naive(a), naive(b)]);
+    const results = await Promise.allSettled([naive(instances.a), naive(instances.b)]);
     expect(results.some((r) => r.status === 'rejected')).toBe(true);
   });
 
@@ -100,14 +91,14 @@ describe.skipIf(!hasPg)('refreshing a single-use token once across instances', (
         throw new Error('provider down');
       },
     };
-    await expect(refreshAfter(a, failing, 'a0')).rejects.toThrow('provider down');
-    expect(await read(a, REFRESH)).toBe('r0');
+    await expect(refreshAfter(instances.a, failing, 'a0')).rejects.toThrow('provider down');
+    expect(await read(instances.a, REFRESH)).toBe('r0');
     const provider = fakeProvider();
-    expect(await refreshAfter(b, provider, 'a0')).toBe('a1');
+    expect(await refreshAfter(instances.b, provider, 'a0')).toBe('a1');
   });
 
   it('says so when there is no token row to lock', async () => {
-    await a.execute(sql`DELETE FROM settings WHERE key = ${REFRESH}`);
-    await expect(refreshAfter(a, fakeProvider(), 'a0')).rejects.toThrow(RefreshTokenMissingError);
+    await instances.a.execute(sql`DELETE FROM settings WHERE key = ${REFRESH}`);
+    await expect(refreshAfter(instances.a, fakeProvider(), 'a0')).rejects.toThrow(RefreshTokenMissingError);
   });
 });

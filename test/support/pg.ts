@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import pg from 'pg';
+import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
 import { afterAll, beforeAll } from 'vitest';
 
 export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] || undefined;
@@ -81,4 +82,21 @@ export function useTestDatabase(): { url(): string } {
       return db.url;
     },
   };
+}
+
+/**
+ * Two connection pools on one test database, as two instances of the service hold them: opened before the file's
+ * tests, closed after. Call at the top of a `describe.skipIf(!hasPg)` block: `instances.a` and `instances.b` are
+ * valid inside tests and hooks.
+ */
+export function useTwoInstances(database: { url(): string }): { a: PgDb; b: PgDb } {
+  const instances = {} as { a: PgDb; b: PgDb };
+  beforeAll(async () => {
+    instances.a = await openPgDb(database.url());
+    instances.b = await openPgDb(database.url());
+  });
+  afterAll(async () => {
+    await Promise.all([instances.a && closePgDb(instances.a), instances.b && closePgDb(instances.b)]);
+  });
+  return instances;
 }
