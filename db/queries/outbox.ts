@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { engineOf, execute, row, rows, transaction, type Db } from '../client.ts';
 import { outbox, type OutboxReason } from '../schema/index.ts';
+import { webWaitingAt } from './message-path.ts';
 
 /**
  * Order of delivery statuses: a row only ever moves up. `sent` < `delivered`; `delivered`, `failed` and `skipped`
@@ -263,7 +264,7 @@ export async function webWaiting(db: Db, address: string, limit: number): Promis
   return db
     .select({ id: outbox.id, text: outbox.text, quickReplies: outbox.quickReplies })
     .from(outbox)
-    .where(and(eq(outbox.address, address), eq(outbox.status, 'sent'), eq(outbox.channel, 'web')))
+    .where(webWaitingAt(address))
     .orderBy(asc(outbox.id))
     .limit(limit);
 }

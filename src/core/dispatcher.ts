@@ -104,8 +104,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // One message of a person at a time, across instances (no-op on SQLite, where one process is serial).
     await lockAddress(deps.db, event.from);
     const text = event.kind === 'text' ? normaliseInbound(event.text) : null;
-    const record = (contactId: number | null) =>
-      q.insertInbound({ contactId, channel: event.channel, providerId: event.providerId, address: event.from, kind: event.kind, text, receivedAt: now.getTime() });
     // Text and follow: the sender's contact first, so the inbound row is written once, whole (a row that is
     // updated later moves in the contact index: another page to write at commit). A duplicate has found
     // the contact its first delivery made, and changed nothing but the minute it last wrote.
@@ -113,7 +111,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       event.kind === 'text' || event.kind === 'subscribe'
         ? (await resolveContact(deps.db, event.from, now, event.kind === 'text' ? event.name : undefined, event.username)).contact
         : undefined;
-    const insertedId = await record(sender?.id ?? null);
+    const insertedId = await q.insertInbound({
+      contactId: sender?.id ?? null,
+      channel: event.channel,
+      providerId: event.providerId,
+      address: event.from,
+      kind: event.kind,
+      text,
+      receivedAt: now.getTime(),
+    });
     if (insertedId === undefined) return { status: 'duplicate', outboxIds: [] };
 
     if (event.kind === 'unsubscribe') {
