@@ -91,6 +91,8 @@ interface Lane {
   senders: number;
   /** Its last claim found nothing due: no claim again before this time, unless new rows are queued (kick). */
   dryUntil: number;
+  /** The claim ahead in progress: the loop goes on sending meanwhile, and is woken when it is done. */
+  claiming: Promise<void> | undefined;
 }
 
 /** Build the outbox sender. */
@@ -99,7 +101,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const q = outboxQueries(db);
   const leaseMs = config.outbox.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
   const lanes: Lane[] = [];
-  for (const [name, channel] of deps.channels) lanes.push({ name, channel, limiter: new RateLimiter(channel.ratePerSecond, clock.now().getTime()), ahead: undefined, waiting: [], senders: 0, dryUntil: 0 });
+  for (const [name, channel] of deps.channels) lanes.push({ name, channel, limiter: new RateLimiter(channel.ratePerSecond, clock.now().getTime()), ahead: undefined, waiting: [], senders: 0, dryUntil: 0, claiming: undefined });
   const ledger = createBulkLedger(q);
   const inFlight = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
@@ -215,7 +217,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       await putBack(lane, ahead);
     }
     const n = lane.limiter.available(now);
-    if (n <= 0) return false;
+    if (n <= 0 || lane.claiming) return false;
     if (!lane.ahead) {
       // The loop wakes whenever any channel's limit has room: a channel with nothing due is asked again at the next
       // tick (retries falling due) or when rows are queued, not at every wake.
@@ -229,8 +231,28 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     dispatch(lane, batch, n, now);
     if (batch.ahead.length === 0) lane.ahead = undefined;
     const next = lane.limiter.lookAhead(now);
-    if (!lane.ahead && next > 0 && !stopped) lane.ahead = await claimBatch(lane, next);
+    if (!lane.ahead && next > 0 && !stopped) claimAhead(lane, next);
     return true;
+  }
+
+  /**
+   * Claim the lane's next batch in the background: the loop does not wait for the database, so rows already claimed
+   * (of other lanes, or of this one when its limit frees a slot) still leave on time. Done, it wakes the loop.
+   */
+  function claimAhead(lane: Lane, n: number): void {
+    lane.claiming = claimBatch(lane, n)
+      .then((batch) => {
+        if (batch) lane.ahead = batch;
+        else lane.dryUntil = clock.now().getTime() + config.outbox.tickMs;
+      })
+      .catch((err: unknown) => {
+        lane.dryUntil = clock.now().getTime() + config.outbox.tickMs;
+        log.error({ err, channel: lane.name }, 'outbox claim failed for a channel');
+      })
+      .finally(() => {
+        lane.claiming = undefined;
+        wake();
+      });
   }
 
   /** Step every lane; true when rows were handed to senders. */
@@ -238,6 +260,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const handed = await Promise.all(
       lanes.map((lane) =>
         fillLane(lane).catch((err: unknown) => {
+          // Tried again at the next tick, not at once: a database that is down is not asked in a tight loop.
+          lane.dryUntil = clock.now().getTime() + config.outbox.tickMs;
           log.error({ err, channel: lane.name }, 'outbox claim failed for a channel');
           return false;
         }),
@@ -255,6 +279,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     for (const l of lanes) {
       const w = l.limiter.waitMs(now);
       if (w > 0) wait = Math.min(wait, Math.max(10, w));
+      // Room that opened while the pass ran (a window slot expired meanwhile), with rows to fill it: now.
+      else if (l.waiting.length === 0 && !l.claiming && (l.ahead || now >= l.dryUntil)) return 0;
     }
     return wait;
   }
@@ -323,6 +349,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   /** On stop: every row claimed and not started goes back. */
   async function putBackAll(): Promise<void> {
     for (const lane of lanes) {
+      await lane.claiming;
       const ahead = lane.ahead;
       lane.ahead = undefined;
       if (ahead) await putBack(lane, ahead);

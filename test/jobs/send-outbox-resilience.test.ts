@@ -4,7 +4,7 @@ import { freshDb } from '../support/db.ts';
 import { SendError } from '../support/fake-channel.ts';
 import { createOutboxWorker, OUTBOX_IN_FLIGHT } from '../../src/jobs/send-outbox.ts';
 import { queueMessages, recordDeliveryStatus } from '../../src/core/outbox.ts';
-import { fixedClock } from '../../src/core/clock.ts';
+import { fixedClock, systemClock } from '../../src/core/clock.ts';
 import { createLogger } from '../../src/core/log.ts';
 import { DEFAULT_CAPABILITIES, type OutboundChannel } from '../../src/core/channel.ts';
 import { contacts, outbox } from '../../db/schema/index.ts';
@@ -89,6 +89,47 @@ describe('outbox under provider trouble', () => {
     while ((await worker.runOnce()).claimed > 0) clock.advance(1000);
     expect((await statuses())).toEqual({ sent: 40 });
   });
+});
+
+describe('a provider that is down, with the loop running', () => {
+  it('is probed by one request at a time once it has failed, never by a burst of probes', async () => {
+    const db = await freshDb();
+    const starts: number[] = [];
+    let open = 0;
+    let most = 0;
+    let firstFailure = Infinity;
+    const channel: OutboundChannel = {
+      name: 'telegram',
+      capabilities: DEFAULT_CAPABILITIES.telegram,
+      ratePerSecond: 0,
+      async send() {
+        starts.push(Date.now());
+        open++;
+        if (Date.now() > firstFailure) most = Math.max(most, open);
+        await new Promise((r) => setTimeout(r, 150));
+        open--;
+        firstFailure = Math.min(firstFailure, Date.now());
+        throw new SendError('retry', 'Telegram unreachable');
+      },
+    };
+    const worker = createOutboxWorker({
+      db,
+      log,
+      clock: systemClock,
+      config: { quietHours: { start: '00:00', end: '00:00' }, bulkDailyCap: 3, outbox: { tickMs: 50, maxAttempts: 3 } },
+      channels: new Map([['telegram', channel]]),
+    });
+    await queueMessages(db, new Date(), Array.from({ length: 100 }, (_, i) => ({ contactId: null, address: `telegram:${i}` as const, text: `m${i}`, priority: 'reply' as const })));
+    await worker.start();
+    await new Promise((r) => setTimeout(r, 3500));
+    await worker.stop();
+    // The first pass may have up to the in-flight window out before anything failed; after that, probes only:
+    // one after the 1 s pause, one after the 2 s pause, each alone.
+    const later = starts.filter((t) => t > firstFailure);
+    expect(later.length).toBeGreaterThanOrEqual(1);
+    expect(later.length).toBeLessThanOrEqual(3);
+    expect(most).toBe(1);
+  }, 10_000);
 });
 
 describe('delivery statuses', () => {

@@ -61,7 +61,8 @@ export class RateLimiter {
   /** Messages that may be sent now (0 while paused; 1 while probing a provider that was down). */
   available(now: number): number {
     if (this.paused(now)) return 0;
-    if (this.outages > 0) return 1;
+    // One probe at a time: the next only once the last one has been answered.
+    if (this.outages > 0) return this.inFlight > 0 ? 0 : 1;
     if (this.rate <= 0) return UNLIMITED_BATCH;
     this.expire(now);
     return Math.max(0, Math.min(this.perWindow - this.sent.length - this.inFlight, this.burst - this.inTenth(now)));
@@ -89,29 +90,30 @@ export class RateLimiter {
    * (the tenth only smooths; the window is what holds the limit). The window counts them until `answered`.
    */
   take(n: number, now: number): void {
-    if (this.rate <= 0 || n <= 0) return;
+    if (n <= 0) return;
+    this.inFlight += n;
+    if (this.rate <= 0) return;
     const freeAt = (this.started[this.started.length - (this.burst - n + 1)] ?? -Infinity) + this.tenthMs;
     const at = Math.min(now, Math.max(now - this.tenthMs * BACKDATE_SHARE, freeAt, this.started.at(-1) ?? -Infinity));
     for (let i = 0; i < n; i++) this.started.push(at);
-    this.inFlight += n;
   }
 
   /** The provider answered one send (accepted or not): the window counts it for a window from now. */
   answered(now: number): void {
-    if (this.rate <= 0) return;
     this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.rate <= 0) return;
     this.sent.push(Math.max(now, this.sent.at(-1) ?? now));
   }
 
   /** One send handed over was not made after all (held back by the rules): it leaves the window uncounted. */
   notSent(): void {
-    if (this.rate > 0) this.inFlight = Math.max(0, this.inFlight - 1);
+    this.inFlight = Math.max(0, this.inFlight - 1);
   }
 
   /** Uncount sends handed over but not made, in both the window and the tenth (put back for later). */
   giveBack(n: number): void {
-    if (this.rate <= 0) return;
     this.inFlight = Math.max(0, this.inFlight - n);
+    if (this.rate <= 0) return;
     this.started.splice(Math.max(0, this.started.length - n), n);
   }
 
@@ -139,6 +141,9 @@ export class RateLimiter {
 
   /** The provider is failing or unreachable: wait longer each time, until a send succeeds. */
   outage(now: number): number {
+    // A request sent before the pause began failing too: the same outage, not a longer one (a window of requests
+    // failing together would otherwise pause the channel for the longest wait at once).
+    if (this.paused(now)) return this.pausedUntil - now;
     const wait = Math.min(OUTAGE_PAUSE_MAX_MS, OUTAGE_PAUSE_BASE_MS * 2 ** Math.min(this.outages, 16));
     this.outages++;
     this.pausedUntil = Math.max(this.pausedUntil, now + wait);
