@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { Application } from 'express';
-import { closeDb, openDatabase, type Db } from '../db/client.ts';
+import { closeDb, openDatabase, pgBaseOf, type Db } from '../db/client.ts';
 import { startLeaderElection, type LeaderElection } from '../db/pg/leader.ts';
+import { createWakeNotifier, listenForWakes, type WakeListener } from '../db/pg/outbox-wake.ts';
 import { startCheckpointer, type Checkpointer } from '../db/checkpointer.ts';
 import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
@@ -66,6 +67,10 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
   let checkpointer: Checkpointer | undefined;
   let instanceLock: InstanceLock | undefined;
   let election: LeaderElection | undefined;
+  let wakeListener: WakeListener | undefined;
+  const pgBase = pgBaseOf(db);
+  const notifyLeader =
+    pgBase && !opts.manualOutbox ? createWakeNotifier(pgBase, (err) => log.warn({ err }, 'could not wake the leader; its next tick sends the rows')) : undefined;
   await seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
@@ -79,7 +84,11 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
     log,
     ...flowSet,
     capabilities: (name) => capabilities(name),
-    onQueued: () => outbox?.kick(),
+    onQueued: () => {
+      outbox?.kick();
+      // Several instances: the leader sends; wake it now rather than at its next tick.
+      if (notifyLeader && !election?.isLeader()) notifyLeader();
+    },
   });
   const channelDeps: ChannelDeps = { db, log, clock, publicBaseUrl: config.publicBaseUrl, submit: (e, o) => dispatcher.submit(e, o) };
   const web = createWebChannel(channelDeps, config.env);
@@ -136,11 +145,19 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
           retryMs: config.leaderRetryMs,
           onGain: () => {
             log.info('this instance leads: it sends the outbox and runs the jobs');
+            // Rows queued by the other instances: they notify, and the sender runs at once.
+            wakeListener ??= listenForWakes({
+              url: databaseUrl,
+              onWake: () => worker.kick(),
+              onError: (err) => log.warn({ err }, 'outbox wake listener: reconnecting'),
+            });
             void worker.start().catch((err: unknown) => log.error({ err }, 'outbox could not start'));
             scheduler.start();
           },
           onLose: () => {
             log.warn('this instance no longer leads: outbox and jobs stopped here');
+            void wakeListener?.stop();
+            wakeListener = undefined;
             scheduler.stop();
             void worker.stop();
           },
@@ -174,6 +191,7 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
         log.debug('stopped accepting requests');
       }
       await election?.stop();
+      await wakeListener?.stop();
       scheduler.stop();
       for (const c of channels) await c.stop?.();
       await worker.stop();

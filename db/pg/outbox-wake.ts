@@ -5,7 +5,8 @@
  * at its next tick. A notification sent in a transaction is delivered at commit, so the woken sender always sees
  * the new rows. Notifications are a shortcut, not the guarantee: the sender's regular tick still finds every row.
  *
- * Not wired yet: the outbox worker's kick() is called in-process only.
+ * Wired in src/service.ts: an instance that does not lead notifies after each message that queued rows
+ * (`createWakeNotifier`), and the leader listens while it leads (`listenForWakes`).
  */
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -17,6 +18,31 @@ export const OUTBOX_WAKE_CHANNEL = 'bhxh_outbox';
 /** Tell the listening senders that `channel` (e.g. 'zalo') has new rows. */
 export async function wakeSenders(db: PgDb | PgTx, channel: string): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${OUTBOX_WAKE_CHANNEL}, ${channel})`);
+}
+
+/**
+ * Wakes sent one at a time: while one is on its way, further calls are folded into a single next one. So a burst of
+ * messages costs a few notifications, not one round trip each, and the last of them is never skipped.
+ */
+export function createWakeNotifier(db: PgDb, onError: (err: unknown) => void): (channel?: string) => void {
+  let sending = false;
+  let pending = new Set<string>();
+  const send = (): void => {
+    if (sending || pending.size === 0) return;
+    const channel = pending.size === 1 ? [...pending][0]! : '*';
+    pending = new Set();
+    sending = true;
+    wakeSenders(db, channel)
+      .catch(onError)
+      .finally(() => {
+        sending = false;
+        send();
+      });
+  };
+  return (channel = '*') => {
+    pending.add(channel);
+    send();
+  };
 }
 
 export interface WakeListener {

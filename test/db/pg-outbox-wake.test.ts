@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { closePgDb, openPgDb, type PgDb } from '../../db/pg/client.ts';
-import { listenForWakes, wakeSenders, type WakeListener } from '../../db/pg/outbox-wake.ts';
+import { createWakeNotifier, listenForWakes, wakeSenders, type WakeListener } from '../../db/pg/outbox-wake.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +42,21 @@ describe.skipIf(!hasPg)('waking the sender of another instance', () => {
     });
     await until(() => woken.length > 0, 1_000);
     expect(woken).toEqual(['zalo']);
+  });
+
+  it('a burst of wakes from one instance costs two notifications, and the last one is never skipped', async () => {
+    woken.length = 0;
+    const errors: unknown[] = [];
+    const notify = createWakeNotifier(writer, (err) => errors.push(err));
+    for (let i = 0; i < 100; i++) notify(i % 2 === 0 ? 'zalo' : 'sms');
+    await until(() => woken.length >= 2, 1_000);
+    await pause(200);
+    // The first goes at once; the other 99 (two channels) fold into one that follows it.
+    expect(woken).toEqual(['zalo', '*']);
+    notify('sms');
+    await until(() => woken.length === 3, 1_000);
+    expect(woken[2]).toBe('sms');
+    expect(errors).toEqual([]);
   });
 
   it('after its connection is killed the listener reconnects, says it may have missed wakes, and hears new ones', async () => {
