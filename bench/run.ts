@@ -7,6 +7,7 @@ type Bench = () => Promise<{ name: string; lines: string[] }>;
 const ALL: Record<string, () => Promise<Bench>> = {
   'web-chat': async () => (await import('./web-chat.ts')).benchWebChat,
   'web-chat-pg': async () => (await import('./web-chat-pg.ts')).benchWebChatPg,
+  instances: async () => (await import('./instances.ts')).benchInstances,
   'web-chat-answers': async () => (await import('./web-chat-answers.ts')).benchWebChatAnswers,
   outbox: async () => (await import('./outbox.ts')).benchOutbox,
   broadcasts: async () => (await import('./broadcasts.ts')).benchBroadcasts,

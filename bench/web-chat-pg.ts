@@ -4,27 +4,8 @@
  * would), each beside a bare Express handler measured in the same run. Needs a PostgreSQL server
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres); says so in one line when there is none.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createBenchDatabase, skippedLine, type BenchDatabase } from './pg-database.ts';
 import { load, loadRow, startChild, type ChildServer, type LoadResult } from './support.ts';
-
-const SERVER = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function onServer(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** Requests/s of several servers loaded at once (the connections split between them), summed. */
 async function loadAll(urls: string[], body: (i: number) => string, seconds: number): Promise<LoadResult> {
@@ -40,13 +21,13 @@ async function loadAll(urls: string[], body: (i: number) => string, seconds: num
 
 export async function benchWebChatPg(): Promise<{ name: string; lines: string[] }> {
   const name = 'Web chat on PostgreSQL: one and two instances vs bare Express';
-  const database = `bhxh_bench_${randomBytes(4).toString('hex')}`;
+  let database: BenchDatabase;
   try {
-    await onServer(`CREATE DATABASE ${database}`);
+    database = await createBenchDatabase();
   } catch (err) {
-    return { name, lines: [`Skipped: no PostgreSQL at ${new URL(SERVER).host} (${(err as Error).message}).`] };
+    return { name, lines: [skippedLine(err)] };
   }
-  const url = withDatabase(SERVER, database);
+  const url = database.url;
   const sessions = 2000;
   const body = (i: number) => JSON.stringify({ session: `s${i % sessions}`, text: Math.floor(i / sessions) % 2 === 0 ? 'menu' : '1' });
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -79,7 +60,7 @@ export async function benchWebChatPg(): Promise<{ name: string; lines: string[] 
     };
   } finally {
     for (const c of children) await c.stop();
-    await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await database.drop();
   }
 }
 
