@@ -3,6 +3,8 @@ export const UNLIMITED_BATCH = 500;
 /** Longest a channel pauses after repeated outages (429 without a wait, 5xx, no answer). */
 const OUTAGE_PAUSE_MAX_MS = 60_000;
 const OUTAGE_PAUSE_BASE_MS = 1_000;
+/** How often the loop looks again while a probe is in flight. */
+const PROBE_POLL_MS = 100;
 
 /**
  * Margin on the window, for the clock's whole milliseconds only: the window counts a send from when it leaves until
@@ -157,8 +159,9 @@ export class RateLimiter {
   /** Milliseconds until a send is allowed again, for scheduling the next pass. */
   waitMs(now: number): number {
     if (this.paused(now)) return this.pausedUntil - now;
-    if (this.rate <= 0) return 0;
     if (this.available(now) > 0) return 0;
+    // A probe of a provider that was down is on its way: look again shortly (its answer decides what comes next).
+    if (this.outages > 0 || this.rate <= 0) return PROBE_POLL_MS;
     // Full window: wait for its oldest answered send to leave it (sends in flight: for an answer, which wakes the
     // loop); else the tenth: for its oldest hand-over to leave it.
     if (this.sent.length + this.inFlight >= this.perWindow) return this.sent.length > 0 ? Math.max(1, Math.ceil((this.sent[0] ?? now) + this.windowMs - now)) : 10;
