@@ -69,15 +69,20 @@ export function confidenceOf(outcome: SearchOutcome): number {
 
 /** The closest entries, best first, one line each (for quick replies). */
 export function closestQuestions(index: FaqIndex, outcome: SearchOutcome, n = 3): Alternative[] {
+  if (n <= 0) return [];
   const ruleOf = new Map(outcome.topics.map((t) => [t.topic, t.rules]));
-  const ranked = outcome.entries
-    .map((r) => ({ entry: r.entry, s: r.score + (ruleOf.get(r.entry.topic) ?? 0) }))
-    .sort((a, b) => b.s - a.s);
-  const out: Alternative[] = [];
-  for (const r of ranked) {
-    if (out.length >= n) break;
-    out.push({ entryId: r.entry.id, question: r.entry.questions[0] ?? r.entry.id });
+  // The n best by search score plus their topic's cues, best first (earlier first among equals): kept in a short
+  // sorted list while the hits go by, rather than sorting them all.
+  const best: { entry: KbEntry; s: number }[] = [];
+  for (const r of outcome.entries) {
+    const s = r.score + (ruleOf.get(r.entry.topic) ?? 0);
+    if (best.length === n && s <= best[n - 1]!.s) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.s < s) at--;
+    best.splice(at, 0, { entry: r.entry, s });
+    if (best.length > n) best.pop();
   }
+  const out: Alternative[] = best.map((r) => ({ entryId: r.entry.id, question: r.entry.questions[0] ?? r.entry.id }));
   // Too few search hits: fill from the best topics' first entries, then from what people ask most.
   for (const topic of [...outcome.topics.map((t) => t.topic), ...POPULAR_TOPICS]) {
     if (out.length >= n) break;

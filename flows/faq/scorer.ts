@@ -83,7 +83,9 @@ export function buildScorer(docs: readonly ScorerDoc[]): Scorer {
         scores.set(di, (scores.get(di) ?? 0) + boost * s);
       }
     }
-    postings.set(term, { doc: Int32Array.from(scores.keys()), score: Float64Array.from(scores.values()) });
+    // By document, so that `has` is a binary search.
+    const byDoc = [...scores].sort((a, b) => a[0] - b[0]);
+    postings.set(term, { doc: Int32Array.from(byDoc, (e) => e[0]), score: Float64Array.from(byDoc, (e) => e[1]) });
   }
   const byDeletion = new Map<string, string[]>();
   for (const t of postings.keys()) {
@@ -132,7 +134,17 @@ export function buildScorer(docs: readonly ScorerDoc[]): Scorer {
   };
   const has = (term: string, di: number): boolean => {
     const p = postings.get(term);
-    return p !== undefined && p.doc.includes(di);
+    if (!p) return false;
+    let lo = 0;
+    let hi = p.doc.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = p.doc[mid]!;
+      if (d === di) return true;
+      if (d < di) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   };
   let lastQuery: readonly string[] = [];
   const lastFuzzy = new Map<string, readonly string[]>();
