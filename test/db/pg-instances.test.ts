@@ -5,9 +5,9 @@
  *   every update is processed once and answered once;
  * - 10,000 bulk messages sent through a counting fake Bot API with a rate limit: only the leader sends, so the
  *   deployment never goes over the limit;
- * - the leader is killed with SIGKILL mid-send: another instance takes over, nobody is lost, the rows the dead
- *   leader had claimed are sent again only once their lease has expired, and duplicates stay within the in-flight
- *   window (OUTBOX_IN_FLIGHT).
+ * - the leader is killed with SIGKILL mid-send and started again: another instance takes over, nobody is lost, the
+ *   rows the dead leader had claimed are sent again only once their lease has expired, duplicates stay within the
+ *   in-flight window (OUTBOX_IN_FLIGHT), and the restarted instance answers its health check again.
  */
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_IN_FLIGHT } from '../../src/jobs/send-outbox.ts';
@@ -26,6 +26,7 @@ describe.skipIf(!hasPg)('three instances on one PostgreSQL', () => {
       const r = await runInstances(database.url, { people: PEOPLE, rate: RATE, updates: UPDATES, leaseSeconds: LEASE_SECONDS });
       expect(r.failedPosts).toBe(0);
       expect(r.sentBeforeKill).toBeLessThan(PEOPLE);
+      expect(r.restarted).toBe(true);
       // The dead leader's leases run from before its death to at most a lease after it.
       expect(r.leased.every((l) => l.until > r.killedAt && l.until <= r.killedAt + LEASE_SECONDS * 1000)).toBe(true);
       expect(r.people).toBe(PEOPLE);

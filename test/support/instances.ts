@@ -1,7 +1,8 @@
 /**
  * Several instances on one PostgreSQL, as real processes (`bhxh-outreach serve` with DATABASE_URL), driven the way
  * a deployment is: signed Telegram webhooks spread over three instances, each delivered to two of them at once, a
- * bulk send through a counting fake Bot API with a rate limit, and the leader killed with SIGKILL mid-send. Shared
+ * bulk send through a counting fake Bot API with a rate limit, and the leader killed with SIGKILL mid-send and
+ * started again. Shared
  * by test/db/pg-instances.test.ts (which asserts on what it returns) and bench/instances.ts (which reports it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,8 @@ export interface InstancesOptions {
 export interface InstancesOutcome {
   /** Webhook answers that were not 2xx (each update posted to two instances at once). */
   failedPosts: number;
+  /** The killed instance, started again on its port, answers its health check by the end. */
+  restarted: boolean;
   /** Bulk messages the fake had received when the leader was killed. */
   sentBeforeKill: number;
   /** Rows under the dead leader's lease when it died, and when their lease ended. */
@@ -178,6 +181,8 @@ export async function runInstances(url: string, opts: InstancesOptions): Promise
     leader.kill('SIGKILL');
     await new Promise((r) => leader.once('exit', r));
     const sentBeforeKill = bulkTo(telegram).length;
+    // Started again, as a process supervisor (systemd, Kubernetes) would: it joins the others on the database.
+    instance(ports[0]!);
     // What the dead leader had claimed (often nothing: a batch is sent in a few ms of each tenth of a second): its
     // lease says when another instance may send it again.
     const leased = await rows<{ chat: string; until: number }>(
@@ -186,6 +191,7 @@ export async function runInstances(url: string, opts: InstancesOptions): Promise
     );
 
     await until('everyone reached', () => new Set(bulkTo(telegram).map((c) => c.body['chat_id'])).size === opts.people, 180_000);
+    const restarted = await healthy(ports[0]!);
     await until('the replies', () => new Set(repliesTo(telegram).map((c) => c.body['chat_id'])).size === opts.updates);
     await new Promise((r) => setTimeout(r, 1000));
 
@@ -202,6 +208,7 @@ export async function runInstances(url: string, opts: InstancesOptions): Promise
     const inbound = await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM inbound_messages WHERE channel = 'telegram'`);
     return {
       failedPosts: answers.filter((r) => !r.ok).length,
+      restarted,
       sentBeforeKill,
       leased,
       killedAt,
