@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { engineOf, execute, row, rows, transaction, type Db } from '../client.ts';
+import { engineOf, execute, row, rows, type Db } from '../client.ts';
 import { outbox, type OutboxReason } from '../schema/index.ts';
 import { webWaitingAt } from './message-path.ts';
 
@@ -188,17 +188,20 @@ function pgQueries(db: Db): OutboxQueries {
       if (claimed.length < limit) claimed.push(...(await run('due', limit - claimed.length)));
       return claimed;
     },
+    // One statement for the whole batch (a column per array): one round trip however many sends it records.
     async markSent(records) {
-      await transaction(db, async () => {
-        for (const r of records) {
-          await execute(
-            db,
-            sql`UPDATE outbox SET status = 'sent', sent_at = ${r.at}, provider_id = ${r.providerId}, encoding = ${r.encoding},
-                       segments = ${r.segments}, sent_via = ${r.via}, text = coalesce(${r.text}, text), error = NULL, reason = NULL
-                 WHERE id = ${r.id} AND status IN ('sending', 'queued')`,
-          );
-        }
-      });
+      if (records.length === 0) return;
+      // Each column goes as one array parameter (a bare array would be spread into a list of parameters).
+      const col = <T>(pick: (r: SentRecord) => T) => sql.param(records.map(pick));
+      await execute(
+        db,
+        sql`UPDATE outbox o SET status = 'sent', sent_at = v.at, provider_id = v.provider_id, encoding = v.encoding,
+                   segments = v.segments, sent_via = v.via, text = coalesce(v.text, o.text), error = NULL, reason = NULL
+              FROM unnest(${col((r) => r.id)}::bigint[], ${col((r) => r.at)}::bigint[], ${col((r) => r.providerId)}::text[],
+                          ${col((r) => r.encoding)}::text[], ${col((r) => r.segments)}::integer[], ${col((r) => r.via)}::text[],
+                          ${col((r) => r.text)}::text[]) AS v(id, at, provider_id, encoding, segments, via, text)
+             WHERE o.id = v.id AND o.status IN ('sending', 'queued')`,
+      );
     },
     async release(id, until, error, reason) {
       await execute(

@@ -36,9 +36,10 @@ export interface InstancesOutcome {
   /** Rows under the dead leader's lease when it died, and when their lease ended. */
   leased: { chat: string; until: number }[];
   killedAt: number;
-  /** Every bulk sendMessage the fake received, and the last time each chat got one. */
+  /** Bulk sendMessage calls the fake received, and the bulk recipients reached. */
   bulkSends: number;
   people: number;
+  /** Chats (bulk recipients or webhook senders) that got a message twice, and the last time each chat got one. */
   duplicates: number;
   lastSendTo: Map<string, number>;
   /** The most sends in any one-second window, the hand-over's gap and the rate after it. */
@@ -195,10 +196,10 @@ export async function runInstances(url: string, opts: InstancesOptions): Promise
     await until('the replies', () => new Set(repliesTo(telegram).map((c) => c.body['chat_id'])).size === opts.updates);
     await new Promise((r) => setTimeout(r, 1000));
 
-    const sent = bulkTo(telegram);
+    // Bulk messages and replies alike: a reply in flight when the leader died is leased and sent again too.
     const perChat = new Map<string, number>();
     const lastSendTo = new Map<string, number>();
-    for (const c of sent) {
+    for (const c of sends(telegram)) {
       const chat = String(c.body['chat_id']);
       perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
       lastSendTo.set(chat, c.at);
@@ -212,8 +213,8 @@ export async function runInstances(url: string, opts: InstancesOptions): Promise
       sentBeforeKill,
       leased,
       killedAt,
-      bulkSends: sent.length,
-      people: perChat.size,
+      bulkSends: bulkTo(telegram).length,
+      people: new Set(bulkTo(telegram).map((c) => c.body['chat_id'])).size,
       duplicates: [...perChat.values()].filter((n) => n > 1).length,
       lastSendTo,
       peak: peakPerSecond(stamps),
