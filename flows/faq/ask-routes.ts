@@ -1,6 +1,7 @@
 import { yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
+import { survivorLead } from './survivor-lead.ts';
 import type { Situation } from './situation.ts';
 
 /**
@@ -28,7 +29,7 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
-const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|tiep tuc (?:tham gia|dong)|dong (?:bhxh )?tu nguyen)\b/;
+const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
@@ -113,6 +114,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'lump_sum.amount',
     lead: (s, f) => lumpSumEstimateLead(f, s),
     covered: ['lump_sum.amount'],
+  },
+  {
+    // The family asks how the one-time survivor allowance is reckoned ("thân nhân được tuất 1 lần, cách tính"):
+    // that rule, not the monthly one, for a member who drew no pension.
+    name: 'one-time-survivor',
+    asks: (f, s) => s.drawingPension !== true && /\btuat (?:mot|1) lan\b/.test(f) && !/\b(?:tuat hang thang|hang thang)\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s) => survivorLead(s),
+    covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
   },
   {
     // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed

@@ -20,7 +20,7 @@ const cache = new Map<string, string>();
 
 /**
  * The question's words as the ask rules read them: folded words, the scheme's names in one spelling
- * ("bảo hiểm xã hội" → "bhxh", "bảo hiểm y tế" → "bhyt", as newspapers write either) and chat spellings
+ * ("bảo hiểm xã hội" and "bảo hiểm tự nguyện" → "bhxh", "bảo hiểm y tế" → "bhyt", as newspapers write either) and chat spellings
  * written out ("ko" → "khong", "dc" → "duoc"), so that a rule's word window does not depend on which the
  * writer chose. Padded with spaces.
  */
@@ -30,6 +30,8 @@ export function askWords(text: string): string {
   const out = ` ${foldWords(text)
     .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
     .replace(/\bbao hiem y te\b/g, 'bhyt')
+    // "bảo hiểm tự nguyện" is how many write the scheme's name.
+    .replace(/\bbao hiem tu nguyen\b/g, 'bhxh tu nguyen')
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)} `;
   if (cache.size >= MAX) cache.clear();
   cache.set(text, out);

@@ -60,6 +60,9 @@ const DEFAULT_YEAR = 2026;
 export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   const words = fold(text)
+    // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
+    .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
+    .replace(/\bbao hiem y te\b/g, 'bhyt')
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     .replace(/([,.;:?!()])/g, ' $1 ')
     .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')
@@ -149,7 +152,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
   if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';

@@ -71,6 +71,24 @@ describe('the ask a cue names, whatever else the question tells', () => {
   });
 });
 
+describe('the same ask in other words', () => {
+  it('reads "bảo hiểm tự nguyện" as the scheme: the pension formula, not the list of benefits', () => {
+    expect(ids('Chế độ hưu đối với người tham gia bảo hiểm tự nguyện được tính thế nào?')).toContain('benefits_pension.how_calculated');
+  });
+
+  it('answers the family asking how "tuất 1 lần" is reckoned with that rule, however the benefit is verbed', () => {
+    const q =
+      'Ba em năm nay 56 tuổi, vừa xin nghỉ hưu, nhận BH thất nghiệp được 3 tháng thì bị bệnh và mất, chưa lãnh lương hưu, em được biết là thân nhân sẽ được nhận chế độ tuất 1 lần vì em trên 18t, lao động bình thường, mẹ em 52 tuổi còn trong tuổi lao động, vậy cho em hỏi cách tính mức trợ cấp mà thân nhân được nhận như thế nào?';
+    expect(ids(q)[0]).toBe('survivor.member_dies_one_time');
+  });
+
+  it('tells someone on unemployment benefit who asks to go on paying that they may, with what their years mean', () => {
+    const a = ask('Trong thời gian nhận bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm để không bị ngắt quãng có được không? Thời gian tham gia bảo hiểm của tôi mới 10 năm.');
+    expect(a.entryId).toBe('transfer_between_schemes.quit_job');
+    expect(a.answer).toMatch(/^Anh\/chị đã đóng 10 năm, còn thiếu 5 năm/);
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],

@@ -22,6 +22,8 @@ describe('reading the situation from a question', () => {
     ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
     ['Tổng thời gian khoảng 33 năm và hiện còn đang đóng', { yearsPaid: 33 }],
     ['Tôi đóng bắt buộc 7 năm và hiện không còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],
+    ['Người đang hưởng trợ cấp bảo hiểm xã hội hằng tháng có được tham gia không?', { drawingPension: true }],
+    ['Trong thời gian hưởng bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm', { employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
