@@ -22,6 +22,8 @@ export interface AskRoute {
   lead?: (s: Situation, f: string) => string | undefined;
   /** The entries already answering this ask (no switch when the matcher picked one of them). */
   covered?: readonly string[];
+  /** The route's sentence for the person is needed even when the matcher picked the route's own entry. */
+  leadsAlways?: true;
 }
 
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
@@ -29,6 +31,18 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
+/** "Có thể đóng thêm BHXH tự nguyện không?", "tham gia BHXH tự nguyện được không": whether they may join or go on. */
+const CAN_JOIN =
+  /\b(?:co the|co duoc|duoc|xin) (?:\w+ ){0,2}(?:tham gia|dong|mua|nop)(?: (?:them|tiep|tiep tuc|lai))? (?:bhxh )?tu nguyen\b|\b(?:tham gia|dong|mua|nop) (?:them |tiep )?(?:bhxh )?tu nguyen (?:duoc (?:khong|nua)|khong|nua khong)\b(?! (?:duoc|the|phai|co|con|huong|nhan)\b)|\btiep tuc (?:tham gia|dong|nop) (?:bhxh )?tu nguyen\b/;
+const NOT_DRAWING_YET =
+  'Được. Anh/chị chưa nhận lương hưu (kể cả khi đã đủ điều kiện hưởng, hoặc đang nghỉ chờ đến tuổi) nên vẫn được đóng BHXH tự nguyện; chỉ người đang hưởng lương hưu hoặc trợ cấp hằng tháng mới không tham gia. Đóng thêm năm nào thì tỷ lệ lương hưu tăng theo năm đó, tối đa 75%.';
+/** Not drawing a pension (waiting for the age, or entitled but not claiming) and asking to join or pay more. */
+const notDrawingJoins = (f: string, s: Situation): boolean =>
+  s.drawingPension !== true &&
+  CAN_JOIN.test(f) &&
+  (s.drawingPension === false || /\bdu dieu kien (?:\w+ ){0,2}(?:luong huu|huu)\b/.test(f)) &&
+  !s.withdrewBefore &&
+  !/\b(?:rut|mot lan|ho tro|bao nhieu)\b/.test(f);
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -42,8 +56,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A pensioner moving to another province asks how the pension follows them.
     name: 'pensioner-moves',
     asks: (f, s) =>
-      (s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
-      /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f),
+      // ("Chuyển lương hưu từ tỉnh này sang tỉnh khác" tells it is drawn.)
+      ((s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
+        /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
+      /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
     entry: 'other.move_pension',
   },
   {
@@ -99,6 +115,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
       !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
+    leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
     lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     covered: ['pension_conditions.retirement_age'],
@@ -113,6 +130,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
     entry: 'lump_sum.amount',
     lead: (s, f) => lumpSumEstimateLead(f, s),
+    leadsAlways: true,
     covered: ['lump_sum.amount'],
   },
   {
@@ -140,10 +158,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.age !== undefined &&
       s.age >= 60 &&
       s.yearsPaid === undefined &&
-      /\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) &&
-      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|luong huu|huu tri|bao nhieu)\b/.test(f),
+      s.drawingPension !== true &&
+      // (A pension named is the ask only when joining is not: "có thể tham gia … để sau này được lương hưu không?" asks to join.)
+      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) && !/\b(?:luong huu|huu tri)\b/.test(f))) &&
+      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bao nhieu)\b/.test(f),
     entry: 'eligibility.no_upper_age',
+    lead: yearsLead,
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
+  },
+  {
+    // Not drawing a pension yet — waiting for the age, or entitled but not claiming — and asking to pay voluntary
+    // insurance (more): yes, only those drawing a pension are excluded (Law 41/2024 Art 2(4)).
+    name: 'not-drawing-joins',
+    asks: (f, s) =>
+      notDrawingJoins(f, s) && s.yearsPaid === undefined,
+    entry: 'eligibility.who_can_join',
+    lead: (s) => [NOT_DRAWING_YET, yearsLead(s)].filter((x) => x !== undefined).join(' '),
+  },
+  {
+    // The same with the years paid told: what the years mean decides the rest (15 years suffice from 1/7/2025).
+    name: 'not-drawing-joins-with-years',
+    asks: (f, s) => notDrawingJoins(f, s) && s.yearsPaid !== undefined,
+    entry: 'pension_conditions.years_15',
+    lead: (s) => [NOT_DRAWING_YET, yearsLead(s)].filter((x) => x !== undefined).join(' '),
+    leadsAlways: true,
   },
   {
     // A cooperative member paid no wage: not under compulsory insurance, so may join.
@@ -162,7 +200,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
     name: 'pension-amount',
     asks: (f) =>
-      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay|moi thang|hang thang|mot thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
     entry: 'calculator.pension_estimate',
     lead: yearsLead,
     covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
@@ -325,7 +363,7 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined)
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.
-    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.name === 'retirement-date' || r.name === 'lump-sum-amount') ? r : null;
+    if (answered && !r.before && !r.after) return matchedId === r.entry && r.leadsAlways ? r : null;
     return r;
   }
   return null;

@@ -173,7 +173,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.withdrewBefore = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
-  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
+  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;

@@ -89,6 +89,30 @@ describe('the same ask in other words', () => {
   });
 });
 
+describe('joining while not drawing a pension', () => {
+  it('tells someone waiting for the pension age, or entitled but not claiming, that they may pay more', () => {
+    for (const q of [
+      'Khi nghỉ chờ hưu có thể đóng thêm BHXH tự nguyện không?',
+      'Người lao động đủ điều kiện hưởng lương hưu nhưng chưa đạt tỉ lệ hưởng tối đa 75% thì có thể tiếp tục tham gia BHXH tự nguyện cho đến khi đạt mức tối đa không?',
+    ]) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('eligibility.who_can_join');
+      expect(a.answer, q).toMatch(/^Được\. Anh\/chị chưa nhận lương hưu/);
+    }
+  });
+
+  it('tells an old person who never paid and asks to join "để sau này được lương hưu" that there is no upper age, and how 15 years are reached', () => {
+    const a = ask('Mẹ tôi năm nay 60 tuổi, chưa tham gia bảo hiểm xã hội (BHXH) bao giờ. Vậy mẹ tôi có thể tham gia BHXH tự nguyện để sau này được nhận lương hưu không?');
+    expect(a.entryId).toBe('eligibility.no_upper_age');
+    expect(a.answer).toMatch(/đủ 10 năm .*đóng một lần 5 năm/);
+  });
+
+  it('answers moving a pension to another province, and the pension per month, by their asks', () => {
+    expect(ids('Điều kiện để được chuyển lương hưu từ tỉnh này sang tỉnh khác là gì?')[0]).toBe('other.move_pension');
+    expect(ids('Nghỉ hưu năm 2022, đóng đủ 21 năm BHXH, lương hưu mỗi tháng được nhận bao nhiêu?')[0]).toBe('calculator.pension_estimate');
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
