@@ -63,6 +63,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.move_pension',
   },
   {
+    // A pensioner who works again asks whether insurance must be paid: no (Law 41/2024 Art 2(4), (7)).
+    name: 'pensioner-works',
+    asks: (f, s) =>
+      (s.drawingPension === true || /\bnguoi (?:da )?(?:nghi|ve) huu\b/.test(f)) &&
+      /\b(?:di lam|lam viec|lam them|lam tiep|ky hop dong)\b/.test(f) &&
+      /\b(?:phai|co phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    entry: 'eligibility.pensioner_working',
+  },
+  {
     // A contributor moving house to another province asks where to pay: the same number, any agent there.
     name: 'contributor-moves',
     asks: (f, s) =>
@@ -147,7 +156,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // once the period paid for ends (not the list of modes).
     name: 'change-mode',
     asks: (f) =>
-      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
       !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
     entry: 'payment_mode.change_mode_income',
   },
@@ -155,8 +164,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // An old person asking to join ("bà tôi 80 tuổi có được tham gia không"): no upper age, and what it takes.
     name: 'old-age-joins',
     asks: (f, s) =>
-      s.age !== undefined &&
-      s.age >= 60 &&
+      // 60 or over, or told to be past the working age ("hết tuổi lao động có được tham gia?").
+      ((s.age !== undefined && s.age >= 60) || ((s.reachedAge === true || /\b(?:het|qua|ngoai) tuoi (?:lao dong|nghi huu|ve huu)\b/.test(f)) && CAN_JOIN.test(f))) &&
       s.yearsPaid === undefined &&
       s.drawingPension !== true &&
       // (A pension named is the ask only when joining is not: "có thể tham gia … để sau này được lương hưu không?" asks to join.)

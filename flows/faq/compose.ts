@@ -92,7 +92,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   for (const facet of FACETS) {
     if (out.length >= 2) break;
     if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
-    const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
+    // "Other" gathers unrelated rules: another of its entries does not answer this one's facet.
+    const sameTopic = (first.entry.topic === 'other' ? [] : [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])]).filter(
       // Rules of a repealed law never stand in for the current one.
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );

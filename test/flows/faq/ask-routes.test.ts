@@ -113,6 +113,21 @@ describe('joining while not drawing a pension', () => {
   });
 });
 
+describe('the ask behind a general word', () => {
+  it('tells someone who just retired and works again that no insurance is due, and someone past the working age that there is no upper age', () => {
+    expect(ids('Tôi mới nghỉ hưu và muốn đi làm để kiếm thêm thu nhập. Vậy người nghỉ hưu đi làm có phải đóng bảo hiểm xã hội không?')).toEqual(['eligibility.pensioner_working']);
+    expect(ids('Hết tuổi lao động có được tham gia BHXH tự nguyện?')).toEqual(['eligibility.no_upper_age']);
+  });
+
+  it('reads "thay đổi hình thức đóng" as changing the payment mode', () => {
+    expect(ids('Tôi đang đóng 3 tháng một lần, nay muốn thay đổi hình thức đóng dài hơn có được không?')).toEqual(['payment_mode.change_mode_income']);
+  });
+
+  it('adds no unrelated rule of the "other" topic for "cần những giấy tờ gì"', () => {
+    expect(ids('Bà ngoại tôi 76 tuổi, không có lương hưu, muốn làm hồ sơ xin trợ cấp hưu trí xã hội thì cần những giấy tờ gì?')).toEqual(['other.social_pension']);
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
