@@ -40,6 +40,14 @@ describe('the answer does not depend on how the question is worded around its as
   });
 });
 
+describe('"mua BHXH tự nguyện" is joining it', () => {
+  it('answers a worker without a contract, a household business and a 35-year-old who "mua" as if they had said "tham gia"', () => {
+    expect(ids('Tôi đang làm ở một Công ty, không được ký hợp đồng lao động và cũng không được đóng BHXH. Vậy, tôi có thể tự mua BHXH tự nguyện được không?')).toEqual(['eligibility.no_contract']);
+    expect(ids('Tôi mở quán ăn, có đăng ký hộ kinh doanh. Tôi mua BHXH tự nguyện được không?')).toEqual(['eligibility.household_business']);
+    expect(answerQuestion(index, '35 tuổi mua BHXH tự nguyện được không?').answer).toMatch(/từ đủ 15 tuổi/);
+  });
+});
+
 describe('every ask of a question is answered', () => {
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(
