@@ -58,7 +58,7 @@ const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|
 /** Words of an illness or failing health ("bị bệnh phổi", "sức khỏe yếu đi"). */
 const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
-const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b/;
+const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 const PENSIONER_NO_LUMP_SUM =
   'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
 const UNLISTED_ILLNESS =

@@ -1,4 +1,5 @@
 import { fold } from './fold-memo.ts';
+import { spellSchemeNames } from './ask-text.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -59,10 +60,8 @@ const DEFAULT_YEAR = 2026;
 /** Read the person's situation from a question (diacritics optional). */
 export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
-  const words = fold(text)
-    // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
-    .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
-    .replace(/\bbao hiem y te\b/g, 'bhyt')
+  // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
+  const words = spellSchemeNames(fold(text))
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     .replace(/([,.;:?!()])/g, ' $1 ')
     .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')

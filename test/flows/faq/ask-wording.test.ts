@@ -48,6 +48,17 @@ describe('"mua BHXH tự nguyện" is joining it', () => {
   });
 });
 
+describe('"chế độ hưu trí" is the pension, "lãnh" is taking it', () => {
+  it('tells someone drawing "chế độ hưu trí" they cannot join, and asks nothing back', () => {
+    expect(ids('Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện để tăng chế độ hưu trí có được không?')).toEqual(['eligibility.pensioner']);
+  });
+
+  it('answers "có lãnh được không" with when a lump sum is allowed, not its amount', () => {
+    const a = answerQuestion(index, 'Tôi tính nghỉ việc, lãnh bảo hiểm xã hội một lần để làm vốn buôn bán thì có lãnh được không?');
+    expect(a.entryId).toBe('lump_sum.when_allowed');
+  });
+});
+
 describe('every ask of a question is answered', () => {
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(

@@ -24,6 +24,7 @@ describe('reading the situation from a question', () => {
     ['Tôi đóng bắt buộc 7 năm và hiện không còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],
     ['Người đang hưởng trợ cấp bảo hiểm xã hội hằng tháng có được tham gia không?', { drawingPension: true }],
     ['Trong thời gian hưởng bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm', { employment: 'left_job' }],
+    ['Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện', { drawingPension: true }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
