@@ -3,6 +3,7 @@ import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
 import type { Situation } from './situation.ts';
+import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 
 /**
  * What a question asks for, read from cue words, when the words of the whole question pull the matcher toward
@@ -31,18 +32,6 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
-/** "Có thể đóng thêm BHXH tự nguyện không?", "tham gia BHXH tự nguyện được không": whether they may join or go on. */
-const CAN_JOIN =
-  /\b(?:co the|co duoc|duoc|xin) (?:\w+ ){0,2}(?:tham gia|dong|mua|nop)(?: (?:them|tiep|tiep tuc|lai))? (?:bhxh )?tu nguyen\b|\b(?:tham gia|dong|mua|nop) (?:them |tiep )?(?:bhxh )?tu nguyen (?:duoc (?:khong|nua)|khong|nua khong)\b(?! (?:duoc|the|phai|co|con|huong|nhan)\b)|\btiep tuc (?:tham gia|dong|nop) (?:bhxh )?tu nguyen\b/;
-const NOT_DRAWING_YET =
-  'Được. Anh/chị chưa nhận lương hưu (kể cả khi đã đủ điều kiện hưởng, hoặc đang nghỉ chờ đến tuổi) nên vẫn được đóng BHXH tự nguyện; chỉ người đang hưởng lương hưu hoặc trợ cấp hằng tháng mới không tham gia. Đóng thêm năm nào thì tỷ lệ lương hưu tăng theo năm đó, tối đa 75%.';
-/** Not drawing a pension (waiting for the age, or entitled but not claiming) and asking to join or pay more. */
-const notDrawingJoins = (f: string, s: Situation): boolean =>
-  s.drawingPension !== true &&
-  CAN_JOIN.test(f) &&
-  (s.drawingPension === false || /\bdu dieu kien (?:\w+ ){0,2}(?:luong huu|huu)\b/.test(f)) &&
-  !s.withdrewBefore &&
-  !/\b(?:rut|mot lan|ho tro|bao nhieu)\b/.test(f);
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -175,23 +164,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: yearsLead,
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
   },
-  {
-    // Not drawing a pension yet — waiting for the age, or entitled but not claiming — and asking to pay voluntary
-    // insurance (more): yes, only those drawing a pension are excluded (Law 41/2024 Art 2(4)).
-    name: 'not-drawing-joins',
-    asks: (f, s) =>
-      notDrawingJoins(f, s) && s.yearsPaid === undefined,
-    entry: 'eligibility.who_can_join',
-    lead: (s) => [NOT_DRAWING_YET, yearsLead(s)].filter((x) => x !== undefined).join(' '),
-  },
-  {
-    // The same with the years paid told: what the years mean decides the rest (15 years suffice from 1/7/2025).
-    name: 'not-drawing-joins-with-years',
-    asks: (f, s) => notDrawingJoins(f, s) && s.yearsPaid !== undefined,
-    entry: 'pension_conditions.years_15',
-    lead: (s) => [NOT_DRAWING_YET, yearsLead(s)].filter((x) => x !== undefined).join(' '),
-    leadsAlways: true,
-  },
+  ...JOIN_ROUTES,
   {
     // A cooperative member paid no wage: not under compulsory insurance, so may join.
     name: 'cooperative-unpaid',

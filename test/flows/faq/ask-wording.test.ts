@@ -59,6 +59,12 @@ describe('"chế độ hưu trí" is the pension, "lãnh" is taking it', () => {
   });
 });
 
+describe('a line about the person before the ask', () => {
+  it('does not let a job named in the story outweigh a clear ask', () => {
+    expect(ids('Tôi làm tự do, thu nhập không ổn định. Số năm đóng BHXH được hưởng lương hưu?')[0]).toBe('pension_conditions.years_15');
+  });
+});
+
 describe('every ask of a question is answered', () => {
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(
