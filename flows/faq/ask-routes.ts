@@ -105,6 +105,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
   },
   {
+    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
+    name: 'social-pension',
+    // (Before the retirement month: "Bố tôi sinh năm 1953, không có lương hưu, bao giờ được trợ cấp?" is this.)
+    asks: (f, s) =>
+      !HEALTH_CARD.test(f) &&
+      !JOIN_ASK.test(f) &&
+      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
+        ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
+          /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
+          /\btro cap\b/.test(f))),
+    entry: 'other.social_pension',
+  },
+  {
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
     name: 'retirement-date',
     asks: (f) =>
@@ -309,16 +322,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => HEALTH_CARD.test(f) && /\b(?:[7-9]\d tuoi|nguoi cao tuoi|nguoi gia)\b/.test(f) && /\btro cap\b/.test(f) && !JOIN_ASK.test(f),
     entry: 'health_insurance.older_people',
     after: () => 'other.social_pension',
-  },
-  {
-    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
-    name: 'social-pension',
-    asks: (f) =>
-      !HEALTH_CARD.test(f) &&
-      !JOIN_ASK.test(f) &&
-      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
-        (/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) && /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) && /\btro cap\b/.test(f))),
-    entry: 'other.social_pension',
   },
   {
     // Whether the income paid years ago is indexed ("nhân hệ số trượt giá"): the formula, which says it is.

@@ -35,4 +35,24 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
     lead: (s) => [NOT_DRAWING_YET, yearsLead(s)].filter((x) => x !== undefined).join(' '),
     leadsAlways: true,
   },
+  {
+    // Of working age, no years told, asking whether they may join ("Tôi 50 tuổi, đóng BHXH tự nguyện được
+    // không?"): yes, and when 15 years can be reached from this age (an example for another age is not the answer).
+    name: 'age-joins',
+    asks: (f, s) =>
+      s.age !== undefined &&
+      s.age >= 18 &&
+      s.age < 60 &&
+      s.yearsPaid === undefined &&
+      s.drawingPension !== true &&
+      s.employment !== 'contract' &&
+      !s.foreigner &&
+      !s.withdrewBefore &&
+      !s.householdBusiness &&
+      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|nua)|khong)\b/.test(f) && !/\bluong huu\b/.test(f))) &&
+      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bat buoc|hop dong|cong ty)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    lead: (s) => `Được: BHXH tự nguyện không giới hạn tuổi tối đa. ${yearsLead({ ...s, neverPaid: true }) ?? ''}`.trim(),
+    covered: ['eligibility.who_can_join', 'eligibility.min_age_15', 'eligibility.no_contract', 'eligibility.informal_workers', 'eligibility.unpaid_leave'],
+  },
 ];

@@ -128,6 +128,20 @@ describe('the ask behind a general word', () => {
   });
 });
 
+describe('an age or a birth year told with the ask', () => {
+  it('tells a 50-year-old (or someone born in 1976) asking to join "Được", and when 15 years can be reached, for either sex', () => {
+    for (const q of ['Tôi 50 tuổi, đóng BHXH tự nguyện được không?', 'Tôi sinh năm 1976, đóng BHXH tự nguyện được không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('eligibility.who_can_join');
+      expect(a.answer, q).toMatch(/^Được: BHXH tự nguyện không giới hạn tuổi tối đa\. Anh\/chị 50 tuổi \(nếu là nữ\)/);
+    }
+  });
+
+  it('answers an old father without a pension, told by his birth year, with the social pension, not his retirement month', () => {
+    expect(ids('Bố tôi sinh năm 1953, cả đời làm ruộng không có lương hưu. Bao giờ ông được trợ cấp, thủ tục làm ở đâu?')[0]).toBe('other.social_pension');
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
