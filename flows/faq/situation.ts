@@ -75,7 +75,9 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
     .replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
-    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu');
+    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
+    // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
+    .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ');
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {
@@ -117,12 +119,12 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -172,7 +174,13 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     s.withdrewBefore = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
-  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
+  // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
+  const startsNow = (): boolean =>
+    /\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) &&
+    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
+    s.neverPaid = true;
+  }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;

@@ -30,6 +30,12 @@ describe('reading the situation from a question', () => {
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
   });
 
+  it('reads no years paid, no sex and no pension from a plan ("nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm", "để sau này có lương hưu")', () => {
+    const q = 'Tôi năm nay 40 tuổi, muốn đóng BHXH tự nguyện để sau này có lương hưu. Nhưng nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm. Vậy tôi có được hưởng lương hưu?';
+    expect(readSituation(q)).toEqual({ age: 40, neverPaid: true });
+    expect(readSituation(stripDiacritics(q))).toEqual({ age: 40, neverPaid: true });
+  });
+
   it('does not read a question about withdrawing as having withdrawn', () => {
     expect(readSituation('Tôi đã đóng 8 năm, có được rút BHXH một lần không?').withdrewBefore).toBeUndefined();
   });
