@@ -246,12 +246,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Left the job and asks to go on with voluntary insurance: yes, same number, the years add up.
     name: 'left-job-go-on',
-    // (Not when the ask is the payment mode, nor for a member who died: the family asks about survivor benefits.)
+    // (Not when the ask is the payment mode, nor for a member who died: the family asks about survivor benefits;
+    // nor when the person stops and asks for the money back.)
     asks: (f, s) =>
       s.employment === 'left_job' &&
       !s.memberDied &&
       JOIN_OR_GO_ON.test(f) &&
-      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b/.test(f),
+      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f),
     entry: 'transfer_between_schemes.quit_job',
     lead: yearsLead,
     covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],

@@ -25,6 +25,7 @@ describe('reading the situation from a question', () => {
     ['Người đang hưởng trợ cấp bảo hiểm xã hội hằng tháng có được tham gia không?', { drawingPension: true }],
     ['Trong thời gian hưởng bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm', { employment: 'left_job' }],
     ['Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện', { drawingPension: true }],
+    ['Tôi làm trong công ty được đóng bảo hiểm xã hội 11 tháng. Sau đó tôi nghỉ làm và tham gia tự nguyện được 1 năm', { employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
@@ -34,6 +35,16 @@ describe('reading the situation from a question', () => {
     const q = 'Tôi năm nay 40 tuổi, muốn đóng BHXH tự nguyện để sau này có lương hưu. Nhưng nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm. Vậy tôi có được hưởng lương hưu?';
     expect(readSituation(q)).toEqual({ age: 40, neverPaid: true });
     expect(readSituation(stripDiacritics(q))).toEqual({ age: 40, neverPaid: true });
+  });
+
+  it('reads the age reached, not a pension drawn, and the years to pay at once, not years paid ("đã đủ tuổi hưởng lương hưu … đóng tự nguyện một lần 7 năm cho đủ 15 năm")', () => {
+    const q = 'NLĐ đã đủ tuổi hưởng lương hưu trong năm 2025 và làm ở Công ty đã đóng BHXH bắt buộc được 8 năm, bây giờ muốn đóng BHXH tự nguyện một lần 7 năm cho đủ 15 năm để được hưởng lương hưu thì có được hay không?';
+    for (const form of [q, stripDiacritics(q)]) {
+      const s = readSituation(form);
+      expect(s.yearsPaid).toBe(8);
+      expect(s.drawingPension).toBeUndefined();
+      expect(s.reachedAge).toBe(true);
+    }
   });
 
   it('does not read a question about withdrawing as having withdrawn', () => {
