@@ -47,6 +47,11 @@ describe('reading the situation from a question', () => {
     }
   });
 
+  it('does not read a lost book as a death ("Chị … hỏi: Tôi bị mất sổ BHXH khi chuyển nhà")', () => {
+    expect(readSituation('Chị Hà Thị Yến (Tuyên Quang) hỏi: Tôi bị mất sổ BHXH khi chuyển nhà.').memberDied).toBeUndefined();
+    expect(readSituation('Mẹ tôi bị tai nạn giao thông và đã mất vào tháng trước.').memberDied).toBe(true);
+  });
+
   it('does not read a question about withdrawing as having withdrawn', () => {
     expect(readSituation('Tôi đã đóng 8 năm, có được rút BHXH một lần không?').withdrewBefore).toBeUndefined();
   });
