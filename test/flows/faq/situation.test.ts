@@ -47,6 +47,17 @@ describe('reading the situation from a question', () => {
     }
   });
 
+  it.each([
+    'Thiếu 2 năm nữa mới đủ 15 năm đóng nhưng tôi đã đủ tuổi nghỉ hưu, tôi phải làm thế nào?',
+    'Tôi năm nay 50 tuổi, buôn bán nhỏ, muốn đóng BHXH tự nguyện đủ 15 năm để có lương hưu.',
+    'em chọn đóng mức 3 triệu thì 1 năm hết bao nhiêu',
+    'nghỉ đóng 1 năm thì có được rút một lần không',
+    'Tôi làm công chức xã nhưng đã nghỉ việc được 2 năm, đã nhận trợ cấp thôi việc.',
+  ])('reads no years paid from a target, a year\'s cost or the time since stopping: "%s"', (q) => {
+    expect(readSituation(q).yearsPaid).toBeUndefined();
+    expect(readSituation(stripDiacritics(q)).yearsPaid).toBeUndefined();
+  });
+
   it('does not read a lost book as a death ("Chị … hỏi: Tôi bị mất sổ BHXH khi chuyển nhà")', () => {
     expect(readSituation('Chị Hà Thị Yến (Tuyên Quang) hỏi: Tôi bị mất sổ BHXH khi chuyển nhà.').memberDied).toBeUndefined();
     expect(readSituation('Mẹ tôi bị tai nạn giao thông và đã mất vào tháng trước.').memberDied).toBe(true);
