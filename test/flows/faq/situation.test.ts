@@ -26,6 +26,8 @@ describe('reading the situation from a question', () => {
     ['Trong thời gian hưởng bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm', { employment: 'left_job' }],
     ['Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện', { drawingPension: true }],
     ['Tôi làm trong công ty được đóng bảo hiểm xã hội 11 tháng. Sau đó tôi nghỉ làm và tham gia tự nguyện được 1 năm', { employment: 'left_job' }],
+    ['hồi trước làm công ty có đóng bảo hiểm, giờ đóng tự nguyện thì có nối tiếp được không', { employment: 'left_job' }],
+    ['Tôi làm việc ở công ty được 12 năm, công ty đóng BHXH đầy đủ. Nay công ty giải thể', { employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
