@@ -42,6 +42,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'health_insurance.merit_relatives',
   },
   {
+    // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
+    name: 'maternity-months-short',
+    asks: (f) => /\b(?:sinh|thai san|mang thai|co bau)\b/.test(f) && /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du 6 thang\b/.test(f),
+    entry: 'maternity.conditions',
+    lead: () =>
+      'Chưa đóng đủ 6 tháng trong 12 tháng trước khi sinh thì lần sinh này chưa được trợ cấp thai sản 2.000.000 đồng, kể cả khi cả vợ và chồng cùng tham gia; những lần sinh sau, khi đã đủ 6 tháng, thì được.',
+  },
+  {
     // A pensioner moving to another province asks how the pension follows them.
     name: 'pensioner-moves',
     asks: (f, s) =>

@@ -142,6 +142,14 @@ describe('an age or a birth year told with the ask', () => {
   });
 });
 
+describe('a birth with fewer than 6 months paid', () => {
+  it('says this birth gets no allowance yet, instead of "only one of the spouses"', () => {
+    const a = ask('Vợ tôi sinh con nhưng cả hai vợ chồng chưa ai đóng đủ 6 tháng BHXH tự nguyện, vậy có được hưởng gì không?');
+    expect(a.entryId).toBe('maternity.conditions');
+    expect(a.answer).toMatch(/^Chưa đóng đủ 6 tháng/);
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],

@@ -60,6 +60,12 @@ describe('reading the situation from a question', () => {
     expect(readSituation(stripDiacritics(q)).yearsPaid).toBeUndefined();
   });
 
+  it('reads no prepayment from the 6-month condition ("chưa ai đóng đủ 6 tháng", "đã đóng được 6 tháng")', () => {
+    expect(readSituation('Vợ tôi sinh con nhưng cả hai vợ chồng chưa ai đóng đủ 6 tháng BHXH tự nguyện').prepaid).toBeUndefined();
+    expect(readSituation('Tôi đã đóng được 6 tháng thì được nhận vào làm công ty').prepaid).toBeUndefined();
+    expect(readSituation('Tôi đóng 12 tháng một lần, tháng 6 thì được nhận vào làm công ty').prepaid).toBe(true);
+  });
+
   it('does not read a lost book as a death ("Chị … hỏi: Tôi bị mất sổ BHXH khi chuyển nhà")', () => {
     expect(readSituation('Chị Hà Thị Yến (Tuyên Quang) hỏi: Tôi bị mất sổ BHXH khi chuyển nhà.').memberDied).toBeUndefined();
     expect(readSituation('Mẹ tôi bị tai nạn giao thông và đã mất vào tháng trước.').memberDied).toBe(true);
