@@ -36,6 +36,20 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // 15 years or more and asking whether they must pay more ("đã đóng bắt buộc 20 năm thì có cần đóng thêm tự
+    // nguyện không"): the years are enough; a pension comes at the age, paying more only raises the rate.
+    name: 'enough-years-pay-more',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      s.yearsPaid >= 15 &&
+      s.drawingPension !== true &&
+      /\b(?:co )?(?:can|phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep)\b/.test(f) &&
+      !/\b(?:rut|mot lan)\b/.test(f),
+    entry: 'pension_conditions.years_15',
+    lead: yearsLead,
+    leadsAlways: true,
+  },
+  {
     // Of working age, no years told, asking whether they may join ("Tôi 50 tuổi, đóng BHXH tự nguyện được
     // không?"): yes, and when 15 years can be reached from this age (an example for another age is not the answer).
     name: 'age-joins',

@@ -142,6 +142,24 @@ describe('an age or a birth year told with the ask', () => {
   });
 });
 
+describe('no question back when the message already says it', () => {
+  it('tells 20 years of compulsory insurance that paying more is not required, instead of asking about the company', () => {
+    const a = ask('da dong bhxh bat buoc 20 nam thi co can dong them tu nguyen ko');
+    expect(a.kind).toBe('entry');
+    expect(a.answer).toMatch(/không bắt buộc đóng thêm \(đóng thêm thì tỷ lệ hưởng cao hơn\)/);
+  });
+
+  it('tells someone on a monthly allowance for lost working capacity the exclusion, instead of asking whether they draw one', () => {
+    const a = ask('Tôi đang hưởng trợ cấp mất sức lao động hằng tháng, vậy có được tham gia BHXH tự nguyện để sau này có lương hưu không?');
+    expect(a.kind).toBe('entry');
+    expect(a.entryId).toBe('eligibility.pensioner');
+  });
+
+  it('does not promise a higher rate past 75 %', () => {
+    expect(ask('Tôi là nữ, đã đóng 32 năm, có cần đóng thêm không?').answer).not.toMatch(/tỷ lệ hưởng cao hơn/);
+  });
+});
+
 describe('a birth with fewer than 6 months paid', () => {
   it('says this birth gets no allowance yet, instead of "only one of the spouses"', () => {
     const a = ask('Vợ tôi sinh con nhưng cả hai vợ chồng chưa ai đóng đủ 6 tháng BHXH tự nguyện, vậy có được hưởng gì không?');
