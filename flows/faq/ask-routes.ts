@@ -25,6 +25,8 @@ export interface AskRoute {
   covered?: readonly string[];
   /** The route's sentence for the person is needed even when the matcher picked the route's own entry. */
   leadsAlways?: true;
+  /** Only these matched entries are switched (the ask corrects one reading, it is not the whole question). */
+  replaces?: readonly string[];
 }
 
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
@@ -32,6 +34,8 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
+/** "Có được rút (một lần) không": whether a lump sum is allowed, not only how much. */
+const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} khong\b/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -67,6 +71,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:di lam|lam viec|lam them|lam tiep|ky hop dong)\b/.test(f) &&
       /\b(?:phai|co phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
     entry: 'eligibility.pensioner_working',
+  },
+  {
+    // "Đóng ở đâu?" with no move told, matched to the rule for people who moved: the collection agents in every
+    // commune.
+    name: 'where-to-pay',
+    asks: (f) =>
+      /\b(?:dong|nop|dang ky) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b/.test(f) &&
+      !HEALTH_CARD.test(f) &&
+      !/\b(?:chuyen|tam tru|thuong tru|ho khau|tinh khac|noi khac|ve que|lam an xa|nuoc ngoai|rut|mot lan|tuat|huu)\b/.test(f),
+    entry: 'where_to_pay.collection_agents',
+    replaces: ['where_to_pay.moved_residence'],
   },
   {
     // A contributor moving house to another province asks where to pay: the same number, any agent there.
@@ -149,6 +164,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
     entry: 'lump_sum.amount',
     lead: (s, f) => lumpSumEstimateLead(f, s),
+    // "Có được rút không và được bao nhiêu?": whether first (the conditions), then how much.
+    before: (f) => (WHETHER_WITHDRAW.test(f) ? 'lump_sum.when_allowed' : undefined),
     leadsAlways: true,
     covered: ['lump_sum.amount'],
   },
@@ -354,6 +371,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 /** The route whose ask the question makes, unless the matched entry already answers it. */
 export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
   for (const r of ASK_ROUTES) {
+    if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.

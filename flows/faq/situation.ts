@@ -173,7 +173,7 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k)\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
   }
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||

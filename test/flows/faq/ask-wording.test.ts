@@ -66,6 +66,18 @@ describe('a line about the person before the ask', () => {
 });
 
 describe('every ask of a question is answered', () => {
+  it('answers "có được rút không và được bao nhiêu" with when a lump sum is allowed, then its amount', () => {
+    expect(ids('Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?')).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
+  });
+
+  it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
+    expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
+  });
+
+  it('answers "đóng ở đâu, mỗi tháng bao nhiêu" with the collection agents (no move told) and the amount', () => {
+    expect(ids('Mẹ tôi 58 tuổi muốn đóng BHXH tự nguyện thì đóng ở đâu, mỗi tháng bao nhiêu?')).toEqual(['where_to_pay.collection_agents', 'contribution_amount.how_much_month']);
+  });
+
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(
       index,

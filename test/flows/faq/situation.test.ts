@@ -69,6 +69,7 @@ describe('reading the situation from a question', () => {
   it('does not read a lost book as a death ("Chị … hỏi: Tôi bị mất sổ BHXH khi chuyển nhà")', () => {
     expect(readSituation('Chị Hà Thị Yến (Tuyên Quang) hỏi: Tôi bị mất sổ BHXH khi chuyển nhà.').memberDied).toBeUndefined();
     expect(readSituation('Mẹ tôi bị tai nạn giao thông và đã mất vào tháng trước.').memberDied).toBe(true);
+    expect(readSituation('Mẹ tôi đã đóng trước 3 năm thì mất  Số tiền đóng trước có được trả lại không').memberDied).toBe(true);
     expect(readSituation('Ông Nông Văn Dũng (Hà Giang) hỏi: Tôi đang hưởng lương hưu, thẻ BHYT của tôi bị mất thì cấp lại ở đâu?').memberDied).toBeUndefined();
     expect(readSituation('Anh Châu Văn Lợi (Bạc Liêu) hỏi: Tôi có tháng quên không đóng. Tháng đó có bị mất không?').memberDied).toBeUndefined();
     expect(readSituation('Bà Hồ Thị Lan (Đà Nẵng) hỏi: Con trai tôi 30 tuổi đóng BHXH tự nguyện 3 năm thì mất vì tai nạn.').memberDied).toBe(true);
