@@ -1,5 +1,5 @@
 import { yearsLead } from './leads.ts';
-import type { AskRoute } from './ask-routes.ts';
+import type { AskRoute } from './ask-route.ts';
 import type { Situation } from './situation.ts';
 
 /** "Có thể đóng thêm BHXH tự nguyện không?", "tham gia BHXH tự nguyện được không": whether they may join or go on. */
