@@ -58,7 +58,7 @@ const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|
 /** Words of an illness or failing health ("bị bệnh phổi", "sức khỏe yếu đi"). */
 const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
-const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b/;
+const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 const PENSIONER_NO_LUMP_SUM =
   'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
 const UNLISTED_ILLNESS =
@@ -366,9 +366,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
     if (e) return { kind: 'parts', parts: localTopUp ? [{ entry: e }, { entry: localTopUp }] : [{ entry: e }] };
   }
-  // Both spouses insured: one allowance per child, not two.
-  if (matched.topic === 'maternity' && /\bca (?:hai )?vo (?:va |lan )?chong\b|\bca hai (?:vo chong|nguoi|cung)\b|\bhai vo chong (?:\w+ ){0,3}(?:deu|cung)\b/.test(f)) {
-    return { kind: 'parts', parts: [{ entry: matched, lead: 'Không được nhận cả hai: nếu cả vợ và chồng đều đủ điều kiện thì chỉ một người được trợ cấp 2.000.000 đồng cho mỗi con.' }] };
+  // Both spouses insured: one allowance per child, not two (neither with 6 months paid: the conditions decide).
+  if (matched.topic === 'maternity' && /\bca (?:hai )?vo (?:va |lan )?chong\b|\bca hai (?:vo chong|nguoi|cung)\b|\bhai vo chong (?:\w+ ){0,3}(?:deu|cung)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
+    return { kind: 'parts', parts: [{ entry: matched, lead: 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.' }] };
   }
   if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
   // Pregnant now and only starting: whether 6 months can be paid before the birth.

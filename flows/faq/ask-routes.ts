@@ -1,34 +1,19 @@
 import { yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
+import { survivorLead } from './survivor-lead.ts';
 import type { Situation } from './situation.ts';
-
-/**
- * What a question asks for, read from cue words, when the words of the whole question pull the matcher toward
- * another entry: "nghỉ hưu sớm" next to "22 năm" is the early-retirement rule, not the 15-year rule; "chốt sổ"
- * is the employer's duty to close the book, not how to go on paying. Each route names the entry that answers
- * the ask (and, when the question asks two things, the entry for the other one).
- */
-export interface AskRoute {
-  name: string;
-  /** On the folded question, padded with spaces. */
-  asks: (f: string, s: Situation) => boolean;
-  entry: string;
-  /** An entry answered before this one (the other, main ask of the question). */
-  before?: (f: string) => string | undefined;
-  /** An entry answered after this one (the second ask of the question). */
-  after?: (f: string) => string | undefined;
-  lead?: (s: Situation, f: string) => string | undefined;
-  /** The entries already answering this ask (no switch when the matcher picked one of them). */
-  covered?: readonly string[];
-}
+import type { AskRoute } from './ask-route.ts';
+import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
-const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|tiep tuc (?:tham gia|dong)|dong (?:bhxh )?tu nguyen)\b/;
+/** "Có được rút (một lần) không": whether a lump sum is allowed, not only how much. */
+const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} khong\b/;
+const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
@@ -38,12 +23,42 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'health_insurance.merit_relatives',
   },
   {
+    // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
+    name: 'maternity-months-short',
+    asks: (f) => /\b(?:sinh|thai san|mang thai|co bau)\b/.test(f) && /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du 6 thang\b/.test(f),
+    entry: 'maternity.conditions',
+    lead: () =>
+      'Chưa đóng đủ 6 tháng trong 12 tháng trước khi sinh thì lần sinh này chưa được trợ cấp thai sản 2.000.000 đồng, kể cả khi cả vợ và chồng cùng tham gia; những lần sinh sau, khi đã đủ 6 tháng, thì được.',
+  },
+  {
     // A pensioner moving to another province asks how the pension follows them.
     name: 'pensioner-moves',
     asks: (f, s) =>
-      (s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
-      /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f),
+      // ("Chuyển lương hưu từ tỉnh này sang tỉnh khác" tells it is drawn.)
+      ((s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
+        /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
+      /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
     entry: 'other.move_pension',
+  },
+  {
+    // A pensioner who works again asks whether insurance must be paid: no (Law 41/2024 Art 2(4), (7)).
+    name: 'pensioner-works',
+    asks: (f, s) =>
+      (s.drawingPension === true || /\bnguoi (?:da )?(?:nghi|ve) huu\b/.test(f)) &&
+      /\b(?:di lam|lam viec|lam them|lam tiep|ky hop dong)\b/.test(f) &&
+      /\b(?:phai|co phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    entry: 'eligibility.pensioner_working',
+  },
+  {
+    // "Đóng ở đâu?" with no move told, matched to the rule for people who moved: the collection agents in every
+    // commune.
+    name: 'where-to-pay',
+    asks: (f) =>
+      /\b(?:dong|nop|dang ky) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b/.test(f) &&
+      !HEALTH_CARD.test(f) &&
+      !/\b(?:chuyen|tam tru|thuong tru|ho khau|tinh khac|noi khac|ve que|lam an xa|nuoc ngoai|rut|mot lan|tuat|huu)\b/.test(f),
+    entry: 'where_to_pay.collection_agents',
+    replaces: ['where_to_pay.moved_residence'],
   },
   {
     // A contributor moving house to another province asks where to pay: the same number, any agent there.
@@ -90,6 +105,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
   },
   {
+    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
+    name: 'social-pension',
+    // (Before the retirement month: "Bố tôi sinh năm 1953, không có lương hưu, bao giờ được trợ cấp?" is this.)
+    asks: (f, s) =>
+      !HEALTH_CARD.test(f) &&
+      !JOIN_ASK.test(f) &&
+      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
+        ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
+          /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
+          /\btro cap\b/.test(f))),
+    entry: 'other.social_pension',
+  },
+  {
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
     name: 'retirement-date',
     asks: (f) =>
@@ -98,6 +126,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
       !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
+    leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
     lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     covered: ['pension_conditions.retirement_age'],
@@ -112,14 +141,26 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
     entry: 'lump_sum.amount',
     lead: (s, f) => lumpSumEstimateLead(f, s),
+    // "Có được rút không và được bao nhiêu?": whether first (the conditions), then how much.
+    before: (f) => (WHETHER_WITHDRAW.test(f) ? 'lump_sum.when_allowed' : undefined),
+    leadsAlways: true,
     covered: ['lump_sum.amount'],
+  },
+  {
+    // The family asks how the one-time survivor allowance is reckoned ("thân nhân được tuất 1 lần, cách tính"):
+    // that rule, not the monthly one, for a member who drew no pension.
+    name: 'one-time-survivor',
+    asks: (f, s) => s.drawingPension !== true && /\btuat (?:mot|1) lan\b/.test(f) && !/\b(?:tuat hang thang|hang thang)\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s) => survivorLead(s),
+    covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
   },
   {
     // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed
     // once the period paid for ends (not the list of modes).
     name: 'change-mode',
     asks: (f) =>
-      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b/.test(f) &&
       !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
     entry: 'payment_mode.change_mode_income',
   },
@@ -127,14 +168,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // An old person asking to join ("bà tôi 80 tuổi có được tham gia không"): no upper age, and what it takes.
     name: 'old-age-joins',
     asks: (f, s) =>
-      s.age !== undefined &&
-      s.age >= 60 &&
+      // 60 or over, or told to be past the working age ("hết tuổi lao động có được tham gia?").
+      ((s.age !== undefined && s.age >= 60) || ((s.reachedAge === true || /\b(?:het|qua|ngoai) tuoi (?:lao dong|nghi huu|ve huu)\b/.test(f)) && CAN_JOIN.test(f))) &&
       s.yearsPaid === undefined &&
-      /\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) &&
-      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|luong huu|huu tri|bao nhieu)\b/.test(f),
+      s.drawingPension !== true &&
+      // (A pension named is the ask only when joining is not: "có thể tham gia … để sau này được lương hưu không?" asks to join.)
+      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) && !/\b(?:luong huu|huu tri)\b/.test(f))) &&
+      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bao nhieu)\b/.test(f),
     entry: 'eligibility.no_upper_age',
+    lead: yearsLead,
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
   },
+  ...JOIN_ROUTES,
   {
     // A cooperative member paid no wage: not under compulsory insurance, so may join.
     name: 'cooperative-unpaid',
@@ -152,7 +197,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
     name: 'pension-amount',
     asks: (f) =>
-      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay|moi thang|hang thang|mot thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
     entry: 'calculator.pension_estimate',
     lead: yearsLead,
     covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
@@ -203,12 +248,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Left the job and asks to go on with voluntary insurance: yes, same number, the years add up.
     name: 'left-job-go-on',
-    // (Not when the ask is the payment mode, nor for a member who died: the family asks about survivor benefits.)
+    // (Not when the ask is the payment mode, nor for a member who died: the family asks about survivor benefits;
+    // nor when the person stops and asks for the money back.)
     asks: (f, s) =>
       s.employment === 'left_job' &&
       !s.memberDied &&
       JOIN_OR_GO_ON.test(f) &&
-      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b/.test(f),
+      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f),
     entry: 'transfer_between_schemes.quit_job',
     lead: yearsLead,
     covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],
@@ -281,16 +327,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     after: () => 'other.social_pension',
   },
   {
-    // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
-    name: 'social-pension',
-    asks: (f) =>
-      !HEALTH_CARD.test(f) &&
-      !JOIN_ASK.test(f) &&
-      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
-        (/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) && /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) && /\btro cap\b/.test(f))),
-    entry: 'other.social_pension',
-  },
-  {
     // Whether the income paid years ago is indexed ("nhân hệ số trượt giá"): the formula, which says it is.
     name: 'indexation',
     asks: (f) => /\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia))\b/.test(f) && /\bluong huu\b/.test(f),
@@ -312,10 +348,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 /** The route whose ask the question makes, unless the matched entry already answers it. */
 export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
   for (const r of ASK_ROUTES) {
+    if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.
-    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.name === 'retirement-date' || r.name === 'lump-sum-amount') ? r : null;
+    if (answered && !r.before && !r.after) return matchedId === r.entry && r.leadsAlways ? r : null;
     return r;
   }
   return null;

@@ -15,22 +15,31 @@ const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
+/**
+ * The scheme's names in one spelling, on folded text: "bảo hiểm xã hội" and "bảo hiểm tự nguyện" → "bhxh",
+ * "bảo hiểm y tế" → "bhyt", "(chế độ) hưu trí" → "lương hưu" (newspapers and residents write either; "trợ cấp
+ * hưu trí xã hội" is the social pension and stays).
+ */
+export function spellSchemeNames(folded: string): string {
+  return folded
+    .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
+    .replace(/\bbao hiem y te\b/g, 'bhyt')
+    .replace(/\bbao hiem tu nguyen\b/g, 'bhxh tu nguyen')
+    .replace(/\b(?:che do )?huu tri\b(?! xa hoi)/g, 'luong huu');
+}
+
 const MAX = 512;
 const cache = new Map<string, string>();
 
 /**
  * The question's words as the ask rules read them: folded words, the scheme's names in one spelling
- * ("bảo hiểm xã hội" → "bhxh", "bảo hiểm y tế" → "bhyt", as newspapers write either) and chat spellings
- * written out ("ko" → "khong", "dc" → "duoc"), so that a rule's word window does not depend on which the
- * writer chose. Padded with spaces.
+ * (spellSchemeNames) and chat spellings written out ("ko" → "khong", "dc" → "duoc"), so that a rule's word
+ * window does not depend on which the writer chose. Padded with spaces.
  */
 export function askWords(text: string): string {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const out = ` ${foldWords(text)
-    .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
-    .replace(/\bbao hiem y te\b/g, 'bhyt')
-    .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)} `;
+  const out = ` ${spellSchemeNames(foldWords(text)).replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)} `;
   if (cache.size >= MAX) cache.clear();
   cache.set(text, out);
   return out;

@@ -31,13 +31,14 @@ const FACETS: readonly Facet[] = [
     // "Nếu được, cần thủ tục gì?": the topic's procedure entry (the emigration rule also names "giấy tờ" in passing).
     name: 'papers',
     asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/,
-    gives: /\b(?:ho so|giay to|cccd|can cuoc|mau \d|14-hsb|to khai|giay chung)\b/,
+    // A paper named, not "hồ sơ" in passing (a processing time "kể từ khi nhận đủ hồ sơ" lists no paper).
+    gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
     prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
   },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
   {
     name: 'amount',
-    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu)\b/,
+    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu)\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
   },
@@ -45,7 +46,8 @@ const FACETS: readonly Facet[] = [
     // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
     name: 'where',
     asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
-    gives: /\b(?:dai ly|buu dien|ubnd|uy ban|dichvucong|co quan bhxh)\b/,
+    // Where to pay or register, not "hỏi UBND xã" in passing.
+    gives: /\b(?:dai ly thu|buu dien|dichvucong)\b/,
     fallback: 'where_to_pay.collection_agents',
     coveredBy: ['where_to_pay', 'how_to_join'],
   },
@@ -92,7 +94,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   for (const facet of FACETS) {
     if (out.length >= 2) break;
     if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
-    const sameTopic = [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])].filter(
+    // "Other" gathers unrelated rules: another of its entries does not answer this one's facet.
+    const sameTopic = (first.entry.topic === 'other' ? [] : [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])]).filter(
       // Rules of a repealed law never stand in for the current one.
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );

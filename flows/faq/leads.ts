@@ -62,7 +62,9 @@ export function yearsLead(s: Situation): string | undefined {
       const now = s.age !== undefined && ((s.sex === 'female' && s.age >= 55) || s.age >= 60) ? ' Anh/chị đã đủ tuổi này nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú.' : '';
       return `Anh/chị đã đóng tự nguyện ${shown}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
     }
-    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng, kể cả khi không đóng thêm.${rate}`;
+    // The rate stops rising at 75 % (30 years for women, 35 for men).
+    const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
   }
   const missing = Math.ceil(15 - n);
   const gap = spell(15 - n);

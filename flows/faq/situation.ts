@@ -1,4 +1,5 @@
 import { fold } from './fold-memo.ts';
+import { spellSchemeNames } from './ask-text.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -59,7 +60,8 @@ const DEFAULT_YEAR = 2026;
 /** Read the person's situation from a question (diacritics optional). */
 export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
-  const words = fold(text)
+  // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
+  const words = spellSchemeNames(fold(text))
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     .replace(/([,.;:?!()])/g, ' $1 ')
     .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')
@@ -72,8 +74,16 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
-    .replace(/\b(dong|nop) ((?:\w+ ){0,2})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
-    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu');
+    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
+    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
+    // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
+    .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
+    // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid.
+    .replace(/\b(?:muon|cho|de|moi|la|can|phai) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
+    .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
+    // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
+    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ');
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {
@@ -115,12 +125,13 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|chong toi|bo toi|ong toi|anh toi|em trai|ban nam|la nam)\b|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|vo toi|me toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
-  if (/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b/.test(f)) {
+  // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
+  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
@@ -149,18 +160,23 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
   if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\bthoi viec\b|\bmat viec\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
   if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc))\b/.test(f)) s.foreigner = true;
-  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f)) {
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
+  // A relative named in the question itself (a paper's "Ông … hỏi:" framing names the asker, not a relative),
+  // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
+  const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
+  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k)\b/.test(f);
+  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
+    // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
   }
   if (
-    /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
+    /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f)
   ) {
     s.prepaid = true;
@@ -169,8 +185,14 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
   if (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
     s.withdrewBefore = true;
   }
-  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
-  if (s.yearsPaid === undefined && /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f)) s.neverPaid = true;
+  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
+  // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
+  const startsNow = (): boolean =>
+    /\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) &&
+    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
+    s.neverPaid = true;
+  }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;

@@ -1,4 +1,5 @@
 import { fold, foldWords } from './fold-memo.ts';
+import { markAsks } from './ask-marks.ts';
 
 /** What a message that is not a question about the scheme is. */
 export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';
@@ -71,7 +72,8 @@ const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )
 
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the
- * wrapper's words ("tổng đài") do not decide the answer. Returns the text unchanged when nothing would remain.
+ * wrapper's words ("tổng đài") do not decide the answer (the text is kept when nothing would remain); each ask is
+ * closed by its question mark when the writer left it out (markAsks), so that a second ask is still found.
  */
 export function stripWrappers(text: string): string {
   const f = fold(text);
@@ -92,7 +94,7 @@ export function stripWrappers(text: string): string {
     if (!tail || tail.index <= 0) break;
     to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
   }
-  if (from === 0 && to === f.length) return text;
+  if (from === 0 && to === f.length) return markAsks(text);
   const rest = (sameLength ? text : f).slice(from, to).trim();
-  return foldWords(rest).split(' ').length >= 2 ? rest : text;
+  return markAsks(foldWords(rest).split(' ').length >= 2 ? rest : text);
 }

@@ -86,7 +86,6 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('eligibility', 0.3, /\bchua (?:tung|bao gio) (?:dong|tham gia)\b|\bchua dong (?:\w+ ){0,2}ngay nao\b/),
   r('eligibility', 0.3, /\b(?:noi tro|o nha|nong dan|buon ban|lao dong tu do|lam tu do|giup viec|xe om|ban hang)\b/),
   r('eligibility', 0.5, /\bdang (?:huong|nhan) (?:\w+ ){0,4}(?:co )?(?:duoc )?(?:dong|tham gia)(?: \w+){0,3} (?:duoc|khong)\b/, ['other']),
-  r('eligibility', 0.3, /\b(?:noi tro|o nha|nong dan|buon ban|lao dong tu do|lam tu do|giup viec|xe om|ban hang)\b/),
   r('eligibility', 0.5, /\b(?:tu )?(?:bao_nhieu|may) tuoi (?:\w+ ){0,3}(?:dong|tham gia)\b/),
   r('eligibility', 0.3, /\b(?:co|con) (?:\w+ ){0,3}(?:tham gia|dong)(?: \w+){0,3} (?:duoc|khong)\b|\b(?:tham gia|dong) (?:\w+ ){0,2}duoc (?:khong|nua)\b/),
   r('eligibility', 0.35, /\b(?:dang huong luong huu|dang nhan luong huu|nghi huu roi|(?:huong|nhan) tro cap (?:\w+ ){0,4}hang thang|tro cap hang thang)\b/),

@@ -17,7 +17,10 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * more (fifth batch, collected after the blind split was frozen) went to this set only, and so did the sixth
  * batch of 50 (2026-12-02: questions and headlines of public Q&A columns, each checked against every split by
  * question and source so that none is in the blind split, labelled from the law before the service answered), and the seventh of 15 (2026-12-02, checked and labelled the same
- * way, committed before the service answered them; 3 were then answered wrongly), an eighth of 2 and a ninth of 4 (all then right).
+ * way, committed before the service answered them; 3 were then answered wrongly), an eighth of 2 and a ninth of 4 (all then right), and a tenth of 5 (2026-12-02,
+ * from the few stored pages not yet used; each checked against the dev, regression, holdout and topic sets by
+ * source and 8-word runs, and against the blind split only by a yes/no per candidate (no blind text read), which
+ * dropped 3 that were already blind; labelled before the service answered them, all then right).
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**

@@ -20,10 +20,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * Re-measured 2026-12-02 after the seventh to ninth batches (21 more dev questions, labelled before the service
  * answered them; 3 then wrong) and this round's fixes: dev 166/166 / 166/166, 0 violations; blind 52/60 (86.7 %)
  * / 52/60, 0 violations; regression 61/61 / 61/61, 0 violations.
+ * Re-measured 2026-12-02 after the tenth batch (5 more dev questions, labelled before the service answered them,
+ * all then right; several dev labels tightened where a bare rule met them by chance) and this round's fixes: dev
+ * 171/171 / 171/171, 0 violations; blind 52/60 (86.7 %) / 52/60, 0 violations; regression 61/61 / 61/61, 0
+ * violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
-  dev: { correct: 166 / 166, violations: 0 },
+  dev: { correct: 171 / 171, violations: 0 },
   blind: { correct: 52 / 60, violations: 0 },
   regress: { correct: 61 / 61, violations: 0 },
 } as const;
@@ -37,7 +41,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(166);
+    expect(dev.length).toBeGreaterThanOrEqual(171);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));

@@ -71,6 +71,103 @@ describe('the ask a cue names, whatever else the question tells', () => {
   });
 });
 
+describe('the same ask in other words', () => {
+  it('reads "bảo hiểm tự nguyện" as the scheme: the pension formula, not the list of benefits', () => {
+    expect(ids('Chế độ hưu đối với người tham gia bảo hiểm tự nguyện được tính thế nào?')).toContain('benefits_pension.how_calculated');
+  });
+
+  it('answers the family asking how "tuất 1 lần" is reckoned with that rule, however the benefit is verbed', () => {
+    const q =
+      'Ba em năm nay 56 tuổi, vừa xin nghỉ hưu, nhận BH thất nghiệp được 3 tháng thì bị bệnh và mất, chưa lãnh lương hưu, em được biết là thân nhân sẽ được nhận chế độ tuất 1 lần vì em trên 18t, lao động bình thường, mẹ em 52 tuổi còn trong tuổi lao động, vậy cho em hỏi cách tính mức trợ cấp mà thân nhân được nhận như thế nào?';
+    expect(ids(q)[0]).toBe('survivor.member_dies_one_time');
+  });
+
+  it('tells someone on unemployment benefit who asks to go on paying that they may, with what their years mean', () => {
+    const a = ask('Trong thời gian nhận bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm để không bị ngắt quãng có được không? Thời gian tham gia bảo hiểm của tôi mới 10 năm.');
+    expect(a.entryId).toBe('transfer_between_schemes.quit_job');
+    expect(a.answer).toMatch(/^Anh\/chị đã đóng 10 năm, còn thiếu 5 năm/);
+  });
+});
+
+describe('joining while not drawing a pension', () => {
+  it('tells someone waiting for the pension age, or entitled but not claiming, that they may pay more', () => {
+    for (const q of [
+      'Khi nghỉ chờ hưu có thể đóng thêm BHXH tự nguyện không?',
+      'Người lao động đủ điều kiện hưởng lương hưu nhưng chưa đạt tỉ lệ hưởng tối đa 75% thì có thể tiếp tục tham gia BHXH tự nguyện cho đến khi đạt mức tối đa không?',
+    ]) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('eligibility.who_can_join');
+      expect(a.answer, q).toMatch(/^Được\. Anh\/chị chưa nhận lương hưu/);
+    }
+  });
+
+  it('tells an old person who never paid and asks to join "để sau này được lương hưu" that there is no upper age, and how 15 years are reached', () => {
+    const a = ask('Mẹ tôi năm nay 60 tuổi, chưa tham gia bảo hiểm xã hội (BHXH) bao giờ. Vậy mẹ tôi có thể tham gia BHXH tự nguyện để sau này được nhận lương hưu không?');
+    expect(a.entryId).toBe('eligibility.no_upper_age');
+    expect(a.answer).toMatch(/đủ 10 năm .*đóng một lần 5 năm/);
+  });
+
+  it('answers moving a pension to another province, and the pension per month, by their asks', () => {
+    expect(ids('Điều kiện để được chuyển lương hưu từ tỉnh này sang tỉnh khác là gì?')[0]).toBe('other.move_pension');
+    expect(ids('Nghỉ hưu năm 2022, đóng đủ 21 năm BHXH, lương hưu mỗi tháng được nhận bao nhiêu?')[0]).toBe('calculator.pension_estimate');
+  });
+});
+
+describe('the ask behind a general word', () => {
+  it('tells someone who just retired and works again that no insurance is due, and someone past the working age that there is no upper age', () => {
+    expect(ids('Tôi mới nghỉ hưu và muốn đi làm để kiếm thêm thu nhập. Vậy người nghỉ hưu đi làm có phải đóng bảo hiểm xã hội không?')).toEqual(['eligibility.pensioner_working']);
+    expect(ids('Hết tuổi lao động có được tham gia BHXH tự nguyện?')).toEqual(['eligibility.no_upper_age']);
+  });
+
+  it('reads "thay đổi hình thức đóng" as changing the payment mode', () => {
+    expect(ids('Tôi đang đóng 3 tháng một lần, nay muốn thay đổi hình thức đóng dài hơn có được không?')).toEqual(['payment_mode.change_mode_income']);
+  });
+
+  it('adds no unrelated rule of the "other" topic for "cần những giấy tờ gì"', () => {
+    expect(ids('Bà ngoại tôi 76 tuổi, không có lương hưu, muốn làm hồ sơ xin trợ cấp hưu trí xã hội thì cần những giấy tờ gì?')).toEqual(['other.social_pension']);
+  });
+});
+
+describe('an age or a birth year told with the ask', () => {
+  it('tells a 50-year-old (or someone born in 1976) asking to join "Được", and when 15 years can be reached, for either sex', () => {
+    for (const q of ['Tôi 50 tuổi, đóng BHXH tự nguyện được không?', 'Tôi sinh năm 1976, đóng BHXH tự nguyện được không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('eligibility.who_can_join');
+      expect(a.answer, q).toMatch(/^Được: BHXH tự nguyện không giới hạn tuổi tối đa\. Anh\/chị 50 tuổi \(nếu là nữ\)/);
+    }
+  });
+
+  it('answers an old father without a pension, told by his birth year, with the social pension, not his retirement month', () => {
+    expect(ids('Bố tôi sinh năm 1953, cả đời làm ruộng không có lương hưu. Bao giờ ông được trợ cấp, thủ tục làm ở đâu?')[0]).toBe('other.social_pension');
+  });
+});
+
+describe('no question back when the message already says it', () => {
+  it('tells 20 years of compulsory insurance that paying more is not required, instead of asking about the company', () => {
+    const a = ask('da dong bhxh bat buoc 20 nam thi co can dong them tu nguyen ko');
+    expect(a.kind).toBe('entry');
+    expect(a.answer).toMatch(/không bắt buộc đóng thêm \(đóng thêm thì tỷ lệ hưởng cao hơn\)/);
+  });
+
+  it('tells someone on a monthly allowance for lost working capacity the exclusion, instead of asking whether they draw one', () => {
+    const a = ask('Tôi đang hưởng trợ cấp mất sức lao động hằng tháng, vậy có được tham gia BHXH tự nguyện để sau này có lương hưu không?');
+    expect(a.kind).toBe('entry');
+    expect(a.entryId).toBe('eligibility.pensioner');
+  });
+
+  it('does not promise a higher rate past 75 %', () => {
+    expect(ask('Tôi là nữ, đã đóng 32 năm, có cần đóng thêm không?').answer).not.toMatch(/tỷ lệ hưởng cao hơn/);
+  });
+});
+
+describe('a birth with fewer than 6 months paid', () => {
+  it('says this birth gets no allowance yet, instead of "only one of the spouses"', () => {
+    const a = ask('Vợ tôi sinh con nhưng cả hai vợ chồng chưa ai đóng đủ 6 tháng BHXH tự nguyện, vậy có được hưởng gì không?');
+    expect(a.entryId).toBe('maternity.conditions');
+    expect(a.answer).toMatch(/^Chưa đóng đủ 6 tháng/);
+  });
+});
+
 describe('rules that follow from the situation', () => {
   it.each([
     ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],

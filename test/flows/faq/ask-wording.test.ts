@@ -40,7 +40,44 @@ describe('the answer does not depend on how the question is worded around its as
   });
 });
 
+describe('"mua BHXH tự nguyện" is joining it', () => {
+  it('answers a worker without a contract, a household business and a 35-year-old who "mua" as if they had said "tham gia"', () => {
+    expect(ids('Tôi đang làm ở một Công ty, không được ký hợp đồng lao động và cũng không được đóng BHXH. Vậy, tôi có thể tự mua BHXH tự nguyện được không?')).toEqual(['eligibility.no_contract']);
+    expect(ids('Tôi mở quán ăn, có đăng ký hộ kinh doanh. Tôi mua BHXH tự nguyện được không?')).toEqual(['eligibility.household_business']);
+    expect(answerQuestion(index, '35 tuổi mua BHXH tự nguyện được không?').answer).toMatch(/từ đủ 15 tuổi/);
+  });
+});
+
+describe('"chế độ hưu trí" is the pension, "lãnh" is taking it', () => {
+  it('tells someone drawing "chế độ hưu trí" they cannot join, and asks nothing back', () => {
+    expect(ids('Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện để tăng chế độ hưu trí có được không?')).toEqual(['eligibility.pensioner']);
+  });
+
+  it('answers "có lãnh được không" with when a lump sum is allowed, not its amount', () => {
+    const a = answerQuestion(index, 'Tôi tính nghỉ việc, lãnh bảo hiểm xã hội một lần để làm vốn buôn bán thì có lãnh được không?');
+    expect(a.entryId).toBe('lump_sum.when_allowed');
+  });
+});
+
+describe('a line about the person before the ask', () => {
+  it('does not let a job named in the story outweigh a clear ask', () => {
+    expect(ids('Tôi làm tự do, thu nhập không ổn định. Số năm đóng BHXH được hưởng lương hưu?')[0]).toBe('pension_conditions.years_15');
+  });
+});
+
 describe('every ask of a question is answered', () => {
+  it('answers "có được rút không và được bao nhiêu" with when a lump sum is allowed, then its amount', () => {
+    expect(ids('Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?')).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
+  });
+
+  it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
+    expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
+  });
+
+  it('answers "đóng ở đâu, mỗi tháng bao nhiêu" with the collection agents (no move told) and the amount', () => {
+    expect(ids('Mẹ tôi 58 tuổi muốn đóng BHXH tự nguyện thì đóng ở đâu, mỗi tháng bao nhiêu?')).toEqual(['where_to_pay.collection_agents', 'contribution_amount.how_much_month']);
+  });
+
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(
       index,

@@ -175,7 +175,9 @@ describe('no question back when the message already says it', () => {
 
 describe('a second fact that changes the answer', () => {
   it('tells both insured spouses that one allowance is paid per child', () => {
-    expect(ask('Cả hai vợ chồng tôi đều đóng BHXH tự nguyện, khi sinh con thì cả hai cùng được nhận 2 triệu không?').answer).toMatch(/^Không được nhận cả hai/);
+    expect(ask('Cả hai vợ chồng tôi đều đóng BHXH tự nguyện, khi sinh con thì cả hai cùng được nhận 2 triệu không?').answer).toMatch(/^Chỉ một người được nhận/);
+    // The father's own right is not answered "Không" (he qualifies when he has paid 6 months).
+    expect(ask('Người cha tham gia BHXH tự nguyện có được hưởng trợ cấp khi vợ sinh con không, nếu cả hai vợ chồng cùng tham gia thì ai được hưởng?').answer).not.toMatch(/^Không/);
   });
 
   it('adds the province\'s own top-up when Hà Nội is named, and answers "rút ra hết" with the lump-sum conditions', () => {

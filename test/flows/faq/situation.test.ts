@@ -22,9 +22,57 @@ describe('reading the situation from a question', () => {
     ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
     ['Tổng thời gian khoảng 33 năm và hiện còn đang đóng', { yearsPaid: 33 }],
     ['Tôi đóng bắt buộc 7 năm và hiện không còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],
+    ['Người đang hưởng trợ cấp bảo hiểm xã hội hằng tháng có được tham gia không?', { drawingPension: true }],
+    ['Trong thời gian hưởng bảo hiểm thất nghiệp, tôi muốn tiếp tục nộp bảo hiểm', { employment: 'left_job' }],
+    ['Mẹ tôi đang hưởng chế độ hưu trí, giờ muốn đóng thêm bảo hiểm tự nguyện', { drawingPension: true }],
+    ['Tôi làm trong công ty được đóng bảo hiểm xã hội 11 tháng. Sau đó tôi nghỉ làm và tham gia tự nguyện được 1 năm', { employment: 'left_job' }],
+    ['hồi trước làm công ty có đóng bảo hiểm, giờ đóng tự nguyện thì có nối tiếp được không', { employment: 'left_job' }],
+    ['Tôi làm việc ở công ty được 12 năm, công ty đóng BHXH đầy đủ. Nay công ty giải thể', { employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
+  });
+
+  it('reads no years paid, no sex and no pension from a plan ("nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm", "để sau này có lương hưu")', () => {
+    const q = 'Tôi năm nay 40 tuổi, muốn đóng BHXH tự nguyện để sau này có lương hưu. Nhưng nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm. Vậy tôi có được hưởng lương hưu?';
+    expect(readSituation(q)).toEqual({ age: 40, neverPaid: true });
+    expect(readSituation(stripDiacritics(q))).toEqual({ age: 40, neverPaid: true });
+  });
+
+  it('reads the age reached, not a pension drawn, and the years to pay at once, not years paid ("đã đủ tuổi hưởng lương hưu … đóng tự nguyện một lần 7 năm cho đủ 15 năm")', () => {
+    const q = 'NLĐ đã đủ tuổi hưởng lương hưu trong năm 2025 và làm ở Công ty đã đóng BHXH bắt buộc được 8 năm, bây giờ muốn đóng BHXH tự nguyện một lần 7 năm cho đủ 15 năm để được hưởng lương hưu thì có được hay không?';
+    for (const form of [q, stripDiacritics(q)]) {
+      const s = readSituation(form);
+      expect(s.yearsPaid).toBe(8);
+      expect(s.drawingPension).toBeUndefined();
+      expect(s.reachedAge).toBe(true);
+    }
+  });
+
+  it.each([
+    'Thiếu 2 năm nữa mới đủ 15 năm đóng nhưng tôi đã đủ tuổi nghỉ hưu, tôi phải làm thế nào?',
+    'Tôi năm nay 50 tuổi, buôn bán nhỏ, muốn đóng BHXH tự nguyện đủ 15 năm để có lương hưu.',
+    'em chọn đóng mức 3 triệu thì 1 năm hết bao nhiêu',
+    'nghỉ đóng 1 năm thì có được rút một lần không',
+    'Tôi làm công chức xã nhưng đã nghỉ việc được 2 năm, đã nhận trợ cấp thôi việc.',
+  ])('reads no years paid from a target, a year\'s cost or the time since stopping: "%s"', (q) => {
+    expect(readSituation(q).yearsPaid).toBeUndefined();
+    expect(readSituation(stripDiacritics(q)).yearsPaid).toBeUndefined();
+  });
+
+  it('reads no prepayment from the 6-month condition ("chưa ai đóng đủ 6 tháng", "đã đóng được 6 tháng")', () => {
+    expect(readSituation('Vợ tôi sinh con nhưng cả hai vợ chồng chưa ai đóng đủ 6 tháng BHXH tự nguyện').prepaid).toBeUndefined();
+    expect(readSituation('Tôi đã đóng được 6 tháng thì được nhận vào làm công ty').prepaid).toBeUndefined();
+    expect(readSituation('Tôi đóng 12 tháng một lần, tháng 6 thì được nhận vào làm công ty').prepaid).toBe(true);
+  });
+
+  it('does not read a lost book as a death ("Chị … hỏi: Tôi bị mất sổ BHXH khi chuyển nhà")', () => {
+    expect(readSituation('Chị Hà Thị Yến (Tuyên Quang) hỏi: Tôi bị mất sổ BHXH khi chuyển nhà.').memberDied).toBeUndefined();
+    expect(readSituation('Mẹ tôi bị tai nạn giao thông và đã mất vào tháng trước.').memberDied).toBe(true);
+    expect(readSituation('Mẹ tôi đã đóng trước 3 năm thì mất  Số tiền đóng trước có được trả lại không').memberDied).toBe(true);
+    expect(readSituation('Ông Nông Văn Dũng (Hà Giang) hỏi: Tôi đang hưởng lương hưu, thẻ BHYT của tôi bị mất thì cấp lại ở đâu?').memberDied).toBeUndefined();
+    expect(readSituation('Anh Châu Văn Lợi (Bạc Liêu) hỏi: Tôi có tháng quên không đóng. Tháng đó có bị mất không?').memberDied).toBeUndefined();
+    expect(readSituation('Bà Hồ Thị Lan (Đà Nẵng) hỏi: Con trai tôi 30 tuổi đóng BHXH tự nguyện 3 năm thì mất vì tai nạn.').memberDied).toBe(true);
   });
 
   it('does not read a question about withdrawing as having withdrawn', () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { markAsks } from '../../../flows/faq/ask-marks.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { ADVICE_DEV_PATH, evaluateAdvice, loadAdviceSet } from '../../../tools/faq/eval-advice.ts';
+
+const index = buildFaqIndex(loadKb());
+
+describe('asks written without question marks', () => {
+  it('closes an ask that ends a sentence or the text, and leaves "không" inside a sentence alone', () => {
+    expect(markAsks('Tôi 50 tuổi đóng được không. Nếu được thì mỗi tháng bao nhiêu')).toBe('Tôi 50 tuổi đóng được không? Nếu được thì mỗi tháng bao nhiêu?');
+    expect(markAsks('Có được rút không ạ Và cần giấy tờ gì')).toBe('Có được rút không ạ? Và cần giấy tờ gì?');
+    expect(markAsks('Tôi không đóng BHXH bắt buộc, đóng tự nguyện được không?')).toBe('Tôi không đóng BHXH bắt buộc, đóng tự nguyện được không?');
+    expect(markAsks('Công ty không đóng. Tôi phải làm sao')).toBe('Công ty không đóng. Tôi phải làm sao?');
+  });
+
+  it('answers both asks of a question whose marks were left out', () => {
+    const q = 'Nếu muốn sau này nhận lương hưu khoảng 5 triệu đồng mỗi tháng thì cần đóng BHXH tự nguyện bao nhiêu và trong bao lâu Nếu người tham gia qua đời, thân nhân được hưởng quyền lợi gì';
+    const topics = answerQuestion(index, q).parts.map((p) => p.entry.topic);
+    expect(topics).toContain('survivor');
+    expect(topics.length).toBe(2);
+  });
+
+  it('keeps the dev questions answered right with every "?" removed (all but one, whose first ask has no closing word)', () => {
+    const cases = loadAdviceSet(ADVICE_DEV_PATH);
+    const r = evaluateAdvice(index, cases, (q) => q.replace(/\?/g, ''));
+    expect(r.adviceCorrect).toBeGreaterThanOrEqual(cases.length - 1);
+  });
+});
