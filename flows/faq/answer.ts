@@ -108,6 +108,9 @@ export function unsureText(alternatives: readonly Alternative[]): string {
 const CHAT_CAPS = { sms: false, maxLength: 4000 } as const;
 /** A second question in the same message is answered when its own match is at least this sure. */
 const SECOND_ASK_CONFIDENCE = 0.45;
+/** … and its topic is among the whole message's first few, or its own cues for that topic are this strong. */
+const SECOND_ASK_TOPICS = 3;
+const SECOND_ASK_OWN_CUES = 0.5;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['other', 'contact_hotline', 'campaign', 'calculator']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
@@ -143,6 +146,13 @@ function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Mat
   return { outcome, confidence, entry, alternatives };
 }
 
+/** The last sentence of a text (the whole text when it has one). */
+function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?\n])\s*/);
+  for (let i = sentences.length - 1; i >= 0; i--) if (sentences[i]!.trim() !== '') return sentences[i]!;
+  return text;
+}
+
 /** "… Xin hỏi / Vậy / Cho tôi hỏi …": where a long message's story ends and its ask begins. */
 const ASK_MARK = /(?:^|[.!?;:,]\s*)(?:xin hoi|cho (?:toi|em|minh|chau) hoi|vay|xin tu van|nho (?:\S+ ){0,3}tu van)\b/g;
 /** Below this whole-message confidence, a clearly matched ask clause decides the entry. */
@@ -169,8 +179,12 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   return near && ask.confidence > whole.confidence + 0.1 ? { ...ask, alternatives: whole.alternatives } : whole;
 }
 
-/** A second question in the message ("…? Nếu được thì cần giấy tờ gì?") with an entry of another topic. */
-function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[]): AnswerPart | null {
+/**
+ * A second question in the message ("…? Nếu được thì cần giấy tờ gì?") with an entry of another topic. A short
+ * follow-up has little subject of its own ("Hồ sơ gồm những gì?" after the social pension): its match counts only
+ * when its topic is one the whole message is about, or its own words clearly name that topic.
+ */
+function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome): AnswerPart | null {
   const asks = text
     .split(/(?<=\?)/)
     .map((x) => x.trim())
@@ -179,9 +193,11 @@ function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[]):
   const topics = new Set(parts.map((p) => p.entry.topic));
   for (const ask of asks) {
     const m = matchEntry(index, ask, false);
-    if (m.entry && m.confidence >= SECOND_ASK_CONFIDENCE && !topics.has(m.entry.topic) && !NOT_A_SECOND_ASK.has(m.entry.topic)) {
-      return { entry: m.entry };
-    }
+    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || topics.has(m.entry.topic) || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
+    const topic = m.entry.topic;
+    const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
+    const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
+    if (ofTheMessage || named) return { entry: m.entry };
   }
   return null;
 }
@@ -200,7 +216,8 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   if (small) return base('other', small, SMALLTALK_REPLIES[small], 1);
   // "Xin chào tổng đài, …", "Anh chị ơi cho em hỏi …": the wrapper is not the question.
   const text = stripWrappers(rawText);
-  const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
+  // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
+  const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
   const m = askClauseMatch(index, text) ?? matchEntry(index, text);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
@@ -222,7 +239,7 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
   let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry));
-  const second = parts.length < 2 ? secondAsk(index, text, parts) : null;
+  const second = parts.length < 2 ? secondAsk(index, text, parts, m.outcome) : null;
   if (second) parts = [...parts, second];
   const entry = parts[0]!.entry;
   return {

@@ -224,3 +224,17 @@ describe('who may join, by the situation told', () => {
     expect(ids('Tôi làm việc tại hợp tác xã không hưởng lương, có tham gia BHXH tự nguyện được không?')).toEqual(['eligibility.who_can_join']);
   });
 });
+
+describe('common ways of asking', () => {
+  it('answers "BHXH tự nguyện là gì?" after a few words about the person, not only as the opening words', () => {
+    expect(ids('Tôi là nông dân 45 tuổi. BHXH tự nguyện là gì?')).toEqual(['other.what_is_vsi']);
+    // Asking about the scheme's conditions is not asking what the scheme is.
+    expect(ids('Tôi là nông dân 45 tuổi. Điều kiện tham gia BHXH tự nguyện là gì?')).not.toContain('other.what_is_vsi');
+  });
+
+  it('answers a short follow-up ask within what the message is about, not with an unrelated entry', () => {
+    const parts = ids('Bà tôi 76 tuổi chưa có lương hưu, có được trợ cấp hưu trí xã hội không? Hồ sơ gồm những gì?');
+    expect(parts[0]).toBe('other.social_pension');
+    expect(parts).not.toContain('lump_sum.procedure');
+  });
+});
