@@ -117,7 +117,7 @@ export async function benchSmsReports(): Promise<{ name: string; lines: string[]
     return {
       name: 'SMS reports: "BC <n>" through the Android gateway webhook, end to end',
       lines: [
-        `${STAFF} field staff imported (one phone each, districts in turn); service child started in ${startMs} ms (import included). Each request is a signed \`sms:received\` with a unique messageId, "BC <0–59>", staff rotating; 10 connections.`,
+        `${STAFF} field staff imported (one phone each, communes in turn); service child started in ${startMs} ms (import included). Each request is a signed \`sms:received\` with a unique messageId, "BC <0–59>", staff rotating; 10 connections.`,
         '',
         '| run | requests | reports/s | p50 ms | p99 ms | non-2xx | errors |',
         '|---|---|---|---|---|---|---|',

@@ -120,8 +120,11 @@ async function runService(): Promise<void> {
   const wanted = Number(process.env['BENCH_STAFF'] ?? 0);
   if (wanted > 0) {
     const { importStaff } = await import('../../flows/report/import-staff.ts');
-    const districts = service.db.$client.prepare(`SELECT code FROM units WHERE level = 'district' ORDER BY code`).all() as { code: string }[];
-    if (districts.length === 0) throw new Error('no districts seeded');
+    // Field staff report for the lowest level of the tree: communes on today's map (since 1/7/2025), districts on the old one.
+    const districts = service.db.$client
+      .prepare(`SELECT code FROM units WHERE level = (SELECT CASE WHEN count(*) > 0 THEN 'commune' ELSE 'district' END FROM units WHERE level = 'commune') ORDER BY code`)
+      .all() as { code: string }[];
+    if (districts.length === 0) throw new Error('no communes or districts seeded');
     const rows = ['name,phone,unit_code,role'];
     for (let i = 0; i < wanted; i++) {
       rows.push(`Can bo ${i},0${staffPhoneE164(i).slice(3)},${districts[i % districts.length]!.code},staff`);
