@@ -10,17 +10,12 @@ import { createService, type Service } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakes/telegram.ts';
 import { captureLog } from '../support/service.ts';
 import { hasPg, useTestDatabase } from '../support/pg.ts';
+import { until as waitUntil } from '../support/until.ts';
 
 const SECRET = 'wake-test-secret';
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, ok: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await pause(20);
-  }
-}
+const until = (what: string, ok: () => boolean, ms: number) => waitUntil(what, ok, ms, 20);
 
 describe.skipIf(!hasPg)('a message to the instance that does not lead', () => {
   const database = useTestDatabase();

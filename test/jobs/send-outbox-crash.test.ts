@@ -11,6 +11,7 @@ import { confirmBroadcast, createDraft } from '../../flows/broadcast/lifecycle.t
 import { drainQueue } from '../../flows/broadcast/queue.ts';
 import { OUTBOX_IN_FLIGHT } from '../../src/jobs/send-outbox.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakes/telegram.ts';
+import { until as waitUntil } from '../support/until.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/bhxh-outreach.js', import.meta.url));
 const PEOPLE = 1500;
@@ -64,13 +65,7 @@ function serve(dataDir: string, telegram: FakeTelegram): ChildProcess {
 
 const sentTo = (t: FakeTelegram) => t.calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.body['chat_id']));
 
-async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (what: string, ok: () => boolean, ms = 60_000) => waitUntil(what, ok, ms, 5);
 
 describe('a crash in the middle of a broadcast', () => {
   it('kill -9 while sending, then restart: no recipient lost, duplicates at most the in-flight window', async () => {

@@ -17,6 +17,7 @@ import type { ChannelName, OutboundMessage } from '../../src/core/message.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/jobs/send-outbox.ts';
 import { fakeChannel, type FakeChannel } from '../support/fake-channel.ts';
 import { createTestDatabase, hasPg } from '../support/pg.ts';
+import { until as waitUntil } from '../support/until.ts';
 
 const T0 = Date.parse('2026-05-20T03:00:00Z');
 const LEASE = 30_000;
@@ -50,13 +51,7 @@ function instance(db: Db, channel: OutboundChannel, clock: ReturnType<typeof fix
   });
 }
 
-async function until(what: string, ok: () => boolean): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const until = (what: string, ok: () => boolean) => waitUntil(what, ok, 10_000, 5);
 
 const states = (db: Db) =>
   rows<{ status: string; attempts: number; claimed_until: number | null }>(db, sql`SELECT status, attempts, claimed_until FROM outbox ORDER BY id`);

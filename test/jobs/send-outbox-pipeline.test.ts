@@ -14,6 +14,7 @@ import { createLogger } from '../../src/core/log.ts';
 import { contacts, outbox } from '../../db/schema/index.ts';
 import type { OutboundChannel, SendResult } from '../../src/core/channel.ts';
 import type { ChannelName } from '../../src/core/message.ts';
+import { until } from '../support/until.ts';
 
 const log = createLogger({ level: 'silent' });
 
@@ -35,13 +36,6 @@ function slowChannel(rate: number, latencyMs: number): OutboundChannel & { arriv
   };
 }
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('the send loop with batches in flight together', () => {
   it('holds the daily cap for a person whose bulk messages are in several batches being sent at once', async () => {

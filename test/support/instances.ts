@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, execute, pgHandle, row, rows } from '../../db/client.ts';
 import { openPgDb } from '../../db/pg/client.ts';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from './fakes/telegram.ts';
+import { until as waitUntil } from './until.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/bhxh-outreach.js', import.meta.url));
 const SECRET = 'multi-instance-secret';
@@ -66,13 +67,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (what: string, ok: () => boolean | Promise<boolean>, ms = 90_000) => waitUntil(what, ok, ms, 50);
 
 async function healthy(port: number): Promise<boolean> {
   try {
