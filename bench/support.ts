@@ -104,12 +104,12 @@ export interface AgainstBare<T> {
  */
 export async function againstBareExpress<T>(
   body: (i: number) => string,
-  opts: { seconds: number; rounds: number },
+  opts: { seconds: number; rounds: number; serviceEnv?: Record<string, string> },
   more: (svc: ChildServer) => Promise<T>,
 ): Promise<AgainstBare<T>> {
   const bare = await startChild('bench/servers/bare.ts');
   // One load generator on 127.0.0.1 is one "client": the per-address web chat limit would refuse it.
-  const svc = await startChild('bench/servers/service.ts', { WEB_CHAT_RATE_PER_MINUTE: '0' });
+  const svc = await startChild('bench/servers/service.ts', { WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.serviceEnv });
   try {
     await load(bare.url, { path: '/web/chat', seconds: 2, connections: 10, body });
     await load(svc.url, { path: '/web/chat', seconds: 2, connections: 10, body });

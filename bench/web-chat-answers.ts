@@ -1,5 +1,6 @@
 import { stripDiacritics } from '../src/text/vietnamese.ts';
 import { loadDevSet } from '../tools/faq/eval.ts';
+import { loadConfig } from '../src/config.ts';
 import { againstBareExpress, loadRow } from './support.ts';
 
 /**
@@ -23,19 +24,28 @@ export async function benchWebChatAnswers(): Promise<{ name: string; lines: stri
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
   const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
-  const r = await againstBareExpress(body, { seconds, rounds }, async () => undefined);
-  return {
-    name: 'Web chat answering varied free-text questions vs bare Express',
-    lines: [
-      `${questions.length} different questions (dev set, as written and unaccented), 2,000 sessions, 10 connections.`,
+  // The service as configured by default on this machine (answer workers: FAQ_WORKERS), then answering on its
+  // event loop (FAQ_WORKERS=0), each against bare Express in its own alternating rounds.
+  const workers = loadConfig({}).faq.workers;
+  const configs: { label: string; env: Record<string, string> }[] = [
+    { label: `service, ${workers} answer worker${workers === 1 ? '' : 's'} (default here)`, env: {} },
+    { label: 'service, answers on the event loop (FAQ_WORKERS=0)', env: { FAQ_WORKERS: '0' } },
+  ];
+  const lines = [`${questions.length} different questions (dev set, as written and unaccented), 2,000 sessions, 10 connections.`];
+  for (const c of configs) {
+    const r = await againstBareExpress(body, { seconds, rounds, serviceEnv: c.env }, async () => undefined);
+    lines.push(
+      '',
+      `**${c.label}**`,
       '',
       `| run | req/s | p50 ms | p99 ms | errors | non-2xx |`,
       `|---|---|---|---|---|---|`,
-      ...r.pairs.flatMap((p, i) => [loadRow(`round ${i + 1}: bare Express handler`, p.bare), loadRow(`round ${i + 1}: service answering questions`, p.svc)]),
+      ...r.pairs.flatMap((p, i) => [loadRow(`round ${i + 1}: bare Express handler`, p.bare), loadRow(`round ${i + 1}: ${c.label}`, p.svc)]),
       '',
       `Service / bare Express per round: ${r.ratios.map((x) => `${Math.round(x * 100)} %`).join(', ')}; median **${Math.round(r.median * 100)} %** (goal ≥ 60 %). Peak RSS of the service: ${r.peakRssMiB} MiB.`,
-    ],
-  };
+    );
+  }
+  return { name: 'Web chat answering varied free-text questions vs bare Express', lines };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,6 +10,8 @@ import { createCallbackCommandsFlow } from './callback/commands.ts';
 import { createCallbackStatusFlow } from './callback/status.ts';
 import { callbackPolicy } from './callback/workflow.ts';
 import { createFaqFlow } from './faq/flow.ts';
+import { createAnswerPool, type AnswerPool, type AnswerPoolStats } from './faq/answer-pool.ts';
+import { createFaqAnswerer } from './faq/answerer.ts';
 import { buildFaqIndex } from './faq/search-index.ts';
 import { loadKb } from './faq/kb.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
@@ -19,6 +21,8 @@ export interface FlowSet {
   flows: Flow[];
   defaultFlow: Record<Role, string>;
   menuFlow: string;
+  /** Work for an inbound text before its transaction (the FAQ answer, on an answer worker); never fails. */
+  prepare?: (text: string) => Promise<void>;
 }
 
 // The knowledge base is read and indexed once per process (about a quarter of a second, see docs/BENCHMARKS.md);
@@ -29,9 +33,27 @@ function faqIndex(): ReturnType<typeof buildFaqIndex> {
   return builtFaqIndex;
 }
 
+// Answer workers, likewise one set per process (each holds its own copy of the index).
+let answerPool: { size: number; pool: AnswerPool } | undefined;
+function answerWorkers(size: number): AnswerPool | undefined {
+  if (size <= 0) return undefined;
+  if (answerPool?.size !== size) {
+    void answerPool?.pool.close();
+    answerPool = { size, pool: createAnswerPool({ size }) };
+  }
+  return answerPool.pool;
+}
+
+/** The answer workers of this process: how many, how many ready, texts answered and handed back (none: null). */
+export function answerWorkerStats(): AnswerPoolStats | null {
+  return answerPool?.pool.stats() ?? null;
+}
+
 /** Build the flows. Order matters for commands: the first flow whose command matches starts. */
 export function buildFlows(config: Config): FlowSet {
   const policy = (ctx: FlowContext) => callbackPolicy(config.callbacks, ctx.campaign.hotline);
+  const pool = answerWorkers(config.faq.workers);
+  const answers = createFaqAnswerer(faqIndex(), pool);
   const others: Flow[] = [
     createReportFlow({ sanityLimit: config.reports.sanityLimit }),
     createProgressFlow(),
@@ -41,7 +63,7 @@ export function buildFlows(config: Config): FlowSet {
     createCallbackCommandsFlow({ policy }),
     createCallbackStatusFlow(),
     createCallbackFlow({ policy }),
-    createFaqFlow(faqIndex()),
+    createFaqFlow(faqIndex(), answers),
     createCalculatorFlow({ discountRatePerMonth: config.calculator.discountRatePerMonth, menuFlowId: 'menu' }),
   ];
   const available = new Set(others.map((f) => f.id));
@@ -51,5 +73,6 @@ export function buildFlows(config: Config): FlowSet {
     // Residents' free text is a question; staff get their menu (their commands are caught before it).
     defaultFlow: { resident: 'faq', staff: 'menu', supervisor: 'menu' },
     menuFlow: 'menu',
+    ...(pool && { prepare: (text: string) => answers.prepare(text) }),
   };
 }

@@ -1,6 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { CHANNEL_ENV_SHAPE, checkChannelEnv } from '../bots/config.ts';
 import { envString, envUrl } from './core/env.ts';
+
+/** One answer worker where there is a core to spare for it (two on larger machines), none on a single core. */
+const DEFAULT_FAQ_WORKERS = Math.max(0, Math.min(2, availableParallelism() - 1));
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
 
@@ -38,6 +42,8 @@ const EnvSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   CALC_DISCOUNT_RATE: z.coerce.number().min(0).max(0.05).default(0.0035),
+  // Answer workers: threads that answer residents' questions beside the event loop (0 = on the event loop).
+  FAQ_WORKERS: z.coerce.number().int().min(0).max(16).default(DEFAULT_FAQ_WORKERS),
   REPORT_SANITY_LIMIT: z.coerce.number().int().min(1).max(999).default(200),
   REPORT_REMINDER_AT: hhmm.default('16:30'),
   SUPERVISOR_DIGEST_AT: hhmm.default('18:00'),
@@ -80,6 +86,8 @@ export interface Config {
   /** leaseMs: how long a claimed row belongs to its instance (PostgreSQL: a dead instance's rows go out after it). */
   outbox: { tickMs: number; maxAttempts: number; leaseMs: number };
   calculator: { discountRatePerMonth: number };
+  /** Answer worker threads (0: questions are answered on the event loop). */
+  faq: { workers: number };
   reports: { sanityLimit: number; reminderAt: string; digestAt: string };
   /** Working hours (Mon–Sat 08:00–17:00) a callback request may wait to be taken before it is escalated. */
   callbacks: { deadlineHours: number };
@@ -136,6 +144,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bulkDailyCap: env.BULK_DAILY_CAP,
     outbox: { tickMs: env.OUTBOX_TICK_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
     calculator: { discountRatePerMonth: env.CALC_DISCOUNT_RATE },
+    faq: { workers: env.FAQ_WORKERS },
     reports: { sanityLimit: env.REPORT_SANITY_LIMIT, reminderAt: env.REPORT_REMINDER_AT, digestAt: env.SUPERVISOR_DIGEST_AT },
     callbacks: { deadlineHours: env.CALLBACK_DEADLINE_HOURS },
     env,

@@ -1,7 +1,8 @@
 import type { FlowContext, FlowState, StepOutcome, SyncFlow } from '../../src/core/flow.ts';
 import { end, goto, pickChoice, stay } from '../../src/core/flow.ts';
 import type { Reply } from '../../src/core/message.ts';
-import { answerQuestion, HOTLINE, unsureText } from './answer.ts';
+import { HOTLINE, unsureText } from './answer.ts';
+import { createFaqAnswerer, type FaqAnswerer } from './answerer.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { applyClarifyReply } from './advice.ts';
@@ -26,8 +27,8 @@ function answerEntry(entry: KbEntry, ctx: FlowContext): StepOutcome {
 }
 
 /** The reply to an answer: every part for this channel, or the question back, or the closest questions. */
-function replyTo(index: FaqIndex, ctx: FlowContext, question: string, facts: Situation = {}): StepOutcome {
-  const a = answerQuestion(index, question, undefined, facts);
+function replyTo(index: FaqIndex, answers: FaqAnswerer, ctx: FlowContext, question: string, facts: Situation = {}): StepOutcome {
+  const a = answers.answer(question, facts);
   switch (a.kind) {
     case 'entry':
       return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities) : a.answer });
@@ -64,9 +65,12 @@ function idsOf(state: FlowState): string[] | null {
   return options;
 }
 
-/** The FAQ flow: answers free text from the knowledge base; when unsure, offers the closest questions. */
-export function createFaqFlow(index: FaqIndex): SyncFlow {
-  const start = (ctx: FlowContext): StepOutcome => replyTo(index, ctx, ctx.text);
+/**
+ * The FAQ flow: answers free text from the knowledge base; when unsure, offers the closest questions. `answers`
+ * may have the answer ready (computed by an answer worker before the message's transaction, see answerer.ts).
+ */
+export function createFaqFlow(index: FaqIndex, answers: FaqAnswerer = createFaqAnswerer(index)): SyncFlow {
+  const start = (ctx: FlowContext): StepOutcome => replyTo(index, answers, ctx, ctx.text);
 
   const resume = (ctx: FlowContext, step: string, state: FlowState): StepOutcome => {
     if (step === CLARIFY_STEP) return resumeClarify(ctx, state);
@@ -91,7 +95,7 @@ export function createFaqFlow(index: FaqIndex): SyncFlow {
     if (!fact) return start(ctx);
     const saved = state['facts'];
     const facts: Situation = saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Situation) : {};
-    return replyTo(index, ctx, question, { ...facts, ...fact });
+    return replyTo(index, answers, ctx, question, { ...facts, ...fact });
   };
 
   return { id: FAQ_FLOW_ID, version: 2, start, resume };

@@ -35,6 +35,11 @@ export interface DispatcherDeps {
   capabilities: (channel: ChannelName) => ChannelCapabilities;
   /** Called after the transaction commits with the outbox rows it queued (e.g. to wake the outbox). */
   onQueued?: (ids: number[]) => void;
+  /**
+   * Work for a text before its transaction, off the event loop (the FAQ's answer on an answer worker): the
+   * transaction may await the database only. Must not fail; a person's messages still enter in arrival order.
+   */
+  prepare?: (text: string) => Promise<void>;
 }
 
 export interface Dispatcher {
@@ -167,10 +172,29 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   // SQLite has one writer: events of the same turn share a commit. PostgreSQL takes writers side by side, so each
   // event is its own transaction on its own pooled connection (the per-person locks keep one person's in order).
+  const prepare = deps.prepare;
+  const prepared = (event: InboundEvent): Promise<void> => (prepare && event.kind === 'text' ? prepare(normaliseInbound(event.text)) : Promise.resolve());
   if (engineOf(deps.db) === 'pg') {
     // One person's events are handled in the order they arrived here (the address lock then orders instances).
     const inLine = createLanes();
-    return { handle, submit: (event, opts = {}) => (event.kind === 'status' ? handle(event, opts) : inLine(event.from, () => handle(event, opts))) };
+    return {
+      handle,
+      submit: (event, opts = {}) =>
+        event.kind === 'status' ? handle(event, opts) : inLine(event.from, () => prepared(event).then(() => handle(event, opts))),
+    };
   }
-  return { handle, submit: (event, opts = {}) => groupCommit({ event, opts }) };
+  if (!prepare) return { handle, submit: (event, opts = {}) => groupCommit({ event, opts }) };
+  // A person's events join a commit in the order they arrived, whichever was prepared first.
+  const inLine = createLanes();
+  return {
+    handle,
+    submit: (event, opts = {}) => {
+      if (event.kind === 'status') return groupCommit({ event, opts });
+      let committed!: Promise<DispatchResult>;
+      return inLine(event.from, async () => {
+        await prepared(event);
+        committed = groupCommit({ event, opts });
+      }).then(() => committed);
+    },
+  };
 }

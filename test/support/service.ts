@@ -40,7 +40,8 @@ export async function startTestService(
   const captured = captureLog();
   const log = createLogger({ level: 'debug', destination: captured.stream });
   // The 2020-era tree (districts) unless a test asks for another with UNIT_TREE.
-  const env = { LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', UNIT_TREE: '2025-03', WEB_CHAT_RATE_PER_MINUTE: '0', ...opts.env };
+  // Questions are answered on the event loop unless a test asks for answer workers (FAQ_WORKERS).
+  const env = { LOG_LEVEL: 'debug', CAMPAIGN_LAUNCH_AT: '2026-05-23T08:00', UNIT_TREE: '2025-03', WEB_CHAT_RATE_PER_MINUTE: '0', FAQ_WORKERS: '0', ...opts.env };
   // The PostgreSQL pass (TEST_ENGINE=pg) gives each service a database of its own; else a private in-memory SQLite.
   const onPg = SERVICE_ENGINE === 'pg';
   const config = loadConfig({ ...env, ...(onPg && { DATABASE_URL: await pgServiceDatabase(env.UNIT_TREE as UnitTree) }) });
