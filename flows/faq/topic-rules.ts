@@ -56,7 +56,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('payment_mode', 0.45, /\b(?:dong bu|qua han|han chot|han nop|thoi han|tam dung|gian doan|phuong thuc|bi phat|giam muc|tang muc|dong gop|dong don|mot cuc|dong kip|dong cham|dong tre|doi (?:\w+ ){0,3}(?:muc|phuong thuc|sang))\b/),
   r('payment_mode', 0.5, /\b(?:dung|ngung|tam dung|nghi|ngat) dong (?:\w+ ){0,5}dong lai\b|\bdong lai (?:\w+ ){0,3}(?:sau khi|khi) (?:dung|ngung|nghi)\b/),
   r('payment_mode', 0.35, /\b(?:hoan tra|tra lai|hoan lai) (?:\w+ ){0,6}dong truoc\b|\bdong truoc (?:\w+ ){0,8}(?:hoan tra|tra lai|hoan lai)\b/),
-  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b|\bdong mot lan (?:cho )?(?:\d+ |nhieu |vai |may )nam\b/),
+  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b|\bdong mot lan (?:cho )?(?:\d+ |nhieu |vai |bao_nhieu )nam\b/),
+  // "đóng dồn một cục mấy năm": several years paid at once ("mấy" reads as bao_nhieu), not how many years a pension needs.
+  r('payment_mode', 0.3, /\b(?:mot cuc|mot luc|mot lan) (?:cho )?(?:nhieu|vai|bao_nhieu) nam\b/, ['pension_conditions', 'contribution_amount']),
   r('payment_mode', 0.55, /\b(?:ha (?:xuong )?muc|ha thap muc|nang muc|doi muc|chuyen muc|het ky|cho het)\b/, ['calculator', 'contribution_amount']),
   r('payment_mode', 0.25, /\b(?:hang thang|dong tiep|ngung dong|dung dong|khong dong)\b/),
   // pension conditions
@@ -107,6 +109,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('transfer_between_schemes', 0.35, /\bdang dong (?:\w+ ){0,3}(?:ma|thi|lai|nhung) (?:\w+ ){0,5}(?:hop dong|cong ty|bat buoc)\b/),
   r('transfer_between_schemes', 0.35, /\b(?:gop (?:chung|so)|chuyen (?:sang|qua|tu)|so cu|cong ty)\b/),
   r('transfer_between_schemes', 0.2, /\b(?:cong don|cong gop|cong lai|gop lai)\b/),
+  r('transfer_between_schemes', 0.4, /\b(?:duoc )?tinh (?:de |vao |cho )?(?:huong )?(?:tro cap |che do |bao hiem )?(?:that nghiep|om dau|thai san|bhtn)\b/, ['other', 'eligibility']),
   // campaign
   r('campaign', 0.7, /\b(?:su kien|le phat dong|phat dong|chien dich|van dong|chu de|tuyen truyen|khau hieu|cao diem|diem tua|23 5|muc tieu)\b/),
   // contact
@@ -117,7 +120,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // other domain questions
   r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b|\bsai (?:\w+ ){0,2}(?:nam sinh|ngay sinh|ho ten|ten|thong tin)\b/, ['how_to_join', 'benefits_pension']),
   r('other', 0.55, /\bco phai (?:\w+ ){0,3}bat buoc\b|\bkhong (?:tham gia|dong) (?:\w+ ){0,3}(?:bi phat|co sao)\b/, ['transfer_between_schemes']),
-  r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b/, ['transfer_between_schemes']),
+  r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b|\bsu khac (?:nhau|biet)\b|\bphan biet\b/, ['transfer_between_schemes', 'health_insurance']),
   r('other', 0.45, /\bvay (?:von|tien|uu dai)\b/, ['where_to_pay']),
   r('other', 0.55, /\bquy (?:\w+ ){0,2}(?:vo|pha san|het tien|an toan|mat kha nang)\b|\bvo quy\b/),
   r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|thue|bhtn|that nghiep)\b/),
