@@ -23,8 +23,8 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * dropped 3 that were already blind; labelled before the service answered them, all then right). An eleventh batch
  * (2026-12-02) added none: 11 candidates were found with new queries on the stored pages (Q&A columns of nld,
  * laodong, thuvienphapluat, cafef, luatannam, nxbcongthuong, netnews, laodongthudo) and labelled from the law
- * first; 9 were already in the dev or topic sets (same source or an 8-word run, set phrases shared by 3 or more
- * readable questions not counting), and the other 2 were dropped by tools/faq/decontaminate.ts, which checks every
+ * first; 10 were already in the dev or topic sets (same source or an 8-word run, set phrases shared by 3 or more
+ * readable questions not counting), and the other one was dropped by tools/faq/decontaminate.ts, which checks every
  * split and says only "clear" or "drop" per candidate (no blind text read). The stored pages are used up.
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
