@@ -86,6 +86,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('eligibility', 0.45, /\b(?:doi tuong|ai duoc|gioi han tuoi|sinh vien|hoc sinh|nguoi nuoc ngoai|thuoc dien|du dieu kien tham gia|tam hoan|song song|dong them)\b/),
   r('eligibility', 0.45, /\b(?:tu|du|tren|duoi) \d+ tuoi (?:\w+ ){0,4}(?:dong|tham gia)\b|\btham gia lai\b/),
   r('eligibility', 0.3, /\bchua (?:tung|bao gio) (?:dong|tham gia)\b|\bchua dong (?:\w+ ){0,2}ngay nao\b/),
+  // Took the lump sum and asks to pay again: joining anew, not withdrawing.
+  r('eligibility', 0.45, /\b(?:da|moi|vua|tung) (?:rut|nhan|huong) (?:\w+ )?mot lan\b(?=.*\b(?:dong lai|tham gia lai|dong tiep|lai tu dau|viec moi|di lam lai)\b)/, ['lump_sum']),
   r('eligibility', 0.3, /\b(?:noi tro|o nha|nong dan|buon ban|lao dong tu do|lam tu do|giup viec|xe om|ban hang)\b/),
   r('eligibility', 0.5, /\bdang (?:huong|nhan) (?:\w+ ){0,4}(?:co )?(?:duoc )?(?:dong|tham gia)(?: \w+){0,3} (?:duoc|khong)\b/, ['other']),
   r('eligibility', 0.5, /\b(?:tu )?(?:bao_nhieu|may) tuoi (?:\w+ ){0,3}(?:dong|tham gia)\b/),
