@@ -24,6 +24,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('lump_sum', 0.35, /\b(?:dinh cu|ung thu|benh hiem ngheo|nghi (?:dong )?(?:mot nam|12 thang))\b/),
   // survivor
   r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan)\b/),
+  // A death told with payments ("đã đóng trước 3 năm thì mất"): what the family gets back, not the payment rules.
+  r('survivor', 0.2, /\b(?:qua_doi|thi mat|roi mat)\b/, ['payment_mode', 'contribution_amount']),
   r('survivor', 0.55, /\bthi mat\b(?! (?:tien|quyen|gi|thoi|so|het|bao|nhung|luon|cong|viec|di|hon))|\bmat (?:do|vi) (?:benh|tai nan|ung thu|dot quy|tuoi gia)\b|\b(?:vo con|con cai|gia dinh|nguoi nha|than nhan) (?:\w+ ){0,2}(?:duoc|se duoc) (?:huong|nhan)\b/),
   r('survivor', 0.55, /\bmat\b.*\b(?:gia dinh|nguoi nha|vo con|con cai|nguoi than)\b|\b(?:bo|me|chong|vo|ong|ba) \w+ (?:\w+ ){0,6}mat\b(?! (?:tien|quyen|gi|thoi|so))/),
   // maternity
@@ -44,13 +46,14 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('calculator', 0.35, /\b\d+(?:[ .,]\d+)* ?(?:trieu|nghin)\b.*\b(?:phai (?:dong|nop)|(?:dong|nop|het) (?:\w+ ){0,2}bao_nhieu|bao_nhieu tien|duoc khoang|khoang bao_nhieu)\b|\b(?:phai dong|phai nop) (?:\w+ ){0,3}\d+ ?(?:trieu|nghin)\b/, ['contribution_amount', 'benefits_pension']),
   r('calculator', 0.5, /\btong (?:cong|so tien|so|tien) (?:\w+ ){0,4}(?:dong|nop|phai)\b|\btong cong (?:\w+ ){0,3}bao_nhieu\b/),
   r('calculator', 0.3, /\b\d+ nam (?:\w+ ){0,4}\d+ (?:trieu|nghin)\b|\b\d+ (?:trieu|nghin) (?:\w+ ){0,6}\d+ nam\b/),
-  // contribution amount
-  r('contribution_amount', 0.35, /\b(?:muc dong|tien dong|dong (?:\w+ ){0,3}bao_nhieu)\b/),
+  // contribution amount ("lao động", "hợp đồng" fold to "… dong" too: not paying)
+  r('contribution_amount', 0.35, /\b(?:muc dong|tien dong|(?<!\b(?:lao|hop) )dong (?:\w+ ){0,3}bao_nhieu)\b/),
   r('contribution_amount', 0.35, /\b(?:bao_nhieu (?:\w+ ){0,2}(?:mot thang|moi thang|mot nam)|(?:mot thang|moi thang|mot nam|hang thang) (?:\w+ ){0,3}bao_nhieu)\b/),
   r('contribution_amount', 0.35, /\b(?:muc tran|muc san|tran dong)\b|\btien (?:\w+ ){0,3}dong (?:\w+ ){0,4}quy dinh\b/),
   r('contribution_amount', 0.35, /\bdong (?:\w+ ){0,2}(?:ty le|can cu)\b|\b(?:ty le|can cu) (?:\w+ ){0,2}dong\b/),
   r('contribution_amount', 0.35, /\b(?:(?:co the|duoc) (?:tu )?chon|tu chon|lua chon) (?:\w+ ){0,2}(?:muc|thu nhap)\b/),
-  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|toi da|it nhat|22|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b/),
+  // "tối đa" folds like "tôi đã" (I have …), which opens half the stories: only after a level or before a figure.
+  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|it nhat|22|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b|\b(?:muc|dong|nop|thu nhap|duoc chon) toi da\b|\btoi da (?:la|bao_nhieu|\d)/),
   // payment mode
   r('payment_mode', 0.45, /\b(?:\d+|mot|ba|sau|muoi hai) thang mot lan\b|\bmot lan cho (?:\w+ )?nam\b|\b(?:theo quy|theo nam|nhieu nam|dong truoc)\b/),
   r('payment_mode', 0.45, /\b(?:dong bu|qua han|han chot|han nop|thoi han|tam dung|gian doan|phuong thuc|bi phat|giam muc|tang muc|dong gop|dong don|mot cuc|dong kip|dong cham|dong tre|doi (?:\w+ ){0,3}(?:muc|phuong thuc|sang))\b/),
@@ -104,7 +107,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('where_to_pay', 0.45, /\b(?:nop|dong) tien (?:\w+ ){0,5}(?:bang )?cach nao\b/, ['eligibility']),
   r('where_to_pay', 0.35, /\b(?:noi khac|khac tinh|tam tru|ho khau|thuong tru|sinh song|chuyen (?:nha|den|vao|ra)|ve que (?:dong|nop))\b/),
   r('where_to_pay', 0.5, /\b(?:dong|nop) (?:\w+ ){0,2}cho ai\b|\b(?:nguoi|ai|noi|cho) thu tien\b|\bthu tien (?:\w+ ){0,4}(?:la ai|o dau)\b/),
-  r('where_to_pay', 0.35, /\b(?:dong|nop) (?:\w+ ){0,3}o dau\b|\bo dau (?:\w+ ){0,2}(?:dong|nop)\b/),
+  r('where_to_pay', 0.35, /\b(?:(?<!\b(?:lao|hop) )dong|nop) (?:\w+ ){0,3}o dau\b|\bo dau (?:\w+ ){0,2}(?:dong|nop)\b/),
   // transfer between schemes
   r('transfer_between_schemes', 0.45, /\bbat buoc\b/),
   r('transfer_between_schemes', 0.4, /\b(?:xuat khau lao dong|di lao dong (?:\w+ ){0,2}nuoc ngoai)\b/, ['lump_sum']),

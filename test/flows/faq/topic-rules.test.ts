@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { ruleScores } from '../../../flows/faq/search-index.ts';
+import type { Topic } from '../../../flows/faq/kb.ts';
+
+/** The topic cues' score for a question, as written and typed without marks (they must agree). */
+function cue(q: string, topic: Topic): number {
+  const written = ruleScores(q).get(topic) ?? 0;
+  expect(ruleScores(stripDiacritics(q)).get(topic) ?? 0, `unaccented: ${q}`).toBe(written);
+  return written;
+}
+
+describe('topic cues', () => {
+  it('reads "tôi đã" as the person\'s story, "tối đa" as a level', () => {
+    expect(cue('Tôi đã nghỉ việc được hai năm, nay muốn hỏi chút.', 'contribution_amount')).toBe(0);
+    expect(cue('Mức đóng tối đa là bao nhiêu?', 'contribution_amount')).toBeGreaterThan(0);
+  });
+
+  it('does not take "lao động", "hợp đồng" for paying', () => {
+    expect(cue('Người lao động tự do bao nhiêu tuổi thì được tham gia?', 'contribution_amount')).toBe(0);
+    expect(cue('Đóng BHXH tự nguyện bao nhiêu một tháng?', 'contribution_amount')).toBeGreaterThan(0);
+  });
+
+  it('reads a comparison as one, even with health insurance named', () => {
+    expect(cue('Sự khác nhau giữa BHXH tự nguyện và BHYT là gì?', 'other')).toBeGreaterThan(cue('Sự khác nhau giữa BHXH tự nguyện và BHYT là gì?', 'health_insurance'));
+  });
+
+  it('reads "một cục mấy năm" as several years paid at once, not how many years a pension needs', () => {
+    const q = 'Đóng dồn một cục mấy năm luôn được không?';
+    expect(cue(q, 'payment_mode')).toBeGreaterThan(cue(q, 'pension_conditions'));
+  });
+
+  it('reads whether the voluntary years count for unemployment benefit as a question on the periods', () => {
+    const q = 'Thời gian đóng BHXH tự nguyện có được tính để hưởng trợ cấp thất nghiệp không?';
+    expect(cue(q, 'transfer_between_schemes')).toBeGreaterThan(cue(q, 'other'));
+  });
+
+  it('reads paying again after a lump sum as joining again, a death after prepaying as the family\'s question', () => {
+    const again = 'Mới rút BHXH một lần có đóng lại ngay được không?';
+    expect(cue(again, 'eligibility')).toBeGreaterThan(0);
+    // The death halves the payment cues of the sentence that tells it.
+    expect(cue('Mẹ tôi đã đóng trước 3 năm thì mất.', 'payment_mode')).toBeLessThan(cue('Mẹ tôi đã đóng trước 3 năm.', 'payment_mode'));
+  });
+});
