@@ -40,7 +40,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('subsidy', 0.2, /\b(?:giam bao_nhieu|duoc giam|mien giam)\b/),
   // calculator: a concrete amount to compute
   // "tính giúp", "tính lương hưu" ask for a sum; "cách tính", "được tính thế nào" ask for the method.
-  r('calculator', 0.7, /(?<!cach |duoc )\btinh (?:giup|thu|dum|ho|cho|luong huu|muc dong|tien|xem)\b|\bdu (?:kien|tinh)\b/),
+  r('calculator', 0.7, /(?<!cach |duoc )\btinh (?:giup|thu|dum|ho(?! tro)|cho|luong huu|muc dong|tien|xem)\b|\bdu (?:kien|tinh)\b/),
   r('calculator', 0.45, /\b(?:muc|thu nhap|chon|dong theo muc|luong|binh quan) (?:\w+ ){0,2}\d+(?:[ .,]\d+)* ?(?:trieu|nghin|dong)\b/),
   // An amount and a request for the sum: "mức 3 triệu … phải đóng bao nhiêu", "… hết bao nhiêu".
   r('calculator', 0.35, /\b\d+(?:[ .,]\d+)* ?(?:trieu|nghin)\b.*\b(?:phai (?:dong|nop)|(?:dong|nop|het) (?:\w+ ){0,2}bao_nhieu|bao_nhieu tien|duoc khoang|khoang bao_nhieu)\b|\b(?:phai dong|phai nop) (?:\w+ ){0,3}\d+ ?(?:trieu|nghin)\b/, ['contribution_amount', 'benefits_pension']),
@@ -53,7 +53,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('contribution_amount', 0.35, /\bdong (?:\w+ ){0,2}(?:ty le|can cu)\b|\b(?:ty le|can cu) (?:\w+ ){0,2}dong\b/),
   r('contribution_amount', 0.35, /\b(?:(?:co the|duoc) (?:tu )?chon|tu chon|lua chon) (?:\w+ ){0,2}(?:muc|thu nhap)\b/),
   // "tối đa" folds like "tôi đã" (I have …), which opens half the stories: only after a level or before a figure.
-  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|it nhat|22|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b|\b(?:muc|dong|nop|thu nhap|duoc chon) toi da\b|\btoi da (?:la|bao_nhieu|\d)/),
+  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|it nhat|22(?! (?:nam|tuoi|thang|ngay))|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b|\b(?:muc|dong|nop|thu nhap|duoc chon) toi da\b|\btoi da (?:la|bao_nhieu|\d)/),
   // payment mode
   r('payment_mode', 0.45, /\b(?:\d+|mot|ba|sau|muoi hai) thang mot lan\b|\bmot lan cho (?:\w+ )?nam\b|\b(?:theo quy|theo nam|nhieu nam|dong truoc)\b/),
   r('payment_mode', 0.45, /\b(?:dong bu|qua han|han chot|han nop|thoi han|tam dung|gian doan|phuong thuc|bi phat|giam muc|tang muc|dong gop|dong don|mot cuc|dong kip|dong cham|dong tre|doi (?:\w+ ){0,3}(?:muc|phuong thuc|sang))\b/),
@@ -122,11 +122,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('contact_hotline', 0.5, /\b(?:zalo|trang web|website|fanpage|facebook|hoi qua|nhan tin)\b/),
   r('contact_hotline', 0.55, /\b(?:khieu nai|phan anh|gui don|to cao|kien nghi)\b/),
   r('contact_hotline', 0.65, /\b(?:tong dai|so dien thoai|hotline|lien he|goi dien|tu van truc tiep|hoi truc tiep|sap nhap|co quan (?:\w+ ){0,4}o dau|gap ai)\b/),
-  // other domain questions
+  // other domain questions ("làm thuê" is hired work, not "thuế")
   r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b|\bsai (?:\w+ ){0,2}(?:nam sinh|ngay sinh|ho ten|ten|thong tin)\b/, ['how_to_join', 'benefits_pension']),
   r('other', 0.55, /\bco phai (?:\w+ ){0,3}bat buoc\b|\bkhong (?:tham gia|dong) (?:\w+ ){0,3}(?:bi phat|co sao)\b/, ['transfer_between_schemes']),
   r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b|\bsu khac (?:nhau|biet)\b|\bphan biet\b/, ['transfer_between_schemes', 'health_insurance']),
-  r('other', 0.45, /\bvay (?:von|tien|uu dai)\b/, ['where_to_pay']),
+  // "vay tiền" is a loan only after a verb: "Vậy tiền đóng …" folds to the same words.
+  r('other', 0.45, /\bvay (?:von|uu dai)\b|\b(?:duoc|de|muon|di|cho) vay tien\b/, ['where_to_pay']),
   r('other', 0.55, /\bquy (?:\w+ ){0,2}(?:vo|pha san|het tien|an toan|mat kha nang)\b|\bvo quy\b/),
-  r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|thue|bhtn|that nghiep)\b/),
+  r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|(?<!\b(?:lam|cho|o) )thue(?! (?:nha|tro|dat|phong))|bhtn|that nghiep)\b/),
 ];

@@ -41,4 +41,14 @@ describe('topic cues', () => {
     // The death halves the payment cues of the sentence that tells it.
     expect(cue('Mẹ tôi đã đóng trước 3 năm thì mất.', 'payment_mode')).toBeLessThan(cue('Mẹ tôi đã đóng trước 3 năm.', 'payment_mode'));
   });
+  it('tells words that fold alike apart: "làm thuê" and "thuế", "vậy tiền" and "vay tiền", "tỉnh hỗ trợ" and "tính hộ", "22 năm" and "22%"', () => {
+    expect(cue('Tôi làm thuê cho một xưởng may, không có hợp đồng.', 'other')).toBe(0);
+    expect(cue('Tiền đóng có được trừ thuế thu nhập cá nhân không?', 'other')).toBeGreaterThan(0);
+    expect(cue('Vậy tiền đóng trước có được trả lại không?', 'other')).toBe(0);
+    expect(cue('Tôi muốn vay tiền bằng sổ BHXH được không?', 'other')).toBeGreaterThan(0);
+    expect(cue('Tỉnh hỗ trợ thêm bao nhiêu?', 'calculator')).toBe(0);
+    expect(cue('Tính hộ tôi lương hưu với mức 5 triệu', 'calculator')).toBeGreaterThan(0);
+    expect(cue('Tôi đã tham gia 22 năm, sắp nghỉ.', 'contribution_amount')).toBe(0);
+    expect(cue('Đóng 22% của cái gì vậy?', 'contribution_amount')).toBeGreaterThan(0);
+  });
 });
