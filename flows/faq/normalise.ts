@@ -116,6 +116,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdan toc thieu so\b|\bdan toc\b/g, 'dantoc'],
   // "ngàn" is a thousand only after a number ("ngân hàng" folds to "ngan hang" too).
   [/\b(\d+) ngan\b/g, '$1 nghin'],
+  // The polite "ạ" ("… được không ạ?") says nothing, but its bigrams pulled questions towards other entries.
+  [/\b(?:a|ak|ah)\b/g, ' '],
 ];
 
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */

@@ -19,6 +19,8 @@ describe('reading the situation from a question', () => {
     ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
     ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],
     ['Người lao động nghỉ không lương muốn mua BHXH tự nguyện', { unpaidLeave: true }],
+    ['Người lao động nghỉ ko lương muốn mua BHXH tự nguyện', { unpaidLeave: true }],
+    ['Tôi đã tham gia BHXH bắt buộc đc 7 năm và hiện ko còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],
     ['Mẹ tôi bị tai nạn giao thông và mất vào ngày 01/10', { memberDied: true }],
     ['Tổng thời gian khoảng 33 năm và hiện còn đang đóng', { yearsPaid: 33 }],
     ['Tôi đóng bắt buộc 7 năm và hiện không còn làm công ty nữa', { yearsPaid: 7, employment: 'left_job' }],

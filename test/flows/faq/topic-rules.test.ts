@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stripDiacritics } from '../../../src/text/vietnamese.ts';
-import { ruleScores } from '../../../flows/faq/search-index.ts';
-import type { Topic } from '../../../flows/faq/kb.ts';
+import { buildFaqIndex, ruleScores } from '../../../flows/faq/search-index.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { loadKb, type Topic } from '../../../flows/faq/kb.ts';
 
 /** The topic cues' score for a question, as written and typed without marks (they must agree). */
 function cue(q: string, topic: Topic): number {
@@ -50,5 +51,15 @@ describe('topic cues', () => {
     expect(cue('Tính hộ tôi lương hưu với mức 5 triệu', 'calculator')).toBeGreaterThan(0);
     expect(cue('Tôi đã tham gia 22 năm, sắp nghỉ.', 'contribution_amount')).toBe(0);
     expect(cue('Đóng 22% của cái gì vậy?', 'contribution_amount')).toBeGreaterThan(0);
+  });
+});
+
+describe('words that carry no ask', () => {
+  const index = buildFaqIndex(loadKb());
+  it.each([
+    'Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?',
+    'Tôi đóng BHXH tự nguyện được 10 năm thì nghỉ, giờ đóng tiếp được không?',
+  ])('answers "%s" the same with the polite "ạ" at the end', (q) => {
+    expect(answerQuestion(index, q.replace(/\?$/, ' ạ?')).entryId).toBe(answerQuestion(index, q).entryId);
   });
 });
