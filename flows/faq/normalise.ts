@@ -118,6 +118,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(\d+) ngan\b/g, '$1 nghin'],
   // The polite "ạ" ("… được không ạ?") says nothing, but its bigrams pulled questions towards other entries.
   [/\b(?:a|ak|ah)\b/g, ' '],
+  // "… được hay không?", "đã … hay chưa?" ask the same as "… được không?", "đã … chưa?".
+  [/\bhay (khong|chua)\b/g, '$1'],
 ];
 
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */

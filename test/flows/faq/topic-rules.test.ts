@@ -59,7 +59,11 @@ describe('words that carry no ask', () => {
   it.each([
     'Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?',
     'Tôi đóng BHXH tự nguyện được 10 năm thì nghỉ, giờ đóng tiếp được không?',
-  ])('answers "%s" the same with the polite "ạ" at the end', (q) => {
+  ])('answers "%s" the same with the polite "ạ" at the end, or asked "… hay không?"', (q) => {
     expect(answerQuestion(index, q.replace(/\?$/, ' ạ?')).entryId).toBe(answerQuestion(index, q).entryId);
+    expect(answerQuestion(index, q.replace(/không\?$/, 'hay không?')).entryId).toBe(answerQuestion(index, q).entryId);
+  });
+  it('answers "35 tuổi … được hay không?" with the age rule, as "… được không?"', () => {
+    expect(answerQuestion(index, '35 tuổi tham gia BHXH tự nguyện được hay không?').entryId).toBe('eligibility.min_age_15');
   });
 });
