@@ -15,9 +15,12 @@ const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
-/** Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"). */
+/**
+ * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"), and "lĩnh" (to draw) as "lãnh"
+ * before what is drawn ("lĩnh lương hưu"; "đi lính" stays).
+ */
 export function spellChatWords(folded: string): string {
-  return folded.replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w);
+  return folded.replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w).replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ');
 }
 
 /**

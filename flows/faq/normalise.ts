@@ -120,6 +120,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:a|ak|ah)\b/g, ' '],
   // "… được hay không?", "đã … hay chưa?" ask the same as "… được không?", "đã … chưa?".
   [/\bhay (khong|chua)\b/g, '$1'],
+  // "ra sao" asks as "thế nào"; a monthly allowance or pension "mỗi tháng" is the "hằng tháng" one.
+  [/\bra sao\b/g, 'the nao'],
+  [/\b(tro cap|tuat|luong huu) moi thang\b/g, '$1 hang thang'],
 ];
 
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */

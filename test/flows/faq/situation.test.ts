@@ -15,6 +15,7 @@ describe('reading the situation from a question', () => {
     ['Tôi chuẩn bị xuất cảnh theo diện vợ chồng bảo lãnh để định cư', { settlingAbroad: true }],
     ['Mẹ tôi đã đóng trước 2 năm thì qua đời', { memberDied: true, prepaid: true }],
     ['Bố tôi đang hưởng lương hưu', { drawingPension: true }],
+    ['Bố tôi đang lĩnh lương hưu', { drawingPension: true }],
     ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
     ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
     ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],

@@ -63,6 +63,12 @@ describe('words that carry no ask', () => {
     expect(answerQuestion(index, q.replace(/\?$/, ' ạ?')).entryId).toBe(answerQuestion(index, q).entryId);
     expect(answerQuestion(index, q.replace(/không\?$/, 'hay không?')).entryId).toBe(answerQuestion(index, q).entryId);
   });
+  it.each([
+    ['Đối tượng được hưởng trợ cấp tuất hàng tháng?', 'Đối tượng được hưởng trợ cấp tuất mỗi tháng?'],
+    ['Tra cứu mã số BHXH bằng CCCD như thế nào?', 'Tra cứu mã số BHXH bằng CCCD ra sao?'],
+  ])('answers "%s" and "%s" alike', (a, b) => {
+    expect(answerQuestion(index, b).entryId).toBe(answerQuestion(index, a).entryId);
+  });
   it('answers "35 tuổi … được hay không?" with the age rule, as "… được không?"', () => {
     expect(answerQuestion(index, '35 tuổi tham gia BHXH tự nguyện được hay không?').entryId).toBe('eligibility.min_age_15');
   });
