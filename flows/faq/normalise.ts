@@ -81,6 +81,21 @@ const WORD_MAP: Record<string, string> = {
   hcm: 'ho chi minh',
   tphcm: 'ho chi minh',
   sg: 'sai gon',
+  // Contracts and workers as newspapers abbreviate them ("HĐLĐ", "NLĐ").
+  hdld: 'hop dong lao dong',
+  nld: 'nguoi lao dong',
+  // Real words the knowledge base does not use, kept as they are: the typo corrector would otherwise turn them
+  // into its own words one letter away ("mong" → "dong", "chao" → "cho", "rang" → "dang", "thac" → "hoac",
+  // "hoang" → "khong", "HĐLĐ" → "hdnd"). Found by running the corrector on every question of the sets.
+  giang: 'giang', mong: 'mong', giao: 'giao', chao: 'chao', trang: 'trang', trai: 'trai', nhien: 'nhien',
+  thac: 'thac', ngoc: 'ngoc', vinh: 'vinh', quay: 'quay', lang: 'lang', chau: 'chau', kieu: 'kieu', canh: 'canh',
+  tron: 'tron', thao: 'thao', hoang: 'hoang', kenh: 'kenh', sung: 'sung', xuan: 'xuan', rang: 'rang', giap: 'giap',
+  chang: 'chang', tieng: 'tieng', cuon: 'cuon', luan: 'luan', khanh: 'khanh', nguon: 'nguon', nung: 'nung',
+  ngot: 'ngot', thuy: 'thuy', ngai: 'ngai', phuoc: 'phuoc', cuong: 'cuong', tuyet: 'tuyet', lich: 'lich',
+  bich: 'bich', huynh: 'huynh', thach: 'thach', thom: 'thom', khuon: 'khuon', loan: 'loan', choi: 'choi',
+  nghien: 'nghien', khach: 'khach', khang: 'khang', khiem: 'khiem', giau: 'giau', hoai: 'hoai', mieng: 'mieng',
+  muoi: 'muoi', ngang: 'ngang', nhin: 'nhin', oanh: 'oanh', phia: 'phia', phieu: 'phieu', tanh: 'tanh', thau: 'thau',
+  vuon: 'vuon', xanh: 'xanh', chuot: 'chuot',
 };
 
 /**
@@ -103,7 +118,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbao nhieu\b/g, 'bao_nhieu'],
   [/\bmay (?=tram|nghin|trieu|tien|phan tram|nam|thang|tuoi|lan)/g, 'bao_nhieu '],
   [/\bhet (?=bao_nhieu)/g, ''],
-  [/\bqua doi\b|\btu vong\b|\bmat di\b|\bda mat\b/g, 'qua_doi'],
+  [/\bqua doi\b|\btu vong\b|\btu tran\b|\bmat di\b|\bda mat\b/g, 'qua_doi'],
   [/\bve huu\b/g, 'nghi huu'],
   // Colloquial: "ăn lương hưu", "tiền hưu", "lãnh hưu" all mean drawing a pension.
   [/\b(?:an|nhan) (?:luong )?huu\b/g, 'huong luong huu'],
