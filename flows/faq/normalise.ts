@@ -86,7 +86,8 @@ const WORD_MAP: Record<string, string> = {
   nld: 'nguoi lao dong',
   // Real words the knowledge base does not use, kept as they are: the typo corrector would otherwise turn them
   // into its own words one letter away ("mong" → "dong", "chao" → "cho", "rang" → "dang", "thac" → "hoac",
-  // "hoang" → "khong", "HĐLĐ" → "hdnd"). Found by running the corrector on every question of the sets.
+  // "hoang" → "khong", "tiem" (a shop) → "tien", "HĐLĐ" → "hdnd"). Found by running the corrector on every
+  // question of the sets and on common names, places and words of letters to the press.
   giang: 'giang', mong: 'mong', giao: 'giao', chao: 'chao', trang: 'trang', trai: 'trai', nhien: 'nhien',
   thac: 'thac', ngoc: 'ngoc', vinh: 'vinh', quay: 'quay', lang: 'lang', chau: 'chau', kieu: 'kieu', canh: 'canh',
   tron: 'tron', thao: 'thao', hoang: 'hoang', kenh: 'kenh', sung: 'sung', xuan: 'xuan', rang: 'rang', giap: 'giap',
@@ -96,6 +97,8 @@ const WORD_MAP: Record<string, string> = {
   nghien: 'nghien', khach: 'khach', khang: 'khang', khiem: 'khiem', giau: 'giau', hoai: 'hoai', mieng: 'mieng',
   muoi: 'muoi', ngang: 'ngang', nhin: 'nhin', oanh: 'oanh', phia: 'phia', phieu: 'phieu', tanh: 'tanh', thau: 'thau',
   vuon: 'vuon', xanh: 'xanh', chuot: 'chuot',
+  bieu: 'bieu', chanh: 'chanh', kiet: 'kiet', nhuong: 'nhuong', quynh: 'quynh', thien: 'thien', thinh: 'thinh',
+  tiem: 'tiem', uyen: 'uyen',
 };
 
 /**

@@ -13,6 +13,7 @@ describe('typo correction keeps real words', () => {
     ['Người ta nói rằng phải đóng đủ', 'rang'],
     ['Cháu tôi năm nay 20 tuổi', 'chau'],
     ['Anh Hoàng hỏi', 'hoang'],
+    ['Tôi mở tiệm tạp hóa', 'tiem'],
   ])('leaves "%s" with "%s"', (q, word) => {
     expect(canonicalWords(q, index.correct)).toContain(word);
   });
