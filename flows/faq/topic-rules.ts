@@ -19,8 +19,8 @@ const r = (topic: Topic, weight: number, re: RegExp, suppress?: readonly Topic[]
 
 export const TOPIC_RULES: readonly TopicRule[] = [
   // lump sum: withdrawing, receiving "một lần"
-  r('lump_sum', 0.55, /\b(?:rut|lay lai|lay ra|rut ra|nhan lai (?:\w+ ){0,2}tien|lay tien (?:\w+ ){0,2}(?:ve|ra))\b/),
-  r('lump_sum', 0.45, /\b(?:nhan|huong|lanh|tro cap) (?:\w+ ){0,4}mot lan\b|\bmot lan (?:\w+ ){0,2}(?:duoc|nhan|huong)\b/),
+  r('lump_sum', 0.55, /\b(?:rut|lay lai|lay ra|rut ra|nhan lai (?:\w+ ){0,2}tien|lay tien (?:\w+ ){0,2}(?:ve|ra))\b|\b(?:duoc|the) lay\b(?! (?:so|the|giay|ma|lai so|y kien))/),
+  r('lump_sum', 0.45, /\b(?:nhan|huong|lanh|lay|tro cap) (?:\w+ ){0,4}mot lan\b|\bmot lan (?:\w+ ){0,2}(?:duoc|nhan|huong)\b/),
   r('lump_sum', 0.35, /\b(?:dinh cu|ung thu|benh hiem ngheo|nghi (?:dong )?(?:mot nam|12 thang))\b/),
   // survivor
   r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan)\b/),

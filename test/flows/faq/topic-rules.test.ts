@@ -36,6 +36,11 @@ describe('topic cues', () => {
     expect(cue(q, 'transfer_between_schemes')).toBeGreaterThan(cue(q, 'other'));
   });
 
+  it('reads "được lấy" as withdrawing, "được lấy sổ" as not', () => {
+    expect(cue('Nếu tôi có thể lấy thì ngừng đóng bao lâu thì được lấy?', 'lump_sum')).toBeGreaterThan(0);
+    expect(cue('Nghỉ việc thì được lấy sổ ở đâu?', 'lump_sum')).toBe(0);
+  });
+
   it('reads paying again after a lump sum as joining again, a death after prepaying as the family\'s question', () => {
     const again = 'Mới rút BHXH một lần có đóng lại ngay được không?';
     expect(cue(again, 'eligibility')).toBeGreaterThan(0);
