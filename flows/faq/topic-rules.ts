@@ -22,6 +22,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('lump_sum', 0.55, /\b(?:rut|lay lai|lay ra|rut ra|nhan lai (?:\w+ ){0,2}tien|lay tien (?:\w+ ){0,2}(?:ve|ra))\b|\b(?:duoc|the) lay\b(?! (?:so|the|giay|ma|lai so|y kien))/),
   r('lump_sum', 0.45, /\b(?:nhan|huong|lanh|lay|tro cap) (?:\w+ ){0,4}mot lan\b|\bmot lan (?:\w+ ){0,2}(?:duoc|nhan|huong)\b/),
   r('lump_sum', 0.35, /\b(?:dinh cu|ung thu|benh hiem ngheo|nghi (?:dong )?(?:mot nam|12 thang))\b/),
+  // A listed illness opens the lump sum at any age: the age and years told are the situation, not the ask.
+  r('lump_sum', 0.25, /\b(?:ung thu|bai liet|xo gan|lao nang|aids|benh hiem ngheo)\b/, ['pension_conditions']),
   // survivor
   r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan)\b/),
   // A death told with payments ("đã đóng trước 3 năm thì mất"): what the family gets back, not the payment rules.

@@ -36,6 +36,11 @@ describe('topic cues', () => {
     expect(cue(q, 'transfer_between_schemes')).toBeGreaterThan(cue(q, 'other'));
   });
 
+  it('reads a listed illness as the lump-sum route whatever the age and years told', () => {
+    const q = 'Tôi 54 tuổi, đóng bắt buộc 21 năm, bị ung thư gan nay muốn nghỉ việc và dừng đóng thì có được hưởng gì không?';
+    expect(cue(q, 'lump_sum')).toBeGreaterThan(0);
+  });
+
   it('reads "được lấy" as withdrawing, "được lấy sổ" as not', () => {
     expect(cue('Nếu tôi có thể lấy thì ngừng đóng bao lâu thì được lấy?', 'lump_sum')).toBeGreaterThan(0);
     expect(cue('Nghỉ việc thì được lấy sổ ở đâu?', 'lump_sum')).toBe(0);
