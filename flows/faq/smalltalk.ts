@@ -53,7 +53,8 @@ const WRAPPER_HEAD = new RegExp(
   `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
 );
 // "Bà Nguyễn Thị Hoa (Thái Bình) hỏi:", "Bạn đọc hỏi:", "Hỏi:" (a newspaper's framing of the question).
-const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: [a-z]+){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} )?hoi ?[:-] */;
+// "Bạn đọc có email abc@gmail.com hỏi:" (an address or a masked phone number among the words).
+const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: (?:[a-z]+|[a-z0-9._]+@[a-z0-9.]+|\d+\**)){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} )?hoi ?[:-] */;
 // "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
 const ASKING_HEAD = new RegExp(
   '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
@@ -66,7 +67,11 @@ const ASKING_HEAD = new RegExp(
 // "… Mong sớm nhận được phản hồi.", "Rất mong nhận được sự tư vấn của luật sư.", "Xin luật sư tư vấn giúp tôi." — a last
 // sentence that only asks for an answer.
 const CLOSING_SENTENCE =
-  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the))+[ .!]*$/;
+  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|cau tra loi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the))+[ .!]*$/;
+// "… Văn bản nào quy định vấn đề này?", "Căn cứ pháp lý nào?": asks for the legal basis, which every answer gives.
+const LEGAL_BASIS_SENTENCE = /[.!?]\s*(?:xin hoi |vay |va )?(?:van ban|can cu(?: phap ly)?|quy dinh|luat) nao(?: (?:quy dinh|ve|cho|van de|truong hop|viec|nay|do|a|vay))*[ ?.!]*$/;
+// "… (Bạn đọc Trần Thu, Long An)", "… - Câu hỏi của Minh Giang (Thái Bình)": who asked, after the question.
+const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc gia)\b[^?!]{0,80}$/;
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
@@ -87,10 +92,10 @@ export function stripWrappers(text: string): string {
     if (!head) break;
     from += head[0].length;
   }
-  // Thanks and "mong được tư vấn" sentences after the question, in either order.
-  for (let round = 0; round < 3; round++) {
+  // Thanks, "mong được tư vấn", "văn bản nào quy định" sentences and the signature after the question, in any order.
+  for (let round = 0; round < 4; round++) {
     const body = f.slice(from, to);
-    const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body);
+    const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body) ?? LEGAL_BASIS_SENTENCE.exec(body) ?? SIGNATURE_TAIL.exec(body);
     if (!tail || tail.index <= 0) break;
     to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
   }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { stripWrappers } from '../../../flows/faq/smalltalk.ts';
+
+describe('the words around a question', () => {
+  const q = 'Tôi 50 tuổi có được đóng BHXH tự nguyện không?';
+  it.each([
+    `Bạn đọc có email hoangminh@gmail.com hỏi: ${q}`,
+    `${q} Văn bản nào quy định vấn đề này? Mong sớm nhận được câu trả lời, cảm ơn!`,
+    `${q} - Câu hỏi của Minh Giang (Thái Bình)`,
+    `${q} (Bạn đọc Trần Thị Thu, Long An)`,
+    `Bạn đọc có email hoangminh@gmail.com hỏi: Xin chào tổng đài, ${q.charAt(0).toLowerCase()}${q.slice(1)} Căn cứ pháp lý nào?`,
+  ])('leave only the question in "%s"', (text) => {
+    expect(stripWrappers(text).toLowerCase()).toBe(q.toLowerCase());
+  });
+
+  it('keep a last question that asks something of its own', () => {
+    expect(stripWrappers(`${q} Nếu được thì mức đóng thấp nhất là bao nhiêu?`)).toContain('mức đóng thấp nhất');
+  });
+});
