@@ -54,7 +54,9 @@ const WRAPPER_HEAD = new RegExp(
 );
 // "Bà Nguyễn Thị Hoa (Thái Bình) hỏi:", "Bạn đọc hỏi:", "Hỏi:" (a newspaper's framing of the question).
 // "Bạn đọc có email abc@gmail.com hỏi:" (an address or a masked phone number among the words).
-const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: (?:[a-z]+|[a-z0-9._]+@[a-z0-9.]+|\d+\**)){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} )?hoi ?[:-] */;
+// "Anh Nguyễn Văn Hùng, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội hỏi:" (where they live, with commas).
+const REPORTER_HEAD =
+  /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: (?:[a-z]+|[a-z0-9._]+@[a-z0-9.]+|\d+\**)){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} |(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia)(?: [a-z]+){1,4}, (?:tru|o|que|song|ngu|dia chi)\b[^:?!]{0,80} )?hoi ?[:-] */;
 // "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
 const ASKING_HEAD = new RegExp(
   '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
@@ -67,13 +69,13 @@ const ASKING_HEAD = new RegExp(
 // "… Mong sớm nhận được phản hồi.", "Rất mong nhận được sự tư vấn của luật sư.", "Xin luật sư tư vấn giúp tôi." — a last
 // sentence that only asks for an answer.
 const CLOSING_SENTENCE =
-  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|cau tra loi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the))+[ .!]*$/;
+  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|cau tra loi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the|tu|truong hop nay|van de nay))+[ .!]*$/;
 // "… Văn bản nào quy định vấn đề này?", "Căn cứ pháp lý nào?": asks for the legal basis, which every answer gives.
 const LEGAL_BASIS_SENTENCE = /[.!?]\s*(?:xin hoi |vay |va )?(?:van ban|can cu(?: phap ly)?|quy dinh|luat) nao(?: (?:quy dinh|ve|cho|van de|truong hop|viec|nay|do|a|vay))*[ ?.!]*$/;
-// "… (Bạn đọc Trần Thu, Long An)", "… - Câu hỏi của Minh Giang (Thái Bình)": who asked, after the question.
-const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc gia)\b[^?!]{0,80}$/;
+// "… (Bạn đọc Trần Thu, Long An)", "… - Câu hỏi của Minh Giang (Thái Bình)", "(abc@gmail.com)": who asked.
+const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc gia)\b[^?!]{0,80}$|\s*\([^()]*@[^()]*\)\s*$/;
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
-const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
+const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin |tran trong )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the

@@ -8,6 +8,11 @@ describe('the words around a question', () => {
     `${q} Văn bản nào quy định vấn đề này? Mong sớm nhận được câu trả lời, cảm ơn!`,
     `${q} - Câu hỏi của Minh Giang (Thái Bình)`,
     `${q} (Bạn đọc Trần Thị Thu, Long An)`,
+    `${q} Xin luật sư tư vấn giúp tôi trường hợp này.`,
+    `${q} Trân trọng cảm ơn.`,
+    `${q} Rất mong nhận được sự phản hồi từ quý báo.`,
+    `Anh Nguyễn Văn Hùng, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội hỏi: ${q}`,
+    `${q} (hoangminh@gmail.com)`,
     `Bạn đọc có email hoangminh@gmail.com hỏi: Xin chào tổng đài, ${q.charAt(0).toLowerCase()}${q.slice(1)} Căn cứ pháp lý nào?`,
   ])('leave only the question in "%s"', (text) => {
     expect(stripWrappers(text).toLowerCase()).toBe(q.toLowerCase());
