@@ -77,6 +77,21 @@ const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc 
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin |tran trong )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
+// "Vậy cho tôi hỏi: …", "Xin hỏi luật sư: …" inside the text: the opener and its question are one sentence.
+const OPENER_COLON = /\b(?:xin hoi|cho (?:em |toi |minh |chau |con )?(?:duoc )?hoi|(?:em|toi|minh) (?:xin|muon) hoi)(?: (?:la|rang|luat su|tong dai|anh chi|a|nhu sau))* ?:/g;
+
+/** The question with the colon after an ask opener taken out ("cho tôi hỏi: tôi có…" → "cho tôi hỏi tôi có…"). */
+function joinOpeners(text: string): string {
+  const f = fold(text);
+  if (f.length !== text.length || !f.includes(':')) return text;
+  let out = text;
+  for (const m of f.matchAll(OPENER_COLON)) {
+    const at = m.index + m[0].length - 1;
+    out = `${out.slice(0, at)} ${out.slice(at + 1)}`;
+  }
+  return out;
+}
+
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the
  * wrapper's words ("tổng đài") do not decide the answer (the text is kept when nothing would remain); each ask is
@@ -101,7 +116,7 @@ export function stripWrappers(text: string): string {
     if (!tail || tail.index <= 0) break;
     to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
   }
-  if (from === 0 && to === f.length) return markAsks(text);
+  if (from === 0 && to === f.length) return markAsks(joinOpeners(text));
   const rest = (sameLength ? text : f).slice(from, to).trim();
-  return markAsks(foldWords(rest).split(' ').length >= 2 ? rest : text);
+  return markAsks(joinOpeners(foldWords(rest).split(' ').length >= 2 ? rest : text));
 }

@@ -79,6 +79,10 @@ describe('words that carry no ask', () => {
   ])('answers "%s" and "%s" alike', (a, b) => {
     expect(answerQuestion(index, b).entryId).toBe(answerQuestion(index, a).entryId);
   });
+  it('answers after "Vậy cho tôi hỏi:" as without it', () => {
+    const q = 'Gia đình tôi được xếp vào hộ nghèo. Tôi không thuộc diện bắt buộc. Vậy cho tôi hỏi: tôi tham gia BHXH tự nguyện thì được hỗ trợ bao nhiêu?';
+    expect(answerQuestion(index, q).entryId).toBe('subsidy.poor_household');
+  });
   it('answers "35 tuổi … được hay không?" with the age rule, as "… được không?"', () => {
     expect(answerQuestion(index, '35 tuổi tham gia BHXH tự nguyện được hay không?').entryId).toBe('eligibility.min_age_15');
   });

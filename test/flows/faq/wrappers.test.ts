@@ -18,6 +18,10 @@ describe('the words around a question', () => {
     expect(stripWrappers(text).toLowerCase()).toBe(q.toLowerCase());
   });
 
+  it('join an opener to its question ("Vậy cho tôi hỏi: …"), so that the opener alone is not taken for the ask', () => {
+    expect(stripWrappers('Gia đình tôi thuộc hộ nghèo. Vậy cho tôi hỏi: tôi được hỗ trợ bao nhiêu?')).toBe('Gia đình tôi thuộc hộ nghèo. Vậy cho tôi hỏi  tôi được hỗ trợ bao nhiêu?');
+  });
+
   it('keep a last question that asks something of its own', () => {
     expect(stripWrappers(`${q} Nếu được thì mức đóng thấp nhất là bao nhiêu?`)).toContain('mức đóng thấp nhất');
   });
