@@ -50,7 +50,7 @@ export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
 const GREETING_WORDS = '(?:(?:xin )?chao|alo|a lo|kinh (?:gui|thua|chao)|thua|hi|hello|dear)';
 const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ban bien tap|ad|admin|ban|co quan bhxh|bhxh|quy co quan|luat su|quy bao|chi|anh|em|moi nguoi|ca nha|can bo)';
 const WRAPPER_HEAD = new RegExp(
-  `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
+  `^(?:(?:(?:em|toi|minh|chau|con) )?${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
 );
 // "Bà Nguyễn Thị Hoa (Thái Bình) hỏi:", "Bạn đọc hỏi:", "Hỏi:" (a newspaper's framing of the question).
 // "Bạn đọc có email abc@gmail.com hỏi:" (an address or a masked phone number among the words).
@@ -92,6 +92,10 @@ function joinOpeners(text: string): string {
   return out;
 }
 
+// "Câu hỏi:", "Nội dung câu hỏi:", "Tình huống của tôi như sau:", "Nhờ luật sư tư vấn:" (announce, ask nothing).
+const INTRO_HEAD =
+  /^(?:(?:noi dung )?cau hoi|tinh huong(?: cua (?:toi|em|minh))?(?: nhu sau)?|truong hop cua (?:toi|em|minh) nhu sau|(?:nho|xin|de nghi|mong) (?:luat su|tong dai|anh chi|quy co quan|ban bien tap|chuyen gia|bao) (?:tu van|giai dap|giup do|huong dan)(?: giup)?(?: (?:cho )?(?:toi|em|minh))?(?: (?:truong hop|van de|tinh huong) (?:sau|nay))?(?: nhu sau)?) ?[:.] */;
+
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the
  * wrapper's words ("tổng đài") do not decide the answer (the text is kept when nothing would remain); each ask is
@@ -105,7 +109,7 @@ export function stripWrappers(text: string): string {
   // Heads can follow each other: "Bà Hoa (Thái Bình) hỏi: Xin chào luật sư, cho em hỏi chút ạ. …"
   for (let round = 0; round < 4; round++) {
     const rest = f.slice(from);
-    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
+    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD, INTRO_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
     if (!head) break;
     from += head[0].length;
   }

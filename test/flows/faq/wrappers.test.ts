@@ -13,6 +13,10 @@ describe('the words around a question', () => {
     `${q} Rất mong nhận được sự phản hồi từ quý báo.`,
     `Anh Nguyễn Văn Hùng, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội hỏi: ${q}`,
     `${q} (hoangminh@gmail.com)`,
+    `Câu hỏi: ${q}`,
+    `Nhờ luật sư tư vấn: ${q}`,
+    `Em chào anh chị ạ. ${q}`,
+    `Tình huống của tôi như sau: ${q}`,
     `Bạn đọc có email hoangminh@gmail.com hỏi: Xin chào tổng đài, ${q.charAt(0).toLowerCase()}${q.slice(1)} Căn cứ pháp lý nào?`,
   ])('leave only the question in "%s"', (text) => {
     expect(stripWrappers(text).toLowerCase()).toBe(q.toLowerCase());
