@@ -16,6 +16,14 @@ const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
 /**
+ * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"), and "lĩnh" (to draw) as "lãnh"
+ * before what is drawn ("lĩnh lương hưu"; "đi lính" stays).
+ */
+export function spellChatWords(folded: string): string {
+  return folded.replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w).replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ');
+}
+
+/**
  * The scheme's names in one spelling, on folded text: "bảo hiểm xã hội" and "bảo hiểm tự nguyện" → "bhxh",
  * "bảo hiểm y tế" → "bhyt", "(chế độ) hưu trí" → "lương hưu" (newspapers and residents write either; "trợ cấp
  * hưu trí xã hội" is the social pension and stays).
@@ -39,7 +47,7 @@ const cache = new Map<string, string>();
 export function askWords(text: string): string {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const out = ` ${spellSchemeNames(foldWords(text)).replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)} `;
+  const out = ` ${spellChatWords(spellSchemeNames(foldWords(text)))} `;
   if (cache.size >= MAX) cache.clear();
   cache.set(text, out);
   return out;

@@ -81,6 +81,24 @@ const WORD_MAP: Record<string, string> = {
   hcm: 'ho chi minh',
   tphcm: 'ho chi minh',
   sg: 'sai gon',
+  // Contracts and workers as newspapers abbreviate them ("HĐLĐ", "NLĐ").
+  hdld: 'hop dong lao dong',
+  nld: 'nguoi lao dong',
+  // Real words the knowledge base does not use, kept as they are: the typo corrector would otherwise turn them
+  // into its own words one letter away ("mong" → "dong", "chao" → "cho", "rang" → "dang", "thac" → "hoac",
+  // "hoang" → "khong", "tiem" (a shop) → "tien", "HĐLĐ" → "hdnd"). Found by running the corrector on every
+  // question of the sets and on common names, places and words of letters to the press.
+  giang: 'giang', mong: 'mong', giao: 'giao', chao: 'chao', trang: 'trang', trai: 'trai', nhien: 'nhien',
+  thac: 'thac', ngoc: 'ngoc', vinh: 'vinh', quay: 'quay', lang: 'lang', chau: 'chau', kieu: 'kieu', canh: 'canh',
+  tron: 'tron', thao: 'thao', hoang: 'hoang', kenh: 'kenh', sung: 'sung', xuan: 'xuan', rang: 'rang', giap: 'giap',
+  chang: 'chang', tieng: 'tieng', cuon: 'cuon', luan: 'luan', khanh: 'khanh', nguon: 'nguon', nung: 'nung',
+  ngot: 'ngot', thuy: 'thuy', ngai: 'ngai', phuoc: 'phuoc', cuong: 'cuong', tuyet: 'tuyet', lich: 'lich',
+  bich: 'bich', huynh: 'huynh', thach: 'thach', thom: 'thom', khuon: 'khuon', loan: 'loan', choi: 'choi',
+  nghien: 'nghien', khach: 'khach', khang: 'khang', khiem: 'khiem', giau: 'giau', hoai: 'hoai', mieng: 'mieng',
+  muoi: 'muoi', ngang: 'ngang', nhin: 'nhin', oanh: 'oanh', phia: 'phia', phieu: 'phieu', tanh: 'tanh', thau: 'thau',
+  vuon: 'vuon', xanh: 'xanh', chuot: 'chuot',
+  bieu: 'bieu', chanh: 'chanh', kiet: 'kiet', nhuong: 'nhuong', quynh: 'quynh', thien: 'thien', thinh: 'thinh',
+  tiem: 'tiem', uyen: 'uyen',
 };
 
 /**
@@ -103,7 +121,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbao nhieu\b/g, 'bao_nhieu'],
   [/\bmay (?=tram|nghin|trieu|tien|phan tram|nam|thang|tuoi|lan)/g, 'bao_nhieu '],
   [/\bhet (?=bao_nhieu)/g, ''],
-  [/\bqua doi\b|\btu vong\b|\bmat di\b|\bda mat\b/g, 'qua_doi'],
+  [/\bqua doi\b|\btu vong\b|\btu tran\b|\bmat di\b|\bda mat\b/g, 'qua_doi'],
   [/\bve huu\b/g, 'nghi huu'],
   // Colloquial: "ăn lương hưu", "tiền hưu", "lãnh hưu" all mean drawing a pension.
   [/\b(?:an|nhan) (?:luong )?huu\b/g, 'huong luong huu'],
@@ -116,6 +134,13 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdan toc thieu so\b|\bdan toc\b/g, 'dantoc'],
   // "ngàn" is a thousand only after a number ("ngân hàng" folds to "ngan hang" too).
   [/\b(\d+) ngan\b/g, '$1 nghin'],
+  // The polite "ạ" ("… được không ạ?") says nothing, but its bigrams pulled questions towards other entries.
+  [/\b(?:a|ak|ah)\b/g, ' '],
+  // "… được hay không?", "đã … hay chưa?" ask the same as "… được không?", "đã … chưa?".
+  [/\bhay (khong|chua)\b/g, '$1'],
+  // "ra sao" asks as "thế nào"; a monthly allowance or pension "mỗi tháng" is the "hằng tháng" one.
+  [/\bra sao\b/g, 'the nao'],
+  [/\b(tro cap|tuat|luong huu) moi thang\b/g, '$1 hang thang'],
 ];
 
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */

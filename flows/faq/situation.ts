@@ -1,5 +1,5 @@
 import { fold } from './fold-memo.ts';
-import { spellSchemeNames } from './ask-text.ts';
+import { spellChatWords, spellSchemeNames } from './ask-text.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -68,7 +68,8 @@ export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
     .replace(/_/g, '.')
     .replace(/\s+/g, ' ')
     .trim();
-  const f = ` ${words.replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
+  // Chat spellings written out too ("nghỉ ko lương" is unpaid leave).
+  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
   const s: Situation = {};
 
   // "đóng một lần 5 năm": years to pay, not years paid.

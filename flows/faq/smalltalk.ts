@@ -50,10 +50,13 @@ export const SMALLTALK_REPLIES: Record<SmalltalkKind, string> = {
 const GREETING_WORDS = '(?:(?:xin )?chao|alo|a lo|kinh (?:gui|thua|chao)|thua|hi|hello|dear)';
 const ADDRESSEE = '(?:cac )?(?:tong dai(?: vien)?|anh chi|anh/ ?chi|ban bien tap|ad|admin|ban|co quan bhxh|bhxh|quy co quan|luat su|quy bao|chi|anh|em|moi nguoi|ca nha|can bo)';
 const WRAPPER_HEAD = new RegExp(
-  `^(?:${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
+  `^(?:(?:(?:em|toi|minh|chau|con) )?${GREETING_WORDS}(?: ${ADDRESSEE})?(?: (?:oi|a|nhe|nha))?|${ADDRESSEE} oi|${ADDRESSEE}(?=,))(?=[ ,.!:;-])[ ,.!:;-]+`,
 );
 // "Bà Nguyễn Thị Hoa (Thái Bình) hỏi:", "Bạn đọc hỏi:", "Hỏi:" (a newspaper's framing of the question).
-const REPORTER_HEAD = /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: [a-z]+){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} )?hoi ?[:-] */;
+// "Bạn đọc có email abc@gmail.com hỏi:" (an address or a masked phone number among the words).
+// "Anh Nguyễn Văn Hùng, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội hỏi:" (where they live, with commas).
+const REPORTER_HEAD =
+  /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: (?:[a-z]+|[a-z0-9._]+@[a-z0-9.]+|\d+\**)){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} |(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia)(?: [a-z]+){1,4}, (?:tru|o|que|song|ngu|dia chi)\b[^:?!]{0,80} )?hoi ?[:-] */;
 // "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
 const ASKING_HEAD = new RegExp(
   '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
@@ -66,9 +69,32 @@ const ASKING_HEAD = new RegExp(
 // "… Mong sớm nhận được phản hồi.", "Rất mong nhận được sự tư vấn của luật sư.", "Xin luật sư tư vấn giúp tôi." — a last
 // sentence that only asks for an answer.
 const CLOSING_SENTENCE =
-  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the))+[ .!]*$/;
+  /[.!?]\s*(?:(?:rat|kinh|toi|em|minh|chau|con) )?(?:rat )?(?:mong|xin|nho|hy vong|kinh mong|rat mong)(?: (?:som|duoc|nhan|nhan duoc|su|cua|luat su|tong dai|anh chi|quy|ban|bao|co quan|ban bien tap|chuyen gia|toi|em|minh|giup|do|voi|a|nhe|phan hoi|cau tra loi|tra loi|tu van|giai dap|huong dan|giup do|chi dan|xem xet|tu van giup|som nhat|co the|tu|truong hop nay|van de nay))+[ .!]*$/;
+// "… Văn bản nào quy định vấn đề này?", "Căn cứ pháp lý nào?": asks for the legal basis, which every answer gives.
+const LEGAL_BASIS_SENTENCE = /[.!?]\s*(?:xin hoi |vay |va )?(?:van ban|can cu(?: phap ly)?|quy dinh|luat) nao(?: (?:quy dinh|ve|cho|van de|truong hop|viec|nay|do|a|vay))*[ ?.!]*$/;
+// "… (Bạn đọc Trần Thu, Long An)", "… - Câu hỏi của Minh Giang (Thái Bình)", "(abc@gmail.com)": who asked.
+const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc gia)\b[^?!]{0,80}$|\s*\([^()]*@[^()]*\)\s*$/;
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
-const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
+const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin |tran trong )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
+
+// "Vậy cho tôi hỏi: …", "Xin hỏi luật sư: …" inside the text: the opener and its question are one sentence.
+const OPENER_COLON = /\b(?:xin hoi|cho (?:em |toi |minh |chau |con )?(?:duoc )?hoi|(?:em|toi|minh) (?:xin|muon) hoi)(?: (?:la|rang|luat su|tong dai|anh chi|a|nhu sau))* ?:/g;
+
+/** The question with the colon after an ask opener taken out ("cho tôi hỏi: tôi có…" → "cho tôi hỏi tôi có…"). */
+function joinOpeners(text: string): string {
+  const f = fold(text);
+  if (f.length !== text.length || !f.includes(':')) return text;
+  let out = text;
+  for (const m of f.matchAll(OPENER_COLON)) {
+    const at = m.index + m[0].length - 1;
+    out = `${out.slice(0, at)} ${out.slice(at + 1)}`;
+  }
+  return out;
+}
+
+// "Câu hỏi:", "Nội dung câu hỏi:", "Tình huống của tôi như sau:", "Nhờ luật sư tư vấn:" (announce, ask nothing).
+const INTRO_HEAD =
+  /^(?:(?:noi dung )?cau hoi|tinh huong(?: cua (?:toi|em|minh))?(?: nhu sau)?|truong hop cua (?:toi|em|minh) nhu sau|(?:nho|xin|de nghi|mong) (?:luat su|tong dai|anh chi|quy co quan|ban bien tap|chuyen gia|bao) (?:tu van|giai dap|giup do|huong dan)(?: giup)?(?: (?:cho )?(?:toi|em|minh))?(?: (?:truong hop|van de|tinh huong) (?:sau|nay))?(?: nhu sau)?) ?[:.] */;
 
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the
@@ -83,18 +109,18 @@ export function stripWrappers(text: string): string {
   // Heads can follow each other: "Bà Hoa (Thái Bình) hỏi: Xin chào luật sư, cho em hỏi chút ạ. …"
   for (let round = 0; round < 4; round++) {
     const rest = f.slice(from);
-    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
+    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD, INTRO_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
     if (!head) break;
     from += head[0].length;
   }
-  // Thanks and "mong được tư vấn" sentences after the question, in either order.
-  for (let round = 0; round < 3; round++) {
+  // Thanks, "mong được tư vấn", "văn bản nào quy định" sentences and the signature after the question, in any order.
+  for (let round = 0; round < 4; round++) {
     const body = f.slice(from, to);
-    const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body);
+    const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body) ?? LEGAL_BASIS_SENTENCE.exec(body) ?? SIGNATURE_TAIL.exec(body);
     if (!tail || tail.index <= 0) break;
     to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
   }
-  if (from === 0 && to === f.length) return markAsks(text);
+  if (from === 0 && to === f.length) return markAsks(joinOpeners(text));
   const rest = (sameLength ? text : f).slice(from, to).trim();
-  return markAsks(foldWords(rest).split(' ').length >= 2 ? rest : text);
+  return markAsks(joinOpeners(foldWords(rest).split(' ').length >= 2 ? rest : text));
 }

@@ -19,11 +19,15 @@ const r = (topic: Topic, weight: number, re: RegExp, suppress?: readonly Topic[]
 
 export const TOPIC_RULES: readonly TopicRule[] = [
   // lump sum: withdrawing, receiving "một lần"
-  r('lump_sum', 0.55, /\b(?:rut|lay lai|lay ra|rut ra|nhan lai (?:\w+ ){0,2}tien|lay tien (?:\w+ ){0,2}(?:ve|ra))\b/),
-  r('lump_sum', 0.45, /\b(?:nhan|huong|lanh|tro cap) (?:\w+ ){0,4}mot lan\b|\bmot lan (?:\w+ ){0,2}(?:duoc|nhan|huong)\b/),
+  r('lump_sum', 0.55, /\b(?:rut|lay lai|lay ra|rut ra|nhan lai (?:\w+ ){0,2}tien|lay tien (?:\w+ ){0,2}(?:ve|ra))\b|\b(?:duoc|the) lay\b(?! (?:so|the|giay|ma|lai so|y kien))/),
+  r('lump_sum', 0.45, /\b(?:nhan|huong|lanh|lay|tro cap) (?:\w+ ){0,4}mot lan\b|\bmot lan (?:\w+ ){0,2}(?:duoc|nhan|huong)\b/),
   r('lump_sum', 0.35, /\b(?:dinh cu|ung thu|benh hiem ngheo|nghi (?:dong )?(?:mot nam|12 thang))\b/),
+  // A listed illness opens the lump sum at any age: the age and years told are the situation, not the ask.
+  r('lump_sum', 0.25, /\b(?:ung thu|bai liet|xo gan|lao nang|aids|benh hiem ngheo)\b/, ['pension_conditions']),
   // survivor
   r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan)\b/),
+  // A death told with payments ("đã đóng trước 3 năm thì mất"): what the family gets back, not the payment rules.
+  r('survivor', 0.2, /\b(?:qua_doi|thi mat|roi mat)\b/, ['payment_mode', 'contribution_amount']),
   r('survivor', 0.55, /\bthi mat\b(?! (?:tien|quyen|gi|thoi|so|het|bao|nhung|luon|cong|viec|di|hon))|\bmat (?:do|vi) (?:benh|tai nan|ung thu|dot quy|tuoi gia)\b|\b(?:vo con|con cai|gia dinh|nguoi nha|than nhan) (?:\w+ ){0,2}(?:duoc|se duoc) (?:huong|nhan)\b/),
   r('survivor', 0.55, /\bmat\b.*\b(?:gia dinh|nguoi nha|vo con|con cai|nguoi than)\b|\b(?:bo|me|chong|vo|ong|ba) \w+ (?:\w+ ){0,6}mat\b(?! (?:tien|quyen|gi|thoi|so))/),
   // maternity
@@ -38,25 +42,28 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('subsidy', 0.2, /\b(?:giam bao_nhieu|duoc giam|mien giam)\b/),
   // calculator: a concrete amount to compute
   // "tính giúp", "tính lương hưu" ask for a sum; "cách tính", "được tính thế nào" ask for the method.
-  r('calculator', 0.7, /(?<!cach |duoc )\btinh (?:giup|thu|dum|ho|cho|luong huu|muc dong|tien|xem)\b|\bdu (?:kien|tinh)\b/),
+  r('calculator', 0.7, /(?<!cach |duoc )\btinh (?:giup|thu|dum|ho(?! tro)|cho|luong huu|muc dong|tien|xem)\b|\bdu (?:kien|tinh)\b/),
   r('calculator', 0.45, /\b(?:muc|thu nhap|chon|dong theo muc|luong|binh quan) (?:\w+ ){0,2}\d+(?:[ .,]\d+)* ?(?:trieu|nghin|dong)\b/),
   // An amount and a request for the sum: "mức 3 triệu … phải đóng bao nhiêu", "… hết bao nhiêu".
   r('calculator', 0.35, /\b\d+(?:[ .,]\d+)* ?(?:trieu|nghin)\b.*\b(?:phai (?:dong|nop)|(?:dong|nop|het) (?:\w+ ){0,2}bao_nhieu|bao_nhieu tien|duoc khoang|khoang bao_nhieu)\b|\b(?:phai dong|phai nop) (?:\w+ ){0,3}\d+ ?(?:trieu|nghin)\b/, ['contribution_amount', 'benefits_pension']),
   r('calculator', 0.5, /\btong (?:cong|so tien|so|tien) (?:\w+ ){0,4}(?:dong|nop|phai)\b|\btong cong (?:\w+ ){0,3}bao_nhieu\b/),
   r('calculator', 0.3, /\b\d+ nam (?:\w+ ){0,4}\d+ (?:trieu|nghin)\b|\b\d+ (?:trieu|nghin) (?:\w+ ){0,6}\d+ nam\b/),
-  // contribution amount
-  r('contribution_amount', 0.35, /\b(?:muc dong|tien dong|dong (?:\w+ ){0,3}bao_nhieu)\b/),
+  // contribution amount ("lao động", "hợp đồng" fold to "… dong" too: not paying)
+  r('contribution_amount', 0.35, /\b(?:muc dong|tien dong|(?<!\b(?:lao|hop) )dong (?:\w+ ){0,3}bao_nhieu)\b/),
   r('contribution_amount', 0.35, /\b(?:bao_nhieu (?:\w+ ){0,2}(?:mot thang|moi thang|mot nam)|(?:mot thang|moi thang|mot nam|hang thang) (?:\w+ ){0,3}bao_nhieu)\b/),
   r('contribution_amount', 0.35, /\b(?:muc tran|muc san|tran dong)\b|\btien (?:\w+ ){0,3}dong (?:\w+ ){0,4}quy dinh\b/),
   r('contribution_amount', 0.35, /\bdong (?:\w+ ){0,2}(?:ty le|can cu)\b|\b(?:ty le|can cu) (?:\w+ ){0,2}dong\b/),
   r('contribution_amount', 0.35, /\b(?:(?:co the|duoc) (?:tu )?chon|tu chon|lua chon) (?:\w+ ){0,2}(?:muc|thu nhap)\b/),
-  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|toi da|it nhat|22|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b/),
+  // "tối đa" folds like "tôi đã" (I have …), which opens half the stories: only after a level or before a figure.
+  r('contribution_amount', 0.35, /\b(?:thap nhat|cao nhat|toi thieu|it nhat|22(?! (?:nam|tuoi|thang|ngay))|ty le dong|phan tram thu nhap|can cu dong|chuan ngheo)\b|\b(?:muc|dong|nop|thu nhap|duoc chon) toi da\b|\btoi da (?:la|bao_nhieu|\d)/),
   // payment mode
   r('payment_mode', 0.45, /\b(?:\d+|mot|ba|sau|muoi hai) thang mot lan\b|\bmot lan cho (?:\w+ )?nam\b|\b(?:theo quy|theo nam|nhieu nam|dong truoc)\b/),
   r('payment_mode', 0.45, /\b(?:dong bu|qua han|han chot|han nop|thoi han|tam dung|gian doan|phuong thuc|bi phat|giam muc|tang muc|dong gop|dong don|mot cuc|dong kip|dong cham|dong tre|doi (?:\w+ ){0,3}(?:muc|phuong thuc|sang))\b/),
   r('payment_mode', 0.5, /\b(?:dung|ngung|tam dung|nghi|ngat) dong (?:\w+ ){0,5}dong lai\b|\bdong lai (?:\w+ ){0,3}(?:sau khi|khi) (?:dung|ngung|nghi)\b/),
   r('payment_mode', 0.35, /\b(?:hoan tra|tra lai|hoan lai) (?:\w+ ){0,6}dong truoc\b|\bdong truoc (?:\w+ ){0,8}(?:hoan tra|tra lai|hoan lai)\b/),
-  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b|\bdong mot lan (?:cho )?(?:\d+ |nhieu |vai |may )nam\b/),
+  r('payment_mode', 0.45, /\b(?:mot|\d+) (?:nam|quy) mot lan\b|\bdong mot lan (?:cho )?(?:\d+ |nhieu |vai |bao_nhieu )nam\b/),
+  // "đóng dồn một cục mấy năm": several years paid at once ("mấy" reads as bao_nhieu), not how many years a pension needs.
+  r('payment_mode', 0.3, /\b(?:mot cuc|mot luc|mot lan) (?:cho )?(?:nhieu|vai|bao_nhieu) nam\b/, ['pension_conditions', 'contribution_amount']),
   r('payment_mode', 0.55, /\b(?:ha (?:xuong )?muc|ha thap muc|nang muc|doi muc|chuyen muc|het ky|cho het)\b/, ['calculator', 'contribution_amount']),
   r('payment_mode', 0.25, /\b(?:hang thang|dong tiep|ngung dong|dung dong|khong dong)\b/),
   // pension conditions
@@ -84,6 +91,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('eligibility', 0.45, /\b(?:doi tuong|ai duoc|gioi han tuoi|sinh vien|hoc sinh|nguoi nuoc ngoai|thuoc dien|du dieu kien tham gia|tam hoan|song song|dong them)\b/),
   r('eligibility', 0.45, /\b(?:tu|du|tren|duoi) \d+ tuoi (?:\w+ ){0,4}(?:dong|tham gia)\b|\btham gia lai\b/),
   r('eligibility', 0.3, /\bchua (?:tung|bao gio) (?:dong|tham gia)\b|\bchua dong (?:\w+ ){0,2}ngay nao\b/),
+  // Took the lump sum and asks to pay again: joining anew, not withdrawing.
+  r('eligibility', 0.45, /\b(?:da|moi|vua|tung) (?:rut|nhan|huong) (?:\w+ )?mot lan\b(?=.*\b(?:dong lai|tham gia lai|dong tiep|lai tu dau|viec moi|di lam lai)\b)/, ['lump_sum']),
   r('eligibility', 0.3, /\b(?:noi tro|o nha|nong dan|buon ban|lao dong tu do|lam tu do|giup viec|xe om|ban hang)\b/),
   r('eligibility', 0.5, /\bdang (?:huong|nhan) (?:\w+ ){0,4}(?:co )?(?:duoc )?(?:dong|tham gia)(?: \w+){0,3} (?:duoc|khong)\b/, ['other']),
   r('eligibility', 0.5, /\b(?:tu )?(?:bao_nhieu|may) tuoi (?:\w+ ){0,3}(?:dong|tham gia)\b/),
@@ -100,13 +109,14 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('where_to_pay', 0.45, /\b(?:nop|dong) tien (?:\w+ ){0,5}(?:bang )?cach nao\b/, ['eligibility']),
   r('where_to_pay', 0.35, /\b(?:noi khac|khac tinh|tam tru|ho khau|thuong tru|sinh song|chuyen (?:nha|den|vao|ra)|ve que (?:dong|nop))\b/),
   r('where_to_pay', 0.5, /\b(?:dong|nop) (?:\w+ ){0,2}cho ai\b|\b(?:nguoi|ai|noi|cho) thu tien\b|\bthu tien (?:\w+ ){0,4}(?:la ai|o dau)\b/),
-  r('where_to_pay', 0.35, /\b(?:dong|nop) (?:\w+ ){0,3}o dau\b|\bo dau (?:\w+ ){0,2}(?:dong|nop)\b/),
+  r('where_to_pay', 0.35, /\b(?:(?<!\b(?:lao|hop) )dong|nop) (?:\w+ ){0,3}o dau\b|\bo dau (?:\w+ ){0,2}(?:dong|nop)\b/),
   // transfer between schemes
   r('transfer_between_schemes', 0.45, /\bbat buoc\b/),
   r('transfer_between_schemes', 0.4, /\b(?:xuat khau lao dong|di lao dong (?:\w+ ){0,2}nuoc ngoai)\b/, ['lump_sum']),
   r('transfer_between_schemes', 0.35, /\bdang dong (?:\w+ ){0,3}(?:ma|thi|lai|nhung) (?:\w+ ){0,5}(?:hop dong|cong ty|bat buoc)\b/),
   r('transfer_between_schemes', 0.35, /\b(?:gop (?:chung|so)|chuyen (?:sang|qua|tu)|so cu|cong ty)\b/),
   r('transfer_between_schemes', 0.2, /\b(?:cong don|cong gop|cong lai|gop lai)\b/),
+  r('transfer_between_schemes', 0.4, /\b(?:duoc )?tinh (?:de |vao |cho )?(?:huong )?(?:tro cap |che do |bao hiem )?(?:that nghiep|om dau|thai san|bhtn)\b/, ['other', 'eligibility']),
   // campaign
   r('campaign', 0.7, /\b(?:su kien|le phat dong|phat dong|chien dich|van dong|chu de|tuyen truyen|khau hieu|cao diem|diem tua|23 5|muc tieu)\b/),
   // contact
@@ -114,11 +124,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('contact_hotline', 0.5, /\b(?:zalo|trang web|website|fanpage|facebook|hoi qua|nhan tin)\b/),
   r('contact_hotline', 0.55, /\b(?:khieu nai|phan anh|gui don|to cao|kien nghi)\b/),
   r('contact_hotline', 0.65, /\b(?:tong dai|so dien thoai|hotline|lien he|goi dien|tu van truc tiep|hoi truc tiep|sap nhap|co quan (?:\w+ ){0,4}o dau|gap ai)\b/),
-  // other domain questions
+  // other domain questions ("làm thuê" is hired work, not "thuế")
   r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b|\bsai (?:\w+ ){0,2}(?:nam sinh|ngay sinh|ho ten|ten|thong tin)\b/, ['how_to_join', 'benefits_pension']),
   r('other', 0.55, /\bco phai (?:\w+ ){0,3}bat buoc\b|\bkhong (?:tham gia|dong) (?:\w+ ){0,3}(?:bi phat|co sao)\b/, ['transfer_between_schemes']),
-  r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b/, ['transfer_between_schemes']),
-  r('other', 0.45, /\bvay (?:von|tien|uu dai)\b/, ['where_to_pay']),
+  r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b|\bsu khac (?:nhau|biet)\b|\bphan biet\b/, ['transfer_between_schemes', 'health_insurance']),
+  // "vay tiền" is a loan only after a verb: "Vậy tiền đóng …" folds to the same words.
+  r('other', 0.45, /\bvay (?:von|uu dai)\b|\b(?:duoc|de|muon|di|cho) vay tien\b/, ['where_to_pay']),
   r('other', 0.55, /\bquy (?:\w+ ){0,2}(?:vo|pha san|het tien|an toan|mat kha nang)\b|\bvo quy\b/),
-  r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|thue|bhtn|that nghiep)\b/),
+  r('other', 0.55, /\b(?:vssid|tra cuu|mat so|sai (?:ngay|ten|thong tin)|ma so|mat khau|pha san|(?<!\b(?:lam|cho|o) )thue(?! (?:nha|tro|dat|phong))|bhtn|that nghiep)\b/),
 ];

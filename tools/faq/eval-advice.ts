@@ -20,7 +20,12 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * way, committed before the service answered them; 3 were then answered wrongly), an eighth of 2 and a ninth of 4 (all then right), and a tenth of 5 (2026-12-02,
  * from the few stored pages not yet used; each checked against the dev, regression, holdout and topic sets by
  * source and 8-word runs, and against the blind split only by a yes/no per candidate (no blind text read), which
- * dropped 3 that were already blind; labelled before the service answered them, all then right).
+ * dropped 3 that were already blind; labelled before the service answered them, all then right). An eleventh batch
+ * (2026-12-02) added none: 11 candidates were found with new queries on the stored pages (Q&A columns of nld,
+ * laodong, thuvienphapluat, cafef, luatannam, nxbcongthuong, netnews, laodongthudo) and labelled from the law
+ * first; 10 were already in the dev or topic sets (same source or an 8-word run, set phrases shared by 3 or more
+ * readable questions not counting), and the other one was dropped by tools/faq/decontaminate.ts, which checks every
+ * split and says only "clear" or "drop" per candidate (no blind text read). The stored pages are used up.
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**

@@ -14,9 +14,11 @@ import { DEFAULT_KB_DIR, loadKb } from '../../../flows/faq/kb.ts';
  * holdout 96.7 %.
  * Raised 2026-12-02 to the measured figures (flows/faq/kb, 163 entries): dev 798/814 (98.0 %) in both forms,
  * holdout 30/30 in both forms.
+ * Raised 2026-12-02 after the answers helper's sixth round (comparisons, "một cục mấy năm", whether the voluntary
+ * years count for a short-term benefit, "đóng cho ai"): dev 802/814 (98.5 %) in both forms, holdout 30/30.
  */
 export const ACCURACY_FLOOR = {
-  real: { dev: 798 / 814, holdout: 30 / 30 },
+  real: { dev: 802 / 814, holdout: 30 / 30 },
   fixture: { dev: 0.85, holdout: 0.8 },
 } as const;
 
