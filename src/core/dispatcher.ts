@@ -173,7 +173,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   // SQLite has one writer: events of the same turn share a commit. PostgreSQL takes writers side by side, so each
   // event is its own transaction on its own pooled connection (the per-person locks keep one person's in order).
   const prepare = deps.prepare;
-  const prepared = (event: InboundEvent): Promise<void> => (prepare && event.kind === 'text' ? prepare(normaliseInbound(event.text)) : Promise.resolve());
+  // Preparing only saves time later: if it fails, the step does the work itself.
+  const prepared = (event: InboundEvent): Promise<void> =>
+    prepare && event.kind === 'text' ? prepare(normaliseInbound(event.text)).catch(() => undefined) : Promise.resolve();
   if (engineOf(deps.db) === 'pg') {
     // One person's events are handled in the order they arrived here (the address lock then orders instances).
     const inLine = createLanes();
