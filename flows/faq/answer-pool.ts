@@ -33,7 +33,7 @@ export interface AnswerPoolOptions {
   maxQueue?: number;
   /** After this long an answer is given up (resolved null) and the caller answers itself. */
   timeoutMs?: number;
-  /** Told when a worker fails (it is started again at the next text, at most `maxRestarts` times). */
+  /** Told when a worker fails (it is started again at the next text: at most three restarts per worker in all). */
   onError?: (err: unknown) => void;
 }
 

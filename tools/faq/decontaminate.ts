@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { foldWords } from '../../src/text/vietnamese.ts';
-import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, ADVICE_REGRESS_PATH } from './eval-advice.ts';
+import { z } from 'zod';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, ADVICE_REGRESS_PATH, readJsonl } from './eval-advice.ts';
 import { DEV_SET_PATH, HOLDOUT_PATH } from './eval.ts';
 
 /**
@@ -99,15 +99,8 @@ export function overlaps(candidate: Text, set: SetIndex, common: ReadonlySet<str
   });
 }
 
-function readTexts(path: string): Text[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const o = JSON.parse(l) as { q: string; source?: string };
-      return { q: o.q, source: o.source };
-    });
-}
+const TextLine = z.object({ q: z.string(), source: z.string().optional() });
+const readTexts = (path: string): Text[] => readJsonl(path, TextLine).map((o) => ({ q: o.q, source: o.source }));
 
 /** The sets that may be read (everything but the blind split). */
 const READABLE = [ADVICE_DEV_PATH, ADVICE_REGRESS_PATH, DEV_SET_PATH, HOLDOUT_PATH];
