@@ -66,6 +66,11 @@ function incomeExample(): string {
   return 'Ví dụ: 2 triệu, 1tr5 hoặc 1.500.000.';
 }
 
+/** The note on a period whose floor is provisional (see RulesPeriod.provisional). */
+function provisionalLine(p: { text: string; sms: string }): Line {
+  return { text: `Lưu ý: ${p.text}.`, sms: `Lưu ý: ${p.sms}.` };
+}
+
 function refusal(ctx: FlowContext, result: Extract<PremiumResult, { ok: false }>): Line[] {
   const what =
     result.reason === 'belowFloor'
@@ -78,6 +83,7 @@ function refusal(ctx: FlowContext, result: Extract<PremiumResult, { ok: false }>
     },
     { text: `Hãy gửi lại mức thu nhập. ${incomeExample()}` },
   ];
+  if (result.reason === 'belowFloor' && result.period.provisional) lines.push(provisionalLine(result.period.provisional));
   if (result.reason === 'aboveCeiling' && result.period.unverified) {
     lines.push({ text: `Lưu ý: ${result.period.unverified}; hỏi tổng đài ${ctx.campaign.hotline}.`, optional: true });
   }
@@ -146,6 +152,7 @@ function premiumReply(ctx: FlowContext, r: Extract<PremiumResult, { ok: true }>)
   ];
   if (r.groupNotInRules) lines.push({ text: `(Thời điểm này chưa có nhóm "${group}" riêng: tính như nhóm Khác.)` });
   if (r.warning) lines.push({ text: `Lưu ý: ${RULES_WARNING_TEXT[r.warning]}.` });
+  if (p.provisional) lines.push(provisionalLine(p.provisional));
   lines.push({ text: `Căn cứ: ${p.source}.`, sms: `Căn cứ: ${shortSource(p.source)}.` });
   lines.push({ text: 'Tỉnh, thành phố có thể hỗ trợ thêm: hỏi BHXH nơi anh/chị ở.', optional: true });
   lines.push({ text: `Số liệu để tham khảo; số chính xác do cơ quan BHXH tính. Tổng đài ${ctx.campaign.hotline}.`, optional: true });

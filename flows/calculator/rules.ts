@@ -46,6 +46,12 @@ export interface RulesPeriod {
   source: string;
   /** Figures in this period that were recalled, not seen in a source: say so when asked. */
   unverified?: string;
+  /**
+   * The floor (and so every subsidy and the lowest payment) of this period follows from a rule applied to a newer
+   * figure, with no guidance of the agency yet: every result of the period says so (`sms`: the same in a few words,
+   * for a reply in three segments).
+   */
+  provisional?: { text: string; sms: string };
 }
 
 const RATE = 0.22;
@@ -69,8 +75,31 @@ const SUBSIDY_2025: Record<SubsidyGroup, number> = {
   other: 0.2,
 };
 
+/** The 1/7/2026 base-salary rise was announced, but no decree was found. */
+const REFERENCE_2026_UNVERIFIED = 'mức tham chiếu từ 1/7/2026 có thể đã tăng (dự kiến 2.530.000) nhưng chưa xác minh được văn bản';
+
 const LAW_2014 = 'Luật BHXH 58/2014/QH13 Điều 87; NĐ 134/2015/NĐ-CP Điều 14';
 const OLD_GROUPS: readonly SubsidyGroup[] = ['ethnicMinority', 'island'];
+
+/** What every period under the 2014 law shares (base salary, Decree 134 subsidy groups). */
+const LAW_2014_TERMS = {
+  referenceName: 'lương cơ sở',
+  rate: RATE,
+  maxMultiplier: MAX_MULTIPLIER,
+  subsidyRates: SUBSIDY_2018,
+  groupsNotInRules: OLD_GROUPS,
+  subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+} as const;
+
+/** What every period under Law 41/2024 shares (reference level, Decree 159 subsidy groups). */
+const LAW_2024_TERMS = {
+  referenceName: 'mức tham chiếu',
+  rate: RATE,
+  maxMultiplier: MAX_MULTIPLIER,
+  subsidyRates: SUBSIDY_2025,
+  groupsNotInRules: [],
+  subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+} as const;
 
 /** The known periods, oldest first, without gaps. The subsidy began on 1/1/2018, so the table starts there. */
 export const RULES: readonly RulesPeriod[] = [
@@ -79,12 +108,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2018-06-30',
     ruralPovertyLine: 700_000,
     referenceLevel: 1_300_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; QĐ 59/2015/QĐ-TTg; NĐ 47/2017/NĐ-CP`,
     unverified: 'lương cơ sở 1.300.000 (NĐ 47/2017) nhớ lại, chưa đối chiếu nguồn',
   },
@@ -93,12 +117,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2019-06-30',
     ruralPovertyLine: 700_000,
     referenceLevel: 1_390_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; QĐ 59/2015/QĐ-TTg; NĐ 72/2018/NĐ-CP`,
     unverified: 'lương cơ sở 1.390.000 (NĐ 72/2018) nhớ lại, chưa đối chiếu nguồn',
   },
@@ -109,12 +128,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2021-12-31',
     ruralPovertyLine: 700_000,
     referenceLevel: 1_490_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; QĐ 59/2015/QĐ-TTg; NĐ 38/2019/NĐ-CP`,
   },
   {
@@ -122,12 +136,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2023-06-30',
     ruralPovertyLine: 1_500_000,
     referenceLevel: 1_490_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; NĐ 07/2021/NĐ-CP; NĐ 38/2019/NĐ-CP`,
   },
   {
@@ -135,12 +144,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2024-06-30',
     ruralPovertyLine: 1_500_000,
     referenceLevel: 1_800_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; NĐ 07/2021/NĐ-CP; NĐ 24/2023/NĐ-CP`,
   },
   {
@@ -148,12 +152,7 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2025-06-30',
     ruralPovertyLine: 1_500_000,
     referenceLevel: 2_340_000,
-    referenceName: 'lương cơ sở',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2018,
-    groupsNotInRules: OLD_GROUPS,
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2014_TERMS,
     source: `${LAW_2014}; NĐ 07/2021/NĐ-CP; NĐ 73/2024/NĐ-CP`,
   },
   {
@@ -162,30 +161,37 @@ export const RULES: readonly RulesPeriod[] = [
     to: '2026-06-30',
     ruralPovertyLine: 1_500_000,
     referenceLevel: 2_340_000,
-    referenceName: 'mức tham chiếu',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2025,
-    groupsNotInRules: [],
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2024_TERMS,
     source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 07/2021/NĐ-CP',
   },
   {
     // On 9/3/2026 the Government said the base salary "may" rise 8 % to 2,530,000 from 1/7/2026; no decree was
     // found, so the known reference level is kept and flagged. Decree 351/2025 extends the 1.5 M rural line through
-    // 31/12/2026; from 2027 it becomes 2.2 M (no guidance found yet on the voluntary floor), so the table stops here.
+    // 31/12/2026; from 2027 it becomes 2.2 M (next period).
     from: '2026-07-01',
     to: '2026-12-31',
     ruralPovertyLine: 1_500_000,
     referenceLevel: 2_340_000,
-    referenceName: 'mức tham chiếu',
-    rate: RATE,
-    maxMultiplier: MAX_MULTIPLIER,
-    subsidyRates: SUBSIDY_2025,
-    groupsNotInRules: [],
-    subsidyMaxMonths: SUBSIDY_MAX_MONTHS,
+    ...LAW_2024_TERMS,
     source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP',
-    unverified: 'mức tham chiếu từ 1/7/2026 có thể đã tăng (dự kiến 2.530.000) nhưng chưa xác minh được văn bản',
+    unverified: REFERENCE_2026_UNVERIFIED,
+  },
+  {
+    // Decree 351/2025 sets the rural poverty line at 2,200,000 for 2027-2030, and the law puts the voluntary floor
+    // at the rural poverty line, so the floor should become 2.2 M on 1/1/2027 (premium 484,000). The agency had
+    // published no guidance when this was written: every result of the period says it is provisional. The
+    // campaign month of 2027 falls here.
+    from: '2027-01-01',
+    to: '2030-12-31',
+    ruralPovertyLine: 2_200_000,
+    referenceLevel: 2_340_000,
+    ...LAW_2024_TERMS,
+    source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP (chuẩn nghèo 2027-2030)',
+    unverified: REFERENCE_2026_UNVERIFIED,
+    provisional: {
+      text: 'từ 1/1/2027 thu nhập thấp nhất tính theo chuẩn nghèo nông thôn mới 2.200.000 đồng (NĐ 351/2025/NĐ-CP); BHXH Việt Nam chưa có hướng dẫn, số liệu là tạm tính',
+      sms: 'mức sàn 2.200.000 từ 2027 là tạm tính (NĐ 351/2025)',
+    },
   },
 ];
 

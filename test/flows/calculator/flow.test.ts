@@ -256,13 +256,41 @@ describe('calculator flow', () => {
     expect(text).toContain('chưa có nhóm');
   });
 
-  it('warns after 2026 that no new rules are known and uses the current ones', async () => {
-    const chat = new Chat(flow, { now: new Date('2027-02-01T03:00:00Z') });
+  it('uses the 2027 floor of 2,200,000 during the 2027 campaign and says every figure is provisional', async () => {
+    const chat = new Chat(flow, { now: new Date('2027-05-23T01:00:00Z') });
+    expect(await chat.say('tinh')).toContain('2.200.000');
+    // 1.5 M, the floor until 2026, is now below it: refused, with the reason the floor is provisional.
+    const refused = await chat.say('1tr5');
+    expect(chat.step).toBe('income');
+    expect(refused).toContain('thấp hơn mức tối thiểu');
+    expect(refused).toContain('351/2025');
+    await chat.send('2tr2');
+    await chat.send('khac');
+    const text = await chat.say('1');
+    // 22 % of 2,200,000 = 484,000; others get 20 % of it (96,800) and pay 387,200.
+    expect(text).toContain('484.000 đồng');
+    expect(text).toContain('96.800 đồng');
+    expect(text).toContain('Anh/chị đóng: 387.200 đồng/tháng');
+    expect(text).toContain('tạm tính');
+    expect(text).not.toContain('chưa có quy định mới');
+  });
+
+  it('says nothing provisional for 2026 figures', async () => {
+    const chat = new Chat(flow, { now: new Date('2026-12-31T16:59:00Z') });
     await chat.send('tinh 1tr5');
     await chat.send('khac');
     const text = await chat.say('1');
-    expect(text).toContain('chưa có quy định mới, số liệu theo mức hiện hành');
     expect(text).toContain('264.000');
+    expect(text).not.toContain('tạm tính');
+  });
+
+  it('warns after the known periods that no new rules are known and uses the latest ones', async () => {
+    const chat = new Chat(flow, { now: new Date('2031-02-01T03:00:00Z') });
+    await chat.send('tinh 2tr2');
+    await chat.send('khac');
+    const text = await chat.say('1');
+    expect(text).toContain('chưa có quy định mới, số liệu theo mức hiện hành');
+    expect(text).toContain('387.200');
   });
 
   it('goes to the pension estimate from the result ("1") and to the menu with "2"', async () => {

@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import { RULES, incomeLimits, rulesAt } from '../../../flows/calculator/rules.ts';
 
 describe('rules as dated data', () => {
-  it('covers 1/1/2018 to 31/12/2026 without gaps or overlaps', () => {
+  it('covers 1/1/2018 to 31/12/2030 without gaps or overlaps', () => {
     expect(RULES[0]?.from).toBe('2018-01-01');
-    expect(RULES[RULES.length - 1]?.to).toBe('2026-12-31');
+    expect(RULES[RULES.length - 1]?.to).toBe('2030-12-31');
     for (let i = 1; i < RULES.length; i += 1) {
       const prev = RULES[i - 1];
       const cur = RULES[i];
@@ -33,6 +33,7 @@ describe('rules as dated data', () => {
     ['2024-08-01T05:00:00Z', 1_500_000, 2_340_000, 0.3, 0.25, 0.1],
     ['2025-08-01T05:00:00Z', 1_500_000, 2_340_000, 0.5, 0.4, 0.2],
     ['2026-11-25T05:00:00Z', 1_500_000, 2_340_000, 0.5, 0.4, 0.2],
+    ['2027-05-23T01:00:00Z', 2_200_000, 2_340_000, 0.5, 0.4, 0.2],
   ])('on %s the floor is %i, the reference level %i and poor/near-poor/other get %d/%d/%d', (iso, floor, ref, poor, near, other) => {
     const { period, warning } = rulesAt(new Date(iso));
     expect(warning).toBeNull();
@@ -63,9 +64,15 @@ describe('rules as dated data', () => {
   });
 
   it('falls back to the latest rules with a warning after the known periods', () => {
-    const r = rulesAt(new Date('2027-03-01T05:00:00Z'));
+    const r = rulesAt(new Date('2031-03-01T05:00:00Z'));
     expect(r.warning).toBe('future');
     expect(r.period).toBe(RULES[RULES.length - 1]);
+  });
+
+  it('marks only the periods whose floor rests on a projection as provisional, and changes the floor at midnight on 1/1/2027', () => {
+    expect(RULES.filter((p) => p.provisional).map((p) => p.from)).toEqual(['2027-01-01']);
+    expect(rulesAt(new Date('2026-12-31T16:30:00Z')).period.ruralPovertyLine).toBe(1_500_000);
+    expect(rulesAt(new Date('2026-12-31T17:30:00Z')).period.ruralPovertyLine).toBe(2_200_000);
   });
 
   it('warns before 2018, when there was no state subsidy', () => {
