@@ -1,6 +1,7 @@
 import type { Role } from '../db/schema/index.ts';
 import type { Config } from '../src/config.ts';
 import type { Flow, FlowContext } from '../src/core/flow.ts';
+import { localDay } from '../src/core/clock.ts';
 import { createMenuFlow } from './menu/flow.ts';
 import { createSubscriptionFlow } from './subscription/flow.ts';
 import { createBroadcastCommandsFlow } from './broadcast/commands.ts';
@@ -14,6 +15,7 @@ import { createAnswerPool, type AnswerPool, type AnswerPoolStats } from './faq/a
 import { createFaqAnswerer } from './faq/answerer.ts';
 import { buildFaqIndex } from './faq/search-index.ts';
 import { loadKb } from './faq/kb.ts';
+import { pastEffective } from './faq/as-of.ts';
 import { createLinkFlow, createProgressFlow, createReportFlow } from './report/flow.ts';
 
 /** Every flow the service runs, and which flow each role's free text goes to. */
@@ -21,8 +23,8 @@ export interface FlowSet {
   flows: Flow[];
   defaultFlow: Record<Role, string>;
   menuFlow: string;
-  /** Work for an inbound text before its transaction (the FAQ answer, on an answer worker); never fails. */
-  prepare?: (text: string) => Promise<void>;
+  /** Work for an inbound text received at `now`, before its transaction (the FAQ answer, on an answer worker); never fails. */
+  prepare?: (text: string, now: Date) => Promise<void>;
 }
 
 // The knowledge base is read and indexed once per process (about a quarter of a second, see docs/BENCHMARKS.md);
@@ -42,6 +44,11 @@ function answerWorkers(size: number): AnswerPool | undefined {
     answerPool = { size, pool: createAnswerPool({ size }) };
   }
   return answerPool.pool;
+}
+
+/** Ids of the knowledge-base entries whose figures stopped applying before `day` (YYYY-MM-DD), to review. */
+export function faqEntriesPastEffective(day: string): string[] {
+  return pastEffective(faqIndex().entries.values(), day).map((e) => e.id);
 }
 
 /** The answer workers of this process: how many, how many ready, texts answered and handed back (none: null). */
@@ -73,6 +80,6 @@ export function buildFlows(config: Config): FlowSet {
     // Residents' free text is a question; staff get their menu (their commands are caught before it).
     defaultFlow: { resident: 'faq', staff: 'menu', supervisor: 'menu' },
     menuFlow: 'menu',
-    ...(pool && { prepare: (text: string) => answers.prepare(text) }),
+    ...(pool && { prepare: (text: string, now: Date) => answers.prepare(text, localDay(now)) }),
   };
 }

@@ -8,7 +8,7 @@ import { takeInstanceLock, type InstanceLock } from '../db/instance-lock.ts';
 import { seedDefaults, seedOptions } from '../db/seed/seed.ts';
 import type { Config } from './config.ts';
 import { capabilitiesOf, type Channel, type ChannelDeps, type Clock, type OutboundChannel } from './core/channel.ts';
-import { systemClock } from './core/clock.ts';
+import { localDay, systemClock } from './core/clock.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/log.ts';
 import type { ChannelName } from './core/message.ts';
@@ -22,7 +22,7 @@ import { createScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { JOBS } from './jobs/index.ts';
 import { createWebChannel } from '../bots/web/index.ts';
 import { buildProviderChannels } from '../bots/index.ts';
-import { buildFlows } from '../flows/index.ts';
+import { buildFlows, faqEntriesPastEffective } from '../flows/index.ts';
 import { createBroadcastRenderer } from '../flows/broadcast/render.ts';
 
 export interface Service {
@@ -74,6 +74,11 @@ export async function createService(config: Config, opts: ServiceOptions = {}): 
   await seedDefaults(db, seedOptions(config, clock.now()));
 
   const flowSet = buildFlows(config);
+  // Answers from these entries say their figures may have changed; the people who keep the knowledge base should know.
+  const pastEffective = faqEntriesPastEffective(localDay(clock.now()));
+  if (pastEffective.length > 0) {
+    log.warn({ entries: pastEffective }, `knowledge base: ${pastEffective.length} entries are past their effective end (their answers say so); review them`);
+  }
   // The outbox is created after the channels; the dispatcher only needs to wake it.
   let outbox: OutboxWorker | undefined;
   // What each channel can render is known once the channels exist; until then the core's assumptions hold.

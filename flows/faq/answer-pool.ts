@@ -11,7 +11,8 @@ import type { WireAnswer } from './answer-wire.ts';
  * crashed, or too slow), and the caller answers on its own thread as it would without workers.
  */
 export interface AnswerPool {
-  answer(text: string): Promise<WireAnswer | null>;
+  /** The answer to `text` on `day` (YYYY-MM-DD, Vietnam), or null when no worker could give it in time. */
+  answer(text: string, day: string): Promise<WireAnswer | null>;
   /** Stop the workers (answers still pending resolve null). */
   close(): Promise<void>;
   /** Workers started and ready, texts answered by them, and texts handed back to the caller unanswered. */
@@ -103,7 +104,7 @@ export function createAnswerPool(opts: AnswerPoolOptions): AnswerPool {
   for (const slot of slots) start(slot);
 
   return {
-    answer(text) {
+    answer(text, day) {
       if (closed) return back();
       // The least busy ready worker; a dead one is started again (its first texts are answered by the caller).
       let best: Slot | undefined;
@@ -125,7 +126,7 @@ export function createAnswerPool(opts: AnswerPoolOptions): AnswerPool {
         }, timeoutMs);
         timer.unref();
         slot.pending.set(id, { resolve, timer });
-        slot.worker!.postMessage({ id, text });
+        slot.worker!.postMessage({ id, text, day });
       });
     },
     stats: () => ({ workers: slots.filter((x) => x.worker).length, ready: slots.filter((x) => x.ready).length, answered, handedBack }),

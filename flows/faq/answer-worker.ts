@@ -10,9 +10,9 @@ const port = parentPort;
 if (!port) throw new Error('answer-worker: run me as a worker thread');
 const { kbDir } = workerData as { kbDir?: string };
 const index = buildFaqIndex(loadKb(kbDir));
-port.on('message', (m: { id: number; text: string }) => {
+port.on('message', (m: { id: number; text: string; day: string }) => {
   try {
-    port.postMessage({ id: m.id, answer: toWire(answerQuestion(index, m.text)) });
+    port.postMessage({ id: m.id, answer: toWire(answerQuestion(index, m.text, undefined, {}, m.day)) });
   } catch (err) {
     port.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -7,6 +7,7 @@ import { adviseFor, situationalAdvice, type AnswerPart, type Clarify } from './a
 import { addFacetParts, composeReply } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
+import { today, yearOf, type AsOfDay } from './as-of.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
 export const HOTLINE = '1900 9068';
@@ -205,9 +206,16 @@ function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[], 
 /**
  * Answer one free-text question for the person who asks: match the entry, read their situation (plus `facts`
  * they gave in reply to a question back), apply it, and answer every ask. `threshold` is the confidence below
- * which the bot says it is not sure.
+ * which the bot says it is not sure; `day` is the message's day in Vietnam (this year's retirement age, figures
+ * past their effective end).
  */
-export function answerQuestion(index: FaqIndex, rawText: string, threshold = CONFIDENCE_THRESHOLD, facts: Situation = {}): FaqAnswer {
+export function answerQuestion(
+  index: FaqIndex,
+  rawText: string,
+  threshold = CONFIDENCE_THRESHOLD,
+  facts: Situation = {},
+  day: AsOfDay = today(),
+): FaqAnswer {
   if (foldWords(rawText) === '') {
     const alternatives = closestQuestions(index, { entries: [], topics: [], coverage: 0, bestCoverage: 0, rawTop: 0, askTokens: 0 });
     return { ...base('unknown', 'unsure', unsureText(alternatives)), alternatives };
@@ -228,7 +236,8 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
   // The situation from the whole message: a newspaper's "Ông … hỏi:" framing tells the sex, though it is not the question.
-  const situation = { ...readSituation(rawText), ...facts };
+  // Read on the message's day: a year saved with earlier facts is not today's.
+  const situation = { ...readSituation(rawText, yearOf(day)), ...facts, year: yearOf(day) };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.
   const advice = matched ? adviseFor(index, text, situation, matched) : situationalAdvice(index, text, situation, null);
@@ -246,7 +255,7 @@ export function answerQuestion(index: FaqIndex, rawText: string, threshold = CON
     topic: entry.topic,
     entryId: entry.id,
     confidence,
-    answer: composeReply(parts, CHAT_CAPS),
+    answer: composeReply(parts, CHAT_CAPS, day),
     alternatives: m.alternatives.filter((a) => a.entryId !== entry.id),
     kind: 'entry',
     entry,

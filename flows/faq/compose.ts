@@ -4,6 +4,7 @@ import { askWords } from './ask-text.ts';
 import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
+import { pastEffectiveNote, renderForDay, type AsOfDay } from './as-of.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */
 interface Facet {
@@ -109,13 +110,18 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   return out;
 }
 
-/** The reply text for a channel: each part's lead, body and legal basis; several parts numbered; within the limit. */
-export function composeReply(parts: readonly AnswerPart[], caps: Pick<ChannelCapabilities, 'sms' | 'maxLength'>): string {
+/**
+ * The reply text for a channel on a day: each part's lead, body (this year's figures filled in) and legal basis;
+ * several parts numbered; within the limit. A part whose figures stopped applying before the day says so; short of
+ * room, the long answer goes first, then that note, then the legal basis.
+ */
+export function composeReply(parts: readonly AnswerPart[], caps: Pick<ChannelCapabilities, 'sms' | 'maxLength'>, day: AsOfDay): string {
   const limit = caps.maxLength;
-  const render = (long: boolean, withSource: boolean): string => {
+  const render = (long: boolean, withSource: boolean, withNote: boolean): string => {
     const blocks = parts.map((p) => {
-      const body = long ? entryBody(p.entry, false) : p.entry.short;
-      const lines = [p.lead, body].filter((x): x is string => !!x).join('\n');
+      const body = renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day);
+      const note = withNote ? pastEffectiveNote(p.entry, day) : undefined;
+      const lines = [p.lead, body, note].filter((x): x is string => !!x).join('\n');
       return withSource ? `${lines}\n${sourceLine(p.entry)}` : lines;
     });
     if (blocks.length === 1) return blocks[0]!.replace(/\n(?=Căn cứ)/, '\n\n');
@@ -123,10 +129,10 @@ export function composeReply(parts: readonly AnswerPart[], caps: Pick<ChannelCap
   };
   // Several asks: each short, with its legal basis; one ask: the long answer when it fits.
   const tries = caps.sms
-    ? [render(false, false)]
+    ? [render(false, false, true), render(false, false, false)]
     : parts.length > 1
-      ? [render(false, true), render(false, false)]
-      : [render(true, true), render(false, true), render(false, false)];
+      ? [render(false, true, true), render(false, true, false), render(false, false, false)]
+      : [render(true, true, true), render(false, true, true), render(false, true, false), render(false, false, false)];
   for (const t of tries) if (t.length <= limit) return t;
   const last = tries[tries.length - 1]!;
   return last.slice(0, limit);

@@ -8,6 +8,8 @@ import type { KbEntry } from './kb.ts';
 import { applyClarifyReply } from './advice.ts';
 import { composeReply } from './compose.ts';
 import type { Situation } from './situation.ts';
+import { localDay } from '../../src/core/clock.ts';
+import type { AsOfDay } from './as-of.ts';
 
 /** Flow id other flows use to hand free text to the FAQ (`goto('faq')`). */
 export const FAQ_FLOW_ID = 'faq';
@@ -22,16 +24,20 @@ export const PICK_STEP = 'pick';
 /** Step at which the flow waits for the answer to a question back (a yes/no: see src/core/global-words.ts). */
 export const CLARIFY_STEP = 'clarify-yes-no';
 
+/** The message's day in Vietnam: what answers are read for (this year's retirement age, figures past their end). */
+const dayOf = (ctx: FlowContext): AsOfDay => localDay(ctx.now);
+
 function answerEntry(entry: KbEntry, ctx: FlowContext): StepOutcome {
-  return end({ text: composeReply([{ entry }], ctx.capabilities) });
+  return end({ text: composeReply([{ entry }], ctx.capabilities, dayOf(ctx)) });
 }
 
 /** The reply to an answer: every part for this channel, or the question back, or the closest questions. */
 function replyTo(index: FaqIndex, answers: FaqAnswerer, ctx: FlowContext, question: string, facts: Situation = {}): StepOutcome {
-  const a = answers.answer(question, facts);
+  const day = dayOf(ctx);
+  const a = answers.answer(question, facts, day);
   switch (a.kind) {
     case 'entry':
-      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities) : a.answer });
+      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day) : a.answer });
     case 'clarify': {
       const c = a.clarify!;
       return stay(CLARIFY_STEP, { question, slot: c.slot, facts: { ...facts } as FlowState }, { text: c.question, quickReplies: [...c.options] });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { renderForDay, unknownPlaceholders } from './as-of.ts';
 
 /** Topic ids of knowledge-base entries (DESIGN.md, "Interfaces others rely on"). */
 export const TOPICS = [
@@ -60,6 +61,8 @@ export function parseKbFile(json: unknown, file = '<inline>'): KbEntry[] {
     const detail = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new KbError(`${file}: invalid knowledge-base entries\n${detail}`);
   }
+  const badText = parsed.data.flatMap((e) => textProblems(e).map((p) => `  ${e.id}: ${p}`));
+  if (badText.length > 0) throw new KbError(`${file}: invalid knowledge-base entries\n${badText.join('\n')}`);
   const stem = basename(file, '.json');
   if ((TOPICS as readonly string[]).includes(stem)) {
     const wrong = parsed.data.filter((e) => e.topic !== stem);
@@ -68,6 +71,17 @@ export function parseKbFile(json: unknown, file = '<inline>'): KbEntry[] {
     }
   }
   return parsed.data;
+}
+
+/** Years a text with placeholders must fit the short-answer limit in (the retirement ages rise until 2035). */
+const RENDER_CHECK_YEARS = Array.from({ length: 12 }, (_x, i) => 2025 + i);
+
+/** Unknown placeholders, and a short answer that outgrows its limit once they are filled in. */
+function textProblems(e: KbEntry): string[] {
+  const problems = [e.short, e.long ?? ''].flatMap((t) => unknownPlaceholders(t).map((name) => `unknown placeholder {${name}}`));
+  const longest = Math.max(...RENDER_CHECK_YEARS.map((y) => renderForDay(e.short, `${y}-06-01`).length));
+  if (longest > SHORT_MAX) problems.push(`short answer of ${longest} characters once filled in (at most ${SHORT_MAX})`);
+  return problems;
 }
 
 /**

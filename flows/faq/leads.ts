@@ -1,7 +1,8 @@
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+import { today, yearOf } from './as-of.ts';
 
-/** The year rules are read for (retirement ages). */
-export const RULE_YEAR = 2026;
+/** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
+const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
 
 /** "14 năm 6 tháng", "6 tháng", "3 năm" from a number of years. */
 function spell(years: number): string {
@@ -19,20 +20,20 @@ export function pensionRate(sex: 'male' | 'female', years: number): number {
   return Math.min(75, 45 + 2 * (y - 20));
 }
 
-function ageClause(sex: Situation['sex']): string {
-  const m = formatAge(retirementAgeMonths('male', RULE_YEAR));
-  const w = formatAge(retirementAgeMonths('female', RULE_YEAR));
-  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${RULE_YEAR}: ${m})`;
-  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${RULE_YEAR}: ${w})`;
-  return `tuổi nghỉ hưu (năm ${RULE_YEAR}: nam ${m}, nữ ${w})`;
+function ageClause(sex: Situation['sex'], year: number): string {
+  const m = formatAge(retirementAgeMonths('male', year));
+  const w = formatAge(retirementAgeMonths('female', year));
+  if (sex === 'male') return `tuổi nghỉ hưu (nam, năm ${year}: ${m})`;
+  if (sex === 'female') return `tuổi nghỉ hưu (nữ, năm ${year}: ${w})`;
+  return `tuổi nghỉ hưu (năm ${year}: nam ${m}, nữ ${w})`;
 }
 
-/** When someone now `age` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
-function retirementYear(sex: 'male' | 'female', age: number): number {
-  for (let y = RULE_YEAR; y < RULE_YEAR + 50; y++) {
-    if ((age + (y - RULE_YEAR)) * 12 >= retirementAgeMonths(sex, y)) return y;
+/** When someone `age` in `year` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
+function retirementYear(sex: 'male' | 'female', age: number, year: number): number {
+  for (let y = year; y < year + 50; y++) {
+    if ((age + (y - year)) * 12 >= retirementAgeMonths(sex, y)) return y;
   }
-  return RULE_YEAR + 50;
+  return year + 50;
 }
 
 /** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
@@ -50,6 +51,7 @@ function rateClause(sex: Situation['sex'], years: number): string {
 
 /** The sentence about years paid: what 15 years means for this person. */
 export function yearsLead(s: Situation): string | undefined {
+  const year = ruleYear(s);
   const n = s.yearsPaid;
   if (n === undefined && s.neverPaid) return startLead(s);
   if (n === undefined || s.drawingPension === true) return undefined;
@@ -64,12 +66,12 @@ export function yearsLead(s: Situation): string | undefined {
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
-    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
   }
   const missing = Math.ceil(15 - n);
   const gap = spell(15 - n);
   const head = `Anh/chị đã đóng ${shown}, còn thiếu ${gap} để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
-  const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age) - RULE_YEAR : undefined;
+  const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age, year) - year : undefined;
   // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
   if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
     return missing <= 5
@@ -78,13 +80,13 @@ export function yearsLead(s: Situation): string | undefined {
   }
   const when =
     yearsToGo !== undefined && s.sex
-      ? ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${RULE_YEAR + yearsToGo} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`
+      ? ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${year + yearsToGo} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`
       : '';
   const oneGo =
     missing <= 5
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
       : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
-  return `${head} khi đủ ${ageClause(s.sex)}.${when}${oneGo}`;
+  return `${head} khi đủ ${ageClause(s.sex, year)}.${when}${oneGo}`;
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
@@ -92,12 +94,13 @@ function startLead(s: Situation): string | undefined {
   if (s.age === undefined) return undefined;
   // Sex not told: both, since the retirement age differs.
   if (!s.sex) return [startLead({ ...s, sex: 'female' }), startLead({ ...s, sex: 'male' })].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)');
-  const at = retirementYear(s.sex, s.age);
-  const toGo = Math.max(0, at - RULE_YEAR);
+  const year = ruleYear(s);
+  const at = retirementYear(s.sex, s.age, year);
+  const toGo = Math.max(0, at - year);
   const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}` : 'rồi'}`;
   if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
   if (toGo >= 10) {
     return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
   }
-  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${RULE_YEAR + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
+  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${year + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
 }

@@ -12,6 +12,7 @@ import {
 } from './normalise.ts';
 import { TOPIC_RULES } from './topic-rules.ts';
 import { buildScorer, type Scorer } from './scorer.ts';
+import { withoutPlaceholders } from './as-of.ts';
 
 interface IndexedDoc {
   id: string;
@@ -82,7 +83,7 @@ export function buildFaqIndex(entries: readonly KbEntry[]): FaqIndex {
     // Joining with " . " keeps bigrams from spanning two questions.
     questions: e.questions.join(' . '),
     keywords: e.keywords.join(' . '),
-    answer: `${e.short} . ${e.long ?? ''}`,
+    answer: withoutPlaceholders(`${e.short} . ${e.long ?? ''}`),
   }));
   const scorer = buildScorer(
     docs.map((d) => ({
@@ -106,7 +107,7 @@ export function buildFaqIndex(entries: readonly KbEntry[]): FaqIndex {
     list.push(e);
     byTopic.set(e.topic, list);
   }
-  const correct = buildCorrector(entries.flatMap((e) => [...e.questions, ...e.keywords, e.short, e.long ?? '']));
+  const correct = buildCorrector(entries.flatMap((e) => [...e.questions, ...e.keywords, withoutPlaceholders(e.short), withoutPlaceholders(e.long ?? '')]));
   return { entries: new Map(entries.map((e) => [e.id, e])), byTopic, scorer, vocabulary, indexTerms, correct };
 }
 

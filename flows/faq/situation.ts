@@ -1,5 +1,6 @@
 import { fold } from './fold-memo.ts';
 import { spellChatWords, spellSchemeNames } from './ask-text.ts';
+import { today, yearOf } from './as-of.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -37,6 +38,8 @@ export interface Situation {
   neverPaid?: boolean;
   /** Months of pregnancy told ("đang mang thai 5 tháng"). */
   pregnantMonths?: number;
+  /** The calendar year the question is read in (not told by the person): ages from a birth year, this year's retirement age. */
+  year?: number;
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
@@ -54,11 +57,11 @@ const YEARS_PAID = [
 const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
-/** The year the question is read in (ages from a birth year). Injected by callers that know the clock. */
-const DEFAULT_YEAR = 2026;
-
-/** Read the person's situation from a question (diacritics optional). */
-export function readSituation(text: string, year = DEFAULT_YEAR): Situation {
+/**
+ * Read the person's situation from a question (diacritics optional), in `year` (the calendar year of the message;
+ * by default this year in Vietnam).
+ */
+export function readSituation(text: string, year = yearOf(today())): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
   const words = spellSchemeNames(fold(text))

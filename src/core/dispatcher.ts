@@ -39,7 +39,7 @@ export interface DispatcherDeps {
    * Work for a text before its transaction, off the event loop (the FAQ's answer on an answer worker): the
    * transaction may await the database only. Must not fail; a person's messages still enter in arrival order.
    */
-  prepare?: (text: string) => Promise<void>;
+  prepare?: (text: string, now: Date) => Promise<void>;
 }
 
 export interface Dispatcher {
@@ -175,7 +175,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const prepare = deps.prepare;
   // Preparing only saves time later: if it fails, the step does the work itself.
   const prepared = (event: InboundEvent): Promise<void> =>
-    prepare && event.kind === 'text' ? prepare(normaliseInbound(event.text)).catch(() => undefined) : Promise.resolve();
+    prepare && event.kind === 'text' ? prepare(normaliseInbound(event.text), deps.clock.now()).catch(() => undefined) : Promise.resolve();
   if (engineOf(deps.db) === 'pg') {
     // One person's events are handled in the order they arrived here (the address lock then orders instances).
     const inLine = createLanes();

@@ -6,6 +6,7 @@ import { stripDiacritics } from '../../src/text/vietnamese.ts';
 import { answerQuestion } from '../../flows/faq/answer.ts';
 import type { FaqIndex } from '../../flows/faq/search-index.ts';
 import { TOPICS } from '../../flows/faq/kb.ts';
+import { EVAL_DAY } from './eval.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'faq');
 /**
@@ -98,7 +99,7 @@ const plain = (t: string): string => stripDiacritics(t).toLowerCase();
 /** Judge the answers to the cases; `transform` rewrites each question first (e.g. strip diacritics). */
 export function evaluateAdvice(index: FaqIndex, cases: readonly AdviceCase[], transform: (q: string) => string = (q) => q): AdviceReport {
   const results: AdviceResult[] = cases.map((c) => {
-    const a = answerQuestion(index, transform(c.q));
+    const a = answerQuestion(index, transform(c.q), undefined, {}, EVAL_DAY);
     const text = plain(a.answer);
     const missing = c.must.filter((p) => !new RegExp(p, 'm').test(text));
     const violated = c.mustNot.filter((p) => new RegExp(p).test(text));

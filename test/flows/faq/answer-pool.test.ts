@@ -8,6 +8,9 @@ import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { stripDiacritics } from '../../../src/text/vietnamese.ts';
 import { until } from '../../support/until.ts';
+
+/** The day the answers are read on (fixed: the answers compared must not change with the calendar). */
+const DAY = '2026-12-01';
 import { readJsonl } from './support.ts';
 
 // The real knowledge base, as the service's flows and the workers both read it.
@@ -23,9 +26,9 @@ describe('answer workers (worker threads holding the index)', () => {
   it('answer exactly as the event loop would, as written and without diacritics', async () => {
     await until('the answer worker to be ready', () => pool.stats().ready === 1, 15_000);
     for (const q of [...questions, ...questions.map(stripDiacritics), 'xin chào', 'giá vàng hôm nay bao nhiêu']) {
-      const wire = await pool.answer(q);
+      const wire = await pool.answer(q, DAY);
       expect(wire, q).not.toBeNull();
-      expect(fromWire(index, wire!), q).toEqual(answerQuestion(index, q));
+      expect(fromWire(index, wire!), q).toEqual(answerQuestion(index, q, undefined, {}, DAY));
     }
     expect(pool.stats().answered).toBeGreaterThanOrEqual(questions.length * 2 + 2);
   });
@@ -34,7 +37,7 @@ describe('answer workers (worker threads holding the index)', () => {
     const small = createAnswerPool({ size: 1, maxQueue: 2 });
     try {
       await until('the answer worker to be ready', () => small.stats().ready === 1, 15_000);
-      const all = await Promise.all(questions.slice(0, 6).map((q) => small.answer(q)));
+      const all = await Promise.all(questions.slice(0, 6).map((q) => small.answer(q, DAY)));
       expect(all.filter((a) => a !== null)).toHaveLength(2);
       expect(small.stats().handedBack).toBe(4);
     } finally {
@@ -49,7 +52,7 @@ describe('answer workers (worker threads holding the index)', () => {
       await until('the broken worker to fail', () => errors.length >= 1, 15_000);
       // Each text finds no ready worker: handed back at once, while the dead worker is started again (3 times at most).
       for (let i = 0; i < 10; i++) {
-        expect(await broken.answer(questions[0]!)).toBeNull();
+        expect(await broken.answer(questions[0]!, DAY)).toBeNull();
         await until('the worker to be gone', () => broken.stats().workers === 0, 15_000);
       }
       expect(errors.length).toBe(4);
@@ -71,7 +74,7 @@ describe('answer workers (worker threads holding the index)', () => {
   it('hand texts back once closed', async () => {
     const closing = createAnswerPool({ size: 1 });
     await closing.close();
-    expect(await closing.answer(questions[0]!)).toBeNull();
+    expect(await closing.answer(questions[0]!, DAY)).toBeNull();
     expect(closing.stats()).toMatchObject({ workers: 0, ready: 0 });
   });
 

@@ -4,11 +4,14 @@ import { answerQuestion } from '../../../flows/faq/answer.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 
+/** The day the answers are read on (this year's retirement age is in some of them). */
+const DAY = '2026-12-01';
+
 const index = buildFaqIndex(loadKb());
 /** The entries answering a question, the same with and without diacritics. */
 const ids = (q: string): string[] => {
-  const a = answerQuestion(index, q).parts.map((p) => p.entry.id);
-  expect(answerQuestion(index, stripDiacritics(q)).parts.map((p) => p.entry.id)).toEqual(a);
+  const a = answerQuestion(index, q, undefined, {}, DAY).parts.map((p) => p.entry.id);
+  expect(answerQuestion(index, stripDiacritics(q), undefined, {}, DAY).parts.map((p) => p.entry.id)).toEqual(a);
   return a;
 };
 
@@ -44,7 +47,7 @@ describe('"mua BHXH tự nguyện" is joining it', () => {
   it('answers a worker without a contract, a household business and a 35-year-old who "mua" as if they had said "tham gia"', () => {
     expect(ids('Tôi đang làm ở một Công ty, không được ký hợp đồng lao động và cũng không được đóng BHXH. Vậy, tôi có thể tự mua BHXH tự nguyện được không?')).toEqual(['eligibility.no_contract']);
     expect(ids('Tôi mở quán ăn, có đăng ký hộ kinh doanh. Tôi mua BHXH tự nguyện được không?')).toEqual(['eligibility.household_business']);
-    expect(answerQuestion(index, '35 tuổi mua BHXH tự nguyện được không?').answer).toMatch(/từ đủ 15 tuổi/);
+    expect(answerQuestion(index, '35 tuổi mua BHXH tự nguyện được không?', undefined, {}, DAY).answer).toMatch(/từ đủ 15 tuổi/);
   });
 });
 
@@ -54,7 +57,7 @@ describe('"chế độ hưu trí" is the pension, "lãnh" is taking it', () => {
   });
 
   it('answers "có lãnh được không" with when a lump sum is allowed, not its amount', () => {
-    const a = answerQuestion(index, 'Tôi tính nghỉ việc, lãnh bảo hiểm xã hội một lần để làm vốn buôn bán thì có lãnh được không?');
+    const a = answerQuestion(index, 'Tôi tính nghỉ việc, lãnh bảo hiểm xã hội một lần để làm vốn buôn bán thì có lãnh được không?', undefined, {}, DAY);
     expect(a.entryId).toBe('lump_sum.when_allowed');
   });
 });
@@ -81,8 +84,7 @@ describe('every ask of a question is answered', () => {
   it('answers "nếu được, cần thủ tục gì" after a withdrawal ask with the papers (form 14-HSB)', () => {
     const a = answerQuestion(
       index,
-      'Tôi tính nghỉ việc, rút bảo hiểm xã hội một lần để làm vốn buôn bán thì có rút được không? Nếu được, tôi cần làm những thủ tục gì?',
-    );
+      'Tôi tính nghỉ việc, rút bảo hiểm xã hội một lần để làm vốn buôn bán thì có rút được không? Nếu được, tôi cần làm những thủ tục gì?', undefined, {}, DAY);
     expect(a.parts.map((p) => p.entry.id)).toEqual(['lump_sum.when_allowed', 'lump_sum.procedure']);
     expect(a.answer).toMatch(/14-HSB/);
   });
@@ -92,7 +94,7 @@ describe('every ask of a question is answered', () => {
   });
 
   it('answers the subsidy for a disabled person with every group\'s rate and says disability is no group of its own', () => {
-    const a = answerQuestion(index, 'Quy định về việc hỗ trợ người khuyết tật tham gia bảo hiểm xã hội tự nguyện là gì?');
+    const a = answerQuestion(index, 'Quy định về việc hỗ trợ người khuyết tật tham gia bảo hiểm xã hội tự nguyện là gì?', undefined, {}, DAY);
     expect(a.entryId).toBe('subsidy.rates_by_group');
     expect(a.answer).toMatch(/không có mức hỗ trợ riêng cho người khuyết tật/);
     expect(a.answer).toMatch(/cận nghèo: 40%/);
@@ -101,8 +103,7 @@ describe('every ask of a question is answered', () => {
   it('answers a widow about survivor benefits, not about going on paying after leaving a job', () => {
     const a = answerQuestion(
       index,
-      'Chồng tôi đã đóng bảo hiểm bắt buộc 16 năm, sau đó xin nghỉ việc về làm kinh doanh tự do và tham gia bảo hiểm xã hội tự nguyện. Vừa qua chồng tôi đã mất, tôi có được hưởng trợ cấp tuất không?',
-    );
+      'Chồng tôi đã đóng bảo hiểm bắt buộc 16 năm, sau đó xin nghỉ việc về làm kinh doanh tự do và tham gia bảo hiểm xã hội tự nguyện. Vừa qua chồng tôi đã mất, tôi có được hưởng trợ cấp tuất không?', undefined, {}, DAY);
     expect(a.topic).toBe('survivor');
   });
 });
@@ -138,7 +139,7 @@ describe('what the situation decides', () => {
   });
 
   it('tells someone who stops paying what their years mean at the retirement age and what they can get', () => {
-    const a = answerQuestion(index, 'Tôi đóng tự nguyện 10 năm rồi, giờ muốn dừng, sau này đến tuổi hưu có được nhận gì không?');
+    const a = answerQuestion(index, 'Tôi đóng tự nguyện 10 năm rồi, giờ muốn dừng, sau này đến tuổi hưu có được nhận gì không?', undefined, {}, DAY);
     expect(a.parts.map((p) => p.entry.id)).toEqual(['pension_conditions.years_15', 'lump_sum.monthly_allowance_option']);
     expect(a.answer).toMatch(/còn thiếu 5 năm/);
   });
@@ -146,35 +147,35 @@ describe('what the situation decides', () => {
 
 describe('the family of a member who died, with the years paid', () => {
   it('says whether the funeral allowance is due (60 months) and about how many months the one-time allowance makes', () => {
-    const a = answerQuestion(index, 'Bố tôi đang đóng bảo hiểm tự nguyện thì mất, trước đó bố đã đóng được 7 năm. Gia đình tôi được nhận những khoản gì và bao nhiêu tiền?');
+    const a = answerQuestion(index, 'Bố tôi đang đóng bảo hiểm tự nguyện thì mất, trước đó bố đã đóng được 7 năm. Gia đình tôi được nhận những khoản gì và bao nhiêu tiền?', undefined, {}, DAY);
     expect(a.entryId).toBe('survivor.member_dies_one_time');
     expect(a.answer).toMatch(/23\.400\.000 đồng/);
     expect(a.answer).toMatch(/khoảng 14 tháng thu nhập bình quân/);
-    const short = answerQuestion(index, 'Chồng tôi đóng bảo hiểm xã hội tự nguyện được 3 năm thì qua đời, gia đình được hưởng chế độ gì?');
+    const short = answerQuestion(index, 'Chồng tôi đóng bảo hiểm xã hội tự nguyện được 3 năm thì qua đời, gia đình được hưởng chế độ gì?', undefined, {}, DAY);
     expect(short.answer).toMatch(/không có trợ cấp mai táng/);
   });
 
   it('answers "đóng ở đâu" next to the amount', () => {
-    const a = answerQuestion(index, 'Tôi 40 tuổi, bán hàng online, tham gia BHXH tự nguyện mức thấp nhất thì mỗi tháng phải đóng bao nhiêu tiền và đóng ở đâu?');
+    const a = answerQuestion(index, 'Tôi 40 tuổi, bán hàng online, tham gia BHXH tự nguyện mức thấp nhất thì mỗi tháng phải đóng bao nhiêu tiền và đóng ở đâu?', undefined, {}, DAY);
     expect(a.parts.map((p) => p.entry.id)).toEqual(['contribution_amount.how_much_month', 'where_to_pay.collection_agents']);
   });
 });
 
 describe('when this person reaches the retirement age', () => {
   it('gives the month from the birth month and year (Decree 135/2020 schedule), or the range over a birth year', () => {
-    const a = answerQuestion(index, 'Tôi là nữ, sinh tháng 5/1969 thì khi nào được hưởng lương hưu?');
+    const a = answerQuestion(index, 'Tôi là nữ, sinh tháng 5/1969 thì khi nào được hưởng lương hưu?', undefined, {}, DAY);
     expect(a.entryId).toBe('pension_conditions.by_birth_year');
     expect(a.answer).toMatch(/Nữ sinh tháng 5\/1969 đủ tuổi nghỉ hưu \(57 tuổi\) vào tháng 5\/2026/);
-    expect(answerQuestion(index, 'Tôi là nam sinh tháng 4/1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/\(62 tuổi\) vào tháng 4\/2028/);
-    expect(answerQuestion(index, 'Tôi là nam sinh năm 1966 thì bao giờ được nghỉ hưu?').answer).toMatch(/tháng 10\/2027 đến 12\/2028/);
+    expect(answerQuestion(index, 'Tôi là nam sinh tháng 4/1966 thì bao giờ được nghỉ hưu?', undefined, {}, DAY).answer).toMatch(/\(62 tuổi\) vào tháng 4\/2028/);
+    expect(answerQuestion(index, 'Tôi là nam sinh năm 1966 thì bao giờ được nghỉ hưu?', undefined, {}, DAY).answer).toMatch(/tháng 10\/2027 đến 12\/2028/);
     // With the years told, what they mean too.
-    expect(answerQuestion(index, 'Tôi là nữ sinh năm 1972, đóng BHXH được 12 năm, năm nào tôi được nghỉ hưu?').answer).toMatch(/còn thiếu 3 năm để đủ 15 năm/);
+    expect(answerQuestion(index, 'Tôi là nữ sinh năm 1972, đóng BHXH được 12 năm, năm nào tôi được nghỉ hưu?', undefined, {}, DAY).answer).toMatch(/còn thiếu 3 năm để đủ 15 năm/);
   });
 });
 
 describe('someone who never paid, sex not told', () => {
   it('is told when each sex reaches the retirement age and what paying from now gives', () => {
-    const a = answerQuestion(index, 'Tôi năm nay 45 tuổi, chưa đóng bảo hiểm ngày nào, bây giờ tham gia tự nguyện thì bao nhiêu tuổi được nhận lương hưu?');
+    const a = answerQuestion(index, 'Tôi năm nay 45 tuổi, chưa đóng bảo hiểm ngày nào, bây giờ tham gia tự nguyện thì bao nhiêu tuổi được nhận lương hưu?', undefined, {}, DAY);
     expect(a.answer).toMatch(/45 tuổi \(nếu là nữ\), đến tuổi nghỉ hưu khoảng năm 2041/);
     expect(a.answer).toMatch(/45 tuổi \(nếu là nam\), đến tuổi nghỉ hưu khoảng năm 2043/);
   });
@@ -182,11 +183,11 @@ describe('someone who never paid, sex not told', () => {
 
 describe('the amount of a lump sum', () => {
   it('is estimated for the years and income told, not answered with the premium for that income', () => {
-    const a = answerQuestion(index, 'Tôi đóng BHXH tự nguyện được 6 năm, mức thu nhập 3 triệu, nay muốn rút một lần thì được bao nhiêu tiền?');
+    const a = answerQuestion(index, 'Tôi đóng BHXH tự nguyện được 6 năm, mức thu nhập 3 triệu, nay muốn rút một lần thì được bao nhiêu tiền?', undefined, {}, DAY);
     expect(a.entryId).toBe('lump_sum.amount');
     expect(a.answer).toMatch(/6 x 2 x 3\.000\.000 = 36\.000\.000 đồng/);
     // The survivor allowance of a member who died is another rule.
-    expect(answerQuestion(index, 'Bố tôi đóng BHXH tự nguyện 20 năm thì mất. Tôi được nhận trợ cấp tuất một lần khoảng bao nhiêu?').topic).toBe('survivor');
+    expect(answerQuestion(index, 'Bố tôi đóng BHXH tự nguyện 20 năm thì mất. Tôi được nhận trợ cấp tuất một lần khoảng bao nhiêu?', undefined, {}, DAY).topic).toBe('survivor');
   });
 });
 
@@ -194,8 +195,7 @@ describe('a question is no fact', () => {
   it('reads "đã được hưởng lương hưu chưa?" as an ask, so the transitional rule and the rate are applied', () => {
     const a = answerQuestion(
       index,
-      'Tôi đã đóng BHXH tự nguyện được 25 năm, năm nay tôi 60 tuổi, nam, tôi bắt đầu đóng từ năm 2000. Tôi đã được hưởng lương hưu chưa và mức hưởng là bao nhiêu %?',
-    );
+      'Tôi đã đóng BHXH tự nguyện được 25 năm, năm nay tôi 60 tuổi, nam, tôi bắt đầu đóng từ năm 2000. Tôi đã được hưởng lương hưu chưa và mức hưởng là bao nhiêu %?', undefined, {}, DAY);
     expect(a.answer).toMatch(/Anh\/chị đã đóng tự nguyện 25 năm, bắt đầu trước 1\/1\/2021/);
     expect(a.answer).toMatch(/55%/);
   });
@@ -203,7 +203,7 @@ describe('a question is no fact', () => {
 
 describe('the amount asked next to another ask', () => {
   it('answers "mức đóng thấp nhất là bao nhiêu" after going on from a job', () => {
-    const a = answerQuestion(index, 'Tôi nghỉ việc công ty, đã đóng bắt buộc 5 năm. Giờ tôi muốn đóng tiếp tự nguyện thì mức đóng thấp nhất là bao nhiêu và có được cộng dồn không?');
+    const a = answerQuestion(index, 'Tôi nghỉ việc công ty, đã đóng bắt buộc 5 năm. Giờ tôi muốn đóng tiếp tự nguyện thì mức đóng thấp nhất là bao nhiêu và có được cộng dồn không?', undefined, {}, DAY);
     expect(a.parts.map((p) => p.entry.id)).toEqual(['transfer_between_schemes.quit_job', 'contribution_amount.how_much_month']);
     expect(a.answer).toMatch(/330\.000/);
   });

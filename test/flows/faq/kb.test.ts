@@ -51,6 +51,16 @@ describe('knowledge-base loading', () => {
     expect(() => loadKb(dirWith({ 'maternity.json': JSON.stringify([good]) }))).toThrow(/other than "maternity"/);
   });
 
+  it('refuses an unknown placeholder, and a short answer that outgrows three SMS once this year\'s figures fill it in', () => {
+    const unknown = dirWith({ 'subsidy.json': JSON.stringify([{ ...good, short: 'Năm {YEAR}: {RATE}.' }]) });
+    expect(() => loadKb(unknown)).toThrow(/x\.one: unknown placeholder \{RATE\}/);
+    // Each {MALE_AGE} is 10 characters written, up to 15 filled in ("61 tuổi 9 tháng").
+    const padded = 'x'.repeat(SHORT_MAX - 30) + ' {MALE_AGE} {MALE_AGE}';
+    expect(padded.length).toBeLessThanOrEqual(SHORT_MAX);
+    expect(() => loadKb(dirWith({ 'subsidy.json': JSON.stringify([{ ...good, short: padded }]) }))).toThrow(/once filled in/);
+    expect(loadKb(dirWith({ 'subsidy.json': JSON.stringify([{ ...good, short: 'Năm {YEAR}: nam {MALE_AGE}.' }]) }))).toHaveLength(1);
+  });
+
   it('refuses an empty directory', () => {
     expect(() => loadKb(dirWith({}))).toThrow(/no knowledge-base files/);
   });

@@ -32,8 +32,8 @@ describe('reading the situation from a question', () => {
     ['hồi trước làm công ty có đóng bảo hiểm, giờ đóng tự nguyện thì có nối tiếp được không', { employment: 'left_job' }],
     ['Tôi làm việc ở công ty được 12 năm, công ty đóng BHXH đầy đủ. Nay công ty giải thể', { employment: 'left_job' }],
   ])('"%s"', (q, expected) => {
-    expect(readSituation(q)).toMatchObject(expected);
-    expect(readSituation(stripDiacritics(q))).toMatchObject(expected);
+    expect(readSituation(q, 2026)).toMatchObject(expected);
+    expect(readSituation(stripDiacritics(q), 2026)).toMatchObject(expected);
   });
 
   it('reads no years paid, no sex and no pension from a plan ("nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm", "để sau này có lương hưu")', () => {
@@ -108,7 +108,7 @@ describe('rules applied to the situation', () => {
   });
 
   it('tells someone with 17 years that 15 years now suffices, and someone with 12 how many years are missing', () => {
-    expect(yearsLead({ yearsPaid: 17, sex: 'male' })).toMatch(/đã đóng 17 năm: từ 1\/7\/2025 chỉ cần đủ 15 năm.*61 tuổi 6 tháng.*42%/);
+    expect(yearsLead({ yearsPaid: 17, sex: 'male', year: 2026 })).toMatch(/đã đóng 17 năm: từ 1\/7\/2025 chỉ cần đủ 15 năm.*61 tuổi 6 tháng.*42%/);
     expect(yearsLead({ yearsPaid: 12 })).toMatch(/còn thiếu 3 năm.*đóng một lần/);
     expect(yearsLead({ yearsPaid: 17, drawingPension: true })).toBeUndefined();
   });
