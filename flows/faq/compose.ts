@@ -4,7 +4,8 @@ import { askWords } from './ask-text.ts';
 import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import { pastEffectiveNote, renderForDay, type AsOfDay } from './as-of.ts';
+import { pastEffectiveNote, type AsOfDay } from './as-of.ts';
+import { renderForDay } from './kb-text.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */
 interface Facet {

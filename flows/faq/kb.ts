@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { renderForDay, unknownPlaceholders } from './as-of.ts';
+import { renderForDay, unknownPlaceholders } from './kb-text.ts';
 
 /** Topic ids of knowledge-base entries (DESIGN.md, "Interfaces others rely on"). */
 export const TOPICS = [

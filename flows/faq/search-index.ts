@@ -12,7 +12,7 @@ import {
 } from './normalise.ts';
 import { TOPIC_RULES } from './topic-rules.ts';
 import { buildScorer, type Scorer } from './scorer.ts';
-import { withoutPlaceholders } from './as-of.ts';
+import { withoutPlaceholders } from './kb-text.ts';
 
 interface IndexedDoc {
   id: string;

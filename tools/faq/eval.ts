@@ -6,7 +6,7 @@ import { stripDiacritics } from '../../src/text/vietnamese.ts';
 import { answerQuestion } from '../../flows/faq/answer.ts';
 import { buildFaqIndex, type FaqIndex } from '../../flows/faq/search-index.ts';
 import { DEFAULT_KB_DIR, hasKb, loadKb, TOPICS } from '../../flows/faq/kb.ts';
-import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, ADVICE_REGRESS_PATH, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
+import { ADVICE_BLIND_PATH, ADVICE_DEV_PATH, ADVICE_REGRESS_PATH, EVAL_DAY, evaluateAdviceBothForms, formatAdvice, loadAdviceSet, readJsonl } from './eval-advice.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The development set: one {"q","topic","entry"?} per line. */
@@ -51,12 +51,6 @@ export interface EvalReport {
   byTopic: Record<string, { total: number; correct: number }>;
   misses: Miss[];
 }
-
-/**
- * The day the sets are answered on: the day their labels were written for (this year's retirement age is in some
- * of them), so that a figure of the next year does not fail a label of this one.
- */
-export const EVAL_DAY = '2026-12-01';
 
 /** Topic accuracy of the answers on the cases; `transform` rewrites each question first (e.g. strip marks). */
 export function evaluate(index: FaqIndex, cases: readonly DevCase[], transform: (q: string) => string = (q) => q): EvalReport {
