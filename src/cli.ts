@@ -24,7 +24,8 @@ Commands:
   seed                          seed the default campaign and unit tree (idempotent)
   chat [--as resident|staff|supervisor] [--phone 09…] [--unit CODE]
                                 chat with the bot in the terminal
-  ask [--json] "<question>"     answer one question (--stdin: one question per line)
+  ask [--json] [--date=YYYY-MM-DD] "<question>"
+                                answer one question (--stdin: one question per line; --date: as on that day)
   import-units <csv> [--dry-run] load a unit tree (code,name,type,level,parent_code[,target])
   import-staff <csv> [--dry-run] [--skip-bad]
   export-progress [--format csv|xlsx] [--out FILE]

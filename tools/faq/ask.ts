@@ -3,6 +3,7 @@ import { normaliseInbound } from '../../src/text/vietnamese.ts';
 import { answerQuestion, type FaqAnswer } from '../../flows/faq/answer.ts';
 import { buildFaqIndex, type FaqIndex } from '../../flows/faq/search-index.ts';
 import { loadKb } from '../../flows/faq/kb.ts';
+import { today } from '../../flows/faq/as-of.ts';
 
 /** Streams the `ask` command uses; tests pass their own. */
 export interface AskIo {
@@ -19,7 +20,15 @@ export interface AskJson {
   answer: string;
 }
 
-const USAGE = 'usage: ask [--json] "<question>" | ask [--json] --stdin';
+const USAGE = 'usage: ask [--json] [--date=YYYY-MM-DD] "<question>" | ask [--json] [--date=YYYY-MM-DD] --stdin';
+/** `--date=2027-05-23`: answer as on that day in Vietnam (this year\'s retirement age, figures past their end). */
+const DATE_FLAG = /^--date=(\d{4}-\d{2}-\d{2})$/;
+
+/** A real calendar day ("2027-02-30" is not). */
+function validDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
 
 /** The JSON object `ask --json` prints for an answer. */
 export function toAskJson(a: FaqAnswer): AskJson {
@@ -28,17 +37,20 @@ export function toAskJson(a: FaqAnswer): AskJson {
 
 /**
  * `bhxh-outreach ask [--json] "<question>"` and `ask [--json] --stdin` (one question per line, one answer per
- * line, in order; blank lines get an "unknown" answer so lines stay aligned). Returns the exit code.
+ * line, in order; blank lines get an "unknown" answer so lines stay aligned); `--date=YYYY-MM-DD` answers as on that
+ * day (to read, before a campaign, what the bot will say then). Returns the exit code.
  * `argv` may start with the word "ask". The index is built from flows/faq/kb/ (or $FAQ_KB_DIR) unless passed.
  */
 export async function runAsk(argv: string[], io: AskIo, deps: { index?: FaqIndex } = {}): Promise<number> {
   const args = argv[0] === 'ask' ? argv.slice(1) : [...argv];
   const json = args.includes('--json');
   const fromStdin = args.includes('--stdin');
-  const unknownFlag = args.find((a) => a.startsWith('--') && a !== '--json' && a !== '--stdin');
+  const dateArg = args.find((a) => a.startsWith('--date'));
+  const day = dateArg === undefined ? today() : DATE_FLAG.exec(dateArg)?.[1];
+  const unknownFlag = args.find((a) => a.startsWith('--') && a !== '--json' && a !== '--stdin' && a !== dateArg);
   const words = args.filter((a) => !a.startsWith('--'));
   const err = io.stderr ?? process.stderr;
-  if (unknownFlag || (fromStdin && words.length > 0) || (!fromStdin && words.length === 0)) {
+  if (unknownFlag || day === undefined || !validDay(day) || (fromStdin && words.length > 0) || (!fromStdin && words.length === 0)) {
     err.write(`${USAGE}\n`);
     return 2;
   }
@@ -51,7 +63,7 @@ export async function runAsk(argv: string[], io: AskIo, deps: { index?: FaqIndex
   }
   const print = (question: string): void => {
     const text = normaliseInbound(question);
-    const a = answerQuestion(index, text);
+    const a = answerQuestion(index, text, undefined, {}, day);
     io.stdout.write(json ? `${JSON.stringify(toAskJson(a))}\n` : `${a.answer}\n`);
   };
   if (!fromStdin) {

@@ -75,6 +75,27 @@ describe('the ask command', () => {
     expect(o.entryId).not.toBeNull();
   });
 
+  it('answers as on the day given by --date, and refuses a day that does not exist', async () => {
+    if (hasKb()) {
+      // The real knowledge base: this year's retirement age for a man with 16 years paid.
+      const q = 'Tôi là nam, năm nay 60 tuổi, đã đóng BHXH 16 năm thì khi nào được lương hưu?';
+      const on = async (day: string): Promise<string> => {
+        const stdin = new PassThrough();
+        stdin.end('');
+        const out = capture();
+        expect(await runAsk(['--json', `--date=${day}`, q], { stdin, stdout: out.out, stderr: capture().out })).toBe(0);
+        return (JSON.parse(out.text()) as { answer: string }).answer;
+      };
+      expect(await on('2026-12-31')).toMatch(/nam, năm 2026: 61 tuổi 6 tháng/);
+      expect(await on('2027-01-01')).toMatch(/nam, năm 2027: 61 tuổi 9 tháng/);
+    }
+    for (const bad of ['--date=2027-02-30', '--date=23/5/2027', '--date']) {
+      const r = await ask([bad, 'câu hỏi']);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/usage: ask/);
+    }
+  });
+
   it('exits 2 with a usage line when there is no question', async () => {
     const r = await ask(['ask', '--json']);
     expect(r.code).toBe(2);
