@@ -35,7 +35,7 @@ const FACETS: readonly Facet[] = [
     gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
     prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
   },
-  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
+  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|ty le (?:huong|luong huu))/, gives: /\d+ ?%/ },
   {
     name: 'amount',
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu)\b/,

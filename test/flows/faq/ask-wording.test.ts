@@ -70,6 +70,11 @@ describe('every ask of a question is answered', () => {
     expect(ids('Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?')).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
   });
 
+  it('answers "bao nhiêu %" with the rate: of the pension for the years paid, of the income for the contribution', () => {
+    expect(ids('Tôi là nữ, đóng BHXH tự nguyện 20 năm thì được hưởng bao nhiêu %?')).toContain('benefits_pension.rate_women');
+    expect(ids('Đóng bảo hiểm tự nguyện thì đóng bao nhiêu % thu nhập?')).toEqual(['contribution_amount.rate_22']);
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });
