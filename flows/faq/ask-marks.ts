@@ -4,15 +4,21 @@ import { fold } from './fold-memo.ts';
  * Words that close a question in Vietnamese ("… được không", "… bao nhiêu", "… thế nào"), folded, with the
  * particles that may follow them ("… không ạ", "… thế nào vậy").
  */
-const ASK_END = /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*\b/g;
-/** After a closing word: an optional sentence mark, then a new sentence (a capitalised word) or the end. */
-const NEXT = /^[ ]*[.;!]?[ ]*(?=\p{Lu}\p{Ll}|$)/u;
+const ASK_END =
+  /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu(?: tien| nam| thang| tuoi| lan| phan tram| ?%)?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
+/**
+ * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
+ * word, a new line, or one of the words that open a further ask in chat written all in lower case ("… được không
+ * nếu được thì …", "… bao lâu còn …"). Not "và": "đóng bao nhiêu và trong bao lâu" is one ask of two facets.
+ */
+const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:nếu|neu|còn|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s))/u;
 
 /**
  * The question with each ask closed by a question mark, when the writer left it out ("… được không. Nếu được
  * thì đóng bao nhiêu" → "… được không? Nếu được thì đóng bao nhiêu?"): the rules that find a second ask read
- * asks by their marks. A closing word counts only at the end of the text or before a new sentence, so
- * "không" inside a sentence is left alone. Returns the text unchanged when nothing is missing.
+ * asks by their marks. A closing word counts only at the end of the text or before a new sentence (a capital, a
+ * new line, a lower-case "nếu", "còn", "vậy" …), so "không" inside a sentence is left alone. Returns the text
+ * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
   const f = fold(text);
@@ -24,7 +30,9 @@ export function markAsks(text: string): string {
     const end = m.index + m[0].length;
     const next = NEXT.exec(text.slice(end));
     if (!next) continue;
-    out += `${text.slice(from, end)}?${next[0].length > 0 ? ' ' : ''}`;
+    // The mark left out becomes "?"; a line break after it stays one.
+    const gap = next[0].replace(/[.;!]/, '');
+    out += `${text.slice(from, end)}?${gap.includes('\n') ? gap : next[0].length > 0 ? ' ' : ''}`;
     from = end + next[0].length;
   }
   return from === 0 ? text : out + text.slice(from);

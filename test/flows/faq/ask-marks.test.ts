@@ -15,6 +15,25 @@ describe('asks written without question marks', () => {
     expect(markAsks('Công ty không đóng. Tôi phải làm sao')).toBe('Công ty không đóng. Tôi phải làm sao?');
   });
 
+  it('closes an ask before a new line, before a lower-case "nếu", and after "bao nhiêu tiền" or "bao nhiêu %"', () => {
+    expect(markAsks('Có được rút không\nNếu được thì cần giấy tờ gì')).toBe('Có được rút không?\nNếu được thì cần giấy tờ gì?');
+    expect(markAsks('thời gian nhận tiền là bao lâu.\nXin cảm ơn.')).toBe('thời gian nhận tiền là bao lâu?\nXin cảm ơn.');
+    expect(markAsks('đóng được không nếu được thì mỗi tháng bao nhiêu')).toBe('đóng được không? nếu được thì mỗi tháng bao nhiêu?');
+    expect(markAsks('dong dc ko neu dc thi moi thang bao nhieu')).toBe('dong dc ko? neu dc thi moi thang bao nhieu?');
+    expect(markAsks('Được rút bao nhiêu tiền Và cần giấy tờ gì')).toBe('Được rút bao nhiêu tiền? Và cần giấy tờ gì?');
+    expect(markAsks('được hưởng bao nhiêu % Nhận ở đâu')).toBe('được hưởng bao nhiêu %? Nhận ở đâu?');
+    // "và" inside one ask, and "không" in a sentence, stay as they are.
+    expect(markAsks('đóng bao nhiêu và trong bao lâu thì được lương hưu?')).toBe('đóng bao nhiêu và trong bao lâu thì được lương hưu?');
+  });
+
+  it('answers a second ask on its own line without question marks', () => {
+    const ids = (q: string): string[] => answerQuestion(index, q).parts.map((p) => p.entry.id);
+    expect(ids('Hộ nghèo được hỗ trợ bao nhiêu\nĐăng ký ở đâu')).toEqual(['subsidy.poor_household', 'how_to_join.steps']);
+    expect(ids('Tôi đóng tự nguyện được 10 năm rồi, nếu tôi mất thì con tôi được hưởng gì\nCòn muốn đóng một lần cho 5 năm tới thì được không')).toContain(
+      'payment_mode.years_ahead',
+    );
+  });
+
   it('answers both asks of a question whose marks were left out', () => {
     const q = 'Nếu muốn sau này nhận lương hưu khoảng 5 triệu đồng mỗi tháng thì cần đóng BHXH tự nguyện bao nhiêu và trong bao lâu Nếu người tham gia qua đời, thân nhân được hưởng quyền lợi gì';
     const topics = answerQuestion(index, q).parts.map((p) => p.entry.topic);
