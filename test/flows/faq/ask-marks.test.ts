@@ -15,15 +15,17 @@ describe('asks written without question marks', () => {
     expect(markAsks('Công ty không đóng. Tôi phải làm sao')).toBe('Công ty không đóng. Tôi phải làm sao?');
   });
 
-  it('closes an ask before a new line, before a lower-case "nếu", and after "bao nhiêu tiền" or "bao nhiêu %"', () => {
-    expect(markAsks('Có được rút không\nNếu được thì cần giấy tờ gì')).toBe('Có được rút không?\nNếu được thì cần giấy tờ gì?');
-    expect(markAsks('thời gian nhận tiền là bao lâu.\nXin cảm ơn.')).toBe('thời gian nhận tiền là bao lâu?\nXin cảm ơn.');
-    expect(markAsks('đóng được không nếu được thì mỗi tháng bao nhiêu')).toBe('đóng được không? nếu được thì mỗi tháng bao nhiêu?');
-    expect(markAsks('dong dc ko neu dc thi moi thang bao nhieu')).toBe('dong dc ko? neu dc thi moi thang bao nhieu?');
-    expect(markAsks('Được rút bao nhiêu tiền Và cần giấy tờ gì')).toBe('Được rút bao nhiêu tiền? Và cần giấy tờ gì?');
-    expect(markAsks('được hưởng bao nhiêu % Nhận ở đâu')).toBe('được hưởng bao nhiêu %? Nhận ở đâu?');
-    // "và" inside one ask, and "không" in a sentence, stay as they are.
-    expect(markAsks('đóng bao nhiêu và trong bao lâu thì được lương hưu?')).toBe('đóng bao nhiêu và trong bao lâu thì được lương hưu?');
+  it.each([
+    ['Có được rút không\nNếu được thì cần giấy tờ gì', 'Có được rút không?\nNếu được thì cần giấy tờ gì?'],
+    ['thời gian nhận tiền là bao lâu.\nXin cảm ơn.', 'thời gian nhận tiền là bao lâu?\nXin cảm ơn.'],
+    ['đóng được không nếu được thì mỗi tháng bao nhiêu', 'đóng được không? nếu được thì mỗi tháng bao nhiêu?'],
+    ['dong dc ko neu dc thi moi thang bao nhieu', 'dong dc ko? neu dc thi moi thang bao nhieu?'],
+    ['Được rút bao nhiêu tiền Và cần giấy tờ gì', 'Được rút bao nhiêu tiền? Và cần giấy tờ gì?'],
+    ['được hưởng bao nhiêu % Nhận ở đâu', 'được hưởng bao nhiêu %? Nhận ở đâu?'],
+    // "và" inside one ask stays as it is.
+    ['đóng bao nhiêu và trong bao lâu thì được lương hưu?', 'đóng bao nhiêu và trong bao lâu thì được lương hưu?'],
+  ])('closes an ask before a new line, a lower-case "nếu", and after "bao nhiêu tiền" or "%": %j', (text, marked) => {
+    expect(markAsks(text)).toBe(marked);
   });
 
   it('answers a second ask on its own line without question marks', () => {
