@@ -75,6 +75,15 @@ describe('every ask of a question is answered', () => {
     expect(ids('Đóng bảo hiểm tự nguyện thì đóng bao nhiêu % thu nhập?')).toEqual(['contribution_amount.rate_22']);
   });
 
+  it('answers "có thể nộp hồ sơ nhận / rút một lần được chưa, được bao nhiêu" with whether it is allowed, then the amount', () => {
+    for (const q of [
+      'Tôi nghỉ việc từ năm 2022, có thể nộp hồ sơ nhận BHXH một lần được chưa và được bao nhiêu tiền?',
+      'Tôi nghỉ việc từ năm 2022, có thể rút BHXH một lần được chưa, được bao nhiêu tiền?',
+    ]) {
+      expect(ids(q)).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
+    }
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });
