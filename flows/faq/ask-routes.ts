@@ -306,6 +306,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         f,
       ),
     entry: 'other.lost_book',
+    // "Mất sổ, giờ muốn rút một lần thì làm gì": the lump-sum papers first (the book is one of them), then its reissue.
+    before: (f) => (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f) ? 'lump_sum.procedure' : undefined),
   },
   {
     // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or

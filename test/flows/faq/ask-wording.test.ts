@@ -84,6 +84,11 @@ describe('every ask of a question is answered', () => {
     }
   });
 
+  it('answers someone who lost the book and wants a lump sum with its papers first, then the book\'s reissue', () => {
+    expect(ids('Tôi bị mất sổ BHXH, giờ muốn rút BHXH một lần thì làm thế nào?')).toEqual(['lump_sum.procedure', 'other.lost_book']);
+    expect(ids('Tôi bị mất sổ bảo hiểm xã hội thì phải làm sao?')).toEqual(['other.lost_book']);
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });
