@@ -89,6 +89,10 @@ describe('every ask of a question is answered', () => {
     expect(ids('Tôi bị mất sổ bảo hiểm xã hội thì phải làm sao?')).toEqual(['other.lost_book']);
   });
 
+  it('answers a health-insurance card renewed after it lapsed with when the new card is valid and the 5 continuous years', () => {
+    expect(ids('Thẻ BHYT của bố tôi hết hạn 4 tháng rồi mới đóng tiếp, bao giờ thì dùng được?')).toEqual(['health_insurance.card_gap']);
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });
