@@ -93,6 +93,15 @@ describe('every ask of a question is answered', () => {
     expect(ids('Thẻ BHYT của bố tôi hết hạn 4 tháng rồi mới đóng tiếp, bao giờ thì dùng được?')).toEqual(['health_insurance.card_gap']);
   });
 
+  it('answers paying both schemes at once "để lương hưu cao hơn" as paying both at once (the pension is the motive, not the ask)', () => {
+    expect(ids('Tôi làm thợ may có đóng bảo hiểm bắt buộc, giờ muốn mua thêm BHXH tự nguyện song song cho lương hưu cao hơn có được không?')).toEqual([
+      'transfer_between_schemes.both_at_once',
+    ]);
+    expect(ids('Em là công nhân có bảo hiểm bắt buộc, em đóng thêm tự nguyện cùng lúc để lương hưu nhiều hơn được không ạ?')).toEqual([
+      'transfer_between_schemes.both_at_once',
+    ]);
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });
