@@ -35,5 +35,28 @@ export function markAsks(text: string): string {
     out += `${text.slice(from, end)}?${gap.includes('\n') ? gap : next[0].length > 0 ? ' ' : ''}`;
     from = end + next[0].length;
   }
+  return markStatedAsks(from === 0 ? text : out + text.slice(from));
+}
+
+/**
+ * Words that ask wherever they stand in a sentence ("Tôi cần đến đâu để làm thủ tục.", "Mức đóng bao nhiêu một
+ * tháng."): unlike "không" or "gì", they do not also deny or state.
+ */
+const STRONG_ASK = /\b(?:bao nhieu|the nao|ra sao|bao lau|o dau|den dau|lam sao|duoc khong|hay khong|hay chua|duoc chua|la gi)\b/;
+
+/** A sentence that asks with such words but was closed with a full stop (or nothing) gets its question mark. */
+function markStatedAsks(text: string): string {
+  const f = fold(text);
+  if (f.length !== text.length) return text;
+  let out = '';
+  let from = 0;
+  // Sentences end at ".", "!", "?", a new line or the end; "?" already asks.
+  for (const m of f.matchAll(/[^.!?\n]+(?:[.!?]+|(?=\n)|$)/g)) {
+    const sentence = m[0];
+    if (sentence.includes('?') || !STRONG_ASK.test(sentence)) continue;
+    const body = sentence.replace(/[.!]+$/, '');
+    out += `${text.slice(from, m.index + body.trimEnd().length)}?`;
+    from = m.index + body.trimEnd().length + (sentence.length - body.length > 0 ? 1 : 0);
+  }
   return from === 0 ? text : out + text.slice(from);
 }

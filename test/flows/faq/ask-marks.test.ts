@@ -22,6 +22,9 @@ describe('asks written without question marks', () => {
     ['dong dc ko neu dc thi moi thang bao nhieu', 'dong dc ko? neu dc thi moi thang bao nhieu?'],
     ['Được rút bao nhiêu tiền Và cần giấy tờ gì', 'Được rút bao nhiêu tiền? Và cần giấy tờ gì?'],
     ['được hưởng bao nhiêu % Nhận ở đâu', 'được hưởng bao nhiêu %? Nhận ở đâu?'],
+    // A sentence closed with a full stop that asks with "bao nhiêu", "ở đâu", "đến đâu", "thế nào" … wherever they stand.
+    ['Tôi cần phải đến đâu để làm thủ tục. Mong được giải đáp.', 'Tôi cần phải đến đâu để làm thủ tục? Mong được giải đáp.'],
+    ['Mức đóng bao nhiêu một tháng', 'Mức đóng bao nhiêu một tháng?'],
     // "và" inside one ask stays as it is.
     ['đóng bao nhiêu và trong bao lâu thì được lương hưu?', 'đóng bao nhiêu và trong bao lâu thì được lương hưu?'],
   ])('closes an ask before a new line, a lower-case "nếu", and after "bao nhiêu tiền" or "%": %j', (text, marked) => {
