@@ -43,8 +43,10 @@ export function markAsks(text: string): string {
  * tháng."): unlike "không" or "gì", they do not also deny or state.
  */
 const STRONG_ASK = /\b(?:bao nhieu|the nao|ra sao|bao lau|o dau|den dau|lam sao|duoc khong|hay khong|hay chua|duoc chua|la gi)\b/;
+/** "Có … không", "được … chưa" closing a sentence: a yes-no question, even before a full stop and a lower-case word. */
+const YES_NO = /\b(?:co|duoc|phai|du|nen)\b.*\b(?:khong|ko|kg|chua)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad))*$/;
 
-/** A sentence that asks with such words but was closed with a full stop (or nothing) gets its question mark. */
+/** A sentence that asks with such words, or as a yes-no question, but was closed with a full stop (or nothing) gets its question mark. */
 function markStatedAsks(text: string): string {
   const f = fold(text);
   if (f.length !== text.length) return text;
@@ -53,8 +55,8 @@ function markStatedAsks(text: string): string {
   // Sentences end at ".", "!", "?", a new line or the end; "?" already asks.
   for (const m of f.matchAll(/[^.!?\n]+(?:[.!?]+|(?=\n)|$)/g)) {
     const sentence = m[0];
-    if (sentence.includes('?') || !STRONG_ASK.test(sentence)) continue;
     const body = sentence.replace(/[.!]+$/, '');
+    if (sentence.includes('?') || !(STRONG_ASK.test(sentence) || YES_NO.test(body.trim()))) continue;
     out += `${text.slice(from, m.index + body.trimEnd().length)}?`;
     from = m.index + body.trimEnd().length + (sentence.length - body.length > 0 ? 1 : 0);
   }
