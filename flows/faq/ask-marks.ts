@@ -28,7 +28,9 @@ export function markAsks(text: string): string {
   let from = 0;
   for (const m of f.matchAll(ASK_END)) {
     const end = m.index + m[0].length;
-    const next = NEXT.exec(text.slice(end));
+    // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
+    const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
+    const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null);
     if (!next) continue;
     // The mark left out becomes "?"; a line break after it stays one.
     const gap = next[0].replace(/[.;!]/, '');

@@ -26,6 +26,8 @@ describe('asks written without question marks', () => {
     ['Tôi cần phải đến đâu để làm thủ tục. Mong được giải đáp.', 'Tôi cần phải đến đâu để làm thủ tục? Mong được giải đáp.'],
     ['Mức đóng bao nhiêu một tháng', 'Mức đóng bao nhiêu một tháng?'],
     ['Em có đủ điều kiện hưởng thai sản không ạ. trường hợp không đủ em đóng tự nguyện được không', 'Em có đủ điều kiện hưởng thai sản không ạ? trường hợp không đủ em đóng tự nguyện được không?'],
+    // "hay không", "được chưa" close an ask even before a lower-case word.
+    ['người nghỉ hưu có được cấp thẻ bhyt hay không những quyền lợi là gì', 'người nghỉ hưu có được cấp thẻ bhyt hay không? những quyền lợi là gì?'],
     // "và" inside one ask stays as it is.
     ['đóng bao nhiêu và trong bao lâu thì được lương hưu?', 'đóng bao nhiêu và trong bao lâu thì được lương hưu?'],
   ])('closes an ask before a new line, a lower-case "nếu", and after "bao nhiêu tiền" or "%": %j', (text, marked) => {
