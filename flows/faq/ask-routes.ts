@@ -299,6 +299,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.military_service',
   },
   {
+    // Cannot afford to go on paying ("không có tiền đóng nữa", "hết tiền", "khó khăn quá"): pausing is allowed and
+    // the years paid are kept (not what a year costs). Help with the premium or a withdrawal is another ask.
+    name: 'cannot-afford',
+    asks: (f) =>
+      /\b(?:khong (?:co|du|con) tien|het tien|kho khan (?:qua|ve tien|tai chinh|kinh te)|khong (?:dong|nop) (?:noi|duoc nua))\b/.test(f) &&
+      /\b(?:dong|nop)\b/.test(f) &&
+      !/\b(?:rut|mot lan|ho tro|tro cap|hongheo|ho ngheo|can ngheo)\b/.test(f),
+    entry: 'payment_mode.pause_resume',
+    lead: yearsLead,
+    covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
+  },
+  {
     // Lost or damaged book: reissued, the periods are kept.
     name: 'lost-book',
     asks: (f) =>
