@@ -139,7 +139,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // that income), estimated for the years and income told.
     name: 'lump-sum-amount',
     asks: (f) =>
-      /\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) &&
+      // ("Rút được bao nhiêu": withdrawing is the lump sum, named or not.)
+      (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) || /\brut (?:ra |het )?(?:thi )?(?:duoc )?(?:khoang )?bao nhieu\b/.test(f)) &&
       /\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/.test(f) &&
       !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
     entry: 'lump_sum.amount',

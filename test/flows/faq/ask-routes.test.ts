@@ -32,6 +32,12 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ids('Hộ nghèo không có tiền đóng thì có được hỗ trợ không?')).toEqual(['subsidy.poor_household']);
   });
 
+  it('answers "rút được bao nhiêu" with the lump sum\'s amount, named "một lần" or not, and "đóng bao nhiêu năm" with no premium', () => {
+    expect(ids('Đóng 1 năm thì rút được bao nhiêu?')).toEqual(['lump_sum.amount']);
+    expect(ids('Tôi đóng 8 năm mức 2 triệu, giờ rút thì được khoảng bao nhiêu?')).toEqual(['lump_sum.amount']);
+    expect(ids('Đóng bao nhiêu năm thì được rút?')).not.toContain('contribution_amount.how_much_month');
+  });
+
   it('tells an old man who never paid how he still reaches 15 years (10 years by a normal mode, then 5 at once)', () => {
     const a = ask('Bố tôi 63 tuổi chưa đóng năm nào, giờ đóng có được lương hưu không?');
     expect(a.answer).toMatch(/đủ 10 năm/);
