@@ -47,6 +47,8 @@ const HIRED =
 /** Both schemes at the same time ("đóng cùng lúc bắt buộc và tự nguyện", "vừa … bắt buộc vừa … tự nguyện"). */
 const BOTH_AT_ONCE =
   /\b(?:cung luc|song song|dong thoi|cung mot luc)\b.*\b(?:bat buoc|tu nguyen)\b|\b(?:bat buoc|tu nguyen)\b.*\b(?:cung luc|song song|cung mot luc)\b|\bvua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen) vua (?:dong |tham gia )?(?:bhxh )?(?:bat buoc|tu nguyen)\b/;
+/** "Để (sau này) lương hưu cao hơn": the motive for paying more, not a question about the pension. */
+const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,2}(?:cao|nhieu|tot) hon\b/g;
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
@@ -144,7 +146,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // Both schemes at once: not allowed; the periods before and after add up (not "yes, they add up").
   // ("Vừa đóng bắt buộc vừa tự nguyện thì mai táng thế nào" tells a history and asks about a benefit.)
-  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !/\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f)) {
+  // ("… để sau này lương hưu cao hơn" is why they would pay both, not a benefit asked about.)
+  const benefitAsked = /\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f.replace(MORE_PENSION_MOTIVE, ' '));
+  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !benefitAsked) {
     const a = part('transfer_between_schemes.both_at_once');
     if (a) return a;
   }

@@ -4,15 +4,21 @@ import { fold } from './fold-memo.ts';
  * Words that close a question in Vietnamese ("… được không", "… bao nhiêu", "… thế nào"), folded, with the
  * particles that may follow them ("… không ạ", "… thế nào vậy").
  */
-const ASK_END = /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*\b/g;
-/** After a closing word: an optional sentence mark, then a new sentence (a capitalised word) or the end. */
-const NEXT = /^[ ]*[.;!]?[ ]*(?=\p{Lu}\p{Ll}|$)/u;
+const ASK_END =
+  /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu(?: tien| nam| thang| tuoi| lan| phan tram| ?%)?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
+/**
+ * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
+ * word, a new line, or one of the words that open a further ask in chat written all in lower case ("… được không
+ * nếu được thì …", "… bao lâu còn …"). Not "và": "đóng bao nhiêu và trong bao lâu" is one ask of two facets.
+ */
+const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:nếu|neu|còn|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s))/u;
 
 /**
  * The question with each ask closed by a question mark, when the writer left it out ("… được không. Nếu được
  * thì đóng bao nhiêu" → "… được không? Nếu được thì đóng bao nhiêu?"): the rules that find a second ask read
- * asks by their marks. A closing word counts only at the end of the text or before a new sentence, so
- * "không" inside a sentence is left alone. Returns the text unchanged when nothing is missing.
+ * asks by their marks. A closing word counts only at the end of the text or before a new sentence (a capital, a
+ * new line, a lower-case "nếu", "còn", "vậy" …), so "không" inside a sentence is left alone. Returns the text
+ * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
   const f = fold(text);
@@ -22,10 +28,39 @@ export function markAsks(text: string): string {
   let from = 0;
   for (const m of f.matchAll(ASK_END)) {
     const end = m.index + m[0].length;
-    const next = NEXT.exec(text.slice(end));
+    // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
+    const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
+    const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null);
     if (!next) continue;
-    out += `${text.slice(from, end)}?${next[0].length > 0 ? ' ' : ''}`;
+    // The mark left out becomes "?"; a line break after it stays one.
+    const gap = next[0].replace(/[.;!]/, '');
+    out += `${text.slice(from, end)}?${gap.includes('\n') ? gap : next[0].length > 0 ? ' ' : ''}`;
     from = end + next[0].length;
+  }
+  return markStatedAsks(from === 0 ? text : out + text.slice(from));
+}
+
+/**
+ * Words that ask wherever they stand in a sentence ("Tôi cần đến đâu để làm thủ tục.", "Mức đóng bao nhiêu một
+ * tháng."): unlike "không" or "gì", they do not also deny or state.
+ */
+const STRONG_ASK = /\b(?:bao nhieu|the nao|ra sao|bao lau|o dau|den dau|lam sao|duoc khong|hay khong|hay chua|duoc chua|la gi)\b/;
+/** "Có … không", "được … chưa" closing a sentence: a yes-no question, even before a full stop and a lower-case word. */
+const YES_NO = /\b(?:co|duoc|phai|du|nen)\b.*\b(?:khong|ko|kg|chua)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad))*$/;
+
+/** A sentence that asks with such words, or as a yes-no question, but was closed with a full stop (or nothing) gets its question mark. */
+function markStatedAsks(text: string): string {
+  const f = fold(text);
+  if (f.length !== text.length) return text;
+  let out = '';
+  let from = 0;
+  // Sentences end at ".", "!", "?", a new line or the end; "?" already asks.
+  for (const m of f.matchAll(/[^.!?\n]+(?:[.!?]+|(?=\n)|$)/g)) {
+    const sentence = m[0];
+    const body = sentence.replace(/[.!]+$/, '');
+    if (sentence.includes('?') || !(STRONG_ASK.test(sentence) || YES_NO.test(body.trim()))) continue;
+    out += `${text.slice(from, m.index + body.trimEnd().length)}?`;
+    from = m.index + body.trimEnd().length + (sentence.length - body.length > 0 ? 1 : 0);
   }
   return from === 0 ? text : out + text.slice(from);
 }

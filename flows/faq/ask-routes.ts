@@ -11,8 +11,11 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
-/** "Có được rút (một lần) không": whether a lump sum is allowed, not only how much. */
-const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} khong\b/;
+/**
+ * "Có được rút (một lần) không", "có thể nộp hồ sơ nhận một lần được chưa": whether a lump sum is allowed (now),
+ * not only how much.
+ */
+const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -136,7 +139,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // that income), estimated for the years and income told.
     name: 'lump-sum-amount',
     asks: (f) =>
-      /\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) &&
+      // ("Rút được bao nhiêu": withdrawing is the lump sum, named or not.)
+      (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) || /\brut (?:ra |het )?(?:thi )?(?:duoc )?(?:khoang )?bao nhieu\b/.test(f)) &&
       /\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/.test(f) &&
       !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
     entry: 'lump_sum.amount',
@@ -296,6 +300,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.military_service',
   },
   {
+    // Cannot afford to go on paying ("không có tiền đóng nữa", "hết tiền", "khó khăn quá"): pausing is allowed and
+    // the years paid are kept (not what a year costs). Help with the premium or a withdrawal is another ask.
+    name: 'cannot-afford',
+    asks: (f) =>
+      /\b(?:khong (?:co|du|con) tien|het tien|kho khan (?:qua|ve tien|tai chinh|kinh te)|khong (?:dong|nop) (?:noi|duoc nua))\b/.test(f) &&
+      /\b(?:dong|nop)\b/.test(f) &&
+      !/\b(?:rut|mot lan|ho tro|tro cap|hongheo|ho ngheo|can ngheo)\b/.test(f),
+    entry: 'payment_mode.pause_resume',
+    lead: yearsLead,
+    covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
+  },
+  {
     // Lost or damaged book: reissued, the periods are kept.
     name: 'lost-book',
     asks: (f) =>
@@ -303,6 +319,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         f,
       ),
     entry: 'other.lost_book',
+    // "Mất sổ, giờ muốn rút một lần thì làm gì": the lump-sum papers first (the book is one of them), then its reissue.
+    before: (f) => (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f) ? 'lump_sum.procedure' : undefined),
   },
   {
     // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or

@@ -37,10 +37,10 @@ const FACETS: readonly Facet[] = [
     gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
     prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
   },
-  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|bao nhieu %|ty le (?:huong|luong huu)|duoc (?:huong )?bao nhieu %)/, gives: /\d+ ?%/ },
+  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|ty le (?:huong|luong huu))/, gives: /\d+ ?%/ },
   {
     name: 'amount',
-    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu)\b/,
+    asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
   },
@@ -103,7 +103,7 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     );
     const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
-    const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu)\b/.test(q) ? fallback : undefined;
+    const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/.test(q) ? fallback : undefined;
     const preferred = facet.prefer ? sameTopic.find((e) => facet.prefer!.test(e.id)) : undefined;
     const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
     if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });

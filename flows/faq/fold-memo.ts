@@ -20,7 +20,10 @@ export function fold(text: string): string {
   return folded.get(text) ?? remember(folded, text, foldText(text));
 }
 
-/** Folded, reduced to space-separated [a-z0-9] words. */
+/**
+ * Folded, reduced to space-separated [a-z0-9] words; "%" is written out as "phan tram", as people also write it
+ * ("được hưởng bao nhiêu %" asks for the rate, not for "bao nhiêu", an amount).
+ */
 export function foldWords(text: string): string {
-  return words.get(text) ?? remember(words, text, fold(text).replace(/[^a-z0-9]+/g, ' ').trim());
+  return words.get(text) ?? remember(words, text, fold(text).replace(/%/g, ' phan tram ').replace(/[^a-z0-9]+/g, ' ').trim());
 }

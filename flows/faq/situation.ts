@@ -166,7 +166,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
@@ -194,7 +194,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const startsNow = (): boolean =>
     /\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) &&
     !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
-  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
     s.neverPaid = true;
   }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);

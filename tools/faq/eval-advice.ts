@@ -26,6 +26,14 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test
  * first; 10 were already in the dev or topic sets (same source or an 8-word run, set phrases shared by 3 or more
  * readable questions not counting), and the other one was dropped by tools/faq/decontaminate.ts, which checks every
  * split and says only "clear" or "drop" per candidate (no blind text read). The stored pages are used up.
+ * A twelfth batch of 5 (2026-12-03) came from a new source: questions residents sent to BHXH Việt Nam's own Q&A
+ * portal (baohiemxahoi.gov.vn/hoidap), as kept in the GitHub repository Th1nhNg0/luanvantotnghiep (code/best.jsonl,
+ * code/best.csv, document/data/cauhoi_random.csv; the repository holds only a few dozen of the portal's questions,
+ * most of them record look-ups or compulsory matters, which were skipped). Kept verbatim but for personal data
+ * (names, ID, BHXH and unit numbers, a school's name → "[...]") and the "Nội dung câu hỏi:" label; the source is the
+ * portal's URL, or the repository file and row where the copy has none. 7 candidates (one laodong headline found
+ * with the search tool among them) were checked with tools/faq/decontaminate.ts, which dropped 2; the other 5 were
+ * labelled from the current law before the service answered them and, being fewer than 20, all went to this set.
  */
 export const ADVICE_DEV_PATH = join(FIXTURES, 'advice-dev.jsonl');
 /**

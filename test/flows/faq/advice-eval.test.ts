@@ -28,6 +28,11 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * candidates were all in a set already; general fixes to cue words, wrappers, synonyms and the typo corrector,
  * found by rewording the dev and regression questions): dev 171/171 / 171/171 (topic 156 → 157), blind 52/60
  * (86.7 %) / 52/60, 0 violations, looked at once at the end; regression 61/61 / 61/61, 0 violations.
+ * Re-measured 2026-12-03 after the answers helper's seventh round (the twelfth batch: 5 questions from BHXH Việt
+ * Nam's own Q&A portal, labelled before the service answered them, 3 then wrong; fixes to "%", asks without
+ * question marks, a lost book beside a withdrawal, "được chưa", a card renewed after a lapse): dev 176/176 /
+ * 176/176, 0 violations; blind 52/60 (86.7 %) / 52/60, 0 violations, looked at once at the end (unchanged);
+ * regression 61/61 / 61/61, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
@@ -45,7 +50,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(171);
+    expect(dev.length).toBeGreaterThanOrEqual(176);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));

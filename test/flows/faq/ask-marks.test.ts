@@ -15,6 +15,33 @@ describe('asks written without question marks', () => {
     expect(markAsks('Công ty không đóng. Tôi phải làm sao')).toBe('Công ty không đóng. Tôi phải làm sao?');
   });
 
+  it.each([
+    ['Có được rút không\nNếu được thì cần giấy tờ gì', 'Có được rút không?\nNếu được thì cần giấy tờ gì?'],
+    ['thời gian nhận tiền là bao lâu.\nXin cảm ơn.', 'thời gian nhận tiền là bao lâu?\nXin cảm ơn.'],
+    ['đóng được không nếu được thì mỗi tháng bao nhiêu', 'đóng được không? nếu được thì mỗi tháng bao nhiêu?'],
+    ['dong dc ko neu dc thi moi thang bao nhieu', 'dong dc ko? neu dc thi moi thang bao nhieu?'],
+    ['Được rút bao nhiêu tiền Và cần giấy tờ gì', 'Được rút bao nhiêu tiền? Và cần giấy tờ gì?'],
+    ['được hưởng bao nhiêu % Nhận ở đâu', 'được hưởng bao nhiêu %? Nhận ở đâu?'],
+    // A sentence closed with a full stop that asks with "bao nhiêu", "ở đâu", "đến đâu", "thế nào" … wherever they stand.
+    ['Tôi cần phải đến đâu để làm thủ tục. Mong được giải đáp.', 'Tôi cần phải đến đâu để làm thủ tục? Mong được giải đáp.'],
+    ['Mức đóng bao nhiêu một tháng', 'Mức đóng bao nhiêu một tháng?'],
+    ['Em có đủ điều kiện hưởng thai sản không ạ. trường hợp không đủ em đóng tự nguyện được không', 'Em có đủ điều kiện hưởng thai sản không ạ? trường hợp không đủ em đóng tự nguyện được không?'],
+    // "hay không", "được chưa" close an ask even before a lower-case word.
+    ['người nghỉ hưu có được cấp thẻ bhyt hay không những quyền lợi là gì', 'người nghỉ hưu có được cấp thẻ bhyt hay không? những quyền lợi là gì?'],
+    // "và" inside one ask stays as it is.
+    ['đóng bao nhiêu và trong bao lâu thì được lương hưu?', 'đóng bao nhiêu và trong bao lâu thì được lương hưu?'],
+  ])('closes an ask before a new line, a lower-case "nếu", and after "bao nhiêu tiền" or "%": %j', (text, marked) => {
+    expect(markAsks(text)).toBe(marked);
+  });
+
+  it('answers a second ask on its own line without question marks', () => {
+    const ids = (q: string): string[] => answerQuestion(index, q).parts.map((p) => p.entry.id);
+    expect(ids('Hộ nghèo được hỗ trợ bao nhiêu\nĐăng ký ở đâu')).toEqual(['subsidy.poor_household', 'how_to_join.steps']);
+    expect(ids('Tôi đóng tự nguyện được 10 năm rồi, nếu tôi mất thì con tôi được hưởng gì\nCòn muốn đóng một lần cho 5 năm tới thì được không')).toContain(
+      'payment_mode.years_ahead',
+    );
+  });
+
   it('answers both asks of a question whose marks were left out', () => {
     const q = 'Nếu muốn sau này nhận lương hưu khoảng 5 triệu đồng mỗi tháng thì cần đóng BHXH tự nguyện bao nhiêu và trong bao lâu Nếu người tham gia qua đời, thân nhân được hưởng quyền lợi gì';
     const topics = answerQuestion(index, q).parts.map((p) => p.entry.topic);

@@ -26,6 +26,27 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(a.answer).toMatch(/đã đóng 23 năm/);
   });
 
+  it('answers someone who cannot afford to go on paying with pausing (the years are kept), not with what a year costs', () => {
+    const a = ask('Tôi đóng được 3 năm giờ không có tiền đóng nữa thì sao?');
+    expect(a.entryId).toBe('payment_mode.pause_resume');
+    expect(a.answer).toMatch(/đã đóng 3 năm/);
+    expect(ids('Nhà khó khăn quá không đóng nổi nữa, số tiền đã đóng có mất không?')).toEqual(['payment_mode.pause_resume']);
+    // Help with the premium is another ask.
+    expect(ids('Hộ nghèo không có tiền đóng thì có được hỗ trợ không?')).toEqual(['subsidy.poor_household']);
+  });
+
+  it('answers "rút được bao nhiêu" with the lump sum\'s amount, named "một lần" or not, and "đóng bao nhiêu năm" with no premium', () => {
+    expect(ids('Đóng 1 năm thì rút được bao nhiêu?')).toEqual(['lump_sum.amount']);
+    expect(ids('Tôi đóng 8 năm mức 2 triệu, giờ rút thì được khoảng bao nhiêu?')).toEqual(['lump_sum.amount']);
+    expect(ids('Đóng bao nhiêu năm thì được rút?')).not.toContain('contribution_amount.how_much_month');
+  });
+
+  it('tells an old man who never paid how he still reaches 15 years (10 years by a normal mode, then 5 at once)', () => {
+    const a = ask('Bố tôi 63 tuổi chưa đóng năm nào, giờ đóng có được lương hưu không?');
+    expect(a.answer).toMatch(/đủ 10 năm/);
+    expect(a.answer).toMatch(/đóng một lần 5 năm còn thiếu/);
+  });
+
   it('answers the social pension for an old person without a pension, but not when the ask is joining', () => {
     const a = ask('Ông tôi 80 tuổi, không có lương hưu, có được nhà nước trợ cấp hằng tháng không, bao nhiêu tiền?');
     expect(a.entryId).toBe('other.social_pension');

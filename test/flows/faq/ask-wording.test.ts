@@ -73,6 +73,38 @@ describe('every ask of a question is answered', () => {
     expect(ids('Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?')).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
   });
 
+  it('answers "bao nhiêu %" with the rate: of the pension for the years paid, of the income for the contribution', () => {
+    expect(ids('Tôi là nữ, đóng BHXH tự nguyện 20 năm thì được hưởng bao nhiêu %?')).toContain('benefits_pension.rate_women');
+    expect(ids('Đóng bảo hiểm tự nguyện thì đóng bao nhiêu % thu nhập?')).toEqual(['contribution_amount.rate_22']);
+  });
+
+  it('answers "có thể nộp hồ sơ nhận / rút một lần được chưa, được bao nhiêu" with whether it is allowed, then the amount', () => {
+    for (const q of [
+      'Tôi nghỉ việc từ năm 2022, có thể nộp hồ sơ nhận BHXH một lần được chưa và được bao nhiêu tiền?',
+      'Tôi nghỉ việc từ năm 2022, có thể rút BHXH một lần được chưa, được bao nhiêu tiền?',
+    ]) {
+      expect(ids(q)).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
+    }
+  });
+
+  it('answers someone who lost the book and wants a lump sum with its papers first, then the book\'s reissue', () => {
+    expect(ids('Tôi bị mất sổ BHXH, giờ muốn rút BHXH một lần thì làm thế nào?')).toEqual(['lump_sum.procedure', 'other.lost_book']);
+    expect(ids('Tôi bị mất sổ bảo hiểm xã hội thì phải làm sao?')).toEqual(['other.lost_book']);
+  });
+
+  it('answers a health-insurance card renewed after it lapsed with when the new card is valid and the 5 continuous years', () => {
+    expect(ids('Thẻ BHYT của bố tôi hết hạn 4 tháng rồi mới đóng tiếp, bao giờ thì dùng được?')).toEqual(['health_insurance.card_gap']);
+  });
+
+  it('answers paying both schemes at once "để lương hưu cao hơn" as paying both at once (the pension is the motive, not the ask)', () => {
+    expect(ids('Tôi làm thợ may có đóng bảo hiểm bắt buộc, giờ muốn mua thêm BHXH tự nguyện song song cho lương hưu cao hơn có được không?')).toEqual([
+      'transfer_between_schemes.both_at_once',
+    ]);
+    expect(ids('Em là công nhân có bảo hiểm bắt buộc, em đóng thêm tự nguyện cùng lúc để lương hưu nhiều hơn được không ạ?')).toEqual([
+      'transfer_between_schemes.both_at_once',
+    ]);
+  });
+
   it('adds the papers when the first answer only mentions "hồ sơ" in passing', () => {
     expect(ids('Rút BHXH một lần cần thủ tục gì và bao lâu thì nhận được tiền?')).toEqual(['lump_sum.processing_time', 'lump_sum.procedure']);
   });

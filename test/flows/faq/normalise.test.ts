@@ -22,6 +22,11 @@ describe('FAQ text normalisation', () => {
     expect(canonicalText('1500k')).toBe('1500 nghin');
   });
 
+  it('reads "%" as "phần trăm", so "bao nhiêu %" asks for a rate, not an amount', () => {
+    expect(canonicalText('được hưởng bao nhiêu %')).toBe(canonicalText('duoc huong bao nhieu phan tram'));
+    expect(canonicalText('đóng 22% thu nhập')).toBe('dong 22 phan tram thu nhap');
+  });
+
   it('treats "1 lần" and "một lần" alike and drops the name of the scheme itself', () => {
     expect(canonicalText('rút bhxh 1 lần')).toBe(canonicalText('rut bao hiem xa hoi mot lan'));
     expect(canonicalText('rút bhxh 1 lần')).toBe('rut mot lan');

@@ -31,9 +31,17 @@ describe('reading the situation from a question', () => {
     ['Tôi làm trong công ty được đóng bảo hiểm xã hội 11 tháng. Sau đó tôi nghỉ làm và tham gia tự nguyện được 1 năm', { employment: 'left_job' }],
     ['hồi trước làm công ty có đóng bảo hiểm, giờ đóng tự nguyện thì có nối tiếp được không', { employment: 'left_job' }],
     ['Tôi làm việc ở công ty được 12 năm, công ty đóng BHXH đầy đủ. Nay công ty giải thể', { employment: 'left_job' }],
+    ['Em là công nhân có bảo hiểm bắt buộc, em đóng thêm tự nguyện được không ạ?', { employment: 'contract' }],
+    ['Tôi đang tham gia BHXH bắt buộc ở xưởng may', { employment: 'contract' }],
   ])('"%s"', (q, expected) => {
     expect(readSituation(q, 2026)).toMatchObject(expected);
     expect(readSituation(stripDiacritics(q), 2026)).toMatchObject(expected);
+  });
+
+  it('does not read a contract from compulsory insurance denied or past ("không có bảo hiểm bắt buộc", "đã có BHXH bắt buộc 5 năm")', () => {
+    for (const q of ['Tôi không có bảo hiểm bắt buộc, làm tự do', 'Tôi đã có BHXH bắt buộc 5 năm rồi nghỉ', 'Tôi có bảo hiểm bắt buộc 7 năm ở công ty cũ']) {
+      expect(readSituation(q).employment, q).not.toBe('contract');
+    }
   });
 
   it('reads no years paid, no sex and no pension from a plan ("nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm", "để sau này có lương hưu")', () => {
