@@ -22,9 +22,19 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
   };
 }
 
+// The day last asked for and the instants it spans: messages of the same day (nearly all of them) skip the time-zone
+// arithmetic, which costs a few percent of a message's handling.
+let lastDay: { from: number; to: number; day: string } | undefined;
+
 /** The local calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh. */
 export function localDay(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: TIMEZONE }).toISODate() ?? '';
+  const t = at.getTime();
+  if (lastDay && t >= lastDay.from && t < lastDay.to) return lastDay.day;
+  const dt = DateTime.fromJSDate(at, { zone: TIMEZONE });
+  const day = dt.toISODate() ?? '';
+  const start = dt.startOf('day');
+  if (day) lastDay = { from: start.toMillis(), to: start.plus({ days: 1 }).toMillis(), day };
+  return day;
 }
 
 /** Minutes since local midnight in Asia/Ho_Chi_Minh. */
