@@ -103,11 +103,16 @@ const CONFIRM = new Set(['ok', 'oke', 'okay', 'okie', 'xn']);
 export function recognise(text: string): 'report' | 'progress' | 'link' | null {
   // The router asks once per field-staff command (report, progress, link) for the same message: parse it once.
   if (text !== lastRecognised.text) {
-    const r = parseReport(text, { today: '2000-01-01', campaignStart: '2000-01-01', sanityLimit: 999 });
+    // Progress and link commands are a few words; a long text (a resident's question) is a command only when it
+    // starts with the report keyword, which its first words show without folding the whole text.
+    const long = text.length > COMMAND_HEAD && matchReportKeyword(fold(text.slice(0, COMMAND_HEAD).normalize('NFC')).trim()) === null;
+    const r = long ? NOT_COMMAND : parseReport(text, { today: '2000-01-01', campaignStart: '2000-01-01', sanityLimit: 999 });
     lastRecognised = { text, command: r.ok ? (r.kind === 'correction' ? 'report' : r.kind) : r.command };
   }
   return lastRecognised.command;
 }
+/** Characters a command's keyword is read from in a long text. */
+const COMMAND_HEAD = 48;
 let lastRecognised: { text: string | undefined; command: 'report' | 'progress' | 'link' | null } = { text: undefined, command: null };
 
 /** Parse one message from field staff. Pure: same text and options, same result. */

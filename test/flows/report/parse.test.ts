@@ -197,6 +197,16 @@ describe('parseReport', () => {
     expect(recognise('DK 123')).toBe('link');
     expect(recognise('cho hỏi mức đóng')).toBeNull();
   });
+
+  it('recognises a long text only by its first words: a report with a long tail is one, a long question is not', () => {
+    const tail = ' hôm nay tổ lưu động xã đã vận động thêm được nhiều người tham gia';
+    expect(recognise(`BC 12 21/5 DV 0123${tail}`)).toBe('report');
+    expect(recognise(`/baocao@bhxh_bot 12${tail}`)).toBe('report');
+    expect(recognise(`Báo cáo 12${tail}`)).toBe('report');
+    expect(recognise(`Cho tôi hỏi tiến độ${tail}`)).toBeNull();
+    expect(recognise(`Báo cáo tình hình ra sao${tail}`)).toBeNull();
+    expect(recognise(`DK 123456${tail}`)).toBeNull();
+  });
 });
 
 describe('resolveDay', () => {
