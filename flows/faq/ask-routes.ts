@@ -16,6 +16,9 @@ const CLOSE_BOOK_ASK =
  * not only how much.
  */
 const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
+/** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
+const FOR_RELATIVE =
+  /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai)\b(?! (?:hoi|xin|duoc hoi))/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -75,6 +78,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'where_to_pay.moved_residence',
   },
   {
+    // Paying voluntary insurance for a relative ("đóng cho vợ", "mua cho mẹ") read as the asker joining: the relative
+    // joins in their own name and the asker may pay; a pensioner cannot join but may pay for a spouse or a child.
+    name: 'join-for-relative',
+    asks: (f) => FOR_RELATIVE.test(f) && /\b(?:tu nguyen|bhxh|bao hiem xa hoi)\b/.test(f) && !HEALTH_CARD.test(f),
+    entry: 'how_to_join.for_relatives',
+    lead: (s, f) =>
+      s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|\b(?:ve|nghi) huu roi\b/.test(f)
+        ? 'Anh/chị đang hưởng lương hưu thì bản thân không tham gia BHXH tự nguyện nữa, nhưng vẫn nộp tiền giúp người thân được: người thân đứng tên tham gia, với điều kiện họ chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc.'
+        : undefined,
+    leadsAlways: true,
+    // Only the readings that would answer about the asker instead ("a pensioner cannot join"); a question on the
+    // papers or the place for a relative keeps its answer.
+    replaces: ['eligibility.pensioner', 'eligibility.pensioner_working', 'pension_conditions.continue_after_age', 'eligibility.no_upper_age', 'how_to_join.for_relatives'],
+  },
+  {
     // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
     // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
     name: 'monthly-allowance-joins',
@@ -117,7 +135,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
         ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
           /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
-          /\btro cap\b/.test(f))),
+          // Asks what they may get: an allowance, support, money ("được hỗ trợ gì", "nhận tiền gì", "chế độ gì").
+          /\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/.test(f))),
     entry: 'other.social_pension',
   },
   {

@@ -19,6 +19,26 @@ const ask = (q: string) => {
 const ids = (q: string) => ask(q).parts.map((p) => p.entry.id);
 
 describe('the ask a cue names, whatever else the question tells', () => {
+  it('tells a pensioner paying for his wife or child that the relative may join in their own name (not "pensioners cannot join")', () => {
+    for (const q of ['Tôi đang hưởng lương hưu có mua BHXH tự nguyện cho vợ được không?', 'Tôi về hưu rồi, muốn đóng BHXH tự nguyện cho con gái có được không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('how_to_join.for_relatives');
+      expect(a.answer, q).toMatch(/vẫn nộp tiền giúp người thân được/);
+      expect(a.answer, q).not.toMatch(/^Người đang hưởng lương hưu/);
+    }
+    // Papers and the place to register for a relative keep their answer; "cho em hỏi" is not a relative.
+    expect(ids('Tôi muốn đăng ký tham gia BHXH tự nguyện cho mẹ tôi ở quê thì cần chuẩn bị những giấy tờ gì và nộp ở đâu?')).not.toContain('how_to_join.for_relatives');
+    expect(ids('Đóng BHXH tự nguyện cho em hỏi mức thấp nhất là bao nhiêu?')).not.toContain('how_to_join.for_relatives');
+  });
+
+  it('answers an old person without a pension asking what support there is with the social pension at 75', () => {
+    for (const q of ['Mẹ tôi 75 tuổi không có lương hưu thì được hỗ trợ gì không?', 'Bố tôi 80 tuổi không có lương hưu có được nhận tiền gì không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('other.social_pension');
+      expect(a.answer, q).toMatch(/trợ cấp hưu trí xã hội/);
+    }
+  });
+
   it('answers "nghỉ hưu sớm" with the early-retirement rule and what the years mean, not only the 15-year rule', () => {
     const a = ask('Tôi là nữ, 51 tuổi, đã đóng bảo hiểm 23 năm, tôi muốn nghỉ hưu sớm có được không?');
     expect(a.entryId).toBe('pension_conditions.early_retirement');
