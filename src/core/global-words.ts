@@ -18,6 +18,24 @@ const OPT_IN = new Set(['dang ky', 'bat dau', 'start', 'dang ky lai', 'subscribe
 const HELP = new Set(['help', 'tro giup', 'huong dan', 'giup', 'giup do', 'hd', 'h']);
 const MENU = new Set(['menu', '0', 'trang chu', 'quay lai', 've menu', 'thoat', 'exit']);
 
+/**
+ * An opt-out said in a sentence ("tôi muốn hủy đăng ký nhận tin", "không muốn nhận tin nhắn nữa", "đừng gửi tin
+ * nữa"): the whole message asks to stop the messages. It must name the messages (tin, tin nhắn, thông báo), so that
+ * "hủy đăng ký BHXH tự nguyện" or "dừng đóng thì sao" stay questions.
+ */
+const WHO = '(?:(?:toi|em|minh|tui|chau|ban|ad|admin|cho (?:toi|em|minh)) )?(?:(?:oi|a|muon|xin|vui long|lam on|hay|can|la) )*';
+const MID = '(?: (?:dang ky|viec|nhan|gui|cho (?:toi|em|minh)))*';
+const MESSAGES = ' (?:cac |nhung )?(?:tin|tin nhan|thong bao|tin tuc)';
+const TAIL = '(?: (?:chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
+const OPT_OUT_SENTENCES = [
+  // "hủy/ngừng/dừng/thôi/bỏ/tắt (đăng ký) (nhận) tin", "đừng gửi tin nữa"
+  new RegExp(`^${WHO}(?:huy|ngung|dung|thoi|bo|tat)${MID}${MESSAGES}${TAIL}$`),
+  // "(thôi) không muốn/cần nhận tin (nữa)"
+  new RegExp(`^${WHO}(?:thoi )?khong (?:muon|can)${MID}${MESSAGES}${TAIL}$`),
+  // "không nhận tin nhắn nữa" ("không nhận tin" alone may be a complaint that none came)
+  new RegExp(`^${WHO}(?:thoi )?khong${MID}${MESSAGES}(?: \\w+)* nua(?: (?:a|nhe|nha|di))*$`),
+];
+
 /** "Right", "yes, that's it": folded, so "dung" is both "đúng" and "dừng" — only a yes/no question tells them apart. */
 const YES_WORDS = new Set(['dung', 'dung roi', 'dung vay', 'dung a', 'dung the', 'dung la vay', 'chinh xac']);
 /** "Cancel": inside a flow it cancels the flow (the person is then asked whether to stop the news too). */
@@ -50,7 +68,7 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
   if (t === '/stop') return 'opt_out';
   if (t === '/help' || t === '?') return 'help';
   if (t === '/menu') return 'menu';
-  if (OPT_OUT.has(folded) && !meansSomethingElse(t)) return 'opt_out';
+  if ((OPT_OUT.has(folded) && !meansSomethingElse(t)) || (OPT_OUT_SENTENCES.some((re) => re.test(folded)) && !/^đúng\b/u.test(t))) return 'opt_out';
   if (OPT_IN.has(folded)) return 'opt_in';
   if (HELP.has(folded)) return 'help';
   if (MENU.has(folded)) return 'menu';

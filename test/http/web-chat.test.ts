@@ -116,6 +116,25 @@ describe('web chat', () => {
     expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(false);
   });
 
+  it.each(['Tôi muốn hủy đăng ký nhận tin', 'không muốn nhận tin nữa', 'Xin đừng gửi tin nhắn cho tôi nữa', 'ngung nhan thong bao'])(
+    'opts out on a sentence that asks to stop the messages ("%s")',
+    async (sentence) => {
+      const chat = t.chat();
+      await chat.send(sentence);
+      expect(chat.text).toMatch(/hủy nhận tin/);
+      expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(true);
+    },
+  );
+
+  it.each(['hủy đăng ký BHXH tự nguyện được không', 'tôi không nhận được tin nhắn thông báo đóng tiền', 'Đúng, nhắn tin cho tôi'])(
+    'does not opt out on a sentence about something else ("%s")',
+    async (sentence) => {
+      const chat = t.chat();
+      await chat.send(sentence);
+      expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut ?? false).toBe(false);
+    },
+  );
+
   it('does not take a question that contains an opt-out word for an opt-out', async () => {
     const chat = t.chat();
     await chat.send('dừng đóng thì có mất tiền không');
