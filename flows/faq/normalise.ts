@@ -141,6 +141,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "ra sao" asks as "thế nào"; a monthly allowance or pension "mỗi tháng" is the "hằng tháng" one.
   [/\bra sao\b/g, 'the nao'],
   [/\b(tro cap|tuat|luong huu) moi thang\b/g, '$1 hang thang'],
+  // A trade done online ("bán hàng online") tells the work, not a way to pay.
+  [/\b(ban hang|kinh doanh|buon ban|ban do|ban quan ao) (?:online|onl|truc tuyen|qua mang|tren mang)\b/g, '$1'],
 ];
 
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */

@@ -26,7 +26,7 @@ const MENU = new Set(['menu', '0', 'trang chu', 'quay lai', 've menu', 'thoat', 
 const WHO = '(?:(?:toi|em|minh|tui|chau|ban|ad|admin|cho (?:toi|em|minh)) )?(?:(?:oi|a|muon|xin|vui long|lam on|hay|can|la) )*';
 const MID = '(?: (?:dang ky|viec|nhan|gui|cho (?:toi|em|minh)))*';
 const MESSAGES = ' (?:cac |nhung )?(?:tin|tin nhan|thong bao|tin tuc)';
-const TAIL = '(?: (?:chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
+const TAIL = '(?: (?:ve|cua|chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
 const OPT_OUT_SENTENCES = [
   // "hủy/ngừng/dừng/thôi/bỏ/tắt (đăng ký) (nhận) tin", "đừng gửi tin nữa"
   new RegExp(`^${WHO}(?:huy|ngung|dung|thoi|bo|tat)${MID}${MESSAGES}${TAIL}$`),
@@ -35,6 +35,9 @@ const OPT_OUT_SENTENCES = [
   // "không nhận tin nhắn nữa" ("không nhận tin" alone may be a complaint that none came)
   new RegExp(`^${WHO}(?:thoi )?khong${MID}${MESSAGES}(?: \\w+)* nua(?: (?:a|nhe|nha|di))*$`),
 ];
+
+/** Asking for the messages in a sentence ("tôi muốn đăng ký nhận tin", "cho tôi nhận tin về chiến dịch"). */
+const OPT_IN_SENTENCE = new RegExp(`^${WHO}(?:dang ky|nhan|dang ky nhan)(?: (?:them|lai|nhan))*${MESSAGES}${TAIL}$`);
 
 /** "Right", "yes, that's it": folded, so "dung" is both "đúng" and "dừng" — only a yes/no question tells them apart. */
 const YES_WORDS = new Set(['dung', 'dung roi', 'dung vay', 'dung a', 'dung the', 'dung la vay', 'chinh xac']);
@@ -69,7 +72,7 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
   if (t === '/help' || t === '?') return 'help';
   if (t === '/menu') return 'menu';
   if ((OPT_OUT.has(folded) && !meansSomethingElse(t)) || (OPT_OUT_SENTENCES.some((re) => re.test(folded)) && !/^đúng\b/u.test(t))) return 'opt_out';
-  if (OPT_IN.has(folded)) return 'opt_in';
+  if (OPT_IN.has(folded) || OPT_IN_SENTENCE.test(folded)) return 'opt_in';
   if (HELP.has(folded)) return 'help';
   if (MENU.has(folded)) return 'menu';
   return null;

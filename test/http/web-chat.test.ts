@@ -126,6 +126,18 @@ describe('web chat', () => {
     },
   );
 
+  it('subscribes on a sentence that asks for the messages, with the consent recorded', async () => {
+    const chat = t.chat();
+    await chat.send('Tôi muốn đăng ký nhận tin về chiến dịch');
+    expect(chat.text).toMatch(/đăng ký nhận tin/);
+    const c = (await t.service.db.select().from(contacts).limit(1))[0];
+    expect(c?.subscribed).toBe(true);
+    expect(c?.consentText).toMatch(/Tối đa 3 tin/);
+    // A question about subscribing is a question.
+    await t.chat('q').send('đăng ký nhận tin có mất phí không');
+    expect((await t.service.db.select().from(contacts)).filter((x) => x.subscribed)).toHaveLength(1);
+  });
+
   it.each(['hủy đăng ký BHXH tự nguyện được không', 'tôi không nhận được tin nhắn thông báo đóng tiền', 'Đúng, nhắn tin cho tôi'])(
     'does not opt out on a sentence about something else ("%s")',
     async (sentence) => {
