@@ -93,6 +93,33 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['eligibility.pensioner', 'eligibility.pensioner_working', 'pension_conditions.continue_after_age', 'eligibility.no_upper_age', 'how_to_join.for_relatives'],
   },
   {
+    // "Có phải (bắt buộc) đóng hằng tháng không": no, the modes (monthly, every 3, 6, 12 months, years ahead), and
+    // pausing is allowed.
+    name: 'must-pay-monthly',
+    // ("BHXH bắt buộc đóng hằng tháng bao nhiêu %" asks about compulsory insurance.)
+    // ("Số tiền phải đóng hằng tháng" asks the amount: only "có phải/bắt buộc … không" asks whether one must.)
+    asks: (f) =>
+      /\bco (?:phai|bat buoc|buoc) (?:phai )?(?:dong|nop) (?:\w+ ){0,2}(?:hang thang|moi thang|tung thang|lien tuc|deu dan|deu)\b(?: \w+){0,3} (?:khong|ko|k|chua)\b/.test(f) &&
+      !/\bbhyt\b/.test(f),
+    entry: 'payment_mode.modes',
+    after: (f) => (/\blien tuc\b/.test(f) ? 'payment_mode.pause_resume' : undefined),
+    covered: ['payment_mode.modes', 'payment_mode.pause_resume', 'payment_mode.monthly_or_yearly'],
+  },
+  {
+    // Stops paying and asks whether the money paid is lost ("không đóng nữa thì tiền đã đóng có mất không"): it is
+    // kept ("mất" here is to lose, not to die).
+    name: 'stop-money-kept',
+    asks: (f, s) =>
+      !s.memberDied &&
+      /\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b/.test(f) &&
+      /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b/.test(f) &&
+      !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong)\b/.test(f),
+    entry: 'payment_mode.pause_resume',
+    lead: () =>
+      'Không mất: dừng đóng thì thời gian và số tiền đã đóng được bảo lưu, đóng tiếp lúc nào cũng được cộng dồn. Đến tuổi nghỉ hưu mà chưa đủ 15 năm thì đóng tiếp, đóng một lần phần còn thiếu (không quá 5 năm) hoặc nhận BHXH một lần.',
+    leadsAlways: true,
+  },
+  {
     // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
     // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
     name: 'monthly-allowance-joins',

@@ -141,6 +141,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "ra sao" asks as "thế nào"; a monthly allowance or pension "mỗi tháng" is the "hằng tháng" one.
   [/\bra sao\b/g, 'the nao'],
   [/\b(tro cap|tuat|luong huu) moi thang\b/g, '$1 hang thang'],
+  // "Có bắt buộc phải đóng hằng tháng không" asks whether one must, not about compulsory insurance.
+  [/\bco bat buoc (?:phai )?(dong|nop|tham gia)\b/g, 'co phai $1'],
   // A trade done online ("bán hàng online") tells the work, not a way to pay.
   [/\b(ban hang|kinh doanh|buon ban|ban do|ban quan ao) (?:online|onl|truc tuyen|qua mang|tren mang)\b/g, '$1'],
 ];

@@ -31,6 +31,23 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ids('Đóng BHXH tự nguyện cho em hỏi mức thấp nhất là bao nhiêu?')).not.toContain('how_to_join.for_relatives');
   });
 
+  it('answers someone who stops paying and asks whether the money is lost with "Không mất" (not a death benefit)', () => {
+    for (const q of ['Nếu tôi không đóng nữa thì số tiền đã đóng có mất không?', 'Tôi đóng được 6 năm giờ nghỉ đóng thì tiền có bị mất không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('payment_mode.pause_resume');
+      expect(a.answer, q).toMatch(/^Không mất/);
+    }
+    // A member who died: the survivor's rights.
+    expect(ask('Bố tôi đóng 5 năm thì mất, tiền đã đóng có mất không?').entryId).toBe('survivor.member_dies_one_time');
+  });
+
+  it('answers "có bắt buộc đóng hằng tháng không" with the payment modes, not compulsory insurance', () => {
+    expect(ask('BHXH tự nguyện có bắt buộc đóng hằng tháng không?').entryId).toBe('payment_mode.modes');
+    expect(ids('Có bắt buộc phải đóng liên tục không?')).toEqual(['payment_mode.modes', 'payment_mode.pause_resume']);
+    // The amount paid each month is another ask.
+    expect(ask('Tôi muốn tính thử số tiền phải đóng hàng tháng').entryId).not.toBe('payment_mode.modes');
+  });
+
   it('answers an old person without a pension asking what support there is with the social pension at 75', () => {
     for (const q of ['Mẹ tôi 75 tuổi không có lương hưu thì được hỗ trợ gì không?', 'Bố tôi 80 tuổi không có lương hưu có được nhận tiền gì không?']) {
       const a = ask(q);
