@@ -99,6 +99,20 @@ describe('reading the situation from a question', () => {
   });
 });
 
+describe('the sex told after the age', () => {
+  it('reads "58 tuổi nữ" and "52 tuoi nu" as a woman, "60 tuổi nam" as a man, but not "60 tuoi nam nay" (năm nay)', () => {
+    expect(readSituation('Tôi 58 tuổi nữ đã đóng 12 năm tự nguyện', 2026).sex).toBe('female');
+    expect(readSituation('toi 52 tuoi nu lam ruong', 2026).sex).toBe('female');
+    expect(readSituation('Tôi 60 tuổi nam, đóng 14 năm', 2026).sex).toBe('male');
+    expect(readSituation('toi 60 tuoi nam nay dong 14 nam', 2026).sex).toBeUndefined();
+    expect(readSituation('Tôi 45 tuổi năm nay muốn đóng', 2026).sex).toBeUndefined();
+  });
+
+  it('tells a 58-year-old woman with 12 years that she is already at the age and may pay the 3 missing years at once', () => {
+    expect(yearsLead(readSituation('Tôi 58 tuổi nữ đã đóng 12 năm tự nguyện', 2026))).toMatch(/đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 3 năm/);
+  });
+});
+
 describe('rules applied to the situation', () => {
   it('follows the retirement-age schedule (2026: men 61 y 6 m, women 57; men 62 from 2028)', () => {
     expect(formatAge(retirementAgeMonths('male', 2026))).toBe('61 tuổi 6 tháng');
