@@ -18,7 +18,7 @@ const CLOSE_BOOK_ASK =
 const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
 /** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
 const FOR_RELATIVE =
-  /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai)\b(?! (?:hoi|xin|duoc hoi))/;
+  /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 export const ASK_ROUTES: readonly AskRoute[] = [
@@ -81,7 +81,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary insurance for a relative ("đóng cho vợ", "mua cho mẹ") read as the asker joining: the relative
     // joins in their own name and the asker may pay; a pensioner cannot join but may pay for a spouse or a child.
     name: 'join-for-relative',
-    asks: (f) => FOR_RELATIVE.test(f) && /\b(?:tu nguyen|bhxh|bao hiem xa hoi)\b/.test(f) && !HEALTH_CARD.test(f),
+    asks: (f) => FOR_RELATIVE.test(f) && !HEALTH_CARD.test(f) && !/\b(?:bat buoc|tra lai|hoan lai|hoan tra|qua doi|chet|tu vong)\b/.test(f),
     entry: 'how_to_join.for_relatives',
     lead: (s, f) =>
       s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|\b(?:ve|nghi) huu roi\b/.test(f)
@@ -90,7 +90,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
     // Only the readings that would answer about the asker instead ("a pensioner cannot join"); a question on the
     // papers or the place for a relative keeps its answer.
-    replaces: ['eligibility.pensioner', 'eligibility.pensioner_working', 'pension_conditions.continue_after_age', 'eligibility.no_upper_age', 'how_to_join.for_relatives'],
+    // ("Đóng cho cả nhà cùng lúc" is not paying compulsory and voluntary insurance at once.)
+    replaces: [
+      'eligibility.pensioner',
+      'eligibility.pensioner_working',
+      'pension_conditions.continue_after_age',
+      'eligibility.no_upper_age',
+      'transfer_between_schemes.both_at_once',
+      'how_to_join.for_relatives',
+    ],
   },
   {
     // "Có phải (bắt buộc) đóng hằng tháng không": no, the modes (monthly, every 3, 6, 12 months, years ahead), and

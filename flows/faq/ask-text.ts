@@ -16,11 +16,14 @@ const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
 /**
- * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"), and "lĩnh" (to draw) as "lãnh"
- * before what is drawn ("lĩnh lương hưu"; "đi lính" stays).
+ * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"), "lĩnh" (to draw) as "lãnh" before
+ * what is drawn ("lĩnh lương hưu"; "đi lính" stays), and "1 cục" (in one go) as "một lần".
  */
 export function spellChatWords(folded: string): string {
-  return folded.replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w).replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ');
+  return folded
+    .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
+    .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
+    .replace(/\b(?:1|mot) cuc\b/g, 'mot lan');
 }
 
 /**

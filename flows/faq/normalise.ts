@@ -116,6 +116,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbao hiem\b(?! (?:nhan tho|that nghiep|tai nan|xe|y te))/g, ' '],
   [/\btu nguyen\b/g, ' tunguyen '],
   [/\b1 lan\b/g, 'mot lan'],
+  // "Đóng 1 cục" is paying in one go.
+  [/\b(?:1|mot) cuc\b/g, 'mot lan'],
   [/\b1 thang\b/g, 'mot thang'],
   [/\b1 nam\b/g, 'mot nam'],
   [/\bbao nhieu\b/g, 'bao_nhieu'],

@@ -31,6 +31,15 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ids('Đóng BHXH tự nguyện cho em hỏi mức thấp nhất là bao nhiêu?')).not.toContain('how_to_join.for_relatives');
   });
 
+  it('reads "1 cục" as in one go, "cả nhà" as relatives, and "mẹ chồng" as a woman', () => {
+    expect(ask('dong 1 cuc 5 nam duoc ko').entryId).toBe('payment_mode.years_ahead');
+    expect(ask('Có thể đóng cho cả nhà cùng lúc không?').entryId).toBe('how_to_join.for_relatives');
+    expect(ask('Mẹ chồng tôi 68 tuổi chưa đóng bao giờ, giờ tham gia còn được không?').answer).toMatch(/68 tuổi \(nữ\)/);
+    expect(readSituation('Bố vợ tôi 60 tuổi chưa đóng ngày nào', 2026).sex).toBe('male');
+    // Paying compulsory and voluntary insurance at once is still refused.
+    expect(ask('Tôi đang đóng bắt buộc ở công ty, có đóng thêm tự nguyện cùng lúc được không?').entryId).toBe('transfer_between_schemes.both_at_once');
+  });
+
   it('answers someone who stops paying and asks whether the money is lost with "Không mất" (not a death benefit)', () => {
     for (const q of ['Nếu tôi không đóng nữa thì số tiền đã đóng có mất không?', 'Tôi đóng được 6 năm giờ nghỉ đóng thì tiền có bị mất không?']) {
       const a = ask(q);
