@@ -101,6 +101,25 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     ],
   },
   {
+    // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
+    name: 'worth-it',
+    asks: (f) =>
+      /\b(?:co|bi|co bi) (?:lo|thiet|thiet thoi)\b(?: \w+){0,2} (?:khong|chu|ha)\b/.test(f) &&
+      !/\b(?:rut|mot lan|lay lai|nhan lai)\b/.test(f),
+    entry: 'benefits_pension.why_join',
+  },
+  {
+    // At the retirement age without 15 years, asking what they get: the options (pay the rest, up to 5 years at
+    // once; a lump sum; the monthly allowance), when no number of years is told (with one, advice.ts answers).
+    name: 'short-of-15-at-age',
+    asks: (f, s) =>
+      s.yearsPaid === undefined &&
+      /\b(?:chua|khong) (?:dong )?du (?:15|muoi lam) nam\b/.test(f) &&
+      /\b(?:den|du|qua|het) tuoi\b/.test(f) &&
+      /\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|che do)\b|\b(?:phai )?lam (?:the nao|sao)\b|\bthi sao\b/.test(f),
+    entry: 'lump_sum.monthly_allowance_option',
+  },
+  {
     // "Có phải (bắt buộc) đóng hằng tháng không": no, the modes (monthly, every 3, 6, 12 months, years ahead), and
     // pausing is allowed.
     name: 'must-pay-monthly',

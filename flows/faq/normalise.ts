@@ -116,6 +116,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbao hiem\b(?! (?:nhan tho|that nghiep|tai nan|xe|y te))/g, ' '],
   [/\btu nguyen\b/g, ' tunguyen '],
   [/\b1 lan\b/g, 'mot lan'],
+  // "Có bị lỗ không" is a loss (unaccented "lo" is also "lỡ", missed: "bị lỡ hạn" keeps its noun after it).
+  [/\b(co |bi |co bi )lo (?=khong\b|chu\b|a\b|ha\b|$)/g, '$1thiet '],
   // "Đóng 1 cục" is paying in one go.
   [/\b(?:1|mot) cuc\b/g, 'mot lan'],
   [/\b1 thang\b/g, 'mot thang'],

@@ -82,8 +82,9 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
     // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
-    // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid.
-    .replace(/\b(?:muon|cho|de|moi|la|can|phai) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
+    // says the years are short of it, not how many.
+    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
     // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.

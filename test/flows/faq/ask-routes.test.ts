@@ -31,6 +31,22 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ids('Đóng BHXH tự nguyện cho em hỏi mức thấp nhất là bao nhiêu?')).not.toContain('how_to_join.for_relatives');
   });
 
+  it('answers someone at the age without 15 years (no number told) with the options, never as if 15 years were paid', () => {
+    for (const q of ['Chưa đủ 15 năm mà đến tuổi thì được nhận gì?', 'Đến tuổi nghỉ hưu mà chưa đủ 15 năm đóng thì phải làm sao?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('lump_sum.monthly_allowance_option');
+      expect(a.answer, q).not.toMatch(/đã đóng 15 năm/);
+    }
+    expect(readSituation('Đến tuổi nghỉ hưu mà chưa đủ 15 năm đóng thì phải làm sao?', 2026).yearsPaid).toBeUndefined();
+    expect(readSituation('Tôi đóng 12 năm, chưa đủ 15 năm thì sao', 2026).yearsPaid).toBe(12);
+  });
+
+  it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
+    expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
+    expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
+    expect(ask('Tôi bị lỡ hạn đóng tháng này thì sao?').entryId).toBe('payment_mode.missed_payment');
+  });
+
   it('reads "1 cục" as in one go, "cả nhà" as relatives, and "mẹ chồng" as a woman', () => {
     expect(ask('dong 1 cuc 5 nam duoc ko').entryId).toBe('payment_mode.years_ahead');
     expect(ask('Có thể đóng cho cả nhà cùng lúc không?').entryId).toBe('how_to_join.for_relatives');
