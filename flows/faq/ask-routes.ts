@@ -101,6 +101,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     ],
   },
   {
+    // Already paying voluntary insurance, asks whether health insurance must still be bought: yes, it is not
+    // included (the reverse question, whether a health card counts as insurance years, is another entry).
+    name: 'health-card-still-needed',
+    asks: (f) => /\b(?:dong|tham gia|co) (?:bhxh )?tu nguyen\b(?: \w+){0,3} (?:co )?(?:can|phai|nen) (?:mua|dong|tham gia) (?:them )?bhyt\b/.test(f),
+    entry: 'health_insurance.contributor_card',
+  },
+  {
     // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
     name: 'worth-it',
     asks: (f) =>

@@ -123,6 +123,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   }
   const born = BIRTH_YEAR.exec(f);
   if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
+  if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
   if (s.yearsPaid !== undefined) {
     if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';

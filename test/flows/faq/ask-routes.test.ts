@@ -41,6 +41,15 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(readSituation('Tôi đóng 12 năm, chưa đủ 15 năm thì sao', 2026).yearsPaid).toBe(12);
   });
 
+  it('tells someone already paying that health insurance is bought apart, and reads years a person that age cannot have paid as a plan', () => {
+    expect(ask('Đóng BHXH tự nguyện rồi có cần mua BHYT nữa không?').entryId).toBe('health_insurance.contributor_card');
+    const a = ask('Tôi 35 tuổi nữ, đóng 20 năm thì lương hưu bao nhiêu phần trăm?');
+    expect(a.answer).toMatch(/20 năm 55%/);
+    expect(a.answer).not.toMatch(/đã đóng 20 năm/);
+    expect(readSituation('Tôi 35 tuổi nữ, đóng 20 năm thì lương hưu bao nhiêu phần trăm?', 2026).yearsPaid).toBeUndefined();
+    expect(readSituation('Tôi 55 tuổi, đã đóng 17 năm', 2026).yearsPaid).toBe(17);
+  });
+
   it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
     expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
     expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
