@@ -50,6 +50,13 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(readSituation('Tôi 55 tuổi, đã đóng 17 năm', 2026).yearsPaid).toBe(17);
   });
 
+  it('reads "sinh năm 1970 nam" as a man, raising the income paid on as a change of level, and time worked abroad as the domain', () => {
+    expect(ask('Tôi sinh năm 1970 nam đóng 10 năm thì bao giờ nghỉ hưu?').answer).toMatch(/^Nam sinh năm 1970 đủ tuổi nghỉ hưu \(62 tuổi\)/);
+    expect(readSituation('Tôi sinh năm 1975 năm nay đóng được 10 năm', 2026).sex).toBeUndefined();
+    expect(ask('Tôi muốn tăng mức đóng từ 2 triệu lên 5 triệu được không?').entryId).toBe('payment_mode.change_mode_income');
+    expect(ask('Thời gian làm việc ở nước ngoài có được tính không?').entryId).toBe('transfer_between_schemes.work_abroad');
+  });
+
   it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
     expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
     expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
