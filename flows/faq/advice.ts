@@ -1,7 +1,7 @@
 import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import type { Situation } from './situation.ts';
+import { retirementAgeMonths, type Situation } from './situation.ts';
 import { yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
@@ -27,9 +27,9 @@ export type Advice = { kind: 'parts'; parts: AnswerPart[] } | { kind: 'clarify';
 
 const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|mot lan)\b/;
 const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
-/** "đóng một lần cho số năm còn thiếu", "đóng nốt một lần", "đóng 1 lần 7 năm". */
+/** "đóng một lần cho số năm còn thiếu", "đóng nốt một lần", "đóng 1 lần 7 năm", "đóng nốt 2 năm còn thiếu một lần". */
 const PAY_REST_AT_ONCE =
-  /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/;
+  /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:dong|nop) (?:not |bu |them |tiep )?\d{1,2} nam (?:con thieu|con lai|thieu) (?:\w+ ){0,2}(?:mot lan|1 lan|mot luc)\b/;
 
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
@@ -168,8 +168,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // "Pay the rest in one go": paying the missing years, not withdrawing.
   // At retirement age with under 15 years, asking what they can get or to take money: the options (pay the rest,
   // lump sum, monthly allowance), not only paying the rest.
-  const atAge = s.reachedAge === true || AT_AGE.test(f) || (s.age !== undefined && s.age >= 62);
-  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !/\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b/.test(f)) || /\bkhong du tien\b/.test(f))) {
+  // At the retirement age: said so, or an age at or past it for the sex told ("mẹ tôi 57 tuổi" in 2026), or 62.
+  const atAge =
+    s.reachedAge === true ||
+    AT_AGE.test(f) ||
+    (s.age !== undefined && s.age >= 62) ||
+    (s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year));
+  // (Asking to pay the rest at once, "đóng nốt 2 năm còn thiếu một lần", is answered below: the option they chose.)
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !payingOnce) || /\bkhong du tien\b/.test(f))) {
     const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     if (a) return a;
   }

@@ -57,6 +57,15 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ask('Thời gian làm việc ở nước ngoài có được tính không?').entryId).toBe('transfer_between_schemes.work_abroad');
   });
 
+  it('tells a mother of 57 with 10 years, asking whether to stop and withdraw, that she is at the age and may pay the 5 missing years at once', () => {
+    const a = ask('Mẹ tôi năm nay 57 tuổi, đã đóng BHXH tự nguyện 10 năm. Nếu bây giờ dừng lại thì có được rút tiền không hay phải chờ?');
+    expect(a.answer).toMatch(/đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 5 năm/);
+    // Asking to pay the rest at once gets that, not the list of options.
+    expect(ask('Mẹ tôi 58 tuổi, đóng được 13 năm bảo hiểm tự nguyện, bà muốn đóng nốt 2 năm còn thiếu một lần cho xong để hưởng lương hưu có được không?').entryId).toBe(
+      'pension_conditions.pay_missing_once',
+    );
+  });
+
   it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
     expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
     expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
