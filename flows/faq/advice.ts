@@ -34,6 +34,8 @@ const PAY_REST_AT_ONCE =
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
+/** The pension named as not reached yet ("trước khi về hưu", "chưa hưởng lương hưu", "chưa đến tuổi nghỉ hưu"). */
+const NOT_YET_RETIRED = /\b(?:truoc khi|truoc tuoi|chua(?: den tuoi| du tuoi)?) (?:\w+ )?(?:ve huu|nghi huu|huu)\b|\bchua (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:\w+ )?luong huu\b/g;
 /** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
 const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
@@ -287,7 +289,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
   }
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
-  const pensioner = PENSION_WORD.test(f) && s.drawingPension !== false;
+  // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
+  const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ')) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
     const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;

@@ -108,6 +108,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'health_insurance.contributor_card',
   },
   {
+    // When a payment is due ("hạn chót đóng tiền quý 4", "hết hạn đóng 6 tháng là khi nào"): the deadlines, not a
+    // health card that expired.
+    name: 'payment-deadline',
+    asks: (f) =>
+      /\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/.test(f) &&
+      // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment.)
+      !/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f),
+    entry: 'payment_mode.deadlines',
+  },
+  {
     // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
     name: 'worth-it',
     asks: (f) =>

@@ -66,6 +66,13 @@ describe('the ask a cue names, whatever else the question tells', () => {
     );
   });
 
+  it('answers when a payment is due with the deadlines (not an expired health card), and a death before retirement with the member\'s rules', () => {
+    expect(ask('Ngày nào hết hạn đóng tiền quý 4?').entryId).toBe('payment_mode.deadlines');
+    expect(ask('Thẻ BHYT hết hạn rồi mới gia hạn thì bao giờ dùng được?').entryId).toBe('health_insurance.card_gap');
+    expect(ask('Nếu tôi đóng 15 năm rồi chết trước khi về hưu thì sao?').entryId).toBe('survivor.member_dies_one_time');
+    expect(ask('Bố tôi đang hưởng lương hưu thì mất, gia đình được gì?').entryId).toBe('survivor.pensioner_dies');
+  });
+
   it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
     expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
     expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
