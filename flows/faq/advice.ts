@@ -179,6 +179,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // (Asking to pay the rest at once, "đóng nốt 2 năm còn thiếu một lần", is answered below: the option they chose.)
   if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !payingOnce) || /\bkhong du tien\b/.test(f))) {
     const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
+    // "… muốn rút thì được bao nhiêu": how a lump sum is reckoned, after the options.
+    const amount = /\b(?:duoc|nhan|rut|lanh) (?:duoc |lai )?bao nhieu\b|\bbao nhieu tien\b/.test(f) ? get(index, 'lump_sum.amount') : undefined;
+    if (a && amount && a.kind === 'parts') return { kind: 'parts', parts: [...a.parts, { entry: amount }] };
     if (a) return a;
   }
   // 20 years or more, no illness, not emigrating: no lump sum for stopping (the transitional rule is under 20).

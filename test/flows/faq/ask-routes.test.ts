@@ -73,6 +73,10 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(ask('Bố tôi đang hưởng lương hưu thì mất, gia đình được gì?').entryId).toBe('survivor.pensioner_dies');
   });
 
+  it('gives someone at the age who asks how much a withdrawal pays the options, then how a lump sum is reckoned', () => {
+    expect(ids('Bố tôi 65 tuổi có 3 năm đóng BHXH, giờ muốn rút thì được bao nhiêu?')).toEqual(['lump_sum.monthly_allowance_option', 'lump_sum.amount']);
+  });
+
   it('reads "có bị lỗ không" as asking whether it is a loss, "bị lỡ hạn" as a missed payment', () => {
     expect(ask('Đóng BHXH tự nguyện có bị lỗ không?').entryId).toBe('benefits_pension.why_join');
     expect(ask('dong bhxh tu nguyen bi lo khong').entryId).toBe('benefits_pension.why_join');
