@@ -5,7 +5,7 @@ import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { pastEffectiveNote, type AsOfDay } from './as-of.ts';
-import { renderForDay } from './kb-text.ts';
+import { renderForDay, type CampaignFacts } from './kb-text.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */
 interface Facet {
@@ -112,15 +112,21 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
 }
 
 /**
- * The reply text for a channel on a day: each part's lead, body (this year's figures filled in) and legal basis;
+ * The reply text for a channel on a day: each part's lead, body (this year's figures and the active campaign's
+ * launch, theme and hotline filled in) and legal basis;
  * several parts numbered; within the limit. A part whose figures stopped applying before the day says so; short of
  * room, the long answer goes first, then that note, then the legal basis.
  */
-export function composeReply(parts: readonly AnswerPart[], caps: Pick<ChannelCapabilities, 'sms' | 'maxLength'>, day: AsOfDay): string {
+export function composeReply(
+  parts: readonly AnswerPart[],
+  caps: Pick<ChannelCapabilities, 'sms' | 'maxLength'>,
+  day: AsOfDay,
+  campaign?: CampaignFacts,
+): string {
   const limit = caps.maxLength;
   const render = (long: boolean, withSource: boolean, withNote: boolean): string => {
     const blocks = parts.map((p) => {
-      const body = renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day);
+      const body = renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day, campaign);
       const note = withNote ? pastEffectiveNote(p.entry, day) : undefined;
       const lines = [p.lead, body, note].filter((x): x is string => !!x).join('\n');
       return withSource ? `${lines}\n${sourceLine(p.entry)}` : lines;

@@ -28,7 +28,7 @@ export const CLARIFY_STEP = 'clarify-yes-no';
 const dayOf = (ctx: FlowContext): AsOfDay => localDay(ctx.now);
 
 function answerEntry(entry: KbEntry, ctx: FlowContext): StepOutcome {
-  return end({ text: composeReply([{ entry }], ctx.capabilities, dayOf(ctx)) });
+  return end({ text: composeReply([{ entry }], ctx.capabilities, dayOf(ctx), ctx.campaign) });
 }
 
 /** The reply to an answer: every part for this channel, or the question back, or the closest questions. */
@@ -37,7 +37,7 @@ function replyTo(index: FaqIndex, answers: FaqAnswerer, ctx: FlowContext, questi
   const a = answers.answer(question, facts, day);
   switch (a.kind) {
     case 'entry':
-      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day) : a.answer });
+      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day, ctx.campaign) : a.answer });
     case 'clarify': {
       const c = a.clarify!;
       return stay(CLARIFY_STEP, { question, slot: c.slot, facts: { ...facts } as FlowState }, { text: c.question, quickReplies: [...c.options] });

@@ -1,18 +1,38 @@
+import { DEFAULT_CAMPAIGN } from '../../db/seed/campaign.ts';
+import { nextLaunch } from '../../db/seed/seed.ts';
+import { formatLaunch } from '../broadcast/render.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
 import { formatAge, retirementAgeMonths } from './situation.ts';
 
+/** The active campaign's facts an answer may name (what supervisors set: launch, theme, hotline). */
+export interface CampaignFacts {
+  launchAt: Date;
+  theme: string;
+  hotline: string;
+}
+
+/** What a text is filled in for: the day of the answer and, when known, the active campaign. */
+interface RenderContext {
+  year: number;
+  campaign: CampaignFacts;
+}
+
 /**
- * Knowledge-base text may name this year's figures by placeholder, filled in for the day of the answer:
- * {YEAR} and {NEXT_YEAR}, the retirement ages of people reaching them this year ({MALE_AGE}, {FEMALE_AGE}) and
- * next year ({NEXT_MALE_AGE}, {NEXT_FEMALE_AGE}) — "Năm {YEAR} tuổi nghỉ hưu là nam {MALE_AGE}, nữ {FEMALE_AGE}".
+ * Knowledge-base text may name by placeholder what changes with the day of the answer or with the active campaign:
+ * - {YEAR} and {NEXT_YEAR}, the retirement ages of people reaching them this year ({MALE_AGE}, {FEMALE_AGE}) and
+ *   next year ({NEXT_MALE_AGE}, {NEXT_FEMALE_AGE}) — "Năm {YEAR} tuổi nghỉ hưu là nam {MALE_AGE}, nữ {FEMALE_AGE}";
+ * - the campaign's launch ({LAUNCH}: "08h00 ngày 23/05/2027"), theme ({THEME}) and hotline ({HOTLINE}).
  */
-const PLACEHOLDERS: Record<string, (year: number) => string> = {
-  YEAR: (y) => String(y),
-  NEXT_YEAR: (y) => String(y + 1),
-  MALE_AGE: (y) => formatAge(retirementAgeMonths('male', y)),
-  FEMALE_AGE: (y) => formatAge(retirementAgeMonths('female', y)),
-  NEXT_MALE_AGE: (y) => formatAge(retirementAgeMonths('male', y + 1)),
-  NEXT_FEMALE_AGE: (y) => formatAge(retirementAgeMonths('female', y + 1)),
+const PLACEHOLDERS: Record<string, (c: RenderContext) => string> = {
+  YEAR: (c) => String(c.year),
+  NEXT_YEAR: (c) => String(c.year + 1),
+  MALE_AGE: (c) => formatAge(retirementAgeMonths('male', c.year)),
+  FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year)),
+  NEXT_MALE_AGE: (c) => formatAge(retirementAgeMonths('male', c.year + 1)),
+  NEXT_FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year + 1)),
+  LAUNCH: (c) => formatLaunch(c.campaign.launchAt),
+  THEME: (c) => c.campaign.theme,
+  HOTLINE: (c) => c.campaign.hotline,
 };
 const PLACEHOLDER = /\{([A-Z_]+)\}/g;
 
@@ -21,11 +41,16 @@ export function unknownPlaceholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !(name in PLACEHOLDERS));
 }
 
-/** A knowledge-base text with its placeholders filled in for a day. */
-export function renderForDay(text: string, day: AsOfDay): string {
+/** Without an active campaign at hand (the evaluation, the `ask` tool): the default plan's, launching next after `day`. */
+function defaultCampaign(day: AsOfDay): CampaignFacts {
+  return { launchAt: nextLaunch(new Date(`${day}T00:00:00+07:00`)), theme: DEFAULT_CAMPAIGN.theme, hotline: DEFAULT_CAMPAIGN.hotline };
+}
+
+/** A knowledge-base text with its placeholders filled in for a day and the active campaign. */
+export function renderForDay(text: string, day: AsOfDay, campaign?: CampaignFacts): string {
   if (!text.includes('{')) return text;
-  const year = yearOf(day);
-  return text.replace(PLACEHOLDER, (whole, name: string) => PLACEHOLDERS[name]?.(year) ?? whole);
+  const context: RenderContext = { year: yearOf(day), campaign: campaign ?? defaultCampaign(day) };
+  return text.replace(PLACEHOLDER, (whole, name: string) => PLACEHOLDERS[name]?.(context) ?? whole);
 }
 
 /** A knowledge-base text without its placeholders (what the search index reads: the words, not this year's figures). */

@@ -5,6 +5,7 @@ import { end, pickChoice, stay, type Flow, type FlowContext, type FlowState, typ
 import { TIMEZONE } from '../../src/core/clock.ts';
 import { recordConsent } from '../menu/flow.ts';
 import { matchPlaces, placeLabel } from '../../db/queries/places.ts';
+import { asksForMessages } from '../../src/core/global-words.ts';
 
 const YES_NO = ['Đồng ý', 'Không'];
 const YES = new Set(['co', 'dong y', 'ok', 'yes', 'y', 'uh', 'u', 'vang', 'da', 'dong y nhan tin', 'co dong y']);
@@ -75,7 +76,7 @@ export function createSubscriptionFlow(): Flow {
   return {
     id: 'subscription',
     version: 2,
-    command: (ctx) => STATUS_WORDS.has(ctx.folded) || ctx.folded === 'dang ky nhan tin' || ctx.folded === 'nhan tin',
+    command: (ctx) => STATUS_WORDS.has(ctx.folded) || asksForMessages(ctx.folded),
     start(ctx) {
       if (STATUS_WORDS.has(ctx.folded)) return status(ctx);
       if (ctx.contact.subscribed && !ctx.contact.optedOut) return status(ctx);

@@ -39,6 +39,14 @@ const OPT_OUT_SENTENCES = [
 /** Asking for the messages in a sentence ("tôi muốn đăng ký nhận tin", "cho tôi nhận tin về chiến dịch"). */
 const OPT_IN_SENTENCE = new RegExp(`^${WHO}(?:dang ky|nhan|dang ky nhan)(?: (?:them|lai|nhan))*${MESSAGES}${TAIL}$`);
 
+/**
+ * A message asking to receive the campaign's messages, in a sentence: the subscription flow starts on it (it asks
+ * for consent, then the place), as on "ĐĂNG KÝ NHẬN TIN".
+ */
+export function asksForMessages(folded: string): boolean {
+  return OPT_IN_SENTENCE.test(folded);
+}
+
 /** "Right", "yes, that's it": folded, so "dung" is both "đúng" and "dừng" — only a yes/no question tells them apart. */
 const YES_WORDS = new Set(['dung', 'dung roi', 'dung vay', 'dung a', 'dung the', 'dung la vay', 'chinh xac']);
 /** "Cancel": inside a flow it cancels the flow (the person is then asked whether to stop the news too). */
@@ -72,7 +80,7 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
   if (t === '/help' || t === '?') return 'help';
   if (t === '/menu') return 'menu';
   if ((OPT_OUT.has(folded) && !meansSomethingElse(t)) || (OPT_OUT_SENTENCES.some((re) => re.test(folded)) && !/^đúng\b/u.test(t))) return 'opt_out';
-  if (OPT_IN.has(folded) || OPT_IN_SENTENCE.test(folded)) return 'opt_in';
+  if (OPT_IN.has(folded)) return 'opt_in';
   if (HELP.has(folded)) return 'help';
   if (MENU.has(folded)) return 'menu';
   return null;

@@ -126,10 +126,12 @@ describe('web chat', () => {
     },
   );
 
-  it('subscribes on a sentence that asks for the messages, with the consent recorded', async () => {
+  it('asks for consent on a sentence that asks for the messages, then subscribes with the consent recorded', async () => {
     const chat = t.chat();
     await chat.send('Tôi muốn đăng ký nhận tin về chiến dịch');
-    expect(chat.text).toMatch(/đăng ký nhận tin/);
+    expect(chat.text).toMatch(/đồng ý nhận tin/);
+    await chat.send('đồng ý');
+    expect(chat.text).toMatch(/Cảm ơn anh\/chị đã đăng ký nhận tin/);
     const c = (await t.service.db.select().from(contacts).limit(1))[0];
     expect(c?.subscribed).toBe(true);
     expect(c?.consentText).toMatch(/Tối đa 3 tin/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaigns } from '../../../db/schema/index.ts';
 import { answerWorkerStats } from '../../../flows/index.ts';
 import { startTestService, type TestService } from '../../support/service.ts';
 import { until } from '../../support/until.ts';
@@ -62,5 +63,18 @@ describe("answers for the message's day", () => {
     expect(logged.entries).toContain('subsidy.rates_by_group');
     // Entries about the repealed law describe the past on purpose.
     expect(logged.entries.some((id) => id.includes('.old_'))).toBe(false);
+  });
+
+  it("names the active campaign's launch and theme, as the supervisors set them", async () => {
+    const before = await text(in2027Workers, 'e', 'Lễ ra quân năm nay tổ chức ngày nào?');
+    // The test service's campaign, as seeded.
+    expect(before).toMatch(/Đợt vận động này: 08h00 ngày 23\/05\/2026/);
+    await in2027Workers.service.db.update(campaigns).set({ launchAt: new Date('2027-05-30T01:30:00Z'), theme: 'BHXH tự nguyện - chỗ dựa khi về già' });
+    // The service re-reads the active campaign every few seconds.
+    in2027Workers.clock.advance(10_000);
+    const after = await text(in2027Workers, 'f', 'Lễ ra quân năm nay tổ chức ngày nào?');
+    expect(after).toMatch(/Đợt vận động này: 08h30 ngày 30\/05\/2027, chủ đề "BHXH tự nguyện - chỗ dựa khi về già"/);
+    // The first campaign stays history.
+    expect(after).toMatch(/Năm 2020: từ 08h00 thứ Bảy 23\/5\/2020/);
   });
 });
