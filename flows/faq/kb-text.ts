@@ -11,10 +11,10 @@ export interface CampaignFacts {
   hotline: string;
 }
 
-/** What a text is filled in for: the day of the answer and, when known, the active campaign. */
+/** What a text is filled in for: the day of the answer and the active campaign (looked up only when named). */
 interface RenderContext {
   year: number;
-  campaign: CampaignFacts;
+  campaign: () => CampaignFacts;
 }
 
 /**
@@ -30,9 +30,9 @@ const PLACEHOLDERS: Record<string, (c: RenderContext) => string> = {
   FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year)),
   NEXT_MALE_AGE: (c) => formatAge(retirementAgeMonths('male', c.year + 1)),
   NEXT_FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year + 1)),
-  LAUNCH: (c) => formatLaunch(c.campaign.launchAt),
-  THEME: (c) => c.campaign.theme,
-  HOTLINE: (c) => c.campaign.hotline,
+  LAUNCH: (c) => formatLaunch(c.campaign().launchAt),
+  THEME: (c) => c.campaign().theme,
+  HOTLINE: (c) => c.campaign().hotline,
 };
 const PLACEHOLDER = /\{([A-Z_]+)\}/g;
 
@@ -43,13 +43,18 @@ export function unknownPlaceholders(text: string): string[] {
 
 /** Without an active campaign at hand (the evaluation, the `ask` tool): the default plan's, launching next after `day`. */
 function defaultCampaign(day: AsOfDay): CampaignFacts {
-  return { launchAt: nextLaunch(new Date(`${day}T00:00:00+07:00`)), theme: DEFAULT_CAMPAIGN.theme, hotline: DEFAULT_CAMPAIGN.hotline };
+  if (lastDefault?.day !== day) {
+    const launchAt = nextLaunch(new Date(`${day}T00:00:00+07:00`));
+    lastDefault = { day, facts: { launchAt, theme: DEFAULT_CAMPAIGN.theme, hotline: DEFAULT_CAMPAIGN.hotline } };
+  }
+  return lastDefault.facts;
 }
+let lastDefault: { day: AsOfDay; facts: CampaignFacts } | undefined;
 
 /** A knowledge-base text with its placeholders filled in for a day and the active campaign. */
 export function renderForDay(text: string, day: AsOfDay, campaign?: CampaignFacts): string {
   if (!text.includes('{')) return text;
-  const context: RenderContext = { year: yearOf(day), campaign: campaign ?? defaultCampaign(day) };
+  const context: RenderContext = { year: yearOf(day), campaign: () => campaign ?? defaultCampaign(day) };
   return text.replace(PLACEHOLDER, (whole, name: string) => PLACEHOLDERS[name]?.(context) ?? whole);
 }
 
