@@ -102,11 +102,12 @@ const WORD_MAP: Record<string, string> = {
 };
 
 /**
- * Multi-word canonicalisations applied to the space-joined folded text (after WORD_MAP). Order matters.
+ * Multi-word canonicalisations applied to the space-joined folded text (after WORD_MAP). Order matters. A third
+ * element, when given, is a piece of text the phrase cannot match without.
  * The name of the scheme itself is in nearly every question, so it is removed; what distinguishes questions
  * is the rest ("bao hiem y te" stays as its own token "bhyt").
  */
-const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\bbao hiem y te\b/g, 'bhyt'],
   [/\bthe bao hiem\b/g, 'the bhyt'],
   [/\bbao hiem xa hoi tu nguyen\b/g, ' '],
@@ -117,9 +118,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btu nguyen\b/g, ' tunguyen '],
   [/\b1 lan\b/g, 'mot lan'],
   // "Có bị lỗ không" is a loss (unaccented "lo" is also "lỡ", missed: "bị lỡ hạn" keeps its noun after it).
-  [/\b(co |bi |co bi )lo (?=khong\b|chu\b|a\b|ha\b|$)/g, '$1thiet '],
+  [/\b(co |bi |co bi )lo (?=khong\b|chu\b|a\b|ha\b|$)/g, '$1thiet ', ' lo '],
   // "Đóng 1 cục" is paying in one go.
-  [/\b(?:1|mot) cuc\b/g, 'mot lan'],
+  [/\b(?:1|mot) cuc\b/g, 'mot lan', ' cuc'],
   [/\b1 thang\b/g, 'mot thang'],
   [/\b1 nam\b/g, 'mot nam'],
   [/\bbao nhieu\b/g, 'bao_nhieu'],
@@ -146,7 +147,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bra sao\b/g, 'the nao'],
   [/\b(tro cap|tuat|luong huu) moi thang\b/g, '$1 hang thang'],
   // "Có bắt buộc phải đóng hằng tháng không" asks whether one must, not about compulsory insurance.
-  [/\bco bat buoc (?:phai )?(dong|nop|tham gia)\b/g, 'co phai $1'],
+  [/\bco bat buoc (?:phai )?(dong|nop|tham gia)\b/g, 'co phai $1', 'co bat buoc'],
   // A trade done online ("bán hàng online") tells the work, not a way to pay.
   [/\b(ban hang|kinh doanh|buon ban|ban do|ban quan ao) (?:online|onl|truc tuyen|qua mang|tren mang)\b/g, '$1'],
 ];
@@ -177,7 +178,8 @@ export function canonicalWords(text: string, correct?: WordCorrector): string[] 
     .map((w) => WORD_MAP[w] ?? (correct ? correct(w) : w))
     .join(' ');
   s = ` ${s} `;
-  for (const [re, to] of PHRASES) s = s.replace(re, to);
+  // (A rare phrase is looked for only when its telltale words are there: canonicalisation runs many times per answer.)
+  for (const [re, to, when] of PHRASES) if (when === undefined || s.includes(when)) s = s.replace(re, to);
   return s.split(/\s+/).filter(Boolean);
 }
 
