@@ -37,7 +37,7 @@ export interface FakeZalo {
   /** Issue an access token directly (as if an earlier refresh had produced it). */
   issueAccessToken(ttlMs?: number): string;
   /** Called for each request before it is answered (e.g. to check what the service stored at that moment). */
-  onRequest(fn: (call: FakeZaloCall) => void): void;
+  onRequest(fn: (call: FakeZaloCall) => void | Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function startFakeZalo(
   let refreshes = 0;
   const calls: FakeZaloCall[] = [];
   const failures: ({ code: number; message: string } | { http: number })[] = [];
-  const observers: ((call: FakeZaloCall) => void)[] = [];
+  const observers: ((call: FakeZaloCall) => void | Promise<void>)[] = [];
 
   const issueAccessToken = (ttl = ttlMs): string => {
     const token = `access_${randomBytes(16).toString('hex')}`;
@@ -116,7 +116,14 @@ export async function startFakeZalo(
       body,
     };
     calls.push(call);
-    for (const fn of observers) fn(call);
+    // Observers finish before the request is answered (one that reads the database must not outlive the test); one
+    // that throws fails the request, so that the test sees it.
+    try {
+      for (const fn of observers) await fn(call);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(`observer: ${(err as Error).message}`);
+      return;
+    }
 
     if (req.method === 'POST' && path === '/v4/oa/access_token') {
       const form = (body ?? {}) as Record<string, string>;
