@@ -1,3 +1,6 @@
+import { DateTime } from 'luxon';
+import { TIMEZONE } from '../time-zone.ts';
+
 /** The default campaign, taken from the 2020 joint plan of VSS and Vietnam Post (section III of the plan). */
 export const DEFAULT_CAMPAIGN = {
   slug: 'thang-van-dong-bhxh-toan-dan',
@@ -24,3 +27,14 @@ export const DEFAULT_CAMPAIGN = {
     'Bảo hiểm xã hội tự nguyện chỗ dựa vững chắc của người lao động tự do.',
   ],
 } as const;
+
+/** The next 23 May at 08:00 Asia/Ho_Chi_Minh at or after `now`. */
+export function nextLaunch(now: Date): Date {
+  const local = DateTime.fromJSDate(now, { zone: TIMEZONE });
+  let launch = DateTime.fromObject(
+    { year: local.year, month: DEFAULT_CAMPAIGN.launchMonth, day: DEFAULT_CAMPAIGN.launchDay, hour: DEFAULT_CAMPAIGN.launchHour },
+    { zone: TIMEZONE },
+  );
+  if (launch < local) launch = launch.plus({ years: 1 });
+  return launch.toJSDate();
+}

@@ -2,20 +2,12 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../client.ts';
 import { campaigns, type CampaignRow } from '../schema/index.ts';
-import { DEFAULT_CAMPAIGN } from './campaign.ts';
+import { DEFAULT_CAMPAIGN, nextLaunch } from './campaign.ts';
 import { seedDefaultUnits, type UnitTree } from './units.ts';
 import { TIMEZONE } from '../time-zone.ts';
 
-/** The next 23 May at 08:00 Asia/Ho_Chi_Minh at or after `now`. */
-export function nextLaunch(now: Date): Date {
-  const local = DateTime.fromJSDate(now, { zone: TIMEZONE });
-  let launch = DateTime.fromObject(
-    { year: local.year, month: DEFAULT_CAMPAIGN.launchMonth, day: DEFAULT_CAMPAIGN.launchDay, hour: DEFAULT_CAMPAIGN.launchHour },
-    { zone: TIMEZONE },
-  );
-  if (launch < local) launch = launch.plus({ years: 1 });
-  return launch.toJSDate();
-}
+// The default campaign's next launch lives with the campaign (the FAQ reads it without the seeding code).
+export { nextLaunch } from './campaign.ts';
 
 /** Parse CAMPAIGN_LAUNCH_AT: an ISO date-time; without an offset it is read as Asia/Ho_Chi_Minh local time. */
 export function parseLaunchAt(value: string): Date {

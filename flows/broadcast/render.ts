@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import { sql } from 'drizzle-orm';
 import { row, type Db } from '../../db/client.ts';
 import type { OutboxClaimRow } from '../../db/queries/outbox.ts';
-import { TIMEZONE } from '../../src/core/clock.ts';
+import { formatLocalDateTime } from '../../src/core/clock.ts';
 
 /** Placeholders a broadcast may use; each is filled per recipient when the message is sent. */
 export const PLACEHOLDERS = {
@@ -33,9 +32,7 @@ export function withOptOutFooter(text: string, channel: string): string {
 }
 
 /** The launch as people read it: "08h00 ngày 23/05/2026". */
-export function formatLaunch(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: TIMEZONE }).toFormat("HH'h'mm 'ngày' dd/MM/yyyy");
-}
+export const formatLaunch = formatLocalDateTime;
 
 interface Recipient {
   name: string | null;

@@ -1,6 +1,6 @@
-import { DEFAULT_CAMPAIGN } from '../../db/seed/campaign.ts';
-import { nextLaunch } from '../../db/seed/seed.ts';
-import { formatLaunch } from '../broadcast/render.ts';
+// Light modules only: an answer worker loads this file, and needs no database code.
+import { DEFAULT_CAMPAIGN, nextLaunch } from '../../db/seed/campaign.ts';
+import { formatLocalDateTime } from '../../src/core/clock.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
 import { formatAge, retirementAgeMonths } from './situation.ts';
 
@@ -30,7 +30,7 @@ const PLACEHOLDERS: Record<string, (c: RenderContext) => string> = {
   FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year)),
   NEXT_MALE_AGE: (c) => formatAge(retirementAgeMonths('male', c.year + 1)),
   NEXT_FEMALE_AGE: (c) => formatAge(retirementAgeMonths('female', c.year + 1)),
-  LAUNCH: (c) => formatLaunch(c.campaign().launchAt),
+  LAUNCH: (c) => formatLocalDateTime(c.campaign().launchAt),
   THEME: (c) => c.campaign().theme,
   HOTLINE: (c) => c.campaign().hotline,
 };

@@ -48,3 +48,8 @@ export function parseHhmm(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }
+
+/** A moment as people read it in Vietnam: "08h00 ngày 23/05/2026". */
+export function formatLocalDateTime(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: TIMEZONE }).toFormat("HH'h'mm 'ngày' dd/MM/yyyy");
+}
