@@ -18,15 +18,17 @@ const OPT_IN = new Set(['dang ky', 'bat dau', 'start', 'dang ky lai', 'subscribe
 const HELP = new Set(['help', 'tro giup', 'huong dan', 'giup', 'giup do', 'hd', 'h']);
 const MENU = new Set(['menu', '0', 'trang chu', 'quay lai', 've menu', 'thoat', 'exit']);
 
+// Pieces of the sentences below, on folded words: who asks, words between the verb and the messages, the messages,
+// and what may close the sentence.
+const WHO = '(?:(?:toi|em|minh|tui|chau|ban|ad|admin|cho (?:toi|em|minh)) )?(?:(?:oi|a|muon|xin|vui long|lam on|hay|can|la) )*';
+const MID = '(?: (?:dang ky|viec|nhan|gui|cho (?:toi|em|minh)))*';
+const MESSAGES = ' (?:cac |nhung )?(?:tin|tin nhan|thong bao|tin tuc)';
+const TAIL = '(?: (?:ve|cua|chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
 /**
  * An opt-out said in a sentence ("tôi muốn hủy đăng ký nhận tin", "không muốn nhận tin nhắn nữa", "đừng gửi tin
  * nữa"): the whole message asks to stop the messages. It must name the messages (tin, tin nhắn, thông báo), so that
  * "hủy đăng ký BHXH tự nguyện" or "dừng đóng thì sao" stay questions.
  */
-const WHO = '(?:(?:toi|em|minh|tui|chau|ban|ad|admin|cho (?:toi|em|minh)) )?(?:(?:oi|a|muon|xin|vui long|lam on|hay|can|la) )*';
-const MID = '(?: (?:dang ky|viec|nhan|gui|cho (?:toi|em|minh)))*';
-const MESSAGES = ' (?:cac |nhung )?(?:tin|tin nhan|thong bao|tin tuc)';
-const TAIL = '(?: (?:ve|cua|chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
 const OPT_OUT_SENTENCES = [
   // "hủy/ngừng/dừng/thôi/bỏ/tắt (đăng ký) (nhận) tin", "đừng gửi tin nữa"
   new RegExp(`^${WHO}(?:huy|ngung|dung|thoi|bo|tat)${MID}${MESSAGES}${TAIL}$`),

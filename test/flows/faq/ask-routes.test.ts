@@ -4,9 +4,7 @@ import { answerQuestion } from '../../../flows/faq/answer.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { readSituation } from '../../../flows/faq/situation.ts';
-
-/** The day the answers are read on (this year's retirement age is in some of them). */
-const DAY = '2026-12-01';
+import { DAY } from './support.ts';
 
 const index = buildFaqIndex(loadKb());
 /** Both forms a resident types: the answer must not depend on the diacritics. */
@@ -312,7 +310,6 @@ describe('rules that follow from the situation', () => {
     );
   });
 });
-
 
 describe('work abroad, leaving a job, a pensioner\'s death, unpaid leave', () => {
   it('answers a pensioner\'s widow asking for "trợ cấp hằng tháng" with a survivor rule, not the payment modes', () => {

@@ -3,9 +3,7 @@ import { stripDiacritics } from '../../../src/text/vietnamese.ts';
 import { answerQuestion } from '../../../flows/faq/answer.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
-
-/** The day the answers are read on (this year's retirement age is in some of them). */
-const DAY = '2026-12-01';
+import { DAY } from './support.ts';
 
 const index = buildFaqIndex(loadKb());
 /** The entries answering a question, the same with and without diacritics. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeReply, entryBody } from '../../../flows/faq/compose.ts';
 import type { KbEntry } from '../../../flows/faq/kb.ts';
+import { DAY } from './support.ts';
 
 const entry = (id: string, short: string, long?: string): KbEntry => ({
   id,
@@ -13,7 +14,6 @@ const entry = (id: string, short: string, long?: string): KbEntry => ({
   effective: '2025-07-01',
   verified: true,
 });
-const DAY = '2026-12-01';
 const papers = entry('papers', 'Hồ sơ: sổ BHXH, mẫu 14-HSB, CCCD.', 'Hồ sơ gồm:\n- sổ BHXH\n- mẫu 14-HSB\n- CCCD');
 const amount = entry('amount', 'Mỗi năm từ 2014 được 2 tháng thu nhập bình quân.', 'Cách tính: mỗi năm được hai tháng bình quân.');
 

@@ -4,9 +4,7 @@ import { answerQuestion } from '../../../flows/faq/answer.ts';
 import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 import { readSituation } from '../../../flows/faq/situation.ts';
-
-/** The day the answers are read on (this year's retirement age is in some of them). */
-const DAY = '2026-12-01';
+import { DAY } from './support.ts';
 
 const index = buildFaqIndex(loadKb());
 const ask = (q: string) => {
@@ -145,7 +143,6 @@ describe('asks named by a cue', () => {
     ).toBe('eligibility.no_contract');
   });
 });
-
 
 describe('the question inside its wrapping', () => {
   it.each([

@@ -5,6 +5,10 @@ import { DEFAULT_CAPABILITIES } from '../../../src/core/channel.ts';
 import type { ChannelName } from '../../../src/core/message.ts';
 import { foldWords, normaliseInbound } from '../../../src/text/vietnamese.ts';
 import { FIXTURE_KB_DIR } from '../../../tools/faq/eval.ts';
+import { EVAL_DAY } from '../../../tools/faq/eval-advice.ts';
+
+/** The day the FAQ tests read answers on: the evaluation's (this year's retirement age is in some answers). */
+export const DAY = EVAL_DAY;
 import { buildFaqIndex, type FaqIndex } from '../../../flows/faq/search-index.ts';
 import { loadKb } from '../../../flows/faq/kb.ts';
 
@@ -29,5 +33,5 @@ export function readJsonl<T>(name: string): T[] {
 export function faqContext(text: string, channel: ChannelName = 'web'): FlowContext {
   const t = normaliseInbound(text);
   // The answers are read on the message's day: a fixed one, so that this year's figures do not move the tests.
-  return { text: t, folded: foldWords(t), channel, capabilities: DEFAULT_CAPABILITIES[channel], now: new Date('2026-12-01T03:00:00Z') } as unknown as FlowContext;
+  return { text: t, folded: foldWords(t), channel, capabilities: DEFAULT_CAPABILITIES[channel], now: new Date(`${DAY}T03:00:00Z`) } as unknown as FlowContext;
 }
