@@ -5,7 +5,7 @@ import type { AnswerPart } from './advice.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { pastEffectiveNote, type AsOfDay } from './as-of.ts';
-import { renderForDay, type CampaignFacts } from './kb-text.ts';
+import { PLACEHOLDER_PATTERN, renderForDay, type CampaignFacts } from './kb-text.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */
 interface Facet {
@@ -63,11 +63,13 @@ const FACETS: readonly Facet[] = [
   },
 ];
 
-const FIGURE = /\d+(?:[.,]\d+)*%?/g;
+/** A figure as written ("330.000", "22%", "2026") or as a placeholder filled in on the day ("{PAY_OTHER}"). */
+const FIGURE = new RegExp(String.raw`${PLACEHOLDER_PATTERN}|\d+(?:[.,]\d+)*%?`, 'g');
 
 /**
  * Chat-form text of one entry: the long answer when it carries every figure of the reviewed short answer
- * (amounts, rates, years), else the short one — a longer text must not lose the figure that answers the ask.
+ * (amounts, rates, years, figure placeholders), else the short one — a longer text must not lose the figure that
+ * answers the ask.
  */
 export function entryBody(entry: KbEntry, sms: boolean): string {
   if (sms || entry.long === undefined) return entry.short;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { renderForDay, unknownPlaceholders } from './kb-text.ts';
+import { placeholderProblems, renderForDay, unknownPlaceholders } from './kb-text.ts';
 
 /** Topic ids of knowledge-base entries (DESIGN.md, "Interfaces others rely on"). */
 export const TOPICS = [
@@ -76,9 +76,16 @@ export function parseKbFile(json: unknown, file = '<inline>'): KbEntry[] {
 /** Years a text with placeholders must fit the short-answer limit in (the retirement ages rise until 2035). */
 const RENDER_CHECK_YEARS = Array.from({ length: 12 }, (_x, i) => 2025 + i);
 
-/** Unknown placeholders, and a short answer that outgrows its limit once they are filled in. */
+/**
+ * Unknown placeholders, figures that cannot be filled in some year (an example income below that year's floor), and
+ * a short answer that outgrows its limit once they are filled in.
+ */
 function textProblems(e: KbEntry): string[] {
-  const problems = [e.short, e.long ?? ''].flatMap((t) => unknownPlaceholders(t).map((name) => `unknown placeholder {${name}}`));
+  const texts = [e.short, e.long ?? ''];
+  const problems = texts.flatMap((t) => unknownPlaceholders(t).map((name) => `unknown placeholder {${name}}`));
+  if (problems.length > 0) return problems;
+  const figureProblems = new Set(RENDER_CHECK_YEARS.flatMap((y) => texts.flatMap((t) => placeholderProblems(t, `${y}-06-01`))));
+  problems.push(...figureProblems);
   const longest = Math.max(...RENDER_CHECK_YEARS.map((y) => renderForDay(e.short, `${y}-06-01`).length));
   if (longest > SHORT_MAX) problems.push(`short answer of ${longest} characters once filled in (at most ${SHORT_MAX})`);
   return problems;

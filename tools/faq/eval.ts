@@ -98,8 +98,11 @@ export function formatReports(reports: { accented: EvalReport; unaccented: EvalR
   return lines;
 }
 
-/** `npm run eval`. */
-export function runEval(): { accented: EvalReport; unaccented: EvalReport } {
+/**
+ * `npm run eval`; `npm run eval -- --no-blind` leaves the blind split out entirely (not even its aggregate), for
+ * runs made while tuning.
+ */
+export function runEval(withBlind = true): { accented: EvalReport; unaccented: EvalReport } {
   const dir = evalKbDir();
   const index = buildFaqIndex(loadKb(dir));
   const reports = evaluateBothForms(index, loadDevSet());
@@ -115,6 +118,7 @@ export function runEval(): { accented: EvalReport; unaccented: EvalReport } {
     for (const line of formatAdvice('regression (issue 9 reports)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_REGRESS_PATH)), true)) console.log(line);
     console.log('');
     for (const line of formatAdvice('dev (verbatim public questions)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_DEV_PATH)), true)) console.log(line);
+    if (!withBlind) return reports;
     console.log('');
     // The blind split's failures are not printed: it is never tuned on.
     for (const line of formatAdvice('BLIND', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_BLIND_PATH)), false)) console.log(line);
@@ -122,4 +126,4 @@ export function runEval(): { accented: EvalReport; unaccented: EvalReport } {
   return reports;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) runEval();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) runEval(!process.argv.includes('--no-blind'));

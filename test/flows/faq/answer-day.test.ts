@@ -6,8 +6,8 @@ import { until } from '../../support/until.ts';
 
 /**
  * Answers are read on the message's day (Vietnam): the same service, asked the same questions in December 2026
- * and in the 2027 campaign month, gives each year's retirement age, and says of the 2026 contribution figures that
- * they applied until 31/12/2026 — on the event loop and on an answer worker alike.
+ * and in the 2027 campaign month, gives each year's retirement age and each day's contribution figures (those the
+ * calculator applies) — on the event loop and on an answer worker alike.
  */
 describe("answers for the message's day", () => {
   const AGE = 'Năm nay tuổi nghỉ hưu của nam và nữ là bao nhiêu?';
@@ -38,9 +38,18 @@ describe("answers for the message's day", () => {
     expect(after.split('\n')[0]).not.toMatch(/61 tuổi 6 tháng/);
   });
 
-  it('says from 1/1/2027 that the 2026 contribution figures applied until 31/12/2026, and not before', async () => {
-    expect(await text(in2026, 'b', FLOOR)).not.toMatch(/áp dụng đến 31\/12\/2026, có thể đã thay đổi/);
-    expect(await text(in2027, 'b', FLOOR)).toMatch(/330\.000[\s\S]*áp dụng đến 31\/12\/2026, có thể đã thay đổi; hỏi tổng đài 1900 9068/);
+  it("quotes the contribution figures the calculator applies that day: 2026's until midnight, then 2027's, said to be provisional", async () => {
+    const before = await text(in2026, 'b', FLOOR);
+    expect(before).toMatch(/thu nhập 1\.500\.000 đồng, đóng 330\.000 đồng\/tháng; [^.]*người bình thường chỉ nộp 264\.000 đồng/);
+    expect(before).not.toMatch(/tạm tính|có thể đã thay đổi/);
+    const after = await text(in2027, 'b', FLOOR);
+    expect(after).toMatch(/thu nhập 2\.200\.000 đồng, đóng 484\.000 đồng\/tháng; [^.]*người bình thường chỉ nộp 387\.200 đồng, hộ nghèo 242\.000/);
+    expect(after).toMatch(/Lưu ý: mức sàn 2\.200\.000 từ 2027 là tạm tính \(NĐ 351\/2025\)/);
+    expect(after).not.toMatch(/330\.000|có thể đã thay đổi/);
+    // The calculator, asked the same on the same day, says the same.
+    const calc = in2027.chat('b2');
+    for (const step of ['tinh', '2tr2', 'Khác']) await calc.send(step);
+    expect((await calc.send('1 tháng')).map((r) => r.text).join('\n')).toContain('Anh/chị đóng: 387.200 đồng/tháng');
   });
 
   it('answers on a worker for the same day as on the event loop', async () => {
@@ -59,8 +68,10 @@ describe("answers for the message's day", () => {
     expect(line).toBeDefined();
     const logged = JSON.parse(line!) as { entries: string[]; level: number };
     expect(logged.level).toBe(40);
-    expect(logged.entries).toContain('contribution_amount.minimum');
-    expect(logged.entries).toContain('subsidy.rates_by_group');
+    expect(logged.entries).toContain('calculator.payback');
+    // Entries quoting figures from the calculator's rules follow them instead.
+    expect(logged.entries).not.toContain('contribution_amount.minimum');
+    expect(logged.entries).not.toContain('subsidy.rates_by_group');
     // Entries about the repealed law describe the past on purpose.
     expect(logged.entries.some((id) => id.includes('.old_'))).toBe(false);
   });
