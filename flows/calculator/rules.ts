@@ -75,8 +75,6 @@ const SUBSIDY_2025: Record<SubsidyGroup, number> = {
   other: 0.2,
 };
 
-/** The 1/7/2026 base-salary rise was announced, but no decree was found. */
-const REFERENCE_2026_UNVERIFIED = 'mức tham chiếu từ 1/7/2026 có thể đã tăng (dự kiến 2.530.000) nhưng chưa xác minh được văn bản';
 
 const LAW_2014 = 'Luật BHXH 58/2014/QH13 Điều 87; NĐ 134/2015/NĐ-CP Điều 14';
 const OLD_GROUPS: readonly SubsidyGroup[] = ['ethnicMinority', 'island'];
@@ -165,16 +163,15 @@ export const RULES: readonly RulesPeriod[] = [
     source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 07/2021/NĐ-CP',
   },
   {
-    // On 9/3/2026 the Government said the base salary "may" rise 8 % to 2,530,000 from 1/7/2026; no decree was
-    // found, so the known reference level is kept and flagged. Decree 351/2025 extends the 1.5 M rural line through
-    // 31/12/2026; from 2027 it becomes 2.2 M (next period).
+    // Decree 161/2026/NĐ-CP (15/5/2026, Art 3(2)) raises the base salary to 2,530,000 from 1/7/2026, and the
+    // reference level equals the base salary while it exists, so the ceiling becomes 50,600,000. Decree 351/2025
+    // extends the 1.5 M rural line through 31/12/2026; from 2027 it becomes 2.2 M (next period).
     from: '2026-07-01',
     to: '2026-12-31',
     ruralPovertyLine: 1_500_000,
-    referenceLevel: 2_340_000,
+    referenceLevel: 2_530_000,
     ...LAW_2024_TERMS,
-    source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP',
-    unverified: REFERENCE_2026_UNVERIFIED,
+    source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP; NĐ 161/2026/NĐ-CP',
   },
   {
     // Decree 351/2025 sets the rural poverty line at 2,200,000 for 2027-2030, and the law puts the voluntary floor
@@ -184,10 +181,9 @@ export const RULES: readonly RulesPeriod[] = [
     from: '2027-01-01',
     to: '2030-12-31',
     ruralPovertyLine: 2_200_000,
-    referenceLevel: 2_340_000,
+    referenceLevel: 2_530_000,
     ...LAW_2024_TERMS,
-    source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP (chuẩn nghèo 2027-2030)',
-    unverified: REFERENCE_2026_UNVERIFIED,
+    source: 'Luật BHXH 41/2024/QH15 Điều 36; NĐ 159/2025/NĐ-CP; NĐ 351/2025/NĐ-CP (chuẩn nghèo 2027-2030); NĐ 161/2026/NĐ-CP',
     provisional: {
       text: 'từ 1/1/2027 thu nhập thấp nhất tính theo chuẩn nghèo nông thôn mới 2.200.000 đồng (NĐ 351/2025/NĐ-CP); BHXH Việt Nam chưa có hướng dẫn, số liệu là tạm tính',
       sms: 'mức sàn 2.200.000 từ 2027 là tạm tính (NĐ 351/2025)',

@@ -130,7 +130,8 @@ export function composeReply(
     const blocks = parts.map((p) => {
       const body = renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day, campaign);
       const note = withNote ? pastEffectiveNote(p.entry, day) : undefined;
-      const lines = [p.lead, body, note].filter((x): x is string => !!x).join('\n');
+      const lead = p.lead === undefined ? undefined : renderForDay(p.lead, day, campaign);
+      const lines = [lead, body, note].filter((x): x is string => !!x).join('\n');
       return withSource ? `${lines}\n${sourceLine(p.entry)}` : lines;
     });
     if (blocks.length === 1) return blocks[0]!.replace(/\n(?=Căn cứ)/, '\n\n');

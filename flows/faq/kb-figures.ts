@@ -48,6 +48,9 @@ const FIGURES: Record<string, Figure> = {
 /** Figures that take an income ("{PAY_OTHER:3000000}"); the others are the period's own. */
 const TAKES_INCOME = new Set(['PREMIUM', ...Object.keys(GROUPS).map((g) => `PAY_${g}`)]);
 
+/** Figures that follow the reference level only: the floor's being provisional does not touch them. */
+const REFERENCE_ONLY = new Set(['CEILING', 'REFERENCE', 'MAX_PREMIUM']);
+
 /** True for a figure name ({FLOOR}, {PAY_POOR} …). */
 export function isRuleFigure(name: string): boolean {
   return name in FIGURES;
@@ -79,12 +82,15 @@ export function figureProblem(name: string, income: number | undefined, day: AsO
 }
 
 /**
- * What an answer quoting figures adds on a day: that they are provisional (a period set from a newer figure the
- * agency has not yet confirmed) or that no rules are known for the day; nothing on an ordinary day.
+ * What an answer quoting `figures` adds on a day: that no rules are known for the day, or that the floor and what
+ * follows from it are provisional (a period set from a newer figure the agency has not yet confirmed); nothing on
+ * an ordinary day.
  */
-export function figuresNote(day: AsOfDay): string | undefined {
+export function figuresNote(figures: Iterable<string>, day: AsOfDay): string | undefined {
+  const names = [...figures];
+  if (names.length === 0) return undefined;
   const { period, warning } = rulesOn(day);
   if (warning === 'future') return `Lưu ý: ${RULES_WARNING_TEXT.future}.`;
-  if (period.provisional) return `Lưu ý: ${period.provisional.sms}.`;
+  if (period.provisional && names.some((n) => !REFERENCE_ONLY.has(n))) return `Lưu ý: ${period.provisional.sms}.`;
   return undefined;
 }

@@ -24,7 +24,8 @@ interface RenderContext {
  *   next year ({NEXT_MALE_AGE}, {NEXT_FEMALE_AGE}) — "Năm {YEAR} tuổi nghỉ hưu là nam {MALE_AGE}, nữ {FEMALE_AGE}";
  * - the campaign's launch ({LAUNCH}: "08h00 ngày 23/05/2027"), theme ({THEME}) and hotline ({HOTLINE});
  * - contribution figures from the calculator's rules in force that day ({FLOOR}, {PAY_OTHER:3000000} …: see
- *   kb-figures.ts). A text quoting them ends with the rules' note when the day's figures are provisional.
+ *   kb-figures.ts). A text quoting them ends with the rules' note when the day's figures are provisional (the
+ *   floor from 1/1/2027) or unknown.
  */
 const PLACEHOLDERS: Record<string, (c: RenderContext) => string> = {
   YEAR: (c) => String(c.year),
@@ -71,13 +72,13 @@ let lastDefault: { day: AsOfDay; facts: CampaignFacts } | undefined;
 export function renderForDay(text: string, day: AsOfDay, campaign?: CampaignFacts): string {
   if (!text.includes('{')) return text;
   const context: RenderContext = { year: yearOf(day), campaign: () => campaign ?? defaultCampaign(day) };
-  let figures = false;
+  const figures = new Set<string>();
   const filled = text.replace(PLACEHOLDER, (whole, name: string, income: string | undefined, times: string | undefined) => {
     if (!isRuleFigure(name)) return PLACEHOLDERS[name]?.(context) ?? whole;
-    figures = true;
+    figures.add(name);
     return ruleFigure(name, income === undefined ? undefined : Number(income), times === undefined ? 1 : Number(times), day);
   });
-  const note = figures ? figuresNote(day) : undefined;
+  const note = figuresNote(figures, day);
   return note === undefined ? filled : `${filled} ${note}`;
 }
 

@@ -1,7 +1,10 @@
 import type { Situation } from './situation.ts';
 
-/** Funeral allowance: 10 × the reference level (2,340,000), for a member with 60 months or more (QĐ 863/QĐ-BNV). */
-const FUNERAL = '23.400.000 đồng (10 lần mức tham chiếu)';
+/**
+ * Funeral allowance: 10 × the reference level, for a member with 60 months or more (QĐ 863/QĐ-BNV); the answer
+ * fills in the day's figure.
+ */
+const FUNERAL = '{REFERENCE*10} đồng (10 lần mức tham chiếu)';
 
 /**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60

@@ -63,7 +63,7 @@ describe('premium at the floor (worked examples of the domain notes, exact to th
   it.each([
     [D2020, 29_800_000, 6_556_000],
     [new Date('2023-12-01T00:00:00Z'), 36_000_000, 7_920_000],
-    [NOW, 46_800_000, 10_296_000],
+    [NOW, 50_600_000, 11_132_000],
   ])('accepts the ceiling on %s: %i gives the maximum premium %i', (date, ceiling, max) => {
     expect(ok(premium(ceiling, date, 'other', MONTHLY)).monthlyPremium).toBe(max);
   });
@@ -71,10 +71,10 @@ describe('premium at the floor (worked examples of the domain notes, exact to th
 
 describe('floor and ceiling', () => {
   it.each<[Date, number, 'belowFloor' | 'aboveCeiling', number, number]>([
-    [NOW, 1_499_999, 'belowFloor', 1_500_000, 46_800_000],
-    [NOW, 1_000_000, 'belowFloor', 1_500_000, 46_800_000],
-    [NOW, 46_800_001, 'aboveCeiling', 1_500_000, 46_800_000],
-    [NOW, 100_000_000, 'aboveCeiling', 1_500_000, 46_800_000],
+    [NOW, 1_499_999, 'belowFloor', 1_500_000, 50_600_000],
+    [NOW, 1_000_000, 'belowFloor', 1_500_000, 50_600_000],
+    [NOW, 50_600_001, 'aboveCeiling', 1_500_000, 50_600_000],
+    [NOW, 100_000_000, 'aboveCeiling', 1_500_000, 50_600_000],
     [D2020, 699_999, 'belowFloor', 700_000, 29_800_000],
     [D2020, 30_000_000, 'aboveCeiling', 700_000, 29_800_000],
   ])('on %s refuses %i as %s and names both limits', (date, income, reason, floor, ceiling) => {

@@ -34,7 +34,7 @@ describe('calculator flow', () => {
     const ask = await chat.say('tính');
     expect(chat.step).toBe('income');
     expect(ask).toContain('1.500.000');
-    expect(ask).toContain('46.800.000');
+    expect(ask).toContain('50.600.000');
 
     expect(await chat.say('1,5 triệu')).toContain('1.500.000 đồng');
     expect(chat.step).toBe('group');
@@ -72,11 +72,24 @@ describe('calculator flow', () => {
     expect(chat.step).toBe('income');
   });
 
-  it('says above the ceiling that the reference level after 1/7/2026 is not verified, and gives the hotline', async () => {
+  it('takes the ceiling from the reference level of the day: 20 × 2,530,000 since 1/7/2026 (Decree 161/2026)', async () => {
     const chat = new Chat(flow);
-    const text = await chat.say('tinh 48 trieu');
-    expect(text).toContain('46.800.000 đồng');
-    expect(text).toContain('chưa xác minh');
+    expect(await chat.say('tinh 48 trieu')).toContain('48.000.000 đồng');
+    expect(chat.step).toBe('group');
+    const above = new Chat(flow);
+    const text = await above.say('tinh 51 trieu');
+    expect(text).toContain('50.600.000 đồng');
+    expect(text).not.toContain('chưa');
+    const june = new Chat(flow, { now: new Date('2026-06-30T03:00:00Z') });
+    expect(await june.say('tinh 48 trieu')).toContain('46.800.000 đồng');
+    expect(june.step).toBe('income');
+  });
+
+  it('says above the ceiling of a period whose reference level is recalled, not seen in a source, and gives the hotline', async () => {
+    const chat = new Chat(flow, { now: new Date('2018-03-01T03:00:00Z') });
+    const text = await chat.say('tinh 27 trieu');
+    expect(text).toContain('26.000.000 đồng');
+    expect(text).toContain('chưa đối chiếu nguồn');
     expect(text).toContain('1900 9068');
   });
 
@@ -190,7 +203,7 @@ describe('calculator flow', () => {
 
   it.each([
     ['1 triệu', 'thấp hơn'],
-    ['50 triệu', 'cao hơn'],
+    ['51 triệu', 'cao hơn'],
     ['1499999', 'thấp hơn'],
   ])('refuses %j and names both the floor and the ceiling', async (income, word) => {
     const chat = new Chat(flow);
@@ -198,7 +211,7 @@ describe('calculator flow', () => {
     const text = await chat.say(income);
     expect(text).toContain(word);
     expect(text).toContain('1.500.000 đồng');
-    expect(text).toContain('46.800.000 đồng');
+    expect(text).toContain('50.600.000 đồng');
     expect(chat.step).toBe('income');
     await chat.send('2 trieu');
     expect(chat.step).toBe('group');
@@ -206,7 +219,7 @@ describe('calculator flow', () => {
 
   it('refuses an amount out of range given at the start', async () => {
     const chat = new Chat(flow);
-    expect(await chat.say('tinh 500k')).toContain('46.800.000');
+    expect(await chat.say('tinh 500k')).toContain('50.600.000');
     expect(chat.step).toBe('income');
   });
 

@@ -32,8 +32,8 @@ describe('rules as dated data', () => {
     ['2023-08-01T05:00:00Z', 1_500_000, 1_800_000, 0.3, 0.25, 0.1],
     ['2024-08-01T05:00:00Z', 1_500_000, 2_340_000, 0.3, 0.25, 0.1],
     ['2025-08-01T05:00:00Z', 1_500_000, 2_340_000, 0.5, 0.4, 0.2],
-    ['2026-11-25T05:00:00Z', 1_500_000, 2_340_000, 0.5, 0.4, 0.2],
-    ['2027-05-23T01:00:00Z', 2_200_000, 2_340_000, 0.5, 0.4, 0.2],
+    ['2026-11-25T05:00:00Z', 1_500_000, 2_530_000, 0.5, 0.4, 0.2],
+    ['2027-05-23T01:00:00Z', 2_200_000, 2_530_000, 0.5, 0.4, 0.2],
   ])('on %s the floor is %i, the reference level %i and poor/near-poor/other get %d/%d/%d', (iso, floor, ref, poor, near, other) => {
     const { period, warning } = rulesAt(new Date(iso));
     expect(warning).toBeNull();
@@ -79,8 +79,10 @@ describe('rules as dated data', () => {
     expect(rulesAt(new Date('2017-06-01T05:00:00Z')).warning).toBe('beforeKnown');
   });
 
-  it('gives 700,000 to 29,800,000 in 2020 and 1,500,000 to 46,800,000 now as income limits', () => {
+  it('gives 700,000 to 29,800,000 in 2020, 1,500,000 to 46,800,000 until 30/6/2026 and to 50,600,000 from 1/7/2026 as income limits', () => {
     expect(incomeLimits(rulesAt(new Date('2020-05-23T01:00:00Z')).period)).toEqual({ floor: 700_000, ceiling: 29_800_000 });
-    expect(incomeLimits(rulesAt(new Date('2026-11-25T01:00:00Z')).period)).toEqual({ floor: 1_500_000, ceiling: 46_800_000 });
+    expect(incomeLimits(rulesAt(new Date('2026-06-30T16:59:00Z')).period)).toEqual({ floor: 1_500_000, ceiling: 46_800_000 });
+    expect(incomeLimits(rulesAt(new Date('2026-06-30T17:00:00Z')).period)).toEqual({ floor: 1_500_000, ceiling: 50_600_000 });
+    expect(incomeLimits(rulesAt(new Date('2026-11-25T01:00:00Z')).period)).toEqual({ floor: 1_500_000, ceiling: 50_600_000 });
   });
 });

@@ -142,7 +142,7 @@ describe('answering questions', () => {
   it('gives the 12-month compulsory route to the funeral allowance', () => {
     const a = answerQuestion(real, 'Vừa đóng bắt buộc vừa đóng tự nguyện thì trợ cấp mai táng thế nào?');
     expect(a.entryId).toBe('survivor.funeral_allowance');
-    expect(a.answer).toMatch(/12 tháng đóng BHXH bắt buộc/);
+    expect(a.answer).toMatch(/12 tháng đóng bắt buộc/);
   });
 
   it('gives the rule for employees who draw a pension only to someone who draws one', () => {

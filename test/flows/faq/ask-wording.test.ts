@@ -179,7 +179,8 @@ describe('the family of a member who died, with the years paid', () => {
   it('says whether the funeral allowance is due (60 months) and about how many months the one-time allowance makes', () => {
     const a = answerQuestion(index, 'Bố tôi đang đóng bảo hiểm tự nguyện thì mất, trước đó bố đã đóng được 7 năm. Gia đình tôi được nhận những khoản gì và bao nhiêu tiền?', undefined, {}, DAY);
     expect(a.entryId).toBe('survivor.member_dies_one_time');
-    expect(a.answer).toMatch(/23\.400\.000 đồng/);
+    // 10 × the reference level of the day (2,530,000 since 1/7/2026).
+    expect(a.answer).toMatch(/trợ cấp mai táng 25\.300\.000 đồng/);
     expect(a.answer).toMatch(/khoảng 14 tháng thu nhập bình quân/);
     const short = answerQuestion(index, 'Chồng tôi đóng bảo hiểm xã hội tự nguyện được 3 năm thì qua đời, gia đình được hưởng chế độ gì?', undefined, {}, DAY);
     expect(short.answer).toMatch(/không có trợ cấp mai táng/);
