@@ -70,6 +70,28 @@ const UNLISTED_ILLNESS =
 
 /** Told to have reached the retirement age ("đến tuổi nghỉ hưu rồi", "đã đủ tuổi", "hết tuổi lao động"). */
 const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
+/** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
+const NAMED_UNLISTED_ILLNESS =
+  /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen)\b/;
+const NOT_ON_THE_LIST =
+  'Luật chỉ cho nhận BHXH một lần ngay khi đang mắc một trong 5 bệnh: ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS, hoặc khi giám định suy giảm khả năng lao động từ 81% trở lên, khuyết tật đặc biệt nặng. Bệnh anh/chị nêu không thuộc 5 bệnh này, nên chỉ được nhận ngay nếu giám định từ 81% trở lên.';
+
+/**
+ * Paid before 1/7/2025, under 20 years, not drawing a pension: the transitional rule lets them take the lump sum
+ * after 12 months without paying (Law 41/2024 Art 141), and the amount in months of average income when the
+ * years all fall from 2014. Undefined when nothing shows the person paid before the reform.
+ */
+function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
+  const n = s.yearsPaid;
+  const before = (s.startYear !== undefined && s.startYear < 2025) || (s.startYear === undefined && n !== undefined && n >= 2);
+  if (!before || n === undefined || n >= 20 || s.drawingPension === true || s.memberDied) return undefined;
+  // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere.
+  if ((s.age !== undefined && s.age >= 50) || /\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/.test(f)) return undefined;
+  const stopped = /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f);
+  const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ hơn 12 tháng)' : ''}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}`;
+}
+
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
@@ -128,8 +150,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
-  if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && ILL.test(f)) {
+  if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && (ILL.test(f) || NAMED_UNLISTED_ILLNESS.test(f))) {
     const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${s.yearsPaid} năm, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
+    // An illness named that is not on the list: say so (no question back), with the 12-month route when it opens.
+    if (NAMED_UNLISTED_ILLNESS.test(f)) {
+      const other = transitionalLumpSumLead(s, f);
+      const a = part('lump_sum.when_allowed', `${NOT_ON_THE_LIST}${keep}${other ? ` ${other}` : ''}`);
+      if (a) return a;
+    }
     const a = part('lump_sum.serious_illness', `${UNLISTED_ILLNESS}${keep}`);
     if (a) return a;
   }
@@ -213,6 +241,18 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   const rest = PAY_REST_AT_ONCE.exec(f);
+  // Short of 15 years by at most 5 and surely not yet at the retirement age (an age told, under 55 or with the
+  // sex), asking to pay the rest at once now: the missing-years payment waits for the age, but paying ahead (at
+  // most 5 years, discounted) makes the 15 years now. Only when asked for now ("giờ đóng 1 lần 4 năm còn lại luôn"):
+  // asked for later ("khi đó có được đóng một lần phần còn thiếu"), the missing-years payment is the answer.
+  const gap = s.yearsPaid !== undefined && s.yearsPaid < 15 ? Math.ceil(15 - s.yearsPaid) : undefined;
+  const underAge = !atAge && s.age !== undefined && (s.sex !== undefined || s.age < 55);
+  const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !/\b(?:khi do|luc do|khi (?:den|du) tuoi)\b/.test(f);
+  if (rest && gap !== undefined && gap <= 5 && underAge && now && !rest[1] && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !s.memberDied) {
+    const lead = `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu", nhưng được đóng một lần cho nhiều năm về sau: đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.`;
+    const a = part('payment_mode.years_ahead', lead);
+    if (a) return a;
+  }
   if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
     if (k !== undefined && k > 5) {
@@ -233,6 +273,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // "Có được rút một lần không?" matched to the amount, or to the rule for members who joined after the reform
   // when nothing says this person did: the conditions, which decide the answer.
+  // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
+  // decides, said for them.
+  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  if (transitional && matched?.topic === 'lump_sum' && ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months'].includes(matched.id)) {
+    const a = part(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
+    if (a) return a;
+  }
   if ((matched?.id === 'lump_sum.amount' && CAN_WITHDRAW.test(f) && !/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f)) || (matched?.id === 'lump_sum.joined_after_2025' && !joinedAfterReform)) {
     const a = part('lump_sum.when_allowed');
     if (a) return a;
@@ -332,6 +379,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('eligibility.who_can_join');
     if (a) return a;
   }
+  // Under a contract whose employer does not pay, or asking whether to pay voluntary themselves: the job is
+  // compulsory (nothing prepaid to be refunded either).
+  if ((matched.id === 'eligibility.no_contract' || (matched.id === 'transfer_between_schemes.prepaid_then_employed' && !s.prepaid)) && s.employment === 'contract') {
+    const a = part('eligibility.labour_contract');
+    if (a) return a;
+  }
   if (matched.id === 'eligibility.labour_contract' && s.employment !== 'contract') {
     if (s.employment === 'no_contract' || s.employment === 'left_job') {
       const a = part('eligibility.no_contract');
@@ -369,8 +422,16 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     const a = part('eligibility.labour_contract');
     if (a) return a;
   }
+  // A group's subsidy matched for someone in another group ("người Tày, nhà không phải hộ nghèo", "ở đặc khu Lý
+  // Sơn"): that group's.
+  const island = /\b(?:xa dao|dac khu|dao)\b/.test(f);
+  if (GROUP_SUBSIDY.has(matched.id) && !s.household && (island || s.ethnicMinority)) {
+    const own = island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority';
+    const a = own === matched.id ? undefined : part(own);
+    if (a) return a;
+  }
   // A group's subsidy matched for someone who named no group: the rates of every group.
-  if (GROUP_SUBSIDY.has(matched.id) && !s.household && !s.ethnicMinority && !/\b(?:xa dao|dac khu|dao)\b/.test(f)) {
+  if (GROUP_SUBSIDY.has(matched.id) && !s.household && !s.ethnicMinority && !island) {
     const a = part('subsidy.rates_by_group');
     const join = get(index, 'eligibility.no_upper_age');
     if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
@@ -383,8 +444,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (e) return { kind: 'parts', parts: localTopUp ? [{ entry: e }, { entry: localTopUp }] : [{ entry: e }] };
   }
   // Both spouses insured: one allowance per child, not two (neither with 6 months paid: the conditions decide).
-  if (matched.topic === 'maternity' && /\bca (?:hai )?vo (?:va |lan )?chong\b|\bca hai (?:vo chong|nguoi|cung)\b|\bhai vo chong (?:\w+ ){0,3}(?:deu|cung)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
-    return { kind: 'parts', parts: [{ entry: matched, lead: 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.' }] };
+  if (matched.topic === 'maternity' && /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
+    // (The conditions, not an entry opening with "Có." to another question: "can the father get it".)
+    const body = (matched.id === 'maternity.father' || matched.id === 'maternity.amount' ? get(index, 'maternity.conditions') : undefined) ?? matched;
+    return { kind: 'parts', parts: [{ entry: body, lead: 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.' }] };
   }
   if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
   // Pregnant now and only starting: whether 6 months can be paid before the birth.

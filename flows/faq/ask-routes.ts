@@ -17,6 +17,8 @@ const CLOSE_BOOK_ASK =
  */
 const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
 /** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
+/** A relative said to draw a pension, before the asker says they want to pay for them. */
+const RELATIVE_DRAWS_PENSION = /\b(?:me|bo|cha|ong|ba|vo|chong) (?:toi |em |e |minh |chau )?(?:\w+ ){0,3}(?:dang |da )(?:huong|nhan|lanh|an|co) luong huu\b/;
 const FOR_RELATIVE =
   /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
@@ -78,6 +80,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'where_to_pay.moved_residence',
   },
   {
+    // Paying voluntary insurance for a relative who draws a pension ("mẹ em 62t đang lãnh lương hưu, em muốn đóng
+    // cho mẹ"): a pensioner cannot join, whoever pays.
+    name: 'relative-draws-pension',
+    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && FOR_RELATIVE.test(f) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
+    entry: 'eligibility.pensioner',
+    lead: () => 'Người thân đang hưởng lương hưu thì không tham gia BHXH tự nguyện được, dù ai nộp tiền; người đó đã có thẻ BHYT do quỹ BHXH đóng.',
+    leadsAlways: true,
+  },
+  {
     // Paying voluntary insurance for a relative ("đóng cho vợ", "mua cho mẹ") read as the asker joining: the relative
     // joins in their own name and the asker may pay; a pensioner cannot join but may pay for a spouse or a child.
     name: 'join-for-relative',
@@ -99,6 +110,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       'transfer_between_schemes.both_at_once',
       'how_to_join.for_relatives',
     ],
+  },
+  {
+    // A pensioner (or soon one) asks whether to keep buying health insurance: no, the fund pays the card once the
+    // pension starts ("mẹ tôi sắp có lương hưu thì có cần mua bhyt hộ gia đình nữa không").
+    name: 'pensioner-health-card',
+    asks: (f) =>
+      /\b(?:sap|se|khi|da|dang|moi|vua) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|an) luong huu\b/.test(f) &&
+      /\b(?:can|phai|nen|co) (?:\w+ ){0,2}(?:mua|dong|tham gia) (?:\w+ ){0,2}bhyt\b|\bbhyt (?:\w+ ){0,4}(?:nua|tiep) (?:khong|ko|k)\b/.test(f),
+    entry: 'health_insurance.pensioner_card',
+    replaces: ['health_insurance.household_hi', 'health_insurance.contributor_card', 'health_insurance.where_buy', 'health_insurance.difference_cards'],
   },
   {
     // Already paying voluntary insurance, asks whether health insurance must still be bought: yes, it is not

@@ -1,4 +1,5 @@
 import { fold, foldWords } from './fold-memo.ts';
+import { piecesOf, TextTrigrams } from './regex-literals.ts';
 
 /**
  * Matching text for the FAQ: fold (src/text/vietnamese.ts), expand the abbreviations residents type,
@@ -152,6 +153,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\b(ban hang|kinh doanh|buon ban|ban do|ban quan ao) (?:online|onl|truc tuyen|qua mang|tren mang)\b/g, '$1'],
 ];
 
+/** Each phrase's literal pieces, one of which it cannot match without (see regex-literals.ts). */
+const PHRASE_PIECES = PHRASES.map(([re]) => piecesOf(re));
+const phraseGrams = new TextTrigrams();
+
 /** Words too common to say anything about the topic on their own (bigrams still keep them). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a ad admin ak ah oi nhe nha nhi ha vay thi la ma va cua cho voi nay do day kia cac nhung nhu toi minh em anh chi ban
@@ -178,8 +183,15 @@ export function canonicalWords(text: string, correct?: WordCorrector): string[] 
     .map((w) => WORD_MAP[w] ?? (correct ? correct(w) : w))
     .join(' ');
   s = ` ${s} `;
-  // (A rare phrase is looked for only when its telltale words are there: canonicalisation runs many times per answer.)
-  for (const [re, to, when] of PHRASES) if (when === undefined || s.includes(when)) s = s.replace(re, to);
+  // (A phrase is looked for only when its telltale words are there, or could be by the text's trigrams:
+  // canonicalisation runs many times per answer.)
+  phraseGrams.reset(s);
+  for (let i = 0; i < PHRASES.length; i++) {
+    const [re, to, when] = PHRASES[i]!;
+    if ((when !== undefined && !s.includes(when)) || !phraseGrams.mayContain(PHRASE_PIECES[i]!)) continue;
+    const next = s.replace(re, to);
+    if (next !== s) phraseGrams.reset((s = next));
+  }
   return s.split(/\s+/).filter(Boolean);
 }
 

@@ -13,6 +13,7 @@ import {
 import { TOPIC_RULES } from './topic-rules.ts';
 import { buildScorer, type Scorer } from './scorer.ts';
 import { withoutPlaceholders } from './kb-text.ts';
+import { piecesOf, TextTrigrams } from './regex-literals.ts';
 
 interface IndexedDoc {
   id: string;
@@ -169,6 +170,10 @@ export function weightedTokens(text: string, parts: readonly WeightedPart[] = sp
   return weights;
 }
 
+/** Each topic cue's literal pieces: a cue none of whose pieces is in the text cannot match it (regex-literals.ts). */
+const RULE_PIECES = TOPIC_RULES.map((rule) => piecesOf(rule.re));
+const ruleGrams = new TextTrigrams();
+
 /** Rule bonus per topic, from the main ask (full weight) and the story (reduced). */
 export function ruleScores(text: string, split: readonly WeightedPart[] = splitMainAsk(text)): Map<Topic, number> {
   // Same split as the search, but the story counts a little more for the cues than for the search.
@@ -180,7 +185,10 @@ export function ruleScores(text: string, split: readonly WeightedPart[] = splitM
     const seen = new Map<Topic, number>();
     let first: { topic: Topic; at: number } | null = null;
     const suppressed = new Set<Topic>();
-    for (const rule of TOPIC_RULES) {
+    ruleGrams.reset(s);
+    for (let i = 0; i < TOPIC_RULES.length; i++) {
+      const rule = TOPIC_RULES[i]!;
+      if (!ruleGrams.mayContain(RULE_PIECES[i]!)) continue;
       const m = rule.re.exec(s);
       if (!m) continue;
       seen.set(rule.topic, (seen.get(rule.topic) ?? 0) + rule.weight);

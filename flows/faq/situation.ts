@@ -45,7 +45,8 @@ export interface Situation {
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
 const YEARS_PAID = [
   // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
-  new RegExp(`\\b(?:dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // ("hợp đồng 1 năm" is a contract's term, not years paid.)
+  new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
   new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
@@ -54,6 +55,19 @@ const YEARS_PAID = [
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
   new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay)\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
+/**
+ * A person of one of Vietnam's ethnic minorities, named ("người Tày", "dân tộc H'Mông" is caught by "dân tộc"):
+ * the larger groups, folded, leaving out names that are also everyday words after "người" (Lào, Thổ, Mảng, Cống,
+ * Co, Mạ: "người lao động", "người thợ", "người mang thai", "người có").
+ */
+const ETHNIC_GROUP =
+  /\bnguoi (?:tay|thai|muong|h ?mong|mong|nung|dao|khmer|kho me|gia rai|jrai|e de|ede|ba na|bana|xo dang|san chay|san diu|cham|co ho|hre|ra glai|raglai|m ?nong|x ?tieng|van kieu|bru|co tu|gie trieng|kho mu|ta oi|cho ro|ha nhi|chu ru|la chi|lo lo|pa then|si la|pu peo|o du|ro mam|brau|chut|xinh mun|phu la|la hu|bo y|co lao|giay|khang)\b/;
+/** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
+const kindYearsRe = (kind: string): RegExp =>
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
+/** "14 năm 6 tháng": the months right after the years. */
+const MONTHS_AFTER = /^ ?,? (\d{1,2}) thang\b/;
 const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
@@ -66,6 +80,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
   const words = spellSchemeNames(fold(text))
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
+    // "7 năm bắt buộc + 5 năm tự nguyện": a plus sign separates two periods, as a comma would.
+    .replace(/[+&]/g, ',')
     .replace(/([,.;:?!()])/g, ' $1 ')
     .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')
     .replace(/_/g, '.')
@@ -87,6 +103,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
     // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
+    // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
+    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,2}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
     .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ');
   for (const re of YEARS_PAID) {
@@ -95,7 +113,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
       const n = Number(m[1].replace(',', '.'));
       if (n > 0 && n <= 45) {
         // "14 năm 6 tháng": the months count (6 months short of 15 years is not "1 year").
-        const months = Number.isInteger(n) ? new RegExp(`^ ?,? (\\d{1,2}) thang\\b`).exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
+        const months = Number.isInteger(n) ? MONTHS_AFTER.exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
         const k = months?.[1] ? Number(months[1]) : 0;
         s.yearsPaid = k > 0 && k < 12 ? Math.round((n + k / 12) * 100) / 100 : n;
         break;
@@ -105,13 +123,13 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
   if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
-  const kindYears = (kind: string): number | undefined => {
-    const m = new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`).exec(fy);
+  const kindYears = (re: RegExp): number | undefined => {
+    const m = re.exec(fy);
     const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
     return n > 0 && n <= 45 ? n : undefined;
   };
-  const compulsory = kindYears('bat buoc');
-  const voluntary = kindYears('tu nguyen');
+  const compulsory = kindYears(KIND_YEARS.compulsory);
+  const voluntary = kindYears(KIND_YEARS.voluntary);
   if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
   for (const re of AGE) {
     const m = re.exec(f);
@@ -144,6 +162,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
+  // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
+  if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   if (
     /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f) ||
@@ -153,11 +173,13 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   }
 
   const leftPoverty = /\b(?:thoat ngheo|het ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/.test(f);
+  // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
+  const household = f.replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:hay|hoac|va|cung khong|,) (?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
   if (leftPoverty) {
     // No longer poor: the subsidy group changes (no household group).
-  } else if (/\bcan ngheo\b/.test(f)) s.household = 'near_poor';
-  else if (/\bho ngheo\b/.test(f)) s.household = 'poor';
-  if (/\bdan toc\b/.test(f)) s.ethnicMinority = true;
+  } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
+  else if (/\bho ngheo\b/.test(household)) s.household = 'poor';
+  if (/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) s.ethnicMinority = true;
 
   if (/\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
     s.seriousIllness = true;
@@ -168,7 +190,13 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
 
   // A relative at home ("vợ tôi ở nhà nội trợ") is who the question is about, whatever the asker's own job.
   const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
-  if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+  // A contract with its term ("giáo viên hợp đồng 1 năm", "ký hđ 2 tháng", "hđlđ 3 tháng"): a contract of a month or more makes
+  // the job compulsory, even where the employer does not pay ("trường ko đóng bảo hiểm cho em"); one suspended or
+  // ended ("tạm hoãn hợp đồng 6 tháng") does not.
+  const contractTerm = /(?<!\b(?:khong|ko|k|chua|tam hoan|hoan|cham dut|het|het han|thanh ly|xong) (?:\w+ )?)\b(?:hop dong(?: lao dong)?|hdld|hd) (?:\d{1,2}|mot|hai|ba|sau) (?:nam|thang)\b/.test(f);
+  if (contractTerm && !relativeAtHome) {
+    s.employment = 'contract';
+  } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';

@@ -8,8 +8,9 @@ const FUNERAL = '{REFERENCE*10} đồng (10 lần mức tham chiếu)';
 
 /**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60
- * months) and about how many months of average income the one-time survivor allowance makes (2 a year from
- * 2014, 1.5 a year before). Undefined without the years, or for a pensioner (another rule).
+ * months) and what the one-time survivor allowance makes: under 60 months what was paid, else about 2 months of
+ * average income a year from 2014, 1.5 a year before (Law 41/2024 Art 109, 110). Undefined without the years, or
+ * for a pensioner (another rule).
  */
 export function survivorLead(s: Situation): string | undefined {
   const n = s.yearsPaid;
@@ -21,6 +22,8 @@ export function survivorLead(s: Situation): string | undefined {
       : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
   // 15 years or more: relatives who qualify get the monthly allowance instead (compulsory years count).
   if (n >= 15) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân đủ điều kiện có thể được trợ cấp tuất hằng tháng, nếu không thì nhận tuất một lần.`;
+  // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
+  if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
   const months = Math.round(n * 2 * 10) / 10;
   return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${String(months).replace('.', ',')} tháng thu nhập bình quân nếu các năm đóng từ 2014 (mỗi năm trước 2014 chỉ tính 1,5 tháng).`;
 }

@@ -104,9 +104,13 @@ export function formatReports(reports: { accented: EvalReport; unaccented: EvalR
  */
 export function runEval(withBlind = true): { accented: EvalReport; unaccented: EvalReport } {
   const dir = evalKbDir();
-  const index = buildFaqIndex(loadKb(dir));
+  const entries = loadKb(dir);
+  const index = buildFaqIndex(entries);
   const reports = evaluateBothForms(index, loadDevSet());
   for (const line of formatReports(reports, dir)) console.log(line);
+  // For the people who review the knowledge base: what is still to be checked against a source.
+  const unverified = entries.filter((e) => !e.verified).map((e) => e.id);
+  console.log('', `knowledge base: ${entries.length} entries, ${unverified.length} not yet verified against a source${unverified.length > 0 ? `: ${unverified.join(', ')}` : ''}`);
   if (existsSync(HOLDOUT_PATH)) {
     const h = evaluateBothForms(index, loadDevSet(HOLDOUT_PATH));
     console.log('', `holdout (${h.accented.total} questions, never tuned on): ${pct(h.accented.accuracy)} as written, ${pct(h.unaccented.accuracy)} unaccented`);

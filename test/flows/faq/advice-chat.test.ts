@@ -76,7 +76,7 @@ describe('answers for the person who asks, through the web chat', () => {
 
     await chat.send('Tôi đi làm công ty, có đóng thêm BHXH tự nguyện được không?');
     await chat.send('dung');
-    expect(chat.text).toMatch(/công ty đang đóng BHXH bắt buộc cho anh\/chị thì mới không đóng thêm/);
+    expect(chat.text).toMatch(/thuộc diện BHXH bắt buộc: công ty có trách nhiệm đóng, và anh\/chị không đóng thêm tự nguyện cùng lúc/);
   });
 
   it('takes a new question instead of a reply to the question back', async () => {

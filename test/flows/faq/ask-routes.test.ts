@@ -170,12 +170,17 @@ describe('the ask a cue names, whatever else the question tells', () => {
     expect(a.answer).not.toMatch(/^Được/);
   });
 
-  it('names the listed illnesses and asks which one, when the illness named is not on the list', () => {
+  it('names the five illnesses and says the one named is not among them, without asking it back', () => {
     const a = ask('Tôi bị bệnh tim, sức khỏe yếu, đã đóng 18 năm, rút BHXH một lần được không?');
-    expect(a.entryId).toBe('lump_sum.serious_illness');
-    expect(a.answer).toMatch(/danh mục của Bộ Y tế/);
-    expect(a.answer).toMatch(/cho biết tên bệnh/);
+    expect(a.entryId).toBe('lump_sum.when_allowed');
+    expect(a.answer).toMatch(/^Luật chỉ cho nhận BHXH một lần ngay khi đang mắc một trong 5 bệnh: ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS/);
+    expect(a.answer).toMatch(/Bệnh anh\/chị nêu không thuộc 5 bệnh này, nên chỉ được nhận ngay nếu giám định từ 81%/);
+    expect(a.answer).not.toMatch(/cho biết tên bệnh|^Được/);
     expect(a.answer).toMatch(/đã đóng 18 năm, đủ số năm để hưởng lương hưu/);
+    // Paid before 1/7/2025 with under 20 years: the transitional 12-month route is open too.
+    expect(a.answer).toMatch(/theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng/);
+    // No illness named: which ones count, and a question back.
+    expect(ask('Sức khỏe tôi yếu lắm, đã đóng 18 năm, rút BHXH một lần được không?').answer).toMatch(/cho biết tên bệnh/);
   });
 
   it('answers the health card of a war invalid\'s relatives with the 61 % rule', () => {
@@ -290,7 +295,8 @@ describe('a birth with fewer than 6 months paid', () => {
 
 describe('rules that follow from the situation', () => {
   it.each([
-    ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.when_allowed'],
+    ['the conditions when "có được rút một lần không" matched the amount', 'Đóng bảo hiểm tự nguyện từ tháng 8/2025 thì có được nhận tiền một lần không?', 'lump_sum.joined_after_2025'],
+    ['the transitional route for 2 years paid (begun before 1/7/2025)', 'Đóng bảo hiểm được 2 năm thì có được nhận tiền một lần không?', 'lump_sum.transitional_12_months'],
     ['moving the pension for a pensioner who moves', 'Tôi đang hưởng lương hưu ở Nghệ An, sắp chuyển vào Bình Dương ở với con thì lương hưu nhận thế nào?', 'other.move_pension'],
     ['checking the receipt for a payment not shown on VssID', 'Tôi nộp tiền BHXH tự nguyện ở bưu điện rồi nhưng trên VssID không thấy ghi nhận, phải làm sao?', 'where_to_pay.receipt_check'],
     ['the 10-year limit for used-up subsidy years', 'Tôi đã được nhà nước hỗ trợ đóng BHXH tự nguyện 10 năm rồi, giờ có còn được hỗ trợ nữa không?', 'subsidy.duration_10_years'],

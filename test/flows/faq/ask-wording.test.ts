@@ -67,8 +67,14 @@ describe('a line about the person before the ask', () => {
 });
 
 describe('every ask of a question is answered', () => {
-  it('answers "có được rút không và được bao nhiêu" with when a lump sum is allowed, then its amount', () => {
-    expect(ids('Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?')).toEqual(['lump_sum.when_allowed', 'lump_sum.amount']);
+  it('answers "có được rút không và được bao nhiêu" with whether this person may (the transitional rule), then the amount', () => {
+    const q = 'Tôi đóng BHXH tự nguyện 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?';
+    expect(ids(q)).toEqual(['lump_sum.amount']);
+    const a = answerQuestion(index, q, undefined, {}, DAY).answer;
+    expect(a).toMatch(/^Anh\/chị đóng từ trước 1\/7\/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện \(anh\/chị đã nghỉ hơn 12 tháng\)/);
+    expect(a).toMatch(/Mỗi năm đóng từ năm 2014 trở đi: 2 tháng thu nhập bình quân/);
+    // Begun in 2016: the amount in months too.
+    expect(answerQuestion(index, 'Tôi đóng BHXH tự nguyện từ 2016 được 8 năm, nghỉ 1 năm rồi, có được rút một lần không và được bao nhiêu tiền?', undefined, {}, DAY).answer).toMatch(/Với 8 năm đóng từ 2014, số tiền khoảng 16 tháng thu nhập bình quân/);
   });
 
   it('answers "bao nhiêu %" with the rate: of the pension for the years paid, of the income for the contribution', () => {
@@ -184,6 +190,9 @@ describe('the family of a member who died, with the years paid', () => {
     expect(a.answer).toMatch(/khoảng 14 tháng thu nhập bình quân/);
     const short = answerQuestion(index, 'Chồng tôi đóng bảo hiểm xã hội tự nguyện được 3 năm thì qua đời, gia đình được hưởng chế độ gì?', undefined, {}, DAY);
     expect(short.answer).toMatch(/không có trợ cấp mai táng/);
+    // Under 60 months the one-time allowance is what was paid, not months of income (Law 41/2024 Art 110(2)(c)).
+    expect(short.answer).toMatch(/trợ cấp tuất một lần bằng số tiền đã đóng/);
+    expect(short.answer).not.toMatch(/tháng thu nhập bình quân nếu/);
   });
 
   it('answers "đóng ở đâu" next to the amount', () => {
