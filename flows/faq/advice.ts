@@ -7,6 +7,7 @@ import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
 import { survivorLead } from './survivor-lead.ts';
+import { contributionLead } from './contribution-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -438,11 +439,15 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: 
     if (a) return a;
   }
   const localTopUp = /\b(?:ha noi|ninh binh|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
+  // An income named and the amount asked ("hộ cận nghèo chọn mức 3tr mỗi tháng nộp bao nhiêu"): the figures for it.
+  const forIncome = ['subsidy', 'contribution_amount', 'calculator', 'payment_mode'].includes(matched.topic) ? contributionLead(text, f, s) : undefined;
   if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
     const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
-    if (e) return { kind: 'parts', parts: localTopUp ? [{ entry: e }, { entry: localTopUp }] : [{ entry: e }] };
+    const own: AnswerPart | undefined = e ? (forIncome ? { entry: e, lead: forIncome } : { entry: e }) : undefined;
+    if (own) return { kind: 'parts', parts: localTopUp ? [own, { entry: localTopUp }] : [own] };
   }
+  if (forIncome) return { kind: 'parts', parts: [{ entry: matched, lead: forIncome }] };
   // Both spouses insured: one allowance per child, not two (neither with 6 months paid: the conditions decide).
   if (matched.topic === 'maternity' && /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
     // (The conditions, not an entry opening with "Có." to another question: "can the father get it".)

@@ -17,5 +17,5 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
   const income = m[1] ? Number(m[1].replace(',', '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
   if (!(income >= 1_000_000 && income <= 50_000_000)) return undefined;
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
-  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: nếu các năm đóng từ 2014 trở đi thì khoảng ${n} x 2 x ${money(income)} = ${money(n * 2 * income)} đồng (mỗi năm trước 2014 chỉ tính 1,5 tháng); thu nhập các năm được điều chỉnh trượt giá, phần Nhà nước hỗ trợ có thể bị trừ. Số chính xác do cơ quan BHXH tính.`;
+  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: nếu các năm đóng từ 2014 trở đi thì khoảng ${n} x 2 x ${money(income)} = ${money(n * 2 * income)} đồng (mỗi năm trước 2014 chỉ tính 1,5 tháng); thu nhập các năm được điều chỉnh trượt giá; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng. Số chính xác do cơ quan BHXH tính.`;
 }

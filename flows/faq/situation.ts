@@ -40,6 +40,8 @@ export interface Situation {
   pregnantMonths?: number;
   /** The calendar year the question is read in (not told by the person): ages from a birth year, this year's retirement age. */
   year?: number;
+  /** The day the question is read on (YYYY-MM-DD, Vietnam), when known: the contribution rules of that day. */
+  day?: string;
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';

@@ -1,0 +1,47 @@
+import { formatNumber, parseMoney } from '../calculator/money.ts';
+import { incomeLimits, rulesAt } from '../calculator/rules.ts';
+import type { Situation } from './situation.ts';
+
+/** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
+const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b/;
+/** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
+const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
+/** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
+const MODE = /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam)\b/;
+
+/** The person's subsidy group as the figures name it, and how the answer names them. */
+function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
+  if (s.household === 'poor') return { figure: 'POOR', who: 'hộ nghèo' };
+  if (/\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu' };
+  if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: 'hộ cận nghèo' };
+  if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
+  return undefined;
+}
+
+/**
+ * What a person pays for the income they name, when they ask how much: 22 % of it, the state's subsidy for their
+ * group and what is left to pay a month, and for the mode they name ("3 tháng 1 lần"). The figures are
+ * placeholders filled in from the calculator's rules on the answer's day (kb-figures.ts), so they are the
+ * calculator's own. An income under the year's floor or over its ceiling is said to be so. Undefined when no
+ * single income is named or the question does not ask an amount.
+ */
+export function contributionLead(text: string, f: string, s: Situation): string | undefined {
+  if (!INCOME_CHOSEN.test(f) || !ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
+  const income = parseMoney(text, { bare: 'none' });
+  if (income === null || income < 500_000 || income > 200_000_000) return undefined;
+  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  const group = groupOf(s, f);
+  const g = group?.figure ?? 'OTHER';
+  if (income < floor) {
+    return `Thu nhập ${formatNumber(income)} đồng thấp hơn mức thấp nhất được chọn ({FLOOR} đồng/tháng). Ở mức thấp nhất, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.`;
+  }
+  if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
+  const at = `${income}`;
+  const m = MODE.exec(f);
+  const months = m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : m?.[4] ? '12' : undefined);
+  const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : '';
+  const who = group
+    ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
+    : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
+  return `Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.`;
+}

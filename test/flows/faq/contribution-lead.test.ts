@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { stripDiacritics } from '../../../src/text/vietnamese.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { premium } from '../../../flows/calculator/compute.ts';
+import { formatNumber } from '../../../flows/calculator/money.ts';
+import { DAY } from './support.ts';
+
+const index = buildFaqIndex(loadKb());
+/** The answer on a day, the same with and without diacritics. */
+const answer = (q: string, day = DAY): string => {
+  const a = answerQuestion(index, q, undefined, {}, day).answer;
+  expect(answerQuestion(index, stripDiacritics(q), undefined, {}, day).answer).toBe(a);
+  return a;
+};
+/** What the calculator says a month for an income and a group on a day. */
+const pays = (income: number, group: 'other' | 'nearPoor' | 'ethnicMinority', day: string): string => {
+  const r = premium(income, new Date(`${day}T12:00:00+07:00`), group, { kind: 'months', months: 1 });
+  if (!r.ok) throw new Error('out of range');
+  return formatNumber(r.monthlyPay);
+};
+
+describe('the contribution for the income a person names', () => {
+  it('gives 22 %, the subsidy for their group and what they pay, the calculator\'s figures, and for the mode named', () => {
+    const a = answer('e chọn mức thu nhập 1tr5 thì mỗi tháng đóng bn, 3 tháng đóng 1 lần hết bn');
+    expect(a).toMatch(/^Với thu nhập 1\.500\.000 đồng\/tháng: mức đóng 22% là 330\.000 đồng; người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ 66\.000 đồng, nên nộp 264\.000 đồng\/tháng; 3 tháng một lần nộp 792\.000 đồng/);
+    expect(a).toContain(`nộp ${pays(1_500_000, 'other', DAY)} đồng/tháng`);
+    const near = answer('Nhà em hộ cận nghèo, chọn mức thu nhập 3tr thì mỗi tháng nộp bao nhiêu');
+    expect(near).toMatch(/^Với thu nhập 3\.000\.000 đồng\/tháng: mức đóng 22% là 660\.000 đồng; hộ cận nghèo được Nhà nước hỗ trợ 132\.000 đồng, nên nộp 528\.000 đồng\/tháng\./);
+    expect(near).toContain(`nộp ${pays(3_000_000, 'nearPoor', DAY)} đồng/tháng`);
+    expect(answer('Mình người Tày, chọn mức 2 triệu thì đóng bao nhiêu một tháng')).toContain(`người dân tộc thiểu số được Nhà nước hỗ trợ 99.000 đồng, nên nộp ${pays(2_000_000, 'ethnicMinority', DAY)} đồng/tháng`);
+  });
+
+  it('says an income under the day\'s floor is too low (2,000,000 is fine in 2026, not from 1/1/2027), and one over the ceiling too high', () => {
+    const q = 'e chọn mức thu nhập 2tr thì mỗi tháng đóng bn';
+    expect(answer(q)).toMatch(/^Với thu nhập 2\.000\.000 đồng\/tháng: mức đóng 22% là 440\.000 đồng/);
+    const in2027 = answer(q, '2027-03-01');
+    expect(in2027).toMatch(/^Thu nhập 2\.000\.000 đồng thấp hơn mức thấp nhất được chọn \(2\.200\.000 đồng\/tháng\)\. Ở mức thấp nhất, người không thuộc nhóm ưu tiên nộp 387\.200 đồng\/tháng\. Lưu ý: mức sàn 2\.200\.000 từ 2027 là tạm tính/);
+    expect(answer('chọn mức thu nhập 60 triệu thì đóng bao nhiêu')).toMatch(/^Thu nhập 60\.000\.000 đồng cao hơn mức cao nhất được chọn \(50\.600\.000 đồng\/tháng/);
+    // 48,000,000 is over the ceiling until 30/6/2026 and under it from 1/7/2026.
+    expect(answer('chọn mức thu nhập 48 triệu thì đóng bao nhiêu', '2026-06-30')).toMatch(/^Thu nhập 48\.000\.000 đồng cao hơn mức cao nhất được chọn \(46\.800\.000/);
+    expect(answer('chọn mức thu nhập 48 triệu thì đóng bao nhiêu', '2026-07-01')).toMatch(/^Với thu nhập 48\.000\.000 đồng\/tháng: mức đóng 22% là 10\.560\.000 đồng/);
+  });
+
+  it('adds nothing without an amount asked, or without a single income', () => {
+    expect(answer('Tôi chọn mức thu nhập 3 triệu có được không?')).not.toMatch(/^Với thu nhập/);
+    expect(answer('Mức đóng BHXH tự nguyện thấp nhất là bao nhiêu?')).not.toMatch(/^Với thu nhập/);
+  });
+});
