@@ -1,8 +1,8 @@
-import { yearsLead } from './leads.ts';
+import { rateAtRetirementLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
-import type { Situation } from './situation.ts';
+import { retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 
@@ -112,6 +112,37 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     ],
   },
   {
+    // Enough years, asking to draw the pension now ("60t, đóng 20 năm, giờ nghỉ, có lãnh lương hưu luôn ko"): the
+    // years are enough, the age decides — said plainly when the person is surely under it.
+    name: 'pension-now',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      s.yearsPaid >= 15 &&
+      s.drawingPension !== true &&
+      /\b(?:lanh|huong|nhan|co|an) (?:\w+ ){0,1}luong huu (?:luon|ngay|lien|duoc chua|chua)\b|\b(?:duoc|dc) (?:lanh|huong|nhan) luong huu (?:luon|ngay|lien)\b/.test(f),
+    entry: 'pension_conditions.years_15',
+    lead: (s) => {
+      const under = s.age !== undefined && s.sex !== undefined && s.year !== undefined && (s.age + 1) * 12 <= retirementAgeMonths(s.sex, s.year);
+      const lead = yearsLead(s);
+      return under ? `Chưa hưởng ngay được: anh/chị ${s.age} tuổi, chưa đến tuổi nghỉ hưu. ${lead ?? ''}`.trim() : lead;
+    },
+    leadsAlways: true,
+  },
+  ...(['male', 'female'] as const).map(
+    (sex): AskRoute => ({
+      // The rate for paying from now until the retirement age ("45t, nam, đóng từ giờ tới lúc về hưu thì được mấy
+      // %"): the years that makes and their rate, for the sex told.
+      name: `rate-until-retirement-${sex}`,
+      asks: (f, s) =>
+        s.sex === sex &&
+        /\b(?:duoc|huong|lanh|nhan) (?:\w+ )?(?:may|bao nhieu) phan tram\b|\bty le (?:\w+ ){0,2}bao nhieu\b/.test(f) &&
+        /\b(?:tu (?:gio|bay gio|nay)|den luc|toi luc|den khi|toi khi|cho den) (?:\w+ ){0,3}(?:ve huu|nghi huu|tuoi huu|tuoi nghi huu)\b/.test(f),
+      entry: sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women',
+      lead: (s) => rateAtRetirementLead(s),
+      leadsAlways: true,
+    }),
+  ),
+  {
     // A pensioner (or soon one) asks whether to keep buying health insurance: no, the fund pays the card once the
     // pension starts ("mẹ tôi sắp có lương hưu thì có cần mua bhyt hộ gia đình nữa không").
     name: 'pensioner-health-card',
@@ -133,7 +164,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // health card that expired.
     name: 'payment-deadline',
     asks: (f) =>
-      /\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/.test(f) &&
+      (/\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/.test(f) ||
+        // "kỳ tháng 10-11-12, giờ mùng 1/12 chưa nộp thì còn kịp không"
+        (/\b(?:con kip|kip khong|con han|con duoc nop|nop (?:\w+ ){0,2}con duoc)\b/.test(f) && /\b(?:chua (?:nop|dong)|ky|thang)\b/.test(f))) &&
       // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment.)
       !/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f),
     entry: 'payment_mode.deadlines',
@@ -275,7 +308,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // once the period paid for ends (not the list of modes).
     name: 'change-mode',
     asks: (f) =>
-      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b/.test(f) &&
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b/.test(f) &&
       !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
     // (The person changes the level: "muốn tăng mức đóng lên 5 triệu"; "mức đóng có tăng không" asks about the rules.)
     entry: 'payment_mode.change_mode_income',

@@ -104,3 +104,22 @@ function startLead(s: Situation): string | undefined {
   }
   return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${year + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
 }
+
+/**
+ * Someone of a known age and sex who pays from now until the retirement age ("45t, nam, đóng từ giờ tới lúc về
+ * hưu thì được mấy %"): how many years that makes, added to those already paid, and the pension rate they give.
+ */
+export function rateAtRetirementLead(s: Situation): string | undefined {
+  if (s.age === undefined || !s.sex || s.drawingPension === true) return undefined;
+  const year = ruleYear(s);
+  const at = retirementYear(s.sex, s.age, year);
+  const toGo = at - year;
+  if (toGo <= 0) return undefined;
+  const paid = s.yearsPaid ?? 0;
+  const total = Math.floor(paid) + toGo;
+  const had = paid > 0 ? `, cộng ${spell(paid)} đã đóng là tổng khoảng ${total} năm` : '';
+  const upTo = `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
+  if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${pensionRate(s.sex, 15)}%.`;
+  return `${upTo}, tỷ lệ lương hưu khoảng ${pensionRate(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;
+}
+
