@@ -308,9 +308,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
  * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
  * or ask back when the answer turns on a fact the question does not give.
  */
-export function adviseFor(index: FaqIndex, text: string, s: Situation, matched: KbEntry): Advice {
+export function adviseFor(index: FaqIndex, text: string, s: Situation, found: KbEntry): Advice {
   const f = askWords(text);
   const part = partOf(index);
+  // The pension rates of the other sex matched for someone whose sex is told ("bố tôi … 30 năm"): theirs.
+  const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
+  const matched = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 

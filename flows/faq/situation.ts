@@ -152,11 +152,12 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong toi|bo toi|bo (?:chong|vo) toi|ong toi|anh toi|em trai|ban nam|la nam)\b|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa)|anh toi|anh trai|em trai|ban nam|la nam)\b|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo toi|me toi|me (?:chong|vo) toi|ba toi|chi toi|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:toi|xa)|chi toi|chi gai|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
@@ -200,7 +201,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     s.employment = 'contract';
   } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';

@@ -99,6 +99,20 @@ describe('reading the situation from a question', () => {
   });
 });
 
+describe('the sex of the relative the question is about, however the asker calls themself', () => {
+  it.each([
+    ['Bố em 63t đóng 12 năm', 'male'],
+    ['ông xã em 58 tuổi', 'male'],
+    ['anh trai mình 50 tuổi', 'male'],
+    ['vợ mình 50 tuổi đóng 11 năm', 'female'],
+    ['mẹ e 57t đóng 10 năm', 'female'],
+    ['mẹ chồng em 60 tuổi', 'female'],
+    ['chị gái em 38t', 'female'],
+  ])('%s → %s', (q, sex) => {
+    expect(readSituation(q, 2026).sex).toBe(sex);
+  });
+});
+
 describe('the sex told after the age', () => {
   it('reads "58 tuổi nữ" and "52 tuoi nu" as a woman, "60 tuổi nam" as a man, but not "60 tuoi nam nay" (năm nay)', () => {
     expect(readSituation('Tôi 58 tuổi nữ đã đóng 12 năm tự nguyện', 2026).sex).toBe('female');
