@@ -8,10 +8,11 @@ const ASK_END =
   /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu(?: tien| nam| thang| tuoi| lan| phan tram| ?%)?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
 /**
  * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
- * word, a new line, or one of the words that open a further ask in chat written all in lower case ("… được không
- * nếu được thì …", "… bao lâu còn …"). Not "và": "đóng bao nhiêu và trong bao lâu" is one ask of two facets.
+ * word, a new line, one of the words that open a further ask in chat written all in lower case ("… được không
+ * nếu được thì …", "… bao lâu còn …"), or the number of the next ask ("1) … bao lâu 2) …"). Not "và": "đóng bao
+ * nhiêu và trong bao lâu" is one ask of two facets.
  */
-const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:nếu|neu|còn|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s))/u;
+const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:nếu|neu|còn|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s|\d{1,2}[).:]\s))/u;
 
 /**
  * The question with each ask closed by a question mark, when the writer left it out ("… được không. Nếu được

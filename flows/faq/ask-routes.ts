@@ -143,6 +143,31 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     }),
   ),
   {
+    // Paid ahead, then the group or the floor changed ("đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải
+    // đóng thêm không"): what was paid stands, nothing more to pay and nothing paid back.
+    name: 'prepaid-then-rules-change',
+    asks: (f, s) =>
+      s.prepaid === true &&
+      /\b(?:thoat ngheo|het ngheo|ra khoi (?:ho )?(?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f) &&
+      /\b(?:dong|nop|bu|truy thu) them\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
+    entry: 'contribution_amount.no_recalculation',
+  },
+  {
+    // Both a pension and the social pension asked for ("tới 75 có được cả lương hưu lẫn trợ cấp hưu trí xã hội"):
+    // not both, the social pension is for people without one; and what joining now takes for their age.
+    name: 'pension-and-social-pension',
+    asks: (f) => /\bca (?:\w+ ){0,2}luong huu (?:lan|va|voi) (?:\w+ ){0,2}tro cap huu tri\b|\bvua (?:co |huong |lanh )?luong huu vua (?:co |huong |lanh )?tro cap huu tri\b|\btro cap huu tri xa hoi (?:lan|va|voi) (?:\w+ ){0,2}luong huu\b/.test(f),
+    entry: 'other.social_pension',
+    lead: (s) =>
+      [
+        'Không hưởng cả hai: trợ cấp hưu trí xã hội chỉ dành cho người không hưởng lương hưu (Luật BHXH 2024, Điều 21); có lương hưu thì lương hưu thường cao hơn, kèm thẻ BHYT.',
+        yearsLead(s),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    leadsAlways: true,
+  },
+  {
     // A pensioner (or soon one) asks whether to keep buying health insurance: no, the fund pays the card once the
     // pension starts ("mẹ tôi sắp có lương hưu thì có cần mua bhyt hộ gia đình nữa không").
     name: 'pensioner-health-card',
@@ -156,7 +181,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Already paying voluntary insurance, asks whether health insurance must still be bought: yes, it is not
     // included (the reverse question, whether a health card counts as insurance years, is another entry).
     name: 'health-card-still-needed',
-    asks: (f) => /\b(?:dong|tham gia|co) (?:bhxh )?tu nguyen\b(?: \w+){0,3} (?:co )?(?:can|phai|nen) (?:mua|dong|tham gia) (?:them )?bhyt\b/.test(f),
+    asks: (f) =>
+      /\b(?:dong|tham gia|co) (?:bhxh )?tu nguyen\b(?: \w+){0,3} (?:co )?(?:can|phai|nen) (?:mua|dong|tham gia) (?:them )?bhyt\b/.test(f) ||
+      // "đóng tự nguyện rồi, sao đi khám vẫn phải mua BHYT hộ gia đình, có phải đóng 2 lần không"
+      (/\b(?:dong|tham gia) (?:bhxh )?tu nguyen\b/.test(f) && /\b(?:van|con|lai) (?:phai|can) (?:mua|dong) (?:them )?bhyt\b|\bdong (?:2|hai) lan\b/.test(f) && !/\b(?:luong huu|ve huu)\b/.test(f)),
     entry: 'health_insurance.contributor_card',
   },
   {

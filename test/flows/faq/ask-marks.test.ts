@@ -34,6 +34,13 @@ describe('asks written without question marks', () => {
     expect(markAsks(text)).toBe(marked);
   });
 
+  it('closes an ask before the number of the next one ("… bao lâu 2) …"), and answers both', () => {
+    const q = '1) hộ nghèo được hỗ trợ bao lâu 2) mình đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải đóng thêm tiền không';
+    expect(markAsks(q)).toBe('1) hộ nghèo được hỗ trợ bao lâu? 2) mình đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải đóng thêm tiền không?');
+    // ("… 2 năm 3) …" is not a number closing an ask: nothing asked before it.)
+    expect(markAsks('đóng được 2 năm 3) tháng sau')).toBe('đóng được 2 năm 3) tháng sau');
+  });
+
   it('answers a second ask on its own line without question marks', () => {
     const ids = (q: string): string[] => answerQuestion(index, q).parts.map((p) => p.entry.id);
     expect(ids('Hộ nghèo được hỗ trợ bao nhiêu\nĐăng ký ở đâu')).toEqual(['subsidy.poor_household', 'how_to_join.steps']);
