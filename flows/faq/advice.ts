@@ -2,7 +2,7 @@ import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { retirementAgeMonths, type Situation } from './situation.ts';
-import { yearsLead } from './leads.ts';
+import { rejoinLead, yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -321,6 +321,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
     const a = part('eligibility.household_business');
     if (a) return a;
   }
+  // Combining the two schemes matched for someone who names one scheme and asks when the pension comes ("đã đóng
+  // bắt buộc 16 năm thì khi nào được lương hưu"): their years and their age, not "Có".
+  if (matched.id === 'transfer_between_schemes.combine_periods' && s.yearsPaid !== undefined && !/\b(?:tu nguyen|cong don|cong lai|gop|noi)\b/.test(f)) {
+    const a = part('pension_conditions.years_15', yearsLead(s));
+    if (a) return a;
+  }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
   if (s.withdrewBefore && /\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f)) {
     const a = part('transfer_between_schemes.withdrawn_not_counted');
@@ -328,7 +334,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
   }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
   if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
-    const a = part('eligibility.rejoin_after_withdrawal');
+    const a = part('eligibility.rejoin_after_withdrawal', rejoinLead(s, f));
     if (a) return a;
   }
   // No contract (or the employer pays nothing) and asking to pay voluntary: yes first, then the other ask.

@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
@@ -153,6 +153,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'contribution_amount.no_recalculation',
   },
   {
+    // Next year's contribution asked before it starts ("mức đóng thấp nhất 2027", "hộ cận nghèo đóng năm 2027 bao
+    // nhiêu"): the new floor from 1/1/2027 (provisional), not this year's figures. (Asked in 2027 itself, the
+    // figures of the day already are 2027's.)
+    name: 'contribution-next-year',
+    asks: (f, s) =>
+      s.year !== undefined &&
+      s.year < 2027 &&
+      /\b2027\b/.test(f) &&
+      /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
+      !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f),
+    entry: 'contribution_amount.from_2027',
+  },
+  {
     // Both a pension and the social pension asked for ("tới 75 có được cả lương hưu lẫn trợ cấp hưu trí xã hội"):
     // not both, the social pension is for people without one; and what joining now takes for their age.
     name: 'pension-and-social-pension',
@@ -262,6 +275,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (JOIN_ASK.test(f) || /\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/.test(f)) &&
       !/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/.test(f),
     entry: 'eligibility.rejoin_after_withdrawal',
+    lead: (s, f) => rejoinLead(s, f),
     covered: ['eligibility.rejoin_after_withdrawal', 'transfer_between_schemes.withdrawn_not_counted'],
   },
   {

@@ -16,11 +16,14 @@ const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
 const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, 'g');
 
 /**
- * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc"), "lĩnh" (to draw) as "lãnh" before
- * what is drawn ("lĩnh lương hưu"; "đi lính" stays), and "1 cục" (in one go) as "một lần".
+ * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc", "12nam" → "12 nam"), "lĩnh" (to draw)
+ * as "lãnh" before what is drawn ("lĩnh lương hưu"; "đi lính" stays), and "1 cục" (in one go) as "một lần".
  */
 export function spellChatWords(folded: string): string {
   return folded
+    // Numbers glued to their unit ("12nam", "10nam", "61t5thang"): the rules read "12 nam", "61 tuoi 5 thang".
+    .replace(/\b(\d{1,2})(nam|thang|tuoi)(?=\d|\b)/g, '$1 $2')
+    .replace(/\b(\d{2})t(\d{1,2}) ?thang\b/g, '$1 tuoi $2 thang')
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan');

@@ -28,6 +28,19 @@ function ageClause(sex: Situation['sex'], year: number): string {
   return `tuổi nghỉ hưu (năm ${year}: nam ${m}, nữ ${w})`;
 }
 
+/**
+ * This year's retirement age, and for someone of a known age and sex still short of it their own ("tuổi nghỉ hưu
+ * (nam, năm 2026: 61 tuổi 6 tháng; với tuổi của anh/chị: khoảng năm 2033, lúc 62 tuổi)"): the age rises each
+ * year, so this year's figure is not theirs.
+ */
+function ownAgeClause(s: Situation, year: number): string {
+  const general = ageClause(s.sex, year);
+  if (s.age === undefined || !s.sex) return general;
+  const at = retirementYear(s.sex, s.age, year);
+  if (at <= year + 1) return general;
+  return `${general.slice(0, -1)}; với tuổi của anh/chị: khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(s.sex, at))})`;
+}
+
 /** When someone `age` in `year` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
 function retirementYear(sex: 'male' | 'female', age: number, year: number): number {
   for (let y = year; y < year + 50; y++) {
@@ -66,7 +79,7 @@ export function yearsLead(s: Situation): string | undefined {
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
-    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ageClause(s.sex, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
   }
   const missing = Math.ceil(15 - n);
   const gap = spell(15 - n);
@@ -86,7 +99,7 @@ export function yearsLead(s: Situation): string | undefined {
     missing <= 5
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
       : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
-  return `${head} khi đủ ${ageClause(s.sex, year)}.${when}${oneGo}`;
+  return `${head} khi đủ ${when ? ageClause(s.sex, year) : ownAgeClause(s, year)}.${when}${oneGo}`;
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
@@ -121,5 +134,14 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
   const upTo = `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
   if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${pensionRate(s.sex, 15)}%.`;
   return `${upTo}, tỷ lệ lương hưu khoảng ${pensionRate(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;
+}
+
+/**
+ * Took a lump sum and joins again, asking when a pension comes ("57 tuổi, năm 2019 đã rút, bao giờ mới có lương
+ * hưu"): the plan from zero for their age. Undefined unless they withdrew, have no years since, and ask that.
+ */
+export function rejoinLead(s: Situation, f: string): string | undefined {
+  if (!s.withdrewBefore || !s.neverPaid || !/\b(?:du khong|bao gio|khi nao|bao lau|luong huu|du 15 nam)\b/.test(f)) return undefined;
+  return yearsLead(s);
 }
 

@@ -223,8 +223,20 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     s.prepaid = true;
   }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
-  if (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) {
+  if (
+    (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
+    // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
+    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(f)
+  ) {
     s.withdrewBefore = true;
+    // The years told with the withdrawal were paid out: they no longer count ("rút 1 lần năm 2021 (đóng cty 6
+    // năm), giờ 50t"), unless the years are those paid since joining again.
+    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
+      delete s.yearsPaid;
+      delete s.yearsKind;
+    }
+    // Nothing paid since: they start again from zero.
+    if (s.yearsPaid === undefined) s.neverPaid = true;
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.

@@ -113,6 +113,20 @@ describe('the sex of the relative the question is about, however the asker calls
   });
 });
 
+describe('numbers glued to their unit, and years paid out before', () => {
+  it('reads "12nam", "10nam" and "61t5thang" as written apart', () => {
+    expect(readSituation('toi nam 61t5thang dong dc 12nam roi, dong bu 3 nam dc chua', 2026)).toMatchObject({ yearsPaid: 12, age: 61 });
+    expect(readSituation('me e 57t roi ma moi dong dc 10nam, con thieu 5nam', 2026)).toMatchObject({ yearsPaid: 10, age: 57, sex: 'female' });
+  });
+
+  it('does not count the years of a lump sum taken, unless they are years paid since joining again', () => {
+    const s = readSituation('mình rút 1 lần năm 2021 (đóng cty 6 năm), giờ 50t nữ, đóng tự nguyện tới tuổi hưu có đủ ko', 2026);
+    expect(s).toMatchObject({ withdrewBefore: true, neverPaid: true, age: 50, sex: 'female' });
+    expect(s.yearsPaid).toBeUndefined();
+    expect(readSituation('Tôi đã rút BHXH một lần năm 2019, nay đóng lại được 3 năm', 2026)).toMatchObject({ withdrewBefore: true, yearsPaid: 3 });
+  });
+});
+
 describe('the sex told after the age', () => {
   it('reads "58 tuổi nữ" and "52 tuoi nu" as a woman, "60 tuổi nam" as a man, but not "60 tuoi nam nay" (năm nay)', () => {
     expect(readSituation('Tôi 58 tuổi nữ đã đóng 12 năm tự nguyện', 2026).sex).toBe('female');
