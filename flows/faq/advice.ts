@@ -327,6 +327,22 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
     const a = part('pension_conditions.years_15', yearsLead(s));
     if (a) return a;
   }
+  // "… 5 năm chưa rút, giờ đóng tự nguyện tiếp được ko": nothing withdrawn, so going on, not the withdrawn rule.
+  if (matched.id === 'transfer_between_schemes.withdrawn_not_counted' && !s.withdrewBefore && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}rut\b/.test(f)) {
+    const a = part('transfer_between_schemes.quit_job', yearsLead(s));
+    if (a) return a;
+  }
+  // Months paid short of 6, asking about a birth ("mới đóng được 4 tháng, sinh con tháng 1/2027 có được không"):
+  // the 6 months in the 12 before the birth decide, not a plain "Có".
+  const shortMonths = /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([1-5]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1];
+  const monthsPaid = s.yearsPaid !== undefined && s.yearsPaid < 0.5 ? Math.round(s.yearsPaid * 12) : shortMonths !== undefined && s.yearsPaid === undefined ? Number(shortMonths) : undefined;
+  if (matched.topic === 'maternity' && monthsPaid !== undefined && monthsPaid > 0 && !s.memberDied) {
+    const a = part(
+      'maternity.conditions',
+      `Anh/chị mới đóng ${monthsPaid} tháng: cần đủ 6 tháng đóng trong 12 tháng trước khi sinh, tức còn thiếu ${6 - monthsPaid} tháng; nếu đến tháng sinh chưa đóng đủ 6 tháng thì lần sinh này chưa được trợ cấp 2.000.000 đồng (những lần sinh sau vẫn được khi đủ điều kiện).`,
+    );
+    if (a) return a;
+  }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
   if (s.withdrewBefore && /\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f)) {
     const a = part('transfer_between_schemes.withdrawn_not_counted');

@@ -431,9 +431,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'work-abroad',
     asks: (f, s) =>
       !s.settlingAbroad &&
-      /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc))\b/.test(f) &&
-      !/\b(?:rut|mot lan|dang ky)\b/.test(f) &&
-      !JOIN_ASK.test(f),
+      /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc)|eps)\b/.test(f) &&
+      !/\b(?:rut|mot lan|dang ky|ve nuoc|da ve|ve (?:duoc|roi))\b/.test(f) &&
+      // (Asking to join from abroad, "đang ở Hàn, muốn đóng bhxh ở VN", is this rule too; back home it is not.)
+      (!JOIN_ASK.test(f) || /\b(?:dang o|dang lam|dang di|hien o) (?:\w+ ){0,2}(?:han|nhat|dai loan|nuoc ngoai|duc)\b/.test(f)),
     entry: 'transfer_between_schemes.work_abroad',
   },
   {

@@ -9,6 +9,8 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'nhu the nao': ['ntn'],
   'cong ty': ['cty'],
   'bhxh tu nguyen': ['bhxhtn'],
+  'sinh vien': ['sv'],
+  'xuat khau lao dong': ['xkld'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),

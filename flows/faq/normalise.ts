@@ -28,6 +28,8 @@ const WORD_MAP: Record<string, string> = {
   duoc: 'duoc',
   j: 'gi',
   ji: 'gi',
+  sv: 'sinh vien',
+  xkld: 'xuat khau lao dong',
   sdt: 'so dien thoai',
   sđt: 'so dien thoai',
   dt: 'dien thoai',

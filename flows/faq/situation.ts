@@ -107,6 +107,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
     .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,2}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
+    .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
     .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ');
   for (const re of YEARS_PAID) {
