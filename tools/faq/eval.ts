@@ -119,7 +119,7 @@ export function runEval(withBlind = true): { accented: EvalReport; unaccented: E
   // Advice: is the answer right for the person who asked (what it must and must not say)?
   if (dir === DEFAULT_KB_DIR) {
     console.log('');
-    for (const line of formatAdvice('regression (issue 9 reports)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_REGRESS_PATH)), true)) console.log(line);
+    for (const line of formatAdvice('regression (issue 9 reports, reading rounds)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_REGRESS_PATH)), true)) console.log(line);
     console.log('');
     for (const line of formatAdvice('dev (verbatim public questions)', evaluateAdviceBothForms(index, loadAdviceSet(ADVICE_DEV_PATH)), true)) console.log(line);
     if (!withBlind) return reports;
