@@ -17,6 +17,29 @@ const CLOSE_BOOK_ASK =
  */
 const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
 /** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
+/** "đóng từ tháng 7/2011", "tham gia từ 3/2019": the month and year paying began. */
+const START_MONTH = /\b(?:dong|tham gia|bat dau)(?: \w+){0,3} tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
+
+/**
+ * The month 15 years of continuous payment from the start told are reached, and whether that month has passed on
+ * the day of the answer; at or past the retirement age, the pension follows.
+ */
+function fifteenYearsLead(s: Situation, f: string): string | undefined {
+  const m = START_MONTH.exec(f);
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  const year = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  // 180 months from the start month, counting it: 7/2011 → 6/2026.
+  const last = year * 12 + (month - 1) + 179;
+  const at = `${(last % 12) + 1}/${Math.floor(last / 12)}`;
+  const today = s.day ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : undefined;
+  const passed = today !== undefined && today > last;
+  const atAge = s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year);
+  const then = passed && atAge ? ' Đã đủ tuổi nghỉ hưu nên có thể làm hồ sơ hưởng lương hưu ngay tại cơ quan BHXH.' : '';
+  return `Đóng liên tục từ tháng ${month}/${year} thì ${passed ? 'đã' : 'sẽ'} đủ 15 năm vào tháng ${at} (tháng nào không đóng thì lùi lại bấy nhiêu tháng; xem số tháng đã đóng trên VssID).${then}`;
+}
+
 /** A relative said to draw a pension, before the asker says they want to pay for them. */
 const RELATIVE_DRAWS_PENSION = /\b(?:me|bo|cha|ong|ba|vo|chong) (?:toi |em |e |minh |chau )?(?:\w+ ){0,3}(?:dang |da )(?:huong|nhan|lanh|an|co) luong huu\b/;
 const FOR_RELATIVE =
@@ -164,6 +187,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
       !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f),
     entry: 'contribution_amount.from_2027',
+  },
+  {
+    // A pension at 60 (men) or 55 (women) asked for ("đóng bắt buộc 12 năm + tự nguyện 9 năm, có được hưởng lương
+    // hưu ở tuổi 60 không"): only the transitional rule gives it (20 voluntary years begun before 2021); otherwise
+    // the person's own retirement age.
+    name: 'pension-at-60',
+    asks: (f) => /\b(?:huong|lanh|nhan|co|ve) (?:luong )?huu (?:o|khi|luc|tu|nam) (?:tuoi |du )?(?:60|55)(?: tuoi)?\b|\b(?:60|55) tuoi (?:\w+ ){0,2}(?:duoc )?(?:huong|lanh|nhan|co) luong huu (?:chua|khong|duoc khong)\b/.test(f),
+    entry: 'pension_conditions.transitional_20y',
+    lead: (s) => yearsLead(s),
+    leadsAlways: true,
+    replaces: ['transfer_between_schemes.mixed_pension', 'transfer_between_schemes.combine_periods', 'pension_conditions.years_15', 'pension_conditions.retirement_age'],
+  },
+  {
+    // When 15 years are reached, paying from a start told ("đóng từ tháng 7/2011, tới tháng mấy thì đủ 15 năm"):
+    // the month, whether it has passed, and what follows at the person's age.
+    name: 'when-fifteen-years',
+    asks: (f) =>
+      /\b(?:toi|den) (?:thang may|thang nao|khi nao|bao gio|nam nao|luc nao) (?:thi |moi )?du 15 nam\b|\b(?:khi nao|bao gio|thang may|nam nao) (?:thi |moi )?du 15 nam\b/.test(f) &&
+      START_MONTH.test(f),
+    entry: 'pension_conditions.years_15',
+    lead: (s, f) => fifteenYearsLead(s, f),
+    leadsAlways: true,
   },
   {
     // Both a pension and the social pension asked for ("tới 75 có được cả lương hưu lẫn trợ cấp hưu trí xã hội"):

@@ -66,7 +66,7 @@ const ETHNIC_GROUP =
   /\bnguoi (?:tay|thai|muong|h ?mong|mong|nung|dao|khmer|kho me|gia rai|jrai|e de|ede|ba na|bana|xo dang|san chay|san diu|cham|co ho|hre|ra glai|raglai|m ?nong|x ?tieng|van kieu|bru|co tu|gie trieng|kho mu|ta oi|cho ro|ha nhi|chu ru|la chi|lo lo|pa then|si la|pu peo|o du|ro mam|brau|chut|xinh mun|phu la|la hu|bo y|co lao|giay|khang)\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}?(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** "14 năm 6 tháng": the months right after the years. */
 const MONTHS_AFTER = /^ ?,? (\d{1,2}) thang\b/;
@@ -82,8 +82,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
   const words = spellSchemeNames(fold(text))
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
-    // "7 năm bắt buộc + 5 năm tự nguyện": a plus sign separates two periods, as a comma would.
-    .replace(/[+&]/g, ',')
+    // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.
+    .replace(/[+&=]/g, ',')
     .replace(/([,.;:?!()])/g, ' $1 ')
     .replace(/[^a-z0-9_,.;:?!()]+/g, ' ')
     .replace(/_/g, '.')
