@@ -2,7 +2,7 @@ import { rateAtRetirementLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
-import { retirementAgeMonths, type Situation } from './situation.ts';
+import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 
@@ -198,6 +198,23 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s) => yearsLead(s),
     leadsAlways: true,
     replaces: ['transfer_between_schemes.mixed_pension', 'transfer_between_schemes.combine_periods', 'pension_conditions.years_15', 'pension_conditions.retirement_age'],
+  },
+  {
+    // The retirement age in a year named ("tuổi nghỉ hưu nữ 2027"): that year's ages, not this year's.
+    name: 'retirement-age-in-year',
+    // (Only when the age is what is asked: a short message, or "tuổi nghỉ hưu … là bao nhiêu".)
+    asks: (f) =>
+      /\btuoi (?:nghi |ve )?huu\b/.test(f) &&
+      /\b(?:nam )?20(?:2[5-9]|3\d)\b/.test(f) &&
+      !/\bsinh\b/.test(f) &&
+      (f.trim().split(' ').length <= 8 || /\btuoi (?:nghi |ve )?huu (?:\w+ ){0,4}(?:la )?(?:bao nhieu|may tuoi|the nao|nhu nao)\b/.test(f)),
+    entry: 'pension_conditions.retirement_age',
+    lead: (_s, f) => {
+      const year = Number(/\b20(?:2[5-9]|3\d)\b/.exec(f)?.[0]);
+      return `Người đến tuổi nghỉ hưu trong năm ${year}: nam ${formatAge(retirementAgeMonths('male', year))}, nữ ${formatAge(retirementAgeMonths('female', year))}.`;
+    },
+    leadsAlways: true,
+    replaces: ['pension_conditions.by_birth_year', 'pension_conditions.retirement_age', 'pension_conditions.years_15'],
   },
   {
     // When 15 years are reached, paying from a start told ("đóng từ tháng 7/2011, tới tháng mấy thì đủ 15 năm"):
