@@ -450,7 +450,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
   }
   // A group's subsidy matched for someone in another group ("người Tày, nhà không phải hộ nghèo", "ở đặc khu Lý
   // Sơn"): that group's.
-  const island = /\b(?:xa dao|dac khu|dao)\b/.test(f);
+  // ("Người Dao" is an ethnic group, not an island.)
+  const island = /\b(?:xa dao|dac khu|dao)\b/.test(f) && !/\bnguoi dao\b/.test(f);
   if (GROUP_SUBSIDY.has(matched.id) && !s.household && (island || s.ethnicMinority)) {
     const own = island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority';
     const a = own === matched.id ? undefined : part(own);

@@ -34,16 +34,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 176/176, 0 violations; blind 52/60 (86.7 %) / 52/60, 0 violations, looked at once at the end (unchanged);
  * regression 61/61 / 61/61, 0 violations.
  * Re-measured 2026-12-03 after the eighth round (one more dev question, from Thư Viện Pháp Luật; two reading rounds
- * of questions written the way residents write, 41 of whose misanswers are now regression questions; contribution
+ * of questions written the way residents write, 42 of whose misanswers are now regression questions; contribution
  * figures from the calculator's rules; the base salary of 1/7/2026): dev 177/177 / 177/177, 0 violations; blind
  * 53/60 (88.3 %) / 53/60, 0 violations, looked at twice in the round (once by mistake at its start, 52/60, once at
- * the end); regression 102/102 / 102/102, 0 violations.
+ * the end); regression 103/103 / 103/103, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 102 / 102, violations: 0 },
+  regress: { correct: 103 / 103, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
