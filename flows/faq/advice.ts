@@ -93,6 +93,13 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ hơn 12 tháng)' : ''}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}`;
 }
 
+/** A few months paid, under 6 ("mới đóng được 4 tháng"): from the years read, or told in months. */
+function shortMonthsPaid(s: Situation, f: string): number | undefined {
+  if (s.yearsPaid !== undefined) return s.yearsPaid < 0.5 ? Math.round(s.yearsPaid * 12) : undefined;
+  const told = /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([1-5]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1];
+  return told === undefined ? undefined : Number(told);
+}
+
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
@@ -334,9 +341,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
   }
   // Months paid short of 6, asking about a birth ("mới đóng được 4 tháng, sinh con tháng 1/2027 có được không"):
   // the 6 months in the 12 before the birth decide, not a plain "Có".
-  const shortMonths = /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([1-5]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1];
-  const monthsPaid = s.yearsPaid !== undefined && s.yearsPaid < 0.5 ? Math.round(s.yearsPaid * 12) : shortMonths !== undefined && s.yearsPaid === undefined ? Number(shortMonths) : undefined;
-  if (matched.topic === 'maternity' && monthsPaid !== undefined && monthsPaid > 0 && !s.memberDied) {
+  const monthsPaid = matched.topic === 'maternity' && !s.memberDied ? shortMonthsPaid(s, f) : undefined;
+  if (monthsPaid !== undefined && monthsPaid > 0) {
     const a = part(
       'maternity.conditions',
       `Anh/chị mới đóng ${monthsPaid} tháng: cần đủ 6 tháng đóng trong 12 tháng trước khi sinh, tức còn thiếu ${6 - monthsPaid} tháng; nếu đến tháng sinh chưa đóng đủ 6 tháng thì lần sinh này chưa được trợ cấp 2.000.000 đồng (những lần sinh sau vẫn được khi đủ điều kiện).`,

@@ -195,9 +195,9 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
 
   // A relative at home ("vợ tôi ở nhà nội trợ") is who the question is about, whatever the asker's own job.
   const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
-  // A contract with its term ("giáo viên hợp đồng 1 năm", "ký hđ 2 tháng", "hđlđ 3 tháng"): a contract of a month or more makes
-  // the job compulsory, even where the employer does not pay ("trường ko đóng bảo hiểm cho em"); one suspended or
-  // ended ("tạm hoãn hợp đồng 6 tháng") does not.
+  // A contract with its term ("giáo viên hợp đồng 1 năm", "ký hđ 2 tháng", "hđlđ 3 tháng"): a contract of a month
+  // or more makes the job compulsory, even where the employer does not pay ("trường ko đóng bảo hiểm cho em"); one
+  // suspended or ended ("tạm hoãn hợp đồng 6 tháng") does not.
   const contractTerm = /(?<!\b(?:khong|ko|k|chua|tam hoan|hoan|cham dut|het|het han|thanh ly|xong) (?:\w+ )?)\b(?:hop dong(?: lao dong)?|hdld|hd) (?:\d{1,2}|mot|hai|ba|sau) (?:nam|thang)\b/.test(f);
   if (contractTerm && !relativeAtHome) {
     s.employment = 'contract';
