@@ -4,7 +4,7 @@ import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, type AnswerPart, type Clarify } from './advice.ts';
-import { addFacetParts, composeReply } from './compose.ts';
+import { addFacetParts, composeReply, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
 import { today, yearOf, type AsOfDay } from './as-of.ts';
@@ -181,26 +181,32 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
 }
 
 /**
- * A second question in the message ("…? Nếu được thì cần giấy tờ gì?") with an entry of another topic. A short
- * follow-up has little subject of its own ("Hồ sơ gồm những gì?" after the social pension): its match counts only
- * when its topic is one the whole message is about, or its own words clearly name that topic.
+ * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry of a
+ * topic not answered yet, up to `room` of them. A short follow-up has little subject of its own ("Hồ sơ gồm những
+ * gì?" after the social pension): its match counts only when its topic is one the whole message is about, or its
+ * own words clearly name that topic.
  */
-function secondAsk(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome): AnswerPart | null {
+function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number): AnswerPart[] {
+  if (room <= 0) return [];
   const asks = text
     .split(/(?<=\?)/)
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?') && foldWords(x).split(' ').length >= 3);
-  if (asks.length < 2) return null;
+  if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
+  const out: AnswerPart[] = [];
   for (const ask of asks) {
+    if (out.length >= room) break;
     const m = matchEntry(index, ask, false);
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || topics.has(m.entry.topic) || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
-    if (ofTheMessage || named) return { entry: m.entry };
+    if (!ofTheMessage && !named) continue;
+    out.push({ entry: m.entry });
+    topics.add(topic);
   }
-  return null;
+  return out;
 }
 
 /**
@@ -247,9 +253,8 @@ export function answerQuestion(
   if (advice.kind === 'clarify') {
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
-  let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry));
-  const second = parts.length < 2 ? secondAsk(index, text, parts, m.outcome) : null;
-  if (second) parts = [...parts, second];
+  let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry), day);
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)];
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

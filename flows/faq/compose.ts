@@ -15,6 +15,8 @@ interface Facet {
   gives: RegExp;
   /** The entry that gives it when no entry of the answer's topic does ("mức đóng là bao nhiêu" on a pension answer). */
   fallback?: string;
+  /** Only answers of these topics take the fallback (every topic when absent). */
+  fallbackFor?: readonly string[];
   /** Topics whose answers already cover it (no extra part). */
   coveredBy?: readonly string[];
   /** Entries of the topic that answer it first, when several of the topic's entries mention it in passing. */
@@ -32,10 +34,16 @@ const FACETS: readonly Facet[] = [
   {
     // "Nếu được, cần thủ tục gì?": the topic's procedure entry (the emigration rule also names "giấy tờ" in passing).
     name: 'papers',
-    asks: /\b(?:thu tuc|ho so|giay to|can (?:nhung )?gi|mau (?:don|to khai))\b/,
-    // A paper named, not "hồ sơ" in passing (a processing time "kể từ khi nhận đủ hồ sơ" lists no paper).
-    gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
+    // "Thủ tục / hồ sơ" asked about ("thủ tục thế nào", "hồ sơ đề nghị hưởng"), not only done ("có thể nộp hồ sơ
+    // nhận … được chưa", "làm thủ tục rút"), unless how is asked ("nộp hồ sơ ở đâu", "làm thủ tục thế nào").
+    asks: /\b(?:giay to|can (?:nhung )?gi|mau (?:don|to khai))\b|(?<!\b(?:nop|lam|gui) )\b(?:thu tuc|ho so)\b|\b(?:nop|lam|gui) (?:thu tuc|ho so) (?:\w+ ){0,3}?(?:gi|gom|nhu the nao|the nao|ra sao|nhung gi|lam sao|o dau)\b/,
+    // A paper named, not "hồ sơ" in passing (a processing time "kể từ khi nhận đủ hồ sơ" lists no paper), nor one
+    // the answer says is not needed ("không cần giấy chứng minh thu nhập").
+    gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|(?<!khong can )giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
     prefer: /\.(?:procedure|claim_procedure|how_to_claim|papers)$/,
+    // Papers asked next to the amount, the subsidy or where to pay are the papers to join.
+    fallback: 'how_to_join.papers',
+    fallbackFor: ['contribution_amount', 'subsidy', 'payment_mode', 'where_to_pay', 'eligibility', 'campaign'],
   },
   { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|ty le (?:huong|luong huu))/, gives: /\d+ ?%/ },
   {
@@ -85,29 +93,37 @@ export function sourceLine(entry: KbEntry): string {
 
 const plain = (t: string): string => fold(t).toLowerCase();
 
+/** The most asks one reply answers ("1) … 2) … 3) …"): beyond that the reply stops being readable on a phone. */
+export const MAX_ASKS = 3;
+
 /**
  * Add a part for each thing the question asks that the answer so far does not give ("cần giấy tờ gì" → the
  * papers; "bao nhiêu %" → the rate), taken from the best-ranked entry of the same topic that gives it.
  */
-export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[], ranked: readonly KbEntry[]): AnswerPart[] {
+export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[], ranked: readonly KbEntry[], day: AsOfDay): AnswerPart[] {
   const first = parts[0];
-  if (!first || parts.length >= 2) return parts;
+  if (!first || parts.length >= MAX_ASKS) return parts;
   const q = askWords(text);
   const out = [...parts];
-  const said = (): string => plain(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '));
-  for (const facet of FACETS) {
-    if (out.length >= 2) break;
-    if (!facet.asks.test(q) || facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
+  // What the reply says as the person reads it: figure placeholders filled in ("{FLOOR}" gives an amount).
+  const said = (): string => plain(renderForDay(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '), day));
+  // In the order the question asks them.
+  const asked = FACETS.map((facet) => ({ facet, at: q.search(facet.asks) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  for (const { facet } of asked) {
+    if (out.length >= MAX_ASKS) break;
+    if (facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
     // "Other" gathers unrelated rules: another of its entries does not answer this one's facet.
     const sameTopic = (first.entry.topic === 'other' ? [] : [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])]).filter(
       // Rules of a repealed law never stand in for the current one.
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );
-    const fallback = facet.fallback ? index.entries.get(facet.fallback) : undefined;
+    const fallback = facet.fallback && (facet.fallbackFor?.includes(first.entry.topic) ?? true) ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
     const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/.test(q) ? fallback : undefined;
     const preferred = facet.prefer ? sameTopic.find((e) => facet.prefer!.test(e.id)) : undefined;
-    const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(e.short))) ?? fallback;
+    const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(renderForDay(e.short, day)))) ?? fallback;
     if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });
   }
   return out;
@@ -144,6 +160,14 @@ export function composeReply(
       ? [render(false, true, true), render(false, true, false), render(false, false, false)]
       : [render(true, true, true), render(false, true, true), render(false, true, false), render(false, false, false)];
   for (const t of tries) if (t.length <= limit) return t;
+  // Short of room for every ask (an SMS): the first asks whole, and a word that the rest needs a message of its own.
+  if (parts.length > 1) {
+    const fewer = composeReply(parts.slice(0, -1), { ...caps, maxLength: limit - REST_NOTE.length - 2 }, day, campaign);
+    return `${fewer}\n\n${REST_NOTE}`;
+  }
   const last = tries[tries.length - 1]!;
   return last.slice(0, limit);
 }
+
+/** Said when a reply has no room for every ask of the message. */
+const REST_NOTE = 'Câu hỏi còn lại, anh/chị nhắn riêng để được trả lời đầy đủ.';

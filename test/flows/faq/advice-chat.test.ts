@@ -36,6 +36,12 @@ describe('answers for the person who asks, through the web chat', () => {
     expect(other.last.at(-1)?.quickReplies).toEqual(['Tìm hiểu BHXH tự nguyện', 'Tính mức đóng, lương hưu', 'Yêu cầu gọi lại', 'Đăng ký nhận tin']);
   });
 
+  it('answers each of three asks in one message', async () => {
+    const chat = t.chat();
+    await chat.send('Cho tôi hỏi: 1) BHXH tự nguyện đóng bao nhiêu một tháng? 2) Đóng ở đâu? 3) Bao nhiêu năm thì được lương hưu?');
+    expect(chat.text).toMatch(/^1\) [^]*330\.000[^]*\n\n2\) [^]*(?:đại lý thu|bưu điện)[^]*\n\n3\) [^]*15 năm/);
+  });
+
   it('tells a worker without a labour contract that they can join, not the rule for foreigners or for employees', async () => {
     const chat = t.chat();
     await chat.send('Tôi làm phụ hồ không có hợp đồng lao động, có được đóng bhxh tự nguyện không?');

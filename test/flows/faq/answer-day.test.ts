@@ -40,10 +40,12 @@ describe("answers for the message's day", () => {
 
   it("quotes the contribution figures the calculator applies that day: 2026's until midnight, then 2027's, said to be provisional", async () => {
     const before = await text(in2026, 'b', FLOOR);
-    expect(before).toMatch(/thu nhập 1\.500\.000 đồng, đóng 330\.000 đồng\/tháng; [^.]*người bình thường chỉ nộp 264\.000 đồng/);
+    expect(before).toMatch(/1\.500\.000 đồng\/tháng\. Mức đóng thấp nhất vì vậy là 22% x 1\.500\.000 = 330\.000 đồng\/tháng\. Sau hỗ trợ, người bình thường nộp 264\.000 đồng/);
     expect(before).not.toMatch(/tạm tính|có thể đã thay đổi/);
     const after = await text(in2027, 'b', FLOOR);
-    expect(after).toMatch(/thu nhập 2\.200\.000 đồng, đóng 484\.000 đồng\/tháng; [^.]*người bình thường chỉ nộp 387\.200 đồng, hộ nghèo 242\.000/);
+    expect(after).toMatch(/2\.200\.000 đồng\/tháng\. Mức đóng thấp nhất vì vậy là 22% x 2\.200\.000 = 484\.000 đồng\/tháng\. Sau hỗ trợ, người bình thường nộp 387\.200 đồng, hộ nghèo 242\.000/);
+    // Said once: the filled-in figures of the floor's answer are the amount asked (no second part repeating them).
+    expect(after.match(/484\.000/g)).toHaveLength(1);
     expect(after).toMatch(/Lưu ý: mức sàn 2\.200\.000 từ 2027 là tạm tính \(NĐ 351\/2025\)/);
     expect(after).not.toMatch(/330\.000|có thể đã thay đổi/);
     // The calculator, asked the same on the same day, says the same.

@@ -139,6 +139,19 @@ describe('answering questions', () => {
     expect(a.parts.map((p) => p.entry.id)).toContain('payment_mode.backpay_past');
   });
 
+
+  it('answers three asks in one message, each once, in the order they were asked', () => {
+    const numbered = answerQuestion(real, 'Cho tôi hỏi: 1) BHXH tự nguyện đóng bao nhiêu một tháng? 2) Đóng ở đâu? 3) Bao nhiêu năm thì được lương hưu?');
+    expect(numbered.parts.map((p) => p.entry.topic)).toEqual(['contribution_amount', 'where_to_pay', 'pension_conditions']);
+    expect(numbered.answer).toMatch(/^1\) [^]*\n\n2\) [^]*\n\n3\) /);
+    // Asked in one run-on chat line: the floor, then where, then the papers (the answer that says no income proof is
+    // needed does not count as the papers, and the figures filled in count as the amount).
+    const chat = answerQuestion(real, 'toi 40 tuoi muon hoi dong bhxh tu nguyen o dau, muc dong thap nhat bao nhieu va can giay to gi');
+    const ids = chat.parts.map((p) => p.entry.id);
+    expect(ids).toHaveLength(3);
+    expect(ids.slice(1)).toEqual(['where_to_pay.collection_agents', 'how_to_join.papers']);
+    expect(new Set(ids).size).toBe(3);
+  });
   it('gives the 12-month compulsory route to the funeral allowance', () => {
     const a = answerQuestion(real, 'Vừa đóng bắt buộc vừa đóng tự nguyện thì trợ cấp mai táng thế nào?');
     expect(a.entryId).toBe('survivor.funeral_allowance');

@@ -41,6 +41,12 @@ describe('composing the reply', () => {
     expect(tight.length).toBeLessThanOrEqual(60);
   });
 
+  it('keeps whole answers when three asks do not fit an SMS: the last ask is left for a message of its own', () => {
+    const long = entry('long', `Điều kiện: ${'đủ tuổi và đủ 15 năm đóng; '.repeat(20)}hết.`);
+    const sms = composeReply([{ entry: papers }, { entry: amount }, { entry: long }], { sms: true, maxLength: 300 }, DAY);
+    expect(sms).toBe(`1) ${papers.short}\n\n2) ${amount.short}\n\nCâu hỏi còn lại, anh/chị nhắn riêng để được trả lời đầy đủ.`);
+  });
+
   it("fills in this year's retirement ages for the message's day", () => {
     const ages = entry('ages', 'Năm {YEAR} tuổi nghỉ hưu là nam {MALE_AGE}, nữ {FEMALE_AGE}; năm {NEXT_YEAR}: nam {NEXT_MALE_AGE}, nữ {NEXT_FEMALE_AGE}.');
     const chat = { sms: false, maxLength: 4000 };
