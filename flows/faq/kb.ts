@@ -37,7 +37,10 @@ export const kbEntrySchema = z
     keywords: z.array(z.string().min(1)).default([]),
     short: z.string().min(1).max(SHORT_MAX),
     long: z.string().min(1).optional(),
+    /** The legal basis, shown to the resident ("Căn cứ: …"). */
     source: z.string().min(1),
+    /** What the team checked the entry against beyond the legal basis (web pages, caveats): for reviewers, never shown. */
+    checkedAgainst: z.array(z.string().min(1)).optional(),
     effective: z.string().min(1),
     verified: z.boolean(),
   })

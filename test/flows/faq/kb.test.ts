@@ -36,6 +36,12 @@ describe('knowledge-base loading', () => {
     for (const e of entries) expect(e.short.length).toBeLessThanOrEqual(SHORT_MAX);
   });
 
+  it('shows residents a legal basis without web addresses or reviewers\' caveats: those go in checkedAgainst', () => {
+    const entries = loadKb();
+    for (const e of entries) expect(e.source, e.id).not.toMatch(/https?:\/\/|chưa đối chiếu|not yet/i);
+    expect(entries.filter((e) => e.checkedAgainst?.some((x) => /^https?:\/\//.test(x))).length).toBeGreaterThan(0);
+  });
+
   it('fails loudly on a short answer longer than three SMS segments, naming the file and field', () => {
     const dir = dirWith({ 'subsidy.json': JSON.stringify([{ ...good, short: 'x'.repeat(SHORT_MAX + 1) }]) });
     expect(() => loadKb(dir)).toThrow(KbError);
