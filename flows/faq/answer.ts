@@ -109,6 +109,9 @@ export function unsureText(alternatives: readonly Alternative[]): string {
 const CHAT_CAPS = { sms: false, maxLength: 4000 } as const;
 /** A second question in the same message is answered when its own match is at least this sure. */
 const SECOND_ASK_CONFIDENCE = 0.45;
+/** … and at least this sure when it is another entry of a topic the reply already answers. */
+const SAME_TOPIC_ASK_CONFIDENCE = 0.6;
+const SAME_TOPIC_ASK_WORDS = 6;
 /** … and its topic is among the whole message's first few, or its own cues for that topic are this strong. */
 const SECOND_ASK_TOPICS = 3;
 const SECOND_ASK_OWN_CUES = 0.5;
@@ -198,7 +201,18 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   for (const ask of asks) {
     if (out.length >= room) break;
     const m = matchEntry(index, ask, false);
-    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || topics.has(m.entry.topic) || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
+    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
+    const entry = m.entry;
+    if ([...parts, ...out].some((p) => p.entry.id === entry.id)) continue;
+    // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
+    // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
+    // (then the ask is already answered: "có được hỗ trợ không" after the subsidy's rates).
+    if (topics.has(entry.topic)) {
+      const answered = m.outcome.entries.slice(0, 3).some((r) => [...parts, ...out].some((p) => p.entry.id === r.entry.id));
+      // A short ask ("có được hỗ trợ không?") has no subject of its own to tell one rule of the topic from another.
+      const own = foldWords(ask).split(' ').length >= SAME_TOPIC_ASK_WORDS;
+      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own) continue;
+    }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;

@@ -5,7 +5,7 @@ import { fold } from './fold-memo.ts';
  * particles that may follow them ("… không ạ", "… thế nào vậy").
  */
 const ASK_END =
-  /\b(?:khong|ko|kg|chua|gi|nao|sao|bao nhieu(?: tien| nam| thang| tuoi| lan| phan tram| ?%)?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
+  /\b(?:khong|ko|kg|k|chua|gi|nao|sao|(?:bao nhieu|bn)(?: tien| nam| thang| tuoi| lan| phan tram| ?%)?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
 /**
  * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
  * word, a new line, one of the words that open a further ask in chat written all in lower case ("… được không
@@ -22,6 +22,19 @@ const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:n
  * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
+  return markStatedAsks(markNumberedAsks(markClosedAsks(text)));
+}
+
+/**
+ * A numbered list of asks ("Hỏi 1) đóng 6 tháng/lần thì nộp bao nhiêu 2) hạn nộp 3) nếu vào công ty thì sao"): each
+ * item closed by a question mark before the next number, whatever words it ends with.
+ */
+function markNumberedAsks(text: string): string {
+  if (!/(?:^|\s)1[).]\s/.test(text) || !/\s2[).]\s/.test(text)) return text;
+  return text.replace(/([^?\s])(\s+)(?=[2-9][).]\s)/g, '$1?$2');
+}
+
+function markClosedAsks(text: string): string {
   const f = fold(text);
   // Folding keeps the length of NFC Vietnamese text; when it does not, positions would not match: leave it.
   if (f.length !== text.length) return text;
@@ -31,14 +44,29 @@ export function markAsks(text: string): string {
     const end = m.index + m[0].length;
     // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
     const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
-    const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null);
+    const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null) ?? commaAsk(f, m, end, text);
     if (!next) continue;
     // The mark left out becomes "?"; a line break after it stays one.
     const gap = next[0].replace(/[.;!]/, '');
     out += `${text.slice(from, end)}?${gap.includes('\n') ? gap : next[0].length > 0 ? ' ' : ''}`;
     from = end + next[0].length;
   }
-  return markStatedAsks(from === 0 ? text : out + text.slice(from));
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Words that close an ask before a comma ("… có được cấp thẻ BHYT không, chết thì gia đình được gì, và …"). */
+const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
+/** A yes-no frame earlier in the same clause ("có … không", "được … chưa"): "không" there asks, it does not deny. */
+const YES_NO_FRAME = /\b(?:co|duoc|phai|nen)\b(?:(?![,.;!?]).)*$/;
+
+/**
+ * A comma that ends an ask and starts another of at least three words ("… không, chết thì gia đình được gì, và có
+ * rút 1 lần được không"): "không" and "chưa" only in a yes-no frame of their clause.
+ */
+function commaAsk(f: string, m: RegExpMatchArray, end: number, text: string): RegExpExecArray | null {
+  if (!COMMA_CLOSER.test(m[0])) return null;
+  if (/^(?:khong|ko|kg|k|chua)\b/.test(m[0]) && !YES_NO_FRAME.test(f.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return null;
+  return /^[ \t]*,[ \t]*(?=(?:\p{L}+ ){2}\p{L}+)/u.exec(text.slice(end));
 }
 
 /**

@@ -7,7 +7,10 @@ const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b/;
 /** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
 const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
 /** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
-const MODE = /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam)\b/;
+const MODE =
+  /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
+/** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
+const LOWEST = /\b(?:thap nhat|toi thieu|it nhat)\b/;
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
@@ -26,22 +29,33 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  * single income is named or the question does not ask an amount.
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
-  if (!INCOME_CHOSEN.test(f) || !ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
-  const income = parseMoney(text, { bare: 'none' });
-  if (income === null || income < 500_000 || income > 200_000_000) return undefined;
-  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  if (!ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
+  const months = modeMonths(f);
+  const income = INCOME_CHOSEN.test(f) ? parseMoney(text, { bare: 'none' }) : null;
+  if (income === null) {
+    // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
+    if (!group && !months && !LOWEST.test(f)) return undefined;
+    const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng` : '';
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng${perMode}.`;
+  }
+  if (income < 500_000 || income > 200_000_000) return undefined;
+  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
   if (income < floor) {
     return `Thu nhập ${formatNumber(income)} đồng thấp hơn mức thấp nhất được chọn ({FLOOR} đồng/tháng). Ở mức thấp nhất, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.`;
   }
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
-  const m = MODE.exec(f);
-  const months = m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : m?.[4] ? '12' : undefined);
   const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : '';
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
   return `Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.`;
+}
+
+/** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12). */
+function modeMonths(f: string): string | undefined {
+  const m = MODE.exec(f);
+  return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : m?.[4] ? '12' : undefined);
 }

@@ -91,15 +91,29 @@ export function yearsLead(s: Situation): string | undefined {
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
   }
-  const when =
-    yearsToGo !== undefined && s.sex
-      ? ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${year + yearsToGo} (còn khoảng ${yearsToGo} năm), đóng tiếp đến lúc đó là được ${Math.min(15, Math.floor(n) + yearsToGo)} năm.`
-      : '';
-  const oneGo =
-    missing <= 5
+  const when = yearsToGo !== undefined && s.sex ? untilRetirement(s.sex, n, year, yearsToGo) : '';
+  // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.
+  const reaches = yearsToGo !== undefined && Math.floor(n) + yearsToGo >= 15;
+  const oneGo = reaches
+    ? ''
+    : missing <= 5
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
       : ` Anh/chị đóng tiếp theo tháng, 3, 6, 12 tháng; khi đến tuổi nghỉ hưu mà chỉ còn thiếu không quá 5 năm thì được đóng một lần phần còn thiếu.`;
   return `${head} khi đủ ${when ? ageClause(s.sex, year) : ownAgeClause(s, year)}.${when}${oneGo}`;
+}
+
+/**
+ * Someone short of 15 years and of the retirement age: the year and age they reach it, the years they have by
+ * then if they pay on, and what that gives (15 reached and the rate, or the lump payment of the rest).
+ */
+function untilRetirement(sex: 'male' | 'female', paid: number, year: number, toGo: number): string {
+  const at = year + toGo;
+  const total = Math.floor(paid) + toGo;
+  const then =
+    total >= 15
+      ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
+      : `, còn thiếu ${15 - total} năm: ${15 - total <= 5 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
+  return ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(sex, at))} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
@@ -110,7 +124,7 @@ function startLead(s: Situation): string | undefined {
   const year = ruleYear(s);
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);
-  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}` : 'rồi'}`;
+  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(s.sex, at))}` : 'rồi'}`;
   if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
   if (toGo >= 10) {
     return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;

@@ -70,7 +70,27 @@ const kindYearsRe = (kind: string): RegExp =>
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** "14 năm 6 tháng": the months right after the years. */
 const MONTHS_AFTER = /^ ?,? (\d{1,2}) thang\b/;
-const AGE = [/\b(\d{2}) tuoi\b/, /\bnam nay (\d{2})\b/, /\b(\d{2}) t\b/];
+const AGE = [/\b(\d{2}) tuoi\b/g, /\bnam nay (\d{2})\b/g, /\b(\d{2}) t\b/g];
+/** Words before an age that make it today's ("giờ 57 tuổi", "năm nay 50 tuổi", "hiện 44 tuổi"). */
+const AGE_NOW = /\b(?:gio|bay gio|nay|hien|hien nay|hien tai|nam nay)(?: (?:da|duoc|la|cung|cung da))? $/;
+/** … and that make it another time's ("nghỉ việc năm 55 tuổi", "lúc 30 tuổi", "đến 60 tuổi"). */
+const AGE_OTHER = /\b(?:nam|luc|khi|hoi|tu|den|toi|du|truoc|sau|qua) $/;
+
+/**
+ * The person's age today: the one told as now ("nghỉ việc năm 55 tuổi, giờ 57 tuổi" is 57), else the first that is
+ * not another time's, else the first.
+ */
+function ageNow(f: string): number | undefined {
+  const found: { n: number; before: string }[] = [];
+  for (const re of AGE) {
+    for (const m of f.matchAll(re)) {
+      const n = Number(m[1]);
+      if (n >= 15 && n <= 100) found.push({ n, before: f.slice(Math.max(0, m.index - 24), m.index) });
+    }
+    if (found.length > 0) break;
+  }
+  return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !AGE_OTHER.test(x.before)) ?? found[0])?.n;
+}
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
@@ -96,7 +116,11 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
-    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:cho )?\d{1,2} nam\b/g, '$1 $2$3')
+    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
+    // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
+    // a prepayment asked about (one made is "đã đóng trước 5 năm").
+    .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
+    .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
     // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
@@ -135,31 +159,27 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const compulsory = kindYears(KIND_YEARS.compulsory);
   const voluntary = kindYears(KIND_YEARS.voluntary);
   if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
-  for (const re of AGE) {
-    const m = re.exec(f);
-    const n = m?.[1] ? Number(m[1]) : NaN;
-    if (n >= 15 && n <= 100) {
-      s.age = n;
-      break;
-    }
-  }
+  const age = ageNow(f);
+  if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
   if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
   if (s.yearsPaid !== undefined) {
-    if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
+    if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
+    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
   }
   const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa)|anh toi|anh trai|em trai|ban nam|la nam)\b|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|anh toi|anh trai|em trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:toi|xa)|chi toi|chi gai|em gai|ban nu|la nu|lao dong nu)\b|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) [a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:toi|xa|noi|ngoai)|chi toi|chi gai|em gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
@@ -242,10 +262,12 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   }
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
+  // "Giờ đóng có kịp không", "đóng tự nguyện thì mấy tuổi được lương hưu": starting from now, when nothing is said paid.
   const startsNow = (): boolean =>
-    /\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) &&
+    (/\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) ||
+      /\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/.test(f)) &&
     !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
-  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
     s.neverPaid = true;
   }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);

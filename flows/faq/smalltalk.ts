@@ -59,8 +59,8 @@ const REPORTER_HEAD =
   /^(?:(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia|ban)(?: (?:[a-z]+|[a-z0-9._]+@[a-z0-9.]+|\d+\**)){0,4}(?: \([^)]*\))?(?: [a-z]+){0,2} |(?:ong|ba|anh|chi|co|chu|bac|ban doc|doc gia)(?: [a-z]+){1,4}, (?:tru|o|que|song|ngu|dia chi)\b[^:?!]{0,80} )?hoi ?[:-] */;
 // "Cho em hỏi chút ạ.", "Tôi có thắc mắc như sau:", "Nhờ tư vấn giúp:" before the question.
 const ASKING_HEAD = new RegExp(
-  '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
-    '(?: (?:chut|mot chut|ti|xiu|1 chut|mot cau|cau nay|van de nay|nhu sau|giup|voi|a|nhe|nha|ad|ak|can hoi|muon hoi|can tu van|tong dai|luat su|anh chi))*[ ]*[,.!:;?-]+ *' +
+  '^(?:(?:(?:xin )?cho|xin phep cho|nho|vui long) (?:em|minh|toi|chau|con|tui) (?:duoc )?(?:hoi|xin hoi|tu van|giai dap)|(?:xin )?cho hoi|hoi(?= (?:may|vai|mot so|\\d) (?:cai|cau|viec|y|van de)\\b)|(?:em|minh|toi|chau|tui) (?:co|xin|muon) (?:mot )?(?:cau hoi|thac mac|van de|hoi|nho tu van)|(?:xin|nho) (?:tu van|giai dap|hoi))' +
+    '(?: (?:chut|mot chut|ti|xiu|1 chut|mot cau|(?:may|vai|mot so|\\d) (?:cai|cau|cau hoi|viec|y|van de)|cau nay|van de nay|nhu sau|giup|voi|a|nhe|nha|ad|ak|can hoi|muon hoi|can tu van|tong dai|luat su|anh chi))*[ ]*[,.!:;?-]+ *' +
     // "Em có câu hỏi muốn nhờ tư vấn như sau:", "Tôi có một thắc mắc mong được giải đáp:" (announced with a colon).
     '|^(?:em|minh|toi|chau|tui) (?:co|xin|muon|can) (?:mot |duoc )?(?:cau hoi|thac mac|van de|vuong mac|hoi|tu van)' +
     // … then only words that announce (no content: "về vấn đề bảo hiểm xã hội tự nguyện như sau:").

@@ -41,6 +41,19 @@ describe('asks written without question marks', () => {
     expect(markAsks('đóng được 2 năm 3) tháng sau')).toBe('đóng được 2 năm 3) tháng sau');
   });
 
+  it('closes every item of a numbered list of asks, whatever its last word, and an ask ended by a comma', () => {
+    expect(markAsks('Hỏi 1) đóng 6 tháng/lần thì nộp bao nhiêu 2) hạn nộp 3) nếu sau này vào công ty thì sao')).toBe(
+      'Hỏi 1) đóng 6 tháng/lần thì nộp bao nhiêu? 2) hạn nộp? 3) nếu sau này vào công ty thì sao?',
+    );
+    expect(markAsks('đóng tự nguyện có được cấp thẻ BHYT không, chết thì gia đình được gì, và có rút 1 lần được không?')).toBe(
+      'đóng tự nguyện có được cấp thẻ BHYT không? chết thì gia đình được gì? và có rút 1 lần được không?',
+    );
+    // "không" that denies ("tôi không, …" has no yes-no frame) and a comma before two words stay.
+    expect(markAsks('tôi không đi làm, không có hợp đồng, muốn đóng tự nguyện')).toBe('tôi không đi làm, không có hợp đồng, muốn đóng tự nguyện');
+    const parts = answerQuestion(index, 'Cho em hỏi 3 việc: đóng tự nguyện có được cấp thẻ BHYT không, chết thì gia đình được gì, và có rút 1 lần được không?').parts;
+    expect(parts.map((p) => p.entry.topic).sort()).toEqual(['health_insurance', 'lump_sum', 'survivor']);
+  });
+
   it('answers a second ask on its own line without question marks', () => {
     const ids = (q: string): string[] => answerQuestion(index, q).parts.map((p) => p.entry.id);
     expect(ids('Hộ nghèo được hỗ trợ bao nhiêu\nĐăng ký ở đâu')).toEqual(['subsidy.poor_household', 'how_to_join.steps']);

@@ -48,3 +48,11 @@ describe('the contribution for the income a person names', () => {
     expect(answer('Mức đóng BHXH tự nguyện thấp nhất là bao nhiêu?')).not.toMatch(/^Với thu nhập/);
   });
 });
+
+describe('the contribution at the lowest income, for a group or a mode named without an income', () => {
+  it('gives what the group pays a month and for the mode ("hộ nghèo, 3 tháng 1 lần", "dân tộc Tày, 6 tháng")', () => {
+    expect(answer('Nhà em hộ nghèo, em đóng 3 tháng 1 lần mức thấp nhất thì nộp bao nhiêu ạ?')).toMatch(/^Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), hộ nghèo nộp 165\.000 đồng\/tháng; 3 tháng một lần nộp 495\.000 đồng\./);
+    expect(answer('Tôi là người dân tộc Tày, đóng mức thấp nhất 6 tháng một lần thì bao nhiêu?')).toMatch(/người dân tộc thiểu số nộp 231\.000 đồng\/tháng; 6 tháng một lần nộp 1\.386\.000 đồng/);
+    expect(answer('muc thu nhap 5 trieu thi dong 1 nam bao nhieu tien a')).toMatch(/12 tháng một lần nộp 12\.408\.000 đồng/);
+  });
+});

@@ -20,9 +20,13 @@ import { DEFAULT_KB_DIR, loadKb } from '../../../flows/faq/kb.ts';
  * labels that contradicted the knowledge base were corrected (sickness pay is benefits_pension, paying both
  * schemes at once and months paid ahead then hired are transfer_between_schemes, "thừa kế" is survivor: 802 → 808),
  * and paying both at once "để lương hưu cao hơn" is answered as such (→ 809).
+ * Lowered 2026-12-03 by one question to 808/814: asks separated by a comma are now answered each ("… tính như thế
+ * nào, có cộng cả hai thời gian không?"), so that question's first answer is how the pension is computed and its
+ * second that both periods add up; the label expects the second first. The advice is right (both asked, both
+ * answered), the topic metric counts only the first answer.
  */
 export const ACCURACY_FLOOR = {
-  real: { dev: 809 / 814, holdout: 30 / 30 },
+  real: { dev: 808 / 814, holdout: 30 / 30 },
   fixture: { dev: 0.85, holdout: 0.8 },
 } as const;
 

@@ -185,3 +185,42 @@ describe('years under each scheme and the dates that change the rule', () => {
     expect(yearsLead({ yearsPaid: 37, sex: 'male' })).toMatch(/75% .*2 năm vượt mốc: thêm trợ cấp một lần 1 tháng/);
   });
 });
+
+describe('who is asking, and when', () => {
+  it('reads the sex from how the writer names themself ("Chị năm nay 48 tuổi", "toi nam, 58 tuoi", "40t nam,") and from a grandparent', () => {
+    for (const q of ['Chị năm nay 48 tuổi, đóng BHXH tự nguyện được 9 năm rồi.', 'Tôi nữ 59 tuổi, làm nông cả đời chưa đóng gì.']) {
+      expect(readSituation(q).sex).toBe('female');
+      expect(readSituation(stripDiacritics(q)).sex).toBe('female');
+    }
+    for (const q of ['toi nam, 58 tuoi, dong bhxh bat buoc 10 nam roi nghi', 'Tôi đi làm ở Hàn về được 2 năm, năm nay 40t nam, trước có 5 năm đóng tự nguyện.', 'Anh làm ở Đài Loan 6 năm về, giờ 44 tuổi', 'Ong noi em 68 tuoi, chua tung dong bao hiem gi']) {
+      expect(readSituation(q).sex, q).toBe('male');
+    }
+    // The one asked ("Chị ơi") and "tôi năm nay" (this year) tell no sex.
+    expect(readSituation('Chị ơi cho em hỏi 45 tuổi đóng được không').sex).toBeUndefined();
+    expect(readSituation('toi nam nay 45 tuoi dong 10 nam').sex).toBeUndefined();
+  });
+
+  it("takes today's age, not the age of an earlier event ('nghỉ việc năm 55 tuổi … Giờ 57 tuổi')", () => {
+    expect(readSituation('Tôi đóng BHXH bắt buộc 20 năm, nghỉ việc năm 55 tuổi (nam). Giờ 57 tuổi, đóng thêm được không?').age).toBe(57);
+    expect(readSituation('Tôi 45 tuổi, đóng đến 60 tuổi được không?').age).toBe(45);
+  });
+
+  it('does not count years wished for or a prepayment asked about as years paid, nor company years as voluntary', () => {
+    expect(readSituation('Chị 40 tuổi, nữ, muốn đóng 1 lần luôn 15 năm cho khỏe có được không em?').yearsPaid).toBeUndefined();
+    expect(readSituation('đóng trước 5 năm có được giảm không').yearsPaid).toBeUndefined();
+    expect(readSituation('trước khi đi có 7 năm BHXH công ty, giờ muốn đóng tiếp tự nguyện')).toMatchObject({ yearsPaid: 7, yearsKind: 'compulsory' });
+  });
+
+  it('reads "chưa đóng gì" and "giờ đóng có kịp không" as starting from nothing, and says the age they retire at', () => {
+    expect(readSituation('xe ôm 55 tuổi nam, chưa đóng gì').neverPaid).toBe(true);
+    expect(readSituation('Em 25 tuổi, nam. Đóng tự nguyện thì mấy tuổi được lương hưu?').neverPaid).toBe(true);
+    expect(yearsLead({ age: 25, sex: 'male', neverPaid: true, year: 2026 })).toMatch(/khoảng năm 2063, lúc 62 tuổi/);
+  });
+
+  it('tells someone short of 15 years the year and age they retire, the years they will have and the rate', () => {
+    const lead = yearsLead({ age: 48, sex: 'female', yearsPaid: 9, year: 2026 });
+    expect(lead).toMatch(/khoảng năm 2038, lúc 60 tuổi \(còn khoảng 12 năm\); đóng đều đến lúc đó là được khoảng 21 năm, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng 57%/);
+    expect(lead).not.toMatch(/đóng một lần/);
+    expect(yearsLead({ age: 57, sex: 'male', yearsPaid: 2, year: 2026 })).toMatch(/được khoảng 7 năm, còn thiếu 8 năm: đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần/);
+  });
+});
