@@ -388,6 +388,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
     const a = part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
+  // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
+  if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && /\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) {
+    const a = part('survivor.pensioner_dies');
+    if (a) return a;
+  }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
     const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
     if (a) return a;

@@ -3,7 +3,8 @@ import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, situationalAdvice, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { askWords } from './ask-text.ts';
 import { addFacetParts, composeReply, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
@@ -200,6 +201,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   const out: AnswerPart[] = [];
   for (const ask of asks) {
     if (out.length >= room) break;
+    // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
+    if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(foldWords(ask)) && foldWords(ask).split(' ').length < 10) continue;
     const m = matchEntry(index, ask, false);
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const entry = m.entry;
@@ -221,6 +224,23 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     topics.add(topic);
   }
   return out;
+}
+
+/** Asks when, or how many years more ("bao giờ được lãnh", "phải đóng thêm bao nhiêu năm", "khi nào hưởng", "có kịp không"). */
+const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con) (?:bao nhieu|may) nam|bao nhieu nam nua|den nam nao|co kip)\b/;
+/** Topics whose answer a person's years and retirement year complete. */
+const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_conditions', 'transfer_between_schemes', 'benefits_pension', 'payment_mode', 'contribution_amount']);
+
+/**
+ * A reply that answers "can I / how much" but not the "when" the person also asked, although their age, sex and
+ * years are known: their own plan (years missing, the year and age they retire) leads the first answer.
+ */
+function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
+  const first = parts[0];
+  if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined || !s.sex) return parts;
+  if (!ASKS_WHEN.test(askWords(text))) return parts;
+  const lead = yearsLead(s);
+  return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
 }
 
 /**
@@ -268,7 +288,7 @@ export function answerQuestion(
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
   let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry), day);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)];
+  parts = withYearsLead([...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)], text, situation);
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, rejoinLead, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
@@ -165,6 +165,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       leadsAlways: true,
     }),
   ),
+  {
+    // The rate for years named ("đóng đủ 30 năm thì hưởng bao nhiêu %, còn nếu chỉ đóng 20 năm?"): each figure, for
+    // the sex told or both; not for years already paid with a pension to come (the years lead says that).
+    name: 'rate-for-years-named',
+    asks: (f, s) =>
+      s.yearsPaid === undefined &&
+      /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,2}bao nhieu)\b/.test(f) &&
+      ratesForYearsLead(f, s.sex) !== undefined,
+    entry: 'benefits_pension.how_calculated',
+    lead: (s, f) => ratesForYearsLead(f, s.sex),
+    leadsAlways: true,
+  },
   {
     // Paid ahead, then the group or the floor changed ("đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải
     // đóng thêm không"): what was paid stands, nothing more to pay and nothing paid back.

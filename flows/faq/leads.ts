@@ -159,3 +159,22 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
   return yearsLead(s);
 }
 
+/** "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm": years a rate is asked for. */
+const YEARS_ASKED = /\b(?:dong|du|duoc|trong) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
+
+/**
+ * The pension rate for each number of years the question names ("đóng đủ 30 năm thì bao nhiêu %, còn 20 năm?"):
+ * for the sex told, or for both. Undefined when no years between 1 and 45 are named.
+ */
+export function ratesForYearsLead(f: string, sex: Situation['sex']): string | undefined {
+  const years = [...new Set([...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1])).filter((n) => n >= 1 && n <= 45))];
+  if (years.length === 0) return undefined;
+  const one = (y: number): string => {
+    if (y < 15) return `${y} năm: chưa đủ 15 năm nên chưa có lương hưu`;
+    return sex
+      ? `${y} năm: ${pensionRate(sex, y)}%`
+      : `${y} năm: nữ ${pensionRate('female', y)}%, nam ${pensionRate('male', y)}%`;
+  };
+  const who = sex === 'male' ? ' (nam)' : sex === 'female' ? ' (nữ)' : '';
+  return `Tỷ lệ lương hưu${who} trên bình quân thu nhập đã đóng, đóng ${years.map(one).join('; đóng ')}.`;
+}

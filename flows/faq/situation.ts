@@ -223,7 +223,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     s.employment = 'contract';
   } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
@@ -236,7 +236,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k)\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
   }
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||

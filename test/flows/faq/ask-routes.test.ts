@@ -42,7 +42,7 @@ describe('the ask a cue names, whatever else the question tells', () => {
   it('tells someone already paying that health insurance is bought apart, and reads years a person that age cannot have paid as a plan', () => {
     expect(ask('Đóng BHXH tự nguyện rồi có cần mua BHYT nữa không?').entryId).toBe('health_insurance.contributor_card');
     const a = ask('Tôi 35 tuổi nữ, đóng 20 năm thì lương hưu bao nhiêu phần trăm?');
-    expect(a.answer).toMatch(/20 năm 55%/);
+    expect(a.answer).toMatch(/20 năm:? 55%/);
     expect(a.answer).not.toMatch(/đã đóng 20 năm/);
     expect(readSituation('Tôi 35 tuổi nữ, đóng 20 năm thì lương hưu bao nhiêu phần trăm?', 2026).yearsPaid).toBeUndefined();
     expect(readSituation('Tôi 55 tuổi, đã đóng 17 năm', 2026).yearsPaid).toBe(17);
@@ -329,5 +329,32 @@ describe('work abroad, leaving a job, a pensioner\'s death, unpaid leave', () =>
       'eligibility.unpaid_leave',
       'payment_mode.backpay_past',
     ]);
+  });
+});
+
+describe('the rate for the years a person names, and the family of a pensioner', () => {
+  const real = buildFaqIndex(loadKb());
+  const on = (q: string) => answerQuestion(real, q, undefined, {}, DAY);
+  it('gives the rate for each number of years named, for the sex told', () => {
+    const a = on('Nữ 35 tuổi đóng đủ 30 năm thì hưởng bao nhiêu phần trăm? còn nếu chỉ đóng 20 năm?').answer;
+    expect(a).toMatch(/Tỷ lệ lương hưu \(nữ\) trên bình quân thu nhập đã đóng, đóng 30 năm: 75%; đóng 20 năm: 55%\./);
+  });
+
+  it("answers a voluntary pensioner's death with the pensioner's one-time allowance, not the monthly one", () => {
+    const a = on('Chồng tôi đang hưởng lương hưu từ BHXH tự nguyện được 1 tháng thì mất. Tôi là vợ, có được nhận tiền tuất không, được bao nhiêu?');
+    expect(a.entryId).toBe('survivor.pensioner_dies');
+    expect(a.answer).toMatch(/48 tháng lương hưu/);
+  });
+
+  it('refunds the months paid ahead when the member dies ("… bố mất.")', () => {
+    const a = on('Bố tôi đóng 1 lần cho 5 năm về sau bhxh tự nguyện từ tháng 1/2025, nay tháng 11/2026 bố mất. Tiền đã đóng trước cho những năm sau có được trả lại không ạ?');
+    expect(a.entryId).toBe('survivor.prepaid_refund');
+  });
+
+  it("gives a person's own plan when they also ask when ('đóng thêm bao nhiêu năm … đến bao giờ thì được lãnh')", () => {
+    const a = on('toi nam, 58 tuoi, dong bhxh bat buoc 10 nam roi nghi, h muon dong tn cho du de co luong huu. Vay toi phai dong them bao nhieu nam, moi thang bao nhieu tien, den bao gio thi dc lanh');
+    expect(a.answer).toMatch(/còn thiếu 5 năm/);
+    expect(a.answer).toMatch(/lúc 62 tuổi/);
+    expect(a.answer).toMatch(/264\.000/);
   });
 });
