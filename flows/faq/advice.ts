@@ -40,7 +40,8 @@ const NOT_YET_RETIRED = /\b(?:truoc khi|truoc tuoi|chua(?: den tuoi| du tuoi)?) 
 /** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
 const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
-const DIED = /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b/;
+const DIED =
+  /\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:do|vi|vao|ngay|nam|thang|hom|roi|luc|khi|sau|dot ngot)\b|\b(?:tai nan|benh|dot quy|ung thu|bi nan) mat\b|\b(?:bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat\b(?! (?:so|the|giay|tien|viec|quyen))/;
 /** Both schemes named, and short-term benefits asked about: which benefits a voluntary period counts for. */
 const PERIODS_FOR_SHORT_TERM = /\b(?:om dau|tai nan|benh nghe nghiep|thai san)\b/;
 
@@ -69,6 +70,8 @@ const PENSIONER_NO_LUMP_SUM =
 const UNLISTED_ILLNESS =
   'Chỉ các bệnh nguy hiểm đến tính mạng theo danh mục của Bộ Y tế (ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS) hoặc suy giảm khả năng lao động từ 81% trở lên (có giám định y khoa) mới được nhận BHXH một lần ngay. Anh/chị cho biết tên bệnh hoặc kết quả giám định để được tư vấn đúng.';
 
+const UNDER_15 = 'Chưa được: BHXH tự nguyện dành cho công dân Việt Nam từ đủ 15 tuổi. Đủ 15 tuổi (và không thuộc diện đóng bắt buộc) thì đăng ký được ngay.';
+
 /** Told to have reached the retirement age ("đến tuổi nghỉ hưu rồi", "đã đủ tuổi", "hết tuổi lao động"). */
 const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
 /** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
@@ -86,12 +89,24 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const n = s.yearsPaid;
   const before = (s.startYear !== undefined && s.startYear < 2025) || (s.startYear === undefined && n !== undefined && n >= 2);
   if (!before || n === undefined || n >= 20 || s.drawingPension === true || s.memberDied) return undefined;
-  // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere.
-  if ((s.age !== undefined && s.age >= 50) || /\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/.test(f)) return undefined;
-  const stopped = /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f);
+  // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere,
+  // unless they ask to withdraw in so many words ("giờ muốn rút BHXH 1 lần được không"): then both, the pension
+  // they would keep by paying on after the lump sum's rule.
+  const explicit = WITHDRAW_VERB.test(f);
+  const near = (s.age !== undefined && s.age >= 50) || /\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/.test(f);
+  if (near && !explicit) return undefined;
+  // (Stopped "từ 2019": more than 12 months when the year is before last.)
+  const since = /\b(?:nghi|nghi viec|nghi lam|dung dong|ngung dong|khong dong) (?:\w+ ){0,2}tu (?:nam )?((?:19|20)\d\d)\b/.exec(f)?.[1];
+  const stopped =
+    /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
+    (since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
-  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ hơn 12 tháng)' : ''}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}`;
+  const keep = near ? yearsLead(s) : undefined;
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ hơn 12 tháng)' : ''}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
 }
+
+/** Withdrawing named in so many words ("rút", "lãnh/nhận … một lần"). */
+const WITHDRAW_VERB = /\b(?:rut|lay lai)\b|\b(?:nhan|lanh|huong) (?:\w+ ){0,3}mot lan\b/;
 
 /** A few months paid, under 6 ("mới đóng được 4 tháng"): from the years read, or told in months. */
 function shortMonthsPaid(s: Situation, f: string): number | undefined {
@@ -284,7 +299,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
   // decides, said for them.
   const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
-  if (transitional && matched?.topic === 'lump_sum' && ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months'].includes(matched.id)) {
+  // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
+  const onLumpSum = matched?.topic === 'lump_sum' && ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months'].includes(matched.id);
+  const withdrawAsked = /\brut\b/.test(f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');
+  if (transitional && (onLumpSum || withdrawAsked)) {
     const a = part(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
     if (a) return a;
   }
@@ -318,6 +336,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
 export function adviseFor(index: FaqIndex, text: string, s: Situation, found: KbEntry): Advice {
   const f = askWords(text);
   const part = partOf(index);
+  // Someone under 15 asking to join ("cháu 14 tuổi rưỡi … muốn đóng luôn được không"): not yet, from the full 15th year.
+  if (s.age !== undefined && s.age < 15 && /\b(?:dong|tham gia|dang ky|mua)\b/.test(f) && ['eligibility', 'pension_conditions', 'how_to_join'].includes(found.topic)) {
+    const a = part('eligibility.min_age_15', UNDER_15);
+    if (a) return a;
+  }
   // The pension rates of the other sex matched for someone whose sex is told ("bố tôi … 30 năm"): theirs.
   const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
   const matched = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
@@ -420,6 +443,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
   // compulsory (nothing prepaid to be refunded either).
   if ((matched.id === 'eligibility.no_contract' || (matched.id === 'transfer_between_schemes.prepaid_then_employed' && !s.prepaid)) && s.employment === 'contract') {
     const a = part('eligibility.labour_contract');
+    if (a) return a;
+  }
+  // Already drawing a pension (and not asking about working for a company): the pensioner's rule, not the contract's.
+  if (matched.id === 'eligibility.labour_contract' && s.drawingPension === true && s.employment !== 'contract') {
+    const a = part('eligibility.pensioner');
     if (a) return a;
   }
   if (matched.id === 'eligibility.labour_contract' && s.employment !== 'contract') {

@@ -192,10 +192,16 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
  */
 function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number): AnswerPart[] {
   if (room <= 0) return [];
-  const asks = text
+  const pieces = text
     .split(/(?<=\?)/)
     .map((x) => x.trim())
-    .filter((x) => x.endsWith('?') && foldWords(x).split(' ').length >= 3);
+    .filter((x) => x.endsWith('?'));
+  // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
+  const numbered = pieces.filter((x) => /^\d{1,2}[).:]\s/.test(x)).length >= 2;
+  const asks = pieces
+    // "3) bao nhiêu năm …": the item's number is not part of the ask ("3" is no year).
+    .map((x) => x.replace(/^\d{1,2}[).:]\s+/, ''))
+    .filter((x) => foldWords(x).split(' ').length >= 3);
   if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
   const out: AnswerPart[] = [];
@@ -219,7 +225,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
-    if (!ofTheMessage && !named) continue;
+    if (!ofTheMessage && !named && !numbered) continue;
     out.push({ entry: m.entry });
     topics.add(topic);
   }

@@ -67,7 +67,8 @@ export function yearsLead(s: Situation): string | undefined {
   const year = ruleYear(s);
   const n = s.yearsPaid;
   if (n === undefined && s.neverPaid) return startLead(s);
-  if (n === undefined || s.drawingPension === true) return undefined;
+  // (A member who died: their family's rights are the answer, not the years the member still lacks.)
+  if (n === undefined || s.drawingPension === true || s.memberDied) return undefined;
   // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
   const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
   const shown = spell(n);

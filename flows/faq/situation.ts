@@ -50,6 +50,8 @@ const YEARS_PAID = [
   // ("hợp đồng 1 năm" is a contract's term, not years paid.)
   new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
+  // "làm công ty 8 năm có đóng BHXH": years of a job that paid
+  new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),
   // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
   new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
@@ -85,7 +87,7 @@ function ageNow(f: string): number | undefined {
   for (const re of AGE) {
     for (const m of f.matchAll(re)) {
       const n = Number(m[1]);
-      if (n >= 15 && n <= 100) found.push({ n, before: f.slice(Math.max(0, m.index - 24), m.index) });
+      if (n >= 10 && n <= 100) found.push({ n, before: f.slice(Math.max(0, m.index - 24), m.index) });
     }
     if (found.length > 0) break;
   }
@@ -119,6 +121,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
+    // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
+    .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
     .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
@@ -171,7 +175,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
   }
-  const start = /\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  // ("Nghỉ việc từ 2019" is when paying stopped.)
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)

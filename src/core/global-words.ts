@@ -1,3 +1,4 @@
+import { foldWords } from '../text/vietnamese.ts';
 /** Words that work everywhere, whatever conversation is active. Matched on folded text (no diacritics, lower-case). */
 export type GlobalWord = 'opt_out' | 'opt_in' | 'help' | 'menu';
 
@@ -23,7 +24,9 @@ const MENU = new Set(['menu', '0', 'trang chu', 'quay lai', 've menu', 'thoat', 
 const WHO = '(?:(?:toi|em|minh|tui|chau|ban|ad|admin|cho (?:toi|em|minh)) )?(?:(?:oi|a|muon|xin|vui long|lam on|hay|can|la) )*';
 const MID = '(?: (?:dang ky|viec|nhan|gui|cho (?:toi|em|minh)))*';
 const MESSAGES = ' (?:cac |nhung )?(?:tin|tin nhan|thong bao|tin tuc)';
-const TAIL = '(?: (?:ve|cua|chien dich|bhxh|tu nguyen|quang cao|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
+const TAIL =
+  '(?: (?:ve|cua|chien dich|bhxh|tu nguyen|quang cao|tuyen truyen|khuyen mai|qua (?:zalo|sms|dien thoai|tin nhan)|zalo|sms|den (?:toi|em|minh|so (?:toi|em|minh|nay))|vao (?:so|may) (?:toi|em|minh|nay)|nay|do|nua|a|nhe|nha|di|giup (?:toi|em|minh)|cho (?:toi|em|minh)|cam on|xin cam on))*';
+const NOT = '(?:khong|ko|k|kg)';
 /**
  * An opt-out said in a sentence ("tôi muốn hủy đăng ký nhận tin", "không muốn nhận tin nhắn nữa", "đừng gửi tin
  * nữa"): the whole message asks to stop the messages. It must name the messages (tin, tin nhắn, thông báo), so that
@@ -33,13 +36,33 @@ const OPT_OUT_SENTENCES = [
   // "hủy/ngừng/dừng/thôi/bỏ/tắt (đăng ký) (nhận) tin", "đừng gửi tin nữa"
   new RegExp(`^${WHO}(?:huy|ngung|dung|thoi|bo|tat)${MID}${MESSAGES}${TAIL}$`),
   // "(thôi) không muốn/cần nhận tin (nữa)"
-  new RegExp(`^${WHO}(?:thoi )?khong (?:muon|can)${MID}${MESSAGES}${TAIL}$`),
+  new RegExp(`^${WHO}(?:thoi )?${NOT} (?:muon|can)${MID}${MESSAGES}${TAIL}$`),
   // "không nhận tin nhắn nữa" ("không nhận tin" alone may be a complaint that none came)
-  new RegExp(`^${WHO}(?:thoi )?khong${MID}${MESSAGES}(?: \\w+)* nua(?: (?:a|nhe|nha|di))*$`),
+  new RegExp(`^${WHO}(?:thoi )?${NOT}${MID}${MESSAGES}(?: \\w+)* nua(?: (?:a|nhe|nha|di))*$`),
 ];
+/**
+ * A clause that refuses without naming the messages ("tôi ko muốn nhận nữa", "làm phiền quá"): an opt-out only next
+ * to a clause that names them ("đừng gửi tin nhắn tuyên truyền nữa, tôi ko muốn nhận nữa").
+ */
+const BARE_REFUSAL = new RegExp(`^${WHO}(?:thoi )?(?:${NOT} (?:muon|can|thich) (?:nhan|doc|xem)(?: (?:nua|them|a|nhe|nha|dau))*|lam phien(?: qua| lam)?(?: (?:a|nhe|nha))*|phien qua)$`);
+
+/** Each clause of a message of several ("…, …"), folded: the whole of it asks to stop when every clause does. */
+function clausesOptOut(raw: string): boolean {
+  const clauses = raw
+    .split(/[,.;!?\n]+/u)
+    .map((c) => foldWords(c))
+    .filter((c) => c !== '');
+  if (clauses.length < 2) return false;
+  const named = clauses.filter((c) => OPT_OUT_SENTENCES.some((re) => re.test(c)));
+  return named.length > 0 && clauses.every((c) => named.includes(c) || BARE_REFUSAL.test(c));
+}
 
 /** Asking for the messages in a sentence ("tôi muốn đăng ký nhận tin", "cho tôi nhận tin về chiến dịch"). */
-const OPT_IN_SENTENCE = new RegExp(`^${WHO}(?:dang ky|nhan|dang ky nhan)(?: (?:them|lai|nhan))*${MESSAGES}${TAIL}$`);
+const OPT_IN_SENTENCE = new RegExp(
+  `^${WHO}(?:dang ky|nhan|dang ky nhan)(?: (?:them|lai|nhan))*${MESSAGES}${TAIL}$` +
+    // "làm sao đăng ký nhận tin về BHXH tự nguyện qua Zalo (vậy)": asking how to get the messages is asking for them.
+    `|^(?:lam (?:sao|the nao) (?:de )?|cach |muon )(?:dang ky|dang ky nhan|nhan)${MESSAGES}${TAIL}(?: (?:vay|the nao|ntn|duoc khong|dc khong|ko|khong))*$`,
+);
 
 /**
  * A message asking to receive the campaign's messages, in a sentence: the subscription flow starts on it (it asks
@@ -81,7 +104,7 @@ export function globalWord(raw: string, folded: string): GlobalWord | null {
   if (t === '/stop') return 'opt_out';
   if (t === '/help' || t === '?') return 'help';
   if (t === '/menu') return 'menu';
-  if ((OPT_OUT.has(folded) && !meansSomethingElse(t)) || (OPT_OUT_SENTENCES.some((re) => re.test(folded)) && !/^đúng\b/u.test(t))) return 'opt_out';
+  if ((OPT_OUT.has(folded) && !meansSomethingElse(t)) || ((OPT_OUT_SENTENCES.some((re) => re.test(folded)) || clausesOptOut(raw)) && !/^đúng\b/u.test(t))) return 'opt_out';
   if (OPT_IN.has(folded)) return 'opt_in';
   if (HELP.has(folded)) return 'help';
   if (MENU.has(folded)) return 'menu';

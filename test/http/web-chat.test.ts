@@ -116,7 +116,15 @@ describe('web chat', () => {
     expect((await t.service.db.select().from(contacts).limit(1))[0]?.optedOut).toBe(false);
   });
 
-  it.each(['Tôi muốn hủy đăng ký nhận tin', 'không muốn nhận tin nữa', 'Xin đừng gửi tin nhắn cho tôi nữa', 'ngung nhan thong bao'])(
+  it.each([
+    'Tôi muốn hủy đăng ký nhận tin',
+    'không muốn nhận tin nữa',
+    'Xin đừng gửi tin nhắn cho tôi nữa',
+    'ngung nhan thong bao',
+    // Two clauses, one naming the messages, the other refusing: unaccented, with chat spellings.
+    'dung gui tin nhan tuyen truyen nua, toi ko muon nhan nua',
+    'Đừng gửi tin nhắn qua Zalo nữa, làm phiền quá',
+  ])(
     'opts out on a sentence that asks to stop the messages ("%s")',
     async (sentence) => {
       const chat = t.chat();
@@ -135,12 +143,21 @@ describe('web chat', () => {
     const c = (await t.service.db.select().from(contacts).limit(1))[0];
     expect(c?.subscribed).toBe(true);
     expect(c?.consentText).toMatch(/Tối đa 3 tin/);
+    // Asking how to get the messages is asking for them.
+    const how = t.chat('how');
+    await how.send('lam sao dang ky nhan tin ve bhxh tu nguyen qua zalo vay');
+    expect(how.text).toMatch(/đồng ý nhận tin/);
     // A question about subscribing is a question.
     await t.chat('q').send('đăng ký nhận tin có mất phí không');
     expect((await t.service.db.select().from(contacts)).filter((x) => x.subscribed)).toHaveLength(1);
   });
 
-  it.each(['hủy đăng ký BHXH tự nguyện được không', 'tôi không nhận được tin nhắn thông báo đóng tiền', 'Đúng, nhắn tin cho tôi'])(
+  it.each([
+    'hủy đăng ký BHXH tự nguyện được không',
+    'tôi không nhận được tin nhắn thông báo đóng tiền',
+    'Đúng, nhắn tin cho tôi',
+    'dừng đóng thì có mất tiền không, tôi ko muốn nhận nữa',
+  ])(
     'does not opt out on a sentence about something else ("%s")',
     async (sentence) => {
       const chat = t.chat();

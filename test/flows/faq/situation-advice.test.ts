@@ -205,3 +205,32 @@ describe('years of both schemes', () => {
     expect(readSituation('Tôi đóng bắt buộc 10 năm rồi nghỉ, giờ đóng tự nguyện tiếp 5 năm nữa có đủ không?').yearsPaid).toBe(10);
   });
 });
+
+describe('round four of reading: who the question is about', () => {
+  const real = buildFaqIndex(loadKb());
+  const on = (q: string) => answerQuestion(real, q, undefined, {}, DAY);
+  it('tells someone under 15 that joining waits for the full 15th year', () => {
+    expect(on('Cháu tôi mới 14 tuổi rưỡi, đang phụ bán quán ăn cho nhà, muốn đóng BHXH tự nguyện luôn cho sớm được không?').answer).toMatch(/^Chưa được: BHXH tự nguyện dành cho công dân Việt Nam từ đủ 15 tuổi/);
+  });
+
+  it('tells someone already drawing a pension the pensioner\'s rule, without asking about a company', () => {
+    const a = on('toi nu 58t, da co luong huu tu bhxh bat buoc roi, muon dong them tu nguyen cho luong huu cao hon dc k');
+    expect(a.kind).toBe('entry');
+    expect(a.entryId).toBe('eligibility.pensioner');
+  });
+
+  it("answers a widow with the family's rights, not the years her husband lacked", () => {
+    const a = on('chong em dong bhxh tu nguyen dc 3 nam thi bi tai nan mat, em voi con dc huong gi ko a').answer;
+    expect(a).toMatch(/tuất một lần bằng số tiền đã đóng/);
+    expect(a).not.toMatch(/còn thiếu 12 năm/);
+  });
+
+  it('does not read the rule\'s "5 năm cuối" as years paid', () => {
+    expect(on('muc huong luong huu bhxh tu nguyen tinh tren thu nhap binh quan ca qua trinh dong hay 5 nam cuoi vay mn').answer).not.toMatch(/đã đóng 5 năm/);
+  });
+
+  it('answers every item of a numbered list of three asks', () => {
+    const a = on('Cho hỏi 3 việc: 1) mức đóng thấp nhất hiện nay bao nhiêu 2) đóng ở đâu 3) bao nhiêu năm thì có lương hưu');
+    expect(a.parts.map((p) => p.entry.topic)).toEqual(['contribution_amount', 'where_to_pay', 'pension_conditions']);
+  });
+});
