@@ -55,6 +55,8 @@ const BOTH_AT_ONCE =
 const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,2}(?:cao|nhieu|tot) hon\b/g;
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
+/** The household's subsidy group changed ("thoát nghèo", "hết hộ nghèo giữa chừng", "lên cận nghèo"). */
+const GROUP_CHANGED = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo))\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
 const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham)\b/;
 /** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
@@ -205,8 +207,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('transfer_between_schemes.both_at_once');
     if (a) return a;
   }
-  // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule).
-  if (BACKPAY.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule;
+  // "hết hộ nghèo giữa chừng thì có phải đóng bù" is the subsidy group changing, another too).
+  if (BACKPAY.test(f) && !GROUP_CHANGED.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;

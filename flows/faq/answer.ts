@@ -3,7 +3,8 @@ import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, pensionRate, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { contributionLead, pensionEstimateLead } from './contribution-lead.ts';
 import { askWords } from './ask-text.ts';
 import { addFacetParts, composeReply, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
@@ -205,22 +206,25 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
   const out: AnswerPart[] = [];
-  for (const ask of asks) {
+  for (const [i, ask] of asks.entries()) {
     if (out.length >= room) break;
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(foldWords(ask)) && foldWords(ask).split(' ').length < 10) continue;
     const m = matchEntry(index, ask, false);
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const entry = m.entry;
-    if ([...parts, ...out].some((p) => p.entry.id === entry.id)) continue;
+    const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
+    if (given(entry.id)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
-    // (then the ask is already answered: "có được hỗ trợ không" after the subsidy's rates).
+    // (then the ask is already answered: "có được hỗ trợ không" after the subsidy's rates). A short ask ("có được
+    // hỗ trợ không?") has no subject of its own to tell one rule of the topic from another, unless it is an item of
+    // a numbered list. Only in a message of three asks or more, and not for its first ask (the one the reply's first
+    // answer is for).
     if (topics.has(entry.topic)) {
-      const answered = m.outcome.entries.slice(0, 3).some((r) => [...parts, ...out].some((p) => p.entry.id === r.entry.id));
-      // A short ask ("có được hỗ trợ không?") has no subject of its own to tell one rule of the topic from another.
-      const own = foldWords(ask).split(' ').length >= SAME_TOPIC_ASK_WORDS;
-      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own) continue;
+      const answered = m.outcome.entries.slice(0, 3).some((r) => given(r.entry.id));
+      const own = numbered || foldWords(ask).split(' ').length >= SAME_TOPIC_ASK_WORDS;
+      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || asks.length < 3 || i === 0) continue;
     }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
@@ -247,6 +251,31 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
   if (!ASKS_WHEN.test(askWords(text))) return parts;
   const lead = yearsLead(s);
   return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
+}
+
+/** Topics whose answer the contribution for the person's income or group completes; the pension estimate's. */
+const CONTRIBUTION_TOPICS: ReadonlySet<string> = new Set(['subsidy', 'contribution_amount', 'calculator', 'payment_mode']);
+const PENSION_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'calculator', 'pension_conditions']);
+
+/**
+ * The person's own figures on the answer that asks for them, when no part says them yet: the contribution for their
+ * income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ trợ bao nhiêu"), and the pension
+ * for the income and years they name.
+ */
+function withFigures(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
+  const f = askWords(text);
+  const out = [...parts];
+  const pay = out.some((p) => p.lead?.includes('{PAY_')) ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
+  if (pay >= 0) {
+    const lead = contributionLead(text, f, s);
+    if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
+  }
+  const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
+  if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {
+    const lead = pensionEstimateLead(text, f, s, pensionRate);
+    if (lead) out[at] = { ...out[at]!, lead: out[at]!.lead ? `${lead} ${out[at]!.lead}` : lead };
+  }
+  return out;
 }
 
 /**
@@ -293,8 +322,11 @@ export function answerQuestion(
   if (advice.kind === 'clarify') {
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
-  let parts = addFacetParts(index, text, advice.parts, m.outcome.entries.map((r) => r.entry), day);
-  parts = withYearsLead([...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)], text, situation);
+  // The person's figures first, so that the asks they answer are not added again as facets.
+  // The person's figures first, so that the asks they answer are not added again as facets.
+  let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation), m.outcome.entries.map((r) => r.entry), day);
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)];
+  parts = withFigures(withYearsLead(parts, text, situation), text, situation);
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

@@ -57,7 +57,7 @@ function markClosedAsks(text: string): string {
 /** Words that close an ask before a comma ("… có được cấp thẻ BHYT không, chết thì gia đình được gì, và …"). */
 const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
 /** A yes-no frame earlier in the same clause ("có … không", "được … chưa"): "không" there asks, it does not deny. */
-const YES_NO_FRAME = /\b(?:co|duoc|phai|nen)\b(?:(?![,.;!?]).)*$/;
+const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen)\b(?:(?![,.;!?]).)*$/;
 
 /**
  * A comma that ends an ask and starts another of at least three words ("… không, chết thì gia đình được gì, và có

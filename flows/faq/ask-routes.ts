@@ -180,11 +180,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Paid ahead, then the group or the floor changed ("đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải
     // đóng thêm không"): what was paid stands, nothing more to pay and nothing paid back.
+    // ("Lên cận nghèo từ tháng 1 (trước là hộ nghèo)", "hết hộ nghèo giữa chừng thì có phải đóng bù": the same.)
     name: 'prepaid-then-rules-change',
     asks: (f, s) =>
-      s.prepaid === true &&
-      /\b(?:thoat ngheo|het ngheo|ra khoi (?:ho )?(?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f) &&
-      /\b(?:dong|nop|bu|truy thu) them\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
+      (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
+      /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f) &&
+      /\b(?:dong|nop|bu|truy thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
   },
   {

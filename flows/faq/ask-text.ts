@@ -5,7 +5,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   khong: ['ko', 'k', 'kg', 'kh', 'khg', 'hok'],
   duoc: ['dc'],
   gi: ['j'],
-  'bao nhieu': ['bn', 'bnhieu'],
+  'bao nhieu': ['bn', 'bnhieu', 'bao nhiu', 'bao nhieo'],
   'nhu the nao': ['ntn'],
   'cong ty': ['cty'],
   'bhxh tu nguyen': ['bhxhtn'],

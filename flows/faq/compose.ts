@@ -21,6 +21,8 @@ interface Facet {
   coveredBy?: readonly string[];
   /** Entries of the topic that answer it first, when several of the topic's entries mention it in passing. */
   prefer?: RegExp;
+  /** Only answers of these topics look for the facet among their own topic's entries (else the fallback). */
+  ownTopicFor?: readonly string[];
 }
 
 const FACETS: readonly Facet[] = [
@@ -51,6 +53,8 @@ const FACETS: readonly Facet[] = [
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/,
     gives: /\d{1,3}(?:\.\d{3})+ ?(?:dong|d\b)|\d+(?:[.,]\d+)? ?trieu/,
     fallback: 'contribution_amount.how_much_month',
+    // An amount in passing in a rule of who may join or when a pension comes is not the amount asked.
+    ownTopicFor: ['contribution_amount', 'subsidy', 'payment_mode', 'calculator', 'benefits_pension', 'lump_sum', 'survivor', 'maternity', 'health_insurance'],
   },
   {
     // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
@@ -115,7 +119,8 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     if (out.length >= MAX_ASKS) break;
     if (facet.gives.test(said()) || facet.coveredBy?.includes(first.entry.topic)) continue;
     // "Other" gathers unrelated rules: another of its entries does not answer this one's facet.
-    const sameTopic = (first.entry.topic === 'other' ? [] : [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])]).filter(
+    const ownTopic = first.entry.topic !== 'other' && (facet.ownTopicFor?.includes(first.entry.topic) ?? true);
+    const sameTopic = (ownTopic ? [...ranked, ...(index.byTopic.get(first.entry.topic) ?? [])] : []).filter(
       // Rules of a repealed law never stand in for the current one.
       (e) => e.topic === first.entry.topic && !out.some((p) => p.entry.id === e.id) && !e.id.includes('.old_'),
     );

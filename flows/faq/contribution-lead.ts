@@ -30,6 +30,8 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
   if (!ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
+  // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
+  if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
@@ -38,7 +40,8 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
     if (!group && !months && !LOWEST.test(f)) return undefined;
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng${perMode}.`;
+    const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}.`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -58,4 +61,30 @@ export function contributionLead(text: string, f: string, s: Situation): string 
 function modeMonths(f: string): string | undefined {
   const m = MODE.exec(f);
   return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : m?.[4] ? '12' : undefined);
+}
+
+/** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
+const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b/;
+/** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
+const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}bao nhieu\b|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))/;
+/** The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm". */
+const YEARS_FOR = /\b(?:dong|du|duoc|trong) (?:du |duoc )?(\d{1,2}) nam\b/;
+
+/**
+ * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm
+ * thì lương hưu bao nhiêu", "bình quân khoảng 4 triệu, 16 năm"): the rate for their years and sex (or both) times
+ * the income, said to be an estimate before the price indexation of past incomes. Undefined without an income (or
+ * "mức thấp nhất"), years from 15 to 45, or an ask of the amount.
+ */
+export function pensionEstimateLead(text: string, f: string, s: Situation, rate: (sex: 'male' | 'female', years: number) => number): string | undefined {
+  if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined) return undefined;
+  const years = s.yearsPaid ?? Number(YEARS_FOR.exec(f)?.[1] ?? NaN);
+  if (!(years >= 15 && years <= 45)) return undefined;
+  const named = /\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null;
+  const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
+  if (income === null || income < 500_000 || income > 200_000_000) return undefined;
+  const y = Math.floor(years);
+  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${rate(sex, y)}%, khoảng ${formatNumber(Math.round((income * rate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
+  const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
+  return `Ước tính với ${y} năm đóng, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }

@@ -121,6 +121,9 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
+    // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
+    // stays).
+    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong)/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
@@ -180,11 +183,11 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   if (start?.[1]) s.startYear = Number(start[1]);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|anh toi|anh trai|em trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:toi|xa|noi|ngoai)|chi toi|chi gai|em gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:toi|xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
 
@@ -270,7 +273,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // "Giờ đóng có kịp không", "đóng tự nguyện thì mấy tuổi được lương hưu": starting from now, when nothing is said paid.
   const startsNow = (): boolean =>
     (/\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) ||
-      /\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/.test(f)) &&
+      /\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}tu (?:bay gio|gio|nay)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/.test(f)) &&
     !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
   if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
     s.neverPaid = true;

@@ -94,7 +94,7 @@ function joinOpeners(text: string): string {
 
 // "Câu hỏi:", "Nội dung câu hỏi:", "Tình huống của tôi như sau:", "Nhờ luật sư tư vấn:" (announce, ask nothing).
 const INTRO_HEAD =
-  /^(?:(?:noi dung )?cau hoi|tinh huong(?: cua (?:toi|em|minh))?(?: nhu sau)?|truong hop cua (?:toi|em|minh) nhu sau|(?:nho|xin|de nghi|mong) (?:luat su|tong dai|anh chi|quy co quan|ban bien tap|chuyen gia|bao) (?:tu van|giai dap|giup do|huong dan)(?: giup)?(?: (?:cho )?(?:toi|em|minh))?(?: (?:truong hop|van de|tinh huong) (?:sau|nay))?(?: nhu sau)?) ?[:.] */;
+  /^(?:(?:(?:\d|may|vai|mot so) )?cau hoi(?: (?:a|nhe|nha|ad))?|(?:\d|may|vai) (?:viec|van de|y)(?: (?:a|nhe|nha|ad))?|(?:noi dung )?cau hoi|tinh huong(?: cua (?:toi|em|minh))?(?: nhu sau)?|truong hop cua (?:toi|em|minh) nhu sau|(?:nho|xin|de nghi|mong) (?:luat su|tong dai|anh chi|quy co quan|ban bien tap|chuyen gia|bao) (?:tu van|giai dap|giup do|huong dan)(?: giup)?(?: (?:cho )?(?:toi|em|minh))?(?: (?:truong hop|van de|tinh huong) (?:sau|nay))?(?: nhu sau)?) ?[:.] */;
 
 /**
  * Remove greetings and thanks around a question ("Xin chào tổng đài, tôi 50 tuổi … ? Cảm ơn ạ") so that the

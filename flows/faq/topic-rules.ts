@@ -128,6 +128,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('other', 0.55, /\b(?:cap lai|lam lai|doi|sua|dinh chinh) (?:\w+ ){0,2}so\b|\bso (?:\w+ ){0,3}bi (?:mat|rach|hong|sai)\b|\bsai (?:\w+ ){0,2}(?:nam sinh|ngay sinh|ho ten|ten|thong tin)\b/, ['how_to_join', 'benefits_pension']),
   r('other', 0.55, /\bco phai (?:\w+ ){0,3}bat buoc\b|\bkhong (?:tham gia|dong) (?:\w+ ){0,3}(?:bi phat|co sao)\b/, ['transfer_between_schemes']),
   r('other', 0.45, /\bkhac (?:\w+ ){0,5}o diem nao\b|\bso sanh\b|\bsu khac (?:nhau|biet)\b|\bphan biet\b/, ['transfer_between_schemes', 'health_insurance']),
+  // "BHXH tự nguyện khác gì BHYT hộ gia đình" (the scheme's own name is read as noise): the two schemes compared,
+  // not health insurance's price.
+  r('other', 0.6, /^ khac (?:gi|nhau|the nao|cho nao)(?: (?:voi|so voi|va))? bhyt\b|\bbhyt (?:\w+ ){0,3}khac (?:gi|nhau|the nao|cho nao) $/, ['health_insurance']),
   // "vay tiền" is a loan only after a verb: "Vậy tiền đóng …" folds to the same words.
   r('other', 0.45, /\bvay (?:von|uu dai)\b|\b(?:duoc|de|muon|di|cho) vay tien\b/, ['where_to_pay']),
   r('other', 0.55, /\bquy (?:\w+ ){0,2}(?:vo|pha san|het tien|an toan|mat kha nang)\b|\bvo quy\b/),

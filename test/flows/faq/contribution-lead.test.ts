@@ -51,8 +51,24 @@ describe('the contribution for the income a person names', () => {
 
 describe('the contribution at the lowest income, for a group or a mode named without an income', () => {
   it('gives what the group pays a month and for the mode ("hộ nghèo, 3 tháng 1 lần", "dân tộc Tày, 6 tháng")', () => {
-    expect(answer('Nhà em hộ nghèo, em đóng 3 tháng 1 lần mức thấp nhất thì nộp bao nhiêu ạ?')).toMatch(/^Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), hộ nghèo nộp 165\.000 đồng\/tháng; 3 tháng một lần nộp 495\.000 đồng\./);
-    expect(answer('Tôi là người dân tộc Tày, đóng mức thấp nhất 6 tháng một lần thì bao nhiêu?')).toMatch(/người dân tộc thiểu số nộp 231\.000 đồng\/tháng; 6 tháng một lần nộp 1\.386\.000 đồng/);
+    expect(answer('Nhà em hộ nghèo, em đóng 3 tháng 1 lần mức thấp nhất thì nộp bao nhiêu ạ?')).toMatch(/^Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), hộ nghèo được Nhà nước hỗ trợ 165\.000 đồng\/tháng, nộp 165\.000 đồng\/tháng; 3 tháng một lần nộp 495\.000 đồng\./);
+    expect(answer('Tôi là người dân tộc Tày, đóng mức thấp nhất 6 tháng một lần thì bao nhiêu?')).toMatch(/người dân tộc thiểu số được Nhà nước hỗ trợ 99\.000 đồng\/tháng, nộp 231\.000 đồng\/tháng; 6 tháng một lần nộp 1\.386\.000 đồng/);
     expect(answer('muc thu nhap 5 trieu thi dong 1 nam bao nhieu tien a')).toMatch(/12 tháng một lần nộp 12\.408\.000 đồng/);
+  });
+
+  it('answers a later ask with the group it names ("… Nhà tôi hộ cận nghèo thì được hỗ trợ bao nhiêu 1 tháng?")', () => {
+    const a = answer('Con trai tôi 17 tuổi học nghề, nếu đóng BHXH tự nguyện từ bây giờ thì mấy tuổi mới được lĩnh lương hưu? Nhà tôi hộ cận nghèo thì được hỗ trợ bao nhiêu 1 tháng?');
+    expect(a).toMatch(/hộ cận nghèo được Nhà nước hỗ trợ 132\.000 đồng\/tháng, nộp 198\.000 đồng\/tháng/);
+  });
+});
+
+describe('the pension for the income and years a person names', () => {
+  it('multiplies the rate for their years and sex by the income, said to be an estimate', () => {
+    expect(answer('Nữ, 40 tuổi, nếu đóng mức thu nhập 3 triệu/tháng trong 17 năm thì lương hưu được bao nhiêu?')).toMatch(/^Ước tính với 17 năm đóng, thu nhập bình quân 3\.000\.000 đồng\/tháng: nữ 49%, khoảng 1\.470\.000 đồng\/tháng \(chưa tính trượt giá/);
+    const floor = answer('nam 45t dong muc thap nhat 1tr5 du 15 nam thi luong huu dc bao nhieu vay ad');
+    expect(floor).toMatch(/nam 40%, khoảng 600\.000 đồng\/tháng/);
+    // Years supposed ("đủ 15 năm thì …") are not years paid; the pension is asked, not the contribution.
+    expect(floor).not.toMatch(/đã đóng 15 năm|mức đóng 22% là/);
+    expect(answer('Bố em nam đóng tự nguyện 16 năm, tháng này đủ tuổi về hưu, bình quân thu nhập khoảng 4 triệu thì mỗi tháng lĩnh bao nhiu ạ?')).toMatch(/nam 41%, khoảng 1\.640\.000 đồng\/tháng/);
   });
 });
