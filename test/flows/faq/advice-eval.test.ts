@@ -38,12 +38,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * figures from the calculator's rules; the base salary of 1/7/2026): dev 177/177 / 177/177, 0 violations; blind
  * 53/60 (88.3 %) / 53/60, 0 violations, looked at twice in the round (once by mistake at its start, 52/60, once at
  * the end); regression 103/103 / 103/103, 0 violations.
+ * 2026-12-03, ninth round: three more reading rounds (253 questions written the way residents write, labelled before
+ * the answers were read); 29 of their misanswers, now answered right and read again by a second reader, join the
+ * regression set: 132/132 / 132/132, 0 violations. Dev unchanged (177/177).
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 103 / 103, violations: 0 },
+  regress: { correct: 132 / 132, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
