@@ -72,6 +72,15 @@ const PENSIONER_NO_LUMP_SUM =
 const UNLISTED_ILLNESS =
   'Chỉ các bệnh nguy hiểm đến tính mạng theo danh mục của Bộ Y tế (ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS) hoặc suy giảm khả năng lao động từ 81% trở lên (có giám định y khoa) mới được nhận BHXH một lần ngay. Anh/chị cho biết tên bệnh hoặc kết quả giám định để được tư vấn đúng.';
 
+/** A question about an earlier time ("năm 2020", "luật cũ", "trước 1/7/2025", "hồi đó"). */
+const ASK_YEAR_BEFORE_2025 = /\b(?:nam |tu |den |truoc )?(?:19\d\d|20(?:0\d|1\d|2[0-4]))\b/;
+const ASKS_THE_PAST = new RegExp(`${ASK_YEAR_BEFORE_2025.source}|\\b(?:luat cu|luat 2014|truoc day|hoi do|hoi truoc|ngay truoc|truoc 1 7 2025)\\b`);
+/** Today's rule for a repealed one. */
+const CURRENT_OF: Readonly<Record<string, string>> = {
+  'survivor.old_rule_2020': 'survivor.member_dies_one_time',
+  'contribution_amount.old_2020': 'contribution_amount.how_much_month',
+};
+
 const UNDER_15 = 'Chưa được: BHXH tự nguyện dành cho công dân Việt Nam từ đủ 15 tuổi. Đủ 15 tuổi (và không thuộc diện đóng bắt buộc) thì đăng ký được ngay.';
 
 /** Told to have reached the retirement age ("đến tuổi nghỉ hưu rồi", "đã đủ tuổi", "hết tuổi lao động"). */
@@ -336,9 +345,17 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
  * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
  * or ask back when the answer turns on a fact the question does not give.
  */
-export function adviseFor(index: FaqIndex, text: string, s: Situation, found: KbEntry): Advice {
+export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: KbEntry): Advice {
   const f = askWords(text);
   const part = partOf(index);
+  // A repealed law's rule matched for a question about today (no earlier year, no "luật cũ"): today's rule.
+  const current = found0.id.includes('.old_') && !ASKS_THE_PAST.test(f) ? CURRENT_OF[found0.id] : undefined;
+  const found = (current ? get(index, current) : undefined) ?? found0;
+  // The contribution of an earlier year asked ("năm 2020 tôi đóng mức thấp nhất bao nhiêu"): the figures of then.
+  if (found.topic === 'contribution_amount' && /\bnam 20(?:1[89]|2[0-4])\b/.test(f) && /\bbao nhieu\b/.test(f)) {
+    const a = part('contribution_amount.old_2020');
+    if (a) return a;
+  }
   // Someone under 15 asking to join ("cháu 14 tuổi rưỡi … muốn đóng luôn được không"): not yet, from the full 15th year.
   if (s.age !== undefined && s.age < 15 && /\b(?:dong|tham gia|dang ky|mua)\b/.test(f) && ['eligibility', 'pension_conditions', 'how_to_join'].includes(found.topic)) {
     const a = part('eligibility.min_age_15', UNDER_15);
@@ -531,6 +548,27 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found: Kb
         ? `Anh/chị đang mang thai ${s.pregnantMonths} tháng: nếu đóng ngay từ tháng này thì đến khi sinh có thể đủ 6 tháng đóng, nên có thể được trợ cấp 2.000.000 đồng.`
         : `Anh/chị đang mang thai ${s.pregnantMonths} tháng: bắt đầu đóng bây giờ thì đến khi sinh chỉ được khoảng ${left} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính). Đóng tiếp thì những lần sinh sau và lương hưu vẫn được tính.`;
     return { kind: 'parts', parts: [{ entry: matched, lead }] };
+  }
+  // Paid maternity leave asked about ("nghỉ thai sản 6 tháng hưởng lương như ở công ty"): voluntary insurance has
+  // none, only the one-off allowance.
+  if (matched.topic === 'maternity' && /\bnghi (?:\w+ ){0,2}(?:\d|sau) thang\b|\b(?:huong|co|nhan) luong\b(?! huu)|\bnhu (?:o |ben )?(?:cong ty|bat buoc)\b/.test(f)) {
+    const lead = 'Không: BHXH tự nguyện không có chế độ nghỉ thai sản hưởng lương như BHXH bắt buộc; chỉ có trợ cấp một lần 2.000.000 đồng cho mỗi con.';
+    return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
+  }
+  // Started paying in one month, a birth expected in another ("đăng ký tháng 9/2026, tháng 1/2027 em sinh"): the
+  // months paid before the birth against the 6 needed.
+  const started = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  const birth = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d))\b/.exec(f);
+  if (matched.topic === 'maternity' && started && birth) {
+    const [bm, by] = [Number(birth[1] ?? birth[3]), Number(birth[2] ?? birth[4])];
+    const paid = by * 12 + bm - (Number(started[2]) * 12 + Number(started[1]));
+    if (paid >= 0 && paid <= 24) {
+      const lead =
+        paid >= 6
+          ? `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
+          : `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
+      return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
+    }
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)

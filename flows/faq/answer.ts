@@ -5,6 +5,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, pensionRate, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { contributionLead, pensionEstimateLead } from './contribution-lead.ts';
+import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords } from './ask-text.ts';
 import { addFacetParts, composeReply, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
@@ -262,13 +263,21 @@ const PENSION_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'calcul
  * income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ trợ bao nhiêu"), and the pension
  * for the income and years they name.
  */
-function withFigures(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
+function withFigures(parts: AnswerPart[], text: string, s: Situation, index?: FaqIndex): AnswerPart[] {
   const f = askWords(text);
-  const out = [...parts];
+  // The rate table of the person's own sex ("nam … đóng thêm 5 năm thì được bao nhiêu %": the men's).
+  const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
+  const ownSex = index && otherSex ? index.entries.get(s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') : undefined;
+  const out = parts.map((p) => (ownSex && p.entry.id === otherSex && !parts.some((q) => q.entry.id === ownSex.id) ? { ...p, entry: ownSex } : p));
   const pay = out.some((p) => p.lead?.includes('{PAY_')) ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
     if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
+  }
+  const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
+  if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.startsWith('Ước tính'))) {
+    const lead = lumpSumMonthsLead(f, s);
+    if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
   if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {
@@ -324,9 +333,9 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   // The person's figures first, so that the asks they answer are not added again as facets.
-  let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation), m.outcome.entries.map((r) => r.entry), day);
+  let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)];
-  parts = withFigures(withYearsLead(parts, text, situation), text, situation);
+  parts = withFigures(withYearsLead(parts, text, situation), text, situation, index);
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

@@ -32,6 +32,9 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   if (!ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
   // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
   if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
+  // "Năm 2020 tôi đóng mức thấp nhất bao nhiêu": an earlier year's figures, not the day's.
+  const past = /\bnam ((?:19|20)\d\d)\b/.exec(f)?.[1];
+  if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);

@@ -19,3 +19,28 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
   return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: nếu các năm đóng từ 2014 trở đi thì khoảng ${n} x 2 x ${money(income)} = ${money(n * 2 * income)} đồng (mỗi năm trước 2014 chỉ tính 1,5 tháng); thu nhập các năm được điều chỉnh trượt giá; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng. Số chính xác do cơ quan BHXH tính.`;
 }
+
+/** Asks how much the lump sum makes ("được bao nhiêu", "rút được bao nhiêu", "nhận bao nhiêu tiền"). */
+const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang )?bao nhieu\b|\bbao nhieu tien\b/;
+
+/**
+ * The lump sum in months of average income for the years told, when no income is named ("8 năm BHXH, rút 1 lần
+ * được bao nhiêu", "đóng từ 2010 được 12 năm"): 1.5 months a year before 2014, 2 from 2014 (Law 41/2024 Art 102),
+ * split by the start year when it is told, else reckoned as years from 2014. Undefined without years or an ask of
+ * the amount.
+ */
+export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
+  const n = s.yearsPaid;
+  if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f) || INCOME.test(f)) return undefined;
+  const whole = Math.floor(n);
+  const before = s.startYear !== undefined ? Math.min(whole, Math.max(0, 2014 - s.startYear)) : 0;
+  const months = 1.5 * before + 2 * (whole - before);
+  const split =
+    s.startYear !== undefined
+      ? before > 0
+        ? ` (${before} năm trước 2014 x 1,5 tháng + ${whole - before} năm từ 2014 x 2 tháng)`
+        : ' (mỗi năm từ 2014 được 2 tháng)'
+      : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
+  const total = String(months).replace('.', ',');
+  return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
+}

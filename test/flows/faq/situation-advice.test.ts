@@ -234,3 +234,30 @@ describe('round four of reading: who the question is about', () => {
     expect(a.parts.map((p) => p.entry.topic)).toEqual(['contribution_amount', 'where_to_pay', 'pension_conditions']);
   });
 });
+
+describe('round four of reading: the figures asked for', () => {
+  const real = buildFaqIndex(loadKb());
+  const on = (q: string) => answerQuestion(real, q, undefined, {}, DAY).answer;
+  it('gives a lump sum in months of average income for the years told, split at 2014 by the start year', () => {
+    expect(on('toi 45 tuoi, dong bhxh tu nguyen tu 2010 duoc 12 nam roi dung tu 2022, gio rut duoc bao nhieu')).toMatch(/khoảng 22 tháng thu nhập bình quân đã đóng \(4 năm trước 2014 x 1,5 tháng \+ 8 năm từ 2014 x 2 tháng\)/);
+    expect(on('Em sắp đi định cư Mỹ theo diện vợ chồng, có 8 năm BHXH, rút 1 lần được không và được bao nhiêu?')).toMatch(/khoảng 16 tháng thu nhập bình quân/);
+  });
+
+  it("answers today's question with today's law, and an earlier year's contribution with that year's figures", () => {
+    const death = on('Dong tu nguyen thi chet co dc huong gi ko? Toi 50t dong duoc 7 nam');
+    expect(death).toMatch(/25\.300\.000/);
+    expect(death).not.toMatch(/14\.900\.000/);
+    expect(on('Năm 2020 tôi đóng bhxh tự nguyện mức thấp nhất mỗi tháng bao nhiêu? Cần để đối chiếu sổ')).toMatch(/138\.600/);
+  });
+
+  it("gives a man the men's rate table, wherever the ask falls in the message", () => {
+    const a = on('Tôi đóng BHXH bắt buộc 20 năm, nghỉ việc năm 55 tuổi (nam). Giờ 57 tuổi, đóng tự nguyện thêm để tăng % lương hưu được không? Đóng thêm 5 năm thì được bao nhiêu %?');
+    expect(a).toMatch(/Với lao động nam/);
+    expect(a).not.toMatch(/Với lao động nữ/);
+  });
+
+  it('counts the months paid before a birth from the month paying began, and says there is no paid maternity leave', () => {
+    expect(on('Em mới đăng ký đóng bhxh tự nguyện tháng 9/2026, tháng 1/2027 em sinh. Có kịp hưởng thai sản không ạ?')).toMatch(/^Từ tháng 9\/2026 đến trước tháng sinh chỉ được 4 tháng đóng, chưa đủ 6 tháng/);
+    expect(on('Đóng BHXH tự nguyện có được nghỉ thai sản 6 tháng hưởng lương như ở công ty không?')).toMatch(/^Không: BHXH tự nguyện không có chế độ nghỉ thai sản hưởng lương/);
+  });
+});
