@@ -50,6 +50,39 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A disabled person asking to join, and whether disability brings a larger subsidy: yes to joining (nothing in
+    // Law 41/2024 Art 2(4) bars it); the subsidy groups are the household's poverty, ethnicity and an island commune.
+    name: 'disabled-joins',
+    asks: (f) =>
+      /\b(?:khuyet tat|tan tat|tat nguyen)\b/.test(f) &&
+      (CAN_JOIN.test(f) || /\b(?:tham gia|dong|mua) (?:\w+ ){0,4}duoc khong\b/.test(f)) &&
+      !/\b(?:rut|mot lan|dac biet nang)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    lead: () =>
+      'Được: người khuyết tật là công dân Việt Nam từ đủ 15 tuổi, không thuộc diện BHXH bắt buộc và không hưởng lương hưu thì tham gia BHXH tự nguyện như mọi người. Khuyết tật không phải là một nhóm được hỗ trợ riêng: Nhà nước hỗ trợ theo hộ nghèo (50%), cận nghèo (40%), người dân tộc thiểu số (30%), người khác 20%.',
+    leadsAlways: true,
+  },
+  {
+    // Drawing a merit allowance (a martyr's widow, a war invalid): that is no pension and no monthly social insurance
+    // allowance, so it does not bar joining.
+    name: 'merit-allowance-joins',
+    asks: (f) => /\b(?:liet si|nguoi co cong|thuong binh|benh binh|uu dai nguoi co cong|tro cap uu dai|chat doc hoa hoc)\b/.test(f) && CAN_JOIN.test(f),
+    entry: 'eligibility.who_can_join',
+    lead: () =>
+      'Được: trợ cấp ưu đãi người có công (thân nhân liệt sĩ, thương binh…) không phải lương hưu hay trợ cấp BHXH hằng tháng, nên không cản việc tham gia BHXH tự nguyện; hai khoản được nhận song song.',
+    leadsAlways: true,
+  },
+  {
+    // A household business that hires ("chủ hộ kinh doanh, thuê 2 nhân viên"): the employees with a contract of a
+    // month or more are under compulsory insurance, paid by the owner; voluntary insurance is not a substitute.
+    name: 'business-employees',
+    asks: (f, s) => s.householdBusiness === true && /\b(?:thue|nhan vien|nguoi lam|lao dong|cong nhan|tho)\b/.test(f),
+    entry: 'eligibility.household_business',
+    lead: () =>
+      'Nhân viên làm cho hộ kinh doanh theo hợp đồng lao động từ đủ 1 tháng thuộc diện BHXH bắt buộc: chủ hộ đăng ký và đóng phần của người sử dụng lao động, không thay bằng BHXH tự nguyện. Nhân viên không có hợp đồng thì tự tham gia tự nguyện được.',
+    leadsAlways: true,
+  },
+  {
     // Of working age, no years told, asking whether they may join ("Tôi 50 tuổi, đóng BHXH tự nguyện được
     // không?"): yes, and when 15 years can be reached from this age (an example for another age is not the answer).
     name: 'age-joins',

@@ -261,3 +261,19 @@ describe('round four of reading: the figures asked for', () => {
     expect(on('Đóng BHXH tự nguyện có được nghỉ thai sản 6 tháng hưởng lương như ở công ty không?')).toMatch(/^Không: BHXH tự nguyện không có chế độ nghỉ thai sản hưởng lương/);
   });
 });
+
+describe('round four of reading: who may join', () => {
+  const real = buildFaqIndex(loadKb());
+  const on = (q: string) => answerQuestion(real, q, undefined, {}, DAY).answer;
+  it('lets a disabled person join and says disability is no subsidy group of its own', () => {
+    expect(on('Anh trai tôi khuyết tật nặng, ở nhà không đi làm được. Anh có tham gia BHXH tự ngyện được không, người khuyết tật có được nhà nước hỗ trợ tiền đóng nhiều hơn không?')).toMatch(/^(?:1\) )?Được: người khuyết tật[^]*Khuyết tật không phải là một nhóm được hỗ trợ riêng/);
+  });
+
+  it('does not read a merit allowance as the monthly allowance that bars joining', () => {
+    expect(on('Mẹ em là vợ liệt sĩ, đang nhận trợ cấp ưu đãi người có công hằng tháng, mẹ em có được tham gia BHXH tự nguyện nữa không ạ?')).toMatch(/^Được: trợ cấp ưu đãi người có công/);
+  });
+
+  it("tells a household business owner that employees on a contract are under compulsory insurance he pays", () => {
+    expect(on('Mình là chủ hộ kinh doanh, thuê 2 nhân viên. Mình với nhân viên đều đóng tự nguyện được không?')).toMatch(/^Nhân viên làm cho hộ kinh doanh theo hợp đồng lao động từ đủ 1 tháng thuộc diện BHXH bắt buộc/);
+  });
+});
