@@ -1,5 +1,6 @@
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { today, yearOf } from './as-of.ts';
+import { reaches } from './retirement-date.ts';
 
 /** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
 const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
@@ -38,7 +39,20 @@ function ownAgeClause(s: Situation, year: number): string {
   if (s.age === undefined || !s.sex) return general;
   const at = retirementYear(s.sex, s.age, year);
   if (at <= year + 1) return general;
-  return `${general.slice(0, -1)}; với tuổi của anh/chị: khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(s.sex, at))})`;
+  return `${general.slice(0, -1)}; với tuổi của anh/chị: ${whenRetires(s.sex, s.age, year)})`;
+}
+
+/**
+ * "khoảng năm 2038, lúc 60 tuổi", or for someone whose birth month decides it "năm 2033 hoặc 2034 (tùy tháng sinh),
+ * lúc 59 tuổi 4 tháng đến 59 tuổi 8 tháng": the retirement of a person `age` in `year`, born early or late in the
+ * year `year - age`.
+ */
+function whenRetires(sex: 'male' | 'female', age: number, year: number): string {
+  const early = reaches(sex, year - age, 1);
+  const late = reaches(sex, year - age, 12);
+  const [y1, y2] = [Math.floor(early.at / 12), Math.floor(late.at / 12)];
+  const ages = early.age === late.age ? formatAge(early.age) : `${formatAge(early.age)} đến ${formatAge(late.age)}`;
+  return y1 === y2 ? `khoảng năm ${y1}, lúc ${ages}` : `năm ${y1} hoặc ${y2} (tùy tháng sinh), lúc ${ages}`;
 }
 
 /** When someone `age` in `year` reaches retirement age, as a year (the schedule rises each year until 2028/2035). */
@@ -92,7 +106,7 @@ export function yearsLead(s: Situation): string | undefined {
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
   }
-  const when = yearsToGo !== undefined && s.sex ? untilRetirement(s.sex, n, year, yearsToGo) : '';
+  const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s.sex, s.age, n, year, yearsToGo) : '';
   // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.
   const reaches = yearsToGo !== undefined && Math.floor(n) + yearsToGo >= 15;
   const oneGo = reaches
@@ -107,14 +121,14 @@ export function yearsLead(s: Situation): string | undefined {
  * Someone short of 15 years and of the retirement age: the year and age they reach it, the years they have by
  * then if they pay on, and what that gives (15 reached and the rate, or the lump payment of the rest).
  */
-function untilRetirement(sex: 'male' | 'female', paid: number, year: number, toGo: number): string {
+function untilRetirement(sex: 'male' | 'female', age: number, paid: number, year: number, toGo: number): string {
   const at = year + toGo;
   const total = Math.floor(paid) + toGo;
   const then =
     total >= 15
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
       : `, còn thiếu ${15 - total} năm: ${15 - total <= 5 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
-  return ` Anh/chị đến tuổi nghỉ hưu khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(sex, at))} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
+  return ` Anh/chị đến tuổi nghỉ hưu ${whenRetires(sex, age, at - toGo)} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
@@ -125,7 +139,7 @@ function startLead(s: Situation): string | undefined {
   const year = ruleYear(s);
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);
-  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? `khoảng năm ${at}, lúc ${formatAge(retirementAgeMonths(s.sex, at))}` : 'rồi'}`;
+  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? whenRetires(s.sex, s.age, year) : 'rồi'}`;
   if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
   if (toGo >= 10) {
     return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;

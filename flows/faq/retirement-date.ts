@@ -4,7 +4,7 @@ import { formatAge, retirementAgeMonths } from './situation.ts';
 const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |\d{1,2} \d{1,2} )?(19[4-9]\d)\b/;
 
 /** The month (0-based from year 0) someone born in `month`/`year` reaches the retirement age, and that age. */
-function reaches(sex: 'male' | 'female', year: number, month: number): { at: number; age: number } {
+export function reaches(sex: 'male' | 'female', year: number, month: number): { at: number; age: number } {
   const born = year * 12 + month - 1;
   for (let y = year + 50; y <= year + 70; y++) {
     const age = retirementAgeMonths(sex, y);

@@ -223,4 +223,9 @@ describe('who is asking, and when', () => {
     expect(lead).not.toMatch(/đóng một lần/);
     expect(yearsLead({ age: 57, sex: 'male', yearsPaid: 2, year: 2026 })).toMatch(/được khoảng 7 năm, còn thiếu 8 năm: đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần/);
   });
+
+  it('says when the birth month decides the retirement year, with the range of years and ages', () => {
+    expect(yearsLead({ age: 52, sex: 'female', neverPaid: true, year: 2026 })).toMatch(/năm 2033 hoặc 2034 \(tùy tháng sinh\), lúc 59 tuổi 4 tháng đến 59 tuổi 8 tháng/);
+    expect(yearsLead({ age: 48, sex: 'female', yearsPaid: 9, year: 2026 })).toMatch(/khoảng năm 2038, lúc 60 tuổi/);
+  });
 });
