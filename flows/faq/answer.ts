@@ -7,7 +7,7 @@ import { adviseFor, pensionRate, situationalAdvice, yearsLead, type AnswerPart, 
 import { contributionLead, pensionEstimateLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords } from './ask-text.ts';
-import { addFacetParts, composeReply, MAX_ASKS } from './compose.ts';
+import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
 import { today, yearOf, type AsOfDay } from './as-of.ts';
@@ -192,7 +192,7 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
  * gì?" after the social pension): its match counts only when its topic is one the whole message is about, or its
  * own words clearly name that topic.
  */
-function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number): AnswerPart[] {
+function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number, day: AsOfDay): AnswerPart[] {
   if (room <= 0) return [];
   const pieces = text
     .split(/(?<=\?)/)
@@ -215,17 +215,16 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const entry = m.entry;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
-    if (given(entry.id)) continue;
+    if (given(entry.id) || facetAlreadyGiven(ask, [...parts, ...out], day)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
     // (then the ask is already answered: "có được hỗ trợ không" after the subsidy's rates). A short ask ("có được
     // hỗ trợ không?") has no subject of its own to tell one rule of the topic from another, unless it is an item of
-    // a numbered list. Only in a message of three asks or more, and not for its first ask (the one the reply's first
-    // answer is for).
+    // a numbered list. Not for the first ask (the one the reply's first answer is for).
     if (topics.has(entry.topic)) {
       const answered = m.outcome.entries.slice(0, 3).some((r) => given(r.entry.id));
       const own = numbered || foldWords(ask).split(' ').length >= SAME_TOPIC_ASK_WORDS;
-      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || asks.length < 3 || i === 0) continue;
+      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || i === 0) continue;
     }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
@@ -310,7 +309,11 @@ export function answerQuestion(
   const text = stripWrappers(rawText);
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
-  const m = askClauseMatch(index, text) ?? matchEntry(index, text);
+  // A numbered list of asks ("… 1) … 2) … 3) …"): the story and the first item decide the first answer; the others
+  // are answered as further asks.
+  const second = /\s2[).]\s/.exec(text);
+  const head = second && /(?:^|\s)1[).]\s/.test(text.slice(0, second.index)) ? text.slice(0, second.index) : text;
+  const m = askClauseMatch(index, head) ?? matchEntry(index, head);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
@@ -334,7 +337,7 @@ export function answerQuestion(
   // The person's figures first, so that the asks they answer are not added again as facets.
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length)];
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length, day)];
   parts = withFigures(withYearsLead(parts, text, situation), text, situation, index);
   const entry = parts[0]!.entry;
   return {

@@ -100,6 +100,24 @@ const plain = (t: string): string => fold(t).toLowerCase();
 /** The most asks one reply answers ("1) … 2) … 3) …"): beyond that the reply stops being readable on a phone. */
 export const MAX_ASKS = 3;
 
+/** The reply as the person reads it (figures filled in), folded: what a facet's `gives` is tested on. */
+function saidIn(parts: readonly AnswerPart[], day: AsOfDay): string {
+  return plain(renderForDay(parts.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '), day));
+}
+
+/** Facets a figure answers (a place or a paper named in passing does not answer "ở đâu", "giấy tờ gì"). */
+const FIGURE_FACETS: ReadonlySet<string> = new Set(['percent', 'amount', 'pension-amount']);
+
+/** An ask the reply already answers with the figure it asks ("được bao nhiêu %?" after "tỷ lệ lương hưu là 41%"). */
+export function facetAlreadyGiven(ask: string, parts: readonly AnswerPart[], day: AsOfDay): boolean {
+  const q = askWords(ask);
+  const asked = FACETS.filter((facet) => facet.asks.test(q));
+  if (asked.some((facet) => !FIGURE_FACETS.has(facet.name))) return false;
+  if (asked.length === 0) return false;
+  const said = saidIn(parts, day);
+  return asked.every((facet) => facet.gives.test(said));
+}
+
 /**
  * Add a part for each thing the question asks that the answer so far does not give ("cần giấy tờ gì" → the
  * papers; "bao nhiêu %" → the rate), taken from the best-ranked entry of the same topic that gives it.
@@ -110,7 +128,7 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   const q = askWords(text);
   const out = [...parts];
   // What the reply says as the person reads it: figure placeholders filled in ("{FLOOR}" gives an amount).
-  const said = (): string => plain(renderForDay(out.map((p) => `${p.lead ?? ''} ${p.entry.short} ${p.entry.long ?? ''}`).join(' '), day));
+  const said = (): string => saidIn(out, day);
   // In the order the question asks them.
   const asked = FACETS.map((facet) => ({ facet, at: q.search(facet.asks) }))
     .filter((x) => x.at >= 0)

@@ -277,3 +277,18 @@ describe('round four of reading: who may join', () => {
     expect(on('Mình là chủ hộ kinh doanh, thuê 2 nhân viên. Mình với nhân viên đều đóng tự nguyện được không?')).toMatch(/^Nhân viên làm cho hộ kinh doanh theo hợp đồng lao động từ đủ 1 tháng thuộc diện BHXH bắt buộc/);
   });
 });
+
+describe('a story then a numbered list of asks', () => {
+  const real = buildFaqIndex(loadKb());
+  it('answers the first item with the story, and does not answer "bao nhiêu %" again with the contribution rate', () => {
+    const a = answerQuestion(real, 'Ba mình nam 60t đã đóng tn 16 năm. 1) Bao giờ được lãnh lương hưu 2) Được bao nhiêu % 3) Có được thẻ BHYT không?', undefined, {}, DAY);
+    expect(a.answer).toMatch(/Với 16 năm, tỷ lệ lương hưu là 41%/);
+    expect(a.parts.map((p) => p.entry.id)).not.toContain('contribution_amount.rate_22');
+    expect(a.parts.map((p) => p.entry.topic)).toContain('health_insurance');
+  });
+
+  it('answers "làm sao biết tiền đã vào" after a comma as its own ask', () => {
+    const a = answerQuestion(real, 'Đóng tiền cho đại lý thu ở xã xong thì có giấy tờ gì không, làm sao biết tiền đã vào BHXH chưa?', undefined, {}, DAY);
+    expect(a.parts.map((p) => p.entry.id)).toContain('where_to_pay.receipt_check');
+  });
+});
