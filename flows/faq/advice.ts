@@ -551,7 +551,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Paid maternity leave asked about ("nghỉ thai sản 6 tháng hưởng lương như ở công ty"): voluntary insurance has
   // none, only the one-off allowance.
-  if (matched.topic === 'maternity' && /\bnghi (?:\w+ ){0,2}(?:\d|sau) thang\b|\b(?:huong|co|nhan) luong\b(?! huu)|\bnhu (?:o |ben )?(?:cong ty|bat buoc)\b/.test(f)) {
+  // (Leave named, "nghỉ": "tôi có lương ở công ty, vợ sinh con có được 2 triệu không" asks no such thing.)
+  if (matched.topic === 'maternity' && /\bnghi (?:sinh|de|thai san|\d|sau|6)\b/.test(f) && /\bnghi (?:\w+ ){0,2}(?:\d|sau) thang\b|\b(?:huong|co|nhan) luong\b(?! huu)|\bnhu (?:o |ben )?(?:cong ty|bat buoc)\b/.test(f)) {
     const lead = 'Không: BHXH tự nguyện không có chế độ nghỉ thai sản hưởng lương như BHXH bắt buộc; chỉ có trợ cấp một lần 2.000.000 đồng cho mỗi con.';
     return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
   }

@@ -114,6 +114,7 @@ const CHAT_CAPS = { sms: false, maxLength: 4000 } as const;
 const SECOND_ASK_CONFIDENCE = 0.45;
 /** … and at least this sure when it is another entry of a topic the reply already answers. */
 const SAME_TOPIC_ASK_CONFIDENCE = 0.6;
+/** … and has at least this many words of its own (unless it is an item of a numbered list). */
 const SAME_TOPIC_ASK_WORDS = 6;
 /** … and its topic is among the whole message's first few, or its own cues for that topic are this strong. */
 const SECOND_ASK_TOPICS = 3;
@@ -187,10 +188,11 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
 }
 
 /**
- * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry of a
- * topic not answered yet, up to `room` of them. A short follow-up has little subject of its own ("Hồ sơ gồm những
- * gì?" after the social pension): its match counts only when its topic is one the whole message is about, or its
- * own words clearly name that topic.
+ * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
+ * does not give yet, up to `room` of them: of another topic, or clearly another rule of a topic answered. A short
+ * follow-up has little subject of its own ("Hồ sơ gồm những gì?" after the social pension): its match counts only
+ * when its topic is one the whole message is about, its own words clearly name that topic, or it is an item of a
+ * numbered list. An ask whose figure the reply already gives is not answered again.
  */
 function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number, day: AsOfDay): AnswerPart[] {
   if (room <= 0) return [];
@@ -258,15 +260,16 @@ const CONTRIBUTION_TOPICS: ReadonlySet<string> = new Set(['subsidy', 'contributi
 const PENSION_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'calculator', 'pension_conditions']);
 
 /**
- * The person's own figures on the answer that asks for them, when no part says them yet: the contribution for their
- * income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ trợ bao nhiêu"), and the pension
- * for the income and years they name.
+ * The person's own figures on the answer that asks for them, when no part says them yet: the rate table of their
+ * sex, the contribution for their income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ
+ * trợ bao nhiêu"), a lump sum in months of average income for their years, and the pension for the income and
+ * years they name. Applying it twice adds nothing.
  */
-function withFigures(parts: AnswerPart[], text: string, s: Situation, index?: FaqIndex): AnswerPart[] {
+function withFigures(parts: AnswerPart[], text: string, s: Situation, index: FaqIndex): AnswerPart[] {
   const f = askWords(text);
   // The rate table of the person's own sex ("nam … đóng thêm 5 năm thì được bao nhiêu %": the men's).
   const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
-  const ownSex = index && otherSex ? index.entries.get(s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') : undefined;
+  const ownSex = otherSex ? index.entries.get(s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') : undefined;
   const out = parts.map((p) => (ownSex && p.entry.id === otherSex && !parts.some((q) => q.entry.id === ownSex.id) ? { ...p, entry: ownSex } : p));
   const pay = out.some((p) => p.lead?.includes('{PAY_')) ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
   if (pay >= 0) {
@@ -334,7 +337,6 @@ export function answerQuestion(
   if (advice.kind === 'clarify') {
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
-  // The person's figures first, so that the asks they answer are not added again as facets.
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length, day)];

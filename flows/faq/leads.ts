@@ -108,8 +108,8 @@ export function yearsLead(s: Situation): string | undefined {
   }
   const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s.sex, s.age, n, year, yearsToGo) : '';
   // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.
-  const reaches = yearsToGo !== undefined && Math.floor(n) + yearsToGo >= 15;
-  const oneGo = reaches
+  const reachesFifteen = yearsToGo !== undefined && Math.floor(n) + yearsToGo >= 15;
+  const oneGo = reachesFifteen
     ? ''
     : missing <= 5
       ? ` Khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm, anh/chị được đóng một lần cho số năm còn thiếu rồi hưởng lương hưu.`
@@ -122,13 +122,12 @@ export function yearsLead(s: Situation): string | undefined {
  * then if they pay on, and what that gives (15 reached and the rate, or the lump payment of the rest).
  */
 function untilRetirement(sex: 'male' | 'female', age: number, paid: number, year: number, toGo: number): string {
-  const at = year + toGo;
   const total = Math.floor(paid) + toGo;
   const then =
     total >= 15
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
       : `, còn thiếu ${15 - total} năm: ${15 - total <= 5 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
-  return ` Anh/chị đến tuổi nghỉ hưu ${whenRetires(sex, age, at - toGo)} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
+  return ` Anh/chị đến tuổi nghỉ hưu ${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
