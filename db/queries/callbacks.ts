@@ -35,10 +35,22 @@ const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** References look like GL4821. */
 export const REFERENCE_RE = /^[A-Z]{2}[0-9]{4}$/;
 
+/** Two letters that open a staff command when digits follow: "BC 12" (a sign-up report), "DK 0912…" (linking). */
+const COMMAND_PREFIXES: readonly string[] = ['BC', 'DK'];
+
+/**
+ * Whether a reference may be handed out: a resident sends it back bare ("bc9238"), so it must not read as a staff
+ * command.
+ */
+export function issuableReference(ref: string): boolean {
+  return REFERENCE_RE.test(ref) && !COMMAND_PREFIXES.includes(ref.slice(0, 2));
+}
+
 /** A reference no other request has. */
 export async function newReference(db: Db): Promise<string> {
   for (let i = 0; i < 50; i++) {
     const ref = `${LETTERS[randomInt(LETTERS.length)]}${LETTERS[randomInt(LETTERS.length)]}${String(randomInt(10_000)).padStart(4, '0')}`;
+    if (!issuableReference(ref)) continue;
     const [taken] = await db.select({ id: callbackRequests.id }).from(callbackRequests).where(eq(callbackRequests.reference, ref)).limit(1);
     if (!taken) return ref;
   }
