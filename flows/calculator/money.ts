@@ -46,14 +46,19 @@ const WORD_NUMBERS: Record<string, number> = {
   muoi: 10,
 };
 
-type Token = { kind: 'num'; text: string } | { kind: 'word'; text: string; raw: string } | { kind: 'pct' };
+/** A number token; `spaced` when only spaces separate it from the token before ("1tr5", "2 triệu 5", not "3tr. 1)"). */
+type Token = { kind: 'num'; text: string; spaced: boolean } | { kind: 'word'; text: string; raw: string } | { kind: 'pct' };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.normalize('NFC').toLowerCase().matchAll(/\d+(?:[.,]\d+)*|\p{L}+|%/gu)) {
+  const lower = text.normalize('NFC').toLowerCase();
+  let end = 0;
+  for (const m of lower.matchAll(/\d+(?:[.,]\d+)*|\p{L}+|%/gu)) {
     const t = m[0];
+    const spaced = /^\s*$/.test(lower.slice(end, m.index));
+    end = m.index + t.length;
     if (t === '%') tokens.push({ kind: 'pct' });
-    else if (/^\d/.test(t)) tokens.push({ kind: 'num', text: t });
+    else if (/^\d/.test(t)) tokens.push({ kind: 'num', text: t, spaced });
     else {
       // Letters glued to digits split apart ("1tr5" → "1", "tr", "5"); fold only for matching.
       const folded = fold(t).replace(/[^a-z]/g, '');
@@ -131,7 +136,7 @@ function readAt(tokens: Token[], i: number): { cand: Candidate; next: number } |
     if (tailWord !== null && HALF.has(tailWord)) {
       amount += 500_000;
       next += 1;
-    } else if (tail?.kind === 'num' && /^\d{1,3}$/.test(tail.text)) {
+    } else if (tail?.kind === 'num' && tail.spaced && /^\d{1,3}$/.test(tail.text)) {
       const after = wordAt(tokens, next + 1);
       if (after !== null && THOUSAND.has(after)) {
         amount += Number(tail.text) * 1_000;
@@ -179,7 +184,8 @@ export function parseMoney(text: string, opts: ParseMoneyOptions = {}): number |
     i = read.next;
   }
   let amount: number | undefined;
-  if (withUnit.length === 1) amount = withUnit[0];
+  // The same amount said twice ("lương 6tr, muốn đóng mức 6tr") is one amount.
+  if (withUnit.length >= 1 && withUnit.every((a) => a === withUnit[0])) amount = withUnit[0];
   else if (withUnit.length === 0 && bare.length === 1 && bare[0] !== undefined) amount = bareAmount(bare[0], opts.bare ?? 'dong');
   if (amount === undefined || !Number.isFinite(amount) || amount <= 0) return null;
   const rounded = Math.round(amount);

@@ -55,8 +55,6 @@ const BOTH_AT_ONCE =
 const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,2}(?:cao|nhieu|tot) hon\b/g;
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
-/** The household's subsidy group changed ("thoát nghèo", "hết hộ nghèo giữa chừng", "lên cận nghèo"). */
-const GROUP_CHANGED = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo))\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
 const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham)\b/;
 /** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
@@ -126,6 +124,8 @@ function shortMonthsPaid(s: Situation, f: string): number | undefined {
   return told === undefined ? undefined : Number(told);
 }
 
+/** Asks whether a birth brings the allowance ("sinh thì có được 2tr không", "đẻ có được trợ cấp không", "hưởng thai sản"). */
+const BIRTH_ALLOWANCE_ASK = /\b(?:sinh|de|sinh con|sinh em be)\b(?: \w+){0,4} (?:co )?duoc (?:\w+ ){0,2}(?:2 ?tr\w*|2 trieu|tro cap|thai san|tien)\b|\b(?:huong|nhan|lanh) (?:che do |tro cap )?thai san\b/;
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
@@ -133,6 +133,13 @@ const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\
 /** What someone at the age can get ("được hưởng gì", "chọn nhận một lần hay trợ cấp hằng tháng", "nhận tiền thế nào"). */
 const OPTIONS_ASK = /\b(?:huong|nhan|duoc) (?:\w+ ){0,2}gi\b|\bngoai (?:viec )?rut\b|\bche do (?:gi|nao)\b|\bkhoan (?:gi|nao)\b|\btro cap hang thang\b|\bnhan tien\b/;
 const GROUP_SUBSIDY: ReadonlySet<string> = new Set(['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune']);
+/**
+ * Rules of the subsidy or the contribution that a poor or near-poor household's group does not change (its own
+ * amounts are not their answer): a change of group, no recalculation, years before 2018…
+ */
+const GROUP_RULES: ReadonlySet<string> = new Set(['subsidy.group_change', 'subsidy.before_2018', 'subsidy.same_for_any_income', 'contribution_amount.no_recalculation', 'contribution_amount.from_2027', 'contribution_amount.old_2020', 'contribution_amount.reference_level', 'contribution_amount.maximum']);
+/** The subsidy's 10 years asked about ("đã được hỗ trợ đủ 10 năm rồi thì sao", "hỗ trợ mấy năm"). */
+const SUBSIDY_YEARS = /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro)\b/;
 
 const partOf =
   (index: FaqIndex) =>
@@ -195,8 +202,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('lump_sum.serious_illness', `${UNLISTED_ILLNESS}${keep}`);
     if (a) return a;
   }
+  // A pensioner going abroad: the pension goes on (paid through a bank in Vietnam or a proxy), or a one-time sum
+  // instead when settling there.
+  if (s.drawingPension === true && (s.settlingAbroad || /\b(?:ra|di|sang|o) nuoc ngoai\b|\bxuat canh\b/.test(f)) && matched?.id !== 'benefits_pension.pensioner_abroad') {
+    const a = part('benefits_pension.pensioner_abroad');
+    if (a) return a;
+  }
   // Settling abroad opens the lump sum at once.
-  if (s.settlingAbroad && (asksLumpSum || PENSION_ASK.test(f))) {
+  if (s.settlingAbroad && s.drawingPension !== true && (asksLumpSum || PENSION_ASK.test(f))) {
     const a = part(
       'lump_sum.emigration',
       'Ra nước ngoài để định cư là trường hợp được nhận BHXH một lần ngay, không phải chờ 12 tháng. Hồ sơ: sổ BHXH, đơn mẫu 14-HSB, CCCD và giấy tờ chứng minh định cư (hộ chiếu, thị thực định cư hoặc thẻ thường trú ở nước ngoài).',
@@ -218,7 +231,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule;
   // "hết hộ nghèo giữa chừng thì có phải đóng bù" is the subsidy group changing, another too).
-  if (BACKPAY.test(f) && !GROUP_CHANGED.test(f) && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  if (BACKPAY.test(f) && !s.groupChanged && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
@@ -363,7 +376,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // The pension rates of the other sex matched for someone whose sex is told ("bố tôi … 30 năm"): theirs.
   const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
-  const matched = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
+  const ownSex = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
+  // "Chồng em đóng ở công ty, em đóng tự nguyện được 8 tháng, em sinh thì có được 2tr không": the birth allowance is
+  // the ask, whatever the story of two schemes pulled.
+  const matched = BIRTH_ALLOWANCE_ASK.test(f) && (ownSex.topic === 'transfer_between_schemes' || ownSex.topic === 'eligibility') ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 
@@ -385,6 +401,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // Months paid short of 6, asking about a birth ("mới đóng được 4 tháng, sinh con tháng 1/2027 có được không"):
   // the 6 months in the 12 before the birth decide, not a plain "Có".
   const monthsPaid = matched.topic === 'maternity' && !s.memberDied ? shortMonthsPaid(s, f) : undefined;
+  const enoughMonths = matched.topic === 'maternity' && !s.memberDied && monthsPaid === undefined ? /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([6-9]|1[0-2]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1] : undefined;
+  if (enoughMonths !== undefined) {
+    // (On the entry matched: "sinh đôi được bao nhiêu" keeps the twins' answer.)
+    const a = part(matched.id, `Anh/chị đã đóng ${enoughMonths} tháng: nếu trong 12 tháng trước khi sinh có đủ 6 tháng đóng thì được trợ cấp 2.000.000 đồng cho mỗi con.`);
+    if (a) return a;
+  }
   if (monthsPaid !== undefined && monthsPaid > 0) {
     const a = part(
       'maternity.conditions',
@@ -526,7 +548,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const localTopUp = /\b(?:ha noi|ninh binh|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
   // An income named and the amount asked ("hộ cận nghèo chọn mức 3tr mỗi tháng nộp bao nhiêu"): the figures for it.
   const forIncome = ['subsidy', 'contribution_amount', 'calculator', 'payment_mode'].includes(matched.topic) ? contributionLead(text, f, s) : undefined;
-  if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household) {
+  const ruleAsked = GROUP_RULES.has(matched.id) || (matched.id === 'subsidy.duration_10_years' && SUBSIDY_YEARS.test(f));
+  if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household && !ruleAsked) {
     const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
     const own: AnswerPart | undefined = e ? (forIncome ? { entry: e, lead: forIncome } : { entry: e }) : undefined;

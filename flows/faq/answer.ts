@@ -3,8 +3,8 @@ import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, pensionRate, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { contributionLead, pensionEstimateLead } from './contribution-lead.ts';
+import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { contributionLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
@@ -27,7 +27,7 @@ export const CONFIDENCE_THRESHOLD = 0.2;
  * bao nhiêu" shares "bao nhiêu" with half the knowledge base, but is not ours).
  */
 const DOMAIN_ANCHOR =
-  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
+  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|chon muc|muc thu nhap|nenkin|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
 
 /** What residents ask most (DESIGN.md), offered when a message matches nothing at all. */
 const POPULAR_TOPICS: readonly Topic[] = ['contribution_amount', 'subsidy', 'pension_conditions', 'lump_sum'];
@@ -201,18 +201,20 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
-  const numbered = pieces.filter((x) => /^\d{1,2}[).:]\s/.test(x)).length >= 2;
+  // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
+  const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
   const asks = pieces
     // "3) bao nhiêu năm …": the item's number is not part of the ask ("3" is no year).
     .map((x) => x.replace(/^\d{1,2}[).:]\s+/, ''))
-    .filter((x) => foldWords(x).split(' ').length >= 3);
+    .map((ask) => ({ ask, f: foldWords(ask), words: foldWords(ask).split(' ').length }))
+    .filter((x) => x.words >= 3);
   if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
   const out: AnswerPart[] = [];
-  for (const [i, ask] of asks.entries()) {
+  for (const [i, { ask, f, words }] of asks.entries()) {
     if (out.length >= room) break;
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
-    if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(foldWords(ask)) && foldWords(ask).split(' ').length < 10) continue;
+    if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
     const m = matchEntry(index, ask, false);
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const entry = m.entry;
@@ -225,7 +227,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // a numbered list. Not for the first ask (the one the reply's first answer is for).
     if (topics.has(entry.topic)) {
       const answered = m.outcome.entries.slice(0, 3).some((r) => given(r.entry.id));
-      const own = numbered || foldWords(ask).split(' ').length >= SAME_TOPIC_ASK_WORDS;
+      const own = numbered || words >= SAME_TOPIC_ASK_WORDS;
       if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || i === 0) continue;
     }
     const topic = m.entry.topic;
@@ -236,6 +238,19 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     topics.add(topic);
   }
   return out;
+}
+
+/**
+ * A message of several asks of different topics ("đóng tự nguyện có được hưởng ốm đau không, thai sản bao nhiêu, có
+ * thẻ BHYT không") whose words together match nothing surely: its first ask alone decides the first answer (the
+ * others are answered as further asks). The whole message's match otherwise.
+ */
+function surerFirstAsk(index: FaqIndex, text: string, whole: Match, threshold: number): Match {
+  if (whole.confidence >= threshold) return whole;
+  const asks = text.split(/(?<=\?)/).filter((x) => x.trim().endsWith('?') && foldWords(x).split(' ').length >= 3);
+  if (asks.length < 2) return whole;
+  const first = matchEntry(index, asks[0]!, false);
+  return first.confidence >= threshold ? { ...first, alternatives: whole.alternatives } : whole;
 }
 
 /** Asks when, or how many years more ("bao giờ được lãnh", "phải đóng thêm bao nhiêu năm", "khi nào hưởng", "có kịp không"). */
@@ -271,6 +286,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
   const ownSex = otherSex ? index.entries.get(s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') : undefined;
   const out = parts.map((p) => (ownSex && p.entry.id === otherSex && !parts.some((q) => q.entry.id === ownSex.id) ? { ...p, entry: ownSex } : p));
+  // A pension wanted ("muốn lương hưu 5 triệu thì đóng mức nào"): the income it needs, not that amount as the income.
+  const target = targetPensionLead(f, s);
+  if (target && !out.some((p) => p.lead?.startsWith('Để có lương hưu'))) {
+    const at = Math.max(0, out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic) || PENSION_TOPICS.has(p.entry.topic)));
+    out[at] = { ...out[at]!, lead: out[at]!.lead ? `${target} ${out[at]!.lead}` : target };
+  }
   const pay = out.some((p) => p.lead?.includes('{PAY_')) ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
@@ -283,7 +304,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
   if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {
-    const lead = pensionEstimateLead(text, f, s, pensionRate);
+    const lead = pensionEstimateLead(text, f, s);
     if (lead) out[at] = { ...out[at]!, lead: out[at]!.lead ? `${lead} ${out[at]!.lead}` : lead };
   }
   return out;
@@ -316,7 +337,7 @@ export function answerQuestion(
   // are answered as further asks.
   const second = /\s2[).]\s/.exec(text);
   const head = second && /(?:^|\s)1[).]\s/.test(text.slice(0, second.index)) ? text.slice(0, second.index) : text;
-  const m = askClauseMatch(index, head) ?? matchEntry(index, head);
+  const m = surerFirstAsk(index, head, askClauseMatch(index, head) ?? matchEntry(index, head), threshold);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).

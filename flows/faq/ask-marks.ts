@@ -31,7 +31,8 @@ export function markAsks(text: string): string {
  */
 function markNumberedAsks(text: string): string {
   if (!/(?:^|\s)1[).]\s/.test(text) || !/\s2[).]\s/.test(text)) return text;
-  return text.replace(/([^?\s])(\s+)(?=[2-9][).]\s)/g, '$1?$2');
+  // (The last item too: it asks by its number, whatever word closes it, "… lương hưu khoảng nhiêu".)
+  return text.replace(/([^?\s])(\s+)(?=[2-9][).]\s)/g, '$1?$2').replace(/([^?.!\s])\s*$/, '$1?');
 }
 
 function markClosedAsks(text: string): string {

@@ -120,7 +120,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s, f) =>
       s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|\b(?:ve|nghi) huu roi\b/.test(f)
         ? 'Anh/chị đang hưởng lương hưu thì bản thân không tham gia BHXH tự nguyện nữa, nhưng vẫn nộp tiền giúp người thân được: người thân đứng tên tham gia, với điều kiện họ chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc.'
-        : undefined,
+        : // The relative's own plan when the years or the pension are asked ("bố 50t chưa đóng, lúc 62t chưa đủ 15 năm thì sao").
+          /\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/.test(f)
+          ? yearsLead(s)
+          : undefined,
     leadsAlways: true,
     // Only the readings that would answer about the asker instead ("a pensioner cannot join"); a question on the
     // papers or the place for a relative keeps its answer.
@@ -133,6 +136,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       'transfer_between_schemes.both_at_once',
       'how_to_join.for_relatives',
     ],
+  },
+  {
+    // Registering on a relative's behalf ("chồng em không rảnh, em đi đăng ký thay được không, cần giấy tờ gì"): yes,
+    // in the relative's name with their CCCD; then the papers, when asked.
+    name: 'register-on-behalf',
+    asks: (f) =>
+      /\b(?:dang ky|lam thu tuc|lam ho so|nop ho so|di lam|di dang ky) (?:\w+ ){0,1}(?:thay|ho|giup)\b/.test(f) &&
+      /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em trai|em gai|nguoi than|nguoi nha)\b/.test(f) &&
+      !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
+    entry: 'how_to_join.for_relatives',
+    after: (f) => (/\b(?:giay to|ho so|thu tuc|can gi|mang gi|mang theo)\b/.test(f) ? 'how_to_join.papers' : undefined),
   },
   {
     // Enough years, asking to draw the pension now ("60t, đóng 20 năm, giờ nghỉ, có lãnh lương hưu luôn ko"): the
@@ -184,7 +198,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'prepaid-then-rules-change',
     asks: (f, s) =>
       (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
-      /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f) &&
+      (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f)) &&
       /\b(?:dong|nop|bu|truy thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
   },
@@ -425,7 +439,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // once the period paid for ends (not the list of modes).
     name: 'change-mode',
     asks: (f) =>
-      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b/.test(f) &&
+      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/.test(f) &&
       !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
     // (The person changes the level: "muốn tăng mức đóng lên 5 triệu"; "mức đóng có tăng không" asks about the rules.)
     entry: 'payment_mode.change_mode_income',
@@ -475,6 +489,41 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'benefits_pension.vs_compulsory',
   },
   {
+    // A call or a message from someone calling themself BHXH staff, asking for money or codes: very likely a scam.
+    name: 'scam-call',
+    asks: (f) =>
+      /\b(?:tu xung|xung la|gia danh|mao danh|gia mao|goi dien|nhan tin|so la|sdt la)\b/.test(f) &&
+      /\b(?:chuyen tien|chuyen khoan|tai khoan ca nhan|ma otp|otp|mat khau|duong link|link|ket ban zalo|so tai khoan)\b/.test(f),
+    entry: 'contact_hotline.scam_calls',
+  },
+  {
+    // Paid an agent and the months are missing ("đóng cho chị đại lý 2 năm rồi mà VssID không thấy"): keep the receipt,
+    // the BHXH office confirms the record and settles a complaint (not the same agent again).
+    name: 'agent-not-recorded',
+    asks: (f) =>
+      /\b(?:dai ly|nhan vien thu|nguoi thu|cong tac vien|chi thu|ba thu|co thu|can bo xa)\b/.test(f) &&
+      /\b(?:khong|chua|ko) (?:\w+ ){0,2}(?:thay|hien|cap nhat|ghi nhan|co ten|vao so|nop len)\b|\b(?:cam|giu|an|lua|quyt) (?:\w+ ){0,2}tien\b|\bthieu (?:\w+ ){0,2}thang\b/.test(f),
+    entry: 'where_to_pay.agent_not_recorded',
+  },
+  {
+    // Another country's pension refunded ("đã nhận tiền lương hưu 1 lần bên Nhật", "nenkin"): Japan's scheme, nothing of
+    // the Vietnamese record; joining here is open (the asker's own years here, if any, stay).
+    name: 'foreign-refund',
+    asks: (f) => /\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban)\b/.test(f),
+    entry: 'other.japan_nenkin',
+    lead: (_s, f) =>
+      JOIN_ASK.test(f) || CAN_JOIN.test(f) || /\b(?:dong|tham gia)\b(?: \w+){0,5} (?:duoc|dc) (?:khong|ko|k)\b/.test(f)
+        ? 'Được: khoản nhận một lần từ quỹ hưu trí nước ngoài không liên quan đến BHXH Việt Nam, nên vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường; thời gian đã đóng BHXH ở Việt Nam (nếu có) vẫn được giữ.'
+        : undefined,
+    leadsAlways: true,
+  },
+  {
+    // A miscarriage or an abortion: the allowance is for a birth, or a fetus of 22 weeks or more lost.
+    name: 'miscarriage',
+    asks: (f) => /\b(?:say thai|sa thai|pha thai|thai luu|chet luu|mat thai|hu thai|bo thai)\b/.test(f),
+    entry: 'maternity.stillbirth',
+  },
+  {
     // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.
     name: 'payment-not-shown',
     asks: (f) => /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) && /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) && /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b/.test(f),
@@ -485,6 +534,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'subsidy-duration',
     asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?ho tro)\b/.test(f),
     entry: 'subsidy.duration_10_years',
+  },
+  {
+    // Joining in the campaign month, asking for something more ("tháng 5 đăng ký có được hỗ trợ thêm gì không hay như
+    // bình thường"): the State's rates are the same all year; the month brings advice at the door.
+    name: 'campaign-month-support',
+    asks: (f) => /\b(?:thang 5|thang nam|thang van dong|dot van dong|chien dich)\b/.test(f) && /\b(?:uu dai|ho tro them|duoc them|giam|khuyen mai|qua|nhu binh thuong|khac gi)\b/.test(f),
+    entry: 'campaign.any_discount',
   },
   {
     // Under 18 and asking to join ("phải đợi đủ 18 tuổi?"): from 15.

@@ -1,14 +1,17 @@
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import type { Situation } from './situation.ts';
+import { pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b/;
 /** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
 const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
+/** Asks whether an income may be chosen, or what it means ("mức 1tr đóng được không", "mức 2tr có phải là đóng 2tr không"). */
+const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong)\b|\bco phai (?:la )?(?:dong|nop)\b/;
 /** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
 const MODE =
-  /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
+  /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
 const LOWEST = /\b(?:thap nhat|toi thieu|it nhat)\b/;
 
@@ -29,7 +32,10 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  * single income is named or the question does not ask an amount.
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
-  if (!ASKS_AMOUNT.test(f) || s.day === undefined) return undefined;
+  const asksAmount = ASKS_AMOUNT.test(f);
+  if ((!asksAmount && !ASKS_ALLOWED.test(f)) || s.day === undefined) return undefined;
+  // "Muốn lương hưu 5 triệu thì đóng bao nhiêu": that amount is the pension wanted, not the income (targetPensionLead).
+  if (TARGET_PENSION.test(f)) return undefined;
   // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
   if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
   // "Năm 2020 tôi đóng mức thấp nhất bao nhiêu": an earlier year's figures, not the day's.
@@ -40,11 +46,12 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const months = modeMonths(f);
   const income = INCOME_CHOSEN.test(f) ? parseMoney(text, { bare: 'none' }) : null;
   if (income === null) {
+    if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
     if (!group && !months && !LOWEST.test(f)) return undefined;
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}.`;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forTwo(f, `PAY_${g}`, months)}.`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -53,11 +60,19 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   }
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
-  const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : '';
+  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : ''}${forTwo(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
-  return `Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.`;
+  const allowed = asksAmount ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
+  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.`;
+}
+
+/** Two people paying ("cả 2 vợ chồng", "đóng cho cả hai"): the sum for both, a month or for the mode named. */
+const TWO_PEOPLE = /\b(?:ca (?:2|hai)(?: vo chong| nguoi)?|(?:2|hai) vo chong|(?:2|hai) nguoi)\b/;
+function forTwo(f: string, figure: string, months: string | undefined): string {
+  if (!TWO_PEOPLE.test(f)) return '';
+  return months ? `; cả 2 người: {${figure}*${Number(months) * 2}} đồng mỗi ${months} tháng` : `; cả 2 người: {${figure}*2} đồng/tháng`;
 }
 
 /** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12). */
@@ -67,11 +82,9 @@ function modeMonths(f: string): string | undefined {
 }
 
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
-const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b/;
+const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;
 /** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
-const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}bao nhieu\b|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))/;
-/** The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm". */
-const YEARS_FOR = /\b(?:dong|du|duoc|trong) (?:du |duoc )?(\d{1,2}) nam\b/;
+const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))/;
 
 /**
  * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm
@@ -79,15 +92,65 @@ const YEARS_FOR = /\b(?:dong|du|duoc|trong) (?:du |duoc )?(\d{1,2}) nam\b/;
  * the income, said to be an estimate before the price indexation of past incomes. Undefined without an income (or
  * "mức thấp nhất"), years from 15 to 45, or an ask of the amount.
  */
-export function pensionEstimateLead(text: string, f: string, s: Situation, rate: (sex: 'male' | 'female', years: number) => number): string | undefined {
-  if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined) return undefined;
-  const years = s.yearsPaid ?? Number(YEARS_FOR.exec(f)?.[1] ?? NaN);
+export function pensionEstimateLead(text: string, f: string, s: Situation): string | undefined {
+  if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined || TARGET_PENSION.test(f)) return undefined;
+  // The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm".
+  // Or paying until the retirement age ("30t, đóng liên tục đến tuổi nghỉ hưu"): the years until then, with any paid.
+  const toGo = UNTIL_RETIREMENT.test(f) ? yearsToRetirement(s) : undefined;
+  const years = toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (s.yearsPaid ?? yearsAsked(f)[0] ?? NaN);
   if (!(years >= 15 && years <= 45)) return undefined;
   const named = /\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null;
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
   if (income === null || income < 500_000 || income > 200_000_000) return undefined;
   const y = Math.floor(years);
-  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${rate(sex, y)}%, khoảng ${formatNumber(Math.round((income * rate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
+  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${pensionRate(sex, y)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
-  return `Ước tính với ${y} năm đóng, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
+  const until = toGo !== undefined && toGo > 0 && s.sex && s.age !== undefined && s.year !== undefined ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, s.year)})` : '';
+  return `Ước tính với ${y} năm đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
+}
+
+/** Paying until the retirement age ("đóng đến tuổi nghỉ hưu", "tới lúc về hưu"). */
+const UNTIL_RETIREMENT = /\b(?:den|toi|cho den|cho toi) (?:luc |khi |tuoi |khi du tuoi |luc du tuoi )?(?:nghi|ve) huu\b|\b(?:den|toi) (?:du )?tuoi (?:nghi |ve )?huu\b/;
+/** A pension the person wants, with its amount: "muốn lương hưu 5 triệu", "để có lương hưu khoảng 4tr5/tháng". */
+const TARGET_PENSION = /\b(?:muon|de|mong|du kien|dat|duoc|nhan|linh|lanh|huong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,3}?(\d+(?:[.,]\d+)? ?(?:tr\d?|trieu))\b/;
+/** Asks what to choose or pay for it ("phải đóng mức nào", "chọn thu nhập bao nhiêu", "đóng bao nhiêu 1 tháng"). */
+const ASKS_INCOME_FOR = /\b(?:dong|nop|chon|chi) (?:\w+ ){0,4}(?:bao nhieu|muc nao|muc gi|the nao)\b|\b(?:muc|thu nhap) (?:\w+ ){0,2}(?:nao|bao nhieu)\b/;
+/** Years assumed when neither the years nor the person's age and sex are told (said to be an example). */
+const EXAMPLE_YEARS = 20;
+
+/**
+ * The income to choose for a pension the person wants ("nam 40 tuổi, muốn lương hưu 5 triệu thì đóng mức bao
+ * nhiêu"): the rate their years give (paid so far plus those until their retirement age, or the years they name,
+ * else 20 as an example), the average income that rate needs, and what that income costs a month for their group.
+ * Undefined unless a wanted pension and an ask of what to pay are both in the question.
+ */
+export function targetPensionLead(f: string, s: Situation): string | undefined {
+  const m = TARGET_PENSION.exec(f);
+  if (!m || s.day === undefined || !ASKS_INCOME_FOR.test(f.slice(m.index + m[0].length)) ) return undefined;
+  const target = parseMoney(m[1]!, { bare: 'none' });
+  if (target === null || target < 500_000 || target > 100_000_000) return undefined;
+  const toGo = yearsToRetirement(s);
+  const told = yearsAsked(f).find((n) => n >= 15 && n <= 45);
+  const years = toGo !== undefined ? Math.floor(s.yearsPaid ?? 0) + toGo : (told ?? EXAMPLE_YEARS);
+  if (years < 15) return undefined;
+  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  const group = groupOf(s, f);
+  const g = group?.figure ?? 'OTHER';
+  const basis =
+    toGo !== undefined
+      ? `với khoảng ${years} năm đóng (${s.yearsPaid ? `${Math.floor(s.yearsPaid)} năm đã đóng cộng ` : ''}${toGo} năm từ nay đến tuổi nghỉ hưu)`
+      : told !== undefined
+        ? `với ${years} năm đóng`
+        : `ví dụ với ${years} năm đóng`;
+  const one = (sex: 'male' | 'female'): string => {
+    const rate = pensionRate(sex, years);
+    // Incomes are chosen in whole thousands; round up so the pension is reached.
+    const income = Math.ceil(target / (rate / 100) / 10_000) * 10_000;
+    const who = `${sex === 'male' ? 'nam' : 'nữ'} được ${rate}%`;
+    if (income > ceiling) return `${who}, cần thu nhập bình quân ${formatNumber(income)} đồng/tháng, cao hơn mức cao nhất được chọn ({CEILING} đồng), nên không đạt được với số năm này`;
+    const at = Math.max(income, floor);
+    return `${who}, cần thu nhập bình quân khoảng ${formatNumber(at)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${at}} đồng/tháng`;
+  };
+  const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
+  return `Để có lương hưu khoảng ${formatNumber(target)} đồng/tháng ${basis}: ${who}. Thực tế cần ít hơn một chút vì thu nhập các năm trước được tính trượt giá; nhắn TINH để tính theo mức anh/chị chọn.`;
 }

@@ -96,7 +96,8 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
       !s.foreigner &&
       !s.withdrewBefore &&
       !s.householdBusiness &&
-      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|nua)|khong)\b/.test(f) && !/\bluong huu\b/.test(f))) &&
+      // ("đóng ở bưu điện được không" asks where, not whether.)
+      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?! (?:o|tai)\b)(?: \w+){0,4} (?:duoc (?:khong|nua)|khong)\b/.test(f) && !/\bluong huu\b/.test(f))) &&
       !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bat buoc|hop dong|cong ty)\b/.test(f),
     entry: 'eligibility.who_can_join',
     lead: (s) => `Được: BHXH tự nguyện không giới hạn tuổi tối đa. ${yearsLead({ ...s, neverPaid: true }) ?? ''}`.trim(),

@@ -47,7 +47,7 @@ function ownAgeClause(s: Situation, year: number): string {
  * lúc 59 tuổi 4 tháng đến 59 tuổi 8 tháng": the retirement of a person `age` in `year`, born early or late in the
  * year `year - age`.
  */
-function whenRetires(sex: 'male' | 'female', age: number, year: number): string {
+export function whenRetires(sex: 'male' | 'female', age: number, year: number): string {
   const early = reaches(sex, year - age, 1);
   const late = reaches(sex, year - age, 12);
   const [y1, y2] = [Math.floor(early.at / 12), Math.floor(late.at / 12)];
@@ -61,6 +61,13 @@ function retirementYear(sex: 'male' | 'female', age: number, year: number): numb
     if ((age + (y - year)) * 12 >= retirementAgeMonths(sex, y)) return y;
   }
   return year + 50;
+}
+
+/** Years from now until the person's retirement age (0 when reached), when their age and sex are known. */
+export function yearsToRetirement(s: Situation): number | undefined {
+  if (s.age === undefined || !s.sex) return undefined;
+  const year = ruleYear(s);
+  return Math.max(0, retirementYear(s.sex, s.age, year) - year);
 }
 
 /** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
@@ -173,15 +180,19 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
   return yearsLead(s);
 }
 
-/** "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm": years a rate is asked for. */
+/**
+ * "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm", "trong 17 năm": the years a rate or an estimate is
+ * asked for (not said paid), in the order named.
+ */
 const YEARS_ASKED = /\b(?:dong|du|duoc|trong) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
+export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**
  * The pension rate for each number of years the question names ("đóng đủ 30 năm thì bao nhiêu %, còn 20 năm?"):
  * for the sex told, or for both. Undefined when no years between 1 and 45 are named.
  */
 export function ratesForYearsLead(f: string, sex: Situation['sex']): string | undefined {
-  const years = [...new Set([...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1])).filter((n) => n >= 1 && n <= 45))];
+  const years = [...new Set(yearsAsked(f).filter((n) => n >= 1 && n <= 45))];
   if (years.length === 0) return undefined;
   const one = (y: number): string => {
     if (y < 15) return `${y} năm: chưa đủ 15 năm nên chưa có lương hưu`;

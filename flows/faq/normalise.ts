@@ -246,7 +246,9 @@ const CLOSER = /^(?:(?:rat )?mong (?:duoc )?(?:quy co quan |ban bien tap |bao |a
 
 // "Đề nghị cơ quan BHXH giải đáp giúp." closes; "Đề nghị cho biết mức hưởng…" asks: only short ones close.
 const REQUEST_CLOSER = /^(?:de nghi|kinh mong|mong) (?:\w+ ){0,6}(?:giai dap|tra loi|huong dan|tu van|giup do|giup)(?: \w+){0,2}$/;
-const isCloser = (f: string): boolean => CLOSER.test(f) || (REQUEST_CLOSER.test(f) && f.split(' ').length <= 10);
+/** An opener standing alone before a colon ("Cho em hỏi:", "Xin hỏi:"): it asks nothing by itself. */
+const OPENER_ONLY = /^(?:(?:xin|cho|cho phep) )?(?:(?:toi|em|e|minh|chau|con|tui|anh|chi) )?(?:xin )?(?:duoc )?hoi(?: (?:chut|xiu|voi|ti|a|ad|nhe|ak|ah|cac|ban|tong dai|oi|ad oi))*$/;
+const isCloser = (f: string): boolean => CLOSER.test(f) || OPENER_ONLY.test(f) || (REQUEST_CLOSER.test(f) && f.split(' ').length <= 10);
 // "Tôi muốn làm thủ tục hưởng BHXH một lần." states what the person wants: part of the ask, not story.
 const INTENT = /(?<!khong |chua )\b(?:muon|dinh|du dinh|mong muon|can) (?:\w+ ){0,3}(?:lam thu tuc|huong|nhan|rut|chuyen|mua|dang ky|tham gia|dong tiep|dong them)\b/;
 const INTENT_WEIGHT = 0.7;

@@ -27,6 +27,8 @@ export interface Situation {
   memberDied?: boolean;
   /** Paid months ahead (prepaid). */
   prepaid?: boolean;
+  /** The household's subsidy group changed ("thoát nghèo", "hết hộ nghèo giữa chừng", "lên cận nghèo"). */
+  groupChanged?: boolean;
   householdBusiness?: boolean;
   /** Took a lump sum before ("đã rút BHXH một lần rồi"). */
   withdrewBefore?: boolean;
@@ -93,6 +95,12 @@ function ageNow(f: string): number | undefined {
   }
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !AGE_OTHER.test(x.before)) ?? found[0])?.n;
 }
+/** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
+const LEFT_POVERTY = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
+/** Moved between the groups ("lên cận nghèo", "chuyển sang hộ nghèo"). */
+const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
+/** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
+const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
@@ -133,7 +141,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
     // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
     // says the years are short of it, not how many.
-    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // ("có kịp đủ 15 năm không": the same.)
+    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
     // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
@@ -141,7 +150,9 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
     .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
-    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ');
+    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
+    .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ');
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {
@@ -205,7 +216,8 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     s.drawingPension = false;
   }
 
-  const leftPoverty = /\b(?:thoat ngheo|het ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/.test(f);
+  const leftPoverty = LEFT_POVERTY.test(f);
+  if (leftPoverty || GROUP_MOVED.test(f)) s.groupChanged = true;
   // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
   const household = f.replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:hay|hoac|va|cung khong|,) (?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
   if (leftPoverty) {
@@ -248,15 +260,19 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   }
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
-    /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f)
+    /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
+    // "đóng tự nguyện theo năm rồi": the year paid at its start.
+    /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
   ) {
     s.prepaid = true;
   }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
+  // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   if (
-    (/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
+    !FOREIGN_REFUND.test(f) &&
+    ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
     // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
-    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(f)
+    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(f))
   ) {
     s.withdrewBefore = true;
     // The years told with the withdrawal were paid out: they no longer count ("rút 1 lần năm 2021 (đóng cty 6

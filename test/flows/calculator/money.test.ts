@@ -85,6 +85,15 @@ describe('parseMoney reads Vietnamese amounts as whole đồng', () => {
     expect(parseMoney('250000')).toBe(250_000);
   });
 
+  it('reads the same amount said twice as one, and no tail across a full stop or a list number', () => {
+    expect(parseMoney('lương 6tr, muốn đóng mức 6tr thì mỗi tháng bao nhiêu')).toBe(6_000_000);
+    expect(parseMoney('mức 2tr có phải là đóng 2tr không')).toBe(2_000_000);
+    expect(parseMoney('đóng 2tr hay 3tr')).toBeNull();
+    expect(parseMoney('muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu')).toBe(3_000_000);
+    expect(parseMoney('mức 1tr5 thì sao')).toBe(1_500_000);
+    expect(parseMoney('2 triệu 5 một tháng')).toBe(2_500_000);
+  });
+
   it('tells grouped thousands from decimals', () => {
     expect(parseNumberToken('1.500')).toBe(1500);
     expect(parseNumberToken('1,5')).toBe(1.5);

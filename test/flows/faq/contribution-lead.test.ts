@@ -72,3 +72,19 @@ describe('the pension for the income and years a person names', () => {
     expect(answer('Bố em nam đóng tự nguyện 16 năm, tháng này đủ tuổi về hưu, bình quân thu nhập khoảng 4 triệu thì mỗi tháng lĩnh bao nhiu ạ?')).toMatch(/nam 41%, khoảng 1\.640\.000 đồng\/tháng/);
   });
 });
+
+describe('the income for a pension the person wants', () => {
+  it('works back from the pension wanted through the rate of their years, not taking that amount as the income', () => {
+    // A man of 40 in 2026 retires at 62 (in 2048): 22 years give 49 %; 5,000,000 / 49 % needs 10,210,000 a month.
+    const a = answer('toi 40 tuoi nam, muon ve gia co luong huu 5 trieu 1 thang thi phai dong muc bao nhieu?');
+    expect(a).toMatch(/^Để có lương hưu khoảng 5\.000\.000 đồng\/tháng với khoảng 22 năm đóng \(22 năm từ nay đến tuổi nghỉ hưu\): nam được 49%, cần thu nhập bình quân khoảng 10\.210\.000 đồng\/tháng: mức đóng 22% là 2\.246\.200 đồng/);
+    expect(a).not.toContain('Với thu nhập 5.000.000');
+    // Years named and a group: for both sexes, the group's own payment.
+    const near = answer('tôi đóng 20 năm, muốn lĩnh lương hưu 6 triệu thì đóng mức nào, hộ cận nghèo');
+    expect(near).toMatch(/^Để có lương hưu khoảng 6\.000\.000 đồng\/tháng với 20 năm đóng: nữ được 55%, cần thu nhập bình quân khoảng 10\.910\.000 đồng\/tháng: .* hộ cận nghèo nộp 2\.268\.200 đồng\/tháng; nam được 45%/);
+    // Nothing known: 20 years as an example, said to be one.
+    expect(answer('muốn có lương hưu 3tr thì đóng bao nhiêu 1 tháng')).toMatch(/^Để có lương hưu khoảng 3\.000\.000 đồng\/tháng ví dụ với 20 năm đóng: nữ được 55%/);
+    // A pension asked about (not wanted) is not a target: "lương hưu được bao nhiêu" keeps the estimate.
+    expect(answer('đóng mức 3 triệu trong 20 năm thì lương hưu được bao nhiêu')).not.toContain('Để có lương hưu');
+  });
+});
