@@ -6,7 +6,7 @@ import { rejoinLead, yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
-import { survivorLead } from './survivor-lead.ts';
+import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { contributionLead } from './contribution-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
@@ -36,7 +36,7 @@ const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.
 /** Words that show the question is about a pension or a monthly allowance at all. */
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
 /** The pension named as not reached yet ("trước khi về hưu", "chưa hưởng lương hưu", "chưa đến tuổi nghỉ hưu"). */
-const NOT_YET_RETIRED = /\b(?:truoc khi|truoc tuoi|chua(?: den tuoi| du tuoi)?) (?:\w+ )?(?:ve huu|nghi huu|huu)\b|\bchua (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:\w+ )?luong huu\b/g;
+const NOT_YET_RETIRED = /\b(?:truoc khi|truoc tuoi|chua(?: den tuoi| du tuoi)?) (?:\w+ )?(?:ve huu|nghi huu|huu)\b|\b(?:cho|cho toi|cho den|dong toi|dong den) tuoi (?:nghi |ve )?huu\b|\bchua (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:\w+ )?luong huu\b/g;
 /** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
 const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
@@ -72,6 +72,8 @@ const UNLISTED_ILLNESS =
 
 /** A question about an earlier time ("năm 2020", "luật cũ", "trước 1/7/2025", "hồi đó"). */
 const ASK_YEAR_BEFORE_2025 = /\b(?:nam |tu |den |truoc )?(?:19\d\d|20(?:0\d|1\d|2[0-4]))\b/;
+/** "(đóng) từ 1/2012", "từ năm 2008 đến 2015": when paying began or a span paid. */
+const PAID_SINCE = /\b(?:tu|den|toi|bat dau) (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/g;
 const ASKS_THE_PAST = new RegExp(`${ASK_YEAR_BEFORE_2025.source}|\\b(?:luat cu|luat 2014|truoc day|hoi do|hoi truoc|ngay truoc|truoc 1 7 2025)\\b`);
 /** Today's rule for a repealed one. */
 const CURRENT_OF: Readonly<Record<string, string>> = {
@@ -362,7 +364,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const f = askWords(text);
   const part = partOf(index);
   // A repealed law's rule matched for a question about today (no earlier year, no "luật cũ"): today's rule.
-  const current = found0.id.includes('.old_') && !ASKS_THE_PAST.test(f) ? CURRENT_OF[found0.id] : undefined;
+  // (A period paid, "đóng từ 1/2012", dates the years paid, not the rules asked about.)
+  const current = found0.id.includes('.old_') && !ASKS_THE_PAST.test(f.replace(PAID_SINCE, ' ')) ? CURRENT_OF[found0.id] : undefined;
   const found = (current ? get(index, current) : undefined) ?? found0;
   // The contribution of an earlier year asked ("năm 2020 tôi đóng mức thấp nhất bao nhiêu"): the figures of then.
   if (found.topic === 'contribution_amount' && /\bnam 20(?:1[89]|2[0-4])\b/.test(f) && /\bbao nhieu\b/.test(f)) {
@@ -439,13 +442,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
   const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ')) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies') : part('survivor.member_dies_one_time', survivorLead(s));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s));
     if (a) return a;
   }
   // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
@@ -455,7 +458,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
   if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && /\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) {
-    const a = part('survivor.pensioner_dies');
+    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f));
+    if (a) return a;
+  }
+  // A pensioner's death matched to the member's rules ("mẹ đang lãnh lương hưu … được 10 tháng. Tiền tuất 1 lần tính sao"):
+  // the pensioner's, with the months drawn.
+  if (matched.id === 'survivor.member_dies_one_time' && pensioner && s.memberDied) {
+    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f));
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {

@@ -348,7 +348,7 @@ export function answerQuestion(
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
   // The situation from the whole message: a newspaper's "Ông … hỏi:" framing tells the sex, though it is not the question.
   // Read on the message's day: a year saved with earlier facts is not today's.
-  const situation = { ...readSituation(rawText, yearOf(day)), ...facts, year: yearOf(day), day };
+  const situation = { ...readSituation(rawText, yearOf(day), Number(day.slice(5, 7))), ...facts, year: yearOf(day), day };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.
   const advice = matched ? adviseFor(index, text, situation, matched) : situationalAdvice(index, text, situation, null);

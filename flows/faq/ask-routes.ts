@@ -388,7 +388,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       !HEALTH_CARD.test(f) &&
       !JOIN_ASK.test(f) &&
-      (/\b(?:huu tri xa hoi|tro cap xa hoi)\b/.test(f) ||
+      (/\b(?:huu tri xa hoi|tro cap xa hoi|luong huu xa hoi)\b/.test(f) ||
+        // "luật mới cho người già nhận tiền, bà phải chờ tới bao nhiêu tuổi": the social pension, by its age.
+        (/\bnguoi (?:gia|cao tuoi|gia yeu) (?:\w+ ){0,2}(?:nhan|duoc|co|lanh) (?:\w+ ){0,1}tien\b/.test(f) && /\b(?:bao nhieu tuoi|may tuoi|tuoi nao|cho (?:toi|den))\b/.test(f)) ||
         ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
           /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
           // Asks what they may get: an allowance, support, money ("được hỗ trợ gì", "nhận tiền gì", "chế độ gì").
@@ -432,7 +434,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) => s.drawingPension !== true && /\btuat (?:mot|1) lan\b/.test(f) && !/\b(?:tuat hang thang|hang thang)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
     lead: (s) => survivorLead(s),
-    covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
+    // (The funeral allowance alone does not answer the one-time allowance asked; the lead says both.)
+    covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
   },
   {
     // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed
@@ -516,6 +519,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         ? 'Được: khoản nhận một lần từ quỹ hưu trí nước ngoài không liên quan đến BHXH Việt Nam, nên vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường; thời gian đã đóng BHXH ở Việt Nam (nếu có) vẫn được giữ.'
         : undefined,
     leadsAlways: true,
+  },
+  {
+    // Whether a voluntary pension has a floor ("lương hưu tự nguyện có mức tối thiểu như bắt buộc không"): none.
+    name: 'minimum-pension',
+    // (Not the lowest contribution: "mức đóng tối thiểu … để có lương hưu".)
+    asks: (f) => /\bluong huu (?:\w+ ){0,3}?(?:co )?(?:muc )?(?:toi thieu|san|bao dam toi thieu)\b|\b(?:muc )?(?:toi thieu|san) (?:cua |cho |ve )?luong huu\b/.test(f) && !/\bmuc dong\b/.test(f),
+    entry: 'benefits_pension.minimum_pension',
+  },
+  {
+    // Years worked abroad ("đi lao động Đài Loan từ 2015 đến 2020 … có được tính không"): counted only if insured in
+    // Vietnam for them; another country's scheme is its own.
+    name: 'abroad-years-count',
+    // (The time abroad is what is asked about: "thời gian đi Đài Loan có được tính không"; "7 năm cũ có được cộng
+    // không" after a spell in Korea asks about the Vietnamese years.)
+    asks: (f) => /\b(?:thoi gian|nhung nam|may nam|so nam) (?:\w+ ){0,2}(?:di|o|ben|lam|sang|lao dong|xuat khau lao dong) (?:\w+ ){0,2}(?:dai loan|nhat|nhat ban|han quoc|nuoc ngoai|malaysia|trung dong)\b(?: \w+){0,6} (?:co )?(?:duoc )?(?:tinh|cong)\b/.test(f),
+    entry: 'transfer_between_schemes.work_abroad',
   },
   {
     // A miscarriage or an abortion: the allowance is for a birth, or a fetus of 22 weeks or more lost.

@@ -70,6 +70,20 @@ export function yearsToRetirement(s: Situation): number | undefined {
   return Math.max(0, retirementYear(s.sex, s.age, year) - year);
 }
 
+/**
+ * Voluntary years begun before 1/1/2021, 15 or more but under 20: paying on to 20 brings the pension at 60 (men) or
+ * 55 (women) under the transitional rule (QĐ 863/QĐ-BNV); when the start month is told, the month 20 years are reached.
+ */
+function towardTwenty(s: Situation, n: number): string {
+  if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20) return '';
+  const left = spell(20 - n);
+  const at = s.startMonth !== undefined ? (() => {
+    const last = s.startYear * 12 + (s.startMonth - 1) + 239;
+    return `, tức đến tháng ${(last % 12) + 1}/${Math.floor(last / 12)} nếu đóng liên tục`;
+  })() : '';
+  return ` Anh/chị bắt đầu đóng tự nguyện trước 1/1/2021: đóng tiếp cho đủ 20 năm tự nguyện (còn ${left}${at}) thì theo quy định chuyển tiếp được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi.`;
+}
+
 /** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
 function overMaxClause(sex: 'male' | 'female', years: number): string {
   const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
@@ -101,7 +115,7 @@ export function yearsLead(s: Situation): string | undefined {
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
-    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}`;
+    return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}${towardTwenty(s, n)}`;
   }
   const missing = Math.ceil(15 - n);
   const gap = spell(15 - n);

@@ -32,15 +32,23 @@ const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang
 export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   const n = s.yearsPaid;
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f) || INCOME.test(f)) return undefined;
+  const { whole, total, split } = monthsOfAverage(n, s.startYear);
+  return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
+}
+
+/**
+ * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
+ * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
+ */
+export function monthsOfAverage(n: number, startYear: number | undefined): { whole: number; total: string; split: string } {
   const whole = Math.floor(n);
-  const before = s.startYear !== undefined ? Math.min(whole, Math.max(0, 2014 - s.startYear)) : 0;
+  const before = startYear !== undefined ? Math.min(whole, Math.max(0, 2014 - startYear)) : 0;
   const months = 1.5 * before + 2 * (whole - before);
   const split =
-    s.startYear !== undefined
+    startYear !== undefined
       ? before > 0
         ? ` (${before} năm trước 2014 x 1,5 tháng + ${whole - before} năm từ 2014 x 2 tháng)`
         : ' (mỗi năm từ 2014 được 2 tháng)'
       : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
-  const total = String(months).replace('.', ',');
-  return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
+  return { whole, total: String(months).replace('.', ','), split };
 }

@@ -12,6 +12,8 @@ export interface Situation {
   yearsKind?: 'compulsory' | 'voluntary';
   /** The year contributions began, when the text gives one ("tham gia từ năm 2018"). */
   startYear?: number;
+  /** The month of that year, when told ("từ tháng 1/2008"). */
+  startMonth?: number;
   /** Already drawing a pension or a monthly allowance (true), or said not to be (false). */
   drawingPension?: boolean;
   household?: 'poor' | 'near_poor';
@@ -54,6 +56,8 @@ const YEARS_PAID = [
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "làm công ty 8 năm có đóng BHXH": years of a job that paid
   new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),
+  // "đóng bắt buộc 2003-2017 (14 năm)": the years of a span, told in brackets.
+  new RegExp(`\\b(?:19|20)\\d\\d (?:19|20)\\d\\d \\( ${NUM} nam\\b`),
   // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
   new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
@@ -101,13 +105,19 @@ const LEFT_POVERTY = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can 
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
+/** A spouse named, then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
+const SPOUSE_THEN_SELF = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:nam nay |hien |gio |thi |la |nay )?(\d{2}) tuoi\b/;
+/** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
+const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
+/** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
+const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
  * Read the person's situation from a question (diacritics optional), in `year` (the calendar year of the message;
- * by default this year in Vietnam).
+ * by default this year in Vietnam) and, when known, `month` (a period "tới nay" ends in it).
  */
-export function readSituation(text: string, year = yearOf(today())): Situation {
+export function readSituation(text: string, year = yearOf(today()), month?: number): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
   const words = spellSchemeNames(fold(text))
@@ -131,11 +141,15 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
     // stays).
-    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong)/g, ' ')
+    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
+    // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
+    .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam (?:khong|ko|k|chua|hay)\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
     .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
+    // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
+    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
     // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
@@ -166,8 +180,11 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
       }
     }
   }
+  // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
+  const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
+  if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
-  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year);
+  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year, month);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (re: RegExp): number | undefined => {
     const m = re.exec(fy);
@@ -192,9 +209,14 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   const start = /(?<!\b(?:nghi|nghi viec|nghi lam|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
+  // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
+  const firstPeriod = Math.min(...[...f.matchAll(PERIOD)].map((p) => Number(p[2] ?? p[4])));
+  if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
+  const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?thang (\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
+  if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
@@ -205,6 +227,14 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
+  }
+  // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
+  // own age: the question is the asker's (the other sex, their own age), and the spouse's pension is not theirs.
+  const self = SPOUSE_THEN_SELF.exec(f);
+  if (self) {
+    s.sex = self[1] === 'chong' ? 'female' : 'male';
+    s.age = Number(self[2]);
+    if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
   }
   // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
   if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
@@ -256,7 +286,7 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k)\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
   }
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
@@ -290,7 +320,9 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
   const startsNow = (): boolean =>
     (/\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) ||
       /\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}tu (?:bay gio|gio|nay)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/.test(f)) &&
-    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f);
+    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f) &&
+    // ("Bắt đầu đóng tự nguyện từ tháng 1/2008": a start long past.)
+    !/\b(?:bat dau|tu) (?:\w+ ){0,4}(?:nam )?(?:19\d\d|20[01]\d|202[0-4])\b/.test(f);
   if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
     s.neverPaid = true;
   }
@@ -302,23 +334,31 @@ export function readSituation(text: string, year = yearOf(today())): Situation {
 
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
-const PERIOD = new RegExp(`\\btu (?:thang (\\d{1,2}) )?(?:nam )?${YEAR} (?:den|toi|sang) (?:het )?(?:(?:thang (\\d{1,2}) )?(?:nam )?${YEAR}|(nay|bay gio|hien nay|hien tai))\\b`, 'g');
+// ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
+// "tháng 1/2025 đóng lại tới giờ".)
+const PERIOD = new RegExp(
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,3}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,3}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  'g',
+);
 
 /**
  * Years paid told in months or as periods of paid work, when not told in years: "180 tháng" is 15 years;
  * "từ năm 1998 đến năm 2012" 14; "từ tháng 3/2005 đến tháng 6/2019" counts the months of both ends. Periods
  * count only next to words of paying or working (a story's dates are not paid years).
  */
-function monthsPaid(f: string, year: number): number | undefined {
+function monthsPaid(f: string, year: number, month?: number): number | undefined {
   const m = MONTHS_PAID.exec(f);
   const n = m?.[1] ? Number(m[1]) : 0;
   if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
   let months = 0;
   for (const p of f.matchAll(PERIOD)) {
-    const [from, to] = [Number(p[2]), p[5] ? year : Number(p[4])];
+    const startMonth = p[1] ?? p[3];
+    const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];
     if (!(to >= from)) return undefined;
-    months += p[1] && p[3] ? (to - from) * 12 + Number(p[3]) - Number(p[1]) + 1 : (to - from) * 12;
+    // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
+    const endMonth = p[5] ?? (p[7] && month !== undefined ? String(month) : undefined);
+    months += startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12;
   }
   return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
 }

@@ -1,4 +1,6 @@
 import type { Situation } from './situation.ts';
+import { formatNumber, parseMoney } from '../calculator/money.ts';
+import { monthsOfAverage } from './lump-sum-estimate.ts';
 
 /**
  * Funeral allowance: 10 × the reference level, for a member with 60 months or more (QĐ 863/QĐ-BNV); the answer
@@ -20,10 +22,32 @@ export function survivorLead(s: Situation): string | undefined {
     n >= 5
       ? `đã đóng từ đủ 60 tháng nên người lo mai táng được trợ cấp mai táng ${FUNERAL}`
       : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
-  // 15 years or more: relatives who qualify get the monthly allowance instead (compulsory years count).
-  if (n >= 15) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân đủ điều kiện có thể được trợ cấp tuất hằng tháng, nếu không thì nhận tuất một lần.`;
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
-  const months = Math.round(n * 2 * 10) / 10;
-  return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${String(months).replace('.', ',')} tháng thu nhập bình quân nếu các năm đóng từ 2014 (mỗi năm trước 2014 chỉ tính 1,5 tháng).`;
+  const { total, split } = monthsOfAverage(n, s.startYear);
+  const oneTime = `trợ cấp tuất một lần khoảng ${total} tháng thu nhập bình quân${split}`;
+  // 15 years or more of compulsory insurance: relatives who qualify may get the monthly allowance instead; voluntary
+  // years alone give the one-time allowance.
+  if (n >= 15 && s.yearsKind !== 'voluntary') return `Người mất đã đóng ${shown}: ${funeral}; thân nhân đủ điều kiện có thể được trợ cấp tuất hằng tháng (khi có từ đủ 15 năm đóng bắt buộc), nếu không thì nhận ${oneTime}.`;
+  return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được ${oneTime}; không có trợ cấp tuất hằng tháng (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc).`;
+}
+
+/** How long a pensioner drew the pension ("đang lãnh lương hưu 4tr/tháng được 10 tháng", "hưởng lương hưu được 2 năm"). */
+const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:\w+ ){0,3}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
+
+/**
+ * A pensioner who died, with how long the pension was drawn: the one-time survivor allowance in months of the
+ * pension (48 in the first 2 months, then 0.5 less for each further month, at least 3: Law 41/2024 Art 110, as Art
+ * 87(3)), and its amount when the pension is named. Undefined without the time drawn.
+ */
+export function pensionerSurvivorLead(text: string, f: string): string | undefined {
+  const m = DRAWN.exec(f);
+  if (!m) return undefined;
+  const drawn = Number(m[1]) * (m[2] === 'nam' ? 12 : 1);
+  const months = drawn <= 2 ? 48 : Math.max(3, 48 - 0.5 * (drawn - 2));
+  const shown = String(months).replace('.', ',');
+  const how = drawn <= 2 ? 'mất trong 2 tháng đầu hưởng' : `48 - 0,5 x ${drawn - 2} tháng hưởng sau 2 tháng đầu${months === 3 ? ', thấp nhất 3' : ''}`;
+  const pension = parseMoney(text, { bare: 'none' });
+  const amount = pension !== null && pension >= 500_000 && pension <= 100_000_000 ? `, khoảng ${formatNumber(months * pension)} đồng với lương hưu ${formatNumber(pension)} đồng/tháng` : '';
+  return `Người mất đã hưởng lương hưu ${drawn} tháng: thân nhân được trợ cấp tuất một lần bằng ${shown} tháng lương hưu (${how})${amount}.`;
 }

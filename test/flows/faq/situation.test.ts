@@ -61,7 +61,6 @@ describe('reading the situation from a question', () => {
   });
 
   it.each([
-    'Thiếu 2 năm nữa mới đủ 15 năm đóng nhưng tôi đã đủ tuổi nghỉ hưu, tôi phải làm thế nào?',
     'Tôi năm nay 50 tuổi, buôn bán nhỏ, muốn đóng BHXH tự nguyện đủ 15 năm để có lương hưu.',
     'em chọn đóng mức 3 triệu thì 1 năm hết bao nhiêu',
     'nghỉ đóng 1 năm thì có được rút một lần không',
@@ -227,5 +226,36 @@ describe('who is asking, and when', () => {
   it('says when the birth month decides the retirement year, with the range of years and ages', () => {
     expect(yearsLead({ age: 52, sex: 'female', neverPaid: true, year: 2026 })).toMatch(/năm 2033 hoặc 2034 \(tùy tháng sinh\), lúc 59 tuổi 4 tháng đến 59 tuổi 8 tháng/);
     expect(yearsLead({ age: 48, sex: 'female', yearsPaid: 9, year: 2026 })).toMatch(/khoảng năm 2038, lúc 60 tuổi/);
+  });
+});
+
+describe('periods, spouses and gaps (reading rounds, session 10)', () => {
+  it('adds the periods told, with or without "tháng", up to the month of the day for "tới nay/tới giờ"', () => {
+    expect(readSituation('đóng bắt buộc từ tháng 3/2005 đến tháng 8/2019 thì nghỉ, đến tuổi hưu có đủ 15 năm không', 2026).yearsPaid).toBe(14.5);
+    expect(readSituation('đóng bắt buộc từ tháng 5/1995 đến tháng 12/2010, sau đó đóng tự nguyện từ 1/2016 đến 12/2022', 2026).yearsPaid).toBe(22.67);
+    // 3/2012–6/2020 (100 months) and 1/2025 up to 12/2026 (24 months).
+    expect(readSituation('mẹ em đóng tự nguyện từ tháng 3/2012 đến tháng 6/2020 thì ngưng, tháng 1/2025 đóng lại tới giờ', 2026, 12).yearsPaid).toBe(10.33);
+    const since = readSituation('bắt đầu đóng tự nguyện từ tháng 1/2008, liên tục tới nay', 2026, 12);
+    expect(since).toMatchObject({ yearsPaid: 19, startYear: 2008, startMonth: 1 });
+    // The first period dates the start, not a later stop ("nghỉ đóng từ tháng 10/2025").
+    expect(readSituation('Em nghi dong tu nguyen tu thang 10/2025, da dong duoc 6 nam (tu 10/2019 den 9/2025)', 2026).startYear).toBe(2019);
+  });
+
+  it('reads the asker after a spouse ("Chồng tôi đang hưởng lương hưu, tôi 50 tuổi"): their sex, their age, no pension of theirs', () => {
+    const s = readSituation('Chồng tôi đang hưởng lương hưu, tôi 50 tuổi ở nhà nội trợ, chưa đóng ngày nào', 2026);
+    expect(s).toMatchObject({ sex: 'female', age: 50, neverPaid: true });
+    expect(s.drawingPension).toBeUndefined();
+    expect(readSituation('Chồng tôi 62t, đang hưởng lương hưu. Tôi 58t nữ, đóng tự nguyện 11 năm', 2026)).toMatchObject({ sex: 'female', age: 58, yearsPaid: 11 });
+  });
+
+  it('does not read a target, years to add, a rumour or a subsidy as years paid; reads the gap told', () => {
+    expect(readSituation('Vợ mình 35 tuổi, giờ mới đóng thì có kịp đủ 15 năm không', 2026)).toMatchObject({ neverPaid: true });
+    expect(readSituation('Minh 49t nam, dong bat buoc 2003-2017 (14 nam) roi nghi. Gio dong tu nguyen them 1 nam la du 15 nam', 2026).yearsPaid).toBe(14);
+    expect(readSituation('Nghe nói đủ 20 năm tự nguyện thì nam được nghỉ hưu lúc 60', 2026).yearsPaid).toBeUndefined();
+    expect(readSituation('nhà em hộ nghèo mà đã được hỗ trợ đủ 10 năm rồi', 2026).yearsPaid).toBeUndefined();
+    expect(readSituation('Mẹ em sinh tháng 9/1970, còn thiếu 2 năm mới đủ 15', 2026).yearsPaid).toBe(13);
+    expect(readSituation('Thiếu 2 năm nữa mới đủ 15 năm đóng nhưng tôi đã đủ tuổi nghỉ hưu, tôi phải làm thế nào?', 2026).yearsPaid).toBe(13);
+    // Another country's refund is no withdrawal of the Vietnamese record.
+    expect(readSituation('đã nhận tiền lương hưu 1 lần bên Nhật rồi', 2026).withdrewBefore).toBeUndefined();
   });
 });
