@@ -88,6 +88,10 @@ const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+)
 /** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
 const NAMED_UNLISTED_ILLNESS =
   /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen)\b/;
+/** Paralysed after a stroke ("tai biến liệt nửa người"). */
+const STROKE_PARALYSIS = /\b(?:tai bien|dot quy|xuat huyet nao|nhoi mau nao)\b(?:(?!\?).)*\bliet\b|\bliet\b(?:(?!\?).)*\b(?:tai bien|dot quy)\b/;
+const PARALYSIS_AFTER_STROKE =
+  'Liệt sau tai biến: nếu cơ sở y tế xác định là bại liệt (một bệnh trong danh mục của Bộ Y tế) hoặc giám định y khoa kết luận suy giảm khả năng lao động từ 81% trở lên thì được nhận BHXH một lần ngay, không phải chờ. Anh/chị mang hồ sơ bệnh án (giấy ra viện, kết quả giám định) đến cơ quan BHXH nơi cư trú để được xét.';
 const NOT_ON_THE_LIST =
   'Luật chỉ cho nhận BHXH một lần ngay khi đang mắc một trong 5 bệnh: ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS, hoặc khi giám định suy giảm khả năng lao động từ 81% trở lên, khuyết tật đặc biệt nặng. Bệnh anh/chị nêu không thuộc 5 bệnh này, nên chỉ được nhận ngay nếu giám định từ 81% trở lên.';
 
@@ -106,14 +110,20 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const explicit = WITHDRAW_VERB.test(f);
   const near = (s.age !== undefined && s.age >= 50) || /\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/.test(f);
   if (near && !explicit) return undefined;
-  // (Stopped "từ 2019": more than 12 months when the year is before last.)
-  const since = /\b(?:nghi|nghi viec|nghi lam|dung dong|ngung dong|khong dong) (?:\w+ ){0,2}tu (?:nam )?((?:19|20)\d\d)\b/.exec(f)?.[1];
+  // (Stopped "từ 2019": more than 12 months when the year is before last; "nghỉ đóng tự nguyện từ tháng 10/2025", read
+  // on a known day: the month 12 months are reached.)
+  const stop = /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,3}tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  const since = stop?.[2];
+  const stopMonth = stop?.[1] !== undefined && since !== undefined ? Number(since) * 12 + Number(stop[1]) - 1 : undefined;
+  const today = s.day !== undefined ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : undefined;
   const stopped =
     /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
-    (since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
+    (stopMonth !== undefined && today !== undefined ? today - stopMonth >= 12 : since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
+  // Not yet 12 months: the month they are.
+  const from = stopMonth !== undefined && today !== undefined && today - stopMonth < 12 ? ` (anh/chị nghỉ từ tháng ${(stopMonth % 12) + 1}/${Math.floor(stopMonth / 12)}: đủ 12 tháng vào tháng ${(stopMonth % 12) + 1}/${Math.floor(stopMonth / 12) + 1})` : '';
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
-  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ hơn 12 tháng)' : ''}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
 }
 
 /** Withdrawing named in so many words ("rút", "lãnh/nhận … một lần"). */
@@ -195,6 +205,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
   if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && (ILL.test(f) || NAMED_UNLISTED_ILLNESS.test(f))) {
     const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${s.yearsPaid} năm, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
+    // Paralysed after a stroke: possibly on the list (paralysis) or 81 % by assessment; never a plain "not on the list".
+    if (STROKE_PARALYSIS.test(f)) {
+      const a = part('lump_sum.when_allowed', `${PARALYSIS_AFTER_STROKE}${keep}`);
+      if (a) return a;
+    }
     // An illness named that is not on the list: say so (no question back), with the 12-month route when it opens.
     if (NAMED_UNLISTED_ILLNESS.test(f)) {
       const other = transitionalLumpSumLead(s, f);
@@ -325,7 +340,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // when nothing says this person did: the conditions, which decide the answer.
   // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
   // decides, said for them.
-  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   const onLumpSum = matched?.topic === 'lump_sum' && ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months'].includes(matched.id);
   const withdrawAsked = /\brut\b/.test(f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');

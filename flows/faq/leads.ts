@@ -115,6 +115,10 @@ export function yearsLead(s: Situation): string | undefined {
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
+    // At the age already (today's age at least this year's retirement age): the pension is theirs to claim now.
+    if (s.sex && s.age !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, year)) {
+      return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), và anh/chị đã đủ tuổi nghỉ hưu (${s.sex === 'male' ? 'nam' : 'nữ'}, năm ${year}: ${formatAge(retirementAgeMonths(s.sex, year))}), nên đủ điều kiện hưởng lương hưu ngay. Cơ quan BHXH không tự gọi: anh/chị nộp hồ sơ (sổ BHXH hoặc mã số BHXH, CCCD, đơn đề nghị) tại cơ quan BHXH nơi cư trú để được hưởng từ tháng sau.${rate}`;
+    }
     return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}${towardTwenty(s, n)}`;
   }
   const missing = Math.ceil(15 - n);

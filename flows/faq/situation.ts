@@ -88,12 +88,16 @@ const AGE_OTHER = /\b(?:nam|luc|khi|hoi|tu|den|toi|du|truoc|sau|qua) $/;
  * The person's age today: the one told as now ("nghỉ việc năm 55 tuổi, giờ 57 tuổi" is 57), else the first that is
  * not another time's, else the first.
  */
-function ageNow(f: string): number | undefined {
+function ageNow(f: string, year: number): number | undefined {
   const found: { n: number; before: string }[] = [];
   for (const re of AGE) {
     for (const m of f.matchAll(re)) {
-      const n = Number(m[1]);
-      if (n >= 10 && n <= 100) found.push({ n, before: f.slice(Math.max(0, m.index - 24), m.index) });
+      let n = Number(m[1]);
+      const before = f.slice(Math.max(0, m.index - 24), m.index);
+      // "Năm 2024 tôi 60 tuổi": the age in that year, so today's is older by the years since.
+      const then = /\bnam ((?:19|20)\d\d) (?:,? )?(?:toi |em |minh |tui |ong |ba |bo |me )?(?:da |duoc |la )?$/.exec(before);
+      if (then && Number(then[1]) < year) n += year - Number(then[1]);
+      if (n >= 10 && n <= 100) found.push({ n, before: then ? ' nay ' : before });
     }
     if (found.length > 0) break;
   }
@@ -194,7 +198,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const compulsory = kindYears(KIND_YEARS.compulsory);
   const voluntary = kindYears(KIND_YEARS.voluntary);
   if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
-  const age = ageNow(f);
+  const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
   if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
