@@ -248,7 +248,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // Paying for a past period never registered: no backpay (months of a registered mode paid late are another rule;
   // "hết hộ nghèo giữa chừng thì có phải đóng bù" is the subsidy group changing, another too).
-  if (BACKPAY.test(f) && !s.groupChanged && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  // (At the retirement age with 10 years or more, "đóng bù 4 năm 1 lần" is the lump payment of the missing years.)
+  const atAgeShort = s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026);
+  if (BACKPAY.test(f) && !s.groupChanged && !atAgeShort && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
@@ -397,7 +399,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const ownSex = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
   // "Chồng em đóng ở công ty, em đóng tự nguyện được 8 tháng, em sinh thì có được 2tr không": the birth allowance is
   // the ask, whatever the story of two schemes pulled.
-  const matched = BIRTH_ALLOWANCE_ASK.test(f) && (ownSex.topic === 'transfer_between_schemes' || ownSex.topic === 'eligibility') ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
+  const matched = BIRTH_ALLOWANCE_ASK.test(f) && ['transfer_between_schemes', 'eligibility', 'payment_mode', 'contribution_amount', 'how_to_join'].includes(ownSex.topic) ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 
@@ -587,6 +589,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     return { kind: 'parts', parts: [{ entry: body, lead: 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.' }] };
   }
   if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
+  // "Người dân tộc có được hỗ trợ thêm không" matched to the provinces' top-ups: the State's rate for the group first.
+  if (matched.id === 'subsidy.local_topup' && !localTopUp && (s.ethnicMinority || island)) {
+    const own = get(index, island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority');
+    if (own) return { kind: 'parts', parts: [{ entry: own }, { entry: matched }] };
+  }
   // Pregnant now and only starting: whether 6 months can be paid before the birth.
   if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b/.test(f))) {
     const left = Math.max(0, 9 - s.pregnantMonths);

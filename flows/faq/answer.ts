@@ -27,7 +27,7 @@ export const CONFIDENCE_THRESHOLD = 0.2;
  * bao nhiêu" shares "bao nhiêu" with half the knowledge base, but is not ours).
  */
 const DOMAIN_ANCHOR =
-  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|chon muc|muc thu nhap|nenkin|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
+  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|chon muc|muc thu nhap|nenkin|(?:du )?(?:15|20) nam|sinh doi|sinh ba|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
 
 /** What residents ask most (DESIGN.md), offered when a message matches nothing at all. */
 const POPULAR_TOPICS: readonly Topic[] = ['contribution_amount', 'subsidy', 'pension_conditions', 'lump_sum'];

@@ -402,8 +402,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'retirement-date',
     asks: (f) =>
       /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} )?19[4-9]\d\b/.test(f) &&
-      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu)\b/.test(f) &&
-      /\b(?:nghi huu|ve huu|luong huu|huu)\b/.test(f) &&
+      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|tuoi huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f) &&
+      // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
+      /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
       !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
     leadsAlways: true,
@@ -545,7 +546,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.
     name: 'payment-not-shown',
-    asks: (f) => /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) && /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) && /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b/.test(f),
+    asks: (f) =>
+      /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) &&
+      /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) &&
+      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b/.test(f),
     entry: 'where_to_pay.receipt_check',
   },
   {
@@ -653,7 +657,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Lost or damaged book: reissued, the periods are kept.
     name: 'lost-book',
     asks: (f) =>
-      /\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b|\bcap lai so\b/.test(
+      /\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b(?! (?:nam|thang|tien))|\bcap lai so\b/.test(
         f,
       ),
     entry: 'other.lost_book',

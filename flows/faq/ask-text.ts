@@ -11,6 +11,8 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'bhxh tu nguyen': ['bhxhtn'],
   'sinh vien': ['sv'],
   'xuat khau lao dong': ['xkld'],
+  chong: ['ck'],
+  vo: ['vk'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),
@@ -25,6 +27,8 @@ export function spellChatWords(folded: string): string {
   return folded
     // Numbers glued to their unit ("12nam", "10nam", "61t5thang"): the rules read "12 nam", "61 tuoi 5 thang".
     .replace(/\b(\d{1,2})(nam|thang|tuoi)(?=\d|\b)/g, '$1 $2')
+    // "15n" for 15 years.
+    .replace(/\b(\d{1,2})n\b/g, '$1 nam')
     .replace(/\b(\d{2})t(\d{1,2}) ?thang\b/g, '$1 tuoi $2 thang')
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')

@@ -38,7 +38,7 @@ const FACETS: readonly Facet[] = [
     name: 'papers',
     // "Thủ tục / hồ sơ" asked about ("thủ tục thế nào", "hồ sơ đề nghị hưởng"), not only done ("có thể nộp hồ sơ
     // nhận … được chưa", "làm thủ tục rút"), unless how is asked ("nộp hồ sơ ở đâu", "làm thủ tục thế nào").
-    asks: /\b(?:giay to|can (?:nhung )?gi|mau (?:don|to khai))\b|(?<!\b(?:nop|lam|gui) )\b(?:thu tuc|ho so)\b|\b(?:nop|lam|gui) (?:thu tuc|ho so) (?:\w+ ){0,3}?(?:gi|gom|nhu the nao|the nao|ra sao|nhung gi|lam sao|o dau)\b/,
+    asks: /\b(?:giay to|can (?:nhung )?gi|mau (?:don|to khai)|lam giay)\b|(?<!\b(?:nop|lam|gui) )\b(?:thu tuc|ho so)\b|\b(?:nop|lam|gui) (?:thu tuc|ho so) (?:\w+ ){0,3}?(?:gi|gom|nhu the nao|the nao|ra sao|nhung gi|lam sao|o dau)\b/,
     // A paper named, not "hồ sơ" in passing (a processing time "kể từ khi nhận đủ hồ sơ" lists no paper), nor one
     // the answer says is not needed ("không cần giấy chứng minh thu nhập").
     gives: /\b(?:cccd|can cuoc|mau \d|\d+-hsb|tk1-ts|to khai|(?<!khong can )giay chung|giay khai sinh|chung sinh|don de nghi)\b/,
@@ -59,7 +59,7 @@ const FACETS: readonly Facet[] = [
   {
     // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
     name: 'where',
-    asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
+    asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,4}o dau\b|\b(?:dong|nop|dang ky) (?:o|tai) (?:xa|phuong|buu dien|ubnd|ngan hang) (?:\w+ ){0,2}duoc (?:khong|chua)\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
     // Where to pay or register, not "hỏi UBND xã" in passing.
     gives: /\b(?:dai ly thu|buu dien|dichvucong)\b/,
     fallback: 'where_to_pay.collection_agents',

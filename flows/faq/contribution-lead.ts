@@ -4,7 +4,7 @@ import type { Situation } from './situation.ts';
 import { pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
-const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b/;
+const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
 /** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
 const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
 /** Asks whether an income may be chosen, or what it means ("mức 1tr đóng được không", "mức 2tr có phải là đóng 2tr không"). */

@@ -1,7 +1,7 @@
 import type { Situation } from './situation.ts';
 
 /** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng" on folded words. */
-const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[.,]\d)?) trieu\b|\b(?:muc|thu nhap|luong)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[.,]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
 
 const money = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 

@@ -179,7 +179,10 @@ export function canonicalWords(text: string, correct?: WordCorrector): string[] 
     // "1tr5", "2tr" → "1 trieu 5"; "1500k" → "1500 nghin"
     .replace(/\b(\d+)tr(\d*)\b/g, (_m, a: string, b: string) => `${a} trieu${b ? ` ${b}` : ''}`)
     .replace(/\b(\d+)k\b/g, '$1 nghin')
-    .replace(/\b(\d+) k\b/g, '$1 nghin');
+    .replace(/\b(\d+) k\b/g, '$1 nghin')
+    // "15n", "12nam", "58t": the unit glued to the number.
+    .replace(/\b(\d{1,2})n\b/g, '$1 nam')
+    .replace(/\b(\d{1,2})(nam|thang|tuoi)\b/g, '$1 $2');
   s = s
     .split(' ')
     .map((w) => WORD_MAP[w] ?? (correct ? correct(w) : w))

@@ -218,6 +218,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?thang (\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
   if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
+  // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
+  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1) {
+    delete s.yearsPaid;
+    delete s.yearsKind;
+  }
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
   if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
@@ -253,7 +258,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const leftPoverty = LEFT_POVERTY.test(f);
   if (leftPoverty || GROUP_MOVED.test(f)) s.groupChanged = true;
   // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
-  const household = f.replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:hay|hoac|va|cung khong|,) (?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
+  const household = f.replace(/\b(?:nhu|bang|giong) (?:ho )?(?:can ngheo|ngheo)\b/g, ' ').replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:hay|hoac|va|cung khong|,) (?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
   if (leftPoverty) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
@@ -279,7 +284,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
