@@ -47,7 +47,7 @@ const WORD_NUMBERS: Record<string, number> = {
 };
 
 /** A number token; `spaced` when only spaces separate it from the token before ("1tr5", "2 triệu 5", not "3tr. 1)"). */
-type Token = { kind: 'num'; text: string; spaced: boolean } | { kind: 'word'; text: string; raw: string } | { kind: 'pct' };
+type Token = { kind: 'num'; text: string; spaced: boolean; glued: boolean } | { kind: 'word'; text: string; raw: string } | { kind: 'pct' };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -55,10 +55,11 @@ function tokenize(text: string): Token[] {
   let end = 0;
   for (const m of lower.matchAll(/\d+(?:[.,]\d+)*|\p{L}+|%/gu)) {
     const t = m[0];
-    const spaced = /^\s*$/.test(lower.slice(end, m.index));
+    const gap = lower.slice(end, m.index);
+    const spaced = /^\s*$/.test(gap);
     end = m.index + t.length;
     if (t === '%') tokens.push({ kind: 'pct' });
-    else if (/^\d/.test(t)) tokens.push({ kind: 'num', text: t, spaced });
+    else if (/^\d/.test(t)) tokens.push({ kind: 'num', text: t, spaced, glued: gap === '' });
     else {
       // Letters glued to digits split apart ("1tr5" → "1", "tr", "5"); fold only for matching.
       const folded = fold(t).replace(/[^a-z]/g, '');
@@ -141,7 +142,8 @@ function readAt(tokens: Token[], i: number): { cand: Candidate; next: number } |
       if (after !== null && THOUSAND.has(after)) {
         amount += Number(tail.text) * 1_000;
         next += 2;
-      } else if (after === null || !NOT_MONEY.has(after)) {
+      } else if (after === null || !NOT_MONEY.has(after) || tail.glued) {
+        // ("2tr5/tháng": glued to the unit, the tail is the half million whatever follows.)
         amount += Number(`0.${tail.text}`) * 1_000_000;
         next += 1;
       }

@@ -87,7 +87,7 @@ const UNDER_15 = 'Chưa được: BHXH tự nguyện dành cho công dân Việt
 const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
 /** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
 const NAMED_UNLISTED_ILLNESS =
-  /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen)\b/;
+  /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen|hiv)\b(?! (?:\w+ ){0,3}aids)/;
 /** Paralysed after a stroke ("tai biến liệt nửa người"). */
 const STROKE_PARALYSIS = /\b(?:tai bien|dot quy|xuat huyet nao|nhoi mau nao)\b(?:(?!\?).)*\bliet\b|\bliet\b(?:(?!\?).)*\b(?:tai bien|dot quy)\b/;
 const PARALYSIS_AFTER_STROKE =
@@ -139,7 +139,7 @@ function shortMonthsPaid(s: Situation, f: string): number | undefined {
 /** Asks whether a birth brings the allowance ("sinh thì có được 2tr không", "đẻ có được trợ cấp không", "hưởng thai sản"). */
 const BIRTH_ALLOWANCE_ASK = /\b(?:sinh|de|sinh con|sinh em be)\b(?: \w+){0,4} (?:co )?duoc (?:\w+ ){0,2}(?:2 ?tr\w*|2 trieu|tro cap|thai san|tien)\b|\b(?:huong|nhan|lanh) (?:che do |tro cap )?thai san\b/;
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
-const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids)\b/;
+const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
 const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b|\bnam tiep theo\b/;
 /** What someone at the age can get ("được hưởng gì", "chọn nhận một lần hay trợ cấp hằng tháng", "nhận tiền thế nào"). */

@@ -211,6 +211,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.year !== undefined &&
       s.year < 2027 &&
       /\b2027\b/.test(f) &&
+      // (A date in 2027 inside a story, "tạm hoãn hợp đồng đến tháng 2/2027", asks nothing about 2027's figures.)
+      !/\b(?:den|toi|tu) (?:thang )?\d{1,2} 2027\b/.test(f) &&
       /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
       !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f),
     entry: 'contribution_amount.from_2027',
@@ -534,7 +536,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'abroad-years-count',
     // (The time abroad is what is asked about: "thời gian đi Đài Loan có được tính không"; "7 năm cũ có được cộng
     // không" after a spell in Korea asks about the Vietnamese years.)
-    asks: (f) => /\b(?:thoi gian|nhung nam|may nam|so nam) (?:\w+ ){0,2}(?:di|o|ben|lam|sang|lao dong|xuat khau lao dong) (?:\w+ ){0,2}(?:dai loan|nhat|nhat ban|han quoc|nuoc ngoai|malaysia|trung dong)\b(?: \w+){0,6} (?:co )?(?:duoc )?(?:tinh|cong)\b/.test(f),
+    asks: (f) => /\b(?:thoi gian|nhung nam|may nam|so nam|\d{1,2} nam) (?:\w+ ){0,2}(?:di|o|ben|lam|sang|lao dong|xuat khau lao dong) (?:\w+ ){0,2}(?:dai loan|nhat|nhat ban|han quoc|nuoc ngoai|malaysia|trung dong)\b(?: \w+){0,6} (?:co )?(?:duoc )?(?:tinh|cong)\b/.test(f),
     entry: 'transfer_between_schemes.work_abroad',
   },
   {
@@ -568,7 +570,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Under 18 and asking to join ("phải đợi đủ 18 tuổi?"): from 15.
     name: 'minimum-age',
-    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && /\b(?:tham gia|dong|dung ten|dang ky)\b/.test(f),
+    // (Not a child named in a family's survivor question: "em trai em 15 tuổi đang đi học".)
+    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && !s.memberDied && /\b(?:tham gia|dong|dung ten|dang ky)\b/.test(f),
     entry: 'eligibility.min_age_15',
   },
   {

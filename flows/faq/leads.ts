@@ -76,6 +76,8 @@ export function yearsToRetirement(s: Situation): number | undefined {
  */
 function towardTwenty(s: Situation, n: number): string {
   if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20) return '';
+  // Only worth saying when 20 years come before the general retirement age does.
+  if (s.sex && s.age !== undefined && s.startYear + 20 >= retirementYear(s.sex, s.age, ruleYear(s))) return '';
   const left = spell(20 - n);
   const at = s.startMonth !== undefined ? (() => {
     const last = s.startYear * 12 + (s.startMonth - 1) + 239;

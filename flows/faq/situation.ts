@@ -101,7 +101,9 @@ function ageNow(f: string, year: number): number | undefined {
     }
     if (found.length > 0) break;
   }
-  return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !AGE_OTHER.test(x.before)) ?? found[0])?.n;
+  // ("Tôi 55 tuổi" opening a clause is the asker, not "tới 55 tuổi": both fold to "toi".)
+  const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )toi $/.test(before);
+  return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
 const LEFT_POVERTY = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
@@ -115,6 +117,8 @@ const SPOUSE_THEN_SELF = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
 const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
+/** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
+const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
@@ -169,6 +173,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
     .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
+    .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
     // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
     .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ');
   for (const re of YEARS_PAID) {
@@ -208,7 +215,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
     if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
     else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
-    else if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
+    // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
+    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   const start = /(?<!\b(?:nghi|nghi viec|nghi lam|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
@@ -265,7 +273,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   else if (/\bho ngheo\b/.test(household)) s.household = 'poor';
   if (/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) s.ethnicMinority = true;
 
-  if (/\b(?:ung thu|bai liet|xo gan|lao nang|hiv|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
+  // (HIV counts once it has become AIDS: the list names AIDS.)
+  if (/\b(?:ung thu|bai liet|xo gan|lao nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
     s.seriousIllness = true;
   }
   if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
@@ -362,6 +371,8 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
   let months = 0;
   for (const p of f.matchAll(PERIOD)) {
+    // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
+    if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
     const startMonth = p[1] ?? p[3];
     const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];
     if (!(to >= from)) return undefined;
