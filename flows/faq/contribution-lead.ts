@@ -51,7 +51,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     if (!group && !months && !LOWEST.test(f)) return undefined;
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forTwo(f, `PAY_${g}`, months)}.`;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forTwo(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -65,7 +65,30 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
   const allowed = asksAmount ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
-  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.`;
+  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
+}
+
+/** The State's share by group, % of the premium at the floor (Decree 159/2025). */
+const STATE_RATE: Readonly<Record<string, number>> = { POOR: 50, NEAR_POOR: 40, ETHNIC: 30, ISLAND: 50, OTHER: 20 };
+/**
+ * Provinces' own top-ups on the same base (../shared/domain §3): Hà Nội (2025 resolution), Ninh Bình (NQ 21/2025,
+ * 2026–2030); a group a province does not name gets nothing more there.
+ */
+const TOP_UPS: Readonly<Record<string, { name: string; rates: Readonly<Record<string, number>> }>> = {
+  'ha noi': { name: 'Hà Nội', rates: { POOR: 50, NEAR_POOR: 60, OTHER: 10 } },
+  'ninh binh': { name: 'Ninh Bình', rates: { POOR: 30, NEAR_POOR: 20, ETHNIC: 20 } },
+};
+const PROVINCE = /\b(ha noi|ninh binh)\b/;
+
+/** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
+function localTopUp(f: string, g: string, income: number | null, day: string | undefined): string {
+  const province = TOP_UPS[PROVINCE.exec(f)?.[1] ?? ''];
+  const extra = province?.rates[g];
+  if (!province || !extra || day === undefined) return '';
+  const floor = incomeLimits(rulesAt(new Date(`${day}T12:00:00+07:00`)).period).floor;
+  const base = Math.round(0.22 * floor);
+  const pays = Math.max(0, Math.round(0.22 * (income ?? floor)) - Math.round(((STATE_RATE[g] ?? 0) + extra) * base / 100));
+  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(Math.round((extra * base) / 100))} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 
 /** Two people paying ("cả 2 vợ chồng", "đóng cho cả hai"): the sum for both, a month or for the mode named. */

@@ -86,6 +86,18 @@ function towardTwenty(s: Situation, n: number): string {
   return ` Anh/chị bắt đầu đóng tự nguyện trước 1/1/2021: đóng tiếp cho đủ 20 năm tự nguyện (còn ${left}${at}) thì theo quy định chuyển tiếp được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi.`;
 }
 
+/**
+ * Someone old enough for the social pension (75, or 70 in a poor or near-poor household) who draws no pension: it
+ * needs no contributions (Law 41/2024 Art 21; Decree 176/2025: 500,000 a month, claimed at the commune).
+ */
+function socialPensionNote(s: Situation): string {
+  if (s.age === undefined || s.drawingPension === true) return '';
+  if (s.age >= 75 || (s.age >= 70 && s.household !== undefined)) {
+    return ` Ở tuổi này, nếu không có lương hưu hay trợ cấp BHXH hằng tháng, anh/chị được trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ 75 tuổi; từ 70 tuổi nếu thuộc hộ nghèo, cận nghèo) mà không cần đóng: làm đơn gửi UBND xã.`;
+  }
+  return '';
+}
+
 /** Beyond 30 (women) or 35 (men) years the rate stays 75 %; each extra year adds 0.5 month paid once (Art 68/99). */
 function overMaxClause(sex: 'male' | 'female', years: number): string {
   const extra = Math.floor(years) - (sex === 'female' ? 30 : 35);
@@ -131,7 +143,7 @@ export function yearsLead(s: Situation): string | undefined {
   if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
     return missing <= 5
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
-      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.`;
+      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm: đóng tiếp theo tháng, 3, 6 hoặc 12 tháng khoảng ${missing - 5} năm, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
   }
   const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s.sex, s.age, n, year, yearsToGo) : '';
   // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.
@@ -158,10 +170,10 @@ function untilRetirement(sex: 'male' | 'female', age: number, paid: number, year
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
-function startLead(s: Situation): string | undefined {
+function startLead(s: Situation, note = true): string | undefined {
   if (s.age === undefined) return undefined;
-  // Sex not told: both, since the retirement age differs.
-  if (!s.sex) return [startLead({ ...s, sex: 'female' }), startLead({ ...s, sex: 'male' })].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)');
+  // Sex not told: both, since the retirement age differs (the social pension said once).
+  if (!s.sex) return `${[startLead({ ...s, sex: 'female' }, false), startLead({ ...s, sex: 'male' }, false)].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)')}${note ? socialPensionNote(s) : ''}`;
   const year = ruleYear(s);
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);
@@ -170,7 +182,7 @@ function startLead(s: Situation): string | undefined {
   if (toGo >= 10) {
     return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
   }
-  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${year + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.`;
+  return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${year + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.${note ? socialPensionNote(s) : ''}`;
 }
 
 /**

@@ -274,7 +274,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) s.ethnicMinority = true;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
-  if (/\b(?:ung thu|bai liet|xo gan|lao nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
+  if (/\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
     s.seriousIllness = true;
   }
   if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
@@ -287,7 +287,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // or more makes the job compulsory, even where the employer does not pay ("trường ko đóng bảo hiểm cho em"); one
   // suspended or ended ("tạm hoãn hợp đồng 6 tháng") does not.
   const contractTerm = /(?<!\b(?:khong|ko|k|chua|tam hoan|hoan|cham dut|het|het han|thanh ly|xong) (?:\w+ )?)\b(?:hop dong(?: lao dong)?|hdld|hd) (?:\d{1,2}|mot|hai|ba|sau) (?:nam|thang)\b/.test(f);
-  if (contractTerm && !relativeAtHome) {
+  // A contract under a month ("mỗi đợt ký hợp đồng 20 ngày", "hợp đồng thời vụ dưới 1 tháng"): not compulsory insurance.
+  const shortContract = /\bhop dong (?:\w+ ){0,2}(?:\d{1,2} ngay|duoi (?:1|mot) thang|vai ngay|theo ngay)\b/.test(f);
+  if (shortContract) {
+    s.employment = 'no_contract';
+  } else if (contractTerm && !relativeAtHome) {
     s.employment = 'contract';
   } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';

@@ -88,3 +88,17 @@ describe('the income for a pension the person wants', () => {
     expect(answer('đóng mức 3 triệu trong 20 năm thì lương hưu được bao nhiêu')).not.toContain('Để có lương hưu');
   });
 });
+
+describe("a province's own top-up when the province is named", () => {
+  it("adds Ninh Bình's 30 % for a poor household and Hà Nội's 60 % for a near-poor one, on the State's base", () => {
+    // 22 % of the 1,500,000 floor is 330,000: the State pays 50 % for the poor, Ninh Bình 30 % more: 66,000 left.
+    expect(answer('me e o Ninh Binh, ho ngheo, dong bhxh tu nguyen muc thap nhat thi 1 thang con phai nop bn a')).toContain(
+      'Ở Ninh Bình được hỗ trợ thêm 30% (99.000 đồng/tháng) theo nghị quyết của HĐND, nên nộp 66.000 đồng/tháng',
+    );
+    // 660,000 at 3,000,000, less 40 % + 60 % of 330,000.
+    expect(answer('Nhà em ở Hà Nội, hộ cận nghèo, chọn mức 3tr thì nộp bao nhiêu')).toContain('Ở Hà Nội được hỗ trợ thêm 60% (198.000 đồng/tháng) theo nghị quyết của HĐND, nên nộp 330.000 đồng/tháng');
+    // No province named, or a group the province does not top up: nothing more is said.
+    expect(answer('hộ nghèo đóng mức thấp nhất 1 tháng bao nhiêu')).not.toMatch(/Ở (?:Hà Nội|Ninh Bình) được hỗ trợ thêm/);
+    expect(answer('Nhà em ở Ninh Bình, chọn mức 3tr thì nộp bao nhiêu')).not.toContain('Ở Ninh Bình');
+  });
+});
