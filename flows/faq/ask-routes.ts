@@ -540,6 +540,38 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'transfer_between_schemes.work_abroad',
   },
   {
+    // Paying on for a member who died ("chồng em mất, chỉ thiếu 1 năm là đủ 15 năm, em đóng tiếp cho anh được không"): no;
+    // the family's one-time allowance is the answer.
+    name: 'pay-on-for-the-dead',
+    asks: (f, s) => s.memberDied === true && /\b(?:dong|nop) (?:tiep|not|thay|bu|them) (?:\w+ ){0,3}(?:cho )?(?:anh|chong|vo|bo|me|cha|ong|ba|nguoi mat)\b|\b(?:dong|nop) (?:tiep|not|thay) (?:\w+ ){0,2}(?:cho du|de du)\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s) =>
+      [
+        'Người đã mất thì không đóng tiếp hay đóng thay cho đủ 15 năm được (chỉ BHXH bắt buộc có trường hợp thiếu tối đa 6 tháng để thân nhân hưởng tuất hằng tháng); gia đình nhận trợ cấp tuất một lần và trợ cấp mai táng nếu đủ điều kiện.',
+        survivorLead(s),
+      ]
+        .filter((x) => x !== undefined)
+        .join(' '),
+    leadsAlways: true,
+  },
+  {
+    // An adopted child: voluntary insurance pays the maternity allowance for a birth only (Law 41/2024 Art 94-95).
+    name: 'adoption',
+    asks: (f) => /\b(?:con nuoi|nhan nuoi)\b/.test(f) && /\b(?:thai san|2 ?trieu|2tr|tro cap)\b/.test(f),
+    entry: 'maternity.conditions',
+    lead: () => 'Nhận con nuôi thì BHXH tự nguyện không có trợ cấp: khoản 2.000.000 đồng chỉ trả khi sinh con (hoặc thai từ 22 tuần trở lên chết trong tử cung, khi chuyển dạ). Chế độ khi nhận nuôi con dưới 6 tháng tuổi chỉ có ở BHXH bắt buộc.',
+    leadsAlways: true,
+  },
+  {
+    // The last years paid at a higher income ("5 năm cuối đóng mức 20tr thì lương hưu có tính theo mức 20tr không"): the
+    // average of every year paid.
+    name: 'last-years-income',
+    asks: (f) => /\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/.test(f) && /\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap)\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
+    leadsAlways: true,
+  },
+  {
     // A miscarriage or an abortion: the allowance is for a birth, or a fetus of 22 weeks or more lost.
     name: 'miscarriage',
     asks: (f) => /\b(?:say thai|sa thai|pha thai|thai luu|chet luu|mat thai|hu thai|bo thai)\b/.test(f),

@@ -36,6 +36,11 @@ function ageClause(sex: Situation['sex'], year: number): string {
  */
 function ownAgeClause(s: Situation, year: number): string {
   const general = ageClause(s.sex, year);
+  // The birth month told: their own month ("nam sinh tháng 7/1965: 61 tuổi 9 tháng, tháng 4/2027").
+  if (s.sex && s.birthYear !== undefined && s.birthMonth !== undefined) {
+    const r = reaches(s.sex, s.birthYear, s.birthMonth);
+    return `${general.slice(0, -1)}; sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, vào tháng ${(r.at % 12) + 1}/${Math.floor(r.at / 12)})`;
+  }
   if (s.age === undefined || !s.sex) return general;
   const at = retirementYear(s.sex, s.age, year);
   if (at <= year + 1) return general;
@@ -61,6 +66,27 @@ function retirementYear(sex: 'male' | 'female', age: number, year: number): numb
     if ((age + (y - year)) * 12 >= retirementAgeMonths(sex, y)) return y;
   }
   return year + 50;
+}
+
+/**
+ * Whether the person has reached the retirement age on the day: by the birth month when told, else when today's age
+ * is at least this year's retirement age.
+ */
+function atRetirementAge(s: Situation, year: number): boolean {
+  if (!s.sex) return false;
+  if (s.birthYear !== undefined && s.birthMonth !== undefined) {
+    const now = s.day !== undefined ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : year * 12;
+    return reaches(s.sex, s.birthYear, s.birthMonth).at <= now;
+  }
+  return s.age !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, year);
+}
+
+/** "nam, năm 2026: 61 tuổi 6 tháng", or with the birth month "nam sinh tháng 2/1965: 61 tuổi 3 tháng, từ tháng 5/2026". */
+function reachedClause(s: Situation, sex: 'male' | 'female', year: number): string {
+  const who = sex === 'male' ? 'nam' : 'nữ';
+  if (s.birthYear === undefined || s.birthMonth === undefined) return `${who}, năm ${year}: ${formatAge(retirementAgeMonths(sex, year))}`;
+  const r = reaches(sex, s.birthYear, s.birthMonth);
+  return `${who} sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, từ tháng ${(r.at % 12) + 1}/${Math.floor(r.at / 12)}`;
 }
 
 /** Years from now until the person's retirement age (0 when reached), when their age and sex are known. */
@@ -130,8 +156,8 @@ export function yearsLead(s: Situation): string | undefined {
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);
     // At the age already (today's age at least this year's retirement age): the pension is theirs to claim now.
-    if (s.sex && s.age !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, year)) {
-      return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), và anh/chị đã đủ tuổi nghỉ hưu (${s.sex === 'male' ? 'nam' : 'nữ'}, năm ${year}: ${formatAge(retirementAgeMonths(s.sex, year))}), nên đủ điều kiện hưởng lương hưu ngay. Cơ quan BHXH không tự gọi: anh/chị nộp hồ sơ (sổ BHXH hoặc mã số BHXH, CCCD, đơn đề nghị) tại cơ quan BHXH nơi cư trú để được hưởng từ tháng sau.${rate}`;
+    if (s.sex && atRetirementAge(s, year)) {
+      return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), và anh/chị đã đủ tuổi nghỉ hưu (${reachedClause(s, s.sex, year)}), nên đủ điều kiện hưởng lương hưu ngay. Cơ quan BHXH không tự gọi: anh/chị nộp hồ sơ (sổ BHXH hoặc mã số BHXH, CCCD, đơn đề nghị) tại cơ quan BHXH nơi cư trú để được hưởng từ tháng sau.${rate}`;
     }
     return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}${towardTwenty(s, n)}`;
   }

@@ -14,6 +14,9 @@ export interface Situation {
   startYear?: number;
   /** The month of that year, when told ("từ tháng 1/2008"). */
   startMonth?: number;
+  /** The month and year of birth, when both are told ("sinh tháng 3/1971"): the retirement month follows. */
+  birthMonth?: number;
+  birthYear?: number;
   /** Already drawing a pension or a monthly allowance (true), or said not to be (false). */
   drawingPension?: boolean;
   household?: 'poor' | 'near_poor';
@@ -119,6 +122,8 @@ const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|
 const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
 const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
+/** "sinh tháng 3/1971", "sinh 3/1971". */
+const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
@@ -209,6 +214,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
   if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  const bornIn = BIRTH_MONTH.exec(f);
+  if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
+    s.birthMonth = Number(bornIn[1]);
+    s.birthYear = Number(bornIn[2]);
+  }
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
   if (s.yearsPaid !== undefined) {
@@ -219,7 +229,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   const firstPeriod = Math.min(...[...f.matchAll(PERIOD)].map((p) => Number(p[2] ?? p[4])));
@@ -227,7 +237,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?thang (\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
   if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
-  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1) {
+  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
     delete s.yearsPaid;
     delete s.yearsKind;
   }

@@ -42,14 +42,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * the answers were read); 29 of their misanswers, now answered right and read again by a second reader, join the
  * regression set: 132/132 / 132/132, 0 violations. Dev unchanged (177/177).
  * 2026-12-03, tenth round: four reading rounds (340 questions, written the way residents write and labelled before
- * the answers were read); 68 misanswers, now answered right, join the regression set: 200/200 / 200/200, 0 violations.
+ * the answers were read); 72 misanswers, now answered right, join the regression set: 204/204 / 204/204, 0 violations.
  * Dev unchanged (177/177).
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 200 / 200, violations: 0 },
+  regress: { correct: 204 / 204, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
