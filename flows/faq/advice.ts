@@ -400,6 +400,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // "Chồng em đóng ở công ty, em đóng tự nguyện được 8 tháng, em sinh thì có được 2tr không": the birth allowance is
   // the ask, whatever the story of two schemes pulled.
   const matched = BIRTH_ALLOWANCE_ASK.test(f) && ['transfer_between_schemes', 'eligibility', 'payment_mode', 'contribution_amount', 'how_to_join'].includes(ownSex.topic) ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
+  // 15 years or more and asking to pay years at once to raise the rate: the lump payment only fills a gap up to 15.
+  if (matched.id === 'pension_conditions.pay_missing_once' && s.yearsPaid !== undefined && s.yearsPaid >= 15 && /\b(?:mot lan|1 lan)\b/.test(f)) {
+    const a = part(
+      'pension_conditions.years_15',
+      `Không: đóng một lần chỉ dành cho người đến tuổi nghỉ hưu còn thiếu không quá 5 năm để đủ 15 năm. Anh/chị đã đủ ${Math.floor(s.yearsPaid)} năm nên không đóng một lần thêm để tăng tỷ lệ; đủ tuổi thì làm hồ sơ hưởng lương hưu.`,
+    );
+    if (a) return a;
+  }
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 
@@ -626,7 +634,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     }
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
-  const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic)
+  // (Not on the lump sum's amount or papers: what the years mean for a pension is not what was asked.)
+  const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
     : matched.id === 'survivor.member_dies_one_time'
       ? survivorLead(s)

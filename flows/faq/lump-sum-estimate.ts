@@ -21,7 +21,7 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
 }
 
 /** Asks how much the lump sum makes ("được bao nhiêu", "rút được bao nhiêu", "nhận bao nhiêu tiền"). */
-const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang )?bao nhieu\b|\bbao nhieu tien\b/;
+const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang )?(?:bao nhieu|may thang)\b|\bbao nhieu tien\b/;
 
 /**
  * The lump sum in months of average income for the years told, when no income is named ("8 năm BHXH, rút 1 lần
@@ -32,7 +32,7 @@ const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang
 export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   const n = s.yearsPaid;
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f) || INCOME.test(f)) return undefined;
-  const { whole, total, split } = monthsOfAverage(n, s.startYear);
+  const { whole, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
   return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
 
@@ -40,9 +40,11 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
  * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
  * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
  */
-export function monthsOfAverage(n: number, startYear: number | undefined): { whole: number; total: string; split: string } {
+export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; total: string; split: string } {
   const whole = Math.floor(n);
-  const before = startYear !== undefined ? Math.min(whole, Math.max(0, 2014 - startYear)) : 0;
+  // Months before 2014 in whole years; odd months count with the years from 2014 ("từ 3/2013": 10 months, no year).
+  const monthsBefore = startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0;
+  const before = Math.min(whole, Math.floor(monthsBefore / 12));
   const months = 1.5 * before + 2 * (whole - before);
   const split =
     startYear !== undefined

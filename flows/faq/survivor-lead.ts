@@ -24,7 +24,7 @@ export function survivorLead(s: Situation): string | undefined {
       : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
-  const { total, split } = monthsOfAverage(n, s.startYear);
+  const { total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
   const oneTime = `trợ cấp tuất một lần khoảng ${total} tháng thu nhập bình quân${split}`;
   // 15 years or more of compulsory insurance: relatives who qualify may get the monthly allowance instead; voluntary
   // years alone give the one-time allowance.

@@ -259,3 +259,14 @@ describe('periods, spouses and gaps (reading rounds, session 10)', () => {
     expect(readSituation('đã nhận tiền lương hưu 1 lần bên Nhật rồi', 2026).withdrewBefore).toBeUndefined();
   });
 });
+
+describe('the retirement month from a birth month told', () => {
+  it('says the month the person reaches the age, and that they may claim now once it has passed', () => {
+    const s = { ...readSituation('Tôi nam, sinh tháng 2/1965, đóng tự nguyện được 17 năm', 2026, 12), year: 2026, day: '2026-12-03' };
+    expect(s).toMatchObject({ birthMonth: 2, birthYear: 1965, yearsPaid: 17 });
+    expect(yearsLead(s)).toMatch(/đã đủ tuổi nghỉ hưu \(nam sinh tháng 2\/1965: 61 tuổi 6 tháng, từ tháng 8\/2026\), nên đủ điều kiện hưởng lương hưu ngay\. Cơ quan BHXH không tự gọi/);
+    // Not yet: the month ahead, not this year's general age only.
+    const later = { ...readSituation('Chồng tôi sinh tháng 7/1965, đóng tự nguyện 16 năm', 2026, 12), year: 2026, day: '2026-12-03' };
+    expect(yearsLead(later)).toMatch(/sinh tháng 7\/1965: 61 tuổi 9 tháng, vào tháng 4\/2027/);
+  });
+});
