@@ -403,11 +403,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
     name: 'retirement-date',
     asks: (f) =>
-      /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} )?19[4-9]\d\b/.test(f) &&
+      /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
       /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|tuoi huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f) &&
       // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
       /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
-      !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
+      // (A birth year recorded wrong is a correction to make first: "ghi sai năm sinh 1967".)
+      !/\b(?:rut|mot lan|tuat|qua doi)\b|\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
     leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
@@ -570,6 +571,37 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'benefits_pension.how_calculated',
     lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
     leadsAlways: true,
+  },
+  {
+    // Yearly rises of the pension ("lương hưu tự nguyện có được Nhà nước tăng hằng năm không"): adjusted like others.
+    name: 'pension-rises',
+    // (Paying more "để tăng lương hưu" is the person's own plan, not the State's rises.)
+    asks: (f) =>
+      /\bluong huu\b/.test(f) &&
+      /\b(?:tang|dieu chinh|nang) (?:\w+ ){0,3}(?:hang nam|moi nam|theo nam|dinh ky)\b|\bluong huu (?:\w+ ){0,3}(?:co )?(?:duoc )?(?:nha nuoc )?(?:tang|dieu chinh)\b/.test(f) &&
+      !/\b(?:dong|nop) (?:them|tiep)\b/.test(f),
+    entry: 'benefits_pension.pension_adjustment',
+  },
+  {
+    // A caesarean or a natural birth: the same 2,000,000 a child.
+    name: 'caesarean',
+    asks: (f) => /\b(?:sinh mo|mo de|mo lay thai|de mo|sinh thuong)\b/.test(f),
+    entry: 'maternity.amount',
+    lead: () => 'Sinh mổ hay sinh thường đều được trợ cấp như nhau: 2.000.000 đồng cho mỗi con (khi đã đóng đủ 6 tháng trong 12 tháng trước khi sinh); BHXH tự nguyện không có khoản thêm cho sinh mổ.',
+    leadsAlways: true,
+  },
+  {
+    // A discount on household health insurance, or a card, from paying voluntary insurance: none while paying.
+    name: 'contributor-health-card',
+    asks: (f) => HEALTH_CARD.test(f) && /\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/.test(f) && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/.test(f) && !/\bluong huu\b/.test(f),
+    entry: 'health_insurance.contributor_card',
+  },
+  {
+    // A wrong birth date or name in the SI record ("sổ ghi sai năm sinh 1967, đúng là 1969"): correcting it, not the
+    // retirement age of the wrong year.
+    name: 'wrong-details',
+    asks: (f) => /\b(?:ghi |in |bi )?sai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh|ho ten|ten|so cccd|so can cuoc|gioi tinh)\b|\bsua (?:lai )?(?:nam sinh|ngay sinh|ho ten|thong tin)\b/.test(f),
+    entry: 'other.change_details',
   },
   {
     // A miscarriage or an abortion: the allowance is for a birth, or a fetus of 22 weeks or more lost.

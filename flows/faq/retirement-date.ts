@@ -1,7 +1,7 @@
 import { formatAge, retirementAgeMonths } from './situation.ts';
 
 /** "sinh tháng 5/1969", "sinh năm 1969", "sinh 1969" on folded words. */
-const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |\d{1,2} \d{1,2} )?(19[4-9]\d)\b/;
+const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |\d{1,2} (\d{1,2}) |(\d{1,2}) )?(19[4-9]\d)\b/;
 
 /** The month (0-based from year 0) someone born in `month`/`year` reaches the retirement age, and that age. */
 export function reaches(sex: 'male' | 'female', year: number, month: number): { at: number; age: number } {
@@ -23,9 +23,10 @@ const monthYear = (at: number): string => `${(at % 12) + 1}/${Math.floor(at / 12
  */
 export function retirementDateLead(f: string, sex: 'male' | 'female' | undefined): string | undefined {
   const m = BORN.exec(f);
-  if (!m?.[2]) return undefined;
-  const year = Number(m[2]);
-  const month = m[1] ? Number(m[1]) : undefined;
+  if (!m?.[4]) return undefined;
+  const year = Number(m[4]);
+  const told = m[1] ?? m[2] ?? m[3];
+  const month = told ? Number(told) : undefined;
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
   const one = (x: 'male' | 'female'): string => {
     const who = `${x === 'male' ? 'Nam' : 'Nữ'} sinh ${month ? `tháng ${month}/` : 'năm '}${year}`;

@@ -281,7 +281,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
   else if (/\bho ngheo\b/.test(household)) s.household = 'poor';
-  if (/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) s.ethnicMinority = true;
+  // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
+  if ((/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f)) s.ethnicMinority = true;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   if (/\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
