@@ -404,12 +404,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'retirement-date',
     asks: (f) =>
       /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
-      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|tuoi huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f) &&
+      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
       // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
       /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
       // (A birth year recorded wrong is a correction to make first: "ghi sai năm sinh 1967".)
       !/\b(?:rut|mot lan|tuat|qua doi)\b|\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
+    // ("… đủ tuổi hưu chưa, đóng tiếp sau tuổi hưu được không": going on paying, next.)
+    after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),
     leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
     lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
