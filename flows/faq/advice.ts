@@ -8,6 +8,7 @@ import { routeAsk } from './ask-routes.ts';
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { contributionLead } from './contribution-lead.ts';
+import { monthIndex, monthYear } from './as-of.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -115,12 +116,12 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const stop = /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,3}tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
   const since = stop?.[2];
   const stopMonth = stop?.[1] !== undefined && since !== undefined ? Number(since) * 12 + Number(stop[1]) - 1 : undefined;
-  const today = s.day !== undefined ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : undefined;
+  const today = s.day !== undefined ? monthIndex(s.day) : undefined;
   const stopped =
     /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
     (stopMonth !== undefined && today !== undefined ? today - stopMonth >= 12 : since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
   // Not yet 12 months: the month they are.
-  const from = stopMonth !== undefined && today !== undefined && today - stopMonth < 12 ? ` (anh/chị nghỉ từ tháng ${(stopMonth % 12) + 1}/${Math.floor(stopMonth / 12)}: đủ 12 tháng vào tháng ${(stopMonth % 12) + 1}/${Math.floor(stopMonth / 12) + 1})` : '';
+  const from = stopMonth !== undefined && today !== undefined && today - stopMonth < 12 ? ` (anh/chị nghỉ từ tháng ${monthYear(stopMonth)}: đủ 12 tháng vào tháng ${monthYear(stopMonth + 12)})` : '';
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;

@@ -187,6 +187,13 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   return near && ask.confidence > whole.confidence + 0.1 ? { ...ask, alternatives: whole.alternatives } : whole;
 }
 
+/** The message's asks as its question marks close them, each with the words before it since the last one. */
+const closedAsks = (text: string): string[] =>
+  text
+    .split(/(?<=\?)/)
+    .map((x) => x.trim())
+    .filter((x) => x.endsWith('?'));
+
 /**
  * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
  * does not give yet, up to `room` of them: of another topic, or clearly another rule of a topic answered. A short
@@ -196,10 +203,7 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
  */
 function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number, day: AsOfDay): AnswerPart[] {
   if (room <= 0) return [];
-  const pieces = text
-    .split(/(?<=\?)/)
-    .map((x) => x.trim())
-    .filter((x) => x.endsWith('?'));
+  const pieces = closedAsks(text);
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
@@ -247,7 +251,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
  */
 function surerFirstAsk(index: FaqIndex, text: string, whole: Match, threshold: number): Match {
   if (whole.confidence >= threshold) return whole;
-  const asks = text.split(/(?<=\?)/).filter((x) => x.trim().endsWith('?') && foldWords(x).split(' ').length >= 3);
+  const asks = closedAsks(text).filter((x) => foldWords(x).split(' ').length >= 3);
   if (asks.length < 2) return whole;
   const first = matchEntry(index, asks[0]!, false);
   return first.confidence >= threshold ? { ...first, alternatives: whole.alternatives } : whole;

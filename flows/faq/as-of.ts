@@ -24,6 +24,16 @@ export function yearOf(day: AsOfDay): number {
   return Number(day.slice(0, 4));
 }
 
+/** A day's month as a count of months since year 0 (0-based): months between two days are a subtraction. */
+export function monthIndex(day: AsOfDay): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+/** A month count (see monthIndex) as people write it: "8/2026". */
+export function monthYear(at: number): string {
+  return `${(at % 12) + 1}/${Math.floor(at / 12)}`;
+}
+
 /** The last day an entry's figures apply ("2025-07-01..2026-12-31" → "2026-12-31"), if its `effective` has an end. */
 export function effectiveEnd(entry: Pick<Dated, 'effective'>): AsOfDay | undefined {
   const m = /\.\.(\d{4}-\d{2}-\d{2})$/.exec(entry.effective.trim());

@@ -4,6 +4,7 @@ import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
+import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
@@ -32,8 +33,8 @@ function fifteenYearsLead(s: Situation, f: string): string | undefined {
   if (month < 1 || month > 12) return undefined;
   // 180 months from the start month, counting it: 7/2011 → 6/2026.
   const last = year * 12 + (month - 1) + 179;
-  const at = `${(last % 12) + 1}/${Math.floor(last / 12)}`;
-  const today = s.day ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : undefined;
+  const at = monthYear(last);
+  const today = s.day ? monthIndex(s.day) : undefined;
   const passed = today !== undefined && today > last;
   const atAge = s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year);
   const then = passed && atAge ? ' Đã đủ tuổi nghỉ hưu nên có thể làm hồ sơ hưởng lương hưu ngay tại cơ quan BHXH.' : '';

@@ -1,5 +1,7 @@
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeLimits, rulesAt } from '../calculator/rules.ts';
+import { applyRate } from '../calculator/compute.ts';
+import { GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
 import { pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
@@ -68,8 +70,6 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
 }
 
-/** The State's share by group, % of the premium at the floor (Decree 159/2025). */
-const STATE_RATE: Readonly<Record<string, number>> = { POOR: 50, NEAR_POOR: 40, ETHNIC: 30, ISLAND: 50, OTHER: 20 };
 /**
  * Provinces' own top-ups on the same base (../shared/domain §3): Hà Nội (2025 resolution), Ninh Bình (NQ 21/2025,
  * 2026–2030); a group a province does not name gets nothing more there.
@@ -85,10 +85,12 @@ function localTopUp(f: string, g: string, income: number | null, day: string | u
   const province = TOP_UPS[PROVINCE.exec(f)?.[1] ?? ''];
   const extra = province?.rates[g];
   if (!province || !extra || day === undefined) return '';
-  const floor = incomeLimits(rulesAt(new Date(`${day}T12:00:00+07:00`)).period).floor;
-  const base = Math.round(0.22 * floor);
-  const pays = Math.max(0, Math.round(0.22 * (income ?? floor)) - Math.round(((STATE_RATE[g] ?? 0) + extra) * base / 100));
-  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(Math.round((extra * base) / 100))} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
+  // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.
+  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
+  const base = applyRate(period.ruralPovertyLine, period.rate);
+  const more = applyRate(base, extra / 100);
+  const pays = Math.max(0, applyRate(income ?? period.ruralPovertyLine, period.rate) - applyRate(base, period.subsidyRates[GROUPS[g]!]) - more);
+  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 
 /** Two people paying ("cả 2 vợ chồng", "đóng cho cả hai"): the sum for both, a month or for the mode named. */

@@ -16,7 +16,8 @@ import type { AsOfDay } from './as-of.ts';
  * Amounts are written the Vietnamese way ("330.000"), without "đồng": the text says the unit.
  */
 
-const GROUPS: Record<string, SubsidyGroup> = {
+/** The groups as figure names spell them ("{PAY_NEAR_POOR}"), and the calculator's. */
+export const GROUPS: Readonly<Record<string, SubsidyGroup>> = {
   POOR: 'poor',
   NEAR_POOR: 'nearPoor',
   ETHNIC: 'ethnicMinority',

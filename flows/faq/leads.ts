@@ -1,5 +1,5 @@
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
-import { today, yearOf } from './as-of.ts';
+import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 import { reaches } from './retirement-date.ts';
 
 /** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
@@ -39,7 +39,7 @@ function ownAgeClause(s: Situation, year: number): string {
   // The birth month told: their own month ("nam sinh tháng 7/1965: 61 tuổi 9 tháng, tháng 4/2027").
   if (s.sex && s.birthYear !== undefined && s.birthMonth !== undefined) {
     const r = reaches(s.sex, s.birthYear, s.birthMonth);
-    return `${general.slice(0, -1)}; sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, vào tháng ${(r.at % 12) + 1}/${Math.floor(r.at / 12)})`;
+    return `${general.slice(0, -1)}; sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, vào tháng ${monthYear(r.at)})`;
   }
   if (s.age === undefined || !s.sex) return general;
   const at = retirementYear(s.sex, s.age, year);
@@ -75,7 +75,7 @@ function retirementYear(sex: 'male' | 'female', age: number, year: number): numb
 function atRetirementAge(s: Situation, year: number): boolean {
   if (!s.sex) return false;
   if (s.birthYear !== undefined && s.birthMonth !== undefined) {
-    const now = s.day !== undefined ? Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1 : year * 12;
+    const now = s.day !== undefined ? monthIndex(s.day) : year * 12;
     return reaches(s.sex, s.birthYear, s.birthMonth).at <= now;
   }
   return s.age !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, year);
@@ -86,7 +86,7 @@ function reachedClause(s: Situation, sex: 'male' | 'female', year: number): stri
   const who = sex === 'male' ? 'nam' : 'nữ';
   if (s.birthYear === undefined || s.birthMonth === undefined) return `${who}, năm ${year}: ${formatAge(retirementAgeMonths(sex, year))}`;
   const r = reaches(sex, s.birthYear, s.birthMonth);
-  return `${who} sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, từ tháng ${(r.at % 12) + 1}/${Math.floor(r.at / 12)}`;
+  return `${who} sinh tháng ${s.birthMonth}/${s.birthYear}: ${formatAge(r.age)}, từ tháng ${monthYear(r.at)}`;
 }
 
 /** Years from now until the person's retirement age (0 when reached), when their age and sex are known. */
@@ -107,7 +107,7 @@ function towardTwenty(s: Situation, n: number): string {
   const left = spell(20 - n);
   const at = s.startMonth !== undefined ? (() => {
     const last = s.startYear * 12 + (s.startMonth - 1) + 239;
-    return `, tức đến tháng ${(last % 12) + 1}/${Math.floor(last / 12)} nếu đóng liên tục`;
+    return `, tức đến tháng ${monthYear(last)} nếu đóng liên tục`;
   })() : '';
   return ` Anh/chị bắt đầu đóng tự nguyện trước 1/1/2021: đóng tiếp cho đủ 20 năm tự nguyện (còn ${left}${at}) thì theo quy định chuyển tiếp được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi.`;
 }

@@ -1,4 +1,5 @@
 import { formatAge, retirementAgeMonths } from './situation.ts';
+import { monthYear } from './as-of.ts';
 
 /** "sinh tháng 5/1969", "sinh năm 1969", "sinh 1969" on folded words. */
 const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |\d{1,2} (\d{1,2}) |(\d{1,2}) )?(19[4-9]\d)\b/;
@@ -14,7 +15,6 @@ export function reaches(sex: 'male' | 'female', year: number, month: number): { 
   return { at: born + age, age };
 }
 
-const monthYear = (at: number): string => `${(at % 12) + 1}/${Math.floor(at / 12)}`;
 
 /**
  * When someone born in a given month or year reaches the retirement age (Labour Code 2019 Art 169, Decree
