@@ -31,7 +31,7 @@ const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong 
 const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
 /** "đóng một lần cho số năm còn thiếu", "đóng nốt một lần", "đóng 1 lần 7 năm", "đóng nốt 2 năm còn thiếu một lần". */
 const PAY_REST_AT_ONCE =
-  /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:dong|nop) (?:not |bu |them |tiep )?\d{1,2} nam (?:con thieu|con lai|thieu) (?:\w+ ){0,2}(?:mot lan|1 lan|mot luc)\b/;
+  /\b(?:dong|nop|dong bu|dong not) (?:\w+ ){0,4}(?:mot lan|1 lan|mot cuc|mot luc|luon mot lan)\b(?: \w+){0,5}? (?:con lai|con thieu|cho du|so nam (?:con )?thieu|phan thieu|nam thieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:(?:cho|luon|het|ca) )*(\d{1,2}) nam\b|\b(?:con lai|con thieu|nam thieu) (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:dong|nop) (?:not |bu |them |tiep )?\d{1,2} nam (?:con thieu|con lai|thieu) (?:\w+ ){0,2}(?:mot lan|1 lan|mot luc)\b/;
 
 const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.get(id);
 /** Words that show the question is about a pension or a monthly allowance at all. */
@@ -315,14 +315,26 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // asked for later ("khi đó có được đóng một lần phần còn thiếu"), the missing-years payment is the answer.
   const gap = s.yearsPaid !== undefined && s.yearsPaid < 15 ? Math.ceil(15 - s.yearsPaid) : undefined;
   const underAge = !atAge && s.age !== undefined && (s.sex !== undefined || s.age < 55);
-  const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !/\b(?:khi do|luc do|khi (?:den|du) tuoi)\b/.test(f);
-  if (rest && gap !== undefined && gap <= 5 && underAge && now && !rest[1] && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !s.memberDied) {
-    const lead = `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu", nhưng được đóng một lần cho nhiều năm về sau: đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.`;
+  const later = /\b(?:khi do|luc do|khi (?:den|du) tuoi|sau nay|den luc|den khi)\b/.test(f);
+  const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !later;
+  if (rest && gap !== undefined && underAge && (now || (gap > 5 && !later)) && !rest[1] && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !s.memberDied) {
+    // More than 5 years short: 5 years ahead now, the rest month by month (the missing-years payment, at the age,
+    // takes at most 5 either way).
+    const lead =
+      gap <= 5
+        ? `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu", nhưng được đóng một lần cho nhiều năm về sau: đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.`
+        : `Chưa được: đóng một lần "cho số năm còn thiếu" chỉ dành cho người đã đến tuổi nghỉ hưu mà thiếu không quá 5 năm. Anh/chị chưa đến tuổi và còn thiếu ${gap} năm: đóng tiếp hằng tháng, 3, 6 hoặc 12 tháng một lần, hoặc đóng trước một lần tối đa 5 năm (60 tháng), phần còn lại đóng dần.`;
     const a = part('payment_mode.years_ahead', lead);
     if (a) return a;
   }
   if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
+    // All the years at once before the age ("đóng một lần luôn 15 năm cho xong"): the rule on paying everything at
+    // once, with the person's own way to 15 years.
+    if (k !== undefined && k >= 10 && !atAge && s.yearsPaid === undefined) {
+      const a = part('pension_conditions.pay_all_at_once', yearsLead({ ...s, neverPaid: true }));
+      if (a) return a;
+    }
     if (k !== undefined && k > 5) {
       const a = part(
         'pension_conditions.missing_more_than_5',

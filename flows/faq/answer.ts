@@ -187,6 +187,13 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   return near && ask.confidence > whole.confidence + 0.1 ? { ...ask, alternatives: whole.alternatives } : whole;
 }
 
+/** Topics whose figures are what a person pays, and those whose figures are what they get. */
+const PAYING_TOPICS: ReadonlySet<string> = new Set(['contribution_amount', 'subsidy', 'payment_mode']);
+const GETTING_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'pension_conditions', 'lump_sum', 'survivor', 'maternity']);
+/** Whether a figure of an answer of topic `b` can answer an ask of topic `a` (not a pension for a contribution). */
+const sameKindOfFigure = (a: string, b: string): boolean =>
+  !(PAYING_TOPICS.has(a) && GETTING_TOPICS.has(b)) && !(GETTING_TOPICS.has(a) && PAYING_TOPICS.has(b));
+
 /** The message's asks as its question marks close them, each with the words before it since the last one. */
 const closedAsks = (text: string): string[] =>
   text
@@ -223,7 +230,10 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
     const entry = m.entry;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
-    if (given(entry.id) || facetAlreadyGiven(ask, [...parts, ...out], day)) continue;
+    // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
+    // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
+    const answering = /%|\bphan tram\b/.test(f) ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry.topic, p.entry.topic));
+    if (given(entry.id) || facetAlreadyGiven(ask, answering, day)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
     // (then the ask is already answered: "có được hỗ trợ không" after the subsidy's rates). A short ask ("có được
@@ -272,6 +282,18 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
   if (!ASKS_WHEN.test(askWords(text))) return parts;
   const lead = yearsLead(s);
   return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
+}
+
+/**
+ * The rule on paying the missing years at once ("Được. … thiếu không quá 5 năm") for someone more than 5 years short:
+ * the rule for their gap instead (pay on until 5 are missing), so that no part of the reply says "Được" to them.
+ */
+function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): AnswerPart[] {
+  if (s.yearsPaid === undefined || 15 - s.yearsPaid <= 5) return parts;
+  const theirs = index.entries.get('pension_conditions.missing_more_than_5');
+  if (!theirs) return parts;
+  const has = parts.some((p) => p.entry.id === theirs.id);
+  return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs }]));
 }
 
 /** Topics whose answer the contribution for the person's income or group completes; the pension estimate's. */
@@ -364,8 +386,11 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, MAX_ASKS - parts.length, day)];
-  parts = withFigures(withYearsLead(parts, text, situation), text, situation, index);
+  // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
+  // (a part the person's figures brought must not cost an ask its answer).
+  const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, closedAsks(text).length) - parts.length);
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, room, day)];
+  parts = forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index);
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

@@ -62,12 +62,12 @@ const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen)\b(?:(?![,.;!?]).)*$/;
 
 /**
  * A comma that ends an ask and starts another of at least three words ("… không, chết thì gia đình được gì, và có
- * rút 1 lần được không"): "không" and "chưa" only in a yes-no frame of their clause.
+ * rút 1 lần được không", "… bao nhiêu, đủ 15 năm thì …"): "không" and "chưa" only in a yes-no frame of their clause.
  */
 function commaAsk(f: string, m: RegExpMatchArray, end: number, text: string): RegExpExecArray | null {
   if (!COMMA_CLOSER.test(m[0])) return null;
   if (/^(?:khong|ko|kg|k|chua)\b/.test(m[0]) && !YES_NO_FRAME.test(f.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return null;
-  return /^[ \t]*,[ \t]*(?=(?:\p{L}+ ){2}\p{L}+)/u.exec(text.slice(end));
+  return /^[ \t]*,[ \t]*(?=(?:[\p{L}\d]+ ){2}[\p{L}\d]+)/u.exec(text.slice(end));
 }
 
 /**

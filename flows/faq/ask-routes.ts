@@ -1,11 +1,12 @@
 import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
-import { survivorLead } from './survivor-lead.ts';
+import { MONTHLY_SURVIVOR_AMOUNT, monthlySurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
+import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
 
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
@@ -283,6 +284,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['health_insurance.household_hi', 'health_insurance.contributor_card', 'health_insurance.where_buy', 'health_insurance.difference_cards'],
   },
   {
+    // Household health insurance for a household of a size told, or with a member who holds another card ("nhà 5
+    // người, bố có lương hưu, mua BHYT hộ gia đình tính mấy người"): who counts, and the year's total for them.
+    name: 'household-card-count',
+    asks: (f, s) => HOUSEHOLD_CARD.test(f) && householdCardLead(s, f) !== undefined,
+    entry: 'health_insurance.household_hi',
+    lead: householdCardLead,
+    leadsAlways: true,
+    // (Only a question about health cards: a household card named in a story about a lump sum is not the ask.)
+    replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people'],
+  },
+  {
     // Already paying voluntary insurance, asks whether health insurance must still be bought: yes, it is not
     // included (the reverse question, whether a health card counts as insurance years, is another entry).
     name: 'health-card-still-needed',
@@ -301,7 +313,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         // "kỳ tháng 10-11-12, giờ mùng 1/12 chưa nộp thì còn kịp không"
         (/\b(?:con kip|kip khong|con han|con duoc nop|nop (?:\w+ ){0,2}con duoc)\b/.test(f) && /\b(?:chua (?:nop|dong)|ky|thang)\b/.test(f))) &&
       // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment.)
-      !/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f),
+      !/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f) &&
+      // ("Chưa đóng ngày nào, giờ đóng còn kịp lấy lương hưu không": in time for a pension, not a payment's deadline.)
+      !/\bkip (?:\w+ ){0,3}(?:luong huu|ve huu|nghi huu|huu)\b/.test(f),
     entry: 'payment_mode.deadlines',
   },
   {
@@ -586,6 +600,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'benefits_pension.pension_adjustment',
   },
   {
+    // The amount of the monthly survivor allowance ("mẹ tôi 70 tuổi được tuất hằng tháng bao nhiêu"): the day's
+    // figure, and when there is one.
+    name: 'monthly-survivor-amount',
+    asks: (f) => MONTHLY_SURVIVOR_AMOUNT.test(f),
+    entry: 'survivor.monthly_survivor',
+    lead: () => monthlySurvivorLead(),
+    leadsAlways: true,
+  },
+  {
     // A caesarean or a natural birth: the same 2,000,000 a child.
     name: 'caesarean',
     asks: (f) => /\b(?:sinh mo|mo de|mo lay thai|de mo|sinh thuong)\b/.test(f),
@@ -647,6 +670,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) =>
       (/\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) &&
         /\b(?:nop|dong|thanh toan)\b/.test(f)) ||
+      // "đóng qua VssID được không", "nộp tiền trên điện thoại" (not seeing the record there, or registering)
+      /\b(?:dong|nop|thanh toan)\b(?: \w+){0,4} (?:qua|bang|tren) (?:vssid|app|ung dung|dien thoai|dich vu cong)\b/.test(f) ||
       (/\b(?:o|tu) nuoc ngoai\b/.test(f) && /\b(?:dong|nop) tien\b|\bbang cach nao\b/.test(f)),
     entry: 'where_to_pay.online_payment',
   },

@@ -35,6 +35,9 @@ const FIGURES: Record<string, Figure> = {
   FLOOR: (p) => incomeLimits(p).floor,
   CEILING: (p) => incomeLimits(p).ceiling,
   REFERENCE: (p) => p.referenceLevel,
+  // A relative's monthly survivor allowance: 50 % of the reference level, 70 % with no one caring for them (Art 87).
+  SURVIVOR_MONTHLY: (p) => Math.round(p.referenceLevel * 0.5),
+  SURVIVOR_MONTHLY_ALONE: (p) => Math.round(p.referenceLevel * 0.7),
   PREMIUM: premiumAt,
   MAX_PREMIUM: (p) => applyRate(incomeLimits(p).ceiling, p.rate),
   ...Object.fromEntries(
@@ -50,7 +53,7 @@ const FIGURES: Record<string, Figure> = {
 const TAKES_INCOME = new Set(['PREMIUM', ...Object.keys(GROUPS).map((g) => `PAY_${g}`)]);
 
 /** Figures that follow the reference level only: the floor's being provisional does not touch them. */
-const REFERENCE_ONLY = new Set(['CEILING', 'REFERENCE', 'MAX_PREMIUM']);
+const REFERENCE_ONLY = new Set(['CEILING', 'REFERENCE', 'MAX_PREMIUM', 'SURVIVOR_MONTHLY', 'SURVIVOR_MONTHLY_ALONE']);
 
 /** True for a figure name ({FLOOR}, {PAY_POOR} …). */
 export function isRuleFigure(name: string): boolean {

@@ -146,101 +146,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
   const s: Situation = {};
 
-  // "đóng một lần 5 năm": years to pay, not years paid.
-  // "còn thiếu trên 5 năm": the gap, not years paid.
-  const fy = f
-    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
-    // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
-    // a prepayment asked about (one made is "đã đóng trước 5 năm").
-    // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
-    // stays).
-    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
-    // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
-    .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam (?:khong|ko|k|chua|hay)\b/g, ' ')
-    // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
-    .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
-    .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
-    .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
-    // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
-    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
-    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
-    // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
-    .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
-    // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
-    // says the years are short of it, not how many.
-    // ("có kịp đủ 15 năm không": the same.)
-    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
-    // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
-    .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
-    // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
-    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,2}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
-    // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
-    .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
-    // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
-    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ')
-    // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
-    .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
-    .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
-    // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
-    .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ');
-  for (const re of YEARS_PAID) {
-    const m = re.exec(fy);
-    if (m?.[1]) {
-      const n = Number(m[1].replace(',', '.'));
-      if (n > 0 && n <= 45) {
-        // "14 năm 6 tháng": the months count (6 months short of 15 years is not "1 year").
-        const months = Number.isInteger(n) ? MONTHS_AFTER.exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
-        const k = months?.[1] ? Number(months[1]) : 0;
-        s.yearsPaid = k > 0 && k < 12 ? Math.round((n + k / 12) * 100) / 100 : n;
-        break;
-      }
-    }
-  }
-  // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
-  const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
-  if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
-  // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
-  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year, month);
-  // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
-  const kindYears = (re: RegExp): number | undefined => {
-    const m = re.exec(fy);
-    const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
-    return n > 0 && n <= 45 ? n : undefined;
-  };
-  const compulsory = kindYears(KIND_YEARS.compulsory);
-  const voluntary = kindYears(KIND_YEARS.voluntary);
-  if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
-  const age = ageNow(f, year);
-  if (age !== undefined) s.age = age;
-  const born = BIRTH_YEAR.exec(f);
-  if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
-  const bornIn = BIRTH_MONTH.exec(f);
-  if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
-    s.birthMonth = Number(bornIn[1]);
-    s.birthYear = Number(bornIn[2]);
-  }
-  // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
-  if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
-  if (s.yearsPaid !== undefined) {
-    // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
-    if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
-    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
-    // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
-    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
-  }
-  // ("Nghỉ việc từ 2019" is when paying stopped.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
-  if (start?.[1]) s.startYear = Number(start[1]);
-  // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
-  const firstPeriod = Math.min(...[...f.matchAll(PERIOD)].map((p) => Number(p[2] ?? p[4])));
-  if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
-  const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?thang (\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
-  if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
-  // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
-  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
-    delete s.yearsPaid;
-    delete s.yearsKind;
-  }
+  // Years, months, ages and dates: only a text with a digit tells any (most short questions have none).
+  if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
   if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
@@ -339,8 +246,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   ) {
     s.withdrewBefore = true;
     // The years told with the withdrawal were paid out: they no longer count ("rút 1 lần năm 2021 (đóng cty 6
-    // năm), giờ 50t"), unless the years are those paid since joining again.
-    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
+    // năm), giờ 50t"), unless the years are those paid since joining again ("đóng tự nguyện lại, tới nay được 7 năm").
+    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
       delete s.yearsPaid;
       delete s.yearsKind;
     }
@@ -359,10 +266,117 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
     s.neverPaid = true;
   }
+  // "Mới bắt đầu đóng từ tháng 3/2025": begun then, and paying since, up to this month.
+  if (s.neverPaid && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !/\b(?:chua (?:tung|bao gio|he)|(?:nghi|dung|ngung) (?:dong|nop))\b/.test(f)) {
+    const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
+    if (since >= 1 && since <= 540) {
+      s.yearsPaid = Math.round((since / 12) * 100) / 100;
+      delete s.neverPaid;
+    }
+  }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
   return s;
+}
+
+/** The figures told (years paid, age, birth, dates of the periods) into `s`; `f` is the spaced, folded text. */
+function readFigures(f: string, s: Situation, year: number, month: number | undefined): void {
+  // "đóng một lần 5 năm": years to pay, not years paid.
+  // "còn thiếu trên 5 năm": the gap, not years paid.
+  const fy = f
+    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
+    // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
+    // a prepayment asked about (one made is "đã đóng trước 5 năm").
+    // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
+    // stays).
+    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
+    // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
+    .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam (?:khong|ko|k|chua|hay)\b/g, ' ')
+    // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
+    .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
+    .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh) ){0,4}\d{1,2} nam\b/g, ' ')
+    .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
+    // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
+    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
+    .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
+    // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
+    .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
+    // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
+    // says the years are short of it, not how many.
+    // ("có kịp đủ 15 năm không": the same.)
+    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
+    .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
+    // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
+    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,2}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
+    .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
+    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
+    .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
+    // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
+    .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ');
+  for (const re of YEARS_PAID) {
+    const m = re.exec(fy);
+    if (m?.[1]) {
+      const n = Number(m[1].replace(',', '.'));
+      if (n > 0 && n <= 45) {
+        // "14 năm 6 tháng": the months count (6 months short of 15 years is not "1 year").
+        const months = Number.isInteger(n) ? MONTHS_AFTER.exec(fy.slice((m.index ?? 0) + m[0].length)) : null;
+        const k = months?.[1] ? Number(months[1]) : 0;
+        s.yearsPaid = k > 0 && k < 12 ? Math.round((n + k / 12) * 100) / 100 : n;
+        break;
+      }
+    }
+  }
+  // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
+  const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
+  if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
+  // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
+  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year, month);
+  // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
+  const kindYears = (re: RegExp): number | undefined => {
+    const m = re.exec(fy);
+    const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
+    return n > 0 && n <= 45 ? n : undefined;
+  };
+  const compulsory = kindYears(KIND_YEARS.compulsory);
+  const voluntary = kindYears(KIND_YEARS.voluntary);
+  if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
+  const age = ageNow(f, year);
+  if (age !== undefined) s.age = age;
+  const born = BIRTH_YEAR.exec(f);
+  if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  const bornIn = BIRTH_MONTH.exec(f);
+  if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
+    s.birthMonth = Number(bornIn[1]);
+    s.birthYear = Number(bornIn[2]);
+  }
+  // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
+  if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
+  if (s.yearsPaid !== undefined) {
+    // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
+    if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
+    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
+    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
+  }
+  // ("Nghỉ việc từ 2019" is when paying stopped.)
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  if (start?.[1]) s.startYear = Number(start[1]);
+  // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
+  const firstPeriod = Math.min(...[...f.matchAll(PERIOD)].map((p) => Number(p[2] ?? p[4])));
+  if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
+  const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?thang (\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
+  if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
+  // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
+  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
+    delete s.yearsPaid;
+    delete s.yearsKind;
+  }
 }
 
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;

@@ -51,3 +51,15 @@ export function pensionerSurvivorLead(text: string, f: string): string | undefin
   const amount = pension !== null && pension >= 500_000 && pension <= 100_000_000 ? `, khoảng ${formatNumber(months * pension)} đồng với lương hưu ${formatNumber(pension)} đồng/tháng` : '';
   return `Người mất đã hưởng lương hưu ${drawn} tháng: thân nhân được trợ cấp tuất một lần bằng ${shown} tháng lương hưu (${how})${amount}.`;
 }
+
+/** Asks the amount of the monthly survivor allowance ("tuất hằng tháng bao nhiêu", "trợ cấp hằng tháng được mấy"). */
+export const MONTHLY_SURVIVOR_AMOUNT = /\b(?:tuat|tro cap tuat) hang thang\b(?: \w+){0,6} (?:bao nhieu|bn|may|muc nao|la bao nhieu)\b|\b(?:muc|so tien) (?:\w+ ){0,2}tuat hang thang\b/;
+
+/**
+ * The monthly survivor allowance in đồng on the answer's day (Law 41/2024 Art 87: 50 % of the reference level a
+ * relative, 70 % with no one to care for them, at most 4 relatives), with the condition that decides whether there is
+ * one at all: a member with 15 years of compulsory insurance or drawing a pension from it.
+ */
+export function monthlySurvivorLead(): string {
+  return 'Mức trợ cấp tuất hằng tháng: mỗi thân nhân {SURVIVOR_MONTHLY} đồng/tháng (50% mức tham chiếu); thân nhân không có người trực tiếp nuôi dưỡng {SURVIVOR_MONTHLY_ALONE} đồng/tháng (70%); tối đa 4 thân nhân. Chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc đang hưởng lương hưu từ BHXH bắt buộc, và vợ/chồng, cha mẹ đã đủ tuổi nghỉ hưu (hoặc suy giảm khả năng lao động từ 81%) mà không có thu nhập hằng tháng từ mức tham chiếu trở lên; người chỉ đóng tự nguyện thì thân nhân nhận tuất một lần.';
+}

@@ -116,6 +116,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('transfer_between_schemes', 0.35, /\bdang dong (?:\w+ ){0,3}(?:ma|thi|lai|nhung) (?:\w+ ){0,5}(?:hop dong|cong ty|bat buoc)\b/),
   r('transfer_between_schemes', 0.35, /\b(?:gop (?:chung|so)|chuyen (?:sang|qua|tu)|so cu|cong ty)\b/),
   r('transfer_between_schemes', 0.2, /\b(?:cong don|cong gop|cong lai|gop lai)\b/),
+  // "có được cộng 5 năm cũ không": the old years added to the new ones.
+  r('transfer_between_schemes', 0.2, /\bcong (?:lai )?(?:\w+ ){0,2}(?:nam|thoi_gian|thoi gian) (?:cu|truoc|da dong)\b/),
   r('transfer_between_schemes', 0.4, /\b(?:duoc )?tinh (?:de |vao |cho )?(?:huong )?(?:tro cap |che do |bao hiem )?(?:that nghiep|om dau|thai san|bhtn)\b/, ['other', 'eligibility']),
   // campaign
   r('campaign', 0.7, /\b(?:su kien|le phat dong|phat dong|chien dich|van dong|chu de|tuyen truyen|khau hieu|cao diem|diem tua|23 5|muc tieu)\b/),

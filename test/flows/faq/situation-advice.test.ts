@@ -26,7 +26,7 @@ describe('the person\'s situation, read and applied', () => {
     expect(ask('Tôi là nữ, 59 tuổi, đã đóng 12 năm, làm sao để có lương hưu?').answer).toMatch(
       /đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 3 năm/,
     );
-    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm: đóng tiếp .* khoảng 1 năm/);
+    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm \(chỉ được đóng một lần khi thiếu không quá 5 năm\): đóng tiếp .* 12 tháng 1 năm, đến khi/);
   });
 
   it('answers "đóng một lần 5 năm cho những năm sau" with paying ahead, and reads no years paid from it', () => {
@@ -290,5 +290,44 @@ describe('a story then a numbered list of asks', () => {
   it('answers "làm sao biết tiền đã vào" after a comma as its own ask', () => {
     const a = answerQuestion(real, 'Đóng tiền cho đại lý thu ở xã xong thì có giấy tờ gì không, làm sao biết tiền đã vào BHXH chưa?', undefined, {}, DAY);
     expect(a.parts.map((p) => p.entry.id)).toContain('where_to_pay.receipt_check');
+  });
+});
+
+describe('the person\'s own figures in household, survivor and several-ask questions', () => {
+  it('leaves a pensioner out of a household\'s health insurance and prices the others on the day\'s base salary', () => {
+    const a = ask('Nhà tôi 5 người, bố tôi có lương hưu, mua BHYT hộ gia đình thì tính mấy người?');
+    expect(a.answer).toMatch(/còn 4 người mua theo hộ/);
+    // 4.5 % of 2,530,000 a month, a year; then 70 %, 60 %, 50 % of it.
+    expect(a.answer).toMatch(/người thứ nhất 1\.366\.200 đồng; người thứ hai 956\.340 đồng; người thứ ba 819\.720 đồng; người thứ tư 683\.100 đồng; cộng 3\.825\.360 đồng\/năm/);
+    // "1 người" is the price of one, not a household of one.
+    expect(ask('bhyt ho gia dinh gia bao nhieu 1 nguoi').answer).not.toMatch(/Nhà 1 người/);
+  });
+
+  it('gives the monthly survivor allowance in đồng on the day, and says when there is none', () => {
+    const a = ask('Bố tôi đang hưởng lương hưu mất, mẹ tôi 70 tuổi không có thu nhập thì được trợ cấp tuất hằng tháng bao nhiêu?');
+    expect(a.answer).toMatch(/^Mức trợ cấp tuất hằng tháng: mỗi thân nhân 1\.265\.000 đồng\/tháng \(50% mức tham chiếu\); .* 1\.771\.000 đồng\/tháng \(70%\)/);
+    expect(a.answer).toMatch(/chỉ đóng tự nguyện thì thân nhân nhận tuất một lần/);
+  });
+
+  it('tells someone under the retirement age and 7 years short that the missing years cannot be paid at once yet', () => {
+    const a = ask('Tôi nữ 52 tuổi, đã đóng 8 năm, muốn đóng một lần cho các năm còn thiếu với mức 3 triệu thì hết bao nhiêu tiền?');
+    expect(a.answer).toMatch(/Chưa được: đóng một lần "cho số năm còn thiếu" chỉ dành cho người đã đến tuổi nghỉ hưu/);
+    expect(a.answer).toMatch(/nộp 594\.000 đồng\/tháng/);
+    expect(a.answer).not.toMatch(/^Được\./m);
+  });
+
+  it('counts the years paid since joining again after a lump sum, and the months since a start told', () => {
+    expect(readSituation('Năm 2018 tôi đã nhận BHXH một lần cho 9 năm đóng. Từ 2019 tôi đóng tự nguyện lại, tới nay được 7 năm 10 tháng.', 2026, 12).yearsPaid).toBe(7.83);
+    expect(readSituation('Bố tôi 66 tuổi, năm 2020 đã rút BHXH một lần cho 12 năm đóng. Giờ ông muốn đóng tự nguyện lại thì 12 năm đó còn được tính không?', 2026, 12).yearsPaid).toBeUndefined();
+    expect(readSituation('Tôi 59 tuổi, nam. Tôi mới bắt đầu đóng tự nguyện từ tháng 3/2025, mức thấp nhất.', 2026, 12).yearsPaid).toBe(1.83);
+    const a = ask('Tôi 66 tuổi, nam. Năm 2018 tôi đã nhận BHXH một lần cho 9 năm đóng. Từ 2019 tôi đóng tự nguyện lại, tới nay được 7 năm 10 tháng. Có được đóng một lần không?');
+    expect(a.answer).toMatch(/còn thiếu 7 năm 2 tháng/);
+    expect(a.parts.map((p) => p.entry.id)).not.toContain('pension_conditions.pay_missing_once');
+  });
+
+  it('answers the contribution a month asked after a comma, though the pension a month was already given', () => {
+    const a = ask('Tôi nam 58 tuổi làm bốc vác ở chợ, hộ nghèo. Đóng mức thấp nhất thì mỗi tháng bao nhiêu, đủ 15 năm thì lương hưu khoảng bao nhiêu?');
+    expect(a.answer).toMatch(/165\.000/);
+    expect(a.answer).toMatch(/600\.000 đồng\/tháng/);
   });
 });
