@@ -480,18 +480,18 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
   const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ')) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
   if (matched.id === 'survivor.monthly_survivor' && !pensioner && s.yearsPaid !== undefined && s.yearsPaid < 14.5) {
-    const a = part('survivor.member_dies_one_time', survivorLead(s));
+    const a = part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
@@ -634,7 +634,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // Started paying in one month, a birth expected in another ("đăng ký tháng 9/2026, tháng 1/2027 em sinh"): the
   // months paid before the birth against the 6 needed.
   const started = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
-  const birth = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d))\b/.exec(f);
+  // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
+  const birth = started && /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d))\b/.exec(f.slice(started.index + started[0].length));
   if (matched.topic === 'maternity' && started && birth) {
     const [bm, by] = [Number(birth[1] ?? birth[3]), Number(birth[2] ?? birth[4])];
     const paid = by * 12 + bm - (Number(started[2]) * 12 + Number(started[1]));
@@ -651,7 +652,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
     : matched.id === 'survivor.member_dies_one_time'
-      ? survivorLead(s)
+      ? survivorLead(s, f)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };
 }

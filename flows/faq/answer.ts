@@ -324,7 +324,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
   }
   const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
-  if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.startsWith('Ước tính'))) {
+  if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {
     const lead = lumpSumMonthsLead(f, s);
     if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
   }

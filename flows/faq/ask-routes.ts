@@ -48,6 +48,12 @@ const FOR_RELATIVE =
   /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
+/** The social pension named ("trợ cấp hưu trí xã hội"; the over-80s' allowance it replaced is spelt the same, ask-text.ts). */
+const SOCIAL_PENSION_NAMED = /\bhuu tri xa hoi\b/;
+/** Years of voluntary insurance only (no compulsory years told). */
+const VOLUNTARY_ONLY = (f: string, s: Situation): boolean =>
+  s.yearsKind === 'voluntary' || (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan)\b/.test(f));
+
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
@@ -399,20 +405,43 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
   },
   {
+    // A social pensioner's health card ("lãnh trợ cấp hưu trí xh thì có thẻ BHYT không"): the State pays it.
+    name: 'social-pension-card',
+    asks: (f) => HEALTH_CARD.test(f) && SOCIAL_PENSION_NAMED.test(f),
+    entry: 'health_insurance.older_people',
+    replaces: ['health_insurance.pensioner_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card'],
+  },
+  {
+    // A social pensioner's death ("đang lãnh 500k rồi thì khi mất có được hỗ trợ mai táng không"): 10,000,000 to
+    // whoever arranges the funeral (Decree 176/2025 Art 4), not the insurance's funeral allowance.
+    name: 'social-pension-funeral',
+    asks: (f, s) =>
+      s.drawingPension !== true &&
+      (SOCIAL_PENSION_NAMED.test(f) || /\b(?:lanh|nhan|huong|an) (?:\w+ ){0,2}(?:500k|500 nghin|500 ngan|500 000 dong)\b/.test(f)) &&
+      /\b(?:mai tang|ma chay|dam tang|lo hau su)\b/.test(f),
+    entry: 'other.social_pension',
+    lead: () => 'Người đang hưởng trợ cấp hưu trí xã hội qua đời thì người lo mai táng được hỗ trợ chi phí mai táng 10.000.000 đồng (Nghị định 176/2025/NĐ-CP, Điều 4); gia đình làm hồ sơ tại UBND xã/phường nơi cư trú.',
+    leadsAlways: true,
+  },
+  {
     // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
+    // Named, it is the ask even beside joining for the person ("đóng tự nguyện cho bà 77 tuổi … bà có được trợ cấp hưu
+    // trí xã hội không"): with what joining would take at that age.
     name: 'social-pension',
     // (Before the retirement month: "Bố tôi sinh năm 1953, không có lương hưu, bao giờ được trợ cấp?" is this.)
     asks: (f, s) =>
       !HEALTH_CARD.test(f) &&
-      !JOIN_ASK.test(f) &&
-      (/\b(?:huu tri xa hoi|tro cap xa hoi|luong huu xa hoi)\b/.test(f) ||
+      (SOCIAL_PENSION_NAMED.test(f) ||
+        (!JOIN_ASK.test(f) && /\b(?:tro cap xa hoi|luong huu xa hoi)\b/.test(f)) ||
         // "luật mới cho người già nhận tiền, bà phải chờ tới bao nhiêu tuổi": the social pension, by its age.
         (/\bnguoi (?:gia|cao tuoi|gia yeu) (?:\w+ ){0,2}(?:nhan|duoc|co|lanh) (?:\w+ ){0,1}tien\b/.test(f) && /\b(?:bao nhieu tuoi|may tuoi|tuoi nao|cho (?:toi|den))\b/.test(f)) ||
         ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
           /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
           // Asks what they may get: an allowance, support, money ("được hỗ trợ gì", "nhận tiền gì", "chế độ gì").
-          /\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/.test(f))),
+          /\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/.test(f) &&
+          !JOIN_ASK.test(f))),
     entry: 'other.social_pension',
+    lead: (s, f) => (JOIN_ASK.test(f) ? yearsLead(s) : undefined),
   },
   {
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
@@ -454,7 +483,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'one-time-survivor',
     asks: (f, s) => s.drawingPension !== true && /\btuat (?:mot|1) lan\b/.test(f) && !/\b(?:tuat hang thang|hang thang)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
-    lead: (s) => survivorLead(s),
+    lead: (s, f) => survivorLead(s, f),
     // (The funeral allowance alone does not answer the one-time allowance asked; the lead says both.)
     covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
   },
@@ -535,10 +564,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'foreign-refund',
     asks: (f) => /\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban)\b/.test(f),
     entry: 'other.japan_nenkin',
+    // (Asked whether the years there count: no, whatever else is asked.)
     lead: (_s, f) =>
-      JOIN_ASK.test(f) || CAN_JOIN.test(f) || /\b(?:dong|tham gia)\b(?: \w+){0,5} (?:duoc|dc) (?:khong|ko|k)\b/.test(f)
-        ? 'Được: khoản nhận một lần từ quỹ hưu trí nước ngoài không liên quan đến BHXH Việt Nam, nên vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường; thời gian đã đóng BHXH ở Việt Nam (nếu có) vẫn được giữ.'
-        : undefined,
+      /\b(?:nam|thoi gian) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|nhat ban|han quoc|dai loan)\b(?: \w+){0,4} (?:co )?(?:duoc )?(?:cong|tinh)\b/.test(f)
+        ? 'Không: thời gian đóng hưu trí ở nước ngoài (như nenkin của Nhật) không được cộng vào thời gian đóng BHXH Việt Nam; chỉ thời gian đóng theo pháp luật Việt Nam được tính. Anh/chị vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường.'
+        : JOIN_ASK.test(f) || CAN_JOIN.test(f) || /\b(?:dong|tham gia)\b(?: \w+){0,5} (?:duoc|dc) (?:khong|ko|k)\b/.test(f)
+          ? 'Được: khoản nhận một lần từ quỹ hưu trí nước ngoài không liên quan đến BHXH Việt Nam, nên vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường; thời gian đã đóng BHXH ở Việt Nam (nếu có) vẫn được giữ.'
+          : undefined,
     leadsAlways: true,
   },
   {
@@ -563,10 +595,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pay-on-for-the-dead',
     asks: (f, s) => s.memberDied === true && /\b(?:dong|nop) (?:tiep|not|thay|bu|them) (?:\w+ ){0,3}(?:cho )?(?:anh|chong|vo|bo|me|cha|ong|ba|nguoi mat)\b|\b(?:dong|nop) (?:tiep|not|thay) (?:\w+ ){0,2}(?:cho du|de du)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
-    lead: (s) =>
+    lead: (s, f) =>
       [
         'Người đã mất thì không đóng tiếp hay đóng thay cho đủ 15 năm được (chỉ BHXH bắt buộc có trường hợp thiếu tối đa 6 tháng để thân nhân hưởng tuất hằng tháng); gia đình nhận trợ cấp tuất một lần và trợ cấp mai táng nếu đủ điều kiện.',
-        survivorLead(s),
+        survivorLead(s, f),
       ]
         .filter((x) => x !== undefined)
         .join(' '),
@@ -598,6 +630,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:tang|dieu chinh|nang) (?:\w+ ){0,3}(?:hang nam|moi nam|theo nam|dinh ky)\b|\bluong huu (?:\w+ ){0,3}(?:co )?(?:duoc )?(?:nha nuoc )?(?:tang|dieu chinh)\b/.test(f) &&
       !/\b(?:dong|nop) (?:them|tiep)\b/.test(f),
     entry: 'benefits_pension.pension_adjustment',
+  },
+  {
+    // A member who died, the family asking what they get ("chồng tôi đóng 4 năm thì mất … gia đình được nhận gì và nộp
+    // hồ sơ trong bao lâu"): the funeral and survivor allowances for the years paid, then the papers and the 90 days.
+    name: 'member-died-what-family-gets',
+    asks: (f, s) =>
+      s.memberDied === true &&
+      s.drawingPension !== true &&
+      s.yearsPaid !== undefined &&
+      /\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi)\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s, f) => survivorLead(s, f),
+    after: (f) => (/\b(?:bao lau|thoi han|han (?:chot|cuoi)|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),
+    leadsAlways: true,
+  },
+  {
+    // A member who paid voluntary insurance only, the family asking about a monthly allowance ("chồng tôi đóng tự
+    // nguyện 9 năm … được tuất hằng tháng không, hay chỉ một lần, bao nhiêu"): none; the one-time allowance for
+    // their years, in đồng when the income is told, and the funeral allowance.
+    name: 'voluntary-member-survivor',
+    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && VOLUNTARY_ONLY(f, s) && /\b(?:tuat|tro cap) hang thang\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s, f) => survivorLead(s, f),
+    leadsAlways: true,
   },
   {
     // The amount of the monthly survivor allowance ("mẹ tôi 70 tuổi được tuất hằng tháng bao nhiêu"): the day's

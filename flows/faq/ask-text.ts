@@ -13,6 +13,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'xuat khau lao dong': ['xkld'],
   chong: ['ck'],
   vo: ['vk'],
+  luong: ['lg'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),
@@ -42,6 +43,10 @@ export function spellChatWords(folded: string): string {
  */
 export function spellSchemeNames(folded: string): string {
   return folded
+    // "hưu trí xh"; the old allowance of the over-80s ("trợ cấp 80 tuổi", "trợ cấp người cao tuổi"), which the
+    // social pension replaced on 1/7/2025.
+    .replace(/\b(huu tri|tro cap) xh\b/g, '$1 xa hoi')
+    .replace(/\btro cap (?:xa hoi )?(?:(?:cho )?(?:nguoi )?(?:tu |tren )?(?:80|75) tuoi|(?:cho )?nguoi cao tuoi)\b/g, 'tro cap huu tri xa hoi')
     .replace(/\bbao hiem xa hoi\b/g, 'bhxh')
     .replace(/\bbao hiem y te\b/g, 'bhyt')
     .replace(/\bbao hiem tu nguyen\b/g, 'bhxh tu nguyen')

@@ -3,7 +3,7 @@ import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
-import { pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
+import { paidByRetirement, pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
@@ -41,7 +41,8 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
   if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
   // "Năm 2020 tôi đóng mức thấp nhất bao nhiêu": an earlier year's figures, not the day's.
-  const past = /\bnam ((?:19|20)\d\d)\b/.exec(f)?.[1];
+  // ("6 năm (2009–2015)" is a span of years paid, not a year asked about.)
+  const past = /(?<!\b\d{1,2} )\bnam ((?:19|20)\d\d)\b/.exec(f)?.[1];
   if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
@@ -109,7 +110,7 @@ function modeMonths(f: string): string | undefined {
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
 const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;
 /** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
-const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))/;
+const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b/;
 
 /**
  * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm
@@ -121,8 +122,14 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined || TARGET_PENSION.test(f)) return undefined;
   // The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm".
   // Or paying until the retirement age ("30t, đóng liên tục đến tuổi nghỉ hưu"): the years until then, with any paid.
-  const toGo = UNTIL_RETIREMENT.test(f) ? yearsToRetirement(s) : undefined;
-  const years = toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (s.yearsPaid ?? yearsAsked(f)[0] ?? NaN);
+  // ("Đóng 5tr/tháng thì sau này lương hưu bao nhiêu", 50 tuổi: from now on too.)
+  const onwards = UNTIL_RETIREMENT.test(f) || (s.yearsPaid === undefined && yearsAsked(f).length === 0 && /\b(?:sau nay|ve gia|luc gia|khi gia)\b/.test(f));
+  const toGo = onwards ? yearsToRetirement(s) : undefined;
+  const by = toGo !== undefined && toGo > 0 ? paidByRetirement(s, s.yearsPaid ?? 0) : undefined;
+  let years = by?.total ?? (toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (s.yearsPaid ?? yearsAsked(f)[0] ?? NaN));
+  // 10 to 15 years by the age: the missing years paid at once then make 15.
+  const topUp = toGo !== undefined && toGo > 0 && years >= 10 && years < 15;
+  if (topUp) years = 15;
   if (!(years >= 15 && years <= 45)) return undefined;
   const named = /\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null;
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
@@ -130,14 +137,19 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const y = Math.floor(years);
   const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${pensionRate(sex, y)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
-  const until = toGo !== undefined && toGo > 0 && s.sex && s.age !== undefined && s.year !== undefined ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, s.year)})` : '';
+  const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
+  const until =
+    toGo !== undefined && toGo > 0 && retires !== undefined
+      ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${retires}${topUp ? ', rồi đóng một lần số năm còn thiếu cho đủ 15 năm' : ''})`
+      : '';
   return `Ước tính với ${y} năm đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }
 
 /** Paying until the retirement age ("đóng đến tuổi nghỉ hưu", "tới lúc về hưu"). */
 const UNTIL_RETIREMENT = /\b(?:den|toi|cho den|cho toi) (?:luc |khi |tuoi |khi du tuoi |luc du tuoi )?(?:nghi|ve) huu\b|\b(?:den|toi) (?:du )?tuoi (?:nghi |ve )?huu\b/;
 /** A pension the person wants, with its amount: "muốn lương hưu 5 triệu", "để có lương hưu khoảng 4tr5/tháng". */
-const TARGET_PENSION = /\b(?:muon|de|mong|du kien|dat|duoc|nhan|linh|lanh|huong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,3}?(\d+(?:[.,]\d+)? ?(?:tr\d?|trieu))\b/;
+// ("… để có lương hưu, chọn mức 4 triệu": the income chosen, not the pension wanted.)
+const TARGET_PENSION = /\b(?:muon|de|mong|du kien|dat|duoc|nhan|linh|lanh|huong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,3}?(?<!\b(?:chon|theo|dong) muc |\bmuc thu nhap |\bthu nhap )(\d+(?:[.,]\d+)? ?(?:tr\d?|trieu))\b/;
 /** Asks what to choose or pay for it ("phải đóng mức nào", "chọn thu nhập bao nhiêu", "đóng bao nhiêu 1 tháng"). */
 const ASKS_INCOME_FOR = /\b(?:dong|nop|chon|chi) (?:\w+ ){0,4}(?:bao nhieu|muc nao|muc gi|the nao)\b|\b(?:muc|thu nhap) (?:\w+ ){0,2}(?:nao|bao nhieu)\b/;
 /** Years assumed when neither the years nor the person's age and sex are told (said to be an example). */

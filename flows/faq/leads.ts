@@ -171,9 +171,9 @@ export function yearsLead(s: Situation): string | undefined {
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm (chỉ được đóng một lần khi thiếu không quá 5 năm): đóng tiếp theo tháng, 3, 6 hoặc 12 tháng ${spell(10 - n)}, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
   }
-  const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s.sex, s.age, n, year, yearsToGo) : '';
+  const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s, s.sex, s.age, n, year, yearsToGo) : '';
   // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.
-  const reachesFifteen = yearsToGo !== undefined && Math.floor(n) + yearsToGo >= 15;
+  const reachesFifteen = yearsToGo !== undefined && (paidByRetirement(s, n)?.total ?? Math.floor(n) + yearsToGo) >= 15;
   const oneGo = reachesFifteen
     ? ''
     : missing <= 5
@@ -184,15 +184,30 @@ export function yearsLead(s: Situation): string | undefined {
 
 /**
  * Someone short of 15 years and of the retirement age: the year and age they reach it, the years they have by
- * then if they pay on, and what that gives (15 reached and the rate, or the lump payment of the rest).
+ * then if they pay on, and what that gives (15 reached and the rate, or the lump payment of the rest). With the
+ * birth month told, in months: the month the age is reached, and the months paid until then.
  */
-function untilRetirement(sex: 'male' | 'female', age: number, paid: number, year: number, toGo: number): string {
-  const total = Math.floor(paid) + toGo;
+function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid: number, year: number, toGo: number): string {
+  const by = paidByRetirement(s, paid);
+  const total = by?.total ?? Math.floor(paid) + toGo;
+  const short = 15 - total;
   const then =
-    total >= 15
+    short <= 0
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
-      : `, còn thiếu ${15 - total} năm: ${15 - total <= 5 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
-  return ` Anh/chị đến tuổi nghỉ hưu ${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm); đóng đều đến lúc đó là được khoảng ${total} năm${then}.`;
+      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
+  const when = by ? `vào tháng ${by.at} (${formatAge(by.age)}), còn ${spell(by.left)}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;
+  return ` Anh/chị đến tuổi nghỉ hưu ${when}; đóng đều đến lúc đó là được khoảng ${by ? spell(total) : `${total} năm`}${then}.`;
+}
+
+/**
+ * The years paid by the retirement month for someone whose birth month is told and who pays every month from the
+ * next one: with the month and the age then. Undefined without the birth month, the sex or the day.
+ */
+export function paidByRetirement(s: Situation, paid: number): { total: number; left: number; at: string; age: number } | undefined {
+  if (s.birthYear === undefined || s.birthMonth === undefined || !s.sex || s.day === undefined) return undefined;
+  const r = reaches(s.sex, s.birthYear, s.birthMonth);
+  const left = Math.max(0, r.at - monthIndex(s.day)) / 12;
+  return { total: Math.round((paid + left) * 100) / 100, left, at: monthYear(r.at), age: r.age };
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */

@@ -1,37 +1,46 @@
 import type { Situation } from './situation.ts';
 
-/** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng" on folded words. */
-const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[.,]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+/** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng", "bình quân khoảng 6 triệu" on folded words. */
+const INCOME = /\b(?:muc|thu nhap|luong|binh quan|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[.,]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+
+/** The monthly income a message names for the years paid (1,000,000 to 50,000,000 đồng), or undefined. */
+export function incomeTold(f: string): number | undefined {
+  const m = INCOME.exec(f);
+  if (!m) return undefined;
+  const income = m[1] ? Number(m[1].replace(',', '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
+  return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
+}
 
 const money = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /**
  * About how much a lump sum makes for the years and the income told (Law 41/2024 Art 102: 2 months of the
- * average income a year from 2014, 1.5 before): "6 năm, thu nhập 3 triệu: khoảng 36.000.000 đồng". Undefined
- * without both.
+ * average income a year from 2014, 1.5 before, split by the start year when told): "6 năm, thu nhập 3 triệu:
+ * khoảng 36.000.000 đồng". Undefined without both.
  */
 export function lumpSumEstimateLead(f: string, s: Situation): string | undefined {
   const n = s.yearsPaid;
-  const m = INCOME.exec(f);
-  if (n === undefined || n <= 0 || n > 45 || !m) return undefined;
-  const income = m[1] ? Number(m[1].replace(',', '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
-  if (!(income >= 1_000_000 && income <= 50_000_000)) return undefined;
+  const income = incomeTold(f);
+  if (n === undefined || n <= 0 || n > 45 || income === undefined) return undefined;
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
-  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: nếu các năm đóng từ 2014 trở đi thì khoảng ${n} x 2 x ${money(income)} = ${money(n * 2 * income)} đồng (mỗi năm trước 2014 chỉ tính 1,5 tháng); thu nhập các năm được điều chỉnh trượt giá; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng. Số chính xác do cơ quan BHXH tính.`;
+  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: khoảng ${total} tháng x ${money(income)} = ${money(months * income)} đồng${split}; thu nhập các năm được điều chỉnh trượt giá; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng. Số chính xác do cơ quan BHXH tính.`;
 }
 
 /** Asks how much the lump sum makes ("được bao nhiêu", "rút được bao nhiêu", "nhận bao nhiêu tiền"). */
 const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang )?(?:bao nhieu|may thang)\b|\bbao nhieu tien\b/;
 
 /**
- * The lump sum in months of average income for the years told, when no income is named ("8 năm BHXH, rút 1 lần
- * được bao nhiêu", "đóng từ 2010 được 12 năm"): 1.5 months a year before 2014, 2 from 2014 (Law 41/2024 Art 102),
- * split by the start year when it is told, else reckoned as years from 2014. Undefined without years or an ask of
- * the amount.
+ * The lump sum in months of average income for the years told ("8 năm BHXH, rút 1 lần được bao nhiêu", "đóng từ
+ * 2010 được 12 năm"), and in đồng when an income is named too: 1.5 months a year before 2014, 2 from 2014 (Law
+ * 41/2024 Art 102), split by the start year when it is told, else reckoned as years from 2014. Undefined without
+ * years or an ask of the amount.
  */
 export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   const n = s.yearsPaid;
-  if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f) || INCOME.test(f)) return undefined;
+  if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
+  const estimate = lumpSumEstimateLead(f, s);
+  if (estimate) return estimate;
   const { whole, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
   return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
@@ -40,7 +49,7 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
  * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
  * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
  */
-export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; total: string; split: string } {
+export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; months: number; total: string; split: string } {
   const whole = Math.floor(n);
   // Months before 2014 in whole years; odd months count with the years from 2014 ("từ 3/2013": 10 months, no year).
   const monthsBefore = startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0;
@@ -52,5 +61,5 @@ export function monthsOfAverage(n: number, startYear: number | undefined, startM
         ? ` (${before} năm trước 2014 x 1,5 tháng + ${whole - before} năm từ 2014 x 2 tháng)`
         : ' (mỗi năm từ 2014 được 2 tháng)'
       : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
-  return { whole, total: String(months).replace('.', ','), split };
+  return { whole, months, total: String(months).replace('.', ','), split };
 }

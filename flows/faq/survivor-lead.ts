@@ -1,6 +1,6 @@
 import type { Situation } from './situation.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
-import { monthsOfAverage } from './lump-sum-estimate.ts';
+import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
 
 /**
  * Funeral allowance: 10 × the reference level, for a member with 60 months or more (QĐ 863/QĐ-BNV); the answer
@@ -11,10 +11,10 @@ const FUNERAL = '{REFERENCE*10} đồng (10 lần mức tham chiếu)';
 /**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60
  * months) and what the one-time survivor allowance makes: under 60 months what was paid, else about 2 months of
- * average income a year from 2014, 1.5 a year before (Law 41/2024 Art 109, 110). Undefined without the years, or
- * for a pensioner (another rule).
+ * average income a year from 2014, 1.5 a year before (Law 41/2024 Art 109, 110), in đồng when `f` (the folded
+ * question) names the income. Undefined without the years, or for a pensioner (another rule).
  */
-export function survivorLead(s: Situation): string | undefined {
+export function survivorLead(s: Situation, f = ''): string | undefined {
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
   const shown = Number.isInteger(n) ? `${n} năm` : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
@@ -24,8 +24,11 @@ export function survivorLead(s: Situation): string | undefined {
       : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
-  const { total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
-  const oneTime = `trợ cấp tuất một lần khoảng ${total} tháng thu nhập bình quân${split}`;
+  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  // With the income told ("mức 3tr", "bình quân khoảng 4 triệu"): the amount too.
+  const income = incomeTold(f);
+  const amount = income !== undefined ? `, với bình quân ${formatNumber(income)} đồng là khoảng ${formatNumber(months * income)} đồng (thu nhập các năm được điều chỉnh trượt giá)` : '';
+  const oneTime = `trợ cấp tuất một lần khoảng ${total} tháng thu nhập bình quân${split}${amount}`;
   // 15 years or more of compulsory insurance: relatives who qualify may get the monthly allowance instead; voluntary
   // years alone give the one-time allowance.
   if (n >= 15 && s.yearsKind !== 'voluntary') return `Người mất đã đóng ${shown}: ${funeral}; thân nhân đủ điều kiện có thể được trợ cấp tuất hằng tháng (khi có từ đủ 15 năm đóng bắt buộc), nếu không thì nhận ${oneTime}.`;

@@ -225,7 +225,7 @@ describe('the amount of a lump sum', () => {
   it('is estimated for the years and income told, not answered with the premium for that income', () => {
     const a = answerQuestion(index, 'Tôi đóng BHXH tự nguyện được 6 năm, mức thu nhập 3 triệu, nay muốn rút một lần thì được bao nhiêu tiền?', undefined, {}, DAY);
     expect(a.entryId).toBe('lump_sum.amount');
-    expect(a.answer).toMatch(/6 x 2 x 3\.000\.000 = 36\.000\.000 đồng/);
+    expect(a.answer).toMatch(/khoảng 12 tháng x 3\.000\.000 = 36\.000\.000 đồng nếu các năm đóng từ 2014 trở đi/);
     // The survivor allowance of a member who died is another rule.
     expect(answerQuestion(index, 'Bố tôi đóng BHXH tự nguyện 20 năm thì mất. Tôi được nhận trợ cấp tuất một lần khoảng bao nhiêu?', undefined, {}, DAY).topic).toBe('survivor');
   });

@@ -331,3 +331,48 @@ describe('the person\'s own figures in household, survivor and several-ask quest
     expect(a.answer).toMatch(/600\.000 đồng\/tháng/);
   });
 });
+
+describe('the person\'s dates, income and family, read for their own figure', () => {
+  it('counts the months from a start told as paid, and the birth month\'s retirement month, for the years by then', () => {
+    const a = ask('Tôi nam sinh 2/1971, làm ở Hải Phòng có BHXH bắt buộc 7 năm, nay về quê đóng tự nguyện tiếp. Đóng đến lúc nghỉ hưu có đủ 15 năm không?');
+    expect(a.answer).toMatch(/đến tuổi nghỉ hưu vào tháng 2\/2033 \(62 tuổi\), còn 6 năm 2 tháng; đóng đều đến lúc đó là được khoảng 13 năm 2 tháng, còn thiếu 1 năm 10 tháng: đóng một lần phần thiếu/);
+    const b = ask('Tôi nam sinh 6/1977, đóng tự nguyện mức 4 triệu từ 3/2019. Nếu đóng đều đến tuổi nghỉ hưu thì lương hưu khoảng bao nhiêu?');
+    expect(b.answer).toMatch(/Ước tính với 20 năm đóng \(đóng đều từ nay đến tuổi nghỉ hưu vào tháng 6\/2039\), thu nhập bình quân 4\.000\.000 đồng\/tháng: nam 45%, khoảng 1\.800\.000 đồng\/tháng/);
+  });
+
+  it('prices a pension "sau này" from now to the age, the missing years paid at once', () => {
+    expect(ask('ck toi 50t chay giao hang, dong 5tr/thang thi sau nay luong huu bn').answer).toMatch(/Ước tính với 15 năm đóng \(.*rồi đóng một lần số năm còn thiếu cho đủ 15 năm\), thu nhập bình quân 5\.000\.000 đồng\/tháng: nam 40%, khoảng 2\.000\.000 đồng\/tháng/);
+  });
+
+  it('gives the one-time survivor allowance and a lump sum in đồng for the income told', () => {
+    expect(ask('vo e mat thang truoc, dong tu nguyen dc 8 nam tron muc 3tr, tuat 1 lan dc khoang bn').answer).toMatch(/với bình quân 3\.000\.000 đồng là khoảng 48\.000\.000 đồng/);
+    const widow = ask('Chồng tôi mất tháng 10/2026, anh ấy đóng BHXH tự nguyện 9 năm (từ 2017), thu nhập bình quân khoảng 4 triệu. Tôi 52 tuổi, nội trợ. Tôi có được nhận tuất hằng tháng không, hay chỉ một lần, khoảng bao nhiêu?');
+    expect(widow.answer).toMatch(/khoảng 72\.000\.000 đồng/);
+    expect(widow.answer).toMatch(/không có trợ cấp tuất hằng tháng/);
+    expect(widow.answer).not.toMatch(/^Mức trợ cấp tuất hằng tháng/);
+    expect(ask('Tôi nam 63 tuổi, đóng bắt buộc 8 năm và tự nguyện 4 năm, tổng 12 năm. Nếu nhận một lần thì được khoảng bao nhiêu, biết bình quân thu nhập khoảng 5 triệu?').answer).toMatch(/= 120\.000\.000 đồng/);
+  });
+
+  it('counts the months to a birth from the start of paying, not from the start month read as the birth', () => {
+    const a = ask('Tôi nữ 34 tuổi, đóng tự nguyện từ tháng 4/2026, dự sinh tháng 1/2027. Đến lúc sinh tôi có đủ điều kiện nhận 2 triệu không?');
+    expect(a.answer).toMatch(/^Đóng đều từ tháng 4\/2026 đến trước tháng sinh là 9 tháng, đủ 6 tháng/m);
+  });
+
+  it('reads the social pension by its old names and amounts, and answers its funeral support and health card', () => {
+    expect(ask('ba ngoai 81t dang lanh tro cap 80 tuoi 360k, gio co dc tang len ko').entryId).toBe('other.social_pension');
+    expect(ask('ong e 78t co the bhyt chua, lanh tro cap huu tri xh thi co the ko').entryId).toBe('health_insurance.older_people');
+    expect(ask('hoi gium ong: 70t, ho ngheo, dang lanh 500k roi thi khi mat co dc ho tro mai tang ko').answer).toMatch(/hỗ trợ chi phí mai táng 10\.000\.000 đồng/);
+  });
+
+  it('tells a family what a member who died under 60 months leaves, and the 90 days to file', () => {
+    const a = ask('Chồng tôi đóng tự nguyện 4 năm (từ 1/2021 đến 12/2024) thì mất ngày 20/10/2026. Vậy gia đình được nhận gì và nộp hồ sơ trong bao lâu?');
+    expect(a.answer).toMatch(/chưa đủ 60 tháng đóng nên không có trợ cấp mai táng; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng/);
+    expect(a.answer).toMatch(/Trong 90 ngày/);
+    expect(a.answer).not.toMatch(/^Được\./m);
+  });
+
+  it('says no to counting years paid in Japan, and reads "chọn mức 4 triệu" as the income chosen', () => {
+    expect(ask('Tôi nam, 50 tuổi, đã nhận lại tiền nenkin rồi. Giờ đóng BHXH tự nguyện thì 3 năm ở Nhật có được cộng không?').answer).toMatch(/^(?:1\) )?Không: thời gian đóng hưu trí ở nước ngoài/);
+    expect(ask('Tôi 45 tuổi, nam, có đóng BHXH ở Việt Nam 6 năm (2009–2015). Giờ tôi muốn đóng tiếp để có lương hưu, chọn mức 4 triệu thì mỗi tháng nộp bao nhiêu?').answer).toMatch(/nộp 814\.000 đồng\/tháng/);
+  });
+});
