@@ -193,13 +193,20 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // relative who died of one asks about the survivor's rights, handled below).
   if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
+    // Asked whether to keep the years for a pension instead ("nên rút hay chờ hưu", "nếu không rút thì có cách nào"):
+    // what keeping them takes for this person.
+    const weighs = /\b(?:hay|hoac) (?:la )?(?:cho|doi|giu|dong tiep|de)\b|\bneu (?:khong|ko|k) rut\b|\bcach nao (?:\w+ ){0,3}luong huu\b/.test(f);
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
         ? ' Vì đã đủ 15 năm, anh/chị cũng có thể giữ thời gian đóng để hưởng lương hưu khi đủ tuổi; nên cân nhắc trước khi rút.'
-        : '';
+        : weighs
+          ? ` Nếu không rút: ${yearsLead(s) ?? 'đóng tiếp cho đủ 15 năm và đủ tuổi nghỉ hưu thì hưởng lương hưu hằng tháng (có thẻ BHYT do quỹ BHXH đóng).'}`
+          : '';
+    // (The State's share of a voluntary member's contributions is paid out too in this case, Art 102(3).)
+    const support = /\bho tro\b/.test(f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
     const a = part(
       'lump_sum.serious_illness',
-      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${keep}`,
+      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}`,
     );
     if (a) return a;
   }

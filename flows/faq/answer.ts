@@ -121,6 +121,8 @@ const SECOND_ASK_TOPICS = 3;
 const SECOND_ASK_OWN_CUES = 0.5;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['other', 'contact_hotline', 'campaign', 'calculator']);
+/** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
+const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
 const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
 const WHAT_IS_ENTRY = 'other.what_is_vsi';
@@ -227,7 +229,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
     const m = matchEntry(index, ask, false);
-    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || NOT_A_SECOND_ASK.has(m.entry.topic)) continue;
+    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
@@ -286,10 +288,16 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
 
 /**
  * The rule on paying the missing years at once ("Được. … thiếu không quá 5 năm") for someone more than 5 years short:
- * the rule for their gap instead (pay on until 5 are missing), so that no part of the reply says "Được" to them.
+ * the rule for their gap instead (pay on until 5 are missing), so that no part of the reply says "Được" to them; for
+ * someone within 5 years, the rule with their own years.
  */
 function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): AnswerPart[] {
-  if (s.yearsPaid === undefined || 15 - s.yearsPaid <= 5) return parts;
+  if (s.yearsPaid === undefined) return parts;
+  // Within 5 years: the rule with what it means for them (the years missing, the rate at 15), unless said already.
+  if (15 - s.yearsPaid <= 5) {
+    const lead = parts.some((p) => p.lead?.includes('để đủ 15 năm')) ? undefined : yearsLead(s);
+    return lead ? parts.map((p) => (p.entry.id === 'pension_conditions.pay_missing_once' && p.lead === undefined ? { ...p, lead } : p)) : parts;
+  }
   const theirs = index.entries.get('pension_conditions.missing_more_than_5');
   if (!theirs) return parts;
   const has = parts.some((p) => p.entry.id === theirs.id);

@@ -710,7 +710,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Joining in the campaign month, asking for something more ("tháng 5 đăng ký có được hỗ trợ thêm gì không hay như
     // bình thường"): the State's rates are the same all year; the month brings advice at the door.
     name: 'campaign-month-support',
-    asks: (f) => /\b(?:thang 5|thang nam|thang van dong|dot van dong|chien dich)\b/.test(f) && /\b(?:uu dai|ho tro them|duoc them|giam|khuyen mai|qua|nhu binh thuong|khac gi)\b/.test(f),
+    // (Not a month of birth or of a date, "sinh tháng 5/1964"; not "qua tuổi".)
+    asks: (f) =>
+      /\b(?:thang (?:5|nam)(?! \d)|thang van dong|dot van dong|chien dich)\b/.test(f) &&
+      /\b(?:uu dai|ho tro them|duoc them|giam|khuyen mai|qua tang|tang qua|co qua|nhu binh thuong|khac gi)\b/.test(f),
     entry: 'campaign.any_discount',
   },
   {

@@ -24,7 +24,7 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
   if (n === undefined || n <= 0 || n > 45 || income === undefined) return undefined;
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
   const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
-  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: khoảng ${total} tháng x ${money(income)} = ${money(months * income)} đồng${split}; thu nhập các năm được điều chỉnh trượt giá; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng. Số chính xác do cơ quan BHXH tính.`;
+  return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: khoảng ${total} tháng x ${money(income)} = ${money(months * income)} đồng${split}; thu nhập các năm được điều chỉnh trượt giá; ${s.seriousIllness ? 'người mắc bệnh nguy hiểm hoặc suy giảm khả năng lao động từ 81% được nhận cả phần Nhà nước đã hỗ trợ tiền đóng' : 'với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng'}. Số chính xác do cơ quan BHXH tính.`;
 }
 
 /** Asks how much the lump sum makes ("được bao nhiêu", "rút được bao nhiêu", "nhận bao nhiêu tiền"). */

@@ -150,7 +150,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam [,.(]|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
@@ -159,7 +159,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
 
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
-  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu) )\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
