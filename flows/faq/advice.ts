@@ -353,7 +353,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Joined from 1/7/2025: no lump sum just for stopping 12 months (the transitional rule is for earlier members).
-  const joinedAfterReform = s.startYear !== undefined && (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f)));
+  // (The start of paying, not of drawing a pension, "lãnh lương hưu từ 5/2026", and no years before it told.)
+  const joinedAfterReform =
+    s.startYear !== undefined &&
+    (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f))) &&
+    s.drawingPension !== true &&
+    !s.memberDied &&
+    !/\b(?:huong|lanh|nhan|linh) (?:\w+ ){0,2}luong huu\b/.test(f) &&
+    !(s.yearsPaid !== undefined && s.yearsPaid > s.startYear - 2025 + 1.5);
   if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
@@ -364,7 +371,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
-  const onLumpSum = matched?.topic === 'lump_sum' && ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months'].includes(matched.id);
+  // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
+  const onLumpSum =
+    matched?.topic === 'lump_sum' &&
+    ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months', ...(s.settlingAbroad ? [] : ['lump_sum.emigration'])].includes(matched.id);
   const withdrawAsked = /\brut\b/.test(f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');
   if (transitional && (onLumpSum || withdrawAsked)) {
     const a = part(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
@@ -504,6 +514,15 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
   if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && /\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) {
     const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f));
+    if (a) return a;
+  }
+  // A pensioner's death matched to its own rule, with the months drawn told ("hưởng lương hưu được 5 tháng thì mất"):
+  // their months of pension.
+  // (Matched to the papers, "bố đang lãnh lương hưu được 5 tháng thì mất … hồ sơ", the amount first, the papers after.)
+  if ((matched.id === 'survivor.pensioner_dies' || (pensioner && matched.id === 'survivor.procedure')) && s.memberDied) {
+    const lead = pensionerSurvivorLead(text, f);
+    const a = lead ? part('survivor.pensioner_dies', lead) : undefined;
+    if (a?.kind === 'parts' && matched.id === 'survivor.procedure') return { kind: 'parts', parts: [...a.parts, { entry: matched }] };
     if (a) return a;
   }
   // A pensioner's death matched to the member's rules ("mẹ đang lãnh lương hưu … được 10 tháng. Tiền tuất 1 lần tính sao"):

@@ -4,7 +4,7 @@ import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { contributionLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
+import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
@@ -330,6 +330,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
     if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
+  }
+  // Paying the missing years at once at the income told: what it comes to.
+  const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once');
+  if (missing >= 0 && !out.some((p) => p.lead?.includes('tháng còn thiếu x'))) {
+    const cost = missingYearsCostLead(text, f, s);
+    if (cost) out[missing] = { ...out[missing]!, lead: out[missing]!.lead ? `${out[missing]!.lead} ${cost}` : cost };
   }
   const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
   if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {

@@ -1,7 +1,7 @@
 import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
-import { MONTHLY_SURVIVOR_AMOUNT, monthlySurvivorLead, survivorLead } from './survivor-lead.ts';
+import { MONTHLY_SURVIVOR_AMOUNT, monthlySurvivorLead, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
@@ -40,6 +40,22 @@ function fifteenYearsLead(s: Situation, f: string): string | undefined {
   const atAge = s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year);
   const then = passed && atAge ? ' Đã đủ tuổi nghỉ hưu nên có thể làm hồ sơ hưởng lương hưu ngay tại cơ quan BHXH.' : '';
   return `Đóng liên tục từ tháng ${month}/${year} thì ${passed ? 'đã' : 'sẽ'} đủ 15 năm vào tháng ${at} (tháng nào không đóng thì lùi lại bấy nhiêu tháng; xem số tháng đã đóng trên VssID).${then}`;
+}
+
+/**
+ * The month the State's support ends for someone paying continuously since a month told: 120 months from the
+ * start, counted from 1/2018 at the earliest (no support before), Decree 159/2025 and Decree 134/2015 Art 14.
+ */
+function subsidyEndLead(s: Situation): string | undefined {
+  if (s.startYear === undefined) return undefined;
+  const start = Math.max(s.startYear * 12 + ((s.startMonth ?? 1) - 1), 2018 * 12);
+  const last = start + 119;
+  const today = s.day ? monthIndex(s.day) : undefined;
+  const over = today !== undefined && today > last;
+  const from = monthYear(start);
+  // (Whether months supported before 7/2025 count toward the 120 is not settled in a text the team could read: said so.)
+  const early = start < 2025 * 12 + 6 ? ' nếu các tháng đã được hỗ trợ trước 7/2025 cũng tính vào 10 năm (số tháng đã được hỗ trợ xem trên VssID; xác nhận qua 1900 9068)' : '';
+  return `Đóng liên tục từ tháng ${from}${s.startYear < 2018 ? ' (hỗ trợ tính từ 1/2018)' : ''} thì 120 tháng được hỗ trợ ${over ? 'đã hết' : 'hết'} vào tháng ${monthYear(last)}${early}; sau đó anh/chị tự đóng toàn bộ 22% (tháng nào không đóng thì không tính vào 120 tháng).`;
 }
 
 /** A relative said to draw a pension, before the asker says they want to pay for them. */
@@ -478,6 +494,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['lump_sum.amount'],
   },
   {
+    // A pensioner who died, the family asking what they get, with how long the pension was drawn ("bố đang lãnh lương
+    // hưu được 5 tháng … nhà em được những khoản gì"): the months of pension, the funeral allowance, then the papers.
+    name: 'pensioner-died-what-family-gets',
+    asks: (f, s) =>
+      s.memberDied === true &&
+      pensionerSurvivorLead(f, f) !== undefined &&
+      /\b(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|bao nhieu)\b|\btuat (?:mot|1) lan\b/.test(f),
+    entry: 'survivor.pensioner_dies',
+    lead: (_s, f) => pensionerSurvivorLead(f, f),
+    after: (f) => (/\b(?:bao lau|thoi han|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),
+    leadsAlways: true,
+  },
+  {
     // The family asks how the one-time survivor allowance is reckoned ("thân nhân được tuất 1 lần, cách tính"):
     // that rule, not the monthly one, for a member who drew no pension.
     name: 'one-time-survivor',
@@ -632,6 +661,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'benefits_pension.pension_adjustment',
   },
   {
+    // Who receives when the member left no spouse, child or parent ("anh trai tôi độc thân mất, bố mẹ đã mất, chỉ còn 3
+    // anh chị em; ai được nhận tiền tuất"): the law's relatives first, else inheritance; the funeral allowance to whoever
+    // arranged the funeral.
+    name: 'survivor-no-close-relatives',
+    asks: (f, s) =>
+      s.memberDied === true &&
+      /\b(?:ai|nguoi nao) (?:\w+ ){0,3}(?:duoc )?(?:nhan|huong|lanh|linh)\b/.test(f) &&
+      /\b(?:doc than|chua (?:co )?(?:vo|chong)|khong co (?:vo|chong|con)|bo me (?:\w+ ){0,2}(?:mat|qua doi)|anh chi em|chi em|anh em)\b/.test(f),
+    entry: 'survivor.no_relatives_inheritance',
+    lead: (s, f) => survivorLead(s, f),
+    leadsAlways: true,
+  },
+  {
     // A member who died, the family asking what they get ("chồng tôi đóng 4 năm thì mất … gia đình được nhận gì và nộp
     // hồ sơ trong bao lâu"): the funeral and survivor allowances for the years paid, then the papers and the 90 days.
     name: 'member-died-what-family-gets',
@@ -705,6 +747,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'subsidy-duration',
     asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?ho tro)\b/.test(f),
     entry: 'subsidy.duration_10_years',
+    lead: (s) => subsidyEndLead(s),
+    leadsAlways: true,
+    // A later year's contribution asked too ("đến năm 2028 … lúc đó phải nộp bao nhiêu"): the floor from 2027.
+    after: (f) => (/\b(?:nam )?20(?:2[7-9]|30)\b/.test(f) && /\b(?:nop|dong|tra) (?:\w+ ){0,3}bao nhieu\b/.test(f) ? 'contribution_amount.from_2027' : undefined),
   },
   {
     // Joining in the campaign month, asking for something more ("tháng 5 đăng ký có được hỗ trợ thêm gì không hay như

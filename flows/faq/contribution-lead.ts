@@ -191,3 +191,21 @@ export function targetPensionLead(f: string, s: Situation): string | undefined {
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   return `Để có lương hưu khoảng ${formatNumber(target)} đồng/tháng ${basis}: ${who}. Thực tế cần ít hơn một chút vì thu nhập các năm trước được tính trượt giá; nhắn TINH để tính theo mức anh/chị chọn.`;
 }
+
+/**
+ * What paying the missing years at once costs at the income told (or the lowest), before the fund's interest: the
+ * months missing times 22 % of it (Decree 159/2025 Art 7: the sum of the months' contributions plus interest at
+ * the fund's rate). Undefined unless 5 years or less are missing and an income (or "mức thấp nhất") is named.
+ */
+export function missingYearsCostLead(text: string, f: string, s: Situation): string | undefined {
+  if (s.yearsPaid === undefined || s.yearsPaid >= 15 || s.day === undefined) return undefined;
+  const months = Math.round((15 - s.yearsPaid) * 12);
+  if (months < 1 || months > 60) return undefined;
+  const { period } = rulesAt(new Date(`${s.day}T12:00:00+07:00`));
+  const { floor, ceiling } = incomeLimits(period);
+  const named = INCOME_CHOSEN.test(f) ? parseMoney(text, { bare: 'none' }) : null;
+  const income = named ?? (LOWEST.test(f) ? floor : null);
+  if (income === null || income < floor || income > ceiling) return undefined;
+  const premium = applyRate(income, period.rate);
+  return `Ở mức thu nhập ${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
+}

@@ -166,7 +166,7 @@ export function yearsLead(s: Situation): string | undefined {
   const head = `Anh/chị đã đóng ${shown}, còn thiếu ${gap} để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
   const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age, year) - year : undefined;
   // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
-  if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62)) {
+  if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62) || atRetirementAge(s, year)) {
     return missing <= 5
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ${s.sex ? `, tỷ lệ ${pensionRate(s.sex, 15)}% bình quân thu nhập đã đóng (15 năm)` : ' (15 năm: nữ 45%, nam 40% bình quân thu nhập đã đóng)'}.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm (chỉ được đóng một lần khi thiếu không quá 5 năm): đóng tiếp theo tháng, 3, 6 hoặc 12 tháng ${spell(10 - n)}, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
@@ -219,9 +219,15 @@ function startLead(s: Situation, note = true): string | undefined {
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);
   const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? whenRetires(s.sex, s.age, year) : 'rồi'}`;
-  if (toGo >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
-  if (toGo >= 10) {
-    return `${who}: đóng từ nay đến lúc đó được khoảng ${toGo} năm, còn thiếu ${15 - toGo} năm (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
+  // With the birth month, in months ("sinh 7/1976": 9 năm 7 tháng by 7/2036, 5 năm 5 tháng short, not 5).
+  const by = paidByRetirement(s, 0);
+  const until = by ? by.total : toGo;
+  if (until >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
+  if (by && until > 0 && 15 - until > 5) {
+    return `${who}, vào tháng ${by.at}: đóng từ nay đến lúc đó được khoảng ${spell(until)}, còn thiếu ${spell(15 - until)} (hơn 5 năm) nên khi đủ tuổi phải đóng tiếp thêm ${spell(10 - until)} rồi mới đóng một lần 5 năm còn thiếu để hưởng lương hưu.`;
+  }
+  if (until >= 10) {
+    return `${who}: đóng từ nay đến lúc đó được khoảng ${by ? spell(until) : `${toGo} năm`}, còn thiếu ${by ? spell(15 - until) : `${15 - toGo} năm`} (không quá 5 năm) thì đóng một lần phần thiếu và hưởng lương hưu ngay khi đủ tuổi.`;
   }
   return `${who}: anh/chị đóng theo tháng, 3, 6 hoặc 12 tháng đủ 10 năm (đến khoảng năm ${year + 10}), rồi đóng một lần 5 năm còn thiếu để đủ 15 năm và hưởng lương hưu. Không có cách đóng một lần cả 15 năm.${note ? socialPensionNote(s) : ''}`;
 }

@@ -1,13 +1,14 @@
 import type { Situation } from './situation.ts';
 
 /** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng", "bình quân khoảng 6 triệu" on folded words. */
-const INCOME = /\b(?:muc|thu nhap|luong|binh quan|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[.,]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+// (Read on words without punctuation too: "mức 1,5 triệu" is "muc 1 5 trieu" there.)
+const INCOME = /\b(?:muc|thu nhap|luong|binh quan|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
 
 /** The monthly income a message names for the years paid (1,000,000 to 50,000,000 đồng), or undefined. */
 export function incomeTold(f: string): number | undefined {
   const m = INCOME.exec(f);
   if (!m) return undefined;
-  const income = m[1] ? Number(m[1].replace(',', '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
+  const income = m[1] ? Number(m[1].replace(/[, ]/, '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
   return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
 }
 
