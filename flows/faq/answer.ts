@@ -189,12 +189,20 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   return near && ask.confidence > whole.confidence + 0.1 ? { ...ask, alternatives: whole.alternatives } : whole;
 }
 
-/** Topics whose figures are what a person pays, and those whose figures are what they get. */
-const PAYING_TOPICS: ReadonlySet<string> = new Set(['contribution_amount', 'subsidy', 'payment_mode']);
-const GETTING_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'pension_conditions', 'lump_sum', 'survivor', 'maternity']);
+/** Kinds of figures by topic: what a person pays, what they get, what a health card costs. */
+const FIGURE_KIND: Readonly<Record<string, string>> = {
+  contribution_amount: 'paying',
+  subsidy: 'paying',
+  payment_mode: 'paying',
+  benefits_pension: 'getting',
+  pension_conditions: 'getting',
+  lump_sum: 'getting',
+  survivor: 'getting',
+  maternity: 'getting',
+  health_insurance: 'health',
+};
 /** Whether a figure of an answer of topic `b` can answer an ask of topic `a` (not a pension for a contribution). */
-const sameKindOfFigure = (a: string, b: string): boolean =>
-  !(PAYING_TOPICS.has(a) && GETTING_TOPICS.has(b)) && !(GETTING_TOPICS.has(a) && PAYING_TOPICS.has(b));
+const sameKindOfFigure = (a: string, b: string): boolean => FIGURE_KIND[a] === undefined || FIGURE_KIND[b] === undefined || FIGURE_KIND[a] === FIGURE_KIND[b];
 
 /** The message's asks as its question marks close them, each with the words before it since the last one. */
 const closedAsks = (text: string): string[] =>

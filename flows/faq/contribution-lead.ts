@@ -27,6 +27,15 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
 }
 
 /**
+ * The income level chosen when the message names other amounts too ("thu nhập khoảng 6 triệu … chọn mức 4 triệu thì
+ * nộp bao nhiêu"): the one after "chọn mức", "đóng mức", "đóng theo mức".
+ */
+function levelChosen(f: string): number | null {
+  const m = /\b(?:chon|dong|dong theo|nop theo|theo) muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
+}
+
+/**
  * What a person pays for the income they name, when they ask how much: 22 % of it, the state's subsidy for their
  * group and what is left to pay a month, and for the mode they name ("3 tháng 1 lần"). The figures are
  * placeholders filled in from the calculator's rules on the answer's day (kb-figures.ts), so they are the
@@ -47,7 +56,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
-  const income = INCOME_CHOSEN.test(f) ? parseMoney(text, { bare: 'none' }) : null;
+  const income = INCOME_CHOSEN.test(f) ? (parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").

@@ -40,7 +40,8 @@ function yearly(n: number, base: number): number[] {
 export function householdCardLead(s: Situation, f: string): string | undefined {
   if (s.day === undefined) return undefined;
   const m = PEOPLE.exec(f);
-  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : undefined;
+  // ("cho 2 vợ chồng": two.)
+  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b/.test(f) ? 2 : undefined;
   const covered = COVERED.filter((c) => c.re.test(f));
   const base = rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.referenceLevel;
   const rule =
