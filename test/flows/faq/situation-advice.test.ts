@@ -376,3 +376,34 @@ describe('the person\'s dates, income and family, read for their own figure', ()
     expect(ask('Tôi 45 tuổi, nam, có đóng BHXH ở Việt Nam 6 năm (2009–2015). Giờ tôi muốn đóng tiếp để có lương hưu, chọn mức 4 triệu thì mỗi tháng nộp bao nhiêu?').answer).toMatch(/nộp 814\.000 đồng\/tháng/);
   });
 });
+
+describe('more of the person\'s own figures', () => {
+  it('prices the missing years at once at the income told, for someone past the age by the birth month', () => {
+    const a = ask('Tôi nam, sinh 2/1965, đóng tự nguyện được 13 năm 5 tháng. Tôi muốn đóng một lần cho đủ 15 năm, nếu chọn mức 2 triệu thì khoảng bao nhiêu tiền?');
+    expect(a.answer).toMatch(/Anh\/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 1 năm 7 tháng còn thiếu/);
+    expect(a.answer).toMatch(/19 tháng còn thiếu x 440\.000 đồng \(22%\) = 8\.360\.000 đồng, cộng tiền lãi/);
+  });
+
+  it('gives the last supported month from a start told, hedged for months before 7/2025, and the 2027 floor asked for 2028', () => {
+    const a = ask('Tôi 55 tuổi, nữ, hộ nghèo. Đang đóng tự nguyện mức thấp nhất từ tháng 1/2018 đến nay. Đến năm 2028 thì tôi còn được hỗ trợ không, lúc đó phải nộp bao nhiêu?');
+    expect(a.answer).toMatch(/120 tháng được hỗ trợ hết vào tháng 12\/2027 nếu các tháng đã được hỗ trợ trước 7\/2025 cũng tính vào 10 năm/);
+    expect(a.parts.map((p) => p.entry.id)).toContain('contribution_amount.from_2027');
+  });
+
+  it('reads the level chosen beside the income earned, and two spouses as a household of two', () => {
+    expect(ask('Em là nữ 26 tuổi, thu nhập khoảng 6 triệu. Nếu em chọn mức 4 triệu thì mỗi tháng em nộp bao nhiêu?').answer).toMatch(/nộp 814\.000 đồng\/tháng/);
+    const a = ask('Vợ chồng tôi đều 40 tuổi, hộ bình thường. Mua BHYT hộ gia đình cho 2 vợ chồng thì một năm hết bao nhiêu? Còn đóng BHXH tự nguyện mức thấp nhất cho cả 2 thì mỗi tháng hết bao nhiêu?');
+    expect(a.answer).toMatch(/Nhà 2 người cùng mua theo hộ, mỗi năm: người thứ nhất 1\.366\.200 đồng; người thứ hai 956\.340 đồng; cộng 2\.322\.540 đồng\/năm/);
+    expect(a.answer).toMatch(/nộp 264\.000 đồng\/tháng/);
+  });
+
+  it('counts a pensioner\'s months of pension for the family, whoever else in it draws none', () => {
+    const a = ask('Em là con út, bố em vừa mất tháng 10/2026, bố đang lãnh lương hưu BHXH tự nguyện được 5 tháng (từ 5/2026). Mẹ em 66 tuổi không có lương hưu. Cho em hỏi nhà em được những khoản gì; tiền tuất một lần tính thế nào; hồ sơ nộp ở đâu?');
+    expect(a.answer).toMatch(/46,5 tháng lương hưu/);
+    expect(a.answer).not.toMatch(/Người bắt đầu tham gia từ 1\/7\/2025/);
+  });
+
+  it('lets someone who stopped paying 12 months ago while working abroad take the lump sum', () => {
+    expect(ask('Tôi nam 35 tuổi, đóng tự nguyện 5 năm (2017–2022) rồi đi xuất khẩu lao động Nhật, từ 2023 không đóng nữa. Giờ tôi rút BHXH một lần được không?').answer).toMatch(/quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng/);
+  });
+});
