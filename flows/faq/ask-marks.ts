@@ -22,7 +22,28 @@ const NEXT = /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:n
  * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
-  return markStatedAsks(markNumberedAsks(markClosedAsks(text)));
+  return markStatedAsks(markNumberedAsks(markClosedAsks(markSemicolonAsks(text))));
+}
+
+/** Words that ask anywhere in a clause, for the clauses a semicolon separates. */
+const CLAUSE_ASK = /\b(?:bao nhieu|bn|may|the nao|ntn|ra sao|bao lau|o dau|dau|khi nao|bao gio|lam sao|gi|khong|ko|chua|nao)\b/;
+
+/**
+ * Asks listed with semicolons ("Tôi hỏi: đóng mức 1,5 triệu hay 3 triệu khác nhau thế nào lúc nhận lương hưu; đóng
+ * 15 năm thì được mấy %; nếu tôi chết thì vợ con nhận gì?"): each clause that asks is closed by a question mark.
+ */
+function markSemicolonAsks(text: string): string {
+  if (!text.includes(';')) return text;
+  const parts = text.split(';');
+  return parts
+    .map((part, i) => {
+      if (i === parts.length - 1) return part;
+      const f = fold(part);
+      const next = fold(parts[i + 1]!).trim().split(/\s+/).length;
+      return CLAUSE_ASK.test(f) && next >= 3 ? `${part.trimEnd()}?` : `${part};`;
+    })
+    .join('')
+    .replace(/\?(?=\S)/g, '? ');
 }
 
 /**

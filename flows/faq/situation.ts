@@ -231,6 +231,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
+    // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
+    if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
@@ -298,6 +300,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
     .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam (?:khong|ko|k|chua|hay)\b/g, ' ')
+    // "…; đóng 15 năm thì được mấy %", "và đóng 20 năm mức đó thì lương hưu …": years supposed, opening a clause.
+    .replace(/(?:^ |[,.;:?!] |\b(?:va|neu|con|gia su|vi du) )(?:dong|tham gia) \d{1,2} nam\b(?: \w+){0,3}? thi\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh|den|toi|khi|du|cho den) ){0,4}\d{1,2} nam\b/g, ' ')

@@ -36,7 +36,8 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
 }
 
 /** How long a pensioner drew the pension ("đang lãnh lương hưu 4tr/tháng được 10 tháng", "hưởng lương hưu được 2 năm"). */
-const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:\w+ ){0,3}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
+// (Not the years paid after it: "… lúc nhận lương hưu; đóng 15 năm".)
+const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,3}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
 
 /**
  * A pensioner who died, with how long the pension was drawn: the one-time survivor allowance in months of the
