@@ -2,13 +2,13 @@ import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { retirementAgeMonths, type Situation } from './situation.ts';
-import { rejoinLead, yearsLead } from './leads.ts';
+import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
 import { routeAsk } from './ask-routes.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { contributionLead } from './contribution-lead.ts';
-import { monthIndex, monthYear } from './as-of.ts';
+import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -276,6 +276,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // At the retirement age: said so, or an age at or past it for the sex told ("mẹ tôi 57 tuổi" in 2026), or 62.
   const atAge =
     s.reachedAge === true ||
+    (s.birthMonth !== undefined && atRetirementAge(s, s.year ?? yearOf(today()))) ||
     AT_AGE.test(f) ||
     (s.age !== undefined && s.age >= 62) ||
     (s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year));
@@ -580,6 +581,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
       if (a) return a;
+    } else if (s.neverPaid) {
+      // Never paid: no pension to draw; who may join, with what joining at their age takes.
+      const a = part('eligibility.who_can_join', yearsLead(s));
+      if (a) return a;
     } else if (!PENSION_WORD.test(f)) {
       // Nothing about a pension in the question: the pensioner rule was matched on other words ("sổ bảo hiểm",
       // "đóng tiếp"); someone with a book from a past job continues with the same number.
@@ -642,7 +647,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (own) return { kind: 'parts', parts: [{ entry: own }, { entry: matched }] };
   }
   // Pregnant now and only starting: whether 6 months can be paid before the birth.
-  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b/.test(f))) {
+  // ("đóng tự nguyện bây giờ có kịp", "chưa có BHXH": starting now.)
+  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b|\b(?:dang ky|dong|tham gia) (?:\w+ ){0,3}(?:bay gio|ngay bay gio|tu gio)\b|\bchua (?:co|dong|tham gia) (?:bhxh|bao hiem)\b/.test(f))) {
     const left = Math.max(0, 9 - s.pregnantMonths);
     const lead =
       left >= 6

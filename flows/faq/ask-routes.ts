@@ -574,9 +574,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A call or a message from someone calling themself BHXH staff, asking for money or codes: very likely a scam.
     name: 'scam-call',
     asks: (f) =>
-      /\b(?:tu xung|xung la|gia danh|mao danh|gia mao|goi dien|nhan tin|so la|sdt la)\b/.test(f) &&
-      /\b(?:chuyen tien|chuyen khoan|tai khoan ca nhan|ma otp|otp|mat khau|duong link|link|ket ban zalo|so tai khoan)\b/.test(f),
+      (/\b(?:tu xung|xung la|gia danh|mao danh|gia mao|goi dien|nhan tin|so la|sdt la)\b/.test(f) &&
+        /\b(?:chuyen tien|chuyen khoan|tai khoan ca nhan|ma otp|otp|mat khau|duong link|link|ket ban zalo|so tai khoan)\b/.test(f)) ||
+      // Someone at the door offering what the law does not ("đóng một lần đủ 15 năm là có lương hưu ngay, giảm 30%").
+      (/\bco (?:nguoi|may nguoi|ong|ba|chi|anh|can bo) (?:\w+ ){0,3}(?:toi|den|vao|goi|nhan|moi)\b/.test(f) &&
+        /\b(?:giam|khuyen mai|uu dai|chiet khau)\b/.test(f) &&
+        /\b(?:mot lan|1 lan|luong huu ngay|co lien)\b/.test(f)),
     entry: 'contact_hotline.scam_calls',
+    lead: (_s, f) =>
+      /\b(?:giam|khuyen mai|uu dai|chiet khau)\b/.test(f) && /\b(?:mot lan|1 lan)\b/.test(f)
+        ? 'Không đúng: không có cách đóng một lần cả 15 năm để có lương hưu ngay, và không có khoản "giảm" nào ngoài phần Nhà nước hỗ trợ theo nhóm (hộ nghèo 50%, cận nghèo 40%, dân tộc thiểu số 30%, người khác 20% mức đóng thấp nhất), trừ thẳng khi nộp ở đại lý thu có biên lai. Trước tuổi nghỉ hưu chỉ được đóng trước tối đa 5 năm mỗi lần; chỉ khi đủ tuổi mà thiếu không quá 5 năm mới đóng một lần phần thiếu.'
+        : undefined,
+    leadsAlways: true,
   },
   {
     // Paid an agent and the months are missing ("đóng cho chị đại lý 2 năm rồi mà VssID không thấy"): keep the receipt,

@@ -14,6 +14,8 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   chong: ['ck'],
   vo: ['vk'],
   luong: ['lg'],
+  sinh: ['sn'],
+  'hop dong lao dong': ['hdld'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),

@@ -72,7 +72,7 @@ function retirementYear(sex: 'male' | 'female', age: number, year: number): numb
  * Whether the person has reached the retirement age on the day: by the birth month when told, else when today's age
  * is at least this year's retirement age.
  */
-function atRetirementAge(s: Situation, year: number): boolean {
+export function atRetirementAge(s: Situation, year: number): boolean {
   if (!s.sex) return false;
   if (s.birthYear !== undefined && s.birthMonth !== undefined) {
     const now = s.day !== undefined ? monthIndex(s.day) : year * 12;
@@ -150,7 +150,14 @@ export function yearsLead(s: Situation): string | undefined {
   if (n >= 15) {
     const rate = rateClause(s.sex, n);
     if (early) {
-      const now = s.age !== undefined && ((s.sex === 'female' && s.age >= 55) || s.age >= 60) ? ' Anh/chị đã đủ tuổi này nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú.' : '';
+      // (With the birth month, the month that age is reached: "sinh 9/1972" is 55 in 9/2027, not now.)
+      const at55or60 = s.sex && s.birthYear !== undefined && s.birthMonth !== undefined ? (s.birthYear + (s.sex === 'female' ? 55 : 60)) * 12 + s.birthMonth - 1 : undefined;
+      const reached = at55or60 !== undefined && s.day !== undefined ? at55or60 <= monthIndex(s.day) : s.age !== undefined && ((s.sex === 'female' && s.age >= 55) || s.age >= 60);
+      const now = reached
+        ? ' Anh/chị đã đủ tuổi này nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú.'
+        : at55or60 !== undefined
+          ? ` Anh/chị đủ ${s.sex === 'female' ? 55 : 60} tuổi vào tháng ${monthYear(at55or60)}; từ tháng sau đó được hưởng lương hưu (nộp hồ sơ trước đó tại cơ quan BHXH nơi cư trú).`
+          : '';
       return `Anh/chị đã đóng tự nguyện ${shown}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).

@@ -34,6 +34,7 @@ const WORD_MAP: Record<string, string> = {
   sđt: 'so dien thoai',
   dt: 'dien thoai',
   lg: 'luong',
+  sn: 'sinh',
   tr: 'trieu',
   trieu: 'trieu',
   ntn: 'nhu the nao',

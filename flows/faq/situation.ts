@@ -363,8 +363,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
     s.birthMonth = Number(bornIn[1]);
     s.birthYear = Number(bornIn[2]);
-    // ("sinh 6/1977": the age this year, when not told.)
-    if (s.age === undefined) s.age = year - s.birthYear;
+    // ("sinh 6/1977": the age this year, when not told; and instead of an age named as a goal, "sinh 9/1972 … về
+    // hưu ở 55 tuổi".)
+    if (s.age === undefined || new RegExp(`\\b(?:o|luc|khi|den|toi|du|tu) ${s.age} tuoi\\b`).test(f)) s.age = year - s.birthYear;
   }
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
