@@ -28,10 +28,10 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
 
 /**
  * The income level chosen when the message names other amounts too ("thu nhập khoảng 6 triệu … chọn mức 4 triệu thì
- * nộp bao nhiêu"): the one after "chọn mức", "đóng mức", "đóng theo mức".
+ * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr"): the one after "chọn mức", "đóng mức", "tăng lên".
  */
 function levelChosen(f: string): number | null {
-  const m = /\b(?:chon|dong|dong theo|nop theo|theo) muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  const m = /\b(?:(?:chon|dong|dong theo|nop theo|theo) muc |(?:tang|nang|doi|chuyen|ha|giam) (?:len|xuong|sang) (?:muc )?)(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 

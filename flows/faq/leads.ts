@@ -201,7 +201,7 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
   const then =
     short <= 0
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
-      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? 'đóng một lần phần thiếu' : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
+      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${pensionRate(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
   const when = by ? `vào tháng ${by.at} (${formatAge(by.age)}), còn ${spell(by.left)}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;
   return ` Anh/chị đến tuổi nghỉ hưu ${when}; đóng đều đến lúc đó là được khoảng ${by ? spell(total) : `${total} năm`}${then}.`;
 }
