@@ -42,7 +42,7 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * the answers were read); 29 of their misanswers, now answered right and read again by a second reader, join the
  * regression set: 132/132 / 132/132, 0 violations. Dev unchanged (177/177).
  * 2026-12-03, tenth round: five reading rounds (420 questions, written the way residents write and labelled before
- * the answers were read); 79 misanswers, now answered right, join the regression set: 274/274 / 274/274, 0 violations.
+ * the answers were read); 79 misanswers, now answered right, join the regression set: 211/211 / 211/211, 0 violations.
  * Dev unchanged (177/177).
  * 2026-12-03, eleventh round: five reading rounds (400 questions, labelled before the answers were read) and four
  * misanswers the team found; those now answered right join the regression set: 274/274 / 274/274, 0 violations.
