@@ -395,7 +395,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
 /** Paying from a month told ("đang đóng … từ tháng 3/2019", "bắt đầu đóng từ 1/2021"). */
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
 /** Paying stopped, or never begun ("nghỉ đóng từ 2022", "dừng 2 năm", "chưa từng đóng"). */
-const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d))\b/;
+const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":

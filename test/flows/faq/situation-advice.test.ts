@@ -320,6 +320,8 @@ describe('the person\'s own figures in household, survivor and several-ask quest
     expect(readSituation('Năm 2018 tôi đã nhận BHXH một lần cho 9 năm đóng. Từ 2019 tôi đóng tự nguyện lại, tới nay được 7 năm 10 tháng.', 2026, 12).yearsPaid).toBe(7.83);
     expect(readSituation('Bố tôi 66 tuổi, năm 2020 đã rút BHXH một lần cho 12 năm đóng. Giờ ông muốn đóng tự nguyện lại thì 12 năm đó còn được tính không?', 2026, 12).yearsPaid).toBeUndefined();
     expect(readSituation('Tôi 59 tuổi, nam. Tôi mới bắt đầu đóng tự nguyện từ tháng 3/2025, mức thấp nhất.', 2026, 12).yearsPaid).toBe(1.83);
+    // A start told with a stop after it is not paying up to now.
+    expect(readSituation('Tôi đóng tự nguyện từ 3/2019 rồi nghỉ. Giờ muốn rút', 2026, 12).yearsPaid).toBeUndefined();
     const a = ask('Tôi 66 tuổi, nam. Năm 2018 tôi đã nhận BHXH một lần cho 9 năm đóng. Từ 2019 tôi đóng tự nguyện lại, tới nay được 7 năm 10 tháng. Có được đóng một lần không?');
     expect(a.answer).toMatch(/còn thiếu 7 năm 2 tháng/);
     expect(a.parts.map((p) => p.entry.id)).not.toContain('pension_conditions.pay_missing_once');
