@@ -113,7 +113,8 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   if (near && !explicit) return undefined;
   // (Stopped "từ 2019": more than 12 months when the year is before last; "nghỉ đóng tự nguyện từ tháng 10/2025", read
   // on a known day: the month 12 months are reached.)
-  const stop = /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,3}tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("nghỉ việc ở KCN Bắc Ninh tháng 4/2026": the month without "từ" too.)
+  const stop = /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,4}?(?:tu |vao |tu |hoi )?(?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
   const since = stop?.[2];
   const stopMonth = stop?.[1] !== undefined && since !== undefined ? Number(since) * 12 + Number(stop[1]) - 1 : undefined;
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
@@ -370,7 +371,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // when nothing says this person did: the conditions, which decide the answer.
   // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
   // decides, said for them.
-  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =

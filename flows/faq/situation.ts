@@ -380,7 +380,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
   if (start?.[1]) s.startYear = Number(start[1]);
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
-  const firstPeriod = Math.min(...[...f.matchAll(PERIOD)].map((p) => Number(p[2] ?? p[4])));
+  // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
+  const firstPeriod = Math.min(
+    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4])),
+    ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
+  );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
   // ("từ tháng 3/2019", "từ 3/2019")
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?(?:thang )?(\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
@@ -396,6 +400,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
 /** Paying stopped, or never begun ("nghỉ đóng từ 2022", "dừng 2 năm", "chưa từng đóng"). */
 const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
+/** Stopping named just before a period ("ngừng từ tháng 1/2025 đến giờ"). */
+const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
+/** Two years in a row, a span ("(2017–2024)" reads "2017 2024"). */
+const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
@@ -419,6 +427,8 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
     if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
+    // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
+    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))) continue;
     const startMonth = p[1] ?? p[3];
     const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];
     if (!(to >= from)) return undefined;

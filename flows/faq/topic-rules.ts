@@ -67,6 +67,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   r('payment_mode', 0.55, /\b(?:ha (?:xuong )?muc|ha thap muc|nang muc|doi muc|chuyen muc|het ky|cho het)\b/, ['calculator', 'contribution_amount']),
   r('payment_mode', 0.25, /\b(?:hang thang|dong tiep|ngung dong|dung dong|khong dong)\b/),
   // pension conditions
+  // "cần đóng tối thiểu bao nhiêu năm": the years, not the lowest amount.
+  r('pension_conditions', 0.6, /\b(?:toi thieu|it nhat) (?:la )?(?:bao_nhieu|bao nhieu|may) nam\b|\b(?:bao_nhieu|bao nhieu|may) nam (?:la )?(?:toi thieu|it nhat)\b/, ['contribution_amount']),
   r('pension_conditions', 0.45, /\b(?:bao_nhieu nam|bao nhieu nam|du (?:\d+ )?nam|bao_nhieu tuoi (?:\w+ ){0,3}(?:nghi huu|luong huu)|tuoi nghi huu|du tuoi|qua (?:\d+ )?tuoi|con thieu|dong not|dong them (?:\w+ ){0,2}nam|dieu kien (?:huong )?luong huu|bao gio (?:\w+ ){0,3}(?:nghi huu|luong huu)|kip)\b/),
   r('pension_conditions', 0.35, /\b(?:co luong huu|duoc luong huu|huong luong huu|nhan luong huu|lanh luong huu|nhan luong huu)\b(?: \w+){0,2} khong\b|\bnghi huu\b/),
   r('pension_conditions', 0.5, /\b(?:thu tuc|ho so|giay to) (?:\w+ ){0,2}(?:huong|nhan) luong huu\b/),

@@ -45,13 +45,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * the answers were read); 79 misanswers, now answered right, join the regression set: 211/211 / 211/211, 0 violations.
  * Dev unchanged (177/177).
  * 2026-12-03, eleventh round: five reading rounds (400 questions, labelled before the answers were read) and four
- * misanswers the team found; those now answered right join the regression set: 274/274 / 274/274, 0 violations.
+ * misanswers the team found; those now answered right join the regression set: 278/278 / 278/278, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 274 / 274, violations: 0 },
+  regress: { correct: 278 / 278, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());

@@ -409,3 +409,20 @@ describe('more of the person\'s own figures', () => {
     expect(ask('Tôi nam 35 tuổi, đóng tự nguyện 5 năm (2017–2022) rồi đi xuất khẩu lao động Nhật, từ 2023 không đóng nữa. Giờ tôi rút BHXH một lần được không?').answer).toMatch(/quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng/);
   });
 });
+
+describe('the lump sum\'s 12 months and the years asked', () => {
+  it('tells the month 12 months without paying are reached, from a stop month told without "từ"', () => {
+    const a = ask('Em là công nhân nghỉ việc ở KCN Bắc Ninh tháng 4/2026, đã đóng bắt buộc 8 năm, nữ 33 tuổi. Giờ em rút một lần được chưa?');
+    expect(a.answer).toMatch(/anh\/chị nghỉ từ tháng 4\/2026: đủ 12 tháng vào tháng 4\/2027/);
+  });
+
+  it('takes a span in brackets as the start, and a stop\'s period as no start', () => {
+    const s = readSituation('Anh trai tôi 44 tuổi, đóng BHXH tự nguyện được 7 năm (2017–2024) rồi ngừng từ tháng 1/2025 đến giờ.', 2026, 12);
+    expect(s.startYear).toBe(2017);
+    expect(s.yearsPaid).toBe(7);
+  });
+
+  it('answers "tối thiểu bao nhiêu năm" with the years, not the lowest amount', () => {
+    expect(ask('Giờ đóng tự nguyện lại thì cần đóng tối thiểu bao nhiêu năm?').topic).toBe('pension_conditions');
+  });
+});
