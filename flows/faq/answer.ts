@@ -213,14 +213,17 @@ const closedAsks = (text: string): string[] =>
 
 /**
  * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
- * does not give yet, up to `room` of them: of another topic, or clearly another rule of a topic answered. A short
- * follow-up has little subject of its own ("Hồ sơ gồm những gì?" after the social pension): its match counts only
- * when its topic is one the whole message is about, its own words clearly name that topic, or it is an item of a
- * numbered list. An ask whose figure the reply already gives is not answered again.
+ * does not give yet, while the reply has room (three parts, four for a message of more asks): of another topic, or
+ * clearly another rule of a topic answered. A short follow-up has little subject of its own ("Hồ sơ gồm những gì?"
+ * after the social pension): its match counts only when its topic is one the whole message is about, its own words
+ * clearly name that topic, or it is an item of a numbered list. An ask whose figure the reply already gives is not answered again.
  */
-function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, room: number, day: AsOfDay): AnswerPart[] {
-  if (room <= 0) return [];
+function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, day: AsOfDay): AnswerPart[] {
   const pieces = closedAsks(text);
+  // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
+  // (a part the person's figures brought must not cost an ask its answer).
+  const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, pieces.length) - parts.length);
+  if (room <= 0) return [];
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
@@ -303,7 +306,8 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
   if (s.yearsPaid === undefined) return parts;
   // Within 5 years: the rule with what it means for them (the years missing, the rate at 15), unless said already.
   if (15 - s.yearsPaid <= 5) {
-    const lead = parts.some((p) => p.lead?.includes('để đủ 15 năm')) ? undefined : yearsLead(s);
+    const own = yearsLead(s);
+    const lead = own !== undefined && parts.some((p) => p.lead?.includes(own)) ? undefined : own;
     return lead ? parts.map((p) => (p.entry.id === 'pension_conditions.pay_missing_once' && p.lead === undefined ? { ...p, lead } : p)) : parts;
   }
   const theirs = index.entries.get('pension_conditions.missing_more_than_5');
@@ -408,10 +412,7 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
-  // (a part the person's figures brought must not cost an ask its answer).
-  const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, closedAsks(text).length) - parts.length);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, room, day)];
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, day)];
   parts = forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index);
   const entry = parts[0]!.entry;
   return {

@@ -1,7 +1,7 @@
 import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
-import { MONTHLY_SURVIVOR_AMOUNT, monthlySurvivorLead, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
@@ -712,7 +712,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'monthly-survivor-amount',
     asks: (f) => MONTHLY_SURVIVOR_AMOUNT.test(f),
     entry: 'survivor.monthly_survivor',
-    lead: () => monthlySurvivorLead(),
+    lead: () => MONTHLY_SURVIVOR_LEAD,
     leadsAlways: true,
   },
   {

@@ -35,6 +35,11 @@ function levelChosen(f: string): number | null {
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
+/** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
+function incomeNamed(text: string, f: string): number | null {
+  return INCOME_CHOSEN.test(f) ? (parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
+}
+
 /**
  * What a person pays for the income they name, when they ask how much: 22 % of it, the state's subsidy for their
  * group and what is left to pay a month, and for the mode they name ("3 tháng 1 lần"). The figures are
@@ -56,7 +61,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
-  const income = INCOME_CHOSEN.test(f) ? (parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
+  const income = incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
@@ -212,8 +217,7 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (months < 1 || months > 60) return undefined;
   const { period } = rulesAt(new Date(`${s.day}T12:00:00+07:00`));
   const { floor, ceiling } = incomeLimits(period);
-  const named = INCOME_CHOSEN.test(f) ? parseMoney(text, { bare: 'none' }) : null;
-  const income = named ?? (LOWEST.test(f) ? floor : null);
+  const income = incomeNamed(text, f) ?? (LOWEST.test(f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
   return `Ở mức thu nhập ${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;

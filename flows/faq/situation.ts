@@ -365,7 +365,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     s.birthYear = Number(bornIn[2]);
     // ("sinh 6/1977": the age this year, when not told; and instead of an age named as a goal, "sinh 9/1972 … về
     // hưu ở 55 tuổi".)
-    if (s.age === undefined || new RegExp(`\\b(?:o|luc|khi|den|toi|du|tu) ${s.age} tuoi\\b`).test(f)) s.age = year - s.birthYear;
+    if (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age)) s.age = year - s.birthYear;
   }
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
@@ -396,6 +396,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   }
 }
 
+/** An age named as a goal or a point in time ("về hưu ở 55 tuổi", "đến 60 tuổi"), not the person's age now. */
+const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu) (\d{1,3}) tuoi\b/g;
 /** Paying from a month told ("đang đóng … từ tháng 3/2019", "bắt đầu đóng từ 1/2021"). */
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
 /** Paying stopped, or never begun ("nghỉ đóng từ 2022", "dừng 2 năm", "chưa từng đóng"). */

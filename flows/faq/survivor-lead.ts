@@ -64,6 +64,5 @@ export const MONTHLY_SURVIVOR_AMOUNT = /\b(?:tuat|tro cap tuat) hang thang\b(?: 
  * relative, 70 % with no one to care for them, at most 4 relatives), with the condition that decides whether there is
  * one at all: a member with 15 years of compulsory insurance or drawing a pension from it.
  */
-export function monthlySurvivorLead(): string {
-  return 'Mức trợ cấp tuất hằng tháng: mỗi thân nhân {SURVIVOR_MONTHLY} đồng/tháng (50% mức tham chiếu); thân nhân không có người trực tiếp nuôi dưỡng {SURVIVOR_MONTHLY_ALONE} đồng/tháng (70%); tối đa 4 thân nhân. Chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc đang hưởng lương hưu từ BHXH bắt buộc, và vợ/chồng, cha mẹ đã đủ tuổi nghỉ hưu (hoặc suy giảm khả năng lao động từ 81%) mà không có thu nhập hằng tháng từ mức tham chiếu trở lên; người chỉ đóng tự nguyện thì thân nhân nhận tuất một lần.';
-}
+export const MONTHLY_SURVIVOR_LEAD =
+  'Mức trợ cấp tuất hằng tháng: mỗi thân nhân {SURVIVOR_MONTHLY} đồng/tháng (50% mức tham chiếu); thân nhân không có người trực tiếp nuôi dưỡng {SURVIVOR_MONTHLY_ALONE} đồng/tháng (70%); tối đa 4 thân nhân. Chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc đang hưởng lương hưu từ BHXH bắt buộc, và vợ/chồng, cha mẹ đã đủ tuổi nghỉ hưu (hoặc suy giảm khả năng lao động từ 81%) mà không có thu nhập hằng tháng từ mức tham chiếu trở lên; người chỉ đóng tự nguyện thì thân nhân nhận tuất một lần.';
