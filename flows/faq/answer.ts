@@ -4,9 +4,10 @@ import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { routeAsk } from './ask-routes.ts';
 import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
-import { askWords } from './ask-text.ts';
+import { askWords, healthCardOnly } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
@@ -211,6 +212,9 @@ const closedAsks = (text: string): string[] =>
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
 
+/** Topics of a claim filed with the insurance office (not paid at a collection agent). */
+const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'benefits_pension', 'maternity']);
+
 /**
  * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
  * does not give yet, while the reply has room (three parts, four for a message of more asks): of another topic, or
@@ -218,7 +222,7 @@ const closedAsks = (text: string): string[] =>
  * after the social pension): its match counts only when its topic is one the whole message is about, its own words
  * clearly name that topic, or it is an item of a numbered list. An ask whose figure the reply already gives is not answered again.
  */
-function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, day: AsOfDay): AnswerPart[] {
+function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, day: AsOfDay, s: Situation): AnswerPart[] {
   const pieces = closedAsks(text);
   // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
   // (a part the person's figures brought must not cost an ask its answer).
@@ -234,14 +238,27 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     .filter((x) => x.words >= 3);
   if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
+  const cardPriceOnly = parts[0]?.entry.topic === 'health_insurance' && healthCardOnly(foldWords(text));
   const out: AnswerPart[] = [];
   for (const [i, { ask, f, words }] of asks.entries()) {
     if (out.length >= room) break;
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
-    const m = matchEntry(index, ask, false);
+    const m0 = matchEntry(index, ask, false);
+    // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
+    // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
+    // (Not the first ask: the whole message's routes already answered it.)
+    const route = i > 0 ? routeAsk(askWords(ask), s, m0.entry?.id) : null;
+    const routed = route ? index.entries.get(route.entry) : undefined;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : m0;
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
+    // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
+    // gives, not a contribution to social insurance that the message never names.
+    if (cardPriceOnly && CONTRIBUTION_TOPICS.has(entry.topic)) continue;
+    // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
+    // names, not the agents who collect contributions.
+    if (entry.topic === 'where_to_pay' && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic))) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
@@ -261,7 +278,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
     if (!ofTheMessage && !named && !numbered) continue;
-    out.push({ entry: m.entry });
+    const lead = routed ? route?.lead?.(s, askWords(ask)) : undefined;
+    out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
     topics.add(topic);
   }
   return out;
@@ -412,7 +430,7 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, day)];
+  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)];
   parts = forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index);
   const entry = parts[0]!.entry;
   return {

@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, transitionalEarly, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -64,6 +64,10 @@ const FOR_RELATIVE =
   /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
+/** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
+const POOR_HOUSEHOLD = /\b(?:ho (?:can )?ngheo|can ngheo|dan toc thieu so)\b/;
+/** An older person named (their card comes with the social pension). */
+const OLDER_PERSON = /\b(?:nguoi (?:cao tuoi|gia)|tuoi gia|[7-9]\d tuoi|huu tri xa hoi)\b/;
 /** The social pension named ("trợ cấp hưu trí xã hội"; the over-80s' allowance it replaced is spelt the same, ask-text.ts). */
 const SOCIAL_PENSION_NAMED = /\bhuu tri xa hoi\b/;
 /** Years of voluntary insurance only (no compulsory years told). */
@@ -183,7 +187,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:lanh|huong|nhan|co|an) (?:\w+ ){0,1}luong huu (?:luon|ngay|lien|duoc chua|chua)\b|\b(?:duoc|dc) (?:lanh|huong|nhan) luong huu (?:luon|ngay|lien)\b/.test(f),
     entry: 'pension_conditions.years_15',
     lead: (s) => {
-      const under = s.age !== undefined && s.sex !== undefined && s.year !== undefined && (s.age + 1) * 12 <= retirementAgeMonths(s.sex, s.year);
+      // (Twenty voluntary years begun before 2021: the age is 55/60, which the lead weighs.)
+      const under = s.age !== undefined && s.sex !== undefined && s.year !== undefined && (s.age + 1) * 12 <= retirementAgeMonths(s.sex, s.year) && !transitionalEarly(s);
       const lead = yearsLead(s);
       return under ? `Chưa hưởng ngay được: anh/chị ${s.age} tuổi, chưa đến tuổi nghỉ hưu. ${lead ?? ''}`.trim() : lead;
     },
@@ -387,6 +392,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A pensioner asking to pay voluntary insurance for themself ("đang hưởng lương hưu, đóng thêm tự nguyện để tăng
+    // lương hưu được không"): not allowed (Law 41/2024 Art 2(4)), whatever the pension's rise the words name.
+    name: 'pensioner-joins',
+    asks: (f, s) =>
+      s.drawingPension === true &&
+      /\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b/.test(f) &&
+      JOIN_ASK.test(f) &&
+      !FOR_RELATIVE.test(f) &&
+      !HEALTH_CARD.test(f) &&
+      !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    entry: 'eligibility.pensioner',
+    covered: ['eligibility.pensioner', 'eligibility.pensioner_working'],
+  },
+  {
     // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
     // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
     name: 'monthly-allowance-joins',
@@ -419,6 +438,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: yearsLead,
     after: (f) => (/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/.test(f) ? 'lump_sum.monthly_allowance_option' : undefined),
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
+  },
+  {
+    // A poor or near-poor household's health card ("hộ cận nghèo mua BHYT được hỗ trợ không"): the State pays the
+    // card of the poor and at least 70 % of the near-poor's. Asked with nothing of social insurance, whatever the
+    // matcher picked (the support of voluntary insurance is another ask); beside it, only the health-card entries.
+    name: 'poor-household-card',
+    asks: (f, s) => HEALTH_CARD.test(f) && POOR_HOUSEHOLD.test(f) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
+    entry: 'health_insurance.poor_near_poor',
+  },
+  {
+    name: 'poor-household-card-beside',
+    asks: (f, s) => HEALTH_CARD.test(f) && POOR_HOUSEHOLD.test(f) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70),
+    entry: 'health_insurance.poor_near_poor',
+    replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people'],
+  },
+  {
+    // "Đóng tự nguyện có được hỗ trợ không" beside years paid: the support's rates, not the rule that months before
+    // 2018 had none (only when a year before 2018, or making up for them, is named).
+    name: 'support-asked',
+    asks: (f) => /\b(?:co )?(?:duoc )?(?:nha nuoc )?ho tro\b/.test(f) && !/\b(?:2018|truoc|bu|nam nao|tu nam|(?:19\d\d|200\d|201[0-7]))\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    replaces: ['subsidy.before_2018'],
   },
   {
     // A social pensioner's health card ("lãnh trợ cấp hưu trí xh thì có thẻ BHYT không"): the State pays it.
@@ -551,7 +592,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
     name: 'withdraw-or-keep',
-    asks: (f) => /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f),
+    asks: (f) =>
+      /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho|de)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f) ||
+      // "Có nên rút BHXH 1 lần không": the same weighing, asked of the withdrawal alone.
+      /\b(?:co )?nen (?:\w+ ){0,1}(?:rut|nhan|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan|khong|ko|k|chua)\b/.test(f),
     entry: 'lump_sum.what_is_lost',
     lead: yearsLead,
   },
@@ -690,7 +734,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.memberDied === true &&
       s.drawingPension !== true &&
       s.yearsPaid !== undefined &&
-      /\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi)\b/.test(f),
+      (/\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi)\b/.test(f) ||
+        // "Em có được nhận tiền tuất không, được bao nhiêu": the allowance and its amount.
+        // (Whether a monthly allowance is due is another rule: the monthly route's.)
+        (/\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:tien |tro cap )?tuat\b(?: \w+){0,3} (?:khong|ko|k|bao nhieu)\b/.test(f) && !/\bhang thang\b/.test(f))),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => survivorLead(s, f),
     after: (f) => (/\b(?:bao lau|thoi han|han (?:chot|cuoi)|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),

@@ -71,3 +71,7 @@ export function askWords(text: string): string {
   cache.set(text, out);
   return out;
 }
+
+/** A message about health insurance that names nothing of social insurance ("hộ cận nghèo mua BHYT đóng bao nhiêu"). */
+export const healthCardOnly = (folded: string): boolean =>
+  /\b(?:bhyt|bao hiem y te)\b/.test(folded) && !/\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/.test(folded);

@@ -64,6 +64,11 @@ const FACETS: readonly Facet[] = [
     gives: /\b(?:dai ly thu|buu dien|dichvucong)\b/,
     fallback: 'where_to_pay.collection_agents',
     coveredBy: ['where_to_pay', 'how_to_join'],
+    // Claims are filed where their own entries say; a rule of the subsidy or the amount that names "đại lý thu" in
+    // passing does not say where to pay.
+    ownTopicFor: ['lump_sum', 'survivor', 'benefits_pension', 'maternity', 'health_insurance', 'pension_conditions', 'transfer_between_schemes'],
+    // A claim's papers go to the insurance office its procedure names, never to a collection agent.
+    fallbackFor: ['contribution_amount', 'subsidy', 'payment_mode', 'eligibility', 'campaign', 'calculator', 'pension_conditions', 'transfer_between_schemes', 'health_insurance', 'other', 'contact_hotline'],
   },
   {
     // "Tôi có thể truy đóng từ tháng 9 không?" next to another ask: the answer on paying for past months.

@@ -1,3 +1,4 @@
+import { healthCardOnly } from './ask-text.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
@@ -49,7 +50,11 @@ function incomeNamed(text: string, f: string): number | null {
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
   const asksAmount = ASKS_AMOUNT.test(f);
+  const budget = budgetLead(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER');
+  if (budget) return budget;
   if ((!asksAmount && !ASKS_ALLOWED.test(f)) || s.day === undefined) return undefined;
+  // "Hộ cận nghèo mua BHYT mỗi người đóng bao nhiêu": a health card's price, nothing of social insurance.
+  if (healthCardOnly(f)) return undefined;
   // "Muốn lương hưu 5 triệu thì đóng bao nhiêu": that amount is the pension wanted, not the income (targetPensionLead).
   if (TARGET_PENSION.test(f)) return undefined;
   // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
@@ -83,6 +88,27 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
   const allowed = asksAmount ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
+}
+
+/** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng"). */
+const BUDGET = /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d/;
+/** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"). */
+const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b/;
+
+/**
+ * The income to choose for what the person can spend a month: the premium is 22 % of the income, less the State's
+ * support for their group (for 10 years), so income = (budget + support) / 22 %, within the floor and the ceiling.
+ */
+function budgetLead(text: string, f: string, day: string | undefined, g: string): string | undefined {
+  if (day === undefined || !BUDGET.test(f) || !ASKS_LEVEL.test(f)) return undefined;
+  const budget = parseMoney(text, { bare: 'none' });
+  if (budget === null || budget < 100_000 || budget > 20_000_000) return undefined;
+  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
+  const { floor, ceiling } = incomeLimits(period);
+  const support = applyRate(applyRate(period.ruralPovertyLine, period.rate), period.subsidyRates[GROUPS[g]!]);
+  const income = Math.min(ceiling, Math.max(floor, Math.floor((budget + support) / period.rate / 1000) * 1000));
+  // (Figures as placeholders, the calculator's own on the day, as the other contribution sentences.)
+  return `Để mỗi tháng nộp khoảng ${formatNumber(budget)} đồng: chọn thu nhập khoảng ${formatNumber(income)} đồng/tháng; mức đóng 22% là {PREMIUM:${income}} đồng, Nhà nước hỗ trợ {SUPPORT_${g}} đồng nên anh/chị nộp {PAY_${g}:${income}} đồng (hết 10 năm hỗ trợ thì nộp đủ {PREMIUM:${income}} đồng).`;
 }
 
 /**
@@ -124,7 +150,7 @@ function modeMonths(f: string): string | undefined {
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
 const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;
 /** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
-const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,4}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b/;
+const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b/;
 
 /**
  * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm
@@ -137,7 +163,11 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   // The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm".
   // Or paying until the retirement age ("30t, đóng liên tục đến tuổi nghỉ hưu"): the years until then, with any paid.
   // ("Đóng 5tr/tháng thì sau này lương hưu bao nhiêu", 50 tuổi: from now on too.)
-  const onwards = UNTIL_RETIREMENT.test(f) || (s.yearsPaid === undefined && yearsAsked(f).length === 0 && /\b(?:sau nay|ve gia|luc gia|khi gia)\b/.test(f));
+  // ("Đóng từ 2012 đến nay", 14 years: still paying, so the pension comes with the years to the age.)
+  const onwards =
+    UNTIL_RETIREMENT.test(f) ||
+    (s.yearsPaid === undefined && yearsAsked(f).length === 0 && /\b(?:sau nay|ve gia|luc gia|khi gia)\b/.test(f)) ||
+    (s.yearsPaid !== undefined && s.yearsPaid < 15 && STILL_PAYING.test(f));
   const toGo = onwards ? yearsToRetirement(s) : undefined;
   const by = toGo !== undefined && toGo > 0 ? paidByRetirement(s, s.yearsPaid ?? 0) : undefined;
   let years = by?.total ?? (toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (s.yearsPaid ?? yearsAsked(f)[0] ?? NaN));
@@ -159,6 +189,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   return `Ước tính với ${y} năm đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }
 
+/** Paying now ("đóng từ 2012 đến nay", "đang đóng tự nguyện"). */
+const STILL_PAYING = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\b(?:dang|van) (?:dong|tham gia|nop)\b/;
 /** Paying until the retirement age ("đóng đến tuổi nghỉ hưu", "tới lúc về hưu"). */
 const UNTIL_RETIREMENT = /\b(?:den|toi|cho den|cho toi) (?:luc |khi |tuoi |khi du tuoi |luc du tuoi )?(?:nghi|ve) huu\b|\b(?:den|toi) (?:du )?tuoi (?:nghi |ve )?huu\b/;
 /** A pension the person wants, with its amount: "muốn lương hưu 5 triệu", "để có lương hưu khoảng 4tr5/tháng". */

@@ -137,6 +137,11 @@ function rateClause(sex: Situation['sex'], years: number): string {
   return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
 }
 
+/** Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55. */
+export function transitionalEarly(s: Situation): boolean {
+  return s.yearsKind === 'voluntary' && (s.yearsPaid ?? 0) >= 20 && s.startYear !== undefined && s.startYear < 2021;
+}
+
 /** The sentence about years paid: what 15 years means for this person. */
 export function yearsLead(s: Situation): string | undefined {
   const year = ruleYear(s);
@@ -144,8 +149,7 @@ export function yearsLead(s: Situation): string | undefined {
   if (n === undefined && s.neverPaid) return startLead(s);
   // (A member who died: their family's rights are the answer, not the years the member still lacks.)
   if (n === undefined || s.drawingPension === true || s.memberDied) return undefined;
-  // Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55.
-  const early = s.yearsKind === 'voluntary' && n >= 20 && s.startYear !== undefined && s.startYear < 2021;
+  const early = transitionalEarly(s);
   const shown = spell(n);
   if (n >= 15) {
     const rate = rateClause(s.sex, n);

@@ -133,7 +133,7 @@ const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/
 export function readSituation(text: string, year = yearOf(today()), month?: number): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
-  const words = spellSchemeNames(fold(text))
+  const words = spellSchemeNames(fold(text.replace(DASHED_SPAN, ' từ $1 đến $2 ')))
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.
     .replace(/[+&=]/g, ',')
@@ -154,7 +154,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
@@ -163,7 +163,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   else if (!dad && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
-  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -341,6 +341,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
       }
     }
   }
+  // Several periods told, each with its years ("5 năm từ 2009 đến hết 2013 và 4 năm từ 2014 đến hết 2017"): all of them.
+  if (s.yearsPaid !== undefined && [...fy.matchAll(PERIOD)].length >= 2) {
+    const periods = monthsPaid(fy, year, month);
+    if (periods !== undefined && periods > s.yearsPaid + 0.5) s.yearsPaid = periods;
+  }
   // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
   const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
   if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
@@ -404,7 +409,9 @@ const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,
 const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
 /** Stopping named just before a period ("ngừng từ tháng 1/2025 đến giờ"). */
 const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
-/** Two years in a row, a span ("(2017–2024)" reads "2017 2024"). */
+/** A period written with a dash ("1995–2003", "3/2012 - 6/2020"): read as "từ 1995 đến 2003". */
+const DASHED_SPAN = /((?:\d{1,2}\/)?(?:19|20)\d\d)\s*[-–—]\s*((?:\d{1,2}\/)?(?:19|20)\d\d)(?!\d)/g;
+/** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
@@ -436,7 +443,9 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
     if (!(to >= from)) return undefined;
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
     const endMonth = p[5] ?? (p[7] && month !== undefined ? String(month) : undefined);
-    months += startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12;
+    // ("từ 2009 đến hết 2013": five whole years, through the end year.)
+    const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
+    months += startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
   }
   return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
 }

@@ -31,6 +31,9 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
   const oneTime = `trợ cấp tuất một lần khoảng ${total} tháng thu nhập bình quân${split}${amount}`;
   // 15 years or more of compulsory insurance: relatives who qualify may get the monthly allowance instead; voluntary
   // years alone give the one-time allowance.
+  // Up to 6 months short of 15 compulsory years: the family may pay them at once for the monthly allowance (Art 33(7)).
+  if (n >= 14.5 && n < 15 && s.yearsKind === 'compulsory')
+    return `Người mất đã đóng ${shown} bắt buộc: ${funeral}; thiếu không quá 6 tháng để đủ 15 năm nên thân nhân được đóng nốt một lần số tháng còn thiếu để hưởng trợ cấp tuất hằng tháng (nếu có thân nhân đủ điều kiện); nếu không thì nhận ${oneTime}.`;
   if (n >= 15 && s.yearsKind !== 'voluntary') return `Người mất đã đóng ${shown}: ${funeral}; thân nhân đủ điều kiện có thể được trợ cấp tuất hằng tháng (khi có từ đủ 15 năm đóng bắt buộc), nếu không thì nhận ${oneTime}.`;
   return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được ${oneTime}; không có trợ cấp tuất hằng tháng (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc).`;
 }
