@@ -5,6 +5,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { routeAsk } from './ask-routes.ts';
+import { pensionerSurvivorLead } from './survivor-lead.ts';
 import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
@@ -212,6 +213,8 @@ const closedAsks = (text: string): string[] =>
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
 
+/** Social insurance named in an ask (not only health insurance). */
+const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
 /** Topics of a claim filed with the insurance office (not paid at a collection agent). */
 const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'benefits_pension', 'maternity']);
 
@@ -238,7 +241,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     .filter((x) => x.words >= 3);
   if (asks.length < 2) return [];
   const topics = new Set(parts.map((p) => p.entry.topic));
-  const cardPriceOnly = parts[0]?.entry.topic === 'health_insurance' && healthCardOnly(foldWords(text));
+  const aboutCards = parts[0]?.entry.topic === 'health_insurance';
   const out: AnswerPart[] = [];
   for (const [i, { ask, f, words }] of asks.entries()) {
     if (out.length >= room) break;
@@ -250,12 +253,15 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // (Not the first ask: the whole message's routes already answered it.)
     const route = i > 0 ? routeAsk(askWords(ask), s, m0.entry?.id) : null;
     const routed = route ? index.entries.get(route.entry) : undefined;
-    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : m0;
+    // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
+    const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : m0;
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
     // gives, not a contribution to social insurance that the message never names.
-    if (cardPriceOnly && CONTRIBUTION_TOPICS.has(entry.topic)) continue;
+    // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
+    if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
     if (entry.topic === 'where_to_pay' && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic))) continue;
@@ -278,7 +284,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
     if (!ofTheMessage && !named && !numbered) continue;
-    const lead = routed ? route?.lead?.(s, askWords(ask)) : undefined;
+    // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
+    const lead = routed ? route?.lead?.(s, askWords(ask)) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
     topics.add(topic);
   }

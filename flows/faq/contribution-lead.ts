@@ -32,13 +32,18 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr"): the one after "chọn mức", "đóng mức", "tăng lên".
  */
 function levelChosen(f: string): number | null {
-  const m = /\b(?:(?:chon|dong|dong theo|nop theo|theo) muc |(?:tang|nang|doi|chuyen|ha|giam) (?:len|xuong|sang) (?:muc )?)(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  const m = /\b(?:(?:chon|dong|dong theo|nop theo|theo) muc |(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?)(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
+/** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr"). */
+const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
+
 /** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
 function incomeNamed(text: string, f: string): number | null {
-  return INCOME_CHOSEN.test(f) ? (parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
+  // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
+  const changedTo = CHANGED_TO.exec(f)?.[1];
+  return INCOME_CHOSEN.test(f) ? ((changedTo ? Number(changedTo.replace(' ', '.')) * 1_000_000 : null) ?? parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
 }
 
 /**
@@ -61,17 +66,20 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
   // "Năm 2020 tôi đóng mức thấp nhất bao nhiêu": an earlier year's figures, not the day's.
   // ("6 năm (2009–2015)" is a span of years paid, not a year asked about.)
-  const past = /(?<!\b\d{1,2} )\bnam ((?:19|20)\d\d)\b/.exec(f)?.[1];
+  // (A birth year, "em năm 1995 ở Đắk Lắk", is no year asked about: the year is next to the paying.)
+  const past = /(?<!\b\d{1,2} )\bnam ((?:19|20)\d\d) (?:\w+ ){0,3}?(?:dong|nop|muc|thi)\b/.exec(f)?.[1];
   if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
-  const income = incomeNamed(text, f);
+  // ("Thu nhập tháng được 4 triệu … muốn đóng mức thấp nhất": their earnings, and the lowest level asked.)
+  const income = LOWEST.test(f) && levelChosen(f) === null ? null : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
     if (!group && !months && !LOWEST.test(f)) return undefined;
-    const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng` : '';
+    // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
+    const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
     return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forTwo(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}`;
   }
@@ -141,11 +149,15 @@ function forTwo(f: string, figure: string, months: string | undefined): string {
   return months ? `; cả 2 người: {${figure}*${Number(months) * 2}} đồng mỗi ${months} tháng` : `; cả 2 người: {${figure}*2} đồng/tháng`;
 }
 
-/** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12). */
+/** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12, "đóng 1 lần 5 năm" → 60). */
 function modeMonths(f: string): string | undefined {
   const m = MODE.exec(f);
-  return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : m?.[4] ? '12' : undefined);
+  const years = AHEAD.test(f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
+  return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : years ? String(Number(years) * 12) : m?.[4] ? '12' : undefined);
 }
+/** Paying years ahead at once ("đóng 1 lần cho 5 năm tới", "đóng trước 3 năm"), at most 5 (Decree 159/2025). */
+const AHEAD = /\b(?:mot lan|1 lan|dong truoc|nop truoc|luon)\b/;
+const YEARS_AHEAD = /\b(?:dong|nop|cho) (?:\w+ ){0,3}?([2-5]) nam\b(?! (?:nay|roi|truoc day|tuoi))/;
 
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
 const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;

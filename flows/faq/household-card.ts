@@ -17,13 +17,15 @@ const PEOPLE = /\b(\d{1,2}|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi) (?:nguoi|tha
 const WORD_NUMBER: Readonly<Record<string, number>> = { hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** Members who already hold a card of another group, as people say it. */
 const COVERED: readonly { re: RegExp; who: string }[] = [
-  { re: /\b(?:co|huong|nhan|lanh|an|dang) (?:\w+ ){0,1}luong huu\b|\bve huu\b|\btro cap (?:bhxh )?hang thang\b/, who: 'người hưởng lương hưu hay trợ cấp BHXH hằng tháng (quỹ BHXH đóng)' },
+  { re: /(?<!\bkhong )\b(?:co|huong|nhan|lanh|an|dang) (?:\w+ ){0,1}luong huu\b|\bve huu\b|\btro cap (?:bhxh )?hang thang\b/, who: 'người hưởng lương hưu hay trợ cấp BHXH hằng tháng (quỹ BHXH đóng)' },
   { re: /\b(?:duoi|chua du|chua den) 6 tuoi\b|\b[1-5] tuoi\b|\bmoi sinh\b/, who: 'trẻ dưới 6 tuổi (Nhà nước đóng)' },
   { re: /\b(?:hoc sinh|sinh vien)\b|\bdang di hoc\b/, who: 'học sinh, sinh viên (mua theo trường)' },
   { re: /\b(?:cong ty|co quan) (?:\w+ ){0,2}dong\b|\blam (?:cong ty|cty|nha nuoc)\b|\bbat buoc\b/, who: 'người đi làm có hợp đồng (đơn vị đóng)' },
 ];
 /** More than one person of a covered kind ("bố mẹ tôi có lương hưu", "hai đứa nhỏ"): their number is not read. */
 const SEVERAL = /\b(?:bo me|cha me|ong ba|ca hai|hai (?:ong ba|vo chong|dua|chau|con|be)|(?:2|3) (?:dua|chau|con|be))\b/;
+/** The members buying, counted by the person ("mua BHYT hộ gia đình cho 3 người"). */
+const BUYING_FOR = /\b(?:mua|dong) (?:\w+ ){0,5}cho (\d|hai|ba|bon|nam|sau) (?:nguoi|thanh vien)\b/;
 /** The question is about household health insurance. */
 export const HOUSEHOLD_CARD = /\bbhyt (?:theo )?(?:ho gia dinh|ho gd|ho|cho ca nha|cho ca gia dinh|ca nha)\b|\b(?:mua|dong) bhyt (?:\w+ ){0,3}(?:ca nha|ca gia dinh|\d nguoi)\b/;
 
@@ -49,8 +51,10 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
       ? `Người đã có thẻ BHYT theo nhóm khác không mua theo hộ và không tính vào thứ tự người thứ nhất, thứ hai…: ${covered.map((c) => c.who).join('; ')}.`
       : 'Người nào trong nhà đã có thẻ BHYT theo nhóm khác (lương hưu, trẻ dưới 6 tuổi, học sinh, đi làm có hợp đồng) thì không mua theo hộ và không tính vào số người.';
   if (told === undefined || told < 2 || told > 20) return covered.length > 0 ? rule : undefined;
-  // Only one covered person, named as one: the others buy.
-  const buyers = covered.length === 0 ? told : covered.length === 1 && !SEVERAL.test(f) ? told - 1 : undefined;
+  // The buyers counted by the person ("mua cho 3 người: mẹ em và vợ chồng em"), or only one covered person, named
+  // as one: the others buy.
+  const buying = BUYING_FOR.exec(f)?.[1];
+  const buyers = buying !== undefined ? (WORD_NUMBER[buying] ?? Number(buying)) : covered.length === 0 ? told : covered.length === 1 && !SEVERAL.test(f) ? told - 1 : undefined;
   if (buyers === undefined || buyers < 1) return rule;
   const prices = yearly(buyers, base);
   const total = prices.reduce((a, b) => a + b, 0);
@@ -58,6 +62,7 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
     ...prices.slice(0, 4).map((p, i) => `người thứ ${ORDINAL[i]} ${formatNumber(p)} đồng`),
     ...(buyers > 4 ? [`từ người thứ năm ${formatNumber(prices[4]!)} đồng mỗi người`] : []),
   ].join('; ');
-  const who = covered.length === 0 ? `Nhà ${told} người cùng mua theo hộ` : `Nhà ${told} người, trừ người đã có thẻ, còn ${buyers} người mua theo hộ`;
+  const who =
+    buying !== undefined ? `${buyers} người cùng mua theo hộ` : covered.length === 0 ? `Nhà ${told} người cùng mua theo hộ` : `Nhà ${told} người, trừ người đã có thẻ, còn ${buyers} người mua theo hộ`;
   return `${rule} ${who}, mỗi năm: ${each}; cộng ${formatNumber(total)} đồng/năm (lương cơ sở ${formatNumber(base)} đồng).`;
 }

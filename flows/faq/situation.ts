@@ -52,6 +52,8 @@ export interface Situation {
 }
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
+/** "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm": the person's own sum. */
+const TOTAL_YEARS = new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
 const YEARS_PAID = [
   // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
   // ("hợp đồng 1 năm" is a contract's term, not years paid.)
@@ -61,10 +63,11 @@ const YEARS_PAID = [
   new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),
   // "đóng bắt buộc 2003-2017 (14 năm)": the years of a span, told in brackets.
   new RegExp(`\\b(?:19|20)\\d\\d (?:19|20)\\d\\d \\( ${NUM} nam\\b`),
-  // "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm"
-  new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  TOTAL_YEARS,
   // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
   new RegExp(`(?:^| ,) ${NUM} nam (?:roi|nay roi)\\b`),
+  // "đóng … đến hết năm 2025 là đủ 11 năm"
+  new RegExp(`\\b(?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:, )?(?:la |duoc |thi )?(?:du |tron |dung |duoc )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
   new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay)\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
@@ -79,6 +82,8 @@ const ETHNIC_GROUP =
 const kindYearsRe = (kind: string): RegExp =>
   new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}?(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
+/** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
+const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
 /** "14 năm 6 tháng": the months right after the years. */
 const MONTHS_AFTER = /^ ?,? (\d{1,2}) thang\b/;
 const AGE = [/\b(\d{2}) tuoi\b/g, /\bnam nay (\d{2})\b/g, /\b(\d{2}) t\b/g];
@@ -109,7 +114,7 @@ function ageNow(f: string, year: number): number | undefined {
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
-const LEFT_POVERTY = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
+const LEFT_POVERTY = /\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
 /** Moved between the groups ("lên cận nghèo", "chuyển sang hộ nghèo"). */
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
@@ -162,8 +167,13 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (dad && s.sex === undefined) s.sex = 'male';
   else if (!dad && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
+  // The asker's own sex told with their birth year or age ("em sinh tháng 6/1969, nữ, … chồng em ốm"): theirs,
+  // whatever relatives the story names.
+  if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/.test(f)) s.sex = 'female';
+  else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
-  if (/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -177,8 +187,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
   if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
+  // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
+  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:\w+ ){0,3}(?:khong|chua) co luong huu\b/.test(f);
   if (
-    /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f) ||
+    (!memberDrew && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) ||
     /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
   ) {
     s.drawingPension = false;
@@ -193,7 +205,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
   else if (/\bho ngheo\b/.test(household)) s.household = 'poor';
   // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
-  if ((/\bdan toc\b/.test(f) || ETHNIC_GROUP.test(f)) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f)) s.ethnicMinority = true;
+  // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
+  if (ETHNIC_GROUP.test(f) || (/\bdan toc\b/.test(f) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f))) s.ethnicMinority = true;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   if (/\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
@@ -314,11 +327,13 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
     // says the years are short of it, not how many.
     // ("có kịp đủ 15 năm không": the same.)
-    .replace(/\b(?:muon|cho|de|moi|la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // ("đến hết năm 2025 là đủ 11 năm" counts what was paid up to a date: a fact.)
+    .replace(/\b(?:muon|cho|de|moi|(?<!\b(?:19|20)\d\d (?:, )?)la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
     // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
-    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,2}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // ("đang hưởng lương hưu từ BHXH tự nguyện được 1 năm" too.)
+    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,4}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
     .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
@@ -327,7 +342,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
     .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
     // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
-    .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ');
+    .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ')
+    // "nếu tôi đóng 10 năm rồi …", "đóng 5 năm mức thấp nhất hết bao nhiêu": years supposed or priced, not paid.
+    .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia|nop) (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ')
+    .replace(/(?<!\b(?:da|duoc|roi) )\b(?:dong|nop) (?:\w+ ){0,2}\d{1,2} nam\b(?= (?:[\w,]+ ){0,5}(?:het|mat|ton|phai tra|la|thi) (?:khoang |tam |tong cong |tat ca )?bao nhieu\b)/g, ' ');
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {
@@ -352,14 +370,18 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
   if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year, month);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
-  const kindYears = (re: RegExp): number | undefined => {
+  const kindYears = (re: RegExp): { n: number; at: number; end: number } | undefined => {
     const m = re.exec(fy);
     const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
-    return n > 0 && n <= 45 ? n : undefined;
+    return m && n > 0 && n <= 45 ? { n, at: m.index, end: m.index + m[0].length } : undefined;
   };
   const compulsory = kindYears(KIND_YEARS.compulsory);
   const voluntary = kindYears(KIND_YEARS.voluntary);
-  if (compulsory !== undefined && voluntary !== undefined && compulsory + voluntary <= 45) s.yearsPaid = compulsory + voluntary;
+  // ("… bắt buộc 20 năm …, vợ tôi đóng tự nguyện 8 năm": another person's years, not added.)
+  const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
+  const between = first && second ? fy.slice(first.end, second.at) : '';
+  // (A total told, "tổng cộng 14 năm 6 tháng", is the person's own sum.)
+  if (compulsory && voluntary && compulsory.n + voluntary.n <= 45 && !OTHER_PERSON.test(between) && !TOTAL_YEARS.test(fy)) s.yearsPaid = compulsory.n + voluntary.n;
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);

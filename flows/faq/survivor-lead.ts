@@ -40,7 +40,10 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
 
 /** How long a pensioner drew the pension ("đang lãnh lương hưu 4tr/tháng được 10 tháng", "hưởng lương hưu được 2 năm"). */
 // (Not the years paid after it: "… lúc nhận lương hưu; đóng 15 năm".)
-const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,3}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
+const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
+
+/** "… tính đến lúc mất là hưởng đủ 36 tháng": the months drawn, the pension named earlier. */
+const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d{1,2}) (nam|thang)\b/;
 
 /**
  * A pensioner who died, with how long the pension was drawn: the one-time survivor allowance in months of the
@@ -48,7 +51,7 @@ const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,3
  * 87(3)), and its amount when the pension is named. Undefined without the time drawn.
  */
 export function pensionerSurvivorLead(text: string, f: string): string | undefined {
-  const m = DRAWN.exec(f);
+  const m = DRAWN.exec(f) ?? (/\bluong huu\b/.test(f) ? DRAWN_FOR.exec(f) : null);
   if (!m) return undefined;
   const drawn = Number(m[1]) * (m[2] === 'nam' ? 12 : 1);
   const months = drawn <= 2 ? 48 : Math.max(3, 48 - 0.5 * (drawn - 2));
