@@ -4,7 +4,8 @@ import { searchFaq } from './search-index.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { routeAsk } from './ask-routes.ts';
+import { asksRetirementDate, routeAsk } from './ask-routes.ts';
+import { retirementDateLead } from './retirement-date.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
 import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -29,7 +30,7 @@ export const CONFIDENCE_THRESHOLD = 0.2;
  * bao nhiêu" shares "bao nhiêu" with half the knowledge base, but is not ours).
  */
 const DOMAIN_ANCHOR =
-  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|chon muc|muc thu nhap|nenkin|(?:du )?(?:15|20) nam|sinh doi|sinh ba|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
+  /\b(?:bhxh|bh|bhyt|bhtn|bao hiem|tu nguyen|tunguyen|tn|luong huu|huu|nghi huu|dong|nop|ho tro|thai san|sinh con|mai tang|tuat|tu tuat|qua_doi|rut|mot lan|so bao|so bhxh|vssid|dang ky|tham gia|tong dai|muc dong|tro cap|hongheo|canngheo|dantoc|chinh sach|an sinh|phat dong|chien dich|thu nhap|khai|tuoi|nam dong|thang dong|bat buoc|kham benh|the bhyt|tuyen truyen|van dong|lien he|can bo|tu van|co quan|nhan tin|tin nhan|dai ly|khieu nai|che do|phan anh|ra quan|thang van dong|chon muc|muc thu nhap|nenkin|(?:du )?(?:15|20) nam|sinh doi|sinh ba|thoi gian (?:lam viec|cong tac|di lam|xuat khau lao dong)|xuat khau lao dong|15 nam hay 20 nam|20 nam hay 15 nam)\b/;
 
 /** What residents ask most (DESIGN.md), offered when a message matches nothing at all. */
 const POPULAR_TOPICS: readonly Topic[] = ['contribution_amount', 'subsidy', 'pension_conditions', 'lump_sum'];
@@ -124,7 +125,7 @@ const SECOND_ASK_OWN_CUES = 0.5;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['other', 'contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
-const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension']);
+const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
 const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
 const WHAT_IS_ENTRY = 'other.what_is_vsi';
@@ -203,8 +204,10 @@ const FIGURE_KIND: Readonly<Record<string, string>> = {
   maternity: 'getting',
   health_insurance: 'health',
 };
-/** Whether a figure of an answer of topic `b` can answer an ask of topic `a` (not a pension for a contribution). */
-const sameKindOfFigure = (a: string, b: string): boolean => FIGURE_KIND[a] === undefined || FIGURE_KIND[b] === undefined || FIGURE_KIND[a] === FIGURE_KIND[b];
+/** The kind of figure an entry gives: the calculator's pension estimate gets, its other answers pay. */
+const figureKind = (e: KbEntry): string | undefined => (e.topic === 'calculator' ? (e.id === 'calculator.pension_estimate' ? 'getting' : 'paying') : FIGURE_KIND[e.topic]);
+/** Whether a figure of answer `b` can answer an ask matched to `a` (not a pension for a contribution). */
+const sameKindOfFigure = (a: KbEntry, b: KbEntry): boolean => figureKind(a) === undefined || figureKind(b) === undefined || figureKind(a) === figureKind(b);
 
 /** The message's asks as its question marks close them, each with the words before it since the last one. */
 const closedAsks = (text: string): string[] =>
@@ -268,7 +271,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
-    const answering = /%|\bphan tram\b/.test(f) ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry.topic, p.entry.topic));
+    const answering = /%|\bphan tram\b/.test(f) ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
     if (given(entry.id) || facetAlreadyGiven(ask, answering, day)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
@@ -283,7 +286,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
-    if (!ofTheMessage && !named && !numbered) continue;
+    if (!ofTheMessage && !named && !numbered && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
     const lead = routed ? route?.lead?.(s, askWords(ask)) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
@@ -314,6 +317,18 @@ const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_condi
  * A reply that answers "can I / how much" but not the "when" the person also asked, although their age, sex and
  * years are known: their own plan (years missing, the year and age they retire) leads the first answer.
  */
+/**
+ * The month the person reaches the retirement age, when they ask it and tell their birth month or year, and no
+ * part says it yet (a message of several asks whose first answer is another rule).
+ */
+function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
+  const first = parts[0];
+  const f = askWords(text);
+  if (!first || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (')) || !asksRetirementDate(f)) return parts;
+  const date = retirementDateLead(f, s.sex);
+  return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
+}
+
 function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
   if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined || !s.sex) return parts;
@@ -376,7 +391,9 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
   if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {
-    const lead = lumpSumMonthsLead(f, s);
+    // Close to 15 years ("14 năm 5 tháng, rút luôn cho xong"): how little is missing comes first.
+    const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
+    const lead = [close, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
     if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
@@ -438,7 +455,7 @@ export function answerQuestion(
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)];
-  parts = forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index);
+  parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index), text, situation);
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

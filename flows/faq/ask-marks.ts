@@ -5,16 +5,16 @@ import { fold } from './fold-memo.ts';
  * particles that may follow them ("… không ạ", "… thế nào vậy").
  */
 const ASK_END =
-  /\b(?:khong|ko|kg|k|chua|gi|nao|sao|(?:bao nhieu|bn)(?: tien| nam| thang| tuoi| lan| phan tram| ?%| (?:mot|1|moi) (?:nam|thang|nguoi|lan))?|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
+  /\b(?:khong|ko|kg|k|chua|gi|nao|sao|(?:bao nhieu|bn)(?: tien| nam| thang| tuoi| lan| phan tram| ?%| (?:mot|1|moi) (?:nam|thang|nguoi|lan))?|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
 /**
  * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
  * word, a new line, one of the words that open a further ask in chat written all in lower case ("… được không
  * nếu được thì …", "… bao lâu còn …"), the number of the next ask ("1) … bao lâu 2) …"), or a comma before "với lại",
- * "thêm nữa", "ngoài ra" ("… hết bao nhiêu một năm, với lại …"). Not "và": "đóng bao nhiêu và trong bao lâu" is one
- * ask of two facets.
+ * "thêm nữa", "ngoài ra", or "và" with a new subject ("… hết bao nhiêu một năm, với lại …", "…, và tôi đóng …"). Not
+ * "và" alone: "đóng bao nhiêu và trong bao lâu" is one ask of two facets.
  */
 const NEXT =
-  /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:(?:và|va) (?=nếu|neu|còn|khi))?(?:nếu|neu|còn|khi (?=(?:tôi|toi|em|mình|minh) (?:mất|mat|chết|chet))|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s|\d{1,2}[).:]\s))|^[ \t]*,[ \t]*(?=(?:với lại|voi lai|thêm nữa|them nua|ngoài ra|ngoai ra|à mà|a ma)\s)/u;
+  /^[ \t]*[.;!]?(?:[ \t]*(?=\p{Lu}\p{Ll}|$)|[ \t]*\n\s*|[ \t]+(?=(?:(?:và|va) (?=nếu|neu|còn|khi))?(?:nếu|neu|còn|khi (?=(?:tôi|toi|em|mình|minh) (?:mất|mat|chết|chet))|vậy|vay|xin|cho (?:tôi|toi|em|mình|minh) hỏi|cho (?:tôi|toi|em|mình|minh) hoi)\s|\d{1,2}[).:]\s))|^[ \t]*,[ \t]*(?=(?:với lại|voi lai|thêm nữa|them nua|ngoài ra|ngoai ra|à mà|a ma|(?:và|va) (?:tôi|toi|em|mình|minh|vợ|vo|chồng|chong|mẹ|me|bố|bo|con tôi|con toi))\s)/u;
 
 /**
  * The question with each ask closed by a question mark, when the writer left it out ("… được không. Nếu được
@@ -79,7 +79,7 @@ function markClosedAsks(text: string): string {
 }
 
 /** Words that close an ask before a comma ("… có được cấp thẻ BHYT không, chết thì gia đình được gì, và …"). */
-const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
+const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
 /** A yes-no frame earlier in the same clause ("có … không", "được … chưa"): "không" there asks, it does not deny. */
 const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen)\b(?:(?![,.;!?]).)*$/;
 

@@ -65,7 +65,7 @@ const FOR_RELATIVE =
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
-const POOR_HOUSEHOLD = /\b(?:ho (?:can )?ngheo|can ngheo|dan toc thieu so)\b/;
+const poorHousehold = (f: string, s: Situation): boolean => s.household === 'poor' || s.household === 'near_poor' || /\bdan toc thieu so\b/.test(f);
 /** An older person named (their card comes with the social pension). */
 const OLDER_PERSON = /\b(?:nguoi (?:cao tuoi|gia)|tuoi gia|[7-9]\d tuoi|huu tri xa hoi)\b/;
 /** The social pension named ("trợ cấp hưu trí xã hội"; the over-80s' allowance it replaced is spelt the same, ask-text.ts). */
@@ -73,6 +73,18 @@ const SOCIAL_PENSION_NAMED = /\bhuu tri xa hoi\b/;
 /** Years of voluntary insurance only (no compulsory years told). */
 const VOLUNTARY_ONLY = (f: string, s: Situation): boolean =>
   s.yearsKind === 'voluntary' || (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan)\b/.test(f));
+
+/** A birth year told and when the retirement age comes asked ("sinh tháng 12/1964, đủ tuổi nghỉ hưu vào tháng nào"). */
+export function asksRetirementDate(f: string): boolean {
+  return (
+    /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
+    /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
+    // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
+    /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
+    // (A birth year recorded wrong is a correction to make first: "ghi sai năm sinh 1967".)
+    !/\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/.test(f)
+  );
+}
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
@@ -314,7 +326,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Household health insurance for a household of a size told, or with a member who holds another card ("nhà 5
     // người, bố có lương hưu, mua BHYT hộ gia đình tính mấy người"): who counts, and the year's total for them.
     name: 'household-card-count',
-    asks: (f, s) => HOUSEHOLD_CARD.test(f) && householdCardLead(s, f) !== undefined,
+    // (A poor or near-poor household's card is the State's, not the household price.)
+    asks: (f, s) => HOUSEHOLD_CARD.test(f) && householdCardLead(s, f) !== undefined && s.household !== 'poor' && s.household !== 'near_poor',
     entry: 'health_insurance.household_hi',
     lead: householdCardLead,
     leadsAlways: true,
@@ -444,12 +457,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // card of the poor and at least 70 % of the near-poor's. Asked with nothing of social insurance, whatever the
     // matcher picked (the support of voluntary insurance is another ask); beside it, only the health-card entries.
     name: 'poor-household-card',
-    asks: (f, s) => HEALTH_CARD.test(f) && POOR_HOUSEHOLD.test(f) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
+    asks: (f, s) => HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
     entry: 'health_insurance.poor_near_poor',
   },
   {
     name: 'poor-household-card-beside',
-    asks: (f, s) => HEALTH_CARD.test(f) && POOR_HOUSEHOLD.test(f) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70),
+    asks: (f, s) => HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70),
     entry: 'health_insurance.poor_near_poor',
     replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people'],
   },
@@ -460,6 +473,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => /\b(?:co )?(?:duoc )?(?:nha nuoc )?ho tro\b/.test(f) && !/\b(?:2018|truoc|bu|nam nao|tu nam|(?:19\d\d|200\d|201[0-7]))\b/.test(f),
     entry: 'subsidy.rates_by_group',
     replaces: ['subsidy.before_2018'],
+  },
+  {
+    // Months missed after joining ("năm 2022 đóng được 6 tháng rồi bỏ, giờ đóng lại có phải đóng bù không, có mất gì
+    // không"): nothing to make up, the months paid are kept; not the rule on years before joining.
+    name: 'missed-months',
+    asks: (f, s) =>
+      (s.yearsPaid !== undefined || /\b(?:da|tung) (?:dang ky|dong|tham gia)\b|\bdang ky (?:dong|tham gia)\b(?: \w+){0,6} tu (?:thang |nam )?\d|\bdong (?:\w+ ){0,4}duoc \d+ (?:thang|nam)\b/.test(f)) &&
+      /\b(?:bo|nghi|ngung|dung|khong|chua) (?:\w+ ){0,2}dong\b|\b(?:roi|thi) (?:bo|nghi|ngung)\b/.test(f) &&
+      /\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/.test(f),
+    entry: 'payment_mode.missed_payment',
+  },
+  {
+    // Paying where one lives, not at home ("đóng ở Sài Gòn được không hay phải về quê đóng"): anywhere.
+    name: 'pay-where-living',
+    asks: (f) => /\bve que (?:\w+ ){0,2}(?:dong|dang ky|tham gia)\b|\b(?:dong|tham gia|dang ky) (?:\w+ ){0,4}(?:noi|o) (?:\w+ ){0,3}(?:tam tru|dang o|dang song|lam an)\b/.test(f),
+    entry: 'where_to_pay.moved_residence',
+    replaces: ['payment_mode.deadlines', 'where_to_pay.collection_agents'],
+    after: (f) => (/\b(?:han (?:chot|cuoi)|thoi han|khi nao (?:phai )?(?:dong|nop))\b/.test(f) ? 'payment_mode.deadlines' : undefined),
   },
   {
     // A social pensioner's health card ("lãnh trợ cấp hưu trí xh thì có thẻ BHYT không"): the State pays it.
@@ -504,12 +535,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
     name: 'retirement-date',
     asks: (f) =>
-      /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
-      /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
-      // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
-      /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
-      // (A birth year recorded wrong is a correction to make first: "ghi sai năm sinh 1967".)
-      !/\b(?:rut|mot lan|tuat|qua doi)\b|\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/.test(f),
+      asksRetirementDate(f) && !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
     entry: 'pension_conditions.by_birth_year',
     // ("… đủ tuổi hưu chưa, đóng tiếp sau tuổi hưu được không": going on paying, next.)
     after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),
@@ -613,6 +639,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-like-compulsory',
     asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/.test(f),
     entry: 'benefits_pension.vs_compulsory',
+  },
+  {
+    // The campaign's messages ("muốn đăng ký nhận tin qua Zalo", "không muốn nhận tin nhắn nữa thì làm thế nào"): how to
+    // subscribe and stop, with the hotline when it is asked beside.
+    name: 'news-subscription',
+    asks: (f) =>
+      /\b(?:dang ky|ngung|huy|dung|khong muon|thoi|bot) (?:\w+ ){0,2}nhan tin\b/.test(f) &&
+      !/\b(?:lua dao|gia mao|mao danh|otp|chuyen tien)\b/.test(f),
+    entry: 'campaign.news_subscription',
+    // ("Chiến dịch này là gì, …, không muốn nhận tin nữa thì làm thế nào": the campaign first.)
+    before: (f) => (/\b(?:chien dich|thang van dong)\b(?: \w+){0,3} (?:la gi|the nao|la sao)\b/.test(f) ? 'campaign.month' : undefined),
+    after: (f) => (/\b(?:so (?:tong dai|hotline|dien thoai)|hotline|tong dai (?:la )?so)\b/.test(f) ? 'contact_hotline.hotline' : undefined),
   },
   {
     // A call or a message from someone calling themself BHXH staff, asking for money or codes: very likely a scam.

@@ -15,6 +15,8 @@ const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong
 /** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
 const MODE =
   /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
+/** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
+const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
 const LOWEST = /\b(?:thap nhat|toi thieu|it nhat)\b/;
 
@@ -73,7 +75,9 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
   // ("Thu nhập tháng được 4 triệu … muốn đóng mức thấp nhất": their earnings, and the lowest level asked.)
-  const income = LOWEST.test(f) && levelChosen(f) === null ? null : incomeNamed(text, f);
+  // ("Thu nhập khoảng 15 triệu, muốn đóng mức cao nhất": the ceiling.)
+  const highest = HIGHEST.test(f) && levelChosen(f) === null;
+  const income = LOWEST.test(f) && levelChosen(f) === null ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
@@ -99,24 +103,39 @@ export function contributionLead(text: string, f: string, s: Situation): string 
 }
 
 /** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng"). */
-const BUDGET = /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d/;
+const BUDGET =
+  /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b/;
 /** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"). */
-const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b/;
+const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?:\w+ ){0,6}?(?:la )?bao nhieu\b/;
 
 /**
  * The income to choose for what the person can spend a month: the premium is 22 % of the income, less the State's
  * support for their group (for 10 years), so income = (budget + support) / 22 %, within the floor and the ceiling.
  */
 function budgetLead(text: string, f: string, day: string | undefined, g: string): string | undefined {
-  if (day === undefined || !BUDGET.test(f) || !ASKS_LEVEL.test(f)) return undefined;
-  const budget = parseMoney(text, { bare: 'none' });
+  if (!ASKS_LEVEL.test(f)) return undefined;
+  const b = budgetIncome(text, f, day, g);
+  // (Figures as placeholders, the calculator's own on the day, as the other contribution sentences.)
+  return b && `Để mỗi tháng nộp khoảng ${formatNumber(b.budget)} đồng: chọn thu nhập khoảng ${formatNumber(b.income)} đồng/tháng; mức đóng 22% là {PREMIUM:${b.income}} đồng, Nhà nước hỗ trợ {SUPPORT_${g}} đồng nên anh/chị nộp {PAY_${g}:${b.income}} đồng (hết 10 năm hỗ trợ thì nộp đủ {PREMIUM:${b.income}} đồng).`;
+}
+
+/** An amount as folded ("1 5 trieu", "500k", "2 tr", "800 nghin"). */
+const AMOUNT = /\b(\d{1,3})(?: (\d))? ?(trieu|tr)\b|\b(\d{2,3}) ?(k|nghin|ngan)\b/g;
+const amountOf = (m: RegExpMatchArray): number =>
+  m[3] ? Math.round((Number(m[1]) + (m[2] ? Number(m[2]) / 10 : 0)) * 1_000_000) : Number(m[4]) * 1000;
+
+/** The money told as what the person pays a month, and the income it pays for (undefined when no budget is told). */
+function budgetIncome(text: string, f: string, day: string | undefined, g: string): { budget: number; income: number } | undefined {
+  const at = day === undefined ? null : BUDGET.exec(f);
+  if (!at) return undefined;
+  // The amount told with the paying (the last before the words, or else the first after): not the earnings beside it.
+  const amounts = [...f.matchAll(AMOUNT)].map((m) => ({ at: m.index, value: amountOf(m) }));
+  const budget = [...amounts].reverse().find((a) => a.at < at.index + at[0].length)?.value ?? amounts[0]?.value ?? parseMoney(text, { bare: 'none' });
   if (budget === null || budget < 100_000 || budget > 20_000_000) return undefined;
   const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
   const { floor, ceiling } = incomeLimits(period);
   const support = applyRate(applyRate(period.ruralPovertyLine, period.rate), period.subsidyRates[GROUPS[g]!]);
-  const income = Math.min(ceiling, Math.max(floor, Math.floor((budget + support) / period.rate / 1000) * 1000));
-  // (Figures as placeholders, the calculator's own on the day, as the other contribution sentences.)
-  return `Để mỗi tháng nộp khoảng ${formatNumber(budget)} đồng: chọn thu nhập khoảng ${formatNumber(income)} đồng/tháng; mức đóng 22% là {PREMIUM:${income}} đồng, Nhà nước hỗ trợ {SUPPORT_${g}} đồng nên anh/chị nộp {PAY_${g}:${income}} đồng (hết 10 năm hỗ trợ thì nộp đủ {PREMIUM:${income}} đồng).`;
+  return { budget, income: Math.min(ceiling, Math.max(floor, Math.floor((budget + support) / period.rate / 1000) * 1000)) };
 }
 
 /**
@@ -187,7 +206,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const topUp = toGo !== undefined && toGo > 0 && years >= 10 && years < 15;
   if (topUp) years = 15;
   if (!(years >= 15 && years <= 45)) return undefined;
-  const named = /\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null;
+  // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
+  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null);
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
   if (income === null || income < 500_000 || income > 200_000_000) return undefined;
   const y = Math.floor(years);

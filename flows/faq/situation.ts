@@ -138,7 +138,9 @@ const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/
 export function readSituation(text: string, year = yearOf(today()), month?: number): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
-  const words = spellSchemeNames(fold(text.replace(DASHED_SPAN, ' từ $1 đến $2 ')))
+  // ("có đúng 15 năm": exactly, not "dừng", which folds the same; unaccented, "có dung 15 năm" reads so too.)
+  const words = spellSchemeNames(fold(text.replace(DASHED_SPAN, ' từ $1 đến $2 ').replace(/đúng(?= \d)/giu, 'tròn')))
+    .replace(/\b(co|la|duoc|du) dung (?=\d{1,2} nam\b)/g, '$1 tron ')
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.
     .replace(/[+&=]/g, ',')
@@ -155,11 +157,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \( [^)]* \))? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
@@ -203,7 +205,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (leftPoverty) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
-  else if (/\bho ngheo\b/.test(household)) s.household = 'poor';
+  // ("nhà nghèo", "nhà tôi nghèo": as people say the poor household.)
+  else if (/\bho ngheo\b|\bnha (?:toi |em |minh )?(?:thuoc dien )?ngheo\b/.test(household)) s.household = 'poor';
   // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
   // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
   if (ETHNIC_GROUP.test(f) || (/\bdan toc\b/.test(f) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f))) s.ethnicMinority = true;
@@ -266,7 +269,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.withdrewBefore = true;
     // The years told with the withdrawal were paid out: they no longer count ("rút 1 lần năm 2021 (đóng cty 6
     // năm), giờ 50t"), unless the years are those paid since joining again ("đóng tự nguyện lại, tới nay được 7 năm").
-    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
+    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b(?! (?:do|cu|truoc|kia|ay)\b)|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
       delete s.yearsPaid;
       delete s.yearsKind;
     }
@@ -312,7 +315,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // stays).
     .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
-    .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam (?:khong|ko|k|chua|hay)\b/g, ' ')
+    // ("… lúc nghỉ hưu tôi có đủ 15 năm để hưởng lương hưu không" too.)
+    .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam\b(?= (?:\w+ ){0,5}?(?:khong|ko|k|chua|hay)\b)/g, ' ')
     // "…; đóng 15 năm thì được mấy %", "và đóng 20 năm mức đó thì lương hưu …": years supposed, opening a clause.
     .replace(/(?:^ |[,.;:?!] |\b(?:va|neu|con|gia su|vi du) )(?:dong|tham gia) \d{1,2} nam\b(?: \w+){0,3}? thi\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
