@@ -117,13 +117,15 @@ const CHAT_CAPS = { sms: false, maxLength: 4000 } as const;
 const SECOND_ASK_CONFIDENCE = 0.45;
 /** … and at least this sure when it is another entry of a topic the reply already answers. */
 const SAME_TOPIC_ASK_CONFIDENCE = 0.6;
+/** An entry given already answers a further ask when it scores this close to the ask's best match (best is 1). */
+const ANSWERED_SCORE = 0.85;
 /** … and has at least this many words of its own (unless it is an item of a numbered list). */
 const SAME_TOPIC_ASK_WORDS = 6;
 /** … and its topic is among the whole message's first few, or its own cues for that topic are this strong. */
 const SECOND_ASK_TOPICS = 3;
 const SECOND_ASK_OWN_CUES = 0.5;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
-const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['other', 'contact_hotline', 'campaign', 'calculator']);
+const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
 const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
@@ -218,6 +220,11 @@ const closedAsks = (text: string): string[] =>
 
 /** Social insurance named in an ask (not only health insurance). */
 const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
+/** The ask after a "xin hỏi:", "cho tôi hỏi", "tôi muốn hỏi" that follows the story in the same sentence. */
+const ASKED_AFTER = /(?:^|[\s.,;:])(?:xin hỏi|xin hoi|cho (?:tôi|toi|em|mình|minh|e) hỏi|cho (?:tôi|toi|em|mình|minh|e) hoi|(?:tôi|toi|em|mình|minh) muốn hỏi|(?:tôi|toi|em|mình|minh) muon hoi)\s*:?\s+(\S[\s\S]*)$/iu;
+/** When the retirement age comes, asked ("khi nào tôi đủ tuổi nghỉ hưu", "bao giờ được về hưu"). */
+const RETIRE_WHEN = /\b(?:khi nao|bao gio|nam nao|thang nao|may tuoi|bao nhieu tuoi)\b(?: \w+){0,4} (?:nghi huu|ve huu|du tuoi)\b|\bdu tuoi (?:nghi |ve )?huu (?:\w+ ){0,2}(?:khi nao|bao gio|chua)\b/;
+const RETIREMENT_DATE_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.by_birth_year', 'pension_conditions.retirement_age']);
 /** Topics of a claim filed with the insurance office (not paid at a collection agent). */
 const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'benefits_pension', 'maternity']);
 
@@ -250,7 +257,11 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     if (out.length >= room) break;
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
-    const m0 = matchEntry(index, ask, false);
+    // ("… chồng đã mất. Xin hỏi: đang đóng thì có thẻ BHYT không?": the ask after "xin hỏi", not the story before it.)
+    const asked = ASKED_AFTER.exec(ask)?.[1];
+    const m0 = matchEntry(index, asked && foldWords(asked).split(' ').length >= 3 ? asked : ask, false);
+    // "khi nào tôi đủ tuổi nghỉ hưu" when the reply already gives the month: answered.
+    if (RETIRE_WHEN.test(f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
     // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
     // (Not the first ask: the whole message's routes already answered it.)
@@ -279,7 +290,10 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // hỗ trợ không?") has no subject of its own to tell one rule of the topic from another, unless it is an item of
     // a numbered list. Not for the first ask (the one the reply's first answer is for).
     if (topics.has(entry.topic)) {
-      const answered = m.outcome.entries.slice(0, 3).some((r) => given(r.entry.id));
+      // (An amount asked is not answered by a rule that gives none: "… mua BHYT riêng thì bao nhiêu 1 năm" after "đóng tự
+      // nguyện có được cấp thẻ BHYT không".)
+      const figureless = (e: KbEntry): boolean => /\bbao nhieu\b/.test(f) && !/\d{1,3}(?:\.\d{3})+|\{[A-Z_]+/.test(e.short);
+      const answered = m.outcome.entries.slice(0, 3).some((r) => r.score >= ANSWERED_SCORE && given(r.entry.id) && !figureless(r.entry));
       const own = numbered || words >= SAME_TOPIC_ASK_WORDS;
       if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || i === 0) continue;
     }

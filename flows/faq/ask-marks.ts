@@ -5,7 +5,7 @@ import { fold } from './fold-memo.ts';
  * particles that may follow them ("… không ạ", "… thế nào vậy").
  */
 const ASK_END =
-  /\b(?:khong|ko|kg|k|chua|gi|nao|sao|(?:bao nhieu|bn)(?: tien| nam| thang| tuoi| lan| phan tram| ?%| (?:mot|1|moi) (?:nam|thang|nguoi|lan))?|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
+  /\b(?:khong|ko|kg|k|chua|gi|nao|sao|(?:bao nhieu|bn)(?: tien| nam| thang(?: luong)?| tuoi| lan| phan tram| ?%| (?:mot|1|moi) (?:nam|thang|nguoi|lan))?|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|bao lau|dau|khi nao|bao gio)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad|the|nua))*(?![a-z0-9])/g;
 /**
  * After a closing word: an optional sentence mark, then a new sentence or the end. A new sentence is a capitalised
  * word, a new line, one of the words that open a further ask in chat written all in lower case ("… được không

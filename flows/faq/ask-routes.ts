@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, transitionalEarly, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, startLead, transitionalEarly, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -86,12 +86,81 @@ export function asksRetirementDate(f: string): boolean {
   );
 }
 
+/** More than 5 years asked to be paid ahead at once ("đóng trước 7 năm một lúc"), or undefined. */
+function yearsAhead(f: string): number | undefined {
+  const n = /\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(\d{1,2}) nam (?:\w+ ){0,1}(?:mot luc|1 luc)\b|\b(?:dong|nop) truoc (?:\w+ ){0,3}?(\d{1,2}) nam\b/.exec(f);
+  const years = Number(n?.[1] ?? n?.[2]);
+  return years > 5 && years <= 30 ? years : undefined;
+}
+
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
     name: 'merit-relatives-card',
     asks: (f) => /\b(?:thuong binh|benh binh|chat doc hoa hoc|nguoi co cong)\b/.test(f) && HEALTH_CARD.test(f),
     entry: 'health_insurance.merit_relatives',
+  },
+  {
+    // The husband paying when the wife does not ("nếu vợ tôi không đóng mà tôi đóng thì tôi có được nhận không"):
+    // the father's allowance.
+    name: 'father-maternity',
+    asks: (f) =>
+      /\b(?:thai san|sinh con|sinh|co bau|mang thai|de)\b|\b(?:duoc )?nhan (?:\w+ ){0,2}(?:khong|ko|k)\b/.test(f) &&
+      /\bvo (?:toi |em |minh |tui )?(?:khong|chua|ko) (?:dong|tham gia)\b(?: \w+){0,3} (?:ma )?(?:toi|chong|anh)\b|\b(?:nguoi chong|nguoi cha|chi (?:co )?chong) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    entry: 'maternity.father',
+  },
+  {
+    // "Nghe nói tự nguyện giờ được hưởng cả thai sản và tai nạn lao động, có đúng không": what the scheme covers
+    // (pension, survivors, the 2,000,000 birth allowance; no sickness or accident benefit), with the premium asked beside.
+    name: 'which-benefits-heard',
+    asks: (f) =>
+      /\b(?:duoc huong|huong|co) (?:\w+ ){0,3}(?:ca )?(?:thai san|tai nan|om dau)\b/.test(f) &&
+      /\b(?:tai nan|om dau)\b/.test(f) &&
+      /\b(?:co dung khong|dung khong|phai khong|that khong|co that|nghe noi)\b/.test(f),
+    entry: 'other.vs_compulsory',
+    after: (f) => (/\b(?:thu nhap|muc)\b(?: \w+){0,6} (?:dong|nop) bao nhieu\b/.test(f) ? 'contribution_amount.how_much_month' : undefined),
+  },
+  {
+    // An older person with nothing paid, asking whether they may start ("bà 80 tuổi, nếu đóng tự nguyện bây giờ thì có
+    // được không"): yes, no upper age, and how 15 years can be reached from their age.
+    name: 'older-starts',
+    asks: (f, s) =>
+      s.age !== undefined &&
+      s.age >= 60 &&
+      s.yearsPaid === undefined &&
+      s.drawingPension !== true &&
+      !s.withdrewBefore &&
+      JOIN_ASK.test(f) &&
+      /\b(?:duoc|dc) (?:khong|ko|k|nua khong|chua)\b/.test(f),
+    entry: 'eligibility.no_upper_age',
+    lead: (s) => startLead(s),
+    covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter'],
+  },
+  {
+    // "Nếu đóng 10 năm thì đủ hưu chưa": fewer than 15 years supposed; 15 are needed.
+    name: 'years-enough-asked',
+    asks: (f) => {
+      const n = /\b(?:dong|co|du) (\d{1,2}) nam (?:\w+ ){0,2}(?:du|duoc|co) (?:\w+ ){0,2}(?:huu|luong huu|dieu kien)\b/.exec(f)?.[1];
+      return n !== undefined && Number(n) < 15;
+    },
+    entry: 'pension_conditions.years_15',
+  },
+  {
+    // Paying more than 5 years ahead at once ("đóng trước 7 năm một lúc"): at most 5 years (60 months) a time.
+    name: 'years-ahead-over-5',
+    // (Years paid and a lump sum asked, "đóng 10 năm rút 1 lần được bao nhiêu", are no prepayment.)
+    asks: (f) => yearsAhead(f) !== undefined && !/\b(?:rut|lanh|nhan|huong)\b/.test(f),
+    entry: 'payment_mode.years_ahead',
+    lead: (_s, f) =>
+      `Không được đóng trước ${yearsAhead(f)} năm một lần: mỗi lần đóng trước tối đa 5 năm (60 tháng); hết thời gian đã đóng trước thì đóng tiếp kỳ sau.`,
+    leadsAlways: true,
+  },
+  {
+    // "Vợ tôi có được dùng chung thẻ đó không": a card is its holder's alone.
+    name: 'card-shared',
+    // (Only "dùng chung": "mượn" folds as "muốn".)
+    asks: (f) => /\bdung chung (?:\w+ ){0,3}the\b|\bthe (?:\w+ ){0,4}dung chung\b|\bdung the (?:bhyt )?(?:cua )?(?:nguoi khac|chong|vo|bo|me|con)\b/.test(f),
+    entry: 'health_insurance.card_personal',
   },
   {
     // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
@@ -413,6 +482,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b/.test(f) &&
       JOIN_ASK.test(f) &&
       !FOR_RELATIVE.test(f) &&
+      // ("Mẹ tôi đang nhận lương hưu, mẹ muốn đóng tự nguyện cho tôi": the pensioner pays for the asker, who joins.)
+      !/\b(?:dong|mua|nop)\b(?: \w+){0,5} cho (?:toi|em|minh|con)\b(?! hoi)/.test(f) &&
       !HEALTH_CARD.test(f) &&
       !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'eligibility.pensioner',
@@ -773,6 +844,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.drawingPension !== true &&
       s.yearsPaid !== undefined &&
       (/\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi)\b/.test(f) ||
+        // "Gia đình được nhận trợ cấp mai táng bao nhiêu, trợ cấp tuất tính thế nào": the amounts.
+        /\b(?:mai tang|tuat)\b(?: \w+){0,3} (?:bao nhieu|tinh the nao|tinh sao|duoc tinh|tinh nhu the nao)\b/.test(f) ||
         // "Em có được nhận tiền tuất không, được bao nhiêu": the allowance and its amount.
         // (Whether a monthly allowance is due is another rule: the monthly route's.)
         (/\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:tien |tro cap )?tuat\b(?: \w+){0,3} (?:khong|ko|k|bao nhieu)\b/.test(f) && !/\bhang thang\b/.test(f))),
@@ -839,7 +912,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
     name: 'subsidy-duration',
-    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?ho tro)\b/.test(f),
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s) => subsidyEndLead(s),
     leadsAlways: true,

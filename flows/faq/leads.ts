@@ -222,7 +222,7 @@ export function paidByRetirement(s: Situation, paid: number): { total: number; l
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
-function startLead(s: Situation, note = true): string | undefined {
+export function startLead(s: Situation, note = true): string | undefined {
   if (s.age === undefined) return undefined;
   // Sex not told: both, since the retirement age differs (the social pension said once).
   if (!s.sex) return `${[startLead({ ...s, sex: 'female' }, false), startLead({ ...s, sex: 'male' }, false)].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)')}${note ? socialPensionNote(s) : ''}`;

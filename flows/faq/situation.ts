@@ -80,7 +80,7 @@ const ETHNIC_GROUP =
   /\bnguoi (?:tay|thai|muong|h ?mong|mong|nung|dao|khmer|kho me|gia rai|jrai|e de|ede|ba na|bana|xo dang|san chay|san diu|cham|co ho|hre|ra glai|raglai|m ?nong|x ?tieng|van kieu|bru|co tu|gie trieng|kho mu|ta oi|cho ro|ha nhi|chu ru|la chi|lo lo|pa then|si la|pu peo|o du|ro mam|brau|chut|xinh mun|phu la|la hu|bo y|co lao|giay|khang)\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,3}?(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -103,7 +103,8 @@ function ageNow(f: string, year: number): number | undefined {
       let n = Number(m[1]);
       const before = f.slice(Math.max(0, m.index - 24), m.index);
       // "Năm 2024 tôi 60 tuổi": the age in that year, so today's is older by the years since.
-      const then = /\bnam ((?:19|20)\d\d) (?:,? )?(?:toi |em |minh |tui |ong |ba |bo |me )?(?:da |duoc |la )?$/.exec(before);
+      // ("nghỉ việc năm 2023 khi 52 tuổi" too.)
+      const then = /\bnam ((?:19|20)\d\d) (?:,? )?(?:khi |luc |hoi )?(?:toi |em |minh |tui |ong |ba |bo |me )?(?:da |duoc |la )?$/.exec(before);
       if (then && Number(then[1]) < year) n += year - Number(then[1]);
       if (n >= 10 && n <= 100) found.push({ n, before: then ? ' nay ' : before });
     }
@@ -231,11 +232,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'no_contract';
   } else if (contractTerm && !relativeAtHome) {
     s.employment = 'contract';
-  } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?hop dong\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+  } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?(?:hop dong|hd)\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) hop dong\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
@@ -243,10 +244,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // A relative named in the question itself (a paper's "Ông … hỏi:" framing names the asker, not a relative),
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
   const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
-  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k)\b/.test(f);
+  // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
+  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
@@ -345,6 +347,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
     .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
     .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
+    // "đi XKLĐ Nhật 3 năm": years abroad, not paid here.
+    .replace(/\b(?:di|sang|o|lam) (?:\w+ ){0,3}?(?:xuat khau lao dong|nhat ban|nhat|han quoc|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,2}? \d{1,2} nam\b/g, ' ')
     // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
     .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ')
     // "nếu tôi đóng 10 năm rồi …", "đóng 5 năm mức thấp nhất hết bao nhiêu": years supposed or priced, not paid.
@@ -389,7 +393,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
-  if (s.age === undefined && born?.[1]) s.age = year - Number(born[1]);
+  // (An age named as a goal, "đến 61 tuổi rưỡi", is not today's: the birth year tells it.)
+  if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age))) s.age = year - Number(born[1]);
   const bornIn = BIRTH_MONTH.exec(f);
   if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
     s.birthMonth = Number(bornIn[1]);
@@ -420,6 +425,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // ("từ tháng 3/2019", "từ 3/2019")
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?(?:thang )?(\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
   if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
+  // A start after this year ("kỳ đóng tiếp theo từ tháng 1/2027") is a period to come, not when paying began.
+  if (s.startYear !== undefined && s.startYear > year) {
+    delete s.startYear;
+    delete s.startMonth;
+  }
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
   if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
     delete s.yearsPaid;
