@@ -259,7 +259,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // "hết hộ nghèo giữa chừng thì có phải đóng bù" is the subsidy group changing, another too).
   // (At the retirement age with 10 years or more, "đóng bù 4 năm 1 lần" is the lump payment of the missing years.)
   const atAgeShort = s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026);
-  if (BACKPAY.test(f) && !s.groupChanged && !atAgeShort && !MISSED.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
+  if (BACKPAY.test(f) && !s.groupChanged && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;

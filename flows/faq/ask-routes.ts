@@ -106,7 +106,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'father-maternity',
     asks: (f) =>
       /\b(?:thai san|sinh con|sinh|co bau|mang thai|de)\b|\b(?:duoc )?nhan (?:\w+ ){0,2}(?:khong|ko|k)\b/.test(f) &&
-      /\bvo (?:toi |em |minh |tui )?(?:khong|chua|ko) (?:dong|tham gia)\b(?: \w+){0,3} (?:ma )?(?:toi|chong|anh)\b|\b(?:nguoi chong|nguoi cha|chi (?:co )?chong) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+      /\bvo (?:toi |em |minh |tui )?(?:khong|chua|ko) (?:dong|tham gia)\b(?: \w+){0,3} (?:ma )?(?:toi|chong|anh)\b|\b(?:nguoi chong|nguoi cha|chi (?:co )?chong) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bchong (?:toi |em |minh )?(?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,3}(?:thai san|tro cap sinh)\b/.test(f),
     entry: 'maternity.father',
   },
   {
@@ -161,6 +161,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Only "dùng chung": "mượn" folds as "muốn".)
     asks: (f) => /\bdung chung (?:\w+ ){0,3}the\b|\bthe (?:\w+ ){0,4}dung chung\b|\bdung the (?:bhyt )?(?:cua )?(?:nguoi khac|chong|vo|bo|me|con)\b/.test(f),
     entry: 'health_insurance.card_personal',
+  },
+  {
+    // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
+    // phần chênh lệch không"): nothing is recalculated, no top-up.
+    name: 'no-top-up-after-rise',
+    asks: (f) => /\b(?:dong|nop) (?:bu|them) (?:\w+ ){0,2}chenh lech\b|\bchenh lech\b(?: \w+){0,6} (?:dong|nop) (?:bu|them)\b/.test(f),
+    entry: 'contribution_amount.no_recalculation',
+  },
+  {
+    // Who among the family receives ("vợ sau và chúng tôi có được chia không", "chồng cũ mất thì vợ cũ có được tuất
+    // không, con chung thì sao"): the relatives the law names, a divorced spouse not among them.
+    name: 'survivor-relatives',
+    asks: (f) =>
+      /\b(?:tuat|tro cap tuat|tien tuat)\b/.test(f) &&
+      /\b(?:ly hon|vo cu|chong cu|vo sau|chong sau|hai doi vo|hai doi chong|con rieng|con chung|vo hai|vo ba)\b/.test(f),
+    entry: 'survivor.who_are_relatives',
   },
   {
     // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
@@ -912,7 +928,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
     name: 'subsidy-duration',
-    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro)\b/.test(f),
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro|ho tro co thoi han)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s) => subsidyEndLead(s),
     leadsAlways: true,

@@ -104,7 +104,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
 
 /** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng"). */
 const BUDGET =
-  /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b/;
+  /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
 /** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"). */
 const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?:\w+ ){0,6}?(?:la )?bao nhieu\b/;
 

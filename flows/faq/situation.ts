@@ -413,7 +413,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(19[89]\d|20[0-2]\d)\b/.exec(f);
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
+  // ("đã đóng đến hết 12/2026": the end of a period, not its start.)
   if (start?.[1]) s.startYear = Number(start[1]);
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)

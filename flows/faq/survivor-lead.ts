@@ -45,6 +45,15 @@ const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4
 /** "… tính đến lúc mất là hưởng đủ 36 tháng": the months drawn, the pension named earlier. */
 const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d{1,2}) (nam|thang)\b/;
 
+/** Months of pension between its start and the death, both dated ("hưởng lương hưu từ tháng 11/2023, đến tháng 11/2026 thì mất"). */
+function drawnBetween(f: string): number | undefined {
+  const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:thi |ong |ba |bo |me |chong |vo )?(?:mat|qua doi|tu tran)\b|\b(?:mat|qua doi|tu tran) (?:vao )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  if (!since || !died) return undefined;
+  const months = Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) - (Number(since[2]) * 12 + Number(since[1]));
+  return months >= 1 && months <= 600 ? months : undefined;
+}
+
 /**
  * A pensioner who died, with how long the pension was drawn: the one-time survivor allowance in months of the
  * pension (48 in the first 2 months, then 0.5 less for each further month, at least 3: Law 41/2024 Art 110, as Art
@@ -52,8 +61,8 @@ const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d
  */
 export function pensionerSurvivorLead(text: string, f: string): string | undefined {
   const m = DRAWN.exec(f) ?? (/\bluong huu\b/.test(f) ? DRAWN_FOR.exec(f) : null);
-  if (!m) return undefined;
-  const drawn = Number(m[1]) * (m[2] === 'nam' ? 12 : 1);
+  const drawn = m ? Number(m[1]) * (m[2] === 'nam' ? 12 : 1) : drawnBetween(f);
+  if (drawn === undefined) return undefined;
   const months = drawn <= 2 ? 48 : Math.max(3, 48 - 0.5 * (drawn - 2));
   const shown = String(months).replace('.', ',');
   const how = drawn <= 2 ? 'mất trong 2 tháng đầu hưởng' : `48 - 0,5 x ${drawn - 2} tháng hưởng sau 2 tháng đầu${months === 3 ? ', thấp nhất 3' : ''}`;
