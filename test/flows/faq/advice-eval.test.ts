@@ -46,15 +46,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * Dev unchanged (177/177).
  * 2026-12-03, eleventh round: five reading rounds (400 questions, labelled before the answers were read) and four
  * misanswers the team found; those now answered right join the regression set: 278/278 / 278/278, 0 violations.
- * 2026-12-03, twelfth round: seven reading rounds (490 questions: Q&A columns' letters, long messages of two or
+ * 2026-12-03, twelfth round: eight reading rounds (560 questions: Q&A columns' letters, long messages of two or
  * three asks, the campaign month's traffic; labelled before the answers were read); the misanswers now answered right
- * join the regression set: 344/344 / 344/344, 0 violations.
+ * join the regression set: 353/353 / 353/353, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 344 / 344, violations: 0 },
+  regress: { correct: 353 / 353, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
