@@ -265,7 +265,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
     // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
     // (Not the first ask: the whole message's routes already answered it.)
-    const route = i > 0 ? routeAsk(askWords(ask), s, m0.entry?.id) : null;
+    const askF = askWords(ask);
+    const route = i > 0 ? routeAsk(askF, s, m0.entry?.id) : null;
     const routed = route ? index.entries.get(route.entry) : undefined;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
@@ -302,7 +303,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
     if (!ofTheMessage && !named && !numbered && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
-    const lead = routed ? route?.lead?.(s, askWords(ask)) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
+    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
     topics.add(topic);
   }
@@ -328,10 +329,6 @@ const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con) (?:
 const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_conditions', 'transfer_between_schemes', 'benefits_pension', 'payment_mode', 'contribution_amount']);
 
 /**
- * A reply that answers "can I / how much" but not the "when" the person also asked, although their age, sex and
- * years are known: their own plan (years missing, the year and age they retire) leads the first answer.
- */
-/**
  * The month the person reaches the retirement age, when they ask it and tell their birth month or year, and no
  * part says it yet (a message of several asks whose first answer is another rule).
  */
@@ -343,6 +340,10 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
 }
 
+/**
+ * A reply that answers "can I / how much" but not the "when" the person also asked, although their age, sex and
+ * years are known: their own plan (years missing, the year and age they retire) leads the first answer.
+ */
 function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
   if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined || !s.sex) return parts;

@@ -66,6 +66,9 @@ const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|t
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
 const poorHousehold = (f: string, s: Situation): boolean => s.household === 'poor' || s.household === 'near_poor' || /\bdan toc thieu so\b/.test(f);
+/** A poor or near-poor household's health card asked, not an older person's (theirs comes with the social pension). */
+const poorHouseholdCard = (f: string, s: Situation): boolean =>
+  HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70);
 /** An older person named (their card comes with the social pension). */
 const OLDER_PERSON = /\b(?:nguoi (?:cao tuoi|gia)|tuoi gia|[7-9]\d tuoi|huu tri xa hoi)\b/;
 /** The social pension named ("trợ cấp hưu trí xã hội"; the over-80s' allowance it replaced is spelt the same, ask-text.ts). */
@@ -544,12 +547,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // card of the poor and at least 70 % of the near-poor's. Asked with nothing of social insurance, whatever the
     // matcher picked (the support of voluntary insurance is another ask); beside it, only the health-card entries.
     name: 'poor-household-card',
-    asks: (f, s) => HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
+    asks: (f, s) => poorHouseholdCard(f, s) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
     entry: 'health_insurance.poor_near_poor',
   },
   {
     name: 'poor-household-card-beside',
-    asks: (f, s) => HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70),
+    asks: poorHouseholdCard,
     entry: 'health_insurance.poor_near_poor',
     replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people'],
   },

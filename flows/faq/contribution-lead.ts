@@ -34,7 +34,7 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr"): the one after "chọn mức", "đóng mức", "tăng lên".
  */
 function levelChosen(f: string): number | null {
-  const m = /\b(?:(?:chon|dong|dong theo|nop theo|theo) muc |(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?)(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|dong theo|nop theo|theo) muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
@@ -44,8 +44,8 @@ const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?
 /** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
 function incomeNamed(text: string, f: string): number | null {
   // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
-  const changedTo = CHANGED_TO.exec(f)?.[1];
-  return INCOME_CHOSEN.test(f) ? ((changedTo ? Number(changedTo.replace(' ', '.')) * 1_000_000 : null) ?? parseMoney(text, { bare: 'none' }) ?? levelChosen(f)) : null;
+  if (!INCOME_CHOSEN.test(f)) return null;
+  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text, { bare: 'none' }) ?? levelChosen(f);
 }
 
 /**
