@@ -182,6 +182,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'survivor.who_are_relatives',
   },
   {
+    // A birth before the voluntary scheme's birth allowance began ("sinh bé hồi tháng 5/2025, có được 2 triệu không"):
+    // not under the new rule (from 1/7/2025).
+    name: 'birth-before-allowance',
+    asks: (f) => {
+      const m = /\b(?:sinh|de)\b(?: \w+){0,4}? (?:thang )?(\d{1,2}) (?:nam )?(20[12]\d)\b/.exec(f);
+      return m !== null && Number(m[2]) * 12 + Number(m[1]) < 2025 * 12 + 7 && /\b(?:thai san|2 trieu|tro cap sinh)\b/.test(f);
+    },
+    entry: 'maternity.before_2025',
+  },
+  {
     // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
     name: 'maternity-months-short',
     asks: (f) => /\b(?:sinh|thai san|mang thai|co bau)\b/.test(f) && /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du 6 thang\b/.test(f),

@@ -48,13 +48,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * misanswers the team found; those now answered right join the regression set: 278/278 / 278/278, 0 violations.
  * 2026-12-03, twelfth round: eight reading rounds (560 questions: Q&A columns' letters, long messages of two or
  * three asks, the campaign month's traffic; labelled before the answers were read); the misanswers now answered right
- * join the regression set: 353/353 / 353/353, 0 violations.
+ * join the regression set: 355/355 / 355/355, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 177 / 177, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 353 / 353, violations: 0 },
+  regress: { correct: 355 / 355, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
