@@ -120,8 +120,8 @@ function budgetLead(text: string, f: string, day: string | undefined, g: string)
 }
 
 /** An amount as folded ("1 5 trieu", "500k", "2 tr", "800 nghin"). */
-const AMOUNT = /\b(\d{1,3})(?: (\d))? ?(trieu|tr)\b|\b(\d{2,3}) ?(k|nghin|ngan)\b/g;
-const amountOf = (m: RegExpMatchArray): number =>
+export const FOLDED_AMOUNT = /\b(\d{1,3})(?: (\d))? ?(trieu|tr)\b|\b(\d{2,3}) ?(k|nghin|ngan)\b/g;
+export const amountOf = (m: RegExpMatchArray): number =>
   m[3] ? Math.round((Number(m[1]) + (m[2] ? Number(m[2]) / 10 : 0)) * 1_000_000) : Number(m[4]) * 1000;
 
 /** The money told as what the person pays a month, and the income it pays for (undefined when no budget is told). */
@@ -129,7 +129,7 @@ function budgetIncome(text: string, f: string, day: string | undefined, g: strin
   const at = day === undefined ? null : BUDGET.exec(f);
   if (!at) return undefined;
   // The amount told with the paying (the last before the words, or else the first after): not the earnings beside it.
-  const amounts = [...f.matchAll(AMOUNT)].map((m) => ({ at: m.index, value: amountOf(m) }));
+  const amounts = [...f.matchAll(FOLDED_AMOUNT)].map((m) => ({ at: m.index, value: amountOf(m) }));
   const budget = [...amounts].reverse().find((a) => a.at < at.index + at[0].length)?.value ?? amounts[0]?.value ?? parseMoney(text, { bare: 'none' });
   if (budget === null || budget < 100_000 || budget > 20_000_000) return undefined;
   const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));

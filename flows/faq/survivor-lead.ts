@@ -1,3 +1,4 @@
+import { amountOf, FOLDED_AMOUNT } from './contribution-lead.ts';
 import type { Situation } from './situation.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
@@ -45,12 +46,6 @@ const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4
 /** "… tính đến lúc mất là hưởng đủ 36 tháng": the months drawn, the pension named earlier. */
 const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d{1,2}) (nam|thang)\b/;
 
-/** An amount in millions on folded words ("3 2 trieu" is 3,200,000; "5 trieu", "4tr"), or null. */
-function foldedMillions(f: string): number | null {
-  const m = /\b(\d{1,3})(?: (\d))? ?(?:trieu|tr)\b/.exec(f);
-  return m ? Math.round((Number(m[1]) + (m[2] ? Number(m[2]) / 10 : 0)) * 1_000_000) : null;
-}
-
 /** Months of pension between its start and the death, both dated ("hưởng lương hưu từ tháng 11/2023, đến tháng 11/2026 thì mất"). */
 function drawnBetween(f: string): number | undefined {
   const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
@@ -73,7 +68,8 @@ export function pensionerSurvivorLead(text: string, f: string): string | undefin
   const shown = String(months).replace('.', ',');
   const how = drawn <= 2 ? 'mất trong 2 tháng đầu hưởng' : `48 - 0,5 x ${drawn - 2} tháng hưởng sau 2 tháng đầu${months === 3 ? ', thấp nhất 3' : ''}`;
   // (On folded words, as a route passes them, "3,2 triệu" reads "3 2 trieu": the decimal kept.)
-  const pension = text === f ? foldedMillions(f) : parseMoney(text, { bare: 'none' });
+  const millions = text === f ? [...f.matchAll(FOLDED_AMOUNT)].find((x) => x[3]) : undefined;
+  const pension = text === f ? (millions ? amountOf(millions) : null) : parseMoney(text, { bare: 'none' });
   const amount = pension !== null && pension >= 500_000 && pension <= 100_000_000 ? `, khoảng ${formatNumber(months * pension)} đồng với lương hưu ${formatNumber(pension)} đồng/tháng` : '';
   return `Người mất đã hưởng lương hưu ${drawn} tháng: thân nhân được trợ cấp tuất một lần bằng ${shown} tháng lương hưu (${how})${amount}.`;
 }
