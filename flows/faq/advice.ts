@@ -181,7 +181,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
   const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
   if (died && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
-    const a = part('survivor.prepaid_refund');
+    // ("đóng 1 lần cho 5 năm, đến năm thứ 4 thì mất": only the months up to the death count, under 60 here.)
+    const year = Number(/\bnam thu (\d)\b/.exec(f)?.[1] ?? 0);
+    const lead =
+      year >= 1 && year <= 5
+        ? `Chỉ những tháng đến khi mất mới tính là thời gian đã đóng; mất trong năm thứ ${year} nên chưa đủ 60 tháng đóng, không có trợ cấp mai táng của BHXH; thân nhân nhận trợ cấp tuất một lần bằng số tiền đã đóng cho các tháng đó, và phần đóng trước cho các tháng sau khi mất được hoàn trả.`
+        : undefined;
+    const a = part('survivor.prepaid_refund', lead);
     if (a) return a;
   }
   const ownIllness = !(s.memberDied && DIED.test(f));
@@ -251,7 +257,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // ("Vừa đóng bắt buộc vừa tự nguyện thì mai táng thế nào" tells a history and asks about a benefit.)
   // ("… để sau này lương hưu cao hơn" is why they would pay both, not a benefit asked about.)
   const benefitAsked = /\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f.replace(MORE_PENSION_MOTIVE, ' '));
-  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !benefitAsked) {
+  // (Health insurance "bắt buộc" and "tự nguyện" are the card's kinds, not the two pension schemes.)
+  const healthOnly = /\bbhyt\b/.test(f) && !/\bbhxh\b/.test(f);
+  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !benefitAsked && !healthOnly) {
     const a = part('transfer_between_schemes.both_at_once');
     if (a) return a;
   }
@@ -679,6 +687,19 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
           ? `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
           : `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
       return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
+    }
+  }
+  // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
+  // months paid by now against the 6 needed in the 12 before the birth.
+  if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {
+    const now = yearOf(s.day) * 12 + Number(s.day.slice(5, 7));
+    const paid = now - (Number(started[2]) * 12 + Number(started[1]));
+    if (paid >= 6 && paid <= 600) {
+      const a = part(
+        'maternity.conditions',
+        `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, đến nay đã hơn 6 tháng: nếu vẫn đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, được trợ cấp 2.000.000 đồng mỗi con (sinh từ 1/7/2025).`,
+      );
+      if (a) return a;
     }
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.

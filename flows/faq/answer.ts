@@ -127,7 +127,7 @@ const SECOND_ASK_OWN_CUES = 0.5;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
-const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate']);
+const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate', 'contact_hotline.callback']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
 const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
 const WHAT_IS_ENTRY = 'other.what_is_vsi';
@@ -301,7 +301,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
-    if (!ofTheMessage && !named && !numbered && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
+    // (An ask its own cue words route, "mức đóng và phương thức đóng như thế nào", names its topic.)
+    if (!ofTheMessage && !named && !numbered && !routed && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
     const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
@@ -336,7 +337,7 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   const first = parts[0];
   const f = askWords(text);
   if (!first || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (')) || !asksRetirementDate(f)) return parts;
-  const date = retirementDateLead(f, s.sex);
+  const date = retirementDateLead(f, s);
   return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
 }
 

@@ -12,7 +12,7 @@ const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
-  /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b/;
+  /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b|\bso (?:\w+ ){0,2}chot (?:duoc )?(?:khong|ko|k)\b|\bchot so (?:\w+ ){0,2}(?:duoc )?(?:khong|ko|k)\b/;
 /**
  * "Có được rút (một lần) không", "có thể nộp hồ sơ nhận một lần được chưa": whether a lump sum is allowed (now),
  * not only how much.
@@ -62,6 +62,22 @@ function subsidyEndLead(s: Situation): string | undefined {
 const RELATIVE_DRAWS_PENSION = /\b(?:me|bo|cha|ong|ba|vo|chong) (?:toi |em |e |minh |chau )?(?:\w+ ){0,3}(?:dang |da )(?:huong|nhan|lanh|an|co) luong huu\b/;
 const FOR_RELATIVE =
   /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
+/** A death dated before 1/7/2025 ("tháng 3/2020 … qua đời", "mất năm 2019", "mất ngày 5/3/2024"). */
+const DIED_ON = /\b(?:qua doi|mat|chet|tu vong|tu tran) (?:\w+ ){0,3}?(?:(?:vao |tu |hoi )?(?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?|(?:vao |tu |hoi )?nam )(20[0-2]\d)\b/;
+/** … or told before the death word ("Tháng 3/2020 chồng tôi bị tai nạn qua đời"), not the end of a period ("đến 12/2024 thì mất"). */
+const DATE_THEN_DIED =
+  /(?<!\b(?:den|toi|het|sang) (?:thang |nam )?)\b(?:thang (\d{1,2}) (?:nam )?|nam )(20[0-2]\d)\b(?: (?!(?:19|20)\d\d\b|\d{1,2} (?:19|20)\d\d\b)\w+){0,6} (?:qua doi|mat|chet|tu vong|tu tran)\b/;
+function diedBeforeReform(f: string): boolean {
+  const m = DIED_ON.exec(f) ?? DATE_THEN_DIED.exec(f);
+  if (!m) return false;
+  const year = Number(m[2]);
+  const month = Number(m[1] ?? 0);
+  return year < 2025 || (year === 2025 && month >= 1 && month < 7);
+}
+/** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
+const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
+const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
@@ -97,6 +113,71 @@ function yearsAhead(f: string): number | undefined {
 }
 
 export const ASK_ROUTES: readonly AskRoute[] = [
+  {
+    // The household health card's reductions ("người thứ 6 mua BHYT được giảm trừ bao nhiêu", "các thành viên phải mua
+    // cùng lúc mới được giảm trừ"): who counts (only members buying as a household), not paying two schemes at once.
+    name: 'household-card-reduction',
+    asks: (f) => /\bgiam tru\b|\bnguoi thu (?:hai|ba|tu|nam|sau|bay|[2-9])\b/.test(f) && /\b(?:bhyt|the bao hiem y te|ho gia dinh)\b/.test(f),
+    entry: 'health_insurance.household_who_counts',
+    replaces: ['health_insurance.household_who_counts', 'transfer_between_schemes.both_at_once', 'payment_mode.change_mode_income', 'health_insurance.household_hi', 'contribution_amount.how_much_month', 'health_insurance.card_gap'],
+  },
+  {
+    // A death before the 2024 law took effect ("Tháng 3/2020 chồng tôi bị tai nạn qua đời"): the rules and the figures of
+    // that time (Law 58/2014, funeral allowance 10 × the base salary then), not today's.
+    name: 'died-before-reform',
+    asks: (f, s) => s.memberDied === true && diedBeforeReform(f),
+    entry: 'survivor.old_rule_2020',
+    after: (f) => (/\b(?:thu tuc|ho so|giay to|o dau|nop)\b/.test(f) ? 'survivor.procedure' : undefined),
+    replaces: ['survivor.member_dies_one_time', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.pensioner_dies', 'survivor.monthly_survivor', 'survivor.prepaid_refund'],
+  },
+  {
+    // Survivors' papers past the 90 days ("quá hạn nộp hồ sơ hưởng chế độ tử tuất … có thể nộp được nữa không"): still
+    // accepted, with a written reason for the delay.
+    name: 'survivor-late-claim',
+    asks: (f) =>
+      /\b(?:qua han|tre han|het han|qua thoi han|qua 90 ngay|nop cham|nop muon|quen (?:khong )?(?:di )?nop)\b/.test(f) &&
+      /\b(?:tuat|tu tuat|mai tang|qua doi|mat|chet)\b/.test(f),
+    entry: 'survivor.late_claim',
+    lead: (s, f) => survivorLead(s, f),
+    leadsAlways: true,
+    replaces: ['survivor.late_claim', 'survivor.procedure', 'survivor.member_dies_one_time', 'survivor.funeral_allowance', 'survivor.prepaid_refund', 'survivor.pensioner_dies'],
+  },
+  {
+    // Pregnant, not yet paying, asking whether joining now is in time for the birth allowance ("đang mang thai tháng thứ
+    // 3, dự sinh tháng 6/2027, bây giờ đóng thì có kịp hưởng 2 triệu"): the months from now to the birth against the 6
+    // needed in the 12 before it (Law 41/2024 Art 94-95).
+    name: 'birth-allowance-in-time',
+    asks: (f) =>
+      /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
+      /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
+      /\b(?:kip|con kip|duoc khong|duoc ko|duoc k)\b/.test(f) &&
+      DUE.test(f),
+    entry: 'maternity.conditions',
+    lead: (s, f) => {
+      const due = DUE.exec(f);
+      if (!due || s.day === undefined) return undefined;
+      const now = Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7));
+      const birth = Number(due[2]) * 12 + Number(due[1]);
+      const months = birth - now;
+      if (months < 0 || months > 24) return undefined;
+      const from = `${Number(s.day.slice(5, 7))}/${s.day.slice(0, 4)}`;
+      return months >= 6
+        ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
+        : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
+    },
+    leadsAlways: true,
+    replaces: ['health_insurance.contributor_card', 'maternity.father', 'maternity.conditions', 'maternity.amount', 'eligibility.who_can_join', 'contribution_amount.minimum', 'contribution_amount.how_much_month'],
+  },
+  {
+    // Drawing unemployment benefit and asking to join ("đang hưởng trợ cấp thất nghiệp, giờ đóng tự nguyện được không"):
+    // yes, no job means no compulsory insurance (not the rule that voluntary insurance has no unemployment cover).
+    name: 'unemployed-joins',
+    asks: (f) =>
+      /\b(?:huong|nhan|lanh|an|dang) (?:\w+ ){0,1}(?:tro cap that nghiep|bao hiem that nghiep|bhtn)\b/.test(f) &&
+      /\b(?:dong|tham gia|mua)\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k|chu|kg)\b|\b(?:co (?:duoc|the)|duoc phep) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    entry: 'eligibility.no_contract',
+    replaces: ['other.unemployment', 'eligibility.who_can_join', 'transfer_between_schemes.quit_job'],
+  },
   {
     // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
     name: 'merit-relatives-card',
@@ -219,6 +300,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'eligibility.pensioner_working',
   },
   {
+    // "Xã tôi không có bưu điện … đóng ở đâu": the commune's other collection agents, not the post office.
+    name: 'no-post-office',
+    asks: (f) => /\b(?:khong|ko|k|chua) co (?:\w+ ){0,2}buu (?:dien|cuc)\b|\bbuu (?:dien|cuc) (?:\w+ ){0,3}(?:xa|qua|rat) (?:xa|lam)\b/.test(f),
+    entry: 'where_to_pay.collection_agents',
+    replaces: ['where_to_pay.post_office', 'where_to_pay.moved_residence'],
+  },
+  {
     // "Đóng ở đâu?" with no move told, matched to the rule for people who moved: the collection agents in every
     // commune.
     name: 'where-to-pay',
@@ -230,6 +318,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['where_to_pay.moved_residence'],
   },
   {
+    // Years at one employer, then another ("cơ quan cũ 12 năm, chuyển đến cơ quan mới 16 năm, có được cộng dồn"): added up
+    // under the same insurance number (Law 41/2024 Art 3(6)); what the total means for a pension.
+    name: 'jobs-add-up',
+    asks: (f) =>
+      /\bcong (?:don|chung|gop|lai)\b|\bgop (?:thoi gian|so)\b|\btinh (?:lien|noi|chung)\b/.test(f) &&
+      /\b(?:co quan|cong ty|cty|don vi|noi lam) (?:cu|moi|khac|truoc|sau)\b|\bchuyen (?:\w+ ){0,2}(?:co quan|cong ty|cty|don vi|viec|cho lam)\b|\b(?:hai|2|nhieu) (?:co quan|cong ty|cty|don vi|noi)\b/.test(f) &&
+      !/\btu nguyen\b/.test(f),
+    entry: 'transfer_between_schemes.combine_periods',
+    lead: (s) => {
+      const years = yearsLead(s);
+      return `Có. Thời gian đóng BHXH ở các cơ quan, công ty (cùng một mã số BHXH) được cộng dồn, kể cả khi chuyển việc hay nghỉ việc.${years ? ` ${years}` : ''}`;
+    },
+    leadsAlways: true,
+    replaces: ['where_to_pay.moved_residence', 'where_to_pay.collection_agents', 'transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.quit_job'],
+  },
+  {
     // A contributor moving house to another province asks where to pay: the same number, any agent there.
     name: 'contributor-moves',
     asks: (f, s) =>
@@ -239,6 +343,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:dong|nop|tham gia)\b/.test(f) &&
       !/\b(?:cong ty|ho tro)\b/.test(f),
     entry: 'where_to_pay.moved_residence',
+  },
+  {
+    // A relative who draws a pension pays for the asker ("Mẹ tôi đang nhận lương hưu, mẹ muốn đóng tự nguyện cho tôi"):
+    // the asker joins in their own name; who hands over the money does not matter (Law 41/2024 Art 2(4) excludes
+    // only the pensioner joining).
+    name: 'pensioner-pays-for-asker',
+    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && PAYS_FOR_ASKER.test(f) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    entry: 'how_to_join.for_relatives',
+    lead: (s, f) =>
+      `Được. Người đang hưởng lương hưu không tự tham gia BHXH tự nguyện, nhưng vẫn nộp tiền giúp người thân được: anh/chị đứng tên tham gia (khi chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc), ai nộp tiền cũng được.${/\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/.test(f.replace(RELATIVE_DRAWS_PENSION, ' ')) ? ` ${yearsLead(s) ?? ''}`.trimEnd() : ''}`,
+    leadsAlways: true,
+    replaces: ['eligibility.pensioner', 'eligibility.pensioner_working', 'how_to_join.for_relatives'],
   },
   {
     // Paying voluntary insurance for a relative who draws a pension ("mẹ em 62t đang lãnh lương hưu, em muốn đóng
@@ -430,7 +546,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: householdCardLead,
     leadsAlways: true,
     // (Only a question about health cards: a household card named in a story about a lump sum is not the ask.)
-    replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people'],
+    replaces: ['health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card', 'health_insurance.older_people', 'health_insurance.household_who_counts'],
   },
   {
     // Already paying voluntary insurance, asks whether health insurance must still be bought: yes, it is not
@@ -512,7 +628,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       JOIN_ASK.test(f) &&
       !FOR_RELATIVE.test(f) &&
       // ("Mẹ tôi đang nhận lương hưu, mẹ muốn đóng tự nguyện cho tôi": the pensioner pays for the asker, who joins.)
-      !/\b(?:dong|mua|nop)\b(?: \w+){0,5} cho (?:toi|em|minh|con)\b(?! hoi)/.test(f) &&
+      !PAYS_FOR_ASKER.test(f) &&
       !HEALTH_CARD.test(f) &&
       !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'eligibility.pensioner',
@@ -641,7 +757,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),
     leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
-    lead: (s, f) => [retirementDateLead(f, s.sex), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
+    lead: (s, f) => [retirementDateLead(f, s), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     covered: ['pension_conditions.retirement_age'],
   },
   {
@@ -689,7 +805,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'change-mode',
     asks: (f) =>
       /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/.test(f) &&
-      !/\b(?:bat buoc|rut|lay lai)\b/.test(f),
+      !/\b(?:bat buoc|rut|lay lai)\b/.test(f) &&
+      // (The household health card's reductions, "được giảm trừ mức đóng", are not a level changed.)
+      !/\bgiam tru\b/.test(f),
     // (The person changes the level: "muốn tăng mức đóng lên 5 triệu"; "mức đóng có tăng không" asks about the rules.)
     entry: 'payment_mode.change_mode_income',
   },
@@ -872,7 +990,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.memberDied === true &&
       s.drawingPension !== true &&
       s.yearsPaid !== undefined &&
-      (/\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi)\b/.test(f) ||
+      // ("Tôi và con được trợ cấp thế nào?")
+      (/\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|the nao|ra sao|nhu the nao)\b/.test(f) ||
         // "Gia đình được nhận trợ cấp mai táng bao nhiêu, trợ cấp tuất tính thế nào": the amounts.
         /\b(?:mai tang|tuat)\b(?: \w+){0,3} (?:bao nhieu|tinh the nao|tinh sao|duoc tinh|tinh nhu the nao)\b/.test(f) ||
         // "Em có được nhận tiền tuất không, được bao nhiêu": the allowance and its amount.
@@ -1058,7 +1177,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       ),
     entry: 'other.lost_book',
     // "Mất sổ, giờ muốn rút một lần thì làm gì": the lump-sum papers first (the book is one of them), then its reissue.
-    before: (f) => (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f) ? 'lump_sum.procedure' : undefined),
+    // ("Mất sổ, muốn tiếp tục tham gia tự nguyện có được không": going on first.)
+    before: (f) => (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f) ? 'lump_sum.procedure' : JOIN_OR_GO_ON.test(f) && /\b(?:duoc|dong duoc|tham gia duoc) (?:khong|ko|k)\b/.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
   },
   {
     // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or
@@ -1067,6 +1187,60 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => CLOSE_BOOK_ASK.test(f),
     entry: 'other.book_closing',
     before: (f) => (JOIN_OR_GO_ON.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
+  },
+  {
+    // Left a job and asks when the lump sum may be claimed ("thôi việc … khi nào tôi mới có thể nộp hồ sơ hưởng BHXH 1
+    // lần"): after 12 months paying neither kind, for years paid before 1/7/2025 (Law 41/2024 Art 141(1)(c)).
+    name: 'lump-sum-when-after-leaving',
+    asks: (f, s) =>
+      (s.employment === 'left_job' || /\b(?:nghi viec|thoi viec|nghi lam)\b/.test(f)) &&
+      /\b(?:khi nao|bao gio|sau bao lau|may thang nua|bao lau nua)\b(?: \w+){0,8} (?:rut|nhan|huong|lanh|lam|nop ho so)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f),
+    entry: 'lump_sum.transitional_12_months',
+    // ("đóng BHXH trong 6 tháng": under a year, the sum is what was paid, at most 2 months of the average.)
+    lead: (_s, f) => {
+      const months = /\b(?:dong|duoc|trong|co) (?:\w+ ){0,3}?([1-9]|1[01]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1];
+      return months
+        ? `Anh/chị đóng ${months} tháng (chưa đủ 1 năm): số tiền BHXH một lần bằng số tiền đã đóng (phần của người lao động và công ty cho quỹ hưu trí, tử tuất), tối đa 2 tháng thu nhập bình quân.`
+        : undefined;
+    },
+    leadsAlways: true,
+    replaces: ['lump_sum.transitional_12_months', 'lump_sum.processing_time', 'lump_sum.procedure', 'lump_sum.when_allowed', 'lump_sum.amount', 'lump_sum.joined_after_2025'],
+  },
+  {
+    // Fifteen years paid, asking to pay on for a higher pension ("đóng tn đủ 15 năm rồi, muốn đóng tiếp cho lương hưu cao
+    // hơn thì có được không hay bắt buộc phải nghỉ"): yes, before claiming, and each year raises the rate.
+    name: 'keep-paying-past-15',
+    asks: (f, s) =>
+      ((s.yearsPaid ?? 0) >= 15 || /\b(?:da |dong |duoc )?du 15 nam\b/.test(f)) &&
+      /\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/.test(f) &&
+      /\b(?:duoc|khong|hay|co nen|nen)\b/.test(f) &&
+      !/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/.test(f),
+    entry: 'pension_conditions.continue_after_age',
+    lead: (s) => {
+      const male = 'nam: từ 15 đến 20 năm mỗi năm thêm 1% (20 năm được 45%), sau đó mỗi năm thêm 2%';
+      const female = 'nữ: mỗi năm sau 15 năm thêm 2%';
+      const each = s.sex === 'male' ? male : s.sex === 'female' ? female : `${female}; ${male}`;
+      return `${yearsLead(s) ?? ''} Mỗi năm đóng thêm làm tăng tỷ lệ lương hưu (${each}; tối đa 75%).`.trim();
+    },
+    leadsAlways: true,
+    replaces: ['transfer_between_schemes.combine_periods', 'pension_conditions.fifteen_years', 'pension_conditions.continue_after_age', 'benefits_pension.rate_table', 'benefits_pension.formula'],
+  },
+  {
+    // "Đăng ký gọi lại thế nào", "muốn có người gọi điện tư vấn": the callback this service takes (GOI LAI), not the hotline.
+    name: 'callback-asked',
+    asks: (f) => /\b(?:dang ky|yeu cau|de nghi|nho|xin|muon co nguoi|muon duoc) (?:\w+ ){0,3}goi (?:lai|dien lai)\b|\bgoi lai (?:cho )?(?:toi|em|me|bo|minh)\b|\b(?:can bo|nguoi) (?:\w+ ){0,2}goi (?:dien )?(?:lai|tu van)\b/.test(f),
+    entry: 'contact_hotline.callback',
+    replaces: ['contact_hotline.hotline', 'how_to_join.existing_number', 'contact_hotline.local_agent'],
+  },
+  {
+    // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
+    name: 'level-and-mode',
+    asks: (f) =>
+      /\bmuc dong (?:\w+ ){0,3}(?:va|,|cung nhu) (?:\w+ ){0,2}(?:phuong thuc|cach) (?:dong|nop)\b|\b(?:phuong thuc|cach) (?:dong|nop) (?:\w+ ){0,3}(?:va|,) (?:\w+ ){0,2}muc dong\b/.test(f) &&
+      !/\b(?:doi|thay doi|chuyen|tang|giam|sua)\b/.test(f),
+    entry: 'contribution_amount.how_much_month',
+    after: () => 'payment_mode.modes',
+    replaces: ['payment_mode.change_mode_income', 'payment_mode.modes', 'contribution_amount.rate_22', 'contribution_amount.minimum'],
   },
   {
     // "Nghỉ hưu sớm", "hưởng lương hưu trước tuổi": the early-retirement rule, with what the years mean.

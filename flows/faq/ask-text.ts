@@ -34,6 +34,8 @@ export function spellChatWords(folded: string): string {
     .replace(/\b(\d{1,2})n\b/g, '$1 nam')
     .replace(/\b(\d{2})t(\d{1,2}) ?thang\b/g, '$1 tuoi $2 thang')
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
+    // "đóng tn", "bhxh tn": voluntary ("tn" alone may be other words).
+    .replace(/\b(bhxh|bh|dong|tham gia|mua|sang|chuyen|qua) tn\b/g, '$1 tu nguyen')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan');
 }

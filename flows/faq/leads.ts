@@ -202,8 +202,11 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
   const by = paidByRetirement(s, paid);
   const total = by?.total ?? Math.floor(paid) + toGo;
   const short = 15 - total;
+  // (The birth month not told and about 15 years by then: a few months may be short, and those are paid in one go.)
   const then =
-    short <= 0
+    !by && short <= 0 && short > -1
+      ? `, vừa đủ hoặc gần đủ 15 năm tùy tháng sinh; nếu đến tuổi mà còn thiếu vài tháng thì đóng một lần phần thiếu rồi hưởng lương hưu, tỷ lệ ${pensionRate(sex, 15)}% bình quân thu nhập đã đóng (15 năm)`
+      : short <= 0
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
       : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${pensionRate(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
   const when = by ? `vào tháng ${by.at} (${formatAge(by.age)}), còn ${spell(by.left)}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;

@@ -42,25 +42,31 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
   const estimate = lumpSumEstimateLead(f, s);
   if (estimate) return estimate;
-  const { whole, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
-  return `Với ${whole} năm đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
+  const { shown, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  return `Với ${shown} đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
 
 /**
  * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
  * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
  */
-export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; months: number; total: string; split: string } {
-  const whole = Math.floor(n);
+export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; months: number; total: string; split: string; shown: string } {
+  const paid = Math.round(n * 12);
+  const whole = Math.floor(paid / 12);
   // Months before 2014 in whole years; odd months count with the years from 2014 ("từ 3/2013": 10 months, no year).
   const monthsBefore = startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0;
   const before = Math.min(whole, Math.floor(monthsBefore / 12));
-  const months = 1.5 * before + 2 * (whole - before);
+  // Odd months left over: 1 to 6 count as half a year, 7 to 11 as a year (Law 41/2024 Art 102), from 2014's rate.
+  const odd = paid % 12;
+  const after = whole - before + (odd === 0 ? 0 : odd <= 6 ? 0.5 : 1);
+  const months = 1.5 * before + 2 * after;
+  const num = (x: number): string => String(x).replace('.', ',');
   const split =
     startYear !== undefined
       ? before > 0
-        ? ` (${before} năm trước 2014 x 1,5 tháng + ${whole - before} năm từ 2014 x 2 tháng)`
+        ? ` (${before} năm trước 2014 x 1,5 tháng + ${num(after)} năm ${whole > before ? 'từ 2014' : 'của các tháng lẻ, tính như từ 2014,'} x 2 tháng)`
         : ' (mỗi năm từ 2014 được 2 tháng)'
       : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
-  return { whole, months, total: String(months).replace('.', ','), split };
+  const shown = odd === 0 ? `${whole} năm` : `${whole} năm ${odd} tháng (tính là ${num(whole + (odd <= 6 ? 0.5 : 1))} năm)`;
+  return { whole, months, total: num(months), split, shown };
 }

@@ -1,4 +1,4 @@
-import { formatAge, retirementAgeMonths } from './situation.ts';
+import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { monthYear } from './as-of.ts';
 
 /** "sinh tháng 5/1969", "sinh năm 1969", "sinh 1969" on folded words. */
@@ -19,13 +19,15 @@ export function reaches(sex: 'male' | 'female', year: number, month: number): { 
 /**
  * When someone born in a given month or year reaches the retirement age (Labour Code 2019 Art 169, Decree
  * 135/2020): "Nữ sinh tháng 5/1969 đủ tuổi nghỉ hưu (57 tuổi) vào tháng 5/2026 …". Both sexes when the sex is
- * not told; the year alone gives the range over its months. Undefined without a birth year.
+ * not told; the year alone gives the range over its months. Undefined without a birth year. The person's own birth
+ * read by the situation (`s.birthYear`, "Chồng tôi sinh 3/1968, tôi sinh năm 1971") comes before the first one written.
  */
-export function retirementDateLead(f: string, sex: 'male' | 'female' | undefined): string | undefined {
-  const m = BORN.exec(f);
-  if (!m?.[4]) return undefined;
-  const year = Number(m[4]);
-  const told = m[1] ?? m[2] ?? m[3];
+export function retirementDateLead(f: string, s: Pick<Situation, 'sex' | 'birthYear' | 'birthMonth'>): string | undefined {
+  const sex = s.sex;
+  const m = s.birthYear === undefined ? BORN.exec(f) : null;
+  if (s.birthYear === undefined && !m?.[4]) return undefined;
+  const year = s.birthYear ?? Number(m![4]);
+  const told = s.birthYear === undefined ? (m![1] ?? m![2] ?? m![3]) : s.birthMonth;
   const month = told ? Number(told) : undefined;
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
   const one = (x: 'male' | 'female'): string => {

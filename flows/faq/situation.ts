@@ -53,8 +53,10 @@ export interface Situation {
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
 /** "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm": the person's own sum. */
-const TOTAL_YEARS = new RegExp(`\\btong (?:thoi gian|cong|so nam|so)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
+const TOTAL_YEARS = new RegExp(`\\btong(?: (?:thoi gian|cong|so nam|so|lai))?\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
 const YEARS_PAID = [
+  // A total told ("…, tổng 21 năm") before any one period's years.
+  TOTAL_YEARS,
   // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
   // ("hợp đồng 1 năm" is a contract's term, not years paid.)
   new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
@@ -63,7 +65,6 @@ const YEARS_PAID = [
   new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),
   // "đóng bắt buộc 2003-2017 (14 năm)": the years of a span, told in brackets.
   new RegExp(`\\b(?:19|20)\\d\\d (?:19|20)\\d\\d \\( ${NUM} nam\\b`),
-  TOTAL_YEARS,
   // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
   new RegExp(`(?:^| ,) ${NUM} nam (?:roi|nay roi)\\b`),
   // "đóng … đến hết năm 2025 là đủ 11 năm"
@@ -122,6 +123,10 @@ const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho 
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
 /** A spouse named, then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
 const SPOUSE_THEN_SELF = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:nam nay |hien |gio |thi |la |nay )?(\d{2}) tuoi\b/;
+/** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
+const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]+ ){0,3}?(?:chuyen|sang) (?:\w+ ){0,6}?(?:dong|duoc) (?:\w+ ){0,3}?(?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/;
+/** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
+const SPOUSE_THEN_SELF_BORN = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:thi |la )?sinh (?:ngay \d{1,2} )?(?:(?:thang )?(\d{1,2}) )?(?:nam )?(19[3-9]\d|200\d)\b/;
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
@@ -151,18 +156,19 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     .replace(/\s+/g, ' ')
     .trim();
   // Chat spellings written out too ("nghỉ ko lương" is unpaid leave).
-  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi')} `;
+  // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
+  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong')} `;
   const s: Situation = {};
 
   // Years, months, ages and dates: only a text with a digit tells any (most short questions have none).
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]| \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia )|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]| \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
@@ -190,6 +196,16 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
   if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
+  const selfBorn = self ? null : SPOUSE_THEN_SELF_BORN.exec(f);
+  if (selfBorn) {
+    s.sex = selfBorn[1] === 'chong' ? 'female' : 'male';
+    s.birthYear = Number(selfBorn[3]);
+    s.age = year - s.birthYear;
+    const m = Number(selfBorn[2]);
+    if (m >= 1 && m <= 12) s.birthMonth = m;
+    else delete s.birthMonth;
+    if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
+  }
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
   const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:\w+ ){0,3}(?:khong|chua) co luong huu\b/.test(f);
   if (
@@ -202,7 +218,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const leftPoverty = LEFT_POVERTY.test(f);
   if (leftPoverty || GROUP_MOVED.test(f)) s.groupChanged = true;
   // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
-  const household = f.replace(/\b(?:nhu|bang|giong) (?:ho )?(?:can ngheo|ngheo)\b/g, ' ').replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:hay|hoac|va|cung khong|,) (?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
+  const household = f.replace(/\b(?:nhu|bang|giong) (?:ho )?(?:can ngheo|ngheo)\b/g, ' ').replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:(?:hay|hoac|va|cung khong|,) )?(?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
   if (leftPoverty) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
@@ -253,8 +269,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
   if (
-    /\bdong truoc\b|\bdong (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:\w+ ){0,2}(?:12|6) thang\b/.test(f) ||
+    /\bdong truoc\b|\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
+  // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
   ) {
@@ -343,7 +360,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
     .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
-    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' nghi ')
+    // "qua đời cách đây được gần 1 năm", "mất được 2 năm": time since a death, not years paid.
+    .replace(/\b(?:cach day|qua doi|mat|tu vong|chet) (?:\w+ ){0,2}(?:duoc )?(?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
     .replace(/\bhop dong (?:lao dong )?\d{1,2} (?:nam|thang)\b/g, ' ')
     .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
@@ -384,7 +403,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     return m && n > 0 && n <= 45 ? { n, at: m.index, end: m.index + m[0].length } : undefined;
   };
   const compulsory = kindYears(KIND_YEARS.compulsory);
-  const voluntary = kindYears(KIND_YEARS.voluntary);
+  // ("đóng tự nguyện mức thấp nhất thì 6 năm cũ có được cộng không": the old years named again, not voluntary ones.)
+  const voluntary = ((v) => (v && compulsory && v.n === compulsory.n && /^ (?:cu|truoc|do|kia|ay)\b/.test(fy.slice(v.end)) ? undefined : v))(kindYears(KIND_YEARS.voluntary));
   // ("… bắt buộc 20 năm …, vợ tôi đóng tự nguyện 8 năm": another person's years, not added.)
   const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
   const between = first && second ? fy.slice(first.end, second.at) : '';
@@ -393,6 +413,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
+  // "… ở cơ quan cũ được 12 năm và chuyển đến cơ quan mới đóng được 16 năm": two jobs one after the other, both paid.
+  const twoJobs = !compulsory || !voluntary ? TWO_JOBS.exec(fy) : null;
+  if (twoJobs && !OTHER_PERSON.test(twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !TOTAL_YEARS.test(fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
   // (An age named as a goal, "đến 61 tuổi rưỡi", is not today's: the birth year tells it.)
   if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age))) s.age = year - Number(born[1]);
   const bornIn = BIRTH_MONTH.exec(f);
@@ -449,6 +472,10 @@ const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
 /** A period written with a dash ("1995–2003", "3/2012 - 6/2020"): read as "từ 1995 đến 2003". */
 const DASHED_SPAN = /((?:\d{1,2}\/)?(?:19|20)\d\d)\s*[-–—]\s*((?:\d{1,2}\/)?(?:19|20)\d\d)(?!\d)/g;
 /** Two years in a row, a span ("(2017 2024)"). */
+/** A gap named right after its years ("năm 2021-2022 nghỉ 2 năm vì dịch"; "… rồi ngưng" ends a paid period instead). */
+const STOP_AFTER = /^\s+(?:nghi|ngung|dung|tam dung|khong dong)\b(?!\s+(?:viec|lam|huu|phep|sinh|de|thai san|om|khong luong|han)\b)/;
+/** Paying from a date with no end told ("đóng tn từ tháng 1/2012 theo tháng …"). */
+const OPEN_START = /\b(?:dong|tham gia|nop)\b(?: \w+){0,3}? tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/g;
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
@@ -469,20 +496,45 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
   const n = m?.[1] ? Number(m[1]) : 0;
   if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
-  let months = 0;
+  // Periods as [first month, month after the last), so that overlapping ones count once ("từ năm 2002 đến năm 2012"
+  // beside the same years told again by salary grade, "từ tháng 03/2002 đến 09/2004 …").
+  const spans: [number, number][] = [];
+  const stops: number[] = [];
+  const claimed: [number, number][] = [];
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
     if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
     // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
-    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))) continue;
     const startMonth = p[1] ?? p[3];
     const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];
     if (!(to >= from)) return undefined;
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
     const endMonth = p[5] ?? (p[7] && month !== undefined ? String(month) : undefined);
+    // ("năm 2021-2022 nghỉ 2 năm vì dịch": a gap told after its years, also not paid; it ends a start told alone.)
+    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24))) {
+      stops.push(from * 12 + (startMonth ? Number(startMonth) - 1 : 0));
+      continue;
+    }
+    claimed.push([p.index, p.index + p[0].length]);
     // ("từ 2009 đến hết 2013": five whole years, through the end year.)
     const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
-    months += startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
+    const length = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
+    const first = from * 12 + (startMonth ? Number(startMonth) - 1 : 0);
+    spans.push([first, first + length]);
+  }
+  // A start told alone ("đóng tự nguyện từ tháng 1/2012 …") up to the gap told after it.
+  for (const o of stops.length > 0 ? f.matchAll(OPEN_START) : []) {
+    if (claimed.some(([a, b]) => o.index >= a && o.index < b)) continue;
+    const first = Number(o[2]) * 12 + (o[1] ? Number(o[1]) - 1 : 0);
+    const stop = Math.min(...stops.filter((x) => x > first));
+    if (Number.isFinite(stop)) spans.push([first, stop]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let months = 0;
+  let reached = -Infinity;
+  for (const [a, b] of spans) {
+    months += Math.max(0, b - Math.max(a, reached));
+    reached = Math.max(reached, b);
   }
   return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
 }
