@@ -24,7 +24,24 @@ const NEXT =
  * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
-  return markStatedAsks(markNumberedAsks(markClosedAsks(markSemicolonAsks(text))));
+  return markStatedAsks(markNumberedAsks(markClosedAsks(markOpenedAsks(markSemicolonAsks(text)))));
+}
+
+/** Capitalised words that open a further ask ("… hưởng BHXH 1 lần Bao lâu sau khi nộp …"). */
+const ASK_OPENER = /(?<=[\p{Ll}\d])[ 	]+(?=(?:Bao lâu|Bao nhiêu|Khi nào|Cách tính|Hồ sơ gồm|Thủ tục|Nếu được|Xin hỏi|Cho hỏi)\s)/gu;
+
+/**
+ * An ask whose closing word is inside it, written without its mark and followed by a capitalised ask ("… khi nào tôi
+ * mới có thể nộp hồ sơ hưởng BHXH 1 lần Bao lâu sau khi nộp hồ sơ …"): closed before the capital, when it asks.
+ */
+function markOpenedAsks(text: string): string {
+  if (text.includes('?')) return text;
+  let from = 0;
+  return text.replace(ASK_OPENER, (gap, at: number) => {
+    const clause = fold(text.slice(from, at));
+    from = at;
+    return CLAUSE_ASK.test(clause.slice(clause.search(/[^.!;]*$/))) ? `?${gap}` : gap;
+  });
 }
 
 /** Words that ask anywhere in a clause, for the clauses a semicolon separates. */

@@ -49,12 +49,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 2026-12-03, twelfth round: eight reading rounds (560 questions: Q&A columns' letters, long messages of two or
  * three asks, the campaign month's traffic; labelled before the answers were read); the misanswers now answered right
  * join the regression set: 355/355 / 355/355, 0 violations.
+ * 2026-12-03, thirteenth round: four reading rounds (S and T: 70 verbatim letters from public Q&A columns on rarer
+ * cases, decontaminated against every set; U: 70 messages written the way residents write; labelled before the
+ * answers were read). The letters now answered right join the dev set (177 → 191/191), the messages the regression
+ * set (365/365); both forms, 0 violations. Blind unchanged at 53/60 (see docs/BENCHMARKS.md for how it was looked at).
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
-  dev: { correct: 177 / 177, violations: 0 },
+  dev: { correct: 191 / 191, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 355 / 355, violations: 0 },
+  regress: { correct: 365 / 365, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -66,7 +70,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(177);
+    expect(dev.length).toBeGreaterThanOrEqual(191);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
