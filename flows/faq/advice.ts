@@ -180,7 +180,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
   const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
-  if (died && (s.prepaid || /\b(?:hoan|tra lai|lay lai|nhan lai)\b/.test(f))) {
+  // ("Nhận sau khi hoàn tất thủ tục" is no refund asked.)
+  if (died && (s.prepaid || /\b(?:hoan(?! (?:tat|thanh|chinh|canh))|tra lai|lay lai|nhan lai)\b/.test(f))) {
     // ("đóng 1 lần cho 5 năm, đến năm thứ 4 thì mất": only the months up to the death count, under 60 here.)
     const year = Number(/\bnam thu (\d)\b/.exec(f)?.[1] ?? 0);
     const lead =

@@ -283,7 +283,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
-    const answering = /%|\bphan tram\b/.test(f) ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
+    // (A route's own entry for the rate, "sau này được hưởng bao nhiêu %", is not answered by the State's share in %.)
+    const answering = /%|\bphan tram\b/.test(f) && !routed ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
     if (given(entry.id) || facetAlreadyGiven(ask, answering, day)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches

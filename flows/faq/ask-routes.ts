@@ -74,6 +74,8 @@ function diedBeforeReform(f: string): boolean {
   const month = Number(m[1] ?? 0);
   return year < 2025 || (year === 2025 && month >= 1 && month < 7);
 }
+/** Papers lent to someone who used them ("cho một người cháu mượn chứng minh thư để làm sổ"). */
+const LENT_ID = /\b(?:cho (?:\w+ ){0,3}muon|muon|dung|lay) (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b/;
 /** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
 const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
@@ -983,6 +985,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // Who among the family receives ("Ai sẽ là người được nhận tiền tuất một lần của mẹ tôi", "mẹ ruột và người vợ
+    // không thoả thuận được thì ai được hưởng"): the relatives the law names; then the papers and the time, when asked.
+    name: 'survivor-who-receives',
+    asks: (f, s) =>
+      (s.memberDied === true || /\b(?:tuat|tu tuat)\b/.test(f)) &&
+      /\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong|lanh|linh|dung ten)\b|\bnguoi nao (?:se )?(?:duoc )?(?:nhan|huong|lanh)\b|\bkhong thoa thuan\b/.test(f),
+    entry: 'survivor.who_are_relatives',
+    after: (f) => (/\b(?:bao lau|thoi han|ho so|thu tuc|giay to)\b/.test(f) ? 'survivor.procedure' : undefined),
+    replaces: ['survivor.prepaid_refund', 'survivor.member_dies_one_time', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.monthly_survivor', 'survivor.who_are_relatives'],
+  },
+  {
     // A member who died, the family asking what they get ("chồng tôi đóng 4 năm thì mất … gia đình được nhận gì và nộp
     // hồ sơ trong bao lâu"): the funeral and survivor allowances for the years paid, then the papers and the 90 days.
     name: 'member-died-what-family-gets',
@@ -1231,6 +1244,35 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => /\b(?:dang ky|yeu cau|de nghi|nho|xin|muon co nguoi|muon duoc) (?:\w+ ){0,3}goi (?:lai|dien lai)\b|\bgoi lai (?:cho )?(?:toi|em|me|bo|minh)\b|\b(?:can bo|nguoi) (?:\w+ ){0,2}goi (?:dien )?(?:lai|tu van)\b/.test(f),
     entry: 'contact_hotline.callback',
     replaces: ['contact_hotline.hotline', 'how_to_join.existing_number', 'contact_hotline.local_agent'],
+  },
+  {
+    // The pension's rate asked after another ask ("… hỗ trợ bao nhiêu %? … và sau này được hưởng bao nhiêu %"): the rate
+    // by years, not the State's share the message's other ask was about.
+    name: 'pension-rate-asked',
+    asks: (f) => /\b(?:sau nay|ve gia|khi (?:nghi|ve) huu|luong huu)\b(?: \w+){0,4} (?:duoc |se duoc )?(?:huong|nhan|lanh|duoc) (?:\w+ ){0,2}(?:bao nhieu|may) (?:%|phan tram)/.test(f) && !/\bho tro\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    replaces: ['subsidy.rates_by_group', 'subsidy.who_gets', 'benefits_pension.what_benefits'],
+  },
+  {
+    // A book made by someone else under the asker's ID ("cho một người cháu mượn chứng minh thư để làm sổ … có 2 quyển
+    // sổ, cần gộp"): not the asker's years, so not merged; corrected, separated or withdrawn at the BHXH office.
+    name: 'book-made-by-another',
+    asks: (f) => LENT_ID.test(f) && /\b(?:so|ma so) (?:bhxh|bao hiem)\b/.test(f),
+    entry: 'other.change_details',
+    lead: () =>
+      'Sổ do người khác làm bằng giấy tờ của anh/chị (cho mượn chứng minh thư, căn cước) không phải quá trình đóng của anh/chị nên không gộp vào sổ của anh/chị: anh/chị báo cơ quan BHXH (mang CCCD, các sổ và giấy tờ liên quan) để điều chỉnh, tách hoặc thu hồi sổ đó; người đã dùng giấy tờ của anh/chị phải làm lại theo thông tin của chính họ.',
+    leadsAlways: true,
+    replaces: ['lump_sum.processing_time', 'transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods', 'how_to_join.existing_number', 'other.lost_book', 'other.change_details'],
+  },
+  {
+    // Two books for the same person ("cả 2 nơi đều đóng bảo hiểm xã hội và làm sổ BHXH cho tôi"): one number a person;
+    // the books merged, a period paid twice counted once.
+    name: 'two-books',
+    asks: (f) => /\b(?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\bca (?:2|hai) (?:noi|don vi|cong ty) (?:deu )?dong\b|\b(?:2|hai) ma so (?:bhxh|bao hiem)\b/.test(f),
+    entry: 'transfer_between_schemes.merge_books',
+    lead: () => 'Mỗi người chỉ có một mã số BHXH: anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian hai nơi cùng đóng chỉ được tính một lần.',
+    leadsAlways: true,
+    replaces: ['lump_sum.processing_time', 'transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods', 'how_to_join.existing_number', 'other.lost_book'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
