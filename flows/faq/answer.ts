@@ -285,6 +285,13 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
     // (A route's own entry for the rate, "sau này được hưởng bao nhiêu %", is not answered by the State's share in %.)
     const answering = /%|\bphan tram\b/.test(f) && !routed ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
+    // An entry already given, with this ask's own sentence for the person ("… 22 năm so với 20 năm thì hơn nhau mấy %"
+    // after the pension's formula): the sentence joins that part (mergeSameEntry).
+    if (given(entry.id) && routed && route?.lead) {
+      const lead = route.lead(s, askF);
+      if (lead && ![...parts, ...out].some((p) => p.lead?.includes(lead))) out.push({ entry, lead });
+      continue;
+    }
     if (given(entry.id) || facetAlreadyGiven(ask, answering, day)) continue;
     // Another rule of a topic already answered ("hạn nộp khi nào, đóng trước có được giảm không, trễ hạn thì sao"):
     // only when the ask alone matches it surely, and none of the reply's answers is among the ask's own best matches
@@ -377,6 +384,17 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
 const CONTRIBUTION_TOPICS: ReadonlySet<string> = new Set(['subsidy', 'contribution_amount', 'calculator', 'payment_mode']);
 const PENSION_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'calculator', 'pension_conditions']);
 
+/** Parts of one entry joined into the first: the later asks' sentences after its own (the entry said once). */
+function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
+  const out: AnswerPart[] = [];
+  for (const p of parts) {
+    const at = out.findIndex((q) => q.entry.id === p.entry.id);
+    if (at < 0) out.push(p);
+    else if (p.lead) out[at] = { ...out[at]!, lead: out[at]!.lead ? `${out[at]!.lead} ${p.lead}` : p.lead };
+  }
+  return out;
+}
+
 /**
  * The person's own figures on the answer that asks for them, when no part says them yet: the rate table of their
  * sex, the contribution for their income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ
@@ -401,7 +419,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
   }
   // Paying the missing years at once at the income told: what it comes to.
-  const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once');
+  // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)
+  const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once' || p.lead?.includes('nên được đóng một lần cho'));
   if (missing >= 0 && !out.some((p) => p.lead?.includes('tháng còn thiếu x'))) {
     const cost = missingYearsCostLead(text, f, s);
     if (cost) out[missing] = { ...out[missing]!, lead: out[missing]!.lead ? `${out[missing]!.lead} ${cost}` : cost };
@@ -471,7 +490,7 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = [...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)];
+  parts = mergeSameEntry([...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)]);
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index), text, situation);
   const entry = parts[0]!.entry;
   return {

@@ -31,10 +31,11 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
 
 /**
  * The income level chosen when the message names other amounts too ("thu nhập khoảng 6 triệu … chọn mức 4 triệu thì
- * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr"): the one after "chọn mức", "đóng mức", "tăng lên".
+ * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr", "đóng tn mức thu nhập 6 triệu"): the one after "chọn mức", "đóng
+ * mức", "tăng lên".
  */
 function levelChosen(f: string): number | null {
-  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|dong theo|nop theo|theo) muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|nop|theo)(?: (?:bhxh|tu nguyen|theo))* muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
@@ -207,7 +208,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   if (topUp) years = 15;
   if (!(years >= 15 && years <= 45)) return undefined;
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
-  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) : null);
+  // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
+  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
   if (income === null || income < 500_000 || income > 200_000_000) return undefined;
   const y = Math.floor(years);
@@ -281,8 +283,10 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (months < 1 || months > 60) return undefined;
   const { period } = rulesAt(new Date(`${s.day}T12:00:00+07:00`));
   const { floor, ceiling } = incomeLimits(period);
-  const income = incomeNamed(text, f) ?? (LOWEST.test(f) ? floor : null);
+  // (The cost asked with no income named, "đóng thế nào và tốn khoảng bao nhiêu": at the lowest, said so.)
+  const named = incomeNamed(text, f);
+  const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b/.test(f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
-  return `Ở mức thu nhập ${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
+  return `Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
 }

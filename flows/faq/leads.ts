@@ -277,7 +277,7 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
  * "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm", "trong 17 năm": the years a rate or an estimate is
  * asked for (not said paid), in the order named.
  */
-const YEARS_ASKED = /\b(?:dong|du|duoc|trong) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
+const YEARS_ASKED = /\b(?:dong|du|duoc|trong|lien tuc|so voi) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**
@@ -294,5 +294,8 @@ export function ratesForYearsLead(f: string, sex: Situation['sex']): string | un
       : `${y} năm: nữ ${pensionRate('female', y)}%, nam ${pensionRate('male', y)}%`;
   };
   const who = sex === 'male' ? ' (nam)' : sex === 'female' ? ' (nữ)' : '';
-  return `Tỷ lệ lương hưu${who} trên bình quân thu nhập đã đóng, đóng ${years.map(one).join('; đóng ')}.`;
+  // Two figures compared ("22 năm so với 20 năm thì hơn nhau mấy %"): the difference, for the sex told.
+  const [a, b] = years;
+  const apart = sex && years.length === 2 && a! >= 15 && b! >= 15 ? ` Chênh nhau ${Math.abs(pensionRate(sex, a!) - pensionRate(sex, b!))}%.` : '';
+  return `Tỷ lệ lương hưu${who} trên bình quân thu nhập đã đóng, đóng ${years.map(one).join('; đóng ')}.${apart}`;
 }
