@@ -808,10 +808,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) =>
       /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/.test(f) &&
       !/\b(?:bat buoc|rut|lay lai)\b/.test(f) &&
-      // (The household health card's reductions, "được giảm trừ mức đóng", are not a level changed.)
-      !/\bgiam tru\b/.test(f),
+      // (The household health card's reductions, "được giảm trừ mức đóng", are not a level changed; "chuyển sang đóng 3
+      // tháng một lần thì hạn đóng thế nào" asks the new mode's deadline.)
+      !/\bgiam tru\b|\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b/.test(f),
     // (The person changes the level: "muốn tăng mức đóng lên 5 triệu"; "mức đóng có tăng không" asks about the rules.)
     entry: 'payment_mode.change_mode_income',
+    // A period already paid and the change wanted at once ("đóng quý 10-12 rồi, giờ muốn nâng lên 5tr từ tháng 12 luôn"):
+    // not within the period paid; from the next one.
+    lead: (_s, f) =>
+      /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
+      /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)
+        ? 'Chưa đổi ngay được trong kỳ đã đóng: mức thu nhập hoặc phương thức mới áp dụng từ kỳ đóng tiếp theo, sau khi kỳ đang đóng kết thúc.'
+        : undefined,
+    leadsAlways: true,
   },
   {
     // An old person asking to join ("bà tôi 80 tuổi có được tham gia không"): no upper age, and what it takes.
@@ -1273,6 +1282,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: () => 'Mỗi người chỉ có một mã số BHXH: anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian hai nơi cùng đóng chỉ được tính một lần.',
     leadsAlways: true,
     replaces: ['lump_sum.processing_time', 'transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods', 'how_to_join.existing_number', 'other.lost_book'],
+  },
+  {
+    // The campaign's theme asked first, then its messages ("chủ đề chiến dịch là gì, có mấy thông điệp để kẻ băng rôn, và lễ
+    // ra quân ngày nào"): the theme, then the messages; the launch as a further ask.
+    name: 'campaign-theme',
+    asks: (f) => /\bchu de\b/.test(f) && /\b(?:chien dich|thang van dong|le ra quan|tuyen truyen|dot van dong)\b/.test(f),
+    entry: 'campaign.theme',
+    after: (f) => (/\b(?:thong diep|khau hieu|bang ron)\b/.test(f) ? 'campaign.messages' : undefined),
+    replaces: ['campaign.messages', 'campaign.month', 'campaign.launch_2020'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
