@@ -116,6 +116,16 @@ function yearsAhead(f: string): number | undefined {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // "Phải chờ đến một năm sau khi mất mới nhận tiền tuất có đúng không": no; the 12 months are the lump sum's rule.
+    name: 'survivor-no-wait',
+    asks: (f, s) => (s.memberDied === true || /\btuat\b/.test(f)) && /\b(?:cho|doi) (?:den |du |het )?(?:mot|1|12) (?:nam|thang)\b/.test(f),
+    entry: 'survivor.procedure',
+    lead: () => 'Không phải chờ một năm: thân nhân nộp hồ sơ hưởng chế độ tử tuất ngay trong 90 ngày kể từ ngày người đó mất; điều kiện chờ 12 tháng không đóng là của BHXH một lần, không áp dụng cho tiền tuất.',
+    leadsAlways: true,
+    after: (f) => (/\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong)\b/.test(f) ? 'survivor.who_are_relatives' : undefined),
+    replaces: ['survivor.prepaid_refund', 'survivor.procedure', 'survivor.member_dies_one_time', 'survivor.no_relatives_inheritance', 'survivor.who_are_relatives', 'lump_sum.transitional_12_months', 'lump_sum.when_allowed'],
+  },
+  {
     // The household health card's reductions ("người thứ 6 mua BHYT được giảm trừ bao nhiêu", "các thành viên phải mua
     // cùng lúc mới được giảm trừ"): who counts (only members buying as a household), not paying two schemes at once.
     name: 'household-card-reduction',
@@ -1291,6 +1301,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'campaign.theme',
     after: (f) => (/\b(?:thong diep|khau hieu|bang ron)\b/.test(f) ? 'campaign.messages' : undefined),
     replaces: ['campaign.messages', 'campaign.month', 'campaign.launch_2020'],
+  },
+  {
+    // A pensioner going to live abroad ("nghỉ hưu từ 2005 … con bảo lãnh sang Mỹ định cư, muốn con ở Việt Nam nhận lương
+    // hưu"): the pension goes on, received by proxy or into an account; not the lump sum of a contributor who emigrates.
+    name: 'pensioner-goes-abroad',
+    asks: (f, s) =>
+      (s.drawingPension === true || /\b(?:da|dang) (?:\w+ ){0,1}(?:nghi|ve) huu\b|\bnghi huu tu\b/.test(f)) &&
+      /\b(?:dinh cu|nuoc ngoai|sang (?:my|uc|canada|nhat|han quoc|phap|duc|anh|dai loan))\b/.test(f) &&
+      !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    entry: 'benefits_pension.pensioner_abroad',
+    replaces: ['lump_sum.emigration', 'lump_sum.when_allowed', 'benefits_pension.receive_pension', 'lump_sum.procedure', 'benefits_pension.pensioner_abroad'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
