@@ -76,6 +76,8 @@ const ASK_YEAR_BEFORE_2025 = /\b(?:nam |tu |den |truoc )?(?:19\d\d|20(?:0\d|1\d|
 /** "(đóng) từ 1/2012", "từ năm 2008 đến 2015": when paying began or a span paid. */
 const PAID_SINCE = /\b(?:tu|den|toi|bat dau) (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/g;
 const ASKS_THE_PAST = new RegExp(`${ASK_YEAR_BEFORE_2025.source}|\\b(?:luat cu|luat 2014|truoc day|hoi do|hoi truoc|ngay truoc|truoc 1 7 2025)\\b`);
+/** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
+const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
 /** Today's rule for a repealed one. */
 const CURRENT_OF: Readonly<Record<string, string>> = {
   'survivor.old_rule_2020': 'survivor.member_dies_one_time',
@@ -381,7 +383,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // when nothing says this person did: the conditions, which decide the answer.
   // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
   // decides, said for them.
-  const transitional = asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
+  const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =
@@ -485,7 +489,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
-  if (s.withdrewBefore && /\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f)) {
+  if (s.withdrewBefore && (/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f) || WITHDRAWN_COUNTED.test(f))) {
     const a = part('transfer_between_schemes.withdrawn_not_counted');
     if (a) return a;
   }

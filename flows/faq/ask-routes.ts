@@ -116,6 +116,13 @@ function yearsAhead(f: string): number | undefined {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không"): the State pays the child's card.
+    name: 'child-under-6-card',
+    asks: (f) => /\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/.test(f) && /\b(?:bhyt|the bao hiem y te|the kham)\b/.test(f),
+    entry: 'health_insurance.children_under_6',
+    replaces: ['health_insurance.contributor_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.card_personal', 'health_insurance.poor_near_poor', 'health_insurance.household_who_counts'],
+  },
+  {
     // "Phải chờ đến một năm sau khi mất mới nhận tiền tuất có đúng không": no; the 12 months are the lump sum's rule.
     name: 'survivor-no-wait',
     asks: (f, s) => (s.memberDied === true || /\btuat\b/.test(f)) && /\b(?:cho|doi) (?:den |du |het )?(?:mot|1|12) (?:nam|thang)\b/.test(f),

@@ -36,6 +36,8 @@ export function spellChatWords(folded: string): string {
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
     // "đóng tn", "bhxh tn": voluntary ("tn" alone may be other words).
     .replace(/\b(bhxh|bh|dong|tham gia|mua|sang|chuyen|qua) tn\b/g, '$1 tu nguyen')
+    // ("bắt buộc 7 năm + tn 5 năm": before years, too.)
+    .replace(/\btn (?=\d{1,2} (?:nam|thang)\b)/g, 'tu nguyen ')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan');
 }

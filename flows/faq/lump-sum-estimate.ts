@@ -24,7 +24,7 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
   const income = incomeTold(f);
   if (n === undefined || n <= 0 || n > 45 || income === undefined) return undefined;
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
-  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
   return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: khoảng ${total} tháng x ${money(income)} = ${money(months * income)} đồng${split}; thu nhập các năm được điều chỉnh trượt giá; ${s.seriousIllness ? 'người mắc bệnh nguy hiểm hoặc suy giảm khả năng lao động từ 81% được nhận cả phần Nhà nước đã hỗ trợ tiền đóng' : 'với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng'}. Số chính xác do cơ quan BHXH tính.`;
 }
 
@@ -42,7 +42,7 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
   const estimate = lumpSumEstimateLead(f, s);
   if (estimate) return estimate;
-  const { shown, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  const { shown, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
   return `Với ${shown} đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
 
@@ -50,11 +50,17 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
  * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
  * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
  */
-export function monthsOfAverage(n: number, startYear: number | undefined, startMonth?: number): { whole: number; months: number; total: string; split: string; shown: string } {
+export function monthsOfAverage(
+  n: number,
+  startYear: number | undefined,
+  startMonth?: number,
+  told?: number,
+): { whole: number; months: number; total: string; split: string; shown: string } {
   const paid = Math.round(n * 12);
   const whole = Math.floor(paid / 12);
   // Months before 2014 in whole years; odd months count with the years from 2014 ("từ 3/2013": 10 months, no year).
-  const monthsBefore = startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0;
+  // (The months before 2014 that the periods told give, `told`, rather than all months since the first start.)
+  const monthsBefore = told ?? (startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0);
   const before = Math.min(whole, Math.floor(monthsBefore / 12));
   // Odd months left over: 1 to 6 count as half a year, 7 to 11 as a year (Law 41/2024 Art 102), from 2014's rate.
   const odd = paid % 12;

@@ -10,6 +10,10 @@ export interface Situation {
   yearsPaid?: number;
   /** Which scheme those years were paid under, when the text says so. */
   yearsKind?: 'compulsory' | 'voluntary';
+  /** Of those years, the months paid before 2014, when the periods told give them (the lump sum's two rates). */
+  monthsBefore2014?: number;
+  /** The compulsory part of those years, when told beside voluntary ones ("bắt buộc 14 tháng … tự nguyện 3 năm"). */
+  compulsoryYears?: number;
   /** The year contributions began, when the text gives one ("tham gia từ năm 2018"). */
   startYear?: number;
   /** The month of that year, when told ("từ tháng 1/2008"). */
@@ -123,6 +127,10 @@ const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho 
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
 /** A spouse named, then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
 const SPOUSE_THEN_SELF = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:nam nay |hien |gio |thi |la |nay )?(\d{2}) tuoi\b/;
+/** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
+const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den gio|toi gio|den bay gio) (?:duoc |la |da duoc )?(?:gan |hon |khoang )?(\d{1,2}(?:[.,]5)?) nam\b/;
+/** Months of compulsory insurance ("bắt buộc 14 tháng", "14 tháng bảo hiểm bắt buộc"). */
+const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}) thang (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/;
 /** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
 const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]+ ){0,3}?(?:chuyen|sang) (?:\w+ ){0,6}?(?:dong|duoc) (?:\w+ ){0,3}?(?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
@@ -164,11 +172,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam \) |^ (?:ong|anh|chu) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu \) |^ (?:ba|chi|co) (?!oi\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
@@ -286,9 +294,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(f))
   ) {
     s.withdrewBefore = true;
+    delete s.compulsoryYears;
     // The years told with the withdrawal were paid out: they no longer count ("rút 1 lần năm 2021 (đóng cty 6
     // năm), giờ 50t"), unless the years are those paid since joining again ("đóng tự nguyện lại, tới nay được 7 năm").
-    if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b(?! (?:do|cu|truoc|kia|ay)\b)|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
+    // ("Năm 2019 tôi đã rút … 12 năm … Từ tháng 1/2020 tôi đóng tự nguyện đến nay được gần 7 năm": the years since.)
+    const since = SINCE_WITHDRAWAL.exec(f.slice(f.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,3}(?:mot lan|1 lan)\b/)));
+    if (since?.[1]) {
+      s.yearsPaid = Number(since[1].replace(',', '.'));
+      delete s.yearsKind;
+    } else if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b(?! (?:do|cu|truoc|kia|ay)\b)|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
       delete s.yearsPaid;
       delete s.yearsKind;
     }
@@ -417,6 +431,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
+  // "đóng bắt buộc 14 tháng ở cty, sau đó đóng tn 3 năm": compulsory months beside voluntary years, both paid.
+  const compulsoryMonths = compulsory ? undefined : COMPULSORY_MONTHS.exec(fy);
+  const cm = Number(compulsoryMonths?.[1] ?? compulsoryMonths?.[2]);
+  if (compulsory) s.compulsoryYears = compulsory.n;
+  else if (cm >= 1 && cm <= 540) {
+    s.compulsoryYears = Math.round((cm / 12) * 100) / 100;
+    if (voluntary && !TOTAL_YEARS.test(fy)) s.yearsPaid = Math.round((cm / 12 + voluntary.n) * 100) / 100;
+  }
   // "… ở cơ quan cũ được 12 năm và chuyển đến cơ quan mới đóng được 16 năm": two jobs one after the other, both paid.
   const twoJobs = !compulsory || !voluntary ? TWO_JOBS.exec(fy) : null;
   if (twoJobs && !OTHER_PERSON.test(twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !TOTAL_YEARS.test(fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
@@ -457,6 +479,15 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (s.startYear !== undefined && s.startYear > year) {
     delete s.startYear;
     delete s.startMonth;
+  }
+  // The months paid before 2014 when the periods told make up the years paid ("1/2010 đến 6/2013 … 1/2018 đến hết 12/2024"):
+  // the lump sum counts them at 1.5 months a year, whatever the first start.
+  if (s.yearsPaid !== undefined) {
+    const spans = paidSpans(fy, year, month) ?? [];
+    const total = spans.reduce((t, [a, b]) => t + b - a, 0);
+    if (spans.length >= 2 && Math.abs(total - Math.round(s.yearsPaid * 12)) <= 1) {
+      s.monthsBefore2014 = spans.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
+    }
   }
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
   if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
@@ -500,8 +531,17 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
   const n = m?.[1] ? Number(m[1]) : 0;
   if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
-  // Periods as [first month, month after the last), so that overlapping ones count once ("từ năm 2002 đến năm 2012"
-  // beside the same years told again by salary grade, "từ tháng 03/2002 đến 09/2004 …").
+  const spans = paidSpans(f, year, month);
+  const months = spans?.reduce((t, [a, b]) => t + b - a, 0) ?? 0;
+  return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
+}
+
+/**
+ * The periods paid that a text tells, as [first month, month after the last) from year 0, merged so that
+ * overlapping ones count once ("từ năm 2002 đến năm 2012" beside the same years told again by salary grade, "từ
+ * tháng 03/2002 đến 09/2004 …"); gaps told are left out. Undefined when a period ends before it starts.
+ */
+function paidSpans(f: string, year: number, month?: number): [number, number][] | undefined {
   const spans: [number, number][] = [];
   const stops: number[] = [];
   const claimed: [number, number][] = [];
@@ -534,13 +574,13 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
     if (Number.isFinite(stop)) spans.push([first, stop]);
   }
   spans.sort((a, b) => a[0] - b[0]);
-  let months = 0;
-  let reached = -Infinity;
+  const merged: [number, number][] = [];
   for (const [a, b] of spans) {
-    months += Math.max(0, b - Math.max(a, reached));
-    reached = Math.max(reached, b);
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
-  return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
+  return merged;
 }
 
 /** Retirement age for people reaching it in `year` (Labour Code 2019 Art 169, Decree 135/2020), in months. */

@@ -20,7 +20,7 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
   const shown = Number.isInteger(n) ? `${n} năm` : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
   // (12 months of compulsory insurance are enough for the funeral allowance.)
-  const compulsoryYear = s.yearsKind === 'compulsory' && n >= 1;
+  const compulsoryYear = (s.compulsoryYears ?? (s.yearsKind === 'compulsory' ? n : 0)) >= 1;
   const funeral =
     n >= 5
       ? `đã đóng từ đủ 60 tháng nên người lo mai táng được trợ cấp mai táng ${FUNERAL}`
@@ -28,13 +28,15 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
         ? `đã đóng BHXH bắt buộc từ đủ 12 tháng nên người lo mai táng được trợ cấp mai táng ${FUNERAL}`
         : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
   // Compulsory years under 60 months: the one-time allowance by the years, at least 3 months of the average salary.
-  if (n < 5 && s.yearsKind === 'compulsory') {
-    const { total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
-    return `Người mất đã đóng ${shown} bắt buộc: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${total} tháng tiền lương bình quân${split}, thấp nhất 3 tháng.`;
+  // (With voluntary years too, the same reckoning on the average of both, at least 3 months.)
+  if (n < 5 && (s.yearsKind === 'compulsory' || (s.compulsoryYears ?? 0) > 0)) {
+    const { total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
+    const kind = s.yearsKind === 'compulsory' ? ' bắt buộc' : '';
+    return `Người mất đã đóng ${shown}${kind}: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${total} tháng ${kind ? 'tiền lương' : 'tiền lương, thu nhập'} bình quân${split}, thấp nhất 3 tháng.`;
   }
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
-  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth);
+  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
   // With the income told ("mức 3tr", "bình quân khoảng 4 triệu"): the amount too.
   const income = incomeTold(f);
   const amount = income !== undefined ? `, với bình quân ${formatNumber(income)} đồng là khoảng ${formatNumber(months * income)} đồng (thu nhập các năm được điều chỉnh trượt giá)` : '';
