@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, startLead, transitionalEarly, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -115,6 +115,26 @@ function yearsAhead(f: string): number | undefined {
 }
 
 export const ASK_ROUTES: readonly AskRoute[] = [
+  {
+    // Short of 15 years and stopping now ("12 năm, nếu dừng đóng từ bây giờ thì tới tuổi hưu có được lãnh lương hưu
+    // không"): the years are kept; at the age, up to 5 missing years are paid at once for the pension.
+    name: 'stops-now',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      s.yearsPaid < 15 &&
+      /\b(?:dung|ngung|nghi|thoi|khong) (?:dong|nop)(?: \w+){0,2} (?:tu (?:bay gio|gio|nay)|luon|nua|tu day)\b/.test(f) &&
+      /\b(?:luong huu|nghi huu|ve huu|tuoi huu)\b/.test(f),
+    entry: 'pension_conditions.pay_missing_once',
+    lead: (s) => {
+      const n = s.yearsPaid!;
+      const gap = spell(15 - n);
+      return 15 - n <= 5
+        ? `Nếu dừng đóng từ nay, thời gian ${spell(n)} đã đóng được bảo lưu; đến tuổi nghỉ hưu anh/chị còn thiếu ${gap}: khi đó được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng (không đóng thì nhận BHXH một lần hoặc tiếp tục bảo lưu).`
+        : `Nếu dừng đóng từ nay, thời gian ${spell(n)} đã đóng được bảo lưu, nhưng đến tuổi nghỉ hưu còn thiếu ${gap}, hơn 5 năm nên chưa được đóng một lần: phải đóng tiếp đến khi chỉ còn thiếu 5 năm rồi mới đóng một lần phần còn lại.`;
+    },
+    leadsAlways: true,
+    replaces: ['pension_conditions.by_birth_year', 'pension_conditions.years_15', 'pension_conditions.pay_missing_once', 'pension_conditions.retirement_age', 'pension_conditions.continue_after_age', 'payment_mode.pause_resume'],
+  },
   {
     // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không"): the State pays the child's card.
     name: 'child-under-6-card',
@@ -1319,6 +1339,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'benefits_pension.pensioner_abroad',
     replaces: ['lump_sum.emigration', 'lump_sum.when_allowed', 'benefits_pension.receive_pension', 'lump_sum.procedure', 'benefits_pension.pensioner_abroad'],
+  },
+  {
+    // The year the retirement age is reached, asked with an age and a sex ("38 tuổi, nữ … đóng đến năm nào thì đủ tuổi
+    // nghỉ hưu"): theirs, not the early-retirement rules.
+    name: 'retire-year-asked',
+    asks: (f, s) =>
+      s.age !== undefined &&
+      s.sex !== undefined &&
+      s.birthMonth === undefined &&
+      /\b(?:den|toi) nam nao (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b|\b(?:nam nao|bao gio|khi nao|may tuoi|luc nao) (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b/.test(f),
+    entry: 'pension_conditions.retirement_age',
+    lead: (s) => (s.age !== undefined && s.sex ? `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}) đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, s.year ?? Number(s.day?.slice(0, 4)))}.` : undefined),
+    leadsAlways: true,
+    replaces: ['pension_conditions.early_retirement', 'pension_conditions.retirement_age', 'pension_conditions.by_birth_year'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).

@@ -6,7 +6,7 @@ import { reaches } from './retirement-date.ts';
 const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
 
 /** "14 năm 6 tháng", "6 tháng", "3 năm" from a number of years. */
-function spell(years: number): string {
+export function spell(years: number): string {
   const total = Math.round(years * 12);
   const y = Math.floor(total / 12);
   const m = total % 12;
