@@ -304,7 +304,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
       const figureless = (e: KbEntry): boolean => /\bbao nhieu\b/.test(f) && !/\d{1,3}(?:\.\d{3})+|\{[A-Z_]+/.test(e.short);
       const answered = m.outcome.entries.slice(0, 3).some((r) => r.score >= ANSWERED_SCORE && given(r.entry.id) && !figureless(r.entry));
       const own = numbered || words >= SAME_TOPIC_ASK_WORDS;
-      if (m.confidence < SAME_TOPIC_ASK_CONFIDENCE || answered || !own || i === 0) continue;
+      // (An ask its own cue words route is sure enough: "… đóng tiếp thêm vài năm nữa thì có lợi hơn không".)
+      if ((m.confidence < SAME_TOPIC_ASK_CONFIDENCE && !routed) || answered || !own || i === 0) continue;
     }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);

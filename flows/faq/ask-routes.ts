@@ -1282,7 +1282,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       return `${yearsLead(s) ?? ''} Mỗi năm đóng thêm làm tăng tỷ lệ lương hưu (${each}; tối đa 75%).`.trim();
     },
     leadsAlways: true,
-    replaces: ['transfer_between_schemes.combine_periods', 'pension_conditions.fifteen_years', 'pension_conditions.continue_after_age', 'benefits_pension.rate_table', 'benefits_pension.formula'],
+    replaces: ['transfer_between_schemes.combine_periods', 'pension_conditions.fifteen_years', 'pension_conditions.continue_after_age', 'benefits_pension.rate_table', 'benefits_pension.formula', 'payment_mode.monthly_or_yearly', 'pension_conditions.years_15'],
   },
   {
     // "Đăng ký gọi lại thế nào", "muốn có người gọi điện tư vấn": the callback this service takes (GOI LAI), not the hotline.
