@@ -116,6 +116,28 @@ function yearsAhead(f: string): number | undefined {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // A level changed and the pension asked ("hạ xuống mức thấp nhất thì lương hưu sau này tính sao", "đóng 9 năm nữa ở mức
+    // 8 triệu thì lương hưu tính trên mức nào"): on the average of every year's income, not the last level.
+    name: 'pension-on-average',
+    asks: (f) =>
+      /\b(?:tang|nang|ha|giam|doi|chuyen)\b(?: \w+){0,4} muc\b|\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b.*\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b/.test(f) &&
+      /\bluong huu\b(?: \w+){0,4} (?:tinh|theo|tren) (?:\w+ ){0,2}(?:sao|the nao|nhu the nao|muc nao|ra sao)\b|\btinh (?:theo|tren) (?:muc )?\d{1,2} ?trieu\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: (_s, f) => {
+      const m = /\b(\d{1,2}) nam (?:o |theo |dong )?muc (\d{1,2}(?: \d)?) ?trieu\b.*?\b(\d{1,2}) nam (?:nua )?(?:o |theo |dong )?muc (\d{1,2}(?: \d)?) ?trieu\b/.exec(f);
+      const [y1, a, y2, b] = m ? [Number(m[1]), Number(m[2]!.replace(' ', '.')), Number(m[3]), Number(m[4]!.replace(' ', '.'))] : [];
+      const average =
+        y1 && y2 && a && b && y1 + y2 <= 45
+          ? ` Ví dụ ${y1} năm mức ${String(a).replace('.', ',')} triệu và ${y2} năm mức ${String(b).replace('.', ',')} triệu: bình quân khoảng ${String(Math.round(((y1 * a + y2 * b) / (y1 + y2)) * 100) / 100).replace('.', ',')} triệu/tháng (chưa tính trượt giá), không phải ${String(b).replace('.', ',')} triệu.`
+          : '';
+      return `Lương hưu tính trên bình quân thu nhập tháng đã đóng của toàn bộ thời gian (các năm trước có nhân hệ số trượt giá), không theo mức đóng cuối cùng: đổi mức thì bình quân thay đổi theo số năm ở mỗi mức.${average}`;
+    },
+    leadsAlways: true,
+    // (Whether the level may be changed, asked too, first: "hạ xuống mức thấp nhất được không".)
+    before: (f) => (/\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f) ? 'payment_mode.change_mode_income' : undefined),
+    replaces: ['payment_mode.change_mode_income', 'benefits_pension.how_calculated', 'contribution_amount.choose_income', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'calculator.premium_for_income', 'contribution_amount.how_much_month'],
+  },
+  {
     // Short of 15 years and stopping now ("12 năm, nếu dừng đóng từ bây giờ thì tới tuổi hưu có được lãnh lương hưu
     // không"): the years are kept; at the age, up to 5 missing years are paid at once for the pension.
     name: 'stops-now',
