@@ -116,6 +116,18 @@ function yearsAhead(f: string): number | undefined {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // How the pension is reckoned, for the years told ("đã đóng 25 năm … đến khi đủ tuổi về hưu sẽ tính lương hưu ra
+    // sao"): the formula, with the rate for their years.
+    name: 'pension-how-reckoned',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      /\b(?:tinh|cach tinh) luong huu (?:\w+ ){0,2}(?:ra sao|the nao|nhu the nao|sao)\b|\bluong huu (?:\w+ ){0,3}(?:tinh|duoc tinh) (?:ra sao|the nao|nhu the nao|sao)\b/.test(f),
+    entry: 'benefits_pension.how_calculated',
+    lead: yearsLead,
+    leadsAlways: true,
+    replaces: ['pension_conditions.pay_missing_once', 'pension_conditions.years_15', 'benefits_pension.how_calculated', 'transfer_between_schemes.mixed_pension', 'transfer_between_schemes.combine_periods', 'benefits_pension.example_amount'],
+  },
+  {
     // A level changed and the pension asked ("hạ xuống mức thấp nhất thì lương hưu sau này tính sao", "đóng 9 năm nữa ở mức
     // 8 triệu thì lương hưu tính trên mức nào"): on the average of every year's income, not the last level.
     name: 'pension-on-average',

@@ -61,9 +61,12 @@ const TOTAL_YEARS = new RegExp(`\\btong(?: (?:thoi gian|cong|so nam|so|lai))?\\b
 const YEARS_PAID = [
   // A total told ("…, tổng 21 năm") before any one period's years.
   TOTAL_YEARS,
-  // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng"
+  // "Thời gian tính hưởng chế độ hưu trí của tôi là 24 năm hai tháng": the time that counts, told whole.
+  new RegExp(`\\bthoi gian (?:tinh |dong |tham gia )(?:\\w+ ){0,6}?(?:la|duoc) (?:khoang |gan |hon |tren )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng", "đã đóng bảo hiểm xã hội
+  // (BHXH) 25 năm"
   // ("hợp đồng 1 năm" is a contract's term, not years paid.)
-  new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: \\w+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: [\\w()]+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "làm công ty 8 năm có đóng BHXH": years of a job that paid
   new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),
@@ -164,8 +167,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     .replace(/\s+/g, ' ')
     .trim();
   // Chat spellings written out too ("nghỉ ko lương" is unpaid leave).
+  // ("đến nay (3/2023)": "now" is the month in brackets, when the letter was written.)
   // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
-  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong')} `;
+  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
   const s: Situation = {};
 
   // Years, months, ages and dates: only a text with a digit tells any (most short questions have none).
@@ -370,7 +374,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
     // ("đang hưởng lương hưu từ BHXH tự nguyện được 1 năm" too.)
-    .replace(/\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,4}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    .replace(/(?<!\btinh )\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,4}? (?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "đi Đài Loan về được 2 năm", "ở nhà được 3 năm": time since coming back or stopping, not years paid.
     .replace(/\b(?:ve|ve nuoc|o nha|sang do|di) (?:\w+ ){0,2}duoc (?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
@@ -379,6 +383,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(?:cach day|qua doi|mat|tu vong|chet) (?:\w+ ){0,2}(?:duoc )?(?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "đóng liên tục 22 năm tới lúc nghỉ hưu": years planned up to the retirement age, not paid.
     .replace(/\b\d{1,2} nam (?:nua )?(?:toi|den) (?:luc |khi |tuoi )?(?:nghi|ve) huu\b/g, ' ')
+    // "rồi đóng liền 10 năm để năm 60 tuổi nhận lương hưu": years to pay in one go, a plan.
+    .replace(/\b(?:dong|nop) (?:lien|gop|luon|mot cuc|mot lan|1 lan) \d{1,2} nam\b/g, ' ')
     // "đóng 22 năm so với 20 năm thì hơn nhau mấy %": years compared, not paid.
     .replace(/\b\d{1,2} nam (?:so voi|voi|hay|hoac) (?:\w+ )?\d{1,2} nam\b/g, ' ')
     // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
