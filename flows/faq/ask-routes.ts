@@ -462,6 +462,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       'eligibility.no_upper_age',
       'transfer_between_schemes.both_at_once',
       'how_to_join.for_relatives',
+      // ("Gia đình có thể mua BHXH tự nguyện cho cháu được không": social insurance named, not a health card.)
+      'health_insurance.where_buy',
+      'health_insurance.temporary_residence',
+      'contact_hotline.hotline',
     ],
   },
   {

@@ -77,6 +77,9 @@ const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc 
 // "… Xin cảm ơn tổng đài!", "… cảm ơn ạ" after the question.
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin |tran trong )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
+// "… có được không vậy tổng đài?", "… bao nhiêu ạ ad?": who is asked, after the ask.
+const ADDRESSEE_TAIL = /(?<=\b(?:khong|ko|k|chua|gi|nao|sao|bao nhieu|the nao|ra sao|duoc|a))(?: (?:vay|a|ak|nhe|nha))* (?:tong dai(?: vien)?|ad|admin|anh chi|luat su)( ?[?.!]*)\s*$/;
+
 // "Vậy cho tôi hỏi: …", "Xin hỏi luật sư: …" inside the text: the opener and its question are one sentence.
 const OPENER_COLON = /\b(?:xin hoi|cho (?:em |toi |minh |chau |con )?(?:duoc )?hoi|(?:em|toi|minh) (?:xin|muon) hoi)(?: (?:la|rang|luat su|tong dai|anh chi|a|nhu sau))* ?:/g;
 
@@ -117,6 +120,12 @@ export function stripWrappers(text: string): string {
   for (let round = 0; round < 4; round++) {
     const body = f.slice(from, to);
     const tail = WRAPPER_TAIL.exec(body) ?? CLOSING_SENTENCE.exec(body) ?? LEGAL_BASIS_SENTENCE.exec(body) ?? SIGNATURE_TAIL.exec(body);
+    // "… có được không vậy tổng đài?": the addressee after the ask, its mark kept.
+    const addressee = tail ? null : ADDRESSEE_TAIL.exec(body);
+    if (addressee && addressee.index > 0) {
+      to = from + addressee.index;
+      continue;
+    }
     if (!tail || tail.index <= 0) break;
     to = from + tail.index + (body[tail.index] === '.' || body[tail.index] === '!' || body[tail.index] === '?' ? 1 : 0);
   }
