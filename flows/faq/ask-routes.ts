@@ -116,6 +116,15 @@ function yearsAhead(f: string): number | undefined {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // "Ngoài lương hưu hằng tháng, tôi có được trợ cấp một lần không" (33 years): the allowance for years past the rate's cap.
+    name: 'allowance-beyond-cap',
+    asks: (f) => /\bngoai (?:\w+ ){0,3}luong huu\b(?: [\w,]+){0,8} (?:tro cap|mot lan)\b|\btro cap (?:mot lan )?khi (?:nghi|ve) huu\b/.test(f),
+    entry: 'benefits_pension.over_max_bonus',
+    lead: yearsLead,
+    after: (f) => (/\bluong huu (?:\w+ ){0,4}(?:tinh|duoc tinh) (?:nhu the nao|the nao|ra sao|sao)\b/.test(f) ? 'benefits_pension.how_calculated' : undefined),
+    replaces: ['lump_sum.amount', 'lump_sum.when_allowed', 'benefits_pension.pensioner_abroad', 'benefits_pension.what_benefits', 'benefits_pension.how_calculated'],
+  },
+  {
     // How the pension is reckoned, for the years told ("đã đóng 25 năm … đến khi đủ tuổi về hưu sẽ tính lương hưu ra
     // sao"): the formula, with the rate for their years.
     name: 'pension-how-reckoned',
@@ -1391,6 +1400,30 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s) => (s.age !== undefined && s.sex ? `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}) đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, s.year ?? Number(s.day?.slice(0, 4)))}.` : undefined),
     leadsAlways: true,
     replaces: ['pension_conditions.early_retirement', 'pension_conditions.retirement_age', 'pension_conditions.by_birth_year'],
+  },
+  {
+    // Someone 75 or over without a pension, the family asking what they get ("mẹ tôi vừa đủ 80 tuổi, không có thu nhập
+    // hằng tháng, người già 80 tuổi được hưởng chế độ gì"): the social pension, not what members of the scheme receive.
+    name: 'old-person-benefits',
+    asks: (f, s) =>
+      (s.age ?? 0) >= 75 &&
+      s.drawingPension !== true &&
+      /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|duoc huong)\b/.test(f) &&
+      !/\b(?:tham gia|dang ky|mua|dong (?:bhxh|tu nguyen|them|tiep))\b/.test(f),
+    entry: 'other.social_pension',
+    replaces: ['benefits_pension.what_benefits', 'benefits_pension.why_join', 'health_insurance.older_people', 'eligibility.no_upper_age'],
+  },
+  {
+    // Years kept on hold, the pension claimed at the age ("nghỉ việc bảo lưu thời gian đóng để chờ hưu … cần làm thủ tục
+    // gì, nộp ở đâu"): the claim's papers and office.
+    name: 'claim-after-waiting',
+    asks: (f) =>
+      /\b(?:thu tuc|ho so|giay to|lam gi)\b/.test(f) &&
+      /\b(?:bao luu|cho (?:den )?(?:tuoi )?(?:nghi )?huu)\b/.test(f) &&
+      !/\bchua du\b/.test(f) &&
+      /\b(?:huong|nhan|lanh) (?:luong huu|che do|huu)\b|\bde (?:duoc )?huong\b/.test(f),
+    entry: 'pension_conditions.claim_procedure',
+    replaces: ['benefits_pension.no_sickness', 'benefits_pension.why_join', 'benefits_pension.what_benefits', 'pension_conditions.years_15', 'lump_sum.procedure'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
