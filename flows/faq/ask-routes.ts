@@ -1411,7 +1411,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|duoc huong)\b/.test(f) &&
       !/\b(?:tham gia|dang ky|mua|dong (?:bhxh|tu nguyen|them|tiep))\b/.test(f),
     entry: 'other.social_pension',
-    replaces: ['benefits_pension.what_benefits', 'benefits_pension.why_join', 'health_insurance.older_people', 'eligibility.no_upper_age'],
+    replaces: ['benefits_pension.what_benefits', 'benefits_pension.why_join', 'eligibility.no_upper_age'],
   },
   {
     // Years kept on hold, the pension claimed at the age ("nghỉ việc bảo lưu thời gian đóng để chờ hưu … cần làm thủ tục
