@@ -53,12 +53,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * cases, decontaminated against every set; U: 70 messages written the way residents write; labelled before the
  * answers were read). The letters now answered right join the dev set (177 → 191/191), the messages the regression
  * set (365/365); both forms, 0 violations. Blind unchanged at 53/60 (see docs/BENCHMARKS.md for how it was looked at).
+ * Then two more rounds (V: 30 letters from public Q&A columns; W: 60 messages, 25 of them long letters) and the fixes
+ * from all six: dev 204/204, regression 380/380, both forms, 0 violations.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
-  dev: { correct: 191 / 191, violations: 0 },
+  dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 365 / 365, violations: 0 },
+  regress: { correct: 380 / 380, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -70,7 +72,7 @@ describe('advice on real questions', () => {
   const regress = loadAdviceSet(ADVICE_REGRESS_PATH);
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(191);
+    expect(dev.length).toBeGreaterThanOrEqual(204);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
