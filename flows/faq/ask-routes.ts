@@ -74,8 +74,10 @@ function diedBeforeReform(f: string): boolean {
   const month = Number(m[1] ?? 0);
   return year < 2025 || (year === 2025 && month >= 1 && month < 7);
 }
-/** Papers lent to someone who used them ("cho một người cháu mượn chứng minh thư để làm sổ"). */
-const LENT_ID = /\b(?:cho (?:\w+ ){0,3}muon|muon|dung|lay) (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b/;
+/** Papers lent to someone who used them ("cho một người cháu mượn chứng minh thư để làm sổ"); "mượn" alone folds as
+ * "muốn" (to want), so only "cho … mượn" counts. */
+const LENT_ID =
+  /\bcho (?:\w+ ){0,4}muon (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b|\b(?:mao danh|dung ten|su dung) (?:\w+ ){0,2}(?:chung minh thu|cmnd|cccd|can cuoc) (?:cua )?(?:toi|em|minh)\b/;
 /** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
 const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */

@@ -78,7 +78,7 @@ const SIGNATURE_TAIL = /(?:[.!?]\s*|\s*[-\u2013(]\s*)(?:cau hoi cua|ban doc|doc 
 const WRAPPER_TAIL = /[ ,.!;-]*(?:\b(?:a|em|minh|toi|chau|con)[ ,]+)*(?:(?:xin |tran trong )?(?:chan thanh )?cam on|thanks?|tks)(?: [a-z/]+){0,3}[ .!]*$/;
 
 // "… có được không vậy tổng đài?", "… bao nhiêu ạ ad?": who is asked, after the ask.
-const ADDRESSEE_TAIL = /(?<=\b(?:khong|ko|k|chua|gi|nao|sao|bao nhieu|the nao|ra sao|duoc|a))(?: (?:vay|a|ak|nhe|nha))* (?:tong dai(?: vien)?|ad|admin|anh chi|luat su)( ?[?.!]*)\s*$/;
+const ADDRESSEE_TAIL = /(?<=\b(?:khong|ko|k|chua|gi|nao|sao|bao nhieu|the nao|ra sao|duoc|a))(?: (?:vay|a|ak|nhe|nha))* (?:tong dai(?: vien)?|ad|admin|anh chi|luat su) ?[?.!]*\s*$/;
 
 // "Vậy cho tôi hỏi: …", "Xin hỏi luật sư: …" inside the text: the opener and its question are one sentence.
 const OPENER_COLON = /\b(?:xin hoi|cho (?:em |toi |minh |chau |con )?(?:duoc )?hoi|(?:em|toi|minh) (?:xin|muon) hoi)(?: (?:la|rang|luat su|tong dai|anh chi|a|nhu sau))* ?:/g;
