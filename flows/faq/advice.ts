@@ -697,8 +697,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.
   if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {
-    const now = yearOf(s.day) * 12 + Number(s.day.slice(5, 7));
-    const paid = now - (Number(started[2]) * 12 + Number(started[1]));
+    const paid = monthIndex(s.day) - (Number(started[2]) * 12 + Number(started[1]) - 1);
     if (paid >= 6 && paid <= 600) {
       const a = part(
         'maternity.conditions',

@@ -1,6 +1,6 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, ruleYear, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
-import { lumpSumEstimateLead } from './lump-sum-estimate.ts';
+import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -151,7 +151,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       const [y1, a, y2, b] = m ? [Number(m[1]), Number(m[2]!.replace(' ', '.')), Number(m[3]), Number(m[4]!.replace(' ', '.'))] : [];
       const average =
         y1 && y2 && a && b && y1 + y2 <= 45
-          ? ` Ví dụ ${y1} năm mức ${String(a).replace('.', ',')} triệu và ${y2} năm mức ${String(b).replace('.', ',')} triệu: bình quân khoảng ${String(Math.round(((y1 * a + y2 * b) / (y1 + y2)) * 100) / 100).replace('.', ',')} triệu/tháng (chưa tính trượt giá), không phải ${String(b).replace('.', ',')} triệu.`
+          ? ` Ví dụ ${y1} năm mức ${decimal(a)} triệu và ${y2} năm mức ${decimal(b)} triệu: bình quân khoảng ${decimal(Math.round(((y1 * a + y2 * b) / (y1 + y2)) * 100) / 100)} triệu/tháng (chưa tính trượt giá), không phải ${decimal(b)} triệu.`
           : '';
       return `Lương hưu tính trên bình quân thu nhập tháng đã đóng của toàn bộ thời gian (các năm trước có nhân hệ số trượt giá), không theo mức đóng cuối cùng: đổi mức thì bình quân thay đổi theo số năm ở mỗi mức.${average}`;
     },
@@ -240,11 +240,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s, f) => {
       const due = DUE.exec(f);
       if (!due || s.day === undefined) return undefined;
-      const now = Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7));
-      const birth = Number(due[2]) * 12 + Number(due[1]);
-      const months = birth - now;
+      const now = monthIndex(s.day);
+      const months = Number(due[2]) * 12 + Number(due[1]) - 1 - now;
       if (months < 0 || months > 24) return undefined;
-      const from = `${Number(s.day.slice(5, 7))}/${s.day.slice(0, 4)}`;
+      const from = monthYear(now);
       return months >= 6
         ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
         : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
@@ -1399,7 +1398,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.birthMonth === undefined &&
       /\b(?:den|toi) nam nao (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b|\b(?:nam nao|bao gio|khi nao|may tuoi|luc nao) (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b/.test(f),
     entry: 'pension_conditions.retirement_age',
-    lead: (s) => (s.age !== undefined && s.sex ? `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}) đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, s.year ?? Number(s.day?.slice(0, 4)))}.` : undefined),
+    lead: (s) => (s.age !== undefined && s.sex ? `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}) đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, ruleYear(s))}.` : undefined),
     leadsAlways: true,
     replaces: ['pension_conditions.early_retirement', 'pension_conditions.retirement_age', 'pension_conditions.by_birth_year'],
   },

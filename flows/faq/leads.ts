@@ -3,7 +3,7 @@ import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 import { reaches } from './retirement-date.ts';
 
 /** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
-const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
+export const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
 
 /** "14 năm 6 tháng", "6 tháng", "3 năm" from a number of years. */
 export function spell(years: number): string {

@@ -12,6 +12,9 @@ export function incomeTold(f: string): number | undefined {
   return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
 }
 
+/** A number as written in Vietnamese, with a decimal comma ("10,5"). */
+export const decimal = (x: number): string => String(x).replace('.', ',');
+
 const money = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /**
@@ -24,7 +27,7 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
   const income = incomeTold(f);
   if (n === undefined || n <= 0 || n > 45 || income === undefined) return undefined;
   const years = Number.isInteger(n) ? `${n} năm` : `khoảng ${String(n).replace('.', ',')} năm`;
-  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
+  const { months, total, split } = monthsOfAverage(n, s);
   return `Ước tính với ${years} đóng, thu nhập ${money(income)} đồng: khoảng ${total} tháng x ${money(income)} = ${money(months * income)} đồng${split}; thu nhập các năm được điều chỉnh trượt giá; ${s.seriousIllness ? 'người mắc bệnh nguy hiểm hoặc suy giảm khả năng lao động từ 81% được nhận cả phần Nhà nước đã hỗ trợ tiền đóng' : 'với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ tiền đóng'}. Số chính xác do cơ quan BHXH tính.`;
 }
 
@@ -42,37 +45,36 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
   const estimate = lumpSumEstimateLead(f, s);
   if (estimate) return estimate;
-  const { shown, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
+  const { shown, total, split } = monthsOfAverage(n, s);
   return `Với ${shown} đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
 
 /**
  * Months of average income for `n` years paid (a lump sum, or a member's one-time survivor allowance): 1.5 a year
- * before 2014, 2 from 2014, split by the start year when known, else reckoned as years from 2014; with how.
+ * before 2014, 2 from 2014, split by the months before 2014 the periods told give or else by the start year, else
+ * reckoned as years from 2014; odd months as half a year or a year; with how.
  */
 export function monthsOfAverage(
   n: number,
-  startYear: number | undefined,
-  startMonth?: number,
-  told?: number,
-): { whole: number; months: number; total: string; split: string; shown: string } {
+  s: Pick<Situation, 'startYear' | 'startMonth' | 'monthsBefore2014'>,
+): { months: number; total: string; split: string; shown: string } {
   const paid = Math.round(n * 12);
   const whole = Math.floor(paid / 12);
   // Months before 2014 in whole years; odd months count with the years from 2014 ("từ 3/2013": 10 months, no year).
-  // (The months before 2014 that the periods told give, `told`, rather than all months since the first start.)
-  const monthsBefore = told ?? (startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0);
+  // (The months before 2014 that the periods told give, rather than all months since the first start.)
+  const { startYear, startMonth } = s;
+  const monthsBefore = s.monthsBefore2014 ?? (startYear !== undefined ? Math.max(0, (2014 - startYear) * 12 - ((startMonth ?? 1) - 1)) : 0);
   const before = Math.min(whole, Math.floor(monthsBefore / 12));
   // Odd months left over: 1 to 6 count as half a year, 7 to 11 as a year (Law 41/2024 Art 102), from 2014's rate.
   const odd = paid % 12;
   const after = whole - before + (odd === 0 ? 0 : odd <= 6 ? 0.5 : 1);
   const months = 1.5 * before + 2 * after;
-  const num = (x: number): string => String(x).replace('.', ',');
   const split =
     startYear !== undefined
       ? before > 0
-        ? ` (${before} năm trước 2014 x 1,5 tháng + ${num(after)} năm ${whole > before ? 'từ 2014' : 'của các tháng lẻ, tính như từ 2014,'} x 2 tháng)`
+        ? ` (${before} năm trước 2014 x 1,5 tháng + ${decimal(after)} năm ${whole > before ? 'từ 2014' : 'của các tháng lẻ, tính như từ 2014,'} x 2 tháng)`
         : ' (mỗi năm từ 2014 được 2 tháng)'
       : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
-  const shown = odd === 0 ? `${whole} năm` : `${whole} năm ${odd} tháng (tính là ${num(whole + (odd <= 6 ? 0.5 : 1))} năm)`;
-  return { whole, months, total: num(months), split, shown };
+  const shown = odd === 0 ? `${whole} năm` : `${whole} năm ${odd} tháng (tính là ${decimal(whole + (odd <= 6 ? 0.5 : 1))} năm)`;
+  return { months, total: decimal(months), split, shown };
 }

@@ -128,8 +128,10 @@ const LEFT_POVERTY = /\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra kh
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
-/** A spouse named, then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
-const SPOUSE_THEN_SELF = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:nam nay |hien |gio |thi |la |nay )?(\d{2}) tuoi\b/;
+/** A spouse named, then the asker speaking of themself ("chồng tôi …, tôi …", "vợ em … Em …"). */
+const SPOUSE_THEN_ASKER = '\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!]*?(?:[,.;] |\\bcon )(?:toi|em|minh|tui) ';
+/** … then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
+const SPOUSE_THEN_SELF = new RegExp(`${SPOUSE_THEN_ASKER}(?:nam nay |hien |gio |thi |la |nay )?(\\d{2}) tuoi\\b`);
 /** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
 const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den gio|toi gio|den bay gio) (?:duoc |la |da duoc )?(?:gan |hon |khoang )?(\d{1,2}(?:[.,]5)?) nam\b/;
 /** Months of compulsory insurance ("bắt buộc 14 tháng", "14 tháng bảo hiểm bắt buộc"). */
@@ -137,7 +139,7 @@ const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}
 /** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
 const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]+ ){0,3}?(?:chuyen|sang) (?:\w+ ){0,6}?(?:dong|duoc) (?:\w+ ){0,3}?(?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
-const SPOUSE_THEN_SELF_BORN = /\b(chong|vo) (?:toi|em|e|minh|tui)\b[^?!]*?(?:[,.;] |\bcon )(?:toi|em|minh|tui) (?:thi |la )?sinh (?:ngay \d{1,2} )?(?:(?:thang )?(\d{1,2}) )?(?:nam )?(19[3-9]\d|200\d)\b/;
+const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
@@ -199,25 +201,25 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
   // own age: the question is the asker's (the other sex, their own age), and the spouse's pension is not theirs.
+  // ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971": the asker's own birth after the spouse's, the same.)
   const self = SPOUSE_THEN_SELF.exec(f);
-  if (self) {
-    s.sex = self[1] === 'chong' ? 'female' : 'male';
-    s.age = Number(self[2]);
+  const selfBorn = self ? null : SPOUSE_THEN_SELF_BORN.exec(f);
+  const spouse = (self ?? selfBorn)?.[1];
+  if (spouse) {
+    s.sex = spouse === 'chong' ? 'female' : 'male';
     if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
   }
-  // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
-  if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
-  // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
-  const selfBorn = self ? null : SPOUSE_THEN_SELF_BORN.exec(f);
+  if (self) s.age = Number(self[2]);
   if (selfBorn) {
-    s.sex = selfBorn[1] === 'chong' ? 'female' : 'male';
     s.birthYear = Number(selfBorn[3]);
     s.age = year - s.birthYear;
     const m = Number(selfBorn[2]);
     if (m >= 1 && m <= 12) s.birthMonth = m;
     else delete s.birthMonth;
-    if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
   }
+  // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
+  if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
+  // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
   const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:\w+ ){0,3}(?:khong|chua) co luong huu\b/.test(f);
   if (
@@ -280,10 +282,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
+  // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (
     /\bdong truoc\b|\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
-  // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
   ) {
@@ -399,6 +401,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "nếu tôi đóng 10 năm rồi …", "đóng 5 năm mức thấp nhất hết bao nhiêu": years supposed or priced, not paid.
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia|nop) (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ')
     .replace(/(?<!\b(?:da|duoc|roi) )\b(?:dong|nop) (?:\w+ ){0,2}\d{1,2} nam\b(?= (?:[\w,]+ ){0,5}(?:het|mat|ton|phai tra|la|thi) (?:khoang |tam |tong cong |tat ca )?bao nhieu\b)/g, ' ');
+  // The periods told, read once whichever of the readings below needs them.
+  let spans: Spans | undefined | null = null;
+  const spansOf = (): Spans | undefined => (spans === null ? (spans = paidSpans(fy, year, month)) : spans);
   for (const re of YEARS_PAID) {
     const m = re.exec(fy);
     if (m?.[1]) {
@@ -414,14 +419,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   }
   // Several periods told, each with its years ("5 năm từ 2009 đến hết 2013 và 4 năm từ 2014 đến hết 2017"): all of them.
   if (s.yearsPaid !== undefined && [...fy.matchAll(PERIOD)].length >= 2) {
-    const periods = monthsPaid(fy, year, month);
+    const periods = monthsPaid(fy, spansOf);
     if (periods !== undefined && periods > s.yearsPaid + 0.5) s.yearsPaid = periods;
   }
   // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
   const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
   if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
-  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, year, month);
+  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, spansOf);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (re: RegExp): { n: number; at: number; end: number } | undefined => {
     const m = re.exec(fy);
@@ -430,7 +435,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   };
   const compulsory = kindYears(KIND_YEARS.compulsory);
   // ("đóng tự nguyện mức thấp nhất thì 6 năm cũ có được cộng không": the old years named again, not voluntary ones.)
-  const voluntary = ((v) => (v && compulsory && v.n === compulsory.n && /^ (?:cu|truoc|do|kia|ay)\b/.test(fy.slice(v.end)) ? undefined : v))(kindYears(KIND_YEARS.voluntary));
+  const toldVoluntary = kindYears(KIND_YEARS.voluntary);
+  const namedAgain = toldVoluntary && compulsory && toldVoluntary.n === compulsory.n && /^ (?:cu|truoc|do|kia|ay)\b/.test(fy.slice(toldVoluntary.end));
+  const voluntary = namedAgain ? undefined : toldVoluntary;
   // ("… bắt buộc 20 năm …, vợ tôi đóng tự nguyện 8 năm": another person's years, not added.)
   const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
   const between = first && second ? fy.slice(first.end, second.at) : '';
@@ -491,10 +498,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The months paid before 2014 when the periods told make up the years paid ("1/2010 đến 6/2013 … 1/2018 đến hết 12/2024"):
   // the lump sum counts them at 1.5 months a year, whatever the first start.
   if (s.yearsPaid !== undefined) {
-    const spans = paidSpans(fy, year, month) ?? [];
-    const total = spans.reduce((t, [a, b]) => t + b - a, 0);
-    if (spans.length >= 2 && Math.abs(total - Math.round(s.yearsPaid * 12)) <= 1) {
-      s.monthsBefore2014 = spans.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
+    const told = spansOf() ?? [];
+    const total = told.reduce((t, [a, b]) => t + b - a, 0);
+    if (told.length >= 2 && Math.abs(total - Math.round(s.yearsPaid * 12)) <= 1) {
+      s.monthsBefore2014 = told.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
     }
   }
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
@@ -514,11 +521,11 @@ const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ng
 const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
 /** A period written with a dash ("1995–2003", "3/2012 - 6/2020"): read as "từ 1995 đến 2003". */
 const DASHED_SPAN = /((?:\d{1,2}\/)?(?:19|20)\d\d)\s*[-–—]\s*((?:\d{1,2}\/)?(?:19|20)\d\d)(?!\d)/g;
-/** Two years in a row, a span ("(2017 2024)"). */
 /** A gap named right after its years ("năm 2021-2022 nghỉ 2 năm vì dịch"; "… rồi ngưng" ends a paid period instead). */
 const STOP_AFTER = /^\s+(?:nghi|ngung|dung|tam dung|khong dong)\b(?!\s+(?:viec|lam|huu|phep|sinh|de|thai san|om|khong luong|han)\b)/;
 /** Paying from a date with no end told ("đóng tn từ tháng 1/2012 theo tháng …"). */
 const OPEN_START = /\b(?:dong|tham gia|nop)\b(?: \w+){0,3}? tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/g;
+/** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
@@ -534,12 +541,12 @@ const PERIOD = new RegExp(
  * "từ năm 1998 đến năm 2012" 14; "từ tháng 3/2005 đến tháng 6/2019" counts the months of both ends. Periods
  * count only next to words of paying or working (a story's dates are not paid years).
  */
-function monthsPaid(f: string, year: number, month?: number): number | undefined {
+function monthsPaid(f: string, periods: () => Spans | undefined): number | undefined {
   const m = MONTHS_PAID.exec(f);
   const n = m?.[1] ? Number(m[1]) : 0;
   if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
-  const spans = paidSpans(f, year, month);
+  const spans = periods();
   const months = spans?.reduce((t, [a, b]) => t + b - a, 0) ?? 0;
   return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
 }
@@ -549,7 +556,9 @@ function monthsPaid(f: string, year: number, month?: number): number | undefined
  * overlapping ones count once ("từ năm 2002 đến năm 2012" beside the same years told again by salary grade, "từ
  * tháng 03/2002 đến 09/2004 …"); gaps told are left out. Undefined when a period ends before it starts.
  */
-function paidSpans(f: string, year: number, month?: number): [number, number][] | undefined {
+type Spans = [number, number][];
+
+function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   const spans: [number, number][] = [];
   const stops: number[] = [];
   const claimed: [number, number][] = [];

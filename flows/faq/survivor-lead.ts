@@ -30,13 +30,13 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
   // Compulsory years under 60 months: the one-time allowance by the years, at least 3 months of the average salary.
   // (With voluntary years too, the same reckoning on the average of both, at least 3 months.)
   if (n < 5 && (s.yearsKind === 'compulsory' || (s.compulsoryYears ?? 0) > 0)) {
-    const { total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
+    const { total, split } = monthsOfAverage(n, s);
     const kind = s.yearsKind === 'compulsory' ? ' bắt buộc' : '';
     return `Người mất đã đóng ${shown}${kind}: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${total} tháng ${kind ? 'tiền lương' : 'tiền lương, thu nhập'} bình quân${split}, thấp nhất 3 tháng.`;
   }
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
-  const { months, total, split } = monthsOfAverage(n, s.startYear, s.startMonth, s.monthsBefore2014);
+  const { months, total, split } = monthsOfAverage(n, s);
   // With the income told ("mức 3tr", "bình quân khoảng 4 triệu"): the amount too.
   const income = incomeTold(f);
   const amount = income !== undefined ? `, với bình quân ${formatNumber(income)} đồng là khoảng ${formatNumber(months * income)} đồng (thu nhập các năm được điều chỉnh trượt giá)` : '';
