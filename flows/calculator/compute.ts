@@ -141,13 +141,23 @@ export const MIN_PENSION_YEARS = 15;
 export const MAX_MISSING_YEARS_AT_ONCE = 5;
 
 /**
- * The pension rate in whole percent for complete years paid under current law, or null under 15 years.
+ * The years a pension rate counts for a period paid: odd months of 1 to 6 count as half a year, 7 to 11 as a whole
+ * one (26 years 7 months count 27; 15 years 3 months count 15.5).
+ */
+export function rateYears(yearsPaid: number): number {
+  const months = Math.round(yearsPaid * 12);
+  const odd = months % 12;
+  return (months - odd) / 12 + (odd === 0 ? 0 : odd <= 6 ? 0.5 : 1);
+}
+
+/**
+ * The pension rate in percent for the years paid under current law, or null under 15 complete years.
  * Women: 45 % for 15 years, +2 %/year. Men: 45 % for 20 years, +2 %/year; 40 % for 15 years, +1 %/year up to 19.
- * At most 75 % (women at 30 years, men at 35).
+ * At most 75 % (women at 30 years, men at 35). Odd months count as rateYears says.
  */
 export function pensionRatePercent(sex: Sex, yearsPaid: number): number | null {
-  const years = Math.floor(yearsPaid);
-  if (years < MIN_PENSION_YEARS) return null;
+  if (Math.floor(Math.round(yearsPaid * 12) / 12) < MIN_PENSION_YEARS) return null;
+  const years = rateYears(yearsPaid);
   if (sex === 'female') return Math.min(75, 45 + 2 * (years - 15));
   if (years < 20) return 40 + (years - 15);
   return Math.min(75, 45 + 2 * (years - 20));

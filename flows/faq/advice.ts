@@ -106,6 +106,7 @@ const NOT_ON_THE_LIST =
 function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const n = s.yearsPaid;
   const before = (s.startYear !== undefined && s.startYear < 2025) || (s.startYear === undefined && n !== undefined && n >= 2);
+  if (n === undefined && s.startYear === undefined && s.drawingPension !== true && !s.memberDied) return recentStopLead(s, f);
   if (!before || n === undefined || n >= 20 || s.drawingPension === true || s.memberDied) return undefined;
   // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere,
   // unless they ask to withdraw in so many words ("giờ muốn rút BHXH 1 lần được không"): then both, the pension
@@ -128,6 +129,25 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
+}
+
+/** Stopped work in a month of this year, without the year ("nghỉ việc tháng 9 vừa rồi", "thôi việc từ tháng 3 năm nay"). */
+const RECENT_STOP = /\b(?:nghi|nghi viec|nghi lam|thoi viec|mat viec|dung dong|ngung dong) (?:\w+ ){0,5}?(?:tu |vao )?thang (\d{1,2}) (?:vua roi|vua qua|nam nay|nay)\b/;
+
+/**
+ * Asked to withdraw after stopping work in a month of this year, with no years told: the transitional rule with the
+ * month the 12 months are reached, and who it is not for.
+ */
+function recentStopLead(s: Situation, f: string): string | undefined {
+  const m = RECENT_STOP.exec(f);
+  if (!m || s.day === undefined || !WITHDRAW_VERB.test(f)) return undefined;
+  const month = Number(m[1]);
+  const now = monthIndex(s.day);
+  if (month < 1 || month > 12) return undefined;
+  // "tháng 11 vừa rồi" read in March: November of last year.
+  const year = Number(s.day.slice(0, 4)) - (month - 1 > now % 12 ? 1 : 0);
+  const stop = year * 12 + month - 1;
+  return `Chưa rút ngay được: người có thời gian đóng trước 1/7/2025 và chưa đủ 20 năm chỉ được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện; anh/chị nghỉ từ tháng ${monthYear(stop)} nên đủ 12 tháng vào tháng ${monthYear(stop + 12)}. Người bắt đầu đóng từ 1/7/2025 thì không được rút vì lý do này (chỉ khi đủ tuổi nghỉ hưu mà chưa đủ 15 năm, ra nước ngoài định cư hoặc bệnh hiểm nghèo). Nhận một lần thì mất thời gian đóng đó để tính lương hưu: nên cân nhắc bảo lưu.`;
 }
 
 /** Withdrawing named in so many words ("rút", "lãnh/nhận … một lần"). */
@@ -385,7 +405,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =

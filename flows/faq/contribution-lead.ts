@@ -4,7 +4,7 @@ import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
-import { paidByRetirement, pensionRate, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
+import { paidByRetirement, pensionRate, percentText, ratePct, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
@@ -213,7 +213,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
   if (income === null || income < 500_000 || income > 200_000_000) return undefined;
   const y = Math.floor(years);
-  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${pensionRate(sex, y)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
+  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, y)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
@@ -263,7 +263,7 @@ export function targetPensionLead(f: string, s: Situation): string | undefined {
     const rate = pensionRate(sex, years);
     // Incomes are chosen in whole thousands; round up so the pension is reached.
     const income = Math.ceil(target / (rate / 100) / 10_000) * 10_000;
-    const who = `${sex === 'male' ? 'nam' : 'nữ'} được ${rate}%`;
+    const who = `${sex === 'male' ? 'nam' : 'nữ'} được ${percentText(rate)}%`;
     if (income > ceiling) return `${who}, cần thu nhập bình quân ${formatNumber(income)} đồng/tháng, cao hơn mức cao nhất được chọn ({CEILING} đồng), nên không đạt được với số năm này`;
     const at = Math.max(income, floor);
     return `${who}, cần thu nhập bình quân khoảng ${formatNumber(at)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${at}} đồng/tháng`;

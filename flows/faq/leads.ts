@@ -1,6 +1,7 @@
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 import { reaches } from './retirement-date.ts';
+import { rateYears } from '../calculator/compute.ts';
 
 /** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
 export const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
@@ -13,9 +14,16 @@ export function spell(years: number): string {
   return m === 0 ? `${y} năm` : y === 0 ? `${m} tháng` : `${y} năm ${m} tháng`;
 }
 
-/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99). */
+/** A rate as it is written in Vietnamese ("41,5"). */
+export const percentText = (rate: number): string => String(rate).replace('.', ',');
+/** The pension rate after `years`, written ("46" for a woman with 15 years 3 months). */
+export const ratePct = (sex: 'male' | 'female', years: number): string => percentText(pensionRate(sex, years));
+/** How odd months count toward the rate, said when the years told have them. */
+const oddMonthsNote = (years: number): string => (Math.round(years * 12) % 12 === 0 ? '' : ' (tháng lẻ: 1–6 tháng tính nửa năm, 7–11 tháng tính một năm)');
+
+/** Pension rate after `years` of contributions (Law 41/2024 Art 66, 99), odd months counted (rateYears). */
 export function pensionRate(sex: 'male' | 'female', years: number): number {
-  const y = Math.floor(years);
+  const y = rateYears(years);
   if (sex === 'female') return Math.min(75, 45 + 2 * Math.max(0, y - 15));
   if (y < 20) return 40 + Math.max(0, y - 15);
   return Math.min(75, 45 + 2 * (y - 20));
@@ -132,9 +140,9 @@ function overMaxClause(sex: 'male' | 'female', years: number): string {
 
 /** " Với 20 năm, tỷ lệ lương hưu là …": for the person's sex, or for both when they did not say it. */
 function rateClause(sex: Situation['sex'], years: number): string {
-  const y = Math.floor(years);
-  if (sex) return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
-  return ` Với ${y} năm, tỷ lệ lương hưu là ${pensionRate('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${pensionRate('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
+  const y = `${spell(years)}${oddMonthsNote(years)}`;
+  if (sex) return ` Với ${y}, tỷ lệ lương hưu là ${ratePct(sex, years)}% bình quân thu nhập đã đóng${overMaxClause(sex, years)}.`;
+  return ` Với ${y}, tỷ lệ lương hưu là ${ratePct('female', years)}% nếu là nữ${overMaxClause('female', years)}, ${ratePct('male', years)}% nếu là nam${overMaxClause('male', years)}, tính trên bình quân thu nhập đã đóng.`;
 }
 
 /** Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55. */
@@ -179,7 +187,7 @@ export function yearsLead(s: Situation): string | undefined {
   // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
   if (s.reachedAge || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62) || atRetirementAge(s, year)) {
     return missing <= 5
-      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ${s.sex ? `, tỷ lệ ${pensionRate(s.sex, 15)}% bình quân thu nhập đã đóng (15 năm)` : ' (15 năm: nữ 45%, nam 40% bình quân thu nhập đã đóng)'}.`
+      ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ${s.sex ? `, tỷ lệ ${ratePct(s.sex, 15)}% bình quân thu nhập đã đóng (15 năm)` : ' (15 năm: nữ 45%, nam 40% bình quân thu nhập đã đóng)'}.`
       : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm (chỉ được đóng một lần khi thiếu không quá 5 năm): đóng tiếp theo tháng, 3, 6 hoặc 12 tháng ${spell(10 - n)}, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
   }
   const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s, s.sex, s.age, n, year, yearsToGo) : '';
@@ -205,10 +213,10 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
   // (The birth month not told and about 15 years by then: a few months may be short, and those are paid in one go.)
   const then =
     !by && short <= 0 && short > -1
-      ? `, vừa đủ hoặc gần đủ 15 năm tùy tháng sinh; nếu đến tuổi mà còn thiếu vài tháng thì đóng một lần phần thiếu rồi hưởng lương hưu, tỷ lệ ${pensionRate(sex, 15)}% bình quân thu nhập đã đóng (15 năm)`
+      ? `, vừa đủ hoặc gần đủ 15 năm tùy tháng sinh; nếu đến tuổi mà còn thiếu vài tháng thì đóng một lần phần thiếu rồi hưởng lương hưu, tỷ lệ ${ratePct(sex, 15)}% bình quân thu nhập đã đóng (15 năm)`
       : short <= 0
-      ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${pensionRate(sex, total)}% bình quân thu nhập đã đóng`
-      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${pensionRate(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
+      ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${ratePct(sex, total)}% bình quân thu nhập đã đóng`
+      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${ratePct(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
   const when = by ? `vào tháng ${by.at} (${formatAge(by.age)}), còn ${spell(by.left)}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;
   return ` Anh/chị đến tuổi nghỉ hưu ${when}; đóng đều đến lúc đó là được khoảng ${by ? spell(total) : `${total} năm`}${then}.`;
 }
@@ -260,8 +268,8 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
   const total = Math.floor(paid) + toGo;
   const had = paid > 0 ? `, cộng ${spell(paid)} đã đóng là tổng khoảng ${total} năm` : '';
   const upTo = `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
-  if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${pensionRate(s.sex, 15)}%.`;
-  return `${upTo}, tỷ lệ lương hưu khoảng ${pensionRate(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;
+  if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${ratePct(s.sex, 15)}%.`;
+  return `${upTo}, tỷ lệ lương hưu khoảng ${ratePct(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;
 }
 
 /**
@@ -290,12 +298,12 @@ export function ratesForYearsLead(f: string, sex: Situation['sex']): string | un
   const one = (y: number): string => {
     if (y < 15) return `${y} năm: chưa đủ 15 năm nên chưa có lương hưu`;
     return sex
-      ? `${y} năm: ${pensionRate(sex, y)}%`
-      : `${y} năm: nữ ${pensionRate('female', y)}%, nam ${pensionRate('male', y)}%`;
+      ? `${y} năm: ${ratePct(sex, y)}%`
+      : `${y} năm: nữ ${ratePct('female', y)}%, nam ${ratePct('male', y)}%`;
   };
   const who = sex === 'male' ? ' (nam)' : sex === 'female' ? ' (nữ)' : '';
   // Two figures compared ("22 năm so với 20 năm thì hơn nhau mấy %"): the difference, for the sex told.
   const [a, b] = years;
-  const apart = sex && years.length === 2 && a! >= 15 && b! >= 15 ? ` Chênh nhau ${Math.abs(pensionRate(sex, a!) - pensionRate(sex, b!))}%.` : '';
+  const apart = sex && years.length === 2 && a! >= 15 && b! >= 15 ? ` Chênh nhau ${percentText(Math.abs(pensionRate(sex, a!) - pensionRate(sex, b!)))}%.` : '';
   return `Tỷ lệ lương hưu${who} trên bình quân thu nhập đã đóng, đóng ${years.map(one).join('; đóng ')}.${apart}`;
 }

@@ -142,6 +142,18 @@ const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
+/** A relative's own pension ("bố tôi đang hưởng lương hưu", "mẹ em đã có lương hưu"): the relative. */
+const RELATIVE_DRAWS = /\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
+/** The sex of a relative named "… tôi" ("bà tôi" is the grandmother: unaccented, as the rules read). */
+const RELATIVE_SEX: Readonly<Record<string, 'male' | 'female'>> = { bo: 'male', cha: 'male', chong: 'male', ong: 'male', me: 'female', vo: 'female', ba: 'female' };
+const sameRelative = (a: string, b: string): boolean => a === b || (['bo', 'cha'].includes(a) && ['bo', 'cha'].includes(b));
+/** The relative the last ask is about ("… Mẹ tôi có tham gia được không?"), if it names one and no other. */
+function askedRelative(f: string): string | undefined {
+  const sentences = f.split(/ [.!;] /);
+  const ask = [...sentences].reverse().find((x) => x.includes(' ? ')) ?? sentences.at(-1) ?? '';
+  const named = new Set([...ask.matchAll(/\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui)\b/g)].map((m) => m[1]!));
+  return named.size === 1 ? [...named][0] : undefined;
+}
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
 const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
@@ -208,6 +220,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (spouse) {
     s.sex = spouse === 'chong' ? 'female' : 'male';
     if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
+  }
+  // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
+  // ask about another: the pension is not theirs, and the sex is the one asked about.
+  const holder = RELATIVE_DRAWS.exec(f)?.[1];
+  const asked = holder ? askedRelative(f) : undefined;
+  if (holder && asked && RELATIVE_SEX[asked] !== undefined && (RELATIVE_SEX[asked] !== RELATIVE_SEX[holder] || !sameRelative(asked, holder))) {
+    delete s.drawingPension;
+    s.sex = RELATIVE_SEX[asked];
   }
   if (self) s.age = Number(self[2]);
   if (selfBorn) {

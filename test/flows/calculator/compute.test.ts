@@ -154,6 +154,23 @@ describe('pension rate under Law 41/2024', () => {
     expect(pensionRatePercent(sex, years)).toBe(rate);
   });
 
+  // Odd months: 1 to 6 count as half a year, 7 to 11 as a whole one.
+  it.each([
+    ['female', 15 + 3 / 12, 46],
+    ['female', 15 + 6 / 12, 46],
+    ['female', 15 + 7 / 12, 47],
+    ['male', 26 + 7 / 12, 59],
+    ['male', 16 + 3 / 12, 41.5],
+    ['male', 19 + 11 / 12, 45],
+    ['female', 29 + 8 / 12, 75],
+  ] as [Sex, number, number][])('%s with %f years gets %f %% (odd months counted)', (sex, years, rate) => {
+    expect(pensionRatePercent(sex, years)).toBe(rate);
+  });
+
+  it('gives no pension with 14 years 11 months (15 complete years are needed)', () => {
+    expect(pensionRatePercent('female', 14 + 11 / 12)).toBeNull();
+  });
+
   it.each([0, 5, 10, 14])('gives no pension with %i years', (years) => {
     expect(pensionRatePercent('female', years)).toBeNull();
     expect(pensionRatePercent('male', years)).toBeNull();

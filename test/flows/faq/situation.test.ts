@@ -15,6 +15,8 @@ describe('reading the situation from a question', () => {
     ['Tôi chuẩn bị xuất cảnh theo diện vợ chồng bảo lãnh để định cư', { settlingAbroad: true }],
     ['Mẹ tôi đã đóng trước 2 năm thì qua đời', { memberDied: true, prepaid: true }],
     ['Bố tôi đang hưởng lương hưu', { drawingPension: true }],
+    // One relative's pension, the ask about another: not theirs.
+    ['Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi chưa đóng BHXH ngày nào. Mẹ tôi có tham gia tự nguyện được không?', { sex: 'female', age: 62 }],
     ['Bố tôi đang lĩnh lương hưu', { drawingPension: true }],
     ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
     ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
