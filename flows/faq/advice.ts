@@ -3,7 +3,8 @@ import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
-import { routeAsk } from './ask-routes.ts';
+import { routeAsk, STARTS_JOB } from './ask-routes.ts';
+import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -117,15 +118,28 @@ function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   // (Stopped "từ 2019": more than 12 months when the year is before last; "nghỉ đóng tự nguyện từ tháng 10/2025", read
   // on a known day: the month 12 months are reached.)
   // ("nghỉ việc ở KCN Bắc Ninh tháng 4/2026": the month without "từ" too.)
-  const stop = /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,4}?(?:tu |vao |tu |hoi )?(?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("làm … từ tháng 10/2019 đến tháng 9/2026 thì nghỉ": the month the span ends.)
+  const stop =
+    /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,4}?(?:tu |vao |tu |hoi )?(?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f) ??
+    /\bden (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:thi|roi|la) (?:em |toi |minh )?(?:nghi|thoi viec|dung dong|ngung dong)\b/.exec(f);
   const since = stop?.[2];
   const stopMonth = stop?.[1] !== undefined && since !== undefined ? Number(since) * 12 + Number(stop[1]) - 1 : undefined;
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
+  // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
   const stopped =
-    /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
-    (stopMonth !== undefined && today !== undefined ? today - stopMonth >= 12 : since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
-  // Not yet 12 months: the month they are.
-  const from = stopMonth !== undefined && today !== undefined && today - stopMonth < 12 ? ` (anh/chị nghỉ từ tháng ${monthYear(stopMonth)}: đủ 12 tháng vào tháng ${monthYear(stopMonth + 12)})` : '';
+    stopMonth !== undefined && today !== undefined
+      ? today - stopMonth >= 12
+      : // ("nghỉ việc từ tháng 2/2026. Tháng 1 năm sau …": a month named, not a year out.)
+        /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?<!\bthang )(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
+        (since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
+  // Not yet 12 months: the month they are, or how many are left ("nghỉ việc ở cty được 3 tháng rồi").
+  const monthsOut = Number(/\b(?:nghi|nghi viec|nghi lam|thoi viec) (?:\w+ ){0,4}?(?:duoc |da |moi )?(\d{1,2}) thang (?:roi|nay|nay roi|thi)\b/.exec(f)?.[1] ?? NaN);
+  const from =
+    stopMonth !== undefined && today !== undefined && today - stopMonth < 12
+      ? ` (anh/chị nghỉ từ tháng ${monthYear(stopMonth)}: đủ 12 tháng vào tháng ${monthYear(stopMonth + 12)})`
+      : !stopped && monthsOut >= 1 && monthsOut < 12
+        ? ` (anh/chị mới nghỉ ${monthsOut} tháng, nên chưa rút được: phải chờ thêm khoảng ${12 - monthsOut} tháng)`
+        : '';
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
@@ -191,6 +205,12 @@ const partOf =
  */
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = askWords(text);
+  // A post, a prison, a new job …: a cue that decides the answer before the rules below read the years and the illness.
+  const decisive = routeAsk(f, s, matched?.id, true);
+  if (decisive) {
+    const a = routeAdvice(index, decisive, s, f);
+    if (a) return a;
+  }
   const part = partOf(index);
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
@@ -405,7 +425,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =
@@ -421,21 +441,22 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   const route = routeAsk(f, s, matched?.id);
-  if (route) {
-    const e = get(index, route.entry);
-    if (e) {
-      const lead = route.lead?.(s, f);
-      const mainId = route.before?.(f);
-      const main = mainId ? get(index, mainId) : undefined;
-      const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
-      const mainLead = main ? yearsLead(s) : undefined;
-      const nextId = route.after?.(f);
-      const next = nextId ? get(index, nextId) : undefined;
-      const parts: AnswerPart[] = main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own];
-      return { kind: 'parts', parts: next ? [...parts, { entry: next }] : parts };
-    }
-  }
-  return null;
+  return route ? routeAdvice(index, route, s, f) : null;
+}
+
+/** A route's answer: its entry with its sentence for the person, after the entry of the main ask and before the next. */
+function routeAdvice(index: FaqIndex, route: AskRoute, s: Situation, f: string): Advice | null {
+  const e = get(index, route.entry);
+  if (!e) return null;
+  const lead = route.lead?.(s, f);
+  const mainId = route.before?.(f);
+  const main = mainId ? get(index, mainId) : undefined;
+  const own: AnswerPart = lead ? { entry: e, lead } : { entry: e };
+  const mainLead = main ? yearsLead(s) : undefined;
+  const nextId = route.after?.(f);
+  const next = nextId ? get(index, nextId) : undefined;
+  const parts: AnswerPart[] = main ? [mainLead ? { entry: main, lead: mainLead } : { entry: main }, own] : [own];
+  return { kind: 'parts', parts: next ? [...parts, { entry: next }] : parts };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface AskRoute {
   covered?: readonly string[];
   /** The route's sentence for the person is needed even when the matcher picked the route's own entry. */
   leadsAlways?: true;
+  /** Read before the situation's other rules (the years, an illness, a withdrawal): a post, a prison, a new job decide. */
+  decisive?: true;
   /** Only these matched entries are switched (the ask corrects one reading, it is not the whole question). */
   replaces?: readonly string[];
 }

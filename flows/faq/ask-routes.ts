@@ -7,7 +7,19 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
+import { levelOutOfRangeLead } from './contribution-lead.ts';
 
+/** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
+export const STARTS_JOB =
+  /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
+/** Asks whether it is too late ("còn kịp không", "có muộn quá không"). */
+const TOO_LATE = /\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?kip\b|\b(?:muon|tre) (?:qua|roi)\b|\bco (?:bi )?(?:muon|tre) (?:khong|ko|k)\b/;
+/** Going abroad to work under a contract (planned), and a lump sum asked ("đi làm việc ở Nhật theo hợp đồng … có được rút … không"). */
+const ABROAD_WORK_WITHDRAWAL =
+  /\b(?:sap|se|chuan bi|dinh|du dinh|thang sau|nam sau|sap toi)(?: \w+){0,3} (?:xuat khau lao dong|xkld|di lam (?:viec )?(?:o |tai |ben )?(?:nuoc ngoai|nhat ban|nhat|han quoc|han|dai loan|duc)|sang (?:nhat|han|dai loan) (?:lam|lao dong))\b(?=.*\b(?:rut|(?:nhan|lanh|huong) (?:\w+ ){0,3}mot lan)\b)/;
+/** Part-time posts of the commune, village or street group ("trưởng thôn", "tổ trưởng tổ dân phố", "bí thư chi bộ thôn"). */
+const VILLAGE_POST =
+  /\b(?:(?:pho )?truong (?:thon|ap|khom|ban|xom|bon|buon|lang)(?! (?:cong ty|phong))|to (?:pho|truong) (?:to )?dan pho|bi thu chi bo|truong ban (?:cong tac )?mat tran|khong chuyen trach|can bo (?:thon|ap|khom|xom))\b/;
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
@@ -116,7 +128,102 @@ function yearsAhead(f: string): number | undefined {
   return years > 5 && years <= 30 ? years : undefined;
 }
 
+/**
+ * A level named below the floor (`high` false) or above the ceiling, whether it may be chosen asked; an amount asked
+ * ("… 60 triệu thì đóng bao nhiêu") gets the contribution's own sentence instead (contributionLead).
+ */
+function levelOutOfRange(name: string, high: boolean, entry: string): AskRoute {
+  return {
+    name,
+    decisive: true,
+    asks: (f, s) => !/\bbao nhieu\b/.test(f) && levelOutOfRangeLead(f, s)?.high === high,
+    entry,
+    lead: (s, f) => levelOutOfRangeLead(f, s)?.lead,
+    leadsAlways: true,
+  };
+}
+
 export const ASK_ROUTES: readonly AskRoute[] = [
+  {
+    // "Trưởng thôn có được đóng tự nguyện không", "tổ trưởng tổ dân phố … có phải dừng đóng tự nguyện": part-time posts of
+    // the commune, village and street group are in compulsory insurance since 1/7/2025.
+    name: 'village-officials',
+    decisive: true,
+    asks: (f) => VILLAGE_POST.test(f),
+    entry: 'eligibility.village_officials',
+  },
+  {
+    // "Đang đóng tự nguyện, nếu bị đi tù thì có mất quyền lợi không", "anh tôi ở trại giam, có được lĩnh lương hưu nữa":
+    // imprisonment stops neither a pension nor the years paid.
+    name: 'imprisonment',
+    decisive: true,
+    asks: (f) =>
+      /\b(?:di tu|ngoi tu|bi tu|vao tu|ra tu|trai giam|phat tu|an tu|chap hanh an|tu giam|tam giam)\b/.test(f) &&
+      /\b(?:luong huu|quyen loi|mat|dung|cat|linh|lanh|nhan|thoi gian (?:da )?dong)\b/.test(f),
+    entry: 'benefits_pension.imprisonment',
+  },
+  {
+    // "Bà nội 80 tuổi đang nhận trợ cấp người khuyết tật, làm thêm trợ cấp hưu trí xã hội được không": one allowance, the
+    // higher, not both.
+    name: 'social-pension-beside-assistance',
+    decisive: true,
+    asks: (f) => /\btro cap huu tri xa hoi\b/.test(f) && /\b(?:tro cap (?:\w+ ){0,2}khuyet tat|tro cap xa hoi hang thang|bao tro xa hoi|tro cap bao tro)\b/.test(f),
+    entry: 'other.social_pension',
+    lead: () => 'Người đang nhận trợ cấp xã hội hằng tháng (như trợ cấp người khuyết tật) mà cũng đủ điều kiện trợ cấp hưu trí xã hội thì chỉ được hưởng một khoản, khoản có mức cao hơn, không nhận cả hai.',
+    leadsAlways: true,
+  },
+  {
+    // One parent in compulsory insurance, the other in voluntary, at a birth ("vợ đóng tự nguyện, tôi đóng bắt buộc ở công
+    // ty, vợ sinh thì ai được gì", "… vợ sinh mổ thì em được nghỉ mấy ngày"): each parent's own scheme.
+    name: 'parents-in-two-schemes',
+    decisive: true,
+    asks: (f) =>
+      /\b(?:vo|chong)\b/.test(f) &&
+      /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
+      /\btu nguyen\b/.test(f) &&
+      /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|hai trieu|nghi may ngay|mang thai|co bau)\b/.test(f),
+    entry: 'maternity.mixed_parents',
+  },
+  {
+    // "Công ty nợ BHXH 8 tháng", "trừ lương mà không đóng": the employer's debt, what the months are worth and what to do.
+    name: 'employer-not-paying',
+    decisive: true,
+    // (The book not closed because of the debt, "không được chốt sổ do công ty nợ", "nợ tiền bảo hiểm nên không chốt sổ":
+    // the book's rule.)
+    asks: (f) =>
+      !CLOSE_BOOK_ASK.test(f) &&
+      !/\bchot so\b/.test(f) &&
+      /\b(?:cong ty|cty|doanh nghiep|chu|xuong|co quan) (?:\w+ ){0,3}(?:no|chiem dung|tron dong|cham dong|quyt) (?:tien )?(?:bhxh|bao hiem)\b|\bno (?:tien )?(?:bhxh|bao hiem) (?:\w+ ){0,2}(?:cua|cho) (?:toi|em|minh|nhan vien|cong nhan)\b|\btru (?:tien )?(?:luong|bhxh|bao hiem) (?:\w+ ){0,5}(?:khong|chua) (?:dong|nop)\b/.test(f),
+    entry: 'other.employer_not_paying',
+  },
+  {
+    // "Đóng tự nguyện được 2 năm, tháng sau vào làm công ty có đóng BHXH: phần tự nguyện thì sao, có rút ra được không": it
+    // stops and is kept; nothing is withdrawn for taking a job.
+    name: 'voluntary-then-job',
+    decisive: true,
+    asks: (f) => STARTS_JOB.test(f) && /\btu nguyen\b/.test(f),
+    entry: 'transfer_between_schemes.got_job',
+    lead: (_s, f) =>
+      /\b(?:rut|lay ra|lay lai|nhan lai)\b/.test(f)
+        ? 'Không cần và không nên rút: đi làm có BHXH bắt buộc thì thời gian đóng tự nguyện được giữ nguyên và cộng dồn với thời gian bắt buộc để tính lương hưu; đang đóng bắt buộc thì không thuộc trường hợp được nhận BHXH một lần.'
+        : undefined,
+    leadsAlways: true,
+  },
+  // "Chọn mức thu nhập 1tr/tháng được không", "đóng theo mức thu nhập 60 triệu cho lương hưu cao": outside the range.
+  levelOutOfRange('level-below-floor', false, 'contribution_amount.minimum'),
+  levelOutOfRange('level-above-ceiling', true, 'contribution_amount.maximum'),
+  {
+    // "Đi làm việc ở Nhật theo hợp đồng qua công ty xuất khẩu lao động, có được rút BHXH một lần vì ra nước ngoài không":
+    // working abroad is not settling abroad.
+    name: 'abroad-work-no-withdrawal',
+    decisive: true,
+    asks: (f, s) =>
+      !s.settlingAbroad &&
+      ABROAD_WORK_WITHDRAWAL.test(f),
+    entry: 'transfer_between_schemes.work_abroad',
+    lead: () => 'Đi làm việc ở nước ngoài có thời hạn theo hợp đồng không phải là ra nước ngoài định cư, nên không được rút BHXH một lần vì lý do ra nước ngoài.',
+    leadsAlways: true,
+  },
   {
     // "Ngoài lương hưu hằng tháng, tôi có được trợ cấp một lần không" (33 years): the allowance for years past the rate's cap.
     name: 'allowance-beyond-cap',
@@ -290,15 +397,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // An older person with nothing paid, asking whether they may start ("bà 80 tuổi, nếu đóng tự nguyện bây giờ thì có
     // được không"): yes, no upper age, and how 15 years can be reached from their age.
+    // ("mẹ 58t, chưa đóng ngày nào, giờ bắt đầu đóng tự nguyện còn kịp không": whether it is too late, from 50.)
     name: 'older-starts',
     asks: (f, s) =>
       s.age !== undefined &&
-      s.age >= 60 &&
+      (s.age >= 60 || (s.age >= 50 && TOO_LATE.test(f))) &&
       s.yearsPaid === undefined &&
       s.drawingPension !== true &&
       !s.withdrewBefore &&
       JOIN_ASK.test(f) &&
-      /\b(?:duoc|dc) (?:khong|ko|k|nua khong|chua)\b/.test(f),
+      (/\b(?:duoc|dc) (?:khong|ko|k|nua khong|chua)\b/.test(f) || TOO_LATE.test(f)),
     entry: 'eligibility.no_upper_age',
     lead: (s) => startLead(s),
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter'],
@@ -1470,8 +1578,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 ];
 
 /** The route whose ask the question makes, unless the matched entry already answers it. */
-export function routeAsk(f: string, s: Situation, matchedId: string | undefined): AskRoute | null {
+export function routeAsk(f: string, s: Situation, matchedId: string | undefined, decisiveOnly = false): AskRoute | null {
   for (const r of ASK_ROUTES) {
+    if (decisiveOnly && !r.decisive) continue;
     if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));

@@ -22,9 +22,11 @@ const LOWEST = /\b(?:thap nhat|toi thieu|it nhat)\b/;
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
-  if (s.household === 'poor') return { figure: 'POOR', who: 'hộ nghèo' };
+  // (In two groups, "hộ nghèo, người dân tộc Thái": the higher subsidy, said so.)
+  const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
+  if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
   if (/\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu' };
-  if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: 'hộ cận nghèo' };
+  if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;
 }
@@ -58,6 +60,8 @@ function incomeNamed(text: string, f: string): number | null {
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
   const asksAmount = ASKS_AMOUNT.test(f);
+  const short = budgetShortLead(f, s.day, groupOf(s, f));
+  if (short) return short;
   const budget = budgetLead(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER');
   if (budget) return budget;
   if ((!asksAmount && !ASKS_ALLOWED.test(f)) || s.day === undefined) return undefined;
@@ -118,6 +122,25 @@ function budgetLead(text: string, f: string, day: string | undefined, g: string)
   const b = budgetIncome(text, f, day, g);
   // (Figures as placeholders, the calculator's own on the day, as the other contribution sentences.)
   return b && `Để mỗi tháng nộp khoảng ${formatNumber(b.budget)} đồng: chọn thu nhập khoảng ${formatNumber(b.income)} đồng/tháng; mức đóng 22% là {PREMIUM:${b.income}} đồng, Nhà nước hỗ trợ {SUPPORT_${g}} đồng nên anh/chị nộp {PAY_${g}:${b.income}} đồng (hết 10 năm hỗ trợ thì nộp đủ {PREMIUM:${b.income}} đồng).`;
+}
+
+/** Whether an amount is enough ("150 nghìn có đủ không", "mỗi tháng chỉ đủ được khoảng 150 nghìn"). */
+const ENOUGH_ASKED = /\b(\d{2,3}) ?(?:k|nghin|ngan)\b(?: \w+){0,3}? (?:co )?du (?:khong|ko|k|chua)\b|\bchi du (?:duoc |dc )?(?:khoang |tam )?(\d{2,3}) ?(?:k|nghin|ngan)\b/;
+
+/**
+ * A monthly budget below what the person's group pays at the lowest income ("150 nghìn có đủ không", near-poor: 198.000):
+ * not enough, and what can be done (pay a longer period at once when there is money, pause: the months paid are kept).
+ */
+function budgetShortLead(f: string, day: string | undefined, group: { figure: string; who: string } | undefined): string | undefined {
+  const m = day === undefined ? null : ENOUGH_ASKED.exec(f);
+  if (!m || day === undefined) return undefined;
+  const budget = Number(m[1] ?? m[2]) * 1000;
+  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
+  const g = group?.figure ?? 'OTHER';
+  const premium = applyRate(period.ruralPovertyLine, period.rate);
+  const pay = premium - applyRate(premium, period.subsidyRates[GROUPS[g]!]);
+  if (budget >= pay) return undefined;
+  return `${formatNumber(budget)} đồng/tháng chưa đủ: ở mức thu nhập thấp nhất ({FLOOR} đồng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng. Có thể để dành rồi đóng 3, 6 hoặc 12 tháng một lần; tháng nào không đóng thì coi như tạm dừng, thời gian đã đóng vẫn được giữ (bảo lưu) và cộng dồn khi đóng tiếp.`;
 }
 
 /** An amount as folded ("1 5 trieu", "500k", "2 tr", "800 nghin"). */
@@ -289,4 +312,25 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
   return `Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
+}
+
+/** An income level named for the contribution ("chọn mức thu nhập 1tr/tháng", "theo mức thu nhập 60 triệu"), in đồng. */
+const LEVEL_NAMED = /\b(?:(?:chon|dong|theo|nop|dang ky)(?: bhxh| tu nguyen| theo)* muc(?: thu nhap)?|muc thu nhap(?: (?:la|de dong|dong))?) (\d{1,3}(?:[.,]\d)?) ?(?:trieu|tr)\b/;
+
+/**
+ * A level named outside what may be chosen, with what may ("thu nhập 60.000.000 đồng cao hơn mức cao nhất được chọn …"):
+ * below the floor or above the ceiling of the day. Undefined when none is named or it is within them.
+ */
+export function levelOutOfRangeLead(f: string, s: Situation): { lead: string; high: boolean } | undefined {
+  const m = LEVEL_NAMED.exec(f);
+  if (!m?.[1] || s.day === undefined) return undefined;
+  const income = Math.round(Number(m[1].replace(',', '.')) * 1_000_000);
+  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  if (income < floor && income >= 100_000) {
+    return { high: false, lead: `Chưa được: thu nhập ${formatNumber(income)} đồng thấp hơn mức thấp nhất được chọn ({FLOOR} đồng/tháng). Ở mức thấp nhất, mức đóng 22% là {PREMIUM} đồng/tháng (người không thuộc nhóm ưu tiên nộp {PAY_OTHER} đồng sau hỗ trợ).` };
+  }
+  if (income > ceiling && income <= 1_000_000_000) {
+    return { high: true, lead: `Không được chọn mức đó: thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu); muốn lương hưu cao nhất thì chọn đúng mức trần, đóng {MAX_PREMIUM} đồng/tháng.` };
+  }
+  return undefined;
 }

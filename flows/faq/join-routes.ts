@@ -100,7 +100,8 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
       (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?! (?:o|tai)\b)(?: \w+){0,4} (?:duoc (?:khong|nua)|khong)\b/.test(f) && !/\bluong huu\b/.test(f))) &&
       !/\b(?:rut|mot lan|1 lan|dong truoc|bhyt|tro cap|ho tro|bat buoc|hop dong|cong ty)\b/.test(f),
     entry: 'eligibility.who_can_join',
-    lead: (s) => `Được: BHXH tự nguyện không giới hạn tuổi tối đa. ${yearsLead({ ...s, neverPaid: true }) ?? ''}`.trim(),
+    // (The upper age is what an older person fears; a young one is told the lower one.)
+    lead: (s) => `Được: ${(s.age ?? 0) >= 40 ? 'BHXH tự nguyện không giới hạn tuổi tối đa' : 'từ đủ 15 tuổi là tham gia được'}. ${yearsLead({ ...s, neverPaid: true }) ?? ''}`.trim(),
     covered: ['eligibility.who_can_join', 'eligibility.min_age_15', 'eligibility.no_contract', 'eligibility.informal_workers', 'eligibility.unpaid_leave'],
   },
 ];

@@ -123,7 +123,7 @@ function ageNow(f: string, year: number): number | undefined {
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
-const LEFT_POVERTY = /\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
+const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau|sau nay nha|sau nay ma|neu nha|khi nha|neu sau nay) )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
 /** Moved between the groups ("lên cận nghèo", "chuyển sang hộ nghèo"). */
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
@@ -138,6 +138,8 @@ const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den 
 const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}) thang (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/;
 /** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
 const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]+ ){0,3}?(?:chuyen|sang) (?:\w+ ){0,6}?(?:dong|duoc) (?:\w+ ){0,3}?(?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/;
+/** Years paid more, then stopped ("sau này đóng tự nguyện thêm 3 năm thì dừng", "đóng thêm 2 năm rồi nghỉ"). */
+const PAID_MORE_THEN_STOPPED = /\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them (?:duoc )?(\d{1,2}) nam (?:nua )?(?:thi|roi) (?:dung|nghi|thoi|ngung|bo)\b/;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
@@ -263,7 +265,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (ETHNIC_GROUP.test(f) || (/\bdan toc\b/.test(f) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f))) s.ethnicMinority = true;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
-  if (/\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.test(f)) {
+  // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
+  // trợ cấp hưu trí xã hội": the allowance the person draws, not a lump sum's ground.)
+  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.exec(f)?.[0];
+  if (illness && !(illness === 'khuyet tat dac biet nang' && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
   }
   if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
@@ -477,6 +482,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "… ở cơ quan cũ được 12 năm và chuyển đến cơ quan mới đóng được 16 năm": two jobs one after the other, both paid.
   const twoJobs = !compulsory || !voluntary ? TWO_JOBS.exec(fy) : null;
   if (twoJobs && !OTHER_PERSON.test(twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !TOTAL_YEARS.test(fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
+  // "… có đóng bảo hiểm 4 năm, sau này đóng tự nguyện thêm 3 năm thì dừng": more years paid after the first, then stopped.
+  const more = !(compulsory && voluntary) && !twoJobs ? PAID_MORE_THEN_STOPPED.exec(f) : null; // (f: the years "to add" are taken out of fy)
+  // (Only when the years read are the first ones, told before: "… 7 năm rồi nghỉ, sau đó đóng thêm 3 năm … toàn bộ 10 năm"
+  // has its total read already.)
+  const firstTold = more && s.yearsPaid !== undefined ? new RegExp(`\\b${s.yearsPaid} nam\\b`).test(f.slice(0, more.index)) : false;
+  if (more && firstTold && s.yearsPaid !== undefined && s.yearsPaid !== Number(more[1]) && !OTHER_PERSON.test(more[0]) && !TOTAL_YEARS.test(fy) && s.yearsPaid + Number(more[1]) <= 45) {
+    s.yearsPaid += Number(more[1]);
+  }
   // (An age named as a goal, "đến 61 tuổi rưỡi", is not today's: the birth year tells it.)
   if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age))) s.age = year - Number(born[1]);
   const bornIn = BIRTH_MONTH.exec(f);

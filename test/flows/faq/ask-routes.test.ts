@@ -358,3 +358,62 @@ describe('the rate for the years a person names, and the family of a pensioner',
     expect(a.answer).toMatch(/264\.000/);
   });
 });
+
+describe('cues that decide before the years and the illness (session 14)', () => {
+  it('tells a village head or street-group leader that the post is in compulsory insurance since 1/7/2025, the voluntary years kept', () => {
+    for (const q of ['trưởng thôn có được đóng BHXH tự nguyện không?', 'Tôi làm tổ trưởng tổ dân phố, trước đó đóng tự nguyện 5 năm, có bị mất không?']) {
+      const a = ask(q);
+      expect(a.entryId, q).toBe('eligibility.village_officials');
+      expect(a.answer, q).toMatch(/thuộc diện BHXH bắt buộc/);
+      expect(a.answer, q).toMatch(/cộng dồn/);
+    }
+    // A head of a company department is no village post.
+    expect(ids('Tôi là trưởng phòng công ty, có được đóng thêm tự nguyện không?')).not.toContain('eligibility.village_officials');
+  });
+
+  it('says a prison sentence stops neither the pension nor the years paid, but a prisoner asking to join is answered on joining', () => {
+    expect(ask('anh tôi ở trong trại giam, có được lĩnh lương hưu hằng tháng nữa không?').entryId).toBe('benefits_pension.imprisonment');
+    expect(ask('Tôi đang đóng BHXH tự nguyện, nếu bị đi tù thì có mất quyền lợi không?').entryId).toBe('benefits_pension.imprisonment');
+    expect(ask('Người đang đi tù có được tham gia BHXH tự nguyện không?').entryId).not.toBe('benefits_pension.imprisonment');
+  });
+
+  it('tells someone on a disability allowance that the social pension is not added to it (the higher one), not the lump sum', () => {
+    const a = ask('Bà nội tôi 80 tuổi đang nhận trợ cấp người khuyết tật đặc biệt nặng, giờ làm thêm trợ cấp hưu trí xã hội được không?');
+    expect(a.entryId).toBe('other.social_pension');
+    expect(a.answer).toMatch(/^Người đang nhận trợ cấp xã hội hằng tháng .* chỉ được hưởng một khoản, khoản có mức cao hơn/);
+  });
+
+  it('answers parents in two schemes at a birth, and an employer that owes the contributions', () => {
+    expect(ask('vợ em đóng bhxh tự nguyện, em đóng bắt buộc ở công ty, vợ sinh mổ thì em được nghỉ mấy ngày').entryId).toBe('maternity.mixed_parents');
+    expect(ask('Công ty nợ BHXH của tôi 8 tháng rồi tôi nghỉ việc, giờ tôi phải làm sao?').entryId).toBe('other.employer_not_paying');
+    // A contract whose employer does not pay, asking to join voluntarily: the contract's rule, not a debt.
+    expect(ids('Tôi đang làm việc theo hợp đồng lao động 3 tháng tại một cửa hàng, chủ không đóng bảo hiểm cho tôi. Vậy tôi có được tự đóng BHXH tự nguyện không?')).not.toContain('other.employer_not_paying');
+  });
+
+  it('tells someone taking a job that the voluntary years stay and are not withdrawn, and someone going abroad to work that it is no emigration', () => {
+    const job = ask('tôi nam 40t, đóng tự nguyện được 2 năm rồi, tháng sau vào làm cty có đóng bhxh. vậy phần tự nguyện thì sao, có rút ra được không');
+    expect(job.entryId).toBe('transfer_between_schemes.got_job');
+    expect(job.answer).toMatch(/^Không cần và không nên rút/);
+    const abroad = ask('Anh đóng BHXH bắt buộc 6 năm, nghỉ việc từ tháng 2/2026. Tháng 1 năm sau anh đi làm việc ở Nhật 3 năm theo hợp đồng. Anh có được rút BHXH một lần vì ra nước ngoài không?');
+    expect(abroad.answer).toMatch(/không phải là ra nước ngoài định cư/);
+    // Back from abroad, out of both schemes for years: the transitional rule, not this one.
+    expect(ask('e 26t đi XKLĐ Nhật 3 năm, trước đóng bhxh tn từ 2021 đến 5/2025, có rút được không').entryId).toBe('lump_sum.transitional_12_months');
+  });
+
+  it('says an income level outside the range cannot be chosen, when no amount is asked', () => {
+    expect(ask('mình chọn mức thu nhập 1tr/tháng để đóng bhxh tự nguyện được không').answer).toMatch(/^Chưa được: thu nhập 1\.000\.000 đồng thấp hơn mức thấp nhất/);
+    expect(ask('Anh trai mình muốn đóng tự nguyện theo mức thu nhập 60 triệu/tháng cho lương hưu cao. Có được không ạ?').answer).toMatch(/^Không được chọn mức đó: thu nhập 60\.000\.000 đồng cao hơn mức cao nhất được chọn \(50\.600\.000/);
+  });
+
+  it('tells a withdrawal asked soon after leaving work how long is left, from the month or the months told', () => {
+    expect(ask('Em nghỉ việc ở công ty tháng 9 vừa rồi, giờ muốn rút BHXH một lần luôn được không?').answer).toMatch(/đủ 12 tháng vào tháng 9\/2027/);
+    expect(ask('e 22t làm công nhân, nghỉ việc ở cty được 3 tháng rồi, đóng bhxh bắt buộc được 4 năm. giờ e muốn rút bhxh 1 lần được không').answer).toMatch(/mới nghỉ 3 tháng, nên chưa rút được: phải chờ thêm khoảng 9 tháng/);
+    // The month a span ends is the month of stopping, not the years paid ("… đến tháng 9/2026 thì nghỉ, … đúng 7 năm").
+    expect(ask('Em làm công nhân từ tháng 10/2019 đến tháng 9/2026 thì nghỉ, đóng BHXH bắt buộc được đúng 7 năm. Em muốn rút BHXH một lần thì khi nào được rút?').answer).toMatch(/nghỉ từ tháng 9\/2026: đủ 12 tháng vào tháng 9\/2027/);
+  });
+
+  it('tells a budget below the group\'s lowest payment that it is not enough, and a poor ethnic-minority person the higher subsidy', () => {
+    expect(ask('cháu 19t, nhà thuộc hộ cận nghèo, muốn đóng bhxh tự nguyện nhưng mỗi tháng chỉ đủ được khoảng 150 nghìn. Mức thấp nhất cháu phải đóng là bao nhiêu, 150 nghìn có đủ không?').answer).toMatch(/150\.000 đồng\/tháng chưa đủ: .*hộ cận nghèo nộp 198\.000/);
+    expect(ask('Nhà em thuộc hộ nghèo, em là người dân tộc Thái. Nếu đóng thấp nhất thì mỗi tháng em phải bỏ ra bao nhiêu?').answer).toMatch(/hộ nghèo \(vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, 50%/);
+  });
+});
