@@ -216,7 +216,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
   const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
   // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
-  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f)) {
+  // (A traffic accident that cost 85 % of working capacity, a lump sum asked: the illness rule below, not this one.)
+  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
     const a = part('transfer_between_schemes.which_benefits_count');
     if (a) return a;
   }

@@ -1,6 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
+import { coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
@@ -493,6 +494,9 @@ export function answerQuestion(
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = mergeSameEntry([...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)]);
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index), text, situation);
+  // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
+  const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, yearOf(day), Number(day.slice(5, 7))) : undefined;
+  if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

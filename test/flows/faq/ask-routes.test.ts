@@ -417,3 +417,22 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Nhà em thuộc hộ nghèo, em là người dân tộc Thái. Nếu đóng thấp nhất thì mỗi tháng em phải bỏ ra bao nhiêu?').answer).toMatch(/hộ nghèo \(vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, 50%/);
   });
 });
+
+describe('a husband and wife in one message, each with their own years', () => {
+  it('gives each one their own years missing and retirement, not a mix of the two', () => {
+    const a = ask('Ông xã tui 52 tuổi, đã đóng bắt buộc 10 năm rồi nghỉ; tui 48 tuổi đóng tự nguyện được 3 năm. Hai vợ chồng mỗi người cần đóng thêm bao lâu nữa mới có lương hưu?');
+    expect(a.answer).toMatch(/^Phần của chồng: Anh ấy đã đóng 10 năm, còn thiếu 5 năm/);
+    expect(a.answer).toMatch(/Phần của anh\/chị: Anh\/chị đã đóng 3 năm, còn thiếu 12 năm/);
+    const b = ask('Chồng tôi sinh năm 1966, đã đóng BHXH tự nguyện được 13 năm 8 tháng. Tôi sinh năm 1972, đóng được 6 năm. Chồng tôi năm nay đủ tuổi nghỉ hưu chưa? Còn tôi thì phải đóng thêm bao lâu nữa?');
+    expect(b.answer).toMatch(/Phần của chồng: Anh ấy đã đóng 13 năm 8 tháng, còn thiếu 1 năm 4 tháng/);
+    expect(b.answer).toMatch(/Phần của anh\/chị: Anh\/chị đã đóng 6 năm, còn thiếu 9 năm/);
+    // One person's ask, the spouse only in the story: no split.
+    expect(ask('Chồng tôi đóng 10 năm rồi, tôi 48 tuổi đóng được 3 năm, tôi cần đóng thêm bao lâu?').answer).not.toMatch(/Phần của chồng/);
+  });
+
+  it('answers a lump sum at once for a traffic accident that cost 85 % of working capacity, whatever the two schemes', () => {
+    const a = ask('Em trai tôi 35 tuổi, bị tai nạn giao thông, giám định suy giảm 85% khả năng lao động. Em ấy đóng bắt buộc 6 năm rồi nghỉ, đóng thêm tự nguyện 2 năm. Có được rút BHXH một lần ngay không, hay phải chờ? Nếu rút thì tính thế nào?');
+    expect(a.entryId).toBe('lump_sum.serious_illness');
+    expect(a.answer).toMatch(/được nhận BHXH một lần ngay/);
+  });
+});
