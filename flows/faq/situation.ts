@@ -152,7 +152,9 @@ const sameRelative = (a: string, b: string): boolean => a === b || (['bo', 'cha'
 /** The relative the last ask is about ("… Mẹ tôi có tham gia được không?"), if it names one and no other. */
 function askedRelative(f: string): string | undefined {
   const sentences = f.split(/ [.!;] /);
-  const ask = [...sentences].reverse().find((x) => x.includes(' ? ')) ?? sentences.at(-1) ?? '';
+  const sentence = [...sentences].reverse().find((x) => x.includes(' ? ')) ?? sentences.at(-1) ?? '';
+  // (Its last clause: "Vợ tôi người Kinh, tôi là người Tày, tôi đóng … bao nhiêu?" asks about the asker.)
+  const ask = sentence.split(/ , /).filter((x) => /[a-z]/.test(x)).at(-1) ?? '';
   const named = new Set([...ask.matchAll(/\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui)\b/g)].map((m) => m[1]!));
   return named.size === 1 ? [...named][0] : undefined;
 }
@@ -263,6 +265,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
   // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
   if (ETHNIC_GROUP.test(f) || (/\bdan toc\b/.test(f) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f))) s.ethnicMinority = true;
+  // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)
+  const askedAbout = s.ethnicMinority ? askedRelative(f) : undefined;
+  if (askedAbout && new RegExp(`\\b${askedAbout} (?:toi|em|e|minh|tui) (?:la )?(?:nguoi )?(?:dan toc )?kinh\\b`).test(f)) delete s.ethnicMinority;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm

@@ -40,6 +40,13 @@ describe('reading the situation from a question', () => {
     expect(readSituation(stripDiacritics(q), 2026)).toMatchObject(expected);
   });
 
+  it('reads no ethnic minority for a Kinh wife asked about by her Tày husband, and reads it for the asker himself', () => {
+    const q = 'Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng BHXH tự nguyện thì được hỗ trợ bao nhiêu?';
+    expect(readSituation(q, 2026).ethnicMinority).toBeUndefined();
+    expect(readSituation(stripDiacritics(q), 2026).ethnicMinority).toBeUndefined();
+    expect(readSituation('Vợ tôi người Kinh, tôi là người Tày, tôi đóng BHXH tự nguyện thì được hỗ trợ bao nhiêu?', 2026).ethnicMinority).toBe(true);
+  });
+
   it('does not read a contract from compulsory insurance denied or past ("không có bảo hiểm bắt buộc", "đã có BHXH bắt buộc 5 năm")', () => {
     for (const q of ['Tôi không có bảo hiểm bắt buộc, làm tự do', 'Tôi đã có BHXH bắt buộc 5 năm rồi nghỉ', 'Tôi có bảo hiểm bắt buộc 7 năm ở công ty cũ']) {
       expect(readSituation(q).employment, q).not.toBe('contract');
