@@ -209,6 +209,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         : undefined,
     leadsAlways: true,
   },
+  {
+    // "Rút thì có bị trừ tiền Nhà nước hỗ trợ không, … còn nếu để lại thì sau này có được gì": the deduction, then what
+    // keeping the years means.
+    name: 'lump-sum-subsidy-deduction',
+    asks: (f) => /\b(?:rut|mot lan)\b/.test(f) && /\b(?:tru|khau tru|tru di|tru lai|tinh ca|hoan lai) (?:\w+ ){0,4}(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b/.test(f),
+    entry: 'lump_sum.subsidy_deduction',
+    after: (f) => (/\b(?:de lai|bao luu|khong rut|giu lai|neu khong rut)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
+  },
   // "Chọn mức thu nhập 1tr/tháng được không", "đóng theo mức thu nhập 60 triệu cho lương hưu cao": outside the range.
   levelOutOfRange('level-below-floor', false, 'contribution_amount.minimum'),
   levelOutOfRange('level-above-ceiling', true, 'contribution_amount.maximum'),

@@ -400,6 +400,13 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('e 26t đi XKLĐ Nhật 3 năm, trước đóng bhxh tn từ 2021 đến 5/2025, có rút được không').entryId).toBe('lump_sum.transitional_12_months');
   });
 
+  it('answers the State\'s share taken out of a lump sum, then what keeping the years means, not the subsidy rates', () => {
+    expect(ids('em đóng tự nguyện từ 2018 đến hết 2024 được 7 năm rồi dừng. em rút thì có bị trừ tiền nhà nước hỗ trợ không, nhận được khoảng bao nhiêu? còn nếu để lại thì sau này đến tuổi có được gì không')).toEqual(
+      expect.arrayContaining(['lump_sum.subsidy_deduction', 'lump_sum.what_is_lost']),
+    );
+    expect(ask('em đóng tự nguyện 7 năm rồi dừng. em rút thì có bị trừ tiền nhà nước hỗ trợ không?').entryId).toBe('lump_sum.subsidy_deduction');
+  });
+
   it('says an income level outside the range cannot be chosen, when no amount is asked', () => {
     expect(ask('mình chọn mức thu nhập 1tr/tháng để đóng bhxh tự nguyện được không').answer).toMatch(/^Chưa được: thu nhập 1\.000\.000 đồng thấp hơn mức thấp nhất/);
     expect(ask('Anh trai mình muốn đóng tự nguyện theo mức thu nhập 60 triệu/tháng cho lương hưu cao. Có được không ạ?').answer).toMatch(/^Không được chọn mức đó: thu nhập 60\.000\.000 đồng cao hơn mức cao nhất được chọn \(50\.600\.000/);
