@@ -346,7 +346,8 @@ const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_condi
 function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
   const f = askWords(text);
-  if (!first || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (')) || !asksRetirementDate(f)) return parts;
+  // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
+  if (!first || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (') || p.lead?.includes('theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi')) || !asksRetirementDate(f)) return parts;
   const date = retirementDateLead(f, s);
   return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
 }

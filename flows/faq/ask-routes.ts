@@ -12,6 +12,24 @@ import { levelOutOfRangeLead } from './contribution-lead.ts';
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
   /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
+/** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
+const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+/** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
+const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 };
+
+/** The month a registered period had to be paid by, and whether that has passed on the day of the answer. */
+function periodDeadlineLead(f: string, s: Situation): string | undefined {
+  const m = PERIOD_UNPAID.exec(f);
+  if (!m || s.day === undefined || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+  const start = Number(m[3]) * 12 + Number(m[2]) - 1;
+  const last = start + PAY_WITHIN[m[1]!]! - 1;
+  const head = `Kỳ ${m[1]} tháng bắt đầu từ tháng ${monthYear(start)} phải nộp trong ${PAY_WITHIN[m[1]!]} tháng đầu, tức đến hết tháng ${monthYear(last)}`;
+  return monthIndex(s.day) > last
+    ? `${head}: đã quá hạn, nên kỳ đó coi như tạm dừng đóng (không bị phạt, thời gian đã đóng trước đó vẫn giữ nguyên); muốn đóng tiếp thì đến đại lý thu đăng ký lại cho kỳ mới.`
+    : `${head}: vẫn còn hạn, anh/chị nộp tại đại lý thu hoặc trực tuyến trước hạn đó.`;
+}
+/** The mother telling her own pregnancy or birth ("em dự sinh tháng 1/2027"; not "vợ tôi sinh con"). */
+const MOTHER_ASKS = /(?<!\b(?:vo|chong|con|me|chi|em) )\b(?:toi|em|minh|e|chau) (?:\w+ ){0,3}(?:du sinh|sap sinh|mang thai|mang bau|co bau|dang bau|sinh con|sinh be)\b/;
 /** Asks whether it is too late ("còn kịp không", "có muộn quá không"). */
 const TOO_LATE = /\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?kip\b|\b(?:muon|tre) (?:qua|roi)\b|\bco (?:bi )?(?:muon|tre) (?:khong|ko|k)\b/;
 /** Going abroad to work under a contract (planned), and a lump sum asked ("đi làm việc ở Nhật theo hợp đồng … có được rút … không"). */
@@ -217,6 +235,37 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'lump_sum.subsidy_deduction',
     after: (f) => (/\b(?:de lai|bao luu|khong rut|giu lai|neu khong rut)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
   },
+  {
+    // "Công ty cho tạm hoãn hợp đồng 6 tháng, không đóng BHXH cho em … tự đóng tự nguyện được không": yes, since 1/7/2025.
+    name: 'suspended-contract-joins',
+    decisive: true,
+    asks: (f) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f),
+    entry: 'eligibility.unpaid_leave',
+    after: (f) => (/\b(?:cong (?:chung|don|noi|vao)|tinh (?:chung|noi|gop)|noi (?:tiep|voi))\b/.test(f) ? 'transfer_between_schemes.combine_periods' : undefined),
+  },
+  {
+    // "Ở xã thì đóng BHXH tự nguyện ở chỗ nào": the agents in every commune, not the merger of communes.
+    name: 'where-in-commune',
+    // (Moving house, "chuyển từ Thanh Hóa vào Bình Dương … đóng ở đâu", is where one lives now: a later route.)
+    asks: (f) => /\b(?:o|tai) (?:xa|phuong|thon|lang|que)\b/.test(f) && /\b(?:o cho nao|cho nao|noi nao|o dau)\b/.test(f) && /\b(?:dong|dang ky|nop|tham gia)\b/.test(f) && !/\bchuyen\b/.test(f),
+    entry: 'where_to_pay.collection_agents',
+    replaces: ['other.province_merger'],
+  },
+  {
+    // "Đi làm tự do ở TP.HCM, hộ khẩu ở Nghệ An: đăng ký ở TP.HCM được không hay phải về quê": where one lives.
+    name: 'register-where-living',
+    asks: (f) => /\b(?:ho khau|thuong tru)\b/.test(f) && /\b(?:phai ve (?:que|noi|dia phuong)|co can ve|hay (?:la )?phai ve|ve que (?:de |moi )?(?:dang ky|dong))\b/.test(f),
+    entry: 'where_to_pay.moved_residence',
+    after: (f) => (/\b(?:han chot|han nop|thoi han|khi nao|luc nao)\b/.test(f) ? 'payment_mode.deadlines' : undefined),
+  },
+  {
+    // "Đăng ký đóng 12 tháng một lần từ tháng 3/2026 mà đến giờ chưa nộp": the deadline of that period, passed or not.
+    name: 'period-deadline-passed',
+    asks: (f, s) => periodDeadlineLead(f, s) !== undefined,
+    entry: 'payment_mode.missed_payment',
+    lead: (s, f) => periodDeadlineLead(f, s),
+    leadsAlways: true,
+  },
   // "Chọn mức thu nhập 1tr/tháng được không", "đóng theo mức thu nhập 60 triệu cho lương hưu cao": outside the range.
   levelOutOfRange('level-below-floor', false, 'contribution_amount.minimum'),
   levelOutOfRange('level-above-ceiling', true, 'contribution_amount.maximum'),
@@ -365,6 +414,25 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     },
     leadsAlways: true,
     replaces: ['health_insurance.contributor_card', 'maternity.father', 'maternity.conditions', 'maternity.amount', 'eligibility.who_can_join', 'contribution_amount.minimum', 'contribution_amount.how_much_month'],
+  },
+  {
+    // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
+    name: 'both-parents-one-allowance',
+    // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
+    asks: (f) => /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
+    entry: 'maternity.father',
+    replaces: ['maternity.mixed_parents', 'maternity.amount'],
+  },
+  {
+    // The mother asks about her own birth allowance ("em dự sinh tháng 1/2027, có được tiền thai sản không", "đóng tự
+    // nguyện có được tiền sinh con không") and the words matched the father's rule: hers first, his after when named.
+    name: 'mother-birth-allowance',
+    asks: (f) =>
+      /\b(?:thai san|sinh con|sinh be|du sinh|sap sinh|tien sinh|2 trieu)\b/.test(f) &&
+      (MOTHER_ASKS.test(f) || !/\b(?:vo|chong|nguoi cha|bo|cha|nam)\b/.test(f)),
+    entry: 'maternity.conditions',
+    after: (f) => (/\bchong\b/.test(f) ? 'maternity.father' : undefined),
+    replaces: ['maternity.father'],
   },
   {
     // Drawing unemployment benefit and asking to join ("đang hưởng trợ cấp thất nghiệp, giờ đóng tự nguyện được không"):
@@ -960,7 +1028,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),
     leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
-    lead: (s, f) => [retirementDateLead(f, s), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
+    // (20 voluntary years begun before 2021 retire at 55 or 60: the general age would contradict it, so it is left out.)
+    lead: (s, f) => [transitionalEarly(s) ? undefined : retirementDateLead(f, s), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     covered: ['pension_conditions.retirement_age'],
   },
   {

@@ -392,8 +392,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/(?:^ |[,.;:?!] |\b(?:va|neu|con|gia su|vi du) )(?:dong|tham gia) \d{1,2} nam\b(?: \w+){0,3}? thi\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
-    .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh|den|toi|khi|du|cho den) ){0,4}\d{1,2} nam\b/g, ' ')
-    .replace(/(?<!\bda )\bdong truoc (?:cho )?\d{1,2} nam\b/g, 'dong truoc')
+    // ("muốn đóng trước luôn 5 năm": paying ahead wished for.)
+    .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|truoc|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh|den|toi|khi|du|cho den) ){0,4}\d{1,2} nam\b/g, ' ')
+    // ("tháng 1/2026 bố đóng trước luôn 3 năm (2026–2028)": months paid ahead, not years paid so far.)
+    .replace(/(?<!\bda )\bdong truoc (?:(?:cho|luon|mot lan|1 lan) )*\d{1,2} nam\b(?: \( (?:tu )?(?:19|20)\d\d (?:den |toi )?(?:19|20)\d\d \))?/g, 'dong truoc')
     // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')

@@ -443,3 +443,34 @@ describe('a husband and wife in one message, each with their own years', () => {
     expect(a.answer).toMatch(/được nhận BHXH một lần ngay/);
   });
 });
+
+describe('asks of round Z (session 14), answered by their own cue', () => {
+  it('tells a worker whose contract is suspended that voluntary insurance is open to them since 1/7/2025', () => {
+    const a = ask('công ty cho em tạm hoãn hợp đồng 6 tháng vì hết đơn hàng, không đóng bhxh cho em. em tự đóng bhxh tự nguyện trong 6 tháng này được không? sau này đi làm lại thì có cộng chung không?');
+    expect(a.parts.map((p) => p.entry.id)).toEqual(['eligibility.unpaid_leave', 'transfer_between_schemes.combine_periods']);
+  });
+
+  it('answers a mother\'s own birth allowance before the father\'s rule', () => {
+    expect(ask('đóng bhxh tự nguyện có được tiền sinh con không').entryId).toBe('maternity.conditions');
+    expect(ids('Em 27 tuổi, đóng BHXH tự nguyện từ tháng 2/2026. Em dự sinh tháng 1/2027, có được tiền thai sản không? Chồng em cũng đóng tự nguyện thì có được cả hai suất không?')).toEqual(['maternity.conditions', 'maternity.father']);
+    // The husband asking about his wife's birth keeps the father's rule.
+    expect(ask('Tôi đóng BHXH tự nguyện, vợ tôi sinh con thì tôi có được 2 triệu không?').entryId).not.toBe('maternity.conditions');
+  });
+
+  it('tells where to register in the commune, and that one registers where one lives, not at the registered home', () => {
+    expect(ask('Ở xã thì đóng BHXH tự nguyện ở chỗ nào?').entryId).toBe('where_to_pay.collection_agents');
+    expect(ids('Tôi làm tự do ở TP.HCM nhưng hộ khẩu ở Nghệ An. Đăng ký BHXH tự nguyện ở TP.HCM được không hay phải về quê? Hạn chót nộp là khi nào?')).toEqual(['where_to_pay.moved_residence', 'payment_mode.deadlines']);
+  });
+
+  it('says when a registered period had to be paid, and that it has passed', () => {
+    const a = ask('Tôi đăng ký đóng 12 tháng một lần từ tháng 3/2026 nhưng đến giờ vẫn chưa nộp tiền. Tôi có bị sao không?');
+    expect(a.entryId).toBe('payment_mode.missed_payment');
+    expect(a.answer).toMatch(/^Kỳ 12 tháng bắt đầu từ tháng 3\/2026 phải nộp trong 7 tháng đầu, tức đến hết tháng 9\/2026: đã quá hạn/);
+  });
+
+  it('gives 20 voluntary years begun before 2021 the early age alone, without the general one beside it', () => {
+    const a = ask('Mẹ tôi sinh tháng 2/1971, đóng BHXH tự nguyện liên tục từ năm 2004 đến nay. Nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì được nghỉ hưu sớm. Vậy mẹ tôi được nhận lương hưu từ khi nào?');
+    expect(a.answer).toMatch(/quy định chuyển tiếp/);
+    expect(a.answer).not.toMatch(/đủ tuổi nghỉ hưu \(57 tuổi 8 tháng\) vào tháng 10\/2028/);
+  });
+});
