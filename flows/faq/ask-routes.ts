@@ -1344,9 +1344,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.
     name: 'payment-not-shown',
     asks: (f) =>
-      /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b/.test(f) &&
+      // ("đóng tự nguyện 8 năm nhưng tra trên VssID chỉ thấy 6 năm": fewer years shown than paid.)
+      /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b|\b(?:chi|moi) (?:thay|hien|co|ghi)\b/.test(f) &&
       /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) &&
-      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b/.test(f),
+      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b|\bdong (?:\w+ ){0,3}\d{1,2} nam\b/.test(f),
     entry: 'where_to_pay.receipt_check',
   },
   {

@@ -44,7 +44,8 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
   const m = PEOPLE.exec(f);
   // ("cho 2 vợ chồng": two.)
   const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b/.test(f) ? 2 : undefined;
-  const covered = COVERED.filter((c) => c.re.test(f));
+  // ("Nhà tôi 4 người chưa ai có thẻ BHYT … sau này về hưu thì …": no one has a card now, whatever comes later.)
+  const covered = /\bchua (?:ai|nguoi nao) (?:co|duoc cap) (?:the )?(?:bhyt|the)\b/.test(f) ? [] : COVERED.filter((c) => c.re.test(f));
   const base = rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.referenceLevel;
   const rule =
     covered.length > 0

@@ -282,10 +282,10 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
 }
 
 /**
- * "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm", "trong 17 năm": the years a rate or an estimate is
+ * "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm", "trong 17 năm", "đều đặn 20 năm": the years a rate or an estimate is
  * asked for (not said paid), in the order named.
  */
-const YEARS_ASKED = /\b(?:dong|du|duoc|trong|lien tuc|so voi) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
+const YEARS_ASKED = /\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**

@@ -468,6 +468,12 @@ describe('asks of round Z (session 14), answered by their own cue', () => {
     expect(a.answer).toMatch(/^Kỳ 12 tháng bắt đầu từ tháng 3\/2026 phải nộp trong 7 tháng đầu, tức đến hết tháng 9\/2026: đã quá hạn/);
   });
 
+  it('estimates the pension for the years the person says they will pay, fewer years shown on VssID, and a household where no one has a card', () => {
+    expect(ask('cô em nữ 45 tuổi, đóng mức thu nhập 4 triệu đều đặn 20 năm thì về già lương hưu khoảng bao nhiêu 1 tháng').answer).toMatch(/^Ước tính với 20 năm đóng, .*nữ 55%, khoảng 2\.200\.000 đồng\/tháng/);
+    expect(ask('Sổ BHXH của tôi đóng tự nguyện 8 năm nhưng tra trên VssID thì chỉ thấy 6 năm. Tôi phải làm gì?').entryId).toBe('where_to_pay.receipt_check');
+    expect(ask('Nhà tôi 4 người chưa ai có thẻ BHYT. Nếu mua BHYT hộ gia đình cho cả 4 người thì một năm hết bao nhiêu? Sau này về hưu thì tôi có phải tự mua nữa không?').answer).toMatch(/Nhà 4 người cùng mua theo hộ/);
+  });
+
   it('gives 20 voluntary years begun before 2021 the early age alone, without the general one beside it', () => {
     const a = ask('Mẹ tôi sinh tháng 2/1971, đóng BHXH tự nguyện liên tục từ năm 2004 đến nay. Nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì được nghỉ hưu sớm. Vậy mẹ tôi được nhận lương hưu từ khi nào?');
     expect(a.answer).toMatch(/quy định chuyển tiếp/);
