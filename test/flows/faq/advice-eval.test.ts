@@ -55,12 +55,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * set (365/365); both forms, 0 violations. Blind unchanged at 53/60 (see docs/BENCHMARKS.md for how it was looked at).
  * Then two more rounds (V: 30 letters from public Q&A columns; W: 60 messages, 25 of them long letters) and the fixes
  * from all six: dev 204/204, regression 380/380, both forms, 0 violations.
+ * 2026-12-04, fourteenth round: the kb14 entries' messages, session probes, rounds Y and Z (team-written, labelled before
+ * the answers were read; Z after its first reading, which is the session's measurement) join the regression set:
+ * 420/420, both forms, 0 violations. Blind unchanged at 53/60, read once at the end as its aggregate only.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 380 / 380, violations: 0 },
+  regress: { correct: 420 / 420, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -73,6 +76,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
+    expect(regress.length).toBeGreaterThanOrEqual(420);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
