@@ -7,6 +7,7 @@ import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind }
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
+import { transitionalEarly } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
 import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -347,7 +348,7 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   const first = parts[0];
   const f = askWords(text);
   // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
-  if (!first || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (') || p.lead?.includes('theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi')) || !asksRetirementDate(f)) return parts;
+  if (!first || transitionalEarly(s) || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (')) || !asksRetirementDate(f)) return parts;
   const date = retirementDateLead(f, s);
   return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
 }

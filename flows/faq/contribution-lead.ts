@@ -4,7 +4,7 @@ import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
-import { paidByRetirement, pensionRate, percentText, ratePct, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
+import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
@@ -235,15 +235,15 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
   if (income === null || income < 500_000 || income > 200_000_000) return undefined;
-  const y = Math.floor(years);
-  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, y)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, y)) / 100 / 1000) * 1000)} đồng/tháng`;
+  // (The rate counts odd months as the other sentences do: 18 years 4 months is 18.5 years, 52 % for a woman.)
+  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
     toGo !== undefined && toGo > 0 && retires !== undefined
       ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${retires}${topUp ? ', rồi đóng một lần số năm còn thiếu cho đủ 15 năm' : ''})`
       : '';
-  return `Ước tính với ${y} năm đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
+  return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }
 
 /** Paying now ("đóng từ 2012 đến nay", "đang đóng tự nguyện"). */
