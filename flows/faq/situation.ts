@@ -231,7 +231,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const asked = holder ? askedRelative(f) : undefined;
   if (holder && asked && RELATIVE_SEX[asked] !== undefined && (RELATIVE_SEX[asked] !== RELATIVE_SEX[holder] || !sameRelative(asked, holder))) {
     delete s.drawingPension;
-    s.sex = RELATIVE_SEX[asked];
+    // ("Ba tôi" written with its marks is the father, as above.)
+    s.sex = asked === 'ba' && dad ? 'male' : RELATIVE_SEX[asked];
   }
   if (self) s.age = Number(self[2]);
   if (selfBorn) {

@@ -40,6 +40,12 @@ describe('reading the situation from a question', () => {
     expect(readSituation(stripDiacritics(q), 2026)).toMatchObject(expected);
   });
 
+  it('reads "Ba tôi" with its marks as the father when the mother draws the pension and the ask is his', () => {
+    const s = readSituation('Mẹ tôi đang hưởng lương hưu, ba tôi 63 tuổi chưa đóng BHXH ngày nào. Ba tôi có tham gia tự nguyện được không?', 2026);
+    expect(s).toMatchObject({ sex: 'male', age: 63 });
+    expect(s.drawingPension).toBeUndefined();
+  });
+
   it('reads no ethnic minority for a Kinh wife asked about by her Tày husband, and reads it for the asker himself', () => {
     const q = 'Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng BHXH tự nguyện thì được hỗ trợ bao nhiêu?';
     expect(readSituation(q, 2026).ethnicMinority).toBeUndefined();
