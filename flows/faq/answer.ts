@@ -497,7 +497,7 @@ export function answerQuestion(
   parts = mergeSameEntry([...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)]);
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index), text, situation);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
-  const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, yearOf(day), Number(day.slice(5, 7))) : undefined;
+  const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];
   const entry = parts[0]!.entry;
   return {

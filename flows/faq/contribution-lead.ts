@@ -2,7 +2,7 @@ import { healthCardOnly } from './ask-text.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
-import { GROUPS } from './kb-figures.ts';
+import { figureValue, GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
@@ -135,11 +135,8 @@ function budgetShortLead(f: string, day: string | undefined, group: { figure: st
   const m = day === undefined ? null : ENOUGH_ASKED.exec(f);
   if (!m || day === undefined) return undefined;
   const budget = Number(m[1] ?? m[2]) * 1000;
-  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
   const g = group?.figure ?? 'OTHER';
-  const premium = applyRate(period.ruralPovertyLine, period.rate);
-  const pay = premium - applyRate(premium, period.subsidyRates[GROUPS[g]!]);
-  if (budget >= pay) return undefined;
+  if (budget >= figureValue(`PAY_${g}`, undefined, day)) return undefined;
   return `${formatNumber(budget)} đồng/tháng chưa đủ: ở mức thu nhập thấp nhất ({FLOOR} đồng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng. Có thể để dành rồi đóng 3, 6 hoặc 12 tháng một lần; tháng nào không đóng thì coi như tạm dừng, thời gian đã đóng vẫn được giữ (bảo lưu) và cộng dồn khi đóng tiếp.`;
 }
 

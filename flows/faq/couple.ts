@@ -1,6 +1,7 @@
 import { fold } from './fold-memo.ts';
 import { yearsLead } from './leads.ts';
 import { readSituation, type Situation } from './situation.ts';
+import { yearOf, type AsOfDay } from './as-of.ts';
 
 /** The spouse named first ("chồng tôi", "ông xã tui", "vợ em"): who it is. */
 const SPOUSE = /\b(?:(chong|vo) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
@@ -14,7 +15,7 @@ const BOTH_ASKED = /\b(?:hai vo chong|vo chong (?:toi|em|minh|tui)? ?(?:moi nguo
  * tuổi đóng tự nguyện được 3 năm. Hai vợ chồng mỗi người cần đóng thêm bao lâu?"): each one's years and retirement,
  * read from their own clause. Undefined unless both clauses tell years paid (or none paid) and the ask is for both.
  */
-export function coupleLead(text: string, year: number, month: number): string | undefined {
+export function coupleLead(text: string, day: AsOfDay): string | undefined {
   const f = fold(text.normalize('NFC'));
   if (!BOTH_ASKED.test(f.replace(/[^a-z0-9 ]+/g, ' '))) return undefined;
   const spouse = SPOUSE.exec(f);
@@ -28,8 +29,10 @@ export function coupleLead(text: string, year: number, month: number): string | 
   const spouseText = f.slice(spouse.index, self.index);
   const selfText = end < 0 ? rest : rest.slice(0, end);
   const husband = (spouse[1] ?? spouse[2]) === 'chong' || spouse[2] === 'ong xa';
-  const theirs: Situation = { ...readSituation(spouseText, year, month), sex: husband ? 'male' : 'female', year, day: dayOf(year, month) };
-  const mine: Situation = { ...readSituation(selfText.replace(/^[,.;:!? ]+/, ''), year, month), sex: husband ? 'female' : 'male', year, day: dayOf(year, month) };
+  const year = yearOf(day);
+  const read = (part: string, sex: 'male' | 'female'): Situation => ({ ...readSituation(part, year, Number(day.slice(5, 7))), sex, year, day });
+  const theirs = read(spouseText, husband ? 'male' : 'female');
+  const mine = read(selfText.replace(/^[,.;:!? ]+/, ''), husband ? 'female' : 'male');
   const told = (s: Situation): boolean => (s.yearsPaid !== undefined || s.neverPaid === true) && (s.age !== undefined || s.birthYear !== undefined);
   if (!told(theirs) || !told(mine)) return undefined;
   const them = yearsLead(theirs);
@@ -40,5 +43,3 @@ export function coupleLead(text: string, year: number, month: number): string | 
   const spouseSays = them.replace(/Anh\/chị/g, pronoun.charAt(0).toUpperCase() + pronoun.slice(1)).replace(/anh\/chị/g, pronoun);
   return `Phần của ${name}: ${spouseSays} Phần của anh/chị: ${me}`;
 }
-
-const dayOf = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}-01`;

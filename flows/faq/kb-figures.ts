@@ -69,9 +69,14 @@ let lastRules: { day: AsOfDay; at: ReturnType<typeof rulesAt> } | undefined;
 
 /** A figure for a day (times `times`), as written in an answer ("330.000"). */
 export function ruleFigure(name: string, income: number | undefined, times: number, day: AsOfDay): string {
+  return formatNumber(times * figureValue(name, income, day));
+}
+
+/** A figure's amount in đồng on a day ("PAY_NEAR_POOR": what the group pays a month at the floor, or at `income`). */
+export function figureValue(name: string, income: number | undefined, day: AsOfDay): number {
   const f = FIGURES[name];
   if (f === undefined) throw new RangeError(`not a contribution figure: ${name}`);
-  return formatNumber(times * f(rulesOn(day).period, income));
+  return f(rulesOn(day).period, income);
 }
 
 /** What is wrong with a figure placeholder on a day: an income on a figure without one, or outside the limits. */

@@ -229,7 +229,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ask about another: the pension is not theirs, and the sex is the one asked about.
   const holder = RELATIVE_DRAWS.exec(f)?.[1];
   const asked = holder ? askedRelative(f) : undefined;
-  if (holder && asked && RELATIVE_SEX[asked] !== undefined && (RELATIVE_SEX[asked] !== RELATIVE_SEX[holder] || !sameRelative(asked, holder))) {
+  if (holder && asked && RELATIVE_SEX[asked] !== undefined && !sameRelative(asked, holder)) {
     delete s.drawingPension;
     // ("Ba tôi" written with its marks is the father, as above.)
     s.sex = asked === 'ba' && dad ? 'male' : RELATIVE_SEX[asked];
