@@ -3,7 +3,7 @@ import { contacts, conversations, CALLBACK_WINDOWS, type CallbackWindow } from '
 import { matchPlaces, placeLabel } from '../../db/queries/places.ts';
 import { openRequestOfContact } from '../../db/queries/callbacks.ts';
 import { end, pickChoice, stay, type Flow, type FlowContext, type FlowState, type StepOutcome } from '../../src/core/flow.ts';
-import { asksForCallback } from './intent.ts';
+import { asksForCallback, phoneInText, questionBesideCall } from './intent.ts';
 import { checkMobile, maskPhone } from './phone.ts';
 import { confirmation, phoneRefused, statusWords, WINDOW_LABELS } from './texts.ts';
 import { submitRequest, type CallbackPolicy } from './workflow.ts';
@@ -39,9 +39,9 @@ function checkName(text: string): 'ok' | 'long' | 'bad' {
   return 'ok';
 }
 
-function askName(ctx: FlowContext, note = ''): StepOutcome {
+function askName(ctx: FlowContext, note = '', state: FlowState = {}): StepOutcome {
   const known = ctx.contact.name && checkName(ctx.contact.name) === 'ok' ? [ctx.contact.name] : undefined;
-  return stay('name', {}, {
+  return stay('name', state, {
     text: `${note}Để cán bộ gọi lại, xin anh/chị cho biết họ tên (ví dụ: Nguyễn Văn An); sau đó là số điện thoại, nơi ở và giờ tiện nghe máy. Soạn THOI để dừng.`,
     ...(known && { quickReplies: known }),
   });
@@ -52,7 +52,9 @@ function askPhone(state: FlowState, note = ''): StepOutcome {
 }
 
 function phoneStep(ctx: FlowContext, state: FlowState): StepOutcome {
-  const known = ctx.contact.phone ? checkMobile(ctx.contact.phone) : null;
+  // The number written in the first message, else the one the contact has.
+  const written = str(state, 'phone');
+  const known = written ? checkMobile(written) : ctx.contact.phone ? checkMobile(ctx.contact.phone) : null;
   if (known?.ok) {
     return stay('confirm', { ...state, phone: known.e164 }, {
       text: `Cán bộ sẽ gọi số ${maskPhone(known.e164)}. Anh/chị xác nhận, hay dùng số khác?`,
@@ -135,7 +137,7 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
         const check = checkName(ctx.text);
         if (check === 'long') return askName(ctx, `Họ tên dài quá (tối đa ${NAME_MAX} ký tự). `);
         if (check === 'bad') return askName(ctx, 'Họ tên chỉ gồm chữ cái và khoảng trắng. ');
-        return phoneStep(ctx, { name: ctx.text });
+        return phoneStep(ctx, { ...state, name: ctx.text });
       }
       case 'confirm': {
         const picked = pickChoice(ctx, CONFIRM_PHONE);
@@ -171,7 +173,8 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
         const picked = pickChoice(ctx, TIMES);
         const window = picked !== null ? CALLBACK_WINDOWS[picked] : TIME_WORDS[ctx.folded];
         if (!window) return askTime(state, 'Anh/chị chọn một trong các buổi dưới đây. ');
-        return askQuestion({ ...state, time: window });
+        // (The question came with the request: it is the topic already.)
+        return str(state, 'topic') ? askConsent({ ...state, time: window }) : askQuestion({ ...state, time: window });
       }
       case 'question': {
         if (pickChoice(ctx, SKIP) === 0) return askConsent({ ...state, topic: null });
@@ -203,11 +206,18 @@ export function createCallbackFlow(opts: { policy: (ctx: FlowContext) => Callbac
   return {
     id: CALLBACK_FLOW_ID,
     version: 2,
-    command: async (ctx) => asksForCallback(ctx.folded) && !(await inThisFlow(ctx)),
+    // (A call asked inside a question of its own goes to the answers first, which hand over here: flows/faq/flow.ts.)
+    command: async (ctx) => asksForCallback(ctx.folded) && !questionBesideCall(ctx.folded) && !(await inThisFlow(ctx)),
     async start(ctx) {
       const open = await openRequestOfContact(ctx.db, ctx.contact.id);
       const note = open ? `Anh/chị đang có yêu cầu ${open.reference} (${statusWords(open.status)}). Gửi lại thì thông tin mới sẽ cập nhật vào yêu cầu đó. ` : '';
-      return askName(ctx, note);
+      if (!questionBesideCall(ctx.folded)) return askName(ctx, note);
+      // Asked inside a question (answered just before by the answers): the question is the topic, a number written
+      // in it the number to confirm.
+      const topic = ctx.text.length > QUESTION_MAX ? `${ctx.text.slice(0, QUESTION_MAX - 1)}…` : ctx.text;
+      const written = phoneInText(ctx.text);
+      const phone = written ? checkMobile(written) : null;
+      return askName(ctx, `${note}Cán bộ sẽ gọi lại để tư vấn thêm; câu hỏi của anh/chị được ghi kèm yêu cầu. `, { topic, ...(phone?.ok && { phone: phone.e164 }) });
     },
     resume,
   };

@@ -34,3 +34,21 @@ export function asksForCallback(folded: string): boolean {
   if (ASKS_FOR_HOTLINE.test(folded) && !/\bgoi lai\b/.test(folded)) return false;
   return true;
 }
+
+/** Words that ask something of their own ("… bao nhiêu?", "… được không?"). */
+const QUESTION_CUE = /\b(?:bao nhieu|the nao|ra sao|o dau|khi nao|bao gio|duoc khong|co duoc|co phai|la gi|gi khong|chua|nhu nao|tinh sao|lam sao)\b/;
+/** A call asked inside a longer message that asks something else too: at least this many words. */
+const QUESTION_WORDS = 12;
+
+/**
+ * The message asks a question of its own beside the call ("… mỗi tháng đóng mức thấp nhất là bao nhiêu? Nhờ cán bộ
+ * gọi lại cho tôi số 0912…"): the answers reply to it first, then the callback flow starts with it as the topic.
+ */
+export function questionBesideCall(folded: string): boolean {
+  return asksForCallback(folded) && folded.split(' ').length >= QUESTION_WORDS && QUESTION_CUE.test(folded);
+}
+
+/** A mobile number written in the message ("số 0912 345 678", "+84912345678"), as typed. */
+export function phoneInText(text: string): string | undefined {
+  return /(?<!\d)(?:\+?84|0)(?:[ .-]?\d){9}(?!\d)/.exec(text)?.[0];
+}

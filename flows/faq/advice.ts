@@ -28,7 +28,8 @@ export interface Clarify {
 /** What the advice step decided: the parts to answer with, or a question back. */
 export type Advice = { kind: 'parts'; parts: AnswerPart[] } | { kind: 'clarify'; clarify: Clarify };
 
-const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|mot lan)\b/;
+// ("12 tháng một lần" is a payment mode, not the lump sum.)
+const LUMP_SUM_ASK = /\b(?:rut|lay lai|lay tien|nhan (?:\w+ ){0,3}mot lan|huong (?:\w+ ){0,3}mot lan|lanh (?:\w+ ){0,3}mot lan|(?<!\b(?:thang|quy) )mot lan)\b/;
 const PENSION_ASK = /\b(?:luong huu|nghi huu|ve huu|huu)\b/;
 /** "đóng một lần cho số năm còn thiếu", "đóng nốt một lần", "đóng 1 lần 7 năm", "đóng nốt 2 năm còn thiếu một lần". */
 const PAY_REST_AT_ONCE =
@@ -520,7 +521,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const enoughMonths = matched.topic === 'maternity' && !s.memberDied && monthsPaid === undefined ? /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([6-9]|1[0-2]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1] : undefined;
   if (enoughMonths !== undefined) {
     // (On the entry matched: "sinh đôi được bao nhiêu" keeps the twins' answer.)
-    const a = part(matched.id, `Anh/chị đã đóng ${enoughMonths} tháng: nếu trong 12 tháng trước khi sinh có đủ 6 tháng đóng thì được trợ cấp 2.000.000 đồng cho mỗi con.`);
+    // (Twins or triplets: the sum for them.)
+    const babies = /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
+    const sum = babies > 1 ? ` ${babies === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${babies} con x 2.000.000 = ${babies * 2}.000.000 đồng.` : '';
+    const a = part(matched.id, `Anh/chị đã đóng ${enoughMonths} tháng: nếu trong 12 tháng trước khi sinh có đủ 6 tháng đóng thì được trợ cấp 2.000.000 đồng cho mỗi con.${sum}`);
     if (a) return a;
   }
   if (monthsPaid !== undefined && monthsPaid > 0) {

@@ -9,7 +9,7 @@ import { asksRetirementDate, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { transitionalEarly } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
-import { contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
+import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
@@ -221,6 +221,8 @@ const closedAsks = (text: string): string[] =>
     .filter((x) => x.endsWith('?'));
 
 /** Social insurance named in an ask (not only health insurance). */
+/** Health insurance named in the message (a card, a visit to a doctor, a hospital). */
+const HEALTH_NAMED = /\b(?:bhyt|y te|the|kham|chua benh|benh vien|vien phi|thuoc)\b/;
 const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
 /** The ask after a "xin hỏi:", "cho tôi hỏi", "tôi muốn hỏi" that follows the story in the same sentence. */
 const ASKED_AFTER = /(?:^|[\s.,;:])(?:xin hỏi|xin hoi|cho (?:tôi|toi|em|mình|minh|e) hỏi|cho (?:tôi|toi|em|mình|minh|e) hoi|(?:tôi|toi|em|mình|minh) muốn hỏi|(?:tôi|toi|em|mình|minh) muon hoi)\s*:?\s+(\S[\s\S]*)$/iu;
@@ -238,11 +240,18 @@ const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'bene
  * clearly name that topic, or it is an item of a numbered list. An ask whose figure the reply already gives is not answered again.
  */
 function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, day: AsOfDay, s: Situation): AnswerPart[] {
+  const dropped = new Set<AnswerPart>();
+  const added = furtherAskParts(index, text, parts, whole, day, s, dropped);
+  return [...parts.filter((p) => !dropped.has(p)), ...added];
+}
+
+/** The further asks' parts; a facet part of the first answer that a later ask's own entry replaces goes in `dropped`. */
+function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPart[], whole: SearchOutcome, day: AsOfDay, s: Situation, dropped: Set<AnswerPart>): AnswerPart[] {
   const pieces = closedAsks(text);
   // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
   // (a part the person's figures brought must not cost an ask its answer).
   const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, pieces.length) - parts.length);
-  if (room <= 0) return [];
+  if (room <= 0 && parts.length < 2) return [];
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
@@ -256,7 +265,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   const aboutCards = parts[0]?.entry.topic === 'health_insurance';
   const out: AnswerPart[] = [];
   for (const [i, { ask, f, words }] of asks.entries()) {
-    if (out.length >= room) break;
+    if (out.length >= room + dropped.size) break;
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
     // ("… chồng đã mất. Xin hỏi: đang đóng thì có thẻ BHYT không?": the ask after "xin hỏi", not the story before it.)
@@ -268,7 +277,7 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
     // (Not the first ask: the whole message's routes already answered it.)
     const askF = askWords(ask);
-    const route = i > 0 ? routeAsk(askF, s, m0.entry?.id) : null;
+    const route = i > 0 ? routeAsk(askF, s, m0.entry?.id, false, true) : null;
     const routed = route ? index.entries.get(route.entry) : undefined;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
@@ -278,6 +287,8 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
     // gives, not a contribution to social insurance that the message never names.
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
+    // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
+    if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
     if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
@@ -316,6 +327,10 @@ function furtherAsks(index: FaqIndex, text: string, parts: readonly AnswerPart[]
     if (!ofTheMessage && !named && !numbered && !routed && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
     const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
+    // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
+    // instead, and room for the next ask.)
+    const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));
+    if (facet) dropped.add(facet);
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
     topics.add(topic);
   }
@@ -384,6 +399,10 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
   return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs }]));
 }
 
+/** A facet's general answer that a later ask's own rule of the same topic replaces (where to pay → the post office). */
+const GENERAL_FACETS: ReadonlySet<string> = new Set(['where_to_pay.collection_agents']);
+/** What to pay asked in so many words ("đóng mức thấp nhất là bao nhiêu"; not "đóng bao nhiêu năm"). */
+const PAYMENT_ASKED = /\b(?:dong|nop) (?:\w+ ){0,5}bao nhieu\b(?! (?:nam|lau|thang nua|nam nua))/;
 /** Topics whose answer the contribution for the person's income or group completes; the pension estimate's. */
 const CONTRIBUTION_TOPICS: ReadonlySet<string> = new Set(['subsidy', 'contribution_amount', 'calculator', 'payment_mode']);
 const PENSION_TOPICS: ReadonlySet<string> = new Set(['benefits_pension', 'calculator', 'pension_conditions']);
@@ -405,7 +424,7 @@ function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
  * trợ bao nhiêu"), a lump sum in months of average income for their years, and the pension for the income and
  * years they name. Applying it twice adds nothing.
  */
-function withFigures(parts: AnswerPart[], text: string, s: Situation, index: FaqIndex): AnswerPart[] {
+function withFigures(parts: AnswerPart[], text: string, s: Situation, index: FaqIndex, afterAsks = false): AnswerPart[] {
   const f = askWords(text);
   // The rate table of the person's own sex ("nam … đóng thêm 5 năm thì được bao nhiêu %": the men's).
   const otherSex = s.sex === 'male' ? 'benefits_pension.rate_women' : s.sex === 'female' ? 'benefits_pension.rate_men' : undefined;
@@ -417,10 +436,23 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const at = Math.max(0, out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic) || PENSION_TOPICS.has(p.entry.topic)));
     out[at] = { ...out[at]!, lead: out[at]!.lead ? `${target} ${out[at]!.lead}` : target };
   }
-  const pay = out.some((p) => p.lead?.includes('{PAY_')) ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
+  // (No part of those topics, the payment asked all the same, "… đóng tiếp cho đủ 15 năm thì mỗi tháng đóng mức thấp
+  // nhất là bao nhiêu" after quitting a job: the first part says it after its own sentence.)
+  const hasPay = out.some((p) => p.lead?.includes('{PAY_'));
+  const payTopic = hasPay ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
+  // (Once every ask has its part: not when a cost is said already, the missing years' at once, or a health card's.)
+  const unanswered =
+    afterAsks && payTopic < 0 && !hasPay && out.length > 0 && PAYMENT_ASKED.test(f) && !ASKS_PENSION_AMOUNT.test(f) && !/\b(?:bhyt|y te|(?:dong|nop) (?:\w+ ){0,2}mot lan)\b/.test(f) && !out.some((p) => p.lead?.includes('tháng còn thiếu x'));
+  const pay = unanswered ? -2 : payTopic;
+  if (pay === -2) {
+    const lead = contributionLead(text, f, s);
+    if (lead) out[0] = { ...out[0]!, lead: out[0]!.lead ? `${out[0]!.lead} ${lead}` : lead };
+  }
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
-    if (lead) out[pay] = { ...out[pay]!, lead: out[pay]!.lead ? `${lead} ${out[pay]!.lead}` : lead };
+    // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
+    const own = out[pay]!.lead;
+    if (lead) out[pay] = { ...out[pay]!, lead: own ? (own.startsWith('Chưa đổi ngay') ? `${own} ${lead}` : `${lead} ${own}`) : lead };
   }
   // Paying the missing years at once at the income told: what it comes to.
   // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)
@@ -494,8 +526,8 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = mergeSameEntry([...parts, ...furtherAsks(index, text, parts, m.outcome, day, situation)]);
-  parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index), situation, index), text, situation);
+  parts = mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation));
+  parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

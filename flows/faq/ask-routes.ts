@@ -7,7 +7,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { levelOutOfRangeLead } from './contribution-lead.ts';
+import { levelOutOfRangeLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -881,13 +881,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'stop-money-kept',
     asks: (f, s) =>
       !s.memberDied &&
-      /\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b/.test(f) &&
-      /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b/.test(f) &&
+      // (Or a time stopped, "dừng 1 năm nay", "nghỉ đóng 2 năm", and the years asked about, "có mất 5 năm trước không".)
+      /\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b|\b(?:dung|ngung|nghi|bo) (?:dong |nop )?(?:\d+|mot|hai|ba) (?:nam|thang)\b/.test(f) &&
+      /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/.test(f) &&
       !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong)\b/.test(f),
     entry: 'payment_mode.pause_resume',
     lead: () =>
       'Không mất: dừng đóng thì thời gian và số tiền đã đóng được bảo lưu, đóng tiếp lúc nào cũng được cộng dồn. Đến tuổi nghỉ hưu mà chưa đủ 15 năm thì đóng tiếp, đóng một lần phần còn thiếu (không quá 5 năm) hoặc nhận BHXH một lần.',
     leadsAlways: true,
+    // ("Quá hạn không đóng có bị mất số năm không": the rule on a missed period says it, with the deadlines.)
+    covered: ['payment_mode.missed_payment'],
+  },
+  {
+    // Asks whether pausing is all right ("sau khi sinh muốn tạm ngừng đóng 6 tháng thì có sao không"): it is; the
+    // years paid are kept.
+    name: 'pause-asked',
+    asks: (f, s) =>
+      !s.memberDied &&
+      /\b(?:tam )?(?:ngung|dung|nghi|hoan|ngat) (?:dong|nop)\b(?: \w+){0,8} (?:co sao|co anh huong|anh huong gi|co duoc khong|duoc khong|co bi gi|thi sao|co van de gi)\b/.test(f) &&
+      !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong|bat buoc)\b/.test(f),
+    entry: 'payment_mode.pause_resume',
+    covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
+    laterAskOnly: true,
   },
   {
     // A pensioner asking to pay voluntary insurance for themself ("đang hưởng lương hưu, đóng thêm tự nguyện để tăng
@@ -1085,11 +1100,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'payment_mode.change_mode_income',
     // A period already paid and the change wanted at once ("đóng quý 10-12 rồi, giờ muốn nâng lên 5tr từ tháng 12 luôn"):
     // not within the period paid; from the next one.
-    lead: (_s, f) =>
-      /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
-      /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)
+    // ("Đã đóng 12 tháng một lần từ tháng 3/2026, giờ muốn tăng mức": the period runs to 2/2027, the change from 3/2027.)
+    lead: (s, f) => {
+      const running = periodRunning(f, s.day);
+      if (running) {
+        return `Chưa đổi ngay được: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.`;
+      }
+      return /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
+        /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)
         ? 'Chưa đổi ngay được trong kỳ đã đóng: mức thu nhập hoặc phương thức mới áp dụng từ kỳ đóng tiếp theo, sau khi kỳ đang đóng kết thúc.'
-        : undefined,
+        : undefined;
+    },
     leadsAlways: true,
   },
   {
@@ -1656,9 +1677,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 ];
 
 /** The route whose ask the question makes, unless the matched entry already answers it. */
-export function routeAsk(f: string, s: Situation, matchedId: string | undefined, decisiveOnly = false): AskRoute | null {
+export function routeAsk(f: string, s: Situation, matchedId: string | undefined, decisiveOnly = false, laterAsk = false): AskRoute | null {
   for (const r of ASK_ROUTES) {
     if (decisiveOnly && !r.decisive) continue;
+    if (r.laterAskOnly && !laterAsk) continue;
     if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));

@@ -4,6 +4,7 @@ import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { figureValue, GROUPS } from './kb-figures.ts';
 import type { Situation } from './situation.ts';
+import { monthIndex, monthYear } from './as-of.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
@@ -15,6 +16,33 @@ const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong
 /** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
 const MODE =
   /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
+/** Paid already ("đã đóng", "đang đóng", "đóng … rồi"): a period running, not one planned. */
+const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong|nop) (?:\w+ ){0,8}roi\b/;
+/** The month the period paid began, after the paying: "đóng 12 tháng một lần từ tháng 3/2026", "từ tháng 9". */
+const PERIOD_FROM = /\b(?:dong|nop)\b((?: \w+){0,8}?) tu thang (\d{1,2})(?: (?:nam )?(20\d\d))?\b/;
+/** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
+const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
+
+/**
+ * A period of 3, 6 or 12 months (or years ahead) paid and still running on the message's day ("đã đóng 12 tháng một
+ * lần từ tháng 3/2026"): its first and last months and the month a new level or mode can start. A month without a
+ * year is the last such month on or before the day.
+ */
+export function periodRunning(f: string, day: string | undefined): { months: number; from: string; until: string; next: string } | undefined {
+  const mode = modeMonths(f);
+  const start = PERIOD_FROM.exec(f);
+  if (day === undefined || mode === undefined || !start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)) return undefined;
+  const months = Number(mode);
+  const month = Number(start[2]);
+  if (months < 3 || month < 1 || month > 12) return undefined;
+  const now = monthIndex(day);
+  const year = start[3] !== undefined ? Number(start[3]) : month <= (now % 12) + 1 ? Math.floor(now / 12) : Math.floor(now / 12) - 1;
+  const first = year * 12 + month - 1;
+  const last = first + months - 1;
+  if (now < first || now > last) return undefined;
+  return { months, from: monthYear(first), until: monthYear(last), next: monthYear(last + 1) };
+}
+
 /** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
 const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
@@ -103,7 +131,8 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
-  const allowed = asksAmount ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
+  // (Not "Được" while the period paid runs: the change route says from when.)
+  const allowed = asksAmount || periodRunning(f, s.day) ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
 }
 
@@ -202,7 +231,7 @@ const YEARS_AHEAD = /\b(?:dong|nop|cho) (?:\w+ ){0,3}?([2-5]) nam\b(?! (?:nay|ro
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
 const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;
 /** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
-const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b/;
+export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b|(?<!\b(?:dong|nop|phai|het|mat) (?:\w+ ){0,2})\b(?:moi|1|mot) thang (?:se )?(?:khoang|tam|chung) (?:duoc )?bao nhieu\b/;
 
 /**
  * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm

@@ -10,6 +10,7 @@ import { composeReply } from './compose.ts';
 import type { Situation } from './situation.ts';
 import { localDay } from '../../src/core/clock.ts';
 import type { AsOfDay } from './as-of.ts';
+import { questionBesideCall } from '../callback/intent.ts';
 
 /** Flow id other flows use to hand free text to the FAQ (`goto('faq')`). */
 export const FAQ_FLOW_ID = 'faq';
@@ -36,8 +37,11 @@ function replyTo(index: FaqIndex, answers: FaqAnswerer, ctx: FlowContext, questi
   const day = dayOf(ctx);
   const a = answers.answer(question, facts, day);
   switch (a.kind) {
-    case 'entry':
-      return end({ text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day, ctx.campaign) : a.answer });
+    case 'entry': {
+      const reply = { text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day, ctx.campaign) : a.answer };
+      // "… bao nhiêu? Nhờ cán bộ gọi lại cho tôi": the answer, then the callback request with the question as its topic.
+      return question === ctx.text && questionBesideCall(ctx.folded) ? goto(CALLBACK_FLOW_ID, reply) : end(reply);
+    }
     case 'clarify': {
       const c = a.clarify!;
       return stay(CLARIFY_STEP, { question, slot: c.slot, facts: { ...facts } as FlowState }, { text: c.question, quickReplies: [...c.options] });

@@ -54,6 +54,27 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     expect(chat.text).toMatch(/họ tên/);
   });
 
+  it('answers a question that asks for a call too, then takes the question as the topic and the number written in it', async () => {
+    await addConsoleUser(t.service.db, 'an');
+    const chat = t.chat();
+    const question =
+      'Chào tổng đài, tôi 50 tuổi, nam, đã đóng bắt buộc 9 năm rồi nghỉ việc. Giờ tôi muốn đóng tự nguyện tiếp cho đủ 15 năm thì mỗi tháng đóng mức thấp nhất là bao nhiêu? Nhờ cán bộ gọi lại cho tôi số 0912 345 678 để tư vấn thêm.';
+    await chat.send(question);
+    // The answer first (the years this man still needs), then the request.
+    expect(chat.last).toHaveLength(2);
+    expect(chat.last[0]?.text).toMatch(/đã đóng 9 năm, còn thiếu 6 năm/);
+    expect(chat.last[1]?.text).toMatch(/câu hỏi của anh\/chị được ghi kèm.*họ tên/);
+    await chat.send('Trần Văn Bình');
+    expect(chat.text).toMatch(/gọi số 0912\*\*\*678.*xác nhận/);
+    await chat.send('Gọi số này');
+    await chat.send('Mê Linh');
+    await chat.send('sáng');
+    // No question asked again: straight to consent.
+    expect(chat.text).toMatch(/lưu họ tên, số điện thoại, nơi ở.*đồng ý/);
+    await chat.send('Đồng ý');
+    expect(await onlyRequest(t.service.db)).toMatchObject({ name: 'Trần Văn Bình', phone: '+84912345678', preferredTime: 'morning', topic: question });
+  });
+
   it('starts from the menu button too', async () => {
     const chat = t.chat();
     await chat.send('menu');
