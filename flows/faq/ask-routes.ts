@@ -110,6 +110,38 @@ const LENT_ID =
   /\bcho (?:\w+ ){0,4}muon (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b|\b(?:mao danh|dung ten|su dung) (?:\w+ ){0,2}(?:chung minh thu|cmnd|cccd|can cuoc) (?:cua )?(?:toi|em|minh)\b/;
 /** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
 const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** The month of pregnancy told instead of the due month ("mang thai tháng thứ 5", "có bầu được 3 tháng"). */
+const PREGNANT_MONTH = /\b(?:mang thai|co thai|co bau|mang bau|bau)(?: duoc)? (?:thang thu )?([1-9])(?: thang)?\b/;
+
+/** The due month and year told, or reckoned from the month of pregnancy (nine months in all): "approx" then. */
+function dueMonth(f: string, day: string): { at: number; approx: boolean } | undefined {
+  const due = DUE.exec(f);
+  if (due) return { at: Number(due[2]) * 12 + Number(due[1]) - 1, approx: false };
+  const month = PREGNANT_MONTH.exec(f);
+  return month ? { at: monthIndex(day) + 9 - Number(month[1]), approx: true } : undefined;
+}
+/** Not yet paying: months already paid are another rule's ("chưa đóng" is not paying; "đóng bắt buộc" is another person's). */
+function notPayingYet(f: string): boolean {
+  return !/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '));
+}
+
+/**
+ * Joining now in time for the birth allowance: the months from now to the due month (told, or reckoned from the month
+ * of pregnancy) against the 6 needed in the 12 before the birth (Law 41/2024 Art 94-95).
+ */
+function birthInTimeLead(s: Situation, f: string): string | undefined {
+  const due = s.day === undefined ? undefined : dueMonth(f, s.day);
+  if (!due || s.day === undefined) return undefined;
+  const now = monthIndex(s.day);
+  const months = due.at - now;
+  if (months < 0 || months > 24) return undefined;
+  const from = monthYear(now);
+  const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
+  return months >= 6
+    ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
+    : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
+}
+
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
@@ -201,6 +233,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\btu nguyen\b/.test(f) &&
       /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|hai trieu|nghi may ngay|mang thai|co bau)\b/.test(f),
     entry: 'maternity.mixed_parents',
+    // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
+    lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f) ? birthInTimeLead(s, f) : undefined,
   },
   {
     // "Công ty nợ BHXH 8 tháng", "trừ lương mà không đóng": the employer's debt, what the months are worth and what to do.
@@ -398,22 +432,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) =>
       /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
       /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
-      /\b(?:kip|con kip|duoc khong|duoc ko|duoc k)\b/.test(f) &&
-      DUE.test(f),
+      /\b(?:kip|con kip|duoc (?:\w+ ){0,3}(?:khong|ko|k))\b/.test(f) &&
+      (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
+      notPayingYet(f),
     entry: 'maternity.conditions',
-    lead: (s, f) => {
-      const due = DUE.exec(f);
-      if (!due || s.day === undefined) return undefined;
-      const now = monthIndex(s.day);
-      const months = Number(due[2]) * 12 + Number(due[1]) - 1 - now;
-      if (months < 0 || months > 24) return undefined;
-      const from = monthYear(now);
-      return months >= 6
-        ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
-        : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${due[1]}/${due[2]}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
-    },
+    lead: birthInTimeLead,
     leadsAlways: true,
-    replaces: ['health_insurance.contributor_card', 'maternity.father', 'maternity.conditions', 'maternity.amount', 'eligibility.who_can_join', 'contribution_amount.minimum', 'contribution_amount.how_much_month'],
+    replaces: ['health_insurance.contributor_card', 'maternity.father', 'maternity.mixed_parents', 'maternity.conditions', 'maternity.amount', 'eligibility.who_can_join', 'contribution_amount.minimum', 'contribution_amount.how_much_month'],
   },
   {
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
