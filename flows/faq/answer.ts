@@ -215,15 +215,26 @@ const sameKindOfFigure = (a: KbEntry, b: KbEntry): boolean => figureKind(a) === 
 
 /** The message's asks as its question marks close them, each with the words before it since the last one. */
 const closedAsks = (text: string): string[] =>
-  text
+  (text.includes('?') ? text : markedAsks(text))
     .split(/(?<=\?)/)
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
 
+/** A clause that ends as a question does, within its last few words ("… có bị mất k", "… hết bao nhiêu tiền"). */
+const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o dau|gi|nao|sao|duoc khong|may|bao gio|khi nao|bao lau)(?: \w+){0,2}$/;
+
+/**
+ * A message written without question marks ("… đóng 1 năm 1 lần thì hết bao nhiêu tiền, nếu sau này đi làm công ty
+ * thì số năm tự nguyện có bị mất k, và …"): its clauses that end as questions do, each closed with one.
+ */
+function markedAsks(text: string): string {
+  return text.replace(/[^,.;!\n]+(?=[,.;!\n]|$)/g, (clause) => (ENDS_AS_ASK.test(foldWords(clause)) ? `${clause.trimEnd()}?` : clause));
+}
+
 /** Social insurance named in an ask (not only health insurance). */
+const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
 /** Health insurance named in the message (a card, a visit to a doctor, a hospital). */
 const HEALTH_NAMED = /\b(?:bhyt|y te|the|kham|chua benh|benh vien|vien phi|thuoc)\b/;
-const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
 /** The ask after a "xin hỏi:", "cho tôi hỏi", "tôi muốn hỏi" that follows the story in the same sentence. */
 const ASKED_AFTER = /(?:^|[\s.,;:])(?:xin hỏi|xin hoi|cho (?:tôi|toi|em|mình|minh|e) hỏi|cho (?:tôi|toi|em|mình|minh|e) hoi|(?:tôi|toi|em|mình|minh) muốn hỏi|(?:tôi|toi|em|mình|minh) muon hoi)\s*:?\s+(\S[\s\S]*)$/iu;
 /** When the retirement age comes, asked ("khi nào tôi đủ tuổi nghỉ hưu", "bao giờ được về hưu"). */
@@ -292,7 +303,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
-    if (entry.topic === 'where_to_pay' && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic))) continue;
+    // (Nor the papers to join: "Hồ sơ làm ở đâu, cần giấy tờ gì?" after a death asks the claim's.)
+    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic))) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
@@ -359,11 +371,15 @@ const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_condi
  * The month the person reaches the retirement age, when they ask it and tell their birth month or year, and no
  * part says it yet (a message of several asks whose first answer is another rule).
  */
+/** A retirement month said for the person ("đủ tuổi nghỉ hưu (58 tuổi 4 tháng) vào tháng 12/2030", "đến tuổi nghỉ hưu vào tháng 2/2034"). */
+const DATE_SAID = /tuổi nghỉ hưu (?:\([^)]*\) )?(?:vào|từ|trong khoảng) tháng \d|tuổi nghỉ hưu \([^)]*từ tháng \d/;
+
 function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
   const f = askWords(text);
   // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
-  if (!first || transitionalEarly(s) || parts.some((p) => p.lead?.includes('đủ tuổi nghỉ hưu (')) || !asksRetirementDate(f)) return parts;
+  // (A month said already; the year's general ages, "khi đủ tuổi nghỉ hưu (năm 2026: …)", are not this person's month.)
+  if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && DATE_SAID.test(p.lead)) || !asksRetirementDate(f)) return parts;
   const date = retirementDateLead(f, s);
   return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
 }

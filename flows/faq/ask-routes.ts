@@ -142,6 +142,20 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
 }
 
+/**
+ * The social pension's age for this person (Law 41/2024 Art 21: 75, or 70 for a poor or near-poor household), when
+ * their age is told: reached, or the years to wait.
+ */
+function socialPensionAgeLead(s: Situation): string | undefined {
+  if (s.age === undefined || s.age < 50 || s.drawingPension === true) return undefined;
+  const poor = s.household === 'poor' || s.household === 'near_poor';
+  const from = poor ? 70 : 75;
+  const who = `${s.age} tuổi${poor ? `, hộ ${s.household === 'poor' ? 'nghèo' : 'cận nghèo'}` : ''}`;
+  return s.age >= from
+    ? `Người ${who}, không có lương hưu hay trợ cấp BHXH hằng tháng, đã đủ tuổi hưởng trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ đủ ${from} tuổi): làm văn bản đề nghị gửi UBND xã/phường.`
+    : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
+}
+
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
@@ -260,6 +274,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         ? 'Không cần và không nên rút: đi làm có BHXH bắt buộc thì thời gian đóng tự nguyện được giữ nguyên và cộng dồn với thời gian bắt buộc để tính lương hưu; đang đóng bắt buộc thì không thuộc trường hợp được nhận BHXH một lần.'
         : undefined,
     leadsAlways: true,
+  },
+  {
+    // A later ask about a job some day ("… nếu sau này đi làm công ty thì số năm tự nguyện có bị mất k"): the years are
+    // kept and added to the compulsory ones (not decisive for the whole message: a plan, not the person's case).
+    name: 'job-later-asked',
+    asks: (f) => /\b(?:sau nay|neu|lo|mai mot) (?:\w+ ){0,3}(?:vao lam|di lam|xin vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/.test(f) && /\b(?:tu nguyen|so nam|thoi gian|mat|cong|tinh)\b/.test(f),
+    entry: 'transfer_between_schemes.got_job',
+    laterAskOnly: true,
   },
   {
     // "Rút thì có bị trừ tiền Nhà nước hỗ trợ không, … còn nếu để lại thì sau này có được gì": the deduction, then what
@@ -1037,6 +1059,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.social_pension',
     lead: () => 'Người đang hưởng trợ cấp hưu trí xã hội qua đời thì người lo mai táng được hỗ trợ chi phí mai táng 10.000.000 đồng (Nghị định 176/2025/NĐ-CP, Điều 4); gia đình làm hồ sơ tại UBND xã/phường nơi cư trú.',
     leadsAlways: true,
+  },
+  {
+    // A later ask for what old people get ("… Nếu không thì có khoản trợ cấp nào của nhà nước cho người già không?"):
+    // the social pension, from the age for this person's household.
+    name: 'old-people-allowance-asked',
+    asks: (f) => /\b(?:tro cap|ho tro|tien|che do)\b(?: \w+){0,6} (?:nguoi gia|nguoi cao tuoi|tuoi gia|luc gia|khi gia)\b/.test(f) && !JOIN_ASK.test(f),
+    entry: 'other.social_pension',
+    lead: socialPensionAgeLead,
+    leadsAlways: true,
+    laterAskOnly: true,
   },
   {
     // The social pension (Law 41/2024 Art 21-22) for old people without a pension; health cards are another rule.
