@@ -5,9 +5,9 @@ import { coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, routeAsk } from './ask-routes.ts';
+import { asksRetirementDate, RATE_ASKED, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
-import { transitionalEarly } from './leads.ts';
+import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -126,6 +126,9 @@ const SAME_TOPIC_ASK_WORDS = 6;
 /** … and its topic is among the whole message's first few, or its own cues for that topic are this strong. */
 const SECOND_ASK_TOPICS = 3;
 const SECOND_ASK_OWN_CUES = 0.5;
+/** … or the ask has this many words and matches this surely (a subject of its own). */
+const OWN_SUBJECT_WORDS = 10;
+const OWN_SUBJECT_CONFIDENCE = 0.7;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
@@ -286,9 +289,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (RETIRE_WHEN.test(f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
     // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
-    // (Not the first ask: the whole message's routes already answered it.)
+    // (On the first ask only the routes written for a later ask: the whole message's routes already read it.)
     const askF = askWords(ask);
-    const route = i > 0 ? routeAsk(askF, s, m0.entry?.id, false, true) : null;
+    // (The first ask too, by the routes written for an ask of its own, when the reply's first answer is another's.)
+    const route = routeAsk(askF, s, m0.entry?.id, false, i > 0 ? true : 'only');
     const routed = route ? index.entries.get(route.entry) : undefined;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
@@ -336,7 +340,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
     const named = (m.outcome.topics.find((t) => t.topic === topic)?.rules ?? 0) >= SECOND_ASK_OWN_CUES;
     // (An ask its own cue words route, "mức đóng và phương thức đóng như thế nào", names its topic.)
-    if (!ofTheMessage && !named && !numbered && !routed && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
+    // (Or an ask with a subject of its own, matched surely: "Em … không có hợp đồng lao động. Em có tham gia BHXH tự nguyện được không?")
+    const ownSubject = words >= OWN_SUBJECT_WORDS && m.confidence >= OWN_SUBJECT_CONFIDENCE;
+    if (!ofTheMessage && !named && !numbered && !routed && !ownSubject && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
     const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
@@ -483,6 +489,14 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
     const lead = [close, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
     if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
+  }
+  // The rate asked for years named ("đóng thêm 5 năm cho đủ 15 năm thì … tỷ lệ bao nhiêu") when no part says one.
+  if (afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? ''))) {
+    // (Not the years already paid, nor years short of 15: "đóng được 4 năm … bao nhiêu %" is their plan's rate, said elsewhere.)
+    const named = yearsAsked(f).filter((n) => n >= 15 && n !== s.yearsPaid);
+    const rates = named.length > 0 ? ratesForYearsLead(named.map((n) => `dong ${n} nam`).join(' '), s.sex) : undefined;
+    const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
+    if (rates && out[to]) out[to] = { ...out[to]!, lead: out[to]!.lead ? `${out[to]!.lead} ${rates}` : rates };
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
   if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {

@@ -121,8 +121,11 @@ function dueMonth(f: string, day: string): { at: number; approx: boolean } | und
   return month ? { at: monthIndex(day) + 9 - Number(month[1]), approx: true } : undefined;
 }
 /** Not yet paying: months already paid are another rule's ("chưa đóng" is not paying; "đóng bắt buộc" is another person's). */
-function notPayingYet(f: string): boolean {
-  return !/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '));
+// (Paying since an earlier month, "đều đóng tự nguyện từ tháng 1/2025", is paying; "đóng ngay từ tháng 12/2026" is a plan.)
+function notPayingYet(f: string, day: string | undefined): boolean {
+  if (/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
+  const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?)?(20\d\d)\b/.exec(f);
+  return !(since && day !== undefined && Number(since[2]) * 12 + Number(since[1] ?? 1) - 1 < monthIndex(day));
 }
 
 /**
@@ -155,6 +158,9 @@ function socialPensionAgeLead(s: Situation): string | undefined {
     ? `Người ${who}, không có lương hưu hay trợ cấp BHXH hằng tháng, đã đủ tuổi hưởng trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ đủ ${from} tuổi): làm văn bản đề nghị gửi UBND xã/phường.`
     : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
 }
+
+/** The pension rate asked ("được mấy phần trăm", "tỷ lệ bao nhiêu", "tỷ lệ lương hưu khác nhau thế nào"). */
+export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(?:bao nhieu|khac nhau|the nao|ra sao|chenh))\b/;
 
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
@@ -248,7 +254,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|hai trieu|nghi may ngay|mang thai|co bau)\b/.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
-    lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f) ? birthInTimeLead(s, f) : undefined,
+    lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
   },
   {
     // "Công ty nợ BHXH 8 tháng", "trừ lương mà không đóng": the employer's debt, what the months are worth and what to do.
@@ -274,6 +280,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         ? 'Không cần và không nên rút: đi làm có BHXH bắt buộc thì thời gian đóng tự nguyện được giữ nguyên và cộng dồn với thời gian bắt buộc để tính lương hưu; đang đóng bắt buộc thì không thuộc trường hợp được nhận BHXH một lần.'
         : undefined,
     leadsAlways: true,
+  },
+  {
+    // How to see the months paid ("Làm sao tôi biết mình đã đóng được bao nhiêu tháng?"): VssID, the receipts, the
+    // office (not what a month costs).
+    name: 'months-paid-lookup',
+    asks: (f) =>
+      /\b(?:biet|xem|tra cuu|kiem tra|tra)\b(?: \w+){0,5} (?:da )?(?:dong|nop) (?:duoc )?(?:\w+ )?(?:bao nhieu|may) (?:thang|nam)\b/.test(f) &&
+      !/\b(?:con thieu|phai dong|can dong|dong them)\b/.test(f),
+    entry: 'other.vssid_app',
+    replaces: ['contribution_amount.how_much_month', 'contribution_amount.minimum', 'pension_conditions.years_15', 'calculator.premium_for_income'],
+  },
+  {
+    // A later ask when to pay by ("… đóng 12 tháng một lần … phải nộp trước khi nào?"): the deadlines of the modes.
+    name: 'deadline-asked',
+    // ("Chưa đóng bảo hiểm bao giờ" is never paid.)
+    asks: (f) =>
+      /\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/.test(f) &&
+      !/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/.test(f),
+    entry: 'payment_mode.deadlines',
+    leadsAlways: true,
+    laterAskOnly: true,
   },
   {
     // A later ask about a job some day ("… nếu sau này đi làm công ty thì số năm tự nguyện có bị mất k"): the years are
@@ -451,12 +478,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 3, dự sinh tháng 6/2027, bây giờ đóng thì có kịp hưởng 2 triệu"): the months from now to the birth against the 6
     // needed in the 12 before it (Law 41/2024 Art 94-95).
     name: 'birth-allowance-in-time',
-    asks: (f) =>
+    asks: (f, s) =>
       /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
       /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
       /\b(?:kip|con kip|duoc (?:\w+ ){0,3}(?:khong|ko|k))\b/.test(f) &&
       (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
-      notPayingYet(f),
+      notPayingYet(f, s.day),
     entry: 'maternity.conditions',
     lead: birthInTimeLead,
     leadsAlways: true,
@@ -466,7 +493,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
-    asks: (f) => /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
+    asks: (f) => /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
     entry: 'maternity.father',
     replaces: ['maternity.mixed_parents', 'maternity.amount'],
   },
@@ -480,6 +507,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'maternity.conditions',
     after: (f) => (/\bchong\b/.test(f) ? 'maternity.father' : undefined),
     replaces: ['maternity.father'],
+  },
+  {
+    // A later ask by someone without a labour contract whether they may join ("… không có hợp đồng lao động. Em có tham
+    // gia BHXH tự nguyện được không?"): yes (not the rule on the upper age).
+    name: 'no-contract-joins-asked',
+    asks: (f) => /\bkhong (?:co |ky )?hop dong\b/.test(f) && JOIN_ASK.test(f) && /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    entry: 'eligibility.no_contract',
+    laterAskOnly: true,
   },
   {
     // Drawing unemployment benefit and asking to join ("đang hưởng trợ cấp thất nghiệp, giờ đóng tự nguyện được không"):
@@ -758,7 +793,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'rate-for-years-named',
     asks: (f, s) =>
       s.yearsPaid === undefined &&
-      /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,2}bao nhieu)\b/.test(f) &&
+      RATE_ASKED.test(f) &&
       ratesForYearsLead(f, s.sex) !== undefined,
     entry: 'benefits_pension.how_calculated',
     lead: (s, f) => ratesForYearsLead(f, s.sex),
@@ -966,6 +1001,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'eligibility.pensioner',
     covered: ['eligibility.pensioner', 'eligibility.pensioner_working'],
+  },
+  {
+    // The same as a later ask of a message whose story tells the pension ("Bố tôi … đang lĩnh lương hưu. … Bố còn khỏe,
+    // muốn đóng thêm BHXH tự nguyện để tăng lương hưu thì có được không?").
+    name: 'pensioner-joins-asked',
+    asks: (f, s) =>
+      s.drawingPension === true &&
+      /\b(?:muon|dinh|xin|tinh) (?:\w+ ){0,2}(?:dong|tham gia|mua) (?:\w+ ){0,3}tu nguyen\b/.test(f) &&
+      /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco duoc\b/.test(f) &&
+      !FOR_RELATIVE.test(f) &&
+      !PAYS_FOR_ASKER.test(f) &&
+      !HEALTH_CARD.test(f),
+    entry: 'eligibility.pensioner',
+    // (The matched entry itself when the ask alone is not sure enough.)
+    leadsAlways: true,
+    laterAskOnly: true,
   },
   {
     // A monthly insurance allowance (loss of working capacity, work accident) excludes joining, like a pension
@@ -1400,6 +1451,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A later ask whether paying voluntary insurance brings a card ("… Đóng tự nguyện thì có được thẻ BHYT luôn không?"):
+    // not while paying (the pensioner's card comes with the pension).
+    name: 'contributor-card-asked',
+    asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b(?: \w+){0,3} (?:co )?(?:duoc )?(?:cap )?(?:luon )?(?:the )?bhyt\b/.test(f) && !/\b(?:luong huu|ve huu|mua)\b/.test(f),
+    entry: 'health_insurance.contributor_card',
+    laterAskOnly: true,
+  },
+  {
     // A discount on household health insurance, or a card, from paying voluntary insurance: none while paying.
     name: 'contributor-health-card',
     asks: (f) => HEALTH_CARD.test(f) && /\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/.test(f) && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/.test(f) && !/\bluong huu\b/.test(f),
@@ -1734,10 +1793,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
 ];
 
 /** The route whose ask the question makes, unless the matched entry already answers it. */
-export function routeAsk(f: string, s: Situation, matchedId: string | undefined, decisiveOnly = false, laterAsk = false): AskRoute | null {
+export function routeAsk(f: string, s: Situation, matchedId: string | undefined, decisiveOnly = false, laterAsk: boolean | 'only' = false): AskRoute | null {
   for (const r of ASK_ROUTES) {
     if (decisiveOnly && !r.decisive) continue;
-    if (r.laterAskOnly && !laterAsk) continue;
+    if (r.laterAskOnly ? !laterAsk : laterAsk === 'only') continue;
     if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));

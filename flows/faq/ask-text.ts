@@ -1,9 +1,16 @@
 import { foldWords } from './fold-memo.ts';
 
+/**
+ * "dk" is mostly "được", but "đăng ký" before what is registered or after a wish or a place ("muốn dk bhxh", "dk ở
+ * đâu", "thủ tục dk"): written "dky" then, which the word map expands.
+ */
+const DK_REGISTER = /\bdk(?= (?:bhxh|bh|bao hiem|tham gia|tn|tu nguyen|o dau|cho (?:me|bo|vo|chong|con|ba|ong)|online|onl|truc tuyen|ho so|lai|moi)\b)|(?<=\b(?:muon|de|di|can|cach|thu tuc|noi|phai|chua|moi|xin|huong dan) )dk\b(?! (?:khong|ko|k|chua|hong|hok)\b)/g;
+export const registerDk = (folded: string): string => (folded.includes('dk') ? folded.replace(DK_REGISTER, 'dky') : folded);
+
 /** Chat spellings residents type for the words the ask rules look for (folded, whole words only), by word. */
 const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   khong: ['ko', 'k', 'kg', 'kh', 'khg', 'hok'],
-  duoc: ['dc'],
+  duoc: ['dc', 'dk'],
   gi: ['j'],
   'bao nhieu': ['bn', 'bnhieu', 'bao nhiu', 'bao nhieo'],
   'nhu the nao': ['ntn'],
@@ -27,7 +34,8 @@ const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, '
  * as "lãnh" before what is drawn ("lĩnh lương hưu"; "đi lính" stays), and "1 cục" (in one go) as "một lần".
  */
 export function spellChatWords(folded: string): string {
-  return folded
+  return registerDk(folded)
+    .replace(/\bdky\b/g, 'dang ky')
     // Numbers glued to their unit ("12nam", "10nam", "61t5thang"): the rules read "12 nam", "61 tuoi 5 thang".
     .replace(/\b(\d{1,2})(nam|thang|tuoi)(?=\d|\b)/g, '$1 $2')
     // "15n" for 15 years.

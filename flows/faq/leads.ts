@@ -265,9 +265,13 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
   const toGo = at - year;
   if (toGo <= 0) return undefined;
   const paid = s.yearsPaid ?? 0;
-  const total = Math.floor(paid) + toGo;
-  const had = paid > 0 ? `, cộng ${spell(paid)} đã đóng là tổng khoảng ${total} năm` : '';
-  const upTo = `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
+  // With the birth month, in months as the estimate beside it counts them (26 years 1 month, not "about 27").
+  const by = paidByRetirement(s, paid);
+  const total = by ? by.total : Math.floor(paid) + toGo;
+  const had = paid > 0 ? `, cộng ${spell(paid)} đã đóng là tổng khoảng ${by ? spell(total) : `${total} năm`}` : '';
+  const upTo = by
+    ? `Đóng đều từ nay đến tuổi nghỉ hưu (tháng ${by.at}) là khoảng ${spell(by.left)}${had}`
+    : `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
   if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${ratePct(s.sex, 15)}%.`;
   return `${upTo}, tỷ lệ lương hưu khoảng ${ratePct(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;
 }
@@ -285,7 +289,8 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
  * "đóng đủ 30 năm", "nếu chỉ đóng 20 năm", "đóng được 25 năm", "trong 17 năm", "đều đặn 20 năm": the years a rate or an estimate is
  * asked for (not said paid), in the order named.
  */
-const YEARS_ASKED = /\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu) (?:du |duoc |het )?(\d{1,2}) nam\b/g;
+// ("20 năm hay 30 năm": the second of two years compared.)
+const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu) (?:du |duoc |het )?|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**

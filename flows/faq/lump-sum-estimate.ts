@@ -2,13 +2,15 @@ import type { Situation } from './situation.ts';
 
 /** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng", "bình quân khoảng 6 triệu" on folded words. */
 // (Read on words without punctuation too: "mức 1,5 triệu" is "muc 1 5 trieu" there.)
-const INCOME = /\b(?:muc|thu nhap|luong|binh quan|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+// ("Bình quân thu nhập tháng đóng BHXH của tôi khoảng 4 triệu": the average, farther from its number.)
+const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\bbinh quan(?: \w+){0,8}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
 
 /** The monthly income a message names for the years paid (1,000,000 to 50,000,000 đồng), or undefined. */
 export function incomeTold(f: string): number | undefined {
   const m = INCOME.exec(f);
   if (!m) return undefined;
-  const income = m[1] ? Number(m[1].replace(/[, ]/, '.')) * 1_000_000 : Number(m[2]!.replace(/ /g, ''));
+  const millions = m[1] ?? m[2];
+  const income = millions ? Number(millions.replace(/[, ]/, '.')) * 1_000_000 : Number(m[3]!.replace(/ /g, ''));
   return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { fold, foldWords } from './fold-memo.ts';
 import { piecesOf, TextTrigrams } from './regex-literals.ts';
+import { registerDk } from './ask-text.ts';
 
 /**
  * Matching text for the FAQ: fold (src/text/vietnamese.ts), expand the abbreviations residents type,
@@ -176,7 +177,7 @@ export type WordCorrector = (word: string) => string;
  * that are neither abbreviations nor known are first corrected (a typo in "nguyeen" would otherwise hide cues).
  */
 export function canonicalWords(text: string, correct?: WordCorrector): string[] {
-  let s = foldWords(text)
+  let s = registerDk(foldWords(text))
     // "1tr5", "2tr" → "1 trieu 5"; "1500k" → "1500 nghin"
     .replace(/\b(\d+)tr(\d*)\b/g, (_m, a: string, b: string) => `${a} trieu${b ? ` ${b}` : ''}`)
     .replace(/\b(\d+)k\b/g, '$1 nghin')
