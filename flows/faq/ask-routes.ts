@@ -282,6 +282,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A student asks for support ("sinh viên có được hỗ trợ gì không"): no group of its own, the 20 % everyone gets.
+    name: 'student-subsidy',
+    asks: (f) => /\b(?:sinh vien|hoc sinh)\b/.test(f) && /\b(?:ho tro|uu dai|giam|mien)\b/.test(f) && !/\b(?:bhyt|bao hiem y te|the)\b/.test(f),
+    entry: 'subsidy.others',
+    lead: () => 'Học sinh, sinh viên không có mức hỗ trợ riêng: được Nhà nước hỗ trợ như mọi người tham gia (20% mức đóng thấp nhất, {SUPPORT_OTHER} đồng/tháng), nhiều hơn nếu thuộc hộ nghèo, cận nghèo hoặc là người dân tộc thiểu số.',
+    leadsAlways: true,
+  },
+  {
+    // When the campaign starts ("bao giờ phát động tháng vận động năm nay", "lễ ra quân mấy giờ"): the launch's day and
+    // hour for the active campaign, not the month's history.
+    name: 'campaign-launch-when',
+    asks: (f) => /\b(?:phat dong|ra quan|khai mac|le ra quan)\b/.test(f) && /\b(?:bao gio|khi nao|may gio|ngay nao|luc nao|thang nao|hom nao)\b/.test(f),
+    entry: 'campaign.launch_2020',
+    replaces: ['campaign.month', 'campaign.theme', 'campaign.target'],
+  },
+  {
     // How to see the months paid ("Làm sao tôi biết mình đã đóng được bao nhiêu tháng?"): VssID, the receipts, the
     // office (not what a month costs).
     name: 'months-paid-lookup',
@@ -465,8 +481,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Survivors' papers past the 90 days ("quá hạn nộp hồ sơ hưởng chế độ tử tuất … có thể nộp được nữa không"): still
     // accepted, with a written reason for the delay.
     name: 'survivor-late-claim',
+    // (Or not made yet long after, asked whether still possible: "mất năm 2024 … chưa làm hồ sơ tử tuất, giờ còn nhận được không".)
     asks: (f) =>
-      /\b(?:qua han|tre han|het han|qua thoi han|qua 90 ngay|nop cham|nop muon|quen (?:khong )?(?:di )?nop)\b/.test(f) &&
+      (/\b(?:qua han|tre han|het han|qua thoi han|qua 90 ngay|nop cham|nop muon|quen (?:khong )?(?:di )?nop)\b/.test(f) ||
+        (/\bchua (?:lam|nop|di lam) (?:\w+ ){0,3}(?:ho so|thu tuc)\b/.test(f) && /\bcon (?:\w+ ){0,2}(?:nhan|huong|lam|kip) (?:\w+ ){0,2}(?:duoc|kip)\b|\bcon (?:duoc|kip) (?:\w+ ){0,2}(?:khong|ko|k)\b/.test(f))) &&
       /\b(?:tuat|tu tuat|mai tang|qua doi|mat|chet)\b/.test(f),
     entry: 'survivor.late_claim',
     lead: (s, f) => survivorLead(s, f),
@@ -507,6 +525,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'maternity.conditions',
     after: (f) => (/\bchong\b/.test(f) ? 'maternity.father' : undefined),
     replaces: ['maternity.father'],
+  },
+  {
+    // The husband pays voluntary insurance, the wife gives birth ("vợ tôi sinh con tháng trước, tôi đóng tự nguyện 1
+    // năm, tôi có được 2 triệu không"): the father's rule, not parents in two schemes.
+    name: 'father-voluntary-birth',
+    asks: (f) =>
+      /\bvo (?:toi|em|minh) (?:\w+ ){0,2}(?:sinh|de|sap sinh|du sinh|mang thai|co bau)\b/.test(f) &&
+      /\b(?:toi|em|minh) (?:co |dang |da )?(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) &&
+      !/\b(?:bat buoc|cong ty|co quan|hop dong)\b/.test(f),
+    entry: 'maternity.father',
+    replaces: ['maternity.mixed_parents', 'maternity.amount', 'maternity.conditions'],
   },
   {
     // A later ask by someone without a labour contract whether they may join ("… không có hợp đồng lao động. Em có tham

@@ -47,7 +47,9 @@ export function spellChatWords(folded: string): string {
     // ("bắt buộc 7 năm + tn 5 năm": before years, too.)
     .replace(/\btn (?=\d{1,2} (?:nam|thang)\b)/g, 'tu nguyen ')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
-    .replace(/\b(?:1|mot) cuc\b/g, 'mot lan');
+    .replace(/\b(?:1|mot) cuc\b/g, 'mot lan')
+    // "năm 1966 sinh tháng 4": the birth month after the year, as the rules read it ("sinh tháng 4 năm 1966").
+    .replace(/\b(?:nam )?((?:19|20)\d\d) sinh thang (\d{1,2})\b/g, 'sinh thang $2 nam $1');
 }
 
 /**

@@ -241,6 +241,11 @@ export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc)
  */
 export function pensionEstimateLead(text: string, f: string, s: Situation): string | undefined {
   if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined || TARGET_PENSION.test(f)) return undefined;
+  // The age told, not the sex, paying until the retirement age: the years differ by sex (60 and 62), so each its own.
+  if (!s.sex && s.age !== undefined) {
+    const [woman, man] = (['female', 'male'] as const).map((sex) => pensionEstimateLead(text, f, { ...s, sex }));
+    if (woman && man && woman.includes('đóng đều từ nay')) return `${woman} ${man}`;
+  }
   // The years the estimate is for when none are said paid: "trong 17 năm", "đủ 15 năm", "đóng 20 năm".
   // Or paying until the retirement age ("30t, đóng liên tục đến tuổi nghỉ hưu"): the years until then, with any paid.
   // ("Đóng 5tr/tháng thì sau này lương hưu bao nhiêu", 50 tuổi: from now on too.)
