@@ -83,6 +83,8 @@ function markClosedAsks(text: string): string {
   let from = 0;
   for (const m of f.matchAll(ASK_END)) {
     const end = m.index + m[0].length;
+    // ("Tôi 55 tuổi, không còn đi làm": "không còn" is "no longer", unless a yes-no frame opens the clause.)
+    if (/^(?:khong|ko|kg|k)$/.test(m[0]) && /^ con\b/.test(f.slice(end)) && !YES_NO_FRAME.test(f.slice(Math.max(0, m.index - 80), m.index))) continue;
     // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
     const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
     const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null) ?? commaAsk(f, m, end, text);

@@ -13,6 +13,9 @@ describe('asks written without question marks', () => {
     expect(markAsks('Có được rút không ạ Và cần giấy tờ gì')).toBe('Có được rút không ạ? Và cần giấy tờ gì?');
     expect(markAsks('Tôi không đóng BHXH bắt buộc, đóng tự nguyện được không?')).toBe('Tôi không đóng BHXH bắt buộc, đóng tự nguyện được không?');
     expect(markAsks('Công ty không đóng. Tôi phải làm sao')).toBe('Công ty không đóng. Tôi phải làm sao?');
+    // "không còn" opening a clause is "no longer"; after a yes-no frame it still closes the ask.
+    expect(markAsks('Tôi năm nay 55 tuổi, không còn đi làm cho công ty. Tôi có nên đóng tiếp không')).toBe('Tôi năm nay 55 tuổi, không còn đi làm cho công ty. Tôi có nên đóng tiếp không?');
+    expect(markAsks('có được rút không còn nếu không thì sao')).toBe('có được rút không? còn nếu không thì sao?');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorrector } from '../../../flows/faq/search-index.ts';
 import { canonicalText, canonicalWords, splitMainAsk, tokenize } from '../../../flows/faq/normalise.ts';
+import { registerDk } from '../../../flows/faq/ask-text.ts';
 
 describe('FAQ text normalisation', () => {
   it('folds diacritics, case and đ the same way as the unaccented form', () => {
@@ -80,5 +81,17 @@ describe('the typo corrector built from the knowledge base', () => {
 
   it('is used before the cues, so a typo does not hide "thai sản"', () => {
     expect(canonicalWords('thai sanr', correct)).toEqual(['thai', 'san']);
+  });
+});
+
+describe('"dk": "được", or "đăng ký" before what is registered', () => {
+  it.each([
+    ['muon dk bhxh tu nguyen thi ra dau lam', 'muon dky bhxh tu nguyen thi ra dau lam'],
+    ['dk o dau', 'dky o dau'],
+    ['thu tuc dk the nao', 'thu tuc dky the nao'],
+    ['toi 50 tuoi con dong dk ko', 'toi 50 tuoi con dong dk ko'],
+    ['muon dk ko', 'muon dk ko'],
+  ])('%s', (folded, expected) => {
+    expect(registerDk(folded)).toBe(expected);
   });
 });
