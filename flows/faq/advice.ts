@@ -461,6 +461,11 @@ function routeAdvice(index: FaqIndex, route: AskRoute, s: Situation, f: string):
   return { kind: 'parts', parts: next ? [...parts, { entry: next }] : parts };
 }
 
+/** Babies at one birth the message names: twins 2, triplets 3, else 1 ("sinh đôi", "mang song thai", "sinh ba"). */
+export function babiesBorn(f: string): number {
+  return /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
+}
+
 /**
  * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
  * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
@@ -522,7 +527,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   if (enoughMonths !== undefined) {
     // (On the entry matched: "sinh đôi được bao nhiêu" keeps the twins' answer.)
     // (Twins or triplets: the sum for them.)
-    const babies = /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
+    const babies = babiesBorn(f);
     const sum = babies > 1 ? ` ${babies === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${babies} con x 2.000.000 = ${babies * 2}.000.000 đồng.` : '';
     const a = part(matched.id, `Anh/chị đã đóng ${enoughMonths} tháng: nếu trong 12 tháng trước khi sinh có đủ 6 tháng đóng thì được trợ cấp 2.000.000 đồng cho mỗi con.${sum}`);
     if (a) return a;

@@ -4,7 +4,7 @@ import { searchFaq } from './search-index.ts';
 import { coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, RATE_ASKED, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -489,6 +489,13 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
     const lead = [close, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
     if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
+  }
+  // Twins or triplets at a birth: the sum, unless a part says it ("sinh đôi … tổng được bao nhiêu").
+  const births = afterAsks ? babiesBorn(f) : 1;
+  const mat = out.findIndex((p) => p.entry.topic === 'maternity');
+  if (births > 1 && mat >= 0 && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes(`${births * 2}.000.000`))) {
+    const sum = `${births === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${births} con x 2.000.000 = ${births * 2}.000.000 đồng (khi đủ điều kiện).`;
+    out[mat] = { ...out[mat]!, lead: out[mat]!.lead ? `${out[mat]!.lead} ${sum}` : sum };
   }
   // The rate asked for years named ("đóng thêm 5 năm cho đủ 15 năm thì … tỷ lệ bao nhiêu") when no part says one.
   if (afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? ''))) {

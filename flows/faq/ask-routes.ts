@@ -282,6 +282,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A labour contract whose employer pays nothing ("có ký hợp đồng lao động 3 tháng nhưng công ty bảo không đóng bảo
+    // hiểm … tự ra bưu điện đóng tự nguyện được không"): compulsory, the employer's duty, report it.
+    name: 'contract-employer-not-paying',
+    asks: (f) =>
+      /\b(?:co |da )?ky hop dong (?:lao dong )?(?:\w+ ){0,2}(?:\d{1,2} (?:thang|nam)|mot nam|1 nam)\b|\bhop dong lao dong (?:\d{1,2} (?:thang|nam))\b/.test(f) &&
+      /\b(?:cong ty|cty|chu|doanh nghiep)\b(?: \w+){0,3} (?:khong|ko|k|chang) (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh)\b/.test(f),
+    entry: 'eligibility.labour_contract',
+  },
+  {
+    // Paid ahead, then the household's group changed, a refund of the difference asked ("đã đóng 12 tháng …, tháng 10
+    // được công nhận hộ cận nghèo, có được hoàn lại tiền chênh lệch không"): nothing recalculated; the new group from
+    // the next period.
+    name: 'group-changed-refund',
+    asks: (f) =>
+      /\b(?:hoan|tra|bu) lai\b|\bhoan tien\b|\bchenh lech\b|\bphan chenh\b/.test(f) &&
+      /\b(?:cong nhan|vao|thanh|len|xuong|thoat|ra khoi|duoc xep|bi xep) (?:\w+ ){0,2}(?:ho ngheo|ho can ngheo|can ngheo|ngheo)\b/.test(f) &&
+      !/\b(?:rut|(?<!\bthang )mot lan|qua doi|chet|bat buoc)\b/.test(f),
+    entry: 'contribution_amount.no_recalculation',
+    after: () => 'subsidy.group_change',
+  },
+  {
     // A student asks for support ("sinh viên có được hỗ trợ gì không"): no group of its own, the 20 % everyone gets.
     name: 'student-subsidy',
     asks: (f) => /\b(?:sinh vien|hoc sinh)\b/.test(f) && /\b(?:ho tro|uu dai|giam|mien)\b/.test(f) && !/\b(?:bhyt|bao hiem y te|the)\b/.test(f),
@@ -316,6 +337,25 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/.test(f),
     entry: 'payment_mode.deadlines',
     leadsAlways: true,
+    laterAskOnly: true,
+  },
+  {
+    // A later ask what the family gets if the person dies ("Lỡ tôi gặp nạn trên biển thì vợ con tôi được hưởng gì?").
+    name: 'family-if-i-die-asked',
+    asks: (f, s) =>
+      s.drawingPension !== true &&
+      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,2} (?:toi|em|minh|tui|anh|chi) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat|qua doi|di)\b/.test(f) &&
+      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    laterAskOnly: true,
+  },
+  {
+    // A pensioner's health card asked later in a message that tells the pension ("… bố tôi có được cấp thẻ BHYT miễn phí
+    // không?"): the fund pays it.
+    name: 'pensioner-card-asked',
+    // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
+    asks: (f, s) => s.drawingPension === true && HEALTH_CARD.test(f) && !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
+    entry: 'health_insurance.pensioner_card',
     laterAskOnly: true,
   },
   {

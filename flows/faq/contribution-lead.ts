@@ -53,7 +53,8 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
   // (In two groups, "hộ nghèo, người dân tộc Thái": the higher subsidy, said so.)
   const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
   if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
-  if (/\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu' };
+  // ("Trong đất liền, không phải xã đảo": not an island.)
+  if (/(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu' };
   if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;
@@ -231,7 +232,7 @@ const YEARS_AHEAD = /\b(?:dong|nop|cho) (?:\w+ ){0,3}?([2-5]) nam\b(?! (?:nay|ro
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */
 const ASKS_CONTRIBUTION = /\b(?:dong|nop|het|mat) (?:\w+ ){0,3}bao nhieu\b|\bmuc dong\b|\b(?:moi|1|mot) thang (?:\w+ ){0,2}bao nhieu\b/;
 /** Asks what the pension will be ("lương hưu được bao nhiêu", "mỗi tháng lĩnh bao nhiêu"). */
-export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b|(?<!\b(?:dong|nop|phai|het|mat) (?:\w+ ){0,2})\b(?:moi|1|mot) thang (?:se )?(?:khoang|tam|chung) (?:duoc )?bao nhieu\b/;
+export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc) nhieu\b(?! nam)|\b(?:linh|lanh|nhan|huong) (?:\w+ ){0,3}bao nhieu\b(?! (?:nam|phan tram))|\b(?:moi|1|mot) thang (?:se )?duoc (?:khoang )?bao nhieu\b|(?<!\b(?:dong|nop|phai|het|mat) (?:\w+ ){0,2})\b(?:moi|1|mot) thang (?:se )?(?:khoang|tam|chung) (?:duoc )?bao nhieu\b|\b(?:ve huu|nghi huu|luc gia|khi gia)\b (?:\w+ ){0,3}(?:duoc|nhan|lanh|huong) (?:khoang |tam )?bao nhieu\b(?! (?:nam|phan tram|tuoi))/;
 
 /**
  * What the pension would be a month for the income and the years a person names ("đóng mức 3 triệu trong 17 năm

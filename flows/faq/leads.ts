@@ -154,7 +154,8 @@ export function transitionalEarly(s: Situation): boolean {
 export function yearsLead(s: Situation): string | undefined {
   const year = ruleYear(s);
   const n = s.yearsPaid;
-  if (n === undefined && s.neverPaid) return startLead(s);
+  // (Not a pensioner's age: "Bố tôi 68 tuổi, đang hưởng lương hưu, mẹ tôi … chưa đóng ngày nào" is two people.)
+  if (n === undefined && s.neverPaid && s.drawingPension !== true) return startLead(s);
   // (A member who died: their family's rights are the answer, not the years the member still lacks.)
   if (n === undefined || s.drawingPension === true || s.memberDied) return undefined;
   const early = transitionalEarly(s);
@@ -290,7 +291,7 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
  * asked for (not said paid), in the order named.
  */
 // ("20 năm hay 30 năm": the second of two years compared.)
-const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu) (?:du |duoc |het )?|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
+const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu|tong cong) (?:du |duoc |het )?|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**

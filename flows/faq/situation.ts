@@ -129,7 +129,8 @@ const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho 
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
 /** A spouse named, then the asker speaking of themself ("chồng tôi …, tôi …", "vợ em … Em …"). */
-const SPOUSE_THEN_ASKER = '\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!]*?(?:[,.;] |\\bcon )(?:toi|em|minh|tui) ';
+// ("…, và em sinh tháng 12/1976": the asker after "và", "còn", "nhưng" too.)
+const SPOUSE_THEN_ASKER = '\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!]*?(?:[,.;] (?:va |con |nhung |rieng )?|\\bcon )(?:toi|em|minh|tui) ';
 /** … then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
 const SPOUSE_THEN_SELF = new RegExp(`${SPOUSE_THEN_ASKER}(?:nam nay |hien |gio |thi |la |nay )?(\\d{2}) tuoi\\b`);
 /** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
@@ -146,6 +147,9 @@ const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh 
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** A relative's own pension ("bố tôi đang hưởng lương hưu", "mẹ em đã có lương hưu"): the relative. */
 const RELATIVE_DRAWS = /\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
+/** Compulsory years denied ("chưa từng đóng bắt buộc", "không có thời gian đóng bắt buộc"). */
+const NO_COMPULSORY = /\b(?:chua (?:tung |bao gio |he )?|khong (?:co |tung )?(?:thoi gian )?)(?:dong |tham gia )?(?:bhxh )?bat buoc\b/g;
+
 /** The sex of a relative named "… tôi" ("bà tôi" is the grandmother: unaccented, as the rules read). */
 const RELATIVE_SEX: Readonly<Record<string, 'male' | 'female'>> = { bo: 'male', cha: 'male', chong: 'male', ong: 'male', me: 'female', vo: 'female', ba: 'female' };
 const sameRelative = (a: string, b: string): boolean => a === b || (['bo', 'cha'].includes(a) && ['bo', 'cha'].includes(b));
@@ -401,6 +405,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
+    // "Nếu đến lúc nghỉ hưu tôi có tổng cộng 18 năm thì …": a total supposed at the retirement age, not paid.
+    .replace(/\b(?:neu|gia su)\b(?: \w+){0,6} (?:tong cong|tong|co|duoc) (?:tong cong |du |duoc )?\d{1,2} nam\b/g, ' ')
     // "nếu đóng từ giờ đến năm 55 tuổi, chỉ được 15 năm": years to come, not paid.
     .replace(/\bneu (?:\w+ ){0,2}(?:dong|tham gia) (?:them|tiep|tu (?:gio|bay gio|nay)|den)\b[^.?!;]*/g, ' ')
     // "muốn đóng đủ 15 năm", "mới đủ 15 năm", "là đủ 15 năm": the target, not years paid; "chưa (đóng) đủ 15 năm"
@@ -516,7 +522,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
     else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
-    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f)) s.yearsKind = 'voluntary';
+    // ("… chưa từng đóng bắt buộc": no compulsory years.)
+    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
