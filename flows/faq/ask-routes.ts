@@ -291,6 +291,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'eligibility.labour_contract',
   },
   {
+    // Paying voluntary insurance, then a labour contract of a month or more ("chủ thầu ký hợp đồng lao động 2 tháng …
+    // 2 tháng đó em có đóng tự nguyện nữa không, hết hợp đồng thì sao"): compulsory meanwhile, voluntary again after.
+    name: 'contract-pauses-voluntary',
+    asks: (f) =>
+      /\b(?:ky|co|lam) (?:\w+ ){0,2}hop dong (?:lao dong )?(?:\w+ ){0,2}(?:[1-9]|1[0-2]) thang\b/.test(f) &&
+      /\btu nguyen\b/.test(f) &&
+      !/\b(?:tam hoan|khong (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh))\b/.test(f),
+    entry: 'transfer_between_schemes.got_job',
+    lead: () =>
+      'Hợp đồng lao động từ đủ 1 tháng thì trong thời gian hợp đồng anh/chị thuộc diện BHXH bắt buộc, do bên ký hợp đồng đóng: những tháng đó tạm dừng đóng tự nguyện; hết hợp đồng thì đăng ký đóng tự nguyện tiếp bằng mã số cũ, thời gian hai loại được cộng dồn.',
+  },
+  {
     // Paid ahead, then the household's group changed, a refund of the difference asked ("đã đóng 12 tháng …, tháng 10
     // được công nhận hộ cận nghèo, có được hoàn lại tiền chênh lệch không"): nothing recalculated; the new group from
     // the next period.
@@ -342,11 +354,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // A later ask what the family gets if the person dies ("Lỡ tôi gặp nạn trên biển thì vợ con tôi được hưởng gì?").
     name: 'family-if-i-die-asked',
+    // (Or the money asked about: "lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không".)
     asks: (f, s) =>
       s.drawingPension !== true &&
-      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,2} (?:toi|em|minh|tui|anh|chi) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat|qua doi|di)\b/.test(f) &&
-      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b/.test(f),
+      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat|qua doi|di)\b/.test(f) &&
+      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -356,6 +370,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
     asks: (f, s) => s.drawingPension === true && HEALTH_CARD.test(f) && !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -364,13 +379,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'job-later-asked',
     asks: (f) => /\b(?:sau nay|neu|lo|mai mot) (?:\w+ ){0,3}(?:vao lam|di lam|xin vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/.test(f) && /\b(?:tu nguyen|so nam|thoi gian|mat|cong|tinh)\b/.test(f),
     entry: 'transfer_between_schemes.got_job',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {
     // "Rút thì có bị trừ tiền Nhà nước hỗ trợ không, … còn nếu để lại thì sau này có được gì": the deduction, then what
     // keeping the years means.
     name: 'lump-sum-subsidy-deduction',
-    asks: (f) => /\b(?:rut|mot lan)\b/.test(f) && /\b(?:tru|khau tru|tru di|tru lai|tinh ca|hoan lai) (?:\w+ ){0,4}(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b/.test(f),
+    // (Or the other way round in a later ask of someone settling abroad: "tiền Nhà nước hỗ trợ trước đây có bị trừ lại không".)
+    asks: (f, s) =>
+      (/\b(?:rut|mot lan)\b/.test(f) && /\b(?:tru|khau tru|tru di|tru lai|tinh ca|hoan lai) (?:\w+ ){0,4}(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b/.test(f)) ||
+      (s.settlingAbroad === true && !/\brut\b/.test(f) && /\b(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b(?: \w+){0,4} (?:co )?(?:bi )?(?:tru|khau tru|thu hoi|tru lai)\b/.test(f)),
     entry: 'lump_sum.subsidy_deduction',
     after: (f) => (/\b(?:de lai|bao luu|khong rut|giu lai|neu khong rut)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
   },
@@ -583,6 +602,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'no-contract-joins-asked',
     asks: (f) => /\bkhong (?:co |ky )?hop dong\b/.test(f) && JOIN_ASK.test(f) && /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
     entry: 'eligibility.no_contract',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1053,6 +1073,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong|bat buoc)\b/.test(f),
     entry: 'payment_mode.pause_resume',
     covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1525,6 +1546,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'contributor-card-asked',
     asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b(?: \w+){0,3} (?:co )?(?:duoc )?(?:cap )?(?:luon )?(?:the )?bhyt\b/.test(f) && !/\b(?:luong huu|ve huu|mua)\b/.test(f),
     entry: 'health_insurance.contributor_card',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {

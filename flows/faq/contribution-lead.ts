@@ -66,7 +66,8 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
  * mức", "tăng lên".
  */
 function levelChosen(f: string): number | null {
-  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|nop|theo)(?: (?:bhxh|tu nguyen|theo))* muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  // ("ở mức thu nhập 10 triệu", "với mức 3 triệu" too.)
+  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|nop|theo|o|voi)(?: (?:bhxh|tu nguyen|theo))* muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 

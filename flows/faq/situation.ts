@@ -329,13 +329,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
+  // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
+  const fw = f.replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ');
   if (
     !FOREIGN_REFUND.test(f) &&
-    ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
+    ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
     // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
-    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(f) ||
+    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(fw) ||
     // "Năm 2017, tôi nghỉ nhận BHTN và BHXH một lần": a withdrawal dated before.
-    /\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(f))
+    /\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw))
   ) {
     s.withdrewBefore = true;
     delete s.compulsoryYears;
