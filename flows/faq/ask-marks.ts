@@ -116,7 +116,8 @@ function commaAsk(f: string, m: RegExpMatchArray, end: number, text: string): Re
  * Words that ask wherever they stand in a sentence ("Tôi cần đến đâu để làm thủ tục.", "Mức đóng bao nhiêu một
  * tháng."): unlike "không" or "gì", they do not also deny or state.
  */
-const STRONG_ASK = /\b(?:bao nhieu|the nao|ra sao|bao lau|o dau|den dau|lam sao|duoc khong|hay khong|hay chua|duoc chua|la gi)\b/;
+// ("… thì liên hệ ai": who to turn to.)
+const STRONG_ASK = /\b(?:bao nhieu|the nao|ra sao|bao lau|o dau|den dau|lam sao|duoc khong|hay khong|hay chua|duoc chua|la gi|(?:lien he|hoi|gap|tim|goi) ai)\b/;
 /** "Có … không", "được … chưa" closing a sentence: a yes-no question, even before a full stop and a lower-case word. */
 const YES_NO = /\b(?:co|duoc|phai|du|nen)\b.*\b(?:khong|ko|kg|chua)(?: (?:a|ak|ah|vay|nhi|nhe|ha|ad))*$/;
 

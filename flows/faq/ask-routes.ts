@@ -345,7 +345,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'deadline-asked',
     // ("Chưa đóng bảo hiểm bao giờ" is never paid.)
     asks: (f) =>
-      /\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/.test(f) &&
+      /\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\bhan chot (?:la )?(?:khi nao|bao gio|thang nao|ngay nao)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/.test(f) &&
       !/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/.test(f),
     entry: 'payment_mode.deadlines',
     leadsAlways: true,
