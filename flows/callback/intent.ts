@@ -36,7 +36,7 @@ export function asksForCallback(folded: string): boolean {
 }
 
 /** Words that ask something of their own ("… bao nhiêu?", "… được không?"). */
-const QUESTION_CUE = /\b(?:bao nhieu|the nao|ra sao|o dau|khi nao|bao gio|duoc khong|co duoc|co phai|la gi|gi khong|chua|nhu nao|tinh sao|lam sao)\b/;
+const QUESTION_CUE = /\b(?:bao nhieu|the nao|ra sao|o dau|khi nao|bao gio|duoc khong|co duoc|co phai|la gi|gi khong|nhu nao|tinh sao|lam sao)\b/;
 /** A call asked inside a longer message that asks something else too: at least this many words. */
 const QUESTION_WORDS = 12;
 

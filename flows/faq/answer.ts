@@ -265,7 +265,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
   // (a part the person's figures brought must not cost an ask its answer).
   const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, pieces.length) - parts.length);
-  if (room <= 0 && parts.length < 2) return [];
+  if (room <= 0) return [];
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
@@ -373,13 +373,13 @@ const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con) (?:
 /** Topics whose answer a person's years and retirement year complete. */
 const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_conditions', 'transfer_between_schemes', 'benefits_pension', 'payment_mode', 'contribution_amount']);
 
+/** A retirement month said for the person ("đủ tuổi nghỉ hưu (58 tuổi 4 tháng) vào tháng 12/2030", "đến tuổi nghỉ hưu vào tháng 2/2034"). */
+const DATE_SAID = /tuổi nghỉ hưu (?:\([^)]*\) )?(?:vào|từ|trong khoảng) tháng \d|tuổi nghỉ hưu \([^)]*từ tháng \d/;
+
 /**
  * The month the person reaches the retirement age, when they ask it and tell their birth month or year, and no
  * part says it yet (a message of several asks whose first answer is another rule).
  */
-/** A retirement month said for the person ("đủ tuổi nghỉ hưu (58 tuổi 4 tháng) vào tháng 12/2030", "đến tuổi nghỉ hưu vào tháng 2/2034"). */
-const DATE_SAID = /tuổi nghỉ hưu (?:\([^)]*\) )?(?:vào|từ|trong khoảng) tháng \d|tuổi nghỉ hưu \([^)]*từ tháng \d/;
-
 function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
   const f = askWords(text);

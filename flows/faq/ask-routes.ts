@@ -357,7 +357,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Or the money asked about: "lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không".)
     asks: (f, s) =>
       s.drawingPension !== true &&
-      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat|qua doi|di)\b/.test(f) &&
+      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
       /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
     leadsAlways: true,

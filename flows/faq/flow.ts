@@ -20,6 +20,8 @@ export const MENU_LABEL = 'Menu';
 /** Flow ids the quick replies lead to (flows/callback, the menu). */
 export const CALLBACK_FLOW_ID = 'callback';
 export const MENU_FLOW_ID = 'menu';
+/** The answer that only says how to ask for a call (replaced by the request itself when the message asks for one). */
+const CALLBACK_ENTRY = 'contact_hotline.callback';
 /** Step at which the flow waits for the person to pick one of the closest questions. */
 export const PICK_STEP = 'pick';
 /** Step at which the flow waits for the answer to a question back (a yes/no: see src/core/global-words.ts). */
@@ -36,11 +38,15 @@ function answerEntry(entry: KbEntry, ctx: FlowContext): StepOutcome {
 function replyTo(index: FaqIndex, answers: FaqAnswerer, ctx: FlowContext, question: string, facts: Situation = {}): StepOutcome {
   const day = dayOf(ctx);
   const a = answers.answer(question, facts, day);
+  // "… bao nhiêu? Nhờ cán bộ gọi lại cho tôi": the answer, then the callback request with the question as its topic;
+  // without a sure answer (a question back, the closest questions), the request at once: the consultant will answer.
+  const callToo = question === ctx.text && questionBesideCall(ctx.folded);
+  // (Nor when the answer is only how to ask for a call.)
+  if (callToo && (a.kind === 'clarify' || a.kind === 'unsure' || (a.parts.length > 0 && a.parts.every((p) => p.entry.id === CALLBACK_ENTRY)))) return goto(CALLBACK_FLOW_ID);
   switch (a.kind) {
     case 'entry': {
       const reply = { text: a.parts.length > 0 ? composeReply(a.parts, ctx.capabilities, day, ctx.campaign) : a.answer };
-      // "… bao nhiêu? Nhờ cán bộ gọi lại cho tôi": the answer, then the callback request with the question as its topic.
-      return question === ctx.text && questionBesideCall(ctx.folded) ? goto(CALLBACK_FLOW_ID, reply) : end(reply);
+      return callToo ? goto(CALLBACK_FLOW_ID, reply) : end(reply);
     }
     case 'clarify': {
       const c = a.clarify!;

@@ -75,6 +75,13 @@ describe('a resident asks to be called back (POST /web/chat)', () => {
     expect(await onlyRequest(t.service.db)).toMatchObject({ name: 'Trần Văn Bình', phone: '+84912345678', preferredTime: 'morning', topic: question });
   });
 
+  it('starts the request at once when the answer to the question beside the call would only say how to ask for one', async () => {
+    const chat = t.chat();
+    await chat.send('Bảo hiểm của tôi có vấn đề, không biết xử lý thế nào, nhờ cán bộ gọi lại cho tôi số 0912 345 678 nhé');
+    expect(chat.last).toHaveLength(1);
+    expect(chat.text).toMatch(/câu hỏi của anh\/chị được ghi kèm.*họ tên/);
+  });
+
   it('starts from the menu button too', async () => {
     const chat = t.chat();
     await chat.send('menu');
