@@ -295,7 +295,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 2 tháng đó em có đóng tự nguyện nữa không, hết hợp đồng thì sao"): compulsory meanwhile, voluntary again after.
     name: 'contract-pauses-voluntary',
     asks: (f) =>
-      /\b(?:ky|co|lam) (?:\w+ ){0,2}hop dong (?:lao dong )?(?:\w+ ){0,2}(?:[1-9]|1[0-2]) thang\b/.test(f) &&
+      /\bhop dong (?:lao dong )?(?:\w+ ){0,2}(?:[1-9]|1[0-2]) thang\b/.test(f) &&
       /\btu nguyen\b/.test(f) &&
       !/\b(?:tam hoan|khong (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh))\b/.test(f),
     entry: 'transfer_between_schemes.got_job',

@@ -46,7 +46,8 @@ export function periodRunning(f: string, day: string | undefined): { months: num
 /** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
 const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
-const LOWEST = /\b(?:thap nhat|toi thieu|it nhat)\b/;
+// (Not refused: "không muốn đóng mức thấp nhất mà chọn thu nhập 2 triệu".)
+const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(?:thap nhat|toi thieu|it nhat)\b/;
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {

@@ -123,7 +123,8 @@ function ageNow(f: string, year: number): number | undefined {
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
-const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau|sau nay nha|sau nay ma|neu nha|khi nha|neu sau nay) )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
+// ("Nếu năm sau nhà tôi thoát cận nghèo": a supposition, a few words after "nếu".)
+const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau)(?: \w+){0,4} )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
 /** Moved between the groups ("lên cận nghèo", "chuyển sang hộ nghèo"). */
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
@@ -270,7 +271,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   else if (/\bho ngheo\b|\bnha (?:toi |em |minh )?(?:thuoc dien )?ngheo\b/.test(household)) s.household = 'poor';
   // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
   // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
-  if (ETHNIC_GROUP.test(f) || (/\bdan toc\b/.test(f) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(f))) s.ethnicMinority = true;
+  // ("Không thuộc hộ nghèo, cận nghèo hay dân tộc thiểu số": not in any of them.)
+  const fe = f.replace(/\b(?:khong|ko|chua) (?:phai |thuoc |la )+(?:(?:ho|can ngheo|ngheo|hay|hoac|va|nguoi|,) )*dan toc(?: thieu so)?\b/g, ' ');
+  if (ETHNIC_GROUP.test(fe) || (/\bdan toc\b/.test(fe) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(fe))) s.ethnicMinority = true;
   // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)
   const askedAbout = s.ethnicMinority ? askedRelative(f) : undefined;
   if (askedAbout && new RegExp(`\\b${askedAbout} (?:toi|em|e|minh|tui) (?:la )?(?:nguoi )?(?:dan toc )?kinh\\b`).test(f)) delete s.ethnicMinority;
@@ -320,7 +323,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (
-    /\bdong truoc\b|\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    // ("hợp đồng 6 tháng" is a contract, not a payment.)
+    /\bdong truoc\b|\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop )\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
@@ -387,6 +391,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("tổng cộng đúng 15 năm" unaccented: "đúng", exactly, not "dừng", a stop.)
+    .replace(/\b(tong cong|tong|duoc|la|vua|da dong|dong) dung (\d{1,2}) (nam|thang)\b/g, '$1 $2 $3')
     .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
