@@ -315,6 +315,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     after: () => 'subsidy.group_change',
   },
   {
+    // Paying once a year asked ("muốn đóng mỗi năm một lần cho tiện, có được không"): the 12-month mode, not years ahead.
+    name: 'yearly-mode-asked',
+    asks: (f) =>
+      /\b(?:moi|1|mot) nam (?:dong |nop )?(?:1|mot) lan\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:theo nam|ca nam|hang nam)\b/.test(f) &&
+      // (Whether it may be done, not what it costs; a change of mode is another rule's.)
+      /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the)\b/.test(f) &&
+      !/\b(?:nhieu nam|[2-9] nam|truoc|ve sau|con thieu|doi|chuyen|tang|giam|bao nhieu)\b/.test(f),
+    entry: 'payment_mode.modes',
+    lead: () => 'Được: đóng 12 tháng một lần (mỗi năm một lần), nộp trong 7 tháng đầu của kỳ; số tiền bằng 12 tháng cộng lại.',
+    leadsAlways: true,
+    replaces: ['payment_mode.years_ahead', 'payment_mode.modes', 'payment_mode.monthly_or_yearly'],
+  },
+  {
     // A student asks for support ("sinh viên có được hỗ trợ gì không"): no group of its own, the 20 % everyone gets.
     name: 'student-subsidy',
     asks: (f) => /\b(?:sinh vien|hoc sinh)\b/.test(f) && /\b(?:ho tro|uu dai|giam|mien)\b/.test(f) && !/\b(?:bhyt|bao hiem y te|the)\b/.test(f),
@@ -339,6 +352,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:con thieu|phai dong|can dong|dong them)\b/.test(f),
     entry: 'other.vssid_app',
     replaces: ['contribution_amount.how_much_month', 'contribution_amount.minimum', 'pension_conditions.years_15', 'calculator.premium_for_income'],
+  },
+  {
+    // A later ask where to ask more ("Tôi cần hỏi thêm thì liên hệ ở đâu?"): the hotline and a callback.
+    name: 'contact-asked',
+    asks: (f) => /\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|dau)\b/.test(f) && !/\b(?:dang ky|nop|dong tien|ho so|mua)\b/.test(f),
+    entry: 'contact_hotline.callback',
+    leadsAlways: true,
+    laterAskOnly: true,
   },
   {
     // A later ask when to pay by ("… đóng 12 tháng một lần … phải nộp trước khi nào?"): the deadlines of the modes.
@@ -591,7 +612,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'father-voluntary-birth',
     asks: (f) =>
       /\bvo (?:toi|em|minh) (?:\w+ ){0,2}(?:sinh|de|sap sinh|du sinh|mang thai|co bau)\b/.test(f) &&
-      /\b(?:toi|em|minh) (?:co |dang |da )?(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) &&
+      /\b(?:toi|em|minh) (?:thi |co |dang |da |van )*(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) &&
       !/\b(?:bat buoc|cong ty|co quan|hop dong)\b/.test(f),
     entry: 'maternity.father',
     replaces: ['maternity.mixed_parents', 'maternity.amount', 'maternity.conditions'],
