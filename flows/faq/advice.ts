@@ -466,6 +466,11 @@ export function babiesBorn(f: string): number {
   return /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
 }
 
+/** The allowance for twins or triplets: "Sinh đôi: 2 con x 2.000.000 = 4.000.000 đồng". */
+export function birthsSum(babies: number): string {
+  return `${babies === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${babies} con x 2.000.000 = ${babies * 2}.000.000 đồng`;
+}
+
 /**
  * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
  * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
@@ -528,7 +533,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     // (On the entry matched: "sinh đôi được bao nhiêu" keeps the twins' answer.)
     // (Twins or triplets: the sum for them.)
     const babies = babiesBorn(f);
-    const sum = babies > 1 ? ` ${babies === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${babies} con x 2.000.000 = ${babies * 2}.000.000 đồng.` : '';
+    const sum = babies > 1 ? ` ${birthsSum(babies)}.` : '';
     const a = part(matched.id, `Anh/chị đã đóng ${enoughMonths} tháng: nếu trong 12 tháng trước khi sinh có đủ 6 tháng đóng thì được trợ cấp 2.000.000 đồng cho mỗi con.${sum}`);
     if (a) return a;
   }

@@ -3,8 +3,9 @@ import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
+import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, birthsSum, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, RATE_ASKED, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -218,21 +219,10 @@ const sameKindOfFigure = (a: KbEntry, b: KbEntry): boolean => figureKind(a) === 
 
 /** The message's asks as its question marks close them, each with the words before it since the last one. */
 const closedAsks = (text: string): string[] =>
-  (text.includes('?') ? text : markedAsks(text))
+  (text.includes('?') ? text : markClauseAsks(text))
     .split(/(?<=\?)/)
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
-
-/** A clause that ends as a question does, within its last few words ("… có bị mất k", "… hết bao nhiêu tiền"). */
-const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o dau|gi|nao|sao|duoc khong|may|bao gio|khi nao|bao lau)(?: \w+){0,2}$/;
-
-/**
- * A message written without question marks ("… đóng 1 năm 1 lần thì hết bao nhiêu tiền, nếu sau này đi làm công ty
- * thì số năm tự nguyện có bị mất k, và …"): its clauses that end as questions do, each closed with one.
- */
-function markedAsks(text: string): string {
-  return text.replace(/[^,.;!\n]+(?=[,.;!\n]|$)/g, (clause) => (ENDS_AS_ASK.test(foldWords(clause)) ? `${clause.trimEnd()}?` : clause));
-}
 
 /** Social insurance named in an ask (not only health insurance). */
 const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;
@@ -421,6 +411,10 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
   return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs }]));
 }
 
+/** A part with a sentence after its own lead, or before it; the sentence alone when it has none. */
+const leadAfter = (p: AnswerPart, text: string): AnswerPart => ({ ...p, lead: p.lead ? `${p.lead} ${text}` : text });
+const leadBefore = (p: AnswerPart, text: string): AnswerPart => ({ ...p, lead: p.lead ? `${text} ${p.lead}` : text });
+
 /** A facet's general answer that a later ask's own rule of the same topic replaces (where to pay → the post office). */
 const GENERAL_FACETS: ReadonlySet<string> = new Set(['where_to_pay.collection_agents']);
 /** What to pay asked in so many words ("đóng mức thấp nhất là bao nhiêu"; not "đóng bao nhiêu năm"). */
@@ -435,7 +429,7 @@ function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
   for (const p of parts) {
     const at = out.findIndex((q) => q.entry.id === p.entry.id);
     if (at < 0) out.push(p);
-    else if (p.lead) out[at] = { ...out[at]!, lead: out[at]!.lead ? `${out[at]!.lead} ${p.lead}` : p.lead };
+    else if (p.lead) out[at] = leadAfter(out[at]!, p.lead);
   }
   return out;
 }
@@ -456,7 +450,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   const target = targetPensionLead(f, s);
   if (target && !out.some((p) => p.lead?.startsWith('Để có lương hưu'))) {
     const at = Math.max(0, out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic) || PENSION_TOPICS.has(p.entry.topic)));
-    out[at] = { ...out[at]!, lead: out[at]!.lead ? `${target} ${out[at]!.lead}` : target };
+    out[at] = leadBefore(out[at]!, target);
   }
   // (No part of those topics, the payment asked all the same, "… đóng tiếp cho đủ 15 năm thì mỗi tháng đóng mức thấp
   // nhất là bao nhiêu" after quitting a job: the first part says it after its own sentence.)
@@ -468,34 +462,32 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   const pay = unanswered ? -2 : payTopic;
   if (pay === -2) {
     const lead = contributionLead(text, f, s);
-    if (lead) out[0] = { ...out[0]!, lead: out[0]!.lead ? `${out[0]!.lead} ${lead}` : lead };
+    if (lead) out[0] = leadAfter(out[0]!, lead);
   }
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
     // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
-    const own = out[pay]!.lead;
-    if (lead) out[pay] = { ...out[pay]!, lead: own ? (own.startsWith('Chưa đổi ngay') ? `${own} ${lead}` : `${lead} ${own}`) : lead };
+    if (lead) out[pay] = out[pay]!.lead?.startsWith('Chưa đổi ngay') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
   }
   // Paying the missing years at once at the income told: what it comes to.
   // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)
   const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once' || p.lead?.includes('nên được đóng một lần cho'));
   if (missing >= 0 && !out.some((p) => p.lead?.includes('tháng còn thiếu x'))) {
     const cost = missingYearsCostLead(text, f, s);
-    if (cost) out[missing] = { ...out[missing]!, lead: out[missing]!.lead ? `${out[missing]!.lead} ${cost}` : cost };
+    if (cost) out[missing] = leadAfter(out[missing]!, cost);
   }
   const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
   if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {
     // Close to 15 years ("14 năm 5 tháng, rút luôn cho xong"): how little is missing comes first.
     const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
     const lead = [close, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
-    if (lead) out[lump] = { ...out[lump]!, lead: out[lump]!.lead ? `${out[lump]!.lead} ${lead}` : lead };
+    if (lead) out[lump] = leadAfter(out[lump]!, lead);
   }
   // Twins or triplets at a birth: the sum, unless a part says it ("sinh đôi … tổng được bao nhiêu").
   const births = afterAsks ? babiesBorn(f) : 1;
   const mat = out.findIndex((p) => p.entry.topic === 'maternity');
   if (births > 1 && mat >= 0 && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes(`${births * 2}.000.000`))) {
-    const sum = `${births === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${births} con x 2.000.000 = ${births * 2}.000.000 đồng (khi đủ điều kiện).`;
-    out[mat] = { ...out[mat]!, lead: out[mat]!.lead ? `${out[mat]!.lead} ${sum}` : sum };
+    out[mat] = leadAfter(out[mat]!, `${birthsSum(births)} (khi đủ điều kiện).`);
   }
   // The rate asked for years named ("đóng thêm 5 năm cho đủ 15 năm thì … tỷ lệ bao nhiêu") when no part says one.
   if (afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? ''))) {
@@ -503,12 +495,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const named = yearsAsked(f).filter((n) => n >= 15 && n !== s.yearsPaid);
     const rates = named.length > 0 ? ratesForYearsLead(named.map((n) => `dong ${n} nam`).join(' '), s.sex) : undefined;
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
-    if (rates && out[to]) out[to] = { ...out[to]!, lead: out[to]!.lead ? `${out[to]!.lead} ${rates}` : rates };
+    if (rates && out[to]) out[to] = leadAfter(out[to]!, rates);
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
   if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {
     const lead = pensionEstimateLead(text, f, s);
-    if (lead) out[at] = { ...out[at]!, lead: out[at]!.lead ? `${lead} ${out[at]!.lead}` : lead };
+    if (lead) out[at] = leadBefore(out[at]!, lead);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { fold } from './fold-memo.ts';
+import { fold, foldWords } from './fold-memo.ts';
 
 /**
  * Words that close a question in Vietnamese ("… được không", "… bao nhiêu", "… thế nào"), folded, with the
@@ -136,4 +136,15 @@ function markStatedAsks(text: string): string {
     from = m.index + body.trimEnd().length + (sentence.length - body.length > 0 ? 1 : 0);
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/** A clause that ends as a question does, within its last few words ("… có bị mất k", "… hết bao nhiêu tiền"). */
+const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o dau|gi|nao|sao|duoc khong|may|bao gio|khi nao|bao lau)(?: \w+){0,2}$/;
+
+/**
+ * A message written without question marks ("… đóng 1 năm 1 lần thì hết bao nhiêu tiền, nếu sau này đi làm công ty
+ * thì số năm tự nguyện có bị mất k, và …"): its clauses that end as questions do, each closed with one.
+ */
+export function markClauseAsks(text: string): string {
+  return text.replace(/[^,.;!\n]+(?=[,.;!\n]|$)/g, (clause) => (ENDS_AS_ASK.test(foldWords(clause)) ? `${clause.trimEnd()}?` : clause));
 }

@@ -22,7 +22,10 @@ export interface AskRoute {
   leadsAlways?: true;
   /** Read before the situation's other rules (the years, an illness, a withdrawal): a post, a prison, a new job decide. */
   decisive?: true;
-  /** Read only on a later ask of a message, on its own words ("… Sau khi sinh muốn tạm ngừng đóng thì có sao không?"). */
+  /**
+   * Read only on a later ask of a message, on its own words ("… Sau khi sinh muốn tạm ngừng đóng thì có sao không?"); its
+   * entry answers even when the ask alone matched it (as `leadsAlways`).
+   */
   laterAskOnly?: true;
   /** Only these matched entries are switched (the ask corrects one reading, it is not the whole question). */
   replaces?: readonly string[];

@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, ruleYear, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -151,9 +151,8 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
  */
 function socialPensionAgeLead(s: Situation): string | undefined {
   if (s.age === undefined || s.age < 50 || s.drawingPension === true) return undefined;
-  const poor = s.household === 'poor' || s.household === 'near_poor';
-  const from = poor ? 70 : 75;
-  const who = `${s.age} tuổi${poor ? `, hộ ${s.household === 'poor' ? 'nghèo' : 'cận nghèo'}` : ''}`;
+  const from = socialPensionAge(s);
+  const who = `${s.age} tuổi${s.household ? `, hộ ${s.household === 'poor' ? 'nghèo' : 'cận nghèo'}` : ''}`;
   return s.age >= from
     ? `Người ${who}, không có lương hưu hay trợ cấp BHXH hằng tháng, đã đủ tuổi hưởng trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ đủ ${from} tuổi): làm văn bản đề nghị gửi UBND xã/phường.`
     : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
@@ -358,7 +357,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'contact-asked',
     asks: (f) => /\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|dau)\b/.test(f) && !/\b(?:dang ky|nop|dong tien|ho so|mua)\b/.test(f),
     entry: 'contact_hotline.callback',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -369,7 +367,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\bhan chot (?:la )?(?:khi nao|bao gio|thang nao|ngay nao)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/.test(f) &&
       !/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/.test(f),
     entry: 'payment_mode.deadlines',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -381,7 +378,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
       /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -391,7 +387,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
     asks: (f, s) => s.drawingPension === true && HEALTH_CARD.test(f) && !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -400,7 +395,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'job-later-asked',
     asks: (f) => /\b(?:sau nay|neu|lo|mai mot) (?:\w+ ){0,3}(?:vao lam|di lam|xin vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/.test(f) && /\b(?:tu nguyen|so nam|thoi gian|mat|cong|tinh)\b/.test(f),
     entry: 'transfer_between_schemes.got_job',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -623,7 +617,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'no-contract-joins-asked',
     asks: (f) => /\bkhong (?:co |ky )?hop dong\b/.test(f) && JOIN_ASK.test(f) && /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
     entry: 'eligibility.no_contract',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1094,7 +1087,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong|bat buoc)\b/.test(f),
     entry: 'payment_mode.pause_resume',
     covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1126,7 +1118,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !HEALTH_CARD.test(f),
     entry: 'eligibility.pensioner',
     // (The matched entry itself when the ask alone is not sure enough.)
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1229,7 +1220,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => /\b(?:tro cap|ho tro|tien|che do)\b(?: \w+){0,6} (?:nguoi gia|nguoi cao tuoi|tuoi gia|luc gia|khi gia)\b/.test(f) && !JOIN_ASK.test(f),
     entry: 'other.social_pension',
     lead: socialPensionAgeLead,
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1567,7 +1557,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'contributor-card-asked',
     asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b(?: \w+){0,3} (?:co )?(?:duoc )?(?:cap )?(?:luon )?(?:the )?bhyt\b/.test(f) && !/\b(?:luong huu|ve huu|mua)\b/.test(f),
     entry: 'health_insurance.contributor_card',
-    leadsAlways: true,
     laterAskOnly: true,
   },
   {
@@ -1913,7 +1902,8 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined,
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.
-    if (answered && !r.before && !r.after) return matchedId === r.entry && r.leadsAlways ? r : null;
+    // (A later ask's route answers with its entry even when the ask alone matched that entry, but weakly.)
+    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.leadsAlways || r.laterAskOnly) ? r : null;
     return r;
   }
   return null;

@@ -124,9 +124,12 @@ function towardTwenty(s: Situation, n: number): string {
  * Someone old enough for the social pension (75, or 70 in a poor or near-poor household) who draws no pension: it
  * needs no contributions (Law 41/2024 Art 21; Decree 176/2025: 500,000 a month, claimed at the commune).
  */
+/** The social pension's age for the person (Law 41/2024 Art 21): 70 in a poor or near-poor household, else 75. */
+export const socialPensionAge = (s: Situation): number => (s.household !== undefined ? 70 : 75);
+
 function socialPensionNote(s: Situation): string {
   if (s.age === undefined || s.drawingPension === true) return '';
-  if (s.age >= 75 || (s.age >= 70 && s.household !== undefined)) {
+  if (s.age >= socialPensionAge(s)) {
     return ` Ở tuổi này, nếu không có lương hưu hay trợ cấp BHXH hằng tháng, anh/chị được trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ 75 tuổi; từ 70 tuổi nếu thuộc hộ nghèo, cận nghèo) mà không cần đóng: làm đơn gửi UBND xã.`;
   }
   return '';
