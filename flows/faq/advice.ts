@@ -1,9 +1,9 @@
 import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import { retirementAgeMonths, type Situation } from './situation.ts';
+import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
-import { routeAsk, STARTS_JOB } from './ask-routes.ts';
+import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, WITHDRAWN_COUNTED } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -78,8 +78,6 @@ const ASK_YEAR_BEFORE_2025 = /\b(?:nam |tu |den |truoc )?(?:19\d\d|20(?:0\d|1\d|
 /** "(đóng) từ 1/2012", "từ năm 2008 đến 2015": when paying began or a span paid. */
 const PAID_SINCE = /\b(?:tu|den|toi|bat dau) (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/g;
 const ASKS_THE_PAST = new RegExp(`${ASK_YEAR_BEFORE_2025.source}|\\b(?:luat cu|luat 2014|truoc day|hoi do|hoi truoc|ngay truoc|truoc 1 7 2025)\\b`);
-/** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
-const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
 /** Today's rule for a repealed one. */
 const CURRENT_OF: Readonly<Record<string, string>> = {
   'survivor.old_rule_2020': 'survivor.member_dies_one_time',
@@ -105,7 +103,7 @@ const NOT_ON_THE_LIST =
  * after 12 months without paying (Law 41/2024 Art 141), and the amount in months of average income when the
  * years all fall from 2014. Undefined when nothing shows the person paid before the reform.
  */
-function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
+export function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const n = s.yearsPaid;
   const before = (s.startYear !== undefined && s.startYear < 2025) || (s.startYear === undefined && n !== undefined && n >= 2);
   if (n === undefined && s.startYear === undefined && s.drawingPension !== true && !s.memberDied) return recentStopLead(s, f);
@@ -434,7 +432,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     matched?.topic === 'lump_sum' &&
     ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months', ...(s.settlingAbroad ? [] : ['lump_sum.emigration'])].includes(matched.id);
   const withdrawAsked = /\brut\b/.test(f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');
-  if (transitional && (onLumpSum || withdrawAsked)) {
+  // ("… nghỉ việc nhưng chưa rút bảo hiểm … bao giờ được hưởng lương hưu": a withdrawal denied, not asked.)
+  const withdrawalDenied = /\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/.test(f) && !/\b(?:rut|mot lan|1 lan)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: (?:bhxh|bao hiem(?: xa hoi)?|so))?(?: (?:mot lan|1 lan))?\b/g, ' '));
+  if (transitional && (onLumpSum || withdrawAsked) && !withdrawalDenied) {
     const a = part(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
     if (a) return a;
   }
@@ -520,6 +520,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const a = part('pension_conditions.years_15', yearsLead(s));
     if (a) return a;
   }
+  // Leaving a job matched for someone who has none yet and asks about one to come ("sau này ra trường cháu vào làm công ty
+  // có đóng bắt buộc thì mấy năm tự nguyện này có bị mất không"): the voluntary years are kept and added.
+  if (matched.id === 'transfer_between_schemes.quit_job' && s.employment === undefined && s.yearsPaid === undefined && FUTURE_JOB.test(f)) {
+    const a = part('transfer_between_schemes.got_job');
+    if (a) return a;
+  }
   // "… 5 năm chưa rút, giờ đóng tự nguyện tiếp được ko": nothing withdrawn, so going on, not the withdrawn rule.
   if (matched.id === 'transfer_between_schemes.withdrawn_not_counted' && !s.withdrewBefore && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}rut\b/.test(f)) {
     const a = part('transfer_between_schemes.quit_job', yearsLead(s));
@@ -545,7 +551,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
-  if (s.withdrewBefore && (/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f) || WITHDRAWN_COUNTED.test(f))) {
+  if (s.withdrewBefore && (/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f) || WITHDRAWN_COUNTED.test(f) || EARLIER_YEARS_COUNTED.test(f))) {
     const a = part('transfer_between_schemes.withdrawn_not_counted');
     if (a) return a;
   }

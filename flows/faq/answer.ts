@@ -5,8 +5,8 @@ import { coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, birthsSum, situationalAdvice, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, RATE_ASKED, routeAsk } from './ask-routes.ts';
+import { adviseFor, babiesBorn, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { asksRetirementDate, LOSES_PAID, RATE_ASKED, routeAsk } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
@@ -286,7 +286,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const routed = route ? index.entries.get(route.entry) : undefined;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
-    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : m0;
+    // ("… đóng từ năm 2018 … tôi có rút một lần ngay được không": the rule for members who joined after the reform,
+    // which the ask alone matched, is not theirs; the transitional rule is, said for them.)
+    const transitional = !routed && m0.entry?.id === 'lump_sum.joined_after_2025' && paidBeforeReform(s) ? index.entries.get('lump_sum.transitional_12_months') : undefined;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : m0;
     if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
@@ -294,6 +297,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
     if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
+    if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
     if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
@@ -334,7 +339,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const ownSubject = words >= OWN_SUBJECT_WORDS && m.confidence >= OWN_SUBJECT_CONFIDENCE;
     if (!ofTheMessage && !named && !numbered && !routed && !ownSubject && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
-    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : undefined;
+    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : transitional ? transitionalLumpSumLead(s, askWords(text)) : undefined;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)
     const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));
@@ -343,6 +348,12 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     topics.add(topic);
   }
   return out;
+}
+
+/** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */
+function paidBeforeReform(s: Situation): boolean {
+  if (s.startYear !== undefined) return s.startYear < 2025;
+  return s.yearsPaid !== undefined && s.year !== undefined && s.yearsPaid > s.year - 2025 + 1;
 }
 
 /**

@@ -96,7 +96,21 @@ const FOR_RELATIVE =
 const DIED_ON = /\b(?:qua doi|mat|chet|tu vong|tu tran) (?:\w+ ){0,3}?(?:(?:vao |tu |hoi )?(?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?|(?:vao |tu |hoi )?nam )(20[0-2]\d)\b/;
 /** … or told before the death word ("Tháng 3/2020 chồng tôi bị tai nạn qua đời"), not the end of a period ("đến 12/2024 thì mất"). */
 const DATE_THEN_DIED =
-  /(?<!\b(?:den|toi|het|sang) (?:thang |nam )?)\b(?:thang (\d{1,2}) (?:nam )?|nam )(20[0-2]\d)\b(?: (?!(?:19|20)\d\d\b|\d{1,2} (?:19|20)\d\d\b)\w+){0,6} (?:qua doi|mat|chet|tu vong|tu tran)\b/;
+  /(?<!\b(?:den|toi|het|sang|tu) (?:thang |nam )?)\b(?:thang (\d{1,2}) (?:nam )?|nam )(20[0-2]\d)\b(?: (?!(?:19|20)\d\d\b|\d{1,2} (?:19|20)\d\d\b)\w+){0,6} (?:qua doi|mat|chet|tu vong|tu tran)\b/;
+/** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
+// (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
+export const EARLIER_YEARS_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
+export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
+/** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
+export const LOSES_PAID =
+  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/;
+/** The words of the folded text up to the end of `re`'s first match, the last `n` before it included; "" if none. */
+function wordsBefore(f: string, re: RegExp, n: number): string {
+  const m = re.exec(f);
+  if (!m) return '';
+  const before = f.slice(0, m.index).trim().split(' ');
+  return `${before.slice(-n).join(' ')} ${m[0]}`;
+}
 function diedBeforeReform(f: string): boolean {
   const m = DIED_ON.exec(f) ?? DATE_THEN_DIED.exec(f);
   if (!m) return false;
@@ -891,6 +905,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     }),
   ),
   {
+    // How many years may be paid ahead ("được đóng trước tối đa bao nhiêu năm", "đóng trước được mấy năm"): 5 at most, for
+    // less than the months one by one (Decree 159/2025 Art 6), whatever the story around it matched.
+    name: 'years-ahead-asked',
+    asks: (f) => /\b(?:dong|nop) (?:\w+ ){0,2}?truoc (?:duoc |toi da |nhieu nhat |duoc toi da )?(?:bao nhieu|may) nam\b|\b(?:dong|nop) truoc (?:duoc )?(?:toi da|nhieu nhat)\b/.test(f),
+    entry: 'payment_mode.years_ahead',
+    replaces: ['contribution_amount.no_recalculation', 'payment_mode.backpay_past', 'transfer_between_schemes.prepaid_then_employed', 'contribution_amount.how_much_month', 'payment_mode.modes', 'payment_mode.monthly_or_yearly'],
+  },
+  {
+    // A lump sum taken and the years it paid asked about ("đã rút BHXH một lần cho 8 năm … 8 năm trước đây có được tính
+    // gộp vào không"): settled, not counted; the new period counts from the new start (15 years for a pension).
+    name: 'withdrawn-years-asked',
+    asks: (f, s) => s.withdrewBefore === true && (WITHDRAWN_COUNTED.test(f) || EARLIER_YEARS_COUNTED.test(f)),
+    entry: 'transfer_between_schemes.withdrawn_not_counted',
+    lead: (s, f) => rejoinLead(s, f),
+    // (Not the rule on joining again after a lump sum, which says both.)
+    replaces: ['benefits_pension.how_calculated', 'benefits_pension.rate_men', 'benefits_pension.rate_women', 'pension_conditions.years_15', 'pension_conditions.by_birth_year', 'pension_conditions.retirement_age', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.withdrawn_not_counted'],
+  },
+  {
     // The rate for years named ("đóng đủ 30 năm thì hưởng bao nhiêu %, còn nếu chỉ đóng 20 năm?"): each figure, for
     // the sex told or both; not for years already paid with a pension to come (the years lead says that).
     name: 'rate-for-years-named',
@@ -1068,8 +1100,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !s.memberDied &&
       // (Or a time stopped, "dừng 1 năm nay", "nghỉ đóng 2 năm", and the years asked about, "có mất 5 năm trước không".)
       /\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b|\b(?:dung|ngung|nghi|bo) (?:dong |nop )?(?:\d+|mot|hai|ba) (?:nam|thang)\b/.test(f) &&
-      /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/.test(f) &&
-      !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong)\b/.test(f),
+      // (Not the loss a withdrawal brings, "rút một lần thì có bị mất không"; one asked after it is a further ask: "… có
+      // bị mất không, và tôi có rút một lần được không".)
+      LOSES_PAID.test(f) &&
+      !/\b(?:chet|qua doi|tu vong)\b/.test(f) &&
+      !/\b(?:rut|lay lai|mot lan)\b/.test(wordsBefore(f, LOSES_PAID, 10)),
     entry: 'payment_mode.pause_resume',
     lead: () =>
       'Không mất: dừng đóng thì thời gian và số tiền đã đóng được bảo lưu, đóng tiếp lúc nào cũng được cộng dồn. Đến tuổi nghỉ hưu mà chưa đủ 15 năm thì đóng tiếp, đóng một lần phần còn thiếu (không quá 5 năm) hoặc nhận BHXH một lần.',

@@ -44,7 +44,8 @@ export function periodRunning(f: string, day: string | undefined): { months: num
 }
 
 /** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
-const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b/;
+// (Not a span: "được đóng trước tối đa bao nhiêu năm".)
+const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b(?! (?:bao nhieu |may |la |\d{1,2} )?(?:nam|ky|lan)\b| (?:bao nhieu|may) thang\b)/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
 // (Not refused: "không muốn đóng mức thấp nhất mà chọn thu nhập 2 triệu".)
 const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(?:thap nhat|toi thieu|it nhat)\b/;

@@ -142,6 +142,14 @@ const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}
 const TWO_JOBS = /\b(?:dong|duoc) (?:\w+ ){0,6}?(?:duoc )?(\d{1,2}) nam (?:[\w,]+ ){0,3}?(?:chuyen|sang) (?:\w+ ){0,6}?(?:dong|duoc) (?:\w+ ){0,3}?(?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/;
 /** Years paid more, then stopped ("sau này đóng tự nguyện thêm 3 năm thì dừng", "đóng thêm 2 năm rồi nghỉ"). */
 const PAID_MORE_THEN_STOPPED = /\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them (?:duoc )?(\d{1,2}) nam (?:nua )?(?:thi|roi) (?:dung|nghi|thoi|ngung|bo)\b/;
+/** … or told as the story's next step, the sentence ending there ("đóng bắt buộc 7 năm rồi đóng tự nguyện thêm 2 năm."). */
+const PAID_MORE_NEXT = /\b(?:roi|sau do|sau nay|tiep do|tiep theo) (?:(?:toi|em|minh) )?(?:dong|tham gia|nop) (?:\w+ ){0,3}?them (?:duoc )?(\d{1,2}) nam(?= ?[.;]|$)/;
+/** A job to come ("sau này ra trường cháu vào làm công ty có đóng bắt buộc"): not employed now. */
+export const FUTURE_JOB = /\b(?:sau nay|mai sau|ra truong|tot nghiep)\b(?: \w+){0,4} (?:lam|vao|xin viec) (?:\w+ ){0,2}(?:cong ty|cty|doanh nghiep|nha may|co quan)\b/;
+/** The month of a death ("tháng 8/2026 bố tôi mất", "mất vào tháng 8/2026"). */
+const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet) (?:vao )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** The last year of a period paid ahead ("(2024–2028)", "đến hết năm 2028"). */
+const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
@@ -218,7 +226,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -305,7 +313,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
@@ -317,14 +325,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (
     // ("hợp đồng 6 tháng" is a contract, not a payment.)
-    /\bdong truoc\b|\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop )\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop )\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
@@ -380,6 +388,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
       delete s.neverPaid;
     }
   }
+  // A member who died within a period paid ahead ("tham gia từ tháng 1/2019 … đóng trước 5 năm (2024–2028) … tháng 8/2026
+  // bố tôi mất"): paid from the start to the death.
+  if (s.memberDied && s.prepaid && s.startYear !== undefined && s.startMonth !== undefined) {
+    const died = DIED_IN_MONTH.exec(f);
+    const at = died ? Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) : undefined;
+    const aheadTo = Math.max(0, ...[...f.matchAll(PAID_AHEAD_TO)].map((m) => Number(m[1] ?? m[2])));
+    const months = at !== undefined ? at - (s.startYear * 12 + s.startMonth) + 1 : 0;
+    if (at !== undefined && aheadTo * 12 + 12 >= at && months >= 1 && months <= 540) s.yearsPaid = Math.round((months / 12) * 100) / 100;
+  }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
@@ -393,7 +410,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const fy = f
     // ("tổng cộng đúng 15 năm" unaccented: "đúng", exactly, not "dừng", a stop.)
     .replace(/\b(tong cong|tong|duoc|la|vua|da dong|dong) dung (\d{1,2}) (nam|thang)\b/g, '$1 $2 $3')
-    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot) )*\d{1,2} nam\b/g, '$1 $2$3')
+    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot|truoc) )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
@@ -506,7 +523,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const twoJobs = !compulsory || !voluntary ? TWO_JOBS.exec(fy) : null;
   if (twoJobs && !OTHER_PERSON.test(twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !TOTAL_YEARS.test(fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
   // "… có đóng bảo hiểm 4 năm, sau này đóng tự nguyện thêm 3 năm thì dừng": more years paid after the first, then stopped.
-  const more = !(compulsory && voluntary) && !twoJobs ? PAID_MORE_THEN_STOPPED.exec(f) : null; // (f: the years "to add" are taken out of fy)
+  const more = !(compulsory && voluntary) && !twoJobs ? (PAID_MORE_THEN_STOPPED.exec(f) ?? PAID_MORE_NEXT.exec(f)) : null; // (f: the years "to add" are taken out of fy)
   // (Only when the years read are the first ones, told before: "… 7 năm rồi nghỉ, sau đó đóng thêm 3 năm … toàn bộ 10 năm"
   // has its total read already.)
   const firstTold = more && s.yearsPaid !== undefined ? new RegExp(`\\b${s.yearsPaid} nam\\b`).test(f.slice(0, more.index)) : false;
