@@ -3,6 +3,7 @@ import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
+import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, WITHDRAWN_COUNTED } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
@@ -285,9 +286,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // Settling abroad opens the lump sum at once.
   if (s.settlingAbroad && s.drawingPension !== true && (asksLumpSum || PENSION_ASK.test(f))) {
+    // (With the amount asked and the years told: the months of average income it makes.)
+    const amount = lumpSumMonthsLead(f, s);
     const a = part(
       'lump_sum.emigration',
-      'Ra nước ngoài để định cư là trường hợp được nhận BHXH một lần ngay, không phải chờ 12 tháng. Hồ sơ: sổ BHXH, đơn mẫu 14-HSB, CCCD và giấy tờ chứng minh định cư (hộ chiếu, thị thực định cư hoặc thẻ thường trú ở nước ngoài).',
+      `Ra nước ngoài để định cư là trường hợp được nhận BHXH một lần ngay, không phải chờ 12 tháng. Hồ sơ: sổ BHXH, đơn mẫu 14-HSB, CCCD và giấy tờ chứng minh định cư (hộ chiếu, thị thực định cư hoặc thẻ thường trú ở nước ngoài).${amount ? ` ${amount}` : ''}`,
     );
     if (a) return a;
   }

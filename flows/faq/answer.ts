@@ -235,6 +235,8 @@ const RETIRE_WHEN = /\b(?:khi nao|bao gio|nam nao|thang nao|may tuoi|bao nhieu t
 const RETIREMENT_DATE_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.by_birth_year', 'pension_conditions.retirement_age']);
 /** Topics of a claim filed with the insurance office (not paid at a collection agent). */
 const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'benefits_pension', 'maternity']);
+/** Entries on months paid but missing from the record: their papers are the receipt and the ID, not a registration's. */
+const RECORD_CHECKS: ReadonlySet<string> = new Set(['where_to_pay.receipt_check', 'where_to_pay.agent_not_recorded']);
 
 /**
  * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
@@ -268,8 +270,17 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   const topics = new Set(parts.map((p) => p.entry.topic));
   const aboutCards = parts[0]?.entry.topic === 'health_insurance';
   const out: AnswerPart[] = [];
+  let through = -1;
   for (const [i, { ask, f, words }] of asks.entries()) {
     if (out.length >= room + dropped.size) break;
+    if (i <= through) continue;
+    // A spouse's own ask in a letter about two people: answered for the spouse (and the piece it goes on in, if any).
+    const spouse = i > 0 ? spousePart(index, text, asks, i, s, day) : undefined;
+    if (spouse) {
+      through = spouse.through;
+      if (![...parts, ...out].some((p) => p.entry.id === spouse.part.entry.id && p.lead === spouse.part.lead)) out.push(spouse.part);
+      continue;
+    }
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
     // ("… chồng đã mất. Xin hỏi: đang đóng thì có thẻ BHYT không?": the ask after "xin hỏi", not the story before it.)
@@ -303,7 +314,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
     // (Nor the papers to join: "Hồ sơ làm ở đâu, cần giấy tờ gì?" after a death asks the claim's.)
-    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic))) continue;
+    // ("… đến đâu để được điều chỉnh": a record set right, not the pension's yearly rise, unless the ask names the pension.)
+    if (entry.id === 'benefits_pension.pension_adjustment' && !/\b(?:luong huu|huu tri|tien huu)\b/.test(f)) continue;
+    // (Nor after a check of months missing from the record: "… cần mang giấy tờ gì, đến đâu để được điều chỉnh".)
+    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id))) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
@@ -348,6 +362,40 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     topics.add(topic);
   }
   return out;
+}
+
+/** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
+const SPOUSE_SUBJECT = /^ ?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em))\b/;
+/** Whether an answer for a spouse is being made (the spouse's own letter is not read for a spouse again). */
+let forSpouse = false;
+
+/**
+ * A spouse's ask in a letter about two people ("Tôi … đang lãnh lương hưu … Vợ tôi 58 tuổi, … chưa đóng bhxh ngày nào. …
+ * Còn vợ tôi thì muốn biết đóng thế nào, bao lâu mới có lương hưu"): the message's facts are the asker's, so the
+ * spouse's ask is answered on the spouse's own sentence (the one that tells their age) and the ask, as if asked alone;
+ * the piece after it goes with it when it has no subject of its own. Undefined when no such sentence is told.
+ */
+function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string; f: string; words: number }[], i: number, s: Situation, day: AsOfDay): { part: AnswerPart; through: number } | undefined {
+  const m = forSpouse ? null : SPOUSE_SUBJECT.exec(asks[i]!.f);
+  if (!m) return undefined;
+  const who = m[1] ?? (m[2] === 'ba' ? 'vo' : 'chong');
+  const own = new RegExp(`\\b${who} (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
+  const told = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
+  if (!told || asks[i]!.ask.includes(told)) return undefined;
+  const next = asks[i + 1];
+  const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
+  const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
+  forSpouse = true;
+  try {
+    const a = answerQuestion(index, `${told} ${asked}`, CONFIDENCE_THRESHOLD, {}, day);
+    const first = a.parts[0];
+    if (a.kind !== 'entry' || !first) return undefined;
+    const whom = `Với ${who === 'vo' ? 'vợ' : 'chồng'} anh/chị:`;
+    // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
+    return { part: first.lead ? { ...first, lead: `${whom} ${first.lead}` } : first, through: joined ? i + 1 : i };
+  } finally {
+    forSpouse = false;
+  }
 }
 
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */

@@ -101,6 +101,13 @@ const DATE_THEN_DIED =
 // (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
 export const EARLIER_YEARS_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
 export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
+/** Said out of poverty ("thoát nghèo", "không còn là hộ nghèo"), not out of the near-poor group. */
+const LEFT_POVERTY_SAID = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?ngheo|khong con (?:la )?ho ngheo)\b/;
+/** The support of the next period asked ("kỳ đóng tới thì tôi được hỗ trợ bao nhiêu", "từ nay được hỗ trợ mấy %"). */
+const NEXT_SUPPORT_ASKED = /\b(?:ky (?:dong )?(?:toi|sau|tiep|moi)|tu nay|sap toi|lan sau|nam sau)\b(?: \w+){0,6} ho tro (?:\w+ ){0,2}(?:bao nhieu|may|the nao)\b/;
+/** The support after leaving poverty (Decree 159/2025): the group of everyone else, or the near-poor's if so listed. */
+const OUT_OF_POVERTY_SUPPORT =
+  'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì Nhà nước hỗ trợ như người khác, 20% mức đóng thấp nhất ({SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng ở mức thấp nhất); nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
   /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/;
@@ -713,6 +720,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'health_insurance.card_personal',
   },
   {
+    // Out of poverty in the middle of a period paid ahead, the next period's support asked ("… tháng 9/2026 thì xã công nhận
+    // nhà tôi thoát nghèo … kỳ đóng tới thì tôi được hỗ trợ bao nhiêu"): nothing owed for the period paid, the new group's
+    // support from the next.
+    name: 'out-of-poverty-next-support',
+    asks: (f, s) => s.groupChanged === true && s.household === undefined && (s.prepaid === true || /\bgiua chung\b/.test(f)) && LEFT_POVERTY_SAID.test(f) && NEXT_SUPPORT_ASKED.test(f),
+    entry: 'contribution_amount.no_recalculation',
+    lead: () => OUT_OF_POVERTY_SUPPORT,
+    leadsAlways: true,
+  },
+  {
     // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
     // phần chênh lệch không"): nothing is recalculated, no top-up.
     name: 'no-top-up-after-rise',
@@ -904,6 +921,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       leadsAlways: true,
     }),
   ),
+  {
+    // Where to register, asked beside the app ("ra đâu làm, đăng ký trên VssID được không"): the agents in person, then
+    // what the app does.
+    name: 'where-beside-app',
+    asks: (f) => /\b(?:vssid|ung dung|app)\b/.test(f) && /\b(?:ra|o|den|toi) dau\b/.test(f),
+    entry: 'how_to_join.via_vssid',
+    lead: () => 'Đăng ký trực tiếp: đến đại lý thu BHXH ở xã/phường (UBND xã, Hội Phụ nữ, Hội Nông dân…) hoặc bưu điện, mang CCCD, được giúp điền tờ khai.',
+    leadsAlways: true,
+    replaces: ['how_to_join.via_vssid'],
+  },
   {
     // How many years may be paid ahead ("được đóng trước tối đa bao nhiêu năm", "đóng trước được mấy năm"): 5 at most, for
     // less than the months one by one (Decree 159/2025 Art 6), whatever the story around it matched.
@@ -1620,7 +1647,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // ("đóng tự nguyện 8 năm nhưng tra trên VssID chỉ thấy 6 năm": fewer years shown than paid.)
       /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b|\b(?:chi|moi) (?:thay|hien|co|ghi)\b/.test(f) &&
       /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) &&
-      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b|\bdong (?:\w+ ){0,3}\d{1,2} nam\b/.test(f),
+      // (Or a receipt kept: "nộp 6 tháng vào tháng 4/2026 và vẫn còn giữ biên lai".)
+      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b|\bdong (?:\w+ ){0,3}\d{1,2} nam\b|\b(?:giu|con|co) (?:\w+ ){0,2}bien lai\b/.test(f),
     entry: 'where_to_pay.receipt_check',
   },
   {
