@@ -4,7 +4,7 @@ import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
-import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, WITHDRAWN_COUNTED } from './ask-routes.ts';
+import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -122,8 +122,12 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const stop =
     /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,4}?(?:tu |vao |tu |hoi )?(?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f) ??
     /\bden (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:thi|roi|la) (?:em |toi |minh )?(?:nghi|thoi viec|dung dong|ngung dong)\b/.exec(f);
-  const since = stop?.[2];
-  const stopMonth = stop?.[1] !== undefined && since !== undefined ? Number(since) * 12 + Number(stop[1]) - 1 : undefined;
+  // ("làm công nhân … từ tháng 3/2014 đến hết tháng 12/2025, có gần 12 năm … Giờ em nghỉ ở nhà": the job's last month
+  // paid, so the months out begin the month after.)
+  const lastPaid = stop ? null : /\b(?:lam|cong nhan|cong ty|cty) (?:\w+ ){0,8}?tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d den het (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: \w+){0,12} (?:gio|nay|hien) (?:em |toi |minh )?(?:da )?nghi\b/.exec(f);
+  const since = (stop ?? lastPaid)?.[2];
+  const month = (stop ?? lastPaid)?.[1];
+  const stopMonth = month !== undefined && since !== undefined ? Number(since) * 12 + Number(month) - (lastPaid ? 0 : 1) : undefined;
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
   // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
   const stopped =
@@ -217,7 +221,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
   // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
   // (A traffic accident that cost 85 % of working capacity, a lump sum asked: the illness rule below, not this one.)
-  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\b(?:tinh|cong)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
+  // (Counted, not "công nhân": "tính", "cộng dồn", "cộng vào".)
+  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\btinh\b|\bcong (?:don|vao|gop|lai|chung|voi|them|noi|ca)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
     const a = part('transfer_between_schemes.which_benefits_count');
     if (a) return a;
   }
@@ -314,7 +319,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // (At the retirement age with 10 years or more, "đóng bù 4 năm 1 lần" is the lump payment of the missing years.)
   const atAgeShort = s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026);
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
-  if (BACKPAY.test(f) && !s.groupChanged && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
@@ -580,6 +585,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
     const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
+  }
+  // The papers matched, what the family receives asked too ("… có được nhận tiền tuất và tiền mai táng không, làm hồ sơ
+  // ở đâu"): what they receive for the member's years first, then the papers.
+  if (matched.id === 'survivor.procedure' && s.memberDied && /\b(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:tuat|mai tang)\b(?: \w+){0,6} (?:khong|ko|k|chua|bao nhieu)\b/.test(f)) {
+    const lead = pensioner ? pensionerSurvivorLead(text, f) : survivorLead(s, f);
+    const what = get(index, pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
+    if (what && lead) return { kind: 'parts', parts: [{ entry: what, lead }, { entry: matched }] };
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.

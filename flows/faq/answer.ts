@@ -6,7 +6,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, babiesBorn, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, LOSES_PAID, RATE_ASKED, routeAsk } from './ask-routes.ts';
+import { asksRetirementDate, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
@@ -157,9 +157,26 @@ const base = (topic: FaqAnswer['topic'], kind: FaqAnswer['kind'], answer: string
   clarify: null,
 });
 
+/**
+ * Entries that only a cue of their own may answer: unaccented words they share with everyday asks would pull them in
+ * ("giam thi luong huu co bi anh huong" is "giảm", to lower the level, not "giam", a prison).
+ */
+const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Map<string, RegExp | ((f: string) => boolean)>([
+  ['benefits_pension.imprisonment', /\b(?:di tu|ngoi tu|bi tu|vao tu|ra tu|o tu|trai giam|phat tu|an tu|chap hanh an|tu giam|tam giam|ket an|giam giu|tu toi)\b/],
+  ['eligibility.village_officials', VILLAGE_POST],
+  // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one.)
+  ['maternity.mixed_parents', spouseInAScheme],
+  ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
+]);
+
 /** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
 function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Match {
-  const outcome = searchFaq(index, text);
+  const found = searchFaq(index, text);
+  const cued = found.entries.filter((r) => {
+    const cue = NEEDS_CUE.get(r.entry.id);
+    return !cue || (typeof cue === 'function' ? cue(fold(text)) : cue.test(fold(text)));
+  });
+  const outcome = cued.length === found.entries.length ? found : { ...found, entries: cued };
   const first = outcome.topics[0];
   const confidence = first && (outcome.coverage > 0 || first.rules > 0) ? confidenceOf(outcome) : 0;
   const alternatives = withAlternatives ? closestQuestions(index, outcome) : [];
@@ -235,8 +252,8 @@ const RETIRE_WHEN = /\b(?:khi nao|bao gio|nam nao|thang nao|may tuoi|bao nhieu t
 const RETIREMENT_DATE_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.by_birth_year', 'pension_conditions.retirement_age']);
 /** Topics of a claim filed with the insurance office (not paid at a collection agent). */
 const CLAIM_TOPICS: ReadonlySet<string> = new Set(['survivor', 'lump_sum', 'benefits_pension', 'maternity']);
-/** Entries on months paid but missing from the record: their papers are the receipt and the ID, not a registration's. */
-const RECORD_CHECKS: ReadonlySet<string> = new Set(['where_to_pay.receipt_check', 'where_to_pay.agent_not_recorded']);
+/** Entries on the record (months paid but missing, details to correct): their papers are the receipt or the ID, not a registration's. */
+const RECORD_CHECKS: ReadonlySet<string> = new Set(['where_to_pay.receipt_check', 'where_to_pay.agent_not_recorded', 'other.change_details']);
 
 /**
  * The further questions in the message ("…? Nếu được thì cần giấy tờ gì? Đóng ở đâu?"), each with an entry the reply
@@ -445,8 +462,10 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
  */
 function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
-  if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined || !s.sex) return parts;
-  if (!ASKS_WHEN.test(askWords(text))) return parts;
+  // (The sex not told, the years paid are, and the pension asked about: what is missing to 15 years holds for both.)
+  if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined) return parts;
+  const f = askWords(text);
+  if (!ASKS_WHEN.test(f) || (!s.sex && (s.yearsPaid === undefined || !/\b(?:luong huu|nghi huu|ve huu|15 nam)\b/.test(f)))) return parts;
   const lead = yearsLead(s);
   return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
 }
@@ -557,9 +576,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     if (rates && out[to]) out[to] = leadAfter(out[to]!, rates);
   }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
-  if (at >= 0 && !out.some((p) => p.lead?.startsWith('Ước tính với'))) {
+  if (at >= 0 && !out.some((p) => p.lead?.includes('Ước tính với'))) {
     const lead = pensionEstimateLead(text, f, s);
-    if (lead) out[at] = leadBefore(out[at]!, lead);
+    // (After the payment when that part says it and it is asked first: "mỗi tháng đóng bao nhiêu, sau này lương hưu được
+    // bao nhiêu".)
+    const payFirst = out[at]!.lead?.includes('{PAY_') === true && PAYMENT_ASKED.test(f) && f.search(PAYMENT_ASKED) < Math.max(0, f.search(ASKS_PENSION_AMOUNT));
+    if (lead) out[at] = payFirst ? leadAfter(out[at]!, lead) : leadBefore(out[at]!, lead);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { levelOutOfRangeLead, periodRunning } from './contribution-lead.ts';
+import { floorPaymentLead, levelOutOfRangeLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -36,8 +36,9 @@ const TOO_LATE = /\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?ki
 const ABROAD_WORK_WITHDRAWAL =
   /\b(?:sap|se|chuan bi|dinh|du dinh|thang sau|nam sau|sap toi)(?: \w+){0,3} (?:xuat khau lao dong|xkld|di lam (?:viec )?(?:o |tai |ben )?(?:nuoc ngoai|nhat ban|nhat|han quoc|han|dai loan|duc)|sang (?:nhat|han|dai loan) (?:lam|lao dong))\b(?=.*\b(?:rut|(?:nhan|lanh|huong) (?:\w+ ){0,3}mot lan)\b)/;
 /** Part-time posts of the commune, village or street group ("trưởng thôn", "tổ trưởng tổ dân phố", "bí thư chi bộ thôn"). */
-const VILLAGE_POST =
-  /\b(?:(?:pho )?truong (?:thon|ap|khom|ban|xom|bon|buon|lang)(?! (?:cong ty|phong))|to (?:pho|truong) (?:to )?dan pho|bi thu chi bo|truong ban (?:cong tac )?mat tran|khong chuyen trach|can bo (?:thon|ap|khom|xom))\b/;
+// (Not an officer who only told the asker something: "Cán bộ thôn nói tham gia … thì Nhà nước trả hết tiền".)
+export const VILLAGE_POST =
+  /\b(?:(?:pho )?truong (?:thon|ap|khom|ban|xom|bon|buon|lang)(?! (?:cong ty|phong))|to (?:pho|truong) (?:to )?dan pho|bi thu chi bo|truong ban (?:cong tac )?mat tran|khong chuyen trach|can bo (?:thon|ap|khom|xom))\b(?! (?:noi|bao|van dong|huong dan|tu van|den|keu|khuyen|moi|giai thich|cho biet|thong bao)\b)/;
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
 const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
@@ -108,6 +109,16 @@ const NEXT_SUPPORT_ASKED = /\b(?:ky (?:dong )?(?:toi|sau|tiep|moi)|tu nay|sap to
 /** The support after leaving poverty (Decree 159/2025): the group of everyone else, or the near-poor's if so listed. */
 const OUT_OF_POVERTY_SUPPORT =
   'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì Nhà nước hỗ trợ như người khác, 20% mức đóng thấp nhất ({SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng ở mức thấp nhất); nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
+/** A top-up asked for what was paid ("có phải đóng bù phần chênh lệch không"; "lương cơ sở tăng thì phần tôi đã đóng có
+ * phải đóng bù không", without the word). */
+export const TOP_UP_ASKED =
+  /\b(?:dong|nop) (?:bu|them) (?:\w+ ){0,2}chenh lech\b|\bchenh lech\b(?: \w+){0,6} (?:dong|nop) (?:bu|them)\b|\b(?:luong co so|chuan ngheo|muc tham chieu|muc dong toi thieu|muc dong thap nhat) (?:\w+ ){0,2}tang\b(?: \w+){0,10} (?:da dong|dong truoc)\b(?: \w+){0,4} (?:dong|nop) (?:bu|them)\b/;
+/** A spouse (or a parent) told to be in a scheme ("vợ đóng tự nguyện", "chồng em làm công ty có đóng bảo hiểm", "cả hai vợ
+ * chồng"), or the asker in compulsory insurance beside a spouse named ("tôi đóng bắt buộc ở công ty … vợ tôi mang thai"). */
+const SPOUSE_SCHEME =
+  /\b(?:chong|vo|bo|me|cha|ba xa|ong xa) (?:\w+ ){0,5}(?:dong|tham gia|co|lam) (?:\w+ ){0,4}(?:bhxh|bat buoc|tu nguyen|bao hiem|cong ty|cty|hop dong)\b|\b(?:bhxh|bat buoc|tu nguyen|bao hiem) (?:\w+ ){0,3}(?:cua |ca )?(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:hai|2) vo chong\b|\bca (?:hai )?vo chong\b/;
+const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co) (?:bhxh |bao hiem )?(?:bat buoc|o cong ty|tai cong ty)\b/;
+export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
   /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/;
@@ -267,8 +278,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ty, vợ sinh thì ai được gì", "… vợ sinh mổ thì em được nghỉ mấy ngày"): each parent's own scheme.
     name: 'parents-in-two-schemes',
     decisive: true,
+    // (A spouse in a scheme of their own, not only named: "chồng em khuyên rút một lần".)
     asks: (f) =>
-      /\b(?:vo|chong)\b/.test(f) &&
+      spouseInAScheme(f) &&
       /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
       /\btu nguyen\b/.test(f) &&
       /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|hai trieu|nghi may ngay|mang thai|co bau)\b/.test(f),
@@ -411,6 +423,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // A later ask whether earlier years count ("Ngoài ra 5 năm đóng ở Bình Dương có được cộng vào không", "2 năm trước có
+    // được tính nối không"): kept and added, compulsory or voluntary, unless paid out as a lump sum.
+    name: 'earlier-years-counted-asked',
+    asks: (f, s) =>
+      s.withdrewBefore !== true &&
+      /\b(?:\d{1,2} nam|nhung nam|may nam|so nam|thoi gian)\b(?: \w+){0,5} (?:co )?(?:con )?(?:duoc )?(?:tinh noi|tinh tiep|tinh gop|tinh vao|cong vao|cong don|cong noi|cong gop|cong them|noi vao|noi tiep)\b/.test(f),
+    entry: 'transfer_between_schemes.combine_periods',
+    laterAskOnly: true,
+  },
+  {
     // A later ask about a job some day ("… nếu sau này đi làm công ty thì số năm tự nguyện có bị mất k"): the years are
     // kept and added to the compulsory ones (not decisive for the whole message: a plan, not the person's case).
     name: 'job-later-asked',
@@ -478,11 +500,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Ngoài lương hưu hằng tháng, tôi có được trợ cấp một lần không" (33 years): the allowance for years past the rate's cap.
     name: 'allowance-beyond-cap',
-    asks: (f) => /\bngoai (?:\w+ ){0,3}luong huu\b(?: [\w,]+){0,8} (?:tro cap|mot lan)\b|\btro cap (?:mot lan )?khi (?:nghi|ve) huu\b/.test(f),
+    // (Before the lump-sum rules: "trợ cấp một lần" beside a pension claimed is the allowance for years beyond the cap.)
+    decisive: true,
+    // ("… muốn làm thủ tục lãnh lương hưu … có được nhận thêm khoản trợ cấp một lần nào không" too.)
+    asks: (f) => /\bngoai (?:\w+ ){0,3}luong huu\b(?: [\w,]+){0,8} (?:tro cap|mot lan)\b|\btro cap (?:mot lan )?khi (?:nghi|ve) huu\b|\bluong huu\b(?: \w+){0,20} them (?:\w+ ){0,2}tro cap (?:mot|1) lan\b/.test(f),
     entry: 'benefits_pension.over_max_bonus',
     lead: yearsLead,
     after: (f) => (/\bluong huu (?:\w+ ){0,4}(?:tinh|duoc tinh) (?:nhu the nao|the nao|ra sao|sao)\b/.test(f) ? 'benefits_pension.how_calculated' : undefined),
-    replaces: ['lump_sum.amount', 'lump_sum.when_allowed', 'benefits_pension.pensioner_abroad', 'benefits_pension.what_benefits', 'benefits_pension.how_calculated'],
+    replaces: ['lump_sum.amount', 'lump_sum.when_allowed', 'benefits_pension.pensioner_abroad', 'benefits_pension.what_benefits', 'benefits_pension.how_calculated', 'benefits_pension.over_max_bonus', 'pension_conditions.years_15'],
   },
   {
     // How the pension is reckoned, for the years told ("đã đóng 25 năm … đến khi đủ tuổi về hưu sẽ tính lương hưu ra
@@ -733,7 +758,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
     // phần chênh lệch không"): nothing is recalculated, no top-up.
     name: 'no-top-up-after-rise',
-    asks: (f) => /\b(?:dong|nop) (?:bu|them) (?:\w+ ){0,2}chenh lech\b|\bchenh lech\b(?: \w+){0,6} (?:dong|nop) (?:bu|them)\b/.test(f),
+    asks: (f) => TOP_UP_ASKED.test(f),
     entry: 'contribution_amount.no_recalculation',
   },
   {
@@ -930,6 +955,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: () => 'Đăng ký trực tiếp: đến đại lý thu BHXH ở xã/phường (UBND xã, Hội Phụ nữ, Hội Nông dân…) hoặc bưu điện, mang CCCD, được giúp điền tờ khai.',
     leadsAlways: true,
     replaces: ['how_to_join.via_vssid'],
+  },
+  {
+    // Told that the State pays it all ("cán bộ thôn nói tham gia thì Nhà nước trả hết tiền, tôi không phải đóng đồng nào,
+    // có đúng không"): not so; the State pays a share for 10 years at most, the person pays the rest (Decree 159/2025).
+    name: 'state-pays-all-claim',
+    asks: (f) =>
+      /\bnha nuoc (?:\w+ ){0,2}(?:tra|dong|ho tro|chi|lo|bao) (?:het|toan bo|tat ca|100)\b|\b(?:khong|ko|chang) (?:phai|can|mat) (?:dong|nop|bo ra|tra) (?:\w+ ){0,2}(?:dong nao|xu nao|dong xu nao)\b/.test(f) &&
+      /\b(?:bhxh|tu nguyen|bao hiem xa hoi)\b/.test(f) &&
+      !HEALTH_CARD.test(f),
+    entry: 'subsidy.rates_by_group',
+    lead: (s, f) => `Không đúng: Nhà nước chỉ hỗ trợ một phần tiền đóng (cao nhất 50% mức đóng thấp nhất, trong tối đa 10 năm), người tham gia vẫn tự nộp phần còn lại. ${floorPaymentLead(s, f)}`,
+    leadsAlways: true,
   },
   {
     // How many years may be paid ahead ("được đóng trước tối đa bao nhiêu năm", "đóng trước được mấy năm"): 5 at most, for
@@ -1631,7 +1668,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A wrong birth date or name in the SI record ("sổ ghi sai năm sinh 1967, đúng là 1969"): correcting it, not the
     // retirement age of the wrong year.
     name: 'wrong-details',
-    asks: (f) => /\b(?:ghi |in |bi )?sai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh|ho ten|ten|so cccd|so can cuoc|gioi tinh)\b|\bsua (?:lai )?(?:nam sinh|ngay sinh|ho ten|thong tin)\b/.test(f),
+    // (Or told the other way round: "tên em bị ghi sai … và năm sinh 1997 thành 1979".)
+    asks: (f) =>
+      /\b(?:ghi |in |bi )?sai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh|ho ten|ten|so cccd|so can cuoc|gioi tinh)\b|\bsua (?:lai )?(?:nam sinh|ngay sinh|ho ten|thong tin)\b|\b(?:ten|ho ten|nam sinh|ngay sinh|thang sinh|gioi tinh) (?:\w+ ){0,2}bi (?:ghi |in |nhap )?(?:sai|nham)\b/.test(f),
     entry: 'other.change_details',
   },
   {

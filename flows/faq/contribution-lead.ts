@@ -62,6 +62,13 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
   return undefined;
 }
 
+/** What the person's group pays at the lowest income, the State's share said ("Ở mức thu nhập thấp nhất (…), hộ nghèo được Nhà nước hỗ trợ … nộp …"). */
+export function floorPaymentLead(s: Situation, f: string): string {
+  const group = groupOf(s, f);
+  const g = group?.figure ?? 'OTHER';
+  return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng, tự nộp {PAY_${g}} đồng/tháng.${s.day ? localTopUp(f, g, null, s.day) : ''}`;
+}
+
 /**
  * The income level chosen when the message names other amounts too ("thu nhập khoảng 6 triệu … chọn mức 4 triệu thì
  * nộp bao nhiêu", "đóng mức 3tr, nay muốn tăng lên 6tr", "đóng tn mức thu nhập 6 triệu"): the one after "chọn mức", "đóng

@@ -146,6 +146,8 @@ const PAID_MORE_THEN_STOPPED = /\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them (?:du
 const PAID_MORE_NEXT = /\b(?:roi|sau do|sau nay|tiep do|tiep theo) (?:(?:toi|em|minh) )?(?:dong|tham gia|nop) (?:\w+ ){0,3}?them (?:duoc )?(\d{1,2}) nam(?= ?[.;]|$)/;
 /** A job to come ("sau này ra trường cháu vào làm công ty có đóng bắt buộc"): not employed now. */
 export const FUTURE_JOB = /\b(?:sau nay|mai sau|ra truong|tot nghiep)\b(?: \w+){0,4} (?:lam|vao|xin viec) (?:\w+ ){0,2}(?:cong ty|cty|doanh nghiep|nha may|co quan)\b/;
+/** The asker's age first, then the spouse only advising or wishing ("em 35 tuổi … Chồng em khuyên rút một lần"). */
+const SELF_THEN_SPOUSE_ADVISES = /^ (?:[\w,]+ ){0,8}?(?:toi|em|minh|tui) (?:nam nay |nay )?\d{2} (?:tuoi|t)\b.* (chong|vo) (?:toi|em|minh|tui) (?:khuyen|bao|noi|keu|muon|bat|dong y|ung ho|can)\b/;
 /** The month of a death ("tháng 8/2026 bố tôi mất", "mất vào tháng 8/2026"). */
 const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet) (?:vao )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The last year of a period paid ahead ("(2024–2028)", "đến hết năm 2028"). */
@@ -224,6 +226,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // whatever relatives the story names.
   if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/.test(f)) s.sex = 'female';
   else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
+  // … or with the name ("tôi là Tuấn, nam, sinh tháng 3/1968"), or by a name's middle word, as written ("Tôi là Nguyễn
+  // Thị Hoa": a woman; "Hoàng Văn Sình": a man).
+  if (s.sex === undefined) {
+    const named = /\b(?:toi|em|minh|tui) (?:la|ten|ten la) (?:\w+ ){1,3}, (nam|nu) ,/.exec(f);
+    const middle = /(?:^|[\s,.])(?:[Tt]ôi|[Ee]m|[Mm]ình) (?:là|tên(?: là)?) \p{Lu}\p{Ll}+ (Thị|Văn) \p{Lu}/u.exec(text.normalize('NFC'));
+    if (named) s.sex = named[1] === 'nu' ? 'female' : 'male';
+    else if (middle) s.sex = middle[1] === 'Thị' ? 'female' : 'male';
+  }
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
   if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
@@ -239,6 +249,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.sex = spouse === 'chong' ? 'female' : 'male';
     if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
   }
+  // "Em 35 tuổi, … có gần 12 năm BHXH … Chồng em khuyên rút một lần": the asker's own facts, the spouse only advising:
+  // the asker is of the other sex.
+  const adviser = spouse ? undefined : SELF_THEN_SPOUSE_ADVISES.exec(f)?.[1];
+  if (adviser && !new RegExp(`\\b${adviser} (?:toi|em|minh|tui) (?:nam nay |nay |da )?\\d{2} (?:tuoi|t)\\b`).test(f)) s.sex = adviser === 'chong' ? 'female' : 'male';
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
   // ask about another: the pension is not theirs, and the sex is the one asked about.
   const holder = RELATIVE_DRAWS.exec(f)?.[1];
@@ -332,7 +346,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (
     // ("hợp đồng 6 tháng" is a contract, not a payment.)
-    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop )\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,2})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
@@ -579,7 +593,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     }
   }
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.
-  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && /\b\d{1,2} nam (?:\w+ ){0,2}tu (?:nam )?(?:19|20)\d\d\b/.test(f)) {
+  // (The same years, not another period's: "16 năm (10 năm bắt buộc …, 6 năm tự nguyện từ 2019 đến 2025)" are paid.)
+  if (s.yearsPaid !== undefined && s.startYear !== undefined && s.yearsPaid > year - s.startYear + 1 && new RegExp(`\\b${s.yearsPaid} nam (?:\\w+ ){0,2}tu (?:nam )?(?:19|20)\\d\\d\\b`).test(f)) {
     delete s.yearsPaid;
     delete s.yearsKind;
   }
