@@ -234,12 +234,18 @@ const figureKind = (e: KbEntry): string | undefined => (e.topic === 'calculator'
 /** Whether a figure of answer `b` can answer an ask matched to `a` (not a pension for a contribution). */
 const sameKindOfFigure = (a: KbEntry, b: KbEntry): boolean => figureKind(a) === undefined || figureKind(b) === undefined || figureKind(a) === figureKind(b);
 
-/** The message's asks as its question marks close them, each with the words before it since the last one. */
-const closedAsks = (text: string): string[] =>
-  (text.includes('?') ? text : markClauseAsks(text))
+/**
+ * The message's asks as its question marks close them, each with the words before it since the last one; after the last
+ * question mark (or in a message with none), clauses that end as asks do ("…? Nếu không được thì có cách nào khác để lo
+ * cho mẹ.").
+ */
+const closedAsks = (text: string): string[] => {
+  const last = text.lastIndexOf('?') + 1;
+  return `${text.slice(0, last)}${markClauseAsks(text.slice(last))}`
     .split(/(?<=\?)/)
     .map((x) => x.trim())
     .filter((x) => x.endsWith('?'));
+};
 
 /** Social insurance named in an ask (not only health insurance). */
 const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;

@@ -139,7 +139,8 @@ function markStatedAsks(text: string): string {
 }
 
 /** A clause that ends as a question does, within its last few words ("… có bị mất k", "… hết bao nhiêu tiền"). */
-const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o dau|gi|nao|sao|duoc khong|may|bao gio|khi nao|bao lau)(?: \w+){0,2}$/;
+// ("… có cách nào khác để lo cho mẹ": a way asked, its purpose after it.)
+const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o dau|gi|nao|sao|duoc khong|may|bao gio|khi nao|bao lau)(?: \w+){0,2}$|\bcach nao(?: \w+){0,5}$/;
 
 /**
  * A message written without question marks ("… đóng 1 năm 1 lần thì hết bao nhiêu tiền, nếu sau này đi làm công ty

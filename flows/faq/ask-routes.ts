@@ -423,6 +423,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // Another way asked for an old person the pension is out of reach for ("Nếu không được thì gia đình tôi có cách nào
+    // khác để lo cho mẹ" about a mother of 72 who never paid): the social pension at 75 (70 for poor households), with
+    // its health card.
+    name: 'elder-other-way-asked',
+    asks: (f, s) => /\b(?:cach nao khac|cach khac|giai phap (?:nao )?khac|con cach nao|huong nao khac)\b/.test(f) && (s.age ?? 0) >= 60,
+    entry: 'other.social_pension',
+    laterAskOnly: true,
+  },
+  {
     // A later ask whether earlier years count ("Ngoài ra 5 năm đóng ở Bình Dương có được cộng vào không", "2 năm trước có
     // được tính nối không"): kept and added, compulsory or voluntary, unless paid out as a lump sum.
     name: 'earlier-years-counted-asked',

@@ -350,7 +350,8 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   const { floor, ceiling } = incomeLimits(period);
   // (The cost asked with no income named, "đóng thế nào và tốn khoảng bao nhiêu": at the lowest, said so.)
   const named = incomeNamed(text, f);
-  const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b/.test(f) ? floor : null);
+  // ("… thì có được không, số tiền khoảng bao nhiêu" too.)
+  const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b|\bso tien (?:\w+ ){0,3}bao nhieu\b/.test(f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
   return `Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
