@@ -534,6 +534,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const a = part('transfer_between_schemes.got_job');
     if (a) return a;
   }
+  // Backpay of years never joined matched for a member who missed a period of their mode ("đóng 12 tháng một lần từ năm
+  // 2020 … năm nay quên chưa đóng, giờ đóng bù được không"): the rule on a missed period.
+  if (matched.id === 'payment_mode.backpay_past' && MISSED.test(f) && (s.yearsPaid !== undefined || s.startYear !== undefined)) {
+    const a = part('payment_mode.missed_payment');
+    if (a) return a;
+  }
   // "… 5 năm chưa rút, giờ đóng tự nguyện tiếp được ko": nothing withdrawn, so going on, not the withdrawn rule.
   if (matched.id === 'transfer_between_schemes.withdrawn_not_counted' && !s.withdrewBefore && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}rut\b/.test(f)) {
     const a = part('transfer_between_schemes.quit_job', yearsLead(s));

@@ -93,6 +93,12 @@ function subsidyEndLead(s: Situation): string | undefined {
 const RELATIVE_DRAWS_PENSION = /\b(?:me|bo|cha|ong|ba|vo|chong) (?:toi |em |e |minh |chau )?(?:\w+ ){0,3}(?:dang |da )(?:huong|nhan|lanh|an|co) luong huu\b/;
 const FOR_RELATIVE =
   /\b(?:mua|dong|tham gia|dang ky|nop tien)\b(?: \w+){0,5} (?:cho|giup) (?:vo|chong|con|con gai|con trai|bo|me|bo me|cha|cha me|ong|ba|nguoi than|nguoi nha|chau|anh trai|chi gai|em trai|em gai|ca nha|ca gia dinh|gia dinh|nguoi trong nha|vo con)\b(?! (?:hoi|xin|duoc hoi))/;
+/** Whether two phrases name the same relative (the last relative word of the second is the first word of the first), or one is unnamed ("người thân"). */
+function sameRelativeNamed(holder: string, paidFor: string): boolean {
+  const who = holder.split(' ')[0];
+  const target = /(?:cho|giup) ((?:\w+ )?\w+)$/.exec(paidFor)?.[1] ?? '';
+  return !/^(?:bo|me|cha|ong|ba|vo|chong)\b/.test(target) || target.split(' ').includes(who ?? '') || (target === 'bo me' || target === 'cha me');
+}
 /** A death dated before 1/7/2025 ("tháng 3/2020 … qua đời", "mất năm 2019", "mất ngày 5/3/2024"). */
 const DIED_ON = /\b(?:qua doi|mat|chet|tu vong|tu tran) (?:\w+ ){0,3}?(?:(?:vao |tu |hoi )?(?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?|(?:vao |tu |hoi )?nam )(20[0-2]\d)\b/;
 /** … or told before the death word ("Tháng 3/2020 chồng tôi bị tai nạn qua đời"), not the end of a period ("đến 12/2024 thì mất"). */
@@ -877,7 +883,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary insurance for a relative who draws a pension ("mẹ em 62t đang lãnh lương hưu, em muốn đóng
     // cho mẹ"): a pensioner cannot join, whoever pays.
     name: 'relative-draws-pension',
-    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && FOR_RELATIVE.test(f) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
+    // (The relative paid for the one who draws it: "bố tôi đang hưởng lương hưu … muốn đóng cho mẹ" is for the mother.)
+    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && FOR_RELATIVE.test(f) && sameRelativeNamed(RELATIVE_DRAWS_PENSION.exec(f)![0], FOR_RELATIVE.exec(f)![0]) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
     entry: 'eligibility.pensioner',
     lead: () => 'Người thân đang hưởng lương hưu thì không tham gia BHXH tự nguyện được, dù ai nộp tiền; người đó đã có thẻ BHYT do quỹ BHXH đóng.',
     leadsAlways: true,
@@ -889,7 +896,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => FOR_RELATIVE.test(f) && !HEALTH_CARD.test(f) && !/\b(?:bat buoc|tra lai|hoan lai|hoan tra|qua doi|chet|tu vong)\b/.test(f),
     entry: 'how_to_join.for_relatives',
     lead: (s, f) =>
-      s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|\b(?:ve|nghi) huu roi\b/.test(f)
+      // (The asker's own pension: "bố tôi đang hưởng lương hưu … muốn đóng cho mẹ" is not the asker's.)
+      (s.drawingPension === true && !RELATIVE_DRAWS_PENSION.test(f)) || /(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:ve|nghi) huu roi\b/.test(f)
         ? 'Anh/chị đang hưởng lương hưu thì bản thân không tham gia BHXH tự nguyện nữa, nhưng vẫn nộp tiền giúp người thân được: người thân đứng tên tham gia, với điều kiện họ chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc.'
         : // The relative's own plan when the years or the pension are asked ("bố 50t chưa đóng, lúc 62t chưa đủ 15 năm thì sao").
           /\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/.test(f)
@@ -1319,6 +1327,26 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:mai tang|ma chay|dam tang|lo hau su)\b/.test(f),
     entry: 'other.social_pension',
     lead: () => 'Người đang hưởng trợ cấp hưu trí xã hội qua đời thì người lo mai táng được hỗ trợ chi phí mai táng 10.000.000 đồng (Nghị định 176/2025/NĐ-CP, Điều 4); gia đình làm hồ sơ tại UBND xã/phường nơi cư trú.',
+    leadsAlways: true,
+  },
+  {
+    // An old person with no pension, what the State gives asked ("ba e 70t chua dong bhxh ngay nao … co dc tro cap gi
+    // ko", "người nghèo, cận nghèo từ 70 tuổi được nhận trợ cấp hằng tháng, bố tôi có được không"): the social pension,
+    // from 75, or 70 in a poor or near-poor household (Law 41/2024 Art 21), said for their age.
+    name: 'elder-allowance-asked',
+    decisive: true,
+    asks: (f, s) =>
+      (s.age ?? 0) >= 60 &&
+      s.drawingPension !== true &&
+      (s.yearsPaid === undefined || s.yearsPaid < 1) &&
+      /\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/.test(f) &&
+      // (Paying asked first, "con tôi muốn đóng cho tôi 15 năm một lần … nếu không thì …": that answer leads; a health card
+      // asked too has its own rule first.)
+      !JOIN_ASK.test(f) &&
+      !HEALTH_CARD.test(f) &&
+      !/\b(?:muon|dinh|co the) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b/.test(f),
+    entry: 'other.social_pension',
+    lead: socialPensionAgeLead,
     leadsAlways: true,
   },
   {

@@ -336,7 +336,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
   const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
   // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
-  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b/.test(f);
+  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
