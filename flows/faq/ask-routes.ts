@@ -967,7 +967,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Where to register, asked beside the app ("ra đâu làm, đăng ký trên VssID được không"): the agents in person, then
     // what the app does.
     name: 'where-beside-app',
-    asks: (f) => /\b(?:vssid|ung dung|app)\b/.test(f) && /\b(?:ra|o|den|toi) dau\b/.test(f),
+    // ("… ở đâu, làm online trên điện thoại được ko" too.)
+    asks: (f) => /\b(?:vssid|ung dung|app|online|truc tuyen|dien thoai)\b/.test(f) && /\b(?:ra|o|den|toi) dau\b/.test(f),
     entry: 'how_to_join.via_vssid',
     lead: () => 'Đăng ký trực tiếp: đến đại lý thu BHXH ở xã/phường (UBND xã, Hội Phụ nữ, Hội Nông dân…) hoặc bưu điện, mang CCCD, được giúp điền tờ khai.',
     leadsAlways: true,
