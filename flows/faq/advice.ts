@@ -125,9 +125,11 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // ("làm công nhân … từ tháng 3/2014 đến hết tháng 12/2025, có gần 12 năm … Giờ em nghỉ ở nhà": the job's last month
   // paid, so the months out begin the month after.)
   const lastPaid = stop ? null : /\b(?:lam|cong nhan|cong ty|cty) (?:\w+ ){0,8}?tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d den het (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: \w+){0,12} (?:gio|nay|hien) (?:em |toi |minh )?(?:da )?nghi\b/.exec(f);
-  const since = (stop ?? lastPaid)?.[2];
-  const month = (stop ?? lastPaid)?.[1];
-  const stopMonth = month !== undefined && since !== undefined ? Number(since) * 12 + Number(month) - (lastPaid ? 0 : 1) : undefined;
+  // ("đóng bắt buộc từ 2008 đến 2019, sau đó đóng tự nguyện đến hết 12/2025", asked later: the last month paid.)
+  const lastTold = stop || lastPaid ? null : lastPeriodEnd(f, s.day);
+  const since = (stop ?? lastPaid ?? lastTold)?.[2];
+  const month = (stop ?? lastPaid ?? lastTold)?.[1];
+  const stopMonth = month !== undefined && since !== undefined ? Number(since) * 12 + Number(month) - (lastPaid || lastTold ? 0 : 1) : undefined;
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
   // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
   const stopped =
@@ -147,6 +149,19 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
+}
+
+/**
+ * The last month of the last period told, "… đóng tự nguyện đến hết 12/2025", when it is past and nothing is paid after
+ * it ("… đến nay", "đang đóng"): [, month, year] as a regular expression's match.
+ */
+function lastPeriodEnd(f: string, day: string | undefined): [string, string, string] | null {
+  if (day === undefined || /\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\bdang (?:\w+ )?(?:dong|tham gia)\b/.test(f)) return null;
+  const ends = [...f.matchAll(/\b(?:den|toi) het (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/g)];
+  const last = ends.at(-1);
+  if (!last || Number(last[1]) < 1 || Number(last[1]) > 12) return null;
+  const end = Number(last[2]) * 12 + Number(last[1]) - 1;
+  return end < monthIndex(day) ? [last[0], last[1]!, last[2]!] : null;
 }
 
 /** Stopped work in a month of this year, without the year ("nghỉ việc tháng 9 vừa rồi", "thôi việc từ tháng 3 năm nay"). */
@@ -433,7 +448,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =

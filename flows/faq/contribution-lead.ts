@@ -272,6 +272,18 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const topUp = toGo !== undefined && toGo > 0 && years >= 10 && years < 15;
   if (topUp) years = 15;
   if (!(years >= 15 && years <= 45)) return undefined;
+  // Two levels compared ("đóng mức 3 triệu và mức 5 triệu thì lương hưu chênh nhau bao nhiêu"): both, and the difference.
+  const two = TWO_LEVELS.exec(f);
+  if (two && COMPARED.test(f)) {
+    const [low, high] = [millions(two[1]!, two[2]), millions(two[3]!, two[4])].sort((a, b) => a - b) as [number, number];
+    if (low >= 500_000 && high <= 200_000_000 && high > low) {
+      const at = (income: number, sex: 'male' | 'female'): number => Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000;
+      const each = (sex: 'male' | 'female'): string =>
+        `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%: khoảng ${formatNumber(at(low, sex))} và ${formatNumber(at(high, sex))} đồng/tháng, chênh khoảng ${formatNumber(at(high, sex) - at(low, sex))} đồng`;
+      const who = s.sex ? each(s.sex) : `${each('female')}; ${each('male')}`;
+      return `Ước tính với ${spell(years)} đóng, thu nhập ${formatNumber(low)} và ${formatNumber(high)} đồng/tháng: ${who} (chưa tính trượt giá). Đổi lại, mỗi tháng đóng nhiều hơn 22% x ${formatNumber(high - low)} = ${formatNumber(Math.round((high - low) * 0.22))} đồng (phần Nhà nước hỗ trợ chỉ tính trên mức thấp nhất).`;
+    }
+  }
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
   // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
   const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
@@ -287,6 +299,16 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
       : '';
   return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }
+
+/** Two levels of income named together ("mức 3 triệu và mức 5 triệu", "2tr hay 4tr5"). */
+const TWO_LEVELS = /\b(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b(?: \w+){0,3}? (?:va|voi|hay|hoac|so voi) (?:\w+ ){0,2}?(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b/;
+/** A comparison asked ("chênh nhau bao nhiêu", "khác nhau thế nào", "nên chọn mức nào"). */
+const COMPARED = /\b(?:chenh|khac nhau|hon nhau|hon (?:duoc )?bao nhieu|nen chon|loi hon|so voi)\b/;
+/** "4", "4.5", "4" with "5" after it ("4tr5"): millions of đồng. */
+const millions = (whole: string, tail: string | undefined): number => {
+  const n = Number(whole.replace(',', '.'));
+  return Math.round((tail && !/[.,]/.test(whole) ? n + Number(`0.${tail}`) : n) * 1_000_000);
+};
 
 /** Paying now ("đóng từ 2012 đến nay", "đang đóng tự nguyện"). */
 const STILL_PAYING = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\b(?:dang|van) (?:dong|tham gia|nop)\b/;

@@ -614,6 +614,8 @@ const DASHED_SPAN = /((?:\d{1,2}\/)?(?:19|20)\d\d)\s*[-–—]\s*((?:\d{1,2}\/)?
 const STOP_AFTER = /^\s+(?:nghi|ngung|dung|tam dung|khong dong)\b(?!\s+(?:viec|lam|huu|phep|sinh|de|thai san|om|khong luong|han)\b)/;
 /** Paying from a date with no end told ("đóng tn từ tháng 1/2012 theo tháng …"). */
 const OPEN_START = /\b(?:dong|tham gia|nop)\b(?: \w+){0,3}? tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/g;
+/** A period going on from the end of the one before ("…, sau đó đóng tự nguyện đến hết 12/2025", "… rồi đóng tiếp tới nay"). */
+const CONTINUED = /^ (?:[,;.] )?(?:sau do|roi|tiep do|tiep theo|sau nay|ke tiep)\b(?: (?!(?:nghi|ngung|dung)\b)\w+){0,6}? (?:den|toi) (?:het )?(?:(?:(?:thang )?(\d{1,2}) )?(?:nam )?((?:19|20)\d\d)|(nay|gio|bay gio|hien nay|hien tai))\b/;
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
@@ -668,9 +670,24 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     claimed.push([p.index, p.index + p[0].length]);
     // ("từ 2009 đến hết 2013": five whole years, through the end year.)
     const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
-    const length = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
+    // ("từ năm 2010 đến 2015 (6 năm)": the years the person counts, told in brackets, when they are about the span's.)
+    const counted = /^ \( (\d{1,2}) nam \)/.exec(f.slice(p.index + p[0].length));
+    const spanLength = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
+    const length = counted && Math.abs(Number(counted[1]) * 12 - spanLength) <= 12 ? Number(counted[1]) * 12 : spanLength;
     const first = from * 12 + (startMonth ? Number(startMonth) - 1 : 0);
     spans.push([first, first + length]);
+    // ("từ 2008 đến 2019, sau đó đóng tự nguyện đến hết 12/2025": a second period from the end of the first.)
+    const rest = f.slice(p.index + p[0].length);
+    const next = CONTINUED.exec(rest);
+    if (next && !/\btu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/.test(next[0])) {
+      const nextYear = next[3] ? year : Number(next[2]);
+      const through = next[3] ? (month ?? 12) : next[1] ? Number(next[1]) : /\bhet (?:nam )?(?:19|20)\d\d$/.test(next[0]) ? 12 : 0;
+      const end = nextYear * 12 + through;
+      if (end > first + length && end - (first + length) <= 540) {
+        spans.push([first + length, end]);
+        claimed.push([p.index + p[0].length, p.index + p[0].length + next[0].length]);
+      }
+    }
   }
   // A start told alone ("đóng tự nguyện từ tháng 1/2012 …") up to the gap told after it.
   for (const o of stops.length > 0 ? f.matchAll(OPEN_START) : []) {
