@@ -8,7 +8,7 @@ import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind }
 import { adviseFor, babiesBorn, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
-import { ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
+import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -283,7 +283,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   if (room <= 0) return [];
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
-  const numbered = /(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x));
+  // ("Thứ nhất, … ? Thứ hai, … ?": a list by its ordinal words, whose first item the message's first answer need not be:
+  // unlike a numbered list's, it was not matched on its own.)
+  const ordinal = /\bthu nhat\b/.test(fold(text)) && pieces.some((x) => /^thu (?:hai|ba|2|3)\b/.test(foldWords(x)));
+  const numbered = ordinal || (/(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x)));
   const asks = pieces
     // "3) bao nhiêu năm …": the item's number is not part of the ask ("3" is no year).
     .map((x) => x.replace(/^\d{1,2}[).:]\s+/, ''))
@@ -366,7 +369,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
       const answered = m.outcome.entries.slice(0, 3).some((r) => r.score >= ANSWERED_SCORE && given(r.entry.id) && !figureless(r.entry));
       const own = numbered || words >= SAME_TOPIC_ASK_WORDS;
       // (An ask its own cue words route is sure enough: "… đóng tiếp thêm vài năm nữa thì có lợi hơn không".)
-      if ((m.confidence < SAME_TOPIC_ASK_CONFIDENCE && !routed) || answered || !own || i === 0) continue;
+      // (The first ask of a list too, "Thứ nhất, có được đổi mức thu nhập … không? Thứ hai, tạm ngưng … có bị mất không?",
+      // when the reply's first answer is another item's.)
+      if ((m.confidence < SAME_TOPIC_ASK_CONFIDENCE && !routed) || answered || !own || (i === 0 && !ordinal)) continue;
     }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
@@ -385,6 +390,33 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     topics.add(topic);
   }
   return out;
+}
+
+/** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
+const OWN_TURN = /^(?:con|rieng|phan) (?:toi|em|minh|tui)\b/;
+/** … with a wish or an ask of its own in it. */
+const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
+
+/**
+ * A letter about two people whose second is the asker, told in a sentence of their own that asks nothing by a question
+ * mark ("Còn tôi 45 tuổi, đang làm công nhân có hợp đồng …, tôi muốn đóng thêm tự nguyện …. Cả hai trường hợp có làm được
+ * không?"): that sentence answered as if asked alone, after the other person's answer. Undefined when there is no such
+ * sentence, the reply is full, or its answer is already given.
+ */
+function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[], day: AsOfDay): AnswerPart | undefined {
+  if (forSpouse || parts.length > MAX_ASKS) return undefined;
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const at = sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
+  if (at < 0) return undefined;
+  forSpouse = true;
+  try {
+    const a = answerQuestion(index, `${sentences[at]} Như vậy có được không?`, CONFIDENCE_THRESHOLD, {}, day);
+    const first = a.parts[0];
+    if (a.kind !== 'entry' || !first || parts.some((p) => p.entry.id === first.entry.id)) return undefined;
+    return { ...first, lead: first.lead ? `Còn anh/chị: ${first.lead}` : undefined };
+  } finally {
+    forSpouse = false;
+  }
 }
 
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
@@ -581,6 +613,17 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
     if (rates && out[to]) out[to] = leadAfter(out[to]!, rates);
   }
+  // Afraid of losing the years paid when stopping ("tôi lo mất hết số năm đã đóng"): they are kept, whatever else is asked.
+  if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
+    out[0] = leadBefore(out[0], 'Số năm đã đóng không mất: dừng đóng thì thời gian đã đóng được bảo lưu, đóng lại lúc nào cũng được cộng tiếp.');
+  }
+  // How much each further year adds, asked ("nếu đóng thêm thì mỗi năm tăng thêm bao nhiêu %"): the step for the sex
+  // told, from the years paid (1 % a year for a man up to 20 years, 2 % beyond; 2 % for a woman; 75 % at most).
+  if (afterAsks && RATE_STEP_ASKED.test(f) && !out.some((p) => /mỗi năm (?:đóng )?thêm/.test(p.lead ?? ''))) {
+    const step = rateStepLead(s);
+    const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
+    if (step && out[to]) out[to] = leadAfter(out[to]!, step);
+  }
   const at = out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic));
   if (at >= 0 && !out.some((p) => p.lead?.includes('Ước tính với'))) {
     const lead = pensionEstimateLead(text, f, s);
@@ -590,6 +633,27 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     if (lead) out[at] = payFirst ? leadAfter(out[at]!, lead) : leadBefore(out[at]!, lead);
   }
   return out;
+}
+
+/** The pension or its age named ("lương hưu", "nghỉ hưu", "tỷ lệ hưởng"). */
+const PENSION_NAMED = /\b(?:luong huu|nghi huu|ve huu|tuoi huu|ty le huong)\b/;
+
+/** Each further year's share of the rate asked ("mỗi năm tăng thêm bao nhiêu %", "thêm 1 năm được thêm mấy phần trăm"). */
+const RATE_STEP_ASKED = /\b(?:moi|them (?:1|mot)) nam (?:\w+ ){0,3}?(?:tang|them|duoc|cong)(?: them)? (?:bao nhieu|may) (?:%|phan tram)/;
+
+/** The step of the rate for each further year, for the person's sex and years paid (both sexes when not told). */
+function rateStepLead(s: Situation): string | undefined {
+  const man = (n: number | undefined): string =>
+    n !== undefined && n >= 15 && n < 20
+      ? `nam: mỗi năm đóng thêm tăng 1% đến khi đủ 20 năm (45%; anh/chị đóng thêm ${20 - Math.floor(n)} năm là đủ 20 năm), sau đó mỗi năm thêm 2%, tối đa 75% khi đủ 35 năm`
+      : n !== undefined && n >= 20
+        ? `nam: mỗi năm đóng thêm tăng 2%, tối đa 75% khi đủ 35 năm${n < 35 ? ` (anh/chị ${n} năm: ${ratePct('male', n)}%)` : ''}`
+        : 'nam: 40% khi đủ 15 năm, mỗi năm thêm 1% đến 20 năm (45%), sau đó mỗi năm thêm 2%, tối đa 75% khi đủ 35 năm';
+  const woman = (n: number | undefined): string =>
+    `nữ: mỗi năm đóng thêm tăng 2% (45% khi đủ 15 năm), tối đa 75% khi đủ 30 năm${n !== undefined && n >= 15 && n < 30 ? ` (anh/chị ${n} năm: ${ratePct('female', n)}%)` : ''}`;
+  const n = s.yearsPaid;
+  const say = s.sex === 'male' ? man(n) : s.sex === 'female' ? woman(n) : `${woman(undefined)}; ${man(undefined)}`;
+  return `Tỷ lệ tăng theo số năm đóng: ${say}.`;
 }
 
 /**
@@ -633,7 +697,10 @@ export function answerQuestion(
   const situation = { ...readSituation(rawText, yearOf(day), Number(day.slice(5, 7))), ...facts, year: yearOf(day), day };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.
-  const advice = matched ? adviseFor(index, text, situation, matched) : situationalAdvice(index, text, situation, null);
+  // Nothing matched surely, yet the person tells their years paid and asks about their pension ("… được 22 năm rồi dừng.
+  // Cán bộ xã bảo phải chờ đến 62 tuổi. Có đúng vậy không, tỷ lệ hưởng bao nhiêu?"): the pension's conditions, said for them.
+  const forTheirYears = !matched && situation.yearsPaid !== undefined && situation.drawingPension !== true && !situation.memberDied && PENSION_NAMED.test(foldWords(text)) ? index.entries.get(situation.yearsPaid >= 20 && transitionalEarly(situation) ? 'pension_conditions.transitional_20y' : 'pension_conditions.years_15') : undefined;
+  const advice = matched ? adviseFor(index, text, situation, matched) : forTheirYears ? adviseFor(index, text, situation, forTheirYears) : situationalAdvice(index, text, situation, null);
   if (!advice) {
     return { ...base('unknown', 'unsure', unsureText(m.alternatives), confidence), alternatives: m.alternatives };
   }
@@ -643,6 +710,8 @@ export function answerQuestion(
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation));
+  const own = ownTurnPart(index, text, parts, day);
+  if (own) parts = [...parts, own];
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;

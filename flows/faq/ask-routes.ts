@@ -41,7 +41,7 @@ export const VILLAGE_POST =
   /\b(?:(?:pho )?truong (?:thon|ap|khom|ban|xom|bon|buon|lang)(?! (?:cong ty|phong))|to (?:pho|truong) (?:to )?dan pho|bi thu chi bo|truong ban (?:cong tac )?mat tran|khong chuyen trach|can bo (?:thon|ap|khom|xom))\b(?! (?:noi|bao|van dong|huong dan|tu van|den|keu|khuyen|moi|giai thich|cho biet|thong bao)\b)/;
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
-const JOIN_ASK = /\b(?:tham gia|dong|mua)\b(?: \w+){0,3} tu nguyen\b/;
+const JOIN_ASK = /\b(?:tham gia|dong|mua|dang ky)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
   /\b(?:chua|khong (?:duoc |the )?|cham|chiu) (?:\w+ ){0,2}chot so\b|\bchot so (?:\w+ ){0,4}(?:the nao|o dau|nhu the nao|ra sao|lam sao)\b|\b(?:lay|rut) (?:lai )?so (?:\w+ ){0,3}(?:o dau|the nao|nhu the nao|lam sao|ra sao)\b|\bthu tuc (?:\w+ ){0,8}chot so\b|\bchot so (?:\w+ ){0,12}thu tuc\b|\bso (?:\w+ ){0,2}chot (?:duoc )?(?:khong|ko|k)\b|\bchot so (?:\w+ ){0,2}(?:duoc )?(?:khong|ko|k)\b/;
 /**
@@ -127,7 +127,7 @@ const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
-  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b/;
+  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
 /** The words of the folded text up to the end of `re`'s first match, the last `n` before it included; "" if none. */
 function wordsBefore(f: string, re: RegExp, n: number): string {
   const m = re.exec(f);
@@ -183,12 +183,38 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
 }
 
+/** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
+const DEADLINE_ASKED = /\b(?:han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao))\b/;
+/** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
+const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
+const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
+
+/** The last month to pay for the period told, with the rule it comes from (undefined when the mode or start is not told). */
+function periodDeadline(f: string): string | undefined {
+  const mode = MODE_MONTHS.exec(f);
+  const start = PERIOD_START.exec(f);
+  if (!mode || !start) return undefined;
+  const named = mode[2];
+  const months = mode[1] ? Number(mode[1]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;
+  const m = Number(start[1]);
+  if (m < 1 || m > 12) return undefined;
+  const first = Number(start[2]) * 12 + m - 1;
+  // Within the first 7 months of a year, the first 4 of six months, the 3 months of a quarter.
+  const within = months === 12 ? 7 : months === 6 ? 4 : 3;
+  const rule = months === 12 ? 'kỳ 12 tháng nộp trong 7 tháng đầu' : months === 6 ? 'kỳ 6 tháng nộp trong 4 tháng đầu' : 'kỳ 3 tháng nộp trong 3 tháng đó';
+  return `Kỳ ${months} tháng bắt đầu từ tháng ${monthYear(first)}: hạn nộp chậm nhất là hết tháng ${monthYear(first + within - 1)} (${rule})${/\bcuoi nam\b/.test(f) && (first + within) % 12 !== 0 ? ', không phải cuối năm' : ''}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng; muốn đóng tiếp thì đăng ký lại với đại lý thu, thời gian đã đóng vẫn được giữ.`;
+}
+
+/** An allowance asked for a relative ("mẹ tôi có được khoản trợ cấp hằng tháng nào không"). */
+const RELATIVE_ALLOWANCE = /\b(?:me|bo|ba|ong|cha) (?:toi |em |minh )?(?:\w+ ){0,3}(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,2}(?:tro cap|khoan)\b/;
+
 /**
  * The social pension's age for this person (Law 41/2024 Art 21: 75, or 70 for a poor or near-poor household), when
  * their age is told: reached, or the years to wait.
  */
 function socialPensionAgeLead(s: Situation): string | undefined {
-  if (s.age === undefined || s.age < 50 || s.drawingPension === true) return undefined;
+  // (A pension drawn by a member who died, "bố tôi hưởng lương hưu … thì mất. Mẹ tôi 72 tuổi …", is not the one asked about's.)
+  if (s.age === undefined || s.age < 50 || (s.drawingPension === true && !s.memberDied)) return undefined;
   const from = socialPensionAge(s);
   const who = `${s.age} tuổi${s.household ? `, hộ ${s.household === 'poor' ? 'nghèo' : 'cận nghèo'}` : ''}`;
   return s.age >= from
@@ -1017,6 +1043,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // The deadline of a period that began in a month told ("đóng 12 tháng một lần, bắt đầu từ tháng 3/2026 … hạn chót
+    // phải nộp là khi nào"): the last month to pay in (Law 41/2024 Art 36: the first 7 months of a year's period, the
+    // first 4 of 6 months, within 3 months or the month itself), and what happens after it.
+    name: 'period-deadline',
+    asks: (f) => DEADLINE_ASKED.test(f) && periodDeadline(f) !== undefined,
+    entry: 'payment_mode.deadlines',
+    lead: (_s, f) => periodDeadline(f),
+    leadsAlways: true,
+  },
+  {
     // Paid ahead, then the group or the floor changed ("đóng trước 12 tháng mà giữa chừng thoát nghèo thì có phải
     // đóng thêm không"): what was paid stands, nothing more to pay and nothing paid back.
     // ("Lên cận nghèo từ tháng 1 (trước là hộ nghèo)", "hết hộ nghèo giữa chừng thì có phải đóng bù": the same.)
@@ -1338,7 +1374,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
     asks: (f, s) =>
       (s.age ?? 0) >= 60 &&
-      s.drawingPension !== true &&
+      // (A member who drew a pension and died: the allowance asked for a relative in so many words, "mẹ có được khoản trợ
+      // cấp hằng tháng nào không", not what the family gets.)
+      (s.drawingPension !== true || (s.memberDied === true && RELATIVE_ALLOWANCE.test(f))) &&
       (s.yearsPaid === undefined || s.yearsPaid < 1) &&
       /\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/.test(f) &&
       // (Paying asked first, "con tôi muốn đóng cho tôi 15 năm một lần … nếu không thì …": that answer leads; a health card
@@ -1731,7 +1769,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
     name: 'subsidy-duration',
-    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro|ho tro co thoi han)\b/.test(f),
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s) => subsidyEndLead(s),
     leadsAlways: true,

@@ -274,7 +274,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
-  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:\w+ ){0,3}(?:khong|chua) co luong huu\b/.test(f);
+  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/.test(f);
   if (
     (!memberDrew && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) ||
     /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
@@ -606,6 +606,8 @@ const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu) (\d{1,3}) tuoi\b/g;
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
 /** Paying stopped, or never begun ("nghỉ đóng từ 2022", "dừng 2 năm", "chưa từng đóng"). */
 const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
+/** Drawing a pension named just before a period ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025 …"). */
+const DRAWN_BEFORE = /\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,5} $/;
 /** Stopping named just before a period ("ngừng từ tháng 1/2025 đến giờ"). */
 const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
 /** A period written with a dash ("1995–2003", "3/2012 - 6/2020"): read as "từ 1995 đến 2003". */
@@ -656,6 +658,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
     if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
+    // ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025, đến tháng 10/2026 thì mất": months drawn, not paid.)
+    if (DRAWN_BEFORE.test(f.slice(Math.max(0, p.index - 48), p.index))) continue;
     // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
     const startMonth = p[1] ?? p[3];
     const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];

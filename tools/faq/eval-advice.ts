@@ -146,7 +146,10 @@ export function formatAdvice(name: string, r: { accented: AdviceReport; unaccent
     lines.push(`  ${label.padEnd(32)} ${f(r.accented).padStart(10)}   ${f(r.unaccented).padStart(10)}`);
   }
   if (showFailures) {
-    for (const res of r.accented.results.filter((x) => !x.ok)) {
+    // (A question wrong only without its diacritics is listed too, marked so.)
+    const wrongAccented = new Set(r.accented.results.filter((x) => !x.ok).map((x) => x.q));
+    const unaccentedOnly = r.unaccented.results.filter((x, i) => !x.ok && !wrongAccented.has(r.accented.results[i]?.q ?? ''));
+    for (const res of [...r.accented.results.filter((x) => !x.ok), ...unaccentedOnly.map((x) => ({ ...x, q: `(unaccented) ${x.q}` }))]) {
       lines.push(`  ✗ ${res.q.slice(0, 90)}`);
       if (res.missing.length) lines.push(`      missing: ${res.missing.join(' | ')}`);
       if (res.violated.length) lines.push(`      says: ${res.violated.join(' | ')}`);
