@@ -393,7 +393,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
 }
 
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
-const OWN_TURN = /^(?:con|rieng|phan) (?:toi|em|minh|tui)\b/;
+const OWN_TURN = /^(?:con|rieng|phan) (?:(vo|chong|me|bo|ba|ong) (?:toi|em|minh|tui)|toi|em|minh|tui)\b/;
+/** How the answer names the one whose turn it is. */
+const TURN_NAME: Readonly<Record<string, string>> = { vo: 'Với vợ anh/chị', chong: 'Với chồng anh/chị', me: 'Với mẹ anh/chị', bo: 'Với bố anh/chị', ba: 'Với bà', ong: 'Với ông' };
 /** … with a wish or an ask of its own in it. */
 const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
 
@@ -408,12 +410,14 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   const sentences = text.split(/(?<=[.!?])\s+/);
   const at = sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
   if (at < 0) return undefined;
+  const whom = TURN_NAME[OWN_TURN.exec(foldWords(sentences[at]!))?.[1] ?? ''] ?? 'Còn anh/chị';
   forSpouse = true;
   try {
-    const a = answerQuestion(index, `${sentences[at]} Như vậy có được không?`, CONFIDENCE_THRESHOLD, {}, day);
+    // (Asked as the one question it is: "… muốn đóng tự nguyện, có được không?")
+    const a = answerQuestion(index, `${sentences[at]!.replace(/[.!\s]+$/u, '')}, có được không?`, CONFIDENCE_THRESHOLD, {}, day);
     const first = a.parts[0];
     if (a.kind !== 'entry' || !first || parts.some((p) => p.entry.id === first.entry.id)) return undefined;
-    return { ...first, lead: first.lead ? `Còn anh/chị: ${first.lead}` : undefined };
+    return { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` };
   } finally {
     forSpouse = false;
   }
