@@ -250,7 +250,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const lead =
       year >= 1 && year <= 5
         ? `Chỉ những tháng đến khi mất mới tính là thời gian đã đóng; mất trong năm thứ ${year} nên chưa đủ 60 tháng đóng, không có trợ cấp mai táng của BHXH; thân nhân nhận trợ cấp tuất một lần bằng số tiền đã đóng cho các tháng đó, và phần đóng trước cho các tháng sau khi mất được hoàn trả.`
-        : undefined;
+        : // (The member's years told with their start: the family's allowances for them, "đóng từ 1/2014 … trả trước 5 năm
+          // … thì mất"; without a start, "đã đóng trước 3 năm thì mất" may be the prepayment itself.)
+          s.startYear !== undefined
+          ? survivorLead(s, f)
+          : undefined;
     const a = part('survivor.prepaid_refund', lead);
     if (a) return a;
   }
@@ -780,9 +784,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // months paid before the birth against the 6 needed.
   const started = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
   // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
-  const birth = started && /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d))\b/.exec(f.slice(started.index + started[0].length));
+  // ("bác sĩ hẹn sinh khoảng ngày 5/10/2026": a day, month and year.)
+  const birth = started && /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/.exec(f.slice(started.index + started[0].length));
   if (matched.topic === 'maternity' && started && birth) {
-    const [bm, by] = [Number(birth[1] ?? birth[3]), Number(birth[2] ?? birth[4])];
+    const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
     const paid = by * 12 + bm - (Number(started[2]) * 12 + Number(started[1]));
     if (paid >= 0 && paid <= 24) {
       const lead =
@@ -808,7 +813,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // (Not on the lump sum's amount or papers: what the years mean for a pension is not what was asked.)
   const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
-    : matched.id === 'survivor.member_dies_one_time'
+    : matched.id === 'survivor.member_dies_one_time' || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
       ? survivorLead(s, f)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };

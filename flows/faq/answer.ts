@@ -424,7 +424,8 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
 }
 
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
-const SPOUSE_SUBJECT = /^ ?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em))\b/;
+// ("Cho hỏi chồng tôi có đóng thêm được không?": after an opener too.)
+const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em))\b/;
 /** Whether an answer for a spouse is being made (the spouse's own letter is not read for a spouse again). */
 let forSpouse = false;
 

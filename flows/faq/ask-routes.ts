@@ -31,7 +31,7 @@ function periodDeadlineLead(f: string, s: Situation): string | undefined {
 /** The mother telling her own pregnancy or birth ("em dự sinh tháng 1/2027"; not "vợ tôi sinh con"). */
 const MOTHER_ASKS = /(?<!\b(?:vo|chong|con|me|chi|em) )\b(?:toi|em|minh|e|chau) (?:\w+ ){0,3}(?:du sinh|sap sinh|mang thai|mang bau|co bau|dang bau|sinh con|sinh be)\b/;
 /** Asks whether it is too late ("còn kịp không", "có muộn quá không"). */
-const TOO_LATE = /\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?kip\b|\b(?:muon|tre) (?:qua|roi)\b|\bco (?:bi )?(?:muon|tre) (?:khong|ko|k)\b/;
+const TOO_LATE = /\bco (?:bi )?qua tuoi\b|\bqua tuoi (?:roi )?(?:chua|khong|ko|k)\b|\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?kip\b|\b(?:muon|tre) (?:qua|roi)\b|\bco (?:bi )?(?:muon|tre) (?:khong|ko|k)\b/;
 /** Going abroad to work under a contract (planned), and a lump sum asked ("đi làm việc ở Nhật theo hợp đồng … có được rút … không"). */
 const ABROAD_WORK_WITHDRAWAL =
   /\b(?:sap|se|chuan bi|dinh|du dinh|thang sau|nam sau|sap toi)(?: \w+){0,3} (?:xuat khau lao dong|xkld|di lam (?:viec )?(?:o |tai |ben )?(?:nuoc ngoai|nhat ban|nhat|han quoc|han|dai loan|duc)|sang (?:nhat|han|dai loan) (?:lam|lao dong))\b(?=.*\b(?:rut|(?:nhan|lanh|huong) (?:\w+ ){0,3}mot lan)\b)/;
@@ -162,7 +162,8 @@ function dueMonth(f: string, day: string): { at: number; approx: boolean } | und
 // (Paying since an earlier month, "đều đóng tự nguyện từ tháng 1/2025", is paying; "đóng ngay từ tháng 12/2026" is a plan.)
 function notPayingYet(f: string, day: string | undefined): boolean {
   if (/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
-  const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?)?(20\d\d)\b/.exec(f);
+  // ("đóng BHXH tự nguyện đều đặn từ năm 2023": paying since a year.)
+  const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f);
   return !(since && day !== undefined && Number(since[2]) * 12 + Number(since[1] ?? 1) - 1 < monthIndex(day));
 }
 
@@ -820,6 +821,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       return m !== null && Number(m[2]) * 12 + Number(m[1]) < 2025 * 12 + 7 && /\b(?:thai san|2 trieu|tro cap sinh)\b/.test(f);
     },
     entry: 'maternity.before_2025',
+    // (Working with insurance at a school or company, "trường báo tăng": the 6 months paid in the 12 before the birth
+    // decide that scheme's maternity benefit.)
+    after: (f) => (/\b(?:bat buoc|bao tang|cong ty|truong|co quan)\b/.test(f) ? 'maternity.conditions' : undefined),
   },
   {
     // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
@@ -1059,8 +1063,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'prepaid-then-rules-change',
     asks: (f, s) =>
       (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
-      (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo)\b/.test(f)) &&
-      /\b(?:dong|nop|bu|truy thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
+      (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/.test(f)) &&
+      /\b(?:dong|nop|bu|truy thu|thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
   },
   {

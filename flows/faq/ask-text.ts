@@ -41,6 +41,8 @@ export function spellChatWords(folded: string): string {
     // "15n" for 15 years.
     .replace(/\b(\d{1,2})n\b/g, '$1 nam')
     .replace(/\b(\d{2})t(\d{1,2}) ?thang\b/g, '$1 tuoi $2 thang')
+    // "t8/2025", "t3.2027": a month and its year.
+    .replace(/\bt(\d{1,2}) ((?:19|20)\d\d)\b/g, 'thang $1 $2')
     .replace(CHAT_WORD, (w) => CHAT_WORDS[w] ?? w)
     // "đóng tn", "bhxh tn": voluntary ("tn" alone may be other words).
     .replace(/\b(bhxh|bh|dong|tham gia|mua|sang|chuyen|qua) tn\b/g, '$1 tu nguyen')

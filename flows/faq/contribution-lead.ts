@@ -13,9 +13,9 @@ const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d
 const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
 /** Asks whether an income may be chosen, or what it means ("mức 1tr đóng được không", "mức 2tr có phải là đóng 2tr không"). */
 const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong)\b|\bco phai (?:la )?(?:dong|nop)\b/;
-/** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm". */
+/** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm" (not a contract's "hợp đồng lao động 3 tháng"). */
 const MODE =
-  /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
+  /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|(?<!\b(?:lao|hop) )\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
 /** Paid already ("đã đóng", "đang đóng", "đóng … rồi"): a period running, not one planned. */
 const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong|nop) (?:\w+ ){0,8}roi\b/;
 /** The month the period paid began, after the paying: "đóng 12 tháng một lần từ tháng 3/2026", "từ tháng 9". */

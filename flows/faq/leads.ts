@@ -244,9 +244,11 @@ export function startLead(s: Situation, note = true): string | undefined {
   const year = ruleYear(s);
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);
-  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${toGo > 0 ? whenRetires(s.sex, s.age, year) : 'rồi'}`;
-  // With the birth month, in months ("sinh 7/1976": 9 năm 7 tháng by 7/2036, 5 năm 5 tháng short, not 5).
+  // With the birth month, in months ("sinh 7/1976": 9 năm 7 tháng by 7/2036, 5 năm 5 tháng short, not 5), and the age
+  // then exactly (not "năm 2028 hoặc 2029 (tùy tháng sinh)").
   const by = paidByRetirement(s, 0);
+  const when = by && by.left > 0 ? `lúc ${formatAge(by.age)}` : toGo > 0 ? whenRetires(s.sex, s.age, year) : 'rồi';
+  const who = `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}), đến tuổi nghỉ hưu ${when}`;
   const until = by ? by.total : toGo;
   if (until >= 15) return `${who}: đóng đều từ nay đến lúc đó là đủ 15 năm để hưởng lương hưu.`;
   if (by && until > 0 && 15 - until > 5) {
@@ -294,7 +296,7 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
  * asked for (not said paid), in the order named.
  */
 // ("20 năm hay 30 năm": the second of two years compared.)
-const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu|tong cong) (?:du |duoc |het )?|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
+const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu|tong cong|tong) (?:du |duoc |het )?|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**

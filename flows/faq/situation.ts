@@ -130,8 +130,8 @@ const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho 
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"). */
 const FOREIGN_REFUND = /\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han|han quoc|dai loan|nuoc ngoai|nuoc ban)\b|\bnenkin\b|\b(?:luong huu|tien huu|bao hiem|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban|han quoc|dai loan)\b/;
 /** A spouse named, then the asker speaking of themself ("chồng tôi …, tôi …", "vợ em … Em …"). */
-// ("…, và em sinh tháng 12/1976": the asker after "và", "còn", "nhưng" too.)
-const SPOUSE_THEN_ASKER = '\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!]*?(?:[,.;] (?:va |con |nhung |rieng )?|\\bcon )(?:toi|em|minh|tui) ';
+// ("…, và em sinh tháng 12/1976": the asker after "và", "còn", "nhưng" too; "vợ chồng tôi …" is the couple, not the spouse.)
+const SPOUSE_THEN_ASKER = '(?<!\\bvo )\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!]*?(?:[,.;] (?:va |con |nhung |rieng )?|\\bcon )(?:toi|em|minh|tui) ';
 /** … then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
 const SPOUSE_THEN_SELF = new RegExp(`${SPOUSE_THEN_ASKER}(?:nam nay |hien |gio |thi |la |nay )?(\\d{2}) tuoi\\b`);
 /** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
@@ -159,7 +159,7 @@ const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|
 /** A relative's own pension ("bố tôi đang hưởng lương hưu", "mẹ em đã có lương hưu"): the relative. */
 const RELATIVE_DRAWS = /\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** Compulsory years denied ("chưa từng đóng bắt buộc", "không có thời gian đóng bắt buộc"). */
-const NO_COMPULSORY = /\b(?:chua (?:tung |bao gio |he )?|khong (?:co |tung )?(?:thoi gian )?)(?:dong |tham gia )?(?:bhxh )?bat buoc\b/g;
+const NO_COMPULSORY = /\b(?:chua (?:tung |bao gio |he |co )?|khong (?:co |tung )?)(?:thoi gian )?(?:dong |tham gia )?(?:bhxh )?bat buoc\b/g;
 
 /** The sex of a relative named "… tôi" ("bà tôi" is the grandmother: unaccented, as the rules read). */
 const RELATIVE_SEX: Readonly<Record<string, 'male' | 'female'>> = { bo: 'male', cha: 'male', chong: 'male', ong: 'male', me: 'female', vo: 'female', ba: 'female' };
@@ -253,6 +253,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // the asker is of the other sex.
   const adviser = spouse ? undefined : SELF_THEN_SPOUSE_ADVISES.exec(f)?.[1];
   if (adviser && !new RegExp(`\\b${adviser} (?:toi|em|minh|tui) (?:nam nay |nay |da )?\\d{2} (?:tuoi|t)\\b`).test(f)) s.sex = adviser === 'chong' ? 'female' : 'male';
+  // The asker's own sex said in so many words ("Tôi nam, sinh tháng 3/1980 … Vợ tôi muốn …", "Còn tôi nữ, sinh …"), or by
+  // their birth told before their spouse's ("Tôi sinh tháng 4/1972, vợ tôi sinh tháng 10/1975"): theirs, whatever
+  // the spouse named after.
+  const nfcLower = text.normalize('NFC').toLowerCase();
+  const declared = /(?:^|[.,;:!?] )(?:toi|em|minh|tui) (?:la )?(nam|nu)(?: gioi)? [,(]/.exec(f)?.[1] ?? /(?:^|[.,;:!?]\s*|\bcòn )(?:tôi|em|mình) (?:là )?(nam|nữ)(?: giới)?(?![\p{L}\p{N}])/u.exec(nfcLower)?.[1];
+  const bornFirst = /(?:^|[.;:!?]) (?:\w+ ){0,3}?(?:toi|em|minh) sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d (?:,|\.|va) (?:con )?(vo|chong) (?:toi|em|minh)\b/.exec(f)?.[1];
+  if (declared && !spouse) s.sex = declared === 'nam' ? 'male' : 'female';
+  else if (bornFirst && !spouse) s.sex = bornFirst === 'vo' ? 'male' : 'female';
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
   // ask about another: the pension is not theirs, and the sex is the one asked about.
   const holder = RELATIVE_DRAWS.exec(f)?.[1];
@@ -337,7 +345,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
   // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
   const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
-  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && !thingLost) {
+  // (A death told in so many words stands beside money asked whether lost: "bố mất vì tai nạn … số tiền đóng trước có
+  // mất không".)
+  const toldDeath = /\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/.test(f);
+  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && (!thingLost || toldDeath)) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
@@ -345,8 +356,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (
-    // ("hợp đồng 6 tháng" is a contract, not a payment.)
-    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,2})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    // ("hợp đồng 6 tháng", "hợp đồng lao động 6 tháng" are contracts, not payments.)
+    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,2})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
@@ -441,6 +452,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(?:muon|dinh|du dinh|se) (?:\w+ ){0,2}?(?:dong|tham gia|nop) (?:(?:them|tiep|luon|truoc|mot lan|1 lan|het|ca|cho|trong|khoang|tu nguyen|bhxh|den|toi|khi|du|cho den) ){0,4}\d{1,2} nam\b/g, ' ')
     // ("tháng 1/2026 bố đóng trước luôn 3 năm (2026–2028)": months paid ahead, not years paid so far.)
     .replace(/(?<!\bda )\bdong truoc (?:(?:cho|luon|mot lan|1 lan) )*\d{1,2} nam\b(?: \( (?:tu )?(?:19|20)\d\d (?:den |toi )?(?:19|20)\d\d \))?/g, 'dong truoc')
+    // ("nghỉ không đóng nữa thì sau 1 năm rút được không": a wait, not years paid.)
+    // ("sau 20 năm đóng thì lương hưu …" stays: the years an estimate is for.)
+    .replace(/\bsau (?:khoang |du |hon )?\d{1,2} (?:nam|thang)\b(?! (?:dong|tham gia|nop)\b)/g, ' ')
+    // ("đóng tiếp tự nguyện thêm 16 năm (tổng 26 năm)": the total with the years to add, a plan.)
+    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam (?:\( )?(?:tong cong|tong|la|thanh) \d{1,2} nam(?: \))?/g, ' ')
     // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
@@ -521,7 +537,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
   const between = first && second ? fy.slice(first.end, second.at) : '';
   // (A total told, "tổng cộng 14 năm 6 tháng", is the person's own sum.)
-  if (compulsory && voluntary && compulsory.n + voluntary.n <= 45 && !OTHER_PERSON.test(between) && !TOTAL_YEARS.test(fy)) s.yearsPaid = compulsory.n + voluntary.n;
+  // ("Chồng tôi … hưởng lương hưu (bắt buộc 25 năm) … Tôi sinh …, có 8 năm đóng tự nguyện": a relative's years, then the
+  // asker's own after a sentence that starts with them.)
+  const relativeFirst = first ? OTHER_PERSON.test(fy.slice(Math.max(0, first.at - 100), first.at)) && /[.?!;] (?:con |rieng |va )?(?:toi|em|minh|tui)\b/.test(between) : false;
+  if (compulsory && voluntary && compulsory.n + voluntary.n <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy)) s.yearsPaid = compulsory.n + voluntary.n;
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
@@ -625,7 +644,7 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,3}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,3}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,3}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 
