@@ -424,8 +424,11 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
 }
 
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
-// ("Cho hỏi chồng tôi có đóng thêm được không?": after an opener too.)
-const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em))\b/;
+// ("Cho hỏi chồng tôi có đóng thêm được không?": after an opener too; "Bà có được khoản trợ cấp nào không?", "mẹ tôi thì
+// sao?": a parent or grandparent the letter tells of, group 3.)
+const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em)|(bo|me|ba|ong)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?(?= (?:co|thi|duoc|nen|phai|muon|dang)\b))\b/;
+/** How an answer for a relative names them. */
+const RELATIVE_NAME: Readonly<Record<string, string>> = { vo: 'vợ anh/chị', chong: 'chồng anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị', ba: 'bà', ong: 'ông' };
 /** Whether an answer for a spouse is being made (the spouse's own letter is not read for a spouse again). */
 let forSpouse = false;
 
@@ -438,10 +441,13 @@ let forSpouse = false;
 function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string; f: string; words: number }[], i: number, s: Situation, day: AsOfDay): { part: AnswerPart; through: number } | undefined {
   const m = forSpouse ? null : SPOUSE_SUBJECT.exec(asks[i]!.f);
   if (!m) return undefined;
-  const who = m[1] ?? (m[2] === 'ba' ? 'vo' : 'chong');
-  const own = new RegExp(`\\b${who} (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
+  const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3]!);
+  const own = new RegExp(`\\b${who}(?: (?:noi|ngoai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
   const told = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
   if (!told || asks[i]!.ask.includes(told)) return undefined;
+  // (A parent or grandparent only in a letter about two people, each with their age, and a sentence of their own:
+  // "Ông nội tôi 77 tuổi, … Bà nội tôi 71 tuổi, …. Bà có được khoản trợ cấp nào không?")
+  if (m[3] && ((fold(text).match(/\b\d{2} tuoi\b/g) ?? []).length < 2 || (fold(told).match(/\b\d{2} tuoi\b/g) ?? []).length !== 1)) return undefined;
   const next = asks[i + 1];
   const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
   const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
@@ -450,7 +456,7 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
     const a = answerQuestion(index, `${told} ${asked}`, CONFIDENCE_THRESHOLD, {}, day);
     const first = a.parts[0];
     if (a.kind !== 'entry' || !first) return undefined;
-    const whom = `Với ${who === 'vo' ? 'vợ' : 'chồng'} anh/chị:`;
+    const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
     // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
     return { part: first.lead ? { ...first, lead: `${whom} ${first.lead}` } : first, through: joined ? i + 1 : i };
   } finally {
