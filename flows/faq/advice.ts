@@ -234,13 +234,6 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
   const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
-  // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
-  // (A traffic accident that cost 85 % of working capacity, a lump sum asked: the illness rule below, not this one.)
-  // (Counted, not "công nhân": "tính", "cộng dồn", "cộng vào".)
-  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\btinh\b|\bcong (?:don|vao|gop|lai|chung|voi|them|noi|ca)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
-    const a = part('transfer_between_schemes.which_benefits_count');
-    if (a) return a;
-  }
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
   const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
   // ("Nhận sau khi hoàn tất thủ tục" is no refund asked.)
@@ -256,6 +249,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
           ? survivorLead(s, f)
           : undefined;
     const a = part('survivor.prepaid_refund', lead);
+    if (a) return a;
+  }
+  // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
+  // (A traffic accident that cost 85 % of working capacity, a lump sum asked: the illness rule below, not this one.)
+  // (Counted, not "công nhân": "tính", "cộng dồn", "cộng vào".)
+  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\btinh\b|\bcong (?:don|vao|gop|lai|chung|voi|them|noi|ca)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
+    const a = part('transfer_between_schemes.which_benefits_count');
     if (a) return a;
   }
   const ownIllness = !(s.memberDied && DIED.test(f));

@@ -334,6 +334,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
     if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    // ("Tôi ở đặc khu Lý Sơn … được hỗ trợ 20% như người bình thường đúng không": the others' rate is not theirs; the
+    // reply's part for their own group answers it.)
+    if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
     if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;

@@ -185,9 +185,9 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
 }
 
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
-const DEADLINE_ASKED = /\b(?:han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao))\b/;
+const DEADLINE_ASKED = /\b(?:cham nhat (?:la )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
-const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
+const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
 const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
 
 /** The last month to pay for the period told, with the rule it comes from (undefined when the mode or start is not told). */
@@ -195,8 +195,8 @@ function periodDeadline(f: string): string | undefined {
   const mode = MODE_MONTHS.exec(f);
   const start = PERIOD_START.exec(f);
   if (!mode || !start) return undefined;
-  const named = mode[2];
-  const months = mode[1] ? Number(mode[1]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;
+  const named = mode[3];
+  const months = mode[1] || mode[2] ? Number(mode[1] ?? mode[2]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;
   const m = Number(start[1]);
   if (m < 1 || m > 12) return undefined;
   const first = Number(start[2]) * 12 + m - 1;
@@ -1047,6 +1047,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A pensioner's health card asked ("bố vừa có quyết định hưởng lương hưu … thẻ BHYT hộ gia đình hết hạn thì có phải
+    // mua tiếp không"): the pension comes with a card the fund pays for (Law 41/2024 Art 119).
+    name: 'pensioner-health-card',
+    // (Not a household's card for the others, "nhà 5 người, bố có lương hưu, mua BHYT hộ gia đình thì tính mấy người", nor
+    // another relative's, "bố có lương hưu còn mẹ thì không".)
+    asks: (f, s) =>
+      s.drawingPension === true &&
+      /\b(?:bhyt|the bao hiem y te|the y te)\b/.test(f) &&
+      /\b(?:mua tiep|gia han|dong tiep|(?:co )?phai (?:mua|dong)(?: tiep| them| lai)?)\b/.test(f) &&
+      !/\bcon (?:me|bo|vo|chong|ba|ong|cha)\b|\b(?:ca nha|may nguoi|\d nguoi|moi nguoi)\b/.test(f),
+    entry: 'health_insurance.pensioner_card',
+    decisive: true,
+  },
+  {
     // The deadline of a period that began in a month told ("đóng 12 tháng một lần, bắt đầu từ tháng 3/2026 … hạn chót
     // phải nộp là khi nào"): the last month to pay in (Law 41/2024 Art 36: the first 7 months of a year's period, the
     // first 4 of 6 months, within 3 months or the month itself), and what happens after it.
@@ -1773,7 +1787,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
     name: 'subsidy-duration',
-    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
+    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s) => subsidyEndLead(s),
     leadsAlways: true,

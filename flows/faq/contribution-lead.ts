@@ -56,7 +56,7 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
   const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
   if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
   // ("Trong đất liền, không phải xã đảo": not an island.)
-  if (/(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu' };
+  if (/(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
   if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;

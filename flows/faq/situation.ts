@@ -149,9 +149,9 @@ export const FUTURE_JOB = /\b(?:sau nay|mai sau|ra truong|tot nghiep)\b(?: \w+){
 /** The asker's age first, then the spouse only advising or wishing ("em 35 tuổi … Chồng em khuyên rút một lần"). */
 const SELF_THEN_SPOUSE_ADVISES = /^ (?:[\w,]+ ){0,8}?(?:toi|em|minh|tui) (?:nam nay |nay )?\d{2} (?:tuoi|t)\b.* (chong|vo) (?:toi|em|minh|tui) (?:khuyen|bao|noi|keu|muon|bat|dong y|ung ho|can)\b/;
 /** The month of a death ("tháng 8/2026 bố tôi mất", "mất vào tháng 8/2026"). */
-const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet) (?:vao )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The last year of a period paid ahead ("(2024–2028)", "đến hết năm 2028"). */
-const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
+const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
@@ -236,7 +236,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now.)
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -259,7 +260,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const nfcLower = text.normalize('NFC').toLowerCase();
   const declared = /(?:^|[.,;:!?] )(?:toi|em|minh|tui) (?:la )?(nam|nu)(?: gioi)? [,(]/.exec(f)?.[1] ?? /(?:^|[.,;:!?]\s*|\bcòn )(?:tôi|em|mình) (?:là )?(nam|nữ)(?: giới)?(?![\p{L}\p{N}])/u.exec(nfcLower)?.[1];
   const bornFirst = /(?:^|[.;:!?]) (?:\w+ ){0,3}?(?:toi|em|minh) sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d (?:,|\.|va) (?:con )?(vo|chong) (?:toi|em|minh)\b/.exec(f)?.[1];
+  // ("Vợ chồng tôi … Tôi là chồng, sinh tháng 2/1968": the husband.)
+  const role = /(?:^|[.,;:!?] )(?:toi|em|minh) la (chong|vo)\b/.exec(f)?.[1];
   if (declared && !spouse) s.sex = declared === 'nam' ? 'male' : 'female';
+  else if (role) s.sex = role === 'chong' ? 'male' : 'female';
   else if (bornFirst && !spouse) s.sex = bornFirst === 'vo' ? 'male' : 'female';
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
   // ask about another: the pension is not theirs, and the sex is the one asked about.
