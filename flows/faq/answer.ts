@@ -500,6 +500,8 @@ const DATE_SAID = /tuổi nghỉ hưu (?:\([^)]*\) )?(?:vào|từ|trong khoảng
  */
 function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
   const first = parts[0];
+  // (A record to correct first, "sổ ghi năm sinh 1968 nhưng căn cước là 1969": the month from the wrong year would mislead.)
+  if (first?.entry.id === 'other.change_details') return parts;
   const f = askWords(text);
   // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
   // (A month said already; the year's general ages, "khi đủ tuổi nghỉ hưu (năm 2026: …)", are not this person's month.)

@@ -279,6 +279,16 @@ function levelOutOfRange(name: string, high: boolean, entry: string): AskRoute {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // The book's birth year unlike the ID card's ("Sổ BHXH ghi năm sinh 1968 nhưng căn cước là 1969 … sửa thế nào, có ảnh
+    // hưởng tuổi nghỉ hưu không"): the record corrected, which the retirement age is reckoned from.
+    name: 'birth-year-mismatch',
+    asks: (f) => /\bghi (?:nam sinh|ngay sinh|ngay thang nam sinh) (?:\w+ )?(?:19|20)\d\d\b(?: [\w,()]+){0,8}? (?:la|ghi) (?:\w+ )?(?:19|20)\d\d\b|\blech (?:nam sinh|ngay sinh|thong tin)\b/.test(f),
+    entry: 'other.change_details',
+    lead: () => 'Năm sinh trên sổ BHXH phải khớp căn cước: anh/chị nộp tờ khai điều chỉnh thông tin kèm CCCD cho cơ quan BHXH (hoặc nhờ đại lý thu chuyển) để sửa; tuổi nghỉ hưu tính theo ngày tháng năm sinh trên hồ sơ, nên cần sửa cho đúng trước khi làm hồ sơ hưởng.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // "Trưởng thôn có được đóng tự nguyện không", "tổ trưởng tổ dân phố … có phải dừng đóng tự nguyện": part-time posts of
     // the commune, village and street group are in compulsory insurance since 1/7/2025.
     name: 'village-officials',
@@ -1546,6 +1556,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:co )?nen (?:\w+ ){0,1}(?:rut|nhan|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan|khong|ko|k|chua)\b/.test(f),
     entry: 'lump_sum.what_is_lost',
     lead: yearsLead,
+  },
+  {
+    // Two books told ("được cấp một sổ khác với mã số khác … 2 sổ như vậy có bị mất thời gian không, gộp thế nào"): one
+    // number a person, the books merged, nothing lost (the "2 sổ BHXH" wording is the route further down).
+    name: 'two-books-told',
+    // (Not a book someone else made with the asker's papers: the route for it is further down.)
+    asks: (f) => /\b(?:mot |1 )?so (?:\w+ ){0,2}khac (?:voi |va )?ma (?:so )?khac\b|\b(?:2|hai) so (?:nhu vay|khac nhau)\b|\bgop (?:2 |hai |cac )?so\b/.test(f) && !LENT_ID.test(f),
+    entry: 'transfer_between_schemes.merge_books',
+    lead: () => 'Không mất thời gian đóng: mỗi người chỉ có một mã số BHXH, anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian của cả hai sổ được cộng lại.',
+    leadsAlways: true,
+    decisive: true,
   },
   {
     // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
