@@ -262,7 +262,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const bornFirst = /(?:^|[.;:!?]) (?:\w+ ){0,3}?(?:toi|em|minh) sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d (?:,|\.|va) (?:con )?(vo|chong) (?:toi|em|minh)\b/.exec(f)?.[1];
   // ("Vợ chồng tôi … Tôi là chồng, sinh tháng 2/1968": the husband.)
   const role = /(?:^|[.,;:!?] )(?:toi|em|minh) la (chong|vo)\b/.exec(f)?.[1];
-  if (declared && !spouse) s.sex = declared === 'nam' ? 'male' : 'female';
+  // (Not when a relative's own age is told too, "Tôi nữ, 35 tuổi. Bố tôi 62 tuổi … có tham gia được không": the question
+  // may be theirs.)
+  const relativeAged = /\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi) (?:toi|em|minh|tui) (?:\w+ ){0,3}\d{2} tuoi\b/.test(f);
+  if (declared && !spouse && !relativeAged) s.sex = declared === 'nam' ? 'male' : 'female';
   else if (role) s.sex = role === 'chong' ? 'male' : 'female';
   else if (bornFirst && !spouse) s.sex = bornFirst === 'vo' ? 'male' : 'female';
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
