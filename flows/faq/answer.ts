@@ -397,8 +397,6 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
 
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
 const OWN_TURN = /^(?:con|rieng|phan) (?:(vo|chong|me|bo|ba|ong) (?:toi|em|minh|tui)|toi|em|minh|tui)\b/;
-/** How the answer names the one whose turn it is. */
-const TURN_NAME: Readonly<Record<string, string>> = { vo: 'Với vợ anh/chị', chong: 'Với chồng anh/chị', me: 'Với mẹ anh/chị', bo: 'Với bố anh/chị', ba: 'Với bà', ong: 'Với ông' };
 /** … with a wish or an ask of its own in it. */
 const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
 
@@ -413,17 +411,12 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   const sentences = text.split(/(?<=[.!?])\s+/);
   const at = sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
   if (at < 0) return undefined;
-  const whom = TURN_NAME[OWN_TURN.exec(foldWords(sentences[at]!))?.[1] ?? ''] ?? 'Còn anh/chị';
-  forSpouse = true;
-  try {
-    // (Asked as the one question it is: "… muốn đóng tự nguyện, có được không?")
-    const a = answerQuestion(index, `${sentences[at]!.replace(/[.!\s]+$/u, '')}, có được không?`, CONFIDENCE_THRESHOLD, {}, day);
-    const first = a.parts[0];
-    if (a.kind !== 'entry' || !first || parts.some((p) => p.entry.id === first.entry.id)) return undefined;
-    return { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` };
-  } finally {
-    forSpouse = false;
-  }
+  const who = OWN_TURN.exec(foldWords(sentences[at]!))?.[1];
+  const whom = who ? `Với ${RELATIVE_NAME[who]}` : 'Còn anh/chị';
+  // (Asked as the one question it is: "… muốn đóng tự nguyện, có được không?")
+  const first = answerForAnother(index, `${sentences[at]!.replace(/[.!\s]+$/u, '')}, có được không?`, day);
+  if (!first || parts.some((p) => p.entry.id === first.entry.id)) return undefined;
+  return { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` };
 }
 
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
@@ -454,14 +447,19 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   const next = asks[i + 1];
   const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
   const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
+  const first = answerForAnother(index, `${told} ${asked}`, day);
+  if (!first) return undefined;
+  const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
+  // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
+  return { part: first.lead ? { ...first, lead: `${whom} ${first.lead}` } : first, through: joined ? i + 1 : i };
+}
+
+/** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
+function answerForAnother(index: FaqIndex, question: string, day: AsOfDay): AnswerPart | undefined {
   forSpouse = true;
   try {
-    const a = answerQuestion(index, `${told} ${asked}`, CONFIDENCE_THRESHOLD, {}, day);
-    const first = a.parts[0];
-    if (a.kind !== 'entry' || !first) return undefined;
-    const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
-    // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
-    return { part: first.lead ? { ...first, lead: `${whom} ${first.lead}` } : first, through: joined ? i + 1 : i };
+    const a = answerQuestion(index, question, CONFIDENCE_THRESHOLD, {}, day);
+    return a.kind === 'entry' ? a.parts[0] : undefined;
   } finally {
     forSpouse = false;
   }

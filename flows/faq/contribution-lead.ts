@@ -304,11 +304,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
 const TWO_LEVELS = /\b(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b(?: \w+){0,3}? (?:va|voi|hay|hoac|so voi) (?:\w+ ){0,2}?(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b/;
 /** A comparison asked ("chênh nhau bao nhiêu", "khác nhau thế nào", "nên chọn mức nào"). */
 const COMPARED = /\b(?:chenh|khac nhau|hon nhau|hon (?:duoc )?bao nhieu|nen chon|loi hon|so voi)\b/;
-/** "4", "4.5", "4" with "5" after it ("4tr5"): millions of đồng. */
-const millions = (whole: string, tail: string | undefined): number => {
-  const n = Number(whole.replace(',', '.'));
-  return Math.round((tail && !/[.,]/.test(whole) ? n + Number(`0.${tail}`) : n) * 1_000_000);
-};
+/** "4", "4.5", "4" with "5" after it ("4tr5"): the amount as the calculator reads it (0 when it cannot). */
+const millions = (whole: string, tail: string | undefined): number => parseMoney(`${whole}tr${tail && !/[.,]/.test(whole) ? tail : ''}`, { bare: 'none' }) ?? 0;
 
 /** Paying now ("đóng từ 2012 đến nay", "đang đóng tự nguyện"). */
 const STILL_PAYING = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\b(?:dang|van) (?:dong|tham gia|nop)\b/;

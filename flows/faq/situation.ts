@@ -204,6 +204,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
   const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
   const s: Situation = {};
+  // The text with its marks, lower-cased, for the readings that need them ("tuổi nam", "ba tôi", "còn tôi nữ").
+  const nfcLower = text.normalize('NFC').toLowerCase();
 
   // Years, months, ages and dates: only a text with a digit tells any (most short questions have none).
   if (/\d/.test(f)) readFigures(f, s, year, month);
@@ -212,20 +214,20 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam \) |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
-  if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
+  if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(nfcLower)) s.sex = 'male';
   // ("Anh chị cho em hỏi", "Chị cho em hỏi": the staff addressed, not a newspaper's "Chị Lan hỏi".)
   if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu \) |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
-  const dad = /\bba (?:tôi|em|mình)\b/u.test(text.normalize('NFC').toLowerCase());
+  const dad = /\bba (?:tôi|em|mình)\b/u.test(nfcLower);
   if (dad && s.sex === undefined) s.sex = 'male';
   else if (!dad && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
   // The asker's own sex told with their birth year or age ("em sinh tháng 6/1969, nữ, … chồng em ốm"): theirs,
   // whatever relatives the story names.
   if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/.test(f)) s.sex = 'female';
-  else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(text.normalize('NFC').toLowerCase())) s.sex = 'male';
+  else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(nfcLower)) s.sex = 'male';
   // … or with the name ("tôi là Tuấn, nam, sinh tháng 3/1968"), or by a name's middle word, as written ("Tôi là Nguyễn
   // Thị Hoa": a woman; "Hoàng Văn Sình": a man).
   if (s.sex === undefined) {
@@ -257,7 +259,6 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // The asker's own sex said in so many words ("Tôi nam, sinh tháng 3/1980 … Vợ tôi muốn …", "Còn tôi nữ, sinh …"), or by
   // their birth told before their spouse's ("Tôi sinh tháng 4/1972, vợ tôi sinh tháng 10/1975"): theirs, whatever
   // the spouse named after.
-  const nfcLower = text.normalize('NFC').toLowerCase();
   const declared = /(?:^|[.,;:!?] )(?:toi|em|minh|tui) (?:la )?(nam|nu)(?: gioi)? [,(]/.exec(f)?.[1] ?? /(?:^|[.,;:!?]\s*|\bcòn )(?:tôi|em|mình) (?:là )?(nam|nữ)(?: giới)?(?![\p{L}\p{N}])/u.exec(nfcLower)?.[1];
   const bornFirst = /(?:^|[.;:!?]) (?:\w+ ){0,3}?(?:toi|em|minh) sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d (?:,|\.|va) (?:con )?(vo|chong) (?:toi|em|minh)\b/.exec(f)?.[1];
   // ("Vợ chồng tôi … Tôi là chồng, sinh tháng 2/1968": the husband.)
