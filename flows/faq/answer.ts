@@ -6,7 +6,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, babiesBorn, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead } from './survivor-lead.ts';
@@ -164,19 +164,29 @@ const base = (topic: FaqAnswer['topic'], kind: FaqAnswer['kind'], answer: string
 const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Map<string, RegExp | ((f: string) => boolean)>([
   ['benefits_pension.imprisonment', /\b(?:di tu|ngoi tu|bi tu|vao tu|ra tu|o tu|trai giam|phat tu|an tu|chap hanh an|tu giam|tam giam|ket an|giam giu|tu toi)\b/],
   ['eligibility.village_officials', VILLAGE_POST],
-  // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one.)
-  ['maternity.mixed_parents', spouseInAScheme],
+  // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one; and a birth told: "cả hai vợ chồng
+  // có đóng được không" is each one's joining.)
+  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f)],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
 ]);
 
+/** Some word of a birth, a pregnancy or its allowance ("sinh" also in "sinh năm": only texts without any are kept out). */
+const MATERNITY_WORD = /\b(?:sinh|sanh|de|thai|bau|con nho|em be|nuoi con|nhan nuoi|2 ?tr|2 trieu|hai trieu|2\.000\.000|2000000)\b/;
+const birthIn = (text: string): boolean => MATERNITY_WORD.test(fold(text));
+
 /** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
-function matchEntry(index: FaqIndex, text: string, withAlternatives = true): Match {
+function matchEntry(index: FaqIndex, text: string, withAlternatives = true, birthTold = birthIn(text)): Match {
   const found = searchFaq(index, text);
+  // (Maternity for a message that tells no birth, pregnancy or allowance: "cả hai vợ chồng có đóng được không" is joining.)
+  const noBirth = !birthTold;
   const cued = found.entries.filter((r) => {
+    if (noBirth && r.entry.topic === 'maternity') return false;
     const cue = NEEDS_CUE.get(r.entry.id);
     return !cue || (typeof cue === 'function' ? cue(fold(text)) : cue.test(fold(text)));
   });
-  const outcome = cued.length === found.entries.length ? found : { ...found, entries: cued };
+  // (Only a first topic is dropped: the others rank what else the message is about, for its further asks.)
+  const topics = noBirth && found.topics[0]?.topic === 'maternity' ? found.topics.slice(1) : found.topics;
+  const outcome = cued.length === found.entries.length && topics === found.topics ? found : { ...found, entries: cued, topics };
   const first = outcome.topics[0];
   const confidence = first && (outcome.coverage > 0 || first.rules > 0) ? confidenceOf(outcome) : 0;
   const alternatives = withAlternatives ? closestQuestions(index, outcome) : [];
@@ -210,7 +220,7 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   if (foldWords(clause).split(' ').length < 4 || !DOMAIN_ANCHOR.test(` ${foldWords(clause)} `)) return null;
   const whole = matchEntry(index, text);
   if (whole.confidence >= WEAK_WHOLE) return whole;
-  const ask = matchEntry(index, clause);
+  const ask = matchEntry(index, clause, true, birthIn(text));
   // The ask decides only among the topics the whole message is about (the clause alone lacks the story).
   const topic = ask.entry?.topic;
   const near = whole.outcome.topics.slice(0, 2).some((x) => x.topic === topic);
@@ -311,7 +321,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
     // ("… chồng đã mất. Xin hỏi: đang đóng thì có thẻ BHYT không?": the ask after "xin hỏi", not the story before it.)
     const asked = ASKED_AFTER.exec(ask)?.[1];
-    const m0 = matchEntry(index, asked && foldWords(asked).split(' ').length >= 3 ? asked : ask, false);
+    // (A maternity match in a message that tells no birth is not its ask: left out, not answered by another entry.)
+    const m0 = matchEntry(index, asked && foldWords(asked).split(' ').length >= 3 ? asked : ask, false, true);
+    if (m0.entry?.topic === 'maternity' && !birthIn(text)) continue;
     // "khi nào tôi đủ tuổi nghỉ hưu" when the reply already gives the month: answered.
     if (RETIRE_WHEN.test(f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
@@ -480,7 +492,7 @@ function surerFirstAsk(index: FaqIndex, text: string, whole: Match, threshold: n
   if (whole.confidence >= threshold) return whole;
   const asks = closedAsks(text).filter((x) => foldWords(x).split(' ').length >= 3);
   if (asks.length < 2) return whole;
-  const first = matchEntry(index, asks[0]!, false);
+  const first = matchEntry(index, asks[0]!, false, birthIn(text));
   return first.confidence >= threshold ? { ...first, alternatives: whole.alternatives } : whole;
 }
 

@@ -124,6 +124,9 @@ export const TOP_UP_ASKED =
 const SPOUSE_SCHEME =
   /\b(?:chong|vo|bo|me|cha|ba xa|ong xa) (?:\w+ ){0,5}(?:dong|tham gia|co|lam) (?:\w+ ){0,4}(?:bhxh|bat buoc|tu nguyen|bao hiem|cong ty|cty|hop dong)\b|\b(?:bhxh|bat buoc|tu nguyen|bao hiem) (?:\w+ ){0,3}(?:cua |ca )?(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:hai|2) vo chong\b|\bca (?:hai )?vo chong\b/;
 const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co) (?:bhxh |bao hiem )?(?:bat buoc|o cong ty|tai cong ty)\b/;
+/** A birth or pregnancy told or asked about ("vợ sắp sinh", "thai sản", "2 triệu"): what the parents' rules are for. */
+export const BIRTH_TOLD =
+  /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|2 ?tr|hai trieu|nghi may ngay|mang thai|co bau)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
@@ -326,7 +329,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       spouseInAScheme(f) &&
       /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
       /\btu nguyen\b/.test(f) &&
-      /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|hai trieu|nghi may ngay|mang thai|co bau)\b/.test(f),
+      BIRTH_TOLD.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
