@@ -1,7 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
-import { coupleLead } from './couple.ts';
+import { askerOwnText, coupleLead } from './couple.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
@@ -346,6 +346,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
     if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    // ("Chồng tôi … đang hưởng lương hưu. Tôi … đóng được 13 năm. Tôi có đóng tiếp được không": the pensioners' rule is
+    // not the asker's, whose years the reply answers.)
+    if (entry.id === 'eligibility.pensioner' && s.drawingPension !== true && s.yearsPaid !== undefined && parts.some((p) => p.entry.topic === 'pension_conditions')) continue;
     // ("Tôi ở đặc khu Lý Sơn … được hỗ trợ 20% như người bình thường đúng không": the others' rate is not theirs; the
     // reply's part for their own group answers it.)
     if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
@@ -720,13 +723,18 @@ export function answerQuestion(
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
   // The situation from the whole message: a newspaper's "Ông … hỏi:" framing tells the sex, though it is not the question.
   // Read on the message's day: a year saved with earlier facts is not today's.
-  const situation = { ...readSituation(rawText, yearOf(day), Number(day.slice(5, 7))), ...facts, year: yearOf(day), day };
+  // (A relative's story told first, then the asker's own, the ask theirs: the asker's sentences.)
+  const asker = askerOwnText(rawText);
+  const read = readSituation(asker?.text ?? rawText, yearOf(day), Number(day.slice(5, 7)));
+  const situation = { ...read, ...(asker?.sex && !read.sex ? { sex: asker.sex } : {}), ...facts, year: yearOf(day), day };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.
   // Nothing matched surely, yet the person tells their years paid and asks about their pension ("… được 22 năm rồi dừng.
   // Cán bộ xã bảo phải chờ đến 62 tuổi. Có đúng vậy không, tỷ lệ hưởng bao nhiêu?"): the pension's conditions, said for them.
   const forTheirYears = !matched && situation.yearsPaid !== undefined && situation.drawingPension !== true && !situation.memberDied && PENSION_NAMED.test(foldWords(text)) ? index.entries.get(situation.yearsPaid >= 20 && transitionalEarly(situation) ? 'pension_conditions.transitional_20y' : 'pension_conditions.years_15') : undefined;
-  const advice = matched ? adviseFor(index, text, situation, matched) : forTheirYears ? adviseFor(index, text, situation, forTheirYears) : situationalAdvice(index, text, situation, null);
+  // (The advice reads the asker's own story too: "Chồng tôi … đang hưởng lương hưu. Tôi 56 tuổi …" is not a pensioner's.)
+  const story = asker ? stripWrappers(asker.text) : text;
+  const advice = matched ? adviseFor(index, story, situation, matched) : forTheirYears ? adviseFor(index, story, situation, forTheirYears) : situationalAdvice(index, story, situation, null);
   if (!advice) {
     return { ...base('unknown', 'unsure', unsureText(m.alternatives), confidence), alternatives: m.alternatives };
   }

@@ -605,7 +605,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.yearsPaid !== undefined &&
       s.yearsPaid < 15 &&
-      /\b(?:dung|ngung|nghi|thoi|khong) (?:dong|nop)(?: \w+){0,2} (?:tu (?:bay gio|gio|nay)|luon|nua|tu day)\b/.test(f) &&
+      // ("… được không, đóng bao lâu nữa": an ask's "không", not one of stopping.)
+      /\b(?:dung|ngung|nghi|thoi|(?<!\b(?:duoc|dc|phai|chua|hay|co) )khong) (?:dong|nop)(?: \w+){0,2} (?:tu (?:bay gio|gio|nay)|luon|nua|tu day)\b/.test(f) &&
       /\b(?:luong huu|nghi huu|ve huu|tuoi huu)\b/.test(f),
     entry: 'pension_conditions.pay_missing_once',
     lead: (s) => {

@@ -43,3 +43,52 @@ export function coupleLead(text: string, day: AsOfDay): string | undefined {
   const spouseSays = them.replace(/Anh\/chị/g, pronoun.charAt(0).toUpperCase() + pronoun.slice(1)).replace(/anh\/chị/g, pronoun);
   return `Phần của ${name}: ${spouseSays} Phần của anh/chị: ${me}`;
 }
+
+/** A sentence about a relative, by its subject ("Chồng tôi 62 tuổi …", "Còn bố em …", "Ông xã tôi …"). */
+const RELATIVE_SUBJECT = /^(?:(?:con|va|nhung|rieng|the) )?(?:(?:chong|vo|bo|me|cha|ba noi|ba ngoai|ong noi|ong ngoai) (?:toi|em|e|minh|tui)|ong xa|ba xa)\b/;
+/** A sentence about the asker, by its subject ("Tôi 56 tuổi …", "Còn em thì …", "Riêng tôi …"). */
+const ASKER_SUBJECT = /^(?:(?:con|va|nhung|rieng|the) )?(?:toi|tui|em|minh|e)\b(?! (?:hoi|muon hoi|xin|cam on)\b)/;
+/** A fact of one's own in a sentence: a figure, or never having paid. */
+const OWN_FACT = /\d|\b(?:chua (?:tung )?(?:dong|tham gia)|nam|nu)\b/;
+/** The spouse a sentence opens with. */
+const SPOUSE_NAMED = /^(?:(?:con|va|nhung|rieng|the) )?(?:(chong|vo) (?:toi|em|e|minh|tui)|(ong xa|ba xa))\b/;
+/** A death told ("… đã mất", "qua đời năm ngoái"). */
+const DEATH = /\b(?:mat|qua doi|tu vong|chet|tu tran|hy sinh)\b/;
+const words = (text: string): string => fold(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
+/** A relative named in an ask ("… chồng tôi có được …?"). */
+const RELATIVE_NAMED = /\b(?:(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|e|minh|tui)|ong xa|ba xa|ong ay|ba ay|anh ay|chi ay)\b/;
+
+/**
+ * The asker's own story in a letter that tells a relative's first ("Chồng tôi 62 tuổi, đã đóng 20 năm và đang hưởng
+ * lương hưu. Tôi 56 tuổi, đóng tự nguyện được 13 năm. Tôi có đóng tiếp được không …?"): the message without the
+ * relative's sentences (a sentence without a subject of its own goes with the one before), when the asker tells facts
+ * of their own after the relative's (told first, alive) and no ask names a relative. Undefined otherwise (the whole message is read).
+ */
+export function askerOwnText(text: string): { text: string; sex?: 'male' | 'female' } | undefined {
+  const sentences = text.normalize('NFC').split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim() !== '');
+  if (sentences.length < 3) return undefined;
+  let subject: 'asker' | 'relative' | undefined;
+  let askerAfter = false;
+  // (A husband's story, then the asker's own: the asker is his wife.)
+  let spouse: string | undefined;
+  const kept: string[] = [];
+  for (const sentence of sentences) {
+    const f = words(sentence);
+    if (RELATIVE_SUBJECT.test(f)) {
+      // (Told first, and alive: a member who died is what the letter is about.)
+      if (subject === 'asker' || DEATH.test(f)) return undefined;
+      subject = 'relative';
+      const named = SPOUSE_NAMED.exec(f);
+      spouse ??= named?.[1] ?? named?.[2];
+    } else if (ASKER_SUBJECT.test(f)) {
+      if (subject === undefined) return undefined;
+      subject = 'asker';
+      if (OWN_FACT.test(f)) askerAfter = true;
+    }
+    if (subject !== 'relative') kept.push(sentence);
+  }
+  const asks = sentences.filter((x) => x.includes('?')).map(words);
+  if (!askerAfter || asks.length === 0 || asks.some((a) => RELATIVE_NAMED.test(a))) return undefined;
+  const own = kept.join(' ');
+  return spouse === undefined ? { text: own } : { text: own, sex: spouse === 'chong' || spouse === 'ong xa' ? 'female' : 'male' };
+}
