@@ -361,7 +361,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     (s.age !== undefined && s.age >= 62) ||
     (s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year));
   // (Asking to pay the rest at once, "đóng nốt 2 năm còn thiếu một lần", is answered below: the option they chose.)
-  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !payingOnce) || /\bkhong du tien\b/.test(f))) {
+  // (Not for a member who died: "Bố tôi 68 tuổi, đóng 7 năm, vừa mất … gia đình được nhận gì" is the family's.)
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && s.memberDied !== true && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !payingOnce) || /\bkhong du tien\b/.test(f))) {
     const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     // "… muốn rút thì được bao nhiêu": how a lump sum is reckoned, after the options.
     const amount = /\b(?:duoc|nhan|rut|lanh) (?:duoc |lai )?bao nhieu\b|\bbao nhieu tien\b/.test(f) ? get(index, 'lump_sum.amount') : undefined;
@@ -452,7 +453,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,4}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,5}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =

@@ -381,6 +381,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       'Hợp đồng lao động từ đủ 1 tháng thì trong thời gian hợp đồng anh/chị thuộc diện BHXH bắt buộc, do bên ký hợp đồng đóng: những tháng đó tạm dừng đóng tự nguyện; hết hợp đồng thì đăng ký đóng tự nguyện tiếp bằng mã số cũ, thời gian hai loại được cộng dồn.',
   },
   {
+    // In two groups, which support asked ("dân tộc Tày, nhà lại là hộ cận nghèo … theo mức dân tộc thiểu số hay mức cận
+    // nghèo, có được cộng cả hai không"): one rate, the highest, never the sum.
+    name: 'two-groups-highest',
+    asks: (f, s) =>
+      s.household !== undefined &&
+      s.ethnicMinority === true &&
+      /\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/.test(f),
+    entry: 'subsidy.rates_by_group',
+    lead: (s) =>
+      s.household === 'poor'
+        ? 'Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 50% mức đóng thấp nhất ({SUPPORT_POOR} đồng/tháng, nộp {PAY_POOR} đồng), không cộng hai mức.'
+        : 'Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ cận nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 40% của hộ cận nghèo ({SUPPORT_NEAR_POOR} đồng/tháng, nộp {PAY_NEAR_POOR} đồng ở mức thấp nhất), không cộng với 30% của người dân tộc thiểu số.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // Paid ahead, then the household's group changed, a refund of the difference asked ("đã đóng 12 tháng …, tháng 10
     // được công nhận hộ cận nghèo, có được hoàn lại tiền chênh lệch không"): nothing recalculated; the new group from
     // the next period.
@@ -391,6 +407,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !/\b(?:rut|(?<!\bthang )mot lan|qua doi|chet|bat buoc)\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
     after: () => 'subsidy.group_change',
+    // (Before the refund cases of a prepayment, which "trả lại … những tháng đã đóng" would otherwise bring.)
+    decisive: true,
   },
   {
     // Paying once a year asked ("muốn đóng mỗi năm một lần cho tiện, có được không"): the 12-month mode, not years ahead.
@@ -449,6 +467,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // A later ask how each year paid counts ("Anh muốn rút BHXH một lần … mỗi năm đóng được tính mấy tháng?"): the
+    // months of average income per year of a lump sum (or of the survivors' one-time allowance, the same reckoning).
+    name: 'months-per-year-asked',
+    asks: (f) => /\bmoi nam (?:dong )?(?:duoc )?(?:tinh|huong|nhan) (?:\w+ ){0,2}(?:may|bao nhieu) thang\b/.test(f),
+    entry: 'lump_sum.amount',
+    laterAskOnly: true,
+  },
+  {
     // A later ask what the family gets if the person dies ("Lỡ tôi gặp nạn trên biển thì vợ con tôi được hưởng gì?").
     name: 'family-if-i-die-asked',
     // (Or the money asked about: "lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không".)
@@ -464,8 +490,29 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // không?"): the fund pays it.
     name: 'pensioner-card-asked',
     // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
-    asks: (f, s) => s.drawingPension === true && HEALTH_CARD.test(f) && !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
+    // ("… khi có lương hưu tôi có được cấp thẻ BHYT không?": the card of a pension to come.)
+    asks: (f, s) =>
+      (s.drawingPension === true || /\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b/.test(f)) &&
+      HEALTH_CARD.test(f) &&
+      !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
+    laterAskOnly: true,
+  },
+  {
+    // The other ways of paying asked later ("Ngoài đóng hằng tháng còn có những cách đóng nào?"): the payment modes.
+    name: 'modes-asked',
+    // (Not beside the amount asked: "Mức đóng và phương thức đóng như thế nào?" is the contribution's entry.)
+    asks: (f) => /\b(?:nhung|cac) (?:cach|phuong thuc|hinh thuc) (?:dong|nop)\b|\b(?:cach|phuong thuc|hinh thuc) (?:dong|nop) (?:\w+ ){0,2}nao\b/.test(f) && !/\bmuc (?:dong|dong gop)\b|\bbao nhieu\b/.test(f),
+    entry: 'payment_mode.modes',
+    laterAskOnly: true,
+  },
+  {
+    // How the lump sum is reckoned, asked later ("… rút BHXH một lần … Mức hưởng tính như thế nào?"): matched to the
+    // amount's entry, but weakly on its few words.
+    name: 'lump-sum-reckoning-asked',
+    asks: (f) => /\b(?:muc huong|so tien|tien) (?:\w+ ){0,2}(?:tinh|duoc tinh) (?:the nao|nhu the nao|sao|ra sao)\b/.test(f),
+    entry: 'lump_sum.amount',
+    replaces: ['lump_sum.amount'],
     laterAskOnly: true,
   },
   {
@@ -1576,7 +1623,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Lương hưu khoảng bao nhiêu (một tháng)" as the main ask: the estimate, not the premium.
     name: 'pension-amount',
     asks: (f) =>
-      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua toi|sau nay|moi thang|hang thang|mot thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+      // ("Lương hưu của ông khoảng bao nhiêu": a relative's, as the asker's own.)
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua (?:toi|em|minh|ong|ba|bo|me|chong|vo|anh|chi)(?: (?:toi|em|minh|ay|nha toi))?|sau nay|moi thang|hang thang|mot thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
     entry: 'calculator.pension_estimate',
     lead: yearsLead,
     covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],

@@ -154,6 +154,8 @@ const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:ma
 const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
+/** The asker's own age opening the letter ("Tôi 50 tuổi, …", "Em năm nay 48 tuổi"). */
+const AGE_FIRST = /^ (?:(?:xin )?chao (?:\w+ ){0,3}[,.!] |(?:kinh )?gui (?:\w+ ){0,4}[,.!:] )?(?:toi|em|minh|tui) (?:nam nay |nay |hien |hien nay |da )?\d{2} tuoi\b/;
 /** The spouse's own pension ("chồng tôi đang hưởng lương hưu", "vợ em 60t, đang lãnh lương hưu"). */
 const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** A relative's own pension ("bố tôi đang hưởng lương hưu", "mẹ em đã có lương hưu"): the relative. */
@@ -269,6 +271,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (declared && !spouse && !relativeAged) s.sex = declared === 'nam' ? 'male' : 'female';
   else if (role) s.sex = role === 'chong' ? 'male' : 'female';
   else if (bornFirst && !spouse) s.sex = bornFirst === 'vo' ? 'male' : 'female';
+  else if (!spouse) {
+    // ("Tôi 50 tuổi, đóng … 8 năm. Chồng tôi 52 tuổi … Xin hỏi cả hai chúng tôi có được rút không?": the asker's own age
+    // opens the letter, the spouse comes after, and the first ask is not the spouse's: the asker is of the other sex.)
+    const later = AGE_FIRST.test(f) ? /\b(chong|vo) (?:toi|em|minh|tui)\b/.exec(f)?.[1] : undefined;
+    const q = f.indexOf(' ? ');
+    const firstAsk = q < 0 ? '' : f.slice(Math.max(f.lastIndexOf(' . ', q), f.lastIndexOf(' ! ', q), f.lastIndexOf(' ; ', q), 0), q);
+    if (later && firstAsk !== '' && !/\b(?:chong|vo) (?:toi|em|minh|tui)\b/.test(firstAsk)) s.sex = later === 'chong' ? 'female' : 'male';
+  }
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
   // ask about another: the pension is not theirs, and the sex is the one asked about.
   const holder = RELATIVE_DRAWS.exec(f)?.[1];
@@ -400,7 +410,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
-  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
+  // ("Nếu đóng đến tuổi nghỉ hưu mà vẫn thiếu năm" supposes the age, it does not tell it.)
+  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|(?<!\b(?:dong|nop|neu|khi|luc|cho|toi|lam|tham gia) )\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
   // "Giờ đóng có kịp không", "đóng tự nguyện thì mấy tuổi được lương hưu": starting from now, when nothing is said paid.
   const startsNow = (): boolean =>
