@@ -2,6 +2,7 @@ import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { askerOwnText, coupleLead } from './couple.ts';
+import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, splitByPerson } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
@@ -361,7 +362,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… đến đâu để được điều chỉnh": a record set right, not the pension's yearly rise, unless the ask names the pension.)
     if (entry.id === 'benefits_pension.pension_adjustment' && !/\b(?:luong huu|huu tri|tien huu)\b/.test(f)) continue;
     // (Nor after a check of months missing from the record: "… cần mang giấy tờ gì, đến đâu để được điều chỉnh".)
-    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id))) continue;
+    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id) || p.entry.id === 'other.social_pension')) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
@@ -478,6 +479,40 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay): Answ
   } finally {
     forSpouse = false;
   }
+}
+
+/**
+ * A letter about two people (splitByPerson): each one's sentences and asks answered as a question of its own, in the
+ * order the letter asks them, a relative's answer named ("Với chồng anh/chị: …"). Undefined when the letter is not
+ * such, or either answer is not a sure one (the usual answer then reads the letter whole).
+ */
+function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts: Situation, day: AsOfDay): FaqAnswer | undefined {
+  const turns = splitByPerson(text);
+  if (!turns) return undefined;
+  const spouse = turns.find((t) => t.who === 'chong' || t.who === 'vo')?.who;
+  const answers: FaqAnswer[] = [];
+  forSpouse = true;
+  try {
+    for (const t of turns) {
+      // (The asker beside a spouse is of the other sex; a relative is of theirs.)
+      const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
+      const a = answerQuestion(index, [...t.story, ...t.asks].join(' '), threshold, sex ? { ...facts, sex } : facts, day);
+      if (a.kind !== 'entry' || a.parts.length === 0) return undefined;
+      answers.push(a);
+    }
+  } finally {
+    forSpouse = false;
+  }
+  const parts = turns.flatMap((t, k) => {
+    const own = answers[k]!.parts.slice(0, 2);
+    if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
+    // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
+    const them = PERSON_PRONOUN[t.who];
+    const lead = (own[0]!.lead ?? '').replace(/Anh\/chị/g, them.charAt(0).toUpperCase() + them.slice(1)).replace(/anh\/chị/g, them);
+    return [{ ...own[0]!, lead: `Với ${PERSON_NAME[t.who]}: ${lead}`.trim() }, ...own.slice(1)];
+  });
+  const first = answers[0]!;
+  return { ...first, answer: composeReply(parts, CHAT_CAPS, day), parts };
 }
 
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */
@@ -706,6 +741,9 @@ export function answerQuestion(
   if (small) return base('other', small, SMALLTALK_REPLIES[small], 1);
   // "Xin chào tổng đài, …", "Anh chị ơi cho em hỏi …": the wrapper is not the question.
   const text = stripWrappers(rawText);
+  // A letter about two people, each with their own facts and asks: each one answered on their own sentences.
+  const both = forSpouse ? undefined : twoPeopleAnswer(index, text, threshold, facts, day);
+  if (both) return both;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
   // A numbered list of asks ("… 1) … 2) … 3) …"): the story and the first item decide the first answer; the others

@@ -226,6 +226,9 @@ function socialPensionAgeLead(s: Situation): string | undefined {
     : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
 }
 
+/** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
+const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
+
 /** The pension rate asked ("được mấy phần trăm", "tỷ lệ bao nhiêu", "tỷ lệ lương hưu khác nhau thế nào"). */
 export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(?:bao nhieu|khac nhau|the nao|ra sao|chenh))\b/;
 
@@ -1364,8 +1367,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Took a lump sum before and asks to join again or whether a pension is still possible: yes, counted afresh.
     name: 'withdrew-then-joins',
+    // (Not the social pension asked by name: "đã rút một lần … có được hưởng trợ cấp hưu trí xã hội không".)
     asks: (f, s) =>
       s.withdrewBefore === true &&
+      !SOCIAL_PENSION_NAMED.test(f) &&
       (JOIN_ASK.test(f) || /\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/.test(f)) &&
       !/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/.test(f),
     entry: 'eligibility.rejoin_after_withdrawal',
@@ -1494,7 +1499,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
           /\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/.test(f) &&
           !JOIN_ASK.test(f))),
     entry: 'other.social_pension',
-    lead: (s, f) => (JOIN_ASK.test(f) ? yearsLead(s) : undefined),
+    // (An age told: reached or not; a lump sum taken before is no bar, asked or not: "đã rút một lần thì có bị loại không".)
+    // (Joining asked too, by someone short of the social pension's age: what joining would take at that age.)
+    lead: (s, f) =>
+      JOIN_ASK.test(f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || WANTS_TO_PAY.test(f))
+        ? yearsLead(s)
+        : [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined,
+    leadsAlways: true,
   },
   {
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.

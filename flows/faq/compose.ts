@@ -60,8 +60,9 @@ const FACETS: readonly Facet[] = [
     // "… mỗi tháng đóng bao nhiêu và đóng ở đâu?": where to pay, next to another ask.
     name: 'where',
     asks: /\b(?:dong|nop|dang ky|tham gia|lam thu tuc) (?:\w+ ){0,4}o dau\b|\b(?:dong|nop|dang ky) (?:o|tai) (?:xa|phuong|buu dien|ubnd|ngan hang) (?:\w+ ){0,2}duoc (?:khong|chua)\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b|\bden dau (?:de )?(?:dong|nop|dang ky|lam thu tuc)\b/,
-    // Where to pay or register, not "hỏi UBND xã" in passing.
-    gives: /\b(?:dai ly thu|buu dien|dichvucong)\b/,
+    // Where to pay or register, not "hỏi UBND xã" in passing ("gửi UBND xã/phường", where the social pension's request
+    // goes, says where).
+    gives: /\b(?:dai ly thu|buu dien|dichvucong|gui (?:den |toi )?ubnd)\b/,
     fallback: 'where_to_pay.collection_agents',
     coveredBy: ['where_to_pay', 'how_to_join'],
     // Claims are filed where their own entries say; a rule of the subsidy or the amount that names "đại lý thu" in

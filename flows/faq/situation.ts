@@ -57,7 +57,8 @@ export interface Situation {
 
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
 /** "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm": the person's own sum. */
-const TOTAL_YEARS = new RegExp(`\\btong(?: (?:thoi gian|cong|so nam|so|lai))?\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
+// ("… cộng lại là 18 năm", "tất cả là 16 năm": a total too.)
+const TOTAL_YEARS = new RegExp(`\\b(?:tong(?: (?:thoi gian|cong|so nam|so|lai))?|cong lai|tat ca)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
 const YEARS_PAID = [
   // A total told ("…, tổng 21 năm") before any one period's years.
   TOTAL_YEARS,
@@ -606,6 +607,12 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
   // ("đã đóng đến hết 12/2026": the end of a period, not its start.)
   if (start?.[1]) s.startYear = Number(start[1]);
+  // ("tháng 8/2025 mới bắt đầu đóng tự nguyện": the month told before the start.)
+  const startedIn = start ? null : /\bthang (\d{1,2}) (?:nam )?(20[0-2]\d) (?:moi |thi |la )?(?:bat dau|bat dau tham gia|bat dau dong)\b/.exec(f);
+  if (startedIn) {
+    s.startYear = Number(startedIn[2]);
+    s.startMonth = Number(startedIn[1]);
+  }
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(

@@ -1,0 +1,102 @@
+import { fold } from './fold-memo.ts';
+
+/** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me';
+
+/** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
+export interface PersonTurn {
+  who: Person;
+  /** The letter's sentences about this person (and the ones about no one, such as "Vợ chồng tôi làm nông"), in order. */
+  story: string[];
+  asks: string[];
+  /** Where the first ask about them stands in the letter (the reply answers in that order). */
+  firstAsk: number;
+}
+
+/** How a reply names a relative. */
+export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'chồng anh/chị', vo: 'vợ anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị' };
+/** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà' };
+/** The sex of each relative, and of the asker beside a spouse. */
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female' };
+
+/** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
+const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ba|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
+const ASKER = /^(?:toi|tui|em|minh)\b/;
+/** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
+const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|ai (?:duoc|se duoc|co the))\b/;
+/** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
+const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc biet|theo (?:toi|em|minh) (?:duoc )?biet)\b/;
+/** A fact told: a figure, or never having paid. */
+const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
+/** A death told: the letter is about what the family gets, which the usual answer reads whole. */
+const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:da|vua|moi|bi|thi) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
+
+const words = (x: string): string => fold(x).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
+
+/** The person a clause opens with, if any. */
+function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
+  // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
+  // spouse's story, "con toi" is read as the asker's turn.)
+  const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
+  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=toi|tui|em|minh)\b/, 'conn ') : marked).replace(LEAD_IN, '');
+  const r = RELATIVE.exec(f);
+  if (r) {
+    const key = r[1] ?? r[2]!;
+    return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' || key === 'ba' ? 'bo' : (key as Person);
+  }
+  return ASKER.test(f) ? 'asker' : undefined;
+}
+
+/**
+ * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
+ * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
+ * sentences and the asks about them (an ask about both goes to each). Undefined unless exactly two people tell facts
+ * and each has an ask, and no death is told.
+ */
+export function splitByPerson(text: string): PersonTurn[] | undefined {
+  const clauses = text
+    .normalize('NFC')
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b)/iu)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  if (clauses.length < 4 || DEATH.test(words(text))) return undefined;
+  const shared: number[] = [];
+  const told = new Map<Person, number[]>();
+  const asked = new Map<Person, number[]>();
+  let current: Person | undefined;
+  let lastAsk: Person | 'both' | undefined;
+  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(words(text));
+  clauses.forEach((clause, i) => {
+    const isAsk = clause.includes('?');
+    // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
+    if (!isAsk && HEARD.test(words(clause))) {
+      shared.push(i);
+      return;
+    }
+    const who = subjectOf(clause, spouseTold);
+    if (!isAsk) {
+      if (who) current = who;
+      if (current === undefined) shared.push(i);
+      else told.set(current, [...(told.get(current) ?? []), i]);
+      return;
+    }
+    const f = words(clause);
+    // (An ask naming a relative anywhere, "Xin hỏi tôi có được … còn chồng tôi thì sao", is theirs too.)
+    const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (who ?? lastAsk ?? current);
+    if (target === undefined) return;
+    lastAsk = target;
+    for (const p of target === 'both' ? [...told.keys()] : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
+  });
+  const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
+  if (people.length !== 2 || told.size > 2) return undefined;
+  return people
+    .map((who) => ({
+      who,
+      story: [...shared, ...told.get(who)!].sort((a, b) => a - b).map((i) => clauses[i]!),
+      asks: asked.get(who)!.map((i) => clauses[i]!),
+      firstAsk: asked.get(who)![0]!,
+    }))
+    .sort((a, b) => a.firstAsk - b.firstAsk);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { splitByPerson } from '../../../flows/faq/two-people.ts';
+
+const COUPLE =
+  'Vợ chồng tôi làm nông. Chồng tôi sinh tháng 1/1965, đóng bắt buộc 11 năm. Từ năm 2019 anh đóng tự nguyện được 7 năm. Tôi sinh tháng 6/1969, đóng tự nguyện được 11 năm. Xin hỏi chồng tôi đã đủ điều kiện hưởng lương hưu chưa? Còn tôi thiếu 4 năm thì có được đóng một lần không?';
+
+describe('a letter about two people, split into each one\'s turn', () => {
+  it('gives each person their own sentences (a sentence without a subject goes with the one before) and their asks, in the order asked', () => {
+    const turns = splitByPerson(COUPLE);
+    expect(turns?.map((t) => t.who)).toEqual(['chong', 'asker']);
+    expect(turns![0]!.story).toEqual(['Vợ chồng tôi làm nông.', 'Chồng tôi sinh tháng 1/1965, đóng bắt buộc 11 năm.', 'Từ năm 2019 anh đóng tự nguyện được 7 năm.']);
+    expect(turns![0]!.asks).toEqual(['Xin hỏi chồng tôi đã đủ điều kiện hưởng lương hưu chưa?']);
+    expect(turns![1]!.story).toEqual(['Vợ chồng tôi làm nông.', 'Tôi sinh tháng 6/1969, đóng tự nguyện được 11 năm.']);
+    expect(turns![1]!.asks).toEqual(['Còn tôi thiếu 4 năm thì có được đóng một lần không?']);
+  });
+
+  it('gives an ask about both to each of them', () => {
+    const turns = splitByPerson('Tôi 50 tuổi, đóng tự nguyện 8 năm rồi dừng. Chồng tôi 52 tuổi, tháng 8/2025 mới bắt đầu đóng. Nay nhà cần tiền. Xin hỏi cả hai chúng tôi có được rút không?');
+    expect(turns?.map((t) => [t.who, t.asks])).toEqual([
+      ['asker', ['Xin hỏi cả hai chúng tôi có được rút không?']],
+      ['chong', ['Xin hỏi cả hai chúng tôi có được rút không?']],
+    ]);
+  });
+
+  it('reads unaccented "con toi" beside a spouse as the asker\'s turn, and "Con tôi" with its marks as the child', () => {
+    expect(splitByPerson(COUPLE.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd'))?.map((t) => t.who)).toEqual(['chong', 'asker']);
+    expect(splitByPerson(COUPLE.replace('Còn tôi thiếu', 'Con tôi thiếu'))).toBeUndefined();
+  });
+
+  it('leaves whole a letter telling a death, about one person, or without an ask for each', () => {
+    expect(splitByPerson(COUPLE.replace('đóng bắt buộc 11 năm.', 'đóng bắt buộc 11 năm, đã mất tháng trước.'))).toBeUndefined();
+    expect(splitByPerson('Tôi 52 tuổi, đã đóng 12 năm. Tôi làm ruộng. Nay tôi muốn đóng tiếp. Tôi có được đóng một lần không?')).toBeUndefined();
+    expect(splitByPerson('Chồng tôi 60 tuổi, đóng 10 năm. Tôi 55 tuổi, đóng 8 năm. Nhà tôi ở quê. Chồng tôi có được đóng tiếp không?')).toBeUndefined();
+  });
+});
