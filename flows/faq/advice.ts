@@ -491,7 +491,7 @@ function routeAdvice(index: FaqIndex, route: AskRoute, s: Situation, f: string):
 
 /** Babies at one birth the message names: twins 2, triplets 3, else 1 ("sinh đôi", "mang song thai", "sinh ba"). */
 export function babiesBorn(f: string): number {
-  return /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
+  return /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b|\bsong thai\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
 }
 
 /** The allowance for twins or triplets: "Sinh đôi: 2 con x 2.000.000 = 4.000.000 đồng". */

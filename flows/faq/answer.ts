@@ -172,7 +172,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
 ]);
 
 /** Some word of a birth, a pregnancy or its allowance ("sinh" also in "sinh năm": only texts without any are kept out). */
-const MATERNITY_WORD = /\b(?:sinh|sanh|de|thai|bau|con nho|em be|nuoi con|nhan nuoi|2 ?tr|2 trieu|hai trieu|2\.000\.000|2000000)\b/;
+// (Not "2 triệu" alone: an income of 2 million is no birth.)
+const MATERNITY_WORD = /\b(?:sinh|sanh|de|thai|bau|con nho|em be|nuoi con|nhan nuoi)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b/;
 const birthIn = (text: string): boolean => MATERNITY_WORD.test(fold(text));
 
 /** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
@@ -742,7 +743,8 @@ export function answerQuestion(
   // "Xin chào tổng đài, …", "Anh chị ơi cho em hỏi …": the wrapper is not the question.
   const text = stripWrappers(rawText);
   // A letter about two people, each with their own facts and asks: each one answered on their own sentences.
-  const both = forSpouse ? undefined : twoPeopleAnswer(index, text, threshold, facts, day);
+  // (On the letter as written: the ask marks added for matching may fall on a statement, "chưa rút lần nào?".)
+  const both = forSpouse ? undefined : twoPeopleAnswer(index, rawText, threshold, facts, day);
   if (both) return both;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;

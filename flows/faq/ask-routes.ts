@@ -125,8 +125,9 @@ const SPOUSE_SCHEME =
   /\b(?:chong|vo|bo|me|cha|ba xa|ong xa) (?:\w+ ){0,5}(?:dong|tham gia|co|lam) (?:\w+ ){0,4}(?:bhxh|bat buoc|tu nguyen|bao hiem|cong ty|cty|hop dong)\b|\b(?:bhxh|bat buoc|tu nguyen|bao hiem) (?:\w+ ){0,3}(?:cua |ca )?(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:hai|2) vo chong\b|\bca (?:hai )?vo chong\b/;
 const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co) (?:bhxh |bao hiem )?(?:bat buoc|o cong ty|tai cong ty)\b/;
 /** A birth or pregnancy told or asked about ("vợ sắp sinh", "thai sản", "2 triệu"): what the parents' rules are for. */
+// (The allowance's "2 triệu" asked for, not an income of 2 million: "mức thu nhập 2 triệu".)
 export const BIRTH_TOLD =
-  /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|2 trieu|2 ?tr|hai trieu|nghi may ngay|mang thai|co bau)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
+  /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|nghi may ngay|mang thai|co bau|song thai)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
@@ -187,6 +188,30 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
 }
 
+/** A period paid, then stopped ("đóng … từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ"). */
+const PAID_THEN_STOPPED = /\btu thang (\d{1,2})(?: (?:nam )?(20\d\d))? (?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b(?: [\w()]+){0,6}? (?:roi|thi|va) (?:\w+ )?(?:nghi|dung|ngung|thoi)\b/;
+
+/**
+ * Months paid before a birth by someone who paid for a while and stopped: those within the 12 months before the birth
+ * month, and the months left to pay if they start again now; 6 are needed for the 2,000,000 allowance.
+ */
+function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
+  const due = s.day === undefined ? undefined : dueMonth(f, s.day);
+  const p = PAID_THEN_STOPPED.exec(f);
+  if (!due || !p || s.day === undefined) return undefined;
+  const endYear = Number(p[4]);
+  const from = Number(p[2] ?? endYear) * 12 + Number(p[1]) - 1;
+  const to = endYear * 12 + Number(p[3]) - 1;
+  if (to < from || to - from > 120) return undefined;
+  const paid = Math.max(0, Math.min(to, due.at - 1) - Math.max(from, due.at - 12) + 1);
+  const now = monthIndex(s.day);
+  const more = Math.max(0, due.at - Math.max(now, to + 1));
+  const when = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
+  if (paid >= 6) return `Anh/chị đã có ${paid} tháng đóng trong 12 tháng trước ${when}: đủ 6 tháng, nên được trợ cấp 2.000.000 đồng mỗi con.`;
+  if (paid + more >= 6) return `Trong 12 tháng trước ${when} anh/chị mới có ${paid} tháng đóng, chưa đủ 6: đóng lại ngay từ tháng ${monthYear(now)} thì đến trước tháng sinh được thêm ${more} tháng, đủ 6 tháng để nhận trợ cấp 2.000.000 đồng mỗi con.`;
+  return `Chưa đủ điều kiện: trong 12 tháng trước ${when} anh/chị chỉ có ${paid} tháng đóng${more > 0 ? `, đóng lại ngay cũng chỉ thêm được ${more} tháng` : ''}, chưa đủ 6 tháng nên lần sinh này không được trợ cấp 2.000.000 đồng (không được đóng bù cho các tháng đã qua); những lần sinh sau vẫn được khi đủ điều kiện.`;
+}
+
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
 const DEADLINE_ASKED = /\b(?:cham nhat (?:la )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
@@ -226,6 +251,8 @@ function socialPensionAgeLead(s: Situation): string | undefined {
     : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
 }
 
+/** A period paid at once, with its first month ("tháng 6/2026 đã nộp một lần cho 12 tháng"). */
+const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:nop|dong) (?:\w+ ){0,6}?(3|6|12) thang\b/;
 /** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
 
@@ -382,6 +409,31 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'transfer_between_schemes.got_job',
     lead: () =>
       'Hợp đồng lao động từ đủ 1 tháng thì trong thời gian hợp đồng anh/chị thuộc diện BHXH bắt buộc, do bên ký hợp đồng đóng: những tháng đó tạm dừng đóng tự nguyện; hết hợp đồng thì đăng ký đóng tự nguyện tiếp bằng mã số cũ, thời gian hai loại được cộng dồn.',
+  },
+  {
+    // The income level or the mode to change within a period already paid ("tháng 6/2026 đã nộp một lần cho 12 tháng … muốn
+    // hạ xuống mức 2 triệu ngay từ tháng sau có được không"): not within it; from the next period, named by its month.
+    name: 'change-within-paid-period',
+    asks: (f) => PAID_PERIOD.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
+    entry: 'payment_mode.change_mode_income',
+    lead: (_s, f) => {
+      const m = PAID_PERIOD.exec(f)!;
+      const start = Number(m[2]) * 12 + Number(m[1]) - 1;
+      const months = Number(m[3]);
+      return `Kỳ ${months} tháng đã nộp từ tháng ${monthYear(start)} chạy đến hết tháng ${monthYear(start + months - 1)}: trong kỳ đó chưa đổi được mức thu nhập hay phương thức; từ kỳ sau, tức từ tháng ${monthYear(start + months)}, anh/chị đăng ký mức hoặc phương thức mới.`;
+    },
+    leadsAlways: true,
+    replaces: ['payment_mode.change_mode_income', 'contribution_amount.choose_income', 'payment_mode.modes', 'calculator.premium_for_income'],
+  },
+  {
+    // Paid for a while and stopped, a birth due ("đóng từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ … dự sinh tháng 1/2027,
+    // có được 2 triệu không"): the months within the 12 before the birth decide, not the allowance in general.
+    name: 'paid-then-stopped-before-birth',
+    decisive: true,
+    asks: (f, s) => BIRTH_TOLD.test(f) && PAID_THEN_STOPPED.test(f) && paidBeforeBirthLead(s, f) !== undefined,
+    entry: 'maternity.conditions',
+    lead: paidBeforeBirthLead,
+    leadsAlways: true,
   },
   {
     // In two groups, which support asked ("dân tộc Tày, nhà lại là hộ cận nghèo … theo mức dân tộc thiểu số hay mức cận
@@ -1624,7 +1676,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // number a person, the books merged, nothing lost (the "2 sổ BHXH" wording is the route further down).
     name: 'two-books-told',
     // (Not a book someone else made with the asker's papers: the route for it is further down.)
-    asks: (f) => /\b(?:mot |1 )?so (?:\w+ ){0,2}khac (?:voi |va )?ma (?:so )?khac\b|\b(?:2|hai) so (?:nhu vay|khac nhau)\b|\bgop (?:2 |hai |cac )?so\b/.test(f) && !LENT_ID.test(f),
+    // ("Tôi có hai sổ BHXH … hai số sổ khác nhau": the same.)
+    asks: (f) => /\b(?:mot |1 )?so (?:\w+ ){0,2}khac (?:voi |va )?ma (?:so )?khac\b|\b(?:2|hai) so (?:nhu vay|khac nhau)\b|\bgop (?:2 |hai |cac )?so\b|\bco (?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\b(?:2|hai) (?:so so|ma so) (?:\w+ ){0,2}khac nhau\b/.test(f) && !LENT_ID.test(f),
     entry: 'transfer_between_schemes.merge_books',
     lead: () => 'Không mất thời gian đóng: mỗi người chỉ có một mã số BHXH, anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian của cả hai sổ được cộng lại.',
     leadsAlways: true,

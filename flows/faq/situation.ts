@@ -205,7 +205,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // Chat spellings written out too ("nghỉ ko lương" is unpaid leave).
   // ("đến nay (3/2023)": "now" is the month in brackets, when the letter was written.)
   // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
-  const f = ` ${spellChatWords(words).replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
+  // ("… đến tuổi nghỉ hưu, và lúc đó tôi mới đóng được khoảng 7 năm thì …": years supposed at a time to come, not paid.)
+  const f = ` ${spellChatWords(words).replace(/\b((?:den )?(?:luc|khi) (?:do|ay)) (?:(?:toi|em|minh) )?(?:moi |chi |se )?(?:dong |duoc )+(?:khoang |gan |tam |chung )?\d{1,2} nam\b/g, '$1 vai nam').replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
   const s: Situation = {};
   // The text with its marks, lower-cased, for the readings that need them ("tuổi nam", "ba tôi", "còn tôi nữ").
   const nfcLower = text.normalize('NFC').toLowerCase();

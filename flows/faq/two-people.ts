@@ -26,12 +26,14 @@ const RELATIVE = /^(?:(chong|vo|bo|me|cha|ba|ong xa|ba xa) (?:toi|em|minh|tui)|(
 const ASKER = /^(?:toi|tui|em|minh)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
 const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|ai (?:duoc|se duoc|co the))\b/;
+/** A birth told: one allowance for the couple's child, answered whole. */
+const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
 const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc biet|theo (?:toi|em|minh) (?:duoc )?biet)\b/;
 /** A fact told: a figure, or never having paid. */
 const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
-const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:da|vua|moi|bi|thi) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
+const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
 
 const words = (x: string): string => fold(x).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
 
@@ -40,7 +42,7 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
   // spouse's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
-  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=toi|tui|em|minh)\b/, 'conn ') : marked).replace(LEAD_IN, '');
+  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked).replace(LEAD_IN, '');
   const r = RELATIVE.exec(f);
   if (r) {
     const key = r[1] ?? r[2]!;
@@ -53,7 +55,7 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
  * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
  * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
  * sentences and the asks about them (an ask about both goes to each). Undefined unless exactly two people tell facts
- * and each has an ask, and no death is told.
+ * and each has an ask, and no death or birth is told.
  */
 export function splitByPerson(text: string): PersonTurn[] | undefined {
   const clauses = text
@@ -61,7 +63,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '');
-  if (clauses.length < 4 || DEATH.test(words(text))) return undefined;
+  if (clauses.length < 4 || DEATH.test(words(text)) || BIRTH.test(words(text))) return undefined;
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
@@ -71,7 +73,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   clauses.forEach((clause, i) => {
     const isAsk = clause.includes('?');
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
-    if (!isAsk && HEARD.test(words(clause))) {
+    // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
+    if (!isAsk && (HEARD.test(words(clause)) || BOTH.test(words(clause)) || /\bchung toi\b/.test(words(clause)))) {
       shared.push(i);
       return;
     }
@@ -83,6 +86,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       return;
     }
     const f = words(clause);
+    // (An ask that tells its person's facts, "Tôi 62 tuổi, đã đóng 13 năm, có được … không?", is their story too.)
+    if (who && FACT.test(f)) told.set(who, [...(told.get(who) ?? []), i]);
     // (An ask naming a relative anywhere, "Xin hỏi tôi có được … còn chồng tôi thì sao", is theirs too.)
     const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (who ?? lastAsk ?? current);
     if (target === undefined) return;
@@ -94,7 +99,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   return people
     .map((who) => ({
       who,
-      story: [...shared, ...told.get(who)!].sort((a, b) => a - b).map((i) => clauses[i]!),
+      story: [...shared, ...told.get(who)!].filter((i) => !asked.get(who)!.includes(i)).sort((a, b) => a - b).map((i) => clauses[i]!),
       asks: asked.get(who)!.map((i) => clauses[i]!),
       firstAsk: asked.get(who)![0]!,
     }))

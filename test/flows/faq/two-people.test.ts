@@ -27,8 +27,10 @@ describe('a letter about two people, split into each one\'s turn', () => {
     expect(splitByPerson(COUPLE.replace('Còn tôi thiếu', 'Con tôi thiếu'))).toBeUndefined();
   });
 
-  it('leaves whole a letter telling a death, about one person, or without an ask for each', () => {
+  it('leaves whole a letter telling a death or a birth, about one person, or without an ask for each', () => {
     expect(splitByPerson(COUPLE.replace('đóng bắt buộc 11 năm.', 'đóng bắt buộc 11 năm, đã mất tháng trước.'))).toBeUndefined();
+    expect(splitByPerson(COUPLE.replace('Chồng tôi sinh', 'Năm ngoái chồng tôi mất. Chồng tôi sinh'))).toBeUndefined();
+    expect(splitByPerson(COUPLE.replace('Vợ chồng tôi làm nông.', 'Tôi đang mang thai.'))).toBeUndefined();
     expect(splitByPerson('Tôi 52 tuổi, đã đóng 12 năm. Tôi làm ruộng. Nay tôi muốn đóng tiếp. Tôi có được đóng một lần không?')).toBeUndefined();
     expect(splitByPerson('Chồng tôi 60 tuổi, đóng 10 năm. Tôi 55 tuổi, đóng 8 năm. Nhà tôi ở quê. Chồng tôi có được đóng tiếp không?')).toBeUndefined();
   });
