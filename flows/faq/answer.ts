@@ -671,6 +671,13 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     out[mat] = leadAfter(out[mat]!, `${birthsSum(births)} (khi đủ điều kiện).`);
   }
   // The rate asked for years named ("đóng thêm 5 năm cho đủ 15 năm thì … tỷ lệ bao nhiêu") when no part says one.
+  // (Their own years of 15 or more first: "20 năm bắt buộc và 5 năm tự nguyện … tỷ lệ bao nhiêu" is 25 years' rate, whatever
+  // "phải đủ 20 năm" they believed.)
+  const ownRate = afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? '')) && (s.yearsPaid ?? 0) >= 15 ? yearsLead(s) : undefined;
+  if (ownRate) {
+    const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
+    if (out[to]) out[to] = leadBefore(out[to]!, ownRate);
+  }
   if (afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? ''))) {
     // (Not the years already paid, nor years short of 15: "đóng được 4 năm … bao nhiêu %" is their plan's rate, said elsewhere.)
     const named = yearsAsked(f).filter((n) => n >= 15 && n !== s.yearsPaid);

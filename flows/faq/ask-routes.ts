@@ -252,7 +252,7 @@ function socialPensionAgeLead(s: Situation): string | undefined {
 }
 
 /** A period paid at once, with its first month ("tháng 6/2026 đã nộp một lần cho 12 tháng"). */
-const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:nop|dong) (?:\w+ ){0,6}?(3|6|12) thang\b/;
+const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:da|vua) (?:nop|dong) (?:\w+ ){0,4}?(?:mot lan|1 lan|truoc) (?:cho )?(3|6|12) thang\b/;
 /** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
 
@@ -414,7 +414,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The income level or the mode to change within a period already paid ("tháng 6/2026 đã nộp một lần cho 12 tháng … muốn
     // hạ xuống mức 2 triệu ngay từ tháng sau có được không"): not within it; from the next period, named by its month.
     name: 'change-within-paid-period',
-    asks: (f) => PAID_PERIOD.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
+    asks: (f) => PAID_PERIOD.test(f) && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
     entry: 'payment_mode.change_mode_income',
     lead: (_s, f) => {
       const m = PAID_PERIOD.exec(f)!;
@@ -433,6 +433,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) => BIRTH_TOLD.test(f) && PAID_THEN_STOPPED.test(f) && paidBeforeBirthLead(s, f) !== undefined,
     entry: 'maternity.conditions',
     lead: paidBeforeBirthLead,
+    leadsAlways: true,
+  },
+  {
+    // Selling or working on one's own without a business registration or a labour contract ("bán hàng online ở nhà, chưa
+    // đăng ký hộ kinh doanh, không có hợp đồng … tham gia được không"): not in compulsory insurance, so voluntary.
+    name: 'unregistered-trade-joins',
+    decisive: true,
+    asks: (f) =>
+      /\b(?:chua|khong) (?:\w+ ){0,2}(?:dang ky (?:ho )?kinh doanh|dang ky ho|giay phep kinh doanh|giay dang ky kinh doanh)\b/.test(f) &&
+      JOIN_ASK.test(f),
+    entry: 'eligibility.informal_workers',
+    lead: () => 'Chưa đăng ký hộ kinh doanh và không có hợp đồng lao động thì anh/chị không thuộc diện BHXH bắt buộc, nên được tham gia BHXH tự nguyện.',
     leadsAlways: true,
   },
   {

@@ -121,7 +121,9 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // ("Thu nhập tháng được 4 triệu … muốn đóng mức thấp nhất": their earnings, and the lowest level asked.)
   // ("Thu nhập khoảng 15 triệu, muốn đóng mức cao nhất": the ceiling.)
   const highest = HIGHEST.test(f) && levelChosen(f) === null;
-  const income = LOWEST.test(f) && levelChosen(f) === null ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
+  // ("… đăng ký mức 3 triệu … giờ muốn chuyển sang đóng hằng tháng với mức thấp nhất": the lowest they move to.)
+  const toLowest = /\b(?:chuyen|ha|giam|doi|xuong)\b(?: \w+){0,6} (?:muc )?(?:thap nhat|toi thieu)\b/.test(f);
+  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest) ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
