@@ -206,7 +206,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("đến nay (3/2023)": "now" is the month in brackets, when the letter was written.)
   // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
   // ("… đến tuổi nghỉ hưu, và lúc đó tôi mới đóng được khoảng 7 năm thì …": years supposed at a time to come, not paid.)
-  const f = ` ${spellChatWords(words).replace(/\b((?:den )?(?:luc|khi) (?:do|ay)) (?:(?:toi|em|minh) )?(?:moi |chi |se )?(?:dong |duoc )+(?:khoang |gan |tam |chung )?\d{1,2} nam\b/g, '$1 vai nam').replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
+  // ("từ đầu năm 2011 đến cuối năm 2022": the months they are; "từ đầu năm 2025 đến giờ không đóng" is a stop, left alone.)
+  const f = ` ${spellChatWords(words).replace(/\btu dau nam ((?:19|20)\d\d) (den|toi) (?:het |cuoi )(?:nam )?((?:19|20)\d\d)\b/g, 'tu thang 1 $1 $2 thang 12 $3').replace(/\b((?:den )?(?:luc|khi) (?:do|ay)) (?:(?:toi|em|minh) )?(?:moi |chi |se )?(?:dong |duoc )+(?:khoang |gan |tam |chung )?\d{1,2} nam\b/g, '$1 vai nam').replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
   const s: Situation = {};
   // The text with its marks, lower-cased, for the readings that need them ("tuổi nam", "ba tôi", "còn tôi nữ").
   const nfcLower = text.normalize('NFC').toLowerCase();
@@ -243,7 +244,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
   // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -263,7 +264,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // The asker's own sex said in so many words ("Tôi nam, sinh tháng 3/1980 … Vợ tôi muốn …", "Còn tôi nữ, sinh …"), or by
   // their birth told before their spouse's ("Tôi sinh tháng 4/1972, vợ tôi sinh tháng 10/1975"): theirs, whatever
   // the spouse named after.
-  const declared = /(?:^|[.,;:!?] )(?:toi|em|minh|tui) (?:la )?(nam|nu)(?: gioi)? [,(]/.exec(f)?.[1] ?? /(?:^|[.,;:!?]\s*|\bcòn )(?:tôi|em|mình) (?:là )?(nam|nữ)(?: giới)?(?![\p{L}\p{N}])/u.exec(nfcLower)?.[1];
+  // ("Tôi sinh năm 1976, là nam, …": said after the birth.)
+  const declared = /(?:^|[.,;:!?] )(?:toi|em|minh|tui) (?:la )?(nam|nu)(?: gioi)? [,(]/.exec(f)?.[1] ?? /(?:^ ?|[.;:!?] )(?:toi|em|minh|tui) (?:sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d|\d{2} tuoi) , la (nam|nu) [,.]/.exec(f)?.[1] ?? /(?:^|[.,;:!?]\s*|\bcòn )(?:tôi|em|mình) (?:là )?(nam|nữ)(?: giới)?(?![\p{L}\p{N}])/u.exec(nfcLower)?.[1];
   const bornFirst = /(?:^|[.;:!?]) (?:\w+ ){0,3}?(?:toi|em|minh) sinh (?:thang \d{1,2} )?(?:nam )?(?:19|20)\d\d (?:,|\.|va) (?:con )?(vo|chong) (?:toi|em|minh)\b/.exec(f)?.[1];
   // ("Vợ chồng tôi … Tôi là chồng, sinh tháng 2/1968": the husband.)
   const role = /(?:^|[.,;:!?] )(?:toi|em|minh) la (chong|vo)\b/.exec(f)?.[1];

@@ -22,6 +22,7 @@ export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'fem
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
+const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
 const RELATIVE = /^(?:(chong|vo|bo|me|cha|ba|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
 const ASKER = /^(?:toi|tui|em|minh)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
@@ -42,7 +43,10 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
   // spouse's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
-  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked).replace(LEAD_IN, '');
+  // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
+  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked)
+    .replace(GREETING, '')
+    .replace(LEAD_IN, '');
   const r = RELATIVE.exec(f);
   if (r) {
     const key = r[1] ?? r[2]!;
@@ -89,7 +93,14 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // (An ask that tells its person's facts, "Tôi 62 tuổi, đã đóng 13 năm, có được … không?", is their story too.)
     if (who && FACT.test(f)) told.set(who, [...(told.get(who) ?? []), i]);
     // (An ask naming a relative anywhere, "Xin hỏi tôi có được … còn chồng tôi thì sao", is theirs too.)
-    const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (who ?? lastAsk ?? current);
+    // (Without a subject of its own, a relative named or "tôi" in it says whose it is: "Xin hỏi 3 năm trước đây của tôi còn
+    // được tính không".)
+    // ("Nếu tôi mất thì vợ tôi có được …": the asker's, whose "tôi" comes before the relative.)
+    // ("Con tôi …", with its marks, is the child, no "tôi" of the asker.)
+    const pf = words(clause.replace(/(^|[\s,])con (?:tôi|toi|em|mình|minh|tui)\b/giu, '$1child'));
+    const inside = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) ? 'asker' : /\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1];
+    const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
+    const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;
     lastAsk = target;
     for (const p of target === 'both' ? [...told.keys()] : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
