@@ -443,7 +443,16 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     !s.memberDied &&
     !/\b(?:huong|lanh|nhan|linh) (?:\w+ ){0,2}luong huu\b/.test(f) &&
     !(s.yearsPaid !== undefined && s.yearsPaid > s.startYear - 2025 + 1.5);
-  if (joinedAfterReform && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
+  // (Or about to join and asking already whether stopping later lets them withdraw: "em định đóng từ tháng sau nhưng sợ
+  // đóng vài năm rồi nghỉ, lúc đó rút lại được không".)
+  const joiningNow =
+    s.yearsPaid === undefined &&
+    s.startYear === undefined &&
+    s.withdrewBefore !== true &&
+    /\b(?:dinh|se|sap|muon|tinh) (?:bat dau )?(?:dong|tham gia)\b/.test(f) &&
+    /\b(?:vai|mot vai|may|\d{1,2}) (?:nam|thang) (?:roi|thi|ma) (?:nghi|dung|ngung|thoi)\b/.test(f) &&
+    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f);
+  if ((joinedAfterReform || joiningNow) && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
   }

@@ -290,8 +290,9 @@ export function asksRetirementDate(f: string): boolean {
 
 /** More than 5 years asked to be paid ahead at once ("đóng trước 7 năm một lúc"), or undefined. */
 function yearsAhead(f: string): number | undefined {
-  const n = /\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(\d{1,2}) nam (?:\w+ ){0,1}(?:mot luc|1 luc)\b|\b(?:dong|nop) truoc (?:\w+ ){0,3}?(\d{1,2}) nam\b/.exec(f);
-  const years = Number(n?.[1] ?? n?.[2]);
+  // ("đóng trước BHXH tự nguyện một lần cho 10 năm luôn": the years after "một lần cho".)
+  const n = /\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(\d{1,2}) nam (?:\w+ ){0,1}(?:mot luc|1 luc)\b|\b(?:dong|nop) truoc (?:\w+ ){0,3}?(\d{1,2}) nam\b|\b(?:dong|nop) truoc (?:\w+ ){0,4}?(?:mot lan|1 lan) cho (\d{1,2}) nam\b/.exec(f);
+  const years = Number(n?.[1] ?? n?.[2] ?? n?.[3]);
   return years > 5 && years <= 30 ? years : undefined;
 }
 
@@ -901,7 +902,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying more than 5 years ahead at once ("đóng trước 7 năm một lúc"): at most 5 years (60 months) a time.
     name: 'years-ahead-over-5',
     // (Years paid and a lump sum asked, "đóng 10 năm rút 1 lần được bao nhiêu", are no prepayment.)
-    asks: (f) => yearsAhead(f) !== undefined && !/\b(?:rut|lanh|nhan|huong)\b/.test(f),
+    // ("tiền nhàn rỗi" is no "nhận".)
+    asks: (f) => yearsAhead(f) !== undefined && !/\b(?:rut|lanh|nhan(?! roi)|huong)\b/.test(f),
     entry: 'payment_mode.years_ahead',
     lead: (_s, f) =>
       `Không được đóng trước ${yearsAhead(f)} năm một lần: mỗi lần đóng trước tối đa 5 năm (60 tháng); hết thời gian đã đóng trước thì đóng tiếp kỳ sau.`,
@@ -1700,7 +1702,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-amount',
     asks: (f) =>
       // ("Lương hưu của ông khoảng bao nhiêu": a relative's, as the asker's own.)
-      /\bluong huu (?:(?:se|thi|duoc|nhan|co|cua (?:toi|em|minh|ong|ba|bo|me|chong|vo|anh|chi)(?: (?:toi|em|minh|ay|nha toi))?|sau nay|moi thang|hang thang|mot thang) ){0,3}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+      /\bluong huu (?:(?:se|thi|duoc|nhan|co|tinh|cua (?:toi|em|minh|ong|ba|bo|me|chong|vo|anh|chi)(?: (?:toi|em|minh|ay|nha toi))?|sau nay|moi thang|hang thang|mot thang) ){0,4}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
     entry: 'calculator.pension_estimate',
     lead: yearsLead,
     covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
