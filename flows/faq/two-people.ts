@@ -23,7 +23,8 @@ export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'fem
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ba|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
+// (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
 const ASKER = /^(?:toi|tui|em|minh)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
 const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|ai (?:duoc|se duoc|co the))\b/;
@@ -50,7 +51,7 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
   const r = RELATIVE.exec(f);
   if (r) {
     const key = r[1] ?? r[2]!;
-    return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' || key === 'ba' ? 'bo' : (key as Person);
+    return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
   return ASKER.test(f) ? 'asker' : undefined;
 }
@@ -92,11 +93,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const f = words(clause);
     // (An ask that tells its person's facts, "Tôi 62 tuổi, đã đóng 13 năm, có được … không?", is their story too.)
     if (who && FACT.test(f)) told.set(who, [...(told.get(who) ?? []), i]);
-    // (An ask naming a relative anywhere, "Xin hỏi tôi có được … còn chồng tôi thì sao", is theirs too.)
-    // (Without a subject of its own, a relative named or "tôi" in it says whose it is: "Xin hỏi 3 năm trước đây của tôi còn
-    // được tính không".)
-    // ("Nếu tôi mất thì vợ tôi có được …": the asker's, whose "tôi" comes before the relative.)
-    // ("Con tôi …", with its marks, is the child, no "tôi" of the asker.)
+    // Without a subject of its own, an ask is the asker's when "tôi" comes first ("Nếu tôi mất thì vợ tôi có được …", "Xin
+    // hỏi 3 năm trước đây của tôi còn được tính không"), else a relative's it names; "Con tôi", with its marks, is the
+    // child, no "tôi" of the asker.
     const pf = words(clause.replace(/(^|[\s,])con (?:tôi|toi|em|mình|minh|tui)\b/giu, '$1child'));
     const inside = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) ? 'asker' : /\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1];
     const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
