@@ -424,7 +424,7 @@ const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
  * sentence, the reply is full, or its answer is already given.
  */
 function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[], day: AsOfDay): AnswerPart | undefined {
-  if (forSpouse || parts.length > MAX_ASKS) return undefined;
+  if (forOnePerson || parts.length > MAX_ASKS) return undefined;
   const sentences = text.split(/(?<=[.!?])\s+/);
   const at = sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
   if (at < 0) return undefined;
@@ -442,8 +442,8 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
 const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em)|(bo|me|ba|ong)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?(?= (?:co|thi|duoc|nen|phai|muon|dang)\b))\b/;
 /** How an answer for a relative names them. */
 const RELATIVE_NAME: Readonly<Record<string, string>> = { vo: 'vợ anh/chị', chong: 'chồng anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị', ba: 'bà', ong: 'ông' };
-/** Whether an answer for a spouse is being made (the spouse's own letter is not read for a spouse again). */
-let forSpouse = false;
+/** Whether an answer for one person's part of a letter is being made (that part is not split or read for another again). */
+let forOnePerson = false;
 
 /**
  * A spouse's ask in a letter about two people ("Tôi … đang lãnh lương hưu … Vợ tôi 58 tuổi, … chưa đóng bhxh ngày nào. …
@@ -452,7 +452,7 @@ let forSpouse = false;
  * the piece after it goes with it when it has no subject of its own. Undefined when no such sentence is told.
  */
 function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string; f: string; words: number }[], i: number, s: Situation, day: AsOfDay): { part: AnswerPart; through: number } | undefined {
-  const m = forSpouse ? null : SPOUSE_SUBJECT.exec(asks[i]!.f);
+  const m = forOnePerson ? null : SPOUSE_SUBJECT.exec(asks[i]!.f);
   if (!m) return undefined;
   const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3]!);
   const own = new RegExp(`\\b${who}(?: (?:noi|ngoai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
@@ -473,12 +473,12 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
 
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
 function answerForAnother(index: FaqIndex, question: string, day: AsOfDay): AnswerPart | undefined {
-  forSpouse = true;
+  forOnePerson = true;
   try {
     const a = answerQuestion(index, question, CONFIDENCE_THRESHOLD, {}, day);
     return a.kind === 'entry' ? a.parts[0] : undefined;
   } finally {
-    forSpouse = false;
+    forOnePerson = false;
   }
 }
 
@@ -492,7 +492,7 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   if (!turns) return undefined;
   const spouse = turns.find((t) => t.who === 'chong' || t.who === 'vo')?.who;
   const answers: FaqAnswer[] = [];
-  forSpouse = true;
+  forOnePerson = true;
   try {
     for (const t of turns) {
       // (The asker beside a spouse is of the other sex; a relative is of theirs.)
@@ -502,7 +502,7 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       answers.push(a);
     }
   } finally {
-    forSpouse = false;
+    forOnePerson = false;
   }
   const parts = turns.flatMap((t, k) => {
     const own = answers[k]!.parts.slice(0, 2);
@@ -751,7 +751,7 @@ export function answerQuestion(
   const text = stripWrappers(rawText);
   // A letter about two people, each with their own facts and asks: each one answered on their own sentences.
   // (On the letter as written: the ask marks added for matching may fall on a statement, "chưa rút lần nào?".)
-  const both = forSpouse ? undefined : twoPeopleAnswer(index, rawText, threshold, facts, day);
+  const both = forOnePerson ? undefined : twoPeopleAnswer(index, rawText, threshold, facts, day);
   if (both) return both;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;

@@ -1,4 +1,4 @@
-import { fold } from './fold-memo.ts';
+import { fold, foldWords as words } from './fold-memo.ts';
 import { yearsLead } from './leads.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
@@ -54,7 +54,6 @@ const OWN_FACT = /\d|\b(?:chua (?:tung )?(?:dong|tham gia)|nam|nu)\b/;
 const SPOUSE_NAMED = /^(?:(?:con|va|nhung|rieng|the) )?(?:(chong|vo) (?:toi|em|e|minh|tui)|(ong xa|ba xa))\b/;
 /** A death told ("… đã mất", "qua đời năm ngoái"). */
 const DEATH = /\b(?:mat|qua doi|tu vong|chet|tu tran|hy sinh)\b/;
-const words = (text: string): string => fold(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
 /** A relative named in an ask ("… chồng tôi có được …?"). */
 const RELATIVE_NAMED = /\b(?:(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|e|minh|tui)|ong xa|ba xa|ong ay|ba ay|anh ay|chi ay)\b/;
 

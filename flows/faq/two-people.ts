@@ -1,4 +1,4 @@
-import { fold } from './fold-memo.ts';
+import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
 export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me';
@@ -37,8 +37,6 @@ const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
 
-const words = (x: string): string => fold(x).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
-
 /** The person a clause opens with, if any. */
 function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
@@ -68,18 +66,20 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '');
-  if (clauses.length < 4 || DEATH.test(words(text)) || BIRTH.test(words(text))) return undefined;
+  const all = words(text);
+  if (clauses.length < 4 || DEATH.test(all) || BIRTH.test(all)) return undefined;
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
   let current: Person | undefined;
   let lastAsk: Person | 'both' | undefined;
-  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(words(text));
+  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all);
   clauses.forEach((clause, i) => {
     const isAsk = clause.includes('?');
+    const f = words(clause);
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
-    if (!isAsk && (HEARD.test(words(clause)) || BOTH.test(words(clause)) || /\bchung toi\b/.test(words(clause)))) {
+    if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f))) {
       shared.push(i);
       return;
     }
@@ -90,7 +90,6 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       else told.set(current, [...(told.get(current) ?? []), i]);
       return;
     }
-    const f = words(clause);
     // (An ask that tells its person's facts, "Tôi 62 tuổi, đã đóng 13 năm, có được … không?", is their story too.)
     if (who && FACT.test(f)) told.set(who, [...(told.get(who) ?? []), i]);
     // Without a subject of its own, an ask is the asker's when "tôi" comes first ("Nếu tôi mất thì vợ tôi có được …", "Xin
