@@ -92,6 +92,13 @@ const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+)
 /** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
 const NAMED_UNLISTED_ILLNESS =
   /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen|hiv)\b(?! (?:\w+ ){0,3}aids)/;
+/**
+ * A withdrawal named ("rút", "lấy lại tiền"), not one denied ("… 13 năm bắt buộc, chưa rút. … đóng gộp một lần cho đủ
+ * ngay bây giờ": paying at once asked, no withdrawal).
+ */
+const withdrawalNamed = (f: string): boolean => /\b(?:rut|lay lai|lay tien)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/g, ' '));
+/** An illness told of a relative ("vợ tôi lại bị tiểu đường", "mẹ tôi mắc ung thư"), not of the asker. */
+const RELATIVE_ILL = /\b(?:vo|chong|bo|me|cha|con) (?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac|lai bi)\b/;
 /** Paralysed after a stroke ("tai biến liệt nửa người"). */
 const STROKE_PARALYSIS = /\b(?:tai bien|dot quy|xuat huyet nao|nhoi mau nao)\b(?:(?!\?).)*\bliet\b|\bliet\b(?:(?!\?).)*\b(?:tai bien|dot quy)\b/;
 const PARALYSIS_AFTER_STROKE =
@@ -232,8 +239,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   const part = partOf(index);
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
-  const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan)\b/.test(f);
-  const asksLumpSum = (LUMP_SUM_ASK.test(f) && !payingOnce) || matched?.topic === 'lump_sum';
+  const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !withdrawalNamed(f) && !/\b(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan\b/.test(f);
+  const asksLumpSum = (LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum') && !payingOnce;
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
   const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
   // ("Nhận sau khi hoàn tất thủ tục" is no refund asked.)
@@ -258,7 +265,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('transfer_between_schemes.which_benefits_count');
     if (a) return a;
   }
-  const ownIllness = !(s.memberDied && DIED.test(f));
+  // (An illness of a relative's, "vợ tôi lại bị tiểu đường", beside the asker's own story, is not theirs.)
+  const ownIllness = !(s.memberDied && DIED.test(f)) && !RELATIVE_ILL.test(f);
   // Someone already drawing a pension gets no lump sum, ill or not: the pension goes on.
   if (s.seriousIllness && ownIllness && asksLumpSum && (s.drawingPension === true || RETIRED.test(f) || /\bnguoi (?:da |dang )?(?:ve|nghi) huu\b/.test(f))) {
     const a = part('lump_sum.when_allowed', PENSIONER_NO_LUMP_SUM);
@@ -406,7 +414,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const underAge = !atAge && s.age !== undefined && (s.sex !== undefined || s.age < 55);
   const later = /\b(?:khi do|luc do|khi (?:den|du) tuoi|sau nay|den luc|den khi)\b/.test(f);
   const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !later;
-  if (rest && gap !== undefined && underAge && (now || (gap > 5 && !later)) && !rest[1] && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !s.memberDied) {
+  if (rest && gap !== undefined && underAge && (now || (gap > 5 && !later)) && !rest[1] && !withdrawalNamed(f) && !s.memberDied) {
     // More than 5 years short: 5 years ahead now, the rest month by month (the missing-years payment, at the age,
     // takes at most 5 either way).
     const lead =
@@ -416,7 +424,15 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('payment_mode.years_ahead', lead);
     if (a) return a;
   }
-  if (rest && !/\b(?:rut|lay lai|lay tien)\b/.test(f) && !(s.memberDied && DIED.test(f))) {
+  // Years named, at most 5, years paid told and surely before the age ("45 tuổi, mới đóng 3 năm, muốn đóng một lần cho 5
+  // năm"): paying ahead, allowed, not the missing-years payment of the retirement age.
+  const ahead = rest?.[1] ? Number(rest[1]) : undefined;
+  if (ahead !== undefined && ahead >= 1 && ahead <= 5 && gap !== undefined && underAge && !later && !withdrawalNamed(f) && !s.memberDied) {
+    const rest15 = gap <= ahead ? ` Đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.` : ` Sau ${ahead} năm đó anh/chị còn thiếu ${gap - ahead} năm để đủ 15 năm, đóng tiếp như thường.`;
+    const a = part('payment_mode.years_ahead', `Được: anh/chị chưa đến tuổi nghỉ hưu, nên đây là đóng trước một lần cho ${ahead} năm về sau (mỗi lần tối đa 5 năm).${rest15}`);
+    if (a) return a;
+  }
+  if (rest && !withdrawalNamed(f) && !(s.memberDied && DIED.test(f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
     // All the years at once before the age ("đóng một lần luôn 15 năm cho xong"): the rule on paying everything at
     // once, with the person's own way to 15 years.

@@ -1391,12 +1391,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // A pensioner's spouse or parent asking for a health card like theirs ("Vợ tôi có được cấp thẻ BHYT như tôi không",
+    // "mẹ có được thẻ bảo hiểm y tế theo bố không"): the card is the pensioner's own; the relative buys one or is in
+    // another group.
+    name: 'pensioner-family-card',
+    asks: (f, s) =>
+      HEALTH_CARD.test(f) &&
+      /\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) &&
+      (s.drawingPension === true || /\bluong huu\b/.test(f)),
+    entry: 'health_insurance.card_personal',
+    lead: () =>
+      'Không theo lương hưu: thẻ BHYT do quỹ BHXH đóng chỉ cấp cho chính người có lương hưu, vợ/chồng không được cấp theo. Người nhà chưa có thẻ thì mua BHYT hộ gia đình (người thứ nhất 1.366.200 đồng/năm từ 1/7/2026), hoặc được Nhà nước đóng nếu thuộc nhóm khác (hộ nghèo; từ đủ 75 tuổi có trợ cấp hưu trí xã hội, từ đủ 70 tuổi nếu hộ nghèo, cận nghèo).',
+    leadsAlways: true,
+  },
+  {
     // A pensioner asking to pay voluntary insurance for themself ("đang hưởng lương hưu, đóng thêm tự nguyện để tăng
     // lương hưu được không"): not allowed (Law 41/2024 Art 2(4)), whatever the pension's rise the words name.
     name: 'pensioner-joins',
     asks: (f, s) =>
       s.drawingPension === true &&
-      /\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b/.test(f) &&
+      // ("hiện lĩnh lương hưu 5,8 triệu", "nghỉ hưu từ năm 2021": drawn now too.)
+      /\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b|\b(?:hien|hien nay|hien tai)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\b(?:nghi|ve) huu tu (?:nam |thang )?\d/.test(f) &&
       JOIN_ASK.test(f) &&
       !FOR_RELATIVE.test(f) &&
       // ("Mẹ tôi đang nhận lương hưu, mẹ muốn đóng tự nguyện cho tôi": the pensioner pays for the asker, who joins.)
@@ -1938,7 +1953,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The State pays its share for at most 10 years: asked once they are used ("đã được hỗ trợ 10 năm rồi").
     name: 'subsidy-duration',
-    asks: (f) => /\bho tro\b/.test(f) && /\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam|het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
+    // (How long near the support, "hỗ trợ trong bao lâu", "10 năm có được hỗ trợ": not a letter's "thiếu bao nhiêu năm"
+    // about the pension beside "hộ nghèo được hỗ trợ bao nhiêu".)
+    asks: (f) =>
+      /\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s) => subsidyEndLead(s),
     leadsAlways: true,

@@ -269,7 +269,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
     (s.yearsPaid !== undefined && s.yearsPaid < 15 && STILL_PAYING.test(f));
   const toGo = onwards ? yearsToRetirement(s) : undefined;
   const by = toGo !== undefined && toGo > 0 ? paidByRetirement(s, s.yearsPaid ?? 0) : undefined;
-  let years = by?.total ?? (toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (s.yearsPaid ?? yearsAsked(f)[0] ?? NaN));
+  // (Fewer than 15 paid and "nếu đóng đủ 15 năm thì lương hưu bao nhiêu": the years supposed.)
+  const supposed = s.yearsPaid !== undefined && s.yearsPaid < 15 ? yearsAsked(f).find((n) => n >= 15 && n <= 45) : undefined;
+  let years = by?.total ?? (toGo !== undefined && toGo > 0 ? Math.floor(s.yearsPaid ?? 0) + toGo : (supposed ?? s.yearsPaid ?? yearsAsked(f)[0] ?? NaN));
   // 10 to 15 years by the age: the missing years paid at once then make 15.
   const topUp = toGo !== undefined && toGo > 0 && years >= 10 && years < 15;
   if (topUp) years = 15;

@@ -123,6 +123,9 @@ function ageNow(f: string, year: number): number | undefined {
   const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )toi $/.test(before);
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
+/** The asker saying they are not in a poor or near-poor household ("tôi thì không thuộc hộ nghèo", "nhà em không phải hộ cận nghèo"). */
+const SELF_NOT_POOR = /\b(?:toi|em|minh|tui|nha toi|nha em|nha minh|gia dinh toi|gia dinh em)(?: thi| lai| cung)? (?:khong|ko|k|chua) (?:phai |thuoc |la |duoc xep vao |nam trong )+(?:ho |dien |danh sach )*(?:can ngheo|ngheo)\b/;
+
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
 // ("Nếu năm sau nhà tôi thoát cận nghèo": a supposition, a few words after "nếu".)
 const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau)(?: \w+){0,4} )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
@@ -247,6 +250,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
+  // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
+  const retiredIn = /\b(?:toi|em|minh|tui) (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
+  if (/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/.test(f) || (retiredIn && Number(retiredIn[1]) <= year)) {
+    s.drawingPension = true;
+  }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
   // own age: the question is the asker's (the other sex, their own age), and the spouse's pension is not theirs.
   // ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971": the asker's own birth after the spouse's, the same.)
@@ -316,7 +324,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (leftPoverty || GROUP_MOVED.test(f)) s.groupChanged = true;
   // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
   const household = f.replace(/\b(?:nhu|bang|giong) (?:ho )?(?:can ngheo|ngheo)\b/g, ' ').replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:(?:hay|hoac|va|cung khong|,) )?(?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
-  if (leftPoverty) {
+  // The asker saying they are not in the group ("Chị gái tôi thuộc hộ nghèo … Tôi thì không thuộc hộ nghèo"): the group
+  // named is someone else's, unless they say which one they are in ("không phải hộ nghèo mà là cận nghèo").
+  const selfDenied = SELF_NOT_POOR.test(f) && !/\b(?:ma|nhung|chi) (?:la |thuoc )(?:ho )?can ngheo\b/.test(f);
+  if (leftPoverty || selfDenied) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
   // ("nhà nghèo", "nhà tôi nghèo": as people say the poor household.)
@@ -607,7 +618,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong|nghi huu|ve huu) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
   // ("đã đóng đến hết 12/2026": the end of a period, not its start.)
   if (start?.[1]) s.startYear = Number(start[1]);
   // ("tháng 8/2025 mới bắt đầu đóng tự nguyện": the month told before the start.)

@@ -1,7 +1,7 @@
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -14,20 +14,36 @@ export interface PersonTurn {
 }
 
 /** How a reply names a relative. */
-export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'chồng anh/chị', vo: 'vợ anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị' };
+export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
+  chong: 'chồng anh/chị',
+  vo: 'vợ anh/chị',
+  bo: 'bố anh/chị',
+  me: 'mẹ anh/chị',
+  anh: 'anh trai của anh/chị',
+  chi: 'chị gái của anh/chị',
+  emtrai: 'em trai của anh/chị',
+  emgai: 'em gái của anh/chị',
+};
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy' };
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female' };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female' };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
+/**
+ * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
+ * younger one only with "trai" or "gái" ("em" alone is the asker).
+ */
+const SIBLING = /\b(?:(anh|chi)(?: (?:trai|gai|ca|hai|ruot))?(?: cua)? (?:toi|minh|tui)|(anh) trai(?: cua)? em|(chi) gai(?: cua)? em|em (trai|gai)(?: ruot)?(?: cua)?(?: (?:toi|minh|tui|em))?)\b/;
+const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
+const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
 const ASKER = /^(?:toi|tui|em|minh)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
-const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|ai (?:duoc|se duoc|co the))\b/;
+const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
@@ -51,6 +67,8 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
     const key = r[1] ?? r[2]!;
     return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
+  const sib = SIBLING_AT_START.exec(f);
+  if (sib) return siblingOf(sib);
   return ASKER.test(f) ? 'asker' : undefined;
 }
 
@@ -63,7 +81,7 @@ function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
 export function splitByPerson(text: string): PersonTurn[] | undefined {
   const clauses = text
     .normalize('NFC')
-    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b)/iu)
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '');
   const all = words(text);
@@ -73,7 +91,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const asked = new Map<Person, number[]>();
   let current: Person | undefined;
   let lastAsk: Person | 'both' | undefined;
-  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all);
+  // (A brother's or sister's story beside the asker's: unaccented "con toi" is "còn tôi" there too.)
+  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   clauses.forEach((clause, i) => {
     const isAsk = clause.includes('?');
     const f = words(clause);
@@ -96,7 +115,10 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // hỏi 3 năm trước đây của tôi còn được tính không"), else a relative's it names; "Con tôi", with its marks, is the
     // child, no "tôi" of the asker.
     const pf = words(clause.replace(/(^|[\s,])con (?:tôi|toi|em|mình|minh|tui)\b/giu, '$1child'));
-    const inside = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) ? 'asker' : /\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1];
+    // (A brother or sister named, "Anh tôi tham gia bây giờ thì …": theirs.)
+    const sib = SIBLING.exec(pf);
+    const ownFirst = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) && !(sib && sib.index <= pf.search(/\b(?:toi|tui|minh) /));
+    const inside = ownFirst ? 'asker' : (/\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1] ?? (sib ? siblingOf(sib) : undefined));
     const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
     const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;

@@ -34,4 +34,14 @@ describe('a letter about two people, split into each one\'s turn', () => {
     expect(splitByPerson('Tôi 52 tuổi, đã đóng 12 năm. Tôi làm ruộng. Nay tôi muốn đóng tiếp. Tôi có được đóng một lần không?')).toBeUndefined();
     expect(splitByPerson('Chồng tôi 60 tuổi, đóng 10 năm. Tôi 55 tuổi, đóng 8 năm. Nhà tôi ở quê. Chồng tôi có được đóng tiếp không?')).toBeUndefined();
   });
+  it('reads a brother or sister as the second person ("Anh tôi …", "chị gái tôi …"), not "anh em tôi" (both) or the asker\'s "em"', () => {
+    const turns = splitByPerson('Hai anh em tôi đều làm nông. Anh tôi 50 tuổi chưa đóng ngày nào, tôi 35 tuổi. Anh tôi tham gia bây giờ thì đến tuổi nghỉ hưu có đủ 15 năm không? Tôi nên chọn mức đóng nào?');
+    expect(turns?.map((t) => [t.who, t.story, t.asks])).toEqual([
+      ['anh', ['Hai anh em tôi đều làm nông.', 'Anh tôi 50 tuổi chưa đóng ngày nào'], ['Anh tôi tham gia bây giờ thì đến tuổi nghỉ hưu có đủ 15 năm không?']],
+      ['asker', ['Hai anh em tôi đều làm nông.', 'tôi 35 tuổi.'], ['Tôi nên chọn mức đóng nào?']],
+    ]);
+    const sister = splitByPerson('Chị gái tôi năm nay 58 tuổi, đã đóng được 11 năm. Tôi 45 tuổi, mới đóng được 3 năm. Chị tôi hỏi có cách nào để được hưởng lương hưu không? Còn tôi muốn đóng một lần cho 5 năm thì có được không?');
+    expect(sister?.map((t) => t.who)).toEqual(['chi', 'asker']);
+    expect(splitByPerson('Em trai tôi 40 tuổi, đóng 6 năm. Em 30 tuổi, đóng 2 năm. Em trai tôi có được rút không? Em có nên đóng tiếp không?')?.map((t) => t.who)).toEqual(['emtrai', 'asker']);
+  });
 });
