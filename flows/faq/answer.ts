@@ -689,6 +689,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
     out[0] = leadBefore(out[0], 'Số năm đã đóng không mất: dừng đóng thì thời gian đã đóng được bảo lưu, đóng lại lúc nào cũng được cộng tiếp.');
   }
+  // Whether to withdraw, asked by someone with 15 years or more (no illness, not emigrating): not advised, the pension
+  // and its health card are theirs at the age.
+  if (afterAsks && SHOULD_WITHDRAW.test(f) && s.yearsPaid !== undefined && s.yearsPaid >= 15 && !s.seriousIllness && !s.settlingAbroad && s.drawingPension !== true && s.memberDied !== true) {
+    const to = Math.max(0, out.findIndex((p) => p.entry.topic === 'lump_sum'));
+    if (out[to]) out[to] = leadBefore(out[to]!, `Không nên rút: anh/chị đã đủ 15 năm đóng, đến tuổi nghỉ hưu là có lương hưu hằng tháng suốt đời và thẻ BHYT do quỹ BHXH đóng; rút một lần thì mất cả hai cho toàn bộ thời gian đã đóng.`);
+  }
   // How much each further year adds, asked ("nếu đóng thêm thì mỗi năm tăng thêm bao nhiêu %"): the step for the sex
   // told, from the years paid (1 % a year for a man up to 20 years, 2 % beyond; 2 % for a woman; 75 % at most).
   if (afterAsks && RATE_STEP_ASKED.test(f) && !out.some((p) => /mỗi năm (?:đóng )?thêm/.test(p.lead ?? ''))) {
@@ -711,7 +717,10 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
 const PENSION_NAMED = /\b(?:luong huu|nghi huu|ve huu|tuoi huu|ty le huong)\b/;
 
 /** Each further year's share of the rate asked ("mỗi năm tăng thêm bao nhiêu %", "thêm 1 năm được thêm mấy phần trăm"). */
-const RATE_STEP_ASKED = /\b(?:moi|them (?:1|mot)) nam (?:\w+ ){0,3}?(?:tang|them|duoc|cong)(?: them)? (?:bao nhieu|may) (?:%|phan tram)/;
+const RATE_STEP_ASKED = /\b(?:moi|them (?:1|mot)) nam (?:\w+ ){0,3}?(?:tang|them|duoc|cong)(?: them)? (?:bao nhieu|may) (?:%|phan tram)|\bty le (?:\w+ ){0,3}?tang (?:them )?(?:duoc )?(?:bao nhieu|may)\b/;
+
+/** Whether to withdraw asked ("có người khuyên tôi rút một lần, tôi có nên không", "nên rút hay chờ"). */
+const SHOULD_WITHDRAW = /\b(?:co )?nen (?:\w+ ){0,3}rut\b|\brut (?:\w+ ){0,8}(?:co )?nen (?:khong|ko|k|hay)\b|\b(?:toi|em|minh) (?:co )?nen (?:lam vay|nghe theo|rut) (?:khong|ko|k)\b/;
 
 /** The step of the rate for each further year, for the person's sex and years paid (both sexes when not told). */
 function rateStepLead(s: Situation): string | undefined {

@@ -123,6 +123,11 @@ function ageNow(f: string, year: number): number | undefined {
   const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )toi $/.test(before);
   return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
+/** A relative's pension told in their own sentence ("Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu"). */
+const RELATIVE_PENSION_TOLD = /\b(?:chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui) (?:[^.?!;]+ )?(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
+/** The asker's own pension told ("tôi đang hưởng lương hưu", "tôi đã nghỉ hưu, hiện lĩnh lương hưu"). */
+const ASKER_DRAWS = /(?<!\b(?:chong|vo|bo|me|cha) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
+
 /** The asker saying they are not in a poor or near-poor household ("tôi thì không thuộc hộ nghèo", "nhà em không phải hộ cận nghèo"). */
 const SELF_NOT_POOR = /\b(?:toi|em|minh|tui|nha toi|nha em|nha minh|gia dinh toi|gia dinh em)(?: thi| lai| cung)? (?:khong|ko|k|chua) (?:phai |thuoc |la |duoc xep vao |nam trong )+(?:ho |dien |danh sach )*(?:can ngheo|ngheo)\b/;
 
@@ -139,7 +144,8 @@ const SPOUSE_THEN_ASKER = '(?<!\\bvo )\\b(chong|vo) (?:toi|em|e|minh|tui)\\b[^?!
 /** … then the asker's own age ("chồng tôi …, tôi 50 tuổi", "vợ em … Em 40t"). */
 const SPOUSE_THEN_SELF = new RegExp(`${SPOUSE_THEN_ASKER}(?:nam nay |hien |gio |thi |la |nay )?(\\d{2}) tuoi\\b`);
 /** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
-const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den gio|toi gio|den bay gio) (?:duoc |la |da duoc )?(?:gan |hon |khoang )?(\d{1,2}(?:[.,]5)?) nam\b/;
+// ("Từ tháng 1/2015 đến nay tôi đóng BHXH tự nguyện liên tục được 12 năm": the words between the span and its years.)
+const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den gio|toi gio|den bay gio)(?: (?!nam\b)\w+){0,9}? (?:duoc |la |da duoc )?(?:gan |hon |khoang )?(\d{1,2}(?:[.,]5)?) nam\b/;
 /** Months of compulsory insurance ("bắt buộc 14 tháng", "14 tháng bảo hiểm bắt buộc"). */
 const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}) thang (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/;
 /** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
@@ -425,6 +431,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
+  // ("… Từ tháng 1/2015 đến nay tôi đóng tự nguyện được 12 năm. Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu": the
+  // husband's pension, not the asker's, who tells years of her own.)
+  if (s.drawingPension === true && s.yearsPaid !== undefined && RELATIVE_PENSION_TOLD.test(f) && !ASKER_DRAWS.test(f)) delete s.drawingPension;
   // ("Nếu đóng đến tuổi nghỉ hưu mà vẫn thiếu năm" supposes the age, it does not tell it.)
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|(?<!\b(?:dong|nop|neu|khi|luc|cho|toi|lam|tham gia) )\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
