@@ -1762,7 +1762,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the BHXH office confirms the record and settles a complaint (not the same agent again).
     name: 'agent-not-recorded',
     asks: (f) =>
-      /\b(?:dai ly|nhan vien thu|nguoi thu|cong tac vien|chi thu|ba thu|co thu|can bo xa)\b/.test(f) &&
+      // (Not "có thu nhập", "chưa có thu nhập": no collector.)
+      /\b(?:dai ly|nhan vien thu|nguoi thu|cong tac vien|chi thu|ba thu|co thu|can bo xa)\b(?! nhap\b)/.test(f) &&
       /\b(?:khong|chua|ko) (?:\w+ ){0,2}(?:thay|hien|cap nhat|ghi nhan|co ten|vao so|nop len)\b|\b(?:cam|giu|an|lua|quyt) (?:\w+ ){0,2}tien\b|\bthieu (?:\w+ ){0,2}thang\b/.test(f),
     entry: 'where_to_pay.agent_not_recorded',
   },

@@ -123,7 +123,10 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const highest = HIGHEST.test(f) && levelChosen(f) === null;
   // ("… đăng ký mức 3 triệu … giờ muốn chuyển sang đóng hằng tháng với mức thấp nhất": the lowest they move to.)
   const toLowest = /\b(?:chuyen|ha|giam|doi|xuong)\b(?: \w+){0,6} (?:muc )?(?:thap nhat|toi thieu)\b/.test(f);
-  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest) ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
+  // ("Chồng tôi … mức thu nhập 3 triệu … Tôi muốn tự tham gia thì mỗi tháng đóng thấp nhất là bao nhiêu": the lowest asked
+  // outright, whatever level someone else paid.)
+  const lowestAsked = /\b(?:dong|nop|muc|tien) (?:\w+ ){0,2}(?:thap nhat|toi thieu|it nhat) (?:\w+ ){0,2}?(?:la )?bao nhieu\b/.test(f);
+  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest || lowestAsked) ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").

@@ -78,7 +78,8 @@ const YEARS_PAID = [
   // "đóng … đến hết năm 2025 là đủ 11 năm"
   new RegExp(`\\b(?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:, )?(?:la |duoc |thi )?(?:du |tron |dung |duoc )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
-  new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay)\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // ("đóng từ năm 2019 đến lúc mất được 7 năm": up to a death.)
+  new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay|den (?:luc|khi) (?:mat|qua doi|chet|tu vong|mat di))\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
 /**
  * A person of one of Vietnam's ethnic minorities, named ("người Tày", "dân tộc H'Mông" is caught by "dân tộc"):
@@ -522,7 +523,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "nghỉ việc được 2 năm", "nghỉ đóng 1 năm": time since stopping, not years paid.
     .replace(/\b(?:nghi|dung|ngung) (?:viec |lam |dong |han )?(?:duoc |hon |da |gan )?\d{1,2} (?:nam|thang)\b/g, ' nghi ')
     // "qua đời cách đây được gần 1 năm", "mất được 2 năm": time since a death, not years paid.
-    .replace(/\b(?:cach day|qua doi|mat|tu vong|chet) (?:\w+ ){0,2}(?:duoc )?(?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // ("đóng … đến lúc mất được 7 năm" is years paid up to the death.)
+    .replace(/(?<!\b(?:den|toi) (?:luc |khi )?)\b(?:cach day|qua doi|mat|tu vong|chet) (?:\w+ ){0,2}(?:duoc )?(?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "đóng liên tục 22 năm tới lúc nghỉ hưu": years planned up to the retirement age, not paid.
     .replace(/\b\d{1,2} nam (?:nua )?(?:toi|den) (?:luc |khi |tuoi )?(?:nghi|ve) huu\b/g, ' ')
     // "rồi đóng liền 10 năm để năm 60 tuổi nhận lương hưu": years to pay in one go, a plan.
