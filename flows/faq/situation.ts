@@ -257,6 +257,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
+  // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
+  const drawnSince = /\b(?:va|da|duoc|bat dau) (?:huong|nhan|lanh|linh) luong huu tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
+  if (drawnSince && Number(drawnSince[1]) <= year) s.drawingPension = true;
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   const retiredIn = /\b(?:toi|em|minh|tui) (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
   if (/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/.test(f) || (retiredIn && Number(retiredIn[1]) <= year)) {
@@ -479,6 +482,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const fy = f
     // ("tổng cộng đúng 15 năm" unaccented: "đúng", exactly, not "dừng", a stop.)
     .replace(/\b(tong cong|tong|duoc|la|vua|da dong|dong) dung (\d{1,2}) (nam|thang)\b/g, '$1 $2 $3')
+    // ("Đóng đúng 15 năm thì lương hưu được bao nhiêu": years supposed, opening the ask; "đã đóng 15 năm thì …" stays.)
+    .replace(/(?<!\b(?:da|vua|moi|duoc|toi|em|minh) )\b(?:dong|tham gia) (?:tron |dung |du )?\d{1,2} nam thi (?=luong huu|duoc|huong|ty le)/g, ' ')
     .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot|truoc) )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
@@ -512,7 +517,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // says the years are short of it, not how many.
     // ("có kịp đủ 15 năm không": the same.)
     // ("đến hết năm 2025 là đủ 11 năm" counts what was paid up to a date: a fact.)
-    .replace(/\b(?:muon|cho|de|moi|(?<!\b(?:19|20)\d\d (?:, )?)la|can|phai|chua|khong|ko|kip) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // ("định đóng BHXH tự nguyện đủ 15 năm rồi thôi": a plan.)
+    .replace(/\b(?:muon|cho|de|moi|(?<!\b(?:19|20)\d\d (?:, )?)la|can|phai|chua|khong|ko|kip|dinh|du dinh|tinh) (?:\w+ ){0,4}?du \d{1,2} nam\b/g, ' ')
+    // ("rút ngay được không hay phải đợi 1 năm": a wait, not years paid.)
+    .replace(/\b(?:phai )?(?:doi|cho) (?:du |het |qua )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "1 năm hết bao nhiêu", "1 năm 1 lần": a year's cost or a mode, not years paid.
     .replace(/\b(?:1|mot) nam (?:(?:het|dong|phai dong|nop|phai nop|la|thi het) )?(?:bao nhieu|1 lan|mot lan)\b/g, ' ')
     // "hưởng lương hưu được 1 năm thì mất": years drawing a pension, not years paid.
