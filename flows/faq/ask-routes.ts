@@ -213,7 +213,7 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
 }
 
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
-const DEADLINE_ASKED = /\b(?:cham nhat (?:la )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao))\b/;
+const DEADLINE_ASKED = /\b(?:cham nhat (?:la )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
 const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
 const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
