@@ -285,11 +285,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
         : weighs
           ? ` Nếu không rút: ${yearsLead(s) ?? 'đóng tiếp cho đủ 15 năm và đủ tuổi nghỉ hưu thì hưởng lương hưu hằng tháng (có thẻ BHYT do quỹ BHXH đóng).'}`
           : '';
+    // (The amount asked, with the years told: the months of average income it makes, "nếu rút thì được khoảng bao nhiêu".)
+    const amount = lumpSumMonthsLead(f, s);
     // (The State's share of a voluntary member's contributions is paid out too in this case, Art 102(3).)
     const support = /\bho tro\b/.test(f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
     const a = part(
       'lump_sum.serious_illness',
-      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}`,
+      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
     );
     if (a) return a;
   }

@@ -79,7 +79,7 @@ const YEARS_PAID = [
   new RegExp(`\\b(?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:, )?(?:la |duoc |thi )?(?:du |tron |dung |duoc )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
   // ("đóng từ năm 2019 đến lúc mất được 7 năm": up to a death.)
-  new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay|den (?:luc|khi) (?:mat|qua doi|chet|tu vong|mat di))\\b(?: \\w+){0,6}? (?:la |duoc |da duoc |du )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay|den (?:luc|khi) (?:mat|qua doi|chet|tu vong|mat di))\\b(?: \\w+){0,6}? (?:(?:la |duoc |da duoc |du )(?:gan |hon |khoang |tron )?|gan |hon |khoang |tron )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
 ];
 /**
  * A person of one of Vietnam's ethnic minorities, named ("người Tày", "dân tộc H'Mông" is caught by "dân tộc"):
@@ -121,8 +121,12 @@ function ageNow(f: string, year: number): number | undefined {
     if (found.length > 0) break;
   }
   // ("Tôi 55 tuổi" opening a clause is the asker, not "tới 55 tuổi": both fold to "toi".)
-  const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )toi $/.test(before);
-  return (found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
+  // ("… . Còn tôi 32 tuổi" too.)
+  const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )(?:con |rieng |va )?toi $/.test(before);
+  // ("Bố tôi năm nay 68 tuổi … Còn tôi 32 tuổi": today's age of a relative is not the asker's.)
+  // (A relative's age told just before, "Bố tôi năm nay 68 tuổi", is theirs.)
+  const relative = (before: string): boolean => /\b(?:bo|me|cha|ong|ba|chong|vo) (?:toi|em|minh|tui)(?: (?:nam nay|nay|hien|hien nay|gio|bay gio))? $/.test(before);
+  return (found.find((x) => AGE_NOW.test(x.before) && !relative(x.before)) ?? found.find((x) => !other(x.before) && !relative(x.before)) ?? found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** A relative's pension told in their own sentence ("Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu"). */
 const RELATIVE_PENSION_TOLD = /\b(?:chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui) (?:[^.?!;]+ )?(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
