@@ -457,7 +457,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // "Mới bắt đầu đóng từ tháng 3/2025", "đóng tự nguyện mức 4 triệu từ 3/2019": paying since then, up to this month,
   // when no years, no end and no stop are told.
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f)) {
+  // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
