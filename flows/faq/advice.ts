@@ -692,7 +692,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
         : part('eligibility.who_can_join');
     if (a) return a;
   }
-  if (s.foreigner && matched.topic === 'eligibility' && matched.id !== 'eligibility.foreigner') {
+  // (Also when the words matched registering online or the support: "Vợ tôi là người Lào, chưa nhập quốc tịch Việt Nam … có
+  // đăng ký được không, có được hỗ trợ như người dân tộc thiểu số không".)
+  if (s.foreigner && (matched.topic === 'eligibility' || (['how_to_join', 'subsidy'].includes(matched.topic) && /\b(?:dang ky|tham gia|dong)\b(?: \w+){0,6} (?:duoc|dc) (?:khong|ko|k)\b/.test(f))) && matched.id !== 'eligibility.foreigner') {
     const a = part('eligibility.foreigner');
     if (a) return a;
   }

@@ -90,7 +90,7 @@ const ETHNIC_GROUP =
   /\bnguoi (?:tay|thai|muong|h ?mong|mong|nung|dao|khmer|kho me|gia rai|jrai|e de|ede|ba na|bana|xo dang|san chay|san diu|cham|co ho|hre|ra glai|raglai|m ?nong|x ?tieng|van kieu|bru|co tu|gie trieng|kho mu|ta oi|cho ro|ha nhi|chu ru|la chi|lo lo|pa then|si la|pu peo|o du|ro mam|brau|chut|xinh mun|phu la|la hu|bo y|co lao|giay|khang)\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -708,7 +708,7 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,3}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,10}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 
@@ -758,9 +758,13 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ 2009 đến hết 2013": five whole years, through the end year.)
     const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
     // ("từ năm 2010 đến 2015 (6 năm)": the years the person counts, told in brackets, when they are about the span's.)
+    // ("2008–2013 làm công ty điện tử 6 năm": the count a few words on, when it is the span's, its years told whole.)
     const counted = /^ \( (\d{1,2}) nam \)/.exec(f.slice(p.index + p[0].length));
     const spanLength = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
-    const length = counted && Math.abs(Number(counted[1]) * 12 - spanLength) <= 12 ? Number(counted[1]) * 12 : spanLength;
+    // (Or a few words on in the same clause, "2008–2013 làm công ty điện tử 6 năm", counting the end year whole.)
+    const countedAfter = counted || startMonth || endMonth ? null : /^(?: (?!tu\b|nam\b|den\b|va\b|hoac\b|con\b|sau\b)[a-z]+){1,5} (?:duoc |la )?(\d{1,2}) nam\b/.exec(f.slice(p.index + p[0].length));
+    const told = counted ?? (countedAfter && Number(countedAfter[1]) * 12 >= spanLength ? countedAfter : null);
+    const length = told && Math.abs(Number(told[1]) * 12 - spanLength) <= 12 ? Number(told[1]) * 12 : spanLength;
     const first = from * 12 + (startMonth ? Number(startMonth) - 1 : 0);
     spans.push([first, first + length]);
     // ("từ 2008 đến 2019, sau đó đóng tự nguyện đến hết 12/2025": a second period from the end of the first.)
