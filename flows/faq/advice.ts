@@ -329,7 +329,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Paid ahead, then hired: the overlapping months are refunded.
-  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && !PAY_REST_AT_ONCE.test(f)) {
+  // ("Tháng 1/2026 tôi đã đóng một lần 5 năm … tháng 9/2026 được tuyển vào làm": a prepayment made, not one asked about.)
+  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b/.test(f))) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }

@@ -1313,6 +1313,22 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'health_insurance.contributor_card',
   },
   {
+    // A change of level asked at once within a period being paid ("kỳ hiện tại từ tháng 7 đến tháng 12/2026 … muốn nâng
+    // lên 8 triệu ngay có được không"): not before the period ends; from the next one, named by its month.
+    name: 'change-within-current-period',
+    asks: (f) =>
+      /\bky (?:hien tai|nay|dang dong)\b/.test(f) &&
+      /\b(?:nang|tang|ha|giam|doi|chuyen)\b(?: \w+){0,5} (?:ngay|luon|bay gio|lien)\b/.test(f) &&
+      /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+    entry: 'payment_mode.change_mode_income',
+    lead: (_s, f) => {
+      const end = /\bky (?:hien tai|nay|dang dong) (?:\w+ ){0,6}?(?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+      const next = end ? (Number(end[1]) === 12 ? `tháng 1/${Number(end[2]) + 1}` : `tháng ${Number(end[1]) + 1}/${end[2]}`) : 'kỳ tiếp theo';
+      return `Chưa đổi ngay được: mức thu nhập và phương thức chỉ đổi khi hết kỳ đang đóng; anh/chị đăng ký mức mới để áp dụng từ ${next}.`;
+    },
+    leadsAlways: true,
+  },
+  {
     // When a payment is due ("hạn chót đóng tiền quý 4", "hết hạn đóng 6 tháng là khi nào"): the deadlines, not a
     // health card that expired.
     name: 'payment-deadline',
