@@ -123,8 +123,7 @@ function ageNow(f: string, year: number): number | undefined {
   // ("Tôi 55 tuổi" opening a clause is the asker, not "tới 55 tuổi": both fold to "toi".)
   // ("… . Còn tôi 32 tuổi" too.)
   const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )(?:con |rieng |va )?toi $/.test(before);
-  // ("Bố tôi năm nay 68 tuổi … Còn tôi 32 tuổi": today's age of a relative is not the asker's.)
-  // (A relative's age told just before, "Bố tôi năm nay 68 tuổi", is theirs.)
+  // (A relative's age told just before, "Bố tôi năm nay 68 tuổi … Còn tôi 32 tuổi", is theirs, today's or not.)
   const relative = (before: string): boolean => /\b(?:bo|me|cha|ong|ba|chong|vo) (?:toi|em|minh|tui)(?: (?:nam nay|nay|hien|hien nay|gio|bay gio))? $/.test(before);
   return (found.find((x) => AGE_NOW.test(x.before) && !relative(x.before)) ?? found.find((x) => !other(x.before) && !relative(x.before)) ?? found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
@@ -759,7 +758,6 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ 2009 đến hết 2013": five whole years, through the end year.)
     const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
     // ("từ năm 2010 đến 2015 (6 năm)": the years the person counts, told in brackets, when they are about the span's.)
-    // ("2008–2013 làm công ty điện tử 6 năm": the count a few words on, when it is the span's, its years told whole.)
     const counted = /^ \( (\d{1,2}) nam \)/.exec(f.slice(p.index + p[0].length));
     const spanLength = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
     // (Or a few words on in the same clause, "2008–2013 làm công ty điện tử 6 năm", counting the end year whole.)

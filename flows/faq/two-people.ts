@@ -54,12 +54,12 @@ const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
 
 /** The person a clause opens with, if any. */
-function subjectOf(clause: string, spouseTold: boolean): Person | undefined {
+function subjectOf(clause: string, kinTold: boolean): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
-  // spouse's story, "con toi" is read as the asker's turn.)
+  // spouse's, a brother's or a sister's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
   // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
-  const f = (spouseTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked)
+  const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
     .replace(LEAD_IN, '');
   const r = RELATIVE.exec(f);
@@ -91,8 +91,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const asked = new Map<Person, number[]>();
   let current: Person | undefined;
   let lastAsk: Person | 'both' | undefined;
-  // (A brother's or sister's story beside the asker's: unaccented "con toi" is "còn tôi" there too.)
-  const spouseTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
+  // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
+  const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   clauses.forEach((clause, i) => {
     const isAsk = clause.includes('?');
     const f = words(clause);
@@ -102,7 +102,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       shared.push(i);
       return;
     }
-    const who = subjectOf(clause, spouseTold);
+    const who = subjectOf(clause, kinTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);
