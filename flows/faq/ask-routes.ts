@@ -1323,7 +1323,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'payment_mode.change_mode_income',
     lead: (_s, f) => {
       const end = /\bky (?:hien tai|nay|dang dong) (?:\w+ ){0,6}?(?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
-      const next = end ? (Number(end[1]) === 12 ? `tháng 1/${Number(end[2]) + 1}` : `tháng ${Number(end[1]) + 1}/${end[2]}`) : 'kỳ tiếp theo';
+      const next = end ? `tháng ${monthYear(Number(end[2]) * 12 + Number(end[1]))}` : 'kỳ tiếp theo';
       return `Chưa đổi ngay được: mức thu nhập và phương thức chỉ đổi khi hết kỳ đang đóng; anh/chị đăng ký mức mới để áp dụng từ ${next}.`;
     },
     leadsAlways: true,

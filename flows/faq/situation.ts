@@ -127,8 +127,6 @@ function ageNow(f: string, year: number): number | undefined {
   const relative = (before: string): boolean => /\b(?:bo|me|cha|ong|ba|chong|vo) (?:toi|em|minh|tui)(?: (?:nam nay|nay|hien|hien nay|gio|bay gio))? $/.test(before);
   return (found.find((x) => AGE_NOW.test(x.before) && !relative(x.before)) ?? found.find((x) => !other(x.before) && !relative(x.before)) ?? found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
-/** A relative's pension told in their own sentence ("Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu"). */
-const RELATIVE_PENSION_TOLD = /\b(?:chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui) (?:[^.?!;]+ )?(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
 /** The asker's own pension told ("tôi đang hưởng lương hưu", "tôi đã nghỉ hưu, hiện lĩnh lương hưu"). */
 const ASKER_DRAWS = /(?<!\b(?:chong|vo|bo|me|cha) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
 
@@ -441,7 +439,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("… Từ tháng 1/2015 đến nay tôi đóng tự nguyện được 12 năm. Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu": the
   // husband's pension, not the asker's, who tells years of her own.)
-  if (s.drawingPension === true && s.yearsPaid !== undefined && RELATIVE_PENSION_TOLD.test(f) && !ASKER_DRAWS.test(f)) delete s.drawingPension;
+  if (s.drawingPension === true && s.yearsPaid !== undefined && RELATIVE_DRAWS.test(f) && !ASKER_DRAWS.test(f)) delete s.drawingPension;
   // ("Nếu đóng đến tuổi nghỉ hưu mà vẫn thiếu năm" supposes the age, it does not tell it.)
   if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|(?<!\b(?:dong|nop|neu|khi|luc|cho|toi|lam|tham gia) )\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
