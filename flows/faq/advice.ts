@@ -9,6 +9,7 @@ import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 
@@ -98,6 +99,14 @@ const NAMED_UNLISTED_ILLNESS =
  */
 const withdrawalNamed = (f: string): boolean => /\b(?:rut|lay lai|lay tien)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/g, ' '));
 /** An illness told of a relative ("vợ tôi lại bị tiểu đường", "mẹ tôi mắc ung thư"), not of the asker. */
+/** A relative whose own story the message is, ill ("Chồng tôi 50 tuổi … nay bị ung thư"), the asker telling no illness of theirs. */
+const ILL_RELATIVE_STORY = /^ (?:(?:xin )?chao (?:\w+ ){0,3}?)?(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/;
+const ASKER_ILL = /(?<!\b(?:chong|vo|bo|me|cha|con|anh|chi|em) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac)\b/;
+export function illRelative(f: string): 'chong' | 'vo' | 'bo' | 'me' | undefined {
+  const m = ILL_RELATIVE_STORY.exec(f);
+  if (!m || ASKER_ILL.test(f)) return undefined;
+  return m[1] === 'cha' ? 'bo' : (m[1] as 'chong' | 'vo' | 'bo' | 'me');
+}
 const RELATIVE_ILL = /\b(?:vo|chong|bo|me|cha|con) (?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac|lai bi)\b/;
 /** Paralysed after a stroke ("tai biến liệt nửa người"). */
 const STROKE_PARALYSIS = /\b(?:tai bien|dot quy|xuat huyet nao|nhoi mau nao)\b(?:(?!\?).)*\bliet\b|\bliet\b(?:(?!\?).)*\b(?:tai bien|dot quy)\b/;
@@ -276,12 +285,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // relative who died of one asks about the survivor's rights, handled below).
   if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
+    // ("Chồng tôi … bị ung thư giai đoạn cuối. Anh ấy có được rút một lần không?": the husband is the one ill.)
+    const ill = illRelative(f);
     // Asked whether to keep the years for a pension instead ("nên rút hay chờ hưu", "nếu không rút thì có cách nào"):
     // what keeping them takes for this person.
     const weighs = /\b(?:hay|hoac) (?:la )?(?:cho|doi|giu|dong tiep|de)\b|\bneu (?:khong|ko|k) rut\b|\bcach nao (?:\w+ ){0,3}luong huu\b/.test(f);
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
-        ? ' Vì đã đủ 15 năm, anh/chị cũng có thể giữ thời gian đóng để hưởng lương hưu khi đủ tuổi; nên cân nhắc trước khi rút.'
+        ? ` Vì đã đủ 15 năm, ${ill ? PERSON_PRONOUN[ill] : 'anh/chị'} cũng có thể giữ thời gian đóng để hưởng lương hưu khi đủ tuổi; nên cân nhắc trước khi rút.`
         : weighs
           ? ` Nếu không rút: ${yearsLead(s) ?? 'đóng tiếp cho đủ 15 năm và đủ tuổi nghỉ hưu thì hưởng lương hưu hằng tháng (có thẻ BHYT do quỹ BHXH đóng).'}`
           : '';
@@ -291,7 +302,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const support = /\bho tro\b/.test(f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
     const a = part(
       'lump_sum.serious_illness',
-      `Anh/chị ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
+      `${ill ? upperFirst(PERSON_NAME[ill]) : 'Anh/chị'} ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
     );
     if (a) return a;
   }

@@ -2,15 +2,15 @@ import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { askerOwnText, coupleLead } from './couple.ts';
-import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, splitByPerson } from './two-people.ts';
+import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, illRelative, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
-import { pensionerSurvivorLead } from './survivor-lead.ts';
+import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
@@ -168,6 +168,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one; and a birth told: "cả hai vợ chồng
   // có đóng được không" is each one's joining.)
   ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f)],
+  // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
+  ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
 ]);
 
@@ -401,7 +403,12 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const ownSubject = words >= OWN_SUBJECT_WORDS && m.confidence >= OWN_SUBJECT_CONFIDENCE;
     if (!ofTheMessage && !named && !numbered && !routed && !ownSubject && !OWN_SECOND_ASKS.has(m.entry.id)) continue;
     // (A pensioner's death: the months of pension the family receives, from the whole message's figures.)
-    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : transitional ? transitionalLumpSumLead(s, askWords(text)) : undefined;
+    // (A member's death supposed, "nếu anh ấy chẳng may qua đời thì gia đình được hưởng gì", with their years told: what
+    // the family would get for them.)
+    // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
+    const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true ? survivorLead(s, askWords(text)) : undefined;
+    const settled = supposedDeath && s.seriousIllness ? ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.' : '';
+    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)
     const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));
@@ -412,6 +419,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   return out;
 }
 
+/** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */
+const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
 const OWN_TURN = /^(?:con|rieng|phan) (?:(vo|chong|me|bo|ba|ong) (?:toi|em|minh|tui)|toi|em|minh|tui)\b/;
 /** … with a wish or an ask of its own in it. */
@@ -509,7 +518,7 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     const them = PERSON_PRONOUN[t.who];
-    const lead = (own[0]!.lead ?? '').replace(/Anh\/chị/g, them.charAt(0).toUpperCase() + them.slice(1)).replace(/anh\/chị/g, them);
+    const lead = saidOf(own[0]!.lead ?? '', them);
     return [{ ...own[0]!, lead: `Với ${PERSON_NAME[t.who]}: ${lead}`.trim() }, ...own.slice(1)];
   });
   const first = answers[0]!;
@@ -660,8 +669,12 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   const lump = out.findIndex((p) => p.entry.topic === 'lump_sum');
   if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {
     // Close to 15 years ("14 năm 5 tháng, rút luôn cho xong"): how little is missing comes first.
-    const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
-    const lead = [close, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
+    // (Not for an illness at its last stage, "ung thư giai đoạn cuối": the years to 15 are beside the point.)
+    const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !(s.seriousIllness && LAST_STAGE.test(f)) && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
+    // (Said of the relative who is ill, "Chồng tôi bị ung thư …": "Anh ấy đã đóng 12 năm, còn thiếu 3 năm …".)
+    const ill = close && illRelative(f);
+    const forThem = ill ? saidOf(close, PERSON_PRONOUN[ill]) : close;
+    const lead = [forThem, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
     if (lead) out[lump] = leadAfter(out[lump]!, lead);
   }
   // Twins or triplets at a birth: the sum, unless a part says it ("sinh đôi … tổng được bao nhiêu").

@@ -1417,7 +1417,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (s.drawingPension === true || /\bluong huu\b/.test(f)),
     entry: 'health_insurance.card_personal',
     lead: () =>
-      'Không theo lương hưu: thẻ BHYT do quỹ BHXH đóng chỉ cấp cho chính người có lương hưu, vợ/chồng không được cấp theo. Người nhà chưa có thẻ thì mua BHYT hộ gia đình (người thứ nhất 1.366.200 đồng/năm từ 1/7/2026), hoặc được Nhà nước đóng nếu thuộc nhóm khác (hộ nghèo; từ đủ 75 tuổi có trợ cấp hưu trí xã hội, từ đủ 70 tuổi nếu hộ nghèo, cận nghèo).',
+      'Không theo lương hưu: thẻ BHYT do quỹ BHXH đóng chỉ cấp cho chính người có lương hưu; vợ/chồng, con không được cấp theo. Người nhà chưa có thẻ thì mua BHYT hộ gia đình (người thứ nhất 1.366.200 đồng/năm từ 1/7/2026), hoặc được Nhà nước đóng nếu thuộc nhóm khác (hộ nghèo; từ đủ 75 tuổi có trợ cấp hưu trí xã hội, từ đủ 70 tuổi nếu hộ nghèo, cận nghèo).',
     leadsAlways: true,
   },
   {

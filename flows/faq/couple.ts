@@ -2,6 +2,7 @@ import { fold, foldWords as words } from './fold-memo.ts';
 import { yearsLead } from './leads.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
+import { saidOf } from './two-people.ts';
 
 /** The spouse named first ("chồng tôi", "ông xã tui", "vợ em"): who it is. */
 const SPOUSE = /\b(?:(chong|vo) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
@@ -40,7 +41,7 @@ export function coupleLead(text: string, day: AsOfDay): string | undefined {
   if (!them || !me) return undefined;
   const name = husband ? 'chồng' : 'vợ';
   const pronoun = husband ? 'anh ấy' : 'chị ấy';
-  const spouseSays = them.replace(/Anh\/chị/g, pronoun.charAt(0).toUpperCase() + pronoun.slice(1)).replace(/anh\/chị/g, pronoun);
+  const spouseSays = saidOf(them, pronoun);
   return `Phần của ${name}: ${spouseSays} Phần của anh/chị: ${me}`;
 }
 

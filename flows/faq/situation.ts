@@ -396,8 +396,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
-    // ("Nếu tôi không rút mà chẳng may qua đời thì vợ con tôi …": the same, the words between longer.)
-    if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
+    // ("Nếu tôi không rút mà chẳng may qua đời thì vợ con tôi …": the same, the words between longer; "nếu anh ấy chẳng may
+    // qua đời" after a relative's illness is their death supposed.)
+    if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
   if (

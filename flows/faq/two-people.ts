@@ -26,6 +26,10 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
 export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy' };
+/** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
+export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
+/** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
+export const saidOf = (text: string, pronoun: string): string => text.replace(/Anh\/chị/g, upperFirst(pronoun)).replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
 export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female' };
 
