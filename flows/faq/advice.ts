@@ -148,16 +148,20 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const stopMonth = month !== undefined && since !== undefined ? Number(since) * 12 + Number(month) - (lastPaid || lastTold ? 0 : 1) : undefined;
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
   // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
+  // ("Trước đây tôi … không đóng bảo hiểm. Từ tháng 1/2019 đến nay tôi đóng … đều đặn": paying now, so not out at all.)
+  const payingNow = PAYING_NOW.test(f);
   const stopped =
-    stopMonth !== undefined && today !== undefined
+    !payingNow &&
+    (stopMonth !== undefined && today !== undefined
       ? today - stopMonth >= 12
       : // ("nghỉ việc từ tháng 2/2026. Tháng 1 năm sau …": a month named, not a year out.)
         /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?<!\bthang )(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
-        (since !== undefined && s.year !== undefined && Number(since) < s.year - 1);
+        (since !== undefined && s.year !== undefined && Number(since) < s.year - 1));
   // Not yet 12 months: the month they are, or how many are left ("nghỉ việc ở cty được 3 tháng rồi").
   const monthsOut = Number(/\b(?:nghi|nghi viec|nghi lam|thoi viec) (?:\w+ ){0,4}?(?:duoc |da |moi )?(\d{1,2}) thang (?:roi|nay|nay roi|thi)\b/.exec(f)?.[1] ?? NaN);
-  const from =
-    stopMonth !== undefined && today !== undefined && today - stopMonth < 12
+  const from = payingNow
+    ? ' (anh/chị đang đóng nên chưa thuộc trường hợp này: phải dừng đóng đủ 12 tháng)'
+    : stopMonth !== undefined && today !== undefined && today - stopMonth < 12
       ? ` (anh/chị nghỉ từ tháng ${monthYear(stopMonth)}: đủ 12 tháng vào tháng ${monthYear(stopMonth + 12)})`
       : !stopped && monthsOut >= 1 && monthsOut < 12
         ? ` (anh/chị mới nghỉ ${monthsOut} tháng, nên chưa rút được: phải chờ thêm khoảng ${12 - monthsOut} tháng)`
@@ -166,6 +170,10 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
 }
+
+/** Paying up to now ("từ tháng 1/2019 đến nay tôi đóng", "đóng từ 2019 tới nay", "đang đóng"), not a stop told after it. */
+const PAYING_NOW =
+  /\bdang (?:\w+ )?(?:dong|tham gia)\b|\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai) (?:(?!khong|chua|ko|k|nghi|dung|ngung)\w+ ){0,3}?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:(?!nghi|dung|ngung|thoi|bo|khong)\w+ ){0,6}?(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b(?! (?:khong|chua|ko|k|nghi|dung|ngung)\b)/;
 
 /**
  * The last month of the last period told, "… đóng tự nguyện đến hết 12/2025", when it is past and nothing is paid after

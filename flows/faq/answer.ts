@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, babiesBorn, illRelative, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -167,7 +167,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   ['eligibility.village_officials', VILLAGE_POST],
   // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one; and a birth told: "cả hai vợ chồng
   // có đóng được không" is each one's joining.)
-  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f)],
+  // ("Chồng em cũng đóng tự nguyện": both in the same scheme, one allowance, not parents in two schemes.)
+  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f) && !BOTH_VOLUNTARY.test(f)],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
   ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
@@ -183,18 +184,20 @@ function matchEntry(index: FaqIndex, text: string, withAlternatives = true, birt
   const found = searchFaq(index, text);
   // (Maternity for a message that tells no birth, pregnancy or allowance: "cả hai vợ chồng có đóng được không" is joining.)
   const noBirth = !birthTold;
-  const cued = found.entries.filter((r) => {
-    if (noBirth && r.entry.topic === 'maternity') return false;
-    const cue = NEEDS_CUE.get(r.entry.id);
+  const cuedOk = (e: KbEntry): boolean => {
+    const cue = NEEDS_CUE.get(e.id);
     return !cue || (typeof cue === 'function' ? cue(fold(text)) : cue.test(fold(text)));
-  });
+  };
+  const cued = found.entries.filter((r) => !(noBirth && r.entry.topic === 'maternity') && cuedOk(r.entry));
   // (Only a first topic is dropped: the others rank what else the message is about, for its further asks.)
   const topics = noBirth && found.topics[0]?.topic === 'maternity' ? found.topics.slice(1) : found.topics;
   const outcome = cued.length === found.entries.length && topics === found.topics ? found : { ...found, entries: cued, topics };
   const first = outcome.topics[0];
   const confidence = first && (outcome.coverage > 0 || first.rules > 0) ? confidenceOf(outcome) : 0;
   const alternatives = withAlternatives ? closestQuestions(index, outcome) : [];
-  const entry = first ? (outcome.entries.find((r) => r.entry.topic === first.topic)?.entry ?? index.byTopic.get(first.topic)?.[0] ?? null) : null;
+  // (The topic's first entry when none of its own matched: one whose cue the text has, "7 năm cũ có được tính không" is
+  // no village post.)
+  const entry = first ? (outcome.entries.find((r) => r.entry.topic === first.topic)?.entry ?? index.byTopic.get(first.topic)?.find(cuedOk) ?? null) : null;
   return { outcome, confidence, entry, alternatives };
 }
 
@@ -338,7 +341,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const route = routeAsk(askF, s, m0.entry?.id, false, i > 0 ? true : 'only');
     const routed = route ? index.entries.get(route.entry) : undefined;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
-    const pensionerDies = s.drawingPension === true && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
+    // ("Chồng tôi … bắt đầu lãnh lương hưu từ tháng 1/2026 … tháng 8/2026 … mất. Tôi … đóng được 8 năm": the husband's death, a
+    // pensioner's, whatever the asker's own years.)
+    const relativePensionerDied = s.drawingPension !== true && RELATIVE_PENSIONER_DIED.test(askWords(text));
+    const pensionerDies = (s.drawingPension === true || relativePensionerDied) && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
     // ("… đóng từ năm 2018 … tôi có rút một lần ngay được không": the rule for members who joined after the reform,
     // which the ask alone matched, is not theirs; the transitional rule is, said for them.)
     const transitional = !routed && m0.entry?.id === 'lump_sum.joined_after_2025' && paidBeforeReform(s) ? index.entries.get('lump_sum.transitional_12_months') : undefined;
@@ -406,7 +412,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (A member's death supposed, "nếu anh ấy chẳng may qua đời thì gia đình được hưởng gì", with their years told: what
     // the family would get for them.)
     // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
-    const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true ? survivorLead(s, askWords(text)) : undefined;
+    const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && DEATH_SUPPOSED.test(askF) ? survivorLead(s, askWords(text)) : undefined;
     const settled = supposedDeath && s.seriousIllness ? ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.' : '';
     const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
@@ -419,6 +425,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   return out;
 }
 
+/** A relative who drew a pension and died, told before the asker's own story. */
+const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b(?: \w+){0,20}? (?<!\b(?:chua|khong|ko) (?:duoc )?)(?:huong|nhan|lanh|linh) luong huu\b(?: \w+){0,20}? (?:mat|qua doi|tu vong|chet|tu tran)\b/;
+/** A death supposed in the ask itself ("nếu anh ấy chẳng may qua đời thì …"). */
+const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */
 const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
@@ -730,7 +740,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
 const PENSION_NAMED = /\b(?:luong huu|nghi huu|ve huu|tuoi huu|ty le huong)\b/;
 
 /** Each further year's share of the rate asked ("mỗi năm tăng thêm bao nhiêu %", "thêm 1 năm được thêm mấy phần trăm"). */
-const RATE_STEP_ASKED = /\b(?:moi|them (?:1|mot)) nam (?:\w+ ){0,3}?(?:tang|them|duoc|cong)(?: them)? (?:bao nhieu|may) (?:%|phan tram)|\bty le (?:\w+ ){0,3}?tang (?:them )?(?:duoc )?(?:bao nhieu|may)\b/;
+// ("Nếu đóng tự nguyện tiếp thì lương hưu tăng thế nào" too.)
+const RATE_STEP_ASKED = /\b(?:moi|them (?:1|mot)) nam (?:\w+ ){0,3}?(?:tang|them|duoc|cong)(?: them)? (?:bao nhieu|may) (?:%|phan tram)|\bty le (?:\w+ ){0,3}?tang (?:them )?(?:duoc )?(?:bao nhieu|may)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:tiep|them)\b(?: \w+){0,3} (?:luong huu|ty le) (?:\w+ ){0,2}tang (?:them )?(?:nhu )?(?:the nao|ra sao|bao nhieu)\b/;
 
 /** Whether to withdraw asked ("có người khuyên tôi rút một lần, tôi có nên không", "nên rút hay chờ"). */
 const SHOULD_WITHDRAW = /\b(?:co )?nen (?:\w+ ){0,3}rut\b|\brut (?:\w+ ){0,8}(?:co )?nen (?:khong|ko|k|hay)\b|\b(?:toi|em|minh) (?:co )?nen (?:lam vay|nghe theo|rut) (?:khong|ko|k)\b/;

@@ -20,11 +20,19 @@ const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 }
 /** The month a registered period had to be paid by, and whether that has passed on the day of the answer. */
 function periodDeadlineLead(f: string, s: Situation): string | undefined {
   const m = PERIOD_UNPAID.exec(f);
-  if (!m || s.day === undefined || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
-  const start = Number(m[3]) * 12 + Number(m[2]) - 1;
-  const last = start + PAY_WITHIN[m[1]!]! - 1;
-  const head = `Kỳ ${m[1]} tháng bắt đầu từ tháng ${monthYear(start)} phải nộp trong ${PAY_WITHIN[m[1]!]} tháng đầu, tức đến hết tháng ${monthYear(last)}`;
-  return monthIndex(s.day) > last
+  if (m && s.day !== undefined && Number(m[2]) >= 1 && Number(m[2]) <= 12) return deadlineLead(m[1]!, Number(m[3]) * 12 + Number(m[2]) - 1, s.day);
+  // ("đóng 12 tháng một lần, năm nào cũng nộp đầu năm. Năm nay quên nộp": this year's period, from January.)
+  const y = YEARLY_FORGOTTEN.exec(f);
+  return y && s.day !== undefined && s.year !== undefined ? deadlineLead(y[1]!, s.year * 12, s.day) : undefined;
+}
+/** A period paid each year from its start, forgotten this year ("12 tháng một lần, năm nào cũng nộp đầu năm … năm nay quên nộp"). */
+const YEARLY_FORGOTTEN = /\b(12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:dau nam|thang 1)\b)(?=.*\bnam nay\b)(?=.*\b(?:quen|chua|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+
+/** The month a period starting in month index `start` had to be paid by (`months` a period), passed or not on `day`. */
+function deadlineLead(months: string, start: number, day: string): string {
+  const last = start + PAY_WITHIN[months]! - 1;
+  const head = `Kỳ ${months} tháng bắt đầu từ tháng ${monthYear(start)} phải nộp trong ${PAY_WITHIN[months]} tháng đầu, tức đến hết tháng ${monthYear(last)}`;
+  return monthIndex(day) > last
     ? `${head}: đã quá hạn, nên kỳ đó coi như tạm dừng đóng (không bị phạt, thời gian đã đóng trước đó vẫn giữ nguyên); muốn đóng tiếp thì đến đại lý thu đăng ký lại cho kỳ mới.`
     : `${head}: vẫn còn hạn, anh/chị nộp tại đại lý thu hoặc trực tuyến trước hạn đó.`;
 }
@@ -49,6 +57,17 @@ const CLOSE_BOOK_ASK =
  * not only how much.
  */
 const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so|thu tuc|don) (?:de )?)?(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:khong|chua)\b/;
+/**
+ * Someone whose voluntary years are told and fall short of the transitional rule (20 voluntary years begun before
+ * 1/1/2021 retire at 60 or 55): that they are not in it, and why. Undefined when their voluntary years are not known.
+ */
+function notTransitionalLead(s: Situation): string | undefined {
+  const voluntary = s.yearsKind === 'voluntary' ? s.yearsPaid : s.compulsoryYears !== undefined && s.yearsPaid !== undefined ? s.yearsPaid - s.compulsoryYears : undefined;
+  if (voluntary === undefined || (voluntary >= 20 && (s.startYear ?? 2021) < 2021)) return undefined;
+  const age = s.sex === 'female' ? '55 tuổi' : s.sex === 'male' ? '60 tuổi' : '60 tuổi (nam), 55 tuổi (nữ)';
+  const compulsory = s.compulsoryYears ? ` (${spell(s.compulsoryYears)} kia đóng bắt buộc, không tính vào điều kiện này)` : '';
+  return `Anh/chị không thuộc diện nghỉ hưu ở ${age}: diện này cần đủ 20 năm đóng BHXH tự nguyện, bắt đầu trước 1/1/2021, còn anh/chị có ${spell(voluntary)} đóng tự nguyện${compulsory}.`;
+}
 /** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
 /** "đóng từ tháng 7/2011", "tham gia từ 3/2019": the month and year paying began. */
 const START_MONTH = /\b(?:dong|tham gia|bat dau)(?: \w+){0,3} tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
@@ -128,6 +147,11 @@ const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co
 // (The allowance's "2 triệu" asked for, not an income of 2 million: "mức thu nhập 2 triệu".)
 export const BIRTH_TOLD =
   /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|nghi may ngay|mang thai|co bau|song thai)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
+/** Asks whether both parents get the birth allowance ("cả hai suất", "hai vợ chồng đều được nhận"). */
+const BOTH_PARENTS_ASKED = /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/;
+/** The spouse "also" paying voluntary insurance ("chồng em cũng đóng tự nguyện"): both parents in the same scheme. */
+// (Not "vợ chồng cùng đóng", both of them asking together: the spouse of the one who writes.)
+export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba xa) cung (?:\w+ ){0,2}(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen\b/;
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
@@ -151,7 +175,8 @@ function diedBeforeReform(f: string): boolean {
 const LENT_ID =
   /\bcho (?:\w+ ){0,4}muon (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b|\b(?:mao danh|dung ten|su dung) (?:\w+ ){0,2}(?:chung minh thu|cmnd|cccd|can cuoc) (?:cua )?(?:toi|em|minh)\b/;
 /** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
-const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+// ("dự sinh khoảng tháng 3/2027", "dự sinh giữa tháng 12/2026" too.)
+const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:khoang |cuoi |dau |giua )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The month of pregnancy told instead of the due month ("mang thai tháng thứ 5", "có bầu được 3 tháng"). */
 const PREGNANT_MONTH = /\b(?:mang thai|co thai|co bau|mang bau|bau)(?: duoc)? (?:thang thu )?([1-9])(?: thang)?\b/;
 
@@ -185,7 +210,7 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
   return months >= 6
     ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
-    : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); những lần sinh sau vẫn được khi đủ điều kiện.`;
+    : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); muốn kịp cho lần sinh này thì lẽ ra phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}. Những lần sinh sau vẫn được khi đủ điều kiện.`;
 }
 
 /** A period paid, then stopped ("đóng … từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ"). */
@@ -360,7 +385,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       spouseInAScheme(f) &&
       /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
       /\btu nguyen\b/.test(f) &&
-      BIRTH_TOLD.test(f),
+      BIRTH_TOLD.test(f) &&
+      !BOTH_VOLUNTARY.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
@@ -790,7 +816,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
       /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
-      /\b(?:kip|con kip|duoc (?:\w+ ){0,3}(?:khong|ko|k))\b/.test(f) &&
+      /\b(?:kip|con kip|duoc (?:\w+ ){0,4}(?:khong|ko|k))\b/.test(f) &&
       (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
       notPayingYet(f, s.day),
     entry: 'maternity.conditions',
@@ -802,9 +828,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
-    asks: (f) => /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
+    asks: (f) => BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
     entry: 'maternity.father',
     replaces: ['maternity.mixed_parents', 'maternity.amount'],
+  },
+  {
+    // Both parents paying voluntary insurance, a birth told ("… em đóng tự nguyện từ tháng 6/2025 … Chồng em cũng đóng tự
+    // nguyện …, có được trợ cấp không, chồng em có được nhận thêm không"): the allowance, one per child, whichever parent.
+    name: 'both-parents-voluntary',
+    // (Asked outright whether both are paid, "cả hai vợ chồng … nhận 2 lần không": both-parents-one-allowance.)
+    asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !BOTH_PARENTS_ASKED.test(f),
+    entry: 'maternity.amount',
+    lead: () => 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).',
+    leadsAlways: true,
+    replaces: ['maternity.amount', 'maternity.conditions', 'maternity.father', 'maternity.mixed_parents'],
   },
   {
     // The mother asks about her own birth allowance ("em dự sinh tháng 1/2027, có được tiền thai sản không", "đóng tự
@@ -1231,9 +1268,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // hưu ở tuổi 60 không"): only the transitional rule gives it (20 voluntary years begun before 2021); otherwise
     // the person's own retirement age.
     name: 'pension-at-60',
-    asks: (f) => /\b(?:huong|lanh|nhan|co|ve) (?:luong )?huu (?:o|khi|luc|tu|nam) (?:tuoi |du )?(?:60|55)(?: tuoi)?\b|\b(?:60|55) tuoi (?:\w+ ){0,2}(?:duoc )?(?:huong|lanh|nhan|co) luong huu (?:chua|khong|duoc khong)\b/.test(f),
+    // ("… đủ 20 năm thì được nghỉ hưu ở tuổi 55, vậy tôi có thuộc diện đó không" too.)
+    asks: (f) => /\b(?:huong|lanh|nhan|co|ve|nghi) (?:luong )?huu (?:o|khi|luc|tu|nam) (?:tuoi |du )?(?:60|55)(?: tuoi)?\b|\b(?:60|55) tuoi (?:\w+ ){0,2}(?:duoc )?(?:huong|lanh|nhan|co) luong huu (?:chua|khong|duoc khong)\b/.test(f),
     entry: 'pension_conditions.transitional_20y',
-    lead: (s) => yearsLead(s),
+    lead: (s) => [notTransitionalLead(s), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     leadsAlways: true,
     replaces: ['transfer_between_schemes.mixed_pension', 'transfer_between_schemes.combine_periods', 'pension_conditions.years_15', 'pension_conditions.retirement_age'],
   },

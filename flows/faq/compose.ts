@@ -47,7 +47,13 @@ const FACETS: readonly Facet[] = [
     fallback: 'how_to_join.papers',
     fallbackFor: ['contribution_amount', 'subsidy', 'payment_mode', 'where_to_pay', 'eligibility', 'campaign'],
   },
-  { name: 'percent', asks: /\b(?:bao nhieu phan tram|may phan tram|ty le (?:huong|luong huu))/, gives: /\d+ ?%/ },
+  // (The pension's rate: another topic's entry with a percentage, the 8 % a village officer pays, does not answer it.)
+  {
+    name: 'percent',
+    asks: /\b(?:bao nhieu phan tram|may phan tram|ty le (?:huong|luong huu))/,
+    gives: /\d+ ?%/,
+    ownTopicFor: ['benefits_pension', 'pension_conditions', 'calculator', 'lump_sum', 'transfer_between_schemes'],
+  },
   {
     name: 'amount',
     asks: /\b(?:bao nhieu tien|bao nhieu (?:mot|1|moi) thang|(?:mot|1|moi) thang (?:\w+ ){0,2}bao nhieu|het bao nhieu|duoc bao nhieu tien|nhan (?:duoc )?bao nhieu|muc dong (?:(?:thap nhat|toi thieu|cao nhat|toi da|hien nay|hang thang|mot thang) )?(?:la )?bao nhieu|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/,

@@ -76,7 +76,8 @@ export function floorPaymentLead(s: Situation, f: string): string {
  */
 function levelChosen(f: string): number | null {
   // ("ở mức thu nhập 10 triệu", "với mức 3 triệu" too.)
-  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|nop|theo|o|voi)(?: (?:bhxh|tu nguyen|theo))* muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
+  // ("theo đúng mức 15 triệu" too.)
+  const m = CHANGED_TO.exec(f) ?? /\b(?:chon|dong|nop|theo|o|voi)(?: (?:bhxh|tu nguyen|theo|dung|tron))* muc (?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/.exec(f);
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
@@ -134,7 +135,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forTwo(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}`;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -143,7 +144,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   }
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
-  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : ''}${forTwo(f, `PAY_${g}:${at}`, months)}`;
+  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : ''}${forAll(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
@@ -227,11 +228,21 @@ function localTopUp(f: string, g: string, income: number | null, day: string | u
   return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 
-/** Two people paying ("cả 2 vợ chồng", "đóng cho cả hai"): the sum for both, a month or for the mode named. */
-const TWO_PEOPLE = /\b(?:ca (?:2|hai)(?: vo chong| nguoi)?|(?:2|hai) vo chong|(?:2|hai) nguoi)\b/;
-function forTwo(f: string, figure: string, months: string | undefined): string {
-  if (!TWO_PEOPLE.test(f)) return '';
-  return months ? `; cả 2 người: {${figure}*${Number(months) * 2}} đồng mỗi ${months} tháng` : `; cả 2 người: {${figure}*2} đồng/tháng`;
+/** Several people paying ("cả 2 vợ chồng", "đóng cho cả hai", "cả ba người"): how many. */
+const SEVERAL_PEOPLE = /\b(?:ca (2|3|4|hai|ba|bon)(?: vo chong| nguoi)?|(2|hai) vo chong|(2|3|4|hai|ba|bon) nguoi)\b/;
+const COUNT_WORDS: Readonly<Record<string, number>> = { hai: 2, ba: 3, bon: 4 };
+/** Paying social insurance for them, not a health card ("cả ba người đều muốn đóng BHXH tự nguyện", "đóng … cho cả 4 người"). */
+const PAYERS = /^(?!.*\b(?:bhyt|y te)\b).*\b(?:dong|tham gia|nop)\b/;
+/** The sum for all of them, a month or for the mode named. */
+// (The last one told, nearest the ask: "Nhà tôi 3 người … vợ chồng tôi cùng đóng … cả hai nộp bao nhiêu" is two. Three
+// or more only as the ones who pay: "mua BHYT hộ gia đình cho cả 4 người" is a health card.)
+function forAll(f: string, figure: string, months: string | undefined): string {
+  const m = [...f.matchAll(new RegExp(SEVERAL_PEOPLE.source, 'g'))].at(-1);
+  const word = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (!m || !word) return '';
+  const n = COUNT_WORDS[word] ?? Number(word);
+  if (n > 2 && !PAYERS.test(f.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) return '';
+  return months ? `; cả ${n} người: {${figure}*${Number(months) * n}} đồng mỗi ${months} tháng` : `; cả ${n} người: {${figure}*${n}} đồng/tháng`;
 }
 
 /** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12, "đóng 1 lần 5 năm" → 60). */
@@ -370,7 +381,12 @@ export function targetPensionLead(f: string, s: Situation): string | undefined {
  */
 export function missingYearsCostLead(text: string, f: string, s: Situation): string | undefined {
   if (s.yearsPaid === undefined || s.yearsPaid >= 15 || s.day === undefined) return undefined;
-  const months = Math.round((15 - s.yearsPaid) * 12);
+  // Before the retirement age, with the birth month told: what is still missing at that month if they pay on, as the
+  // plan said beside it reckons ("đến tuổi nghỉ hưu vào tháng 12/2027 … còn thiếu 2 năm").
+  const by = paidByRetirement(s, s.yearsPaid);
+  const ahead = by && by.left > 0 ? by : undefined;
+  if (ahead && ahead.total >= 15) return undefined;
+  const months = Math.round((15 - (ahead?.total ?? s.yearsPaid)) * 12);
   if (months < 1 || months > 60) return undefined;
   const { period } = rulesAt(new Date(`${s.day}T12:00:00+07:00`));
   const { floor, ceiling } = incomeLimits(period);
@@ -380,7 +396,8 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b|\bso tien (?:\w+ ){0,3}bao nhieu\b/.test(f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
-  return `Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
+  const when = ahead ? `Đóng đều đến tháng ${ahead.at} (đủ tuổi nghỉ hưu) thì còn thiếu ${months} tháng. ` : '';
+  return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
 }
 
 /** An income level named for the contribution ("chọn mức thu nhập 1tr/tháng", "theo mức thu nhập 60 triệu"), in đồng. */

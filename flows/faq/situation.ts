@@ -58,7 +58,8 @@ export interface Situation {
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
 /** "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm": the person's own sum. */
 // ("… cộng lại là 18 năm", "tất cả là 16 năm": a total too.)
-const TOTAL_YEARS = new RegExp(`\\b(?:tong(?: (?:thoi gian|cong|so nam|so|lai))?|cong lai|tat ca)\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
+// ("Với 13 năm như vậy tôi có được …": the sum the person asks with.)
+const TOTAL_YEARS = new RegExp(`\\b(?:tong(?: (?:thoi gian|cong|so nam|so|lai))?|cong lai|tat ca|voi(?= (?:tong (?:cong )?)?\\d{1,2}(?:[.,]5)? nam nhu (?:vay|the)\\b))\\b(?: \\w+){0,3}? (?:khoang |gan |hon |tren |la |duoc |da )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`);
 const YEARS_PAID = [
   // A total told ("…, tổng 21 năm") before any one period's years.
   TOTAL_YEARS,
@@ -227,12 +228,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam \) |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(nfcLower)) s.sex = 'male';
   // ("Anh chị cho em hỏi", "Chị cho em hỏi": the staff addressed, not a newspaper's "Chị Lan hỏi".)
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu \) |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
+  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu [),] |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
@@ -254,8 +255,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
-  // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now; "lo cho mẹ có
+  // lương hưu" is a wish.)
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio|cho) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
@@ -570,9 +572,13 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     }
   }
   // Several periods told, each with its years ("5 năm từ 2009 đến hết 2013 và 4 năm từ 2014 đến hết 2017"): all of them.
+  let periodsSummed = false;
   if (s.yearsPaid !== undefined && [...fy.matchAll(PERIOD)].length >= 2) {
     const periods = monthsPaid(fy, spansOf);
-    if (periods !== undefined && periods > s.yearsPaid + 0.5) s.yearsPaid = periods;
+    if (periods !== undefined && periods > s.yearsPaid + 0.5) {
+      s.yearsPaid = periods;
+      periodsSummed = true;
+    }
   }
   // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
   const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
@@ -597,7 +603,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // ("Chồng tôi … hưởng lương hưu (bắt buộc 25 năm) … Tôi sinh …, có 8 năm đóng tự nguyện": a relative's years, then the
   // asker's own after a sentence that starts with them.)
   const relativeFirst = first ? OTHER_PERSON.test(fy.slice(Math.max(0, first.at - 100), first.at)) && /[.?!;] (?:con |rieng |va )?(?:toi|em|minh|tui)\b/.test(between) : false;
-  if (compulsory && voluntary && compulsory.n + voluntary.n <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy)) s.yearsPaid = compulsory.n + voluntary.n;
+  // (Not below a longer sum of the periods told: "8 năm bắt buộc … 5 năm tự nguyện … từ 1/2021 đến nay lại đóng bắt buộc".)
+  const kindSum = compulsory && voluntary ? compulsory.n + voluntary.n : 0;
+  if (compulsory && voluntary && kindSum <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy) && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
@@ -700,6 +708,19 @@ const STOP_AFTER = /^\s+(?:nghi|ngung|dung|tam dung|khong dong)\b(?!\s+(?:viec|l
 const OPEN_START = /\b(?:dong|tham gia|nop)\b(?: \w+){0,3}? tu (?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/g;
 /** A period going on from the end of the one before ("…, sau đó đóng tự nguyện đến hết 12/2025", "… rồi đóng tiếp tới nay"). */
 const CONTINUED = /^ (?:[,;.] )?(?:sau do|roi|tiep do|tiep theo|sau nay|ke tiep)\b(?: (?!(?:nghi|ngung|dung)\b)\w+){0,6}? (?:den|toi) (?:het )?(?:(?:(?:thang )?(\d{1,2}) )?(?:nam )?((?:19|20)\d\d)|(nay|gio|bay gio|hien nay|hien tai))\b/;
+/**
+ * What follows a period in its own clause: up to the sentence's end, the next period ("từ 2013 …") or what came after
+ * it ("… thì nghỉ việc, đến nay không đóng", "…, sau đó", "rồi nghỉ").
+ */
+const CLAUSE_AFTER = /^(?:(?! [.;?!] | , (?:con|nhung)\b| (?:tu|den) (?:thang |nam )?\d| (?:thi|roi|sau do|sau|tu do|den nay|toi nay|den gio|toi gio|nghi viec|thoi viec)\b)[^])*/;
+/** A period said not to be paid ("công ty không đóng BHXH", "không đóng gì", "chưa tham gia"). */
+const NOT_PAID_CLAUSE = /\b(?:khong|chua|ko) (?:\w+ )?(?:dong|tham gia|nop|co (?:dong|bhxh|bao hiem))\b/;
+/** … or spent at home or off work, with no word of paying ("từ 2013 đến 2016 tôi ở nhà nội trợ"). */
+const IDLE_CLAUSE = /\b(?:o nha|noi tro|that nghiep)\b/;
+const PAID_WORD = /\b(?:dong|tham gia|nop|bhxh|bao hiem)\b/;
+/** The years the person counts for a period, told in its clause ("…, đóng BHXH bắt buộc 8 năm"). */
+// (Not a total told after the last period, "…, tổng cộng 14 năm 6 tháng".)
+const COUNT_IN_CLAUSE = /^(?: (?!nam\b|den\b|va\b|hoac\b|con\b|sau\b|tong\b|cong lai\b|tat ca\b)[a-z,]+){1,12}? (?:duoc |la |du |tron )?(\d{1,2}) nam\b/;
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
@@ -749,7 +770,9 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
     const endMonth = p[5] ?? (p[7] && month !== undefined ? String(month) : undefined);
     // ("năm 2021-2022 nghỉ 2 năm vì dịch": a gap told after its years, also not paid; it ends a start told alone.)
-    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24))) {
+    // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause.)
+    const clause = CLAUSE_AFTER.exec(f.slice(p.index + p[0].length))?.[0] ?? '';
+    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause))) {
       stops.push(from * 12 + (startMonth ? Number(startMonth) - 1 : 0));
       continue;
     }
@@ -759,8 +782,9 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ năm 2010 đến 2015 (6 năm)": the years the person counts, told in brackets, when they are about the span's.)
     const counted = /^ \( (\d{1,2}) nam \)/.exec(f.slice(p.index + p[0].length));
     const spanLength = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
-    // (Or a few words on in the same clause, "2008–2013 làm công ty điện tử 6 năm", counting the end year whole.)
-    const countedAfter = counted || startMonth || endMonth ? null : /^(?: (?!tu\b|nam\b|den\b|va\b|hoac\b|con\b|sau\b)[a-z]+){1,5} (?:duoc |la )?(\d{1,2}) nam\b/.exec(f.slice(p.index + p[0].length));
+    // (Or further on in the same clause, "2008–2013 làm công ty điện tử 6 năm", "từ 2005 đến 2012 tôi làm công ty xây
+    // dựng, đóng BHXH bắt buộc 8 năm", counting the end year whole.)
+    const countedAfter = counted || startMonth || endMonth ? null : COUNT_IN_CLAUSE.exec(clause);
     const told = counted ?? (countedAfter && Number(countedAfter[1]) * 12 >= spanLength ? countedAfter : null);
     const length = told && Math.abs(Number(told[1]) * 12 - spanLength) <= 12 ? Number(told[1]) * 12 : spanLength;
     const first = from * 12 + (startMonth ? Number(startMonth) - 1 : 0);

@@ -88,13 +88,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 836f2ec, the code frozen for it): a foreign spouse asking to register, a husband's voluntary years 'tới nay được tròn
  * 10 năm' added to his compulsory 8: 600/600; then a prepayment made and then hired, and a level change asked at once
  * within the period being paid: 602/602; then session 20's examples: an ill husband's lump sum asked before his death
- * supposed, and a student's or a pupil's own health card: 605/605.
+ * supposed, and a student's or a pupil's own health card: 605/605; then round SS (same method, run once on 7f07929, the
+ * code frozen for it): years of three periods with a gap told as not paid, a total told ('với 13 năm như vậy'), a
+ * period's own count further on in its clause, a relative pensioner's death beside the asker's own years, a lump sum
+ * asked by someone paying now, both parents voluntary, an income named beside the ceiling asked, the missing months at
+ * the retirement month, a pregnancy too late for the allowance, a forgotten 12-month payment: 620/620.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 605 / 605, violations: 0 },
+  regress: { correct: 620 / 620, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -107,7 +111,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(605);
+    expect(regress.length).toBeGreaterThanOrEqual(620);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
