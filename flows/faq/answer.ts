@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, babiesBorn, illRelative, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -134,7 +134,10 @@ const OWN_SUBJECT_CONFIDENCE = 0.7;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
-const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate', 'contact_hotline.callback']);
+/** Asks plain enough in few words to be answered a little below the usual bar ("Tôi có thể tự đóng online không?"). */
+const PLAIN_SECOND_ASKS: ReadonlySet<string> = new Set(['where_to_pay.online_payment']);
+const PLAIN_SECOND_ASK_CONFIDENCE = 0.3;
+const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate', 'contact_hotline.callback', 'where_to_pay.online_payment']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
 const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
 const WHAT_IS_ENTRY = 'other.what_is_vsi';
@@ -349,7 +352,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // which the ask alone matched, is not theirs; the transitional rule is, said for them.)
     const transitional = !routed && m0.entry?.id === 'lump_sum.joined_after_2025' && paidBeforeReform(s) ? index.entries.get('lump_sum.transitional_12_months') : undefined;
     const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : m0;
-    if (!m.entry || m.confidence < SECOND_ASK_CONFIDENCE || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
+    if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
     // gives, not a contribution to social insurance that the message never names.
@@ -686,6 +689,16 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const forThem = ill ? saidOf(close, PERSON_PRONOUN[ill]) : close;
     const lead = [forThem, lumpSumMonthsLead(f, s)].filter((x) => x !== undefined).join(' ') || undefined;
     if (lead) out[lump] = leadAfter(out[lump]!, lead);
+  }
+  // Asked whether the 20-voluntary-years rule (a pension at 55 or 60) is theirs, and it is not: said on the part that
+  // tells the rule, whichever ask brought it.
+  const early = out.findIndex((p) => p.entry.id === 'pension_conditions.early_retirement' || p.entry.id === 'pension_conditions.transitional_20y');
+  const notTheirs = afterAsks && early >= 0 && /\b(?:55|60) tuoi\b|\btuoi (?:55|60)\b/.test(f) && /\b20 nam\b/.test(f) && !out.some((p) => (p.lead ?? '').includes('không thuộc diện nghỉ hưu ở')) ? notTransitionalLead(s) : undefined;
+  if (notTheirs) out[early] = leadBefore(out[early]!, notTheirs);
+  // A poor household's birth where the mother is of an ethnic minority or married to one: the Government's further support.
+  const birthAt = out.findIndex((p) => p.entry.topic === 'maternity');
+  if (afterAsks && birthAt >= 0 && s.household === 'poor' && s.ethnicMinority === true && !out.some((p) => (p.lead ?? '').includes('có chồng là người dân tộc thiểu số'))) {
+    out[birthAt] = leadAfter(out[birthAt]!, 'Phụ nữ dân tộc thiểu số, hoặc phụ nữ người Kinh có chồng là người dân tộc thiểu số, thuộc hộ nghèo còn được hỗ trợ thêm khi sinh con theo quy định của Chính phủ: hỏi UBND xã nơi cư trú.');
   }
   // Twins or triplets at a birth: the sum, unless a part says it ("sinh đôi … tổng được bao nhiêu").
   const births = afterAsks ? babiesBorn(f) : 1;

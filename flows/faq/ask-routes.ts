@@ -61,7 +61,7 @@ const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so
  * Someone whose voluntary years are told and fall short of the transitional rule (20 voluntary years begun before
  * 1/1/2021 retire at 60 or 55): that they are not in it, and why. Undefined when their voluntary years are not known.
  */
-function notTransitionalLead(s: Situation): string | undefined {
+export function notTransitionalLead(s: Situation): string | undefined {
   const voluntary = s.yearsKind === 'voluntary' ? s.yearsPaid : s.compulsoryYears !== undefined && s.yearsPaid !== undefined ? s.yearsPaid - s.compulsoryYears : undefined;
   if (voluntary === undefined || (voluntary >= 20 && (s.startYear ?? 2021) < 2021)) return undefined;
   const age = s.sex === 'female' ? '55 tuổi' : s.sex === 'male' ? '60 tuổi' : '60 tuổi (nam), 55 tuổi (nữ)';
@@ -671,6 +671,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     after: (f) => (/\b(?:han chot|han nop|thoi han|khi nao|luc nao)\b/.test(f) ? 'payment_mode.deadlines' : undefined),
   },
   {
+    // "Năm 2020 đóng 138.600, giờ bưu điện thu 264.000, sao tăng nhiều vậy, có thu sai không": the amounts of each period,
+    // so the person sees the collector is right (the floor rose in 2022, the support in 7/2025).
+    name: 'why-the-amount-rose',
+    asks: (f) => /\b(?:sao|tai sao|vi sao|li do) (?:\w+ ){0,3}(?:tang|len|cao)\b|\bthu (?:sai|nham|thua|du)\b/.test(f) && /\b(?:138 600|154 000|297 000|2020|2021)\b/.test(f),
+    entry: 'contribution_amount.old_2020',
+    leadsAlways: true,
+    lead: (s, f) =>
+      !/\b(?:thu (?:sai|nham|thua|du)|buu dien|dai ly|xa thu|can bo thu)\b/.test(f)
+        ? undefined
+        : /\b264 000\b/.test(f) && s.household === undefined && s.ethnicMinority !== true
+        ? 'Thu 264.000 đồng/tháng là đúng với người không thuộc nhóm ưu tiên: mức đóng thay đổi theo chuẩn nghèo và mức hỗ trợ của Nhà nước, không do đại lý tự đặt.'
+        : 'Mức đóng thay đổi theo chuẩn nghèo và mức hỗ trợ của Nhà nước, không do đại lý tự đặt; đối chiếu với mức của nhóm mình dưới đây.',
+  },
+  {
     // "Đăng ký đóng 12 tháng một lần từ tháng 3/2026 mà đến giờ chưa nộp": the deadline of that period, passed or not.
     name: 'period-deadline-passed',
     asks: (f, s) => periodDeadlineLead(f, s) !== undefined,
@@ -836,9 +850,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Both parents paying voluntary insurance, a birth told ("… em đóng tự nguyện từ tháng 6/2025 … Chồng em cũng đóng tự
     // nguyện …, có được trợ cấp không, chồng em có được nhận thêm không"): the allowance, one per child, whichever parent.
     name: 'both-parents-voluntary',
-    // (Asked outright whether both are paid, "cả hai vợ chồng … nhận 2 lần không": both-parents-one-allowance.)
-    asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !BOTH_PARENTS_ASKED.test(f),
-    entry: 'maternity.amount',
+    // (Asked outright by neither parent's own story, "cả hai vợ chồng … nhận 2 lần không": both-parents-one-allowance.)
+    asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !(BOTH_PARENTS_ASKED.test(f) && !MOTHER_ASKS.test(f)),
+    entry: 'maternity.conditions',
+    after: () => 'maternity.father',
     lead: () => 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).',
     leadsAlways: true,
     replaces: ['maternity.amount', 'maternity.conditions', 'maternity.father', 'maternity.mixed_parents'],
@@ -1153,8 +1168,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       name: `rate-until-retirement-${sex}`,
       asks: (f, s) =>
         s.sex === sex &&
-        /\b(?:duoc|huong|lanh|nhan) (?:\w+ )?(?:may|bao nhieu) phan tram\b|\bty le (?:\w+ ){0,2}bao nhieu\b/.test(f) &&
-        /\b(?:tu (?:gio|bay gio|nay)|den luc|toi luc|den khi|toi khi|cho den) (?:\w+ ){0,3}(?:ve huu|nghi huu|tuoi huu|tuoi nghi huu)\b/.test(f),
+        /\b(?:duoc|huong|lanh|nhan) (?:\w+ )?(?:may|bao nhieu) phan tram\b|\bty le (?:\w+ ){0,3}bao nhieu\b/.test(f) &&
+        // ("… nếu tôi đóng tiếp đến khi nghỉ" too.)
+        /\b(?:tu (?:gio|bay gio|nay)|den luc|toi luc|den khi|toi khi|cho den|lien tuc den) (?:\w+ ){0,3}(?:ve huu|nghi huu|tuoi huu|tuoi nghi huu)\b|\b(?:dong|tham gia) tiep (?:den|toi) (?:khi|luc) (?:nghi|ve)\b/.test(f),
       entry: sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women',
       lead: (s) => rateAtRetirementLead(s),
       leadsAlways: true,
@@ -2043,6 +2059,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         /\b(?:nop|dong|thanh toan)\b/.test(f)) ||
       // "đóng qua VssID được không", "nộp tiền trên điện thoại" (not seeing the record there, or registering)
       /\b(?:dong|nop|thanh toan)\b(?: \w+){0,4} (?:qua|bang|tren) (?:vssid|app|ung dung|dien thoai|dich vu cong)\b/.test(f) ||
+      // ("tự đóng online được không")
+      /\b(?:dong|nop|thanh toan) (?:\w+ ){0,2}(?:online|truc tuyen)\b/.test(f) ||
       (/\b(?:o|tu) nuoc ngoai\b/.test(f) && /\b(?:dong|nop) tien\b|\bbang cach nao\b/.test(f)),
     entry: 'where_to_pay.online_payment',
   },

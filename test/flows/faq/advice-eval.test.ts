@@ -92,13 +92,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * code frozen for it): years of three periods with a gap told as not paid, a total told ('với 13 năm như vậy'), a
  * period's own count further on in its clause, a relative pensioner's death beside the asker's own years, a lump sum
  * asked by someone paying now, both parents voluntary, an income named beside the ceiling asked, the missing months at
- * the retirement month, a pregnancy too late for the allowance, a forgotten 12-month payment: 620/620.
+ * the retirement month, a pregnancy too late for the allowance, a forgotten 12-month payment: 620/620; then four more of
+ * round SS (the rate paid on to the retirement month, a 16-year-old's rate to 62, both parents voluntary with a poor
+ * ethnic family's further support, an amount that rose since 2020 and paying online): 624/624.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 620 / 620, violations: 0 },
+  regress: { correct: 624 / 624, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -111,7 +113,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(620);
+    expect(regress.length).toBeGreaterThanOrEqual(624);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
