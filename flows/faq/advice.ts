@@ -3,7 +3,7 @@ import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
-import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
+import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
@@ -61,7 +61,8 @@ const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
-const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung))\b/;
+// ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too.)
+const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong)\b/;
 /** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
 const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
 const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
@@ -137,7 +138,7 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // ("làm … từ tháng 10/2019 đến tháng 9/2026 thì nghỉ": the month the span ends.)
   const stop =
     /\b(?:nghi|nghi viec|nghi lam|dung|ngung|khong dong) (?:\w+ ){0,4}?(?:tu |vao |tu |hoi )?(?:thang (\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f) ??
-    /\bden (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:thi|roi|la) (?:em |toi |minh )?(?:nghi|thoi viec|dung dong|ngung dong)\b/.exec(f);
+    /\bden (?:het )?(?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:thi|roi|la) (?:em |toi |minh )?(?:nghi|thoi viec|dung|ngung)\b/.exec(f);
   // ("làm công nhân … từ tháng 3/2014 đến hết tháng 12/2025, có gần 12 năm … Giờ em nghỉ ở nhà": the job's last month
   // paid, so the months out begin the month after.)
   const lastPaid = stop ? null : /\b(?:lam|cong nhan|cong ty|cty) (?:\w+ ){0,8}?tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d den het (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: \w+){0,12} (?:gio|nay|hien) (?:em |toi |minh )?(?:da )?nghi\b/.exec(f);
@@ -166,7 +167,9 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
       : !stopped && monthsOut >= 1 && monthsOut < 12
         ? ` (anh/chị mới nghỉ ${monthsOut} tháng, nên chưa rút được: phải chờ thêm khoảng ${12 - monthsOut} tháng)`
         : '';
-  const months = s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
+  // (With the income told, "nếu bình quân thu nhập khoảng 6 triệu thì được bao nhiêu": the amount in đồng.)
+  const estimate = lumpSumEstimateLead(f, s);
+  const months = estimate ? ` ${estimate}` : s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
 }
@@ -367,6 +370,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // "hết hộ nghèo giữa chừng thì có phải đóng bù" is the subsidy group changing, another too).
   // (At the retirement age with 10 years or more, "đóng bù 4 năm 1 lần" is the lump payment of the missing years.)
   const atAgeShort = s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026);
+  // A member asking to pay back months of their own mode missed ("tháng 8, 9, 10 nằm viện nên không đóng được, giờ đóng
+  // bù được không"): the rule on a missed period, not on years before joining.
+  const member = s.yearsPaid !== undefined || s.startYear !== undefined || /\bdong (?:\w+ ){0,3}hang thang\b|\bdang dong\b/.test(f);
+  // (A period of 3, 6 or 12 months forgotten has its own deadline, which a route tells.)
+  if (BACKPAY.test(f) && MISSED.test(f) && member && !s.groupChanged && !atAgeShort && !/\b(?:3|6|12) thang (?:mot|1) lan\b/.test(f)) {
+    const a = part('payment_mode.missed_payment');
+    if (a) return a;
+  }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
   if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');

@@ -172,6 +172,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // có đóng được không" is each one's joining.)
   // ("Chồng em cũng đóng tự nguyện": both in the same scheme, one allowance, not parents in two schemes.)
   ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f) && !BOTH_VOLUNTARY.test(f)],
+  // (The rule for foreigners for a message that names one: "vợ tôi bán hàng ở chợ … muốn tham gia" is no foreigner.)
+  ['eligibility.foreigner', /\b(?:nuoc ngoai|quoc tich|ngoai quoc|viet kieu|nguoi lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)\b/],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
   ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],

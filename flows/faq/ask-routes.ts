@@ -12,6 +12,13 @@ import { floorPaymentLead, levelOutOfRangeLead, periodRunning } from './contribu
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
   /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
+/** A job starting in a month to come ("Tháng 1/2027 tôi vào làm cho một công ty có ký hợp đồng"), on the day of the answer. */
+const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
+function startsJob(f: string, day: string | undefined): boolean {
+  if (STARTS_JOB.test(f)) return true;
+  const m = JOB_FROM_MONTH.exec(f);
+  return m !== null && day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 > monthIndex(day);
+}
 /** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
 const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
 /** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
@@ -37,7 +44,9 @@ function deadlineLead(months: string, start: number, day: string): string {
     : `${head}: vẫn còn hạn, anh/chị nộp tại đại lý thu hoặc trực tuyến trước hạn đó.`;
 }
 /** The mother telling her own pregnancy or birth ("em dự sinh tháng 1/2027"; not "vợ tôi sinh con"). */
-const MOTHER_ASKS = /(?<!\b(?:vo|chong|con|me|chi|em) )\b(?:toi|em|minh|e|chau) (?:\w+ ){0,3}(?:du sinh|sap sinh|mang thai|mang bau|co bau|dang bau|sinh con|sinh be)\b/;
+// (Or a letter opening with the asker, who is due, before any husband is named: "Em 27 tuổi, làm tự do, đóng … dự sinh tháng
+// 2/2027".)
+const MOTHER_ASKS = /(?<!\b(?:vo|chong|con|me|chi|em) )\b(?:toi|em|minh|e|chau) (?:\w+ ){0,3}(?:du sinh|sap sinh|mang thai|mang bau|co bau|dang bau|sinh con|sinh be)\b|^ ?(?:em|toi|minh) (?:(?!vo|chong)\w+ ){1,24}(?:du sinh|sap sinh|mang thai|mang bau|co bau|dang bau)\b/;
 /** Asks whether it is too late ("còn kịp không", "có muộn quá không"). */
 const TOO_LATE = /\bco (?:bi )?qua tuoi\b|\bqua tuoi (?:roi )?(?:chua|khong|ko|k)\b|\b(?:con |co )?kip (?:khong|ko|k|nua khong)\b|\bco (?:con )?kip\b|\b(?:muon|tre) (?:qua|roi)\b|\bco (?:bi )?(?:muon|tre) (?:khong|ko|k)\b/;
 /** Going abroad to work under a contract (planned), and a lump sum asked ("đi làm việc ở Nhật theo hợp đồng … có được rút … không"). */
@@ -211,6 +220,25 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   return months >= 6
     ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); muốn kịp cho lần sinh này thì lẽ ra phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}. Những lần sinh sau vẫn được khi đủ điều kiện.`;
+}
+
+/** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
+const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
+
+/**
+ * The months a mother paying since a month told will have in the 12 before the due month, paying on until the birth:
+ * enough for the 2,000,000 allowance or not (Law 41/2024 Art 94-95).
+ */
+function ownMonthsBeforeBirth(s: Situation, f: string): string | undefined {
+  const since = PAYING_SINCE_MONTH.exec(f);
+  const due = s.day === undefined ? undefined : dueMonth(f, s.day);
+  if (!since || !due || Number(since[1]) < 1 || Number(since[1]) > 12) return undefined;
+  const start = Number(since[2]) * 12 + Number(since[1]) - 1;
+  const months = due.at - Math.max(start, due.at - 12);
+  if (months < 1 || months > 12) return undefined;
+  return months >= 6
+    ? `Anh/chị đóng từ tháng ${monthYear(start)}, đóng tiếp đến khi sinh thì có ${months} tháng trong 12 tháng trước tháng sinh (${monthYear(due.at)}), đủ 6 tháng: được trợ cấp 2.000.000 đồng mỗi con.`
+    : `Anh/chị đóng từ tháng ${monthYear(start)}: đến trước tháng sinh (${monthYear(due.at)}) chỉ có ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
 }
 
 /** A period paid, then stopped ("đóng … từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ"). */
@@ -408,7 +436,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // stops and is kept; nothing is withdrawn for taking a job.
     name: 'voluntary-then-job',
     decisive: true,
-    asks: (f) => STARTS_JOB.test(f) && /\btu nguyen\b/.test(f),
+    asks: (f, s) => startsJob(f, s.day) && /\btu nguyen\b/.test(f),
     entry: 'transfer_between_schemes.got_job',
     lead: (_s, f) =>
       /\b(?:rut|lay ra|lay lai|nhan lai)\b/.test(f)
@@ -854,7 +882,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !(BOTH_PARENTS_ASKED.test(f) && !MOTHER_ASKS.test(f)),
     entry: 'maternity.conditions',
     after: () => 'maternity.father',
-    lead: () => 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).',
+    lead: (s, f) => [ownMonthsBeforeBirth(s, f), 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).'].filter((x) => x !== undefined).join(' '),
     leadsAlways: true,
     replaces: ['maternity.amount', 'maternity.conditions', 'maternity.father', 'maternity.mixed_parents'],
   },
@@ -1275,6 +1303,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b2027\b/.test(f) &&
       // (A date in 2027 inside a story, "tạm hoãn hợp đồng đến tháng 2/2027", asks nothing about 2027's figures.)
       !/\b(?:den|toi|tu) (?:thang )?\d{1,2} 2027\b/.test(f) &&
+      // (Nor "Tháng 1/2027 tôi vào làm cho một công ty": a job.)
+      !/\b2027 (?:\w+ ){0,2}(?:vao lam|di lam|ky hop dong|lam cho|xin tam hoan|nghi viec)\b/.test(f) &&
       /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
       !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f),
     entry: 'contribution_amount.from_2027',

@@ -36,7 +36,7 @@ export function lumpSumEstimateLead(f: string, s: Situation): string | undefined
 /** Asks how much the lump sum makes ("được bao nhiêu", "rút được bao nhiêu", "nhận bao nhiêu tiền"). */
 // (Or how the sum is reckoned: "nhờ tư vấn cách tính số tiền được nhận".)
 // ("… có rút một lần được không, khoảng bao nhiêu và cần giấy tờ gì" too.)
-const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve )?(?:khoang )?(?:bao nhieu|may thang)\b|\bbao nhieu tien\b|\b(?:rut|nhan|lanh|lay|huong)\b(?: \w+){0,6} khoang bao nhieu\b|\bcach tinh (?:so )?tien (?:duoc )?(?:nhan|huong|rut|lanh)\b/;
+const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve |tinh )?(?:khoang )?(?:bao nhieu|may thang)\b|\bbao nhieu tien\b|\b(?:rut|nhan|lanh|lay|huong)\b(?: \w+){0,6} khoang bao nhieu\b|\bcach tinh (?:so )?tien (?:duoc )?(?:nhan|huong|rut|lanh)\b/;
 
 /**
  * The lump sum in months of average income for the years told ("8 năm BHXH, rút 1 lần được bao nhiêu", "đóng từ

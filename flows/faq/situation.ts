@@ -149,6 +149,10 @@ const SPOUSE_THEN_SELF = new RegExp(`${SPOUSE_THEN_ASKER}(?:nam nay |hien |gio |
 /** Years paid up to now told after a withdrawal ("… đóng tự nguyện đến nay được gần 7 năm"). */
 // ("Từ tháng 1/2015 đến nay tôi đóng BHXH tự nguyện liên tục được 12 năm": the words between the span and its years.)
 const SINCE_WITHDRAWAL = /\b(?:tu|bat dau) (?:\w+ ){0,6}?(?:den nay|toi nay|den gio|toi gio|den bay gio)(?: (?!nam\b)\w+){0,9}? (?:duoc |la |da duoc )?(?:gan |hon |khoang )?(\d{1,2}(?:[.,]5)?) nam\b/;
+/** Paying again from a month told, after a withdrawal ("Từ tháng 6/2018 tôi đóng tự nguyện", "đóng lại từ tháng 1/2020"). */
+const RESTARTED = /\b(?:dong|tham gia)\b(?: \w+){0,4}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b|\btu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,3}(?:dong|tham gia)\b/;
+/** … and still paying ("vẫn đóng hằng tháng đến nay", "đóng đều tới giờ"). */
+const PAYING_ON = /\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\bvan (?:dang )?dong\b|\bdang dong\b/;
 /** Months of compulsory insurance ("bắt buộc 14 tháng", "14 tháng bảo hiểm bắt buộc"). */
 const COMPULSORY_MONTHS = /\bbat buoc (?:\w+ ){0,2}?(\d{1,3}) thang\b|\b(\d{1,3}) thang (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/;
 /** Years paid at one job, then at the next ("được 12 năm và chuyển đến cơ quan mới đóng được 16 năm"). */
@@ -396,7 +400,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const toldDeath = /\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/.test(f);
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && (!thingLost || toldDeath)) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)/.test(f)) s.memberDied = true;
+    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi|em|anh ay|chi ay|ong ay|ba ay) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)|\b(?:19|20)\d\d (?:thi )?(?:anh|chi|em|ong|ba|bo|me|chong|vo) (?:ay )?(?:da )?(?:mat|qua doi)\b/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     // ("Nếu tôi không rút mà chẳng may qua đời thì vợ con tôi …": the same, the words between longer; "nếu anh ấy chẳng may
     // qua đời" after a relative's illness is their death supposed.)
@@ -437,6 +441,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
       delete s.yearsPaid;
       delete s.yearsKind;
     }
+    // ("… đã nhận BHXH một lần cho 7 năm đó. Từ tháng 6/2018 tôi đóng tự nguyện, vẫn đóng hằng tháng đến nay": the months
+    // since that start, up to this month.)
+    const after = f.slice(Math.max(0, f.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,5}(?:mot lan|1 lan)\b/)));
+    const again = s.yearsPaid === undefined && month !== undefined && PAYING_ON.test(after) ? RESTARTED.exec(after) : null;
+    const startM = again ? Number(again[1] ?? again[3]) : NaN;
+    const startY = again ? Number(again[2] ?? again[4]) : NaN;
+    const monthsSince = (year - startY) * 12 + (month ?? 12) - startM + 1;
+    if (startM >= 1 && startM <= 12 && monthsSince >= 1 && monthsSince <= 540) s.yearsPaid = Math.round((monthsSince / 12) * 100) / 100;
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
@@ -728,7 +740,7 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|thang (\\d{1,2}) ${YEAR} (?:\\w+ ){1,10}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+ ){1,10}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 

@@ -52,7 +52,8 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
 
 /** How long a pensioner drew the pension ("đang lãnh lương hưu 4tr/tháng được 10 tháng", "hưởng lương hưu được 2 năm"). */
 // (Not the years paid after it: "… lúc nhận lương hưu; đóng 15 năm".)
-const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4}?(?:duoc |hon |gan |khoang )?(\d{1,2}) (nam|thang)\b/;
+// ("lĩnh lương hưu 3 triệu/tháng được đúng 18 tháng" too.)
+const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4}?(?:duoc |hon |gan |khoang )?(?:dung |tron )?(\d{1,2}) (nam|thang)\b/;
 
 /** "… tính đến lúc mất là hưởng đủ 36 tháng": the months drawn, the pension named earlier. */
 const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d{1,2}) (nam|thang)\b/;
