@@ -677,6 +677,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const what = get(index, pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (what && lead) return { kind: 'parts', parts: [{ entry: what, lead }, { entry: matched }] };
   }
+  // The funeral allowance asked for a member whose years are told ("… từ tháng 11/2022 đến tháng 10/2026 … qua đời. Gia đình
+  // có được trợ cấp mai táng không"): whether those years reach it, and what the family gets for them.
+  // (A pension named as the family's wish, "để sau này lĩnh lương hưu thay", is not one the member drew.)
+  if (matched.id === 'survivor.funeral_allowance' && s.memberDied && s.drawingPension !== true && s.yearsPaid !== undefined) {
+    const lead = survivorLead(s, f);
+    const what = get(index, 'survivor.member_dies_one_time');
+    if (what && lead) return { kind: 'parts', parts: [{ entry: what, lead }] };
+  }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {

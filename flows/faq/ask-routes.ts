@@ -21,6 +21,8 @@ function startsJob(f: string, day: string | undefined): boolean {
 }
 /** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
 const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+/** The month first, then the period registered, not paid yet ("tháng 7/2026 chuyển sang đăng ký đóng 6 tháng một lần … chưa nộp"). */
+const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,5}?(?:dang ky )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,3}(?:nop|dong)\b)/;
 /** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
 const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 };
 
@@ -28,6 +30,9 @@ const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 }
 function periodDeadlineLead(f: string, s: Situation): string | undefined {
   const m = PERIOD_UNPAID.exec(f);
   if (m && s.day !== undefined && Number(m[2]) >= 1 && Number(m[2]) <= 12) return deadlineLead(m[1]!, Number(m[3]) * 12 + Number(m[2]) - 1, s.day);
+  // ("Tháng 7/2026 chị chuyển sang đăng ký đóng 6 tháng một lần nhưng … vẫn chưa nộp": the month told first.)
+  const first = PERIOD_UNPAID_FROM.exec(f);
+  if (first && s.day !== undefined && Number(first[1]) >= 1 && Number(first[1]) <= 12) return deadlineLead(first[3]!, Number(first[2]) * 12 + Number(first[1]) - 1, s.day);
   // ("đóng 12 tháng một lần, năm nào cũng nộp đầu năm. Năm nay quên nộp": this year's period, from January.)
   const y = YEARLY_FORGOTTEN.exec(f);
   return y && s.day !== undefined && s.year !== undefined ? deadlineLead(y[1]!, s.year * 12, s.day) : undefined;
@@ -306,6 +311,15 @@ function socialPensionAgeLead(s: Situation): string | undefined {
 
 /** A period paid at once, with its first month ("tháng 6/2026 đã nộp một lần cho 12 tháng"). */
 const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:da|vua) (?:nop|dong) (?:\w+ ){0,4}?(?:mot lan|1 lan|truoc) (?:cho )?(3|6|12) thang\b/;
+/** … or the mode first, its start and its payment after ("đăng ký đóng … 12 tháng một lần … từ tháng 3/2026, đã nộp đủ"). */
+const PAID_PERIOD_MODE_FIRST = /\b(?:dong|nop)(?: \w+){0,4}? (3|6|12) thang (?:mot|1) lan\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:da|vua) (?:nop|dong)\b/;
+/** A period already paid: its first month (from year 0) and its length in months. */
+function paidPeriod(f: string): { start: number; months: number } | undefined {
+  const m = PAID_PERIOD.exec(f);
+  if (m) return { start: Number(m[2]) * 12 + Number(m[1]) - 1, months: Number(m[3]) };
+  const n = PAID_PERIOD_MODE_FIRST.exec(f);
+  return n ? { start: Number(n[3]) * 12 + Number(n[2]) - 1, months: Number(n[1]) } : undefined;
+}
 /** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
 
@@ -469,12 +483,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The income level or the mode to change within a period already paid ("tháng 6/2026 đã nộp một lần cho 12 tháng … muốn
     // hạ xuống mức 2 triệu ngay từ tháng sau có được không"): not within it; from the next period, named by its month.
     name: 'change-within-paid-period',
-    asks: (f) => PAID_PERIOD.test(f) && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
+    asks: (f) => paidPeriod(f) !== undefined && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
     entry: 'payment_mode.change_mode_income',
     lead: (_s, f) => {
-      const m = PAID_PERIOD.exec(f)!;
-      const start = Number(m[2]) * 12 + Number(m[1]) - 1;
-      const months = Number(m[3]);
+      const { start, months } = paidPeriod(f)!;
       return `Kỳ ${months} tháng đã nộp từ tháng ${monthYear(start)} chạy đến hết tháng ${monthYear(start + months - 1)}: trong kỳ đó chưa đổi được mức thu nhập hay phương thức; từ kỳ sau, tức từ tháng ${monthYear(start + months)}, anh/chị đăng ký mức hoặc phương thức mới.`;
     },
     leadsAlways: true,
@@ -1497,7 +1509,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-family-card',
     asks: (f, s) =>
       HEALTH_CARD.test(f) &&
-      /\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) &&
+      /\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) &&
       (s.drawingPension === true || /\bluong huu\b/.test(f)),
     entry: 'health_insurance.card_personal',
     lead: () =>
