@@ -361,7 +361,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (HIV counts once it has become AIDS: the list names AIDS.)
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
   // trợ cấp hưu trí xã hội": the allowance the person draws, not a lump sum's ground.)
-  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|benh hiem ngheo|benh nan y|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.exec(f)?.[0];
+  // ("Bệnh của bố có được tính là bệnh hiểm nghèo không": the list asked about, not an illness told.)
+  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.exec(f)?.[0];
   if (illness && !(illness === 'khuyet tat dac biet nang' && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
   }
