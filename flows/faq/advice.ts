@@ -99,15 +99,17 @@ const NAMED_UNLISTED_ILLNESS =
  * ngay bây giờ": paying at once asked, no withdrawal).
  */
 const withdrawalNamed = (f: string): boolean => /\b(?:rut|lay lai|lay tien)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/g, ' '));
-/** An illness told of a relative ("vợ tôi lại bị tiểu đường", "mẹ tôi mắc ung thư"), not of the asker. */
-/** A relative whose own story the message is, ill ("Chồng tôi 50 tuổi … nay bị ung thư"), the asker telling no illness of theirs. */
+/** A message that is a relative's story ("Chồng tôi 50 tuổi … nay bị ung thư"), opening with them. */
 const ILL_RELATIVE_STORY = /^ (?:(?:xin )?chao (?:\w+ ){0,3}?)?(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/;
+/** The asker telling an illness of their own ("tôi bị …"; not "chồng tôi bị …"). */
 const ASKER_ILL = /(?<!\b(?:chong|vo|bo|me|cha|con|anh|chi|em) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac)\b/;
+/** The relative an ill member's story is about, when the asker tells no illness of their own; undefined otherwise. */
 export function illRelative(f: string): 'chong' | 'vo' | 'bo' | 'me' | undefined {
   const m = ILL_RELATIVE_STORY.exec(f);
   if (!m || ASKER_ILL.test(f)) return undefined;
   return m[1] === 'cha' ? 'bo' : (m[1] as 'chong' | 'vo' | 'bo' | 'me');
 }
+/** An illness told of a relative ("vợ tôi lại bị tiểu đường", "mẹ tôi mắc ung thư"), not of the asker. */
 const RELATIVE_ILL = /\b(?:vo|chong|bo|me|cha|con) (?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac|lai bi)\b/;
 /** Paralysed after a stroke ("tai biến liệt nửa người"). */
 const STROKE_PARALYSIS = /\b(?:tai bien|dot quy|xuat huyet nao|nhoi mau nao)\b(?:(?!\?).)*\bliet\b|\bliet\b(?:(?!\?).)*\b(?:tai bien|dot quy)\b/;

@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from '
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, illRelative, birthsSum, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -134,10 +134,10 @@ const OWN_SUBJECT_CONFIDENCE = 0.7;
 /** Topics too general to be "the other ask" of a question (a greeting to the hotline, the campaign). */
 const NOT_A_SECOND_ASK: ReadonlySet<string> = new Set(['contact_hotline', 'campaign', 'calculator']);
 /** … except rules of those topics that are an ask of their own ("… và bao giờ được trợ cấp hưu trí xã hội?"). */
+const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate', 'contact_hotline.callback', 'where_to_pay.online_payment']);
 /** Asks plain enough in few words to be answered a little below the usual bar ("Tôi có thể tự đóng online không?"). */
 const PLAIN_SECOND_ASKS: ReadonlySet<string> = new Set(['where_to_pay.online_payment']);
 const PLAIN_SECOND_ASK_CONFIDENCE = 0.3;
-const OWN_SECOND_ASKS: ReadonlySet<string> = new Set(['other.social_pension', 'campaign.news_subscription', 'calculator.premium_for_income', 'calculator.pension_estimate', 'contact_hotline.callback', 'where_to_pay.online_payment']);
 /** "BHXH tự nguyện là gì?" names only the scheme, which the matcher removes as noise. */
 const WHAT_IS_SCHEME = /^(?:(?:bao hiem xa hoi|bhxh|bao hiem) (?:tu nguyen|tn)|tu nguyen|bhxhtn) (?:la gi|la nhu the nao|la sao|nghia la gi|la cai gi)\b/;
 const WHAT_IS_ENTRY = 'other.what_is_vsi';

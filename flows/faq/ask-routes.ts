@@ -14,6 +14,7 @@ export const STARTS_JOB =
   /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
 /** A job starting in a month to come ("Tháng 1/2027 tôi vào làm cho một công ty có ký hợp đồng"), on the day of the answer. */
 const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
+/** A job about to start: told as soon (STARTS_JOB) or in a month after the answer's day. */
 function startsJob(f: string, day: string | undefined): boolean {
   if (STARTS_JOB.test(f)) return true;
   const m = JOB_FROM_MONTH.exec(f);
