@@ -104,6 +104,15 @@ const ILL_RELATIVE_STORY = /^ (?:(?:xin )?chao (?:\w+ ){0,3}?)?(chong|vo|bo|me|c
 /** The asker telling an illness of their own ("tôi bị …"; not "chồng tôi bị …"). */
 const ASKER_ILL = /(?<!\b(?:chong|vo|bo|me|cha|con|anh|chi|em) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}?(?:bi|mac|dang bi|dang mac)\b/;
 /** The relative an ill member's story is about, when the asker tells no illness of their own; undefined otherwise. */
+
+/** Paying years at once asked by someone with 15 years or more: that payment only fills a gap up to 15 (Decree 159 Art 7). */
+/** Paying more than 5 years at once: not allowed, ahead or missing (Decree 159 Art 7). */
+const overFiveOnce = (k: number): string =>
+  `Không được đóng một lần ${k} năm: mỗi lần đóng một lần tối đa 5 năm, dù là đóng trước cho những năm sau hay đóng cho số năm còn thiếu khi đã đến tuổi nghỉ hưu.`;
+export const PAST_FIFTEEN_ONCE = 'Đóng một lần số năm còn thiếu thì không được';
+const pastFifteenOnce = (years: number): string =>
+  `${PAST_FIFTEEN_ONCE}: việc này chỉ dành cho người đã đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm để đủ 15 năm, còn anh/chị đã có ${Math.floor(years)} năm. Muốn thêm năm đóng (tỷ lệ cao hơn) thì đóng tiếp theo tháng, 3, 6 hoặc 12 tháng một lần cho đến tuổi nghỉ hưu.`;
+
 export function illRelative(f: string): 'chong' | 'vo' | 'bo' | 'me' | undefined {
   const m = ILL_RELATIVE_STORY.exec(f);
   if (!m || ASKER_ILL.test(f)) return undefined;
@@ -475,11 +484,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
       const a = part('pension_conditions.pay_all_at_once', yearsLead({ ...s, neverPaid: true }));
       if (a) return a;
     }
+    // 15 years or more, their own ("đóng một lần số tháng còn thiếu cho đủ 20 năm ngay bây giờ"): what their years
+    // bring, and that the lump payment is only for reaching 15.
+    if (s.yearsPaid !== undefined && s.yearsPaid >= 15 && s.drawingPension !== true && !s.memberDied) {
+      const a = part('pension_conditions.years_15', `${yearsLead(s) ?? ''} ${pastFifteenOnce(s.yearsPaid)}`.trim());
+      if (a) return a;
+    }
     if (k !== undefined && k > 5) {
-      const a = part(
-        'pension_conditions.missing_more_than_5',
-        `Không được đóng một lần ${k} năm: mỗi lần đóng một lần tối đa 5 năm, dù là đóng trước cho những năm sau hay đóng cho số năm còn thiếu khi đã đến tuổi nghỉ hưu.`,
-      );
+      const a = part('pension_conditions.missing_more_than_5', overFiveOnce(k));
       if (a) return a;
     }
     const a = part('pension_conditions.pay_missing_once', yearsLead(s));
@@ -589,10 +601,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const matched = BIRTH_ALLOWANCE_ASK.test(f) && ['transfer_between_schemes', 'eligibility', 'payment_mode', 'contribution_amount', 'how_to_join'].includes(ownSex.topic) ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
   // 15 years or more and asking to pay years at once to raise the rate: the lump payment only fills a gap up to 15.
   if (matched.id === 'pension_conditions.pay_missing_once' && s.yearsPaid !== undefined && s.yearsPaid >= 15 && /\b(?:mot lan|1 lan)\b/.test(f)) {
-    const a = part(
-      'pension_conditions.years_15',
-      `Không: đóng một lần chỉ dành cho người đến tuổi nghỉ hưu còn thiếu không quá 5 năm để đủ 15 năm. Anh/chị đã đủ ${Math.floor(s.yearsPaid)} năm nên không đóng một lần thêm để tăng tỷ lệ; đủ tuổi thì làm hồ sơ hưởng lương hưu.`,
-    );
+    // (Years planned, not paid: "đóng một lần cho 5 năm về sau … đóng tiếp một lần 10 năm còn lại cho đủ 15 năm".)
+    const planned = /\b(?:mot|1) lan (?:\w+ ){0,2}([6-9]|[1-9]\d) nam\b/.exec(f);
+    const a = planned ? part('pension_conditions.missing_more_than_5', overFiveOnce(Number(planned[1]))) : part('pension_conditions.years_15', pastFifteenOnce(s.yearsPaid));
     if (a) return a;
   }
   const situational = situationalAdvice(index, text, s, matched);

@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from '
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -480,8 +480,13 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   if (!m) return undefined;
   const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3]!);
   const own = new RegExp(`\\b${who}(?: (?:noi|ngoai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
-  const told = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
-  if (!told || asks[i]!.ask.includes(told)) return undefined;
+  const sentence = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
+  if (!sentence || asks[i]!.ask.includes(sentence)) return undefined;
+  // From where the spouse is named: "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân tộc Tày" tells her facts
+  // after the asker's. (Folding keeps the length of NFC text, so the place is the same.)
+  const folded = fold(sentence);
+  const from = folded.length === sentence.length ? Math.max(0, folded.search(own)) : 0;
+  const told = sentence.slice(from);
   // (A parent or grandparent only in a letter about two people, each with their age, and a sentence of their own:
   // "Ông nội tôi 77 tuổi, … Bà nội tôi 71 tuổi, …. Bà có được khoản trợ cấp nào không?")
   if (m[3] && ((fold(text).match(/\b\d{2} tuoi\b/g) ?? []).length < 2 || (fold(told).match(/\b\d{2} tuoi\b/g) ?? []).length !== 1)) return undefined;
@@ -492,7 +497,9 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   if (!first) return undefined;
   const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
   // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
-  return { part: first.lead ? { ...first, lead: `${whom} ${first.lead}` } : first, through: joined ? i + 1 : i };
+  // (Said of them: "Với mẹ anh/chị: Bà 55 tuổi (nữ) …", not "Anh/chị 55 tuổi".)
+  const them = (PERSON_PRONOUN as Readonly<Record<string, string>>)[who] ?? (who === 'ong' ? 'ông' : 'bà');
+  return { part: first.lead ? { ...first, lead: `${whom} ${saidOf(first.lead, them)}` } : first, through: joined ? i + 1 : i };
 }
 
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
@@ -604,6 +611,8 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
  */
 function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): AnswerPart[] {
   if (s.yearsPaid === undefined) return parts;
+  // 15 years or more, told already that the payment is not for them: the rule's "Được" goes.
+  if (parts.some((p) => p.lead?.includes(PAST_FIFTEEN_ONCE))) return parts.filter((p) => p.entry.id !== 'pension_conditions.pay_missing_once');
   // Within 5 years: the rule with what it means for them (the years missing, the rate at 15), unless said already.
   if (15 - s.yearsPaid <= 5) {
     const own = yearsLead(s);
@@ -694,7 +703,9 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   // Asked whether the 20-voluntary-years rule (a pension at 55 or 60) is theirs, and it is not: said on the part that
   // tells the rule, whichever ask brought it.
-  const early = out.findIndex((p) => p.entry.id === 'pension_conditions.early_retirement' || p.entry.id === 'pension_conditions.transitional_20y');
+  // (Or on their years' part when no part tells it: "đóng bắt buộc đủ 20 năm …, có được áp dụng như vậy để nghỉ ở 60 tuổi không".)
+  const ruleAt = out.findIndex((p) => p.entry.id === 'pension_conditions.early_retirement' || p.entry.id === 'pension_conditions.transitional_20y');
+  const early = ruleAt >= 0 ? ruleAt : out.findIndex((p) => p.entry.id === 'pension_conditions.years_15' && /\b(?:nghi|huu|huong)(?: \w+){0,3} (?:o|luc|khi|tu) (?:55|60) tuoi\b/.test(f));
   const notTheirs = afterAsks && early >= 0 && /\b(?:55|60) tuoi\b|\btuoi (?:55|60)\b/.test(f) && /\b20 nam\b/.test(f) && !out.some((p) => (p.lead ?? '').includes('không thuộc diện nghỉ hưu ở')) ? notTransitionalLead(s) : undefined;
   if (notTheirs) out[early] = leadBefore(out[early]!, notTheirs);
   // A poor household's birth where the mother is of an ethnic minority or married to one: the Government's further support.

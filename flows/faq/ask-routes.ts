@@ -78,10 +78,13 @@ const WHETHER_WITHDRAW = /\bco (?:\w+ ){0,2}(?:duoc|the) (?:(?:nop|lam) (?:ho so
  */
 export function notTransitionalLead(s: Situation): string | undefined {
   const voluntary = s.yearsKind === 'voluntary' ? s.yearsPaid : s.compulsoryYears !== undefined && s.yearsPaid !== undefined ? s.yearsPaid - s.compulsoryYears : undefined;
-  if (voluntary === undefined || (voluntary >= 20 && (s.startYear ?? 2021) < 2021)) return undefined;
+  // (Voluntary years begun before 2021 and still short of 20 may reach it by paying on: not excluded.)
+  if (voluntary === undefined || ((s.startYear ?? 2021) < 2021 && s.yearsKind === 'voluntary')) return undefined;
   const age = s.sex === 'female' ? '55 tuổi' : s.sex === 'male' ? '60 tuổi' : '60 tuổi (nam), 55 tuổi (nữ)';
+  const rule = `Anh/chị không thuộc diện nghỉ hưu ở ${age}: diện này cần đủ 20 năm đóng BHXH tự nguyện, bắt đầu trước 1/1/2021`;
+  if (voluntary <= 0 && s.compulsoryYears) return `${rule}, còn ${spell(s.compulsoryYears)} của anh/chị là đóng bắt buộc, không tính vào điều kiện này.`;
   const compulsory = s.compulsoryYears ? ` (${spell(s.compulsoryYears)} kia đóng bắt buộc, không tính vào điều kiện này)` : '';
-  return `Anh/chị không thuộc diện nghỉ hưu ở ${age}: diện này cần đủ 20 năm đóng BHXH tự nguyện, bắt đầu trước 1/1/2021, còn anh/chị có ${spell(voluntary)} đóng tự nguyện${compulsory}.`;
+  return `${rule}, còn anh/chị có ${spell(voluntary)} đóng tự nguyện${compulsory}.`;
 }
 /** Paying or joining for a relative ("đóng … cho vợ", "mua BHXH tự nguyện cho mẹ"); not "cho em hỏi", "cho đủ". */
 /** "đóng từ tháng 7/2011", "tham gia từ 3/2019": the month and year paying began. */

@@ -149,7 +149,10 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
   // (Not "Được" while the period paid runs: the change route says from when.)
-  const allowed = asksAmount || periodRunning(f, s.day) ? '' : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
+  // (The highest income asked beside the one told, "mức thu nhập cao nhất được chọn là bao nhiêu? Nếu tôi chọn mức 20
+  // triệu …": the ceiling first.)
+  const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
+  const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
 }
 

@@ -110,14 +110,24 @@ export function yearsToRetirement(s: Situation): number | undefined {
  */
 function towardTwenty(s: Situation, n: number): string {
   if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20) return '';
-  // Only worth saying when 20 years come before the general retirement age does.
-  if (s.sex && s.age !== undefined && s.startYear + 20 >= retirementYear(s.sex, s.age, ruleYear(s))) return '';
+  const last = s.startMonth !== undefined ? s.startYear * 12 + (s.startMonth - 1) + 239 : undefined;
+  const general = s.sex && s.birthYear !== undefined && s.birthMonth !== undefined ? reaches(s.sex, s.birthYear, s.birthMonth).at : undefined;
+  // Only worth saying when 20 years come before the general retirement age does: by the month when both are told
+  // (20 years in 12/2027 against the age in 5/2028), else by the year.
+  if (last !== undefined && general !== undefined) {
+    if (last + 1 >= general) return '';
+  } else if (s.sex && s.age !== undefined && s.startYear + 20 >= retirementYear(s.sex, s.age, ruleYear(s))) return '';
   const left = spell(20 - n);
-  const at = s.startMonth !== undefined ? (() => {
-    const last = s.startYear * 12 + (s.startMonth - 1) + 239;
-    return `, tức đến tháng ${monthYear(last)} nếu đóng liên tục`;
-  })() : '';
-  return ` Anh/chị bắt đầu đóng tự nguyện trước 1/1/2021: đóng tiếp cho đủ 20 năm tự nguyện (còn ${left}${at}) thì theo quy định chuyển tiếp được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi.`;
+  const at = last !== undefined ? `, tức đến tháng ${monthYear(last)} nếu đóng liên tục` : '';
+  // With both months: the pension's first month (after the 20 years and the age of 55/60) against the general one.
+  const from =
+    last !== undefined && general !== undefined && s.sex
+      ? (() => {
+          const early = Math.max(last, (s.birthYear! + (s.sex === 'female' ? 55 : 60)) * 12 + s.birthMonth! - 1) + 1;
+          return ` Như vậy anh/chị hưởng lương hưu từ tháng ${monthYear(early)}, sớm hơn tuổi nghỉ hưu chung (tháng ${monthYear(general)}), với tỷ lệ ${ratePct(s.sex, 20)}% (20 năm).`;
+        })()
+      : '';
+  return ` Anh/chị bắt đầu đóng tự nguyện trước 1/1/2021: đóng tiếp cho đủ 20 năm tự nguyện (còn ${left}${at}) thì theo quy định chuyển tiếp được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi.${from}`;
 }
 
 /**

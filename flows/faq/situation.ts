@@ -89,6 +89,10 @@ const YEARS_PAID = [
  */
 const ETHNIC_GROUP =
   /\bnguoi (?:tay|thai|muong|h ?mong|mong|nung|dao|khmer|kho me|gia rai|jrai|e de|ede|ba na|bana|xo dang|san chay|san diu|cham|co ho|hre|ra glai|raglai|m ?nong|x ?tieng|van kieu|bru|co tu|gie trieng|kho mu|ta oi|cho ro|ha nhi|chu ru|la chi|lo lo|pa then|si la|pu peo|o du|ro mam|brau|chut|xinh mun|phu la|la hu|bo y|co lao|giay|khang)\b/;
+/** An ethnic group told in a relative's clause: "vợ tôi 40 tuổi, người dân tộc Tày", "chồng em là người Mường". */
+const RELATIVE_ETHNIC = /\b(vo|chong|bo|cha|me|ong|ba) (?:toi|em|minh|tui|e)\b(?: (?:\w+|,)){0,5}? (?:la )?(?:nguoi )?(?:dan toc|tay|thai|muong|h ?mong|nung|dao|khmer|gia rai|e de|ede|ba na|xo dang|san chay|san diu|cham)\b/;
+/** The asker's own group, or the family's: "tôi là người Tày", "vợ chồng tôi đều là dân tộc", "cả nhà … dân tộc". */
+const OWN_ETHNIC = /(?:^|[^\w ] |\b(?:va|con|ma) )(?:toi|em|minh|tui)(?: cung| deu)? (?:la )?(?:nguoi )?(?:dan toc|tay|thai|muong|h ?mong|nung|dao|khmer|gia rai|e de|ede|ba na|xo dang|san chay|san diu|cham)\b|\b(?:vo chong|ca nha|gia dinh|ca hai|chung) (?:toi|em|minh|tui)?(?: \w+){0,3} (?:dan toc|nguoi (?:tay|thai|muong|h ?mong|nung|dao|khmer))\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
   new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
@@ -357,6 +361,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)
   const askedAbout = s.ethnicMinority ? askedRelative(f) : undefined;
   if (askedAbout && new RegExp(`\\b${askedAbout} (?:toi|em|e|minh|tui) (?:la )?(?:nguoi )?(?:dan toc )?kinh\\b`).test(f)) delete s.ethnicMinority;
+  // ("Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân tộc Tày": the wife's group, not the asker's, unless the
+  // asker tells their own or the ask is about her.)
+  // (Only beside the asker's own facts told first: "Vợ tôi 40 tuổi, người Tày, … thì nộp bao nhiêu" is about her.)
+  const relEthnic = s.ethnicMinority ? RELATIVE_ETHNIC.exec(fe) : null;
+  const theirs = relEthnic && /\b(?:toi|em|minh|tui) (?:nam |nu |nay )?(?:\d{2} tuoi|sinh)\b/.test(fe.slice(0, relEthnic.index)) ? relEthnic[1] : undefined;
+  if (theirs && theirs !== askedAbout && !OWN_ETHNIC.test(fe)) delete s.ethnicMinority;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm

@@ -85,7 +85,9 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
 export function splitByPerson(text: string): PersonTurn[] | undefined {
   const clauses = text
     .normalize('NFC')
-    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d)/iu)
+    // (A spouse's age told after the asker's in one sentence, "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân
+    // tộc Tày": a clause of hers.)
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '');
   const all = words(text);

@@ -101,13 +101,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 'đến hết tháng 12/2024 thì dừng', paying again after a withdrawal: 635/635; then a relative's death under 60 months asked
  * about the funeral allowance, a 6-month period registered in July and still unpaid, a family's card 'theo diện của tôi':
  * 638/638; then round UU's (run once on 8d34c1d) father whose illness is asked to be 'tính là bệnh hiểm nghèo không',
- * not told he has one: 639/639.
+ * not told he has one: 639/639; then, in session 21, UU's woman with 19 voluntary years begun in 2008 (20 years bring
+ * the pension in 1/2028, before her general age; paying the missing months at once is not for her) and her husband's 20
+ * compulsory years (not in that rule); a shop owner whose wife is Tày (he is priced as others, she as an ethnic
+ * minority, the highest income asked beside his own): 641/641.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 639 / 639, violations: 0 },
+  regress: { correct: 641 / 641, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -120,7 +123,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(639);
+    expect(regress.length).toBeGreaterThanOrEqual(641);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
