@@ -2,7 +2,7 @@ import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
-import { atRetirementAge, rejoinLead, yearsLead } from './leads.ts';
+import { atRetirementAge, rejoinLead, spell, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -306,7 +306,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
   // relative who died of one asks about the survivor's rights, handled below).
   if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
-    const years = s.yearsPaid !== undefined ? `đã đóng ${s.yearsPaid} năm và ` : '';
+    const years = s.yearsPaid !== undefined ? `đã đóng ${spell(s.yearsPaid)} và ` : '';
     // ("Chồng tôi … bị ung thư giai đoạn cuối. Anh ấy có được rút một lần không?": the husband is the one ill.)
     const ill = illRelative(f);
     // Asked whether to keep the years for a pension instead ("nên rút hay chờ hưu", "nếu không rút thì có cách nào"):
@@ -330,7 +330,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
   if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && (ILL.test(f) || NAMED_UNLISTED_ILLNESS.test(f))) {
-    const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${s.yearsPaid} năm, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
+    const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${spell(s.yearsPaid)}, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
     // Paralysed after a stroke: possibly on the list (paralysis) or 81 % by assessment; never a plain "not on the list".
     if (STROKE_PARALYSIS.test(f)) {
       const a = part('lump_sum.when_allowed', `${PARALYSIS_AFTER_STROKE}${keep}`);
@@ -363,7 +363,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // Paid ahead, then hired: the overlapping months are refunded.
   // ("Tháng 1/2026 tôi đã đóng một lần 5 năm … tháng 9/2026 được tuyển vào làm": a prepayment made, not one asked about.)
-  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b/.test(f))) {
+  // ("tháng 1/2026 em đóng trước một lần 5 năm": dated, so made.)
+  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:thang \d{1,2} (?:nam )?20\d\d|nam 20\d\d) (?:\w+ ){0,2}dong (?:truoc )?(?:mot lan|1 lan)\b/.test(f))) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }

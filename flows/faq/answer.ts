@@ -9,7 +9,7 @@ import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind }
 import { adviseFor, babiesBorn, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
-import { ratePct, ratesForYearsLead, transitionalEarly, yearsAsked } from './leads.ts';
+import { ratePct, ratesForYearsLead, spell, transitionalEarly, yearsAsked } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -625,6 +625,8 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
   return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs }]));
 }
 
+/** The years paid so far asked: "tới nay tôi được tổng cộng bao nhiêu năm", "tính tới nay tôi có bao nhiêu năm rồi". */
+const YEARS_SO_FAR_ASKED = /\b(?:tong cong|tat ca|cong lai|(?:tinh )?(?:den|toi) (?:nay|gio|bay gio))\b(?: \w+){0,4}? (?:duoc |co |dong duoc )?(?:bao nhieu|may) nam\b(?! nua\b)|\b(?:duoc|co) (?:tong cong )?(?:bao nhieu|may) nam (?:roi|dong)\b/;
 /** A part with a sentence after its own lead, or before it; the sentence alone when it has none. */
 const leadAfter = (p: AnswerPart, text: string): AnswerPart => ({ ...p, lead: p.lead ? `${p.lead} ${text}` : text });
 const leadBefore = (p: AnswerPart, text: string): AnswerPart => ({ ...p, lead: p.lead ? `${text} ${p.lead}` : text });
@@ -682,6 +684,13 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const lead = contributionLead(text, f, s);
     // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
     if (lead) out[pay] = out[pay]!.lead?.startsWith('Chưa đổi ngay') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
+  }
+  // The years so far asked ("Tới nay tôi được tổng cộng bao nhiêu năm?", "tính tới nay tôi có bao nhiêu năm rồi") when no
+  // part tells them: the count of the periods told, and what 15 years mean for it.
+  if (afterAsks && s.yearsPaid !== undefined && out.length > 0 && YEARS_SO_FAR_ASKED.test(f) && !/\b(?:luc do|khi do|den luc|den khi|luc nghi huu|khi nghi huu)\b(?: \w+){0,3} tong cong\b/.test(f) && !out.some((p) => (p.lead ?? '').includes(`đã đóng ${spell(s.yearsPaid!)}`))) {
+    const own = yearsLead(s);
+    const count = `Tính đến nay anh/chị đã đóng ${spell(s.yearsPaid)} (các giai đoạn đóng bắt buộc, tự nguyện được cộng dồn; thời gian không đóng hay đã nhận BHXH một lần thì không tính).`;
+    out[0] = leadBefore(out[0]!, own && !out.some((p) => p.lead?.includes(own)) ? `${count} ${own.replace(/^Anh\/chị đã đóng [^,:]+: từ/u, 'Từ').replace(/^Anh\/chị đã đóng [^,:]+, còn/u, 'Anh/chị còn')}` : count);
   }
   // Paying the missing years at once at the income told: what it comes to.
   // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)

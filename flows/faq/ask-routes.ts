@@ -819,6 +819,32 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['pension_conditions.by_birth_year', 'pension_conditions.years_15', 'pension_conditions.pay_missing_once', 'pension_conditions.retirement_age', 'pension_conditions.continue_after_age', 'payment_mode.pause_resume'],
   },
   {
+    // A period paid, then the floor rising ("Tháng 11/2026 em vừa đóng 12 tháng mức 1,5 triệu, sang 2027 chuẩn nghèo tăng thì
+    // em có phải đóng bù tiền chênh không"): what was paid is not recalculated; the new level from the next period.
+    name: 'paid-period-not-recalculated',
+    // (Not beside a change of level or mode asked, "nâng mức lên 8 triệu … có phải đóng bù không": that reply says both.)
+    asks: (f) => /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,2}(?:3|6|12|\d{2}) thang\b|\bdong truoc\b/.test(f) && !/\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) && /\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) && /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai)\b/.test(f),
+    entry: 'contribution_amount.no_recalculation',
+    lead: (_s, f) => {
+      const m = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b/.exec(f);
+      const first = m ? Number(m[2]) * 12 + Number(m[1]) - 1 : undefined;
+      const period = m && first !== undefined ? ` Kỳ ${m[3]} tháng đóng trước (tháng ${monthYear(first)} đến hết tháng ${monthYear(first + Number(m[3]) - 1)}) giữ nguyên số tiền đã nộp; mức mới áp dụng từ kỳ đóng sau đó.` : '';
+      return `Không phải đóng bù: phần đã đóng trước không bị tính lại khi chuẩn nghèo hay mức tham chiếu thay đổi.${period}`;
+    },
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
+    // Paying voluntary insurance and no health card came ("Mẹ em đóng tự nguyện 8 năm rồi mà chưa thấy cấp thẻ BHYT, có phải
+    // bên bảo hiểm làm sót không"): none comes with it, nothing was missed; a card comes with the pension.
+    name: 'no-card-while-paying',
+    asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia)\b(?: \w+){0,6} (?:chua|khong|ko|k) (?:thay |duoc |co )(?:cap |phat |gui )?(?:the )?(?:bhyt|bao hiem y te)\b/.test(f),
+    entry: 'health_insurance.contributor_card',
+    lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không"): the State pays the child's card.
     name: 'child-under-6-card',
     asks: (f) => /\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/.test(f) && /\b(?:bhyt|the bao hiem y te|the kham)\b/.test(f),
@@ -1513,7 +1539,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-family-card',
     asks: (f, s) =>
       HEALTH_CARD.test(f) &&
-      /\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) &&
+      // ("Tôi 60 tuổi, không có lương hưu, có được đi khám theo thẻ của ông không": the spouse asking to use the card.)
+      (/\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) ||
+        /\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:bhyt |bao hiem y te )?(?:cua )?(?:ong|ba|chong|vo|bo|me|cha|ong ay|ba ay|anh ay|ong nha toi)\b/.test(f)) &&
       (s.drawingPension === true || /\bluong huu\b/.test(f)),
     entry: 'health_insurance.card_personal',
     lead: () =>

@@ -12,14 +12,17 @@ const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d
 /** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
 const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
 /** Asks whether an income may be chosen, or what it means ("mức 1tr đóng được không", "mức 2tr có phải là đóng 2tr không"). */
-const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong)\b|\bco phai (?:la )?(?:dong|nop)\b/;
+// (Not "có phải đóng bù tiền chênh không": whether more is owed.)
+const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong)\b|\bco phai (?:la )?(?:dong|nop)\b(?! (?:bu|them|lai|tien chenh|phan chenh)\b)/;
 /** A payment mode named: "3 tháng 1 lần", "theo quý", "6 tháng", "12 tháng", "cả năm" (not a contract's "hợp đồng lao động 3 tháng"). */
 const MODE =
   /\b(3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan|dong|nop|het|bao nhieu)\b|(?<!\b(?:lao|hop) )\b(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b|\b(quy)\b|\b(ca nam|1 nam mot lan|nam mot lan|mot nam|(?:dong|nop) (?:\w+ ){0,2}(?:1|moi|ca|theo) nam|(?:1|moi) nam (?:\w+ ){0,2}(?:dong|nop|het|mat))\b/;
 /** Paid already ("đã đóng", "đang đóng", "đóng … rồi"): a period running, not one planned. */
-const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong|nop) (?:\w+ ){0,8}roi\b/;
+// ("Tôi đóng theo năm từ tháng 4/2026": the asker's own period, told in the present.)
+const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong|nop) (?:\w+ ){0,8}roi\b|\b(?:toi|em|minh|tui) (?:dong|nop) (?:[\w,]+ ){0,8}?tu (?:thang )?\d{1,2} (?:nam )?20\d\d\b/;
 /** The month the period paid began, after the paying: "đóng 12 tháng một lần từ tháng 3/2026", "từ tháng 9". */
-const PERIOD_FROM = /\b(?:dong|nop)\b((?: \w+){0,8}?) tu thang (\d{1,2})(?: (?:nam )?(20\d\d))?\b/;
+// ("đóng tự nguyện theo kỳ 6 tháng, kỳ này từ 9/2026 đến 2/2027": the month and year without "tháng".)
+const PERIOD_FROM = /\b(?:dong|nop)\b((?: [\w,]+){0,8}?) tu (?:thang (\d{1,2})(?: (?:nam )?(20\d\d))?|(\d{1,2}) (20\d\d))\b/;
 /** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
 const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
 
@@ -29,14 +32,16 @@ const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
  * year is the last such month on or before the day.
  */
 export function periodRunning(f: string, day: string | undefined): { months: number; from: string; until: string; next: string } | undefined {
-  const mode = modeMonths(f);
+  // ("đang đóng theo kỳ 6 tháng, … muốn chuyển sang đóng 12 tháng": the period paid is the one named a period.)
+  const mode = /\b(?:theo )?ky (3|6|12) thang\b/.exec(f)?.[1] ?? modeMonths(f);
   const start = PERIOD_FROM.exec(f);
   if (day === undefined || mode === undefined || !start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)) return undefined;
   const months = Number(mode);
-  const month = Number(start[2]);
+  const month = Number(start[2] ?? start[4]);
+  const told = start[3] ?? start[5];
   if (months < 3 || month < 1 || month > 12) return undefined;
   const now = monthIndex(day);
-  const year = start[3] !== undefined ? Number(start[3]) : month <= (now % 12) + 1 ? Math.floor(now / 12) : Math.floor(now / 12) - 1;
+  const year = told !== undefined ? Number(told) : month <= (now % 12) + 1 ? Math.floor(now / 12) : Math.floor(now / 12) - 1;
   const first = year * 12 + month - 1;
   const last = first + months - 1;
   if (now < first || now > last) return undefined;
@@ -88,8 +93,11 @@ const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?
 function incomeNamed(text: string, f: string): number | null {
   // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
   if (!INCOME_CHOSEN.test(f)) return null;
-  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text, { bare: 'none' }) ?? levelChosen(f);
+  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' '), { bare: 'none' }) ?? levelChosen(f);
 }
+
+/** A debt or a loan's amount ("đang nợ ngân hàng hơn 80 triệu"): no income. */
+const DEBT = /(?<!\p{L})(?:nợ|vay|no)(?:\s+\S+){0,3}?\s+(?:hơn\s+|khoảng\s+|gần\s+|hon\s+|khoang\s+|gan\s+)?\d[\d.,]*\s*(?:triệu|trieu|tr|củ|cu|nghìn|nghin|k)(?!\p{L})/giu;
 
 /**
  * What a person pays for the income they name, when they ask how much: 22 % of it, the state's subsidy for their

@@ -12,6 +12,7 @@ import type { AsOfDay } from './as-of.ts';
  * - {SUPPORT_POOR} (NEAR_POOR, ETHNIC, ISLAND, OTHER): the state's monthly subsidy for the group;
  * - {PAY_OTHER}: what the group pays a month at the floor; {PAY_OTHER:3000000}: at that income;
  * - {COST_15Y_OTHER}: what the group pays in all for 15 years at the floor (10 subsidised years, then 5 without);
+ * - {FUNERAL}: the funeral allowance, 10 times the reference level;
  * - "*n" multiplies: {PAY_POOR*12} is a year's payment, {PAY_OTHER:2000000*6} six months' at 2,000,000.
  * Amounts are written the Vietnamese way ("330.000"), without "đồng": the text says the unit.
  */
@@ -38,6 +39,8 @@ const FIGURES: Record<string, Figure> = {
   // A relative's monthly survivor allowance: 50 % of the reference level, 70 % with no one caring for them (Art 87).
   SURVIVOR_MONTHLY: (p) => Math.round(p.referenceLevel * 0.5),
   SURVIVOR_MONTHLY_ALONE: (p) => Math.round(p.referenceLevel * 0.7),
+  // The funeral allowance: 10 times the reference level (Art 109).
+  FUNERAL: (p) => p.referenceLevel * 10,
   PREMIUM: premiumAt,
   MAX_PREMIUM: (p) => applyRate(incomeLimits(p).ceiling, p.rate),
   ...Object.fromEntries(
@@ -53,7 +56,7 @@ const FIGURES: Record<string, Figure> = {
 const TAKES_INCOME = new Set(['PREMIUM', ...Object.keys(GROUPS).map((g) => `PAY_${g}`)]);
 
 /** Figures that follow the reference level only: the floor's being provisional does not touch them. */
-const REFERENCE_ONLY = new Set(['CEILING', 'REFERENCE', 'MAX_PREMIUM', 'SURVIVOR_MONTHLY', 'SURVIVOR_MONTHLY_ALONE']);
+const REFERENCE_ONLY = new Set(['CEILING', 'REFERENCE', 'MAX_PREMIUM', 'SURVIVOR_MONTHLY', 'SURVIVOR_MONTHLY_ALONE', 'FUNERAL']);
 
 /** True for a figure name ({FLOOR}, {PAY_POOR} …). */
 export function isRuleFigure(name: string): boolean {

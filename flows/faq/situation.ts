@@ -199,7 +199,8 @@ function askedRelative(f: string): string | undefined {
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
 const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
-const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
+// (Bare "nhat" after a word of going or being there only: "mức thấp nhất từ tháng 7/2020" is not Japan.)
+const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
 const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
@@ -348,7 +349,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // The asker saying they are not in the group ("Chị gái tôi thuộc hộ nghèo … Tôi thì không thuộc hộ nghèo"): the group
   // named is someone else's, unless they say which one they are in ("không phải hộ nghèo mà là cận nghèo").
   const selfDenied = SELF_NOT_POOR.test(f) && !/\b(?:ma|nhung|chi) (?:la |thuoc )(?:ho )?can ngheo\b/.test(f);
-  if (leftPoverty || selfDenied) {
+  // ("Năm ngoái nhà thoát nghèo nhưng vẫn còn là hộ cận nghèo": near-poor now.)
+  if (leftPoverty && /\b(?:nhung|van|gio|nay|hien) (?:\w+ ){0,3}(?:la |thuoc |o )?ho can ngheo\b/.test(household)) s.household = 'near_poor';
+  else if (leftPoverty || selfDenied) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
   // ("nhà nghèo", "nhà tôi nghèo": as people say the poor household.)
@@ -431,8 +434,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
   const fw = f.replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ');
+  // ("Chồng tôi …, trước làm ở công ty 22 năm nhưng năm 2016 đã rút BHXH một lần": the husband's withdrawal, not the asker's.)
+  const withdrawalAt = fw.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/);
   if (
     !FOREIGN_REFUND.test(f) &&
+    !(withdrawalAt >= 0 && inRelativeSentence(fw, withdrawalAt)) &&
     ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
     // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
     /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(fw) ||
@@ -460,6 +466,13 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     const startY = again ? Number(again[2] ?? again[4]) : NaN;
     const monthsSince = (year - startY) * 12 + (month ?? 12) - startM + 1;
     if (startM >= 1 && startM <= 12 && monthsSince >= 1 && monthsSince <= 540) s.yearsPaid = Math.round((monthsSince / 12) * 100) / 100;
+    // The periods told after the year of the withdrawal ("đóng bắt buộc từ 1/1998 đến 6/2012, năm 2013 tôi đã rút BHXH một
+    // lần. … đóng tự nguyện từ 1/2016 đến 12/2020, … tới 1/2024 mới đóng tự nguyện lại … tới nay"): those are the years paid.
+    const withdrawnIn = WITHDRAWN_IN.exec(f);
+    const withdrawnYear = withdrawnIn ? Number(withdrawnIn[1] ?? withdrawnIn[2]) : undefined;
+    const paidSince = withdrawnYear !== undefined ? (paidSpans(f, year, month) ?? []).filter(([a]) => a >= withdrawnYear * 12) : [];
+    const sinceMonths = paidSince.reduce((t, [a, b]) => t + b - a, 0);
+    if (sinceMonths >= 1 && sinceMonths <= 540) s.yearsPaid = Math.round((sinceMonths / 12) * 100) / 100;
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
@@ -482,11 +495,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // "Mới bắt đầu đóng từ tháng 3/2025", "đóng tự nguyện mức 4 triệu từ 3/2019": paying since then, up to this month,
   // when no years, no end and no stop are told.
   // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f)) {
+  // (Nor when a period with its end is told: "bắt buộc từ 2/2009 đến 1/2017, nghỉ ở nhà mấy năm, tháng 4/2023 đóng tự nguyện
+  // lại … tới giờ" is two periods, read below.)
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
       delete s.neverPaid;
+      // ("Nữ sinh 6/1973, đóng tự nguyện liên tục từ 1/2010": voluntary years, the kind the transitional rule counts.)
+      if (s.yearsKind === undefined && /\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
     }
   }
   // A member who died within a period paid ahead ("tham gia từ tháng 1/2019 … đóng trước 5 năm (2024–2028) … tháng 8/2026
@@ -594,6 +611,12 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
       }
     }
   }
+  // A count told for a later month than one told first ("lúc đó mới có 17 năm … Đến tháng 11/2026 tôi được 19 năm 5 tháng").
+  const later = LATER_COUNT.exec(fy);
+  if (later && s.yearsPaid !== undefined && Number(later[1]) > s.yearsPaid && Number(later[1]) <= 45) {
+    const k = later[2] ? Number(later[2]) : 0;
+    s.yearsPaid = k > 0 && k < 12 ? Math.round((Number(later[1]) + k / 12) * 100) / 100 : Number(later[1]);
+  }
   // Several periods told, each with its years ("5 năm từ 2009 đến hết 2013 và 4 năm từ 2014 đến hết 2017"): all of them.
   let periodsSummed = false;
   if (s.yearsPaid !== undefined && [...fy.matchAll(PERIOD)].length >= 2) {
@@ -628,14 +651,16 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const relativeFirst = first ? OTHER_PERSON.test(fy.slice(Math.max(0, first.at - 100), first.at)) && /[.?!;] (?:con |rieng |va )?(?:toi|em|minh|tui)\b/.test(between) : false;
   // (Not below a longer sum of the periods told: "8 năm bắt buộc … 5 năm tự nguyện … từ 1/2021 đến nay lại đóng bắt buộc".)
   const kindSum = compulsory && voluntary ? compulsory.n + voluntary.n : 0;
-  if (compulsory && voluntary && kindSum <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy) && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
+  // (Both kinds named for one count, "cộng cả bắt buộc lẫn tự nguyện được 12 năm 3 tháng", is a total, not two counts.)
+  const bothKindsOneCount = /\b(?:ca|tinh ca|gom ca|cong ca) (?:bat buoc|tu nguyen) (?:lan|va|voi|cung|,) (?:ca )?(?:bat buoc|tu nguyen)\b/.test(fy);
+  if (compulsory && voluntary && kindSum <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
   // "đóng bắt buộc 14 tháng ở cty, sau đó đóng tn 3 năm": compulsory months beside voluntary years, both paid.
   const compulsoryMonths = compulsory ? undefined : COMPULSORY_MONTHS.exec(fy);
   const cm = Number(compulsoryMonths?.[1] ?? compulsoryMonths?.[2]);
-  if (compulsory) s.compulsoryYears = compulsory.n;
+  if (compulsory && !bothKindsOneCount) s.compulsoryYears = compulsory.n;
   else if (cm >= 1 && cm <= 540) {
     s.compulsoryYears = Math.round((cm / 12) * 100) / 100;
     if (voluntary && !TOTAL_YEARS.test(fy)) s.yearsPaid = Math.round((cm / 12 + voluntary.n) * 100) / 100;
@@ -652,27 +677,32 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     s.yearsPaid += Number(more[1]);
   }
   // (An age named as a goal, "đến 61 tuổi rưỡi", is not today's: the birth year tells it.)
-  if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age))) s.age = year - Number(born[1]);
+  // (A relative's age beside the asker's own birth, "cô nữ sinh 5/1974 … con gái cô 27 tuổi": the birth tells the asker's.)
+  const relativesAge = s.age !== undefined && new RegExp(`\\b(?:bo|me|cha|ong|ba|chong|vo|con (?:trai|gai)) (?:toi|em|minh|tui|co|chu)(?: \\w+){0,2} ${s.age} tuoi\\b`).test(f);
+  const ownBirth = (m: RegExpExecArray | null): boolean => (m ? !/\b(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em (?:trai|gai)) (?:toi|em|minh|tui|co)(?: \w+){0,3} $/.test(f.slice(Math.max(0, m.index - 30), m.index)) : false);
+  if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(born)))) s.age = year - Number(born[1]);
   const bornIn = BIRTH_MONTH.exec(f);
   if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
     s.birthMonth = Number(bornIn[1]);
     s.birthYear = Number(bornIn[2]);
     // ("sinh 6/1977": the age this year, when not told; and instead of an age named as a goal, "sinh 9/1972 … về
     // hưu ở 55 tuổi".)
-    if (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age)) s.age = year - s.birthYear;
+    if (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(bornIn))) s.age = year - s.birthYear;
   }
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
   if (s.yearsPaid !== undefined) {
     // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
     if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
-    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    // ("Tôi có bắt buộc phải đóng thêm 7 tháng nữa không": "must", not the scheme.)
+    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f.replace(/\b(?:co |khong )?bat buoc phai\b/g, ' ')) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
     // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
     // ("… chưa từng đóng bắt buộc": no compulsory years.)
     else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong|nghi huu|ve huu) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
+  // ("đủ tuổi hưu từ năm 2023": when the age was reached.)
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong|nghi huu|ve huu|tuoi huu|tuoi nghi huu) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
   // ("đã đóng đến hết 12/2026": the end of a period, not its start.)
   if (start?.[1]) s.startYear = Number(start[1]);
   // ("tháng 8/2025 mới bắt đầu đóng tự nguyện": the month told before the start.)
@@ -684,7 +714,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
-    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4])),
+    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
     ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
@@ -716,7 +746,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
 /** An age named as a goal or a point in time ("về hưu ở 55 tuổi", "đến 60 tuổi"), not the person's age now. */
 const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu) (\d{1,3}) tuoi\b/g;
 /** Paying from a month told ("đang đóng … từ tháng 3/2019", "bắt đầu đóng từ 1/2021"). */
-const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
+// ("đóng tự nguyện mức thấp nhất liên tục từ tháng 1/2019".)
+const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,8} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
 /** Paying stopped, or never begun ("nghỉ đóng từ 2022", "dừng 2 năm", "chưa từng đóng"). */
 const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
 /** Drawing a pension named just before a period ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025 …"). */
@@ -744,14 +775,33 @@ const PAID_WORD = /\b(?:dong|tham gia|nop|bhxh|bao hiem)\b/;
 /** The years the person counts for a period, told in its clause ("…, đóng BHXH bắt buộc 8 năm"). */
 // (Not a total told after the last period, "…, tổng cộng 14 năm 6 tháng".)
 const COUNT_IN_CLAUSE = /^(?: (?!nam\b|den\b|va\b|hoac\b|con\b|sau\b|tong\b|cong lai\b|tat ca\b)[a-z,]+){1,12}? (?:duoc |la |du |tron )?(\d{1,2}) nam\b/;
+/** The year of a withdrawal: "năm 2013 tôi đã rút BHXH một lần", "đã rút BHXH một lần năm 2016". */
+const WITHDRAWN_IN = /\bnam ((?:19|20)\d\d)\b(?: [\w,]+){0,4}? (?:da )?(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b|\b(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan) (?:\w+ ){0,2}(?:nam|vao nam) ((?:19|20)\d\d)\b/;
+/** A relative as the subject of a sentence, before a period told in it ("Còn chồng tôi đóng … (từ 2020 đến 2022)"). */
+const RELATIVE_SUBJECT = /^ (?:[.?)] )?(?:con |va |rieng |nhung )?(?:chong|vo|bo|me|cha|ong|ba|anh|chi|em (?:trai|gai)|con (?:trai|gai)) (?:toi|em|minh|tui|co|chau)\b/;
+/** "Đến tháng 11/2026 tôi được 19 năm 5 tháng", "tới nay tôi có 19 năm": the count up to a month told or now. */
+const LATER_COUNT = /\b(?:den|toi) (?:nay|gio|bay gio|thang \d{1,2} (?:nam )?20\d\d) (?:thi )?(?:toi |em |minh )?(?:da )?(?:duoc|co|dong duoc|dong du) (\d{1,2}) nam(?: (\d{1,2}) thang)?\b/;
+/** The asker telling facts of their own: "tôi nữ, sinh …", "Tôi tên Hạnh, nữ", "tôi 45 tuổi". */
+const ASKER_FACTS = /(?:^ |[.?!;)] |, )(?:con |rieng |va )?(?:toi|em|minh|tui)(?: (?:ten|la) \w+)?(?: ,)? (?:nam|nu|sinh|\d{2} tuoi)\b/;
+/** Whether the place `at` is in a sentence whose subject is a relative ("3) Chồng tôi sinh 9/1968, … đã rút …"). */
+function inRelativeSentence(f: string, at: number): boolean {
+  // (Only beside the asker's own facts: a letter all about a relative, "Chồng tôi 55 tuổi, đóng … từ tháng 1/2008 tới nay",
+  // is read for them.)
+  if (!ASKER_FACTS.test(f)) return false;
+  const start = Math.max(0, f.lastIndexOf(' . ', at), f.lastIndexOf(' ? ', at), f.lastIndexOf(' ) ', at));
+  return RELATIVE_SUBJECT.test(f.slice(start, at));
+}
+/** A period's start month with the years paid from it: "tới 1/2015 mới đóng tự nguyện được 2 năm". */
+const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\d) (?:moi |lai |thi )?(?:dong|tham gia)(?: (?!nam\b)\w+){0,4}? (?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/g;
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
-// "tháng 1/2025 đóng lại tới giờ".)
+// "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told
+// with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+ ){1,10}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 
@@ -784,14 +834,16 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
     if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
+    // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)
+    if (inRelativeSentence(f, p.index)) continue;
     // ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025, đến tháng 10/2026 thì mất": months drawn, not paid.)
     if (DRAWN_BEFORE.test(f.slice(Math.max(0, p.index - 48), p.index))) continue;
     // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
-    const startMonth = p[1] ?? p[3];
-    const [from, to] = [Number(p[2] ?? p[4]), p[7] ? year : Number(p[6])];
+    const startMonth = p[1] ?? p[3] ?? p[5];
+    const [from, to] = [Number(p[2] ?? p[4] ?? p[6]), p[9] ? year : Number(p[8])];
     if (!(to >= from)) return undefined;
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
-    const endMonth = p[5] ?? (p[7] && month !== undefined ? String(month) : undefined);
+    const endMonth = p[7] ?? (p[9] && month !== undefined ? String(month) : undefined);
     // ("năm 2021-2022 nghỉ 2 năm vì dịch": a gap told after its years, also not paid; it ends a start told alone.)
     // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause.)
     const clause = CLAUSE_AFTER.exec(f.slice(p.index + p[0].length))?.[0] ?? '';
@@ -824,6 +876,13 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
         claimed.push([p.index + p[0].length, p.index + p[0].length + next[0].length]);
       }
     }
+  }
+  // A start told with its own count ("tới 1/2015 mới đóng tự nguyện được 2 năm thì dừng").
+  for (const c of f.matchAll(START_COUNTED)) {
+    if (claimed.some(([a, b]) => c.index >= a && c.index < b)) continue;
+    const first = Number(c[2]) * 12 + Number(c[1]) - 1;
+    spans.push([first, first + Number(c[3]) * 12]);
+    claimed.push([c.index, c.index + c[0].length]);
   }
   // A start told alone ("đóng tự nguyện từ tháng 1/2012 …") up to the gap told after it.
   for (const o of stops.length > 0 ? f.matchAll(OPEN_START) : []) {

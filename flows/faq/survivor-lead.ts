@@ -61,8 +61,8 @@ const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d
 /** Months of pension between its start and the death, both dated ("hưởng lương hưu từ tháng 11/2023, đến tháng 11/2026 thì mất"). */
 function drawnBetween(f: string): number | undefined {
   const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
-  // ("Không may tháng 8/2026 ông bị tai biến và mất": a few words between the month and the death.)
-  const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: (?!thang\b|nam\b|\d)\w+){0,6}? (?:mat|qua doi|tu tran|tu vong)\b|\b(?:mat|qua doi|tu tran) (?:vao )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("Không may tháng 8/2026 ông bị tai biến và mất": a few words between the month and the death; "mẹ mất ngày 10/10/2026".)
+  const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: (?!thang\b|nam\b|\d)\w+){0,6}? (?:mat|qua doi|tu tran|tu vong)\b|\b(?:mat|qua doi|tu tran) (?:vao )?(?:(?:ngay|hom) \d{1,2} (?:thang )?|thang )(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
   if (!since || !died) return undefined;
   const months = Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) - (Number(since[2]) * 12 + Number(since[1]));
   return months >= 1 && months <= 600 ? months : undefined;
@@ -84,7 +84,7 @@ export function pensionerSurvivorLead(text: string, f: string): string | undefin
   const millions = text === f ? [...f.matchAll(FOLDED_AMOUNT)].find((x) => x[3]) : undefined;
   const pension = text === f ? (millions ? amountOf(millions) : null) : parseMoney(text, { bare: 'none' });
   const amount = pension !== null && pension >= 500_000 && pension <= 100_000_000 ? `, khoảng ${formatNumber(months * pension)} đồng với lương hưu ${formatNumber(pension)} đồng/tháng` : '';
-  return `Người mất đã hưởng lương hưu ${drawn} tháng: thân nhân được trợ cấp tuất một lần bằng ${shown} tháng lương hưu (${how})${amount}.`;
+  return `Người mất đã hưởng lương hưu ${drawn} tháng: thân nhân được trợ cấp tuất một lần bằng ${shown} tháng lương hưu (${how})${amount}; người lo mai táng được trợ cấp mai táng {FUNERAL} đồng (10 lần mức tham chiếu).`;
 }
 
 /** Asks the amount of the monthly survivor allowance ("tuất hằng tháng bao nhiêu", "trợ cấp hằng tháng được mấy"). */

@@ -104,13 +104,19 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * not told he has one: 639/639; then, in session 21, UU's woman with 19 voluntary years begun in 2008 (20 years bring
  * the pension in 1/2028, before her general age; paying the missing months at once is not for her) and her husband's 20
  * compulsory years (not in that rule); a shop owner whose wife is Tày (he is priced as others, she as an ethnic
- * minority, the highest income asked beside his own): 641/641.
+ * minority, the highest income asked beside his own): 641/641; then round VV's (run once on 2537f5d): periods told
+ * "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, … tới giờ", "đến 1/2021 đóng … tới 2/2023", "tới 1/2015 mới đóng … được 2 năm",
+ * after "mức thấp nhất" (not Japan), after a withdrawal's year, and not a relative's; a count told for a later month; one
+ * count for both kinds; a daughter's age beside the asker's birth; no health card while paying; a prepaid period not
+ * recalculated; a level change waiting for the period told; a household near-poor after leaving poverty; a prepayment
+ * then a job; a pensioner's months from the month drawn to the day of death; a spouse using the pensioner's card; a debt
+ * that is no income: 657/657.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 641 / 641, violations: 0 },
+  regress: { correct: 657 / 657, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -123,7 +129,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(641);
+    expect(regress.length).toBeGreaterThanOrEqual(657);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
