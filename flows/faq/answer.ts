@@ -10,6 +10,7 @@ import { adviseFor, babiesBorn, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situa
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, transitionalEarly, yearsAsked } from './leads.ts';
+import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -683,7 +684,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (pay >= 0) {
     const lead = contributionLead(text, f, s);
     // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
-    if (lead) out[pay] = out[pay]!.lead?.startsWith('Chưa đổi ngay') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
+    // ("Không được đóng trước 10 năm một lần …" too: the amount at the income told after it.)
+    if (lead) out[pay] = /^(?:Chưa đổi ngay|Không được đóng trước)/u.test(out[pay]!.lead ?? '') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
   }
   // The years so far asked ("Tới nay tôi được tổng cộng bao nhiêu năm?", "tính tới nay tôi có bao nhiêu năm rồi") when no
   // part tells them: the count of the periods told, and what 15 years mean for it.
@@ -691,6 +693,13 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const own = yearsLead(s);
     const count = `Tính đến nay anh/chị đã đóng ${spell(s.yearsPaid)} (các giai đoạn đóng bắt buộc, tự nguyện được cộng dồn; thời gian không đóng hay đã nhận BHXH một lần thì không tính).`;
     out[0] = leadBefore(out[0]!, own && !out.some((p) => p.lead?.includes(own)) ? `${count} ${own.replace(/^Anh\/chị đã đóng [^,:]+: từ/u, 'Từ').replace(/^Anh\/chị đã đóng [^,:]+, còn/u, 'Anh/chị còn')}` : count);
+  }
+  // No card with voluntary insurance, and the household card's price asked ("… hay phải mua riêng, mua riêng thì hết
+  // khoảng bao nhiêu một năm"): the year's price for the household told.
+  const cardAt = out.findIndex((p) => p.entry.id === 'health_insurance.contributor_card');
+  if (afterAsks && cardAt >= 0 && HOUSEHOLD_CARD.test(f) && !out.some((p) => (p.lead ?? '').includes('đồng/năm (lương cơ sở'))) {
+    const price = householdCardLead(s, f);
+    if (price) out[cardAt] = leadAfter(out[cardAt]!, price);
   }
   // Paying the missing years at once at the income told: what it comes to.
   // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)

@@ -7,7 +7,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { floorPaymentLead, levelOutOfRangeLead, periodRunning } from './contribution-lead.ts';
+import { floorPaymentLead, LEFT_GROUP, levelOutOfRangeLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -115,10 +115,20 @@ function fifteenYearsLead(s: Situation, f: string): string | undefined {
  * start, counted from 1/2018 at the earliest (no support before), Decree 159/2025 and Decree 134/2015 Art 14.
  */
 function subsidyEndLead(s: Situation): string | undefined {
+  // After a lump sum, the months supported before it: not settled whether they still count toward the 120.
+  if (s.withdrewBefore) return 'Đã nhận BHXH một lần thì thời gian đóng trước đó không còn được tính; còn các tháng đã được Nhà nước hỗ trợ trước khi rút có bị trừ vào giới hạn 10 năm (120 tháng) hỗ trợ hay không thì chưa có hướng dẫn rõ: anh/chị hỏi đại lý thu hoặc 1900 9068 khi đăng ký lại. Hiện người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng/tháng ở mức thấp nhất.';
   if (s.startYear === undefined) return undefined;
   const start = Math.max(s.startYear * 12 + ((s.startMonth ?? 1) - 1), 2018 * 12);
   const last = start + 119;
   const today = s.day ? monthIndex(s.day) : undefined;
+  // Paid for a while since 2018 and stopped ("đóng đều … tới hết tháng 12/2023, tổng cộng 3 năm … từ 1/2024 … bỏ đóng"):
+  // the months used and those left, whenever paying starts again.
+  const paidTo = s.yearsPaid !== undefined ? s.startYear * 12 + ((s.startMonth ?? 1) - 1) + Math.round(s.yearsPaid * 12) : undefined;
+  if (s.startYear >= 2018 && s.yearsPaid !== undefined && s.yearsKind === 'voluntary' && paidTo !== undefined && today !== undefined && paidTo < today - 2) {
+    const used = Math.round(s.yearsPaid * 12);
+    const [g, who] = s.household === 'poor' ? ['POOR', 'hộ nghèo'] : s.household === 'near_poor' ? ['NEAR_POOR', 'hộ cận nghèo'] : s.ethnicMinority ? ['ETHNIC', 'người dân tộc thiểu số'] : ['OTHER', 'người không thuộc nhóm ưu tiên'];
+    if (used >= 1 && used < 120) return `Anh/chị đã được hỗ trợ khoảng ${used} tháng (các tháng đã đóng từ 2018), còn khoảng ${120 - used} tháng được hỗ trợ (tối đa 120 tháng); hiện ${who} được hỗ trợ {SUPPORT_${g}} đồng/tháng, nộp {PAY_${g}} đồng/tháng ở mức thấp nhất.`;
+  }
   const over = today !== undefined && today > last;
   const from = monthYear(start);
   // (Whether months supported before 7/2025 count toward the 120 is not settled in a text the team could read: said so.)
@@ -234,12 +244,15 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
 const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
 
+/** Voluntary since a month told after a job ("tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển qua đóng tự nguyện"). */
+const MOVED_TO_VOLUNTARY = /\btu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,3}?(?:chuyen (?:qua|sang) )?(?:dong|tham gia)(?: \w+){0,2}? tu nguyen\b/;
+
 /**
  * The months a mother paying since a month told will have in the 12 before the due month, paying on until the birth:
  * enough for the 2,000,000 allowance or not (Law 41/2024 Art 94-95).
  */
 function ownMonthsBeforeBirth(s: Situation, f: string): string | undefined {
-  const since = PAYING_SINCE_MONTH.exec(f);
+  const since = PAYING_SINCE_MONTH.exec(f) ?? MOVED_TO_VOLUNTARY.exec(f);
   const due = s.day === undefined ? undefined : dueMonth(f, s.day);
   if (!since || !due || Number(since[1]) < 1 || Number(since[1]) > 12) return undefined;
   const start = Number(since[2]) * 12 + Number(since[1]) - 1;
@@ -275,7 +288,8 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
 }
 
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
-const DEADLINE_ASKED = /\b(?:cham nhat (?:la )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi))\b/;
+// ("trễ nhất tới tháng mấy phải nộp" too.)
+const DEADLINE_ASKED = /\b(?:(?:cham|tre|muon) nhat (?:la |toi |den )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
 const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
 const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
@@ -362,8 +376,9 @@ export function asksRetirementDate(f: string): boolean {
 /** More than 5 years asked to be paid ahead at once ("đóng trước 7 năm một lúc"), or undefined. */
 function yearsAhead(f: string): number | undefined {
   // ("đóng trước BHXH tự nguyện một lần cho 10 năm luôn": the years after "một lần cho".)
-  const n = /\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(\d{1,2}) nam (?:\w+ ){0,1}(?:mot luc|1 luc)\b|\b(?:dong|nop) truoc (?:\w+ ){0,3}?(\d{1,2}) nam\b|\b(?:dong|nop) truoc (?:\w+ ){0,4}?(?:mot lan|1 lan) cho (\d{1,2}) nam\b/.exec(f);
-  const years = Number(n?.[1] ?? n?.[2] ?? n?.[3]);
+  // ("đóng BHXH tự nguyện 1 lần cho 10 năm luôn": the years to come, not missing ones.)
+  const n = /\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(\d{1,2}) nam (?:\w+ ){0,1}(?:mot luc|1 luc)\b|\b(?:dong|nop) truoc (?:\w+ ){0,3}?(\d{1,2}) nam\b|\b(?:dong|nop) truoc (?:\w+ ){0,4}?(?:mot lan|1 lan) cho (\d{1,2}) nam\b|\b(?:dong|nop) (?:\w+ ){0,4}?(?:mot lan|1 lan) cho (\d{1,2}) nam (?:luon|ve sau|sau nay|toi)\b/.exec(f);
+  const years = Number(n?.[1] ?? n?.[2] ?? n?.[3] ?? n?.[4]);
   return years > 5 && years <= 30 ? years : undefined;
 }
 
@@ -432,10 +447,32 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
       /\btu nguyen\b/.test(f) &&
       BIRTH_TOLD.test(f) &&
-      !BOTH_VOLUNTARY.test(f),
+      !BOTH_VOLUNTARY.test(f) &&
+      // (One person's schemes one after the other, "đóng bắt buộc tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển
+      // qua đóng tự nguyện", are not two parents'.)
+      !MOVED_TO_VOLUNTARY.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
+  },
+  {
+    // Compulsory insurance up to a job's end, then voluntary, and a birth to come ("đóng BHXH bắt buộc tới hết tháng 4/2026
+    // thì nghỉ việc, từ tháng 5/2026 chuyển qua đóng tự nguyện … dự sinh cuối tháng 2/2027"): the months of both count for
+    // the voluntary allowance; the compulsory benefit needs 6 compulsory months in the 12 before the birth.
+    name: 'switched-then-birth',
+    decisive: true,
+    // (Moved over, "chuyển qua đóng tự nguyện": not a start years after the job ended, "nghỉ việc tháng 1/2023 … Từ tháng
+    // 6/2025 em bắt đầu đóng".)
+    asks: (f) => BIRTH_TOLD.test(f) && MOVED_TO_VOLUNTARY.test(f) && /\bbat buoc\b/.test(f) && /\bchuyen (?:qua|sang) (?:dong )?(?:bhxh )?tu nguyen\b/.test(f),
+    entry: 'maternity.conditions',
+    lead: (s, f) =>
+      [
+        ownMonthsBeforeBirth(s, f),
+        'Chế độ thai sản của BHXH bắt buộc cần đủ 6 tháng đóng bắt buộc trong 12 tháng trước khi sinh; không đủ thì nhận trợ cấp 2.000.000 đồng mỗi con của BHXH tự nguyện (các tháng đóng bắt buộc và tự nguyện trong 12 tháng đó được cộng để tính đủ 6 tháng), không nhận cả hai.',
+      ]
+        .filter((x) => x !== undefined)
+        .join(' '),
+    leadsAlways: true,
   },
   {
     // "Công ty nợ BHXH 8 tháng", "trừ lương mà không đóng": the employer's debt, what the months are worth and what to do.
@@ -819,18 +856,41 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['pension_conditions.by_birth_year', 'pension_conditions.years_15', 'pension_conditions.pay_missing_once', 'pension_conditions.retirement_age', 'pension_conditions.continue_after_age', 'payment_mode.pause_resume'],
   },
   {
+    // Back from work abroad, asking to join ("Anh đi XKLĐ Hàn Quốc từ 2019 đến 2024, về nước tháng 10/2024, … tiền lương hưu
+    // bên Hàn thì anh đã nhận lại lúc về. Anh đóng tự nguyện tiếp được không, 3 năm cũ còn được tính không"): the rule for
+    // workers abroad is behind them; they may join, and their Vietnamese years still count.
+    name: 'back-from-abroad',
+    asks: (f) =>
+      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que)\b/.test(f) &&
+      /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
+      /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
+      // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
+      !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
+      !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
+      // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
+      !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f)),
+    entry: 'transfer_between_schemes.combine_periods',
+    lead: (s, f) => {
+      const own = s.yearsPaid !== undefined && !s.withdrewBefore && /\btruoc khi (?:di|sang|qua|xuat canh)\b/.test(f) ? ` ${spell(s.yearsPaid)} đóng ở Việt Nam trước khi đi vẫn được giữ và cộng dồn với thời gian đóng tự nguyện.` : '';
+      return `Được: đã về nước và không có hợp đồng lao động thì anh/chị tham gia BHXH tự nguyện được, dùng lại mã số BHXH cũ.${own} Tiền hoàn trả lương hưu của nước ngoài (như Hàn Quốc, Nhật Bản) thuộc hệ thống của nước đó, không ảnh hưởng thời gian đóng BHXH ở Việt Nam (chỉ thời gian đã nhận BHXH một lần ở Việt Nam mới không còn được tính).`;
+    },
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // A period paid, then the floor rising ("Tháng 11/2026 em vừa đóng 12 tháng mức 1,5 triệu, sang 2027 chuẩn nghèo tăng thì
     // em có phải đóng bù tiền chênh không"): what was paid is not recalculated; the new level from the next period.
     name: 'paid-period-not-recalculated',
     // (Not beside a change of level or mode asked, "nâng mức lên 8 triệu … có phải đóng bù không": that reply says both.)
-    asks: (f) => /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,2}(?:3|6|12|\d{2}) thang\b|\bdong truoc\b/.test(f) && !/\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) && /\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) && /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai)\b/.test(f),
+    // (Or the household leaving the near-poor list: "đã nộp xong kỳ từ tháng 10/2026 đến hết tháng 3/2027 … không còn trong
+    // danh sách cận nghèo. Em có phải đóng bù tiền hỗ trợ không".)
+    asks: (f) =>
+      /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b/.test(f) &&
+      !/\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) &&
+      (/\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) || LEFT_GROUP.test(f)) &&
+      /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai)\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
-    lead: (_s, f) => {
-      const m = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b/.exec(f);
-      const first = m ? Number(m[2]) * 12 + Number(m[1]) - 1 : undefined;
-      const period = m && first !== undefined ? ` Kỳ ${m[3]} tháng đóng trước (tháng ${monthYear(first)} đến hết tháng ${monthYear(first + Number(m[3]) - 1)}) giữ nguyên số tiền đã nộp; mức mới áp dụng từ kỳ đóng sau đó.` : '';
-      return `Không phải đóng bù: phần đã đóng trước không bị tính lại khi chuẩn nghèo hay mức tham chiếu thay đổi.${period}`;
-    },
+    lead: (s, f) => paidPeriodLead(f, s),
     leadsAlways: true,
     decisive: true,
   },
@@ -1321,6 +1381,29 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => DEADLINE_ASKED.test(f) && periodDeadline(f) !== undefined,
     entry: 'payment_mode.deadlines',
     lead: (_s, f) => periodDeadline(f),
+    leadsAlways: true,
+  },
+  {
+    // The deadline of a mode asked with no start month ("đóng 6 tháng một lần cho hợp mùa vụ … trễ nhất tới tháng mấy phải
+    // nộp"): the rule for that mode, with a period starting next month as the example.
+    name: 'mode-deadline',
+    // (Only the deadline asked of one mode: not "quá hạn … có bị tính lãi", a change asked, or every mode's.)
+    asks: (f) =>
+      /\b(?:cham|tre|muon) nhat\b|\bhan (?:chot|cuoi|nop|dong)\b|\b(?:khi nao|bao gio|luc nao|thang nao|thang may) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)\b/.test(f) &&
+      periodDeadline(f) === undefined &&
+      MODE_MONTHS.test(f) &&
+      !/\b(?:qua han|tre han|cham dong|nop cham|phat|tinh lai|nang|tang|giam|doi|chuyen|tung phuong thuc|cac phuong thuc|nhung phuong thuc)\b/.test(f),
+    entry: 'payment_mode.deadlines',
+    lead: (s, f) => {
+      if (s.day === undefined) return undefined;
+      const mode = MODE_MONTHS.exec(f)!;
+      const named = mode[3];
+      const months = mode[1] || mode[2] ? Number(mode[1] ?? mode[2]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;
+      const first = monthIndex(s.day) + 1;
+      const within = months === 12 ? 7 : months === 6 ? 4 : 3;
+      const rule = months === 12 ? 'trong 7 tháng đầu của kỳ' : months === 6 ? 'trong 4 tháng đầu của kỳ' : 'trong 3 tháng của kỳ';
+      return `Đóng ${months} tháng một lần thì nộp ${rule}: ví dụ kỳ từ tháng ${monthYear(first)} đến hết tháng ${monthYear(first + months - 1)} thì chậm nhất hết tháng ${monthYear(first + within - 1)}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng.`;
+    },
     leadsAlways: true,
   },
   {

@@ -50,7 +50,8 @@ export function periodRunning(f: string, day: string | undefined): { months: num
 
 /** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
 // (Not a span: "được đóng trước tối đa bao nhiêu năm".)
-const HIGHEST = /\b(?:muc|dong|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b(?! (?:bao nhieu |may |la |\d{1,2} )?(?:nam|ky|lan)\b| (?:bao nhieu|may) thang\b)/;
+// (Nor how much may be paid ahead: "nếu không thì đóng trước tối đa được bao nhiêu".)
+const HIGHEST = /\b(?:muc|dong(?! truoc)|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi da)\b(?! (?:duoc )?(?:bao nhieu |may |la |\d{1,2} )?(?:nam|ky|lan)\b| (?:duoc )?(?:bao nhieu|may) thang\b)/;
 /** The lowest income asked about ("mức thấp nhất", "tối thiểu"). */
 // (Not refused: "không muốn đóng mức thấp nhất mà chọn thu nhập 2 triệu".)
 const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(?:thap nhat|toi thieu|it nhat)\b/;
@@ -161,12 +162,12 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // triệu …": the ceiling first.)
   const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
   const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
-  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}`;
+  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}${belowNextFloor(income, s.day)}`;
 }
 
-/** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng"). */
+/** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng"). */
 const BUDGET =
-  /\b(?:bo ra|danh ra|chi ra|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
+  /\b(?:bo ra|danh ra|chi ra|du ra|de danh|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
 /** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"). */
 const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?:\w+ ){0,6}?(?:la )?bao nhieu\b/;
 
@@ -430,4 +431,52 @@ export function levelOutOfRangeLead(f: string, s: Situation): { lead: string; hi
     return { high: true, lead: `Không được chọn mức đó: thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu); muốn lương hưu cao nhất thì chọn đúng mức trần, đóng {MAX_PREMIUM} đồng/tháng.` };
   }
   return undefined;
+}
+
+/** A period paid told by its months ("đã nộp xong kỳ từ tháng 10/2026 đến hết tháng 3/2027", "tháng 11/2026 em vừa đóng 12 tháng"). */
+const PAID_SPAN = /\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+const PAID_FROM_MODE = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b/;
+/** The household no longer on the poor or near-poor list ("sang năm 2027 nhà em không còn trong danh sách cận nghèo"). */
+export const LEFT_GROUP = /\b(?:khong con (?:trong |nam trong |o trong |co ten trong )?(?:danh sach )?(?:la )?(?:ho )?(?:can ngheo|ngheo)|thoat (?:can )?ngheo|ra khoi (?:danh sach )?(?:ho )?(?:can ngheo|ngheo))\b/;
+
+/**
+ * A period paid ahead when the floor or the person's group changes (Decree 159: not recalculated, no top-up, no
+ * refund): that sentence, the period's own months when told, and after leaving the poor or near-poor list, what the
+ * next period costs an ordinary participant at the floor of its first month.
+ */
+export function paidPeriodLead(f: string, s: Situation): string {
+  const span = PAID_SPAN.exec(f);
+  const mode = span ? null : PAID_FROM_MODE.exec(f);
+  const first = span ? Number(span[2]) * 12 + Number(span[1]) - 1 : mode ? Number(mode[2]) * 12 + Number(mode[1]) - 1 : undefined;
+  const last = span ? Number(span[4]) * 12 + Number(span[3]) - 1 : mode && first !== undefined ? first + Number(mode[3]) - 1 : undefined;
+  const period = first !== undefined && last !== undefined && last >= first && last - first < 60 ? ` Kỳ ${last - first + 1} tháng đóng trước (tháng ${monthYear(first)} đến hết tháng ${monthYear(last)}) giữ nguyên số tiền đã nộp; mức mới áp dụng từ kỳ đóng sau đó.` : '';
+  const left = LEFT_GROUP.test(f);
+  const head = left
+    ? 'Không phải trả lại phần hỗ trợ hay đóng bù: kỳ đã đóng trước không bị tính lại khi nhóm được hỗ trợ, chuẩn nghèo hay mức tham chiếu thay đổi.'
+    : 'Không phải đóng bù: phần đã đóng trước không bị tính lại khi chuẩn nghèo hay mức tham chiếu thay đổi.';
+  // The next period after leaving the list: an ordinary participant's share at the floor of that month.
+  let next = '';
+  if (left && last !== undefined && s.day !== undefined) {
+    const nextDay = `${Math.floor((last + 1) / 12)}-${String(((last + 1) % 12) + 1).padStart(2, '0')}-01`;
+    const months = modeMonths(f);
+    const pay = figureValue('PAY_OTHER', undefined, nextDay);
+    const per = months ? `, ${months} tháng một lần ${formatNumber(pay * Number(months))} đồng` : '';
+    const provisional = rulesAt(new Date(`${nextDay}T12:00:00+07:00`)).period.provisional ? ' (theo mức sàn dự kiến của năm đó, chờ hướng dẫn của BHXH Việt Nam)' : '';
+    next = ` Từ kỳ sau (tháng ${monthYear(last + 1)}), không còn trong danh sách thì hưởng mức hỗ trợ của người không thuộc nhóm ưu tiên (20%, hoặc 30% nếu là người dân tộc thiểu số): ở mức thấp nhất nộp ${formatNumber(pay)} đồng/tháng${per}${provisional}.`;
+  }
+  return `${head}${period}${next}`;
+}
+
+/**
+ * An income allowed today that falls under next year's floor ("chọn mức 2 triệu" in 2026, the floor expected at
+ * 2,200,000 from 1/1/2027): the periods of next year need at least that floor.
+ */
+function belowNextFloor(income: number, day: string | undefined): string {
+  if (day === undefined) return '';
+  const year = Number(day.slice(0, 4));
+  const next = rulesAt(new Date(`${year + 1}-01-15T12:00:00+07:00`)).period;
+  const floor = incomeLimits(next).floor;
+  if (income >= floor || next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period) return '';
+  const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
+  return ` Lưu ý: từ 1/1/${year + 1} mức thu nhập thấp nhất là ${formatNumber(floor)} đồng${provisional}, nên các kỳ đóng bắt đầu từ năm ${year + 1} phải chọn từ mức đó trở lên; kỳ đã đăng ký và nộp trước ngày đó thì giữ nguyên, không tính lại.`;
 }

@@ -27,7 +27,8 @@ const SEVERAL = /\b(?:bo me|cha me|ong ba|ca hai|hai (?:ong ba|vo chong|dua|chau
 /** The members buying, counted by the person ("mua BHYT hộ gia đình cho 3 người"). */
 const BUYING_FOR = /\b(?:mua|dong) (?:\w+ ){0,5}cho (\d|hai|ba|bon|nam|sau) (?:nguoi|thanh vien)\b/;
 /** The question is about household health insurance. */
-export const HOUSEHOLD_CARD = /\bbhyt (?:theo )?(?:ho gia dinh|ho gd|ho|cho ca nha|cho ca gia dinh|ca nha)\b|\b(?:mua|dong) bhyt (?:\w+ ){0,3}(?:ca nha|ca gia dinh|\d nguoi)\b/;
+// ("… có thẻ BHYT luôn không, hay phải mua riêng, mua riêng thì hết khoảng bao nhiêu một năm": its price asked.)
+export const HOUSEHOLD_CARD = /\bbhyt (?:theo )?(?:ho gia dinh|ho gd|ho|cho ca nha|cho ca gia dinh|ca nha)\b|\b(?:mua|dong) bhyt (?:\w+ ){0,3}(?:ca nha|ca gia dinh|\d nguoi)\b|\bbhyt\b(?: \w+){0,12} mua rieng (?:\w+ ){0,3}(?:het|mat|ton)? ?(?:khoang )?bao nhieu\b/;
 
 /** A year's price for each of `n` members buying together, in order. */
 function yearly(n: number, base: number): number[] {
@@ -43,7 +44,8 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
   if (s.day === undefined) return undefined;
   const m = PEOPLE.exec(f);
   // ("cho 2 vợ chồng": two.)
-  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b/.test(f) ? 2 : undefined;
+  // ("Vợ chồng em đều buôn bán tự do": the two of them.)
+  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b|\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? 2 : undefined;
   // ("Nhà tôi 4 người chưa ai có thẻ BHYT … sau này về hưu thì …": no one has a card now, whatever comes later.)
   const covered = /\bchua (?:ai|nguoi nao) (?:co|duoc cap) (?:the )?(?:bhyt|the)\b/.test(f) ? [] : COVERED.filter((c) => c.re.test(f));
   const base = rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.referenceLevel;

@@ -718,6 +718,12 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
+  // ("Năm 2021 tôi tham gia BHXH tự nguyện …, đóng đều … tới hết tháng 12/2023. Từ 1/2024 … bỏ đóng": the year joined.)
+  const joinedIn = /\bnam ((?:19|20)\d\d) (?:toi |em |minh |tui )?(?:bat dau )?(?:tham gia|dong) (?:bhxh |bao hiem xa hoi )?tu nguyen\b/.exec(f);
+  if (joinedIn && (s.startYear === undefined || Number(joinedIn[1]) < s.startYear)) {
+    s.startYear = Number(joinedIn[1]);
+    delete s.startMonth;
+  }
   // ("từ tháng 3/2019", "từ 3/2019")
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?(?:thang )?(\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
   if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);

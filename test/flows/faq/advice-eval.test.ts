@@ -110,13 +110,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * count for both kinds; a daughter's age beside the asker's birth; no health card while paying; a prepaid period not
  * recalculated; a level change waiting for the period told; a household near-poor after leaving poverty; a prepayment
  * then a job; a pensioner's months from the month drawn to the day of death; a spouse using the pensioner's card; a debt
- * that is no income: 657/657.
+ * that is no income: 657/657; then round WW's (run once on 2537f5d): an income under next year's floor, back from work
+ * abroad, a period paid before leaving the near-poor list and the next one's price, a job's compulsory months then
+ * voluntary ones before a birth, support months after a lump sum or a stop, a monthly budget 'dư ra', more than 5 years
+ * ahead at once, the household card's price for a couple, a mode's deadline with no start month: 667/667.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 657 / 657, violations: 0 },
+  regress: { correct: 667 / 667, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -129,7 +132,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(657);
+    expect(regress.length).toBeGreaterThanOrEqual(667);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
