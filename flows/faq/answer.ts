@@ -694,6 +694,11 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const count = `Tính đến nay anh/chị đã đóng ${spell(s.yearsPaid)} (các giai đoạn đóng bắt buộc, tự nguyện được cộng dồn; thời gian không đóng hay đã nhận BHXH một lần thì không tính).`;
     out[0] = leadBefore(out[0]!, own && !out.some((p) => p.lead?.includes(own)) ? `${count} ${own.replace(/^Anh\/chị đã đóng [^,:]+: từ/u, 'Từ').replace(/^Anh\/chị đã đóng [^,:]+, còn/u, 'Anh/chị còn')}` : count);
   }
+  // Whether only the last years count toward the pension ("nâng lên thì sau này lương hưu có cao hơn không hay chỉ tính mấy
+  // năm cuối"): the whole period's average.
+  if (afterAsks && out.length > 0 && /\b(?:chi )?tinh (?:\w+ ){0,2}(?:may |nhung |vai )?(?:nam|thang) cuoi\b|\b(?:may|nhung|vai|\d{1,2}) nam cuoi\b(?= (?:\w+ ){0,4}(?:khong|ko|k|a)\b)/.test(f) && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes('cả quá trình'))) {
+    out[out.length - 1] = leadAfter(out[out.length - 1]!, 'Lương hưu tính theo bình quân thu nhập đã đóng của cả quá trình (các năm trước được nhân hệ số trượt giá), không chỉ mấy năm cuối: đóng ở mức cao càng nhiều năm thì bình quân, và lương hưu, càng cao.');
+  }
   // No card with voluntary insurance, and the household card's price asked ("… hay phải mua riêng, mua riêng thì hết
   // khoảng bao nhiêu một năm"): the year's price for the household told.
   const cardAt = out.findIndex((p) => p.entry.id === 'health_insurance.contributor_card');

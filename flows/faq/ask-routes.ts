@@ -289,9 +289,9 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
 
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
 // ("trễ nhất tới tháng mấy phải nộp" too.)
-const DEADLINE_ASKED = /\b(?:(?:cham|tre|muon) nhat (?:la |toi |den )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi))\b/;
+const DEADLINE_ASKED = /\b(?:(?:cham|tre|muon) nhat (?:la |toi |den )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi)|(?:nop|dong) bu (?:\w+ ){0,3}(?:duoc|dc) (?:khong|ko|k))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
-const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b/;
+const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b|\bdong (?:theo )?(nam)\b(?! (?:\d|nay|sau|truoc|toi|nua))/;
 const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
 
 /** The last month to pay for the period told, with the rule it comes from (undefined when the mode or start is not told). */
@@ -878,6 +878,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // The floor's premium charged and the supported amount heard of ("Sao đại lý thu em 330 nghìn/tháng mà hàng xóm nói chỉ
+    // có 264 nghìn? Ai đúng"): 330,000 is before the State's support; what is left to pay depends on the group.
+    name: 'floor-before-support',
+    asks: (f) => /\b330(?: nghin| k|k| 000)?\b/.test(f) && /\b(?:264|231|198|165)(?: nghin| k|k| 000)?\b/.test(f) && /\b(?:thu|dong|nop)\b/.test(f),
+    entry: 'contribution_amount.minimum',
+    lead: () => '330.000 đồng là mức đóng 22% ở thu nhập thấp nhất, chưa trừ phần Nhà nước hỗ trợ; người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng nên chỉ nộp {PAY_OTHER} đồng/tháng (hộ nghèo {PAY_POOR}, cận nghèo {PAY_NEAR_POOR}, dân tộc thiểu số {PAY_ETHNIC}), trong tối đa 120 tháng được hỗ trợ. Nếu bị thu đủ 330.000 đồng khi vẫn còn tháng được hỗ trợ, anh/chị đề nghị đại lý kiểm tra lại tờ khai, xem số tháng đã được hỗ trợ trên VssID hoặc gọi 1900 9068.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // A period paid, then the floor rising ("Tháng 11/2026 em vừa đóng 12 tháng mức 1,5 triệu, sang 2027 chuẩn nghèo tăng thì
     // em có phải đóng bù tiền chênh không"): what was paid is not recalculated; the new level from the next period.
     name: 'paid-period-not-recalculated',
@@ -1203,8 +1213,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'contributor-moves',
     asks: (f, s) =>
       s.drawingPension !== true &&
-      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b/.test(f) &&
-      /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec)\b/.test(f) &&
+      // ("… ở quê Nghệ An, giờ em vô Bình Dương chạy Grab" too.)
+      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
+      /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec|chay (?:xe|grab|xe om))\b/.test(f) &&
       /\b(?:dong|nop|tham gia)\b/.test(f) &&
       !/\b(?:cong ty|ho tro)\b/.test(f),
     entry: 'where_to_pay.moved_residence',

@@ -10,7 +10,8 @@ import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
 /** Asks how much to pay ("nộp bao nhiêu", "hết bn", "1 tháng mất bao nhiêu tiền"). */
-const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b/;
+// ("có phải bỏ tiền ra không": whether anything is left to pay, after the support and a province's top-up.)
+const ASKS_AMOUNT = /\b(?:bao nhieu|het bao nhieu|mat bao nhieu|la bao nhieu)\b|\bphai (?:bo|mat|tra) tien(?: ra)?\b|\bphai tu (?:dong|nop|bo tien)\b|\b(?:con )?duoc mien\b/;
 /** Asks whether an income may be chosen, or what it means ("mức 1tr đóng được không", "mức 2tr có phải là đóng 2tr không"). */
 // (Not "có phải đóng bù tiền chênh không": whether more is owed.)
 const ASKS_ALLOWED = /\b(?:muc|chon) (?:\w+ ){0,5}(?:duoc|dc) (?:khong|ko|k|hong)\b|\bco phai (?:la )?(?:dong|nop)\b(?! (?:bu|them|lai|tien chenh|phan chenh)\b)/;
@@ -124,7 +125,8 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // ("6 năm (2009–2015)" is a span of years paid, not a year asked about.)
   // (A birth year, "em năm 1995 ở Đắk Lắk", is no year asked about: the year is next to the paying.)
   const past = /(?<!\b\d{1,2} )\bnam ((?:19|20)\d\d) (?:\w+ ){0,3}?(?:dong|nop|muc|thi)\b/.exec(f)?.[1];
-  if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f)) return undefined;
+  // ("Năm 2025 tôi đóng … Sang năm 2026 này còn được miễn không": this year asked after last year's.)
+  if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f) && !new RegExp(`\\bnam ${s.year}\\b`).test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
@@ -144,7 +146,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}`;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}${nextYearPeriod(f, g, months, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -259,7 +261,9 @@ function forAll(f: string, figure: string, months: string | undefined): string {
 
 /** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12, "đóng 1 lần 5 năm" → 60). */
 function modeMonths(f: string): string | undefined {
-  const m = MODE.exec(f);
+  // (A mode moved to is the one asked about: "đang đóng theo quý, muốn chuyển qua đóng theo năm … đóng bn".)
+  const moved = /\b(?:chuyen|doi) (?:qua|sang) /.exec(f);
+  const m = (moved ? MODE.exec(f.slice(moved.index)) : null) ?? MODE.exec(f);
   const years = AHEAD.test(f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
   return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : years ? String(Number(years) * 12) : m?.[4] ? '12' : undefined);
 }
@@ -480,3 +484,22 @@ function belowNextFloor(income: number, day: string | undefined): string {
   const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
   return ` Lưu ý: từ 1/1/${year + 1} mức thu nhập thấp nhất là ${formatNumber(floor)} đồng${provisional}, nên các kỳ đóng bắt đầu từ năm ${year + 1} phải chọn từ mức đó trở lên; kỳ đã đăng ký và nộp trước ngày đó thì giữ nguyên, không tính lại.`;
 }
+
+/**
+ * A period asked that starts next year at the floor ("Tháng 1/2027 em xin tạm hoãn hợp đồng 6 tháng … đóng mức thấp
+ * nhất thì bao nhiêu"): what it costs at that year's floor, when that floor differs from today's.
+ */
+function nextYearPeriod(f: string, g: string, months: string | undefined, day: string | undefined): string {
+  if (day === undefined) return '';
+  const year = Number(day.slice(0, 4));
+  const start = new RegExp(`\\b(?:tu |bat dau (?:tu )?)?thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
+  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12) return '';
+  const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
+  const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
+  if (next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period) return '';
+  const pay = figureValue(`PAY_${g}`, undefined, then);
+  const per = months ? `, ${months} tháng ${formatNumber(pay * Number(months))} đồng` : '';
+  const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
+  return ` Kỳ bắt đầu từ tháng ${Number(start[1])}/${year + 1} tính theo mức thấp nhất của năm ${year + 1} là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: nộp khoảng ${formatNumber(pay)} đồng/tháng${per}.`;
+}
+

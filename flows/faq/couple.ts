@@ -71,6 +71,7 @@ export function askerOwnText(text: string): { text: string; sex?: 'male' | 'fema
   let askerAfter = false;
   // (A husband's story, then the asker's own: the asker is his wife.)
   let spouse: string | undefined;
+  let relativeDied = false;
   const kept: string[] = [];
   for (const sentence of sentences) {
     const f = words(sentence);
@@ -80,6 +81,10 @@ export function askerOwnText(text: string): { text: string; sex?: 'male' | 'fema
       subject = 'relative';
       const named = SPOUSE_NAMED.exec(f);
       spouse ??= named?.[1] ?? named?.[2];
+    } else if (subject === 'relative' && !ASKER_SUBJECT.test(f) && DEATH.test(f) && !/\bmat (?:so|the|giay|tien|viec|quyen)\b/.test(f)) {
+      // (The relative's death told in a sentence of its own, "Tháng 9/2026 anh bị tai nạn giao thông mất": the letter is
+      // about it, unless the asker then tells years paid of their own.)
+      relativeDied = true;
     } else if (ASKER_SUBJECT.test(f)) {
       if (subject === undefined) return undefined;
       subject = 'asker';
@@ -90,5 +95,6 @@ export function askerOwnText(text: string): { text: string; sex?: 'male' | 'fema
   const asks = sentences.filter((x) => x.includes('?')).map(words);
   if (!askerAfter || asks.length === 0 || asks.some((a) => RELATIVE_NAMED.test(a))) return undefined;
   const own = kept.join(' ');
+  if (relativeDied && !/\b(?:dong|tham gia)\b(?: \w+){0,6} \d{1,2} nam\b/.test(words(kept.filter((x) => !x.includes('?')).join(' ')))) return undefined;
   return spouse === undefined ? { text: own } : { text: own, sex: spouse === 'chong' || spouse === 'ong xa' ? 'female' : 'male' };
 }

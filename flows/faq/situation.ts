@@ -121,6 +121,9 @@ function ageNow(f: string, year: number): number | undefined {
       // ("nghỉ việc năm 2023 khi 52 tuổi" too.)
       const then = /\bnam ((?:19|20)\d\d) (?:,? )?(?:khi |luc |hoi )?(?:toi |em |minh |tui |ong |ba |bo |me )?(?:da |duoc |la )?$/.exec(before);
       if (then && Number(then[1]) < year) n += year - Number(then[1]);
+      // (A child's age, "hai con 8 tuổi và 12 tuổi": not the person's.)
+      // ("Con trai tôi 16 tuổi muốn đóng" is the child asked about: only children told as the family's.)
+      if (n < 18 && /\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b/.test(before)) continue;
       if (n >= 10 && n <= 100) found.push({ n, before: then ? ' nay ' : before });
     }
     if (found.length > 0) break;
@@ -399,7 +402,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'no_contract';
   } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
-  } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
   }
 
@@ -415,6 +418,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && (!thingLost || toldDeath)) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi|em|anh ay|chi ay|ong ay|ba ay) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)|\b(?:19|20)\d\d (?:thi )?(?:anh|chi|em|ong|ba|bo|me|chong|vo) (?:ay )?(?:da )?(?:mat|qua doi)\b/.test(f)) s.memberDied = true;
+    // ("Tháng 9/2026 anh bị tai nạn giao thông mất": a death told after its cause.)
+    if (/\b(?:tai nan|benh|dot quy|tai bien|ung thu|nhoi mau)(?: \w+){0,3} (?:ma |roi |nen |va )?(?:mat|qua doi)\b(?! (?:so|the|giay|tien|viec|quyen|kha nang|suc)\b)/.test(f) && !/\b(?:neu|lo|gia su)\b(?: \w+){0,6} (?:tai nan|benh)/.test(f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     // ("Nếu tôi không rút mà chẳng may qua đời thì vợ con tôi …": the same, the words between longer; "nếu anh ấy chẳng may
     // qua đời" after a relative's illness is their death supposed.)
@@ -496,8 +501,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // when no years, no end and no stop are told.
   // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
   // (Nor when a period with its end is told: "bắt buộc từ 2/2009 đến 1/2017, nghỉ ở nhà mấy năm, tháng 4/2023 đóng tự nguyện
-  // lại … tới giờ" is two periods, read below.)
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined)) {
+  // lại … tới giờ" is two periods, read below; nor a period registered and never paid, "tới giờ vẫn chưa nộp được đồng nào".)
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b/.test(f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;

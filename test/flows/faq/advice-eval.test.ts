@@ -113,13 +113,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * that is no income: 657/657; then round WW's (run once on 2537f5d): an income under next year's floor, back from work
  * abroad, a period paid before leaving the near-poor list and the next one's price, a job's compulsory months then
  * voluntary ones before a birth, support months after a lump sum or a stop, a monthly budget 'dư ra', more than 5 years
- * ahead at once, the household card's price for a couple, a mode's deadline with no start month: 667/667.
+ * ahead at once, the household card's price for a couple, a mode's deadline with no start month: 667/667; then round YY's
+ * (run once on 1ac3018): a province's top-up asked as 'có phải bỏ tiền ra không', 'đang đóng bhxh ở công ty', the mode
+ * moved to, last year's top-up asked for this year, a period registered and never paid, moving to work in another
+ * province, 330,000 before the support, a lump sum asked 'được khoảng bao nhiêu', the whole period's average, a period
+ * starting next year at next year's floor, paying on for a husband who died: 678/678.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 667 / 667, violations: 0 },
+  regress: { correct: 678 / 678, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -132,7 +136,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(667);
+    expect(regress.length).toBeGreaterThanOrEqual(678);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
