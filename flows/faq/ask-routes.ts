@@ -399,6 +399,19 @@ function levelOutOfRange(name: string, high: boolean, entry: string): AskRoute {
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // Drawing the monthly allowance of Art 23 (at the age with under 15 years) and asking to pay on ("Bố tôi 65 tuổi đang
+    // nhận trợ cấp hằng tháng theo Điều 23 vì chỉ có 9 năm BHXH, giờ muốn đóng tự nguyện tiếp"): not while drawing it.
+    name: 'monthly-allowance-joins',
+    asks: (f) =>
+      /\b(?:dang|hien) (?:\w+ )?(?:nhan|huong|lanh|linh) tro cap hang thang\b/.test(f) &&
+      /\bdieu 23\b|\bchua du 15 nam\b|\bchi co \d{1,2} nam\b|\bvi (?:chi )?(?:co )?\d{1,2} nam\b/.test(f) &&
+      /\b(?:dong|tham gia) (?:\w+ ){0,3}(?:tu nguyen|tiep|them)\b/.test(f),
+    entry: 'eligibility.pensioner',
+    lead: () => 'Không, trong khi đang hưởng trợ cấp hằng tháng: người đang hưởng lương hưu, trợ cấp BHXH hằng tháng hoặc trợ cấp hằng tháng (Điều 23) không thuộc diện tham gia BHXH tự nguyện. Việc dừng nhận trợ cấp để đóng tiếp có được không và tính thế nào thì cần hỏi cơ quan BHXH đang chi trả hoặc 1900 9068.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // The book's birth year unlike the ID card's ("Sổ BHXH ghi năm sinh 1968 nhưng căn cước là 1969 … sửa thế nào, có ảnh
     // hưởng tuổi nghỉ hưu không"): the record corrected, which the retirement age is reckoned from.
     name: 'birth-year-mismatch',
@@ -867,6 +880,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
       !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
       !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
+      // (Not back yet: "dự kiến cuối 2027 mới về", "khi anh về".)
+      !/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/.test(f) &&
       // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
       !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f)),
     entry: 'transfer_between_schemes.combine_periods',

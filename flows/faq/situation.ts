@@ -248,10 +248,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui) (?:la )?nu (?:,|\(|\d{2} tuoi)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu [),] |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
-  // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" and unaccented "ba toi" the grandmother.
+  // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" the grandmother.
   const dad = /\bba (?:tôi|em|mình)\b/u.test(nfcLower);
   if (dad && s.sex === undefined) s.sex = 'male';
-  else if (!dad && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
+  // (Unaccented, "ba e 63t" may be either: left unsaid, so both sexes' figures are given.)
+  else if (!dad && /\bbà (?:tôi|em|mình|tui)\b/u.test(nfcLower) && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
   // The asker's own sex told with their birth year or age ("em sinh tháng 6/1969, nữ, … chồng em ốm"): theirs,
   // whatever relatives the story names.
@@ -535,7 +536,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(tong cong|tong|duoc|la|vua|da dong|dong) dung (\d{1,2}) (nam|thang)\b/g, '$1 $2 $3')
     // ("Đóng đúng 15 năm thì lương hưu được bao nhiêu": years supposed, opening the ask; "đã đóng 15 năm thì …" stays.)
     .replace(/(?<!\b(?:da|vua|moi|duoc|toi|em|minh) )\b(?:dong|tham gia) (?:tron |dung |du )?\d{1,2} nam thi (?=luong huu|duoc|huong|ty le)/g, ' ')
-    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot|truoc) )*\d{1,2} nam\b/g, '$1 $2$3')
+    // ("đóng một lần cho bố 3 năm còn thiếu": the years missing, for a relative named.)
+    .replace(/\b(dong|nop) ((?:\w+ ){0,4})(mot lan|1 lan) (?:(?:cho|luon|het|ca|mot|truoc)(?: (?:bo|me|ba|ong|chong|vo|con|chau|em|anh|chi))? )*\d{1,2} nam\b/g, '$1 $2$3')
     // "muốn đóng luôn 15 năm", "định đóng thêm 5 năm": years wished for, not paid; "đóng trước 5 năm có được giảm":
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"

@@ -117,13 +117,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * (run once on 1ac3018): a province's top-up asked as 'có phải bỏ tiền ra không', 'đang đóng bhxh ở công ty', the mode
  * moved to, last year's top-up asked for this year, a period registered and never paid, moving to work in another
  * province, 330,000 before the support, a lump sum asked 'được khoảng bao nhiêu', the whole period's average, a period
- * starting next year at next year's floor, paying on for a husband who died: 678/678.
+ * starting next year at next year's floor, paying on for a husband who died: 678/678; then round XX's (run once on
+ * d2f099e): unaccented 'ba e' of either sex, the Art 23 allowance drawn, 'một lần cho bố 3 năm còn thiếu' not years
+ * paid, a husband abroad not back yet: 682/682.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 678 / 678, violations: 0 },
+  regress: { correct: 682 / 682, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -136,7 +138,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(678);
+    expect(regress.length).toBeGreaterThanOrEqual(682);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
