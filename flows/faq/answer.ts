@@ -432,7 +432,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
 }
 
 /** A relative who drew a pension and died, told before the asker's own story. */
-const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b(?: \w+){0,20}? (?<!\b(?:chua|khong|ko) (?:duoc )?)(?:huong|nhan|lanh|linh) luong huu\b(?: \w+){0,20}? (?:mat|qua doi|tu vong|chet|tu tran)\b/;
+const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha|ba|ong) (?:toi|em|minh|tui)\b(?: \w+){0,20}? (?<!\b(?:chua|khong|ko) (?:duoc )?)(?:huong|nhan|lanh|linh) luong huu\b(?: \w+){0,20}? (?:mat|qua doi|tu vong|chet|tu tran)\b/;
 /** A death supposed in the ask itself ("nếu anh ấy chẳng may qua đời thì …"). */
 const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */

@@ -93,7 +93,8 @@ export function askerOwnText(text: string): { text: string; sex?: 'male' | 'fema
     if (subject !== 'relative') kept.push(sentence);
   }
   const asks = sentences.filter((x) => x.includes('?')).map(words);
-  if (!askerAfter || asks.length === 0 || asks.some((a) => RELATIVE_NAMED.test(a))) return undefined;
+  // (Nor when the asker pays for the relative, "Tôi muốn đóng một lần phần còn thiếu cho mẹ đủ 15 năm": the letter is theirs.)
+  if (!askerAfter || asks.length === 0 || asks.some((a) => RELATIVE_NAMED.test(a)) || kept.some((x) => /\b(?:dong|nop|mua) (?:\w+ ){0,6}cho (?:me|bo|ba|ong|chong|vo|cha)\b/.test(words(x)))) return undefined;
   const own = kept.join(' ');
   if (relativeDied && !/\b(?:dong|tham gia)\b(?: \w+){0,6} \d{1,2} nam\b/.test(words(kept.filter((x) => !x.includes('?')).join(' ')))) return undefined;
   return spouse === undefined ? { text: own } : { text: own, sex: spouse === 'chong' || spouse === 'ong xa' ? 'female' : 'male' };

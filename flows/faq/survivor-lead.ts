@@ -62,7 +62,7 @@ const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d
 function drawnBetween(f: string): number | undefined {
   const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
   // ("Không may tháng 8/2026 ông bị tai biến và mất": a few words between the month and the death; "mẹ mất ngày 10/10/2026".)
-  const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: (?!thang\b|nam\b|\d)\w+){0,6}? (?:mat|qua doi|tu tran|tu vong)\b|\b(?:mat|qua doi|tu tran) (?:vao )?(?:(?:ngay|hom) \d{1,2} (?:thang )?|thang )(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: (?!thang\b|nam\b|\d)\w+){0,6}? (?:mat|qua doi|tu tran|tu vong)\b|\b(?:mat|qua doi|tu tran) (?:vao )?(?:(?:ngay|hom) \d{1,2} (?:thang )?|(?:dau |cuoi |giua )?thang )(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
   if (!since || !died) return undefined;
   const months = Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) - (Number(since[2]) * 12 + Number(since[1]));
   return months >= 1 && months <= 600 ? months : undefined;
