@@ -5,10 +5,14 @@ import type { Situation } from './situation.ts';
 // ("Bình quân thu nhập tháng đóng BHXH của tôi khoảng 4 triệu": the average, farther from its number.)
 const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\bbinh quan(?: \w+){0,8}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
 
+/** Words just before a level that make it one for the years to come. */
+const FUTURE_LEVEL = /\b(?:tiep|muon|dinh|du dinh|se|sap)(?: \w+){0,2} $/;
+
 /** The monthly income a message names for the years paid (1,000,000 to 50,000,000 đồng), or undefined. */
 export function incomeTold(f: string): number | undefined {
   const m = INCOME.exec(f);
-  if (!m) return undefined;
+  // (Not an income chosen for the years to come: "còn nếu đóng tự nguyện tiếp mức 3 triệu" is no past average.)
+  if (!m || FUTURE_LEVEL.test(f.slice(Math.max(0, m.index - 40), m.index))) return undefined;
   const millions = m[1] ?? m[2];
   const income = millions ? Number(millions.replace(/[, ]/, '.')) * 1_000_000 : Number(m[3]!.replace(/ /g, ''));
   return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
@@ -76,7 +80,9 @@ export function monthsOfAverage(
   const split =
     startYear !== undefined
       ? before > 0
-        ? ` (${before} năm trước 2014 x 1,5 tháng + ${decimal(after)} năm ${whole > before ? 'từ 2014' : 'của các tháng lẻ, tính như từ 2014,'} x 2 tháng)`
+        ? after === 0
+          ? ` (${before} năm trước 2014 x 1,5 tháng)`
+          : ` (${before} năm trước 2014 x 1,5 tháng + ${decimal(after)} năm ${whole > before ? 'từ 2014' : 'của các tháng lẻ, tính như từ 2014,'} x 2 tháng)`
         : ' (mỗi năm từ 2014 được 2 tháng)'
       : ' nếu các năm đóng từ 2014 trở đi (mỗi năm trước 2014 chỉ tính 1,5 tháng)';
   const shown = odd === 0 ? `${whole} năm` : `${whole} năm ${odd} tháng (tính là ${decimal(whole + (odd <= 6 ? 0.5 : 1))} năm)`;

@@ -412,7 +412,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
   const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
   // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
-  const thingLost = /\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
+  // ("Sổ … bị lụt cuốn mất rồi", "làm mất sổ", "sổ mất thì tra lại ở đâu": a thing lost.)
+  const thingLost = /\b(?:cuon|lam|danh|troi|chay|lu cuon|lut cuon) mat\b|\bso (?:bhxh |bao hiem |bao hiem xa hoi )?(?:bi )?mat (?:thi|roi|het|dau)\b|\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
   // (A death told in so many words stands beside money asked whether lost: "bố mất vì tai nạn … số tiền đóng trước có
   // mất không".)
   const toldDeath = /\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/.test(f);
@@ -744,8 +745,16 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (s.yearsPaid !== undefined) {
     const told = spansOf() ?? [];
     const total = told.reduce((t, [a, b]) => t + b - a, 0);
-    if (told.length >= 2 && Math.abs(total - Math.round(s.yearsPaid * 12)) <= 1) {
-      s.monthsBefore2014 = told.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
+    const paid = Math.round(s.yearsPaid * 12);
+    const toldBefore = told.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
+    if (told.length >= 2 && Math.abs(total - paid) <= 1) {
+      s.monthsBefore2014 = toldBefore;
+    } else if (told.length >= 1 && s.startYear !== undefined && total < paid - 1) {
+      // ("2 năm hồi làm may (2003–2004), sau đó đóng tự nguyện 9 năm từ 2015 tới hết 2023": the periods told fall short
+      // of the years paid; the months left over are reckoned before 2014 as far as the first start allows, rather
+      // than every month since the first start.)
+      const start = s.startYear * 12 + (s.startMonth ?? 1) - 1;
+      s.monthsBefore2014 = Math.min(toldBefore + paid - total, Math.max(0, 2014 * 12 - start));
     }
   }
   // More years than since the start told ("đóng 20 năm từ 2015"): a plan, not a past.

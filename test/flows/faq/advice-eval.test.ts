@@ -120,13 +120,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * starting next year at next year's floor, paying on for a husband who died: 678/678; then round XX's (run once on
  * d2f099e): unaccented 'ba e' of either sex, the Art 23 allowance drawn, 'một lần cho bố 3 năm còn thiếu' not years
  * paid, a husband abroad not back yet: 682/682; then a mother's missing months paid by her child ('đóng một lần phần
- * còn thiếu cho mẹ'): 683/683.
+ * còn thiếu cho mẹ'): 683/683; then a book swept away by a flood ('sổ … bị lụt cuốn mất') that is no death, and a lump
+ * sum not priced at the level chosen for the years to come, two compulsory years before 2014 beside nine voluntary from
+ * 2015: 686/686.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 683 / 683, violations: 0 },
+  regress: { correct: 686 / 686, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -139,7 +141,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(683);
+    expect(regress.length).toBeGreaterThanOrEqual(686);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
