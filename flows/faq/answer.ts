@@ -176,6 +176,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // (The rule for foreigners for a message that names one: "vợ tôi bán hàng ở chợ … muốn tham gia" is no foreigner.)
   ['eligibility.foreigner', /\b(?:nuoc ngoai|quoc tich|ngoai quoc|viet kieu|nguoi lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)\b/],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
+  // (Japan's pension only for a message about Japan: "đi XKLĐ Hàn Quốc về" is not.)
+  ['other.japan_nenkin', /\b(?:nhat|nhat ban|nenkin|japan)\b/],
   ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
 ]);

@@ -13,7 +13,7 @@ import { floorPaymentLead, LEFT_GROUP, levelOutOfRangeLead, paidPeriodLead, peri
 export const STARTS_JOB =
   /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
 /** A job starting in a month to come ("Tháng 1/2027 tôi vào làm cho một công ty có ký hợp đồng"), on the day of the answer. */
-const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
+const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |e |minh |tui )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
 /** A job about to start: told as soon (STARTS_JOB) or in a month after the answer's day. */
 function startsJob(f: string, day: string | undefined): boolean {
   if (STARTS_JOB.test(f)) return true;
@@ -587,10 +587,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Paid ahead, then the household's group changed, a refund of the difference asked ("đã đóng 12 tháng …, tháng 10
     // được công nhận hộ cận nghèo, có được hoàn lại tiền chênh lệch không"): nothing recalculated; the new group from
-    // the next period.
+    // the next period. (Or a top-up asked, "Nếu sang năm nhà thoát cận nghèo thì có phải đóng thêm không": none either.)
     name: 'group-changed-refund',
     asks: (f) =>
-      /\b(?:hoan|tra|bu) lai\b|\bhoan tien\b|\bchenh lech\b|\bphan chenh\b/.test(f) &&
+      /\b(?:hoan|tra|bu) lai\b|\bhoan tien\b|\bchenh lech\b|\bphan chenh\b|\b(?:phai|bi) (?:dong|nop|thu|bu) them\b/.test(f) &&
       /\b(?:cong nhan|vao|thanh|len|xuong|thoat|ra khoi|duoc xep|bi xep) (?:\w+ ){0,2}(?:ho ngheo|ho can ngheo|can ngheo|ngheo)\b/.test(f) &&
       !/\b(?:rut|(?<!\bthang )mot lan|qua doi|chet|bat buoc)\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
@@ -874,7 +874,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // workers abroad is behind them; they may join, and their Vietnamese years still count.
     name: 'back-from-abroad',
     asks: (f) =>
-      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que)\b/.test(f) &&
+      // ("đi xkld Hàn Quốc về từ 2025": back since a date.)
+      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que)\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
       /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
       /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
       // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)

@@ -20,7 +20,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'xuat khau lao dong': ['xkld'],
   chong: ['ck'],
   vo: ['vk'],
-  luong: ['lg'],
+  luong: ['lg', 'luog'],
   sinh: ['sn'],
   'hop dong lao dong': ['hdld'],
 };

@@ -219,6 +219,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const words = spellSchemeNames(fold(text.replace(DASHED_SPAN, ' từ $1 đến $2 ').replace(/đúng(?= \d)/giu, 'tròn')))
     .replace(/\b(co|la|duoc|du) dung (?=\d{1,2} nam\b)/g, '$1 tron ')
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
+    // ("mức 2.000.000đ, đóng đến hết tháng 9/2026": a sum in đồng is one number, its dots no clause marks.)
+    .replace(/(\d)\.(?=\d{3}(?!\d))/g, '$1')
     // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.
     .replace(/[+&=]/g, ',')
     .replace(/([,.;:?!()])/g, ' $1 ')
@@ -254,6 +256,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (Unaccented, "ba e 63t" may be either: left unsaid, so both sexes' figures are given.)
   else if (!dad && /\bbà (?:tôi|em|mình|tui)\b/u.test(nfcLower) && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
+  // The asker speaking of themself as "chị", "cô" or "chú" ("Chào ad, chị ở Nghệ An, sinh tháng 10/1973", "Chú sinh tháng
+  // 11/1964", "Cô tôi sinh tháng 3/1969"), read with the marks (unaccented "chi o" is also "chỉ ở"); not the staff
+  // addressed ("chị ơi", "chị có thể …").
+  if (s.sex === undefined) {
+    const speaker = /(?:^|[\s,.!:])(chị|cô|chú)(?: (?:tôi|em|mình))? (?:ở|sinh|năm nay|nay|\d{2} tuổi|đóng|làm|có (?!thể)|tham gia|hỏi|muốn)/u.exec(nfcLower);
+    if (speaker) s.sex = speaker[1] === 'chú' ? 'male' : 'female';
+    // (Unaccented, only where "chu" can be no other word: "cho chu hoi", "chu sinh thang 11/1964".)
+    else if (/\b(?:cho chu hoi|chu sinh (?:thang |nam |ngay )?\d|chu nam nay \d)/.test(f)) s.sex = 'male';
+  }
   // The asker's own sex told with their birth year or age ("em sinh tháng 6/1969, nữ, … chồng em ốm"): theirs,
   // whatever relatives the story names.
   if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/.test(f)) s.sex = 'female';
@@ -270,7 +281,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)
   // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now; "lo cho mẹ có
   // lương hưu" is a wish.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio|cho) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  // ("có lương hưu rồi có được thẻ BHYT không": a pension to come, asked about.)
+  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:huong|nhan|lanh) luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio|cho) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b| roi (?:thi )?(?:co )?duoc (?:cap )?the\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
     s.drawingPension = true;
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
@@ -401,7 +413,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'contract';
   } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?(?:hop dong|hd)\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da|toi|em|minh|tui)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
     s.employment = 'left_job';
   } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
@@ -427,10 +439,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // qua đời" after a relative's illness is their death supposed.)
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
-  // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead.)
+  // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
+  // tháng 1 lần": a mode wished for.)
   if (
     // ("hợp đồng 6 tháng", "hợp đồng lao động 6 tháng" are contracts, not payments.)
-    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,2})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu) (?:\w+ ){0,3})\bdong (?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,6})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
@@ -543,7 +556,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // a prepayment asked about (one made is "đã đóng trước 5 năm").
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
     // stays).
-    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu)/g, ' ')
+    .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|luog huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu|(?:\w+ )?(?:khoang|bao nhieu)\b)/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
     // ("… lúc nghỉ hưu tôi có đủ 15 năm để hưởng lương hưu không" too.)
     .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam\b(?= (?:\w+ ){0,5}?(?:khong|ko|k|chua|hay)\b)/g, ' ')
@@ -662,6 +675,18 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // (Both kinds named for one count, "cộng cả bắt buộc lẫn tự nguyện được 12 năm 3 tháng", is a total, not two counts.)
   const bothKindsOneCount = /\b(?:ca|tinh ca|gom ca|cong ca) (?:bat buoc|tu nguyen) (?:lan|va|voi|cung|,) (?:ca )?(?:bat buoc|tu nguyen)\b/.test(fy);
   if (compulsory && voluntary && kindSum <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
+  // One kind's years counted without their period, beside a period of the other kind told by its dates ("1 năm BHXH
+  // bắt buộc hồi 2000, còn tự nguyện thì đóng từ 1/2015 đến 11/2026"): both paid.
+  // (Only a count told first in the period's own sentence, and not the period's own count, "5 năm từ 2009 đến hết 2013".)
+  // ("tự nguyện từ tháng 1 năm 2019": a month's number before its year, no count.)
+  const kindCount = (k: typeof compulsory) => (k && !/^ (?:19|20)\d\d\b/.test(fy.slice(k.end)) ? k : undefined);
+  const counted = compulsory && !voluntary ? kindCount(compulsory) : voluntary && !compulsory ? kindCount(voluntary) : undefined;
+  const nextPeriod = counted ? new RegExp(PERIOD.source).exec(fy.slice(counted.end)) : null;
+  const periods = counted && nextPeriod && !/[.?!]/.test(fy.slice(counted.end, counted.end + nextPeriod.index)) && !/^ (?:\w+ ){0,2}?tu (?:thang |nam )?\d/.test(fy.slice(counted.end)) ? spansOf() : undefined;
+  if (counted && periods && periods.length >= 1 && !periods.some(([a, b]) => Math.abs(b - a - counted.n * 12) <= 12) && !OTHER_PERSON.test(fy.slice(Math.max(0, counted.at - 60), counted.at))) {
+    const sum = Math.round((periods.reduce((t, [a, b]) => t + b - a, 0) / 12 + counted.n) * 100) / 100;
+    if (sum <= 45 && sum > (s.yearsPaid ?? 0) + 0.5) s.yearsPaid = sum;
+  }
   const age = ageNow(f, year);
   if (age !== undefined) s.age = age;
   const born = BIRTH_YEAR.exec(f);
@@ -821,9 +846,10 @@ const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |t
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told
-// with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023".)
+// with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023"; a start and its end farther apart when
+// the end follows paying: "từ tháng 1/2008, hồi mới có loại bảo hiểm này, đóng liên tục tới tháng 11/2026".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:[\\w,]+ ){0,4}?|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc))? )|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 
@@ -882,7 +908,9 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // (Or further on in the same clause, "2008–2013 làm công ty điện tử 6 năm", "từ 2005 đến 2012 tôi làm công ty xây
     // dựng, đóng BHXH bắt buộc 8 năm", counting the end year whole.)
     const countedAfter = counted || startMonth || endMonth ? null : COUNT_IN_CLAUSE.exec(clause);
-    const told = counted ?? (countedAfter && Number(countedAfter[1]) * 12 >= spanLength ? countedAfter : null);
+    // (Or just before it, "4 năm BHXH bắt buộc hồi làm ở nông trường (2001-2004)": the end year whole.)
+    const countedBefore = counted || countedAfter || startMonth || endMonth ? null : /\b(\d{1,2}) nam\b(?: (?!nam\b|tu\b)[\w,]+){0,10} \(? ?$/.exec(f.slice(Math.max(0, p.index - 80), p.index));
+    const told = counted ?? (countedAfter && Number(countedAfter[1]) * 12 >= spanLength ? countedAfter : null) ?? (countedBefore && Number(countedBefore[1]) * 12 === spanLength + 12 ? countedBefore : null);
     const length = told && Math.abs(Number(told[1]) * 12 - spanLength) <= 12 ? Number(told[1]) * 12 : spanLength;
     const first = from * 12 + (startMonth ? Number(startMonth) - 1 : 0);
     spans.push([first, first + length]);
@@ -908,7 +936,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   }
   // A start told alone ("đóng tự nguyện từ tháng 1/2012 …") up to the gap told after it.
   for (const o of stops.length > 0 ? f.matchAll(OPEN_START) : []) {
-    if (claimed.some(([a, b]) => o.index >= a && o.index < b)) continue;
+    // (Not a period's own start read again from a word before it, "đóng BHXH bắt buộc từ năm 2008 đến hết năm 2015".)
+    if (claimed.some(([a, b]) => o.index < b && o.index + o[0].length > a)) continue;
     const first = Number(o[2]) * 12 + (o[1] ? Number(o[1]) - 1 : 0);
     const stop = Math.min(...stops.filter((x) => x > first));
     if (Number.isFinite(stop)) spans.push([first, stop]);

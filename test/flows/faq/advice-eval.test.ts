@@ -122,13 +122,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * paid, a husband abroad not back yet: 682/682; then a mother's missing months paid by her child ('đóng một lần phần
  * còn thiếu cho mẹ'): 683/683; then a book swept away by a flood ('sổ … bị lụt cuốn mất') that is no death, and a lump
  * sum not priced at the level chosen for the years to come, two compulsory years before 2014 beside nine voluntary from
- * 2015: 686/686.
+ * 2015: 686/686; then round ZZ's (run once on ad89c6b): a top-up asked after leaving the near-poor list, Japan's pension
+ * not for a worker back from Korea, one kind's years beside the other's period, a job from a month to come, a pension
+ * for 20 years supposed (typed 'lươg'), a stop told as 'dừng từ 2023 tới giờ', a period's count told before its years,
+ * a period whose end follows 'đóng liên tục': 694/694.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 686 / 686, violations: 0 },
+  regress: { correct: 694 / 694, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -141,7 +144,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(686);
+    expect(regress.length).toBeGreaterThanOrEqual(694);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
