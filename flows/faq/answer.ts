@@ -338,7 +338,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const asked = ASKED_AFTER.exec(ask)?.[1];
     // (A maternity match in a message that tells no birth is not its ask: left out, not answered by another entry.)
     const m0 = matchEntry(index, asked && foldWords(asked).split(' ').length >= 3 ? asked : ask, false, true);
-    if (m0.entry?.topic === 'maternity' && !birthIn(text)) continue;
+    // (Unless the ask's own cue words route it: "Chồng em đang đóng BHXH tự nguyện thì có được miễn không" is the card's.)
+    const noBirth = m0.entry?.topic === 'maternity' && !birthIn(text);
     // "khi nào tôi đủ tuổi nghỉ hưu" when the reply already gives the month: answered.
     if (RETIRE_WHEN.test(f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
@@ -348,6 +349,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (The first ask too, by the routes written for an ask of its own, when the reply's first answer is another's.)
     const route = routeAsk(askF, s, m0.entry?.id, false, i > 0 ? true : 'only');
     const routed = route ? index.entries.get(route.entry) : undefined;
+    if (noBirth && !routed) continue;
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     // ("Chồng tôi … bắt đầu lãnh lương hưu từ tháng 1/2026 … tháng 8/2026 … mất. Tôi … đóng được 8 năm": the husband's death, a
     // pensioner's, whatever the asker's own years.)
@@ -496,7 +498,7 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   const next = asks[i + 1];
   const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
   const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
-  const first = answerForAnother(index, `${told} ${asked}`, day);
+  const first = answerForAnother(index, `${told} ${asked}`, day, householdFor(text, `${told} ${asked}`));
   if (!first) return undefined;
   const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
   // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
@@ -505,11 +507,22 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   return { part: first.lead ? { ...first, lead: `${whom} ${saidOf(first.lead, them)}` } : first, through: joined ? i + 1 : i };
 }
 
+/** The household's group told of the whole family ("nhà mình là hộ nghèo", "Nhà em được xét hộ cận nghèo"). */
+const HOUSEHOLD_TOLD = /\b(?:nha|gia dinh|ho gia dinh|ca nha)(?: (?:toi|minh|em|e|chau|tui))? (?:(?:la|thuoc|duoc xet|duoc cong nhan|nam \d{4}(?: la)?) )*(ho can ngheo|can ngheo|ho ngheo)\b/;
+/**
+ * The household's group as a fact for another member of it, whose own sentences do not tell one ("… nhà mình là hộ
+ * nghèo. Mẹ mình sinh tháng 3/1975 …": the mother's support is the poor household's).
+ */
+function householdFor(letter: string, own: string): Situation {
+  const m = HOUSEHOLD_TOLD.exec(foldWords(letter));
+  return m && !/\bngheo\b/.test(foldWords(own)) ? { household: m[1]!.includes('can') ? 'near_poor' : 'poor' } : {};
+}
+
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
-function answerForAnother(index: FaqIndex, question: string, day: AsOfDay): AnswerPart | undefined {
+function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts: Situation = {}): AnswerPart | undefined {
   forOnePerson = true;
   try {
-    const a = answerQuestion(index, question, CONFIDENCE_THRESHOLD, {}, day);
+    const a = answerQuestion(index, question, CONFIDENCE_THRESHOLD, facts, day);
     return a.kind === 'entry' ? a.parts[0] : undefined;
   } finally {
     forOnePerson = false;
@@ -531,7 +544,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     for (const t of turns) {
       // (The asker beside a spouse is of the other sex; a relative is of theirs.)
       const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
-      const a = answerQuestion(index, [...t.story, ...t.asks].join(' '), threshold, sex ? { ...facts, sex } : facts, day);
+      const own = [...t.story, ...t.asks].join(' ');
+      const theirs = { ...householdFor(text, own), ...facts };
+      const a = answerQuestion(index, own, threshold, sex ? { ...theirs, sex } : theirs, day);
       if (a.kind !== 'entry' || a.parts.length === 0) return undefined;
       answers.push(a);
     }

@@ -397,6 +397,17 @@ function levelOutOfRange(name: string, high: boolean, entry: string): AskRoute {
   };
 }
 
+/** Monthly money for old people without a pension, told as heard of ("luật mới cho người già ko có lương hưu được nhận tiền hằng tháng"). */
+const OLD_AGE_MONEY = /\bnguoi (?:gia|cao tuoi)(?: \w+){0,6}? (?:nhan|duoc|lanh|co) (?:\w+ )?tien hang thang\b/;
+/**
+ * The social pension said for this person: reached or not by their age and household (a lump sum taken before is no
+ * bar); or, joining asked by someone short of its age, what joining would take at that age.
+ */
+function socialPensionLead(s: Situation, f: string): string | undefined {
+  if (JOIN_ASK.test(f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || WANTS_TO_PAY.test(f))) return yearsLead(s);
+  return [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined;
+}
+
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Drawing the monthly allowance of Art 23 (at the age with under 15 years) and asking to pay on ("Bố tôi 65 tuổi đang
@@ -1808,6 +1819,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // The money for old people without a pension heard of and asked for a relative of that age ("… nghe nói luật mới cho
+    // người già ko có lương hưu được nhận tiền hằng tháng. Bố chồng em 71 tuổi có được nhận ko"): the social pension first,
+    // whatever a lump sum taken long ago or a health card asked after it.
+    name: 'old-age-money-heard',
+    decisive: true,
+    asks: (f, s) => OLD_AGE_MONEY.test(f) && (s.age ?? 0) >= 60 && s.drawingPension !== true,
+    entry: 'other.social_pension',
+    // (Joining asked too, "có nên cho bố đóng BHXH tự nguyện nữa không", comes after: the allowance is what was heard of.)
+    lead: (s) => socialPensionLead(s, ''),
+    leadsAlways: true,
+  },
+  {
     // A later ask for what old people get ("… Nếu không thì có khoản trợ cấp nào của nhà nước cho người già không?"):
     // the social pension, from the age for this person's household.
     name: 'old-people-allowance-asked',
@@ -1822,9 +1845,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // trí xã hội không"): with what joining would take at that age.
     name: 'social-pension',
     // (Before the retirement month: "Bố tôi sinh năm 1953, không có lương hưu, bao giờ được trợ cấp?" is this.)
+    // (The money for old people told as heard of, "luật mới cho người già ko có lương hưu được nhận tiền hằng tháng", leads a
+    // letter that asks a health card and joining too.)
     asks: (f, s) =>
-      !HEALTH_CARD.test(f) &&
+      (!HEALTH_CARD.test(f) || OLD_AGE_MONEY.test(f)) &&
       (SOCIAL_PENSION_NAMED.test(f) ||
+        OLD_AGE_MONEY.test(f) ||
         (!JOIN_ASK.test(f) && /\b(?:tro cap xa hoi|luong huu xa hoi)\b/.test(f)) ||
         // "luật mới cho người già nhận tiền, bà phải chờ tới bao nhiêu tuổi": the social pension, by its age.
         (/\bnguoi (?:gia|cao tuoi|gia yeu) (?:\w+ ){0,2}(?:nhan|duoc|co|lanh) (?:\w+ ){0,1}tien\b/.test(f) && /\b(?:bao nhieu tuoi|may tuoi|tuoi nao|cho (?:toi|den))\b/.test(f)) ||
@@ -1836,10 +1862,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.social_pension',
     // (An age told: reached or not; a lump sum taken before is no bar, asked or not: "đã rút một lần thì có bị loại không".)
     // (Joining asked too, by someone short of the social pension's age: what joining would take at that age.)
-    lead: (s, f) =>
-      JOIN_ASK.test(f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || WANTS_TO_PAY.test(f))
-        ? yearsLead(s)
-        : [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined,
+    lead: socialPensionLead,
     leadsAlways: true,
   },
   {
@@ -2176,7 +2199,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // A discount on household health insurance, or a card, from paying voluntary insurance: none while paying.
     name: 'contributor-health-card',
-    asks: (f) => HEALTH_CARD.test(f) && /\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/.test(f) && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/.test(f) && !/\bluong huu\b/.test(f),
+    // (A later ask after the household's card, "Chồng em đang đóng BHXH tự nguyện thì có được miễn không": the card it is about.)
+    asks: (f) => (HEALTH_CARD.test(f) || /\bco duoc mien\b/.test(f)) && /\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/.test(f) && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/.test(f) && !/\bluong huu\b/.test(f),
     entry: 'health_insurance.contributor_card',
   },
   {
@@ -2471,6 +2495,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:huong|nhan|lanh) (?:luong huu|che do|huu)\b|\bde (?:duoc )?huong\b/.test(f),
     entry: 'pension_conditions.claim_procedure',
     replaces: ['benefits_pension.no_sickness', 'benefits_pension.why_join', 'benefits_pension.what_benefits', 'pension_conditions.years_15', 'lump_sum.procedure'],
+  },
+  {
+    // A level raised or lowered, asked whether allowed and what it costs ("đang đóng mức 2tr/tháng, giờ muốn lên 5tr thì dc
+    // ko, đóng bn 1 tháng"): the price at the new level, then the rule (from the next period).
+    name: 'level-change-priced',
+    asks: (f) => /\b(?:tang|nang|muon|dinh|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong) (?:muc )?(?:thu nhap )?\d/.test(f) && /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f) && /\bbao nhieu\b/.test(f),
+    entry: 'contribution_amount.how_much_month',
+    after: () => 'payment_mode.change_mode_income',
+    replaces: ['contribution_amount.examples', 'contribution_amount.how_much_month', 'calculator.premium_for_income', 'payment_mode.change_mode_income'],
   },
   {
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).

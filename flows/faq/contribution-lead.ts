@@ -88,8 +88,8 @@ function levelChosen(f: string): number | null {
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
-/** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr"). */
-const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
+/** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr", "giờ muốn lên 5tr"). */
+const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam|muon|dinh) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
 
 /** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
 function incomeNamed(text: string, f: string): number | null {
