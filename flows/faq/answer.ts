@@ -557,12 +557,17 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     const own = answers[k]!.parts.slice(0, 2);
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
+    // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is
+    // not "Với bố anh/chị:" with nothing after it.)
     const them = PERSON_PRONOUN[t.who];
-    const lead = saidOf(own[0]!.lead ?? '', them);
-    return [{ ...own[0]!, lead: `Với ${PERSON_NAME[t.who]}: ${lead}`.trim() }, ...own.slice(1)];
+    const name = PERSON_NAME[t.who];
+    const j = Math.max(0, own.findIndex((p) => p.lead));
+    return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p));
   });
+  // (An ask about both, "mỗi tháng chuẩn bị bao nhiêu cho cả 2 người", answered in each one's turn alike: once.)
+  const once = parts.filter((p, k) => !parts.slice(0, k).some((q) => q.entry.id === p.entry.id && q.lead === p.lead));
   const first = answers[0]!;
-  return { ...first, answer: composeReply(parts, CHAT_CAPS, day), parts };
+  return { ...first, answer: composeReply(once, CHAT_CAPS, day), parts: once };
 }
 
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */

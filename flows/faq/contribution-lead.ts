@@ -231,7 +231,10 @@ const PROVINCE = /\b(ha noi|ninh binh)\b/;
 
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 function localTopUp(f: string, g: string, income: number | null, day: string | undefined): string {
-  const province = TOP_UPS[PROVINCE.exec(f)?.[1] ?? ''];
+  const named = PROVINCE.exec(f);
+  // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
+  if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
+  const province = TOP_UPS[named?.[1] ?? ''];
   const extra = province?.rates[g];
   if (!province || !extra || day === undefined) return '';
   // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.

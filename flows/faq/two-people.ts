@@ -1,3 +1,4 @@
+import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
@@ -35,6 +36,8 @@ export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'fem
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
+/** Where a letter's asks begin ("Em muốn hỏi: …", "Cho em hỏi …"). */
+const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|minh|chau|con|e) (?:muon |xin )?hoi)\b/;
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
@@ -99,8 +102,13 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   let lastAsk: Person | 'both' | undefined;
   // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
   const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
+  // (A letter without question marks, "Em muốn hỏi: bố em … được không, …; mẹ em thì … có đủ 15 năm không; …": from its
+  // ask's opening on, each clause is an ask.)
+  const unmarked = !text.includes('?');
+  let asking = false;
   clauses.forEach((clause, i) => {
-    const isAsk = clause.includes('?');
+    if (unmarked && ASKS_OPEN.test(words(clause))) asking = true;
+    const isAsk = clause.includes('?') || asking;
     const f = words(clause);
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
@@ -108,7 +116,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       shared.push(i);
       return;
     }
-    const who = subjectOf(clause, kinTold);
+    // (The ask's opening is not its subject: "Em muốn hỏi: bố em như vậy …" is about the father.)
+    const opening = unmarked && asking ? /^(?:\S+\s+){0,2}?(?:muon |xin )?hoi\s*:?\s*/.exec(fold(clause)) : null;
+    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);
@@ -132,7 +142,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     for (const p of target === 'both' ? [...told.keys()] : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
   });
   const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
-  if (people.length !== 2 || told.size > 2) return undefined;
+  // (The asker's greeting, "Em chào anh chị.", tells no fact: it makes no third person.)
+  const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));
+  if (people.length !== 2 || factual.length > 2) return undefined;
   return people
     .map((who) => ({
       who,
