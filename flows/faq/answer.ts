@@ -358,7 +358,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… đóng từ năm 2018 … tôi có rút một lần ngay được không": the rule for members who joined after the reform,
     // which the ask alone matched, is not theirs; the transitional rule is, said for them.)
     const transitional = !routed && m0.entry?.id === 'lump_sum.joined_after_2025' && paidBeforeReform(s) ? index.entries.get('lump_sum.transitional_12_months') : undefined;
-    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : m0;
+    // ("… chồng em mất … các cháu có được trợ cấp hằng tháng không": the survivors' monthly allowance, not the rule that
+    // people drawing a monthly allowance may not join.)
+    const survivorsMonthly = !routed && s.memberDied === true && m0.entry?.id === 'eligibility.pensioner' && /\btro cap (?:\w+ )?hang thang\b/.test(f) ? index.entries.get('survivor.monthly_survivor') : undefined;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
@@ -381,7 +384,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… đến đâu để được điều chỉnh": a record set right, not the pension's yearly rise, unless the ask names the pension.)
     if (entry.id === 'benefits_pension.pension_adjustment' && !/\b(?:luong huu|huu tri|tien huu)\b/.test(f)) continue;
     // (Nor after a check of months missing from the record: "… cần mang giấy tờ gì, đến đâu để được điều chỉnh".)
-    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && /\b(?:ho so|giay to|thu tuc)\b/.test(f) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id) || p.entry.id === 'other.social_pension')) continue;
+    // ("… em cần làm giấy tờ gì, nộp ở đâu ạ?" after a death: "nộp ở đâu" alone is the claim's office too, once the claim's
+    // procedure is given.)
+    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && (/\b(?:ho so|giay to|thu tuc)\b/.test(f) || (/\bnop (?:\w+ )?o dau\b/.test(f) && [...parts, ...out].some((p) => p.entry.id.endsWith('.procedure')))) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id) || p.entry.id === 'other.social_pension')) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)

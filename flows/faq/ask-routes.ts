@@ -1831,6 +1831,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // The asker's own joining asked after a story about someone else ("… chồng em mất … Em cũng muốn tự đóng BHXH tự nguyện
+    // cho bản thân thì có được không"): who may join, for them.
+    name: 'own-joining-later',
+    asks: (f) => /\b(?:cho ban than|(?:toi|em|minh|tui) cung (?:muon|dinh|tinh))\b/.test(f) && /\b(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) && /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    laterAskOnly: true,
+  },
+  {
     // A later ask for what old people get ("… Nếu không thì có khoản trợ cấp nào của nhà nước cho người già không?"):
     // the social pension, from the age for this person's household.
     name: 'old-people-allowance-asked',

@@ -128,13 +128,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * a period whose end follows 'đóng liên tục': 694/694; then a level raised and asked whether allowed, the card a
  * contributor does not get asked after the household's, a poor household's support for a mother in a letter about two,
  * the money for old people heard of, for a father-in-law of 71: 698/698; then a letter about both parents without
- * question marks ('Em muốn hỏi: bố em … ; mẹ em thì …'), where the one paying works elsewhere: 699/699.
+ * question marks ('Em muốn hỏi: bố em … ; mẹ em thì …'), where the one paying works elsewhere: 699/699; then the
+ * children's monthly allowance after a death, 'nộp ở đâu' after a claim's procedure, the widow's own joining: 701/701.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 699 / 699, violations: 0 },
+  regress: { correct: 701 / 701, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -147,7 +148,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(699);
+    expect(regress.length).toBeGreaterThanOrEqual(701);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
