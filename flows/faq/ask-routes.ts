@@ -886,7 +886,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'back-from-abroad',
     asks: (f) =>
       // ("đi xkld Hàn Quốc về từ 2025": back since a date.)
-      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que)\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
+      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que(?! (?:vai|may|mot vai|\d) lan))\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
+      // (Still living abroad, home for visits: "Từ 2024 em sang Campuchia buôn bán …, mỗi năm về quê vài lần".)
       /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
       /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
       // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)

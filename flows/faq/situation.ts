@@ -286,7 +286,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.drawingPension = true;
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
-  const drawnSince = /\b(?:va|da|duoc|bat dau) (?:huong|nhan|lanh|linh) luong huu tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("Bố tôi hưởng lương hưu từ bhxh tự nguyện từ tháng 5/2021": a relative's, named, with the scheme between.)
+  const drawnSince = /\b(?:va|da|duoc|bat dau|(?:bo|me|cha|chong|vo|ba|ong) (?:toi|em|minh|tui)) (?:huong|nhan|lanh|linh) luong huu (?:(?:tu|cua|theo) (?:bhxh|bao hiem)(?: xa hoi)?(?: tu nguyen| bat buoc)? )?tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
   if (drawnSince && Number(drawnSince[1]) <= year) s.drawingPension = true;
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   const retiredIn = /\b(?:toi|em|minh|tui) (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
@@ -439,6 +440,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // qua đời" after a relative's illness is their death supposed.)
     if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
   }
+  // A relative's death told as the family's story beside a pensioner who is alive ("Mẹ tôi 68 tuổi, bố tôi mất rồi … Mẹ
+  // đang hưởng lương hưu …"), nothing asked of survivors' allowances: no member's death to answer for.
+  const pensionerAlive = /\b(bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:\w+ ){0,3}?dang (?:huong|lanh|linh|nhan) luong huu\b/.exec(f);
+  // (Not the pensioner's own death told after the pension: "Mẹ em đang hưởng lương hưu … 3,2 triệu thì mất tuần trước".)
+  if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan)\b/.test(f)) delete s.memberDied;
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
   // tháng 1 lần": a mode wished for.)
   if (
@@ -462,8 +468,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
     // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
     /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(fw) ||
-    // "Năm 2017, tôi nghỉ nhận BHTN và BHXH một lần": a withdrawal dated before.
-    /\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw))
+    // "Năm 2017, tôi nghỉ nhận BHXH và BHTN một lần": a withdrawal dated before.
+    /\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) ||
+    // "… nên rút bhxh 1 lần luôn được hơn 60 triệu", "trả lại số tiền đã rút": the sum received tells it was done.
+    /\brut (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:luon |het )?(?:duoc|lay|nhan) (?:hon |khoang |gan |tam )?\d|\bso tien da (?:rut|nhan|lanh)\b/.test(fw))
   ) {
     s.withdrewBefore = true;
     delete s.compulsoryYears;

@@ -129,13 +129,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * contributor does not get asked after the household's, a poor household's support for a mother in a letter about two,
  * the money for old people heard of, for a father-in-law of 71: 698/698; then a letter about both parents without
  * question marks ('Em muốn hỏi: bố em … ; mẹ em thì …'), where the one paying works elsewhere: 699/699; then the
- * children's monthly allowance after a death, 'nộp ở đâu' after a claim's procedure, the widow's own joining: 701/701.
+ * children's monthly allowance after a death, 'nộp ở đâu' after a claim's procedure, the widow's own joining: 701/701;
+ * then round ZA's (run once on d393626): a withdrawal told by the sum received ('rút bhxh 1 lần luôn được hơn 60
+ * triệu'), a father who drew a pension named with its scheme and died, a mother alive on her pension beside a father's
+ * death long ago, home for visits while living abroad: 705/705.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 701 / 701, violations: 0 },
+  regress: { correct: 705 / 705, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -148,7 +151,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(701);
+    expect(regress.length).toBeGreaterThanOrEqual(705);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
