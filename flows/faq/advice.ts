@@ -260,6 +260,9 @@ const partOf =
  * enough): a serious illness or settling abroad opens the lump sum, prepaid months are refunded, "pay the rest
  * in one go" is paying, not withdrawing. Null when none applies.
  */
+/** An especially severe disability certified ("giấy xác nhận khuyết tật mức đặc biệt nặng"): a lump-sum ground of its own. */
+const SEVERE_DISABILITY = /\bkhuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang\b/;
+
 export function situationalAdvice(index: FaqIndex, text: string, s: Situation, matched: KbEntry | null): Advice | null {
   const f = askWords(text);
   // A post, a prison, a new job …: a cue that decides the answer before the rules below read the years and the illness.
@@ -324,7 +327,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const support = /\bho tro\b/.test(f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
     const a = part(
       'lump_sum.serious_illness',
-      `${ill ? upperFirst(PERSON_NAME[ill]) : 'Anh/chị'} ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
+      `${ill ? upperFirst(PERSON_NAME[ill]) : 'Anh/chị'} ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : SEVERE_DISABILITY.test(f) && !LISTED_DISEASE.test(f) ? 'có xác nhận khuyết tật đặc biệt nặng' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
     );
     if (a) return a;
   }
@@ -681,13 +684,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
   const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ')) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s, f));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // The papers matched, what the family receives asked too ("… có được nhận tiền tuất và tiền mai táng không, làm hồ sơ
   // ở đâu"): what they receive for the member's years first, then the papers.
   if (matched.id === 'survivor.procedure' && s.memberDied && /\b(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:tuat|mai tang)\b(?: \w+){0,6} (?:khong|ko|k|chua|bao nhieu)\b/.test(f)) {
-    const lead = pensioner ? pensionerSurvivorLead(text, f) : survivorLead(s, f);
+    const lead = pensioner ? pensionerSurvivorLead(text, f, s.day) : survivorLead(s, f);
     const what = get(index, pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (what && lead) return { kind: 'parts', parts: [{ entry: what, lead }, { entry: matched }] };
   }
@@ -702,7 +705,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
   if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
-    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f)) : part('survivor.member_dies_one_time', survivorLead(s, f));
+    const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // Monthly survivor rules for a member under 15 years (more than 6 months short): the one-time allowance.
@@ -712,14 +715,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
   if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && /\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) {
-    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f));
+    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day));
     if (a) return a;
   }
   // A pensioner's death matched to its own rule, with the months drawn told ("hưởng lương hưu được 5 tháng thì mất"):
   // their months of pension.
   // (Matched to the papers, "bố đang lãnh lương hưu được 5 tháng thì mất … hồ sơ", the amount first, the papers after.)
   if ((matched.id === 'survivor.pensioner_dies' || (pensioner && matched.id === 'survivor.procedure')) && s.memberDied) {
-    const lead = pensionerSurvivorLead(text, f);
+    const lead = pensionerSurvivorLead(text, f, s.day);
     const a = lead ? part('survivor.pensioner_dies', lead) : undefined;
     if (a?.kind === 'parts' && matched.id === 'survivor.procedure') return { kind: 'parts', parts: [...a.parts, { entry: matched }] };
     if (a) return a;
@@ -727,7 +730,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A pensioner's death matched to the member's rules ("mẹ đang lãnh lương hưu … được 10 tháng. Tiền tuất 1 lần tính sao"):
   // the pensioner's, with the months drawn.
   if (matched.id === 'survivor.member_dies_one_time' && pensioner && s.memberDied) {
-    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f));
+    const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day));
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {

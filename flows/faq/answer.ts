@@ -429,7 +429,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
     const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && DEATH_SUPPOSED.test(askF) ? survivorLead(s, askWords(text)) : undefined;
     const settled = supposedDeath && s.seriousIllness ? ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.' : '';
-    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text)) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
+    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text), s.day) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)
     const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));

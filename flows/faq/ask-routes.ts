@@ -21,7 +21,8 @@ function startsJob(f: string, day: string | undefined): boolean {
   return m !== null && day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 > monthIndex(day);
 }
 /** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
-const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+// ("đăng ký đóng bhxh tự nguyện 12 tháng/lần bắt đầu từ tháng 5/2026" too.)
+const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (?:(?:bhxh|tu nguyen|bao hiem|xa hoi) )*(12|6|3) thang (?:mot |1 )?lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
 /** The month first, then the period registered, not paid yet ("tháng 7/2026 chuyển sang đăng ký đóng 6 tháng một lần … chưa nộp"). */
 const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,5}?(?:dang ky )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,3}(?:nop|dong)\b)/;
 /** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
@@ -1761,6 +1762,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['subsidy.before_2018'],
   },
   {
+    // This month not paid yet on the monthly mode, asked whether it can be paid next month ("đóng theo tháng, tháng 11
+    // đóng rồi, tháng 12 chưa đóng, để qua tháng 1 đóng bù tháng 12 được không"): it can be paid until the month's end;
+    // after that it is a month not paid, not made up later.
+    name: 'this-month-unpaid',
+    decisive: true,
+    asks: (f, s) => s.day !== undefined && /\b(?:dong|nop) (?:theo thang|hang thang)\b/.test(f) && new RegExp(`\\bthang ${Number(s.day.slice(5, 7))} (?:nay )?(?:chua|quen|khong) (?:\\w+ )?(?:dong|nop)\\b`).test(f),
+    entry: 'payment_mode.missed_payment',
+    lead: (s) => {
+      const m = Number(s.day!.slice(5, 7));
+      const y = Number(s.day!.slice(0, 4));
+      return `Đóng hằng tháng thì tiền tháng ${m}/${y} nộp trong tháng đó: anh/chị nộp ngay, chậm nhất hết ngày cuối tháng ${m}/${y}. Sang tháng sau mới nộp thì tháng ${m} không còn được đóng cho tháng đó nữa mà coi như tạm dừng (không bị phạt, thời gian cũ vẫn giữ).`;
+    },
+    leadsAlways: true,
+  },
+  {
     // Months missed after joining ("năm 2022 đóng được 6 tháng rồi bỏ, giờ đóng lại có phải đóng bù không, có mất gì
     // không"): nothing to make up, the months paid are kept; not the rule on years before joining.
     name: 'missed-months',
@@ -1809,7 +1825,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // cấp hằng tháng nào không", not what the family gets.)
       (s.drawingPension !== true || (s.memberDied === true && RELATIVE_ALLOWANCE.test(f))) &&
       (s.yearsPaid === undefined || s.yearsPaid < 1) &&
-      /\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/.test(f) &&
+      // ("giờ có được nhận tiền gì hàng tháng ko" too.)
+      /\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do|tien) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/.test(f) &&
       // (Paying asked first, "con tôi muốn đóng cho tôi 15 năm một lần … nếu không thì …": that answer leads; a health card
       // asked too has its own rule first.)
       !JOIN_ASK.test(f) &&
@@ -1910,10 +1927,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-died-what-family-gets',
     asks: (f, s) =>
       s.memberDied === true &&
-      pensionerSurvivorLead(f, f) !== undefined &&
+      pensionerSurvivorLead(f, f, s.day) !== undefined &&
       /\b(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|bao nhieu)\b|\btuat (?:mot|1) lan\b/.test(f),
     entry: 'survivor.pensioner_dies',
-    lead: (_s, f) => pensionerSurvivorLead(f, f),
+    lead: (s, f) => pensionerSurvivorLead(f, f, s.day),
     after: (f) => (/\b(?:bao lau|thoi han|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),
     leadsAlways: true,
   },

@@ -287,7 +287,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
   // ("Bố tôi hưởng lương hưu từ bhxh tự nguyện từ tháng 5/2021": a relative's, named, with the scheme between.)
-  const drawnSince = /\b(?:va|da|duoc|bat dau|(?:bo|me|cha|chong|vo|ba|ong) (?:toi|em|minh|tui)) (?:huong|nhan|lanh|linh) luong huu (?:(?:tu|cua|theo) (?:bhxh|bao hiem)(?: xa hoi)?(?: tu nguyen| bat buoc)? )?tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
+  const drawnSince = /\b(?:va|da|duoc|bat dau|(?:bo|me|cha|chong|vo|ba|ong) (?:toi|em|minh|tui)) (?:huong|nhan|lanh|linh) luong huu (?:(?:tu |cua |theo )?(?:bhxh|bao hiem)(?: xa hoi)?(?: tu nguyen| bat buoc)? )?tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
   if (drawnSince && Number(drawnSince[1]) <= year) s.drawingPension = true;
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   const retiredIn = /\b(?:toi|em|minh|tui) (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
@@ -351,7 +351,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
-  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/.test(f);
+  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong|toi|em|minh|tui) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/.test(f);
   if (
     (!memberDrew && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) ||
     /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
@@ -392,8 +392,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
   // trợ cấp hưu trí xã hội": the allowance the person draws, not a lump sum's ground.)
   // ("Bệnh của bố có được tính là bệnh hiểm nghèo không": the list asked about, not an illness told.)
-  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat dac biet nang)\b/.exec(f)?.[0];
-  if (illness && !(illness === 'khuyet tat dac biet nang' && /\btro cap huu tri xa hoi\b/.test(f))) {
+  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
+  // ("giấy xác nhận khuyết tật mức đặc biệt nặng" too.)
+  if (illness && !(illness.startsWith('khuyet tat') && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
   }
   if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
@@ -855,9 +856,10 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told
 // with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023"; a start and its end farther apart when
-// the end follows paying: "từ tháng 1/2008, hồi mới có loại bảo hiểm này, đóng liên tục tới tháng 11/2026".)
+// the end follows paying: "từ tháng 1/2008, hồi mới có loại bảo hiểm này, đóng liên tục tới tháng 11/2026"; a remark in
+// brackets after the start: "từ tháng 1/2008 (năm đầu có bhxh tự nguyện) tới giờ".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc))? )|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:\\( [^()]{0,80}\\) )?(?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc))? )|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 

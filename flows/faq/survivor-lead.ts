@@ -59,8 +59,16 @@ const DRAWN = /\b(?:huong|nhan|lanh|linh|an|co) luong huu (?:(?!dong\b)\w+ ){0,4
 const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d{1,2}) (nam|thang)\b/;
 
 /** Months of pension between its start and the death, both dated ("hưởng lương hưu từ tháng 11/2023, đến tháng 11/2026 thì mất"). */
-function drawnBetween(f: string): number | undefined {
+function drawnBetween(f: string, day?: string): number | undefined {
   const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("bà mất đầu tháng 10 vừa rồi": the last such month before the answer's day.)
+  const lately = day ? /\b(?:mat|qua doi|tu tran) (?:vao )?(?:dau |cuoi |giua )?thang (\d{1,2}) (?:vua roi|vua qua|nay|truoc)\b/.exec(f) : null;
+  if (since && lately && day) {
+    const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+    const at = Number(lately[1]) <= m ? y * 12 + Number(lately[1]) : (y - 1) * 12 + Number(lately[1]);
+    const months = at - (Number(since[2]) * 12 + Number(since[1]));
+    if (months >= 1 && months <= 600) return months;
+  }
   // ("Không may tháng 8/2026 ông bị tai biến và mất": a few words between the month and the death; "mẹ mất ngày 10/10/2026".)
   const died = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?: (?!thang\b|nam\b|\d)\w+){0,6}? (?:mat|qua doi|tu tran|tu vong)\b|\b(?:mat|qua doi|tu tran) (?:vao )?(?:(?:ngay|hom) \d{1,2} (?:thang )?|(?:dau |cuoi |giua )?thang )(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
   if (!since || !died) return undefined;
@@ -71,11 +79,12 @@ function drawnBetween(f: string): number | undefined {
 /**
  * A pensioner who died, with how long the pension was drawn: the one-time survivor allowance in months of the
  * pension (48 in the first 2 months, then 0.5 less for each further month, at least 3: Law 41/2024 Art 110, as Art
- * 87(3)), and its amount when the pension is named. Undefined without the time drawn.
+ * 87(3)), and its amount when the pension is named. Undefined without the time drawn. `day` (the answer's) dates a
+ * death told by its month alone ("mất đầu tháng 10 vừa rồi").
  */
-export function pensionerSurvivorLead(text: string, f: string): string | undefined {
+export function pensionerSurvivorLead(text: string, f: string, day?: string): string | undefined {
   const m = DRAWN.exec(f) ?? (/\bluong huu\b/.test(f) ? DRAWN_FOR.exec(f) : null);
-  const drawn = m ? Number(m[1]) * (m[2] === 'nam' ? 12 : 1) : drawnBetween(f);
+  const drawn = m ? Number(m[1]) * (m[2] === 'nam' ? 12 : 1) : drawnBetween(f, day);
   if (drawn === undefined) return undefined;
   const months = drawn <= 2 ? 48 : Math.max(3, 48 - 0.5 * (drawn - 2));
   const shown = String(months).replace('.', ',');
