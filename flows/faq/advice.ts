@@ -93,7 +93,7 @@ const UNDER_15 = 'Chưa được: BHXH tự nguyện dành cho công dân Việt
 const AT_AGE = /\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)\b(?: \w+){0,2} (?:roi|ma|nhung)\b|\bda (?:den|du|qua|het) tuoi\b/;
 /** An illness named that the law's closed list (Law 41/2024 Art 102(1)(c)) leaves out. */
 const NAMED_UNLISTED_ILLNESS =
-  /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen|hiv)\b(?! (?:\w+ ){0,3}aids)/;
+  /\b(?:benh (?:tim|mach vanh|tieu duong|duong huyet|huyet ap|than|phoi|da day|xuong khop|cot song|tam than|parkinson|alzheimer|lupus|vay nen|gut|gout)|tai bien|dot quy|suy than|chay than|loc mau|tieu duong|cao huyet ap|thoai hoa|mo tim|hen suyen|hiv)\b(?! (?:\w+ ){0,3}aids)/;
 /**
  * A withdrawal named ("rút", "lấy lại tiền"), not one denied ("… 13 năm bắt buộc, chưa rút. … đóng gộp một lần cho đủ
  * ngay bây giờ": paying at once asked, no withdrawal).

@@ -678,6 +678,19 @@ function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
   return out;
 }
 
+/** Entries that only say what a month costs for an income: the pension wanted's lead already tells it for that pension. */
+const PREMIUM_ONLY = new Set(['calculator.premium_for_income', 'contribution_amount.how_much_month']);
+
+/**
+ * Without a later ask's bare premium rule when a part already leads with the income a wanted pension needs and its
+ * premium ("muốn sau này nhận lương hưu khoảng 5 triệu … thì cần đóng bao nhiêu …": said once).
+ */
+function withoutPremiumBesideTarget(parts: AnswerPart[]): AnswerPart[] {
+  if (!parts.some((p) => p.lead?.startsWith('Để có lương hưu khoảng'))) return parts;
+  const kept = parts.filter((p, i) => i === 0 || p.lead || !PREMIUM_ONLY.has(p.entry.id));
+  return kept.length === parts.length ? parts : kept;
+}
+
 /**
  * The person's own figures on the answer that asks for them, when no part says them yet: the rate table of their
  * sex, the contribution for their income, group or mode (on a later ask too: "… nhà tôi hộ cận nghèo thì được hỗ
@@ -899,7 +912,7 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation));
+  parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day);
   if (own) parts = [...parts, own];
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);

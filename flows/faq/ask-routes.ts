@@ -156,6 +156,9 @@ const DATE_THEN_DIED =
 // (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
 export const EARLIER_YEARS_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
 export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
+/** Someone named to receive or claim for the person ("ủy quyền cho vợ", "nhận thay bố", "rút hộ mẹ"). */
+const PROXY_ASKED =
+  /\buy quyen\b|\b(?:nhan|linh|lanh|lay|rut|lam (?:ho so|thu tuc)) (?:\w+ ){0,4}(?:thay|ho|dum|giup) (?:cho )?(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em|nguoi nha|nguoi than)\b/;
 /** Said out of poverty ("thoát nghèo", "không còn là hộ nghèo"), not out of the near-poor group. */
 const LEFT_POVERTY_SAID = /\b(?:thoat ngheo|het (?:ho )?ngheo|ra khoi (?:ho )?ngheo|khong con (?:la )?ho ngheo)\b/;
 /** The support of the next period asked ("kỳ đóng tới thì tôi được hỗ trợ bao nhiêu", "từ nay được hỗ trợ mấy %"). */
@@ -681,7 +684,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension !== true &&
       /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
-      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
+      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan(?! tao)|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
     laterAskOnly: true,
   },
@@ -1148,11 +1151,32 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // Out of the poor or near-poor group, the support asked ("Nhà tôi vừa thoát nghèo năm nay thì … còn được hỗ trợ 50%
+    // không"): the group at the time of paying decides, the new group's rate from the next period (not the 10-year cap).
+    name: 'support-after-group-change',
+    asks: (f, s) =>
+      s.groupChanged === true &&
+      s.household === undefined &&
+      /\bcon (?:duoc )?(?:\w+ ){0,3}ho tro\b|\bho tro (?:\w+ ){0,4}(?:thay doi|con|giam|nhu cu|nhu truoc)\b/.test(f) &&
+      !/\b(?:bao lau|toi da)\b/.test(f) &&
+      !TOP_UP_ASKED.test(f),
+    entry: 'subsidy.group_change',
+  },
+  {
     // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
     // phần chênh lệch không"): nothing is recalculated, no top-up.
     name: 'no-top-up-after-rise',
     asks: (f) => TOP_UP_ASKED.test(f),
     entry: 'contribution_amount.no_recalculation',
+  },
+  {
+    // A member who leaves no relatives ("không có thân nhân … thì chế độ này sẽ được thanh toán cho ai"): the heirs.
+    name: 'no-relatives-left',
+    asks: (f) =>
+      /\bkhong (?:co|con) (?:\w+ ){0,2}(?:than nhan|nguoi than|vo con|ai)\b/.test(f) &&
+      /\b(?:tuat|qua doi|mat|chet|tu vong)\b/.test(f) &&
+      /\b(?:cho ai|ai (?:se )?(?:duoc )?(?:nhan|huong|lanh)|thua ke)\b/.test(f),
+    entry: 'survivor.no_relatives_inheritance',
   },
   {
     // Who among the family receives ("vợ sau và chúng tôi có được chia không", "chồng cũ mất thì vợ cũ có được tuất
@@ -1193,6 +1217,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
       /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
     entry: 'other.move_pension',
+  },
+  {
+    // Someone else receives for the person ("tôi có nhận lương hưu thay bố được không", "ủy quyền cho vợ rút bhxh 1 lần"):
+    // the authorisation, not the rules on working pensioners or on who may withdraw. ("Nhận một lần thay cho lương hưu"
+    // is instead of the pension, no proxy.)
+    name: 'received-by-proxy',
+    asks: (f) => PROXY_ASKED.test(f) && /\bluong huu\b/.test(f) && !/\bmot lan\b/.test(f),
+    entry: 'benefits_pension.by_proxy',
+  },
+  {
+    name: 'withdrawn-by-proxy',
+    asks: (f) => PROXY_ASKED.test(f) && /\b(?:mot lan|1 lan)\b/.test(f),
+    entry: 'lump_sum.by_proxy',
   },
   {
     // A pensioner who works again asks whether insurance must be paid: no (Law 41/2024 Art 2(4), (7)).
@@ -2176,7 +2213,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.drawingPension !== true &&
       s.yearsPaid !== undefined &&
       // ("Tôi và con được trợ cấp thế nào?")
-      (/\b(?:gia dinh|than nhan|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|the nao|ra sao|nhu the nao)\b/.test(f) ||
+      (/\b(?:gia dinh|than nhan(?! tao)|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|the nao|ra sao|nhu the nao)\b/.test(f) ||
         // "Gia đình được nhận trợ cấp mai táng bao nhiêu, trợ cấp tuất tính thế nào": the amounts.
         /\b(?:mai tang|tuat)\b(?: \w+){0,3} (?:bao nhieu|tinh the nao|tinh sao|duoc tinh|tinh nhu the nao)\b/.test(f) ||
         // "Em có được nhận tiền tuất không, được bao nhiêu": the allowance and its amount.

@@ -138,6 +138,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\btien huu\b/g, 'luong huu'],
   [/\b(?:che do |huong )?huu tri\b/g, ' luong huu '],
   [/\bmai tang phi\b/g, 'mai tang'],
+  // Dialysis ("chạy thận nhân tạo") is an illness, not the relatives ("thân nhân" folds the same).
+  [/\b(?:chay )?than nhan tao\b/g, 'chay than', 'than nhan tao'],
   [/\bsinh em be\b|\bsinh em\b|\bde con\b|\bsinh de\b/g, 'sinh con'],
   [/\bcan ngheo\b/g, 'canngheo'],
   [/\bho ngheo\b/g, 'hongheo'],

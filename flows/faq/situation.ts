@@ -424,7 +424,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc))\b/.test(f)) s.foreigner = true;
   // A relative named in the question itself (a paper's "Ông … hỏi:" framing names the asker, not a relative),
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
-  const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan)\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
+  const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan(?! tao))\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
   // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
   // ("Sổ … bị lụt cuốn mất rồi", "làm mất sổ", "sổ mất thì tra lại ở đâu": a thing lost.)
   const thingLost = /\b(?:cuon|lam|danh|troi|chay|lu cuon|lut cuon) mat\b|\bso (?:bhxh |bao hiem |bao hiem xa hoi )?(?:bi )?mat (?:thi|roi|het|dau)\b|\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
@@ -445,7 +445,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // đang hưởng lương hưu …"), nothing asked of survivors' allowances: no member's death to answer for.
   const pensionerAlive = /\b(bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:\w+ ){0,3}?dang (?:huong|lanh|linh|nhan) luong huu\b/.exec(f);
   // (Not the pensioner's own death told after the pension: "Mẹ em đang hưởng lương hưu … 3,2 triệu thì mất tuần trước".)
-  if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan)\b/.test(f)) delete s.memberDied;
+  if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan(?! tao))\b/.test(f)) delete s.memberDied;
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
   // tháng 1 lần": a mode wished for.)
   if (

@@ -25,10 +25,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // A listed illness opens the lump sum at any age: the age and years told are the situation, not the ask.
   r('lump_sum', 0.25, /\b(?:ung thu|bai liet|xo gan|lao nang|aids|benh hiem ngheo)\b/, ['pension_conditions']),
   // survivor
-  r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan)\b/),
+  r('survivor', 0.7, /\b(?:qua_doi|mai tang|tu tuat|tuat|than nhan(?! tao))\b/),
   // A death told with payments ("đã đóng trước 3 năm thì mất"): what the family gets back, not the payment rules.
   r('survivor', 0.2, /\b(?:qua_doi|thi mat|roi mat)\b/, ['payment_mode', 'contribution_amount']),
-  r('survivor', 0.55, /\bthi mat\b(?! (?:tien|quyen|gi|thoi|so|het|bao|nhung|luon|cong|viec|di|hon))|\bmat (?:do|vi) (?:benh|tai nan|ung thu|dot quy|tuoi gia)\b|\b(?:vo con|con cai|gia dinh|nguoi nha|than nhan) (?:\w+ ){0,2}(?:duoc|se duoc) (?:huong|nhan)\b/),
+  r('survivor', 0.55, /\bthi mat\b(?! (?:tien|quyen|gi|thoi|so|het|bao|nhung|luon|cong|viec|di|hon))|\bmat (?:do|vi) (?:benh|tai nan|ung thu|dot quy|tuoi gia)\b|\b(?:vo con|con cai|gia dinh|nguoi nha|than nhan(?! tao)) (?:\w+ ){0,2}(?:duoc|se duoc) (?:huong|nhan)\b/),
   r('survivor', 0.55, /\bmat\b.*\b(?:gia dinh|nguoi nha|vo con|con cai|nguoi than)\b|\b(?:bo|me|chong|vo|ong|ba) \w+ (?:\w+ ){0,6}mat\b(?! (?:tien|quyen|gi|thoi|so))/),
   // maternity
   r('maternity', 0.9, /\bthai (?:\w+ ){0,2}luu\b|\bsay thai\b|\bsinh non\b/),
