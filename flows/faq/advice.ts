@@ -71,6 +71,45 @@ const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|
 const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
+/** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
+const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
+const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
+/** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
+const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
+
+/**
+ * The months paid from a start told to the birth month told, against the 6 needed in the 12 before the birth (Law
+ * 41/2024 Art 95); one parent short, the other paying since earlier ("Vợ em thì mới đăng ký đóng từ tháng 11/2026 … em …
+ * đóng … từ năm 2023 tới giờ"): the other one receives it.
+ */
+function monthsBeforeBirthLead(f: string): string | undefined {
+  const started = STARTED_MONTH.exec(f);
+  // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
+  const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
+  if (!started || !birth) return undefined;
+  const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
+  const due = by * 12 + bm;
+  const paid = due - (Number(started[2]) * 12 + Number(started[1]));
+  if (paid < 0 || paid > 24) return undefined;
+  if (paid >= 6) return `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
+  // (The one who started late named just before the start: "Vợ em thì mới đăng ký đóng từ tháng 11/2026".)
+  const spouse = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(f.slice(Math.max(0, started.index - 50), started.index))?.[1];
+  const late = spouse === 'vo' ? 'vợ anh/chị' : spouse === 'chong' ? 'chồng chị' : 'người này';
+  const short = `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên ${late} chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
+  for (const other of f.matchAll(OTHER_PAYING_SINCE)) {
+    if (other.index === started.index) continue;
+    const since = Number(other[2]) * 12 + Number(other[1] ?? 1);
+    if (due - since >= 6) {
+      const who = spouse ? 'anh/chị' : 'người còn lại';
+      return `${short} Nhưng ${who} đóng từ ${other[1] ? `tháng ${other[1]}/` : 'năm '}${other[2]} đến nay: đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, nên ${who} được nhận trợ cấp 2.000.000 đồng cho mỗi con (người cha cũng được nhận khi đủ điều kiện; cả hai cùng đủ thì chỉ một người nhận).`;
+    }
+  }
+  return short.replace(`nên ${late} chưa`, 'nên lần sinh này chưa');
+}
+
+/** Taken on by a company now ("nay được nhận vào làm công ty và công ty sẽ đóng BHXH bắt buộc"): no voluntary years ahead. */
+const HIRED_NOW = /\b(?:nay|sap|vua|moi|gio) (?:\w+ ){0,2}(?:nhan vao|vao) lam\b|\bcong ty (?:se|dang) dong\b/;
 const PENSIONER_NO_LUMP_SUM =
   'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
 const UNLISTED_ILLNESS =
@@ -134,7 +173,8 @@ const NOT_ON_THE_LIST =
  */
 export function transitionalLumpSumLead(s: Situation, f: string): string | undefined {
   const n = s.yearsPaid;
-  const before = (s.startYear !== undefined && s.startYear < 2025) || (s.startYear === undefined && n !== undefined && n >= 2);
+  // (Begun in the first half of 2025, "từ tháng 3/2025": before the reform too.)
+  const before = (s.startYear !== undefined && (s.startYear < 2025 || (s.startYear === 2025 && s.startMonth !== undefined && s.startMonth < 7))) || (s.startYear === undefined && n !== undefined && n >= 2);
   if (n === undefined && s.startYear === undefined && s.drawingPension !== true && !s.memberDied) return recentStopLead(s, f);
   if (!before || n === undefined || n >= 20 || s.drawingPension === true || s.memberDied) return undefined;
   // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere,
@@ -180,7 +220,7 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
         : '';
   // (With the income told, "nếu bình quân thu nhập khoảng 6 triệu thì được bao nhiêu": the amount in đồng.)
   const estimate = lumpSumEstimateLead(f, s);
-  const months = estimate ? ` ${estimate}` : s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${n} năm đóng từ 2014, số tiền khoảng ${String(n * 2).replace('.', ',')} tháng thu nhập bình quân.` : '';
+  const months = estimate ? ` ${estimate}` : s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${spell(n)} đóng từ 2014, số tiền khoảng ${String(Math.round(n * 2 * 10) / 10).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
 }
@@ -529,7 +569,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,5}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,5}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =
@@ -841,7 +881,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   if (matched.topic === 'maternity' && /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
     // (The conditions, not an entry opening with "Có." to another question: "can the father get it".)
     const body = (matched.id === 'maternity.father' || matched.id === 'maternity.amount' ? get(index, 'maternity.conditions') : undefined) ?? matched;
-    return { kind: 'parts', parts: [{ entry: body, lead: 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.' }] };
+    // (With the months paid before the birth first, when told: "Vợ em đóng … từ tháng 3/2026 …, tháng 1/2027 dự sinh".)
+    const once = 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.';
+    const months = monthsBeforeBirthLead(f);
+    return { kind: 'parts', parts: [{ entry: body, lead: months ? `${months} ${once}` : once }] };
   }
   if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
   // "Người dân tộc có được hỗ trợ thêm không" matched to the provinces' top-ups: the State's rate for the group first.
@@ -868,21 +911,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Started paying in one month, a birth expected in another ("đăng ký tháng 9/2026, tháng 1/2027 em sinh"): the
   // months paid before the birth against the 6 needed.
-  const started = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
-  // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
-  // ("bác sĩ hẹn sinh khoảng ngày 5/10/2026": a day, month and year.)
-  const birth = started && /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/.exec(f.slice(started.index + started[0].length));
-  if (matched.topic === 'maternity' && started && birth) {
-    const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
-    const paid = by * 12 + bm - (Number(started[2]) * 12 + Number(started[1]));
-    if (paid >= 0 && paid <= 24) {
-      const lead =
-        paid >= 6
-          ? `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
-          : `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
-      return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
-    }
-  }
+  const started = STARTED_MONTH.exec(f);
+  const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
+  const beforeBirth = matched.topic === 'maternity' ? monthsBeforeBirthLead(f) : undefined;
+  if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: beforeBirth }] };
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.
   if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {
@@ -897,7 +929,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   // (Not on the lump sum's amount or papers: what the years mean for a pension is not what was asked.)
-  const lead = ['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
+  const lead = (['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) || (matched.id === 'transfer_between_schemes.combine_periods' && !HIRED_NOW.test(f))) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
     : matched.id === 'survivor.member_dies_one_time' || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
       ? survivorLead(s, f)

@@ -1,7 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
-import { askerOwnText, coupleLead } from './couple.ts';
+import { askerOwnText, coupleLead, relativeOwnText } from './couple.ts';
 import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
@@ -894,7 +894,8 @@ export function answerQuestion(
   // Read on the message's day: a year saved with earlier facts is not today's.
   // (A relative's story told first, then the asker's own, the ask theirs: the asker's sentences.)
   const asker = askerOwnText(rawText);
-  const read = readSituation(asker?.text ?? rawText, yearOf(day), Number(day.slice(5, 7)));
+  // (A relative's story and ask, then the asker's own turn, "Còn em 25 tuổi …": the relative's sentences.)
+  const read = readSituation(asker?.text ?? relativeOwnText(rawText) ?? rawText, yearOf(day), Number(day.slice(5, 7)));
   const situation = { ...read, ...(asker?.sex && !read.sex ? { sex: asker.sex } : {}), ...facts, year: yearOf(day), day };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.

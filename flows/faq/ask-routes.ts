@@ -222,11 +222,28 @@ function dueMonth(f: string, day: string): { at: number; approx: boolean } | und
 /** Not yet paying: months already paid are another rule's ("chưa đóng" is not paying; "đóng bắt buộc" is another person's). */
 // (Paying since an earlier month, "đều đóng tự nguyện từ tháng 1/2025", is paying; "đóng ngay từ tháng 12/2026" is a plan.)
 function notPayingYet(f: string, day: string | undefined): boolean {
+  // (A few months paid so far, "mới đóng được 2 tháng (tháng 10 với 11)": reckoned with them, as one just starting.)
+  if (Number(PAID_SO_FAR.exec(f)?.[1] ?? 99) < 6) return true;
   if (/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
   // ("đóng BHXH tự nguyện đều đặn từ năm 2023": paying since a year.)
   const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f);
   return !(since && day !== undefined && Number(since[2]) * 12 + Number(since[1] ?? 1) - 1 < monthIndex(day));
 }
+
+/**
+ * Someone below the retirement age asking what a number of years gives ("Nữ 55 tuổi, đóng đủ 15 năm …"): the years alone
+ * open no pension, the age must be reached too; the birth year reckoned from the age.
+ */
+function waitForAgeNote(s: Situation): string | undefined {
+  // (Near the age only, 50 and over: a younger person plans for later anyway.)
+  if (s.age === undefined || s.age < 50 || s.sex === undefined || s.year === undefined || s.drawingPension === true) return undefined;
+  if (s.age * 12 >= retirementAgeMonths(s.sex, s.year)) return undefined;
+  const when = retirementDateLead('', { sex: s.sex, birthYear: s.birthYear ?? s.year - s.age, birthMonth: s.birthMonth });
+  return `Anh/chị ${s.age} tuổi nên chưa hưởng được ngay: có đủ năm đóng vẫn phải chờ đủ tuổi nghỉ hưu.${when ? ` ${when}` : ''}`;
+}
+
+/** Months paid so far, a few ("mới đóng bhxh tự nguyện được 2 tháng", "đóng được 3 tháng rồi"). */
+const PAID_SO_FAR = /\b(?:dong|tham gia) (?:\w+ ){0,4}duoc (\d{1,2}) thang\b(?! (?:nua|toi|sau))/;
 
 /**
  * Joining now in time for the birth allowance: the months from now to the due month (told, or reckoned from the month
@@ -236,10 +253,18 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   const due = s.day === undefined ? undefined : dueMonth(f, s.day);
   if (!due || s.day === undefined) return undefined;
   const now = monthIndex(s.day);
+  const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
+  const paidSoFar = Number(PAID_SO_FAR.exec(f)?.[1] ?? 0);
+  if (paidSoFar > 0 && paidSoFar < 12 && due.at >= now) {
+    // (The months paid so far, then this month and the next ones up to the birth.)
+    const total = Math.min(12, paidSoFar + due.at - now);
+    return total >= 6
+      ? `Anh/chị đã đóng ${paidSoFar} tháng; đóng tiếp đều đến trước tháng sinh (${when}) thì được ${total} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.`
+      : `Anh/chị đã đóng ${paidSoFar} tháng; dù đóng tiếp đều thì đến trước tháng sinh (${when}) cũng chỉ được ${total} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này chưa được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính). Những lần sinh sau vẫn được khi đủ điều kiện; nếu người cha đã đóng BHXH từ đủ 6 tháng trong 12 tháng trước khi sinh thì người cha được nhận.`;
+  }
   const months = due.at - now;
   if (months < 0 || months > 24) return undefined;
   const from = monthYear(now);
-  const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
   return months >= 6
     ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); muốn kịp cho lần sinh này thì lẽ ra phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}. Những lần sinh sau vẫn được khi đủ điều kiện.`;
@@ -1433,7 +1458,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       RATE_ASKED.test(f) &&
       ratesForYearsLead(f, s.sex) !== undefined,
     entry: 'benefits_pension.how_calculated',
-    lead: (s, f) => ratesForYearsLead(f, s.sex),
+    // ("Nữ 55 tuổi, đóng đủ 15 năm thì lương hưu được bao nhiêu %": the rate, and that it starts only at the age.)
+    lead: (s, f) => {
+      const rates = ratesForYearsLead(f, s.sex);
+      const wait = rates ? waitForAgeNote(s) : undefined;
+      return wait ? `${rates} ${wait}` : rates;
+    },
     leadsAlways: true,
   },
   {
@@ -1824,6 +1854,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'payment_mode.missed_payment',
   },
   {
+    // Moved away, paying on where one lives now asked ("trước ở Sóc Trăng đóng … 6 năm, giờ lên Bình Dương … đóng tiếp ở đây
+    // được không hay phải rút ra"): anywhere, with the same code; a withdrawal named, what it loses.
+    name: 'pay-on-after-moving',
+    asks: (f) =>
+      /\b(?:truoc|hoi truoc|truoc day) (?:\w+ ){0,3}(?:o|song) (?!day\b)\w+/.test(f) &&
+      /\b(?:gio|nay|hien nay|bay gio) (?:\w+ ){0,2}(?:len|xuong|vao|vo|ra|chuyen)\b/.test(f) &&
+      /\b(?:dong|nop) tiep (?:o|tai) (?:day|tren nay|trong nay|ngoai nay|duoi nay|\w+ \w+)\b/.test(f),
+    entry: 'where_to_pay.moved_residence',
+    after: (f) => (/\b(?:rut|nhan mot lan)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
+  },
+  {
     // Paying where one lives, not at home ("đóng ở Sài Gòn được không hay phải về quê đóng"): anywhere.
     name: 'pay-where-living',
     asks: (f) => /\bve que (?:\w+ ){0,2}(?:dong|dang ky|tham gia)\b|\b(?:dong|tham gia|dang ky) (?:\w+ ){0,4}(?:noi|o) (?:\w+ ){0,3}(?:tam tru|dang o|dang song|lam an)\b/.test(f),
@@ -1987,7 +2028,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'change-mode',
     asks: (f) =>
       /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/.test(f) &&
-      !/\b(?:bat buoc|rut|lay lai)\b/.test(f) &&
+      // ("… hạ xuống mức thấp nhất … và lấy lại tiền chênh lệch": the difference back, no withdrawal.)
+      !/\b(?:bat buoc|rut)\b|\blay lai\b(?! (?:\w+ ){0,2}chenh lech\b)/.test(f) &&
       // (The household health card's reductions, "được giảm trừ mức đóng", are not a level changed; "chuyển sang đóng 3
       // tháng một lần thì hạn đóng thế nào" asks the new mode's deadline.)
       !/\bgiam tru\b|\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b/.test(f),
@@ -1998,8 +2040,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("Đã đóng 12 tháng một lần từ tháng 3/2026, giờ muốn tăng mức": the period runs to 2/2027, the change from 3/2027.)
     lead: (s, f) => {
       const running = periodRunning(f, s.day);
+      // ("… và lấy lại tiền chênh lệch được không": what was paid for the period stays as it is.)
+      const noRefund = /\bchenh lech\b|\b(?:tra lai|hoan lai|lay lai)\b/.test(f) ? ' Tiền đã đóng cho kỳ này không tính lại và không được trả lại phần chênh lệch.' : '';
       if (running) {
-        return `Chưa đổi ngay được: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.`;
+        return `Chưa đổi ngay được: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.${noRefund}`;
       }
       return /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
         /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)

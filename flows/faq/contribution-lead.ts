@@ -24,6 +24,8 @@ const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong
 /** The month the period paid began, after the paying: "đóng 12 tháng một lần từ tháng 3/2026", "từ tháng 9". */
 // ("đóng tự nguyện theo kỳ 6 tháng, kỳ này từ 9/2026 đến 2/2027": the month and year without "tháng".)
 const PERIOD_FROM = /\b(?:dong|nop)\b((?: [\w,]+){0,8}?) tu (?:thang (\d{1,2})(?: (?:nam )?(20\d\d))?|(\d{1,2}) (20\d\d))\b/;
+/** A period paid in a month told first ("Tháng 4/2026 tôi đã đóng trước 12 tháng", "tháng 1/2026 em nộp luôn 6 tháng"). */
+const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:dong|nop) (?:\w+ ){0,2}?(?:truoc |luon |mot lan )?(3|6|12) thang\b/;
 /** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
 const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
 
@@ -34,12 +36,14 @@ const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
  */
 export function periodRunning(f: string, day: string | undefined): { months: number; from: string; until: string; next: string } | undefined {
   // ("đang đóng theo kỳ 6 tháng, … muốn chuyển sang đóng 12 tháng": the period paid is the one named a period.)
-  const mode = /\b(?:theo )?ky (3|6|12) thang\b/.exec(f)?.[1] ?? modeMonths(f);
+  // ("Tháng 4/2026 tôi đã đóng trước 12 tháng": the month first, then the period paid in it.)
+  const paidIn = PAID_IN_MONTH.exec(f);
+  const mode = /\b(?:theo )?ky (3|6|12) thang\b/.exec(f)?.[1] ?? paidIn?.[3] ?? modeMonths(f);
   const start = PERIOD_FROM.exec(f);
-  if (day === undefined || mode === undefined || !start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)) return undefined;
+  if (day === undefined || mode === undefined || (!paidIn && (!start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)))) return undefined;
   const months = Number(mode);
-  const month = Number(start[2] ?? start[4]);
-  const told = start[3] ?? start[5];
+  const month = Number(paidIn ? paidIn[1] : (start![2] ?? start![4]));
+  const told = paidIn ? paidIn[2] : (start![3] ?? start![5]);
   if (months < 3 || month < 1 || month > 12) return undefined;
   const now = monthIndex(day);
   const year = told !== undefined ? Number(told) : month <= (now % 12) + 1 ? Math.floor(now / 12) : Math.floor(now / 12) - 1;
@@ -146,7 +150,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
     const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day)}${nextYearPeriod(f, g, months, s.day)}`;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day, months)}${nextYearPeriod(f, g, months, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
@@ -164,7 +168,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // triệu …": the ceiling first.)
   const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
   const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
-  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day)}${belowNextFloor(income, s.day)}`;
+  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
 }
 
 /** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng"). */
@@ -230,7 +234,7 @@ const TOP_UPS: Readonly<Record<string, { name: string; rates: Readonly<Record<st
 const PROVINCE = /\b(ha noi|ninh binh)\b/;
 
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
-function localTopUp(f: string, g: string, income: number | null, day: string | undefined): string {
+function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
   const named = PROVINCE.exec(f);
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
   if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
@@ -242,7 +246,7 @@ function localTopUp(f: string, g: string, income: number | null, day: string | u
   const base = applyRate(period.ruralPovertyLine, period.rate);
   const more = applyRate(base, extra / 100);
   const pays = Math.max(0, applyRate(income ?? period.ruralPovertyLine, period.rate) - applyRate(base, period.subsidyRates[GROUPS[g]!]) - more);
-  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
+  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}${months && pays > 0 && Number(months) <= 12 ? ` (${months} tháng một lần ${formatNumber(pays * Number(months))} đồng)` : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 
 /** Several people paying ("cả 2 vợ chồng", "đóng cho cả hai", "cả ba người"): how many. */

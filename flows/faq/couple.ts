@@ -59,6 +59,24 @@ const DEATH = /\b(?:mat|qua doi|tu vong|chet|tu tran|hy sinh)\b/;
 const RELATIVE_NAMED = /\b(?:(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|e|minh|tui)|ong xa|ba xa|ong ay|ba ay|anh ay|chi ay)\b/;
 
 /**
+ * The relative's story in a letter that asks about them and then turns to the asker ("Mẹ em sinh tháng 7/1969, … tổng 10
+ * năm … vậy mẹ em có được không …? … Còn em 25 tuổi, … muốn đóng 6 tháng một lần thì hạn nộp là lúc nào?"): the sentences
+ * before the asker's turn, so that the asker's age is not read as the relative's. Undefined otherwise (a relative who
+ * died is what the whole letter is about).
+ */
+export function relativeOwnText(text: string): string | undefined {
+  const sentences = text.normalize('NFC').split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim() !== '');
+  if (sentences.length < 3) return undefined;
+  const opening = sentences.find((x) => RELATIVE_SUBJECT.test(words(x)) || ASKER_SUBJECT.test(words(x)));
+  if (!opening || !RELATIVE_SUBJECT.test(words(opening))) return undefined;
+  const turn = sentences.findIndex((x, i) => i > 0 && /^con (?:toi|tui|em|minh|e)\b/.test(words(x)) && OWN_FACT.test(words(x)));
+  if (turn < 0) return undefined;
+  const before = sentences.slice(0, turn);
+  if (before.some((x) => DEATH.test(words(x))) || !before.some((x) => x.includes('?') && RELATIVE_NAMED.test(words(x)))) return undefined;
+  return before.join(' ');
+}
+
+/**
  * The asker's own story in a letter that tells a relative's first ("Chồng tôi 62 tuổi, đã đóng 20 năm và đang hưởng
  * lương hưu. Tôi 56 tuổi, đóng tự nguyện được 13 năm. Tôi có đóng tiếp được không …?"): the message without the
  * relative's sentences (a sentence without a subject of its own goes with the one before), when the asker tells facts

@@ -304,6 +304,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.sex = spouse === 'chong' ? 'female' : 'male';
     if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
   }
+  // "Chồng em mất … ? Còn em năm nay 47 tuổi (sinh tháng 8/1979) …": the asker turns to themself after asking about the
+  // spouse: of the other sex.
+  const turned = spouse ? undefined : /(?<!\bvo )\b(chong|vo) (?:toi|em|e|minh|tui)\b.*?[.?!;] con (?:toi|em|minh|tui) (?:nam nay |nay |thi |la )?(?:\d{2} tuoi|sinh)\b/.exec(f)?.[1];
+  if (turned) s.sex = turned === 'chong' ? 'female' : 'male';
   // "Em 35 tuổi, … có gần 12 năm BHXH … Chồng em khuyên rút một lần": the asker's own facts, the spouse only advising:
   // the asker is of the other sex.
   const adviser = spouse ? undefined : SELF_THEN_SPOUSE_ADVISES.exec(f)?.[1];
@@ -367,7 +371,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // named is someone else's, unless they say which one they are in ("không phải hộ nghèo mà là cận nghèo").
   const selfDenied = SELF_NOT_POOR.test(f) && !/\b(?:ma|nhung|chi) (?:la |thuoc )(?:ho )?can ngheo\b/.test(f);
   // ("Năm ngoái nhà thoát nghèo nhưng vẫn còn là hộ cận nghèo": near-poor now.)
-  if (leftPoverty && /\b(?:nhung|van|gio|nay|hien) (?:\w+ ){0,3}(?:la |thuoc |o )?ho can ngheo\b/.test(household)) s.household = 'near_poor';
+  // ("… thoát nghèo, chuyển sang hộ cận nghèo", "lên hộ cận nghèo": near-poor now too.)
+  if (leftPoverty && /\b(?:nhung|van|gio|nay|hien) (?:\w+ ){0,3}(?:la |thuoc |o )?ho can ngheo\b|\b(?:chuyen|xuong|len|sang) (?:\w+ ){0,2}ho can ngheo\b/.test(household)) s.household = 'near_poor';
   else if (leftPoverty || selfDenied) {
     // No longer poor: the subsidy group changes (no household group).
   } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';

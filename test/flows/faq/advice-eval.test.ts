@@ -136,13 +136,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * period with a remark in brackets, an especially severe disability, a 12-month period registered 'tháng/lần' and not
  * paid, money a month asked for a mother of 78, this month unpaid on the monthly mode: 711/711; then the engineer's
  * probes: the support after leaving poverty, dialysis ('chạy thận nhân tạo', not 'thân nhân'), a withdrawal or a
- * pension received by proxy, a member who leaves no relatives: 716/716.
+ * pension received by proxy, a member who leaves no relatives: 716/716; then round ZB's (run once on 8f3c6c9): months
+ * paid so far before a birth, a 55-year-old told to wait for the age, a start in the first half of 2025, a man's
+ * compulsory years lead, a 6-month period after a province's top-up, a wife's months before the birth, a level lowered
+ * within a period paid, paying on after moving, a husband paying since 2023 beside a wife who started late, a payer
+ * now near-poor, a mother's missing years beside the asker's own turn: 727/727.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 716 / 716, violations: 0 },
+  regress: { correct: 727 / 727, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -155,7 +159,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(716);
+    expect(regress.length).toBeGreaterThanOrEqual(727);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
