@@ -4,7 +4,7 @@ import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, spell, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
-import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED } from './ask-routes.ts';
+import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -110,6 +110,8 @@ function monthsBeforeBirthLead(f: string): string | undefined {
 
 /** Taken on by a company now ("nay được nhận vào làm công ty và công ty sẽ đóng BHXH bắt buộc"): no voluntary years ahead. */
 const HIRED_NOW = /\b(?:nay|sap|vua|moi|gio) (?:\w+ ){0,2}(?:nhan vao|vao) lam\b|\bcong ty (?:se|dang) dong\b/;
+/** The end of the sentence on the years left to 15 beside a withdrawal (answer.ts drops it when the years lead says them). */
+export const KEPT_WHEN_PAUSED = 'tạm dừng đóng thì thời gian đã đóng vẫn được giữ.';
 const PENSIONER_NO_LUMP_SUM =
   'Người đang hưởng lương hưu không thuộc diện nhận BHXH một lần, kể cả khi mắc bệnh nặng: khoản một lần chỉ dành cho người chưa hưởng lương hưu. Lương hưu vẫn được trả hằng tháng suốt đời, kèm thẻ BHYT.';
 const UNLISTED_ILLNESS =
@@ -222,7 +224,11 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const estimate = lumpSumEstimateLead(f, s);
   const months = estimate ? ` ${estimate}` : s.startYear !== undefined && s.startYear >= 2014 ? ` Với ${spell(n)} đóng từ 2014, số tiền khoảng ${String(Math.round(n * 2 * 10) / 10).replace('.', ',')} tháng thu nhập bình quân.` : '';
   const keep = near ? yearsLead(s) : undefined;
-  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : ''}`;
+  // (Two thirds of the way to a pension, "đóng … được 12 năm … muốn rút": what is left to 15 years, and that pausing keeps it.)
+  // (Or the years still to pay asked, "nếu em không rút mà đóng tiếp thì phải đóng thêm mấy năm nữa".)
+  const moreAsked = /\b(?:dong (?:them|tiep)|con (?:thieu|phai))\b(?: \w+){0,4} (?:may|bao nhieu) nam\b/.test(f);
+  const close = !keep && n < 15 && (n >= 10 || moreAsked) ? ` ${moreAsked ? 'Nếu không rút mà đóng tiếp' : 'Cân nhắc'}: anh/chị đã có ${spell(n)}, chỉ còn thiếu ${spell(15 - n)} là đủ 15 năm để có lương hưu khi đến tuổi; ${KEPT_WHEN_PAUSED}` : '';
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
 }
 
 /** Paying up to now ("từ tháng 1/2019 đến nay tôi đóng", "đóng từ 2019 tới nay", "đang đóng"), not a stop told after it. */
@@ -430,7 +436,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const member = s.yearsPaid !== undefined || s.startYear !== undefined || /\bdong (?:\w+ ){0,3}hang thang\b|\bdang dong\b/.test(f);
   // (A period of 3, 6 or 12 months forgotten has its own deadline, which a route tells.)
   if (BACKPAY.test(f) && MISSED.test(f) && member && !s.groupChanged && !atAgeShort && !/\b(?:3|6|12) thang (?:mot|1) lan\b/.test(f)) {
-    const a = part('payment_mode.missed_payment');
+    const a = part('payment_mode.missed_payment', yearsBackpayLead(f));
     if (a) return a;
   }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)

@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from '
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, transitionalEarly, yearsAsked } from './leads.ts';
@@ -678,6 +678,15 @@ function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
   return out;
 }
 
+/** The years left to 15 said beside a withdrawal ("Cân nhắc: anh/chị đã có 13 năm, chỉ còn thiếu 2 năm …"). */
+const GAP_BESIDE_WITHDRAWAL = new RegExp(` (?:Nếu không rút mà đóng tiếp|Cân nhắc): anh/chị đã có [^;]*; ${KEPT_WHEN_PAUSED.replace('.', '\\.')}`, 'u');
+
+/** Without that sentence when the person's own plan ("Anh/chị đã đóng 13 năm, còn thiếu 2 năm để đủ 15 năm …") says it. */
+function withoutGapTwice(parts: AnswerPart[]): AnswerPart[] {
+  if (!parts.some((p) => /còn thiếu [^.]*? để đủ 15 năm/u.test(p.lead ?? ''))) return parts;
+  return parts.map((p) => (p.lead && GAP_BESIDE_WITHDRAWAL.test(p.lead) ? { ...p, lead: p.lead.replace(GAP_BESIDE_WITHDRAWAL, '') } : p));
+}
+
 /** Entries that only say what a month costs for an income: the pension wanted's lead already tells it for that pension. */
 const PREMIUM_ONLY = new Set(['calculator.premium_for_income', 'contribution_amount.how_much_month']);
 
@@ -917,6 +926,7 @@ export function answerQuestion(
   const own = ownTurnPart(index, text, parts, day);
   if (own) parts = [...parts, own];
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);
+  parts = withoutGapTwice(parts);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

@@ -242,6 +242,13 @@ function waitForAgeNote(s: Situation): string | undefined {
   return `Anh/chị ${s.age} tuổi nên chưa hưởng được ngay: có đủ năm đóng vẫn phải chờ đủ tuổi nghỉ hưu.${when ? ` ${when}` : ''}`;
 }
 
+/** Whole years of a stop asked to be paid back ("muốn đóng bù 4 năm 2023-2026 cho liền mạch được không"): they cannot be. */
+export function yearsBackpayLead(f: string): string | undefined {
+  return /\b(?:dong bu|truy dong|bu lai)\b(?: \w+){0,3} (?:\d{1,2} nam|nhung nam|may nam|cac nam|(?:19|20)\d\d)\b/.test(f)
+    ? 'Không đóng bù được những năm đã ngừng: BHXH tự nguyện chỉ tính các tháng thực đóng, những năm đã qua không đóng thì không truy đóng. Chỉ khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm để đủ 15 năm mới được đóng một lần phần còn thiếu.'
+    : undefined;
+}
+
 /** Months paid so far, a few ("mới đóng bhxh tự nguyện được 2 tháng", "đóng được 3 tháng rồi"). */
 const PAID_SO_FAR = /\b(?:dong|tham gia) (?:\w+ ){0,4}duoc (\d{1,2}) thang\b(?! (?:nua|toi|sau))/;
 
@@ -1188,6 +1195,47 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'subsidy.group_change',
   },
   {
+    // A later ask whether the scheme pays for an accident or an injury ("bhxh tự nguyện có trả tiền tai nạn hay trợ cấp
+    // thương tật gì không"): it has no such benefit; the voluntary occupational-accident insurance is a scheme of its own.
+    name: 'accident-allowance-asked',
+    asks: (f) => /\b(?:tra (?:tien )?|chi (?:tien )?|co (?:che do |tien )?|huong (?:che do )?|tro cap |boi thuong )(?:tai nan|thuong tat)\b/.test(f),
+    entry: 'benefits_pension.accident_insurance',
+    laterAskOnly: true,
+  },
+  {
+    // Whether paying 3, 6 or 12 months at once costs less ("Đóng 3 tháng 1 lần có rẻ hơn đóng từng tháng không"): no, the
+    // months times the monthly amount; only paying years ahead in one go is discounted.
+    name: 'period-not-cheaper',
+    // (Asked, not a belief told: "định đóng 12 tháng một lần vì nghe nói đóng theo năm sẽ rẻ hơn" asks the amount.)
+    asks: (f) =>
+      /\b(?:re hon|loi hon) (?:\w+ ){0,4}(?:khong|ko|k|hong)\b|\bco (?:duoc )?(?:giam|chiet khau|uu dai)\b/.test(f) &&
+      /\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/.test(f),
+    entry: 'payment_mode.modes',
+    lead: (s) => {
+      const g = s.household === 'poor' ? ['POOR', 'hộ nghèo'] : s.household === 'near_poor' ? ['NEAR_POOR', 'hộ cận nghèo'] : s.ethnicMinority ? ['ETHNIC', 'người dân tộc thiểu số'] : ['OTHER', 'người không thuộc nhóm ưu tiên'];
+      return `Không rẻ hơn: đóng 3, 6 hay 12 tháng một lần thì số tiền bằng số tháng nhân với mức đóng tháng (ở mức thấp nhất, ${g[1]}: 3 tháng {PAY_${g[0]}*3} đồng, 12 tháng {PAY_${g[0]}*12} đồng); chỉ đóng một lần cho nhiều năm về sau mới được giảm theo lãi suất của quỹ. Đã đóng trước thì khi mức đóng thấp nhất tăng cũng không phải nộp thêm.`;
+    },
+    leadsAlways: true,
+  },
+  {
+    // Maternity under both schemes asked ("khi sinh em được hưởng thai sản bên nào, có được nhận thêm 2 triệu của tự
+    // nguyện không", hired by a company before the birth): the compulsory benefit only, not the 2,000,000 on top.
+    name: 'maternity-both-schemes',
+    asks: (f, s) =>
+      /\bthai san\b/.test(f) &&
+      /\b(?:ben nao|nhan them|ca hai ben|hai ben|huong ca hai|ca (?:hai|2) (?:che do|loai))\b/.test(f) &&
+      (s.employment === 'contract' || /\b(?:bat buoc|cong ty|cty)\b/.test(f)),
+    entry: 'maternity.compulsory_overlap',
+  },
+  {
+    // Months paid ahead that the company now pays too ("tháng 1, 2/2027 em đã đóng tự nguyện rồi mà cty cũng đóng thì
+    // sao"), a later ask: those months are refunded.
+    name: 'prepaid-months-company-pays',
+    asks: (f) => /\b(?:da dong|dong roi|dong truoc)\b/.test(f) && /\b(?:cty|cong ty) (?:\w+ ){0,2}(?:cung |lai |van )?dong\b/.test(f),
+    entry: 'transfer_between_schemes.prepaid_then_employed',
+    laterAskOnly: true,
+  },
+  {
     // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
     // phần chênh lệch không"): nothing is recalculated, no top-up.
     name: 'no-top-up-after-rise',
@@ -1852,6 +1900,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:bo|nghi|ngung|dung|khong|chua) (?:\w+ ){0,2}dong\b|\b(?:roi|thi) (?:bo|nghi|ngung)\b/.test(f) &&
       /\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/.test(f),
     entry: 'payment_mode.missed_payment',
+    // (Whole years of a stop asked to be paid back, "muốn đóng bù 4 năm 2023-2026 cho liền mạch được không": they cannot be.)
+    lead: (_s, f) => yearsBackpayLead(f),
+    leadsAlways: true,
   },
   {
     // Moved away, paying on where one lives now asked ("trước ở Sóc Trăng đóng … 6 năm, giờ lên Bình Dương … đóng tiếp ở đây
