@@ -650,7 +650,10 @@ function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): Answer
   const theirs = index.entries.get('pension_conditions.missing_more_than_5');
   if (!theirs) return parts;
   const has = parts.some((p) => p.entry.id === theirs.id);
-  return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs }]));
+  // (With what it means for them, "đã đóng 8 năm, còn thiếu 7 năm …", unless a part says it already.)
+  const own = yearsLead(s);
+  const lead = own !== undefined && !parts.some((p) => p.lead?.includes(own)) ? own : undefined;
+  return parts.flatMap((p) => (p.entry.id !== 'pension_conditions.pay_missing_once' ? [p] : has ? [] : [{ ...p, entry: theirs, lead: p.lead ?? lead }]));
 }
 
 /** The years paid so far asked: "tới nay tôi được tổng cộng bao nhiêu năm", "tính tới nay tôi có bao nhiêu năm rồi". */
