@@ -727,7 +727,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
     // ("… khi có lương hưu tôi có được cấp thẻ BHYT không?": the card of a pension to come.)
     asks: (f, s) =>
-      (s.drawingPension === true || /\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b/.test(f)) &&
+      // ("Có lương hưu thì bố có được thẻ bảo hiểm y tế không?" too.)
+      (s.drawingPension === true || /\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b|(?:^ ?|\b(?:neu|ma) )(?:co|duoc huong|huong|nhan) luong huu (?:roi )?thi\b/.test(f)) &&
       HEALTH_CARD.test(f) &&
       !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
