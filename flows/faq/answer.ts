@@ -448,6 +448,8 @@ const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? 
 const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
 const OWN_TURN = /^(?:con|rieng|phan) (?:(vo|chong|me|bo|ba|ong) (?:toi|em|minh|tui)|toi|em|minh|tui)\b/;
+/** An ask of the asker's own, in the sentence after their facts ("Giờ em bắt đầu đóng thì … có kịp hưởng lương hưu không?"). */
+const OWN_ASK = /^(?:(?:gio|vay|the|nay|neu) )?(?:toi|em|minh|tui) (?:\w+ ){0,14}(?:khong|ko|k|chua|bao nhieu|the nao|ra sao)\b/;
 /** … with a wish or an ask of its own in it. */
 const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
 
@@ -457,17 +459,24 @@ const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
  * không?"): that sentence answered as if asked alone, after the other person's answer. Undefined when there is no such
  * sentence, the reply is full, or its answer is already given.
  */
-function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[], day: AsOfDay): AnswerPart | undefined {
-  if (forOnePerson || parts.length > MAX_ASKS) return undefined;
+function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[], day: AsOfDay, sex?: Situation['sex']): { part: AnswerPart; instead?: boolean } | undefined {
+  if (forOnePerson) return undefined;
   const sentences = text.split(/(?<=[.!?])\s+/);
-  const at = sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
-  if (at < 0) return undefined;
-  const who = OWN_TURN.exec(foldWords(sentences[at]!))?.[1];
+  const at = parts.length > MAX_ASKS ? -1 : sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
+  // (Or the asker's facts in a sentence, their ask in the next ("bao giờ" there may have been marked an ask): "Còn em năm nay 47 tuổi (sinh tháng 8/1979), làm nông, chưa
+  // đóng bảo hiểm bao giờ. Giờ em bắt đầu đóng thì đến tuổi nghỉ hưu có kịp hưởng lương hưu không ạ?")
+  const told = at >= 0 ? -1 : sentences.findIndex((x, k) => k > 0 && /^con (?:toi|em|minh|tui)\b/.test(foldWords(x)) && /\d/.test(x) && OWN_ASK.test(foldWords(sentences[k + 1] ?? '')));
+  if (at < 0 && told < 0) return undefined;
+  const who = at >= 0 ? OWN_TURN.exec(foldWords(sentences[at]!))?.[1] : undefined;
   const whom = who ? `Với ${RELATIVE_NAME[who]}` : 'Còn anh/chị';
   // (Asked as the one question it is: "… muốn đóng tự nguyện, có được không?")
-  const first = answerForAnother(index, `${sentences[at]!.replace(/[.!\s]+$/u, '')}, có được không?`, day);
-  if (!first || parts.some((p) => p.entry.id === first.entry.id)) return undefined;
-  return { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` };
+  const asked = at >= 0 ? `${sentences[at]!.replace(/[.!\s]+$/u, '')}, có được không?` : `${sentences[told]!} ${sentences[told + 1]!}`;
+  const first = answerForAnother(index, asked, day, at < 0 && sex ? { sex } : {});
+  // (After a relative's story, the reply's first part read the asker's ask on the relative's facts, only a retirement
+  // date: the asker's own answer instead, last.)
+  const instead = at < 0 && first !== undefined && YEARS_TOPICS.has(parts[0]?.entry.topic ?? '') && (parts[0]?.lead === undefined || (/^(?:Nữ|Nam) sinh /u.test(parts[0].lead) && !parts[0].lead.includes('đã đóng')));
+  if (!first || (!instead && (parts.length > MAX_ASKS || parts.some((p) => p.entry.id === first.entry.id)))) return undefined;
+  return { part: { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` }, instead };
 }
 
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
@@ -926,8 +935,8 @@ export function answerQuestion(
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
-  const own = ownTurnPart(index, text, parts, day);
-  if (own) parts = [...parts, own];
+  const own = ownTurnPart(index, text, parts, day, situation.sex);
+  if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);
   parts = withoutGapTwice(parts);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
