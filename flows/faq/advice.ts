@@ -4,7 +4,7 @@ import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, rejoinLead, spell, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
-import { EARLIER_YEARS_COUNTED, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
+import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -74,7 +74,7 @@ const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
 const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
-const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
+const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -84,9 +84,20 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  * đóng … từ năm 2023 tới giờ"): the other one receives it.
  */
 function monthsBeforeBirthLead(f: string): string | undefined {
-  const started = STARTED_MONTH.exec(f);
+  // (The start nearest before the birth: "chồng em … tháng 1/2026 đã nộp một lần trước 2 năm … còn em thì đóng hằng tháng
+  // từ tháng 4/2026, dự sinh tháng 1/2027" is the mother's 4/2026.)
+  let started = STARTED_MONTH.exec(f);
   // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
-  const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
+  let birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
+  while (started && birth) {
+    const from = started.index + started[0].length;
+    const next = new RegExp(STARTED_MONTH.source, 'g');
+    next.lastIndex = from;
+    const later = next.exec(f);
+    if (!later || later.index >= from + birth.index) break;
+    started = later;
+    birth = BIRTH_MONTH.exec(f.slice(later.index + later[0].length));
+  }
   if (!started || !birth) return undefined;
   const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
   const due = by * 12 + bm;
@@ -494,7 +505,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const restYears = PAY_REST_AT_ONCE.exec(f)?.[1];
   const plainAhead = restYears !== undefined && Number(restYears) <= 5 && !atAge && s.yearsPaid === undefined;
   if (PAY_REST_AT_ONCE.test(f) && (AHEAD.test(f) || plainAhead) && !/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/.test(f)) {
-    const a = part('payment_mode.years_ahead');
+    // (More than 5 years asked, "đóng trước 1 lần 8 năm": refused first.)
+    const a = part('payment_mode.years_ahead', overFiveAheadLead(f));
     if (a) return a;
   }
   // "Đóng luôn 1 lần để hưởng lương hưu" matched to withdrawing: paying at once, and when it is allowed.

@@ -624,7 +624,12 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   // (A month said already; the year's general ages, "khi đủ tuổi nghỉ hưu (năm 2026: …)", are not this person's month.)
   if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && DATE_SAID.test(p.lead)) || !asksRetirementDate(f)) return parts;
   const date = retirementDateLead(f, s);
-  return date ? [{ ...first, lead: first.lead ? `${date} ${first.lead}` : date }, ...parts.slice(1)] : parts;
+  if (!date) return parts;
+  // (A death answered first, "Bố tôi … mất … Mẹ tôi sinh tháng 1/1970 … khi nào đủ tuổi nghỉ hưu": the date on the living
+  // person's part about years, when there is one.)
+  const at = first.entry.topic === 'survivor' ? Math.max(0, parts.findIndex((p) => YEARS_TOPICS.has(p.entry.topic))) : 0;
+  const target = parts[at]!;
+  return parts.map((p, i) => (i === at ? { ...target, lead: target.lead ? `${date} ${target.lead}` : date } : p));
 }
 
 /**

@@ -324,10 +324,10 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
 }
 
 /** The deadline to pay asked ("hạn chót", "hạn nộp", "khi nào phải nộp", "nộp chậm nhất"). */
-// ("trễ nhất tới tháng mấy phải nộp" too.)
-const DEADLINE_ASKED = /\b(?:(?:cham|tre|muon) nhat (?:la |toi |den )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi)|(?:nop|dong) bu (?:\w+ ){0,3}(?:duoc|dc) (?:khong|ko|k))\b/;
+// ("trễ nhất tới tháng mấy phải nộp" too; "giờ nộp cả năm được nữa không" after months unpaid.)
+const DEADLINE_ASKED = /\b(?:(?:cham|tre|muon) nhat (?:la |toi |den )?(?:thang may|thang nao|ngay nao|khi nao|bao gio)|han (?:chot|cuoi|nop|dong)|(?:khi nao|bao gio|luc nao) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)(?: tien)?(?: (?:cham nhat|muon nhat))?|(?:nop|dong) (?:\w+ ){0,2}(?:cham nhat|muon nhat|toi da) (?:la )?(?:khi nao|bao gio|ngay nao|thang nao)|(?:van )?chua (?:nop|dong)(?: tien)? (?:thi sao|thi co sao|thi the nao|thi co bi|co sao|co bi)|(?:nop|dong) bu (?:\w+ ){0,3}(?:duoc|dc) (?:khong|ko|k)|(?:nop|dong) (?:\w+ ){0,2}(?:duoc|dc) nua (?:khong|ko|k))\b/;
 /** A period's mode and its first month ("12 tháng một lần, bắt đầu từ tháng 3/2026"). */
-const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b|\bdong (?:theo )?(nam)\b(?! (?:\d|nay|sau|truoc|toi|nua))/;
+const MODE_MONTHS = /\b(?:dong |theo |phuong thuc )?(12|6|3) thang (?:mot|1) (?:lan|ky)\b|\bky (12|6|3) thang\b(?! (?:cuoi|truoc|dau)\b)|\b(?:dong |theo )?(hang nam|nam mot lan|6 thang|nua nam|quy|hang quy)\b|\b(?:dong (?:theo )?|theo )(nam)\b(?! (?:\d|nay|sau|truoc|toi|nua))/;
 const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/;
 
 /** The last month to pay for the period told, with the rule it comes from (undefined when the mode or start is not told). */
@@ -410,6 +410,12 @@ export function asksRetirementDate(f: string): boolean {
 }
 
 /** More than 5 years asked to be paid ahead at once ("đóng trước 7 năm một lúc"), or undefined. */
+/** "Không được đóng trước 8 năm một lần: …" for more than 5 years ahead asked at once; undefined otherwise. */
+export function overFiveAheadLead(f: string): string | undefined {
+  const n = yearsAhead(f);
+  return n === undefined ? undefined : `Không được đóng trước ${n} năm một lần: mỗi lần đóng trước tối đa 5 năm (60 tháng); hết thời gian đã đóng trước thì đóng tiếp kỳ sau.`;
+}
+
 function yearsAhead(f: string): number | undefined {
   // ("đóng trước BHXH tự nguyện một lần cho 10 năm luôn": the years after "một lần cho".)
   // ("đóng BHXH tự nguyện 1 lần cho 10 năm luôn": the years to come, not missing ones.)
@@ -1162,8 +1168,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("tiền nhàn rỗi" is no "nhận".)
     asks: (f) => yearsAhead(f) !== undefined && !/\b(?:rut|lanh|nhan(?! roi)|huong)\b/.test(f),
     entry: 'payment_mode.years_ahead',
-    lead: (_s, f) =>
-      `Không được đóng trước ${yearsAhead(f)} năm một lần: mỗi lần đóng trước tối đa 5 năm (60 tháng); hết thời gian đã đóng trước thì đóng tiếp kỳ sau.`,
+    lead: (_s, f) => overFiveAheadLead(f),
     leadsAlways: true,
   },
   {
@@ -1291,6 +1296,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
       /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
     entry: 'other.move_pension',
+  },
+  {
+    // A dead pensioner's pension asked to go on to the widow or a child ("Mẹ có được lĩnh tiếp lương hưu của bố không?"): it
+    // stops; the family gets the survivors' and funeral allowances instead.
+    name: 'pension-of-the-dead',
+    // ("… chưa hưởng lương hưu. Mẹ đóng …" is no such ask: "tiếp", "thay", "lại" or "của" must say whose pension goes on.)
+    asks: (f, s) => s.memberDied === true && /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) cua )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/.test(f),
+    entry: 'survivor.pensioner_dies',
+    lead: (s, f) => {
+      const own = pensionerSurvivorLead(f, f, s.day);
+      return `Không: lương hưu chỉ trả cho chính người hưởng và dừng sau tháng người đó mất; vợ/chồng, con không lĩnh tiếp được. Thay vào đó, người lo mai táng nhận trợ cấp mai táng và thân nhân nhận trợ cấp tuất.${own ? ` ${own}` : ''}`;
+    },
+    leadsAlways: true,
   },
   {
     // Someone else receives for the person ("tôi có nhận lương hưu thay bố được không", "ủy quyền cho vợ rút bhxh 1 lần"):
@@ -1572,6 +1590,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/.test(f)) &&
       /\b(?:dong|nop|bu|truy thu|thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
+  },
+  {
+    // Paying up to 5 years ahead asked ("Tháng 12/2026 này tôi định đóng trước 5 năm một lần … làm vậy có được không, sau này
+    // mức đóng tăng thì có phải nộp thêm không"): allowed, discounted; a rise later changes nothing paid.
+    name: 'years-ahead-allowed',
+    asks: (f) =>
+      /\b(?:dong|nop) truoc (?:\w+ ){0,3}?([1-5]) nam\b|\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(?:mot lan|1 lan) (?:cho )?([1-5]) nam (?:toi|ve sau|sau|luon)\b/.test(f) &&
+      /\b(?:duoc|co duoc|nen) (?:\w+ ){0,3}(?:khong|ko|k)\b|\b(?:co duoc khong|lam vay (?:co )?duoc)\b/.test(f) &&
+      !/\b(?:con thieu|cho du|du tuoi|rut)\b/.test(f) &&
+      // (Paid ahead already and changing, "tôi đóng trước 5 năm rồi, giờ muốn đổi sang đóng hằng tháng": another rule.)
+      !/\b(?:da|vua) (?:\w+ ){0,2}(?:dong|nop) truoc\b|\bdong truoc (?:\w+ ){0,3}roi\b|\b(?:doi|chuyen) (?:sang|qua)\b/.test(f),
+    entry: 'payment_mode.years_ahead',
+    after: (f) => (/\b(?:tang|nop them|dong them|dong bu|chenh lech)\b/.test(f) ? 'contribution_amount.no_recalculation' : undefined),
   },
   {
     // Next year's contribution asked before it starts ("mức đóng thấp nhất 2027", "hộ cận nghèo đóng năm 2027 bao
@@ -2541,6 +2572,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     },
     leadsAlways: true,
     replaces: ['lump_sum.transitional_12_months', 'lump_sum.processing_time', 'lump_sum.procedure', 'lump_sum.when_allowed', 'lump_sum.amount', 'lump_sum.joined_after_2025'],
+  },
+  {
+    // At the top rate already and asking to pay on for a higher pension ("Mẹ … tổng 32 năm … định đóng tiếp đến lúc nghỉ hưu
+    // cho lương hưu cao hơn"): no more rate, only the one-off half month a year beyond the mark.
+    name: 'keep-paying-at-the-cap',
+    asks: (f, s) =>
+      s.yearsPaid !== undefined &&
+      s.sex !== undefined &&
+      s.yearsPaid >= (s.sex === 'female' ? 30 : 35) &&
+      /\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/.test(f) &&
+      !/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/.test(f),
+    entry: 'benefits_pension.over_max_bonus',
+    lead: (s) => `${yearsLead(s) ?? ''} Đóng thêm không làm tăng tỷ lệ nữa vì đã ở mức tối đa 75%; mỗi năm vượt mốc chỉ thêm trợ cấp một lần nửa tháng thu nhập bình quân khi nghỉ hưu.`.trim(),
+    leadsAlways: true,
   },
   {
     // Fifteen years paid, asking to pay on for a higher pension ("đóng tn đủ 15 năm rồi, muốn đóng tiếp cho lương hưu cao
