@@ -75,6 +75,8 @@ const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)
 const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
 const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
+/** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
+const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -84,6 +86,23 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  * đóng … từ năm 2023 tới giờ"): the other one receives it.
  */
 function monthsBeforeBirthLead(f: string): string | undefined {
+  // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
+  // con tháng 10/2026"): the months of all of them in the 12 before the birth, compulsory ones counted too (Art 95).
+  const spans = [...f.matchAll(SPAN_MONTHS)];
+  const last = spans[spans.length - 1];
+  const born = last && BIRTH_MONTH.exec(f.slice(last.index + last[0].length));
+  if (spans.length >= 2 && born) {
+    const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
+    let paid = 0;
+    for (const m of spans) {
+      const from = Number(m[2] ?? m[4]) * 12 + Number(m[1]) - 1;
+      const to = Number(m[4]) * 12 + Number(m[3]) - 1;
+      if (to >= from) paid += Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1);
+    }
+    return paid >= 6
+      ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (nếu đủ điều kiện hưởng thai sản theo BHXH bắt buộc thì chỉ hưởng chế độ bắt buộc).`
+      : `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh chỉ được ${paid} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+  }
   // (The start nearest before the birth: "chồng em … tháng 1/2026 đã nộp một lần trước 2 năm … còn em thì đóng hằng tháng
   // từ tháng 4/2026, dự sinh tháng 1/2027" is the mother's 4/2026.)
   let started = STARTED_MONTH.exec(f);
@@ -329,6 +348,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   const part = partOf(index);
+  // A birth after two periods told, compulsory then voluntary, the allowance asked ("… từ 2/2026 đến 5/2026 thì nghỉ việc,
+  // sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh con tháng 10/2026, có được hưởng 2 triệu thai sản …"): the months
+  // of both, whatever the job's end brought up.
+  if (/\b(?:thai san|2 trieu)\b/.test(f) && [...f.matchAll(SPAN_MONTHS)].length >= 2) {
+    const a = part('maternity.conditions', monthsBeforeBirthLead(f));
+    if (a && a.kind === 'parts' && a.parts[0]?.lead) return a;
+  }
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
   const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !withdrawalNamed(f) && !/\b(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan\b/.test(f);
   const asksLumpSum = (LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum') && !payingOnce;
@@ -934,7 +960,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // months paid before the birth against the 6 needed.
   const started = STARTED_MONTH.exec(f);
   const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
-  const beforeBirth = matched.topic === 'maternity' ? monthsBeforeBirthLead(f) : undefined;
+  // (Matched elsewhere, "… nghỉ việc, sau đó đóng tự nguyện … sinh con tháng 10/2026, có được 2 triệu thai sản không": the birth asked.)
+  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? monthsBeforeBirthLead(f) : undefined;
   if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: beforeBirth }] };
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.

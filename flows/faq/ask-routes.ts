@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
@@ -1520,8 +1520,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The rate for years named ("đóng đủ 30 năm thì hưởng bao nhiêu %, còn nếu chỉ đóng 20 năm?"): each figure, for
     // the sex told or both; not for years already paid with a pension to come (the years lead says that).
     name: 'rate-for-years-named',
+    // (Or, years paid told, other years supposed in an ask of its own: "còn nếu cố gắng đóng cho đủ 20 năm thì được bao nhiêu %".)
     asks: (f, s) =>
-      s.yearsPaid === undefined &&
+      (s.yearsPaid === undefined || (/^ ?(?:con |the |vay )?neu\b/.test(f) && yearsAsked(f).some((n) => n > s.yearsPaid! + 1))) &&
       RATE_ASKED.test(f) &&
       ratesForYearsLead(f, s.sex) !== undefined,
     entry: 'benefits_pension.how_calculated',

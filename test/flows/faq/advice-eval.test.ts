@@ -146,13 +146,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * (no illness claimed) and the plan for someone more than 5 years short at the age: 734/734; then a widow's own plan
  * after her husband's death ('Còn em năm nay 47 tuổi … Giờ em bắt đầu đóng thì … có kịp không'): 735/735; then round
  * ZC's (run once on 3fe9d1d): 8 years ahead refused first, a yearly mode's deadline passed, a woman at the 75 % cap,
- * 5 years ahead allowed, a mother's months nearest the birth, a dead pensioner's pension not carried on: 741/741.
+ * 5 years ahead allowed, a mother's months nearest the birth, a dead pensioner's pension not carried on: 741/741; then a
+ * birth after a compulsory and a voluntary period: 742/742.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 741 / 741, violations: 0 },
+  regress: { correct: 742 / 742, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -165,7 +166,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(741);
+    expect(regress.length).toBeGreaterThanOrEqual(742);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
