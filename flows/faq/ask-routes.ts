@@ -1,5 +1,5 @@
 import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
-import { retirementDateLead } from './retirement-date.ts';
+import { reaches, retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
@@ -247,6 +247,16 @@ export function yearsBackpayLead(f: string): string | undefined {
   return /\b(?:dong bu|truy dong|bu lai)\b(?: \w+){0,3} (?:\d{1,2} nam|nhung nam|may nam|cac nam|(?:19|20)\d\d)\b/.test(f)
     ? 'Không đóng bù được những năm đã ngừng: BHXH tự nguyện chỉ tính các tháng thực đóng, những năm đã qua không đóng thì không truy đóng. Chỉ khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm để đủ 15 năm mới được đóng một lần phần còn thiếu.'
     : undefined;
+}
+
+/** "Không: …" when the 60/55 rule is asked and 20 voluntary years come only after the general retirement age. */
+function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
+  if (s.startYear === undefined || s.startYear >= 2021 || (s.yearsPaid ?? 0) >= 20 || !s.sex || s.birthYear === undefined || s.birthMonth === undefined) return undefined;
+  if (!/\b(?:55|60) tuoi\b/.test(f) || !/\btruoc (?:nam )?2021\b/.test(f)) return undefined;
+  const twenty = s.startYear * 12 + (s.startMonth ?? 1) - 1 + 239;
+  const general = reaches(s.sex, s.birthYear, s.birthMonth).at;
+  if (twenty + 1 < general) return undefined;
+  return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi dành cho người đóng tự nguyện từ trước 1/1/2021 cần đủ 20 năm đóng tự nguyện; đóng liên tục từ ${s.startMonth ? `tháng ${s.startMonth}/` : 'năm '}${s.startYear} thì đến tháng ${monthYear(twenty)} mới đủ 20 năm, khi đó đã qua tuổi nghỉ hưu chung (tháng ${monthYear(general)}). Anh/chị hưởng lương hưu theo tuổi nghỉ hưu chung, từ tháng ${monthYear(general + 1)} nếu đủ 15 năm đóng.`;
 }
 
 /** Months paid so far, a few ("mới đóng bhxh tự nguyện được 2 tháng", "đóng được 3 tháng rồi"). */
@@ -1296,6 +1306,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
       /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
     entry: 'other.move_pension',
+  },
+  {
+    // The 60/55 rule for voluntary members begun before 2021 asked by someone whose 20 voluntary years come only after the
+    // general age ("chồng em sinh 9/1970 đóng tự nguyện từ 1/2015 … có được về hưu năm 60 tuổi theo diện tham gia trước 2021
+    // không, hay phải đợi 62?"): no, the general age.
+    name: 'early-rule-out-of-reach',
+    asks: (f, s) => earlyRuleOutOfReach(f, s) !== undefined,
+    entry: 'pension_conditions.by_birth_year',
+    lead: (s, f) => `${earlyRuleOutOfReach(f, s)}${yearsLead(s) ? ` ${yearsLead(s)}` : ''}`,
+    leadsAlways: true,
   },
   {
     // A dead pensioner's pension asked to go on to the widow or a child ("Mẹ có được lĩnh tiếp lương hưu của bố không?"): it
