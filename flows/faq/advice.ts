@@ -73,6 +73,8 @@ const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
 const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** Every start told, in order (STARTED_MONTH, global). */
+const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
 const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
@@ -105,17 +107,15 @@ function monthsBeforeBirthLead(f: string): string | undefined {
   }
   // (The start nearest before the birth: "chồng em … tháng 1/2026 đã nộp một lần trước 2 năm … còn em thì đóng hằng tháng
   // từ tháng 4/2026, dự sinh tháng 1/2027" is the mother's 4/2026.)
-  let started = STARTED_MONTH.exec(f);
+  const starts = [...f.matchAll(STARTED_MONTHS)];
+  let k = 0;
+  let started = starts[0];
   // (After the start: "đóng từ tháng 4/2026, dự sinh tháng 1/2027" has no birth in 4/2026.)
-  let birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
-  while (started && birth) {
-    const from = started.index + started[0].length;
-    const next = new RegExp(STARTED_MONTH.source, 'g');
-    next.lastIndex = from;
-    const later = next.exec(f);
-    if (!later || later.index >= from + birth.index) break;
-    started = later;
-    birth = BIRTH_MONTH.exec(f.slice(later.index + later[0].length));
+  const birthAfter = (m: RegExpMatchArray): RegExpExecArray | null => BIRTH_MONTH.exec(f.slice(m.index! + m[0].length));
+  let birth = started && birthAfter(started);
+  while (started && birth && (starts[k + 1]?.index ?? Infinity) < started.index! + started[0].length + birth.index) {
+    started = starts[++k]!;
+    birth = birthAfter(started);
   }
   if (!started || !birth) return undefined;
   const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
