@@ -996,10 +996,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
-    // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không"): the State pays the child's card.
+    // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không", "con em 4 tuổi thì có được cấp thẻ không"): the
+    // State pays the child's card.
     name: 'child-under-6-card',
-    asks: (f) => /\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/.test(f) && /\b(?:bhyt|the bao hiem y te|the kham)\b/.test(f),
+    asks: (f) => /\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/.test(f) && /\b(?:bhyt|the bao hiem y te|the kham|(?:cap|lam|mua|co|duoc) the)\b/.test(f),
     entry: 'health_insurance.children_under_6',
+    laterAskMatched: true,
     replaces: ['health_insurance.contributor_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.card_personal', 'health_insurance.poor_near_poor', 'health_insurance.household_who_counts'],
   },
   {
@@ -2778,12 +2780,14 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined,
   for (const r of ASK_ROUTES) {
     if (decisiveOnly && !r.decisive) continue;
     if (r.laterAskOnly ? !laterAsk : laterAsk === 'only') continue;
-    if (r.replaces && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
+    // (A later ask that matched the route's own entry, weakly, is the route's too: "Con em 4 tuổi thì có được cấp thẻ không?".)
+    const own = laterAsk === true && matchedId === r.entry && r.laterAskMatched === true;
+    if (r.replaces && !own && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
     if (!r.asks(f, s)) continue;
     const answered = matchedId === r.entry || (matchedId !== undefined && r.covered?.includes(matchedId));
     // The matched entry itself, with a sentence for this person, is still this route's answer.
     // (A later ask's route answers with its entry even when the ask alone matched that entry, but weakly.)
-    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.leadsAlways || r.laterAskOnly) ? r : null;
+    if (answered && !r.before && !r.after) return matchedId === r.entry && (r.leadsAlways || r.laterAskOnly || own) ? r : null;
     return r;
   }
   return null;

@@ -233,6 +233,20 @@ const TOP_UPS: Readonly<Record<string, { name: string; rates: Readonly<Record<st
 };
 const PROVINCE = /\b(ha noi|ninh binh)\b/;
 
+/** "chuyển về quê", "giờ về Thái Bình sống" after the province: the person left it. */
+const MOVED_AFTER = /\b(?:chuyen|don) (?:nha |ho khau |cu tru )?(?:ve|ra|vao|den|sang|toi|di)\b|\bve (?:lai )?que\b|\b(?:gio|nay|bay gio|hien) (?:(?:toi|em|minh|tui) )?(?:ve|da ve) (?:\w+ ){1,3}(?:song|o)\b/;
+/** "từ Hà Nội", "trước ở Hà Nội", "hồi ở Hà Nội" before it: where the person was, not where they are. */
+const WAS_THERE = /\b(?:tu|truoc (?:day |kia )?(?:(?:toi|em|minh|tui) )?(?:o|song o|lam o|dong o)|hoi (?:con )?o|da tung o) $/;
+
+/** Whether the province named is one the person has moved away from ("đóng ở Hà Nội …, nay chuyển về quê"). */
+function movedAway(f: string, at: number, length: number): boolean {
+  if (WAS_THERE.test(f.slice(Math.max(0, at - 24), at))) return true;
+  const after = f.slice(at + length);
+  const move = MOVED_AFTER.exec(after);
+  // Moving within the province, or to it ("chuyển ra Hà Nội"), keeps it.
+  return move !== null && !PROVINCE.test(after.slice(move.index, move.index + move[0].length + 16));
+}
+
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
   const named = PROVINCE.exec(f);
@@ -241,6 +255,7 @@ function localTopUp(f: string, g: string, income: number | null, day: string | u
   const province = TOP_UPS[named?.[1] ?? ''];
   const extra = province?.rates[g];
   if (!province || !extra || day === undefined) return '';
+  if (named && movedAway(f, named.index, named[0].length)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
   // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.
   const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
   const base = applyRate(period.ruralPovertyLine, period.rate);

@@ -196,7 +196,10 @@ function askedRelative(f: string): string | undefined {
   const sentence = [...sentences].reverse().find((x) => x.includes(' ? ')) ?? sentences.at(-1) ?? '';
   // (Its last clause: "Vợ tôi người Kinh, tôi là người Tày, tôi đóng … bao nhiêu?" asks about the asker.)
   const ask = sentence.split(/ , /).filter((x) => /[a-z]/.test(x)).at(-1) ?? '';
-  const named = new Set([...ask.matchAll(/\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui)\b/g)].map((m) => m[1]!));
+  const namedIn = (x: string): Set<string> => new Set([...x.matchAll(/\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui)\b/g)].map((m) => m[1]!));
+  // (A clause naming no one, "…, và mẹ có nên đóng không?", after the sentence named them: "Mẹ em 58 tuổi …, mẹ có …".)
+  let named = namedIn(ask);
+  if (named.size === 0 && !/\b(?:toi|em|minh|tui)\b/.test(ask)) named = namedIn(sentence);
   return named.size === 1 ? [...named][0] : undefined;
 }
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
