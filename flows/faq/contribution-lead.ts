@@ -168,7 +168,22 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   // triệu …": the ceiling first.)
   const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
   const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
-  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
+  const other = otherLevel(f, income, floor, ceiling);
+  const second = other === undefined ? '' : ` Với thu nhập ${formatNumber(other)} đồng/tháng: mức đóng 22% là {PREMIUM:${other}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${other}} đồng/tháng${months ? `; ${months} tháng một lần nộp {PAY_${g}:${other}*${months}} đồng` : ''}.`;
+  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
+}
+
+/** A second level set against the first ("mức 2 triệu thì đóng bao nhiêu, còn nếu mức 5 triệu thì …", "2 triệu hay 4 triệu"). */
+const SECOND_LEVEL = /\b(?:con neu|con (?:muc|dong|chon)|hay|hoac|so voi|hoac la|hay la)\b(?: \w+){0,4}? $/;
+
+/** The other income named after the one answered, when the two are weighed against each other (within the limits). */
+function otherLevel(f: string, income: number, floor: number, ceiling: number): number | undefined {
+  for (const m of f.matchAll(FOLDED_AMOUNT)) {
+    const value = amountOf(m);
+    if (value === income || value < floor || value > ceiling) continue;
+    if (SECOND_LEVEL.test(f.slice(Math.max(0, m.index - 40), m.index))) return value;
+  }
+  return undefined;
 }
 
 /** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng"). */
