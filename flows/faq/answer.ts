@@ -177,7 +177,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   ['eligibility.foreigner', /\b(?:nuoc ngoai|quoc tich|ngoai quoc|viet kieu|nguoi lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)\b/],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
   // (Japan's pension only for a message about Japan: "đi XKLĐ Hàn Quốc về" is not.)
-  ['other.japan_nenkin', /\b(?:nhat|nhat ban|nenkin|japan)\b/],
+  // (Not "nhất" of a superlative, "sớm có lương hưu nhất", that folds the same.)
+  ['other.japan_nenkin', /\b(?:nhat ban|nenkin|japan)\b|(?<=\b(?:o|tai|ben|sang|di|qua|xkld|tu|nuoc|tts|thuc tap sinh) )nhat\b/],
   ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
 ]);
@@ -652,11 +653,13 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
  * someone within 5 years, the rule with their own years.
  */
 function forTheirGap(parts: AnswerPart[], s: Situation, index: FaqIndex): AnswerPart[] {
-  if (s.yearsPaid === undefined) return parts;
+  // (Nothing paid yet, "chưa đóng ngày nào … đóng 1 lần cho đủ 15 năm": all 15 years missing.)
+  const paid = s.yearsPaid ?? (s.neverPaid ? 0 : undefined);
+  if (paid === undefined) return parts;
   // 15 years or more, told already that the payment is not for them: the rule's "Được" goes.
   if (parts.some((p) => p.lead?.includes(PAST_FIFTEEN_ONCE))) return parts.filter((p) => p.entry.id !== 'pension_conditions.pay_missing_once');
   // Within 5 years: the rule with what it means for them (the years missing, the rate at 15), unless said already.
-  if (15 - s.yearsPaid <= 5) {
+  if (15 - paid <= 5) {
     const own = yearsLead(s);
     const lead = own !== undefined && parts.some((p) => p.lead?.includes(own)) ? undefined : own;
     return lead ? parts.map((p) => (p.entry.id === 'pension_conditions.pay_missing_once' && p.lead === undefined ? { ...p, lead } : p)) : parts;

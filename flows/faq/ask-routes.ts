@@ -460,6 +460,21 @@ function socialPensionLead(s: Situation, f: string): string | undefined {
   return [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined;
 }
 
+/** Back from work abroad and asking to join ("Anh đi XKLĐ Hàn Quốc … về nước tháng 10/2024 … đóng tự nguyện tiếp được không"). */
+const backFromAbroad = (f: string): boolean =>
+  // ("đi xkld Hàn Quốc về từ 2025": back since a date.)
+  /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que(?! (?:vai|may|mot vai|\d) lan))\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
+  // (Still living abroad, home for visits: "Từ 2024 em sang Campuchia buôn bán …, mỗi năm về quê vài lần".)
+  /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
+  /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
+  // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
+  !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
+  !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
+  // (Not back yet: "dự kiến cuối 2027 mới về", "khi anh về".)
+  !/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/.test(f) &&
+  // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
+  !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f));
+
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Drawing the monthly allowance of Art 23 (at the age with under 15 years) and asking to pay on ("Bố tôi 65 tuổi đang
@@ -933,23 +948,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['pension_conditions.by_birth_year', 'pension_conditions.years_15', 'pension_conditions.pay_missing_once', 'pension_conditions.retirement_age', 'pension_conditions.continue_after_age', 'payment_mode.pause_resume'],
   },
   {
+    // Back from abroad after a lump sum taken at home ("Năm 2022 em đã rút bhxh một lần 5 năm … rồi đi thực tập sinh Nhật …
+    // 5 năm cũ có được tính lại không"): they may join again, from zero; the years paid out are not bought back.
+    name: 'back-from-abroad-withdrawn',
+    asks: (f, s) => s.withdrewBefore === true && backFromAbroad(f),
+    entry: 'eligibility.rejoin_after_withdrawal',
+    lead: () => 'Anh/chị tham gia lại BHXH tự nguyện được, nhưng thời gian đã nhận BHXH một lần không được tính lại và không thể đóng bù để khôi phục: số năm đóng tính lương hưu bắt đầu lại từ đầu (cần đủ 15 năm mới). Thời gian ở nước ngoài cũng không được đóng bù.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // Back from work abroad, asking to join ("Anh đi XKLĐ Hàn Quốc từ 2019 đến 2024, về nước tháng 10/2024, … tiền lương hưu
     // bên Hàn thì anh đã nhận lại lúc về. Anh đóng tự nguyện tiếp được không, 3 năm cũ còn được tính không"): the rule for
     // workers abroad is behind them; they may join, and their Vietnamese years still count.
     name: 'back-from-abroad',
-    asks: (f) =>
-      // ("đi xkld Hàn Quốc về từ 2025": back since a date.)
-      /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que(?! (?:vai|may|mot vai|\d) lan))\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
-      // (Still living abroad, home for visits: "Từ 2024 em sang Campuchia buôn bán …, mỗi năm về quê vài lần".)
-      /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
-      /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
-      // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
-      !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
-      !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
-      // (Not back yet: "dự kiến cuối 2027 mới về", "khi anh về".)
-      !/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/.test(f) &&
-      // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
-      !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f)),
+    asks: backFromAbroad,
     entry: 'transfer_between_schemes.combine_periods',
     lead: (s, f) => {
       const own = s.yearsPaid !== undefined && !s.withdrewBefore && /\btruoc khi (?:di|sang|qua|xuat canh)\b/.test(f) ? ` ${spell(s.yearsPaid)} đóng ở Việt Nam trước khi đi vẫn được giữ và cộng dồn với thời gian đóng tự nguyện.` : '';
@@ -2261,7 +2274,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Another country's pension refunded ("đã nhận tiền lương hưu 1 lần bên Nhật", "nenkin"): Japan's scheme, nothing of
     // the Vietnamese record; joining here is open (the asker's own years here, if any, stay).
     name: 'foreign-refund',
-    asks: (f) => /\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:cua |ben |o )?(?:nhat|nhat ban)\b/.test(f),
+    asks: (f) => /\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:(?:cua |ben |o )?nhat ban|(?:cua|ben|o) nhat)\b/.test(f),
     entry: 'other.japan_nenkin',
     // (Asked whether the years there count: no, whatever else is asked.)
     lead: (_s, f) =>

@@ -30,7 +30,14 @@ export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> 
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
-export const saidOf = (text: string, pronoun: string): string => text.replace(/Anh\/chị/g, upperFirst(pronoun)).replace(/anh\/chị/g, pronoun);
+/** The kin word a sentence may name its person by ("Vợ anh/chị đã đóng 6 năm …"), with that person's pronoun. */
+const KIN_PRONOUN: Readonly<Record<string, string>> = { Vợ: 'chị ấy', Chồng: 'anh ấy', Bố: 'ông', Mẹ: 'bà' };
+export const saidOf = (text: string, pronoun: string): string =>
+  text
+    // (Their own kin word said to the asker, "Vợ anh/chị đã đóng …" in the wife's part, is the person themself.)
+    .replace(/\b(Vợ|Chồng|Bố|Mẹ) anh\/chị/gu, (m, kin: string) => (KIN_PRONOUN[kin] === pronoun ? upperFirst(pronoun) : m))
+    .replace(/Anh\/chị/g, upperFirst(pronoun))
+    .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
 export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female' };
 
@@ -58,7 +65,7 @@ const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc
 /** A fact told: a figure, or never having paid. */
 const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
-const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac))(?!$)/;
+const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
 /** The person a clause opens with, if any. */
 function subjectOf(clause: string, kinTold: boolean): Person | undefined {
