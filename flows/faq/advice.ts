@@ -662,6 +662,13 @@ export function birthsSum(babies: number): string {
   return `${babies === 2 ? 'Sinh đôi' : 'Sinh ba'}: ${babies} con x 2.000.000 = ${babies * 2}.000.000 đồng`;
 }
 
+/** Both parents insured, the allowance asked for each ("cả hai vợ chồng đều đóng", "có được nhận mỗi người 2 triệu không"). */
+const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b/;
+/** Neither parent with the months ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): the conditions decide, not who of two. */
+const NEITHER_QUALIFIES = /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/;
+/** One allowance a child, whichever parent. */
+const ONE_PARENT_ONLY = 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.';
+
 /**
  * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
  * would tell them "no" although the rule does not exclude them, add a sentence that answers for their case,
@@ -925,11 +932,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   if (forIncome) return { kind: 'parts', parts: [{ entry: matched, lead: forIncome }] };
   // Both spouses insured: one allowance per child, not two (neither with 6 months paid: the conditions decide).
-  if (matched.topic === 'maternity' && /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b/.test(f) && !/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/.test(f)) {
+  if (matched.topic === 'maternity' && EACH_PARENT_ASKED.test(f) && !NEITHER_QUALIFIES.test(f)) {
     // (The conditions, not an entry opening with "Có." to another question: "can the father get it".)
     const body = (matched.id === 'maternity.father' || matched.id === 'maternity.amount' ? get(index, 'maternity.conditions') : undefined) ?? matched;
     // (With the months paid before the birth first, when told: "Vợ em đóng … từ tháng 3/2026 …, tháng 1/2027 dự sinh".)
-    const once = 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.';
+    const once = ONE_PARENT_ONLY;
     const months = monthsBeforeBirthLead(f);
     return { kind: 'parts', parts: [{ entry: body, lead: months ? `${months} ${once}` : once }] };
   }

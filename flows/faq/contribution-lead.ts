@@ -264,7 +264,8 @@ function movedAway(f: string, at: number, length: number): boolean {
 
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
-  const named = PROVINCE.exec(f);
+  // (A province named only to compare, "ở thành phố có hỗ trợ thêm như Hà Nội không": not where they live.)
+  const named = PROVINCE.exec(f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' '));
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
   if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
   const province = TOP_UPS[named?.[1] ?? ''];

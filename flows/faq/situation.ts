@@ -185,7 +185,8 @@ const SPOUSE_DRAWS = /\b(?:chong|vo) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|
 /** A relative's own pension ("bố tôi đang hưởng lương hưu", "mẹ em đã có lương hưu"): the relative. */
 const RELATIVE_DRAWS = /\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui) [\w ,]{0,30}?(?:dang|da) (?:huong|nhan|lanh|an|co) luong huu\b/;
 /** Compulsory years denied ("chưa từng đóng bắt buộc", "không có thời gian đóng bắt buộc"). */
-const NO_COMPULSORY = /\b(?:chua (?:tung |bao gio |he |co )?|khong (?:co |tung )?)(?:thoi gian )?(?:dong |tham gia )?(?:bhxh )?bat buoc\b/g;
+// ("chưa từng làm công ty": no job that paid it either.)
+const NO_COMPULSORY = /\b(?:chua (?:tung |bao gio |he |co )?|khong (?:co |tung )?)(?:(?:thoi gian )?(?:dong |tham gia )?(?:bhxh )?bat buoc|(?:di )?lam (?:o |cho )?(?:cong ty|cty|doanh nghiep|nha may|xi nghiep|co quan))\b/g;
 
 /** The sex of a relative named "… tôi" ("bà tôi" is the grandmother: unaccented, as the rules read). */
 const RELATIVE_SEX: Readonly<Record<string, 'male' | 'female'>> = { bo: 'male', cha: 'male', chong: 'male', ong: 'male', me: 'female', vo: 'female', ba: 'female' };
@@ -212,6 +213,12 @@ const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /**
+ * Years of a rule heard of, not paid ("nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì …", "người ta bảo phải đóng đủ
+ * 20 năm"): up to the years, which stop counting as the person's.
+ */
+const HEARD_RULE_YEARS = /\b((?:nghe (?:noi|bao|nguoi ta noi)|nguoi ta (?:noi|bao)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
+
+/**
  * Read the person's situation from a question (diacritics optional), in `year` (the calendar year of the message;
  * by default this year in Vietnam) and, when known, `month` (a period "tới nay" ends in it).
  */
@@ -235,8 +242,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("đến nay (3/2023)": "now" is the month in brackets, when the letter was written.)
   // ("trường hợp đóng 6 tháng" folds like "hợp đồng 6 tháng": a case of paying, not a contract.)
   // ("… đến tuổi nghỉ hưu, và lúc đó tôi mới đóng được khoảng 7 năm thì …": years supposed at a time to come, not paid.)
+  // ("Ông nhà tôi", "bà nhà tôi": the spouse.)
   // ("từ đầu năm 2011 đến cuối năm 2022": the months they are; "từ đầu năm 2025 đến giờ không đóng" is a stop, left alone.)
-  const f = ` ${spellChatWords(words).replace(/\btu dau nam ((?:19|20)\d\d) (den|toi) (?:het |cuoi )(?:nam )?((?:19|20)\d\d)\b/g, 'tu thang 1 $1 $2 thang 12 $3').replace(/\b((?:den )?(?:luc|khi) (?:do|ay)) (?:(?:toi|em|minh) )?(?:moi |chi |se )?(?:dong |duoc )+(?:khoang |gan |tam |chung )?\d{1,2} nam\b/g, '$1 vai nam').replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
+  const f = ` ${spellChatWords(words).replace(/\btu dau nam ((?:19|20)\d\d) (den|toi) (?:het |cuoi )(?:nam )?((?:19|20)\d\d)\b/g, 'tu thang 1 $1 $2 thang 12 $3').replace(/\b((?:den )?(?:luc|khi) (?:do|ay)) (?:(?:toi|em|minh) )?(?:moi |chi |se )?(?:dong |duoc )+(?:khoang |gan |tam |chung )?\d{1,2} nam\b/g, '$1 vai nam').replace(HEARD_RULE_YEARS, '$1 vai nam').replace(/\bong nha (toi|em|minh|tui)\b/g, 'chong $1').replace(/\bba nha (toi|em|minh|tui)\b/g, 'vo $1').replace(/\b(\d+) ?t(?:uoi)?\b/g, '$1 tuoi').replace(/\btruong hop dong\b/g, 'truong hop khi dong').replace(/\b(den|toi) (?:nay|gio|bay gio|hien nay|hien tai) \( (\d{1,2}) ((?:19|20)\d\d) \)/g, '$1 thang $2 $3')} `;
   const s: Situation = {};
   // The text with its marks, lower-cased, for the readings that need them ("tuổi nam", "ba tôi", "còn tôi nữ").
   const nfcLower = text.normalize('NFC').toLowerCase();

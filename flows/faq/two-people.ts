@@ -95,6 +95,11 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
 export function splitByPerson(text: string): PersonTurn[] | undefined {
   const clauses = text
     .normalize('NFC')
+    // ("Ba em", written with its marks and without the grave accent of "bà", is the father, as "bố em".)
+    .replace(/(^|[\s,.;:!?(])([Bb])a (tôi|em|mình)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'B' : 'b'}ố ${who}`)
+    // ("Ông nhà tôi", "bà nhà tôi": the spouse.)
+    .replace(/(^|[\s,.;:!?(])([ÔôOo])ng nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, o: string, who: string) => `${pre}${o === 'Ô' || o === 'O' ? 'Chồng' : 'chồng'} ${who}`)
+    .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)
     // (A spouse's age told after the asker's in one sentence, "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân
     // tộc Tày": a clause of hers.)
     .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)

@@ -155,12 +155,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round ZE's (run once on 67dd1ce): paying 15 years at once said no to a man who has paid nothing (and no Japanese
  * pension for 'lương hưu nhất'), years paid out before going abroad not counted again, a wife's cancer beside her
  * husband's 15 years ('nếu rút thì mất gì' no death): 751/751.
+ * then round ZD's (run once on 67dd1ce) and more of ZE's: the 55-year rule for 22 voluntary years (the 20 years of a
+ * rule heard of are not hers; 'chưa từng làm công ty'), no Hà Nội top-up for a province named to compare, 'Ba em' with
+ * its marks the father in a letter about both parents, 'ông nhà tôi' the husband: 755/755.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 751 / 751, violations: 0 },
+  regress: { correct: 755 / 755, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -173,7 +176,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(751);
+    expect(regress.length).toBeGreaterThanOrEqual(755);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
