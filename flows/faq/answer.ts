@@ -9,7 +9,7 @@ import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind }
 import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
-import { ratePct, ratesForYearsLead, spell, transitionalEarly, yearsAsked } from './leads.ts';
+import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
@@ -569,7 +569,8 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     forOnePerson = false;
   }
   const parts = turns.flatMap((t, k) => {
-    const own = answers[k]!.parts.slice(0, 2);
+    // (Two parts each; a third for one who asks three things, "… bao nhiêu? … có bị thu thêm không? … có kịp không?".)
+    const own = answers[k]!.parts.slice(0, t.asks.length >= 3 ? 3 : 2);
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is
@@ -577,7 +578,8 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     const them = PERSON_PRONOUN[t.who];
     const name = PERSON_NAME[t.who];
     const j = Math.max(0, own.findIndex((p) => p.lead));
-    return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p));
+    // (Their later parts speak of them too: "Bà 52 tuổi …", not "Anh/chị 52 tuổi".)
+    return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p.lead ? { ...p, lead: saidOf(p.lead, them) } : p));
   });
   // (An ask about both, "mỗi tháng chuẩn bị bao nhiêu cho cả 2 người", answered in each one's turn alike: once.)
   const once = parts.filter((p, k) => !parts.slice(0, k).some((q) => q.entry.id === p.entry.id && q.lead === p.lead));
@@ -645,6 +647,23 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
   if (!ASKS_WHEN.test(f) || (!s.sex && (s.yearsPaid === undefined || !/\b(?:luong huu|nghi huu|ve huu|15 nam)\b/.test(f)))) return parts;
   const lead = yearsLead(s);
   return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
+}
+
+/** Entries on starting late, whose general rule wants the person's own plan. */
+const LATE_START_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.late_starter', 'eligibility.no_upper_age']);
+
+/**
+ * A late start's rule answered after another part carries the person's first sentence ("Mẹ em sinh tháng 3/1974, chưa
+ * đóng ngày nào … Mỗi người đóng bao nhiêu? … bây giờ mới đóng thì đến tuổi nghỉ hưu có kịp không"): with their plan
+ * from now (startLead), unless a part says it already.
+ */
+function withStartPlan(parts: AnswerPart[], s: Situation): AnswerPart[] {
+  if (!s.neverPaid || s.age === undefined) return parts;
+  const i = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && p.lead === undefined);
+  if (i < 0) return parts;
+  const plan = startLead(s);
+  if (!plan || parts.some((p) => p.lead?.includes(plan))) return parts;
+  return parts.map((p, k) => (k === i ? { ...p, lead: plan } : p));
 }
 
 /**
@@ -945,7 +964,7 @@ export function answerQuestion(
   parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
-  parts = withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation);
+  parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation);
   parts = withoutGapTwice(parts);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;

@@ -1226,6 +1226,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'subsidy.group_change',
   },
   {
+    // A later ask to pay voluntary on top, in a letter about someone under a contract with compulsory insurance ("Chị e …
+    // có hợp đồng và công ty đang đóng bhxh bắt buộc … Cho e hỏi chị e có đóng thêm dc ko?"): not at the same time.
+    name: 'contract-pays-on-top',
+    // (Not an ask about a parent, "bố tôi có đóng thêm được không", whose contract it is not.)
+    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b/.test(f) && !/\b(?:nam|thang) nua\b|\b(?:bo|me|cha|ong|ba|\d{2} tuoi)\b(?: \w+){0,5} (?:dong|mua|tham gia) them\b/.test(f),
+    entry: 'eligibility.labour_contract',
+    laterAskOnly: true,
+  },
+  {
     // A later ask whether the scheme pays for an accident or an injury ("bhxh tự nguyện có trả tiền tai nạn hay trợ cấp
     // thương tật gì không"): it has no such benefit; the voluntary occupational-accident insurance is a scheme of its own.
     name: 'accident-allowance-asked',
