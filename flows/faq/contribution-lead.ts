@@ -61,13 +61,21 @@ const HIGHEST = /\b(?:muc|dong(?! truoc)|thu nhap) (?:\w+ ){0,2}(?:cao nhat|toi 
 // (Not refused: "không muốn đóng mức thấp nhất mà chọn thu nhập 2 triệu".)
 const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(?:thap nhat|toi thieu|it nhat)\b/;
 
+/**
+ * An island commune or special zone, by the words or by the 13 special zones' names since 1/7/2025 (../shared/data:
+ * Vân Đồn, Cô Tô, Cát Hải, Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Trường Sa, Phú Quý, Côn Đảo, Phú Quốc, Thổ Châu, Kiên
+ * Hải; Cô Tô and Cồn Cỏ only as "đảo Cô Tô", "ở Cồn Cỏ": "còn có" folds the same); "Trong đất liền, không phải xã đảo" is
+ * not one.
+ */
+export const ISLAND = /(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu|van don|cat hai|bach long vi|hoang sa|ly son|truong sa|phu quy|con dao|phu quoc|tho chau|kien hai|(?:dao|o) (?:co to|con co))\b/;
+
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
   // (In two groups, "hộ nghèo, người dân tộc Thái": the higher subsidy, said so.)
   const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
   if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
   // ("Trong đất liền, không phải xã đảo": not an island.)
-  if (/(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu)\b/.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
+  if (ISLAND.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
   if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;

@@ -551,6 +551,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
       if (s.yearsKind === undefined && /\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
     }
   }
+  // A period paid ahead told beside the start ("đóng tự nguyện từ tháng 3/2015, cứ đóng theo năm, lần gần nhất tháng 3/2026 tôi
+  // đã đóng luôn 12 tháng tới tháng 2/2027"): the 12 months are the last period, not all the years paid since the start.
+  if (s.prepaid && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !s.memberDied) {
+    const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
+    if (since <= 540 && s.yearsPaid * 12 < since - 12) s.yearsPaid = Math.round((since / 12) * 100) / 100;
+  }
   // A member who died within a period paid ahead ("tham gia từ tháng 1/2019 … đóng trước 5 năm (2024–2028) … tháng 8/2026
   // bố tôi mất"): paid from the start to the death.
   if (s.memberDied && s.prepaid && s.startYear !== undefined && s.startMonth !== undefined) {
