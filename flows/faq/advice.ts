@@ -72,7 +72,7 @@ const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
-const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,5}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
@@ -80,7 +80,7 @@ const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
-const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
+const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
 /**
  * The months paid from a start told to the birth month told, against the 6 needed in the 12 before the birth (Law
@@ -117,6 +117,8 @@ function monthsBeforeBirthLead(f: string): string | undefined {
     started = starts[++k]!;
     birth = birthAfter(started);
   }
+  // (The birth told first: "dự sinh tháng 1/2027. Em mới bắt đầu đóng … từ tháng 9/2026".)
+  if (started && !birth && k === 0) birth = BIRTH_MONTH.exec(f);
   if (!started || !birth) return undefined;
   const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
   const due = by * 12 + bm;
@@ -124,14 +126,19 @@ function monthsBeforeBirthLead(f: string): string | undefined {
   if (paid < 0 || paid > 24) return undefined;
   if (paid >= 6) return `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
   // (The one who started late named just before the start: "Vợ em thì mới đăng ký đóng từ tháng 11/2026".)
-  const spouse = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(f.slice(Math.max(0, started.index - 50), started.index))?.[1];
-  const late = spouse === 'vo' ? 'vợ anh/chị' : spouse === 'chong' ? 'chồng chị' : 'người này';
+  const before = f.slice(Math.max(0, started.index - 50), started.index);
+  const spouse = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(before)?.[1];
+  // (The asker's own start, "Em mới bắt đầu đóng … từ tháng 9/2026": theirs.)
+  const own = !spouse && /\b(?:em|toi|minh|tui)\b(?: \w+){0,6} ?$/.test(before);
+  const late = spouse === 'vo' ? 'vợ anh/chị' : spouse === 'chong' ? 'chồng chị' : own ? 'anh/chị' : 'người này';
   const short = `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên ${late} chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
   for (const other of f.matchAll(OTHER_PAYING_SINCE)) {
     if (other.index === started.index) continue;
     const since = Number(other[2]) * 12 + Number(other[1] ?? 1);
     if (due - since >= 6) {
-      const who = spouse ? 'anh/chị' : 'người còn lại';
+      // (The other named before their start: "chồng em đóng tn từ 2020 tới giờ".)
+      const named = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(f.slice(Math.max(0, other.index - 50), other.index))?.[1];
+      const who = named && !spouse ? (named === 'vo' ? 'vợ anh/chị' : 'chồng chị') : spouse ? 'anh/chị' : 'người còn lại';
       return `${short} Nhưng ${who} đóng từ ${other[1] ? `tháng ${other[1]}/` : 'năm '}${other[2]} đến nay: đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, nên ${who} được nhận trợ cấp 2.000.000 đồng cho mỗi con (người cha cũng được nhận khi đủ điều kiện; cả hai cùng đủ thì chỉ một người nhận).`;
     }
   }
@@ -198,6 +205,9 @@ const PARALYSIS_AFTER_STROKE =
 const NOT_ON_THE_LIST =
   'Luật chỉ cho nhận BHXH một lần ngay khi đang mắc một trong 5 bệnh: ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS, hoặc khi giám định suy giảm khả năng lao động từ 81% trở lên, khuyết tật đặc biệt nặng. Bệnh anh/chị nêu không thuộc 5 bệnh này, nên chỉ được nhận ngay nếu giám định từ 81% trở lên.';
 
+/** Said when the 12 months out are behind the person. */
+const OUT_TWELVE_MONTHS = 'anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay';
+
 /**
  * Paid before 1/7/2025, under 20 years, not drawing a pension: the transitional rule lets them take the lump sum
  * after 12 months without paying (Law 41/2024 Art 141), and the amount in months of average income when the
@@ -258,12 +268,15 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // (Or the years still to pay asked, "nếu em không rút mà đóng tiếp thì phải đóng thêm mấy năm nữa".)
   const moreAsked = /\b(?:dong (?:them|tiep)|con (?:thieu|phai))\b(?: \w+){0,4} (?:may|bao nhieu) nam\b/.test(f);
   const close = !keep && n < 15 && (n >= 10 || moreAsked) ? ` ${moreAsked ? 'Nếu không rút mà đóng tiếp' : 'Cân nhắc'}: anh/chị đã có ${spell(n)}, chỉ còn thiếu ${spell(15 - n)} là đủ 15 năm để có lương hưu khi đến tuổi; ${KEPT_WHEN_PAUSED}` : '';
-  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ' (anh/chị đã nghỉ đủ 12 tháng, nên được nhận ngay)' : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ` (${OUT_TWELVE_MONTHS})` : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
 }
 
-/** Paying up to now ("từ tháng 1/2019 đến nay tôi đóng", "đóng từ 2019 tới nay", "đang đóng"), not a stop told after it. */
+/**
+ * Paying up to now ("từ tháng 1/2019 đến nay tôi đóng", "đóng từ 2019 tới nay", "đang đóng"), not a stop told after it
+ * ("nghỉ đóng từ tháng 3/2025 đến giờ").
+ */
 const PAYING_NOW =
-  /\bdang (?:\w+ )?(?:dong|tham gia)\b|\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai) (?:(?!khong|chua|ko|k|nghi|dung|ngung)\w+ ){0,3}?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:(?!nghi|dung|ngung|thoi|bo|khong)\w+ ){0,6}?(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b(?! (?:khong|chua|ko|k|nghi|dung|ngung)\b)/;
+  /\bdang (?:\w+ )?(?:dong|tham gia)\b|\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai) (?:(?!khong|chua|ko|k|nghi|dung|ngung)\w+ ){0,3}?(?:dong|tham gia)\b|(?<!\b(?:nghi|dung|ngung|thoi|bo|khong|chua) )\b(?:dong|tham gia) (?:(?!nghi|dung|ngung|thoi|bo|khong)\w+ ){0,6}?(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b(?! (?:khong|chua|ko|k|nghi|dung|ngung)\b)/;
 
 /**
  * The last month of the last period told, "… đóng tự nguyện đến hết 12/2025", when it is past and nothing is paid after
@@ -519,7 +532,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
   if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died && !s.withdrewBefore) {
-    const a = part('lump_sum.when_allowed', yearsLead(s));
+    // (Under 15 years, paid before the reform and out for 12 months already, "… 6 năm (2019–2025), nghỉ đóng từ tháng 3/2025
+    // đến giờ … muốn rút": the transitional rule says they may, now.)
+    const now = (s.yearsPaid ?? 15) < 15 && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
+    const a = now?.includes(OUT_TWELVE_MONTHS) ? part('lump_sum.transitional_12_months', now) : part('lump_sum.when_allowed', yearsLead(s));
     if (a) return a;
   }
   // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
@@ -616,7 +632,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,5}duoc (?:khong|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,7}duoc (?:khong|ko|k|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =
