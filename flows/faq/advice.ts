@@ -2,7 +2,7 @@ import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
-import { atRetirementAge, rejoinLead, spell, yearsLead } from './leads.ts';
+import { atRetirementAge, paidByRetirement, rejoinLead, spell, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -72,7 +72,8 @@ const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
-const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+// (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing.)
+const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
@@ -568,6 +569,13 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   if (rest && gap !== undefined && underAge && (now || (gap > 5 && !later)) && !rest[1] && !withdrawalNamed(f) && !s.memberDied) {
     // More than 5 years short: 5 years ahead now, the rest month by month (the missing-years payment, at the age,
     // takes at most 5 either way).
+    // (The age reached before the years paid ahead run out, "nam sinh 2/1966 … 12 năm … đóng một lần 3 năm": months paid
+    // ahead count only up to the pension, so the way is to pay on to the age, then the rest at once.)
+    const byAge = paidByRetirement(s, s.yearsPaid ?? 0);
+    if (gap <= 5 && byAge && byAge.left < 15 - (s.yearsPaid ?? 0)) {
+      const a = part('pension_conditions.pay_missing_once', `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu"; đóng trước nhiều năm bây giờ cũng không đủ 15 năm lúc đến tuổi (tháng ${byAge.at}), vì tháng đóng trước chỉ được tính đến khi hưởng lương hưu. ${yearsLead(s) ?? ''}`.trim());
+      if (a) return a;
+    }
     const lead =
       gap <= 5
         ? `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu", nhưng được đóng một lần cho nhiều năm về sau: đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.`

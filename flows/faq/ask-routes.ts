@@ -1075,6 +1075,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['health_insurance.contributor_card', 'maternity.father', 'maternity.mixed_parents', 'maternity.conditions', 'maternity.amount', 'eligibility.who_can_join', 'contribution_amount.minimum', 'contribution_amount.how_much_month'],
   },
   {
+    // A father asking whether the birth allowance is his too ("e là nam … vợ e ở nhà … vừa sinh bé … có được nhận tiền thai
+    // sản ko hay chỉ phụ nữ mới được"): the father's rule.
+    name: 'father-asks-allowance',
+    asks: (f) => /\b(?:thai san|sinh|2 ?trieu)\b/.test(f) && /\bchi (?:co )?(?:phu nu|nguoi me|me|vo|lao dong nu|nu gioi|nu)(?: moi)? (?:duoc|co)\b|\b(?:dan ong|nguoi chong|nguoi cha|lao dong nam|nam gioi) (?:\w+ ){0,3}(?:co )?duoc (?:nhan|huong|lanh)\b/.test(f),
+    entry: 'maternity.father',
+    replaces: ['maternity.amount', 'maternity.conditions'],
+  },
+  {
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
@@ -1415,8 +1423,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'contributor-moves',
     asks: (f, s) =>
       s.drawingPension !== true &&
-      // ("… ở quê Nghệ An, giờ em vô Bình Dương chạy Grab" too.)
-      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
+      // ("… ở quê Nghệ An, giờ em vô Bình Dương chạy Grab" too; not "2 năm nay vo e ở nhà", the wife, unaccented.)
+      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?!(?:e|em|toi|minh|tui|anh|chi)\b)(?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
       /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec|chay (?:xe|grab|xe om))\b/.test(f) &&
       /\b(?:dong|nop|tham gia)\b/.test(f) &&
       !/\b(?:cong ty|ho tro)\b/.test(f),

@@ -164,12 +164,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * ahead ('đã đóng luôn 12 tháng tới tháng 2/2027'): 759/759.
  * then a mother short of months before a birth told first, her husband paying since 2020 named, and a withdrawal asked
  * after a stop 'từ tháng 3/2025 đến giờ' (no longer read as paying now): 761/761.
+ * then paying ahead not offered to a man whose age comes before the years paid ahead would, a father asking whether the
+ * allowance is only the mother's ('vo e o nha' unaccented no move): 763/763.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 761 / 761, violations: 0 },
+  regress: { correct: 763 / 763, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -182,7 +184,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(761);
+    expect(regress.length).toBeGreaterThanOrEqual(763);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
