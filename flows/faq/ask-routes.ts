@@ -22,14 +22,18 @@ function startsJob(f: string, day: string | undefined): boolean {
 }
 /** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
 // ("đăng ký đóng bhxh tự nguyện 12 tháng/lần bắt đầu từ tháng 5/2026" too.)
-const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (?:(?:bhxh|tu nguyen|bao hiem|xa hoi) )*(12|6|3) thang (?:mot |1 )?lan (?:\w+ ){0,2}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+// ("… theo phương thức 12 tháng/lần, kỳ bắt đầu từ tháng 3/2026 …" too.)
+const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (?:(?:bhxh|tu nguyen|bao hiem|xa hoi) )*(?:theo )?(?:phuong thuc |kieu |hinh thuc )?(12|6|3) thang (?:mot |1 )?lan (?:\w+ ){0,3}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
 /** The month first, then the period registered, not paid yet ("tháng 7/2026 chuyển sang đăng ký đóng 6 tháng một lần … chưa nộp"). */
 const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,5}?(?:dang ky )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,3}(?:nop|dong)\b)/;
 /** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
 const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 };
 
 /** The month a registered period had to be paid by, and whether that has passed on the day of the answer. */
-function periodDeadlineLead(f: string, s: Situation): string | undefined {
+function periodDeadlineLead(f: string, s0: Situation): string | undefined {
+  // (The month of writing told, "Giờ là tháng 8/2026 mà tôi vẫn chưa nộp": the deadline read on it.)
+  const told = /\b(?:gio|nay|bay gio|hien (?:nay|tai)?) (?:la |dang la |da la )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  const s = told && Number(told[1]) >= 1 && Number(told[1]) <= 12 ? { ...s0, day: `${told[2]}-${told[1]!.padStart(2, '0')}-01` } : s0;
   const m = PERIOD_UNPAID.exec(f);
   if (m && s.day !== undefined && Number(m[2]) >= 1 && Number(m[2]) <= 12) return deadlineLead(m[1]!, Number(m[3]) * 12 + Number(m[2]) - 1, s.day);
   // ("Tháng 7/2026 chị chuyển sang đăng ký đóng 6 tháng một lần nhưng … vẫn chưa nộp": the month told first.)
