@@ -1247,6 +1247,23 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // First paid after the reform, asking the money back ("Em đăng ký đóng … lần đầu từ tháng 10/2025, đóng được 6 tháng thì
+    // thất nghiệp … muốn rút lại số tiền đã đóng thì có được không"): no lump sum for 12 months out; the months are kept.
+    name: 'joined-after-reform-money-back',
+    asks: (f, s) =>
+      s.startYear !== undefined &&
+      (s.startYear >= 2026 || (s.startYear === 2025 && (s.startMonth ?? 0) >= 7)) &&
+      s.prepaid !== true &&
+      s.yearsPaid !== undefined &&
+      s.withdrewBefore !== true &&
+      !s.seriousIllness &&
+      !s.settlingAbroad &&
+      s.drawingPension !== true &&
+      /\b(?:rut|lay) lai (?:\w+ ){0,2}tien\b|\b(?:rut|lay lai) (?:\w+ ){0,3}(?:mot lan|1 lan)\b/.test(f),
+    entry: 'lump_sum.joined_after_2025',
+    decisive: true,
+  },
+  {
     // A later ask whether the scheme pays for an accident or an injury ("bhxh tự nguyện có trả tiền tai nạn hay trợ cấp
     // thương tật gì không"): it has no such benefit; the voluntary occupational-accident insurance is a scheme of its own.
     name: 'accident-allowance-asked',
