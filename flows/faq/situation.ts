@@ -557,6 +557,13 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since <= 540 && s.yearsPaid * 12 < since - 12) s.yearsPaid = Math.round((since / 12) * 100) / 100;
   }
+  // A company that paid only up to a month ("làm … từ tháng 1/2012 đến tháng 6/2026 … công ty chỉ đóng bảo hiểm cho tôi đến hết
+  // tháng 12/2024, còn nợ 18 tháng"): the months recorded end there; the debt is the company's to pay.
+  const paidOnlyTo = /\b(?:chi|moi) (?:dong|nop) (?:\w+ ){0,5}?(?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  if (paidOnlyTo && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined) {
+    const months = Number(paidOnlyTo[2]) * 12 + Number(paidOnlyTo[1]) - (s.startYear * 12 + s.startMonth) + 1;
+    if (months >= 1 && months < s.yearsPaid * 12) s.yearsPaid = Math.round((months / 12) * 100) / 100;
+  }
   // A member who died within a period paid ahead ("tham gia từ tháng 1/2019 … đóng trước 5 năm (2024–2028) … tháng 8/2026
   // bố tôi mất"): paid from the start to the death.
   if (s.memberDied && s.prepaid && s.startYear !== undefined && s.startMonth !== undefined) {
