@@ -2004,7 +2004,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       (s.yearsPaid !== undefined || /\b(?:da|tung) (?:dang ky|dong|tham gia)\b|\bdang ky (?:dong|tham gia)\b(?: \w+){0,6} tu (?:thang |nam )?\d|\bdong (?:\w+ ){0,4}duoc \d+ (?:thang|nam)\b/.test(f)) &&
       /\b(?:bo|nghi|ngung|dung|khong|chua) (?:\w+ ){0,2}dong\b|\b(?:roi|thi) (?:bo|nghi|ngung)\b/.test(f) &&
-      /\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/.test(f),
+      /\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/.test(f) &&
+      // (At the retirement age with 10 to 15 years, "có được đóng bù một lần 3 năm để lĩnh lương hưu không" is the lump
+      // payment of the missing years.)
+      !(s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026)),
     entry: 'payment_mode.missed_payment',
     // (Whole years of a stop asked to be paid back, "muốn đóng bù 4 năm 2023-2026 cho liền mạch được không": they cannot be.)
     lead: (_s, f) => yearsBackpayLead(f),

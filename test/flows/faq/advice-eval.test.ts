@@ -170,12 +170,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * deadline read on the month the letter tells as now): 764/764.
  * then money asked back by someone who first paid in 10/2025 (no lump sum for 12 months out): 765/765.
  * then the months a company paid only up to ('công ty chỉ đóng … đến hết tháng 12/2024, còn nợ 18 tháng'): 766/766.
+ * then a man at the age with 12 years asking to pay 3 years at once ('phải 62 tuổi mới nghỉ hưu' tells no pension
+ * drawn, 'đóng bù một lần' nothing paid ahead): 767/767.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 766 / 766, violations: 0 },
+  regress: { correct: 767 / 767, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -188,7 +190,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(766);
+    expect(regress.length).toBeGreaterThanOrEqual(767);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
