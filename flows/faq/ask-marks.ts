@@ -100,7 +100,8 @@ function markClosedAsks(text: string): string {
 /** Words that close an ask before a comma ("… có được cấp thẻ BHYT không, chết thì gia đình được gì, và …"). */
 const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
 /** A yes-no frame earlier in the same clause ("có … không", "được … chưa"): "không" there asks, it does not deny. */
-const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen)\b(?:(?![,.;!?]).)*$/;
+// ("… 2 năm của vợ em còn tính không, …", "… 6 tháng đó bị mất không, …": "còn", "bị" frame one too.)
+const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen|con|bi)\b(?:(?![,.;!?]).)*$/;
 
 /**
  * A comma that ends an ask and starts another of at least three words ("… không, chết thì gia đình được gì, và có

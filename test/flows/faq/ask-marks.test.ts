@@ -33,6 +33,8 @@ describe('asks written without question marks', () => {
     ['người nghỉ hưu có được cấp thẻ bhyt hay không những quyền lợi là gì', 'người nghỉ hưu có được cấp thẻ bhyt hay không? những quyền lợi là gì?'],
     // "và" inside one ask stays as it is.
     ['đóng bao nhiêu và trong bao lâu thì được lương hưu?', 'đóng bao nhiêu và trong bao lâu thì được lương hưu?'],
+    // "còn … không", "bị … không" before a comma ask too.
+    ['2 nam cua vo e con tinh ko, moi nguoi 1 thang dong bao nhieu, co dc nhan ko a?', '2 nam cua vo e con tinh ko? moi nguoi 1 thang dong bao nhieu? co dc nhan ko a?'],
   ])('closes an ask before a new line, a lower-case "nếu", and after "bao nhiêu tiền" or "%": %j', (text, marked) => {
     expect(markAsks(text)).toBe(marked);
   });
