@@ -212,6 +212,9 @@ const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|
 const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
+/** Paying from a month up to now ("từ tháng 1/2019 đến nay", "từ tháng 1/2018 … đến nay đóng tự nguyện"). */
+const OPEN_SINCE = /\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){1,5}?(?:den|toi) (?:nay|gio|bay gio)\b/;
+
 /**
  * Years of a rule heard of, not paid ("nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì …", "người ta bảo phải đóng đủ
  * 20 năm"): up to the years, which stop counting as the person's.
@@ -549,6 +552,20 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
       delete s.neverPaid;
       // ("Nữ sinh 6/1973, đóng tự nguyện liên tục từ 1/2010": voluntary years, the kind the transitional rule counts.)
       if (s.yearsKind === undefined && /\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+    }
+  }
+  // A closed compulsory period, then voluntary years paid since a month up to now ("bắt buộc 9 năm ở lâm trường (1/1996 đến
+  // 12/2004) … Từ tháng 1/2019 đến nay bố tôi đóng tự nguyện liên tục"): both periods, added.
+  const open = OPEN_SINCE.exec(f);
+  if (open && month !== undefined && s.compulsoryYears !== undefined && s.yearsPaid !== undefined && Math.abs(s.yearsPaid - s.compulsoryYears) < 0.05) {
+    const from = Number(open[2] ?? open[4]) * 12 + Number(open[1] ?? open[3]);
+    const closedTo = Math.max(0, ...[...f.slice(0, open.index).matchAll(/\bden (?:het )?(?:(?:thang )?(\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/g)].map((m) => Number(m[2]) * 12 + Number(m[1] ?? 12)));
+    const months = year * 12 + month - from + 1;
+    if (closedTo > 0 && closedTo < from && months >= 1 && months <= 540) {
+      s.yearsPaid = Math.round((s.compulsoryYears + months / 12) * 100) / 100;
+      // (The closed period's months before 2014, for the lump sum's 1.5 months a year.)
+      const cm = Math.round(s.compulsoryYears * 12);
+      s.monthsBefore2014 = Math.min(cm, Math.max(0, 2014 * 12 - (closedTo - cm + 1)));
     }
   }
   // A period paid ahead told beside the start ("đóng tự nguyện từ tháng 3/2015, cứ đóng theo năm, lần gần nhất tháng 3/2026 tôi

@@ -172,12 +172,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then the months a company paid only up to ('công ty chỉ đóng … đến hết tháng 12/2024, còn nợ 18 tháng'): 766/766.
  * then a man at the age with 12 years asking to pay 3 years at once ('phải 62 tuổi mới nghỉ hưu' tells no pension
  * drawn, 'đóng bù một lần' nothing paid ahead): 767/767.
+ * then round ZF's (run once on 0b6fa90): a closed compulsory period and voluntary years since a month up to now, added
+ * (17 years, 1.5 months a year before 2014): 769/769.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 767 / 767, violations: 0 },
+  regress: { correct: 769 / 769, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -190,7 +192,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(767);
+    expect(regress.length).toBeGreaterThanOrEqual(769);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
