@@ -180,6 +180,8 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // (Not "nhất" of a superlative, "sớm có lương hưu nhất", that folds the same.)
   ['other.japan_nenkin', /\b(?:nhat ban|nenkin|japan)\b|(?<=\b(?:o|tai|ben|sang|di|qua|xkld|tu|nuoc|tts|thuc tap sinh) )nhat\b/],
   ['health_insurance.students', /\b(?:hoc sinh|sinh vien|sv|truong|nam hoc|hoc (?:dai hoc|cao dang|nghe|lop))\b/],
+  // (The yearly rise of pensions for a message about a rise: "muốn đóng để về già có lương hưu" is not.)
+  ['benefits_pension.pension_adjustment', /\b(?:tang|dieu chinh|nang|len|truot gia|chi so gia|them)\b/],
   ['benefits_pension.pensioner_abroad', /\b(?:nuoc ngoai|xuat canh|dinh cu|ra nuoc|sang (?:\w+ )?(?:my|uc|nhat|han|duc|phap|canada|dai loan)|o (?:my|uc|nhat|han quoc|duc|phap|canada|dai loan)|viet kieu|qua doi|mat tich)\b/],
 ]);
 

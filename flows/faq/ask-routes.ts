@@ -1911,6 +1911,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     covered: ['eligibility.pensioner', 'eligibility.pensioner_working'],
   },
   {
+    // A pensioner asking to pay voluntary insurance on top to raise the pension ("Tôi đã nghỉ hưu và nhận lương hưu từ năm
+    // 2023. Nay muốn đóng thêm BHXH tự nguyện để được tăng lương hưu thì có được không?"): not the yearly adjustment of
+    // pensions, which "tăng lương hưu" pulls toward: pensioners may not join.
+    name: 'pensioner-pays-more',
+    asks: (f, s) =>
+      s.drawingPension === true &&
+      /\b(?:dong|tham gia|mua) (?:them )?(?:\w+ ){0,3}tu nguyen\b/.test(f) &&
+      /\b(?:tang|nang) (?:\w+ )?luong huu\b|\bluong huu (?:\w+ ){0,2}cao hon\b/.test(f) &&
+      !FOR_RELATIVE.test(f) &&
+      !PAYS_FOR_ASKER.test(f),
+    entry: 'eligibility.pensioner',
+    replaces: ['benefits_pension.pension_adjustment', 'benefits_pension.how_calculated', 'benefits_pension.continue_after_pension'],
+  },
+  {
     // The same as a later ask of a message whose story tells the pension ("Bố tôi … đang lĩnh lương hưu. … Bố còn khỏe,
     // muốn đóng thêm BHXH tự nguyện để tăng lương hưu thì có được không?").
     name: 'pensioner-joins-asked',

@@ -173,7 +173,7 @@ export const FUTURE_JOB = /\b(?:sau nay|mai sau|ra truong|tot nghiep)\b(?: \w+){
 /** The asker's age first, then the spouse only advising or wishing ("em 35 tuổi … Chồng em khuyên rút một lần"). */
 const SELF_THEN_SPOUSE_ADVISES = /^ (?:[\w,]+ ){0,8}?(?:toi|em|minh|tui) (?:nam nay |nay )?\d{2} (?:tuoi|t)\b.* (chong|vo) (?:toi|em|minh|tui) (?:khuyen|bao|noi|keu|muon|bat|dong y|ung ho|can)\b/;
 /** The month of a death ("tháng 8/2026 bố tôi mất", "mất vào tháng 8/2026"). */
-const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+export const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The last year of a period paid ahead ("(2024–2028)", "đến hết năm 2028"). */
 const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */

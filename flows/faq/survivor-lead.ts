@@ -1,5 +1,6 @@
 import { amountOf, FOLDED_AMOUNT } from './contribution-lead.ts';
-import type { Situation } from './situation.ts';
+import { DIED_IN_MONTH, type Situation } from './situation.ts';
+import { rulesAt } from '../calculator/rules.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
 
@@ -8,6 +9,21 @@ import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
  * fills in the day's figure.
  */
 const FUNERAL = '{REFERENCE*10} đồng (10 lần mức tham chiếu)';
+
+/**
+ * The funeral allowance for a death in a month told ("vợ tôi mất tháng 3/2024"): 10 × the base salary of that month
+ * (called the reference level from 1/7/2025), from 2018 on; the day's figure otherwise.
+ */
+function funeralFor(f: string, day: string | undefined): string {
+  const m = DIED_IN_MONTH.exec(f);
+  const month = m ? Number(m[1] ?? m[3]) : NaN;
+  const year = m ? Number(m[2] ?? m[4]) : NaN;
+  if (!m || day === undefined || month < 1 || month > 12 || year < 2018) return FUNERAL;
+  const died = `${year}-${String(month).padStart(2, '0')}-15`;
+  if (died >= day.slice(0, 8) + '01' || rulesAt(new Date(`${died}T12:00:00+07:00`)).period.referenceLevel === rulesAt(new Date(`${day}T12:00:00+07:00`)).period.referenceLevel) return FUNERAL;
+  const level = rulesAt(new Date(`${died}T12:00:00+07:00`)).period.referenceLevel;
+  return `${formatNumber(level * 10)} đồng (10 lần mức ${year * 12 + month >= 2025 * 12 + 7 ? 'tham chiếu' : 'lương cơ sở'} ${formatNumber(level)} đồng của tháng ${month}/${year}, lúc người đó mất)`;
+}
 
 /**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60
@@ -21,11 +37,12 @@ export function survivorLead(s: Situation, f = ''): string | undefined {
   const shown = Number.isInteger(n) ? `${n} năm` : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
   // (12 months of compulsory insurance are enough for the funeral allowance.)
   const compulsoryYear = (s.compulsoryYears ?? (s.yearsKind === 'compulsory' ? n : 0)) >= 1;
+  const amount0 = funeralFor(f, s.day);
   const funeral =
     n >= 5
-      ? `đã đóng từ đủ 60 tháng nên người lo mai táng được trợ cấp mai táng ${FUNERAL}`
+      ? `đã đóng từ đủ 60 tháng nên người lo mai táng được trợ cấp mai táng ${amount0}`
       : compulsoryYear
-        ? `đã đóng BHXH bắt buộc từ đủ 12 tháng nên người lo mai táng được trợ cấp mai táng ${FUNERAL}`
+        ? `đã đóng BHXH bắt buộc từ đủ 12 tháng nên người lo mai táng được trợ cấp mai táng ${amount0}`
         : 'chưa đủ 60 tháng đóng nên không có trợ cấp mai táng';
   // Compulsory years under 60 months: the one-time allowance by the years, at least 3 months of the average salary.
   // (With voluntary years too, the same reckoning on the average of both, at least 3 months.)

@@ -174,12 +174,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * drawn, 'đóng bù một lần' nothing paid ahead): 767/767.
  * then round ZF's (run once on 0b6fa90): a closed compulsory period and voluntary years since a month up to now, added
  * (17 years, 1.5 months a year before 2014): 769/769.
+ * then a pensioner asking to pay on top to raise the pension (not the yearly rise), a late starter's 'về già có lương
+ * hưu' (no rise), the funeral allowance of a death in 3/2024 on that month's base salary: 772/772.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 769 / 769, violations: 0 },
+  regress: { correct: 772 / 772, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -192,7 +194,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(769);
+    expect(regress.length).toBeGreaterThanOrEqual(772);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
