@@ -77,7 +77,7 @@ const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
-const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,3}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
+const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,4}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
@@ -771,8 +771,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   if (monthsPaid !== undefined && monthsPaid > 0) {
+    // (The start and the birth month told: the months before the birth, reckoned, "từ tháng 10/2026 … dự sinh … tháng
+    // 2/2027" is 4, short.)
+    const reckoned = monthsBeforeBirthLead(f);
     const a = part(
       'maternity.conditions',
+      reckoned ??
       `Anh/chị mới đóng ${monthsPaid} tháng: cần đủ 6 tháng đóng trong 12 tháng trước khi sinh, tức còn thiếu ${6 - monthsPaid} tháng; nếu đến tháng sinh chưa đóng đủ 6 tháng thì lần sinh này chưa được trợ cấp 2.000.000 đồng (những lần sinh sau vẫn được khi đủ điều kiện).`,
     );
     if (a) return a;

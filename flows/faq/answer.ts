@@ -372,6 +372,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
     if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    // ("… Em có kịp nhận 2 triệu tiền thai sản k ạ?" after the months before the birth reckoned for her: answered, not a
+    // general "Có" beside it.)
+    if (entry.topic === 'maternity' && !routed && [...parts, ...out].some((p) => p.entry.topic === 'maternity' && p.lead !== undefined)) continue;
     // ("Chồng tôi … đang hưởng lương hưu. Tôi … đóng được 13 năm. Tôi có đóng tiếp được không": the pensioners' rule is
     // not the asker's, whose years the reply answers.)
     if (entry.id === 'eligibility.pensioner' && s.drawingPension !== true && s.yearsPaid !== undefined && parts.some((p) => p.entry.topic === 'pension_conditions')) continue;

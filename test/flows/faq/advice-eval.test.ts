@@ -176,12 +176,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * (17 years, 1.5 months a year before 2014): 769/769.
  * then a pensioner asking to pay on top to raise the pension (not the yearly rise), a late starter's 'về già có lương
  * hưu' (no rise), the funeral allowance of a death in 3/2024 on that month's base salary: 772/772.
+ * then a mother who starts 4 months before a birth told as 'sinh bé thứ hai vào tháng 2/2027' (no general 'Có' beside
+ * it): 773/773.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 772 / 772, violations: 0 },
+  regress: { correct: 773 / 773, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -194,7 +196,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(772);
+    expect(regress.length).toBeGreaterThanOrEqual(773);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
