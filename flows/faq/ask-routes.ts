@@ -1023,6 +1023,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['health_insurance.contributor_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.card_personal', 'health_insurance.poor_near_poor', 'health_insurance.household_who_counts'],
   },
   {
+    // A member's own death supposed before the pension ("lo nếu lỡ tôi chết trước khi tới tuổi hưu thì tiền đóng … coi như mất
+    // hết"): the family's allowances for a member, not a pensioner's.
+    name: 'death-before-pension-supposed',
+    asks: (f, s) => s.drawingPension !== true && /\b(?:neu|lo|lo nhu|so|chang may|lo nhu|lo ma|lo lo)\b(?: \w+){0,6}? (?:chet|mat|qua doi)\b(?: \w+){0,4}? truoc khi\b/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: () => 'Không mất: nếu người đang đóng (hoặc đã dừng, thời gian còn bảo lưu) chẳng may mất trước tuổi nghỉ hưu, thân nhân được trợ cấp tuất một lần tính theo số năm đã đóng (khoảng 2 tháng thu nhập bình quân cho mỗi năm từ 2014, 1,5 tháng cho mỗi năm trước 2014; đóng chưa đủ 60 tháng thì bằng số tiền đã đóng), và người lo mai táng được trợ cấp mai táng khi đã đóng từ đủ 60 tháng.',
+    decisive: true,
+  },
+  {
     // "Phải chờ đến một năm sau khi mất mới nhận tiền tuất có đúng không": no; the 12 months are the lump sum's rule.
     name: 'survivor-no-wait',
     asks: (f, s) => (s.memberDied === true || /\btuat\b/.test(f)) && /\b(?:cho|doi) (?:den |du |het )?(?:mot|1|12) (?:nam|thang)\b/.test(f),
