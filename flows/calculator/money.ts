@@ -121,7 +121,9 @@ function readAt(tokens: Token[], i: number): { cand: Candidate; next: number } |
   let value: number | null;
   let spelled = false;
   if (tok.kind === 'num') value = parseNumberToken(tok.text);
-  else if (tok.kind === 'word' && tok.text in WORD_NUMBERS) {
+  // (A spelled word right after a number is its unit, not a number: "7 nam cu" is "7 năm cũ", seven old years, not "năm
+  // củ", five million.)
+  else if (tok.kind === 'word' && tok.text in WORD_NUMBERS && tokens[i - 1]?.kind !== 'num') {
     value = WORD_NUMBERS[tok.text] ?? null;
     spelled = true;
   } else return null;

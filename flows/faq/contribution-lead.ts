@@ -368,15 +368,21 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
   const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
   const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
-  if (income === null || income < 500_000 || income > 200_000_000) return undefined;
-  // (The rate counts odd months as the other sentences do: 18 years 4 months is 18.5 years, 52 % for a woman.)
-  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000)} đồng/tháng`;
-  const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
     toGo !== undefined && toGo > 0 && retires !== undefined
       ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${retires}${topUp ? ', rồi đóng một lần số năm còn thiếu cho đủ 15 năm' : ''})`
       : '';
+  // (No income told, the rate asked for paying on to the age, "nếu đóng đều đến tuổi nghỉ hưu thì tỷ lệ … bao nhiêu": the rate.)
+  // (Only from nothing paid, or paid out: with years paid, the years' sentence gives the rate at the age already.)
+  if (income === null && until !== '' && (s.yearsPaid === undefined || s.withdrewBefore === true) && /\b(?:ty le|phan tram)\b|%/.test(f)) {
+    const rates = s.sex ? `${s.sex === 'male' ? 'nam' : 'nữ'} ${ratePct(s.sex, years)}%` : `nữ ${ratePct('female', years)}%, nam ${ratePct('male', years)}%`;
+    return `Ước tính với ${spell(years)} đóng${until}: ${rates} bình quân thu nhập đã đóng.`;
+  }
+  if (income === null || income < 500_000 || income > 200_000_000) return undefined;
+  // (The rate counts odd months as the other sentences do: 18 years 4 months is 18.5 years, 52 % for a woman.)
+  const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000)} đồng/tháng`;
+  const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
 }
 
