@@ -1,8 +1,8 @@
 import { askWords } from './ask-text.ts';
 import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
-import { FUTURE_JOB, retirementAgeMonths, type Situation } from './situation.ts';
-import { atRetirementAge, paidByRetirement, rejoinLead, spell, yearsLead } from './leads.ts';
+import { FUTURE_JOB, formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+import { atRetirementAge, paidByRetirement, rejoinLead, spell, startLead, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -80,6 +80,10 @@ const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,4}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
+/** A period told then stopped ("… đến tháng 6/2025 thì nghỉ", "… rồi ngưng đóng"). */
+const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
+/** A month counted from year 0 ("year × 12 + month − 1"), as "tháng 4/2025". */
+const monthName = (n: number): string => `tháng ${(n % 12) + 1}/${Math.floor(n / 12)}`;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -91,9 +95,22 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
 function monthsBeforeBirthLead(f: string): string | undefined {
   // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
   // con tháng 10/2026"): the months of all of them in the 12 before the birth, compulsory ones counted too (Art 95).
+  // (One period that stopped, "đóng từ tháng 1/2025 đến tháng 6/2025 thì nghỉ, tháng 4/2026 em sinh bé": its months in the
+  // 12 before the birth, not every month from its start.)
   const spans = [...f.matchAll(SPAN_MONTHS)];
   const last = spans[spans.length - 1];
   const born = last && BIRTH_MONTH.exec(f.slice(last.index + last[0].length));
+  const stopped = spans.length === 1 && SPAN_STOPPED.test(f.slice(last!.index + last![0].length, last!.index + last![0].length + 30));
+  if (stopped && born) {
+    const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
+    const from = Number(last[2] ?? last[4]) * 12 + Number(last[1]) - 1;
+    const to = Number(last[4]) * 12 + Number(last[3]) - 1;
+    const paid = to >= from ? Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1) : 0;
+    const window = `${monthName(due - 12)} đến ${monthName(due - 1)}`;
+    return paid >= 6
+      ? `Trong 12 tháng trước tháng sinh (từ ${window}) có ${paid} tháng đóng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
+      : `Chưa đủ điều kiện: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).`;
+  }
   if (spans.length >= 2 && born) {
     const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
     let paid = 0;
@@ -145,6 +162,13 @@ function monthsBeforeBirthLead(f: string): string | undefined {
   }
   return short.replace(`nên ${late} chưa`, 'nên lần sinh này chưa');
 }
+
+/** A social-assistance allowance beside the rule on pensioners: it keeps no one out. */
+export const SOCIAL_ALLOWANCE_LEAD =
+  'Có thể tham gia: trợ cấp xã hội hằng tháng (cho người khuyết tật, người cao tuổi…) là chế độ bảo trợ xã hội, không phải lương hưu, trợ cấp BHXH hằng tháng hay trợ cấp hằng tháng của người đủ tuổi mà chưa đủ năm đóng, nên không thuộc trường hợp bị loại trừ; đang nhận trợ cấp này vẫn được đóng BHXH tự nguyện và vẫn nhận trợ cấp. Nên hỏi BHXH cấp xã hoặc 1900 9068 để xác nhận khi đăng ký.';
+
+/** What starting afresh takes, after a lump sum taken: the years paid out first. */
+const afresh = (plan: string | undefined): string | undefined => plan && `Những năm đã nhận BHXH một lần không được tính lại. Nếu tham gia lại từ đầu: ${plan}`;
 
 /** Taken on by a company now ("nay được nhận vào làm công ty và công ty sẽ đóng BHXH bắt buộc"): no voluntary years ahead. */
 const HIRED_NOW = /\b(?:nay|sap|vua|moi|gio) (?:\w+ ){0,2}(?:nhan vao|vao) lam\b|\bcong ty (?:se|dang) dong\b/;
@@ -362,6 +386,14 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   const part = partOf(index);
+  // A lump sum taken, then years paid since, both periods added up by the asker ("tôi tính cả hai quãng là đủ 15 năm
+  // rồi"): only the years since count.
+  const addedUp = s.withdrewBefore === true && s.yearsPaid !== undefined && s.yearsPaid < 15 && /\b(?:tinh|cong) (?:ca|chung|gop|lai ca)\b(?: \w+){0,6} (?:du|duoc|la) (?:\d{1,2}|15) nam\b/.test(f);
+  if (addedUp) {
+    const own = yearsLead(s);
+    const a = part('transfer_between_schemes.withdrawn_not_counted', `Chưa: những năm đã nhận BHXH một lần không được tính lại, chỉ tính ${spell(s.yearsPaid!)} đóng sau đó.${own ? ` ${own}` : ''}`);
+    if (a) return a;
+  }
   // A birth after two periods told, compulsory then voluntary, the allowance asked ("… từ 2/2026 đến 5/2026 thì nghỉ việc,
   // sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh con tháng 10/2026, có được hưởng 2 triệu thai sản …"): the months
   // of both, whatever the job's end brought up.
@@ -566,6 +598,18 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const underAge = !atAge && s.age !== undefined && (s.sex !== undefined || s.age < 55);
   const later = /\b(?:khi do|luc do|khi (?:den|du) tuoi|sau nay|den luc|den khi)\b/.test(f);
   const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !later;
+  // (The age told in years, the retirement age reached within it, "bố em năm nay 61 tuổi … 12 năm … đóng 1 lần cho đủ 15
+  // năm": the birth month decides which payment it is.)
+  const year = s.year ?? yearOf(today());
+  const within = !atAge && s.age !== undefined && s.sex !== undefined && s.birthMonth === undefined && (s.age + 1) * 12 > retirementAgeMonths(s.sex, year);
+  if (rest && gap !== undefined && gap <= 5 && within && !withdrawalNamed(f) && !s.memberDied) {
+    const who = s.sex === 'male' ? 'nam' : 'nữ';
+    const a = part(
+      'pension_conditions.pay_missing_once',
+      `Tùy tháng sinh: tuổi nghỉ hưu của ${who} là ${formatAge(retirementAgeMonths(s.sex!, year))} nếu đủ trong năm ${year}, ${formatAge(retirementAgeMonths(s.sex!, year + 1))} nếu đủ trong năm ${year + 1}. Đã đủ tuổi thì được đóng một lần ${gap} năm còn thiếu và hưởng lương hưu từ tháng sau; chưa đủ tuổi thì từ tháng liền trước tháng đủ tuổi được đóng một lần phần còn thiếu (đóng trước nhiều năm bây giờ không giúp đủ 15 năm, vì tháng đóng trước chỉ được tính đến khi hưởng lương hưu). Với 15 năm, lương hưu ${s.sex === 'male' ? 'nam' : 'nữ'} là ${s.sex === 'male' ? 40 : 45}% bình quân thu nhập đã đóng. Cho biết tháng sinh để tính đúng tháng đủ tuổi.`,
+    );
+    if (a) return a;
+  }
   if (rest && gap !== undefined && underAge && (now || (gap > 5 && !later)) && !rest[1] && !withdrawalNamed(f) && !s.memberDied) {
     // More than 5 years short: 5 years ahead now, the rest month by month (the missing-years payment, at the age,
     // takes at most 5 either way).
@@ -783,7 +827,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
   if (s.withdrewBefore && (/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f) || WITHDRAWN_COUNTED.test(f) || EARLIER_YEARS_COUNTED.test(f))) {
-    const a = part('transfer_between_schemes.withdrawn_not_counted');
+    // (With what starting afresh takes at their age, when nothing has been paid since: "bố em sinh 1953 … đã rút … từ đó
+    // tới giờ không đóng gì … có được tính lại 12 năm cũ không, giờ đóng lại thì có ý nghĩa gì".)
+    const a = part('transfer_between_schemes.withdrawn_not_counted', s.neverPaid && s.yearsPaid === undefined && GO_ON.test(f) ? afresh(startLead(s, false)) : undefined);
     if (a) return a;
   }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
@@ -901,6 +947,11 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
         clarify: { slot: 'contract', question: 'Công ty hiện có đang đóng BHXH bắt buộc cho anh/chị không?', options: ['Có', 'Không'] },
       };
     }
+  }
+  // A social-assistance allowance (disability, old age): not one that keeps anyone out.
+  if (s.socialAllowance && (matched.id === 'eligibility.pensioner' || matched.id === 'eligibility.pensioner_working')) {
+    const a = part('eligibility.who_can_join', SOCIAL_ALLOWANCE_LEAD);
+    if (a) return a;
   }
   if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !RETIRED.test(f)) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {

@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from '
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, PAST_FIFTEEN_ONCE, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -364,7 +364,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… chồng em mất … các cháu có được trợ cấp hằng tháng không": the survivors' monthly allowance, not the rule that
     // people drawing a monthly allowance may not join.)
     const survivorsMonthly = !routed && s.memberDied === true && m0.entry?.id === 'eligibility.pensioner' && /\btro cap (?:\w+ )?hang thang\b/.test(f) ? index.entries.get('survivor.monthly_survivor') : undefined;
-    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : m0;
+    // ("… đang được nhận trợ cấp xã hội hằng tháng cho người khuyết tật … có người bảo đang nhận trợ cấp hằng tháng thì không
+    // được tham gia": social assistance, which keeps no one out.)
+    const socialAllowance = !routed && s.socialAllowance === true && m0.entry?.id.startsWith('eligibility.pensioner') ? index.entries.get('eligibility.who_can_join') : undefined;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
@@ -435,7 +438,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
     const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && DEATH_SUPPOSED.test(askF) ? survivorLead(s, askWords(text)) : undefined;
     const settled = supposedDeath && s.seriousIllness ? ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.' : '';
-    const lead = routed ? route?.lead?.(s, askF) : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text), s.day) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
+    const lead = routed ? route?.lead?.(s, askF) : socialAllowance ? SOCIAL_ALLOWANCE_LEAD : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text), s.day) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)
     const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));

@@ -159,7 +159,8 @@ const DATE_THEN_DIED =
 /** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
 // (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
 // ("2 năm của vợ em còn tính không": whose years, named.)
-export const EARLIER_YEARS_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc|cua (?:vo|chong|bo|me|toi|em|e|minh)(?: (?:toi|em|e|minh))?)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
+// ("có được tính lại 12 năm cũ không": the verb first.)
+export const EARLIER_YEARS_COUNTED = /\b(?:tinh lai|cong lai) (?:\d+|nhung|may|so) nam\b|\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc|cua (?:vo|chong|bo|me|toi|em|e|minh)(?: (?:toi|em|e|minh))?)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
 export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
 /** Someone named to receive or claim for the person ("ủy quyền cho vợ", "nhận thay bố", "rút hộ mẹ"). */
 const PROXY_ASKED =

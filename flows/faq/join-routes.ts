@@ -13,6 +13,7 @@ const notDrawingJoins = (f: string, s: Situation): boolean =>
   CAN_JOIN.test(f) &&
   (s.drawingPension === false || /\bdu dieu kien (?:\w+ ){0,2}(?:luong huu|huu)\b/.test(f)) &&
   !s.withdrewBefore &&
+  !s.socialAllowance &&
   !/\b(?:rut|mot lan|ho tro|bao nhieu)\b/.test(f);
 /**
  * "May I join / pay more?" asked by someone not drawing a pension yet: the answer is yes, for that reason, before

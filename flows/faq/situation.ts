@@ -23,6 +23,8 @@ export interface Situation {
   birthYear?: number;
   /** Already drawing a pension or a monthly allowance (true), or said not to be (false). */
   drawingPension?: boolean;
+  /** Drawing a social-assistance allowance (disability, old age, merit), not a pension or an SI allowance. */
+  socialAllowance?: boolean;
   household?: 'poor' | 'near_poor';
   ethnicMinority?: boolean;
   /** A serious illness that opens the lump-sum route (cancer, paralysis, cirrhosis, severe TB, AIDS, ≥81 %). */
@@ -55,6 +57,9 @@ export interface Situation {
   day?: string;
 }
 
+/** A social-assistance allowance drawn ("trợ cấp xã hội hằng tháng", "trợ cấp người khuyết tật", "bảo trợ xã hội"). */
+const SOCIAL_ALLOWANCE =
+  /\b(?:dang|duoc|co|huong|nhan|lanh) (?:\w+ ){0,3}(?:tro cap (?:bao tro )?xa hoi|bao tro xa hoi|tro cap (?:\w+ ){0,3}(?:nguoi )?khuyet tat|tro cap (?:\w+ ){0,2}nguoi cao tuoi|tro cap (?:uu dai )?nguoi co cong)\b/;
 const NUM = '(\\d{1,2}(?:[.,]5)?)';
 /** "Tổng thời gian khoảng 33 năm", "tổng cộng 13 năm": the person's own sum. */
 // ("… cộng lại là 18 năm", "tất cả là 16 năm": a total too.)
@@ -375,6 +380,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     (!memberDrew && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) ||
     /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
   ) {
+    s.drawingPension = false;
+  }
+  // "đang được nhận trợ cấp xã hội hằng tháng cho người khuyết tật": social assistance (Decree 20/2021), not a pension or
+  // a monthly SI allowance, so it does not keep anyone out of voluntary insurance (Law 41/2024 Art 2(4)).
+  if (SOCIAL_ALLOWANCE.test(f) && !/\b(?:luong huu|tro cap (?:bhxh|mat suc))\b/.test(f.replace(/\b(?:khong|ko|k|chua) (?:\w+ ){0,2}luong huu\b/g, ' '))) {
+    s.socialAllowance = true;
     s.drawingPension = false;
   }
 
