@@ -615,7 +615,7 @@ function surerFirstAsk(index: FaqIndex, text: string, whole: Match, threshold: n
 }
 
 /** Asks when, or how many years more ("bao giờ được lãnh", "phải đóng thêm bao nhiêu năm", "khi nào hưởng", "có kịp không"). */
-const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con) (?:bao nhieu|may) nam|bao nhieu nam nua|den nam nao|co kip)\b/;
+const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con|thieu) (?:bao nhieu|may) nam|bao nhieu nam nua|den nam nao|co kip)\b/;
 /** Topics whose answer a person's years and retirement year complete. */
 const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_conditions', 'transfer_between_schemes', 'benefits_pension', 'payment_mode', 'contribution_amount']);
 
@@ -648,13 +648,18 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
  * years are known: their own plan (years missing, the year and age they retire) leads the first answer.
  */
 function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
-  const first = parts[0];
+  // (The first part of the years' topics: "Cuốn sổ ghi sai năm sinh …" answered first does not take the years' sentence
+  // that "em còn thiếu mấy năm để có lương hưu" asks for.)
+  const at = parts.findIndex((p) => YEARS_TOPICS.has(p.entry.topic));
+  const first = parts[at];
   // (The sex not told, the years paid are, and the pension asked about: what is missing to 15 years holds for both.)
-  if (!first || parts.some((p) => p.lead !== undefined) || !YEARS_TOPICS.has(first.entry.topic) || s.age === undefined) return parts;
+  if (!first || parts.some((p) => p.lead !== undefined) || s.age === undefined) return parts;
   const f = askWords(text);
   if (!ASKS_WHEN.test(f) || (!s.sex && (s.yearsPaid === undefined || !/\b(?:luong huu|nghi huu|ve huu|15 nam)\b/.test(f)))) return parts;
+  // (A later part only when the years paid are told: the years' topics then answer "thiếu mấy năm" for them.)
+  if (at > 0 && s.yearsPaid === undefined) return parts;
   const lead = yearsLead(s);
-  return lead ? [{ ...first, lead }, ...parts.slice(1)] : parts;
+  return lead ? parts.map((p, k) => (k === at ? { ...p, lead } : p)) : parts;
 }
 
 /** Entries on starting late, whose general rule wants the person's own plan. */

@@ -164,6 +164,18 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
   return out;
 }
 
+/** A verdict opening a sentence ("Không: …", "Chưa. …", "Được, …"). */
+const VERDICT = /^(?:Được|Có|Không|Chưa)[.,:] +/;
+/**
+ * The entry's own verdict dropped after a lead that opens with the person's ("Không: những năm đã nhận BHXH một lần không
+ * được tính lại …" then "Được. Đã nhận BHXH một lần, anh/chị vẫn đăng ký tham gia lại …"): one verdict, the person's.
+ */
+function withoutSecondVerdict(lead: string | undefined, body: string): string {
+  if (!lead || !VERDICT.test(lead)) return body;
+  const rest = body.replace(VERDICT, '');
+  return rest === body ? body : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /**
  * The reply text for a channel on a day: each part's lead, body (this year's figures and the active campaign's
  * launch, theme and hotline filled in) and legal basis;
@@ -179,9 +191,9 @@ export function composeReply(
   const limit = caps.maxLength;
   const render = (long: boolean, withSource: boolean, withNote: boolean): string => {
     const blocks = parts.map((p) => {
-      const body = renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day, campaign);
-      const note = withNote ? pastEffectiveNote(p.entry, day) : undefined;
       const lead = p.lead === undefined ? undefined : renderForDay(p.lead, day, campaign);
+      const body = withoutSecondVerdict(lead, renderForDay(long ? entryBody(p.entry, false) : p.entry.short, day, campaign));
+      const note = withNote ? pastEffectiveNote(p.entry, day) : undefined;
       const lines = [lead, body, note].filter((x): x is string => !!x).join('\n');
       return withSource ? `${lines}\n${sourceLine(p.entry)}` : lines;
     });

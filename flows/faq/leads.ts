@@ -297,7 +297,14 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
  * Took a lump sum and joins again, asking when a pension comes ("57 tuổi, năm 2019 đã rút, bao giờ mới có lương
  * hưu"): the plan from zero for their age. Undefined unless they withdrew, have no years since, and ask that.
  */
+/** "8 năm cũ có được tính không", "có được tính lại 12 năm cũ không": the years paid out, asked about. */
+const PAID_OUT_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:cu|truoc|da dong|da rut|do)\b(?: \w+){0,3} (?:tinh|cong)\b|\b(?:tinh|cong) lai (?:\d+|nhung|may|so) nam\b/;
 export function rejoinLead(s: Situation, f: string): string | undefined {
+  // (Whether the years paid out count: no, first, with what starting afresh takes at their age.)
+  if (s.withdrewBefore && PAID_OUT_COUNTED.test(f)) {
+    const plan = s.neverPaid || s.yearsPaid === undefined ? startLead(s, false) : yearsLead(s);
+    return `Không: những năm đã nhận BHXH một lần không được tính lại; chỉ tính các năm đóng từ khi tham gia lại.${plan ? ` ${plan}` : ''}`;
+  }
   if (!s.withdrewBefore || !s.neverPaid || !/\b(?:du khong|bao gio|khi nao|bao lau|luong huu|du 15 nam)\b/.test(f)) return undefined;
   return yearsLead(s);
 }
