@@ -72,8 +72,9 @@ const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
-// (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing.)
-const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+// (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
+// tháng 4/2026".)
+const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
@@ -92,7 +93,7 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  * 41/2024 Art 95); one parent short, the other paying since earlier ("Vợ em thì mới đăng ký đóng từ tháng 11/2026 … em …
  * đóng … từ năm 2023 tới giờ"): the other one receives it.
  */
-function monthsBeforeBirthLead(f: string): string | undefined {
+export function monthsBeforeBirthLead(f: string): string | undefined {
   // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
   // con tháng 10/2026"): the months of all of them in the 12 before the birth, compulsory ones counted too (Art 95).
   // (One period that stopped, "đóng từ tháng 1/2025 đến tháng 6/2025 thì nghỉ, tháng 4/2026 em sinh bé": its months in the

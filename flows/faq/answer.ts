@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from '
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -330,6 +330,13 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (i <= through) continue;
     // A spouse's own ask in a letter about two people: answered for the spouse (and the piece it goes on in, if any).
     const spouse = i > 0 ? spousePart(index, text, asks, i, s, day) : undefined;
+    // (One group's subsidy for someone in two, beside the rates of every group that say the highest counts: answered.)
+    const twoGroupsAnswered = (e: KbEntry): boolean =>
+      e.topic === 'subsidy' && s.household !== undefined && s.ethnicMinority === true && [...parts, ...out].some((p) => p.entry.id === 'subsidy.rates_by_group');
+    if (spouse && twoGroupsAnswered(spouse.part.entry)) {
+      through = spouse.through;
+      continue;
+    }
     if (spouse) {
       through = spouse.through;
       if (![...parts, ...out].some((p) => p.entry.id === spouse.part.entry.id && p.lead === spouse.part.lead)) out.push(spouse.part);
@@ -383,6 +390,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (entry.id === 'eligibility.pensioner' && s.drawingPension !== true && s.yearsPaid !== undefined && parts.some((p) => p.entry.topic === 'pension_conditions')) continue;
     // ("Tôi ở đặc khu Lý Sơn … được hỗ trợ 20% như người bình thường đúng không": the others' rate is not theirs; the
     // reply's part for their own group answers it.)
+    // ("… là người dân tộc hộ nghèo thì có được hỗ trợ thêm gì không" after the highest of the two groups: answered.)
+    if (!routed && twoGroupsAnswered(entry)) continue;
     if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
@@ -660,6 +669,19 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
   if (at > 0 && s.yearsPaid === undefined) return parts;
   const lead = yearsLead(s);
   return lead ? parts.map((p, k) => (k === at ? { ...p, lead } : p)) : parts;
+}
+
+/**
+ * A maternity part answered for a later ask ("Khi sinh thì vợ em được nhận thai sản bao nhiêu …" after the subsidy), with
+ * the months paid before the birth reckoned first ("Vợ em đóng … từ tháng 1/2026, …, dự sinh tháng 3/2027"), unless a part
+ * says them already.
+ */
+function withBirthMonths(parts: AnswerPart[], text: string): AnswerPart[] {
+  const i = parts.findIndex((p) => p.entry.topic === 'maternity');
+  if (i <= 0 || parts.some((p) => p.entry.topic === 'maternity' && /\d+ tháng/.test(p.lead ?? ''))) return parts;
+  const months = monthsBeforeBirthLead(askWords(text));
+  if (!months) return parts;
+  return parts.map((p, k) => (k === i ? { ...p, lead: p.lead ? `${months} ${p.lead}` : months } : p));
 }
 
 /** Entries on starting late, whose general rule wants the person's own plan. */
@@ -978,7 +1000,7 @@ export function answerQuestion(
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation);
-  parts = withoutGapTwice(parts);
+  parts = withBirthMonths(withoutGapTwice(parts), text);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

@@ -159,6 +159,9 @@ const DATE_THEN_DIED =
 /** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
 // (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
 // ("2 năm của vợ em còn tính không": whose years, named.)
+/** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
+const WHICH_GROUP =
+  /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
 // ("có được tính lại 12 năm cũ không": the verb first.)
 export const EARLIER_YEARS_COUNTED = /\b(?:tinh lai|cong lai) (?:\d+|nhung|may|so) nam\b|\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc|cua (?:vo|chong|bo|me|toi|em|e|minh)(?: (?:toi|em|e|minh))?)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
 export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
@@ -1013,6 +1016,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
     leadsAlways: true,
     decisive: true,
+  },
+  {
+    // In two subsidy groups ("người Thái … nhà thuộc hộ nghèo … nhà nước tính hỗ trợ theo diện dân tộc hay diện hộ nghèo"):
+    // one rate, the highest (Decree 159/2025), with what each pays at the floor.
+    name: 'highest-of-two-groups',
+    asks: (f, s) => s.household !== undefined && s.ethnicMinority === true && WHICH_GROUP.test(f),
+    entry: 'subsidy.rates_by_group',
+    lead: (s, f) => {
+      const [rate, support, pay] = s.household === 'poor' ? ['hộ nghèo 50%', '{SUPPORT_POOR}', 'PAY_POOR'] : ['hộ cận nghèo 40%', '{SUPPORT_NEAR_POOR}', 'PAY_NEAR_POOR'];
+      const two = /(?:moi nguoi|ca hai|ca 2|hai vo chong|2 vo chong|vo chong)/.test(f) ? `; hai người {${pay}*2} đồng/tháng` : '';
+      return `Thuộc cả ${s.household === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo'} và dân tộc thiểu số thì Nhà nước hỗ trợ một mức, mức cao nhất: ${rate}, tức ${support} đồng/tháng (không cộng thêm 30% của diện dân tộc). Chọn mức thấp nhất thì mỗi người nộp {${pay}} đồng/tháng${two}.`;
+    },
+    leadsAlways: true,
+    laterAskMatched: true,
+    replaces: ['subsidy.ethnic_minority', 'subsidy.poor_household', 'subsidy.near_poor', 'subsidy.rates_by_group', 'contribution_amount.minimum'],
   },
   {
     // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không", "con em 4 tuổi thì có được cấp thẻ không"): the
