@@ -621,8 +621,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
       const a = part('pension_conditions.pay_missing_once', `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu"; đóng trước nhiều năm bây giờ cũng không đủ 15 năm lúc đến tuổi (tháng ${byAge.at}), vì tháng đóng trước chỉ được tính đến khi hưởng lương hưu. ${yearsLead(s) ?? ''}`.trim());
       if (a) return a;
     }
-    const lead =
-      gap <= 5
+    // (More than 5 years short, the age near, "sinh tháng 3/1967 … 9 năm … đóng 1 lần cho đủ luôn dc ko": paying on to the
+    // age, then the rest at once; months paid ahead beyond the age would not count.)
+    const near = gap > 5 && byAge && byAge.left < 5 ? yearsLead(s) : undefined;
+    const lead = near
+      ? `Chưa được bây giờ: đóng một lần "cho số năm còn thiếu" chỉ dành cho người đã đến tuổi nghỉ hưu mà thiếu không quá 5 năm (tháng đóng trước quá tuổi nghỉ hưu cũng không được tính). ${near}`
+      : gap <= 5
         ? `Anh/chị chưa đến tuổi nghỉ hưu nên chưa được đóng một lần "cho số năm còn thiếu", nhưng được đóng một lần cho nhiều năm về sau: đóng trước ${gap} năm là đủ 15 năm, rồi hưởng lương hưu khi đủ tuổi nghỉ hưu.`
         : `Chưa được: đóng một lần "cho số năm còn thiếu" chỉ dành cho người đã đến tuổi nghỉ hưu mà thiếu không quá 5 năm. Anh/chị chưa đến tuổi và còn thiếu ${gap} năm: đóng tiếp hằng tháng, 3, 6 hoặc 12 tháng một lần, hoặc đóng trước một lần tối đa 5 năm (60 tháng), phần còn lại đóng dần.`;
     const a = part('payment_mode.years_ahead', lead);
