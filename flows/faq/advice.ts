@@ -42,6 +42,8 @@ const get = (index: FaqIndex, id: string): KbEntry | undefined => index.entries.
 const PENSION_WORD = /\b(?:huu|luong huu|tro cap (?:bhxh )?hang thang)\b/;
 /** The pension named as not reached yet ("trước khi về hưu", "chưa hưởng lương hưu", "chưa đến tuổi nghỉ hưu"). */
 const NOT_YET_RETIRED = /\b(?:truoc khi|truoc tuoi|chua(?: den tuoi| du tuoi)?) (?:\w+ )?(?:ve huu|nghi huu|huu)\b|\b(?:cho|cho toi|cho den|dong toi|dong den) tuoi (?:nghi |ve )?huu\b|\bchua (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:\w+ )?luong huu\b/g;
+/** A pension asked for the future ("bao giờ tôi mới có lương hưu", "đến khi nào được hưởng lương hưu"). */
+const PENSION_TO_COME = /\b(?:bao gio|khi nao|nam nao|thang nao|de|se|sau nay)\b(?: \w+){0,4}? (?:co|huong|nhan|lanh|duoc) (?:\w+ )?luong huu\b/g;
 /** Someone who says they retired ("đã nghỉ hưu", "về hưu rồi", "hưởng lương hưu"), when the pension is not read otherwise. */
 const RETIRED = /\b(?:da|dang) (?:\w+ ){0,2}(?:nghi huu|ve huu|huong luong huu|nhan luong huu|lanh luong huu)\b|\b(?:nghi|ve) huu (?:roi|nhung|ma|van)\b/;
 /** A death told as a fact ("mất do tai nạn", "đã qua đời"), not "mất" as "lose" ("có mất quyền lợi gì"). */
@@ -855,7 +857,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A member died and the family asks what they get: the survivor rules, not the member's own benefits.
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
-  const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ')) && s.drawingPension !== false;
+  // (Nor a pension asked for the future, "bao giờ tôi mới có lương hưu": the asker's own, to come.)
+  const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ').replace(PENSION_TO_COME, ' ')) && s.drawingPension !== false;
   if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
     const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
@@ -907,7 +910,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
-    const a = part(/\bmai tang\b/.test(f) ? 'survivor.funeral_allowance' : 'survivor.member_dies_one_time');
+    const a = /\bmai tang\b/.test(f) ? part('survivor.funeral_allowance') : part('survivor.member_dies_one_time', s.memberDied ? survivorLead(s, f) : undefined);
     if (a) return a;
   }
 

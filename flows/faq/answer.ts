@@ -694,11 +694,12 @@ const LATE_START_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.lat
  */
 function withStartPlan(parts: AnswerPart[], s: Situation): AnswerPart[] {
   if (!s.neverPaid || s.age === undefined) return parts;
-  const i = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && p.lead === undefined);
+  // (After a retirement date only, "Nữ sinh tháng 3/1976 đủ tuổi nghỉ hưu …": the plan follows it.)
+  const i = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || /^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/.test(p.lead)));
   if (i < 0) return parts;
   const plan = startLead(s);
   if (!plan || parts.some((p) => p.lead?.includes(plan))) return parts;
-  return parts.map((p, k) => (k === i ? { ...p, lead: plan } : p));
+  return parts.map((p, k) => (k === i ? { ...p, lead: p.lead ? `${p.lead} ${plan}` : plan } : p));
 }
 
 /**
@@ -747,10 +748,16 @@ function mergeSameEntry(parts: AnswerPart[]): AnswerPart[] {
   for (const p of parts) {
     const at = out.findIndex((q) => q.entry.id === p.entry.id);
     if (at < 0) out.push(p);
-    else if (p.lead) out[at] = leadAfter(out[at]!, p.lead);
+    else if (p.lead && !sameOpening(out[at]!.lead, p.lead)) out[at] = leadAfter(out[at]!, p.lead);
   }
   return out;
 }
+
+/** Two leads opening alike, up to the first colon ("Người mất đã đóng khoảng 10,7 năm: …"): one said, the other a variant. */
+const sameOpening = (a: string | undefined, b: string): boolean => {
+  const head = (x: string): string | undefined => /^[^:.]{12,}:/.exec(x)?.[0];
+  return a !== undefined && (a.includes(b) || (head(a) !== undefined && head(a) === head(b)));
+};
 
 /** The years left to 15 said beside a withdrawal ("Cân nhắc: anh/chị đã có 13 năm, chỉ còn thiếu 2 năm …"). */
 const GAP_BESIDE_WITHDRAWAL = new RegExp(` (?:Nếu không rút mà đóng tiếp|Cân nhắc): anh/chị đã có [^;]*; ${KEPT_WHEN_PAUSED.replace('.', '\\.')}`, 'u');

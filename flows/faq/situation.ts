@@ -602,6 +602,16 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     const months = at !== undefined ? at - (s.startYear * 12 + s.startMonth) + 1 : 0;
     if (at !== undefined && aheadTo * 12 + 12 >= at && months >= 1 && months <= 540) s.yearsPaid = Math.round((months / 12) * 100) / 100;
   }
+  // A member who paid until the death ("đóng … từ tháng 1/2016 cho tới khi mất", "mất tháng 9/2026"): paid from the start
+  // to the death.
+  if (s.memberDied && s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && /\b(?:cho )?(?:toi|den) (?:khi|luc|ngay) (?:\w+ ){0,2}(?:mat|qua doi|chet|tu vong|tu tran)\b/.test(f)) {
+    const died = DIED_IN_MONTH.exec(f);
+    const months = died ? Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) - (s.startYear * 12 + s.startMonth) : 0;
+    if (months >= 1 && months <= 540) {
+      s.yearsPaid = Math.round((months / 12) * 100) / 100;
+      if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
+    }
+  }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
