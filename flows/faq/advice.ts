@@ -691,7 +691,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
   const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,7}duoc (?:khong|ko|k|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,7}duoc (?:khong|ko|k|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau|thang may|thang nao|luc nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =

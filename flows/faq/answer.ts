@@ -768,6 +768,12 @@ function withoutGapTwice(parts: AnswerPart[]): AnswerPart[] {
   return parts.map((p) => (p.lead && GAP_BESIDE_WITHDRAWAL.test(p.lead) ? { ...p, lead: p.lead.replace(GAP_BESIDE_WITHDRAWAL, '') } : p));
 }
 
+/** The funeral allowance's rule beside a part that gives it for the person who died ("… nên người lo mai táng được trợ cấp mai táng 25.300.000 đồng"): said once. */
+function withoutFuneralTwice(parts: AnswerPart[]): AnswerPart[] {
+  if (parts.length < 2 || !parts.some((p) => /người lo mai táng được trợ cấp mai táng (?:\d|\{)/u.test(p.lead ?? ''))) return parts;
+  return parts.filter((p) => p.entry.id !== 'survivor.funeral_allowance' || p.lead !== undefined);
+}
+
 /** Entries that only say what a month costs for an income: the pension wanted's lead already tells it for that pension. */
 const PREMIUM_ONLY = new Set(['calculator.premium_for_income', 'contribution_amount.how_much_month']);
 
@@ -1007,7 +1013,7 @@ export function answerQuestion(
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation);
-  parts = withBirthMonths(withoutGapTwice(parts), text);
+  parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

@@ -2,7 +2,7 @@ import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYe
 import { reaches, retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
-import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
+import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
@@ -329,6 +329,15 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
   const due = s.day === undefined ? undefined : dueMonth(f, s.day);
   const p = PAID_THEN_STOPPED.exec(f);
   if (!due || !p || s.day === undefined) return undefined;
+  // (The months of a member who died are not the mother's: "Con trai tôi … đóng … đến hết tháng 6/2026 thì tạm dừng …
+  // tháng 10/2026 cháu mất … Con dâu tôi chưa đóng BHXH, nếu bây giờ đăng ký … đóng trước luôn 12 tháng": hers from now.)
+  if (s.memberDied && /\bchua (?:tung |bao gio )?(?:dong|tham gia)\b/.test(f)) {
+    const left = due.at - monthIndex(s.day);
+    const at = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
+    return left >= 6
+      ? `Người mẹ bắt đầu đóng từ tháng ${monthYear(monthIndex(s.day))} và đóng đều đến khi sinh (${at}) thì có ${left} tháng, đủ 6 tháng để nhận trợ cấp 2.000.000 đồng mỗi con.`
+      : `Chưa đủ: người mẹ bắt đầu đóng từ tháng ${monthYear(monthIndex(s.day))} thì đến trước tháng sinh (${at}) chỉ có ${Math.max(0, left)} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh; đóng trước cho các tháng sau ngày sinh không được tính, và các tháng người chồng đã mất đóng không cộng cho vợ. Lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+  }
   const endYear = Number(p[4]);
   const from = Number(p[2] ?? endYear) * 12 + Number(p[1]) - 1;
   const to = endYear * 12 + Number(p[3]) - 1;
@@ -1016,6 +1025,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
     leadsAlways: true,
     decisive: true,
+  },
+  {
+    // Working abroad for a term and asking to withdraw ("sang Nhật làm việc theo hợp đồng 3 năm … muốn rút … có phải diện
+    // ra nước ngoài định cư không"): not settlement, but the transitional rule may open the lump sum anyway.
+    name: 'term-abroad-withdraws',
+    asks: (f, s) => (s.workingAbroad === true || TERM_ABROAD.test(f)) && !s.settlingAbroad && /\b(?:rut|mot lan|dinh cu)\b/.test(f) && !/\b(?:visa|thuong tru|quoc tich)\b/.test(f),
+    entry: 'lump_sum.emigration',
+    lead: () =>
+      'Đi làm việc có thời hạn ở nước ngoài không phải là định cư. Nhưng người đã đóng BHXH trước 1/7/2025, chưa đủ 20 năm và đã qua 12 tháng không đóng BHXH (bắt buộc lẫn tự nguyện) thì vẫn được rút một lần theo quy định chuyển tiếp, kể cả khi đang ở nước ngoài (làm hồ sơ trực tuyến hoặc ủy quyền cho người nhà). Rút thì mất thời gian đóng đó để tính lương hưu.',
+    leadsAlways: true,
+    laterAskMatched: true,
+    replaces: ['lump_sum.emigration', 'lump_sum.transitional_12_months', 'lump_sum.when_allowed'],
   },
   {
     // In two subsidy groups ("người Thái … nhà thuộc hộ nghèo … nhà nước tính hỗ trợ theo diện dân tộc hay diện hộ nghèo"):

@@ -31,6 +31,8 @@ export interface Situation {
   seriousIllness?: boolean;
   /** Emigrating to settle abroad (not working abroad for a term). */
   settlingAbroad?: boolean;
+  /** Working abroad for a term (a labour contract abroad, a trainee): not settling. */
+  workingAbroad?: boolean;
   /** Labour contract: one with compulsory insurance now, none, or left the job. */
   employment?: 'contract' | 'no_contract' | 'left_job';
   foreigner?: boolean;
@@ -57,6 +59,8 @@ export interface Situation {
   day?: string;
 }
 
+/** Working abroad for a term ("xuất khẩu lao động", "thực tập sinh", "sang Nhật làm việc theo hợp đồng 3 năm"). */
+export const TERM_ABROAD = /\b(?:xuat khau lao dong|xkld|thuc tap sinh|lao dong co thoi han|(?:lam viec|di lam|lam) (?:\w+ ){0,3}(?:theo |co )?hop dong \d)\b/;
 /** A social-assistance allowance drawn ("trợ cấp xã hội hằng tháng", "trợ cấp người khuyết tật", "bảo trợ xã hội"). */
 const SOCIAL_ALLOWANCE =
   /\b(?:dang|duoc|co|huong|nhan|lanh) (?:\w+ ){0,3}(?:tro cap (?:bao tro )?xa hoi|bao tro xa hoi|tro cap (?:\w+ ){0,3}(?:nguoi )?khuyet tat|tro cap (?:\w+ ){0,2}nguoi cao tuoi|tro cap (?:uu dai )?nguoi co cong)\b/;
@@ -428,7 +432,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (illness && !(illness.startsWith('khuyet tat') && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
   }
-  if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f)) {
+  // (Not settlement asked about by someone working abroad for a term: "sang Nhật làm việc theo hợp đồng 3 năm … có phải
+  // diện ra nước ngoài định cư không".)
+  const settlementAsked = /\b(?:co phai|phai|co tinh|co duoc tinh|co duoc coi|co thuoc|thuoc) (?:la )?(?:dien |truong hop )?(?:\w+ ){0,3}dinh cu (?:khong|ko|k|chua|hay)\b/.test(f);
+  const termAbroad = TERM_ABROAD.test(f);
+  if (termAbroad) s.workingAbroad = true;
+  if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
     s.settlingAbroad = true;
   }
 
@@ -549,7 +558,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f) &&
     // ("Bắt đầu đóng tự nguyện từ tháng 1/2008": a start long past.)
     !/\b(?:bat dau|tu) (?:\w+ ){0,4}(?:nam )?(?:19\d\d|20[01]\d|202[0-4])\b/.test(f);
-  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(f))) {
+  // ("chưa từng đóng bắt buộc" beside voluntary years tells no start from zero.)
+  const fNoCompulsory = f.replace(NO_COMPULSORY, ' ');
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(fNoCompulsory))) {
     s.neverPaid = true;
   }
   // "Mới bắt đầu đóng từ tháng 3/2025", "đóng tự nguyện mức 4 triệu từ 3/2019": paying since then, up to this month,
@@ -557,7 +568,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
   // (Nor when a period with its end is told: "bắt buộc từ 2/2009 đến 1/2017, nghỉ ở nhà mấy năm, tháng 4/2023 đóng tự nguyện
   // lại … tới giờ" is two periods, read below; nor a period registered and never paid, "tới giờ vẫn chưa nộp được đồng nào".)
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(f) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b/.test(f)) {
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(fNoCompulsory) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b/.test(f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
@@ -634,6 +645,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
     // stays).
     .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|luog huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu|(?:\w+ )?(?:khoang|bao nhieu)\b)/g, ' ')
+    // "Có phải 20 năm không?", "phải đủ 20 năm à": the years a rule needs, asked, not years paid.
+    .replace(/\b(?:co )?phai (?:la |dong |du |dong du )?\d{1,2} nam\b(?= (?:\w+ ){0,2}(?:khong|ko|k|a|ha|hay|nhu|moi)\b| [?.]| $)/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
     // ("… lúc nghỉ hưu tôi có đủ 15 năm để hưởng lương hưu không" too.)
     .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam\b(?= (?:\w+ ){0,5}?(?:khong|ko|k|chua|hay)\b)/g, ' ')
@@ -868,7 +881,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
 }
 
 /** An age named as a goal or a point in time ("về hưu ở 55 tuổi", "đến 60 tuổi"), not the person's age now. */
-const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu) (\d{1,3}) tuoi\b/g;
+const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu|phai) (\d{1,3}) tuoi\b/g;
 /** Paying from a month told ("đang đóng … từ tháng 3/2019", "bắt đầu đóng từ 1/2021"). */
 // ("đóng tự nguyện mức thấp nhất liên tục từ tháng 1/2019".)
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,8} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;

@@ -191,12 +191,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 784/784.
  * then a widow whose husband paid voluntary until his death (his years, the funeral and one-time allowances, not a
  * pensioner's) and her own plan from 50: 785/785.
+ * then round ZH's must-nots (20 voluntary years read as none, a widow's months, a worker abroad told no) and two
+ * misreadings: 790/790.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 785 / 785, violations: 0 },
+  regress: { correct: 790 / 790, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -209,7 +211,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(785);
+    expect(regress.length).toBeGreaterThanOrEqual(790);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
