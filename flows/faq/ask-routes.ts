@@ -1559,7 +1559,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // in the relative's name with their CCCD; then the papers, when asked.
     name: 'register-on-behalf',
     asks: (f) =>
-      /\b(?:dang ky|lam thu tuc|lam ho so|nop ho so|di lam|di dang ky) (?:\w+ ){0,1}(?:thay|ho|giup)\b/.test(f) &&
+      // ("đăng ký hộ kinh doanh" is a business registered, not a relative's registration.)
+      /\b(?:dang ky|lam thu tuc|lam ho so|nop ho so|di lam|di dang ky) (?:\w+ ){0,1}(?:thay|ho(?! (?:kinh doanh|gia dinh|ngheo|can ngheo|khau)\b)|giup)\b/.test(f) &&
       /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em trai|em gai|nguoi than|nguoi nha)\b/.test(f) &&
       !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
     entry: 'how_to_join.for_relatives',

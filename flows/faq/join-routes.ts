@@ -74,10 +74,19 @@ export const JOIN_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A household business owner asking whether compulsory insurance applies to them ("Chủ hộ kinh doanh như chị có bị bắt
+    // chuyển sang đóng bắt buộc không"): the owners' roadmap, whatever "chuyển sang" pulls toward.
+    name: 'business-owner-compulsory',
+    asks: (f, s) => s.householdBusiness === true && /\b(?:chu ho|ho kinh doanh|kinh doanh ca the)\b/.test(f) && /\bbat buoc\b/.test(f),
+    entry: 'eligibility.household_business',
+    laterAskMatched: true,
+  },
+  {
     // A household business that hires ("chủ hộ kinh doanh, thuê 2 nhân viên"): the employees with a contract of a
     // month or more are under compulsory insurance, paid by the owner; voluntary insurance is not a substitute.
     name: 'business-employees',
-    asks: (f, s) => s.householdBusiness === true && /\b(?:thue|nhan vien|nguoi lam|lao dong|cong nhan|tho)\b/.test(f),
+    // ("Cán bộ thuế …", "thuế khoán": a tax, unaccented like "thuê", hire.)
+    asks: (f, s) => s.householdBusiness === true && /\bthue (?:them )?(?:\d+ |mot |hai |ba )?(?:nhan vien|nguoi|lao dong|cong nhan|tho)\b|\b(?:nhan vien|nguoi lam (?:thue|cong)|cong nhan)\b/.test(f),
     entry: 'eligibility.household_business',
     lead: () =>
       'Nhân viên làm cho hộ kinh doanh theo hợp đồng lao động từ đủ 1 tháng thuộc diện BHXH bắt buộc: chủ hộ đăng ký và đóng phần của người sử dụng lao động, không thay bằng BHXH tự nguyện. Nhân viên không có hợp đồng thì tự tham gia tự nguyện được.',

@@ -193,12 +193,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * pensioner's) and her own plan from 50: 785/785.
  * then round ZH's must-nots (20 voluntary years read as none, a widow's months, a worker abroad told no) and two
  * misreadings: 790/790.
+ * then a household business owner: 'đăng ký hộ kinh doanh' is no relative's registration, 'cán bộ thuế' hires no one:
+ * 792/792.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 790 / 790, violations: 0 },
+  regress: { correct: 792 / 792, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -211,7 +213,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(790);
+    expect(regress.length).toBeGreaterThanOrEqual(792);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
