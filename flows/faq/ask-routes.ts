@@ -1027,6 +1027,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // Months paid for someone who died, to reach a threshold ("anh còn thiếu 2 tháng … tôi đóng bù 2 tháng cho anh được
+    // không"): not possible; what the family receives with the months paid.
+    name: 'backpay-for-deceased',
+    asks: (f, s) => s.memberDied === true && /\b(?:dong bu|dong them|dong not|dong tiep|nop bu|nop them)\b(?: \w+){0,4}? (?:\d+ thang|cho (?:anh|chong|bo|me|vo|ba|ong|con)\b)/.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s, f) => {
+      const own = survivorLead(s, f);
+      return `Không đóng bù, đóng thêm cho người đã mất được: thời gian đóng tính đến tháng trước khi mất.${own ? ` ${own}` : ''}`;
+    },
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // Working abroad for a term and asking to withdraw ("sang Nhật làm việc theo hợp đồng 3 năm … muốn rút … có phải diện
     // ra nước ngoài định cư không"): not settlement, but the transitional rule may open the lump sum anyway.
     name: 'term-abroad-withdraws',

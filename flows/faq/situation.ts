@@ -265,7 +265,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?anh (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
+  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?(?:anh|a) (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(nfcLower)) s.sex = 'male';
@@ -984,9 +984,10 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
     const endMonth = p[7] ?? (p[9] && month !== undefined ? String(month) : undefined);
     // ("năm 2021-2022 nghỉ 2 năm vì dịch": a gap told after its years, also not paid; it ends a start told alone.)
-    // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause.)
+    // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause; "…, chưa
+    // từng đóng bắt buộc" is the other scheme.)
     const clause = CLAUSE_AFTER.exec(f.slice(p.index + p[0].length))?.[0] ?? '';
-    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause))) {
+    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause.replace(NO_COMPULSORY, ' ')) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause))) {
       stops.push(from * 12 + (startMonth ? Number(startMonth) - 1 : 0));
       continue;
     }

@@ -195,12 +195,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * misreadings: 790/790.
  * then a household business owner: 'đăng ký hộ kinh doanh' is no relative's registration, 'cán bộ thuế' hires no one:
  * 792/792.
+ * then 'a sinh thang 10/1964' (a man, past his age with 16 years) and months asked to be paid for a husband who died 2
+ * months short of 60: 794/794.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 792 / 792, violations: 0 },
+  regress: { correct: 794 / 794, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -213,7 +215,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(792);
+    expect(regress.length).toBeGreaterThanOrEqual(794);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
