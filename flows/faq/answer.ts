@@ -844,7 +844,9 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   // Paying the missing years at once at the income told: what it comes to.
   // (Or the part that tells someone at the age to pay the missing years at once, "nên được đóng một lần cho 2 năm".)
-  const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once' || p.lead?.includes('nên được đóng một lần cho'));
+  // (Or the plan that ends in paying the rest at once, "… còn thiếu 3 năm 7 tháng: đóng một lần phần thiếu", reckoned to the
+  // month of the age when the birth month is told.)
+  const missing = out.findIndex((p) => p.entry.id === 'pension_conditions.pay_missing_once' || p.lead?.includes('nên được đóng một lần cho') || (s.birthMonth !== undefined && p.lead?.includes(': đóng một lần phần thiếu')));
   if (missing >= 0 && !out.some((p) => p.lead?.includes('tháng còn thiếu x'))) {
     const cost = missingYearsCostLead(text, f, s);
     if (cost) out[missing] = leadAfter(out[missing]!, cost);

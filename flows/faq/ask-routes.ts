@@ -159,6 +159,9 @@ const DATE_THEN_DIED =
 /** Whether years already withdrawn still count ("12 năm đã rút có còn được tính không"). */
 // (Or the earlier years asked about later, after a withdrawal told: "… 8 năm trước đây có được tính gộp vào không".)
 // ("2 năm của vợ em còn tính không": whose years, named.)
+/** The book's birth date against the ID's ("sổ … ghi ngày sinh tháng 3/1972 nhưng căn cước ghi tháng 3/1971"). */
+const BOOK_VS_ID =
+  /\bso\b(?: \w+){0,4} ghi (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b(?: \w+){0,3}? (?:can cuoc|cccd|cmnd|chung minh|giay khai sinh|khai sinh)(?: \w+){0,3}? (?:ghi|la) (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b/;
 /** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
 const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
@@ -1023,6 +1026,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia)\b(?: \w+){0,6} (?:chua|khong|ko|k) (?:thay |duoc |co )(?:cap |phat |gui )?(?:the )?(?:bhyt|bao hiem y te)\b/.test(f),
     entry: 'health_insurance.contributor_card',
     lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
+    // Two birth dates, the book's and the ID's ("Sổ BHXH của tôi ghi ngày sinh tháng 3/1972 nhưng căn cước ghi tháng
+    // 3/1971 … tuổi nghỉ hưu tính theo năm sinh nào, chênh nhau bao lâu"): the retirement month by each, and the book put
+    // right to match the ID.
+    name: 'two-birth-dates',
+    asks: (f, s) => s.sex !== undefined && BOOK_VS_ID.test(f),
+    entry: 'other.change_details',
+    lead: (s, f) => {
+      const m = BOOK_VS_ID.exec(f)!;
+      const [a, b] = [[Number(m[1] ?? 1), Number(m[2])], [Number(m[3] ?? 1), Number(m[4])]] as const;
+      const when = ([mo, y]: readonly [number, number]): { at: number; text: string } => {
+        const r = reaches(s.sex!, y, mo);
+        return { at: r.at, text: `sinh tháng ${mo}/${y}: đủ tuổi nghỉ hưu (${formatAge(r.age)}) vào tháng ${monthYear(r.at)}` };
+      };
+      const [x, y] = [when(a), when(b)];
+      const gap = Math.abs(x.at - y.at);
+      return `Tuổi nghỉ hưu tính theo ngày sinh đúng, là ngày sinh trên căn cước (khớp Cơ sở dữ liệu quốc gia về dân cư); sổ ghi khác thì đề nghị cơ quan BHXH điều chỉnh cho khớp trước khi làm hồ sơ hưởng. Theo sổ, ${x.text}; theo căn cước, ${y.text}; chênh nhau ${gap >= 12 ? `${Math.floor(gap / 12)} năm${gap % 12 ? ` ${gap % 12} tháng` : ''}` : `${gap} tháng`}.`;
+    },
     leadsAlways: true,
     decisive: true,
   },
