@@ -1603,6 +1603,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'how_to_join.for_relatives',
     after: (f) => (/\b(?:giay to|ho so|thu tuc|can gi|mang gi|mang theo)\b/.test(f) ? 'how_to_join.papers' : undefined),
   },
+  ...(['transfer_between_schemes.combine_periods', 'pension_conditions.years_15'] as const).map(
+    (entry): AskRoute => ({
+      // Enough years, asking whether paying on is needed for a pension ("đã đóng bắt buộc 22 năm, … mất việc, anh có cần
+      // đóng tự nguyện tiếp để có lương hưu không"): no, the age is what is left; paying on only raises the rate. (With
+      // the two schemes named, on the rule that adds them up.)
+      name: `enough-years-pay-on-${entry === 'pension_conditions.years_15' ? 'years' : 'schemes'}`,
+      asks: (f, s) =>
+        s.yearsPaid !== undefined &&
+        s.yearsPaid >= 15 &&
+        s.drawingPension !== true &&
+        (entry === 'pension_conditions.years_15' || (/\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f))) &&
+        /\b(?:co )?(?:can|phai|bat buoc|nen) (?:\w+ ){0,2}(?:dong|tham gia) (?:\w+ ){0,3}(?:tiep|them|nua)\b(?: \w+){0,4} (?:khong|ko|k|chua|hay)\b/.test(f),
+      entry,
+      lead: (s) => {
+        const lead = yearsLead(s);
+        return lead ? `Không bắt buộc. ${lead}` : undefined;
+      },
+      leadsAlways: true,
+      laterAskMatched: true,
+    }),
+  ),
   {
     // Enough years, asking to draw the pension now ("60t, đóng 20 năm, giờ nghỉ, có lãnh lương hưu luôn ko"): the
     // years are enough, the age decides — said plainly when the person is surely under it.
