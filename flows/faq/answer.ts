@@ -382,6 +382,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
     if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    // (A foreigner, told the scheme is not theirs: not how to register.)
+    if (s.foreigner && entry.topic === 'how_to_join') continue;
     // ("… Em có kịp nhận 2 triệu tiền thai sản k ạ?" after the months before the birth reckoned for her: answered, not a
     // general "Có" beside it.)
     if (entry.topic === 'maternity' && !routed && [...parts, ...out].some((p) => p.entry.topic === 'maternity' && p.lead !== undefined)) continue;
@@ -871,7 +873,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (notTheirs) out[early] = leadBefore(out[early]!, notTheirs);
   // A poor household's birth where the mother is of an ethnic minority or married to one: the Government's further support.
   const birthAt = out.findIndex((p) => p.entry.topic === 'maternity');
-  if (afterAsks && birthAt >= 0 && s.household === 'poor' && s.ethnicMinority === true && !out.some((p) => (p.lead ?? '').includes('có chồng là người dân tộc thiểu số'))) {
+  if (afterAsks && birthAt >= 0 && s.household === 'poor' && (s.ethnicMinority === true || s.spouseEthnic === true) && !out.some((p) => (p.lead ?? '').includes('có chồng là người dân tộc thiểu số'))) {
     out[birthAt] = leadAfter(out[birthAt]!, 'Phụ nữ dân tộc thiểu số, hoặc phụ nữ người Kinh có chồng là người dân tộc thiểu số, thuộc hộ nghèo còn được hỗ trợ thêm khi sinh con theo quy định của Chính phủ: hỏi UBND xã nơi cư trú.');
   }
   // Twins or triplets at a birth: the sum, unless a part says it ("sinh đôi … tổng được bao nhiêu").

@@ -1030,6 +1030,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // Months before registering asked to be paid ("Tôi có đóng tự nguyện cho tháng 10 và 11/2026 được không, hay chỉ được
+    // tính từ tháng 12?"): no, voluntary insurance counts from the month registered and paid.
+    name: 'months-before-registering',
+    asks: (f, s) => {
+      const m = /\b(?:dong|nop) (?:\w+ ){0,3}cho (?:cac |nhung )?thang (\d{1,2})(?: (?:va|,) (?:thang )?\d{1,2})*(?: nam)? (20\d\d)\b(?: \w+){0,3}? (?:duoc|dc) (?:khong|ko|k)\b/.exec(f);
+      // (Not months of a mode registered and missed: "đăng ký … 6 tháng … quên nộp".)
+      return m !== null && s.day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 < monthIndex(s.day) && s.memberDied !== true && !/\b(?:quen|qua han|tre han|cham dong|dang ky|dang dong)\b/.test(f);
+    },
+    entry: 'payment_mode.backpay_past',
+    lead: () => 'Không: BHXH tự nguyện tính từ tháng đăng ký và nộp tiền; các tháng trước khi đăng ký không đóng bù được, chỉ là không được tính. Thời gian đã đóng trước đó (kể cả bắt buộc) vẫn giữ nguyên và được cộng dồn.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // Two birth dates, the book's and the ID's ("Sổ BHXH của tôi ghi ngày sinh tháng 3/1972 nhưng căn cước ghi tháng
     // 3/1971 … tuổi nghỉ hưu tính theo năm sinh nào, chênh nhau bao lâu"): the retirement month by each, and the book put
     // right to match the ID.
@@ -1924,9 +1938,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
     name: 'worth-it',
-    asks: (f) =>
+    asks: (f, s) =>
       /\b(?:co|bi|co bi) (?:lo|thiet|thiet thoi)\b(?: \w+){0,2} (?:khong|chu|ha)\b/.test(f) &&
-      !/\b(?:rut|mot lan|lay lai|nhan lai)\b/.test(f),
+      !/\b(?:rut|mot lan|lay lai|nhan lai)\b/.test(f) &&
+      // (Under a contract whose company tells them to pay voluntary instead: the company's duty, not the scheme's worth.)
+      s.employment !== 'contract',
     entry: 'benefits_pension.why_join',
   },
   {

@@ -27,6 +27,8 @@ export interface Situation {
   socialAllowance?: boolean;
   household?: 'poor' | 'near_poor';
   ethnicMinority?: boolean;
+  /** A Kinh person married to someone of an ethnic minority ("người Kinh, lấy chồng người Mường"): not the subsidy's group. */
+  spouseEthnic?: boolean;
   /** A serious illness that opens the lump-sum route (cancer, paralysis, cirrhosis, severe TB, AIDS, ≥81 %). */
   seriousIllness?: boolean;
   /** Emigrating to settle abroad (not working abroad for a term). */
@@ -412,7 +414,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
   // ("Không thuộc hộ nghèo, cận nghèo hay dân tộc thiểu số": not in any of them.)
   const fe = f.replace(/\b(?:khong|ko|chua) (?:phai |thuoc |la )+(?:(?:ho|can ngheo|ngheo|hay|hoac|va|nguoi|,) )*dan toc(?: thieu so)?\b/g, ' ');
-  if (ETHNIC_GROUP.test(fe) || (/\bdan toc\b/.test(fe) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(fe))) s.ethnicMinority = true;
+  // ("… người Kinh, lấy chồng người Mường": the spouse's group, not the asker's.)
+  const ownGroup = /\bnguoi kinh\b/.test(fe) ? fe.replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: la)? (?:nguoi )?(?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ') : fe;
+  if (ownGroup !== fe && ETHNIC_GROUP.test(fe) && !ETHNIC_GROUP.test(ownGroup)) s.spouseEthnic = true;
+  if (ETHNIC_GROUP.test(ownGroup) || (/\bdan toc\b/.test(fe) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(fe))) s.ethnicMinority = true;
   // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)
   const askedAbout = s.ethnicMinority ? askedRelative(f) : undefined;
   if (askedAbout && new RegExp(`\\b${askedAbout} (?:toi|em|e|minh|tui) (?:la )?(?:nguoi )?(?:dan toc )?kinh\\b`).test(f)) delete s.ethnicMinority;
@@ -437,7 +442,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const settlementAsked = /\b(?:co phai|phai|co tinh|co duoc tinh|co duoc coi|co thuoc|thuoc) (?:la )?(?:dien |truong hop )?(?:\w+ ){0,3}dinh cu (?:khong|ko|k|chua|hay)\b/.test(f);
   const termAbroad = TERM_ABROAD.test(f);
   if (termAbroad) s.workingAbroad = true;
-  if (/\b(?:dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
+  // ("Nam Định cũ", "Bình Định cũ" unaccented are provinces, not "định cư".)
+  if (/\b(?:(?<!\b(?:nam|binh) )dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
     s.settlingAbroad = true;
   }
 
@@ -461,7 +467,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'contract';
   }
 
-  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc))\b/.test(f)) s.foreigner = true;
+  // ("Chồng tôi quốc tịch Hàn Quốc": a nationality told by its country.)
+  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)|(?:mang |co |giu )?quoc tich (?:han quoc|han|trung quoc|nhat ban|nhat|dai loan|lao|campuchia|thai lan|my|hoa ky|phap|duc|nga|uc|anh|canada|philippines|indonesia|an do))\b/.test(f) && !/\bquoc tich viet nam\b/.test(f.replace(/\b(?:khong|chua) (?:co |nhap )?quoc tich viet nam\b/g, ' '))) s.foreigner = true;
   // A relative named in the question itself (a paper's "Ông … hỏi:" framing names the asker, not a relative),
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
   const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan(?! tao))\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
@@ -645,6 +652,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "đóng mức thấp nhất đủ 15 năm thì lương hưu được bao nhiêu": years supposed, not paid ("đã đóng 16 năm thì …"
     // stays).
     .replace(/(?<!\b(?:da|moi|vua) (?:dong )?)\b(?:du|trong) \d{1,2} nam (?:(?:tu nguyen|bat buoc|bhxh) )?thi (?=luong huu|luog huu|duoc|huong|lanh|linh|nhan|co luong|nam|nu|(?:\w+ )?(?:khoang|bao nhieu)\b)/g, ' ')
+    // ("ký hđ 1 năm", "hợp đồng lao động 2 năm": a contract's term, not years paid.)
+    .replace(/\b(?:hop dong|hd|hdld)(?: lao dong)?(?: co thoi han| thoi vu)? \d{1,2} (?:nam|thang)\b/g, ' ')
     // "Có phải 20 năm không?", "phải đủ 20 năm à": the years a rule needs, asked, not years paid.
     .replace(/\b(?:co )?phai (?:la |dong |du |dong du )?\d{1,2} nam\b(?= (?:\w+ ){0,2}(?:khong|ko|k|a|ha|hay|nhu|moi)\b| [?.]| $)/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.

@@ -200,12 +200,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then two birth dates, the book's and the ID's: the retirement month by each: 795/795.
  * then the cost of the missing months beside a plan that ends in paying them at once: 796/796.
  * then a husband with 22 years asking whether he must pay on: 797/797.
+ * then round ZI's must-nots (a Korean husband, a contract worker told to pay voluntary, months before registering, a
+ * Kinh wife of a Mường man): 801/801.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 797 / 797, violations: 0 },
+  regress: { correct: 801 / 801, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -218,7 +220,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(797);
+    expect(regress.length).toBeGreaterThanOrEqual(801);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
