@@ -644,7 +644,8 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   const f = askWords(text);
   // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
   // (A month said already; the year's general ages, "khi đủ tuổi nghỉ hưu (năm 2026: …)", are not this person's month.)
-  if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && DATE_SAID.test(p.lead)) || !asksRetirementDate(f)) return parts;
+  // (Nor the social pension's age asked, "khi nào ông được nhận trợ cấp hưu trí xã hội".)
+  if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && DATE_SAID.test(p.lead)) || !asksRetirementDate(f) || /\bhuu tri xa hoi\b/.test(f)) return parts;
   const date = retirementDateLead(f, s);
   if (!date) return parts;
   // (A death answered first, "Bố tôi … mất … Mẹ tôi sinh tháng 1/1970 … khi nào đủ tuổi nghỉ hưu": the date on the living

@@ -162,6 +162,9 @@ const DATE_THEN_DIED =
 /** The book's birth date against the ID's ("sổ … ghi ngày sinh tháng 3/1972 nhưng căn cước ghi tháng 3/1971"). */
 const BOOK_VS_ID =
   /\bso\b(?: \w+){0,4} ghi (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b(?: \w+){0,3}? (?:can cuoc|cccd|cmnd|chung minh|giay khai sinh|khai sinh)(?: \w+){0,3}? (?:ghi|la) (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b/;
+/** Whose book it is, by the sex told or the relative named ("sổ BHXH của mẹ em"). */
+const bookSex = (f: string, s: Situation): 'male' | 'female' | undefined =>
+  s.sex ?? (/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/.test(f) ? 'female' : /\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/.test(f) ? 'male' : undefined);
 /** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
 const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
@@ -1048,14 +1051,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 3/1971 … tuổi nghỉ hưu tính theo năm sinh nào, chênh nhau bao lâu"): the retirement month by each, and the book put
     // right to match the ID.
     name: 'two-birth-dates',
-    asks: (f, s) => s.sex !== undefined && BOOK_VS_ID.test(f),
+    asks: (f, s) => bookSex(f, s) !== undefined && BOOK_VS_ID.test(f),
     entry: 'other.change_details',
     lead: (s, f) => {
       const m = BOOK_VS_ID.exec(f)!;
-      const [a, b] = [[Number(m[1] ?? 1), Number(m[2])], [Number(m[3] ?? 1), Number(m[4])]] as const;
-      const when = ([mo, y]: readonly [number, number]): { at: number; text: string } => {
-        const r = reaches(s.sex!, y, mo);
-        return { at: r.at, text: `sinh tháng ${mo}/${y}: đủ tuổi nghỉ hưu (${formatAge(r.age)}) vào tháng ${monthYear(r.at)}` };
+      const sex = bookSex(f, s)!;
+      // (A year without its month, "ghi năm sinh 1970": the other date's month, said so.)
+      const [ma, mb] = [m[1] ?? m[3], m[3] ?? m[1]];
+      const [a, b] = [[Number(ma ?? 1), Number(m[2]), m[1] === undefined] as const, [Number(mb ?? 1), Number(m[4]), m[3] === undefined] as const];
+      const when = ([mo, y, borrowed]: readonly [number, number, boolean]): { at: number; text: string } => {
+        const r = reaches(sex, y, mo);
+        const born = borrowed ? `sinh năm ${y}${ma ?? mb ? ` (tính cùng tháng ${mo})` : ''}` : `sinh tháng ${mo}/${y}`;
+        return { at: r.at, text: `${born}: đủ tuổi nghỉ hưu (${formatAge(r.age)}) vào tháng ${monthYear(r.at)}` };
       };
       const [x, y] = [when(a), when(b)];
       const gap = Math.abs(x.at - y.at);
@@ -2251,7 +2258,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (The money for old people told as heard of, "luật mới cho người già ko có lương hưu được nhận tiền hằng tháng", leads a
     // letter that asks a health card and joining too.)
     asks: (f, s) =>
-      (!HEALTH_CARD.test(f) || OLD_AGE_MONEY.test(f)) &&
+      // (Or named with when or how much, "khi nào ông được nhận trợ cấp hưu trí xã hội, mỗi tháng bao nhiêu, có được cấp thẻ
+      // BHYT không": the allowance first, the card after.)
+      (!HEALTH_CARD.test(f) || OLD_AGE_MONEY.test(f) || (SOCIAL_PENSION_NAMED.test(f) && /\b(?:khi nao|bao gio|bao nhieu)\b/.test(f))) &&
       (SOCIAL_PENSION_NAMED.test(f) ||
         OLD_AGE_MONEY.test(f) ||
         (!JOIN_ASK.test(f) && /\b(?:tro cap xa hoi|luong huu xa hoi)\b/.test(f)) ||
@@ -2272,7 +2281,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Sinh tháng 5/1969 thì khi nào được nghỉ hưu?": the month this person reaches the retirement age.
     name: 'retirement-date',
     asks: (f) =>
-      asksRetirementDate(f) && !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f),
+      // (Nor the social pension's age: "Khi nào ông được nhận trợ cấp hưu trí xã hội".)
+      asksRetirementDate(f) && !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f) && !SOCIAL_PENSION_NAMED.test(f),
     entry: 'pension_conditions.by_birth_year',
     // ("… đủ tuổi hưu chưa, đóng tiếp sau tuổi hưu được không": going on paying, next.)
     after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),

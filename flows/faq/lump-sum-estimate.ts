@@ -3,7 +3,7 @@ import type { Situation } from './situation.ts';
 /** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng", "bình quân khoảng 6 triệu" on folded words. */
 // (Read on words without punctuation too: "mức 1,5 triệu" is "muc 1 5 trieu" there.)
 // ("Bình quân thu nhập tháng đóng BHXH của tôi khoảng 4 triệu": the average, farther from its number.)
-const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,3}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\bbinh quan(?: \w+){0,8}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
+const INCOME = /\b(?:muc|thu nhap|luong|dong theo muc|chon muc)(?: \w+){0,5}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\bbinh quan(?: \w+){0,8}? (\d{1,2}(?:[., ]\d)?) ?(?:trieu|tr)\b|\b(?:muc|thu nhap|luong|binh quan)(?: \w+){0,3}? (\d{1,3}(?: \d{3}){2}) dong\b/;
 
 /** Words just before a level that make it one for the years to come. */
 const FUTURE_LEVEL = /\b(?:tiep|muon|dinh|du dinh|se|sap)(?: \w+){0,2} $/;
