@@ -7,7 +7,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { floorPaymentLead, LEFT_GROUP, levelOutOfRangeLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -674,15 +674,23 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // In two groups, which support asked ("dân tộc Tày, nhà lại là hộ cận nghèo … theo mức dân tộc thiểu số hay mức cận
     // nghèo, có được cộng cả hai không"): one rate, the highest, never the sum.
     name: 'two-groups-highest',
+    // ("nhà nước tính hỗ trợ theo diện dân tộc hay diện hộ nghèo" too.)
     asks: (f, s) =>
       s.household !== undefined &&
       s.ethnicMinority === true &&
-      /\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/.test(f),
+      (/\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/.test(f) || WHICH_GROUP.test(f)),
     entry: 'subsidy.rates_by_group',
-    lead: (s) =>
-      s.household === 'poor'
-        ? 'Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 50% mức đóng thấp nhất ({SUPPORT_POOR} đồng/tháng, nộp {PAY_POOR} đồng), không cộng hai mức.'
-        : 'Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ cận nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 40% của hộ cận nghèo ({SUPPORT_NEAR_POOR} đồng/tháng, nộp {PAY_NEAR_POOR} đồng ở mức thấp nhất), không cộng với 30% của người dân tộc thiểu số.',
+    lead: (s, f) => {
+      const [support, pay] = s.household === 'poor' ? ['SUPPORT_POOR', 'PAY_POOR'] : ['SUPPORT_NEAR_POOR', 'PAY_NEAR_POOR'];
+      // (A couple, "mỗi người", "hai vợ chồng": both at the floor; an income named, "theo mức thu nhập 2 triệu/tháng": 22 % of
+      // it, less the same support.)
+      const two = /\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/.test(f) ? `; hai người {${pay}*2} đồng` : '';
+      const income = levelNamed(f);
+      const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${income.toLocaleString('de-DE')} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng.` : '';
+      return s.household === 'poor'
+        ? `Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 50% mức đóng thấp nhất ({SUPPORT_POOR} đồng/tháng, mỗi người nộp {PAY_POOR} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`
+        : `Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ cận nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 40% của hộ cận nghèo ({SUPPORT_NEAR_POOR} đồng/tháng, mỗi người nộp {PAY_NEAR_POOR} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`;
+    },
     leadsAlways: true,
     decisive: true,
   },
@@ -1095,21 +1103,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
     laterAskMatched: true,
     replaces: ['lump_sum.emigration', 'lump_sum.transitional_12_months', 'lump_sum.when_allowed'],
-  },
-  {
-    // In two subsidy groups ("người Thái … nhà thuộc hộ nghèo … nhà nước tính hỗ trợ theo diện dân tộc hay diện hộ nghèo"):
-    // one rate, the highest (Decree 159/2025), with what each pays at the floor.
-    name: 'highest-of-two-groups',
-    asks: (f, s) => s.household !== undefined && s.ethnicMinority === true && WHICH_GROUP.test(f),
-    entry: 'subsidy.rates_by_group',
-    lead: (s, f) => {
-      const [rate, support, pay] = s.household === 'poor' ? ['hộ nghèo 50%', '{SUPPORT_POOR}', 'PAY_POOR'] : ['hộ cận nghèo 40%', '{SUPPORT_NEAR_POOR}', 'PAY_NEAR_POOR'];
-      const two = /(?:moi nguoi|ca hai|ca 2|hai vo chong|2 vo chong|vo chong)/.test(f) ? `; hai người {${pay}*2} đồng/tháng` : '';
-      return `Thuộc cả ${s.household === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo'} và dân tộc thiểu số thì Nhà nước hỗ trợ một mức, mức cao nhất: ${rate}, tức ${support} đồng/tháng (không cộng thêm 30% của diện dân tộc). Chọn mức thấp nhất thì mỗi người nộp {${pay}} đồng/tháng${two}.`;
-    },
-    leadsAlways: true,
-    laterAskMatched: true,
-    replaces: ['subsidy.ethnic_minority', 'subsidy.poor_household', 'subsidy.near_poor', 'subsidy.rates_by_group', 'contribution_amount.minimum'],
   },
   {
     // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không", "con em 4 tuổi thì có được cấp thẻ không"): the

@@ -100,6 +100,9 @@ function levelChosen(f: string): number | null {
   return m?.[1] ? Number(m[1].replace(' ', '.')) * 1_000_000 : null;
 }
 
+/** The income named on folded words alone ("theo mức thu nhập 2 triệu/tháng"), or null. */
+export const levelNamed = (f: string): number | null => (INCOME_CHOSEN.test(f) ? levelChosen(f) : null);
+
 /** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr", "giờ muốn lên 5tr"). */
 const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam|muon|dinh) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
 
@@ -197,8 +200,9 @@ function otherLevel(f: string, income: number, floor: number, ceiling: number): 
 /** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng"). */
 const BUDGET =
   /\b(?:bo ra|danh ra|chi ra|du ra|de danh|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
-/** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"). */
-const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?:\w+ ){0,6}?(?:la )?bao nhieu\b/;
+/** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"; not "theo mức thu nhập 6 triệu/tháng thì
+ * mỗi tháng bao nhiêu", an income told). */
+const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?!\d)(?:\w+ ){0,6}?(?:la )?bao nhieu\b/;
 
 /**
  * The income to choose for what the person can spend a month: the premium is 22 % of the income, less the State's
