@@ -10,7 +10,7 @@ import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FI
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
-import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
+import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
@@ -841,7 +841,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // No card with voluntary insurance, and the household card's price asked ("… hay phải mua riêng, mua riêng thì hết
   // khoảng bao nhiêu một năm"): the year's price for the household told.
   const cardAt = out.findIndex((p) => p.entry.id === 'health_insurance.contributor_card');
-  if (afterAsks && cardAt >= 0 && HOUSEHOLD_CARD.test(f) && !out.some((p) => (p.lead ?? '').includes('đồng/năm (lương cơ sở'))) {
+  if (afterAsks && cardAt >= 0 && (HOUSEHOLD_CARD.test(f) || OWN_CARD_PRICE.test(f)) && !out.some((p) => (p.lead ?? '').includes('đồng/năm (lương cơ sở'))) {
     const price = householdCardLead(s, f);
     if (price) out[cardAt] = leadAfter(out[cardAt]!, price);
   }

@@ -1888,7 +1888,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // người, bố có lương hưu, mua BHYT hộ gia đình tính mấy người"): who counts, and the year's total for them.
     name: 'household-card-count',
     // (A poor or near-poor household's card is the State's, not the household price.)
-    asks: (f, s) => HOUSEHOLD_CARD.test(f) && householdCardLead(s, f) !== undefined && s.household !== 'poor' && s.household !== 'near_poor',
+    // (Not one person's own price, "tôi có phải mua riêng không, và giá bao nhiêu": that follows why the card is not given.)
+    asks: (f, s) => HOUSEHOLD_CARD.test(f) && !(householdCardLead(s, f) ?? 'Một người mua').startsWith('Một người mua') && s.household !== 'poor' && s.household !== 'near_poor',
     entry: 'health_insurance.household_hi',
     lead: householdCardLead,
     leadsAlways: true,

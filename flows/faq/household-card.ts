@@ -28,6 +28,8 @@ const SEVERAL = /\b(?:bo me|cha me|ong ba|ca hai|hai (?:ong ba|vo chong|dua|chau
 const BUYING_FOR = /\b(?:mua|dong) (?:\w+ ){0,5}cho (\d|hai|ba|bon|nam|sau) (?:nguoi|thanh vien)\b/;
 /** The question is about household health insurance. */
 // ("… có thẻ BHYT luôn không, hay phải mua riêng, mua riêng thì hết khoảng bao nhiêu một năm": its price asked.)
+/** A card bought alone and its price asked ("… có phải mua riêng không, và giá bao nhiêu"). */
+export const OWN_CARD_PRICE = /\b(?:bhyt|bao hiem y te)\b(?: \w+){0,12} mua rieng (?:\w+ ){0,5}?(?:gia )?(?:khoang )?bao nhieu\b/;
 export const HOUSEHOLD_CARD = /\bbhyt (?:theo )?(?:ho gia dinh|ho gd|ho|cho ca nha|cho ca gia dinh|ca nha)\b|\b(?:mua|dong) bhyt (?:\w+ ){0,3}(?:ca nha|ca gia dinh|\d nguoi)\b|\bbhyt\b(?: \w+){0,12} mua rieng (?:\w+ ){0,3}(?:het|mat|ton)? ?(?:khoang )?bao nhieu\b/;
 
 /** A year's price for each of `n` members buying together, in order. */
@@ -53,6 +55,10 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
     covered.length > 0
       ? `Người đã có thẻ BHYT theo nhóm khác không mua theo hộ và không tính vào thứ tự người thứ nhất, thứ hai…: ${covered.map((c) => c.who).join('; ')}.`
       : 'Người nào trong nhà đã có thẻ BHYT theo nhóm khác (lương hưu, trẻ dưới 6 tuổi, học sinh, đi làm có hợp đồng) thì không mua theo hộ và không tính vào số người.';
+  // (One person buying alone, "tôi có phải mua riêng không, và giá bao nhiêu": the first member's price.)
+  if (told === undefined && covered.length === 0 && /\bmua rieng\b/.test(f)) {
+    return `Một người mua BHYT hộ gia đình đóng 4,5% mức lương cơ sở: ${formatNumber(yearly(1, base)[0]!)} đồng/năm (lương cơ sở ${formatNumber(base)} đồng); mua cùng người nhà thì người thứ hai, ba, tư đóng 70%, 60%, 50% mức đó.`;
+  }
   if (told === undefined || told < 2 || told > 20) return covered.length > 0 ? rule : undefined;
   // The buyers counted by the person ("mua cho 3 người: mẹ em và vợ chồng em"), or only one covered person, named
   // as one: the others buy.

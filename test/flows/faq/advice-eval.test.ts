@@ -206,12 +206,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * sum's income told as 'lương đóng bh của e tầm 7tr': 804/804.
  * then an income named beside two subsidy groups (2 million: 275,000), and 'theo mức thu nhập 6 triệu/tháng' read as an
  * income, not a payment: 806/806.
+ * then one person's own card price asked beside why voluntary insurance gives no card: 807/807.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 806 / 806, violations: 0 },
+  regress: { correct: 807 / 807, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -224,7 +225,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(806);
+    expect(regress.length).toBeGreaterThanOrEqual(807);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
