@@ -856,7 +856,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Công ty cho tạm hoãn hợp đồng 6 tháng, không đóng BHXH cho em … tự đóng tự nguyện được không": yes, since 1/7/2025.
     name: 'suspended-contract-joins',
     decisive: true,
-    asks: (f) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f),
+    // (Voluntary on top of the contract asked first, "đóng thêm bh tự nguyện dc ko? còn nếu … tạm hoãn": on-top-then-suspension.)
+    asks: (f, s) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f) && !(s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f)),
     entry: 'eligibility.unpaid_leave',
     after: (f) => (/\b(?:cong (?:chung|don|noi|vao)|tinh (?:chung|noi|gop)|noi (?:tiep|voi))\b/.test(f) ? 'transfer_between_schemes.combine_periods' : undefined),
   },
@@ -1039,6 +1040,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
     leadsAlways: true,
     decisive: true,
+  },
+  {
+    // Paying voluntary on top of a contract asked, then a suspension ("cty đóng bh bắt buộc rồi thì e đóng thêm bh tự nguyện
+    // dc ko? còn nếu e xin tạm hoãn hợp đồng 6 tháng … thì sao"): not both at once, first; then the suspension's rule.
+    name: 'on-top-then-suspension',
+    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && /\btam hoan\b/.test(f),
+    entry: 'eligibility.labour_contract',
+    after: () => 'eligibility.unpaid_leave',
+    decisive: true,
+  },
+  {
+    // The lowest and the highest asked together ("mức đóng … thấp nhất và cao nhất hiện nay mỗi tháng là bao nhiêu"): both.
+    name: 'lowest-and-highest',
+    asks: (f) => /\bthap nhat\b/.test(f) && /\bcao nhat\b/.test(f) && /\b(?:muc dong|dong|nop|thu nhap)\b/.test(f) && /\bbao nhieu\b/.test(f),
+    entry: 'contribution_amount.minimum',
+    lead: () => 'Cao nhất: thu nhập chọn tối đa {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng), đóng {MAX_PREMIUM} đồng/tháng (phần Nhà nước hỗ trợ vẫn chỉ tính trên mức thấp nhất).',
+    leadsAlways: true,
+    replaces: ['contribution_amount.minimum', 'contribution_amount.maximum', 'contribution_amount.how_much_month', 'contribution_amount.rate_22'],
   },
   {
     // Months before registering asked to be paid ("Tôi có đóng tự nguyện cho tháng 10 và 11/2026 được không, hay chỉ được
@@ -1546,7 +1565,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension !== true &&
       // ("… ở quê Nghệ An, giờ em vô Bình Dương chạy Grab" too; not "2 năm nay vo e ở nhà", the wife, unaccented.)
-      /\bchuyen (?:tu \w+(?: \w+)? )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?!(?:e|em|toi|minh|tui|anh|chi)\b)(?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
+      /\bchuyen (?:tu \w+(?: \w+){0,2} )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?!(?:e|em|toi|minh|tui|anh|chi)\b)(?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
       /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec|chay (?:xe|grab|xe om))\b/.test(f) &&
       /\b(?:dong|nop|tham gia)\b/.test(f) &&
       !/\b(?:cong ty|ho tro)\b/.test(f),
