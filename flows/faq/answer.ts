@@ -626,7 +626,8 @@ function surerFirstAsk(index: FaqIndex, text: string, whole: Match, threshold: n
 }
 
 /** Asks when, or how many years more ("bao giờ được lãnh", "phải đóng thêm bao nhiêu năm", "khi nào hưởng", "có kịp không"). */
-const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con|thieu) (?:bao nhieu|may) nam|bao nhieu nam nua|den nam nao|co kip)\b/;
+// ("có phải đóng tiếp hằng tháng 5 năm nữa không": the years still to pay, asked.)
+const ASKS_WHEN = /\b(?:bao gio|khi nao|may tuoi|bao nhieu tuoi|(?:them|con|thieu) (?:bao nhieu|may) nam|bao nhieu nam nua|den nam nao|co kip|phai dong (?:\w+ ){0,4}\d{1,2} nam nua)\b/;
 /** Topics whose answer a person's years and retirement year complete. */
 const YEARS_TOPICS: ReadonlySet<string> = new Set(['eligibility', 'pension_conditions', 'transfer_between_schemes', 'benefits_pension', 'payment_mode', 'contribution_amount']);
 
@@ -695,10 +696,13 @@ const LATE_START_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.lat
  * đóng ngày nào … Mỗi người đóng bao nhiêu? … bây giờ mới đóng thì đến tuổi nghỉ hưu có kịp không"): with their plan
  * from now (startLead), unless a part says it already.
  */
-function withStartPlan(parts: AnswerPart[], s: Situation): AnswerPart[] {
+function withStartPlan(parts: AnswerPart[], s: Situation, text = ''): AnswerPart[] {
   if (!s.neverPaid || s.age === undefined) return parts;
   // (After a retirement date only, "Nữ sinh tháng 3/1976 đủ tuổi nghỉ hưu …": the plan follows it.)
-  const i = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || /^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/.test(p.lead)));
+  const late = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || /^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/.test(p.lead)));
+  // (Or the pension asked by someone starting now, "định từ tháng 12/2026 đóng … đến khi nghỉ hưu … về hưu lương khoảng bao
+  // nhiêu": the plan on the first part, after its figures.)
+  const i = late >= 0 ? late : s.birthMonth !== undefined && /\b(?:ve huu|nghi huu|luong huu)\b(?: \w+){0,3} (?:khoang |duoc )?bao nhieu\b/.test(askWords(text)) ? 0 : -1;
   if (i < 0) return parts;
   const plan = startLead(s);
   if (!plan || parts.some((p) => p.lead?.includes(plan))) return parts;
@@ -1017,7 +1021,7 @@ export function answerQuestion(
   parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
-  parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation);
+  parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
   parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;

@@ -209,12 +209,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then one person's own card price asked beside why voluntary insurance gives no card: 807/807.
  * then round ZJ's short ones: the lowest and the highest asked together, voluntary on top of a contract then a
  * suspension, a book kept after moving from 'Bình Dương cũ': 810/810.
+ * then 5 years missing at the age asked as 'phải đóng tiếp hằng tháng 5 năm nữa', and a start now with the pension
+ * asked (5 months short at 60): 812/812.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 810 / 810, violations: 0 },
+  regress: { correct: 812 / 812, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -227,7 +229,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(810);
+    expect(regress.length).toBeGreaterThanOrEqual(812);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
