@@ -106,7 +106,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     .map((x) => x.trim())
     .filter((x) => x !== '');
   const all = words(text);
-  if (clauses.length < 4 || DEATH.test(all) || BIRTH.test(all)) return undefined;
+  // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
+  // sinh tháng 4/2027", it is the asker's own.)
+  if (clauses.length < 4 || DEATH.test(all) || (BIRTH.test(all) && !SIBLING.test(all))) return undefined;
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
@@ -148,7 +150,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const ownFirst = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) && !(sib && sib.index <= pf.search(/\b(?:toi|tui|minh) /));
     const inside = ownFirst ? 'asker' : (/\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1] ?? (sib ? siblingOf(sib) : undefined));
     const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
-    const target: Person | 'both' | undefined = BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
+    // ("Vậy vợ chồng em có được nhận … không" beside a sister's story: the asker's couple, not everyone told.)
+    const couple = /\bvo chong (?:toi|em|minh)\b/.test(f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/.test(f);
+    const target: Person | 'both' | undefined = couple ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;
     lastAsk = target;
     for (const p of target === 'both' ? [...told.keys()] : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
