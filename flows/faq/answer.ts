@@ -373,8 +373,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const survivorsMonthly = !routed && s.memberDied === true && m0.entry?.id === 'eligibility.pensioner' && /\btro cap (?:\w+ )?hang thang\b/.test(f) ? index.entries.get('survivor.monthly_survivor') : undefined;
     // ("… đang được nhận trợ cấp xã hội hằng tháng cho người khuyết tật … có người bảo đang nhận trợ cấp hằng tháng thì không
     // được tham gia": social assistance, which keeps no one out.)
+    // ("Mẹ có được cấp thẻ BHYT không" after a pension granted: no child in it, so not the children's card.)
+    const notChild = !routed && m0.entry?.id === 'health_insurance.children_under_6' && !/\b(?:con|chau|be|tre|em be|tre em)\b/.test(askF) ? index.entries.get(s.drawingPension === true || (/\b(?:bo|me|ong|ba|cha)\b/.test(askF) && /\b(?:bo|me|ong|ba|cha) (?:\w+ ){0,8}(?:nghi huu|ve huu|luong huu)\b/.test(askWords(text))) ? 'health_insurance.pensioner_card' : 'health_insurance.contributor_card') : undefined;
     const socialAllowance = !routed && s.socialAllowance === true && m0.entry?.id.startsWith('eligibility.pensioner') ? index.entries.get('eligibility.who_can_join') : undefined;
-    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : m0;
+    const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : notChild ? { ...m0, entry: notChild } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
