@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'ong' | 'ba';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -24,9 +24,11 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   chi: 'chị gái của anh/chị',
   emtrai: 'em trai của anh/chị',
   emgai: 'em gái của anh/chị',
+  ong: 'ông của anh/chị',
+  ba: 'bà của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', ong: 'ông', ba: 'bà' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -39,7 +41,7 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female' };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', ong: 'male', ba: 'female' };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
@@ -47,7 +49,8 @@ const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay
 const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|minh|chau|con|e) (?:muon |xin )?hoi)\b/;
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa))\b/;
+// ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?)\b/;
 /**
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
@@ -78,7 +81,7 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
     .replace(LEAD_IN, '');
   const r = RELATIVE.exec(f);
   if (r) {
-    const key = r[1] ?? r[2]!;
+    const key = r[1] ?? r[2] ?? r[3]!;
     return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
   const sib = SIBLING_AT_START.exec(f);
