@@ -1051,6 +1051,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // When to start for a birth's allowance ("dự định sinh khoảng tháng 10/2027 … cần đóng từ tháng nào để được tiền thai
+    // sản"): 6 of the 12 months before the birth month, so at the latest 6 months before it, paying on to the birth.
+    name: 'start-by-for-birth',
+    // (Only while there is time: too late already, another route tells when it would have had to start.)
+    asks: (f, s) =>
+      s.day !== undefined &&
+      (dueMonth(f, s.day)?.at ?? -1) - 6 >= monthIndex(s.day) &&
+      /\b(?:dong|tham gia|dang ky|bat dau) (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b|\bcan dong (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b/.test(f) &&
+      /\b(?:thai san|2 trieu|sinh|de)\b/.test(f),
+    entry: 'maternity.conditions',
+    lead: (s, f) => {
+      const due = dueMonth(f, s.day!)!;
+      const latest = due.at - 6;
+      const now = monthIndex(s.day!);
+      const when = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
+      return `Sinh ${when} thì cần ít nhất 6 tháng đóng trong 12 tháng trước tháng sinh: bắt đầu chậm nhất từ tháng ${monthYear(latest)} (nay là tháng ${monthYear(now)}) và đóng liên tục đến khi sinh; nên bắt đầu sớm hơn vài tháng phòng khi sinh sớm. Cả hai vợ chồng cùng đủ điều kiện thì chỉ một người nhận 2.000.000 đồng mỗi con.`;
+    },
+    leadsAlways: true,
+    laterAskMatched: true,
+  },
+  {
     // The lowest and the highest asked together ("mức đóng … thấp nhất và cao nhất hiện nay mỗi tháng là bao nhiêu"): both.
     name: 'lowest-and-highest',
     asks: (f) => /\bthap nhat\b/.test(f) && /\bcao nhat\b/.test(f) && /\b(?:muc dong|dong|nop|thu nhap)\b/.test(f) && /\bbao nhieu\b/.test(f),
