@@ -704,7 +704,8 @@ function withStartPlan(parts: AnswerPart[], s: Situation, text = ''): AnswerPart
   const late = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || /^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/.test(p.lead)));
   // (Or the pension asked by someone starting now, "định từ tháng 12/2026 đóng … đến khi nghỉ hưu … về hưu lương khoảng bao
   // nhiêu": the plan on the first part, after its figures.)
-  const i = late >= 0 ? late : s.birthMonth !== undefined && /\b(?:ve huu|nghi huu|luong huu)\b(?: \w+){0,3} (?:khoang |duoc )?bao nhieu\b/.test(askWords(text)) ? 0 : -1;
+  // ("… nếu bắt đầu từ tháng 12/2026 thì đến bao giờ bố em có lương hưu": when, too.)
+  const i = late >= 0 ? late : s.birthMonth !== undefined && /\b(?:ve huu|nghi huu|luong huu)\b(?: \w+){0,3} (?:khoang |duoc )?bao nhieu\b|\b(?:bao gio|khi nao|nam nao)\b(?: \w+){0,4} (?:co|duoc|lanh|huong|nhan) (?:\w+ )?luong huu\b/.test(askWords(text)) ? 0 : -1;
   if (i < 0) return parts;
   const plan = startLead(s);
   if (!plan || parts.some((p) => p.lead?.includes(plan))) return parts;
