@@ -1012,7 +1012,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const forIncome = ['subsidy', 'contribution_amount', 'calculator', 'payment_mode'].includes(matched.topic) ? contributionLead(text, f, s) : undefined;
   const ruleAsked = GROUP_RULES.has(matched.id) || (matched.id === 'subsidy.duration_10_years' && SUBSIDY_YEARS.test(f));
   if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household && !ruleAsked) {
-    const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : 'subsidy.near_poor');
+    // (A near-poor household on an island or in a special zone: the island's 50 %, the higher of the two.)
+    const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : island ? 'subsidy.island_commune' : 'subsidy.near_poor');
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
     const own: AnswerPart | undefined = e ? (forIncome ? { entry: e, lead: forIncome } : { entry: e }) : undefined;
     if (own) return { kind: 'parts', parts: localTopUp ? [own, { entry: localTopUp }] : [own] };
