@@ -1072,6 +1072,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskMatched: true,
   },
   {
+    // The district gone with the merger and the record feared lost ("Giờ sáp nhập không còn huyện nữa, tôi đóng tiếp ở đâu,
+    // quá trình đóng cũ có bị mất không"): the record kept under the same number, paid on where one lives.
+    name: 'merger-record-kept',
+    asks: (f) => /\b(?:sap nhap|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|con (?:giu|nguyen|duoc tinh)|lam lai|dang ky lai)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    entry: 'other.province_merger',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // The lowest and the highest asked together ("mức đóng … thấp nhất và cao nhất hiện nay mỗi tháng là bao nhiêu"): both.
     name: 'lowest-and-highest',
     asks: (f) => /\bthap nhat\b/.test(f) && /\bcao nhat\b/.test(f) && /\b(?:muc dong|dong|nop|thu nhap)\b/.test(f) && /\bbao nhieu\b/.test(f),

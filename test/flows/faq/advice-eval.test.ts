@@ -219,12 +219,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * the latest): 816/816.
  * then a father starting at 57 and 'đến bao giờ … có lương hưu' asked: the plan beyond the age: 817/817.
  * then a near-poor household in a special zone: the zone's 50 %, not the near-poor entry beside it: 818/818.
+ * then the district gone with the merger and the record feared lost: 819/819.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 818 / 818, violations: 0 },
+  regress: { correct: 819 / 819, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -237,7 +238,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(818);
+    expect(regress.length).toBeGreaterThanOrEqual(819);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
