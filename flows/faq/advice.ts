@@ -85,8 +85,6 @@ const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** A period told then stopped ("… đến tháng 6/2025 thì nghỉ", "… rồi ngưng đóng"). */
 const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
-/** A month counted from year 0 ("year × 12 + month − 1"), as "tháng 4/2025". */
-const monthName = (n: number): string => `tháng ${(n % 12) + 1}/${Math.floor(n / 12)}`;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -104,23 +102,19 @@ export function monthsBeforeBirthLead(f: string): string | undefined {
   const last = spans[spans.length - 1];
   const born = last && BIRTH_MONTH.exec(f.slice(last.index + last[0].length));
   const stopped = spans.length === 1 && SPAN_STOPPED.test(f.slice(last!.index + last![0].length, last!.index + last![0].length + 30));
-  if (stopped && born) {
+  if ((stopped || spans.length >= 2) && born) {
     const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
-    const from = Number(last[2] ?? last[4]) * 12 + Number(last[1]) - 1;
-    const to = Number(last[4]) * 12 + Number(last[3]) - 1;
-    const paid = to >= from ? Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1) : 0;
-    const window = `${monthName(due - 12)} đến ${monthName(due - 1)}`;
-    return paid >= 6
-      ? `Trong 12 tháng trước tháng sinh (từ ${window}) có ${paid} tháng đóng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
-      : `Chưa đủ điều kiện: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).`;
-  }
-  if (spans.length >= 2 && born) {
-    const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
-    let paid = 0;
-    for (const m of spans) {
+    // Each period's months inside the 12 before the birth month.
+    const paid = spans.reduce((t, m) => {
       const from = Number(m[2] ?? m[4]) * 12 + Number(m[1]) - 1;
       const to = Number(m[4]) * 12 + Number(m[3]) - 1;
-      if (to >= from) paid += Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1);
+      return to >= from ? t + Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1) : t;
+    }, 0);
+    if (stopped) {
+      const window = `tháng ${monthYear(due - 12)} đến tháng ${monthYear(due - 1)}`;
+      return paid >= 6
+        ? `Trong 12 tháng trước tháng sinh (từ ${window}) có ${paid} tháng đóng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
+        : `Chưa đủ điều kiện: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).`;
     }
     return paid >= 6
       ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (nếu đủ điều kiện hưởng thai sản theo BHXH bắt buộc thì chỉ hưởng chế độ bắt buộc).`

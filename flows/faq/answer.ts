@@ -324,15 +324,15 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   const topics = new Set(parts.map((p) => p.entry.topic));
   const aboutCards = parts[0]?.entry.topic === 'health_insurance';
   const out: AnswerPart[] = [];
+  // (One group's subsidy for someone in two, beside the rates of every group that say the highest counts: answered.)
+  const twoGroupsAnswered = (e: KbEntry): boolean =>
+    e.topic === 'subsidy' && s.household !== undefined && s.ethnicMinority === true && [...parts, ...out].some((p) => p.entry.id === 'subsidy.rates_by_group');
   let through = -1;
   for (const [i, { ask, f, words }] of asks.entries()) {
     if (out.length >= room + dropped.size) break;
     if (i <= through) continue;
     // A spouse's own ask in a letter about two people: answered for the spouse (and the piece it goes on in, if any).
     const spouse = i > 0 ? spousePart(index, text, asks, i, s, day) : undefined;
-    // (One group's subsidy for someone in two, beside the rates of every group that say the highest counts: answered.)
-    const twoGroupsAnswered = (e: KbEntry): boolean =>
-      e.topic === 'subsidy' && s.household !== undefined && s.ethnicMinority === true && [...parts, ...out].some((p) => p.entry.id === 'subsidy.rates_by_group');
     if (spouse && twoGroupsAnswered(spouse.part.entry)) {
       through = spouse.through;
       continue;

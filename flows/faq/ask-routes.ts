@@ -1,6 +1,7 @@
 import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { reaches, retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
+import { formatNumber } from '../calculator/money.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -165,6 +166,8 @@ const BOOK_VS_ID =
 /** Whose book it is, by the sex told or the relative named ("sổ BHXH của mẹ em"). */
 const bookSex = (f: string, s: Situation): 'male' | 'female' | undefined =>
   s.sex ?? (/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/.test(f) ? 'female' : /\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/.test(f) ? 'male' : undefined);
+/** Voluntary insurance asked on top of a contract's compulsory one ("cty đóng bắt buộc rồi thì e đóng thêm bh tự nguyện"). */
+const voluntaryOnTop = (f: string, s: Situation): boolean => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f);
 /** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
 const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
@@ -681,15 +684,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (/\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/.test(f) || WHICH_GROUP.test(f)),
     entry: 'subsidy.rates_by_group',
     lead: (s, f) => {
-      const [support, pay] = s.household === 'poor' ? ['SUPPORT_POOR', 'PAY_POOR'] : ['SUPPORT_NEAR_POOR', 'PAY_NEAR_POOR'];
+      const [group, rate, support, pay] = s.household === 'poor' ? ['hộ nghèo', '50% mức đóng thấp nhất', 'SUPPORT_POOR', 'PAY_POOR'] : ['hộ cận nghèo', '40% của hộ cận nghèo', 'SUPPORT_NEAR_POOR', 'PAY_NEAR_POOR'];
       // (A couple, "mỗi người", "hai vợ chồng": both at the floor; an income named, "theo mức thu nhập 2 triệu/tháng": 22 % of
       // it, less the same support.)
       const two = /\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/.test(f) ? `; hai người {${pay}*2} đồng` : '';
       const income = levelNamed(f);
-      const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${income.toLocaleString('de-DE')} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng.` : '';
-      return s.household === 'poor'
-        ? `Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 50% mức đóng thấp nhất ({SUPPORT_POOR} đồng/tháng, mỗi người nộp {PAY_POOR} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`
-        : `Anh/chị vừa là người dân tộc thiểu số vừa thuộc hộ cận nghèo: chỉ được một mức hỗ trợ, mức cao nhất là 40% của hộ cận nghèo ({SUPPORT_NEAR_POOR} đồng/tháng, mỗi người nộp {PAY_NEAR_POOR} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`;
+      const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng.` : '';
+      return `Anh/chị vừa là người dân tộc thiểu số vừa thuộc ${group}: chỉ được một mức hỗ trợ, mức cao nhất là ${rate} ({${support}} đồng/tháng, mỗi người nộp {${pay}} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`;
     },
     leadsAlways: true,
     decisive: true,
@@ -857,7 +858,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'suspended-contract-joins',
     decisive: true,
     // (Voluntary on top of the contract asked first, "đóng thêm bh tự nguyện dc ko? còn nếu … tạm hoãn": on-top-then-suspension.)
-    asks: (f, s) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f) && !(s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f)),
+    asks: (f, s) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f) && !voluntaryOnTop(f, s),
     entry: 'eligibility.unpaid_leave',
     after: (f) => (/\b(?:cong (?:chung|don|noi|vao)|tinh (?:chung|noi|gop)|noi (?:tiep|voi))\b/.test(f) ? 'transfer_between_schemes.combine_periods' : undefined),
   },
@@ -1045,7 +1046,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary on top of a contract asked, then a suspension ("cty đóng bh bắt buộc rồi thì e đóng thêm bh tự nguyện
     // dc ko? còn nếu e xin tạm hoãn hợp đồng 6 tháng … thì sao"): not both at once, first; then the suspension's rule.
     name: 'on-top-then-suspension',
-    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && /\btam hoan\b/.test(f),
+    asks: (f, s) => voluntaryOnTop(f, s) && /\btam hoan\b/.test(f),
     entry: 'eligibility.labour_contract',
     after: () => 'eligibility.unpaid_leave',
     decisive: true,
