@@ -329,7 +329,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     e.topic === 'subsidy' && s.household !== undefined && s.ethnicMinority === true && [...parts, ...out].some((p) => p.entry.id === 'subsidy.rates_by_group');
   let through = -1;
   for (const [i, { ask, f, words }] of asks.entries()) {
-    if (out.length >= room + dropped.size) break;
+    // (A relative's answer from an entry the reply already has goes into that part, costing no room: "Vợ tôi bao giờ
+    // được lương hưu?" beside the asker's own retirement.)
+    if (new Set(out.map((p) => p.entry.id).filter((id) => !parts.some((q) => q.entry.id === id))).size >= room + dropped.size) break;
     if (i <= through) continue;
     // A spouse's own ask in a letter about two people: answered for the spouse (and the piece it goes on in, if any).
     const spouse = i > 0 ? spousePart(index, text, asks, i, s, day) : undefined;
@@ -339,7 +341,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     }
     if (spouse) {
       through = spouse.through;
-      if (![...parts, ...out].some((p) => p.entry.id === spouse.part.entry.id && p.lead === spouse.part.lead)) out.push(spouse.part);
+      // (Not what the reply already says, of the same person: "… con gái tôi 17 tuổi … có hợp đồng lao động 3 tháng …" read first.)
+      if (![...parts, ...out].some((p) => p.entry.id === spouse.part.entry.id && (p.lead === spouse.part.lead || (spouse.said !== undefined && p.lead?.includes(spouse.said))))) out.push(spouse.part);
       continue;
     }
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
@@ -504,9 +507,9 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
 // ("Cho hỏi chồng tôi có đóng thêm được không?": after an opener too; "Bà có được khoản trợ cấp nào không?", "mẹ tôi thì
 // sao?": a parent or grandparent the letter tells of, group 3.)
-const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em)|(bo|me|ba|ong)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?(?= (?:co|thi|duoc|nen|phai|muon|dang)\b))\b/;
+const SPOUSE_SUBJECT = /^ ?(?:(?:cho (?:toi |em |minh )?hoi|xin hoi|vay) )?(?:(?:con|va|the|nhung|rieng|con nhu) )?(?:(vo|chong) (?:toi|em|minh|tui|e)|(ba|ong) (?:ay|xa|nha toi|nha em)|(bo|me|ba|ong)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?(?= (?:co|thi|duoc|nen|phai|muon|dang)\b)|(con)(?: (?:trai|gai))? (?:toi|em|minh|tui))\b/;
 /** How an answer for a relative names them. */
-const RELATIVE_NAME: Readonly<Record<string, string>> = { vo: 'vợ anh/chị', chong: 'chồng anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị', ba: 'bà', ong: 'ông' };
+const RELATIVE_NAME: Readonly<Record<string, string>> = { vo: 'vợ anh/chị', chong: 'chồng anh/chị', bo: 'bố anh/chị', me: 'mẹ anh/chị', ba: 'bà', ong: 'ông', con: 'con anh/chị' };
 /** Whether an answer for one person's part of a letter is being made (that part is not split or read for another again). */
 let forOnePerson = false;
 
@@ -516,11 +519,17 @@ let forOnePerson = false;
  * spouse's ask is answered on the spouse's own sentence (the one that tells their age) and the ask, as if asked alone;
  * the piece after it goes with it when it has no subject of its own. Undefined when no such sentence is told.
  */
-function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string; f: string; words: number }[], i: number, s: Situation, day: AsOfDay): { part: AnswerPart; through: number } | undefined {
+function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string; f: string; words: number }[], i: number, s: Situation, day: AsOfDay): { part: AnswerPart; through: number; said?: string } | undefined {
   const m = forOnePerson ? null : SPOUSE_SUBJECT.exec(asks[i]!.f);
   if (!m) return undefined;
-  const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3]!);
-  const own = new RegExp(`\\b${who}(?: (?:noi|ngoai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? \\d{2} tuoi\\b`);
+  // (A child, "Con trai tôi 35 tuổi … có đóng bắt buộc …, con tôi đóng thêm được không?": only as written with its marks
+  // or with "trai", "gái"; unaccented "con tôi" may be "còn tôi", the asker's turn.)
+  // (A short ask only: a child's longer one, "Con tôi đang ở Nhật có rút được không, có phải diện … định cư không?", is
+  // answered whole, with its own rules.)
+  if (m[4] && (asks[i]!.words > 8 || (!/\bcon (?:trai|gai)\b/.test(asks[i]!.f) && !/(?:^|[\s,])[Cc]on (?:trai |gái )?(?:tôi|em|mình)/u.test(asks[i]!.ask)))) return undefined;
+  const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3] ?? m[4]!);
+  // (Their age, or their birth: "Vợ tôi sinh tháng 6/1968, đóng tự nguyện từ tháng 1/2012 đến nay.")
+  const own = new RegExp(`\\b${who}(?: (?:noi|ngoai|trai|gai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? (?:\\d{2} tuoi|sinh (?:\\w+ ){0,3}?(?:\\d{1,2}[/.-])*(?:19|20)\\d\\d)\\b`);
   const sentence = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
   if (!sentence || asks[i]!.ask.includes(sentence)) return undefined;
   // From where the spouse is named: "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân tộc Tày" tells her facts
@@ -539,8 +548,8 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
   // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
   // (Said of them: "Với mẹ anh/chị: Bà 55 tuổi (nữ) …", not "Anh/chị 55 tuổi".)
-  const them = (PERSON_PRONOUN as Readonly<Record<string, string>>)[who] ?? (who === 'ong' ? 'ông' : 'bà');
-  return { part: first.lead ? { ...first, lead: `${whom} ${saidOf(first.lead, them)}` } : first, through: joined ? i + 1 : i };
+  const them = (PERSON_PRONOUN as Readonly<Record<string, string>>)[who] ?? (who === 'ong' ? 'ông' : who === 'con' ? 'người con' : 'bà');
+  return { part: first.lead ? { ...first, lead: `${whom} ${saidOf(first.lead, them)}` } : first, through: joined ? i + 1 : i, said: first.lead };
 }
 
 /** The household's group told of the whole family ("nhà mình là hộ nghèo", "Nhà em được xét hộ cận nghèo"). */

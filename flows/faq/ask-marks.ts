@@ -24,7 +24,29 @@ const NEXT =
  * unchanged when nothing is missing.
  */
 export function markAsks(text: string): string {
-  return markStatedAsks(markNumberedAsks(markClosedAsks(markOpenedAsks(markSemicolonAsks(text)))));
+  return markStatedAsks(markNumberedAsks(markClosedAsks(markOpenedAsks(markSemicolonAsks(markPersonAsks(text))))));
+}
+
+/** A relative or the asker opening a clause after a comma ("…, vợ tôi …", "…, còn con tôi …"). */
+const PERSON_AFTER_COMMA =
+  /,[ \t]+(?=(?:(?:còn|con|và|va) )?(?:(?:vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|con(?: (?:trai|gái|gai))?|anh(?: trai)?|chị(?: gái)?|chi(?: gai)?|em (?:trai|gái|gai)) (?:tôi|toi|em|mình|minh|tui)|còn (?:tôi|em|mình)|con (?:toi|minh))\s)/giu;
+/** An ask inside a clause ("… bao giờ được lương hưu", "… có cần chờ đủ 20 năm không"). */
+const CLAUSE_ASKS = /\b(?:bao gio|khi nao|bao nhieu|bao lau|the nao|ntn|ra sao|o dau|lam sao|may (?:phan tram|nam|thang|tuoi)|(?:co|duoc|phai|can|nen)\b(?: \w+)* (?:khong|ko|chua))\b/;
+
+/**
+ * A question of several people's asks joined by commas ("Vậy tôi có cần chờ đủ 20 năm không, vợ tôi bao giờ được lương
+ * hưu, con tôi đóng thêm được không?"): each clause that asks closes before the next person's.
+ */
+function markPersonAsks(text: string): string {
+  if (!text.includes('?')) return text;
+  return text.replace(PERSON_AFTER_COMMA, (comma, at: number) => {
+    const after = text.slice(at);
+    const end = after.search(/[.!?\n]/);
+    // (Only inside a question: "Tôi 56 tuổi, vợ tôi 50 tuổi." tells, it asks nothing.)
+    if (end < 0 || after[end] !== '?') return comma;
+    const clause = fold(text.slice(0, at)).split(/[.!?;,\n]/).pop() ?? '';
+    return CLAUSE_ASKS.test(foldWords(clause)) ? `?${comma.slice(1)}` : comma;
+  });
 }
 
 /** Capitalised words that open a further ask ("… hưởng BHXH 1 lần Bao lâu sau khi nộp …"). */

@@ -205,7 +205,7 @@ export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba x
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
-  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:\d+ )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
+  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:(?:\d+|may|cac|nhung) )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
 /** The words of the folded text up to the end of `re`'s first match, the last `n` before it included; "" if none. */
 function wordsBefore(f: string, re: RegExp, n: number): string {
   const m = re.exec(f);
@@ -1071,6 +1071,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     },
     leadsAlways: true,
     laterAskMatched: true,
+  },
+  {
+    // The book itself damaged or lost, and its re-issue or the years asked ("Sổ … bị ướt hỏng hết trong đợt lũ … Mẹ em có bị
+    // mất mấy năm đã đóng không, giờ làm lại sổ ở đâu ạ?"): the record kept in the database and the book re-issued, whatever
+    // merger the letter also tells.
+    name: 'book-damaged',
+    asks: (f) =>
+      /\b(?:so (?:bhxh|bao hiem xa hoi|bao hiem)(?: \w+){0,6}? (?:bi )?(?:uot|hong|rach|chay|that lac|nat|mun|mat|troi)|(?:mat|danh roi|lam mat|chay|hong) (?:cuon )?so (?:bhxh|bao hiem))\b/.test(f) &&
+      (/\b(?:lam lai|cap lai|xin cap lai|xin lai) so\b/.test(f) || LOSES_PAID.test(f)),
+    entry: 'other.lost_book',
+    decisive: true,
   },
   {
     // The district gone with the merger and the record feared lost ("Giờ sáp nhập không còn huyện nữa, tôi đóng tiếp ở đâu,

@@ -220,12 +220,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then a father starting at 57 and 'đến bao giờ … có lương hưu' asked: the plan beyond the age: 817/817.
  * then a near-poor household in a special zone: the zone's 50 %, not the near-poor entry beside it: 818/818.
  * then the district gone with the merger and the record feared lost: 819/819.
+ * then a book damaged in a flood ('bị mất mấy năm đã đóng không'): its re-issue, not a death; a wife's and a son's asks
+ * in one sentence, each answered (round ZK): 821/821.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 819 / 819, violations: 0 },
+  regress: { correct: 821 / 821, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -238,7 +240,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(819);
+    expect(regress.length).toBeGreaterThanOrEqual(821);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
