@@ -1001,7 +1001,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
     if (a) return a;
   }
-  const localTopUp = /\b(?:ha noi|ninh binh|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
+  const localTopUp = /\b(?:ha noi|ninh binh|nam dinh|ha nam|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
   // An income named and the amount asked ("hộ cận nghèo chọn mức 3tr mỗi tháng nộp bao nhiêu"): the figures for it.
   const forIncome = ['subsidy', 'contribution_amount', 'calculator', 'payment_mode'].includes(matched.topic) ? contributionLead(text, f, s) : undefined;
   const ruleAsked = GROUP_RULES.has(matched.id) || (matched.id === 'subsidy.duration_10_years' && SUBSIDY_YEARS.test(f));

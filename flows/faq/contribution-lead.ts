@@ -258,7 +258,9 @@ const TOP_UPS: Readonly<Record<string, { name: string; rates: Readonly<Record<st
   'ha noi': { name: 'Hà Nội', rates: { POOR: 50, NEAR_POOR: 60, OTHER: 10 } },
   'ninh binh': { name: 'Ninh Bình', rates: { POOR: 30, NEAR_POOR: 20, ETHNIC: 20 } },
 };
-const PROVINCE = /\b(ha noi|ninh binh)\b/;
+/** The provinces merged into one with a top-up on 1/7/2025 (Resolution 202/2025/QH15): Hà Nam and Nam Định are Ninh Bình now. */
+const MERGED_INTO: Readonly<Record<string, string>> = { 'nam dinh': 'ninh binh', 'ha nam': 'ninh binh' };
+const PROVINCE = /\b(ha noi|ninh binh|nam dinh|ha nam)\b/;
 
 /** "chuyển về quê", "giờ về Thái Bình sống" after the province: the person left it. */
 const MOVED_AFTER = /\b(?:chuyen|don) (?:nha |ho khau |cu tru )?(?:ve|ra|vao|den|sang|toi|di)\b|\bve (?:lai )?que\b|\b(?:gio|nay|bay gio|hien) (?:(?:toi|em|minh|tui) )?(?:ve|da ve) (?:\w+ ){1,3}(?:song|o)\b/;
@@ -266,8 +268,9 @@ const MOVED_AFTER = /\b(?:chuyen|don) (?:nha |ho khau |cu tru )?(?:ve|ra|vao|den
 const WAS_THERE = /\b(?:tu|truoc (?:day |kia )?(?:(?:toi|em|minh|tui) )?(?:o|song o|lam o|dong o)|hoi (?:con )?o|da tung o) $/;
 
 /** Whether the province named is one the person has moved away from ("đóng ở Hà Nội …, nay chuyển về quê"). */
-function movedAway(f: string, at: number, length: number): boolean {
-  if (WAS_THERE.test(f.slice(Math.max(0, at - 24), at))) return true;
+function movedAway(f: string, at: number, length: number, oldName: boolean): boolean {
+  // (A merged province's old name is where one was by its nature: "trước ở Nam Định, giờ sáp nhập thành Ninh Bình".)
+  if (!oldName && WAS_THERE.test(f.slice(Math.max(0, at - 24), at))) return true;
   const after = f.slice(at + length);
   const move = MOVED_AFTER.exec(after);
   // Moving within the province, or to it ("chuyển ra Hà Nội"), keeps it.
@@ -277,19 +280,24 @@ function movedAway(f: string, at: number, length: number): boolean {
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
   // (A province named only to compare, "ở thành phố có hỗ trợ thêm như Hà Nội không": not where they live.)
-  const named = PROVINCE.exec(f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' '));
+  // (The province by its name of today first: "trước ở Nam Định, giờ sáp nhập thành Ninh Bình" is in Ninh Bình.)
+  const where = f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' ');
+  const named = /\b(ha noi|ninh binh)\b/.exec(where) ?? PROVINCE.exec(where);
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
   if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
-  const province = TOP_UPS[named?.[1] ?? ''];
+  const merged = MERGED_INTO[named?.[1] ?? ''];
+  const province = TOP_UPS[merged ?? named?.[1] ?? ''];
   const extra = province?.rates[g];
   if (!province || !extra || day === undefined) return '';
-  if (named && movedAway(f, named.index, named[0].length)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
+  if (named && movedAway(f, named.index, named[0].length, merged !== undefined)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
   // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.
   const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
   const base = applyRate(period.ruralPovertyLine, period.rate);
   const more = applyRate(base, extra / 100);
   const pays = Math.max(0, applyRate(income ?? period.ruralPovertyLine, period.rate) - applyRate(base, period.subsidyRates[GROUPS[g]!]) - more);
-  return ` Ở ${province.name} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}${months && pays > 0 && Number(months) <= 12 ? ` (${months} tháng một lần ${formatNumber(pays * Number(months))} đồng)` : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
+  // ("Xã Hải Hậu, trước là huyện Hải Hậu tỉnh Nam Định": Ninh Bình's top-up, said as such.)
+  const place = merged ? `${province.name} (gồm ${named![1] === 'ha nam' ? 'Hà Nam' : 'Nam Định'} cũ)` : province.name;
+  return ` Ở ${place} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}${months && pays > 0 && Number(months) <= 12 ? ` (${months} tháng một lần ${formatNumber(pays * Number(months))} đồng)` : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 
 /** Several people paying ("cả 2 vợ chồng", "đóng cho cả hai", "cả ba người"): how many. */

@@ -251,7 +251,12 @@ export function paidByRetirement(s: Situation, paid: number): { total: number; l
 export function startLead(s: Situation, note = true): string | undefined {
   if (s.age === undefined) return undefined;
   // Sex not told: both, since the retirement age differs (the social pension said once).
-  if (!s.sex) return `${[startLead({ ...s, sex: 'female' }, false), startLead({ ...s, sex: 'male' }, false)].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)')}${note ? socialPensionNote(s) : ''}`;
+  // (Past the age for both, the plan is the same: said once, without the sex, "Anh/chị 72 tuổi, đến tuổi nghỉ hưu rồi: …".)
+  if (!s.sex) {
+    const [female, male] = [startLead({ ...s, sex: 'female' }, false), startLead({ ...s, sex: 'male' }, false)];
+    const same = female !== undefined && female.replace(' (nữ)', '') === male?.replace(' (nam)', '');
+    return `${same ? female.replace(' (nữ)', '') : [female, male].join(' ').replace(/\((nữ|nam)\)/g, '(nếu là $1)')}${note ? socialPensionNote(s) : ''}`;
+  }
   const year = ruleYear(s);
   const at = retirementYear(s.sex, s.age, year);
   const toGo = Math.max(0, at - year);

@@ -7,6 +7,10 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';
 const GREETING = /^(?:xin chao|chao|alo|a lo|hi|hello|helo|hey|hj|chao buoi (?:sang|trua|chieu|toi))\b/;
 const THANKS = /^(?:(?:ok|oke|okay|vang|da|u|uh|duoc roi|em|chi|anh|minh|toi)\s+)*(?:cam on|tks|thanks|thank you|thank|thx|camon|cm on|c on)\b/;
 const ACK = /^(?:ok|oke|okay|okie|vang|da vang|da|u|uh|uhm|da hieu|hieu roi|roger)$/;
+/** What the person will do next, after a thanks ("để mai em ra bưu điện đóng", "em sẽ đi đăng ký", "để em về bàn với chồng"). */
+const THEN_I_WILL = /^(?:(?:de|mai|sang mai|chieu nay|chieu mai|lat nua|tuan sau|hom nao|khi nao ranh)\s+)*(?:(?:e|em|toi|minh|tui|chau|con)\s+)?(?:se\s+|di\s+|ra\s+|ve\s+|len\s+|qua\s+)+\S/;
+/** An ask anywhere in it. */
+const ASKS_ANYTHING = /\b(?:khong|ko|chua|gi|nao|sao|bao nhieu|bn|the nao|ntn|dau|khi nao|bao gio|bao lau|may|duoc k|dc k|hoi)\b/;
 // Words that carry no question once a greeting or a thanks is removed.
 const FILLER = new Set(
   'a ad admin ak ah oi nhe nha nhieu lam ban em anh chi co chu bac minh toi ca nha moi nguoi buoi sang trua chieu toi ngay tot lanh chuc you very much so hieu roi duoc ok oke vang da can hoi muon xin tu van co ai khong ko k day tong dai vien quy quan bo'.split(
@@ -32,6 +36,8 @@ export function detectSmalltalk(text: string): Exclude<SmalltalkKind, 'offtopic'
   if (t) {
     const used = t[0].split(' ').length;
     if (onlyFiller(used)) return 'thanks';
+    // ("Cảm ơn tổng đài nhiều nha, để mai e ra bưu điện đóng luôn": what the person will do next, nothing asked.)
+    if (!text.includes('?') && THEN_I_WILL.test(words.slice(used).filter((w) => !FILLER.has(w) || w === 'em' || w === 'toi' || w === 'minh').join(' ')) && !ASKS_ANYTHING.test(f)) return 'thanks';
   }
   if (ACK.test(f)) return 'thanks';
   return null;

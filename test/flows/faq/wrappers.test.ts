@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripWrappers } from '../../../flows/faq/smalltalk.ts';
+import { detectSmalltalk, stripWrappers } from '../../../flows/faq/smalltalk.ts';
 
 describe('the words around a question', () => {
   const q = 'Tôi 50 tuổi có được đóng BHXH tự nguyện không?';
@@ -28,5 +28,18 @@ describe('the words around a question', () => {
 
   it('keep a last question that asks something of its own', () => {
     expect(stripWrappers(`${q} Nếu được thì mức đóng thấp nhất là bao nhiêu?`)).toContain('mức đóng thấp nhất');
+  });
+});
+
+describe('a thanks and what the person will do next', () => {
+  it.each(['Cảm ơn tổng đài nhiều nha, để mai e ra bưu điện đóng luôn', 'cam on ad, de mai e ra buu dien dong', 'Cảm ơn, em sẽ đi đăng ký'])(
+    'close the talk for "%s", with no list of contacts',
+    (text) => {
+      expect(detectSmalltalk(text)).toBe('thanks');
+    },
+  );
+
+  it.each(['Cảm ơn. Mai em ra bưu điện đóng được không', 'cảm ơn, còn mức đóng thấp nhất là bao nhiêu'])('still answer the ask in "%s"', (text) => {
+    expect(detectSmalltalk(text)).toBeNull();
   });
 });
