@@ -163,6 +163,16 @@ const DATE_THEN_DIED =
 /** The book's birth date against the ID's ("sổ … ghi ngày sinh tháng 3/1972 nhưng căn cước ghi tháng 3/1971"). */
 const BOOK_VS_ID =
   /\bso\b(?: \w+){0,4} ghi (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b(?: \w+){0,3}? (?:can cuoc|cccd|cmnd|chung minh|giay khai sinh|khai sinh)(?: \w+){0,3}? (?:ghi|la) (?:\w+ ){0,3}?(?:thang (\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b/;
+/** The ID's first ("sinh tháng 7/1965 theo CCCD, nhưng sổ BHXH lại ghi 7/1964"). */
+const ID_VS_BOOK =
+  /\bsinh (?:(?:thang )?(\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b(?: \w+){0,2}? theo (?:can cuoc|cccd|cmnd|chung minh|giay khai sinh|khai sinh)\b(?: \w+){0,4}? so\b(?: \w+){0,4}? ghi (?:la )?(?:(?:thang )?(\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b/;
+/** The two dates, the book's then the ID's, as [book month, book year, ID month, ID year] (a month may be missing). */
+function bookAndIdDates(f: string): Array<string | undefined> | undefined {
+  const m = BOOK_VS_ID.exec(f);
+  if (m) return [m[1], m[2], m[3], m[4]];
+  const r = ID_VS_BOOK.exec(f);
+  return r ? [r[3], r[4], r[1], r[2]] : undefined;
+}
 /** Whose book it is, by the sex told or the relative named ("sổ BHXH của mẹ em"). */
 const bookSex = (f: string, s: Situation): 'male' | 'female' | undefined =>
   s.sex ?? (/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/.test(f) ? 'female' : /\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/.test(f) ? 'male' : undefined);
@@ -1120,10 +1130,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 3/1971 … tuổi nghỉ hưu tính theo năm sinh nào, chênh nhau bao lâu"): the retirement month by each, and the book put
     // right to match the ID.
     name: 'two-birth-dates',
-    asks: (f, s) => bookSex(f, s) !== undefined && BOOK_VS_ID.test(f),
+    asks: (f, s) => bookSex(f, s) !== undefined && bookAndIdDates(f) !== undefined,
     entry: 'other.change_details',
     lead: (s, f) => {
-      const m = BOOK_VS_ID.exec(f)!;
+      const m = [undefined, ...bookAndIdDates(f)!];
       const sex = bookSex(f, s)!;
       // (A year without its month, "ghi năm sinh 1970": the other date's month, said so.)
       const [ma, mb] = [m[1] ?? m[3], m[3] ?? m[1]];

@@ -197,6 +197,21 @@ export function yearsLead(s: Situation): string | undefined {
   const missing = Math.ceil(15 - n);
   const gap = spell(15 - n);
   const head = `Anh/chị đã đóng ${shown}, còn thiếu ${gap} để đủ 15 năm (mức mới từ 1/7/2025) hưởng lương hưu`;
+  // The age told but not the sex, the two retirement ages on either side of it ("Tôi năm nay 58 tuổi, đóng … 13 năm … đóng
+  // một lần 2 năm còn thiếu … được không"): a woman's plan and a man's, each said.
+  if (!s.sex && s.age !== undefined && !s.reachedAge) {
+    const [female, male] = [yearsLead({ ...s, sex: 'female' }), yearsLead({ ...s, sex: 'male' })];
+    const reachedOnlyOne = (retirementYear('female', s.age, year) <= year) !== (retirementYear('male', s.age, year) <= year);
+    if (reachedOnlyOne && female?.startsWith(head) && male?.startsWith(head)) {
+      // (The branch short of the age: not yet the lump payment, and what paying on gives by then.)
+      const rest = (x: string, reached: boolean): string => {
+        const tail = x.slice(head.length).replace(/^[.]?\s*/, '').replace(/^khi đủ [^.]*\.\s*/, '');
+        return `${reached ? '' : 'chưa đến tuổi nghỉ hưu nên chưa được đóng một lần; '}${tail.replace(/^Anh\/chị/, 'anh/chị')}`;
+      };
+      const femaleReached = retirementYear('female', s.age, year) <= year;
+      return `${head}. Nếu anh/chị là nữ: ${rest(female, femaleReached)} Nếu là nam: ${rest(male, !femaleReached)}`;
+    }
+  }
   const yearsToGo = s.age !== undefined && s.sex ? retirementYear(s.sex, s.age, year) - year : undefined;
   // Already at the age: the lump payment for the missing years now, or first the years beyond 5.
   // (An age told that is short of it decides: "đã đến tuổi" read from a supposition is not the person's.)
