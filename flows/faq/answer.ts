@@ -2,7 +2,7 @@ import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { askerOwnText, coupleLead, relativeOwnText } from './couple.ts';
-import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson } from './two-people.ts';
+import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Person } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
@@ -563,6 +563,24 @@ function householdFor(letter: string, own: string): Situation {
   return m && !/\bngheo\b/.test(foldWords(own)) ? { household: m[1]!.includes('can') ? 'near_poor' : 'poor' } : {};
 }
 
+/** A relative opening the message as its subject ("Mẹ e đóng …", "Bố em sinh tháng 8/1963, …"). */
+const RELATIVE_OPENS = /^(?:(?:chao|xin chao|da|ad|ad oi|anh chi oi|cho (?:em|toi|minh|e) hoi)\b ?)*(me|bo|cha|chong|vo) (?:em|e|toi|minh|tui)\b/;
+/** The asker's own facts ("tôi 45 tuổi", "em sinh …", "em đã đóng …"), which make the message theirs too. */
+const ASKER_FACTS = /\b(?:toi|em|e|minh|tui) (?:(?:la )?(?:nam|nu)\b|\d{2} ?(?:t|tuoi)\b|nam nay \d|sinh\b|da dong|dang dong|dong (?:duoc|tu|bhxh|bao hiem|tu nguyen)|co \d|lam\b)/;
+/** Other kin told beside the first ("… bố em … mẹ em …"): a letter about two, read otherwise. */
+const OTHER_KIN = /\b(?:me|bo|cha|chong|vo|anh|chi|con|ong|ba) (?:em|e|toi|minh|tui)\b/g;
+
+/** The one relative a message is about, when it tells no fact of the asker's and names no one else. */
+function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
+  const f = foldWords(text);
+  const m = RELATIVE_OPENS.exec(f);
+  if (!m) return undefined;
+  const who = m[1] === 'cha' ? 'bo' : (m[1] as 'me' | 'bo' | 'chong' | 'vo');
+  const others = [...f.matchAll(OTHER_KIN)].filter((k) => !k[0].startsWith(m[1]!));
+  if (others.length > 0 || ASKER_FACTS.test(f.replace(OTHER_KIN, ' '))) return undefined;
+  return who;
+}
+
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
 function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts: Situation = {}): AnswerPart | undefined {
   forOnePerson = true;
@@ -1038,6 +1056,11 @@ export function answerQuestion(
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];
+  // A message about one relative only ("mẹ e đóng dc 12 năm r, h đóng nốt 1 lần …"): the figures said of them ("Bà đã đóng
+  // 12 năm, còn thiếu 3 năm …"), not of the asker.
+  const relative = couple || forOnePerson ? undefined : onlyRelative(rawText);
+  // (Not where a lead already names them: "Chồng anh/chị đã đóng 12 năm và đang mắc bệnh …".)
+  if (relative && !parts.some((p) => p.lead?.startsWith('Với ') || /(?:^|\s)(?:[Vv]ợ|[Cc]hồng|[Bb]ố|[Mm]ẹ) anh\/chị/u.test(p.lead ?? ''))) parts = parts.map((p) => (p.lead ? { ...p, lead: saidOf(p.lead, PERSON_PRONOUN[relative]) } : p));
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,

@@ -107,6 +107,8 @@ function markClosedAsks(text: string): string {
     const end = m.index + m[0].length;
     // ("Tôi 55 tuổi, không còn đi làm": "không còn" is "no longer", unless a yes-no frame opens the clause.)
     if (/^(?:khong|ko|kg|k)$/.test(m[0]) && /^ con\b/.test(f.slice(end)) && !YES_NO_FRAME.test(f.slice(Math.max(0, m.index - 80), m.index))) continue;
+    // ("Tôi chưa đóng bảo hiểm bao giờ. Giờ …": "chưa … bao giờ" is never, not when.)
+    if (NEVER_BEFORE.test(m[0]) && /\bchua\b(?: \w+){0,5} $/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
     const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
     const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null) ?? commaAsk(f, m, end, text);
@@ -119,6 +121,8 @@ function markClosedAsks(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** "bao giờ" closing a clause: after "chưa …" it is "never" ("chưa đóng bao giờ"), no ask. */
+const NEVER_BEFORE = /^bao gio\b/;
 /** Words that close an ask before a comma ("… có được cấp thẻ BHYT không, chết thì gia đình được gì, và …"). */
 const COMMA_CLOSER = /^(?:khong|ko|kg|k|chua|gi|bao nhieu|bn|may (?:phan tram|nam|thang|tuoi)|the nao|ntn|ra sao|dau|khi nao|bao gio|bao lau)\b/;
 /** A yes-no frame earlier in the same clause ("có … không", "được … chưa"): "không" there asks, it does not deny. */
@@ -131,6 +135,8 @@ const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen|con|bi)\b(?:(?![,.;!?]).)*$/;
  */
 function commaAsk(f: string, m: RegExpMatchArray, end: number, text: string): RegExpExecArray | null {
   if (!COMMA_CLOSER.test(m[0])) return null;
+  // ("Mẹ e 78t chưa đóng bh gì bao giờ, có được …": "chưa … bao giờ" is never, not when.)
+  if (NEVER_BEFORE.test(m[0]) && /\bchua\b(?: \w+){0,5} $/.test(f.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) return null;
   if (/^(?:khong|ko|kg|k|chua)\b/.test(m[0]) && !YES_NO_FRAME.test(f.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return null;
   return /^[ \t]*,[ \t]*(?=(?:[\p{L}\d]+ ){2}[\p{L}\d]+)/u.exec(text.slice(end));
 }
