@@ -69,6 +69,8 @@ const ABROAD_WORK_WITHDRAWAL =
 export const VILLAGE_POST =
   /\b(?:(?:pho )?truong (?:thon|ap|khom|ban|xom|bon|buon|lang)(?! (?:cong ty|phong))|to (?:pho|truong) (?:to )?dan pho|bi thu chi bo|truong ban (?:cong tac )?mat tran|khong chuyen trach|can bo (?:thon|ap|khom|xom))\b(?! (?:noi|bao|van dong|huong dan|tu van|den|keu|khuyen|moi|giai thich|cho biet|thong bao)\b)/;
 const HEALTH_CARD = /\b(?:bhyt|bao hiem y te|the bhyt)\b/;
+/** A survivor named in an ask about a card ("thẻ BHYT của mẹ thì sao", "mẹ em có được thẻ không"). */
+const SURVIVOR_NAMED = /\b(?:cua|cho) (?:me|vo|chong|ba|bo)\b|\b(?:me|vo|chong|ba|bo) (?:(?:em|toi|minh|e) )?(?:co duoc|duoc|thi)\b/;
 /** Asks to join or to go on paying voluntary insurance (the ask of the question, whatever else it tells). */
 const JOIN_ASK = /\b(?:tham gia|dong|mua|dang ky)\b(?: \w+){0,3} tu nguyen\b/;
 const CLOSE_BOOK_ASK =
@@ -795,12 +797,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // A survivor's own health card asked after a death ("Bố em … lĩnh lương hưu … vừa mất. Mẹ em 68 tuổi … Thẻ BHYT của mẹ thì
+    // sao ạ?"): a pensioner's card is the pensioner's own and ends with them; the widow buys the household card unless a
+    // group of hers gives one.
+    name: 'survivor-card-asked',
+    asks: (f, s) => s.memberDied === true && HEALTH_CARD.test(f) && SURVIVOR_NAMED.test(f),
+    entry: 'health_insurance.household_hi',
+    lead: () => 'Thẻ BHYT của người hưởng lương hưu chỉ cấp cho chính người đó và dừng khi người đó mất; vợ hoặc chồng không được cấp thẻ theo. Người còn lại mua BHYT hộ gia đình, trừ khi thuộc nhóm được cấp thẻ (hộ nghèo, cận nghèo; từ 75 tuổi, hoặc từ 70 tuổi nếu thuộc hộ nghèo, cận nghèo, khi hưởng trợ cấp hưu trí xã hội).',
+    laterAskOnly: true,
+  },
+  {
     // A pensioner's health card asked later in a message that tells the pension ("… bố tôi có được cấp thẻ BHYT miễn phí
     // không?"): the fund pays it.
     name: 'pensioner-card-asked',
     // (Not the asker's own card while paying voluntary insurance: "… em đang đóng BHXH tự nguyện thì có được thẻ không".)
     // ("… khi có lương hưu tôi có được cấp thẻ BHYT không?": the card of a pension to come.)
     asks: (f, s) =>
+      // (Not a survivor's own card after a death: "Bố em … lĩnh lương hưu … vừa mất … Thẻ BHYT của mẹ thì sao?")
+      !(s.memberDied === true && SURVIVOR_NAMED.test(f)) &&
       // ("Có lương hưu thì bố có được thẻ bảo hiểm y tế không?" too.)
       (s.drawingPension === true || /\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b|(?:^ ?|\b(?:neu|ma) )(?:co|duoc huong|huong|nhan) luong huu (?:roi )?thi\b/.test(f)) &&
       HEALTH_CARD.test(f) &&

@@ -170,7 +170,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   }
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
-  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng` : ''}${forAll(f, `PAY_${g}:${at}`, months)}`;
+  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : ''}${forAll(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
@@ -305,6 +305,9 @@ const SEVERAL_PEOPLE = /\b(?:ca (2|3|4|hai|ba|bon)(?: vo chong| nguoi)?|(2|hai) 
 const COUNT_WORDS: Readonly<Record<string, number>> = { hai: 2, ba: 3, bon: 4 };
 /** Paying social insurance for them, not a health card ("cả ba người đều muốn đóng BHXH tự nguyện", "đóng … cho cả 4 người"). */
 const PAYERS = /^(?!.*\b(?:bhyt|y te)\b).*\b(?:dong|tham gia|nop)\b/;
+/** Someone of the family drawing a pension or insured through an employer, who may not join. */
+// (Now, not once: "trước có đóng bắt buộc 10 năm" is years kept, no bar.)
+const NOT_ALL_MAY_JOIN = /\b(?:dang (?:huong|lanh|linh|nhan) luong huu|da nghi huu|da ve huu|(?:dang|cong ty (?:co |dang )?|duoc cong ty) dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|co dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc(?! (?:duoc )?\d)|cong ty (?:co |dang )?dong (?:bhxh|bao hiem)(?! (?:duoc )?\d))\b/;
 /** The sum for all of them, a month or for the mode named. */
 // (The last one told, nearest the ask: "Nhà tôi 3 người … vợ chồng tôi cùng đóng … cả hai nộp bao nhiêu" is two. Three
 // or more only as the ones who pay: "mua BHYT hộ gia đình cho cả 4 người" is a health card.)
@@ -314,6 +317,9 @@ function forAll(f: string, figure: string, months: string | undefined): string {
   if (!m || !word) return '';
   const n = COUNT_WORDS[word] ?? Number(word);
   if (n > 2 && !PAYERS.test(f.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) return '';
+  // (Not a sum that counts someone who may not join: "tôi … đang lĩnh lương hưu …, con rể … có đóng BHXH bắt buộc … đóng
+  // cho cả ba người".)
+  if (NOT_ALL_MAY_JOIN.test(f)) return '';
   return months ? `; cả ${n} người: {${figure}*${Number(months) * n}} đồng mỗi ${months} tháng` : `; cả ${n} người: {${figure}*${n}} đồng/tháng`;
 }
 

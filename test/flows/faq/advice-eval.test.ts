@@ -227,12 +227,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * the sex, on either side of the two ages: a woman's plan and a man's (round ZK): 826/826.
  * then 'chưa đóng bh gì bao giờ' read as never, not as an ask when; a message about one relative only said of them
  * ('Bà đã đóng 12 năm …', 'Ông đã đóng 9 năm …') (round ZK): 829/829.
+ * then no sum for 'cả ba người' beside a pensioner and a son-in-law insured at work, and the discount on 5 years
+ * ahead said; a widow's own card after a pensioner's death: the household card (round ZK): 831/831.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 829 / 829, violations: 0 },
+  regress: { correct: 831 / 831, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -245,7 +247,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(829);
+    expect(regress.length).toBeGreaterThanOrEqual(831);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
