@@ -62,6 +62,8 @@ const BOTH_AT_ONCE =
 const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,2}(?:cao|nhieu|tot) hon\b/g;
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
+/** A death supposed ("nếu tôi mất", "lỡ chồng tôi chết"): what the family would get is asked for the years told. */
+const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may|ngo|nhu)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
 // ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too.)
 const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong)\b/;
@@ -523,7 +525,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
-  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|thieu \d{1,2} nam|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
@@ -1068,7 +1070,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // (Not on the lump sum's amount or papers: what the years mean for a pension is not what was asked.)
   const lead = (['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) || (matched.id === 'transfer_between_schemes.combine_periods' && !HIRED_NOW.test(f))) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
-    : matched.id === 'survivor.member_dies_one_time' || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
+    : // (Not for someone alive, "… ai đóng rồi thì mất trắng … Mẹ em đóng được 9 năm": a death told or supposed only.)
+      (matched.id === 'survivor.member_dies_one_time' && (s.memberDied === true || DIED.test(f) || DEATH_SUPPOSED.test(f))) || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
       ? survivorLead(s, f)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };

@@ -1,7 +1,7 @@
 import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
-import { askerOwnText, coupleLead, relativeOwnText } from './couple.ts';
+import { askerOwnText, coupleLead, deceasedOwnText, relativeOwnText } from './couple.ts';
 import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Person } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
@@ -1030,7 +1030,11 @@ export function answerQuestion(
   // (A relative's story told first, then the asker's own, the ask theirs: the asker's sentences.)
   const asker = askerOwnText(rawText);
   // (A relative's story and ask, then the asker's own turn, "Còn em 25 tuổi …": the relative's sentences.)
-  const read = readSituation(asker?.text ?? relativeOwnText(rawText) ?? rawText, yearOf(day), Number(day.slice(5, 7)));
+  const told = readSituation(asker?.text ?? relativeOwnText(rawText) ?? rawText, yearOf(day), Number(day.slice(5, 7)));
+  // (A member's death told with their own years beside a survivor's, "Bố em … được 4 năm thì mất … Mẹ em … đóng từ tháng
+  // 1/2016 đến nay": the family's allowances reckoned on the member's sentence.)
+  const dead = told.memberDied ? deceasedOwnText(rawText) : undefined;
+  const read = dead ? { ...told, deceased: readSituation(dead, yearOf(day), Number(day.slice(5, 7))) } : told;
   const situation = { ...read, ...(asker?.sex && !read.sex ? { sex: asker.sex } : {}), ...facts, year: yearOf(day), day };
   // A situation that decides the answer (prepaid then hired, illness and a lump sum…) answers even when the
   // words alone matched no entry well enough.

@@ -1097,6 +1097,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskMatched: true,
   },
   {
+    // A rumour that the scheme is abolished and what was paid lost ("trên facebook share rần rần là từ 2026 bỏ bhxh tự
+    // nguyện, ai đóng rồi thì mất trắng, phải rút ngay … Mẹ em đóng được 9 năm"): not so; the years are kept.
+    name: 'abolished-rumour',
+    asks: (f, s) =>
+      s.memberDied !== true &&
+      // ("Lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không?" is a death supposed: not this.)
+      (/\b(?:bo|xoa|dep|bai bo|khong con|dung|cham dut) (?:che do |chinh sach )?(?:bhxh |bao hiem xa hoi |bh )?(?:tu nguyen|tn)\b/.test(f) ||
+        (/\b(?:thi|la|se|coi nhu) mat trang\b/.test(f) && /\b(?:facebook|fb|tiktok|tren mang|nghe noi|nguoi ta (?:noi|bao|don)|share|tin don)\b/.test(f))),
+    entry: 'other.money_safe',
+    lead: (s) =>
+      `Không đúng: BHXH tự nguyện không bị bỏ. Luật BHXH 2024 (từ 1/7/2025) vẫn giữ và thêm quyền lợi: lương hưu khi đủ 15 năm đóng (trước đây 20 năm), trợ cấp thai sản 2.000.000 đồng mỗi con, Nhà nước hỗ trợ 20–50% tiền đóng. Thời gian đã đóng được giữ và cộng dồn, không mất; không cần vội rút, vì rút một lần thì mất quyền lương hưu cho thời gian đó.${s.yearsPaid !== undefined && s.yearsPaid < 15 ? ` Với ${spell(s.yearsPaid)} đã đóng, còn thiếu ${spell(15 - s.yearsPaid)} để đủ 15 năm; đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì được đóng một lần phần thiếu.` : ''}`,
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // The book itself damaged or lost, and its re-issue or the years asked ("Sổ … bị ướt hỏng hết trong đợt lũ … Mẹ em có bị
     // mất mấy năm đã đóng không, giờ làm lại sổ ở đâu ạ?"): the record kept in the database and the book re-issued, whatever
     // merger the letter also tells.

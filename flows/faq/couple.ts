@@ -76,6 +76,24 @@ export function relativeOwnText(text: string): string | undefined {
   return before.join(' ');
 }
 
+/** Years paid told in a sentence ("đóng … từ tháng 1/2016", "được 4 năm", "đóng 18 năm"). */
+const YEARS_TOLD = /\b(?:dong|tham gia)\b(?: \w+){0,6}? (?:tu (?:thang )?(?:\d{1,2} )?(?:19|20)\d\d|\d{1,2} nam)\b|\bduoc \d{1,2} nam\b/;
+
+/**
+ * The sentence that tells a member's death with their own years, in a letter that tells someone else's years too ("Bố em …
+ * đóng … từ tháng 1/2022 đến tháng 12/2025 được 4 năm thì mất … Mẹ em …, cũng đóng tự nguyện từ tháng 1/2016 đến nay."): the
+ * family's allowances are reckoned on the member's years, not on the sum. Undefined otherwise.
+ */
+export function deceasedOwnText(text: string): string | undefined {
+  const sentences = text.normalize('NFC').split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim() !== '');
+  // (The member opening their sentence, "Bố em …"; the other years opening with someone else, "Mẹ em …", "Tôi …".)
+  const subject = (x: string): string | undefined => (RELATIVE_SUBJECT.exec(words(x))?.[0] ?? ASKER_SUBJECT.exec(words(x))?.[0])?.replace(/^(?:con|va|nhung|rieng|the) /, '');
+  const death = sentences.find((x) => RELATIVE_SUBJECT.test(words(x)) && DEATH.test(words(x)) && !/\b(?:neu|lo|chang may|gia su|den khi)\b/.test(words(x)) && YEARS_TOLD.test(words(x)));
+  const who = death && subject(death);
+  if (!death || !who || !sentences.some((x) => x !== death && !x.includes('?') && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
+  return death;
+}
+
 /**
  * The asker's own story in a letter that tells a relative's first ("Chồng tôi 62 tuổi, đã đóng 20 năm và đang hưởng
  * lương hưu. Tôi 56 tuổi, đóng tự nguyện được 13 năm. Tôi có đóng tiếp được không …?"): the message without the

@@ -40,6 +40,8 @@ export interface Situation {
   foreigner?: boolean;
   /** A member who died (the asker is a relative). */
   memberDied?: boolean;
+  /** That member's own facts, read from the sentence that tells the death with their years, beside a survivor's years. */
+  deceased?: Situation;
   /** Paid months ahead (prepaid). */
   prepaid?: boolean;
   /** The household's subsidy group changed ("thoát nghèo", "hết hộ nghèo giữa chừng", "lên cận nghèo"). */

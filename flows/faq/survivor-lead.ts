@@ -31,7 +31,9 @@ function funeralFor(f: string, day: string | undefined): string {
  * average income a year from 2014, 1.5 a year before (Law 41/2024 Art 109, 110), in đồng when `f` (the folded
  * question) names the income. Undefined without the years, or for a pensioner (another rule).
  */
-export function survivorLead(s: Situation, f = ''): string | undefined {
+export function survivorLead(told: Situation, f = ''): string | undefined {
+  // (The member's own years when the letter tells a survivor's too.)
+  const s = told.deceased ? { ...told, ...told.deceased, day: told.day } : told;
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
   const shown = Number.isInteger(n) ? `${n} năm` : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
