@@ -712,6 +712,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(?:lay|cuoi|ket hon|song|o voi|lam dau|sinh song|an o) (?:\w+ ){0,2}duoc (?:hon |gan )?\d{1,2} nam\b/g, ' ')
     // "đi XKLĐ Nhật 3 năm": years abroad, not paid here.
     .replace(/\b(?:di|sang|o|lam) (?:\w+ ){0,3}?(?:xuat khau lao dong|nhat ban|nhat|han quoc|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,2}? \d{1,2} nam\b/g, ' ')
+    // "TikTok nói giờ đóng 5 năm là có lương hưu": a rumour's years, not the person's.
+    .replace(/\b(tiktok|facebook|fb|zalo|youtube|tren mang|nghe noi|nguoi ta (?:noi|bao|don)|co nguoi (?:noi|bao)|tin don)\b((?: [\w,]+){0,8}?) \d{1,2} nam\b(?= (?:la|thi|moi|se) (?:co|duoc|du|lanh|nhan|huong)\b)/g, '$1$2')
+    // "dạy mầm non tư thục được 4 năm, trường ko ký hợp đồng nên ko đóng bảo hiểm gì": years worked, nothing paid.
+    .replace(/\bduoc \d{1,2} nam\b(?=(?: [\w,]+){0,12}? (?:ko|khong|chua) (?:\w+ )?(?:dong|tham gia) (?:bao hiem|bh|bhxh)(?: xa hoi)? (?:gi|nao|ngay nao)\b)/g, ' ')
     // "đã được hỗ trợ đủ 10 năm": the State's share, not years paid.
     .replace(/\bho tro (?:\w+ ){0,2}\d{1,2} nam\b/g, ' ')
     // "nếu tôi đóng 10 năm rồi …", "đóng 5 năm mức thấp nhất hết bao nhiêu": years supposed or priced, not paid.
@@ -919,6 +923,8 @@ const CLAUSE_AFTER = /^(?:(?! [.;?!] | , (?:con|nhung)\b| (?:tu|den) (?:thang |n
 const NOT_PAID_CLAUSE = /\b(?:khong|chua|ko) (?:\w+ )?(?:dong|tham gia|nop|co (?:dong|bhxh|bao hiem))\b/;
 /** … or spent at home or off work, with no word of paying ("từ 2013 đến 2016 tôi ở nhà nội trợ"). */
 const IDLE_CLAUSE = /\b(?:o nha|noi tro|that nghiep)\b/;
+/** A trade of one's own opened over a period ("Từ 2014 mở tiệm tạp hóa tới giờ"): the years are the shop's, not paid. */
+const OWN_TRADE = /\b(?:mo (?:tiem|quan|cua hang|sap|xuong)|buon ban|ban hang|lam ruong|lam nong|chay xe|nuoi)\b/;
 const PAID_WORD = /\b(?:dong|tham gia|nop|bhxh|bao hiem)\b/;
 /** The years the person counts for a period, told in its clause ("…, đóng BHXH bắt buộc 8 năm"). */
 // (Not a total told after the last period, "…, tổng cộng 14 năm 6 tháng".)
@@ -998,7 +1004,7 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause; "…, chưa
     // từng đóng bắt buộc" is the other scheme.)
     const clause = CLAUSE_AFTER.exec(f.slice(p.index + p[0].length))?.[0] ?? '';
-    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause.replace(NO_COMPULSORY, ' ')) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause))) {
+    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause.replace(NO_COMPULSORY, ' ')) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause)) || (OWN_TRADE.test(p[0]) && !PAID_WORD.test(p[0]) && !PAID_WORD.test(clause))) {
       stops.push(from * 12 + (startMonth ? Number(startMonth) - 1 : 0));
       continue;
     }
