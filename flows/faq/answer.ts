@@ -403,6 +403,12 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
+    // ("Số năm cũ có bị mất không?": the years, not a book lost; unaccented "so nam" folds like "sổ".)
+    if (entry.id === 'other.lost_book' && !routed && !BOOK_NAMED.test(ask) && !BOOK_NAMED_FOLDED.test(askF)) {
+      const kept = index.entries.get('payment_mode.pause_resume');
+      if (kept && LOSES_PAID.test(askF) && ![...parts, ...out].some((p) => p.entry.id === kept.id || /bảo lưu|không (?:bị )?mất/u.test(`${p.lead ?? ''} ${p.entry.short}`))) out.push({ entry: kept });
+      continue;
+    }
     if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
@@ -472,6 +478,9 @@ const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha|ba|ong) (?:toi|em|minh|
 const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */
 const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
+/** A book named as written ("sổ"), or folded beside the scheme's name ("so bhxh"), or lost ("mất sổ"). */
+const BOOK_NAMED = /(?:^|[^\p{L}])[Ss]ổ(?![\p{L}])/u;
+const BOOK_NAMED_FOLDED = /\bso (?:bhxh|bao hiem|bh|tu nguyen|bhxh tn|moi)\b|\b(?:mat|lam mat|danh roi|hong|chay|rach|lam lai|cap lai|doi) (?:cuon )?so\b/;
 /** The asker's own turn after a relative's story ("Anh tôi … Còn tôi 45 tuổi, … muốn đóng thêm tự nguyện …"). */
 const OWN_TURN = /^(?:con|rieng|phan) (?:(vo|chong|me|bo|ba|ong) (?:toi|em|minh|tui)|toi|em|minh|tui)\b/;
 /** An ask of the asker's own, in the sentence after their facts ("Giờ em bắt đầu đóng thì … có kịp hưởng lương hưu không?"). */

@@ -252,8 +252,10 @@ function dueMonth(f: string, day: string): { at: number; approx: boolean } | und
 /** Not yet paying: months already paid are another rule's ("chưa đóng" is not paying; "đóng bắt buộc" is another person's). */
 // (Paying since an earlier month, "đều đóng tự nguyện từ tháng 1/2025", is paying; "đóng ngay từ tháng 12/2026" is a plan.)
 function notPayingYet(f: string, day: string | undefined): boolean {
-  // (A few months paid so far, "mới đóng được 2 tháng (tháng 10 với 11)": reckoned with them, as one just starting.)
-  if (Number(PAID_SO_FAR.exec(f)?.[1] ?? 99) < 6) return true;
+  // (A few months paid so far, "mới đóng được 2 tháng (tháng 10 với 11)": reckoned with them, as one just starting; "liên tục
+  // được 10 tháng nay" is paying.)
+  const soFar = PAID_SO_FAR.exec(f);
+  if (soFar) return Number(soFar[1]) < 6;
   if (/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
   // ("đóng BHXH tự nguyện đều đặn từ năm 2023": paying since a year.)
   const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f);
@@ -290,7 +292,7 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
 }
 
 /** Months paid so far, a few ("mới đóng bhxh tự nguyện được 2 tháng", "đóng được 3 tháng rồi"). */
-const PAID_SO_FAR = /\b(?:dong|tham gia) (?:\w+ ){0,4}duoc (\d{1,2}) thang\b(?! (?:nua|toi|sau))/;
+const PAID_SO_FAR = /\b(?:dong|tham gia) (?:\w+ ){0,6}?duoc (\d{1,2}) thang\b(?! (?:nua|toi|sau))/;
 
 /**
  * Joining now in time for the birth allowance: the months from now to the due month (told, or reckoned from the month
@@ -1097,6 +1099,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskMatched: true,
   },
   {
+    // Someone who paid for the asker wanting the money back ("chồng cũ tôi đứng ra đóng bhxh tự nguyện cho tôi (sổ tên tôi) …
+    // anh ấy nói sẽ lên rút số tiền đó về vì tiền của ảnh. Ảnh có rút được không?"): the insurance is the named member's.
+    name: 'payer-wants-it-back',
+    asks: (f) =>
+      /\b(?:dong|nop) (?:\w+ ){0,6}?cho (?:toi|em|minh|tui)\b/.test(f) &&
+      /\b(?:chong cu|vo cu|anh ay|chi ay|ong ay|ba ay|anh ta|chi ta|ong ta|ba ta|ay|ho|nguoi ta|anh|chi)\b(?: \w+){0,8}? (?:rut|lay lai|lay ve|doi lai|doi ve)\b/.test(f) &&
+      /\b(?:ten toi|ten em|ten minh|dung ten|chu so|so ten)\b/.test(f),
+    entry: 'how_to_join.for_relatives',
+    lead: (s) =>
+      `Không: BHXH tự nguyện là của người đứng tên tham gia (anh/chị), dù ai nộp tiền. Chỉ anh/chị (hoặc người được anh/chị ủy quyền) mới làm được hồ sơ hưởng, kể cả nhận một lần, bằng sổ BHXH và CCCD của anh/chị; người đã nộp tiền giúp không có quyền rút. Tiền bạc giữa hai người là chuyện dân sự riêng, không phải của cơ quan BHXH. Anh/chị đóng tiếp bình thường${s.yearsPaid !== undefined ? `: ${spell(s.yearsPaid)} đã đóng được giữ và cộng dồn` : '; thời gian đã đóng được giữ và cộng dồn'}.`,
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // A rumour that the scheme is abolished and what was paid lost ("trên facebook share rần rần là từ 2026 bỏ bhxh tự
     // nguyện, ai đóng rồi thì mất trắng, phải rút ngay … Mẹ em đóng được 9 năm"): not so; the years are kept.
     name: 'abolished-rumour',
@@ -1271,7 +1287,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
       /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
-      /\b(?:kip|con kip|duoc (?:\w+ ){0,4}(?:khong|ko|k))\b/.test(f) &&
+      // ("… thì có được 2 triệu tiền sinh con không": the words between.)
+      /\b(?:kip|con kip|duoc (?:\w+ ){0,6}(?:khong|ko|k))\b/.test(f) &&
       (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
       notPayingYet(f, s.day),
     entry: 'maternity.conditions',

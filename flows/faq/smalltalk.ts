@@ -101,6 +101,9 @@ function joinOpeners(text: string): string {
   return out;
 }
 
+/** Emoji (with their joiners and variation selectors). */
+const EMOJI = /[\p{Extended_Pictographic}\u200d\ufe0f]+/gu;
+const EMOJI_BETWEEN_WORDS = /(?<=[\p{L}\p{N}])\s*[\p{Extended_Pictographic}\u200d\ufe0f]+\s*(?=\p{L})/gu;
 // "Câu hỏi:", "Nội dung câu hỏi:", "Tình huống của tôi như sau:", "Nhờ luật sư tư vấn:" (announce, ask nothing).
 const INTRO_HEAD =
   /^(?:(?:(?:\d|may|vai|mot so) )?cau hoi(?: (?:a|nhe|nha|ad))?|(?:\d|may|vai) (?:viec|van de|y)(?: (?:a|nhe|nha|ad))?|(?:noi dung )?cau hoi|tinh huong(?: cua (?:toi|em|minh))?(?: nhu sau)?|truong hop cua (?:toi|em|minh) nhu sau|(?:nho|xin|de nghi|mong) (?:luat su|tong dai|anh chi|quy co quan|ban bien tap|chuyen gia|bao) (?:tu van|giai dap|giup do|huong dan)(?: giup)?(?: (?:cho )?(?:toi|em|minh))?(?: (?:truong hop|van de|tinh huong) (?:sau|nay))?(?: nhu sau)?) ?[:.] */;
@@ -110,7 +113,9 @@ const INTRO_HEAD =
  * wrapper's words ("tổng đài") do not decide the answer (the text is kept when nothing would remain); each ask is
  * closed by its question mark when the writer left it out (markAsks), so that a second ask is still found.
  */
-export function stripWrappers(text: string): string {
+export function stripWrappers(raw: string): string {
+  // (An emoji between words ends a sentence: "Cảm ơn bạn nhiều nha 😊 Cho mình hỏi thêm: …".)
+  const text = raw.includes('\u200d') || /\p{Extended_Pictographic}/u.test(raw) ? raw.replace(EMOJI_BETWEEN_WORDS, '. ').replace(EMOJI, ' ').replace(/ {2,}/g, ' ').trim() : raw;
   const f = fold(text);
   const sameLength = f.length === text.length;
   let from = 0;

@@ -236,12 +236,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * ko đóng bảo hiểm gì') and a shop's years ('Từ 2014 mở tiệm tạp hóa tới giờ') not read as paid (round ZL): 837/837.
  * then the parents-in-two-schemes answer only where a compulsory scheme is named, not for a husband paying voluntary
  * and a wife in none (round ZL): 838/838.
+ * then 'số năm cũ có bị mất không' the years kept, not a lost book; an ex-husband who paid cannot withdraw what is
+ * in her name; an emoji between a thanks and the ask; joining now for a birth in 7/2027 asked 'có được 2 triệu … không'
+ * (round ZL): 842/842.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 838 / 838, violations: 0 },
+  regress: { correct: 842 / 842, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -254,7 +257,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(838);
+    expect(regress.length).toBeGreaterThanOrEqual(842);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
