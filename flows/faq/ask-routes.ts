@@ -2176,7 +2176,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco duoc\b/.test(f) &&
       !FOR_RELATIVE.test(f) &&
       !PAYS_FOR_ASKER.test(f) &&
-      !HEALTH_CARD.test(f),
+      !HEALTH_CARD.test(f) &&
+      // (Nor another's ask, "Thằng cháu nội 15 tuổi …, bố mẹ nó muốn đóng bhxh tự nguyện cho nó có được không?".)
+      !/\b(?:cho|giup) (?:no|chau|be|con be|thang be)\b|\b(?:chau|con) (?:noi|ngoai|trai|gai)\b|\b(?:1\d|[2-5]\d) tuoi\b/.test(f),
     entry: 'eligibility.pensioner',
     // (The matched entry itself when the ask alone is not sure enough.)
     laterAskOnly: true,

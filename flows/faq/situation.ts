@@ -245,6 +245,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const words = spellSchemeNames(fold(text.replace(DASHED_SPAN, ' từ $1 đến $2 ').replace(/đúng(?= \d)/giu, 'tròn')))
     .replace(/\b(co|la|duoc|du) dung (?=\d{1,2} nam\b)/g, '$1 tron ')
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
+    // ("từ 2019 đến giữa 2024": the middle month of that year.)
+    .replace(/\bgiua (?:nam )?((?:19|20)\d\d)\b/g, 'thang 6 $1')
     // ("mức 2.000.000đ, đóng đến hết tháng 9/2026": a sum in đồng is one number, its dots no clause marks.)
     .replace(/(\d)\.(?=\d{3}(?!\d))/g, '$1')
     // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.

@@ -239,12 +239,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then 'số năm cũ có bị mất không' the years kept, not a lost book; an ex-husband who paid cannot withdraw what is
  * in her name; an emoji between a thanks and the ask; joining now for a birth in 7/2027 asked 'có được 2 triệu … không'
  * (round ZL): 842/842.
+ * then 'từ 2019 đến giữa 2024 thì nghỉ' read as stopped in 6/2024 (the transitional lump sum); a grandson's joining
+ * asked beside a grandfather's pension not answered with the pensioners' rule (round ZL): 844/844.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 842 / 842, violations: 0 },
+  regress: { correct: 844 / 844, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -257,7 +259,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(842);
+    expect(regress.length).toBeGreaterThanOrEqual(844);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
