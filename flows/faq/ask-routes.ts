@@ -1593,7 +1593,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // stops; the family gets the survivors' and funeral allowances instead.
     name: 'pension-of-the-dead',
     // ("… chưa hưởng lương hưu. Mẹ đóng …" is no such ask: "tiếp", "thay", "lại" or "của" must say whose pension goes on.)
-    asks: (f, s) => s.memberDied === true && /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) cua )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/.test(f),
+    // ("… tôi có được lãnh lương hưu thay ông hằng tháng không?" too.)
+    asks: (f, s) => s.memberDied === true && /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) (?:cua|thay|tiep|thay cho|tiep cua) )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/.test(f),
     entry: 'survivor.pensioner_dies',
     lead: (s, f) => {
       const own = pensionerSurvivorLead(f, f, s.day);
@@ -1606,7 +1607,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the authorisation, not the rules on working pensioners or on who may withdraw. ("Nhận một lần thay cho lương hưu"
     // is instead of the pension, no proxy.)
     name: 'received-by-proxy',
-    asks: (f) => PROXY_ASKED.test(f) && /\bluong huu\b/.test(f) && !/\bmot lan\b/.test(f),
+    // (Not for a pensioner who died: the pension stops, no one draws it for them.)
+    asks: (f, s) => s.memberDied !== true && PROXY_ASKED.test(f) && /\bluong huu\b/.test(f) && !/\bmot lan\b/.test(f),
     entry: 'benefits_pension.by_proxy',
   },
   {

@@ -184,9 +184,11 @@ export function canonicalWords(text: string, correct?: WordCorrector): string[] 
     .replace(/\b(\d+)tr(\d*)\b/g, (_m, a: string, b: string) => `${a} trieu${b ? ` ${b}` : ''}`)
     .replace(/\b(\d+)k\b/g, '$1 nghin')
     .replace(/\b(\d+) k\b/g, '$1 nghin')
-    // "15n", "12nam", "58t": the unit glued to the number.
+    // "15n", "12nam", "58tuoi": the unit glued to the number.
     .replace(/\b(\d{1,2})n\b/g, '$1 nam')
-    .replace(/\b(\d{1,2})(nam|thang|tuoi)\b/g, '$1 $2');
+    .replace(/\b(\d{1,2})(nam|thang|tuoi)\b/g, '$1 $2')
+    // "58t": an age (a count of months is written "6th", "6 thang").
+    .replace(/\b([1-9]\d)t\b/g, '$1 tuoi');
   s = s
     .split(' ')
     .map((w) => WORD_MAP[w] ?? (correct ? correct(w) : w))

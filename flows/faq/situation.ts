@@ -226,6 +226,8 @@ const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /** Paying from a month up to now ("từ tháng 1/2019 đến nay", "từ tháng 1/2018 … đến nay đóng tự nguyện"). */
+/** The asker drawing a pension, told further from the subject ("tôi … , nam nay 72 tuoi, đang hưởng lương hưu quân đội", "tôi có lương hưu rồi"). */
+const ASKER_OWN_PENSION = /\b(?:toi|tui|minh)\b(?: [\w,]+){0,8}? (?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh) luong huu\b|\b(?:toi|tui|minh) (?:da )?co luong huu roi\b/;
 const OPEN_SINCE = /\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){1,5}?(?:den|toi) (?:nay|gio|bay gio)\b/;
 
 /**
@@ -386,8 +388,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
   const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong|toi|em|minh|tui) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/.test(f);
+  // (The asker's own pension told, "tôi … đang hưởng lương hưu quân đội", beside a relative's "Bà nhà tôi … ko có lương hưu":
+  // the relative's lack is not the asker's.)
+  const notDrawn = /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.exec(f);
+  const othersLack = notDrawn !== null && (ASKER_DRAWS.test(f) || ASKER_OWN_PENSION.test(f)) && /\b(?:ba|vo|me|bo|chong|ong|con|chau|anh|chi)(?: nha)? (?:toi|em|minh|tui)\b(?: [\w,]+){0,12}? $/.test(f.slice(Math.max(0, notDrawn.index - 100), notDrawn.index));
   if (
-    (!memberDrew && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.test(f)) ||
+    (!memberDrew && !othersLack && notDrawn !== null) ||
     /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
   ) {
     s.drawingPension = false;
@@ -705,8 +711,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/(?<!\b(?:den|toi) (?:luc |khi )?)\b(?:cach day|qua doi|mat|tu vong|chet) (?:\w+ ){0,2}(?:duoc )?(?:hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "đóng liên tục 22 năm tới lúc nghỉ hưu": years planned up to the retirement age, not paid.
     .replace(/\b\d{1,2} nam (?:nua )?(?:toi|den) (?:luc |khi |tuoi )?(?:nghi|ve) huu\b/g, ' ')
-    // "rồi đóng liền 10 năm để năm 60 tuổi nhận lương hưu": years to pay in one go, a plan.
-    .replace(/\b(?:dong|nop) (?:lien|gop|luon|mot cuc|mot lan|1 lan) \d{1,2} nam\b/g, ' ')
+    // "rồi đóng liền 10 năm để năm 60 tuổi nhận lương hưu", "đóng 1 lần đủ 15 năm": years to pay in one go, a plan.
+    .replace(/\b(?:dong|nop) (?:lien|gop|luon|mot cuc|mot lan|1 lan) (?:du |cho du |ca |luon )?\d{1,2} nam\b/g, ' ')
     // "đóng 22 năm so với 20 năm thì hơn nhau mấy %": years compared, not paid.
     .replace(/\b\d{1,2} nam (?:so voi|voi|hay|hoac) (?:\w+ )?\d{1,2} nam\b/g, ' ')
     // "có hợp đồng 3 năm": a contract's term; "lấy em được 4 năm": a marriage; not years paid.
