@@ -1142,7 +1142,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The district gone with the merger and the record feared lost ("Giờ sáp nhập không còn huyện nữa, tôi đóng tiếp ở đâu,
     // quá trình đóng cũ có bị mất không"): the record kept under the same number, paid on where one lives.
     name: 'merger-record-kept',
-    asks: (f) => /\b(?:sap nhap|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|con (?:giu|nguyen|duoc tinh)|lam lai|dang ky lai)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    asks: (f) => /\b(?:sap nhap|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|con (?:giu|nguyen|duoc tinh|gia tri|hieu luc|dung duoc|tinh)|lam lai|dang ky lai|(?:co )?phai doi|co bi anh huong)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'other.province_merger',
     leadsAlways: true,
     decisive: true,
@@ -2175,7 +2175,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension === true &&
       /\b(?:muon|dinh|xin|tinh) (?:\w+ ){0,2}(?:dong|tham gia|mua) (?:\w+ ){0,3}tu nguyen\b/.test(f) &&
-      /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco duoc\b/.test(f) &&
+      // ("… được hông?", southern.)
+      /\b(?:duoc|dc) (?:khong|ko|k|chu|hong|hok|hem)\b|\bco duoc\b/.test(f) &&
       !FOR_RELATIVE.test(f) &&
       !PAYS_FOR_ASKER.test(f) &&
       !HEALTH_CARD.test(f) &&

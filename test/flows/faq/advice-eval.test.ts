@@ -244,12 +244,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then a widow asking to draw her husband's pension 'thay ông': it stops, not a proxy; '58t' an age, the plan for
  * either sex; 'đóng 1 lần đủ 15 năm' a plan, not years paid; an army pensioner beside a wife 'ko có lương hưu': his
  * pension read, he may not join (round ZM): 848/848.
+ * then the old book after a merger 'còn giá trị không': the merger's answer; a pensioner mother's wish to pay more
+ * asked 'được hông' (round ZM): 850/850.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 848 / 848, violations: 0 },
+  regress: { correct: 850 / 850, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -262,7 +264,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(848);
+    expect(regress.length).toBeGreaterThanOrEqual(850);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
