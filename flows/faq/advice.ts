@@ -4,7 +4,7 @@ import type { KbEntry } from './kb.ts';
 import { FUTURE_JOB, formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { atRetirementAge, paidByRetirement, rejoinLead, spell, startLead, yearsLead } from './leads.ts';
 import { lumpSumEstimateLead, lumpSumMonthsLead } from './lump-sum-estimate.ts';
-import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_ASKED, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
+import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_ASKED, periodDeadlineLead, WITHDRAWN_COUNTED, yearsBackpayLead } from './ask-routes.ts';
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
@@ -65,8 +65,9 @@ const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi g
 /** A death supposed ("nếu tôi mất", "lỡ chồng tôi chết"): what the family would get is asked for the years told. */
 const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may|ngo|nhu)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
-// ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too.)
-const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong)\b/;
+// ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too; a mode
+// registered and "vẫn chưa đóng đồng nào".)
+const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong|(?:van )?chua (?:dong|nop) (?:duoc )?(?:dong nao|xu nao|tien))\b/;
 /** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
 const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
 const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
@@ -521,7 +522,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const member = s.yearsPaid !== undefined || s.startYear !== undefined || /\bdong (?:\w+ ){0,3}hang thang\b|\bdang dong\b/.test(f);
   // (A period of 3, 6 or 12 months forgotten has its own deadline, which a route tells.)
   if (BACKPAY.test(f) && MISSED.test(f) && member && !s.groupChanged && !atAgeShort && !/\b(?:3|6|12) thang (?:mot|1) lan\b/.test(f)) {
-    const a = part('payment_mode.missed_payment', yearsBackpayLead(f));
+    // (A period registered and not paid, "đăng ký đóng 6 tháng/lần từ tháng 7/2026 … vẫn chưa đóng đồng nào": its deadline.)
+    const a = part('payment_mode.missed_payment', yearsBackpayLead(f) ?? periodDeadlineLead(f, s));
     if (a) return a;
   }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)

@@ -403,6 +403,12 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
+    // ("… có cộng lại được không?" where no one withdrew: the periods added up, not the rule on years paid out.)
+    if (entry.id === 'transfer_between_schemes.withdrawn_not_counted' && !routed && !WITHDRAWAL_TOLD.test(foldWords(text))) {
+      const combined = index.entries.get('transfer_between_schemes.combine_periods');
+      if (combined && ![...parts, ...out].some((p) => p.entry.id === combined.id)) out.push({ entry: combined });
+      continue;
+    }
     // ("Số năm cũ có bị mất không?": the years, not a book lost; unaccented "so nam" folds like "sổ".)
     if (entry.id === 'other.lost_book' && !routed && !BOOK_NAMED.test(ask) && !BOOK_NAMED_FOLDED.test(askF)) {
       const kept = index.entries.get('payment_mode.pause_resume');
@@ -478,6 +484,8 @@ const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha|ba|ong) (?:toi|em|minh|
 const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */
 const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
+/** A withdrawal told or asked ("đã rút BHXH một lần", "nhận một lần", "lãnh 1 lần"). */
+const WITHDRAWAL_TOLD = /\b(?:rut|nhan|lanh|huong|linh) (?:\w+ ){0,3}(?:mot lan|1 lan)\b|\b(?:da|roi) rut\b/;
 /** A book named as written ("sổ"), or folded beside the scheme's name ("so bhxh"), or lost ("mất sổ"). */
 const BOOK_NAMED = /(?:^|[^\p{L}])[Ss]ổ(?![\p{L}])/u;
 const BOOK_NAMED_FOLDED = /\bso (?:bhxh|bao hiem|bh|tu nguyen|bhxh tn|moi)\b|\b(?:mat|lam mat|danh roi|hong|chay|rach|lam lai|cap lai|doi) (?:cuon )?so\b/;

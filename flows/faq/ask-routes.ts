@@ -8,7 +8,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -31,7 +31,7 @@ const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){
 const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 };
 
 /** The month a registered period had to be paid by, and whether that has passed on the day of the answer. */
-function periodDeadlineLead(f: string, s0: Situation): string | undefined {
+export function periodDeadlineLead(f: string, s0: Situation): string | undefined {
   // (The month of writing told, "Giờ là tháng 8/2026 mà tôi vẫn chưa nộp": the deadline read on it.)
   const told = /\b(?:gio|nay|bay gio|hien (?:nay|tai)?) (?:la |dang la |da la )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
   const s = told && Number(told[1]) >= 1 && Number(told[1]) <= 12 ? { ...s0, day: `${told[2]}-${told[1]!.padStart(2, '0')}-01` } : s0;
@@ -704,7 +704,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       const two = /\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/.test(f) ? `; hai người {${pay}*2} đồng` : '';
       const income = levelNamed(f);
       const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng.` : '';
-      return `Anh/chị vừa là người dân tộc thiểu số vừa thuộc ${group}: chỉ được một mức hỗ trợ, mức cao nhất là ${rate} ({${support}} đồng/tháng, mỗi người nộp {${pay}} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}`;
+      // (A province's own top-up on the highest group's rate: "ở một xã miền núi của tỉnh Ninh Bình … hộ cận nghèo".)
+      const province = localTopUp(f, s.household === 'poor' ? 'POOR' : 'NEAR_POOR', income !== null && income > 1_500_000 ? income : null, s.day);
+      return `Anh/chị vừa là người dân tộc thiểu số vừa thuộc ${group}: chỉ được một mức hỗ trợ, mức cao nhất là ${rate} ({${support}} đồng/tháng, mỗi người nộp {${pay}} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}${province}`;
     },
     leadsAlways: true,
     decisive: true,
@@ -1142,7 +1144,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The district gone with the merger and the record feared lost ("Giờ sáp nhập không còn huyện nữa, tôi đóng tiếp ở đâu,
     // quá trình đóng cũ có bị mất không"): the record kept under the same number, paid on where one lives.
     name: 'merger-record-kept',
-    asks: (f) => /\b(?:sap nhap|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|con (?:giu|nguyen|duoc tinh|gia tri|hieu luc|dung duoc|tinh)|lam lai|dang ky lai|(?:co )?phai doi|co bi anh huong)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    // ("Bình Dương nhập vô TP.HCM … quá trình đóng của tôi có bị tách ra hay mất không" too.)
+    asks: (f) => /\b(?:sap nhap|(?:tinh|xa|huyen|\w+) nhap (?:vo|vao|ve|chung voi)|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|(?:bi )?tach|con (?:giu|nguyen|duoc tinh|gia tri|hieu luc|dung duoc|tinh)|lam lai|dang ky lai|(?:co )?phai doi|co bi anh huong)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
     entry: 'other.province_merger',
     leadsAlways: true,
     decisive: true,

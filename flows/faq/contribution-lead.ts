@@ -278,7 +278,7 @@ function movedAway(f: string, at: number, length: number, oldName: boolean): boo
 }
 
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
-function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
+export function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
   // (A province named only to compare, "ở thành phố có hỗ trợ thêm như Hà Nội không": not where they live.)
   // (The province by its name of today first: "trước ở Nam Định, giờ sáp nhập thành Ninh Bình" is in Ninh Bình.)
   const where = f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' ');

@@ -246,12 +246,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * pension read, he may not join (round ZM): 848/848.
  * then the old book after a merger 'còn giá trị không': the merger's answer; a pensioner mother's wish to pay more
  * asked 'được hông' (round ZM): 850/850.
+ * then a 6-month period registered and 'vẫn chưa đóng đồng nào': its deadline passed; two periods after two
+ * mergers ('nhập vô', 'bị tách ra'): the record kept and added up; an ethnic near-poor woman in Ninh Bình: the
+ * province's top-up on the highest rate (round ZM): 853/853.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 850 / 850, violations: 0 },
+  regress: { correct: 853 / 853, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -264,7 +267,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(850);
+    expect(regress.length).toBeGreaterThanOrEqual(853);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
