@@ -12,7 +12,7 @@ import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
-import { ASKS_PENSION_AMOUNT, contributionLead, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
+import { ASKS_PENSION_AMOUNT, contributionLead, ISLAND, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
@@ -561,7 +561,7 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   const next = asks[i + 1];
   const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
   const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
-  const first = answerForAnother(index, `${told} ${asked}`, day, householdFor(text, `${told} ${asked}`));
+  const first = answerForAnother(index, `${told} ${asked}${placeFor(text, `${told} ${asked}`)}`, day, householdFor(text, `${told} ${asked}`));
   if (!first) return undefined;
   const whom = `Với ${RELATIVE_NAME[who] ?? 'người thân của anh/chị'}:`;
   // (An answer with nothing of the spouse's own, as true for anyone, says so without naming them.)
@@ -599,6 +599,15 @@ function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
   return who;
 }
 
+/**
+ * The family's special zone or island commune, told once in another's sentence ("tui ở đặc khu Kiên Hải … Vợ tui sinh tháng
+ * 9/1979 …"), as a sentence to add to one person's own text; "" when their text tells it or the letter does not.
+ */
+function placeFor(letter: string, own: string): string {
+  const place = ISLAND.exec(foldWords(letter));
+  return place && !ISLAND.test(foldWords(own)) ? ` Nhà ở ${place[0]}.` : '';
+}
+
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
 function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts: Situation = {}): AnswerPart | undefined {
   forOnePerson = true;
@@ -625,8 +634,10 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     for (const t of turns) {
       // (The asker beside a spouse is of the other sex; a relative is of theirs.)
       const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
-      const own = [...t.story, ...t.asks].join(' ');
-      const theirs = { ...householdFor(text, own), ...facts };
+      const told = [...t.story, ...t.asks].join(' ');
+      // (The family's special zone or island commune, told once in another's sentence: "tui ở đặc khu Kiên Hải … Vợ tui …".)
+      const own = `${told}${placeFor(text, told)}`;
+      const theirs = { ...householdFor(text, told), ...facts };
       const a = answerQuestion(index, own, threshold, sex ? { ...theirs, sex } : theirs, day);
       if (a.kind !== 'entry' || a.parts.length === 0) return undefined;
       answers.push(a);

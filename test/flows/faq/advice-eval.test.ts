@@ -249,12 +249,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then a 6-month period registered and 'vẫn chưa đóng đồng nào': its deadline passed; two periods after two
  * mergers ('nhập vô', 'bị tách ra'): the record kept and added up; an ethnic near-poor woman in Ninh Bình: the
  * province's top-up on the highest rate (round ZM): 853/853.
+ * then a special zone told once for the family: the wife's part at the zone's 50 % too (round ZM): 854/854.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 853 / 853, violations: 0 },
+  regress: { correct: 854 / 854, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -267,7 +268,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(853);
+    expect(regress.length).toBeGreaterThanOrEqual(854);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
