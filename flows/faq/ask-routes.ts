@@ -256,9 +256,11 @@ function notPayingYet(f: string, day: string | undefined): boolean {
   // được 10 tháng nay" is paying.)
   const soFar = PAID_SO_FAR.exec(f);
   if (soFar) return Number(soFar[1]) < 6;
-  if (/\b(?:da|dang) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
+  // ("đăng ký đóng" folds to "dang ky dong": a plan, not "đang đóng".)
+  if (/\b(?:da|dang(?! ky)) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
   // ("đóng BHXH tự nguyện đều đặn từ năm 2023": paying since a year.)
-  const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f);
+  // (Not another's compulsory insurance, "công ty có đóng bhxh bắt buộc cho anh ấy từ 2022".)
+  const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f.replace(/\b(?:dong|nop) (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b(?: \w+){0,5}? tu (?:thang \d{1,2} (?:nam )?|nam )?20\d\d\b/g, ' '));
   return !(since && day !== undefined && Number(since[2]) * 12 + Number(since[1] ?? 1) - 1 < monthIndex(day));
 }
 

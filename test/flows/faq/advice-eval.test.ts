@@ -250,12 +250,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * mergers ('nhập vô', 'bị tách ra'): the record kept and added up; an ethnic near-poor woman in Ninh Bình: the
  * province's top-up on the highest rate (round ZM): 853/853.
  * then a special zone told once for the family: the wife's part at the zone's 50 % too (round ZM): 854/854.
+ * then 'đăng ký đóng' read as a plan, not as paying now, and a husband's compulsory years not as hers: a wife too
+ * late for a birth in 4/2027 told so (round ZM): 855/855.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 854 / 854, violations: 0 },
+  regress: { correct: 855 / 855, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -268,7 +270,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(854);
+    expect(regress.length).toBeGreaterThanOrEqual(855);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
