@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Pe
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -481,7 +481,6 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
 /** A relative who drew a pension and died, told before the asker's own story. */
 const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha|ba|ong) (?:toi|em|minh|tui)\b(?: \w+){0,20}? (?<!\b(?:chua|khong|ko) (?:duoc )?)(?:huong|nhan|lanh|linh) luong huu\b(?: \w+){0,20}? (?:mat|qua doi|tu vong|chet|tu tran)\b/;
 /** A death supposed in the ask itself ("nếu anh ấy chẳng may qua đời thì …"). */
-const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** An illness at its last stage ("giai đoạn cuối", "không còn nhiều thời gian"). */
 const LAST_STAGE = /\b(?:giai doan cuoi|khong con (?:\w+ ){0,2}(?:lau|nhieu thoi gian|song duoc lau)|chi con (?:vai|it|may) (?:thang|tuan)|nguy kich)\b/;
 /** A withdrawal told or asked ("đã rút BHXH một lần", "nhận một lần", "lãnh 1 lần"). */

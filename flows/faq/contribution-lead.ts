@@ -259,7 +259,7 @@ const TOP_UPS: Readonly<Record<string, { name: string; rates: Readonly<Record<st
   'ninh binh': { name: 'Ninh Bình', rates: { POOR: 30, NEAR_POOR: 20, ETHNIC: 20 } },
 };
 /** The provinces merged into one with a top-up on 1/7/2025 (Resolution 202/2025/QH15): Hà Nam and Nam Định are Ninh Bình now. */
-const MERGED_INTO: Readonly<Record<string, string>> = { 'nam dinh': 'ninh binh', 'ha nam': 'ninh binh' };
+const MERGED_INTO: Readonly<Record<string, { into: string; name: string }>> = { 'nam dinh': { into: 'ninh binh', name: 'Nam Định' }, 'ha nam': { into: 'ninh binh', name: 'Hà Nam' } };
 const PROVINCE = /\b(ha noi|ninh binh|nam dinh|ha nam)\b/;
 
 /** "chuyển về quê", "giờ về Thái Bình sống" after the province: the person left it (not "chuyển sang đóng 3 tháng một lần"). */
@@ -286,7 +286,7 @@ export function localTopUp(f: string, g: string, income: number | null, day: str
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
   if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
   const merged = MERGED_INTO[named?.[1] ?? ''];
-  const province = TOP_UPS[merged ?? named?.[1] ?? ''];
+  const province = TOP_UPS[merged?.into ?? named?.[1] ?? ''];
   const extra = province?.rates[g];
   if (!province || !extra || day === undefined) return '';
   if (named && movedAway(f, named.index, named[0].length, merged !== undefined)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
@@ -296,7 +296,7 @@ export function localTopUp(f: string, g: string, income: number | null, day: str
   const more = applyRate(base, extra / 100);
   const pays = Math.max(0, applyRate(income ?? period.ruralPovertyLine, period.rate) - applyRate(base, period.subsidyRates[GROUPS[g]!]) - more);
   // ("Xã Hải Hậu, trước là huyện Hải Hậu tỉnh Nam Định": Ninh Bình's top-up, said as such.)
-  const place = merged ? `${province.name} (gồm ${named![1] === 'ha nam' ? 'Hà Nam' : 'Nam Định'} cũ)` : province.name;
+  const place = merged ? `${province.name} (gồm ${merged.name} cũ)` : province.name;
   return ` Ở ${place} được hỗ trợ thêm ${extra}% (${formatNumber(more)} đồng/tháng) theo nghị quyết của HĐND, nên nộp ${formatNumber(pays)} đồng/tháng${pays === 0 ? ' (được hỗ trợ toàn bộ)' : ''}${months && pays > 0 && Number(months) <= 12 ? ` (${months} tháng một lần ${formatNumber(pays * Number(months))} đồng)` : ''}; hỏi UBND xã để chắc chắn chính sách còn áp dụng.`;
 }
 

@@ -201,14 +201,13 @@ export function yearsLead(s: Situation): string | undefined {
   // một lần 2 năm còn thiếu … được không"): a woman's plan and a man's, each said.
   if (!s.sex && s.age !== undefined && !s.reachedAge) {
     const [female, male] = [yearsLead({ ...s, sex: 'female' }), yearsLead({ ...s, sex: 'male' })];
-    const reachedOnlyOne = (retirementYear('female', s.age, year) <= year) !== (retirementYear('male', s.age, year) <= year);
-    if (reachedOnlyOne && female?.startsWith(head) && male?.startsWith(head)) {
+    const femaleReached = retirementYear('female', s.age, year) <= year;
+    if (femaleReached !== retirementYear('male', s.age, year) <= year && female?.startsWith(head) && male?.startsWith(head)) {
       // (The branch short of the age: not yet the lump payment, and what paying on gives by then.)
       const rest = (x: string, reached: boolean): string => {
         const tail = x.slice(head.length).replace(/^[.]?\s*/, '').replace(/^khi đủ [^.]*\.\s*/, '');
         return `${reached ? '' : 'chưa đến tuổi nghỉ hưu nên chưa được đóng một lần; '}${tail.replace(/^Anh\/chị/, 'anh/chị')}`;
       };
-      const femaleReached = retirementYear('female', s.age, year) <= year;
       return `${head}. Nếu anh/chị là nữ: ${rest(female, femaleReached)} Nếu là nam: ${rest(male, !femaleReached)}`;
     }
   }
