@@ -653,7 +653,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     // not "Với bố anh/chị:" with nothing after it.)
     const them = PERSON_PRONOUN[t.who];
     const name = PERSON_NAME[t.who];
-    const j = Math.max(0, own.findIndex((p) => p.lead));
+    // (Beside two others, the first part is named whatever it says: "1) Người đang hưởng lương hưu …" under nobody's name
+    // would read as the previous person's.)
+    const j = turns.length > 2 ? 0 : Math.max(0, own.findIndex((p) => p.lead));
     // (Their later parts speak of them too: "Bà 52 tuổi …", not "Anh/chị 52 tuổi".)
     return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p.lead ? { ...p, lead: saidOf(p.lead, them) } : p));
   });

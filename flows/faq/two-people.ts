@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'ong' | 'ba';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -26,9 +26,12 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   emgai: 'em gái của anh/chị',
   ong: 'ông của anh/chị',
   ba: 'bà của anh/chị',
+  contrai: 'con trai của anh/chị',
+  congai: 'con gái của anh/chị',
+  con: 'con của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', ong: 'ông', ba: 'bà' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -41,13 +44,14 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female'>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', ong: 'male', ba: 'female' };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
 /** Where a letter's asks begin ("Em muốn hỏi: …", "Cho em hỏi …"). */
 const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|minh|chau|con|e) (?:muon |xin )?hoi)\b/;
-const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh|chong|vo|bo|me|cha)\b)/;
+// ("Chào cán bộ, tôi …": the official greeted is no father.)
+const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh)\b|(?<!\bcan )(?:chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
 const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?)\b/;
@@ -70,6 +74,16 @@ const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
+/** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
+const KIN_ASK =
+  /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
+
+/**
+ * A child opening a clause ("Con trai tôi 35 tuổi …", "Con gái em …"); "con tôi" alone only with its marks (unaccented, it
+ * may be "còn tôi").
+ */
+const CHILD = /^con(?: (trai|gai)(?: (?:ca|ut|lon|ruot))?| ca| ut| lon)? (?:cua )?(?:toi|tui|minh|em)\b/;
+
 /** The person a clause opens with, if any. */
 function subjectOf(clause: string, kinTold: boolean): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
@@ -86,6 +100,8 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
   }
   const sib = SIBLING_AT_START.exec(f);
   if (sib) return siblingOf(sib);
+  const child = CHILD.exec(f);
+  if (child && (child[1] !== undefined || /[^\x00-\x7f]/.test(clause))) return child[1] === 'trai' ? 'contrai' : child[1] === 'gai' ? 'congai' : 'con';
   return ASKER.test(f) ? 'asker' : undefined;
 }
 
@@ -107,7 +123,15 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // tộc Tày": a clause of hers.)
     .split(/(?<=[.!?;])\s+|,\s+(?=còn\s|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)
     .map((x) => x.trim())
-    .filter((x) => x !== '');
+    .filter((x) => x !== '')
+    // (Two people's asks in one sentence, "Bố tôi đóng tiếp bao lâu thì có lương hưu, mẹ tôi đóng mức thấp nhất mỗi tháng
+    // bao nhiêu?": an ask each, when both halves are asks of a few words.)
+    .flatMap((x) => {
+      if (!x.includes('?')) return [x];
+      const m = KIN_ASK.exec(x);
+      if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5) return [x];
+      return [`${x.slice(0, m.index)}?`, x.slice(m.index + m[0].length)];
+    });
   const all = words(text);
   // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
   // sinh tháng 4/2027", it is the asker's own.)
@@ -158,12 +182,15 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const target: Person | 'both' | undefined = couple ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;
     lastAsk = target;
-    for (const p of target === 'both' ? [...told.keys()] : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
+    // ("… và vợ chồng tôi thì ai đóng được" beside a father's story: the asker and the spouse, not the father.)
+    const spouse = ([...told.keys()] as Person[]).find((p) => p === 'vo' || p === 'chong');
+    const both: Person[] = spouse && /\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? ['asker', spouse] : [...told.keys()];
+    for (const p of target === 'both' ? both : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
   });
   const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
   // (The asker's greeting, "Em chào anh chị.", tells no fact: it makes no third person.)
   const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));
-  if (people.length !== 2 || factual.length > 2) return undefined;
+  if (people.length < 2 || people.length > 3 || factual.length > 3) return undefined;
   return people
     .map((who) => ({
       who,

@@ -18,6 +18,8 @@ describe('reading the situation from a question', () => {
     // One relative's pension, the ask about another: not theirs.
     ['Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi chưa đóng BHXH ngày nào. Mẹ tôi có tham gia tự nguyện được không?', { sex: 'female', age: 62 }],
     ['Bố tôi đang lĩnh lương hưu', { drawingPension: true }],
+    // (Retired since a past year, the pension's amount told now.)
+    ['Bố tôi năm nay 68 tuổi, nghỉ hưu từ năm 2020, lương hưu hiện khoảng 4,5 triệu.', { age: 68, sex: 'male', drawingPension: true }],
     ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
     ['Tôi đã đóng đủ tiền 3 tháng, tháng sau đi làm công ty', { prepaid: true }],
     ['Tôi năm ngoái đã rút BHXH 1 lần rồi, giờ đóng lại được không?', { withdrewBefore: true }],
