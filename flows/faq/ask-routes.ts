@@ -435,6 +435,8 @@ export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(
 
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
+/** Whether one may go on asked ("đóng tự nguyện tiếp được không"). */
+const GO_ON_ASKED = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b(?: \w+){0,3} (?:duoc )?(?:khong|chua|hay khong)\b/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
@@ -2815,7 +2817,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       !s.settlingAbroad &&
       /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc)|eps)\b/.test(f) &&
-      !/\b(?:rut|mot lan|dang ky|ve nuoc|da ve|ve (?:duoc|roi))\b/.test(f) &&
+      !/\b(?:rut|mot lan|dang ky|ve nuoc|da ve|ve (?:duoc|roi))\b|\b(?:nhat|han|han quoc|dai loan|duc|nuoc ngoai) (?:moi |vua )?ve\b(?! (?:lai|sau|khi|nam|thang))/.test(f) &&
       // (Asking to join from abroad, "đang ở Hàn, muốn đóng bhxh ở VN", is this rule too; back home it is not.)
       (!JOIN_ASK.test(f) || /\b(?:dang o|dang lam|dang di|hien o) (?:\w+ ){0,2}(?:han|nhat|dai loan|nuoc ngoai|duc)\b/.test(f)),
     entry: 'transfer_between_schemes.work_abroad',
@@ -2829,7 +2831,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.employment === 'left_job' &&
       !s.memberDied &&
       JOIN_OR_GO_ON.test(f) &&
-      !/\b(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f),
+      !/\b(?<!\b(?:chua|khong|ko|k) )(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f) &&
+      // ("6 năm bắt buộc chưa rút, giờ đóng tn tiếp dc ko": nothing withdrawn, whether to go on asked after it.)
+      (!/\b(?:chua|khong|ko|k) rut\b/.test(f) || GO_ON_ASKED.test(f.slice(f.search(/\b(?:chua|khong|ko|k) rut\b/)))),
     entry: 'transfer_between_schemes.quit_job',
     lead: yearsLead,
     covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],

@@ -22,6 +22,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   vo: ['vk'],
   luong: ['lg', 'luog'],
   sinh: ['sn'],
+  minh: ['mik', 'mk'],
   'hop dong lao dong': ['hdld'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(

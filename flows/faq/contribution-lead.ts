@@ -162,7 +162,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
     if (!group && !months && !LOWEST.test(f)) return undefined;
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
-    const perMode = months ? `; ${months} tháng một lần nộp {PAY_${g}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : '';
+    const perMode = months ? modesPaid(f, months, `PAY_${g}`) : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
     return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day, months)}${nextYearPeriod(f, g, months, s.day)}`;
   }
@@ -173,7 +173,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   }
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
-  const perMode = `${months ? `; ${months} tháng một lần nộp {PAY_${g}:${at}*${months}} đồng${Number(months) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}` : ''}${forAll(f, `PAY_${g}:${at}`, months)}`;
+  const perMode = `${months ? modesPaid(f, months, `PAY_${g}:${at}`) : ''}${forAll(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
@@ -327,6 +327,16 @@ function forAll(f: string, figure: string, months: string | undefined): string {
 }
 
 /** The months of the payment mode named ("6 tháng 1 lần" → 6, "theo quý" → 3, "cả năm" → 12, "đóng 1 lần 5 năm" → 60). */
+/**
+ * What a period of the mode named costs ("; 6 tháng một lần nộp …"), or each of two modes asked between, in the order
+ * asked ("đóng 3 tháng hay 6 tháng một lần thì mỗi lần bao nhiêu").
+ */
+function modesPaid(f: string, months: string, pay: string): string {
+  const line = (m: string): string => `; ${m} tháng một lần nộp {${pay}*${m}} đồng${Number(m) > 12 ? ' (thực nộp thấp hơn một chút vì được giảm theo lãi suất của quỹ)' : ''}`;
+  const both = /\b(3|6|12) thang (?:\w+ ){0,2}?(?:hay|hoac|voi|va|hay la) (?:dong |nop )?(3|6|12) thang\b/.exec(f);
+  return both && both[1] !== both[2] && (both[1] === months || both[2] === months) ? `${line(both[1]!)}${line(both[2]!)}` : line(months);
+}
+
 function modeMonths(f: string): string | undefined {
   // (A mode moved to is the one asked about: "đang đóng theo quý, muốn chuyển qua đóng theo năm … đóng bn".)
   const moved = /\b(?:chuyen|doi) (?:qua|sang) /.exec(f);

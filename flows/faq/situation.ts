@@ -64,6 +64,8 @@ export interface Situation {
 }
 
 /** Working abroad for a term ("xuất khẩu lao động", "thực tập sinh", "sang Nhật làm việc theo hợp đồng 3 năm"). */
+/** Back home from working abroad ("đi XKLĐ Nhật về", "đi Hàn mới về"). */
+const BACK_HOME = /\b(?:xuat khau lao dong|xkld|di lam|lao dong|di) (?:\w+ ){0,2}(?:nhat|nhat ban|han|han quoc|dai loan|duc|malaysia|nuoc ngoai) (?:da |moi |vua )?ve\b(?! (?:lai|sau|khi|nam|thang))|\b(?:da|moi|vua) ve nuoc\b/;
 export const TERM_ABROAD = /\b(?:xuat khau lao dong|xkld|thuc tap sinh|lao dong co thoi han|(?:lam viec|di lam|lam) (?:\w+ ){0,3}(?:theo |co )?hop dong \d)\b/;
 /** A social-assistance allowance drawn ("trợ cấp xã hội hằng tháng", "trợ cấp người khuyết tật", "bảo trợ xã hội"). */
 const SOCIAL_ALLOWANCE =
@@ -452,7 +454,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // diện ra nước ngoài định cư không".)
   const settlementAsked = /\b(?:co phai|phai|co tinh|co duoc tinh|co duoc coi|co thuoc|thuoc) (?:la )?(?:dien |truong hop )?(?:\w+ ){0,3}dinh cu (?:khong|ko|k|chua|hay)\b/.test(f);
   const termAbroad = TERM_ABROAD.test(f);
-  if (termAbroad) s.workingAbroad = true;
+  // ("Đi XKLĐ Nhật về": back home, no longer working abroad.)
+  if (termAbroad && !BACK_HOME.test(f)) s.workingAbroad = true;
   // ("Nam Định cũ", "Bình Định cũ" unaccented are provinces, not "định cư".)
   if (/\b(?:(?<!\b(?:nam|binh) )dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
     s.settlingAbroad = true;
@@ -472,7 +475,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.employment = 'contract';
   } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?(?:hop dong|hd)\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
     s.employment = 'no_contract';
-  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da|toi|em|minh|tui)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f)) {
+  } else if (/\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da|toi|em|minh|tui)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f) || BACK_HOME.test(f)) {
+    // ("Đi XKLĐ Nhật về": the job abroad is over.)
     s.employment = 'left_job';
   } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
     s.employment = 'contract';
@@ -684,7 +688,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // ("đóng tiếp tự nguyện thêm 16 năm (tổng 26 năm)": the total with the years to add, a plan.)
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam (?:\( )?(?:tong cong|tong|la|thanh) \d{1,2} nam(?: \))?/g, ' ')
     // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
-    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, ' ')
+    // (Not the count of a past period told just before: "Từ 2015 đến 2020 tôi đóng BHXH tự nguyện thêm 6 năm rồi dừng".)
+    .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, (m, at: number, all: string) => {
+      const span = /\b(?:tu|nam) (?:(?:thang )?\d{1,2} )?(?:nam )?(?:19|20)\d\d (?:den|toi) (?:(?:thang )?\d{1,2} )?(?:nam )?((?:19|20)\d\d)(?: [\w]+){0,4} $/.exec(all.slice(Math.max(0, at - 80), at));
+      return span && Number(span[1]) < year ? m.replace(/ them /, ' ') : ' ';
+    })
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
     // "Nếu đến lúc nghỉ hưu tôi có tổng cộng 18 năm thì …": a total supposed at the retirement age, not paid.
     .replace(/\b(?:neu|gia su)\b(?: \w+){0,6} (?:tong cong|tong|co|duoc) (?:tong cong |du |duoc )?\d{1,2} nam\b/g, ' ')

@@ -18,6 +18,12 @@ describe('reading the situation from a question', () => {
     // One relative's pension, the ask about another: not theirs.
     ['Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi chưa đóng BHXH ngày nào. Mẹ tôi có tham gia tự nguyện được không?', { sex: 'female', age: 62 }],
     ['Bố tôi đang lĩnh lương hưu', { drawingPension: true }],
+    // (Chat spellings: "mik" is "mình".)
+    ['mik nu, sn 8/1969, dong bhxh tn du 16 nam', { sex: 'female', birthYear: 1969, birthMonth: 8, yearsPaid: 16 }],
+    // (Back from working abroad: the job there is over.)
+    ['Mình đi XKLĐ Nhật về, trước có 6 năm bhxh bắt buộc chưa rút', { employment: 'left_job', yearsPaid: 6 }],
+    // (A past period's own count, "thêm 6 năm", is years paid, not years to add.)
+    ['Từ 2015 đến 2020 tôi đóng BHXH tự nguyện thêm 6 năm rồi dừng vì khó khăn.', { yearsPaid: 6 }],
     // (Retired since a past year, the pension's amount told now.)
     ['Bố tôi năm nay 68 tuổi, nghỉ hưu từ năm 2020, lương hưu hiện khoảng 4,5 triệu.', { age: 68, sex: 'male', drawingPension: true }],
     ['Có phải đóng thêm BHXH tự nguyện khi nghỉ chờ hưu?', { drawingPension: false }],
