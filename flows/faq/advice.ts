@@ -79,7 +79,8 @@ const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
 // (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
 // tháng 4/2026".)
-const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+// (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024.)
+const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
@@ -137,7 +138,8 @@ export function monthsBeforeBirthLead(f: string): string | undefined {
   }
   // (The birth told first: "dự sinh tháng 1/2027. Em mới bắt đầu đóng … từ tháng 9/2026".)
   if (started && !birth && k === 0) birth = BIRTH_MONTH.exec(f);
-  if (!started || !birth) return undefined;
+  if (!started) return yearStartedLead(f);
+  if (!birth) return undefined;
   const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
   const due = by * 12 + bm;
   const paid = due - (Number(started[2]) * 12 + Number(started[1]));
@@ -161,6 +163,20 @@ export function monthsBeforeBirthLead(f: string): string | undefined {
     }
   }
   return short.replace(`nên ${late} chưa`, 'nên lần sinh này chưa');
+}
+
+/**
+ * A start told by its year only, before a birth a year and a half or more later ("cả hai cùng đóng BHXH tự nguyện từ năm
+ * 2024. Tháng 11/2026 vợ em sinh đôi"): even from that year's December, 6 months in the 12 before the birth.
+ */
+function yearStartedLead(f: string): string | undefined {
+  const from = /\b(?:dong|tham gia|bat dau dong)\b(?: \w+){0,6}? tu nam (20\d\d)\b/.exec(f);
+  const birth = from && BIRTH_MONTH.exec(f.slice(from.index + from[0].length));
+  if (!from || !birth) return undefined;
+  const due = Number(birth[2] ?? birth[4] ?? birth[6]) * 12 + Number(birth[1] ?? birth[3] ?? birth[5]);
+  return due - (Number(from[1]) * 12 + 12) >= 6 && !/\b(?:dung|ngung|nghi|thoi) (?:dong|tham gia)\b|\bchua dong\b/.test(f)
+    ? `Đóng đều từ năm ${from[1]} đến trước tháng sinh là hơn 6 tháng trong 12 tháng trước khi sinh, nên đủ điều kiện nhận trợ cấp 2.000.000 đồng mỗi con.`
+    : undefined;
 }
 
 /** A social-assistance allowance beside the rule on pensioners: it keeps no one out. */
@@ -1055,7 +1071,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
   // (Matched elsewhere, "… nghỉ việc, sau đó đóng tự nguyện … sinh con tháng 10/2026, có được 2 triệu thai sản không": the birth asked.)
   const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? monthsBeforeBirthLead(f) : undefined;
-  if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: beforeBirth }] };
+  // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
+  const onceToo = beforeBirth && EACH_PARENT_ASKED.test(f) && !beforeBirth.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
+  if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: `${beforeBirth}${onceToo}` }] };
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.
   if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {

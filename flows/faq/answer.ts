@@ -167,7 +167,8 @@ const base = (topic: FaqAnswer['topic'], kind: FaqAnswer['kind'], answer: string
  * ("giam thi luong huu co bi anh huong" is "giảm", to lower the level, not "giam", a prison).
  */
 const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Map<string, RegExp | ((f: string) => boolean)>([
-  ['benefits_pension.imprisonment', /\b(?:di tu|ngoi tu|bi tu|vao tu|ra tu|o tu|trai giam|phat tu|an tu|chap hanh an|tu giam|tam giam|ket an|giam giu|tu toi)\b/],
+  // (Not "Nghệ An. Từ 1/1990 …" nor "ở từ năm 2010": a place and a date.)
+  ['benefits_pension.imprisonment', /\b(?:(?:di|ngoi|bi|vao|ra|o|an) tu\b(?! (?:\d|thang|nam|nho|khi|luc|do|nay|gio|xa|que)\b)|(?:trai giam|phat tu|chap hanh an|tu giam|tam giam|ket an|giam giu|tu toi)\b)/],
   ['eligibility.village_officials', VILLAGE_POST],
   // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one; and a birth told: "cả hai vợ chồng
   // có đóng được không" is each one's joining.)

@@ -305,6 +305,11 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   if (!due || s.day === undefined) return undefined;
   const now = monthIndex(s.day);
   const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
+  // (A period paid from a past month, "Tháng 3/2026 em đã đóng … 12 tháng một lần": its months count, and the ones after it.)
+  const from0 = s.paidFromMonth;
+  if (from0 !== undefined && from0 < now && due.at - from0 >= 6 && due.at >= now) {
+    return `Anh/chị đã đóng từ tháng ${monthYear(from0)}: đóng tiếp đều thì trong 12 tháng trước tháng sinh (${when}) có đủ 6 tháng đóng, nên được trợ cấp 2.000.000 đồng mỗi con.`;
+  }
   const paidSoFar = Number(PAID_SO_FAR.exec(f)?.[1] ?? 0);
   if (paidSoFar > 0 && paidSoFar < 12 && due.at >= now) {
     // (The months paid so far, then this month and the next ones up to the birth.)
@@ -558,7 +563,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'imprisonment',
     decisive: true,
     asks: (f) =>
-      /\b(?:di tu|ngoi tu|bi tu|vao tu|ra tu|trai giam|phat tu|an tu|chap hanh an|tu giam|tam giam)\b/.test(f) &&
+      /\b(?:(?:di|ngoi|bi|vao|ra|an) tu\b(?! (?:\d|thang|nam|nho|khi|luc|do|nay|gio|xa|que)\b)|(?:trai giam|phat tu|chap hanh an|tu giam|tam giam)\b)/.test(f) &&
       /\b(?:luong huu|quyen loi|mat|dung|cat|linh|lanh|nhan|thoi gian (?:da )?dong)\b/.test(f),
     entry: 'benefits_pension.imprisonment',
   },

@@ -121,6 +121,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   // Plain "bảo hiểm" is the scheme too (health insurance became "bhyt" above).
   [/\bbao hiem\b(?! (?:nhan tho|that nghiep|tai nan|xe|y te))/g, ' '],
   [/\btu nguyen\b/g, ' tunguyen '],
+  // Places whose name holds "an" ("quê Nghệ An"): no "án" (a court's sentence) of the prison rule.
+  [/\b(?:nghe an|long an|an giang|di an|thuan an|tan an|hoai an|binh an)\b/g, ' ', ' an'],
   [/\b1 lan\b/g, 'mot lan'],
   // "Có bị lỗ không" is a loss (unaccented "lo" is also "lỡ", missed: "bị lỡ hạn" keeps its noun after it).
   [/\b(co |bi |co bi )lo (?=khong\b|chu\b|a\b|ha\b|$)/g, '$1thiet ', ' lo '],

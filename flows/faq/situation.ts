@@ -55,6 +55,8 @@ export interface Situation {
   reachedAge?: boolean;
   /** Never paid yet, or only now starting ("chưa đóng ngày nào", "mới bắt đầu tham gia"). */
   neverPaid?: boolean;
+  /** A period paid from a past month, as a month index from year 0 ("Tháng 3/2026 em đã đóng … 12 tháng một lần"). */
+  paidFromMonth?: number;
   /** Months of pregnancy told ("đang mang thai 5 tháng"). */
   pregnantMonths?: number;
   /** The calendar year the question is read in (not told by the person): ages from a birth year, this year's retirement age. */
@@ -519,6 +521,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   ) {
     s.prepaid = true;
   }
+  // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần": paying since that month; not a relative's.)
+  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua )(?:dong|nop)\b/.exec(f);
+  if (paidIn && Number(paidIn[1]) <= 12 && Number(paidIn[2]) * 12 + Number(paidIn[1]) <= year * 12 + (month ?? 12)) s.paidFromMonth = Number(paidIn[2]) * 12 + Number(paidIn[1]) - 1;
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
@@ -656,6 +661,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("Năm 2018 tôi đóng BHXH tự nguyện đến hết năm 2022": a period from that year, read as "tôi đóng … từ năm 2018 đến …".)
+    .replace(/(^ ?|[.;:,] )nam ((?:19|20)\d\d) ((?:toi|em|minh|tui) (?:bat dau )?(?:dong|tham gia|nop)(?: [\w,]+){0,6}?) (den|toi) (?=(?:het )?(?:nam )?(?:19|20)\d\d\b)/g, '$1$3 tu nam $2 $4 ')
     // ("tổng cộng đúng 15 năm" unaccented: "đúng", exactly, not "dừng", a stop.)
     .replace(/\b(tong cong|tong|duoc|la|vua|da dong|dong) dung (\d{1,2}) (nam|thang)\b/g, '$1 $2 $3')
     // ("Đóng đúng 15 năm thì lương hưu được bao nhiêu": years supposed, opening the ask; "đã đóng 15 năm thì …" stays.)

@@ -375,6 +375,11 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('anh tôi ở trong trại giam, có được lĩnh lương hưu hằng tháng nữa không?').entryId).toBe('benefits_pension.imprisonment');
     expect(ask('Tôi đang đóng BHXH tự nguyện, nếu bị đi tù thì có mất quyền lợi không?').entryId).toBe('benefits_pension.imprisonment');
     expect(ask('Người đang đi tù có được tham gia BHXH tự nguyện không?').entryId).not.toBe('benefits_pension.imprisonment');
+    // ("quê Nghệ An. Từ 1/1990 …": a province and a date, no "án tù".)
+    const letter =
+      'Tôi sinh tháng 8/1965, quê Nghệ An. Từ 1/1990 đến 12/2001 tôi làm công nhân lâm trường, có đóng BHXH bắt buộc đủ 12 năm, chưa rút. Năm 2018 tôi đóng BHXH tự nguyện đến hết năm 2022 thì dừng (5 năm). Xin hỏi tôi có đủ điều kiện hưởng lương hưu không?';
+    expect(ask(letter).entryId).not.toBe('benefits_pension.imprisonment');
+    expect(ask(letter).answer).toMatch(/đã đóng 17 năm/);
   });
 
   it('tells someone on a disability allowance that the social pension is not added to it (the higher one), not the lump sum', () => {

@@ -22,6 +22,10 @@ describe('reading the situation from a question', () => {
     ['mik nu, sn 8/1969, dong bhxh tn du 16 nam', { sex: 'female', birthYear: 1969, birthMonth: 8, yearsPaid: 16 }],
     // (Back from working abroad: the job there is over.)
     ['Mình đi XKLĐ Nhật về, trước có 6 năm bhxh bắt buộc chưa rút', { employment: 'left_job', yearsPaid: 6 }],
+    // (A year's start told first: "Năm 2018 tôi đóng … đến hết năm 2022".)
+    ['Năm 2018 tôi đóng BHXH tự nguyện đến hết năm 2022 thì dừng (5 năm).', { yearsPaid: 5, startYear: 2018 }],
+    // (A period paid from a past month: paying since then.)
+    ['Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần với mức thu nhập 3 triệu.', { paidFromMonth: 2026 * 12 + 2 }],
     // (A past period's own count, "thêm 6 năm", is years paid, not years to add.)
     ['Từ 2015 đến 2020 tôi đóng BHXH tự nguyện thêm 6 năm rồi dừng vì khó khăn.', { yearsPaid: 6 }],
     // (Retired since a past year, the pension's amount told now.)
