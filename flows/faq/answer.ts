@@ -581,8 +581,8 @@ function householdFor(letter: string, own: string): Situation {
   return m && !/\bngheo\b/.test(foldWords(own)) ? { household: m[1]!.includes('can') ? 'near_poor' : 'poor' } : {};
 }
 
-/** A relative opening the message as its subject ("Mẹ e đóng …", "Bố em sinh tháng 8/1963, …"). */
-const RELATIVE_OPENS = /^(?:(?:chao|xin chao|da|ad|ad oi|anh chi oi|cho (?:em|toi|minh|e) hoi)\b ?)*(me|bo|cha|chong|vo) (?:em|e|toi|minh|tui)\b/;
+/** A relative opening the message as its subject ("Mẹ e đóng …", "Bố em sinh tháng 8/1963, …", "con trai tôi suy giảm 85% …"). */
+const RELATIVE_OPENS = /^(?:(?:chao|xin chao|da|ad|ad oi|anh chi oi|cho (?:em|toi|minh|e) hoi)\b ?)*(me|bo|cha|chong|vo|con trai|con gai) (?:em|e|toi|minh|tui)\b/;
 /** The asker's own facts ("tôi 45 tuổi", "em sinh …", "em đã đóng …"), which make the message theirs too. */
 const ASKER_FACTS = /\b(?:toi|em|e|minh|tui) (?:(?:la )?(?:nam|nu)\b|\d{2} ?(?:t|tuoi)\b|nam nay \d|sinh\b|da dong|dang dong|dong (?:duoc|tu|bhxh|bao hiem|tu nguyen)|co \d|lam\b)/;
 /** Other kin told beside the first ("… bố em … mẹ em …"): a letter about two, read otherwise. */
@@ -593,7 +593,7 @@ function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
   const f = foldWords(text);
   const m = RELATIVE_OPENS.exec(f);
   if (!m) return undefined;
-  const who = m[1] === 'cha' ? 'bo' : (m[1] as 'me' | 'bo' | 'chong' | 'vo');
+  const who = m[1] === 'cha' ? 'bo' : m[1] === 'con trai' ? 'contrai' : m[1] === 'con gai' ? 'congai' : (m[1] as 'me' | 'bo' | 'chong' | 'vo');
   const others = [...f.matchAll(OTHER_KIN)].filter((k) => !k[0].startsWith(m[1]!));
   if (others.length > 0 || ASKER_FACTS.test(f.replace(OTHER_KIN, ' '))) return undefined;
   return who;
@@ -637,7 +637,10 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       const told = [...t.story, ...t.asks].join(' ');
       // (The family's special zone or island commune, told once in another's sentence: "tui ở đặc khu Kiên Hải … Vợ tui …".)
       const own = `${told}${placeFor(text, told)}`;
-      const theirs = { ...householdFor(text, told), ...facts };
+      // (The household told by the asker or of everyone, "nhà mình là hộ nghèo"; not in another relative's own sentences, "Chị
+      // hai …, nhà chị thuộc hộ cận nghèo".)
+      const othersOwn = new Set(turns.filter((u) => u !== t && u.who !== 'asker').flatMap((u) => u.story.filter((x) => !t.story.includes(x))));
+      const theirs = { ...householdFor(turns.length > 2 ? [...new Set(turns.flatMap((u) => [...u.story, ...u.asks]))].filter((x) => !othersOwn.has(x)).join(' ') : text, told), ...facts };
       const a = answerQuestion(index, own, threshold, sex ? { ...theirs, sex } : theirs, day);
       if (a.kind !== 'entry' || a.parts.length === 0) return undefined;
       answers.push(a);

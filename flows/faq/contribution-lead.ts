@@ -200,9 +200,12 @@ function otherLevel(f: string, income: number, floor: number, ceiling: number): 
   return undefined;
 }
 
-/** What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng"). */
+/**
+ * What the person can spend a month ("có thể bỏ ra 1,5 triệu", "đóng được tầm 1tr/tháng", "dư ra được khoảng 500 nghìn để đóng";
+ * not "đóng được 25 năm", "có thể đóng trước một lần nhiều năm").
+ */
 const BUDGET =
-  /\b(?:bo ra|danh ra|chi ra|du ra|de danh|co the (?:dong|nop|chi|bo)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
+  /\b(?:bo ra|danh ra|chi ra|du ra|de danh|co the (?:dong|nop|chi|bo)\b(?= (?:\w+ ){0,3}?\d+(?:[.,]\d+)? ?(?:trieu|tr|k|nghin|dong)\b)|kha nang (?:dong|nop)|(?:dong|nop) (?:toi da|tam))\b|\b(?:dong|nop) (?:duoc|noi) (?:toi da |tam |khoang |chung )?\d(?![\d.,]* ?(?:nam|thang|tuoi)\b)|\b(?:so )?tien dong\b(?: \w+){0,3} (?:chu )?khong phai (?:la )?(?:muc )?thu nhap\b|\brieng tien dong\b|\b(?:dong|nop) (?:\w+ ){0,3}?\d+(?: \d)? ?(?:trieu|tr|k|nghin) (?:dong )?tien (?:bhxh|bao hiem)\b/;
 /** Asks which income to choose ("nên chọn mức thu nhập bao nhiêu", "chọn mức nào"; not "theo mức thu nhập 6 triệu/tháng thì
  * mỗi tháng bao nhiêu", an income told). */
 const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:bao nhieu|nao)\b|\bmuc (?:thu nhap )?nao\b|\bmuc thu nhap (?!\d)(?:\w+ ){0,6}?(?:la )?bao nhieu\b/;

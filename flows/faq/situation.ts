@@ -864,7 +864,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   // ("đủ tuổi hưu từ năm 2023": when the age was reached.)
-  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong|nghi huu|ve huu|tuoi huu|tuoi nghi huu) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
+  const start = /(?<!\b(?:nghi|nghi viec|nghi lam|nghi dong|ngung|dung|ngung dong|dung dong|khong dong|nghi huu|ve huu|tuoi huu|tuoi nghi huu|ngheo|can ngheo|khuyet tat|that nghiep) )\b(?:tu|bat dau|tham gia|dong) (?:\w+ ){0,3}?(?:nam )?(?<!\b(?:den|toi|het) (?:thang )?(?:\d{1,2} )?(?:nam )?)(19[89]\d|20[0-2]\d)\b/.exec(f);
   // ("đã đóng đến hết 12/2026": the end of a period, not its start.)
   if (start?.[1]) s.startYear = Number(start[1]);
   // ("tháng 8/2025 mới bắt đầu đóng tự nguyện": the month told before the start.)
@@ -876,7 +876,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
-    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
+    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) && !STATUS_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
     ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
@@ -969,6 +969,8 @@ function inRelativeSentence(f: string, at: number): boolean {
   const start = Math.max(0, f.lastIndexOf(' . ', at), f.lastIndexOf(' ? ', at), f.lastIndexOf(' ) ', at));
   return RELATIVE_SUBJECT.test(f.slice(start, at));
 }
+/** A status held since a year, before its period ("thuộc hộ nghèo từ năm 2015 đến nay"): no years paid. */
+const STATUS_BEFORE = /\b(?:ho ngheo|ho can ngheo|can ngheo|ngheo|khuyet tat|that nghiep) $/;
 /** A period's start month with the years paid from it: "tới 1/2015 mới đóng tự nguyện được 2 năm". */
 const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\d) (?:moi |lai |thi )?(?:dong|tham gia)(?: (?!nam\b)\w+){0,4}? (?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/g;
 /** Two years in a row, a span ("(2017 2024)"). */
@@ -1014,6 +1016,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
     if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
+    // ("nhà tôi thuộc hộ nghèo từ năm 2015 đến nay": a household's status, not years paid.)
+    if (STATUS_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))) continue;
     // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)
     if (inRelativeSentence(f, p.index)) continue;
     // ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025, đến tháng 10/2026 thì mất": months drawn, not paid.)

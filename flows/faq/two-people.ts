@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -24,6 +24,7 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   chi: 'chị gái của anh/chị',
   emtrai: 'em trai của anh/chị',
   emgai: 'em gái của anh/chị',
+  em: 'em của anh/chị',
   ong: 'ông của anh/chị',
   ba: 'bà của anh/chị',
   contrai: 'con trai của anh/chị',
@@ -31,7 +32,7 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   con: 'con của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -44,7 +45,7 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
@@ -60,6 +61,7 @@ const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong
  * younger one only with "trai" or "gái" ("em" alone is the asker).
  */
 const SIBLING = /\b(?:(anh|chi)(?: (?:trai|gai|ca|hai|ruot))?(?: cua)? (?:toi|minh|tui)|(anh) trai(?: cua)? em|(chi) gai(?: cua)? em|em (trai|gai)(?: ruot)?(?: cua)?(?: (?:toi|minh|tui|em))?)\b/;
+const SIBLING_RANK = /^(?:(anh|chi) (?:ca|hai|ba|lon|thu hai|thu ba)|(em) (ut|trai|gai|nho|thu \w+))\b/;
 const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
 const ASKER = /^(?:toi|tui|em|minh)\b/;
@@ -100,6 +102,9 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
   }
   const sib = SIBLING_AT_START.exec(f);
   if (sib) return siblingOf(sib);
+  // (Siblings by their rank, "Anh cả 50 tuổi …", "Chị hai …", "Em út 19 tuổi …".)
+  const rank = SIBLING_RANK.exec(f);
+  if (rank) return rank[1] === 'anh' ? 'anh' : rank[1] === 'chi' ? 'chi' : rank[3] === 'trai' ? 'emtrai' : rank[3] === 'gai' ? 'emgai' : 'em';
   const child = CHILD.exec(f);
   if (child && (child[1] !== undefined || /[^\x00-\x7f]/.test(clause))) return child[1] === 'trai' ? 'contrai' : child[1] === 'gai' ? 'congai' : 'con';
   return ASKER.test(f) ? 'asker' : undefined;

@@ -382,6 +382,19 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask(letter).answer).toMatch(/đã đóng 17 năm/);
   });
 
+  it('speaks of the son a message is about, not of the asker', () => {
+    expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
+  });
+
+  it("prices each sibling's own level, the near-poor household's support for the sister alone", () => {
+    const a = ask(
+      'Ba anh em tôi muốn cùng tham gia BHXH tự nguyện. Anh cả 50 tuổi chạy xe ôm, muốn chọn mức thu nhập 3 triệu. Chị hai 42 tuổi đã ra ở riêng, nhà chị thuộc hộ cận nghèo, chọn mức thấp nhất. Em út 19 tuổi đang học đại học, bố mẹ muốn đóng cho em theo mức thu nhập 5 triệu. Xin tính giúp mỗi người mỗi tháng phải đóng bao nhiêu?',
+    ).answer;
+    expect(a).toMatch(/Với anh trai của anh\/chị: Với thu nhập 3\.000\.000 đồng\/tháng: [^\n]*nộp 594\.000 đồng\/tháng/);
+    expect(a).toMatch(/Với chị gái của anh\/chị: [^\n]*hộ cận nghèo [^\n]*nộp 198\.000 đồng\/tháng/);
+    expect(a).toMatch(/Với em của anh\/chị: Với thu nhập 5\.000\.000 đồng\/tháng: [^\n]*nộp 1\.034\.000 đồng\/tháng/);
+  });
+
   it('tells someone on a disability allowance that the social pension is not added to it (the higher one), not the lump sum', () => {
     const a = ask('Bà nội tôi 80 tuổi đang nhận trợ cấp người khuyết tật đặc biệt nặng, giờ làm thêm trợ cấp hưu trí xã hội được không?');
     expect(a.entryId).toBe('other.social_pension');

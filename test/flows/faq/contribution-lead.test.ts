@@ -54,6 +54,8 @@ describe('the contribution at the lowest income, for a group or a mode named wit
     expect(answer('Nhà em hộ nghèo, em đóng 3 tháng 1 lần mức thấp nhất thì nộp bao nhiêu ạ?')).toMatch(/^Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), hộ nghèo được Nhà nước hỗ trợ 165\.000 đồng\/tháng, nộp 165\.000 đồng\/tháng; 3 tháng một lần nộp 495\.000 đồng\./);
     expect(answer('Tôi là người dân tộc Tày, đóng mức thấp nhất 6 tháng một lần thì bao nhiêu?')).toMatch(/người dân tộc thiểu số được Nhà nước hỗ trợ 99\.000 đồng\/tháng, nộp 231\.000 đồng\/tháng; 6 tháng một lần nộp 1\.386\.000 đồng/);
     expect(answer('muc thu nhap 5 trieu thi dong 1 nam bao nhieu tien a')).toMatch(/12 tháng một lần nộp 12\.408\.000 đồng/);
+    // (Years paid supposed, "đóng được 25 năm", and paying ahead asked, "có thể đóng trước …": no budget; the level told is the income.)
+    expect(answer('Tôi muốn đóng mức thu nhập 5 triệu. Tôi có thể đóng trước một lần nhiều năm không? Nếu tổng cộng tôi đóng được 25 năm thì lương hưu bao nhiêu phần trăm?')).toMatch(/Ước tính với 25 năm đóng, thu nhập bình quân 5\.000\.000 đồng\/tháng/);
     // (Two modes asked between: both priced.)
     expect(answer('Đóng mức thấp nhất 3 tháng hay 6 tháng một lần thì mỗi lần bao nhiêu ạ?')).toMatch(/3 tháng một lần nộp 792\.000 đồng; 6 tháng một lần nộp 1\.584\.000 đồng/);
   });

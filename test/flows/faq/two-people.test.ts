@@ -37,6 +37,11 @@ describe('a letter about two people, split into each one\'s turn', () => {
       ['chong', ['Chồng tôi bao giờ được lương hưu?']],
       ['contrai', ['con trai tôi có nên đóng thêm tự nguyện không?']],
     ]);
+    // (Siblings by their rank, "Anh cả …", "Chị hai …", "Em út …", each with their own level.)
+    const siblings = splitByPerson(
+      'Ba anh em tôi muốn cùng tham gia BHXH tự nguyện. Anh cả 50 tuổi chạy xe ôm, muốn chọn mức thu nhập 3 triệu. Chị hai 42 tuổi, nhà chị thuộc hộ cận nghèo, chọn mức thấp nhất. Em út 19 tuổi đang học đại học, bố mẹ muốn đóng cho em theo mức thu nhập 5 triệu. Xin tính giúp mỗi người mỗi tháng phải đóng bao nhiêu?',
+    );
+    expect(siblings?.map((t) => t.who)).toEqual(['anh', 'chi', 'em']);
     // (Four people with their own facts are too many for one reply: read whole.)
     expect(splitByPerson(`${letter} Mẹ tôi 70 tuổi chưa đóng. Mẹ tôi có được trợ cấp không?`)).toBeUndefined();
   });
