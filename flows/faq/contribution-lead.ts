@@ -284,17 +284,24 @@ function movedAway(f: string, at: number, length: number, oldName: boolean): boo
 }
 
 /** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
-export function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
+/** The province's own top-up where the person lives and pays, if it has one for their group. */
+function topUpWhere(f: string, g: string): { province: { name: string }; extra: number; named: RegExpExecArray | null; merged?: { into: string; name: string } } | undefined {
   // (A province named only to compare, "ở thành phố có hỗ trợ thêm như Hà Nội không": not where they live.)
   // (The province by its name of today first: "trước ở Nam Định, giờ sáp nhập thành Ninh Bình" is in Ninh Bình.)
   const where = f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' ');
   const named = /\b(ha noi|ninh binh)\b/.exec(where) ?? PROVINCE.exec(where);
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
-  if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return '';
+  if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return undefined;
   const merged = MERGED_INTO[named?.[1] ?? ''];
   const province = TOP_UPS[merged?.into ?? named?.[1] ?? ''];
   const extra = province?.rates[g];
-  if (!province || !extra || day === undefined) return '';
+  return province && extra ? { province, extra, named, merged } : undefined;
+}
+
+export function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
+  const here = topUpWhere(f, g);
+  if (!here || day === undefined) return '';
+  const { province, extra, named, merged } = here;
   if (named && movedAway(f, named.index, named[0].length, merged !== undefined)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
   // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.
   const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
@@ -575,17 +582,33 @@ function belowNextFloor(income: number, day: string | undefined): string {
  * A period asked that starts next year at the floor ("Tháng 1/2027 em xin tạm hoãn hợp đồng 6 tháng … đóng mức thấp
  * nhất thì bao nhiêu"): what it costs at that year's floor, when that floor differs from today's.
  */
+/** A period paid ahead already ("đã đóng 12 tháng", "vừa nộp 6 tháng", "đóng trước"; not "mỗi tháng … đóng"). */
+const PAID_AHEAD = /\b(?:da|vua) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:da|vua) dong truoc\b|\bdong truoc (?:\w+ ){0,3}roi\b/;
+
 function nextYearPeriod(f: string, g: string, months: string | undefined, day: string | undefined): string {
   if (day === undefined) return '';
   const year = Number(day.slice(0, 4));
-  const start = new RegExp(`\\b(?:tu |bat dau (?:tu )?)?thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
-  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12) return '';
-  const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
+  // (A period's start, "từ tháng 3/2027", "Tháng 1/2027 em xin tạm hoãn …"; not a birth's month, "dự sinh tháng 4/2027".)
+  const start = new RegExp(`(?<!\\b(?:sinh|de)(?: \\w+){0,3} )\\b(?:tu |bat dau (?:tu )?)?thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
+  const now = rulesAt(new Date(`${day}T12:00:00+07:00`)).period;
+  // The year's last month, no start told: the months from January on are at next year's floor, unless paid ahead now.
+  const nextMonth = `${year + 1}-01-15`;
+  // (Not where next year is asked about, "chuẩn nghèo năm 2027": that answer says it.)
+  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\b(?:nam sau|nam toi|chuan ngheo|sang nam)\b/.test(f) && !new RegExp(`(?<!\\b(?:sinh|de)(?: \\w+){0,3} )\\b${year + 1}\\b`).test(f) && rulesAt(new Date(`${nextMonth}T12:00:00+07:00`)).period !== now && !PAID_AHEAD.test(f);
+  if (!soon && (!start || Number(start[1]) < 1 || Number(start[1]) > 12)) return '';
+  const then = soon ? nextMonth : `${year + 1}-${String(Number(start![1])).padStart(2, '0')}-15`;
   const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
-  if (next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period) return '';
-  const pay = figureValue(`PAY_${g}`, undefined, then);
-  const per = months ? `, ${months} tháng ${formatNumber(pay * Number(months))} đồng` : '';
+  if (next === now) return '';
+  // (With the province's own top-up, on next year's base too.)
+  const here = topUpWhere(f, g);
+  const more = here && !(here.named && movedAway(f, here.named.index, here.named[0].length, here.merged !== undefined)) ? applyRate(applyRate(next.ruralPovertyLine, next.rate), here.extra / 100) : 0;
+  const pay = Math.max(0, figureValue(`PAY_${g}`, undefined, then) - more);
   const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
-  return ` Kỳ bắt đầu từ tháng ${Number(start[1])}/${year + 1} tính theo mức thấp nhất của năm ${year + 1} là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: nộp khoảng ${formatNumber(pay)} đồng/tháng${per}.`;
+  const local = more > 0 ? `, kể cả phần ${here!.province.name} hỗ trợ thêm` : '';
+  if (soon) {
+    return ` Từ tháng 1/${year + 1} mức thấp nhất là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: đóng hằng tháng thì từ tháng 1/${year + 1} nộp khoảng ${formatNumber(pay)} đồng/tháng${local}; đóng trước 3, 6 hoặc 12 tháng ngay trong tháng ${Number(day.slice(5, 7))}/${year} thì cả kỳ giữ mức hiện nay, không phải nộp thêm.`;
+  }
+  const per = months ? `, ${months} tháng ${formatNumber(pay * Number(months))} đồng` : '';
+  return ` Kỳ bắt đầu từ tháng ${Number(start![1])}/${year + 1} tính theo mức thấp nhất của năm ${year + 1} là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: nộp khoảng ${formatNumber(pay)} đồng/tháng${per}${local}.`;
 }
 

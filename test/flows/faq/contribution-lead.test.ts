@@ -50,6 +50,15 @@ describe('the contribution for the income a person names', () => {
 });
 
 describe('the contribution at the lowest income, for a group or a mode named without an income', () => {
+  it("says in December what the months from January cost at next year's floor (with the city's top-up), and that a period paid ahead now keeps today's", () => {
+    const a = answer('Đóng mức thấp nhất thì mỗi tháng bao nhiêu?', '2026-12-05');
+    expect(a).toMatch(/nộp 264\.000 đồng\/tháng\. Từ tháng 1\/2027 mức thấp nhất là 2\.200\.000 đồng \(dự kiến[^)]*\): đóng hằng tháng thì từ tháng 1\/2027 nộp khoảng 387\.200 đồng\/tháng; đóng trước 3, 6 hoặc 12 tháng ngay trong tháng 12\/2026 thì cả kỳ giữ mức hiện nay/);
+    expect(answer('Em ở Hà Nội, đóng mức thấp nhất thì mỗi tháng bao nhiêu?', '2026-12-05')).toMatch(/nộp khoảng 338\.800 đồng\/tháng, kể cả phần Hà Nội hỗ trợ thêm/);
+    // (Not in another month, nor for a birth's month taken as a period's start.)
+    expect(answer('Đóng mức thấp nhất thì mỗi tháng bao nhiêu?', '2026-11-05')).not.toMatch(/2027/);
+    expect(answer('Vợ em dự sinh tháng 4/2027, em đóng mức thấp nhất thì mỗi tháng bao nhiêu?', '2026-12-05')).not.toMatch(/Kỳ bắt đầu từ tháng 4\/2027/);
+  });
+
   it('gives what the group pays a month and for the mode ("hộ nghèo, 3 tháng 1 lần", "dân tộc Tày, 6 tháng")', () => {
     expect(answer('Nhà em hộ nghèo, em đóng 3 tháng 1 lần mức thấp nhất thì nộp bao nhiêu ạ?')).toMatch(/^Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), hộ nghèo được Nhà nước hỗ trợ 165\.000 đồng\/tháng, nộp 165\.000 đồng\/tháng; 3 tháng một lần nộp 495\.000 đồng\./);
     expect(answer('Tôi là người dân tộc Tày, đóng mức thấp nhất 6 tháng một lần thì bao nhiêu?')).toMatch(/người dân tộc thiểu số được Nhà nước hỗ trợ 99\.000 đồng\/tháng, nộp 231\.000 đồng\/tháng; 6 tháng một lần nộp 1\.386\.000 đồng/);
