@@ -826,7 +826,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // Months paid short of 6, asking about a birth ("mới đóng được 4 tháng, sinh con tháng 1/2027 có được không"):
   // the 6 months in the 12 before the birth decide, not a plain "Có".
   const monthsPaid = matched.topic === 'maternity' && !s.memberDied ? shortMonthsPaid(s, f) : undefined;
-  const enoughMonths = matched.topic === 'maternity' && !s.memberDied && monthsPaid === undefined ? /\b(?:dong|tham gia)(?: \w+){0,3} (?:duoc )?([6-9]|1[0-2]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1] : undefined;
+  // (Not a period to pay ahead, "có nên đóng trước luôn 12 tháng", nor where the start and the birth's months are told: those
+  // months are reckoned below.)
+  const enoughMonths = matched.topic === 'maternity' && !s.memberDied && monthsPaid === undefined && monthsBeforeBirthLead(f) === undefined ? /\b(?:dong|tham gia)(?: (?!truoc\b|luon\b)\w+){0,3} (?:duoc )?([6-9]|1[0-2]) thang\b(?! (?:mot|1) lan)/.exec(f)?.[1] : undefined;
   if (enoughMonths !== undefined) {
     // (On the entry matched: "sinh đôi được bao nhiêu" keeps the twins' answer.)
     // (Twins or triplets: the sum for them.)

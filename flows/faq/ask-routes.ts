@@ -285,6 +285,12 @@ export function yearsBackpayLead(f: string): string | undefined {
 
 /** "Không: …" when the 60/55 rule is asked and 20 voluntary years come only after the general retirement age. */
 function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
+  // ("12 năm bắt buộc và 8 năm tự nguyện, tổng đúng 20 năm … nghe nói đủ 20 năm thì nam 60 tuổi được về hưu": the rule counts
+  // voluntary years only.)
+  const voluntary = s.yearsPaid !== undefined && s.compulsoryYears !== undefined && s.compulsoryYears > 0 ? s.yearsPaid - s.compulsoryYears : undefined;
+  if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
+    return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; ${s.compulsoryYears} năm bắt buộc không được tính vào 20 năm đó, anh/chị có ${spell(voluntary)} tự nguyện, nên hưởng lương hưu theo tuổi nghỉ hưu chung.`;
+  }
   if (s.startYear === undefined || s.startYear >= 2021 || (s.yearsPaid ?? 0) >= 20 || !s.sex || s.birthYear === undefined || s.birthMonth === undefined) return undefined;
   if (!/\b(?:55|60) tuoi\b/.test(f) || !/\btruoc (?:nam )?2021\b/.test(f)) return undefined;
   const twenty = s.startYear * 12 + (s.startMonth ?? 1) - 1 + 239;

@@ -40,6 +40,10 @@ export function periodRunning(f: string, day: string | undefined): { months: num
   const paidIn = PAID_IN_MONTH.exec(f);
   const mode = /\b(?:theo )?ky (3|6|12) thang\b/.exec(f)?.[1] ?? paidIn?.[3] ?? modeMonths(f);
   const start = PERIOD_FROM.exec(f);
+  // ("Em đóng BHXH tự nguyện hằng tháng từ tháng 1/2026 … muốn đổi sang đóng 12 tháng một lần": paying monthly, no period
+  // running; the mode named is the one wished for.)
+  const monthly = /\b(?:dong|nop) (?:bhxh |bao hiem (?:xa hoi )?)?(?:tu nguyen )?(?:hang thang|theo thang|tung thang)\b/.exec(f);
+  if (monthly && !paidIn && !/\bky (?:3|6|12) thang\b/.test(f) && /\b(?:doi|chuyen) (?:sang|qua)\b/.test(f.slice(monthly.index))) return undefined;
   if (day === undefined || mode === undefined || (!paidIn && (!start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)))) return undefined;
   const months = Number(mode);
   const month = Number(paidIn ? paidIn[1] : (start![2] ?? start![4]));
@@ -424,7 +428,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   // (The rate counts odd months as the other sentences do: 18 years 4 months is 18.5 years, 52 % for a woman.)
   const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
-  return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who} (chưa tính trượt giá các năm trước, thực tế thường cao hơn).`;
+  // (An average told as adjusted already, "thu nhập bình quân sau khi điều chỉnh khoảng 5 triệu": no caveat.)
+  const adjusted = /\b(?:sau (?:khi )?(?:dieu chinh|tinh truot gia|truot gia)|da (?:dieu chinh|tinh truot gia|tinh ca truot gia)|(?:da )?quy doi)\b/.test(f);
+  return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who}${adjusted ? '.' : ' (chưa tính trượt giá các năm trước, thực tế thường cao hơn).'}`;
 }
 
 /** Two levels of income named together ("mức 3 triệu và mức 5 triệu", "2tr hay 4tr5"). */
@@ -593,8 +599,8 @@ function nextYearPeriod(f: string, g: string, months: string | undefined, day: s
   const now = rulesAt(new Date(`${day}T12:00:00+07:00`)).period;
   // The year's last month, no start told: the months from January on are at next year's floor, unless paid ahead now.
   const nextMonth = `${year + 1}-01-15`;
-  // (Not where next year is asked about, "chuẩn nghèo năm 2027": that answer says it.)
-  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\b(?:nam sau|nam toi|chuan ngheo|sang nam)\b/.test(f) && !new RegExp(`(?<!\\b(?:sinh|de)(?: \\w+){0,3} )\\b${year + 1}\\b`).test(f) && rulesAt(new Date(`${nextMonth}T12:00:00+07:00`)).period !== now && !PAID_AHEAD.test(f);
+  // (Not where the poverty line is asked about, "chuẩn nghèo năm 2027 tăng thì sao": that answer says it.)
+  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\bchuan ngheo\b/.test(f) && rulesAt(new Date(`${nextMonth}T12:00:00+07:00`)).period !== now && !PAID_AHEAD.test(f);
   if (!soon && (!start || Number(start[1]) < 1 || Number(start[1]) > 12)) return '';
   const then = soon ? nextMonth : `${year + 1}-${String(Number(start![1])).padStart(2, '0')}-15`;
   const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
@@ -606,7 +612,7 @@ function nextYearPeriod(f: string, g: string, months: string | undefined, day: s
   const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
   const local = more > 0 ? `, kể cả phần ${here!.province.name} hỗ trợ thêm` : '';
   if (soon) {
-    return ` Từ tháng 1/${year + 1} mức thấp nhất là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: đóng hằng tháng thì từ tháng 1/${year + 1} nộp khoảng ${formatNumber(pay)} đồng/tháng${local}; đóng trước 3, 6 hoặc 12 tháng ngay trong tháng ${Number(day.slice(5, 7))}/${year} thì cả kỳ giữ mức hiện nay, không phải nộp thêm.`;
+    return ` Từ tháng 1/${year + 1} mức thấp nhất là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: đóng hằng tháng thì từ tháng 1/${year + 1} ${pay === 0 ? `vẫn không phải nộp (được hỗ trợ toàn bộ${local})` : `nộp khoảng ${formatNumber(pay)} đồng/tháng${local}`}; đóng trước 3, 6 hoặc 12 tháng ngay trong tháng ${Number(day.slice(5, 7))}/${year} thì cả kỳ giữ mức hiện nay, không phải nộp thêm.`;
   }
   const per = months ? `, ${months} tháng ${formatNumber(pay * Number(months))} đồng` : '';
   return ` Kỳ bắt đầu từ tháng ${Number(start![1])}/${year + 1} tính theo mức thấp nhất của năm ${year + 1} là ${formatNumber(incomeLimits(next).floor)} đồng${provisional}: nộp khoảng ${formatNumber(pay)} đồng/tháng${per}${local}.`;

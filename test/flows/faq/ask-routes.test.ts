@@ -382,6 +382,19 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask(letter).answer).toMatch(/đã đóng 17 năm/);
   });
 
+  it('reads what was paid, not what is planned: monthly now, a 12-month period wished for; the start and the birth months; mixed years against the 60/55 rule', () => {
+    // (Paying monthly, moving to 12 months: no period running.)
+    expect(ask('Em đóng BHXH tự nguyện hằng tháng từ tháng 1/2026, đã sinh bé vào tháng 9/2026. Giờ em muốn đổi sang đóng 12 tháng một lần thì có được không?').answer).not.toMatch(/Chưa đổi ngay được: kỳ 12 tháng/);
+    // ("có nên đóng trước luôn 12 tháng" is no 12 months paid: from 4/2026 to a birth in 2/2027 is 10.)
+    const prepay = ask('Em bắt đầu đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 ở mức thấp nhất. Em dự sinh vào tháng 2/2027. Em có được trợ cấp thai sản không? Em có nên đóng trước luôn 12 tháng trong tháng 12 này không?').answer;
+    expect(prepay).toMatch(/từ tháng 4\/2026 đến trước tháng sinh là 10 tháng/);
+    expect(prepay).not.toMatch(/đã đóng 12 tháng/);
+    // (12 compulsory and 8 voluntary years: the 60/55 rule counts the voluntary ones only.)
+    expect(ask('Tôi sinh tháng 3/1966, có 12 năm BHXH bắt buộc và 8 năm tự nguyện (1/2018–12/2025), tổng đúng 20 năm. Nghe nói đủ 20 năm thì nam 60 tuổi được về hưu, vậy tôi có được hưởng lương hưu ngay không?').answer).toMatch(/^Không: quy định nghỉ hưu ở 60 tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1\/1\/2021 và có đủ 20 năm đóng tự nguyện; 12 năm bắt buộc không được tính vào 20 năm đó, anh\/chị có 8 năm tự nguyện/);
+    // (An average told as adjusted already: no caveat about adjustment.)
+    expect(ask('Tôi là nữ, đến lúc về hưu sẽ đóng đủ 20 năm BHXH tự nguyện, thu nhập bình quân sau khi điều chỉnh khoảng 5 triệu. Lương hưu của tôi mỗi tháng khoảng bao nhiêu?').answer).toMatch(/nữ 55%, khoảng 2\.750\.000 đồng\/tháng\.(?! \(chưa tính trượt giá)/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
