@@ -897,7 +897,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The months paid before 2014 when the periods told make up the years paid ("1/2010 đến 6/2013 … 1/2018 đến hết 12/2024"):
   // the lump sum counts them at 1.5 months a year, whatever the first start.
   if (s.yearsPaid !== undefined) {
-    const told = spansOf() ?? [];
+    // (Not a period paid out before: "từ 1996 đến 2003 … năm 2005 đã rút BHXH một lần phần này. Sau đó … 2008–2014 … 2018–2024".)
+    const out = WITHDRAWN_IN.exec(f);
+    const outYear = out ? Number(out[1] ?? out[2]) : undefined;
+    const told = (spansOf() ?? []).filter(([a]) => outYear === undefined || a >= outYear * 12);
+    if (outYear !== undefined && told.length > 0 && s.startYear !== undefined && s.startYear < outYear) {
+      s.startYear = Math.floor(told[0]![0] / 12);
+      delete s.startMonth;
+    }
     const total = told.reduce((t, [a, b]) => t + b - a, 0);
     const paid = Math.round(s.yearsPaid * 12);
     const toldBefore = told.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, 2014 * 12) - a), 0);
