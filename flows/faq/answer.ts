@@ -739,6 +739,19 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
 }
 
 /**
+ * The years still missing, asked ("phải đóng thêm bao nhiêu năm mới có lương hưu", "cần đóng thêm mấy năm") beside years told
+ * and answered by a part that does not reckon them (the years kept after working abroad, the periods added up): the years'
+ * sentence after that part's own.
+ */
+function withMissingYears(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
+  if (s.yearsPaid === undefined || s.yearsPaid >= 15 || s.drawingPension || s.withdrewBefore || parts.some((p) => /còn thiếu|đủ 15 năm/.test(p.lead ?? ''))) return parts;
+  if (!/\b(?:dong|can|phai) (?:them|tiep) (?:bao nhieu|may) nam\b|\b(?:con )?thieu (?:bao nhieu|may) nam\b/.test(askWords(text))) return parts;
+  const at = Math.max(0, parts.findIndex((p) => YEARS_TOPICS.has(p.entry.topic)));
+  const lead = yearsLead(s);
+  return lead ? parts.map((p, k) => (k === at ? { ...p, lead: p.lead ? `${p.lead} ${lead}` : lead } : p)) : parts;
+}
+
+/**
  * A maternity part answered for a later ask ("Khi sinh thì vợ em được nhận thai sản bao nhiêu …" after the subsidy), with
  * the months paid before the birth reckoned first ("Vợ em đóng … từ tháng 1/2026, …, dự sinh tháng 3/2027"), unless a part
  * says them already.
@@ -1089,7 +1102,7 @@ export function answerQuestion(
   parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
-  parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withYearsLead(parts, text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
+  parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
   parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;

@@ -395,6 +395,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Tôi là nữ, đến lúc về hưu sẽ đóng đủ 20 năm BHXH tự nguyện, thu nhập bình quân sau khi điều chỉnh khoảng 5 triệu. Lương hưu của tôi mỗi tháng khoảng bao nhiêu?').answer).toMatch(/nữ 55%, khoảng 2\.750\.000 đồng\/tháng\.(?! \(chưa tính trượt giá)/);
   });
 
+  it('answers "phải đóng thêm bao nhiêu năm" with the person\'s own years missing, beside the years kept after working abroad', () => {
+    expect(ask('Tôi sinh tháng 2/1980. Trước khi đi làm ở Hàn Quốc, tôi đã đóng BHXH bắt buộc ở công ty trong nước 5 năm (2010–2014) và chưa rút. Nay về quê làm ruộng, tôi muốn đóng tự nguyện: 5 năm cũ có được tính không và phải đóng thêm bao nhiêu năm mới có lương hưu?').answer).toMatch(/Anh\/chị đã đóng 5 năm, còn thiếu 10 năm để đủ 15 năm/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
