@@ -192,6 +192,13 @@ export function yearsLead(s: Situation): string | undefined {
     if (s.sex && atRetirementAge(s, year)) {
       return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), và anh/chị đã đủ tuổi nghỉ hưu (${reachedClause(s, s.sex, year)}), nên đủ điều kiện hưởng lương hưu ngay. Cơ quan BHXH không tự gọi: anh/chị nộp hồ sơ (sổ BHXH hoặc mã số BHXH, CCCD, đơn đề nghị) tại cơ quan BHXH nơi cư trú để được hưởng từ tháng sau.${rate}`;
     }
+    // (The sex not told, the birth month told, the age reached either way: "sinh tháng 11/1964 … 17 năm" claims now.)
+    if (!s.sex && s.birthYear !== undefined && s.birthMonth !== undefined && s.day !== undefined) {
+      const [man, woman] = [reaches('male', s.birthYear, s.birthMonth), reaches('female', s.birthYear, s.birthMonth)];
+      if (man.at <= monthIndex(s.day)) {
+        return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), và anh/chị đã đủ tuổi nghỉ hưu (sinh tháng ${s.birthMonth}/${s.birthYear}: nam ${formatAge(man.age)} từ tháng ${monthYear(man.at)}, nữ ${formatAge(woman.age)} từ tháng ${monthYear(woman.at)}), nên đủ điều kiện hưởng lương hưu ngay: nộp hồ sơ tại cơ quan BHXH nơi cư trú để được hưởng từ tháng sau.${rate}`;
+      }
+    }
     return `Anh/chị đã đóng ${shown}: từ 1/7/2025 chỉ cần đủ 15 năm (trước đây 20 năm), nên anh/chị đã đủ số năm đóng; khi đủ ${ownAgeClause(s, year)} anh/chị được lương hưu hằng tháng; không bắt buộc đóng thêm${belowCap ? ' (đóng thêm thì tỷ lệ hưởng cao hơn)' : ''}.${rate}${towardTwenty(s, n)}`;
   }
   const missing = Math.ceil(15 - n);

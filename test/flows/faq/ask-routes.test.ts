@@ -399,6 +399,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Tôi sinh tháng 2/1980. Trước khi đi làm ở Hàn Quốc, tôi đã đóng BHXH bắt buộc ở công ty trong nước 5 năm (2010–2014) và chưa rút. Nay về quê làm ruộng, tôi muốn đóng tự nguyện: 5 năm cũ có được tính không và phải đóng thêm bao nhiêu năm mới có lương hưu?').answer).toMatch(/Anh\/chị đã đóng 5 năm, còn thiếu 10 năm để đủ 15 năm/);
   });
 
+  it('tells someone of either sex past both retirement ages, born in a month told, that they claim now', () => {
+    expect(ask('Tôi sinh tháng 11/1964. Tôi có 12 năm BHXH bắt buộc (1995–2006) và 5 năm tự nguyện (2020–2024), chưa rút đồng nào. Tôi đã đủ điều kiện hưởng lương hưu chưa?').answer).toMatch(/đã đủ tuổi nghỉ hưu \(sinh tháng 11\/1964: nam 61 tuổi 6 tháng từ tháng 5\/2026, nữ 55 tuổi từ tháng 11\/2019\), nên đủ điều kiện hưởng lương hưu ngay/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
