@@ -224,7 +224,7 @@ export function yearsLead(s: Situation): string | undefined {
   if ((s.reachedAge && !(yearsToGo !== undefined && yearsToGo > 0)) || (yearsToGo !== undefined && yearsToGo <= 0) || (s.age !== undefined && s.age >= 62) || atRetirementAge(s, year)) {
     return missing <= 5
       ? `${head}. Anh/chị đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho ${gap} còn thiếu rồi hưởng lương hưu hằng tháng từ tháng sau khi đóng đủ${s.sex ? `, tỷ lệ ${ratePct(s.sex, 15)}% bình quân thu nhập đã đóng (15 năm)` : ' (15 năm: nữ 45%, nam 40% bình quân thu nhập đã đóng)'}.`
-      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm (chỉ được đóng một lần khi thiếu không quá 5 năm): đóng tiếp theo tháng, 3, 6 hoặc 12 tháng ${spell(10 - n)}, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
+      : `${head}. Anh/chị đã đến tuổi nghỉ hưu nhưng thiếu hơn 5 năm (chỉ được đóng một lần khi thiếu không quá 5 năm): đóng tiếp theo tháng, 3, 6 hoặc 12 tháng ${spell(10 - n)}, đến khi chỉ còn thiếu 5 năm thì đóng một lần phần còn lại để hưởng lương hưu${s.sex ? `, tỷ lệ ${ratePct(s.sex, 15)}% bình quân thu nhập đã đóng (15 năm)` : ' (15 năm: nữ 45%, nam 40% bình quân thu nhập đã đóng)'}. Nếu không đóng tiếp, anh/chị có thể nhận BHXH một lần hoặc trợ cấp hằng tháng.${socialPensionNote(s)}`;
   }
   const when = yearsToGo !== undefined && s.sex && s.age !== undefined ? untilRetirement(s, s.sex, s.age, n, year, yearsToGo) : '';
   // Paying on until the age gets them to 15: the lump payment of the rest does not concern them.

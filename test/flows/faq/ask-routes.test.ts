@@ -403,6 +403,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Tôi sinh tháng 11/1964. Tôi có 12 năm BHXH bắt buộc (1995–2006) và 5 năm tự nguyện (2020–2024), chưa rút đồng nào. Tôi đã đủ điều kiện hưởng lương hưu chưa?').answer).toMatch(/đã đủ tuổi nghỉ hưu \(sinh tháng 11\/1964: nam 61 tuổi 6 tháng từ tháng 5\/2026, nữ 55 tuổi từ tháng 11\/2019\), nên đủ điều kiện hưởng lương hưu ngay/);
   });
 
+  it('gives the rate at 15 years to someone past the age who must pay on before paying the last 5 years at once', () => {
+    expect(ask('Mẹ tôi sinh tháng 4/1966, đã đóng BHXH tự nguyện 6 năm từ 2016 đến hết 2021 rồi dừng. Bao giờ mẹ tôi mới có lương hưu và được bao nhiêu phần trăm?').answer).toMatch(/đóng một lần phần còn lại để hưởng lương hưu, tỷ lệ 45% bình quân thu nhập đã đóng \(15 năm\)/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
