@@ -448,7 +448,7 @@ export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
 /** Whether one may go on asked ("đóng tự nguyện tiếp được không"). */
 const GO_ON_ASKED = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b(?: \w+){0,3} (?:duoc )?(?:khong|chua|hay khong)\b/;
-const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b/;
+const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen|dang k[iy] (?:\w+ ){0,2}tu nguyen)\b/;
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
 const poorHousehold = (f: string, s: Situation): boolean => s.household === 'poor' || s.household === 'near_poor' || /\bdan toc thieu so\b/.test(f);

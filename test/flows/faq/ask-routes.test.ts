@@ -407,6 +407,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Mẹ tôi sinh tháng 4/1966, đã đóng BHXH tự nguyện 6 năm từ 2016 đến hết 2021 rồi dừng. Bao giờ mẹ tôi mới có lương hưu và được bao nhiêu phần trăm?').answer).toMatch(/đóng một lần phần còn lại để hưởng lương hưu, tỷ lệ 45% bình quân thu nhập đã đóng \(15 năm\)/);
   });
 
+  it('tells someone who left the job, on unemployment benefit, that they may register', () => {
+    expect(ask('e moi nghi viec, dang huong tro cap that nghiep, dang ki bhxh tn dc k').answer).toMatch(/^Được\. Sau khi nghỉ việc/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
