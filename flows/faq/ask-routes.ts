@@ -8,7 +8,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -2291,6 +2291,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'payment_mode.missed_payment',
     // (Whole years of a stop asked to be paid back, "muốn đóng bù 4 năm 2023-2026 cho liền mạch được không": they cannot be.)
     lead: (_s, f) => yearsBackpayLead(f),
+    leadsAlways: true,
+  },
+  {
+    // Moving away from Hà Nội or Ninh Bình, whether the amount changes asked ("chuyển về quê ở Bắc Giang cũ … mức đóng thấp
+    // nhất có thay đổi không"): the province's top-up stays behind.
+    name: 'moved-from-top-up',
+    decisive: true,
+    asks: (f, s) => /\b(?:muc dong|tien dong|so tien|dong (?:\w+ ){0,3}(?:bao nhieu|the nao))\b(?: \w+){0,6}? (?:co )?(?:thay doi|doi|khac|giu nguyen|nhu cu)\b|\b(?:muc dong|tien dong)\b(?: \w+){0,6}? bao nhieu\b/.test(f) && movedFromTopUpLead(f, s) !== undefined,
+    entry: 'where_to_pay.moved_residence',
+    lead: (s, f) => movedFromTopUpLead(f, s),
     leadsAlways: true,
   },
   {

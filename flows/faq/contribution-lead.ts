@@ -188,7 +188,11 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   const other = otherLevel(f, income, floor, ceiling);
   const second = other === undefined ? '' : ` Với thu nhập ${formatNumber(other)} đồng/tháng: mức đóng 22% là {PREMIUM:${other}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${other}} đồng/tháng${months ? `; ${months} tháng một lần nộp {PAY_${g}:${other}*${months}} đồng` : ''}.`;
-  return `${allowed}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
+  // (The lowest asked too, in an ask of its own: "mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?".)
+  const lowestToo = income > floor && /\b(?:thap nhat|toi thieu)\b(?: \w+){0,4}? bao nhieu\b/.test(f) && !/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/.test(f)
+    ? `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.${localTopUp(f, g, null, s.day)} `
+    : '';
+  return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
 }
 
 /** A second level set against the first ("mức 2 triệu thì đóng bao nhiêu, còn nếu mức 5 triệu thì …", "2 triệu hay 4 triệu"). */
@@ -287,7 +291,6 @@ function movedAway(f: string, at: number, length: number, oldName: boolean): boo
   return move !== null && !PROVINCE.test(after.slice(move.index, move.index + move[0].length + 16));
 }
 
-/** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 /** The province's own top-up where the person lives and pays, if it has one for their group. */
 function topUpWhere(f: string, g: string): { province: { name: string }; extra: number; named: RegExpExecArray | null; merged?: { into: string; name: string } } | undefined {
   // (A province named only to compare, "ở thành phố có hỗ trợ thêm như Hà Nội không": not where they live.)
@@ -302,6 +305,19 @@ function topUpWhere(f: string, g: string): { province: { name: string }; extra: 
   return province && extra ? { province, extra, named, merged } : undefined;
 }
 
+/**
+ * Moving away from a province with its own top-up, whether the amount changes asked ("đang đóng ở Hà Nội … chuyển về quê ở
+ * Bắc Ninh … mức đóng thấp nhất có thay đổi không"): the province's share stays behind; the State's is what is left.
+ */
+export function movedFromTopUpLead(f: string, s: Situation): string | undefined {
+  const group = groupOf(s, f);
+  const g = group?.figure ?? 'OTHER';
+  const here = topUpWhere(f, g);
+  if (!here?.named || !movedAway(f, here.named.index, here.named[0].length, here.merged !== undefined)) return undefined;
+  return `Có thay đổi: phần hỗ trợ thêm ${here.extra}% của ${here.province.name} chỉ dành cho người cư trú và đóng ở ${here.province.name}; chuyển đi nơi khác thì chỉ còn mức Nhà nước hỗ trợ. Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
+}
+
+/** " Ở Ninh Bình, hộ nghèo được hỗ trợ thêm 30% (99.000 đồng), nên nộp 66.000 đồng/tháng.": when the province is named. */
 export function localTopUp(f: string, g: string, income: number | null, day: string | undefined, months?: string): string {
   const here = topUpWhere(f, g);
   if (!here || day === undefined) return '';

@@ -411,6 +411,14 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('e moi nghi viec, dang huong tro cap that nghiep, dang ki bhxh tn dc k').answer).toMatch(/^Được\. Sau khi nghỉ việc/);
   });
 
+  it("tells a near-poor payer leaving Hà Nội that the city's top-up stays behind, and what the floor costs elsewhere", () => {
+    expect(ask('Tôi thuộc hộ cận nghèo, đang đóng BHXH tự nguyện ở Hà Nội. Tháng tới tôi chuyển về quê ở Bắc Giang cũ (giờ là Bắc Ninh) sống hẳn. Về quê thì đóng ở đâu, mức đóng thấp nhất có thay đổi không?').answer).toMatch(/^1\) Có thay đổi: phần hỗ trợ thêm 60% của Hà Nội chỉ dành cho người cư trú và đóng ở Hà Nội; [^\n]*hộ cận nghèo được Nhà nước hỗ trợ 132\.000 đồng\/tháng, nộp 198\.000 đồng\/tháng/);
+  });
+
+  it('prices the lowest level and the level named when both are asked', () => {
+    expect(ask('Em là người Mường ở Ninh Bình, nhà không thuộc hộ nghèo hay cận nghèo. Em muốn đóng BHXH tự nguyện mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?').answer).toMatch(/Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), người dân tộc thiểu số được Nhà nước hỗ trợ 99\.000 đồng\/tháng, nộp 231\.000 đồng\/tháng\. Ở Ninh Bình [^\n]*nên nộp 165\.000 đồng\/tháng;[^\n]* Với thu nhập 3\.000\.000 đồng\/tháng/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
