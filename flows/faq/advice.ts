@@ -10,7 +10,7 @@ import type { AskRoute } from './ask-route.ts';
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
-import { contributionLead, ISLAND } from './contribution-lead.ts';
+import { contributionLead, floorPaymentLead, ISLAND } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
@@ -79,8 +79,9 @@ const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
 // (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
 // tháng 4/2026".)
-// (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024.)
-const STARTED_MONTH = /\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+// (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024; nor a payment
+// denied: "Vợ tôi … không đóng bảo hiểm gì, tháng 10/2026 vừa sinh".)
+const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
@@ -1031,7 +1032,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     // (A near-poor household on an island or in a special zone: the island's 50 %, the higher of the two.)
     const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : island ? 'subsidy.island_commune' : 'subsidy.near_poor');
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
-    const own: AnswerPart | undefined = e ? (forIncome ? { entry: e, lead: forIncome } : { entry: e }) : undefined;
+    // (The province's share reckoned in when it is named: a poor household in Hà Nội pays nothing at the floor.)
+    const lead = forIncome ?? (localTopUp && s.day ? floorPaymentLead(s, f) : undefined);
+    const own: AnswerPart | undefined = e ? (lead ? { entry: e, lead } : { entry: e }) : undefined;
     if (own) return { kind: 'parts', parts: localTopUp ? [own, { entry: localTopUp }] : [own] };
   }
   if (forIncome) return { kind: 'parts', parts: [{ entry: matched, lead: forIncome }] };
@@ -1044,7 +1047,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const months = monthsBeforeBirthLead(f);
     return { kind: 'parts', parts: [{ entry: body, lead: months ? `${months} ${once}` : once }] };
   }
-  if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [{ entry: matched }, { entry: localTopUp }] };
+  if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [s.day ? { entry: matched, lead: floorPaymentLead(s, f) } : { entry: matched }, { entry: localTopUp }] };
   // "Người dân tộc có được hỗ trợ thêm không" matched to the provinces' top-ups: the State's rate for the group first.
   if (matched.id === 'subsidy.local_topup' && !localTopUp && (s.ethnicMinority || island)) {
     const own = get(index, island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority');

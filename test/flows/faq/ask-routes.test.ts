@@ -419,6 +419,11 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Em là người Mường ở Ninh Bình, nhà không thuộc hộ nghèo hay cận nghèo. Em muốn đóng BHXH tự nguyện mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?').answer).toMatch(/Ở mức thu nhập thấp nhất \(1\.500\.000 đồng\/tháng\), người dân tộc thiểu số được Nhà nước hỗ trợ 99\.000 đồng\/tháng, nộp 231\.000 đồng\/tháng\. Ở Ninh Bình [^\n]*nên nộp 165\.000 đồng\/tháng;[^\n]* Với thu nhập 3\.000\.000 đồng\/tháng/);
   });
 
+  it("reckons the city's top-up into a household's subsidy answer, and a father's own months paid for a birth when the mother pays nothing", () => {
+    expect(ask('Hộ nghèo ở Hà Nội đóng bhxh tự nguyện có phải bỏ đồng nào ko vậy').answer).toMatch(/^1\) Ở mức thu nhập thấp nhất [^\n]*Ở Hà Nội được hỗ trợ thêm 50% \(165\.000 đồng\/tháng\) theo nghị quyết của HĐND, nên nộp 0 đồng\/tháng \(được hỗ trợ toàn bộ\)/);
+    expect(ask('Tôi đóng BHXH tự nguyện liên tục 1 năm nay. Vợ tôi ở nhà không đóng bảo hiểm gì, tháng 10/2026 vừa sinh đôi hai bé trai. Tôi là chồng thì có được nhận trợ cấp thai sản không?').answer).not.toMatch(/0 tháng đóng/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
