@@ -533,6 +533,14 @@ const backFromAbroad = (f: string): boolean =>
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // Paying on after the pension begins asked ("Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng
+    // lương hưu không?"): no; extra years are paid before claiming, not after.
+    name: 'pay-on-after-pension',
+    asks: (f) => /\b(?:sau khi|khi da|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|co) luong huu\b(?: [\w,]+){0,6}? (?:tiep tuc |van )?(?:dong|tham gia|nop) (?:\w+ ){0,2}(?:tu nguyen|them|tiep)\b/.test(f),
+    entry: 'eligibility.pensioner',
+    lead: () => 'Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa, nên không đóng thêm để tăng lương hưu được. Muốn tỷ lệ cao hơn thì đóng thêm trước khi làm hồ sơ hưởng lương hưu (mỗi năm thêm 2%, tối đa 75%).',
+  },
+  {
     // Drawing the monthly allowance of Art 23 (at the age with under 15 years) and asking to pay on ("Bố tôi 65 tuổi đang
     // nhận trợ cấp hằng tháng theo Điều 23 vì chỉ có 9 năm BHXH, giờ muốn đóng tự nguyện tiếp"): not while drawing it.
     name: 'monthly-allowance-joins',

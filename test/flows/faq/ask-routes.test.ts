@@ -424,6 +424,13 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Tôi đóng BHXH tự nguyện liên tục 1 năm nay. Vợ tôi ở nhà không đóng bảo hiểm gì, tháng 10/2026 vừa sinh đôi hai bé trai. Tôi là chồng thì có được nhận trợ cấp thai sản không?').answer).not.toMatch(/0 tháng đóng/);
   });
 
+  it('says no to paying on after the pension begins, and gives the 5-year cap to "đóng trước tối đa bao nhiêu năm" in a letter', () => {
+    expect(ask('Vợ chồng tôi đóng tự nguyện hơn 20 năm. Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng lương hưu không?').answer).toMatch(/Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa/);
+    const ahead = ask('Tôi là ngư dân 40 tuổi, nhà thuộc hộ cận nghèo. Năm nay trúng mùa cá, tôi muốn đóng một lần thật nhiều năm BHXH tự nguyện với mức thu nhập 4 triệu đồng. Xin hỏi tôi được đóng trước tối đa bao nhiêu năm, số tiền có được giảm so với đóng hằng tháng không? Nghe nói từ 2027 chuẩn nghèo tăng, nếu tôi đã đóng trước rồi thì có phải nộp thêm không?').answer;
+    expect(ahead).toMatch(/mỗi lần tối đa 5 năm/);
+    expect(ahead).not.toMatch(/Trường hợp duy nhất được nộp gộp/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
