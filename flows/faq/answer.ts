@@ -396,7 +396,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (entry.topic === 'maternity' && !routed && [...parts, ...out].some((p) => p.entry.topic === 'maternity' && p.lead !== undefined)) continue;
     // ("Chồng tôi … đang hưởng lương hưu. Tôi … đóng được 13 năm. Tôi có đóng tiếp được không": the pensioners' rule is
     // not the asker's, whose years the reply answers.)
-    if (entry.id === 'eligibility.pensioner' && s.drawingPension !== true && s.yearsPaid !== undefined && parts.some((p) => p.entry.topic === 'pension_conditions')) continue;
+    // (Unless a route for the ask decided it: "Chồng tôi muốn đóng thêm tự nguyện để tăng lương hưu có được không?".)
+    if (entry.id === 'eligibility.pensioner' && !routed && s.drawingPension !== true && s.yearsPaid !== undefined && parts.some((p) => p.entry.topic === 'pension_conditions')) continue;
     // ("Tôi ở đặc khu Lý Sơn … được hỗ trợ 20% như người bình thường đúng không": the others' rate is not theirs; the
     // reply's part for their own group answers it.)
     // ("… là người dân tộc hộ nghèo thì có được hỗ trợ thêm gì không" after the highest of the two groups: answered.)

@@ -531,6 +531,9 @@ const backFromAbroad = (f: string): boolean =>
   // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
   !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f));
 
+/** No paying on once the pension is drawn, and the way that exists. */
+const PAY_ON_AFTER_PENSION = 'Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa, nên không đóng thêm để tăng lương hưu được. Muốn tỷ lệ cao hơn thì đóng thêm trước khi làm hồ sơ hưởng lương hưu (mỗi năm thêm 2%, tối đa 75%).';
+
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // Paying on after the pension begins asked ("Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng
@@ -538,7 +541,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pay-on-after-pension',
     asks: (f) => /\b(?:sau khi|khi da|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|co) luong huu\b(?: [\w,]+){0,6}? (?:tiep tuc |van )?(?:dong|tham gia|nop) (?:\w+ ){0,2}(?:tu nguyen|them|tiep)\b/.test(f),
     entry: 'eligibility.pensioner',
-    lead: () => 'Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa, nên không đóng thêm để tăng lương hưu được. Muốn tỷ lệ cao hơn thì đóng thêm trước khi làm hồ sơ hưởng lương hưu (mỗi năm thêm 2%, tối đa 75%).',
+    lead: () => PAY_ON_AFTER_PENSION,
+  },
+  {
+    // A relative drawing a pension who wants to pay more, an ask after the asker's own story ("Tôi … đóng 10 năm … Chồng tôi
+    // muốn đóng thêm tự nguyện để tăng lương hưu có được không?"): the same no.
+    name: 'relative-pays-on-after-pension',
+    asks: (f) => /\b(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|minh|tui) (?:muon|dinh|co the) (?:dong|tham gia) (?:them )?(?:bhxh )?(?:tu nguyen )?(?:them )?de tang luong huu\b/.test(f),
+    entry: 'eligibility.pensioner',
+    lead: () => PAY_ON_AFTER_PENSION,
+    laterAskOnly: true,
   },
   {
     // Drawing the monthly allowance of Art 23 (at the age with under 15 years) and asking to pay on ("Bố tôi 65 tuổi đang

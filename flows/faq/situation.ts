@@ -240,6 +240,11 @@ const OPEN_SINCE = /\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:den|toi) (?
  */
 const HEARD_RULE_YEARS = /\b((?:nghe (?:noi|bao|nguoi ta noi)|nguoi ta (?:noi|bao)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
 
+/** A man told of, the asker or the relative the question is about ("Bố em", "chồng mình", "tôi là nam"). */
+const MALE_TOLD = /\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?(?:anh|a) (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/;
+/** A woman told of ("vợ mình", "mẹ tôi", "tôi nữ"). */
+const FEMALE_TOLD = /^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui|e) (?:la )?nu (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu [),] |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/;
+
 /**
  * Read the person's situation from a question (diacritics optional), in `year` (the calendar year of the message;
  * by default this year in Vietnam) and, when known, `month` (a period "tới nay" ends in it).
@@ -277,13 +282,27 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\d/.test(f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (/\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?(?:anh|a) (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) s.sex = 'male';
+  if (MALE_TOLD.test(f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
   if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(nfcLower)) s.sex = 'male';
   // ("Anh chị cho em hỏi", "Chị cho em hỏi": the staff addressed, not a newspaper's "Chị Lan hỏi".)
-  if (/^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|cha) )vo (?:toi|em|e|minh|tui)|me (?:toi|em|e|minh|tui|chau)|me (?:chong|vo) (?:toi|em|minh)|ba (?:xa|noi|ngoai)|chi toi|chi gai|em gai|(?<!\bla )con gai|chau gai|ban nu|la nu|lao dong nu)\b|\b(?:toi|em|minh|tui|e) (?:la )?nu (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|^ chi (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |sinh (?:nam |thang )?\d)|\bnu (?:sinh|\d{2} tuoi)\b|\b\d{2} tuoi(?: ,)? nu\b|\b(?:19|20)\d\d(?: ,)? nu\b| , nu [,.]|^ nu , | \( nu [),] |^ (?:ba|chi|co) (?!oi\b|anh\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/.test(f)) {
+  if (FEMALE_TOLD.test(f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
+  }
+  // A letter opening with the asker's own birth or age ("Tôi ở Lạng Sơn, sinh tháng 10/1972, …. Chồng tôi là công chức …"): the
+  // asker's sex is not a relative's named after; a husband named makes her a woman, a wife a man; a child or a parent
+  // tells nothing of it.
+  const opening = / \. |\? /.exec(f);
+  const first = f.slice(0, opening ? opening.index : f.length);
+  if (/^ (?:(?:chao|xin chao|kinh gui|gui) (?:[\w,]+ ){0,6}?)?(?:toi|em|minh|tui)\b/.test(first) && /\b(?:sinh|tuoi)\b/.test(first) && !/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b/.test(first)) {
+    // (The sex read again without the relatives: what is left is the asker's own, "tôi … là nam", "59 tuổi (nam)".)
+    const own = f.replace(/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai |ruot )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b|\b(?:ong|ba) xa\b/g, ' ');
+    const [male, female] = [MALE_TOLD.test(own), FEMALE_TOLD.test(own)];
+    const husband = /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(f);
+    const wife = /\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(f);
+    if (male !== female) s.sex = male ? 'male' : 'female';
+    else if (!/(?:\d{2} tuổi|(?:19|20)\d\d),? (?:nam|nữ)\b/u.test(nfcLower)) s.sex = husband && !wife ? 'female' : wife && !husband ? 'male' : undefined;
   }
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" the grandmother.
   const dad = /\bba (?:tôi|em|mình)\b/u.test(nfcLower);

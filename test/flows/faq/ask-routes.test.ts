@@ -431,6 +431,12 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ahead).not.toMatch(/Trường hợp duy nhất được nộp gộp/);
   });
 
+  it("answers a pensioner husband's wish to pay more with a no, beside his wife's own plan", () => {
+    const a = ask('Tôi ở Lạng Sơn, sinh tháng 10/1972, đã đóng BHXH tự nguyện đủ 10 năm (2017–2026). Chồng tôi là công chức đã nghỉ hưu, đang lãnh lương hưu. Tôi định đóng tiếp liên tục ở mức 3 triệu cho tới khi đủ tuổi. Chồng tôi muốn đóng thêm tự nguyện để tăng lương hưu có được không? Tôi bao giờ đủ tuổi nghỉ hưu?').answer;
+    expect(a).toMatch(/Nữ sinh tháng 10\/1972 đủ tuổi nghỉ hưu \(58 tuổi 8 tháng\) vào tháng 6\/2031/);
+    expect(a).toMatch(/Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });

@@ -24,6 +24,9 @@ describe('reading the situation from a question', () => {
     ['Mình đi XKLĐ Nhật về, trước có 6 năm bhxh bắt buộc chưa rút', { employment: 'left_job', yearsPaid: 6 }],
     // (A period paid out is no period of the lump sum's: 6 years before 2014 and 8 from it, from 2008.)
     ['Tôi làm ở xí nghiệp từ 1996 đến 2003 (8 năm BHXH bắt buộc) nhưng năm 2005 đã rút BHXH một lần phần này. Sau đó tôi đóng bắt buộc 2008–2014 (7 năm) và tự nguyện 2018–2024 (7 năm).', { yearsPaid: 14, startYear: 2008, monthsBefore2014: 72 }],
+    // (The asker's own birth told first: a husband named after makes her a woman, a son tells nothing of the asker's sex.)
+    ['Tôi ở Lạng Sơn, sinh tháng 10/1972, đã đóng BHXH tự nguyện đủ 10 năm. Chồng tôi là công chức đã nghỉ hưu, đang lãnh lương hưu.', { sex: 'female', birthYear: 1972 }],
+    ['Tôi làm kẹo dừa, sinh tháng 11/1969, đã đóng BHXH tự nguyện 12 năm. Con trai tôi 24 tuổi chạy xe ôm công nghệ.', { sex: undefined, birthYear: 1969 }],
     // (A household's status since a year is no period paid.)
     ['Tôi sinh năm 1980, nhà tôi thuộc hộ nghèo từ năm 2015 đến nay. Tôi đóng BHXH tự nguyện từ năm 2017 đến hết 2023 được 7 năm.', { yearsPaid: 7, startYear: 2017, household: 'poor' }],
     // (A year's start told first: "Năm 2018 tôi đóng … đến hết năm 2022".)
