@@ -620,6 +620,9 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
   }
 }
 
+/** A sum for everyone in a contribution sentence (contribution-lead.ts, forAll): "; cả 2 người: {PAY_OTHER*2} đồng/tháng". */
+const FOR_ALL = /; cả \d người: \{[^}]+\} đồng(?: mỗi \d+ tháng|\/tháng)/g;
+
 /**
  * A letter about two people (splitByPerson): each one's sentences and asks answered as a question of its own, in the
  * order the letter asks them, a relative's answer named ("Với chồng anh/chị: …"). Undefined when the letter is not
@@ -664,8 +667,18 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     // (Their later parts speak of them too: "Bà 52 tuổi …", not "Anh/chị 52 tuổi".)
     return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p.lead ? { ...p, lead: saidOf(p.lead, them) } : p));
   });
+  // (A sum for all of them, "cả 2 người: …", said in each one's turn: once where everyone pays the same, nowhere where they
+  // pay differently, a poor household's brother beside an ethnic-minority sister.)
+  const sums = new Set(parts.flatMap((p) => [...(p.lead ?? '').matchAll(FOR_ALL)].map((m) => m[0])));
+  let summed = false;
+  const withSums = parts.map((p) => {
+    if (!p.lead?.includes('; cả ')) return p;
+    const lead = p.lead.replace(FOR_ALL, (m) => (sums.size === 1 && !summed ? ((summed = true), m) : ''));
+    return { ...p, lead };
+  });
   // (An ask about both, "mỗi tháng chuẩn bị bao nhiêu cho cả 2 người", answered in each one's turn alike: once.)
-  const once = parts.filter((p, k) => !parts.slice(0, k).some((q) => q.entry.id === p.entry.id && q.lead === p.lead));
+  const bare = (p: AnswerPart): string | undefined => p.lead?.replace(FOR_ALL, '');
+  const once = withSums.filter((p, k) => !withSums.slice(0, k).some((q) => q.entry.id === p.entry.id && bare(q) === bare(p)));
   const first = answers[0]!;
   return { ...first, answer: composeReply(once, CHAT_CAPS, day), parts: once };
 }

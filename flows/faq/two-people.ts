@@ -66,7 +66,7 @@ const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
 const ASKER = /^(?:toi|tui|em|minh)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
-const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
+const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
@@ -192,6 +192,17 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const both: Person[] = spouse && /\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? ['asker', spouse] : [...told.keys()];
     for (const p of target === 'both' ? both : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
   });
+  // (One child named twice, "Con trai tôi 16 tuổi …" then "Con tôi …": the same person.)
+  const son = (['contrai', 'congai'] as Person[]).filter((p) => told.has(p) || asked.has(p));
+  if (son.length === 1) {
+    for (const m of [told, asked]) {
+      const same = m.get('con');
+      if (same) {
+        m.set(son[0]!, [...(m.get(son[0]!) ?? []), ...same].sort((a, b) => a - b));
+        m.delete('con');
+      }
+    }
+  }
   const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
   // (The asker's greeting, "Em chào anh chị.", tells no fact: it makes no third person.)
   const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));

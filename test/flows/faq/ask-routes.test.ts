@@ -437,6 +437,18 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(a).toMatch(/Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa/);
   });
 
+  it('sums for all of them only where everyone pays the same, and reads one child named twice as one person', () => {
+    const differ = ask('Hai anh em tôi là người Mông ở Tuyên Quang. Anh trai tôi 30 tuổi, hộ của anh thuộc hộ nghèo. Tôi 25 tuổi, đã tách hộ, hộ tôi không nghèo cũng không cận nghèo. Cả hai muốn đóng BHXH tự nguyện mức thấp nhất theo tháng. Mỗi người đóng bao nhiêu?').answer;
+    expect(differ).toMatch(/nộp 165\.000 đồng\/tháng/);
+    expect(differ).toMatch(/nộp 231\.000 đồng\/tháng/);
+    expect(differ).not.toMatch(/cả 2 người/);
+    const same = ask('Chào tổng đài, vợ chồng tôi ở Côn Đảo. Tôi 48 tuổi đi biển, không có hợp đồng gì, vợ tôi 45 tuổi buôn bán nhỏ. Nhà không thuộc hộ nghèo. Cho tôi hỏi hai vợ chồng đóng mức thấp nhất thì mỗi người được hỗ trợ bao nhiêu, đóng 1 năm một lần thì cả hai hết bao nhiêu tiền?').answer;
+    expect(same.match(/cả 2 người: 3\.960\.000 đồng mỗi 12 tháng/g)).toHaveLength(1);
+    const child = ask('Tôi là mẹ đơn thân, sinh năm 1988, làm tóc tại nhà. Con trai tôi 16 tuổi, nghỉ học đi rửa xe thuê, không có hợp đồng. Hai mẹ con cùng một hộ, thuộc hộ cận nghèo. Con tôi 16 tuổi đã tham gia BHXH tự nguyện được chưa? Nếu cả hai đóng mức thấp nhất theo năm thì mỗi người nộp bao nhiêu?').answer;
+    expect(child).not.toMatch(/Với con của anh\/chị/);
+    expect(child).not.toMatch(/264\.000/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
