@@ -21,12 +21,12 @@ function startsJob(f: string, day: string | undefined): boolean {
   const m = JOB_FROM_MONTH.exec(f);
   return m !== null && day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 > monthIndex(day);
 }
-/** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp"). */
+/** A period registered and its start ("đăng ký đóng 12 tháng một lần từ tháng 3/2026"), not paid yet ("chưa nộp", "giờ tháng 12 mới đóng"). */
 // ("đăng ký đóng bhxh tự nguyện 12 tháng/lần bắt đầu từ tháng 5/2026" too.)
 // ("… theo phương thức 12 tháng/lần, kỳ bắt đầu từ tháng 3/2026 …" too.)
-const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (?:(?:bhxh|tu nguyen|bao hiem|xa hoi) )*(?:theo )?(?:phuong thuc |kieu |hinh thuc )?(12|6|3) thang (?:mot |1 )?lan (?:\w+ ){0,3}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b)/;
+const PERIOD_UNPAID = /\b(?:dang ky |chon )?(?:dong|nop) (?:(?:bhxh|tu nguyen|bao hiem|xa hoi) )*(?:theo )?(?:phuong thuc |kieu |hinh thuc )?(12|6|3) thang (?:mot |1 )?lan (?:\w+ ){0,3}?tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,2}(?:nop|dong)\b|.*\b(?:gio|h|bay gio|nay|den) (?:(?:la )?thang \d{1,2} )?moi (?:nop|dong)\b)/;
 /** The month first, then the period registered, not paid yet ("tháng 7/2026 chuyển sang đăng ký đóng 6 tháng một lần … chưa nộp"). */
-const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,5}?(?:dang ky )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,3}(?:nop|dong)\b)/;
+const PERIOD_UNPAID_FROM = /\bthang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,5}?(?:dang ky )?(?:dong|nop) (12|6|3) thang (?:mot|1) lan\b(?=.*\b(?:chua|quen|khong) (?:\w+ ){0,3}(?:nop|dong)\b|.*\b(?:gio|h|bay gio|nay|den) (?:(?:la )?thang \d{1,2} )?moi (?:nop|dong)\b)/;
 /** Months into a period by which it must be paid (Decree 159, as Decree 134 Art 12): 3 → 3, 6 → 4, 12 → 7. */
 const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 };
 

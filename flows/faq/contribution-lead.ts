@@ -298,7 +298,8 @@ function topUpWhere(f: string, g: string): { province: { name: string }; extra: 
   const where = f.replace(/\b(?:nhu|giong|bang|nhu o|giong o) (?:ha noi|ninh binh)\b/g, ' ');
   const named = /\b(ha noi|ninh binh)\b/.exec(where) ?? PROVINCE.exec(where);
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
-  if (named && /\b(?:di lam|lam viec|lam an|lam) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 16), named.index)) && /\bo que\b/.test(f)) return undefined;
+  // ("Cháu làm văn phòng ở Hà Nội, muốn đóng BHXH tự nguyện cho mẹ ở Hưng Yên": the mother's province.)
+  if (named && /\b(?:di lam|lam viec|lam an|lam(?: \w+){0,2}|hoc|song|o tro|thue nha) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 24), named.index)) && (/\bo que\b/.test(f) || /\bcho (?:me|bo|ba|ong|cha|vo|chong|con)\b(?: \w+){0,3} o (?!(?:ha noi|ninh binh)\b)\w+/.test(f.slice(named.index)))) return undefined;
   const merged = MERGED_INTO[named?.[1] ?? ''];
   const province = TOP_UPS[merged?.into ?? named?.[1] ?? ''];
   const extra = province?.rates[g];

@@ -449,6 +449,13 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(child).not.toMatch(/264\.000/);
   });
 
+  it("tells a 12-month period registered from January and paid in December that it is past the deadline, and prices a mother elsewhere without the city's top-up", () => {
+    expect(ask('e dk dong bhxh tn 12 thang 1 lan tu thang 1/2026, h thang 12 moi dong dc ko mn').answer).toMatch(/^Kỳ 12 tháng bắt đầu từ tháng 1\/2026 phải nộp trong 7 tháng đầu, tức đến hết tháng 7\/2026: đã quá hạn/);
+    const mother = ask('Cháu làm văn phòng ở Hà Nội, muốn đóng BHXH tự nguyện cho mẹ ở Hưng Yên. Mẹ cháu sinh tháng 8/1972, làm ruộng, chưa đóng bao giờ, nhà không thuộc hộ nghèo hay cận nghèo. Mức thấp nhất mẹ cháu đóng mỗi tháng là bao nhiêu?').answer;
+    expect(mother).toMatch(/nộp 264\.000 đồng\/tháng/);
+    expect(mother).not.toMatch(/Ở Hà Nội được hỗ trợ thêm/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
