@@ -606,7 +606,10 @@ function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
  */
 function placeFor(letter: string, own: string): string {
   const place = ISLAND.exec(foldWords(letter));
-  return place && !ISLAND.test(foldWords(own)) ? ` Nhà ở ${place[0]}.` : '';
+  // (And the province with a top-up of its own, "ở phường Phủ Lý, tỉnh Ninh Bình (trước là Hà Nam)", for a son of the house.)
+  const province = /\b(?:ha noi|ninh binh|nam dinh|ha nam)\b/.exec(foldWords(letter));
+  const island = place && !ISLAND.test(foldWords(own)) ? ` Nhà ở ${place[0]}.` : '';
+  return `${island}${province && !/\b(?:ha noi|ninh binh|nam dinh|ha nam)\b/.test(foldWords(own)) ? ` Nhà ở ${province[0]}.` : ''}`;
 }
 
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
@@ -639,12 +642,14 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       // (The asker beside a spouse is of the other sex; a relative is of theirs.)
       const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
       const told = [...t.story, ...t.asks].join(' ');
-      // (The family's special zone or island commune, told once in another's sentence: "tui ở đặc khu Kiên Hải … Vợ tui …".)
-      const own = `${told}${placeFor(text, told)}`;
-      // (The household told by the asker or of everyone, "nhà mình là hộ nghèo"; not in another relative's own sentences, "Chị
-      // hai …, nhà chị thuộc hộ cận nghèo".)
+      // The letter as this person's home reads it: the asker's and everyone's sentences, not another relative's own ("Chị hai
+      // …, nhà chị thuộc hộ cận nghèo", "Em út … thường trú ở đặc khu Côn Đảo"); with two people, the whole letter.
       const othersOwn = new Set(turns.filter((u) => u !== t && u.who !== 'asker').flatMap((u) => u.story.filter((x) => !t.story.includes(x))));
-      const theirs = { ...householdFor(turns.length > 2 ? [...new Set(turns.flatMap((u) => [...u.story, ...u.asks]))].filter((x) => !othersOwn.has(x)).join(' ') : text, told), ...facts };
+      const home = turns.length > 2 ? [...new Set(turns.flatMap((u) => [...u.story, ...u.asks]))].filter((x) => !othersOwn.has(x)).join(' ') : text;
+      // (The family's special zone or island commune, or its province, told once in another's sentence: "tui ở đặc khu Kiên
+      // Hải … Vợ tui …"; and the household's group, "nhà mình là hộ nghèo".)
+      const own = `${told}${placeFor(home, told)}`;
+      const theirs = { ...householdFor(home, told), ...facts };
       const a = answerQuestion(index, own, threshold, sex ? { ...theirs, sex } : theirs, day);
       if (a.kind !== 'entry' || a.parts.length === 0) return undefined;
       answers.push(a);

@@ -277,7 +277,7 @@ const MERGED_INTO: Readonly<Record<string, { into: string; name: string }>> = { 
 const PROVINCE = /\b(ha noi|ninh binh|nam dinh|ha nam)\b/;
 
 /** "chuyển về quê", "giờ về Thái Bình sống" after the province: the person left it (not "chuyển sang đóng 3 tháng một lần"). */
-const MOVED_AFTER = /\b(?:chuyen|don) (?:nha |ho khau |cu tru )?(?:ve|ra|vao|den|sang(?! (?:dong|nop|phuong thuc|hinh thuc|muc|bhxh|bao hiem|tu nguyen|bat buoc|ky|\d))|toi|di)\b|\bve (?:lai )?que\b|\b(?:gio|nay|bay gio|hien) (?:(?:toi|em|minh|tui) )?(?:ve|da ve) (?:\w+ ){1,3}(?:song|o)\b/;
+const MOVED_AFTER = /\b(?:chuyen|don) (?:han |nha |ho khau |cu tru )?(?:ve|ra|vao|den|sang(?! (?:dong|nop|phuong thuc|hinh thuc|muc|bhxh|bao hiem|tu nguyen|bat buoc|ky|\d))|toi|di)\b|\bve (?:lai )?que\b|\b(?:gio|nay|bay gio|hien) (?:(?:toi|em|minh|tui) )?(?:ve|da ve) (?:\w+ ){1,3}(?:song|o)\b/;
 /** "từ Hà Nội", "trước ở Hà Nội", "hồi ở Hà Nội" before it: where the person was, not where they are. */
 const WAS_THERE = /\b(?:tu|truoc (?:day |kia )?(?:(?:toi|em|minh|tui) )?(?:o|song o|lam o|dong o)|hoi (?:con )?o|da tung o) $/;
 

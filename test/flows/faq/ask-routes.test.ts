@@ -456,6 +456,14 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(mother).not.toMatch(/Ở Hà Nội được hỗ trợ thêm/);
   });
 
+  it("gives a province's top-up to a son of the house, a special zone only to the sibling who lives there, and none after moving away", () => {
+    expect(ask('Tôi tên Phạm Thị Hoa, sinh tháng 10/1969, ở phường Phủ Lý, tỉnh Ninh Bình (trước là Hà Nam). Tôi đóng BHXH tự nguyện từ tháng 1/2014 đến tháng 12/2025, được đúng 12 năm thì dừng. Nhà tôi là hộ cận nghèo. Con trai tôi 24 tuổi, chạy xe công nghệ, chưa tham gia BHXH. Xin hỏi tôi có được đóng một lần cho đủ năm để hưởng lương hưu không? Con trai tôi chọn mức thu nhập 3 triệu thì mỗi tháng đóng bao nhiêu?').answer).toMatch(/Với con trai của anh\/chị: [^\n]*Ở Ninh Bình được hỗ trợ thêm 20% \(66\.000 đồng\/tháng\)[^\n]*nên nộp 462\.000 đồng\/tháng/);
+    const siblings = ask('Ba chị em tôi quê ở phường Thủ Dầu Một, nay thuộc TP.HCM; gia đình không thuộc hộ nghèo, cận nghèo. Chị cả 35 tuổi bán tạp hóa, đã đăng ký đóng BHXH tự nguyện 6 tháng một lần từ tháng 9/2026 với mức thu nhập 6 triệu đồng nhưng chưa nộp tiền. Em út 27 tuổi làm du lịch và thường trú ở đặc khu Côn Đảo, muốn đóng mức thấp nhất. Xin hỏi chị cả phải nộp bao nhiêu mỗi kỳ, em út mỗi tháng bao nhiêu?').answer;
+    expect(siblings).toMatch(/Với chị gái của anh\/chị: [^\n]*nộp 1\.254\.000 đồng\/tháng; 6 tháng một lần nộp 7\.524\.000 đồng/);
+    expect(siblings).toMatch(/Với em của anh\/chị: [^\n]*đặc khu \(50%, như hộ nghèo\)[^\n]*nộp 165\.000 đồng\/tháng/);
+    expect(ask('Tôi 33 tuổi, nhà cận nghèo, đang đóng BHXH tự nguyện mức thấp nhất ở xã Đông Anh, Hà Nội và chưa phải trả đồng nào. Tháng 11/2026 tôi chuyển hẳn về phường Bắc Giang, nay thuộc tỉnh Bắc Ninh. Về đó đóng mức thấp nhất thì mỗi tháng bao nhiêu?').answer).not.toMatch(/nên nộp 0 đồng/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
