@@ -643,9 +643,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
       const told = [...t.story, ...t.asks].join(' ');
       // The letter as this person's home reads it: the asker's and everyone's sentences, not another relative's own ("Chị hai
-      // …, nhà chị thuộc hộ cận nghèo", "Em út … thường trú ở đặc khu Côn Đảo"); with two people, the whole letter.
+      // …, nhà chị thuộc hộ cận nghèo", "Em út … thường trú ở đặc khu Côn Đảo").
       const othersOwn = new Set(turns.filter((u) => u !== t && u.who !== 'asker').flatMap((u) => u.story.filter((x) => !t.story.includes(x))));
-      const home = turns.length > 2 ? [...new Set(turns.flatMap((u) => [...u.story, ...u.asks]))].filter((x) => !othersOwn.has(x)).join(' ') : text;
+      const home = [...new Set(turns.flatMap((u) => [...u.story, ...u.asks]))].filter((x) => !othersOwn.has(x)).join(' ');
       // (The family's special zone or island commune, or its province, told once in another's sentence: "tui ở đặc khu Kiên
       // Hải … Vợ tui …"; and the household's group, "nhà mình là hộ nghèo".)
       const own = `${told}${placeFor(home, told)}`;
