@@ -88,9 +88,15 @@ export function deceasedOwnText(text: string): string | undefined {
   const sentences = text.normalize('NFC').split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim() !== '');
   // (The member opening their sentence, "Bố em …"; the other years opening with someone else, "Mẹ em …", "Tôi …".)
   const subject = (x: string): string | undefined => (RELATIVE_SUBJECT.exec(words(x))?.[0] ?? ASKER_SUBJECT.exec(words(x))?.[0])?.replace(/^(?:con|va|nhung|rieng|the) /, '');
-  const death = sentences.find((x) => RELATIVE_SUBJECT.test(words(x)) && DEATH.test(words(x)) && !/\b(?:neu|lo|chang may|gia su|den khi)\b/.test(words(x)) && YEARS_TOLD.test(words(x)));
+  // (The member's years told in the sentence after the death, by a pronoun: "Chồng tôi … mất tháng 10/2026 vì tai nạn giao thông.
+  // Anh đóng BHXH tự nguyện từ tháng 1/2015 đến tháng 12/2025, tròn 11 năm".)
+  const withNext = sentences.map((x, i) => {
+    const next = sentences[i + 1];
+    return next && !YEARS_TOLD.test(words(x)) && /^(?:anh|ong|ba|chi|anh ay|ong ay|ba ay|chi ay)\b/.test(words(next)) && YEARS_TOLD.test(words(next)) ? `${x} ${next}` : x;
+  });
+  const death = withNext.find((x) => RELATIVE_SUBJECT.test(words(x)) && DEATH.test(words(x)) && !/\b(?:neu|lo|chang may|gia su|den khi)\b/.test(words(x)) && YEARS_TOLD.test(words(x)));
   const who = death && subject(death);
-  if (!death || !who || !sentences.some((x) => x !== death && !x.includes('?') && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
+  if (!death || !who || !sentences.some((x) => !death.includes(x) && !x.includes('?') && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
   return death;
 }
 

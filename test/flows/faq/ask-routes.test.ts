@@ -464,6 +464,13 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Tôi 33 tuổi, nhà cận nghèo, đang đóng BHXH tự nguyện mức thấp nhất ở xã Đông Anh, Hà Nội và chưa phải trả đồng nào. Tháng 11/2026 tôi chuyển hẳn về phường Bắc Giang, nay thuộc tỉnh Bắc Ninh. Về đó đóng mức thấp nhất thì mỗi tháng bao nhiêu?').answer).not.toMatch(/nên nộp 0 đồng/);
   });
 
+  it("prices a wife at the floor beside her husband's chosen level, with no sum for both", () => {
+    const a = ask('Vợ chồng tôi ở xã Ba Vì, Hà Nội, nhà thuộc hộ cận nghèo. Tôi 45 tuổi, muốn đóng BHXH tự nguyện theo mức thu nhập 4 triệu; vợ tôi 42 tuổi chỉ đóng mức thấp nhất. Vậy mỗi tháng vợ tôi phải nộp bao nhiêu, tôi phải nộp bao nhiêu?').answer;
+    expect(a).toMatch(/Vợ anh\/chị đóng ở mức thu nhập thấp nhất [^\n]*nên nộp 0 đồng\/tháng \(được hỗ trợ toàn bộ\)/);
+    expect(a).toMatch(/Với thu nhập 4\.000\.000 đồng\/tháng: [^\n]*nên nộp 550\.000 đồng\/tháng/);
+    expect(a).not.toMatch(/cả 2 người/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
