@@ -316,6 +316,14 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   if (from0 !== undefined && from0 < now && due.at - from0 >= 6 && due.at >= now) {
     return `Anh/chị đã đóng từ tháng ${monthYear(from0)}: đóng tiếp đều thì trong 12 tháng trước tháng sinh (${when}) có đủ 6 tháng đóng, nên được trợ cấp 2.000.000 đồng mỗi con.`;
   }
+  // (A start planned in a month to come: the months from it to the birth.)
+  const planned = s.plannedFromMonth;
+  if (planned !== undefined && planned > now && due.at > planned) {
+    const months = due.at - planned;
+    return months >= 6
+      ? `Nếu bắt đầu đóng từ tháng ${monthYear(planned)} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.`
+      : `Nếu bắt đầu đóng từ tháng ${monthYear(planned)} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng; muốn kịp thì phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}.`;
+  }
   const paidSoFar = Number(PAID_SO_FAR.exec(f)?.[1] ?? 0);
   if (paidSoFar > 0 && paidSoFar < 12 && due.at >= now) {
     // (The months paid so far, then this month and the next ones up to the birth.)

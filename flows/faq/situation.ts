@@ -57,6 +57,8 @@ export interface Situation {
   neverPaid?: boolean;
   /** A period paid from a past month, as a month index from year 0 ("Tháng 3/2026 em đã đóng … 12 tháng một lần"). */
   paidFromMonth?: number;
+  /** A start planned in a month to come, as a month index ("định bắt đầu đóng … từ tháng 1/2027"). */
+  plannedFromMonth?: number;
   /** Months of pregnancy told ("đang mang thai 5 tháng"). */
   pregnantMonths?: number;
   /** The calendar year the question is read in (not told by the person): ages from a birth year, this year's retirement age. */
@@ -514,7 +516,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (A death told in so many words stands beside money asked whether lost: "bố mất vì tai nạn … số tiền đóng trước có
   // mất không".)
   const toldDeath = /\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/.test(f);
-  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f) && relative && (!thingLost || toldDeath)) {
+  // ("Thai chết lưu", a stillbirth, is no member's death: the maternity allowance's case.)
+  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' ')) && relative && (!thingLost || toldDeath)) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
     if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai|gi|nhung gi|bao nhieu|nhieu|it|khong|ko|k|chua|luon|trang|quyen loi|may|cac|mot so|\d+ (?:nam|thang)|qua trinh|khoan|phan|nam|thang)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam|hoi (?:dau |cuoi |giua )?(?:thang|nam|tuan))\b|\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi|em|anh ay|chi ay|ong ay|ba ay) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)|\b(?:19|20)\d\d (?:thi )?(?:anh|chi|em|ong|ba|bo|me|chong|vo) (?:ay )?(?:da )?(?:mat|qua doi)\b/.test(f)) s.memberDied = true;
     // ("Tháng 9/2026 anh bị tai nạn giao thông mất": a death told after its cause.)
@@ -540,9 +543,14 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   ) {
     s.prepaid = true;
   }
-  // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần": paying since that month; not a relative's.)
-  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua )(?:dong|nop)\b/.exec(f);
-  if (paidIn && Number(paidIn[1]) <= 12 && Number(paidIn[2]) * 12 + Number(paidIn[1]) <= year * 12 + (month ?? 12)) s.paidFromMonth = Number(paidIn[2]) * 12 + Number(paidIn[1]) - 1;
+  // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần", "Từ tháng 7/2026 cả hai cùng đóng …": paying since that month.)
+  // ("… định bắt đầu đóng BHXH tự nguyện từ tháng 1/2027": a start planned, months to come.)
+  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua )(?:dong|nop)\b|(?<!\b(?:se|dinh|du dinh|muon|neu|khi|sap) (?:\w+ ){0,3})\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:cung |deu |da )?(?:dong|nop|tham gia)\b/.exec(f);
+  const paidMonth = paidIn ? Number(paidIn[1] ?? paidIn[3]) : 0;
+  const paidYear = paidIn ? Number(paidIn[2] ?? paidIn[4]) : 0;
+  if (paidIn && paidMonth >= 1 && paidMonth <= 12 && paidYear * 12 + paidMonth <= year * 12 + (month ?? 12)) s.paidFromMonth = paidYear * 12 + paidMonth - 1;
+  const planned = /\b(?:se|dinh|du dinh|muon|sap) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,5}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  if (planned && Number(planned[1]) >= 1 && Number(planned[1]) <= 12 && Number(planned[2]) * 12 + Number(planned[1]) > year * 12 + (month ?? 12)) s.plannedFromMonth = Number(planned[2]) * 12 + Number(planned[1]) - 1;
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)

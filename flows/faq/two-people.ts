@@ -134,7 +134,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     .flatMap((x) => {
       if (!x.includes('?')) return [x];
       const m = KIN_ASK.exec(x);
-      if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5) return [x];
+      // (Not after a clause of time or condition: "Khi nhận lương hưu, hai vợ chồng có được cấp thẻ BHYT không?".)
+      if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5 || /^(?:(?:xin hoi|cho (?:toi|em) hoi|vay) )?(?:khi|neu|sau khi|truoc khi|luc|den khi|trong khi|de|hoac)\b/.test(words(x))) return [x];
       return [`${x.slice(0, m.index)}?`, x.slice(m.index + m[0].length)];
     });
   const all = words(text);

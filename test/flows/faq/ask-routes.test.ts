@@ -471,6 +471,14 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(a).not.toMatch(/cả 2 người/);
   });
 
+  it('reads a stillbirth as no death, months paid since a month told for a birth, and a time clause as no second person', () => {
+    expect(ask('Tôi là chồng, ở Kỳ Anh, Hà Tĩnh. Vợ tôi đóng BHXH tự nguyện liên tục được hơn 1 năm, tháng 10/2026 vợ tôi không may bị thai chết lưu khi thai được 24 tuần. Vợ tôi có được hưởng trợ cấp gì từ BHXH tự nguyện không?').answer).toMatch(/thai từ 22 tuần tuổi trở lên/);
+    expect(ask('Vợ chồng tôi ở Đắk Lắk. Từ tháng 7/2026 cả hai cùng đóng BHXH tự nguyện hằng tháng ở mức thấp nhất. Vợ tôi dự sinh vào tháng 3/2027, cô ấy có được trợ cấp thai sản không?').answer).toMatch(/đã đóng từ tháng 7\/2026: đóng tiếp đều thì trong 12 tháng trước tháng sinh \(3\/2027\) có đủ 6 tháng đóng/);
+    const card = ask('Tôi là nữ, sinh tháng 9/1970, đóng BHXH tự nguyện từ tháng 1/2012 đến hết tháng 12/2026 là đủ 15 năm. Chồng tôi sinh tháng 4/1966, đóng tổng cộng 19 năm. Xin hỏi: chồng tôi bao giờ đủ tuổi nghỉ hưu? Tôi bao giờ được nhận lương hưu? Khi nhận lương hưu, hai vợ chồng có được cấp thẻ BHYT không?').answer;
+    expect(card).toMatch(/Người hưởng lương hưu \(kể cả từ BHXH tự nguyện\) được cấp thẻ BHYT/);
+    expect(card).not.toMatch(/Thẻ BHYT chỉ dùng cho chính người có tên/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
