@@ -178,7 +178,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
   // (No sum for all where one of them pays at another level: "vợ tôi chỉ đóng mức thấp nhất".)
-  const perMode = `${months ? modesPaid(f, months, `PAY_${g}:${at}`) : ''}${/\b(?:vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,10}? (?:muc )?(?:thap nhat|toi thieu)\b/.test(f) ? '' : forAll(f, `PAY_${g}:${at}`, months)}`;
+  const perMode = `${months ? modesPaid(f, months, `PAY_${g}:${at}`) : ''}${/\b(?:vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,14}? (?:muc )?(?:thap nhat|toi thieu)\b/.test(f) ? '' : forAll(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
@@ -191,8 +191,8 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const second = other === undefined ? '' : ` Với thu nhập ${formatNumber(other)} đồng/tháng: mức đóng 22% là {PREMIUM:${other}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${other}} đồng/tháng${months ? `; ${months} tháng một lần nộp {PAY_${g}:${other}*${months}} đồng` : ''}.`;
   // (The lowest asked too, in an ask of its own: "mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?";
   // or a spouse's, "Tôi … mức thu nhập 4 triệu; vợ tôi 42 tuổi chỉ đóng mức thấp nhất".)
-  const spouseLowest = /\b(vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,10}? (?:muc )?(?:thap nhat|toi thieu)\b/.exec(f);
-  const lowestToo = income > floor && (spouseLowest || (/\b(?:thap nhat|toi thieu)\b(?: \w+){0,4}? bao nhieu\b/.test(f) && !/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/.test(f)))
+  const spouseLowest = /\b(vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,14}? (?:muc )?(?:thap nhat|toi thieu)\b/.exec(f);
+  const lowestToo = income > floor && (spouseLowest || (/\b(?:thap nhat|toi thieu)\b(?: \w+){0,7}? bao nhieu\b/.test(f) && !/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/.test(f)))
     ? `${spouseLowest ? `${spouseLowest[1] === 'vo' ? 'Vợ' : 'Chồng'} anh/chị đóng ở` : 'Ở'} mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.${localTopUp(f, g, null, s.day)} `
     : '';
   return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;

@@ -479,6 +479,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(card).not.toMatch(/Thẻ BHYT chỉ dùng cho chính người có tên/);
   });
 
+  it('prices the floor and the level named in Hà Nội for a near-poor household (nothing at the floor)', () => {
+    expect(ask('Nhà tôi ở phường Khương Đình, Hà Nội, thuộc hộ cận nghèo. Tôi là nam, 40 tuổi, muốn tham gia BHXH tự nguyện. Nếu đóng mức thấp nhất thì mỗi tháng tôi phải nộp bao nhiêu, còn nếu chọn mức thu nhập 3 triệu thì sao?').answer).toMatch(/^1\) Ở mức thu nhập thấp nhất [^\n]*nên nộp 0 đồng\/tháng \(được hỗ trợ toàn bộ\)[^\n]* Với thu nhập 3\.000\.000 đồng\/tháng/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
