@@ -1034,6 +1034,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     // A province with its own top-up named (Hà Nội, Ninh Bình): the State's rate, then the local one.
     // (The province's share reckoned in when it is named: a poor household in Hà Nội pays nothing at the floor.)
     const lead = forIncome ?? (localTopUp && s.day ? floorPaymentLead(s, f) : undefined);
+    // (The province's share reckoned in the lead, the provinces' top-ups under it: not the State's rate alone, "Có. … nộp
+    // 198.000", after "nên nộp 0 đồng".)
+    if (localTopUp && lead && !forIncome) return { kind: 'parts', parts: [{ entry: localTopUp, lead }] };
     const own: AnswerPart | undefined = e ? (lead ? { entry: e, lead } : { entry: e }) : undefined;
     if (own) return { kind: 'parts', parts: localTopUp ? [own, { entry: localTopUp }] : [own] };
   }

@@ -89,7 +89,9 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
 export function floorPaymentLead(s: Situation, f: string): string {
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
-  return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng, tự nộp {PAY_${g}} đồng/tháng.${s.day ? localTopUp(f, g, null, s.day) : ''}`;
+  // (The State's rate said too: "hỗ trợ 40% (132.000 đồng/tháng)".)
+  const rate = s.day ? Math.round(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.subsidyRates[GROUPS[g]!] * 100) : undefined;
+  return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} được Nhà nước hỗ trợ ${rate !== undefined ? `${rate}% (` : ''}{SUPPORT_${g}} đồng/tháng${rate !== undefined ? ')' : ''}, tự nộp {PAY_${g}} đồng/tháng.${s.day ? localTopUp(f, g, null, s.day) : ''}`;
 }
 
 /**
