@@ -114,7 +114,8 @@ const RELATIVE_ETHNIC = /\b(vo|chong|bo|cha|me|ong|ba) (?:toi|em|minh|tui|e)\b(?
 const OWN_ETHNIC = /(?:^|[^\w ] |\b(?:va|con|ma) )(?:toi|em|minh|tui)(?: cung| deu)? (?:la )?(?:nguoi )?(?:dan toc|tay|thai|muong|h ?mong|nung|dao|khmer|gia rai|e de|ede|ba na|xo dang|san chay|san diu|cham)\b|\b(?:vo chong|ca nha|gia dinh|ca hai|chung) (?:toi|em|minh|tui)?(?: \w+){0,3} (?:dan toc|nguoi (?:tay|thai|muong|h ?mong|nung|dao|khmer))\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+  // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm": across a comma, a few words more.)
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -710,6 +711,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam\b(?= (?:\w+ ){0,5}?(?:khong|ko|k|chua|hay)\b)/g, ' ')
     // "…; đóng 15 năm thì được mấy %", "và đóng 20 năm mức đó thì lương hưu …": years supposed, opening a clause.
     .replace(/(?:^ |[,.;:?!] |\b(?:va|neu|con|gia su|vi du) )(?:dong|tham gia) \d{1,2} nam\b(?: \w+){0,3}? thi\b/g, ' ')
+    // ("rồi nghỉ đến nay đã gần 2 năm", "dừng đóng 3 năm nay": a gap, not years paid.)
+    .replace(/\b(?:nghi|dung|ngung|tam dung)\b(?! huu)(?: dong)? (?:den nay|toi nay|tu do den nay|tu do toi nay|den gio|toi gio)(?: (?:da|duoc|la))? (?:gan |hon |khoang |tren )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     // ("muốn đóng trước luôn 5 năm": paying ahead wished for.)
@@ -811,7 +814,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (re: RegExp): { n: number; at: number; end: number } | undefined => {
     const m = re.exec(fy);
-    const n = Number((m?.[1] ?? m?.[2])?.replace(',', '.'));
+    const n = Number((m?.[1] ?? m?.[2] ?? m?.[3])?.replace(',', '.'));
     return m && n > 0 && n <= 45 ? { n, at: m.index, end: m.index + m[0].length } : undefined;
   };
   const compulsory = kindYears(KIND_YEARS.compulsory);

@@ -27,6 +27,10 @@ describe('reading the situation from a question', () => {
     // (The asker's own birth told first: a husband named after makes her a woman, a son tells nothing of the asker's sex.)
     ['Tôi ở Lạng Sơn, sinh tháng 10/1972, đã đóng BHXH tự nguyện đủ 10 năm. Chồng tôi là công chức đã nghỉ hưu, đang lãnh lương hưu.', { sex: 'female', birthYear: 1972 }],
     ['Tôi làm kẹo dừa, sinh tháng 11/1969, đã đóng BHXH tự nguyện 12 năm. Con trai tôi 24 tuổi chạy xe ôm công nghệ.', { sex: undefined, birthYear: 1969 }],
+    // (A gap told after a period, "rồi nghỉ đến nay đã gần 2 năm", is no years paid.)
+    ['Tôi đóng BHXH tự nguyện từ tháng 1/2016 đến tháng 12/2024, tròn 9 năm, mức thu nhập 2 triệu, rồi nghỉ đến nay đã gần 2 năm.', { yearsPaid: 9 }],
+    // (Voluntary years told across a comma after the move: 14 compulsory and 4 voluntary.)
+    ['Tôi đã đóng BHXH bắt buộc 14 năm, từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm.', { yearsPaid: 18, compulsoryYears: 14 }],
     // (A household's status since a year is no period paid.)
     ['Tôi sinh năm 1980, nhà tôi thuộc hộ nghèo từ năm 2015 đến nay. Tôi đóng BHXH tự nguyện từ năm 2017 đến hết 2023 được 7 năm.', { yearsPaid: 7, startYear: 2017, household: 'poor' }],
     // (A year's start told first: "Năm 2018 tôi đóng … đến hết năm 2022".)
