@@ -405,7 +405,8 @@ const PERIOD_START = /\b(?:bat dau|tu|ky (?:\w+ )?tu) (?:tu )?thang (\d{1,2}) (?
 /** The last month to pay for the period told, with the rule it comes from (undefined when the mode or start is not told). */
 function periodDeadline(f: string): string | undefined {
   const mode = MODE_MONTHS.exec(f);
-  const start = PERIOD_START.exec(f);
+  // (The period named as such first: "đóng … từ tháng 12/2019 …, theo kỳ 12 tháng, kỳ mới bắt đầu từ tháng 12/2026".)
+  const start = /\bky (?:moi |nay |toi |tiep theo )?(?:bat dau )?(?:tu )?thang (\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f) ?? PERIOD_START.exec(f);
   if (!mode || !start) return undefined;
   const named = mode[3];
   const months = mode[1] || mode[2] ? Number(mode[1] ?? mode[2]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;

@@ -163,7 +163,8 @@ const SELF_NOT_POOR = /\b(?:toi|em|minh|tui|nha toi|nha em|nha minh|gia dinh toi
 
 /** Left the poor or near-poor group ("thoát nghèo", "hết hộ nghèo", "không còn là hộ cận nghèo"). */
 // ("Nếu năm sau nhà tôi thoát cận nghèo": a supposition, a few words after "nếu".)
-const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau|gia su|lo nhu)(?: \w+){0,9} )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
+// (Nor in a year to come: "… mà trong năm 2027 nhà tôi thoát cận nghèo, thì có bị thu thêm không".)
+const LEFT_POVERTY = /(?<!\b(?:sau nay|neu|lo|khi|mai|mai sau|gia su|lo nhu)(?: \w+){0,9} )(?<!\b(?:sang nam|nam sau|nam toi|nam 20(?:2[7-9]|[3-9]\d))(?: \w+){0,4} )\b(?:thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo|ra khoi (?:ho )?(?:can )?ngheo|khong con (?:la )?ho (?:can )?ngheo)\b/;
 /** Moved between the groups ("lên cận nghèo", "chuyển sang hộ nghèo"). */
 const GROUP_MOVED = /\b(?:len (?:ho )?can ngheo|chuyen (?:sang|len|xuong) (?:ho )?(?:can ngheo|ngheo)|(?:moi|vua) (?:duoc )?(?:cong nhan|xep vao|dua vao|vao danh sach) (?:la )?ho (?:can )?ngheo)\b/;
 /** A lump sum from another country's scheme ("lương hưu 1 lần bên Nhật", "nenkin", "bảo hiểm Hàn Quốc"; not "lương hưu nhất"). */

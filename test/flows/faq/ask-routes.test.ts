@@ -483,6 +483,10 @@ describe('cues that decide before the years and the illness (session 14)', () =>
     expect(ask('Nhà tôi ở phường Khương Đình, Hà Nội, thuộc hộ cận nghèo. Tôi là nam, 40 tuổi, muốn tham gia BHXH tự nguyện. Nếu đóng mức thấp nhất thì mỗi tháng tôi phải nộp bao nhiêu, còn nếu chọn mức thu nhập 3 triệu thì sao?').answer).toMatch(/^1\) Ở mức thu nhập thấp nhất [^\n]*nên nộp 0 đồng\/tháng \(được hỗ trợ toàn bộ\)[^\n]* Với thu nhập 3\.000\.000 đồng\/tháng/);
   });
 
+  it('gives the deadline of the period named as such, not of the first start told', () => {
+    expect(ask('Chồng tôi đóng BHXH tự nguyện liên tục từ tháng 12/2019 với mức thu nhập 3 triệu đồng, theo kỳ 12 tháng, kỳ mới bắt đầu từ tháng 12/2026. Kỳ 12 tháng này hạn chót khi nào?').answer).toMatch(/Kỳ 12 tháng bắt đầu từ tháng 12\/2026: hạn nộp chậm nhất là hết tháng 6\/2027/);
+  });
+
   it('speaks of the son a message is about, not of the asker', () => {
     expect(ask('con trai toi suy giam 85% kha nang lao dong, dong bhxh tn 5 nam, rut 1 lan dc k').answer).toMatch(/^Cháu đã đóng 5 năm và bị suy giảm khả năng lao động từ 81%/);
   });
