@@ -260,12 +260,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * special zone kept to the sibling who lives there; Ninh Bình's top-up for a son; a Hà Nội wife at the floor; a
  * registered period paid late; a mother outside Hà Nội; 10 + 6 years; mixed years and the 60/55 rule; 'đóng trước luôn
  * 12 tháng' no months paid; two modes priced: 875/875.
+ * then the misreadings of rounds ZR and ZS (session 26): months paid since 7/2026 for a birth in 3/2027; the period
+ * named as such for its deadline; Hà Nội's near-poor floor at nothing beside a level named; a stillbirth no death; the
+ * pensioners' card not split into a person's ask; a gap no years paid; voluntary years across a comma; a year to come's
+ * exit from the near-poor list supposed: 885/885.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 875 / 875, violations: 0 },
+  regress: { correct: 885 / 885, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -278,7 +282,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(875);
+    expect(regress.length).toBeGreaterThanOrEqual(885);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
