@@ -713,7 +713,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // "…; đóng 15 năm thì được mấy %", "và đóng 20 năm mức đó thì lương hưu …": years supposed, opening a clause.
     .replace(/(?:^ |[,.;:?!] |\b(?:va|neu|con|gia su|vi du) )(?:dong|tham gia) \d{1,2} nam\b(?: \w+){0,3}? thi\b/g, ' ')
     // ("rồi nghỉ đến nay đã gần 2 năm", "dừng đóng 3 năm nay": a gap, not years paid.)
-    .replace(/\b(?:nghi|dung|ngung|tam dung)\b(?! huu)(?: dong)? (?:den nay|toi nay|tu do den nay|tu do toi nay|den gio|toi gio)(?: (?:da|duoc|la))? (?:gan |hon |khoang |tren )?\d{1,2} (?:nam|thang)\b/g, ' ')
+    // ("nghỉ đóng được hơn 1 năm rồi": the same.)
+    .replace(/\b(?:nghi|dung|ngung|tam dung)\b(?! huu)(?: dong)? (?:den nay|toi nay|tu do den nay|tu do toi nay|den gio|toi gio)(?: (?:da|duoc|la))? (?:gan |hon |khoang |tren )?\d{1,2} (?:nam|thang)\b|\b(?:nghi|dung|ngung) dong (?:(?:bhxh|tu nguyen|bao hiem) )*(?:duoc |da )(?:gan |hon |khoang |tren )?\d{1,2} (?:nam|thang)\b/g, ' ')
     // "thu nhập bình quân 5 năm cuối": a span of the rule, not years paid.
     .replace(/\b\d{1,2} nam (?:cuoi|dau|gan nhat|gan day nhat)\b/g, ' ')
     // ("muốn đóng trước luôn 5 năm": paying ahead wished for.)

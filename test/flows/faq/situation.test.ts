@@ -33,6 +33,8 @@ describe('reading the situation from a question', () => {
     ['Tôi đã đóng BHXH bắt buộc 14 năm, từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm.', { yearsPaid: 18, compulsoryYears: 14 }],
     // (Leaving the group in a year to come is supposed: near-poor now.)
     ['Nhà tôi thuộc hộ cận nghèo. Nếu tháng 12/2026 hai mẹ con đóng luôn 12 tháng, mà trong năm 2027 nhà tôi thoát cận nghèo, thì có bị thu thêm không?', { household: 'near_poor' }],
+    // ("nghỉ đóng được hơn 1 năm rồi": a pause, not years paid.)
+    ['Chị ơi em đóng bhxh tn từ 2019, nghỉ đóng được hơn 1 năm rồi, rút 1 lần đc k', { yearsPaid: undefined, startYear: 2019 }],
     // (A household's status since a year is no period paid.)
     ['Tôi sinh năm 1980, nhà tôi thuộc hộ nghèo từ năm 2015 đến nay. Tôi đóng BHXH tự nguyện từ năm 2017 đến hết 2023 được 7 năm.', { yearsPaid: 7, startYear: 2017, household: 'poor' }],
     // (A year's start told first: "Năm 2018 tôi đóng … đến hết năm 2022".)
