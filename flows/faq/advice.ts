@@ -1004,7 +1004,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   // Someone under a contract with compulsory insurance asks to pay voluntary on top: not at the same time.
-  if (s.employment === 'contract' && /\b(?:dong|mua) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
+  // ("Tôi có được đăng ký thêm BHXH tự nguyện cho bản thân không?" too.)
+  if (s.employment === 'contract' && /\b(?:dong|mua|dang ky|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
     const a = part('eligibility.labour_contract');
     if (a) return a;
   }

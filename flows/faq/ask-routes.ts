@@ -179,7 +179,7 @@ function bookAndIdDates(f: string): Array<string | undefined> | undefined {
 const bookSex = (f: string, s: Situation): 'male' | 'female' | undefined =>
   s.sex ?? (/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/.test(f) ? 'female' : /\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/.test(f) ? 'male' : undefined);
 /** Voluntary insurance asked on top of a contract's compulsory one ("cty đóng bắt buộc rồi thì e đóng thêm bh tự nguyện"). */
-const voluntaryOnTop = (f: string, s: Situation): boolean => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f);
+const voluntaryOnTop = (f: string, s: Situation): boolean => s.employment === 'contract' && /\b(?:dong|mua|tham gia|dang ky) them\b(?: \w+){0,4} tu nguyen\b/.test(f);
 /** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
 const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
@@ -1507,7 +1507,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // có hợp đồng và công ty đang đóng bhxh bắt buộc … Cho e hỏi chị e có đóng thêm dc ko?"): not at the same time.
     name: 'contract-pays-on-top',
     // (Not an ask about a parent, "bố tôi có đóng thêm được không", whose contract it is not.)
-    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia) them\b/.test(f) && !/\b(?:nam|thang) nua\b|\b(?:bo|me|cha|ong|ba|\d{2} tuoi)\b(?: \w+){0,5} (?:dong|mua|tham gia) them\b/.test(f),
+    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia|dang ky) them\b/.test(f) && !/\b(?:nam|thang) nua\b|\b(?:bo|me|cha|ong|ba|\d{2} tuoi)\b(?: \w+){0,5} (?:dong|mua|tham gia) them\b/.test(f),
     entry: 'eligibility.labour_contract',
     laterAskOnly: true,
   },
