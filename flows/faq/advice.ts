@@ -978,6 +978,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const a = part('eligibility.who_can_join', SOCIAL_ALLOWANCE_LEAD);
     if (a) return a;
   }
+  // Drawing a pension and asking to pay (more) to raise it: no, the rule said first, without the entry's aside for one
+  // who has not begun to draw it.
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension === true && /\b(?:dong|tham gia|mua|dang ky)\b(?: \w+){0,3} (?:them|tiep|tu nguyen)\b/.test(f) && /\btang\b|\bcao hon\b|\bthem\b/.test(f)) {
+    const a = part('eligibility.pensioner', 'Đang hưởng lương hưu thì không được đóng BHXH tự nguyện nữa, kể cả để lương hưu hay thu nhập cao hơn; lương hưu đang nhận được Nhà nước điều chỉnh theo từng thời kỳ.');
+    if (a) return a;
+  }
   if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !RETIRED.test(f)) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
@@ -1005,8 +1011,17 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Someone under a contract with compulsory insurance asks to pay voluntary on top: not at the same time.
   // ("Tôi có được đăng ký thêm BHXH tự nguyện cho bản thân không?" too.)
-  if (s.employment === 'contract' && /\b(?:dong|mua|dang ky|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
-    const a = part('eligibility.labour_contract');
+  // ("Tôi là giáo viên …, đang đóng BHXH bắt buộc. Tôi có đăng ký BHXH tự nguyện được không?": paying compulsory now, told
+  // in so many words, and joining asked, not after leaving the job.)
+  const joinsNow =
+    /\bdang (?:duoc )?(?:dong|tham gia) (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/.test(f) &&
+    /\b(?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k)\b|\b(?:co )?(?:duoc|dc|the) (?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b/.test(f) &&
+    !/\b(?:nghi viec|thoi viec|het hop dong|nghi huu|khi nghi|sau khi|neu nghi|bo viec|mat viec)\b/.test(f);
+  if (s.employment === 'contract' && (joinsNow || /\b(?:dong|mua|dang ky|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f)) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
+    const a = part(
+      'eligibility.labour_contract',
+      joinsNow ? 'Anh/chị đang đóng BHXH bắt buộc nên không được tham gia thêm BHXH tự nguyện cùng lúc; khi thôi đóng bắt buộc (nghỉ việc) thì đăng ký tự nguyện để đóng tiếp, thời gian đã đóng được cộng dồn.' : undefined,
+    );
     if (a) return a;
   }
   // A group's subsidy matched for someone in another group ("người Tày, nhà không phải hộ nghèo", "ở đặc khu Lý

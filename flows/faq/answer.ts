@@ -659,7 +659,8 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   }
   const parts = turns.flatMap((t, k) => {
     // (Two parts each; a third for one who asks three things, "… bao nhiêu? … có bị thu thêm không? … có kịp không?".)
-    const own = answers[k]!.parts.slice(0, t.asks.length >= 3 ? 3 : 2);
+    // (One who may not join, already paying compulsory insurance, is given no price.)
+    const own = answers[k]!.parts.slice(0, t.asks.length >= 3 ? 3 : 2).filter((p, j, all) => !(j > 0 && all[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is

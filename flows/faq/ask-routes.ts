@@ -322,7 +322,10 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     const months = due.at - planned;
     return months >= 6
       ? `Nếu bắt đầu đóng từ tháng ${monthYear(planned)} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.`
-      : `Nếu bắt đầu đóng từ tháng ${monthYear(planned)} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng; muốn kịp thì phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}.`;
+      : `Nếu bắt đầu đóng từ tháng ${monthYear(planned)} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng; ${
+          // (The last month in time already past: even starting this month is too late.)
+          due.at - 6 >= now ? `muốn kịp thì phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}.` : `dù bắt đầu ngay tháng ${monthYear(now)} cũng chỉ được ${due.at - now} tháng, không kịp cho lần sinh này.`
+        }`;
   }
   const paidSoFar = Number(PAID_SO_FAR.exec(f)?.[1] ?? 0);
   if (paidSoFar > 0 && paidSoFar < 12 && due.at >= now) {

@@ -72,7 +72,7 @@ const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai s
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
 const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc biet|theo (?:toi|em|minh) (?:duoc )?biet)\b/;
 /** A fact told: a figure, or never having paid. */
-const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b/;
+const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
@@ -141,14 +141,16 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const all = words(text);
   // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
   // sinh tháng 4/2027", it is the asker's own.)
-  if (clauses.length < 4 || DEATH.test(all) || (BIRTH.test(all) && !SIBLING.test(all))) return undefined;
+  // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
+  const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
+  // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
+  const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
+  if (clauses.length < 4 || DEATH.test(all) || (BIRTH.test(all) && !SIBLING.test(all) && !childsBirth())) return undefined;
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
   let current: Person | undefined;
   let lastAsk: Person | 'both' | undefined;
-  // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
-  const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   // (A letter without question marks, "Em muốn hỏi: bố em … được không, …; mẹ em thì … có đủ 15 năm không; …": from its
   // ask's opening on, each clause is an ask.)
   const unmarked = !text.includes('?');

@@ -264,12 +264,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * named as such for its deadline; Hà Nội's near-poor floor at nothing beside a level named; a stillbirth no death; the
  * pensioners' card not split into a person's ask; a gap no years paid; voluntary years across a comma; a year to come's
  * exit from the near-poor list supposed: 885/885.
+ * then (session 27) round ZS's two misleading answers left: a teacher paying compulsory beside a husband who may join
+ * ('đang đóng BHXH bắt buộc … có đăng ký … được không': not at the same time, and no price for her), a daughter's birth in
+ * 5/2027 with a start in 1/2027 (too late, even starting now) and a pensioner husband's wish to pay: 889/889.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 885 / 885, violations: 0 },
+  regress: { correct: 889 / 889, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -282,7 +285,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(885);
+    expect(regress.length).toBeGreaterThanOrEqual(889);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
