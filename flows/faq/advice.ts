@@ -84,6 +84,9 @@ const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)
 const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
+/** A stillbirth or a miscarriage and its month ("tháng 10/2026 tôi bị thai chết lưu", "sảy thai vào tháng 9/2026"). */
+const LOSS_WORDS = '(?:say thai|sa thai|thai luu|chet luu|mat thai|hu thai)';
+const LOSS_MONTH = new RegExp(`\\bthang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b(?: (?!thang\\b)\\w+){0,4}? ${LOSS_WORDS}\\b|\\b${LOSS_WORDS}(?: \\w+){0,4}? thang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b`);
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
 const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,4}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
@@ -1098,6 +1101,25 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
   const onceToo = beforeBirth && EACH_PARENT_ASKED.test(f) && !beforeBirth.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
   if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: `${beforeBirth}${onceToo}` }] };
+  // A stillbirth or a loss in a month told after a start ("đóng từ tháng 1/2026; tháng 10/2026 tôi bị thai chết lưu lúc 30
+  // tuần"): the months paid before it against the 6 needed, and the 22 weeks (Law 41/2024 Art 95).
+  const loss = started ? LOSS_MONTH.exec(f) : null;
+  if (started && loss) {
+    const at = Number(loss[2] ?? loss[4]) * 12 + Number(loss[1] ?? loss[3]) - 1;
+    const paid = at - (Number(started[2]) * 12 + Number(started[1]) - 1);
+    const weeks = /\b(\d{1,2}) tuan\b/.exec(f)?.[1];
+    if (paid > 0 && paid <= 12) {
+      const when = `đến tháng ${loss[1] ?? loss[3]}/${loss[2] ?? loss[4]} được ${paid} tháng`;
+      const lead =
+        paid < 6
+          ? `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, chưa đủ 6 tháng trong 12 tháng trước đó nên chưa được trợ cấp 2.000.000 đồng.`
+          : weeks !== undefined && Number(weeks) < 22
+            ? `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, đủ 6 tháng; nhưng thai ${weeks} tuần (dưới 22 tuần) không thuộc trường hợp được trợ cấp 2.000.000 đồng.`
+            : `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, đủ 6 tháng trong 12 tháng trước đó${weeks !== undefined ? `, thai ${weeks} tuần (từ 22 tuần trở lên)` : ''}: được trợ cấp 2.000.000 đồng${weeks === undefined ? ' nếu thai từ 22 tuần trở lên' : ''}; nộp hồ sơ (giấy ra viện hoặc giấy xác nhận của cơ sở y tế) cho cơ quan BHXH.`;
+      const a = part('maternity.stillbirth', lead);
+      if (a) return a;
+    }
+  }
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.
   if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {

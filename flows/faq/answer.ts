@@ -384,6 +384,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : notChild ? { ...m0, entry: notChild } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
+    // ("Tôi bị thai chết lưu … Xin hỏi tôi có được trợ cấp không?": an allowance asked is the social pension's only for one
+    // who is old or asks of old age.)
+    if (entry.id === 'other.social_pension' && !routed && (s.age ?? 0) < 70 && !/\b(?:[6-9]\d tuoi|huu tri xa hoi|nguoi (?:gia|cao tuoi)|(?:luc|khi|tuoi|ve) gia)\b/.test(askWords(text)) && !/\b(?:ong|ba|bo|me|cha)\b/.test(foldWords(ask.split(/(?<=[.!?;])\s+/).pop() ?? ask))) continue;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
     // gives, not a contribution to social insurance that the message never names.
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
@@ -660,7 +663,12 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   const parts = turns.flatMap((t, k) => {
     // (Two parts each; a third for one who asks three things, "… bao nhiêu? … có bị thu thêm không? … có kịp không?".)
     // (One who may not join, already paying compulsory insurance, is given no price.)
-    const own = answers[k]!.parts.slice(0, t.asks.length >= 3 ? 3 : 2).filter((p, j, all) => !(j > 0 && all[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
+    // (Parts of topics not yet said first: "… mỗi tháng tôi đóng bao nhiêu? … ai được nhận thai sản?" keeps the amount
+    // beside the allowance, not a second rule of the allowance.)
+    const all = answers[k]!.parts;
+    const fresh = all.filter((p, j) => all.findIndex((q) => q.entry.topic === p.entry.topic) === j);
+    const kept = new Set([...fresh, ...all.filter((p) => !fresh.includes(p))].slice(0, t.asks.length >= 3 ? 3 : 2));
+    const own = all.filter((p) => kept.has(p)).filter((p, j, mine) => !(j > 0 && mine[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is

@@ -60,7 +60,7 @@ const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
  */
-const SIBLING = /\b(?:(anh|chi)(?: (?:trai|gai|ca|hai|ruot))?(?: cua)? (?:toi|minh|tui)|(anh) trai(?: cua)? em|(chi) gai(?: cua)? em|em (trai|gai)(?: ruot)?(?: cua)?(?: (?:toi|minh|tui|em))?)\b/;
+const SIBLING = /\b(?:(anh|chi)(?: (?:trai|gai|ca|hai|ruot|ho))?(?: cua)? (?:toi|minh|tui)|(anh) trai(?: cua)? em|(chi) gai(?: cua)? em|em (trai|gai)(?: ruot)?(?: cua)?(?: (?:toi|minh|tui|em))?)\b/;
 const SIBLING_RANK = /^(?:(anh|chi) (?:ca|hai|ba|lon|thu hai|thu ba)|(em) (ut|trai|gai|nho|thu \w+))\b/;
 const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
@@ -71,8 +71,10 @@ const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
 const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc biet|theo (?:toi|em|minh) (?:duoc )?biet)\b/;
+/** An ask told without a question mark, of a relative ("Bố muốn biết đã đủ tuổi hưu chưa.", "Anh hỏi được lương hưu mấy %."). */
+const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|con)(?: (?:trai|gai|ho))?(?: (?:toi|em|minh|tui))? )?(?:cung |con )?(?:muon biet|muon hoi|hoi|nho (?:toi|em|minh) hoi|thac mac)\b/;
 /** A fact told: a figure, or never having paid. */
-const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
+const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
@@ -145,7 +147,10 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
-  if (clauses.length < 4 || DEATH.test(all) || (BIRTH.test(all) && !SIBLING.test(all) && !childsBirth())) return undefined;
+  // (A stillbirth, "thai chết lưu", is no death in the family.)
+  if (clauses.length < 4 || DEATH.test(all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
+  // (A couple's birth beside a parent's or a child's story: the couple one turn, read whole; the other their own.)
+  const couplesBirth = BIRTH.test(all) && !SIBLING.test(all) && !childsBirth();
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
@@ -157,8 +162,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   let asking = false;
   clauses.forEach((clause, i) => {
     if (unmarked && ASKS_OPEN.test(words(clause))) asking = true;
-    const isAsk = clause.includes('?') || asking;
     const f = words(clause);
+    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, ''));
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
     if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f))) {
@@ -204,6 +209,14 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
         m.set(son[0]!, [...(m.get(son[0]!) ?? []), ...same].sort((a, b) => a - b));
         m.delete('con');
       }
+    }
+  }
+  if (couplesBirth) {
+    for (const m of [told, asked]) {
+      const spouse = [...(m.get('chong') ?? []), ...(m.get('vo') ?? [])];
+      if (spouse.length > 0) m.set('asker', [...new Set([...(m.get('asker') ?? []), ...spouse])].sort((a, b) => a - b));
+      m.delete('chong');
+      m.delete('vo');
     }
   }
   const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);

@@ -267,12 +267,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then (session 27) round ZS's two misleading answers left: a teacher paying compulsory beside a husband who may join
  * ('đang đóng BHXH bắt buộc … có đăng ký … được không': not at the same time, and no price for her), a daughter's birth in
  * 5/2027 with a start in 1/2027 (too late, even starting now) and a pensioner husband's wish to pay: 889/889.
+ * then letters of rounds ZT and ZU read person by person: asks told without a question mark ('Bố muốn biết …', 'Anh hỏi
+ * …', 'Tôi muốn biết …'), a cousin ('chị họ tôi'), a wife known by her people ('người Mông'), a stillbirth no death and
+ * its months reckoned (9 months paid, 30 weeks: 2.000.000; 3 months: not yet), a couple's birth beside a father's
+ * story, no social pension for a young woman's 'có được trợ cấp không': 897/897.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 889 / 889, violations: 0 },
+  regress: { correct: 897 / 897, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -285,7 +289,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(889);
+    expect(regress.length).toBeGreaterThanOrEqual(897);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
