@@ -784,12 +784,14 @@ function withMissingYears(parts: AnswerPart[], text: string, s: Situation): Answ
  * the months paid before the birth reckoned first ("Vợ em đóng … từ tháng 1/2026, …, dự sinh tháng 3/2027"), unless a part
  * says them already.
  */
-function withBirthMonths(parts: AnswerPart[], text: string): AnswerPart[] {
+function withBirthMonths(parts: AnswerPart[], text: string, index: FaqIndex): AnswerPart[] {
   const i = parts.findIndex((p) => p.entry.topic === 'maternity');
   if (i <= 0 || parts.some((p) => p.entry.topic === 'maternity' && /\d+ tháng/.test(p.lead ?? ''))) return parts;
   const months = monthsBeforeBirthLead(askWords(text));
   if (!months) return parts;
-  return parts.map((p, k) => (k === i ? { ...p, lead: p.lead ? `${months} ${p.lead}` : months } : p));
+  // (Too few months: not beside a rule that opens "Có." for the father; the rule of the 6 months instead.)
+  const general = months.includes('chưa') && /^Có[.,:]/u.test(parts[i]!.entry.short) ? index.entries.get('maternity.conditions') : undefined;
+  return parts.map((p, k) => (k === i ? { ...p, ...(general ? { entry: general } : {}), lead: p.lead ? `${months} ${p.lead}` : months } : p));
 }
 
 /** Entries on starting late, whose general rule wants the person's own plan. */
@@ -1131,7 +1133,7 @@ export function answerQuestion(
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
-  parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text);
+  parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text, index);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

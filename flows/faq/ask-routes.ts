@@ -210,7 +210,9 @@ const ASKER_COMPULSORY = /\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dong|tham gia|co
 export const BIRTH_TOLD =
   /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|nghi may ngay|mang thai|co bau|song thai)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
 /** Asks whether both parents get the birth allowance ("cả hai suất", "hai vợ chồng đều được nhận"). */
-const BOTH_PARENTS_ASKED = /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat)\b/;
+const BOTH_PARENTS_ASKED = /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat|moi nguoi (?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,2}(?:rieng|suat))\b/;
+/** One birth allowance a child when both parents qualify. */
+const ONE_ALLOWANCE = 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).';
 /** The spouse "also" paying voluntary insurance ("chồng em cũng đóng tự nguyện"): both parents in the same scheme. */
 // (Not "vợ chồng cùng đóng", both of them asking together: the spouse of the one who writes.)
 export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba xa) cung (?:\w+ ){0,2}(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen\b/;
@@ -1360,7 +1362,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
     asks: (f) => BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
     entry: 'maternity.father',
-    replaces: ['maternity.mixed_parents', 'maternity.amount'],
+    // ("… sinh đôi. Mỗi người có được nhận trợ cấp riêng không, tổng cộng được bao nhiêu?": the allowance's sum, not the cost of
+    // 15 years.)
+    replaces: ['maternity.mixed_parents', 'maternity.amount', 'calculator.total_cost_15y'],
+    // (Asked whether each parent gets one: no, said first, before the father's rule that opens "Có.".)
+    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) ? ONE_ALLOWANCE : undefined),
+    leadsAlways: true,
   },
   {
     // Both parents paying voluntary insurance, a birth told ("… em đóng tự nguyện từ tháng 6/2025 … Chồng em cũng đóng tự
@@ -1370,7 +1377,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !(BOTH_PARENTS_ASKED.test(f) && !MOTHER_ASKS.test(f)),
     entry: 'maternity.conditions',
     after: () => 'maternity.father',
-    lead: (s, f) => [ownMonthsBeforeBirth(s, f), 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).'].filter((x) => x !== undefined).join(' '),
+    lead: (s, f) => [ownMonthsBeforeBirth(s, f), ONE_ALLOWANCE].filter((x) => x !== undefined).join(' '),
     leadsAlways: true,
     replaces: ['maternity.amount', 'maternity.conditions', 'maternity.father', 'maternity.mixed_parents'],
   },
