@@ -264,7 +264,9 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
 export function paidByRetirement(s: Situation, paid: number): { total: number; left: number; at: string; age: number } | undefined {
   if (s.birthYear === undefined || s.birthMonth === undefined || !s.sex || s.day === undefined) return undefined;
   const r = reaches(s.sex, s.birthYear, s.birthMonth);
-  const left = Math.max(0, r.at - monthIndex(s.day)) / 12;
+  // (Paying on from after the years told, when they run to this month or one to come; none after a stop planned.)
+  const from = Math.max(monthIndex(s.day), (s.paidThrough ?? -1) + 1);
+  const left = s.stopPlanned && s.paidThrough !== undefined ? 0 : Math.max(0, r.at - from) / 12;
   return { total: Math.round((paid + left) * 100) / 100, left, at: monthYear(r.at), age: r.age };
 }
 
@@ -312,8 +314,11 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
   const by = paidByRetirement(s, paid);
   const total = by ? by.total : Math.floor(paid) + toGo;
   const had = paid > 0 ? `, cộng ${spell(paid)} đã đóng là tổng khoảng ${by ? spell(total) : `${total} năm`}` : '';
+  const after = s.paidThrough !== undefined && s.day !== undefined && s.paidThrough >= monthIndex(s.day) ? `tiếp sau tháng ${monthYear(s.paidThrough)}` : 'từ nay';
   const upTo = by
-    ? `Đóng đều từ nay đến tuổi nghỉ hưu (tháng ${by.at}) là khoảng ${spell(by.left)}${had}`
+    ? by.left === 0 && paid > 0
+      ? `Với ${spell(paid)} đã đóng, đến tuổi nghỉ hưu (tháng ${by.at})`
+      : `Đóng đều ${after} đến tuổi nghỉ hưu (tháng ${by.at}) là khoảng ${spell(by.left)}${had}`
     : `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
   if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${ratePct(s.sex, 15)}%.`;
   return `${upTo}, tỷ lệ lương hưu khoảng ${ratePct(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;

@@ -59,6 +59,10 @@ export interface Situation {
   paidFromMonth?: number;
   /** A start planned in a month to come, as a month index ("định bắt đầu đóng … từ tháng 1/2027"). */
   plannedFromMonth?: number;
+  /** The last month of the years told, this month or one to come ("từ 1/2011 đến 12/2026"), as a month count. */
+  paidThrough?: number;
+  /** A stop planned ("định dừng từ 1/2027"): no paying on reckoned after the years told. */
+  stopPlanned?: boolean;
   /** Months of pregnancy told ("đang mang thai 5 tháng"). */
   pregnantMonths?: number;
   /** The calendar year the question is read in (not told by the person): ages from a birth year, this year's retirement age. */
@@ -553,6 +557,16 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (paidIn && paidMonth >= 1 && paidMonth <= 12 && paidYear * 12 + paidMonth <= year * 12 + (month ?? 12)) s.paidFromMonth = paidYear * 12 + paidMonth - 1;
   const planned = /\b(?:se|dinh|du dinh|muon|sap) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,5}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
   if (planned && Number(planned[1]) >= 1 && Number(planned[1]) <= 12 && Number(planned[2]) * 12 + Number(planned[1]) > year * 12 + (month ?? 12)) s.plannedFromMonth = Number(planned[2]) * 12 + Number(planned[1]) - 1;
+  // ("đóng … từ 1/2011 đến 12/2026, được 16 năm", "định đóng đến hết tháng 11/2027 là tròn 16 năm": the years told run to this
+  // month or one to come; paying on is reckoned from the month after.)
+  const now = year * 12 + (month ?? 12) - 1;
+  // (Only with the count told of that span: "tới tháng 2/2027" of months paid ahead leaves the years counted to now.)
+  for (const m of f.matchAll(/\b(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)(?: ,)? (?:(?:thi |la |duoc |da duoc |vua )+)?(?:tron |du |dung )?\d{1,2} nam\b/g)) {
+    const at = Number(m[2]) * 12 + Number(m[1]) - 1;
+    if (Number(m[1]) >= 1 && Number(m[1]) <= 12 && at >= now && at < now + 120 && (s.paidThrough === undefined || at > s.paidThrough)) s.paidThrough = at;
+  }
+  // ("… và định dừng từ 1/2027", "sẽ nghỉ đóng từ tháng 3/2027": no paying on after it.)
+  if (/\b(?:dinh|se|du dinh|muon|sap) (?:dung|ngung|nghi|thoi) (?:dong |nop )?(?:tu |sau )/.test(f)) s.stopPlanned = true;
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
