@@ -274,8 +274,28 @@ const closedAsks = (text: string): string[] => {
   return `${text.slice(0, last)}${markClauseAsks(text.slice(last))}`
     .split(/(?<=\?)/)
     .map((x) => x.trim())
-    .filter((x) => x.endsWith('?'));
+    .filter((x) => x.endsWith('?'))
+    .flatMap(askByAsk);
 };
+/** An ask word closing a clause ("… có tham gia được không", "… mỗi tháng đóng bao nhiêu"). */
+const CLAUSE_ASK_END = /\b(?:khong|ko|bao nhieu)$/;
+/**
+ * Asks joined by a comma in one sentence, each closed by an ask word ("Con tôi có tham gia được không, nếu chọn mức thu nhập 5
+ * triệu thì mỗi tháng đóng bao nhiêu, còn đóng 6 tháng một lần thì mỗi lần bao nhiêu?"): one ask each.
+ */
+function askByAsk(piece: string): string[] {
+  const parts = piece.slice(0, -1).split(/,\s+(?=(?:còn\s+|con\s+)?(?:nếu|neu)\s|(?:còn|con)\s+(?:đóng|dong|nộp|nop|chọn|chon|mức|muc)\s)/iu);
+  if (parts.length < 2) return [piece];
+  const out: string[] = [];
+  for (const [k, x] of parts.entries()) {
+    const f = foldWords(x);
+    // (Joined to the one before unless both close as asks of a few words each: "…, nếu được thì …" after a story is one ask.)
+    if (k > 0 && CLAUSE_ASK_END.test(foldWords(parts[k - 1]!)) && f.split(' ').length >= 4 && (k === parts.length - 1 || CLAUSE_ASK_END.test(f))) out.push(`${x}?`);
+    else if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]!.slice(0, -1)}, ${x}?`;
+    else out.push(`${x}?`);
+  }
+  return out;
+}
 
 /** Social insurance named in an ask (not only health insurance). */
 const SCHEME_NAMED = /\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/;

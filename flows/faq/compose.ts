@@ -127,6 +127,11 @@ export function facetAlreadyGiven(ask: string, parts: readonly AnswerPart[], day
   if (asked.some((facet) => !FIGURE_FACETS.has(facet.name))) return false;
   if (asked.length === 0) return false;
   const said = saidIn(parts, day);
+  // (An amount asked at an income named, "nếu chọn mức thu nhập 5 triệu thì mỗi tháng đóng bao nhiêu", is not answered by
+  // the floor's: only by a part that names that income.)
+  const income = /\b(?:thu nhap|muc)\b(?: \w+){0,2}? (\d{1,2}(?:[.,]\d)?) ?(?:trieu|tr)\b/.exec(q);
+  const named = income ? String(Math.round(Number(income[1]!.replace(',', '.')) * 1_000_000)).replace(/\B(?=(?:\d{3})+$)/g, '.') : undefined;
+  if (named !== undefined && !said.includes(named) && !parts.some((p) => ['contribution_amount', 'calculator', 'subsidy'].includes(p.entry.topic))) return false;
   return asked.every((facet) => facet.gives.test(said));
 }
 

@@ -696,6 +696,15 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
   if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
+  // A start wished for this month or one to come ("Cháu muốn bắt đầu đóng ngay từ tháng 12/2026"): nothing paid yet.
+  const wished = /\b(?:muon|dinh|du dinh|se|sap|tinh) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,4}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  if (wished && Number(wished[2]) * 12 + Number(wished[1]) >= year * 12 + (month ?? 12) && s.startYear === Number(wished[2]) && s.yearsPaid !== undefined && s.yearsPaid < 0.2 && !/\b(?:da|dang|van) (?:dong|tham gia)\b/.test(f)) {
+    delete s.yearsPaid;
+    delete s.yearsKind;
+    delete s.startYear;
+    delete s.startMonth;
+    s.neverPaid = true;
+  }
   return s;
 }
 

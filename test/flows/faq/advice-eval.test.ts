@@ -275,12 +275,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * two paying parents ("Mỗi người có được nhận trợ cấp riêng không, tổng cộng …"): one allowance, 4.000.000: 899/899.
  * then round ZU's years told to a month to come ("từ 1/2011 đến 12/2026, được 16 năm, và định dừng từ 1/2027", "định đóng
  * đến hết tháng 11/2027 là tròn 16 năm"): no year added from now, 41 % and 47 %: 901/901.
+ * then a sister's ask after a comma and "còn thiếu …" kept hers ("còn" a person's turn only before a person), and a son who
+ * wishes to start this month ("muốn bắt đầu đóng ngay từ tháng 12/2026") has paid nothing yet; asks joined by a comma each
+ * answered ("… được không, nếu chọn mức thu nhập 5 triệu thì mỗi tháng đóng bao nhiêu, còn đóng 6 tháng một lần thì …"),
+ * the income named not answered by the floor's price: 903/903.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 901 / 901, violations: 0 },
+  regress: { correct: 903 / 903, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -293,7 +297,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(901);
+    expect(regress.length).toBeGreaterThanOrEqual(903);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
