@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
@@ -1140,7 +1140,17 @@ export function answerQuestion(
   const forTheirYears = !matched && situation.yearsPaid !== undefined && situation.drawingPension !== true && !situation.memberDied && PENSION_NAMED.test(foldWords(text)) ? index.entries.get(situation.yearsPaid >= 20 && transitionalEarly(situation) ? 'pension_conditions.transitional_20y' : 'pension_conditions.years_15') : undefined;
   // (The advice reads the asker's own story too: "Chồng tôi … đang hưởng lương hưu. Tôi 56 tuổi …" is not a pensioner's.)
   const story = asker ? stripWrappers(asker.text) : text;
-  const advice = matched ? adviseFor(index, story, situation, matched) : forTheirYears ? adviseFor(index, story, situation, forTheirYears) : situationalAdvice(index, story, situation, null);
+  // (A husband paying since a past month, the wife not insured, a birth due: the father's allowance on his months, which the
+  // asker's own sentences alone would read as a start this month.)
+  const father = asker && matched?.topic === 'maternity' ? fatherInTimeLead(situation, foldWords(rawText)) : undefined;
+  const fathers = father ? index.entries.get('maternity.father') : undefined;
+  const advice: ReturnType<typeof adviseFor> | null = fathers
+    ? { kind: 'parts', parts: [{ entry: fathers, lead: father }] }
+    : matched
+      ? adviseFor(index, story, situation, matched)
+      : forTheirYears
+        ? adviseFor(index, story, situation, forTheirYears)
+        : situationalAdvice(index, story, situation, null);
   if (!advice) {
     return { ...base('unknown', 'unsure', unsureText(m.alternatives), confidence), alternatives: m.alternatives };
   }
@@ -1149,7 +1159,7 @@ export function answerQuestion(
   }
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
+  parts = fathers ? parts : withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);

@@ -345,6 +345,25 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); muốn kịp cho lần sinh này thì lẽ ra phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}. Những lần sinh sau vẫn được khi đủ điều kiện.`;
 }
 
+/**
+ * A husband paying voluntary insurance since a past month, the wife not insured, a birth due ("Chồng em đóng BHXH tự nguyện từ
+ * tháng 3/2026, tháng nào cũng đóng đều. Em ở nhà nội trợ, không tham gia bảo hiểm gì, dự sinh tháng 5/2027"): his months
+ * count for the father's allowance. `f` is the whole letter's folded words.
+ */
+export function fatherInTimeLead(s: Situation, f: string): string | undefined {
+  const his = HUSBAND_PAYING_SINCE.exec(f);
+  if (!his || s.day === undefined || !/\b(?:em|toi|minh|vo (?:toi|em|minh)) (?:\w+ ){0,6}(?:khong|chua) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f) || /\b(?:dung|ngung|nghi|bo) (?:dong|nop)\b/.test(f)) return undefined;
+  const due = dueMonth(f, s.day);
+  const now = monthIndex(s.day);
+  const from = Number(his[2]) * 12 + Number(his[1]) - 1;
+  if (!due || from >= now || due.at < now) return undefined;
+  const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
+  return due.at - from >= 6
+    ? `Chồng anh/chị đóng từ tháng ${monthYear(from)}: đóng tiếp đều thì trong 12 tháng trước tháng sinh (${when}) có đủ 6 tháng đóng, nên người cha được nhận trợ cấp 2.000.000 đồng mỗi con, dù người mẹ không tham gia.`
+    : `Chồng anh/chị đóng từ tháng ${monthYear(from)}: đến trước tháng sinh (${when}) chỉ được ${due.at - from} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp.`;
+}
+/** A husband paying since a month told ("Chồng em đóng BHXH tự nguyện từ tháng 3/2026"). */
+const HUSBAND_PAYING_SINCE = /\b(?:chong|ong xa) (?:toi|em|minh|tui|e) (?:\w+ ){0,3}?(?:dong|tham gia)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
 const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
 

@@ -89,7 +89,7 @@ const KIN_ASK =
 const CHILD = /^con(?: (trai|gai)(?: (?:ca|ut|lon|ruot))?| ca| ut| lon)? (?:cua )?(?:toi|tui|minh|em)\b/;
 
 /** The person a clause opens with, if any. */
-function subjectOf(clause: string, kinTold: boolean): Person | undefined {
+function subjectOf(clause: string, kinTold: boolean, parentsTold = false): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
   // spouse's, a brother's or a sister's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
@@ -107,6 +107,9 @@ function subjectOf(clause: string, kinTold: boolean): Person | undefined {
   // (Siblings by their rank, "Anh cả 50 tuổi …", "Chị hai …", "Em út 19 tuổi …".)
   const rank = SIBLING_RANK.exec(f);
   if (rank) return rank[1] === 'anh' ? 'anh' : rank[1] === 'chi' ? 'chi' : rank[3] === 'trai' ? 'emtrai' : rank[3] === 'gai' ? 'emgai' : 'em';
+  // ("Bố mẹ tôi ở Tây Ninh. Bố sinh tháng 6/1966, … Mẹ sinh tháng 9/1970 …": each parent by their bare name.)
+  const parent = parentsTold ? /^(bo|me|cha) (?:sinh|nam|da|dang|la|dong|co|nay|thi|muon|cung|hien|tham|\d)/.exec(f) : null;
+  if (parent) return parent[1] === 'cha' ? 'bo' : (parent[1] as Person);
   const child = CHILD.exec(f);
   if (child && (child[1] !== undefined || /[^\x00-\x7f]/.test(clause))) return child[1] === 'trai' ? 'contrai' : child[1] === 'gai' ? 'congai' : 'con';
   return ASKER.test(f) ? 'asker' : undefined;
@@ -145,6 +148,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   // sinh tháng 4/2027", it is the asker's own.)
   // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
   const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
+  // (Both parents named together first: "Bố mẹ tôi …".)
+  const parentsTold = /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)
@@ -172,7 +177,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     }
     // (The ask's opening is not its subject: "Em muốn hỏi: bố em như vậy …" is about the father.)
     const opening = unmarked && asking ? /^(?:\S+\s+){0,2}?(?:muon |xin )?hoi\s*:?\s*/.exec(fold(clause)) : null;
-    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold);
+    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);
@@ -197,7 +202,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     lastAsk = target;
     // ("… và vợ chồng tôi thì ai đóng được" beside a father's story: the asker and the spouse, not the father.)
     const spouse = ([...told.keys()] as Person[]).find((p) => p === 'vo' || p === 'chong');
-    const both: Person[] = spouse && /\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? ['asker', spouse] : [...told.keys()];
+    const parents = ([...told.keys()] as Person[]).filter((p) => p === 'bo' || p === 'me');
+    const both: Person[] = spouse && /\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? ['asker', spouse] : parents.length === 2 && /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(f) ? parents : [...told.keys()];
     for (const p of target === 'both' ? both : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
   });
   // (One child named twice, "Con trai tôi 16 tuổi …" then "Con tôi …": the same person.)

@@ -279,12 +279,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * wishes to start this month ("muốn bắt đầu đóng ngay từ tháng 12/2026") has paid nothing yet; asks joined by a comma each
  * answered ("… được không, nếu chọn mức thu nhập 5 triệu thì mỗi tháng đóng bao nhiêu, còn đóng 6 tháng một lần thì …"),
  * the income named not answered by the floor's price: 903/903.
+ * then round ZV's misleading answers: a husband paying since 3/2026 for a birth in 5/2027, the wife not insured (the
+ * father's allowance, not "start now, too late"); parents told by their bare names after "Bố mẹ tôi" (a father not read
+ * as a woman): 905/905.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 903 / 903, violations: 0 },
+  regress: { correct: 905 / 905, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -297,7 +300,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(903);
+    expect(regress.length).toBeGreaterThanOrEqual(905);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
