@@ -3,7 +3,7 @@ import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeLimits, rulesAt } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { figureValue, GROUPS } from './kb-figures.ts';
-import type { Situation } from './situation.ts';
+import { formatAge, type Situation } from './situation.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
@@ -438,7 +438,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
     toGo !== undefined && toGo > 0 && retires !== undefined
-      ? ` (đóng đều từ nay đến tuổi nghỉ hưu ${retires}${topUp ? ', rồi đóng một lần số năm còn thiếu cho đủ 15 năm' : ''})`
+      ? by && s.stopAt !== undefined && s.stopAt + 1 < by.atIndex
+        ? ` (đóng đều đến hết tháng ${monthYear(s.stopAt)}; đủ tuổi nghỉ hưu, ${formatAge(by.age)}, ${retires})`
+        : ` (đóng đều từ nay đến tuổi nghỉ hưu ${retires}${topUp ? ', rồi đóng một lần số năm còn thiếu cho đủ 15 năm' : ''})`
       : '';
   // (No income told, the rate asked for paying on to the age, "nếu đóng đều đến tuổi nghỉ hưu thì tỷ lệ … bao nhiêu": the rate.)
   // (Only from nothing paid, or paid out: with years paid, the years' sentence gives the rate at the age already.)

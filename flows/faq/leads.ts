@@ -253,21 +253,27 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
       : short <= 0
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${ratePct(sex, total)}% bình quân thu nhập đã đóng`
       : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${ratePct(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
-  const when = by ? `vào tháng ${by.at} (${formatAge(by.age)}), còn ${spell(by.left)}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;
-  return ` Anh/chị đến tuổi nghỉ hưu ${when}; đóng đều đến lúc đó là được khoảng ${by ? spell(total) : `${total} năm`}${then}.`;
+  // (A last month planned before the age, "định đóng tiếp đến hết tháng 6/2029 thì nghỉ": the years by then.)
+  const stops = by && s.stopAt !== undefined && s.stopAt + 1 < by.atIndex;
+  const when = by ? `vào tháng ${by.at} (${formatAge(by.age)})${stops ? '' : `, còn ${spell(by.left)}`}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;
+  const upTo = stops ? `đóng đều đến hết tháng ${monthYear(s.stopAt!)} như dự định` : 'đóng đều đến lúc đó';
+  return ` Anh/chị đến tuổi nghỉ hưu ${when}; ${upTo} là được khoảng ${by ? spell(total) : `${total} năm`}${then}.`;
 }
 
 /**
  * The years paid by the retirement month for someone whose birth month is told and who pays every month from the
  * next one: with the month and the age then. Undefined without the birth month, the sex or the day.
  */
-export function paidByRetirement(s: Situation, paid: number): { total: number; left: number; at: string; age: number } | undefined {
+export function paidByRetirement(s: Situation, paid: number): { total: number; left: number; at: string; atIndex: number; age: number } | undefined {
   if (s.birthYear === undefined || s.birthMonth === undefined || !s.sex || s.day === undefined) return undefined;
   const r = reaches(s.sex, s.birthYear, s.birthMonth);
   // (Paying on from after the years told, when they run to this month or one to come; none after a stop planned.)
   const from = Math.max(monthIndex(s.day), (s.paidThrough ?? -1) + 1);
-  const left = s.stopPlanned && s.paidThrough !== undefined ? 0 : Math.max(0, r.at - from) / 12;
-  return { total: Math.round((paid + left) * 100) / 100, left, at: monthYear(r.at), age: r.age };
+  // (Up to a planned last month before the age, "định đóng tiếp đến hết tháng 6/2029 thì nghỉ".)
+  // (Years told "đến nay" run to this month, which the months to come do not count again.)
+  const end = s.stopAt !== undefined ? Math.min(r.at, s.stopAt + (s.paidToNow ? 0 : 1)) : r.at;
+  const left = s.stopPlanned && s.paidThrough !== undefined ? 0 : Math.max(0, end - from) / 12;
+  return { total: Math.round((paid + left) * 100) / 100, left, at: monthYear(r.at), atIndex: r.at, age: r.age };
 }
 
 /** Someone who has not paid yet, of a known age and sex: when 15 years can be reached, with the lump payment of the last 5. */
@@ -318,7 +324,9 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
   const upTo = by
     ? by.left === 0 && paid > 0
       ? `Với ${spell(paid)} đã đóng, đến tuổi nghỉ hưu (tháng ${by.at})`
-      : `Đóng đều ${after} đến tuổi nghỉ hưu (tháng ${by.at}) là khoảng ${spell(by.left)}${had}`
+      : s.stopAt !== undefined && by.left > 0 && s.stopAt + 1 < by.atIndex
+        ? `Đóng đều ${after} đến hết tháng ${monthYear(s.stopAt)} như dự định là khoảng ${spell(by.left)}${had}; đến tuổi nghỉ hưu (tháng ${by.at})`
+        : `Đóng đều ${after} đến tuổi nghỉ hưu (tháng ${by.at}) là khoảng ${spell(by.left)}${had}`
     : `Đóng đều từ nay đến tuổi nghỉ hưu (khoảng năm ${at}) là khoảng ${toGo} năm${had}`;
   if (total < 15) return `${upTo}, chưa đủ 15 năm; khi đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì đóng một lần phần thiếu để hưởng lương hưu ${ratePct(s.sex, 15)}%.`;
   return `${upTo}, tỷ lệ lương hưu khoảng ${ratePct(s.sex, total)}% bình quân thu nhập đã đóng (${s.sex === 'male' ? 'nam' : 'nữ'}).`;

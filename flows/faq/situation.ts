@@ -61,6 +61,10 @@ export interface Situation {
   plannedFromMonth?: number;
   /** The last month of the years told, this month or one to come ("từ 1/2011 đến 12/2026"), as a month count. */
   paidThrough?: number;
+  /** Years told as paid "đến nay", this month included. */
+  paidToNow?: boolean;
+  /** The last month to be paid, planned ("định đóng tiếp đến hết tháng 6/2029 thì nghỉ"), as a month count. */
+  stopAt?: number;
   /** A stop planned ("định dừng từ 1/2027"): no paying on reckoned after the years told. */
   stopPlanned?: boolean;
   /** Months of pregnancy told ("đang mang thai 5 tháng"). */
@@ -312,6 +316,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     if (male !== female) s.sex = male ? 'male' : 'female';
     else if (!/(?:\d{2} tuổi|(?:19|20)\d\d),? (?:nam|nữ)\b/u.test(nfcLower)) s.sex = husband && !wife ? 'female' : wife && !husband ? 'male' : undefined;
   }
+  // ("Em là con trai, sinh năm 1991 …", "Tôi là con gái …": the asker says which, whatever a parent named before.)
+  const selfTold = /(?:^ ?|[.?!;,] )(?:toi|em|minh|tui) la con (trai|gai)\b/.exec(f);
+  if (selfTold) s.sex = selfTold[1] === 'trai' ? 'male' : 'female';
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" the grandmother.
   const dad = /\bba (?:tôi|em|mình)\b/u.test(nfcLower);
   if (dad && s.sex === undefined) s.sex = 'male';
@@ -565,6 +572,13 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     const at = Number(m[2]) * 12 + Number(m[1]) - 1;
     if (Number(m[1]) >= 1 && Number(m[1]) <= 12 && at >= now && at < now + 120 && (s.paidThrough === undefined || at > s.paidThrough)) s.paidThrough = at;
   }
+  // ("định đóng tiếp đến hết tháng 6/2029 thì nghỉ": the last month paid, planned.)
+  // ("Nếu tôi đóng đều đến hết tháng 12/2040 thì được bao nhiêu năm": the same, supposed.)
+  const stop =
+    /\b(?:dinh|se|du dinh|muon|tinh) (?:dong |nop )?(?:tiep |them )?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:thi |roi )?(?:nghi|dung|ngung|thoi)\b/.exec(f) ??
+    /\b(?:neu|gia su) (?:\w+ ){0,2}(?:dong|nop)(?: deu| tiep| them)? (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d) thi\b/.exec(f);
+  if (/\b(?:dong|tham gia|nop)\b(?: \w+){0,6}? (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b/.test(f) && !/\b(?:khong|chua|dung|nghi|ngung|bo) (?:dong|nop)\b/.test(f)) s.paidToNow = true;
+  if (stop && Number(stop[1]) >= 1 && Number(stop[1]) <= 12 && Number(stop[2]) * 12 + Number(stop[1]) - 1 > now) s.stopAt = Number(stop[2]) * 12 + Number(stop[1]) - 1;
   // ("… và định dừng từ 1/2027", "sẽ nghỉ đóng từ tháng 3/2027": no paying on after it.)
   if (/\b(?:dinh|se|du dinh|muon|sap) (?:dung|ngung|nghi|thoi) (?:dong |nop )?(?:tu |sau )/.test(f)) s.stopPlanned = true;
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;

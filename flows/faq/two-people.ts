@@ -61,6 +61,8 @@ const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong
  * younger one only with "trai" or "gái" ("em" alone is the asker).
  */
 const SIBLING = /\b(?:(anh|chi)(?: (?:trai|gai|ca|hai|ruot|ho))?(?: cua)? (?:toi|minh|tui)|(anh) trai(?: cua)? em|(chi) gai(?: cua)? em|em (trai|gai)(?: ruot)?(?: cua)?(?: (?:toi|minh|tui|em))?)\b/;
+/** A grandparent opening a clause with the marks ("Ông tôi …", "Bà tôi …", "Xin hỏi bà tôi …"). */
+const GRANDPARENT = /^(?:(?:xin hỏi|cho tôi hỏi|còn|và|nhưng)[ ,:]+)?(ông|bà) (?:tôi|em|mình)(?=[\s,.?])/iu;
 const SIBLING_RANK = /^(?:(anh|chi) (?:ca|hai|ba|lon|thu hai|thu ba)|(em) (ut|trai|gai|nho|thu \w+))\b/;
 const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
@@ -80,7 +82,7 @@ const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|ch
 
 /** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
 const KIN_ASK =
-  /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
+  /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
 
 /**
  * A child opening a clause ("Con trai tôi 35 tuổi …", "Con gái em …"); "con tôi" alone only with its marks (unaccented, it
@@ -89,7 +91,7 @@ const KIN_ASK =
 const CHILD = /^con(?: (trai|gai)(?: (?:ca|ut|lon|ruot))?| ca| ut| lon)? (?:cua )?(?:toi|tui|minh|em)\b/;
 
 /** The person a clause opens with, if any. */
-function subjectOf(clause: string, kinTold: boolean, parentsTold = false): Person | undefined {
+function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandparentsTold = false): Person | undefined {
   // ("Còn tôi …" is the asker's turn; "Con tôi …", the child's: told apart by the marks only. Unaccented, beside a
   // spouse's, a brother's or a sister's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
@@ -97,6 +99,12 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false): Perso
   const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
     .replace(LEAD_IN, '');
+  // ("Ông tôi 68 tuổi …", "Bà tôi sinh tháng 4/1965 …": a grandparent, told apart from "ba tôi" by the marks.)
+  const grand = GRANDPARENT.exec(clause.normalize('NFC'));
+  if (grand) return grand[1]!.toLowerCase() === 'ông' ? 'ong' : 'ba';
+  // (After "Ông bà tôi …", each by the bare name: "Xin hỏi ông có đóng được không".)
+  const bare = grandparentsTold ? /^(ong|ba) (?:co|thi|duoc|da|dang|sinh|nam|la|muon|can|nay)\b/.exec(f) : null;
+  if (bare) return bare[1] as Person;
   const r = RELATIVE.exec(f);
   if (r) {
     const key = r[1] ?? r[2] ?? r[3]!;
@@ -150,6 +158,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   // (Both parents named together first: "Bố mẹ tôi …".)
   const parentsTold = /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all);
+  const grandparentsTold = /\bong ba (?:toi|em|minh|tui)\b/.test(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)
@@ -177,7 +186,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     }
     // (The ask's opening is not its subject: "Em muốn hỏi: bố em như vậy …" is about the father.)
     const opening = unmarked && asking ? /^(?:\S+\s+){0,2}?(?:muon |xin )?hoi\s*:?\s*/.exec(fold(clause)) : null;
-    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold);
+    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold, grandparentsTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);

@@ -282,12 +282,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round ZV's misleading answers: a husband paying since 3/2026 for a birth in 5/2027, the wife not insured (the
  * father's allowance, not "start now, too late"); parents told by their bare names after "Bố mẹ tôi" (a father not read
  * as a woman): 905/905.
+ * then round ZW's: grandparents by "Ông tôi", "Bà tôi" with the marks (a pensioner grandfather no longer told "Được"), a
+ * son who says "Em là con trai" (62, in 2053), a last month planned or supposed ("định đóng tiếp đến hết tháng 6/2029 thì
+ * nghỉ", "Nếu tôi đóng đều đến hết tháng 12/2040 thì …"): the years by then, 41,5 % and 53 %: 909/909.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 905 / 905, violations: 0 },
+  regress: { correct: 909 / 909, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -300,7 +303,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(905);
+    expect(regress.length).toBeGreaterThanOrEqual(909);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
