@@ -797,6 +797,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const a = planned ? part('pension_conditions.missing_more_than_5', overFiveOnce(Number(planned[1]))) : part('pension_conditions.years_15', pastFifteenOnce(s.yearsPaid));
     if (a) return a;
   }
+  // A job left for good ("nghỉ việc từ đầu năm 2025 … Giờ tôi làm tự do thì có đóng tự nguyện tiếp được không"): voluntary
+  // insurance with the old number, not the rule for a contract suspended.
+  if (matched.id === 'eligibility.unpaid_leave' && !s.unpaidLeave && (s.employment === 'left_job' || s.employment === 'no_contract') && /\b(?:nghi viec|thoi viec|het hop dong|nghi lam)\b/.test(f) && !/\b(?:tam hoan|nghi khong luong|khong huong luong|nghi (?:\w+ ){0,2}khong luong)\b/.test(f)) {
+    const a = part('transfer_between_schemes.quit_job');
+    if (a) return a;
+  }
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 

@@ -362,6 +362,13 @@ export function fatherInTimeLead(s: Situation, f: string): string | undefined {
     ? `Chồng anh/chị đóng từ tháng ${monthYear(from)}: đóng tiếp đều thì trong 12 tháng trước tháng sinh (${when}) có đủ 6 tháng đóng, nên người cha được nhận trợ cấp 2.000.000 đồng mỗi con, dù người mẹ không tham gia.`
     : `Chồng anh/chị đóng từ tháng ${monthYear(from)}: đến trước tháng sinh (${when}) chỉ được ${due.at - from} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp.`;
 }
+/** The last month of a quarter just paid ("vừa đóng xong quý 4/2026"), when it runs to this month or later. */
+function quarterPaidEnd(f: string, day: string | undefined): number | undefined {
+  const q = /\b(?:da|vua) (?:dong|nop) (?:xong |het )?(?:cho )?quy (\d) (?:nam )?(20\d\d)\b/.exec(f);
+  if (!q || day === undefined || Number(q[1]) < 1 || Number(q[1]) > 4) return undefined;
+  const end = Number(q[2]) * 12 + Number(q[1]) * 3 - 1;
+  return end >= monthIndex(day) ? end : undefined;
+}
 /** A husband paying since a month told ("Chồng em đóng BHXH tự nguyện từ tháng 3/2026"). */
 const HUSBAND_PAYING_SINCE = /\b(?:chong|ong xa) (?:toi|em|minh|tui|e) (?:\w+ ){0,3}?(?:dong|tham gia)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
@@ -1356,7 +1363,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // needed in the 12 before it (Law 41/2024 Art 94-95).
     name: 'birth-allowance-in-time',
     asks: (f, s) =>
-      /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh)\b/.test(f) &&
+      /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh|song thai|hen sinh)\b/.test(f) &&
       /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
       // ("… thì có được 2 triệu tiền sinh con không": the words between.)
       /\b(?:kip|con kip|duoc (?:\w+ ){0,6}(?:khong|ko|k))\b/.test(f) &&
@@ -2532,6 +2539,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s, f) => survivorLead(s, f),
     // (The funeral allowance alone does not answer the one-time allowance asked; the lead says both.)
     covered: ['survivor.member_dies_one_time', 'survivor.pensioner_dies', 'survivor.procedure', 'survivor.prepaid_refund', 'survivor.no_relatives_inheritance'],
+  },
+  {
+    // A quarter just paid and a new level wanted at once ("… vừa đóng xong quý 4/2026. Giờ tôi muốn tăng lên mức 4 triệu thì có
+    // đổi ngay được không"): from the next quarter, with the amounts at the new level.
+    name: 'change-after-quarter-paid',
+    decisive: true,
+    asks: (f, s) => quarterPaidEnd(f, s.day) !== undefined && /\b(?:tang|nang|giam|ha|doi|chuyen)\b/.test(f) && /\b(?:ngay|luon|duoc khong|duoc ko)\b/.test(f),
+    entry: 'payment_mode.change_mode_income',
+    lead: (s, f) => {
+      const end = quarterPaidEnd(f, s.day)!;
+      return `Chưa đổi ngay được: quý anh/chị đã đóng kéo dài đến hết tháng ${monthYear(end)}; mức thu nhập mới áp dụng từ quý tiếp theo, tức từ tháng ${monthYear(end + 1)}.`;
+    },
+    after: () => 'calculator.premium_for_income',
   },
   {
     // "Đang đóng 12 tháng một lần, muốn chuyển sang đóng hằng tháng": changing the mode or the income, allowed

@@ -110,7 +110,8 @@ function levelChosen(f: string): number | null {
 export const levelNamed = (f: string): number | null => (INCOME_CHOSEN.test(f) ? levelChosen(f) : null);
 
 /** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr", "giờ muốn lên 5tr"). */
-const CHANGED_TO = /\b(?:tang|nang|doi|chuyen|ha|giam|muon|dinh) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
+// (Not the poverty line's rise, "mức chuẩn tăng lên 2,2 triệu": no income chosen.)
+const CHANGED_TO = /(?<!\bchuan (?:ngheo )?(?:nong thon )?)\b(?:tang|nang|doi|chuyen|ha|giam|muon|dinh) (?:muc (?:thu nhap )?)?(?:len|xuong|sang) (?:muc )?(?:thu nhap )?(\d{1,2}(?: \d)?) ?(?:trieu|tr)\b/;
 
 /** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
 function incomeNamed(text: string, f: string): number | null {

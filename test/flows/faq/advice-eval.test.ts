@@ -285,12 +285,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round ZW's: grandparents by "Ông tôi", "Bà tôi" with the marks (a pensioner grandfather no longer told "Được"), a
  * son who says "Em là con trai" (62, in 2053), a last month planned or supposed ("định đóng tiếp đến hết tháng 6/2029 thì
  * nghỉ", "Nếu tôi đóng đều đến hết tháng 12/2040 thì …"): the years by then, 41,5 % and 53 %: 909/909.
+ * then round ZW's partial answers: twins due in 8/2027 and a start this month (8 months, in time), a job left for good
+ * ("nghỉ việc … giờ làm tự do"): voluntary with the old number, not a suspended contract's rule; the poverty line's rise
+ * ("mức chuẩn tăng lên 2,2 triệu") no income chosen (1.980.000 for 12 months); a quarter just paid: a new level from the
+ * next quarter: 913/913.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 909 / 909, violations: 0 },
+  regress: { correct: 913 / 913, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -303,7 +307,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(909);
+    expect(regress.length).toBeGreaterThanOrEqual(913);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
