@@ -78,7 +78,7 @@ const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|
 /** A fact told: a figure, or never having paid. */
 const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
-const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
+const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
 /** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
 const KIN_ASK =
@@ -177,7 +177,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   clauses.forEach((clause, i) => {
     if (unmarked && ASKS_OPEN.test(words(clause))) asking = true;
     const f = words(clause);
-    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, ''));
+    // ("… bố muốn đóng thêm tự nguyện để tăng lương hưu, lại hỏi có phải mua BHYT hộ gia đình nữa không.": an ask told.)
+    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, '')) || /\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/.test(f);
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
     if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f))) {
@@ -186,7 +187,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     }
     // (The ask's opening is not its subject: "Em muốn hỏi: bố em như vậy …" is about the father.)
     const opening = unmarked && asking ? /^(?:\S+\s+){0,2}?(?:muon |xin )?hoi\s*:?\s*/.exec(fold(clause)) : null;
-    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold, grandparentsTold);
+    // (A parent told of by "Mẹ tôi …" is then "mẹ" alone: "mẹ đã quá tuổi hưu, muốn đóng một lần …".)
+    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);
@@ -208,6 +210,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const couple = /\bvo chong (?:toi|em|minh)\b/.test(f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/.test(f);
     const target: Person | 'both' | undefined = couple ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;
+    // (The asker's own ask telling a fact, "Còn sổ BHXH của tôi ghi năm sinh 1995 …, tôi phải làm thế nào để sửa?": their story.)
+    if (target === 'asker' && !who && FACT.test(f)) told.set('asker', [...(told.get('asker') ?? []), i]);
     lastAsk = target;
     // ("… và vợ chồng tôi thì ai đóng được" beside a father's story: the asker and the spouse, not the father.)
     const spouse = ([...told.keys()] as Person[]).find((p) => p === 'vo' || p === 'chong');

@@ -289,12 +289,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * ("nghỉ việc … giờ làm tự do"): voluntary with the old number, not a suspended contract's rule; the poverty line's rise
  * ("mức chuẩn tăng lên 2,2 triệu") no income chosen (1.980.000 for 12 months); a quarter just paid: a new level from the
  * next quarter: 913/913.
+ * then round ZV l11: a parent told of as "Mẹ tôi …" then "mẹ" alone, an ask told without a question mark ("…, lại hỏi có
+ * phải mua BHYT … nữa không."), the asker's own ask with a fact; a pensioner father's wish to pay more answered first: 914/914.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 913 / 913, violations: 0 },
+  regress: { correct: 914 / 914, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -307,7 +309,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(913);
+    expect(regress.length).toBeGreaterThanOrEqual(914);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
