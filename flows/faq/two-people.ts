@@ -188,7 +188,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // (The ask's opening is not its subject: "Em muốn hỏi: bố em như vậy …" is about the father.)
     const opening = unmarked && asking ? /^(?:\S+\s+){0,2}?(?:muon |xin )?hoi\s*:?\s*/.exec(fold(clause)) : null;
     // (A parent told of by "Mẹ tôi …" is then "mẹ" alone: "mẹ đã quá tuổi hưu, muốn đóng một lần …".)
-    const who = subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
+    // ("Em trai tôi 16 tuổi …" then "Em tôi còn đi học thì …": the brother, not the asker.)
+    const younger = (['emtrai', 'emgai'] as Person[]).find((p) => told.has(p));
+    const who = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
       if (who) current = who;
       if (current === undefined) shared.push(i);
@@ -241,7 +243,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
   // (The asker's greeting, "Em chào anh chị.", tells no fact: it makes no third person.)
   const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));
-  if (people.length < 2 || people.length > 3 || factual.length > 3) return undefined;
+  // (The asker's own opinions beside three relatives' stories, "Tôi nghĩ bố … được hỗ trợ 80%", make no fourth person.)
+  if (people.length < 2 || people.length > 3 || factual.filter((p) => p !== 'asker' || asked.has(p)).length > 3) return undefined;
   return people
     .map((who) => ({
       who,

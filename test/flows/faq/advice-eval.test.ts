@@ -291,12 +291,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * next quarter: 913/913.
  * then round ZV l11: a parent told of as "Mẹ tôi …" then "mẹ" alone, an ask told without a question mark ("…, lại hỏi có
  * phải mua BHYT … nữa không."), the asker's own ask with a fact; a pensioner father's wish to pay more answered first: 914/914.
+ * then round ZW l17: "Em trai tôi 16 tuổi …" then "Em tôi còn đi học thì …" is the brother; the asker's opinions beside three
+ * relatives make no fourth person: 915/915.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 914 / 914, violations: 0 },
+  regress: { correct: 915 / 915, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -309,7 +311,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(914);
+    expect(regress.length).toBeGreaterThanOrEqual(915);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
