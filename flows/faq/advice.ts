@@ -10,7 +10,7 @@ import type { AskRoute } from './ask-route.ts';
 export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
-import { contributionLead, floorPaymentLead, ISLAND } from './contribution-lead.ts';
+import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
@@ -1038,7 +1038,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A group's subsidy matched for someone in another group ("người Tày, nhà không phải hộ nghèo", "ở đặc khu Lý
   // Sơn"): that group's.
   // ("Người Dao" is an ethnic group, not an island.)
-  const island = (ISLAND.test(f) || /\bdao\b/.test(f)) && !/\bnguoi dao\b/.test(f);
+  const island = (ISLAND.test(f) || /\bdao\b/.test(f)) && !/\bnguoi dao\b/.test(f) && !leftIsland(f);
   if (GROUP_SUBSIDY.has(matched.id) && !s.household && (island || s.ethnicMinority)) {
     const own = island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority';
     const a = own === matched.id ? undefined : part(own);

@@ -240,7 +240,8 @@ const LENT_ID =
   /\bcho (?:\w+ ){0,4}muon (?:\w+ ){0,2}(?:chung minh thu|chung minh nhan dan|cmnd|cmt|cccd|can cuoc)\b|\b(?:mao danh|dung ten|su dung) (?:\w+ ){0,2}(?:chung minh thu|cmnd|cccd|can cuoc) (?:cua )?(?:toi|em|minh)\b/;
 /** The month a baby is due ("dự sinh tháng 6/2027", "sinh vào tháng 3 năm 2027"). */
 // ("dự sinh khoảng tháng 3/2027", "dự sinh giữa tháng 12/2026" too.)
-const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:khoang |cuoi |dau |giua )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+// ("dự sinh ngày 3/8/2027": the day before the month.)
+const DUE = /\b(?:du sinh|sinh|de|du kien sinh) (?:vao )?(?:khoang |cuoi |dau |giua )?(?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The month of pregnancy told instead of the due month ("mang thai tháng thứ 5", "có bầu được 3 tháng"). */
 const PREGNANT_MONTH = /\b(?:mang thai|co thai|co bau|mang bau|bau)(?: duoc)? (?:thang thu )?([1-9])(?: thang)?\b/;
 

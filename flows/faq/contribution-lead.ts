@@ -71,7 +71,13 @@ const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(
  * Hải; Cô Tô and Cồn Cỏ only as "đảo Cô Tô", "ở Cồn Cỏ": "còn có" folds the same); "Trong đất liền, không phải xã đảo" is
  * not one.
  */
-export const ISLAND = /(?<!\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\b(?:xa dao|dac khu|van don|cat hai|bach long vi|hoang sa|ly son|truong sa|phu quy|con dao|phu quoc|tho chau|kien hai|(?:dao|o) (?:co to|con co))\b/;
+/** Moved away from a special zone or island commune ("trước ở đặc khu Phú Quốc … chuyển hẳn lên TP.HCM"): its rate no longer. */
+// ("… đã nộp 12 tháng … khi còn ở Cô Tô …, nay chuyển vào Hà Nội" too.)
+export const leftIsland = (f: string): boolean => /\bchuyen (?:han |nha |ve |len |sang |ra |vao |den )/.test(f) && ISLAND_BEFORE.test(f);
+const ISLAND_NAMES = '(?:xa dao|dac khu|van don|cat hai|bach long vi|hoang sa|ly son|truong sa|phu quy|con dao|phu quoc|tho chau|kien hai|(?:dao|o) (?:co to|con co))';
+export const ISLAND = new RegExp(`(?<!\\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\\b${ISLAND_NAMES}\\b`);
+/** An island or special zone lived in before ("trước ở đặc khu Phú Quốc", "khi còn ở Cô Tô"). */
+const ISLAND_BEFORE = new RegExp(`\\b(?:truoc|truoc day|hoi truoc|tung|khi con)\\b(?: \\w+){0,3}? (?:o )?(?:\\w+ ){0,2}?${ISLAND_NAMES}\\b`);
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
@@ -79,7 +85,7 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
   const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
   if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
   // ("Trong đất liền, không phải xã đảo": not an island.)
-  if (ISLAND.test(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
+  if (ISLAND.test(f) && !leftIsland(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
   if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;
@@ -134,6 +140,15 @@ const DEBT = /(?<!\p{L})(?:nợ|vay|no)(?:\s+\S+){0,3}?\s+(?:hơn\s+|khoảng\s+
  * single income is named or the question does not ask an amount.
  */
 export function contributionLead(text: string, f: string, s: Situation): string | undefined {
+  // (Moved away from a special zone and asking whether its rate stays: no, said first.)
+  const lead = ownContributionLead(text, f, s);
+  if (!lead || !leftIsland(f)) return lead;
+  // (Or whether the support of a period paid before the move is owed back: no.)
+  if (/\b(?:nop bu|dong bu|nop them|truy thu|tra lai)\b/.test(f)) return `Không phải nộp bù phần hỗ trợ của kỳ đã đóng trước khi chuyển; từ kỳ đóng sau, ở nơi mới, hưởng mức của nhóm mình (không thuộc nhóm ưu tiên thì 20%). ${lead}`;
+  return /\b(?:giu|con duoc|van duoc|van huong|50 ?%)\b/.test(f) ? `Không: hỗ trợ 50% chỉ dành cho người đang cư trú ở xã đảo, đặc khu; đã chuyển hẳn nơi ở thì từ khi chuyển hưởng mức của nhóm mình ở nơi mới. ${lead}` : lead;
+}
+
+function ownContributionLead(text: string, f: string, s: Situation): string | undefined {
   const asksAmount = ASKS_AMOUNT.test(f);
   const short = budgetShortLead(f, s.day, groupOf(s, f));
   if (short) return short;
@@ -360,6 +375,9 @@ function forAll(f: string, figure: string, months: string | undefined): string {
   // (Not a sum that counts someone who may not join: "tôi … đang lĩnh lương hưu …, con rể … có đóng BHXH bắt buộc … đóng
   // cho cả ba người".)
   if (NOT_ALL_MAY_JOIN.test(f)) return '';
+  // (Nor people who pay at different levels or modes: "Chồng em … mức thu nhập 5 triệu … Em … mức thấp nhất theo phương thức 6
+  // tháng một lần".)
+  if (/\b(?:muc )?(?:thu nhap )?\d{1,2}(?: \d)? ?trieu\b/.test(f) && /\b(?:muc )?(?:thap nhat|toi thieu)\b/.test(f)) return '';
   return months ? `; cả ${n} người: {${figure}*${Number(months) * n}} đồng mỗi ${months} tháng` : `; cả ${n} người: {${figure}*${n}} đồng/tháng`;
 }
 

@@ -562,7 +562,10 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   const paidMonth = paidIn ? Number(paidIn[1] ?? paidIn[3]) : 0;
   const paidYear = paidIn ? Number(paidIn[2] ?? paidIn[4]) : 0;
   if (paidIn && paidMonth >= 1 && paidMonth <= 12 && paidYear * 12 + paidMonth <= year * 12 + (month ?? 12)) s.paidFromMonth = paidYear * 12 + paidMonth - 1;
-  const planned = /\b(?:se|dinh|du dinh|muon|sap) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,5}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  // ("Nếu tháng 4/2027 vợ mới bắt đầu đóng …" too.)
+  const planned =
+    /\b(?:se|dinh|du dinh|muon|sap) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,5}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f) ??
+    /\bneu (?:tu )?thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:moi )?(?:bat dau )(?:dong|tham gia|dang ky)\b/.exec(f);
   if (planned && Number(planned[1]) >= 1 && Number(planned[1]) <= 12 && Number(planned[2]) * 12 + Number(planned[1]) > year * 12 + (month ?? 12)) s.plannedFromMonth = Number(planned[2]) * 12 + Number(planned[1]) - 1;
   // ("đóng … từ 1/2011 đến 12/2026, được 16 năm", "định đóng đến hết tháng 11/2027 là tròn 16 năm": the years told run to this
   // month or one to come; paying on is reckoned from the month after.)

@@ -293,12 +293,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * phải mua BHYT … nữa không."), the asker's own ask with a fact; a pensioner father's wish to pay more answered first: 914/914.
  * then round ZW l17: "Em trai tôi 16 tuổi …" then "Em tôi còn đi học thì …" is the brother; the asker's opinions beside three
  * relatives make no fourth person: 915/915.
+ * then round ZY's misleading answers: a move away from a special zone ("trước ở đặc khu Phú Quốc … chuyển hẳn lên TP.HCM",
+ * "khi còn ở Cô Tô … chuyển hẳn vào phường Hạ Long"): its 50 % no longer, nothing owed back; a start in 4/2027 for a birth
+ * "ngày 3/8/2027": too late, 2/2027 the latest; a husband paying since 9/2026 told once, not also "start now, too late";
+ * no sum for two who pay at different levels: 919/919.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 915 / 915, violations: 0 },
+  regress: { correct: 919 / 919, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -311,7 +315,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(915);
+    expect(regress.length).toBeGreaterThanOrEqual(919);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
