@@ -663,7 +663,11 @@ const FOR_ALL = /; cả \d người: \{[^}]+\} đồng(?: mỗi \d+ tháng|\/th�
 function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts: Situation, day: AsOfDay): FaqAnswer | undefined {
   const turns = splitByPerson(text);
   if (!turns) return undefined;
-  const spouse = turns.find((t) => t.who === 'chong' || t.who === 'vo')?.who;
+  // (A spouse told of without a turn of their own, "Chồng tôi sinh 1960, nghỉ hưu …": the asker is of the other sex too.)
+  const letter = foldWords(text);
+  const husband = /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(letter);
+  const wife = /\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(letter);
+  const spouse = turns.find((t) => t.who === 'chong' || t.who === 'vo')?.who ?? (husband && !wife ? 'chong' : wife && !husband ? 'vo' : undefined);
   const answers: FaqAnswer[] = [];
   forOnePerson = true;
   try {

@@ -181,7 +181,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, '')) || /\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/.test(f);
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
-    if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f))) {
+    // (Unless it tells the asker's own age: "Chào chương trình, tôi năm nay 55 tuổi, nhờ tư vấn giúp hai vợ chồng.")
+    if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f)) && !(/\b(?:toi|em|minh)(?: nam nay| nay)? \d{2} tuoi\b/.test(f) && !/\b(?:vo|chong|bo|me|con) (?:toi|em|minh) (?:\w+ )?\d{2} tuoi\b/.test(f))) {
       shared.push(i);
       return;
     }
@@ -210,7 +211,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
     // ("Vậy vợ chồng em có được nhận … không" beside a sister's story: the asker's couple, not everyone told.)
     const couple = /\bvo chong (?:toi|em|minh)\b/.test(f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/.test(f);
-    const target: Person | 'both' | undefined = couple ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
+    // ("Chồng tôi muốn dùng lương hưu đóng một lần số năm còn thiếu cho tôi, tôi phải đóng mấy năm …": the asker's ask.)
+    const forAsker = /\bcho (?:toi|em|minh) (?:toi|em|minh) (?:phai|duoc|co|can)\b/.test(f);
+    const target: Person | 'both' | undefined = couple || forAsker ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
     if (target === undefined) return;
     // (The asker's own ask telling a fact, "Còn sổ BHXH của tôi ghi năm sinh 1995 …, tôi phải làm thế nào để sửa?": their story.)
     if (target === 'asker' && !who && FACT.test(f)) told.set('asker', [...(told.get('asker') ?? []), i]);

@@ -297,12 +297,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * "khi còn ở Cô Tô … chuyển hẳn vào phường Hạ Long"): its 50 % no longer, nothing owed back; a start in 4/2027 for a birth
  * "ngày 3/8/2027": too late, 2/2027 the latest; a husband paying since 9/2026 told once, not also "start now, too late";
  * no sum for two who pay at different levels: 919/919.
+ * then round ZX's: the asker's own age in an opening about both ("tôi năm nay 55 tuổi, nhờ tư vấn giúp hai vợ chồng") is
+ * not the husband's; an ask "… cho tôi, tôi phải đóng mấy năm" after a pensioner husband is the asker's, a woman's: 921/921.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 919 / 919, violations: 0 },
+  regress: { correct: 921 / 921, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -315,7 +317,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(919);
+    expect(regress.length).toBeGreaterThanOrEqual(921);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
