@@ -213,7 +213,27 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
   const lowestToo = income > floor && (spouseLowest || (/\b(?:thap nhat|toi thieu)\b(?: \w+){0,7}? bao nhieu\b/.test(f) && !/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/.test(f)))
     ? `${spouseLowest ? `${spouseLowest[1] === 'vo' ? 'Vợ' : 'Chồng'} anh/chị đóng ở` : 'Ở'} mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.${localTopUp(f, g, null, s.day)} `
     : '';
-  return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}`;
+  return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}${nextYearIncome(f, g, income, months, s.day)}`;
+}
+
+/**
+ * A period at a chosen income that starts next year ("đóng 3 tháng một lần theo mức thu nhập 8 triệu, bắt đầu từ tháng 1/2027"):
+ * the State's share then is of next year's floor premium, so the payment differs.
+ */
+function nextYearIncome(f: string, g: string, income: number, months: string | undefined, day: string | undefined): string {
+  if (day === undefined) return '';
+  const year = Number(day.slice(0, 4));
+  // (A start said as such, "từ tháng 1/2027", "bắt đầu từ tháng 1/2027": not a birth's month or a deadline's.)
+  const start = new RegExp(`\\b(?:tu|bat dau(?: tu)?) thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
+  // (Not while a period paid runs on: the change route says from when.)
+  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12 || topUpWhere(f, g) || periodRunning(f, day) || /\bky (?:\w+ ){0,2}tu (?:thang )?\d{1,2} (?:nam )?20\d\d (?:den|toi) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d\b/.test(f)) return '';
+  const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
+  const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
+  if (next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period || income < incomeLimits(next).floor) return '';
+  const pay = figureValue(`PAY_${g}`, income, then);
+  const provisional = next.provisional ? ', dự kiến, chờ hướng dẫn của BHXH Việt Nam' : '';
+  const per = months ? `, ${months} tháng một lần khoảng ${formatNumber(pay * Number(months))} đồng` : '';
+  return ` Kỳ bắt đầu từ tháng ${Number(start[1])}/${year + 1}: phần Nhà nước hỗ trợ tính trên mức thấp nhất của năm ${year + 1} (${formatNumber(incomeLimits(next).floor)} đồng${provisional}), nên nộp khoảng ${formatNumber(pay)} đồng/tháng${per}.`;
 }
 
 /** A second level set against the first ("mức 2 triệu thì đóng bao nhiêu, còn nếu mức 5 triệu thì …", "2 triệu hay 4 triệu"). */

@@ -999,7 +999,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
 }
 
 /** An age named as a goal or a point in time ("về hưu ở 55 tuổi", "đến 60 tuổi"), not the person's age now. */
-const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu|phai) (\d{1,3}) tuoi\b/g;
+const AGE_AS_GOAL = /\b(?:o|luc|khi|den|toi|du|tu|phai|thi) (\d{1,3}) tuoi\b/g;
 /** Paying from a month told ("đang đóng … từ tháng 3/2019", "bắt đầu đóng từ 1/2021"). */
 // ("đóng tự nguyện mức thấp nhất liên tục từ tháng 1/2019".)
 const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,8} tu (?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d\b/;
