@@ -506,6 +506,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   return out;
 }
 
+/** A payment asked net or gross of the State's share ("nộp bao nhiêu sau khi trừ hỗ trợ", "trước khi trừ hỗ trợ"). */
+const SUBSIDY_NETTED = /\b(?:nop|dong) (?:\w+ ){0,3}bao nhieu (?:\w+ ){0,2}(?:sau|truoc) khi (?:da )?tru (?:phan |tien )?ho tro\b/;
 /** A relative who drew a pension and died, told before the asker's own story. */
 const RELATIVE_PENSIONER_DIED = /\b(?:chong|vo|bo|me|cha|ba|ong) (?:toi|em|minh|tui)\b(?: \w+){0,20}? (?<!\b(?:chua|khong|ko) (?:duoc )?)(?:huong|nhan|lanh|linh) luong huu\b(?: \w+){0,20}? (?:mat|qua doi|tu vong|chet|tu tran)\b/;
 /** A death supposed in the ask itself ("nếu anh ấy chẳng may qua đời thì …"). */
@@ -1176,8 +1178,12 @@ export function answerQuestion(
   if (advice.kind === 'clarify') {
     return { ...base(matched?.topic ?? 'unknown', 'clarify', advice.clarify.question, confidence), clarify: advice.clarify };
   }
+  // ("Mỗi tháng nộp bao nhiêu sau khi trừ hỗ trợ?", "… trước khi trừ hỗ trợ": the payment and the State's share, not what a lump
+  // sum leaves out, where no one withdraws.)
+  const payment = index.entries.get('contribution_amount.how_much_month');
+  const advised = payment && SUBSIDY_NETTED.test(foldWords(text)) && !WITHDRAWAL_TOLD.test(foldWords(text)) ? advice.parts.map((p) => (p.entry.id === 'lump_sum.subsidy_deduction' && p.lead === undefined ? { entry: payment } : p)) : advice.parts;
   // The person's figures first, so that the asks they answer are not added again as facets.
-  let parts = addFacetParts(index, text, withFigures(advice.parts, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
+  let parts = addFacetParts(index, text, withFigures(advised, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   parts = fathers ? parts : withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
