@@ -170,6 +170,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const asked = new Map<Person, number[]>();
   let current: Person | undefined;
   let lastAsk: Person | 'both' | undefined;
+  // (Whether a story was told after the last ask: an ask with no subject of its own is then that story's person's.)
+  let toldSinceAsk = false;
   // (A letter without question marks, "Em muốn hỏi: bố em … được không, …; mẹ em thì … có đủ 15 năm không; …": from its
   // ask's opening on, each clause is an ask.)
   const unmarked = !text.includes('?');
@@ -194,6 +196,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const who = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
       if (who) current = who;
+      if (who) toldSinceAsk = true;
       if (current === undefined) shared.push(i);
       else told.set(current, [...(told.get(current) ?? []), i]);
       return;
@@ -213,11 +216,12 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const couple = /\bvo chong (?:toi|em|minh)\b/.test(f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/.test(f);
     // ("Chồng tôi muốn dùng lương hưu đóng một lần số năm còn thiếu cho tôi, tôi phải đóng mấy năm …": the asker's ask.)
     const forAsker = /\bcho (?:toi|em|minh) (?:toi|em|minh) (?:phai|duoc|co|can)\b/.test(f);
-    const target: Person | 'both' | undefined = couple || forAsker ? 'asker' : BOTH.test(f) ? 'both' : (named ?? lastAsk ?? current);
+    const target: Person | 'both' | undefined = couple || forAsker ? 'asker' : BOTH.test(f) ? 'both' : (named ?? (toldSinceAsk && current !== undefined ? current : (lastAsk ?? current)));
     if (target === undefined) return;
     // (The asker's own ask telling a fact, "Còn sổ BHXH của tôi ghi năm sinh 1995 …, tôi phải làm thế nào để sửa?": their story.)
     if (target === 'asker' && !who && FACT.test(f)) told.set('asker', [...(told.get('asker') ?? []), i]);
     lastAsk = target;
+    toldSinceAsk = false;
     // ("… và vợ chồng tôi thì ai đóng được" beside a father's story: the asker and the spouse, not the father.)
     const spouse = ([...told.keys()] as Person[]).find((p) => p === 'vo' || p === 'chong');
     const parents = ([...told.keys()] as Person[]).filter((p) => p === 'bo' || p === 'me');

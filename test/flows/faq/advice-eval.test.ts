@@ -302,12 +302,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then a period at a chosen income that starts next year: the State's share on next year's floor (4.989.600 a quarter at 8
  * triệu from 1/2027); "thì 55t có lương hưu không" is an age asked about, not the asker's (born 1976: 60, in 2036): 923/923.
  * then "… mỗi tháng phải đóng bao nhiêu trước khi trừ hỗ trợ": the payment, not what a lump sum leaves out: 924/924.
+ * then an ask with no subject after another person's story ("Tôi 24 tuổi, con gái bố … Mỗi kỳ đóng bao nhiêu …?") is that
+ * person's, not the last one asked about (a father no longer read as a woman): 925/925.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 924 / 924, violations: 0 },
+  regress: { correct: 925 / 925, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -320,7 +322,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(924);
+    expect(regress.length).toBeGreaterThanOrEqual(925);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
