@@ -8,7 +8,7 @@ import type { AskRoute } from './ask-route.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { belowNextFloor, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -2577,6 +2577,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       if (running) {
         return `Chưa đổi ngay được: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.${noRefund}`;
       }
+      // ("Từ tháng 1/2027 em muốn chuyển sang đóng hằng tháng và vẫn giữ mức 2 triệu có được không": the mode yes, a level below
+      // next year's floor no.)
+      const kept = /\b(?:giu|van giu|giu nguyen) (?:muc )?(?:thu nhap )?(\d{1,2})(?: (\d))? ?trieu\b/.exec(f);
+      const below = kept && s.day !== undefined ? belowNextFloor(Number(kept[1]) * 1_000_000 + Number(kept[2] ?? 0) * 100_000, s.day) : '';
+      if (below) return `Đổi phương thức từ kỳ tiếp theo thì được, nhưng không giữ được mức ${kept![1]}${kept![2] ? `,${kept![2]}` : ''} triệu:${below.replace(/^ Lưu ý:/, '')}`;
       return /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
         /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)
         ? 'Chưa đổi ngay được trong kỳ đã đóng: mức thu nhập hoặc phương thức mới áp dụng từ kỳ đóng tiếp theo, sau khi kỳ đang đóng kết thúc.'

@@ -637,7 +637,7 @@ export function paidPeriodLead(f: string, s: Situation): string {
  * An income allowed today that falls under next year's floor ("chọn mức 2 triệu" in 2026, the floor expected at
  * 2,200,000 from 1/1/2027): the periods of next year need at least that floor.
  */
-function belowNextFloor(income: number, day: string | undefined): string {
+export function belowNextFloor(income: number, day: string | undefined): string {
   if (day === undefined) return '';
   const year = Number(day.slice(0, 4));
   const next = rulesAt(new Date(`${year + 1}-01-15T12:00:00+07:00`)).period;

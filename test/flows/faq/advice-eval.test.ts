@@ -304,12 +304,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then "… mỗi tháng phải đóng bao nhiêu trước khi trừ hỗ trợ": the payment, not what a lump sum leaves out: 924/924.
  * then an ask with no subject after another person's story ("Tôi 24 tuổi, con gái bố … Mỗi kỳ đóng bao nhiêu …?") is that
  * person's, not the last one asked about (a father no longer read as a woman): 925/925.
+ * then a mode changed from next year "và vẫn giữ mức 2 triệu": the mode yes, a level below next year's floor no: 926/926.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 925 / 925, violations: 0 },
+  regress: { correct: 926 / 926, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -322,7 +323,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(925);
+    expect(regress.length).toBeGreaterThanOrEqual(926);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
