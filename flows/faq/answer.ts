@@ -720,7 +720,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     // would read as the previous person's.)
     const j = turns.length > 2 ? 0 : Math.max(0, own.findIndex((p) => p.lead));
     // (Their later parts speak of them too: "Bà 52 tuổi …", not "Anh/chị 52 tuổi".)
-    return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${saidOf(p.lead ?? '', them)}`.trim() } : p.lead ? { ...p, lead: saidOf(p.lead, them) } : p));
+    // (Not a relative's rule said to the one they pay for: "… nộp tiền giúp người thân được: anh/chị đứng tên tham gia".)
+    const said = (p: AnswerPart): string => (p.entry.id === 'how_to_join.for_relatives' ? (p.lead ?? '') : saidOf(p.lead ?? '', them));
+    return own.map((p, k) => (k === j ? { ...p, lead: `Với ${name}: ${said(p)}`.trim() } : p.lead ? { ...p, lead: said(p) } : p));
   });
   // (A sum for all of them, "cả 2 người: …", said in each one's turn: once where everyone pays the same, nowhere where they
   // pay differently, a poor household's brother beside an ethnic-minority sister.)
@@ -1164,9 +1166,12 @@ export function answerQuestion(
   // (A husband paying since a past month, the wife not insured, a birth due: the father's allowance on his months, which the
   // asker's own sentences alone would read as a start this month.)
   const father = asker && matched?.topic === 'maternity' ? fatherInTimeLead(situation, foldWords(rawText)) : undefined;
-  const fathers = father ? index.entries.get('maternity.father') : undefined;
+  // (Or the asker's own months, the birth told in the wife's sentence: "Vợ em dự sinh tháng 3/2027 … Em mới đăng ký … từ tháng
+  // 11/2026 …. Em là chồng thì có được nhận 2 triệu không?")
+  const ownMonths = !father && asker && matched?.topic === 'maternity' && !monthsBeforeBirthLead(askWords(asker.text)) ? monthsBeforeBirthLead(askWords(rawText)) : undefined;
+  const fathers = father ? index.entries.get('maternity.father') : ownMonths ? index.entries.get('maternity.conditions') : undefined;
   const advice: ReturnType<typeof adviseFor> | null = fathers
-    ? { kind: 'parts', parts: [{ entry: fathers, lead: father }] }
+    ? { kind: 'parts', parts: [{ entry: fathers, lead: father ?? ownMonths }] }
     : matched
       ? adviseFor(index, story, situation, matched)
       : forTheirYears

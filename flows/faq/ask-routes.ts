@@ -169,7 +169,9 @@ const BOOK_VS_ID =
 const ID_VS_BOOK =
   /\bsinh (?:(?:thang )?(\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b(?: \w+){0,2}? theo (?:can cuoc|cccd|cmnd|chung minh|giay khai sinh|khai sinh)\b(?: \w+){0,4}? so\b(?: \w+){0,4}? ghi (?:la )?(?:(?:thang )?(\d{1,2}) (?:nam )?|nam )?(19[4-9]\d)\b/;
 /** The two dates, the book's then the ID's, as [book month, book year, ID month, ID year] (a month may be missing). */
-function bookAndIdDates(f: string): Array<string | undefined> | undefined {
+function bookAndIdDates(f0: string): Array<string | undefined> | undefined {
+  // (Full dates, "ghi ngày sinh 01/01/1971 trong khi CCCD ghi 15/09/1971": their months.)
+  const f = f0.replace(/\b\d{1,2} (\d{1,2}) ((?:19|20)\d\d)\b/g, 'thang $1 $2');
   const m = BOOK_VS_ID.exec(f);
   if (m) return [m[1], m[2], m[3], m[4]];
   const r = ID_VS_BOOK.exec(f);

@@ -747,6 +747,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     .replace(/\b(?:hop dong|hd|hdld)(?: lao dong)?(?: co thoi han| thoi vu)? \d{1,2} (?:nam|thang)\b/g, ' ')
     // "Có phải 20 năm không?", "phải đủ 20 năm à": the years a rule needs, asked, not years paid.
     .replace(/\b(?:co )?phai (?:la |dong |du |dong du )?\d{1,2} nam\b(?= (?:\w+ ){0,2}(?:khong|ko|k|a|ha|hay|nhu|moi)\b| [?.]| $)/g, ' ')
+    // ("có kịp 15 năm không": years hoped for, not paid.)
+    .replace(/\b(?:co )?(?:kip|dat duoc) (?:du )?\d{1,2} nam\b/g, ' ')
     // "đến tuổi hưu có đủ 15 năm không": whether they will have them, not years paid.
     // ("… lúc nghỉ hưu tôi có đủ 15 năm để hưởng lương hưu không" too.)
     .replace(/\bco (?:\w+ ){0,2}?du \d{1,2} nam\b(?= (?:\w+ ){0,5}?(?:khong|ko|k|chua|hay)\b)/g, ' ')

@@ -193,7 +193,10 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // (A parent told of by "Mẹ tôi …" is then "mẹ" alone: "mẹ đã quá tuổi hưu, muốn đóng một lần …".)
     // ("Em trai tôi 16 tuổi …" then "Em tôi còn đi học thì …": the brother, not the asker.)
     const younger = (['emtrai', 'emgai'] as Person[]).find((p) => told.has(p));
-    const who = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
+    // ("Chồng tôi 63 tuổi …" then "Xin hỏi anh có được đóng thêm không": the husband, by "anh" alone.)
+    const bare = f.replace(LEAD_IN, '');
+    const spouseByPronoun = told.has('chong') && /^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'chong' : told.has('vo') && /^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'vo' : undefined;
+    const who = spouseByPronoun ?? (younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold));
     if (!isAsk) {
       if (who) current = who;
       if (who) toldSinceAsk = true;
