@@ -703,12 +703,12 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   }
   const parts = turns.flatMap((t, k) => {
     // (Two parts each; a third for one who asks three things, "… bao nhiêu? … có bị thu thêm không? … có kịp không?".)
-    // (One who may not join, already paying compulsory insurance, is given no price.)
     // (Parts of topics not yet said first: "… mỗi tháng tôi đóng bao nhiêu? … ai được nhận thai sản?" keeps the amount
     // beside the allowance, not a second rule of the allowance.)
     const all = answers[k]!.parts;
     const fresh = all.filter((p, j) => all.findIndex((q) => q.entry.topic === p.entry.topic) === j);
     const kept = new Set([...fresh, ...all.filter((p) => !fresh.includes(p))].slice(0, t.asks.length >= 3 ? 3 : 2));
+    // (One who may not join, already paying compulsory insurance, is given no price.)
     const own = all.filter((p) => kept.has(p)).filter((p, j, mine) => !(j > 0 && mine[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
@@ -1169,9 +1169,10 @@ export function answerQuestion(
   // (Or the asker's own months, the birth told in the wife's sentence: "Vợ em dự sinh tháng 3/2027 … Em mới đăng ký … từ tháng
   // 11/2026 …. Em là chồng thì có được nhận 2 triệu không?")
   const ownMonths = !father && asker && matched?.topic === 'maternity' && !monthsBeforeBirthLead(askWords(asker.text)) ? monthsBeforeBirthLead(askWords(rawText)) : undefined;
-  const fathers = father ? index.entries.get('maternity.father') : ownMonths ? index.entries.get('maternity.conditions') : undefined;
-  const advice: ReturnType<typeof adviseFor> | null = fathers
-    ? { kind: 'parts', parts: [{ entry: fathers, lead: father ?? ownMonths }] }
+  const birthLead = father ?? ownMonths;
+  const birthEntry = father ? index.entries.get('maternity.father') : ownMonths ? index.entries.get('maternity.conditions') : undefined;
+  const advice: ReturnType<typeof adviseFor> | null = birthEntry
+    ? { kind: 'parts', parts: [{ entry: birthEntry, lead: birthLead }] }
     : matched
       ? adviseFor(index, story, situation, matched)
       : forTheirYears
@@ -1189,7 +1190,8 @@ export function answerQuestion(
   const advised = payment && SUBSIDY_NETTED.test(foldWords(text)) && !WITHDRAWAL_TOLD.test(foldWords(text)) ? advice.parts.map((p) => (p.entry.id === 'lump_sum.subsidy_deduction' && p.lead === undefined ? { entry: payment } : p)) : advice.parts;
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advised, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
-  parts = fathers ? parts : withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
+  // (The months reckoned for a birth answer it whole: no second answer to the same birth.)
+  parts = birthEntry ? parts : withoutPremiumBesideTarget(mergeSameEntry(furtherAsks(index, text, parts, m.outcome, day, situation)));
   const own = ownTurnPart(index, text, parts, day, situation.sex);
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);

@@ -71,13 +71,15 @@ const LOWEST = /(?<!\bkhong (?:muon |dinh |thich )?(?:dong |chon )?(?:muc )?)\b(
  * Hải; Cô Tô and Cồn Cỏ only as "đảo Cô Tô", "ở Cồn Cỏ": "còn có" folds the same); "Trong đất liền, không phải xã đảo" is
  * not one.
  */
-/** Moved away from a special zone or island commune ("trước ở đặc khu Phú Quốc … chuyển hẳn lên TP.HCM"): its rate no longer. */
-// ("… đã nộp 12 tháng … khi còn ở Cô Tô …, nay chuyển vào Hà Nội" too.)
-export const leftIsland = (f: string): boolean => /\bchuyen (?:han |nha |ve |len |sang |ra |vao |den )/.test(f) && ISLAND_BEFORE.test(f);
 const ISLAND_NAMES = '(?:xa dao|dac khu|van don|cat hai|bach long vi|hoang sa|ly son|truong sa|phu quy|con dao|phu quoc|tho chau|kien hai|(?:dao|o) (?:co to|con co))';
 export const ISLAND = new RegExp(`(?<!\\b(?:khong phai|khong o|chu khong phai|khong thuoc) )\\b${ISLAND_NAMES}\\b`);
 /** An island or special zone lived in before ("trước ở đặc khu Phú Quốc", "khi còn ở Cô Tô"). */
 const ISLAND_BEFORE = new RegExp(`\\b(?:truoc|truoc day|hoi truoc|tung|khi con)\\b(?: \\w+){0,3}? (?:o )?(?:\\w+ ){0,2}?${ISLAND_NAMES}\\b`);
+/**
+ * Moved away from a special zone or island commune ("trước ở đặc khu Phú Quốc … chuyển hẳn lên TP.HCM", "… khi còn ở Cô Tô …,
+ * nay chuyển hẳn vào …"): its rate no longer.
+ */
+export const leftIsland = (f: string): boolean => /\bchuyen (?:han |nha |ve |len |sang |ra |vao |den )/.test(f) && ISLAND_BEFORE.test(f);
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
@@ -148,6 +150,7 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   return /\b(?:giu|con duoc|van duoc|van huong|50 ?%)\b/.test(f) ? `Không: hỗ trợ 50% chỉ dành cho người đang cư trú ở xã đảo, đặc khu; đã chuyển hẳn nơi ở thì từ khi chuyển hưởng mức của nhóm mình ở nơi mới. ${lead}` : lead;
 }
 
+/** The contribution sentence for the person's group and income (contributionLead, before a move away from an island is said). */
 function ownContributionLead(text: string, f: string, s: Situation): string | undefined {
   const asksAmount = ASKS_AMOUNT.test(f);
   const short = budgetShortLead(f, s.day, groupOf(s, f));

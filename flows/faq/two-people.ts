@@ -152,8 +152,6 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       return [`${x.slice(0, m.index)}?`, x.slice(m.index + m[0].length)];
     });
   const all = words(text);
-  // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
-  // sinh tháng 4/2027", it is the asker's own.)
   // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
   const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
   // (Both parents named together first: "Bố mẹ tôi …".)
@@ -163,7 +161,9 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)
   if (clauses.length < 4 || DEATH.test(all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
-  // (A couple's birth beside a parent's or a child's story: the couple one turn, read whole; the other their own.)
+  // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
+  // sinh tháng 4/2027", it is the asker's own. Beside a parent's or a child's story the couple is one turn, read whole, and
+  // the other has their own.)
   const couplesBirth = BIRTH.test(all) && !SIBLING.test(all) && !childsBirth();
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
@@ -196,10 +196,13 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     // ("Chồng tôi 63 tuổi …" then "Xin hỏi anh có được đóng thêm không": the husband, by "anh" alone.)
     const bare = f.replace(LEAD_IN, '');
     const spouseByPronoun = told.has('chong') && /^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'chong' : told.has('vo') && /^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'vo' : undefined;
-    const who = spouseByPronoun ?? (younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold));
+    const brother = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : undefined;
+    const who = spouseByPronoun ?? brother ?? subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
-      if (who) current = who;
-      if (who) toldSinceAsk = true;
+      if (who) {
+        current = who;
+        toldSinceAsk = true;
+      }
       if (current === undefined) shared.push(i);
       else told.set(current, [...(told.get(current) ?? []), i]);
       return;
