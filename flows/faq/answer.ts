@@ -419,7 +419,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (entry.topic === 'maternity' && !routed && [...parts, ...out].some((p) => p.entry.topic === 'maternity' && p.lead !== undefined)) continue;
     // ("Tôi … đóng … từ tháng 9/2026. Vợ tôi … không tham gia BHXH gì, dự sinh …": the father's answer given, the months of one
     // who would start now are no second answer to the same birth.)
-    if (entry.id === 'maternity.conditions' && [...parts, ...out].some((p) => p.entry.id === 'maternity.father')) continue;
+    // (Nor beside the months already reckoned for that birth: "Đóng đều từ tháng 3/2026 đến trước tháng sinh …".)
+    if (entry.id === 'maternity.conditions' && [...parts, ...out].some((p) => p.entry.id === 'maternity.father' || (p.entry.topic === 'maternity' && /\d+ tháng/.test(p.lead ?? '')))) continue;
     // ("Chồng tôi … đang hưởng lương hưu. Tôi … đóng được 13 năm. Tôi có đóng tiếp được không": the pensioners' rule is
     // not the asker's, whose years the reply answers.)
     // (Unless a route for the ask decided it: "Chồng tôi muốn đóng thêm tự nguyện để tăng lương hưu có được không?".)

@@ -308,12 +308,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round YA's: a husband's own start (11/2026) against a birth told in the wife's sentence (3/2027: 4 months, not yet);
  * a book's full date against the ID's ("01/01/1971 … CCCD ghi 15/09/1971": the ID's, 9/2029); a pensioner husband named "anh"
  * alone ("Xin hỏi anh có được đóng thêm không"), and "có kịp 15 năm không" no years paid: 929/929.
+ * then a father's months reckoned for a birth not followed by "Nếu đóng từ tháng 12/2026 …" for the wife: 931/931.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 929 / 929, violations: 0 },
+  regress: { correct: 931 / 931, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -326,7 +327,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(929);
+    expect(regress.length).toBeGreaterThanOrEqual(931);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
