@@ -759,6 +759,8 @@ export function birthsSum(babies: number): string {
 const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b/;
 /** Neither parent with the months ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): the conditions decide, not who of two. */
 const NEITHER_QUALIFIES = /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/;
+/** Paying (more) asked to raise what one gets ("đóng thêm tự nguyện để tăng lương hưu", "đóng tiếp … cho cao hơn"). */
+export const asksToPayMore = (f: string): boolean => /\b(?:dong|tham gia|mua|dang ky)\b(?: \w+){0,3} (?:them|tiep|tu nguyen)\b/.test(f) && /\btang\b|\bcao hon\b|\bthem\b/.test(f);
 /** A pensioner who asks to pay to raise the pension: no. */
 export const PENSIONER_PAYS_MORE = 'Đang hưởng lương hưu thì không được đóng BHXH tự nguyện nữa, kể cả để lương hưu hay thu nhập cao hơn; lương hưu đang nhận được Nhà nước điều chỉnh theo từng thời kỳ.';
 /** One allowance a child, whichever parent. */
@@ -991,7 +993,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Drawing a pension and asking to pay (more) to raise it: no, the rule said first, without the entry's aside for one
   // who has not begun to draw it.
-  if (matched.id === 'eligibility.pensioner' && s.drawingPension === true && /\b(?:dong|tham gia|mua|dang ky)\b(?: \w+){0,3} (?:them|tiep|tu nguyen)\b/.test(f) && /\btang\b|\bcao hon\b|\bthem\b/.test(f)) {
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension === true && asksToPayMore(f)) {
     const a = part('eligibility.pensioner', PENSIONER_PAYS_MORE);
     if (a) return a;
   }

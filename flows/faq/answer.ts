@@ -6,7 +6,7 @@ import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Pe
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
-import { adviseFor, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, PENSIONER_PAYS_MORE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
+import { adviseFor, asksToPayMore, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, PENSIONER_PAYS_MORE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
 import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
@@ -652,9 +652,8 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
   }
 }
 
-/** A pension drawn ("đã nhận lương hưu từ tháng 11/2025", "đang lãnh lương hưu"), and a wish to pay more for it. */
+/** A pension drawn ("đã nhận lương hưu từ tháng 11/2025", "đang lãnh lương hưu"; not "đã đủ tuổi nghỉ hưu"). */
 const PENSION_DRAWN = /\b(?:dang|da) (?:\w+ ){0,2}(?:nhan|huong|lanh|linh) luong huu\b/;
-const PAYS_MORE = /\b(?:dong|tham gia|mua) them\b|\b(?:dong|tham gia) (?:\w+ ){0,3}tu nguyen (?:\w+ ){0,3}(?:tang|cao hon)\b/;
 /** A sum for everyone in a contribution sentence (contribution-lead.ts, forAll): "; cả 2 người: {PAY_OTHER*2} đồng/tháng". */
 const FOR_ALL = /; cả \d người: \{[^}]+\} đồng(?: mỗi \d+ tháng|\/tháng)/g;
 
@@ -693,7 +692,7 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       const pensioner = index.entries.get('eligibility.pensioner');
       const toldWords = foldWords(told);
       // (Not an in-law's pension told in the same turn: "Mẹ chồng tôi 70 tuổi, đang lãnh lương hưu …".)
-      if (pensioner && t.who !== 'asker' && PENSION_DRAWN.test(toldWords) && PAYS_MORE.test(toldWords) && !/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/.test(toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
+      if (pensioner && t.who !== 'asker' && PENSION_DRAWN.test(toldWords) && asksToPayMore(toldWords) && !/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/.test(toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
         answers.push({ ...a, parts: [{ entry: pensioner, lead: PENSIONER_PAYS_MORE }, ...a.parts] });
         continue;
       }
