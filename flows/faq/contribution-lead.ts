@@ -219,6 +219,8 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
   return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}${nextYearIncome(f, g, income, months, s.day)}`;
 }
 
+/** A period told from a month to a month ("kỳ hiện tại từ tháng 10/2026 đến tháng 3/2027"). */
+const PERIOD_SPAN = /\bky (?:\w+ ){0,2}tu (?:thang )?\d{1,2} (?:nam )?20\d\d (?:den|toi) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d\b/;
 /**
  * A period at a chosen income that starts next year ("đóng 3 tháng một lần theo mức thu nhập 8 triệu, bắt đầu từ tháng 1/2027"):
  * the State's share then is of next year's floor premium, so the payment differs.
@@ -228,8 +230,8 @@ function nextYearIncome(f: string, g: string, income: number, months: string | u
   const year = Number(day.slice(0, 4));
   // (A start said as such, "từ tháng 1/2027", "bắt đầu từ tháng 1/2027": not a birth's month or a deadline's.)
   const start = new RegExp(`\\b(?:tu|bat dau(?: tu)?) thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
-  // (Not while a period paid runs on: the change route says from when.)
-  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12 || topUpWhere(f, g) || periodRunning(f, day) || /\bky (?:\w+ ){0,2}tu (?:thang )?\d{1,2} (?:nam )?20\d\d (?:den|toi) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d\b/.test(f)) return '';
+  // (Not while a period paid runs on, or one told from a month to a month: the change route says from when.)
+  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12 || topUpWhere(f, g) || periodRunning(f, day) || PERIOD_SPAN.test(f)) return '';
   const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
   const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
   if (next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period || income < incomeLimits(next).floor) return '';
