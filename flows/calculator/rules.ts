@@ -214,7 +214,11 @@ export function vietnamDay(date: Date): string {
 
 /** Pick the period in force on `date`; unknown future dates fall back to the latest period with a warning. */
 export function rulesAt(date: Date, rules: readonly RulesPeriod[] = RULES): RulesAt {
-  const day = vietnamDay(date);
+  return rulesOnDay(vietnamDay(date), rules);
+}
+
+/** The same, for a calendar day in Vietnam (YYYY-MM-DD), as the answers carry it: no time-zone arithmetic per lookup. */
+export function rulesOnDay(day: string, rules: readonly RulesPeriod[] = RULES): RulesAt {
   const first = rules[0];
   const last = rules[rules.length - 1];
   if (first === undefined || last === undefined) throw new RangeError('no rules periods');

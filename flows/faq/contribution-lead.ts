@@ -1,6 +1,6 @@
 import { healthCardOnly } from './ask-text.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
-import { incomeLimits, rulesAt } from '../calculator/rules.ts';
+import { incomeLimits, rulesOnDay } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { figureValue, GROUPS } from './kb-figures.ts';
 import { formatAge, type Situation } from './situation.ts';
@@ -98,7 +98,7 @@ export function floorPaymentLead(s: Situation, f: string): string {
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   // (The State's rate said too: "hỗ trợ 40% (132.000 đồng/tháng)".)
-  const rate = s.day ? Math.round(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.subsidyRates[GROUPS[g]!] * 100) : undefined;
+  const rate = s.day ? Math.round(rulesOnDay(s.day).period.subsidyRates[GROUPS[g]!] * 100) : undefined;
   return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'} được Nhà nước hỗ trợ ${rate !== undefined ? `${rate}% (` : ''}{SUPPORT_${g}} đồng/tháng${rate !== undefined ? ')' : ''}, tự nộp {PAY_${g}} đồng/tháng.${s.day ? localTopUp(f, g, null, s.day) : ''}`;
 }
 
@@ -181,7 +181,7 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
   // ("Chồng tôi … mức thu nhập 3 triệu … Tôi muốn tự tham gia thì mỗi tháng đóng thấp nhất là bao nhiêu": the lowest asked
   // outright, whatever level someone else paid.)
   const lowestAsked = /\b(?:dong|nop|muc|tien) (?:\w+ ){0,2}(?:thap nhat|toi thieu|it nhat) (?:\w+ ){0,2}?(?:la )?bao nhieu\b/.test(f);
-  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest || lowestAsked) ? null : highest ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).ceiling : incomeNamed(text, f);
+  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest || lowestAsked) ? null : highest ? incomeLimits(rulesOnDay(s.day).period).ceiling : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
@@ -192,7 +192,7 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
     return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day, months)}${nextYearPeriod(f, g, months, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
-  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  const { floor, ceiling } = incomeLimits(rulesOnDay(s.day).period);
   if (income < floor) {
     return `Thu nhập ${formatNumber(income)} đồng thấp hơn mức thấp nhất được chọn ({FLOOR} đồng/tháng). Ở mức thấp nhất, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.`;
   }
@@ -233,8 +233,8 @@ function nextYearIncome(f: string, g: string, income: number, months: string | u
   // (Not while a period paid runs on, or one told from a month to a month: the change route says from when.)
   if (!start || Number(start[1]) < 1 || Number(start[1]) > 12 || topUpWhere(f, g) || periodRunning(f, day) || PERIOD_SPAN.test(f)) return '';
   const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
-  const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
-  if (next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period || income < incomeLimits(next).floor) return '';
+  const next = rulesOnDay(then).period;
+  if (next === rulesOnDay(day).period || income < incomeLimits(next).floor) return '';
   const pay = figureValue(`PAY_${g}`, income, then);
   const provisional = next.provisional ? ', dự kiến, chờ hướng dẫn của BHXH Việt Nam' : '';
   const per = months ? `, ${months} tháng một lần khoảng ${formatNumber(pay * Number(months))} đồng` : '';
@@ -299,12 +299,12 @@ export const amountOf = (m: RegExpMatchArray): number =>
 /** The money told as what the person pays a month, and the income it pays for (undefined when no budget is told). */
 function budgetIncome(text: string, f: string, day: string | undefined, g: string): { budget: number; income: number } | undefined {
   const at = day === undefined ? null : BUDGET.exec(f);
-  if (!at) return undefined;
+  if (!at || day === undefined) return undefined;
   // The amount told with the paying (the last before the words, or else the first after): not the earnings beside it.
   const amounts = [...f.matchAll(FOLDED_AMOUNT)].map((m) => ({ at: m.index, value: amountOf(m) }));
   const budget = [...amounts].reverse().find((a) => a.at < at.index + at[0].length)?.value ?? amounts[0]?.value ?? parseMoney(text, { bare: 'none' });
   if (budget === null || budget < 100_000 || budget > 20_000_000) return undefined;
-  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
+  const { period } = rulesOnDay(day);
   const { floor, ceiling } = incomeLimits(period);
   const support = applyRate(applyRate(period.ruralPovertyLine, period.rate), period.subsidyRates[GROUPS[g]!]);
   return { budget, income: Math.min(ceiling, Math.max(floor, Math.floor((budget + support) / period.rate / 1000) * 1000)) };
@@ -371,7 +371,7 @@ export function localTopUp(f: string, g: string, income: number | null, day: str
   const { province, extra, named, merged } = here;
   if (named && movedAway(f, named.index, named[0].length, merged !== undefined)) return ` Phần hỗ trợ thêm của ${province.name} là chính sách riêng của tỉnh/thành phố nơi anh/chị cư trú và đóng: đã chuyển đi nơi khác thì không còn được hưởng phần đó, chỉ còn mức Nhà nước hỗ trợ ở trên; tỉnh mới có hỗ trợ thêm hay không, anh/chị hỏi UBND xã nơi ở mới.`;
   // On the calculator's rules of the day: the premium at the floor is the base of both the State's share and the province's.
-  const { period } = rulesAt(new Date(`${day}T12:00:00+07:00`));
+  const { period } = rulesOnDay(day);
   const base = applyRate(period.ruralPovertyLine, period.rate);
   const more = applyRate(base, extra / 100);
   const pays = Math.max(0, applyRate(income ?? period.ruralPovertyLine, period.rate) - applyRate(base, period.subsidyRates[GROUPS[g]!]) - more);
@@ -478,7 +478,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
   // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
   const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
-  const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period).floor : null);
+  const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesOnDay(s.day).period).floor : null);
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
     toGo !== undefined && toGo > 0 && retires !== undefined
@@ -535,7 +535,7 @@ export function targetPensionLead(f: string, s: Situation): string | undefined {
   const told = yearsAsked(f).find((n) => n >= 15 && n <= 45);
   const years = toGo !== undefined ? Math.floor(s.yearsPaid ?? 0) + toGo : (told ?? EXAMPLE_YEARS);
   if (years < 15) return undefined;
-  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  const { floor, ceiling } = incomeLimits(rulesOnDay(s.day).period);
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const basis =
@@ -571,7 +571,7 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (ahead && ahead.total >= 15) return undefined;
   const months = Math.round((15 - (ahead?.total ?? s.yearsPaid)) * 12);
   if (months < 1 || months > 60) return undefined;
-  const { period } = rulesAt(new Date(`${s.day}T12:00:00+07:00`));
+  const { period } = rulesOnDay(s.day);
   const { floor, ceiling } = incomeLimits(period);
   // (The cost asked with no income named, "đóng thế nào và tốn khoảng bao nhiêu": at the lowest, said so.)
   const named = incomeNamed(text, f);
@@ -594,7 +594,7 @@ export function levelOutOfRangeLead(f: string, s: Situation): { lead: string; hi
   const m = LEVEL_NAMED.exec(f);
   if (!m?.[1] || s.day === undefined) return undefined;
   const income = Math.round(Number(m[1].replace(',', '.')) * 1_000_000);
-  const { floor, ceiling } = incomeLimits(rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period);
+  const { floor, ceiling } = incomeLimits(rulesOnDay(s.day).period);
   if (income < floor && income >= 100_000) {
     return { high: false, lead: `Chưa được: thu nhập ${formatNumber(income)} đồng thấp hơn mức thấp nhất được chọn ({FLOOR} đồng/tháng). Ở mức thấp nhất, mức đóng 22% là {PREMIUM} đồng/tháng (người không thuộc nhóm ưu tiên nộp {PAY_OTHER} đồng sau hỗ trợ).` };
   }
@@ -632,7 +632,7 @@ export function paidPeriodLead(f: string, s: Situation): string {
     const months = modeMonths(f);
     const pay = figureValue('PAY_OTHER', undefined, nextDay);
     const per = months ? `, ${months} tháng một lần ${formatNumber(pay * Number(months))} đồng` : '';
-    const provisional = rulesAt(new Date(`${nextDay}T12:00:00+07:00`)).period.provisional ? ' (theo mức sàn dự kiến của năm đó, chờ hướng dẫn của BHXH Việt Nam)' : '';
+    const provisional = rulesOnDay(nextDay).period.provisional ? ' (theo mức sàn dự kiến của năm đó, chờ hướng dẫn của BHXH Việt Nam)' : '';
     next = ` Từ kỳ sau (tháng ${monthYear(last + 1)}), không còn trong danh sách thì hưởng mức hỗ trợ của người không thuộc nhóm ưu tiên (20%, hoặc 30% nếu là người dân tộc thiểu số): ở mức thấp nhất nộp ${formatNumber(pay)} đồng/tháng${per}${provisional}.`;
   }
   return `${head}${period}${next}`;
@@ -645,9 +645,9 @@ export function paidPeriodLead(f: string, s: Situation): string {
 export function belowNextFloor(income: number, day: string | undefined): string {
   if (day === undefined) return '';
   const year = Number(day.slice(0, 4));
-  const next = rulesAt(new Date(`${year + 1}-01-15T12:00:00+07:00`)).period;
+  const next = rulesOnDay(`${year + 1}-01-15`).period;
   const floor = incomeLimits(next).floor;
-  if (income >= floor || next === rulesAt(new Date(`${day}T12:00:00+07:00`)).period) return '';
+  if (income >= floor || next === rulesOnDay(day).period) return '';
   const provisional = next.provisional ? ' (dự kiến, chờ hướng dẫn của BHXH Việt Nam)' : '';
   return ` Lưu ý: từ 1/1/${year + 1} mức thu nhập thấp nhất là ${formatNumber(floor)} đồng${provisional}, nên các kỳ đóng bắt đầu từ năm ${year + 1} phải chọn từ mức đó trở lên; kỳ đã đăng ký và nộp trước ngày đó thì giữ nguyên, không tính lại.`;
 }
@@ -664,14 +664,14 @@ function nextYearPeriod(f: string, g: string, months: string | undefined, day: s
   const year = Number(day.slice(0, 4));
   // (A period's start, "từ tháng 3/2027", "Tháng 1/2027 em xin tạm hoãn …"; not a birth's month, "dự sinh tháng 4/2027".)
   const start = new RegExp(`(?<!\\b(?:sinh|de)(?: \\w+){0,3} )\\b(?:tu |bat dau (?:tu )?)?thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
-  const now = rulesAt(new Date(`${day}T12:00:00+07:00`)).period;
+  const now = rulesOnDay(day).period;
   // The year's last month, no start told: the months from January on are at next year's floor, unless paid ahead now.
   const nextMonth = `${year + 1}-01-15`;
   // (Not where the poverty line is asked about, "chuẩn nghèo năm 2027 tăng thì sao": that answer says it.)
-  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\bchuan ngheo\b/.test(f) && rulesAt(new Date(`${nextMonth}T12:00:00+07:00`)).period !== now && !PAID_AHEAD.test(f);
+  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\bchuan ngheo\b/.test(f) && rulesOnDay(nextMonth).period !== now && !PAID_AHEAD.test(f);
   if (!soon && (!start || Number(start[1]) < 1 || Number(start[1]) > 12)) return '';
   const then = soon ? nextMonth : `${year + 1}-${String(Number(start![1])).padStart(2, '0')}-15`;
-  const next = rulesAt(new Date(`${then}T12:00:00+07:00`)).period;
+  const next = rulesOnDay(then).period;
   if (next === now) return '';
   // (With the province's own top-up, on next year's base too.)
   const here = topUpWhere(f, g);

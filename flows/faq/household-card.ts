@@ -1,5 +1,5 @@
 import { formatNumber } from '../calculator/money.ts';
-import { rulesAt } from '../calculator/rules.ts';
+import { rulesOnDay } from '../calculator/rules.ts';
 import type { Situation } from './situation.ts';
 
 /**
@@ -50,7 +50,7 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
   const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b|\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? 2 : undefined;
   // ("Nhà tôi 4 người chưa ai có thẻ BHYT … sau này về hưu thì …": no one has a card now, whatever comes later.)
   const covered = /\bchua (?:ai|nguoi nao) (?:co|duoc cap) (?:the )?(?:bhyt|the)\b/.test(f) ? [] : COVERED.filter((c) => c.re.test(f));
-  const base = rulesAt(new Date(`${s.day}T12:00:00+07:00`)).period.referenceLevel;
+  const base = rulesOnDay(s.day).period.referenceLevel;
   const rule =
     covered.length > 0
       ? `Người đã có thẻ BHYT theo nhóm khác không mua theo hộ và không tính vào thứ tự người thứ nhất, thứ hai…: ${covered.map((c) => c.who).join('; ')}.`

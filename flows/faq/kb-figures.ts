@@ -1,7 +1,7 @@
 // Light modules only: an answer worker loads this file (through kb-text.ts), and needs no database code.
 import { applyRate } from '../calculator/compute.ts';
 import { formatNumber } from '../calculator/money.ts';
-import { incomeLimits, RULES_WARNING_TEXT, rulesAt, type RulesPeriod, type SubsidyGroup } from '../calculator/rules.ts';
+import { incomeLimits, RULES_WARNING_TEXT, rulesOnDay, type RulesPeriod, type SubsidyGroup } from '../calculator/rules.ts';
 import type { AsOfDay } from './as-of.ts';
 
 /**
@@ -63,12 +63,6 @@ export function isRuleFigure(name: string): boolean {
   return name in FIGURES;
 }
 
-/** The rules in force on a day (remembered: every answer of a day asks for the same). */
-function rulesOn(day: AsOfDay): ReturnType<typeof rulesAt> {
-  if (lastRules?.day !== day) lastRules = { day, at: rulesAt(new Date(`${day}T12:00:00+07:00`)) };
-  return lastRules.at;
-}
-let lastRules: { day: AsOfDay; at: ReturnType<typeof rulesAt> } | undefined;
 
 /** A figure for a day (times `times`), as written in an answer ("330.000"). */
 export function ruleFigure(name: string, income: number | undefined, times: number, day: AsOfDay): string {
@@ -79,14 +73,14 @@ export function ruleFigure(name: string, income: number | undefined, times: numb
 export function figureValue(name: string, income: number | undefined, day: AsOfDay): number {
   const f = FIGURES[name];
   if (f === undefined) throw new RangeError(`not a contribution figure: ${name}`);
-  return f(rulesOn(day).period, income);
+  return f(rulesOnDay(day).period, income);
 }
 
 /** What is wrong with a figure placeholder on a day: an income on a figure without one, or outside the limits. */
 export function figureProblem(name: string, income: number | undefined, day: AsOfDay): string | undefined {
   if (income === undefined) return undefined;
   if (!TAKES_INCOME.has(name)) return `{${name}} takes no income`;
-  const { floor, ceiling } = incomeLimits(rulesOn(day).period);
+  const { floor, ceiling } = incomeLimits(rulesOnDay(day).period);
   if (income < floor || income > ceiling) {
     return `{${name}:${income}} is outside the incomes one may declare on ${day} (${formatNumber(floor)}–${formatNumber(ceiling)})`;
   }
@@ -101,7 +95,7 @@ export function figureProblem(name: string, income: number | undefined, day: AsO
 export function figuresNote(figures: Iterable<string>, day: AsOfDay): string | undefined {
   const names = [...figures];
   if (names.length === 0) return undefined;
-  const { period, warning } = rulesOn(day);
+  const { period, warning } = rulesOnDay(day);
   if (warning === 'future') return `Lưu ý: ${RULES_WARNING_TEXT.future}.`;
   if (period.provisional && names.some((n) => !REFERENCE_ONLY.has(n))) return `Lưu ý: ${period.provisional.sms}.`;
   return undefined;

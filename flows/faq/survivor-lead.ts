@@ -1,6 +1,6 @@
 import { amountOf, FOLDED_AMOUNT } from './contribution-lead.ts';
 import { DIED_IN_MONTH, type Situation } from './situation.ts';
-import { rulesAt } from '../calculator/rules.ts';
+import { rulesOnDay } from '../calculator/rules.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
 
@@ -20,8 +20,8 @@ function funeralFor(f: string, day: string | undefined): string {
   const year = m ? Number(m[2] ?? m[4]) : NaN;
   if (!m || day === undefined || month < 1 || month > 12 || year < 2018) return FUNERAL;
   const died = `${year}-${String(month).padStart(2, '0')}-15`;
-  if (died >= day.slice(0, 8) + '01' || rulesAt(new Date(`${died}T12:00:00+07:00`)).period.referenceLevel === rulesAt(new Date(`${day}T12:00:00+07:00`)).period.referenceLevel) return FUNERAL;
-  const level = rulesAt(new Date(`${died}T12:00:00+07:00`)).period.referenceLevel;
+  if (died >= day.slice(0, 8) + '01' || rulesOnDay(died).period.referenceLevel === rulesOnDay(day).period.referenceLevel) return FUNERAL;
+  const level = rulesOnDay(died).period.referenceLevel;
   return `${formatNumber(level * 10)} đồng (10 lần mức ${year * 12 + month >= 2025 * 12 + 7 ? 'tham chiếu' : 'lương cơ sở'} ${formatNumber(level)} đồng của tháng ${month}/${year}, lúc người đó mất)`;
 }
 
