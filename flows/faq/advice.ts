@@ -12,6 +12,7 @@ import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
+import { lossLead, STARTED_MONTH } from './loss-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -76,23 +77,16 @@ const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|
 const ILL = /\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b|\bom (?:dau|yeu|nang)\b/;
 /** "Có được rút / nhận … một lần không?": whether, not how much. */
 const CAN_WITHDRAW = /\bco (?:\w+ ){0,4}(?:duoc|the) (?:rut|nhan|huong|lanh|lay)\b|\b(?:duoc|khong duoc) (?:rut|nhan|huong|lanh)\b|\bco (?:rut|nhan|lanh|lay) (?:\w+ ){0,3}duoc khong\b/;
-/** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
-// (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
-// tháng 4/2026".)
-// (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024; nor a payment
-// denied: "Vợ tôi … không đóng bảo hiểm gì, tháng 10/2026 vừa sinh".)
-const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** Every start told, in order (STARTED_MONTH, global). */
 const STARTED_MONTHS = new RegExp(STARTED_MONTH.source, 'g');
-/** A stillbirth or a miscarriage and its month ("tháng 10/2026 tôi bị thai chết lưu", "sảy thai vào tháng 9/2026"). */
-const LOSS_WORDS = '(?:say thai|sa thai|thai luu|chet luu|mat thai|hu thai)';
-const LOSS_MONTH = new RegExp(`\\bthang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b(?: (?!thang\\b)\\w+){0,4}? ${LOSS_WORDS}\\b|\\b${LOSS_WORDS}(?: \\w+){0,4}? thang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b`);
 /** The birth's month told after the start ("tháng 1/2027 dự sinh", "hẹn sinh khoảng tháng 3/2027", "sinh ngày 5/10/2026"). */
 const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh|de)(?! (?:\w+ ){0,2}thang \d)|(?:sinh|de) (?:\w+ ){0,4}thang (\d{1,2}) (?:nam )?(20\d\d)|(?:sinh|de) (?:\w+ ){0,3}?ngay \d{1,2} (\d{1,2}) (20\d\d))\b/;
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** A period told then stopped ("… đến tháng 6/2025 thì nghỉ", "… rồi ngưng đóng"). */
 const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
+/** A start told after its month ("tháng 12/2026 này em mới đăng ký", "tháng 9/2026 vừa rồi tôi bắt đầu đóng"). */
+const MONTH_THEN_START = /(?<!\b(?:sinh|de) )\bthang (\d{1,2}) (20\d\d) (?:nay |vua roi |vua qua )?(?:(?:em|e|toi|minh|tui) )?(?:moi |vua |da |thi )?(?:dang ky|bat dau dong|bat dau tham gia)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -101,7 +95,9 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  * 41/2024 Art 95); one parent short, the other paying since earlier ("Vợ em thì mới đăng ký đóng từ tháng 11/2026 … em …
  * đóng … từ năm 2023 tới giờ"): the other one receives it.
  */
-export function monthsBeforeBirthLead(f: string): string | undefined {
+export function monthsBeforeBirthLead(told: string): string | undefined {
+  // ("Tháng 12/2026 này em mới đăng ký …": the month told before the start, read as "đăng ký từ tháng 12/2026".)
+  const f = told.replace(MONTH_THEN_START, ' dang ky tu thang $1 $2 ');
   // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
   // con tháng 10/2026"): the months of all of them in the 12 before the birth, compulsory ones counted too (Art 95).
   // (One period that stopped, "đóng từ tháng 1/2025 đến tháng 6/2025 thì nghỉ, tháng 4/2026 em sinh bé": its months in the
@@ -406,6 +402,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   const part = partOf(index);
+  // A birth and the months before it told, the allowance asked, whatever the payment's words pulled toward ("… dự sinh tháng
+  // 4/2027. Tháng 12/2026 em mới đăng ký …, tính đóng luôn 12 tháng một lần cho đủ điều kiện nhận 2tr thai sản"): the months
+  // paid before the birth (months paid ahead after it do not count).
+  // (Not a birth after a member's death: the member's months are not the mother's.)
+  const birthFirst = (!matched || matched.topic === 'payment_mode' || matched.topic === 'pension_conditions') && !s.memberDied && /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, matched ?? undefined) : null;
+  if (birthFirst) return birthFirst;
   // A lump sum taken, then years paid since, both periods added up by the asker ("tôi tính cả hai quãng là đủ 15 năm
   // rồi"): only the years since count.
   const addedUp = s.withdrewBefore === true && s.yearsPaid !== undefined && s.yearsPaid < 15 && /\b(?:tinh|cong) (?:ca|chung|gop|lai ca)\b(?: \w+){0,6} (?:du|duoc|la) (?:\d{1,2}|15) nam\b/.test(f);
@@ -665,7 +667,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     // All the years at once before the age ("đóng một lần luôn 15 năm cho xong"): the rule on paying everything at
     // once, with the person's own way to 15 years.
     if (k !== undefined && k >= 10 && !atAge && s.yearsPaid === undefined) {
-      const a = part('pension_conditions.pay_all_at_once', yearsLead({ ...s, neverPaid: true }));
+      // ("đóng 1 lần luôn cho 10 năm tới": the years asked, not the entry's 15.)
+      const asked = k === 15 ? '' : `Không được đóng một lần cho ${k} năm: mỗi lần đóng trước tối đa 5 năm (60 tháng); hết 5 năm đó thì đóng tiếp.`;
+      const a = part('pension_conditions.pay_all_at_once', [asked, yearsLead({ ...s, neverPaid: true }) ?? ''].filter((x) => x !== '').join(' ') || undefined);
       if (a) return a;
     }
     // 15 years or more, their own ("đóng một lần số tháng còn thiếu cho đủ 20 năm ngay bây giờ"): what their years
@@ -765,6 +769,16 @@ export const asksToPayMore = (f: string): boolean => /\b(?:dong|tham gia|mua|dan
 export const PENSIONER_PAYS_MORE = 'Đang hưởng lương hưu thì không được đóng BHXH tự nguyện nữa, kể cả để lương hưu hay thu nhập cao hơn; lương hưu đang nhận được Nhà nước điều chỉnh theo từng thời kỳ.';
 /** One allowance a child, whichever parent. */
 const ONE_PARENT_ONLY = 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.';
+
+/** The months paid before a birth told (monthsBeforeBirthLead), and, both parents paying, that one of them receives it. */
+function birthMonthsAdvice(index: FaqIndex, f: string, matched?: KbEntry): Advice | null {
+  const lead = monthsBeforeBirthLead(f);
+  if (!lead) return null;
+  // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
+  const onceToo = EACH_PARENT_ASKED.test(f) && !lead.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
+  const entry = get(index, 'maternity.conditions') ?? matched;
+  return entry ? { kind: 'parts', parts: [{ entry, lead: `${lead}${onceToo}` }] } : null;
+}
 
 /**
  * Apply the person's situation to the matched entry: switch to the entry that fits them when the match
@@ -1107,28 +1121,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const started = STARTED_MONTH.exec(f);
   const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
   // (Matched elsewhere, "… nghỉ việc, sau đó đóng tự nguyện … sinh con tháng 10/2026, có được 2 triệu thai sản không": the birth asked.)
-  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? monthsBeforeBirthLead(f) : undefined;
-  // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
-  const onceToo = beforeBirth && EACH_PARENT_ASKED.test(f) && !beforeBirth.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
-  if (beforeBirth) return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead: `${beforeBirth}${onceToo}` }] };
-  // A stillbirth or a loss in a month told after a start ("đóng từ tháng 1/2026; tháng 10/2026 tôi bị thai chết lưu lúc 30
-  // tuần"): the months paid before it against the 6 needed, and the 22 weeks (Law 41/2024 Art 95).
-  const loss = started ? LOSS_MONTH.exec(f) : null;
-  if (started && loss) {
-    const at = Number(loss[2] ?? loss[4]) * 12 + Number(loss[1] ?? loss[3]) - 1;
-    const paid = at - (Number(started[2]) * 12 + Number(started[1]) - 1);
-    const weeks = /\b(\d{1,2}) tuan\b/.exec(f)?.[1];
-    if (paid > 0 && paid <= 12) {
-      const when = `đến tháng ${loss[1] ?? loss[3]}/${loss[2] ?? loss[4]} được ${paid} tháng`;
-      const lead =
-        paid < 6
-          ? `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, chưa đủ 6 tháng trong 12 tháng trước đó nên chưa được trợ cấp 2.000.000 đồng.`
-          : weeks !== undefined && Number(weeks) < 22
-            ? `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, đủ 6 tháng; nhưng thai ${weeks} tuần (dưới 22 tuần) không thuộc trường hợp được trợ cấp 2.000.000 đồng.`
-            : `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, ${when}, đủ 6 tháng trong 12 tháng trước đó${weeks !== undefined ? `, thai ${weeks} tuần (từ 22 tuần trở lên)` : ''}: được trợ cấp 2.000.000 đồng${weeks === undefined ? ' nếu thai từ 22 tuần trở lên' : ''}; nộp hồ sơ (giấy ra viện hoặc giấy xác nhận của cơ sở y tế) cho cơ quan BHXH.`;
-      const a = part('maternity.stillbirth', lead);
-      if (a) return a;
-    }
+  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, matched) : null;
+  if (beforeBirth) return beforeBirth;
+  // A stillbirth or a loss in a month told after a start: the months paid before it against the 6 needed, and the 22 weeks.
+  const lost = lossLead(f);
+  if (lost) {
+    const a = part('maternity.stillbirth', lost);
+    if (a) return a;
   }
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.

@@ -5,6 +5,7 @@ import { formatNumber } from '../calculator/money.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
+import { lossLead } from './loss-lead.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
@@ -198,10 +199,10 @@ const NEXT_SUPPORT_ASKED = /\b(?:ky (?:dong )?(?:toi|sau|tiep|moi)|tu nay|sap to
 /** The support after leaving poverty (Decree 159/2025): the group of everyone else, or the near-poor's if so listed. */
 const OUT_OF_POVERTY_SUPPORT =
   'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì Nhà nước hỗ trợ như người khác, 20% mức đóng thấp nhất ({SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng ở mức thấp nhất); nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
-/** A top-up asked for what was paid ("có phải đóng bù phần chênh lệch không"; "lương cơ sở tăng thì phần tôi đã đóng có
+/** A top-up asked for what was paid ("có phải đóng bù phần chênh lệch không", "… phần chênh không"; "lương cơ sở tăng thì phần tôi đã đóng có
  * phải đóng bù không", without the word). */
 export const TOP_UP_ASKED =
-  /\b(?:dong|nop) (?:bu|them) (?:\w+ ){0,2}chenh lech\b|\bchenh lech\b(?: \w+){0,6} (?:dong|nop) (?:bu|them)\b|\b(?:luong co so|chuan ngheo|muc tham chieu|muc dong toi thieu|muc dong thap nhat) (?:\w+ ){0,2}tang\b(?: \w+){0,10} (?:da dong|dong truoc)\b(?: \w+){0,4} (?:dong|nop) (?:bu|them)\b/;
+  /\b(?:dong|nop) (?:bu|them) (?:\w+ ){0,2}(?:chenh lech|phan chenh|tien chenh)\b|\bchenh lech\b(?: \w+){0,6} (?:dong|nop) (?:bu|them)\b|\b(?:luong co so|chuan ngheo|muc tham chieu|muc dong toi thieu|muc dong thap nhat) (?:\w+ ){0,2}tang\b(?: \w+){0,10} (?:da dong|dong truoc)\b(?: \w+){0,4} (?:dong|nop) (?:bu|them)\b/;
 /** A spouse (or a parent) told to be in a scheme ("vợ đóng tự nguyện", "chồng em làm công ty có đóng bảo hiểm", "cả hai vợ
  * chồng"), or the asker in compulsory insurance beside a spouse named ("tôi đóng bắt buộc ở công ty … vợ tôi mang thai"). */
 const SPOUSE_SCHEME =
@@ -2863,6 +2864,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'miscarriage',
     asks: (f) => /\b(?:say thai|sa thai|pha thai|thai luu|chet luu|mat thai|hu thai|bo thai)\b/.test(f),
     entry: 'maternity.stillbirth',
+    // (With the months paid before it, when a start and the month are told.)
+    lead: (_s, f) => lossLead(f),
   },
   {
     // Paid at an agent but not shown on VssID: checking the receipt, not where to pay.

@@ -32,7 +32,7 @@ const CHAT_WORD = new RegExp(`\\b(?:${Object.keys(CHAT_WORDS).join('|')})\\b`, '
 
 /**
  * Chat spellings written out on folded text ("ko" → "khong", "dc" → "duoc", "12nam" → "12 nam"), "lĩnh" (to draw)
- * as "lãnh" before what is drawn ("lĩnh lương hưu"; "đi lính" stays), and "1 cục" (in one go) as "một lần".
+ * as "lãnh" before what is drawn ("lĩnh lương hưu"; "đi lính" stays), "1 cục" (in one go) as "một lần", and a baby lost in the womb as "thai chết lưu".
  */
 export function spellChatWords(folded: string): string {
   return registerDk(folded)
@@ -51,6 +51,8 @@ export function spellChatWords(folded: string): string {
     .replace(/\btn (?=\d{1,2} (?:nam|thang)\b)/g, 'tu nguyen ')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan')
+    // "Bé mất trong bụng", "thai nhi chết trong bụng mẹ": a stillbirth (the maternity allowance's case), no death in the family.
+    .replace(/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu')
     // "năm 1966 sinh tháng 4": the birth month after the year, as the rules read it ("sinh tháng 4 năm 1966").
     .replace(/\b(?:nam )?((?:19|20)\d\d) sinh thang (\d{1,2})\b/g, 'sinh thang $2 nam $1');
 }

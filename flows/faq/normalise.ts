@@ -142,6 +142,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\bmai tang phi\b/g, 'mai tang'],
   // Dialysis ("chạy thận nhân tạo") is an illness, not the relatives ("thân nhân" folds the same).
   [/\b(?:chay )?than nhan tao\b/g, 'chay than', 'than nhan tao'],
+  // "Bé mất trong bụng": a stillbirth, not a member's death.
+  [/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu'],
   [/\bsinh em be\b|\bsinh em\b|\bde con\b|\bsinh de\b/g, 'sinh con'],
   [/\bcan ngheo\b/g, 'canngheo'],
   [/\bho ngheo\b/g, 'hongheo'],

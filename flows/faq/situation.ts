@@ -1062,9 +1062,10 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told
 // with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023"; a start and its end farther apart when
 // the end follows paying: "từ tháng 1/2008, hồi mới có loại bảo hiểm này, đóng liên tục tới tháng 11/2026"; a remark in
-// brackets after the start: "từ tháng 1/2008 (năm đầu có bhxh tự nguyện) tới giờ".)
+// brackets after the start: "từ tháng 1/2008 (năm đầu có bhxh tự nguyện) tới giờ"; the payer and the paying after the start:
+// "tu 1/2026 toi dong tu nguyen hang thang, den het thang 12/2026", its end told with "đến" ("tới nay" after "tôi" is ambiguous).)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:\\( [^()]{0,80}\\) )?(?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc))? )|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:\\( [^()]{0,80}\\) )?(?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc))? |(?:toi|em|minh|tui) (?:dong|nop|tham gia) (?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+ ){0,8}?(?=den\\b))|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 

@@ -1,0 +1,32 @@
+/** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
+// (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
+// tháng 4/2026".)
+// (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024; nor a payment
+// denied: "Vợ tôi … không đóng bảo hiểm gì, tháng 10/2026 vừa sinh".)
+export const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+
+/**
+ * A stillbirth or a miscarriage and its month ("tháng 10/2026 tôi bị thai chết lưu", "sảy thai vào tháng 9/2026", "Tháng 10/2026
+ * em mang thai được 25 tuần thì bé mất trong bụng": the weeks may come between).
+ */
+const LOSS_WORDS = '(?:say thai|sa thai|thai luu|chet luu|mat thai|hu thai)';
+const LOSS_MONTH = new RegExp(`\\bthang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b(?: (?!thang\\b)\\w+){0,10}? ${LOSS_WORDS}\\b|\\b${LOSS_WORDS}(?: \\w+){0,4}? thang (\\d{1,2}) (?:nam )?(20\\d\\d)\\b`);
+
+/**
+ * A stillbirth or a miscarriage in a month told after a start of paying ("đóng từ tháng 1/2026; tháng 10/2026 tôi bị thai chết
+ * lưu lúc 30 tuần"): the months paid before it against the 6 needed in the 12 before, and the 22 weeks (Law 41/2024 Art 95).
+ * Undefined when the letter tells no start, no month of the loss, or a start more than a year before it.
+ */
+export function lossLead(f: string): string | undefined {
+  const started = STARTED_MONTH.exec(f);
+  const loss = started ? LOSS_MONTH.exec(f) : null;
+  if (!started || !loss) return undefined;
+  const at = Number(loss[2] ?? loss[4]) * 12 + Number(loss[1] ?? loss[3]) - 1;
+  const paid = at - (Number(started[2]) * 12 + Number(started[1]) - 1);
+  if (paid <= 0 || paid > 12) return undefined;
+  const weeks = /\b(\d{1,2}) tuan\b/.exec(f)?.[1];
+  const since = `Anh/chị đóng từ tháng ${started[1]}/${started[2]}, đến tháng ${loss[1] ?? loss[3]}/${loss[2] ?? loss[4]} được ${paid} tháng`;
+  if (paid < 6) return `${since}, chưa đủ 6 tháng trong 12 tháng trước đó nên chưa được trợ cấp 2.000.000 đồng.`;
+  if (weeks !== undefined && Number(weeks) < 22) return `${since}, đủ 6 tháng; nhưng thai ${weeks} tuần (dưới 22 tuần) không thuộc trường hợp được trợ cấp 2.000.000 đồng.`;
+  return `${since}, đủ 6 tháng trong 12 tháng trước đó${weeks !== undefined ? `, thai ${weeks} tuần (từ 22 tuần trở lên)` : ''}: được trợ cấp 2.000.000 đồng${weeks === undefined ? ' nếu thai từ 22 tuần trở lên' : ''}; nộp hồ sơ (giấy ra viện hoặc giấy xác nhận của cơ sở y tế) cho cơ quan BHXH.`;
+}
