@@ -80,6 +80,12 @@ const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|da
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
 const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
+/**
+ * An ask by its words alone, in a letter written without question marks ("anh ấy rút ngay được không hay phải đợi 1 năm", "tôi
+ * đóng thêm 1 năm nữa được không, đóng kiểu gì", "được mấy tháng lương").
+ */
+const UNMARKED_ASK =
+  /\b(?:duoc|co|phai|kip) (?:\w+ ){0,8}?(?:khong|ko|k|chua)(?: (?:a|vay|nhi|ha|hay (?:phai|la|van) (?:\w+ ){0,6}\w+))?$|\b(?:duoc|co) (?:khong|ko|k) ,|\b(?:bao nhieu|bao gio|khi nao|the nao|ra sao|o dau|kieu gi|cach nao|(?:duoc|nhan|lanh) may (?:thang|nam)(?: \w+)?)$/;
 /** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
 const KIN_ASK =
   /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
@@ -123,6 +129,25 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   return ASKER.test(f) ? 'asker' : undefined;
 }
 
+/** A letter opening with its writer speaking of herself or himself as "chị", "cô", "anh" or "chú" ("Chị năm nay 45 tuổi. … Chồng chị …"). */
+const SPEAKER_OPENS = /^(?:(?:chào|xin chào|chao|xin chao) [^.,!?]{1,30}[.,!]\s*)?(?:(Chị|Cô|Anh|Chú) (?:năm nay|nay|\d{1,2} tuổi|sinh|đóng|ở|là|đang|có|tên|làm)|(Chi|Anh|Chu) (?:nam nay|nay|\d{1,2} tuoi|sinh|dong|o|la|dang|ten|lam)\b)/u;
+
+/**
+ * Such a letter in the first person ("Tôi năm nay 45 tuổi. … Chồng tôi …"), so that the writer's sentences are theirs and a
+ * spouse's are the spouse's (unaccented, "Chi nam nay 45 tuoi", not "co", which is also "có"). Other letters unchanged.
+ */
+function asFirstPerson(text: string): string {
+  const opening = SPEAKER_OPENS.exec(text);
+  const speaker = opening?.[1] ?? opening?.[2];
+  if (!speaker) return text;
+  const self = speaker.toLowerCase();
+  const marked = opening?.[1] !== undefined;
+  const spouse = self === 'chị' || self === 'cô' || self === 'chi' ? (marked ? 'chồng' : 'chong') : marked ? 'vợ' : 'vo';
+  return text
+    .replace(new RegExp(`(^|[.!?;]\\s+)${speaker} (?=\\S)`, 'gu'), '$1Tôi ')
+    .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
+}
+
 /**
  * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
  * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
@@ -130,10 +155,11 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
  * and each has an ask, and no death or birth is told.
  */
 export function splitByPerson(text: string): PersonTurn[] | undefined {
-  const clauses = text
-    .normalize('NFC')
+  const clauses = asFirstPerson(text.normalize('NFC'))
     // ("Ba em", written with its marks and without the grave accent of "bà", is the father, as "bố em".)
     .replace(/(^|[\s,.;:!?(])([Bb])a (tôi|em|mình)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'B' : 'b'}ố ${who}`)
+    // ("ck tôi", "vk em": the spouse, as chat writes it.)
+    .replace(/(^|[\s,.;:!?(])([Cc]k|[Vv]k) (tôi|toi|em|mình|minh|tui|e)(?![\p{L}\p{N}])/gu, (_m, pre: string, k: string, who: string) => `${pre}${k.toLowerCase() === 'ck' ? 'chồng' : 'vợ'} ${who}`)
     // ("Ông nhà tôi", "bà nhà tôi": the spouse.)
     .replace(/(^|[\s,.;:!?(])([ÔôOo])ng nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, o: string, who: string) => `${pre}${o === 'Ô' || o === 'O' ? 'Chồng' : 'chồng'} ${who}`)
     .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)
@@ -180,7 +206,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     if (unmarked && ASKS_OPEN.test(words(clause))) asking = true;
     const f = words(clause);
     // ("… bố muốn đóng thêm tự nguyện để tăng lương hưu, lại hỏi có phải mua BHYT hộ gia đình nữa không.": an ask told.)
-    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, '')) || /\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/.test(f);
+    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, '')) || /\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/.test(f) || (unmarked && UNMARKED_ASK.test(f));
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
     // (Unless it tells the asker's own age: "Chào chương trình, tôi năm nay 55 tuổi, nhờ tư vấn giúp hai vợ chồng.")

@@ -313,12 +313,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * month ("tháng 12/2026 này em mới đăng ký") against a birth in 4/2027, whatever "đóng luôn 12 tháng 1 lần" pulled toward; "bé
  * mất trong bụng" a stillbirth with its months, not a member's death; "đóng bù phần chênh" after a rise no top-up; "đóng 1
  * lần cho 10 năm tới" answered for 10 years: 936/936.
+ * then letters of a couple written without question marks ("… anh ấy rút ngay được không hay phải đợi 1 năm", "ba ay co duoc
+ * lanh luong huu khong hay phai dong tiep"), "ck toi" the husband, and a writer speaking of herself as "Chị" ("Chồng chị …"):
+ * each one's years their own, not added together (16 and 6, 38 and 15, 14 and 20): 939/939.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 936 / 936, violations: 0 },
+  regress: { correct: 939 / 939, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -331,7 +334,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(936);
+    expect(regress.length).toBeGreaterThanOrEqual(939);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
