@@ -19,6 +19,7 @@ import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './comp
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
 import { today, yearOf, type AsOfDay } from './as-of.ts';
+import { familyJoinLead } from './family-join.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
 export const HOTLINE = '1900 9068';
@@ -1128,6 +1129,10 @@ export function answerQuestion(
   const text = stripWrappers(rawText);
   // A letter about two people, each with their own facts and asks: each one answered on their own sentences.
   // (On the letter as written: the ask marks added for matching may fall on a statement, "chưa rút lần nào?".)
+  // A family told of, the ask which of them may join: a sentence for each.
+  const family = forOnePerson ? undefined : familyJoinLead(rawText, day);
+  const whoCanJoin = family ? index.entries.get('eligibility.who_can_join') : undefined;
+  if (family && whoCanJoin) return entryAnswer([{ entry: whoCanJoin, lead: family }], 1, [], day);
   const both = forOnePerson ? undefined : twoPeopleAnswer(index, rawText, threshold, facts, day);
   if (both) return both;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
@@ -1204,13 +1209,18 @@ export function answerQuestion(
   const relative = couple || forOnePerson ? undefined : onlyRelative(rawText);
   // (Not where a lead already names them: "Chồng anh/chị đã đóng 12 năm và đang mắc bệnh …".)
   if (relative && !parts.some((p) => p.lead?.startsWith('Với ') || /(?:^|\s)(?:[Vv]ợ|[Cc]hồng|[Bb]ố|[Mm]ẹ) anh\/chị/u.test(p.lead ?? ''))) parts = parts.map((p) => (p.lead ? { ...p, lead: saidOf(p.lead, PERSON_PRONOUN[relative]) } : p));
+  return entryAnswer(parts, confidence, m.alternatives, day);
+}
+
+/** The reply made of `parts` (the first one's entry names the topic). */
+function entryAnswer(parts: AnswerPart[], confidence: number, alternatives: readonly Alternative[], day: AsOfDay): FaqAnswer {
   const entry = parts[0]!.entry;
   return {
     topic: entry.topic,
     entryId: entry.id,
     confidence,
     answer: composeReply(parts, CHAT_CAPS, day),
-    alternatives: m.alternatives.filter((a) => a.entryId !== entry.id),
+    alternatives: alternatives.filter((a) => a.entryId !== entry.id),
     kind: 'entry',
     entry,
     parts,

@@ -199,6 +199,8 @@ const NEXT_SUPPORT_ASKED = /\b(?:ky (?:dong )?(?:toi|sau|tiep|moi)|tu nay|sap to
 /** The support after leaving poverty (Decree 159/2025): the group of everyone else, or the near-poor's if so listed. */
 const OUT_OF_POVERTY_SUPPORT =
   'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì Nhà nước hỗ trợ như người khác, 20% mức đóng thấp nhất ({SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng ở mức thấp nhất); nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
+/** Years paid ahead named ("đóng luôn trước 8 năm", "đóng một lần cho 3 năm"). */
+const YEARS_AHEAD_NAMED = /\b(?:dong|nop) (?:\w+ ){0,2}truoc (\d{1,2}) nam\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam (?:ve sau|toi|sau)\b/;
 /** A top-up asked for what was paid ("có phải đóng bù phần chênh lệch không", "… phần chênh không"; "lương cơ sở tăng thì phần tôi đã đóng có
  * phải đóng bù không", without the word). */
 export const TOP_UP_ASKED =
@@ -1585,9 +1587,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:re hon|loi hon) (?:\w+ ){0,4}(?:khong|ko|k|hong)\b|\bco (?:duoc )?(?:giam|chiet khau|uu dai)\b/.test(f) &&
       /\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/.test(f),
     entry: 'payment_mode.modes',
-    lead: (s) => {
+    lead: (s, f) => {
       const g = s.household === 'poor' ? ['POOR', 'hộ nghèo'] : s.household === 'near_poor' ? ['NEAR_POOR', 'hộ cận nghèo'] : s.ethnicMinority ? ['ETHNIC', 'người dân tộc thiểu số'] : ['OTHER', 'người không thuộc nhóm ưu tiên'];
-      return `Không rẻ hơn: đóng 3, 6 hay 12 tháng một lần thì số tiền bằng số tháng nhân với mức đóng tháng (ở mức thấp nhất, ${g[1]}: 3 tháng {PAY_${g[0]}*3} đồng, 12 tháng {PAY_${g[0]}*12} đồng); chỉ đóng một lần cho nhiều năm về sau mới được giảm theo lãi suất của quỹ. Đã đóng trước thì khi mức đóng thấp nhất tăng cũng không phải nộp thêm.`;
+      // (Years ahead named, "Nếu đóng luôn trước 8 năm thì có được giảm tiền không": at most 5 a time, those discounted.)
+      const named = YEARS_AHEAD_NAMED.exec(f);
+      const years = Number(named?.[1] ?? named?.[2] ?? 0);
+      const ahead =
+        years > 5
+          ? `Không đóng trước một lần ${years} năm được: mỗi lần đóng trước tối đa 5 năm (60 tháng); đóng trước 5 năm thì số tiền được giảm theo lãi suất của quỹ, hết 5 năm đó thì đóng tiếp. `
+          : years > 0
+            ? `Đóng trước một lần ${years} năm thì được giảm theo lãi suất của quỹ (mỗi lần tối đa 5 năm). `
+            : '';
+      return `${ahead}Không rẻ hơn: đóng 3, 6 hay 12 tháng một lần thì số tiền bằng số tháng nhân với mức đóng tháng (ở mức thấp nhất, ${g[1]}: 3 tháng {PAY_${g[0]}*3} đồng, 12 tháng {PAY_${g[0]}*12} đồng); chỉ đóng một lần cho nhiều năm về sau mới được giảm theo lãi suất của quỹ. Đã đóng trước thì khi mức đóng thấp nhất tăng cũng không phải nộp thêm.`;
     },
     leadsAlways: true,
   },

@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -30,9 +30,11 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   contrai: 'con trai của anh/chị',
   congai: 'con gái của anh/chị',
   con: 'con của anh/chị',
+  conre: 'con rể của anh/chị',
+  condau: 'con dâu của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu', conre: 'anh ấy', condau: 'chị ấy' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -45,7 +47,7 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined, conre: 'male', condau: 'female' };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
@@ -55,7 +57,8 @@ const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|min
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh)\b|(?<!\bcan )(?:chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?)\b/;
+// ("Con rể tôi …", "con dâu em …": a child's spouse.)
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?)\b/;
 /**
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
@@ -91,10 +94,10 @@ const KIN_ASK =
   /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
 
 /**
- * A child opening a clause ("Con trai tôi 35 tuổi …", "Con gái em …"); "con tôi" alone only with its marks (unaccented, it
- * may be "còn tôi").
+ * A child opening a clause ("Con trai tôi 35 tuổi …", "Con gái em …", "Con gái út 14 tuổi …"); "con tôi" alone only with its
+ * marks (unaccented, it may be "còn tôi").
  */
-const CHILD = /^con(?: (trai|gai)(?: (?:ca|ut|lon|ruot))?| ca| ut| lon)? (?:cua )?(?:toi|tui|minh|em)\b/;
+const CHILD = /^con(?: (trai|gai)(?: (?:ca|ut|lon|ruot))?| ca| ut| lon)? (?:cua )?(?:toi|tui|minh|em)\b|^con (trai|gai) (?:ut|ca|lon|thu hai|thu ba)\b/;
 
 /** The person a clause opens with, if any. */
 function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandparentsTold = false): Person | undefined {
@@ -113,6 +116,7 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   if (bare) return bare[1] as Person;
   const r = RELATIVE.exec(f);
   if (r) {
+    if (r[4]) return r[4] === 're' ? 'conre' : 'condau';
     const key = r[1] ?? r[2] ?? r[3]!;
     return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
@@ -125,7 +129,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const parent = parentsTold ? /^(bo|me|cha) (?:sinh|nam|da|dang|la|dong|co|nay|thi|muon|cung|hien|tham|\d)/.exec(f) : null;
   if (parent) return parent[1] === 'cha' ? 'bo' : (parent[1] as Person);
   const child = CHILD.exec(f);
-  if (child && (child[1] !== undefined || /[^\x00-\x7f]/.test(clause))) return child[1] === 'trai' ? 'contrai' : child[1] === 'gai' ? 'congai' : 'con';
+  const kind = child?.[1] ?? child?.[2];
+  if (child && (kind !== undefined || /[^\x00-\x7f]/.test(clause))) return kind === 'trai' ? 'contrai' : kind === 'gai' ? 'congai' : 'con';
   return ASKER.test(f) ? 'asker' : undefined;
 }
 
@@ -148,14 +153,40 @@ function asFirstPerson(text: string): string {
     .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
 }
 
+/** A comma before another relative's age ("…, mẹ 58 tuổi …", "…, vợ tôi 40t …"). */
+const KIN_AGED = /,\s+(?=(?:bố|mẹ|cha|vợ|chồng|bo|me|vo|chong)(?:\s+(?:tôi|toi|em|mình|minh|tui))?\s+\d{1,2}\s*(?:tuổi|tuoi|t)(?![\p{L}\p{N}]))/iu;
+
+/** How a letter names its people (subjectOf reads a clause's subject by them), on its folded words. */
+function namedTogether(all: string): { kinTold: boolean; parentsTold: boolean; grandparentsTold: boolean } {
+  return {
+    // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
+    kinTold: /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all),
+    // (Both parents named together first: "Bố mẹ tôi …".)
+    parentsTold: /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all),
+    grandparentsTold: /\bong ba (?:toi|em|minh|tui)\b/.test(all),
+  };
+}
+
 /**
- * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
- * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
- * sentences and the asks about them (an ask about both goes to each). Undefined unless exactly two people tell facts
- * and each has an ask, and no death or birth is told.
+ * Each person's sentences in a letter that tells of several, asks and all ("Con gái tôi 24t …. Con rể tôi …. Bà ngoại 80t
+ * …"), a sentence without a subject of its own going with the one before; in the order they are first told. For an ask
+ * about them all ("Người nào trong nhà tham gia được").
  */
-export function splitByPerson(text: string): PersonTurn[] | undefined {
-  const clauses = asFirstPerson(text.normalize('NFC'))
+export function storiesOf(text: string): Array<{ who: Person; story: string[] }> {
+  const { kinTold, parentsTold, grandparentsTold } = namedTogether(words(text));
+  const told = new Map<Person, string[]>();
+  let current: Person | undefined;
+  // (Two relatives' ages in one sentence, "Bố 63 tuổi đang hưởng lương hưu, mẹ 58 tuổi chưa đóng gì": a clause each.)
+  for (const clause of clausesOf(text).flatMap((c) => c.split(KIN_AGED))) {
+    current = subjectOf(clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold) ?? current;
+    if (current !== undefined) told.set(current, [...(told.get(current) ?? []), clause]);
+  }
+  return [...told].map(([who, story]) => ({ who, story }));
+}
+
+/** A letter's clauses: its sentences, a person's clause after a comma ("…, còn vợ tôi …"), two people's asks in one sentence apart. */
+function clausesOf(text: string): string[] {
+  return asFirstPerson(text.normalize('NFC'))
     // ("Ba em", written with its marks and without the grave accent of "bà", is the father, as "bố em".)
     .replace(/(^|[\s,.;:!?(])([Bb])a (tôi|em|mình)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'B' : 'b'}ố ${who}`)
     // ("ck tôi", "vk em": the spouse, as chat writes it.)
@@ -177,12 +208,18 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5 || /^(?:(?:xin hoi|cho (?:toi|em) hoi|vay) )?(?:khi|neu|sau khi|truoc khi|luc|den khi|trong khi|de|hoac)\b/.test(words(x))) return [x];
       return [`${x.slice(0, m.index)}?`, x.slice(m.index + m[0].length)];
     });
+}
+
+/**
+ * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
+ * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
+ * sentences and the asks about them (an ask about both goes to each). Undefined unless exactly two people tell facts
+ * and each has an ask, and no death or birth is told.
+ */
+export function splitByPerson(text: string): PersonTurn[] | undefined {
+  const clauses = clausesOf(text);
   const all = words(text);
-  // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
-  const kinTold = /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all);
-  // (Both parents named together first: "Bố mẹ tôi …".)
-  const parentsTold = /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all);
-  const grandparentsTold = /\bong ba (?:toi|em|minh|tui)\b/.test(all);
+  const { kinTold, parentsTold, grandparentsTold } = namedTogether(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)

@@ -316,12 +316,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then letters of a couple written without question marks ("… anh ấy rút ngay được không hay phải đợi 1 năm", "ba ay co duoc
  * lanh luong huu khong hay phai dong tiep"), "ck toi" the husband, and a writer speaking of herself as "Chị" ("Chồng chị …"):
  * each one's years their own, not added together (16 and 6, 38 and 15, 14 and 20): 939/939.
+ * then a family's letter asking which of them may join (a daughter who left her job yes, a son-in-law under compulsory
+ * insurance no, a pensioner grandmother no, a grandfather with 10 years yes, the missing 5 at once; a child of 14 not yet), and
+ * "đóng luôn trước 8 năm" asked beside a change of mode (at most 5 years a time): 943/943.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 939 / 939, violations: 0 },
+  regress: { correct: 943 / 943, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -334,7 +337,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(939);
+    expect(regress.length).toBeGreaterThanOrEqual(943);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
