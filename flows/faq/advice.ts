@@ -85,6 +85,8 @@ const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** A period told then stopped ("… đến tháng 6/2025 thì nghỉ", "… rồi ngưng đóng"). */
 const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
+/** A job's insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc", "làm công ty đến tháng 3/2026 rồi nghỉ"). */
+const ENDED_BEFORE = /\b(?:dong|lam)\b(?: [\w,]+){0,8}? (?:toi|den) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d) (?:, )?(?:thi |roi |la )?(?:nghi|thoi|dung|ngung)\b/;
 /** A start told after its month ("tháng 12/2026 này em mới đăng ký", "tháng 9/2026 vừa rồi tôi bắt đầu đóng"). */
 const MONTH_THEN_START = /(?<!\b(?:sinh|de) )\bthang (\d{1,2}) (20\d\d) (?:nay |vua roi |vua qua )?(?:(?:em|e|toi|minh|tui) )?(?:moi |vua |da |thi )?(?:dang ky|bat dau dong|bat dau tham gia)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
@@ -145,6 +147,14 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
   const paid = due - (Number(started[2]) * 12 + Number(started[1]));
   if (paid < 0 || paid > 24) return undefined;
   if (paid >= 6) return `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
+  // (A job's insurance told by its end before the start, "làm cty đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc, tháng
+  // 9/2026 e đăng ký đóng tự nguyện": its months inside the 12 before the birth count too, Art 95.)
+  const ended = ENDED_BEFORE.exec(f.slice(0, started.index));
+  const endAt = ended ? Number(ended[2]) * 12 + Number(ended[1]) : undefined;
+  const earlier = endAt !== undefined && endAt < due - paid ? Math.max(0, Math.min(12 - paid, endAt - (due - 12) + 1)) : 0;
+  if (earlier > 0 && paid + earlier >= 6) {
+    return `Cộng cả các tháng đã đóng trước đó trong 12 tháng trước tháng sinh (đến tháng ${ended![1]}/${ended![2]}: ${earlier} tháng; tháng đóng bắt buộc cũng được tính) và các tháng đóng từ tháng ${started[1]}/${started[2]} (${paid} tháng) là ${paid + earlier} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
+  }
   // (The one who started late named just before the start: "Vợ em thì mới đăng ký đóng từ tháng 11/2026".)
   const before = f.slice(Math.max(0, started.index - 50), started.index);
   const spouse = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(before)?.[1];
@@ -362,7 +372,7 @@ function shortMonthsPaid(s: Situation, f: string): number | undefined {
 }
 
 /** Asks whether a birth brings the allowance ("sinh thì có được 2tr không", "đẻ có được trợ cấp không", "hưởng thai sản"). */
-const BIRTH_ALLOWANCE_ASK = /\b(?:sinh|de|sinh con|sinh em be)\b(?: \w+){0,4} (?:co )?duoc (?:\w+ ){0,2}(?:2 ?tr\w*|2 trieu|tro cap|thai san|tien)\b|\b(?:huong|nhan|lanh) (?:che do |tro cap )?thai san\b/;
+const BIRTH_ALLOWANCE_ASK = /\b(?:sinh|de|sinh con|sinh em be)\b(?: \w+){0,4} (?:co )?duoc (?:\w+ ){0,2}(?:2 ?tr\w*|2 trieu|tro cap|thai san|tien)\b|\b(?:huong|nhan|lanh) (?:che do |tro cap |tien )?thai san\b/;
 const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
@@ -760,7 +770,7 @@ export function birthsSum(babies: number): string {
 }
 
 /** Both parents insured, the allowance asked for each ("cả hai vợ chồng đều đóng", "có được nhận mỗi người 2 triệu không"). */
-const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b/;
+const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b|\b(?:chong|vo) (?:\w+ ){0,2}nhan thay\b/;
 /** Neither parent with the months ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): the conditions decide, not who of two. */
 const NEITHER_QUALIFIES = /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/;
 /** Paying (more) asked to raise what one gets ("đóng thêm tự nguyện để tăng lương hưu", "đóng tiếp … cho cao hơn"). */

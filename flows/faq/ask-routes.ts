@@ -380,8 +380,13 @@ const HUSBAND_PAYING_SINCE = /\b(?:chong|ong xa) (?:toi|em|minh|tui|e) (?:\w+ ){
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
 const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
 
-/** Voluntary since a month told after a job ("tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển qua đóng tự nguyện"). */
-const MOVED_TO_VOLUNTARY = /\btu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,3}?(?:chuyen (?:qua|sang) )?(?:dong|tham gia)(?: \w+){0,2}? tu nguyen\b/;
+/** A job's compulsory insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc"). */
+const JOB_ENDED = /\bbat buoc\b(?: \w+){0,4}? (?:toi|den) (?:het )?thang \d{1,2} (?:nam )?20\d\d (?:thi |roi )?(?:nghi|thoi)\b/;
+/**
+ * Voluntary since a month told after a job ("tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển qua đóng tự nguyện",
+ * "… thì nghỉ việc, tháng 9/2026 e đăng ký đóng tự nguyện").
+ */
+const MOVED_TO_VOLUNTARY = /\btu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:\w+ ){0,3}?(?:chuyen (?:qua|sang) )?(?:dong|tham gia)(?: \w+){0,2}? tu nguyen\b|\bnghi (?:viec|lam)(?: ,)? (?:den |toi |sang )?thang \d{1,2} (?:nam )?(?:19|20)\d\d (?:\w+ ){0,3}?(?:dang ky|chuyen (?:qua|sang)|bat dau) (?:dong |tham gia )?(?:\w+ ){0,2}?tu nguyen\b/;
 
 /**
  * The months a mother paying since a month told will have in the 12 before the due month, paying on until the birth:
@@ -1374,7 +1379,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // ("… thì có được 2 triệu tiền sinh con không": the words between.)
       /\b(?:kip|con kip|duoc (?:\w+ ){0,6}(?:khong|ko|k))\b/.test(f) &&
       (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
-      notPayingYet(f, s.day),
+      notPayingYet(f, s.day) &&
+      // (Not after a job's insurance told by its end, "đóng bắt buộc tới hết tháng 4/2026 thì nghỉ việc": its months count too,
+      // which the months before the birth reckon.)
+      !JOB_ENDED.test(f),
     entry: 'maternity.conditions',
     lead: birthInTimeLead,
     leadsAlways: true,
@@ -2952,6 +2960,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.employment === 'left_job' &&
       !s.memberDied &&
       JOIN_OR_GO_ON.test(f) &&
+      // (Nor when the birth allowance is what is asked, "… có đủ điều kiện nhận tiền thai sản tự nguyện ko".)
+      !(BIRTH_TOLD.test(f) && /\b(?:thai san|2 trieu)\b/.test(f)) &&
       !/\b(?<!\b(?:chua|khong|ko|k) )(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f) &&
       // ("6 năm bắt buộc chưa rút, giờ đóng tn tiếp dc ko": nothing withdrawn, whether to go on asked after it.)
       (!/\b(?:chua|khong|ko|k) rut\b/.test(f) || GO_ON_ASKED.test(f.slice(f.search(/\b(?:chua|khong|ko|k) rut\b/)))),
