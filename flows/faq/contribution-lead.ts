@@ -125,11 +125,14 @@ const CHANGED_TO = /(?<!\bchuan (?:ngheo )?(?:nong thon )?)\b(?:tang|nang|doi|ch
 function incomeNamed(text: string, f: string): number | null {
   // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
   if (!INCOME_CHOSEN.test(f)) return null;
-  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' '), { bare: 'none' }) ?? levelChosen(f);
+  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' ').replace(BIRTH_ALLOWANCE_NAMED, ' '), { bare: 'none' }) ?? levelChosen(f);
 }
 
 /** A pension's amount ("lương hưu hiện khoảng 4,5 triệu"): no income to pay on. */
 const PENSION_DRAWN = /(?<!\p{L})(?:lương\s+hưu|luong\s+huu)(?:\s+\S+){0,3}?\s+(?:hơn\s+|khoảng\s+|gần\s+|hon\s+|khoang\s+|gan\s+)?\d[\d.,]*\s*(?:triệu|trieu|tr|củ|cu|nghìn|nghin|k)(?!\p{L})/giu;
+
+/** The birth allowance named ("e sinh thì có được 2tr không", "nhận 2 triệu thai sản"): no income. */
+const BIRTH_ALLOWANCE_NAMED = /(?<!\p{L})(?:được|nhận|lãnh|hưởng|duoc|nhan|lanh|huong|dc)\s+(?:\S+\s+){0,2}?2\s*(?:triệu|trieu|tr)(?!\p{L})|(?<!\p{L})2\s*(?:triệu|trieu|tr)\s+(?:tiền\s+|tien\s+)?(?:thai\s+sản|thai\s+san|sinh)(?!\p{L})/giu;
 
 /** A debt or a loan's amount ("đang nợ ngân hàng hơn 80 triệu"): no income. */
 const DEBT = /(?<!\p{L})(?:nợ|vay|no)(?:\s+\S+){0,3}?\s+(?:hơn\s+|khoảng\s+|gần\s+|hon\s+|khoang\s+|gan\s+)?\d[\d.,]*\s*(?:triệu|trieu|tr|củ|cu|nghìn|nghin|k)(?!\p{L})/giu;

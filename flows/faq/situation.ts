@@ -1009,8 +1009,8 @@ const PAYING_SINCE = /\b(?:dong|tham gia|nop)\b(?: \w+){0,8} tu (?:thang )?\d{1,
 const STOPPED = /\b(?:chua (?:tung|bao gio|he) (?:dong|tham gia)|(?:nghi|dung|ngung)(?: (?:dong|nop|viec|lam))? (?:tu|nam|thang|roi|duoc|\d)|(?:roi|thi|sau do) (?:nghi|dung|ngung)(?: (?:dong|nop))?(?= [.,;:!?]| $))\b/;
 /** Drawing a pension named just before a period ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025 …"). */
 const DRAWN_BEFORE = /\b(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang)(?: \w+){0,5} $/;
-/** Stopping named just before a period ("ngừng từ tháng 1/2025 đến giờ"). */
-const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $/;
+/** Stopping named just before a period ("ngừng từ tháng 1/2025 đến giờ"), or a period to pay back ("đóng bù tự nguyện cho các năm 2020-2025"). */
+const STOP_BEFORE = /\b(?:nghi|ngung|dung|tam dung)(?: (?:dong|viec|lam))? $|\b(?:dong|nop) bu (?:\w+ ){0,3}(?:cho )?(?:cac |nhung )?(?:nam|thang)? ?$/;
 /** A period written with a dash ("1995–2003", "3/2012 - 6/2020"): read as "từ 1995 đến 2003". */
 const DASHED_SPAN = /((?:\d{1,2}\/)?(?:19|20)\d\d)\s*[-–—]\s*((?:\d{1,2}\/)?(?:19|20)\d\d)(?!\d)/g;
 /** A gap named right after its years ("năm 2021-2022 nghỉ 2 năm vì dịch"; "… rồi ngưng" ends a paid period instead). */
@@ -1024,8 +1024,8 @@ const CONTINUED = /^ (?:[,;.] )?(?:sau do|roi|tiep do|tiep theo|sau nay|ke tiep)
  * it ("… thì nghỉ việc, đến nay không đóng", "…, sau đó", "rồi nghỉ").
  */
 const CLAUSE_AFTER = /^(?:(?! [.;?!] | , (?:con|nhung)\b| (?:tu|den) (?:thang |nam )?\d| (?:thi|roi|sau do|sau|tu do|den nay|toi nay|den gio|toi gio|nghi viec|thoi viec)\b)[^])*/;
-/** A period said not to be paid ("công ty không đóng BHXH", "không đóng gì", "chưa tham gia"). */
-const NOT_PAID_CLAUSE = /\b(?:khong|chua|ko) (?:\w+ )?(?:dong|tham gia|nop|co (?:dong|bhxh|bao hiem))\b/;
+/** A period said not to be paid ("công ty không đóng BHXH", "không đóng gì", "chưa tham gia", "… bị bỏ trống"). */
+const NOT_PAID_CLAUSE = /\b(?:khong|chua|ko) (?:\w+ )?(?:dong|tham gia|nop|co (?:dong|bhxh|bao hiem))\b|^ ?(?:bi )?bo trong\b/;
 /** … or spent at home or off work, with no word of paying ("từ 2013 đến 2016 tôi ở nhà nội trợ"). */
 const IDLE_CLAUSE = /\b(?:o nha|noi tro|that nghiep)\b/;
 /** A trade of one's own opened over a period ("Từ 2014 mở tiệm tạp hóa tới giờ"): the years are the shop's, not paid. */
