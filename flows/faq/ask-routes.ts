@@ -2847,6 +2847,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // A birth told and "được hỗ trợ bao nhiêu tiền" asked ("tháng 11/2026 vừa sinh đôi thì được hỗ trợ bao nhiêu tiền"): the
+    // birth allowance, not the State's share of the contribution, which "hỗ trợ" alone would pull toward.
+    name: 'birth-support-amount',
+    asks: (f) =>
+      /\b(?:sinh doi|sinh ba|sinh con|sinh be|vua sinh|moi sinh|da sinh|sap sinh|du sinh)\b/.test(f) &&
+      /\b(?:ho tro|duoc|nhan) (?:\w+ ){0,2}bao nhieu(?: tien)?\b/.test(f) &&
+      !/\b(?:ho (?:can )?ngheo|dan toc|xa dao|dac khu|tien dong|muc dong|ho tro (?:\w+ ){0,2}(?:dong|10 nam|toi da|bao lau|may nam))\b/.test(f),
+    entry: 'maternity.amount',
+    replaces: ['subsidy.duration_10_years', 'subsidy.rates_by_group', 'subsidy.others', 'subsidy.local_topup', 'subsidy.same_for_any_income', 'subsidy.how_to_get'],
+  },
+  {
     // A caesarean or a natural birth: the same 2,000,000 a child.
     name: 'caesarean',
     asks: (f) => /\b(?:sinh mo|mo de|mo lay thai|de mo|sinh thuong)\b/.test(f),
@@ -2961,7 +2972,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !s.memberDied &&
       JOIN_OR_GO_ON.test(f) &&
       // (Nor when the birth allowance is what is asked, "… có đủ điều kiện nhận tiền thai sản tự nguyện ko".)
-      !(BIRTH_TOLD.test(f) && /\b(?:thai san|2 trieu)\b/.test(f)) &&
+      !(BIRTH_TOLD.test(f) && /\b(?:thai san|2 ?tr(?:ieu)?)\b/.test(f)) &&
       !/\b(?<!\b(?:chua|khong|ko|k) )(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f) &&
       // ("6 năm bắt buộc chưa rút, giờ đóng tn tiếp dc ko": nothing withdrawn, whether to go on asked after it.)
       (!/\b(?:chua|khong|ko|k) rut\b/.test(f) || GO_ON_ASKED.test(f.slice(f.search(/\b(?:chua|khong|ko|k) rut\b/)))),

@@ -24,6 +24,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   sinh: ['sn'],
   minh: ['mik', 'mk'],
   'hop dong lao dong': ['hdld'],
+  truoc: ['trc', 'trk'],
 };
 const CHAT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SPELLINGS).flatMap(([word, typed]) => typed.map((t) => [t, word] as const)),

@@ -41,6 +41,8 @@ const WORD_MAP: Record<string, string> = {
   ntn: 'nhu the nao',
   bn: 'bao nhieu',
   bnhieu: 'bao nhieu',
+  trc: 'truoc',
+  trk: 'truoc',
   bnh: 'bao nhieu',
   nhiu: 'nhieu',
   bnhiu: 'bao nhieu',
