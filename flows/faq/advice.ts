@@ -541,7 +541,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Paid ahead, then hired: the overlapping months are refunded.
   // ("Tháng 1/2026 tôi đã đóng một lần 5 năm … tháng 9/2026 được tuyển vào làm": a prepayment made, not one asked about.)
   // ("tháng 1/2026 em đóng trước một lần 5 năm": dated, so made.)
-  if (s.prepaid && (s.employment === 'contract' || HIRED.test(f)) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:thang \d{1,2} (?:nam )?20\d\d|nam 20\d\d) (?:\w+ ){0,2}dong (?:truoc )?(?:mot lan|1 lan)\b/.test(f))) {
+  // (Not work without a contract, "đi làm thợ xây tự do, không ký hợp đồng".)
+  if (s.prepaid && (s.employment === 'contract' || (HIRED.test(f) && s.employment !== 'no_contract')) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:thang \d{1,2} (?:nam )?20\d\d|nam 20\d\d) (?:\w+ ){0,2}dong (?:truoc )?(?:mot lan|1 lan)\b/.test(f))) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }

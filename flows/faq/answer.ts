@@ -602,7 +602,7 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
 }
 
 /** The household's group told of the whole family ("nhà mình là hộ nghèo", "Nhà em được xét hộ cận nghèo"). */
-const HOUSEHOLD_TOLD = /\b(?:nha|gia dinh|ho gia dinh|ca nha)(?: (?:toi|minh|em|e|chau|tui))? (?:(?:la|thuoc|duoc xet|duoc cong nhan|nam \d{4}(?: la)?) )*(ho can ngheo|can ngheo|ho ngheo)\b/;
+const HOUSEHOLD_TOLD = /\b(?:nha|gia dinh|ho gia dinh|ca nha)(?: (?:toi|minh|em|e|chau|tui))?(?: o(?: \w+){1,6}?)? (?:(?:la|thuoc|duoc xet|duoc cong nhan|nam \d{4}(?: la)?) )*(ho can ngheo|can ngheo|ho ngheo)\b/;
 /**
  * The household's group as a fact for another member of it, whose own sentences do not tell one ("… nhà mình là hộ
  * nghèo. Mẹ mình sinh tháng 3/1975 …": the mother's support is the poor household's).

@@ -93,9 +93,9 @@ const YEARS_PAID = [
   // "Thời gian tính hưởng chế độ hưu trí của tôi là 24 năm hai tháng": the time that counts, told whole.
   new RegExp(`\\bthoi gian (?:tinh |dong |tham gia )(?:\\w+ ){0,6}?(?:la|duoc) (?:khoang |gan |hon |tren )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "đóng 17 năm", "đã đóng BHXH được 23 năm", "đóng bảo hiểm hơn 20 năm", "có 14 năm đóng", "đã đóng bảo hiểm xã hội
-  // (BHXH) 25 năm"
+  // (BHXH) 25 năm", "đóng bhxh cả bắt buộc lẫn tự nguyện đủ 30 năm"
   // ("hợp đồng 1 năm" is a contract's term, not years paid.)
-  new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: [\\w()]+){0,6}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  new RegExp(`\\b(?:(?<!\\bhop )dong|tham gia|co|duoc)\\b(?: [\\w()]+){0,8}? (?:duoc |hon |tren |gan |du |khoang |la )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   new RegExp(`\\b${NUM} nam (?:dong|tham gia|bhxh|bao hiem|tu nguyen|bat buoc)\\b`),
   // "làm công ty 8 năm có đóng BHXH": years of a job that paid
   new RegExp(`\\b(?:lam|lam viec|o) (?:\\w+ ){0,3}?${NUM} nam (?:co |deu |cung )?(?:dong|tham gia)\\b`),

@@ -58,7 +58,7 @@ const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
 // ("Con rể tôi …", "con dâu em …": a child's spouse.)
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?)\b/;
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui|e)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?)\b/;
 /**
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
@@ -69,9 +69,10 @@ const GRANDPARENT = /^(?:(?:xin hỏi|cho tôi hỏi|còn|và|nhưng)[ ,:]+)?(ô
 const SIBLING_RANK = /^(?:(anh|chi) (?:ca|hai|ba|lon|thu hai|thu ba)|(em) (ut|trai|gai|nho|thu \w+))\b/;
 const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
-const ASKER = /^(?:toi|tui|em|minh)\b/;
+// ("e sinh 6/1969 …": chat's "em".)
+const ASKER = /^(?:toi|tui|em|minh|e)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
-const BOTH = /\b(?:ca hai|ca 2|hai vo chong|2 vo chong|vo chong (?:toi|em|minh)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
+const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
@@ -88,10 +89,10 @@ const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|ch
  * đóng thêm 1 năm nữa được không, đóng kiểu gì", "được mấy tháng lương").
  */
 const UNMARKED_ASK =
-  /\b(?:duoc|co|phai|kip) (?:\w+ ){0,8}?(?:khong|ko|k|chua)(?: (?:a|vay|nhi|ha|hay (?:phai|la|van) (?:\w+ ){0,6}\w+))?$|\b(?:duoc|co) (?:khong|ko|k) ,|\b(?:bao nhieu|bao gio|khi nao|the nao|ra sao|o dau|kieu gi|cach nao|(?:duoc|nhan|lanh) may (?:thang|nam)(?: \w+)?)$/;
+  /\b(?:duoc|co|phai|kip) (?:\w+ ){0,8}?(?:khong|ko|k|chua)(?: (?:a|vay|nhi|ha|hay (?:phai|la|van) (?:\w+ ){0,6}\w+))?$|\b(?:co nen|nen|co duoc) (?:\w+ ){0,8}?(?:khong|ko|k)\b(?! (?:co|duoc|phai|dong|rut|lam)\b)|\b(?:duoc|co) (?:khong|ko|k) ,|\b(?:bao nhieu|bao gio|khi nao|the nao|ra sao|o dau|kieu gi|cach nao|(?:duoc|nhan|lanh) may (?:thang|nam)(?: \w+)?)$/;
 /** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
 const KIN_ASK =
-  /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
+  /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui|e)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
 
 /**
  * A child opening a clause ("Con trai tôi 35 tuổi …", "Con gái em …", "Con gái út 14 tuổi …"); "con tôi" alone only with its
@@ -105,7 +106,7 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   // spouse's, a brother's or a sister's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
   // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
-  const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh)\b|(?:vo|chong) (?:toi|em|minh|tui)\b)/, 'conn ') : marked)
+  const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
     .replace(LEAD_IN, '');
   // ("Ông tôi 68 tuổi …", "Bà tôi sinh tháng 4/1965 …": a grandparent, told apart from "ba tôi" by the marks.)
@@ -160,7 +161,7 @@ const KIN_AGED = /,\s+(?=(?:bố|mẹ|cha|vợ|chồng|bo|me|vo|chong)(?:\s+(?:t
 function namedTogether(all: string): { kinTold: boolean; parentsTold: boolean; grandparentsTold: boolean } {
   return {
     // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
-    kinTold: /\b(?:chong|vo) (?:toi|em|minh|tui)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all),
+    kinTold: /\b(?:chong|vo|ck|vk) (?:toi|em|minh|tui|e)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all),
     // (Both parents named together first: "Bố mẹ tôi …".)
     parentsTold: /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all),
     grandparentsTold: /\bong ba (?:toi|em|minh|tui)\b/.test(all),
@@ -189,8 +190,9 @@ function clausesOf(text: string): string[] {
   return asFirstPerson(text.normalize('NFC'))
     // ("Ba em", written with its marks and without the grave accent of "bà", is the father, as "bố em".)
     .replace(/(^|[\s,.;:!?(])([Bb])a (tôi|em|mình)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'B' : 'b'}ố ${who}`)
-    // ("ck tôi", "vk em": the spouse, as chat writes it.)
+    // ("ck tôi", "vk em": the spouse, as chat writes it; "vc e": the couple.)
     .replace(/(^|[\s,.;:!?(])([Cc]k|[Vv]k) (tôi|toi|em|mình|minh|tui|e)(?![\p{L}\p{N}])/gu, (_m, pre: string, k: string, who: string) => `${pre}${k.toLowerCase() === 'ck' ? 'chồng' : 'vợ'} ${who}`)
+    .replace(/(^|[\s,.;:!?(])[Vv]c (tôi|toi|em|mình|minh|tui|e)(?![\p{L}\p{N}])/gu, '$1vợ chồng $2')
     // ("Ông nhà tôi", "bà nhà tôi": the spouse.)
     .replace(/(^|[\s,.;:!?(])([ÔôOo])ng nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, o: string, who: string) => `${pre}${o === 'Ô' || o === 'O' ? 'Chồng' : 'chồng'} ${who}`)
     .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)

@@ -323,12 +323,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * both counted against a birth in 1/2027 (8 months), not the pension's years: 944/944.
  * then "e sinh thì có được 2tr không" is the allowance, not an income of 2 million (a poor household pays 165.000 at the
  * floor, not 275.000); years "đóng bù … cho các năm 2020-2025 bị bỏ trống" are not paid years: 945/945.
+ * then round YC's: "đóng trc tối đa mấy năm" (5); twins "được hỗ trợ bao nhiêu tiền" (4.000.000, not the subsidy's 10 years);
+ * compulsory months stopped and a voluntary start after, against a birth (7); a family's group told with its place ("nhà tôi
+ * ở Thanh Hóa, thuộc hộ cận nghèo") for each member; couples written in chat ("ck e … e sinh 6/1969 … 32 năm", "ck e 38t …
+ * 11 năm … còn e …"): each one's years: 952/952.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 945 / 945, violations: 0 },
+  regress: { correct: 952 / 952, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -341,7 +345,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(945);
+    expect(regress.length).toBeGreaterThanOrEqual(952);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
