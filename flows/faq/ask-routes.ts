@@ -5,7 +5,7 @@ import { formatNumber } from '../calculator/money.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
-import { lossLead } from './loss-lead.ts';
+import { lossLead, motherDiedAfterBirthLead } from './loss-lead.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
@@ -2844,6 +2844,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => MONTHLY_SURVIVOR_AMOUNT.test(f),
     entry: 'survivor.monthly_survivor',
     lead: () => MONTHLY_SURVIVOR_LEAD,
+    leadsAlways: true,
+  },
+  {
+    // The insured mother dead after the birth, the father asking who receives the allowance and whether there is a funeral
+    // allowance: her months before the birth and her months against the 60 (motherDiedAfterBirthLead).
+    name: 'mother-died-after-birth',
+    decisive: true,
+    asks: (f) => motherDiedAfterBirthLead(f) !== undefined && /\b(?:ai (?:duoc )?nhan|nhan thay|mai tang|tien sinh|tro cap sinh|ho tro sinh|thai san|2 trieu)\b/.test(f),
+    entry: 'maternity.amount',
+    lead: (_s, f) => motherDiedAfterBirthLead(f),
     leadsAlways: true,
   },
   {

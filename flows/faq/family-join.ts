@@ -17,6 +17,7 @@ function verdict(who: Person, s: Situation): string {
   if (s.foreigner) return `${name}: không, BHXH tự nguyện chỉ dành cho công dân Việt Nam.`;
   if (s.employment === 'contract') return `${name}: không, đang đóng BHXH bắt buộc ở nơi làm việc thì không đóng thêm tự nguyện; khi nghỉ việc thì đóng tiếp tự nguyện, thời gian được cộng dồn.`;
   if (s.age !== undefined && s.age < 15) return `${name}: chưa, từ đủ 15 tuổi mới tham gia được.`;
+  if (s.unpaidLeave) return `${name}: được, đang tạm hoãn hợp đồng lao động và không đóng bắt buộc trong thời gian đó (điểm mới từ 1/7/2025); đi làm lại thì dừng đóng tự nguyện.`;
   const left = s.employment === 'left_job' ? ' Đã nghỉ việc, không còn đóng bắt buộc, nên tham gia tự nguyện được; thời gian đóng bắt buộc được cộng dồn.' : '';
   const plan = yearsLead(s);
   return `${name}: được.${left}${plan ? ` ${said(plan)}` : ''}`;

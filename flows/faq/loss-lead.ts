@@ -30,3 +30,31 @@ export function lossLead(f: string): string | undefined {
   if (weeks !== undefined && Number(weeks) < 22) return `${since}, đủ 6 tháng; nhưng thai ${weeks} tuần (dưới 22 tuần) không thuộc trường hợp được trợ cấp 2.000.000 đồng.`;
   return `${since}, đủ 6 tháng trong 12 tháng trước đó${weeks !== undefined ? `, thai ${weeks} tuần (từ 22 tuần trở lên)` : ''}: được trợ cấp 2.000.000 đồng${weeks === undefined ? ' nếu thai từ 22 tuần trở lên' : ''}; nộp hồ sơ (giấy ra viện hoặc giấy xác nhận của cơ sở y tế) cho cơ quan BHXH.`;
 }
+
+/** A birth and the mother's death after it ("tháng 8/2026 vợ em sinh cháu rồi mất vì băng huyết", "sinh bé xong thì bị băng huyết mất"). */
+const BIRTH_THEN_DEATH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) )?(?:vo (?:toi|em|minh|tui|e) )?(?:sinh|de)(?: \w+){0,3}? (?:roi|xong|thi|sau do|xong thi)(?: \w+){0,3}? mat\b/;
+
+/**
+ * The mother insured, dead after the birth, the father asking ("Vợ em đóng BHXH tự nguyện từ tháng 1/2024, tháng 8/2026 vợ em sinh
+ * cháu rồi mất …, tiền hỗ trợ sinh con ai được nhận, có tiền mai táng không"): her months before the birth against the 6 needed,
+ * the father (or whoever raises the child) receiving the 2,000,000 (Law 41/2024 Art 94-97), and the funeral allowance against
+ * her 60 months (Art 109). Undefined unless her start and the birth's month are told.
+ */
+export function motherDiedAfterBirthLead(f: string): string | undefined {
+  const died = BIRTH_THEN_DEATH.exec(f);
+  const started = STARTED_MONTH.exec(f);
+  if (!died || !started) return undefined;
+  const birthAt = died[1] ? Number(died[2]) * 12 + Number(died[1]) - 1 : undefined;
+  if (birthAt === undefined) return undefined;
+  const from = Number(started[2]) * 12 + Number(started[1]) - 1;
+  const paid = birthAt - from;
+  if (paid <= 0) return undefined;
+  const inWindow = Math.min(12, paid);
+  const birth = inWindow >= 6
+    ? `Vợ anh/chị đóng từ tháng ${started[1]}/${started[2]}, có ${inWindow} tháng đóng trong 12 tháng trước tháng sinh (đủ 6 tháng): con được trợ cấp 2.000.000 đồng; mẹ mất sau khi sinh thì người cha hoặc người trực tiếp nuôi dưỡng cháu nhận, nộp giấy khai sinh của cháu, giấy chứng tử của mẹ cho cơ quan BHXH.`
+    : `Vợ anh/chị đóng từ tháng ${started[1]}/${started[2]}, chỉ có ${inWindow} tháng trong 12 tháng trước tháng sinh, chưa đủ 6 tháng nên không có trợ cấp 2.000.000 đồng.`;
+  const funeral = paid >= 60
+    ? 'Vợ anh/chị đã đóng từ đủ 60 tháng nên người lo mai táng được trợ cấp mai táng (10 lần mức tham chiếu); thân nhân được trợ cấp tuất một lần.'
+    : `Vợ anh/chị mới đóng khoảng ${paid} tháng, chưa đủ 60 tháng nên không có trợ cấp mai táng; thân nhân được trợ cấp tuất một lần (đóng chưa đủ 60 tháng thì bằng số tiền đã đóng).`;
+  return `${birth} ${funeral}`;
+}

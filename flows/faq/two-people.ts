@@ -69,8 +69,8 @@ const GRANDPARENT = /^(?:(?:xin hỏi|cho tôi hỏi|còn|và|nhưng)[ ,:]+)?(ô
 const SIBLING_RANK = /^(?:(anh|chi) (?:ca|hai|ba|lon|thu hai|thu ba)|(em) (ut|trai|gai|nho|thu \w+))\b/;
 const SIBLING_AT_START = new RegExp(`^${SIBLING.source.slice(2)}`);
 const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : m[4] === 'gai' ? 'emgai' : ((m[1] ?? m[2] ?? m[3]) as Person));
-// ("e sinh 6/1969 …": chat's "em".)
-const ASKER = /^(?:toi|tui|em|minh|e)\b/;
+// ("e sinh 6/1969 …", "mik 20t …": chat's "em", "mình".)
+const ASKER = /^(?:toi|tui|em|minh|e|mik|mk)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
 const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
@@ -127,7 +127,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const rank = SIBLING_RANK.exec(f);
   if (rank) return rank[1] === 'anh' ? 'anh' : rank[1] === 'chi' ? 'chi' : rank[3] === 'trai' ? 'emtrai' : rank[3] === 'gai' ? 'emgai' : 'em';
   // ("Bố mẹ tôi ở Tây Ninh. Bố sinh tháng 6/1966, … Mẹ sinh tháng 9/1970 …": each parent by their bare name.)
-  const parent = parentsTold ? /^(bo|me|cha) (?:sinh|nam|da|dang|la|dong|co|nay|thi|muon|cung|hien|tham|\d)/.exec(f) : null;
+  // (Or by their age first, "bố 52t làm bảo vệ …, mẹ 50t …".)
+  const parent = parentsTold ? /^(bo|me|cha) (?:sinh|nam|da|dang|la|dong|co|nay|thi|muon|cung|hien|tham|\d)/.exec(f) : /^(bo|me|cha) \d{2} ?(?:t|tuoi)\b/.exec(f);
   if (parent) return parent[1] === 'cha' ? 'bo' : (parent[1] as Person);
   const child = CHILD.exec(f);
   const kind = child?.[1] ?? child?.[2];
@@ -154,8 +155,8 @@ function asFirstPerson(text: string): string {
     .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
 }
 
-/** A comma before another relative's age ("…, mẹ 58 tuổi …", "…, vợ tôi 40t …"). */
-const KIN_AGED = /,\s+(?=(?:bố|mẹ|cha|vợ|chồng|bo|me|vo|chong)(?:\s+(?:tôi|toi|em|mình|minh|tui))?\s+\d{1,2}\s*(?:tuổi|tuoi|t)(?![\p{L}\p{N}]))/iu;
+/** A comma before another person's age ("…, mẹ 58 tuổi …", "…, vợ tôi 40t …", "…, tôi 32t, con trai lớn 15t …"). */
+const KIN_AGED = /,\s+(?=(?:(?:bố|mẹ|cha|vợ|chồng|bo|me|vo|chong)(?:\s+(?:tôi|toi|em|mình|minh|tui))?|tôi|toi|mình|minh|con\s+(?:trai|gái|gai)(?:\s+(?:lớn|lon|út|ut|cả|ca))?)\s+\d{1,2}\s*(?:tuổi|tuoi|t)(?![\p{L}\p{N}]))/iu;
 
 /** How a letter names its people (subjectOf reads a clause's subject by them), on its folded words. */
 function namedTogether(all: string): { kinTold: boolean; parentsTold: boolean; grandparentsTold: boolean } {
