@@ -11,7 +11,7 @@ import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
-import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { funeralOfMonthLead, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, ISLAND, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
@@ -1201,6 +1201,11 @@ export function answerQuestion(
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
   parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text, index);
+  // (The funeral rule for a death in an earlier month: that month's figure.)
+  const funeralOfMonth = parts.some((p) => p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined) ? funeralOfMonthLead(askWords(rawText), day) : undefined;
+  // (With the claim's papers, not the rule again with today's figure.)
+  const claim = index.entries.get('survivor.procedure');
+  if (funeralOfMonth) parts = parts.map((p) => (p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined ? { entry: claim ?? p.entry, lead: funeralOfMonth } : p));
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

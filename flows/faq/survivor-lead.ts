@@ -26,6 +26,18 @@ function funeralFor(f: string, day: string | undefined): string {
 }
 
 /**
+ * The funeral allowance of a death in a month whose reference level is not today's ("… đang lãnh lương hưu thì mất tháng
+ * 2/2026": 23.400.000, not today's 25.300.000), for the funeral rule's own answer; undefined when the day's figure is the one.
+ */
+export function funeralOfMonthLead(f: string, day: string): string | undefined {
+  // (Not a period's start, "đóng từ tháng 1/2019 tới lúc mất".)
+  const m = DIED_IN_MONTH.exec(f);
+  if (!m || /\b(?:toi|den) (?:luc|khi)\b/.test(m[0]) || /\btu $/.test(f.slice(Math.max(0, m.index - 3), m.index))) return undefined;
+  const amount = funeralFor(f, day);
+  return amount === FUNERAL ? undefined : `Người mất vào tháng đó: trợ cấp mai táng là ${amount}, nếu người mất đang hưởng lương hưu hoặc đã đóng BHXH từ đủ 60 tháng.`;
+}
+
+/**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60
  * months) and what the one-time survivor allowance makes: under 60 months what was paid, else about 2 months of
  * average income a year from 2014, 1.5 a year before (Law 41/2024 Art 109, 110), in đồng when `f` (the folded
