@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau' | 'chu' | 'thim';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -32,9 +32,11 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   con: 'con của anh/chị',
   conre: 'con rể của anh/chị',
   condau: 'con dâu của anh/chị',
+  chu: 'chú của anh/chị',
+  thim: 'thím của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu', conre: 'anh ấy', condau: 'chị ấy' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu', conre: 'anh ấy', condau: 'chị ấy', chu: 'chú', thim: 'thím' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -47,7 +49,7 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined, conre: 'male', condau: 'female' };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined, conre: 'male', condau: 'female', chu: 'male', thim: 'female' };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
@@ -57,8 +59,8 @@ const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|min
 const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh)\b|(?<!\bcan )(?:chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
-// ("Con rể tôi …", "con dâu em …": a child's spouse.)
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui|e)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?)\b/;
+// ("Con rể tôi …", "con dâu em …": a child's spouse; "Ông chú tôi …", "Vợ chú …": an uncle and his wife.)
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui|e)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?|(?:ong )?(chu|thim) (?:toi|em|minh|tui|e)|vo (chu)(?: (?:toi|em|minh|tui|e))?)\b/;
 /**
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
@@ -72,7 +74,7 @@ const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : 
 // ("e sinh 6/1969 …", "mik 20t …": chat's "em", "mình".)
 const ASKER = /^(?:toi|tui|em|minh|e|mik|mk)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
-const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
+const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|chu thim|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
@@ -89,7 +91,7 @@ const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|ch
  * đóng thêm 1 năm nữa được không, đóng kiểu gì", "được mấy tháng lương").
  */
 const UNMARKED_ASK =
-  /\b(?:duoc|co|phai|kip) (?:\w+ ){0,8}?(?:khong|ko|k|chua)(?: (?:a|vay|nhi|ha|hay (?:phai|la|van) (?:\w+ ){0,6}\w+))?$|\b(?:co nen|nen|co duoc) (?:\w+ ){0,8}?(?:khong|ko|k)\b(?! (?:co|duoc|phai|dong|rut|lam)\b)|\b(?:duoc|co) (?:khong|ko|k) ,|\b(?:bao nhieu|bao gio|khi nao|the nao|ra sao|o dau|kieu gi|cach nao|(?:duoc|nhan|lanh) may (?:thang|nam)(?: \w+)?)$/;
+  /\b(?:duoc|co|phai|kip) (?:\w+ ){0,8}?(?:khong|ko|k|chua)(?: (?:a|vay|nhi|ha|hay (?:phai|la|van) (?:\w+ ){0,6}\w+))?$|\b(?:co nen|nen|co duoc) (?:\w+ ){0,8}?(?:khong|ko|k)\b(?! (?:co|duoc|phai|dong|rut|lam)\b)|\b(?:duoc|co) (?:khong|ko|k) ,|\b(?:bao nhieu|bao gio|khi nao|the nao|ra sao|o dau|kieu gi|cach nao|(?:duoc|nhan|lanh) may (?:thang|nam)(?: \w+)?)$|\b(?:vay |the )?(?:khi nao|bao gio|luc nao|bao lau)(?: \w+){1,8}$/;
 /** A comma before another person's ask ("…, mẹ tôi đóng …", "…, còn vợ em thì …", "…, con trai tôi có …", "…, và vợ chồng tôi …"). */
 const KIN_ASK =
   /,\s+(?=(?:và\s+|va\s+)?(?:(?:còn|con)\s+)?(?:(?:vợ\s+chồng|vo\s+chong|bố|mẹ|cha|vợ|chồng|bo|me|vo|chong|con\s+trai|con\s+gái|con\s+gai|ông|bà)\s+(?:tôi|toi|em|mình|minh|tui|e)|(?:cả\s+|ca\s+)?hai\s+(?:vợ\s+chồng|vo\s+chong)|(?:còn|con)\s+(?:tôi|toi|mình|minh|tui))\s)/iu;
@@ -118,6 +120,9 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const r = RELATIVE.exec(f);
   if (r) {
     if (r[4]) return r[4] === 're' ? 'conre' : 'condau';
+    // (An uncle, "Ông chú tôi …", or his wife, "thím tôi", "Vợ chú …".)
+    if (r[5]) return r[5] as Person;
+    if (r[6]) return 'thim';
     const key = r[1] ?? r[2] ?? r[3]!;
     return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
@@ -261,7 +266,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const younger = (['emtrai', 'emgai'] as Person[]).find((p) => told.has(p));
     // ("Chồng tôi 63 tuổi …" then "Xin hỏi anh có được đóng thêm không": the husband, by "anh" alone.)
     const bare = f.replace(LEAD_IN, '');
-    const spouseByPronoun = told.has('chong') && /^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'chong' : told.has('vo') && /^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung)\b/.test(bare) ? 'vo' : undefined;
+    const spouseByPronoun = told.has('chong') && /^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/.test(bare) ? 'chong' : told.has('vo') && /^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/.test(bare) ? 'vo' : undefined;
     const brother = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : undefined;
     const who = spouseByPronoun ?? brother ?? subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
