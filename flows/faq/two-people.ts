@@ -2,7 +2,7 @@ import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
-export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau' | 'chu' | 'thim';
+export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau' | 'chu' | 'thim' | 'chidau' | 'anhre';
 
 /** One person's turn in a letter about two: their own sentences and the asks about them (shared ones included). */
 export interface PersonTurn {
@@ -34,9 +34,11 @@ export const PERSON_NAME: Readonly<Record<Exclude<Person, 'asker'>, string>> = {
   condau: 'con dâu của anh/chị',
   chu: 'chú của anh/chị',
   thim: 'thím của anh/chị',
+  chidau: 'chị dâu của anh/chị',
+  anhre: 'anh rể của anh/chị',
 };
 /** How a reply speaks of a relative in their own answer ("Anh ấy đã đóng 18 năm"). */
-export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu', conre: 'anh ấy', condau: 'chị ấy', chu: 'chú', thim: 'thím' };
+export const PERSON_PRONOUN: Readonly<Record<Exclude<Person, 'asker'>, string>> = { chong: 'anh ấy', vo: 'chị ấy', bo: 'ông', me: 'bà', anh: 'anh ấy', chi: 'chị ấy', emtrai: 'anh ấy', emgai: 'chị ấy', em: 'em ấy', ong: 'ông', ba: 'bà', contrai: 'cháu', congai: 'cháu', con: 'cháu', conre: 'anh ấy', condau: 'chị ấy', chu: 'chú', thim: 'thím', chidau: 'chị ấy', anhre: 'anh ấy' };
 /** A name or pronoun opening a sentence ("chồng anh/chị" → "Chồng anh/chị"). */
 export const upperFirst = (x: string): string => x.charAt(0).toUpperCase() + x.slice(1);
 /** A sentence said to the asker, said of someone else instead ("Anh/chị đã đóng 12 năm" → "Anh ấy đã đóng 12 năm"). */
@@ -49,7 +51,7 @@ export const saidOf = (text: string, pronoun: string): string =>
     .replace(/Anh\/chị/g, upperFirst(pronoun))
     .replace(/anh\/chị/g, pronoun);
 /** The sex of each relative, and of the asker beside a spouse. */
-export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined, conre: 'male', condau: 'female', chu: 'male', thim: 'female' };
+export const PERSON_SEX: Readonly<Record<Exclude<Person, 'asker'>, 'male' | 'female' | undefined>> = { chong: 'male', vo: 'female', bo: 'male', me: 'female', anh: 'male', chi: 'female', emtrai: 'male', emgai: 'female', em: undefined, ong: 'male', ba: 'female', contrai: 'male', congai: 'female', con: undefined, conre: 'male', condau: 'female', chu: 'male', thim: 'female', chidau: 'female', anhre: 'male' };
 
 /** Words a clause may open with before its subject ("Xin hỏi …", "Còn …", "Năm 2026 này …"). */
 const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay|va|conn|nhung|rieng|the|hien nay|hien tai|nay|nam nay|nam \d{4}(?: nay)?|thang \d{1,2}(?: \d{4})?)[ ,:]+)+/;
@@ -60,7 +62,7 @@ const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
 // ("Con rể tôi …", "con dâu em …": a child's spouse; "Ông chú tôi …", "Vợ chú …": an uncle and his wife.)
-const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui|e)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?|(?:ong )?(chu|thim) (?:toi|em|minh|tui|e)|vo (chu)(?: (?:toi|em|minh|tui|e))?)\b/;
+const RELATIVE = /^(?:(chong|vo|bo|me|cha|ong xa|ba xa) (?:toi|em|minh|tui|e)|(ong xa|ba xa)|(ong|ba) (?:noi|ngoai)(?: (?:toi|em|minh|tui|e))?|con (re|dau)(?: (?:toi|em|minh|tui|e))?|(?:ong )?(chu|thim) (?:toi|em|minh|tui|e)|vo (chu)(?: (?:toi|em|minh|tui|e))?|(chi dau|anh re) (?:toi|em|minh|tui|e))\b/;
 /**
  * A brother or sister ("anh tôi", "chị gái tôi", "em trai tôi"): not "anh em tôi" or "chị em tôi" (both of them), and a
  * younger one only with "trai" or "gái" ("em" alone is the asker).
@@ -123,6 +125,7 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
     // (An uncle, "Ông chú tôi …", or his wife, "thím tôi", "Vợ chú …".)
     if (r[5]) return r[5] as Person;
     if (r[6]) return 'thim';
+    if (r[7]) return r[7] === 'chi dau' ? 'chidau' : 'anhre';
     const key = r[1] ?? r[2] ?? r[3]!;
     return key === 'ong xa' ? 'chong' : key === 'ba xa' ? 'vo' : key === 'cha' ? 'bo' : (key as Person);
   }
