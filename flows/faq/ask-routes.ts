@@ -404,6 +404,9 @@ function ownMonthsBeforeBirth(s: Situation, f: string): string | undefined {
     : `Anh/chị đóng từ tháng ${monthYear(start)}: đến trước tháng sinh (${monthYear(due.at)}) chỉ có ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
 }
 
+/** The asker's own start ("em đóng bhxh tự nguyện hàng tháng từ tháng 5/2026 đến nay"). */
+const OWN_START_AFTER = /\b(?:em|toi|minh|e|tui) (?:\w+ ){0,6}?tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+
 /** A period paid, then stopped ("đóng … từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ"). */
 const PAID_THEN_STOPPED = /\btu thang (\d{1,2})(?: (?:nam )?(20\d\d))? (?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b(?: [\w()]+){0,6}? (?:roi|thi|va) (?:\w+ )?(?:nghi|dung|ngung|thoi)\b/;
 
@@ -423,6 +426,18 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
     return left >= 6
       ? `Người mẹ bắt đầu đóng từ tháng ${monthYear(monthIndex(s.day))} và đóng đều đến khi sinh (${at}) thì có ${left} tháng, đủ 6 tháng để nhận trợ cấp 2.000.000 đồng mỗi con.`
       : `Chưa đủ: người mẹ bắt đầu đóng từ tháng ${monthYear(monthIndex(s.day))} thì đến trước tháng sinh (${at}) chỉ có ${Math.max(0, left)} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh; đóng trước cho các tháng sau ngày sinh không được tính, và các tháng người chồng đã mất đóng không cộng cho vợ. Lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+  }
+  // (Or the mother's own start told after the member's period, "chồng em … đóng từ 1/2020 đến 12/2025 thì nghỉ … mất … em đóng
+  // … hàng tháng từ tháng 5/2026 đến nay": her months, not his.)
+  const own = s.memberDied ? OWN_START_AFTER.exec(f.slice(p.index + p[0].length)) : null;
+  if (own) {
+    const months = Math.min(12, due.at - (Number(own[2]) * 12 + Number(own[1]) - 1));
+    const at = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
+    if (months > 0) {
+      return months >= 6
+        ? `Anh/chị đóng từ tháng ${own[1]}/${own[2]}: đóng đều đến trước tháng sinh (${at}) là ${months} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (các tháng người đã mất đóng không cộng cho người mẹ).`
+        : `Anh/chị đóng từ tháng ${own[1]}/${own[2]}: đến trước tháng sinh (${at}) chỉ được ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+    }
   }
   const endYear = Number(p[4]);
   const from = Number(p[2] ?? endYear) * 12 + Number(p[1]) - 1;
@@ -2233,7 +2248,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // another group.
     name: 'pensioner-family-card',
     asks: (f, s) =>
-      HEALTH_CARD.test(f) &&
+      // (The card named only as "thẻ" by a spouse asking to use it, "đi khám theo thẻ của ông", in a turn of their own.)
+      (HEALTH_CARD.test(f) || /\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:cua )?(?:ong|ba|chong|vo|bo|me|cha)\b/.test(f)) &&
       // ("Tôi 60 tuổi, không có lương hưu, có được đi khám theo thẻ của ông không": the spouse asking to use the card.)
       (/\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) ||
         /\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:bhyt |bao hiem y te )?(?:cua )?(?:ong|ba|chong|vo|bo|me|cha|ong ay|ba ay|anh ay|ong nha toi)\b/.test(f)) &&

@@ -10,14 +10,29 @@ import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
  */
 const FUNERAL = '{REFERENCE*10} đồng (10 lần mức tham chiếu)';
 
+/** The death and its month, the month after the word ("… đến khi mất vào tháng 10/2026"). */
+const DIED_THEN_MONTH = /\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+
+/**
+ * The month of the death told: after the word when it is there; else before it, but not a period's start up to the death
+ * ("đóng từ tháng 1/2018 liên tục đến khi mất …" is no death in 1/2018).
+ */
+function deathMonth(f: string): { month: number; year: number } | undefined {
+  const after = DIED_THEN_MONTH.exec(f);
+  if (after) return { month: Number(after[1]), year: Number(after[2]) };
+  const m = DIED_IN_MONTH.exec(f);
+  if (!m || /\b(?:toi|den) (?:luc|khi)\b/.test(m[0]) || /\btu $/.test(f.slice(Math.max(0, m.index - 3), m.index))) return undefined;
+  return { month: Number(m[1] ?? m[3]), year: Number(m[2] ?? m[4]) };
+}
+
 /**
  * The funeral allowance for a death in a month told ("vợ tôi mất tháng 3/2024"): 10 × the base salary of that month
  * (called the reference level from 1/7/2025), from 2018 on; the day's figure otherwise.
  */
 function funeralFor(f: string, day: string | undefined): string {
-  const m = DIED_IN_MONTH.exec(f);
-  const month = m ? Number(m[1] ?? m[3]) : NaN;
-  const year = m ? Number(m[2] ?? m[4]) : NaN;
+  const m = deathMonth(f);
+  const month = m?.month ?? NaN;
+  const year = m?.year ?? NaN;
   if (!m || day === undefined || month < 1 || month > 12 || year < 2018) return FUNERAL;
   const died = `${year}-${String(month).padStart(2, '0')}-15`;
   if (died >= day.slice(0, 8) + '01' || rulesOnDay(died).period.referenceLevel === rulesOnDay(day).period.referenceLevel) return FUNERAL;
@@ -30,9 +45,6 @@ function funeralFor(f: string, day: string | undefined): string {
  * 2/2026": 23.400.000, not today's 25.300.000), for the funeral rule's own answer; undefined when the day's figure is the one.
  */
 export function funeralOfMonthLead(f: string, day: string): string | undefined {
-  // (Not a period's start, "đóng từ tháng 1/2019 tới lúc mất".)
-  const m = DIED_IN_MONTH.exec(f);
-  if (!m || /\b(?:toi|den) (?:luc|khi)\b/.test(m[0]) || /\btu $/.test(f.slice(Math.max(0, m.index - 3), m.index))) return undefined;
   const amount = funeralFor(f, day);
   return amount === FUNERAL ? undefined : `Người mất vào tháng đó: trợ cấp mai táng là ${amount}, nếu người mất đang hưởng lương hưu hoặc đã đóng BHXH từ đủ 60 tháng.`;
 }

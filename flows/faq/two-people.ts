@@ -119,6 +119,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   // (After "Ông bà tôi …", each by the bare name: "Xin hỏi ông có đóng được không".)
   const bare = grandparentsTold ? /^(ong|ba) (?:co|thi|duoc|da|dang|sinh|nam|la|muon|can|nay)\b/.exec(f) : null;
   if (bare) return bare[1] as Person;
+  // ("Vợ bảo tôi đóng thêm …", "Mẹ khuyên em …": the asker's own matter, told through another's advice.)
+  if (/^(?:vo|chong|bo|me|cha|con|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:bao|khuyen|noi|keu|giuc|bat|xui) (?:toi|em|minh|tui|e)\b/.test(f)) return 'asker';
   const r = RELATIVE.exec(f);
   if (r) {
     if (r[4]) return r[4] === 're' ? 'conre' : 'condau';
@@ -234,7 +236,7 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
   const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)
-  if (clauses.length < 4 || DEATH.test(all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
+  if (clauses.length < 3 || DEATH.test(all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
   // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
   // sinh tháng 4/2027", it is the asker's own. Beside a parent's or a child's story the couple is one turn, read whole, and
   // the other has their own.)
@@ -332,6 +334,10 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));
   // (The asker's own opinions beside three relatives' stories, "Tôi nghĩ bố … được hỗ trợ 80%", make no fourth person.)
   if (people.length < 2 || people.length > 3 || factual.filter((p) => p !== 'asker' || asked.has(p)).length > 3) return undefined;
+  // (Three sentences: two relatives' facts and one ask about both, "Bố tôi … Mẹ tôi … Hai ông bà có cần …?", or two people each
+  // with their own ask, "Tôi … có HĐLĐ …. Vợ bảo tôi đóng thêm …, có được ko? Còn vợ tôi … thì đóng được ko?"; a couple's
+  // years asked of both are coupleLead's, "Ông xã tui 52 tuổi …; tui 48 tuổi … Hai vợ chồng mỗi người …".)
+  if (clauses.length === 3 && BOTH.test(words(clauses[2]!)) && people.includes('asker')) return undefined;
   return people
     .map((who) => ({
       who,
