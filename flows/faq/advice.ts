@@ -506,7 +506,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // (Not frail health told of someone the family wants a pension for, "năm nay mẹ 58 tuổi, sức khỏe yếu, … muốn lo cho mẹ có
   // lương hưu": no illness is claimed.)
   const frailOnly = /\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b/.test(f) && !/\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bom (?:dau|yeu|nang)\b/.test(f) && /\bluong huu\b/.test(f);
-  if (!s.seriousIllness && ownIllness && asksLumpSum && !s.settlingAbroad && ((ILL.test(f) && !frailOnly) || NAMED_UNLISTED_ILLNESS.test(f))) {
+  // (Nor a withdrawal denied beside a pension asked, "… thì dừng vì phải mổ tim, chưa rút đồng nào … làm hồ sơ được chưa và được
+  // hưởng bao nhiêu phần trăm": the pension's answer.)
+  const noWithdrawal = /\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/.test(f) && !LUMP_SUM_ASK.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: \w+){0,2}/g, ' ')) && (PENSION_ASK.test(f) || /\b(?:lam ho so|phan tram|ty le)\b/.test(f));
+  if (!s.seriousIllness && ownIllness && asksLumpSum && !noWithdrawal && !s.settlingAbroad && ((ILL.test(f) && !frailOnly) || NAMED_UNLISTED_ILLNESS.test(f))) {
     const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${spell(s.yearsPaid)}, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
     // Paralysed after a stroke: possibly on the list (paralysis) or 81 % by assessment; never a plain "not on the list".
     if (STROKE_PARALYSIS.test(f)) {

@@ -769,10 +769,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     // ("đóng tiếp tự nguyện thêm 16 năm (tổng 26 năm)": the total with the years to add, a plan.)
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam (?:\( )?(?:tong cong|tong|la|thanh) \d{1,2} nam(?: \))?/g, ' ')
     // "giờ đóng tự nguyện thêm 1 năm là đủ 15 năm": years to add, not years paid.
-    // (Not the count of a past period told just before: "Từ 2015 đến 2020 tôi đóng BHXH tự nguyện thêm 6 năm rồi dừng".)
+    // (Not the count of a past period told just before: "Từ 2015 đến 2020 tôi đóng BHXH tự nguyện thêm 6 năm rồi dừng", or around
+    // it: "đến 2018 tôi đóng … thêm 7 năm đến hết 2024".)
     .replace(/\b(?:dong|tham gia|nop) (?:\w+ ){0,3}?them \d{1,2} nam\b/g, (m, at: number, all: string) => {
       const span = /\b(?:tu|nam) (?:(?:thang )?\d{1,2} )?(?:nam )?(?:19|20)\d\d (?:den|toi) (?:(?:thang )?\d{1,2} )?(?:nam )?((?:19|20)\d\d)(?: [\w]+){0,4} $/.exec(all.slice(Math.max(0, at - 80), at));
-      return span && Number(span[1]) < year ? m.replace(/ them /, ' ') : ' ';
+      // (Or a past start just before and a past end just after: "đến 2018 tôi đóng bhxh tự nguyện thêm 7 năm đến hết 2024".)
+      const since = /\b(?:den|nam|tu|vao) ((?:19|20)\d\d) (?:\w+ ){0,2}$/.exec(all.slice(Math.max(0, at - 30), at));
+      const until = /^ (?:den|toi) (?:het )?(?:nam )?((?:19|20)\d\d)\b/.exec(all.slice(at + m.length));
+      return (span && Number(span[1]) < year) || (since && until && Number(until[1]) < year) ? m.replace(/ them /, ' ') : ' ';
     })
     .replace(/\bthieu (?:(?:tren|hon|duoi|khoang|gan|chua den|khong qua|it nhat) )?\d{1,2}(?:[.,]5)? nam\b/g, 'thieu')
     // "Nếu đến lúc nghỉ hưu tôi có tổng cộng 18 năm thì …": a total supposed at the retirement age, not paid.
