@@ -4,8 +4,8 @@ import { readSituation, type Situation } from './situation.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
 import { saidOf } from './two-people.ts';
 
-/** The spouse named first ("chồng tôi", "ông xã tui", "vợ em"): who it is. */
-const SPOUSE = /\b(?:(chong|vo) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
+/** The spouse named first ("chồng tôi", "ông xã tui", "vợ em", "ck e"): who it is. */
+const SPOUSE = /\b(?:(chong|vo|ck|vk) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
 /** The asker's own clause after the spouse's ("…; tui 48 tuổi …", ". Tôi sinh năm 1972, …", ", còn em …"). */
 const SELF = /(?:^|[,.;:!?] +)(?:con )?(?:toi|tui|em|minh|e) (?=(?:\S+ ){0,2}?(?:sinh|nam nay|\d{2} ?t(?:uoi)?\b|dong|da dong|tham gia|chua dong))/g;
 /** The ask is for both ("hai vợ chồng mỗi người", "cả hai", "còn tôi thì …"). */
@@ -29,7 +29,7 @@ export function coupleLead(text: string, day: AsOfDay): string | undefined {
   const end = rest.search(/[?]|[.;] +(?:chong|vo|ong xa|ba xa)\b/);
   const spouseText = f.slice(spouse.index, self.index);
   const selfText = end < 0 ? rest : rest.slice(0, end);
-  const husband = (spouse[1] ?? spouse[2]) === 'chong' || spouse[2] === 'ong xa';
+  const husband = ['chong', 'ck', 'ong xa'].includes(spouse[1] ?? spouse[2] ?? '');
   const year = yearOf(day);
   const read = (part: string, sex: 'male' | 'female'): Situation => ({ ...readSituation(part, year, Number(day.slice(5, 7))), sex, year, day });
   const theirs = read(spouseText, husband ? 'male' : 'female');
