@@ -332,7 +332,7 @@ import { loadKb } from '../../../flows/faq/kb.ts';
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 967 / 967, violations: 0 },
+  regress: { correct: 968 / 968, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -345,7 +345,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(967);
+    expect(regress.length).toBeGreaterThanOrEqual(968);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
