@@ -42,7 +42,8 @@ export function familyJoinLead(text: string, day: AsOfDay): string | undefined {
     .map(({ who, story }) => {
       const sex = who === 'asker' ? (spouse === 'vo' ? 'male' : spouse === 'chong' ? 'female' : undefined) : PERSON_SEX[who];
       const read = readSituation(story.join(' '), year, month);
-      return { who, s: { ...read, ...(sex ? { sex } : {}), year, day } as Situation };
+      const s: Situation = { ...read, ...(sex ? { sex } : {}), year, day };
+      return { who, s };
     })
     .filter(({ s }) => s.age !== undefined || s.yearsPaid !== undefined || s.employment !== undefined || s.drawingPension === true || s.foreigner === true);
   if (people.length < 2) return undefined;
