@@ -12,7 +12,7 @@ import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
-import { lossLead, STARTED_MONTH } from './loss-lead.ts';
+import { lossLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder } from './loss-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -87,8 +87,6 @@ const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (
 const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
 /** A job's insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc", "làm công ty đến tháng 3/2026 rồi nghỉ"). */
 const ENDED_BEFORE = /\b(?:dong|lam)\b(?: [\w,]+){0,8}? (?:toi|den) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d) (?:, )?(?:thi |roi |la )?(?:nghi|thoi|dung|ngung)\b/;
-/** A start told after its month ("tháng 12/2026 này em mới đăng ký", "tháng 9/2026 vừa rồi tôi bắt đầu đóng", "tới 9/2026 e đăng ký"). */
-const MONTH_THEN_START = /(?<!\b(?:sinh|de) )\b(?:thang|toi|den) (\d{1,2}) (20\d\d) (?:nay |vua roi |vua qua )?(?:(?:em|e|toi|minh|tui) )?(?:moi |vua |da |thi )?(?:dang ky|bat dau dong|bat dau tham gia)\b/g;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
 const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
 
@@ -99,7 +97,7 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  */
 export function monthsBeforeBirthLead(told: string): string | undefined {
   // ("Tháng 12/2026 này em mới đăng ký …": the month told before the start, read as "đăng ký từ tháng 12/2026".)
-  const f = told.replace(MONTH_THEN_START, ' dang ky tu thang $1 $2 ');
+  const f = startsInOrder(told);
   // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
   // con tháng 10/2026"): the months of all of them in the 12 before the birth, compulsory ones counted too (Art 95).
   // (One period that stopped, "đóng từ tháng 1/2025 đến tháng 6/2025 thì nghỉ, tháng 4/2026 em sinh bé": its months in the
@@ -119,13 +117,8 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
     // (A start after the period stopped, "… thì nghỉ việc, tới 9/2026 e đăng ký đóng tự nguyện": its months up to the birth too.)
     const after = stopped ? [...f.slice(last!.index + last![0].length).matchAll(STARTED_MONTHS)][0] : undefined;
     const since = after ? Number(after[2]) * 12 + Number(after[1]) - 1 : undefined;
-    const resumed = since !== undefined && since < due ? due - Math.max(since, due - 12) : 0;
-    if (stopped && resumed > 0) {
-      const total = paid + resumed;
-      return total >= 6
-        ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh là ${total} tháng (${paid} tháng trước khi nghỉ, ${resumed} tháng từ tháng ${after![1]}/${after![2]}), đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (đóng đều đến tháng trước tháng sinh).`
-        : `Cộng cả các tháng đóng trong 12 tháng trước tháng sinh chỉ được ${total} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
-    }
+    const resumed = since === undefined ? undefined : resumedBeforeBirthLead(paid, since, due, 'tháng sinh');
+    if (resumed) return resumed;
     if (stopped) {
       const window = `tháng ${monthYear(due - 12)} đến tháng ${monthYear(due - 1)}`;
       return paid >= 6

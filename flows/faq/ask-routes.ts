@@ -5,7 +5,7 @@ import { formatNumber } from '../calculator/money.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
-import { lossLead, motherDiedAfterBirthLead } from './loss-lead.ts';
+import { lossLead, motherDiedAfterBirthLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder } from './loss-lead.ts';
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
@@ -404,8 +404,6 @@ function ownMonthsBeforeBirth(s: Situation, f: string): string | undefined {
     : `Anh/chị đóng từ tháng ${monthYear(start)}: đến trước tháng sinh (${monthYear(due.at)}) chỉ có ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
 }
 
-/** A start told after a stop ("tháng 9/2026 em đăng ký đóng tự nguyện", "rồi từ tháng 9/2026 đóng tự nguyện"). */
-const STARTED_AGAIN = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:nay |vua roi )?(?:(?:em|e|toi|minh|tui) )?(?:moi |lai )?(?:dang ky|dong|tham gia|bat dau)\b|\b(?:dang ky|dong|tham gia|bat dau dong) (?:\w+ ){0,6}?tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The asker's own start ("em đóng bhxh tự nguyện hàng tháng từ tháng 5/2026 đến nay"). */
 const OWN_START_AFTER = /\b(?:em|toi|minh|e|tui) (?:\w+ ){0,6}?tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 
@@ -449,16 +447,10 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
   const now = monthIndex(s.day);
   // (A start again after the stop, "… đến hết tháng 4/2026 rồi nghỉ việc, tháng 9/2026 em đăng ký đóng tự nguyện … đóng đều":
   // its months up to the birth count too, Art 95.)
-  const again = STARTED_AGAIN.exec(f.slice(p.index + p[0].length));
-  const since = again ? Number(again[2] ?? again[4]) * 12 + Number(again[1] ?? again[3]) - 1 : undefined;
-  const resumed = since !== undefined && since > to && since < due.at ? due.at - Math.max(since, due.at - 12) : 0;
-  if (resumed > 0) {
-    const total = paid + resumed;
-    const at = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
-    return total >= 6
-      ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước ${at} là ${total} tháng (${paid} tháng trước khi nghỉ, ${resumed} tháng từ tháng ${monthYear(since!)}), đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (đóng đều đến tháng trước tháng sinh).`
-      : `Cộng cả các tháng đóng trong 12 tháng trước ${at} chỉ được ${total} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
-  }
+  const again = STARTED_MONTH.exec(startsInOrder(f.slice(p.index + p[0].length)));
+  const since = again ? Number(again[2]) * 12 + Number(again[1]) - 1 : undefined;
+  const resumed = since !== undefined && since > to ? resumedBeforeBirthLead(paid, since, due.at, due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`) : undefined;
+  if (resumed) return resumed;
   const more = Math.max(0, due.at - Math.max(now, to + 1));
   const when = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
   if (paid >= 6) return `Anh/chị đã có ${paid} tháng đóng trong 12 tháng trước ${when}: đủ 6 tháng, nên được trợ cấp 2.000.000 đồng mỗi con.`;

@@ -1,9 +1,32 @@
+import { monthYear } from './as-of.ts';
+
 /** A start of paying told with its month ("đăng ký tháng 9/2026", "đóng … từ tháng 3/2026"). */
 // (Not across a birth: "ko đóng gì, vừa sinh bé tháng 10/2026" starts nothing; nor an end: "đóng bắt buộc 3 năm đến hết
 // tháng 4/2026".)
 // (Not past a year told first: "đóng BHXH tự nguyện từ năm 2024. Tháng 11/2026 vợ em sinh đôi" started in 2024; nor a payment
 // denied: "Vợ tôi … không đóng bảo hiểm gì, tháng 10/2026 vừa sinh".)
 export const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+
+/** A start told after its month ("tháng 12/2026 này em mới đăng ký", "tháng 9/2026 vừa rồi tôi bắt đầu đóng", "tới 9/2026 e đăng ký"). */
+const MONTH_THEN_START = /(?<!\b(?:sinh|de) )\b(?:thang|toi|den) (\d{1,2}) (20\d\d) (?:nay |vua roi |vua qua )?(?:(?:em|e|toi|minh|tui) )?(?:moi |vua |da |thi )?(?:dang ky|bat dau dong|bat dau tham gia)\b/g;
+
+/** `f` with each start told after its month written as "đăng ký từ tháng M YYYY", as STARTED_MONTH reads a start. */
+export const startsInOrder = (f: string): string => f.replace(MONTH_THEN_START, ' dang ky tu thang $1 $2 ');
+
+/**
+ * A period stopped and a start after it, against a birth ("… đến hết tháng 4/2026 rồi nghỉ việc, tháng 9/2026 em đăng ký đóng
+ * tự nguyện"): both periods' months in the 12 before the birth month (Law 41/2024 Art 95). `paid` is the stopped period's
+ * months there, `since` and `due` the month indexes of the new start and of the birth, `birth` how the birth is named ("tháng
+ * sinh", "tháng 1/2027"). Undefined when the start adds no month before the birth.
+ */
+export function resumedBeforeBirthLead(paid: number, since: number, due: number, birth: string): string | undefined {
+  const resumed = since < due ? due - Math.max(since, due - 12) : 0;
+  if (resumed <= 0) return undefined;
+  const total = paid + resumed;
+  return total >= 6
+    ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước ${birth} là ${total} tháng (${paid} tháng trước khi nghỉ, ${resumed} tháng từ tháng ${monthYear(since)}), đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (đóng đều đến tháng trước tháng sinh).`
+    : `Cộng cả các tháng đóng trong 12 tháng trước ${birth} chỉ được ${total} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+}
 
 /**
  * A stillbirth or a miscarriage and its month ("tháng 10/2026 tôi bị thai chết lưu", "sảy thai vào tháng 9/2026", "Tháng 10/2026
