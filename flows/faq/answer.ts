@@ -2,7 +2,7 @@ import type { KbEntry, Topic } from './kb.ts';
 import type { FaqIndex, SearchOutcome } from './search-index.ts';
 import { searchFaq } from './search-index.ts';
 import { askerOwnText, coupleLead, deceasedOwnText, relativeOwnText } from './couple.ts';
-import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Person } from './two-people.ts';
+import { clausesByPerson, DEATH, FACT, PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, type Person } from './two-people.ts';
 import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
@@ -741,6 +741,67 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   return { ...first, answer: composeReply(once, CHAT_CAPS, day), parts: once };
 }
 
+/** An ask about what a death brings ("được nhận những khoản gì", "tiền tuất", "mai táng", "nhận thay", "gia đình tôi …"). */
+const DEATH_ASK = /\b(?:tuat|mai tang|nhan thay|lanh thay|huong thay|linh thay|thua ke|khoan (?:gi|nao)|nhung khoan|che do gi|quyen loi gi|gia dinh|ca nha|than nhan)\b/;
+/** How a letter's asks name a member who died, by who they were (an ask naming them is about the death: "lĩnh tiếp lương hưu của bố"). */
+const DEAD_NAMED: Readonly<Partial<Record<Person, RegExp>>> = {
+  bo: /\b(?:bo|cha)\b/,
+  me: /\bme\b/,
+  chong: /\b(?:chong|anh ay|ong ay)\b/,
+  vo: /\b(?:vo|chi ay|ba ay)\b/,
+  ong: /\bong\b/,
+  contrai: /\b(?:con|chau)\b/,
+  congai: /\b(?:con|chau)\b/,
+  con: /\b(?:con|chau)\b/,
+};
+/** A death supposed, not told ("nếu tôi mất", "lỡ chồng tôi chết"). */
+const DEATH_IF = /\b(?:neu|lo|chang may|gia su|den khi|khi)\b/;
+
+/**
+ * A letter that tells a member's death and also asks about a living relative's own case ("Bố tôi đóng … 12 năm thì mất
+ * tháng 8/2026. Mẹ tôi 58 tuổi, … đóng tự nguyện được 6 năm. … Mẹ tôi có được đóng tiếp để lấy lương hưu không?"): what the
+ * death brings, read on the letter without that relative's asks, and the relative's asks answered on their own sentences,
+ * named. The death's part first when the letter asks about it, else after. Undefined for any other letter.
+ */
+function deathBesideLiving(index: FaqIndex, text: string, threshold: number, facts: Situation, day: AsOfDay): FaqAnswer | undefined {
+  const letter = foldWords(text);
+  if (!DEATH.test(letter)) return undefined;
+  const clauses = clausesByPerson(text);
+  const died = (c: string): boolean => DEATH.test(foldWords(c)) && !DEATH_IF.test(foldWords(c)) && !c.includes('?');
+  const dead = [...new Set(clauses.filter((c) => c.who !== undefined && died(c.clause)).map((c) => c.who!))];
+  if (dead.length !== 1) return undefined;
+  const deadNamed = DEAD_NAMED[dead[0]!];
+  if (!deadNamed) return undefined;
+  const isAsk = (c: string): boolean => c.includes('?');
+  // (A relative's own ask, opening with them: the asker's own asks beside a death are read by the usual answer.)
+  const livingAsk = (c: { clause: string; who: Person | undefined; named: boolean }): boolean =>
+    isAsk(c.clause) && c.named && c.who !== undefined && c.who !== 'asker' && c.who !== dead[0] && !DEATH.test(foldWords(c.clause)) && !DEATH_ASK.test(foldWords(c.clause)) && !deadNamed.test(foldWords(c.clause));
+  const living = [...new Set(clauses.filter(livingAsk).map((c) => c.who))].filter((p): p is Exclude<Person, 'asker'> => p !== undefined && p !== 'asker');
+  if (living.length !== 1) return undefined;
+  const who = living[0]!;
+  const own = clauses.filter((c) => c.who === who && !died(c.clause) && (!isAsk(c.clause) || livingAsk(c)));
+  if (!own.some((c) => !isAsk(c.clause) && FACT.test(foldWords(c.clause)))) return undefined;
+  const deathText = clauses.filter((c) => !livingAsk(c)).map((c) => c.clause).join(' ');
+  const sex = PERSON_SEX[who];
+  forOnePerson = true;
+  let forDeath: FaqAnswer;
+  let forLiving: FaqAnswer;
+  try {
+    forDeath = answerQuestion(index, deathText, threshold, facts, day);
+    forLiving = answerQuestion(index, own.map((c) => c.clause).join(' '), threshold, sex ? { ...facts, sex } : facts, day);
+  } finally {
+    forOnePerson = false;
+  }
+  if (forDeath.kind !== 'entry' || forDeath.parts[0]!.entry.topic !== 'survivor' || forLiving.kind !== 'entry' || forLiving.parts[0]!.entry.topic === 'survivor') return undefined;
+  const theirs = forLiving.parts.slice(0, 2).map((p, k) => {
+    const said = p.lead ? saidOf(p.lead, PERSON_PRONOUN[who]) : '';
+    return k === 0 ? { ...p, lead: `Với ${PERSON_NAME[who]}: ${said}`.trim() } : { ...p, lead: said || undefined };
+  });
+  const deathAsked = clauses.some((c) => isAsk(c.clause) && !livingAsk(c));
+  const parts = deathAsked ? [...forDeath.parts.slice(0, 2), ...theirs] : [...theirs, forDeath.parts[0]!];
+  return entryAnswer(parts, Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
+}
+
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */
 function paidBeforeReform(s: Situation): boolean {
   if (s.startYear !== undefined) return s.startYear < 2025;
@@ -1135,6 +1196,8 @@ export function answerQuestion(
   if (family && whoCanJoin) return entryAnswer([{ entry: whoCanJoin, lead: family }], 1, [], day);
   const both = forOnePerson ? undefined : twoPeopleAnswer(index, rawText, threshold, facts, day);
   if (both) return both;
+  const besideDeath = forOnePerson ? undefined : deathBesideLiving(index, rawText, threshold, facts, day);
+  if (besideDeath) return besideDeath;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
   const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
   // A numbered list of asks ("… 1) … 2) … 3) …"): the story and the first item decide the first answer; the others

@@ -8,8 +8,8 @@ import { saidOf } from './two-people.ts';
 const SPOUSE = /\b(?:(chong|vo|ck|vk) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
 /** The asker's own clause after the spouse's ("…; tui 48 tuổi …", ". Tôi sinh năm 1972, …", ", còn em …"). */
 const SELF = /(?:^|[,.;:!?] +)(?:con )?(?:toi|tui|em|minh|e) (?=(?:\S+ ){0,2}?(?:sinh|nam nay|\d{2} ?t(?:uoi)?\b|dong|da dong|tham gia|chua dong))/g;
-/** The ask is for both ("hai vợ chồng mỗi người", "cả hai", "còn tôi thì …"). */
-const BOTH_ASKED = /\b(?:hai vo chong|vo chong (?:toi|em|minh|tui)? ?(?:moi nguoi|ca hai)|moi nguoi|ca hai|con (?:toi|tui|em|minh) thi)\b/;
+/** The ask is for both ("hai vợ chồng mỗi người", "cả hai", "chúng tôi", "còn tôi thì …"). */
+const BOTH_ASKED = /\b(?:hai vo chong|chung (?:toi|tui|em|minh)|vo chong (?:toi|em|minh|tui)? ?(?:moi nguoi|ca hai)|moi nguoi|ca hai|con (?:toi|tui|em|minh) thi)\b/;
 
 /**
  * A husband and wife in one message, each with their own years ("Ông xã tui 52 tuổi, đã đóng bắt buộc 10 năm; tui 48

@@ -84,9 +84,9 @@ const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc
 /** An ask told without a question mark, of a relative ("Bố muốn biết đã đủ tuổi hưu chưa.", "Anh hỏi được lương hưu mấy %."). */
 const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|con)(?: (?:trai|gai|ho))?(?: (?:toi|em|minh|tui))? )?(?:cung |con )?(?:muon biet|muon hoi|hoi|nho (?:toi|em|minh) hoi|thac mac)\b/;
 /** A fact told: a figure, or never having paid. */
-const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
+export const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
-const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
+export const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
 /**
  * An ask by its words alone, in a letter written without question marks ("anh ấy rút ngay được không hay phải đợi 1 năm", "tôi
@@ -185,15 +185,28 @@ function namedTogether(all: string): { kinTold: boolean; parentsTold: boolean; g
  * about them all ("Người nào trong nhà tham gia được").
  */
 export function storiesOf(text: string): Array<{ who: Person; story: string[] }> {
-  const { kinTold, parentsTold, grandparentsTold } = namedTogether(words(text));
   const told = new Map<Person, string[]>();
+  for (const { clause, who } of clausesByPerson(text)) if (who !== undefined) told.set(who, [...(told.get(who) ?? []), clause]);
+  return [...told].map(([who, story]) => ({ who, story }));
+}
+
+/**
+ * Each clause of a letter, in order, with the person it tells of: the one it opens with (`named`), else the one before's
+ * (undefined before anyone is named).
+ */
+export function clausesByPerson(text: string): Array<{ clause: string; who: Person | undefined; named: boolean }> {
+  const { kinTold, parentsTold, grandparentsTold } = namedTogether(words(text));
+  const seen = new Set<Person>();
+  const out: Array<{ clause: string; who: Person | undefined; named: boolean }> = [];
   let current: Person | undefined;
   // (Two relatives' ages in one sentence, "Bố 63 tuổi đang hưởng lương hưu, mẹ 58 tuổi chưa đóng gì": a clause each.)
   for (const clause of clausesOf(text).flatMap((c) => c.split(KIN_AGED))) {
-    current = subjectOf(clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold) ?? current;
-    if (current !== undefined) told.set(current, [...(told.get(current) ?? []), clause]);
+    const subject = subjectOf(clause, kinTold, parentsTold || seen.has('bo') || seen.has('me'), grandparentsTold);
+    current = subject ?? current;
+    if (current !== undefined) seen.add(current);
+    out.push({ clause, who: current, named: subject !== undefined });
   }
-  return [...told].map(([who, story]) => ({ who, story }));
+  return out;
 }
 
 /** A letter's clauses: its sentences, a person's clause after a comma ("…, còn vợ tôi …"), two people's asks in one sentence apart. */

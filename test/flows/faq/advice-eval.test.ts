@@ -327,12 +327,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * compulsory months stopped and a voluntary start after, against a birth (7); a family's group told with its place ("nhà tôi
  * ở Thanh Hóa, thuộc hộ cận nghèo") for each member; couples written in chat ("ck e … e sinh 6/1969 … 32 năm", "ck e 38t …
  * 11 năm … còn e …"): each one's years: 952/952.
+ * then session 29's: a couple's years asked by "chúng tôi" (each one's own, not the husband's 10 years with the wife's sex);
+ * a member's death told beside a living relative's own ask ("Mẹ tôi có được đóng tiếp …?"): what the death brings and the
+ * relative's own plan, each on its own sentences: 971/971.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 968 / 968, violations: 0 },
+  regress: { correct: 971 / 971, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -345,7 +348,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(968);
+    expect(regress.length).toBeGreaterThanOrEqual(971);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));

@@ -26,7 +26,7 @@ describe('the person\'s situation, read and applied', () => {
     expect(ask('Tôi là nữ, 59 tuổi, đã đóng 12 năm, làm sao để có lương hưu?').answer).toMatch(
       /đã đến tuổi nghỉ hưu và chỉ thiếu không quá 5 năm, nên được đóng một lần cho 3 năm/,
     );
-    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm \(chỉ được đóng một lần khi thiếu không quá 5 năm\): đóng tiếp .* 12 tháng 1 năm, đến khi/);
+    expect(ask('Chồng tôi 63 tuổi, đóng BHXH 9 năm, giờ đóng thêm thế nào để có lương hưu?').answer).toMatch(/thiếu hơn 5 năm \(chỉ được đóng một lần khi thiếu không quá 5 năm\): đóng tiếp 1 năm \(theo tháng, 3, 6 hoặc 12 tháng một lần\), đến khi/);
   });
 
   it('answers "đóng một lần 5 năm cho những năm sau" with paying ahead, and reads no years paid from it', () => {
