@@ -1040,7 +1040,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const lead = contributionLead(text, f, s);
     // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
     // ("Không được đóng trước 10 năm một lần …" too: the amount at the income told after it.)
-    if (lead) out[pay] = /^(?:Chưa đổi ngay|Không được đóng trước)/u.test(out[pay]!.lead ?? '') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
+    if (lead) out[pay] = /^(?:Chưa đổi (?:ngay|từ tháng)|Không được đóng trước)/u.test(out[pay]!.lead ?? '') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
   }
   // The years so far asked ("Tới nay tôi được tổng cộng bao nhiêu năm?", "tính tới nay tôi có bao nhiêu năm rồi") when no
   // part tells them: the count of the periods told, and what 15 years mean for it.

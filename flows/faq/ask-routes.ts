@@ -2619,7 +2619,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // ("… và lấy lại tiền chênh lệch được không": what was paid for the period stays as it is.)
       const noRefund = /\bchenh lech\b|\b(?:tra lai|hoan lai|lay lai)\b/.test(f) ? ' Tiền đã đóng cho kỳ này không tính lại và không được trả lại phần chênh lệch.' : '';
       if (running) {
-        return `Chưa đổi ngay được: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.${noRefund}`;
+        // ("… muốn nâng lên mức 6 triệu từ tháng 1/2027 được không" within a period that runs to 2/2027: not from that month.)
+        const asked = /\btu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+        const askedAt = asked ? Number(asked[2]) * 12 + Number(asked[1]) - 1 : undefined;
+        const opening = askedAt !== undefined && s.day !== undefined && askedAt > monthIndex(s.day) && askedAt < running.nextAt ? `Chưa đổi từ tháng ${monthYear(askedAt)} được` : 'Chưa đổi ngay được';
+        return `${opening}: kỳ ${running.months} tháng anh/chị đã đóng từ tháng ${running.from} kéo dài đến hết tháng ${running.until}; mức thu nhập hoặc phương thức mới áp dụng từ tháng ${running.next}, khi đóng kỳ tiếp theo.${noRefund}`;
       }
       // ("Từ tháng 1/2027 em muốn chuyển sang đóng hằng tháng và vẫn giữ mức 2 triệu có được không": the mode yes, a level below
       // next year's floor no.)

@@ -24,8 +24,8 @@ const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong
 /** The month the period paid began, after the paying: "đóng 12 tháng một lần từ tháng 3/2026", "từ tháng 9". */
 // ("đóng tự nguyện theo kỳ 6 tháng, kỳ này từ 9/2026 đến 2/2027": the month and year without "tháng".)
 const PERIOD_FROM = /\b(?:dong|nop)\b((?: [\w,]+){0,8}?) tu (?:thang (\d{1,2})(?: (?:nam )?(20\d\d))?|(\d{1,2}) (20\d\d))\b/;
-/** A period paid in a month told first ("Tháng 4/2026 tôi đã đóng trước 12 tháng", "tháng 1/2026 em nộp luôn 6 tháng"). */
-const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:dong|nop) (?:\w+ ){0,2}?(?:truoc |luon |mot lan )?(3|6|12) thang\b/;
+/** A period paid in a month told first ("Tháng 4/2026 tôi đã đóng trước 12 tháng", "tháng 1/2026 em nộp luôn 6 tháng", "Tháng 3/2026 tôi đăng ký đóng 12 tháng một lần"). */
+const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:dang ky )?(?:dong|nop) (?:\w+ ){0,2}?(?:truoc |luon |mot lan )?(3|6|12) thang\b/;
 /** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
 const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
 
@@ -34,7 +34,7 @@ const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
  * lần từ tháng 3/2026"): its first and last months and the month a new level or mode can start. A month without a
  * year is the last such month on or before the day.
  */
-export function periodRunning(f: string, day: string | undefined): { months: number; from: string; until: string; next: string } | undefined {
+export function periodRunning(f: string, day: string | undefined): { months: number; from: string; until: string; next: string; nextAt: number } | undefined {
   // ("đang đóng theo kỳ 6 tháng, … muốn chuyển sang đóng 12 tháng": the period paid is the one named a period.)
   // ("Tháng 4/2026 tôi đã đóng trước 12 tháng": the month first, then the period paid in it.)
   const paidIn = PAID_IN_MONTH.exec(f);
@@ -54,7 +54,7 @@ export function periodRunning(f: string, day: string | undefined): { months: num
   const first = year * 12 + month - 1;
   const last = first + months - 1;
   if (now < first || now > last) return undefined;
-  return { months, from: monthYear(first), until: monthYear(last), next: monthYear(last + 1) };
+  return { months, from: monthYear(first), until: monthYear(last), next: monthYear(last + 1), nextAt: last + 1 };
 }
 
 /** The highest income asked about ("mức cao nhất", "đóng tối đa"). */
@@ -233,15 +233,20 @@ function nextYearIncome(f: string, g: string, income: number, months: string | u
   const year = Number(day.slice(0, 4));
   // (A start said as such, "từ tháng 1/2027", "bắt đầu từ tháng 1/2027": not a birth's month or a deadline's.)
   const start = new RegExp(`\\b(?:tu|bat dau(?: tu)?) thang (\\d{1,2}) (?:nam )?${year + 1}\\b`).exec(f);
-  // (Not while a period paid runs on, or one told from a month to a month: the change route says from when.)
-  if (!start || Number(start[1]) < 1 || Number(start[1]) > 12 || topUpWhere(f, g) || periodRunning(f, day) || PERIOD_SPAN.test(f)) return '';
-  const then = `${year + 1}-${String(Number(start[1])).padStart(2, '0')}-15`;
+  // (A period paid that runs into next year, and a change asked, "Tháng 3/2026 tôi đăng ký đóng 12 tháng một lần … nâng lên mức 6
+  // triệu": the new level from the month after it, 3/2027; one that ends this year, none. Nor one told from a month to a month: the change
+  // route says from when.)
+  const running = periodRunning(f, day);
+  const changed = running !== undefined && /\b(?:tang|nang|giam|ha|doi|chuyen) (?:len|xuong|sang|qua|muc|thanh)\b/.test(f);
+  const from = running ? (changed && Math.floor(running.nextAt / 12) === year + 1 ? (running.nextAt % 12) + 1 : undefined) : start ? Number(start[1]) : undefined;
+  if (from === undefined || from < 1 || from > 12 || topUpWhere(f, g) || PERIOD_SPAN.test(f)) return '';
+  const then = `${year + 1}-${String(from).padStart(2, '0')}-15`;
   const next = rulesOnDay(then).period;
   if (next === rulesOnDay(day).period || income < incomeLimits(next).floor) return '';
   const pay = figureValue(`PAY_${g}`, income, then);
   const provisional = next.provisional ? ', dự kiến, chờ hướng dẫn của BHXH Việt Nam' : '';
   const per = months ? `, ${months} tháng một lần khoảng ${formatNumber(pay * Number(months))} đồng` : '';
-  return ` Kỳ bắt đầu từ tháng ${Number(start[1])}/${year + 1}: phần Nhà nước hỗ trợ tính trên mức thấp nhất của năm ${year + 1} (${formatNumber(incomeLimits(next).floor)} đồng${provisional}), nên nộp khoảng ${formatNumber(pay)} đồng/tháng${per}.`;
+  return ` Kỳ bắt đầu từ tháng ${from}/${year + 1}: phần Nhà nước hỗ trợ tính trên mức thấp nhất của năm ${year + 1} (${formatNumber(incomeLimits(next).floor)} đồng${provisional}), nên nộp khoảng ${formatNumber(pay)} đồng/tháng${per}.`;
 }
 
 /** A second level set against the first ("mức 2 triệu thì đóng bao nhiêu, còn nếu mức 5 triệu thì …", "2 triệu hay 4 triệu"). */
@@ -574,8 +579,11 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (ahead && ahead.total >= 15) return undefined;
   const months = Math.round((15 - (ahead?.total ?? s.yearsPaid)) * 12);
   if (months < 1 || months > 60) return undefined;
-  const { period } = rulesOnDay(s.day);
+  // (Paid at the retirement age, years ahead: at the floor of that year, not today's; "sinh 8/1968 … đóng 1 lần": 8/2030.)
+  const payDay = ahead ? `${Math.floor(ahead.atIndex / 12)}-${String((ahead.atIndex % 12) + 1).padStart(2, '0')}-15` : s.day;
+  const { period } = rulesOnDay(payDay);
   const { floor, ceiling } = incomeLimits(period);
+  const later = period !== rulesOnDay(s.day).period;
   // (The cost asked with no income named, "đóng thế nào và tốn khoảng bao nhiêu": at the lowest, said so.)
   const named = incomeNamed(text, f);
   // ("… thì có được không, số tiền khoảng bao nhiêu" too.)
@@ -583,7 +591,15 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
   const when = ahead ? `Đóng đều đến tháng ${ahead.at} (đủ tuổi nghỉ hưu) thì còn thiếu ${months} tháng. ` : '';
-  return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.`;
+  // (The floor of a year to come is what is known of it now: "từ 2027 dự kiến 2.200.000 đồng", the exact one published then.)
+  const payYear = Math.floor((ahead?.atIndex ?? 0) / 12);
+  const whose = later && named === null ? ` (mức thấp nhất từ năm ${period.from.slice(0, 4)}${period.provisional ? ', dự kiến' : ''}${payYear > Number(period.from.slice(0, 4)) ? `; mức của năm ${payYear} do Nhà nước công bố sau` : ''})` : '';
+  // ("… hay để đến tuổi đóng 1 lần 5 năm còn thiếu, cách nào lợi hơn": the whole gap paid then, beside paying on.)
+  const whole = Math.round((15 - s.yearsPaid) * 12);
+  const waiting = ahead && whole > months && whole <= 60 && /\b(?:de|doi|cho|toi|den) (?:\w+ ){0,3}tuoi (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:1|mot) lan\b|\b(?:dong|nop) (?:1|mot) lan (?:\w+ )?\d nam con thieu\b/.test(f)
+    ? ` Còn nếu không đóng gì đến tháng ${ahead.at} thì khi đó thiếu ${whole} tháng: ${whole} x ${formatNumber(premium)} đồng = ${formatNumber(whole * premium)} đồng, cộng lãi, phải nộp cùng một lúc; đóng dần từ bây giờ nhẹ hơn mỗi lần và tháng đóng sớm được tính ngay (nếu chẳng may mất trước tuổi, thân nhân được tính trợ cấp theo các tháng đã đóng).`
+    : '';
+  return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng${whose}: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.${waiting}`;
 }
 
 /** An income level named for the contribution ("chọn mức thu nhập 1tr/tháng", "theo mức thu nhập 60 triệu"), in đồng. */

@@ -49,11 +49,14 @@ const ASKS_HOW_MUCH = /\b(?:duoc|rut|nhan|lanh|lay) (?:duoc |lai |ve |tinh )?(?:
  * years or an ask of the amount.
  */
 export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
-  const n = s.yearsPaid;
+  // ("… hay rút 3 năm cũ ra luôn thì lợi hơn": the years named in the ask, whoever else's years the letter tells.)
+  const named = /\brut (?:(?:ra|het|lai|luon|ca) )?(\d{1,2}) nam\b/.exec(f);
+  const own = named && Number(named[1]) > 0 && Number(named[1]) !== s.yearsPaid ? Number(named[1]) : undefined;
+  const n = own ?? s.yearsPaid;
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
-  const estimate = lumpSumEstimateLead(f, s);
+  const estimate = own === undefined ? lumpSumEstimateLead(f, s) : undefined;
   if (estimate) return estimate;
-  const { shown, total, split } = monthsOfAverage(n, s);
+  const { shown, total, split } = monthsOfAverage(n, own === undefined ? s : {});
   return `Với ${shown} đóng: khoảng ${total} tháng thu nhập bình quân đã đóng${split}; thu nhập các năm được điều chỉnh trượt giá.`;
 }
 

@@ -272,6 +272,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     .replace(/\bgiua (?:nam )?((?:19|20)\d\d)\b/g, 'thang 6 $1')
     // ("mức 2.000.000đ, đóng đến hết tháng 9/2026": a sum in đồng is one number, its dots no clause marks.)
     .replace(/(\d)\.(?=\d{3}(?!\d))/g, '$1')
+    // ("… + 8 năm tự nguyện (từ 2018) = 20 năm": the sum after an equals sign is the person's own total.)
+    .replace(/= ?(\d{1,2} nam)\b/g, ', tong $1')
     // "7 năm bắt buộc + 5 năm tự nguyện = 12 năm": a plus or equals sign separates periods, as a comma would.
     .replace(/[+&=]/g, ',')
     .replace(/([,.;:?!()])/g, ' $1 ')

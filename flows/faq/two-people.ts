@@ -120,7 +120,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const bare = grandparentsTold ? /^(ong|ba) (?:co|thi|duoc|da|dang|sinh|nam|la|muon|can|nay)\b/.exec(f) : null;
   if (bare) return bare[1] as Person;
   // ("Vợ bảo tôi đóng thêm …", "Mẹ khuyên em …": the asker's own matter, told through another's advice.)
-  if (/^(?:vo|chong|bo|me|cha|con|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:bao|khuyen|noi|keu|giuc|bat|xui) (?:toi|em|minh|tui|e)\b/.test(f)) return 'asker';
+  // ("Con gái tôi bảo lãnh tôi sang Úc định cư": what a relative does for the asker is the asker's story.)
+  if (/^(?:vo|chong|bo|me|cha|con(?: (?:trai|gai))?|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:da |dang |vua |se )?(?:bao|khuyen|noi|keu|giuc|bat|xui|bao lanh|don|dua|ru|moi) (?:toi|em|minh|tui|e)\b/.test(f)) return 'asker';
   const r = RELATIVE.exec(f);
   if (r) {
     if (r[4]) return r[4] === 're' ? 'conre' : 'condau';
