@@ -18,7 +18,7 @@ import { askWords, healthCardOnly } from './ask-text.ts';
 import { addFacetParts, composeReply, facetAlreadyGiven, MAX_ASKS } from './compose.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
-import { today, yearOf, type AsOfDay } from './as-of.ts';
+import { today, withYearsTold, yearOf, type AsOfDay } from './as-of.ts';
 import { familyJoinLead } from './family-join.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
@@ -613,7 +613,8 @@ function householdFor(letter: string, own: string): Situation {
 }
 
 /** A relative opening the message as its subject ("Mẹ e đóng …", "Bố em sinh tháng 8/1963, …", "con trai tôi suy giảm 85% …"). */
-const RELATIVE_OPENS = /^(?:(?:chao|xin chao|da|ad|ad oi|anh chi oi|cho (?:em|toi|minh|e) hoi)\b ?)*(me|bo|cha|chong|vo|con trai|con gai) (?:em|e|toi|minh|tui)\b/;
+// ("em hoi cho bo em a. Bo em sinh …": the ask for the relative opening it.)
+const RELATIVE_OPENS = /^(?:(?:chao|xin chao|da|ad|ad oi|anh chi oi|cho (?:em|toi|minh|e) hoi|(?:em|e|toi|minh) (?:xin )?hoi(?: (?:giup|ho|cho))+)\b ?)*(me|bo|cha|chong|vo|con trai|con gai) (?:em|e|toi|minh|tui)\b/;
 /** The asker's own facts ("tôi 45 tuổi", "em sinh …", "em đã đóng …"), which make the message theirs too. */
 const ASKER_FACTS = /\b(?:toi|em|e|minh|tui) (?:(?:la )?(?:nam|nu)\b|\d{2} ?(?:t|tuoi)\b|nam nay \d|sinh\b|da dong|dang dong|dong (?:duoc|tu|bhxh|bao hiem|tu nguyen)|co \d|lam\b)/;
 /** Other kin told beside the first ("… bố em … mẹ em …"): a letter about two, read otherwise. */
@@ -625,7 +626,8 @@ function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
   const m = RELATIVE_OPENS.exec(f);
   if (!m) return undefined;
   const who = m[1] === 'cha' ? 'bo' : m[1] === 'con trai' ? 'contrai' : m[1] === 'con gai' ? 'congai' : (m[1] as 'me' | 'bo' | 'chong' | 'vo');
-  const others = [...f.matchAll(OTHER_KIN)].filter((k) => !k[0].startsWith(m[1]!));
+  // ("Anh em tôi muốn góp tiền …": the askers together, no other relative.)
+  const others = [...f.replace(/\b(?:anh|chi) em (?:toi|minh|chung toi)\b/g, ' ').matchAll(OTHER_KIN)].filter((k) => !k[0].startsWith(m[1]!));
   if (others.length > 0 || ASKER_FACTS.test(f.replace(OTHER_KIN, ' '))) return undefined;
   return who;
 }
@@ -653,6 +655,8 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
   }
 }
 
+/** Money taken to pay the asker's missing years ("lấy tiền đóng nốt phần còn thiếu cho tôi để tôi có lương hưu"), with or without marks. */
+const FOR_ASKERS_PENSION = /\s*(?:để |de )?(?:lấy|lay) (?:tiền|tien) (?:để |de )?(?:đóng|dong|nộp|nop)(?: [^\s.?!;]+){0,6}? cho (?:tôi|toi|em|mình|minh)(?: (?:để|de) (?:tôi|toi|em|mình|minh) (?:có|co) (?:lương|luong) (?:hưu|huu))?/giu;
 /** A pension drawn ("đã nhận lương hưu từ tháng 11/2025", "đang lãnh lương hưu"; not "đã đủ tuổi nghỉ hưu"). */
 const PENSION_DRAWN = /\b(?:dang|da) (?:\w+ ){0,2}(?:nhan|huong|lanh|linh) luong huu\b/;
 /** A sum for everyone in a contribution sentence (contribution-lead.ts, forAll): "; cả 2 người: {PAY_OTHER*2} đồng/tháng". */
@@ -677,7 +681,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     for (const t of turns) {
       // (The asker beside a spouse is of the other sex; a relative is of theirs.)
       const sex = t.who === 'asker' ? (spouse ? (spouse === 'chong' ? 'female' : 'male') : undefined) : PERSON_SEX[t.who];
-      const told = [...t.story, ...t.asks].join(' ');
+      // (What a relative's money would do for the asker, "Nhà tôi tính cho chồng rút bhxh một lần lấy tiền đóng nốt phần còn thiếu
+      // cho tôi để tôi có lương hưu", is not that relative's own plan: their withdrawal is what is asked of them.)
+      const told = [...t.story, ...t.asks].map((x) => (t.who === 'asker' ? x : x.replace(FOR_ASKERS_PENSION, ''))).join(' ');
       // The letter as this person's home reads it: the asker's and everyone's sentences, not another relative's own ("Chị hai
       // …, nhà chị thuộc hộ cận nghèo", "Em út … thường trú ở đặc khu Côn Đảo").
       const othersOwn = new Set(turns.filter((u) => u !== t && u.who !== 'asker').flatMap((u) => u.story.filter((x) => !t.story.includes(x))));
@@ -1102,17 +1108,33 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // The rate asked for years named ("đóng thêm 5 năm cho đủ 15 năm thì … tỷ lệ bao nhiêu") when no part says one.
   // (Their own years of 15 or more first: "20 năm bắt buộc và 5 năm tự nguyện … tỷ lệ bao nhiêu" is 25 years' rate, whatever
   // "phải đủ 20 năm" they believed.)
-  const ownRate = afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? '')) && (s.yearsPaid ?? 0) >= 15 ? yearsLead(s) : undefined;
+  // (A pension's rate said, not the 22% of a payment: "mức đóng 22% là 2.200.000 đồng" says no rate.)
+  const saysRate = (p: AnswerPart): boolean => /\d%(?! (?:là|mức|thu nhập))/u.test((p.lead ?? '').replace(/mức đóng 22%/gu, ''));
+  const ownRate = afterAsks && RATE_ASKED.test(f) && !out.some(saysRate) && (s.yearsPaid ?? 0) >= 15 ? yearsLead(s) : undefined;
   if (ownRate) {
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
     if (out[to]) out[to] = leadBefore(out[to]!, ownRate);
   }
-  if (afterAsks && RATE_ASKED.test(f) && !out.some((p) => /\d%/.test(p.lead ?? ''))) {
+  if (afterAsks && RATE_ASKED.test(f) && !out.some(saysRate)) {
     // (Not the years already paid, nor years short of 15: "đóng được 4 năm … bao nhiêu %" is their plan's rate, said elsewhere.)
     const named = yearsAsked(f).filter((n) => n >= 15 && n !== s.yearsPaid);
     const rates = named.length > 0 ? ratesForYearsLead(named.map((n) => `dong ${n} nam`).join(' '), s.sex) : undefined;
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
     if (rates && out[to]) out[to] = leadAfter(out[to]!, rates);
+  }
+  // ("Tôi có nên đóng thêm tự nguyện vài năm nữa rồi mới nghỉ không?" from one at the highest rate: nothing more to gain.)
+  const atTop = s.yearsPaid !== undefined && s.drawingPension !== true && ((s.sex === 'female' && s.yearsPaid >= 30) || (s.sex === 'male' && s.yearsPaid >= 35));
+  const topAt = out.findIndex((p) => (p.lead ?? '').includes('tỷ lệ lương hưu là 75%'));
+  if (afterAsks && atTop && topAt >= 0 && /\b(?:co )?nen (?:\w+ ){0,4}(?:dong|nop) (?:them|tiep)\b/.test(f)) {
+    out[topAt] = leadAfter(out[topAt]!, 'Không nên đóng thêm để chờ: anh/chị đã ở tỷ lệ cao nhất 75%, đóng thêm không làm tăng tỷ lệ, mỗi năm dôi ra chỉ thêm nửa tháng trợ cấp một lần; làm hồ sơ hưởng lương hưu ngay thì nhận sớm hơn.');
+  }
+  // ("… chuyển sang đóng 6 tháng một lần …, hạn nộp thế nào?": the deadline of the mode named, when no part says one.)
+  const modeAsked = afterAsks && /\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b|\bnop (?:\w+ ){0,2}(?:khi nao|luc nao|truoc ngay nao)\b/.test(f) ? /\b(3|6|12) thang (?:mot|1) lan\b/.exec(f)?.[1] : undefined;
+  const modeAt = out.findIndex((p) => /tháng một lần/u.test(p.lead ?? ''));
+  if (modeAsked && !out.some((p) => /hạn (?:nộp|đóng|chót)|nộp trong \d+ tháng/u.test(`${p.lead ?? ''} ${p.entry.short}`))) {
+    const within = modeAsked === '3' ? 'trong 3 tháng của kỳ' : modeAsked === '6' ? 'trong 4 tháng đầu của kỳ' : 'trong 7 tháng đầu của kỳ';
+    const to = Math.max(0, modeAt);
+    out[to] = leadAfter(out[to]!, `Đóng ${modeAsked} tháng một lần thì nộp ${within}; quá hạn chưa nộp thì coi như tạm dừng đóng, muốn đóng tiếp phải đăng ký lại.`);
   }
   // Afraid of losing the years paid when stopping ("tôi lo mất hết số năm đã đóng"): they are kept, whatever else is asked.
   if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
@@ -1175,11 +1197,13 @@ function rateStepLead(s: Situation): string | undefined {
  */
 export function answerQuestion(
   index: FaqIndex,
-  rawText: string,
+  asked: string,
   threshold = CONFIDENCE_THRESHOLD,
   facts: Situation = {},
   day: AsOfDay = today(),
 ): FaqAnswer {
+  // ("… từ tháng 3 năm nay, tháng 11 vừa sinh bé": the months with their year, on the message's day.)
+  const rawText = withYearsTold(asked, day);
   if (foldWords(rawText) === '') {
     const alternatives = closestQuestions(index, { entries: [], topics: [], coverage: 0, bestCoverage: 0, rawTop: 0, askTokens: 0 });
     return { ...base('unknown', 'unsure', unsureText(alternatives)), alternatives };
@@ -1269,6 +1293,13 @@ export function answerQuestion(
   // (With the claim's papers, not the rule again with today's figure.)
   const claim = index.entries.get('survivor.procedure');
   if (funeralOfMonth) parts = parts.map((p) => (p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined ? { entry: claim ?? p.entry, lead: funeralOfMonth } : p));
+  // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
+  // withdrawal named, no lump sum's part beside it.)
+  if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(foldWords(text))) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
+  // ("… đóng một lần 10 năm còn thiếu … thủ tục thế nào?" from one at the age who must first pay on: how to pay again, not the
+  // pension's claim, which comes later.)
+  const resume = index.entries.get('payment_mode.pause_resume');
+  if (resume && /thiếu hơn 5 năm/u.test(parts[0]!.lead ?? '') && !parts.some((p) => p.entry.id === resume.id)) parts = parts.map((p) => (p.entry.id === 'pension_conditions.claim_procedure' && p.lead === undefined ? { entry: resume } : p));
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

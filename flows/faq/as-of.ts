@@ -63,3 +63,23 @@ export function pastEffectiveNote(entry: Dated, day: AsOfDay): string | undefine
   if (end === undefined || end >= day || aboutRepealedLaw(entry)) return undefined;
   return `Lưu ý: thông tin này áp dụng đến ${display(end)}, có thể đã thay đổi; hỏi tổng đài 1900 9068.`;
 }
+
+/**
+ * In a message about a birth or a death, months told without their year, given the year the way people say it ("tháng 3 năm
+ * nay", "tháng 11 vừa sinh bé", "tháng 5 năm sau"; with marks or without): the year written in, as "tháng 3/2026", on the
+ * message's day, so that the months before the birth and the month of the death are reckoned. A month told "vừa …" (just
+ * past) later than this month is last year's. Other messages are left as written (their readings know these phrasings).
+ */
+export function withYearsTold(text: string, day: AsOfDay): string {
+  if (!/th[aá]ng \d/iu.test(text) || !/(?<![\p{L}])(?:sinh (?:b[eé]|con|đ[oô]i)|đẻ|de (?:be|con)|d[uự] sinh|thai s[aả]n|mang thai|c[oó] b[aầ]u|m[aấ]t|qua đời|qua doi|t[uử] vong|ch[eế]t)(?![\p{L}])/iu.test(text)) return text;
+  const year = yearOf(day);
+  const now = Number(day.slice(5, 7));
+  const month = (m: string): number => Number(m);
+  return text
+    .replace(/(?<![\p{L}\p{N}])(th[aá]ng) (\d{1,2}) (?:n[aă]m nay|n[aà]y)(?![\p{L}\p{N}])/giu, (all, t: string, m: string) => (month(m) >= 1 && month(m) <= 12 ? `${t} ${m}/${year}` : all))
+    .replace(/(?<![\p{L}\p{N}])(th[aá]ng) (\d{1,2}) (?:n[aă]m (?:ngo[aá]i|tr[uư][oớ]c|r[oồ]i))(?![\p{L}\p{N}])/giu, (all, t: string, m: string) => (month(m) >= 1 && month(m) <= 12 ? `${t} ${m}/${year - 1}` : all))
+    .replace(/(?<![\p{L}\p{N}])(th[aá]ng) (\d{1,2}) (?:n[aă]m (?:sau|t[oớ]i)|sang n[aă]m)(?![\p{L}\p{N}])/giu, (all, t: string, m: string) => (month(m) >= 1 && month(m) <= 12 ? `${t} ${m}/${year + 1}` : all))
+    .replace(/(?<![\p{L}\p{N}])(th[aá]ng) (\d{1,2})(?= (?:v[uừ]a|m[oớ]i) (?:r[oồ]i|qua|sinh|đ[eẻ]|de)(?![\p{L}\p{N}]))/giu, (all, t: string, m: string) =>
+      month(m) >= 1 && month(m) <= 12 ? `${t} ${m}/${month(m) <= now ? year : year - 1}` : all,
+    );
+}

@@ -514,7 +514,8 @@ function paidPeriod(f: string): { start: number; months: number } | undefined {
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
 
 /** The pension rate asked ("được mấy phần trăm", "tỷ lệ bao nhiêu", "tỷ lệ lương hưu khác nhau thế nào"). */
-export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(?:bao nhieu|khac nhau|the nao|ra sao|chenh))\b/;
+// ("Đóng 15 năm với 20 năm thì lương hưu chênh nhau thế nào?": the rates of the two.)
+export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(?:bao nhieu|khac nhau|the nao|ra sao|chenh)|luong huu (?:\w+ ){0,2}(?:chenh|hon kem|khac) nhau)\b/;
 
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
@@ -1574,6 +1575,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'subsidy.group_change',
   },
   {
+    // Leaving poverty supposed in a later ask ("Nếu năm sau nhà thoát nghèo thì sao?"): the new group's support from the next
+    // period, what was paid for the period kept.
+    name: 'if-out-of-poverty',
+    asks: (f) => LEFT_POVERTY_SAID.test(f) && /\b(?:thi sao|the nao|ra sao|con duoc|duoc (?:gi|bao nhieu)|co sao)\b/.test(f),
+    entry: 'subsidy.group_change',
+    lead: () => OUT_OF_POVERTY_SUPPORT,
+    laterAskOnly: true,
+  },
+  {
     // A later ask to pay voluntary on top, in a letter about someone under a contract with compulsory insurance ("Chị e …
     // có hợp đồng và công ty đang đóng bhxh bắt buộc … Cho e hỏi chị e có đóng thêm dc ko?"): not at the same time.
     name: 'contract-pays-on-top',
@@ -1646,6 +1656,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // sao"), a later ask: those months are refunded.
     name: 'prepaid-months-company-pays',
     asks: (f) => /\b(?:da dong|dong roi|dong truoc)\b/.test(f) && /\b(?:cty|cong ty) (?:\w+ ){0,2}(?:cung |lai |van )?dong\b/.test(f),
+    entry: 'transfer_between_schemes.prepaid_then_employed',
+    laterAskOnly: true,
+  },
+  {
+    // Months paid ahead for after a job's compulsory insurance starts ("Tiền tự nguyện tôi đã đóng trước cho tháng 1-4/2027 thì
+    // xử lý thế nào, có được giữ song song cả hai không?"), a later ask: refunded, the two not paid side by side.
+    name: 'prepaid-months-then-hired',
+    asks: (f, s) => s.employment === 'contract' && /\b(?:dong truoc|da dong (?:\w+ ){0,2}cho (?:cac )?thang)\b/.test(f) && /\b(?:xu ly|the nao|ra sao|hoan|tra lai|song song|ca hai)\b/.test(f),
     entry: 'transfer_between_schemes.prepaid_then_employed',
     laterAskOnly: true,
   },

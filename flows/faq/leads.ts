@@ -354,7 +354,7 @@ export function rejoinLead(s: Situation, f: string): string | undefined {
  */
 // ("20 năm hay 30 năm": the second of two years compared.)
 // ("đóng mức 2 triệu/tháng thì 15 năm sau lương hưu được khoảng bao nhiêu": the years to come.)
-const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu|tong cong|tong) (?:du |duoc |het )?|\bthi (?=\d{1,2} nam sau\b)|(?<=\b\d{1,2} nam (?:hay|hoac|va) ))(\d{1,2}) nam\b/g;
+const YEARS_ASKED = /(?:\b(?:dong|du|duoc|trong|lien tuc|so voi|deu dan|deu|tong cong|tong) (?:du |duoc |het )?|\bthi (?=\d{1,2} nam sau\b)|(?<=\b\d{1,2} nam (?:hay|hoac|va|voi) ))(\d{1,2}) nam\b/g;
 export const yearsAsked = (f: string): number[] => [...f.matchAll(YEARS_ASKED)].map((m) => Number(m[1]));
 
 /**

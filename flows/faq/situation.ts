@@ -732,6 +732,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("thời gian đóng tự nguyện có được cộng với 9 năm bắt buộc không": the years told before, named again in the ask.)
+    .replace(/\b(cong|gop|don) (?:voi|vao|them vao|chung voi) \d{1,2} nam\b/g, '$1 voi phan')
     // ("Năm 2018 tôi đóng BHXH tự nguyện đến hết năm 2022": a period from that year, read as "tôi đóng … từ năm 2018 đến …".)
     .replace(/(^ ?|[.;:,] )nam ((?:19|20)\d\d) ((?:toi|em|minh|tui) (?:bat dau )?(?:dong|tham gia|nop)(?: [\w,]+){0,6}?) (den|toi) (?=(?:het )?(?:nam )?(?:19|20)\d\d\b)/g, '$1$3 tu nam $2 $4 ')
     // ("tổng cộng đúng 15 năm" unaccented: "đúng", exactly, not "dừng", a stop.)

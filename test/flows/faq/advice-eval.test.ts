@@ -335,12 +335,17 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * asker's own emigration (a lump sum now, no 12 months' wait); "rút 3 năm cũ" the wife's 3 years, not the couple's 5; the
  * gap paid at the age in 2030 at the floor known for then (484.000, not 330.000), beside the whole 5 years if nothing is paid
  * until then: 976/976. (Three older rows now read the gap paid in 2027 at 2027's floor, and "chưa đổi từ tháng 1/2027".)
+ * then round YF's partly-right answers made whole: "từ tháng 3 năm nay, tháng 11 vừa sinh bé" (8 months: months given their
+ * year in a letter about a birth or a death); where to register besides online; the father's plan as his ("Anh em tôi" no
+ * other relative) and how to pay again, not the pension's claim; months paid ahead before a job's compulsory insurance
+ * refunded; "15 năm với 20 năm thì lương hưu chênh nhau" (45% and 55%); a 6-month mode's deadline; "có nên đóng thêm" at
+ * 75% (no); a husband's own withdrawal, not the wife's plan paid with it: 984/984.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 976 / 976, violations: 0 },
+  regress: { correct: 984 / 984, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -353,7 +358,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(976);
+    expect(regress.length).toBeGreaterThanOrEqual(984);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
