@@ -1288,6 +1288,12 @@ export function answerQuestion(
   if (own) parts = own.instead ? [...parts.slice(1), own.part] : [...parts, own.part];
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
   parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text, index);
+  // ("… nhà em có được tiền thai sản không, ai đứng tên nhận?": the parent whose months count claims it, once for the child.)
+  const claimAt = parts.findIndex((p) => p.entry.topic === 'maternity' && /đủ 6 tháng nên được trợ cấp/u.test(p.lead ?? ''));
+  if (claimAt >= 0 && /\bai (?:dung ten |se |duoc |di )?(?:nhan|lanh|huong|lam ho so)\b/.test(foldWords(text))) {
+    const claim = parts[claimAt]!;
+    parts[claimAt] = { ...claim, lead: `${claim.lead} Người đứng tên nhận là cha hoặc mẹ có các tháng đóng đó (người kia không đóng đủ thì không nhận); cả hai cùng đủ điều kiện thì chỉ một người nhận cho mỗi con.` };
+  }
   // (The funeral rule for a death in an earlier month: that month's figure.)
   const funeralOfMonth = parts.some((p) => p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined) ? funeralOfMonthLead(askWords(rawText), day) : undefined;
   // (With the claim's papers, not the rule again with today's figure.)

@@ -252,7 +252,7 @@ function untilRetirement(s: Situation, sex: 'male' | 'female', age: number, paid
       ? `, vừa đủ hoặc gần đủ 15 năm tùy tháng sinh; nếu đến tuổi mà còn thiếu vài tháng thì đóng một lần phần thiếu rồi hưởng lương hưu, tỷ lệ ${ratePct(sex, 15)}% bình quân thu nhập đã đóng (15 năm)`
       : short <= 0
       ? `, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng ${ratePct(sex, total)}% bình quân thu nhập đã đóng`
-      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${ratePct(sex, 15)}% (15 năm)` : 'đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần'}`;
+      : `, còn thiếu ${spell(short)}: ${Math.ceil(short * 12) <= 60 ? `đóng một lần phần thiếu, rồi hưởng lương hưu với tỷ lệ ${ratePct(sex, 15)}% (15 năm)` : `đóng tiếp đến khi đủ 10 năm (khoảng năm ${year + Math.ceil(10 - paid)} nếu đóng đều từ nay), rồi đóng một lần 5 năm còn thiếu và hưởng lương hưu, tỷ lệ ${ratePct(sex, 15)}% (15 năm)`}`;
   // (A last month planned before the age, "định đóng tiếp đến hết tháng 6/2029 thì nghỉ": the years by then.)
   const stops = by && s.stopAt !== undefined && s.stopAt + 1 < by.atIndex;
   const when = by ? `vào tháng ${by.at} (${formatAge(by.age)})${stops ? '' : `, còn ${spell(by.left)}`}` : `${whenRetires(sex, age, year)} (còn khoảng ${toGo} năm)`;

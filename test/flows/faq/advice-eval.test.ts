@@ -340,12 +340,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * other relative) and how to pay again, not the pension's claim; months paid ahead before a job's compulsory insurance
  * refunded; "15 năm với 20 năm thì lương hưu chênh nhau" (45% and 55%); a 6-month mode's deadline; "có nên đóng thêm" at
  * 75% (no); a husband's own withdrawal, not the wife's plan paid with it: 984/984.
+ * then the year a wife with more than 5 years missing at the age reaches 10 (2033, then the last 5 at once), and who claims
+ * a birth's allowance ("ai đứng tên nhận"): 986/986.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 984 / 984, violations: 0 },
+  regress: { correct: 986 / 986, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -358,7 +360,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(984);
+    expect(regress.length).toBeGreaterThanOrEqual(986);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));

@@ -262,7 +262,7 @@ describe('who is asking, and when', () => {
     const lead = yearsLead({ age: 48, sex: 'female', yearsPaid: 9, year: 2026 });
     expect(lead).toMatch(/khoảng năm 2038, lúc 60 tuổi \(còn khoảng 12 năm\); đóng đều đến lúc đó là được khoảng 21 năm, đủ 15 năm; tỷ lệ lương hưu khi đó khoảng 57%/);
     expect(lead).not.toMatch(/đóng một lần/);
-    expect(yearsLead({ age: 57, sex: 'male', yearsPaid: 2, year: 2026 })).toMatch(/được khoảng 7 năm, còn thiếu 8 năm: đóng tiếp đến khi chỉ còn thiếu 5 năm rồi đóng một lần/);
+    expect(yearsLead({ age: 57, sex: 'male', yearsPaid: 2, year: 2026 })).toMatch(/được khoảng 7 năm, còn thiếu 8 năm: đóng tiếp đến khi đủ 10 năm \(khoảng năm 2034 nếu đóng đều từ nay\), rồi đóng một lần 5 năm còn thiếu/);
   });
 
   it('says when the birth month decides the retirement year, with the range of years and ages', () => {
