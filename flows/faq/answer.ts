@@ -655,6 +655,10 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
   }
 }
 
+/** Whether the message tells a lump sum taken ("đã rút", "nhận BHXH một lần", "lĩnh một lần"), or the reading says so. */
+function toldWithdrawn(text: string, s: Situation): boolean {
+  return s.withdrewBefore === true || /\b(?:rut|(?:nhan|huong|lanh|linh|lay) (?:\w+ ){0,3}mot lan|chot so)\b/.test(foldWords(text));
+}
 /** Money taken to pay the asker's missing years ("lấy tiền đóng nốt phần còn thiếu cho tôi để tôi có lương hưu"), with or without marks. */
 const FOR_ASKERS_PENSION = /\s*(?:để |de )?(?:lấy|lay) (?:tiền|tien) (?:để |de )?(?:đóng|dong|nộp|nop)(?: [^\s.?!;]+){0,6}? cho (?:tôi|toi|em|mình|minh)(?: (?:để|de) (?:tôi|toi|em|mình|minh) (?:có|co) (?:lương|luong) (?:hưu|huu))?/giu;
 /** A pension drawn ("đã nhận lương hưu từ tháng 11/2025", "đang lãnh lương hưu"; not "đã đủ tuổi nghỉ hưu"). */
@@ -717,6 +721,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     const kept = new Set([...fresh, ...all.filter((p) => !fresh.includes(p))].slice(0, t.asks.length >= 3 ? 3 : 2));
     // (One who may not join, already paying compulsory insurance, is given no price.)
     const own = all.filter((p) => kept.has(p)).filter((p, j, mine) => !(j > 0 && mine[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
+    // (The spouse's price said in the asker's turn, "Vợ anh/chị đóng ở mức thu nhập thấp nhất …", when the spouse has a turn of
+    // their own that says it for their group.)
+    if (t.who === 'asker' && spouse && turns.some((u) => u.who === spouse)) own.forEach((p, j) => (own[j] = p.lead ? { ...p, lead: p.lead.replace(/(?:Vợ|Chồng) anh\/chị đóng ở mức thu nhập thấp nhất[^.]*\.\s*/u, '') } : p));
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is
@@ -734,10 +741,13 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   // (A sum for all of them, "cả 2 người: …", said in each one's turn: once where everyone pays the same, nowhere where they
   // pay differently, a poor household's brother beside an ethnic-minority sister.)
   const sums = new Set(parts.flatMap((p) => [...(p.lead ?? '').matchAll(FOR_ALL)].map((m) => m[0])));
+  // (Said in every turn, or one turn's payment doubled for the other, who pays another sum: "cả 2 người: 2.772.000" for a Khmer
+  // wife beside a Kinh husband at 6 triệu.)
+  const sayingSum = turns.every((_t, k) => answers[k]!.parts.some((p) => (p.lead ?? '').includes('; cả ')));
   let summed = false;
   const withSums = parts.map((p) => {
     if (!p.lead?.includes('; cả ')) return p;
-    const lead = p.lead.replace(FOR_ALL, (m) => (sums.size === 1 && !summed ? ((summed = true), m) : ''));
+    const lead = p.lead.replace(FOR_ALL, (m) => (sums.size === 1 && sayingSum && !summed ? ((summed = true), m) : ''));
     return { ...p, lead };
   });
   // (An ask about both, "mỗi tháng chuẩn bị bao nhiêu cho cả 2 người", answered in each one's turn alike: once.)
@@ -1302,6 +1312,14 @@ export function answerQuestion(
   // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
   // withdrawal named, no lump sum's part beside it.)
   if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(foldWords(text))) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
+  // ("… đóng 5 năm (2015–2019) rồi ngưng … Giờ muốn đóng lại thì 5 năm cũ còn được tính không": stopped, not withdrawn; the
+  // years kept, not the rule for joining again after a lump sum.)
+  // (Nor, with no years told, "Em đang là sinh viên năm 2 … tham gia BHXH tự nguyện từ bây giờ không": who may join; "Tôi đã có
+  // sổ bảo hiểm. Bây giờ tôi muốn tham gia …": yes, on the number they have.)
+  const hasBook = /\b(?:da co|co) (?:so|ma so|ma) (?:bhxh|bao hiem)\b/.test(foldWords(text));
+  const instead = index.entries.get(situation.yearsPaid !== undefined ? 'payment_mode.pause_resume' : hasBook ? 'how_to_join.existing_number' : 'eligibility.who_can_join');
+  const insteadLead = hasBook && situation.yearsPaid === undefined ? 'Được, đăng ký tự nguyện bằng mã số BHXH đã có.' : undefined;
+  if (instead && !toldWithdrawn(text, situation) && !parts.some((p) => p.entry.id === instead.id)) parts = parts.map((p) => (p.entry.id === 'eligibility.rejoin_after_withdrawal' && p.lead === undefined ? { entry: instead, lead: insteadLead } : p));
   // ("… đóng một lần 10 năm còn thiếu … thủ tục thế nào?" from one at the age who must first pay on: how to pay again, not the
   // pension's claim, which comes later.)
   const resume = index.entries.get('payment_mode.pause_resume');

@@ -599,6 +599,8 @@ const backFromAbroad = (f: string): boolean =>
   // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
   !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
   !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
+  // (Still abroad, the return to come: "đang du học thạc sĩ ở Hàn Quốc 2 năm rồi về, … có được không hay phải chờ về nước?".)
+  !/\bdang (?:\w+ ){0,2}(?:du hoc|hoc o|song o|lam viec o)\b|\b(?:cho|doi|phai cho|phai doi) (?:den khi |toi khi )?ve nuoc\b/.test(f) &&
   // (Not back yet: "dự kiến cuối 2027 mới về", "khi anh về".)
   !/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/.test(f) &&
   // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
@@ -1126,6 +1128,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: () => 'Anh/chị tham gia lại BHXH tự nguyện được, nhưng thời gian đã nhận BHXH một lần không được tính lại và không thể đóng bù để khôi phục: số năm đóng tính lương hưu bắt đầu lại từ đầu (cần đủ 15 năm mới). Thời gian ở nước ngoài cũng không được đóng bù.',
     leadsAlways: true,
     decisive: true,
+  },
+  {
+    // Studying or living abroad for a while, asking to join now ("đang du học thạc sĩ ở Hàn Quốc 2 năm rồi về, cháu muốn đóng
+    // BHXH tự nguyện luôn từ bây giờ, có được không hay phải chờ về nước?"): a citizen of 15 or more not under compulsory
+    // insurance may, from abroad, without waiting.
+    name: 'abroad-for-now-joins',
+    asks: (f) =>
+      /\b(?:dang (?:\w+ ){0,2}(?:du hoc|hoc o|song o)|du hoc sinh)\b/.test(f) &&
+      /\b(?:dong|tham gia|dang ky)\b(?: \w+){0,4} (?:bhxh |bao hiem xa hoi )?tu nguyen\b/.test(f) &&
+      /\b(?:duoc (?:khong|ko|k)|cho (?:\w+ ){0,3}ve nuoc|phai (?:cho|doi))\b/.test(f) &&
+      !/\b(?:dinh cu|hop dong|xkld|xuat khau lao dong|lam viec)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    lead: () => 'Được ngay, không phải chờ về nước: công dân Việt Nam từ đủ 15 tuổi, không thuộc diện BHXH bắt buộc thì tham gia BHXH tự nguyện được, kể cả khi đang học tập hay sinh sống một thời gian ở nước ngoài. Đăng ký trực tuyến trên dichvucong.gov.vn (hoặc VssID), hoặc người nhà mang CCCD của người tham gia đến đại lý thu ở nơi cư trú để đăng ký và nộp tiền giúp.',
+    leadsAlways: true,
   },
   {
     // Back from work abroad, asking to join ("Anh đi XKLĐ Hàn Quốc từ 2019 đến 2024, về nước tháng 10/2024, … tiền lương hưu

@@ -96,7 +96,9 @@ export function deceasedOwnText(text: string): string | undefined {
   });
   const death = withNext.find((x) => RELATIVE_SUBJECT.test(words(x)) && DEATH.test(words(x)) && !/\b(?:neu|lo|chang may|gia su|den khi)\b/.test(words(x)) && YEARS_TOLD.test(words(x)));
   const who = death && subject(death);
-  if (!death || !who || !sentences.some((x) => !death.includes(x) && !x.includes('?') && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
+  // (Another's years told in a sentence that then asks, "Tôi 50 tuổi, cũng đóng tự nguyện được 4 năm, vậy có được cộng …?", count.)
+  const toldYears = (x: string): boolean => !x.includes('?') || /\b(?:da|cung) (?:\w+ ){0,3}dong (?:\w+ ){0,3}(?:duoc )?\d{1,2} nam\b/.test(words(x));
+  if (!death || !who || !sentences.some((x) => !death.includes(x) && toldYears(x) && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
   return death;
 }
 

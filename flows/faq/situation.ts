@@ -732,6 +732,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("đóng … từ tháng 1/2013, đóng liên tục không bỏ tháng nào": paying since then, to now.)
+    .replace(/\btu (thang \d{1,2} (?:nam )?(?:19|20)\d\d) (?:, )?(?:dong )?lien tuc\b(?! (?:[\w,]+ ){0,4}(?:den|toi)\b)/g, 'tu $1 den nay lien tuc')
+    // ("tháng 6/2026 ông vừa nộp trước 12 tháng (từ 6/2026 đến 5/2027)": the months paid ahead, not a period of years paid.)
+    .replace(/\b((?:nop|dong) (?:\w+ ){0,2}(?:truoc|luon|mot lan) \d{1,2} thang) \( tu (?:thang )?\d{1,2} (?:nam )?20\d\d (?:den|toi) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d \)/g, '$1')
     // ("thời gian đóng tự nguyện có được cộng với 9 năm bắt buộc không": the years told before, named again in the ask.)
     .replace(/\b(cong|gop|don) (?:voi|vao|them vao|chung voi) \d{1,2} nam\b/g, '$1 voi phan')
     // ("Năm 2018 tôi đóng BHXH tự nguyện đến hết năm 2022": a period from that year, read as "tôi đóng … từ năm 2018 đến …".)

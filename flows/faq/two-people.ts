@@ -223,7 +223,7 @@ function clausesOf(text: string): string[] {
     .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)
     // (A spouse's age told after the asker's in one sentence, "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân
     // tộc Tày": a clause of hers.)
-    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+(?:\d|(?:là|la)\s+(?:người|nguoi)\s)|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '')
     // (Two people's asks in one sentence, "Bố tôi đóng tiếp bao lâu thì có lương hưu, mẹ tôi đóng mức thấp nhất mỗi tháng

@@ -342,12 +342,16 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 75% (no); a husband's own withdrawal, not the wife's plan paid with it: 984/984.
  * then the year a wife with more than 5 years missing at the age reaches 10 (2033, then the last 5 at once), and who claims
  * a birth's allowance ("ai đứng tên nhận"): 986/986.
+ * then round YG's misleading answers: a widow's own 4 years told in a sentence that asks were read as her late husband's (10);
+ * months paid ahead "(từ 6/2026 đến 5/2027)" read as the member's years (1, not 14 since 1/2013 "liên tục"); years stopped,
+ * not withdrawn, kept (not "bắt đầu lại từ đầu"); a Kinh husband beside a Khmer wife each at their own group's price (no
+ * "cả 2 người" sum of hers); a daughter studying abroad may join now, without waiting to come home: 991/991.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 986 / 986, violations: 0 },
+  regress: { correct: 991 / 991, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -360,7 +364,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(986);
+    expect(regress.length).toBeGreaterThanOrEqual(991);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
