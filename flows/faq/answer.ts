@@ -1042,7 +1042,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   // (No part of those topics, the payment asked all the same, "… đóng tiếp cho đủ 15 năm thì mỗi tháng đóng mức thấp
   // nhất là bao nhiêu" after quitting a job: the first part says it after its own sentence.)
-  const hasPay = out.some((p) => p.lead?.includes('{PAY_'));
+  // (Or a payment said in figures by a route's sentence: "Từ kỳ sau (tháng 3/2027) … nộp 387.200 đồng/tháng".)
+  const hasPay = out.some((p) => p.lead?.includes('{PAY_') || /\bnộp [\d.]+ đồng\/tháng/u.test(p.lead ?? ''));
   const payTopic = hasPay ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
   // (Once every ask has its part: not when a cost is said already, the missing years' at once, or a health card's.)
   const unanswered =

@@ -1178,7 +1178,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b/.test(f) &&
       !/\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) &&
       (/\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) || LEFT_GROUP.test(f)) &&
-      /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai)\b/.test(f),
+      // ("… có bị truy thu tiền nhà nước đã hỗ trợ ko": the support clawed back, asked.)
+      /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai|truy thu|thu hoi|thu lai)\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
     lead: (s, f) => paidPeriodLead(f, s),
     leadsAlways: true,

@@ -54,6 +54,8 @@ export function spellChatWords(folded: string): string {
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan')
     // "Bé mất trong bụng", "thai nhi chết trong bụng mẹ": a stillbirth (the maternity allowance's case), no death in the family.
     .replace(/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu')
+    // ("thai 24 tuần bị lưu trong bụng": a stillbirth told by the fetus kept in the womb.)
+    .replace(/\b(?:be|con|thai|thai nhi)(?: \d{1,2} tuan)?(?: bi)? luu (?:\w+ )?trong bung(?: me)?\b/g, 'thai luu')
     // "năm 1966 sinh tháng 4": the birth month after the year, as the rules read it ("sinh tháng 4 năm 1966").
     .replace(/\b(?:nam )?((?:19|20)\d\d) sinh thang (\d{1,2})\b/g, 'sinh thang $2 nam $1');
 }

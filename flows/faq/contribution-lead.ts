@@ -625,7 +625,7 @@ export function levelOutOfRangeLead(f: string, s: Situation): { lead: string; hi
 
 /** A period paid told by its months ("đã nộp xong kỳ từ tháng 10/2026 đến hết tháng 3/2027", "tháng 11/2026 em vừa đóng 12 tháng"). */
 const PAID_SPAN = /\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
-const PAID_FROM_MODE = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,2}(3|6|12) thang\b/;
+const PAID_FROM_MODE = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}(?:dong|nop) (?:\w+ ){0,4}(3|6|12) thang\b/;
 /** The household no longer on the poor or near-poor list ("sang năm 2027 nhà em không còn trong danh sách cận nghèo"). */
 export const LEFT_GROUP = /\b(?:khong con (?:trong |nam trong |o trong |co ten trong )?(?:danh sach )?(?:la )?(?:ho )?(?:can ngheo|ngheo)|thoat (?:can )?ngheo|ra khoi (?:danh sach )?(?:ho )?(?:can ngheo|ngheo))\b/;
 

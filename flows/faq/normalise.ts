@@ -146,6 +146,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\b(?:chay )?than nhan tao\b/g, 'chay than', 'than nhan tao'],
   // "Bé mất trong bụng": a stillbirth, not a member's death.
   [/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu'],
+  [/\b(?:be|con|thai|thai nhi)(?: \d{1,2} tuan)?(?: bi)? luu (?:\w+ )?trong bung(?: me)?\b/g, 'thai luu'],
   [/\bsinh em be\b|\bsinh em\b|\bde con\b|\bsinh de\b/g, 'sinh con'],
   [/\bcan ngheo\b/g, 'canngheo'],
   [/\bho ngheo\b/g, 'hongheo'],

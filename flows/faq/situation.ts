@@ -495,7 +495,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("Đi XKLĐ Nhật về": back home, no longer working abroad.)
   if (termAbroad && !BACK_HOME.test(f)) s.workingAbroad = true;
   // ("Nam Định cũ", "Bình Định cũ" unaccented are provinces, not "định cư".)
-  if (/\b(?:(?<!\b(?:nam|binh) )dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
+  // ("ko đi định cư nước ngoài": none.)
+  if (/\b(?:(?<!\b(?:nam|binh) |\b(?:khong|ko|k|chua|chang) (?:\w+ ){0,2})dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
     s.settlingAbroad = true;
   }
 

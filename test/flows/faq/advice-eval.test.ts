@@ -346,12 +346,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * months paid ahead "(từ 6/2026 đến 5/2027)" read as the member's years (1, not 14 since 1/2013 "liên tục"); years stopped,
  * not withdrawn, kept (not "bắt đầu lại từ đầu"); a Kinh husband beside a Khmer wife each at their own group's price (no
  * "cả 2 người" sum of hers); a daughter studying abroad may join now, without waiting to come home: 991/991.
+ * then round YG's wrong answers: "có bị truy thu tiền nhà nước đã hỗ trợ" after leaving the near-poor list within a period
+ * paid (no; the next period's price at 2027's floor); "ko đi định cư nước ngoài" no emigration (one who joined in 9/2025
+ * cannot withdraw after 12 months out); "thai 24 tuần bị lưu trong bụng" a stillbirth with its months: 994/994.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 991 / 991, violations: 0 },
+  regress: { correct: 994 / 994, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -364,7 +367,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(991);
+    expect(regress.length).toBeGreaterThanOrEqual(994);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
