@@ -1151,6 +1151,17 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
     out[0] = leadBefore(out[0], 'Số năm đã đóng không mất: dừng đóng thì thời gian đã đóng được bảo lưu, đóng lại lúc nào cũng được cộng tiếp.');
   }
+  // ("… chưa đóng bảo hiểm ngày nào. Nghe nói phải đóng đủ 20 năm …, giờ bắt đầu thì tới 65 tuổi mới được hưởng hả?": the rule
+  // said for them, the year and age their 15 years are reached.)
+  const startAt = afterAsks && s.neverPaid === true && s.age !== undefined ? out.findIndex((p) => p.entry.id === 'pension_conditions.years_15' && p.lead === undefined) : -1;
+  const start = startAt >= 0 ? startLead(s) : undefined;
+  if (start) out[startAt] = { ...out[startAt]!, lead: start };
+  // ("đóng bhxh tự nguyện được 16 năm rồi, giờ ngưng đóng thì có mất quyền lợi k": 15 years reached, the pension at the age
+  // without paying more.)
+  const stopping = afterAsks && s.memberDied !== true && s.drawingPension !== true && (s.yearsPaid ?? 0) >= 15 && /\b(?:ngung|dung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bnghi dong\b|\b(?:khong|ko|k) (?:dong|tham gia) (?:nua|tiep)\b/.test(f);
+  const ownYears = stopping ? yearsLead(s) : undefined;
+  const reached = ownYears && out[0] && !out.some((p) => /đủ (?:số năm|15 năm)|đã đủ 15/u.test(p.lead ?? '') || (p.lead ?? '').includes(ownYears.slice(0, 40))) ? ownYears : undefined;
+  if (reached && out[0]) out[0] = leadBefore(out[0], reached);
   // Whether to withdraw, asked by someone with 15 years or more (no illness, not emigrating): not advised, the pension
   // and its health card are theirs at the age.
   if (afterAsks && SHOULD_WITHDRAW.test(f) && s.yearsPaid !== undefined && s.yearsPaid >= 15 && !s.seriousIllness && !s.settlingAbroad && s.drawingPension !== true && s.memberDied !== true) {

@@ -250,7 +250,7 @@ const OPEN_SINCE = /\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:den|toi) (?
  * Years of a rule heard of, not paid ("nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì …", "người ta bảo phải đóng đủ
  * 20 năm"): up to the years, which stop counting as the person's.
  */
-const HEARD_RULE_YEARS = /\b((?:nghe (?:noi|bao|nguoi ta noi)|nguoi ta (?:noi|bao)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
+const HEARD_RULE_YEARS = /\b((?:nghe (?:noi|bao|nguoi ta noi)|nguoi ta (?:noi|bao)|co nguoi (?:noi|bao|khuyen)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
 
 /** A man told of, the asker or the relative the question is about ("Bố em", "chồng mình", "tôi là nam", "chú tôi"). */
 const MALE_TOLD = /\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|(?:ong )?chu (?:toi|em|minh|tui)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?(?:anh|a) (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/;

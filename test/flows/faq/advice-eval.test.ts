@@ -349,12 +349,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round YG's wrong answers: "có bị truy thu tiền nhà nước đã hỗ trợ" after leaving the near-poor list within a period
  * paid (no; the next period's price at 2027's floor); "ko đi định cư nước ngoài" no emigration (one who joined in 9/2025
  * cannot withdraw after 12 months out); "thai 24 tuần bị lưu trong bụng" a stillbirth with its months: 994/994.
+ * then round YG's partly-right ones made whole: 16 years and "giờ ngưng đóng": the pension at the age without paying more;
+ * a woman of 45 who never paid, the rule said for her (2041, at 60); "Có người bảo đóng đủ 20 năm …" a rule heard, not her
+ * years (21 years 10 months since 3/2005): 997/997.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 994 / 994, violations: 0 },
+  regress: { correct: 997 / 997, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -367,7 +370,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(994);
+    expect(regress.length).toBeGreaterThanOrEqual(997);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
