@@ -1641,7 +1641,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Asked, not a belief told: "định đóng 12 tháng một lần vì nghe nói đóng theo năm sẽ rẻ hơn" asks the amount.)
     asks: (f) =>
       /\b(?:re hon|loi hon) (?:\w+ ){0,4}(?:khong|ko|k|hong)\b|\bco (?:duoc )?(?:giam|chiet khau|uu dai)\b/.test(f) &&
-      /\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/.test(f),
+      /\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/.test(f) &&
+      // ("Ở đảo có được ưu đãi gì hơn trong đất liền không?": the island's support asked, not the mode's price.)
+      !/\b(?:o dao|xa dao|dac khu|dat lien)\b/.test(f),
     entry: 'payment_mode.modes',
     lead: (s, f) => {
       const g = s.household === 'poor' ? ['POOR', 'hộ nghèo'] : s.household === 'near_poor' ? ['NEAR_POOR', 'hộ cận nghèo'] : s.ethnicMinority ? ['ETHNIC', 'người dân tộc thiểu số'] : ['OTHER', 'người không thuộc nhóm ưu tiên'];

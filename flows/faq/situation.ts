@@ -733,6 +733,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("Từ 1/2025 tới nay mình làm tự do, không đóng gì": a time without paying, not a period paid.)
+    .replace(/\btu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d (?:den|toi) (?:nay|gio|bay gio)\b(?=(?: [\w,]+){0,8} (?:khong|ko|k|chua) (?:dong|tham gia|nop)\b)/g, ' . ')
+    // ("… làm công ty 12 năm có đóng bắt buộc": the years of the job are its compulsory years.)
+    .replace(/\blam (cong ty|cty|nha may|xi nghiep|xuong)((?: \w+){0,3}?) (\d{1,2}) nam (?:co )?dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/g, 'lam $1$2 dong bat buoc $3 nam')
     // ("đóng … từ tháng 1/2013, đóng liên tục không bỏ tháng nào": paying since then, to now.)
     .replace(/\btu (thang \d{1,2} (?:nam )?(?:19|20)\d\d) (?:, )?(?:dong )?lien tuc\b(?! (?:[\w,]+ ){0,4}(?:den|toi)\b)/g, 'tu $1 den nay lien tuc')
     // ("tháng 6/2026 ông vừa nộp trước 12 tháng (từ 6/2026 đến 5/2027)": the months paid ahead, not a period of years paid.)
