@@ -76,7 +76,7 @@ const siblingOf = (m: RegExpExecArray): Person => (m[4] === 'trai' ? 'emtrai' : 
 // ("e sinh 6/1969 …", "mik 20t …": chat's "em", "mình".)
 const ASKER = /^(?:toi|tui|em|minh|e|mik|mk)\b/;
 /** An ask about both ("cả hai chúng tôi", "hai vợ chồng", "mỗi người", "bố mẹ tôi … ai được"). */
-const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|chu thim|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the))\b/;
+const BOTH = /\b(?:ca hai|ca 2|ca ba nguoi|ca 3 nguoi|ca nha|chu thim|hai vo chong|2 vo chong|vo chong (?:toi|em|minh|e)|(?:hai|2) (?:me|bo) con|(?:me|bo) con (?:toi|em|minh)|moi nguoi|bo me (?:toi|em|minh)|ca bo (?:va|lan) me|hai (?:ong ba|bo me)|(?:hai|2) (?:anh|chi) em|(?:anh|chi) em (?:toi|minh|tui)|ai (?:duoc|se duoc|co the)|ai (?:rut|nhan|lanh|huong|dong|tham gia) (?:duoc|dc)|nguoi nao)\b/;
 /** A birth told: one allowance for the couple's child, answered whole. */
 const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai san|co bau|mang bau)\b/;
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */

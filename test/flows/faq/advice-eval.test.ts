@@ -355,12 +355,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round YH's misleading answers: "làm công ty 12 năm có đóng bắt buộc, … đóng tự nguyện thêm được 5 năm" (17, a pension
  * now at 42%, not 10 more years); "Từ 1/2025 tới nay … không đóng gì" no period paid (9 years, 18 months, not 11); an island's
  * support asked ("Ở đảo có được ưu đãi gì hơn") not a mode's price (the special zone's 50%): 1000/1000.
+ * then a brother and a sister asked about by "Ai rút được, ai không?": each their own turn (her start in 10/2025, no
+ * withdrawal for 12 months out), not their months added: 1001/1001.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1000 / 1000, violations: 0 },
+  regress: { correct: 1001 / 1001, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -373,7 +375,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1000);
+    expect(regress.length).toBeGreaterThanOrEqual(1001);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
