@@ -706,7 +706,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // (The start of paying, not of drawing a pension, "lãnh lương hưu từ 5/2026", and no years before it told.)
   const joinedAfterReform =
     s.startYear !== undefined &&
-    (s.startYear >= 2026 || (s.startYear === 2025 && /\bthang (?:[7-9]|1[0-2])\b/.test(f))) &&
+    // ("từ 8/2025" without the word "tháng": the start month read.)
+    // (Not the reform's own date, "kể từ ngày 1/7/2025", read as a start.)
+    (s.startYear >= 2026 || (s.startYear === 2025 && (((s.startMonth ?? 0) >= 7 && !/\b1 7 2025\b/.test(f)) || /\bthang (?:[7-9]|1[0-2])\b/.test(f)))) &&
     s.drawingPension !== true &&
     !s.memberDied &&
     !/\b(?:huong|lanh|nhan|linh) (?:\w+ ){0,2}luong huu\b/.test(f) &&

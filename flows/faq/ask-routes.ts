@@ -9,7 +9,7 @@ import { lossLead, motherDiedAfterBirthLead, resumedBeforeBirthLead, STARTED_MON
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { belowNextFloor, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { belowNextFloor, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -224,7 +224,7 @@ export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba x
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
-  /\b(?:tien|thoi gian|nhung nam|may nam|so nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:(?:\d+|may|cac|nhung) )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
+  /\b(?:tien|thoi gian|nhung nam|may nam|so nam|\d{1,2} nam (?:cu|truoc|da dong))\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:(?:\d+|may|cac|nhung) )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
 /** The words of the folded text up to the end of `re`'s first match, the last `n` before it included; "" if none. */
 function wordsBefore(f: string, re: RegExp, n: number): string {
   const m = re.exec(f);
@@ -813,7 +813,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // it, less the same support.)
       const two = /\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/.test(f) ? `; hai người {${pay}*2} đồng` : '';
       const income = levelNamed(f);
-      const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng.` : '';
+      // ("3 tháng đóng 1 lần thì mỗi lần nộp bao nhiêu": the period's sum too.)
+      const months = modeMonths(f);
+      const at = income !== null && income > 1_500_000 && income <= 60_000_000 ? ` Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${income}} đồng, trừ hỗ trợ {${support}} đồng (hỗ trợ tính trên mức thấp nhất, không theo thu nhập chọn), nộp {${pay}:${income}} đồng/tháng${months && months !== '1' ? `; ${months} tháng một lần {${pay}:${income}*${months}} đồng` : ''}.` : '';
       // (A province's own top-up on the highest group's rate: "ở một xã miền núi của tỉnh Ninh Bình … hộ cận nghèo".)
       const province = localTopUp(f, s.household === 'poor' ? 'POOR' : 'NEAR_POOR', income !== null && income > 1_500_000 ? income : null, s.day);
       return `Anh/chị vừa là người dân tộc thiểu số vừa thuộc ${group}: chỉ được một mức hỗ trợ, mức cao nhất là ${rate} ({${support}} đồng/tháng, mỗi người nộp {${pay}} đồng ở mức thấp nhất${two}), không cộng với 30% của người dân tộc thiểu số.${at}${province}`;

@@ -425,7 +425,7 @@ function modesPaid(f: string, months: string, pay: string): string {
   return both && both[1] !== both[2] && (both[1] === months || both[2] === months) ? `${line(both[1]!)}${line(both[2]!)}` : line(months);
 }
 
-function modeMonths(f: string): string | undefined {
+export function modeMonths(f: string): string | undefined {
   // (A mode moved to is the one asked about: "đang đóng theo quý, muốn chuyển qua đóng theo năm … đóng bn".)
   const moved = /\b(?:chuyen|doi) (?:qua|sang) /.exec(f);
   const m = (moved ? MODE.exec(f.slice(moved.index)) : null) ?? MODE.exec(f);

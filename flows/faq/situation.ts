@@ -733,6 +733,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "đóng một lần 5 năm": years to pay, not years paid.
   // "còn thiếu trên 5 năm": the gap, not years paid.
   const fy = f
+    // ("từ tháng 11/2019, mức thu nhập 2 triệu, đến tháng 10/2026", "từ 6/2021, đóng đủ 4 năm tới 5/2025": a period told around
+    // its income or its years, read as one span.)
+    .replace(/\btu ((?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d) ((?:, )?(?:muc (?:thu nhap )?\d{1,3}(?:[.,]\d)? ?(?:trieu|tr)|dong (?:du |duoc )?\d{1,2} nam) (?:, )?)(den|toi) ((?:het )?(?:thang )?\d{1,2} (?:nam )?(?:19|20)\d\d)\b/g, 'tu $1 $3 $4 , $2')
     // ("Từ 1/2025 tới nay mình làm tự do, không đóng gì": a time without paying, not a period paid.)
     .replace(/\btu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d (?:den|toi) (?:nay|gio|bay gio)\b(?=(?: [\w,]+){0,8} (?:khong|ko|k|chua) (?:dong|tham gia|nop)\b)/g, ' . ')
     // ("… làm công ty 12 năm có đóng bắt buộc": the years of the job are its compulsory years.)
