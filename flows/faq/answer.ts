@@ -659,6 +659,8 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
 function toldWithdrawn(text: string, s: Situation): boolean {
   return s.withdrewBefore === true || /\b(?:rut|(?:nhan|huong|lanh|linh|lay) (?:\w+ ){0,3}mot lan|chot so)\b/.test(foldWords(text));
 }
+/** Another person's years asked to be added to one's own ("gộp số năm của chồng vào sổ của em"). */
+const YEARS_FROM_ANOTHER = /\b(?:gop|cong|chuyen|nhap|don) (?:\w+ ){0,3}(?:cua )?(?:chong|vo|ck|vk|bo|me|cha|con|anh|chi)(?: (?:toi|em|minh|e))?(?: \w+){0,3} (?:vao|sang|qua|cho) (?:so (?:bhxh )?(?:cua )?)?(?:em|toi|minh|e)\b/;
 /** Money taken to pay the asker's missing years ("lấy tiền đóng nốt phần còn thiếu cho tôi để tôi có lương hưu"), with or without marks. */
 const FOR_ASKERS_PENSION = /\s*(?:để |de )?(?:lấy|lay) (?:tiền|tien) (?:để |de )?(?:đóng|dong|nộp|nop)(?: [^\s.?!;]+){0,6}? cho (?:tôi|toi|em|mình|minh)(?: (?:để|de) (?:tôi|toi|em|mình|minh) (?:có|co) (?:lương|luong) (?:hưu|huu))?/giu;
 /** A pension drawn ("đã nhận lương hưu từ tháng 11/2025", "đang lãnh lương hưu"; not "đã đủ tuổi nghỉ hưu"). */
@@ -1321,6 +1323,20 @@ export function answerQuestion(
   // (With the claim's papers, not the rule again with today's figure.)
   const claim = index.entries.get('survivor.procedure');
   if (funeralOfMonth) parts = parts.map((p) => (p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined ? { entry: claim ?? p.entry, lead: funeralOfMonth } : p));
+  // ("… rút bhxh một lần … Nếu rút rồi thì chị có còn thẻ bảo hiểm y tế để chữa bệnh không hay phải tự mua?" from one who draws no
+  // pension: no card comes from the scheme or the lump sum; a household card is bought.)
+  const ownCard = index.entries.get('health_insurance.contributor_card');
+  if (ownCard && situation.drawingPension !== true && /(?<!\b(?:chua|khong|ko|k|chang) )\brut\b/.test(foldWords(text)) && !/\bkhi (?:co|huong|nhan|lanh|linh) luong huu\b/.test(foldWords(text)) && !parts.some((p) => p.entry.id === ownCard.id)) {
+    const lead = 'Không có thẻ từ BHXH: đóng tự nguyện không kèm thẻ BHYT, và nhận BHXH một lần cũng không kèm thẻ; anh/chị mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện) ở đại lý thu tại xã/phường để được chi trả khi chữa bệnh.';
+    parts = parts.map((p) => (p.entry.id === 'health_insurance.pensioner_card' && p.lead === undefined ? { entry: ownCard, lead } : p));
+  }
+  // ("Em có được gộp số năm của chồng vào sổ của em để em đóng tiếp cho mau đủ 15 năm không": another's years are not one's own;
+  // not the rule for one person's two books.)
+  const years15 = index.entries.get('pension_conditions.years_15');
+  if (years15 && YEARS_FROM_ANOTHER.test(foldWords(text))) {
+    const lead = `Không: thời gian đóng BHXH của ai chỉ tính cho chính người đó (mỗi người một mã số BHXH), không chuyển hay cộng sang sổ của người khác, kể cả vợ chồng.${situation.memberDied ? ' Số năm của người đã mất được tính vào trợ cấp mai táng và trợ cấp tuất một lần cho gia đình.' : ''} Anh/chị đóng tiếp trên sổ của mình cho đủ 15 năm.`;
+    parts = parts.map((p) => (p.entry.id === 'transfer_between_schemes.merge_books' || p.entry.id === 'transfer_between_schemes.combine_periods' ? { entry: years15, lead } : p));
+  }
   // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
   // withdrawal named, no lump sum's part beside it.)
   if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(foldWords(text))) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
