@@ -722,10 +722,11 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
     const fresh = all.filter((p, j) => all.findIndex((q) => q.entry.topic === p.entry.topic) === j);
     const kept = new Set([...fresh, ...all.filter((p) => !fresh.includes(p))].slice(0, t.asks.length >= 3 ? 3 : 2));
     // (One who may not join, already paying compulsory insurance, is given no price.)
-    const own = all.filter((p) => kept.has(p)).filter((p, j, mine) => !(j > 0 && mine[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
+    const picked = all.filter((p) => kept.has(p)).filter((p, j, mine) => !(j > 0 && mine[0]!.entry.id === 'eligibility.labour_contract' && p.entry.topic === 'contribution_amount'));
     // (The spouse's price said in the asker's turn, "Vợ anh/chị đóng ở mức thu nhập thấp nhất …", when the spouse has a turn of
     // their own that says it for their group.)
-    if (t.who === 'asker' && spouse && turns.some((u) => u.who === spouse)) own.forEach((p, j) => (own[j] = p.lead ? { ...p, lead: p.lead.replace(/(?:Vợ|Chồng) anh\/chị đóng ở mức thu nhập thấp nhất[^.]*\.\s*/u, '') } : p));
+    const spouseOwnTurn = t.who === 'asker' && spouse !== undefined && turns.some((u) => u.who === spouse);
+    const own = spouseOwnTurn ? picked.map((p) => (p.lead ? { ...p, lead: p.lead.replace(/(?:Vợ|Chồng) anh\/chị đóng ở mức thu nhập thấp nhất[^.]*\.\s*/u, '') } : p)) : picked;
     if (t.who === 'asker') return k === 0 ? own : [{ ...own[0]!, lead: `Còn anh/chị: ${own[0]!.lead ?? ''}`.trim() }, ...own.slice(1)];
     // (Their own sentence speaks of them: "Anh ấy đã đóng 18 năm", not "Anh/chị".)
     // (Named on the first part that says something of them: a rule true for anyone, a health card's for old people, is

@@ -1188,7 +1188,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
-    // Paying voluntary insurance and no health card came  {
     // Paying voluntary insurance and no health card came ("Mẹ em đóng tự nguyện 8 năm rồi mà chưa thấy cấp thẻ BHYT, có phải
     // bên bảo hiểm làm sót không"): none comes with it, nothing was missed; a card comes with the pension.
     name: 'no-card-while-paying',
