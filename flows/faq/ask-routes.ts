@@ -692,7 +692,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !BOTH_VOLUNTARY.test(f) &&
       // (One person's schemes one after the other, "đóng bắt buộc tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển
       // qua đóng tự nguyện", are not two parents'.)
-      !MOVED_TO_VOLUNTARY.test(f),
+      !MOVED_TO_VOLUNTARY.test(f) &&
+      // (A company's insurance long past, "trước khi đi ck e làm cty đóng bhxh 5 năm (2008-2013), năm 2014 đã rút": no scheme now.)
+      !/\btruoc (?:khi |day |kia )?(?:\w+ ){0,4}(?:lam )?(?:cong ty|cty)\b|\b(?:da|roi) rut\b|\bda nghi viec\b/.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,

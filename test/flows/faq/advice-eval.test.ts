@@ -363,12 +363,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then round YI's: "20 năm làm công nhân nhà máy đóng bhxh bắt buộc và 12 năm đóng tự nguyện" (32, 75%); "lam cong ty 12 nam co
  * dong bhxh, sau do dong tu nguyen them 15 nam" (27, 59%); "đến nay đã hơn 1 năm không đóng" no years paid (8.5, 17 months);
  * "từ 1/2019 tới hết 2022" (4); a husband's years not added to his widow's; no health card after a withdrawal: 1012/1012.
+ * then a husband's company insurance long past ("trước khi đi ck e làm cty đóng bhxh 5 năm …, năm 2014 đã rút") is no
+ * compulsory scheme beside his wife's at a birth (not "Được cả hai"): 1013/1013.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1012 / 1012, violations: 0 },
+  regress: { correct: 1013 / 1013, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -381,7 +383,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1012);
+    expect(regress.length).toBeGreaterThanOrEqual(1013);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
