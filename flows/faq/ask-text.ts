@@ -52,6 +52,8 @@ export function spellChatWords(folded: string): string {
     .replace(/\btn (?=\d{1,2} (?:nam|thang)\b)/g, 'tu nguyen ')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan')
+    // ("bỏ cấp huyện": the districts done away with, not a father, "bố", which folds the same.)
+    .replace(/\bbo (?:cap )?huyen\b/g, 'khong con cap huyen')
     // "Bé mất trong bụng", "thai nhi chết trong bụng mẹ": a stillbirth (the maternity allowance's case), no death in the family.
     .replace(/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu')
     // ("thai 24 tuần bị lưu trong bụng": a stillbirth told by the fetus kept in the womb.)

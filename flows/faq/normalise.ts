@@ -144,6 +144,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [/\bmai tang phi\b/g, 'mai tang'],
   // Dialysis ("chạy thận nhân tạo") is an illness, not the relatives ("thân nhân" folds the same).
   [/\b(?:chay )?than nhan tao\b/g, 'chay than', 'than nhan tao'],
+  // "bỏ cấp huyện": the districts done away with, not "bố".
+  [/\bbo (?:cap )?huyen\b/g, 'khong con cap huyen'],
   // "Bé mất trong bụng": a stillbirth, not a member's death.
   [/\b(?:be|con|thai|thai nhi|em be)(?: (?:bi|da))? (?:mat|chet|khong con) (?:\w+ )?trong bung(?: me)?\b/g, 'thai chet luu'],
   [/\b(?:be|con|thai|thai nhi)(?: \d{1,2} tuan)?(?: bi)? luu (?:\w+ )?trong bung(?: me)?\b/g, 'thai luu'],

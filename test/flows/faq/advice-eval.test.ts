@@ -365,12 +365,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * "từ 1/2019 tới hết 2022" (4); a husband's years not added to his widow's; no health card after a withdrawal: 1012/1012.
  * then a husband's company insurance long past ("trước khi đi ck e làm cty đóng bhxh 5 năm …, năm 2014 đã rút") is no
  * compulsory scheme beside his wife's at a birth (not "Được cả hai"): 1013/1013.
+ * then "Giờ bỏ cấp huyện rồi thì … đi đâu làm?": the districts done away with, not a father ("bố" folds as "bo"): 1014/1014.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1013 / 1013, violations: 0 },
+  regress: { correct: 1014 / 1014, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -383,7 +384,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1013);
+    expect(regress.length).toBeGreaterThanOrEqual(1014);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
