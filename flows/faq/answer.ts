@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, asksToPayMore, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, PENSIONER_PAYS_MORE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES_PAID, notTransitionalLead, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES_PAID, notTransitionalLead, paidWithin, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
@@ -1146,9 +1146,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   const modeAsked = afterAsks && /\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b|\bnop (?:\w+ ){0,2}(?:khi nao|luc nao|truoc ngay nao)\b/.test(f) ? /\b(3|6|12) thang (?:mot|1) lan\b/.exec(f)?.[1] : undefined;
   const modeAt = out.findIndex((p) => /tháng một lần/u.test(p.lead ?? ''));
   if (modeAsked && !out.some((p) => /hạn (?:nộp|đóng|chót)|nộp trong \d+ tháng/u.test(`${p.lead ?? ''} ${p.entry.short}`))) {
-    const within = modeAsked === '3' ? 'trong 3 tháng của kỳ' : modeAsked === '6' ? 'trong 4 tháng đầu của kỳ' : 'trong 7 tháng đầu của kỳ';
     const to = Math.max(0, modeAt);
-    out[to] = leadAfter(out[to]!, `Đóng ${modeAsked} tháng một lần thì nộp ${within}; quá hạn chưa nộp thì coi như tạm dừng đóng, muốn đóng tiếp phải đăng ký lại.`);
+    out[to] = leadAfter(out[to]!, `Đóng ${modeAsked} tháng một lần thì nộp ${paidWithin(Number(modeAsked))}; quá hạn chưa nộp thì coi như tạm dừng đóng, muốn đóng tiếp phải đăng ký lại.`);
   }
   // Afraid of losing the years paid when stopping ("tôi lo mất hết số năm đã đóng"): they are kept, whatever else is asked.
   if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
@@ -1324,35 +1323,7 @@ export function answerQuestion(
   // (With the claim's papers, not the rule again with today's figure.)
   const claim = index.entries.get('survivor.procedure');
   if (funeralOfMonth) parts = parts.map((p) => (p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined ? { entry: claim ?? p.entry, lead: funeralOfMonth } : p));
-  // ("… rút bhxh một lần … Nếu rút rồi thì chị có còn thẻ bảo hiểm y tế để chữa bệnh không hay phải tự mua?" from one who draws no
-  // pension: no card comes from the scheme or the lump sum; a household card is bought.)
-  const ownCard = index.entries.get('health_insurance.contributor_card');
-  if (ownCard && situation.drawingPension !== true && /(?<!\b(?:chua|khong|ko|k|chang) )\brut\b/.test(foldWords(text)) && !/\bkhi (?:co|huong|nhan|lanh|linh) luong huu\b/.test(foldWords(text)) && !parts.some((p) => p.entry.id === ownCard.id)) {
-    const lead = 'Không có thẻ từ BHXH: đóng tự nguyện không kèm thẻ BHYT, và nhận BHXH một lần cũng không kèm thẻ; anh/chị mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện) ở đại lý thu tại xã/phường để được chi trả khi chữa bệnh.';
-    parts = parts.map((p) => (p.entry.id === 'health_insurance.pensioner_card' && p.lead === undefined ? { entry: ownCard, lead } : p));
-  }
-  // ("Em có được gộp số năm của chồng vào sổ của em để em đóng tiếp cho mau đủ 15 năm không": another's years are not one's own;
-  // not the rule for one person's two books.)
-  const years15 = index.entries.get('pension_conditions.years_15');
-  if (years15 && YEARS_FROM_ANOTHER.test(foldWords(text))) {
-    const lead = `Không: thời gian đóng BHXH của ai chỉ tính cho chính người đó (mỗi người một mã số BHXH), không chuyển hay cộng sang sổ của người khác, kể cả vợ chồng.${situation.memberDied ? ' Số năm của người đã mất được tính vào trợ cấp mai táng và trợ cấp tuất một lần cho gia đình.' : ''} Anh/chị đóng tiếp trên sổ của mình cho đủ 15 năm.`;
-    parts = parts.map((p) => (p.entry.id === 'transfer_between_schemes.merge_books' || p.entry.id === 'transfer_between_schemes.combine_periods' ? { entry: years15, lead } : p));
-  }
-  // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
-  // withdrawal named, no lump sum's part beside it.)
-  if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(foldWords(text))) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
-  // ("… đóng 5 năm (2015–2019) rồi ngưng … Giờ muốn đóng lại thì 5 năm cũ còn được tính không": stopped, not withdrawn; the
-  // years kept, not the rule for joining again after a lump sum.)
-  // (Nor, with no years told, "Em đang là sinh viên năm 2 … tham gia BHXH tự nguyện từ bây giờ không": who may join; "Tôi đã có
-  // sổ bảo hiểm. Bây giờ tôi muốn tham gia …": yes, on the number they have.)
-  const hasBook = /\b(?:da co|co) (?:so|ma so|ma) (?:bhxh|bao hiem)\b/.test(foldWords(text));
-  const instead = index.entries.get(situation.yearsPaid !== undefined ? 'payment_mode.pause_resume' : hasBook ? 'how_to_join.existing_number' : 'eligibility.who_can_join');
-  const insteadLead = hasBook && situation.yearsPaid === undefined ? 'Được, đăng ký tự nguyện bằng mã số BHXH đã có.' : undefined;
-  if (instead && !toldWithdrawn(text, situation) && !parts.some((p) => p.entry.id === instead.id)) parts = parts.map((p) => (p.entry.id === 'eligibility.rejoin_after_withdrawal' && p.lead === undefined ? { entry: instead, lead: insteadLead } : p));
-  // ("… đóng một lần 10 năm còn thiếu … thủ tục thế nào?" from one at the age who must first pay on: how to pay again, not the
-  // pension's claim, which comes later.)
-  const resume = index.entries.get('payment_mode.pause_resume');
-  if (resume && /thiếu hơn 5 năm/u.test(parts[0]!.lead ?? '') && !parts.some((p) => p.entry.id === resume.id)) parts = parts.map((p) => (p.entry.id === 'pension_conditions.claim_procedure' && p.lead === undefined ? { entry: resume } : p));
+  parts = forTheCase(parts, text, situation, index);
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];
@@ -1362,6 +1333,51 @@ export function answerQuestion(
   // (Not where a lead already names them: "Chồng anh/chị đã đóng 12 năm và đang mắc bệnh …".)
   if (relative && !parts.some((p) => p.lead?.startsWith('Với ') || /(?:^|\s)(?:[Vv]ợ|[Cc]hồng|[Bb]ố|[Mm]ẹ) anh\/chị/u.test(p.lead ?? ''))) parts = parts.map((p) => (p.lead ? { ...p, lead: saidOf(p.lead, PERSON_PRONOUN[relative]) } : p));
   return entryAnswer(parts, confidence, m.alternatives, day);
+}
+
+/** Replace the parts of entry `from` (without a lead of their own, unless `any`) by `to` with `lead`. */
+function swapPart(parts: AnswerPart[], from: readonly string[], to: KbEntry, lead?: string, any = false): AnswerPart[] {
+  return parts.map((p) => (from.includes(p.entry.id) && (any || p.lead === undefined) ? { entry: to, lead } : p));
+}
+
+/**
+ * Entries the words matched that are not this person's case, replaced by the one that is: a health card after a withdrawal, a
+ * spouse's years, a payment of the missing years with no withdrawal, years stopped but not withdrawn, the pension's claim
+ * before the years are complete.
+ */
+function forTheCase(answerParts: AnswerPart[], text: string, situation: Situation, index: FaqIndex): AnswerPart[] {
+  let parts = answerParts;
+  const f = foldWords(text);
+  // ("… rút bhxh một lần … Nếu rút rồi thì chị có còn thẻ bảo hiểm y tế để chữa bệnh không hay phải tự mua?" from one who draws no
+  // pension: no card comes from the scheme or the lump sum; a household card is bought.)
+  const ownCard = index.entries.get('health_insurance.contributor_card');
+  if (ownCard && situation.drawingPension !== true && /(?<!\b(?:chua|khong|ko|k|chang) )\brut\b/.test(f) && !/\bkhi (?:co|huong|nhan|lanh|linh) luong huu\b/.test(f) && !parts.some((p) => p.entry.id === ownCard.id)) {
+    const lead = 'Không có thẻ từ BHXH: đóng tự nguyện không kèm thẻ BHYT, và nhận BHXH một lần cũng không kèm thẻ; anh/chị mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện) ở đại lý thu tại xã/phường để được chi trả khi chữa bệnh.';
+    parts = swapPart(parts, ['health_insurance.pensioner_card'], ownCard, lead);
+  }
+  // ("Em có được gộp số năm của chồng vào sổ của em để em đóng tiếp cho mau đủ 15 năm không": another's years are not one's own;
+  // not the rule for one person's two books.)
+  const years15 = index.entries.get('pension_conditions.years_15');
+  if (years15 && YEARS_FROM_ANOTHER.test(f)) {
+    const lead = `Không: thời gian đóng BHXH của ai chỉ tính cho chính người đó (mỗi người một mã số BHXH), không chuyển hay cộng sang sổ của người khác, kể cả vợ chồng.${situation.memberDied ? ' Số năm của người đã mất được tính vào trợ cấp mai táng và trợ cấp tuất một lần cho gia đình.' : ''} Anh/chị đóng tiếp trên sổ của mình cho đủ 15 năm.`;
+    parts = swapPart(parts, ['transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods'], years15, lead, true);
+  }
+  // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
+  // withdrawal named, no lump sum's part beside it.)
+  if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(f)) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
+  // ("… đóng 5 năm (2015–2019) rồi ngưng … Giờ muốn đóng lại thì 5 năm cũ còn được tính không": stopped, not withdrawn; the
+  // years kept, not the rule for joining again after a lump sum.)
+  // (Nor, with no years told, "Em đang là sinh viên năm 2 … tham gia BHXH tự nguyện từ bây giờ không": who may join; "Tôi đã có
+  // sổ bảo hiểm. Bây giờ tôi muốn tham gia …": yes, on the number they have.)
+  const hasBook = /\b(?:da co|co) (?:so|ma so|ma) (?:bhxh|bao hiem)\b/.test(f);
+  const instead = index.entries.get(situation.yearsPaid !== undefined ? 'payment_mode.pause_resume' : hasBook ? 'how_to_join.existing_number' : 'eligibility.who_can_join');
+  const insteadLead = hasBook && situation.yearsPaid === undefined ? 'Được, đăng ký tự nguyện bằng mã số BHXH đã có.' : undefined;
+  if (instead && !toldWithdrawn(text, situation) && !parts.some((p) => p.entry.id === instead.id)) parts = swapPart(parts, ['eligibility.rejoin_after_withdrawal'], instead, insteadLead);
+  // ("… đóng một lần 10 năm còn thiếu … thủ tục thế nào?" from one at the age who must first pay on: how to pay again, not the
+  // pension's claim, which comes later.)
+  const resume = index.entries.get('payment_mode.pause_resume');
+  if (resume && /thiếu hơn 5 năm/u.test(parts[0]!.lead ?? '') && !parts.some((p) => p.entry.id === resume.id)) parts = swapPart(parts, ['pension_conditions.claim_procedure'], resume);
+  return parts;
 }
 
 /** The reply made of `parts` (the first one's entry names the topic). */

@@ -482,6 +482,11 @@ function periodDeadline(f: string): string | undefined {
   return `Kỳ ${months} tháng bắt đầu từ tháng ${monthYear(first)}: hạn nộp chậm nhất là hết tháng ${monthYear(first + within - 1)} (${rule})${/\bcuoi nam\b/.test(f) && (first + within) % 12 !== 0 ? ', không phải cuối năm' : ''}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng; muốn đóng tiếp thì đăng ký lại với đại lý thu, thời gian đã đóng vẫn được giữ.`;
 }
 
+/** When a period of `months` (3, 6 or 12) must be paid: within its 3 months, the first 4 of six, the first 7 of twelve. */
+export function paidWithin(months: number): string {
+  return months === 12 ? 'trong 7 tháng đầu của kỳ' : months === 6 ? 'trong 4 tháng đầu của kỳ' : 'trong 3 tháng của kỳ';
+}
+
 /** An allowance asked for a relative ("mẹ tôi có được khoản trợ cấp hằng tháng nào không"). */
 const RELATIVE_ALLOWANCE = /\b(?:me|bo|ba|ong|cha) (?:toi |em |minh )?(?:\w+ ){0,3}(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,2}(?:tro cap|khoan)\b/;
 
@@ -2059,7 +2064,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       const months = mode[1] || mode[2] ? Number(mode[1] ?? mode[2]) : named === 'quy' || named === 'hang quy' ? 3 : named === '6 thang' || named === 'nua nam' ? 6 : 12;
       const first = monthIndex(s.day) + 1;
       const within = months === 12 ? 7 : months === 6 ? 4 : 3;
-      const rule = months === 12 ? 'trong 7 tháng đầu của kỳ' : months === 6 ? 'trong 4 tháng đầu của kỳ' : 'trong 3 tháng của kỳ';
+      const rule = paidWithin(months);
       return `Đóng ${months} tháng một lần thì nộp ${rule}: ví dụ kỳ từ tháng ${monthYear(first)} đến hết tháng ${monthYear(first + months - 1)} thì chậm nhất hết tháng ${monthYear(first + within - 1)}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng.`;
     },
     leadsAlways: true,
