@@ -1085,6 +1085,8 @@ const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
+/** A few months paid, told with "được" or "mới" ("đóng được 10 tháng", "mới đóng 8 tháng"), not a mode or a time to come. */
+const FEW_MONTHS_PAID = /\b(?:(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* duoc|moi (?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem|duoc))*) (?:hon |gan |khoang )?([1-9]|1[0-2]) thang\b(?! (?:mot lan|1 lan|nua|toi|sau|truoc|la|roi thi))(?! (?:lien|ke)\b)/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told
@@ -1106,6 +1108,9 @@ function monthsPaid(f: string, periods: () => Spans | undefined): number | undef
   const m = MONTHS_PAID.exec(f);
   const n = m?.[1] ? Number(m[1]) : 0;
   if (n >= 13 && n <= 540) return Math.round((n / 12) * 100) / 100;
+  // ("đóng được 10 tháng rồi nghỉ", "mới đóng 8 tháng": a few months paid, told alone.)
+  const few = FEW_MONTHS_PAID.exec(f);
+  if (few?.[1]) return Math.round((Number(few[1]) / 12) * 100) / 100;
   if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
   const spans = periods();
   const months = spans?.reduce((t, [a, b]) => t + b - a, 0) ?? 0;

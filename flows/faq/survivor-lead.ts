@@ -3,6 +3,7 @@ import { DIED_IN_MONTH, type Situation } from './situation.ts';
 import { rulesOnDay } from '../calculator/rules.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
+import { spell } from './leads.ts';
 
 /**
  * Funeral allowance: 10 × the reference level, for a member with 60 months or more (QĐ 863/QĐ-BNV); the answer
@@ -60,7 +61,8 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
   const s = told.deceased ? { ...told, ...told.deceased, day: told.day } : told;
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
-  const shown = Number.isInteger(n) ? `${n} năm` : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
+  // (Under a year in months: "10 tháng", not "khoảng 0,8 năm".)
+  const shown = Number.isInteger(n) ? `${n} năm` : n < 1 ? spell(n) : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
   // (12 months of compulsory insurance are enough for the funeral allowance.)
   const compulsoryYear = (s.compulsoryYears ?? (s.yearsKind === 'compulsory' ? n : 0)) >= 1;
   const amount0 = funeralFor(f, s.day);

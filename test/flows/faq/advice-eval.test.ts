@@ -366,12 +366,13 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then a husband's company insurance long past ("trước khi đi ck e làm cty đóng bhxh 5 năm …, năm 2014 đã rút") is no
  * compulsory scheme beside his wife's at a birth (not "Được cả hai"): 1013/1013.
  * then "Giờ bỏ cấp huyện rồi thì … đi đâu làm?": the districts done away with, not a father ("bố" folds as "bo"): 1014/1014.
+ * then months told alone ("đóng được 10 tháng thì mất", "mới đóng 9 tháng"): time paid, under a year: 1017/1017.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1014 / 1014, violations: 0 },
+  regress: { correct: 1017 / 1017, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -384,7 +385,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1014);
+    expect(regress.length).toBeGreaterThanOrEqual(1017);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
