@@ -408,7 +408,8 @@ function ownMonthsBeforeBirth(s: Situation, f: string): string | undefined {
 const OWN_START_AFTER = /\b(?:em|toi|minh|e|tui) (?:\w+ ){0,6}?tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 
 /** A period paid, then stopped ("đóng … từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ"). */
-const PAID_THEN_STOPPED = /\btu thang (\d{1,2})(?: (?:nam )?(20\d\d))? (?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b(?: [\w()]+){0,6}? (?:roi|thi|va) (?:\w+ )?(?:nghi|dung|ngung|thoi)\b/;
+// (Its start told by the year alone, its end without "tháng": "đóng bhxh tn từ 2019 tới hết 12/2025 thì ngưng".)
+const PAID_THEN_STOPPED = /\btu (?:thang (\d{1,2})(?: (?:nam )?(20\d\d))?|(?:nam )?(20\d\d)) (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b(?: [\w()]+){0,6}? (?:roi|thi|va) (?:\w+ )?(?:nghi|dung|ngung|thoi)\b/;
 
 /**
  * Months paid before a birth by someone who paid for a while and stopped: those within the 12 months before the birth
@@ -439,9 +440,9 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
         : `Anh/chị đóng từ tháng ${own[1]}/${own[2]}: đến trước tháng sinh (${at}) chỉ được ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
     }
   }
-  const endYear = Number(p[4]);
-  const from = Number(p[2] ?? endYear) * 12 + Number(p[1]) - 1;
-  const to = endYear * 12 + Number(p[3]) - 1;
+  const endYear = Number(p[5]);
+  const from = Number(p[2] ?? p[3] ?? endYear) * 12 + Number(p[1] ?? 1) - 1;
+  const to = endYear * 12 + Number(p[4]) - 1;
   if (to < from || to - from > 120) return undefined;
   const paid = Math.max(0, Math.min(to, due.at - 1) - Math.max(from, due.at - 12) + 1);
   const now = monthIndex(s.day);

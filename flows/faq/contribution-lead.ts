@@ -433,7 +433,8 @@ export function modeMonths(f: string): string | undefined {
   return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : years ? String(Number(years) * 12) : m?.[4] ? '12' : undefined);
 }
 /** Paying years ahead at once ("đóng 1 lần cho 5 năm tới", "đóng trước 3 năm"), at most 5 (Decree 159/2025). */
-const AHEAD = /\b(?:mot lan|1 lan|dong truoc|nop truoc|luon)\b/;
+// (Not a lump sum taken: "ck e làm cty đóng bhxh 5 năm (2008-2013), năm 2014 đã rút 1 lần r".)
+const AHEAD = /(?<!\b(?:rut|nhan|lanh|huong|tro cap)(?: \w+){0,3} )\b(?:mot lan|1 lan)\b|\b(?:dong truoc|nop truoc|luon)\b/;
 const YEARS_AHEAD = /\b(?:dong|nop|cho) (?:\w+ ){0,3}?([2-5]) nam\b(?! (?:nay|roi|truoc day|tuoi))/;
 
 /** Asks what to pay ("đóng bao nhiêu", "nộp hết bao nhiêu", "mức đóng"). */

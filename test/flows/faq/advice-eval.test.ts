@@ -367,6 +367,8 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * compulsory scheme beside his wife's at a birth (not "Được cả hai"): 1013/1013.
  * then "Giờ bỏ cấp huyện rồi thì … đi đâu làm?": the districts done away with, not a father ("bố" folds as "bo"): 1014/1014.
  * then months told alone ("đóng được 10 tháng thì mất", "mới đóng 9 tháng"): time paid, under a year: 1017/1017.
+ * then YI l04 made whole: "đóng bhxh tn từ 2019 tới hết 12/2025 thì ngưng … nếu tháng 12 này 2 vợ chồng cùng đóng lại" reckons
+ * the 3 months before a birth in 3/2027 (not enough); "đã rút 1 lần" is no mode of paying 5 years at once: 1017/1017.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
