@@ -12,7 +12,7 @@ import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
-import { lossLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder } from './loss-lead.ts';
+import { lossLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder, STOPPED_FROM } from './loss-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -147,6 +147,19 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
   if (!birth) return undefined;
   const [bm, by] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
   const due = by * 12 + bm;
+  // (A stop told after the start, "đóng tn từ tháng 11/2025 … thì từ tháng 9/2026 em lỡ không đóng nữa. Em dự sinh tháng 2/2027":
+  // the months paid before the stop inside the 12 before the birth month, not every month from the start.)
+  const stop = STOPPED_FROM.exec(f.slice(started.index! + started[0].length));
+  if (stop) {
+    const [start0, due0, stop0] = [Number(started[2]) * 12 + Number(started[1]) - 1, due - 1, Number(stop[2] ?? stop[4]) * 12 + Number(stop[1] ?? stop[3]) - 1];
+    if (stop0 > start0 && stop0 < due0) {
+      const counted = Math.max(0, Math.min(due0, stop0) - Math.max(start0, due0 - 12));
+      const told = `Anh/chị đóng từ tháng ${monthYear(start0)} đến tháng ${monthYear(stop0 - 1)}: trong 12 tháng trước tháng sinh (từ tháng ${monthYear(due0 - 12)} đến tháng ${monthYear(due0 - 1)}) có ${counted} tháng đóng`;
+      return counted >= 6
+        ? `${told}, đủ 6 tháng nên vẫn được trợ cấp 2.000.000 đồng mỗi con (không cần đóng đến tháng sinh).`
+        : `${told}, chưa đủ 6 tháng: cần thêm ${6 - counted} tháng đóng trước tháng sinh, tức phải đóng lại chậm nhất từ tháng ${monthYear(due0 - (6 - counted))} và đóng đều đến tháng ${monthYear(due0 - 1)}; đóng lại muộn hơn thì lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+    }
+  }
   const paid = due - (Number(started[2]) * 12 + Number(started[1]));
   if (paid < 0 || paid > 24) return undefined;
   if (paid >= 6) return `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
