@@ -796,22 +796,15 @@ function deathBesideLiving(index: FaqIndex, text: string, threshold: number, fac
   const livingAsk = (c: { clause: string; who: Person | undefined; named: boolean }): boolean =>
     isAsk(c.clause) && c.named && c.who !== undefined && c.who !== 'asker' && c.who !== dead[0] && !DEATH.test(foldWords(c.clause)) && !DEATH_ASK.test(foldWords(c.clause)) && !deadNamed.test(foldWords(c.clause));
   const living = [...new Set(clauses.filter(livingAsk).map((c) => c.who))].filter((p): p is Exclude<Person, 'asker'> => p !== undefined && p !== 'asker');
+  if (living.length === 0) return askerBesideDeath(index, clauses, dead[0]!, deadNamed, threshold, facts, day);
   if (living.length !== 1) return undefined;
   const who = living[0]!;
   const own = clauses.filter((c) => c.who === who && !died(c.clause) && (!isAsk(c.clause) || livingAsk(c)));
   if (!own.some((c) => !isAsk(c.clause) && FACT.test(foldWords(c.clause)))) return undefined;
   const deathText = clauses.filter((c) => !livingAsk(c)).map((c) => c.clause).join(' ');
-  const sex = PERSON_SEX[who];
-  forOnePerson = true;
-  let forDeath: FaqAnswer;
-  let forLiving: FaqAnswer;
-  try {
-    forDeath = answerQuestion(index, deathText, threshold, facts, day);
-    forLiving = answerQuestion(index, own.map((c) => c.clause).join(' '), threshold, sex ? { ...facts, sex } : facts, day);
-  } finally {
-    forOnePerson = false;
-  }
-  if (forDeath.kind !== 'entry' || forDeath.parts[0]!.entry.topic !== 'survivor' || forLiving.kind !== 'entry' || forLiving.parts[0]!.entry.topic === 'survivor') return undefined;
+  const both = deathAndLiving(index, deathText, own.map((c) => c.clause).join(' '), PERSON_SEX[who], threshold, facts, day);
+  if (!both) return undefined;
+  const [forDeath, forLiving] = both;
   const theirs = forLiving.parts.slice(0, 2).map((p, k) => {
     const said = p.lead ? saidOf(p.lead, PERSON_PRONOUN[who]) : '';
     return k === 0 ? { ...p, lead: `Với ${PERSON_NAME[who]}: ${said}`.trim() } : { ...p, lead: said || undefined };
@@ -819,6 +812,62 @@ function deathBesideLiving(index: FaqIndex, text: string, threshold: number, fac
   const deathAsked = clauses.some((c) => isAsk(c.clause) && !livingAsk(c));
   const parts = deathAsked ? [...forDeath.parts.slice(0, 2), ...theirs] : [...theirs, forDeath.parts[0]!];
   return entryAnswer(parts, Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
+}
+
+/**
+ * The death's text and a living person's own text answered apart, each for one person (`sex` the living one's, when known):
+ * undefined unless the first is about the death and the second is not.
+ */
+function deathAndLiving(index: FaqIndex, deathText: string, livingText: string, sex: 'male' | 'female' | undefined, threshold: number, facts: Situation, day: AsOfDay): [FaqAnswer, FaqAnswer] | undefined {
+  forOnePerson = true;
+  let forDeath: FaqAnswer;
+  let forLiving: FaqAnswer;
+  try {
+    forDeath = answerQuestion(index, deathText, threshold, facts, day);
+    forLiving = answerQuestion(index, livingText, threshold, sex ? { ...facts, sex } : facts, day);
+  } finally {
+    forOnePerson = false;
+  }
+  if (forDeath.kind !== 'entry' || forDeath.parts[0]!.entry.topic !== 'survivor' || forLiving.kind !== 'entry' || forLiving.parts[0]!.entry.topic === 'survivor') return undefined;
+  return [forDeath, forLiving];
+}
+
+/** A spouse's sex from the one who died ("Chồng em … mất": the asker is his wife). */
+const SPOUSE_SEX: Readonly<Partial<Record<Person, 'male' | 'female'>>> = { chong: 'female', vo: 'male' };
+
+/**
+ * The asker's own case beside a member's death (deathBesideLiving): "Chồng em … mất tháng 9/2026 … đóng tự nguyện … Em thì 49
+ * tuổi, đang đóng tự nguyện được 2 năm. … 4. Em có nên đóng tiếp không, bao giờ em được lãnh lương hưu?". The death is read
+ * on the letter without the asker's own sentences (her age and years are not his), and her own asks on her own sentences,
+ * told apart ("Còn anh/chị: …"). Undefined unless the asker tells facts of their own after naming the one who died, and asks
+ * something that is not about the death.
+ */
+function askerBesideDeath(
+  index: FaqIndex,
+  clauses: ReadonlyArray<{ clause: string; who: Person | undefined; named: boolean }>,
+  dead: Person,
+  deadNamed: RegExp,
+  threshold: number,
+  facts: Situation,
+  day: AsOfDay,
+): FaqAnswer | undefined {
+  const isAsk = (c: string): boolean => c.includes('?');
+  const aboutDeath = (c: string): boolean => {
+    const f = foldWords(c);
+    return DEATH.test(f) || DEATH_ASK.test(f) || deadNamed.test(f) || /\b(?:thay|cua) anh\b|\bcong (?:\w+ )?(?:nam|thoi gian)\b/.test(f);
+  };
+  const deadAt = clauses.findIndex((c) => c.who === dead);
+  // (The asker's facts told after the one who died, opening with the asker: "Em thì 49 tuổi, đang đóng tự nguyện được 2 năm.")
+  const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !isAsk(c.clause) && !aboutDeath(c.clause) && FACT.test(foldWords(c.clause)) && /\b(?:tuoi|nam|thang|dong|tham gia)\b/.test(foldWords(c.clause)));
+  const ownAsks = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && isAsk(c.clause) && !aboutDeath(c.clause));
+  if (deadAt < 0 || ownFacts.length === 0 || ownAsks.length === 0) return undefined;
+  const mine = new Set([...ownFacts, ...ownAsks]);
+  const deathText = clauses.filter((c) => !mine.has(c)).map((c) => c.clause).join(' ');
+  const both = deathAndLiving(index, deathText, [...mine].map((c) => c.clause).join(' '), SPOUSE_SEX[dead], threshold, facts, day);
+  if (!both) return undefined;
+  const [forDeath, forLiving] = both;
+  const theirs = forLiving.parts.slice(0, 2).map((p, k) => (k === 0 ? { ...p, lead: `Còn anh/chị: ${p.lead ?? ''}`.trim() } : p));
+  return entryAnswer([...forDeath.parts.slice(0, 3), ...theirs], Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
 }
 
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */

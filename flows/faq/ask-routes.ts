@@ -380,6 +380,9 @@ const HUSBAND_PAYING_SINCE = /\b(?:chong|ong xa) (?:toi|em|minh|tui|e) (?:\w+ ){
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
 const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
 
+/** A dead member's pension asked to go on to someone ("lĩnh tiếp lương hưu của bố", "nhận lương hưu thay anh"). */
+const PENSION_OF_THE_DEAD = /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) (?:cua|thay|tiep|thay cho|tiep cua) )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/;
+
 /** A job's compulsory insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc"). */
 const JOB_ENDED = /\bbat buoc\b(?: \w+){0,4}? (?:toi|den) (?:het )?thang \d{1,2} (?:nam )?20\d\d (?:thi |roi )?(?:nghi|thoi)\b/;
 /**
@@ -545,7 +548,7 @@ const VOLUNTARY_ONLY = (f: string, s: Situation): boolean =>
 /** A birth year told and when the retirement age comes asked ("sinh tháng 12/1964, đủ tuổi nghỉ hưu vào tháng nào"). */
 export function asksRetirementDate(f: string): boolean {
   return (
-    /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
+    /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |(?:ngay )?\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
     /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
     // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
     /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
@@ -1763,12 +1766,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     leadsAlways: true,
   },
   {
+    // The same ask about a member who died before any pension, with the years told ("đóng tự nguyện từ tháng 3/2022 … tới tháng
+    // 8/2026 thì anh mất … Em có được nhận lương hưu thay anh hoặc cộng số năm của anh vào cho em không?"): there is no pension
+    // to draw, the years are not added to anyone's, and the family's allowances follow from his years.
+    name: 'pension-of-the-dead-member',
+    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && s.yearsPaid < 15 && PENSION_OF_THE_DEAD.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s, f) => {
+      const added = /\bcong (?:\w+ ){0,3}(?:nam|thoi gian)\b|\b(?:nam|thoi gian) (?:dong )?cua (?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b (?:\w+ ){0,4}(?:cho|vao)\b/.test(f)
+        ? ' Số năm đóng của người mất cũng không được cộng sang sổ BHXH của vợ/chồng hay con; mỗi người có thời gian đóng riêng.'
+        : '';
+      const own = survivorLead(s, f);
+      return `Không: người mất chưa hưởng lương hưu (đóng ${spell(s.yearsPaid!)}), nên không có lương hưu để nhận thay.${added}${own ? ` ${own}` : ''}`;
+    },
+    leadsAlways: true,
+  },
+  {
     // A dead pensioner's pension asked to go on to the widow or a child ("Mẹ có được lĩnh tiếp lương hưu của bố không?"): it
     // stops; the family gets the survivors' and funeral allowances instead.
     name: 'pension-of-the-dead',
     // ("… chưa hưởng lương hưu. Mẹ đóng …" is no such ask: "tiếp", "thay", "lại" or "của" must say whose pension goes on.)
     // ("… tôi có được lãnh lương hưu thay ông hằng tháng không?" too.)
-    asks: (f, s) => s.memberDied === true && /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) (?:cua|thay|tiep|thay cho|tiep cua) )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/.test(f),
+    asks: (f, s) => s.memberDied === true && PENSION_OF_THE_DEAD.test(f),
     entry: 'survivor.pensioner_dies',
     lead: (s, f) => {
       const own = pensionerSurvivorLead(f, f, s.day);
@@ -2032,7 +2051,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension === true &&
       /\b(?:bhyt|the bao hiem y te|the y te)\b/.test(f) &&
-      /\b(?:mua tiep|gia han|dong tiep|(?:co )?phai (?:mua|dong)(?: tiep| them| lai)?)\b/.test(f) &&
+      /\b(?:mua tiep|gia han|dong tiep|tiep tuc (?:mua|dong)|(?:co )?phai (?:mua|dong)(?: tiep| them| lai)?)\b/.test(f) &&
       !/\bcon (?:me|bo|vo|chong|ba|ong|cha)\b|\b(?:ca nha|may nguoi|\d nguoi|moi nguoi)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
     decisive: true,
@@ -2171,10 +2190,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // pension starts ("mẹ tôi sắp có lương hưu thì có cần mua bhyt hộ gia đình nữa không").
     name: 'pensioner-health-card',
     asks: (f) =>
-      /\b(?:sap|se|khi|da|dang|moi|vua) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|an) luong huu\b/.test(f) &&
+      // ("Mẹ tôi bắt đầu lãnh lương hưu … từ tháng 9/2026 … hết hạn thẻ cũ có phải tiếp tục mua bhyt hộ gia đình không".)
+      /\b(?:sap|se|khi|da|dang|moi|vua|bat dau) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|an) luong huu\b/.test(f) &&
       /\b(?:can|phai|nen|co) (?:\w+ ){0,2}(?:mua|dong|tham gia) (?:\w+ ){0,2}bhyt\b|\bbhyt (?:\w+ ){0,4}(?:nua|tiep) (?:khong|ko|k)\b/.test(f),
     entry: 'health_insurance.pensioner_card',
-    replaces: ['health_insurance.household_hi', 'health_insurance.contributor_card', 'health_insurance.where_buy', 'health_insurance.difference_cards'],
+    // (The old card's renewal matched, "thẻ còn hạn đến tháng 3/2027 … hết hạn thẻ cũ có phải tiếp tục mua": no renewal needed.)
+    replaces: ['health_insurance.household_hi', 'health_insurance.contributor_card', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.card_gap'],
   },
   {
     // Household health insurance for a household of a size told, or with a member who holds another card ("nhà 5

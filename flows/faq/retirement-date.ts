@@ -1,8 +1,8 @@
 import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { monthYear } from './as-of.ts';
 
-/** "sinh tháng 5/1969", "sinh năm 1969", "sinh 1969" on folded words. */
-const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |\d{1,2} (\d{1,2}) |(\d{1,2}) )?(19[4-9]\d)\b/;
+/** "sinh tháng 5/1969", "sinh năm 1969", "sinh 1969", "sinh ngày 15/8/1965" on folded words. */
+const BORN = /\bsinh (?:(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?|nam |(?:ngay )?\d{1,2} (\d{1,2}) |(\d{1,2}) )?(19[4-9]\d)\b/;
 
 /** The month (0-based from year 0) someone born in `month`/`year` reaches the retirement age, and that age. */
 export function reaches(sex: 'male' | 'female', year: number, month: number): { at: number; age: number } {

@@ -518,7 +518,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     // ("Đi XKLĐ Nhật về": the job abroad is over.)
     s.employment = 'left_job';
   } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
-    s.employment = 'contract';
+    // (A job whose insured years ended before this year, "lam cong ty co dong bhxh bat buoc tu 7/2005 den 6/2012": left.)
+    const ended = JOB_PERIOD_ENDED.exec(f);
+    s.employment = ended && Number(ended[1]) < year ? 'left_job' : 'contract';
   }
 
   // ("Chồng tôi quốc tịch Hàn Quốc": a nationality told by its country.)
@@ -683,7 +685,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   }
   // A period paid ahead told beside the start ("đóng tự nguyện từ tháng 3/2015, cứ đóng theo năm, lần gần nhất tháng 3/2026 tôi
   // đã đóng luôn 12 tháng tới tháng 2/2027"): the 12 months are the last period, not all the years paid since the start.
-  if (s.prepaid && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !s.memberDied) {
+  // (Not periods told apart with their gaps, "từ 7/2005 đến 6/2012 … từ 1/2016 đến 12/2020 …, rồi nghỉ 5 năm …, từ 1/2026 …
+  // đến nay": those are the years, whatever is paid ahead.)
+  if (s.prepaid && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !s.memberDied && [...f.matchAll(PERIOD)].length < 2) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since <= 540 && s.yearsPaid * 12 < since - 12) s.yearsPaid = Math.round((since / 12) * 100) / 100;
   }
@@ -1082,6 +1086,8 @@ function inRelativeSentence(f: string, at: number): boolean {
 const STATUS_BEFORE = /\b(?:ho ngheo|ho can ngheo|can ngheo|ngheo|khuyet tat|that nghiep) $/;
 /** A period's start month with the years paid from it: "tới 1/2015 mới đóng tự nguyện được 2 năm". */
 const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\d) (?:moi |lai |thi )?(?:dong|tham gia)(?: (?!nam\b)\w+){0,4}? (?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/g;
+/** A company job told with the end of its insured years ("làm công ty có đóng bhxh bắt buộc từ 7/2005 đến 6/2012"): [, end year]. */
+const JOB_PERIOD_ENDED = /\b(?:lam|cong ty|cty)\b(?: \w+){0,6}? (?:dong|co) (?:bhxh|bao hiem|bh)\b(?: \w+){0,3}? (?:tu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d )?(?:den|toi) (?:het )?(?:thang )?(?:\d{1,2} )?(?:nam )?((?:19|20)\d\d)\b/;
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;

@@ -80,7 +80,13 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
     return `Người mất đã đóng ${shown}${kind}: ${funeral}; thân nhân được trợ cấp tuất một lần khoảng ${total} tháng ${kind ? 'tiền lương' : 'tiền lương, thu nhập'} bình quân${split}, thấp nhất 3 tháng.`;
   }
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
-  if (n < 5) return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng (đóng chưa đủ 60 tháng).`;
+  // (With the income told, "đóng tự nguyện mức thu nhập 3 triệu/tháng", 54 months: about 54 × 660.000 đồng.)
+  if (n < 5) {
+    const income = s.yearsKind === 'compulsory' ? undefined : incomeTold(f);
+    const months = Math.round(n * 12);
+    const paid = income !== undefined ? ` (khoảng ${formatNumber(Math.round(months * income * 0.22))} đồng: ${months} tháng × 22% × ${formatNumber(income)} đồng; phần Nhà nước đã hỗ trợ có thể không được tính)` : '';
+    return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng${paid} (đóng chưa đủ 60 tháng).`;
+  }
   const { months, total, split } = monthsOfAverage(n, s);
   // With the income told ("mức 3tr", "bình quân khoảng 4 triệu"): the amount too.
   const income = incomeTold(f);

@@ -86,7 +86,8 @@ const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|
 /** A fact told: a figure, or never having paid. */
 export const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
-export const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
+// (A death's month, "52 tuổi, mất tháng 9/2026 vì đột quỵ"; the one who died named after "thì", "đóng tới tháng 8/2026 thì anh mất".)
+export const DEATH = /\b(?:qua doi|tu vong|chet|tu tran|hy sinh)\b|\bmat (?:vao )?(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b|\b(?:thi|roi) (?:anh|chi|ong|ba) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)|\b(?:(?:bo|me|cha|chong|vo|ong|ba|chau|con(?: trai| gai)?)(?: (?:toi|em|minh|tui))?(?: (?:da|vua|moi|bi))?|da|vua|moi|bi|thi|anh ay|chi ay) mat\b(?! (?:viec|tien|so|the|giay|het|trang|quyen|thoi gian|suc|khong|ko|k|chua|di|luon|nhung|cac|gi|bao nhieu|nhieu|it)\b)(?!$)/;
 
 /**
  * An ask by its words alone, in a letter written without question marks ("anh ấy rút ngay được không hay phải đợi 1 năm", "tôi
