@@ -11,7 +11,7 @@ export { pensionRate, yearsLead } from './leads.ts';
 import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
-import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
+import { monthIndex, monthYear, today, yearOf, type AsOfDay } from './as-of.ts';
 import { lossLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder, STOPPED_FROM } from './loss-lead.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
@@ -84,7 +84,8 @@ const BIRTH_MONTH = /\b(?:thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:sinh
 /** A period with its months ("từ 2/2026 đến 5/2026", "từ tháng 6 đến hết tháng 8/2026"). */
 const SPAN_MONTHS = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)? ?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/g;
 /** A period told then stopped ("… đến tháng 6/2025 thì nghỉ", "… rồi ngưng đóng"). */
-const SPAN_STOPPED = /^ ?,? ?(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b/;
+// ("(từ 7/2025 đến 6/2026), hết đợt thì em chưa đóng tiếp" too.)
+const SPAN_STOPPED = /^ ?,? ?(?:\) ?,? ?)?(?:(?:thi|roi|xong|sau do|va) (?:\w+ ){0,2}(?:nghi|ngung|dung|thoi|bo)\b|(?:het dot |het ky )?(?:thi |roi )?(?:\w+ )?(?:chua|khong) (?:dong|nop) (?:tiep|lai|nua)\b)/;
 /** A job's insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc", "làm công ty đến tháng 3/2026 rồi nghỉ"). */
 const ENDED_BEFORE = /\b(?:dong|lam)\b(?: [\w,]+){0,8}? (?:toi|den) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d) (?:, )?(?:thi |roi |la )?(?:nghi|thoi|dung|ngung)\b/;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
@@ -95,7 +96,7 @@ const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{
  * 41/2024 Art 95); one parent short, the other paying since earlier ("Vợ em thì mới đăng ký đóng từ tháng 11/2026 … em …
  * đóng … từ năm 2023 tới giờ"): the other one receives it.
  */
-export function monthsBeforeBirthLead(told: string): string | undefined {
+export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | undefined {
   // ("Tháng 12/2026 này em mới đăng ký …": the month told before the start, read as "đăng ký từ tháng 12/2026".)
   const f = startsInOrder(told);
   // Two periods or more told ("đóng bắt buộc … từ 2/2026 đến 5/2026 …, sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh
@@ -115,15 +116,23 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
       return to >= from ? t + Math.max(0, Math.min(to, due - 1) - Math.max(from, due - 12) + 1) : t;
     }, 0);
     // (A start after the period stopped, "… thì nghỉ việc, tới 9/2026 e đăng ký đóng tự nguyện": its months up to the birth too.)
-    const after = stopped ? [...f.slice(last!.index + last![0].length).matchAll(STARTED_MONTHS)][0] : undefined;
+    // (Not the other parent's start: "… hết đợt thì em chưa đóng tiếp … 2/ Chồng em đóng tự nguyện từ tháng 1/2026 tới nay".)
+    const rest = f.slice(last!.index + last![0].length);
+    const after = stopped ? [...rest.matchAll(STARTED_MONTHS)].find((m) => !/\b(?:vo|chong)\b(?: \w+){0,3} ?$/.test(rest.slice(Math.max(0, m.index - 30), m.index))) : undefined;
     const since = after ? Number(after[2]) * 12 + Number(after[1]) - 1 : undefined;
     const resumed = since === undefined ? undefined : resumedBeforeBirthLead(paid, since, due, 'tháng sinh');
     if (resumed) return resumed;
     if (stopped) {
       const window = `tháng ${monthYear(due - 12)} đến tháng ${monthYear(due - 1)}`;
-      return paid >= 6
-        ? `Trong 12 tháng trước tháng sinh (từ ${window}) có ${paid} tháng đóng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`
-        : `Chưa đủ điều kiện: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).`;
+      if (paid >= 6) return `Trong 12 tháng trước tháng sinh (từ ${window}) có ${paid} tháng đóng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
+      // (The latest month to pay again for the months short, when it comes after the period: "… (từ 7/2025 đến 6/2026), hết
+      // đợt thì em chưa đóng tiếp … dự sinh tháng 2/2027": 5 months, one more from 1/2027 at the latest.)
+      const end = Number(last![4]) * 12 + Number(last![3]) - 1;
+      const latest = due - (6 - paid);
+      // (Only for a month still to come on the message's day: a birth past or too near has no month left to pay.)
+      const again = latest <= end || day === undefined || latest < monthIndex(day) ? '' : latest === due - 1 ? ` Đóng thêm tháng ${monthYear(latest)} (trước tháng sinh) thì đủ 6 tháng.` : ` Đóng lại chậm nhất từ tháng ${monthYear(latest)} và đóng đều đến tháng ${monthYear(due - 1)} thì đủ 6 tháng.`;
+      const other = otherParentLead(f, due, last!.index);
+      return `${again ? 'Hiện chưa đủ' : 'Chưa đủ điều kiện'}: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).${again}${other ? ` ${other}` : ''}`;
     }
     return paid >= 6
       ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (nếu đủ điều kiện hưởng thai sản theo BHXH bắt buộc thì chỉ hưởng chế độ bắt buộc).`
@@ -157,7 +166,9 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
       const told = `Anh/chị đóng từ tháng ${monthYear(start0)} đến tháng ${monthYear(stop0 - 1)}: trong 12 tháng trước tháng sinh (từ tháng ${monthYear(due0 - 12)} đến tháng ${monthYear(due0 - 1)}) có ${counted} tháng đóng`;
       return counted >= 6
         ? `${told}, đủ 6 tháng nên vẫn được trợ cấp 2.000.000 đồng mỗi con (không cần đóng đến tháng sinh).`
-        : `${told}, chưa đủ 6 tháng: cần thêm ${6 - counted} tháng đóng trước tháng sinh, tức phải đóng lại chậm nhất từ tháng ${monthYear(due0 - (6 - counted))} và đóng đều đến tháng ${monthYear(due0 - 1)}; đóng lại muộn hơn thì lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+        : day !== undefined && due0 - (6 - counted) < monthIndex(day)
+          ? `${told}, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (không đóng bù được các tháng đã qua); những lần sinh sau vẫn được khi đủ điều kiện.`
+          : `${told}, chưa đủ 6 tháng: cần thêm ${6 - counted} tháng đóng trước tháng sinh, tức phải đóng lại chậm nhất từ tháng ${monthYear(due0 - (6 - counted))} và đóng đều đến tháng ${monthYear(due0 - 1)}; đóng lại muộn hơn thì lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
     }
   }
   const paid = due - (Number(started[2]) * 12 + Number(started[1]));
@@ -178,17 +189,27 @@ export function monthsBeforeBirthLead(told: string): string | undefined {
   const own = !spouse && /\b(?:em|toi|minh|tui)\b(?: \w+){0,6} ?$/.test(before);
   const late = spouse === 'vo' ? 'vợ anh/chị' : spouse === 'chong' ? 'chồng chị' : own ? 'anh/chị' : 'người này';
   const short = `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên ${late} chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
-  for (const other of f.matchAll(OTHER_PAYING_SINCE)) {
-    if (other.index === started.index) continue;
-    const since = Number(other[2]) * 12 + Number(other[1] ?? 1);
-    if (due - since >= 6) {
-      // (The other named before their start: "chồng em đóng tn từ 2020 tới giờ".)
-      const named = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(f.slice(Math.max(0, other.index - 50), other.index))?.[1];
-      const who = named && !spouse ? (named === 'vo' ? 'vợ anh/chị' : 'chồng chị') : spouse ? 'anh/chị' : 'người còn lại';
-      return `${short} Nhưng ${who} đóng từ ${other[1] ? `tháng ${other[1]}/` : 'năm '}${other[2]} đến nay: đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, nên ${who} được nhận trợ cấp 2.000.000 đồng cho mỗi con (người cha cũng được nhận khi đủ điều kiện; cả hai cùng đủ thì chỉ một người nhận).`;
-    }
-  }
+  const other = otherParentLead(f, due - 1, started.index!, spouse);
+  if (other) return `${short} ${other}`;
   return short.replace(`nên ${late} chưa`, 'nên lần sinh này chưa');
+}
+
+/**
+ * The other parent paying since a month or year told, up to now, enough for the 6 months before the birth month `due`
+ * (0-based): "Nhưng chồng chị đóng từ tháng 1/2026 đến nay: … được nhận trợ cấp 2.000.000 đồng …". `at` is where the first
+ * parent's own period is told (skipped); `spouse` the one named there, when it is the other parent. Undefined when none.
+ */
+function otherParentLead(f: string, due: number, at: number, spouse?: string): string | undefined {
+  for (const other of f.matchAll(OTHER_PAYING_SINCE)) {
+    if (other.index === at) continue;
+    const since = Number(other[2]) * 12 + Number(other[1] ?? 1);
+    if (due + 1 - since < 6) continue;
+    // (The other named before their start: "chồng em đóng tn từ 2020 tới giờ".)
+    const named = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(f.slice(Math.max(0, other.index - 50), other.index))?.[1];
+    const who = named && !spouse ? (named === 'vo' ? 'vợ anh/chị' : 'chồng chị') : spouse ? 'anh/chị' : 'người còn lại';
+    return `Nhưng ${who} đóng từ ${other[1] ? `tháng ${other[1]}/` : 'năm '}${other[2]} đến nay: đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, nên ${who} được nhận trợ cấp 2.000.000 đồng cho mỗi con (người cha cũng được nhận khi đủ điều kiện; cả hai cùng đủ thì chỉ một người nhận).`;
+  }
+  return undefined;
 }
 
 /**
@@ -432,7 +453,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // 4/2027. Tháng 12/2026 em mới đăng ký …, tính đóng luôn 12 tháng một lần cho đủ điều kiện nhận 2tr thai sản"): the months
   // paid before the birth (months paid ahead after it do not count).
   // (Not a birth after a member's death: the member's months are not the mother's.)
-  const birthFirst = (!matched || matched.topic === 'payment_mode' || matched.topic === 'pension_conditions') && !s.memberDied && /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, matched ?? undefined) : null;
+  const birthFirst = (!matched || matched.topic === 'payment_mode' || matched.topic === 'pension_conditions') && !s.memberDied && /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, s.day, matched ?? undefined) : null;
   if (birthFirst) return birthFirst;
   // A lump sum taken, then years paid since, both periods added up by the asker ("tôi tính cả hai quãng là đủ 15 năm
   // rồi"): only the years since count.
@@ -446,7 +467,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh con tháng 10/2026, có được hưởng 2 triệu thai sản …"): the months
   // of both, whatever the job's end brought up.
   if (/\b(?:thai san|2 trieu)\b/.test(f) && [...f.matchAll(SPAN_MONTHS)].length >= 2) {
-    const a = part('maternity.conditions', monthsBeforeBirthLead(f));
+    const a = part('maternity.conditions', monthsBeforeBirthLead(f, s.day));
     if (a && a.kind === 'parts' && a.parts[0]?.lead) return a;
   }
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
@@ -803,8 +824,8 @@ export const PENSIONER_PAYS_MORE = 'Đang hưởng lương hưu thì không đư
 const ONE_PARENT_ONLY = 'Chỉ một người được nhận: nếu cả vợ và chồng đều đủ điều kiện thì một người được trợ cấp 2.000.000 đồng cho mỗi con, không nhận hai lần.';
 
 /** The months paid before a birth told (monthsBeforeBirthLead), and, both parents paying, that one of them receives it. */
-function birthMonthsAdvice(index: FaqIndex, f: string, matched?: KbEntry): Advice | null {
-  const lead = monthsBeforeBirthLead(f);
+function birthMonthsAdvice(index: FaqIndex, f: string, day: AsOfDay | undefined, matched?: KbEntry): Advice | null {
+  const lead = monthsBeforeBirthLead(f, day);
   if (!lead) return null;
   // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
   const onceToo = EACH_PARENT_ASKED.test(f) && !lead.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
@@ -900,7 +921,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   if (monthsPaid !== undefined && monthsPaid > 0) {
     // (The start and the birth month told: the months before the birth, reckoned, "từ tháng 10/2026 … dự sinh … tháng
     // 2/2027" is 4, short.)
-    const reckoned = monthsBeforeBirthLead(f);
+    const reckoned = monthsBeforeBirthLead(f, s.day);
     const a = part(
       'maternity.conditions',
       reckoned ??
@@ -1122,7 +1143,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const body = (matched.id === 'maternity.father' || matched.id === 'maternity.amount' ? get(index, 'maternity.conditions') : undefined) ?? matched;
     // (With the months paid before the birth first, when told: "Vợ em đóng … từ tháng 3/2026 …, tháng 1/2027 dự sinh".)
     const once = ONE_PARENT_ONLY;
-    const months = monthsBeforeBirthLead(f);
+    const months = monthsBeforeBirthLead(f, s.day);
     return { kind: 'parts', parts: [{ entry: body, lead: months ? `${months} ${once}` : once }] };
   }
   if (matched.topic === 'subsidy' && matched.id !== 'subsidy.local_topup' && localTopUp) return { kind: 'parts', parts: [s.day ? { entry: matched, lead: floorPaymentLead(s, f) } : { entry: matched }, { entry: localTopUp }] };
@@ -1153,7 +1174,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const started = STARTED_MONTH.exec(f);
   const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
   // (Matched elsewhere, "… nghỉ việc, sau đó đóng tự nguyện … sinh con tháng 10/2026, có được 2 triệu thai sản không": the birth asked.)
-  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, matched) : null;
+  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, s.day, matched) : null;
   if (beforeBirth) return beforeBirth;
   // A stillbirth or a loss in a month told after a start: the months paid before it against the 6 needed, and the 22 weeks.
   const lost = lossLead(f);

@@ -1333,7 +1333,7 @@ export function answerQuestion(
   const father = asker && matched?.topic === 'maternity' ? fatherInTimeLead(situation, foldWords(rawText)) : undefined;
   // (Or the asker's own months, the birth told in the wife's sentence: "Vợ em dự sinh tháng 3/2027 … Em mới đăng ký … từ tháng
   // 11/2026 …. Em là chồng thì có được nhận 2 triệu không?")
-  const ownMonths = !father && asker && matched?.topic === 'maternity' && !monthsBeforeBirthLead(askWords(asker.text)) ? monthsBeforeBirthLead(askWords(rawText)) : undefined;
+  const ownMonths = !father && asker && matched?.topic === 'maternity' && !monthsBeforeBirthLead(askWords(asker.text)) ? monthsBeforeBirthLead(askWords(rawText), day) : undefined;
   const birthLead = father ?? ownMonths;
   const birthEntry = father ? index.entries.get('maternity.father') : ownMonths ? index.entries.get('maternity.conditions') : undefined;
   const advice: ReturnType<typeof adviseFor> | null = birthEntry

@@ -375,12 +375,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * birth month; a widow's own years and asks beside her husband's death ("Còn anh/chị: …"), his 54 months' amount paid
  * (35.640.000), no pension to draw in his place; periods told with their gaps are the years, whatever is paid ahead (13, not
  * 21,5): 1023/1023.
+ * then YK l07: a period paid ahead then not renewed ("(từ 7/2025 đến 6/2026), hết đợt thì em chưa đóng tiếp") is 5 months before a
+ * birth in 2/2027, one more month to pay; the husband's own start is not hers, and he qualifies: 1024/1024.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1023 / 1023, violations: 0 },
+  regress: { correct: 1024 / 1024, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -393,7 +395,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1023);
+    expect(regress.length).toBeGreaterThanOrEqual(1024);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
