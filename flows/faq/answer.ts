@@ -405,6 +405,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : notChild ? { ...m0, entry: notChild } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
+    // (The first ask's "Được" said already by the reply's first answer: "… đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
+    // nguyện được không?" after "Được. Sau khi nghỉ việc … đăng ký đóng BHXH tự nguyện …", leaving room for the others.)
+    if (i === 0 && parts[0] && /^Được[.,:]/u.test(parts[0].lead ?? parts[0].entry.short) && /^Được[.,:]/u.test(entry.short)) continue;
     // ("Tôi bị thai chết lưu … Xin hỏi tôi có được trợ cấp không?": an allowance asked is the social pension's only for one
     // who is old or asks of old age.)
     if (entry.id === 'other.social_pension' && !routed && (s.age ?? 0) < 70 && !/\b(?:[6-9]\d tuoi|huu tri xa hoi|nguoi (?:gia|cao tuoi)|(?:luc|khi|tuoi|ve) gia)\b/.test(askWords(text)) && !/\b(?:ong|ba|bo|me|cha)\b/.test(foldWords(ask.split(/(?<=[.!?;])\s+/).pop() ?? ask))) continue;

@@ -380,6 +380,9 @@ const HUSBAND_PAYING_SINCE = /\b(?:chong|ong xa) (?:toi|em|minh|tui|e) (?:\w+ ){
 /** Paying since a month told ("đóng BHXH tự nguyện hằng tháng từ tháng 4/2026 đến nay"). */
 const PAYING_SINCE_MONTH = /\b(?:dong|tham gia|bat dau)\b(?: \w+){0,5}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b(?= (?:\w+ ){0,3}(?:den nay|toi nay|den gio|hang thang|deu))/;
 
+/** Drawing unemployment benefit now ("đang nhận trợ cấp thất nghiệp", "trong thời gian hưởng bảo hiểm thất nghiệp"). */
+const ON_UNEMPLOYMENT_BENEFIT = /\b(?:dang|trong khi|trong thoi gian) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bhtn)\b/;
+
 /** A dead member's pension asked to go on to someone ("lĩnh tiếp lương hưu của bố", "nhận lương hưu thay anh"). */
 const PENSION_OF_THE_DEAD = /\b(?:linh|lanh|nhan|huong|an) (?:(?:tiep|thay|lai) (?:luong huu|tien huu) (?:cua )?|(?:luong huu|tien huu) (?:cua|thay|tiep|thay cho|tiep cua) )(?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b/;
 
@@ -1188,8 +1191,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Or the household leaving the near-poor list: "đã nộp xong kỳ từ tháng 10/2026 đến hết tháng 3/2027 … không còn trong
     // danh sách cận nghèo. Em có phải đóng bù tiền hỗ trợ không".)
     asks: (f) =>
-      /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b/.test(f) &&
-      !/\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) &&
+      // ("Mình đóng tn theo 6 tháng một lần, đợt từ 7/2026 tới 12/2026 mình đã nộp hồi tháng 8" too.)
+      /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b|\b(?:dot|ky) (?:tu )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:toi|den) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:\w+ ){0,2}(?:da|vua|moi) (?:nop|dong)\b/.test(f) &&
+      // (Not a period only planned, whether it may be asked: "Tháng 12/2026 này tôi định đóng trước 5 năm một lần … Làm vậy có
+      // được không": that reply says both.)
+      !/\b(?:dinh|muon|tinh|du dinh|se) (?:\w+ ){0,2}dong truoc\b(?: [\w,.]+){0,24}? (?:co )?duoc (?:khong|ko|k)\b/.test(f) &&
+      // (The rule's own rise is not a level changed: "lương cơ sở tăng lên".)
+      !/(?<!\b(?:luong co so|chuan ngheo|tham chieu|toi thieu|thap nhat) )\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) &&
       (/\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) || LEFT_GROUP.test(f)) &&
       // ("… có bị truy thu tiền nhà nước đã hỗ trợ ko": the support clawed back, asked.)
       /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai|truy thu|thu hoi|thu lai)\b/.test(f),
@@ -1692,6 +1700,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // Joining while drawing unemployment benefit, a later ask ("Tôi muốn hỏi: đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
+    // nguyện được không?"): yes, no compulsory insurance then; not that voluntary insurance has no unemployment benefit.
+    name: 'joins-on-unemployment-benefit',
+    asks: (f) => ON_UNEMPLOYMENT_BENEFIT.test(f) && /\b(?:dong|tham gia)\b(?: \w+){0,5}? (?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+    entry: 'eligibility.no_contract',
+    replaces: ['other.unemployment', 'benefits_pension.no_sickness'],
+    laterAskOnly: true,
+  },
+  {
     // Months paid ahead for after a job's compulsory insurance starts ("Tiền tự nguyện tôi đã đóng trước cho tháng 1-4/2027 thì
     // xử lý thế nào, có được giữ song song cả hai không?"), a later ask: refunded, the two not paid side by side.
     name: 'prepaid-months-then-hired',
@@ -2097,7 +2114,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
       (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/.test(f)) &&
-      /\b(?:dong|nop|bu|truy thu|thu) them\b|\bdong bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
+      // ("Vậy tôi có phải nộp bù tiền hỗ trợ không?" too.)
+      /\b(?:dong|nop|bu|truy thu|thu) them\b|\b(?:dong|nop) bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
     entry: 'contribution_amount.no_recalculation',
   },
   {

@@ -4,7 +4,7 @@ import { incomeLimits, rulesOnDay } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { figureValue, GROUPS } from './kb-figures.ts';
 import { formatAge, type Situation } from './situation.ts';
-import { monthIndex, monthYear } from './as-of.ts';
+import { monthIndex, monthYear, type AsOfDay } from './as-of.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
@@ -192,7 +192,9 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
     const perMode = months ? modesPaid(f, months, `PAY_${g}`) : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
-    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day, months)}${nextYearPeriod(f, g, months, s.day)}`;
+    // (A couple of two groups, "Tôi … người Kinh … Vợ tôi … là người Ê Đê … hai vợ chồng cùng đóng mức thấp nhất": each at their own.)
+    const couple = g === 'OTHER' && s.spouseEthnic === true && s.day !== undefined ? coupleOfTwoGroups(f, months, s.day) : undefined;
+    return `Ở mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? group.who : 'người không thuộc nhóm ưu tiên'}${support} nộp {PAY_${g}} đồng/tháng${perMode}${couple ?? forAll(f, `PAY_${g}`, months)}.${localTopUp(f, g, null, s.day, months)}${nextYearPeriod(f, g, months, s.day)}`;
   }
   if (income < 500_000 || income > 200_000_000) return undefined;
   const { floor, ceiling } = incomeLimits(rulesOnDay(s.day).period);
@@ -396,6 +398,19 @@ const PAYERS = /^(?!.*\b(?:bhyt|y te)\b).*\b(?:dong|tham gia|nop)\b/;
 /** Someone of the family drawing a pension or insured through an employer, who may not join. */
 // (Now, not once: "trước có đóng bắt buộc 10 năm" is years kept, no bar.)
 const NOT_ALL_MAY_JOIN = /\b(?:dang (?:huong|lanh|linh|nhan) luong huu|da nghi huu|da ve huu|(?:dang|cong ty (?:co |dang )?|duoc cong ty) dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|co dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc(?! (?:duoc )?\d)|cong ty (?:co |dang )?dong (?:bhxh|bao hiem)(?! (?:duoc )?\d))\b/;
+/**
+ * A couple paying at the floor, the asker of no group and the spouse of an ethnic minority: the spouse's own payment and the
+ * two together ("; vợ/chồng là người dân tộc thiểu số nộp 231.000 đồng/tháng …; cả 2 người: …"). Undefined unless the two are
+ * asked about together.
+ */
+function coupleOfTwoGroups(f: string, months: string | undefined, day: AsOfDay): string | undefined {
+  if (forAll(f, 'PAY_OTHER', months) === '' || !/\b(?:hai|2|ca hai|ca 2) vo chong\b|\bvo chong (?:\w+ ){0,2}(?:cung|deu)\b/.test(f)) return undefined;
+  const k = months ? Number(months) : 1;
+  const [own, theirs] = [figureValue('PAY_OTHER', undefined, day) * k, figureValue('PAY_ETHNIC', undefined, day) * k];
+  const per = months ? ` mỗi ${months} tháng` : '/tháng';
+  return `; vợ/chồng là người dân tộc thiểu số được hỗ trợ nhiều hơn, nộp ${formatNumber(theirs)} đồng${per}; cả 2 người: ${formatNumber(own + theirs)} đồng${per}`;
+}
+
 /** The sum for all of them, a month or for the mode named. */
 // (The last one told, nearest the ask: "Nhà tôi 3 người … vợ chồng tôi cùng đóng … cả hai nộp bao nhiêu" is two. Three
 // or more only as the ones who pay: "mua BHYT hộ gia đình cho cả 4 người" is a health card.)

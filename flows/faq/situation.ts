@@ -466,7 +466,12 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("Không thuộc hộ nghèo, cận nghèo hay dân tộc thiểu số": not in any of them.)
   const fe = f.replace(/\b(?:khong|ko|chua) (?:phai |thuoc |la )+(?:(?:ho|can ngheo|ngheo|hay|hoac|va|nguoi|,) )*dan toc(?: thieu so)?\b/g, ' ');
   // ("… người Kinh, lấy chồng người Mường": the spouse's group, not the asker's.)
-  const ownGroup = /\bnguoi kinh\b/.test(fe) ? fe.replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: la)? (?:nguoi )?(?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ') : fe;
+  // ("Vợ tôi 30 tuổi là người Ê Đê": her age before her group.)
+  const ownGroup = /\bnguoi kinh\b/.test(fe)
+    ? fe
+        .replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: (?!(?:toi|em|minh|tui)\b)\w+){1,4}? (?:la )?nguoi (?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ')
+        .replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: la)? (?:nguoi )?(?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ')
+    : fe;
   if (ownGroup !== fe && ETHNIC_GROUP.test(fe) && !ETHNIC_GROUP.test(ownGroup)) s.spouseEthnic = true;
   if (ETHNIC_GROUP.test(ownGroup) || (/\bdan toc\b/.test(fe) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(fe))) s.ethnicMinority = true;
   // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)

@@ -377,12 +377,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * 21,5): 1023/1023.
  * then YK l07: a period paid ahead then not renewed ("(từ 7/2025 đến 6/2026), hết đợt thì em chưa đóng tiếp") is 5 months before a
  * birth in 2/2027, one more month to pay; the husband's own start is not hers, and he qualifies: 1024/1024.
+ * then YK m08, m15, l09: a period paid ("đợt từ 7/2026 tới 12/2026 mình đã nộp") when the reference level rises, and 5 years
+ * paid ahead before leaving the poor list ("có phải nộp bù"), not recalculated; a Kinh husband and his Ê Đê wife at their own
+ * prices (5.940.000 for 12 months), the first ask's "Được" said once so that the wife's birth gets its answer: 1027/1027.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1024 / 1024, violations: 0 },
+  regress: { correct: 1027 / 1027, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -395,7 +398,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1024);
+    expect(regress.length).toBeGreaterThanOrEqual(1027);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
