@@ -5,6 +5,7 @@ import { applyRate } from '../calculator/compute.ts';
 import { figureValue, GROUPS } from './kb-figures.ts';
 import { formatAge, type Situation } from './situation.ts';
 import { monthIndex, monthYear, type AsOfDay } from './as-of.ts';
+import { reaches } from './retirement-date.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
@@ -444,7 +445,8 @@ export function modeMonths(f: string): string | undefined {
   // (A mode moved to is the one asked about: "đang đóng theo quý, muốn chuyển qua đóng theo năm … đóng bn".)
   const moved = /\b(?:chuyen|doi) (?:qua|sang) /.exec(f);
   const m = (moved ? MODE.exec(f.slice(moved.index)) : null) ?? MODE.exec(f);
-  const years = AHEAD.test(f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
+  // (Not the missing years paid at once: "Tôi thiếu 2 năm, có được đóng một lần 2 năm đó ngay bây giờ không".)
+  const years = AHEAD.test(f) && !/\bthieu (?:\w+ ){0,2}[1-5] nam\b|\b[1-5] nam (?:con )?thieu\b/.test(f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
   return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : years ? String(Number(years) * 12) : m?.[4] ? '12' : undefined);
 }
 /** Paying years ahead at once ("đóng 1 lần cho 5 năm tới", "đóng trước 3 năm"), at most 5 (Decree 159/2025). */
@@ -606,7 +608,13 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b|\bso tien (?:\w+ ){0,3}bao nhieu\b/.test(f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
-  const when = ahead ? `Đóng đều đến tháng ${ahead.at} (đủ tuổi nghỉ hưu) thì còn thiếu ${months} tháng. ` : '';
+  // (The sex not told, neither age reached yet, "sinh tháng 7/1970 … có được đóng một lần 2 năm đó ngay bây giờ không": not
+  // yet, whichever it is.)
+  const both = !ahead && !s.sex && s.birthYear !== undefined && s.birthMonth !== undefined ? (['female', 'male'] as const).map((x) => reaches(x, s.birthYear!, s.birthMonth!).at) : undefined;
+  const notYet = both && both.every((at) => at > monthIndex(s.day!))
+    ? `Chưa đóng một lần được ngay: chỉ khi đã đến tuổi nghỉ hưu (nữ tháng ${monthYear(both[0]!)}, nam tháng ${monthYear(both[1]!)}) mà còn thiếu không quá 5 năm; từ nay đến đó có thể đóng theo tháng, 3, 6 hoặc 12 tháng, các tháng này cũng được tính. `
+    : '';
+  const when = ahead ? `Đóng đều đến tháng ${ahead.at} (đủ tuổi nghỉ hưu) thì còn thiếu ${months} tháng. ` : notYet;
   // (The floor of a year to come is what is known of it now: "từ 2027 dự kiến 2.200.000 đồng", the exact one published then.)
   const payYear = Math.floor((ahead?.atIndex ?? 0) / 12);
   const whose = later && named === null ? ` (mức thấp nhất từ năm ${period.from.slice(0, 4)}${period.provisional ? ', dự kiến' : ''}${payYear > Number(period.from.slice(0, 4)) ? `; mức của năm ${payYear} do Nhà nước công bố sau` : ''})` : '';
