@@ -870,7 +870,9 @@ function askerBesideDeath(
   if (!both) return undefined;
   const [forDeath, forLiving] = both;
   const theirs = forLiving.parts.slice(0, 2).map((p, k) => (k === 0 ? { ...p, lead: `Còn anh/chị: ${p.lead ?? ''}`.trim() } : p));
-  return entryAnswer([...forDeath.parts.slice(0, 3), ...theirs], Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
+  // (Of the death's answer, what the death brings: not a pension's worked example that "… bao nhiêu?" pulled in.)
+  const deathParts = forDeath.parts.filter((p, k) => k === 0 || p.entry.topic === 'survivor').slice(0, 3);
+  return entryAnswer([...deathParts, ...theirs], Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
 }
 
 /** Paying since before 1/7/2025 by what the message tells: a start year before 2025, or more years than since then. */
@@ -1376,6 +1378,12 @@ export function answerQuestion(
   const claim = index.entries.get('survivor.procedure');
   if (funeralOfMonth) parts = parts.map((p) => (p.entry.id === 'survivor.funeral_allowance' && p.lead === undefined ? { entry: claim ?? p.entry, lead: funeralOfMonth } : p));
   parts = forTheCase(parts, text, situation, index);
+  // (Years whose withdrawal the person is not sure of, "không nhớ đã lãnh một lần chưa": checked first, both cases said.)
+  if (situation.withdrawalUnsure && situation.yearsPaid !== undefined && YEARS_TOPICS.has(parts[0]!.entry.topic)) {
+    const first = parts[0]!;
+    const check = `Trước hết anh/chị kiểm tra đã nhận BHXH một lần chưa (ứng dụng VssID, cơ quan BHXH nơi cư trú hoặc 1900 9068): nếu chưa nhận thì ${spell(situation.yearsPaid)} đã đóng vẫn được giữ và tính như dưới đây; nếu đã nhận thì số năm đó không còn, phải đóng lại đủ 15 năm.`;
+    parts = [{ ...first, lead: first.lead ? `${check} ${first.lead}` : check }, ...parts.slice(1)];
+  }
   // A husband and wife each with their own years, the ask for both: each one's plan leads, instead of a mix of the two.
   const couple = YEARS_TOPICS.has(parts[0]!.entry.topic) ? coupleLead(rawText, day) : undefined;
   if (couple) parts = [{ ...parts[0]!, lead: couple }, ...parts.slice(1)];

@@ -49,6 +49,8 @@ export interface Situation {
   householdBusiness?: boolean;
   /** Took a lump sum before ("đã rút BHXH một lần rồi"). */
   withdrewBefore?: boolean;
+  /** Not sure whether the years were withdrawn ("không nhớ đã lãnh một lần chưa"). */
+  withdrawalUnsure?: boolean;
   /** On unpaid leave or with a suspended contract ("nghỉ không lương", "tạm hoãn hợp đồng"). */
   unpaidLeave?: boolean;
   /** Says they have reached the retirement age ("đã đủ tuổi nghỉ hưu", "đến tuổi nghỉ hưu rồi"). */
@@ -597,7 +599,11 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
-  const fw = f.replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ');
+  // ("… em không nhớ đã lãnh một lần chưa": not known, so not taken as done.)
+  const fw = f
+    .replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ')
+    .replace(WITHDRAWAL_UNSURE, ' ');
+  if (WITHDRAWAL_UNSURE.test(f)) s.withdrawalUnsure = true;
   // ("Chồng tôi …, trước làm ở công ty 22 năm nhưng năm 2016 đã rút BHXH một lần": the husband's withdrawal, not the asker's.)
   const withdrawalAt = fw.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/);
   if (
@@ -1093,6 +1099,8 @@ const STATUS_BEFORE = /\b(?:ho ngheo|ho can ngheo|can ngheo|ngheo|khuyet tat|tha
 const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\d) (?:moi |lai |thi )?(?:dong|tham gia)(?: (?!nam\b)\w+){0,4}? (?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/g;
 /** A company job told with the end of its insured years ("làm công ty có đóng bhxh bắt buộc từ 7/2005 đến 6/2012"): [, end year]. */
 const JOB_PERIOD_ENDED = /\b(?:lam|cong ty|cty)\b(?: \w+){0,6}? (?:dong|co) (?:bhxh|bao hiem|bh)\b(?: \w+){0,3}? (?:tu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d )?(?:den|toi) (?:het )?(?:thang )?(?:\d{1,2} )?(?:nam )?((?:19|20)\d\d)\b/;
+/** A withdrawal the person is not sure of ("không nhớ đã lãnh một lần chưa", "không biết đã rút chưa"). */
+const WITHDRAWAL_UNSURE = /\b(?:khong|ko|chang) (?:nho|biet|ro)\b(?: \w+){0,4}? (?:rut|nhan|lanh|huong) (?:\w+ ){0,4}?(?:mot lan|1 lan)?(?: \w+)? chua\b/g;
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;

@@ -214,6 +214,8 @@ export function clausesByPerson(text: string): Array<{ clause: string; who: Pers
 /** A letter's clauses: its sentences, a person's clause after a comma ("…, còn vợ tôi …"), two people's asks in one sentence apart. */
 function clausesOf(text: string): string[] {
   return asFirstPerson(text.normalize('NFC'))
+    // (A column's opening, "Bạn đọc Nguyễn Thị H. (Quảng Ngãi) hỏi: Chồng tôi …": the letter begins after it.)
+    .replace(/^(?:bạn đọc|ban doc|độc giả|doc gia)\b[^:?]{0,80}?\b(?:hỏi|hoi)\s*:\s*/iu, '')
     // ("Ba em", written with its marks and without the grave accent of "bà", is the father, as "bố em".)
     .replace(/(^|[\s,.;:!?(])([Bb])a (tôi|em|mình)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'B' : 'b'}ố ${who}`)
     // ("ck tôi", "vk em": the spouse, as chat writes it; "vc e": the couple.)

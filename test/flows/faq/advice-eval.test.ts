@@ -382,12 +382,15 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * prices (5.940.000 for 12 months), the first ask's "Được" said once so that the wife's birth gets its answer: 1027/1027.
  * then YJ l02: the missing years paid at once not yet, before the retirement age (of either sex, when it is not told), and
  * "đóng một lần 2 năm đó" of the years missing is no mode of paying ahead: 1028/1028.
+ * then round YL's m01 and l06: a withdrawal the person does not remember ("không nhớ đã lãnh một lần chưa") is checked first, the
+ * years kept if not; a column's opening ("Bạn đọc … (Quảng Ngãi) hỏi: Chồng tôi …") does not hide the husband, so the widow's
+ * own 9 compulsory years are hers, not his (no funeral allowance on 50 voluntary months): 1030/1030.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1028 / 1028, violations: 0 },
+  regress: { correct: 1030 / 1030, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -400,7 +403,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1028);
+    expect(regress.length).toBeGreaterThanOrEqual(1030);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
