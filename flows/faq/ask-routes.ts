@@ -1700,6 +1700,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // Where to see whether old years were withdrawn ("hồi trước làm cty ko nhớ đã rút bhxh 1 lần chưa, giờ tra ở đâu"): the
+    // record on VssID or at the insurance office; years not withdrawn still count.
+    name: 'withdrawal-unsure-where-to-check',
+    asks: (f, s) => s.withdrawalUnsure === true && /\b(?:tra|xem|kiem tra|tra cuu)\b(?: \w+){0,3} (?:o dau|cho nao|the nao|bang cach nao|nhu the nao)\b|\b(?:o dau|cho nao) (?:\w+ ){0,2}(?:tra|xem|kiem tra|tra cuu)\b/.test(f),
+    entry: 'other.vssid_app',
+    lead: () => 'Anh/chị xem quá trình đóng BHXH trên ứng dụng VssID, hoặc mang CCCD đến cơ quan BHXH nơi cư trú (hay gọi 1900 9068) để tra xem các năm làm công ty đã được giải quyết BHXH một lần chưa. Nếu chưa rút thì những năm đó vẫn được giữ và cộng với thời gian đóng sau này để đủ 15 năm hưởng lương hưu.',
+    leadsAlways: true,
+    decisive: true,
+  },
+  {
     // Joining while drawing unemployment benefit, a later ask ("Tôi muốn hỏi: đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?"): yes, no compulsory insurance then; not that voluntary insurance has no unemployment benefit.
     name: 'joins-on-unemployment-benefit',

@@ -623,7 +623,10 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   const waiting = ahead && whole > months && whole <= 60 && /\b(?:de|doi|cho|toi|den) (?:\w+ ){0,3}tuoi (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:1|mot) lan\b|\b(?:dong|nop) (?:1|mot) lan (?:\w+ )?\d nam con thieu\b/.test(f)
     ? ` Còn nếu không đóng gì đến tháng ${ahead.at} thì khi đó thiếu ${whole} tháng: ${whole} x ${formatNumber(premium)} đồng = ${formatNumber(whole * premium)} đồng, cộng lãi, phải nộp cùng một lúc; đóng dần từ bây giờ nhẹ hơn mỗi lần và tháng đóng sớm được tính ngay (nếu chẳng may mất trước tuổi, thân nhân được tính trợ cấp theo các tháng đã đóng).`
     : '';
-  return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng${whose}: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.${waiting}`;
+  // (The lowest asked beside an income named, "theo mức 2 triệu thì hết khoảng bao nhiêu, còn nếu chọn mức thấp nhất thì bao
+  // nhiêu": both.)
+  const lowestToo = named !== null && named > floor && LOWEST.test(f) ? ` Ở mức thấp nhất ${formatNumber(floor)} đồng: ${months} x ${formatNumber(applyRate(floor, period.rate))} đồng = ${formatNumber(months * applyRate(floor, period.rate))} đồng, cộng lãi.` : '';
+  return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng${whose}: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.${lowestToo}${waiting}`;
 }
 
 /** An income level named for the contribution ("chọn mức thu nhập 1tr/tháng", "theo mức thu nhập 60 triệu"), in đồng. */
