@@ -330,14 +330,16 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   const pieces = closedAsks(text);
   // A message of more asks than the reply's parts so far: room for one more of them, beyond the usual three parts
   // (a part the person's figures brought must not cost an ask its answer).
-  const room = Math.max(MAX_ASKS - parts.length, Math.min(MAX_ASKS + 1, pieces.length) - parts.length);
-  if (room <= 0) return [];
   // An item of a numbered list ("1) … 2) … 3) …") is an ask by its number, whatever words it has.
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   // ("Thứ nhất, … ? Thứ hai, … ?": a list by its ordinal words, whose first item the message's first answer need not be:
   // unlike a numbered list's, it was not matched on its own.)
   const ordinal = /\bthu nhat\b/.test(fold(text)) && pieces.some((x) => /^thu (?:hai|ba|2|3)\b/.test(foldWords(x)));
   const numbered = ordinal || (/(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x)));
+  // (A numbered list of four asks, "1. … 2. … 3. … 4. Tai nạn lúc đang chở khách có được tính tai nạn lao động không?": each
+  // item answered, up to four beyond the first answer's parts.)
+  const room = Math.max(MAX_ASKS - parts.length, Math.min(numbered ? MAX_ASKS + 2 : MAX_ASKS + 1, pieces.length) - parts.length);
+  if (room <= 0) return [];
   const asks = pieces
     // "3) bao nhiêu năm …": the item's number is not part of the ask ("3" is no year).
     .map((x) => x.replace(/^\d{1,2}[).:]\s+/, ''))
@@ -405,6 +407,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : notChild ? { ...m0, entry: notChild } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
+    // (A worked pension example is no answer to "tiền tuất … được bao nhiêu" in a letter about a death.)
+    if (s.memberDied === true && entry.id === 'benefits_pension.example_amount' && !routed) continue;
     // (The first ask's "Được" said already by the reply's first answer: "… đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?" after "Được. Sau khi nghỉ việc … đăng ký đóng BHXH tự nguyện …", leaving room for the others.)
     if (i === 0 && parts[0] && /^Được[.,:]/u.test(parts[0].lead ?? parts[0].entry.short) && /^Được[.,:]/u.test(entry.short)) continue;

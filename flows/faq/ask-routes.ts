@@ -1710,6 +1710,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // An accident asked about, a later ask ("Tai nạn lúc đang chở khách có được tính tai nạn lao động không?", "Đi biển gặp tai
+    // nạn thì bhxh tự nguyện có chi trả không?"): voluntary insurance has no accident benefit; the voluntary accident
+    // insurance is another scheme.
+    name: 'accident-asked',
+    asks: (f) => /\bco (?:duoc )?tinh (?:la )?tai nan lao dong\b|\btai nan\b(?: \w+){0,8}? (?:co )?(?:duoc )?(?:tinh|tra|chi tra|boi thuong|huong)\b(?: \w+){0,3} (?:khong|ko|k)\b/.test(f),
+    entry: 'benefits_pension.accident_insurance',
+    laterAskOnly: true,
+  },
+  {
     // Joining while drawing unemployment benefit, a later ask ("Tôi muốn hỏi: đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?"): yes, no compulsory insurance then; not that voluntary insurance has no unemployment benefit.
     name: 'joins-on-unemployment-benefit',
