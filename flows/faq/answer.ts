@@ -1129,8 +1129,17 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   }
   // Whether only the last years count toward the pension ("nâng lên thì sau này lương hưu có cao hơn không hay chỉ tính mấy
   // năm cuối"): the whole period's average.
-  if (afterAsks && out.length > 0 && /\b(?:chi )?tinh (?:\w+ ){0,2}(?:may |nhung |vai )?(?:nam|thang) cuoi\b|\b(?:may|nhung|vai|\d{1,2}) nam cuoi\b(?= (?:\w+ ){0,4}(?:khong|ko|k|a)\b)/.test(f) && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes('cả quá trình'))) {
+  const lastYearsAsked = /\b(?:chi )?tinh (?:\w+ ){0,2}(?:may |nhung |vai )?(?:nam|thang) cuoi\b|\b(?:may|nhung|vai|\d{1,2}) nam cuoi\b(?= (?:\w+ ){0,4}(?:khong|ko|k|a)\b)/.test(f);
+  if (afterAsks && out.length > 0 && lastYearsAsked && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes('cả quá trình'))) {
     out[out.length - 1] = leadAfter(out[out.length - 1]!, 'Lương hưu tính theo bình quân thu nhập đã đóng của cả quá trình (các năm trước được nhân hệ số trượt giá), không chỉ mấy năm cuối: đóng ở mức cao càng nhiều năm thì bình quân, và lương hưu, càng cao.');
+  }
+  // (The rule said by a later part, but a rumour asked about first, "nghe nói lương hưu tính theo mấy năm cuối … có đúng không",
+  // beside a "Được" to raising the level: the rumour answered first, in so many words.)
+  const howAt = out.findIndex((p) => p.entry.id === 'benefits_pension.how_calculated' && p.lead === undefined);
+  if (afterAsks && howAt > 0 && lastYearsAsked && /\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/.test(f) && /^Được[.,:]/u.test(out[0]!.lead ?? out[0]!.entry.short)) {
+    const how = { ...out[howAt]!, lead: 'Không đúng: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; nâng mức vài năm cuối chỉ nâng bình quân lên một phần.' };
+    out.splice(howAt, 1);
+    out.unshift(how);
   }
   // No card with voluntary insurance, and the household card's price asked ("… hay phải mua riêng, mua riêng thì hết
   // khoảng bao nhiêu một năm"): the year's price for the household told.

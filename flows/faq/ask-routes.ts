@@ -2899,7 +2899,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The last years paid at a higher income ("5 năm cuối đóng mức 20tr thì lương hưu có tính theo mức 20tr không"): the
     // average of every year paid.
     name: 'last-years-income',
-    asks: (f) => /\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/.test(f) && /\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap)\b/.test(f),
+    // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
+    asks: (f) => /\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/.test(f) && /\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/.test(f),
     entry: 'benefits_pension.how_calculated',
     lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
     leadsAlways: true,

@@ -663,7 +663,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     !/\b(?:bat dau|tu) (?:\w+ ){0,4}(?:nam )?(?:19\d\d|20[01]\d|202[0-4])\b/.test(f);
   // ("chưa từng đóng bắt buộc" beside voluntary years tells no start from zero.)
   const fNoCompulsory = f.replace(NO_COMPULSORY, ' ');
-  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b|\bmoi bat dau (?:tham gia|dong)\b/.test(fNoCompulsory))) {
+  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b(?! khac\b)|\bmoi bat dau (?:tham gia|dong)\b/.test(fNoCompulsory))) {
     s.neverPaid = true;
   }
   // "Mới bắt đầu đóng từ tháng 3/2025", "đóng tự nguyện mức 4 triệu từ 3/2019": paying since then, up to this month,
@@ -671,7 +671,7 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
   // (Nor when a period with its end is told: "bắt buộc từ 2/2009 đến 1/2017, nghỉ ở nhà mấy năm, tháng 4/2023 đóng tự nguyện
   // lại … tới giờ" is two periods, read below; nor a period registered and never paid, "tới giờ vẫn chưa nộp được đồng nào".)
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(fNoCompulsory) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b/.test(f)) {
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(fNoCompulsory) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b(?! khac\b)/.test(f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
