@@ -807,7 +807,9 @@ function deathBesideLiving(index: FaqIndex, text: string, threshold: number, fac
   if (living.length !== 1) return undefined;
   const who = living[0]!;
   const own = clauses.filter((c) => c.who === who && !died(c.clause) && (!isAsk(c.clause) || livingAsk(c)));
-  if (!own.some((c) => !isAsk(c.clause) && FACT.test(foldWords(c.clause)))) return undefined;
+  // (A child's ask with no facts of their own, "Con em sau này có được trợ cấp gì hằng tháng không ạ?", is the death's: the
+  // asker's own case, if told, is the living one.)
+  if (!own.some((c) => !isAsk(c.clause) && FACT.test(foldWords(c.clause)))) return askerBesideDeath(index, clauses, dead[0]!, deadNamed, threshold, facts, day);
   const deathText = clauses.filter((c) => !livingAsk(c)).map((c) => c.clause).join(' ');
   const both = deathAndLiving(index, deathText, own.map((c) => c.clause).join(' '), PERSON_SEX[who], threshold, facts, day);
   if (!both) return undefined;
@@ -865,7 +867,9 @@ function askerBesideDeath(
   };
   const deadAt = clauses.findIndex((c) => c.who === dead);
   // (The asker's facts told after the one who died, opening with the asker: "Em thì 49 tuổi, đang đóng tự nguyện được 2 năm.")
-  const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !isAsk(c.clause) && !aboutDeath(c.clause) && FACT.test(foldWords(c.clause)) && /\b(?:tuoi|nam|thang|dong|tham gia)\b/.test(foldWords(c.clause)));
+  // (Or told in the ask itself, "Em đang mang thai tháng thứ 7, em cũng đóng tự nguyện từ tháng 1/2026 tới giờ, vậy em sinh có
+  // được 2 triệu không?"; not a rumour about the death's rule, "Em nghe nói đóng chưa đủ 1 năm …".)
+  const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !aboutDeath(c.clause) && !/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/.test(foldWords(c.clause)) && FACT.test(foldWords(c.clause)) && /\b(?:tuoi|nam|thang|dong|tham gia)\b/.test(foldWords(c.clause)));
   const ownAsks = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && isAsk(c.clause) && !aboutDeath(c.clause));
   if (deadAt < 0 || ownFacts.length === 0 || ownAsks.length === 0) return undefined;
   const mine = new Set([...ownFacts, ...ownAsks]);
@@ -875,7 +879,8 @@ function askerBesideDeath(
   const [forDeath, forLiving] = both;
   const theirs = forLiving.parts.slice(0, 2).map((p, k) => (k === 0 ? { ...p, lead: `Còn anh/chị: ${p.lead ?? ''}`.trim() } : p));
   // (Of the death's answer, what the death brings: not a pension's worked example that "… bao nhiêu?" pulled in.)
-  const deathParts = forDeath.parts.filter((p, k) => k === 0 || p.entry.topic === 'survivor').slice(0, 3);
+  // (Nor the member's years said twice, "Người mất đã đóng khoảng 1,5 năm: …" on two entries.)
+  const deathParts = forDeath.parts.filter((p, k, all) => k === 0 || (p.entry.topic === 'survivor' && !all.slice(0, k).some((q) => p.lead !== undefined && sameOpening(q.lead, p.lead)))).slice(0, 3);
   return entryAnswer([...deathParts, ...theirs], Math.min(forDeath.confidence, forLiving.confidence), forDeath.alternatives, day);
 }
 

@@ -85,7 +85,9 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
     const income = s.yearsKind === 'compulsory' ? undefined : incomeTold(f);
     const months = Math.round(n * 12);
     const paid = income !== undefined ? ` (khoảng ${formatNumber(Math.round(months * income * 0.22))} đồng: ${months} tháng × 22% × ${formatNumber(income)} đồng; phần Nhà nước đã hỗ trợ có thể không được tính)` : '';
-    return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng${paid} (đóng chưa đủ 60 tháng).`;
+    // ("Con em sau này có được trợ cấp gì hằng tháng không": none, by the member's own years.)
+    const monthly = /\b(?:tro cap|tuat|nhan|huong|lanh)\b(?: \w+){0,4} hang thang\b/.test(f) ? ' Không có trợ cấp tuất hằng tháng cho vợ/chồng, con (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc chết do tai nạn lao động).' : '';
+    return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng${paid} (đóng chưa đủ 60 tháng).${monthly}`;
   }
   const { months, total, split } = monthsOfAverage(n, s);
   // With the income told ("mức 3tr", "bình quân khoảng 4 triệu"): the amount too.
