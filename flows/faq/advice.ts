@@ -844,9 +844,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A repealed law's rule matched for a question about today (no earlier year, no "luật cũ"): today's rule.
   // (A period paid, "đóng từ 1/2012", dates the years paid, not the rules asked about.)
   const current = found0.id.includes('.old_') && !ASKS_THE_PAST.test(f.replace(PAID_SINCE, ' ')) ? CURRENT_OF[found0.id] : undefined;
-  const found = (current ? get(index, current) : undefined) ?? found0;
+  // (The money paid asked back, "hồi năm 2023 đóng … 10 tháng ở mức thấp nhất … muốn rút lại số tiền đó … được bao nhiêu": a
+  // withdrawal, whatever the level told matched.)
+  const withdrawal = found0.topic === 'contribution_amount' && s.yearsPaid !== undefined && /\b(?:rut|lay) (?:lai )?(?:(?:het|ca) )?(?:so )?tien\b|\brut (?:lai )?(?:bhxh|bao hiem)\b/.test(f) ? get(index, 'lump_sum.when_allowed') : undefined;
+  const found = withdrawal ?? (current ? get(index, current) : undefined) ?? found0;
   // The contribution of an earlier year asked ("năm 2020 tôi đóng mức thấp nhất bao nhiêu"): the figures of then.
-  if (found.topic === 'contribution_amount' && /\bnam 20(?:1[89]|2[0-4])\b/.test(f) && /\bbao nhieu\b/.test(f)) {
+  // (Not a withdrawal's amount asked: "hồi năm 2023 đóng … được 10 tháng ở mức thấp nhất … muốn rút lại số tiền đó … được bao nhiêu".)
+  if (found.topic === 'contribution_amount' && /\bnam 20(?:1[89]|2[0-4])\b/.test(f) && /\bbao nhieu\b/.test(f) && !WITHDRAW_VERB.test(f)) {
     const a = part('contribution_amount.old_2020');
     if (a) return a;
   }

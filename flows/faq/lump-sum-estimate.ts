@@ -54,6 +54,11 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   const own = named && Number(named[1]) > 0 && Number(named[1]) !== s.yearsPaid ? Number(named[1]) : undefined;
   const n = own ?? s.yearsPaid;
   if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
+  // Under a year paid ("đóng tự nguyện được 10 tháng … rồi nghỉ"): the amount paid, at most 2 months of the average (Art 102).
+  if (n < 1) {
+    const months = Math.round(n * 12);
+    return `Với ${months} tháng đóng (chưa đủ 1 năm): số tiền nhận bằng số tiền đã đóng cho ${months} tháng đó, tối đa 2 tháng thu nhập bình quân; với BHXH tự nguyện không gồm phần Nhà nước đã hỗ trợ. Số chính xác do cơ quan BHXH tính.`;
+  }
   const estimate = own === undefined ? lumpSumEstimateLead(f, s) : undefined;
   if (estimate) return estimate;
   const { shown, total, split } = monthsOfAverage(n, own === undefined ? s : {});

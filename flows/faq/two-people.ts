@@ -113,7 +113,9 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
   const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
-    .replace(LEAD_IN, '');
+    .replace(LEAD_IN, '')
+    // ("Thằng con trai tôi …", "đứa con gái …": the child.)
+    .replace(/^(?:thang|dua|con be|cu|be) (?=con (?:trai|gai)\b)/, '');
   // ("Ông tôi 68 tuổi …", "Bà tôi sinh tháng 4/1965 …": a grandparent, told apart from "ba tôi" by the marks.)
   const grand = GRANDPARENT.exec(clause.normalize('NFC'));
   if (grand) return grand[1]!.toLowerCase() === 'ông' ? 'ong' : 'ba';
