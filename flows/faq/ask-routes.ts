@@ -596,8 +596,28 @@ const OLD_AGE_MONEY = /\bnguoi (?:gia|cao tuoi)(?: \w+){0,6}? (?:nhan|duoc|lanh|
  * The social pension said for this person: reached or not by their age and household (a lump sum taken before is no
  * bar); or, joining asked by someone short of its age, what joining would take at that age.
  */
+const PARENT_NAME: Readonly<Record<string, string>> = { ba: 'Ba', bo: 'Bố', cha: 'Cha', me: 'Mẹ', ma: 'Má', ong: 'Ông', 'ba noi': 'Bà', 'ba ngoai': 'Bà' };
+
+/** The social pension's age for each of two parents whose birth years are told (Situation.parentsBorn), when they differ on it. */
+function parentsSocialPensionLead(s: Situation): string | undefined {
+  const told = s.parentsBorn;
+  if (!told || s.day === undefined || s.drawingPension === true) return undefined;
+  const ages = told.map(([, born]) => Number(s.day!.slice(0, 4)) - born);
+  const from = socialPensionAge(s);
+  if (ages.every((a) => a >= from) || ages.every((a) => a < from - 5)) return undefined;
+  return told
+    .map(([name, born], k) => {
+      const age = ages[k]!;
+      const who = `${PARENT_NAME[name] ?? 'Người'} (sinh năm ${born}, năm nay khoảng ${age} tuổi)`;
+      return age >= from ? `${who}: đã đủ tuổi hưởng trợ cấp hưu trí xã hội 500.000 đồng/tháng (từ đủ ${from} tuổi), làm văn bản đề nghị gửi UBND xã/phường.` : `${who}: từ năm ${born + from} (đủ ${from} tuổi) mới được, nếu khi đó vẫn không có lương hưu hay trợ cấp BHXH hằng tháng${from === 70 ? ' và còn thuộc hộ nghèo, cận nghèo' : ''}.`;
+    })
+    .join(' ');
+}
+
 function socialPensionLead(s: Situation, f: string): string | undefined {
   if (JOIN_ASK.test(f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || WANTS_TO_PAY.test(f))) return yearsLead(s);
+  const parents = parentsSocialPensionLead(s);
+  if (parents) return parents;
   return [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined;
 }
 
@@ -2576,7 +2596,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !HEALTH_CARD.test(f) &&
       !/\b(?:muon|dinh|co the) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b/.test(f),
     entry: 'other.social_pension',
-    lead: socialPensionAgeLead,
+    lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionAgeLead(s),
     leadsAlways: true,
   },
   {
@@ -2588,7 +2608,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) => OLD_AGE_MONEY.test(f) && (s.age ?? 0) >= 60 && s.drawingPension !== true,
     entry: 'other.social_pension',
     // (Joining asked too, "có nên cho bố đóng BHXH tự nguyện nữa không", comes after: the allowance is what was heard of.)
-    lead: (s) => socialPensionLead(s, ''),
+    lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionLead(s, ''),
     leadsAlways: true,
   },
   {
@@ -2605,7 +2625,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'old-people-allowance-asked',
     asks: (f) => /\b(?:tro cap|ho tro|tien|che do)\b(?: \w+){0,6} (?:nguoi gia|nguoi cao tuoi|tuoi gia|luc gia|khi gia)\b/.test(f) && !JOIN_ASK.test(f),
     entry: 'other.social_pension',
-    lead: socialPensionAgeLead,
+    lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionAgeLead(s),
     laterAskOnly: true,
   },
   {

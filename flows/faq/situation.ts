@@ -49,6 +49,8 @@ export interface Situation {
   householdBusiness?: boolean;
   /** Took a lump sum before ("đã rút BHXH một lần rồi"). */
   withdrewBefore?: boolean;
+  /** Two parents' birth years told ("Ba sinh năm 1954, má sinh năm 1957"): [who as folded, year] each. */
+  parentsBorn?: Array<[string, number]>;
   /** Not sure whether the years were withdrawn ("không nhớ đã lãnh một lần chưa"). */
   withdrawalUnsure?: boolean;
   /** On unpaid leave or with a suspended contract ("nghỉ không lương", "tạm hoãn hợp đồng"). */
@@ -604,6 +606,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     .replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ')
     .replace(WITHDRAWAL_UNSURE, ' ');
   if (WITHDRAWAL_UNSURE.test(f)) s.withdrawalUnsure = true;
+  const parents = [...f.matchAll(PARENT_BORN)];
+  if (parents.length === 2 && parents[0]![1] !== parents[1]![1]) s.parentsBorn = parents.map((m) => [m[1]!, Number(m[2])]);
   // ("Chồng tôi …, trước làm ở công ty 22 năm nhưng năm 2016 đã rút BHXH một lần": the husband's withdrawal, not the asker's.)
   const withdrawalAt = fw.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/);
   if (
@@ -1099,6 +1103,8 @@ const STATUS_BEFORE = /\b(?:ho ngheo|ho can ngheo|can ngheo|ngheo|khuyet tat|tha
 const START_COUNTED = /\b(?:tu|toi|den|thang) (?:thang )?(\d{1,2}) ((?:19|20)\d\d) (?:moi |lai |thi )?(?:dong|tham gia)(?: (?!nam\b)\w+){0,4}? (?:duoc )?(\d{1,2}) nam\b(?! (?:nua|toi|sau))/g;
 /** A company job told with the end of its insured years ("làm công ty có đóng bhxh bắt buộc từ 7/2005 đến 6/2012"): [, end year]. */
 const JOB_PERIOD_ENDED = /\b(?:lam|cong ty|cty)\b(?: \w+){0,6}? (?:dong|co) (?:bhxh|bao hiem|bh)\b(?: \w+){0,3}? (?:tu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d )?(?:den|toi) (?:het )?(?:thang )?(?:\d{1,2} )?(?:nam )?((?:19|20)\d\d)\b/;
+/** A parent's birth year ("ba sinh năm 1954", "má sn 1957"). */
+const PARENT_BORN = /\b(ba|bo|cha|me|ma|ong|ba noi|ba ngoai)(?: (?:toi|em|minh|tui))? (?:sinh|sn) (?:nam )?(19[2-6]\d)\b/g;
 /** A withdrawal the person is not sure of ("không nhớ đã lãnh một lần chưa", "không biết đã rút chưa"). */
 const WITHDRAWAL_UNSURE = /\b(?:khong|ko|chang) (?:nho|biet|ro)\b(?: \w+){0,4}? (?:rut|nhan|lanh|huong) (?:\w+ ){0,4}?(?:mot lan|1 lan)?(?: \w+)? chua\b/g;
 /** Two years in a row, a span ("(2017 2024)"). */
