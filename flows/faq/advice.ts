@@ -600,7 +600,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
-  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|thieu \d{1,2} nam|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f)) {
+  // (Nor a top-up feared after paying ahead: "đóng trước 5 năm luôn … sau này có bị truy thu thêm không".)
+  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|thieu \d{1,2} nam|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f) && !/\b(?:dong|nop) truoc\b(?: \w+){0,20}? truy thu\b/.test(f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;

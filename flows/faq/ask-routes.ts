@@ -299,6 +299,12 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
     return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; ${s.compulsoryYears} năm bắt buộc không được tính vào 20 năm đó, anh/chị có ${spell(voluntary)} tự nguyện, nên hưởng lương hưu theo tuổi nghỉ hưu chung.`;
   }
+  // ("… bắt buộc từ 2008 đến hết 2020 (12 năm), rồi … đóng tự nguyện từ tháng 3/2021 đến nay … đóng đủ 20 năm là được về hưu năm
+  // 55 tuổi, có đúng với chị không": voluntary begun after the date.)
+  const voluntarySince = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang (\d{1,2}) )?(?:nam )?(20[2-9]\d)\b/.exec(f);
+  if (voluntarySince && Number(voluntarySince[2]) >= 2021 && s.sex && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
+    return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; anh/chị đóng tự nguyện từ ${voluntarySince[1] ? `tháng ${voluntarySince[1]}/` : 'năm '}${voluntarySince[2]}, nên hưởng lương hưu theo tuổi nghỉ hưu chung (${s.sex === 'female' ? 'nữ' : 'nam'} ${s.sex === 'female' ? '60' : '62'} tuổi với người sinh từ ${s.sex === 'female' ? '5/1975' : '4/1966'}).`;
+  }
   if (s.startYear === undefined || s.startYear >= 2021 || (s.yearsPaid ?? 0) >= 20 || !s.sex || s.birthYear === undefined || s.birthMonth === undefined) return undefined;
   if (!/\b(?:55|60) tuoi\b/.test(f) || !/\btruoc (?:nam )?2021\b/.test(f)) return undefined;
   const twenty = s.startYear * 12 + (s.startMonth ?? 1) - 1 + 239;
@@ -2152,6 +2158,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'prepaid-then-rules-change',
     asks: (f, s) =>
       (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
+      // (Not paying ahead only weighed, "Bây giờ … tôi đóng trước 5 năm luôn … được không, sau này có bị truy thu thêm không".)
+      !/\bdong truoc (?:\w+ ){0,3}?[1-5] nam\b(?: [\w,.]+){0,8}? (?:co )?duoc (?:khong|ko|k)\b/.test(f) &&
       (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/.test(f)) &&
       // ("Vậy tôi có phải nộp bù tiền hỗ trợ không?" too.)
       /\b(?:dong|nop|bu|truy thu|thu) them\b|\b(?:dong|nop) bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),

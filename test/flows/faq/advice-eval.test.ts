@@ -398,12 +398,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then YK l15: "Thằng con trai tôi …" is the son, whose 10 months paid in 2023 may be withdrawn under the transitional rule (the
  * amount paid, at most 2 months of the average), not the prices of 2020 or of a year: 1037/1037.
  * then YL m05: two parents' birth years ("Ba sinh năm 1954, má sinh năm 1957"), each one's social pension: now, and from 2027: 1038/1038.
+ * then round YN's m17 and m19: voluntary insurance begun in 3/2021 is not the early rule's (retire at 55 with 20 years); paying
+ * 5 years ahead weighed ("được không, sau này có bị truy thu thêm không") is allowed and not topped up, not a backpay: 1040/1040.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1038 / 1038, violations: 0 },
+  regress: { correct: 1040 / 1040, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -416,7 +418,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1038);
+    expect(regress.length).toBeGreaterThanOrEqual(1040);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
