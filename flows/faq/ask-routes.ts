@@ -302,8 +302,10 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   // ("… bắt buộc từ 2008 đến hết 2020 (12 năm), rồi … đóng tự nguyện từ tháng 3/2021 đến nay … đóng đủ 20 năm là được về hưu năm
   // 55 tuổi, có đúng với chị không": voluntary begun after the date.)
   const voluntarySince = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang (\d{1,2}) )?(?:nam )?(20[2-9]\d)\b/.exec(f);
-  if (voluntarySince && Number(voluntarySince[2]) >= 2021 && s.sex && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
-    return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; anh/chị đóng tự nguyện từ ${voluntarySince[1] ? `tháng ${voluntarySince[1]}/` : 'năm '}${voluntarySince[2]}, nên hưởng lương hưu theo tuổi nghỉ hưu chung (${s.sex === 'female' ? 'nữ' : 'nam'} ${s.sex === 'female' ? '60' : '62'} tuổi với người sinh từ ${s.sex === 'female' ? '5/1975' : '4/1966'}).`;
+  if (voluntarySince && Number(voluntarySince[2]) >= 2021 && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
+    const early = s.sex === 'female' ? '55' : s.sex === 'male' ? '60' : '55 (nữ) hay 60 (nam)';
+    const general = s.sex === 'female' ? 'nữ 60 tuổi với người sinh từ 5/1975' : s.sex === 'male' ? 'nam 62 tuổi với người sinh từ 4/1966' : 'nữ 60 tuổi với người sinh từ 5/1975, nam 62 tuổi với người sinh từ 4/1966';
+    return `Không: quy định nghỉ hưu ở ${early} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; anh/chị đóng tự nguyện từ ${voluntarySince[1] ? `tháng ${voluntarySince[1]}/` : 'năm '}${voluntarySince[2]}, nên hưởng lương hưu theo tuổi nghỉ hưu chung (${general}).`;
   }
   if (s.startYear === undefined || s.startYear >= 2021 || (s.yearsPaid ?? 0) >= 20 || !s.sex || s.birthYear === undefined || s.birthMonth === undefined) return undefined;
   if (!/\b(?:55|60) tuoi\b/.test(f) || !/\btruoc (?:nam )?2021\b/.test(f)) return undefined;
