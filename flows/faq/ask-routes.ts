@@ -1738,6 +1738,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // A withdrawal asked by someone not yet paying, for a stay abroad to come ("Còn nếu em được học bổng đi du học 2 năm thì
+    // em có rút một lần số tiền đã đóng được không ạ?"): joining from now, after 1/7/2025, no lump sum for studying or working
+    // abroad for a time; only settling abroad, a listed illness or the retirement age.
+    name: 'withdrawal-abroad-not-yet-paying',
+    asks: (f, s) => s.yearsPaid === undefined && s.startYear === undefined && s.drawingPension !== true && /\b(?:rut|nhan|lanh) (?:\w+ ){0,5}(?:mot lan|1 lan)\b/.test(f) && /\b(?:du hoc|di hoc|ra nuoc ngoai|di nuoc ngoai|xuat canh|di xkld|xuat khau lao dong)\b/.test(f),
+    entry: 'lump_sum.joined_after_2025',
+    lead: () => 'Không: người bắt đầu đóng từ 1/7/2025 (như anh/chị nếu đóng từ bây giờ) không được rút BHXH một lần vì đi du học hay đi làm có thời hạn ở nước ngoài, vì đó không phải ra nước ngoài để định cư. Thời gian đã đóng được bảo lưu; về nước đóng tiếp, hoặc đóng tiếp ngay khi đang ở nước ngoài.',
+    leadsAlways: true,
+    laterAskOnly: true,
+  },
+  {
     // An accident asked about, a later ask ("Tai nạn lúc đang chở khách có được tính tai nạn lao động không?", "Đi biển gặp tai
     // nạn thì bhxh tự nguyện có chi trả không?"): voluntary insurance has no accident benefit; the voluntary accident
     // insurance is another scheme.

@@ -405,7 +405,7 @@ const NOT_ALL_MAY_JOIN = /\b(?:dang (?:huong|lanh|linh|nhan) luong huu|da nghi h
  * asked about together.
  */
 function coupleOfTwoGroups(f: string, months: string | undefined, day: AsOfDay): string | undefined {
-  if (forAll(f, 'PAY_OTHER', months) === '' || !/\b(?:hai|2|ca hai|ca 2) vo chong\b|\bvo chong (?:\w+ ){0,2}(?:cung|deu)\b/.test(f)) return undefined;
+  if (forAll(f, 'PAY_OTHER', months) === '' || !/\b(?:hai|2|ca hai|ca 2) (?:vo chong|vc)\b|\b(?:vo chong|vc) (?:\w+ ){0,2}(?:cung|deu)\b/.test(f)) return undefined;
   const k = months ? Number(months) : 1;
   const [own, theirs] = [figureValue('PAY_OTHER', undefined, day) * k, figureValue('PAY_ETHNIC', undefined, day) * k];
   const per = months ? ` mỗi ${months} tháng` : '/tháng';
