@@ -127,7 +127,8 @@ const OWN_ETHNIC = /(?:^|[^\w ] |\b(?:va|con|ma) )(?:toi|em|minh|tui)(?: cung| d
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
   // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm": across a comma, a few words more.)
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))`);
+  // ("bắt buộc từ tháng 3/2000 đến tháng 2/2012 là 12 năm", "bắt buộc từ 1/2010 đến 12/2019 (10 năm)": the period's count.)
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -905,14 +906,16 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (re: RegExp): { n: number; at: number; end: number } | undefined => {
     const m = re.exec(fy);
-    const n = Number((m?.[1] ?? m?.[2] ?? m?.[3])?.replace(',', '.'));
+    const n = Number((m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.replace(',', '.'));
     return m && n > 0 && n <= 45 ? { n, at: m.index, end: m.index + m[0].length } : undefined;
   };
   const compulsory = kindYears(KIND_YEARS.compulsory);
   // ("đóng tự nguyện mức thấp nhất thì 6 năm cũ có được cộng không": the old years named again, not voluntary ones.)
   const toldVoluntary = kindYears(KIND_YEARS.voluntary);
   const namedAgain = toldVoluntary && compulsory && toldVoluntary.n === compulsory.n && /^ (?:cu|truoc|do|kia|ay)\b/.test(fy.slice(toldVoluntary.end));
-  const voluntary = namedAgain ? undefined : toldVoluntary;
+  // ("Hay đóng tiếp tự nguyện 5 năm cho đủ 15 năm": years planned, not paid.)
+  const planned = toldVoluntary && (/^ (?:(?:\w+ ){0,3}(?:cho|de) du|nua)\b/.test(fy.slice(toldVoluntary.end)) || /\b(?:hay|neu|dinh|muon|se) (?:\w+ ){0,2}$/.test(fy.slice(Math.max(0, toldVoluntary.at - 30), toldVoluntary.at)));
+  const voluntary = namedAgain || planned ? undefined : toldVoluntary;
   // ("… bắt buộc 20 năm …, vợ tôi đóng tự nguyện 8 năm": another person's years, not added.)
   const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
   const between = first && second ? fy.slice(first.end, second.at) : '';
@@ -944,6 +947,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const compulsoryMonths = compulsory ? undefined : COMPULSORY_MONTHS.exec(fy);
   const cm = Number(compulsoryMonths?.[1] ?? compulsoryMonths?.[2]);
   if (compulsory && !bothKindsOneCount) s.compulsoryYears = compulsory.n;
+  // (No fewer years in all than the compulsory ones told: "bắt buộc từ 1/2010 đến 12/2019 (10 năm) … hay đóng tiếp tự nguyện 5
+  // năm cho đủ 15 năm" has 10.)
+  if (compulsory && !bothKindsOneCount && s.yearsPaid !== undefined && s.yearsPaid < compulsory.n && !OTHER_PERSON.test(fy.slice(Math.max(0, compulsory.at - 60), compulsory.at))) s.yearsPaid = compulsory.n;
   else if (cm >= 1 && cm <= 540) {
     s.compulsoryYears = Math.round((cm / 12) * 100) / 100;
     if (voluntary && !TOTAL_YEARS.test(fy)) s.yearsPaid = Math.round((cm / 12 + voluntary.n) * 100) / 100;
