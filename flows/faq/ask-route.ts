@@ -27,6 +27,8 @@ export interface AskRoute {
    * entry answers even when the ask alone matched it (as `leadsAlways`).
    */
   laterAskOnly?: true;
+  /** Read only on the whole message, not on a later ask's own words (its lead needs the whole story: an income, a year). */
+  wholeOnly?: true;
   /** On a later ask that matched the route's own entry (weakly, its topic's words missing), the route answers it too. */
   laterAskMatched?: true;
   /** Only these matched entries are switched (the ask corrects one reading, it is not the whole question). */

@@ -1738,6 +1738,23 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
   },
   {
+    // A member's death with their years told, the family's allowances asked, years withdrawn before beside them ("Em ấy từng
+    // làm công ty 2 năm … năm 2022 đã rút một lần rồi. Từ tháng 3/2025 em ấy đóng bhxh tự nguyện … đến hết tháng 10/2026 …
+    // có được nhận trợ cấp mai táng không? … Hai năm đóng bắt buộc trước đây có được tính thêm không"): what the years paid
+    // since bring; the years withdrawn are not counted.
+    name: 'death-after-a-withdrawal',
+    // (The pension asked to go on, "Em có được nhận lương hưu thay anh …", answers it with the same years.)
+    asks: (f, s) => s.memberDied === true && s.withdrewBefore === true && s.drawingPension !== true && s.yearsPaid !== undefined && /\b(?:mai tang|tuat)\b/.test(f) && !PENSION_OF_THE_DEAD.test(f),
+    entry: 'survivor.member_dies_one_time',
+    lead: (s, f) => {
+      const own = survivorLead(s, f);
+      return `${own ? `${own} ` : ''}Những năm đã nhận BHXH một lần trước đây không được tính thêm (kể cả để đủ 12 tháng đóng bắt buộc cho trợ cấp mai táng).`;
+    },
+    leadsAlways: true,
+    decisive: true,
+    wholeOnly: true,
+  },
+  {
     // A withdrawal asked by someone not yet paying, for a stay abroad to come ("Còn nếu em được học bổng đi du học 2 năm thì
     // em có rút một lần số tiền đã đóng được không ạ?"): joining from now, after 1/7/2025, no lump sum for studying or working
     // abroad for a time; only settling abroad, a listed illness or the retirement age.
@@ -3433,6 +3450,7 @@ export function routeAsk(f: string, s: Situation, matchedId: string | undefined,
   for (const r of ASK_ROUTES) {
     if (decisiveOnly && !r.decisive) continue;
     if (r.laterAskOnly ? !laterAsk : laterAsk === 'only') continue;
+    if (r.wholeOnly && laterAsk !== false) continue;
     // (A later ask that matched the route's own entry, weakly, is the route's too: "Con em 4 tuổi thì có được cấp thẻ không?".)
     const own = laterAsk === true && matchedId === r.entry && r.laterAskMatched === true;
     if (r.replaces && !own && !(matchedId !== undefined && r.replaces.includes(matchedId))) continue;
