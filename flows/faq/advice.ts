@@ -130,9 +130,13 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
       const end = Number(last![4]) * 12 + Number(last![3]) - 1;
       const latest = due - (6 - paid);
       // (Only for a month still to come on the message's day: a birth past or too near has no month left to pay.)
-      const again = latest <= end || day === undefined || latest < monthIndex(day) ? '' : latest === due - 1 ? ` Đóng thêm tháng ${monthYear(latest)} (trước tháng sinh) thì đủ 6 tháng.` : ` Đóng lại chậm nhất từ tháng ${monthYear(latest)} và đóng đều đến tháng ${monthYear(due - 1)} thì đủ 6 tháng.`;
+      // (Without the day, when paying again now is what is asked: "giờ e đăng ký đóng tn thì có kịp được nhận khi sinh ko".)
+      const stillTime = day !== undefined ? latest >= monthIndex(day) : /\b(?:gio|bay gio|nay|tu nay)\b(?: \w+){0,3} (?:dang ky|dong|tham gia)\b(?: \w+){0,8} (?:kip|duoc)\b/.test(f);
+      const again = latest <= end || !stillTime ? '' : latest === due - 1 ? ` Đóng thêm tháng ${monthYear(latest)} (trước tháng sinh) thì đủ 6 tháng.` : ` Đóng lại chậm nhất từ tháng ${monthYear(latest)} và đóng đều đến tháng ${monthYear(due - 1)} thì đủ 6 tháng.`;
       const other = otherParentLead(f, due, last!.index);
-      return `${again ? 'Hiện chưa đủ' : 'Chưa đủ điều kiện'}: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).${again}${other ? ` ${other}` : ''}`;
+      return again
+        ? `Hiện chưa đủ: trong 12 tháng trước tháng sinh (từ ${window}) mới có ${paid} tháng đóng, cần đủ 6 tháng.${again}${other ? ` ${other}` : ''}`
+        : `Chưa đủ điều kiện: trong 12 tháng trước tháng sinh (từ ${window}) chỉ có ${paid} tháng đóng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng (các tháng đóng trước khoảng 12 tháng đó không được tính).${other ? ` ${other}` : ''}`;
     }
     return paid >= 6
       ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (nếu đủ điều kiện hưởng thai sản theo BHXH bắt buộc thì chỉ hưởng chế độ bắt buộc).`
