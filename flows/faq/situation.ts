@@ -157,7 +157,8 @@ function ageNow(f: string, year: number): number | undefined {
       // (A child's age, "hai con 8 tuổi và 12 tuổi": not the person's.)
       // ("Con trai tôi 16 tuổi muốn đóng" is the child asked about: only children told as the family's.)
       if (n < 18 && /\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b/.test(before)) continue;
-      if (n >= 10 && n <= 100) found.push({ n, before: then ? ' nay ' : before });
+      // ("nghỉ sớm hơn 60 tuổi": an age compared, never today's.)
+      if (n >= 10 && n <= 100 && !/\b(?:som|muon) hon $/.test(before)) found.push({ n, before: then ? ' nay ' : before });
     }
     if (found.length > 0) break;
   }
