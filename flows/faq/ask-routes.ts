@@ -254,6 +254,12 @@ const PREGNANT_MONTH = /\b(?:mang thai|co thai|co bau|mang bau|bau)(?: duoc)? (?
 function dueMonth(f: string, day: string): { at: number; approx: boolean } | undefined {
   const due = DUE.exec(f);
   if (due) return { at: Number(due[2]) * 12 + Number(due[1]) - 1, approx: false };
+  // ("Tụi em tính cuối năm 2027 sinh em bé", "đầu năm 2028 sinh": about its last or first months.)
+  const part = /\b(cuoi|dau|giua) nam (20\d\d) (?:\w+ ){0,3}(?:sinh|de|co em be|co con)\b|\b(?:sinh|de) (?:\w+ ){0,3}(?:vao )?(cuoi|dau|giua) nam (20\d\d)\b/.exec(f);
+  if (part) {
+    const [when, year] = [part[1] ?? part[3], Number(part[2] ?? part[4])];
+    return { at: year * 12 + (when === 'cuoi' ? 10 : when === 'dau' ? 1 : 5), approx: true };
+  }
   const month = PREGNANT_MONTH.exec(f);
   return month ? { at: monthIndex(day) + 9 - Number(month[1]), approx: true } : undefined;
 }
@@ -738,6 +744,29 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
+  },
+  {
+    // A couple not paying yet, a birth planned ("chưa ai đóng bhxh bao giờ. Tụi em tính cuối năm 2027 sinh em bé. Giờ đăng ký
+    // bhxh tự nguyện thì có kịp hưởng thai sản không … cả 2 vc cùng đóng thì có được nhận gấp đôi không"): in time from now or
+    // not, at any income, and one allowance a child.
+    name: 'birth-planned-not-paying',
+    asks: (f, s) =>
+      s.yearsPaid === undefined &&
+      s.day !== undefined &&
+      /\bchua (?:ai |\w+ )?(?:tung |bao gio )?(?:dong|tham gia)\b/.test(f) &&
+      /\b(?:thai san|2 ?tr|2 trieu)\b/.test(f) &&
+      /\b(?:kip|co duoc|duoc khong|duoc huong)\b/.test(f) &&
+      // (The latest month to start asked, "cần đóng từ tháng nào để dc tiền thai sản": another route's answer.)
+      !/\btu thang nao\b|\bkhi nao (?:\w+ ){0,2}(?:dong|bat dau)\b|\bcham nhat\b/.test(f) &&
+      dueMonth(f, s.day) !== undefined,
+    entry: 'maternity.conditions',
+    lead: (s, f) => {
+      const inTime = birthInTimeLead(s, f);
+      const level = /\bmuc (?:bao nhieu|nao)\b/.test(f) ? ' Đóng ở mức thu nhập nào cũng được (thấp nhất 1.500.000 đồng, nộp {PAY_OTHER} đồng/tháng với người không thuộc nhóm ưu tiên): trợ cấp là 2.000.000 đồng mỗi con, không tùy mức đóng.' : '';
+      const once = /\b(?:gap doi|(?:2|hai) lan|ca (?:2|hai))\b/.test(f) ? ` ${ONE_ALLOWANCE}` : '';
+      return inTime ? `${inTime}${level}${once}` : undefined;
+    },
+    leadsAlways: true,
   },
   {
     // Compulsory insurance up to a job's end, then voluntary, and a birth to come ("đóng BHXH bắt buộc tới hết tháng 4/2026
