@@ -498,7 +498,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
       const each = (sex: 'male' | 'female'): string =>
         `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%: khoảng ${formatNumber(at(low, sex))} và ${formatNumber(at(high, sex))} đồng/tháng, chênh khoảng ${formatNumber(at(high, sex) - at(low, sex))} đồng`;
       const who = s.sex ? each(s.sex) : `${each('female')}; ${each('male')}`;
-      return `Ước tính với ${spell(years)} đóng, thu nhập ${formatNumber(low)} và ${formatNumber(high)} đồng/tháng: ${who} (chưa tính trượt giá). Đổi lại, mỗi tháng đóng nhiều hơn 22% x ${formatNumber(high - low)} = ${formatNumber(Math.round((high - low) * 0.22))} đồng (phần Nhà nước hỗ trợ chỉ tính trên mức thấp nhất).`;
+      // (What each level costs a month, "mỗi tháng thực tế phải bỏ ra bao nhiêu", for the person's group.)
+      const g = groupOf(s, f)?.figure ?? 'OTHER';
+      return `Ước tính với ${spell(years)} đóng, thu nhập ${formatNumber(low)} và ${formatNumber(high)} đồng/tháng: ${who} (chưa tính trượt giá). Mỗi tháng nộp khoảng {PAY_${g}:${low}} và {PAY_${g}:${high}} đồng: mức cao đóng nhiều hơn 22% x ${formatNumber(high - low)} = ${formatNumber(Math.round((high - low) * 0.22))} đồng (phần Nhà nước hỗ trợ chỉ tính trên mức thấp nhất).`;
     }
   }
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
@@ -530,7 +532,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
 /** Two levels of income named together ("mức 3 triệu và mức 5 triệu", "2tr hay 4tr5"). */
 const TWO_LEVELS = /\b(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b(?: \w+){0,3}? (?:va|voi|hay|hoac|so voi) (?:\w+ ){0,2}?(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b/;
 /** A comparison asked ("chênh nhau bao nhiêu", "khác nhau thế nào", "nên chọn mức nào"). */
-const COMPARED = /\b(?:chenh|khac nhau|hon nhau|hon (?:duoc )?bao nhieu|nen chon|loi hon|so voi)\b/;
+// ("đang phân vân đóng mức 3tr hay 6tr … lương hưu mỗi mức được khoảng bao nhiêu" too.)
+const COMPARED = /\b(?:chenh|khac nhau|hon nhau|hon (?:duoc )?bao nhieu|nen chon|loi hon|so voi|phan van|moi muc|tung muc)\b/;
 /** "4", "4.5", "4" with "5" after it ("4tr5"): the amount as the calculator reads it (0 when it cannot). */
 const millions = (whole: string, tail: string | undefined): number => parseMoney(`${whole}tr${tail && !/[.,]/.test(whole) ? tail : ''}`, { bare: 'none' }) ?? 0;
 

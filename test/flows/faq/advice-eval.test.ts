@@ -412,12 +412,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * then YN m08: "có cách nào nghỉ sớm hơn 60 tuổi không" is an age compared, not hers (41, born 3/1985): 1047/1047.
  * then YN m02: a couple not paying yet, a birth planned "cuối năm 2027": in time from this month, at any income, one
  * allowance a child: 1048/1048.
+ * then YN m01: two levels weighed ("đang phân vân đóng mức 3tr hay 6tr"), each one's pension at 25 years and what each
+ * costs a month (594.000 and 1.254.000): 1049/1049.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1048 / 1048, violations: 0 },
+  regress: { correct: 1049 / 1049, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -430,7 +432,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1048);
+    expect(regress.length).toBeGreaterThanOrEqual(1049);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
