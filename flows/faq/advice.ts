@@ -177,6 +177,17 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
   }
   const paid = due - (Number(started[2]) * 12 + Number(started[1]));
   if (paid < 0 || paid > 24) return undefined;
+  // (Months of the mode missed since the start, "đợt tháng 7-9 e quên mất ko đóng, giờ tháng 12 rồi": not paid; from paying
+  // again this month to the birth is what counts, with any months paid inside the 12 before it.)
+  if (day !== undefined && /\bquen (?:mat )?(?:ko |khong |chua )?(?:dong|nop)\b|\bbo (?:khong )?dong (?:\w+ ){0,2}thang\b/.test(f.slice(started.index!))) {
+    const [now0, due0] = [monthIndex(day), due - 1];
+    const months = due0 - now0;
+    if (months >= 0 && months <= 12) {
+      return months >= 6
+        ? `Các tháng quên đóng không được tính và không đóng bù được; đóng lại ngay từ tháng ${monthYear(now0)} và đóng đều đến trước tháng sinh (${monthYear(due0)}) thì có ${months} tháng trong 12 tháng trước khi sinh, đủ 6 tháng nên vẫn được trợ cấp 2.000.000 đồng mỗi con.`
+        : `Các tháng quên đóng không được tính và không đóng bù được; đóng lại ngay từ tháng ${monthYear(now0)} thì đến trước tháng sinh (${monthYear(due0)}) chỉ có ${months} tháng, chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng.`;
+    }
+  }
   if (paid >= 6) return `Đóng đều từ tháng ${started[1]}/${started[2]} đến trước tháng sinh là ${paid} tháng, đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con.`;
   // (A job's insurance told by its end before the start, "làm cty đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc, tháng
   // 9/2026 e đăng ký đóng tự nguyện": its months inside the 12 before the birth count too, Art 95.)
