@@ -902,6 +902,13 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The gap told instead ("còn thiếu 2 năm mới đủ 15"): 15 less the gap.
   const gap = s.yearsPaid === undefined ? GAP_TO_15.exec(f) : null;
   if (gap?.[1]) s.yearsPaid = 15 - Number(gap[1].replace(',', '.'));
+  // The last period paid by the mode, then a stop ("từ tháng 1/2019, kiểu 6 tháng/lần, kỳ cuối là tháng 1-6/2021 thì dừng"):
+  // from the start to that period's last month.
+  const lastPeriod = s.yearsPaid === undefined ? /\btu thang (\d{1,2}) (?:nam )?(20\d\d)\b(?: [\w,]+){0,12}? (?:ky|dot) cuoi (?:la |cung )?(?:thang )?(?:tu )?\d{1,2} (?:den )?(\d{1,2}) (20\d\d) (?:thi |roi )?(?:dung|ngung|nghi)\b/.exec(f) : null;
+  if (lastPeriod) {
+    const months = Number(lastPeriod[4]) * 12 + Number(lastPeriod[3]) - (Number(lastPeriod[2]) * 12 + Number(lastPeriod[1])) + 1;
+    if (months >= 1 && months <= 540) s.yearsPaid = Math.round((months / 12) * 100) / 100;
+  }
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
   if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, spansOf);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.

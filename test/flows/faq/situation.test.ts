@@ -299,6 +299,15 @@ describe('periods, spouses and gaps (reading rounds, session 10)', () => {
     expect(readSituation('Thiếu 2 năm nữa mới đủ 15 năm đóng nhưng tôi đã đủ tuổi nghỉ hưu, tôi phải làm thế nào?', 2026).yearsPaid).toBe(13);
     // Another country's refund is no withdrawal of the Vietnamese record.
     expect(readSituation('đã nhận tiền lương hưu 1 lần bên Nhật rồi', 2026).withdrewBefore).toBeUndefined();
+    // Session 30's readings: a mode's last period before a stop; years abroad or studying; months told alone; a withdrawal not remembered.
+    for (const form of [(q: string) => q, stripDiacritics]) {
+      expect(readSituation(form('Mình đóng bhxh tự nguyện từ tháng 1/2019, kiểu 6 tháng/lần, kỳ cuối là tháng 1-6/2021 thì dừng vì dịch.'), 2026, 12).yearsPaid).toBe(2.5);
+      expect(readSituation(form('Em 19 tuổi. Nếu em được học bổng đi du học 2 năm thì em có rút một lần được không?'), 2026, 12).yearsPaid).toBeUndefined();
+      expect(readSituation(form('Tôi nam 58 tuổi mới đóng 9 tháng, đến tuổi nghỉ hưu có lương hưu không?'), 2026, 12).yearsPaid).toBe(0.75);
+      const unsure = readSituation(form('Từ 1996 đến 2007 em làm công ty có đóng bảo hiểm (12 năm), nghỉ lâu quá em không nhớ đã lãnh một lần chưa.'), 2026, 12);
+      expect(unsure).toMatchObject({ withdrawalUnsure: true });
+      expect(unsure.withdrewBefore).toBeUndefined();
+    }
   });
 });
 
