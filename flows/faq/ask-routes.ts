@@ -359,6 +359,15 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   }
   const months = due.at - now;
   if (months < 0 || months > 24) return undefined;
+  // (The mother's job insured until a month told, "Vợ e 27t làm cty giày từ 3/2020, nghỉ việc cuối tháng 6/2026": its months in
+  // the 12 before the birth count beside the voluntary ones from now, Art 95.)
+  const job = /\b(?:vo (?:toi|em|e|minh)|toi|em|e|minh)\b(?: [\w,]+){0,12}? (?:cty|cong ty|xuong|nha may|xi nghiep)\b(?: [\w,]+){0,8}? (?:nghi viec|thoi viec|nghi lam)(?: \w+){0,2}? thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  const jobEnd = job ? Number(job[2]) * 12 + Number(job[1]) - 1 : undefined;
+  const earlier = jobEnd !== undefined && jobEnd < now ? Math.max(0, Math.min(jobEnd, due.at - 1) - (due.at - 12) + 1) : 0;
+  if (earlier > 0 && months <= 12) {
+    const total = Math.min(12, earlier + months);
+    return `Cộng các tháng đóng bắt buộc đến tháng ${job![1]}/${job![2]} (${earlier} tháng trong 12 tháng trước tháng sinh ${monthYear(due.at)}) và các tháng đóng tự nguyện từ tháng ${monthYear(now)} đến trước tháng sinh (${months} tháng) là ${total} tháng, ${total >= 6 ? 'đủ 6 tháng nên người mẹ được trợ cấp 2.000.000 đồng mỗi con (đóng tự nguyện ngay từ tháng này)' : 'chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng'}.`;
+  }
   const from = monthYear(now);
   return months >= 6
     ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
