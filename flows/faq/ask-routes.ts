@@ -369,6 +369,13 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
     return `Cộng các tháng đóng bắt buộc đến tháng ${job![1]}/${job![2]} (${earlier} tháng trong 12 tháng trước tháng sinh ${monthYear(due.at)}) và các tháng đóng tự nguyện từ tháng ${monthYear(now)} đến trước tháng sinh (${months} tháng) là ${total} tháng, ${total >= 6 ? 'đủ 6 tháng nên người mẹ được trợ cấp 2.000.000 đồng mỗi con (đóng tự nguyện ngay từ tháng này)' : 'chưa đủ 6 tháng nên lần sinh này chưa được trợ cấp 2.000.000 đồng'}.`;
   }
   const from = monthYear(now);
+  // (The husband paying since a month or a year, "Chồng em thì đóng BHXH tự nguyện hằng tháng từ đầu năm 2024 tới giờ": he
+  // receives it when the mother is too late.)
+  const his = /\bchong (?:\w+ ){0,6}?(?:dong|tham gia) (?:\w+ ){0,6}?tu (?:dau nam |thang (\d{1,2}) (?:nam )?|nam )?(20\d\d) (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b/.exec(f);
+  const hisStart = his ? Number(his[2]) * 12 + Number(his[1] ?? 1) - 1 : undefined;
+  if (months < 6 && hisStart !== undefined && due.at - hisStart >= 6) {
+    return `Nếu chị bắt đầu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng nên chị chưa được trợ cấp. Nhưng chồng chị đóng từ ${his![1] ? `tháng ${his![1]}/` : 'năm '}${his![2]} đến nay: đóng đều đến khi sinh thì đủ 6 tháng trong 12 tháng trước khi sinh, nên chồng chị được nhận trợ cấp 2.000.000 đồng cho mỗi con (chỉ một người nhận).`;
+  }
   return months >= 6
     ? `Nếu đăng ký và đóng ngay từ tháng ${from} thì đến trước tháng sinh (${when}) được ${months} tháng, đủ 6 tháng đóng trong 12 tháng trước khi sinh: được trợ cấp 2.000.000 đồng mỗi con.${months === 6 ? ' Cần đóng ngay trong tháng này: bắt đầu từ tháng sau thì chỉ còn 5 tháng.' : ''}`
     : `Nếu đóng từ tháng ${from} thì đến trước tháng sinh (${when}) chỉ được ${months} tháng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên lần sinh này không được trợ cấp 2.000.000 đồng (đóng trước cho các tháng sau khi sinh không được tính); muốn kịp cho lần sinh này thì lẽ ra phải bắt đầu đóng chậm nhất từ tháng ${monthYear(due.at - 6)}. Những lần sinh sau vẫn được khi đủ điều kiện.`;
