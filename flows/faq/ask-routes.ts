@@ -332,6 +332,15 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   const due = s.day === undefined ? undefined : dueMonth(f, s.day);
   if (!due || s.day === undefined) return undefined;
   const now = monthIndex(s.day);
+  // (Still insured by a job until a month planned, "đang làm cty …, đóng bhxh bắt buộc đc 6 năm liên tục tới giờ. E định nghỉ
+  // việc cuối tháng 3/2027 … nếu sinh khoảng tháng 10/2027": no voluntary insurance beside it; its months before the birth count.)
+  const quit = /\bdang (?:lam|di lam)\b(?: [\w,]+){0,12}? bat buoc\b/.test(f) ? /\b(?:dinh|se|sap|du dinh|tinh) nghi viec (?:\w+ ){0,2}?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f) : null;
+  if (quit) {
+    const last = Number(quit[2]) * 12 + Number(quit[1]) - 1;
+    const counted = Math.max(0, Math.min(last, due.at - 1) - (due.at - 12) + 1);
+    const when = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
+    return `Đang đóng BHXH bắt buộc ở công ty thì chưa đóng tự nguyện được (không tham gia hai loại cùng lúc): nghỉ việc rồi mới đăng ký tự nguyện, từ tháng ${monthYear(last + 1)}. Đóng bắt buộc đến tháng ${monthYear(last)} là ${counted} tháng trong 12 tháng trước tháng sinh (${when})${counted >= 6 ? ': đủ 6 tháng, nên thường được hưởng chế độ thai sản bên BHXH bắt buộc dù đã nghỉ việc trước khi sinh (cao hơn khoản 2.000.000 đồng của tự nguyện); hỏi 1900 9068 để xác nhận' : `; cộng các tháng đóng tự nguyện từ tháng ${monthYear(last + 1)} đến trước tháng sinh, đủ 6 tháng thì được trợ cấp 2.000.000 đồng mỗi con`}.`;
+  }
   const when = due.approx ? `dự sinh khoảng tháng ${monthYear(due.at)}` : monthYear(due.at);
   // (A period paid from a past month, "Tháng 3/2026 em đã đóng … 12 tháng một lần": its months count, and the ones after it.)
   const from0 = s.paidFromMonth;
