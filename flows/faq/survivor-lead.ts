@@ -2,6 +2,7 @@ import { amountOf, FOLDED_AMOUNT } from './contribution-lead.ts';
 import { DIED_IN_MONTH, type Situation } from './situation.ts';
 import { rulesOnDay } from '../calculator/rules.ts';
 import { formatNumber, parseMoney } from '../calculator/money.ts';
+import { applyRate } from '../calculator/compute.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
 import { spell } from './leads.ts';
 
@@ -82,9 +83,10 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
   // Under 60 months the one-time allowance is what was paid (Law 41/2024 Art 110(2)(c)).
   // (With the income told, "đóng tự nguyện mức thu nhập 3 triệu/tháng", 54 months: about 54 × 660.000 đồng.)
   if (n < 5) {
-    const income = s.yearsKind === 'compulsory' ? undefined : incomeTold(f);
+    const income = s.yearsKind === 'compulsory' || s.day === undefined ? undefined : incomeTold(f);
     const months = Math.round(n * 12);
-    const paid = income !== undefined ? ` (khoảng ${formatNumber(Math.round(months * income * 0.22))} đồng: ${months} tháng × 22% × ${formatNumber(income)} đồng; phần Nhà nước đã hỗ trợ có thể không được tính)` : '';
+    const rate = s.day !== undefined ? rulesOnDay(s.day).period.rate : undefined;
+    const paid = income !== undefined && rate !== undefined ? ` (khoảng ${formatNumber(months * applyRate(income, rate))} đồng: ${months} tháng × ${String(Math.round(rate * 1000) / 10).replace('.', ',')}% × ${formatNumber(income)} đồng; phần Nhà nước đã hỗ trợ có thể không được tính)` : '';
     // ("Con em sau này có được trợ cấp gì hằng tháng không": none, by the member's own years.)
     const monthly = /\b(?:tro cap|tuat|nhan|huong|lanh)\b(?: \w+){0,4} hang thang\b/.test(f) ? ' Không có trợ cấp tuất hằng tháng cho vợ/chồng, con (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc chết do tai nạn lao động).' : '';
     return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng${paid} (đóng chưa đủ 60 tháng).${monthly}`;
