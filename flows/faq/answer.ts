@@ -337,7 +337,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   const ordinal = /\bthu nhat\b/.test(fold(text)) && pieces.some((x) => /^thu (?:hai|ba|2|3)\b/.test(foldWords(x)));
   const numbered = ordinal || (/(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x)));
   // (A numbered list of four asks, "1. … 2. … 3. … 4. Tai nạn lúc đang chở khách có được tính tai nạn lao động không?": each
-  // item answered, up to four beyond the first answer's parts.)
+  // item answered, up to five parts in all.)
   const room = Math.max(MAX_ASKS - parts.length, Math.min(numbered ? MAX_ASKS + 2 : MAX_ASKS + 1, pieces.length) - parts.length);
   if (room <= 0) return [];
   const asks = pieces
@@ -863,7 +863,7 @@ function askerBesideDeath(
   const isAsk = (c: string): boolean => c.includes('?');
   const aboutDeath = (c: string): boolean => {
     const f = foldWords(c);
-    return DEATH.test(f) || DEATH_ASK.test(f) || deadNamed.test(f) || /\b(?:thay|cua) anh\b|\bcong (?:\w+ )?(?:nam|thoi gian)\b/.test(f);
+    return DEATH.test(f) || DEATH_ASK.test(f) || deadNamed.test(f) || /\b(?:thay|cua) anh\b(?! chi\b)|\bcong (?:\w+ )?(?:nam|thoi gian)\b/.test(f);
   };
   const deadAt = clauses.findIndex((c) => c.who === dead);
   // (The asker's facts told after the one who died, opening with the asker: "Em thì 49 tuổi, đang đóng tự nguyện được 2 năm.")
