@@ -705,7 +705,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // đã đóng luôn 12 tháng tới tháng 2/2027"): the 12 months are the last period, not all the years paid since the start.
   // (Not periods told apart with their gaps, "từ 7/2005 đến 6/2012 … từ 1/2016 đến 12/2020 …, rồi nghỉ 5 năm …, từ 1/2026 …
   // đến nay": those are the years, whatever is paid ahead.)
-  if (s.prepaid && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !s.memberDied && [...f.matchAll(PERIOD)].length < 2) {
+  // (Nor a period ended and counted in so many words, "từ 1/2013 đến hết 12/2024 là 12 năm thì nghỉ", beside years to pay at
+  // once talked of, "chỉ cần đóng 1 cục 3 năm".)
+  if (s.prepaid && s.yearsPaid !== undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && !s.memberDied && [...f.matchAll(PERIOD)].length < 2 && !new RegExp(`\\b(?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:la |duoc )${s.yearsPaid} nam\\b`).test(f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since <= 540 && s.yearsPaid * 12 < since - 12) s.yearsPaid = Math.round((since / 12) * 100) / 100;
   }
@@ -911,7 +913,15 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     if (months >= 1 && months <= 540) s.yearsPaid = Math.round((months / 12) * 100) / 100;
   }
   // Told in months ("đã đóng được 180 tháng") or as periods ("từ năm 1998 đến năm 2012", "từ tháng 3/2005 đến nay").
-  if (s.yearsPaid === undefined) s.yearsPaid = monthsPaid(fy, spansOf);
+  // (Not two people's periods merged, each told in a sentence that opens with them: "Ba em … từ 1/2013 đến hết 12/2024 là 12
+  // năm … Mẹ em … đóng từ 1/2019 tới giờ"; the first one's own count is read below.)
+  const periodOwners = new Set(
+    fy
+      .split(/[.?!;]/)
+      .map((x) => /^ ?(?:(?:con|rieng|va) )?(ba|bo|cha|me|ma|chong|vo) (?:toi|em|minh|tui|e)\b/.exec(x)?.[1] !== undefined && new RegExp(PERIOD.source).test(x) ? /^ ?(?:(?:con|rieng|va) )?(ba|bo|cha|me|ma|chong|vo)\b/.exec(x)![1]!.replace(/^cha$/, 'bo').replace(/^ma$/, 'me') : undefined)
+      .filter((x) => x !== undefined),
+  );
+  if (s.yearsPaid === undefined && periodOwners.size < 2) s.yearsPaid = monthsPaid(fy, spansOf);
   // "15 năm bắt buộc … tự nguyện được gần 2 năm": both periods count, so the years paid are their sum.
   const kindYears = (re: RegExp): { n: number; at: number; end: number } | undefined => {
     const m = re.exec(fy);

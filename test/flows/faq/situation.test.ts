@@ -304,6 +304,9 @@ describe('periods, spouses and gaps (reading rounds, session 10)', () => {
       expect(readSituation(form('Mình đóng bhxh tự nguyện từ tháng 1/2019, kiểu 6 tháng/lần, kỳ cuối là tháng 1-6/2021 thì dừng vì dịch.'), 2026, 12).yearsPaid).toBe(2.5);
       expect(readSituation(form('Em 19 tuổi. Nếu em được học bổng đi du học 2 năm thì em có rút một lần được không?'), 2026, 12).yearsPaid).toBeUndefined();
       expect(readSituation(form('Tôi nam 58 tuổi mới đóng 9 tháng, đến tuổi nghỉ hưu có lương hưu không?'), 2026, 12).yearsPaid).toBe(0.75);
+      // A period ended and counted beside years to pay at once talked of; two parents' periods not merged into one.
+      expect(readSituation(form('Bố em sinh tháng 2/1963, đóng bhxh tn từ 1/2013 đến hết 12/2024 là 12 năm thì nghỉ vì ko có tiền. Có người nói bố em chỉ cần đóng 1 cục 3 năm là có lương hưu liền.'), 2026, 12).yearsPaid).toBe(12);
+      expect(readSituation(form('Ba em sinh tháng 2/1963, đóng bhxh tn từ 1/2013 đến hết 12/2024 thì nghỉ. Mẹ em sinh tháng 8/1966, đóng từ 1/2019 tới giờ vẫn đóng hàng tháng đều.'), 2026, 12).yearsPaid).not.toBe(14);
       const unsure = readSituation(form('Từ 1996 đến 2007 em làm công ty có đóng bảo hiểm (12 năm), nghỉ lâu quá em không nhớ đã lãnh một lần chưa.'), 2026, 12);
       expect(unsure).toMatchObject({ withdrawalUnsure: true });
       expect(unsure.withdrewBefore).toBeUndefined();
