@@ -62,6 +62,24 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
   const s = told.deceased ? { ...told, ...told.deceased, day: told.day } : told;
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
+  const lead = memberLead(s, n, f);
+  return lead === undefined ? undefined : `${lead}${lateClaim(s, f)}`;
+}
+
+/**
+ * A claim asked months after the death ("Chồng tôi mất tháng 5/2026 … Giờ đã tháng 12 rồi còn làm hồ sơ được không?"): past the 90
+ * days the papers are still taken, with a written reason for the delay.
+ */
+function lateClaim(s: Pick<Situation, 'day'>, f: string): string {
+  const m = DIED_IN_MONTH.exec(f);
+  if (!m || s.day === undefined || !/\b(?:con|van) (?:\w+ )?(?:lam|nop) (?:\w+ ){0,2}(?:duoc|kip)\b|\bqua (?:han|90 ngay)\b/.test(f)) return '';
+  const died = Number(m[2] ?? m[4]) * 12 + Number(m[1] ?? m[3]) - 1;
+  const now = Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1;
+  return now - died >= 3 ? ' Đã quá 90 ngày kể từ khi mất thì hồ sơ vẫn nộp được, kèm văn bản giải trình lý do nộp muộn; quyền hưởng không mất.' : '';
+}
+
+/** The member's own years and what they bring (survivorLead without the claim's timing). */
+function memberLead(s: Situation, n: number, f: string): string | undefined {
   // (Under a year in months: "10 tháng", not "khoảng 0,8 năm".)
   const shown = Number.isInteger(n) ? `${n} năm` : n < 1 ? spell(n) : `khoảng ${n.toFixed(1).replace('.', ',')} năm`;
   // (12 months of compulsory insurance are enough for the funeral allowance.)
