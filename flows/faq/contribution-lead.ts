@@ -26,7 +26,8 @@ const PAID_PERIOD = /\b(?:da|dang|vua|moi) (?:\w+ ){0,3}(?:dong|nop)\b|\b(?:dong
 // ("đóng tự nguyện theo kỳ 6 tháng, kỳ này từ 9/2026 đến 2/2027": the month and year without "tháng".)
 const PERIOD_FROM = /\b(?:dong|nop)\b((?: [\w,]+){0,8}?) tu (?:thang (\d{1,2})(?: (?:nam )?(20\d\d))?|(\d{1,2}) (20\d\d))\b/;
 /** A period paid in a month told first ("Tháng 4/2026 tôi đã đóng trước 12 tháng", "tháng 1/2026 em nộp luôn 6 tháng", "Tháng 3/2026 tôi đăng ký đóng 12 tháng một lần"). */
-const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:dang ky )?(?:dong|nop) (?:\w+ ){0,2}?(?:truoc |luon |mot lan )?(3|6|12) thang\b/;
+// ("Từ tháng 3/2026 tôi đăng ký đóng BHXH tự nguyện 12 tháng một lần, …, đã nộp đủ tiền" too.)
+const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:dang ky )?(?:dong|nop) (?:\w+ ){0,4}?(?:truoc |luon |mot lan )?(3|6|12) thang\b/;
 /** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
 const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
 
