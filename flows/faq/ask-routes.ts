@@ -554,16 +554,12 @@ function socialPensionAgeLead(s: Situation): string | undefined {
 const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:da|vua) (?:nop|dong) (?:\w+ ){0,4}?(?:mot lan|1 lan|truoc) (?:cho )?(3|6|12) thang\b/;
 /** … or the mode first, its start and its payment after ("đăng ký đóng … 12 tháng một lần … từ tháng 3/2026, đã nộp đủ"). */
 const PAID_PERIOD_MODE_FIRST = /\b(?:dong|nop)(?: \w+){0,4}? (3|6|12) thang (?:mot|1) lan\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:da|vua) (?:nop|dong)\b/;
-/** … or the start first, then the mode and its payment ("Từ tháng 3/2026 tôi đăng ký đóng … 12 tháng một lần, …, đã nộp đủ tiền"). */
-const PAID_PERIOD_START_FIRST = /\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:dang ky )?(?:dong|nop) (?:\w+ ){0,4}?(3|6|12) thang (?:mot|1) lan\b(?: [\w,]+){0,10}? (?:da|vua) (?:nop|dong)\b/;
 /** A period already paid: its first month (from year 0) and its length in months. */
 function paidPeriod(f: string): { start: number; months: number } | undefined {
   const m = PAID_PERIOD.exec(f);
   if (m) return { start: Number(m[2]) * 12 + Number(m[1]) - 1, months: Number(m[3]) };
   const n = PAID_PERIOD_MODE_FIRST.exec(f);
-  if (n) return { start: Number(n[3]) * 12 + Number(n[2]) - 1, months: Number(n[1]) };
-  const o = PAID_PERIOD_START_FIRST.exec(f);
-  return o ? { start: Number(o[2]) * 12 + Number(o[1]) - 1, months: Number(o[3]) } : undefined;
+  return n ? { start: Number(n[3]) * 12 + Number(n[2]) - 1, months: Number(n[1]) } : undefined;
 }
 /** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
