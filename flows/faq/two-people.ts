@@ -58,7 +58,8 @@ const LEAD_IN = /^(?:(?:xin hoi|cho (?:toi|em|minh|chau|con) hoi|toi xin hoi|vay
 /** Where a letter's asks begin ("Em muốn hỏi: …", "Cho em hỏi …"). */
 const ASKS_OPEN = /\b(?:xin hoi|cho (?:toi|em|minh|chau|con|e) hoi|(?:toi|em|minh|chau|con|e) (?:muon |xin )?hoi)\b/;
 // ("Chào cán bộ, tôi …": the official greeted is no father.)
-const GREETING = /^(?:(?:xin )?chao|kinh gui|gui) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh)\b|(?<!\bcan )(?:chong|vo|bo|me|cha)\b)/;
+// ("Thưa anh chị tư vấn, tôi nam …" too.)
+const GREETING = /^(?:(?:xin )?chao|kinh gui|gui|thua|kinh thua) (?:\w+ ){0,4}?(?=(?:toi|tui|em|minh)\b|(?<!\bcan )(?:chong|vo|bo|me|cha)\b)/;
 // (Not "bà tôi": unaccented "ba toi" may be a grandmother or, in the south, the father; such letters are read whole.)
 // ("Bà nội tôi 72 tuổi …", "Ông ngoại …": a grandparent, by "nội" or "ngoại".)
 // ("Con rể tôi …", "con dâu em …": a child's spouse; "Ông chú tôi …", "Vợ chú …": an uncle and his wife.)
