@@ -112,7 +112,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   // spouse's, a brother's or a sister's story, "con toi" is read as the asker's turn.)
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
   // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
-  const f = (kinTold && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
+  // (Beside a parent's story too: "Mẹ tôi năm nay 76 tuổi … Con toi vua la nguoi dan toc …" unaccented is the asker's turn.)
+  const f = ((kinTold || parentsTold) && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
     .replace(LEAD_IN, '')
     // ("Thằng con trai tôi …", "đứa con gái …": the child.)
