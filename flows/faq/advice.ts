@@ -376,10 +376,10 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
 
 /**
  * Paying up to now ("từ tháng 1/2019 đến nay tôi đóng", "đóng từ 2019 tới nay", "đang đóng"), not a stop told after it
- * ("nghỉ đóng từ tháng 3/2025 đến giờ").
+ * ("nghỉ đóng từ tháng 3/2025 đến giờ", "… đóng tự nguyện, từ 2021 đến giờ em không đóng nữa").
  */
 const PAYING_NOW =
-  /\bdang (?:\w+ )?(?:dong|tham gia)\b|\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai) (?:(?!khong|chua|ko|k|nghi|dung|ngung)\w+ ){0,3}?(?:dong|tham gia)\b|(?<!\b(?:nghi|dung|ngung|thoi|bo|khong|chua) )\b(?:dong|tham gia) (?:(?!nghi|dung|ngung|thoi|bo|khong)\w+ ){0,6}?(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b(?! (?:khong|chua|ko|k|nghi|dung|ngung)\b)/;
+  /\bdang (?:\w+ )?(?:dong|tham gia)\b|\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai) (?:(?!khong|chua|ko|k|nghi|dung|ngung)\w+ ){0,3}?(?:dong|tham gia)\b|(?<!\b(?:nghi|dung|ngung|thoi|bo|khong|chua) )\b(?:dong|tham gia) (?:(?!nghi|dung|ngung|thoi|bo|khong)\w+ ){0,6}?(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b(?! (?:(?:em|toi|minh|tui|e) )?(?:khong|chua|ko|k|nghi|dung|ngung)\b)/;
 
 /**
  * The last month of the last period told, "… đóng tự nguyện đến hết 12/2025", when it is past and nothing is paid after
