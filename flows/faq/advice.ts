@@ -346,7 +346,9 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const today = s.day !== undefined ? monthIndex(s.day) : undefined;
   // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
   // ("Trước đây tôi … không đóng bảo hiểm. Từ tháng 1/2019 đến nay tôi đóng … đều đặn": paying now, so not out at all.)
-  const payingNow = PAYING_NOW.test(f);
+  // (Or insured by a job now, "vào làm công ty may có hợp đồng, công ty đóng bắt buộc cho chị": not out of both schemes.)
+  const insuredByJob = s.employment === 'contract' && /\b(?:cong ty|cty) (?:\w+ ){0,3}dong (?:bhxh )?bat buoc cho (?:chi|em|toi|minh|tui)\b|\bvao lam (?:\w+ ){0,5}(?:co )?hop dong\b|\bdang (?:lam|di lam) (?:\w+ ){0,5}(?:co )?(?:hop dong|dong bat buoc)\b/.test(f);
+  const payingNow = PAYING_NOW.test(f) || insuredByJob;
   const stopped =
     !payingNow &&
     (stopMonth !== undefined && today !== undefined
@@ -371,7 +373,8 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // (Or the years still to pay asked, "nếu em không rút mà đóng tiếp thì phải đóng thêm mấy năm nữa".)
   const moreAsked = /\b(?:dong (?:them|tiep)|con (?:thieu|phai))\b(?: \w+){0,4} (?:may|bao nhieu) nam\b/.test(f);
   const close = !keep && n < 15 && (n >= 10 || moreAsked) ? ` ${moreAsked ? 'Nếu không rút mà đóng tiếp' : 'Cân nhắc'}: anh/chị đã có ${spell(n)}, chỉ còn thiếu ${spell(15 - n)} là đủ 15 năm để có lương hưu khi đến tuổi; ${KEPT_WHEN_PAUSED}` : '';
-  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ` (${OUT_TWELVE_MONTHS})` : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
+  const kept = insuredByJob ? ' Thời gian đã đóng tự nguyện không mất: được giữ và cộng với thời gian đóng bắt buộc ở công ty để tính lương hưu.' : '';
+  return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ` (${OUT_TWELVE_MONTHS})` : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${kept}${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
 }
 
 /**
