@@ -34,7 +34,8 @@ const PAY_WITHIN: Readonly<Record<string, number>> = { '3': 3, '6': 4, '12': 7 }
 /** The month a registered period had to be paid by, and whether that has passed on the day of the answer. */
 export function periodDeadlineLead(f: string, s0: Situation): string | undefined {
   // (The month of writing told, "Giờ là tháng 8/2026 mà tôi vẫn chưa nộp": the deadline read on it.)
-  const told = /\b(?:gio|nay|bay gio|hien (?:nay|tai)?) (?:la |dang la |da la )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
+  // (Not "… từ 2019 đến nay. Tháng 7/2026 tôi đăng ký …": "đến nay" ends a period, the month opens the next sentence.)
+  const told = /(?<!\b(?:den|toi|tu) )\b(?:gio|nay|bay gio|hien (?:nay|tai)?) (?:la |dang la |da la )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
   const s = told && Number(told[1]) >= 1 && Number(told[1]) <= 12 ? { ...s0, day: `${told[2]}-${told[1]!.padStart(2, '0')}-01` } : s0;
   const m = PERIOD_UNPAID.exec(f);
   if (m && s.day !== undefined && Number(m[2]) >= 1 && Number(m[2]) <= 12) return deadlineLead(m[1]!, Number(m[3]) * 12 + Number(m[2]) - 1, s.day);
