@@ -2,6 +2,8 @@ import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYe
 import { reaches, retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { formatNumber } from '../calculator/money.ts';
+import { incomeLimits, rulesOnDay } from '../calculator/rules.ts';
+import { applyRate } from '../calculator/compute.ts';
 import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
@@ -124,12 +126,14 @@ function fifteenYearsLead(s: Situation, f: string): string | undefined {
  * The month the State's support ends for someone paying continuously since a month told: 120 months from the
  * start, counted from 1/2018 at the earliest (no support before), Decree 159/2025 and Decree 134/2015 Art 14.
  */
-function subsidyEndLead(s: Situation): string | undefined {
+function subsidyEndLead(s: Situation, f = ''): string | undefined {
   // After a lump sum, the months supported before it: not settled whether they still count toward the 120.
   if (s.withdrewBefore) return 'Đã nhận BHXH một lần thì thời gian đóng trước đó không còn được tính; còn các tháng đã được Nhà nước hỗ trợ trước khi rút có bị trừ vào giới hạn 10 năm (120 tháng) hỗ trợ hay không thì chưa có hướng dẫn rõ: anh/chị hỏi đại lý thu hoặc 1900 9068 khi đăng ký lại. Hiện người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng/tháng ở mức thấp nhất.';
   if (s.startYear === undefined) return undefined;
   const start = Math.max(s.startYear * 12 + ((s.startMonth ?? 1) - 1), 2018 * 12);
-  const last = start + 119;
+  // (Months not paid told, "có nghỉ 6 tháng đầu năm 2020 vì dịch": not supported, so the 120 end that much later.)
+  const gap = Number(/\b(?:nghi|ngung|dung|bo|khong dong) (?:dong )?(\d{1,2}) thang\b/.exec(f)?.[1] ?? 0);
+  const last = start + 119 + (gap >= 1 && gap <= 60 ? gap : 0);
   const today = s.day ? monthIndex(s.day) : undefined;
   // Paid for a while since 2018 and stopped ("đóng đều … tới hết tháng 12/2023, tổng cộng 3 năm … từ 1/2024 … bỏ đóng"):
   // the months used and those left, whenever paying starts again.
@@ -143,7 +147,11 @@ function subsidyEndLead(s: Situation): string | undefined {
   const from = monthYear(start);
   // (Whether months supported before 7/2025 count toward the 120 is not settled in a text the team could read: said so.)
   const early = start < 2025 * 12 + 6 ? ' nếu các tháng đã được hỗ trợ trước 7/2025 cũng tính vào 10 năm (số tháng đã được hỗ trợ xem trên VssID; xác nhận qua 1900 9068)' : '';
-  return `Đóng liên tục từ tháng ${from}${s.startYear < 2018 ? ' (hỗ trợ tính từ 1/2018)' : ''} thì 120 tháng được hỗ trợ ${over ? 'đã hết' : 'hết'} vào tháng ${monthYear(last)}${early}; sau đó anh/chị tự đóng toàn bộ 22% (tháng nào không đóng thì không tính vào 120 tháng).`;
+  // (What is paid after it, at the floor of that year: "sau đó phải đóng bao nhiêu".)
+  const after = rulesOnDay(`${Math.floor((last + 1) / 12)}-${String(((last + 1) % 12) + 1).padStart(2, '0')}-15`).period;
+  const floorPremium = applyRate(incomeLimits(after).floor, after.rate);
+  const paidAfter = over ? '' : `, ở mức thấp nhất khoảng ${formatNumber(floorPremium)} đồng/tháng${after.provisional ? ' (dự kiến)' : ''}`;
+  return `Đóng ${gap >= 1 && gap <= 60 ? `từ tháng ${from}, trừ ${gap} tháng nghỉ,` : `liên tục từ tháng ${from}`}${s.startYear < 2018 ? ' (hỗ trợ tính từ 1/2018)' : ''} thì 120 tháng được hỗ trợ ${over ? 'đã hết' : 'hết'} vào tháng ${monthYear(last)}${early}; sau đó anh/chị tự đóng toàn bộ 22%${paidAfter} (tháng nào không đóng thì không tính vào 120 tháng).`;
 }
 
 /** A relative said to draw a pension, before the asker says they want to pay for them. */
@@ -3171,7 +3179,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) =>
       /\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
     entry: 'subsidy.duration_10_years',
-    lead: (s) => subsidyEndLead(s),
+    lead: (s, f) => subsidyEndLead(s, f),
     leadsAlways: true,
     // A later year's contribution asked too ("đến năm 2028 … lúc đó phải nộp bao nhiêu"): the floor from 2027.
     after: (f) => (/\b(?:nam )?20(?:2[7-9]|30)\b/.test(f) && /\b(?:nop|dong|tra) (?:\w+ ){0,3}bao nhieu\b/.test(f) ? 'contribution_amount.from_2027' : undefined),
