@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, asksToPayMore, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, PENSIONER_PAYS_MORE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, LOSES_PAID, notTransitionalLead, paidWithin, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, JOB_LEFT, LOSES_PAID, notTransitionalLead, paidWithin, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
@@ -174,8 +174,9 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // (Both parents in a scheme: a spouse only named, "chồng em khuyên rút", is not one; and a birth told: "cả hai vợ chồng
   // có đóng được không" is each one's joining.)
   // ("Chồng em cũng đóng tự nguyện": both in the same scheme, one allowance, not parents in two schemes.)
+  // (Nor a job left, JOB_LEFT: "nghỉ việc cuối tháng 6/2026 … bị cắt giảm".)
   // (And a compulsory scheme named: "Chồng e đóng bhxh tn, vợ ko đóng gì, sinh con …" is one parent in one scheme.)
-  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f) && !BOTH_VOLUNTARY.test(f) && /\bbat buoc\b|\b(?:cong ty|cty|xi nghiep|nha may) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b|\b(?:dong|co) (?:bhxh|bao hiem)(?: \w+){0,2} (?:o|tai|cua|qua) (?:cong ty|cty|xi nghiep|nha may)\b/.test(f)],
+  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f) && !BOTH_VOLUNTARY.test(f) && !JOB_LEFT.test(f) && /\bbat buoc\b|\b(?:cong ty|cty|xi nghiep|nha may) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b|\b(?:dong|co) (?:bhxh|bao hiem)(?: \w+){0,2} (?:o|tai|cua|qua) (?:cong ty|cty|xi nghiep|nha may)\b/.test(f)],
   // (The rule for foreigners for a message that names one: "vợ tôi bán hàng ở chợ … muốn tham gia" is no foreigner.)
   ['eligibility.foreigner', /\b(?:nuoc ngoai|quoc tich|ngoai quoc|viet kieu|nguoi lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)\b/],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)

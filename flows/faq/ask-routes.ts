@@ -225,11 +225,18 @@ export const BIRTH_TOLD =
   /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|nghi may ngay|mang thai|co bau|song thai)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
 /** Asks whether both parents get the birth allowance ("cả hai suất", "hai vợ chồng đều được nhận"). */
 const BOTH_PARENTS_ASKED = /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat|moi nguoi (?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,2}(?:rieng|suat))\b/;
+/** Whether both spouses paying get it twice ("nếu cả 2 vc cùng đóng thì nhận 2 lần dc ko"): asked of the birth allowance. */
+const TWICE_BY_COUPLE = /\b(?:(?:ca )?(?:2|hai) (?:vo chong|vc)|ca (?:2|hai) (?:nguoi|dua)) (?:\w+ ){0,4}(?:nhan|huong|lanh|duoc) (?:\w+ ){0,2}(?:2|hai) lan\b/;
 /** One birth allowance a child when both parents qualify. */
 const ONE_ALLOWANCE = 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).';
 /** The spouse "also" paying voluntary insurance ("chồng em cũng đóng tự nguyện"): both parents in the same scheme. */
 // (Not "vợ chồng cùng đóng", both of them asking together: the spouse of the one who writes.)
 export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba xa) cung (?:\w+ ){0,2}(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen\b/;
+/**
+ * A job left by a month told, or lost to a layoff ("nghỉ việc cuối tháng 6/2026 … bị cắt giảm tháng 9/2026, đang hưởng trợ cấp
+ * thất nghiệp"): no one in compulsory insurance at a birth to come, so not parents in two schemes. (Not a quit planned.)
+ */
+export const JOB_LEFT = /(?<!\b(?:dinh|se|sap|tinh|muon) )\bnghi viec (?:tu |vao |tu cuoi |cuoi )?(?:thang \d|nam \d|\d{1,2} \d{4})|\bbi cat giam\b|\b(?:huong|lanh|nhan|an) (?:tro cap |tien )?that nghiep\b/;
 export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
@@ -774,7 +781,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // qua đóng tự nguyện", are not two parents'.)
       !MOVED_TO_VOLUNTARY.test(f) &&
       // (A company's insurance long past, "trước khi đi ck e làm cty đóng bhxh 5 năm (2008-2013), năm 2014 đã rút": no scheme now.)
-      !/\btruoc (?:khi |day |kia )?(?:\w+ ){0,4}(?:lam )?(?:cong ty|cty)\b|\b(?:da|roi) rut\b|\bda nghi viec\b/.test(f),
+      !/\btruoc (?:khi |day |kia )?(?:\w+ ){0,4}(?:lam )?(?:cong ty|cty)\b|\b(?:da|roi) rut\b|\bda nghi viec\b/.test(f) &&
+      // (Nor a job left by a month told, or lost to a layoff.)
+      !JOB_LEFT.test(f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
     lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
@@ -1551,13 +1560,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
-    asks: (f) => BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
+    asks: (f) => ((BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f)) || TWICE_BY_COUPLE.test(f)) && !MOTHER_ASKS.test(f),
     entry: 'maternity.father',
     // ("… sinh đôi. Mỗi người có được nhận trợ cấp riêng không, tổng cộng được bao nhiêu?": the allowance's sum, not the cost of
     // 15 years.)
     replaces: ['maternity.mixed_parents', 'maternity.amount', 'calculator.total_cost_15y'],
     // (Asked whether each parent gets one: no, said first, before the father's rule that opens "Có.".)
-    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) ? ONE_ALLOWANCE : undefined),
+    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) || TWICE_BY_COUPLE.test(f) ? ONE_ALLOWANCE : undefined),
     leadsAlways: true,
   },
   {

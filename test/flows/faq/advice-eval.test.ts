@@ -440,12 +440,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * (10/2026) has passed on the day: 1061/1061.
  * Session 30 (round YO m11): a gap told moves the 120 supported months' end; what is paid after, at that year's floor:
  * 1062/1062.
+ * Session 31 (round YN l02): a couple out of their jobs (a quit by a month told, a layoff, unemployment benefit) are no
+ * parents in two schemes: 1063/1063.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1062 / 1062, violations: 0 },
+  regress: { correct: 1063 / 1063, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -458,7 +460,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1062);
+    expect(regress.length).toBeGreaterThanOrEqual(1063);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
