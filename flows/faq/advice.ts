@@ -832,7 +832,7 @@ export function birthsSum(babies: number): string {
 }
 
 /** Both parents insured, the allowance asked for each ("cả hai vợ chồng đều đóng", "có được nhận mỗi người 2 triệu không"). */
-const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|nguoi|cung)\b|\b(?:hai |2 )?vo chong (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b|\b(?:chong|vo) (?:\w+ ){0,2}nhan thay\b/;
+const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|2) (?:vo chong|vc|nguoi|cung)\b|\b(?:hai |2 )?(?:vo chong|vc) (?:\w+ ){0,3}(?:deu|cung)\b|\bmoi nguoi (?:duoc|nhan|lanh)\b|\b(?:nhan|duoc|lanh) (?:ca )?moi nguoi\b|\bmoi nguoi (?:\w+ ){0,2}(?:2|hai) ?(?:trieu|tr)\b|\b(?:chong|vo) (?:\w+ ){0,2}nhan thay\b/;
 /** Neither parent with the months ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): the conditions decide, not who of two. */
 const NEITHER_QUALIFIES = /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/;
 /** Paying (more) asked to raise what one gets ("đóng thêm tự nguyện để tăng lương hưu", "đóng tiếp … cho cao hơn"). */

@@ -225,8 +225,6 @@ export const BIRTH_TOLD =
   /\b(?:sinh con|sinh be|sinh mo|sinh thuong|sinh doi|vo sinh|sap sinh|de con|thai san|nghi may ngay|mang thai|co bau|song thai)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b|\b(?:e|em|toi|minh|khi|se) sinh\b(?! (?:nam|ngay|thang|vao|ra|song|vien|nhat|\d))/;
 /** Asks whether both parents get the birth allowance ("cả hai suất", "hai vợ chồng đều được nhận"). */
 const BOTH_PARENTS_ASKED = /\b(?:ca hai suat|hai suat|ca hai (?:vo chong )?(?:deu |co )?(?:cung )?(?:duoc|nhan)|(?:2|hai) vo chong (?:deu |co )?(?:cung )?(?:duoc|nhan)|moi nguoi (?:duoc|nhan) (?:1|mot) suat|moi nguoi (?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,2}(?:rieng|suat))\b/;
-/** Whether both spouses paying get it twice ("nếu cả 2 vc cùng đóng thì nhận 2 lần dc ko"): asked of the birth allowance. */
-const TWICE_BY_COUPLE = /\b(?:(?:ca )?(?:2|hai) (?:vo chong|vc)|ca (?:2|hai) (?:nguoi|dua)) (?:\w+ ){0,4}(?:nhan|huong|lanh|duoc) (?:\w+ ){0,2}(?:2|hai) lan\b/;
 /** One birth allowance a child when both parents qualify. */
 const ONE_ALLOWANCE = 'Hai vợ chồng cùng đóng BHXH tự nguyện và cùng đủ điều kiện thì mỗi con chỉ một người nhận 2.000.000 đồng (một suất, không nhận cả hai).';
 /** The spouse "also" paying voluntary insurance ("chồng em cũng đóng tự nguyện"): both parents in the same scheme. */
@@ -1560,13 +1558,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
-    asks: (f) => ((BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f)) || TWICE_BY_COUPLE.test(f)) && !MOTHER_ASKS.test(f),
+    asks: (f) => BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
     entry: 'maternity.father',
     // ("… sinh đôi. Mỗi người có được nhận trợ cấp riêng không, tổng cộng được bao nhiêu?": the allowance's sum, not the cost of
     // 15 years.)
     replaces: ['maternity.mixed_parents', 'maternity.amount', 'calculator.total_cost_15y'],
     // (Asked whether each parent gets one: no, said first, before the father's rule that opens "Có.".)
-    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) || TWICE_BY_COUPLE.test(f) ? ONE_ALLOWANCE : undefined),
+    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) ? ONE_ALLOWANCE : undefined),
     leadsAlways: true,
   },
   {
