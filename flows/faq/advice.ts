@@ -428,7 +428,7 @@ function shortMonthsPaid(s: Situation, f: string): number | undefined {
 
 /** Asks whether a birth brings the allowance ("sinh thì có được 2tr không", "đẻ có được trợ cấp không", "hưởng thai sản"). */
 const BIRTH_ALLOWANCE_ASK = /\b(?:sinh|de|sinh con|sinh em be)\b(?: \w+){0,4} (?:co )?duoc (?:\w+ ){0,2}(?:2 ?tr\w*|2 trieu|tro cap|thai san|tien)\b|\b(?:huong|nhan|lanh) (?:che do |tro cap |tien )?thai san\b/;
-const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
+const CAPACITY_LOSS = /\bsuy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)\b|\b(?:mat|giam) suc (?:lao dong )?(?:\w+ ){0,3}(?:8[1-9]|9\d)\b|\bkhuyet tat dac biet nang\b/;
 const LISTED_DISEASE = /\b(?:ung thu|bai liet|xo gan|lao nang|aids)\b/;
 /** Paying for years to come ("cho những năm sau", "về sau", "đóng trước"). */
 const AHEAD = /\b(?:nhung|cac) nam (?:sau|toi|ve sau)\b|\bve sau\b|\bdong truoc\b|\bnam tiep theo\b/;

@@ -3184,7 +3184,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (How long near the support, "hỗ trợ trong bao lâu", "10 năm có được hỗ trợ": not a letter's "thiếu bao nhiêu năm"
     // about the pension beside "hộ nghèo được hỗ trợ bao nhiêu".)
     asks: (f) =>
-      /\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f),
+      /\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f) ||
+      // ("Tiền nhà nước hỗ trợ có được hoài ko, tới khi nào thì hết?")
+      /\bho tro\b(?: \w+){0,6} (?:hoai|mai|suot doi|(?:toi|den) (?:khi nao|bao gio|luc nao) (?:thi )?het)\b/.test(f),
     entry: 'subsidy.duration_10_years',
     lead: (s, f) => subsidyEndLead(s, f),
     leadsAlways: true,

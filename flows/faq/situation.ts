@@ -495,8 +495,8 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
   // trợ cấp hưu trí xã hội": the allowance the person draws, not a lump sum's ground.)
   // ("Bệnh của bố có được tính là bệnh hiểm nghèo không": the list asked about, not an illness told.)
-  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
-  // ("giấy xác nhận khuyết tật mức đặc biệt nặng" too.)
+  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|(?:mat|giam) suc (?:lao dong )?(?:\w+ ){0,3}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
+  // ("giấy xác nhận khuyết tật mức đặc biệt nặng" too; "giám định mất sức lao động 85%" is the ≥81 % impairment.)
   if (illness && !(illness.startsWith('khuyet tat') && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
   }
@@ -1144,9 +1144,10 @@ const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // with "đến": "Sau đó ở nhà nội trợ, đến 1/2021 đóng tự nguyện được tới 2/2023"; a start and its end farther apart when
 // the end follows paying: "từ tháng 1/2008, hồi mới có loại bảo hiểm này, đóng liên tục tới tháng 11/2026"; a remark in
 // brackets after the start: "từ tháng 1/2008 (năm đầu có bhxh tự nguyện) tới giờ"; the payer and the paying after the start:
-// "tu 1/2026 toi dong tu nguyen hang thang, den het thang 12/2026", its end told with "đến" ("tới nay" after "tôi" is ambiguous).)
+// "tu 1/2026 toi dong tu nguyen hang thang, den het thang 12/2026", its end told with "đến" ("tới nay" after "tôi" is ambiguous);
+// the paying's words after the start, more than four: "từ 1/2016 đóng tự nguyện liên tục đến tháng 9/2026".)
 const PERIOD = new RegExp(
-  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:\\( [^()]{0,80}\\) )?(?:(?:[\\w,]+ ){0,4}?|(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc|hang thang))? |(?:toi|em|minh|tui) (?:dong|nop|tham gia) (?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+ ){0,8}?(?=den\\b))|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
+  `\\b(?:tu (?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR} (?:\\( [^()]{0,80}\\) )?(?:(?:[\\w,]+ ){0,4}?|(?:dong|nop|tham gia)(?: (?:bhxh|bao hiem|xa hoi|tu nguyen|tn|bat buoc|lien tuc|deu|deu dan|tiep|tiep tuc|hang thang|lai)){2,6} |(?:(?!tu (?:thang |nam )?\\d|sinh\\b|(?:19|20)\\d\\d\\b)[\\w,]+ ){4,14}?(?:dong|nop)(?: (?:lien tuc|deu|deu dan|tiep|tiep tuc|hang thang))? |(?:toi|em|minh|tui) (?:dong|nop|tham gia) (?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+ ){0,8}?(?=den\\b))|(?<!\\bsinh (?:ngay \\d{1,2} )?)thang (\\d{1,2}) ${YEAR} (?=(?:[\\w,]+ ){0,4}?(?:dong|tham gia|nop)\\b)(?:(?!tu (?:thang |nam )?\\d|sinh\\b)[\\w,]+(?:\\.\\d+)? ){1,14}?|(?<=(?:^|[.,;:] |sau do |roi ))(?:den|toi) (?:thang )?(\\d{1,2}) ${YEAR} (?:moi |lai |thi )?(?:dong|tham gia) (?:[\\w,]+ ){0,14}?)(?:den|toi|sang) (?:het )?(?:(?:(?:thang )?(\\d{1,2}) )?(?:nam )?${YEAR}|(nay|gio|bay gio|hien nay|hien tai))\\b`,
   'g',
 );
 
