@@ -127,6 +127,9 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   // ("Vợ bảo tôi đóng thêm …", "Mẹ khuyên em …": the asker's own matter, told through another's advice.)
   // ("Con gái tôi bảo lãnh tôi sang Úc định cư": what a relative does for the asker is the asker's story.)
   if (/^(?:vo|chong|bo|me|cha|con(?: (?:trai|gai))?|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:da |dang |vua |se )?(?:bao|khuyen|noi|keu|giuc|bat|xui|bao lanh|don|dua|ru|moi) (?:toi|em|minh|tui|e)\b/.test(f)) return 'asker';
+  // (Beside "Vợ chồng tôi …", the spouse by the bare kin word and a birth or an age: "Tôi sinh tháng 3/1966, vợ sinh tháng 8/1972".)
+  const spouse = kinTold ? /^(vo|chong) (?:sinh|sn|nam nay|\d{2} ?(?:t|tuoi))\b/.exec(f) : null;
+  if (spouse) return spouse[1] as Person;
   const r = RELATIVE.exec(f);
   if (r) {
     if (r[4]) return r[4] === 're' ? 'conre' : 'condau';
@@ -229,8 +232,8 @@ function clausesOf(text: string): string[] {
     .replace(/(^|[\s,.;:!?(])([ÔôOo])ng nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, o: string, who: string) => `${pre}${o === 'Ô' || o === 'O' ? 'Chồng' : 'chồng'} ${who}`)
     .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)
     // (A spouse's age told after the asker's in one sentence, "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân
-    // tộc Tày": a clause of hers.)
-    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+(?:\d|(?:là|la)\s+(?:người|nguoi)\s)|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d)/iu)
+    // tộc Tày": a clause of hers; "Tôi sinh tháng 3/1966, vợ sinh tháng 8/1972" too.)
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+(?:\d|(?:là|la)\s+(?:người|nguoi)\s)|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:sinh|sn)\s+(?:(?:ngày|ngay|tháng|thang|năm|nam)\s+)?\d)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '')
     // (Two people's asks in one sentence, "Bố tôi đóng tiếp bao lâu thì có lương hưu, mẹ tôi đóng mức thấp nhất mỗi tháng
