@@ -8,7 +8,9 @@ import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
-import { pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { DEATH_SUPPOSED, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+
+export { DEATH_SUPPOSED };
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf, type AsOfDay } from './as-of.ts';
@@ -63,8 +65,6 @@ const BOTH_AT_ONCE =
 const MORE_PENSION_MOTIVE = /\b(?:de|cho|mong) (?:\w+ ){0,3}luong huu (?:\w+ ){0,2}(?:cao|nhieu|tot) hon\b/g;
 /** Asks to pay for a past period ("đóng bù", "truy đóng", "đóng cho thời gian không đi làm"). */
 const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi gian|khoang thoi gian|giai doan|nhung thang|nhung nam) (?:\w+ ){0,4}(?:khong di lam|nghi|truoc|da qua|chua dong))\b/;
-/** A death supposed ("nếu tôi mất", "lỡ chồng tôi chết"): what the family would get is asked for the years told. */
-export const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
 // ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too; a mode
 // registered and "vẫn chưa đóng đồng nào".)

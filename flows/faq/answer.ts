@@ -11,7 +11,7 @@ import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, JOB_L
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
-import { funeralOfMonthLead, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { funeralOfMonthLead, ILL_SETTLED, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { ASKS_PENSION_AMOUNT, contributionLead, ISLAND, missingYearsCostLead, pensionEstimateLead, targetPensionLead } from './contribution-lead.ts';
 import { lumpSumMonthsLead } from './lump-sum-estimate.ts';
 import { askWords, healthCardOnly } from './ask-text.ts';
@@ -410,6 +410,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     const entry = m.entry;
     // (A worked pension example is no answer to "tiền tuất … được bao nhiêu" in a letter about a death.)
     if (s.memberDied === true && entry.id === 'benefits_pension.example_amount' && !routed) continue;
+    // (Nor to "… rút BHXH một lần được không, được khoảng bao nhiêu?" after the lump sum's answer: its amount, not a pension's.)
+    if (entry.id === 'benefits_pension.example_amount' && !routed && !/\b(?:luong huu|huu tri)\b/.test(f) && [...parts, ...out].some((p) => p.entry.topic === 'lump_sum')) continue;
     // (The first ask's "Được" said already by the reply's first answer: "… đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?" after "Được. Sau khi nghỉ việc … đăng ký đóng BHXH tự nguyện …", leaving room for the others.)
     if (i === 0 && parts[0] && /^Được[.,:]/u.test(parts[0].lead ?? parts[0].entry.short) && /^Được[.,:]/u.test(entry.short)) continue;
@@ -439,6 +441,13 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… là người dân tộc hộ nghèo thì có được hỗ trợ thêm gì không" after the highest of the two groups: answered.)
     if (!routed && twoGroupsAnswered(entry)) continue;
     if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
+    // ("… tôi … tròn 15 năm. 1) Tôi được lãnh lương hưu từ tháng nào, …, làm hồ sơ lúc nào?": a claim's papers in a letter that
+    // tells no death are the pension's, not the survivors'.)
+    if (entry.id === 'survivor.procedure' && !routed && s.memberDied !== true && !DEATH.test(askWords(text)) && parts.some((p) => p.entry.topic === 'pension_conditions' || p.entry.topic === 'benefits_pension')) {
+      const claim = index.entries.get('pension_conditions.claim_procedure');
+      if (claim && ![...parts, ...out].some((p) => p.entry.id === claim.id)) out.push({ entry: claim });
+      continue;
+    }
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
     // ("… có cộng lại được không?" where no one withdrew: the periods added up, not the rule on years paid out.)
@@ -504,7 +513,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // the family would get for them.)
     // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
     const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && DEATH_SUPPOSED.test(askF) ? survivorLead(s, askWords(text)) : undefined;
-    const settled = supposedDeath && s.seriousIllness ? ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.' : '';
+    const settled = supposedDeath && s.seriousIllness ? ILL_SETTLED : '';
     const lead = routed ? route?.lead?.(s, askF) : socialAllowance ? SOCIAL_ALLOWANCE_LEAD : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text), s.day) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)

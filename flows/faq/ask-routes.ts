@@ -4,7 +4,7 @@ import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { formatNumber } from '../calculator/money.ts';
 import { incomeLimits, rulesOnDay } from '../calculator/rules.ts';
 import { applyRate } from '../calculator/compute.ts';
-import { MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
+import { ILL_SETTLED, MONTHLY_SURVIVOR_AMOUNT, MONTHLY_SURVIVOR_LEAD, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
 import { formatAge, retirementAgeMonths, TERM_ABROAD, type Situation } from './situation.ts';
 import type { AskRoute } from './ask-route.ts';
 import { lossLead, motherDiedAfterBirthLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder } from './loss-lead.ts';
@@ -1019,9 +1019,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Or the money asked about: "lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không".)
     asks: (f, s) =>
       s.drawingPension !== true &&
-      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
+      // ("Nếu tôi không rút mà chẳng may mất trước tuổi nghỉ hưu thì vợ con tôi được những gì?")
+      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b|\bchang may (?:\w+ )?(?:chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
       /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan(?! tao)|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
+    // (What the family would get for the person's own years; ill and weighing the lump sum, what taking it settles.)
+    lead: (s, f) => {
+      const lead = survivorLead(s, f);
+      return lead && s.seriousIllness ? `${lead}${ILL_SETTLED}` : lead;
+    },
     laterAskOnly: true,
   },
   {

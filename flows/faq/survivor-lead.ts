@@ -51,6 +51,11 @@ export function funeralOfMonthLead(f: string, day: string): string | undefined {
   return amount === FUNERAL ? undefined : `Người mất vào tháng đó: trợ cấp mai táng là ${amount}, nếu người mất đang hưởng lương hưu hoặc đã đóng BHXH từ đủ 60 tháng.`;
 }
 
+/** Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them. */
+export const ILL_SETTLED = ' Lưu ý: nếu đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; khi mất, thân nhân không còn trợ cấp mai táng và trợ cấp tuất tính trên các năm ấy.';
+/** A death supposed ("nếu tôi mất", "lỡ chồng tôi chết"): what the family would get is asked for the years told. */
+export const DEATH_SUPPOSED = /\b(?:neu|lo|gia su|phong khi|chang may)\b(?: \w+){0,6}? (?:chet|mat|qua doi|tu vong)\b/;
+
 /**
  * The family of a member who died, with the years the member paid: whether the funeral allowance is due (60
  * months) and what the one-time survivor allowance makes: under 60 months what was paid, else about 2 months of
@@ -63,7 +68,10 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
   const n = s.yearsPaid;
   if (n === undefined || s.drawingPension === true || n <= 0 || n > 45) return undefined;
   const lead = memberLead(s, n, f);
-  return lead === undefined ? undefined : `${lead}${lateClaim(s, f)}`;
+  if (lead === undefined) return undefined;
+  // (A death supposed, "nếu tôi chẳng may mất …", by one who is alive: what it would bring.)
+  if (told.memberDied !== true && told.deceased === undefined && DEATH_SUPPOSED.test(f)) return lead.replace(/^Người mất đã đóng/u, 'Nếu chẳng may mất khi đã đóng');
+  return `${lead}${lateClaim(s, f)}`;
 }
 
 /**
