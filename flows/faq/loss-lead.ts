@@ -7,7 +7,8 @@ import { monthYear } from './as-of.ts';
 // denied: "Vợ tôi … không đóng bảo hiểm gì, tháng 10/2026 vừa sinh".)
 // (Nor the month a stop begins: "đóng từng tháng được 10 tháng thì từ tháng 9/2026 em lỡ không đóng nữa", "đóng được mấy
 // tháng thì ngưng từ tháng 6/2026".)
-export const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|ngung\b|nghi\b|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b(?! (?:(?:em|e|toi|minh|tui) )?(?:lo |da |bi |thi )?(?:(?:khong|ko) (?:dong|nop)(?: tiep)? nua|ngung|nghi|dung|thoi)\b)/;
+// (Not months counted before a birth's month: "đóng bhxh tn được 8 tháng, tháng 11 vừa rồi sinh bé".)
+export const STARTED_MONTH = /(?<!\b(?:khong|ko|k|chua|chang) )\b(?:dang ky|dong|tham gia|bat dau dong) (?:(?!sinh\b|de\b|khong\b|ko\b|chua\b|den\b|toi\b|het\b|ngung\b|nghi\b|duoc \d|(?:19|20)\d\d\b)\w+ ){0,7}?thang (\d{1,2}) (?:nam )?(20\d\d)\b(?! (?:(?:em|e|toi|minh|tui) )?(?:lo |da |bi |thi )?(?:(?:khong|ko) (?:dong|nop)(?: tiep)? nua|ngung|nghi|dung|thoi)\b)/;
 
 /** The month paying stopped from, after a start ("… thì từ tháng 9/2026 em lỡ không đóng nữa", "ngưng từ tháng 4/2026"). */
 export const STOPPED_FROM = /\b(?:ngung|nghi|dung|thoi|khong dong|ko dong)(?: dong)? (?:tu |vao |ke tu )?thang (\d{1,2}) (?:nam )?(20\d\d)\b|\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:(?:em|e|toi|minh|tui) )?(?:lo |da |bi |thi )?(?:(?:khong|ko) (?:dong|nop)(?: tiep)? nua|ngung|nghi|dung|thoi)\b/;

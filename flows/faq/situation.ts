@@ -349,11 +349,13 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
   else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(nfcLower)) s.sex = 'male';
   // … or with the name ("tôi là Tuấn, nam, sinh tháng 3/1968"), or by a name's middle word, as written ("Tôi là Nguyễn
   // Thị Hoa": a woman; "Hoàng Văn Sình": a man).
+  // (The asker's own name decides over a relative's words: "Tôi là Nguyễn Thị H., … Chồng tôi … anh mất" is a woman.)
+  // (Unaccented too, capitalised as a name: "Toi la Nguyen Thi H.".)
+  const middle = /(?:^|[\s,.])(?:[Tt][ôo]i|[Ee]m|[Mm][ìi]nh) (?:l[àa]|t[êe]n(?: l[àa])?) \p{Lu}\p{Ll}+ (Th[ịi]|V[ăa]n) \p{Lu}/u.exec(text.normalize('NFC'));
+  if (middle) s.sex = middle[1]!.startsWith('Th') ? 'female' : 'male';
   if (s.sex === undefined) {
     const named = /\b(?:toi|em|minh|tui) (?:la|ten|ten la) (?:\w+ ){1,3}, (nam|nu) ,/.exec(f);
-    const middle = /(?:^|[\s,.])(?:[Tt]ôi|[Ee]m|[Mm]ình) (?:là|tên(?: là)?) \p{Lu}\p{Ll}+ (Thị|Văn) \p{Lu}/u.exec(text.normalize('NFC'));
     if (named) s.sex = named[1] === 'nu' ? 'female' : 'male';
-    else if (middle) s.sex = middle[1] === 'Thị' ? 'female' : 'male';
   }
   // ("Đã đủ tuổi hưởng lương hưu" is the age reached, not a pension drawn.)
   // ("… rồi hưởng lương hưu từ tháng 10/2023": drawn since a date; "rồi lãnh lương hưu được không" is a plan.)

@@ -449,12 +449,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * vợ sinh tháng 8/1972'), each answered: 1068/1068.
  * Session 31 (round YR l04, l06, l08): a claim's papers without a death are the pension's; 'chẳng may mất … vợ con được
  * gì' answered for the years told; no pension example beside a lump sum's amount: 1071/1071.
+ * Session 31 (round YS s08, l01): months counted before a birth's month are no start ('được 8 tháng, tháng 11 vừa rồi
+ * sinh bé'); the asker's own name ('Tôi là Nguyễn Thị H.') decides her sex over a relative's words: 1073/1073.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1071 / 1071, violations: 0 },
+  regress: { correct: 1073 / 1073, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -467,7 +469,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1071);
+    expect(regress.length).toBeGreaterThanOrEqual(1073);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
