@@ -1024,8 +1024,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan(?! tao)|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
     entry: 'survivor.member_dies_one_time',
     // (What the family would get for the person's own years; ill and weighing the lump sum, what taking it settles.)
+    // ("Nếu chị rút rồi mà chẳng may mất thì chồng con còn được hưởng gì không?": nothing for the years withdrawn; what they would
+    // bring if kept.)
     lead: (s, f) => {
       const lead = survivorLead(s, f);
+      if (/\b(?:rut|nhan (?:bhxh )?(?:mot|1) lan)\b(?: \w+){0,3} (?:roi|xong)\b/.test(f)) {
+        return `Không còn: đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; nếu sau đó chẳng may mất, gia đình không còn trợ cấp mai táng hay trợ cấp tuất tính trên các năm ấy.${lead ? ` ${lead.replace(/^(?:Người mất|Nếu chẳng may mất khi) đã đóng ([^:]+):/u, 'Nếu không rút thì với $1 đã đóng:')}` : ''}`;
+      }
       return lead && s.seriousIllness ? `${lead}${ILL_SETTLED}` : lead;
     },
     laterAskOnly: true,
@@ -1080,6 +1085,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'elder-other-way-asked',
     asks: (f, s) => /\b(?:cach nao khac|cach khac|giai phap (?:nao )?khac|con cach nao|huong nao khac)\b/.test(f) && (s.age ?? 0) >= 60,
     entry: 'other.social_pension',
+    laterAskOnly: true,
+  },
+  {
+    // Years worked abroad asked whether they count ("2008–2013 tôi đi làm ở Hàn Quốc, lúc về đã nhận lại tiền lương hưu bên Hàn
+    // … 5 năm làm ở Hàn có được cộng vào không?"): no, only months paid into Vietnam's insurance. (Japan's nenkin has its own
+    // entry, which says so.)
+    name: 'years-abroad-counted',
+    asks: (f) => /\b(?:nam|thoi gian)\b(?: \w+){0,3} (?:o|tai|ben|sang|di) (?:han quoc|han|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,4}? (?:co )?(?:duoc )?(?:cong|tinh)\b/.test(f),
+    entry: 'transfer_between_schemes.work_abroad',
+    lead: () => 'Không: những năm làm việc ở nước ngoài mà không đóng BHXH ở Việt Nam (nhất là khi đã nhận lại tiền hưu của nước đó, như khoản hoàn trả ở Hàn Quốc) không được cộng vào thời gian đóng BHXH Việt Nam; chỉ các tháng đã đóng BHXH ở Việt Nam được tính. Nếu khi ở nước ngoài anh/chị có đóng BHXH Việt Nam theo hợp đồng đi làm việc thì những tháng đó được tính: xem trên VssID hoặc hỏi 1900 9068.',
+    leadsAlways: true,
     laterAskOnly: true,
   },
   {

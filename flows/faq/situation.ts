@@ -242,6 +242,8 @@ function askedRelative(f: string): string | undefined {
 const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua )?(?:\w+ ){0,2}?(?:de |moi |la |thi )?(?:du|dat|tron) 15\b/;
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
 // (Bare "nhat" after a word of going or being there only: "mức thấp nhất từ tháng 7/2020" is not Japan.)
+/** Work abroad told after a period ("2008–2013 tôi đi làm ở Hàn Quốc"): years abroad, not paid here. */
+const ABROAD_AFTER = /^ (?:(?:toi|em|minh|tui|anh|chi|ong|ba) )?(?:\w+ ){0,2}?(?:di )?(?:lam|lam viec|lao dong|xkld|xuat khau lao dong)\b(?: \w+){0,3}? (?:o|tai|sang|ben|qua) (?:dai loan|nhat ban|nhat|han quoc|han|uc|nuoc ngoai|malaysia|trung dong|chau au)\b/;
 const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
 const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
@@ -1183,8 +1185,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   const stops: number[] = [];
   const claimed: [number, number][] = [];
   for (const p of f.matchAll(PERIOD)) {
-    // ("đi XKLĐ Đài Loan từ 2012 đến 2018": years abroad, not paid here.)
-    if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index))) continue;
+    // ("đi XKLĐ Đài Loan từ 2012 đến 2018", "2008–2013 tôi đi làm ở Hàn Quốc": years abroad, not paid here.)
+    if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index)) || ABROAD_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 80))) continue;
     // ("nhà tôi thuộc hộ nghèo từ năm 2015 đến nay": a household's status, not years paid.)
     if (STATUS_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))) continue;
     // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)

@@ -451,12 +451,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * gì' answered for the years told; no pension example beside a lump sum's amount: 1071/1071.
  * Session 31 (round YS s08, l01): months counted before a birth's month are no start ('được 8 tháng, tháng 11 vừa rồi
  * sinh bé'); the asker's own name ('Tôi là Nguyễn Thị H.') decides her sex over a relative's words: 1073/1073.
+ * Session 31 (round YS l06, l17): a death supposed after a withdrawal brings nothing for those years; years worked abroad
+ * are not paid years, and asked whether they count, no: 1075/1075.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1073 / 1073, violations: 0 },
+  regress: { correct: 1075 / 1075, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -469,7 +471,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1073);
+    expect(regress.length).toBeGreaterThanOrEqual(1075);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
