@@ -8,9 +8,8 @@ import { EARLIER_YEARS_COUNTED, overFiveAheadLead, routeAsk, STARTS_JOB, TOP_UP_
 import type { AskRoute } from './ask-route.ts';
 
 export { pensionRate, yearsLead } from './leads.ts';
+export { DEATH_SUPPOSED } from './survivor-lead.ts';
 import { DEATH_SUPPOSED, pensionerSurvivorLead, survivorLead } from './survivor-lead.ts';
-
-export { DEATH_SUPPOSED };
 import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf, type AsOfDay } from './as-of.ts';

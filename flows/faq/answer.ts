@@ -881,8 +881,8 @@ function askerBesideDeath(
   // được 2 triệu không?"; not a rumour about the death's rule, "Em nghe nói đóng chưa đủ 1 năm …".)
   const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !aboutDeath(c.clause) && !/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/.test(foldWords(c.clause)) && FACT.test(foldWords(c.clause)) && /\b(?:tuoi|nam|thang|dong|tham gia)\b/.test(foldWords(c.clause)));
   const ownAsks = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && isAsk(c.clause) && !aboutDeath(c.clause));
-  // (And the asker's own birth or age told before the death: "Tôi tên Lan, sinh tháng 4/1974, ở Nghệ An. Chồng tôi mất …".)
   if (deadAt < 0 || ownFacts.length === 0 || ownAsks.length === 0) return undefined;
+  // (And the asker's own birth or age told before the death: "Tôi tên Lan, sinh tháng 4/1974, ở Nghệ An. Chồng tôi mất …".)
   const before = clauses.filter((c, k) => k < deadAt && c.who === 'asker' && !aboutDeath(c.clause) && /\b(?:sinh|sn) (?:ngay \d{1,2} )?(?:thang )?\d|\b\d{2} tuoi\b/.test(foldWords(c.clause)));
   const mine = new Set([...before, ...ownFacts, ...ownAsks]);
   const deathText = clauses.filter((c) => !mine.has(c)).map((c) => c.clause).join(' ');

@@ -131,8 +131,9 @@ function subsidyEndLead(s: Situation, f = ''): string | undefined {
   if (s.withdrewBefore) return 'Đã nhận BHXH một lần thì thời gian đóng trước đó không còn được tính; còn các tháng đã được Nhà nước hỗ trợ trước khi rút có bị trừ vào giới hạn 10 năm (120 tháng) hỗ trợ hay không thì chưa có hướng dẫn rõ: anh/chị hỏi đại lý thu hoặc 1900 9068 khi đăng ký lại. Hiện người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng/tháng ở mức thấp nhất.';
   if (s.startYear === undefined) return undefined;
   const start = Math.max(s.startYear * 12 + ((s.startMonth ?? 1) - 1), 2018 * 12);
-  // (Months not paid told, "có nghỉ 6 tháng đầu năm 2020 vì dịch": not supported, so the 120 end that much later.)
-  const gap = Number(/\b(?:nghi|ngung|dung|bo|khong dong) (?:dong )?(\d{1,2}) thang\b/.exec(f)?.[1] ?? 0);
+  // (Months not paid told, "có nghỉ 6 tháng đầu năm 2020 vì dịch": not supported, so the 120 end that much later; not
+  // unaccented "dung 6 thang", which may be "đúng".)
+  const gap = Number(/\b(?:(?:nghi|ngung|tam dung|bo|khong dong) (?:dong )?|dung dong )(\d{1,2}) thang\b/.exec(f)?.[1] ?? 0);
   const last = start + 119 + (gap >= 1 && gap <= 60 ? gap : 0);
   const today = s.day ? monthIndex(s.day) : undefined;
   // Paid for a while since 2018 and stopped ("đóng đều … tới hết tháng 12/2023, tổng cộng 3 năm … từ 1/2024 … bỏ đóng"):
