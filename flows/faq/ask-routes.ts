@@ -11,7 +11,7 @@ import { lossLead, motherDiedAfterBirthLead, resumedBeforeBirthLead, STARTED_MON
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { belowNextFloor, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { belowNextFloor, changeWithinPaid, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriod, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -565,17 +565,6 @@ function socialPensionAgeLead(s: Situation): string | undefined {
     : `Người ${who}: trợ cấp hưu trí xã hội 500.000 đồng/tháng có từ đủ ${from} tuổi (còn ${from - s.age} năm nữa), nếu khi đó không có lương hưu hay trợ cấp BHXH hằng tháng.`;
 }
 
-/** A period paid at once, with its first month ("tháng 6/2026 đã nộp một lần cho 12 tháng"). */
-const PAID_PERIOD = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:da|vua) (?:nop|dong) (?:\w+ ){0,4}?(?:mot lan|1 lan|truoc) (?:cho )?(3|6|12) thang\b/;
-/** … or the mode first, its start and its payment after ("đăng ký đóng … 12 tháng một lần … từ tháng 3/2026, đã nộp đủ"). */
-const PAID_PERIOD_MODE_FIRST = /\b(?:dong|nop)(?: \w+){0,4}? (3|6|12) thang (?:mot|1) lan\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:da|vua) (?:nop|dong)\b/;
-/** A period already paid: its first month (from year 0) and its length in months. */
-function paidPeriod(f: string): { start: number; months: number } | undefined {
-  const m = PAID_PERIOD.exec(f);
-  if (m) return { start: Number(m[2]) * 12 + Number(m[1]) - 1, months: Number(m[3]) };
-  const n = PAID_PERIOD_MODE_FIRST.exec(f);
-  return n ? { start: Number(n[3]) * 12 + Number(n[2]) - 1, months: Number(n[1]) } : undefined;
-}
 /** Paying wished or weighed for the person ("muốn đóng tự nguyện cho bà", "nếu bà đóng … bây giờ", "có nên đóng không"). */
 const WANTS_TO_PAY = /\b(?:muon|dinh|nen|co nen|can|phai) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}(?:bay gio|tu nay|tiep)\b/;
 
@@ -879,14 +868,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The income level or the mode to change within a period already paid ("tháng 6/2026 đã nộp một lần cho 12 tháng … muốn
     // hạ xuống mức 2 triệu ngay từ tháng sau có được không"): not within it; from the next period, named by its month.
     name: 'change-within-paid-period',
-    asks: (f) => paidPeriod(f) !== undefined && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f),
+    asks: changeWithinPaid,
     entry: 'payment_mode.change_mode_income',
     lead: (_s, f) => {
       const { start, months } = paidPeriod(f)!;
-      return `Kỳ ${months} tháng đã nộp từ tháng ${monthYear(start)} chạy đến hết tháng ${monthYear(start + months - 1)}: trong kỳ đó chưa đổi được mức thu nhập hay phương thức; từ kỳ sau, tức từ tháng ${monthYear(start + months)}, anh/chị đăng ký mức hoặc phương thức mới.`;
+      // (A level under the floor of the next period's year: "hạ xuống mức 2 triệu … Sang năm 2027 tôi chọn mức 2 triệu được không?")
+      const next = start + months;
+      const level = Number((/\b(?:xuong|len|chon|sang) (?:muc )?(\d(?:[.,]\d)?) ?(?:trieu|tr)\b/.exec(f)?.[1] ?? '0').replace(',', '.')) * 1_000_000;
+      const rules = rulesOnDay(`${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}-15`).period;
+      const floor = incomeLimits(rules).floor;
+      const below = level > 0 && level < floor ? ` Từ tháng ${monthYear(next)} mức thu nhập thấp nhất là ${formatNumber(floor)} đồng${rules.provisional ? ' (dự kiến)' : ''}, nên không chọn được mức ${formatNumber(level)} đồng: chọn từ ${formatNumber(floor)} đồng trở lên.` : '';
+      return `Kỳ ${months} tháng đã nộp từ tháng ${monthYear(start)} chạy đến hết tháng ${monthYear(start + months - 1)}: trong kỳ đó chưa đổi được mức thu nhập hay phương thức; từ kỳ sau, tức từ tháng ${monthYear(next)}, anh/chị đăng ký mức hoặc phương thức mới.${below}`;
     },
     leadsAlways: true,
-    replaces: ['payment_mode.change_mode_income', 'contribution_amount.choose_income', 'payment_mode.modes', 'calculator.premium_for_income'],
+    replaces: ['payment_mode.change_mode_income', 'contribution_amount.choose_income', 'payment_mode.modes', 'calculator.premium_for_income', 'contribution_amount.from_2027'],
   },
   {
     // Paid for a while and stopped, a birth due ("đóng từ tháng 1 đến tháng 4/2026 (4 tháng) rồi nghỉ … dự sinh tháng 1/2027,
@@ -2315,7 +2310,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       // (Nor "Tháng 1/2027 tôi vào làm cho một công ty": a job.)
       !/\b2027 (?:\w+ ){0,2}(?:vao lam|di lam|ky hop dong|lam cho|xin tam hoan|nghi viec)\b/.test(f) &&
       /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
-      !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f),
+      !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f) &&
+      // (A change within a period already paid: change-within-paid-period says when, and the 2027 floor with it.)
+      !changeWithinPaid(f),
     entry: 'contribution_amount.from_2027',
   },
   {

@@ -31,6 +31,22 @@ const PAID_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui
 /** A change between the paying and the month: "… nâng lên 5tr từ tháng 12" is when the change should start. */
 const CHANGE_WORD = /\b(?:tang|giam|nang|ha|doi|chuyen|muon)\b/;
 
+/** A period paid at once, with its first month ("tháng 6/2026 đã nộp một lần cho 12 tháng"). */
+const PERIOD_PAID_IN = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,2}(?:da|vua) (?:nop|dong) (?:\w+ ){0,4}?(?:mot lan|1 lan|truoc) (?:cho )?(3|6|12) thang\b/;
+/** … or the mode first, its start and its payment after ("đăng ký đóng … 12 tháng một lần … từ tháng 3/2026, đã nộp đủ"). */
+const PERIOD_PAID_MODE_FIRST = /\b(?:dong|nop)(?: \w+){0,4}? (3|6|12) thang (?:mot|1) lan\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:da|vua) (?:nop|dong)\b/;
+/** … or the mode, then the last period's payment ("theo phương thức 12 tháng, mức thu nhập 5 triệu, kỳ gần nhất nộp tháng 3/2026"). */
+const PERIOD_PAID_LAST = /\b(?:phuong thuc|dong|nop) (3|6|12) thang\b(?: \w+){0,10}? ky (?:gan nhat|nay|hien tai|vua roi|moi|cuoi) (?:\w+ ){0,2}?(?:nop|dong|bat dau)(?: tu| vao)? (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
+/** The level or the mode to change within a period already paid ("kỳ gần nhất nộp tháng 3/2026 … muốn hạ xuống mức 2 triệu"). */
+export const changeWithinPaid = (f: string): boolean => paidPeriod(f) !== undefined && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f);
+/** A period already paid: its first month (from year 0) and its length in months. */
+export function paidPeriod(f: string): { start: number; months: number } | undefined {
+  const m = PERIOD_PAID_IN.exec(f);
+  if (m) return { start: Number(m[2]) * 12 + Number(m[1]) - 1, months: Number(m[3]) };
+  const n = PERIOD_PAID_MODE_FIRST.exec(f) ?? PERIOD_PAID_LAST.exec(f);
+  return n ? { start: Number(n[3]) * 12 + Number(n[2]) - 1, months: Number(n[1]) } : undefined;
+}
+
 /**
  * A period of 3, 6 or 12 months (or years ahead) paid and still running on the message's day ("đã đóng 12 tháng một
  * lần từ tháng 3/2026"): its first and last months and the month a new level or mode can start. A month without a
@@ -214,7 +230,7 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
   // (The highest income asked beside the one told, "mức thu nhập cao nhất được chọn là bao nhiêu? Nếu tôi chọn mức 20
   // triệu …": the ceiling first.)
   const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
-  const allowed = asksAmount || periodRunning(f, s.day) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
+  const allowed = asksAmount || periodRunning(f, s.day) || changeWithinPaid(f) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   const other = otherLevel(f, income, floor, ceiling);
   const second = other === undefined ? '' : ` Với thu nhập ${formatNumber(other)} đồng/tháng: mức đóng 22% là {PREMIUM:${other}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${other}} đồng/tháng${months ? `; ${months} tháng một lần nộp {PAY_${g}:${other}*${months}} đồng` : ''}.`;
   // (The lowest asked too, in an ask of its own: "mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?";

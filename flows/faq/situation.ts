@@ -247,6 +247,7 @@ const ABROAD_AFTER = /^ (?:(?:toi|em|minh|tui|anh|chi|ong|ba) )?(?:\w+ ){0,2}?(?
 const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
 const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
+const BIRTH_MONTHS = new RegExp(BIRTH_MONTH.source, 'g');
 const BIRTH_YEAR = /\bsinh (?:nam |thang \d{1,2} (?:nam )?)?(19[4-9]\d|200\d)\b/;
 
 /** Paying from a month up to now ("từ tháng 1/2019 đến nay", "từ tháng 1/2018 … đến nay đóng tự nguyện"). */
@@ -994,13 +995,16 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const relativesAge = s.age !== undefined && new RegExp(`\\b(?:bo|me|cha|ong|ba|chong|vo|con (?:trai|gai)) (?:toi|em|minh|tui|co|chu)(?: \\w+){0,2} ${s.age} tuoi\\b`).test(f);
   const ownBirth = (m: RegExpExecArray | null): boolean => (m ? !/\b(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em (?:trai|gai)) (?:toi|em|minh|tui|co)(?: \w+){0,3} $/.test(f.slice(Math.max(0, m.index - 30), m.index)) : false);
   if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(born)))) s.age = year - Number(born[1]);
-  const bornIn = BIRTH_MONTH.exec(f);
+  // (A spouse's birth told first by the bare kin word, then the asker's own: "Vợ sinh tháng 5/1972, tôi sinh tháng 9/1970".)
+  const births = [...f.matchAll(BIRTH_MONTHS)];
+  const spouseFirst = births.length >= 2 && /\b(?:vo|chong) $/.test(f.slice(Math.max(0, births[0]!.index - 8), births[0]!.index)) && /\b(?:toi|em|minh|tui) $/.test(f.slice(Math.max(0, births[1]!.index - 8), births[1]!.index));
+  const bornIn = spouseFirst ? births[1]! : BIRTH_MONTH.exec(f);
   if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
     s.birthMonth = Number(bornIn[1]);
     s.birthYear = Number(bornIn[2]);
     // ("sinh 6/1977": the age this year, when not told; and instead of an age named as a goal, "sinh 9/1972 … về
     // hưu ở 55 tuổi".)
-    if (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(bornIn))) s.age = year - s.birthYear;
+    if (s.age === undefined || spouseFirst || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(bornIn))) s.age = year - s.birthYear;
   }
   // Years hardly anyone that age has paid (from before 16): "35 tuổi, đóng 20 năm thì …" is a plan, not a past.
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;

@@ -232,8 +232,8 @@ function clausesOf(text: string): string[] {
     .replace(/(^|[\s,.;:!?(])([ÔôOo])ng nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, o: string, who: string) => `${pre}${o === 'Ô' || o === 'O' ? 'Chồng' : 'chồng'} ${who}`)
     .replace(/(^|[\s,.;:!?(])([Bb])[àa] nh[àa] (tôi|toi|em|mình|minh)(?![\p{L}\p{N}])/gu, (_m, pre: string, b: string, who: string) => `${pre}${b === 'B' ? 'Vợ' : 'vợ'} ${who}`)
     // (A spouse's age told after the asker's in one sentence, "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân
-    // tộc Tày": a clause of hers; "Tôi sinh tháng 3/1966, vợ sinh tháng 8/1972" too.)
-    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+(?:\d|(?:là|la)\s+(?:người|nguoi)\s)|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d|(?:vợ|chồng|vo|chong)\s+(?:sinh|sn)\s+(?:(?:ngày|ngay|tháng|thang|năm|nam)\s+)?\d)/iu)
+    // tộc Tày": a clause of hers; "Tôi sinh tháng 3/1966, vợ sinh tháng 8/1972" too, and the other way round.)
+    .split(/(?<=[.!?;])\s+|,\s+(?=còn\s+(?:tôi|toi|em|mình|minh|tui|vợ|vo|chồng|chong|bố|bo|mẹ|me|cha|anh|chị|chi|con|ông|ong|bà|ba)(?=[\s,])|con\s(?:toi|em|chong|vo|bo|me)\b|(?:tôi|toi)\s+(?:\d|(?:là|la)\s+(?:người|nguoi)\s)|(?:vợ|chồng|vo|chong)\s+(?:tôi|toi|em|mình|minh)\s+\d|(?:vợ|chồng|vo|chong|tôi|toi|em|mình|minh)\s+(?:sinh|sn)\s+(?:(?:ngày|ngay|tháng|thang|năm|nam)\s+)?\d)/iu)
     .map((x) => x.trim())
     .filter((x) => x !== '')
     // (Two people's asks in one sentence, "Bố tôi đóng tiếp bao lâu thì có lương hưu, mẹ tôi đóng mức thấp nhất mỗi tháng
