@@ -686,6 +686,20 @@ const PAY_ON_AFTER_PENSION = 'Không: khi đã hưởng lương hưu thì không
 
 export const ASK_ROUTES: readonly AskRoute[] = [
   {
+    // A spouse's pension told, the asker's own joining asked ("Chồng tôi … đang lãnh lương hưu. Tôi … chưa đóng bảo hiểm ngày
+    // nào. Chồng có lương hưu thì tôi có được tham gia BHXH tự nguyện không?"): yes, the rule on pensioners is the husband's.
+    name: 'spouse-pensioner-asker-joins',
+    // (The whole message's reading may take the husband's pension for the asker's: the ask's own words decide.)
+    asks: (f) =>
+      !/\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang |da )?(?:huong|lanh|linh|nhan|an) luong huu\b/.test(f) &&
+      /\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:\w+ ){0,4}?(?:co|huong|lanh|linh|nhan|an) (?:\w+ )?luong huu\b/.test(f) &&
+      /\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:co )?(?:duoc )?(?:tham gia|dong)\b(?: \w+){0,5} (?:duoc |dc )?(?:khong|ko|k)\b/.test(f),
+    entry: 'eligibility.who_can_join',
+    lead: () => 'Được: chồng hoặc vợ đang hưởng lương hưu không ảnh hưởng gì đến anh/chị; chỉ người đang tự mình hưởng lương hưu hay trợ cấp BHXH hằng tháng mới không tham gia BHXH tự nguyện. Anh/chị chưa hưởng lương hưu nên đăng ký được (từ đủ 15 tuổi, không có tuổi tối đa).',
+    leadsAlways: true,
+    replaces: ['eligibility.pensioner', 'eligibility.pensioner_working'],
+  },
+  {
     // Paying on after the pension begins asked ("Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng
     // lương hưu không?"): no; extra years are paid before claiming, not after.
     name: 'pay-on-after-pension',
