@@ -369,8 +369,9 @@ export function readSituation(text: string, year = yearOf(today()), month?: numb
     s.drawingPension = true;
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
-  // ("Bố tôi hưởng lương hưu từ bhxh tự nguyện từ tháng 5/2021": a relative's, named, with the scheme between.)
-  const drawnSince = /\b(?:va|da|duoc|bat dau|(?:bo|me|cha|chong|vo|ba|ong) (?:toi|em|minh|tui)) (?:huong|nhan|lanh|linh) luong huu (?:(?:tu |cua |theo )?(?:bhxh|bao hiem)(?: xa hoi)?(?: tu nguyen| bat buoc)? )?tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("Bố tôi hưởng lương hưu từ bhxh tự nguyện từ tháng 5/2021": a relative's, named, with the scheme between; "Ba em sinh
+  // tháng 4/1963, đóng BHXH tự nguyện đủ 20 năm, lãnh lương hưu từ tháng 5/2024": with their story between.)
+  const drawnSince = /\b(?:va|da|duoc|bat dau|(?:bo|me|cha|chong|vo|ba|ong) (?:toi|em|minh|tui)(?: (?!(?:khong|chua|ko|neu|muon|se)\b)[\w,]+){0,16}?) (?:huong|nhan|lanh|linh) luong huu (?:(?:tu |cua |theo )?(?:bhxh|bao hiem)(?: xa hoi)?(?: tu nguyen| bat buoc)? )?tu (?:thang \d{1,2} (?:nam )?|nam )?((?:19|20)\d\d)\b/.exec(f);
   if (drawnSince && Number(drawnSince[1]) <= year) s.drawingPension = true;
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   // ("Bố tôi năm nay 68 tuổi, nghỉ hưu từ năm 2020 …, lương hưu hiện khoảng 4,5 triệu": a relative's, told the same way.)
