@@ -1,6 +1,7 @@
 import { fold } from './fold-memo.ts';
 import { spellChatWords, spellSchemeNames } from './ask-text.ts';
 import { today, yearOf } from './as-of.ts';
+import { asFirstPerson } from './two-people.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -271,6 +272,19 @@ const FEMALE_TOLD = /^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|
  * by default this year in Vietnam) and, when known, `month` (a period "tới nay" ends in it).
  */
 export function readSituation(text: string, year = yearOf(today()), month?: number): Situation {
+  // (A letter whose writer speaks of herself as "chị" or "cô", himself as "anh" or "chú", read in the first person: "Chị sinh
+  // tháng 4/1972 … Chị đóng tự nguyện … Con trai chị 19 tuổi" tells her years, not her son's. The sex is read from the letter as
+  // written, where "chị" tells it.)
+  const first = asFirstPerson(text, true);
+  if (first === text) return readSituationOf(text, year, month);
+  const s = readSituationOf(first, year, month);
+  const written = readSituationOf(text, year, month);
+  if (written.sex !== undefined) s.sex = written.sex;
+  else delete s.sex;
+  return s;
+}
+
+function readSituationOf(text: string, year: number, month?: number): Situation {
   // Folded words with the clause punctuation kept as tokens: "17 năm, nay …" is not "17 năm nay".
   // The scheme's names in one spelling, as the ask rules read them ("trợ cấp bảo hiểm xã hội hằng tháng").
   // ("có đúng 15 năm": exactly, not "dừng", which folds the same; unaccented, "có dung 15 năm" reads so too.)

@@ -160,9 +160,10 @@ const SPEAKER_OPENS = /^(?:(?:chào|xin chào|chao|xin chao) [^.,!?]{1,30}[.,!]\
 
 /**
  * Such a letter in the first person ("Tôi năm nay 45 tuổi. … Chồng tôi …"), so that the writer's sentences are theirs and a
- * spouse's are the spouse's (unaccented, "Chi nam nay 45 tuoi", not "co", which is also "có"). Other letters unchanged.
+ * spouse's are the spouse's (unaccented, "Chi nam nay 45 tuoi", not "co", which is also "có"). Other letters unchanged. With
+ * `children`, "con trai chị" too (for reading the writer's own facts; a grown child's turn is read apart otherwise).
  */
-function asFirstPerson(text: string): string {
+export function asFirstPerson(text: string, children = false): string {
   const opening = SPEAKER_OPENS.exec(text);
   const speaker = opening?.[1] ?? opening?.[2];
   if (!speaker) return text;
@@ -171,7 +172,7 @@ function asFirstPerson(text: string): string {
   const spouse = self === 'chị' || self === 'cô' || self === 'chi' ? (marked ? 'chồng' : 'chong') : marked ? 'vợ' : 'vo';
   return text
     .replace(new RegExp(`(^|[.!?;]\\s+)${speaker} (?=\\S)`, 'gu'), '$1Tôi ')
-    .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
+    .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${children ? (marked ? 'con trai|con gái|' : 'con trai|con gai|') : ''}${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
 }
 
 /** A comma before another person's age ("…, mẹ 58 tuổi …", "…, vợ tôi 40t …", "…, tôi 32t, con trai lớn 15t …"). */
