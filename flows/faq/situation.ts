@@ -346,7 +346,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   const selfTold = /(?:^ ?|[.?!;,] )(?:toi|em|minh|tui) la con (trai|gai)\b/.exec(f);
   if (selfTold) s.sex = selfTold[1] === 'trai' ? 'male' : 'female';
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" the grandmother.
-  const dad = /\bba (?:tôi|em|mình)\b/u.test(nfcLower);
+  const dad = /\bba (?:tôi|em|mình|cháu)\b/u.test(nfcLower);
   if (dad && s.sex === undefined) s.sex = 'male';
   // (Unaccented, "ba e 63t" may be either: left unsaid, so both sexes' figures are given.)
   else if (!dad && /\bbà (?:tôi|em|mình|tui)\b/u.test(nfcLower) && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
@@ -1159,8 +1159,8 @@ const WITHDRAWAL_UNSURE = /\b(?:khong|ko|chang) (?:nho|biet|ro)\b(?: \w+){0,4}? 
 /** Two years in a row, a span ("(2017 2024)"). */
 const YEAR_SPAN = /\b((?:19[5-9]|20[0-4])\d) ((?:19[5-9]|20[0-4])\d)\b/g;
 const MONTHS_PAID = /\b(?:dong|tham gia|duoc|co)\b(?: \w+){0,5}? (?:duoc |hon |tren |gan |du |la )?(\d{2,3}) thang\b(?! (?:mot lan|1 lan|nay|toi|sau|nua|truoc|khong|lien|ke|cuoi|dau))/;
-/** A few months paid, told with "được" or "mới" ("đóng được 10 tháng", "mới đóng 8 tháng"), not a mode or a time to come. */
-const FEW_MONTHS_PAID = /\b(?:(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* duoc|moi (?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem|duoc))*) (?:hon |gan |khoang )?([1-9]|1[0-2]) thang\b(?! (?:mot lan|1 lan|nua|toi|sau|truoc|la|roi thi))(?! (?:lien|ke)\b)/;
+/** A few months paid, told with "được" or "mới" ("đóng được 10 tháng", "mới đóng 8 tháng", "đóng … mức thấp nhất, được 8 tháng"), not a mode or a time to come. */
+const FEW_MONTHS_PAID = /\b(?:(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* duoc|(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* muc (?:thap nhat|toi thieu) ,? duoc|moi (?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem|duoc))*) (?:hon |gan |khoang )?([1-9]|1[0-2]) thang\b(?! (?:mot lan|1 lan|nua|toi|sau|truoc|la|roi thi))(?! (?:lien|ke)\b)/;
 const YEAR = '(19[4-9]\\d|20[0-4]\\d)';
 // ("từ tháng 3/2012 đến tháng 6/2020", "từ 1/2016 đến 12/2022", "từ tháng 1/2008 tới nay"; a later period without "từ":
 // "tháng 1/2025 đóng lại tới giờ", "Tháng 1/2023 tôi đóng lại mức 1,5 triệu, đóng hằng tháng tới giờ"; or its start told

@@ -461,12 +461,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * hưu từ tháng 5/2024') beside the mother's 'không có lương hưu': 1079/1079.
  * Session 31 (round YS l11): a letter in the writer's 'chị' read in the first person for her own facts, 'con trai chị 19
  * tuổi' her son's: 1080/1080.
+ * Session 31 (round YS l16): 'Ba cháu' is the father; months paid told after the level ('đóng … mức thấp nhất, được 8
+ * tháng'): 1081/1081.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1080 / 1080, violations: 0 },
+  regress: { correct: 1081 / 1081, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -479,7 +481,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1080);
+    expect(regress.length).toBeGreaterThanOrEqual(1081);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
