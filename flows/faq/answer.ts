@@ -499,7 +499,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
       // (An ask its own cue words route is sure enough: "… đóng tiếp thêm vài năm nữa thì có lợi hơn không".)
       // (The first ask of a list too, "Thứ nhất, có được đổi mức thu nhập … không? Thứ hai, tạm ngưng … có bị mất không?",
       // when the reply's first answer is another item's.)
-      if ((m.confidence < SAME_TOPIC_ASK_CONFIDENCE && !routed) || answered || !own || (i === 0 && !ordinal)) continue;
+      // (A card asked that its own cue words route to another entry is not answered by the one given: "đóng tự nguyện có được
+      // cấp thẻ bảo hiểm y tế không?" beside the husband's pensioner card.)
+      if ((m.confidence < SAME_TOPIC_ASK_CONFIDENCE && !routed) || (answered && !(routed && entry.topic === 'health_insurance')) || !own || (i === 0 && !ordinal)) continue;
     }
     const topic = m.entry.topic;
     const ofTheMessage = whole.topics.slice(0, SECOND_ASK_TOPICS).some((t) => t.topic === topic);
