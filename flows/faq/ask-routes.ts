@@ -209,6 +209,10 @@ const NEXT_SUPPORT_ASKED = /\b(?:ky (?:dong )?(?:toi|sau|tiep|moi)|tu nay|sap to
 /** The support after leaving poverty (Decree 159/2025): the group of everyone else, or the near-poor's if so listed. */
 const OUT_OF_POVERTY_SUPPORT =
   'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì Nhà nước hỗ trợ như người khác, 20% mức đóng thấp nhất ({SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng ở mức thấp nhất); nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
+/** … for a member of an ethnic minority, whose own group's 30 % remains. */
+const OUT_OF_POVERTY_SUPPORT_ETHNIC =
+  'Kỳ đóng tiếp theo tính theo nhóm mới: đã thoát nghèo thì anh/chị vẫn là người dân tộc thiểu số nên được hỗ trợ 30% mức đóng thấp nhất ({SUPPORT_ETHNIC} đồng/tháng, nộp {PAY_ETHNIC} đồng ở mức thấp nhất), không phải 20% như người khác; nếu được công nhận hộ cận nghèo thì 40% ({SUPPORT_NEAR_POOR} đồng, nộp {PAY_NEAR_POOR} đồng).';
+const outOfPovertySupport = (s: Situation): string => (s.ethnicMinority === true ? OUT_OF_POVERTY_SUPPORT_ETHNIC : OUT_OF_POVERTY_SUPPORT);
 /** Years paid ahead named ("đóng luôn trước 8 năm", "đóng một lần cho 3 năm"). */
 const YEARS_AHEAD_NAMED = /\b(?:dong|nop) (?:\w+ ){0,2}truoc (\d{1,2}) nam\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:mot lan|1 lan) (?:cho )?(\d{1,2}) nam (?:ve sau|toi|sau)\b/;
 /** A top-up asked for what was paid ("có phải đóng bù phần chênh lệch không", "… phần chênh không"; "lương cơ sở tăng thì phần tôi đã đóng có
@@ -1727,7 +1731,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'out-of-poverty-next-support',
     asks: (f, s) => s.groupChanged === true && s.household === undefined && (s.prepaid === true || /\bgiua chung\b/.test(f)) && LEFT_POVERTY_SAID.test(f) && NEXT_SUPPORT_ASKED.test(f),
     entry: 'contribution_amount.no_recalculation',
-    lead: () => OUT_OF_POVERTY_SUPPORT,
+    lead: (s) => outOfPovertySupport(s),
     leadsAlways: true,
   },
   {
@@ -1748,7 +1752,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'if-out-of-poverty',
     asks: (f) => LEFT_POVERTY_SAID.test(f) && /\b(?:thi sao|the nao|ra sao|con duoc|duoc (?:gi|bao nhieu)|co sao)\b/.test(f),
     entry: 'subsidy.group_change',
-    lead: () => OUT_OF_POVERTY_SUPPORT,
+    lead: (s) => outOfPovertySupport(s),
     laterAskOnly: true,
   },
   {

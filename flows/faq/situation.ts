@@ -157,7 +157,8 @@ function ageNow(f: string, year: number): number | undefined {
       if (then && Number(then[1]) < year) n += year - Number(then[1]);
       // (A child's age, "hai con 8 tuổi và 12 tuổi": not the person's.)
       // ("Con trai tôi 16 tuổi muốn đóng" is the child asked about: only children told as the family's.)
-      if (n < 18 && /\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b/.test(before)) continue;
+      // ("Chúng tôi có một con gái 12 tuổi": one child told as the family's.)
+      if (n < 18 && /\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b|\b(?:co|mot|1) (?:\w+ )?(?:con|chau) (?:trai|gai)? ?$/.test(before)) continue;
       // ("nghỉ sớm hơn 60 tuổi": an age compared, never today's.)
       if (n >= 10 && n <= 100 && !/\b(?:som|muon) hon $/.test(before)) found.push({ n, before: then ? ' nay ' : before });
     }
@@ -514,8 +515,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
   // trợ cấp hưu trí xã hội": the allowance the person draws, not a lump sum's ground.)
-  // ("Bệnh của bố có được tính là bệnh hiểm nghèo không": the list asked about, not an illness told.)
-  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|(?:mat|giam) suc (?:lao dong )?(?:\w+ ){0,3}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
+  // ("Bệnh của bố có được tính là bệnh hiểm nghèo không": the list asked about, not an illness told; nor "tiểu đường không
+  // thuộc danh mục bệnh hiểm nghèo".)
+  const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)(?<!\bdanh muc )benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|(?:mat|giam) suc (?:lao dong )?(?:\w+ ){0,3}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
   // ("giấy xác nhận khuyết tật mức đặc biệt nặng" too; "giám định mất sức lao động 85%" is the ≥81 % impairment.)
   if (illness && !(illness.startsWith('khuyet tat') && /\btro cap huu tri xa hoi\b/.test(f))) {
     s.seriousIllness = true;
