@@ -1199,7 +1199,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !s.settlingAbroad &&
       ABROAD_WORK_WITHDRAWAL.test(f),
     entry: 'transfer_between_schemes.work_abroad',
-    lead: () => 'Đi làm việc ở nước ngoài có thời hạn theo hợp đồng không phải là ra nước ngoài định cư, nên không được rút BHXH một lần vì lý do ra nước ngoài.',
+    // (Years paid before 1/7/2025, and out of both schemes for 12 months by the last period's end told ("đóng bhxh từ 3/2015 đến 2/2018
+    // … sau đó đi XKLĐ Đài Loan"): the transitional rule lets them withdraw, whatever the reason.)
+    lead: (s, f) => {
+      const base = 'Đi làm việc ở nước ngoài có thời hạn theo hợp đồng không phải là ra nước ngoài định cư, nên không được rút BHXH một lần vì lý do ra nước ngoài.';
+      const end = [...f.matchAll(/\bden (?:het )?(?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/g)].pop();
+      const out = end && s.day !== undefined ? monthIndex(s.day) - (Number(end[2]) * 12 + Number(end[1]) - 1) : 0;
+      const transitional = s.yearsPaid !== undefined && s.yearsPaid < 20 && s.startYear !== undefined && s.startYear < 2025 && out > 12 && s.employment !== 'contract';
+      return transitional
+        ? `${base} Tuy vậy, anh/chị đã đóng BHXH trước 1/7/2025, chưa đủ 20 năm và đã qua 12 tháng không đóng (từ sau tháng ${end![1]}/${end![2]}), nên theo quy định chuyển tiếp được nhận BHXH một lần ngay (khoảng 2 tháng thu nhập bình quân cho mỗi năm đóng từ 2014); nhận rồi thì mất thời gian đóng đó để tính lương hưu.`
+        : base;
+    },
     leadsAlways: true,
   },
   {

@@ -1,7 +1,7 @@
 import { fold } from './fold-memo.ts';
 import { spellChatWords, spellSchemeNames } from './ask-text.ts';
 import { today, yearOf } from './as-of.ts';
-import { asFirstPerson } from './two-people.ts';
+import { asFirstPerson, speakerSex } from './two-people.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -275,12 +275,12 @@ const FEMALE_TOLD = /^ nu\b|\b(?:nu gioi|phu nu|toi la nu|(?<!\b(?:bo|me|ong|ba|
 export function readSituation(text: string, year = yearOf(today()), month?: number): Situation {
   // (A letter whose writer speaks of herself as "chị" or "cô", himself as "anh" or "chú", read in the first person: "Chị sinh
   // tháng 4/1972 … Chị đóng tự nguyện … Con trai chị 19 tuổi" tells her years, not her son's. The sex is read from the letter as
-  // written, where "chị" tells it.)
+  // written, where "chị" tells it, the writer's own word first.)
   const first = asFirstPerson(text, true);
   if (first === text) return readSituationOf(text, year, month);
   const s = readSituationOf(first, year, month);
-  const written = readSituationOf(text, year, month);
-  if (written.sex !== undefined) s.sex = written.sex;
+  const sex = speakerSex(text) ?? readSituationOf(text, year, month).sex;
+  if (sex !== undefined) s.sex = sex;
   else delete s.sex;
   return s;
 }

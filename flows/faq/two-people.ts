@@ -156,7 +156,14 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
 }
 
 /** A letter opening with its writer speaking of herself or himself as "chị", "cô", "anh" or "chú" ("Chị năm nay 45 tuổi. … Chồng chị …"). */
-const SPEAKER_OPENS = /^(?:(?:chào|xin chào|chao|xin chao) [^.,!?]{1,30}[.,!]\s*)?(?:(Chị|Cô|Anh|Chú) (?:năm nay|nay|\d{1,2} tuổi|sinh|đóng|ở|là|đang|có|tên|làm)|(Chi|Anh|Chu) (?:nam nay|nay|\d{1,2} tuoi|sinh|dong|o|la|dang|ten|lam)\b)/u;
+const SPEAKER_OPENS = /^(?:(?:chào|xin chào|chao|xin chao) [^.,!?]{1,30}[.,!]\s*)?(?:(Chị|Cô|Anh|Chú) (?:năm nay|nay|\d{1,2} tuổi|sinh|đóng|ở|là|đang|có|tên|làm|bán|buôn|trồng|nuôi|chạy|may|giúp|mới|vừa)|(Chi|Anh|Chu) (?:nam nay|nay|\d{1,2} tuoi|sinh|dong|o|la|dang|ten|lam|ban|buon|trong|nuoi|chay|giup|moi|vua)\b)/u;
+
+/** The sex of a letter's writer who speaks of herself as "chị" or "cô", himself as "anh" or "chú" (undefined otherwise). */
+export function speakerSex(text: string): 'male' | 'female' | undefined {
+  const opening = SPEAKER_OPENS.exec(text.normalize('NFC'));
+  const speaker = (opening?.[1] ?? opening?.[2])?.toLowerCase();
+  return speaker === undefined ? undefined : speaker === 'anh' || speaker === 'chú' || speaker === 'chu' ? 'male' : 'female';
+}
 
 /**
  * Such a letter in the first person ("Tôi năm nay 45 tuổi. … Chồng tôi …"), so that the writer's sentences are theirs and a
