@@ -587,9 +587,12 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan(?! tao))\b/.test(f)) delete s.memberDied;
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
   // tháng 1 lần": a mode wished for.)
+  // ("Trong tháng 12 này đóng trước 5 năm mức thấp nhất cho cả 2 thì có được ko": paying ahead asked, not done.)
+  const aheadAsked = /\bdong truoc\b(?: \w+){0,12}? (?:thi )?(?:co )?(?:duoc|dc) (?:khong|ko|k|hong)\b/.test(f) && !/\bda dong truoc\b/.test(f);
   if (
     // ("hợp đồng 6 tháng", "hợp đồng lao động 6 tháng" are contracts, not payments.)
-    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b|(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong (?!bu\b)(?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,6})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
+    (!aheadAsked && /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b/.test(f)) ||
+    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong (?!bu\b)(?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,6})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
     /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
     /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
