@@ -294,6 +294,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     // ("từ 2019 đến giữa 2024": the middle month of that year.)
     .replace(/\bgiua (?:nam )?((?:19|20)\d\d)\b/g, 'thang 6 $1')
+    // ("Vợ tôi đến tuổi hưu mới được hơn 9 năm": the years reckoned at the age, from the periods told, not those paid today;
+    // "đến tuổi hưu sẽ có 21 năm", "đủ tuổi nghỉ hưu mà chỉ có 10 năm" are the count the person goes by.)
+    .replace(/\b((?:den|toi|luc|khi) (?:du )?tuoi (?:nghi |ve )?huu) (?:\w+ ){0,2}?moi (?:duoc|co) (?:hon |khoang |gan )?\d{1,2} nam\b/g, '$1')
     // ("mức 2.000.000đ, đóng đến hết tháng 9/2026": a sum in đồng is one number, its dots no clause marks.)
     .replace(/(\d)\.(?=\d{3}(?!\d))/g, '$1')
     // ("… + 8 năm tự nguyện (từ 2018) = 20 năm": the sum after an equals sign is the person's own total.)
@@ -332,7 +335,8 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // A letter opening with the asker's own birth or age ("Tôi ở Lạng Sơn, sinh tháng 10/1972, …. Chồng tôi là công chức …"): the
   // asker's sex is not a relative's named after; a husband named makes her a woman, a wife a man; a child or a parent
   // tells nothing of it.
-  const opening = / \. |\? /.exec(f);
+  // ("Tôi sinh tháng 4/1967, đóng … đến nay; vợ tôi sinh tháng 9/1971 …": a semicolon ends it too.)
+  const opening = / [.;] |\? /.exec(f);
   const first = f.slice(0, opening ? opening.index : f.length);
   if (/^ (?:(?:chao|xin chao|kinh gui|gui) (?:[\w,]+ ){0,6}?)?(?:toi|em|minh|tui)\b/.test(first) && /\b(?:sinh|tuoi)\b/.test(first) && !/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b/.test(first)) {
     // (The sex read again without the relatives: what is left is the asker's own, "tôi … là nam", "59 tuổi (nam)".)
@@ -425,6 +429,13 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // may be theirs.)
   const relativeAged = /\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi) (?:toi|em|minh|tui) (?:\w+ ){0,3}\d{2} tuoi\b/.test(f);
   if (declared && !spouse && !relativeAged) s.sex = declared === 'nam' ? 'male' : 'female';
+  // ("Vợ chồng tôi làm nghề biển … Tôi sinh tháng 4/1967 …; vợ tôi sinh tháng 9/1971": the couple named together, then a wife
+  // of the asker's, who tells their own birth: a man; a husband, a woman.)
+  if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:nam nay |nay )?(?:sinh|\d{2} tuoi)\b/.test(f)) {
+    const apart = f.replace(/\bvo chong (?:toi|em|minh|tui)\b/g, ' ');
+    const [wife, husband] = [/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(apart), /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(apart)];
+    if (wife !== husband) s.sex = wife ? 'male' : 'female';
+  }
   else if (role) s.sex = role === 'chong' ? 'male' : 'female';
   else if (bornFirst && !spouse) s.sex = bornFirst === 'vo' ? 'male' : 'female';
   else if (!spouse) {
