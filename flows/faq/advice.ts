@@ -89,7 +89,8 @@ const SPAN_STOPPED = /^ ?,? ?(?:\) ?,? ?)?(?:(?:thi|roi|xong|sau do|va) (?:\w+ )
 /** A job's insurance told by its end ("đóng bhxh bắt buộc tới hết tháng 4/2026 thì nghỉ việc", "làm công ty đến tháng 3/2026 rồi nghỉ"). */
 const ENDED_BEFORE = /\b(?:dong|lam)\b(?: [\w,]+){0,8}? (?:toi|den) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d) (?:, )?(?:thi |roi |la )?(?:nghi|thoi|dung|ngung)\b/;
 /** Another parent paying since a year or a month ("em … đóng BHXH tự nguyện đều đặn hàng tháng từ năm 2023 tới giờ"). */
-const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b)/g;
+// (Or paying on by periods told paid: "chồng em … đóng bh tự nguyện từ 2020, đóng 6 tháng/lần …, đã đóng xong kỳ 7-12/2026".)
+const OTHER_PAYING_SINCE = /\b(?:dong|tham gia)\b(?: \w+){0,8}? tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b(?= (?:\w+ ){0,2}(?:toi|den) (?:gio|nay)\b| (?:\w+ ){0,14}?(?:da dong (?:xong |het |du )?ky|dong deu|dong lien tuc)\b)/g;
 
 /**
  * The months paid from a start told to the birth month told, against the 6 needed in the 12 before the birth (Law
