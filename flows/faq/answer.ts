@@ -448,6 +448,9 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
       if (claim && ![...parts, ...out].some((p) => p.entry.id === claim.id)) out.push({ entry: claim });
       continue;
     }
+    // ("… đóng theo quý thì hạn chót là khi nào, trễ hạn thì bị sao?": a late payment, not a survivors' late claim, when no one
+    // died or is supposed to.)
+    if (entry.topic === 'survivor' && !routed && s.memberDied !== true && !DEATH.test(askWords(text)) && !DEATH_SUPPOSED.test(askWords(text)) && !/\b(?:tuat|mai tang|tu tuat)\b/.test(askWords(text))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
     if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
     // ("… có cộng lại được không?" where no one withdrew: the periods added up, not the rule on years paid out.)

@@ -578,6 +578,8 @@ export const RATE_ASKED = /\b(?:(?:may|bao nhieu) phan tram|ty le (?:\w+ ){0,3}(
 
 /** Someone paying for the asker ("mẹ muốn đóng tự nguyện cho tôi", "bố mua bảo hiểm cho em"). */
 const PAYS_FOR_ASKER = /\b(?:dong|mua|nop)\b(?: \w+){0,5} (?:cho|giup) (?:toi|em|minh|tui)\b(?! hoi)/;
+/** A payment's deadline asked by when ("hạn chót là khi nào", "hạn cuối ngày nào"). */
+const DEADLINE_WHEN = /\bhan (?:chot|cuoi)(?: (?:dong|nop))? (?:la )?(?:khi nao|ngay nao|bao gio|thang nao|luc nao)\b/;
 /** Whether one may go on asked ("đóng tự nguyện tiếp được không"). */
 const GO_ON_ASKED = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen)\b(?: \w+){0,3} (?:duoc )?(?:khong|chua|hay khong)\b/;
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen|dang k[iy] (?:\w+ ){0,2}tu nguyen)\b/;
@@ -2455,13 +2457,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'payment-deadline',
     asks: (f) =>
       (/\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/.test(f) ||
+        DEADLINE_WHEN.test(f) ||
         // "kỳ tháng 10-11-12, giờ mùng 1/12 chưa nộp thì còn kịp không"
         (/\b(?:con kip|kip khong|con han|con duoc nop|nop (?:\w+ ){0,2}con duoc)\b/.test(f) && /\b(?:chua (?:nop|dong)|ky|thang)\b/.test(f))) &&
-      // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment.)
-      !/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f) &&
+      // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment; unless the deadline is asked too, "hạn chót là khi
+      // nào, trễ hạn thì bị sao": both, the deadline first.)
+      (!/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f) || (DEADLINE_WHEN.test(f) && !/\b(?:bhyt|the)\b/.test(f))) &&
       // ("Chưa đóng ngày nào, giờ đóng còn kịp lấy lương hưu không": in time for a pension, not a payment's deadline.)
       !/\bkip (?:\w+ ){0,3}(?:luong huu|ve huu|nghi huu|huu)\b/.test(f),
     entry: 'payment_mode.deadlines',
+    after: (f) => (/\b(?:lo|qua|tre|cham|quen) han\b/.test(f) ? 'payment_mode.missed_payment' : undefined),
   },
   {
     // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
