@@ -1135,7 +1135,7 @@ const CONTINUED = /^ (?:[,;.] )?(?:sau do|roi|tiep do|tiep theo|sau nay|ke tiep)
  * What follows a period in its own clause: up to the sentence's end, the next period ("từ 2013 …") or what came after
  * it ("… thì nghỉ việc, đến nay không đóng", "…, sau đó", "rồi nghỉ").
  */
-const CLAUSE_AFTER = /^(?:(?! [.;?!] | , (?:con|nhung)\b| (?:tu|den) (?:thang |nam )?\d| (?:thi|roi|sau do|sau|tu do|den nay|toi nay|den gio|toi gio|nghi viec|thoi viec)\b)[^])*/;
+const CLAUSE_AFTER = /^(?:(?! [.;?!] | , (?:con|nhung)\b| (?:tu|den) (?:thang |nam )?\d| (?:tu|den) (?:dau |cuoi |giua )?nam (?:nay|ngoai|truoc|roi)\b| (?:thi|roi|sau do|sau|tu do|den nay|toi nay|den gio|toi gio|nghi viec|thoi viec)\b)[^])*/;
 /** A period said not to be paid ("công ty không đóng BHXH", "không đóng gì", "chưa tham gia", "… bị bỏ trống"). */
 const NOT_PAID_CLAUSE = /\b(?:khong|chua|ko) (?:\w+ )?(?:dong|tham gia|nop|co (?:dong|bhxh|bao hiem))\b|^ ?(?:bi )?bo trong\b/;
 /** … or spent at home or off work, with no word of paying ("từ 2013 đến 2016 tôi ở nhà nội trợ"). */
