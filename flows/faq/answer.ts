@@ -409,7 +409,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
     const entry = m.entry;
     // (A worked pension example is no answer to "tiền tuất … được bao nhiêu" in a letter about a death.)
-    if (s.memberDied === true && entry.id === 'benefits_pension.example_amount' && !routed) continue;
+    // (Nor the pension's formula to "có được trợ cấp tuất không, tính thế nào?".)
+    if (s.memberDied === true && (entry.id === 'benefits_pension.example_amount' || entry.id === 'benefits_pension.how_calculated') && !routed) continue;
     // (Nor to "… rút BHXH một lần được không, được khoảng bao nhiêu?" after the lump sum's answer: its amount, not a pension's.)
     if (entry.id === 'benefits_pension.example_amount' && !routed && !/\b(?:luong huu|huu tri)\b/.test(f) && [...parts, ...out].some((p) => p.entry.topic === 'lump_sum')) continue;
     // (The first ask's "Được" said already by the reply's first answer: "… đang nhận trợ cấp thất nghiệp thì tôi có đóng tự

@@ -1007,7 +1007,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // A later ask where to ask more ("Tôi cần hỏi thêm thì liên hệ ở đâu?"): the hotline and a callback.
     name: 'contact-asked',
-    asks: (f) => /\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|dau)\b/.test(f) && !/\b(?:dang ky|nop|dong tien|ho so|mua)\b/.test(f),
+    // (Not a daughter-in-law, "Em hỏi giúp chị dâu".)
+    asks: (f) => /\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|(?<!\b(?:chi|con|co|nang) )dau)\b/.test(f) && !/\b(?:dang ky|nop|dong tien|ho so|mua)\b/.test(f),
     entry: 'contact_hotline.callback',
     laterAskOnly: true,
   },

@@ -210,9 +210,9 @@ export const FUTURE_JOB = /\b(?:sau nay|mai sau|ra truong|tot nghiep)\b(?: \w+){
 /** The asker's age first, then the spouse only advising or wishing ("em 35 tuổi … Chồng em khuyên rút một lần"). */
 const SELF_THEN_SPOUSE_ADVISES = /^ (?:[\w,]+ ){0,8}?(?:toi|em|minh|tui) (?:nam nay |nay )?\d{2} (?:tuoi|t)\b.* (chong|vo) (?:toi|em|minh|tui) (?:khuyen|bao|noi|keu|muon|bat|dong y|ung ho|can)\b/;
 /** The month of a death ("tháng 8/2026 bố tôi mất", "mất vào tháng 8/2026"). */
-export const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,4}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
+export const DIED_IN_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d)\b(?: \w+){0,7}? (?:mat|qua doi|tu tran|tu vong|chet)\b|\b(?:mat|qua doi|tu tran|tu vong|chet)(?: \w+){0,6}? (?:vao |hoi |luc )?(?:ngay \d{1,2} )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The last year of a period paid ahead ("(2024–2028)", "đến hết năm 2028"). */
-const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b/g;
+const PAID_AHEAD_TO = /\b(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d) \)|\b(?:den|toi) het (?:nam )?(20\d\d)\b|\bgiai doan (?:tu )?(?:\d{1,2} )?(?:19|20)\d\d (?:den |toi )?(?:\d{1,2} )?(20\d\d)\b/g;
 /** The spouse's birth first, then the asker's own ("Chồng tôi sinh tháng 3/1968, tôi sinh năm 1971"). */
 const SPOUSE_THEN_SELF_BORN = new RegExp(`${SPOUSE_THEN_ASKER}(?:thi |la )?sinh (?:ngay \\d{1,2} )?(?:(?:thang )?(\\d{1,2}) )?(?:nam )?(19[3-9]\\d|200\\d)\\b`);
 /** The asker's own age opening the letter ("Tôi 50 tuổi, …", "Em năm nay 48 tuổi"). */
@@ -760,7 +760,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   if (s.memberDied && s.prepaid && s.startYear !== undefined && s.startMonth !== undefined) {
     const died = DIED_IN_MONTH.exec(f);
     const at = died ? Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) : undefined;
-    const aheadTo = Math.max(0, ...[...f.matchAll(PAID_AHEAD_TO)].map((m) => Number(m[1] ?? m[2])));
+    const aheadTo = Math.max(0, ...[...f.matchAll(PAID_AHEAD_TO)].map((m) => Number(m[1] ?? m[2] ?? m[3])));
     const months = at !== undefined ? at - (s.startYear * 12 + s.startMonth) + 1 : 0;
     if (at !== undefined && aheadTo * 12 + 12 >= at && months >= 1 && months <= 540) s.yearsPaid = Math.round((months / 12) * 100) / 100;
   }
