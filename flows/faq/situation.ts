@@ -595,6 +595,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // đang hưởng lương hưu …"), nothing asked of survivors' allowances: no member's death to answer for.
   const pensionerAlive = /\b(bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:\w+ ){0,3}?dang (?:huong|lanh|linh|nhan) luong huu\b/.exec(f);
   // (Not the pensioner's own death told after the pension: "Mẹ em đang hưởng lương hưu … 3,2 triệu thì mất tuần trước".)
+  // ("… nếu có lương hưu rồi mà mẹ mất thì gia đình có được gì không?": a relative's death supposed, the only death told.)
+  const supposed = /\b(?:neu|lo|gia su|phong khi)\b(?: [\w,]+){0,8}? (?:ma |thi |roi )?(?:bo|me|cha|chong|vo|ong|ba|anh|chi)(?: (?:toi|em|minh|tui))? (?:chang may |lo |rui )?(?:mat|qua doi|chet)\b/g;
+  if (s.memberDied && supposed.test(f) && !/\b(?:qua doi|tu vong|chet|tu tran)\b|\b(?:da|vua|moi|bi) (?:\w+ ){0,2}mat\b|\bmat (?:vao|ngay|thang \d|nam \d|hom|roi|luc)\b/.test(f.replace(supposed, ' '))) delete s.memberDied;
   if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan(?! tao))\b/.test(f)) delete s.memberDied;
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
   // tháng 1 lần": a mode wished for.)
