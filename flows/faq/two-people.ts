@@ -178,7 +178,8 @@ export function asFirstPerson(text: string, children = false): string {
   const marked = opening?.[1] !== undefined;
   const spouse = self === 'chị' || self === 'cô' || self === 'chi' ? (marked ? 'chồng' : 'chong') : marked ? 'vợ' : 'vo';
   return text
-    .replace(new RegExp(`(^|[.!?;]\\s+)${speaker} (?=\\S)`, 'gu'), '$1Tôi ')
+    // (After a numbered ask's mark too: "… 2) Anh giờ mới bắt đầu đóng …".)
+    .replace(new RegExp(`(^|[.!?;]\\s+|\\d[).]\\s+)${speaker} (?=\\S)`, 'gu'), '$1Tôi ')
     .replace(new RegExp(`(^|[\\s,.;:!?(])(${spouse}|con|${children ? (marked ? 'con trai|con gái|' : 'con trai|con gai|') : ''}${marked ? 'bố|mẹ|nhà|của' : 'bo|me|nha|cua'}) ${self}(?![\\p{L}\\p{N}])`, 'giu'), '$1$2 tôi');
 }
 

@@ -479,12 +479,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * Session 31 (round YU l04): a death told several words after its month; a period paid ahead told as 'giai đoạn
  * 1/2025–12/2029'; 'chị dâu' is no 'ở đâu': 1094/1094.
  * Session 31 (round YU l16): 'nếu có lương hưu rồi mà mẹ mất' is a death supposed, the only one told: 1095/1095.
+ * Session 31 (round YT l05): the writer's 'Anh' after a numbered ask's mark ('2) Anh giờ mới bắt đầu …') is the writer:
+ * 1096/1096.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1095 / 1095, violations: 0 },
+  regress: { correct: 1096 / 1096, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -497,7 +499,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1095);
+    expect(regress.length).toBeGreaterThanOrEqual(1096);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
