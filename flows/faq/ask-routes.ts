@@ -198,7 +198,7 @@ const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
 // ("có được tính lại 12 năm cũ không": the verb first.)
 export const EARLIER_YEARS_COUNTED = /\b(?:tinh lai|cong lai) (?:\d+|nhung|may|so) nam\b|\b(?:\d+|nhung|may|so) nam (?:truoc day|truoc|cu|da dong|do|bat buoc|cua (?:vo|chong|bo|me|toi|em|e|minh)(?: (?:toi|em|e|minh))?)\b(?: \w+){0,2} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong)\b/;
-export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,4} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
+export const WITHDRAWN_COUNTED = /\b(?:da|duoc) (?:rut|nhan|huong|lanh)\b(?: \w+){0,6} (?:co )?(?:con )?(?:duoc )?(?:tinh|cong|cong don|tinh vao|tinh tiep)\b/;
 /** Someone named to receive or claim for the person ("ủy quyền cho vợ", "nhận thay bố", "rút hộ mẹ"). */
 const PROXY_ASKED =
   /\buy quyen\b|\b(?:nhan|linh|lanh|lay|rut|lam (?:ho so|thu tuc)) (?:\w+ ){0,4}(?:thay|ho|dum|giup) (?:cho )?(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em|nguoi nha|nguoi than)\b/;
