@@ -2017,7 +2017,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   },
   {
     name: 'withdrawn-by-proxy',
-    asks: (f) => PROXY_ASKED.test(f) && /\b(?:mot lan|1 lan)\b/.test(f),
+    // (Not a death's allowance, "tiền tuất một lần … có được lĩnh hằng tháng thay vợ không": no one to act for.)
+    asks: (f, s) => s.memberDied !== true && PROXY_ASKED.test(f) && /\b(?:mot lan|1 lan)\b/.test(f),
     entry: 'lump_sum.by_proxy',
   },
   {

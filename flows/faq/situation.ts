@@ -395,7 +395,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   // ("Bố tôi năm nay 68 tuổi, nghỉ hưu từ năm 2020 …, lương hưu hiện khoảng 4,5 triệu": a relative's, told the same way.)
   const retiredIn = /\b(?:toi|em|minh|tui|(?:bo|me|cha|chong|vo|ong|ba) (?:toi|em|minh|tui))(?: nam nay)? (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
-  if (/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\bluong huu (?:hien (?:tai |nay )?|hang thang |moi thang )(?:la |khoang |duoc |co |gan |tam )*\d+(?:[.,]\d+)? ?(?:trieu|tr)\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/.test(f) || (retiredIn && Number(retiredIn[1]) <= year)) {
+  if (/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\bluong huu (?:hien (?:tai |nay )?|hang thang |moi thang )(?:la |khoang |duoc |co |gan |tam )*\d+(?: ?[.,] ?\d+)? ?(?:trieu|tr)\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/.test(f) || (retiredIn && Number(retiredIn[1]) <= year)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's

@@ -141,7 +141,8 @@ const DRAWN_FOR = /\b(?:huong|lanh|linh|nhan) (?:duoc |du |hon |gan |khoang )(\d
 
 /** Months of pension between its start and the death, both dated ("hưởng lương hưu từ tháng 11/2023, đến tháng 11/2026 thì mất"). */
 function drawnBetween(f: string, day?: string): number | undefined {
-  const since = /\bluong huu\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  // ("Vợ tôi nghỉ hưu theo diện BHXH tự nguyện từ tháng 1/2021" too.)
+  const since = /\b(?:luong huu|(?:nghi|ve) huu)\b(?: \w+){0,6}? tu (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/.exec(f);
   // ("bà mất đầu tháng 10 vừa rồi": the last such month before the answer's day.)
   const lately = day ? /\b(?:mat|qua doi|tu tran) (?:vao )?(?:dau |cuoi |giua )?thang (\d{1,2}) (?:vua roi|vua qua|nay|truoc)\b/.exec(f) : null;
   if (since && lately && day) {

@@ -481,12 +481,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * Session 31 (round YU l16): 'nếu có lương hưu rồi mà mẹ mất' is a death supposed, the only one told: 1095/1095.
  * Session 31 (round YT l05): the writer's 'Anh' after a numbered ask's mark ('2) Anh giờ mới bắt đầu …') is the writer:
  * 1096/1096.
+ * Session 31 (round YW m07): a pensioner's wife 'nghỉ hưu … từ tháng 1/2021, lương hưu hiện khoảng 3,2 triệu' who died;
+ * no proxy where someone died: 1097/1097.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1096 / 1096, violations: 0 },
+  regress: { correct: 1097 / 1097, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -499,7 +501,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1096);
+    expect(regress.length).toBeGreaterThanOrEqual(1097);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
