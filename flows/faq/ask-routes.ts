@@ -130,6 +130,9 @@ function subsidyEndLead(s: Situation, f = ''): string | undefined {
   // After a lump sum, the months supported before it: not settled whether they still count toward the 120.
   if (s.withdrewBefore) return 'Đã nhận BHXH một lần thì thời gian đóng trước đó không còn được tính; còn các tháng đã được Nhà nước hỗ trợ trước khi rút có bị trừ vào giới hạn 10 năm (120 tháng) hỗ trợ hay không thì chưa có hướng dẫn rõ: anh/chị hỏi đại lý thu hoặc 1900 9068 khi đăng ký lại. Hiện người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng/tháng, nộp {PAY_OTHER} đồng/tháng ở mức thấp nhất.';
   if (s.startYear === undefined) return undefined;
+  // (A first start in a compulsory job long before, "bắt buộc từ 1/1988 … tự nguyện từ 7/2018 đến 6/2021 … đến 1/2025 đóng lại":
+  // the supported months are the voluntary ones only, not reckoned from that start.)
+  if (s.compulsoryYears !== undefined && s.startYear < 2018) return undefined;
   const start = Math.max(s.startYear * 12 + ((s.startMonth ?? 1) - 1), 2018 * 12);
   // (Months not paid told, "có nghỉ 6 tháng đầu năm 2020 vì dịch": not supported, so the 120 end that much later; not
   // unaccented "dung 6 thang", which may be "đúng".)

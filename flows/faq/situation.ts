@@ -294,6 +294,8 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     // ("từ 2019 đến giữa 2024": the middle month of that year.)
     .replace(/\bgiua (?:nam )?((?:19|20)\d\d)\b/g, 'thang 6 $1')
+    // ("Nếu đóng đều thì bao giờ đủ 15 năm": the goal asked, not years paid.)
+    .replace(/\b(bao gio|khi nao|luc nao|nam nao|thang nao|den khi)( (?:\w+ ){0,2}?)(du|dat) 15 nam\b/g, '$1$2$3 muoi lam nam')
     // ("Vợ tôi đến tuổi hưu mới được hơn 9 năm": the years reckoned at the age, from the periods told, not those paid today;
     // "đến tuổi hưu sẽ có 21 năm", "đủ tuổi nghỉ hưu mà chỉ có 10 năm" are the count the person goes by.)
     .replace(/\b((?:den|toi|luc|khi) (?:du )?tuoi (?:nghi |ve )?huu) (?:\w+ ){0,2}?moi (?:duoc|co) (?:hon |khoang |gan )?\d{1,2} nam\b/g, '$1')
