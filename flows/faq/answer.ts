@@ -1451,6 +1451,13 @@ function forTheCase(answerParts: AnswerPart[], text: string, situation: Situatio
     const lead = 'Không có thẻ từ BHXH: đóng tự nguyện không kèm thẻ BHYT, và nhận BHXH một lần cũng không kèm thẻ; anh/chị mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện) ở đại lý thu tại xã/phường để được chi trả khi chữa bệnh.';
     parts = swapPart(parts, ['health_insurance.pensioner_card'], ownCard, lead);
   }
+  // (A listed illness told, "giờ bị xơ gan mất bù … rút một lần bây giờ hay chờ": the lump sum now on that ground, not after 12
+  // months out by the transitional rule.)
+  const illness = index.entries.get('lump_sum.serious_illness');
+  if (illness && situation.seriousIllness === true) {
+    const has = parts.some((p) => p.entry.id === illness.id);
+    parts = has ? parts.filter((p) => p.entry.id !== 'lump_sum.transitional_12_months') : parts.map((p) => (p.entry.id === 'lump_sum.transitional_12_months' ? { ...p, entry: illness } : p));
+  }
   // ("Em có được gộp số năm của chồng vào sổ của em để em đóng tiếp cho mau đủ 15 năm không": another's years are not one's own;
   // not the rule for one person's two books.)
   const years15 = index.entries.get('pension_conditions.years_15');

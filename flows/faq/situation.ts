@@ -109,7 +109,8 @@ const YEARS_PAID = [
   // "từ 2010 đến nay, 15 năm rồi" (after a comma, so not caught above)
   new RegExp(`(?:^| ,) ${NUM} nam (?:roi|nay roi)\\b`),
   // "đóng … đến hết năm 2025 là đủ 11 năm"
-  new RegExp(`\\b(?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:, )?(?:la |duoc |thi )?(?:du |tron |dung |duoc )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
+  // ("… từ 1/2011 đến 12/2026 tròn 16 năm": the end's month too.)
+  new RegExp(`\\b(?:den|toi) (?:het )?(?:nam |thang )?(?:\\d{1,2} )?(?:19|20)\\d\\d (?:, )?(?:la |duoc |thi )?(?:du |tron |dung |duoc )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
   // "tính đến thời điểm đủ tuổi về hưu là 28 năm"
   // ("đóng từ năm 2019 đến lúc mất được 7 năm": up to a death.)
   new RegExp(`\\b(?:tinh den|den thoi diem|den nay|den nam nay|den (?:luc|khi) (?:mat|qua doi|chet|tu vong|mat di))\\b(?: \\w+){0,6}? (?:(?:la |duoc |da duoc |du )(?:gan |hon |khoang |tron )?|gan |hon |khoang |tron )${NUM} nam\\b(?! (?:nay|sau|toi|nua|truoc|tuoi))`),
@@ -294,6 +295,8 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     .replace(/(\d)[.,](5)\b/g, '$1_$2')
     // ("từ 2019 đến giữa 2024": the middle month of that year.)
     .replace(/\bgiua (?:nam )?((?:19|20)\d\d)\b/g, 'thang 6 $1')
+    // ("xơ gan mất bù": decompensated, no death.)
+    .replace(/\bmat bu\b/g, 'matbu')
     // ("Nếu đóng đều thì bao giờ đủ 15 năm": the goal asked, not years paid.)
     .replace(/\b(bao gio|khi nao|luc nao|nam nao|thang nao|den khi)( (?:\w+ ){0,2}?)(du|dat) 15 nam\b/g, '$1$2$3 muoi lam nam')
     // ("Vợ tôi đến tuổi hưu mới được hơn 9 năm": the years reckoned at the age, from the periods told, not those paid today;

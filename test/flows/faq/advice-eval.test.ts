@@ -485,12 +485,14 @@ import { loadKb } from '../../../flows/faq/kb.ts';
  * no proxy where someone died: 1097/1097.
  * Session 31 (round YW l18): 'bao giờ đủ 15 năm' is a goal asked; the supported months not reckoned from a compulsory
  * start long before: 1098/1098.
+ * Session 31 (round YV l18): 'xơ gan mất bù' tells no death; a count after a period's end month ('đến 12/2026 tròn 16
+ * năm'); a listed illness replaces the transitional 12 months: 1099/1099.
  * Floors are the measured figures (not higher), so a change that makes one more answer wrong fails here.
  */
 export const ADVICE_FLOOR = {
   dev: { correct: 204 / 204, violations: 0 },
   blind: { correct: 53 / 60, violations: 0 },
-  regress: { correct: 1098 / 1098, violations: 0 },
+  regress: { correct: 1099 / 1099, violations: 0 },
 } as const;
 
 const index = buildFaqIndex(loadKb());
@@ -503,7 +505,7 @@ describe('advice on real questions', () => {
 
   it('keeps a source URL for every public question and the blind split apart from the dev set', () => {
     expect(dev.length).toBeGreaterThanOrEqual(204);
-    expect(regress.length).toBeGreaterThanOrEqual(1098);
+    expect(regress.length).toBeGreaterThanOrEqual(1099);
     expect(blind.length).toBeGreaterThanOrEqual(60);
     for (const c of [...dev, ...blind]) expect(c.source, c.q).toMatch(/^https?:\/\//);
     const devQuestions = new Set([...dev, ...regress].map((c) => c.q));
