@@ -702,7 +702,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) =>
       !/\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang |da )?(?:huong|lanh|linh|nhan|an) luong huu\b/.test(f) &&
       /\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:\w+ ){0,4}?(?:co|huong|lanh|linh|nhan|an) (?:\w+ )?luong huu\b/.test(f) &&
-      /\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:co )?(?:duoc )?(?:tham gia|dong)\b(?: \w+){0,5} (?:duoc |dc )?(?:khong|ko|k)\b/.test(f),
+      /\b(?:toi|em|minh|tui) (?:co )?(?:duoc )?(?:tham gia|dong)(?: (?:bhxh|bao hiem|xa hoi|tu nguyen|tn))* (?:duoc |dc )?(?:khong|ko|k)\b/.test(f) &&
+      // (Not the pensioner's own joining asked: "chồng tôi có được đóng thêm không".)
+      !/\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:co )?(?:duoc )?(?:dong|tham gia) (?:them|tiep)\b/.test(f),
     entry: 'eligibility.who_can_join',
     lead: () => 'Được: chồng hoặc vợ đang hưởng lương hưu không ảnh hưởng gì đến anh/chị; chỉ người đang tự mình hưởng lương hưu hay trợ cấp BHXH hằng tháng mới không tham gia BHXH tự nguyện. Anh/chị chưa hưởng lương hưu nên đăng ký được (từ đủ 15 tuổi, không có tuổi tối đa).',
     leadsAlways: true,
