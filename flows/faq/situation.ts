@@ -436,7 +436,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   if (declared && !spouse && !relativeAged) s.sex = declared === 'nam' ? 'male' : 'female';
   // ("Vợ chồng tôi làm nghề biển … Tôi sinh tháng 4/1967 …; vợ tôi sinh tháng 9/1971": the couple named together, then a wife
   // of the asker's, who tells their own birth: a man; a husband, a woman.)
-  if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:nam nay |nay )?(?:sinh|\d{2} tuoi)\b/.test(f)) {
+  // ("Chồng tôi … mất năm 2024 … Bản thân tôi sinh tháng 2/1970 …": the writer's own facts told apart, the husband's words
+  // are not hers.)
+  if ((s.sex === undefined || /\bban than (?:toi|em|minh|tui) (?:\w+ )?(?:sinh|\d{2} tuoi)\b/.test(f)) && /\b(?:toi|em|minh|tui) (?:nam nay |nay )?(?:sinh|\d{2} tuoi)\b/.test(f)) {
     const apart = f.replace(/\bvo chong (?:toi|em|minh|tui)\b/g, ' ');
     const [wife, husband] = [/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(apart), /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(apart)];
     if (wife !== husband) s.sex = wife ? 'male' : 'female';
@@ -600,6 +602,8 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // đang hưởng lương hưu …"), nothing asked of survivors' allowances: no member's death to answer for.
   const pensionerAlive = /\b(bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:\w+ ){0,3}?dang (?:huong|lanh|linh|nhan) luong huu\b/.exec(f);
   // (Not the pensioner's own death told after the pension: "Mẹ em đang hưởng lương hưu … 3,2 triệu thì mất tuần trước".)
+  // ("Chồng tôi … mất năm 2024, tôi đã nhận tiền tuất một lần. Bản thân tôi …": a death settled, the letter is the writer's own.)
+  if (s.memberDied && /\b(?:da|vua) (?:\w+ )?(?:nhan|lanh|huong) (?:\w+ ){0,2}(?:tuat|tro cap tuat|tien tuat)\b/.test(f) && /\bban than (?:toi|em|minh)\b|\b(?:con|rieng) (?:toi|em|minh) (?:thi )?(?:sinh|\d{2} tuoi|dong)\b/.test(f)) delete s.memberDied;
   // ("… nếu có lương hưu rồi mà mẹ mất thì gia đình có được gì không?": a relative's death supposed, the only death told.)
   const supposed = /\b(?:neu|lo|gia su|phong khi)\b(?: [\w,]+){0,8}? (?:ma |thi |roi )?(?:bo|me|cha|chong|vo|ong|ba|anh|chi)(?: (?:toi|em|minh|tui))? (?:chang may |lo |rui )?(?:mat|qua doi|chet)\b/g;
   if (s.memberDied && supposed.test(f) && !/\b(?:qua doi|tu vong|chet|tu tran)\b|\b(?:da|vua|moi|bi) (?:\w+ ){0,2}mat\b|\bmat (?:vao|ngay|thang \d|nam \d|hom|roi|luc)\b/.test(f.replace(supposed, ' '))) delete s.memberDied;
@@ -652,7 +656,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("… em không nhớ đã lãnh một lần chưa": not known, so not taken as done.)
   const fw = f
     .replace(/\b(?:chua|khong|ko|chang|chua he|chua tung) (?:\w+ ){0,1}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/g, ' ')
-    .replace(WITHDRAWAL_UNSURE, ' ');
+    .replace(WITHDRAWAL_UNSURE, ' ')
+    // ("tôi đã nhận tiền tuất một lần": the survivors' allowance received, no withdrawal.)
+    .replace(/\b(?:rut|nhan|lanh|huong) (?:\w+ ){0,2}(?:tuat|tro cap tuat|tien tuat|tu tuat|mai tang) (?:mot lan|1 lan)\b/g, ' ');
   if (WITHDRAWAL_UNSURE.test(f)) s.withdrawalUnsure = true;
   const parents = [...f.matchAll(PARENT_BORN)];
   if (parents.length === 2 && parents[0]![1] !== parents[1]![1]) s.parentsBorn = parents.map((m) => [m[1]!, Number(m[2])]);
