@@ -14,6 +14,7 @@ import { PERSON_NAME, PERSON_PRONOUN, upperFirst } from './two-people.ts';
 import { contributionLead, floorPaymentLead, ISLAND, leftIsland } from './contribution-lead.ts';
 import { monthIndex, monthYear, today, yearOf, type AsOfDay } from './as-of.ts';
 import { lossLead, resumedBeforeBirthLead, STARTED_MONTH, startsInOrder, STOPPED_FROM } from './loss-lead.ts';
+import { has } from './regex-literals.ts';
 
 /** One answered ask: the entry, and a sentence that applies it to the person's situation. */
 export interface AnswerPart {
@@ -107,7 +108,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
   const spans = [...f.matchAll(SPAN_MONTHS)];
   const last = spans[spans.length - 1];
   const born = last && BIRTH_MONTH.exec(f.slice(last.index + last[0].length));
-  const stopped = spans.length === 1 && SPAN_STOPPED.test(f.slice(last!.index + last![0].length, last!.index + last![0].length + 30));
+  const stopped = spans.length === 1 && has(SPAN_STOPPED, f.slice(last!.index + last![0].length, last!.index + last![0].length + 30));
   if ((stopped || spans.length >= 2) && born) {
     const due = Number(born[2] ?? born[4] ?? born[6]) * 12 + Number(born[1] ?? born[3] ?? born[5]) - 1;
     // Each period's months inside the 12 before the birth month.
@@ -119,7 +120,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
     // (A start after the period stopped, "… thì nghỉ việc, tới 9/2026 e đăng ký đóng tự nguyện": its months up to the birth too.)
     // (Not the other parent's start: "… hết đợt thì em chưa đóng tiếp … 2/ Chồng em đóng tự nguyện từ tháng 1/2026 tới nay".)
     const rest = f.slice(last!.index + last![0].length);
-    const after = stopped ? [...rest.matchAll(STARTED_MONTHS)].find((m) => !/\b(?:vo|chong)\b(?: \w+){0,3} ?$/.test(rest.slice(Math.max(0, m.index - 30), m.index))) : undefined;
+    const after = stopped ? [...rest.matchAll(STARTED_MONTHS)].find((m) => !has(/\b(?:vo|chong)\b(?: \w+){0,3} ?$/, rest.slice(Math.max(0, m.index - 30), m.index))) : undefined;
     const since = after ? Number(after[2]) * 12 + Number(after[1]) - 1 : undefined;
     const resumed = since === undefined ? undefined : resumedBeforeBirthLead(paid, since, due, 'tháng sinh');
     if (resumed) return resumed;
@@ -132,7 +133,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
       const latest = due - (6 - paid);
       // (Only for a month still to come on the message's day: a birth past or too near has no month left to pay.)
       // (Without the day, when paying again now is what is asked: "giờ e đăng ký đóng tn thì có kịp được nhận khi sinh ko".)
-      const stillTime = day !== undefined ? latest >= monthIndex(day) : /\b(?:gio|bay gio|nay|tu nay)\b(?: \w+){0,3} (?:dang ky|dong|tham gia)\b(?: \w+){0,8} (?:kip|duoc)\b/.test(f);
+      const stillTime = day !== undefined ? latest >= monthIndex(day) : has(/\b(?:gio|bay gio|nay|tu nay)\b(?: \w+){0,3} (?:dang ky|dong|tham gia)\b(?: \w+){0,8} (?:kip|duoc)\b/, f);
       const again = latest <= end || !stillTime ? '' : latest === due - 1 ? ` Đóng thêm tháng ${monthYear(latest)} (trước tháng sinh) thì đủ 6 tháng.` : ` Đóng lại chậm nhất từ tháng ${monthYear(latest)} và đóng đều đến tháng ${monthYear(due - 1)} thì đủ 6 tháng.`;
       const other = otherParentLead(f, due, last!.index);
       return again
@@ -180,7 +181,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
   if (paid < 0 || paid > 24) return undefined;
   // (Months of the mode missed since the start, "đợt tháng 7-9 e quên mất ko đóng, giờ tháng 12 rồi": not paid; from paying
   // again this month to the birth is what counts, with any months paid inside the 12 before it.)
-  if (day !== undefined && /\bquen (?:mat )?(?:ko |khong |chua )?(?:dong|nop)\b|\bbo (?:khong )?dong (?:\w+ ){0,2}thang\b/.test(f.slice(started.index!))) {
+  if (day !== undefined && has(/\bquen (?:mat )?(?:ko |khong |chua )?(?:dong|nop)\b|\bbo (?:khong )?dong (?:\w+ ){0,2}thang\b/, f.slice(started.index!))) {
     const [now0, due0] = [monthIndex(day), due - 1];
     const months = due0 - now0;
     if (months >= 0 && months <= 12) {
@@ -202,7 +203,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
   const before = f.slice(Math.max(0, started.index - 50), started.index);
   const spouse = /\b(vo|chong)\b(?: \w+){0,6} ?$/.exec(before)?.[1];
   // (The asker's own start, "Em mới bắt đầu đóng … từ tháng 9/2026": theirs.)
-  const own = !spouse && /\b(?:em|toi|minh|tui)\b(?: \w+){0,6} ?$/.test(before);
+  const own = !spouse && has(/\b(?:em|toi|minh|tui)\b(?: \w+){0,6} ?$/, before);
   const late = spouse === 'vo' ? 'vợ anh/chị' : spouse === 'chong' ? 'chồng chị' : own ? 'anh/chị' : 'người này';
   const short = `Từ tháng ${started[1]}/${started[2]} đến trước tháng sinh chỉ được ${paid} tháng đóng, chưa đủ 6 tháng trong 12 tháng trước khi sinh nên ${late} chưa được trợ cấp thai sản (đóng trước cho các tháng sau ngày sinh không được tính).`;
   const other = otherParentLead(f, due - 1, started.index!, spouse);
@@ -237,7 +238,7 @@ function yearStartedLead(f: string): string | undefined {
   const birth = from && BIRTH_MONTH.exec(f.slice(from.index + from[0].length));
   if (!from || !birth) return undefined;
   const due = Number(birth[2] ?? birth[4] ?? birth[6]) * 12 + Number(birth[1] ?? birth[3] ?? birth[5]);
-  return due - (Number(from[1]) * 12 + 12) >= 6 && !/\b(?:dung|ngung|nghi|thoi) (?:dong|tham gia)\b|\bchua dong\b/.test(f)
+  return due - (Number(from[1]) * 12 + 12) >= 6 && !has(/\b(?:dung|ngung|nghi|thoi) (?:dong|tham gia)\b|\bchua dong\b/, f)
     ? `Đóng đều từ năm ${from[1]} đến trước tháng sinh là hơn 6 tháng trong 12 tháng trước khi sinh, nên đủ điều kiện nhận trợ cấp 2.000.000 đồng mỗi con.`
     : undefined;
 }
@@ -280,7 +281,7 @@ const NAMED_UNLISTED_ILLNESS =
  * A withdrawal named ("rút", "lấy lại tiền"), not one denied ("… 13 năm bắt buộc, chưa rút. … đóng gộp một lần cho đủ
  * ngay bây giờ": paying at once asked, no withdrawal).
  */
-const withdrawalNamed = (f: string): boolean => /\b(?:rut|lay lai|lay tien)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/g, ' '));
+const withdrawalNamed = (f: string): boolean => has(/\b(?:rut|lay lai|lay tien)\b/, f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/g, ' '));
 /** A message that is a relative's story ("Chồng tôi 50 tuổi … nay bị ung thư"), opening with them. */
 const ILL_RELATIVE_STORY = /^ (?:(?:xin )?chao (?:\w+ ){0,3}?)?(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/;
 /** The asker telling an illness of their own ("tôi bị …"; not "chồng tôi bị …"). */
@@ -297,7 +298,7 @@ const pastFifteenOnce = (years: number): string =>
 
 export function illRelative(f: string): 'chong' | 'vo' | 'bo' | 'me' | undefined {
   const m = ILL_RELATIVE_STORY.exec(f);
-  if (!m || ASKER_ILL.test(f)) return undefined;
+  if (!m || has(ASKER_ILL, f)) return undefined;
   return m[1] === 'cha' ? 'bo' : (m[1] as 'chong' | 'vo' | 'bo' | 'me');
 }
 /** An illness told of a relative ("vợ tôi lại bị tiểu đường", "mẹ tôi mắc ung thư"), not of the asker. */
@@ -326,8 +327,8 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // Near the retirement age the question is rather the pension (15 years, the missing years): answered elsewhere,
   // unless they ask to withdraw in so many words ("giờ muốn rút BHXH 1 lần được không"): then both, the pension
   // they would keep by paying on after the lump sum's rule.
-  const explicit = WITHDRAW_VERB.test(f);
-  const near = (s.age !== undefined && s.age >= 50) || /\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/.test(f);
+  const explicit = has(WITHDRAW_VERB, f);
+  const near = (s.age !== undefined && s.age >= 50) || has(/\b(?:gan|sap|sap den|gan den|toi) tuoi (?:nghi |ve )?huu\b|\btuoi (?:nghi |ve )?huu\b/, f);
   if (near && !explicit) return undefined;
   // (Stopped "từ 2019": more than 12 months when the year is before last; "nghỉ đóng tự nguyện từ tháng 10/2025", read
   // on a known day: the month 12 months are reached.)
@@ -348,14 +349,14 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   // (The month of stopping, when told, decides: "… đến tháng 9/2026 thì nghỉ, đóng được đúng 7 năm" is not 7 years out.)
   // ("Trước đây tôi … không đóng bảo hiểm. Từ tháng 1/2019 đến nay tôi đóng … đều đặn": paying now, so not out at all.)
   // (Or insured by a job now, "vào làm công ty may có hợp đồng, công ty đóng bắt buộc cho chị": not out of both schemes.)
-  const insuredByJob = s.employment === 'contract' && /\b(?:cong ty|cty) (?:\w+ ){0,3}dong (?:bhxh )?bat buoc cho (?:chi|em|toi|minh|tui)\b|\bvao lam (?:\w+ ){0,5}(?:co )?hop dong\b|\bdang (?:lam|di lam) (?:\w+ ){0,5}(?:co )?(?:hop dong|dong bat buoc)\b/.test(f);
-  const payingNow = PAYING_NOW.test(f) || insuredByJob;
+  const insuredByJob = s.employment === 'contract' && has(/\b(?:cong ty|cty) (?:\w+ ){0,3}dong (?:bhxh )?bat buoc cho (?:chi|em|toi|minh|tui)\b|\bvao lam (?:\w+ ){0,5}(?:co )?hop dong\b|\bdang (?:lam|di lam) (?:\w+ ){0,5}(?:co )?(?:hop dong|dong bat buoc)\b/, f);
+  const payingNow = has(PAYING_NOW, f) || insuredByJob;
   const stopped =
     !payingNow &&
     (stopMonth !== undefined && today !== undefined
       ? today - stopMonth >= 12
       : // ("nghỉ việc từ tháng 2/2026. Tháng 1 năm sau …": a month named, not a year out.)
-        /\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?<!\bthang )(?:1 nam|mot nam|12 thang|[2-9] nam)\b/.test(f) ||
+        has(/\b(?:nghi|o nha|khong dong|dung dong|ngung dong)\b(?: \w+){0,6}? (?:hon |tren |duoc |da )?(?<!\bthang )(?:1 nam|mot nam|12 thang|[2-9] nam)\b/, f) ||
         (since !== undefined && s.year !== undefined && Number(since) < s.year - 1));
   // Not yet 12 months: the month they are, or how many are left ("nghỉ việc ở cty được 3 tháng rồi").
   const monthsOut = Number(/\b(?:nghi|nghi viec|nghi lam|thoi viec) (?:\w+ ){0,4}?(?:duoc |da |moi )?(\d{1,2}) thang (?:roi|nay|nay roi|thi)\b/.exec(f)?.[1] ?? NaN);
@@ -372,7 +373,7 @@ export function transitionalLumpSumLead(s: Situation, f: string): string | undef
   const keep = near ? yearsLead(s) : undefined;
   // (Two thirds of the way to a pension, "đóng … được 12 năm … muốn rút": what is left to 15 years, and that pausing keeps it.)
   // (Or the years still to pay asked, "nếu em không rút mà đóng tiếp thì phải đóng thêm mấy năm nữa".)
-  const moreAsked = /\b(?:dong (?:them|tiep)|con (?:thieu|phai))\b(?: \w+){0,4} (?:may|bao nhieu) nam\b/.test(f);
+  const moreAsked = has(/\b(?:dong (?:them|tiep)|con (?:thieu|phai))\b(?: \w+){0,4} (?:may|bao nhieu) nam\b/, f);
   const close = !keep && n < 15 && (n >= 10 || moreAsked) ? ` ${moreAsked ? 'Nếu không rút mà đóng tiếp' : 'Cân nhắc'}: anh/chị đã có ${spell(n)}, chỉ còn thiếu ${spell(15 - n)} là đủ 15 năm để có lương hưu khi đến tuổi; ${KEPT_WHEN_PAUSED}` : '';
   const kept = insuredByJob ? ' Thời gian đã đóng tự nguyện không mất: được giữ và cộng với thời gian đóng bắt buộc ở công ty để tính lương hưu.' : '';
   return `Anh/chị đóng từ trước 1/7/2025 và chưa đủ 20 năm, nên theo quy định chuyển tiếp được nhận BHXH một lần khi đã qua 12 tháng không đóng BHXH bắt buộc lẫn tự nguyện${stopped ? ` (${OUT_TWELVE_MONTHS})` : from}; nhận rồi thì mất thời gian đóng đó để tính lương hưu.${kept}${months}${keep ? ` Nếu không rút mà đóng tiếp: ${keep}` : close}`;
@@ -390,7 +391,7 @@ const PAYING_NOW =
  * it ("… đến nay", "đang đóng"): [, month, year] as a regular expression's match.
  */
 function lastPeriodEnd(f: string, day: string | undefined): [string, string, string] | null {
-  if (day === undefined || /\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\bdang (?:\w+ )?(?:dong|tham gia)\b/.test(f)) return null;
+  if (day === undefined || has(/\b(?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\bdang (?:\w+ )?(?:dong|tham gia)\b/, f)) return null;
   const ends = [...f.matchAll(/\b(?:den|toi) het (?:thang )?(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b/g)];
   const last = ends.at(-1);
   if (!last || Number(last[1]) < 1 || Number(last[1]) > 12) return null;
@@ -407,7 +408,7 @@ const RECENT_STOP = /\b(?:nghi|nghi viec|nghi lam|thoi viec|mat viec|dung dong|n
  */
 function recentStopLead(s: Situation, f: string): string | undefined {
   const m = RECENT_STOP.exec(f);
-  if (!m || s.day === undefined || !WITHDRAW_VERB.test(f)) return undefined;
+  if (!m || s.day === undefined || !has(WITHDRAW_VERB, f)) return undefined;
   const month = Number(m[1]);
   const now = monthIndex(s.day);
   if (month < 1 || month > 12) return undefined;
@@ -472,11 +473,11 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // 4/2027. Tháng 12/2026 em mới đăng ký …, tính đóng luôn 12 tháng một lần cho đủ điều kiện nhận 2tr thai sản"): the months
   // paid before the birth (months paid ahead after it do not count).
   // (Not a birth after a member's death: the member's months are not the mother's.)
-  const birthFirst = (!matched || matched.topic === 'payment_mode' || matched.topic === 'pension_conditions') && !s.memberDied && /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, s.day, matched ?? undefined) : null;
+  const birthFirst = (!matched || matched.topic === 'payment_mode' || matched.topic === 'pension_conditions') && !s.memberDied && has(/\b(?:thai san|2 trieu)\b/, f) ? birthMonthsAdvice(index, f, s.day, matched ?? undefined) : null;
   if (birthFirst) return birthFirst;
   // A lump sum taken, then years paid since, both periods added up by the asker ("tôi tính cả hai quãng là đủ 15 năm
   // rồi"): only the years since count.
-  const addedUp = s.withdrewBefore === true && s.yearsPaid !== undefined && s.yearsPaid < 15 && /\b(?:tinh|cong) (?:ca|chung|gop|lai ca)\b(?: \w+){0,6} (?:du|duoc|la) (?:\d{1,2}|15) nam\b/.test(f);
+  const addedUp = s.withdrewBefore === true && s.yearsPaid !== undefined && s.yearsPaid < 15 && has(/\b(?:tinh|cong) (?:ca|chung|gop|lai ca)\b(?: \w+){0,6} (?:du|duoc|la) (?:\d{1,2}|15) nam\b/, f);
   if (addedUp) {
     const own = yearsLead(s);
     const a = part('transfer_between_schemes.withdrawn_not_counted', `Chưa: những năm đã nhận BHXH một lần không được tính lại, chỉ tính ${spell(s.yearsPaid!)} đóng sau đó.${own ? ` ${own}` : ''}`);
@@ -485,17 +486,17 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // A birth after two periods told, compulsory then voluntary, the allowance asked ("… từ 2/2026 đến 5/2026 thì nghỉ việc,
   // sau đó đóng tự nguyện từ 6/2026 đến 8/2026. Em sinh con tháng 10/2026, có được hưởng 2 triệu thai sản …"): the months
   // of both, whatever the job's end brought up.
-  if (/\b(?:thai san|2 trieu)\b/.test(f) && [...f.matchAll(SPAN_MONTHS)].length >= 2) {
+  if (has(/\b(?:thai san|2 trieu)\b/, f) && [...f.matchAll(SPAN_MONTHS)].length >= 2) {
     const a = part('maternity.conditions', monthsBeforeBirthLead(f, s.day));
     if (a && a.kind === 'parts' && a.parts[0]?.lead) return a;
   }
   // "Đóng … một lần" is paying at once, not withdrawing, unless a withdrawing verb is there too.
-  const payingOnce = /\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/.test(f) && !withdrawalNamed(f) && !/\b(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan\b/.test(f);
-  const asksLumpSum = (LUMP_SUM_ASK.test(f) || matched?.topic === 'lump_sum') && !payingOnce;
+  const payingOnce = has(/\b(?:dong|nop) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/, f) && !withdrawalNamed(f) && !has(/\b(?:nhan|huong|lanh) (?:\w+ ){0,3}mot lan\b/, f);
+  const asksLumpSum = (has(LUMP_SUM_ASK, f) || matched?.topic === 'lump_sum') && !payingOnce;
   // A member who died after paying ahead: the prepaid months are refunded (not "no refund").
-  const died = s.memberDied || /\b(?:chet|qua doi|tu vong|tu tran)\b/.test(f);
+  const died = s.memberDied || has(/\b(?:chet|qua doi|tu vong|tu tran)\b/, f);
   // ("Nhận sau khi hoàn tất thủ tục" is no refund asked.)
-  if (died && (s.prepaid || /\b(?:hoan(?! (?:tat|thanh|chinh|canh))|tra lai|lay lai|nhan lai)\b/.test(f))) {
+  if (died && (s.prepaid || has(/\b(?:hoan(?! (?:tat|thanh|chinh|canh))|tra lai|lay lai|nhan lai)\b/, f))) {
     // ("đóng 1 lần cho 5 năm, đến năm thứ 4 thì mất": only the months up to the death count, under 60 here.)
     const year = Number(/\bnam thu (\d)\b/.exec(f)?.[1] ?? 0);
     const lead =
@@ -512,26 +513,26 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Voluntary then compulsory (or the reverse), asked which benefits the voluntary years count for.
   // (A traffic accident that cost 85 % of working capacity, a lump sum asked: the illness rule below, not this one.)
   // (Counted, not "công nhân": "tính", "cộng dồn", "cộng vào".)
-  if (/\btu nguyen\b/.test(f) && /\bbat buoc\b/.test(f) && PERIODS_FOR_SHORT_TERM.test(f) && /\btinh\b|\bcong (?:don|vao|gop|lai|chung|voi|them|noi|ca)\b/.test(f) && !(s.seriousIllness && asksLumpSum)) {
+  if (has(/\btu nguyen\b/, f) && has(/\bbat buoc\b/, f) && has(PERIODS_FOR_SHORT_TERM, f) && has(/\btinh\b|\bcong (?:don|vao|gop|lai|chung|voi|them|noi|ca)\b/, f) && !(s.seriousIllness && asksLumpSum)) {
     const a = part('transfer_between_schemes.which_benefits_count');
     if (a) return a;
   }
   // (An illness of a relative's, "vợ tôi lại bị tiểu đường", beside the asker's own story, is not theirs.)
-  const ownIllness = !(s.memberDied && DIED.test(f)) && !RELATIVE_ILL.test(f);
+  const ownIllness = !(s.memberDied && has(DIED, f)) && !has(RELATIVE_ILL, f);
   // Someone already drawing a pension gets no lump sum, ill or not: the pension goes on.
-  if (s.seriousIllness && ownIllness && asksLumpSum && (s.drawingPension === true || RETIRED.test(f) || /\bnguoi (?:da |dang )?(?:ve|nghi) huu\b/.test(f))) {
+  if (s.seriousIllness && ownIllness && asksLumpSum && (s.drawingPension === true || has(RETIRED, f) || has(/\bnguoi (?:da |dang )?(?:ve|nghi) huu\b/, f))) {
     const a = part('lump_sum.when_allowed', PENSIONER_NO_LUMP_SUM);
     if (a) return a;
   }
   // Serious illness opens the lump sum at once, whatever the age and the years (the member's own illness: a
   // relative who died of one asks about the survivor's rights, handled below).
-  if (s.seriousIllness && !(s.memberDied && DIED.test(f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || PENSION_ASK.test(f))) {
+  if (s.seriousIllness && !(s.memberDied && has(DIED, f)) && (asksLumpSum || matched?.topic === 'pension_conditions' || has(PENSION_ASK, f))) {
     const years = s.yearsPaid !== undefined ? `đã đóng ${spell(s.yearsPaid)} và ` : '';
     // ("Chồng tôi … bị ung thư giai đoạn cuối. Anh ấy có được rút một lần không?": the husband is the one ill.)
     const ill = illRelative(f);
     // Asked whether to keep the years for a pension instead ("nên rút hay chờ hưu", "nếu không rút thì có cách nào"):
     // what keeping them takes for this person.
-    const weighs = /\b(?:hay|hoac) (?:la )?(?:cho|doi|giu|dong tiep|de)\b|\bneu (?:khong|ko|k) rut\b|\bcach nao (?:\w+ ){0,3}luong huu\b/.test(f);
+    const weighs = has(/\b(?:hay|hoac) (?:la )?(?:cho|doi|giu|dong tiep|de)\b|\bneu (?:khong|ko|k) rut\b|\bcach nao (?:\w+ ){0,3}luong huu\b/, f);
     const keep =
       s.yearsPaid !== undefined && s.yearsPaid >= 15
         ? ` Vì đã đủ 15 năm, ${ill ? PERSON_PRONOUN[ill] : 'anh/chị'} cũng có thể giữ thời gian đóng để hưởng lương hưu khi đủ tuổi; nên cân nhắc trước khi rút.`
@@ -541,29 +542,29 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     // (The amount asked, with the years told: the months of average income it makes, "nếu rút thì được khoảng bao nhiêu".)
     const amount = lumpSumMonthsLead(f, s);
     // (The State's share of a voluntary member's contributions is paid out too in this case, Art 102(3).)
-    const support = /\bho tro\b/.test(f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
+    const support = has(/\bho tro\b/, f) ? ' Trường hợp này được nhận cả phần Nhà nước đã hỗ trợ tiền đóng, không bị trừ (Luật BHXH 2024, Điều 102 khoản 3).' : '';
     const a = part(
       'lump_sum.serious_illness',
-      `${ill ? upperFirst(PERSON_NAME[ill]) : 'Anh/chị'} ${years}${CAPACITY_LOSS.test(f) && !LISTED_DISEASE.test(f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : SEVERE_DISABILITY.test(f) && !LISTED_DISEASE.test(f) ? 'có xác nhận khuyết tật đặc biệt nặng' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
+      `${ill ? upperFirst(PERSON_NAME[ill]) : 'Anh/chị'} ${years}${has(CAPACITY_LOSS, f) && !has(LISTED_DISEASE, f) ? 'bị suy giảm khả năng lao động từ 81% trở lên' : has(SEVERE_DISABILITY, f) && !has(LISTED_DISEASE, f) ? 'có xác nhận khuyết tật đặc biệt nặng' : 'đang mắc bệnh nguy hiểm đến tính mạng (như ung thư)'}: đây là trường hợp được nhận BHXH một lần ngay, không phải chờ đủ tuổi nghỉ hưu hay chờ 12 tháng nghỉ đóng.${support}${keep}${amount ? ` ${amount}` : ''}`,
     );
     if (a) return a;
   }
   // An illness not said to be on the list (or no illness named): which illnesses open the lump sum, and a question back.
   // (Not frail health told of someone the family wants a pension for, "năm nay mẹ 58 tuổi, sức khỏe yếu, … muốn lo cho mẹ có
   // lương hưu": no illness is claimed.)
-  const frailOnly = /\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b/.test(f) && !/\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bom (?:dau|yeu|nang)\b/.test(f) && /\bluong huu\b/.test(f);
+  const frailOnly = has(/\bsuc khoe (?:\w+ ){0,4}(?:yeu|kem)\b/, f) && !has(/\b(?:bi|mac) (?:\w+ ){0,2}benh\b|\bom (?:dau|yeu|nang)\b/, f) && has(/\bluong huu\b/, f);
   // (Nor a withdrawal denied beside a pension asked, "… thì dừng vì phải mổ tim, chưa rút đồng nào … làm hồ sơ được chưa và được
   // hưởng bao nhiêu phần trăm": the pension's answer.)
-  const noWithdrawal = /\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/.test(f) && !LUMP_SUM_ASK.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: \w+){0,2}/g, ' ')) && (PENSION_ASK.test(f) || /\b(?:lam ho so|phan tram|ty le)\b/.test(f));
-  if (!s.seriousIllness && ownIllness && asksLumpSum && !noWithdrawal && !s.settlingAbroad && ((ILL.test(f) && !frailOnly) || NAMED_UNLISTED_ILLNESS.test(f))) {
+  const noWithdrawal = has(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/, f) && !has(LUMP_SUM_ASK, f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: \w+){0,2}/g, ' ')) && (has(PENSION_ASK, f) || has(/\b(?:lam ho so|phan tram|ty le)\b/, f));
+  if (!s.seriousIllness && ownIllness && asksLumpSum && !noWithdrawal && !s.settlingAbroad && ((has(ILL, f) && !frailOnly) || has(NAMED_UNLISTED_ILLNESS, f))) {
     const keep = s.yearsPaid !== undefined && s.yearsPaid >= 15 ? ` Anh/chị đã đóng ${spell(s.yearsPaid)}, đủ số năm để hưởng lương hưu hằng tháng khi đủ tuổi nghỉ hưu; nên cân nhắc giữ lại.` : '';
     // Paralysed after a stroke: possibly on the list (paralysis) or 81 % by assessment; never a plain "not on the list".
-    if (STROKE_PARALYSIS.test(f)) {
+    if (has(STROKE_PARALYSIS, f)) {
       const a = part('lump_sum.when_allowed', `${PARALYSIS_AFTER_STROKE}${keep}`);
       if (a) return a;
     }
     // An illness named that is not on the list: say so (no question back), with the 12-month route when it opens.
-    if (NAMED_UNLISTED_ILLNESS.test(f)) {
+    if (has(NAMED_UNLISTED_ILLNESS, f)) {
       const other = transitionalLumpSumLead(s, f);
       const a = part('lump_sum.when_allowed', `${NOT_ON_THE_LIST}${keep}${other ? ` ${other}` : ''}`);
       if (a) return a;
@@ -573,12 +574,12 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   }
   // A pensioner going abroad: the pension goes on (paid through a bank in Vietnam or a proxy), or a one-time sum
   // instead when settling there.
-  if (s.drawingPension === true && (s.settlingAbroad || /\b(?:ra|di|sang|o) nuoc ngoai\b|\bxuat canh\b/.test(f)) && matched?.id !== 'benefits_pension.pensioner_abroad') {
+  if (s.drawingPension === true && (s.settlingAbroad || has(/\b(?:ra|di|sang|o) nuoc ngoai\b|\bxuat canh\b/, f)) && matched?.id !== 'benefits_pension.pensioner_abroad') {
     const a = part('benefits_pension.pensioner_abroad');
     if (a) return a;
   }
   // Settling abroad opens the lump sum at once.
-  if (s.settlingAbroad && s.drawingPension !== true && (asksLumpSum || PENSION_ASK.test(f))) {
+  if (s.settlingAbroad && s.drawingPension !== true && (asksLumpSum || has(PENSION_ASK, f))) {
     // (With the amount asked and the years told: the months of average income it makes.)
     const amount = lumpSumMonthsLead(f, s);
     const a = part(
@@ -591,17 +592,17 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // ("Tháng 1/2026 tôi đã đóng một lần 5 năm … tháng 9/2026 được tuyển vào làm": a prepayment made, not one asked about.)
   // ("tháng 1/2026 em đóng trước một lần 5 năm": dated, so made.)
   // (Not work without a contract, "đi làm thợ xây tự do, không ký hợp đồng".)
-  if (s.prepaid && (s.employment === 'contract' || (HIRED.test(f) && s.employment !== 'no_contract')) && !s.memberDied && (!PAY_REST_AT_ONCE.test(f) || /\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:thang \d{1,2} (?:nam )?20\d\d|nam 20\d\d) (?:\w+ ){0,2}dong (?:truoc )?(?:mot lan|1 lan)\b/.test(f))) {
+  if (s.prepaid && (s.employment === 'contract' || (has(HIRED, f) && s.employment !== 'no_contract')) && !s.memberDied && (!has(PAY_REST_AT_ONCE, f) || has(/\b(?:da|vua) dong (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\b(?:thang \d{1,2} (?:nam )?20\d\d|nam 20\d\d) (?:\w+ ){0,2}dong (?:truoc )?(?:mot lan|1 lan)\b/, f))) {
     const a = part('transfer_between_schemes.prepaid_then_employed');
     if (a) return a;
   }
   // Both schemes at once: not allowed; the periods before and after add up (not "yes, they add up").
   // ("Vừa đóng bắt buộc vừa tự nguyện thì mai táng thế nào" tells a history and asks about a benefit.)
   // ("… để sau này lương hưu cao hơn" is why they would pay both, not a benefit asked about.)
-  const benefitAsked = /\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/.test(f.replace(MORE_PENSION_MOTIVE, ' '));
+  const benefitAsked = has(/\b(?:mai tang|tuat|luong huu|mot lan|thai san|tro cap)\b/, f.replace(MORE_PENSION_MOTIVE, ' '));
   // (Health insurance "bắt buộc" and "tự nguyện" are the card's kinds, not the two pension schemes.)
-  const healthOnly = /\bbhyt\b/.test(f) && !/\bbhxh\b/.test(f);
-  if (BOTH_AT_ONCE.test(f) && /\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f) && !s.prepaid && !benefitAsked && !healthOnly) {
+  const healthOnly = has(/\bbhyt\b/, f) && !has(/\bbhxh\b/, f);
+  if (has(BOTH_AT_ONCE, f) && has(/\bbat buoc\b/, f) && has(/\btu nguyen\b/, f) && !s.prepaid && !benefitAsked && !healthOnly) {
     const a = part('transfer_between_schemes.both_at_once');
     if (a) return a;
   }
@@ -611,16 +612,16 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const atAgeShort = s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026);
   // A member asking to pay back months of their own mode missed ("tháng 8, 9, 10 nằm viện nên không đóng được, giờ đóng
   // bù được không"): the rule on a missed period, not on years before joining.
-  const member = s.yearsPaid !== undefined || s.startYear !== undefined || /\bdong (?:\w+ ){0,3}hang thang\b|\bdang dong\b/.test(f);
+  const member = s.yearsPaid !== undefined || s.startYear !== undefined || has(/\bdong (?:\w+ ){0,3}hang thang\b|\bdang dong\b/, f);
   // (A period of 3, 6 or 12 months forgotten has its own deadline, which a route tells.)
-  if (BACKPAY.test(f) && MISSED.test(f) && member && !s.groupChanged && !atAgeShort && !/\b(?:3|6|12) thang (?:mot|1) lan\b/.test(f)) {
+  if (has(BACKPAY, f) && has(MISSED, f) && member && !s.groupChanged && !atAgeShort && !has(/\b(?:3|6|12) thang (?:mot|1) lan\b/, f)) {
     // (A period registered and not paid, "đăng ký đóng 6 tháng/lần từ tháng 7/2026 … vẫn chưa đóng đồng nào": its deadline.)
     const a = part('payment_mode.missed_payment', yearsBackpayLead(f) ?? periodDeadlineLead(f, s));
     if (a) return a;
   }
   // ("đóng bù phần chênh lệch" after a rise is a top-up of months paid ahead, another rule.)
   // (Nor a top-up feared after paying ahead: "đóng trước 5 năm luôn … sau này có bị truy thu thêm không".)
-  if (BACKPAY.test(f) && !s.groupChanged && !TOP_UP_ASKED.test(f) && !atAgeShort && !MISSED.test(f) && !/\bchenh lech\b/.test(f) && !PAY_REST_AT_ONCE.test(f) && !/\b(?:cho du|con thieu|thieu \d{1,2} nam|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/.test(f) && !/\b(?:dong|nop) truoc\b(?: \w+){0,20}? truy thu\b/.test(f)) {
+  if (has(BACKPAY, f) && !s.groupChanged && !has(TOP_UP_ASKED, f) && !atAgeShort && !has(MISSED, f) && !has(/\bchenh lech\b/, f) && !has(PAY_REST_AT_ONCE, f) && !has(/\b(?:cho du|con thieu|thieu \d{1,2} nam|du tuoi|het tuoi|qua tuoi|tuoi nghi huu)\b/, f) && !has(/\b(?:dong|nop) truoc\b(?: \w+){0,20}? truy thu\b/, f)) {
     const a = part('payment_mode.backpay_past');
     // On unpaid leave, asking to join and to pay back: yes to joining first (the 2025 rule), then no backpay.
     const leave = s.unpaidLeave ? get(index, 'eligibility.unpaid_leave') : undefined;
@@ -628,7 +629,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Stopped for a while, asks to go on: yes, re-register; the years paid stay and add up.
-  if (STOPPED.test(f) && GO_ON.test(f) && !asksLumpSum) {
+  if (has(STOPPED, f) && has(GO_ON, f) && !asksLumpSum) {
     const a = part('payment_mode.pause_resume');
     if (a) return a;
   }
@@ -639,26 +640,26 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   const atAge =
     s.reachedAge === true ||
     (s.birthMonth !== undefined && atRetirementAge(s, s.year ?? yearOf(today()))) ||
-    AT_AGE.test(f) ||
+    has(AT_AGE, f) ||
     (s.age !== undefined && s.age >= 62) ||
     (s.age !== undefined && s.sex !== undefined && s.year !== undefined && s.age * 12 >= retirementAgeMonths(s.sex, s.year));
   // (Asking to pay the rest at once, "đóng nốt 2 năm còn thiếu một lần", is answered below: the option they chose.)
   // (Not for a member who died: "Bố tôi 68 tuổi, đóng 7 năm, vừa mất … gia đình được nhận gì" is the family's.)
-  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && s.memberDied !== true && (OPTIONS_ASK.test(f) || (asksLumpSum && !PAY_REST_AT_ONCE.test(f) && !payingOnce) || /\bkhong du tien\b/.test(f))) {
+  if (s.yearsPaid !== undefined && s.yearsPaid < 15 && atAge && s.memberDied !== true && (has(OPTIONS_ASK, f) || (asksLumpSum && !has(PAY_REST_AT_ONCE, f) && !payingOnce) || has(/\bkhong du tien\b/, f))) {
     const a = part('lump_sum.monthly_allowance_option', yearsLead(s));
     // "… muốn rút thì được bao nhiêu": how a lump sum is reckoned, after the options.
-    const amount = /\b(?:duoc|nhan|rut|lanh) (?:duoc |lai )?bao nhieu\b|\bbao nhieu tien\b/.test(f) ? get(index, 'lump_sum.amount') : undefined;
+    const amount = has(/\b(?:duoc|nhan|rut|lanh) (?:duoc |lai )?bao nhieu\b|\bbao nhieu tien\b/, f) ? get(index, 'lump_sum.amount') : undefined;
     if (a && amount && a.kind === 'parts') return { kind: 'parts', parts: [...a.parts, { entry: amount }] };
     if (a) return a;
   }
   // 20 years or more, no illness, not emigrating: no lump sum for stopping (the transitional rule is under 20).
-  if (asksLumpSum && s.yearsPaid !== undefined && s.yearsPaid >= 20 && !s.seriousIllness && !s.settlingAbroad && !ILL.test(f) && s.drawingPension !== true && !s.memberDied && !PAY_REST_AT_ONCE.test(f) && !/\b(?:khi|luc) (?:nghi|ve) huu\b|\bhuong luong huu\b/.test(f)) {
+  if (asksLumpSum && s.yearsPaid !== undefined && s.yearsPaid >= 20 && !s.seriousIllness && !s.settlingAbroad && !has(ILL, f) && s.drawingPension !== true && !s.memberDied && !has(PAY_REST_AT_ONCE, f) && !has(/\b(?:khi|luc) (?:nghi|ve) huu\b|\bhuong luong huu\b/, f)) {
     const own = `Anh/chị đã đóng từ đủ 20 năm nên không thuộc trường hợp rút BHXH một lần vì nghỉ đóng 12 tháng; chỉ được nhận một lần khi ra nước ngoài định cư, mắc bệnh nguy hiểm theo danh mục hoặc suy giảm khả năng lao động từ 81%. ${yearsLead(s) ?? ''}`.trim();
     const a = part('lump_sum.when_allowed', own);
     if (a) return a;
   }
   // "Rút ra hết" matched to a rule on paying: the conditions for a lump sum, with what the years mean.
-  if (/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/.test(f) && matched?.topic === 'pension_conditions' && !PAY_REST_AT_ONCE.test(f) && !died && !s.withdrewBefore) {
+  if (has(/(?<!\b(?:chua|khong|ko|k|chang) )\b(?:rut|lay lai|lay tien)\b/, f) && matched?.topic === 'pension_conditions' && !has(PAY_REST_AT_ONCE, f) && !died && !s.withdrewBefore) {
     // (Under 15 years, paid before the reform and out for 12 months already, "… 6 năm (2019–2025), nghỉ đóng từ tháng 3/2025
     // đến giờ … muốn rút": the transitional rule says they may, now.)
     const now = (s.yearsPaid ?? 15) < 15 && !s.seriousIllness && !s.settlingAbroad && !atAge ? transitionalLumpSumLead(s, f) : undefined;
@@ -666,20 +667,20 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     if (a) return a;
   }
   // Money paid ahead asked back without a reason the law refunds (hired, died): the cases that are refunded.
-  if (/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/.test(f) && !died && !(s.employment === 'contract' || HIRED.test(f))) {
+  if (has(/\b(?:rut lai|lay lai|hoan lai|tra lai)\b(?: \w+){0,8} (?:dong truoc|da dong)\b/, f) && !died && !(s.employment === 'contract' || has(HIRED, f))) {
     const a = part('payment_mode.refund_cases');
     if (a) return a;
   }
   // "Đóng một lần 5 năm cho những năm sau": paying ahead (at most 5 years, discounted), not the missing years.
   const restYears = PAY_REST_AT_ONCE.exec(f)?.[1];
   const plainAhead = restYears !== undefined && Number(restYears) <= 5 && !atAge && s.yearsPaid === undefined;
-  if (PAY_REST_AT_ONCE.test(f) && (AHEAD.test(f) || plainAhead) && !/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/.test(f)) {
+  if (has(PAY_REST_AT_ONCE, f) && (has(AHEAD, f) || plainAhead) && !has(/\b(?:con thieu|cho du|nam thieu|du 15|du tuoi)\b/, f)) {
     // (More than 5 years asked, "đóng trước 1 lần 8 năm": refused first.)
     const a = part('payment_mode.years_ahead', overFiveAheadLead(f));
     if (a) return a;
   }
   // "Đóng luôn 1 lần để hưởng lương hưu" matched to withdrawing: paying at once, and when it is allowed.
-  if (payingOnce && matched?.topic === 'lump_sum' && /\bhuu\b/.test(f)) {
+  if (payingOnce && matched?.topic === 'lump_sum' && has(/\bhuu\b/, f)) {
     const a = part('pension_conditions.pay_missing_once', yearsLead(s));
     if (a) return a;
   }
@@ -690,8 +691,8 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // asked for later ("khi đó có được đóng một lần phần còn thiếu"), the missing-years payment is the answer.
   const gap = s.yearsPaid !== undefined && s.yearsPaid < 15 ? Math.ceil(15 - s.yearsPaid) : undefined;
   const underAge = !atAge && s.age !== undefined && (s.sex !== undefined || s.age < 55);
-  const later = /\b(?:khi do|luc do|khi (?:den|du) tuoi|sau nay|den luc|den khi)\b/.test(f);
-  const now = /\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/.test(f) && !later;
+  const later = has(/\b(?:khi do|luc do|khi (?:den|du) tuoi|sau nay|den luc|den khi)\b/, f);
+  const now = has(/\b(?:gio|bay gio|hien gio|bay h|luon|lien|cho xong|ngay bay gio)\b/, f) && !later;
   // (The age told in years, the retirement age reached within it, "bố em năm nay 61 tuổi … 12 năm … đóng 1 lần cho đủ 15
   // năm": the birth month decides which payment it is.)
   const year = s.year ?? yearOf(today());
@@ -733,7 +734,7 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     const a = part('payment_mode.years_ahead', `Được: anh/chị chưa đến tuổi nghỉ hưu, nên đây là đóng trước một lần cho ${ahead} năm về sau (mỗi lần tối đa 5 năm).${rest15}`);
     if (a) return a;
   }
-  if (rest && !withdrawalNamed(f) && !(s.memberDied && DIED.test(f))) {
+  if (rest && !withdrawalNamed(f) && !(s.memberDied && has(DIED, f))) {
     const k = rest[1] ? Number(rest[1]) : undefined;
     // All the years at once before the age ("đóng một lần luôn 15 năm cho xong"): the rule on paying everything at
     // once, with the person's own way to 15 years.
@@ -762,10 +763,10 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     s.startYear !== undefined &&
     // ("từ 8/2025" without the word "tháng": the start month read.)
     // (Not the reform's own date, "kể từ ngày 1/7/2025", read as a start.)
-    (s.startYear >= 2026 || (s.startYear === 2025 && (((s.startMonth ?? 0) >= 7 && !/\b1 7 2025\b/.test(f)) || /\bthang (?:[7-9]|1[0-2])\b/.test(f)))) &&
+    (s.startYear >= 2026 || (s.startYear === 2025 && (((s.startMonth ?? 0) >= 7 && !has(/\b1 7 2025\b/, f)) || has(/\bthang (?:[7-9]|1[0-2])\b/, f)))) &&
     s.drawingPension !== true &&
     !s.memberDied &&
-    !/\b(?:huong|lanh|nhan|linh) (?:\w+ ){0,2}luong huu\b/.test(f) &&
+    !has(/\b(?:huong|lanh|nhan|linh) (?:\w+ ){0,2}luong huu\b/, f) &&
     !(s.yearsPaid !== undefined && s.yearsPaid > s.startYear - 2025 + 1.5);
   // (Or about to join and asking already whether stopping later lets them withdraw: "em định đóng từ tháng sau nhưng sợ
   // đóng vài năm rồi nghỉ, lúc đó rút lại được không".)
@@ -773,9 +774,9 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
     s.yearsPaid === undefined &&
     s.startYear === undefined &&
     s.withdrewBefore !== true &&
-    /\b(?:dinh|se|sap|muon|tinh) (?:bat dau )?(?:dong|tham gia)\b/.test(f) &&
-    /\b(?:vai|mot vai|may|\d{1,2}) (?:nam|thang) (?:roi|thi|ma) (?:nghi|dung|ngung|thoi)\b/.test(f) &&
-    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f);
+    has(/\b(?:dinh|se|sap|muon|tinh) (?:bat dau )?(?:dong|tham gia)\b/, f) &&
+    has(/\b(?:vai|mot vai|may|\d{1,2}) (?:nam|thang) (?:roi|thi|ma) (?:nghi|dung|ngung|thoi)\b/, f) &&
+    !has(/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b/, f);
   if ((joinedAfterReform || joiningNow) && asksLumpSum && !s.seriousIllness && !s.settlingAbroad) {
     const a = part('lump_sum.joined_after_2025');
     if (a) return a;
@@ -785,21 +786,21 @@ export function situationalAdvice(index: FaqIndex, text: string, s: Situation, m
   // Asking whether (and how much) for someone who paid before the reform, under 20 years: the transitional rule
   // decides, said for them.
   // ("12 năm đã rút có còn được tính không": the years withdrawn asked about, not a withdrawal.)
-  const withdrawnAsked = s.withdrewBefore === true && WITHDRAWN_COUNTED.test(f);
-  const transitional = !withdrawnAsked && asksLumpSum && (CAN_WITHDRAW.test(f) || /\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,7}duoc (?:khong|ko|k|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau|thang may|thang nao|luc nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/.test(f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !STARTS_JOB.test(f) ? transitionalLumpSumLead(s, f) : undefined;
+  const withdrawnAsked = s.withdrewBefore === true && has(WITHDRAWN_COUNTED, f);
+  const transitional = !withdrawnAsked && asksLumpSum && (has(CAN_WITHDRAW, f) || has(/\b(?:rut|nhan|lanh|lay) (?:\w+ ){0,7}duoc (?:khong|ko|k|chua)\b|\b(?:muon|dinh|can) rut (?:\w+ ){0,4}?(?:thi )?duoc (?:khoang |tam |tat ca )?bao nhieu\b|\b(?:bao gio|khi nao|bao lau|thang may|thang nao|luc nao)\b(?: \w+){0,3} (?:rut|nhan|lanh)\b/, f)) && !s.seriousIllness && !s.settlingAbroad && !atAge && !has(STARTS_JOB, f) ? transitionalLumpSumLead(s, f) : undefined;
   // (Matched to a rule on going on or adding periods, "muốn rút … được không" still asks the lump sum.)
   // (Working abroad for a time matched to emigration: not settling, but the 12 months may still open a lump sum.)
   const onLumpSum =
     matched?.topic === 'lump_sum' &&
     ['lump_sum.amount', 'lump_sum.when_allowed', 'lump_sum.joined_after_2025', 'lump_sum.transitional_12_months', ...(s.settlingAbroad ? [] : ['lump_sum.emigration'])].includes(matched.id);
-  const withdrawAsked = /\brut\b/.test(f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');
+  const withdrawAsked = has(/\brut\b/, f) && ['transfer_between_schemes', 'pension_conditions', 'eligibility'].includes(matched?.topic ?? '');
   // ("… nghỉ việc nhưng chưa rút bảo hiểm … bao giờ được hưởng lương hưu": a withdrawal denied, not asked.)
-  const withdrawalDenied = /\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/.test(f) && !/\b(?:rut|mot lan|1 lan)\b/.test(f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: (?:bhxh|bao hiem(?: xa hoi)?|so))?(?: (?:mot lan|1 lan))?\b/g, ' '));
+  const withdrawalDenied = has(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut\b/, f) && !has(/\b(?:rut|mot lan|1 lan)\b/, f.replace(/\b(?:chua|khong|ko|k|chang) (?:\w+ )?rut(?: (?:bhxh|bao hiem(?: xa hoi)?|so))?(?: (?:mot lan|1 lan))?\b/g, ' '));
   if (transitional && (onLumpSum || withdrawAsked) && !withdrawalDenied) {
-    const a = part(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
+    const a = part(has(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/, f) ? 'lump_sum.amount' : 'lump_sum.transitional_12_months', transitional);
     if (a) return a;
   }
-  if ((matched?.id === 'lump_sum.amount' && CAN_WITHDRAW.test(f) && !/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/.test(f)) || (matched?.id === 'lump_sum.joined_after_2025' && !joinedAfterReform)) {
+  if ((matched?.id === 'lump_sum.amount' && has(CAN_WITHDRAW, f) && !has(/\b(?:bao nhieu|muc huong|duoc tinh|cach tinh)\b/, f)) || (matched?.id === 'lump_sum.joined_after_2025' && !joinedAfterReform)) {
     const a = part('lump_sum.when_allowed');
     if (a) return a;
   }
@@ -824,7 +825,7 @@ function routeAdvice(index: FaqIndex, route: AskRoute, s: Situation, f: string):
 
 /** Babies at one birth the message names: twins 2, triplets 3, else 1 ("sinh đôi", "mang song thai", "sinh ba"). */
 export function babiesBorn(f: string): number {
-  return /\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b|\bsong thai\b/.test(f) ? 2 : /\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/.test(f) ? 3 : 1;
+  return has(/\b(?:sinh|mang thai|co thai|de) (?:\w+ )?(?:doi|song thai)\b|\bsong thai\b/, f) ? 2 : has(/\b(?:sinh|mang thai|de) (?:\w+ )?ba\b(?! (?:thang|tuan|ngay))/, f) ? 3 : 1;
 }
 
 /** The allowance for twins or triplets: "Sinh đôi: 2 con x 2.000.000 = 4.000.000 đồng". */
@@ -837,7 +838,7 @@ const EACH_PARENT_ASKED = /\bca (?:hai |2 )?vo (?:va |lan )?chong\b|\bca (?:hai|
 /** Neither parent with the months ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): the conditions decide, not who of two. */
 const NEITHER_QUALIFIES = /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du\b/;
 /** Paying (more) asked to raise what one gets ("đóng thêm tự nguyện để tăng lương hưu", "đóng tiếp … cho cao hơn"). */
-export const asksToPayMore = (f: string): boolean => /\b(?:dong|tham gia|mua|dang ky)\b(?: \w+){0,3} (?:them|tiep|tu nguyen)\b/.test(f) && /\btang\b|\bcao hon\b|\bthem\b/.test(f);
+export const asksToPayMore = (f: string): boolean => has(/\b(?:dong|tham gia|mua|dang ky)\b(?: \w+){0,3} (?:them|tiep|tu nguyen)\b/, f) && has(/\btang\b|\bcao hon\b|\bthem\b/, f);
 /** A pensioner who asks to pay to raise the pension: no. */
 export const PENSIONER_PAYS_MORE = 'Đang hưởng lương hưu thì không được đóng BHXH tự nguyện nữa, kể cả để lương hưu hay thu nhập cao hơn; lương hưu đang nhận được Nhà nước điều chỉnh theo từng thời kỳ.';
 /** One allowance a child, whichever parent. */
@@ -848,7 +849,7 @@ function birthMonthsAdvice(index: FaqIndex, f: string, day: AsOfDay | undefined,
   const lead = monthsBeforeBirthLead(f, day);
   if (!lead) return null;
   // (Both paying, "Mỗi người được nhận 2 triệu cho mỗi bé phải không": one of them receives it.)
-  const onceToo = EACH_PARENT_ASKED.test(f) && !lead.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
+  const onceToo = has(EACH_PARENT_ASKED, f) && !lead.includes('chưa') ? ` ${ONE_PARENT_ONLY}` : '';
   const entry = get(index, 'maternity.conditions') ?? matched;
   return entry ? { kind: 'parts', parts: [{ entry, lead: `${lead}${onceToo}` }] } : null;
 }
@@ -863,19 +864,19 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const part = partOf(index);
   // A repealed law's rule matched for a question about today (no earlier year, no "luật cũ"): today's rule.
   // (A period paid, "đóng từ 1/2012", dates the years paid, not the rules asked about.)
-  const current = found0.id.includes('.old_') && !ASKS_THE_PAST.test(f.replace(PAID_SINCE, ' ')) ? CURRENT_OF[found0.id] : undefined;
+  const current = found0.id.includes('.old_') && !has(ASKS_THE_PAST, f.replace(PAID_SINCE, ' ')) ? CURRENT_OF[found0.id] : undefined;
   // (The money paid asked back, "hồi năm 2023 đóng … 10 tháng ở mức thấp nhất … muốn rút lại số tiền đó … được bao nhiêu": a
   // withdrawal, whatever the level told matched.)
-  const withdrawal = found0.topic === 'contribution_amount' && s.yearsPaid !== undefined && /\b(?:rut|lay) (?:lai )?(?:(?:het|ca) )?(?:so )?tien\b|\brut (?:lai )?(?:bhxh|bao hiem)\b/.test(f) ? get(index, 'lump_sum.when_allowed') : undefined;
+  const withdrawal = found0.topic === 'contribution_amount' && s.yearsPaid !== undefined && has(/\b(?:rut|lay) (?:lai )?(?:(?:het|ca) )?(?:so )?tien\b|\brut (?:lai )?(?:bhxh|bao hiem)\b/, f) ? get(index, 'lump_sum.when_allowed') : undefined;
   const found = withdrawal ?? (current ? get(index, current) : undefined) ?? found0;
   // The contribution of an earlier year asked ("năm 2020 tôi đóng mức thấp nhất bao nhiêu"): the figures of then.
   // (Not a withdrawal's amount asked: "hồi năm 2023 đóng … được 10 tháng ở mức thấp nhất … muốn rút lại số tiền đó … được bao nhiêu".)
-  if (found.topic === 'contribution_amount' && /\bnam 20(?:1[89]|2[0-4])\b/.test(f) && /\bbao nhieu\b/.test(f) && !WITHDRAW_VERB.test(f)) {
+  if (found.topic === 'contribution_amount' && has(/\bnam 20(?:1[89]|2[0-4])\b/, f) && has(/\bbao nhieu\b/, f) && !has(WITHDRAW_VERB, f)) {
     const a = part('contribution_amount.old_2020');
     if (a) return a;
   }
   // Someone under 15 asking to join ("cháu 14 tuổi rưỡi … muốn đóng luôn được không"): not yet, from the full 15th year.
-  if (s.age !== undefined && s.age < 15 && /\b(?:dong|tham gia|dang ky|mua)\b/.test(f) && ['eligibility', 'pension_conditions', 'how_to_join'].includes(found.topic)) {
+  if (s.age !== undefined && s.age < 15 && has(/\b(?:dong|tham gia|dang ky|mua)\b/, f) && ['eligibility', 'pension_conditions', 'how_to_join'].includes(found.topic)) {
     const a = part('eligibility.min_age_15', UNDER_15);
     if (a) return a;
   }
@@ -884,9 +885,9 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const ownSex = found.id === otherSex ? (get(index, s.sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women') ?? found) : found;
   // "Chồng em đóng ở công ty, em đóng tự nguyện được 8 tháng, em sinh thì có được 2tr không": the birth allowance is
   // the ask, whatever the story of two schemes pulled.
-  const matched = BIRTH_ALLOWANCE_ASK.test(f) && ['transfer_between_schemes', 'eligibility', 'payment_mode', 'contribution_amount', 'how_to_join'].includes(ownSex.topic) ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
+  const matched = has(BIRTH_ALLOWANCE_ASK, f) && ['transfer_between_schemes', 'eligibility', 'payment_mode', 'contribution_amount', 'how_to_join'].includes(ownSex.topic) ? (get(index, 'maternity.conditions') ?? ownSex) : ownSex;
   // 15 years or more and asking to pay years at once to raise the rate: the lump payment only fills a gap up to 15.
-  if (matched.id === 'pension_conditions.pay_missing_once' && s.yearsPaid !== undefined && s.yearsPaid >= 15 && /\b(?:mot lan|1 lan)\b/.test(f)) {
+  if (matched.id === 'pension_conditions.pay_missing_once' && s.yearsPaid !== undefined && s.yearsPaid >= 15 && has(/\b(?:mot lan|1 lan)\b/, f)) {
     // (Years planned, not paid: "đóng một lần cho 5 năm về sau … đóng tiếp một lần 10 năm còn lại cho đủ 15 năm".)
     const planned = /\b(?:mot|1) lan (?:\w+ ){0,2}([6-9]|[1-9]\d) nam\b/.exec(f);
     const a = planned ? part('pension_conditions.missing_more_than_5', overFiveOnce(Number(planned[1]))) : part('pension_conditions.years_15', pastFifteenOnce(s.yearsPaid));
@@ -894,37 +895,37 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // A job left for good ("nghỉ việc từ đầu năm 2025 … Giờ tôi làm tự do thì có đóng tự nguyện tiếp được không"): voluntary
   // insurance with the old number, not the rule for a contract suspended.
-  if (matched.id === 'eligibility.unpaid_leave' && !s.unpaidLeave && (s.employment === 'left_job' || s.employment === 'no_contract') && /\b(?:nghi viec|thoi viec|het hop dong|nghi lam)\b/.test(f) && !/\b(?:tam hoan|nghi khong luong|khong huong luong|nghi (?:\w+ ){0,2}khong luong)\b/.test(f)) {
+  if (matched.id === 'eligibility.unpaid_leave' && !s.unpaidLeave && (s.employment === 'left_job' || s.employment === 'no_contract') && has(/\b(?:nghi viec|thoi viec|het hop dong|nghi lam)\b/, f) && !has(/\b(?:tam hoan|nghi khong luong|khong huong luong|nghi (?:\w+ ){0,2}khong luong)\b/, f)) {
     const a = part('transfer_between_schemes.quit_job');
     if (a) return a;
   }
   const situational = situationalAdvice(index, text, s, matched);
   if (situational) return situational;
 
-  if (s.householdBusiness && (matched.topic === 'eligibility' || /\b(?:tham gia|dong|loai nao)\b/.test(f))) {
+  if (s.householdBusiness && (matched.topic === 'eligibility' || has(/\b(?:tham gia|dong|loai nao)\b/, f))) {
     const a = part('eligibility.household_business');
     if (a) return a;
   }
   // Combining the two schemes matched for someone who names one scheme and asks when the pension comes ("đã đóng
   // bắt buộc 16 năm thì khi nào được lương hưu"): their years and their age, not "Có".
-  if (matched.id === 'transfer_between_schemes.combine_periods' && s.yearsPaid !== undefined && !/\b(?:tu nguyen|cong don|cong lai|gop|noi)\b/.test(f)) {
+  if (matched.id === 'transfer_between_schemes.combine_periods' && s.yearsPaid !== undefined && !has(/\b(?:tu nguyen|cong don|cong lai|gop|noi)\b/, f)) {
     const a = part('pension_conditions.years_15', yearsLead(s));
     if (a) return a;
   }
   // Leaving a job matched for someone who has none yet and asks about one to come ("sau này ra trường cháu vào làm công ty
   // có đóng bắt buộc thì mấy năm tự nguyện này có bị mất không"): the voluntary years are kept and added.
-  if (matched.id === 'transfer_between_schemes.quit_job' && s.employment === undefined && s.yearsPaid === undefined && FUTURE_JOB.test(f)) {
+  if (matched.id === 'transfer_between_schemes.quit_job' && s.employment === undefined && s.yearsPaid === undefined && has(FUTURE_JOB, f)) {
     const a = part('transfer_between_schemes.got_job');
     if (a) return a;
   }
   // Backpay of years never joined matched for a member who missed a period of their mode ("đóng 12 tháng một lần từ năm
   // 2020 … năm nay quên chưa đóng, giờ đóng bù được không"): the rule on a missed period.
-  if (matched.id === 'payment_mode.backpay_past' && MISSED.test(f) && (s.yearsPaid !== undefined || s.startYear !== undefined)) {
+  if (matched.id === 'payment_mode.backpay_past' && has(MISSED, f) && (s.yearsPaid !== undefined || s.startYear !== undefined)) {
     const a = part('payment_mode.missed_payment');
     if (a) return a;
   }
   // "… 5 năm chưa rút, giờ đóng tự nguyện tiếp được ko": nothing withdrawn, so going on, not the withdrawn rule.
-  if (matched.id === 'transfer_between_schemes.withdrawn_not_counted' && !s.withdrewBefore && /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}rut\b/.test(f)) {
+  if (matched.id === 'transfer_between_schemes.withdrawn_not_counted' && !s.withdrewBefore && has(/\b(?:chua|khong|ko|k) (?:\w+ ){0,2}rut\b/, f)) {
     const a = part('transfer_between_schemes.quit_job', yearsLead(s));
     if (a) return a;
   }
@@ -954,24 +955,24 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   // Took a lump sum and asks to pay it back to restore the period: the period is settled for good.
-  if (s.withdrewBefore && (/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/.test(f) || WITHDRAWN_COUNTED.test(f) || EARLIER_YEARS_COUNTED.test(f))) {
+  if (s.withdrewBefore && (has(/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b/, f) || has(WITHDRAWN_COUNTED, f) || has(EARLIER_YEARS_COUNTED, f))) {
     // (With what starting afresh takes at their age, when nothing has been paid since: "bố em sinh 1953 … đã rút … từ đó
     // tới giờ không đóng gì … có được tính lại 12 năm cũ không, giờ đóng lại thì có ý nghĩa gì".)
-    const a = part('transfer_between_schemes.withdrawn_not_counted', s.neverPaid && s.yearsPaid === undefined && GO_ON.test(f) ? afresh(startLead(s, false)) : undefined);
+    const a = part('transfer_between_schemes.withdrawn_not_counted', s.neverPaid && s.yearsPaid === undefined && has(GO_ON, f) ? afresh(startLead(s, false)) : undefined);
     if (a) return a;
   }
   // Took a lump sum before and asks about paying again: yes, counted afresh (not the withdrawal rules).
-  if (s.withdrewBefore && /\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/.test(f)) {
+  if (s.withdrewBefore && has(/\b(?:dong|tham gia)(?: \w+){0,3} (?:lai|tiep)\b|\blai tu dau\b/, f)) {
     const a = part('eligibility.rejoin_after_withdrawal', rejoinLead(s, f));
     if (a) return a;
   }
   // No contract (or the employer pays nothing) and asking to pay voluntary: yes first, then the other ask.
-  if (s.employment === 'no_contract' && matched.topic === 'transfer_between_schemes' && /\b(?:tu dong|tham gia|dong)\b(?: \w+){0,4} (?:duoc|khong)\b/.test(f)) {
+  if (s.employment === 'no_contract' && matched.topic === 'transfer_between_schemes' && has(/\b(?:tu dong|tham gia|dong)\b(?: \w+){0,4} (?:duoc|khong)\b/, f)) {
     const yes = get(index, 'eligibility.no_contract');
     if (yes) return { kind: 'parts', parts: [{ entry: yes }, { entry: matched }] };
   }
   // Unpaid leave or a suspended contract, asking to join: the 2025 rule for them.
-  if (s.unpaidLeave && /\b(?:bhxh|bao hiem xa hoi)(?: \w+){0,2} tu nguyen\b/.test(f)) {
+  if (s.unpaidLeave && has(/\b(?:bhxh|bao hiem xa hoi)(?: \w+){0,2} tu nguyen\b/, f)) {
     const a = part('eligibility.unpaid_leave');
     if (a) return a;
   }
@@ -979,14 +980,14 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A pension named but "chưa lãnh lương hưu": the member's rules, not a pensioner's.
   // ("Chết trước khi về hưu", "chưa được hưởng lương hưu" name the pension the member never drew.)
   // (Nor a pension asked for the future, "bao giờ tôi mới có lương hưu": the asker's own, to come.)
-  const pensioner = PENSION_WORD.test(f.replace(NOT_YET_RETIRED, ' ').replace(PENSION_TO_COME, ' ')) && s.drawingPension !== false;
-  if (s.memberDied && DIED.test(f) && matched.topic !== 'survivor' && /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/.test(f) && !/\b(?:thai|chet luu)\b/.test(f)) {
+  const pensioner = has(PENSION_WORD, f.replace(NOT_YET_RETIRED, ' ').replace(PENSION_TO_COME, ' ')) && s.drawingPension !== false;
+  if (s.memberDied && has(DIED, f) && matched.topic !== 'survivor' && has(/\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|nhan gi|tuat|khoan tien)\b/, f) && !has(/\b(?:thai|chet luu)\b/, f)) {
     const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
   // The papers matched, what the family receives asked too ("… có được nhận tiền tuất và tiền mai táng không, làm hồ sơ
   // ở đâu"): what they receive for the member's years first, then the papers.
-  if (matched.id === 'survivor.procedure' && s.memberDied && /\b(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:tuat|mai tang)\b(?: \w+){0,6} (?:khong|ko|k|chua|bao nhieu)\b/.test(f)) {
+  if (matched.id === 'survivor.procedure' && s.memberDied && has(/\b(?:co )?(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:tuat|mai tang)\b(?: \w+){0,6} (?:khong|ko|k|chua|bao nhieu)\b/, f)) {
     const lead = pensioner ? pensionerSurvivorLead(text, f, s.day) : survivorLead(s, f);
     const what = get(index, pensioner ? 'survivor.pensioner_dies' : 'survivor.member_dies_one_time');
     if (what && lead) return { kind: 'parts', parts: [{ entry: what, lead }, { entry: matched }] };
@@ -1001,7 +1002,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // A pensioner's death answer for a question about someone who drew no pension: the member's own rules.
   // The refund of prepaid months, matched for a death where nothing was paid ahead: what the family receives.
-  if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/.test(f)) {
+  if (matched.id === 'survivor.prepaid_refund' && !s.prepaid && !has(/\b(?:hoan|tra lai|lay lai|nhan lai|dong truoc)\b/, f)) {
     const a = pensioner ? part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day)) : part('survivor.member_dies_one_time', survivorLead(s, f));
     if (a) return a;
   }
@@ -1011,7 +1012,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   // A pensioner of voluntary insurance only: no monthly survivor allowance; the pensioner's one-time rules.
-  if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && /\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) {
+  if (matched.id === 'survivor.monthly_survivor' && pensioner && s.memberDied && has(/\btu nguyen\b/, f) && !has(/\bbat buoc\b/, f)) {
     const a = part('survivor.pensioner_dies', pensionerSurvivorLead(text, f, s.day));
     if (a) return a;
   }
@@ -1031,13 +1032,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     if (a) return a;
   }
   if (matched.id === 'survivor.pensioner_dies' && !pensioner) {
-    const a = /\bmai tang\b/.test(f) ? part('survivor.funeral_allowance') : part('survivor.member_dies_one_time', s.memberDied ? survivorLead(s, f) : undefined);
+    const a = has(/\bmai tang\b/, f) ? part('survivor.funeral_allowance') : part('survivor.member_dies_one_time', s.memberDied ? survivorLead(s, f) : undefined);
     if (a) return a;
   }
 
   // Eligibility answers that say "no" must fit the person.
-  if (matched.id === 'eligibility.pensioner_working' && !(s.drawingPension === true || (s.drawingPension === undefined && RETIRED.test(f)))) {
-    const leftJob = s.employment === 'left_job' || /\b(?:nghi viec|thoi viec|mat viec)\b/.test(f);
+  if (matched.id === 'eligibility.pensioner_working' && !(s.drawingPension === true || (s.drawingPension === undefined && has(RETIRED, f)))) {
+    const leftJob = s.employment === 'left_job' || has(/\b(?:nghi viec|thoi viec|mat viec)\b/, f);
     const a = leftJob
       ? part('transfer_between_schemes.quit_job', yearsLead(s))
       : s.yearsPaid !== undefined
@@ -1047,7 +1048,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // (Also when the words matched registering online or the support: "Vợ tôi là người Lào, chưa nhập quốc tịch Việt Nam … có
   // đăng ký được không, có được hỗ trợ như người dân tộc thiểu số không".)
-  if (s.foreigner && (matched.topic === 'eligibility' || (['how_to_join', 'subsidy'].includes(matched.topic) && /\b(?:dang ky|tham gia|dong)\b(?: \w+){0,6} (?:duoc|dc) (?:khong|ko|k)\b/.test(f))) && matched.id !== 'eligibility.foreigner') {
+  if (s.foreigner && (matched.topic === 'eligibility' || (['how_to_join', 'subsidy'].includes(matched.topic) && has(/\b(?:dang ky|tham gia|dong)\b(?: \w+){0,6} (?:duoc|dc) (?:khong|ko|k)\b/, f))) && matched.id !== 'eligibility.foreigner') {
     const a = part('eligibility.foreigner');
     if (a) return a;
   }
@@ -1088,7 +1089,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     const a = part('eligibility.pensioner', PENSIONER_PAYS_MORE);
     if (a) return a;
   }
-  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !RETIRED.test(f)) {
+  if (matched.id === 'eligibility.pensioner' && s.drawingPension !== true && !has(RETIRED, f)) {
     if (s.yearsPaid !== undefined || s.drawingPension === false) {
       const a = part('pension_conditions.years_15', yearsLead(s));
       if (a) return a;
@@ -1096,12 +1097,12 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
       // Never paid: no pension to draw; who may join, with what joining at their age takes.
       const a = part('eligibility.who_can_join', yearsLead(s));
       if (a) return a;
-    } else if (!PENSION_WORD.test(f)) {
+    } else if (!has(PENSION_WORD, f)) {
       // Nothing about a pension in the question: the pensioner rule was matched on other words ("sổ bảo hiểm",
       // "đóng tiếp"); someone with a book from a past job continues with the same number.
-      const a = part(/\b(?:so|ma so|cong ty|nghi viec|da dong|dong tiep)\b/.test(f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
+      const a = part(has(/\b(?:so|ma so|cong ty|nghi viec|da dong|dong tiep)\b/, f) ? 'transfer_between_schemes.quit_job' : 'eligibility.who_can_join');
       if (a) return a;
-    } else if (!/\b(?:bo|me|ong|ba|chong|vo) (?:\w+ ){0,3}(?:co|dang|da) (?:\w+ ){0,2}luong huu\b/.test(f)) {
+    } else if (!has(/\b(?:bo|me|ong|ba|chong|vo) (?:\w+ ){0,3}(?:co|dang|da) (?:\w+ ){0,2}luong huu\b/, f)) {
       return {
         kind: 'clarify',
         clarify: { slot: 'pension', question: 'Anh/chị đang nhận lương hưu (hoặc trợ cấp BHXH) hằng tháng chưa?', options: ['Đang nhận', 'Chưa nhận'] },
@@ -1109,7 +1110,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
     }
   }
   // A rate table for one sex, asked by someone who did not say theirs: the rule for both.
-  if ((matched.id === 'benefits_pension.rate_women' || matched.id === 'benefits_pension.rate_men') && !s.sex && !/\b(?:nu|nam gioi|dan ong|phu nu|lao dong nam)\b/.test(f)) {
+  if ((matched.id === 'benefits_pension.rate_women' || matched.id === 'benefits_pension.rate_men') && !s.sex && !has(/\b(?:nu|nam gioi|dan ong|phu nu|lao dong nam)\b/, f)) {
     const a = part('benefits_pension.how_calculated', yearsLead(s));
     if (a) return a;
   }
@@ -1118,10 +1119,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // ("Tôi là giáo viên …, đang đóng BHXH bắt buộc. Tôi có đăng ký BHXH tự nguyện được không?": paying compulsory now, told
   // in so many words, and joining asked, not after leaving the job.)
   const joinsNow =
-    /\bdang (?:duoc )?(?:dong|tham gia) (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/.test(f) &&
-    /\b(?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k)\b|\b(?:co )?(?:duoc|dc|the) (?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b/.test(f) &&
-    !/\b(?:nghi viec|thoi viec|het hop dong|nghi huu|khi nghi|sau khi|neu nghi|bo viec|mat viec)\b/.test(f);
-  if (s.employment === 'contract' && (joinsNow || /\b(?:dong|mua|dang ky|tham gia) them\b(?: \w+){0,4} tu nguyen\b/.test(f)) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
+    has(/\bdang (?:duoc )?(?:dong|tham gia) (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b/, f) &&
+    has(/\b(?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k)\b|\b(?:co )?(?:duoc|dc|the) (?:dang ky|tham gia|dong)\b(?: \w+){0,4} tu nguyen\b/, f) &&
+    !has(/\b(?:nghi viec|thoi viec|het hop dong|nghi huu|khi nghi|sau khi|neu nghi|bo viec|mat viec)\b/, f);
+  if (s.employment === 'contract' && (joinsNow || has(/\b(?:dong|mua|dang ky|tham gia) them\b(?: \w+){0,4} tu nguyen\b/, f)) && !['eligibility.labour_contract', 'transfer_between_schemes.both_at_once'].includes(matched.id)) {
     const a = part(
       'eligibility.labour_contract',
       joinsNow ? 'Anh/chị đang đóng BHXH bắt buộc nên không được tham gia thêm BHXH tự nguyện cùng lúc; khi thôi đóng bắt buộc (nghỉ việc) thì đăng ký tự nguyện để đóng tiếp, thời gian đã đóng được cộng dồn.' : undefined,
@@ -1131,7 +1132,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // A group's subsidy matched for someone in another group ("người Tày, nhà không phải hộ nghèo", "ở đặc khu Lý
   // Sơn"): that group's.
   // ("Người Dao" is an ethnic group, not an island.)
-  const island = (ISLAND.test(f) || /\bdao\b/.test(f)) && !/\bnguoi dao\b/.test(f) && !leftIsland(f);
+  const island = (has(ISLAND, f) || has(/\bdao\b/, f)) && !has(/\bnguoi dao\b/, f) && !leftIsland(f);
   if (GROUP_SUBSIDY.has(matched.id) && !s.household && (island || s.ethnicMinority)) {
     const own = island ? 'subsidy.island_commune' : 'subsidy.ethnic_minority';
     const a = own === matched.id ? undefined : part(own);
@@ -1141,13 +1142,13 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   if (GROUP_SUBSIDY.has(matched.id) && !s.household && !s.ethnicMinority && !island) {
     const a = part('subsidy.rates_by_group');
     const join = get(index, 'eligibility.no_upper_age');
-    if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && /\b(?:dong|tham gia)\b/.test(f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
+    if (a && a.kind === 'parts' && join && s.age !== undefined && s.age >= 55 && has(/\b(?:dong|tham gia)\b/, f)) return { kind: 'parts', parts: [{ entry: join }, ...a.parts] };
     if (a) return a;
   }
-  const localTopUp = /\b(?:ha noi|ninh binh|nam dinh|ha nam|thanh pho ho tro|tinh ho tro)\b/.test(f) ? get(index, 'subsidy.local_topup') : undefined;
+  const localTopUp = has(/\b(?:ha noi|ninh binh|nam dinh|ha nam|thanh pho ho tro|tinh ho tro)\b/, f) ? get(index, 'subsidy.local_topup') : undefined;
   // An income named and the amount asked ("hộ cận nghèo chọn mức 3tr mỗi tháng nộp bao nhiêu"): the figures for it.
   const forIncome = ['subsidy', 'contribution_amount', 'calculator', 'payment_mode'].includes(matched.topic) ? contributionLead(text, f, s) : undefined;
-  const ruleAsked = GROUP_RULES.has(matched.id) || (matched.id === 'subsidy.duration_10_years' && SUBSIDY_YEARS.test(f));
+  const ruleAsked = GROUP_RULES.has(matched.id) || (matched.id === 'subsidy.duration_10_years' && has(SUBSIDY_YEARS, f));
   if ((matched.topic === 'subsidy' || matched.topic === 'contribution_amount') && s.household && !ruleAsked) {
     // (A near-poor household on an island or in a special zone: the island's 50 %, the higher of the two.)
     const e = get(index, s.household === 'poor' ? 'subsidy.poor_household' : island ? 'subsidy.island_commune' : 'subsidy.near_poor');
@@ -1162,7 +1163,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   if (forIncome) return { kind: 'parts', parts: [{ entry: matched, lead: forIncome }] };
   // Both spouses insured: one allowance per child, not two (neither with 6 months paid: the conditions decide).
-  if (matched.topic === 'maternity' && EACH_PARENT_ASKED.test(f) && !NEITHER_QUALIFIES.test(f)) {
+  if (matched.topic === 'maternity' && has(EACH_PARENT_ASKED, f) && !has(NEITHER_QUALIFIES, f)) {
     // (The conditions, not an entry opening with "Có." to another question: "can the father get it".)
     const body = (matched.id === 'maternity.father' || matched.id === 'maternity.amount' ? get(index, 'maternity.conditions') : undefined) ?? matched;
     // (With the months paid before the birth first, when told: "Vợ em đóng … từ tháng 3/2026 …, tháng 1/2027 dự sinh".)
@@ -1178,7 +1179,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Pregnant now and only starting: whether 6 months can be paid before the birth.
   // ("đóng tự nguyện bây giờ có kịp", "chưa có BHXH": starting now.)
-  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || /\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b|\b(?:dang ky|dong|tham gia) (?:\w+ ){0,3}(?:bay gio|ngay bay gio|tu gio)\b|\bchua (?:co|dong|tham gia) (?:bhxh|bao hiem)\b/.test(f))) {
+  if (matched.topic === 'maternity' && s.pregnantMonths !== undefined && (s.neverPaid || has(/\b(?:moi|bay gio|gio) (?:\w+ ){0,2}(?:dang ky|dong|tham gia)\b|\b(?:dang ky|dong|tham gia) (?:\w+ ){0,3}(?:bay gio|ngay bay gio|tu gio)\b|\bchua (?:co|dong|tham gia) (?:bhxh|bao hiem)\b/, f))) {
     const left = Math.max(0, 9 - s.pregnantMonths);
     const lead =
       left >= 6
@@ -1189,7 +1190,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   // Paid maternity leave asked about ("nghỉ thai sản 6 tháng hưởng lương như ở công ty"): voluntary insurance has
   // none, only the one-off allowance.
   // (Leave named, "nghỉ": "tôi có lương ở công ty, vợ sinh con có được 2 triệu không" asks no such thing.)
-  if (matched.topic === 'maternity' && /\bnghi (?:sinh|de|thai san|\d|sau|6)\b/.test(f) && /\bnghi (?:\w+ ){0,2}(?:\d|sau) thang\b|\b(?:huong|co|nhan) luong\b(?! huu)|\bnhu (?:o |ben )?(?:cong ty|bat buoc)\b/.test(f)) {
+  if (matched.topic === 'maternity' && has(/\bnghi (?:sinh|de|thai san|\d|sau|6)\b/, f) && has(/\bnghi (?:\w+ ){0,2}(?:\d|sau) thang\b|\b(?:huong|co|nhan) luong\b(?! huu)|\bnhu (?:o |ben )?(?:cong ty|bat buoc)\b/, f)) {
     const lead = 'Không: BHXH tự nguyện không có chế độ nghỉ thai sản hưởng lương như BHXH bắt buộc; chỉ có trợ cấp một lần 2.000.000 đồng cho mỗi con.';
     return { kind: 'parts', parts: [{ entry: get(index, 'maternity.conditions') ?? matched, lead }] };
   }
@@ -1198,7 +1199,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   const started = STARTED_MONTH.exec(f);
   const birth = started && BIRTH_MONTH.exec(f.slice(started.index + started[0].length));
   // (Matched elsewhere, "… nghỉ việc, sau đó đóng tự nguyện … sinh con tháng 10/2026, có được 2 triệu thai sản không": the birth asked.)
-  const beforeBirth = matched.topic === 'maternity' || /\b(?:thai san|2 trieu)\b/.test(f) ? birthMonthsAdvice(index, f, s.day, matched) : null;
+  const beforeBirth = matched.topic === 'maternity' || has(/\b(?:thai san|2 trieu)\b/, f) ? birthMonthsAdvice(index, f, s.day, matched) : null;
   if (beforeBirth) return beforeBirth;
   // A stillbirth or a loss in a month told after a start: the months paid before it against the 6 needed, and the 22 weeks.
   const lost = lossLead(f);
@@ -1208,7 +1209,7 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Paying since a month told, a birth now or soon and no stop ("đóng tự nguyện từ tháng 1/2024, nay sinh con"): the
   // months paid by now against the 6 needed in the 12 before the birth.
-  if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/.test(f)) {
+  if (matched.topic === 'maternity' && started && !birth && s.day !== undefined && !s.memberDied && !has(/\b(?:nghi|dung|ngung|bo|tam dung) (?:dong|nop)\b|\bkhong (?:dong|nop) (?:tiep|nua)\b/, f)) {
     const paid = monthIndex(s.day) - (Number(started[2]) * 12 + Number(started[1]) - 1);
     if (paid >= 6 && paid <= 600) {
       const a = part(
@@ -1220,10 +1221,10 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Years paid: say what they mean for this person, on the topics where years decide the answer.
   // (Not on the lump sum's amount or papers: what the years mean for a pension is not what was asked.)
-  const lead = (['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) || (matched.id === 'transfer_between_schemes.combine_periods' && !HIRED_NOW.test(f))) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
+  const lead = (['pension_conditions', 'eligibility', 'benefits_pension', 'lump_sum', 'payment_mode'].includes(matched.topic) || (matched.id === 'transfer_between_schemes.combine_periods' && !has(HIRED_NOW, f))) && matched.id !== 'lump_sum.amount' && matched.id !== 'lump_sum.procedure'
     ? yearsLead(s)
     : // (Not for someone alive, "… ai đóng rồi thì mất trắng … Mẹ em đóng được 9 năm": a death told or supposed only.)
-      (matched.id === 'survivor.member_dies_one_time' && (s.memberDied === true || DIED.test(f) || DEATH_SUPPOSED.test(f))) || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
+      (matched.id === 'survivor.member_dies_one_time' && (s.memberDied === true || has(DIED, f) || has(DEATH_SUPPOSED, f))) || (matched.id === 'survivor.prepaid_refund' && s.memberDied)
       ? survivorLead(s, f)
     : undefined;
   return { kind: 'parts', parts: [lead ? { entry: matched, lead } : { entry: matched }] };
@@ -1231,8 +1232,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
 
 /** Read the reply to a question back: the fact it sets, or null when the reply is not an answer to it. */
 export function applyClarifyReply(slot: Clarify['slot'], folded: string): Partial<Situation> | null {
-  const yes = /^(?:co|dung|vang|da|dang|dang nhan|co a|da co|co dong|roi|da nhan)\b/.test(folded);
-  const no = /^(?:khong|ko|k|chua|chua nhan|khong co|khong dong)\b/.test(folded);
+  const yes = has(/^(?:co|dung|vang|da|dang|dang nhan|co a|da co|co dong|roi|da nhan)\b/, folded);
+  const no = has(/^(?:khong|ko|k|chua|chua nhan|khong co|khong dong)\b/, folded);
   if (!yes && !no) return null;
   if (slot === 'contract') return { employment: yes && !no ? 'contract' : 'no_contract' };
   return { drawingPension: yes && !no };

@@ -20,6 +20,7 @@ import { readSituation, type Situation } from './situation.ts';
 import { canonicalText } from './normalise.ts';
 import { today, withYearsTold, yearOf, type AsOfDay } from './as-of.ts';
 import { familyJoinLead } from './family-join.ts';
+import { has } from './regex-literals.ts';
 
 /** The hotline every "not sure" reply offers (DESIGN.md, the campaign). */
 export const HOTLINE = '1900 9068';
@@ -176,7 +177,7 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
   // ("Chồng em cũng đóng tự nguyện": both in the same scheme, one allowance, not parents in two schemes.)
   // (Nor a job left, JOB_LEFT: "nghỉ việc cuối tháng 6/2026 … bị cắt giảm".)
   // (And a compulsory scheme named: "Chồng e đóng bhxh tn, vợ ko đóng gì, sinh con …" is one parent in one scheme.)
-  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && BIRTH_TOLD.test(f) && !BOTH_VOLUNTARY.test(f) && !JOB_LEFT.test(f) && /\bbat buoc\b|\b(?:cong ty|cty|xi nghiep|nha may) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b|\b(?:dong|co) (?:bhxh|bao hiem)(?: \w+){0,2} (?:o|tai|cua|qua) (?:cong ty|cty|xi nghiep|nha may)\b/.test(f)],
+  ['maternity.mixed_parents', (f) => spouseInAScheme(f) && has(BIRTH_TOLD, f) && !has(BOTH_VOLUNTARY, f) && !has(JOB_LEFT, f) && has(/\bbat buoc\b|\b(?:cong ty|cty|xi nghiep|nha may) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b|\b(?:dong|co) (?:bhxh|bao hiem)(?: \w+){0,2} (?:o|tai|cua|qua) (?:cong ty|cty|xi nghiep|nha may)\b/, f)],
   // (The rule for foreigners for a message that names one: "vợ tôi bán hàng ở chợ … muốn tham gia" is no foreigner.)
   ['eligibility.foreigner', /\b(?:nuoc ngoai|quoc tich|ngoai quoc|viet kieu|nguoi lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)\b/],
   // (Students' cards for a message about students: "người tham gia BHXH tự nguyện có được hỗ trợ đóng BHYT không" is not.)
@@ -192,7 +193,7 @@ const NEEDS_CUE: ReadonlyMap<string, RegExp | ((f: string) => boolean)> = new Ma
 /** Some word of a birth, a pregnancy or its allowance ("sinh" also in "sinh năm": only texts without any are kept out). */
 // (Not "2 triệu" alone: an income of 2 million is no birth.)
 const MATERNITY_WORD = /\b(?:sinh|sanh|de|thai|bau|con nho|em be|nuoi con|nhan nuoi)\b|\b(?:duoc|nhan|lanh|huong|co) (?:\w+ )?(?:2 ?tr|2 trieu|hai trieu)\b/;
-const birthIn = (text: string): boolean => MATERNITY_WORD.test(fold(text));
+const birthIn = (text: string): boolean => has(MATERNITY_WORD, fold(text));
 
 /** The best entry for a text by search and topic cues, with its confidence (no situation applied). */
 function matchEntry(index: FaqIndex, text: string, withAlternatives = true, birthTold = birthIn(text)): Match {
@@ -201,7 +202,7 @@ function matchEntry(index: FaqIndex, text: string, withAlternatives = true, birt
   const noBirth = !birthTold;
   const cuedOk = (e: KbEntry): boolean => {
     const cue = NEEDS_CUE.get(e.id);
-    return !cue || (typeof cue === 'function' ? cue(fold(text)) : cue.test(fold(text)));
+    return !cue || (typeof cue === 'function' ? cue(fold(text)) : has(cue, fold(text)));
   };
   const cued = found.entries.filter((r) => !(noBirth && r.entry.topic === 'maternity') && cuedOk(r.entry));
   // (Only a first topic is dropped: the others rank what else the message is about, for its further asks.)
@@ -239,7 +240,7 @@ function askClauseMatch(index: FaqIndex, text: string): Match | null {
   if (!last || last.index === undefined || last.index < 20) return null;
   const clause = (f.length === nfc.length ? nfc : f).slice(last.index + last[0].length).trim();
   // The clause must be a question of ours by itself ("thủ tục chuyển thế nào" needs the story to mean anything).
-  if (foldWords(clause).split(' ').length < 4 || !DOMAIN_ANCHOR.test(` ${foldWords(clause)} `)) return null;
+  if (foldWords(clause).split(' ').length < 4 || !has(DOMAIN_ANCHOR, ` ${foldWords(clause)} `)) return null;
   const whole = matchEntry(index, text);
   if (whole.confidence >= WEAK_WHOLE) return whole;
   const ask = matchEntry(index, clause, true, birthIn(text));
@@ -292,7 +293,7 @@ function askByAsk(piece: string): string[] {
   for (const [k, x] of parts.entries()) {
     const f = foldWords(x);
     // (Joined to the one before unless both close as asks of a few words each: "…, nếu được thì …" after a story is one ask.)
-    if (k > 0 && CLAUSE_ASK_END.test(foldWords(parts[k - 1]!)) && f.split(' ').length >= 4 && (k === parts.length - 1 || CLAUSE_ASK_END.test(f))) out.push(`${x}?`);
+    if (k > 0 && has(CLAUSE_ASK_END, foldWords(parts[k - 1]!)) && f.split(' ').length >= 4 && (k === parts.length - 1 || has(CLAUSE_ASK_END, f))) out.push(`${x}?`);
     else if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]!.slice(0, -1)}, ${x}?`;
     else out.push(`${x}?`);
   }
@@ -335,8 +336,8 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
   // (The first item may follow the story in the same piece: "… muốn đóng mức 3tr. 1) mỗi tháng bao nhiêu? 2) …".)
   // ("Thứ nhất, … ? Thứ hai, … ?": a list by its ordinal words, whose first item the message's first answer need not be:
   // unlike a numbered list's, it was not matched on its own.)
-  const ordinal = /\bthu nhat\b/.test(fold(text)) && pieces.some((x) => /^thu (?:hai|ba|2|3)\b/.test(foldWords(x)));
-  const numbered = ordinal || (/(?:^|\s)1[).:]\s/.test(text) && pieces.some((x) => /^[2-9][).:]\s/.test(x)));
+  const ordinal = has(/\bthu nhat\b/, fold(text)) && pieces.some((x) => has(/^thu (?:hai|ba|2|3)\b/, foldWords(x)));
+  const numbered = ordinal || (has(/(?:^|\s)1[).:]\s/, text) && pieces.some((x) => has(/^[2-9][).:]\s/, x)));
   // (A numbered list of four asks, "1. … 2. … 3. … 4. Tai nạn lúc đang chở khách có được tính tai nạn lao động không?": each
   // item answered, up to five parts in all.)
   const room = Math.max(MAX_ASKS - parts.length, Math.min(numbered ? MAX_ASKS + 2 : MAX_ASKS + 1, pieces.length) - parts.length);
@@ -372,7 +373,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
       continue;
     }
     // "… còn nếu chỉ đóng 20 năm?": the same ask for other figures, which the first answer covers.
-    if (/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/.test(f) && words < 10) continue;
+    if (has(/^(?:(?:the |vay )?con (?:neu|nhu|khi)|con trong truong hop)\b/, f) && words < 10) continue;
     // ("… chồng đã mất. Xin hỏi: đang đóng thì có thẻ BHYT không?": the ask after "xin hỏi", not the story before it.)
     const asked = ASKED_AFTER.exec(ask)?.[1];
     // (A maternity match in a message that tells no birth is not its ask: left out, not answered by another entry.)
@@ -380,7 +381,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (Unless the ask's own cue words route it: "Chồng em đang đóng BHXH tự nguyện thì có được miễn không" is the card's.)
     const noBirth = m0.entry?.topic === 'maternity' && !birthIn(text);
     // "khi nào tôi đủ tuổi nghỉ hưu" when the reply already gives the month: answered.
-    if (RETIRE_WHEN.test(f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
+    if (has(RETIRE_WHEN, f) && [...parts, ...out].some((p) => RETIREMENT_DATE_ENTRIES.has(p.entry.id) || p.lead?.includes('đủ tuổi nghỉ hưu ('))) continue;
     // The ask's own cue words, as for the message's first ask ("nếu không rút mà bảo lưu thì cần đóng thêm bao nhiêu
     // năm": the years still to pay, whatever entry "rút" pulls toward), with the person's situation.
     // (On the first ask only the routes written for a later ask: the whole message's routes already read it.)
@@ -392,18 +393,18 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("Tôi đang hưởng lương hưu … nếu tôi mất thì vợ con được gì": a pensioner's death, whatever the ask alone says.)
     // ("Chồng tôi … bắt đầu lãnh lương hưu từ tháng 1/2026 … tháng 8/2026 … mất. Tôi … đóng được 8 năm": the husband's death, a
     // pensioner's, whatever the asker's own years.)
-    const relativePensionerDied = s.drawingPension !== true && RELATIVE_PENSIONER_DIED.test(askWords(text));
+    const relativePensionerDied = s.drawingPension !== true && has(RELATIVE_PENSIONER_DIED, askWords(text));
     const pensionerDies = (s.drawingPension === true || relativePensionerDied) && m0.entry?.id.startsWith('survivor.member_dies') ? index.entries.get('survivor.pensioner_dies') : undefined;
     // ("… đóng từ năm 2018 … tôi có rút một lần ngay được không": the rule for members who joined after the reform,
     // which the ask alone matched, is not theirs; the transitional rule is, said for them.)
     const transitional = !routed && m0.entry?.id === 'lump_sum.joined_after_2025' && paidBeforeReform(s) ? index.entries.get('lump_sum.transitional_12_months') : undefined;
     // ("… chồng em mất … các cháu có được trợ cấp hằng tháng không": the survivors' monthly allowance, not the rule that
     // people drawing a monthly allowance may not join.)
-    const survivorsMonthly = !routed && s.memberDied === true && m0.entry?.id === 'eligibility.pensioner' && /\btro cap (?:\w+ )?hang thang\b/.test(f) ? index.entries.get('survivor.monthly_survivor') : undefined;
+    const survivorsMonthly = !routed && s.memberDied === true && m0.entry?.id === 'eligibility.pensioner' && has(/\btro cap (?:\w+ )?hang thang\b/, f) ? index.entries.get('survivor.monthly_survivor') : undefined;
     // ("… đang được nhận trợ cấp xã hội hằng tháng cho người khuyết tật … có người bảo đang nhận trợ cấp hằng tháng thì không
     // được tham gia": social assistance, which keeps no one out.)
     // ("Mẹ có được cấp thẻ BHYT không" after a pension granted: no child in it, so not the children's card.)
-    const notChild = !routed && m0.entry?.id === 'health_insurance.children_under_6' && !/\b(?:con|chau|be|tre|em be|tre em)\b/.test(askF) ? index.entries.get(s.drawingPension === true || (/\b(?:bo|me|ong|ba|cha)\b/.test(askF) && /\b(?:bo|me|ong|ba|cha) (?:\w+ ){0,8}(?:nghi huu|ve huu|luong huu)\b/.test(askWords(text))) ? 'health_insurance.pensioner_card' : 'health_insurance.contributor_card') : undefined;
+    const notChild = !routed && m0.entry?.id === 'health_insurance.children_under_6' && !has(/\b(?:con|chau|be|tre|em be|tre em)\b/, askF) ? index.entries.get(s.drawingPension === true || (has(/\b(?:bo|me|ong|ba|cha)\b/, askF) && has(/\b(?:bo|me|ong|ba|cha) (?:\w+ ){0,8}(?:nghi huu|ve huu|luong huu)\b/, askWords(text))) ? 'health_insurance.pensioner_card' : 'health_insurance.contributor_card') : undefined;
     const socialAllowance = !routed && s.socialAllowance === true && m0.entry?.id.startsWith('eligibility.pensioner') ? index.entries.get('eligibility.who_can_join') : undefined;
     const m = routed ? { ...m0, entry: routed, confidence: Math.max(m0.confidence, SECOND_ASK_CONFIDENCE) } : pensionerDies ? { ...m0, entry: pensionerDies } : transitional ? { ...m0, entry: transitional } : survivorsMonthly ? { ...m0, entry: survivorsMonthly } : socialAllowance ? { ...m0, entry: socialAllowance } : notChild ? { ...m0, entry: notChild } : m0;
     if (!m.entry || m.confidence < (PLAIN_SECOND_ASKS.has(m.entry.id) ? PLAIN_SECOND_ASK_CONFIDENCE : SECOND_ASK_CONFIDENCE) || (NOT_A_SECOND_ASK.has(m.entry.topic) && !OWN_SECOND_ASKS.has(m.entry.id))) continue;
@@ -412,18 +413,18 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (Nor the pension's formula to "có được trợ cấp tuất không, tính thế nào?".)
     if (s.memberDied === true && (entry.id === 'benefits_pension.example_amount' || entry.id === 'benefits_pension.how_calculated') && !routed) continue;
     // (Nor to "… rút BHXH một lần được không, được khoảng bao nhiêu?" after the lump sum's answer: its amount, not a pension's.)
-    if (entry.id === 'benefits_pension.example_amount' && !routed && !/\b(?:luong huu|huu tri)\b/.test(f) && [...parts, ...out].some((p) => p.entry.topic === 'lump_sum')) continue;
+    if (entry.id === 'benefits_pension.example_amount' && !routed && !has(/\b(?:luong huu|huu tri)\b/, f) && [...parts, ...out].some((p) => p.entry.topic === 'lump_sum')) continue;
     // (The first ask's "Được" said already by the reply's first answer: "… đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?" after "Được. Sau khi nghỉ việc … đăng ký đóng BHXH tự nguyện …", leaving room for the others.)
-    if (i === 0 && parts[0] && /^Được[.,:]/u.test(parts[0].lead ?? parts[0].entry.short) && /^Được[.,:]/u.test(entry.short)) continue;
+    if (i === 0 && parts[0] && has(/^Được[.,:]/u, parts[0].lead ?? parts[0].entry.short) && has(/^Được[.,:]/u, entry.short)) continue;
     // ("Tôi bị thai chết lưu … Xin hỏi tôi có được trợ cấp không?": an allowance asked is the social pension's only for one
     // who is old or asks of old age.)
-    if (entry.id === 'other.social_pension' && !routed && (s.age ?? 0) < 70 && !/\b(?:[6-9]\d tuoi|huu tri xa hoi|nguoi (?:gia|cao tuoi)|(?:luc|khi|tuoi|ve) gia)\b/.test(askWords(text)) && !/\b(?:ong|ba|bo|me|cha)\b/.test(foldWords(ask.split(/(?<=[.!?;])\s+/).pop() ?? ask))) continue;
+    if (entry.id === 'other.social_pension' && !routed && (s.age ?? 0) < 70 && !has(/\b(?:[6-9]\d tuoi|huu tri xa hoi|nguoi (?:gia|cao tuoi)|(?:luc|khi|tuoi|ve) gia)\b/, askWords(text)) && !has(/\b(?:ong|ba|bo|me|cha)\b/, foldWords(ask.split(/(?<=[.!?;])\s+/).pop() ?? ask))) continue;
     // "Hộ cận nghèo mua BHYT được hỗ trợ không, mỗi người đóng bao nhiêu": the health card's price, which its answer
     // gives, not a contribution to social insurance that the message never names.
     // ("… 3 người thì hết bao nhiêu một năm?" after the household card: the card's price too.)
     // ("Dừng 1 năm nay … có mất 5 năm trước không": years of insurance, not a health card the message never names.)
-    if (entry.topic === 'health_insurance' && !HEALTH_NAMED.test(foldWords(text))) continue;
+    if (entry.topic === 'health_insurance' && !has(HEALTH_NAMED, foldWords(text))) continue;
     // (A foreigner, told the scheme is not theirs: not how to register.)
     if (s.foreigner && entry.topic === 'how_to_join') continue;
     // ("… Em có kịp nhận 2 triệu tiền thai sản k ạ?" after the months before the birth reckoned for her: answered, not a
@@ -432,7 +433,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("Tôi … đóng … từ tháng 9/2026. Vợ tôi … không tham gia BHXH gì, dự sinh …": the father's answer given, the months of one
     // who would start now are no second answer to the same birth.)
     // (Nor beside the months already reckoned for that birth: "Đóng đều từ tháng 3/2026 đến trước tháng sinh …".)
-    if (entry.id === 'maternity.conditions' && [...parts, ...out].some((p) => p.entry.id === 'maternity.father' || (p.entry.topic === 'maternity' && /\d+ tháng/.test(p.lead ?? '')))) continue;
+    if (entry.id === 'maternity.conditions' && [...parts, ...out].some((p) => p.entry.id === 'maternity.father' || (p.entry.topic === 'maternity' && has(/\d+ tháng/, p.lead ?? '')))) continue;
     // ("Chồng tôi … đang hưởng lương hưu. Tôi … đóng được 13 năm. Tôi có đóng tiếp được không": the pensioners' rule is
     // not the asker's, whose years the reply answers.)
     // (Unless a route for the ask decided it: "Chồng tôi muốn đóng thêm tự nguyện để tăng lương hưu có được không?".)
@@ -441,46 +442,46 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // reply's part for their own group answers it.)
     // ("… là người dân tộc hộ nghèo thì có được hỗ trợ thêm gì không" after the highest of the two groups: answered.)
     if (!routed && twoGroupsAnswered(entry)) continue;
-    if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || /\b(?:xa dao|dac khu)\b/.test(foldWords(text)))) continue;
+    if (entry.id === 'subsidy.others' && (s.household !== undefined || s.ethnicMinority === true || has(/\b(?:xa dao|dac khu)\b/, foldWords(text)))) continue;
     // ("… tôi … tròn 15 năm. 1) Tôi được lãnh lương hưu từ tháng nào, …, làm hồ sơ lúc nào?": a claim's papers in a letter that
     // tells no death are the pension's, not the survivors'.)
-    if (entry.id === 'survivor.procedure' && !routed && s.memberDied !== true && !DEATH.test(askWords(text)) && parts.some((p) => p.entry.topic === 'pension_conditions' || p.entry.topic === 'benefits_pension')) {
+    if (entry.id === 'survivor.procedure' && !routed && s.memberDied !== true && !has(DEATH, askWords(text)) && parts.some((p) => p.entry.topic === 'pension_conditions' || p.entry.topic === 'benefits_pension')) {
       const claim = index.entries.get('pension_conditions.claim_procedure');
       if (claim && ![...parts, ...out].some((p) => p.entry.id === claim.id)) out.push({ entry: claim });
       continue;
     }
     // ("… đóng theo quý thì hạn chót là khi nào, trễ hạn thì bị sao?": a late payment, not a survivors' late claim, when no one
     // died or is supposed to.)
-    if (entry.topic === 'survivor' && !routed && s.memberDied !== true && !DEATH.test(askWords(text)) && !DEATH_SUPPOSED.test(askWords(text)) && !/\b(?:tuat|mai tang|tu tuat)\b/.test(askWords(text))) continue;
+    if (entry.topic === 'survivor' && !routed && s.memberDied !== true && !has(DEATH, askWords(text)) && !has(DEATH_SUPPOSED, askWords(text)) && !has(/\b(?:tuat|mai tang|tu tuat)\b/, askWords(text))) continue;
     // ("Ngừng như vậy thì số tiền đã đóng có bị mất không": money lost, not a death, when no one died.)
-    if (entry.topic === 'survivor' && s.memberDied !== true && LOSES_PAID.test(askF) && !/\b(?:chet|qua doi|tu vong|tu tran)\b/.test(askF)) continue;
+    if (entry.topic === 'survivor' && s.memberDied !== true && has(LOSES_PAID, askF) && !has(/\b(?:chet|qua doi|tu vong|tu tran)\b/, askF)) continue;
     // ("… có cộng lại được không?" where no one withdrew: the periods added up, not the rule on years paid out.)
-    if (entry.id === 'transfer_between_schemes.withdrawn_not_counted' && !routed && !WITHDRAWAL_TOLD.test(foldWords(text))) {
+    if (entry.id === 'transfer_between_schemes.withdrawn_not_counted' && !routed && !has(WITHDRAWAL_TOLD, foldWords(text))) {
       const combined = index.entries.get('transfer_between_schemes.combine_periods');
       if (combined && ![...parts, ...out].some((p) => p.entry.id === combined.id)) out.push({ entry: combined });
       continue;
     }
     // ("Số năm cũ có bị mất không?": the years, not a book lost; unaccented "so nam" folds like "sổ".)
-    if (entry.id === 'other.lost_book' && !routed && !BOOK_NAMED.test(ask) && !BOOK_NAMED_FOLDED.test(askF)) {
+    if (entry.id === 'other.lost_book' && !routed && !has(BOOK_NAMED, ask) && !has(BOOK_NAMED_FOLDED, askF)) {
       const kept = index.entries.get('payment_mode.pause_resume');
-      if (kept && LOSES_PAID.test(askF) && ![...parts, ...out].some((p) => p.entry.id === kept.id || /bảo lưu|không (?:bị )?mất/u.test(`${p.lead ?? ''} ${p.entry.short}`))) out.push({ entry: kept });
+      if (kept && has(LOSES_PAID, askF) && ![...parts, ...out].some((p) => p.entry.id === kept.id || has(/bảo lưu|không (?:bị )?mất/u, `${p.lead ?? ''} ${p.entry.short}`))) out.push({ entry: kept });
       continue;
     }
-    if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !SCHEME_NAMED.test(f))) continue;
+    if (aboutCards && CONTRIBUTION_TOPICS.has(entry.topic) && (healthCardOnly(foldWords(text)) || !has(SCHEME_NAMED, f))) continue;
     // "Hồ sơ nộp ở đâu" after a claim (survivors, a lump sum, a pension): the claim's office, which its procedure
     // names, not the agents who collect contributions.
     // (Nor the papers to join: "Hồ sơ làm ở đâu, cần giấy tờ gì?" after a death asks the claim's.)
     // ("… đến đâu để được điều chỉnh": a record set right, not the pension's yearly rise, unless the ask names the pension.)
-    if (entry.id === 'benefits_pension.pension_adjustment' && !/\b(?:luong huu|huu tri|tien huu)\b/.test(f)) continue;
+    if (entry.id === 'benefits_pension.pension_adjustment' && !has(/\b(?:luong huu|huu tri|tien huu)\b/, f)) continue;
     // (Nor after a check of months missing from the record: "… cần mang giấy tờ gì, đến đâu để được điều chỉnh".)
     // ("… em cần làm giấy tờ gì, nộp ở đâu ạ?" after a death: "nộp ở đâu" alone is the claim's office too, once the claim's
     // procedure is given.)
-    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && (/\b(?:ho so|giay to|thu tuc)\b/.test(f) || (/\bnop (?:\w+ )?o dau\b/.test(f) && [...parts, ...out].some((p) => p.entry.id.endsWith('.procedure')))) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id) || p.entry.id === 'other.social_pension')) continue;
+    if ((entry.topic === 'where_to_pay' || entry.topic === 'how_to_join') && (has(/\b(?:ho so|giay to|thu tuc)\b/, f) || (has(/\bnop (?:\w+ )?o dau\b/, f) && [...parts, ...out].some((p) => p.entry.id.endsWith('.procedure')))) && [...parts, ...out].some((p) => CLAIM_TOPICS.has(p.entry.topic) || RECORD_CHECKS.has(p.entry.id) || p.entry.id === 'other.social_pension')) continue;
     const given = (id: string): boolean => [...parts, ...out].some((p) => p.entry.id === id);
     // (An amount of another kind does not answer it: the pension a month is not the contribution a month. A rate
     // asked, "được bao nhiêu %", is the pension's whatever entry its words matched.)
     // (A route's own entry for the rate, "sau này được hưởng bao nhiêu %", is not answered by the State's share in %.)
-    const answering = /%|\bphan tram\b/.test(f) && !routed ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
+    const answering = has(/%|\bphan tram\b/, f) && !routed ? [...parts, ...out] : [...parts, ...out].filter((p) => sameKindOfFigure(entry, p.entry));
     // An entry already given, with this ask's own sentence for the person ("… 22 năm so với 20 năm thì hơn nhau mấy %"
     // after the pension's formula): the sentence joins that part (mergeSameEntry).
     if (given(entry.id) && routed && route?.lead) {
@@ -497,7 +498,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     if (topics.has(entry.topic)) {
       // (An amount asked is not answered by a rule that gives none: "… mua BHYT riêng thì bao nhiêu 1 năm" after "đóng tự
       // nguyện có được cấp thẻ BHYT không".)
-      const figureless = (e: KbEntry): boolean => /\bbao nhieu\b/.test(f) && !/\d{1,3}(?:\.\d{3})+|\{[A-Z_]+/.test(e.short);
+      const figureless = (e: KbEntry): boolean => has(/\bbao nhieu\b/, f) && !has(/\d{1,3}(?:\.\d{3})+|\{[A-Z_]+/, e.short);
       const answered = m.outcome.entries.slice(0, 3).some((r) => r.score >= ANSWERED_SCORE && given(r.entry.id) && !figureless(r.entry));
       const own = numbered || words >= SAME_TOPIC_ASK_WORDS;
       // (An ask its own cue words route is sure enough: "… đóng tiếp thêm vài năm nữa thì có lợi hơn không".)
@@ -518,7 +519,7 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // (A member's death supposed, "nếu anh ấy chẳng may qua đời thì gia đình được hưởng gì", with their years told: what
     // the family would get for them.)
     // (Ill and weighing the lump sum: one taken settles the years, and the family's allowances with them.)
-    const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && DEATH_SUPPOSED.test(askF) ? survivorLead(s, askWords(text)) : undefined;
+    const supposedDeath = !routed && m.entry.id === 'survivor.member_dies_one_time' && s.memberDied !== true && has(DEATH_SUPPOSED, askF) ? survivorLead(s, askWords(text)) : undefined;
     const settled = supposedDeath && s.seriousIllness ? ILL_SETTLED : '';
     const lead = routed ? route?.lead?.(s, askF) : socialAllowance ? SOCIAL_ALLOWANCE_LEAD : m.entry.id === 'survivor.pensioner_dies' ? pensionerSurvivorLead(text, askWords(text), s.day) : transitional ? transitionalLumpSumLead(s, askWords(text)) : supposedDeath && `${supposedDeath}${settled}`;
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
@@ -559,10 +560,10 @@ const OWN_WISH = /\b(?:muon|dinh|du dinh|co the|co duoc|duoc (?:khong|ko|k))\b/;
 function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[], day: AsOfDay, sex?: Situation['sex']): { part: AnswerPart; instead?: boolean } | undefined {
   if (forOnePerson) return undefined;
   const sentences = text.split(/(?<=[.!?])\s+/);
-  const at = parts.length > MAX_ASKS ? -1 : sentences.findIndex((x, k) => k > 0 && OWN_TURN.test(foldWords(x)) && !x.includes('?') && OWN_WISH.test(foldWords(x)));
+  const at = parts.length > MAX_ASKS ? -1 : sentences.findIndex((x, k) => k > 0 && has(OWN_TURN, foldWords(x)) && !x.includes('?') && has(OWN_WISH, foldWords(x)));
   // (Or the asker's facts in a sentence, their ask in the next ("bao giờ" there may have been marked an ask): "Còn em năm nay 47 tuổi (sinh tháng 8/1979), làm nông, chưa
   // đóng bảo hiểm bao giờ. Giờ em bắt đầu đóng thì đến tuổi nghỉ hưu có kịp hưởng lương hưu không ạ?")
-  const told = at >= 0 ? -1 : sentences.findIndex((x, k) => k > 0 && /^con (?:toi|em|minh|tui)\b/.test(foldWords(x)) && /\d/.test(x) && OWN_ASK.test(foldWords(sentences[k + 1] ?? '')));
+  const told = at >= 0 ? -1 : sentences.findIndex((x, k) => k > 0 && has(/^con (?:toi|em|minh|tui)\b/, foldWords(x)) && has(/\d/, x) && has(OWN_ASK, foldWords(sentences[k + 1] ?? '')));
   if (at < 0 && told < 0) return undefined;
   const who = at >= 0 ? OWN_TURN.exec(foldWords(sentences[at]!))?.[1] : undefined;
   const whom = who ? `Với ${RELATIVE_NAME[who]}` : 'Còn anh/chị';
@@ -571,7 +572,7 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   const first = answerForAnother(index, asked, day, at < 0 && sex ? { sex } : {});
   // (After a relative's story, the reply's first part read the asker's ask on the relative's facts, only a retirement
   // date: the asker's own answer instead, last.)
-  const instead = at < 0 && first !== undefined && YEARS_TOPICS.has(parts[0]?.entry.topic ?? '') && (parts[0]?.lead === undefined || (/^(?:Nữ|Nam) sinh /u.test(parts[0].lead) && !parts[0].lead.includes('đã đóng')));
+  const instead = at < 0 && first !== undefined && YEARS_TOPICS.has(parts[0]?.entry.topic ?? '') && (parts[0]?.lead === undefined || (has(/^(?:Nữ|Nam) sinh /u, parts[0].lead) && !parts[0].lead.includes('đã đóng')));
   if (!first || (!instead && (parts.length > MAX_ASKS || parts.some((p) => p.entry.id === first.entry.id)))) return undefined;
   return { part: { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` }, instead };
 }
@@ -598,11 +599,11 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   // or with "trai", "gái"; unaccented "con tôi" may be "còn tôi", the asker's turn.)
   // (A short ask only: a child's longer one, "Con tôi đang ở Nhật có rút được không, có phải diện … định cư không?", is
   // answered whole, with its own rules.)
-  if (m[4] && (asks[i]!.words > 8 || (!/\bcon (?:trai|gai)\b/.test(asks[i]!.f) && !/(?:^|[\s,])[Cc]on (?:trai |gái )?(?:tôi|em|mình)/u.test(asks[i]!.ask)))) return undefined;
+  if (m[4] && (asks[i]!.words > 8 || (!has(/\bcon (?:trai|gai)\b/, asks[i]!.f) && !has(/(?:^|[\s,])[Cc]on (?:trai |gái )?(?:tôi|em|mình)/u, asks[i]!.ask)))) return undefined;
   const who = m[1] ?? (m[2] ? (m[2] === 'ba' ? 'vo' : 'chong') : m[3] ?? m[4]!);
   // (Their age, or their birth: "Vợ tôi sinh tháng 6/1968, đóng tự nguyện từ tháng 1/2012 đến nay.")
   const own = new RegExp(`\\b${who}(?: (?:noi|ngoai|trai|gai))? (?:toi|em|minh|tui|e)\\b(?: [\\w,]+){0,3}? (?:\\d{2} tuoi|sinh (?:\\w+ ){0,3}?(?:\\d{1,2}[/.-])*(?:19|20)\\d\\d)\\b`);
-  const sentence = text.split(/(?<=[.!?])\s+/).find((x) => own.test(fold(x)));
+  const sentence = text.split(/(?<=[.!?])\s+/).find((x) => has(own, fold(x)));
   if (!sentence || asks[i]!.ask.includes(sentence)) return undefined;
   // From where the spouse is named: "Tôi 45 tuổi, chủ tiệm tạp hóa, vợ tôi 40 tuổi, người dân tộc Tày" tells her facts
   // after the asker's. (Folding keeps the length of NFC text, so the place is the same.)
@@ -613,7 +614,7 @@ function spousePart(index: FaqIndex, text: string, asks: readonly { ask: string;
   // "Ông nội tôi 77 tuổi, … Bà nội tôi 71 tuổi, …. Bà có được khoản trợ cấp nào không?")
   if (m[3] && ((fold(text).match(/\b\d{2} tuoi\b/g) ?? []).length < 2 || (fold(told).match(/\b\d{2} tuoi\b/g) ?? []).length !== 1)) return undefined;
   const next = asks[i + 1];
-  const joined = next && next.words < 10 && !/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/.test(next.f);
+  const joined = next && next.words < 10 && !has(/^ ?(?:toi|em|minh|tui|con|va|ba|ong|vo|chong|bo|me)\b/, next.f);
   const asked = joined ? `${asks[i]!.ask} ${next.ask}` : asks[i]!.ask;
   const first = answerForAnother(index, `${told} ${asked}${placeFor(text, `${told} ${asked}`)}`, day, householdFor(text, `${told} ${asked}`));
   if (!first) return undefined;
@@ -632,7 +633,7 @@ const HOUSEHOLD_TOLD = /\b(?:nha|gia dinh|ho gia dinh|ca nha)(?: (?:toi|minh|em|
  */
 function householdFor(letter: string, own: string): Situation {
   const m = HOUSEHOLD_TOLD.exec(foldWords(letter));
-  return m && !/\bngheo\b/.test(foldWords(own)) ? { household: m[1]!.includes('can') ? 'near_poor' : 'poor' } : {};
+  return m && !has(/\bngheo\b/, foldWords(own)) ? { household: m[1]!.includes('can') ? 'near_poor' : 'poor' } : {};
 }
 
 /** A relative opening the message as its subject ("Mẹ e đóng …", "Bố em sinh tháng 8/1963, …", "con trai tôi suy giảm 85% …"). */
@@ -651,7 +652,7 @@ function onlyRelative(text: string): Exclude<Person, 'asker'> | undefined {
   const who = m[1] === 'cha' ? 'bo' : m[1] === 'con trai' ? 'contrai' : m[1] === 'con gai' ? 'congai' : (m[1] as 'me' | 'bo' | 'chong' | 'vo');
   // ("Anh em tôi muốn góp tiền …": the askers together, no other relative.)
   const others = [...f.replace(/\b(?:anh|chi) em (?:toi|minh|chung toi)\b/g, ' ').matchAll(OTHER_KIN)].filter((k) => !k[0].startsWith(m[1]!));
-  if (others.length > 0 || ASKER_FACTS.test(f.replace(OTHER_KIN, ' '))) return undefined;
+  if (others.length > 0 || has(ASKER_FACTS, f.replace(OTHER_KIN, ' '))) return undefined;
   return who;
 }
 
@@ -663,8 +664,8 @@ function placeFor(letter: string, own: string): string {
   const place = ISLAND.exec(foldWords(letter));
   // (And the province with a top-up of its own, "ở phường Phủ Lý, tỉnh Ninh Bình (trước là Hà Nam)", for a son of the house.)
   const province = /\b(?:ha noi|ninh binh|nam dinh|ha nam)\b/.exec(foldWords(letter));
-  const island = place && !ISLAND.test(foldWords(own)) ? ` Nhà ở ${place[0]}.` : '';
-  return `${island}${province && !/\b(?:ha noi|ninh binh|nam dinh|ha nam)\b/.test(foldWords(own)) ? ` Nhà ở ${province[0]}.` : ''}`;
+  const island = place && !has(ISLAND, foldWords(own)) ? ` Nhà ở ${place[0]}.` : '';
+  return `${island}${province && !has(/\b(?:ha noi|ninh binh|nam dinh|ha nam)\b/, foldWords(own)) ? ` Nhà ở ${province[0]}.` : ''}`;
 }
 
 /** The first part of the answer to another person's question, read on its own (that answer reads no one else's turn). */
@@ -680,7 +681,7 @@ function answerForAnother(index: FaqIndex, question: string, day: AsOfDay, facts
 
 /** Whether the message tells a lump sum taken ("đã rút", "nhận BHXH một lần", "lĩnh một lần"), or the reading says so. */
 function toldWithdrawn(text: string, s: Situation): boolean {
-  return s.withdrewBefore === true || /\b(?:rut|(?:nhan|huong|lanh|linh|lay) (?:\w+ ){0,3}mot lan|chot so)\b/.test(foldWords(text));
+  return s.withdrewBefore === true || has(/\b(?:rut|(?:nhan|huong|lanh|linh|lay) (?:\w+ ){0,3}mot lan|chot so)\b/, foldWords(text));
 }
 /** Another person's years asked to be added to one's own ("gộp số năm của chồng vào sổ của em"). */
 const YEARS_FROM_ANOTHER = /\b(?:gop|cong|chuyen|nhap|don) (?:\w+ ){0,3}(?:cua )?(?:chong|vo|ck|vk|bo|me|cha|con|anh|chi)(?: (?:toi|em|minh|e))?(?: \w+){0,3} (?:vao|sang|qua|cho) (?:so (?:bhxh )?(?:cua )?)?(?:em|toi|minh|e)\b/;
@@ -701,8 +702,8 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
   if (!turns) return undefined;
   // (A spouse told of without a turn of their own, "Chồng tôi sinh 1960, nghỉ hưu …": the asker is of the other sex too.)
   const letter = foldWords(text);
-  const husband = /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(letter);
-  const wife = /\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(letter);
+  const husband = has(/\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/, letter);
+  const wife = has(/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/, letter);
   const spouse = turns.find((t) => t.who === 'chong' || t.who === 'vo')?.who ?? (husband && !wife ? 'chong' : wife && !husband ? 'vo' : undefined);
   const answers: FaqAnswer[] = [];
   forOnePerson = true;
@@ -728,7 +729,7 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       const pensioner = index.entries.get('eligibility.pensioner');
       const toldWords = foldWords(told);
       // (Not an in-law's pension told in the same turn: "Mẹ chồng tôi 70 tuổi, đang lãnh lương hưu …".)
-      if (pensioner && t.who !== 'asker' && PENSION_DRAWN.test(toldWords) && asksToPayMore(toldWords) && !/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/.test(toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
+      if (pensioner && t.who !== 'asker' && has(PENSION_DRAWN, toldWords) && asksToPayMore(toldWords) && !has(/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/, toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
         answers.push({ ...a, parts: [{ entry: pensioner, lead: PENSIONER_PAYS_MORE }, ...a.parts] });
         continue;
       }
@@ -807,9 +808,9 @@ const DEATH_IF = /\b(?:neu|lo|chang may|gia su|den khi|khi)\b/;
  */
 function deathBesideLiving(index: FaqIndex, text: string, threshold: number, facts: Situation, day: AsOfDay): FaqAnswer | undefined {
   const letter = foldWords(text);
-  if (!DEATH.test(letter)) return undefined;
+  if (!has(DEATH, letter)) return undefined;
   const clauses = clausesByPerson(text);
-  const died = (c: string): boolean => DEATH.test(foldWords(c)) && !DEATH_IF.test(foldWords(c)) && !c.includes('?');
+  const died = (c: string): boolean => has(DEATH, foldWords(c)) && !has(DEATH_IF, foldWords(c)) && !c.includes('?');
   const dead = [...new Set(clauses.filter((c) => c.who !== undefined && died(c.clause)).map((c) => c.who!))];
   if (dead.length !== 1) return undefined;
   const deadNamed = DEAD_NAMED[dead[0]!];
@@ -817,7 +818,7 @@ function deathBesideLiving(index: FaqIndex, text: string, threshold: number, fac
   const isAsk = (c: string): boolean => c.includes('?');
   // (A relative's own ask, opening with them: the asker's own asks beside a death are read by the usual answer.)
   const livingAsk = (c: { clause: string; who: Person | undefined; named: boolean }): boolean =>
-    isAsk(c.clause) && c.named && c.who !== undefined && c.who !== 'asker' && c.who !== dead[0] && !DEATH.test(foldWords(c.clause)) && !DEATH_ASK.test(foldWords(c.clause)) && !deadNamed.test(foldWords(c.clause));
+    isAsk(c.clause) && c.named && c.who !== undefined && c.who !== 'asker' && c.who !== dead[0] && !has(DEATH, foldWords(c.clause)) && !has(DEATH_ASK, foldWords(c.clause)) && !has(deadNamed, foldWords(c.clause));
   const living = [...new Set(clauses.filter(livingAsk).map((c) => c.who))].filter((p): p is Exclude<Person, 'asker'> => p !== undefined && p !== 'asker');
   if (living.length === 0) return askerBesideDeath(index, clauses, dead[0]!, deadNamed, threshold, facts, day);
   if (living.length !== 1) return undefined;
@@ -825,7 +826,7 @@ function deathBesideLiving(index: FaqIndex, text: string, threshold: number, fac
   const own = clauses.filter((c) => c.who === who && !died(c.clause) && (!isAsk(c.clause) || livingAsk(c)));
   // (A child's ask with no facts of their own, "Con em sau này có được trợ cấp gì hằng tháng không ạ?", is the death's: the
   // asker's own case, if told, is the living one.)
-  if (!own.some((c) => !isAsk(c.clause) && FACT.test(foldWords(c.clause)))) return askerBesideDeath(index, clauses, dead[0]!, deadNamed, threshold, facts, day);
+  if (!own.some((c) => !isAsk(c.clause) && has(FACT, foldWords(c.clause)))) return askerBesideDeath(index, clauses, dead[0]!, deadNamed, threshold, facts, day);
   const deathText = clauses.filter((c) => !livingAsk(c)).map((c) => c.clause).join(' ');
   const both = deathAndLiving(index, deathText, own.map((c) => c.clause).join(' '), PERSON_SEX[who], threshold, facts, day);
   if (!both) return undefined;
@@ -879,17 +880,17 @@ function askerBesideDeath(
   const isAsk = (c: string): boolean => c.includes('?');
   const aboutDeath = (c: string): boolean => {
     const f = foldWords(c);
-    return DEATH.test(f) || DEATH_ASK.test(f) || deadNamed.test(f) || /\b(?:thay|cua) anh\b(?! chi\b)|\bcong (?:\w+ )?(?:nam|thoi gian)\b/.test(f);
+    return has(DEATH, f) || has(DEATH_ASK, f) || has(deadNamed, f) || has(/\b(?:thay|cua) anh\b(?! chi\b)|\bcong (?:\w+ )?(?:nam|thoi gian)\b/, f);
   };
   const deadAt = clauses.findIndex((c) => c.who === dead);
   // (The asker's facts told after the one who died, opening with the asker: "Em thì 49 tuổi, đang đóng tự nguyện được 2 năm.")
   // (Or told in the ask itself, "Em đang mang thai tháng thứ 7, em cũng đóng tự nguyện từ tháng 1/2026 tới giờ, vậy em sinh có
   // được 2 triệu không?"; not a rumour about the death's rule, "Em nghe nói đóng chưa đủ 1 năm …".)
-  const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !aboutDeath(c.clause) && !/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/.test(foldWords(c.clause)) && FACT.test(foldWords(c.clause)) && /\b(?:tuoi|nam|thang|dong|tham gia)\b/.test(foldWords(c.clause)));
+  const ownFacts = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && c.named && !aboutDeath(c.clause) && !has(/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/, foldWords(c.clause)) && has(FACT, foldWords(c.clause)) && has(/\b(?:tuoi|nam|thang|dong|tham gia)\b/, foldWords(c.clause)));
   const ownAsks = clauses.filter((c, k) => k > deadAt && c.who === 'asker' && isAsk(c.clause) && !aboutDeath(c.clause));
   if (deadAt < 0 || ownFacts.length === 0 || ownAsks.length === 0) return undefined;
   // (And the asker's own birth or age told before the death: "Tôi tên Lan, sinh tháng 4/1974, ở Nghệ An. Chồng tôi mất …".)
-  const before = clauses.filter((c, k) => k < deadAt && c.who === 'asker' && !aboutDeath(c.clause) && /\b(?:sinh|sn) (?:ngay \d{1,2} )?(?:thang )?\d|\b\d{2} tuoi\b/.test(foldWords(c.clause)));
+  const before = clauses.filter((c, k) => k < deadAt && c.who === 'asker' && !aboutDeath(c.clause) && has(/\b(?:sinh|sn) (?:ngay \d{1,2} )?(?:thang )?\d|\b\d{2} tuoi\b/, foldWords(c.clause)));
   const mine = new Set([...before, ...ownFacts, ...ownAsks]);
   const deathText = clauses.filter((c) => !mine.has(c)).map((c) => c.clause).join(' ');
   const both = deathAndLiving(index, deathText, clauses.filter((c) => mine.has(c)).map((c) => c.clause).join(' '), SPOUSE_SEX[dead], threshold, facts, day);
@@ -942,7 +943,7 @@ function withRetirementDate(parts: AnswerPart[], text: string, s: Situation): An
   // (Voluntary years begun before 2021 that retire early, at 55 or 60: the general age would contradict it.)
   // (A month said already; the year's general ages, "khi đủ tuổi nghỉ hưu (năm 2026: …)", are not this person's month.)
   // (Nor the social pension's age asked, "khi nào ông được nhận trợ cấp hưu trí xã hội".)
-  if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && DATE_SAID.test(p.lead)) || !asksRetirementDate(f) || /\bhuu tri xa hoi\b/.test(f)) return parts;
+  if (!first || transitionalEarly(s) || parts.some((p) => p.lead !== undefined && has(DATE_SAID, p.lead)) || !asksRetirementDate(f) || has(/\bhuu tri xa hoi\b/, f)) return parts;
   const date = retirementDateLead(f, s);
   if (!date) return parts;
   // (A death answered first, "Bố tôi … mất … Mẹ tôi sinh tháng 1/1970 … khi nào đủ tuổi nghỉ hưu": the date on the living
@@ -964,7 +965,7 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
   // (The sex not told, the years paid are, and the pension asked about: what is missing to 15 years holds for both.)
   if (!first || parts.some((p) => p.lead !== undefined) || s.age === undefined) return parts;
   const f = askWords(text);
-  if (!ASKS_WHEN.test(f) || (!s.sex && (s.yearsPaid === undefined || !/\b(?:luong huu|nghi huu|ve huu|15 nam)\b/.test(f)))) return parts;
+  if (!has(ASKS_WHEN, f) || (!s.sex && (s.yearsPaid === undefined || !has(/\b(?:luong huu|nghi huu|ve huu|15 nam)\b/, f)))) return parts;
   // (A later part only when the years paid are told: the years' topics then answer "thiếu mấy năm" for them.)
   if (at > 0 && s.yearsPaid === undefined) return parts;
   const lead = yearsLead(s);
@@ -977,8 +978,8 @@ function withYearsLead(parts: AnswerPart[], text: string, s: Situation): AnswerP
  * sentence after that part's own.
  */
 function withMissingYears(parts: AnswerPart[], text: string, s: Situation): AnswerPart[] {
-  if (s.yearsPaid === undefined || s.yearsPaid >= 15 || s.drawingPension || s.withdrewBefore || parts.some((p) => /còn thiếu|đủ 15 năm/.test(p.lead ?? ''))) return parts;
-  if (!/\b(?:dong|can|phai) (?:them|tiep) (?:bao nhieu|may) nam\b|\b(?:con )?thieu (?:bao nhieu|may) nam\b/.test(askWords(text))) return parts;
+  if (s.yearsPaid === undefined || s.yearsPaid >= 15 || s.drawingPension || s.withdrewBefore || parts.some((p) => has(/còn thiếu|đủ 15 năm/, p.lead ?? ''))) return parts;
+  if (!has(/\b(?:dong|can|phai) (?:them|tiep) (?:bao nhieu|may) nam\b|\b(?:con )?thieu (?:bao nhieu|may) nam\b/, askWords(text))) return parts;
   const at = Math.max(0, parts.findIndex((p) => YEARS_TOPICS.has(p.entry.topic)));
   const lead = yearsLead(s);
   return lead ? parts.map((p, k) => (k === at ? { ...p, lead: p.lead ? `${p.lead} ${lead}` : lead } : p)) : parts;
@@ -991,11 +992,11 @@ function withMissingYears(parts: AnswerPart[], text: string, s: Situation): Answ
  */
 function withBirthMonths(parts: AnswerPart[], text: string, index: FaqIndex): AnswerPart[] {
   const i = parts.findIndex((p) => p.entry.topic === 'maternity');
-  if (i <= 0 || parts.some((p) => p.entry.topic === 'maternity' && /\d+ tháng/.test(p.lead ?? ''))) return parts;
+  if (i <= 0 || parts.some((p) => p.entry.topic === 'maternity' && has(/\d+ tháng/, p.lead ?? ''))) return parts;
   const months = monthsBeforeBirthLead(askWords(text));
   if (!months) return parts;
   // (Too few months: not beside a rule that opens "Có." for the father; the rule of the 6 months instead.)
-  const general = months.includes('chưa') && /^Có[.,:]/u.test(parts[i]!.entry.short) ? index.entries.get('maternity.conditions') : undefined;
+  const general = months.includes('chưa') && has(/^Có[.,:]/u, parts[i]!.entry.short) ? index.entries.get('maternity.conditions') : undefined;
   return parts.map((p, k) => (k === i ? { ...p, ...(general ? { entry: general } : {}), lead: p.lead ? `${months} ${p.lead}` : months } : p));
 }
 
@@ -1010,11 +1011,11 @@ const LATE_START_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.lat
 function withStartPlan(parts: AnswerPart[], s: Situation, text = ''): AnswerPart[] {
   if (!s.neverPaid || s.age === undefined) return parts;
   // (After a retirement date only, "Nữ sinh tháng 3/1976 đủ tuổi nghỉ hưu …": the plan follows it.)
-  const late = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || /^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/.test(p.lead)));
+  const late = parts.findIndex((p) => LATE_START_ENTRIES.has(p.entry.id) && (p.lead === undefined || has(/^(?:Nam|Nữ) sinh [^.]*đủ tuổi nghỉ hưu[^.]*\.$/, p.lead)));
   // (Or the pension asked by someone starting now, "định từ tháng 12/2026 đóng … đến khi nghỉ hưu … về hưu lương khoảng bao
   // nhiêu": the plan on the first part, after its figures.)
   // ("… nếu bắt đầu từ tháng 12/2026 thì đến bao giờ bố em có lương hưu": when, too.)
-  const i = late >= 0 ? late : s.birthMonth !== undefined && /\b(?:ve huu|nghi huu|luong huu)\b(?: \w+){0,3} (?:khoang |duoc )?bao nhieu\b|\b(?:bao gio|khi nao|nam nao)\b(?: \w+){0,4} (?:co|duoc|lanh|huong|nhan) (?:\w+ )?luong huu\b/.test(askWords(text)) ? 0 : -1;
+  const i = late >= 0 ? late : s.birthMonth !== undefined && has(/\b(?:ve huu|nghi huu|luong huu)\b(?: \w+){0,3} (?:khoang |duoc )?bao nhieu\b|\b(?:bao gio|khi nao|nam nao)\b(?: \w+){0,4} (?:co|duoc|lanh|huong|nhan) (?:\w+ )?luong huu\b/, askWords(text)) ? 0 : -1;
   if (i < 0) return parts;
   const plan = startLead(s);
   if (!plan || parts.some((p) => p.lead?.includes(plan))) return parts;
@@ -1083,13 +1084,13 @@ const GAP_BESIDE_WITHDRAWAL = new RegExp(` (?:Nếu không rút mà đóng tiế
 
 /** Without that sentence when the person's own plan ("Anh/chị đã đóng 13 năm, còn thiếu 2 năm để đủ 15 năm …") says it. */
 function withoutGapTwice(parts: AnswerPart[]): AnswerPart[] {
-  if (!parts.some((p) => /còn thiếu [^.]*? để đủ 15 năm/u.test(p.lead ?? ''))) return parts;
-  return parts.map((p) => (p.lead && GAP_BESIDE_WITHDRAWAL.test(p.lead) ? { ...p, lead: p.lead.replace(GAP_BESIDE_WITHDRAWAL, '') } : p));
+  if (!parts.some((p) => has(/còn thiếu [^.]*? để đủ 15 năm/u, p.lead ?? ''))) return parts;
+  return parts.map((p) => (p.lead && has(GAP_BESIDE_WITHDRAWAL, p.lead) ? { ...p, lead: p.lead.replace(GAP_BESIDE_WITHDRAWAL, '') } : p));
 }
 
 /** The funeral allowance's rule beside a part that gives it for the person who died ("… nên người lo mai táng được trợ cấp mai táng 25.300.000 đồng"): said once. */
 function withoutFuneralTwice(parts: AnswerPart[]): AnswerPart[] {
-  if (parts.length < 2 || !parts.some((p) => /người lo mai táng được trợ cấp mai táng (?:\d|\{)/u.test(p.lead ?? ''))) return parts;
+  if (parts.length < 2 || !parts.some((p) => has(/người lo mai táng được trợ cấp mai táng (?:\d|\{)/u, p.lead ?? ''))) return parts;
   return parts.filter((p) => p.entry.id !== 'survivor.funeral_allowance' || p.lead !== undefined);
 }
 
@@ -1127,11 +1128,11 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // (No part of those topics, the payment asked all the same, "… đóng tiếp cho đủ 15 năm thì mỗi tháng đóng mức thấp
   // nhất là bao nhiêu" after quitting a job: the first part says it after its own sentence.)
   // (Or a payment said in figures by a route's sentence: "Từ kỳ sau (tháng 3/2027) … nộp 387.200 đồng/tháng".)
-  const hasPay = out.some((p) => p.lead?.includes('{PAY_') || /\bnộp [\d.]+ đồng\/tháng/u.test(p.lead ?? ''));
+  const hasPay = out.some((p) => p.lead?.includes('{PAY_') || has(/\bnộp [\d.]+ đồng\/tháng/u, p.lead ?? ''));
   const payTopic = hasPay ? -1 : out.findIndex((p) => CONTRIBUTION_TOPICS.has(p.entry.topic));
   // (Once every ask has its part: not when a cost is said already, the missing years' at once, or a health card's.)
   const unanswered =
-    afterAsks && payTopic < 0 && !hasPay && out.length > 0 && PAYMENT_ASKED.test(f) && !ASKS_PENSION_AMOUNT.test(f) && !/\b(?:bhyt|y te|(?:dong|nop) (?:\w+ ){0,2}mot lan)\b/.test(f) && !out.some((p) => p.lead?.includes('tháng còn thiếu x'));
+    afterAsks && payTopic < 0 && !hasPay && out.length > 0 && has(PAYMENT_ASKED, f) && !has(ASKS_PENSION_AMOUNT, f) && !has(/\b(?:bhyt|y te|(?:dong|nop) (?:\w+ ){0,2}mot lan)\b/, f) && !out.some((p) => p.lead?.includes('tháng còn thiếu x'));
   const pay = unanswered ? -2 : payTopic;
   if (pay === -2) {
     const lead = contributionLead(text, f, s);
@@ -1141,25 +1142,25 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const lead = contributionLead(text, f, s);
     // ("Chưa đổi ngay được …" answers the ask; the amounts at the new level come after it.)
     // ("Không được đóng trước 10 năm một lần …" too: the amount at the income told after it.)
-    if (lead) out[pay] = /^(?:Chưa đổi (?:ngay|từ tháng)|Không được đóng trước)/u.test(out[pay]!.lead ?? '') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
+    if (lead) out[pay] = has(/^(?:Chưa đổi (?:ngay|từ tháng)|Không được đóng trước)/u, out[pay]!.lead ?? '') ? leadAfter(out[pay]!, lead) : leadBefore(out[pay]!, lead);
   }
   // The years so far asked ("Tới nay tôi được tổng cộng bao nhiêu năm?", "tính tới nay tôi có bao nhiêu năm rồi") when no
   // part tells them: the count of the periods told, and what 15 years mean for it.
-  if (afterAsks && s.yearsPaid !== undefined && out.length > 0 && YEARS_SO_FAR_ASKED.test(f) && !/\b(?:luc do|khi do|den luc|den khi|luc nghi huu|khi nghi huu)\b(?: \w+){0,3} tong cong\b/.test(f) && !out.some((p) => (p.lead ?? '').includes(`đã đóng ${spell(s.yearsPaid!)}`))) {
+  if (afterAsks && s.yearsPaid !== undefined && out.length > 0 && has(YEARS_SO_FAR_ASKED, f) && !has(/\b(?:luc do|khi do|den luc|den khi|luc nghi huu|khi nghi huu)\b(?: \w+){0,3} tong cong\b/, f) && !out.some((p) => (p.lead ?? '').includes(`đã đóng ${spell(s.yearsPaid!)}`))) {
     const own = yearsLead(s);
     const count = `Tính đến nay anh/chị đã đóng ${spell(s.yearsPaid)} (các giai đoạn đóng bắt buộc, tự nguyện được cộng dồn; thời gian không đóng hay đã nhận BHXH một lần thì không tính).`;
     out[0] = leadBefore(out[0]!, own && !out.some((p) => p.lead?.includes(own)) ? `${count} ${own.replace(/^Anh\/chị đã đóng [^,:]+: từ/u, 'Từ').replace(/^Anh\/chị đã đóng [^,:]+, còn/u, 'Anh/chị còn')}` : count);
   }
   // Whether only the last years count toward the pension ("nâng lên thì sau này lương hưu có cao hơn không hay chỉ tính mấy
   // năm cuối"): the whole period's average.
-  const lastYearsAsked = /\b(?:chi )?tinh (?:\w+ ){0,2}(?:may |nhung |vai )?(?:nam|thang) cuoi\b|\b(?:may|nhung|vai|\d{1,2}) nam cuoi\b(?= (?:\w+ ){0,4}(?:khong|ko|k|a)\b)/.test(f);
+  const lastYearsAsked = has(/\b(?:chi )?tinh (?:\w+ ){0,2}(?:may |nhung |vai )?(?:nam|thang) cuoi\b|\b(?:may|nhung|vai|\d{1,2}) nam cuoi\b(?= (?:\w+ ){0,4}(?:khong|ko|k|a)\b)/, f);
   if (afterAsks && out.length > 0 && lastYearsAsked && !out.some((p) => `${p.lead ?? ''} ${p.entry.short}`.includes('cả quá trình'))) {
     out[out.length - 1] = leadAfter(out[out.length - 1]!, 'Lương hưu tính theo bình quân thu nhập đã đóng của cả quá trình (các năm trước được nhân hệ số trượt giá), không chỉ mấy năm cuối: đóng ở mức cao càng nhiều năm thì bình quân, và lương hưu, càng cao.');
   }
   // (The rule said by a later part, but a rumour asked about first, "nghe nói lương hưu tính theo mấy năm cuối … có đúng không",
   // beside a "Được" to raising the level: the rumour answered first, in so many words.)
   const howAt = out.findIndex((p) => p.entry.id === 'benefits_pension.how_calculated' && p.lead === undefined);
-  if (afterAsks && howAt > 0 && lastYearsAsked && /\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/.test(f) && /^Được[.,:]/u.test(out[0]!.lead ?? out[0]!.entry.short)) {
+  if (afterAsks && howAt > 0 && lastYearsAsked && has(/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/, f) && has(/^Được[.,:]/u, out[0]!.lead ?? out[0]!.entry.short)) {
     const how = { ...out[howAt]!, lead: 'Không đúng: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; nâng mức vài năm cuối chỉ nâng bình quân lên một phần.' };
     out.splice(howAt, 1);
     out.unshift(how);
@@ -1167,7 +1168,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // No card with voluntary insurance, and the household card's price asked ("… hay phải mua riêng, mua riêng thì hết
   // khoảng bao nhiêu một năm"): the year's price for the household told.
   const cardAt = out.findIndex((p) => p.entry.id === 'health_insurance.contributor_card');
-  if (afterAsks && cardAt >= 0 && (HOUSEHOLD_CARD.test(f) || OWN_CARD_PRICE.test(f)) && !out.some((p) => (p.lead ?? '').includes('đồng/năm (lương cơ sở'))) {
+  if (afterAsks && cardAt >= 0 && (has(HOUSEHOLD_CARD, f) || has(OWN_CARD_PRICE, f)) && !out.some((p) => (p.lead ?? '').includes('đồng/năm (lương cơ sở'))) {
     const price = householdCardLead(s, f);
     if (price) out[cardAt] = leadAfter(out[cardAt]!, price);
   }
@@ -1184,7 +1185,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (lump >= 0 && !out.some((p) => p.lead?.includes('tháng thu nhập bình quân') || p.lead?.includes('thu nhập các năm được điều chỉnh trượt giá'))) {
     // Close to 15 years ("14 năm 5 tháng, rút luôn cho xong"): how little is missing comes first.
     // (Not for an illness at its last stage, "ung thư giai đoạn cuối": the years to 15 are beside the point.)
-    const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !(s.seriousIllness && LAST_STAGE.test(f)) && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
+    const close = s.yearsPaid !== undefined && s.yearsPaid >= 12 && s.yearsPaid < 15 && !(s.seriousIllness && has(LAST_STAGE, f)) && !out.some((p) => p.lead?.includes('để đủ 15 năm')) ? yearsLead(s) : undefined;
     // (Said of the relative who is ill, "Chồng tôi bị ung thư …": "Anh ấy đã đóng 12 năm, còn thiếu 3 năm …".)
     const ill = close && illRelative(f);
     const forThem = ill ? saidOf(close, PERSON_PRONOUN[ill]) : close;
@@ -1195,8 +1196,8 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // tells the rule, whichever ask brought it.
   // (Or on their years' part when no part tells it: "đóng bắt buộc đủ 20 năm …, có được áp dụng như vậy để nghỉ ở 60 tuổi không".)
   const ruleAt = out.findIndex((p) => p.entry.id === 'pension_conditions.early_retirement' || p.entry.id === 'pension_conditions.transitional_20y');
-  const early = ruleAt >= 0 ? ruleAt : out.findIndex((p) => p.entry.id === 'pension_conditions.years_15' && /\b(?:nghi|huu|huong)(?: \w+){0,3} (?:o|luc|khi|tu) (?:55|60) tuoi\b/.test(f));
-  const notTheirs = afterAsks && early >= 0 && /\b(?:55|60) tuoi\b|\btuoi (?:55|60)\b/.test(f) && /\b20 nam\b/.test(f) && !out.some((p) => (p.lead ?? '').includes('không thuộc diện nghỉ hưu ở')) ? notTransitionalLead(s) : undefined;
+  const early = ruleAt >= 0 ? ruleAt : out.findIndex((p) => p.entry.id === 'pension_conditions.years_15' && has(/\b(?:nghi|huu|huong)(?: \w+){0,3} (?:o|luc|khi|tu) (?:55|60) tuoi\b/, f));
+  const notTheirs = afterAsks && early >= 0 && has(/\b(?:55|60) tuoi\b|\btuoi (?:55|60)\b/, f) && has(/\b20 nam\b/, f) && !out.some((p) => (p.lead ?? '').includes('không thuộc diện nghỉ hưu ở')) ? notTransitionalLead(s) : undefined;
   if (notTheirs) out[early] = leadBefore(out[early]!, notTheirs);
   // A poor household's birth where the mother is of an ethnic minority or married to one: the Government's further support.
   const birthAt = out.findIndex((p) => p.entry.topic === 'maternity');
@@ -1213,13 +1214,13 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // (Their own years of 15 or more first: "20 năm bắt buộc và 5 năm tự nguyện … tỷ lệ bao nhiêu" is 25 years' rate, whatever
   // "phải đủ 20 năm" they believed.)
   // (A pension's rate said, not the 22% of a payment: "mức đóng 22% là 2.200.000 đồng" says no rate.)
-  const saysRate = (p: AnswerPart): boolean => /\d%(?! (?:là|mức|thu nhập))/u.test((p.lead ?? '').replace(/mức đóng 22%/gu, ''));
-  const ownRate = afterAsks && RATE_ASKED.test(f) && !out.some(saysRate) && (s.yearsPaid ?? 0) >= 15 ? yearsLead(s) : undefined;
+  const saysRate = (p: AnswerPart): boolean => has(/\d%(?! (?:là|mức|thu nhập))/u, (p.lead ?? '').replace(/mức đóng 22%/gu, ''));
+  const ownRate = afterAsks && has(RATE_ASKED, f) && !out.some(saysRate) && (s.yearsPaid ?? 0) >= 15 ? yearsLead(s) : undefined;
   if (ownRate) {
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
     if (out[to]) out[to] = leadBefore(out[to]!, ownRate);
   }
-  if (afterAsks && RATE_ASKED.test(f) && !out.some(saysRate)) {
+  if (afterAsks && has(RATE_ASKED, f) && !out.some(saysRate)) {
     // (Not the years already paid, nor years short of 15: "đóng được 4 năm … bao nhiêu %" is their plan's rate, said elsewhere.)
     const named = yearsAsked(f).filter((n) => n >= 15 && n !== s.yearsPaid);
     const rates = named.length > 0 ? ratesForYearsLead(named.map((n) => `dong ${n} nam`).join(' '), s.sex) : undefined;
@@ -1229,18 +1230,18 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // ("Tôi có nên đóng thêm tự nguyện vài năm nữa rồi mới nghỉ không?" from one at the highest rate: nothing more to gain.)
   const atTop = s.yearsPaid !== undefined && s.drawingPension !== true && ((s.sex === 'female' && s.yearsPaid >= 30) || (s.sex === 'male' && s.yearsPaid >= 35));
   const topAt = out.findIndex((p) => (p.lead ?? '').includes('tỷ lệ lương hưu là 75%'));
-  if (afterAsks && atTop && topAt >= 0 && /\b(?:co )?nen (?:\w+ ){0,4}(?:dong|nop) (?:them|tiep)\b/.test(f)) {
+  if (afterAsks && atTop && topAt >= 0 && has(/\b(?:co )?nen (?:\w+ ){0,4}(?:dong|nop) (?:them|tiep)\b/, f)) {
     out[topAt] = leadAfter(out[topAt]!, 'Không nên đóng thêm để chờ: anh/chị đã ở tỷ lệ cao nhất 75%, đóng thêm không làm tăng tỷ lệ, mỗi năm dôi ra chỉ thêm nửa tháng trợ cấp một lần; làm hồ sơ hưởng lương hưu ngay thì nhận sớm hơn.');
   }
   // ("… chuyển sang đóng 6 tháng một lần …, hạn nộp thế nào?": the deadline of the mode named, when no part says one.)
-  const modeAsked = afterAsks && /\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b|\bnop (?:\w+ ){0,2}(?:khi nao|luc nao|truoc ngay nao)\b/.test(f) ? /\b(3|6|12) thang (?:mot|1) lan\b/.exec(f)?.[1] : undefined;
-  const modeAt = out.findIndex((p) => /tháng một lần/u.test(p.lead ?? ''));
-  if (modeAsked && !out.some((p) => /hạn (?:nộp|đóng|chót)|nộp trong \d+ tháng/u.test(`${p.lead ?? ''} ${p.entry.short}`))) {
+  const modeAsked = afterAsks && has(/\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b|\bnop (?:\w+ ){0,2}(?:khi nao|luc nao|truoc ngay nao)\b/, f) ? /\b(3|6|12) thang (?:mot|1) lan\b/.exec(f)?.[1] : undefined;
+  const modeAt = out.findIndex((p) => has(/tháng một lần/u, p.lead ?? ''));
+  if (modeAsked && !out.some((p) => has(/hạn (?:nộp|đóng|chót)|nộp trong \d+ tháng/u, `${p.lead ?? ''} ${p.entry.short}`))) {
     const to = Math.max(0, modeAt);
     out[to] = leadAfter(out[to]!, `Đóng ${modeAsked} tháng một lần thì nộp ${paidWithin(Number(modeAsked))}; quá hạn chưa nộp thì coi như tạm dừng đóng, muốn đóng tiếp phải đăng ký lại.`);
   }
   // Afraid of losing the years paid when stopping ("tôi lo mất hết số năm đã đóng"): they are kept, whatever else is asked.
-  if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && LOSES_PAID.test(f) && /\b(?:dung|ngung|nghi|tam dung|khong dong)\b/.test(f) && !out.some((p) => /bảo lưu|không (?:bị )?mất/.test(`${p.lead ?? ''} ${p.entry.short}`))) {
+  if (afterAsks && s.memberDied !== true && s.yearsPaid !== undefined && out[0] && has(LOSES_PAID, f) && has(/\b(?:dung|ngung|nghi|tam dung|khong dong)\b/, f) && !out.some((p) => has(/bảo lưu|không (?:bị )?mất/, `${p.lead ?? ''} ${p.entry.short}`))) {
     out[0] = leadBefore(out[0], 'Số năm đã đóng không mất: dừng đóng thì thời gian đã đóng được bảo lưu, đóng lại lúc nào cũng được cộng tiếp.');
   }
   // ("… chưa đóng bảo hiểm ngày nào. Nghe nói phải đóng đủ 20 năm …, giờ bắt đầu thì tới 65 tuổi mới được hưởng hả?": the rule
@@ -1250,19 +1251,19 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   if (start) out[startAt] = { ...out[startAt]!, lead: start };
   // ("đóng bhxh tự nguyện được 16 năm rồi, giờ ngưng đóng thì có mất quyền lợi k": 15 years reached, the pension at the age
   // without paying more.)
-  const stopping = afterAsks && s.memberDied !== true && s.drawingPension !== true && (s.yearsPaid ?? 0) >= 15 && /\b(?:ngung|dung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bnghi dong\b|\b(?:khong|ko|k) (?:dong|tham gia) (?:nua|tiep)\b/.test(f);
+  const stopping = afterAsks && s.memberDied !== true && s.drawingPension !== true && (s.yearsPaid ?? 0) >= 15 && has(/\b(?:ngung|dung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bnghi dong\b|\b(?:khong|ko|k) (?:dong|tham gia) (?:nua|tiep)\b/, f);
   const ownYears = stopping ? yearsLead(s) : undefined;
-  const reached = ownYears && out[0] && !out.some((p) => /đủ (?:số năm|15 năm)|đã đủ 15/u.test(p.lead ?? '') || (p.lead ?? '').includes(ownYears.slice(0, 40))) ? ownYears : undefined;
+  const reached = ownYears && out[0] && !out.some((p) => has(/đủ (?:số năm|15 năm)|đã đủ 15/u, p.lead ?? '') || (p.lead ?? '').includes(ownYears.slice(0, 40))) ? ownYears : undefined;
   if (reached && out[0]) out[0] = leadBefore(out[0], reached);
   // Whether to withdraw, asked by someone with 15 years or more (no illness, not emigrating): not advised, the pension
   // and its health card are theirs at the age.
-  if (afterAsks && SHOULD_WITHDRAW.test(f) && s.yearsPaid !== undefined && s.yearsPaid >= 15 && !s.seriousIllness && !s.settlingAbroad && s.drawingPension !== true && s.memberDied !== true) {
+  if (afterAsks && has(SHOULD_WITHDRAW, f) && s.yearsPaid !== undefined && s.yearsPaid >= 15 && !s.seriousIllness && !s.settlingAbroad && s.drawingPension !== true && s.memberDied !== true) {
     const to = Math.max(0, out.findIndex((p) => p.entry.topic === 'lump_sum'));
     if (out[to]) out[to] = leadBefore(out[to]!, `Không nên rút: anh/chị đã đủ 15 năm đóng, đến tuổi nghỉ hưu là có lương hưu hằng tháng suốt đời và thẻ BHYT do quỹ BHXH đóng; rút một lần thì mất cả hai cho toàn bộ thời gian đã đóng.`);
   }
   // How much each further year adds, asked ("nếu đóng thêm thì mỗi năm tăng thêm bao nhiêu %"): the step for the sex
   // told, from the years paid (1 % a year for a man up to 20 years, 2 % beyond; 2 % for a woman; 75 % at most).
-  if (afterAsks && RATE_STEP_ASKED.test(f) && !out.some((p) => /mỗi năm (?:đóng )?thêm/.test(p.lead ?? ''))) {
+  if (afterAsks && has(RATE_STEP_ASKED, f) && !out.some((p) => has(/mỗi năm (?:đóng )?thêm/, p.lead ?? ''))) {
     const step = rateStepLead(s);
     const to = Math.max(0, out.findIndex((p) => PENSION_TOPICS.has(p.entry.topic)));
     if (step && out[to]) out[to] = leadAfter(out[to]!, step);
@@ -1272,7 +1273,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
     const lead = pensionEstimateLead(text, f, s);
     // (After the payment when that part says it and it is asked first: "mỗi tháng đóng bao nhiêu, sau này lương hưu được
     // bao nhiêu".)
-    const payFirst = out[at]!.lead?.includes('{PAY_') === true && PAYMENT_ASKED.test(f) && f.search(PAYMENT_ASKED) < Math.max(0, f.search(ASKS_PENSION_AMOUNT));
+    const payFirst = out[at]!.lead?.includes('{PAY_') === true && has(PAYMENT_ASKED, f) && f.search(PAYMENT_ASKED) < Math.max(0, f.search(ASKS_PENSION_AMOUNT));
     if (lead) out[at] = payFirst ? leadAfter(out[at]!, lead) : leadBefore(out[at]!, lead);
   }
   return out;
@@ -1337,17 +1338,17 @@ export function answerQuestion(
   const besideDeath = forOnePerson ? undefined : deathBesideLiving(index, rawText, threshold, facts, day);
   if (besideDeath) return besideDeath;
   // "BHXH tự nguyện là gì?" opening the message, or as its last sentence after a few words about the person.
-  const whatIs = WHAT_IS_SCHEME.test(foldWords(text)) || WHAT_IS_SCHEME.test(foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
+  const whatIs = has(WHAT_IS_SCHEME, foldWords(text)) || has(WHAT_IS_SCHEME, foldWords(lastSentence(text))) ? index.entries.get(WHAT_IS_ENTRY) : undefined;
   // A numbered list of asks ("… 1) … 2) … 3) …"): the story and the first item decide the first answer; the others
   // are answered as further asks.
   const second = /\s2[).]\s/.exec(text);
-  const head = second && /(?:^|\s)1[).]\s/.test(text.slice(0, second.index)) ? text.slice(0, second.index) : text;
+  const head = second && has(/(?:^|\s)1[).]\s/, text.slice(0, second.index)) ? text.slice(0, second.index) : text;
   const m = surerFirstAsk(index, head, askClauseMatch(index, head) ?? matchEntry(index, head), threshold);
   const first = m.outcome.topics[0];
   // Nothing of the domain in the text: off-topic, not a random entry.
   // On the words as typed (not typo-corrected: a correction must not pull an off-topic text into the domain).
   // Only computed when the topic cues alone do not place the text in the domain (it costs a normalisation).
-  const offTopic = !whatIs && (!first || first.rules < 0.5) && !DOMAIN_ANCHOR.test(` ${canonicalText(text)} ${foldWords(text)} `);
+  const offTopic = !whatIs && (!first || first.rules < 0.5) && !has(DOMAIN_ANCHOR, ` ${canonicalText(text)} ${foldWords(text)} `);
   if (offTopic) return base('other', 'offtopic', SMALLTALK_REPLIES.offtopic);
   const matched = whatIs ?? (m.confidence >= threshold ? m.entry : null);
   const confidence = whatIs ? Math.max(m.confidence, 0.9) : m.confidence;
@@ -1366,7 +1367,7 @@ export function answerQuestion(
   // words alone matched no entry well enough.
   // Nothing matched surely, yet the person tells their years paid and asks about their pension ("… được 22 năm rồi dừng.
   // Cán bộ xã bảo phải chờ đến 62 tuổi. Có đúng vậy không, tỷ lệ hưởng bao nhiêu?"): the pension's conditions, said for them.
-  const forTheirYears = !matched && situation.yearsPaid !== undefined && situation.drawingPension !== true && !situation.memberDied && PENSION_NAMED.test(foldWords(text)) ? index.entries.get(situation.yearsPaid >= 20 && transitionalEarly(situation) ? 'pension_conditions.transitional_20y' : 'pension_conditions.years_15') : undefined;
+  const forTheirYears = !matched && situation.yearsPaid !== undefined && situation.drawingPension !== true && !situation.memberDied && has(PENSION_NAMED, foldWords(text)) ? index.entries.get(situation.yearsPaid >= 20 && transitionalEarly(situation) ? 'pension_conditions.transitional_20y' : 'pension_conditions.years_15') : undefined;
   // (The advice reads the asker's own story too: "Chồng tôi … đang hưởng lương hưu. Tôi 56 tuổi …" is not a pensioner's.)
   const story = asker ? stripWrappers(asker.text) : text;
   // (A husband paying since a past month, the wife not insured, a birth due: the father's allowance on his months, which the
@@ -1393,7 +1394,7 @@ export function answerQuestion(
   // ("Mỗi tháng nộp bao nhiêu sau khi trừ hỗ trợ?", "… trước khi trừ hỗ trợ": the payment and the State's share, not what a lump
   // sum leaves out, where no one withdraws.)
   const payment = index.entries.get('contribution_amount.how_much_month');
-  const advised = payment && SUBSIDY_NETTED.test(foldWords(text)) && !WITHDRAWAL_TOLD.test(foldWords(text)) ? advice.parts.map((p) => (p.entry.id === 'lump_sum.subsidy_deduction' && p.lead === undefined ? { entry: payment } : p)) : advice.parts;
+  const advised = payment && has(SUBSIDY_NETTED, foldWords(text)) && !has(WITHDRAWAL_TOLD, foldWords(text)) ? advice.parts.map((p) => (p.entry.id === 'lump_sum.subsidy_deduction' && p.lead === undefined ? { entry: payment } : p)) : advice.parts;
   // The person's figures first, so that the asks they answer are not added again as facets.
   let parts = addFacetParts(index, text, withFigures(advised, text, situation, index), m.outcome.entries.map((r) => r.entry), day);
   // (The months reckoned for a birth answer it whole: no second answer to the same birth.)
@@ -1403,8 +1404,8 @@ export function answerQuestion(
   parts = withStartPlan(withRetirementDate(forTheirGap(withFigures(withMissingYears(withYearsLead(parts, text, situation), text, situation), text, situation, index, true), situation, index), text, situation), situation, text);
   parts = withBirthMonths(withoutFuneralTwice(withoutGapTwice(parts)), text, index);
   // ("… nhà em có được tiền thai sản không, ai đứng tên nhận?": the parent whose months count claims it, once for the child.)
-  const claimAt = parts.findIndex((p) => p.entry.topic === 'maternity' && /đủ 6 tháng nên được trợ cấp/u.test(p.lead ?? ''));
-  if (claimAt >= 0 && /\bai (?:dung ten |se |duoc |di )?(?:nhan|lanh|huong|lam ho so)\b/.test(foldWords(text))) {
+  const claimAt = parts.findIndex((p) => p.entry.topic === 'maternity' && has(/đủ 6 tháng nên được trợ cấp/u, p.lead ?? ''));
+  if (claimAt >= 0 && has(/\bai (?:dung ten |se |duoc |di )?(?:nhan|lanh|huong|lam ho so)\b/, foldWords(text))) {
     const claim = parts[claimAt]!;
     parts[claimAt] = { ...claim, lead: `${claim.lead} Người đứng tên nhận là cha hoặc mẹ có các tháng đóng đó (người kia không đóng đủ thì không nhận); cả hai cùng đủ điều kiện thì chỉ một người nhận cho mỗi con.` };
   }
@@ -1427,7 +1428,7 @@ export function answerQuestion(
   // 12 năm, còn thiếu 3 năm …"), not of the asker.
   const relative = couple || forOnePerson ? undefined : onlyRelative(rawText);
   // (Not where a lead already names them: "Chồng anh/chị đã đóng 12 năm và đang mắc bệnh …".)
-  if (relative && !parts.some((p) => p.lead?.startsWith('Với ') || /(?:^|\s)(?:[Vv]ợ|[Cc]hồng|[Bb]ố|[Mm]ẹ) anh\/chị/u.test(p.lead ?? ''))) parts = parts.map((p) => (p.lead ? { ...p, lead: saidOf(p.lead, PERSON_PRONOUN[relative]) } : p));
+  if (relative && !parts.some((p) => p.lead?.startsWith('Với ') || has(/(?:^|\s)(?:[Vv]ợ|[Cc]hồng|[Bb]ố|[Mm]ẹ) anh\/chị/u, p.lead ?? ''))) parts = parts.map((p) => (p.lead ? { ...p, lead: saidOf(p.lead, PERSON_PRONOUN[relative]) } : p));
   return entryAnswer(parts, confidence, m.alternatives, day);
 }
 
@@ -1447,7 +1448,7 @@ function forTheCase(answerParts: AnswerPart[], text: string, situation: Situatio
   // ("… rút bhxh một lần … Nếu rút rồi thì chị có còn thẻ bảo hiểm y tế để chữa bệnh không hay phải tự mua?" from one who draws no
   // pension: no card comes from the scheme or the lump sum; a household card is bought.)
   const ownCard = index.entries.get('health_insurance.contributor_card');
-  if (ownCard && situation.drawingPension !== true && /(?<!\b(?:chua|khong|ko|k|chang) )\brut\b/.test(f) && !/\bkhi (?:co|huong|nhan|lanh|linh) luong huu\b/.test(f) && !parts.some((p) => p.entry.id === ownCard.id)) {
+  if (ownCard && situation.drawingPension !== true && has(/(?<!\b(?:chua|khong|ko|k|chang) )\brut\b/, f) && !has(/\bkhi (?:co|huong|nhan|lanh|linh) luong huu\b/, f) && !parts.some((p) => p.entry.id === ownCard.id)) {
     const lead = 'Không có thẻ từ BHXH: đóng tự nguyện không kèm thẻ BHYT, và nhận BHXH một lần cũng không kèm thẻ; anh/chị mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện) ở đại lý thu tại xã/phường để được chi trả khi chữa bệnh.';
     parts = swapPart(parts, ['health_insurance.pensioner_card'], ownCard, lead);
   }
@@ -1461,25 +1462,25 @@ function forTheCase(answerParts: AnswerPart[], text: string, situation: Situatio
   // ("Em có được gộp số năm của chồng vào sổ của em để em đóng tiếp cho mau đủ 15 năm không": another's years are not one's own;
   // not the rule for one person's two books.)
   const years15 = index.entries.get('pension_conditions.years_15');
-  if (years15 && YEARS_FROM_ANOTHER.test(f)) {
+  if (years15 && has(YEARS_FROM_ANOTHER, f)) {
     const lead = `Không: thời gian đóng BHXH của ai chỉ tính cho chính người đó (mỗi người một mã số BHXH), không chuyển hay cộng sang sổ của người khác, kể cả vợ chồng.${situation.memberDied ? ' Số năm của người đã mất được tính vào trợ cấp mai táng và trợ cấp tuất một lần cho gia đình.' : ''} Anh/chị đóng tiếp trên sổ của mình cho đủ 15 năm.`;
     parts = swapPart(parts, ['transfer_between_schemes.merge_books', 'transfer_between_schemes.combine_periods'], years15, lead, true);
   }
   // ("… còn thiếu bao nhiêu, đóng một lần được không, khoảng bao nhiêu tiền?": the missing years paid at once; with no
   // withdrawal named, no lump sum's part beside it.)
-  if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/.test(f)) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
+  if (parts.length > 1 && parts[0]!.entry.id === 'pension_conditions.pay_missing_once' && !has(/\b(?:rut|lay lai|lay tien|(?:nhan|huong|lanh|linh) (?:\w+ ){0,3}mot lan)\b/, f)) parts = parts.filter((p, k) => k === 0 || p.entry.topic !== 'lump_sum');
   // ("… đóng 5 năm (2015–2019) rồi ngưng … Giờ muốn đóng lại thì 5 năm cũ còn được tính không": stopped, not withdrawn; the
   // years kept, not the rule for joining again after a lump sum.)
   // (Nor, with no years told, "Em đang là sinh viên năm 2 … tham gia BHXH tự nguyện từ bây giờ không": who may join; "Tôi đã có
   // sổ bảo hiểm. Bây giờ tôi muốn tham gia …": yes, on the number they have.)
-  const hasBook = /\b(?:da co|co) (?:so|ma so|ma) (?:bhxh|bao hiem)\b/.test(f);
+  const hasBook = has(/\b(?:da co|co) (?:so|ma so|ma) (?:bhxh|bao hiem)\b/, f);
   const instead = index.entries.get(situation.yearsPaid !== undefined ? 'payment_mode.pause_resume' : hasBook ? 'how_to_join.existing_number' : 'eligibility.who_can_join');
   const insteadLead = hasBook && situation.yearsPaid === undefined ? 'Được, đăng ký tự nguyện bằng mã số BHXH đã có.' : undefined;
   if (instead && !toldWithdrawn(text, situation) && !parts.some((p) => p.entry.id === instead.id)) parts = swapPart(parts, ['eligibility.rejoin_after_withdrawal'], instead, insteadLead);
   // ("… đóng một lần 10 năm còn thiếu … thủ tục thế nào?" from one at the age who must first pay on: how to pay again, not the
   // pension's claim, which comes later.)
   const resume = index.entries.get('payment_mode.pause_resume');
-  if (resume && /thiếu hơn 5 năm/u.test(parts[0]!.lead ?? '') && !parts.some((p) => p.entry.id === resume.id)) parts = swapPart(parts, ['pension_conditions.claim_procedure'], resume);
+  if (resume && has(/thiếu hơn 5 năm/u, parts[0]!.lead ?? '') && !parts.some((p) => p.entry.id === resume.id)) parts = swapPart(parts, ['pension_conditions.claim_procedure'], resume);
   return parts;
 }
 

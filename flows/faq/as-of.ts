@@ -1,4 +1,5 @@
 import { localDay } from '../../src/core/clock.ts';
+import { has } from './regex-literals.ts';
 
 /**
  * Answers are read on a day: this year's retirement age, an age from a birth year, a figure that applied only
@@ -71,7 +72,7 @@ export function pastEffectiveNote(entry: Dated, day: AsOfDay): string | undefine
  * past) later than this month is last year's. Other messages are left as written (their readings know these phrasings).
  */
 export function withYearsTold(text: string, day: AsOfDay): string {
-  if (!/th[aá]ng \d/iu.test(text) || !/(?<![\p{L}])(?:sinh (?:b[eé]|con|đ[oô]i)|đẻ|de (?:be|con)|d[uự] sinh|thai s[aả]n|mang thai|c[oó] b[aầ]u|m[aấ]t|qua đời|qua doi|t[uử] vong|ch[eế]t|l[uư]u thai|thai (?:\d{1,2} tu[aầ]n|l[uư]u|nhi))(?![\p{L}])/iu.test(text)) return text;
+  if (!has(/th[aá]ng \d/iu, text) || !has(/(?<![\p{L}])(?:sinh (?:b[eé]|con|đ[oô]i)|đẻ|de (?:be|con)|d[uự] sinh|thai s[aả]n|mang thai|c[oó] b[aầ]u|m[aấ]t|qua đời|qua doi|t[uử] vong|ch[eế]t|l[uư]u thai|thai (?:\d{1,2} tu[aầ]n|l[uư]u|nhi))(?![\p{L}])/iu, text)) return text;
   const year = yearOf(day);
   const now = Number(day.slice(5, 7));
   const month = (m: string): number => Number(m);

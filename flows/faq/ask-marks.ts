@@ -1,4 +1,5 @@
 import { fold, foldWords } from './fold-memo.ts';
+import { has } from './regex-literals.ts';
 
 /**
  * Words that close a question in Vietnamese ("… được không", "… bao nhiêu", "… thế nào"), folded, with the
@@ -45,7 +46,7 @@ function markPersonAsks(text: string): string {
     // (Only inside a question: "Tôi 56 tuổi, vợ tôi 50 tuổi." tells, it asks nothing.)
     if (end < 0 || after[end] !== '?') return comma;
     const clause = fold(text.slice(0, at)).split(/[.!?;,\n]/).pop() ?? '';
-    return CLAUSE_ASKS.test(foldWords(clause)) ? `?${comma.slice(1)}` : comma;
+    return has(CLAUSE_ASKS, foldWords(clause)) ? `?${comma.slice(1)}` : comma;
   });
 }
 
@@ -62,7 +63,7 @@ function markOpenedAsks(text: string): string {
   return text.replace(ASK_OPENER, (gap, at: number) => {
     const clause = fold(text.slice(from, at));
     from = at;
-    return CLAUSE_ASK.test(clause.slice(clause.search(/[^.!;]*$/))) ? `?${gap}` : gap;
+    return has(CLAUSE_ASK, clause.slice(clause.search(/[^.!;]*$/))) ? `?${gap}` : gap;
   });
 }
 
@@ -81,7 +82,7 @@ function markSemicolonAsks(text: string): string {
       if (i === parts.length - 1) return part;
       const f = fold(part);
       const next = fold(parts[i + 1]!).trim().split(/\s+/).length;
-      return CLAUSE_ASK.test(f) && next >= 3 ? `${part.trimEnd()}?` : `${part};`;
+      return has(CLAUSE_ASK, f) && next >= 3 ? `${part.trimEnd()}?` : `${part};`;
     })
     .join('')
     .replace(/\?(?=\S)/g, '? ');
@@ -92,7 +93,7 @@ function markSemicolonAsks(text: string): string {
  * item closed by a question mark before the next number, whatever words it ends with.
  */
 function markNumberedAsks(text: string): string {
-  if (!/(?:^|\s)1[).]\s/.test(text) || !/\s2[).]\s/.test(text)) return text;
+  if (!has(/(?:^|\s)1[).]\s/, text) || !has(/\s2[).]\s/, text)) return text;
   // (The last item too: it asks by its number, whatever word closes it, "… lương hưu khoảng nhiêu".)
   return text.replace(/([^?\s])(\s+)(?=[2-9][).]\s)/g, '$1?$2').replace(/([^?.!\s])\s*$/, '$1?');
 }
@@ -106,11 +107,11 @@ function markClosedAsks(text: string): string {
   for (const m of f.matchAll(ASK_END)) {
     const end = m.index + m[0].length;
     // ("Tôi 55 tuổi, không còn đi làm": "không còn" is "no longer", unless a yes-no frame opens the clause.)
-    if (/^(?:khong|ko|kg|k)$/.test(m[0]) && /^ con\b/.test(f.slice(end)) && !YES_NO_FRAME.test(f.slice(Math.max(0, m.index - 80), m.index))) continue;
+    if (has(/^(?:khong|ko|kg|k)$/, m[0]) && has(/^ con\b/, f.slice(end)) && !has(YES_NO_FRAME, f.slice(Math.max(0, m.index - 80), m.index))) continue;
     // ("Tôi chưa đóng bảo hiểm bao giờ. Giờ …": "chưa … bao giờ" is never, not when.)
-    if (NEVER_BEFORE.test(m[0]) && /\bchua\b(?: \w+){0,5} $/.test(f.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (has(NEVER_BEFORE, m[0]) && has(/\bchua\b(?: \w+){0,5} $/, f.slice(Math.max(0, m.index - 40), m.index))) continue;
     // "… hay không", "… được chưa" close an ask even before a lower-case word ("… hay không những quyền lợi …").
-    const strong = /^(?:khong|chua)\b/.test(m[0]) && /(?:^|\s)(?:hay|duoc) $/.test(f.slice(Math.max(0, m.index - 5), m.index));
+    const strong = has(/^(?:khong|chua)\b/, m[0]) && has(/(?:^|\s)(?:hay|duoc) $/, f.slice(Math.max(0, m.index - 5), m.index));
     const next = NEXT.exec(text.slice(end)) ?? (strong ? /^[ \t]*[.;!]?[ \t]+(?=\p{Ll})/u.exec(text.slice(end)) : null) ?? commaAsk(f, m, end, text);
     if (!next) continue;
     // The mark left out becomes "?"; a line break after it stays one.
@@ -134,10 +135,10 @@ const YES_NO_FRAME = /\b(?:co|duoc|dc|phai|nen|con|bi)\b(?:(?![,.;!?]).)*$/;
  * rút 1 lần được không", "… bao nhiêu, đủ 15 năm thì …"): "không" and "chưa" only in a yes-no frame of their clause.
  */
 function commaAsk(f: string, m: RegExpMatchArray, end: number, text: string): RegExpExecArray | null {
-  if (!COMMA_CLOSER.test(m[0])) return null;
+  if (!has(COMMA_CLOSER, m[0])) return null;
   // ("Mẹ e 78t chưa đóng bh gì bao giờ, có được …": "chưa … bao giờ" is never, not when.)
-  if (NEVER_BEFORE.test(m[0]) && /\bchua\b(?: \w+){0,5} $/.test(f.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) return null;
-  if (/^(?:khong|ko|kg|k|chua)\b/.test(m[0]) && !YES_NO_FRAME.test(f.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return null;
+  if (has(NEVER_BEFORE, m[0]) && has(/\bchua\b(?: \w+){0,5} $/, f.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) return null;
+  if (has(/^(?:khong|ko|kg|k|chua)\b/, m[0]) && !has(YES_NO_FRAME, f.slice(Math.max(0, (m.index ?? 0) - 80), m.index))) return null;
   return /^[ \t]*,[ \t]*(?=(?:[\p{L}\d]+ ){2}[\p{L}\d]+)/u.exec(text.slice(end));
 }
 
@@ -160,7 +161,7 @@ function markStatedAsks(text: string): string {
   for (const m of f.matchAll(/[^.!?\n]+(?:[.!?]+|(?=\n)|$)/g)) {
     const sentence = m[0];
     const body = sentence.replace(/[.!]+$/, '');
-    if (sentence.includes('?') || !(STRONG_ASK.test(sentence) || YES_NO.test(body.trim()))) continue;
+    if (sentence.includes('?') || !(has(STRONG_ASK, sentence) || has(YES_NO, body.trim()))) continue;
     out += `${text.slice(from, m.index + body.trimEnd().length)}?`;
     from = m.index + body.trimEnd().length + (sentence.length - body.length > 0 ? 1 : 0);
   }
@@ -176,5 +177,5 @@ const ENDS_AS_ASK = /\b(?:bao nhieu|khong|ko|k|hok|hong|chua|the nao|ra sao|o da
  * thì số năm tự nguyện có bị mất k, và …"): its clauses that end as questions do, each closed with one.
  */
 export function markClauseAsks(text: string): string {
-  return text.replace(/[^,.;!\n]+(?=[,.;!\n]|$)/g, (clause) => (ENDS_AS_ASK.test(foldWords(clause)) ? `${clause.trimEnd()}?` : clause));
+  return text.replace(/[^,.;!\n]+(?=[,.;!\n]|$)/g, (clause) => (has(ENDS_AS_ASK, foldWords(clause)) ? `${clause.trimEnd()}?` : clause));
 }

@@ -12,6 +12,7 @@ import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
 import { belowNextFloor, changeWithinPaid, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriod, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { has } from './regex-literals.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
 export const STARTS_JOB =
@@ -20,7 +21,7 @@ export const STARTS_JOB =
 const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |e |minh |tui )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
 /** A job about to start: told as soon (STARTS_JOB) or in a month after the answer's day. */
 function startsJob(f: string, day: string | undefined): boolean {
-  if (STARTS_JOB.test(f)) return true;
+  if (has(STARTS_JOB, f)) return true;
   const m = JOB_FROM_MONTH.exec(f);
   return m !== null && day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 > monthIndex(day);
 }
@@ -166,7 +167,7 @@ const FOR_RELATIVE =
 function sameRelativeNamed(holder: string, paidFor: string): boolean {
   const who = holder.split(' ')[0];
   const target = /(?:cho|giup) ((?:\w+ )?\w+)$/.exec(paidFor)?.[1] ?? '';
-  return !/^(?:bo|me|cha|ong|ba|vo|chong)\b/.test(target) || target.split(' ').includes(who ?? '') || (target === 'bo me' || target === 'cha me');
+  return !has(/^(?:bo|me|cha|ong|ba|vo|chong)\b/, target) || target.split(' ').includes(who ?? '') || (target === 'bo me' || target === 'cha me');
 }
 /** A death dated before 1/7/2025 ("tháng 3/2020 … qua đời", "mất năm 2019", "mất ngày 5/3/2024"). */
 const DIED_ON = /\b(?:qua doi|mat|chet|tu vong|tu tran) (?:\w+ ){0,3}?(?:(?:vao |tu |hoi )?(?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?|(?:vao |tu |hoi )?nam )(20[0-2]\d)\b/;
@@ -193,9 +194,9 @@ function bookAndIdDates(f0: string): Array<string | undefined> | undefined {
 }
 /** Whose book it is, by the sex told or the relative named ("sổ BHXH của mẹ em"). */
 const bookSex = (f: string, s: Situation): 'male' | 'female' | undefined =>
-  s.sex ?? (/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/.test(f) ? 'female' : /\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/.test(f) ? 'male' : undefined);
+  s.sex ?? (has(/\bso (?:\w+ ){0,2}cua (?:me|vo|chi|ba|co|di)\b/, f) ? 'female' : has(/\bso (?:\w+ ){0,2}cua (?:bo|cha|chong|anh|ong|chu|bac)\b/, f) ? 'male' : undefined);
 /** Voluntary insurance asked on top of a contract's compulsory one ("cty đóng bắt buộc rồi thì e đóng thêm bh tự nguyện"). */
-const voluntaryOnTop = (f: string, s: Situation): boolean => s.employment === 'contract' && /\b(?:dong|mua|tham gia|dang ky) them\b(?: \w+){0,4} tu nguyen\b/.test(f);
+const voluntaryOnTop = (f: string, s: Situation): boolean => s.employment === 'contract' && has(/\b(?:dong|mua|tham gia|dang ky) them\b(?: \w+){0,4} tu nguyen\b/, f);
 /** Which of two subsidy groups counts ("theo diện dân tộc hay diện hộ nghèo", "hưởng cả hai mức không"). */
 const WHICH_GROUP =
   /\b(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)(?: \w+){0,2} hay (?:\w+ ){0,2}(?:dan toc|dtts|ho ngheo|can ngheo|ngheo)\b|\btheo (?:dien|muc|nhom) nao\b|\b(?:cong|huong|duoc) (?:ca )?(?:hai|2) (?:muc|dien)\b/;
@@ -243,7 +244,7 @@ export const BOTH_VOLUNTARY = /\b(?:(?:chong|vo) (?:toi|em|minh|tui)|ong xa|ba x
  * thất nghiệp"): no one in compulsory insurance at a birth to come, so not parents in two schemes. (Not a quit planned.)
  */
 export const JOB_LEFT = /(?<!\b(?:dinh|se|sap|tinh|muon) )\bnghi viec (?:tu |vao |tu cuoi |cuoi )?(?:thang \d|nam \d|\d{1,2} \d{4})|\bbi cat giam\b|\b(?:huong|lanh|nhan|an) (?:tro cap |tien )?that nghiep\b/;
-export const spouseInAScheme = (f: string): boolean => SPOUSE_SCHEME.test(f) || (ASKER_COMPULSORY.test(f) && /\b(?:vo|chong)\b/.test(f));
+export const spouseInAScheme = (f: string): boolean => has(SPOUSE_SCHEME, f) || (has(ASKER_COMPULSORY, f) && has(/\b(?:vo|chong)\b/, f));
 /** Money or years paid asked whether lost ("tiền đã đóng có bị mất không", "có mất 5 năm trước không"). */
 export const LOSES_PAID =
   /\b(?:tien|thoi gian|nhung nam|may nam|so nam|\d{1,2} nam (?:cu|truoc|da dong))\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|het|luon|di|ko)\b|\b(?:co )?(?:bi )?mat (?:(?:\d+|may|cac|nhung) )?(?:nam|thoi gian|so nam|nhung nam|tien)(?: \w+){0,3} (?:khong|ko|k)\b|\b(?:lo|so|ngai) (?:bi )?mat (?:het |trang |luon )?(?:tien|so nam|thoi gian|nhung nam|cac nam|so tien)\b/;
@@ -293,7 +294,7 @@ function notPayingYet(f: string, day: string | undefined): boolean {
   const soFar = PAID_SO_FAR.exec(f);
   if (soFar) return Number(soFar[1]) < 6;
   // ("đăng ký đóng" folds to "dang ky dong": a plan, not "đang đóng".)
-  if (/\b(?:da|dang(?! ky)) (?:\w+ ){0,2}dong\b(?! bat buoc)/.test(f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
+  if (has(/\b(?:da|dang(?! ky)) (?:\w+ ){0,2}dong\b(?! bat buoc)/, f.replace(/\bchua (?:\w+ ){0,2}dong\b/g, ' '))) return false;
   // ("đóng BHXH tự nguyện đều đặn từ năm 2023": paying since a year.)
   // (Not another's compulsory insurance, "công ty có đóng bhxh bắt buộc cho anh ấy từ 2022".)
   const since = /\b(?:dong|nop|tham gia)\b(?: \w+){0,5} tu (?:thang (\d{1,2}) (?:nam )?|nam )?(20\d\d)\b/.exec(f.replace(/\b(?:dong|nop) (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc\b(?: \w+){0,5}? tu (?:thang \d{1,2} (?:nam )?|nam )?20\d\d\b/g, ' '));
@@ -314,7 +315,7 @@ function waitForAgeNote(s: Situation): string | undefined {
 
 /** Whole years of a stop asked to be paid back ("muốn đóng bù 4 năm 2023-2026 cho liền mạch được không"): they cannot be. */
 export function yearsBackpayLead(f: string): string | undefined {
-  return /\b(?:dong bu|truy dong|bu lai)\b(?: \w+){0,3} (?:\d{1,2} nam|nhung nam|may nam|cac nam|(?:19|20)\d\d)\b/.test(f)
+  return has(/\b(?:dong bu|truy dong|bu lai)\b(?: \w+){0,3} (?:\d{1,2} nam|nhung nam|may nam|cac nam|(?:19|20)\d\d)\b/, f)
     ? 'Không đóng bù được những năm đã ngừng: BHXH tự nguyện chỉ tính các tháng thực đóng, những năm đã qua không đóng thì không truy đóng. Chỉ khi đến tuổi nghỉ hưu mà còn thiếu không quá 5 năm để đủ 15 năm mới được đóng một lần phần còn thiếu.'
     : undefined;
 }
@@ -324,19 +325,19 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   // ("12 năm bắt buộc và 8 năm tự nguyện, tổng đúng 20 năm … nghe nói đủ 20 năm thì nam 60 tuổi được về hưu": the rule counts
   // voluntary years only.)
   const voluntary = s.yearsPaid !== undefined && s.compulsoryYears !== undefined && s.compulsoryYears > 0 ? s.yearsPaid - s.compulsoryYears : undefined;
-  if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
+  if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
     return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; ${s.compulsoryYears} năm bắt buộc không được tính vào 20 năm đó, anh/chị có ${spell(voluntary)} tự nguyện, nên hưởng lương hưu theo tuổi nghỉ hưu chung.`;
   }
   // ("… bắt buộc từ 2008 đến hết 2020 (12 năm), rồi … đóng tự nguyện từ tháng 3/2021 đến nay … đóng đủ 20 năm là được về hưu năm
   // 55 tuổi, có đúng với chị không": voluntary begun after the date.)
   const voluntarySince = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang (\d{1,2}) )?(?:nam )?(20[2-9]\d)\b/.exec(f);
-  if (voluntarySince && Number(voluntarySince[2]) >= 2021 && /\b(?:55|60) tuoi\b/.test(f) && /\b20 nam\b/.test(f)) {
+  if (voluntarySince && Number(voluntarySince[2]) >= 2021 && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
     const early = s.sex === 'female' ? '55' : s.sex === 'male' ? '60' : '55 (nữ) hay 60 (nam)';
     const general = s.sex === 'female' ? 'nữ 60 tuổi với người sinh từ 5/1975' : s.sex === 'male' ? 'nam 62 tuổi với người sinh từ 4/1966' : 'nữ 60 tuổi với người sinh từ 5/1975, nam 62 tuổi với người sinh từ 4/1966';
     return `Không: quy định nghỉ hưu ở ${early} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; anh/chị đóng tự nguyện từ ${voluntarySince[1] ? `tháng ${voluntarySince[1]}/` : 'năm '}${voluntarySince[2]}, nên hưởng lương hưu theo tuổi nghỉ hưu chung (${general}).`;
   }
   if (s.startYear === undefined || s.startYear >= 2021 || (s.yearsPaid ?? 0) >= 20 || !s.sex || s.birthYear === undefined || s.birthMonth === undefined) return undefined;
-  if (!/\b(?:55|60) tuoi\b/.test(f) || !/\btruoc (?:nam )?2021\b/.test(f)) return undefined;
+  if (!has(/\b(?:55|60) tuoi\b/, f) || !has(/\btruoc (?:nam )?2021\b/, f)) return undefined;
   const twenty = s.startYear * 12 + (s.startMonth ?? 1) - 1 + 239;
   const general = reaches(s.sex, s.birthYear, s.birthMonth).at;
   if (twenty + 1 < general) return undefined;
@@ -356,7 +357,7 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   const now = monthIndex(s.day);
   // (Still insured by a job until a month planned, "đang làm cty …, đóng bhxh bắt buộc đc 6 năm liên tục tới giờ. E định nghỉ
   // việc cuối tháng 3/2027 … nếu sinh khoảng tháng 10/2027": no voluntary insurance beside it; its months before the birth count.)
-  const quit = /\bdang (?:lam|di lam)\b(?: [\w,]+){0,12}? bat buoc\b/.test(f) ? /\b(?:dinh|se|sap|du dinh|tinh) nghi viec (?:\w+ ){0,2}?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f) : null;
+  const quit = has(/\bdang (?:lam|di lam)\b(?: [\w,]+){0,12}? bat buoc\b/, f) ? /\b(?:dinh|se|sap|du dinh|tinh) nghi viec (?:\w+ ){0,2}?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f) : null;
   if (quit) {
     const last = Number(quit[2]) * 12 + Number(quit[1]) - 1;
     const counted = Math.max(0, Math.min(last, due.at - 1) - (due.at - 12) + 1);
@@ -419,7 +420,7 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
  */
 export function fatherInTimeLead(s: Situation, f: string): string | undefined {
   const his = HUSBAND_PAYING_SINCE.exec(f);
-  if (!his || s.day === undefined || !/\b(?:em|toi|minh|vo (?:toi|em|minh)) (?:\w+ ){0,6}(?:khong|chua) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f) || /\b(?:dung|ngung|nghi|bo) (?:dong|nop)\b/.test(f)) return undefined;
+  if (!his || s.day === undefined || !has(/\b(?:em|toi|minh|vo (?:toi|em|minh)) (?:\w+ ){0,6}(?:khong|chua) (?:\w+ ){0,2}(?:dong|tham gia)\b/, f) || has(/\b(?:dung|ngung|nghi|bo) (?:dong|nop)\b/, f)) return undefined;
   const due = dueMonth(f, s.day);
   const now = monthIndex(s.day);
   const from = Number(his[2]) * 12 + Number(his[1]) - 1;
@@ -488,7 +489,7 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
   if (!due || !p || s.day === undefined) return undefined;
   // (The months of a member who died are not the mother's: "Con trai tôi … đóng … đến hết tháng 6/2026 thì tạm dừng …
   // tháng 10/2026 cháu mất … Con dâu tôi chưa đóng BHXH, nếu bây giờ đăng ký … đóng trước luôn 12 tháng": hers from now.)
-  if (s.memberDied && /\bchua (?:tung |bao gio )?(?:dong|tham gia)\b/.test(f)) {
+  if (s.memberDied && has(/\bchua (?:tung |bao gio )?(?:dong|tham gia)\b/, f)) {
     const left = due.at - monthIndex(s.day);
     const at = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;
     return left >= 6
@@ -547,7 +548,7 @@ function periodDeadline(f: string): string | undefined {
   // Within the first 7 months of a year, the first 4 of six months, the 3 months of a quarter.
   const within = months === 12 ? 7 : months === 6 ? 4 : 3;
   const rule = months === 12 ? 'kỳ 12 tháng nộp trong 7 tháng đầu' : months === 6 ? 'kỳ 6 tháng nộp trong 4 tháng đầu' : 'kỳ 3 tháng nộp trong 3 tháng đó';
-  return `Kỳ ${months} tháng bắt đầu từ tháng ${monthYear(first)}: hạn nộp chậm nhất là hết tháng ${monthYear(first + within - 1)} (${rule})${/\bcuoi nam\b/.test(f) && (first + within) % 12 !== 0 ? ', không phải cuối năm' : ''}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng; muốn đóng tiếp thì đăng ký lại với đại lý thu, thời gian đã đóng vẫn được giữ.`;
+  return `Kỳ ${months} tháng bắt đầu từ tháng ${monthYear(first)}: hạn nộp chậm nhất là hết tháng ${monthYear(first + within - 1)} (${rule})${has(/\bcuoi nam\b/, f) && (first + within) % 12 !== 0 ? ', không phải cuối năm' : ''}. Quá hạn mà chưa nộp thì coi như tạm dừng đóng; muốn đóng tiếp thì đăng ký lại với đại lý thu, thời gian đã đóng vẫn được giữ.`;
 }
 
 /** When a period of `months` (3, 6 or 12) must be paid: within its 3 months, the first 4 of six, the first 7 of twelve. */
@@ -588,27 +589,27 @@ const GO_ON_ASKED = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tie
 const JOIN_OR_GO_ON = /\b(?:tham gia (?:\w+ ){0,3}tu nguyen|dong tiep|nop tiep|tiep tuc (?:tham gia|dong|nop)|dong (?:bhxh )?tu nguyen|dang k[iy] (?:\w+ ){0,2}tu nguyen)\b/;
 
 /** A poor or near-poor household, or an ethnic minority (the groups whose health card the State pays or supports). */
-const poorHousehold = (f: string, s: Situation): boolean => s.household === 'poor' || s.household === 'near_poor' || /\bdan toc thieu so\b/.test(f);
+const poorHousehold = (f: string, s: Situation): boolean => s.household === 'poor' || s.household === 'near_poor' || has(/\bdan toc thieu so\b/, f);
 /** A poor or near-poor household's health card asked, not an older person's (theirs comes with the social pension). */
 const poorHouseholdCard = (f: string, s: Situation): boolean =>
-  HEALTH_CARD.test(f) && poorHousehold(f, s) && !OLDER_PERSON.test(f) && !(s.age !== undefined && s.age >= 70);
+  has(HEALTH_CARD, f) && poorHousehold(f, s) && !has(OLDER_PERSON, f) && !(s.age !== undefined && s.age >= 70);
 /** An older person named (their card comes with the social pension). */
 const OLDER_PERSON = /\b(?:nguoi (?:cao tuoi|gia)|tuoi gia|[7-9]\d tuoi|huu tri xa hoi)\b/;
 /** The social pension named ("trợ cấp hưu trí xã hội"; the over-80s' allowance it replaced is spelt the same, ask-text.ts). */
 const SOCIAL_PENSION_NAMED = /\bhuu tri xa hoi\b/;
 /** Years of voluntary insurance only (no compulsory years told). */
 const VOLUNTARY_ONLY = (f: string, s: Situation): boolean =>
-  s.yearsKind === 'voluntary' || (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan)\b/.test(f));
+  s.yearsKind === 'voluntary' || (has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan)\b/, f));
 
 /** A birth year told and when the retirement age comes asked ("sinh tháng 12/1964, đủ tuổi nghỉ hưu vào tháng nào"). */
 export function asksRetirementDate(f: string): boolean {
   return (
-    /\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |(?:ngay )?\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/.test(f) &&
-    /\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/.test(f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
+    has(/\bsinh (?:(?:ngay \d{1,2} )?thang \d{1,2} (?:nam )?|nam |(?:ngay )?\d{1,2} \d{1,2} |\d{1,2} )?19[4-9]\d\b/, f) &&
+    has(/\b(?:khi nao|bao gio|nam nao|thang nao|luc nao|may tuoi|bao nhieu tuoi|tuoi nghi huu|tuoi ve huu|du tuoi (?:\w+ ){0,2}chua)\b/, f.replace(/\bchua (?:\w+ ){0,3}bao gio\b/g, ' ')) &&
     // ("bao giờ đủ tuổi nghỉ": the pension's age, the word cut short.)
-    /\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/.test(f) &&
+    has(/\b(?:nghi huu|ve huu|luong huu|huu|tuoi nghi)\b/, f) &&
     // (A birth year recorded wrong is a correction to make first: "ghi sai năm sinh 1967".)
-    !/\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/.test(f)
+    !has(/\bsai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh)\b/, f)
   );
 }
 
@@ -635,7 +636,7 @@ function levelOutOfRange(name: string, high: boolean, entry: string): AskRoute {
   return {
     name,
     decisive: true,
-    asks: (f, s) => !/\bbao nhieu\b/.test(f) && levelOutOfRangeLead(f, s)?.high === high,
+    asks: (f, s) => !has(/\bbao nhieu\b/, f) && levelOutOfRangeLead(f, s)?.high === high,
     entry,
     lead: (s, f) => levelOutOfRangeLead(f, s)?.lead,
     leadsAlways: true,
@@ -667,7 +668,7 @@ function parentsSocialPensionLead(s: Situation): string | undefined {
 }
 
 function socialPensionLead(s: Situation, f: string): string | undefined {
-  if (JOIN_ASK.test(f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || WANTS_TO_PAY.test(f))) return yearsLead(s);
+  if (has(JOIN_ASK, f) && (!(s.age !== undefined && s.age >= socialPensionAge(s)) || has(WANTS_TO_PAY, f))) return yearsLead(s);
   const parents = parentsSocialPensionLead(s);
   if (parents) return parents;
   return [socialPensionAgeLead(s), s.withdrewBefore ? 'Đã nhận BHXH một lần trước đây không làm mất quyền này: điều kiện là không có lương hưu hay trợ cấp BHXH hằng tháng.' : undefined].filter(Boolean).join(' ') || undefined;
@@ -676,19 +677,19 @@ function socialPensionLead(s: Situation, f: string): string | undefined {
 /** Back from work abroad and asking to join ("Anh đi XKLĐ Hàn Quốc … về nước tháng 10/2024 … đóng tự nguyện tiếp được không"). */
 const backFromAbroad = (f: string): boolean =>
   // ("đi xkld Hàn Quốc về từ 2025": back since a date.)
-  /\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que(?! (?:vai|may|mot vai|\d) lan))\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/.test(f) &&
+  has(/\b(?:ve nuoc|da ve|moi ve|ve han|tro ve|ve que(?! (?:vai|may|mot vai|\d) lan))\b|\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|nhat|dai loan|malaysia) (?:\w+ ){0,2}ve tu (?:nam |thang )?\d/, f) &&
   // (Still living abroad, home for visits: "Từ 2024 em sang Campuchia buôn bán …, mỗi năm về quê vài lần".)
-  /\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/.test(f) &&
-  /\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/.test(f) &&
+  has(/\b(?:xkld|xuat khau lao dong|han quoc|nhat ban|dai loan|nuoc ngoai|malaysia|thuc tap sinh)\b/, f) &&
+  has(/\b(?:dong|tham gia) (?:\w+ ){0,3}?(?:tu nguyen|tiep)\b/, f) &&
   // (A job before going is past: "Trước khi đi anh có làm công ty đóng BHXH được 3 năm".)
-  !/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/.test(f) &&
-  !/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/.test(f) &&
+  !has(/\b(?:dang|hien) (?:\w+ ){0,2}(?:hop dong|lam cong ty|lam cty)\b/, f) &&
+  !has(/\b(?:se|sap|dinh|chuan bi|sap sua) (?:\w+ ){0,2}(?:di|sang|qua)\b/, f) &&
   // (Still abroad, the return to come: "đang du học thạc sĩ ở Hàn Quốc 2 năm rồi về, … có được không hay phải chờ về nước?".)
-  !/\bdang (?:\w+ ){0,2}(?:du hoc|hoc o|song o|lam viec o)\b|\b(?:cho|doi|phai cho|phai doi) (?:den khi |toi khi )?ve nuoc\b/.test(f) &&
+  !has(/\bdang (?:\w+ ){0,2}(?:du hoc|hoc o|song o|lam viec o)\b|\b(?:cho|doi|phai cho|phai doi) (?:den khi |toi khi )?ve nuoc\b/, f) &&
   // (Not back yet: "dự kiến cuối 2027 mới về", "khi anh về".)
-  !/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/.test(f) &&
+  !has(/\b(?:du kien|se|sap|khi (?:anh|chong|em|no)?) (?:\w+ ){0,3}(?:moi )?ve\b|\bchua ve\b/, f) &&
   // (Years paid abroad asked about, "đóng nenkin … 3 năm có được tính": another rule.)
-  !(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/.test(f) && !/\btruoc khi (?:di|sang|qua)\b/.test(f));
+  !(has(/\bnenkin\b|\b(?:dong|co) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|han quoc|dai loan|nuoc ngoai)\b/, f) && !has(/\btruoc khi (?:di|sang|qua)\b/, f));
 
 /** No paying on once the pension is drawn, and the way that exists. */
 const PAY_ON_AFTER_PENSION = 'Không: khi đã hưởng lương hưu thì không tham gia BHXH tự nguyện nữa, nên không đóng thêm để tăng lương hưu được. Muốn tỷ lệ cao hơn thì đóng thêm trước khi làm hồ sơ hưởng lương hưu (mỗi năm thêm 2%, tối đa 75%).';
@@ -700,11 +701,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'spouse-pensioner-asker-joins',
     // (The whole message's reading may take the husband's pension for the asker's: the ask's own words decide.)
     asks: (f) =>
-      !/\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang |da )?(?:huong|lanh|linh|nhan|an) luong huu\b/.test(f) &&
-      /\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:\w+ ){0,4}?(?:co|huong|lanh|linh|nhan|an) (?:\w+ )?luong huu\b/.test(f) &&
-      /\b(?:toi|em|minh|tui) (?:co )?(?:duoc )?(?:tham gia|dong)(?: (?:bhxh|bao hiem|xa hoi|tu nguyen|tn))* (?:duoc |dc )?(?:khong|ko|k)\b/.test(f) &&
+      !has(/\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang |da )?(?:huong|lanh|linh|nhan|an) luong huu\b/, f) &&
+      has(/\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:\w+ ){0,4}?(?:co|huong|lanh|linh|nhan|an) (?:\w+ )?luong huu\b/, f) &&
+      has(/\b(?:toi|em|minh|tui) (?:co )?(?:duoc )?(?:tham gia|dong)(?: (?:bhxh|bao hiem|xa hoi|tu nguyen|tn))* (?:duoc |dc )?(?:khong|ko|k)\b/, f) &&
       // (Not the pensioner's own joining asked: "chồng tôi có được đóng thêm không".)
-      !/\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:co )?(?:duoc )?(?:dong|tham gia) (?:them|tiep)\b/.test(f),
+      !has(/\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:co )?(?:duoc )?(?:dong|tham gia) (?:them|tiep)\b/, f),
     entry: 'eligibility.who_can_join',
     lead: () => 'Được: chồng hoặc vợ đang hưởng lương hưu không ảnh hưởng gì đến anh/chị; chỉ người đang tự mình hưởng lương hưu hay trợ cấp BHXH hằng tháng mới không tham gia BHXH tự nguyện. Anh/chị chưa hưởng lương hưu nên đăng ký được (từ đủ 15 tuổi, không có tuổi tối đa).',
     leadsAlways: true,
@@ -714,7 +715,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying on after the pension begins asked ("Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng
     // lương hưu không?"): no; extra years are paid before claiming, not after.
     name: 'pay-on-after-pension',
-    asks: (f) => /\b(?:sau khi|khi da|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|co) luong huu\b(?: [\w,]+){0,6}? (?:tiep tuc |van )?(?:dong|tham gia|nop) (?:\w+ ){0,2}(?:tu nguyen|them|tiep)\b/.test(f),
+    asks: (f) => has(/\b(?:sau khi|khi da|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|co) luong huu\b(?: [\w,]+){0,6}? (?:tiep tuc |van )?(?:dong|tham gia|nop) (?:\w+ ){0,2}(?:tu nguyen|them|tiep)\b/, f),
     entry: 'eligibility.pensioner',
     lead: () => PAY_ON_AFTER_PENSION,
   },
@@ -722,7 +723,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A relative drawing a pension who wants to pay more, an ask after the asker's own story ("Tôi … đóng 10 năm … Chồng tôi
     // muốn đóng thêm tự nguyện để tăng lương hưu có được không?"): the same no.
     name: 'relative-pays-on-after-pension',
-    asks: (f) => /\b(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|minh|tui) (?:muon|dinh|co the) (?:dong|tham gia) (?:them )?(?:bhxh )?(?:tu nguyen )?(?:them )?de tang luong huu\b/.test(f),
+    asks: (f) => has(/\b(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|minh|tui) (?:muon|dinh|co the) (?:dong|tham gia) (?:them )?(?:bhxh )?(?:tu nguyen )?(?:them )?de tang luong huu\b/, f),
     entry: 'eligibility.pensioner',
     lead: () => PAY_ON_AFTER_PENSION,
     laterAskOnly: true,
@@ -732,9 +733,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nhận trợ cấp hằng tháng theo Điều 23 vì chỉ có 9 năm BHXH, giờ muốn đóng tự nguyện tiếp"): not while drawing it.
     name: 'monthly-allowance-joins',
     asks: (f) =>
-      /\b(?:dang|hien) (?:\w+ )?(?:nhan|huong|lanh|linh) tro cap hang thang\b/.test(f) &&
-      /\bdieu 23\b|\bchua du 15 nam\b|\bchi co \d{1,2} nam\b|\bvi (?:chi )?(?:co )?\d{1,2} nam\b/.test(f) &&
-      /\b(?:dong|tham gia) (?:\w+ ){0,3}(?:tu nguyen|tiep|them)\b/.test(f),
+      has(/\b(?:dang|hien) (?:\w+ )?(?:nhan|huong|lanh|linh) tro cap hang thang\b/, f) &&
+      has(/\bdieu 23\b|\bchua du 15 nam\b|\bchi co \d{1,2} nam\b|\bvi (?:chi )?(?:co )?\d{1,2} nam\b/, f) &&
+      has(/\b(?:dong|tham gia) (?:\w+ ){0,3}(?:tu nguyen|tiep|them)\b/, f),
     entry: 'eligibility.pensioner',
     lead: () => 'Không, trong khi đang hưởng trợ cấp hằng tháng: người đang hưởng lương hưu, trợ cấp BHXH hằng tháng hoặc trợ cấp hằng tháng (Điều 23) không thuộc diện tham gia BHXH tự nguyện. Việc dừng nhận trợ cấp để đóng tiếp có được không và tính thế nào thì cần hỏi cơ quan BHXH đang chi trả hoặc 1900 9068.',
     leadsAlways: true,
@@ -744,7 +745,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The book's birth year unlike the ID card's ("Sổ BHXH ghi năm sinh 1968 nhưng căn cước là 1969 … sửa thế nào, có ảnh
     // hưởng tuổi nghỉ hưu không"): the record corrected, which the retirement age is reckoned from.
     name: 'birth-year-mismatch',
-    asks: (f) => /\bghi (?:nam sinh|ngay sinh|ngay thang nam sinh) (?:\w+ )?(?:19|20)\d\d\b(?: [\w,()]+){0,8}? (?:la|ghi) (?:\w+ )?(?:19|20)\d\d\b|\blech (?:nam sinh|ngay sinh|thong tin)\b/.test(f),
+    asks: (f) => has(/\bghi (?:nam sinh|ngay sinh|ngay thang nam sinh) (?:\w+ )?(?:19|20)\d\d\b(?: [\w,()]+){0,8}? (?:la|ghi) (?:\w+ )?(?:19|20)\d\d\b|\blech (?:nam sinh|ngay sinh|thong tin)\b/, f),
     entry: 'other.change_details',
     lead: () => 'Năm sinh trên sổ BHXH phải khớp căn cước: anh/chị nộp tờ khai điều chỉnh thông tin kèm CCCD cho cơ quan BHXH (hoặc nhờ đại lý thu chuyển) để sửa; tuổi nghỉ hưu tính theo ngày tháng năm sinh trên hồ sơ, nên cần sửa cho đúng trước khi làm hồ sơ hưởng.',
     leadsAlways: true,
@@ -755,7 +756,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the commune, village and street group are in compulsory insurance since 1/7/2025.
     name: 'village-officials',
     decisive: true,
-    asks: (f) => VILLAGE_POST.test(f),
+    asks: (f) => has(VILLAGE_POST, f),
     entry: 'eligibility.village_officials',
   },
   {
@@ -764,8 +765,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'imprisonment',
     decisive: true,
     asks: (f) =>
-      /\b(?:(?:di|ngoi|bi|vao|ra|an) tu\b(?! (?:\d|thang|nam|nho|khi|luc|do|nay|gio|xa|que)\b)|(?:trai giam|phat tu|chap hanh an|tu giam|tam giam)\b)/.test(f) &&
-      /\b(?:luong huu|quyen loi|mat|dung|cat|linh|lanh|nhan|thoi gian (?:da )?dong)\b/.test(f),
+      has(/\b(?:(?:di|ngoi|bi|vao|ra|an) tu\b(?! (?:\d|thang|nam|nho|khi|luc|do|nay|gio|xa|que)\b)|(?:trai giam|phat tu|chap hanh an|tu giam|tam giam)\b)/, f) &&
+      has(/\b(?:luong huu|quyen loi|mat|dung|cat|linh|lanh|nhan|thoi gian (?:da )?dong)\b/, f),
     entry: 'benefits_pension.imprisonment',
   },
   {
@@ -773,7 +774,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // higher, not both.
     name: 'social-pension-beside-assistance',
     decisive: true,
-    asks: (f) => /\btro cap huu tri xa hoi\b/.test(f) && /\b(?:tro cap (?:\w+ ){0,2}khuyet tat|tro cap xa hoi hang thang|bao tro xa hoi|tro cap bao tro)\b/.test(f),
+    asks: (f) => has(/\btro cap huu tri xa hoi\b/, f) && has(/\b(?:tro cap (?:\w+ ){0,2}khuyet tat|tro cap xa hoi hang thang|bao tro xa hoi|tro cap bao tro)\b/, f),
     entry: 'other.social_pension',
     lead: () => 'Người đang nhận trợ cấp xã hội hằng tháng (như trợ cấp người khuyết tật) mà cũng đủ điều kiện trợ cấp hưu trí xã hội thì chỉ được hưởng một khoản, khoản có mức cao hơn, không nhận cả hai.',
     leadsAlways: true,
@@ -786,20 +787,20 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (A spouse in a scheme of their own, not only named: "chồng em khuyên rút một lần".)
     asks: (f) =>
       spouseInAScheme(f) &&
-      /\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/.test(f) &&
-      /\btu nguyen\b/.test(f) &&
-      BIRTH_TOLD.test(f) &&
-      !BOTH_VOLUNTARY.test(f) &&
+      has(/\bbat buoc\b|\b(?:cong ty|cty) (?:\w+ ){0,3}(?:dong|co) (?:bhxh|bao hiem)\b/, f) &&
+      has(/\btu nguyen\b/, f) &&
+      has(BIRTH_TOLD, f) &&
+      !has(BOTH_VOLUNTARY, f) &&
       // (One person's schemes one after the other, "đóng bắt buộc tới hết tháng 4/2026 thì nghỉ việc, từ tháng 5/2026 chuyển
       // qua đóng tự nguyện", are not two parents'.)
-      !MOVED_TO_VOLUNTARY.test(f) &&
+      !has(MOVED_TO_VOLUNTARY, f) &&
       // (A company's insurance long past, "trước khi đi ck e làm cty đóng bhxh 5 năm (2008-2013), năm 2014 đã rút": no scheme now.)
-      !/\btruoc (?:khi |day |kia )?(?:\w+ ){0,4}(?:lam )?(?:cong ty|cty)\b|\b(?:da|roi) rut\b|\bda nghi viec\b/.test(f) &&
+      !has(/\btruoc (?:khi |day |kia )?(?:\w+ ){0,4}(?:lam )?(?:cong ty|cty)\b|\b(?:da|roi) rut\b|\bda nghi viec\b/, f) &&
       // (Nor a job left by a month told, or lost to a layoff.)
-      !JOB_LEFT.test(f),
+      !has(JOB_LEFT, f),
     entry: 'maternity.mixed_parents',
     // ("Vợ mang thai tháng thứ 5, chưa đóng … tôi đóng bắt buộc": whether she is in time, before both parents' rules.)
-    lead: (s, f) => (PREGNANT_MONTH.test(f) || DUE.test(f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
+    lead: (s, f) => (has(PREGNANT_MONTH, f) || has(DUE, f)) && notPayingYet(f, s.day) ? birthInTimeLead(s, f) : undefined,
   },
   {
     // A couple not paying yet, a birth planned ("chưa ai đóng bhxh bao giờ. Tụi em tính cuối năm 2027 sinh em bé. Giờ đăng ký
@@ -809,17 +810,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.yearsPaid === undefined &&
       s.day !== undefined &&
-      /\bchua (?:ai |\w+ )?(?:tung |bao gio )?(?:dong|tham gia)\b/.test(f) &&
-      /\b(?:thai san|2 ?tr|2 trieu)\b/.test(f) &&
-      /\b(?:kip|co duoc|duoc khong|duoc huong)\b/.test(f) &&
+      has(/\bchua (?:ai |\w+ )?(?:tung |bao gio )?(?:dong|tham gia)\b/, f) &&
+      has(/\b(?:thai san|2 ?tr|2 trieu)\b/, f) &&
+      has(/\b(?:kip|co duoc|duoc khong|duoc huong)\b/, f) &&
       // (The latest month to start asked, "cần đóng từ tháng nào để dc tiền thai sản": another route's answer.)
-      !/\btu thang nao\b|\bkhi nao (?:\w+ ){0,2}(?:dong|bat dau)\b|\bcham nhat\b/.test(f) &&
+      !has(/\btu thang nao\b|\bkhi nao (?:\w+ ){0,2}(?:dong|bat dau)\b|\bcham nhat\b/, f) &&
       dueMonth(f, s.day) !== undefined,
     entry: 'maternity.conditions',
     lead: (s, f) => {
       const inTime = birthInTimeLead(s, f);
-      const level = /\bmuc (?:bao nhieu|nao)\b/.test(f) ? ' Đóng ở mức thu nhập nào cũng được (thấp nhất 1.500.000 đồng, nộp {PAY_OTHER} đồng/tháng với người không thuộc nhóm ưu tiên): trợ cấp là 2.000.000 đồng mỗi con, không tùy mức đóng.' : '';
-      const once = /\b(?:gap doi|(?:2|hai) lan|ca (?:2|hai))\b/.test(f) ? ` ${ONE_ALLOWANCE}` : '';
+      const level = has(/\bmuc (?:bao nhieu|nao)\b/, f) ? ' Đóng ở mức thu nhập nào cũng được (thấp nhất 1.500.000 đồng, nộp {PAY_OTHER} đồng/tháng với người không thuộc nhóm ưu tiên): trợ cấp là 2.000.000 đồng mỗi con, không tùy mức đóng.' : '';
+      const once = has(/\b(?:gap doi|(?:2|hai) lan|ca (?:2|hai))\b/, f) ? ` ${ONE_ALLOWANCE}` : '';
       return inTime ? `${inTime}${level}${once}` : undefined;
     },
     leadsAlways: true,
@@ -832,7 +833,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
     // (Moved over, "chuyển qua đóng tự nguyện": not a start years after the job ended, "nghỉ việc tháng 1/2023 … Từ tháng
     // 6/2025 em bắt đầu đóng".)
-    asks: (f) => BIRTH_TOLD.test(f) && MOVED_TO_VOLUNTARY.test(f) && /\bbat buoc\b/.test(f) && /\bchuyen (?:qua|sang) (?:dong )?(?:bhxh )?tu nguyen\b/.test(f),
+    asks: (f) => has(BIRTH_TOLD, f) && has(MOVED_TO_VOLUNTARY, f) && has(/\bbat buoc\b/, f) && has(/\bchuyen (?:qua|sang) (?:dong )?(?:bhxh )?tu nguyen\b/, f),
     entry: 'maternity.conditions',
     lead: (s, f) =>
       [
@@ -850,9 +851,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (The book not closed because of the debt, "không được chốt sổ do công ty nợ", "nợ tiền bảo hiểm nên không chốt sổ":
     // the book's rule.)
     asks: (f) =>
-      !CLOSE_BOOK_ASK.test(f) &&
-      !/\bchot so\b/.test(f) &&
-      /\b(?:cong ty|cty|doanh nghiep|chu|xuong|co quan) (?:\w+ ){0,3}(?:no|chiem dung|tron dong|cham dong|quyt) (?:tien )?(?:bhxh|bao hiem)\b|\bno (?:tien )?(?:bhxh|bao hiem) (?:\w+ ){0,2}(?:cua|cho) (?:toi|em|minh|nhan vien|cong nhan)\b|\btru (?:tien )?(?:luong|bhxh|bao hiem) (?:\w+ ){0,5}(?:khong|chua) (?:dong|nop)\b/.test(f),
+      !has(CLOSE_BOOK_ASK, f) &&
+      !has(/\bchot so\b/, f) &&
+      has(/\b(?:cong ty|cty|doanh nghiep|chu|xuong|co quan) (?:\w+ ){0,3}(?:no|chiem dung|tron dong|cham dong|quyt) (?:tien )?(?:bhxh|bao hiem)\b|\bno (?:tien )?(?:bhxh|bao hiem) (?:\w+ ){0,2}(?:cua|cho) (?:toi|em|minh|nhan vien|cong nhan)\b|\btru (?:tien )?(?:luong|bhxh|bao hiem) (?:\w+ ){0,5}(?:khong|chua) (?:dong|nop)\b/, f),
     entry: 'other.employer_not_paying',
   },
   {
@@ -860,10 +861,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // stops and is kept; nothing is withdrawn for taking a job.
     name: 'voluntary-then-job',
     decisive: true,
-    asks: (f, s) => startsJob(f, s.day) && /\btu nguyen\b/.test(f),
+    asks: (f, s) => startsJob(f, s.day) && has(/\btu nguyen\b/, f),
     entry: 'transfer_between_schemes.got_job',
     lead: (_s, f) =>
-      /\b(?:rut|lay ra|lay lai|nhan lai)\b/.test(f)
+      has(/\b(?:rut|lay ra|lay lai|nhan lai)\b/, f)
         ? 'Không cần và không nên rút: đi làm có BHXH bắt buộc thì thời gian đóng tự nguyện được giữ nguyên và cộng dồn với thời gian bắt buộc để tính lương hưu; đang đóng bắt buộc thì không thuộc trường hợp được nhận BHXH một lần.'
         : undefined,
     leadsAlways: true,
@@ -873,8 +874,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // hiểm … tự ra bưu điện đóng tự nguyện được không"): compulsory, the employer's duty, report it.
     name: 'contract-employer-not-paying',
     asks: (f) =>
-      /\b(?:co |da )?ky hop dong (?:lao dong )?(?:\w+ ){0,2}(?:\d{1,2} (?:thang|nam)|mot nam|1 nam)\b|\bhop dong lao dong (?:\d{1,2} (?:thang|nam))\b/.test(f) &&
-      /\b(?:cong ty|cty|chu|doanh nghiep)\b(?: \w+){0,3} (?:khong|ko|k|chang) (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh)\b/.test(f),
+      has(/\b(?:co |da )?ky hop dong (?:lao dong )?(?:\w+ ){0,2}(?:\d{1,2} (?:thang|nam)|mot nam|1 nam)\b|\bhop dong lao dong (?:\d{1,2} (?:thang|nam))\b/, f) &&
+      has(/\b(?:cong ty|cty|chu|doanh nghiep)\b(?: \w+){0,3} (?:khong|ko|k|chang) (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh)\b/, f),
     entry: 'eligibility.labour_contract',
   },
   {
@@ -882,9 +883,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 2 tháng đó em có đóng tự nguyện nữa không, hết hợp đồng thì sao"): compulsory meanwhile, voluntary again after.
     name: 'contract-pauses-voluntary',
     asks: (f) =>
-      /\bhop dong (?:lao dong )?(?:\w+ ){0,2}(?:[1-9]|1[0-2]) thang\b/.test(f) &&
-      /\btu nguyen\b/.test(f) &&
-      !/\b(?:tam hoan|khong (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh))\b/.test(f),
+      has(/\bhop dong (?:lao dong )?(?:\w+ ){0,2}(?:[1-9]|1[0-2]) thang\b/, f) &&
+      has(/\btu nguyen\b/, f) &&
+      !has(/\b(?:tam hoan|khong (?:chiu )?(?:dong|mua) (?:bao hiem|bhxh))\b/, f),
     entry: 'transfer_between_schemes.got_job',
     lead: () =>
       'Hợp đồng lao động từ đủ 1 tháng thì trong thời gian hợp đồng anh/chị thuộc diện BHXH bắt buộc, do bên ký hợp đồng đóng: những tháng đó tạm dừng đóng tự nguyện; hết hợp đồng thì đăng ký đóng tự nguyện tiếp bằng mã số cũ, thời gian hai loại được cộng dồn.',
@@ -913,7 +914,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // có được 2 triệu không"): the months within the 12 before the birth decide, not the allowance in general.
     name: 'paid-then-stopped-before-birth',
     decisive: true,
-    asks: (f, s) => BIRTH_TOLD.test(f) && PAID_THEN_STOPPED.test(f) && paidBeforeBirthLead(s, f) !== undefined,
+    asks: (f, s) => has(BIRTH_TOLD, f) && has(PAID_THEN_STOPPED, f) && paidBeforeBirthLead(s, f) !== undefined,
     entry: 'maternity.conditions',
     lead: paidBeforeBirthLead,
     leadsAlways: true,
@@ -924,8 +925,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'unregistered-trade-joins',
     decisive: true,
     asks: (f) =>
-      /\b(?:chua|khong) (?:\w+ ){0,2}(?:dang ky (?:ho )?kinh doanh|dang ky ho|giay phep kinh doanh|giay dang ky kinh doanh)\b/.test(f) &&
-      JOIN_ASK.test(f),
+      has(/\b(?:chua|khong) (?:\w+ ){0,2}(?:dang ky (?:ho )?kinh doanh|dang ky ho|giay phep kinh doanh|giay dang ky kinh doanh)\b/, f) &&
+      has(JOIN_ASK, f),
     entry: 'eligibility.informal_workers',
     lead: () => 'Chưa đăng ký hộ kinh doanh và không có hợp đồng lao động thì anh/chị không thuộc diện BHXH bắt buộc, nên được tham gia BHXH tự nguyện.',
     leadsAlways: true,
@@ -938,13 +939,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.household !== undefined &&
       s.ethnicMinority === true &&
-      (/\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/.test(f) || WHICH_GROUP.test(f)),
+      (has(/\bcong (?:ca |don |lai )?(?:hai|2|ca hai)\b|\bca (?:hai|2) muc\b|\b(?:theo )?muc nao\b|\bhay (?:theo )?muc\b|\bmuc (?:\w+ ){1,4}hay (?:muc|ho|dan toc)\b/, f) || has(WHICH_GROUP, f)),
     entry: 'subsidy.rates_by_group',
     lead: (s, f) => {
       const [group, rate, support, pay] = s.household === 'poor' ? ['hộ nghèo', '50% mức đóng thấp nhất', 'SUPPORT_POOR', 'PAY_POOR'] : ['hộ cận nghèo', '40% của hộ cận nghèo', 'SUPPORT_NEAR_POOR', 'PAY_NEAR_POOR'];
       // (A couple, "mỗi người", "hai vợ chồng": both at the floor; an income named, "theo mức thu nhập 2 triệu/tháng": 22 % of
       // it, less the same support.)
-      const two = /\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/.test(f) ? `; hai người {${pay}*2} đồng` : '';
+      const two = has(/\b(?:moi nguoi|hai vo chong|2 vo chong|vo chong|ca (?:hai|2) (?:vo chong|nguoi|cung|deu))\b/, f) ? `; hai người {${pay}*2} đồng` : '';
       const income = levelNamed(f);
       // ("3 tháng đóng 1 lần thì mỗi lần nộp bao nhiêu": the period's sum too.)
       const months = modeMonths(f);
@@ -962,9 +963,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the next period. (Or a top-up asked, "Nếu sang năm nhà thoát cận nghèo thì có phải đóng thêm không": none either.)
     name: 'group-changed-refund',
     asks: (f) =>
-      /\b(?:hoan|tra|bu) lai\b|\bhoan tien\b|\bchenh lech\b|\bphan chenh\b|\b(?:phai|bi) (?:dong|nop|thu|bu) them\b/.test(f) &&
-      /\b(?:cong nhan|vao|thanh|len|xuong|thoat|ra khoi|duoc xep|bi xep) (?:\w+ ){0,2}(?:ho ngheo|ho can ngheo|can ngheo|ngheo)\b/.test(f) &&
-      !/\b(?:rut|(?<!\bthang )mot lan|qua doi|chet|bat buoc)\b/.test(f),
+      has(/\b(?:hoan|tra|bu) lai\b|\bhoan tien\b|\bchenh lech\b|\bphan chenh\b|\b(?:phai|bi) (?:dong|nop|thu|bu) them\b/, f) &&
+      has(/\b(?:cong nhan|vao|thanh|len|xuong|thoat|ra khoi|duoc xep|bi xep) (?:\w+ ){0,2}(?:ho ngheo|ho can ngheo|can ngheo|ngheo)\b/, f) &&
+      !has(/\b(?:rut|(?<!\bthang )mot lan|qua doi|chet|bat buoc)\b/, f),
     entry: 'contribution_amount.no_recalculation',
     after: () => 'subsidy.group_change',
     // (Before the refund cases of a prepayment, which "trả lại … những tháng đã đóng" would otherwise bring.)
@@ -974,10 +975,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying once a year asked ("muốn đóng mỗi năm một lần cho tiện, có được không"): the 12-month mode, not years ahead.
     name: 'yearly-mode-asked',
     asks: (f) =>
-      /\b(?:moi|1|mot) nam (?:dong |nop )?(?:1|mot) lan\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:theo nam|ca nam|hang nam)\b/.test(f) &&
+      has(/\b(?:moi|1|mot) nam (?:dong |nop )?(?:1|mot) lan\b|\b(?:dong|nop) (?:\w+ ){0,2}(?:theo nam|ca nam|hang nam)\b/, f) &&
       // (Whether it may be done, not what it costs; a change of mode is another rule's.)
-      /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the)\b/.test(f) &&
-      !/\b(?:nhieu nam|[2-9] nam|truoc|ve sau|con thieu|doi|chuyen|tang|giam|bao nhieu)\b/.test(f),
+      has(/\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the)\b/, f) &&
+      !has(/\b(?:nhieu nam|[2-9] nam|truoc|ve sau|con thieu|doi|chuyen|tang|giam|bao nhieu)\b/, f),
     entry: 'payment_mode.modes',
     lead: () => 'Được: đóng 12 tháng một lần (mỗi năm một lần), nộp trong 7 tháng đầu của kỳ; số tiền bằng 12 tháng cộng lại.',
     leadsAlways: true,
@@ -986,7 +987,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // A student asks for support ("sinh viên có được hỗ trợ gì không"): no group of its own, the 20 % everyone gets.
     name: 'student-subsidy',
-    asks: (f) => /\b(?:sinh vien|hoc sinh)\b/.test(f) && /\b(?:ho tro|uu dai|giam|mien)\b/.test(f) && !/\b(?:bhyt|bao hiem y te|the)\b/.test(f),
+    asks: (f) => has(/\b(?:sinh vien|hoc sinh)\b/, f) && has(/\b(?:ho tro|uu dai|giam|mien)\b/, f) && !has(/\b(?:bhyt|bao hiem y te|the)\b/, f),
     entry: 'subsidy.others',
     lead: () => 'Học sinh, sinh viên không có mức hỗ trợ riêng: được Nhà nước hỗ trợ như mọi người tham gia (20% mức đóng thấp nhất, {SUPPORT_OTHER} đồng/tháng), nhiều hơn nếu thuộc hộ nghèo, cận nghèo hoặc là người dân tộc thiểu số.',
     leadsAlways: true,
@@ -995,7 +996,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // When the campaign starts ("bao giờ phát động tháng vận động năm nay", "lễ ra quân mấy giờ"): the launch's day and
     // hour for the active campaign, not the month's history.
     name: 'campaign-launch-when',
-    asks: (f) => /\b(?:phat dong|ra quan|khai mac|le ra quan)\b/.test(f) && /\b(?:bao gio|khi nao|may gio|ngay nao|luc nao|thang nao|hom nao)\b/.test(f),
+    asks: (f) => has(/\b(?:phat dong|ra quan|khai mac|le ra quan)\b/, f) && has(/\b(?:bao gio|khi nao|may gio|ngay nao|luc nao|thang nao|hom nao)\b/, f),
     entry: 'campaign.launch_2020',
     replaces: ['campaign.month', 'campaign.theme', 'campaign.target'],
   },
@@ -1004,8 +1005,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // office (not what a month costs).
     name: 'months-paid-lookup',
     asks: (f) =>
-      /\b(?:biet|xem|tra cuu|kiem tra|tra)\b(?: \w+){0,5} (?:da )?(?:dong|nop) (?:duoc )?(?:\w+ )?(?:bao nhieu|may) (?:thang|nam)\b/.test(f) &&
-      !/\b(?:con thieu|phai dong|can dong|dong them)\b/.test(f),
+      has(/\b(?:biet|xem|tra cuu|kiem tra|tra)\b(?: \w+){0,5} (?:da )?(?:dong|nop) (?:duoc )?(?:\w+ )?(?:bao nhieu|may) (?:thang|nam)\b/, f) &&
+      !has(/\b(?:con thieu|phai dong|can dong|dong them)\b/, f),
     entry: 'other.vssid_app',
     replaces: ['contribution_amount.how_much_month', 'contribution_amount.minimum', 'pension_conditions.years_15', 'calculator.premium_for_income'],
   },
@@ -1013,7 +1014,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask where to ask more ("Tôi cần hỏi thêm thì liên hệ ở đâu?"): the hotline and a callback.
     name: 'contact-asked',
     // (Not a daughter-in-law, "Em hỏi giúp chị dâu".)
-    asks: (f) => /\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|(?<!\b(?:chi|con|co|nang) )dau)\b/.test(f) && !/\b(?:dang ky|nop|dong tien|ho so|mua)\b/.test(f),
+    asks: (f) => has(/\b(?:lien he|lien lac|hoi(?: them)?|goi(?: dien)?) (?:\w+ ){0,2}(?:o dau|so nao|ai|cho ai|(?<!\b(?:chi|con|co|nang) )dau)\b/, f) && !has(/\b(?:dang ky|nop|dong tien|ho so|mua)\b/, f),
     entry: 'contact_hotline.callback',
     laterAskOnly: true,
   },
@@ -1022,8 +1023,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'deadline-asked',
     // ("Chưa đóng bảo hiểm bao giờ" is never paid.)
     asks: (f) =>
-      /\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\bhan chot (?:la )?(?:khi nao|bao gio|thang nao|ngay nao)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/.test(f) &&
-      !/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/.test(f),
+      has(/\b(?:nop|dong) (?:\w+ ){0,2}(?:truoc|cham nhat|han chot)(?: \w+){0,2} (?:khi nao|bao gio|thang nao|ngay nao|luc nao)\b|\bhan (?:chot |cuoi )?(?:nop|dong)\b|\bhan chot (?:la )?(?:khi nao|bao gio|thang nao|ngay nao)\b|\b(?:nop|dong) (?:\w+ ){0,2}(?:trong|vao) thang nao\b/, f) &&
+      !has(/\b(?:ho so|tuat|mai tang|mot lan|rut)\b/, f),
     entry: 'payment_mode.deadlines',
     laterAskOnly: true,
   },
@@ -1031,7 +1032,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask how each year paid counts ("Anh muốn rút BHXH một lần … mỗi năm đóng được tính mấy tháng?"): the
     // months of average income per year of a lump sum (or of the survivors' one-time allowance, the same reckoning).
     name: 'months-per-year-asked',
-    asks: (f) => /\bmoi nam (?:dong )?(?:duoc )?(?:tinh|huong|nhan) (?:\w+ ){0,2}(?:may|bao nhieu) thang\b/.test(f),
+    asks: (f) => has(/\bmoi nam (?:dong )?(?:duoc )?(?:tinh|huong|nhan) (?:\w+ ){0,2}(?:may|bao nhieu) thang\b/, f),
     entry: 'lump_sum.amount',
     laterAskOnly: true,
   },
@@ -1042,15 +1043,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension !== true &&
       // ("Nếu tôi không rút mà chẳng may mất trước tuổi nghỉ hưu thì vợ con tôi được những gì?")
-      /\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b|\bchang may (?:\w+ )?(?:chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/.test(f) &&
-      /\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan(?! tao)|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/.test(f),
+      has(/\b(?:neu|lo|chang may|ngo|nhu)\b(?: \w+){0,3} (?:toi|em|minh|tui|anh|chi|chau|con|no) (?:\w+ ){0,2}(?:gap nan|tai nan|chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b|\bchang may (?:\w+ )?(?:chet|mat(?! (?:viec|tien|the|so|giay|suc)\b)|qua doi)\b/, f) &&
+      has(/\b(?:vo con|vo|chong|con|gia dinh|nguoi nha|than nhan(?! tao)|bo me)\b(?: \w+){0,3} (?:duoc|huong|nhan|lanh)\b|\b(?:tien|so tien)\b(?: \w+){0,3} (?:mat trang|mat het|co mat)\b/, f),
     entry: 'survivor.member_dies_one_time',
     // (What the family would get for the person's own years; ill and weighing the lump sum, what taking it settles.)
     // ("Nếu chị rút rồi mà chẳng may mất thì chồng con còn được hưởng gì không?": nothing for the years withdrawn; what they would
     // bring if kept.)
     lead: (s, f) => {
       const lead = survivorLead(s, f);
-      if (/\b(?:rut|nhan (?:bhxh )?(?:mot|1) lan)\b(?: \w+){0,3} (?:roi|xong)\b/.test(f)) {
+      if (has(/\b(?:rut|nhan (?:bhxh )?(?:mot|1) lan)\b(?: \w+){0,3} (?:roi|xong)\b/, f)) {
         return `Không còn: đã nhận BHXH một lần thì thời gian đóng đó đã được thanh toán; nếu sau đó chẳng may mất, gia đình không còn trợ cấp mai táng hay trợ cấp tuất tính trên các năm ấy.${lead ? ` ${lead.replace(/^(?:Người mất|Nếu chẳng may mất khi) đã đóng ([^:]+):/u, 'Nếu không rút thì với $1 đã đóng:')}` : ''}`;
       }
       return lead && s.seriousIllness ? `${lead}${ILL_SETTLED}` : lead;
@@ -1062,7 +1063,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // sao ạ?"): a pensioner's card is the pensioner's own and ends with them; the widow buys the household card unless a
     // group of hers gives one.
     name: 'survivor-card-asked',
-    asks: (f, s) => s.memberDied === true && HEALTH_CARD.test(f) && SURVIVOR_NAMED.test(f),
+    asks: (f, s) => s.memberDied === true && has(HEALTH_CARD, f) && has(SURVIVOR_NAMED, f),
     entry: 'health_insurance.household_hi',
     lead: () => 'Thẻ BHYT của người hưởng lương hưu chỉ cấp cho chính người đó và dừng khi người đó mất; vợ hoặc chồng không được cấp thẻ theo. Người còn lại mua BHYT hộ gia đình, trừ khi thuộc nhóm được cấp thẻ (hộ nghèo, cận nghèo; từ 75 tuổi, hoặc từ 70 tuổi nếu thuộc hộ nghèo, cận nghèo, khi hưởng trợ cấp hưu trí xã hội).',
     laterAskOnly: true,
@@ -1075,11 +1076,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("… khi có lương hưu tôi có được cấp thẻ BHYT không?": the card of a pension to come.)
     asks: (f, s) =>
       // (Not a survivor's own card after a death: "Bố em … lĩnh lương hưu … vừa mất … Thẻ BHYT của mẹ thì sao?")
-      !(s.memberDied === true && SURVIVOR_NAMED.test(f)) &&
+      !(s.memberDied === true && has(SURVIVOR_NAMED, f)) &&
       // ("Có lương hưu thì bố có được thẻ bảo hiểm y tế không?" too.)
-      (s.drawingPension === true || /\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b|(?:^ ?|\b(?:neu|ma) )(?:co|duoc huong|huong|nhan) luong huu (?:roi )?thi\b/.test(f)) &&
-      HEALTH_CARD.test(f) &&
-      !/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/.test(f),
+      (s.drawingPension === true || has(/\b(?:khi|luc|sau khi) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|ve) (?:luong huu|huu)\b|(?:^ ?|\b(?:neu|ma) )(?:co|duoc huong|huong|nhan) luong huu (?:roi )?thi\b/, f)) &&
+      has(HEALTH_CARD, f) &&
+      !has(/\b(?:75|tro cap huu tri xa hoi|ho gia dinh|dang dong|tu nguyen)\b/, f),
     entry: 'health_insurance.pensioner_card',
     laterAskOnly: true,
   },
@@ -1087,7 +1088,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The other ways of paying asked later ("Ngoài đóng hằng tháng còn có những cách đóng nào?"): the payment modes.
     name: 'modes-asked',
     // (Not beside the amount asked: "Mức đóng và phương thức đóng như thế nào?" is the contribution's entry.)
-    asks: (f) => /\b(?:nhung|cac) (?:cach|phuong thuc|hinh thuc) (?:dong|nop)\b|\b(?:cach|phuong thuc|hinh thuc) (?:dong|nop) (?:\w+ ){0,2}nao\b/.test(f) && !/\bmuc (?:dong|dong gop)\b|\bbao nhieu\b/.test(f),
+    asks: (f) => has(/\b(?:nhung|cac) (?:cach|phuong thuc|hinh thuc) (?:dong|nop)\b|\b(?:cach|phuong thuc|hinh thuc) (?:dong|nop) (?:\w+ ){0,2}nao\b/, f) && !has(/\bmuc (?:dong|dong gop)\b|\bbao nhieu\b/, f),
     entry: 'payment_mode.modes',
     laterAskOnly: true,
   },
@@ -1095,7 +1096,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // How the lump sum is reckoned, asked later ("… rút BHXH một lần … Mức hưởng tính như thế nào?"): matched to the
     // amount's entry, but weakly on its few words.
     name: 'lump-sum-reckoning-asked',
-    asks: (f) => /\b(?:muc huong|so tien|tien) (?:\w+ ){0,2}(?:tinh|duoc tinh) (?:the nao|nhu the nao|sao|ra sao)\b/.test(f),
+    asks: (f) => has(/\b(?:muc huong|so tien|tien) (?:\w+ ){0,2}(?:tinh|duoc tinh) (?:the nao|nhu the nao|sao|ra sao)\b/, f),
     entry: 'lump_sum.amount',
     replaces: ['lump_sum.amount'],
     laterAskOnly: true,
@@ -1105,7 +1106,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // khác để lo cho mẹ" about a mother of 72 who never paid): the social pension at 75 (70 for poor households), with
     // its health card.
     name: 'elder-other-way-asked',
-    asks: (f, s) => /\b(?:cach nao khac|cach khac|giai phap (?:nao )?khac|con cach nao|huong nao khac)\b/.test(f) && (s.age ?? 0) >= 60,
+    asks: (f, s) => has(/\b(?:cach nao khac|cach khac|giai phap (?:nao )?khac|con cach nao|huong nao khac)\b/, f) && (s.age ?? 0) >= 60,
     entry: 'other.social_pension',
     laterAskOnly: true,
   },
@@ -1114,7 +1115,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // … 5 năm làm ở Hàn có được cộng vào không?"): no, only months paid into Vietnam's insurance. (Japan's nenkin has its own
     // entry, which says so.)
     name: 'years-abroad-counted',
-    asks: (f) => /\b(?:nam|thoi gian)\b(?: \w+){0,3} (?:o|tai|ben|sang|di) (?:han quoc|han|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,4}? (?:co )?(?:duoc )?(?:cong|tinh)\b/.test(f),
+    asks: (f) => has(/\b(?:nam|thoi gian)\b(?: \w+){0,3} (?:o|tai|ben|sang|di) (?:han quoc|han|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,4}? (?:co )?(?:duoc )?(?:cong|tinh)\b/, f),
     entry: 'transfer_between_schemes.work_abroad',
     lead: () => 'Không: những năm làm việc ở nước ngoài mà không đóng BHXH ở Việt Nam (nhất là khi đã nhận lại tiền hưu của nước đó, như khoản hoàn trả ở Hàn Quốc) không được cộng vào thời gian đóng BHXH Việt Nam; chỉ các tháng đã đóng BHXH ở Việt Nam được tính. Nếu khi ở nước ngoài anh/chị có đóng BHXH Việt Nam theo hợp đồng đi làm việc thì những tháng đó được tính: xem trên VssID hoặc hỏi 1900 9068.',
     leadsAlways: true,
@@ -1126,7 +1127,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'earlier-years-counted-asked',
     asks: (f, s) =>
       s.withdrewBefore !== true &&
-      /\b(?:\d{1,2} nam|nhung nam|may nam|so nam|thoi gian)\b(?: \w+){0,5} (?:co )?(?:con )?(?:duoc )?(?:tinh noi|tinh tiep|tinh gop|tinh vao|cong vao|cong don|cong noi|cong gop|cong them|noi vao|noi tiep)\b/.test(f),
+      has(/\b(?:\d{1,2} nam|nhung nam|may nam|so nam|thoi gian)\b(?: \w+){0,5} (?:co )?(?:con )?(?:duoc )?(?:tinh noi|tinh tiep|tinh gop|tinh vao|cong vao|cong don|cong noi|cong gop|cong them|noi vao|noi tiep)\b/, f),
     entry: 'transfer_between_schemes.combine_periods',
     laterAskOnly: true,
   },
@@ -1134,7 +1135,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask about a job some day ("… nếu sau này đi làm công ty thì số năm tự nguyện có bị mất k"): the years are
     // kept and added to the compulsory ones (not decisive for the whole message: a plan, not the person's case).
     name: 'job-later-asked',
-    asks: (f) => /\b(?:sau nay|neu|lo|mai mot) (?:\w+ ){0,3}(?:vao lam|di lam|xin vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/.test(f) && /\b(?:tu nguyen|so nam|thoi gian|mat|cong|tinh)\b/.test(f),
+    asks: (f) => has(/\b(?:sau nay|neu|lo|mai mot) (?:\w+ ){0,3}(?:vao lam|di lam|xin vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/, f) && has(/\b(?:tu nguyen|so nam|thoi gian|mat|cong|tinh)\b/, f),
     entry: 'transfer_between_schemes.got_job',
     laterAskOnly: true,
   },
@@ -1144,46 +1145,46 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'lump-sum-subsidy-deduction',
     // (Or the other way round in a later ask of someone settling abroad: "tiền Nhà nước hỗ trợ trước đây có bị trừ lại không".)
     asks: (f, s) =>
-      (/\b(?:rut|mot lan)\b/.test(f) && /\b(?:tru|khau tru|tru di|tru lai|tinh ca|hoan lai) (?:\w+ ){0,4}(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b/.test(f)) ||
-      (s.settlingAbroad === true && !/\brut\b/.test(f) && /\b(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b(?: \w+){0,4} (?:co )?(?:bi )?(?:tru|khau tru|thu hoi|tru lai)\b/.test(f)),
+      (has(/\b(?:rut|mot lan)\b/, f) && has(/\b(?:tru|khau tru|tru di|tru lai|tinh ca|hoan lai) (?:\w+ ){0,4}(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b/, f)) ||
+      (s.settlingAbroad === true && !has(/\brut\b/, f) && has(/\b(?:ho tro|nha nuoc (?:da )?(?:ho tro|dong))\b(?: \w+){0,4} (?:co )?(?:bi )?(?:tru|khau tru|thu hoi|tru lai)\b/, f)),
     entry: 'lump_sum.subsidy_deduction',
-    after: (f) => (/\b(?:de lai|bao luu|khong rut|giu lai|neu khong rut)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
+    after: (f) => (has(/\b(?:de lai|bao luu|khong rut|giu lai|neu khong rut)\b/, f) ? 'lump_sum.what_is_lost' : undefined),
   },
   {
     // "Công ty cho tạm hoãn hợp đồng 6 tháng, không đóng BHXH cho em … tự đóng tự nguyện được không": yes, since 1/7/2025.
     name: 'suspended-contract-joins',
     decisive: true,
     // (Voluntary on top of the contract asked first, "đóng thêm bh tự nguyện dc ko? còn nếu … tạm hoãn": on-top-then-suspension.)
-    asks: (f, s) => /\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/.test(f) && /\btu nguyen\b/.test(f) && !voluntaryOnTop(f, s),
+    asks: (f, s) => has(/\b(?:tam hoan|hoan) (?:thuc hien )?(?:hop dong|hd|hdld)\b/, f) && has(/\btu nguyen\b/, f) && !voluntaryOnTop(f, s),
     entry: 'eligibility.unpaid_leave',
-    after: (f) => (/\b(?:cong (?:chung|don|noi|vao)|tinh (?:chung|noi|gop)|noi (?:tiep|voi))\b/.test(f) ? 'transfer_between_schemes.combine_periods' : undefined),
+    after: (f) => (has(/\b(?:cong (?:chung|don|noi|vao)|tinh (?:chung|noi|gop)|noi (?:tiep|voi))\b/, f) ? 'transfer_between_schemes.combine_periods' : undefined),
   },
   {
     // "Ở xã thì đóng BHXH tự nguyện ở chỗ nào": the agents in every commune, not the merger of communes.
     name: 'where-in-commune',
     // (Moving house, "chuyển từ Thanh Hóa vào Bình Dương … đóng ở đâu", is where one lives now: a later route.)
-    asks: (f) => /\b(?:o|tai) (?:xa|phuong|thon|lang|que)\b/.test(f) && /\b(?:o cho nao|cho nao|noi nao|o dau)\b/.test(f) && /\b(?:dong|dang ky|nop|tham gia)\b/.test(f) && !/\bchuyen\b/.test(f),
+    asks: (f) => has(/\b(?:o|tai) (?:xa|phuong|thon|lang|que)\b/, f) && has(/\b(?:o cho nao|cho nao|noi nao|o dau)\b/, f) && has(/\b(?:dong|dang ky|nop|tham gia)\b/, f) && !has(/\bchuyen\b/, f),
     entry: 'where_to_pay.collection_agents',
     replaces: ['other.province_merger'],
   },
   {
     // "Đi làm tự do ở TP.HCM, hộ khẩu ở Nghệ An: đăng ký ở TP.HCM được không hay phải về quê": where one lives.
     name: 'register-where-living',
-    asks: (f) => /\b(?:ho khau|thuong tru)\b/.test(f) && /\b(?:phai ve (?:que|noi|dia phuong)|co can ve|hay (?:la )?phai ve|ve que (?:de |moi )?(?:dang ky|dong))\b/.test(f),
+    asks: (f) => has(/\b(?:ho khau|thuong tru)\b/, f) && has(/\b(?:phai ve (?:que|noi|dia phuong)|co can ve|hay (?:la )?phai ve|ve que (?:de |moi )?(?:dang ky|dong))\b/, f),
     entry: 'where_to_pay.moved_residence',
-    after: (f) => (/\b(?:han chot|han nop|thoi han|khi nao|luc nao)\b/.test(f) ? 'payment_mode.deadlines' : undefined),
+    after: (f) => (has(/\b(?:han chot|han nop|thoi han|khi nao|luc nao)\b/, f) ? 'payment_mode.deadlines' : undefined),
   },
   {
     // "Năm 2020 đóng 138.600, giờ bưu điện thu 264.000, sao tăng nhiều vậy, có thu sai không": the amounts of each period,
     // so the person sees the collector is right (the floor rose in 2022, the support in 7/2025).
     name: 'why-the-amount-rose',
-    asks: (f) => /\b(?:sao|tai sao|vi sao|li do) (?:\w+ ){0,3}(?:tang|len|cao)\b|\bthu (?:sai|nham|thua|du)\b/.test(f) && /\b(?:138 600|154 000|297 000|2020|2021)\b/.test(f),
+    asks: (f) => has(/\b(?:sao|tai sao|vi sao|li do) (?:\w+ ){0,3}(?:tang|len|cao)\b|\bthu (?:sai|nham|thua|du)\b/, f) && has(/\b(?:138 600|154 000|297 000|2020|2021)\b/, f),
     entry: 'contribution_amount.old_2020',
     leadsAlways: true,
     lead: (s, f) =>
-      !/\b(?:thu (?:sai|nham|thua|du)|buu dien|dai ly|xa thu|can bo thu)\b/.test(f)
+      !has(/\b(?:thu (?:sai|nham|thua|du)|buu dien|dai ly|xa thu|can bo thu)\b/, f)
         ? undefined
-        : /\b264 000\b/.test(f) && s.household === undefined && s.ethnicMinority !== true
+        : has(/\b264 000\b/, f) && s.household === undefined && s.ethnicMinority !== true
         ? 'Thu 264.000 đồng/tháng là đúng với người không thuộc nhóm ưu tiên: mức đóng thay đổi theo chuẩn nghèo và mức hỗ trợ của Nhà nước, không do đại lý tự đặt.'
         : 'Mức đóng thay đổi theo chuẩn nghèo và mức hỗ trợ của Nhà nước, không do đại lý tự đặt; đối chiếu với mức của nhóm mình dưới đây.',
   },
@@ -1205,7 +1206,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     decisive: true,
     asks: (f, s) =>
       !s.settlingAbroad &&
-      ABROAD_WORK_WITHDRAWAL.test(f),
+      has(ABROAD_WORK_WITHDRAWAL, f),
     entry: 'transfer_between_schemes.work_abroad',
     // (Years paid before 1/7/2025, and out of both schemes for 12 months by the last period's end told ("đóng bhxh từ 3/2015 đến 2/2018
     // … sau đó đi XKLĐ Đài Loan"): the transitional rule lets them withdraw, whatever the reason.)
@@ -1226,10 +1227,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Before the lump-sum rules: "trợ cấp một lần" beside a pension claimed is the allowance for years beyond the cap.)
     decisive: true,
     // ("… muốn làm thủ tục lãnh lương hưu … có được nhận thêm khoản trợ cấp một lần nào không" too.)
-    asks: (f) => /\bngoai (?:\w+ ){0,3}luong huu\b(?: [\w,]+){0,8} (?:tro cap|mot lan)\b|\btro cap (?:mot lan )?khi (?:nghi|ve) huu\b|\bluong huu\b(?: \w+){0,20} them (?:\w+ ){0,2}tro cap (?:mot|1) lan\b/.test(f),
+    asks: (f) => has(/\bngoai (?:\w+ ){0,3}luong huu\b(?: [\w,]+){0,8} (?:tro cap|mot lan)\b|\btro cap (?:mot lan )?khi (?:nghi|ve) huu\b|\bluong huu\b(?: \w+){0,20} them (?:\w+ ){0,2}tro cap (?:mot|1) lan\b/, f),
     entry: 'benefits_pension.over_max_bonus',
     lead: yearsLead,
-    after: (f) => (/\bluong huu (?:\w+ ){0,4}(?:tinh|duoc tinh) (?:nhu the nao|the nao|ra sao|sao)\b/.test(f) ? 'benefits_pension.how_calculated' : undefined),
+    after: (f) => (has(/\bluong huu (?:\w+ ){0,4}(?:tinh|duoc tinh) (?:nhu the nao|the nao|ra sao|sao)\b/, f) ? 'benefits_pension.how_calculated' : undefined),
     replaces: ['lump_sum.amount', 'lump_sum.when_allowed', 'benefits_pension.pensioner_abroad', 'benefits_pension.what_benefits', 'benefits_pension.how_calculated', 'benefits_pension.over_max_bonus', 'pension_conditions.years_15'],
   },
   {
@@ -1238,7 +1239,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-how-reckoned',
     asks: (f, s) =>
       s.yearsPaid !== undefined &&
-      /\b(?:tinh|cach tinh) luong huu (?:\w+ ){0,2}(?:ra sao|the nao|nhu the nao|sao)\b|\bluong huu (?:\w+ ){0,3}(?:tinh|duoc tinh) (?:ra sao|the nao|nhu the nao|sao)\b/.test(f),
+      has(/\b(?:tinh|cach tinh) luong huu (?:\w+ ){0,2}(?:ra sao|the nao|nhu the nao|sao)\b|\bluong huu (?:\w+ ){0,3}(?:tinh|duoc tinh) (?:ra sao|the nao|nhu the nao|sao)\b/, f),
     entry: 'benefits_pension.how_calculated',
     lead: yearsLead,
     leadsAlways: true,
@@ -1249,8 +1250,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 8 triệu thì lương hưu tính trên mức nào"): on the average of every year's income, not the last level.
     name: 'pension-on-average',
     asks: (f) =>
-      /\b(?:tang|nang|ha|giam|doi|chuyen)\b(?: \w+){0,4} muc\b|\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b.*\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b/.test(f) &&
-      /\bluong huu\b(?: \w+){0,4} (?:tinh|theo|tren) (?:\w+ ){0,2}(?:sao|the nao|nhu the nao|muc nao|ra sao)\b|\btinh (?:theo|tren) (?:muc )?\d{1,2} ?trieu\b/.test(f),
+      has(/\b(?:tang|nang|ha|giam|doi|chuyen)\b(?: \w+){0,4} muc\b|\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b.*\bmuc (?:\d{1,2}(?: \d)? ?trieu|thap nhat|cao nhat)\b/, f) &&
+      has(/\bluong huu\b(?: \w+){0,4} (?:tinh|theo|tren) (?:\w+ ){0,2}(?:sao|the nao|nhu the nao|muc nao|ra sao)\b|\btinh (?:theo|tren) (?:muc )?\d{1,2} ?trieu\b/, f),
     entry: 'benefits_pension.how_calculated',
     lead: (_s, f) => {
       const m = /\b(\d{1,2}) nam (?:o |theo |dong )?muc (\d{1,2}(?: \d)?) ?trieu\b.*?\b(\d{1,2}) nam (?:nua )?(?:o |theo |dong )?muc (\d{1,2}(?: \d)?) ?trieu\b/.exec(f);
@@ -1263,7 +1264,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     },
     leadsAlways: true,
     // (Whether the level may be changed, asked too, first: "hạ xuống mức thấp nhất được không".)
-    before: (f) => (/\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f) ? 'payment_mode.change_mode_income' : undefined),
+    before: (f) => (has(/\b(?:duoc|dc) (?:khong|ko|k)\b/, f) ? 'payment_mode.change_mode_income' : undefined),
     replaces: ['payment_mode.change_mode_income', 'benefits_pension.how_calculated', 'contribution_amount.choose_income', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'calculator.premium_for_income', 'contribution_amount.how_much_month'],
   },
   {
@@ -1274,8 +1275,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.yearsPaid !== undefined &&
       s.yearsPaid < 15 &&
       // ("… được không, đóng bao lâu nữa": an ask's "không", not one of stopping.)
-      /\b(?:dung|ngung|nghi|thoi|(?<!\b(?:duoc|dc|phai|chua|hay|co) )khong) (?:dong|nop)(?: \w+){0,2} (?:tu (?:bay gio|gio|nay)|luon|nua|tu day)\b/.test(f) &&
-      /\b(?:luong huu|nghi huu|ve huu|tuoi huu)\b/.test(f),
+      has(/\b(?:dung|ngung|nghi|thoi|(?<!\b(?:duoc|dc|phai|chua|hay|co) )khong) (?:dong|nop)(?: \w+){0,2} (?:tu (?:bay gio|gio|nay)|luon|nua|tu day)\b/, f) &&
+      has(/\b(?:luong huu|nghi huu|ve huu|tuoi huu)\b/, f),
     entry: 'pension_conditions.pay_missing_once',
     lead: (s) => {
       const n = s.yearsPaid!;
@@ -1303,10 +1304,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // insurance may, from abroad, without waiting.
     name: 'abroad-for-now-joins',
     asks: (f) =>
-      /\b(?:dang (?:\w+ ){0,2}(?:du hoc|hoc o|song o)|du hoc sinh)\b/.test(f) &&
-      /\b(?:dong|tham gia|dang ky)\b(?: \w+){0,4} (?:bhxh |bao hiem xa hoi )?tu nguyen\b/.test(f) &&
-      /\b(?:duoc (?:khong|ko|k)|cho (?:\w+ ){0,3}ve nuoc|phai (?:cho|doi))\b/.test(f) &&
-      !/\b(?:dinh cu|hop dong|xkld|xuat khau lao dong|lam viec)\b/.test(f),
+      has(/\b(?:dang (?:\w+ ){0,2}(?:du hoc|hoc o|song o)|du hoc sinh)\b/, f) &&
+      has(/\b(?:dong|tham gia|dang ky)\b(?: \w+){0,4} (?:bhxh |bao hiem xa hoi )?tu nguyen\b/, f) &&
+      has(/\b(?:duoc (?:khong|ko|k)|cho (?:\w+ ){0,3}ve nuoc|phai (?:cho|doi))\b/, f) &&
+      !has(/\b(?:dinh cu|hop dong|xkld|xuat khau lao dong|lam viec)\b/, f),
     entry: 'eligibility.who_can_join',
     lead: () => 'Được ngay, không phải chờ về nước: công dân Việt Nam từ đủ 15 tuổi, không thuộc diện BHXH bắt buộc thì tham gia BHXH tự nguyện được, kể cả khi đang học tập hay sinh sống một thời gian ở nước ngoài. Đăng ký trực tuyến trên dichvucong.gov.vn (hoặc VssID), hoặc người nhà mang CCCD của người tham gia đến đại lý thu ở nơi cư trú để đăng ký và nộp tiền giúp.',
     leadsAlways: true,
@@ -1319,7 +1320,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: backFromAbroad,
     entry: 'transfer_between_schemes.combine_periods',
     lead: (s, f) => {
-      const own = s.yearsPaid !== undefined && !s.withdrewBefore && /\btruoc khi (?:di|sang|qua|xuat canh)\b/.test(f) ? ` ${spell(s.yearsPaid)} đóng ở Việt Nam trước khi đi vẫn được giữ và cộng dồn với thời gian đóng tự nguyện.` : '';
+      const own = s.yearsPaid !== undefined && !s.withdrewBefore && has(/\btruoc khi (?:di|sang|qua|xuat canh)\b/, f) ? ` ${spell(s.yearsPaid)} đóng ở Việt Nam trước khi đi vẫn được giữ và cộng dồn với thời gian đóng tự nguyện.` : '';
       return `Được: đã về nước và không có hợp đồng lao động thì anh/chị tham gia BHXH tự nguyện được, dùng lại mã số BHXH cũ.${own} Tiền hoàn trả lương hưu của nước ngoài (như Hàn Quốc, Nhật Bản) thuộc hệ thống của nước đó, không ảnh hưởng thời gian đóng BHXH ở Việt Nam (chỉ thời gian đã nhận BHXH một lần ở Việt Nam mới không còn được tính).`;
     },
     leadsAlways: true,
@@ -1329,7 +1330,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The floor's premium charged and the supported amount heard of ("Sao đại lý thu em 330 nghìn/tháng mà hàng xóm nói chỉ
     // có 264 nghìn? Ai đúng"): 330,000 is before the State's support; what is left to pay depends on the group.
     name: 'floor-before-support',
-    asks: (f) => /\b330(?: nghin| k|k| 000)?\b/.test(f) && /\b(?:264|231|198|165)(?: nghin| k|k| 000)?\b/.test(f) && /\b(?:thu|dong|nop)\b/.test(f),
+    asks: (f) => has(/\b330(?: nghin| k|k| 000)?\b/, f) && has(/\b(?:264|231|198|165)(?: nghin| k|k| 000)?\b/, f) && has(/\b(?:thu|dong|nop)\b/, f),
     entry: 'contribution_amount.minimum',
     lead: () => '330.000 đồng là mức đóng 22% ở thu nhập thấp nhất, chưa trừ phần Nhà nước hỗ trợ; người không thuộc nhóm ưu tiên được hỗ trợ {SUPPORT_OTHER} đồng nên chỉ nộp {PAY_OTHER} đồng/tháng (hộ nghèo {PAY_POOR}, cận nghèo {PAY_NEAR_POOR}, dân tộc thiểu số {PAY_ETHNIC}), trong tối đa 120 tháng được hỗ trợ. Nếu bị thu đủ 330.000 đồng khi vẫn còn tháng được hỗ trợ, anh/chị đề nghị đại lý kiểm tra lại tờ khai, xem số tháng đã được hỗ trợ trên VssID hoặc gọi 1900 9068.',
     leadsAlways: true,
@@ -1344,15 +1345,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // danh sách cận nghèo. Em có phải đóng bù tiền hỗ trợ không".)
     asks: (f) =>
       // ("Mình đóng tn theo 6 tháng một lần, đợt từ 7/2026 tới 12/2026 mình đã nộp hồi tháng 8" too.)
-      /\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b|\b(?:dot|ky) (?:tu )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:toi|den) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:\w+ ){0,2}(?:da|vua|moi) (?:nop|dong)\b/.test(f) &&
+      has(/\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:\w+ ){0,3}(?:3|6|12|\d{2}) thang\b|\b(?:vua|da|moi) (?:\w+ ){0,2}(?:dong|nop) (?:xong |du )?ky\b|\bdong truoc\b|\b(?:dot|ky) (?:tu )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:toi|den) (?:het )?(?:thang )?\d{1,2} (?:nam )?20\d\d (?:\w+ ){0,2}(?:da|vua|moi) (?:nop|dong)\b/, f) &&
       // (Not a period only planned, whether it may be asked: "Tháng 12/2026 này tôi định đóng trước 5 năm một lần … Làm vậy có
       // được không": that reply says both.)
-      !/\b(?:dinh|muon|tinh|du dinh|se) (?:\w+ ){0,2}dong truoc\b(?: [\w,.]+){0,24}? (?:co )?duoc (?:khong|ko|k)\b/.test(f) &&
+      !has(/\b(?:dinh|muon|tinh|du dinh|se) (?:\w+ ){0,2}dong truoc\b(?: [\w,.]+){0,24}? (?:co )?duoc (?:khong|ko|k)\b/, f) &&
       // (The rule's own rise is not a level changed: "lương cơ sở tăng lên".)
-      !/(?<!\b(?:luong co so|chuan ngheo|tham chieu|toi thieu|thap nhat) )\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/.test(f) &&
-      (/\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/.test(f) || LEFT_GROUP.test(f)) &&
+      !has(/(?<!\b(?:luong co so|chuan ngheo|tham chieu|toi thieu|thap nhat) )\b(?:nang|tang|chuyen|doi|giam) (?:\w+ ){0,3}(?:muc|len|sang|xuong)\b/, f) &&
+      (has(/\b(?:chuan ngheo|muc tham chieu|luong co so|muc (?:dong )?(?:thap nhat|toi thieu)) (?:\w+ ){0,2}(?:tang|thay doi|len|doi)\b/, f) || has(LEFT_GROUP, f)) &&
       // ("… có bị truy thu tiền nhà nước đã hỗ trợ ko": the support clawed back, asked.)
-      /\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai|truy thu|thu hoi|thu lai)\b/.test(f),
+      has(/\b(?:dong bu|nop bu|nop them|dong them|tien chenh|phan chenh|tinh lai|tra lai|hoan lai|truy thu|thu hoi|thu lai)\b/, f),
     entry: 'contribution_amount.no_recalculation',
     lead: (s, f) => paidPeriodLead(f, s),
     leadsAlways: true,
@@ -1362,9 +1363,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary insurance and no health card came ("Mẹ em đóng tự nguyện 8 năm rồi mà chưa thấy cấp thẻ BHYT, có phải
     // bên bảo hiểm làm sót không"): none comes with it, nothing was missed; a card comes with the pension.
     name: 'no-card-while-paying',
-    asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia)\b(?: \w+){0,6} (?:chua|khong|ko|k) (?:thay |duoc |co )(?:cap |phat |gui )?(?:the )?(?:bhyt|bao hiem y te)\b/.test(f),
+    asks: (f, s) => s.drawingPension !== true && has(/\b(?:dong|tham gia)\b(?: \w+){0,6} (?:chua|khong|ko|k) (?:thay |duoc |co )(?:cap |phat |gui )?(?:the )?(?:bhyt|bao hiem y te)\b/, f),
     entry: 'health_insurance.contributor_card',
-    lead: (_s, f) => `${/\b(?:sot|quen|nham|lam sai|bo sot)\b/.test(f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
+    lead: (_s, f) => `${has(/\b(?:sot|quen|nham|lam sai|bo sot)\b/, f) ? 'Không phải bị sót' : 'Chưa có thẻ là đúng quy định'}: đóng BHXH tự nguyện không kèm thẻ BHYT, nên đang đóng thì không được cấp thẻ từ khoản này. Muốn có thẻ thì mua BHYT hộ gia đình (hoặc dùng thẻ của nhóm khác nếu thuộc diện); khi hưởng lương hưu thì được cấp thẻ BHYT do quỹ BHXH đóng.`,
     leadsAlways: true,
     decisive: true,
   },
@@ -1372,7 +1373,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary on top of a contract asked, then a suspension ("cty đóng bh bắt buộc rồi thì e đóng thêm bh tự nguyện
     // dc ko? còn nếu e xin tạm hoãn hợp đồng 6 tháng … thì sao"): not both at once, first; then the suspension's rule.
     name: 'on-top-then-suspension',
-    asks: (f, s) => voluntaryOnTop(f, s) && /\btam hoan\b/.test(f),
+    asks: (f, s) => voluntaryOnTop(f, s) && has(/\btam hoan\b/, f),
     entry: 'eligibility.labour_contract',
     after: () => 'eligibility.unpaid_leave',
     decisive: true,
@@ -1385,8 +1386,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.day !== undefined &&
       (dueMonth(f, s.day)?.at ?? -1) - 6 >= monthIndex(s.day) &&
-      /\b(?:dong|tham gia|dang ky|bat dau) (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b|\bcan dong (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b/.test(f) &&
-      /\b(?:thai san|2 trieu|sinh|de)\b/.test(f),
+      has(/\b(?:dong|tham gia|dang ky|bat dau) (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b|\bcan dong (?:tu )?(?:thang nao|luc nao|khi nao|bao gio)\b/, f) &&
+      has(/\b(?:thai san|2 trieu|sinh|de)\b/, f),
     entry: 'maternity.conditions',
     lead: (s, f) => {
       const due = dueMonth(f, s.day!)!;
@@ -1403,9 +1404,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // anh ấy nói sẽ lên rút số tiền đó về vì tiền của ảnh. Ảnh có rút được không?"): the insurance is the named member's.
     name: 'payer-wants-it-back',
     asks: (f) =>
-      /\b(?:dong|nop) (?:\w+ ){0,6}?cho (?:toi|em|minh|tui)\b/.test(f) &&
-      /\b(?:chong cu|vo cu|anh ay|chi ay|ong ay|ba ay|anh ta|chi ta|ong ta|ba ta|ay|ho|nguoi ta|anh|chi)\b(?: \w+){0,8}? (?:rut|lay lai|lay ve|doi lai|doi ve)\b/.test(f) &&
-      /\b(?:ten toi|ten em|ten minh|dung ten|chu so|so ten)\b/.test(f),
+      has(/\b(?:dong|nop) (?:\w+ ){0,6}?cho (?:toi|em|minh|tui)\b/, f) &&
+      has(/\b(?:chong cu|vo cu|anh ay|chi ay|ong ay|ba ay|anh ta|chi ta|ong ta|ba ta|ay|ho|nguoi ta|anh|chi)\b(?: \w+){0,8}? (?:rut|lay lai|lay ve|doi lai|doi ve)\b/, f) &&
+      has(/\b(?:ten toi|ten em|ten minh|dung ten|chu so|so ten)\b/, f),
     entry: 'how_to_join.for_relatives',
     lead: (s) =>
       `Không: BHXH tự nguyện là của người đứng tên tham gia (anh/chị), dù ai nộp tiền. Chỉ anh/chị (hoặc người được anh/chị ủy quyền) mới làm được hồ sơ hưởng, kể cả nhận một lần, bằng sổ BHXH và CCCD của anh/chị; người đã nộp tiền giúp không có quyền rút. Tiền bạc giữa hai người là chuyện dân sự riêng, không phải của cơ quan BHXH. Anh/chị đóng tiếp bình thường${s.yearsPaid !== undefined ? `: ${spell(s.yearsPaid)} đã đóng được giữ và cộng dồn` : '; thời gian đã đóng được giữ và cộng dồn'}.`,
@@ -1419,8 +1420,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.memberDied !== true &&
       // ("Lỡ sau này cháu mất sớm thì số tiền đã đóng có mất trắng không?" is a death supposed: not this.)
-      (/\b(?:bo|xoa|dep|bai bo|khong con|dung|cham dut) (?:che do |chinh sach )?(?:bhxh |bao hiem xa hoi |bh )?(?:tu nguyen|tn)\b/.test(f) ||
-        (/\b(?:thi|la|se|coi nhu) mat trang\b/.test(f) && /\b(?:facebook|fb|tiktok|tren mang|nghe noi|nguoi ta (?:noi|bao|don)|share|tin don)\b/.test(f))),
+      (has(/\b(?:bo|xoa|dep|bai bo|khong con|dung|cham dut) (?:che do |chinh sach )?(?:bhxh |bao hiem xa hoi |bh )?(?:tu nguyen|tn)\b/, f) ||
+        (has(/\b(?:thi|la|se|coi nhu) mat trang\b/, f) && has(/\b(?:facebook|fb|tiktok|tren mang|nghe noi|nguoi ta (?:noi|bao|don)|share|tin don)\b/, f))),
     entry: 'other.money_safe',
     lead: (s) =>
       `Không đúng: BHXH tự nguyện không bị bỏ. Luật BHXH 2024 (từ 1/7/2025) vẫn giữ và thêm quyền lợi: lương hưu khi đủ 15 năm đóng (trước đây 20 năm), trợ cấp thai sản 2.000.000 đồng mỗi con, Nhà nước hỗ trợ 20–50% tiền đóng. Thời gian đã đóng được giữ và cộng dồn, không mất; không cần vội rút, vì rút một lần thì mất quyền lương hưu cho thời gian đó.${s.yearsPaid !== undefined && s.yearsPaid < 15 ? ` Với ${spell(s.yearsPaid)} đã đóng, còn thiếu ${spell(15 - s.yearsPaid)} để đủ 15 năm; đến tuổi nghỉ hưu mà thiếu không quá 5 năm thì được đóng một lần phần thiếu.` : ''}`,
@@ -1433,8 +1434,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // merger the letter also tells.
     name: 'book-damaged',
     asks: (f) =>
-      /\b(?:so (?:bhxh|bao hiem xa hoi|bao hiem)(?: \w+){0,6}? (?:bi )?(?:uot|hong|rach|chay|that lac|nat|mun|mat|troi)|(?:mat|danh roi|lam mat|chay|hong) (?:cuon )?so (?:bhxh|bao hiem))\b/.test(f) &&
-      (/\b(?:lam lai|cap lai|xin cap lai|xin lai) so\b/.test(f) || LOSES_PAID.test(f)),
+      has(/\b(?:so (?:bhxh|bao hiem xa hoi|bao hiem)(?: \w+){0,6}? (?:bi )?(?:uot|hong|rach|chay|that lac|nat|mun|mat|troi)|(?:mat|danh roi|lam mat|chay|hong) (?:cuon )?so (?:bhxh|bao hiem))\b/, f) &&
+      (has(/\b(?:lam lai|cap lai|xin cap lai|xin lai) so\b/, f) || has(LOSES_PAID, f)),
     entry: 'other.lost_book',
     decisive: true,
   },
@@ -1443,7 +1444,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // quá trình đóng cũ có bị mất không"): the record kept under the same number, paid on where one lives.
     name: 'merger-record-kept',
     // ("Bình Dương nhập vô TP.HCM … quá trình đóng của tôi có bị tách ra hay mất không" too.)
-    asks: (f) => /\b(?:sap nhap|(?:tinh|xa|huyen|\w+) nhap (?:vo|vao|ve|chung voi)|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/.test(f) && /\b(?:(?:bi )?mat|(?:bi )?tach|con (?:giu|nguyen|duoc tinh|gia tri|hieu luc|dung duoc|tinh)|lam lai|dang ky lai|(?:co )?phai doi|co bi anh huong)\b/.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    asks: (f) => has(/\b(?:sap nhap|(?:tinh|xa|huyen|\w+) nhap (?:vo|vao|ve|chung voi)|khong con (?:cap )?huyen|bo (?:cap )?huyen|sap xep (?:lai )?(?:tinh|xa|huyen))\b/, f) && has(/\b(?:(?:bi )?mat|(?:bi )?tach|con (?:giu|nguyen|duoc tinh|gia tri|hieu luc|dung duoc|tinh)|lam lai|dang ky lai|(?:co )?phai doi|co bi anh huong)\b/, f) && !has(/\b(?:qua doi|chet|tu vong)\b/, f),
     entry: 'other.province_merger',
     leadsAlways: true,
     decisive: true,
@@ -1451,7 +1452,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // The lowest and the highest asked together ("mức đóng … thấp nhất và cao nhất hiện nay mỗi tháng là bao nhiêu"): both.
     name: 'lowest-and-highest',
-    asks: (f) => /\bthap nhat\b/.test(f) && /\bcao nhat\b/.test(f) && /\b(?:muc dong|dong|nop|thu nhap)\b/.test(f) && /\bbao nhieu\b/.test(f),
+    asks: (f) => has(/\bthap nhat\b/, f) && has(/\bcao nhat\b/, f) && has(/\b(?:muc dong|dong|nop|thu nhap)\b/, f) && has(/\bbao nhieu\b/, f),
     entry: 'contribution_amount.minimum',
     lead: () => 'Cao nhất: thu nhập chọn tối đa {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng), đóng {MAX_PREMIUM} đồng/tháng (phần Nhà nước hỗ trợ vẫn chỉ tính trên mức thấp nhất).',
     leadsAlways: true,
@@ -1464,7 +1465,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) => {
       const m = /\b(?:dong|nop) (?:\w+ ){0,3}cho (?:cac |nhung )?thang (\d{1,2})(?: (?:va|,) (?:thang )?\d{1,2})*(?: nam)? (20\d\d)\b(?: \w+){0,3}? (?:duoc|dc) (?:khong|ko|k)\b/.exec(f);
       // (Not months of a mode registered and missed: "đăng ký … 6 tháng … quên nộp".)
-      return m !== null && s.day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 < monthIndex(s.day) && s.memberDied !== true && !/\b(?:quen|qua han|tre han|cham dong|dang ky|dang dong)\b/.test(f);
+      return m !== null && s.day !== undefined && Number(m[2]) * 12 + Number(m[1]) - 1 < monthIndex(s.day) && s.memberDied !== true && !has(/\b(?:quen|qua han|tre han|cham dong|dang ky|dang dong)\b/, f);
     },
     entry: 'payment_mode.backpay_past',
     lead: () => 'Không: BHXH tự nguyện tính từ tháng đăng ký và nộp tiền; các tháng trước khi đăng ký không đóng bù được, chỉ là không được tính. Thời gian đã đóng trước đó (kể cả bắt buộc) vẫn giữ nguyên và được cộng dồn.',
@@ -1500,7 +1501,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Months paid for someone who died, to reach a threshold ("anh còn thiếu 2 tháng … tôi đóng bù 2 tháng cho anh được
     // không"): not possible; what the family receives with the months paid.
     name: 'backpay-for-deceased',
-    asks: (f, s) => s.memberDied === true && /\b(?:dong bu|dong them|dong not|dong tiep|nop bu|nop them)\b(?: \w+){0,4}? (?:\d+ thang|cho (?:anh|chong|bo|me|vo|ba|ong|con)\b)/.test(f),
+    asks: (f, s) => s.memberDied === true && has(/\b(?:dong bu|dong them|dong not|dong tiep|nop bu|nop them)\b(?: \w+){0,4}? (?:\d+ thang|cho (?:anh|chong|bo|me|vo|ba|ong|con)\b)/, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => {
       const own = survivorLead(s, f);
@@ -1513,7 +1514,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Working abroad for a term and asking to withdraw ("sang Nhật làm việc theo hợp đồng 3 năm … muốn rút … có phải diện
     // ra nước ngoài định cư không"): not settlement, but the transitional rule may open the lump sum anyway.
     name: 'term-abroad-withdraws',
-    asks: (f, s) => (s.workingAbroad === true || TERM_ABROAD.test(f)) && !s.settlingAbroad && /\b(?:rut|mot lan|dinh cu)\b/.test(f) && !/\b(?:visa|thuong tru|quoc tich)\b/.test(f),
+    asks: (f, s) => (s.workingAbroad === true || has(TERM_ABROAD, f)) && !s.settlingAbroad && has(/\b(?:rut|mot lan|dinh cu)\b/, f) && !has(/\b(?:visa|thuong tru|quoc tich)\b/, f),
     entry: 'lump_sum.emigration',
     lead: () =>
       'Đi làm việc có thời hạn ở nước ngoài không phải là định cư. Nhưng người đã đóng BHXH trước 1/7/2025, chưa đủ 20 năm và đã qua 12 tháng không đóng BHXH (bắt buộc lẫn tự nguyện) thì vẫn được rút một lần theo quy định chuyển tiếp, kể cả khi đang ở nước ngoài (làm hồ sơ trực tuyến hoặc ủy quyền cho người nhà). Rút thì mất thời gian đóng đó để tính lương hưu.',
@@ -1525,7 +1526,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A child under 6 ("con tôi 4 tuổi … có phải mua BHYT cho cháu không", "con em 4 tuổi thì có được cấp thẻ không"): the
     // State pays the child's card.
     name: 'child-under-6-card',
-    asks: (f) => /\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/.test(f) && /\b(?:bhyt|the bao hiem y te|the kham|(?:cap|lam|mua|co|duoc) the)\b/.test(f),
+    asks: (f) => has(/\b(?:con|chau|be|em be)(?: (?:toi|em|minh|gai|trai))? (?:moi |duoc |nay |gio )?(?:[0-5]|mot|hai|ba|bon|nam) tuoi\b|\b(?:tre|con|chau|be) (?:\w+ ){0,2}duoi (?:6|sau) tuoi\b|\b(?:con|be|chau) (?:\w+ ){0,2}(?:moi sinh|so sinh|moi de)\b/, f) && has(/\b(?:bhyt|the bao hiem y te|the kham|(?:cap|lam|mua|co|duoc) the)\b/, f),
     entry: 'health_insurance.children_under_6',
     laterAskMatched: true,
     replaces: ['health_insurance.contributor_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.card_personal', 'health_insurance.poor_near_poor', 'health_insurance.household_who_counts'],
@@ -1534,7 +1535,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A member's own death supposed before the pension ("lo nếu lỡ tôi chết trước khi tới tuổi hưu thì tiền đóng … coi như mất
     // hết"): the family's allowances for a member, not a pensioner's.
     name: 'death-before-pension-supposed',
-    asks: (f, s) => s.drawingPension !== true && /\b(?:neu|lo|lo nhu|so|chang may|lo nhu|lo ma|lo lo)\b(?: \w+){0,6}? (?:chet|mat|qua doi)\b(?: \w+){0,4}? truoc khi\b/.test(f),
+    asks: (f, s) => s.drawingPension !== true && has(/\b(?:neu|lo|lo nhu|so|chang may|lo nhu|lo ma|lo lo)\b(?: \w+){0,6}? (?:chet|mat|qua doi)\b(?: \w+){0,4}? truoc khi\b/, f),
     entry: 'survivor.member_dies_one_time',
     lead: () => 'Không mất: nếu người đang đóng (hoặc đã dừng, thời gian còn bảo lưu) chẳng may mất trước tuổi nghỉ hưu, thân nhân được trợ cấp tuất một lần tính theo số năm đã đóng (khoảng 2 tháng thu nhập bình quân cho mỗi năm từ 2014, 1,5 tháng cho mỗi năm trước 2014; đóng chưa đủ 60 tháng thì bằng số tiền đã đóng), và người lo mai táng được trợ cấp mai táng khi đã đóng từ đủ 60 tháng.',
     decisive: true,
@@ -1542,18 +1543,18 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Phải chờ đến một năm sau khi mất mới nhận tiền tuất có đúng không": no; the 12 months are the lump sum's rule.
     name: 'survivor-no-wait',
-    asks: (f, s) => (s.memberDied === true || /\btuat\b/.test(f)) && /\b(?:cho|doi) (?:den |du |het )?(?:mot|1|12) (?:nam|thang)\b/.test(f),
+    asks: (f, s) => (s.memberDied === true || has(/\btuat\b/, f)) && has(/\b(?:cho|doi) (?:den |du |het )?(?:mot|1|12) (?:nam|thang)\b/, f),
     entry: 'survivor.procedure',
     lead: () => 'Không phải chờ một năm: thân nhân nộp hồ sơ hưởng chế độ tử tuất ngay trong 90 ngày kể từ ngày người đó mất; điều kiện chờ 12 tháng không đóng là của BHXH một lần, không áp dụng cho tiền tuất.',
     leadsAlways: true,
-    after: (f) => (/\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong)\b/.test(f) ? 'survivor.who_are_relatives' : undefined),
+    after: (f) => (has(/\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong)\b/, f) ? 'survivor.who_are_relatives' : undefined),
     replaces: ['survivor.prepaid_refund', 'survivor.procedure', 'survivor.member_dies_one_time', 'survivor.no_relatives_inheritance', 'survivor.who_are_relatives', 'lump_sum.transitional_12_months', 'lump_sum.when_allowed'],
   },
   {
     // The household health card's reductions ("người thứ 6 mua BHYT được giảm trừ bao nhiêu", "các thành viên phải mua
     // cùng lúc mới được giảm trừ"): who counts (only members buying as a household), not paying two schemes at once.
     name: 'household-card-reduction',
-    asks: (f) => /\bgiam tru\b|\bnguoi thu (?:hai|ba|tu|nam|sau|bay|[2-9])\b/.test(f) && /\b(?:bhyt|the bao hiem y te|ho gia dinh)\b/.test(f),
+    asks: (f) => has(/\bgiam tru\b|\bnguoi thu (?:hai|ba|tu|nam|sau|bay|[2-9])\b/, f) && has(/\b(?:bhyt|the bao hiem y te|ho gia dinh)\b/, f),
     entry: 'health_insurance.household_who_counts',
     replaces: ['health_insurance.household_who_counts', 'transfer_between_schemes.both_at_once', 'payment_mode.change_mode_income', 'health_insurance.household_hi', 'contribution_amount.how_much_month', 'health_insurance.card_gap'],
   },
@@ -1563,7 +1564,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'died-before-reform',
     asks: (f, s) => s.memberDied === true && diedBeforeReform(f),
     entry: 'survivor.old_rule_2020',
-    after: (f) => (/\b(?:thu tuc|ho so|giay to|o dau|nop)\b/.test(f) ? 'survivor.procedure' : undefined),
+    after: (f) => (has(/\b(?:thu tuc|ho so|giay to|o dau|nop)\b/, f) ? 'survivor.procedure' : undefined),
     replaces: ['survivor.member_dies_one_time', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.pensioner_dies', 'survivor.monthly_survivor', 'survivor.prepaid_refund'],
   },
   {
@@ -1572,9 +1573,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'survivor-late-claim',
     // (Or not made yet long after, asked whether still possible: "mất năm 2024 … chưa làm hồ sơ tử tuất, giờ còn nhận được không".)
     asks: (f) =>
-      (/\b(?:qua han|tre han|het han|qua thoi han|qua 90 ngay|nop cham|nop muon|quen (?:khong )?(?:di )?nop)\b/.test(f) ||
-        (/\bchua (?:lam|nop|di lam) (?:\w+ ){0,3}(?:ho so|thu tuc)\b/.test(f) && /\bcon (?:\w+ ){0,2}(?:nhan|huong|lam|kip) (?:\w+ ){0,2}(?:duoc|kip)\b|\bcon (?:duoc|kip) (?:\w+ ){0,2}(?:khong|ko|k)\b/.test(f))) &&
-      /\b(?:tuat|tu tuat|mai tang|qua doi|mat|chet)\b/.test(f),
+      (has(/\b(?:qua han|tre han|het han|qua thoi han|qua 90 ngay|nop cham|nop muon|quen (?:khong )?(?:di )?nop)\b/, f) ||
+        (has(/\bchua (?:lam|nop|di lam) (?:\w+ ){0,3}(?:ho so|thu tuc)\b/, f) && has(/\bcon (?:\w+ ){0,2}(?:nhan|huong|lam|kip) (?:\w+ ){0,2}(?:duoc|kip)\b|\bcon (?:duoc|kip) (?:\w+ ){0,2}(?:khong|ko|k)\b/, f))) &&
+      has(/\b(?:tuat|tu tuat|mai tang|qua doi|mat|chet)\b/, f),
     entry: 'survivor.late_claim',
     lead: (s, f) => survivorLead(s, f),
     leadsAlways: true,
@@ -1586,15 +1587,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // needed in the 12 before it (Law 41/2024 Art 94-95).
     name: 'birth-allowance-in-time',
     asks: (f, s) =>
-      /\b(?:mang thai|co bau|mang bau|du sinh|sap sinh|song thai|hen sinh)\b/.test(f) &&
-      /\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/.test(f) &&
+      has(/\b(?:mang thai|co bau|mang bau|du sinh|sap sinh|song thai|hen sinh)\b/, f) &&
+      has(/\b(?:2 trieu|thai san|tro cap (?:sinh|khi sinh)|tien sinh)\b/, f) &&
       // ("… thì có được 2 triệu tiền sinh con không": the words between.)
-      /\b(?:kip|con kip|duoc (?:\w+ ){0,6}(?:khong|ko|k))\b/.test(f) &&
-      (DUE.test(f) || PREGNANT_MONTH.test(f)) &&
+      has(/\b(?:kip|con kip|duoc (?:\w+ ){0,6}(?:khong|ko|k))\b/, f) &&
+      (has(DUE, f) || has(PREGNANT_MONTH, f)) &&
       notPayingYet(f, s.day) &&
       // (Not after a job's insurance told by its end, "đóng bắt buộc tới hết tháng 4/2026 thì nghỉ việc": its months count too,
       // which the months before the birth reckon.)
-      !JOB_ENDED.test(f),
+      !has(JOB_ENDED, f),
     entry: 'maternity.conditions',
     lead: birthInTimeLead,
     leadsAlways: true,
@@ -1604,7 +1605,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A father asking whether the birth allowance is his too ("e là nam … vợ e ở nhà … vừa sinh bé … có được nhận tiền thai
     // sản ko hay chỉ phụ nữ mới được"): the father's rule.
     name: 'father-asks-allowance',
-    asks: (f) => /\b(?:thai san|sinh|2 ?trieu)\b/.test(f) && /\bchi (?:co )?(?:phu nu|nguoi me|me|vo|lao dong nu|nu gioi|nu)(?: moi)? (?:duoc|co)\b|\b(?:dan ong|nguoi chong|nguoi cha|lao dong nam|nam gioi) (?:\w+ ){0,3}(?:co )?duoc (?:nhan|huong|lanh)\b/.test(f),
+    asks: (f) => has(/\b(?:thai san|sinh|2 ?trieu)\b/, f) && has(/\bchi (?:co )?(?:phu nu|nguoi me|me|vo|lao dong nu|nu gioi|nu)(?: moi)? (?:duoc|co)\b|\b(?:dan ong|nguoi chong|nguoi cha|lao dong nam|nam gioi) (?:\w+ ){0,3}(?:co )?duoc (?:nhan|huong|lanh)\b/, f),
     entry: 'maternity.father',
     replaces: ['maternity.amount', 'maternity.conditions'],
   },
@@ -1612,13 +1613,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Chồng em cũng đóng tự nguyện thì có được cả hai suất không": one allowance per child, whichever parent claims it.
     name: 'both-parents-one-allowance',
     // (Not a whole message whose first ask is the mother's own: mother-birth-allowance answers both.)
-    asks: (f) => BOTH_PARENTS_ASKED.test(f) && /\b(?:sinh|thai san|2 trieu|suat)\b/.test(f) && !MOTHER_ASKS.test(f),
+    asks: (f) => has(BOTH_PARENTS_ASKED, f) && has(/\b(?:sinh|thai san|2 trieu|suat)\b/, f) && !has(MOTHER_ASKS, f),
     entry: 'maternity.father',
     // ("… sinh đôi. Mỗi người có được nhận trợ cấp riêng không, tổng cộng được bao nhiêu?": the allowance's sum, not the cost of
     // 15 years.)
     replaces: ['maternity.mixed_parents', 'maternity.amount', 'calculator.total_cost_15y'],
     // (Asked whether each parent gets one: no, said first, before the father's rule that opens "Có.".)
-    lead: (_s, f) => (/\bmoi nguoi\b/.test(f) ? ONE_ALLOWANCE : undefined),
+    lead: (_s, f) => (has(/\bmoi nguoi\b/, f) ? ONE_ALLOWANCE : undefined),
     leadsAlways: true,
   },
   {
@@ -1626,7 +1627,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nguyện …, có được trợ cấp không, chồng em có được nhận thêm không"): the allowance, one per child, whichever parent.
     name: 'both-parents-voluntary',
     // (Asked outright by neither parent's own story, "cả hai vợ chồng … nhận 2 lần không": both-parents-one-allowance.)
-    asks: (f) => BOTH_VOLUNTARY.test(f) && BIRTH_TOLD.test(f) && !(BOTH_PARENTS_ASKED.test(f) && !MOTHER_ASKS.test(f)),
+    asks: (f) => has(BOTH_VOLUNTARY, f) && has(BIRTH_TOLD, f) && !(has(BOTH_PARENTS_ASKED, f) && !has(MOTHER_ASKS, f)),
     entry: 'maternity.conditions',
     after: () => 'maternity.father',
     lead: (s, f) => [ownMonthsBeforeBirth(s, f), ONE_ALLOWANCE].filter((x) => x !== undefined).join(' '),
@@ -1638,10 +1639,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nguyện có được tiền sinh con không") and the words matched the father's rule: hers first, his after when named.
     name: 'mother-birth-allowance',
     asks: (f) =>
-      /\b(?:thai san|sinh con|sinh be|du sinh|sap sinh|tien sinh|2 trieu)\b/.test(f) &&
-      (MOTHER_ASKS.test(f) || !/\b(?:vo|chong|nguoi cha|bo|cha|nam)\b/.test(f)),
+      has(/\b(?:thai san|sinh con|sinh be|du sinh|sap sinh|tien sinh|2 trieu)\b/, f) &&
+      (has(MOTHER_ASKS, f) || !has(/\b(?:vo|chong|nguoi cha|bo|cha|nam)\b/, f)),
     entry: 'maternity.conditions',
-    after: (f) => (/\bchong\b/.test(f) ? 'maternity.father' : undefined),
+    after: (f) => (has(/\bchong\b/, f) ? 'maternity.father' : undefined),
     replaces: ['maternity.father'],
   },
   {
@@ -1649,9 +1650,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // năm, tôi có được 2 triệu không"): the father's rule, not parents in two schemes.
     name: 'father-voluntary-birth',
     asks: (f) =>
-      /\bvo (?:toi|em|minh) (?:\w+ ){0,2}(?:sinh|de|sap sinh|du sinh|mang thai|co bau)\b/.test(f) &&
-      /\b(?:toi|em|minh) (?:thi |co |dang |da |van )*(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) &&
-      !/\b(?:bat buoc|cong ty|co quan|hop dong)\b/.test(f),
+      has(/\bvo (?:toi|em|minh) (?:\w+ ){0,2}(?:sinh|de|sap sinh|du sinh|mang thai|co bau)\b/, f) &&
+      has(/\b(?:toi|em|minh) (?:thi |co |dang |da |van )*(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/, f) &&
+      !has(/\b(?:bat buoc|cong ty|co quan|hop dong)\b/, f),
     entry: 'maternity.father',
     replaces: ['maternity.mixed_parents', 'maternity.amount', 'maternity.conditions'],
   },
@@ -1659,7 +1660,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask by someone without a labour contract whether they may join ("… không có hợp đồng lao động. Em có tham
     // gia BHXH tự nguyện được không?"): yes (not the rule on the upper age).
     name: 'no-contract-joins-asked',
-    asks: (f) => /\bkhong (?:co |ky )?hop dong\b/.test(f) && JOIN_ASK.test(f) && /\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+    asks: (f) => has(/\bkhong (?:co |ky )?hop dong\b/, f) && has(JOIN_ASK, f) && has(/\b(?:duoc|dc) (?:khong|ko|k|chu)\b|\bco (?:duoc|the) (?:\w+ ){0,2}(?:dong|tham gia)\b/, f),
     entry: 'eligibility.no_contract',
     laterAskOnly: true,
   },
@@ -1668,15 +1669,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // yes, no job means no compulsory insurance (not the rule that voluntary insurance has no unemployment cover).
     name: 'unemployed-joins',
     asks: (f) =>
-      /\b(?:huong|nhan|lanh|an|dang) (?:\w+ ){0,1}(?:tro cap that nghiep|bao hiem that nghiep|bhtn)\b/.test(f) &&
-      /\b(?:dong|tham gia|mua)\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k|chu|kg)\b|\b(?:co (?:duoc|the)|duoc phep) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+      has(/\b(?:huong|nhan|lanh|an|dang) (?:\w+ ){0,1}(?:tro cap that nghiep|bao hiem that nghiep|bhtn)\b/, f) &&
+      has(/\b(?:dong|tham gia|mua)\b(?: \w+){0,4} (?:duoc|dc) (?:khong|ko|k|chu|kg)\b|\b(?:co (?:duoc|the)|duoc phep) (?:\w+ ){0,2}(?:dong|tham gia)\b/, f),
     entry: 'eligibility.no_contract',
     replaces: ['other.unemployment', 'eligibility.who_can_join', 'transfer_between_schemes.quit_job'],
   },
   {
     // Relatives of war invalids and other people with merit: health insurance paid by the State from 61 %.
     name: 'merit-relatives-card',
-    asks: (f) => /\b(?:thuong binh|benh binh|chat doc hoa hoc|nguoi co cong)\b/.test(f) && HEALTH_CARD.test(f),
+    asks: (f) => has(/\b(?:thuong binh|benh binh|chat doc hoa hoc|nguoi co cong)\b/, f) && has(HEALTH_CARD, f),
     entry: 'health_insurance.merit_relatives',
   },
   {
@@ -1684,8 +1685,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the father's allowance.
     name: 'father-maternity',
     asks: (f) =>
-      /\b(?:thai san|sinh con|sinh|co bau|mang thai|de)\b|\b(?:duoc )?nhan (?:\w+ ){0,2}(?:khong|ko|k)\b/.test(f) &&
-      /\bvo (?:toi |em |minh |tui )?(?:khong|chua|ko) (?:dong|tham gia)\b(?: \w+){0,3} (?:ma )?(?:toi|chong|anh)\b|\b(?:nguoi chong|nguoi cha|chi (?:co )?chong) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bchong (?:toi |em |minh )?(?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,3}(?:thai san|tro cap sinh)\b/.test(f),
+      has(/\b(?:thai san|sinh con|sinh|co bau|mang thai|de)\b|\b(?:duoc )?nhan (?:\w+ ){0,2}(?:khong|ko|k)\b/, f) &&
+      has(/\bvo (?:toi |em |minh |tui )?(?:khong|chua|ko) (?:dong|tham gia)\b(?: \w+){0,3} (?:ma )?(?:toi|chong|anh)\b|\b(?:nguoi chong|nguoi cha|chi (?:co )?chong) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bchong (?:toi |em |minh )?(?:co )?(?:duoc )?(?:nhan|huong|lanh) (?:\w+ ){0,3}(?:thai san|tro cap sinh)\b/, f),
     entry: 'maternity.father',
   },
   {
@@ -1693,11 +1694,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (pension, survivors, the 2,000,000 birth allowance; no sickness or accident benefit), with the premium asked beside.
     name: 'which-benefits-heard',
     asks: (f) =>
-      /\b(?:duoc huong|huong|co) (?:\w+ ){0,3}(?:ca )?(?:thai san|tai nan|om dau)\b/.test(f) &&
-      /\b(?:tai nan|om dau)\b/.test(f) &&
-      /\b(?:co dung khong|dung khong|phai khong|that khong|co that|nghe noi)\b/.test(f),
+      has(/\b(?:duoc huong|huong|co) (?:\w+ ){0,3}(?:ca )?(?:thai san|tai nan|om dau)\b/, f) &&
+      has(/\b(?:tai nan|om dau)\b/, f) &&
+      has(/\b(?:co dung khong|dung khong|phai khong|that khong|co that|nghe noi)\b/, f),
     entry: 'other.vs_compulsory',
-    after: (f) => (/\b(?:thu nhap|muc)\b(?: \w+){0,6} (?:dong|nop) bao nhieu\b/.test(f) ? 'contribution_amount.how_much_month' : undefined),
+    after: (f) => (has(/\b(?:thu nhap|muc)\b(?: \w+){0,6} (?:dong|nop) bao nhieu\b/, f) ? 'contribution_amount.how_much_month' : undefined),
   },
   {
     // An older person with nothing paid, asking whether they may start ("bà 80 tuổi, nếu đóng tự nguyện bây giờ thì có
@@ -1706,12 +1707,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'older-starts',
     asks: (f, s) =>
       s.age !== undefined &&
-      (s.age >= 60 || (s.age >= 50 && TOO_LATE.test(f))) &&
+      (s.age >= 60 || (s.age >= 50 && has(TOO_LATE, f))) &&
       s.yearsPaid === undefined &&
       s.drawingPension !== true &&
       !s.withdrewBefore &&
-      JOIN_ASK.test(f) &&
-      (/\b(?:duoc|dc) (?:khong|ko|k|nua khong|chua)\b/.test(f) || TOO_LATE.test(f)),
+      has(JOIN_ASK, f) &&
+      (has(/\b(?:duoc|dc) (?:khong|ko|k|nua khong|chua)\b/, f) || has(TOO_LATE, f)),
     entry: 'eligibility.no_upper_age',
     lead: (s) => startLead(s),
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter'],
@@ -1730,7 +1731,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'years-ahead-over-5',
     // (Years paid and a lump sum asked, "đóng 10 năm rút 1 lần được bao nhiêu", are no prepayment.)
     // ("tiền nhàn rỗi" is no "nhận".)
-    asks: (f) => yearsAhead(f) !== undefined && !/\b(?:rut|lanh|nhan(?! roi)|huong)\b/.test(f),
+    asks: (f) => yearsAhead(f) !== undefined && !has(/\b(?:rut|lanh|nhan(?! roi)|huong)\b/, f),
     entry: 'payment_mode.years_ahead',
     lead: (_s, f) => overFiveAheadLead(f),
     leadsAlways: true,
@@ -1739,7 +1740,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Vợ tôi có được dùng chung thẻ đó không": a card is its holder's alone.
     name: 'card-shared',
     // (Only "dùng chung": "mượn" folds as "muốn".)
-    asks: (f) => /\bdung chung (?:\w+ ){0,3}the\b|\bthe (?:\w+ ){0,4}dung chung\b|\bdung the (?:bhyt )?(?:cua )?(?:nguoi khac|chong|vo|bo|me|con)\b/.test(f),
+    asks: (f) => has(/\bdung chung (?:\w+ ){0,3}the\b|\bthe (?:\w+ ){0,4}dung chung\b|\bdung the (?:bhyt )?(?:cua )?(?:nguoi khac|chong|vo|bo|me|con)\b/, f),
     entry: 'health_insurance.card_personal',
   },
   {
@@ -1747,7 +1748,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nhà tôi thoát nghèo … kỳ đóng tới thì tôi được hỗ trợ bao nhiêu"): nothing owed for the period paid, the new group's
     // support from the next.
     name: 'out-of-poverty-next-support',
-    asks: (f, s) => s.groupChanged === true && s.household === undefined && (s.prepaid === true || /\bgiua chung\b/.test(f)) && LEFT_POVERTY_SAID.test(f) && NEXT_SUPPORT_ASKED.test(f),
+    asks: (f, s) => s.groupChanged === true && s.household === undefined && (s.prepaid === true || has(/\bgiua chung\b/, f)) && has(LEFT_POVERTY_SAID, f) && has(NEXT_SUPPORT_ASKED, f),
     entry: 'contribution_amount.no_recalculation',
     lead: (s) => outOfPovertySupport(s),
     leadsAlways: true,
@@ -1759,16 +1760,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.groupChanged === true &&
       s.household === undefined &&
-      /\bcon (?:duoc )?(?:\w+ ){0,3}ho tro\b|\bho tro (?:\w+ ){0,4}(?:thay doi|con|giam|nhu cu|nhu truoc)\b/.test(f) &&
-      !/\b(?:bao lau|toi da)\b/.test(f) &&
-      !TOP_UP_ASKED.test(f),
+      has(/\bcon (?:duoc )?(?:\w+ ){0,3}ho tro\b|\bho tro (?:\w+ ){0,4}(?:thay doi|con|giam|nhu cu|nhu truoc)\b/, f) &&
+      !has(/\b(?:bao lau|toi da)\b/, f) &&
+      !has(TOP_UP_ASKED, f),
     entry: 'subsidy.group_change',
   },
   {
     // Leaving poverty supposed in a later ask ("Nếu năm sau nhà thoát nghèo thì sao?"): the new group's support from the next
     // period, what was paid for the period kept.
     name: 'if-out-of-poverty',
-    asks: (f) => LEFT_POVERTY_SAID.test(f) && /\b(?:thi sao|the nao|ra sao|con duoc|duoc (?:gi|bao nhieu)|co sao)\b/.test(f),
+    asks: (f) => has(LEFT_POVERTY_SAID, f) && has(/\b(?:thi sao|the nao|ra sao|con duoc|duoc (?:gi|bao nhieu)|co sao)\b/, f),
     entry: 'subsidy.group_change',
     lead: (s) => outOfPovertySupport(s),
     laterAskOnly: true,
@@ -1778,7 +1779,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // có hợp đồng và công ty đang đóng bhxh bắt buộc … Cho e hỏi chị e có đóng thêm dc ko?"): not at the same time.
     name: 'contract-pays-on-top',
     // (Not an ask about a parent, "bố tôi có đóng thêm được không", whose contract it is not.)
-    asks: (f, s) => s.employment === 'contract' && /\b(?:dong|mua|tham gia|dang ky) them\b/.test(f) && !/\b(?:nam|thang) nua\b|\b(?:bo|me|cha|ong|ba|\d{2} tuoi)\b(?: \w+){0,5} (?:dong|mua|tham gia) them\b/.test(f),
+    asks: (f, s) => s.employment === 'contract' && has(/\b(?:dong|mua|tham gia|dang ky) them\b/, f) && !has(/\b(?:nam|thang) nua\b|\b(?:bo|me|cha|ong|ba|\d{2} tuoi)\b(?: \w+){0,5} (?:dong|mua|tham gia) them\b/, f),
     entry: 'eligibility.labour_contract',
     laterAskOnly: true,
   },
@@ -1795,7 +1796,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       !s.seriousIllness &&
       !s.settlingAbroad &&
       s.drawingPension !== true &&
-      /\b(?:rut|lay) lai (?:\w+ ){0,2}tien\b|\b(?:rut|lay lai) (?:\w+ ){0,3}(?:mot lan|1 lan)\b/.test(f),
+      has(/\b(?:rut|lay) lai (?:\w+ ){0,2}tien\b|\b(?:rut|lay lai) (?:\w+ ){0,3}(?:mot lan|1 lan)\b/, f),
     entry: 'lump_sum.joined_after_2025',
     decisive: true,
   },
@@ -1803,7 +1804,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask whether the scheme pays for an accident or an injury ("bhxh tự nguyện có trả tiền tai nạn hay trợ cấp
     // thương tật gì không"): it has no such benefit; the voluntary occupational-accident insurance is a scheme of its own.
     name: 'accident-allowance-asked',
-    asks: (f) => /\b(?:tra (?:tien )?|chi (?:tien )?|co (?:che do |tien )?|huong (?:che do )?|tro cap |boi thuong )(?:tai nan|thuong tat)\b/.test(f),
+    asks: (f) => has(/\b(?:tra (?:tien )?|chi (?:tien )?|co (?:che do |tien )?|huong (?:che do )?|tro cap |boi thuong )(?:tai nan|thuong tat)\b/, f),
     entry: 'benefits_pension.accident_insurance',
     laterAskOnly: true,
   },
@@ -1813,10 +1814,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'period-not-cheaper',
     // (Asked, not a belief told: "định đóng 12 tháng một lần vì nghe nói đóng theo năm sẽ rẻ hơn" asks the amount.)
     asks: (f) =>
-      /\b(?:re hon|loi hon) (?:\w+ ){0,4}(?:khong|ko|k|hong)\b|\bco (?:duoc )?(?:giam|chiet khau|uu dai)\b/.test(f) &&
-      /\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/.test(f) &&
+      has(/\b(?:re hon|loi hon) (?:\w+ ){0,4}(?:khong|ko|k|hong)\b|\bco (?:duoc )?(?:giam|chiet khau|uu dai)\b/, f) &&
+      has(/\b(?:3|6|12) thang (?:\w+ ){0,2}(?:mot lan|1 lan)\b|\btheo (?:quy|nam)\b/, f) &&
       // ("Ở đảo có được ưu đãi gì hơn trong đất liền không?": the island's support asked, not the mode's price.)
-      !/\b(?:o dao|xa dao|dac khu|dat lien)\b/.test(f),
+      !has(/\b(?:o dao|xa dao|dac khu|dat lien)\b/, f),
     entry: 'payment_mode.modes',
     lead: (s, f) => {
       const g = s.household === 'poor' ? ['POOR', 'hộ nghèo'] : s.household === 'near_poor' ? ['NEAR_POOR', 'hộ cận nghèo'] : s.ethnicMinority ? ['ETHNIC', 'người dân tộc thiểu số'] : ['OTHER', 'người không thuộc nhóm ưu tiên'];
@@ -1838,16 +1839,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nguyện không", hired by a company before the birth): the compulsory benefit only, not the 2,000,000 on top.
     name: 'maternity-both-schemes',
     asks: (f, s) =>
-      /\bthai san\b/.test(f) &&
-      /\b(?:ben nao|nhan them|ca hai ben|hai ben|huong ca hai|ca (?:hai|2) (?:che do|loai))\b/.test(f) &&
-      (s.employment === 'contract' || /\b(?:bat buoc|cong ty|cty)\b/.test(f)),
+      has(/\bthai san\b/, f) &&
+      has(/\b(?:ben nao|nhan them|ca hai ben|hai ben|huong ca hai|ca (?:hai|2) (?:che do|loai))\b/, f) &&
+      (s.employment === 'contract' || has(/\b(?:bat buoc|cong ty|cty)\b/, f)),
     entry: 'maternity.compulsory_overlap',
   },
   {
     // Months paid ahead that the company now pays too ("tháng 1, 2/2027 em đã đóng tự nguyện rồi mà cty cũng đóng thì
     // sao"), a later ask: those months are refunded.
     name: 'prepaid-months-company-pays',
-    asks: (f) => /\b(?:da dong|dong roi|dong truoc)\b/.test(f) && /\b(?:cty|cong ty) (?:\w+ ){0,2}(?:cung |lai |van )?dong\b/.test(f),
+    asks: (f) => has(/\b(?:da dong|dong roi|dong truoc)\b/, f) && has(/\b(?:cty|cong ty) (?:\w+ ){0,2}(?:cung |lai |van )?dong\b/, f),
     entry: 'transfer_between_schemes.prepaid_then_employed',
     laterAskOnly: true,
   },
@@ -1855,7 +1856,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Where to see whether old years were withdrawn ("hồi trước làm cty ko nhớ đã rút bhxh 1 lần chưa, giờ tra ở đâu"): the
     // record on VssID or at the insurance office; years not withdrawn still count.
     name: 'withdrawal-unsure-where-to-check',
-    asks: (f, s) => s.withdrawalUnsure === true && /\b(?:tra|xem|kiem tra|tra cuu)\b(?: \w+){0,3} (?:o dau|cho nao|the nao|bang cach nao|nhu the nao)\b|\b(?:o dau|cho nao) (?:\w+ ){0,2}(?:tra|xem|kiem tra|tra cuu)\b/.test(f),
+    asks: (f, s) => s.withdrawalUnsure === true && has(/\b(?:tra|xem|kiem tra|tra cuu)\b(?: \w+){0,3} (?:o dau|cho nao|the nao|bang cach nao|nhu the nao)\b|\b(?:o dau|cho nao) (?:\w+ ){0,2}(?:tra|xem|kiem tra|tra cuu)\b/, f),
     entry: 'other.vssid_app',
     lead: () => 'Anh/chị xem quá trình đóng BHXH trên ứng dụng VssID, hoặc mang CCCD đến cơ quan BHXH nơi cư trú (hay gọi 1900 9068) để tra xem các năm làm công ty đã được giải quyết BHXH một lần chưa. Nếu chưa rút thì những năm đó vẫn được giữ và cộng với thời gian đóng sau này để đủ 15 năm hưởng lương hưu.',
     leadsAlways: true,
@@ -1868,7 +1869,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // since bring; the years withdrawn are not counted.
     name: 'death-after-a-withdrawal',
     // (The pension asked to go on, "Em có được nhận lương hưu thay anh …", answers it with the same years.)
-    asks: (f, s) => s.memberDied === true && s.withdrewBefore === true && s.drawingPension !== true && s.yearsPaid !== undefined && /\b(?:mai tang|tuat)\b/.test(f) && !PENSION_OF_THE_DEAD.test(f),
+    asks: (f, s) => s.memberDied === true && s.withdrewBefore === true && s.drawingPension !== true && s.yearsPaid !== undefined && has(/\b(?:mai tang|tuat)\b/, f) && !has(PENSION_OF_THE_DEAD, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => {
       const own = survivorLead(s, f);
@@ -1883,7 +1884,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // em có rút một lần số tiền đã đóng được không ạ?"): joining from now, after 1/7/2025, no lump sum for studying or working
     // abroad for a time; only settling abroad, a listed illness or the retirement age.
     name: 'withdrawal-abroad-not-yet-paying',
-    asks: (f, s) => s.yearsPaid === undefined && s.startYear === undefined && s.drawingPension !== true && /\b(?:rut|nhan|lanh) (?:\w+ ){0,5}(?:mot lan|1 lan)\b/.test(f) && /\b(?:du hoc|di hoc|ra nuoc ngoai|di nuoc ngoai|xuat canh|di xkld|xuat khau lao dong)\b/.test(f),
+    asks: (f, s) => s.yearsPaid === undefined && s.startYear === undefined && s.drawingPension !== true && has(/\b(?:rut|nhan|lanh) (?:\w+ ){0,5}(?:mot lan|1 lan)\b/, f) && has(/\b(?:du hoc|di hoc|ra nuoc ngoai|di nuoc ngoai|xuat canh|di xkld|xuat khau lao dong)\b/, f),
     entry: 'lump_sum.joined_after_2025',
     lead: () => 'Không: người bắt đầu đóng từ 1/7/2025 (như anh/chị nếu đóng từ bây giờ) không được rút BHXH một lần vì đi du học hay đi làm có thời hạn ở nước ngoài, vì đó không phải ra nước ngoài để định cư. Thời gian đã đóng được bảo lưu; về nước đóng tiếp, hoặc đóng tiếp ngay khi đang ở nước ngoài.',
     leadsAlways: true,
@@ -1894,7 +1895,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nạn thì bhxh tự nguyện có chi trả không?"): voluntary insurance has no accident benefit; the voluntary accident
     // insurance is another scheme.
     name: 'accident-asked',
-    asks: (f) => /\bco (?:duoc )?tinh (?:la )?tai nan lao dong\b|\btai nan\b(?: \w+){0,8}? (?:co )?(?:duoc )?(?:tinh|tra|chi tra|boi thuong|huong)\b(?: \w+){0,3} (?:khong|ko|k)\b/.test(f),
+    asks: (f) => has(/\bco (?:duoc )?tinh (?:la )?tai nan lao dong\b|\btai nan\b(?: \w+){0,8}? (?:co )?(?:duoc )?(?:tinh|tra|chi tra|boi thuong|huong)\b(?: \w+){0,3} (?:khong|ko|k)\b/, f),
     entry: 'benefits_pension.accident_insurance',
     laterAskOnly: true,
   },
@@ -1902,7 +1903,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Joining while drawing unemployment benefit, a later ask ("Tôi muốn hỏi: đang nhận trợ cấp thất nghiệp thì tôi có đóng tự
     // nguyện được không?"): yes, no compulsory insurance then; not that voluntary insurance has no unemployment benefit.
     name: 'joins-on-unemployment-benefit',
-    asks: (f) => ON_UNEMPLOYMENT_BENEFIT.test(f) && /\b(?:dong|tham gia)\b(?: \w+){0,5}? (?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+    asks: (f) => has(ON_UNEMPLOYMENT_BENEFIT, f) && has(/\b(?:dong|tham gia)\b(?: \w+){0,5}? (?:duoc|dc) (?:khong|ko|k)\b/, f),
     entry: 'eligibility.no_contract',
     replaces: ['other.unemployment', 'benefits_pension.no_sickness'],
     laterAskOnly: true,
@@ -1911,7 +1912,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Months paid ahead for after a job's compulsory insurance starts ("Tiền tự nguyện tôi đã đóng trước cho tháng 1-4/2027 thì
     // xử lý thế nào, có được giữ song song cả hai không?"), a later ask: refunded, the two not paid side by side.
     name: 'prepaid-months-then-hired',
-    asks: (f, s) => s.employment === 'contract' && /\b(?:dong truoc|da dong (?:\w+ ){0,2}cho (?:cac )?thang)\b/.test(f) && /\b(?:xu ly|the nao|ra sao|hoan|tra lai|song song|ca hai)\b/.test(f),
+    asks: (f, s) => s.employment === 'contract' && has(/\b(?:dong truoc|da dong (?:\w+ ){0,2}cho (?:cac )?thang)\b/, f) && has(/\b(?:xu ly|the nao|ra sao|hoan|tra lai|song song|ca hai)\b/, f),
     entry: 'transfer_between_schemes.prepaid_then_employed',
     laterAskOnly: true,
   },
@@ -1919,16 +1920,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paid ahead before the floor or the reference level rises ("đóng trước 5 năm …, chuẩn nghèo 2027 tăng, có phải đóng bù
     // phần chênh lệch không"): nothing is recalculated, no top-up.
     name: 'no-top-up-after-rise',
-    asks: (f) => TOP_UP_ASKED.test(f),
+    asks: (f) => has(TOP_UP_ASKED, f),
     entry: 'contribution_amount.no_recalculation',
   },
   {
     // A member who leaves no relatives ("không có thân nhân … thì chế độ này sẽ được thanh toán cho ai"): the heirs.
     name: 'no-relatives-left',
     asks: (f) =>
-      /\bkhong (?:co|con) (?:\w+ ){0,2}(?:than nhan|nguoi than|vo con|ai)\b/.test(f) &&
-      /\b(?:tuat|qua doi|mat|chet|tu vong)\b/.test(f) &&
-      /\b(?:cho ai|ai (?:se )?(?:duoc )?(?:nhan|huong|lanh)|thua ke)\b/.test(f),
+      has(/\bkhong (?:co|con) (?:\w+ ){0,2}(?:than nhan|nguoi than|vo con|ai)\b/, f) &&
+      has(/\b(?:tuat|qua doi|mat|chet|tu vong)\b/, f) &&
+      has(/\b(?:cho ai|ai (?:se )?(?:duoc )?(?:nhan|huong|lanh)|thua ke)\b/, f),
     entry: 'survivor.no_relatives_inheritance',
   },
   {
@@ -1936,8 +1937,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // không, con chung thì sao"): the relatives the law names, a divorced spouse not among them.
     name: 'survivor-relatives',
     asks: (f) =>
-      /\b(?:tuat|tro cap tuat|tien tuat)\b/.test(f) &&
-      /\b(?:ly hon|vo cu|chong cu|vo sau|chong sau|hai doi vo|hai doi chong|con rieng|con chung|vo hai|vo ba)\b/.test(f),
+      has(/\b(?:tuat|tro cap tuat|tien tuat)\b/, f) &&
+      has(/\b(?:ly hon|vo cu|chong cu|vo sau|chong sau|hai doi vo|hai doi chong|con rieng|con chung|vo hai|vo ba)\b/, f),
     entry: 'survivor.who_are_relatives',
   },
   {
@@ -1946,17 +1947,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'birth-before-allowance',
     asks: (f) => {
       const m = /\b(?:sinh|de)\b(?: \w+){0,4}? (?:thang )?(\d{1,2}) (?:nam )?(20[12]\d)\b/.exec(f);
-      return m !== null && Number(m[2]) * 12 + Number(m[1]) < 2025 * 12 + 7 && /\b(?:thai san|2 trieu|tro cap sinh)\b/.test(f);
+      return m !== null && Number(m[2]) * 12 + Number(m[1]) < 2025 * 12 + 7 && has(/\b(?:thai san|2 trieu|tro cap sinh)\b/, f);
     },
     entry: 'maternity.before_2025',
     // (Working with insurance at a school or company, "trường báo tăng": the 6 months paid in the 12 before the birth
     // decide that scheme's maternity benefit.)
-    after: (f) => (/\b(?:bat buoc|bao tang|cong ty|truong|co quan)\b/.test(f) ? 'maternity.conditions' : undefined),
+    after: (f) => (has(/\b(?:bat buoc|bao tang|cong ty|truong|co quan)\b/, f) ? 'maternity.conditions' : undefined),
   },
   {
     // A birth with fewer than 6 months paid ("cả hai vợ chồng chưa ai đóng đủ 6 tháng"): not this time, and why.
     name: 'maternity-months-short',
-    asks: (f) => /\b(?:sinh|thai san|mang thai|co bau)\b/.test(f) && /\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du 6 thang\b/.test(f),
+    asks: (f) => has(/\b(?:sinh|thai san|mang thai|co bau)\b/, f) && has(/\b(?:chua|khong) (?:ai )?(?:\w+ ){0,2}du 6 thang\b/, f),
     entry: 'maternity.conditions',
     lead: () =>
       'Chưa đóng đủ 6 tháng trong 12 tháng trước khi sinh thì lần sinh này chưa được trợ cấp thai sản 2.000.000 đồng, kể cả khi cả vợ và chồng cùng tham gia; những lần sinh sau, khi đã đủ 6 tháng, thì được.',
@@ -1966,9 +1967,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-moves',
     asks: (f, s) =>
       // ("Chuyển lương hưu từ tỉnh này sang tỉnh khác" tells it is drawn.)
-      ((s.drawingPension === true || /\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/.test(f)) &&
-        /\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/.test(f)) ||
-      /\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/.test(f),
+      ((s.drawingPension === true || has(/\b(?:dang|da) (?:huong|nhan|lanh) luong huu\b/, f)) &&
+        has(/\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/, f)) ||
+      has(/\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/, f),
     entry: 'other.move_pension',
   },
   {
@@ -1986,10 +1987,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // 8/2026 thì anh mất … Em có được nhận lương hưu thay anh hoặc cộng số năm của anh vào cho em không?"): there is no pension
     // to draw, the years are not added to anyone's, and the family's allowances follow from his years.
     name: 'pension-of-the-dead-member',
-    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && s.yearsPaid < 15 && PENSION_OF_THE_DEAD.test(f),
+    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && s.yearsPaid < 15 && has(PENSION_OF_THE_DEAD, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => {
-      const added = /\bcong (?:\w+ ){0,3}(?:nam|thoi gian)\b|\b(?:nam|thoi gian) (?:dong )?cua (?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b (?:\w+ ){0,4}(?:cho|vao)\b/.test(f)
+      const added = has(/\bcong (?:\w+ ){0,3}(?:nam|thoi gian)\b|\b(?:nam|thoi gian) (?:dong )?cua (?:bo|me|cha|chong|vo|ong|ba|anh|chi)\b (?:\w+ ){0,4}(?:cho|vao)\b/, f)
         ? ' Số năm đóng của người mất cũng không được cộng sang sổ BHXH của vợ/chồng hay con; mỗi người có thời gian đóng riêng.'
         : '';
       const own = survivorLead(s, f);
@@ -2003,7 +2004,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-of-the-dead',
     // ("… chưa hưởng lương hưu. Mẹ đóng …" is no such ask: "tiếp", "thay", "lại" or "của" must say whose pension goes on.)
     // ("… tôi có được lãnh lương hưu thay ông hằng tháng không?" too.)
-    asks: (f, s) => s.memberDied === true && PENSION_OF_THE_DEAD.test(f),
+    asks: (f, s) => s.memberDied === true && has(PENSION_OF_THE_DEAD, f),
     entry: 'survivor.pensioner_dies',
     lead: (s, f) => {
       const own = pensionerSurvivorLead(f, f, s.day);
@@ -2017,28 +2018,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // is instead of the pension, no proxy.)
     name: 'received-by-proxy',
     // (Not for a pensioner who died: the pension stops, no one draws it for them.)
-    asks: (f, s) => s.memberDied !== true && PROXY_ASKED.test(f) && /\bluong huu\b/.test(f) && !/\bmot lan\b/.test(f),
+    asks: (f, s) => s.memberDied !== true && has(PROXY_ASKED, f) && has(/\bluong huu\b/, f) && !has(/\bmot lan\b/, f),
     entry: 'benefits_pension.by_proxy',
   },
   {
     name: 'withdrawn-by-proxy',
     // (Not a death's allowance, "tiền tuất một lần … có được lĩnh hằng tháng thay vợ không": no one to act for.)
-    asks: (f, s) => s.memberDied !== true && PROXY_ASKED.test(f) && /\b(?:mot lan|1 lan)\b/.test(f),
+    asks: (f, s) => s.memberDied !== true && has(PROXY_ASKED, f) && has(/\b(?:mot lan|1 lan)\b/, f),
     entry: 'lump_sum.by_proxy',
   },
   {
     // A pensioner who works again asks whether insurance must be paid: no (Law 41/2024 Art 2(4), (7)).
     name: 'pensioner-works',
     asks: (f, s) =>
-      (s.drawingPension === true || /\bnguoi (?:da )?(?:nghi|ve) huu\b/.test(f)) &&
-      /\b(?:di lam|lam viec|lam them|lam tiep|ky hop dong)\b/.test(f) &&
-      /\b(?:phai|co phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia)\b/.test(f),
+      (s.drawingPension === true || has(/\bnguoi (?:da )?(?:nghi|ve) huu\b/, f)) &&
+      has(/\b(?:di lam|lam viec|lam them|lam tiep|ky hop dong)\b/, f) &&
+      has(/\b(?:phai|co phai|bat buoc) (?:\w+ ){0,2}(?:dong|tham gia)\b/, f),
     entry: 'eligibility.pensioner_working',
   },
   {
     // "Xã tôi không có bưu điện … đóng ở đâu": the commune's other collection agents, not the post office.
     name: 'no-post-office',
-    asks: (f) => /\b(?:khong|ko|k|chua) co (?:\w+ ){0,2}buu (?:dien|cuc)\b|\bbuu (?:dien|cuc) (?:\w+ ){0,3}(?:xa|qua|rat) (?:xa|lam)\b/.test(f),
+    asks: (f) => has(/\b(?:khong|ko|k|chua) co (?:\w+ ){0,2}buu (?:dien|cuc)\b|\bbuu (?:dien|cuc) (?:\w+ ){0,3}(?:xa|qua|rat) (?:xa|lam)\b/, f),
     entry: 'where_to_pay.collection_agents',
     replaces: ['where_to_pay.post_office', 'where_to_pay.moved_residence'],
   },
@@ -2047,9 +2048,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // commune.
     name: 'where-to-pay',
     asks: (f) =>
-      /\b(?:dong|nop|dang ky) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b/.test(f) &&
-      !HEALTH_CARD.test(f) &&
-      !/\b(?:chuyen|tam tru|thuong tru|ho khau|tinh khac|noi khac|ve que|lam an xa|nuoc ngoai|rut|mot lan|tuat|huu)\b/.test(f),
+      has(/\b(?:dong|nop|dang ky) (?:\w+ ){0,3}o dau\b|\bo dau (?:de )?(?:dong|nop|dang ky)\b/, f) &&
+      !has(HEALTH_CARD, f) &&
+      !has(/\b(?:chuyen|tam tru|thuong tru|ho khau|tinh khac|noi khac|ve que|lam an xa|nuoc ngoai|rut|mot lan|tuat|huu)\b/, f),
     entry: 'where_to_pay.collection_agents',
     replaces: ['where_to_pay.moved_residence'],
   },
@@ -2058,9 +2059,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // under the same insurance number (Law 41/2024 Art 3(6)); what the total means for a pension.
     name: 'jobs-add-up',
     asks: (f) =>
-      /\bcong (?:don|chung|gop|lai)\b|\bgop (?:thoi gian|so)\b|\btinh (?:lien|noi|chung)\b/.test(f) &&
-      /\b(?:co quan|cong ty|cty|don vi|noi lam) (?:cu|moi|khac|truoc|sau)\b|\bchuyen (?:\w+ ){0,2}(?:co quan|cong ty|cty|don vi|viec|cho lam)\b|\b(?:hai|2|nhieu) (?:co quan|cong ty|cty|don vi|noi)\b/.test(f) &&
-      !/\btu nguyen\b/.test(f),
+      has(/\bcong (?:don|chung|gop|lai)\b|\bgop (?:thoi gian|so)\b|\btinh (?:lien|noi|chung)\b/, f) &&
+      has(/\b(?:co quan|cong ty|cty|don vi|noi lam) (?:cu|moi|khac|truoc|sau)\b|\bchuyen (?:\w+ ){0,2}(?:co quan|cong ty|cty|don vi|viec|cho lam)\b|\b(?:hai|2|nhieu) (?:co quan|cong ty|cty|don vi|noi)\b/, f) &&
+      !has(/\btu nguyen\b/, f),
     entry: 'transfer_between_schemes.combine_periods',
     lead: (s) => {
       const years = yearsLead(s);
@@ -2075,10 +2076,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension !== true &&
       // ("… ở quê Nghệ An, giờ em vô Bình Dương chạy Grab" too; not "2 năm nay vo e ở nhà", the wife, unaccented.)
-      /\bchuyen (?:tu \w+(?: \w+){0,2} )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?!(?:e|em|toi|minh|tui|anh|chi)\b)(?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/.test(f) &&
-      /\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec|chay (?:xe|grab|xe om))\b/.test(f) &&
-      /\b(?:dong|nop|tham gia)\b/.test(f) &&
-      !/\b(?:cong ty|ho tro)\b/.test(f),
+      has(/\bchuyen (?:tu \w+(?: \w+){0,2} )?(?:vao|ra|ve|den) (?!(?:dong|tham gia|bat buoc|tu nguyen|phuong thuc|muc)\b)\w+|\bchuyen (?:nha|cho o|noi o|ho khau)\b|\b(?:gio|nay|moi) (?:em |toi |minh |anh |chi )?(?:vo|vao|ra) (?!(?:e|em|toi|minh|tui|anh|chi)\b)(?:\w+ ){1,3}(?:lam|chay|song|o|buon ban)\b/, f) &&
+      has(/\b(?:song|sinh song|o|tam tru|thuong tru|lam an|lam tu do|lam viec|chay (?:xe|grab|xe om))\b/, f) &&
+      has(/\b(?:dong|nop|tham gia)\b/, f) &&
+      !has(/\b(?:cong ty|ho tro)\b/, f),
     entry: 'where_to_pay.moved_residence',
   },
   {
@@ -2086,10 +2087,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the asker joins in their own name; who hands over the money does not matter (Law 41/2024 Art 2(4) excludes
     // only the pensioner joining).
     name: 'pensioner-pays-for-asker',
-    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && PAYS_FOR_ASKER.test(f) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+    asks: (f) => has(RELATIVE_DRAWS_PENSION, f) && has(PAYS_FOR_ASKER, f) && !has(HEALTH_CARD, f) && !has(/\b(?:qua doi|chet|tu vong)\b/, f),
     entry: 'how_to_join.for_relatives',
     lead: (s, f) =>
-      `Được. Người đang hưởng lương hưu không tự tham gia BHXH tự nguyện, nhưng vẫn nộp tiền giúp người thân được: anh/chị đứng tên tham gia (khi chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc), ai nộp tiền cũng được.${/\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/.test(f.replace(RELATIVE_DRAWS_PENSION, ' ')) ? ` ${yearsLead(s) ?? ''}`.trimEnd() : ''}`,
+      `Được. Người đang hưởng lương hưu không tự tham gia BHXH tự nguyện, nhưng vẫn nộp tiền giúp người thân được: anh/chị đứng tên tham gia (khi chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc), ai nộp tiền cũng được.${has(/\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/, f.replace(RELATIVE_DRAWS_PENSION, ' ')) ? ` ${yearsLead(s) ?? ''}`.trimEnd() : ''}`,
     leadsAlways: true,
     replaces: ['eligibility.pensioner', 'eligibility.pensioner_working', 'how_to_join.for_relatives'],
   },
@@ -2098,7 +2099,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // cho mẹ"): a pensioner cannot join, whoever pays.
     name: 'relative-draws-pension',
     // (The relative paid for the one who draws it: "bố tôi đang hưởng lương hưu … muốn đóng cho mẹ" is for the mother.)
-    asks: (f) => RELATIVE_DRAWS_PENSION.test(f) && FOR_RELATIVE.test(f) && sameRelativeNamed(RELATIVE_DRAWS_PENSION.exec(f)![0], FOR_RELATIVE.exec(f)![0]) && !HEALTH_CARD.test(f) && !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
+    asks: (f) => has(RELATIVE_DRAWS_PENSION, f) && has(FOR_RELATIVE, f) && sameRelativeNamed(RELATIVE_DRAWS_PENSION.exec(f)![0], FOR_RELATIVE.exec(f)![0]) && !has(HEALTH_CARD, f) && !has(/\b(?:qua doi|chet|tu vong|mat)\b/, f),
     entry: 'eligibility.pensioner',
     lead: () => 'Người thân đang hưởng lương hưu thì không tham gia BHXH tự nguyện được, dù ai nộp tiền; người đó đã có thẻ BHYT do quỹ BHXH đóng.',
     leadsAlways: true,
@@ -2107,14 +2108,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Paying voluntary insurance for a relative ("đóng cho vợ", "mua cho mẹ") read as the asker joining: the relative
     // joins in their own name and the asker may pay; a pensioner cannot join but may pay for a spouse or a child.
     name: 'join-for-relative',
-    asks: (f) => FOR_RELATIVE.test(f) && !HEALTH_CARD.test(f) && !/\b(?:bat buoc|tra lai|hoan lai|hoan tra|qua doi|chet|tu vong)\b/.test(f),
+    asks: (f) => has(FOR_RELATIVE, f) && !has(HEALTH_CARD, f) && !has(/\b(?:bat buoc|tra lai|hoan lai|hoan tra|qua doi|chet|tu vong)\b/, f),
     entry: 'how_to_join.for_relatives',
     lead: (s, f) =>
       // (The asker's own pension: "bố tôi đang hưởng lương hưu … muốn đóng cho mẹ" is not the asker's.)
-      (s.drawingPension === true && !RELATIVE_DRAWS_PENSION.test(f)) || /(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:ve|nghi) huu roi\b/.test(f)
+      (s.drawingPension === true && !has(RELATIVE_DRAWS_PENSION, f)) || has(/(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:dang|da) (?:huong|nhan|lanh|co) luong huu\b|(?<!\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi|bac|chu|co|di|cau) )\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:ve|nghi) huu roi\b/, f)
         ? 'Anh/chị đang hưởng lương hưu thì bản thân không tham gia BHXH tự nguyện nữa, nhưng vẫn nộp tiền giúp người thân được: người thân đứng tên tham gia, với điều kiện họ chưa hưởng lương hưu và không thuộc diện đóng BHXH bắt buộc.'
         : // The relative's own plan when the years or the pension are asked ("bố 50t chưa đóng, lúc 62t chưa đủ 15 năm thì sao").
-          /\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/.test(f)
+          has(/\b(?:15 nam|luong huu|bao gio|khi nao|may tuoi|kip)\b/, f)
           ? yearsLead(s)
           : undefined,
     leadsAlways: true,
@@ -2140,11 +2141,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'register-on-behalf',
     asks: (f) =>
       // ("đăng ký hộ kinh doanh" is a business registered, not a relative's registration.)
-      /\b(?:dang ky|lam thu tuc|lam ho so|nop ho so|di lam|di dang ky) (?:\w+ ){0,1}(?:thay|ho(?! (?:kinh doanh|gia dinh|ngheo|can ngheo|khau)\b)|giup)\b/.test(f) &&
-      /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em trai|em gai|nguoi than|nguoi nha)\b/.test(f) &&
-      !/\b(?:qua doi|chet|tu vong|mat)\b/.test(f),
+      has(/\b(?:dang ky|lam thu tuc|lam ho so|nop ho so|di lam|di dang ky) (?:\w+ ){0,1}(?:thay|ho(?! (?:kinh doanh|gia dinh|ngheo|can ngheo|khau)\b)|giup)\b/, f) &&
+      has(/\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em trai|em gai|nguoi than|nguoi nha)\b/, f) &&
+      !has(/\b(?:qua doi|chet|tu vong|mat)\b/, f),
     entry: 'how_to_join.for_relatives',
-    after: (f) => (/\b(?:giay to|ho so|thu tuc|can gi|mang gi|mang theo)\b/.test(f) ? 'how_to_join.papers' : undefined),
+    after: (f) => (has(/\b(?:giay to|ho so|thu tuc|can gi|mang gi|mang theo)\b/, f) ? 'how_to_join.papers' : undefined),
   },
   ...(['transfer_between_schemes.combine_periods', 'pension_conditions.years_15'] as const).map(
     (entry): AskRoute => ({
@@ -2156,8 +2157,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         s.yearsPaid !== undefined &&
         s.yearsPaid >= 15 &&
         s.drawingPension !== true &&
-        (entry === 'pension_conditions.years_15' || (/\bbat buoc\b/.test(f) && /\btu nguyen\b/.test(f))) &&
-        /\b(?:co )?(?:can|phai|bat buoc|nen) (?:\w+ ){0,2}(?:dong|tham gia) (?:\w+ ){0,3}(?:tiep|them|nua)\b(?: \w+){0,4} (?:khong|ko|k|chua|hay)\b/.test(f),
+        (entry === 'pension_conditions.years_15' || (has(/\bbat buoc\b/, f) && has(/\btu nguyen\b/, f))) &&
+        has(/\b(?:co )?(?:can|phai|bat buoc|nen) (?:\w+ ){0,2}(?:dong|tham gia) (?:\w+ ){0,3}(?:tiep|them|nua)\b(?: \w+){0,4} (?:khong|ko|k|chua|hay)\b/, f),
       entry,
       lead: (s) => {
         const lead = yearsLead(s);
@@ -2175,7 +2176,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.yearsPaid !== undefined &&
       s.yearsPaid >= 15 &&
       s.drawingPension !== true &&
-      /\b(?:lanh|huong|nhan|co|an) (?:\w+ ){0,1}luong huu (?:luon|ngay|lien|duoc chua|chua)\b|\b(?:duoc|dc) (?:lanh|huong|nhan) luong huu (?:luon|ngay|lien)\b/.test(f),
+      has(/\b(?:lanh|huong|nhan|co|an) (?:\w+ ){0,1}luong huu (?:luon|ngay|lien|duoc chua|chua)\b|\b(?:duoc|dc) (?:lanh|huong|nhan) luong huu (?:luon|ngay|lien)\b/, f),
     entry: 'pension_conditions.years_15',
     lead: (s) => {
       // (Twenty voluntary years begun before 2021: the age is 55/60, which the lead weighs.)
@@ -2192,9 +2193,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       name: `rate-until-retirement-${sex}`,
       asks: (f, s) =>
         s.sex === sex &&
-        /\b(?:duoc|huong|lanh|nhan) (?:\w+ )?(?:may|bao nhieu) phan tram\b|\bty le (?:\w+ ){0,3}bao nhieu\b/.test(f) &&
+        has(/\b(?:duoc|huong|lanh|nhan) (?:\w+ )?(?:may|bao nhieu) phan tram\b|\bty le (?:\w+ ){0,3}bao nhieu\b/, f) &&
         // ("… nếu tôi đóng tiếp đến khi nghỉ" too.)
-        /\b(?:tu (?:gio|bay gio|nay)|den luc|toi luc|den khi|toi khi|cho den|lien tuc den) (?:\w+ ){0,3}(?:ve huu|nghi huu|tuoi huu|tuoi nghi huu)\b|\b(?:dong|tham gia) tiep (?:den|toi) (?:khi|luc) (?:nghi|ve)\b/.test(f),
+        has(/\b(?:tu (?:gio|bay gio|nay)|den luc|toi luc|den khi|toi khi|cho den|lien tuc den) (?:\w+ ){0,3}(?:ve huu|nghi huu|tuoi huu|tuoi nghi huu)\b|\b(?:dong|tham gia) tiep (?:den|toi) (?:khi|luc) (?:nghi|ve)\b/, f),
       entry: sex === 'male' ? 'benefits_pension.rate_men' : 'benefits_pension.rate_women',
       lead: (s) => rateAtRetirementLead(s),
       leadsAlways: true,
@@ -2205,7 +2206,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // what the app does.
     name: 'where-beside-app',
     // ("… ở đâu, làm online trên điện thoại được ko" too.)
-    asks: (f) => /\b(?:vssid|ung dung|app|online|truc tuyen|dien thoai)\b/.test(f) && /\b(?:ra|o|den|toi) dau\b/.test(f),
+    asks: (f) => has(/\b(?:vssid|ung dung|app|online|truc tuyen|dien thoai)\b/, f) && has(/\b(?:ra|o|den|toi) dau\b/, f),
     entry: 'how_to_join.via_vssid',
     lead: () => 'Đăng ký trực tiếp: đến đại lý thu BHXH ở xã/phường (UBND xã, Hội Phụ nữ, Hội Nông dân…) hoặc bưu điện, mang CCCD, được giúp điền tờ khai.',
     leadsAlways: true,
@@ -2216,9 +2217,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // có đúng không"): not so; the State pays a share for 10 years at most, the person pays the rest (Decree 159/2025).
     name: 'state-pays-all-claim',
     asks: (f) =>
-      /\bnha nuoc (?:\w+ ){0,2}(?:tra|dong|ho tro|chi|lo|bao) (?:het|toan bo|tat ca|100)\b|\b(?:khong|ko|chang) (?:phai|can|mat) (?:dong|nop|bo ra|tra) (?:\w+ ){0,2}(?:dong nao|xu nao|dong xu nao)\b/.test(f) &&
-      /\b(?:bhxh|tu nguyen|bao hiem xa hoi)\b/.test(f) &&
-      !HEALTH_CARD.test(f),
+      has(/\bnha nuoc (?:\w+ ){0,2}(?:tra|dong|ho tro|chi|lo|bao) (?:het|toan bo|tat ca|100)\b|\b(?:khong|ko|chang) (?:phai|can|mat) (?:dong|nop|bo ra|tra) (?:\w+ ){0,2}(?:dong nao|xu nao|dong xu nao)\b/, f) &&
+      has(/\b(?:bhxh|tu nguyen|bao hiem xa hoi)\b/, f) &&
+      !has(HEALTH_CARD, f),
     entry: 'subsidy.rates_by_group',
     lead: (s, f) => `Không đúng: Nhà nước chỉ hỗ trợ một phần tiền đóng (cao nhất 50% mức đóng thấp nhất, trong tối đa 10 năm), người tham gia vẫn tự nộp phần còn lại. ${floorPaymentLead(s, f)}`,
     leadsAlways: true,
@@ -2227,7 +2228,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // How many years may be paid ahead ("được đóng trước tối đa bao nhiêu năm", "đóng trước được mấy năm"): 5 at most, for
     // less than the months one by one (Decree 159/2025 Art 6), whatever the story around it matched.
     name: 'years-ahead-asked',
-    asks: (f) => /\b(?:dong|nop) (?:\w+ ){0,2}?truoc (?:duoc |toi da |nhieu nhat |duoc toi da )?(?:bao nhieu|may) nam\b|\b(?:dong|nop) truoc (?:duoc )?(?:toi da|nhieu nhat)\b/.test(f),
+    asks: (f) => has(/\b(?:dong|nop) (?:\w+ ){0,2}?truoc (?:duoc |toi da |nhieu nhat |duoc toi da )?(?:bao nhieu|may) nam\b|\b(?:dong|nop) truoc (?:duoc )?(?:toi da|nhieu nhat)\b/, f),
     entry: 'payment_mode.years_ahead',
     replaces: ['contribution_amount.no_recalculation', 'payment_mode.backpay_past', 'transfer_between_schemes.prepaid_then_employed', 'contribution_amount.how_much_month', 'payment_mode.modes', 'payment_mode.monthly_or_yearly'],
   },
@@ -2235,7 +2236,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A lump sum taken and the years it paid asked about ("đã rút BHXH một lần cho 8 năm … 8 năm trước đây có được tính
     // gộp vào không"): settled, not counted; the new period counts from the new start (15 years for a pension).
     name: 'withdrawn-years-asked',
-    asks: (f, s) => s.withdrewBefore === true && (WITHDRAWN_COUNTED.test(f) || EARLIER_YEARS_COUNTED.test(f)),
+    asks: (f, s) => s.withdrewBefore === true && (has(WITHDRAWN_COUNTED, f) || has(EARLIER_YEARS_COUNTED, f)),
     entry: 'transfer_between_schemes.withdrawn_not_counted',
     lead: (s, f) => rejoinLead(s, f),
     // (Not the rule on joining again after a lump sum, which says both.)
@@ -2247,8 +2248,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'rate-for-years-named',
     // (Or, years paid told, other years supposed in an ask of its own: "còn nếu cố gắng đóng cho đủ 20 năm thì được bao nhiêu %".)
     asks: (f, s) =>
-      (s.yearsPaid === undefined || (/^ ?(?:con |the |vay )?neu\b/.test(f) && yearsAsked(f).some((n) => n > s.yearsPaid! + 1))) &&
-      RATE_ASKED.test(f) &&
+      (s.yearsPaid === undefined || (has(/^ ?(?:con |the |vay )?neu\b/, f) && yearsAsked(f).some((n) => n > s.yearsPaid! + 1))) &&
+      has(RATE_ASKED, f) &&
       ratesForYearsLead(f, s.sex) !== undefined,
     entry: 'benefits_pension.how_calculated',
     // ("Nữ 55 tuổi, đóng đủ 15 năm thì lương hưu được bao nhiêu %": the rate, and that it starts only at the age.)
@@ -2267,9 +2268,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // another relative's, "bố có lương hưu còn mẹ thì không".)
     asks: (f, s) =>
       s.drawingPension === true &&
-      /\b(?:bhyt|the bao hiem y te|the y te)\b/.test(f) &&
-      /\b(?:mua tiep|gia han|dong tiep|tiep tuc (?:mua|dong)|(?:co )?phai (?:mua|dong)(?: tiep| them| lai)?)\b/.test(f) &&
-      !/\bcon (?:me|bo|vo|chong|ba|ong|cha)\b|\b(?:ca nha|may nguoi|\d nguoi|moi nguoi)\b/.test(f),
+      has(/\b(?:bhyt|the bao hiem y te|the y te)\b/, f) &&
+      has(/\b(?:mua tiep|gia han|dong tiep|tiep tuc (?:mua|dong)|(?:co )?phai (?:mua|dong)(?: tiep| them| lai)?)\b/, f) &&
+      !has(/\bcon (?:me|bo|vo|chong|ba|ong|cha)\b|\b(?:ca nha|may nguoi|\d nguoi|moi nguoi)\b/, f),
     entry: 'health_insurance.pensioner_card',
     decisive: true,
   },
@@ -2278,7 +2279,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // phải nộp là khi nào"): the last month to pay in (Law 41/2024 Art 36: the first 7 months of a year's period, the
     // first 4 of 6 months, within 3 months or the month itself), and what happens after it.
     name: 'period-deadline',
-    asks: (f) => DEADLINE_ASKED.test(f) && periodDeadline(f) !== undefined,
+    asks: (f) => has(DEADLINE_ASKED, f) && periodDeadline(f) !== undefined,
     entry: 'payment_mode.deadlines',
     lead: (_s, f) => periodDeadline(f),
     leadsAlways: true,
@@ -2289,10 +2290,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'mode-deadline',
     // (Only the deadline asked of one mode: not "quá hạn … có bị tính lãi", a change asked, or every mode's.)
     asks: (f) =>
-      /\b(?:cham|tre|muon) nhat\b|\bhan (?:chot|cuoi|nop|dong)\b|\b(?:khi nao|bao gio|luc nao|thang nao|thang may) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)\b/.test(f) &&
+      has(/\b(?:cham|tre|muon) nhat\b|\bhan (?:chot|cuoi|nop|dong)\b|\b(?:khi nao|bao gio|luc nao|thang nao|thang may) (?:\w+ ){0,2}(?:phai |can )?(?:nop|dong)\b/, f) &&
       periodDeadline(f) === undefined &&
-      MODE_MONTHS.test(f) &&
-      !/\b(?:qua han|tre han|cham dong|nop cham|phat|tinh lai|nang|tang|giam|doi|chuyen|tung phuong thuc|cac phuong thuc|nhung phuong thuc)\b/.test(f),
+      has(MODE_MONTHS, f) &&
+      !has(/\b(?:qua han|tre han|cham dong|nop cham|phat|tinh lai|nang|tang|giam|doi|chuyen|tung phuong thuc|cac phuong thuc|nhung phuong thuc)\b/, f),
     entry: 'payment_mode.deadlines',
     lead: (s, f) => {
       if (s.day === undefined) return undefined;
@@ -2312,12 +2313,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("Lên cận nghèo từ tháng 1 (trước là hộ nghèo)", "hết hộ nghèo giữa chừng thì có phải đóng bù": the same.)
     name: 'prepaid-then-rules-change',
     asks: (f, s) =>
-      (s.prepaid === true || /\bgiua chung\b/.test(f)) &&
+      (s.prepaid === true || has(/\bgiua chung\b/, f)) &&
       // (Not paying ahead only weighed, "Bây giờ … tôi đóng trước 5 năm luôn … được không, sau này có bị truy thu thêm không".)
-      !/\bdong truoc (?:\w+ ){0,3}?[1-5] nam\b(?: [\w,.]+){0,8}? (?:co )?duoc (?:khong|ko|k)\b/.test(f) &&
-      (s.groupChanged === true || /\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/.test(f)) &&
+      !has(/\bdong truoc (?:\w+ ){0,3}?[1-5] nam\b(?: [\w,.]+){0,8}? (?:co )?duoc (?:khong|ko|k)\b/, f) &&
+      (s.groupChanged === true || has(/\b(?:truoc (?:la|thuoc) ho (?:can )?ngheo|thay doi|tang|doi nhom|chuan ngheo|thoat (?:can )?ngheo|het (?:ho )?(?:can )?ngheo)\b/, f)) &&
       // ("Vậy tôi có phải nộp bù tiền hỗ trợ không?" too.)
-      /\b(?:dong|nop|bu|truy thu|thu) them\b|\b(?:dong|nop) bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/.test(f),
+      has(/\b(?:dong|nop|bu|truy thu|thu) them\b|\b(?:dong|nop) bu\b|\b(?:tra lai|hoan lai|hoan tra) (?:\w+ ){0,2}chenh\b|\btinh lai\b/, f),
     entry: 'contribution_amount.no_recalculation',
   },
   {
@@ -2325,13 +2326,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // mức đóng tăng thì có phải nộp thêm không"): allowed, discounted; a rise later changes nothing paid.
     name: 'years-ahead-allowed',
     asks: (f) =>
-      /\b(?:dong|nop) truoc (?:\w+ ){0,3}?([1-5]) nam\b|\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(?:mot lan|1 lan) (?:cho )?([1-5]) nam (?:toi|ve sau|sau|luon)\b/.test(f) &&
-      /\b(?:duoc|co duoc|nen) (?:\w+ ){0,3}(?:khong|ko|k)\b|\b(?:co duoc khong|lam vay (?:co )?duoc)\b/.test(f) &&
-      !/\b(?:con thieu|cho du|du tuoi|rut)\b/.test(f) &&
+      has(/\b(?:dong|nop) truoc (?:\w+ ){0,3}?([1-5]) nam\b|\b(?:dong|nop) (?:truoc )?(?:\w+ ){0,3}?(?:mot lan|1 lan) (?:cho )?([1-5]) nam (?:toi|ve sau|sau|luon)\b/, f) &&
+      has(/\b(?:duoc|co duoc|nen) (?:\w+ ){0,3}(?:khong|ko|k)\b|\b(?:co duoc khong|lam vay (?:co )?duoc)\b/, f) &&
+      !has(/\b(?:con thieu|cho du|du tuoi|rut)\b/, f) &&
       // (Paid ahead already and changing, "tôi đóng trước 5 năm rồi, giờ muốn đổi sang đóng hằng tháng": another rule.)
-      !/\b(?:da|vua) (?:\w+ ){0,2}(?:dong|nop) truoc\b|\bdong truoc (?:\w+ ){0,3}roi\b|\b(?:doi|chuyen) (?:sang|qua)\b/.test(f),
+      !has(/\b(?:da|vua) (?:\w+ ){0,2}(?:dong|nop) truoc\b|\bdong truoc (?:\w+ ){0,3}roi\b|\b(?:doi|chuyen) (?:sang|qua)\b/, f),
     entry: 'payment_mode.years_ahead',
-    after: (f) => (/\b(?:tang|nop them|dong them|dong bu|chenh lech)\b/.test(f) ? 'contribution_amount.no_recalculation' : undefined),
+    after: (f) => (has(/\b(?:tang|nop them|dong them|dong bu|chenh lech)\b/, f) ? 'contribution_amount.no_recalculation' : undefined),
   },
   {
     // Next year's contribution asked before it starts ("mức đóng thấp nhất 2027", "hộ cận nghèo đóng năm 2027 bao
@@ -2341,13 +2342,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.year !== undefined &&
       s.year < 2027 &&
-      /\b2027\b/.test(f) &&
+      has(/\b2027\b/, f) &&
       // (A date in 2027 inside a story, "tạm hoãn hợp đồng đến tháng 2/2027", asks nothing about 2027's figures.)
-      !/\b(?:den|toi|tu) (?:thang )?\d{1,2} 2027\b/.test(f) &&
+      !has(/\b(?:den|toi|tu) (?:thang )?\d{1,2} 2027\b/, f) &&
       // (Nor "Tháng 1/2027 tôi vào làm cho một công ty": a job.)
-      !/\b2027 (?:\w+ ){0,2}(?:vao lam|di lam|ky hop dong|lam cho|xin tam hoan|nghi viec)\b/.test(f) &&
-      /\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/.test(f) &&
-      !/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/.test(f) &&
+      !has(/\b2027 (?:\w+ ){0,2}(?:vao lam|di lam|ky hop dong|lam cho|xin tam hoan|nghi viec)\b/, f) &&
+      has(/\b(?:muc dong|dong|nop|ho tro|thap nhat|toi thieu|bao nhieu|muc cu|muc moi)\b/, f) &&
+      !has(/\b(?:tuoi (?:nghi |ve )?huu|luong huu|sinh|thai san)\b/, f) &&
       // (A change within a period already paid: change-within-paid-period says when, and the 2027 floor with it.)
       !changeWithinPaid(f),
     entry: 'contribution_amount.from_2027',
@@ -2358,7 +2359,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the person's own retirement age.
     name: 'pension-at-60',
     // ("… đủ 20 năm thì được nghỉ hưu ở tuổi 55, vậy tôi có thuộc diện đó không" too.)
-    asks: (f) => /\b(?:huong|lanh|nhan|co|ve|nghi) (?:luong )?huu (?:o|khi|luc|tu|nam) (?:tuoi |du )?(?:60|55)(?: tuoi)?\b|\b(?:60|55) tuoi (?:\w+ ){0,2}(?:duoc )?(?:huong|lanh|nhan|co) luong huu (?:chua|khong|duoc khong)\b/.test(f),
+    asks: (f) => has(/\b(?:huong|lanh|nhan|co|ve|nghi) (?:luong )?huu (?:o|khi|luc|tu|nam) (?:tuoi |du )?(?:60|55)(?: tuoi)?\b|\b(?:60|55) tuoi (?:\w+ ){0,2}(?:duoc )?(?:huong|lanh|nhan|co) luong huu (?:chua|khong|duoc khong)\b/, f),
     entry: 'pension_conditions.transitional_20y',
     lead: (s) => [notTransitionalLead(s), yearsLead(s)].filter((x) => x !== undefined).join(' ') || undefined,
     leadsAlways: true,
@@ -2369,10 +2370,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'retirement-age-in-year',
     // (Only when the age is what is asked: a short message, or "tuổi nghỉ hưu … là bao nhiêu".)
     asks: (f) =>
-      /\btuoi (?:nghi |ve )?huu\b/.test(f) &&
-      /\b(?:nam )?20(?:2[5-9]|3\d)\b/.test(f) &&
-      !/\bsinh\b/.test(f) &&
-      (f.trim().split(' ').length <= 8 || /\btuoi (?:nghi |ve )?huu (?:\w+ ){0,4}(?:la )?(?:bao nhieu|may tuoi|the nao|nhu nao)\b/.test(f)),
+      has(/\btuoi (?:nghi |ve )?huu\b/, f) &&
+      has(/\b(?:nam )?20(?:2[5-9]|3\d)\b/, f) &&
+      !has(/\bsinh\b/, f) &&
+      (f.trim().split(' ').length <= 8 || has(/\btuoi (?:nghi |ve )?huu (?:\w+ ){0,4}(?:la )?(?:bao nhieu|may tuoi|the nao|nhu nao)\b/, f)),
     entry: 'pension_conditions.retirement_age',
     lead: (_s, f) => {
       const year = Number(/\b20(?:2[5-9]|3\d)\b/.exec(f)?.[0]);
@@ -2386,8 +2387,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the month, whether it has passed, and what follows at the person's age.
     name: 'when-fifteen-years',
     asks: (f) =>
-      /\b(?:toi|den) (?:thang may|thang nao|khi nao|bao gio|nam nao|luc nao) (?:thi |moi )?du 15 nam\b|\b(?:khi nao|bao gio|thang may|nam nao) (?:thi |moi )?du 15 nam\b/.test(f) &&
-      START_MONTH.test(f),
+      has(/\b(?:toi|den) (?:thang may|thang nao|khi nao|bao gio|nam nao|luc nao) (?:thi |moi )?du 15 nam\b|\b(?:khi nao|bao gio|thang may|nam nao) (?:thi |moi )?du 15 nam\b/, f) &&
+      has(START_MONTH, f),
     entry: 'pension_conditions.years_15',
     lead: (s, f) => fifteenYearsLead(s, f),
     leadsAlways: true,
@@ -2396,7 +2397,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Both a pension and the social pension asked for ("tới 75 có được cả lương hưu lẫn trợ cấp hưu trí xã hội"):
     // not both, the social pension is for people without one; and what joining now takes for their age.
     name: 'pension-and-social-pension',
-    asks: (f) => /\bca (?:\w+ ){0,2}luong huu (?:lan|va|voi) (?:\w+ ){0,2}tro cap huu tri\b|\bvua (?:co |huong |lanh )?luong huu vua (?:co |huong |lanh )?tro cap huu tri\b|\btro cap huu tri xa hoi (?:lan|va|voi) (?:\w+ ){0,2}luong huu\b/.test(f),
+    asks: (f) => has(/\bca (?:\w+ ){0,2}luong huu (?:lan|va|voi) (?:\w+ ){0,2}tro cap huu tri\b|\bvua (?:co |huong |lanh )?luong huu vua (?:co |huong |lanh )?tro cap huu tri\b|\btro cap huu tri xa hoi (?:lan|va|voi) (?:\w+ ){0,2}luong huu\b/, f),
     entry: 'other.social_pension',
     lead: (s) =>
       [
@@ -2413,8 +2414,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-health-card',
     asks: (f) =>
       // ("Mẹ tôi bắt đầu lãnh lương hưu … từ tháng 9/2026 … hết hạn thẻ cũ có phải tiếp tục mua bhyt hộ gia đình không".)
-      /\b(?:sap|se|khi|da|dang|moi|vua|bat dau) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|an) luong huu\b/.test(f) &&
-      /\b(?:can|phai|nen|co) (?:\w+ ){0,2}(?:mua|dong|tham gia) (?:\w+ ){0,2}bhyt\b|\bbhyt (?:\w+ ){0,4}(?:nua|tiep) (?:khong|ko|k)\b/.test(f),
+      has(/\b(?:sap|se|khi|da|dang|moi|vua|bat dau) (?:\w+ ){0,2}(?:co|huong|nhan|lanh|an) luong huu\b/, f) &&
+      has(/\b(?:can|phai|nen|co) (?:\w+ ){0,2}(?:mua|dong|tham gia) (?:\w+ ){0,2}bhyt\b|\bbhyt (?:\w+ ){0,4}(?:nua|tiep) (?:khong|ko|k)\b/, f),
     entry: 'health_insurance.pensioner_card',
     // (The old card's renewal matched, "thẻ còn hạn đến tháng 3/2027 … hết hạn thẻ cũ có phải tiếp tục mua": no renewal needed.)
     replaces: ['health_insurance.household_hi', 'health_insurance.contributor_card', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.card_gap'],
@@ -2425,7 +2426,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'household-card-count',
     // (A poor or near-poor household's card is the State's, not the household price.)
     // (Not one person's own price, "tôi có phải mua riêng không, và giá bao nhiêu": that follows why the card is not given.)
-    asks: (f, s) => HOUSEHOLD_CARD.test(f) && !(householdCardLead(s, f) ?? 'Một người mua').startsWith('Một người mua') && s.household !== 'poor' && s.household !== 'near_poor',
+    asks: (f, s) => has(HOUSEHOLD_CARD, f) && !(householdCardLead(s, f) ?? 'Một người mua').startsWith('Một người mua') && s.household !== 'poor' && s.household !== 'near_poor',
     entry: 'health_insurance.household_hi',
     lead: householdCardLead,
     leadsAlways: true,
@@ -2437,9 +2438,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // included (the reverse question, whether a health card counts as insurance years, is another entry).
     name: 'health-card-still-needed',
     asks: (f) =>
-      /\b(?:dong|tham gia|co) (?:bhxh )?tu nguyen\b(?: \w+){0,3} (?:co )?(?:can|phai|nen) (?:mua|dong|tham gia) (?:them )?bhyt\b/.test(f) ||
+      has(/\b(?:dong|tham gia|co) (?:bhxh )?tu nguyen\b(?: \w+){0,3} (?:co )?(?:can|phai|nen) (?:mua|dong|tham gia) (?:them )?bhyt\b/, f) ||
       // "đóng tự nguyện rồi, sao đi khám vẫn phải mua BHYT hộ gia đình, có phải đóng 2 lần không"
-      (/\b(?:dong|tham gia) (?:bhxh )?tu nguyen\b/.test(f) && /\b(?:van|con|lai) (?:phai|can) (?:mua|dong) (?:them )?bhyt\b|\bdong (?:2|hai) lan\b/.test(f) && !/\b(?:luong huu|ve huu)\b/.test(f)),
+      (has(/\b(?:dong|tham gia) (?:bhxh )?tu nguyen\b/, f) && has(/\b(?:van|con|lai) (?:phai|can) (?:mua|dong) (?:them )?bhyt\b|\bdong (?:2|hai) lan\b/, f) && !has(/\b(?:luong huu|ve huu)\b/, f)),
     entry: 'health_insurance.contributor_card',
   },
   {
@@ -2447,9 +2448,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // lên 8 triệu ngay có được không"): not before the period ends; from the next one, named by its month.
     name: 'change-within-current-period',
     asks: (f) =>
-      /\bky (?:hien tai|nay|dang dong)\b/.test(f) &&
-      /\b(?:nang|tang|ha|giam|doi|chuyen)\b(?: \w+){0,5} (?:ngay|luon|bay gio|lien)\b/.test(f) &&
-      /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+      has(/\bky (?:hien tai|nay|dang dong)\b/, f) &&
+      has(/\b(?:nang|tang|ha|giam|doi|chuyen)\b(?: \w+){0,5} (?:ngay|luon|bay gio|lien)\b/, f) &&
+      has(/\b(?:duoc|dc) (?:khong|ko|k)\b/, f),
     entry: 'payment_mode.change_mode_income',
     lead: (_s, f) => {
       const end = /\bky (?:hien tai|nay|dang dong) (?:\w+ ){0,6}?(?:den|toi) (?:het )?thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
@@ -2463,24 +2464,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // health card that expired.
     name: 'payment-deadline',
     asks: (f) =>
-      (/\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/.test(f) ||
-        DEADLINE_WHEN.test(f) ||
+      (has(/\b(?:han (?:chot |cuoi )?(?:dong|nop)|het han (?:dong|nop)|thoi han (?:dong|nop)|(?:dong|nop) (?:tien )?(?:cham nhat|truoc ngay|han chot))\b|\b(?:dong|nop) (?:\w+ ){0,3}quy \d\b/, f) ||
+        has(DEADLINE_WHEN, f) ||
         // "kỳ tháng 10-11-12, giờ mùng 1/12 chưa nộp thì còn kịp không"
-        (/\b(?:con kip|kip khong|con han|con duoc nop|nop (?:\w+ ){0,2}con duoc)\b/.test(f) && /\b(?:chua (?:nop|dong)|ky|thang)\b/.test(f))) &&
+        (has(/\b(?:con kip|kip khong|con han|con duoc nop|nop (?:\w+ ){0,2}con duoc)\b/, f) && has(/\b(?:chua (?:nop|dong)|ky|thang)\b/, f))) &&
       // (A deadline missed, "lỡ hạn", "quá hạn", is the rule on late payment; unless the deadline is asked too, "hạn chót là khi
       // nào, trễ hạn thì bị sao": both, the deadline first.)
-      (!/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/.test(f) || (DEADLINE_WHEN.test(f) && !/\b(?:bhyt|the)\b/.test(f))) &&
+      (!has(/\b(?:bhyt|the)\b|\b(?:lo|qua|tre|cham|quen|tron) han\b/, f) || (has(DEADLINE_WHEN, f) && !has(/\b(?:bhyt|the)\b/, f))) &&
       // ("Chưa đóng ngày nào, giờ đóng còn kịp lấy lương hưu không": in time for a pension, not a payment's deadline.)
-      !/\bkip (?:\w+ ){0,3}(?:luong huu|ve huu|nghi huu|huu)\b/.test(f),
+      !has(/\bkip (?:\w+ ){0,3}(?:luong huu|ve huu|nghi huu|huu)\b/, f),
     entry: 'payment_mode.deadlines',
-    after: (f) => (/\b(?:lo|qua|tre|cham|quen) han\b/.test(f) ? 'payment_mode.missed_payment' : undefined),
+    after: (f) => (has(/\b(?:lo|qua|tre|cham|quen) han\b/, f) ? 'payment_mode.missed_payment' : undefined),
   },
   {
     // "Đóng BHXH tự nguyện có (bị) lỗ / thiệt không": whether joining is worth it, not what a lump sum loses.
     name: 'worth-it',
     asks: (f, s) =>
-      /\b(?:co|bi|co bi) (?:lo|thiet|thiet thoi)\b(?: \w+){0,2} (?:khong|chu|ha)\b/.test(f) &&
-      !/\b(?:rut|mot lan|lay lai|nhan lai)\b/.test(f) &&
+      has(/\b(?:co|bi|co bi) (?:lo|thiet|thiet thoi)\b(?: \w+){0,2} (?:khong|chu|ha)\b/, f) &&
+      !has(/\b(?:rut|mot lan|lay lai|nhan lai)\b/, f) &&
       // (Under a contract whose company tells them to pay voluntary instead: the company's duty, not the scheme's worth.)
       s.employment !== 'contract',
     entry: 'benefits_pension.why_join',
@@ -2491,9 +2492,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'short-of-15-at-age',
     asks: (f, s) =>
       s.yearsPaid === undefined &&
-      /\b(?:chua|khong) (?:dong )?du (?:15|muoi lam) nam\b/.test(f) &&
-      /\b(?:den|du|qua|het) tuoi\b/.test(f) &&
-      /\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|che do)\b|\b(?:phai )?lam (?:the nao|sao)\b|\bthi sao\b/.test(f),
+      has(/\b(?:chua|khong) (?:dong )?du (?:15|muoi lam) nam\b/, f) &&
+      has(/\b(?:den|du|qua|het) tuoi\b/, f) &&
+      has(/\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|che do)\b|\b(?:phai )?lam (?:the nao|sao)\b|\bthi sao\b/, f),
     entry: 'lump_sum.monthly_allowance_option',
   },
   {
@@ -2503,10 +2504,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("BHXH bắt buộc đóng hằng tháng bao nhiêu %" asks about compulsory insurance.)
     // ("Số tiền phải đóng hằng tháng" asks the amount: only "có phải/bắt buộc … không" asks whether one must.)
     asks: (f) =>
-      /\bco (?:phai|bat buoc|buoc) (?:phai )?(?:dong|nop) (?:\w+ ){0,2}(?:hang thang|moi thang|tung thang|lien tuc|deu dan|deu)\b(?: \w+){0,3} (?:khong|ko|k|chua)\b/.test(f) &&
-      !/\bbhyt\b/.test(f),
+      has(/\bco (?:phai|bat buoc|buoc) (?:phai )?(?:dong|nop) (?:\w+ ){0,2}(?:hang thang|moi thang|tung thang|lien tuc|deu dan|deu)\b(?: \w+){0,3} (?:khong|ko|k|chua)\b/, f) &&
+      !has(/\bbhyt\b/, f),
     entry: 'payment_mode.modes',
-    after: (f) => (/\blien tuc\b/.test(f) ? 'payment_mode.pause_resume' : undefined),
+    after: (f) => (has(/\blien tuc\b/, f) ? 'payment_mode.pause_resume' : undefined),
     covered: ['payment_mode.modes', 'payment_mode.pause_resume', 'payment_mode.monthly_or_yearly'],
   },
   {
@@ -2516,12 +2517,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       !s.memberDied &&
       // (Or a time stopped, "dừng 1 năm nay", "nghỉ đóng 2 năm", and the years asked about, "có mất 5 năm trước không".)
-      /\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b|\b(?:dung|ngung|nghi|bo) (?:dong |nop )?(?:\d+|mot|hai|ba) (?:nam|thang)\b/.test(f) &&
+      has(/\b(?:khong|ngung|dung|nghi|thoi|bo) (?:dong|nop|tham gia)\b|\b(?:dung|ngung|nghi|bo) (?:dong |nop )?(?:\d+|mot|hai|ba) (?:nam|thang)\b/, f) &&
       // (Not the loss a withdrawal brings, "rút một lần thì có bị mất không"; one asked after it is a further ask: "… có
       // bị mất không, và tôi có rút một lần được không".)
-      LOSES_PAID.test(f) &&
-      !/\b(?:chet|qua doi|tu vong)\b/.test(f) &&
-      !/\b(?:rut|lay lai|mot lan)\b/.test(wordsBefore(f, LOSES_PAID, 10)),
+      has(LOSES_PAID, f) &&
+      !has(/\b(?:chet|qua doi|tu vong)\b/, f) &&
+      !has(/\b(?:rut|lay lai|mot lan)\b/, wordsBefore(f, LOSES_PAID, 10)),
     entry: 'payment_mode.pause_resume',
     lead: () =>
       'Không mất: dừng đóng thì thời gian và số tiền đã đóng được bảo lưu, đóng tiếp lúc nào cũng được cộng dồn. Đến tuổi nghỉ hưu mà chưa đủ 15 năm thì đóng tiếp, đóng một lần phần còn thiếu (không quá 5 năm) hoặc nhận BHXH một lần.',
@@ -2535,8 +2536,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pause-asked',
     asks: (f, s) =>
       !s.memberDied &&
-      /\b(?:tam )?(?:ngung|dung|nghi|hoan|ngat) (?:dong|nop)\b(?: \w+){0,8} (?:co sao|co anh huong|anh huong gi|co duoc khong|duoc khong|co bi gi|thi sao|co van de gi)\b/.test(f) &&
-      !/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong|bat buoc)\b/.test(f),
+      has(/\b(?:tam )?(?:ngung|dung|nghi|hoan|ngat) (?:dong|nop)\b(?: \w+){0,8} (?:co sao|co anh huong|anh huong gi|co duoc khong|duoc khong|co bi gi|thi sao|co van de gi)\b/, f) &&
+      !has(/\b(?:rut|lay lai|mot lan|chet|qua doi|tu vong|bat buoc)\b/, f),
     entry: 'payment_mode.pause_resume',
     covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
     laterAskOnly: true,
@@ -2548,11 +2549,11 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-family-card',
     asks: (f, s) =>
       // (The card named only as "thẻ" by a spouse asking to use it, "đi khám theo thẻ của ông", in a turn of their own.)
-      (HEALTH_CARD.test(f) || /\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:cua )?(?:ong|ba|chong|vo|bo|me|cha)\b/.test(f)) &&
+      (has(HEALTH_CARD, f) || has(/\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:cua )?(?:ong|ba|chong|vo|bo|me|cha)\b/, f)) &&
       // ("Tôi 60 tuổi, không có lương hưu, có được đi khám theo thẻ của ông không": the spouse asking to use the card.)
-      (/\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/.test(f) ||
-        /\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:bhyt |bao hiem y te )?(?:cua )?(?:ong|ba|chong|vo|bo|me|cha|ong ay|ba ay|anh ay|ong nha toi)\b/.test(f)) &&
-      (s.drawingPension === true || /\bluong huu\b/.test(f)),
+      (has(/\b(?:vo|chong|me|bo|cha|nguoi than|nguoi nha|con) (?:toi |em |minh |tui )?(?:\w+ ){0,4}(?:duoc )?(?:cap )?(?:the )?(?:bhyt|bao hiem y te) (?:\w+ ){0,2}(?:nhu|theo) (?:dien (?:cua )?)?(?:toi|em|minh|tui|chong|vo|bo|me|cha|ong ay|ba ay)\b/, f) ||
+        has(/\b(?:kham|di kham|dung|xai|chua benh|kham benh) (?:\w+ ){0,2}(?:theo|bang|chung|ke) the (?:bhyt |bao hiem y te )?(?:cua )?(?:ong|ba|chong|vo|bo|me|cha|ong ay|ba ay|anh ay|ong nha toi)\b/, f)) &&
+      (s.drawingPension === true || has(/\bluong huu\b/, f)),
     entry: 'health_insurance.card_personal',
     lead: () =>
       'Không theo lương hưu: thẻ BHYT do quỹ BHXH đóng chỉ cấp cho chính người có lương hưu; vợ/chồng, con không được cấp theo. Người nhà chưa có thẻ thì mua BHYT hộ gia đình (người thứ nhất 1.366.200 đồng/năm từ 1/7/2026), hoặc được Nhà nước đóng nếu thuộc nhóm khác (hộ nghèo; từ đủ 75 tuổi có trợ cấp hưu trí xã hội, từ đủ 70 tuổi nếu hộ nghèo, cận nghèo).',
@@ -2565,13 +2566,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.drawingPension === true &&
       // ("hiện lĩnh lương hưu 5,8 triệu", "nghỉ hưu từ năm 2021": drawn now too.)
-      /\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b|\b(?:hien|hien nay|hien tai)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\b(?:nghi|ve) huu tu (?:nam |thang )?\d/.test(f) &&
-      JOIN_ASK.test(f) &&
-      !FOR_RELATIVE.test(f) &&
+      has(/\b(?:dang|da) (?:\w+ ){0,2}(?:huong|nhan|lanh|an) luong huu\b|\bve huu roi\b|\b(?:hien|hien nay|hien tai)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\b(?:nghi|ve) huu tu (?:nam |thang )?\d/, f) &&
+      has(JOIN_ASK, f) &&
+      !has(FOR_RELATIVE, f) &&
       // ("Mẹ tôi đang nhận lương hưu, mẹ muốn đóng tự nguyện cho tôi": the pensioner pays for the asker, who joins.)
-      !PAYS_FOR_ASKER.test(f) &&
-      !HEALTH_CARD.test(f) &&
-      !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+      !has(PAYS_FOR_ASKER, f) &&
+      !has(HEALTH_CARD, f) &&
+      !has(/\b(?:qua doi|chet|tu vong)\b/, f),
     entry: 'eligibility.pensioner',
     covered: ['eligibility.pensioner', 'eligibility.pensioner_working'],
   },
@@ -2582,10 +2583,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-pays-more',
     asks: (f, s) =>
       s.drawingPension === true &&
-      /\b(?:dong|tham gia|mua) (?:them )?(?:\w+ ){0,3}tu nguyen\b/.test(f) &&
-      /\b(?:tang|nang) (?:\w+ )?luong huu\b|\bluong huu (?:\w+ ){0,2}cao hon\b/.test(f) &&
-      !FOR_RELATIVE.test(f) &&
-      !PAYS_FOR_ASKER.test(f),
+      has(/\b(?:dong|tham gia|mua) (?:them )?(?:\w+ ){0,3}tu nguyen\b/, f) &&
+      has(/\b(?:tang|nang) (?:\w+ )?luong huu\b|\bluong huu (?:\w+ ){0,2}cao hon\b/, f) &&
+      !has(FOR_RELATIVE, f) &&
+      !has(PAYS_FOR_ASKER, f),
     entry: 'eligibility.pensioner',
     replaces: ['benefits_pension.pension_adjustment', 'benefits_pension.how_calculated', 'benefits_pension.continue_after_pension'],
   },
@@ -2595,14 +2596,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pensioner-joins-asked',
     asks: (f, s) =>
       s.drawingPension === true &&
-      /\b(?:muon|dinh|xin|tinh) (?:\w+ ){0,2}(?:dong|tham gia|mua) (?:\w+ ){0,3}tu nguyen\b/.test(f) &&
+      has(/\b(?:muon|dinh|xin|tinh) (?:\w+ ){0,2}(?:dong|tham gia|mua) (?:\w+ ){0,3}tu nguyen\b/, f) &&
       // ("… được hông?", southern.)
-      /\b(?:duoc|dc) (?:khong|ko|k|chu|hong|hok|hem)\b|\bco duoc\b/.test(f) &&
-      !FOR_RELATIVE.test(f) &&
-      !PAYS_FOR_ASKER.test(f) &&
-      !HEALTH_CARD.test(f) &&
+      has(/\b(?:duoc|dc) (?:khong|ko|k|chu|hong|hok|hem)\b|\bco duoc\b/, f) &&
+      !has(FOR_RELATIVE, f) &&
+      !has(PAYS_FOR_ASKER, f) &&
+      !has(HEALTH_CARD, f) &&
       // (Nor another's ask, "Thằng cháu nội 15 tuổi …, bố mẹ nó muốn đóng bhxh tự nguyện cho nó có được không?".)
-      !/\b(?:cho|giup) (?:no|chau|be|con be|thang be)\b|\b(?:chau|con) (?:noi|ngoai|trai|gai)\b|\b(?:1\d|[2-5]\d) tuoi\b/.test(f),
+      !has(/\b(?:cho|giup) (?:no|chau|be|con be|thang be)\b|\b(?:chau|con) (?:noi|ngoai|trai|gai)\b|\b(?:1\d|[2-5]\d) tuoi\b/, f),
     entry: 'eligibility.pensioner',
     // (The matched entry itself when the ask alone is not sure enough.)
     laterAskOnly: true,
@@ -2612,8 +2613,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Law 41/2024 Art 2(4)); unemployment benefit and social assistance do not.
     name: 'monthly-allowance-joins',
     asks: (f) =>
-      /\b(?:huong|nhan|lanh|an) (?:\w+ ){0,2}(?:tro cap (?:mat suc|bhxh hang thang|tai nan lao dong hang thang|benh nghe nghiep hang thang)|mat suc lao dong hang thang)\b/.test(f) &&
-      /\b(?:tham gia|dong|mua)\b/.test(f),
+      has(/\b(?:huong|nhan|lanh|an) (?:\w+ ){0,2}(?:tro cap (?:mat suc|bhxh hang thang|tai nan lao dong hang thang|benh nghe nghiep hang thang)|mat suc lao dong hang thang)\b/, f) &&
+      has(/\b(?:tham gia|dong|mua)\b/, f),
     entry: 'eligibility.pensioner',
   },
   {
@@ -2622,9 +2623,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (Not the social pension asked by name: "đã rút một lần … có được hưởng trợ cấp hưu trí xã hội không".)
     asks: (f, s) =>
       s.withdrewBefore === true &&
-      !SOCIAL_PENSION_NAMED.test(f) &&
-      (JOIN_ASK.test(f) || /\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/.test(f)) &&
-      !/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/.test(f),
+      !has(SOCIAL_PENSION_NAMED, f) &&
+      (has(JOIN_ASK, f) || has(/\b(?:tham gia|dong)\b(?: \w+){0,6} (?:luong huu|nghi huu|ve huu)\b/, f)) &&
+      !has(/\b(?:hoan tra|tra lai|nop lai|khoi phuc|mua lai)\b|\b(?:muon|dinh|tinh|can) (?:\w+ ){0,3}rut\b/, f),
     entry: 'eligibility.rejoin_after_withdrawal',
     lead: (s, f) => rejoinLead(s, f),
     covered: ['eligibility.rejoin_after_withdrawal', 'transfer_between_schemes.withdrawn_not_counted'],
@@ -2635,12 +2636,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'stop-and-wait',
     asks: (f, s) =>
       s.yearsPaid !== undefined &&
-      /\b(?:dung|ngung|nghi|thoi|khong) (?:dong|tham gia|dong tiep)\b|\bmuon dung\b/.test(f) &&
-      /\b(?:den|du|khi|luc) (?:tuoi )?(?:nghi |ve )?huu\b|\bsau nay\b/.test(f) &&
-      !/\b(?:rut|lay lai|mot lan)\b/.test(f),
+      has(/\b(?:dung|ngung|nghi|thoi|khong) (?:dong|tham gia|dong tiep)\b|\bmuon dung\b/, f) &&
+      has(/\b(?:den|du|khi|luc) (?:tuoi )?(?:nghi |ve )?huu\b|\bsau nay\b/, f) &&
+      !has(/\b(?:rut|lay lai|mot lan)\b/, f),
     entry: 'pension_conditions.years_15',
     lead: yearsLead,
-    after: (f) => (/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/.test(f) ? 'lump_sum.monthly_allowance_option' : undefined),
+    after: (f) => (has(/\b(?:duoc (?:nhan|huong) (?:\w+ ){0,2}gi|nhan (?:duoc )?gi|co (?:duoc )?gi)\b/, f) ? 'lump_sum.monthly_allowance_option' : undefined),
     covered: ['pension_conditions.years_15', 'lump_sum.monthly_allowance_option', 'pension_conditions.pay_missing_once'],
   },
   {
@@ -2648,7 +2649,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // card of the poor and at least 70 % of the near-poor's. Asked with nothing of social insurance, whatever the
     // matcher picked (the support of voluntary insurance is another ask); beside it, only the health-card entries.
     name: 'poor-household-card',
-    asks: (f, s) => poorHouseholdCard(f, s) && !/\b(?:bhxh|tu nguyen|luong huu)\b/.test(f),
+    asks: (f, s) => poorHouseholdCard(f, s) && !has(/\b(?:bhxh|tu nguyen|luong huu)\b/, f),
     entry: 'health_insurance.poor_near_poor',
   },
   {
@@ -2661,7 +2662,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Đóng tự nguyện có được hỗ trợ không" beside years paid: the support's rates, not the rule that months before
     // 2018 had none (only when a year before 2018, or making up for them, is named).
     name: 'support-asked',
-    asks: (f) => /\b(?:co )?(?:duoc )?(?:nha nuoc )?ho tro\b/.test(f) && !/\b(?:2018|truoc|bu|nam nao|tu nam|(?:19\d\d|200\d|201[0-7]))\b/.test(f),
+    asks: (f) => has(/\b(?:co )?(?:duoc )?(?:nha nuoc )?ho tro\b/, f) && !has(/\b(?:2018|truoc|bu|nam nao|tu nam|(?:19\d\d|200\d|201[0-7]))\b/, f),
     entry: 'subsidy.rates_by_group',
     replaces: ['subsidy.before_2018'],
   },
@@ -2671,7 +2672,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // after that it is a month not paid, not made up later.
     name: 'this-month-unpaid',
     decisive: true,
-    asks: (f, s) => s.day !== undefined && /\b(?:dong|nop) (?:theo thang|hang thang)\b/.test(f) && new RegExp(`\\bthang ${Number(s.day.slice(5, 7))} (?:nay )?(?:chua|quen|khong) (?:\\w+ )?(?:dong|nop)\\b`).test(f),
+    asks: (f, s) => s.day !== undefined && has(/\b(?:dong|nop) (?:theo thang|hang thang)\b/, f) && new RegExp(`\\bthang ${Number(s.day.slice(5, 7))} (?:nay )?(?:chua|quen|khong) (?:\\w+ )?(?:dong|nop)\\b`).test(f),
     entry: 'payment_mode.missed_payment',
     lead: (s) => {
       const m = Number(s.day!.slice(5, 7));
@@ -2685,9 +2686,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // không"): nothing to make up, the months paid are kept; not the rule on years before joining.
     name: 'missed-months',
     asks: (f, s) =>
-      (s.yearsPaid !== undefined || /\b(?:da|tung) (?:dang ky|dong|tham gia)\b|\bdang ky (?:dong|tham gia)\b(?: \w+){0,6} tu (?:thang |nam )?\d|\bdong (?:\w+ ){0,4}duoc \d+ (?:thang|nam)\b/.test(f)) &&
-      /\b(?:bo|nghi|ngung|dung|khong|chua) (?:\w+ ){0,2}dong\b|\b(?:roi|thi) (?:bo|nghi|ngung)\b/.test(f) &&
-      /\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/.test(f) &&
+      (s.yearsPaid !== undefined || has(/\b(?:da|tung) (?:dang ky|dong|tham gia)\b|\bdang ky (?:dong|tham gia)\b(?: \w+){0,6} tu (?:thang |nam )?\d|\bdong (?:\w+ ){0,4}duoc \d+ (?:thang|nam)\b/, f)) &&
+      has(/\b(?:bo|nghi|ngung|dung|khong|chua) (?:\w+ ){0,2}dong\b|\b(?:roi|thi) (?:bo|nghi|ngung)\b/, f) &&
+      has(/\b(?:dong bu|truy dong|bu (?:lai|cho)|mat (?:quyen loi|gi)|anh huong)\b/, f) &&
       // (At the retirement age with 10 to 15 years, "có được đóng bù một lần 3 năm để lĩnh lương hưu không" is the lump
       // payment of the missing years.)
       !(s.sex !== undefined && s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid >= 10 && s.yearsPaid < 15 && s.age * 12 >= retirementAgeMonths(s.sex, s.year ?? 2026)),
@@ -2701,7 +2702,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nhất có thay đổi không"): the province's top-up stays behind.
     name: 'moved-from-top-up',
     decisive: true,
-    asks: (f, s) => /\b(?:muc dong|tien dong|so tien|dong (?:\w+ ){0,3}(?:bao nhieu|the nao))\b(?: \w+){0,6}? (?:co )?(?:thay doi|doi|khac|giu nguyen|nhu cu)\b|\b(?:muc dong|tien dong)\b(?: \w+){0,6}? bao nhieu\b/.test(f) && movedFromTopUpLead(f, s) !== undefined,
+    asks: (f, s) => has(/\b(?:muc dong|tien dong|so tien|dong (?:\w+ ){0,3}(?:bao nhieu|the nao))\b(?: \w+){0,6}? (?:co )?(?:thay doi|doi|khac|giu nguyen|nhu cu)\b|\b(?:muc dong|tien dong)\b(?: \w+){0,6}? bao nhieu\b/, f) && movedFromTopUpLead(f, s) !== undefined,
     entry: 'where_to_pay.moved_residence',
     lead: (s, f) => movedFromTopUpLead(f, s),
     leadsAlways: true,
@@ -2711,24 +2712,24 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // được không hay phải rút ra"): anywhere, with the same code; a withdrawal named, what it loses.
     name: 'pay-on-after-moving',
     asks: (f) =>
-      /\b(?:truoc|hoi truoc|truoc day) (?:\w+ ){0,3}(?:o|song) (?!day\b)\w+/.test(f) &&
-      /\b(?:gio|nay|hien nay|bay gio) (?:\w+ ){0,2}(?:len|xuong|vao|vo|ra|chuyen)\b/.test(f) &&
-      /\b(?:dong|nop) tiep (?:o|tai) (?:day|tren nay|trong nay|ngoai nay|duoi nay|\w+ \w+)\b/.test(f),
+      has(/\b(?:truoc|hoi truoc|truoc day) (?:\w+ ){0,3}(?:o|song) (?!day\b)\w+/, f) &&
+      has(/\b(?:gio|nay|hien nay|bay gio) (?:\w+ ){0,2}(?:len|xuong|vao|vo|ra|chuyen)\b/, f) &&
+      has(/\b(?:dong|nop) tiep (?:o|tai) (?:day|tren nay|trong nay|ngoai nay|duoi nay|\w+ \w+)\b/, f),
     entry: 'where_to_pay.moved_residence',
-    after: (f) => (/\b(?:rut|nhan mot lan)\b/.test(f) ? 'lump_sum.what_is_lost' : undefined),
+    after: (f) => (has(/\b(?:rut|nhan mot lan)\b/, f) ? 'lump_sum.what_is_lost' : undefined),
   },
   {
     // Paying where one lives, not at home ("đóng ở Sài Gòn được không hay phải về quê đóng"): anywhere.
     name: 'pay-where-living',
-    asks: (f) => /\bve que (?:\w+ ){0,2}(?:dong|dang ky|tham gia)\b|\b(?:dong|tham gia|dang ky) (?:\w+ ){0,4}(?:noi|o) (?:\w+ ){0,3}(?:tam tru|dang o|dang song|lam an)\b/.test(f),
+    asks: (f) => has(/\bve que (?:\w+ ){0,2}(?:dong|dang ky|tham gia)\b|\b(?:dong|tham gia|dang ky) (?:\w+ ){0,4}(?:noi|o) (?:\w+ ){0,3}(?:tam tru|dang o|dang song|lam an)\b/, f),
     entry: 'where_to_pay.moved_residence',
     replaces: ['payment_mode.deadlines', 'where_to_pay.collection_agents'],
-    after: (f) => (/\b(?:han (?:chot|cuoi)|thoi han|khi nao (?:phai )?(?:dong|nop))\b/.test(f) ? 'payment_mode.deadlines' : undefined),
+    after: (f) => (has(/\b(?:han (?:chot|cuoi)|thoi han|khi nao (?:phai )?(?:dong|nop))\b/, f) ? 'payment_mode.deadlines' : undefined),
   },
   {
     // A social pensioner's health card ("lãnh trợ cấp hưu trí xh thì có thẻ BHYT không"): the State pays it.
     name: 'social-pension-card',
-    asks: (f) => HEALTH_CARD.test(f) && SOCIAL_PENSION_NAMED.test(f),
+    asks: (f) => has(HEALTH_CARD, f) && has(SOCIAL_PENSION_NAMED, f),
     entry: 'health_insurance.older_people',
     replaces: ['health_insurance.pensioner_card', 'health_insurance.household_hi', 'health_insurance.where_buy', 'health_insurance.difference_cards', 'health_insurance.contributor_card'],
   },
@@ -2738,8 +2739,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'social-pension-funeral',
     asks: (f, s) =>
       s.drawingPension !== true &&
-      (SOCIAL_PENSION_NAMED.test(f) || /\b(?:lanh|nhan|huong|an) (?:\w+ ){0,2}(?:500k|500 nghin|500 ngan|500 000 dong)\b/.test(f)) &&
-      /\b(?:mai tang|ma chay|dam tang|lo hau su)\b/.test(f),
+      (has(SOCIAL_PENSION_NAMED, f) || has(/\b(?:lanh|nhan|huong|an) (?:\w+ ){0,2}(?:500k|500 nghin|500 ngan|500 000 dong)\b/, f)) &&
+      has(/\b(?:mai tang|ma chay|dam tang|lo hau su)\b/, f),
     entry: 'other.social_pension',
     lead: () => 'Người đang hưởng trợ cấp hưu trí xã hội qua đời thì người lo mai táng được hỗ trợ chi phí mai táng 10.000.000 đồng (Nghị định 176/2025/NĐ-CP, Điều 4); gia đình làm hồ sơ tại UBND xã/phường nơi cư trú.',
     leadsAlways: true,
@@ -2754,15 +2755,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       (s.age ?? 0) >= 60 &&
       // (A member who drew a pension and died: the allowance asked for a relative in so many words, "mẹ có được khoản trợ
       // cấp hằng tháng nào không", not what the family gets.)
-      (s.drawingPension !== true || (s.memberDied === true && RELATIVE_ALLOWANCE.test(f))) &&
+      (s.drawingPension !== true || (s.memberDied === true && has(RELATIVE_ALLOWANCE, f))) &&
       (s.yearsPaid === undefined || s.yearsPaid < 1) &&
       // ("giờ có được nhận tiền gì hàng tháng ko" too.)
-      /\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do|tien) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/.test(f) &&
+      has(/\b(?:duoc|nhan|huong|co) (?:\w+ ){0,2}(?:tro cap|ho tro|khoan|che do|tien) (?:gi|nao|hang thang)\b|\b(?:tro cap|ho tro) (?:\w+ ){0,2}(?:cua )?nha nuoc\b|\btro cap hang thang\b/, f) &&
       // (Paying asked first, "con tôi muốn đóng cho tôi 15 năm một lần … nếu không thì …": that answer leads; a health card
       // asked too has its own rule first.)
-      !JOIN_ASK.test(f) &&
-      !HEALTH_CARD.test(f) &&
-      !/\b(?:muon|dinh|co the) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b/.test(f),
+      !has(JOIN_ASK, f) &&
+      !has(HEALTH_CARD, f) &&
+      !has(/\b(?:muon|dinh|co the) (?:\w+ ){0,3}(?:dong|tham gia|mua)\b/, f),
     entry: 'other.social_pension',
     lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionAgeLead(s),
     leadsAlways: true,
@@ -2773,7 +2774,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // whatever a lump sum taken long ago or a health card asked after it.
     name: 'old-age-money-heard',
     decisive: true,
-    asks: (f, s) => OLD_AGE_MONEY.test(f) && (s.age ?? 0) >= 60 && s.drawingPension !== true,
+    asks: (f, s) => has(OLD_AGE_MONEY, f) && (s.age ?? 0) >= 60 && s.drawingPension !== true,
     entry: 'other.social_pension',
     // (Joining asked too, "có nên cho bố đóng BHXH tự nguyện nữa không", comes after: the allowance is what was heard of.)
     lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionLead(s, ''),
@@ -2783,7 +2784,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The asker's own joining asked after a story about someone else ("… chồng em mất … Em cũng muốn tự đóng BHXH tự nguyện
     // cho bản thân thì có được không"): who may join, for them.
     name: 'own-joining-later',
-    asks: (f) => /\b(?:cho ban than|(?:toi|em|minh|tui) cung (?:muon|dinh|tinh))\b/.test(f) && /\b(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/.test(f) && /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f),
+    asks: (f) => has(/\b(?:cho ban than|(?:toi|em|minh|tui) cung (?:muon|dinh|tinh))\b/, f) && has(/\b(?:dong|tham gia) (?:\w+ ){0,2}tu nguyen\b/, f) && has(/\b(?:duoc|dc) (?:khong|ko|k)\b/, f),
     entry: 'eligibility.who_can_join',
     laterAskOnly: true,
   },
@@ -2791,7 +2792,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask for what old people get ("… Nếu không thì có khoản trợ cấp nào của nhà nước cho người già không?"):
     // the social pension, from the age for this person's household.
     name: 'old-people-allowance-asked',
-    asks: (f) => /\b(?:tro cap|ho tro|tien|che do)\b(?: \w+){0,6} (?:nguoi gia|nguoi cao tuoi|tuoi gia|luc gia|khi gia)\b/.test(f) && !JOIN_ASK.test(f),
+    asks: (f) => has(/\b(?:tro cap|ho tro|tien|che do)\b(?: \w+){0,6} (?:nguoi gia|nguoi cao tuoi|tuoi gia|luc gia|khi gia)\b/, f) && !has(JOIN_ASK, f),
     entry: 'other.social_pension',
     lead: (s, f) => parentsSocialPensionLead(s) ?? socialPensionAgeLead(s),
     laterAskOnly: true,
@@ -2807,17 +2808,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       // (Or named with when or how much, "khi nào ông được nhận trợ cấp hưu trí xã hội, mỗi tháng bao nhiêu, có được cấp thẻ
       // BHYT không": the allowance first, the card after.)
-      (!HEALTH_CARD.test(f) || OLD_AGE_MONEY.test(f) || (SOCIAL_PENSION_NAMED.test(f) && /\b(?:khi nao|bao gio|bao nhieu)\b/.test(f))) &&
-      (SOCIAL_PENSION_NAMED.test(f) ||
-        OLD_AGE_MONEY.test(f) ||
-        (!JOIN_ASK.test(f) && /\b(?:tro cap xa hoi|luong huu xa hoi)\b/.test(f)) ||
+      (!has(HEALTH_CARD, f) || has(OLD_AGE_MONEY, f) || (has(SOCIAL_PENSION_NAMED, f) && has(/\b(?:khi nao|bao gio|bao nhieu)\b/, f))) &&
+      (has(SOCIAL_PENSION_NAMED, f) ||
+        has(OLD_AGE_MONEY, f) ||
+        (!has(JOIN_ASK, f) && has(/\b(?:tro cap xa hoi|luong huu xa hoi)\b/, f)) ||
         // "luật mới cho người già nhận tiền, bà phải chờ tới bao nhiêu tuổi": the social pension, by its age.
-        (/\bnguoi (?:gia|cao tuoi|gia yeu) (?:\w+ ){0,2}(?:nhan|duoc|co|lanh) (?:\w+ ){0,1}tien\b/.test(f) && /\b(?:bao nhieu tuoi|may tuoi|tuoi nao|cho (?:toi|den))\b/.test(f)) ||
-        ((/\b(?:7\d|8\d|9\d) tuoi\b/.test(f) || (s.age !== undefined && s.age >= 70)) &&
-          /\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/.test(f) &&
+        (has(/\bnguoi (?:gia|cao tuoi|gia yeu) (?:\w+ ){0,2}(?:nhan|duoc|co|lanh) (?:\w+ ){0,1}tien\b/, f) && has(/\b(?:bao nhieu tuoi|may tuoi|tuoi nao|cho (?:toi|den))\b/, f)) ||
+        ((has(/\b(?:7\d|8\d|9\d) tuoi\b/, f) || (s.age !== undefined && s.age >= 70)) &&
+          has(/\b(?:khong|chua) (?:\w+ ){0,2}luong huu\b/, f) &&
           // Asks what they may get: an allowance, support, money ("được hỗ trợ gì", "nhận tiền gì", "chế độ gì").
-          /\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/.test(f) &&
-          !JOIN_ASK.test(f))),
+          has(/\b(?:tro cap|ho tro|che do|(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:gi|tien))\b/, f) &&
+          !has(JOIN_ASK, f))),
     entry: 'other.social_pension',
     // (An age told: reached or not; a lump sum taken before is no bar, asked or not: "đã rút một lần thì có bị loại không".)
     // (Joining asked too, by someone short of the social pension's age: what joining would take at that age.)
@@ -2829,10 +2830,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'retirement-date',
     asks: (f) =>
       // (Nor the social pension's age: "Khi nào ông được nhận trợ cấp hưu trí xã hội".)
-      asksRetirementDate(f) && !/\b(?:rut|mot lan|tuat|qua doi)\b/.test(f) && !SOCIAL_PENSION_NAMED.test(f),
+      asksRetirementDate(f) && !has(/\b(?:rut|mot lan|tuat|qua doi)\b/, f) && !has(SOCIAL_PENSION_NAMED, f),
     entry: 'pension_conditions.by_birth_year',
     // ("… đủ tuổi hưu chưa, đóng tiếp sau tuổi hưu được không": going on paying, next.)
-    after: (f) => (/\b(?:dong tiep|tiep tuc dong|dong them)\b/.test(f) ? 'pension_conditions.continue_after_age' : undefined),
+    after: (f) => (has(/\b(?:dong tiep|tiep tuc dong|dong them)\b/, f) ? 'pension_conditions.continue_after_age' : undefined),
     leadsAlways: true,
     // With the years paid told, what they mean too (how many are missing, paying the rest at once).
     // (20 voluntary years begun before 2021 retire at 55 or 60: the general age would contradict it, so it is left out.)
@@ -2845,13 +2846,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'lump-sum-amount',
     asks: (f) =>
       // ("Rút được bao nhiêu": withdrawing is the lump sum, named or not.)
-      (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/.test(f) || /\brut (?:ra |het )?(?:thi )?(?:duoc )?(?:khoang )?bao nhieu\b/.test(f)) &&
-      /\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/.test(f) &&
-      !/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/.test(f),
+      (has(/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan)\b/, f) || has(/\brut (?:ra |het )?(?:thi )?(?:duoc )?(?:khoang )?bao nhieu\b/, f)) &&
+      has(/\b(?:duoc bao nhieu|bao nhieu tien|khoang bao nhieu|muc huong|duoc tinh (?:nhu )?the nao|tinh (?:nhu )?the nao)\b/, f) &&
+      !has(/\bluong huu (?:\w+ ){0,3}bao nhieu\b|\b(?:phai )?(?:dong|nop) (?:\w+ ){0,3}bao nhieu\b|\b(?:tuat|mai tang|qua doi|chet|tu tran|mat)\b/, f),
     entry: 'lump_sum.amount',
     lead: (s, f) => lumpSumEstimateLead(f, s),
     // "Có được rút không và được bao nhiêu?": whether first (the conditions), then how much.
-    before: (f) => (WHETHER_WITHDRAW.test(f) ? 'lump_sum.when_allowed' : undefined),
+    before: (f) => (has(WHETHER_WITHDRAW, f) ? 'lump_sum.when_allowed' : undefined),
     leadsAlways: true,
     covered: ['lump_sum.amount'],
   },
@@ -2862,17 +2863,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.memberDied === true &&
       pensionerSurvivorLead(f, f, s.day) !== undefined &&
-      /\b(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|bao nhieu)\b|\btuat (?:mot|1) lan\b/.test(f),
+      has(/\b(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|bao nhieu)\b|\btuat (?:mot|1) lan\b/, f),
     entry: 'survivor.pensioner_dies',
     lead: (s, f) => pensionerSurvivorLead(f, f, s.day),
-    after: (f) => (/\b(?:bao lau|thoi han|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),
+    after: (f) => (has(/\b(?:bao lau|thoi han|ho so|thu tuc|giay to|o dau)\b/, f) ? 'survivor.procedure' : undefined),
     leadsAlways: true,
   },
   {
     // The family asks how the one-time survivor allowance is reckoned ("thân nhân được tuất 1 lần, cách tính"):
     // that rule, not the monthly one, for a member who drew no pension.
     name: 'one-time-survivor',
-    asks: (f, s) => s.drawingPension !== true && /\btuat (?:mot|1) lan\b/.test(f) && !/\b(?:tuat hang thang|hang thang)\b/.test(f),
+    asks: (f, s) => s.drawingPension !== true && has(/\btuat (?:mot|1) lan\b/, f) && !has(/\b(?:tuat hang thang|hang thang)\b/, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => survivorLead(s, f),
     // (The funeral allowance alone does not answer the one-time allowance asked; the lead says both.)
@@ -2883,7 +2884,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // đổi ngay được không"): from the next quarter, with the amounts at the new level.
     name: 'change-after-quarter-paid',
     decisive: true,
-    asks: (f, s) => quarterPaidEnd(f, s.day) !== undefined && /\b(?:tang|nang|giam|ha|doi|chuyen)\b/.test(f) && /\b(?:ngay|luon|duoc khong|duoc ko)\b/.test(f),
+    asks: (f, s) => quarterPaidEnd(f, s.day) !== undefined && has(/\b(?:tang|nang|giam|ha|doi|chuyen)\b/, f) && has(/\b(?:ngay|luon|duoc khong|duoc ko)\b/, f),
     entry: 'payment_mode.change_mode_income',
     lead: (s, f) => {
       const end = quarterPaidEnd(f, s.day)!;
@@ -2896,12 +2897,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // once the period paid for ends (not the list of modes).
     name: 'change-mode',
     asks: (f) =>
-      /\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/.test(f) &&
+      has(/\b(?:chuyen|doi|thay doi) (?:sang|qua|lai) (?:dong |phuong thuc )?(?:hang thang|theo thang|3 thang|6 thang|12 thang|theo nam|theo quy|mot lan)\b|\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}(?:phuong thuc|hinh thuc|muc dong|muc thu nhap|cach dong)\b|\b(?:muon|xin|duoc|co the|dinh) (?:\w+ )?(?:tang|giam|nang|ha) (?:\w+ ){0,2}(?:muc dong|muc thu nhap|thu nhap dong|tien dong)\b|\b(?:tang|giam|nang|ha) (?:muc dong|muc thu nhap) (?:tu|len|xuong)\b|\b(?:ha|giam) xuong (?:\w+ )?muc\b|\b(?:tang|nang) len muc (?:thu nhap|\d+ trieu)\b|\b(?:tang|nang|giam|ha|doi) (?:len|xuong|sang) (?:muc )?\d+(?:[.,]\d+)? ?(?:tr\w*|trieu)\b/, f) &&
       // ("… hạ xuống mức thấp nhất … và lấy lại tiền chênh lệch": the difference back, no withdrawal.)
-      !/\b(?:bat buoc|rut)\b|\blay lai\b(?! (?:\w+ ){0,2}chenh lech\b)/.test(f) &&
+      !has(/\b(?:bat buoc|rut)\b|\blay lai\b(?! (?:\w+ ){0,2}chenh lech\b)/, f) &&
       // (The household health card's reductions, "được giảm trừ mức đóng", are not a level changed; "chuyển sang đóng 3
       // tháng một lần thì hạn đóng thế nào" asks the new mode's deadline.)
-      !/\bgiam tru\b|\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b/.test(f),
+      !has(/\bgiam tru\b|\bhan (?:chot |cuoi )?(?:dong|nop)\b|\bthoi han (?:dong|nop)\b/, f),
     // (The person changes the level: "muốn tăng mức đóng lên 5 triệu"; "mức đóng có tăng không" asks about the rules.)
     entry: 'payment_mode.change_mode_income',
     // A period already paid and the change wanted at once ("đóng quý 10-12 rồi, giờ muốn nâng lên 5tr từ tháng 12 luôn"):
@@ -2910,7 +2911,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     lead: (s, f) => {
       const running = periodRunning(f, s.day);
       // ("… và lấy lại tiền chênh lệch được không": what was paid for the period stays as it is.)
-      const noRefund = /\bchenh lech\b|\b(?:tra lai|hoan lai|lay lai)\b/.test(f) ? ' Tiền đã đóng cho kỳ này không tính lại và không được trả lại phần chênh lệch.' : '';
+      const noRefund = has(/\bchenh lech\b|\b(?:tra lai|hoan lai|lay lai)\b/, f) ? ' Tiền đã đóng cho kỳ này không tính lại và không được trả lại phần chênh lệch.' : '';
       if (running) {
         // ("… muốn nâng lên mức 6 triệu từ tháng 1/2027 được không" within a period that runs to 2/2027: not from that month.)
         const asked = /\btu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
@@ -2923,8 +2924,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       const kept = /\b(?:giu|van giu|giu nguyen) (?:muc )?(?:thu nhap )?(\d{1,2})(?: (\d))? ?trieu\b/.exec(f);
       const below = kept && s.day !== undefined ? belowNextFloor(Number(kept[1]) * 1_000_000 + Number(kept[2] ?? 0) * 100_000, s.day) : '';
       if (below) return `Đổi phương thức từ kỳ tiếp theo thì được, nhưng không giữ được mức ${kept![1]}${kept![2] ? `,${kept![2]}` : ''} triệu:${below.replace(/^ Lưu ý:/, '')}`;
-      return /\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/.test(f) &&
-        /\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/.test(f)
+      return has(/\b(?:da |vua )?(?:dong|nop) (?:\w+ ){0,3}(?:quy|ky|thang \d{1,2} \d{1,2} \d{1,2}|\d{1,2} \d{1,2} \d{1,2}) (?:\w+ ){0,3}roi\b|\bda (?:dong|nop) (?:\w+ ){0,3}(?:quy|ky) (?:nay|do)\b/, f) &&
+        has(/\b(?:luon|ngay|tu thang nay|tu thang \d{1,2}(?: nay)? luon)\b/, f)
         ? 'Chưa đổi ngay được trong kỳ đã đóng: mức thu nhập hoặc phương thức mới áp dụng từ kỳ đóng tiếp theo, sau khi kỳ đang đóng kết thúc.'
         : undefined;
     },
@@ -2935,12 +2936,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'old-age-joins',
     asks: (f, s) =>
       // 60 or over, or told to be past the working age ("hết tuổi lao động có được tham gia?").
-      ((s.age !== undefined && s.age >= 60) || ((s.reachedAge === true || /\b(?:het|qua|ngoai) tuoi (?:lao dong|nghi huu|ve huu)\b/.test(f)) && CAN_JOIN.test(f))) &&
+      ((s.age !== undefined && s.age >= 60) || ((s.reachedAge === true || has(/\b(?:het|qua|ngoai) tuoi (?:lao dong|nghi huu|ve huu)\b/, f)) && has(CAN_JOIN, f))) &&
       s.yearsPaid === undefined &&
       s.drawingPension !== true &&
       // (A pension named is the ask only when joining is not: "có thể tham gia … để sau này được lương hưu không?" asks to join.)
-      (CAN_JOIN.test(f) || (/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/.test(f) && !/\b(?:luong huu|huu tri)\b/.test(f))) &&
-      !/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bao nhieu)\b/.test(f),
+      (has(CAN_JOIN, f) || (has(/\b(?:tham gia|dong|mua)\b(?: \w+){0,4} (?:duoc (?:khong|ko|k|nua)|khong)\b/, f) && !has(/\b(?:luong huu|huu tri)\b/, f))) &&
+      !has(/\b(?:rut|mot lan|bhyt|tro cap|ho tro|bao nhieu)\b/, f),
     entry: 'eligibility.no_upper_age',
     lead: yearsLead,
     covered: ['eligibility.no_upper_age', 'pension_conditions.late_starter', 'eligibility.pensioner', 'eligibility.pensioner_working', 'eligibility.foreigner'],
@@ -2949,16 +2950,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // A cooperative member paid no wage: not under compulsory insurance, so may join.
     name: 'cooperative-unpaid',
-    asks: (f) => /\b(?:hop tac xa|xa vien)\b/.test(f) && /\bkhong (?:duoc )?(?:huong|nhan|co|lanh) (?:tien )?(?:luong|cong)\b/.test(f),
+    asks: (f) => has(/\b(?:hop tac xa|xa vien)\b/, f) && has(/\bkhong (?:duoc )?(?:huong|nhan|co|lanh) (?:tien )?(?:luong|cong)\b/, f),
     entry: 'eligibility.who_can_join',
   },
   {
     // "Nên rút một lần hay đóng tiếp?": what a lump sum takes away, with what the years mean.
     name: 'withdraw-or-keep',
     asks: (f) =>
-      /\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho|de)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/.test(f) ||
+      has(/\brut\b(?: \w+){0,4} hay (?:\w+ ){0,2}(?:dong|tiep tuc|bao luu|giu|cho|de)\b|\b(?:dong tiep|tiep tuc (?:dong|tham gia)|bao luu)\b(?: \w+){0,5} hay (?:\w+ ){0,2}rut\b/, f) ||
       // "Có nên rút BHXH 1 lần không": the same weighing, asked of the withdrawal alone.
-      /\b(?:co )?nen (?:\w+ ){0,1}(?:rut|nhan|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan|khong|ko|k|chua)\b/.test(f),
+      has(/\b(?:co )?nen (?:\w+ ){0,1}(?:rut|nhan|lanh|lay)\b(?: \w+){0,5} (?:mot lan|1 lan|khong|ko|k|chua)\b/, f),
     entry: 'lump_sum.what_is_lost',
     lead: yearsLead,
   },
@@ -2968,7 +2969,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'two-books-told',
     // (Not a book someone else made with the asker's papers: the route for it is further down.)
     // ("Tôi có hai sổ BHXH … hai số sổ khác nhau": the same.)
-    asks: (f) => /\b(?:mot |1 )?so (?:\w+ ){0,2}khac (?:voi |va )?ma (?:so )?khac\b|\b(?:2|hai) so (?:nhu vay|khac nhau)\b|\bgop (?:2 |hai |cac )?so\b|\bco (?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\b(?:2|hai) (?:so so|ma so) (?:\w+ ){0,2}khac nhau\b/.test(f) && !LENT_ID.test(f),
+    asks: (f) => has(/\b(?:mot |1 )?so (?:\w+ ){0,2}khac (?:voi |va )?ma (?:so )?khac\b|\b(?:2|hai) so (?:nhu vay|khac nhau)\b|\bgop (?:2 |hai |cac )?so\b|\bco (?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\b(?:2|hai) (?:so so|ma so) (?:\w+ ){0,2}khac nhau\b/, f) && !has(LENT_ID, f),
     entry: 'transfer_between_schemes.merge_books',
     lead: () => 'Không mất thời gian đóng: mỗi người chỉ có một mã số BHXH, anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian của cả hai sổ được cộng lại.',
     leadsAlways: true,
@@ -2979,7 +2980,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-amount',
     asks: (f) =>
       // ("Lương hưu của ông khoảng bao nhiêu": a relative's, as the asker's own.)
-      /\bluong huu (?:(?:se|thi|duoc|nhan|co|tinh|cua (?:toi|em|minh|ong|ba|bo|me|chong|vo|anh|chi)(?: (?:toi|em|minh|ay|nha toi))?|sau nay|moi thang|hang thang|mot thang) ){0,4}(?:khoang |duoc |la )?bao nhieu\b/.test(f) && !/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/.test(f),
+      has(/\bluong huu (?:(?:se|thi|duoc|nhan|co|tinh|cua (?:toi|em|minh|ong|ba|bo|me|chong|vo|anh|chi)(?: (?:toi|em|minh|ay|nha toi))?|sau nay|moi thang|hang thang|mot thang) ){0,4}(?:khoang |duoc |la )?bao nhieu\b/, f) && !has(/\b(?:nop|dong|phai tra) (?:\w+ ){0,3}bao nhieu\b/, f),
     entry: 'calculator.pension_estimate',
     lead: yearsLead,
     covered: ['benefits_pension.example_amount', 'benefits_pension.at_minimum', 'calculator.pension_estimate', 'benefits_pension.how_calculated', 'benefits_pension.rate_women', 'benefits_pension.rate_men'],
@@ -2987,7 +2988,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Tự nguyện không được lương hưu như bắt buộc?": the same formula.
     name: 'pension-like-compulsory',
-    asks: (f) => /\bluong huu\b/.test(f) && /\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/.test(f),
+    asks: (f) => has(/\bluong huu\b/, f) && has(/\bnhu (?:bhxh |dong |bao hiem )?bat buoc\b|\b(?:thap hon|kem hon|khac|bang) (?:\w+ ){0,3}bat buoc\b/, f),
     entry: 'benefits_pension.vs_compulsory',
   },
   {
@@ -2995,26 +2996,26 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // subscribe and stop, with the hotline when it is asked beside.
     name: 'news-subscription',
     asks: (f) =>
-      /\b(?:dang ky|ngung|huy|dung|khong muon|thoi|bot) (?:\w+ ){0,2}nhan tin\b/.test(f) &&
-      !/\b(?:lua dao|gia mao|mao danh|otp|chuyen tien)\b/.test(f),
+      has(/\b(?:dang ky|ngung|huy|dung|khong muon|thoi|bot) (?:\w+ ){0,2}nhan tin\b/, f) &&
+      !has(/\b(?:lua dao|gia mao|mao danh|otp|chuyen tien)\b/, f),
     entry: 'campaign.news_subscription',
     // ("Chiến dịch này là gì, …, không muốn nhận tin nữa thì làm thế nào": the campaign first.)
-    before: (f) => (/\b(?:chien dich|thang van dong)\b(?: \w+){0,3} (?:la gi|the nao|la sao)\b/.test(f) ? 'campaign.month' : undefined),
-    after: (f) => (/\b(?:so (?:tong dai|hotline|dien thoai)|hotline|tong dai (?:la )?so)\b/.test(f) ? 'contact_hotline.hotline' : undefined),
+    before: (f) => (has(/\b(?:chien dich|thang van dong)\b(?: \w+){0,3} (?:la gi|the nao|la sao)\b/, f) ? 'campaign.month' : undefined),
+    after: (f) => (has(/\b(?:so (?:tong dai|hotline|dien thoai)|hotline|tong dai (?:la )?so)\b/, f) ? 'contact_hotline.hotline' : undefined),
   },
   {
     // A call or a message from someone calling themself BHXH staff, asking for money or codes: very likely a scam.
     name: 'scam-call',
     asks: (f) =>
-      (/\b(?:tu xung|xung la|gia danh|mao danh|gia mao|goi dien|nhan tin|so la|sdt la)\b/.test(f) &&
-        /\b(?:chuyen tien|chuyen khoan|tai khoan ca nhan|ma otp|otp|mat khau|duong link|link|ket ban zalo|so tai khoan)\b/.test(f)) ||
+      (has(/\b(?:tu xung|xung la|gia danh|mao danh|gia mao|goi dien|nhan tin|so la|sdt la)\b/, f) &&
+        has(/\b(?:chuyen tien|chuyen khoan|tai khoan ca nhan|ma otp|otp|mat khau|duong link|link|ket ban zalo|so tai khoan)\b/, f)) ||
       // Someone at the door offering what the law does not ("đóng một lần đủ 15 năm là có lương hưu ngay, giảm 30%").
-      (/\bco (?:nguoi|may nguoi|ong|ba|chi|anh|can bo) (?:\w+ ){0,3}(?:toi|den|vao|goi|nhan|moi)\b/.test(f) &&
-        /\b(?:giam|khuyen mai|uu dai|chiet khau)\b/.test(f) &&
-        /\b(?:mot lan|1 lan|luong huu ngay|co lien)\b/.test(f)),
+      (has(/\bco (?:nguoi|may nguoi|ong|ba|chi|anh|can bo) (?:\w+ ){0,3}(?:toi|den|vao|goi|nhan|moi)\b/, f) &&
+        has(/\b(?:giam|khuyen mai|uu dai|chiet khau)\b/, f) &&
+        has(/\b(?:mot lan|1 lan|luong huu ngay|co lien)\b/, f)),
     entry: 'contact_hotline.scam_calls',
     lead: (_s, f) =>
-      /\b(?:giam|khuyen mai|uu dai|chiet khau)\b/.test(f) && /\b(?:mot lan|1 lan)\b/.test(f)
+      has(/\b(?:giam|khuyen mai|uu dai|chiet khau)\b/, f) && has(/\b(?:mot lan|1 lan)\b/, f)
         ? 'Không đúng: không có cách đóng một lần cả 15 năm để có lương hưu ngay, và không có khoản "giảm" nào ngoài phần Nhà nước hỗ trợ theo nhóm (hộ nghèo 50%, cận nghèo 40%, dân tộc thiểu số 30%, người khác 20% mức đóng thấp nhất), trừ thẳng khi nộp ở đại lý thu có biên lai. Trước tuổi nghỉ hưu chỉ được đóng trước tối đa 5 năm mỗi lần; chỉ khi đủ tuổi mà thiếu không quá 5 năm mới đóng một lần phần thiếu.'
         : undefined,
     leadsAlways: true,
@@ -3025,21 +3026,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'agent-not-recorded',
     asks: (f) =>
       // (Not "có thu nhập", "chưa có thu nhập": no collector.)
-      /\b(?:dai ly|nhan vien thu|nguoi thu|cong tac vien|chi thu|ba thu|co thu|can bo xa)\b(?! nhap\b)/.test(f) &&
-      /\b(?:khong|chua|ko) (?:\w+ ){0,2}(?:thay|hien|cap nhat|ghi nhan|co ten|vao so|nop len)\b|\b(?:cam|giu|an|lua|quyt) (?:\w+ ){0,2}tien\b|\bthieu (?:\w+ ){0,2}thang\b/.test(f),
+      has(/\b(?:dai ly|nhan vien thu|nguoi thu|cong tac vien|chi thu|ba thu|co thu|can bo xa)\b(?! nhap\b)/, f) &&
+      has(/\b(?:khong|chua|ko) (?:\w+ ){0,2}(?:thay|hien|cap nhat|ghi nhan|co ten|vao so|nop len)\b|\b(?:cam|giu|an|lua|quyt) (?:\w+ ){0,2}tien\b|\bthieu (?:\w+ ){0,2}thang\b/, f),
     entry: 'where_to_pay.agent_not_recorded',
   },
   {
     // Another country's pension refunded ("đã nhận tiền lương hưu 1 lần bên Nhật", "nenkin"): Japan's scheme, nothing of
     // the Vietnamese record; joining here is open (the asker's own years here, if any, stay).
     name: 'foreign-refund',
-    asks: (f) => /\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:(?:cua |ben |o )?nhat ban|(?:cua|ben|o) nhat)\b/.test(f),
+    asks: (f) => has(/\bnenkin\b|\b(?:mot lan|1 lan) (?:\w+ ){0,2}(?:ben|o|cua|tai|tu) (?:nhat|nhat ban|han quoc|dai loan)\b|\b(?:luong huu|tien huu|huu tri) (?:(?:cua |ben |o )?nhat ban|(?:cua|ben|o) nhat)\b/, f),
     entry: 'other.japan_nenkin',
     // (Asked whether the years there count: no, whatever else is asked.)
     lead: (_s, f) =>
-      /\b(?:nam|thoi gian) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|nhat ban|han quoc|dai loan)\b(?: \w+){0,4} (?:co )?(?:duoc )?(?:cong|tinh)\b/.test(f)
+      has(/\b(?:nam|thoi gian) (?:\w+ ){0,3}(?:o|ben|tai) (?:nhat|nhat ban|han quoc|dai loan)\b(?: \w+){0,4} (?:co )?(?:duoc )?(?:cong|tinh)\b/, f)
         ? 'Không: thời gian đóng hưu trí ở nước ngoài (như nenkin của Nhật) không được cộng vào thời gian đóng BHXH Việt Nam; chỉ thời gian đóng theo pháp luật Việt Nam được tính. Anh/chị vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường.'
-        : JOIN_ASK.test(f) || CAN_JOIN.test(f) || /\b(?:dong|tham gia)\b(?: \w+){0,5} (?:duoc|dc) (?:khong|ko|k)\b/.test(f)
+        : has(JOIN_ASK, f) || has(CAN_JOIN, f) || has(/\b(?:dong|tham gia)\b(?: \w+){0,5} (?:duoc|dc) (?:khong|ko|k)\b/, f)
           ? 'Được: khoản nhận một lần từ quỹ hưu trí nước ngoài không liên quan đến BHXH Việt Nam, nên vẫn tham gia BHXH tự nguyện ở Việt Nam bình thường; thời gian đã đóng BHXH ở Việt Nam (nếu có) vẫn được giữ.'
           : undefined,
     leadsAlways: true,
@@ -3048,7 +3049,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Whether a voluntary pension has a floor ("lương hưu tự nguyện có mức tối thiểu như bắt buộc không"): none.
     name: 'minimum-pension',
     // (Not the lowest contribution: "mức đóng tối thiểu … để có lương hưu".)
-    asks: (f) => /\bluong huu (?:\w+ ){0,3}?(?:co )?(?:muc )?(?:toi thieu|san|bao dam toi thieu)\b|\b(?:muc )?(?:toi thieu|san) (?:cua |cho |ve )?luong huu\b/.test(f) && !/\bmuc dong\b/.test(f),
+    asks: (f) => has(/\bluong huu (?:\w+ ){0,3}?(?:co )?(?:muc )?(?:toi thieu|san|bao dam toi thieu)\b|\b(?:muc )?(?:toi thieu|san) (?:cua |cho |ve )?luong huu\b/, f) && !has(/\bmuc dong\b/, f),
     entry: 'benefits_pension.minimum_pension',
   },
   {
@@ -3057,14 +3058,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'abroad-years-count',
     // (The time abroad is what is asked about: "thời gian đi Đài Loan có được tính không"; "7 năm cũ có được cộng
     // không" after a spell in Korea asks about the Vietnamese years.)
-    asks: (f) => /\b(?:thoi gian|nhung nam|may nam|so nam|\d{1,2} nam) (?:\w+ ){0,2}(?:di|o|ben|lam|sang|lao dong|xuat khau lao dong) (?:\w+ ){0,2}(?:dai loan|nhat|nhat ban|han quoc|nuoc ngoai|malaysia|trung dong)\b(?: \w+){0,6} (?:co )?(?:duoc )?(?:tinh|cong)\b/.test(f),
+    asks: (f) => has(/\b(?:thoi gian|nhung nam|may nam|so nam|\d{1,2} nam) (?:\w+ ){0,2}(?:di|o|ben|lam|sang|lao dong|xuat khau lao dong) (?:\w+ ){0,2}(?:dai loan|nhat|nhat ban|han quoc|nuoc ngoai|malaysia|trung dong)\b(?: \w+){0,6} (?:co )?(?:duoc )?(?:tinh|cong)\b/, f),
     entry: 'transfer_between_schemes.work_abroad',
   },
   {
     // Paying on for a member who died ("chồng em mất, chỉ thiếu 1 năm là đủ 15 năm, em đóng tiếp cho anh được không"): no;
     // the family's one-time allowance is the answer.
     name: 'pay-on-for-the-dead',
-    asks: (f, s) => s.memberDied === true && /\b(?:dong|nop) (?:tiep|not|thay|bu|them) (?:\w+ ){0,3}(?:cho )?(?:anh|chong|vo|bo|me|cha|ong|ba|nguoi mat)\b|\b(?:dong|nop) (?:tiep|not|thay) (?:\w+ ){0,2}(?:cho du|de du)\b/.test(f),
+    asks: (f, s) => s.memberDied === true && has(/\b(?:dong|nop) (?:tiep|not|thay|bu|them) (?:\w+ ){0,3}(?:cho )?(?:anh|chong|vo|bo|me|cha|ong|ba|nguoi mat)\b|\b(?:dong|nop) (?:tiep|not|thay) (?:\w+ ){0,2}(?:cho du|de du)\b/, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) =>
       [
@@ -3078,7 +3079,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // An adopted child: voluntary insurance pays the maternity allowance for a birth only (Law 41/2024 Art 94-95).
     name: 'adoption',
-    asks: (f) => /\b(?:con nuoi|nhan nuoi)\b/.test(f) && /\b(?:thai san|2 ?trieu|2tr|tro cap)\b/.test(f),
+    asks: (f) => has(/\b(?:con nuoi|nhan nuoi)\b/, f) && has(/\b(?:thai san|2 ?trieu|2tr|tro cap)\b/, f),
     entry: 'maternity.conditions',
     lead: () => 'Nhận con nuôi thì BHXH tự nguyện không có trợ cấp: khoản 2.000.000 đồng chỉ trả khi sinh con (hoặc thai từ 22 tuần trở lên chết trong tử cung, khi chuyển dạ). Chế độ khi nhận nuôi con dưới 6 tháng tuổi chỉ có ở BHXH bắt buộc.',
     leadsAlways: true,
@@ -3088,7 +3089,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // average of every year paid.
     name: 'last-years-income',
     // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
-    asks: (f) => /\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/.test(f) && /\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/.test(f),
+    asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f),
     entry: 'benefits_pension.how_calculated',
     lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
     leadsAlways: true,
@@ -3098,9 +3099,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'pension-rises',
     // (Paying more "để tăng lương hưu" is the person's own plan, not the State's rises.)
     asks: (f) =>
-      /\bluong huu\b/.test(f) &&
-      /\b(?:tang|dieu chinh|nang) (?:\w+ ){0,3}(?:hang nam|moi nam|theo nam|dinh ky)\b|\bluong huu (?:\w+ ){0,3}(?:co )?(?:duoc )?(?:nha nuoc )?(?:tang|dieu chinh)\b/.test(f) &&
-      !/\b(?:dong|nop) (?:them|tiep)\b/.test(f),
+      has(/\bluong huu\b/, f) &&
+      has(/\b(?:tang|dieu chinh|nang) (?:\w+ ){0,3}(?:hang nam|moi nam|theo nam|dinh ky)\b|\bluong huu (?:\w+ ){0,3}(?:co )?(?:duoc )?(?:nha nuoc )?(?:tang|dieu chinh)\b/, f) &&
+      !has(/\b(?:dong|nop) (?:them|tiep)\b/, f),
     entry: 'benefits_pension.pension_adjustment',
   },
   {
@@ -3110,8 +3111,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'survivor-no-close-relatives',
     asks: (f, s) =>
       s.memberDied === true &&
-      /\b(?:ai|nguoi nao) (?:\w+ ){0,3}(?:duoc )?(?:nhan|huong|lanh|linh)\b/.test(f) &&
-      /\b(?:doc than|chua (?:co )?(?:vo|chong)|khong co (?:vo|chong|con)|bo me (?:\w+ ){0,2}(?:mat|qua doi)|anh chi em|chi em|anh em)\b/.test(f),
+      has(/\b(?:ai|nguoi nao) (?:\w+ ){0,3}(?:duoc )?(?:nhan|huong|lanh|linh)\b/, f) &&
+      has(/\b(?:doc than|chua (?:co )?(?:vo|chong)|khong co (?:vo|chong|con)|bo me (?:\w+ ){0,2}(?:mat|qua doi)|anh chi em|chi em|anh em)\b/, f),
     entry: 'survivor.no_relatives_inheritance',
     lead: (s, f) => survivorLead(s, f),
     leadsAlways: true,
@@ -3121,10 +3122,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // không thoả thuận được thì ai được hưởng"): the relatives the law names; then the papers and the time, when asked.
     name: 'survivor-who-receives',
     asks: (f, s) =>
-      (s.memberDied === true || /\b(?:tuat|tu tuat)\b/.test(f)) &&
-      /\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong|lanh|linh|dung ten)\b|\bnguoi nao (?:se )?(?:duoc )?(?:nhan|huong|lanh)\b|\bkhong thoa thuan\b/.test(f),
+      (s.memberDied === true || has(/\b(?:tuat|tu tuat)\b/, f)) &&
+      has(/\bai (?:se )?(?:la nguoi )?(?:duoc )?(?:nhan|huong|lanh|linh|dung ten)\b|\bnguoi nao (?:se )?(?:duoc )?(?:nhan|huong|lanh)\b|\bkhong thoa thuan\b/, f),
     entry: 'survivor.who_are_relatives',
-    after: (f) => (/\b(?:bao lau|thoi han|ho so|thu tuc|giay to)\b/.test(f) ? 'survivor.procedure' : undefined),
+    after: (f) => (has(/\b(?:bao lau|thoi han|ho so|thu tuc|giay to)\b/, f) ? 'survivor.procedure' : undefined),
     replaces: ['survivor.prepaid_refund', 'survivor.member_dies_one_time', 'survivor.funeral_allowance', 'survivor.procedure', 'survivor.monthly_survivor', 'survivor.who_are_relatives'],
   },
   {
@@ -3136,15 +3137,15 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.drawingPension !== true &&
       s.yearsPaid !== undefined &&
       // ("Tôi và con được trợ cấp thế nào?")
-      (/\b(?:gia dinh|than nhan(?! tao)|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|the nao|ra sao|nhu the nao)\b/.test(f) ||
+      (has(/\b(?:gia dinh|than nhan(?! tao)|vo con|nguoi nha|toi|em|con) (?:\w+ ){0,2}(?:duoc|nhan|huong) (?:\w+ ){0,3}(?:gi|nhung gi|khoan gi|che do gi|quyen loi gi|the nao|ra sao|nhu the nao)\b/, f) ||
         // "Gia đình được nhận trợ cấp mai táng bao nhiêu, trợ cấp tuất tính thế nào": the amounts.
-        /\b(?:mai tang|tuat)\b(?: \w+){0,3} (?:bao nhieu|tinh the nao|tinh sao|duoc tinh|tinh nhu the nao)\b/.test(f) ||
+        has(/\b(?:mai tang|tuat)\b(?: \w+){0,3} (?:bao nhieu|tinh the nao|tinh sao|duoc tinh|tinh nhu the nao)\b/, f) ||
         // "Em có được nhận tiền tuất không, được bao nhiêu": the allowance and its amount.
         // (Whether a monthly allowance is due is another rule: the monthly route's.)
-        (/\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:tien |tro cap )?tuat\b(?: \w+){0,3} (?:khong|ko|k|bao nhieu)\b/.test(f) && !/\bhang thang\b/.test(f))),
+        (has(/\b(?:duoc|nhan|huong|lanh) (?:\w+ ){0,2}(?:tien |tro cap )?tuat\b(?: \w+){0,3} (?:khong|ko|k|bao nhieu)\b/, f) && !has(/\bhang thang\b/, f))),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => survivorLead(s, f),
-    after: (f) => (/\b(?:bao lau|thoi han|han (?:chot|cuoi)|ho so|thu tuc|giay to|o dau)\b/.test(f) ? 'survivor.procedure' : undefined),
+    after: (f) => (has(/\b(?:bao lau|thoi han|han (?:chot|cuoi)|ho so|thu tuc|giay to|o dau)\b/, f) ? 'survivor.procedure' : undefined),
     leadsAlways: true,
   },
   {
@@ -3152,7 +3153,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // nguyện 9 năm … được tuất hằng tháng không, hay chỉ một lần, bao nhiêu"): none; the one-time allowance for
     // their years, in đồng when the income is told, and the funeral allowance.
     name: 'voluntary-member-survivor',
-    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && VOLUNTARY_ONLY(f, s) && /\b(?:tuat|tro cap) hang thang\b/.test(f),
+    asks: (f, s) => s.memberDied === true && s.drawingPension !== true && s.yearsPaid !== undefined && VOLUNTARY_ONLY(f, s) && has(/\b(?:tuat|tro cap) hang thang\b/, f),
     entry: 'survivor.member_dies_one_time',
     lead: (s, f) => survivorLead(s, f),
     leadsAlways: true,
@@ -3161,7 +3162,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The amount of the monthly survivor allowance ("mẹ tôi 70 tuổi được tuất hằng tháng bao nhiêu"): the day's
     // figure, and when there is one.
     name: 'monthly-survivor-amount',
-    asks: (f) => MONTHLY_SURVIVOR_AMOUNT.test(f),
+    asks: (f) => has(MONTHLY_SURVIVOR_AMOUNT, f),
     entry: 'survivor.monthly_survivor',
     lead: () => MONTHLY_SURVIVOR_LEAD,
     leadsAlways: true,
@@ -3171,7 +3172,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // allowance: her months before the birth and her months against the 60 (motherDiedAfterBirthLead).
     name: 'mother-died-after-birth',
     decisive: true,
-    asks: (f) => motherDiedAfterBirthLead(f) !== undefined && /\b(?:ai (?:duoc )?nhan|nhan thay|mai tang|tien sinh|tro cap sinh|ho tro sinh|thai san|2 trieu)\b/.test(f),
+    asks: (f) => motherDiedAfterBirthLead(f) !== undefined && has(/\b(?:ai (?:duoc )?nhan|nhan thay|mai tang|tien sinh|tro cap sinh|ho tro sinh|thai san|2 trieu)\b/, f),
     entry: 'maternity.amount',
     lead: (_s, f) => motherDiedAfterBirthLead(f),
     leadsAlways: true,
@@ -3181,16 +3182,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // birth allowance, not the State's share of the contribution, which "hỗ trợ" alone would pull toward.
     name: 'birth-support-amount',
     asks: (f) =>
-      /\b(?:sinh doi|sinh ba|sinh con|sinh be|vua sinh|moi sinh|da sinh|sap sinh|du sinh)\b/.test(f) &&
-      /\b(?:ho tro|duoc|nhan) (?:\w+ ){0,2}bao nhieu(?: tien)?\b/.test(f) &&
-      !/\b(?:ho (?:can )?ngheo|dan toc|xa dao|dac khu|tien dong|muc dong|ho tro (?:\w+ ){0,2}(?:dong|10 nam|toi da|bao lau|may nam))\b/.test(f),
+      has(/\b(?:sinh doi|sinh ba|sinh con|sinh be|vua sinh|moi sinh|da sinh|sap sinh|du sinh)\b/, f) &&
+      has(/\b(?:ho tro|duoc|nhan) (?:\w+ ){0,2}bao nhieu(?: tien)?\b/, f) &&
+      !has(/\b(?:ho (?:can )?ngheo|dan toc|xa dao|dac khu|tien dong|muc dong|ho tro (?:\w+ ){0,2}(?:dong|10 nam|toi da|bao lau|may nam))\b/, f),
     entry: 'maternity.amount',
     replaces: ['subsidy.duration_10_years', 'subsidy.rates_by_group', 'subsidy.others', 'subsidy.local_topup', 'subsidy.same_for_any_income', 'subsidy.how_to_get'],
   },
   {
     // A caesarean or a natural birth: the same 2,000,000 a child.
     name: 'caesarean',
-    asks: (f) => /\b(?:sinh mo|mo de|mo lay thai|de mo|sinh thuong)\b/.test(f),
+    asks: (f) => has(/\b(?:sinh mo|mo de|mo lay thai|de mo|sinh thuong)\b/, f),
     entry: 'maternity.amount',
     lead: () => 'Sinh mổ hay sinh thường đều được trợ cấp như nhau: 2.000.000 đồng cho mỗi con (khi đã đóng đủ 6 tháng trong 12 tháng trước khi sinh); BHXH tự nguyện không có khoản thêm cho sinh mổ.',
     leadsAlways: true,
@@ -3199,7 +3200,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A later ask whether paying voluntary insurance brings a card ("… Đóng tự nguyện thì có được thẻ BHYT luôn không?"):
     // not while paying (the pensioner's card comes with the pension).
     name: 'contributor-card-asked',
-    asks: (f, s) => s.drawingPension !== true && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b(?: \w+){0,3} (?:co )?(?:duoc )?(?:cap )?(?:luon )?(?:the )?bhyt\b/.test(f) && !/\b(?:luong huu|ve huu|mua)\b/.test(f),
+    asks: (f, s) => s.drawingPension !== true && has(/\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b(?: \w+){0,3} (?:co )?(?:duoc )?(?:cap )?(?:luon )?(?:the )?bhyt\b/, f) && !has(/\b(?:luong huu|ve huu|mua)\b/, f),
     entry: 'health_insurance.contributor_card',
     laterAskOnly: true,
   },
@@ -3207,7 +3208,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A discount on household health insurance, or a card, from paying voluntary insurance: none while paying.
     name: 'contributor-health-card',
     // (A later ask after the household's card, "Chồng em đang đóng BHXH tự nguyện thì có được miễn không": the card it is about.)
-    asks: (f) => (HEALTH_CARD.test(f) || /\bco duoc mien\b/.test(f)) && /\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/.test(f) && /\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/.test(f) && !/\bluong huu\b/.test(f),
+    asks: (f) => (has(HEALTH_CARD, f) || has(/\bco duoc mien\b/, f)) && has(/\b(?:giam|mien|duoc cap|co the|kem|di kem|tang)\b/, f) && has(/\b(?:dong|tham gia) (?:bhxh )?(?:tu nguyen|tn)\b/, f) && !has(/\bluong huu\b/, f),
     entry: 'health_insurance.contributor_card',
   },
   {
@@ -3216,13 +3217,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'wrong-details',
     // (Or told the other way round: "tên em bị ghi sai … và năm sinh 1997 thành 1979".)
     asks: (f) =>
-      /\b(?:ghi |in |bi )?sai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh|ho ten|ten|so cccd|so can cuoc|gioi tinh)\b|\bsua (?:lai )?(?:nam sinh|ngay sinh|ho ten|thong tin)\b|\b(?:ten|ho ten|nam sinh|ngay sinh|thang sinh|gioi tinh) (?:\w+ ){0,2}bi (?:ghi |in |nhap )?(?:sai|nham)\b/.test(f),
+      has(/\b(?:ghi |in |bi )?sai (?:\w+ ){0,1}(?:nam sinh|ngay sinh|thang sinh|ho ten|ten|so cccd|so can cuoc|gioi tinh)\b|\bsua (?:lai )?(?:nam sinh|ngay sinh|ho ten|thong tin)\b|\b(?:ten|ho ten|nam sinh|ngay sinh|thang sinh|gioi tinh) (?:\w+ ){0,2}bi (?:ghi |in |nhap )?(?:sai|nham)\b/, f),
     entry: 'other.change_details',
   },
   {
     // A miscarriage or an abortion: the allowance is for a birth, or a fetus of 22 weeks or more lost.
     name: 'miscarriage',
-    asks: (f) => /\b(?:say thai|sa thai|pha thai|thai luu|chet luu|mat thai|hu thai|bo thai)\b/.test(f),
+    asks: (f) => has(/\b(?:say thai|sa thai|pha thai|thai luu|chet luu|mat thai|hu thai|bo thai)\b/, f),
     entry: 'maternity.stillbirth',
     // (With the months paid before it, when a start and the month are told.)
     lead: (_s, f) => lossLead(f),
@@ -3232,10 +3233,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'payment-not-shown',
     asks: (f) =>
       // ("đóng tự nguyện 8 năm nhưng tra trên VssID chỉ thấy 6 năm": fewer years shown than paid.)
-      /\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b|\b(?:chi|moi) (?:thay|hien|co|ghi)\b/.test(f) &&
-      /\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/.test(f) &&
+      has(/\b(?:khong|chua) (?:thay|hien|cap nhat|ghi nhan|co)\b|\b(?:chi|moi) (?:thay|hien|co|ghi)\b/, f) &&
+      has(/\b(?:vssid|ung dung|tra cuu|qua trinh dong)\b/, f) &&
       // (Or a receipt kept: "nộp 6 tháng vào tháng 4/2026 và vẫn còn giữ biên lai".)
-      /\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b|\bdong (?:\w+ ){0,3}\d{1,2} nam\b|\b(?:giu|con|co) (?:\w+ ){0,2}bien lai\b/.test(f),
+      has(/\b(?:nop|dong) (?:\w+ ){0,4}(?:tien|roi|o)\b|\btien dong\b|\bdong (?:\w+ ){0,3}\d{1,2} nam\b|\b(?:giu|con|co) (?:\w+ ){0,2}bien lai\b/, f),
     entry: 'where_to_pay.receipt_check',
   },
   {
@@ -3244,14 +3245,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // (How long near the support, "hỗ trợ trong bao lâu", "10 năm có được hỗ trợ": not a letter's "thiếu bao nhiêu năm"
     // about the pension beside "hộ nghèo được hỗ trợ bao nhiêu".)
     asks: (f) =>
-      /\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/.test(f) ||
+      has(/\bho tro\b(?: \w+){0,8} (?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b|\b(?:10 nam|muoi nam|120 thang|bao lau|bao nhieu nam|may nam)\b(?: \w+){0,8} ho tro\b|\b(?:het (?:duoc )?(?:thoi gian )?ho tro|con (?:duoc )?(?:nha nuoc )?ho tro(?! them)|van (?:duoc )?(?:nha nuoc )?ho tro(?! them)|ho tro co thoi han)\b/, f) ||
       // ("Tiền nhà nước hỗ trợ có được hoài ko, tới khi nào thì hết?")
-      /\bho tro\b(?: \w+){0,6} (?:hoai|mai|suot doi|(?:toi|den) (?:khi nao|bao gio|luc nao) (?:thi )?het)\b/.test(f),
+      has(/\bho tro\b(?: \w+){0,6} (?:hoai|mai|suot doi|(?:toi|den) (?:khi nao|bao gio|luc nao) (?:thi )?het)\b/, f),
     entry: 'subsidy.duration_10_years',
     lead: (s, f) => subsidyEndLead(s, f),
     leadsAlways: true,
     // A later year's contribution asked too ("đến năm 2028 … lúc đó phải nộp bao nhiêu"): the floor from 2027.
-    after: (f) => (/\b(?:nam )?20(?:2[7-9]|30)\b/.test(f) && /\b(?:nop|dong|tra) (?:\w+ ){0,3}bao nhieu\b/.test(f) ? 'contribution_amount.from_2027' : undefined),
+    after: (f) => (has(/\b(?:nam )?20(?:2[7-9]|30)\b/, f) && has(/\b(?:nop|dong|tra) (?:\w+ ){0,3}bao nhieu\b/, f) ? 'contribution_amount.from_2027' : undefined),
   },
   {
     // Joining in the campaign month, asking for something more ("tháng 5 đăng ký có được hỗ trợ thêm gì không hay như
@@ -3259,28 +3260,28 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'campaign-month-support',
     // (Not a month of birth or of a date, "sinh tháng 5/1964"; not "qua tuổi".)
     asks: (f) =>
-      /\b(?:thang (?:5|nam)(?! \d)|thang van dong|dot van dong|chien dich)\b/.test(f) &&
-      /\b(?:uu dai|ho tro them|duoc them|giam|khuyen mai|qua tang|tang qua|co qua|nhu binh thuong|khac gi)\b/.test(f),
+      has(/\b(?:thang (?:5|nam)(?! \d)|thang van dong|dot van dong|chien dich)\b/, f) &&
+      has(/\b(?:uu dai|ho tro them|duoc them|giam|khuyen mai|qua tang|tang qua|co qua|nhu binh thuong|khac gi)\b/, f),
     entry: 'campaign.any_discount',
   },
   {
     // Under 18 and asking to join ("phải đợi đủ 18 tuổi?"): from 15.
     name: 'minimum-age',
     // (Not a child named in a family's survivor question: "em trai em 15 tuổi đang đi học".)
-    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && !s.memberDied && /\b(?:tham gia|dong|dung ten|dang ky)\b/.test(f),
+    asks: (f, s) => s.age !== undefined && s.age >= 14 && s.age < 18 && !s.memberDied && has(/\b(?:tham gia|dong|dung ten|dang ky)\b/, f),
     entry: 'eligibility.min_age_15',
   },
   {
     // Paying through a bank app or online: the online payment, not the list of agents.
     name: 'online-payment',
     asks: (f) =>
-      (/\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/.test(f) &&
-        /\b(?:nop|dong|thanh toan)\b/.test(f)) ||
+      (has(/\b(?:app|ung dung) (?:ngan hang|vi|momo|zalopay|vnpay)\b|\bchuyen khoan\b|\bvi dien tu\b|\b(?:qua|bang|tren) (?:mang|online|internet|ngan hang)\b/, f) &&
+        has(/\b(?:nop|dong|thanh toan)\b/, f)) ||
       // "đóng qua VssID được không", "nộp tiền trên điện thoại" (not seeing the record there, or registering)
-      /\b(?:dong|nop|thanh toan)\b(?: \w+){0,4} (?:qua|bang|tren) (?:vssid|app|ung dung|dien thoai|dich vu cong)\b/.test(f) ||
+      has(/\b(?:dong|nop|thanh toan)\b(?: \w+){0,4} (?:qua|bang|tren) (?:vssid|app|ung dung|dien thoai|dich vu cong)\b/, f) ||
       // ("tự đóng online được không")
-      /\b(?:dong|nop|thanh toan) (?:\w+ ){0,2}(?:online|truc tuyen)\b/.test(f) ||
-      (/\b(?:o|tu) nuoc ngoai\b/.test(f) && /\b(?:dong|nop) tien\b|\bbang cach nao\b/.test(f)),
+      has(/\b(?:dong|nop|thanh toan) (?:\w+ ){0,2}(?:online|truc tuyen)\b/, f) ||
+      (has(/\b(?:o|tu) nuoc ngoai\b/, f) && has(/\b(?:dong|nop) tien\b|\bbang cach nao\b/, f)),
     entry: 'where_to_pay.online_payment',
   },
   {
@@ -3288,10 +3289,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     name: 'work-abroad',
     asks: (f, s) =>
       !s.settlingAbroad &&
-      /\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc)|eps)\b/.test(f) &&
-      !/\b(?:rut|mot lan|dang ky|ve nuoc|da ve|ve (?:duoc|roi))\b|\b(?:nhat|han|han quoc|dai loan|duc|nuoc ngoai) (?:moi |vua )?ve\b(?! (?:lai|sau|khi|nam|thang))/.test(f) &&
+      has(/\b(?:xuat khau lao dong|di lam (?:viec )?(?:o |tai )?nuoc ngoai|lam viec (?:o |tai )(?:nuoc ngoai|nhat ban|han quoc|dai loan|duc)|eps)\b/, f) &&
+      !has(/\b(?:rut|mot lan|dang ky|ve nuoc|da ve|ve (?:duoc|roi))\b|\b(?:nhat|han|han quoc|dai loan|duc|nuoc ngoai) (?:moi |vua )?ve\b(?! (?:lai|sau|khi|nam|thang))/, f) &&
       // (Asking to join from abroad, "đang ở Hàn, muốn đóng bhxh ở VN", is this rule too; back home it is not.)
-      (!JOIN_ASK.test(f) || /\b(?:dang o|dang lam|dang di|hien o) (?:\w+ ){0,2}(?:han|nhat|dai loan|nuoc ngoai|duc)\b/.test(f)),
+      (!has(JOIN_ASK, f) || has(/\b(?:dang o|dang lam|dang di|hien o) (?:\w+ ){0,2}(?:han|nhat|dai loan|nuoc ngoai|duc)\b/, f)),
     entry: 'transfer_between_schemes.work_abroad',
   },
   {
@@ -3302,12 +3303,12 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       s.employment === 'left_job' &&
       !s.memberDied &&
-      JOIN_OR_GO_ON.test(f) &&
+      has(JOIN_OR_GO_ON, f) &&
       // (Nor when the birth allowance is what is asked, "… có đủ điều kiện nhận tiền thai sản tự nguyện ko".)
-      !(BIRTH_TOLD.test(f) && /\b(?:thai san|2 ?tr(?:ieu)?)\b/.test(f)) &&
-      !/\b(?<!\b(?:chua|khong|ko|k) )(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/.test(f) &&
+      !(has(BIRTH_TOLD, f) && has(/\b(?:thai san|2 ?tr(?:ieu)?)\b/, f)) &&
+      !has(/\b(?<!\b(?:chua|khong|ko|k) )(?:rut|mot lan|tuat|mai tang|qua doi|tu tran|nhan lai|lay lai)\b|\b(?:phuong thuc|hinh thuc|cach) (?:dong |nop )?(?:nao|gi)\b|\b(?:dung|ngung|thoi) (?:dong|tham gia)\b/, f) &&
       // ("6 năm bắt buộc chưa rút, giờ đóng tn tiếp dc ko": nothing withdrawn, whether to go on asked after it.)
-      (!/\b(?:chua|khong|ko|k) rut\b/.test(f) || GO_ON_ASKED.test(f.slice(f.search(/\b(?:chua|khong|ko|k) rut\b/)))),
+      (!has(/\b(?:chua|khong|ko|k) rut\b/, f) || has(GO_ON_ASKED, f.slice(f.search(/\b(?:chua|khong|ko|k) rut\b/)))),
     entry: 'transfer_between_schemes.quit_job',
     lead: yearsLead,
     covered: ['eligibility.no_contract', 'transfer_between_schemes.combine_periods', 'transfer_between_schemes.merge_books', 'pension_conditions.years_15', 'eligibility.rejoin_after_withdrawal'],
@@ -3315,7 +3316,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Nhà nước cho bao nhiêu tiền": every group's subsidy (a group named is handled by the situation).
     name: 'subsidy-amount',
-    asks: (f) => /\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/.test(f) && /\bbao nhieu\b/.test(f) && !/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/.test(f),
+    asks: (f) => has(/\bnha nuoc (?:\w+ ){0,3}(?:cho|ho tro|tra|bu|dong gium)\b/, f) && has(/\bbao nhieu\b/, f) && !has(/\b(?:muc dong|phai nop|con (?:phai )?nop)\b/, f),
     entry: 'subsidy.rates_by_group',
     covered: ['subsidy.poor_household', 'subsidy.near_poor', 'subsidy.ethnic_minority', 'subsidy.island_commune', 'subsidy.others', 'subsidy.local_topup'],
   },
@@ -3324,14 +3325,14 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // kind of person who is no subsidy group of its own (a disabled person): every group's rate.
     name: 'subsidy-rule',
     asks: (f, s) =>
-      /\bho tro\b/.test(f) &&
-      /\b(?:quy dinh|chinh sach|doi tuong nao|nhom nao|nhung (?:ai|doi tuong|nhom)|cac muc)\b(?: \w+){0,8} ho tro\b|\bho tro\b(?: \w+){0,8} (?:quy dinh|chinh sach)\b|\bkhuyet tat\b/.test(f) &&
+      has(/\bho tro\b/, f) &&
+      has(/\b(?:quy dinh|chinh sach|doi tuong nao|nhom nao|nhung (?:ai|doi tuong|nhom)|cac muc)\b(?: \w+){0,8} ho tro\b|\bho tro\b(?: \w+){0,8} (?:quy dinh|chinh sach)\b|\bkhuyet tat\b/, f) &&
       !s.household &&
       !s.ethnicMinority &&
-      !/\b(?:bhyt|bao hiem y te|xa dao|dac khu|10 nam|bao lau)\b/.test(f),
+      !has(/\b(?:bhyt|bao hiem y te|xa dao|dac khu|10 nam|bao lau)\b/, f),
     entry: 'subsidy.rates_by_group',
     lead: (_s, f) =>
-      /\bkhuyet tat\b/.test(f)
+      has(/\bkhuyet tat\b/, f)
         ? 'Nhà nước không có mức hỗ trợ riêng cho người khuyết tật tham gia BHXH tự nguyện: người khuyết tật được hỗ trợ theo nhóm của mình (hộ nghèo, hộ cận nghèo, dân tộc thiểu số hoặc nhóm còn lại); một số tỉnh có thể hỗ trợ thêm.'
         : undefined,
     covered: ['subsidy.rates_by_group'],
@@ -3339,13 +3340,13 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Đối tượng, phương thức đóng ra sao?": who may join, then how to pay (two asks in one headline).
     name: 'who-and-how-to-pay',
-    asks: (f) => /\bdoi tuong\b/.test(f) && /\bphuong thuc (?:dong|nop)\b/.test(f) && !/\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}phuong thuc\b/.test(f),
+    asks: (f) => has(/\bdoi tuong\b/, f) && has(/\bphuong thuc (?:dong|nop)\b/, f) && !has(/\b(?:doi|thay doi|chuyen)(?! tuong\b) (?:\w+ ){0,2}phuong thuc\b/, f),
     entry: 'eligibility.who_can_join',
     after: () => 'payment_mode.modes',
   },
   {
     name: 'military-service',
-    asks: (f) => /\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/.test(f),
+    asks: (f) => has(/\b(?:tai ngu|nghia vu quan su|xuat ngu|nhap ngu)\b/, f),
     entry: 'other.military_service',
   },
   {
@@ -3353,9 +3354,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // the years paid are kept (not what a year costs). Help with the premium or a withdrawal is another ask.
     name: 'cannot-afford',
     asks: (f) =>
-      /\b(?:khong (?:co|du|con) tien|het tien|kho khan (?:qua|ve tien|tai chinh|kinh te)|khong (?:dong|nop) (?:noi|duoc nua))\b/.test(f) &&
-      /\b(?:dong|nop)\b/.test(f) &&
-      !/\b(?:rut|mot lan|ho tro|tro cap|hongheo|ho ngheo|can ngheo)\b/.test(f),
+      has(/\b(?:khong (?:co|du|con) tien|het tien|kho khan (?:qua|ve tien|tai chinh|kinh te)|khong (?:dong|nop) (?:noi|duoc nua))\b/, f) &&
+      has(/\b(?:dong|nop)\b/, f) &&
+      !has(/\b(?:rut|mot lan|ho tro|tro cap|hongheo|ho ngheo|can ngheo)\b/, f),
     entry: 'payment_mode.pause_resume',
     lead: yearsLead,
     covered: ['payment_mode.pause_resume', 'payment_mode.missed_payment'],
@@ -3364,29 +3365,27 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Lost or damaged book: reissued, the periods are kept.
     name: 'lost-book',
     asks: (f) =>
-      /\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b(?! (?:nam|thang|tien))|\bcap lai so\b/.test(
-        f,
-      ),
+      has(/\b(?:mat|lam mat|danh mat|that lac|hong|rach) (?:\w+ ){0,5}so (?:bhxh|bao hiem)\b|\bso (?:bhxh|bao hiem)(?: \w+){0,4} bi (?:mat|hong|rach)\b|\bmat so\b(?! (?:nam|thang|tien))|\bcap lai so\b/, f),
     entry: 'other.lost_book',
     // "Mất sổ, giờ muốn rút một lần thì làm gì": the lump-sum papers first (the book is one of them), then its reissue.
     // ("Mất sổ, muốn tiếp tục tham gia tự nguyện có được không": going on first.)
-    before: (f) => (/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f) ? 'lump_sum.procedure' : JOIN_OR_GO_ON.test(f) && /\b(?:duoc|dong duoc|tham gia duoc) (?:khong|ko|k)\b/.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
+    before: (f) => (has(/\b(?:rut|nhan|huong|lanh|lay)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/, f) ? 'lump_sum.procedure' : has(JOIN_OR_GO_ON, f) && has(/\b(?:duoc|dong duoc|tham gia duoc) (?:khong|ko|k)\b/, f) ? 'transfer_between_schemes.quit_job' : undefined),
   },
   {
     // The employer closes the book when the person leaves: asked how ("lấy sổ ở đâu", "chốt sổ thế nào") or
     // told it was not done ("công ty không chốt sổ"); going on with voluntary insurance, when asked too, comes first.
     name: 'book-closing',
-    asks: (f) => CLOSE_BOOK_ASK.test(f),
+    asks: (f) => has(CLOSE_BOOK_ASK, f),
     entry: 'other.book_closing',
-    before: (f) => (JOIN_OR_GO_ON.test(f) ? 'transfer_between_schemes.quit_job' : undefined),
+    before: (f) => (has(JOIN_OR_GO_ON, f) ? 'transfer_between_schemes.quit_job' : undefined),
   },
   {
     // Left a job and asks when the lump sum may be claimed ("thôi việc … khi nào tôi mới có thể nộp hồ sơ hưởng BHXH 1
     // lần"): after 12 months paying neither kind, for years paid before 1/7/2025 (Law 41/2024 Art 141(1)(c)).
     name: 'lump-sum-when-after-leaving',
     asks: (f, s) =>
-      (s.employment === 'left_job' || /\b(?:nghi viec|thoi viec|nghi lam)\b/.test(f)) &&
-      /\b(?:khi nao|bao gio|sau bao lau|may thang nua|bao lau nua)\b(?: \w+){0,8} (?:rut|nhan|huong|lanh|lam|nop ho so)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/.test(f),
+      (s.employment === 'left_job' || has(/\b(?:nghi viec|thoi viec|nghi lam)\b/, f)) &&
+      has(/\b(?:khi nao|bao gio|sau bao lau|may thang nua|bao lau nua)\b(?: \w+){0,8} (?:rut|nhan|huong|lanh|lam|nop ho so)\b(?: \w+){0,4} (?:mot lan|1 lan)\b/, f),
     entry: 'lump_sum.transitional_12_months',
     // ("đóng BHXH trong 6 tháng": under a year, the sum is what was paid, at most 2 months of the average.)
     lead: (_s, f) => {
@@ -3406,8 +3405,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.yearsPaid !== undefined &&
       s.sex !== undefined &&
       s.yearsPaid >= (s.sex === 'female' ? 30 : 35) &&
-      /\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/.test(f) &&
-      !/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/.test(f),
+      has(/\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/, f) &&
+      !has(/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/, f),
     entry: 'benefits_pension.over_max_bonus',
     lead: (s) => `${yearsLead(s) ?? ''} Đóng thêm không làm tăng tỷ lệ nữa vì đã ở mức tối đa 75%; mỗi năm vượt mốc chỉ thêm trợ cấp một lần nửa tháng thu nhập bình quân khi nghỉ hưu.`.trim(),
     leadsAlways: true,
@@ -3417,10 +3416,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // hơn thì có được không hay bắt buộc phải nghỉ"): yes, before claiming, and each year raises the rate.
     name: 'keep-paying-past-15',
     asks: (f, s) =>
-      ((s.yearsPaid ?? 0) >= 15 || /\b(?:da |dong |duoc )?du 15 nam\b/.test(f)) &&
-      /\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/.test(f) &&
-      /\b(?:duoc|khong|hay|co nen|nen)\b/.test(f) &&
-      !/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/.test(f),
+      ((s.yearsPaid ?? 0) >= 15 || has(/\b(?:da |dong |duoc )?du 15 nam\b/, f)) &&
+      has(/\b(?:dong tiep|tiep tuc dong|dong them|dong nua)\b/, f) &&
+      has(/\b(?:duoc|khong|hay|co nen|nen)\b/, f) &&
+      !has(/\b(?:qua doi|chet|mat|rut|mot lan|1 lan)\b/, f),
     entry: 'pension_conditions.continue_after_age',
     lead: (s) => {
       const male = 'nam: từ 15 đến 20 năm mỗi năm thêm 1% (20 năm được 45%), sau đó mỗi năm thêm 2%';
@@ -3434,7 +3433,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Đăng ký gọi lại thế nào", "muốn có người gọi điện tư vấn": the callback this service takes (GOI LAI), not the hotline.
     name: 'callback-asked',
-    asks: (f) => /\b(?:dang ky|yeu cau|de nghi|nho|xin|muon co nguoi|muon duoc) (?:\w+ ){0,3}goi (?:lai|dien lai)\b|\bgoi lai (?:cho )?(?:toi|em|me|bo|minh)\b|\b(?:can bo|nguoi) (?:\w+ ){0,2}goi (?:dien )?(?:lai|tu van)\b/.test(f),
+    asks: (f) => has(/\b(?:dang ky|yeu cau|de nghi|nho|xin|muon co nguoi|muon duoc) (?:\w+ ){0,3}goi (?:lai|dien lai)\b|\bgoi lai (?:cho )?(?:toi|em|me|bo|minh)\b|\b(?:can bo|nguoi) (?:\w+ ){0,2}goi (?:dien )?(?:lai|tu van)\b/, f),
     entry: 'contact_hotline.callback',
     replaces: ['contact_hotline.hotline', 'how_to_join.existing_number', 'contact_hotline.local_agent'],
   },
@@ -3442,7 +3441,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The pension's rate asked after another ask ("… hỗ trợ bao nhiêu %? … và sau này được hưởng bao nhiêu %"): the rate
     // by years, not the State's share the message's other ask was about.
     name: 'pension-rate-asked',
-    asks: (f) => /\b(?:sau nay|ve gia|khi (?:nghi|ve) huu|luong huu)\b(?: \w+){0,4} (?:duoc |se duoc )?(?:huong|nhan|lanh|duoc) (?:\w+ ){0,2}(?:bao nhieu|may) (?:%|phan tram)/.test(f) && !/\bho tro\b/.test(f),
+    asks: (f) => has(/\b(?:sau nay|ve gia|khi (?:nghi|ve) huu|luong huu)\b(?: \w+){0,4} (?:duoc |se duoc )?(?:huong|nhan|lanh|duoc) (?:\w+ ){0,2}(?:bao nhieu|may) (?:%|phan tram)/, f) && !has(/\bho tro\b/, f),
     entry: 'benefits_pension.how_calculated',
     replaces: ['subsidy.rates_by_group', 'subsidy.who_gets', 'benefits_pension.what_benefits'],
   },
@@ -3450,7 +3449,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A book made by someone else under the asker's ID ("cho một người cháu mượn chứng minh thư để làm sổ … có 2 quyển
     // sổ, cần gộp"): not the asker's years, so not merged; corrected, separated or withdrawn at the BHXH office.
     name: 'book-made-by-another',
-    asks: (f) => LENT_ID.test(f) && /\b(?:so|ma so) (?:bhxh|bao hiem)\b/.test(f),
+    asks: (f) => has(LENT_ID, f) && has(/\b(?:so|ma so) (?:bhxh|bao hiem)\b/, f),
     entry: 'other.change_details',
     lead: () =>
       'Sổ do người khác làm bằng giấy tờ của anh/chị (cho mượn chứng minh thư, căn cước) không phải quá trình đóng của anh/chị nên không gộp vào sổ của anh/chị: anh/chị báo cơ quan BHXH (mang CCCD, các sổ và giấy tờ liên quan) để điều chỉnh, tách hoặc thu hồi sổ đó; người đã dùng giấy tờ của anh/chị phải làm lại theo thông tin của chính họ.',
@@ -3461,7 +3460,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // Two books for the same person ("cả 2 nơi đều đóng bảo hiểm xã hội và làm sổ BHXH cho tôi"): one number a person;
     // the books merged, a period paid twice counted once.
     name: 'two-books',
-    asks: (f) => /\b(?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\bca (?:2|hai) (?:noi|don vi|cong ty) (?:deu )?dong\b|\b(?:2|hai) ma so (?:bhxh|bao hiem)\b/.test(f),
+    asks: (f) => has(/\b(?:2|hai) (?:quyen |cuon )?so (?:bhxh|bao hiem)\b|\bca (?:2|hai) (?:noi|don vi|cong ty) (?:deu )?dong\b|\b(?:2|hai) ma so (?:bhxh|bao hiem)\b/, f),
     entry: 'transfer_between_schemes.merge_books',
     lead: () => 'Mỗi người chỉ có một mã số BHXH: anh/chị báo cơ quan BHXH (mang CCCD và các sổ) để gộp về một sổ, thu hồi sổ thừa; thời gian hai nơi cùng đóng chỉ được tính một lần.',
     leadsAlways: true,
@@ -3471,9 +3470,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // The campaign's theme asked first, then its messages ("chủ đề chiến dịch là gì, có mấy thông điệp để kẻ băng rôn, và lễ
     // ra quân ngày nào"): the theme, then the messages; the launch as a further ask.
     name: 'campaign-theme',
-    asks: (f) => /\bchu de\b/.test(f) && /\b(?:chien dich|thang van dong|le ra quan|tuyen truyen|dot van dong)\b/.test(f),
+    asks: (f) => has(/\bchu de\b/, f) && has(/\b(?:chien dich|thang van dong|le ra quan|tuyen truyen|dot van dong)\b/, f),
     entry: 'campaign.theme',
-    after: (f) => (/\b(?:thong diep|khau hieu|bang ron)\b/.test(f) ? 'campaign.messages' : undefined),
+    after: (f) => (has(/\b(?:thong diep|khau hieu|bang ron)\b/, f) ? 'campaign.messages' : undefined),
     replaces: ['campaign.messages', 'campaign.month', 'campaign.launch_2020'],
   },
   {
@@ -3481,9 +3480,9 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // hưu"): the pension goes on, received by proxy or into an account; not the lump sum of a contributor who emigrates.
     name: 'pensioner-goes-abroad',
     asks: (f, s) =>
-      (s.drawingPension === true || /\b(?:da|dang) (?:\w+ ){0,1}(?:nghi|ve) huu\b|\bnghi huu tu\b/.test(f)) &&
-      /\b(?:dinh cu|nuoc ngoai|sang (?:my|uc|canada|nhat|han quoc|phap|duc|anh|dai loan))\b/.test(f) &&
-      !/\b(?:qua doi|chet|tu vong)\b/.test(f),
+      (s.drawingPension === true || has(/\b(?:da|dang) (?:\w+ ){0,1}(?:nghi|ve) huu\b|\bnghi huu tu\b/, f)) &&
+      has(/\b(?:dinh cu|nuoc ngoai|sang (?:my|uc|canada|nhat|han quoc|phap|duc|anh|dai loan))\b/, f) &&
+      !has(/\b(?:qua doi|chet|tu vong)\b/, f),
     entry: 'benefits_pension.pensioner_abroad',
     replaces: ['lump_sum.emigration', 'lump_sum.when_allowed', 'benefits_pension.receive_pension', 'lump_sum.procedure', 'benefits_pension.pensioner_abroad'],
   },
@@ -3495,7 +3494,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
       s.age !== undefined &&
       s.sex !== undefined &&
       s.birthMonth === undefined &&
-      /\b(?:den|toi) nam nao (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b|\b(?:nam nao|bao gio|khi nao|may tuoi|luc nao) (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b/.test(f),
+      has(/\b(?:den|toi) nam nao (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b|\b(?:nam nao|bao gio|khi nao|may tuoi|luc nao) (?:thi )?(?:moi )?(?:du|den|toi) tuoi (?:nghi|ve) huu\b/, f),
     entry: 'pension_conditions.retirement_age',
     lead: (s) => (s.age !== undefined && s.sex ? `Anh/chị ${s.age} tuổi (${s.sex === 'male' ? 'nam' : 'nữ'}) đến tuổi nghỉ hưu ${whenRetires(s.sex, s.age, ruleYear(s))}.` : undefined),
     leadsAlways: true,
@@ -3508,8 +3507,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f, s) =>
       (s.age ?? 0) >= 75 &&
       s.drawingPension !== true &&
-      /\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|duoc huong)\b/.test(f) &&
-      !/\b(?:tham gia|dang ky|mua|dong (?:bhxh|tu nguyen|them|tiep))\b/.test(f),
+      has(/\b(?:che do|huong gi|duoc gi|quyen loi|tro cap|duoc huong)\b/, f) &&
+      !has(/\b(?:tham gia|dang ky|mua|dong (?:bhxh|tu nguyen|them|tiep))\b/, f),
     entry: 'other.social_pension',
     replaces: ['benefits_pension.what_benefits', 'benefits_pension.why_join', 'eligibility.no_upper_age'],
   },
@@ -3518,10 +3517,10 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // gì, nộp ở đâu"): the claim's papers and office.
     name: 'claim-after-waiting',
     asks: (f) =>
-      /\b(?:thu tuc|ho so|giay to|lam gi)\b/.test(f) &&
-      /\b(?:bao luu|cho (?:den )?(?:tuoi )?(?:nghi )?huu)\b/.test(f) &&
-      !/\bchua du\b/.test(f) &&
-      /\b(?:huong|nhan|lanh) (?:luong huu|che do|huu)\b|\bde (?:duoc )?huong\b/.test(f),
+      has(/\b(?:thu tuc|ho so|giay to|lam gi)\b/, f) &&
+      has(/\b(?:bao luu|cho (?:den )?(?:tuoi )?(?:nghi )?huu)\b/, f) &&
+      !has(/\bchua du\b/, f) &&
+      has(/\b(?:huong|nhan|lanh) (?:luong huu|che do|huu)\b|\bde (?:duoc )?huong\b/, f),
     entry: 'pension_conditions.claim_procedure',
     replaces: ['benefits_pension.no_sickness', 'benefits_pension.why_join', 'benefits_pension.what_benefits', 'pension_conditions.years_15', 'lump_sum.procedure'],
   },
@@ -3529,7 +3528,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // A level raised or lowered, asked whether allowed and what it costs ("đang đóng mức 2tr/tháng, giờ muốn lên 5tr thì dc
     // ko, đóng bn 1 tháng"): the price at the new level, then the rule (from the next period).
     name: 'level-change-priced',
-    asks: (f) => /\b(?:tang|nang|muon|dinh|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong) (?:muc )?(?:thu nhap )?\d/.test(f) && /\b(?:duoc|dc) (?:khong|ko|k)\b/.test(f) && /\bbao nhieu\b/.test(f),
+    asks: (f) => has(/\b(?:tang|nang|muon|dinh|doi|chuyen|ha|giam) (?:muc (?:thu nhap )?)?(?:len|xuong) (?:muc )?(?:thu nhap )?\d/, f) && has(/\b(?:duoc|dc) (?:khong|ko|k)\b/, f) && has(/\bbao nhieu\b/, f),
     entry: 'contribution_amount.how_much_month',
     after: () => 'payment_mode.change_mode_income',
     replaces: ['contribution_amount.examples', 'contribution_amount.how_much_month', 'calculator.premium_for_income', 'payment_mode.change_mode_income'],
@@ -3538,8 +3537,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Mức đóng và phương thức đóng như thế nào?": how much, then the ways to pay (not changing a level already chosen).
     name: 'level-and-mode',
     asks: (f) =>
-      /\bmuc dong (?:\w+ ){0,3}(?:va|,|cung nhu) (?:\w+ ){0,2}(?:phuong thuc|cach) (?:dong|nop)\b|\b(?:phuong thuc|cach) (?:dong|nop) (?:\w+ ){0,3}(?:va|,) (?:\w+ ){0,2}muc dong\b/.test(f) &&
-      !/\b(?:doi|thay doi|chuyen|tang|giam|sua)\b/.test(f),
+      has(/\bmuc dong (?:\w+ ){0,3}(?:va|,|cung nhu) (?:\w+ ){0,2}(?:phuong thuc|cach) (?:dong|nop)\b|\b(?:phuong thuc|cach) (?:dong|nop) (?:\w+ ){0,3}(?:va|,) (?:\w+ ){0,2}muc dong\b/, f) &&
+      !has(/\b(?:doi|thay doi|chuyen|tang|giam|sua)\b/, f),
     entry: 'contribution_amount.how_much_month',
     after: () => 'payment_mode.modes',
     replaces: ['payment_mode.change_mode_income', 'payment_mode.modes', 'contribution_amount.rate_22', 'contribution_amount.minimum'],
@@ -3547,21 +3546,21 @@ export const ASK_ROUTES: readonly AskRoute[] = [
   {
     // "Nghỉ hưu sớm", "hưởng lương hưu trước tuổi": the early-retirement rule, with what the years mean.
     name: 'early-retirement',
-    asks: (f) => /\b(?:nghi|ve) huu (?:som|truoc tuoi|truoc)\b|\b(?:huong|linh|nhan|lanh) (?:luong huu )?(?:som|truoc tuoi)\b/.test(f),
+    asks: (f) => has(/\b(?:nghi|ve) huu (?:som|truoc tuoi|truoc)\b|\b(?:huong|linh|nhan|lanh) (?:luong huu )?(?:som|truoc tuoi)\b/, f),
     entry: 'pension_conditions.early_retirement',
     lead: yearsLead,
   },
   {
     // An old person's health card and an allowance asked together: the card, then the social pension.
     name: 'old-age-card-and-allowance',
-    asks: (f) => HEALTH_CARD.test(f) && /\b(?:[7-9]\d tuoi|nguoi cao tuoi|nguoi gia)\b/.test(f) && /\btro cap\b/.test(f) && !JOIN_ASK.test(f),
+    asks: (f) => has(HEALTH_CARD, f) && has(/\b(?:[7-9]\d tuoi|nguoi cao tuoi|nguoi gia)\b/, f) && has(/\btro cap\b/, f) && !has(JOIN_ASK, f),
     entry: 'health_insurance.older_people',
     after: () => 'other.social_pension',
   },
   {
     // Whether the income paid years ago is indexed ("nhân hệ số trượt giá"): the formula, which says it is.
     name: 'indexation',
-    asks: (f) => /\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia))\b/.test(f) && /\bluong huu\b/.test(f),
+    asks: (f) => has(/\b(?:truot gia|he so (?:\w+ ){0,2}(?:dieu chinh|truot gia))\b/, f) && has(/\bluong huu\b/, f),
     entry: 'benefits_pension.how_calculated',
     lead: yearsLead,
   },
@@ -3569,8 +3568,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // "Lương hưu được tính thế nào": the formula (rate x average of the whole period), with the person's rate.
     name: 'pension-formula',
     asks: (f) =>
-      /\b(?:luong huu|che do huu(?: tri)?)\b(?: \w+){0,8} (?:duoc )?tinh (?:nhu )?(?:the nao|ra sao)\b|\bcach tinh (?:luong huu|che do huu)\b/.test(f) &&
-      !/\b(?:bat buoc|ty le|phan tram)\b/.test(f),
+      has(/\b(?:luong huu|che do huu(?: tri)?)\b(?: \w+){0,8} (?:duoc )?tinh (?:nhu )?(?:the nao|ra sao)\b|\bcach tinh (?:luong huu|che do huu)\b/, f) &&
+      !has(/\b(?:bat buoc|ty le|phan tram)\b/, f),
     entry: 'benefits_pension.how_calculated',
     lead: yearsLead,
     covered: ['benefits_pension.rate_women', 'benefits_pension.rate_men', 'transfer_between_schemes.mixed_pension', 'calculator.pension_estimate'],

@@ -1,4 +1,5 @@
 import { foldWords } from './fold-memo.ts';
+import { has } from './regex-literals.ts';
 
 /**
  * "dk" is mostly "được", but "đăng ký" before what is registered or after a wish or a place ("muốn dk bhxh", "dk ở
@@ -98,4 +99,4 @@ export function askWords(text: string): string {
 
 /** A message about health insurance that names nothing of social insurance ("hộ cận nghèo mua BHYT đóng bao nhiêu"). */
 export const healthCardOnly = (folded: string): boolean =>
-  /\b(?:bhyt|bao hiem y te)\b/.test(folded) && !/\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/.test(folded);
+  has(/\b(?:bhyt|bao hiem y te)\b/, folded) && !has(/\b(?:bhxh|bao hiem xa hoi|tu nguyen|luong huu)\b/, folded);

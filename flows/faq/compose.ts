@@ -6,6 +6,7 @@ import type { FaqIndex } from './search-index.ts';
 import type { KbEntry } from './kb.ts';
 import { pastEffectiveNote, type AsOfDay } from './as-of.ts';
 import { PLACEHOLDER_PATTERN, renderForDay, type CampaignFacts } from './kb-text.ts';
+import { has } from './regex-literals.ts';
 
 /** What a question asks for besides its topic, and how to see that an answer gives it. */
 interface Facet {
@@ -104,7 +105,7 @@ export function entryBody(entry: KbEntry, sms: boolean): string {
 /** "Căn cứ: …" line of an entry. */
 export function sourceLine(entry: KbEntry): string {
   const s = entry.source.trim();
-  return /^căn cứ/i.test(s) ? s : `Căn cứ: ${s}`;
+  return has(/^căn cứ/i, s) ? s : `Căn cứ: ${s}`;
 }
 
 const plain = (t: string): string => fold(t).toLowerCase();
@@ -161,7 +162,7 @@ export function addFacetParts(index: FaqIndex, text: string, parts: AnswerPart[]
     );
     const fallback = facet.fallback && (facet.fallbackFor?.includes(first.entry.topic) ?? true) ? index.entries.get(facet.fallback) : undefined;
     // The contribution amount is what "mức đóng bao nhiêu" asks, whatever the topic of the first answer.
-    const own = facet.fallback === 'contribution_amount.how_much_month' && /\b(?:muc dong|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/.test(q) ? fallback : undefined;
+    const own = facet.fallback === 'contribution_amount.how_much_month' && has(/\b(?:muc dong|dong bao nhieu(?! (?:nam|thang|lau|tuoi|lan)\b))\b/, q) ? fallback : undefined;
     const preferred = facet.prefer ? sameTopic.find((e) => facet.prefer!.test(e.id)) : undefined;
     const giver = own ?? preferred ?? sameTopic.find((e) => facet.gives.test(plain(renderForDay(e.short, day)))) ?? fallback;
     if (giver && !out.some((p) => p.entry.id === giver.id)) out.push({ entry: giver });
@@ -176,7 +177,7 @@ const VERDICT = /^(?:Được|Có|Không|Chưa)[.,:] +/;
  * được tính lại …" then "Được. Đã nhận BHXH một lần, anh/chị vẫn đăng ký tham gia lại …"): one verdict, the person's.
  */
 function withoutSecondVerdict(lead: string | undefined, body: string): string {
-  if (!lead || !VERDICT.test(lead)) return body;
+  if (!lead || !has(VERDICT, lead)) return body;
   const rest = body.replace(VERDICT, '');
   return rest === body ? body : rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -7,6 +7,7 @@ import { formatAge, type Situation } from './situation.ts';
 import { monthIndex, monthYear, type AsOfDay } from './as-of.ts';
 import { reaches } from './retirement-date.ts';
 import { paidByRetirement, pensionRate, percentText, ratePct, spell, whenRetires, yearsAsked, yearsToRetirement } from './leads.ts';
+import { has } from './regex-literals.ts';
 
 /** The income a person says they chose, or would ("chọn mức thu nhập 3tr", "đóng mức 5tr/tháng", "thu nhập 2 triệu"). */
 const INCOME_CHOSEN = /\b(?:muc|thu nhap|chon|dong theo|tien luong|luong)\b|\b\d+(?:[.,]\d+)? ?(?:tr|trieu)\d* thi\b/;
@@ -38,7 +39,7 @@ const PERIOD_PAID_MODE_FIRST = /\b(?:dong|nop)(?: \w+){0,4}? (3|6|12) thang (?:m
 /** … or the mode, then the last period's payment ("theo phương thức 12 tháng, mức thu nhập 5 triệu, kỳ gần nhất nộp tháng 3/2026"). */
 const PERIOD_PAID_LAST = /\b(?:phuong thuc|dong|nop) (3|6|12) thang\b(?: \w+){0,10}? ky (?:gan nhat|nay|hien tai|vua roi|moi|cuoi) (?:\w+ ){0,2}?(?:nop|dong|bat dau)(?: tu| vao)? (?:thang )?(\d{1,2}) (?:nam )?(20\d\d)\b/;
 /** The level or the mode to change within a period already paid ("kỳ gần nhất nộp tháng 3/2026 … muốn hạ xuống mức 2 triệu"). */
-export const changeWithinPaid = (f: string): boolean => paidPeriod(f) !== undefined && !/\bchua (?:nop|dong)\b/.test(f) && /\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/.test(f);
+export const changeWithinPaid = (f: string): boolean => paidPeriod(f) !== undefined && !has(/\bchua (?:nop|dong)\b/, f) && has(/\b(?:ha|giam|nang|tang|doi|chuyen) (?:\w+ ){0,3}(?:muc|len|xuong|phuong thuc|sang)\b/, f);
 /** A period already paid: its first month (from year 0) and its length in months. */
 export function paidPeriod(f: string): { start: number; months: number } | undefined {
   const m = PERIOD_PAID_IN.exec(f);
@@ -61,8 +62,8 @@ export function periodRunning(f: string, day: string | undefined): { months: num
   // ("Em đóng BHXH tự nguyện hằng tháng từ tháng 1/2026 … muốn đổi sang đóng 12 tháng một lần": paying monthly, no period
   // running; the mode named is the one wished for.)
   const monthly = /\b(?:dong|nop) (?:bhxh |bao hiem (?:xa hoi )?)?(?:tu nguyen )?(?:hang thang|theo thang|tung thang)\b/.exec(f);
-  if (monthly && !paidIn && !/\bky (?:3|6|12) thang\b/.test(f) && /\b(?:doi|chuyen) (?:sang|qua)\b/.test(f.slice(monthly.index))) return undefined;
-  if (day === undefined || mode === undefined || (!paidIn && (!start || CHANGE_WORD.test(start[1]!) || !PAID_PERIOD.test(f)))) return undefined;
+  if (monthly && !paidIn && !has(/\bky (?:3|6|12) thang\b/, f) && has(/\b(?:doi|chuyen) (?:sang|qua)\b/, f.slice(monthly.index))) return undefined;
+  if (day === undefined || mode === undefined || (!paidIn && (!start || has(CHANGE_WORD, start[1]!) || !has(PAID_PERIOD, f)))) return undefined;
   const months = Number(mode);
   const month = Number(paidIn ? paidIn[1] : (start![2] ?? start![4]));
   const told = paidIn ? paidIn[2] : (start![3] ?? start![5]);
@@ -97,7 +98,7 @@ const ISLAND_BEFORE = new RegExp(`\\b(?:truoc|truoc day|hoi truoc|tung|khi con)\
  * Moved away from a special zone or island commune ("trước ở đặc khu Phú Quốc … chuyển hẳn lên TP.HCM", "… khi còn ở Cô Tô …,
  * nay chuyển hẳn vào …"): its rate no longer.
  */
-export const leftIsland = (f: string): boolean => /\bchuyen (?:han |nha |ve |len |sang |ra |vao |den )/.test(f) && ISLAND_BEFORE.test(f);
+export const leftIsland = (f: string): boolean => has(/\bchuyen (?:han |nha |ve |len |sang |ra |vao |den )/, f) && has(ISLAND_BEFORE, f);
 
 /** The person's subsidy group as the figures name it, and how the answer names them. */
 function groupOf(s: Situation, f: string): { figure: string; who: string } | undefined {
@@ -105,7 +106,7 @@ function groupOf(s: Situation, f: string): { figure: string; who: string } | und
   const both = (rate: number): string => (s.ethnicMinority ? ` (vừa thuộc hộ này vừa là người dân tộc thiểu số thì hưởng mức cao hơn, ${rate}%, không cộng hai mức)` : '');
   if (s.household === 'poor') return { figure: 'POOR', who: `hộ nghèo${both(50)}` };
   // ("Trong đất liền, không phải xã đảo": not an island.)
-  if (ISLAND.test(f) && !leftIsland(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
+  if (has(ISLAND, f) && !leftIsland(f)) return { figure: 'ISLAND', who: 'người ở xã đảo, đặc khu (50%, như hộ nghèo)' };
   if (s.household === 'near_poor') return { figure: 'NEAR_POOR', who: `hộ cận nghèo${both(40)}` };
   if (s.ethnicMinority) return { figure: 'ETHNIC', who: 'người dân tộc thiểu số' };
   return undefined;
@@ -133,7 +134,7 @@ function levelChosen(f: string): number | null {
 }
 
 /** The income named on folded words alone ("theo mức thu nhập 2 triệu/tháng"), or null. */
-export const levelNamed = (f: string): number | null => (INCOME_CHOSEN.test(f) ? levelChosen(f) : null);
+export const levelNamed = (f: string): number | null => (has(INCOME_CHOSEN, f) ? levelChosen(f) : null);
 
 /** An income level changed to ("tăng mức thu nhập lên 10 triệu", "hạ xuống 3tr", "giờ muốn lên 5tr"). */
 // (Not the poverty line's rise, "mức chuẩn tăng lên 2,2 triệu": no income chosen.)
@@ -142,8 +143,8 @@ const CHANGED_TO = /(?<!\bchuan (?:ngheo )?(?:nong thon )?)\b(?:tang|nang|doi|ch
 /** The income the person names for their contribution ("mức 3 triệu", "chọn mức 4 triệu" beside another amount). */
 function incomeNamed(text: string, f: string): number | null {
   // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
-  if (!INCOME_CHOSEN.test(f)) return null;
-  return (CHANGED_TO.test(f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' ').replace(BIRTH_ALLOWANCE_NAMED, ' '), { bare: 'none' }) ?? levelChosen(f);
+  if (!has(INCOME_CHOSEN, f)) return null;
+  return (has(CHANGED_TO, f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' ').replace(BIRTH_ALLOWANCE_NAMED, ' '), { bare: 'none' }) ?? levelChosen(f);
 }
 
 /** A pension's amount ("lương hưu hiện khoảng 4,5 triệu"): no income to pay on. */
@@ -167,46 +168,46 @@ export function contributionLead(text: string, f: string, s: Situation): string 
   const lead = ownContributionLead(text, f, s);
   if (!lead || !leftIsland(f)) return lead;
   // (Or whether the support of a period paid before the move is owed back: no.)
-  if (/\b(?:nop bu|dong bu|nop them|truy thu|tra lai)\b/.test(f)) return `Không phải nộp bù phần hỗ trợ của kỳ đã đóng trước khi chuyển; từ kỳ đóng sau, ở nơi mới, hưởng mức của nhóm mình (không thuộc nhóm ưu tiên thì 20%). ${lead}`;
-  return /\b(?:giu|con duoc|van duoc|van huong|50 ?%)\b/.test(f) ? `Không: hỗ trợ 50% chỉ dành cho người đang cư trú ở xã đảo, đặc khu; đã chuyển hẳn nơi ở thì từ khi chuyển hưởng mức của nhóm mình ở nơi mới. ${lead}` : lead;
+  if (has(/\b(?:nop bu|dong bu|nop them|truy thu|tra lai)\b/, f)) return `Không phải nộp bù phần hỗ trợ của kỳ đã đóng trước khi chuyển; từ kỳ đóng sau, ở nơi mới, hưởng mức của nhóm mình (không thuộc nhóm ưu tiên thì 20%). ${lead}`;
+  return has(/\b(?:giu|con duoc|van duoc|van huong|50 ?%)\b/, f) ? `Không: hỗ trợ 50% chỉ dành cho người đang cư trú ở xã đảo, đặc khu; đã chuyển hẳn nơi ở thì từ khi chuyển hưởng mức của nhóm mình ở nơi mới. ${lead}` : lead;
 }
 
 /** The contribution sentence for the person's group and income (contributionLead, before a move away from an island is said). */
 function ownContributionLead(text: string, f: string, s: Situation): string | undefined {
-  const asksAmount = ASKS_AMOUNT.test(f);
+  const asksAmount = has(ASKS_AMOUNT, f);
   const short = budgetShortLead(f, s.day, groupOf(s, f));
   if (short) return short;
   const budget = budgetLead(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER');
   if (budget) return budget;
-  if ((!asksAmount && !ASKS_ALLOWED.test(f)) || s.day === undefined) return undefined;
+  if ((!asksAmount && !has(ASKS_ALLOWED, f)) || s.day === undefined) return undefined;
   // "Hộ cận nghèo mua BHYT mỗi người đóng bao nhiêu": a health card's price, nothing of social insurance.
   if (healthCardOnly(f)) return undefined;
   // "Muốn lương hưu 5 triệu thì đóng bao nhiêu": that amount is the pension wanted, not the income (targetPensionLead).
-  if (TARGET_PENSION.test(f)) return undefined;
+  if (has(TARGET_PENSION, f)) return undefined;
   // "Đóng mức 1tr5 đủ 15 năm thì lương hưu được bao nhiêu": the pension is asked, not the contribution.
-  if (ASKS_PENSION_AMOUNT.test(f) && !ASKS_CONTRIBUTION.test(f)) return undefined;
+  if (has(ASKS_PENSION_AMOUNT, f) && !has(ASKS_CONTRIBUTION, f)) return undefined;
   // "Năm 2020 tôi đóng mức thấp nhất bao nhiêu": an earlier year's figures, not the day's.
   // ("6 năm (2009–2015)" is a span of years paid, not a year asked about.)
   // (A birth year, "em năm 1995 ở Đắk Lắk", is no year asked about: the year is next to the paying.)
   const past = /(?<!\b\d{1,2} )\bnam ((?:19|20)\d\d) (?:\w+ ){0,3}?(?:dong|nop|muc|thi)\b/.exec(f)?.[1];
   // ("Năm 2025 tôi đóng … Sang năm 2026 này còn được miễn không": this year asked after last year's.)
-  if (past !== undefined && s.year !== undefined && Number(past) < s.year && !/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/.test(f) && !new RegExp(`\\bnam ${s.year}\\b`).test(f)) return undefined;
+  if (past !== undefined && s.year !== undefined && Number(past) < s.year && !has(/\b(?:tu|bat dau|tham gia|dang ky) (?:\w+ ){0,2}nam (?:19|20)\d\d\b/, f) && !new RegExp(`\\bnam ${s.year}\\b`).test(f)) return undefined;
   const group = groupOf(s, f);
   const g = group?.figure ?? 'OTHER';
   const months = modeMonths(f);
   // ("Thu nhập tháng được 4 triệu … muốn đóng mức thấp nhất": their earnings, and the lowest level asked.)
   // ("Thu nhập khoảng 15 triệu, muốn đóng mức cao nhất": the ceiling.)
-  const highest = HIGHEST.test(f) && levelChosen(f) === null;
+  const highest = has(HIGHEST, f) && levelChosen(f) === null;
   // ("… đăng ký mức 3 triệu … giờ muốn chuyển sang đóng hằng tháng với mức thấp nhất": the lowest they move to.)
-  const toLowest = /\b(?:chuyen|ha|giam|doi|xuong)\b(?: \w+){0,6} (?:muc )?(?:thap nhat|toi thieu)\b/.test(f);
+  const toLowest = has(/\b(?:chuyen|ha|giam|doi|xuong)\b(?: \w+){0,6} (?:muc )?(?:thap nhat|toi thieu)\b/, f);
   // ("Chồng tôi … mức thu nhập 3 triệu … Tôi muốn tự tham gia thì mỗi tháng đóng thấp nhất là bao nhiêu": the lowest asked
   // outright, whatever level someone else paid.)
-  const lowestAsked = /\b(?:dong|nop|muc|tien) (?:\w+ ){0,2}(?:thap nhat|toi thieu|it nhat) (?:\w+ ){0,2}?(?:la )?bao nhieu\b/.test(f);
-  const income = LOWEST.test(f) && (levelChosen(f) === null || toLowest || lowestAsked) ? null : highest ? incomeLimits(rulesOnDay(s.day).period).ceiling : incomeNamed(text, f);
+  const lowestAsked = has(/\b(?:dong|nop|muc|tien) (?:\w+ ){0,2}(?:thap nhat|toi thieu|it nhat) (?:\w+ ){0,2}?(?:la )?bao nhieu\b/, f);
+  const income = has(LOWEST, f) && (levelChosen(f) === null || toLowest || lowestAsked) ? null : highest ? incomeLimits(rulesOnDay(s.day).period).ceiling : incomeNamed(text, f);
   if (income === null) {
     if (!asksAmount) return undefined;
     // No income named: at the lowest income, for the group or the mode they name ("hộ nghèo đóng 3 tháng 1 lần bao nhiêu").
-    if (!group && !months && !LOWEST.test(f)) return undefined;
+    if (!group && !months && !has(LOWEST, f)) return undefined;
     // (Years ahead are discounted at the fund's interest rate: a little less than the months added up.)
     const perMode = months ? modesPaid(f, months, `PAY_${g}`) : '';
     const support = group ? ` được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : '';
@@ -222,21 +223,21 @@ function ownContributionLead(text: string, f: string, s: Situation): string | un
   if (income > ceiling) return `Thu nhập ${formatNumber(income)} đồng cao hơn mức cao nhất được chọn ({CEILING} đồng/tháng, 20 lần mức tham chiếu).`;
   const at = `${income}`;
   // (No sum for all where one of them pays at another level: "vợ tôi chỉ đóng mức thấp nhất".)
-  const perMode = `${months ? modesPaid(f, months, `PAY_${g}:${at}`) : ''}${/\b(?:vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,14}? (?:muc )?(?:thap nhat|toi thieu)\b/.test(f) ? '' : forAll(f, `PAY_${g}:${at}`, months)}`;
+  const perMode = `${months ? modesPaid(f, months, `PAY_${g}:${at}`) : ''}${has(/\b(?:vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,14}? (?:muc )?(?:thap nhat|toi thieu)\b/, f) ? '' : forAll(f, `PAY_${g}:${at}`, months)}`;
   const who = group
     ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng, nên nộp {PAY_${g}:${at}} đồng/tháng${perMode}`
     : `người không thuộc nhóm ưu tiên được Nhà nước hỗ trợ {SUPPORT_OTHER} đồng, nên nộp {PAY_OTHER:${at}} đồng/tháng${perMode} (hộ nghèo nộp {PAY_POOR:${at}}, hộ cận nghèo {PAY_NEAR_POOR:${at}}, người dân tộc thiểu số {PAY_ETHNIC:${at}})`;
   // (Not "Được" while the period paid runs: the change route says from when.)
   // (The highest income asked beside the one told, "mức thu nhập cao nhất được chọn là bao nhiêu? Nếu tôi chọn mức 20
   // triệu …": the ceiling first.)
-  const ceilingToo = HIGHEST.test(f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
+  const ceilingToo = has(HIGHEST, f) && !highest ? 'Thu nhập cao nhất được chọn là {CEILING} đồng/tháng (20 lần mức tham chiếu {REFERENCE} đồng). ' : '';
   const allowed = asksAmount || periodRunning(f, s.day) || changeWithinPaid(f) ? ceilingToo : `Được: thu nhập làm căn cứ đóng là mức anh/chị tự chọn, từ {FLOOR} đến {CEILING} đồng/tháng, không phải số tiền nộp. `;
   const other = otherLevel(f, income, floor, ceiling);
   const second = other === undefined ? '' : ` Với thu nhập ${formatNumber(other)} đồng/tháng: mức đóng 22% là {PREMIUM:${other}} đồng, ${group ? group.who : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}:${other}} đồng/tháng${months ? `; ${months} tháng một lần nộp {PAY_${g}:${other}*${months}} đồng` : ''}.`;
   // (The lowest asked too, in an ask of its own: "mức thấp nhất thì mỗi tháng bao nhiêu? Nếu chọn mức thu nhập 3 triệu thì bao nhiêu?";
   // or a spouse's, "Tôi … mức thu nhập 4 triệu; vợ tôi 42 tuổi chỉ đóng mức thấp nhất".)
   const spouseLowest = /\b(vo|chong) (?:toi|em|minh|tui)\b(?: [\w,]+){0,14}? (?:muc )?(?:thap nhat|toi thieu)\b/.exec(f);
-  const lowestToo = income > floor && (spouseLowest || (/\b(?:thap nhat|toi thieu)\b(?: \w+){0,7}? bao nhieu\b/.test(f) && !/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/.test(f)))
+  const lowestToo = income > floor && (spouseLowest || (has(/\b(?:thap nhat|toi thieu)\b(?: \w+){0,7}? bao nhieu\b/, f) && !has(/\b(?:thap nhat|toi thieu) (?:duoc )?(?:la )?bao nhieu\b(?= (?:\w+ ){0,3}(?:thu nhap|muc))/, f)))
     ? `${spouseLowest ? `${spouseLowest[1] === 'vo' ? 'Vợ' : 'Chồng'} anh/chị đóng ở` : 'Ở'} mức thu nhập thấp nhất ({FLOOR} đồng/tháng), ${group ? `${group.who} được Nhà nước hỗ trợ {SUPPORT_${g}} đồng/tháng,` : 'người không thuộc nhóm ưu tiên'} nộp {PAY_${g}} đồng/tháng.${localTopUp(f, g, null, s.day)} `
     : '';
   return `${allowed}${lowestToo}Với thu nhập ${formatNumber(income)} đồng/tháng: mức đóng 22% là {PREMIUM:${at}} đồng; ${who}.${second}${localTopUp(f, g, income, s.day, months)}${belowNextFloor(income, s.day)}${nextYearIncome(f, g, income, months, s.day)}`;
@@ -257,9 +258,9 @@ function nextYearIncome(f: string, g: string, income: number, months: string | u
   // triệu": the new level from the month after it, 3/2027; one that ends this year, none. Nor one told from a month to a month: the change
   // route says from when.)
   const running = periodRunning(f, day);
-  const changed = running !== undefined && /\b(?:tang|nang|giam|ha|doi|chuyen) (?:len|xuong|sang|qua|muc|thanh)\b/.test(f);
+  const changed = running !== undefined && has(/\b(?:tang|nang|giam|ha|doi|chuyen) (?:len|xuong|sang|qua|muc|thanh)\b/, f);
   const from = running ? (changed && Math.floor(running.nextAt / 12) === year + 1 ? (running.nextAt % 12) + 1 : undefined) : start ? Number(start[1]) : undefined;
-  if (from === undefined || from < 1 || from > 12 || topUpWhere(f, g) || PERIOD_SPAN.test(f)) return '';
+  if (from === undefined || from < 1 || from > 12 || topUpWhere(f, g) || has(PERIOD_SPAN, f)) return '';
   const then = `${year + 1}-${String(from).padStart(2, '0')}-15`;
   const next = rulesOnDay(then).period;
   if (next === rulesOnDay(day).period || income < incomeLimits(next).floor) return '';
@@ -277,7 +278,7 @@ function otherLevel(f: string, income: number, floor: number, ceiling: number): 
   for (const m of f.matchAll(FOLDED_AMOUNT)) {
     const value = amountOf(m);
     if (value === income || value < floor || value > ceiling) continue;
-    if (SECOND_LEVEL.test(f.slice(Math.max(0, m.index - 40), m.index))) return value;
+    if (has(SECOND_LEVEL, f.slice(Math.max(0, m.index - 40), m.index))) return value;
   }
   return undefined;
 }
@@ -297,7 +298,7 @@ const ASKS_LEVEL = /\b(?:chon|dang ky) (?:\w+ ){0,3}?(?:muc )?(?:thu nhap )?(?:b
  * support for their group (for 10 years), so income = (budget + support) / 22 %, within the floor and the ceiling.
  */
 function budgetLead(text: string, f: string, day: string | undefined, g: string): string | undefined {
-  if (!ASKS_LEVEL.test(f)) return undefined;
+  if (!has(ASKS_LEVEL, f)) return undefined;
   const b = budgetIncome(text, f, day, g);
   // (Figures as placeholders, the calculator's own on the day, as the other contribution sentences.)
   return b && `Để mỗi tháng nộp khoảng ${formatNumber(b.budget)} đồng: chọn thu nhập khoảng ${formatNumber(b.income)} đồng/tháng; mức đóng 22% là {PREMIUM:${b.income}} đồng, Nhà nước hỗ trợ {SUPPORT_${g}} đồng nên anh/chị nộp {PAY_${g}:${b.income}} đồng (hết 10 năm hỗ trợ thì nộp đủ {PREMIUM:${b.income}} đồng).`;
@@ -358,11 +359,11 @@ const WAS_THERE = /\b(?:tu|truoc (?:day |kia )?(?:(?:toi|em|minh|tui) )?(?:o|son
 /** Whether the province named is one the person has moved away from ("đóng ở Hà Nội …, nay chuyển về quê"). */
 function movedAway(f: string, at: number, length: number, oldName: boolean): boolean {
   // (A merged province's old name is where one was by its nature: "trước ở Nam Định, giờ sáp nhập thành Ninh Bình".)
-  if (!oldName && WAS_THERE.test(f.slice(Math.max(0, at - 24), at))) return true;
+  if (!oldName && has(WAS_THERE, f.slice(Math.max(0, at - 24), at))) return true;
   const after = f.slice(at + length);
   const move = MOVED_AFTER.exec(after);
   // Moving within the province, or to it ("chuyển ra Hà Nội"), keeps it.
-  return move !== null && !PROVINCE.test(after.slice(move.index, move.index + move[0].length + 16));
+  return move !== null && !has(PROVINCE, after.slice(move.index, move.index + move[0].length + 16));
 }
 
 /** The province's own top-up where the person lives and pays, if it has one for their group. */
@@ -373,7 +374,7 @@ function topUpWhere(f: string, g: string): { province: { name: string }; extra: 
   const named = /\b(ha noi|ninh binh)\b/.exec(where) ?? PROVINCE.exec(where);
   // (Where the one who pays works, for parents elsewhere: "Em đi làm ở Hà Nội, muốn đóng cho bố mẹ ở quê (Phú Thọ)".)
   // ("Cháu làm văn phòng ở Hà Nội, muốn đóng BHXH tự nguyện cho mẹ ở Hưng Yên": the mother's province.)
-  if (named && /\b(?:di lam|lam viec|lam an|lam(?: \w+){0,2}|hoc|song|o tro|thue nha) (?:o |tai )$/.test(f.slice(Math.max(0, named.index - 24), named.index)) && (/\bo que\b/.test(f) || /\bcho (?:me|bo|ba|ong|cha|vo|chong|con)\b(?: \w+){0,3} o (?!(?:ha noi|ninh binh)\b)\w+/.test(f.slice(named.index)))) return undefined;
+  if (named && has(/\b(?:di lam|lam viec|lam an|lam(?: \w+){0,2}|hoc|song|o tro|thue nha) (?:o |tai )$/, f.slice(Math.max(0, named.index - 24), named.index)) && (has(/\bo que\b/, f) || has(/\bcho (?:me|bo|ba|ong|cha|vo|chong|con)\b(?: \w+){0,3} o (?!(?:ha noi|ninh binh)\b)\w+/, f.slice(named.index)))) return undefined;
   const merged = MERGED_INTO[named?.[1] ?? ''];
   const province = TOP_UPS[merged?.into ?? named?.[1] ?? ''];
   const extra = province?.rates[g];
@@ -422,7 +423,7 @@ const NOT_ALL_MAY_JOIN = /\b(?:dang (?:huong|lanh|linh|nhan) luong huu|da nghi h
  * asked about together.
  */
 function coupleOfTwoGroups(f: string, months: string | undefined, day: AsOfDay): string | undefined {
-  if (forAll(f, 'PAY_OTHER', months) === '' || !/\b(?:hai|2|ca hai|ca 2) (?:vo chong|vc)\b|\b(?:vo chong|vc) (?:\w+ ){0,2}(?:cung|deu)\b/.test(f)) return undefined;
+  if (forAll(f, 'PAY_OTHER', months) === '' || !has(/\b(?:hai|2|ca hai|ca 2) (?:vo chong|vc)\b|\b(?:vo chong|vc) (?:\w+ ){0,2}(?:cung|deu)\b/, f)) return undefined;
   const k = months ? Number(months) : 1;
   const [own, theirs] = [figureValue('PAY_OTHER', undefined, day) * k, figureValue('PAY_ETHNIC', undefined, day) * k];
   const per = months ? ` mỗi ${months} tháng` : '/tháng';
@@ -437,13 +438,13 @@ function forAll(f: string, figure: string, months: string | undefined): string {
   const word = m?.[1] ?? m?.[2] ?? m?.[3];
   if (!m || !word) return '';
   const n = COUNT_WORDS[word] ?? Number(word);
-  if (n > 2 && !PAYERS.test(f.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) return '';
+  if (n > 2 && !has(PAYERS, f.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40))) return '';
   // (Not a sum that counts someone who may not join: "tôi … đang lĩnh lương hưu …, con rể … có đóng BHXH bắt buộc … đóng
   // cho cả ba người".)
-  if (NOT_ALL_MAY_JOIN.test(f)) return '';
+  if (has(NOT_ALL_MAY_JOIN, f)) return '';
   // (Nor people who pay at different levels or modes: "Chồng em … mức thu nhập 5 triệu … Em … mức thấp nhất theo phương thức 6
   // tháng một lần".)
-  if (/\b(?:muc )?(?:thu nhap )?\d{1,2}(?: \d)? ?trieu\b/.test(f) && /\b(?:muc )?(?:thap nhat|toi thieu)\b/.test(f)) return '';
+  if (has(/\b(?:muc )?(?:thu nhap )?\d{1,2}(?: \d)? ?trieu\b/, f) && has(/\b(?:muc )?(?:thap nhat|toi thieu)\b/, f)) return '';
   return months ? `; cả ${n} người: {${figure}*${Number(months) * n}} đồng mỗi ${months} tháng` : `; cả ${n} người: {${figure}*${n}} đồng/tháng`;
 }
 
@@ -463,7 +464,7 @@ export function modeMonths(f: string): string | undefined {
   const moved = /\b(?:chuyen|doi) (?:qua|sang) /.exec(f);
   const m = (moved ? MODE.exec(f.slice(moved.index)) : null) ?? MODE.exec(f);
   // (Not the missing years paid at once: "Tôi thiếu 2 năm, có được đóng một lần 2 năm đó ngay bây giờ không".)
-  const years = AHEAD.test(f) && !/\bthieu (?:\w+ ){0,2}[1-5] nam\b|\b[1-5] nam (?:con )?thieu\b/.test(f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
+  const years = has(AHEAD, f) && !has(/\bthieu (?:\w+ ){0,2}[1-5] nam\b|\b[1-5] nam (?:con )?thieu\b/, f) ? YEARS_AHEAD.exec(f)?.[1] : undefined;
   return m?.[1] ?? m?.[2] ?? (m?.[3] ? '3' : years ? String(Number(years) * 12) : m?.[4] ? '12' : undefined);
 }
 /** Paying years ahead at once ("đóng 1 lần cho 5 năm tới", "đóng trước 3 năm"), at most 5 (Decree 159/2025). */
@@ -483,7 +484,7 @@ export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc)
  * "mức thấp nhất"), years from 15 to 45, or an ask of the amount.
  */
 export function pensionEstimateLead(text: string, f: string, s: Situation): string | undefined {
-  if (!ASKS_PENSION_AMOUNT.test(f) || s.day === undefined || TARGET_PENSION.test(f)) return undefined;
+  if (!has(ASKS_PENSION_AMOUNT, f) || s.day === undefined || has(TARGET_PENSION, f)) return undefined;
   // The age told, not the sex, paying until the retirement age: the years differ by sex (60 and 62), so each its own.
   if (!s.sex && s.age !== undefined) {
     const [woman, man] = (['female', 'male'] as const).map((sex) => pensionEstimateLead(text, f, { ...s, sex }));
@@ -494,9 +495,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   // ("Đóng 5tr/tháng thì sau này lương hưu bao nhiêu", 50 tuổi: from now on too.)
   // ("Đóng từ 2012 đến nay", 14 years: still paying, so the pension comes with the years to the age.)
   const onwards =
-    UNTIL_RETIREMENT.test(f) ||
-    (s.yearsPaid === undefined && yearsAsked(f).length === 0 && /\b(?:sau nay|ve gia|luc gia|khi gia)\b/.test(f)) ||
-    (s.yearsPaid !== undefined && s.yearsPaid < 15 && STILL_PAYING.test(f));
+    has(UNTIL_RETIREMENT, f) ||
+    (s.yearsPaid === undefined && yearsAsked(f).length === 0 && has(/\b(?:sau nay|ve gia|luc gia|khi gia)\b/, f)) ||
+    (s.yearsPaid !== undefined && s.yearsPaid < 15 && has(STILL_PAYING, f));
   const toGo = onwards ? yearsToRetirement(s) : undefined;
   const by = toGo !== undefined && toGo > 0 ? paidByRetirement(s, s.yearsPaid ?? 0) : undefined;
   // (Fewer than 15 paid and "nếu đóng đủ 15 năm thì lương hưu bao nhiêu": the years supposed.)
@@ -508,7 +509,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   if (!(years >= 15 && years <= 45)) return undefined;
   // Two levels compared ("đóng mức 3 triệu và mức 5 triệu thì lương hưu chênh nhau bao nhiêu"): both, and the difference.
   const two = TWO_LEVELS.exec(f);
-  if (two && COMPARED.test(f)) {
+  if (two && has(COMPARED, f)) {
     const [low, high] = [millions(two[1]!, two[2]), millions(two[3]!, two[4])].sort((a, b) => a - b) as [number, number];
     if (low >= 500_000 && high <= 200_000_000 && high > low) {
       const at = (income: number, sex: 'male' | 'female'): number => Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000;
@@ -522,8 +523,8 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   }
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
   // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
-  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (/\b(?:muc|thu nhap|binh quan|luong|dong)\b/.test(f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
-  const income = named ?? (LOWEST.test(f) ? incomeLimits(rulesOnDay(s.day).period).floor : null);
+  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (has(/\b(?:muc|thu nhap|binh quan|luong|dong)\b/, f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
+  const income = named ?? (has(LOWEST, f) ? incomeLimits(rulesOnDay(s.day).period).floor : null);
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =
     toGo !== undefined && toGo > 0 && retires !== undefined
@@ -533,7 +534,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
       : '';
   // (No income told, the rate asked for paying on to the age, "nếu đóng đều đến tuổi nghỉ hưu thì tỷ lệ … bao nhiêu": the rate.)
   // (Only from nothing paid, or paid out: with years paid, the years' sentence gives the rate at the age already.)
-  if (income === null && until !== '' && (s.yearsPaid === undefined || s.withdrewBefore === true) && /\b(?:ty le|phan tram)\b|%/.test(f)) {
+  if (income === null && until !== '' && (s.yearsPaid === undefined || s.withdrewBefore === true) && has(/\b(?:ty le|phan tram)\b|%/, f)) {
     const rates = s.sex ? `${s.sex === 'male' ? 'nam' : 'nữ'} ${ratePct(s.sex, years)}%` : `nữ ${ratePct('female', years)}%, nam ${ratePct('male', years)}%`;
     return `Ước tính với ${spell(years)} đóng${until}: ${rates} bình quân thu nhập đã đóng.`;
   }
@@ -542,7 +543,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const one = (sex: 'male' | 'female'): string => `${sex === 'male' ? 'nam' : 'nữ'} ${ratePct(sex, years)}%, khoảng ${formatNumber(Math.round((income * pensionRate(sex, years)) / 100 / 1000) * 1000)} đồng/tháng`;
   const who = s.sex ? one(s.sex) : `${one('female')}; ${one('male')}`;
   // (An average told as adjusted already, "thu nhập bình quân sau khi điều chỉnh khoảng 5 triệu": no caveat.)
-  const adjusted = /\b(?:sau (?:khi )?(?:dieu chinh|tinh truot gia|truot gia)|da (?:dieu chinh|tinh truot gia|tinh ca truot gia)|(?:da )?quy doi)\b/.test(f);
+  const adjusted = has(/\b(?:sau (?:khi )?(?:dieu chinh|tinh truot gia|truot gia)|da (?:dieu chinh|tinh truot gia|tinh ca truot gia)|(?:da )?quy doi)\b/, f);
   return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who}${adjusted ? '.' : ' (chưa tính trượt giá các năm trước, thực tế thường cao hơn).'}`;
 }
 
@@ -552,7 +553,7 @@ const TWO_LEVELS = /\b(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b(?: \w+){
 // ("đang phân vân đóng mức 3tr hay 6tr … lương hưu mỗi mức được khoảng bao nhiêu" too.)
 const COMPARED = /\b(?:chenh|khac nhau|hon nhau|hon (?:duoc )?bao nhieu|nen chon|loi hon|so voi|phan van|moi muc|tung muc)\b/;
 /** "4", "4.5", "4" with "5" after it ("4tr5"): the amount as the calculator reads it (0 when it cannot). */
-const millions = (whole: string, tail: string | undefined): number => parseMoney(`${whole}tr${tail && !/[.,]/.test(whole) ? tail : ''}`, { bare: 'none' }) ?? 0;
+const millions = (whole: string, tail: string | undefined): number => parseMoney(`${whole}tr${tail && !has(/[.,]/, whole) ? tail : ''}`, { bare: 'none' }) ?? 0;
 
 /** Paying now ("đóng từ 2012 đến nay", "đang đóng tự nguyện"). */
 const STILL_PAYING = /\b(?:dong|tham gia|nop)\b(?: \w+){0,6} (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b|\b(?:dang|van) (?:dong|tham gia|nop)\b/;
@@ -574,7 +575,7 @@ const EXAMPLE_YEARS = 20;
  */
 export function targetPensionLead(f: string, s: Situation): string | undefined {
   const m = TARGET_PENSION.exec(f);
-  if (!m || s.day === undefined || !ASKS_INCOME_FOR.test(f.slice(m.index + m[0].length)) ) return undefined;
+  if (!m || s.day === undefined || !has(ASKS_INCOME_FOR, f.slice(m.index + m[0].length)) ) return undefined;
   const target = parseMoney(m[1]!, { bare: 'none' });
   if (target === null || target < 500_000 || target > 100_000_000) return undefined;
   const toGo = yearsToRetirement(s);
@@ -625,7 +626,7 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   // (The cost asked with no income named, "đóng thế nào và tốn khoảng bao nhiêu": at the lowest, said so.)
   const named = incomeNamed(text, f);
   // ("… thì có được không, số tiền khoảng bao nhiêu" too.)
-  const income = named ?? (LOWEST.test(f) || /\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b|\bso tien (?:\w+ ){0,3}bao nhieu\b/.test(f) ? floor : null);
+  const income = named ?? (has(LOWEST, f) || has(/\b(?:ton|het|mat) (?:\w+ ){0,2}(?:bao nhieu|nhieu)\b|\bbao nhieu tien\b|\bso tien (?:\w+ ){0,3}bao nhieu\b/, f) ? floor : null);
   if (income === null || income < floor || income > ceiling) return undefined;
   const premium = applyRate(income, period.rate);
   // (The sex not told, neither age reached yet, "sinh tháng 7/1970 … có được đóng một lần 2 năm đó ngay bây giờ không": not
@@ -640,12 +641,12 @@ export function missingYearsCostLead(text: string, f: string, s: Situation): str
   const whose = later && named === null ? ` (mức thấp nhất từ năm ${period.from.slice(0, 4)}${period.provisional ? ', dự kiến' : ''}${payYear > Number(period.from.slice(0, 4)) ? `; mức của năm ${payYear} do Nhà nước công bố sau` : ''})` : '';
   // ("… hay để đến tuổi đóng 1 lần 5 năm còn thiếu, cách nào lợi hơn": the whole gap paid then, beside paying on.)
   const whole = Math.round((15 - s.yearsPaid) * 12);
-  const waiting = ahead && whole > months && whole <= 60 && /\b(?:de|doi|cho|toi|den) (?:\w+ ){0,3}tuoi (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:1|mot) lan\b|\b(?:dong|nop) (?:1|mot) lan (?:\w+ )?\d nam con thieu\b/.test(f)
+  const waiting = ahead && whole > months && whole <= 60 && has(/\b(?:de|doi|cho|toi|den) (?:\w+ ){0,3}tuoi (?:\w+ ){0,4}(?:dong|nop) (?:\w+ ){0,2}(?:1|mot) lan\b|\b(?:dong|nop) (?:1|mot) lan (?:\w+ )?\d nam con thieu\b/, f)
     ? ` Còn nếu không đóng gì đến tháng ${ahead.at} thì khi đó thiếu ${whole} tháng: ${whole} x ${formatNumber(premium)} đồng = ${formatNumber(whole * premium)} đồng, cộng lãi, phải nộp cùng một lúc; đóng dần từ bây giờ nhẹ hơn mỗi lần và tháng đóng sớm được tính ngay (nếu chẳng may mất trước tuổi, thân nhân được tính trợ cấp theo các tháng đã đóng).`
     : '';
   // (The lowest asked beside an income named, "theo mức 2 triệu thì hết khoảng bao nhiêu, còn nếu chọn mức thấp nhất thì bao
   // nhiêu": both.)
-  const lowestToo = named !== null && named > floor && LOWEST.test(f) ? ` Ở mức thấp nhất ${formatNumber(floor)} đồng: ${months} x ${formatNumber(applyRate(floor, period.rate))} đồng = ${formatNumber(months * applyRate(floor, period.rate))} đồng, cộng lãi.` : '';
+  const lowestToo = named !== null && named > floor && has(LOWEST, f) ? ` Ở mức thấp nhất ${formatNumber(floor)} đồng: ${months} x ${formatNumber(applyRate(floor, period.rate))} đồng = ${formatNumber(months * applyRate(floor, period.rate))} đồng, cộng lãi.` : '';
   return `${when}Ở mức thu nhập ${named === null ? 'thấp nhất ' : ''}${formatNumber(income)} đồng${whose}: ${months} tháng còn thiếu x ${formatNumber(premium)} đồng (22%) = ${formatNumber(months * premium)} đồng, cộng tiền lãi theo lãi suất của quỹ; số chính xác do cơ quan BHXH tính khi nộp.${lowestToo}${waiting}`;
 }
 
@@ -687,7 +688,7 @@ export function paidPeriodLead(f: string, s: Situation): string {
   const first = span ? Number(span[2]) * 12 + Number(span[1]) - 1 : mode ? Number(mode[2]) * 12 + Number(mode[1]) - 1 : undefined;
   const last = span ? Number(span[4]) * 12 + Number(span[3]) - 1 : mode && first !== undefined ? first + Number(mode[3]) - 1 : undefined;
   const period = first !== undefined && last !== undefined && last >= first && last - first < 60 ? ` Kỳ ${last - first + 1} tháng đóng trước (tháng ${monthYear(first)} đến hết tháng ${monthYear(last)}) giữ nguyên số tiền đã nộp; mức mới áp dụng từ kỳ đóng sau đó.` : '';
-  const left = LEFT_GROUP.test(f);
+  const left = has(LEFT_GROUP, f);
   const head = left
     ? 'Không phải trả lại phần hỗ trợ hay đóng bù: kỳ đã đóng trước không bị tính lại khi nhóm được hỗ trợ, chuẩn nghèo hay mức tham chiếu thay đổi.'
     : 'Không phải đóng bù: phần đã đóng trước không bị tính lại khi chuẩn nghèo hay mức tham chiếu thay đổi.';
@@ -734,7 +735,7 @@ function nextYearPeriod(f: string, g: string, months: string | undefined, day: s
   // The year's last month, no start told: the months from January on are at next year's floor, unless paid ahead now.
   const nextMonth = `${year + 1}-01-15`;
   // (Not where the poverty line is asked about, "chuẩn nghèo năm 2027 tăng thì sao": that answer says it.)
-  const soon = !start && Number(day.slice(5, 7)) === 12 && !/\bchuan ngheo\b/.test(f) && rulesOnDay(nextMonth).period !== now && !PAID_AHEAD.test(f);
+  const soon = !start && Number(day.slice(5, 7)) === 12 && !has(/\bchuan ngheo\b/, f) && rulesOnDay(nextMonth).period !== now && !has(PAID_AHEAD, f);
   if (!soon && (!start || Number(start[1]) < 1 || Number(start[1]) > 12)) return '';
   const then = soon ? nextMonth : `${year + 1}-${String(Number(start![1])).padStart(2, '0')}-15`;
   const next = rulesOnDay(then).period;

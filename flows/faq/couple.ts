@@ -3,6 +3,7 @@ import { yearsLead } from './leads.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
 import { saidOf } from './two-people.ts';
+import { has } from './regex-literals.ts';
 
 /** The spouse named first ("chồng tôi", "ông xã tui", "vợ em", "ck e"): who it is. */
 const SPOUSE = /\b(?:(chong|vo|ck|vk) (?:toi|em|e|minh|tui)|(ong xa|ba xa)(?: (?:toi|em|e|minh|tui))?)\b/;
@@ -18,7 +19,7 @@ const BOTH_ASKED = /\b(?:hai vo chong|chung (?:toi|tui|em|minh)|vo chong (?:toi|
  */
 export function coupleLead(text: string, day: AsOfDay): string | undefined {
   const f = fold(text.normalize('NFC'));
-  if (!BOTH_ASKED.test(f.replace(/[^a-z0-9 ]+/g, ' '))) return undefined;
+  if (!has(BOTH_ASKED, f.replace(/[^a-z0-9 ]+/g, ' '))) return undefined;
   const spouse = SPOUSE.exec(f);
   if (!spouse) return undefined;
   const after = spouse.index + spouse[0].length;
@@ -67,12 +68,12 @@ const RELATIVE_NAMED = /\b(?:(?:chong|vo|bo|me|cha|ong|ba) (?:toi|em|e|minh|tui)
 export function relativeOwnText(text: string): string | undefined {
   const sentences = text.normalize('NFC').split(/(?<=[.!?;\n])\s+/).filter((x) => x.trim() !== '');
   if (sentences.length < 3) return undefined;
-  const opening = sentences.find((x) => RELATIVE_SUBJECT.test(words(x)) || ASKER_SUBJECT.test(words(x)));
-  if (!opening || !RELATIVE_SUBJECT.test(words(opening))) return undefined;
-  const turn = sentences.findIndex((x, i) => i > 0 && /^con (?:toi|tui|em|minh|e)\b/.test(words(x)) && OWN_FACT.test(words(x)));
+  const opening = sentences.find((x) => has(RELATIVE_SUBJECT, words(x)) || has(ASKER_SUBJECT, words(x)));
+  if (!opening || !has(RELATIVE_SUBJECT, words(opening))) return undefined;
+  const turn = sentences.findIndex((x, i) => i > 0 && has(/^con (?:toi|tui|em|minh|e)\b/, words(x)) && has(OWN_FACT, words(x)));
   if (turn < 0) return undefined;
   const before = sentences.slice(0, turn);
-  if (before.some((x) => DEATH.test(words(x))) || !before.some((x) => x.includes('?') && RELATIVE_NAMED.test(words(x)))) return undefined;
+  if (before.some((x) => has(DEATH, words(x))) || !before.some((x) => x.includes('?') && has(RELATIVE_NAMED, words(x)))) return undefined;
   return before.join(' ');
 }
 
@@ -92,13 +93,13 @@ export function deceasedOwnText(text: string): string | undefined {
   // Anh đóng BHXH tự nguyện từ tháng 1/2015 đến tháng 12/2025, tròn 11 năm".)
   const withNext = sentences.map((x, i) => {
     const next = sentences[i + 1];
-    return next && !YEARS_TOLD.test(words(x)) && /^(?:anh|ong|ba|chi|anh ay|ong ay|ba ay|chi ay)\b/.test(words(next)) && YEARS_TOLD.test(words(next)) ? `${x} ${next}` : x;
+    return next && !has(YEARS_TOLD, words(x)) && has(/^(?:anh|ong|ba|chi|anh ay|ong ay|ba ay|chi ay)\b/, words(next)) && has(YEARS_TOLD, words(next)) ? `${x} ${next}` : x;
   });
-  const death = withNext.find((x) => RELATIVE_SUBJECT.test(words(x)) && DEATH.test(words(x)) && !/\b(?:neu|lo|chang may|gia su|den khi)\b/.test(words(x)) && YEARS_TOLD.test(words(x)));
+  const death = withNext.find((x) => has(RELATIVE_SUBJECT, words(x)) && has(DEATH, words(x)) && !has(/\b(?:neu|lo|chang may|gia su|den khi)\b/, words(x)) && has(YEARS_TOLD, words(x)));
   const who = death && subject(death);
   // (Another's years told in a sentence that then asks, "Tôi 50 tuổi, cũng đóng tự nguyện được 4 năm, vậy có được cộng …?", count.)
-  const toldYears = (x: string): boolean => !x.includes('?') || /\b(?:da|cung) (?:\w+ ){0,3}dong (?:\w+ ){0,3}(?:duoc )?\d{1,2} nam\b/.test(words(x));
-  if (!death || !who || !sentences.some((x) => !death.includes(x) && toldYears(x) && YEARS_TOLD.test(words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
+  const toldYears = (x: string): boolean => !x.includes('?') || has(/\b(?:da|cung) (?:\w+ ){0,3}dong (?:\w+ ){0,3}(?:duoc )?\d{1,2} nam\b/, words(x));
+  if (!death || !who || !sentences.some((x) => !death.includes(x) && toldYears(x) && has(YEARS_TOLD, words(x)) && subject(x) !== undefined && subject(x) !== who)) return undefined;
   return death;
 }
 
@@ -119,27 +120,27 @@ export function askerOwnText(text: string): { text: string; sex?: 'male' | 'fema
   const kept: string[] = [];
   for (const sentence of sentences) {
     const f = words(sentence);
-    if (RELATIVE_SUBJECT.test(f)) {
+    if (has(RELATIVE_SUBJECT, f)) {
       // (Told first, and alive: a member who died is what the letter is about.)
-      if (subject === 'asker' || DEATH.test(f)) return undefined;
+      if (subject === 'asker' || has(DEATH, f)) return undefined;
       subject = 'relative';
       const named = SPOUSE_NAMED.exec(f);
       spouse ??= named?.[1] ?? named?.[2];
-    } else if (subject === 'relative' && !ASKER_SUBJECT.test(f) && DEATH.test(f) && !/\bmat (?:so|the|giay|tien|viec|quyen)\b/.test(f)) {
+    } else if (subject === 'relative' && !has(ASKER_SUBJECT, f) && has(DEATH, f) && !has(/\bmat (?:so|the|giay|tien|viec|quyen)\b/, f)) {
       // (The relative's death told in a sentence of its own, "Tháng 9/2026 anh bị tai nạn giao thông mất": the letter is
       // about it, unless the asker then tells years paid of their own.)
       relativeDied = true;
-    } else if (ASKER_SUBJECT.test(f)) {
+    } else if (has(ASKER_SUBJECT, f)) {
       if (subject === undefined) return undefined;
       subject = 'asker';
-      if (OWN_FACT.test(f)) askerAfter = true;
+      if (has(OWN_FACT, f)) askerAfter = true;
     }
     if (subject !== 'relative') kept.push(sentence);
   }
   const asks = sentences.filter((x) => x.includes('?')).map(words);
   // (Nor when the asker pays for the relative, "Tôi muốn đóng một lần phần còn thiếu cho mẹ đủ 15 năm": the letter is theirs.)
-  if (!askerAfter || asks.length === 0 || asks.some((a) => RELATIVE_NAMED.test(a)) || kept.some((x) => /\b(?:dong|nop|mua) (?:\w+ ){0,6}cho (?:me|bo|ba|ong|chong|vo|cha)\b/.test(words(x)))) return undefined;
+  if (!askerAfter || asks.length === 0 || asks.some((a) => has(RELATIVE_NAMED, a)) || kept.some((x) => has(/\b(?:dong|nop|mua) (?:\w+ ){0,6}cho (?:me|bo|ba|ong|chong|vo|cha)\b/, words(x)))) return undefined;
   const own = kept.join(' ');
-  if (relativeDied && !/\b(?:dong|tham gia)\b(?: \w+){0,6} \d{1,2} nam\b/.test(words(kept.filter((x) => !x.includes('?')).join(' ')))) return undefined;
+  if (relativeDied && !has(/\b(?:dong|tham gia)\b(?: \w+){0,6} \d{1,2} nam\b/, words(kept.filter((x) => !x.includes('?')).join(' ')))) return undefined;
   return spouse === undefined ? { text: own } : { text: own, sex: spouse === 'chong' || spouse === 'ong xa' ? 'female' : 'male' };
 }

@@ -3,6 +3,7 @@ import { yearsLead } from './leads.ts';
 import { readSituation, type Situation } from './situation.ts';
 import { yearOf, type AsOfDay } from './as-of.ts';
 import { PERSON_NAME, PERSON_PRONOUN, PERSON_SEX, saidOf, splitByPerson, storiesOf, upperFirst, type Person } from './two-people.ts';
+import { has } from './regex-literals.ts';
 
 /** An ask about everyone told: who of them may join ("Người nào trong nhà tham gia được", "ai đóng được", "những ai được tham gia"). */
 const WHO_MAY_JOIN =
@@ -32,7 +33,7 @@ function verdict(who: Person, s: Situation): string {
  */
 export function familyJoinLead(text: string, day: AsOfDay): string | undefined {
   // (Not a letter whose people each ask their own things: those are answered person by person.)
-  if (!WHO_MAY_JOIN.test(askWords(text)) || splitByPerson(text)) return undefined;
+  if (!has(WHO_MAY_JOIN, askWords(text)) || splitByPerson(text)) return undefined;
   const year = yearOf(day);
   const month = Number(day.slice(5, 7));
   const stories = storiesOf(text);

@@ -1,6 +1,7 @@
 import { formatNumber } from '../calculator/money.ts';
 import { rulesOnDay } from '../calculator/rules.ts';
 import type { Situation } from './situation.ts';
+import { has } from './regex-literals.ts';
 
 /**
  * Household health insurance (Luật BHYT Art 12, 13; Decree 146/2018 Art 7): the first member buying pays 4.5 % of
@@ -47,23 +48,23 @@ export function householdCardLead(s: Situation, f: string): string | undefined {
   const m = PEOPLE.exec(f);
   // ("cho 2 vợ chồng": two.)
   // ("Vợ chồng em đều buôn bán tự do": the two of them.)
-  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : /\b(?:2|hai|ca) vo chong\b|\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? 2 : undefined;
+  const told = m ? (WORD_NUMBER[m[1]!] ?? Number(m[1])) : has(/\b(?:2|hai|ca) vo chong\b|\bvo chong (?:toi|em|minh|tui)\b/, f) ? 2 : undefined;
   // ("Nhà tôi 4 người chưa ai có thẻ BHYT … sau này về hưu thì …": no one has a card now, whatever comes later.)
-  const covered = /\bchua (?:ai|nguoi nao) (?:co|duoc cap) (?:the )?(?:bhyt|the)\b/.test(f) ? [] : COVERED.filter((c) => c.re.test(f));
+  const covered = has(/\bchua (?:ai|nguoi nao) (?:co|duoc cap) (?:the )?(?:bhyt|the)\b/, f) ? [] : COVERED.filter((c) => c.re.test(f));
   const base = rulesOnDay(s.day).period.referenceLevel;
   const rule =
     covered.length > 0
       ? `Người đã có thẻ BHYT theo nhóm khác không mua theo hộ và không tính vào thứ tự người thứ nhất, thứ hai…: ${covered.map((c) => c.who).join('; ')}.`
       : 'Người nào trong nhà đã có thẻ BHYT theo nhóm khác (lương hưu, trẻ dưới 6 tuổi, học sinh, đi làm có hợp đồng) thì không mua theo hộ và không tính vào số người.';
   // (One person buying alone, "tôi có phải mua riêng không, và giá bao nhiêu": the first member's price.)
-  if (told === undefined && covered.length === 0 && /\bmua rieng\b/.test(f)) {
+  if (told === undefined && covered.length === 0 && has(/\bmua rieng\b/, f)) {
     return `Một người mua BHYT hộ gia đình đóng 4,5% mức lương cơ sở: ${formatNumber(yearly(1, base)[0]!)} đồng/năm (lương cơ sở ${formatNumber(base)} đồng); mua cùng người nhà thì người thứ hai, ba, tư đóng 70%, 60%, 50% mức đó.`;
   }
   if (told === undefined || told < 2 || told > 20) return covered.length > 0 ? rule : undefined;
   // The buyers counted by the person ("mua cho 3 người: mẹ em và vợ chồng em"), or only one covered person, named
   // as one: the others buy.
   const buying = BUYING_FOR.exec(f)?.[1];
-  const buyers = buying !== undefined ? (WORD_NUMBER[buying] ?? Number(buying)) : covered.length === 0 ? told : covered.length === 1 && !SEVERAL.test(f) ? told - 1 : undefined;
+  const buyers = buying !== undefined ? (WORD_NUMBER[buying] ?? Number(buying)) : covered.length === 0 ? told : covered.length === 1 && !has(SEVERAL, f) ? told - 1 : undefined;
   if (buyers === undefined || buyers < 1) return rule;
   const prices = yearly(buyers, base);
   const total = prices.reduce((a, b) => a + b, 0);

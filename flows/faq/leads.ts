@@ -2,6 +2,7 @@ import { formatAge, retirementAgeMonths, type Situation } from './situation.ts';
 import { monthIndex, monthYear, today, yearOf } from './as-of.ts';
 import { reaches } from './retirement-date.ts';
 import { rateYears } from '../calculator/compute.ts';
+import { has } from './regex-literals.ts';
 
 /** The year the rules are read for (retirement ages): the situation's, else this year in Vietnam. */
 export const ruleYear = (s: Situation): number => s.year ?? yearOf(today());
@@ -340,11 +341,11 @@ export function rateAtRetirementLead(s: Situation): string | undefined {
 const PAID_OUT_COUNTED = /\b(?:\d+|nhung|may|so) nam (?:cu|truoc|da dong|da rut|do)\b(?: \w+){0,3} (?:tinh|cong)\b|\b(?:tinh|cong) lai (?:\d+|nhung|may|so) nam\b/;
 export function rejoinLead(s: Situation, f: string): string | undefined {
   // (Whether the years paid out count: no, first, with what starting afresh takes at their age.)
-  if (s.withdrewBefore && PAID_OUT_COUNTED.test(f)) {
+  if (s.withdrewBefore && has(PAID_OUT_COUNTED, f)) {
     const plan = s.neverPaid || s.yearsPaid === undefined ? startLead(s, false) : yearsLead(s);
     return `Không: những năm đã nhận BHXH một lần không được tính lại; chỉ tính các năm đóng từ khi tham gia lại.${plan ? ` ${plan}` : ''}`;
   }
-  if (!s.withdrewBefore || !s.neverPaid || !/\b(?:du khong|bao gio|khi nao|bao lau|luong huu|du 15 nam)\b/.test(f)) return undefined;
+  if (!s.withdrewBefore || !s.neverPaid || !has(/\b(?:du khong|bao gio|khi nao|bao lau|luong huu|du 15 nam)\b/, f)) return undefined;
   return yearsLead(s);
 }
 

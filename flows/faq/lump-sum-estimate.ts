@@ -1,4 +1,5 @@
 import type { Situation } from './situation.ts';
+import { has } from './regex-literals.ts';
 
 /** "mức thu nhập 3 triệu", "đóng theo mức 4,5 triệu", "thu nhập 3.000.000 đồng", "bình quân khoảng 6 triệu" on folded words. */
 // (Read on words without punctuation too: "mức 1,5 triệu" is "muc 1 5 trieu" there.)
@@ -12,7 +13,7 @@ const FUTURE_LEVEL = /\b(?:tiep|muon|dinh|du dinh|se|sap)(?: \w+){0,2} $/;
 export function incomeTold(f: string): number | undefined {
   const m = INCOME.exec(f);
   // (Not an income chosen for the years to come: "còn nếu đóng tự nguyện tiếp mức 3 triệu" is no past average.)
-  if (!m || FUTURE_LEVEL.test(f.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  if (!m || has(FUTURE_LEVEL, f.slice(Math.max(0, m.index - 40), m.index))) return undefined;
   const millions = m[1] ?? m[2];
   const income = millions ? Number(millions.replace(/[, ]/, '.')) * 1_000_000 : Number(m[3]!.replace(/ /g, ''));
   return income >= 1_000_000 && income <= 50_000_000 ? income : undefined;
@@ -53,7 +54,7 @@ export function lumpSumMonthsLead(f: string, s: Situation): string | undefined {
   const named = /\brut (?:(?:ra|het|lai|luon|ca) )?(\d{1,2}) nam\b/.exec(f);
   const own = named && Number(named[1]) > 0 && Number(named[1]) !== s.yearsPaid ? Number(named[1]) : undefined;
   const n = own ?? s.yearsPaid;
-  if (n === undefined || n <= 0 || n > 45 || !ASKS_HOW_MUCH.test(f)) return undefined;
+  if (n === undefined || n <= 0 || n > 45 || !has(ASKS_HOW_MUCH, f)) return undefined;
   // Under a year paid ("đóng tự nguyện được 10 tháng … rồi nghỉ"): the amount paid, at most 2 months of the average (Art 102).
   if (n < 1) {
     const months = Math.round(n * 12);

@@ -1,5 +1,5 @@
 import { fold, foldWords } from './fold-memo.ts';
-import { piecesOf, TextTrigrams } from './regex-literals.ts';
+import { piecesOf, TextTrigrams, has } from './regex-literals.ts';
 import { registerDk } from './ask-text.ts';
 
 /**
@@ -266,7 +266,7 @@ const CLOSER = /^(?:(?:rat )?mong (?:duoc )?(?:quy co quan |ban bien tap |bao |a
 const REQUEST_CLOSER = /^(?:de nghi|kinh mong|mong) (?:\w+ ){0,6}(?:giai dap|tra loi|huong dan|tu van|giup do|giup)(?: \w+){0,2}$/;
 /** An opener standing alone before a colon ("Cho em hỏi:", "Xin hỏi:"): it asks nothing by itself. */
 const OPENER_ONLY = /^(?:(?:xin|cho|cho phep) )?(?:(?:toi|em|e|minh|chau|con|tui|anh|chi) )?(?:xin )?(?:duoc )?hoi(?: (?:chut|xiu|voi|ti|a|ad|nhe|ak|ah|cac|ban|tong dai|oi|ad oi))*$/;
-const isCloser = (f: string): boolean => CLOSER.test(f) || OPENER_ONLY.test(f) || (REQUEST_CLOSER.test(f) && f.split(' ').length <= 10);
+const isCloser = (f: string): boolean => has(CLOSER, f) || has(OPENER_ONLY, f) || (has(REQUEST_CLOSER, f) && f.split(' ').length <= 10);
 // "Tôi muốn làm thủ tục hưởng BHXH một lần." states what the person wants: part of the ask, not story.
 const INTENT = /(?<!khong |chua )\b(?:muon|dinh|du dinh|mong muon|can) (?:\w+ ){0,3}(?:lam thu tuc|huong|nhan|rut|chuyen|mua|dang ky|tham gia|dong tiep|dong them)\b/;
 const INTENT_WEIGHT = 0.7;
@@ -289,7 +289,7 @@ export function splitMainAsk(text: string, storyWeight = 0.3, correct?: WordCorr
     // clause before it a question if it asks something ("…được không, và nếu nhận thì…?").
     .flatMap((s) => {
       const pieces = s.split(/,\s*(?:va |con )?(?=neu )/);
-      return pieces.map((p, i) => (i < pieces.length - 1 && INTERROGATIVE.test(foldWords(p)) ? `${p}?` : p));
+      return pieces.map((p, i) => (i < pieces.length - 1 && has(INTERROGATIVE, foldWords(p)) ? `${p}?` : p));
     })
     .map((s) => s.trim())
     .filter((s) => foldWords(s).length > 0 && !isCloser(foldWords(s)));
@@ -297,23 +297,23 @@ export function splitMainAsk(text: string, storyWeight = 0.3, correct?: WordCorr
   if (sentences.length === 1) return [{ words: canon(sentences[0]!), weight: 1 }];
   const weights = new Array<number>(sentences.length).fill(0);
   const marked = sentences
-    .map((s, i) => (s.includes('?') || /^(?:xin hoi|cho |em xin|toi xin)/.test(s) || ASKS_ABOUT.test(foldWords(s)) ? i : -1))
+    .map((s, i) => (s.includes('?') || has(/^(?:xin hoi|cho |em xin|toi xin)/, s) || has(ASKS_ABOUT, foldWords(s)) ? i : -1))
     .filter((i) => i >= 0);
   if (marked.length > 0) {
     let first = true;
     for (const i of marked) {
-      const conditional = FOLLOW_UP.test(foldWords(sentences[i]!));
+      const conditional = has(FOLLOW_UP, foldWords(sentences[i]!));
       weights[i] = conditional ? FOLLOW_UP_WEIGHT : first ? 1 : LATER_ASK_WEIGHT;
       if (!conditional) first = false;
     }
     if (first) weights[marked[0]!] = 1; // only conditional asks: the first one is the main ask
     sentences.forEach((sentence, i) => {
-      if (weights[i] === 0 && INTENT.test(foldWords(sentence))) weights[i] = INTENT_WEIGHT;
+      if (weights[i] === 0 && has(INTENT, foldWords(sentence))) weights[i] = INTENT_WEIGHT;
     });
   } else {
     let main = sentences.length - 1;
     for (let i = sentences.length - 1; i >= 0; i--) {
-      if (INTERROGATIVE.test(foldWords(sentences[i]!))) {
+      if (has(INTERROGATIVE, foldWords(sentences[i]!))) {
         main = i;
         break;
       }

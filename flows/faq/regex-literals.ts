@@ -196,6 +196,11 @@ export class TextTrigrams {
   private stamp = 0;
   private text = '';
 
+  /** Whether the table is the one of `text`. */
+  holds(text: string): boolean {
+    return this.stamp !== 0 && this.text === text;
+  }
+
   /** Mark the trigrams of `text`. */
   reset(text: string): void {
     if (this.stamp === 0x7fffffff) {
@@ -229,4 +234,69 @@ export class TextTrigrams {
     }
     return false;
   }
+}
+
+/** Each regular expression's pieces (piecesOf), by its source: a literal in a function is a new object at each call. */
+const PIECES_BY_SOURCE = new Map<string, readonly Piece[] | null>();
+
+/** The trigram tables of the last few texts tested (a question, its folded form, a clause, …), used in turn. */
+const RECENT = Array.from({ length: 8 }, () => new TextTrigrams());
+let nextSlot = 0;
+
+function trigramsOf(text: string): TextTrigrams {
+  for (let i = 0; i < RECENT.length; i++) if (RECENT[i]!.holds(text)) return RECENT[i]!;
+  const t = RECENT[nextSlot]!;
+  nextSlot = (nextSlot + 1) % RECENT.length;
+  t.reset(text);
+  return t;
+}
+
+/**
+ * `re.test(text)`, skipped when the text holds none of the pieces every match of `re` contains: the many rules
+ * of the situation reading and the ask routes match nothing in most questions, and a regular expression that
+ * cannot match still scans the text. The answer is the same either way (a skipped global or sticky expression
+ * has its lastIndex reset, as a failed test would).
+ */
+export function has(re: RegExp, text: string): boolean {
+  if (gateCheck) return checkedHas(re, text);
+  if (cannotMatch(re, text)) {
+    if (re.global || re.sticky) re.lastIndex = 0;
+    return false;
+  }
+  return re.test(text);
+}
+
+/** True when `text` holds none of the pieces `re` needs (false when unsure). */
+function cannotMatch(re: RegExp, text: string): boolean {
+  let pieces = PIECES_BY_SOURCE.get(re.source);
+  if (pieces === undefined) PIECES_BY_SOURCE.set(re.source, (pieces = piecesOf(re)));
+  // (Keyed by source alone: an `i` twin of a cached expression is always run.) A few pieces are looked for
+  // directly, many through the text's trigrams.
+  return pieces !== null && !re.ignoreCase && !(pieces.length <= 4 ? holdsAny(text, pieces) : trigramsOf(text).mayContain(pieces));
+}
+
+function holdsAny(text: string, pieces: readonly Piece[]): boolean {
+  for (let i = 0; i < pieces.length; i++) if (text.includes(pieces[i]!.text)) return true;
+  return false;
+}
+
+/** For tests: every skip is checked against the regular expression itself; what has() did is counted. */
+let gateCheck: { skipped: number; run: number; wrong: string[] } | null = null;
+
+export function checkGates<T>(run: () => T): { result: T; skipped: number; run: number; wrong: string[] } {
+  const counts = (gateCheck = { skipped: 0, run: 0, wrong: [] });
+  try {
+    return { result: run(), ...counts };
+  } finally {
+    gateCheck = null;
+  }
+}
+
+function checkedHas(re: RegExp, text: string): boolean {
+  const counts = gateCheck!;
+  const skip = cannotMatch(re, text);
+  const real = re.test(text);
+  if (skip && real) counts.wrong.push(`${re} on "${text}"`);
+  counts[skip ? 'skipped' : 'run']++;
+  return real;
 }

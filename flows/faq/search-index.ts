@@ -13,7 +13,7 @@ import {
 import { TOPIC_RULES } from './topic-rules.ts';
 import { buildScorer, type Scorer } from './scorer.ts';
 import { withoutPlaceholders } from './kb-text.ts';
-import { piecesOf, TextTrigrams } from './regex-literals.ts';
+import { piecesOf, TextTrigrams, has } from './regex-literals.ts';
 
 interface IndexedDoc {
   id: string;
@@ -134,7 +134,7 @@ export function buildCorrector(texts: readonly string[]): WordCorrector {
   }
   const cache = new Map<string, string>();
   return (word) => {
-    if (word.length < MIN_CORRECT_LENGTH || freq.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_CORRECT_LENGTH || freq.has(word) || has(/\d/, word)) return word;
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
     const candidates = new Set<string>(byDeletion.get(word) ?? []); // a letter was dropped

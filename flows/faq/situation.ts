@@ -2,6 +2,7 @@ import { fold } from './fold-memo.ts';
 import { spellChatWords, spellSchemeNames } from './ask-text.ts';
 import { today, yearOf } from './as-of.ts';
 import { asFirstPerson, speakerSex } from './two-people.ts';
+import { has } from './regex-literals.ts';
 
 /** What a question tells about the person who asks (every field optional: only what the text says). */
 export interface Situation {
@@ -159,18 +160,18 @@ function ageNow(f: string, year: number): number | undefined {
       // (A child's age, "hai con 8 tuổi và 12 tuổi": not the person's.)
       // ("Con trai tôi 16 tuổi muốn đóng" is the child asked about: only children told as the family's.)
       // ("Chúng tôi có một con gái 12 tuổi": one child told as the family's.)
-      if (n < 18 && /\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b|\b(?:co|mot|1) (?:\w+ )?(?:con|chau) (?:trai|gai)? ?$/.test(before)) continue;
+      if (n < 18 && has(/\b(?:hai|2|ba|3|cac|may) (?:con|chau|dua)\b|\b(?:dua|con|chau) (?:lon|nho|dau|ut|giua|thu hai|thu ba)\b|\b(?:co|mot|1) (?:\w+ )?(?:con|chau) (?:trai|gai)? ?$/, before)) continue;
       // ("nghỉ sớm hơn 60 tuổi": an age compared, never today's.)
-      if (n >= 10 && n <= 100 && !/\b(?:som|muon) hon $/.test(before)) found.push({ n, before: then ? ' nay ' : before });
+      if (n >= 10 && n <= 100 && !has(/\b(?:som|muon) hon $/, before)) found.push({ n, before: then ? ' nay ' : before });
     }
     if (found.length > 0) break;
   }
   // ("Tôi 55 tuổi" opening a clause is the asker, not "tới 55 tuổi": both fold to "toi".)
   // ("… . Còn tôi 32 tuổi" too.)
-  const other = (before: string): boolean => AGE_OTHER.test(before) && !/(?:^\s*|[.,;:!?] )(?:con |rieng |va )?toi $/.test(before);
+  const other = (before: string): boolean => has(AGE_OTHER, before) && !has(/(?:^\s*|[.,;:!?] )(?:con |rieng |va )?toi $/, before);
   // (A relative's age told just before, "Bố tôi năm nay 68 tuổi … Còn tôi 32 tuổi", is theirs, today's or not.)
-  const relative = (before: string): boolean => /\b(?:bo|me|cha|ong|ba|chong|vo) (?:toi|em|minh|tui)(?: (?:nam nay|nay|hien|hien nay|gio|bay gio))? $/.test(before);
-  return (found.find((x) => AGE_NOW.test(x.before) && !relative(x.before)) ?? found.find((x) => !other(x.before) && !relative(x.before)) ?? found.find((x) => AGE_NOW.test(x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
+  const relative = (before: string): boolean => has(/\b(?:bo|me|cha|ong|ba|chong|vo) (?:toi|em|minh|tui)(?: (?:nam nay|nay|hien|hien nay|gio|bay gio))? $/, before);
+  return (found.find((x) => has(AGE_NOW, x.before) && !relative(x.before)) ?? found.find((x) => !other(x.before) && !relative(x.before)) ?? found.find((x) => has(AGE_NOW, x.before)) ?? found.find((x) => !other(x.before)) ?? found[0])?.n;
 }
 /** The asker's own pension told ("tôi đang hưởng lương hưu", "tôi đã nghỉ hưu, hiện lĩnh lương hưu"). */
 const ASKER_DRAWS = /(?<!\b(?:chong|vo|bo|me|cha) )\b(?:toi|em|minh|tui) (?:\w+ ){0,3}(?:dang|da|hien) (?:\w+ ){0,2}(?:huong|nhan|lanh|linh|an) luong huu\b/;
@@ -234,11 +235,11 @@ function askedRelative(f: string): string | undefined {
   const sentences = f.split(/ [.!;] /);
   const sentence = [...sentences].reverse().find((x) => x.includes(' ? ')) ?? sentences.at(-1) ?? '';
   // (Its last clause: "Vợ tôi người Kinh, tôi là người Tày, tôi đóng … bao nhiêu?" asks about the asker.)
-  const ask = sentence.split(/ , /).filter((x) => /[a-z]/.test(x)).at(-1) ?? '';
+  const ask = sentence.split(/ , /).filter((x) => has(/[a-z]/, x)).at(-1) ?? '';
   const namedIn = (x: string): Set<string> => new Set([...x.matchAll(/\b(bo|cha|me|vo|chong|ong|ba) (?:toi|em|e|minh|tui)\b/g)].map((m) => m[1]!));
   // (A clause naming no one, "…, và mẹ có nên đóng không?", after the sentence named them: "Mẹ em 58 tuổi …, mẹ có …".)
   let named = namedIn(ask);
-  if (named.size === 0 && !/\b(?:toi|em|minh|tui)\b/.test(ask)) named = namedIn(sentence);
+  if (named.size === 0 && !has(/\b(?:toi|em|minh|tui)\b/, ask)) named = namedIn(sentence);
   return named.size === 1 ? [...named][0] : undefined;
 }
 /** "còn thiếu 2 năm mới đủ 15 (năm)", "thiếu 3 năm nữa là đủ 15 năm". */
@@ -326,15 +327,15 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   const nfcLower = text.normalize('NFC').toLowerCase();
 
   // Years, months, ages and dates: only a text with a digit tells any (most short questions have none).
-  if (/\d/.test(f)) readFigures(f, s, year, month);
+  if (has(/\d/, f)) readFigures(f, s, year, month);
 
   // ("Bố em", "vợ mình", "ông xã": the relative the question is about, however the asker calls themself.)
-  if (MALE_TOLD.test(f)) s.sex = 'male';
+  if (has(MALE_TOLD, f)) s.sex = 'male';
   // The sex told after the age or the birth year ("58 tuổi, nữ", "sinh năm 1970 nam"); "nam" only in a text with
   // its marks ("tuổi nam"): unaccented, "tuoi nam" may be "tuổi năm".
-  if (/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/.test(f) && /(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u.test(nfcLower)) s.sex = 'male';
+  if (has(/(?:\b\d{2} tuoi|\b(?:19|20)\d\d)(?: ,)? nam\b/, f) && has(/(?:\b\d{2} tuổi|\b(?:19|20)\d\d),? nam\b/u, nfcLower)) s.sex = 'male';
   // ("Anh chị cho em hỏi", "Chị cho em hỏi": the staff addressed, not a newspaper's "Chị Lan hỏi".)
-  if (FEMALE_TOLD.test(f)) {
+  if (has(FEMALE_TOLD, f)) {
     s.sex = s.sex === 'male' ? undefined : 'female';
   }
   // A letter opening with the asker's own birth or age ("Tôi ở Lạng Sơn, sinh tháng 10/1972, …. Chồng tôi là công chức …"): the
@@ -343,23 +344,23 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("Tôi sinh tháng 4/1967, đóng … đến nay; vợ tôi sinh tháng 9/1971 …": a semicolon ends it too.)
   const opening = / [.;] |\? /.exec(f);
   const first = f.slice(0, opening ? opening.index : f.length);
-  if (/^ (?:(?:chao|xin chao|kinh gui|gui) (?:[\w,]+ ){0,6}?)?(?:toi|em|minh|tui)\b/.test(first) && /\b(?:sinh|tuoi)\b/.test(first) && !/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b/.test(first)) {
+  if (has(/^ (?:(?:chao|xin chao|kinh gui|gui) (?:[\w,]+ ){0,6}?)?(?:toi|em|minh|tui)\b/, first) && has(/\b(?:sinh|tuoi)\b/, first) && !has(/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b/, first)) {
     // (The sex read again without the relatives: what is left is the asker's own, "tôi … là nam", "59 tuổi (nam)".)
     const own = f.replace(/\b(?:chong|vo|con|bo|cha|me|ba|ong|anh|chi|em) (?:trai |gai |ruot )?(?:toi|em|e|minh|tui)\b|\bcon (?:trai|gai)\b|\b(?:ong|ba) xa\b/g, ' ');
-    const [male, female] = [MALE_TOLD.test(own), FEMALE_TOLD.test(own)];
-    const husband = /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(f);
-    const wife = /\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(f);
+    const [male, female] = [has(MALE_TOLD, own), has(FEMALE_TOLD, own)];
+    const husband = has(/\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/, f);
+    const wife = has(/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/, f);
     if (male !== female) s.sex = male ? 'male' : 'female';
-    else if (!/(?:\d{2} tuổi|(?:19|20)\d\d),? (?:nam|nữ)\b/u.test(nfcLower)) s.sex = husband && !wife ? 'female' : wife && !husband ? 'male' : undefined;
+    else if (!has(/(?:\d{2} tuổi|(?:19|20)\d\d),? (?:nam|nữ)\b/u, nfcLower)) s.sex = husband && !wife ? 'female' : wife && !husband ? 'male' : undefined;
   }
   // ("Em là con trai, sinh năm 1991 …", "Tôi là con gái …": the asker says which, whatever a parent named before.)
   const selfTold = /(?:^ ?|[.?!;,] )(?:toi|em|minh|tui) la con (trai|gai)\b/.exec(f);
   if (selfTold) s.sex = selfTold[1] === 'trai' ? 'male' : 'female';
   // "Ba tôi" written with its marks is the father (southern "ba"); "bà tôi" the grandmother.
-  const dad = /\bba (?:tôi|em|mình|cháu)\b/u.test(nfcLower);
+  const dad = has(/\bba (?:tôi|em|mình|cháu)\b/u, nfcLower);
   if (dad && s.sex === undefined) s.sex = 'male';
   // (Unaccented, "ba e 63t" may be either: left unsaid, so both sexes' figures are given.)
-  else if (!dad && /\bbà (?:tôi|em|mình|tui)\b/u.test(nfcLower) && /\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/.test(f)) s.sex = s.sex === 'male' ? undefined : 'female';
+  else if (!dad && has(/\bbà (?:tôi|em|mình|tui)\b/u, nfcLower) && has(/\bba (?:toi|em|e|minh|tui) (?!(?:la )?nam\b)/, f)) s.sex = s.sex === 'male' ? undefined : 'female';
 
   // The asker speaking of themself as "chị", "cô" or "chú" ("Chào ad, chị ở Nghệ An, sinh tháng 10/1973", "Chú sinh tháng
   // 11/1964", "Cô tôi sinh tháng 3/1969"), read with the marks (unaccented "chi o" is also "chỉ ở"); not the staff
@@ -368,12 +369,12 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     const speaker = /(?:^|[\s,.!:])(chị|cô|chú)(?: (?:tôi|em|mình))? (?:ở|sinh|năm nay|nay|\d{2} tuổi|đóng|làm|có (?!thể)|tham gia|hỏi|muốn)/u.exec(nfcLower);
     if (speaker) s.sex = speaker[1] === 'chú' ? 'male' : 'female';
     // (Unaccented, only where "chu" can be no other word: "cho chu hoi", "chu sinh thang 11/1964".)
-    else if (/\b(?:cho chu hoi|chu sinh (?:thang |nam |ngay )?\d|chu nam nay \d)/.test(f)) s.sex = 'male';
+    else if (has(/\b(?:cho chu hoi|chu sinh (?:thang |nam |ngay )?\d|chu nam nay \d)/, f)) s.sex = 'male';
   }
   // The asker's own sex told with their birth year or age ("em sinh tháng 6/1969, nữ, … chồng em ốm"): theirs,
   // whatever relatives the story names.
-  if (s.sex === undefined && /\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/.test(f)) s.sex = 'female';
-  else if (s.sex === undefined && /(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u.test(nfcLower)) s.sex = 'male';
+  if (s.sex === undefined && has(/\b(?:toi|em|minh|tui) (?:\w+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuoi)(?: ,)? nu\b/, f)) s.sex = 'female';
+  else if (s.sex === undefined && has(/(?:tôi|em|mình) (?:\S+ ){0,5}?(?:(?:19|20)\d\d|\d{2} tuổi),? nam\b/u, nfcLower)) s.sex = 'male';
   // … or with the name ("tôi là Tuấn, nam, sinh tháng 3/1968"), or by a name's middle word, as written ("Tôi là Nguyễn
   // Thị Hoa": a woman; "Hoàng Văn Sình": a man).
   // (The asker's own name decides over a relative's words: "Tôi là Nguyễn Thị H., … Chồng tôi … anh mất" is a woman.)
@@ -389,7 +390,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("vừa có quyết định hưởng lương hưu từ tháng 10/2026", "mới được duyệt hưởng lương hưu": drawing it now; "lo cho mẹ có
   // lương hưu" is a wish.)
   // ("có lương hưu rồi có được thẻ BHYT không": a pension to come, asked about.)
-  if (/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/.test(f) || /\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:(?:huong|nhan|lanh) )?luong huu\b/.test(f) || /\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio|cho|som|kip) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b| roi (?:thi )?(?:co )?duoc (?:cap )?the\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|(?<!\b(?:tuoi|thi|phai|den|khi) )\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/.test(f)) {
+  if (has(/\broi (?:huong|nhan|lanh) luong huu tu (?:thang |nam )?\d/, f) || has(/\b(?:co quyet dinh|duoc duyet|da duoc duyet) (?:\w+ ){0,2}(?:(?:huong|nhan|lanh) )?luong huu\b/, f) || has(/\b(?:dang|da) (?!(?:du|den|qua) (?:tuoi|dieu kien)\b)(?:\w+ ){0,2}(?:huong|nhan|lanh|an) (?:luong huu|tro cap hang thang|tro cap bhxh hang thang|tro cap mat suc)\b(?! (?:ngay |luon |duoc )?(?:chua|khong|ko|k)\b)|(?<!\b(?:de|muon|se|moi|thi|can|phai|la|chua|khong|ko|k|nao|sao|duoc|nay|gia|khi|luc|neu|con|bao gio|cho|som|kip) (?:(?:me|bo|cha|ba|ong|vo|chong|toi|em|minh|con|anh|chi|chau|be|ho) )?)\bco luong huu\b(?! (?:khong|ko|k|chua|hay|duoc|nua)\b| roi (?:thi )?(?:co )?duoc (?:cap )?the\b)|\bdang ve huu\b|\bda (?:nghi|ve) huu (?:tu|nam|voi|duoc|hon|gan)\b|\bnghi huu (?:\w+ ){0,5}voi luong huu\b|(?<!\b(?:tuoi|thi|phai|den|khi) )\b(?:vua|moi) (?:nghi|ve) huu\b(?! (?:som|truoc))/, f)) {
     s.drawingPension = true;
   }
   // ("… đóng tự nguyện 20 năm và hưởng lương hưu từ tháng 1/2018": drawn since a past date.)
@@ -400,7 +401,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("hiện lĩnh lương hưu 5,8 triệu/tháng", "nghỉ hưu từ năm 2021": a pension drawn now, its amount or its start in the past.)
   // ("Bố tôi năm nay 68 tuổi, nghỉ hưu từ năm 2020 …, lương hưu hiện khoảng 4,5 triệu": a relative's, told the same way.)
   const retiredIn = /\b(?:toi|em|minh|tui|(?:bo|me|cha|chong|vo|ong|ba) (?:toi|em|minh|tui))(?: nam nay)? (?:\d{2} tuoi ,? )?(?:da |duoc )?(?:nghi|ve) huu (?:tu|nam|vao|tu nam|tu thang) (?:\w+ ){0,2}?((?:19|20)\d\d)\b/.exec(f);
-  if (/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\bluong huu (?:hien (?:tai |nay )?|hang thang |moi thang )(?:la |khoang |duoc |co |gan |tam )*\d+(?: ?[.,] ?\d+)? ?(?:trieu|tr)\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/.test(f) || (retiredIn && Number(retiredIn[1]) <= year)) {
+  if (has(/\b(?:hien|hien nay|hien tai|hang thang|moi thang)(?: dang)? (?:huong|nhan|lanh|linh|an) luong huu\b|\bluong huu (?:hien (?:tai |nay )?|hang thang |moi thang )(?:la |khoang |duoc |co |gan |tam )*\d+(?: ?[.,] ?\d+)? ?(?:trieu|tr)\b|\b(?:huong|nhan|lanh|linh) luong huu (?:\w+ ){0,2}?\d+(?:[.,]\d+)? ?(?:trieu|tr)\b(?! (?:thi|co|duoc|khong|ko|k|chua)\b)/, f) || (retiredIn && Number(retiredIn[1]) <= year)) {
     s.drawingPension = true;
   }
   // "Chồng tôi đang hưởng lương hưu, tôi 50 tuổi …", "Chồng tôi 62t … Tôi 58t nữ": the spouse first, then the asker's
@@ -411,7 +412,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   const spouse = (self ?? selfBorn)?.[1];
   if (spouse) {
     s.sex = spouse === 'chong' ? 'female' : 'male';
-    if (SPOUSE_DRAWS.test(f)) delete s.drawingPension;
+    if (has(SPOUSE_DRAWS, f)) delete s.drawingPension;
   }
   // "Chồng em mất … ? Còn em năm nay 47 tuổi (sinh tháng 8/1979) …": the asker turns to themself after asking about the
   // spouse: of the other sex.
@@ -432,15 +433,15 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   const role = /(?:^|[.,;:!?] )(?:toi|em|minh) la (chong|vo)\b/.exec(f)?.[1];
   // (Not when a relative's own age is told too, "Tôi nữ, 35 tuổi. Bố tôi 62 tuổi … có tham gia được không": the question
   // may be theirs.)
-  const relativeAged = /\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi) (?:toi|em|minh|tui) (?:\w+ ){0,3}\d{2} tuoi\b/.test(f);
+  const relativeAged = has(/\b(?:bo|me|cha|ong|ba|vo|chong|con|anh|chi) (?:toi|em|minh|tui) (?:\w+ ){0,3}\d{2} tuoi\b/, f);
   if (declared && !spouse && !relativeAged) s.sex = declared === 'nam' ? 'male' : 'female';
   // ("Vợ chồng tôi làm nghề biển … Tôi sinh tháng 4/1967 …; vợ tôi sinh tháng 9/1971": the couple named together, then a wife
   // of the asker's, who tells their own birth: a man; a husband, a woman.)
   // ("Chồng tôi … mất năm 2024 … Bản thân tôi sinh tháng 2/1970 …": the writer's own facts told apart, the husband's words
   // are not hers.)
-  if ((s.sex === undefined || /\bban than (?:toi|em|minh|tui) (?:\w+ )?(?:sinh|\d{2} tuoi)\b/.test(f)) && /\b(?:toi|em|minh|tui) (?:nam nay |nay )?(?:sinh|\d{2} tuoi)\b/.test(f)) {
+  if ((s.sex === undefined || has(/\bban than (?:toi|em|minh|tui) (?:\w+ )?(?:sinh|\d{2} tuoi)\b/, f)) && has(/\b(?:toi|em|minh|tui) (?:nam nay |nay )?(?:sinh|\d{2} tuoi)\b/, f)) {
     const apart = f.replace(/\bvo chong (?:toi|em|minh|tui)\b/g, ' ');
-    const [wife, husband] = [/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/.test(apart), /\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/.test(apart)];
+    const [wife, husband] = [has(/\b(?:vo (?:toi|em|minh|tui)|ba xa)\b/, apart), has(/\b(?:chong (?:toi|em|minh|tui)|ong xa)\b/, apart)];
     if (wife !== husband) s.sex = wife ? 'male' : 'female';
   }
   else if (role) s.sex = role === 'chong' ? 'male' : 'female';
@@ -448,10 +449,10 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   else if (!spouse) {
     // ("Tôi 50 tuổi, đóng … 8 năm. Chồng tôi 52 tuổi … Xin hỏi cả hai chúng tôi có được rút không?": the asker's own age
     // opens the letter, the spouse comes after, and the first ask is not the spouse's: the asker is of the other sex.)
-    const later = AGE_FIRST.test(f) ? /\b(chong|vo) (?:toi|em|minh|tui)\b/.exec(f)?.[1] : undefined;
+    const later = has(AGE_FIRST, f) ? /\b(chong|vo) (?:toi|em|minh|tui)\b/.exec(f)?.[1] : undefined;
     const q = f.indexOf(' ? ');
     const firstAsk = q < 0 ? '' : f.slice(Math.max(f.lastIndexOf(' . ', q), f.lastIndexOf(' ! ', q), f.lastIndexOf(' ; ', q), 0), q);
-    if (later && firstAsk !== '' && !/\b(?:chong|vo) (?:toi|em|minh|tui)\b/.test(firstAsk)) s.sex = later === 'chong' ? 'female' : 'male';
+    if (later && firstAsk !== '' && !has(/\b(?:chong|vo) (?:toi|em|minh|tui)\b/, firstAsk)) s.sex = later === 'chong' ? 'female' : 'male';
   }
   // "Bố tôi đang hưởng lương hưu, mẹ tôi 62 tuổi … Mẹ tôi có tham gia được không?": one relative's pension, and the
   // ask about another: the pension is not theirs, and the sex is the one asked about.
@@ -471,55 +472,55 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     else delete s.birthMonth;
   }
   // "hưởng lương hưu được 1 năm thì mất": a pension drawn for a time.
-  if (/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/.test(f)) s.drawingPension = true;
+  if (has(/\b(?:huong|nhan|lanh|an) luong huu (?:\w+ ){0,2}(?:duoc |hon |gan |khoang )?\d{1,2} (?:nam|thang)\b/, f)) s.drawingPension = true;
   // "nghỉ chờ hưu", "chưa đủ tuổi nghỉ hưu": waiting for the age, so not drawing a pension yet.
   // (A pension drawn and died with, beside a relative's "không có lương hưu": the member's pension stands.)
-  const memberDrew = s.drawingPension === true && /\b(?:qua doi|mat|tu vong|chet)\b/.test(f) && /\b(?:me|bo|vo|chong|ba|ong|toi|em|minh|tui) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/.test(f);
+  const memberDrew = s.drawingPension === true && has(/\b(?:qua doi|mat|tu vong|chet)\b/, f) && has(/\b(?:me|bo|vo|chong|ba|ong|toi|em|minh|tui) (?:toi |em |minh )?(?:[\w,]+ ){0,12}?(?:khong|chua) co luong huu\b/, f);
   // (The asker's own pension told, "tôi … đang hưởng lương hưu quân đội", beside a relative's "Bà nhà tôi … ko có lương hưu":
   // the relative's lack is not the asker's.)
   const notDrawn = /\b(?:chua|khong|ko|k) (?:\w+ ){0,2}(?:huong|nhan|lanh|co|an) (?:\w+ ){0,1}luong huu\b|\bchua (?:ve|nghi) huu\b/.exec(f);
-  const othersLack = notDrawn !== null && (ASKER_DRAWS.test(f) || ASKER_OWN_PENSION.test(f)) && /\b(?:ba|vo|me|bo|chong|ong|con|chau|anh|chi)(?: nha)? (?:toi|em|minh|tui)\b(?: [\w,]+){0,12}? $/.test(f.slice(Math.max(0, notDrawn.index - 100), notDrawn.index));
+  const othersLack = notDrawn !== null && (has(ASKER_DRAWS, f) || has(ASKER_OWN_PENSION, f)) && has(/\b(?:ba|vo|me|bo|chong|ong|con|chau|anh|chi)(?: nha)? (?:toi|em|minh|tui)\b(?: [\w,]+){0,12}? $/, f.slice(Math.max(0, notDrawn.index - 100), notDrawn.index));
   if (
     (!memberDrew && !othersLack && notDrawn !== null) ||
-    /\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/.test(f)
+    has(/\b(?:nghi|o nha|ngoi) cho (?:\w+ ){0,2}huu\b|\bcho (?:den |du )?tuoi (?:nghi |ve )?huu\b|\bcho (?:huong|nhan|lanh) (?:luong )?huu\b|\bchua (?:du|den) tuoi (?:nghi |ve )?huu\b/, f)
   ) {
     s.drawingPension = false;
   }
   // "đang được nhận trợ cấp xã hội hằng tháng cho người khuyết tật": social assistance (Decree 20/2021), not a pension or
   // a monthly SI allowance, so it does not keep anyone out of voluntary insurance (Law 41/2024 Art 2(4)).
-  if (SOCIAL_ALLOWANCE.test(f) && !/\b(?:luong huu|tro cap (?:bhxh|mat suc))\b/.test(f.replace(/\b(?:khong|ko|k|chua) (?:\w+ ){0,2}luong huu\b/g, ' '))) {
+  if (has(SOCIAL_ALLOWANCE, f) && !has(/\b(?:luong huu|tro cap (?:bhxh|mat suc))\b/, f.replace(/\b(?:khong|ko|k|chua) (?:\w+ ){0,2}luong huu\b/g, ' '))) {
     s.socialAllowance = true;
     s.drawingPension = false;
   }
 
-  const leftPoverty = LEFT_POVERTY.test(f);
-  if (leftPoverty || GROUP_MOVED.test(f)) s.groupChanged = true;
+  const leftPoverty = has(LEFT_POVERTY, f);
+  if (leftPoverty || has(GROUP_MOVED, f)) s.groupChanged = true;
   // "nhà ko phải hộ nghèo", "không thuộc hộ nghèo": said not to be in the group, not in it.
   const household = f.replace(/\b(?:nhu|bang|giong) (?:ho )?(?:can ngheo|ngheo)\b/g, ' ').replace(/\b(?:khong|ko|k|chua) (?:phai |thuoc |duoc xep (?:vao )?|nam trong |co ten trong )?(?:la )?(?:ho |dien |danh sach )?(?:ho )?(?:can ngheo|ngheo)(?: (?:(?:hay|hoac|va|cung khong|,) )?(?:ho )?(?:can ngheo|ngheo))?\b/g, ' ');
   // The asker saying they are not in the group ("Chị gái tôi thuộc hộ nghèo … Tôi thì không thuộc hộ nghèo"): the group
   // named is someone else's, unless they say which one they are in ("không phải hộ nghèo mà là cận nghèo").
-  const selfDenied = SELF_NOT_POOR.test(f) && !/\b(?:ma|nhung|chi) (?:la |thuoc )(?:ho )?can ngheo\b/.test(f);
+  const selfDenied = has(SELF_NOT_POOR, f) && !has(/\b(?:ma|nhung|chi) (?:la |thuoc )(?:ho )?can ngheo\b/, f);
   // ("Năm ngoái nhà thoát nghèo nhưng vẫn còn là hộ cận nghèo": near-poor now.)
   // ("… thoát nghèo, chuyển sang hộ cận nghèo", "lên hộ cận nghèo": near-poor now too.)
-  if (leftPoverty && /\b(?:nhung|van|gio|nay|hien) (?:\w+ ){0,3}(?:la |thuoc |o )?ho can ngheo\b|\b(?:chuyen|xuong|len|sang) (?:\w+ ){0,2}ho can ngheo\b/.test(household)) s.household = 'near_poor';
+  if (leftPoverty && has(/\b(?:nhung|van|gio|nay|hien) (?:\w+ ){0,3}(?:la |thuoc |o )?ho can ngheo\b|\b(?:chuyen|xuong|len|sang) (?:\w+ ){0,2}ho can ngheo\b/, household)) s.household = 'near_poor';
   else if (leftPoverty || selfDenied) {
     // No longer poor: the subsidy group changes (no household group).
-  } else if (/\bcan ngheo\b/.test(household)) s.household = 'near_poor';
+  } else if (has(/\bcan ngheo\b/, household)) s.household = 'near_poor';
   // ("nhà nghèo", "nhà tôi nghèo": as people say the poor household.)
-  else if (/\bho ngheo\b|\bnha (?:toi |em |minh )?(?:thuoc dien )?ngheo\b/.test(household)) s.household = 'poor';
+  else if (has(/\bho ngheo\b|\bnha (?:toi |em |minh )?(?:thuoc dien )?ngheo\b/, household)) s.household = 'poor';
   // ("Người Kinh … có được 30% như người dân tộc không": a comparison, not the group.)
   // (A group of one's own named, "người Tày", stands beside a comparison with "người Kinh".)
   // ("Không thuộc hộ nghèo, cận nghèo hay dân tộc thiểu số": not in any of them.)
   const fe = f.replace(/\b(?:khong|ko|chua) (?:phai |thuoc |la )+(?:(?:ho|can ngheo|ngheo|hay|hoac|va|nguoi|,) )*dan toc(?: thieu so)?\b/g, ' ');
   // ("… người Kinh, lấy chồng người Mường": the spouse's group, not the asker's.)
   // ("Vợ tôi 30 tuổi là người Ê Đê": her age before her group.)
-  const ownGroup = /\bnguoi kinh\b/.test(fe)
+  const ownGroup = has(/\bnguoi kinh\b/, fe)
     ? fe
         .replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: (?!(?:toi|em|minh|tui)\b)\w+){1,4}? (?:la )?nguoi (?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ')
         .replace(/\b(?:lay |co )?(?:chong|vo)(?: (?:toi|em|minh|e))?(?: la)? (?:nguoi )?(?:dan toc(?: thieu so)?|\w+(?: \w+)?)\b/g, ' ')
     : fe;
-  if (ownGroup !== fe && ETHNIC_GROUP.test(fe) && !ETHNIC_GROUP.test(ownGroup)) s.spouseEthnic = true;
-  if (ETHNIC_GROUP.test(ownGroup) || (/\bdan toc\b/.test(fe) && !/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/.test(fe))) s.ethnicMinority = true;
+  if (ownGroup !== fe && has(ETHNIC_GROUP, fe) && !has(ETHNIC_GROUP, ownGroup)) s.spouseEthnic = true;
+  if (has(ETHNIC_GROUP, ownGroup) || (has(/\bdan toc\b/, fe) && !has(/\bnguoi kinh\b|\b(?:nhu|bang|giong) (?:nguoi )?dan toc\b/, fe))) s.ethnicMinority = true;
   // ("Vợ tôi người Kinh, tôi là người Tày, vợ tôi đóng … được hỗ trợ bao nhiêu": the one asked about is Kinh.)
   const askedAbout = s.ethnicMinority ? askedRelative(f) : undefined;
   if (askedAbout && new RegExp(`\\b${askedAbout} (?:toi|em|e|minh|tui) (?:la )?(?:nguoi )?(?:dan toc )?kinh\\b`).test(f)) delete s.ethnicMinority;
@@ -527,8 +528,8 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // asker tells their own or the ask is about her.)
   // (Only beside the asker's own facts told first: "Vợ tôi 40 tuổi, người Tày, … thì nộp bao nhiêu" is about her.)
   const relEthnic = s.ethnicMinority ? RELATIVE_ETHNIC.exec(fe) : null;
-  const theirs = relEthnic && /\b(?:toi|em|minh|tui) (?:nam |nu |nay )?(?:\d{2} tuoi|sinh)\b/.test(fe.slice(0, relEthnic.index)) ? relEthnic[1] : undefined;
-  if (theirs && theirs !== askedAbout && !OWN_ETHNIC.test(fe)) delete s.ethnicMinority;
+  const theirs = relEthnic && has(/\b(?:toi|em|minh|tui) (?:nam |nu |nay )?(?:\d{2} tuoi|sinh)\b/, fe.slice(0, relEthnic.index)) ? relEthnic[1] : undefined;
+  if (theirs && theirs !== askedAbout && !has(OWN_ETHNIC, fe)) delete s.ethnicMinority;
 
   // (HIV counts once it has become AIDS: the list names AIDS.)
   // (A severe disability told beside the social pension asked, "đang nhận trợ cấp người khuyết tật đặc biệt nặng, làm thêm
@@ -537,88 +538,88 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // thuộc danh mục bệnh hiểm nghèo".)
   const illness = /\b(?:ung thu|bai liet|xo gan|lao nang|lao phoi nang|lao (?:\w+ )?giai doan nang|aids|(?<!\b(?:tinh|coi|xem|xep) (?:la |vao )?)(?<!\bdanh muc )benh (?:hiem ngheo|nan y)(?! (?:khong|ko|k|chua)\b)|suy giam (?:\w+ ){0,4}(?:8[1-9]|9\d)|(?:mat|giam) suc (?:lao dong )?(?:\w+ ){0,3}(?:8[1-9]|9\d)|khuyet tat (?:o )?(?:muc )?(?:do )?dac biet nang)\b/.exec(f)?.[0];
   // ("giấy xác nhận khuyết tật mức đặc biệt nặng" too; "giám định mất sức lao động 85%" is the ≥81 % impairment.)
-  if (illness && !(illness.startsWith('khuyet tat') && /\btro cap huu tri xa hoi\b/.test(f))) {
+  if (illness && !(illness.startsWith('khuyet tat') && has(/\btro cap huu tri xa hoi\b/, f))) {
     s.seriousIllness = true;
   }
   // (Not settlement asked about by someone working abroad for a term: "sang Nhật làm việc theo hợp đồng 3 năm … có phải
   // diện ra nước ngoài định cư không".)
-  const settlementAsked = /\b(?:co phai|phai|co tinh|co duoc tinh|co duoc coi|co thuoc|thuoc) (?:la )?(?:dien |truong hop )?(?:\w+ ){0,3}dinh cu (?:khong|ko|k|chua|hay)\b/.test(f);
-  const termAbroad = TERM_ABROAD.test(f);
+  const settlementAsked = has(/\b(?:co phai|phai|co tinh|co duoc tinh|co duoc coi|co thuoc|thuoc) (?:la )?(?:dien |truong hop )?(?:\w+ ){0,3}dinh cu (?:khong|ko|k|chua|hay)\b/, f);
+  const termAbroad = has(TERM_ABROAD, f);
   // ("Đi XKLĐ Nhật về": back home, no longer working abroad.)
-  if (termAbroad && !BACK_HOME.test(f)) s.workingAbroad = true;
+  if (termAbroad && !has(BACK_HOME, f)) s.workingAbroad = true;
   // ("Nam Định cũ", "Bình Định cũ" unaccented are provinces, not "định cư".)
   // ("ko đi định cư nước ngoài": none.)
-  if (/\b(?:(?<!\b(?:nam|binh) |\b(?:khong|ko|k|chua|chang) (?:\w+ ){0,2})dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/.test(f) && !(settlementAsked && termAbroad)) {
+  if (has(/\b(?:(?<!\b(?:nam|binh) |\b(?:khong|ko|k|chua|chang) (?:\w+ ){0,2})dinh cu|dinh cuu|xuat canh (?:\w+ ){0,4}(?:bao lanh|vo chong|ket hon)|visa (?:f1|k1|cr1|ir1|dinh cu)|sang (?:\w+ ){0,2}(?:song|o) (?:han|luon|vinh vien))\b/, f) && !(settlementAsked && termAbroad)) {
     s.settlingAbroad = true;
   }
 
   // A relative at home ("vợ tôi ở nhà nội trợ") is who the question is about, whatever the asker's own job.
-  const relativeAtHome = /\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/.test(f);
+  const relativeAtHome = has(/\b(?:vo|chong|me|bo|con|em|chi|anh) toi (?:\w+ ){0,3}(?:o nha|noi tro|lam ruong|lam nong|tu do|buon ban)\b/, f);
   // A contract with its term ("giáo viên hợp đồng 1 năm", "ký hđ 2 tháng", "hđlđ 3 tháng"): a contract of a month
   // or more makes the job compulsory, even where the employer does not pay ("trường ko đóng bảo hiểm cho em"); one
   // suspended or ended ("tạm hoãn hợp đồng 6 tháng") does not.
-  const contractTerm = /(?<!\b(?:khong|ko|k|chua|tam hoan|hoan|cham dut|het|het han|thanh ly|xong) (?:\w+ )?)\b(?:hop dong(?: lao dong)?|hdld|hd) (?:\d{1,2}|mot|hai|ba|sau) (?:nam|thang)\b/.test(f);
+  const contractTerm = has(/(?<!\b(?:khong|ko|k|chua|tam hoan|hoan|cham dut|het|het han|thanh ly|xong) (?:\w+ )?)\b(?:hop dong(?: lao dong)?|hdld|hd) (?:\d{1,2}|mot|hai|ba|sau) (?:nam|thang)\b/, f);
   // A contract under a month ("mỗi đợt ký hợp đồng 20 ngày", "hợp đồng thời vụ dưới 1 tháng"): not compulsory insurance.
-  const shortContract = /\bhop dong (?:\w+ ){0,2}(?:\d{1,2} ngay|duoi (?:1|mot) thang|vai ngay|theo ngay)\b/.test(f);
+  const shortContract = has(/\bhop dong (?:\w+ ){0,2}(?:\d{1,2} ngay|duoi (?:1|mot) thang|vai ngay|theo ngay)\b/, f);
   if (shortContract) {
     s.employment = 'no_contract';
   } else if (contractTerm && !relativeAtHome) {
     s.employment = 'contract';
-  } else if (relativeAtHome || /\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?(?:hop dong|hd)\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/.test(f)) {
+  } else if (relativeAtHome || has(/\b(?:khong|ko|k|chua) (?:\w+ ){0,3}(?:ky |co |lam )?(?:hop dong|hd)\b|\bkhong (?:duoc )?(?:cong ty )?dong (?:bhxh|bao hiem)\b|\blao dong tu do\b|\blam (?:tu do|thue|ruong|nong)\b/, f)) {
     s.employment = 'no_contract';
   // ("E định nghỉ việc cuối tháng 3/2027": a plan, still at work.)
-  } else if (/(?<!\b(?:dinh|sap|se|muon|du dinh|tinh|chuan bi) )\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da|toi|em|minh|tui)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/.test(f) || BACK_HOME.test(f)) {
+  } else if (has(/(?<!\b(?:dinh|sap|se|muon|du dinh|tinh|chuan bi) )\b(?:da |vua |moi )?nghi viec\b|\b\d{1,2} nam roi nghi\b(?! (?:huu|phep|om|sinh|de|thai san|khong luong))|\b(?:hoi truoc|truoc day|truoc kia|ngay truoc|truoc (?:co|tung|da|toi|em|minh|tui)) (?:\w+ ){0,3}(?:lam|o) (?:\w+ ){0,2}(?:cong ty|doanh nghiep|xi nghiep)\b|\bcong ty (?:\w+ ){0,2}(?:giai the|pha san|dong cua|ngung hoat dong)\b|\b(?:da |vua |moi |xin )?nghi lam\b(?! (?:viec )?(?:them|ngoai gio))|\bthoi viec\b|\bmat viec\b|\b(?:dang|da|trong thoi gian|trong khi) (?:\w+ ){0,2}(?:huong|nhan|lanh) (?:tro cap that nghiep|bao hiem that nghiep|bh that nghiep|bhtn)\b|\bkhong con lam (?:\w+ ){0,2}(?:cong ty|doanh nghiep|o cong ty|viec)\b/, f) || has(BACK_HOME, f)) {
     // ("Đi XKLĐ Nhật về": the job abroad is over.)
     s.employment = 'left_job';
-  } else if (!FUTURE_JOB.test(f) && /\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/.test(f)) {
+  } else if (!has(FUTURE_JOB, f) && has(/\b(?:co|ky|dang lam (?:\w+ ){0,3}co) (?:hop dong|hd)\b|\b(?:cong ty|doanh nghiep|co quan) (?:\w+ ){0,2}(?:dang )?dong (?:bhxh|bao hiem)\b|\bdang dong (?:\w+ ){0,2}bat buoc\b|\bdang dong (?:bhxh|bao hiem)(?: xa hoi)? (?:o|tai|ben|qua) (?:cong ty|cty|co quan|doanh nghiep)\b|\b(?:cong ty|cty|co quan|xi nghiep) co (?:dong )?(?:bhxh|bao hiem)\b|\b(?:dang )?lam (?:o )?(?:cong ty|cty) (?:\w+ ){0,2}(?:co )?dong (?:bh|bhxh|bao hiem)\b|\b(?:co|duoc) (?:cong ty )?dong (?:bhxh |bao hiem )?(?:xa hoi )?bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))|(?<!\b(?:khong|chua|da|tung) )\b(?:co|dang co|dang tham gia|duoc tham gia) (?:bhxh|bao hiem)(?: xa hoi)? bat buoc\b(?! (?:\w+ ){0,2}\d+ (?:nam|thang))/, f)) {
     // (A job whose insured years ended before this year, "lam cong ty co dong bhxh bat buoc tu 7/2005 den 6/2012": left.)
     const ended = JOB_PERIOD_ENDED.exec(f);
     s.employment = ended && Number(ended[1]) < year ? 'left_job' : 'contract';
   }
 
   // ("Chồng tôi quốc tịch Hàn Quốc": a nationality told by its country.)
-  if (/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)|(?:mang |co |giu )?quoc tich (?:han quoc|han|trung quoc|nhat ban|nhat|dai loan|lao|campuchia|thai lan|my|hoa ky|phap|duc|nga|uc|anh|canada|philippines|indonesia|an do))\b/.test(f) && !/\bquoc tich viet nam\b/.test(f.replace(/\b(?:khong|chua) (?:co |nhap )?quoc tich viet nam\b/g, ' '))) s.foreigner = true;
+  if (has(/\b(?:nguoi nuoc ngoai|quoc tich nuoc ngoai|khong co quoc tich viet nam|chua co quoc tich|nguoi (?:lao(?! dong)|trung quoc|han quoc|campuchia|nhat ban|dai loan|thai lan|my|phap|duc|nga|uc)|(?:mang |co |giu )?quoc tich (?:han quoc|han|trung quoc|nhat ban|nhat|dai loan|lao|campuchia|thai lan|my|hoa ky|phap|duc|nga|uc|anh|canada|philippines|indonesia|an do))\b/, f) && !has(/\bquoc tich viet nam\b/, f.replace(/\b(?:khong|chua) (?:co |nhap )?quoc tich viet nam\b/g, ' '))) s.foreigner = true;
   // A relative named in the question itself (a paper's "Ông … hỏi:" framing names the asker, not a relative),
   // and no thing said to be lost ("thẻ BHYT của tôi bị mất", "tháng đó có bị mất không").
-  const relative = /\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan(?! tao))\b/.test(f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
+  const relative = has(/\b(?:bo|me|chong|vo|con|anh|chi|em|ong|ba|nguoi nha|than nhan(?! tao))\b/, f.replace(/^ (?:ong|ba|anh|chi|co|chu|bac)(?: [a-z]+){0,4}(?: \( [^)]* \))? hoi\b/, ' '));
   // ("sợ chuyển tỉnh thì 5 năm ở Bình Định bị mất": years lost, not a death.)
   // ("Sổ … bị lụt cuốn mất rồi", "làm mất sổ", "sổ mất thì tra lại ở đâu": a thing lost.)
-  const thingLost = /\b(?:cuon|lam|danh|troi|chay|lu cuon|lut cuon) mat\b|\bso (?:bhxh |bao hiem |bao hiem xa hoi )?(?:bi )?mat (?:thi|roi|het|dau)\b|\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/.test(f);
+  const thingLost = has(/\b(?:cuon|lam|danh|troi|chay|lu cuon|lut cuon) mat\b|\bso (?:bhxh |bao hiem |bao hiem xa hoi )?(?:bi )?mat (?:thi|roi|het|dau)\b|\b(?:so|the|giay to|bhyt|ho so|cccd|thang do|tien) (?:\w+ ){0,3}bi mat\b|\bbi mat (?:khong|ko|k|het|trang|quyen)\b|\b(?:nam|thang|thoi gian|quyen loi)\b(?: \w+){0,4} bi mat\b|\b(?:tien|thoi gian|nhung nam|so nam|may nam)\b(?: \w+){0,4} (?:co )?(?:bi )?mat (?:khong|ko|k|het|luon|di)\b/, f);
   // (A death told in so many words stands beside money asked whether lost: "bố mất vì tai nạn … số tiền đóng trước có
   // mất không".)
-  const toldDeath = /\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/.test(f);
+  const toldDeath = has(/\b(?:qua doi|tu vong|tu tran)\b|\b(?:bo|me|cha|chong|vo|con|ong|ba) (?:toi |em |minh )?(?:da |vua |moi )?mat (?:vi|do|vao|ngay|hom|luc|roi)\b/, f);
   // ("Thai chết lưu", a stillbirth, is no member's death: the maternity allowance's case.)
-  if (/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/.test(f.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' ')) && relative && (!thingLost || toldDeath)) {
+  if (has(/\b(?:qua doi|mat|tu vong|chet|tu tran)\b/, f.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' ')) && relative && (!thingLost || toldDeath)) {
     // ("Bị mất sổ", "mất giấy tờ" is losing a thing, not a death.)
-    if (/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai|gi|nhung gi|bao nhieu|nhieu|it|khong|ko|k|chua|luon|trang|quyen loi|may|cac|mot so|\d+ (?:nam|thang)|qua trinh|khoan|phan|nam|thang)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam|hoi (?:dau |cuoi |giua )?(?:thang|nam|tuan))\b|\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi|em|anh ay|chi ay|ong ay|ba ay) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)|\b(?:19|20)\d\d (?:thi )?(?:anh|chi|em|ong|ba|bo|me|chong|vo) (?:ay )?(?:da )?(?:mat|qua doi)\b/.test(f)) s.memberDied = true;
+    if (has(/\b(?:da|vua|bi|thi|roi|neu|va) (?:\w+ ){0,2}(?:qua doi|mat(?! (?:so(?! (?:tien|nam|thang|con|lan)\b)|the|giay|tien|quyen|viec|ho so|cccd|can cuoc|mat khau|ma so|het|thoi gian|dien thoai|gi|nhung gi|bao nhieu|nhieu|it|khong|ko|k|chua|luon|trang|quyen loi|may|cac|mot so|\d+ (?:nam|thang)|qua trinh|khoan|phan|nam|thang)\b)|tu vong|chet|tu tran)\b|\b(?:qua doi|tu vong|chet|tu tran)\b|\bmat (?:vao|vi|do|ngay|hom|roi|thang \d+|nam \d+|luc|khi|cach day|thang truoc|tuan truoc|nam ngoai|nam truoc|dau thang|cuoi thang|dau nam|hoi (?:dau |cuoi |giua )?(?:thang|nam|tuan))\b|\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi|em|anh ay|chi ay|ong ay|ba ay) (?:toi |em |minh |tui )?(?:da |vua |moi )?mat (?=[.,;!?]|$)|\b(?:19|20)\d\d (?:thi )?(?:anh|chi|em|ong|ba|bo|me|chong|vo) (?:ay )?(?:da )?(?:mat|qua doi)\b/, f)) s.memberDied = true;
     // ("Tháng 9/2026 anh bị tai nạn giao thông mất": a death told after its cause.)
-    if (/\b(?:tai nan|benh|dot quy|tai bien|ung thu|nhoi mau)(?: \w+){0,3} (?:ma |roi |nen |va )?(?:mat|qua doi)\b(?! (?:so|the|giay|tien|viec|quyen|kha nang|suc)\b)/.test(f) && !/\b(?:neu|lo|gia su)\b(?: \w+){0,6} (?:tai nan|benh)/.test(f)) s.memberDied = true;
+    if (has(/\b(?:tai nan|benh|dot quy|tai bien|ung thu|nhoi mau)(?: \w+){0,3} (?:ma |roi |nen |va )?(?:mat|qua doi)\b(?! (?:so|the|giay|tien|viec|quyen|kha nang|suc)\b)/, f) && !has(/\b(?:neu|lo|gia su)\b(?: \w+){0,6} (?:tai nan|benh)/, f)) s.memberDied = true;
     // "Nếu giữa chừng tôi chết thì vợ con nhận gì": the asker's own death supposed, no one has died.
     // ("Nếu tôi không rút mà chẳng may qua đời thì vợ con tôi …": the same, the words between longer; "nếu anh ấy chẳng may
     // qua đời" after a relative's illness is their death supposed.)
-    if (/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/.test(f) && !/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/.test(f)) delete s.memberDied;
+    if (has(/\b(?:neu|lo|gia su|nhu|lo nhu)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ )?(?:chet|mat|qua doi)\b|\b(?:neu|gia su)\b(?: \w+){0,3}? (?:toi|em|minh|tui|(?:anh|chi|ong|ba) ay) (?:\w+ ){0,5}?(?:chang may|rui|lo) (?:\w+ )?(?:chet|mat|qua doi)\b/, f) && !has(/\b(?:bo|me|cha|chong|vo|con|ong|ba|anh|chi) (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi|chet)\b/, f)) delete s.memberDied;
   }
   // A relative's death told as the family's story beside a pensioner who is alive ("Mẹ tôi 68 tuổi, bố tôi mất rồi … Mẹ
   // đang hưởng lương hưu …"), nothing asked of survivors' allowances: no member's death to answer for.
   const pensionerAlive = /\b(bo|me|cha|chong|vo|ong|ba) (?:toi |em |minh |tui )?(?:\w+ ){0,3}?dang (?:huong|lanh|linh|nhan) luong huu\b/.exec(f);
   // (Not the pensioner's own death told after the pension: "Mẹ em đang hưởng lương hưu … 3,2 triệu thì mất tuần trước".)
   // ("Chồng tôi … mất năm 2024, tôi đã nhận tiền tuất một lần. Bản thân tôi …": a death settled, the letter is the writer's own.)
-  if (s.memberDied && /\b(?:da|vua) (?:\w+ )?(?:nhan|lanh|huong) (?:\w+ ){0,2}(?:tuat|tro cap tuat|tien tuat)\b/.test(f) && /\bban than (?:toi|em|minh)\b|\b(?:con|rieng) (?:toi|em|minh) (?:thi )?(?:sinh|\d{2} tuoi|dong)\b/.test(f)) delete s.memberDied;
+  if (s.memberDied && has(/\b(?:da|vua) (?:\w+ )?(?:nhan|lanh|huong) (?:\w+ ){0,2}(?:tuat|tro cap tuat|tien tuat)\b/, f) && has(/\bban than (?:toi|em|minh)\b|\b(?:con|rieng) (?:toi|em|minh) (?:thi )?(?:sinh|\d{2} tuoi|dong)\b/, f)) delete s.memberDied;
   // ("… nếu có lương hưu rồi mà mẹ mất thì gia đình có được gì không?": a relative's death supposed, the only death told.)
   const supposed = /\b(?:neu|lo|gia su|phong khi)\b(?: [\w,]+){0,8}? (?:ma |thi |roi )?(?:bo|me|cha|chong|vo|ong|ba|anh|chi)(?: (?:toi|em|minh|tui))? (?:chang may |lo |rui )?(?:mat|qua doi|chet)\b/g;
-  if (s.memberDied && supposed.test(f) && !/\b(?:qua doi|tu vong|chet|tu tran)\b|\b(?:da|vua|moi|bi) (?:\w+ ){0,2}mat\b|\bmat (?:vao|ngay|thang \d|nam \d|hom|roi|luc)\b/.test(f.replace(supposed, ' '))) delete s.memberDied;
-  if (s.memberDied && pensionerAlive && !/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/.test(f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !/\b(?:tuat|tu tuat|mai tang|than nhan(?! tao))\b/.test(f)) delete s.memberDied;
+  if (s.memberDied && has(supposed, f) && !has(/\b(?:qua doi|tu vong|chet|tu tran)\b|\b(?:da|vua|moi|bi) (?:\w+ ){0,2}mat\b|\bmat (?:vao|ngay|thang \d|nam \d|hom|roi|luc)\b/, f.replace(supposed, ' '))) delete s.memberDied;
+  if (s.memberDied && pensionerAlive && !has(/\bluong huu\b(?: [\w,]+){0,12}? (?:thi|roi|va|nhung|ma|moi|vua) (?:\w+ )?(?:mat|qua doi|tu vong)\b/, f) && !new RegExp(`\\b${pensionerAlive[1]} (?:toi |em |minh |tui )?(?:da |vua |moi )?(?:mat|qua doi)\\b`).test(f) && !has(/\b(?:tuat|tu tuat|mai tang|than nhan(?! tao))\b/, f)) delete s.memberDied;
   // ("đóng BHXH trong 6 tháng", "đóng được 6 tháng": months paid, not paid ahead; "muốn nâng lên mức 3 triệu và đóng 6
   // tháng 1 lần": a mode wished for.)
   // ("Trong tháng 12 này đóng trước 5 năm mức thấp nhất cho cả 2 thì có được ko": paying ahead asked, not done.)
-  const aheadAsked = /\bdong truoc\b(?: \w+){0,12}? (?:thi )?(?:co )?(?:duoc|dc) (?:khong|ko|k|hong)\b/.test(f) && !/\bda dong truoc\b/.test(f);
+  const aheadAsked = has(/\bdong truoc\b(?: \w+){0,12}? (?:thi )?(?:co )?(?:duoc|dc) (?:khong|ko|k|hong)\b/, f) && !has(/\bda dong truoc\b/, f);
   if (
     // ("hợp đồng 6 tháng", "hợp đồng lao động 6 tháng" are contracts, not payments.)
-    (!aheadAsked && /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b/.test(f)) ||
-    /(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong (?!bu\b)(?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,6})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/.test(f) ||
-    /\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/.test(f) ||
+    (!aheadAsked && has(/(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong truoc\b/, f)) ||
+    has(/(?<!\b(?:muon|dinh|du dinh|se|co the|neu|duoc) (?:\w+ ){0,3})\bdong (?!bu\b)(?:\w+ ){0,3}(?:mot lan|1 lan) (?:truoc )?(?:cho )?(?:\d+|nhieu|vai) (?:nam|thang)\b|(?<!\bhop |\blao |\b(?:muon|dinh|du dinh|se|neu) (?:\w+ ){0,6})\bdong (?!(?:du|duoc|chua du|khong du)\b)(?:(?!(?:trong|duoc|khoang|hon|gan|tong cong)\b)\w+ ){0,2}(?:12|6) thang\b(?! (?:cua|thi nghi|roi nghi)\b)/, f) ||
+    has(/\bda dong (?:du |het )?(?:tien )?(?:3|6|12) thang\b/, f) ||
     // "đóng tự nguyện theo năm rồi": the year paid at its start.
-    /\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/.test(f)
+    has(/\b(?:da )?dong (?:\w+ ){0,2}theo nam roi\b/, f)
   ) {
     s.prepaid = true;
   }
@@ -646,11 +647,11 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   const stop =
     /\b(?:dinh|se|du dinh|muon|tinh) (?:dong |nop )?(?:tiep |them )?(?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:thi |roi )?(?:nghi|dung|ngung|thoi)\b/.exec(f) ??
     /\b(?:neu|gia su) (?:\w+ ){0,2}(?:dong|nop)(?: deu| tiep| them)? (?:den|toi) (?:het )?(?:thang )?(\d{1,2}) (?:nam )?(20\d\d) thi\b/.exec(f);
-  if (/\b(?:dong|tham gia|nop)\b(?: \w+){0,6}? (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b/.test(f) && !/\b(?:khong|chua|dung|nghi|ngung|bo) (?:dong|nop)\b/.test(f)) s.paidToNow = true;
+  if (has(/\b(?:dong|tham gia|nop)\b(?: \w+){0,6}? (?:den|toi) (?:nay|gio|bay gio|hien nay|hien tai)\b/, f) && !has(/\b(?:khong|chua|dung|nghi|ngung|bo) (?:dong|nop)\b/, f)) s.paidToNow = true;
   if (stop && Number(stop[1]) >= 1 && Number(stop[1]) <= 12 && Number(stop[2]) * 12 + Number(stop[1]) - 1 > now) s.stopAt = Number(stop[2]) * 12 + Number(stop[1]) - 1;
   // ("… và định dừng từ 1/2027", "sẽ nghỉ đóng từ tháng 3/2027": no paying on after it.)
-  if (/\b(?:dinh|se|du dinh|muon|sap) (?:dung|ngung|nghi|thoi) (?:dong |nop )?(?:tu |sau )/.test(f)) s.stopPlanned = true;
-  if (/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/.test(f)) s.householdBusiness = true;
+  if (has(/\b(?:dinh|se|du dinh|muon|sap) (?:dung|ngung|nghi|thoi) (?:dong |nop )?(?:tu |sau )/, f)) s.stopPlanned = true;
+  if (has(/\bho kinh doanh\b|\bchu ho kinh doanh\b|\bkinh doanh ca the\b|\bgiay phep kinh doanh\b/, f)) s.householdBusiness = true;
   // ("đã nhận tiền lương hưu 1 lần bên Nhật": another country's scheme refunded, nothing of the Vietnamese record.)
   // ("Nghỉ việc từ năm 2010, chưa rút BHXH một lần": no withdrawal.)
   // ("… em không nhớ đã lãnh một lần chưa": not known, so not taken as done.)
@@ -659,21 +660,21 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     .replace(WITHDRAWAL_UNSURE, ' ')
     // ("tôi đã nhận tiền tuất một lần": the survivors' allowance received, no withdrawal.)
     .replace(/\b(?:rut|nhan|lanh|huong) (?:\w+ ){0,2}(?:tuat|tro cap tuat|tien tuat|tu tuat|mai tang) (?:mot lan|1 lan)\b/g, ' ');
-  if (WITHDRAWAL_UNSURE.test(f)) s.withdrawalUnsure = true;
+  if (has(WITHDRAWAL_UNSURE, f)) s.withdrawalUnsure = true;
   const parents = [...f.matchAll(PARENT_BORN)];
   if (parents.length === 2 && parents[0]![1] !== parents[1]![1]) s.parentsBorn = parents.map((m) => [m[1]!, Number(m[2])]);
   // ("Chồng tôi …, trước làm ở công ty 22 năm nhưng năm 2016 đã rút BHXH một lần": the husband's withdrawal, not the asker's.)
   const withdrawalAt = fw.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b/);
   if (
-    !FOREIGN_REFUND.test(f) &&
+    !has(FOREIGN_REFUND, f) &&
     !(withdrawalAt >= 0 && inRelativeSentence(fw, withdrawalAt)) &&
-    ((/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) && !/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/.test(f)) ||
+    ((has(/(?<!\bluat )\b(?:da|vua|moi) (?:\w+ ){0,2}(?:rut|nhan|lanh|huong) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/, fw) && !has(/\b(?:co|duoc) (?:\w+ ){0,2}rut\b/, f)) ||
     // "mình rút 1 lần năm 2021", "rút bhxh 1 lần rồi": a withdrawal dated or done.
-    /\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/.test(fw) ||
+    has(/\b(?:rut|nhan|lanh) (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:(?:vao |tu |hoi )?nam (?:19|20)\d\d|roi)\b/, fw) ||
     // "Năm 2017, tôi nghỉ nhận BHXH và BHTN một lần": a withdrawal dated before.
-    /\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/.test(fw) ||
+    has(/\bnam (?:19|20)\d\d\b(?: [\w,]+){0,4}? (?:rut|nhan|lanh) (?:\w+ ){0,4}(?:mot lan|1 lan)\b(?! (?:duoc|khong|ko|k)\b)/, fw) ||
     // "… nên rút bhxh 1 lần luôn được hơn 60 triệu", "trả lại số tiền đã rút": the sum received tells it was done.
-    /\brut (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:luon |het )?(?:duoc|lay|nhan) (?:hon |khoang |gan |tam )?\d|\bso tien da (?:rut|nhan|lanh)\b/.test(fw))
+    has(/\brut (?:bhxh |bao hiem (?:xa hoi )?)?(?:mot lan|1 lan) (?:luon |het )?(?:duoc|lay|nhan) (?:hon |khoang |gan |tam )?\d|\bso tien da (?:rut|nhan|lanh)\b/, fw))
   ) {
     s.withdrewBefore = true;
     delete s.compulsoryYears;
@@ -684,14 +685,14 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     if (since?.[1]) {
       s.yearsPaid = Number(since[1].replace(',', '.'));
       delete s.yearsKind;
-    } else if (s.yearsPaid !== undefined && !/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b(?! (?:do|cu|truoc|kia|ay)\b)|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/.test(f)) {
+    } else if (s.yearsPaid !== undefined && !has(/\b(?:dong|tham gia) lai\b(?: \w+){0,4} \d{1,2}(?:[.,]5)? (?:nam|thang)\b(?! (?:do|cu|truoc|kia|ay)\b)|\b(?:dong|tham gia)(?: (?:bhxh|tu nguyen|bao hiem))* lai\b(?: [\w,]+){0,5} (?:duoc|roi) (?:gan |hon |khoang )?\d{1,2}(?:[.,]5)? (?:nam|thang)\b|\b(?:tu khi|sau khi|sau do) (?:\w+ ){0,3}(?:dong|tham gia) lai\b/, f)) {
       delete s.yearsPaid;
       delete s.yearsKind;
     }
     // ("… đã nhận BHXH một lần cho 7 năm đó. Từ tháng 6/2018 tôi đóng tự nguyện, vẫn đóng hằng tháng đến nay": the months
     // since that start, up to this month.)
     const after = f.slice(Math.max(0, f.search(/\b(?:rut|nhan|lanh) (?:\w+ ){0,5}(?:mot lan|1 lan)\b/)));
-    const again = s.yearsPaid === undefined && month !== undefined && PAYING_ON.test(after) ? RESTARTED.exec(after) : null;
+    const again = s.yearsPaid === undefined && month !== undefined && has(PAYING_ON, after) ? RESTARTED.exec(after) : null;
     const startM = again ? Number(again[1] ?? again[3]) : NaN;
     const startY = again ? Number(again[2] ?? again[4]) : NaN;
     const monthsSince = (year - startY) * 12 + (month ?? 12) - startM + 1;
@@ -708,20 +709,20 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   }
   // ("… Từ tháng 1/2015 đến nay tôi đóng tự nguyện được 12 năm. Chồng tôi là bộ đội xuất ngũ đang hưởng lương hưu": the
   // husband's pension, not the asker's, who tells years of her own.)
-  if (s.drawingPension === true && s.yearsPaid !== undefined && RELATIVE_DRAWS.test(f) && !ASKER_DRAWS.test(f)) delete s.drawingPension;
+  if (s.drawingPension === true && s.yearsPaid !== undefined && has(RELATIVE_DRAWS, f) && !has(ASKER_DRAWS, f)) delete s.drawingPension;
   // ("Nếu đóng đến tuổi nghỉ hưu mà vẫn thiếu năm" supposes the age, it does not tell it.)
-  if (/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|(?<!\b(?:dong|nop|neu|khi|luc|cho|toi|lam|tham gia) )\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/.test(f)) s.reachedAge = true;
+  if (has(/\b(?:da|vua) (?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong|huu|(?:huong |nhan )?luong huu)\b|(?<!\b(?:dong|nop|neu|khi|luc|cho|toi|lam|tham gia) )\b(?:den|du|qua|het) tuoi (?:nghi huu|ve huu|lao dong)(?: \w+){0,2} (?:roi|ma|nhung)\b/, f)) s.reachedAge = true;
   // "Muốn đóng BHXH tự nguyện để sau này có lương hưu", with nothing paid before: starting now.
   // "Giờ đóng có kịp không", "đóng tự nguyện thì mấy tuổi được lương hưu": starting from now, when nothing is said paid.
   const startsNow = (): boolean =>
-    (/\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/.test(f) ||
-      /\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}tu (?:bay gio|gio|nay)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/.test(f)) &&
-    !/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/.test(f) &&
+    (has(/\b(?:muon|dinh|du dinh) (?:bat dau )?(?:dong|tham gia|mua) (?:bhxh )?tu nguyen de (?:sau nay )?(?:co|duoc|huong|nhan) (?:\w+ ){0,1}luong huu\b/, f) ||
+      has(/\b(?:gio|bay gio|tu gio|tu nay|bat dau) (?:moi )?(?:dong|tham gia)\b|\b(?:dong|tham gia) (?:\w+ ){0,3}tu (?:bay gio|gio|nay)\b|\b(?:dong|tham gia) (?:bhxh )?tu nguyen thi (?:\w+ ){0,3}(?:may tuoi|bao gio|khi nao|bao nhieu tuoi)\b/, f)) &&
+    !has(/\b(?:da|tung) (?:\w+ ){0,2}(?:dong|tham gia)\b|\bbat buoc\b|\bnghi viec\b/, f) &&
     // ("Bắt đầu đóng tự nguyện từ tháng 1/2008": a start long past.)
-    !/\b(?:bat dau|tu) (?:\w+ ){0,4}(?:nam )?(?:19\d\d|20[01]\d|202[0-4])\b/.test(f);
+    !has(/\b(?:bat dau|tu) (?:\w+ ){0,4}(?:nam )?(?:19\d\d|20[01]\d|202[0-4])\b/, f);
   // ("chưa từng đóng bắt buộc" beside voluntary years tells no start from zero.)
   const fNoCompulsory = f.replace(NO_COMPULSORY, ' ');
-  if (s.yearsPaid === undefined && (startsNow() || /\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b(?! khac\b)|\bmoi bat dau (?:tham gia|dong)\b/.test(fNoCompulsory))) {
+  if (s.yearsPaid === undefined && (startsNow() || has(/\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:[\w()]+ ){0,4}(?:ngay nao|bao gio|lan nao|nam nao|thang nao|dong nao|xu nao)\b|\bchua (?:tung |bao gio )(?:dong|tham gia)\b|\bchua (?:tung |bao gio |he )?(?:dong|tham gia) (?:\w+ ){0,3}gi\b(?! khac\b)|\bmoi bat dau (?:tham gia|dong)\b/, fNoCompulsory))) {
     s.neverPaid = true;
   }
   // "Mới bắt đầu đóng từ tháng 3/2025", "đóng tự nguyện mức 4 triệu từ 3/2019": paying since then, up to this month,
@@ -729,13 +730,13 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("từ tháng 8/2025, đến tháng 1/2026 thì nghỉ việc": an end told, the period reads below.)
   // (Nor when a period with its end is told: "bắt buộc từ 2/2009 đến 1/2017, nghỉ ở nhà mấy năm, tháng 4/2023 đóng tự nguyện
   // lại … tới giờ" is two periods, read below; nor a period registered and never paid, "tới giờ vẫn chưa nộp được đồng nào".)
-  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && PAYING_SINCE.test(f) && !STOPPED.test(fNoCompulsory) && !/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/.test(f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b(?! khac\b)/.test(f)) {
+  if (s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && month !== undefined && has(PAYING_SINCE, f) && !has(STOPPED, fNoCompulsory) && !has(/\b(?:den|toi) (?:het )?thang \d{1,2} (?:nam )?(?:19|20)\d\d\b/, f) && ![...f.matchAll(PERIOD)].some((p) => p[8] !== undefined) && !has(/\bchua (?:\w+ )?(?:nop|dong) (?:duoc )?(?:dong nao|xu nao|gi|tien|ky nao)\b(?! khac\b)/, f)) {
     const since = year * 12 + month - (s.startYear * 12 + s.startMonth) + 1;
     if (since >= 1 && since <= 540) {
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
       delete s.neverPaid;
       // ("Nữ sinh 6/1973, đóng tự nguyện liên tục từ 1/2010": voluntary years, the kind the transitional rule counts.)
-      if (s.yearsKind === undefined && /\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+      if (s.yearsKind === undefined && has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
     }
   }
   // A closed compulsory period, then voluntary years paid since a month up to now ("bắt buộc 9 năm ở lâm trường (1/1996 đến
@@ -780,20 +781,20 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   }
   // A member who paid until the death ("đóng … từ tháng 1/2016 cho tới khi mất", "mất tháng 9/2026"): paid from the start
   // to the death.
-  if (s.memberDied && s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && /\b(?:cho )?(?:toi|den) (?:khi|luc|ngay) (?:\w+ ){0,2}(?:mat|qua doi|chet|tu vong|tu tran)\b/.test(f)) {
+  if (s.memberDied && s.yearsPaid === undefined && s.startYear !== undefined && s.startMonth !== undefined && has(/\b(?:cho )?(?:toi|den) (?:khi|luc|ngay) (?:\w+ ){0,2}(?:mat|qua doi|chet|tu vong|tu tran)\b/, f)) {
     const died = DIED_IN_MONTH.exec(f);
     const months = died ? Number(died[2] ?? died[4]) * 12 + Number(died[1] ?? died[3]) - (s.startYear * 12 + s.startMonth) : 0;
     if (months >= 1 && months <= 540) {
       s.yearsPaid = Math.round((months / 12) * 100) / 100;
-      if (/\btu nguyen\b/.test(f) && !/\bbat buoc\b/.test(f)) s.yearsKind = 'voluntary';
+      if (has(/\btu nguyen\b/, f) && !has(/\bbat buoc\b/, f)) s.yearsKind = 'voluntary';
     }
   }
   const pregnant = /\b(?:mang thai|co bau|mang bau|bau) (?:duoc )?(\d)(?: thang)\b/.exec(f);
   if (pregnant?.[1]) s.pregnantMonths = Number(pregnant[1]);
-  if (/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/.test(f)) s.unpaidLeave = true;
+  if (has(/\bnghi khong luong\b|\btam hoan (?:thuc hien )?(?:hop dong|hd)\b/, f)) s.unpaidLeave = true;
   // A start wished for this month or one to come ("Cháu muốn bắt đầu đóng ngay từ tháng 12/2026"): nothing paid yet.
   const wished = /\b(?:muon|dinh|du dinh|se|sap|tinh) (?:bat dau )?(?:dong|tham gia|dang ky)\b(?: \w+){0,4}? tu thang (\d{1,2}) (?:nam )?(20\d\d)\b/.exec(f);
-  if (wished && Number(wished[2]) * 12 + Number(wished[1]) >= year * 12 + (month ?? 12) && s.startYear === Number(wished[2]) && s.yearsPaid !== undefined && s.yearsPaid < 0.2 && !/\b(?:da|dang|van) (?:dong|tham gia)\b/.test(f)) {
+  if (wished && Number(wished[2]) * 12 + Number(wished[1]) >= year * 12 + (month ?? 12) && s.startYear === Number(wished[2]) && s.yearsPaid !== undefined && s.yearsPaid < 0.2 && !has(/\b(?:da|dang|van) (?:dong|tham gia)\b/, f)) {
     delete s.yearsPaid;
     delete s.yearsKind;
     delete s.startYear;
@@ -982,9 +983,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const compulsory = kindYears(KIND_YEARS.compulsory);
   // ("đóng tự nguyện mức thấp nhất thì 6 năm cũ có được cộng không": the old years named again, not voluntary ones.)
   const toldVoluntary = kindYears(KIND_YEARS.voluntary);
-  const namedAgain = toldVoluntary && compulsory && toldVoluntary.n === compulsory.n && /^ (?:cu|truoc|do|kia|ay)\b/.test(fy.slice(toldVoluntary.end));
+  const namedAgain = toldVoluntary && compulsory && toldVoluntary.n === compulsory.n && has(/^ (?:cu|truoc|do|kia|ay)\b/, fy.slice(toldVoluntary.end));
   // ("Hay đóng tiếp tự nguyện 5 năm cho đủ 15 năm": years planned, not paid.)
-  const planned = toldVoluntary && (/^ (?:(?:\w+ ){0,3}(?:cho|de) du|nua)\b/.test(fy.slice(toldVoluntary.end)) || /\b(?:hay|neu|dinh|muon|se) (?:\w+ ){0,2}$/.test(fy.slice(Math.max(0, toldVoluntary.at - 30), toldVoluntary.at)));
+  const planned = toldVoluntary && (has(/^ (?:(?:\w+ ){0,3}(?:cho|de) du|nua)\b/, fy.slice(toldVoluntary.end)) || has(/\b(?:hay|neu|dinh|muon|se) (?:\w+ ){0,2}$/, fy.slice(Math.max(0, toldVoluntary.at - 30), toldVoluntary.at)));
   const voluntary = namedAgain || planned ? undefined : toldVoluntary;
   // ("… bắt buộc 20 năm …, vợ tôi đóng tự nguyện 8 năm": another person's years, not added.)
   const [first, second] = compulsory && voluntary ? (compulsory.at < voluntary.at ? [compulsory, voluntary] : [voluntary, compulsory]) : [];
@@ -992,21 +993,21 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // (A total told, "tổng cộng 14 năm 6 tháng", is the person's own sum.)
   // ("Chồng tôi … hưởng lương hưu (bắt buộc 25 năm) … Tôi sinh …, có 8 năm đóng tự nguyện": a relative's years, then the
   // asker's own after a sentence that starts with them.)
-  const relativeFirst = first ? OTHER_PERSON.test(fy.slice(Math.max(0, first.at - 100), first.at)) && /[.?!;] (?:con |rieng |va )?(?:toi|em|minh|tui)\b/.test(between) : false;
+  const relativeFirst = first ? has(OTHER_PERSON, fy.slice(Math.max(0, first.at - 100), first.at)) && has(/[.?!;] (?:con |rieng |va )?(?:toi|em|minh|tui)\b/, between) : false;
   // (Not below a longer sum of the periods told: "8 năm bắt buộc … 5 năm tự nguyện … từ 1/2021 đến nay lại đóng bắt buộc".)
   const kindSum = compulsory && voluntary ? compulsory.n + voluntary.n : 0;
   // (Both kinds named for one count, "cộng cả bắt buộc lẫn tự nguyện được 12 năm 3 tháng", is a total, not two counts.)
-  const bothKindsOneCount = /\b(?:ca|tinh ca|gom ca|cong ca) (?:bat buoc|tu nguyen) (?:lan|va|voi|cung|,) (?:ca )?(?:bat buoc|tu nguyen)\b/.test(fy);
-  if (compulsory && voluntary && kindSum <= 45 && !OTHER_PERSON.test(between) && !relativeFirst && !TOTAL_YEARS.test(fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
+  const bothKindsOneCount = has(/\b(?:ca|tinh ca|gom ca|cong ca) (?:bat buoc|tu nguyen) (?:lan|va|voi|cung|,) (?:ca )?(?:bat buoc|tu nguyen)\b/, fy);
+  if (compulsory && voluntary && kindSum <= 45 && !has(OTHER_PERSON, between) && !relativeFirst && !has(TOTAL_YEARS, fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
   // One kind's years counted without their period, beside a period of the other kind told by its dates ("1 năm BHXH
   // bắt buộc hồi 2000, còn tự nguyện thì đóng từ 1/2015 đến 11/2026"): both paid.
   // (Only a count told first in the period's own sentence, and not the period's own count, "5 năm từ 2009 đến hết 2013".)
   // ("tự nguyện từ tháng 1 năm 2019": a month's number before its year, no count.)
-  const kindCount = (k: typeof compulsory) => (k && !/^ (?:19|20)\d\d\b/.test(fy.slice(k.end)) ? k : undefined);
+  const kindCount = (k: typeof compulsory) => (k && !has(/^ (?:19|20)\d\d\b/, fy.slice(k.end)) ? k : undefined);
   const counted = compulsory && !voluntary ? kindCount(compulsory) : voluntary && !compulsory ? kindCount(voluntary) : undefined;
   const nextPeriod = counted ? new RegExp(PERIOD.source).exec(fy.slice(counted.end)) : null;
-  const periods = counted && nextPeriod && !/[.?!]/.test(fy.slice(counted.end, counted.end + nextPeriod.index)) && !/^ (?:\w+ ){0,2}?tu (?:thang |nam )?\d/.test(fy.slice(counted.end)) ? spansOf() : undefined;
-  if (counted && periods && periods.length >= 1 && !periods.some(([a, b]) => Math.abs(b - a - counted.n * 12) <= 12) && !OTHER_PERSON.test(fy.slice(Math.max(0, counted.at - 60), counted.at))) {
+  const periods = counted && nextPeriod && !has(/[.?!]/, fy.slice(counted.end, counted.end + nextPeriod.index)) && !has(/^ (?:\w+ ){0,2}?tu (?:thang |nam )?\d/, fy.slice(counted.end)) ? spansOf() : undefined;
+  if (counted && periods && periods.length >= 1 && !periods.some(([a, b]) => Math.abs(b - a - counted.n * 12) <= 12) && !has(OTHER_PERSON, fy.slice(Math.max(0, counted.at - 60), counted.at))) {
     const sum = Math.round((periods.reduce((t, [a, b]) => t + b - a, 0) / 12 + counted.n) * 100) / 100;
     if (sum <= 45 && sum > (s.yearsPaid ?? 0) + 0.5) s.yearsPaid = sum;
   }
@@ -1019,30 +1020,30 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (compulsory && !bothKindsOneCount) s.compulsoryYears = compulsory.n;
   // (No fewer years in all than the compulsory ones told: "bắt buộc từ 1/2010 đến 12/2019 (10 năm) … hay đóng tiếp tự nguyện 5
   // năm cho đủ 15 năm" has 10.)
-  if (compulsory && !bothKindsOneCount && s.yearsPaid !== undefined && s.yearsPaid < compulsory.n && !OTHER_PERSON.test(fy.slice(Math.max(0, compulsory.at - 60), compulsory.at))) s.yearsPaid = compulsory.n;
+  if (compulsory && !bothKindsOneCount && s.yearsPaid !== undefined && s.yearsPaid < compulsory.n && !has(OTHER_PERSON, fy.slice(Math.max(0, compulsory.at - 60), compulsory.at))) s.yearsPaid = compulsory.n;
   else if (cm >= 1 && cm <= 540) {
     s.compulsoryYears = Math.round((cm / 12) * 100) / 100;
-    if (voluntary && !TOTAL_YEARS.test(fy)) s.yearsPaid = Math.round((cm / 12 + voluntary.n) * 100) / 100;
+    if (voluntary && !has(TOTAL_YEARS, fy)) s.yearsPaid = Math.round((cm / 12 + voluntary.n) * 100) / 100;
   }
   // "… ở cơ quan cũ được 12 năm và chuyển đến cơ quan mới đóng được 16 năm": two jobs one after the other, both paid.
   const twoJobs = !compulsory || !voluntary ? TWO_JOBS.exec(fy) : null;
-  if (twoJobs && !OTHER_PERSON.test(twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !TOTAL_YEARS.test(fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
+  if (twoJobs && !has(OTHER_PERSON, twoJobs[0]) && Number(twoJobs[1]) + Number(twoJobs[2]) <= 45 && !has(TOTAL_YEARS, fy)) s.yearsPaid = Number(twoJobs[1]) + Number(twoJobs[2]);
   // "… có đóng bảo hiểm 4 năm, sau này đóng tự nguyện thêm 3 năm thì dừng": more years paid after the first, then stopped.
   const more = !(compulsory && voluntary) && !twoJobs ? (PAID_MORE_THEN_STOPPED.exec(f) ?? PAID_MORE_NEXT.exec(f)) : null; // (f: the years "to add" are taken out of fy)
   // (Only when the years read are the first ones, told before: "… 7 năm rồi nghỉ, sau đó đóng thêm 3 năm … toàn bộ 10 năm"
   // has its total read already.)
   const firstTold = more && s.yearsPaid !== undefined ? new RegExp(`\\b${s.yearsPaid} nam\\b`).test(f.slice(0, more.index)) : false;
-  if (more && firstTold && s.yearsPaid !== undefined && s.yearsPaid !== Number(more[1]) && !OTHER_PERSON.test(more[0]) && !TOTAL_YEARS.test(fy) && s.yearsPaid + Number(more[1]) <= 45) {
+  if (more && firstTold && s.yearsPaid !== undefined && s.yearsPaid !== Number(more[1]) && !has(OTHER_PERSON, more[0]) && !has(TOTAL_YEARS, fy) && s.yearsPaid + Number(more[1]) <= 45) {
     s.yearsPaid += Number(more[1]);
   }
   // (An age named as a goal, "đến 61 tuổi rưỡi", is not today's: the birth year tells it.)
   // (A relative's age beside the asker's own birth, "cô nữ sinh 5/1974 … con gái cô 27 tuổi": the birth tells the asker's.)
   const relativesAge = s.age !== undefined && new RegExp(`\\b(?:bo|me|cha|ong|ba|chong|vo|con (?:trai|gai)) (?:toi|em|minh|tui|co|chu)(?: \\w+){0,2} ${s.age} tuoi\\b`).test(f);
-  const ownBirth = (m: RegExpExecArray | null): boolean => (m ? !/\b(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em (?:trai|gai)) (?:toi|em|minh|tui|co)(?: \w+){0,3} $/.test(f.slice(Math.max(0, m.index - 30), m.index)) : false);
+  const ownBirth = (m: RegExpExecArray | null): boolean => (m ? !has(/\b(?:bo|me|cha|ong|ba|chong|vo|con|anh|chi|em (?:trai|gai)) (?:toi|em|minh|tui|co)(?: \w+){0,3} $/, f.slice(Math.max(0, m.index - 30), m.index)) : false);
   if (born?.[1] && (s.age === undefined || [...f.matchAll(AGE_AS_GOAL)].some((m) => Number(m[1]) === s.age) || (relativesAge && ownBirth(born)))) s.age = year - Number(born[1]);
   // (A spouse's birth told first by the bare kin word, then the asker's own: "Vợ sinh tháng 5/1972, tôi sinh tháng 9/1970".)
   const births = [...f.matchAll(BIRTH_MONTHS)];
-  const spouseFirst = births.length >= 2 && /\b(?:vo|chong) $/.test(f.slice(Math.max(0, births[0]!.index - 8), births[0]!.index)) && /\b(?:toi|em|minh|tui) $/.test(f.slice(Math.max(0, births[1]!.index - 8), births[1]!.index));
+  const spouseFirst = births.length >= 2 && has(/\b(?:vo|chong) $/, f.slice(Math.max(0, births[0]!.index - 8), births[0]!.index)) && has(/\b(?:toi|em|minh|tui) $/, f.slice(Math.max(0, births[1]!.index - 8), births[1]!.index));
   const bornIn = spouseFirst ? births[1]! : BIRTH_MONTH.exec(f);
   if (bornIn && Number(bornIn[1]) >= 1 && Number(bornIn[1]) <= 12) {
     s.birthMonth = Number(bornIn[1]);
@@ -1055,12 +1056,12 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (s.age !== undefined && s.yearsPaid !== undefined && s.yearsPaid > s.age - 16) delete s.yearsPaid;
   if (s.yearsPaid !== undefined) {
     // "7 năm BHXH công ty": the years of a company's insurance, whatever the person now asks about.
-    if (/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/.test(fy)) s.yearsKind = 'compulsory';
+    if (has(/\b\d{1,2} nam (?:dong )?(?:bhxh |bao hiem (?:xa hoi )?)?(?:o |tai |cua )?(?:cong ty|cty|doanh nghiep|co quan)\b/, fy)) s.yearsKind = 'compulsory';
     // ("Tôi có bắt buộc phải đóng thêm 7 tháng nữa không": "must", not the scheme.)
-    else if (/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/.test(f.replace(/\b(?:co |khong )?bat buoc phai\b/g, ' ')) && !/\btu nguyen\b/.test(f)) s.yearsKind = 'compulsory';
+    else if (has(/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/, f.replace(/\b(?:co |khong )?bat buoc phai\b/g, ' ')) && !has(/\btu nguyen\b/, f)) s.yearsKind = 'compulsory';
     // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
     // ("… chưa từng đóng bắt buộc": no compulsory years.)
-    else if (/\btu nguyen\b/.test(f) && !/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/.test(f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+    else if (has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   // ("đủ tuổi hưu từ năm 2023": when the age was reached.)
@@ -1076,7 +1077,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
-    ...[...f.matchAll(PERIOD)].filter((p) => !STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) && !STATUS_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
+    ...[...f.matchAll(PERIOD)].filter((p) => !has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
     ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
@@ -1172,9 +1173,9 @@ const ASKER_FACTS = /(?:^ |[.?!;)] |, )(?:con |rieng |va )?(?:toi|em|minh|tui)(?
 function inRelativeSentence(f: string, at: number): boolean {
   // (Only beside the asker's own facts: a letter all about a relative, "Chồng tôi 55 tuổi, đóng … từ tháng 1/2008 tới nay",
   // is read for them.)
-  if (!ASKER_FACTS.test(f)) return false;
+  if (!has(ASKER_FACTS, f)) return false;
   const start = Math.max(0, f.lastIndexOf(' . ', at), f.lastIndexOf(' ? ', at), f.lastIndexOf(' ) ', at));
-  return RELATIVE_SUBJECT.test(f.slice(start, at));
+  return has(RELATIVE_SUBJECT, f.slice(start, at));
 }
 /** A status held since a year, before its period ("thuộc hộ nghèo từ năm 2015 đến nay"): no years paid. */
 const STATUS_BEFORE = /\b(?:ho ngheo|ho can ngheo|can ngheo|ngheo|khuyet tat|that nghiep) $/;
@@ -1216,7 +1217,7 @@ function monthsPaid(f: string, periods: () => Spans | undefined): number | undef
   // ("đóng được 10 tháng rồi nghỉ", "mới đóng 8 tháng": a few months paid, told alone.)
   const few = FEW_MONTHS_PAID.exec(f);
   if (few?.[1]) return Math.round((Number(few[1]) / 12) * 100) / 100;
-  if (!/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/.test(f)) return undefined;
+  if (!has(/\b(?:dong|tham gia|bhxh|bao hiem|lam viec|cong tac|di lam)\b/, f)) return undefined;
   const spans = periods();
   const months = spans?.reduce((t, [a, b]) => t + b - a, 0) ?? 0;
   return months >= 12 && months <= 540 ? Math.round((months / 12) * 100) / 100 : undefined;
@@ -1235,13 +1236,13 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   const claimed: [number, number][] = [];
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018", "2008–2013 tôi đi làm ở Hàn Quốc": years abroad, not paid here.)
-    if (ABROAD_BEFORE.test(f.slice(Math.max(0, p.index - 40), p.index)) || ABROAD_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 80))) continue;
+    if (has(ABROAD_BEFORE, f.slice(Math.max(0, p.index - 40), p.index)) || has(ABROAD_AFTER, f.slice(p.index + p[0].length, p.index + p[0].length + 80))) continue;
     // ("nhà tôi thuộc hộ nghèo từ năm 2015 đến nay": a household's status, not years paid.)
-    if (STATUS_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index))) continue;
+    if (has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index))) continue;
     // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)
     if (inRelativeSentence(f, p.index)) continue;
     // ("hưởng lương hưu từ BHXH tự nguyện từ tháng 9/2025, đến tháng 10/2026 thì mất": months drawn, not paid.)
-    if (DRAWN_BEFORE.test(f.slice(Math.max(0, p.index - 48), p.index))) continue;
+    if (has(DRAWN_BEFORE, f.slice(Math.max(0, p.index - 48), p.index))) continue;
     // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
     const startMonth = p[1] ?? p[3] ?? p[5];
     const [from, to] = [Number(p[2] ?? p[4] ?? p[6]), p[9] ? year : Number(p[8])];
@@ -1252,13 +1253,13 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ 2005 đến 2016 tôi ở nhà nội trợ, không đóng gì": years told as not paid, in the period's own clause; "…, chưa
     // từng đóng bắt buộc" is the other scheme.)
     const clause = CLAUSE_AFTER.exec(f.slice(p.index + p[0].length))?.[0] ?? '';
-    if (STOP_BEFORE.test(f.slice(Math.max(0, p.index - 24), p.index)) || STOP_AFTER.test(f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || NOT_PAID_CLAUSE.test(clause.replace(NO_COMPULSORY, ' ')) || (IDLE_CLAUSE.test(clause) && !PAID_WORD.test(clause)) || (OWN_TRADE.test(p[0]) && !PAID_WORD.test(p[0]) && !PAID_WORD.test(clause))) {
+    if (has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) || has(STOP_AFTER, f.slice(p.index + p[0].length, p.index + p[0].length + 24)) || has(NOT_PAID_CLAUSE, clause.replace(NO_COMPULSORY, ' ')) || (has(IDLE_CLAUSE, clause) && !has(PAID_WORD, clause)) || (has(OWN_TRADE, p[0]) && !has(PAID_WORD, p[0]) && !has(PAID_WORD, clause))) {
       stops.push(from * 12 + (startMonth ? Number(startMonth) - 1 : 0));
       continue;
     }
     claimed.push([p.index, p.index + p[0].length]);
     // ("từ 2009 đến hết 2013": five whole years, through the end year.)
-    const throughEnd = !endMonth && !startMonth && /\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/.test(p[0]) ? 12 : 0;
+    const throughEnd = !endMonth && !startMonth && has(/\b(?:den|toi|sang) het (?:nam )?(?:19|20)\d\d\b/, p[0]) ? 12 : 0;
     // ("từ năm 2010 đến 2015 (6 năm)": the years the person counts, told in brackets, when they are about the span's.)
     const counted = /^ \( (\d{1,2}) nam \)/.exec(f.slice(p.index + p[0].length));
     const spanLength = startMonth && endMonth ? (to - from) * 12 + Number(endMonth) - Number(startMonth) + 1 : (to - from) * 12 + throughEnd;
@@ -1274,9 +1275,9 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     // ("từ 2008 đến 2019, sau đó đóng tự nguyện đến hết 12/2025": a second period from the end of the first.)
     const rest = f.slice(p.index + p[0].length);
     const next = CONTINUED.exec(rest);
-    if (next && !/\btu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/.test(next[0])) {
+    if (next && !has(/\btu (?:thang )?(?:\d{1,2} )?(?:nam )?(?:19|20)\d\d\b/, next[0])) {
       const nextYear = next[3] ? year : Number(next[2]);
-      const through = next[3] ? (month ?? 12) : next[1] ? Number(next[1]) : /\bhet (?:nam )?(?:19|20)\d\d$/.test(next[0]) ? 12 : 0;
+      const through = next[3] ? (month ?? 12) : next[1] ? Number(next[1]) : has(/\bhet (?:nam )?(?:19|20)\d\d$/, next[0]) ? 12 : 0;
       const end = nextYear * 12 + through;
       if (end > first + length && end - (first + length) <= 540) {
         spans.push([first + length, end]);

@@ -1,5 +1,6 @@
 import { fold, foldWords } from './fold-memo.ts';
 import { markAsks } from './ask-marks.ts';
+import { has } from './regex-literals.ts';
 
 /** What a message that is not a question about the scheme is. */
 export type SmalltalkKind = 'greeting' | 'thanks' | 'offtopic';
@@ -37,9 +38,9 @@ export function detectSmalltalk(text: string): Exclude<SmalltalkKind, 'offtopic'
     const used = t[0].split(' ').length;
     if (onlyFiller(used)) return 'thanks';
     // ("Cảm ơn tổng đài nhiều nha, để mai e ra bưu điện đóng luôn": what the person will do next, nothing asked.)
-    if (!text.includes('?') && THEN_I_WILL.test(words.slice(used).filter((w) => !FILLER.has(w) || w === 'em' || w === 'toi' || w === 'minh').join(' ')) && !ASKS_ANYTHING.test(f)) return 'thanks';
+    if (!text.includes('?') && has(THEN_I_WILL, words.slice(used).filter((w) => !FILLER.has(w) || w === 'em' || w === 'toi' || w === 'minh').join(' ')) && !has(ASKS_ANYTHING, f)) return 'thanks';
   }
-  if (ACK.test(f)) return 'thanks';
+  if (has(ACK, f)) return 'thanks';
   return null;
 }
 
@@ -115,7 +116,7 @@ const INTRO_HEAD =
  */
 export function stripWrappers(raw: string): string {
   // (An emoji between words ends a sentence: "Cảm ơn bạn nhiều nha 😊 Cho mình hỏi thêm: …".)
-  const text = raw.includes('\u200d') || /\p{Extended_Pictographic}/u.test(raw) ? raw.replace(EMOJI_BETWEEN_WORDS, '. ').replace(EMOJI, ' ').replace(/ {2,}/g, ' ').trim() : raw;
+  const text = raw.includes('\u200d') || has(/\p{Extended_Pictographic}/u, raw) ? raw.replace(EMOJI_BETWEEN_WORDS, '. ').replace(EMOJI, ' ').replace(/ {2,}/g, ' ').trim() : raw;
   const f = fold(text);
   const sameLength = f.length === text.length;
   let from = 0;
@@ -123,7 +124,7 @@ export function stripWrappers(raw: string): string {
   // Heads can follow each other: "Bà Hoa (Thái Bình) hỏi: Xin chào luật sư, cho em hỏi chút ạ. …"
   for (let round = 0; round < 4; round++) {
     const rest = f.slice(from);
-    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD, INTRO_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && /[a-z]/.test(m[0]));
+    const head = [REPORTER_HEAD, WRAPPER_HEAD, ASKING_HEAD, INTRO_HEAD].map((re) => re.exec(rest)).find((m) => m && m[0].trim().length > 0 && has(/[a-z]/, m[0]));
     if (!head) break;
     from += head[0].length;
   }

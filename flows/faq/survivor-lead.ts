@@ -5,6 +5,7 @@ import { formatNumber, parseMoney } from '../calculator/money.ts';
 import { applyRate } from '../calculator/compute.ts';
 import { incomeTold, monthsOfAverage } from './lump-sum-estimate.ts';
 import { spell } from './leads.ts';
+import { has } from './regex-literals.ts';
 
 /**
  * Funeral allowance: 10 × the reference level, for a member with 60 months or more (QĐ 863/QĐ-BNV); the answer
@@ -23,7 +24,7 @@ function deathMonth(f: string): { month: number; year: number } | undefined {
   const after = DIED_THEN_MONTH.exec(f);
   if (after) return { month: Number(after[1]), year: Number(after[2]) };
   const m = DIED_IN_MONTH.exec(f);
-  if (!m || /\b(?:toi|den) (?:luc|khi)\b/.test(m[0]) || /\btu $/.test(f.slice(Math.max(0, m.index - 3), m.index))) return undefined;
+  if (!m || has(/\b(?:toi|den) (?:luc|khi)\b/, m[0]) || has(/\btu $/, f.slice(Math.max(0, m.index - 3), m.index))) return undefined;
   return { month: Number(m[1] ?? m[3]), year: Number(m[2] ?? m[4]) };
 }
 
@@ -70,7 +71,7 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
   const lead = memberLead(s, n, f);
   if (lead === undefined) return undefined;
   // (A death supposed, "nếu tôi chẳng may mất …", by one who is alive: what it would bring.)
-  if (told.memberDied !== true && told.deceased === undefined && DEATH_SUPPOSED.test(f)) return lead.replace(/^Người mất đã đóng/u, 'Nếu chẳng may mất khi đã đóng');
+  if (told.memberDied !== true && told.deceased === undefined && has(DEATH_SUPPOSED, f)) return lead.replace(/^Người mất đã đóng/u, 'Nếu chẳng may mất khi đã đóng');
   return `${lead}${lateClaim(s, f)}`;
 }
 
@@ -80,7 +81,7 @@ export function survivorLead(told: Situation, f = ''): string | undefined {
  */
 function lateClaim(s: Pick<Situation, 'day'>, f: string): string {
   const m = DIED_IN_MONTH.exec(f);
-  if (!m || s.day === undefined || !/\b(?:con|van) (?:\w+ )?(?:lam|nop) (?:\w+ ){0,2}(?:duoc|kip)\b|\bqua (?:han|90 ngay)\b/.test(f)) return '';
+  if (!m || s.day === undefined || !has(/\b(?:con|van) (?:\w+ )?(?:lam|nop) (?:\w+ ){0,2}(?:duoc|kip)\b|\bqua (?:han|90 ngay)\b/, f)) return '';
   const died = Number(m[2] ?? m[4]) * 12 + Number(m[1] ?? m[3]) - 1;
   const now = Number(s.day.slice(0, 4)) * 12 + Number(s.day.slice(5, 7)) - 1;
   return now - died >= 3 ? ' Đã quá 90 ngày kể từ khi mất thì hồ sơ vẫn nộp được, kèm văn bản giải trình lý do nộp muộn; quyền hưởng không mất.' : '';
@@ -114,7 +115,7 @@ function memberLead(s: Situation, n: number, f: string): string | undefined {
     const rate = s.day !== undefined ? rulesOnDay(s.day).period.rate : undefined;
     const paid = income !== undefined && rate !== undefined ? ` (khoảng ${formatNumber(months * applyRate(income, rate))} đồng: ${months} tháng × ${String(Math.round(rate * 1000) / 10).replace('.', ',')}% × ${formatNumber(income)} đồng; phần Nhà nước đã hỗ trợ có thể không được tính)` : '';
     // ("Con em sau này có được trợ cấp gì hằng tháng không": none, by the member's own years.)
-    const monthly = /\b(?:tro cap|tuat|nhan|huong|lanh)\b(?: \w+){0,4} hang thang\b/.test(f) ? ' Không có trợ cấp tuất hằng tháng cho vợ/chồng, con (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc chết do tai nạn lao động).' : '';
+    const monthly = has(/\b(?:tro cap|tuat|nhan|huong|lanh)\b(?: \w+){0,4} hang thang\b/, f) ? ' Không có trợ cấp tuất hằng tháng cho vợ/chồng, con (chỉ có khi người mất có từ đủ 15 năm đóng BHXH bắt buộc hoặc chết do tai nạn lao động).' : '';
     return `Người mất đã đóng ${shown}: ${funeral}; thân nhân được trợ cấp tuất một lần bằng số tiền đã đóng${paid} (đóng chưa đủ 60 tháng).${monthly}`;
   }
   const { months, total, split } = monthsOfAverage(n, s);
@@ -165,7 +166,7 @@ function drawnBetween(f: string, day?: string): number | undefined {
  * death told by its month alone ("mất đầu tháng 10 vừa rồi").
  */
 export function pensionerSurvivorLead(text: string, f: string, day?: string): string | undefined {
-  const m = DRAWN.exec(f) ?? (/\bluong huu\b/.test(f) ? DRAWN_FOR.exec(f) : null);
+  const m = DRAWN.exec(f) ?? (has(/\bluong huu\b/, f) ? DRAWN_FOR.exec(f) : null);
   const drawn = m ? Number(m[1]) * (m[2] === 'nam' ? 12 : 1) : drawnBetween(f, day);
   if (drawn === undefined) return undefined;
   const months = drawn <= 2 ? 48 : Math.max(3, 48 - 0.5 * (drawn - 2));

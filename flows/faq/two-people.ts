@@ -1,5 +1,6 @@
 import { fold } from '../../src/text/vietnamese.ts';
 import { foldWords as words } from './fold-memo.ts';
+import { has } from './regex-literals.ts';
 
 /** Who a clause of a letter is about: the asker, or a relative named "… tôi" (one key per relative). */
 export type Person = 'asker' | 'chong' | 'vo' | 'bo' | 'me' | 'anh' | 'chi' | 'emtrai' | 'emgai' | 'em' | 'ong' | 'ba' | 'contrai' | 'congai' | 'con' | 'conre' | 'condau' | 'chu' | 'thim' | 'chidau' | 'anhre';
@@ -113,7 +114,7 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const marked = words(clause.replace(/(^|\s)còn(?=\s)/giu, '$1conn'));
   // ("Chào chuyên mục, tôi 34 tuổi …", "Kính gửi quý báo. Tôi …": the greeting is not the subject.)
   // (Beside a parent's story too: "Mẹ tôi năm nay 76 tuổi … Con toi vua la nguoi dan toc …" unaccented is the asker's turn.)
-  const f = ((kinTold || parentsTold) && !/[^\x00-\x7f]/.test(clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
+  const f = ((kinTold || parentsTold) && !has(/[^\x00-\x7f]/, clause) ? marked.replace(/^con (?=(?:toi|tui|em|minh|e)\b|(?:vo|chong) (?:toi|em|minh|tui|e)\b)/, 'conn ') : marked)
     .replace(GREETING, '')
     .replace(LEAD_IN, '')
     // ("Thằng con trai tôi …", "đứa con gái …": the child.)
@@ -126,7 +127,7 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   if (bare) return bare[1] as Person;
   // ("Vợ bảo tôi đóng thêm …", "Mẹ khuyên em …": the asker's own matter, told through another's advice.)
   // ("Con gái tôi bảo lãnh tôi sang Úc định cư": what a relative does for the asker is the asker's story.)
-  if (/^(?:vo|chong|bo|me|cha|con(?: (?:trai|gai))?|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:da |dang |vua |se )?(?:bao|khuyen|noi|keu|giuc|bat|xui|bao lanh|don|dua|ru|moi) (?:toi|em|minh|tui|e)\b/.test(f)) return 'asker';
+  if (has(/^(?:vo|chong|bo|me|cha|con(?: (?:trai|gai))?|ong xa|ba xa)(?: (?:toi|em|minh|tui|e))? (?:da |dang |vua |se )?(?:bao|khuyen|noi|keu|giuc|bat|xui|bao lanh|don|dua|ru|moi) (?:toi|em|minh|tui|e)\b/, f)) return 'asker';
   // (Beside "Vợ chồng tôi …", the spouse by the bare kin word and a birth or an age: "Tôi sinh tháng 3/1966, vợ sinh tháng 8/1972".)
   const spouse = kinTold ? /^(vo|chong) (?:sinh|sn|nam nay|\d{2} ?(?:t|tuoi))\b/.exec(f) : null;
   if (spouse) return spouse[1] as Person;
@@ -151,8 +152,8 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   if (parent) return parent[1] === 'cha' ? 'bo' : (parent[1] as Person);
   const child = CHILD.exec(f);
   const kind = child?.[1] ?? child?.[2];
-  if (child && (kind !== undefined || /[^\x00-\x7f]/.test(clause))) return kind === 'trai' ? 'contrai' : kind === 'gai' ? 'congai' : 'con';
-  return ASKER.test(f) ? 'asker' : undefined;
+  if (child && (kind !== undefined || has(/[^\x00-\x7f]/, clause))) return kind === 'trai' ? 'contrai' : kind === 'gai' ? 'congai' : 'con';
+  return has(ASKER, f) ? 'asker' : undefined;
 }
 
 /** A letter opening with its writer speaking of herself or himself as "chị", "cô", "anh" or "chú" ("Chị năm nay 45 tuổi. … Chồng chị …"). */
@@ -190,10 +191,10 @@ const KIN_AGED = /,\s+(?=(?:(?:bố|mẹ|cha|vợ|chồng|bo|me|vo|chong)(?:\s+(
 function namedTogether(all: string): { kinTold: boolean; parentsTold: boolean; grandparentsTold: boolean } {
   return {
     // A spouse, a brother or a sister telling their story (subjectOf reads unaccented "con toi" beside it as "còn tôi").
-    kinTold: /\b(?:chong|vo|ck|vk) (?:toi|em|minh|tui|e)\b|\b(?:ong|ba) xa\b/.test(all) || SIBLING.test(all),
+    kinTold: has(/\b(?:chong|vo|ck|vk) (?:toi|em|minh|tui|e)\b|\b(?:ong|ba) xa\b/, all) || has(SIBLING, all),
     // (Both parents named together first: "Bố mẹ tôi …".)
-    parentsTold: /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(all),
-    grandparentsTold: /\bong ba (?:toi|em|minh|tui)\b/.test(all),
+    parentsTold: has(/\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/, all),
+    grandparentsTold: has(/\bong ba (?:toi|em|minh|tui)\b/, all),
   };
 }
 
@@ -251,7 +252,7 @@ function clausesOf(text: string): string[] {
       if (!x.includes('?')) return [x];
       const m = KIN_ASK.exec(x);
       // (Not after a clause of time or condition: "Khi nhận lương hưu, hai vợ chồng có được cấp thẻ BHYT không?".)
-      if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5 || /^(?:(?:xin hoi|cho (?:toi|em) hoi|vay) )?(?:khi|neu|sau khi|truoc khi|luc|den khi|trong khi|de|hoac)\b/.test(words(x))) return [x];
+      if (!m || words(x.slice(0, m.index)).split(' ').length < 4 || words(x.slice(m.index)).split(' ').length < 5 || has(/^(?:(?:xin hoi|cho (?:toi|em) hoi|vay) )?(?:khi|neu|sau khi|truoc khi|luc|den khi|trong khi|de|hoac)\b/, words(x))) return [x];
       return [`${x.slice(0, m.index)}?`, x.slice(m.index + m[0].length)];
     });
 }
@@ -267,13 +268,13 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const all = words(text);
   const { kinTold, parentsTold, grandparentsTold } = namedTogether(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
-  const childsBirth = (): boolean => clauses.every((c) => !BIRTH.test(words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
+  const childsBirth = (): boolean => clauses.every((c) => !has(BIRTH, words(c)) || ['congai', 'contrai', 'con'].includes(subjectOf(c, kinTold) ?? ''));
   // (A stillbirth, "thai chết lưu", is no death in the family.)
-  if (clauses.length < 3 || DEATH.test(all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
+  if (clauses.length < 3 || has(DEATH, all.replace(/\b(?:thai |be |con )?(?:chet luu|luu thai)\b/g, ' '))) return undefined;
   // (A birth is a couple's affair, read whole; beside a brother's or a sister's story, "Chị gái em … định cư … Còn em … dự
   // sinh tháng 4/2027", it is the asker's own. Beside a parent's or a child's story the couple is one turn, read whole, and
   // the other has their own.)
-  const couplesBirth = BIRTH.test(all) && !SIBLING.test(all) && !childsBirth();
+  const couplesBirth = has(BIRTH, all) && !has(SIBLING, all) && !childsBirth();
   const shared: number[] = [];
   const told = new Map<Person, number[]>();
   const asked = new Map<Person, number[]>();
@@ -286,14 +287,14 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
   const unmarked = !text.includes('?');
   let asking = false;
   clauses.forEach((clause, i) => {
-    if (unmarked && ASKS_OPEN.test(words(clause))) asking = true;
+    if (unmarked && has(ASKS_OPEN, words(clause))) asking = true;
     const f = words(clause);
     // ("… bố muốn đóng thêm tự nguyện để tăng lương hưu, lại hỏi có phải mua BHYT hộ gia đình nữa không.": an ask told.)
-    const isAsk = clause.includes('?') || asking || TOLD_ASK.test(f.replace(LEAD_IN, '')) || /\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/.test(f) || (unmarked && UNMARKED_ASK.test(f));
+    const isAsk = clause.includes('?') || asking || has(TOLD_ASK, f.replace(LEAD_IN, '')) || has(/\b(?:hoi|muon biet)\b(?: \w+){1,25} (?:khong|chua)(?: a)?$/, f) || (unmarked && has(UNMARKED_ASK, f));
     // ("Nghe nói từ giữa năm 2025 có chế độ … cho người già": what was heard is about both.)
     // ("Cả hai chúng tôi bắt đầu đóng … từ tháng 1/2019": told of both.)
     // (Unless it tells the asker's own age: "Chào chương trình, tôi năm nay 55 tuổi, nhờ tư vấn giúp hai vợ chồng.")
-    if (!isAsk && (HEARD.test(f) || BOTH.test(f) || /\bchung toi\b/.test(f)) && !(/\b(?:toi|em|minh)(?: nam nay| nay)? \d{2} tuoi\b/.test(f) && !/\b(?:vo|chong|bo|me|con) (?:toi|em|minh) (?:\w+ )?\d{2} tuoi\b/.test(f))) {
+    if (!isAsk && (has(HEARD, f) || has(BOTH, f) || has(/\bchung toi\b/, f)) && !(has(/\b(?:toi|em|minh)(?: nam nay| nay)? \d{2} tuoi\b/, f) && !has(/\b(?:vo|chong|bo|me|con) (?:toi|em|minh) (?:\w+ )?\d{2} tuoi\b/, f))) {
       shared.push(i);
       return;
     }
@@ -304,8 +305,8 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
     const younger = (['emtrai', 'emgai'] as Person[]).find((p) => told.has(p));
     // ("Chồng tôi 63 tuổi …" then "Xin hỏi anh có được đóng thêm không": the husband, by "anh" alone.)
     const bare = f.replace(LEAD_IN, '');
-    const spouseByPronoun = told.has('chong') && /^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/.test(bare) ? 'chong' : told.has('vo') && /^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/.test(bare) ? 'vo' : undefined;
-    const brother = younger && /^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/.test(f) ? younger : undefined;
+    const spouseByPronoun = told.has('chong') && has(/^(?:anh|anh ay|ong ay|ong xa) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/, bare) ? 'chong' : told.has('vo') && has(/^(?:chi ay|ba ay|ba xa|co ay) (?:co|thi|duoc|da|dang|muon|can|nay|cung|dong|tham gia)\b/, bare) ? 'vo' : undefined;
+    const brother = younger && has(/^(?:(?:xin hoi|con|vay) )?em (?:toi|minh|tui)\b/, f) ? younger : undefined;
     const who = spouseByPronoun ?? brother ?? subjectOf(opening ? clause.slice(opening[0].length) : clause, kinTold, parentsTold || told.has('bo') || told.has('me'), grandparentsTold);
     if (!isAsk) {
       if (who) {
@@ -317,30 +318,30 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       return;
     }
     // (An ask that tells its person's facts, "Tôi 62 tuổi, đã đóng 13 năm, có được … không?", is their story too.)
-    if (who && FACT.test(f)) told.set(who, [...(told.get(who) ?? []), i]);
+    if (who && has(FACT, f)) told.set(who, [...(told.get(who) ?? []), i]);
     // Without a subject of its own, an ask is the asker's when "tôi" comes first ("Nếu tôi mất thì vợ tôi có được …", "Xin
     // hỏi 3 năm trước đây của tôi còn được tính không"), else a relative's it names; "Con tôi", with its marks, is the
     // child, no "tôi" of the asker.
     const pf = words(clause.replace(/(^|[\s,])con (?:tôi|toi|em|mình|minh|tui)\b/giu, '$1child'));
     // (A brother or sister named, "Anh tôi tham gia bây giờ thì …": theirs.)
     const sib = SIBLING.exec(pf);
-    const ownFirst = /^(?:\w+ ){0,3}?(?:toi|tui|minh) /.test(pf) && !/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /.test(pf) && !(sib && sib.index <= pf.search(/\b(?:toi|tui|minh) /));
+    const ownFirst = has(/^(?:\w+ ){0,3}?(?:toi|tui|minh) /, pf) && !has(/^(?:\w+ ){0,3}?(?:chong|vo|bo|me|cha) (?:toi|em|minh|tui) /, pf) && !(sib && sib.index <= pf.search(/\b(?:toi|tui|minh) /));
     const inside = ownFirst ? 'asker' : (/\b(chong|vo|bo|me|cha) (?:toi|em|minh|tui)\b/.exec(f)?.[1] ?? (sib ? siblingOf(sib) : undefined));
-    const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (/\b(?:toi|tui|minh)\b/.test(pf) ? 'asker' : undefined);
+    const named = who ?? (inside ? (inside === 'cha' ? 'bo' : (inside as Person)) : undefined) ?? (has(/\b(?:toi|tui|minh)\b/, pf) ? 'asker' : undefined);
     // ("Vậy vợ chồng em có được nhận … không" beside a sister's story: the asker's couple, not everyone told.)
-    const couple = /\bvo chong (?:toi|em|minh)\b/.test(f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/.test(f);
+    const couple = has(/\bvo chong (?:toi|em|minh)\b/, f) && !told.has('chong') && !told.has('vo') && told.has('asker') && !has(/\b(?:bo me|hai (?:ong ba|bo me)|chi em|anh em)\b/, f);
     // ("Chồng tôi muốn dùng lương hưu đóng một lần số năm còn thiếu cho tôi, tôi phải đóng mấy năm …": the asker's ask.)
-    const forAsker = /\bcho (?:toi|em|minh) (?:toi|em|minh) (?:phai|duoc|co|can)\b/.test(f);
-    const target: Person | 'both' | undefined = couple || forAsker ? 'asker' : BOTH.test(f) ? 'both' : (named ?? (toldSinceAsk && current !== undefined ? current : (lastAsk ?? current)));
+    const forAsker = has(/\bcho (?:toi|em|minh) (?:toi|em|minh) (?:phai|duoc|co|can)\b/, f);
+    const target: Person | 'both' | undefined = couple || forAsker ? 'asker' : has(BOTH, f) ? 'both' : (named ?? (toldSinceAsk && current !== undefined ? current : (lastAsk ?? current)));
     if (target === undefined) return;
     // (The asker's own ask telling a fact, "Còn sổ BHXH của tôi ghi năm sinh 1995 …, tôi phải làm thế nào để sửa?": their story.)
-    if (target === 'asker' && !who && FACT.test(f)) told.set('asker', [...(told.get('asker') ?? []), i]);
+    if (target === 'asker' && !who && has(FACT, f)) told.set('asker', [...(told.get('asker') ?? []), i]);
     lastAsk = target;
     toldSinceAsk = false;
     // ("… và vợ chồng tôi thì ai đóng được" beside a father's story: the asker and the spouse, not the father.)
     const spouse = ([...told.keys()] as Person[]).find((p) => p === 'vo' || p === 'chong');
     const parents = ([...told.keys()] as Person[]).filter((p) => p === 'bo' || p === 'me');
-    const both: Person[] = spouse && /\bvo chong (?:toi|em|minh|tui)\b/.test(f) ? ['asker', spouse] : parents.length === 2 && /\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/.test(f) ? parents : [...told.keys()];
+    const both: Person[] = spouse && has(/\bvo chong (?:toi|em|minh|tui)\b/, f) ? ['asker', spouse] : parents.length === 2 && has(/\b(?:bo me|cha me|ba me) (?:toi|em|minh|tui)\b/, f) ? parents : [...told.keys()];
     for (const p of target === 'both' ? both : [target]) asked.set(p, [...(asked.get(p) ?? []), i]);
   });
   // (One child named twice, "Con trai tôi 16 tuổi …" then "Con tôi …": the same person.)
@@ -362,15 +363,15 @@ export function splitByPerson(text: string): PersonTurn[] | undefined {
       m.delete('vo');
     }
   }
-  const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
+  const people = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => has(FACT, words(clauses[i]!))) && (asked.get(p) ?? []).length > 0);
   // (The asker's greeting, "Em chào anh chị.", tells no fact: it makes no third person.)
-  const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => FACT.test(words(clauses[i]!))));
+  const factual = [...told.keys()].filter((p) => (told.get(p) ?? []).some((i) => has(FACT, words(clauses[i]!))));
   // (The asker's own opinions beside three relatives' stories, "Tôi nghĩ bố … được hỗ trợ 80%", make no fourth person.)
   if (people.length < 2 || people.length > 3 || factual.filter((p) => p !== 'asker' || asked.has(p)).length > 3) return undefined;
   // (Three sentences: two relatives' facts and one ask about both, "Bố tôi … Mẹ tôi … Hai ông bà có cần …?", or two people each
   // with their own ask, "Tôi … có HĐLĐ …. Vợ bảo tôi đóng thêm …, có được ko? Còn vợ tôi … thì đóng được ko?"; a couple's
   // years asked of both are coupleLead's, "Ông xã tui 52 tuổi …; tui 48 tuổi … Hai vợ chồng mỗi người …".)
-  if (clauses.length === 3 && BOTH.test(words(clauses[2]!)) && people.includes('asker')) return undefined;
+  if (clauses.length === 3 && has(BOTH, words(clauses[2]!)) && people.includes('asker')) return undefined;
   return people
     .map((who) => ({
       who,

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { piecesOf, requiredPieces, TextTrigrams } from '../../../flows/faq/regex-literals.ts';
+import { checkGates, has, piecesOf, requiredPieces, TextTrigrams } from '../../../flows/faq/regex-literals.ts';
+import { answerQuestion } from '../../../flows/faq/answer.ts';
+import { buildFaqIndex } from '../../../flows/faq/search-index.ts';
+import { loadKb } from '../../../flows/faq/kb.ts';
+import { ADVICE_BLIND_PATH, EVAL_DAY, loadAdviceSet } from '../../../tools/faq/eval-advice.ts';
 import { TOPIC_RULES } from '../../../flows/faq/topic-rules.ts';
 import { splitMainAsk } from '../../../flows/faq/normalise.ts';
 import { foldWords, stripDiacritics } from '../../../src/text/vietnamese.ts';
-import { DEV_SET_PATH } from '../../../tools/faq/eval.ts';
+import { DEV_SET_PATH, evalKbDir, loadDevSet } from '../../../tools/faq/eval.ts';
 
 describe('literal pieces of a regular expression', () => {
   // Pieces are cut at six letters: longer ones would say little more about which texts can match.
@@ -44,5 +48,26 @@ describe('literal pieces of a regular expression', () => {
       });
     }
     expect(ruledOut).toBeGreaterThan(0);
+  });
+});
+
+describe('has(): a rule skipped when the text cannot hold it', () => {
+  it('never skips one that would match, on every rule the answers test (dev and blind questions, as written and unaccented)', () => {
+    const index = buildFaqIndex(loadKb(evalKbDir()));
+    const questions = [...loadDevSet().map((c) => c.q), ...loadAdviceSet(ADVICE_BLIND_PATH).map((c) => c.q)];
+    const { skipped, run, wrong } = checkGates(() => {
+      for (const q of questions) for (const text of [q, stripDiacritics(q)]) answerQuestion(index, text, undefined, {}, EVAL_DAY);
+    });
+    expect(wrong).toEqual([]);
+    // Most rules match nothing in a given question: the gate is what keeps them cheap.
+    expect(skipped).toBeGreaterThan(run);
+  });
+
+  it('resets a global expression it skips, as a failed test would', () => {
+    const re = /\brut\b/g;
+    expect(has(re, 'toi muon rut mot lan')).toBe(true);
+    expect(re.lastIndex).toBeGreaterThan(0);
+    expect(has(re, 'dong bao nhieu')).toBe(false);
+    expect(re.lastIndex).toBe(0);
   });
 });
