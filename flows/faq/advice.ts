@@ -122,7 +122,7 @@ export function monthsBeforeBirthLead(told: string, day?: AsOfDay): string | und
     const rest = f.slice(last!.index + last![0].length);
     const after = stopped ? [...rest.matchAll(STARTED_MONTHS)].find((m) => !has(/\b(?:vo|chong)\b(?: \w+){0,3} ?$/, rest.slice(Math.max(0, m.index - 30), m.index))) : undefined;
     const since = after ? Number(after[2]) * 12 + Number(after[1]) - 1 : undefined;
-    const resumed = since === undefined ? undefined : resumedBeforeBirthLead(paid, since, due, 'tháng sinh');
+    const resumed = since === undefined ? undefined : resumedBeforeBirthLead(paid, since, due, 'tháng sinh', has(/\bbat buoc\b/, f.slice(0, last!.index + last![0].length)));
     if (resumed) return resumed;
     if (stopped) {
       const window = `tháng ${monthYear(due - 12)} đến tháng ${monthYear(due - 1)}`;

@@ -328,6 +328,18 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
     return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; ${s.compulsoryYears} năm bắt buộc không được tính vào 20 năm đó, anh/chị có ${spell(voluntary)} tự nguyện, nên hưởng lương hưu theo tuổi nghỉ hưu chung.`;
   }
+  // ("làm công nhân cơ khí ở Biên Hòa 20 năm, đóng BHXH đầy đủ … người lại bảo đủ 20 năm rồi thì 60 tuổi lãnh được": years of a
+  // job only, none of them voluntary.)
+  // (Compulsory years told as such are notTransitionalLead's.)
+  const jobYearsOnly = s.compulsoryYears === undefined && (s.yearsKind === 'compulsory' || (s.yearsKind === undefined && s.employment === 'left_job' && has(/\b(?:cong ty|xi nghiep|nha may|cong nhan)\b/, f)));
+  if (jobYearsOnly && (s.yearsPaid ?? 0) >= 20 && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
+    const at = (sex: 'male' | 'female'): string => {
+      const r = reaches(sex, s.birthYear!, s.birthMonth!);
+      return `${sex === 'male' ? 'nam' : 'nữ'} ${formatAge(r.age)}, tháng ${monthYear(r.at)}`;
+    };
+    const general = s.birthYear !== undefined && s.birthMonth !== undefined ? ` (sinh tháng ${s.birthMonth}/${s.birthYear}: ${s.sex ? at(s.sex) : `${at('male')}; ${at('female')}`})` : '';
+    return `Không: quy định nghỉ hưu ở 60 tuổi (nam), 55 tuổi (nữ) chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; năm đóng bắt buộc không được tính vào 20 năm đó. Anh/chị hưởng lương hưu khi đủ tuổi nghỉ hưu chung${general}.`;
+  }
   // ("… bắt buộc từ 2008 đến hết 2020 (12 năm), rồi … đóng tự nguyện từ tháng 3/2021 đến nay … đóng đủ 20 năm là được về hưu năm
   // 55 tuổi, có đúng với chị không": voluntary begun after the date.)
   const voluntarySince = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang (\d{1,2}) )?(?:nam )?(20[2-9]\d)\b/.exec(f);
@@ -518,7 +530,7 @@ function paidBeforeBirthLead(s: Situation, f: string): string | undefined {
   // its months up to the birth count too, Art 95.)
   const again = STARTED_MONTH.exec(startsInOrder(f.slice(p.index + p[0].length)));
   const since = again ? Number(again[2]) * 12 + Number(again[1]) - 1 : undefined;
-  const resumed = since !== undefined && since > to ? resumedBeforeBirthLead(paid, since, due.at, due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`) : undefined;
+  const resumed = since !== undefined && since > to ? resumedBeforeBirthLead(paid, since, due.at, due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`, has(/\bbat buoc\b/, f.slice(0, p.index + p[0].length))) : undefined;
   if (resumed) return resumed;
   const more = Math.max(0, due.at - Math.max(now, to + 1));
   const when = due.approx ? `khoảng tháng ${monthYear(due.at)}` : `tháng ${monthYear(due.at)}`;

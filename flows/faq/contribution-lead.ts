@@ -144,8 +144,11 @@ const CHANGED_TO = /(?<!\bchuan (?:ngheo )?(?:nong thon )?)\b(?:tang|nang|doi|ch
 function incomeNamed(text: string, f: string): number | null {
   // (A change named, "tăng mức thu nhập lên 10 triệu", is the income asked about, beside the one paid now.)
   if (!has(INCOME_CHOSEN, f)) return null;
-  return (has(CHANGED_TO, f) ? levelChosen(f) : null) ?? parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' ').replace(BIRTH_ALLOWANCE_NAMED, ' '), { bare: 'none' }) ?? levelChosen(f);
+  return (has(CHANGED_TO, f) ? levelChosen(f) : null) ?? moneyNotOwed(text) ?? levelChosen(f);
 }
+
+/** An amount told that is no debt, no pension drawn and no birth allowance: an income, if any. */
+const moneyNotOwed = (text: string): number | null => parseMoney(text.replace(DEBT, ' ').replace(PENSION_DRAWN, ' ').replace(BIRTH_ALLOWANCE_NAMED, ' '), { bare: 'none' });
 
 /** A pension's amount ("lương hưu hiện khoảng 4,5 triệu"): no income to pay on. */
 const PENSION_DRAWN = /(?<!\p{L})(?:lương\s+hưu|luong\s+huu)(?:\s+\S+){0,3}?\s+(?:hơn\s+|khoảng\s+|gần\s+|hon\s+|khoang\s+|gan\s+)?\d[\d.,]*\s*(?:triệu|trieu|tr|củ|cu|nghìn|nghin|k)(?!\p{L})/giu;
@@ -523,7 +526,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   }
   // (What the person pays a month, "1,5 triệu tiền đóng, không phải mức thu nhập", pays for a larger income.)
   // (Earnings beside the level chosen, "thu nhập tầm 10 triệu … đóng mức thu nhập 6 triệu": the level.)
-  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (has(/\b(?:muc|thu nhap|binh quan|luong|dong)\b/, f) ? parseMoney(text, { bare: 'none' }) ?? levelChosen(f) : null);
+  const named = budgetIncome(text, f, s.day, groupOf(s, f)?.figure ?? 'OTHER')?.income ?? (has(/\b(?:muc|thu nhap|binh quan|luong|dong)\b/, f) ? moneyNotOwed(text) ?? levelChosen(f) : null);
   const income = named ?? (has(LOWEST, f) ? incomeLimits(rulesOnDay(s.day).period).floor : null);
   const retires = by ? `vào tháng ${by.at}` : s.sex && s.age !== undefined && s.year !== undefined ? whenRetires(s.sex, s.age, s.year) : undefined;
   const until =

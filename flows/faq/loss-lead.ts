@@ -23,11 +23,17 @@ export const startsInOrder = (f: string): string => f.replace(MONTH_THEN_START, 
  * A period stopped and a start after it, against a birth ("… đến hết tháng 4/2026 rồi nghỉ việc, tháng 9/2026 em đăng ký đóng
  * tự nguyện"): both periods' months in the 12 before the birth month (Law 41/2024 Art 95). `paid` is the stopped period's
  * months there, `since` and `due` the month indexes of the new start and of the birth, `birth` how the birth is named ("tháng
- * sinh", "tháng 1/2027"). Undefined when the start adds no month before the birth.
+ * sinh", "tháng 1/2027"), `compulsory` whether the stopped period was a job's compulsory insurance. Undefined when the start
+ * adds no month before the birth.
  */
-export function resumedBeforeBirthLead(paid: number, since: number, due: number, birth: string): string | undefined {
+export function resumedBeforeBirthLead(paid: number, since: number, due: number, birth: string, compulsory = false): string | undefined {
   const resumed = since < due ? due - Math.max(since, due - 12) : 0;
   if (resumed <= 0) return undefined;
+  // (The stopped period a job's compulsory insurance with 6 months in the window on its own: the compulsory benefit, and then
+  // not the voluntary allowance beside it, Art 94(5).)
+  if (compulsory && paid >= 6) {
+    return `Trong 12 tháng trước ${birth} đã có ${paid} tháng đóng BHXH bắt buộc (trước khi nghỉ việc), đủ 6 tháng: thường được hưởng chế độ thai sản bên BHXH bắt buộc dù đã nghỉ việc trước khi sinh (cao hơn khoản 2.000.000 đồng), và khi đã hưởng bên bắt buộc thì không nhận thêm trợ cấp 2.000.000 đồng của tự nguyện: chỉ được một chế độ, không được cả hai. Vẫn nên đóng tự nguyện từ tháng ${monthYear(since)} để không gián đoạn thời gian đóng; hỏi 1900 9068 để xác nhận.`;
+  }
   const total = paid + resumed;
   return total >= 6
     ? `Cộng cả các tháng đóng bắt buộc và tự nguyện trong 12 tháng trước ${birth} là ${total} tháng (${paid} tháng trước khi nghỉ, ${resumed} tháng từ tháng ${monthYear(since)}), đủ 6 tháng nên được trợ cấp 2.000.000 đồng mỗi con (đóng đều đến tháng trước tháng sinh).`

@@ -263,7 +263,7 @@ const OPEN_SINCE = /\btu thang (\d{1,2}) (?:nam )?((?:19|20)\d\d) (?:den|toi) (?
  * Years of a rule heard of, not paid ("nghe nói ai đóng tự nguyện đủ 20 năm từ trước 2021 thì …", "người ta bảo phải đóng đủ
  * 20 năm"): up to the years, which stop counting as the person's.
  */
-const HEARD_RULE_YEARS = /\b((?:nghe (?:noi|bao|nguoi ta noi)|nguoi ta (?:noi|bao)|co nguoi (?:noi|bao|khuyen)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
+const HEARD_RULE_YEARS = /\b((?:nghe (?:\w+ ){0,4}?(?:noi|bao)|nguoi ta (?:noi|bao)|co nguoi (?:noi|bao|khuyen)|(?:ai|nguoi nao) (?:ma )?(?:dong|tham gia))\b[^.?!;]*?\b(?:du|phai|can|toi thieu|it nhat|tren)(?: dong)?) \d{1,2} nam\b/g;
 
 /** A man told of, the asker or the relative the question is about ("Bố em", "chồng mình", "tôi là nam", "chú tôi"). */
 const MALE_TOLD = /\b(?:nam gioi|dan ong|toi la nam|(?<!\b(?:me|bo|ba|ong|cha) )chong (?:toi|em|e|minh|tui)|(?:bo|cha) (?:toi|em|e|minh|tui|chau)|bo (?:chong|vo) (?:toi|em|minh)|ong (?:toi|xa|noi|ngoai)|(?:ong )?chu (?:toi|em|minh|tui)|ba (?:toi|em|e|minh) (?:la )?nam(?! nay| \d)|anh toi|anh trai|em trai|(?<!\bla )con trai|chau trai|ban nam|la nam)\b|\b(?:toi|em|minh|tui|e) (?:la )?nam (?:,|\(|\d{2} tuoi|sinh (?:thang |nam )?\d)|\b\d{2} tuoi nam (?:[,.(]|$)|^ (?:(?:chao|xin chao|gui) (?:\w+ ){1,2}, )?(?:anh|a) (?:nam nay |nay |hien |\d{2} tuoi|la |lam |dang |da |co |dong |tham gia |chay |ban |sinh (?:nam |thang )?\d)|(?<!\b(?:den|toi|vao|tu|trong|luc|khi|nhung|cac|hang|moi|mot|la) )\bnam (?:sinh|\d{2} tuoi)\b| , nam [,.]|^ nam , | \( nam [),] |^ (?:ong|anh|chu) (?!oi\b|chi\b|cho\b)[a-z]+(?: [a-z]+){0,3}(?: \.)?(?: \( [^)]* \))?(?: [,:])? hoi\b/;
@@ -623,9 +623,10 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   ) {
     s.prepaid = true;
   }
-  // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần", "Từ tháng 7/2026 cả hai cùng đóng …": paying since that month.)
+  // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần", "Tháng 8/2025 em bắt đầu đóng tự nguyện", "Từ tháng 7/2026 cả hai cùng
+  // đóng …": paying since that month.)
   // ("… định bắt đầu đóng BHXH tự nguyện từ tháng 1/2027": a start planned, months to come.)
-  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua )(?:dong|nop)\b|(?<!\b(?:se|dinh|du dinh|muon|neu|khi|sap) (?:\w+ ){0,3})\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:cung |deu |da )?(?:dong|nop|tham gia)\b/.exec(f);
+  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |(?:da )?bat dau )(?:dong|nop)\b|(?<!\b(?:se|dinh|du dinh|muon|neu|khi|sap) (?:\w+ ){0,3})\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:cung |deu |da )?(?:dong|nop|tham gia)\b/.exec(f);
   const paidMonth = paidIn ? Number(paidIn[1] ?? paidIn[3]) : 0;
   const paidYear = paidIn ? Number(paidIn[2] ?? paidIn[4]) : 0;
   if (paidIn && paidMonth >= 1 && paidMonth <= 12 && paidYear * 12 + paidMonth <= year * 12 + (month ?? 12)) s.paidFromMonth = paidYear * 12 + paidMonth - 1;

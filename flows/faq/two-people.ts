@@ -153,7 +153,11 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const child = CHILD.exec(f);
   const kind = child?.[1] ?? child?.[2];
   if (child && (kind !== undefined || has(/[^\x00-\x7f]/, clause))) return kind === 'trai' ? 'contrai' : kind === 'gai' ? 'congai' : 'con';
-  return has(ASKER, f) ? 'asker' : undefined;
+  if (has(ASKER, f)) return 'asker';
+  // ("Năm tới nhà tôi có việc lớn nên tôi định tạm ngưng đóng …": the writer's plan, after a few words of time or cause.)
+  // (No relative anywhere in it: "Nhà tôi tính cho chồng rút …" is the husband's; "phần còn thiếu" names no child.)
+  const plan = /^(?:\w+ ){0,8}?(?:toi|tui|minh) (?:dinh|tinh|du dinh|muon|se|phai|can)\b/.exec(f);
+  return plan && !has(/\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi)\b/, f.replace(/\bcon (?:thieu|lai|no|nua|duoc|phai)\b/g, ' ')) ? 'asker' : undefined;
 }
 
 /** A letter opening with its writer speaking of herself or himself as "chị", "cô", "anh" or "chú" ("Chị năm nay 45 tuổi. … Chồng chị …"). */
@@ -257,6 +261,9 @@ function clausesOf(text: string): string[] {
     });
 }
 
+/** An opening that asks for a relative, up to its colon ("Tôi hỏi giùm ba tôi:", "Em hỏi hộ mẹ em:"). */
+const PROXY_OPENING = /^\s*(?:\S+\s+){0,3}?hoi (?:giup|gium|ho|dum|dum cho|giup cho|gium cho|cho) (?:bo|me|ba|ma|cha|ong|ba noi|ong noi|ba ngoai|ong ngoai|vo|chong)(?: (?:toi|em|minh|tui|e|con))?\s*:\s*/;
+
 /**
  * A letter about two people, each with their own facts and asks ("Chồng tôi sinh 1/1965, … 18 năm. Tôi sinh 6/1969,
  * … 11 năm. Xin hỏi chồng tôi đã đủ điều kiện chưa …? Còn tôi thiếu 4 năm thì …?"), split into each one's turn: their
@@ -265,6 +272,9 @@ function clausesOf(text: string): string[] {
  */
 export function splitByPerson(text: string): PersonTurn[] | undefined {
   const clauses = clausesOf(text);
+  // ("Tôi hỏi giùm ba tôi: ba sinh tháng 3/1965, …": the opening names whom the letter is about; what follows is theirs.)
+  const proxy = clauses.length > 0 ? PROXY_OPENING.exec(fold(clauses[0]!)) : null;
+  if (proxy) clauses[0] = clauses[0]!.slice(proxy[0].length);
   const all = words(text);
   const { kinTold, parentsTold, grandparentsTold } = namedTogether(all);
   // (Nor a birth told only in a grown child's own sentences, "Con gái tôi … đang mang thai, dự sinh tháng 5/2027 …": hers.)
