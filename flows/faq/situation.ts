@@ -129,9 +129,10 @@ const RELATIVE_ETHNIC = /\b(vo|chong|bo|cha|me|ong|ba) (?:toi|em|minh|tui|e)\b(?
 const OWN_ETHNIC = /(?:^|[^\w ] |\b(?:va|con|ma) )(?:toi|em|minh|tui)(?: cung| deu)? (?:la )?(?:nguoi )?(?:dan toc|tay|thai|muong|h ?mong|nung|dao|khmer|gia rai|e de|ede|ba na|xo dang|san chay|san diu|cham)\b|\b(?:vo chong|ca nha|gia dinh|ca hai|chung) (?:toi|em|minh|tui)?(?: \w+){0,3} (?:dan toc|nguoi (?:tay|thai|muong|h ?mong|nung|dao|khmer))\b/;
 /** "15 năm bắt buộc", "tự nguyện được gần 2 năm": the years of one kind (built once: read for every answer). */
 const kindYearsRe = (kind: string): RegExp =>
-  // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm": across a comma, a few words more.)
+  // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm", "… mới đóng tự nguyện, đến nay được 11 năm": across a
+  // comma, a few words more.)
   // ("bắt buộc từ tháng 3/2000 đến tháng 2/2012 là 12 năm", "bắt buộc từ 1/2010 đến 12/2019 (10 năm)": the period's count.)
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:, (?:den|toi) (?:nay|gio|bay gio) )?(?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -1000,6 +1001,16 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // (Both kinds named for one count, "cộng cả bắt buộc lẫn tự nguyện được 12 năm 3 tháng", is a total, not two counts.)
   const bothKindsOneCount = has(/\b(?:ca|tinh ca|gom ca|cong ca) (?:bat buoc|tu nguyen) (?:lan|va|voi|cung|,) (?:ca )?(?:bat buoc|tu nguyen)\b/, fy);
   if (compulsory && voluntary && kindSum <= 45 && !has(OTHER_PERSON, between) && !relativeFirst && !has(TOTAL_YEARS, fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
+  // ("Hồi 1989-1993 tôi làm ở xí nghiệp dệt, đóng bảo hiểm 5 năm, sau đó nghỉ …, tới năm 2016 mới đóng tự nguyện, đến nay được
+  // 11 năm": a job's years told without the word "bắt buộc", then the voluntary ones after them; both paid.)
+  const jobYears = voluntary && !compulsory ? /\b(?:cong ty|cty|xi nghiep|nha may|co quan|cong nhan)\b(?: [\w,]+){0,8}? (?:co )?(?:dong|tham gia) (?:bhxh|bao hiem)(?: xa hoi)? (?:duoc )?(\d{1,2}) nam\b/.exec(fy.slice(0, voluntary.at)) : null;
+  if (jobYears && voluntary && !has(OTHER_PERSON, fy.slice(jobYears.index, voluntary.end)) && !has(TOTAL_YEARS, fy) && has(/\b(?:sau do|roi|moi|sau nay|tiep)\b/, fy.slice(jobYears.index + jobYears[0].length, voluntary.at))) {
+    const n = Number(jobYears[1]);
+    if (n + voluntary.n <= 45 && (s.yearsPaid ?? 0) < n + voluntary.n) {
+      s.yearsPaid = n + voluntary.n;
+      s.compulsoryYears = n;
+    }
+  }
   // One kind's years counted without their period, beside a period of the other kind told by its dates ("1 năm BHXH
   // bắt buộc hồi 2000, còn tự nguyện thì đóng từ 1/2015 đến 11/2026"): both paid.
   // (Only a count told first in the period's own sentence, and not the period's own count, "5 năm từ 2009 đến hết 2013".)

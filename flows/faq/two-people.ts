@@ -84,7 +84,7 @@ const BIRTH = /\b(?:mang thai|co thai|song thai|du sinh|sap sinh|sinh con|thai s
 /** What the asker heard or knows of the rules ("Nghe nói …", "Theo tôi biết …"): about everyone in the letter. */
 const HEARD = /^(?:(?:toi|em|minh) )?(?:nghe noi|nghe bao|nghe nguoi ta noi|duoc biet|theo (?:toi|em|minh) (?:duoc )?biet)\b/;
 /** An ask told without a question mark, of a relative ("Bố muốn biết đã đủ tuổi hưu chưa.", "Anh hỏi được lương hưu mấy %."). */
-const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|con)(?: (?:trai|gai|ho))?(?: (?:toi|em|minh|tui))? )?(?:cung |con )?(?:muon biet|muon hoi|hoi|nho (?:toi|em|minh) hoi|thac mac)\b/;
+const TOLD_ASK = /^(?:(?:toi|minh|tui) |(?:bo|me|cha|anh|chi|em|ong|ba|vo|chong|con)(?: (?:trai|gai|ho))?(?: (?:toi|em|minh|tui))? )?(?:cung |con )?(?:muon biet|muon hoi|hoi(?! (?:\d+|truoc|do|nay|xua|nho|con|ay|moi|tre|dau|nam|thang)\b)|nho (?:toi|em|minh) hoi|thac mac)\b/;
 /** A fact told: a figure, or never having paid. */
 export const FACT = /\d|\bchua (?:tung |bao gio |he )?(?:dong|tham gia)\b|\b(?:nguoi|dan toc) (?:mong|tay|thai|dao|nung|kinh|hoa|khmer|muong|ede|gia rai|ba na|cham|xo dang|san chay|co ho|h mong)\b|\bho (?:ngheo|can ngheo|binh thuong)\b|\b(?:dang dong (?:bhxh |bao hiem (?:xa hoi )?)?bat buoc|(?:khong|ko|chua) (?:co |ky )?hop dong lao dong)\b/;
 /** A death told: the letter is about what the family gets, which the usual answer reads whole. */
