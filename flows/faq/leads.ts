@@ -110,7 +110,9 @@ export function yearsToRetirement(s: Situation): number | undefined {
  * 55 (women) under the transitional rule (QĐ 863/QĐ-BNV); when the start month is told, the month 20 years are reached.
  */
 function towardTwenty(s: Situation, n: number): string {
-  if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20) return '';
+  // (Not beside compulsory years: "10 năm (1988-1997) … tự nguyện thêm được 5 năm (2016-2020)" has 5 voluntary ones, and its start
+  // is the job's.)
+  if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20 || (s.compulsoryYears ?? 0) > 0) return '';
   const last = s.startMonth !== undefined ? s.startYear * 12 + (s.startMonth - 1) + 239 : undefined;
   const general = s.sex && s.birthYear !== undefined && s.birthMonth !== undefined ? reaches(s.sex, s.birthYear, s.birthMonth).at : undefined;
   // Only worth saying when 20 years come before the general retirement age does: by the month when both are told

@@ -1006,7 +1006,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const jobYears = voluntary && !compulsory ? /\b(?:cong ty|cty|xi nghiep|nha may|co quan|cong nhan)\b(?: [\w,]+){0,8}? (?:co )?(?:dong|tham gia) (?:bhxh|bao hiem)(?: xa hoi)? (?:duoc )?(\d{1,2}) nam\b/.exec(fy.slice(0, voluntary.at)) : null;
   if (jobYears && voluntary && !has(OTHER_PERSON, fy.slice(jobYears.index, voluntary.end)) && !has(TOTAL_YEARS, fy) && has(/\b(?:sau do|roi|moi|sau nay|tiep)\b/, fy.slice(jobYears.index + jobYears[0].length, voluntary.at))) {
     const n = Number(jobYears[1]);
-    if (n + voluntary.n <= 45 && (s.yearsPaid ?? 0) < n + voluntary.n) {
+    if (n + voluntary.n <= 45 && (s.yearsPaid ?? 0) <= n + voluntary.n) {
       s.yearsPaid = n + voluntary.n;
       s.compulsoryYears = n;
     }
