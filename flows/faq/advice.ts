@@ -68,7 +68,7 @@ const BACKPAY = /\b(?:dong bu|truy dong|truy thu|dong (?:\w+ ){0,3}cho (?:thoi g
 /** Months of a registered mode left unpaid ("quên đóng", "chậm đóng", "quá hạn"): paid late, not backpay. */
 // ("… từ 2019 đến 2023 rồi ngưng vì kẹt tiền", "tháng 8, 9, 10 nằm viện nên không đóng được", "mấy năm bị bỏ trống" too; a mode
 // registered and "vẫn chưa đóng đồng nào".)
-const MISSED = /\b(?:quen (?:\w+ ){0,2}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong|(?:van )?chua (?:dong|nop) (?:duoc )?(?:dong nao|xu nao|tien))\b/;
+const MISSED = /\b(?:quen (?:\w+ ){0,3}dong|cham dong|dong cham|qua han|tre han|tam dung|cac thang cham|bo (?:khong )?dong \d+ thang|(?:duoc \d+ (?:thang|nam)) (?:roi|thi) (?:bo|nghi|ngung)|(?:19|20)\d\d (?:roi|thi) (?:ngung|bo)(?! viec)|khong dong duoc|bo trong|(?:van )?chua (?:dong|nop) (?:duoc )?(?:dong nao|xu nao|tien))\b/;
 /** Stopped paying for a while and asks to go on ("không đóng mấy tháng nay … muốn đóng tiếp"). */
 const STOPPED = /\b(?:khong|chua) (?:dong|nop) (?:\w+ ){0,3}(?:may|vai|\d+) (?:thang|nam)\b|\b(?:da|bi) (?:ngung|dung|tam dung|ngat) (?:dong|nop)\b/;
 const GO_ON = /\b(?:dong tiep|tiep tuc dong|tham gia tiep|tham gia lai|dong lai|nop tiep)\b/;
@@ -920,7 +920,8 @@ export function adviseFor(index: FaqIndex, text: string, s: Situation, found0: K
   }
   // Backpay of years never joined matched for a member who missed a period of their mode ("đóng 12 tháng một lần từ năm
   // 2020 … năm nay quên chưa đóng, giờ đóng bù được không"): the rule on a missed period.
-  if (matched.id === 'payment_mode.backpay_past' && has(MISSED, f) && (s.yearsPaid !== undefined || s.startYear !== undefined)) {
+  // (Or told as a member only, "đóng bhxh tn mà lỡ quên 3 tháng ko đóng".)
+  if (matched.id === 'payment_mode.backpay_past' && has(MISSED, f) && (s.yearsPaid !== undefined || s.startYear !== undefined || has(/\bdong (?:bhxh |bao hiem )?(?:tu nguyen|tn) (?:ma|roi|duoc)\b/, f))) {
     const a = part('payment_mode.missed_payment');
     if (a) return a;
   }

@@ -320,6 +320,9 @@ export function yearsBackpayLead(f: string): string | undefined {
     : undefined;
 }
 
+/** Driving or delivering through an app ("chạy grab", "xe ôm công nghệ", "shipper"). */
+const APP_DRIVER = /\b(?:chay (?:xe )?(?:grab|be|gojek|xanh sm|xe om cong nghe|xe cong nghe|taxi cong nghe)|tai xe (?:grab|be|gojek|xanh sm|cong nghe)|xe om cong nghe|grab ?bike|grab ?car|shipper|giao hang (?:cho |qua )?(?:grab|shopee|be|app|ung dung))\b/;
+
 /** "Không: …" when the 60/55 rule is asked and 20 voluntary years come only after the general retirement age. */
 function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   // ("12 năm bắt buộc và 8 năm tự nguyện, tổng đúng 20 năm … nghe nói đủ 20 năm thì nam 60 tuổi được về hưu": the rule counts
@@ -1983,6 +1986,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
         has(/\bchuyen (?:\w+ ){0,2}(?:vao|ra|ve|den|sang|toi)\b|\bchuyen (?:noi|dia ban)\b/, f)) ||
       has(/\bchuyen (?:noi (?:nhan|huong|lanh|chi tra) )?luong huu (?:\w+ ){0,5}(?:sang|ve|den|toi|ra|vao) (?:tinh|noi|thanh pho|tp|dia phuong|\w+ khac)\b/, f),
     entry: 'other.move_pension',
+  },
+  {
+    // A ride-hailing or delivery driver asking whether the insurance is compulsory ("chay grab thi co phai dong bhxh bat buoc ko
+    // hay tu dong tu nguyen dc"): no labour contract with the app, so no compulsory insurance; voluntary, yes. Not a registered
+    // household business, which the same words "bắt buộc" pull toward.
+    name: 'app-driver-not-compulsory',
+    asks: (f) => has(APP_DRIVER, f) && has(/\b(?:phai|co phai|buoc phai|co bi|thuoc dien|thuoc) (?:\w+ ){0,3}bat buoc\b/, f) && !has(/\b(?:ho kinh doanh|dang ky kinh doanh|giay phep kinh doanh|nop thue|ma so thue)\b/, f),
+    entry: 'eligibility.informal_workers',
+    lead: () => 'Chạy xe, giao hàng qua ứng dụng mà không có hợp đồng lao động với hãng (thường chỉ là hợp đồng hợp tác) thì không thuộc diện BHXH bắt buộc; anh/chị tự tham gia BHXH tự nguyện được.',
+    leadsAlways: true,
   },
   {
     // The 60/55 rule for voluntary members begun before 2021 asked by someone whose 20 voluntary years come only after the

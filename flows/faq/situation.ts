@@ -1086,6 +1086,12 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     s.startYear = Number(startedIn[2]);
     s.startMonth = Number(startedIn[1]);
   }
+  // ("lần đầu tiên đi làm có đóng BHXH bắt buộc là tháng 9/2025": the first month ever paid.)
+  const firstTime = /\blan dau(?: tien)? (?:\w+ ){0,4}?(?:dong|tham gia)\b(?: \w+){0,4}? (?:la |vao |tu )?thang (\d{1,2}) (?:nam )?(20[0-2]\d)\b/.exec(f);
+  if (firstTime && Number(firstTime[1]) >= 1 && Number(firstTime[1]) <= 12 && (s.startYear === undefined || Number(firstTime[2]) <= s.startYear)) {
+    s.startYear = Number(firstTime[2]);
+    s.startMonth = Number(firstTime[1]);
+  }
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
