@@ -14,9 +14,9 @@ import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
 import { belowNextFloor, changeWithinPaid, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriod, paidPeriodLead, periodRunning } from './contribution-lead.ts';
 import { has } from './regex-literals.ts';
 
-/** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty"). */
+/** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty", "khi vào công ty mới"). */
 export const STARTS_JOB =
-  /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))/;
+  /\b(?:thang sau|tuan sau|sap|se|moi|vua|chuan bi|sap toi) (?:\w+ ){0,2}(?:vao lam|di lam|xin vao|duoc nhan vao|ky hop dong|lam) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b(?! (?:\w+ ){0,4}(?:khong|ko|k|chua) (?:dong|co))|\b(?:khi|luc|moi|sap|se) (?:\w+ ){0,2}(?:vao|sang|chuyen sang) (?:lam )?(?:o )?(?:cong ty|cty|cho lam|noi lam|co quan) moi\b/;
 /** A job starting in a month to come ("Tháng 1/2027 tôi vào làm cho một công ty có ký hợp đồng"), on the day of the answer. */
 const JOB_FROM_MONTH = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |e |minh |tui )?(?:se )?(?:vao lam|di lam|duoc nhan vao|ky hop dong) (?:\w+ ){0,3}(?:cong ty|cty|doanh nghiep|xi nghiep|nha may|co quan)\b/;
 /** A job about to start: told as soon (STARTS_JOB) or in a month after the answer's day. */
