@@ -1988,6 +1988,16 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     entry: 'other.move_pension',
   },
   {
+    // The last years paid at a higher income ("5 năm cuối đóng mức 20tr thì lương hưu có tính theo mức 20tr không"): the
+    // average of every year paid.
+    name: 'last-years-income',
+    // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
+    asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f),
+    entry: 'benefits_pension.how_calculated',
+    lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
+    leadsAlways: true,
+  },
+  {
     // A ride-hailing or delivery driver asking whether the insurance is compulsory ("chay grab thi co phai dong bhxh bat buoc ko
     // hay tu dong tu nguyen dc"): no labour contract with the app, so no compulsory insurance; voluntary, yes. Not a registered
     // household business, which the same words "bắt buộc" pull toward.
@@ -3107,16 +3117,6 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     asks: (f) => has(/\b(?:con nuoi|nhan nuoi)\b/, f) && has(/\b(?:thai san|2 ?trieu|2tr|tro cap)\b/, f),
     entry: 'maternity.conditions',
     lead: () => 'Nhận con nuôi thì BHXH tự nguyện không có trợ cấp: khoản 2.000.000 đồng chỉ trả khi sinh con (hoặc thai từ 22 tuần trở lên chết trong tử cung, khi chuyển dạ). Chế độ khi nhận nuôi con dưới 6 tháng tuổi chỉ có ở BHXH bắt buộc.',
-    leadsAlways: true,
-  },
-  {
-    // The last years paid at a higher income ("5 năm cuối đóng mức 20tr thì lương hưu có tính theo mức 20tr không"): the
-    // average of every year paid.
-    name: 'last-years-income',
-    // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
-    asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f),
-    entry: 'benefits_pension.how_calculated',
-    lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
     leadsAlways: true,
   },
   {
