@@ -7,7 +7,7 @@ import { fold, foldWords } from './fold-memo.ts';
 import { markClauseAsks } from './ask-marks.ts';
 import { detectSmalltalk, SMALLTALK_REPLIES, stripWrappers, type SmalltalkKind } from './smalltalk.ts';
 import { adviseFor, asksToPayMore, babiesBorn, DEATH_SUPPOSED, KEPT_WHEN_PAUSED, monthsBeforeBirthLead, PAST_FIFTEEN_ONCE, PENSIONER_PAYS_MORE, SOCIAL_ALLOWANCE_LEAD, birthsSum, illRelative, situationalAdvice, transitionalLumpSumLead, yearsLead, type AnswerPart, type Clarify } from './advice.ts';
-import { asksRetirementDate, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, JOB_LEFT, LOSES_PAID, notTransitionalLead, paidWithin, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
+import { asksRetirementDate, AVERAGE_NOT_LAST_YEARS, BIRTH_TOLD, BOTH_VOLUNTARY, fatherInTimeLead, JOB_LEFT, LOSES_PAID, notTransitionalLead, paidWithin, RATE_ASKED, routeAsk, spouseInAScheme, VILLAGE_POST } from './ask-routes.ts';
 import { retirementDateLead } from './retirement-date.ts';
 import { ratePct, ratesForYearsLead, spell, startLead, transitionalEarly, yearsAsked } from './leads.ts';
 import { HOUSEHOLD_CARD, householdCardLead, OWN_CARD_PRICE } from './household-card.ts';
@@ -1161,7 +1161,7 @@ function withFigures(parts: AnswerPart[], text: string, s: Situation, index: Faq
   // beside a "Được" to raising the level: the rumour answered first, in so many words.)
   const howAt = out.findIndex((p) => p.entry.id === 'benefits_pension.how_calculated' && p.lead === undefined);
   if (afterAsks && howAt > 0 && lastYearsAsked && has(/\b(?:nghe noi|nghe bao|nguoi ta (?:bao|noi))\b/, f) && has(/^Được[.,:]/u, out[0]!.lead ?? out[0]!.entry.short)) {
-    const how = { ...out[howAt]!, lead: 'Không đúng: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; nâng mức vài năm cuối chỉ nâng bình quân lên một phần.' };
+    const how = { ...out[howAt]!, lead: AVERAGE_NOT_LAST_YEARS };
     out.splice(howAt, 1);
     out.unshift(how);
   }

@@ -320,6 +320,9 @@ export function yearsBackpayLead(f: string): string | undefined {
     : undefined;
 }
 
+/** The pension's average is every month's, not the last years' (Law 41/2024 Art 104). */
+export const AVERAGE_NOT_LAST_YEARS =
+  'Không đúng: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; nâng mức vài năm cuối chỉ nâng bình quân lên một phần.';
 /** Driving or delivering through an app ("chạy grab", "xe ôm công nghệ", "shipper"). */
 const APP_DRIVER = /\b(?:chay (?:xe )?(?:grab|be|gojek|xanh sm|xe om cong nghe|xe cong nghe|taxi cong nghe)|tai xe (?:grab|be|gojek|xanh sm|cong nghe)|xe om cong nghe|grab ?bike|grab ?car|shipper|giao hang (?:cho |qua )?(?:grab|shopee|be|app|ung dung))\b/;
 
@@ -1994,7 +1997,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
     asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f),
     entry: 'benefits_pension.how_calculated',
-    lead: () => 'Không: lương hưu tính trên bình quân thu nhập đã đóng của cả quá trình (có trượt giá), không theo mức của mấy năm cuối; đóng mức cao vài năm cuối chỉ nâng bình quân lên một phần.',
+    lead: () => AVERAGE_NOT_LAST_YEARS,
     leadsAlways: true,
   },
   {
