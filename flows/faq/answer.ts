@@ -525,6 +525,10 @@ function furtherAskParts(index: FaqIndex, text: string, parts: readonly AnswerPa
     // ("… Đóng ở bưu điện được không?" after the collection agents the words "ở đâu" brought: the post office's rule
     // instead, and room for the next ask.)
     const facet = parts.find((p, j) => j > 0 && p.lead === undefined && p.entry.topic === topic && GENERAL_FACETS.has(p.entry.id) && !dropped.has(p));
+    // (A bare "Được" for paying on, or paying the missing years, for someone who died ("Tôi có được đóng nốt 3 năm thay anh …
+    // không?") or by someone drawing a monthly allowance ("đang nhận trợ cấp hằng tháng … đóng tiếp … cho đủ năm"): the
+    // reply's "không" stands.)
+    if (!lead && PAY_ON_ENTRIES.has(m.entry.id) && ((s.memberDied === true && has(FOR_THE_DEAD, askF)) || s.drawingPension === true)) continue;
     if (facet) dropped.add(facet);
     out.push(lead ? { entry: m.entry, lead } : { entry: m.entry });
     topics.add(topic);
@@ -577,6 +581,10 @@ function ownTurnPart(index: FaqIndex, text: string, parts: readonly AnswerPart[]
   return { part: { ...first, lead: first.lead ? `${whom}: ${first.lead}` : `${whom}:` }, instead };
 }
 
+/** The entries that say "Được" to paying on or paying the missing years at once. */
+const PAY_ON_ENTRIES: ReadonlySet<string> = new Set(['pension_conditions.pay_missing_once', 'pension_conditions.continue_after_age']);
+/** Paying in a dead relative's place ("đóng nốt 3 năm thay anh", "đóng nốt 5 năm cho mẹ"). */
+const FOR_THE_DEAD = /\b(?:thay|cho) (?:anh|chong|vo|me|bo|ba|ong|nguoi (?:da )?mat|em|chi|co|chu)\b(?! (?:hoi|biet)\b)/;
 /** A spouse as the subject of an ask ("Còn vợ tôi thì muốn biết đóng thế nào", "Bà ấy đóng thì …"). */
 // ("Cho hỏi chồng tôi có đóng thêm được không?": after an opener too; "Bà có được khoản trợ cấp nào không?", "mẹ tôi thì
 // sao?": a parent or grandparent the letter tells of, group 3.)
