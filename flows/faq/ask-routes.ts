@@ -1140,6 +1140,19 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     laterAskOnly: true,
   },
   {
+    // Army service asked about ("mấy năm bộ đội có được tính vào thời gian đóng BHXH không", "đi bộ đội từ 1979 đến 1986 … có được
+    // cộng vào để đủ 15 năm không"): the SI office decides on the discharge papers; the years paid, without them.
+    name: 'army-years',
+    // (Service long ago: a conscript now, "đang đi nghĩa vụ quân sự", is insured by the army.)
+    asks: (f) => has(/\b(?:bo doi|quan ngu|quan doi)\b(?: \w+){0,8} (?:co )?(?:duoc )?(?:tinh|cong|cong don|gop)\b(?: \w+){0,6} (?:khong|ko|k|chua)\b/, f) && !has(/\bdang (?:di |phuc vu |o )?(?:bo doi|nghia vu|quan doi)\b/, f),
+    entry: 'other.lookup_code',
+    lead: (s) => {
+      const years = yearsLead(s);
+      return `Thời gian đi bộ đội có được tính vào thời gian đóng BHXH hay không do cơ quan BHXH xét theo hồ sơ (quyết định xuất ngũ, đã nhận trợ cấp xuất ngũ một lần hay chưa, phục vụ trước hay sau năm 1995), không tự động cộng: mang giấy tờ xuất ngũ, sổ BHXH (nếu có) đến cơ quan BHXH nơi cư trú hoặc gọi 1900 9068 để được xác nhận.${years ? ` Nếu không được tính: ${years}` : ''}`;
+    },
+    leadsAlways: true,
+  },
+  {
     // A later ask whether earlier years count ("Ngoài ra 5 năm đóng ở Bình Dương có được cộng vào không", "2 năm trước có
     // được tính nối không"): kept and added, compulsory or voluntary, unless paid out as a lump sum.
     name: 'earlier-years-counted-asked',

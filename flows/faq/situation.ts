@@ -248,6 +248,8 @@ const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua 
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
 // (Bare "nhat" after a word of going or being there only: "mức thấp nhất từ tháng 7/2020" is not Japan.)
 /** Work abroad told after a period ("2008–2013 tôi đi làm ở Hàn Quốc"): years abroad, not paid here. */
+/** Army service told before a period ("đi bộ đội từ 1979 đến 1986", "đi nghĩa vụ quân sự 2010-2012"). */
+export const ARMY_BEFORE = /\b(?:bo doi|nghia vu quan su|nhap ngu|quan doi|quan ngu|cong an nghia vu)\b(?: \w+){0,2} $/;
 const ABROAD_AFTER = /^ (?:(?:toi|em|minh|tui|anh|chi|ong|ba) )?(?:\w+ ){0,2}?(?:di )?(?:lam|lam viec|lao dong|xkld|xuat khau lao dong)\b(?: \w+){0,3}? (?:o|tai|sang|ben|qua) (?:dai loan|nhat ban|nhat|han quoc|han|uc|nuoc ngoai|malaysia|trung dong|chau au)\b/;
 const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
@@ -1095,8 +1097,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
-    ...[...f.matchAll(PERIOD)].filter((p) => !has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
-    ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1])).map((m) => Number(m[1])),
+    ...[...f.matchAll(PERIOD)].filter((p) => !has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !(Number(p[2] ?? p[4] ?? p[6]) < 1995 && has(ARMY_BEFORE, f.slice(Math.max(0, p.index - 30), p.index)))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
+    ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1]) && !(Number(m[1]) < 1995 && has(ARMY_BEFORE, f.slice(Math.max(0, m.index - 30), m.index)))).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
   // ("Năm 2021 tôi tham gia BHXH tự nguyện …, đóng đều … tới hết tháng 12/2023. Từ 1/2024 … bỏ đóng": the year joined.)
@@ -1255,6 +1257,9 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
   for (const p of f.matchAll(PERIOD)) {
     // ("đi XKLĐ Đài Loan từ 2012 đến 2018", "2008–2013 tôi đi làm ở Hàn Quốc": years abroad, not paid here.)
     if (has(ABROAD_BEFORE, f.slice(Math.max(0, p.index - 40), p.index)) || has(ABROAD_AFTER, f.slice(p.index + p[0].length, p.index + p[0].length + 80))) continue;
+    // ("Ông em đi bộ đội 1978-1984", "đi bộ đội từ 1979 đến 1986 thì xuất ngũ": army service before 1995, which the SI office may
+    // or may not count, on the discharge papers; not a period paid.)
+    if (Number(p[2] ?? p[4] ?? p[6]) < 1995 && (has(ARMY_BEFORE, f.slice(Math.max(0, p.index - 30), p.index)) || has(/^ (?:(?:toi|em|minh|tui|ong|bo|ba) )?(?:di |vao )?(?:bo doi|nghia vu quan su|quan ngu)\b/, f.slice(p.index + p[0].length, p.index + p[0].length + 30)))) continue;
     // ("nhà tôi thuộc hộ nghèo từ năm 2015 đến nay": a household's status, not years paid.)
     if (has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index))) continue;
     // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)
