@@ -737,7 +737,9 @@ function twoPeopleAnswer(index: FaqIndex, text: string, threshold: number, facts
       const pensioner = index.entries.get('eligibility.pensioner');
       const toldWords = foldWords(told);
       // (Not an in-law's pension told in the same turn: "Mẹ chồng tôi 70 tuổi, đang lãnh lương hưu …".)
-      if (pensioner && t.who !== 'asker' && has(PENSION_DRAWN, toldWords) && asksToPayMore(toldWords) && !has(/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/, toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
+      // (The asker too, by their own words: "Tôi sinh năm 1962, … đang hưởng lương hưu 4,2 triệu/tháng … tôi có được đóng thêm BHXH tự
+      // nguyện để tăng lương hưu không?")
+      if (pensioner && (t.who !== 'asker' || has(/\b(?:toi|em|minh|tui)\b(?: [\w,]+){0,12}? (?:dang )?(?:huong|lanh|nhan|linh) luong huu\b/, toldWords)) && has(PENSION_DRAWN, toldWords) && asksToPayMore(toldWords) && !has(/\b(?:me|bo|cha|ong|ba) (?:chong|vo)\b/, toldWords) && !a.parts.some((p) => p.entry.id === pensioner.id)) {
         answers.push({ ...a, parts: [{ entry: pensioner, lead: PENSIONER_PAYS_MORE }, ...a.parts] });
         continue;
       }

@@ -1,4 +1,4 @@
-import { rateAtRetirementLead, ratesForYearsLead, yearsAsked, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
+import { rateAtRetirementLead, ratePct, ratesForYearsLead, yearsAsked, rejoinLead, ruleYear, socialPensionAge, startLead, spell, transitionalEarly, whenRetires, yearsLead } from './leads.ts';
 import { reaches, retirementDateLead } from './retirement-date.ts';
 import { decimal, lumpSumEstimateLead } from './lump-sum-estimate.ts';
 import { formatNumber } from '../calculator/money.ts';
@@ -332,6 +332,19 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   // voluntary years only.)
   const voluntary = s.yearsPaid !== undefined && s.compulsoryYears !== undefined && s.compulsoryYears > 0 ? s.yearsPaid - s.compulsoryYears : undefined;
   if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
+    // (Voluntary since before 2021, still paying, and 20 voluntary years within reach before the general age: "… bắt buộc 3 năm
+    // (2004–2006), sau đó đóng BHXH tự nguyện liên tục từ tháng 1/2008 đến hết tháng 12/2026 … tôi đã 55 tuổi rồi": 12 months more.)
+    const since = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang \d{1,2} )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
+    if (since && Number(since[1]) < 2021 && s.day !== undefined && s.birthYear !== undefined && s.birthMonth !== undefined && s.yearsPaid !== undefined) {
+      const more = Math.round((20 - voluntary) * 12);
+      const reach = monthIndex(s.day) + more;
+      const age = (s.birthYear + (s.sex === 'female' ? 55 : 60)) * 12 + s.birthMonth - 1;
+      const general = reaches(s.sex, s.birthYear, s.birthMonth).at;
+      const from = Math.max(reach, age) + 1;
+      if (from < general + 1) {
+        return `Chưa: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi cần đủ 20 năm đóng tự nguyện (bắt đầu trước 1/1/2021); ${s.compulsoryYears} năm bắt buộc không được tính, anh/chị có ${spell(voluntary)} tự nguyện. Đóng tiếp thêm ${spell(more / 12)} (đến tháng ${monthYear(reach)}) là đủ 20 năm tự nguyện, rồi hưởng lương hưu từ tháng ${monthYear(from)}, sớm hơn tuổi nghỉ hưu chung (tháng ${monthYear(general)}); tỷ lệ theo tổng số năm đóng, ${spell(s.yearsPaid + more / 12)}: ${ratePct(s.sex, s.yearsPaid + more / 12)}%.`;
+      }
+    }
     return `Không: quy định nghỉ hưu ở ${s.sex === 'female' ? '55' : '60'} tuổi chỉ dành cho người bắt đầu đóng BHXH tự nguyện trước 1/1/2021 và có đủ 20 năm đóng tự nguyện; ${s.compulsoryYears} năm bắt buộc không được tính vào 20 năm đó, anh/chị có ${spell(voluntary)} tự nguyện, nên hưởng lương hưu theo tuổi nghỉ hưu chung.`;
   }
   // ("làm công nhân cơ khí ở Biên Hòa 20 năm, đóng BHXH đầy đủ … người lại bảo đủ 20 năm rồi thì 60 tuổi lãnh được": years of a

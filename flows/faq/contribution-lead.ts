@@ -488,6 +488,9 @@ export const ASKS_PENSION_AMOUNT = /\bluong huu (?:\w+ ){0,5}(?:bao|khoang|duoc)
  */
 export function pensionEstimateLead(text: string, f: string, s: Situation): string | undefined {
   if (!has(ASKS_PENSION_AMOUNT, f) || s.day === undefined || has(TARGET_PENSION, f)) return undefined;
+  // (An income for the last years only, "lần đó chọn mức 10 triệu … vì nghe nói lương hưu tính theo mức đóng những năm cuối": no
+  // pension on it as an average; the average is every month's.)
+  if (has(/\b(?:nam cuoi|nhung nam cuoi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f)) return undefined;
   // The age told, not the sex, paying until the retirement age: the years differ by sex (60 and 62), so each its own.
   if (!s.sex && s.age !== undefined) {
     const [woman, man] = (['female', 'male'] as const).map((sex) => pensionEstimateLead(text, f, { ...s, sex }));
