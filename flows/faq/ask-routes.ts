@@ -743,6 +743,17 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     replaces: ['eligibility.pensioner', 'eligibility.pensioner_working'],
   },
   {
+    // Whether a spouse's pension affects the asker ("Chồng tôi đã có lương hưu thì tôi có bị ảnh hưởng gì không?"): no.
+    name: 'spouse-pension-affects-asker',
+    asks: (f) =>
+      has(/\b(?:chong|vo|ong xa|ba xa)(?: (?:toi|em|minh|tui))? (?:\w+ ){0,4}?(?:co|huong|lanh|linh|nhan|an) (?:\w+ )?luong huu\b/, f) &&
+      has(/\b(?:toi|em|minh|tui) (?:\w+ ){0,2}(?:bi )?anh huong\b|\banh huong (?:gi )?(?:den|toi) (?:toi|em|minh|tui|quyen loi (?:cua )?(?:toi|em|minh|tui))\b/, f),
+    entry: 'eligibility.who_can_join',
+    // (No "anh/chị": said in the pensioner's turn of a letter, it would be turned into "anh ấy".)
+    lead: () => 'Không ảnh hưởng: vợ hoặc chồng có lương hưu không làm mất hay giảm quyền của người kia; mỗi người tham gia và hưởng theo thời gian đóng của chính mình (chỉ người tự mình đang hưởng lương hưu hay trợ cấp BHXH hằng tháng mới không đóng BHXH tự nguyện).',
+    leadsAlways: true,
+  },
+  {
     // Paying on after the pension begins asked ("Sau khi hưởng lương hưu, chúng tôi có được tiếp tục đóng tự nguyện để tăng
     // lương hưu không?"): no; extra years are paid before claiming, not after.
     name: 'pay-on-after-pension',

@@ -154,9 +154,10 @@ function subjectOf(clause: string, kinTold: boolean, parentsTold = false, grandp
   const kind = child?.[1] ?? child?.[2];
   if (child && (kind !== undefined || has(/[^\x00-\x7f]/, clause))) return kind === 'trai' ? 'contrai' : kind === 'gai' ? 'congai' : 'con';
   if (has(ASKER, f)) return 'asker';
-  // ("Năm tới nhà tôi có việc lớn nên tôi định tạm ngưng đóng …": the writer's plan, after a few words of time or cause.)
+  // ("Năm tới nhà tôi có việc lớn nên tôi định tạm ngưng đóng …", "Bây giờ tôi đang cần tiền …": the writer's plan or state,
+  // after a few words of time or cause.)
   // (No relative anywhere in it: "Nhà tôi tính cho chồng rút …" is the husband's; "phần còn thiếu" names no child.)
-  const plan = /^(?:\w+ ){0,8}?(?:toi|tui|minh) (?:dinh|tinh|du dinh|muon|se|phai|can)\b/.exec(f);
+  const plan = /^(?:\w+ ){0,8}?(?:toi|tui|minh) (?:dinh|tinh|du dinh|muon|se|phai|can|dang|da|van|vua|moi|cung)\b/.exec(f);
   return plan && !has(/\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi)\b/, f.replace(/\bcon (?:thieu|lai|no|nua|duoc|phai)\b/g, ' ')) ? 'asker' : undefined;
 }
 
