@@ -1157,7 +1157,8 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // … 5 năm làm ở Hàn có được cộng vào không?"): no, only months paid into Vietnam's insurance. (Japan's nenkin has its own
     // entry, which says so.)
     name: 'years-abroad-counted',
-    asks: (f) => has(/\b(?:nam|thoi gian)\b(?: \w+){0,3} (?:o|tai|ben|sang|di) (?:han quoc|han|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,4}? (?:co )?(?:duoc )?(?:cong|tinh)\b/, f),
+    // (Or paid for afterwards: "Có cách nào đóng bù cho mấy năm ở Hàn để sau này đủ năm sớm hơn không?".)
+    asks: (f) => has(/\b(?:nam|thoi gian)\b(?: \w+){0,3} (?:o|tai|ben|sang|di) (?:han quoc|han|dai loan|nuoc ngoai|malaysia)\b(?: \w+){0,4}? (?:co )?(?:duoc )?(?:cong|tinh)\b|\b(?:dong bu|nop bu|dong lai|truy dong) (?:\w+ ){0,2}(?:may|nhung|cac|so) (?:nam|thang) (?:o|tai|ben|lam o|lam ben|di) (?:han quoc|han|nhat ban|nhat|dai loan|nuoc ngoai|malaysia)\b/, f),
     entry: 'transfer_between_schemes.work_abroad',
     lead: () => 'Không: những năm làm việc ở nước ngoài mà không đóng BHXH ở Việt Nam (nhất là khi đã nhận lại tiền hưu của nước đó, như khoản hoàn trả ở Hàn Quốc) không được cộng vào thời gian đóng BHXH Việt Nam; chỉ các tháng đã đóng BHXH ở Việt Nam được tính. Nếu khi ở nước ngoài anh/chị có đóng BHXH Việt Nam theo hợp đồng đi làm việc thì những tháng đó được tính: xem trên VssID hoặc hỏi 1900 9068.',
     leadsAlways: true,
