@@ -51,6 +51,8 @@ export function spellChatWords(folded: string): string {
     .replace(/\b(bhxh|bh|dong|tham gia|mua|sang|chuyen|qua) tn\b/g, '$1 tu nguyen')
     // ("bắt buộc 7 năm + tn 5 năm": before years, too.)
     .replace(/\btn (?=\d{1,2} (?:nam|thang)\b)/g, 'tu nguyen ')
+    // ("10 nam bhxh cty va 4 nam tn": after years, too.)
+    .replace(/\b(\d{1,2} (?:nam|thang)) tn\b/g, '$1 tu nguyen')
     .replace(/\blinh (?=luong|tien|tro cap|bhxh|mot lan|huu|che do)/g, 'lanh ')
     .replace(/\b(?:1|mot) cuc\b/g, 'mot lan')
     // ("bỏ cấp huyện": the districts done away with, not a father, "bố", which folds the same.)

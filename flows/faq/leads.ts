@@ -113,7 +113,9 @@ function towardTwenty(s: Situation, n: number): string {
   // (Not beside compulsory years: "10 năm (1988-1997) … tự nguyện thêm được 5 năm (2016-2020)" has 5 voluntary ones, and its start
   // is the job's.)
   if (s.yearsKind !== 'voluntary' || s.startYear === undefined || s.startYear >= 2021 || n >= 20 || (s.compulsoryYears ?? 0) > 0) return '';
-  const last = s.startMonth !== undefined ? s.startYear * 12 + (s.startMonth - 1) + 239 : undefined;
+  // (A voluntary start told after a job's years, "… đóng tự nguyện từ 1/2020": the 20 voluntary years count from it.)
+  if (s.voluntarySince !== undefined && Math.floor(s.voluntarySince / 12) >= 2021) return '';
+  const last = s.voluntarySince !== undefined ? s.voluntarySince + 239 : s.startMonth !== undefined ? s.startYear * 12 + (s.startMonth - 1) + 239 : undefined;
   const general = s.sex && s.birthYear !== undefined && s.birthMonth !== undefined ? reaches(s.sex, s.birthYear, s.birthMonth).at : undefined;
   // Only worth saying when 20 years come before the general retirement age does: by the month when both are told
   // (20 years in 12/2027 against the age in 5/2028), else by the year.
@@ -163,6 +165,9 @@ function rateClause(sex: Situation['sex'], years: number): string {
 
 /** Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55. */
 export function transitionalEarly(s: Situation): boolean {
+  // (Beside compulsory years told, "… 21 năm tự nguyện; trước đó 3 năm làm công ty": the voluntary ones; 20 of them by now began
+  // before 2021.)
+  if ((s.compulsoryYears ?? 0) > 0) return (s.yearsPaid ?? 0) - s.compulsoryYears! >= 20;
   return s.yearsKind === 'voluntary' && (s.yearsPaid ?? 0) >= 20 && s.startYear !== undefined && s.startYear < 2021;
 }
 
@@ -187,7 +192,8 @@ export function yearsLead(s: Situation): string | undefined {
         : at55or60 !== undefined
           ? ` Anh/chị đủ ${s.sex === 'female' ? 55 : 60} tuổi vào tháng ${monthYear(at55or60)}; từ tháng sau đó được hưởng lương hưu (nộp hồ sơ trước đó tại cơ quan BHXH nơi cư trú).`
           : '';
-      return `Anh/chị đã đóng tự nguyện ${shown}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
+      const own = (s.compulsoryYears ?? 0) > 0 ? `${spell(n - s.compulsoryYears!)} (cùng ${spell(s.compulsoryYears!)} bắt buộc là ${shown})` : shown;
+      return `Anh/chị đã đóng tự nguyện ${own}, bắt đầu trước 1/1/2021: theo quy định chuyển tiếp, anh/chị được hưởng lương hưu khi nam đủ 60 tuổi, nữ đủ 55 tuổi (không phải chờ tuổi nghỉ hưu chung).${now}${rate}`;
     }
     // The rate stops rising at 75 % (30 years for women, 35 for men).
     const belowCap = Math.floor(n) < (s.sex === 'male' ? 35 : 30);

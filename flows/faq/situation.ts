@@ -65,6 +65,8 @@ export interface Situation {
   paidFromMonth?: number;
   /** A start planned in a month to come, as a month index ("định bắt đầu đóng … từ tháng 1/2027"). */
   plannedFromMonth?: number;
+  /** The first month of voluntary insurance, when told apart from a job's years before it ("… đóng tự nguyện từ 1/2020"), as a month count. */
+  voluntarySince?: number;
   /** The last month of the years told, this month or one to come ("từ 1/2011 đến 12/2026"), as a month count. */
   paidThrough?: number;
   /** Years told as paid "đến nay", this month included. */
@@ -132,7 +134,7 @@ const kindYearsRe = (kind: string): RegExp =>
   // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm", "… mới đóng tự nguyện, đến nay được 11 năm": across a
   // comma, a few words more.)
   // ("bắt buộc từ tháng 3/2000 đến tháng 2/2012 là 12 năm", "bắt buộc từ 1/2010 đến 12/2019 (10 năm)": the period's count.)
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:, (?:den|toi) (?:nay|gio|bay gio) )?(?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:, (?:den|toi) (?:nay|gio|bay gio) )?(?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} (?:lien tuc |deu )?tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:, )?(?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -248,10 +250,14 @@ const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua 
 /** Work abroad named just before a period ("làm nail ở Úc", "XKLĐ Đài Loan"). */
 // (Bare "nhat" after a word of going or being there only: "mức thấp nhất từ tháng 7/2020" is not Japan.)
 /** Work abroad told after a period ("2008–2013 tôi đi làm ở Hàn Quốc"): years abroad, not paid here. */
+/** A job's years told without the word "bắt buộc": "làm ở xí nghiệp dệt, đóng bảo hiểm 5 năm". */
+const JOB_YEARS_BEFORE = /\b(?:cong ty|cty|xi nghiep|nha may|co quan|cong nhan|nong truong|lam truong)\b(?: [\w,]+){0,8}? (?:co )?(?:dong|tham gia) (?:bhxh|bao hiem)(?: xa hoi)? (?:duoc )?(\d{1,2}) nam\b/;
+/** … or as a count of the job: "10 năm BHXH ở xí nghiệp", "10 nam bhxh cty", "3 năm làm công ty". */
+const JOB_COUNT = /\b(\d{1,2}) nam (?:(?:dong )?(?:bhxh|bao hiem(?: xa hoi)?) (?:o |tai |cua )?|(?:lam|lam viec) (?:o |tai |cho )?)(?:cong ty|cty|xi nghiep|nha may|co quan|nong truong|lam truong)\b/;
 /** Army service told before a period ("đi bộ đội từ 1979 đến 1986", "đi nghĩa vụ quân sự 2010-2012"). */
 export const ARMY_BEFORE = /\b(?:bo doi|nghia vu quan su|nhap ngu|quan doi|quan ngu|cong an nghia vu)\b(?: \w+){0,2} $/;
 const ABROAD_AFTER = /^ (?:(?:toi|em|minh|tui|anh|chi|ong|ba) )?(?:\w+ ){0,2}?(?:di )?(?:lam|lam viec|lao dong|xkld|xuat khau lao dong)\b(?: \w+){0,3}? (?:o|tai|sang|ben|qua) (?:dai loan|nhat ban|nhat|han quoc|han|uc|nuoc ngoai|malaysia|trung dong|chau au)\b/;
-const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
+const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld|thuc tap sinh|tts) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
 const BIRTH_MONTH = /\bsinh (?:ngay \d{1,2} )?(?:thang )?(\d{1,2}) (?:nam )?(19[3-9]\d|200\d)\b/;
 const BIRTH_MONTHS = new RegExp(BIRTH_MONTH.source, 'g');
@@ -740,7 +746,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
       delete s.neverPaid;
       // ("Nữ sinh 6/1973, đóng tự nguyện liên tục từ 1/2010": voluntary years, the kind the transitional rule counts.)
-      if (s.yearsKind === undefined && has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+      if (s.yearsKind === undefined && has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep|nong truong|lam truong|quoc doanh)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
     }
   }
   // A closed compulsory period, then voluntary years paid since a month up to now ("bắt buộc 9 năm ở lâm trường (1/1996 đến
@@ -1005,8 +1011,14 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   if (compulsory && voluntary && kindSum <= 45 && !has(OTHER_PERSON, between) && !relativeFirst && !has(TOTAL_YEARS, fy) && !bothKindsOneCount && !(periodsSummed && (s.yearsPaid ?? 0) > kindSum)) s.yearsPaid = kindSum;
   // ("Hồi 1989-1993 tôi làm ở xí nghiệp dệt, đóng bảo hiểm 5 năm, sau đó nghỉ …, tới năm 2016 mới đóng tự nguyện, đến nay được
   // 11 năm": a job's years told without the word "bắt buộc", then the voluntary ones after them; both paid.)
-  const jobYears = voluntary && !compulsory ? /\b(?:cong ty|cty|xi nghiep|nha may|co quan|cong nhan)\b(?: [\w,]+){0,8}? (?:co )?(?:dong|tham gia) (?:bhxh|bao hiem)(?: xa hoi)? (?:duoc )?(\d{1,2}) nam\b/.exec(fy.slice(0, voluntary.at)) : null;
-  if (jobYears && voluntary && !has(OTHER_PERSON, fy.slice(jobYears.index, voluntary.end)) && !has(TOTAL_YEARS, fy) && has(/\b(?:sau do|roi|moi|sau nay|tiep)\b/, fy.slice(jobYears.index + jobYears[0].length, voluntary.at))) {
+  // ("có 10 năm BHXH ở xí nghiệp (1993–2002) và 5 năm tự nguyện", "ba e … co 10 nam bhxh cty va 4 nam tn": the count first; "…
+  // trước đó mẹ có 3 năm làm công ty (2001–2003)": told after the voluntary years.)
+  const jobBefore = voluntary && !compulsory ? (JOB_YEARS_BEFORE.exec(fy.slice(0, voluntary.at)) ?? JOB_COUNT.exec(fy.slice(0, voluntary.at))) : null;
+  const jobAfter = voluntary && !compulsory && !jobBefore ? JOB_COUNT.exec(fy.slice(voluntary.end)) : null;
+  const jobYears = jobBefore ?? jobAfter;
+  const jobGap = jobBefore ? fy.slice(jobBefore.index + jobBefore[0].length, voluntary!.at) : jobAfter ? fy.slice(voluntary!.end, voluntary!.end + jobAfter.index) : '';
+  const jobSpan = jobBefore ? fy.slice(jobBefore.index, voluntary!.end) : jobAfter ? fy.slice(voluntary!.at, voluntary!.end + jobAfter.index + jobAfter[0].length) : '';
+  if (jobYears && voluntary && !has(OTHER_PERSON, jobSpan) && !has(TOTAL_YEARS, fy) && (jobBefore ? has(/\b(?:sau do|roi|moi|sau nay|tiep|va|con)\b/, jobGap) : has(/\btruoc (?:do|day|kia)\b/, jobGap))) {
     const n = Number(jobYears[1]);
     if (n + voluntary.n <= 45 && (s.yearsPaid ?? 0) <= n + voluntary.n) {
       s.yearsPaid = n + voluntary.n;
@@ -1075,7 +1087,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     else if (has(/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/, f.replace(/\b(?:co |khong )?bat buoc phai\b/g, ' ')) && !has(/\btu nguyen\b/, f)) s.yearsKind = 'compulsory';
     // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
     // ("… chưa từng đóng bắt buộc": no compulsory years.)
-    else if (has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+    else if (has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep|nong truong|lam truong|quoc doanh)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   // ("đủ tuổi hưu từ năm 2023": when the age was reached.)
@@ -1110,6 +1122,9 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // ("từ tháng 3/2019", "từ 3/2019")
   const startMonth = new RegExp(`\\b(?:tu|bat dau|tham gia) (?:\\w+ ){0,3}?(?:thang )?(\\d{1,2}) (?:nam )?${s.startYear ?? 'x'}\\b`).exec(f)?.[1];
   if (startMonth !== undefined && Number(startMonth) >= 1 && Number(startMonth) <= 12) s.startMonth = Number(startMonth);
+  // ("làm công nhân may từ 3/2002 đến 2/2012 có đóng BHXH, sau đó … đóng tự nguyện từ 1/2020": the voluntary start, after the job's.)
+  const voluntaryFrom = /\b(?:dong|tham gia) (?:bhxh |bao hiem (?:xa hoi )?)?tu nguyen (?:lien tuc |deu )?tu (?:thang )?(?:(\d{1,2}) )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
+  if (voluntaryFrom && s.startYear !== undefined && Number(voluntaryFrom[2]) > s.startYear && Number(voluntaryFrom[2]) <= year) s.voluntarySince = Number(voluntaryFrom[2]) * 12 + Number(voluntaryFrom[1] ?? 1) - 1;
   // A start after this year ("kỳ đóng tiếp theo từ tháng 1/2027") is a period to come, not when paying began.
   if (s.startYear !== undefined && s.startYear > year) {
     delete s.startYear;
@@ -1270,6 +1285,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     const startMonth = p[1] ?? p[3] ?? p[5];
     const [from, to] = [Number(p[2] ?? p[4] ?? p[6]), p[9] ? year : Number(p[8])];
     if (!(to >= from)) return undefined;
+    // ("Nếu đóng tự nguyện thêm 3 năm 2027–2029": years to come, not paid.)
+    if (from > year) continue;
     // Up to now: up to this month when the day is known ("từ tháng 1/2008 tới nay", read in 12/2026: 228 months).
     const endMonth = p[7] ?? (p[9] && month !== undefined ? String(month) : undefined);
     // ("năm 2021-2022 nghỉ 2 năm vì dịch": a gap told after its years, also not paid; it ends a start told alone.)
