@@ -134,7 +134,7 @@ const kindYearsRe = (kind: string): RegExp =>
   // ("từ năm 2023 chuyển sang đóng tự nguyện, đến hết năm 2026 được 4 năm", "… mới đóng tự nguyện, đến nay được 11 năm": across a
   // comma, a few words more.)
   // ("bắt buộc từ tháng 3/2000 đến tháng 2/2012 là 12 năm", "bắt buộc từ 1/2010 đến 12/2019 (10 năm)": the period's count.)
-  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:, (?:den|toi) (?:nay|gio|bay gio) )?(?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} (?:lien tuc |deu )?tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:, )?(?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
+  new RegExp(`\\b${NUM} nam (?:dong |tham gia )?(?:bhxh |bao hiem (?:xa hoi )?)?${kind}\\b|\\b${kind} (?:, (?:den|toi) (?:nay|gio|bay gio) )?(?:\\w+ ){0,4}?(?:duoc |gan |hon |khoang )?(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} , (?:den|toi) (?:het )?(?:nam |thang \\d{1,2} )?(?:19|20)\\d\\d (?:la |duoc )(?:tron |dung )?${NUM} nam\\b(?! (?:nay|sau|toi|nua|tuoi))|\\b${kind} (?:lien tuc |deu )?tu (?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:, )?(?:den|toi) (?:het )?(?:thang )?\\d{1,2} (?:nam )?(?:19|20)\\d\\d (?:\\( |, )?(?:la |duoc )?(?:tron |dung )?${NUM} nam\\b`);
 const KIND_YEARS = { compulsory: kindYearsRe('bat buoc'), voluntary: kindYearsRe('tu nguyen') };
 /** Another person of the family named as the subject ("vợ tôi", "chồng em", "mẹ mình"). */
 const OTHER_PERSON = /\b(?:vo|chong|bo|me|cha|con|ong|ba|anh|chi|em) (?:toi|em|minh|tui)\b/;
@@ -714,6 +714,11 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     const paidSince = withdrawnYear !== undefined ? (paidSpans(f, year, month) ?? []).filter(([a]) => a >= withdrawnYear * 12) : [];
     const sinceMonths = paidSince.reduce((t, [a, b]) => t + b - a, 0);
     if (sinceMonths >= 1 && sinceMonths <= 540) s.yearsPaid = Math.round((sinceMonths / 12) * 100) / 100;
+    // ("… năm 2008 … đã rút BHXH 1 lần. Từ 1/2016 tôi bắt đầu đóng tự nguyện, đến hết tháng 12/2026 là 11 năm": the voluntary
+    // count told after the withdrawal.)
+    const countAfter = s.yearsPaid === undefined ? /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen\b(?: [\w,]+){0,10}? (?:la|duoc) (?:tron |dung )?(\d{1,2}) nam\b(?! (?:cu|do|truoc|kia|ay|nua|toi|sau)\b)/.exec(after) : null;
+    const nAfter = Number(countAfter?.[1]);
+    if (nAfter > 0 && nAfter <= 45) s.yearsPaid = nAfter;
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
