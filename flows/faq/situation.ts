@@ -1023,7 +1023,10 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const jobYears = jobBefore ?? jobAfter;
   const jobGap = jobBefore ? fy.slice(jobBefore.index + jobBefore[0].length, voluntary!.at) : jobAfter ? fy.slice(voluntary!.end, voluntary!.end + jobAfter.index) : '';
   const jobSpan = jobBefore ? fy.slice(jobBefore.index, voluntary!.end) : jobAfter ? fy.slice(voluntary!.at, voluntary!.end + jobAfter.index + jobAfter[0].length) : '';
-  if (jobYears && voluntary && !has(OTHER_PERSON, jobSpan) && !has(TOTAL_YEARS, fy) && (jobBefore ? has(/\b(?:sau do|roi|moi|sau nay|tiep|va|con)\b/, jobGap) : has(/\btruoc (?:do|day|kia)\b/, jobGap))) {
+  // (Not a relative's job beside the asker's own voluntary years: "Vợ tôi có 10 năm BHXH ở công ty và tôi có 4 năm tự nguyện".)
+  const jobAt = jobBefore ? jobBefore.index : jobAfter ? voluntary!.end + jobAfter.index : 0;
+  const otherOwner = jobYears ? has(OTHER_PERSON, fy.slice(Math.max(0, jobAt - 40), jobAt)) || has(/\b(?:va|con) (?:toi|em|minh|tui)\b/, jobGap) : false;
+  if (jobYears && voluntary && !otherOwner && !has(OTHER_PERSON, jobSpan) && !has(TOTAL_YEARS, fy) && (jobBefore ? has(/\b(?:sau do|roi|moi|sau nay|tiep|va|con)\b/, jobGap) : has(/\btruoc (?:do|day|kia)\b/, jobGap))) {
     const n = Number(jobYears[1]);
     if (n + voluntary.n <= 45 && (s.yearsPaid ?? 0) <= n + voluntary.n) {
       s.yearsPaid = n + voluntary.n;

@@ -324,3 +324,24 @@ describe('the retirement month from a birth month told', () => {
     expect(yearsLead(later)).toMatch(/sinh tháng 7\/1965: 61 tuổi 9 tháng, vào tháng 4\/2027/);
   });
 });
+
+describe('reading a job\'s years told without "bắt buộc" beside voluntary ones', () => {
+  it.each([
+    ['ba e nam sinh 1/1965, co 10 nam bhxh cty va 4 nam tn', 14, 10],
+    ['Tôi có 10 năm BHXH ở xí nghiệp (1993–2002) và 5 năm tự nguyện (2018–2022), nghỉ đóng từ 2023.', 15, 10],
+    ['Hồi 1989-1993 tôi làm ở xí nghiệp dệt, đóng bảo hiểm 5 năm, sau đó nghỉ ở nhà buôn bán, tới năm 2016 mới đóng tự nguyện, đến nay được 11 năm.', 16, 5],
+    ['Tôi đóng BHXH tự nguyện liên tục từ 1/2006, đến hết tháng 12/2026 là 21 năm; trước đó tôi có 3 năm làm công ty (2001–2003).', 24, 3],
+  ])('adds them: %s', (text, years, compulsory) => {
+    for (const t of [text, stripDiacritics(text)]) {
+      const s = readSituation(t, 2026, 12);
+      expect(s.yearsPaid, t).toBe(years);
+      expect(s.compulsoryYears, t).toBe(compulsory);
+    }
+  });
+
+  it('does not add a relative\'s job to the asker\'s voluntary years', () => {
+    const s = readSituation('Vợ tôi có 10 năm BHXH ở công ty và tôi có 4 năm tự nguyện.', 2026, 12);
+    expect(s.compulsoryYears).toBeUndefined();
+    expect(s.yearsPaid).not.toBe(14);
+  });
+});
