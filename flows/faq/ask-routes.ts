@@ -399,6 +399,10 @@ function birthInTimeLead(s: Situation, f: string): string | undefined {
   // (A period paid from a past month, "Tháng 3/2026 em đã đóng … 12 tháng một lần": its months count, and the ones after it.)
   const from0 = s.paidFromMonth;
   if (from0 !== undefined && from0 < now && due.at - from0 >= 6 && due.at >= now) {
+    // (Six months or more in the window paid already, before this month: the allowance is due even if paying stops now,
+    // "định dừng đóng tự nguyện từ tháng 1/2027 … dự sinh tháng 3/2027".)
+    const already = now - Math.max(from0, due.at - 12);
+    if (already >= 6) return `Anh/chị đã đóng từ tháng ${monthYear(from0)}: trong 12 tháng trước tháng sinh (${when}) đã có ít nhất ${already} tháng đóng, đủ 6 tháng, nên được trợ cấp 2.000.000 đồng mỗi con, kể cả khi ngừng đóng trước khi sinh.`;
     return `Anh/chị đã đóng từ tháng ${monthYear(from0)}: đóng tiếp đều thì trong 12 tháng trước tháng sinh (${when}) có đủ 6 tháng đóng, nên được trợ cấp 2.000.000 đồng mỗi con.`;
   }
   // (A start planned in a month to come: the months from it to the birth.)

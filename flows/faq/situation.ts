@@ -635,7 +635,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
   // ("Tháng 3/2026 em đã đóng BHXH tự nguyện 12 tháng một lần", "Tháng 8/2025 em bắt đầu đóng tự nguyện", "Từ tháng 7/2026 cả hai cùng
   // đóng …": paying since that month.)
   // ("… định bắt đầu đóng BHXH tự nguyện từ tháng 1/2027": a start planned, months to come.)
-  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |(?:da )?bat dau )(?:dong|nop)\b|(?<!\b(?:se|dinh|du dinh|muon|neu|khi|sap) (?:\w+ ){0,3})\btu thang (\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:cung |deu |da )?(?:dong|nop|tham gia)\b/.exec(f);
+  const paidIn = /\bthang (\d{1,2}) (?:nam )?(20\d\d) (?:toi |em |minh |tui )?(?:da |vua |(?:da )?bat dau )(?:dong|nop)\b|(?<!\b(?:se|dinh|du dinh|muon|neu|khi|sap) (?:\w+ ){0,3})\btu (?:thang )?(\d{1,2}) (?:nam )?(20\d\d) (?:\w+ ){0,3}?(?:cung |deu |da )?(?:dong|nop|tham gia)\b/.exec(f);
   const paidMonth = paidIn ? Number(paidIn[1] ?? paidIn[3]) : 0;
   const paidYear = paidIn ? Number(paidIn[2] ?? paidIn[4]) : 0;
   if (paidIn && paidMonth >= 1 && paidMonth <= 12 && paidYear * 12 + paidMonth <= year * 12 + (month ?? 12)) s.paidFromMonth = paidYear * 12 + paidMonth - 1;
