@@ -165,9 +165,13 @@ function rateClause(sex: Situation['sex'], years: number): string {
 
 /** Transitional rule (QĐ 863/QĐ-BNV): 20+ years of voluntary insurance begun before 1/1/2021 → pension at 60/55. */
 export function transitionalEarly(s: Situation): boolean {
-  // (Beside compulsory years told, "… 21 năm tự nguyện; trước đó 3 năm làm công ty": the voluntary ones; 20 of them by now began
-  // before 2021.)
-  if ((s.compulsoryYears ?? 0) > 0) return (s.yearsPaid ?? 0) - s.compulsoryYears! >= 20;
+  // (Beside compulsory years told, "… 21 năm tự nguyện; trước đó 3 năm làm công ty": the voluntary ones, begun before 2021 by
+  // their start told, or reckoned back from the answer's year.)
+  if ((s.compulsoryYears ?? 0) > 0) {
+    const voluntary = (s.yearsPaid ?? 0) - s.compulsoryYears!;
+    const began = s.voluntarySince !== undefined ? Math.floor(s.voluntarySince / 12) : ruleYear(s) - Math.ceil(voluntary);
+    return voluntary >= 20 && began < 2021;
+  }
   return s.yearsKind === 'voluntary' && (s.yearsPaid ?? 0) >= 20 && s.startYear !== undefined && s.startYear < 2021;
 }
 
