@@ -719,6 +719,9 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
     const countAfter = s.yearsPaid === undefined ? /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen\b(?: [\w,]+){0,10}? (?:la|duoc) (?:tron |dung )?(\d{1,2}) nam\b(?! (?:cu|do|truoc|kia|ay|nua|toi|sau)\b)/.exec(after) : null;
     const nAfter = Number(countAfter?.[1]);
     if (nAfter > 0 && nAfter <= 45) s.yearsPaid = nAfter;
+    // ("bhxh ghi 7 nam (truoc co 5 nam cty cu da rut 1 lan)": what the book shows now, the withdrawn years apart.)
+    const book = s.yearsPaid === undefined ? /\b(?:so bhxh|so|bhxh|vssid|tren so|tren app) (?:\w+ )?(?:ghi|con|hien ghi|hien con|hien co) (?:duoc |la )?(\d{1,2}) nam\b/.exec(f) : null;
+    if (book && Number(book[1]) > 0 && Number(book[1]) <= 45) s.yearsPaid = Number(book[1]);
     // Nothing paid since: they start again from zero.
     if (s.yearsPaid === undefined) s.neverPaid = true;
   }
