@@ -11,7 +11,7 @@ import { lossLead, motherDiedAfterBirthLead, resumedBeforeBirthLead, STARTED_MON
 import { monthIndex, monthYear } from './as-of.ts';
 import { CAN_JOIN, JOIN_ROUTES } from './join-routes.ts';
 import { HOUSEHOLD_CARD, householdCardLead } from './household-card.ts';
-import { belowNextFloor, changeWithinPaid, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriod, paidPeriodLead, periodRunning } from './contribution-lead.ts';
+import { belowNextFloor, changeWithinPaid, floorPaymentLead, LEFT_GROUP, levelNamed, levelOutOfRangeLead, localTopUp, modeMonths, movedFromTopUpLead, paidPeriod, paidPeriodLead, PENSION_ON_LEVEL, periodRunning } from './contribution-lead.ts';
 import { has } from './regex-literals.ts';
 
 /** Starting a job with compulsory insurance ("tháng sau vào làm cty có đóng bhxh", "sắp đi làm công ty", "khi vào công ty mới"). */
@@ -334,8 +334,7 @@ function earlyRuleOutOfReach(f: string, s: Situation): string | undefined {
   if (voluntary !== undefined && voluntary > 0 && voluntary < 20 && s.sex && has(/\b(?:55|60) tuoi\b/, f) && has(/\b20 nam\b/, f)) {
     // (Voluntary since before 2021, still paying, and 20 voluntary years within reach before the general age: "… bắt buộc 3 năm
     // (2004–2006), sau đó đóng BHXH tự nguyện liên tục từ tháng 1/2008 đến hết tháng 12/2026 … tôi đã 55 tuổi rồi": 12 months more.)
-    const since = /\b(?:dong|tham gia) (?:bhxh |bao hiem )?tu nguyen (?:\w+ ){0,2}?tu (?:thang \d{1,2} )?(?:nam )?((?:19|20)\d\d)\b/.exec(f);
-    if (since && Number(since[1]) < 2021 && s.day !== undefined && s.birthYear !== undefined && s.birthMonth !== undefined && s.yearsPaid !== undefined) {
+    if (s.voluntarySince !== undefined && s.voluntarySince < 2021 * 12 && s.day !== undefined && s.birthYear !== undefined && s.birthMonth !== undefined && s.yearsPaid !== undefined) {
       const more = Math.round((20 - voluntary) * 12);
       const reach = monthIndex(s.day) + more;
       const age = (s.birthYear + (s.sex === 'female' ? 55 : 60)) * 12 + s.birthMonth - 1;
@@ -2037,7 +2036,7 @@ export const ASK_ROUTES: readonly AskRoute[] = [
     // average of every year paid.
     name: 'last-years-income',
     // ("Mình nghe nói lương hưu tính theo mấy năm cuối nên định 5 năm cuối nâng lên 10 triệu …, có đúng không?" too.)
-    asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f),
+    asks: (f) => has(/\b(?:nam cuoi|nhung nam cuoi|truoc khi nghi|sap nghi)\b/, f) && has(PENSION_ON_LEVEL, f),
     entry: 'benefits_pension.how_calculated',
     lead: () => AVERAGE_NOT_LAST_YEARS,
     leadsAlways: true,

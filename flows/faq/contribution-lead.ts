@@ -490,7 +490,7 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   if (!has(ASKS_PENSION_AMOUNT, f) || s.day === undefined || has(TARGET_PENSION, f)) return undefined;
   // (An income for the last years only, "lần đó chọn mức 10 triệu … vì nghe nói lương hưu tính theo mức đóng những năm cuối": no
   // pension on it as an average; the average is every month's.)
-  if (has(/\b(?:nam cuoi|nhung nam cuoi)\b/, f) && has(/\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/, f)) return undefined;
+  if (has(/\b(?:nam cuoi|nhung nam cuoi)\b/, f) && has(PENSION_ON_LEVEL, f)) return undefined;
   // The age told, not the sex, paying until the retirement age: the years differ by sex (60 and 62), so each its own.
   if (!s.sex && s.age !== undefined) {
     const [woman, man] = (['female', 'male'] as const).map((sex) => pensionEstimateLead(text, f, { ...s, sex }));
@@ -552,6 +552,9 @@ export function pensionEstimateLead(text: string, f: string, s: Situation): stri
   const adjusted = has(/\b(?:sau (?:khi )?(?:dieu chinh|tinh truot gia|truot gia)|da (?:dieu chinh|tinh truot gia|tinh ca truot gia)|(?:da )?quy doi)\b/, f);
   return `Ước tính với ${spell(years)} đóng${until}, thu nhập bình quân ${formatNumber(income)} đồng/tháng: ${who}${adjusted ? '.' : ' (chưa tính trượt giá các năm trước, thực tế thường cao hơn).'}`;
 }
+
+/** A pension said to follow a level or the last years ("lương hưu tính theo mức đóng những năm cuối"): a belief, not an average. */
+export const PENSION_ON_LEVEL = /\bluong huu\b(?: \w+){0,6} (?:tinh )?(?:theo|bang) (?:muc|thu nhap|(?:may|nhung|vai|\d{1,2}) nam cuoi)\b/;
 
 /** Two levels of income named together ("mức 3 triệu và mức 5 triệu", "2tr hay 4tr5"). */
 const TWO_LEVELS = /\b(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b(?: \w+){0,3}? (?:va|voi|hay|hoac|so voi) (?:\w+ ){0,2}?(\d+(?:[.,]\d+)?) ?(?:trieu|tr)(?: ?(\d{1,3}))?\b/;

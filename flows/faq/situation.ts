@@ -254,8 +254,12 @@ const GAP_TO_15 = /\bthieu (?:khoang |gan |hon )?(\d{1,2}(?:[.,]5)?) nam (?:nua 
 const JOB_YEARS_BEFORE = /\b(?:cong ty|cty|xi nghiep|nha may|co quan|cong nhan|nong truong|lam truong)\b(?: [\w,]+){0,8}? (?:co )?(?:dong|tham gia) (?:bhxh|bao hiem)(?: xa hoi)? (?:duoc )?(\d{1,2}) nam\b/;
 /** … or as a count of the job: "10 năm BHXH ở xí nghiệp", "10 nam bhxh cty", "3 năm làm công ty". */
 const JOB_COUNT = /\b(\d{1,2}) nam (?:(?:dong )?(?:bhxh|bao hiem(?: xa hoi)?) (?:o |tai |cua )?|(?:lam|lam viec) (?:o |tai |cho )?)(?:cong ty|cty|xi nghiep|nha may|co quan|nong truong|lam truong)\b/;
+/** Words of a job or of compulsory insurance: years beside them are no voluntary ones. */
+const JOB_OR_COMPULSORY = /\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep|nong truong|lam truong|quoc doanh)\b/;
 /** Army service told before a period ("đi bộ đội từ 1979 đến 1986", "đi nghĩa vụ quân sự 2010-2012"). */
-export const ARMY_BEFORE = /\b(?:bo doi|nghia vu quan su|nhap ngu|quan doi|quan ngu|cong an nghia vu)\b(?: \w+){0,2} $/;
+const ARMY_BEFORE = /\b(?:bo doi|nghia vu quan su|nhap ngu|quan doi|quan ngu|cong an nghia vu)\b(?: \w+){0,2} $/;
+/** A period from `from` (a year) told at `at` in `f` right after army service before 1995, which the SI office may or may not count. */
+const armyBefore = (f: string, at: number, from: number): boolean => from < 1995 && has(ARMY_BEFORE, f.slice(Math.max(0, at - 30), at));
 const ABROAD_AFTER = /^ (?:(?:toi|em|minh|tui|anh|chi|ong|ba) )?(?:\w+ ){0,2}?(?:di )?(?:lam|lam viec|lao dong|xkld|xuat khau lao dong)\b(?: \w+){0,3}? (?:o|tai|sang|ben|qua) (?:dai loan|nhat ban|nhat|han quoc|han|uc|nuoc ngoai|malaysia|trung dong|chau au)\b/;
 const ABROAD_BEFORE = /\b(?:xuat khau lao dong|dai loan|nhat ban|(?<=\b(?:o|tai|ben|sang|di|qua|xkld|thuc tap sinh|tts) )nhat|han quoc|uc|nuoc ngoai|malaysia|trung dong|chau au)\b(?: \w+){0,3} $/;
 /** "sinh tháng 3/1971", "sinh 3/1971". */
@@ -754,7 +758,7 @@ function readSituationOf(text: string, year: number, month?: number): Situation 
       s.yearsPaid = Math.round((since / 12) * 100) / 100;
       delete s.neverPaid;
       // ("Nữ sinh 6/1973, đóng tự nguyện liên tục từ 1/2010": voluntary years, the kind the transitional rule counts.)
-      if (s.yearsKind === undefined && has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep|nong truong|lam truong|quoc doanh)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+      if (s.yearsKind === undefined && has(/\btu nguyen\b/, f) && !has(JOB_OR_COMPULSORY, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
     }
   }
   // A closed compulsory period, then voluntary years paid since a month up to now ("bắt buộc 9 năm ở lâm trường (1/1996 đến
@@ -1024,10 +1028,11 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   const jobBefore = voluntary && !compulsory ? (JOB_YEARS_BEFORE.exec(fy.slice(0, voluntary.at)) ?? JOB_COUNT.exec(fy.slice(0, voluntary.at))) : null;
   const jobAfter = voluntary && !compulsory && !jobBefore ? JOB_COUNT.exec(fy.slice(voluntary.end)) : null;
   const jobYears = jobBefore ?? jobAfter;
-  const jobGap = jobBefore ? fy.slice(jobBefore.index + jobBefore[0].length, voluntary!.at) : jobAfter ? fy.slice(voluntary!.end, voluntary!.end + jobAfter.index) : '';
-  const jobSpan = jobBefore ? fy.slice(jobBefore.index, voluntary!.end) : jobAfter ? fy.slice(voluntary!.at, voluntary!.end + jobAfter.index + jobAfter[0].length) : '';
-  // (Not a relative's job beside the asker's own voluntary years: "Vợ tôi có 10 năm BHXH ở công ty và tôi có 4 năm tự nguyện".)
   const jobAt = jobBefore ? jobBefore.index : jobAfter ? voluntary!.end + jobAfter.index : 0;
+  const jobEnd = jobAt + (jobYears?.[0].length ?? 0);
+  const jobGap = jobBefore ? fy.slice(jobEnd, voluntary!.at) : jobAfter ? fy.slice(voluntary!.end, jobAt) : '';
+  const jobSpan = jobYears ? fy.slice(Math.min(jobAt, voluntary!.at), Math.max(jobEnd, voluntary!.end)) : '';
+  // (Not a relative's job beside the asker's own voluntary years: "Vợ tôi có 10 năm BHXH ở công ty và tôi có 4 năm tự nguyện".)
   const otherOwner = jobYears ? has(OTHER_PERSON, fy.slice(Math.max(0, jobAt - 40), jobAt)) || has(/\b(?:va|con) (?:toi|em|minh|tui)\b/, jobGap) : false;
   if (jobYears && voluntary && !otherOwner && !has(OTHER_PERSON, jobSpan) && !has(TOTAL_YEARS, fy) && (jobBefore ? has(/\b(?:sau do|roi|moi|sau nay|tiep|va|con)\b/, jobGap) : has(/\btruoc (?:do|day|kia)\b/, jobGap))) {
     const n = Number(jobYears[1]);
@@ -1098,7 +1103,7 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
     else if (has(/\b(?:bat buoc|o cong ty|cong ty dong|tai cong ty)\b/, f.replace(/\b(?:co |khong )?bat buoc phai\b/g, ' ')) && !has(/\btu nguyen\b/, f)) s.yearsKind = 'compulsory';
     // ("Đóng ở công ty dệt may …, sau đó đóng tự nguyện": both kinds.)
     // ("… chưa từng đóng bắt buộc": no compulsory years.)
-    else if (has(/\btu nguyen\b/, f) && !has(/\b(?:bat buoc|cong ty|doanh nghiep|co quan|nha may|xi nghiep|nong truong|lam truong|quoc doanh)\b/, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
+    else if (has(/\btu nguyen\b/, f) && !has(JOB_OR_COMPULSORY, f.replace(NO_COMPULSORY, ' '))) s.yearsKind = 'voluntary';
   }
   // ("Nghỉ việc từ 2019" is when paying stopped.)
   // ("đủ tuổi hưu từ năm 2023": when the age was reached.)
@@ -1120,8 +1125,8 @@ function readFigures(f: string, s: Situation, year: number, month: number | unde
   // The first of the periods told ("từ 10/2019 đến 9/2025"), before a later date ("nghỉ đóng từ tháng 10/2025").
   // (A stop's period, "ngừng từ tháng 1/2025 đến giờ", is no start; a span told in brackets, "7 năm (2017–2024)", is.)
   const firstPeriod = Math.min(
-    ...[...f.matchAll(PERIOD)].filter((p) => !has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !(Number(p[2] ?? p[4] ?? p[6]) < 1995 && has(ARMY_BEFORE, f.slice(Math.max(0, p.index - 30), p.index)))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
-    ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1]) && !(Number(m[1]) < 1995 && has(ARMY_BEFORE, f.slice(Math.max(0, m.index - 30), m.index)))).map((m) => Number(m[1])),
+    ...[...f.matchAll(PERIOD)].filter((p) => !has(STOP_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index)) && !armyBefore(f, p.index, Number(p[2] ?? p[4] ?? p[6]))).map((p) => Number(p[2] ?? p[4] ?? p[6])),
+    ...[...f.matchAll(YEAR_SPAN)].filter((m) => Number(m[2]) > Number(m[1]) && !armyBefore(f, m.index, Number(m[1]))).map((m) => Number(m[1])),
   );
   if (Number.isFinite(firstPeriod) && (s.startYear === undefined || firstPeriod < s.startYear)) s.startYear = firstPeriod;
   // ("Năm 2021 tôi tham gia BHXH tự nguyện …, đóng đều … tới hết tháng 12/2023. Từ 1/2024 … bỏ đóng": the year joined.)
@@ -1285,7 +1290,8 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     if (has(ABROAD_BEFORE, f.slice(Math.max(0, p.index - 40), p.index)) || has(ABROAD_AFTER, f.slice(p.index + p[0].length, p.index + p[0].length + 80))) continue;
     // ("Ông em đi bộ đội 1978-1984", "đi bộ đội từ 1979 đến 1986 thì xuất ngũ": army service before 1995, which the SI office may
     // or may not count, on the discharge papers; not a period paid.)
-    if (Number(p[2] ?? p[4] ?? p[6]) < 1995 && (has(ARMY_BEFORE, f.slice(Math.max(0, p.index - 30), p.index)) || has(/^ (?:(?:toi|em|minh|tui|ong|bo|ba) )?(?:di |vao )?(?:bo doi|nghia vu quan su|quan ngu)\b/, f.slice(p.index + p[0].length, p.index + p[0].length + 30)))) continue;
+    const firstYear = Number(p[2] ?? p[4] ?? p[6]);
+    if (armyBefore(f, p.index, firstYear) || (firstYear < 1995 && has(/^ (?:(?:toi|em|minh|tui|ong|bo|ba) )?(?:di |vao )?(?:bo doi|nghia vu quan su|quan ngu)\b/, f.slice(p.index + p[0].length, p.index + p[0].length + 30)))) continue;
     // ("nhà tôi thuộc hộ nghèo từ năm 2015 đến nay": a household's status, not years paid.)
     if (has(STATUS_BEFORE, f.slice(Math.max(0, p.index - 24), p.index))) continue;
     // ("Còn chồng tôi đóng tự nguyện được 3 năm (từ 2020 đến 2022) thì mất": a relative's years, told in their sentence.)
@@ -1294,7 +1300,7 @@ function paidSpans(f: string, year: number, month?: number): Spans | undefined {
     if (has(DRAWN_BEFORE, f.slice(Math.max(0, p.index - 48), p.index))) continue;
     // ("ngừng từ tháng 1/2025 đến giờ": months not paid.)
     const startMonth = p[1] ?? p[3] ?? p[5];
-    const [from, to] = [Number(p[2] ?? p[4] ?? p[6]), p[9] ? year : Number(p[8])];
+    const [from, to] = [firstYear, p[9] ? year : Number(p[8])];
     if (!(to >= from)) return undefined;
     // ("Nếu đóng tự nguyện thêm 3 năm 2027–2029": years to come, not paid.)
     if (from > year) continue;
