@@ -238,10 +238,11 @@ function yearStartedLead(f: string): string | undefined {
   const from = /\b(?:dong|tham gia|bat dau dong)\b(?: \w+){0,6}? tu nam (20\d\d)\b/.exec(f);
   const birth = from && BIRTH_MONTH.exec(f.slice(from.index + from[0].length));
   if (!from || !birth) return undefined;
-  const due = Number(birth[2] ?? birth[4] ?? birth[6]) * 12 + Number(birth[1] ?? birth[3] ?? birth[5]);
+  const [month, year] = [Number(birth[1] ?? birth[3] ?? birth[5]), Number(birth[2] ?? birth[4] ?? birth[6])];
+  const due = year * 12 + month;
   // (A birth before the allowance existed, "đến tháng 3/2025 thì sinh cháu … có làm hồ sơ lãnh lại được không": no.)
   if (due < 2025 * 12 + 7) {
-    return `Không: trợ cấp thai sản 2.000.000 đồng của BHXH tự nguyện chỉ có từ khi Luật BHXH 2024 có hiệu lực (1/7/2025), cho lần sinh từ ngày đó; sinh tháng ${birth[1] ?? birth[3] ?? birth[5]}/${birth[2] ?? birth[4] ?? birth[6]} thì không được hưởng, cũng không truy lĩnh. Những lần sinh sau, nếu đủ 6 tháng đóng trong 12 tháng trước khi sinh, thì được.`;
+    return `Không: trợ cấp thai sản 2.000.000 đồng của BHXH tự nguyện chỉ có từ khi Luật BHXH 2024 có hiệu lực (1/7/2025), cho lần sinh từ ngày đó; sinh tháng ${month}/${year} thì không được hưởng, cũng không truy lĩnh. Những lần sinh sau, nếu đủ 6 tháng đóng trong 12 tháng trước khi sinh, thì được.`;
   }
   return due - (Number(from[1]) * 12 + 12) >= 6 && !has(/\b(?:dung|ngung|nghi|thoi) (?:dong|tham gia)\b|\bchua dong\b/, f)
     ? `Đóng đều từ năm ${from[1]} đến trước tháng sinh là hơn 6 tháng trong 12 tháng trước khi sinh, nên đủ điều kiện nhận trợ cấp 2.000.000 đồng mỗi con.`
